@@ -1,0 +1,5 @@
+"""Placeholder: being written."""
+
+
+def enable_tensorflow_alias():
+    """Placeholder."""

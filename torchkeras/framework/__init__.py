@@ -1,0 +1,1 @@
+"""The tf core over torch: dtypes, Tensor, conversion, devices, errors."""

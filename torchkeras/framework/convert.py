@@ -1,0 +1,290 @@
+"""``tf.constant`` / ``tf.convert_to_tensor``: the one place for TF's dtype rules.
+
+Inference (TF's): Python ``float`` -> float32, ``int`` -> int32 (int64 when it
+does not fit), ``bool`` -> bool, ``complex`` -> complex128, ``str``/``bytes`` ->
+string; NumPy arrays and scalars keep their dtype; torch tensors keep theirs.
+With ``dtype_hint`` a value is converted to the hint when that is lossless for
+Python values (NumPy arrays are always cast to it), else inferred as usual.
+"""
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+import torch
+
+from . import device as _device
+from . import dtypes
+from .tensor import Tensor, TensorOperators, wrap
+
+__all__ = ["constant", "convert_to_tensor", "to_torch", "to_torch_like", "infer_dtype"]
+
+_INT32_MIN, _INT32_MAX = -(2 ** 31), 2 ** 31 - 1
+_INT64_MIN, _INT64_MAX = -(2 ** 63), 2 ** 63 - 1
+_PY_BOOL = bool
+
+
+def _type_error(value, dtype):
+    return TypeError("Cannot convert %r to EagerTensor of dtype %s" % (value, dtype.name))
+
+
+def _flatten_python(value, out):
+    if isinstance(value, (list, tuple)):
+        for item in value:
+            _flatten_python(item, out)
+    else:
+        out.append(value)
+    return out
+
+
+def infer_dtype(value):
+    """The DType TF infers for a Python or NumPy value (no conversion done)."""
+    if isinstance(value, TensorOperators):
+        return value.dtype
+    if isinstance(value, torch.Tensor):
+        return dtypes.from_torch(value.dtype)
+    if isinstance(value, (np.ndarray, np.generic)):
+        return dtypes.as_dtype(value.dtype) if value.dtype.kind not in "USO" else dtypes.string
+    leaves = _flatten_python(value, [])
+    if not leaves:
+        return dtypes.float32
+    kinds = set()
+    for leaf in leaves:
+        if isinstance(leaf, TensorOperators):
+            kinds.add(leaf.dtype.name)
+        elif isinstance(leaf, (np.ndarray, np.generic)):
+            kinds.add(infer_dtype(leaf).name)
+        elif isinstance(leaf, _PY_BOOL):
+            kinds.add("bool")
+        elif isinstance(leaf, numbers.Integral):
+            kinds.add("int")
+        elif isinstance(leaf, numbers.Real):
+            kinds.add("float")
+        elif isinstance(leaf, numbers.Complex):
+            kinds.add("complex")
+        elif isinstance(leaf, (str, bytes)):
+            kinds.add("string")
+        elif leaf is None:
+            raise ValueError("Attempt to convert a value (%r) with an unsupported type (%r) to a Tensor." % (value, type(leaf)))
+        else:
+            raise ValueError("Attempt to convert a value (%r) with an unsupported type (%r) to a Tensor." % (leaf, type(leaf)))
+    if "string" in kinds:
+        if len(kinds) > 1:
+            raise ValueError("Can't convert Python sequence with mixed types to Tensor.")
+        return dtypes.string
+    numeric = kinds - {"bool", "int", "float", "complex"}
+    if numeric:
+        if len(kinds) == 1:
+            return dtypes.as_dtype(numeric.pop())
+        for name in ("complex128", "complex64", "float64", "float32", "float16", "bfloat16"):
+            if name in kinds:
+                return dtypes.as_dtype(name)
+        return dtypes.as_dtype(sorted(numeric)[0])
+    if "complex" in kinds:
+        return dtypes.complex128
+    if "float" in kinds:
+        return dtypes.float32
+    if "int" in kinds:
+        ints = [int(v) for v in leaves if not isinstance(v, _PY_BOOL)]
+        low, high = min(ints), max(ints)
+        if low < _INT64_MIN or high > _INT64_MAX:
+            raise ValueError("Can't convert Python sequence with out-of-range integer to Tensor.")
+        return dtypes.int32 if _INT32_MIN <= low and high <= _INT32_MAX else dtypes.int64
+    return dtypes.bool
+
+
+def _string_array(value):
+    array = np.array(value, dtype=object)
+    encode = np.frompyfunc(lambda s: s.encode("utf-8") if isinstance(s, str) else bytes(s), 1, 1)
+    if array.ndim == 0:
+        return np.array(encode(array.item()), dtype=object)
+    return encode(array).astype(object)
+
+
+def _python_to_numpy(value, dtype):
+    try:
+        array = np.array(value, dtype=dtype.as_numpy_dtype if dtype is not dtypes.bfloat16 else np.float32)
+    except ValueError as error:
+        if "inhomogeneous" in str(error) or "sequence" in str(error):
+            raise ValueError("Can't convert non-rectangular Python sequence to Tensor.") from None
+        raise
+    return array
+
+
+def _lossless(value, dtype):
+    """Whether Python ``value`` converts to ``dtype`` without changing any element."""
+    leaves = _flatten_python(value, [])
+    if dtype.is_bool:
+        return all(isinstance(v, (_PY_BOOL, np.bool_)) for v in leaves)
+    if dtype.is_integer:
+        limits = (dtype.min, dtype.max)
+        for v in leaves:
+            if isinstance(v, TensorOperators):
+                return False
+            if isinstance(v, (float, np.floating)) or isinstance(v, complex):
+                return False
+            if not (limits[0] <= int(v) <= limits[1]):
+                return False
+        return True
+    if dtype.is_floating:
+        return not any(isinstance(v, (complex, str, bytes)) or (isinstance(v, TensorOperators) and v.dtype is not dtype) for v in leaves)
+    if dtype is dtypes.string:
+        return all(isinstance(v, (str, bytes)) for v in leaves)
+    return not any(isinstance(v, (str, bytes)) for v in leaves)
+
+
+def _to_storage(array, dtype, device):
+    """A NumPy array -> the storage of a Tensor of ``dtype`` (a copy; never aliases)."""
+    if dtype is dtypes.string:
+        return _string_array(array) if array.dtype != object or array.size and not isinstance(array.flat[0], bytes) else array.copy()
+    if dtype.torch_dtype is None:
+        raise TypeError("dtype %s is not supported by this torch build" % dtype.name)
+    if array.dtype == np.float16 or array.dtype.kind in "fiucb":
+        tensor = torch.tensor(array, device=device)
+    else:
+        tensor = torch.tensor(array.astype(np.float64), device=device)
+    return tensor if tensor.dtype == dtype.torch_dtype else tensor.to(dtype.torch_dtype)
+
+
+def _from_python(value, dtype, device):
+    """Converts a Python scalar or (nested) sequence to torch storage of ``dtype``."""
+    if dtype is dtypes.string:
+        return _string_array(value)
+    if isinstance(value, (list, tuple)) and any(isinstance(v, TensorOperators) for v in _flatten_python(value, [])):
+        return torch.stack([_from_python(v, dtype, device) if not isinstance(v, TensorOperators) else _cast_torch(v._value, dtype) for v in value]).to(device)
+    if type(value) in (float, int, bool):
+        return torch.tensor(value, dtype=dtype.torch_dtype, device=device)
+    array = _python_to_numpy(value, dtype)
+    return _to_storage(array, dtype, device)
+
+
+def _cast_torch(value, dtype):
+    return value if value.dtype == dtype.torch_dtype else value.to(dtype.torch_dtype)
+
+
+def convert_to_tensor(value, dtype=None, dtype_hint=None, name=None):
+    """``tf.convert_to_tensor``: a Tensor for ``value``, sharing data when it already is one.
+
+    A Tensor of another dtype than ``dtype`` raises TF's ``ValueError``.  A
+    ``torch.Tensor`` is wrapped without copying (detached), a Variable is read.
+    """
+    if type(value) is Tensor and dtype is None:
+        return value
+    if dtype is not None:
+        dtype = dtypes.as_dtype(dtype)
+    if isinstance(value, TensorOperators):
+        tensor = value if type(value) is Tensor else wrap(value._value)
+        if dtype is not None and tensor.dtype is not dtype:
+            raise ValueError("Tensor conversion requested dtype %s for Tensor with dtype %s: %r" % (dtype.name, tensor.dtype.name, value))
+        return tensor
+    if isinstance(value, torch.Tensor):
+        stored = value.detach()
+        if dtype is not None and dtypes.from_torch(stored.dtype) is not dtype:
+            raise ValueError("Tensor conversion requested dtype %s for Tensor with dtype %s" % (dtype.name, dtypes.from_torch(stored.dtype).name))
+        return wrap(stored)
+    return wrap(_convert_value(value, dtype, dtype_hint, _device.current()))
+
+
+def _convert_value(value, dtype, dtype_hint, device):
+    if isinstance(value, (np.ndarray, np.generic)):
+        array = np.asarray(value)
+        target = dtype or (dtypes.as_dtype(dtype_hint) if dtype_hint is not None else infer_dtype(array))
+        if dtype is None and dtype_hint is not None and (array.dtype.kind in "USO") != (target is dtypes.string):
+            target = infer_dtype(array)
+        return _to_storage(array, target, device)
+    if hasattr(value, "__array__") and not isinstance(value, (list, tuple, str, bytes)):
+        return _convert_value(np.asarray(value), dtype, dtype_hint, device)
+    if dtype is None:
+        if dtype_hint is not None:
+            hint = dtypes.as_dtype(dtype_hint)
+            inferred = infer_dtype(value)
+            dtype = hint if _lossless(value, hint) else inferred
+        else:
+            dtype = infer_dtype(value)
+    elif not _lossless(value, dtype):
+        infer_dtype(value)
+        raise _type_error(value, dtype)
+    return _from_python(value, dtype, device)
+
+
+def constant(value, dtype=None, shape=None, name="Const"):
+    """``tf.constant``: a new Tensor (always a copy) of ``value``.
+
+    ``dtype`` converts Python values only when lossless (``tf.constant(2.7,
+    dtype=tf.int32)`` raises ``TypeError``, as TF); NumPy arrays are cast.
+    ``shape`` reshapes, or broadcasts a single element.
+    """
+    if dtype is not None:
+        dtype = dtypes.as_dtype(dtype)
+    if isinstance(value, TensorOperators):
+        if dtype is not None and value.dtype is not dtype:
+            raise TypeError("Expected tensor %s with dtype %r, but got dtype %r." % (_numpy_str(value), dtype, value.dtype))
+        storage = value._value
+        storage = storage.detach().clone() if isinstance(storage, torch.Tensor) else storage.copy()
+    elif isinstance(value, torch.Tensor):
+        storage = value.detach().clone()
+        if dtype is not None:
+            storage = _cast_torch(storage, dtype)
+    else:
+        storage = _convert_value(value, dtype, None, _device.current())
+    if shape is not None:
+        storage = _reshape_for_constant(storage, value, shape)
+    return wrap(storage)
+
+
+def _numpy_str(tensor):
+    return str(np.asarray(tensor))
+
+
+def _reshape_for_constant(storage, value, shape):
+    target = tuple(int(d) for d in (shape if isinstance(shape, (list, tuple)) else [shape] if isinstance(shape, int) else list(shape)))
+    count = 1
+    for d in target:
+        count *= d
+    size = storage.size if isinstance(storage, np.ndarray) else storage.numel()
+    if size == count:
+        return storage.reshape(target)
+    if size == 1:
+        return storage.reshape(()).repeat(target) if isinstance(storage, np.ndarray) else storage.reshape(()).expand(target).clone()
+    raise TypeError("Eager execution of tf.constant with unsupported shape. Tensor %s (converted from %r) has %d elements, but got `shape` %s with %d elements)." % (str(_host(storage)), value, size, target, count))
+
+
+def _host(storage):
+    return storage if isinstance(storage, np.ndarray) else storage.detach().cpu().numpy()
+
+
+def to_torch(value, dtype=None):
+    """The torch storage for any tensor-like ``value`` (Tensor, Variable, NumPy, Python)."""
+    if isinstance(value, TensorOperators):
+        storage = value._value
+        if dtype is not None and _dtype_of(storage) is not dtypes.as_dtype(dtype):
+            raise ValueError("Tensor conversion requested dtype %s for Tensor with dtype %s: %r" % (dtypes.as_dtype(dtype).name, _dtype_of(storage).name, value))
+        return storage
+    if isinstance(value, torch.Tensor):
+        return value
+    return _convert_value(value, dtypes.as_dtype(dtype) if dtype is not None else None, None, _device.current())
+
+
+def to_torch_like(value, like, dtype_hint=None):
+    """Storage for the non-tensor operand of an op whose other input is ``like``.
+
+    TF converts it with the tensor's dtype as a hint: NumPy values are cast,
+    Python values take the hint when lossless.  Placed on ``like``'s device.
+    """
+    if isinstance(value, TensorOperators):
+        return value._value
+    if isinstance(value, torch.Tensor):
+        return value
+    hint = dtype_hint or _dtype_of(like)
+    device = like.device if isinstance(like, torch.Tensor) else torch.device("cpu")
+    if type(value) in (float, int, bool) and hint is not dtypes.string:
+        if _lossless(value, hint):
+            return torch.tensor(value, dtype=hint.torch_dtype, device=device)
+        return _convert_value(value, None, None, device)
+    return _convert_value(value, None, hint, device)
+
+
+def _dtype_of(storage):
+    if isinstance(storage, np.ndarray):
+        return dtypes.string
+    return dtypes.from_torch(storage.dtype)

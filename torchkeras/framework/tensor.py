@@ -1,0 +1,386 @@
+"""``tf.Tensor``: an immutable eager tensor wrapping a ``torch.Tensor``.
+
+The wrapper (``__slots__ = ("_value",)``, DESIGN.md decision 1) keeps torch's
+speed while giving TensorFlow's observable behaviour: immutability, TF's
+``str``/``repr``, TF's dtype rules in operators, ``TensorShape``.  Numeric
+tensors hold a ``torch.Tensor``; string tensors hold a NumPy object array of
+``bytes`` (CPU only).
+
+``Tensor.__torch_function__`` lets torch functions take Tensors
+(``torch.relu(t)`` returns a Tensor); :func:`as_torch` and :func:`from_torch`
+are the public way between the two worlds.
+"""
+from __future__ import annotations
+
+import numpy as np
+import torch
+
+from . import dtypes
+from .device import tf_device_string
+from .errors import InvalidArgumentError
+from .shape import TensorShape
+
+__all__ = ["Tensor", "TensorOperators", "wrap", "as_torch", "from_torch", "is_tensor", "Reference"]
+
+_new = object.__new__
+
+_DTYPE_OF = {d.torch_dtype: d for d in dtypes._ALL if d.torch_dtype is not None}
+_DTYPE_OF[np.dtype(object)] = dtypes.string
+
+
+def _numpy_text(value, is_repr):
+    """TF's text of a value: ``repr`` of Python scalars for 0-d, else NumPy's text."""
+    array = _host_array(value)
+    if is_repr and value.dtype == torch.bfloat16 and array.ndim:
+        return _numpy_text_of(array, True).replace("dtype=float32", "dtype=bfloat16")
+    return _numpy_text_of(array, is_repr)
+
+
+def _numpy_text_of(array, is_repr):
+    if is_repr:
+        if array.ndim == 0:
+            text = repr(array.item())
+        else:
+            text = repr(array)
+    else:
+        text = str(array)
+    return "\n" + text if "\n" in text else text
+
+
+class TensorOperators:
+    """Python operators with TF semantics, shared by :class:`Tensor` and ``Variable``.
+
+    Each operator converts the non-tensor side to the tensor's dtype (TF's
+    rule), raises ``InvalidArgumentError`` for two tensors of different
+    dtypes, and returns a new :class:`Tensor`.
+    """
+
+    __slots__ = ()
+    __array_priority__ = 100
+
+    def __add__(self, other):
+        return _ops.binary(torch.add, self, other, "AddV2")
+
+    def __radd__(self, other):
+        return _ops.rbinary(torch.add, self, other, "AddV2")
+
+    def __sub__(self, other):
+        return _ops.binary(torch.sub, self, other, "Sub")
+
+    def __rsub__(self, other):
+        return _ops.rbinary(torch.sub, self, other, "Sub")
+
+    def __mul__(self, other):
+        return _ops.binary(torch.mul, self, other, "Mul")
+
+    def __rmul__(self, other):
+        return _ops.rbinary(torch.mul, self, other, "Mul")
+
+    def __truediv__(self, other):
+        return _ops.binary(_ops.truediv, self, other, "RealDiv")
+
+    def __rtruediv__(self, other):
+        return _ops.rbinary(_ops.truediv, self, other, "RealDiv")
+
+    def __floordiv__(self, other):
+        return _ops.binary(_ops.floordiv, self, other, "FloorDiv")
+
+    def __rfloordiv__(self, other):
+        return _ops.rbinary(_ops.floordiv, self, other, "FloorDiv")
+
+    def __mod__(self, other):
+        return _ops.binary(torch.remainder, self, other, "FloorMod")
+
+    def __rmod__(self, other):
+        return _ops.rbinary(torch.remainder, self, other, "FloorMod")
+
+    def __pow__(self, other):
+        return _ops.binary(torch.pow, self, other, "Pow")
+
+    def __rpow__(self, other):
+        return _ops.rbinary(torch.pow, self, other, "Pow")
+
+    def __matmul__(self, other):
+        return _ops.binary(_ops.matmul2, self, other, "MatMul", scalars=False)
+
+    def __rmatmul__(self, other):
+        return _ops.rbinary(_ops.matmul2, self, other, "MatMul", scalars=False)
+
+    def __and__(self, other):
+        return _ops.binary(_ops.bitwise_and, self, other, "LogicalAnd")
+
+    def __rand__(self, other):
+        return _ops.rbinary(_ops.bitwise_and, self, other, "LogicalAnd")
+
+    def __or__(self, other):
+        return _ops.binary(_ops.bitwise_or, self, other, "LogicalOr")
+
+    def __ror__(self, other):
+        return _ops.rbinary(_ops.bitwise_or, self, other, "LogicalOr")
+
+    def __xor__(self, other):
+        return _ops.binary(_ops.bitwise_xor, self, other, "LogicalXor")
+
+    def __rxor__(self, other):
+        return _ops.rbinary(_ops.bitwise_xor, self, other, "LogicalXor")
+
+    def __lt__(self, other):
+        return _ops.binary(torch.lt, self, other, "Less")
+
+    def __le__(self, other):
+        return _ops.binary(torch.le, self, other, "LessEqual")
+
+    def __gt__(self, other):
+        return _ops.binary(torch.gt, self, other, "Greater")
+
+    def __ge__(self, other):
+        return _ops.binary(torch.ge, self, other, "GreaterEqual")
+
+    def __eq__(self, other):
+        return _ops.equality(self, other, "Equal")
+
+    def __ne__(self, other):
+        return _ops.equality(self, other, "NotEqual")
+
+    def __neg__(self):
+        return _ops.unary(torch.neg, self, "Neg")
+
+    def __pos__(self):
+        return _ops.unary(torch.positive, self, "Positive")
+
+    def __abs__(self):
+        return _ops.unary(torch.abs, self, "Abs")
+
+    def __invert__(self):
+        return _ops.unary(_ops.invert, self, "LogicalNot")
+
+    def __getitem__(self, key):
+        return wrap(_ops.strided_slice(self._value, key))
+
+    def __array__(self, dtype=None, copy=None):
+        array = _host_array(self._value)
+        if dtype is not None and array.dtype != dtype:
+            return array.astype(dtype)
+        if copy:
+            return array.copy()
+        array.flags.writeable = False
+        return array
+
+    def __float__(self):
+        return float(_scalar_for_python(self))
+
+    def __int__(self):
+        return int(_scalar_for_python(self))
+
+    def __complex__(self):
+        return complex(_scalar_for_python(self))
+
+    def __index__(self):
+        value = self._value
+        if not isinstance(value, torch.Tensor) or value.dtype.is_floating_point or value.dtype.is_complex or value.dtype == torch.bool:
+            raise TypeError("Only integer scalar tensors can be converted to a scalar index.")
+        return int(_scalar_for_python(self))
+
+    def __bool__(self):
+        value = self._value
+        if value.ndim > 0 and (value.size if isinstance(value, np.ndarray) else value.numel()) > 1:
+            raise ValueError("The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()")
+        return bool(_host_array(value).reshape(()).item()) if value.ndim else bool(_host_array(value).item())
+
+    def __len__(self):
+        if self._value.ndim == 0:
+            raise TypeError("Scalar tensor has no `len()`")
+        return self._value.shape[0]
+
+    def __iter__(self):
+        value = self._value
+        if value.ndim == 0:
+            raise TypeError("Cannot iterate over a scalar tensor.")
+        return (wrap(row) for row in value.unbind(0)) if isinstance(value, torch.Tensor) else (wrap(row) for row in value)
+
+    def __reduce__(self):
+        return _from_numpy_for_pickle, (self.numpy(), self.dtype.name)
+
+    @classmethod
+    def __torch_function__(cls, func, types, args=(), kwargs=None):
+        result = func(*_unwrap_structure(args), **_unwrap_structure(kwargs or {}))
+        return _wrap_structure(result)
+
+    @property
+    def dtype(self):
+        """The tensor's ``tf.DType``."""
+        return _DTYPE_OF[self._value.dtype]
+
+    @property
+    def shape(self):
+        """The tensor's ``TensorShape``."""
+        return TensorShape._from_tuple(tuple(self._value.shape))
+
+    def get_shape(self):
+        """Alias of ``shape``."""
+        return self.shape
+
+    @property
+    def ndim(self):
+        """The rank, as a Python int."""
+        return self._value.ndim
+
+    @property
+    def device(self):
+        """TF's name of the device holding the data (``.../device:CPU:0``)."""
+        value = self._value
+        return tf_device_string(value.device if isinstance(value, torch.Tensor) else torch.device("cpu"))
+
+    def numpy(self):
+        """A writable NumPy copy (a NumPy scalar for rank 0, ``bytes`` for a string scalar)."""
+        value = self._value
+        if isinstance(value, torch.Tensor):
+            array = _host_array(value)
+            array = array.copy() if value.device.type == "cpu" else array
+        else:
+            array = value.copy()
+        return array[()] if array.ndim == 0 else array
+
+
+class Tensor(TensorOperators):
+    """An immutable eager tensor, like TF's ``EagerTensor``.
+
+    ``str`` and ``repr`` are TF's; ``x[0, 0] = 1.`` raises ``TypeError``; use
+    :func:`tf.tensor_scatter_nd_update` for a functional update.  Unlike TF,
+    the class is also the concrete type (``type(x).__name__ == 'Tensor'``).
+    """
+
+    __slots__ = ("_value",)
+
+    def __init__(self, *args, **kwargs):
+        raise TypeError("Tensors are created by tf.constant / tf.convert_to_tensor, not by calling tf.Tensor.")
+
+    def __setitem__(self, key, value):
+        raise TypeError("'%s.%s' object does not support item assignment" % (type(self).__module__, type(self).__qualname__))
+
+    def __hash__(self):
+        raise TypeError("Tensor is unhashable. Instead, use tensor.ref() as the key.")
+
+    def ref(self):
+        """A hashable reference to this tensor (for sets and dict keys)."""
+        return Reference(self)
+
+    def experimental_ref(self):
+        """Deprecated alias of :meth:`ref`."""
+        return Reference(self)
+
+    def __format__(self, format_spec):
+        array = self.numpy()
+        if isinstance(array, np.ndarray):
+            return array.__format__(format_spec)
+        return format(array.item() if isinstance(array, np.generic) else array, format_spec)
+
+    def __str__(self):
+        return "tf.Tensor(%s, shape=%s, dtype=%s)" % (_numpy_text(self._value, False), self.shape, self.dtype.name)
+
+    def __repr__(self):
+        return "<tf.Tensor: shape=%s, dtype=%s, numpy=%s>" % (self.shape, self.dtype.name, _numpy_text(self._value, True))
+
+
+class Reference:
+    """TF's ``tensor.ref()``: hashable by identity, ``deref()`` gives the tensor back."""
+
+    __slots__ = ("_obj",)
+
+    def __init__(self, obj):
+        self._obj = obj
+
+    def deref(self):
+        """The referenced tensor or variable."""
+        return self._obj
+
+    def __hash__(self):
+        return id(self._obj)
+
+    def __eq__(self, other):
+        return isinstance(other, Reference) and other._obj is self._obj
+
+    def __repr__(self):
+        return "<Reference wrapping %r>" % (self._obj,)
+
+
+def wrap(value):
+    """Wraps a ``torch.Tensor`` (or a NumPy object array of bytes) as a Tensor, sharing its data."""
+    tensor = _new(Tensor)
+    tensor._value = value
+    return tensor
+
+
+def from_torch(value):
+    """Public: a Tensor that shares ``value``'s data (a ``torch.Tensor``), without copying.
+
+    The caller promises not to mutate ``value`` afterwards; TF tensors are immutable.
+    """
+    if not isinstance(value, torch.Tensor):
+        raise TypeError("from_torch expects a torch.Tensor, got %s" % type(value).__name__)
+    if value.dtype not in _DTYPE_OF:
+        raise TypeError("torch dtype %s has no TensorFlow equivalent" % value.dtype)
+    return wrap(value)
+
+
+def as_torch(value):
+    """Public: the ``torch.Tensor`` behind a Tensor or Variable (shared, not copied).
+
+    Inside a ``GradientTape`` the result of a trainable variable is its
+    ``torch.nn.Parameter``; outside, a detached view of it.
+    """
+    if isinstance(value, TensorOperators):
+        return value._value
+    if isinstance(value, torch.Tensor):
+        return value
+    raise TypeError("as_torch expects a tf.Tensor or tf.Variable, got %s" % type(value).__name__)
+
+
+def is_tensor(x):
+    """``tf.is_tensor``: True for Tensors and Variables (as in TF), False otherwise."""
+    return isinstance(x, TensorOperators)
+
+
+def _host_array(value):
+    if isinstance(value, np.ndarray):
+        return value
+    value = value.detach()
+    if value.device.type != "cpu":
+        value = value.cpu()
+    if value.dtype == torch.bfloat16:
+        value = value.float()
+    return value.numpy()
+
+
+def _scalar_for_python(tensor):
+    value = tensor._value
+    if value.ndim != 0:
+        raise TypeError("only 0-dimensional arrays can be converted to Python scalars")
+    array = _host_array(value)
+    return array.item()
+
+
+def _unwrap_structure(obj):
+    if isinstance(obj, TensorOperators):
+        return obj._value
+    if isinstance(obj, (list, tuple)):
+        return type(obj)(_unwrap_structure(o) for o in obj)
+    if isinstance(obj, dict):
+        return {k: _unwrap_structure(v) for k, v in obj.items()}
+    return obj
+
+
+def _wrap_structure(obj):
+    if isinstance(obj, torch.Tensor) and not isinstance(obj, torch.nn.Parameter):
+        return wrap(obj)
+    if isinstance(obj, (list, tuple)) and not hasattr(obj, "_fields"):
+        return type(obj)(_wrap_structure(o) for o in obj)
+    return obj
+
+
+def _from_numpy_for_pickle(array, dtype_name):
+    from .convert import constant
+    return constant(array, dtype=dtype_name)
+
+
+from . import tensor_ops as _ops  # noqa: E402  (tensor_ops needs Tensor defined above)

@@ -1,0 +1,278 @@
+"""The machinery behind Tensor operators: TF's operand rules and error texts.
+
+``binary`` implements TF's rule for ``x <op> y``: the non-tensor operand is
+converted with the tensor's dtype as a hint, two tensors of different dtypes
+raise ``InvalidArgumentError``; torch's errors for cases TF reports (shapes,
+devices, integer division by zero) are translated to TF's class and text.
+"""
+from __future__ import annotations
+
+import numpy as np
+import torch
+
+from . import dtypes
+from . import convert as _convert
+from .device import tf_device_string
+from .errors import InvalidArgumentError
+from .tensor import Tensor, TensorOperators, wrap
+
+__all__ = ["binary", "rbinary", "inputs", "unary", "equality", "op_error",
+           "translate_error", "strided_slice", "truediv", "floordiv", "matmul2"]
+
+_TF_TYPE_NAMES = {"float32": "float", "float64": "double", "float16": "half"}
+_COMMUTATIVE = (torch.add, torch.mul)
+
+
+def _type_name(storage):
+    dtype = dtypes.string if isinstance(storage, np.ndarray) else dtypes.from_torch(storage.dtype)
+    return _TF_TYPE_NAMES.get(dtype.name, dtype.name)
+
+
+def _device_of(storage):
+    return storage.device if isinstance(storage, torch.Tensor) else torch.device("cpu")
+
+
+def op_error(opname, text, storage=None, wrapped=True):
+    """An ``InvalidArgumentError`` with TF's eager message layout for op ``opname``."""
+    if wrapped:
+        device = tf_device_string(_device_of(storage) if storage is not None else torch.device("cpu"))
+        text = "{{function_node __wrapped__%s_device_%s}} %s" % (opname, device, text)
+    return InvalidArgumentError(None, None, "%s [Op:%s] name: " % (text, opname))
+
+
+def _mismatch(opname, expected, got):
+    return op_error(opname, "cannot compute %s as input #1(zero-based) was expected to be a %s tensor but is a %s tensor"
+                    % (opname, _type_name(expected), _type_name(got)), wrapped=False)
+
+
+def translate_error(error, opname, a, b=None):
+    """TF's error for a torch failure TF reports cleanly; ``error`` itself otherwise."""
+    text = str(error)
+    if "must match the size" in text or "broadcast" in text or "size mismatch" in text:
+        if b is not None:
+            return op_error(opname, "Incompatible shapes: %s vs. %s" % (list(a.shape), list(b.shape)), a)
+    if "same device" in text:
+        return op_error(opname, "Tensors of op %s live on different devices (%s and %s); move one with tf.identity under tf.device"
+                        % (opname, tf_device_string(_device_of(a)), tf_device_string(_device_of(b))), a, wrapped=False)
+    if "negative integer powers" in text:
+        return op_error(opname, "Integers to negative integer powers are not allowed", a)
+    if "ZeroDivisionError" in text:
+        return op_error(opname, "Integer division by zero", a)
+    if "not implemented for" in text or "not supported" in text:
+        return op_error(opname, "Value for attr 'T' of %s is not in the list of allowed values for %s" % (_type_name(a), opname), a, wrapped=False)
+    return error
+
+
+def binary(fn, x, y, opname, scalars=True):
+    """``fn(x, y)`` for operator ``x <op> y`` with TF's operand rules."""
+    a = x._value
+    ty = type(y)
+    if ty is Tensor:
+        b = y._value
+        if b.dtype != a.dtype:
+            raise _mismatch(opname, a, b)
+    elif scalars and ty is float and (a.dtype.is_floating_point or a.dtype.is_complex):
+        b = y
+    elif scalars and ty is int and a.dtype is not torch.bool and isinstance(a, torch.Tensor):
+        b = y
+    else:
+        b = _convert.to_torch_like(y, a)
+        if b.dtype != a.dtype:
+            raise _mismatch(opname, a, b)
+    if isinstance(a, np.ndarray):
+        return wrap(_string_binary(opname, a, b))
+    try:
+        return wrap(fn(a, b))
+    except (RuntimeError, TypeError, ValueError) as error:
+        raise translate_error(error, opname, a, b if isinstance(b, torch.Tensor) else None) from None
+
+
+def rbinary(fn, x, y, opname, scalars=True):
+    """``fn(y, x)`` for the reflected operator ``y <op> x`` (``y`` is not a Tensor)."""
+    a = x._value
+    b = _convert.to_torch_like(y, a)
+    if b.dtype != a.dtype:
+        raise _mismatch(opname, b, a)
+    if isinstance(a, np.ndarray):
+        return wrap(_string_binary(opname, b, a))
+    try:
+        return wrap(fn(b, a))
+    except (RuntimeError, TypeError, ValueError) as error:
+        raise translate_error(error, opname, b, a) from None
+
+
+def inputs(x, y, opname):
+    """Storage of two op inputs, converted and checked with TF's rules (for ``tf.add`` etc.)."""
+    if isinstance(x, TensorOperators):
+        a = x._value
+        b = _convert.to_torch_like(y, a)
+    elif isinstance(y, TensorOperators):
+        b = y._value
+        a = _convert.to_torch_like(x, b)
+    else:
+        a = _convert.to_torch(x)
+        b = _convert.to_torch_like(y, a)
+    if a.dtype != b.dtype:
+        raise _mismatch(opname, a, b)
+    return a, b
+
+
+def unary(fn, x, opname):
+    """``fn(x)`` wrapped, with torch's dtype errors reported as TF's."""
+    a = x._value
+    try:
+        return wrap(fn(a))
+    except (RuntimeError, TypeError) as error:
+        raise translate_error(error, opname, a) from None
+
+
+def equality(x, y, opname):
+    """TF2's ``==`` / ``!=``: elementwise, but ``False``/``True`` when shapes cannot broadcast."""
+    equal = opname == "Equal"
+    if y is None:
+        return not equal
+    a = x._value
+    if type(y) is Tensor or isinstance(y, TensorOperators):
+        b = y._value
+    else:
+        try:
+            b = _convert.to_torch_like(y, a)
+        except (ValueError, TypeError):
+            raise TypeError("Cannot convert %r to EagerTensor of dtype %s" % (y, _type_name(a))) from None
+    if (b.dtype if isinstance(b, torch.Tensor) else np.dtype(object)) != (a.dtype if isinstance(a, torch.Tensor) else np.dtype(object)):
+        raise _mismatch(opname, a, b)
+    if isinstance(a, np.ndarray):
+        try:
+            return wrap(_string_binary(opname, a, b))
+        except ValueError:
+            return wrap(torch.tensor(not equal))
+    try:
+        torch.broadcast_shapes(a.shape, b.shape)
+    except RuntimeError:
+        return wrap(torch.tensor(not equal, device=a.device))
+    try:
+        return wrap(torch.eq(a, b) if equal else torch.ne(a, b))
+    except RuntimeError as error:
+        raise translate_error(error, opname, a, b) from None
+
+
+def _string_binary(opname, a, b):
+    if isinstance(b, str) or isinstance(b, bytes):
+        b = np.array(b.encode() if isinstance(b, str) else b, dtype=object)
+    if opname == "AddV2":
+        return np.add(a, b).astype(object)
+    if opname == "Equal":
+        return torch.from_numpy(np.asarray(np.equal(a, b), dtype=bool))
+    if opname == "NotEqual":
+        return torch.from_numpy(np.asarray(np.not_equal(a, b), dtype=bool))
+    raise op_error(opname, "Value for attr 'T' of string is not in the list of allowed values for %s" % opname, wrapped=False)
+
+
+def truediv(a, b):
+    """TF's ``/``: integers are divided as float32 (8/16-bit) or float64 (32/64-bit)."""
+    if a.dtype.is_floating_point or a.dtype.is_complex:
+        return torch.div(a, b)
+    target = torch.float32 if a.dtype in (torch.int8, torch.int16, torch.uint8) else torch.float64
+    return torch.div(a.to(target), b.to(target) if isinstance(b, torch.Tensor) else b)
+
+
+def floordiv(a, b):
+    """TF's ``//`` (floor division; integer results stay integer)."""
+    return torch.floor_divide(a, b)
+
+
+def matmul2(a, b):
+    """``a @ b`` with TF's rank and size checks (rank >= 2 on both sides)."""
+    if a.ndim < 2 or b.ndim < 2:
+        raise op_error("MatMul", "In[%d] ndims must be >= 2" % (0 if a.ndim < 2 else 1), a)
+    if a.shape[-1] != b.shape[-2]:
+        raise op_error("MatMul", "Matrix size-incompatible: In[0]: %s, In[1]: %s" % (_dims(a.shape), _dims(b.shape)), a)
+    return torch.matmul(a, b)
+
+
+def _dims(shape):
+    return "[%s]" % ",".join(str(d) for d in shape)
+
+
+def bitwise_and(a, b):
+    """``&``: logical for bool tensors, bitwise for integers."""
+    return torch.bitwise_and(a, b)
+
+
+def bitwise_or(a, b):
+    """``|``: logical for bool tensors, bitwise for integers."""
+    return torch.bitwise_or(a, b)
+
+
+def bitwise_xor(a, b):
+    """``^``: logical for bool tensors, bitwise for integers."""
+    return torch.bitwise_xor(a, b)
+
+
+def invert(a):
+    """``~``: logical not for bool tensors, bitwise not for integers."""
+    return torch.bitwise_not(a)
+
+
+_INDEX_ERROR = ("Only integers, slices (`:`), ellipsis (`...`), tf.newaxis (`None`) and scalar "
+                "tf.int32/tf.int64 tensors are valid indices, got %r")
+
+
+def _normalize_index(item):
+    """An index element as TF accepts it, converted for torch."""
+    if item is None or item is Ellipsis or type(item) is int or type(item) is slice:
+        return item
+    if isinstance(item, (bool, np.bool_)):
+        raise TypeError(_INDEX_ERROR % (item,))
+    if isinstance(item, (int, np.integer)):
+        return int(item)
+    if isinstance(item, TensorOperators):
+        value = item._value
+        if isinstance(value, torch.Tensor) and value.dtype in (torch.int32, torch.int64) and value.ndim == 0:
+            return int(value)
+    raise TypeError(_INDEX_ERROR % (item,))
+
+
+def strided_slice(value, key):
+    """TF's ``tensor[key]``: ints, slices (negative steps too), ``None``, ``...``,
+    scalar int tensors, and a boolean mask tensor as the whole key."""
+    if isinstance(key, TensorOperators) and key.dtype is dtypes.bool:
+        return value[key._value]
+    if type(key) is not tuple:
+        key = tuple(key) if isinstance(key, list) else (key,)
+    key = tuple(_normalize_index(k) for k in key)
+    rank = value.ndim
+    consumed = sum(1 for k in key if k is not None and k is not Ellipsis)
+    if consumed > rank:
+        raise _slice_error("Index out of range using input dim %d; input has only %d dims" % (rank, rank), value)
+    torch_key = []
+    dim = 0
+    for position, k in enumerate(key):
+        if k is None:
+            torch_key.append(None)
+        elif k is Ellipsis:
+            torch_key.append(Ellipsis)
+            dim += rank - consumed
+        elif type(k) is int:
+            size = value.shape[dim]
+            if not -size <= k < size:
+                raise _slice_error("slice index %d of dimension %d out of bounds." % (k + size if k < 0 else k, dim), value)
+            torch_key.append(k)
+            dim += 1
+        else:
+            step = 1 if k.step is None else int(k.step)
+            if step == 0:
+                raise _slice_error("strides[%d] must be non-zero" % position, value)
+            if step < 0 and isinstance(value, torch.Tensor):
+                size = value.shape[dim]
+                start, stop, step = k.indices(size)
+                value = value.flip(dim)
+                k = slice(size - 1 - start, size - 1 - stop, -step)
+            torch_key.append(k)
+            dim += 1
+    return value[tuple(torch_key)]
+
+
+def _slice_error(text, value):
+    return InvalidArgumentError(None, None, "{{function_node __wrapped__StridedSlice_device_%s}} %s [Op:StridedSlice] name: strided_slice/"
+                                % (tf_device_string(_device_of(value)), text))

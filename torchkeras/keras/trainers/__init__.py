@@ -1,0 +1,1 @@
+"""compile / fit / evaluate / predict for Keras models."""

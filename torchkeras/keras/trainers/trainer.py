@@ -1,0 +1,5 @@
+"""Placeholder: being written. ``Model`` inherits ``Trainer`` from here."""
+
+
+class Trainer:
+    """Placeholder."""

@@ -1,0 +1,1 @@
+"""tf.* operations over torch, grouped like TF's namespaces."""
