@@ -59,100 +59,100 @@ class TensorOperators:
     __array_priority__ = 100
 
     def __add__(self, other):
-        return _ops.binary(torch.add, self, other, "AddV2")
+        return _binary(torch.add, self, other, "AddV2")
 
     def __radd__(self, other):
-        return _ops.rbinary(torch.add, self, other, "AddV2")
+        return _rbinary(torch.add, self, other, "AddV2")
 
     def __sub__(self, other):
-        return _ops.binary(torch.sub, self, other, "Sub")
+        return _binary(torch.sub, self, other, "Sub")
 
     def __rsub__(self, other):
-        return _ops.rbinary(torch.sub, self, other, "Sub")
+        return _rbinary(torch.sub, self, other, "Sub")
 
     def __mul__(self, other):
-        return _ops.binary(torch.mul, self, other, "Mul")
+        return _binary(torch.mul, self, other, "Mul")
 
     def __rmul__(self, other):
-        return _ops.rbinary(torch.mul, self, other, "Mul")
+        return _rbinary(torch.mul, self, other, "Mul")
 
     def __truediv__(self, other):
-        return _ops.binary(_ops.truediv, self, other, "RealDiv")
+        return _binary(_ops.truediv, self, other, "RealDiv")
 
     def __rtruediv__(self, other):
-        return _ops.rbinary(_ops.truediv, self, other, "RealDiv")
+        return _rbinary(_ops.truediv, self, other, "RealDiv")
 
     def __floordiv__(self, other):
-        return _ops.binary(_ops.floordiv, self, other, "FloorDiv")
+        return _binary(_ops.floordiv, self, other, "FloorDiv")
 
     def __rfloordiv__(self, other):
-        return _ops.rbinary(_ops.floordiv, self, other, "FloorDiv")
+        return _rbinary(_ops.floordiv, self, other, "FloorDiv")
 
     def __mod__(self, other):
-        return _ops.binary(torch.remainder, self, other, "FloorMod")
+        return _binary(torch.remainder, self, other, "FloorMod")
 
     def __rmod__(self, other):
-        return _ops.rbinary(torch.remainder, self, other, "FloorMod")
+        return _rbinary(torch.remainder, self, other, "FloorMod")
 
     def __pow__(self, other):
-        return _ops.binary(torch.pow, self, other, "Pow")
+        return _binary(torch.pow, self, other, "Pow")
 
     def __rpow__(self, other):
-        return _ops.rbinary(torch.pow, self, other, "Pow")
+        return _rbinary(torch.pow, self, other, "Pow")
 
     def __matmul__(self, other):
-        return _ops.binary(_ops.matmul2, self, other, "MatMul", scalars=False)
+        return _binary(_ops.matmul2, self, other, "MatMul", scalars=False)
 
     def __rmatmul__(self, other):
-        return _ops.rbinary(_ops.matmul2, self, other, "MatMul", scalars=False)
+        return _rbinary(_ops.matmul2, self, other, "MatMul", scalars=False)
 
     def __and__(self, other):
-        return _ops.binary(_ops.bitwise_and, self, other, "LogicalAnd")
+        return _binary(_ops.bitwise_and, self, other, "LogicalAnd")
 
     def __rand__(self, other):
-        return _ops.rbinary(_ops.bitwise_and, self, other, "LogicalAnd")
+        return _rbinary(_ops.bitwise_and, self, other, "LogicalAnd")
 
     def __or__(self, other):
-        return _ops.binary(_ops.bitwise_or, self, other, "LogicalOr")
+        return _binary(_ops.bitwise_or, self, other, "LogicalOr")
 
     def __ror__(self, other):
-        return _ops.rbinary(_ops.bitwise_or, self, other, "LogicalOr")
+        return _rbinary(_ops.bitwise_or, self, other, "LogicalOr")
 
     def __xor__(self, other):
-        return _ops.binary(_ops.bitwise_xor, self, other, "LogicalXor")
+        return _binary(_ops.bitwise_xor, self, other, "LogicalXor")
 
     def __rxor__(self, other):
-        return _ops.rbinary(_ops.bitwise_xor, self, other, "LogicalXor")
+        return _rbinary(_ops.bitwise_xor, self, other, "LogicalXor")
 
     def __lt__(self, other):
-        return _ops.binary(torch.lt, self, other, "Less")
+        return _binary(torch.lt, self, other, "Less")
 
     def __le__(self, other):
-        return _ops.binary(torch.le, self, other, "LessEqual")
+        return _binary(torch.le, self, other, "LessEqual")
 
     def __gt__(self, other):
-        return _ops.binary(torch.gt, self, other, "Greater")
+        return _binary(torch.gt, self, other, "Greater")
 
     def __ge__(self, other):
-        return _ops.binary(torch.ge, self, other, "GreaterEqual")
+        return _binary(torch.ge, self, other, "GreaterEqual")
 
     def __eq__(self, other):
-        return _ops.equality(self, other, "Equal")
+        return _equality(self, other, "Equal")
 
     def __ne__(self, other):
-        return _ops.equality(self, other, "NotEqual")
+        return _equality(self, other, "NotEqual")
 
     def __neg__(self):
-        return _ops.unary(torch.neg, self, "Neg")
+        return _unary(torch.neg, self, "Neg")
 
     def __pos__(self):
-        return _ops.unary(torch.positive, self, "Positive")
+        return _unary(torch.positive, self, "Positive")
 
     def __abs__(self):
-        return _ops.unary(torch.abs, self, "Abs")
+        return _unary(torch.abs, self, "Abs")
 
     def __invert__(self):
-        return _ops.unary(_ops.invert, self, "LogicalNot")
+        return _unary(_ops.invert, self, "LogicalNot")
 
     def __getitem__(self, key):
         return wrap(_ops.strided_slice(self._value, key))
@@ -384,3 +384,4 @@ def _from_numpy_for_pickle(array, dtype_name):
 
 
 from . import tensor_ops as _ops  # noqa: E402  (tensor_ops needs Tensor defined above)
+from .tensor_ops import binary as _binary, rbinary as _rbinary, equality as _equality, unary as _unary  # noqa: E402

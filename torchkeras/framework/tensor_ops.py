@@ -20,7 +20,7 @@ __all__ = ["binary", "rbinary", "inputs", "unary", "equality", "op_error",
            "translate_error", "strided_slice", "truediv", "floordiv", "matmul2"]
 
 _TF_TYPE_NAMES = {"float32": "float", "float64": "double", "float16": "half"}
-_COMMUTATIVE = (torch.add, torch.mul)
+_new = object.__new__
 
 
 def _type_name(storage):
@@ -69,7 +69,7 @@ def binary(fn, x, y, opname, scalars=True):
     ty = type(y)
     if ty is Tensor:
         b = y._value
-        if b.dtype != a.dtype:
+        if b.dtype is not a.dtype:
             raise _mismatch(opname, a, b)
     elif scalars and ty is float and (a.dtype.is_floating_point or a.dtype.is_complex):
         b = y
@@ -79,12 +79,15 @@ def binary(fn, x, y, opname, scalars=True):
         b = _convert.to_torch_like(y, a)
         if b.dtype != a.dtype:
             raise _mismatch(opname, a, b)
-    if isinstance(a, np.ndarray):
-        return wrap(_string_binary(opname, a, b))
     try:
-        return wrap(fn(a, b))
+        result = fn(a, b)
     except (RuntimeError, TypeError, ValueError) as error:
+        if isinstance(a, np.ndarray):
+            return wrap(_string_binary(opname, a, b))
         raise translate_error(error, opname, a, b if isinstance(b, torch.Tensor) else None) from None
+    tensor = _new(Tensor)
+    tensor._value = result
+    return tensor
 
 
 def rbinary(fn, x, y, opname, scalars=True):
