@@ -273,7 +273,10 @@ def strided_slice(value, key):
                 k = slice(size - 1 - start, size - 1 - stop, -step)
             torch_key.append(k)
             dim += 1
-    return value[tuple(torch_key)]
+    result = value[tuple(torch_key)]
+    if isinstance(value, np.ndarray) and not isinstance(result, np.ndarray):
+        return np.array(result, dtype=object)
+    return result
 
 
 def _slice_error(text, value):
