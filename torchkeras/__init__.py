@@ -16,6 +16,7 @@ from .framework.shape import TensorShape
 from .framework.tensor import Tensor, as_torch, from_torch, is_tensor
 from .framework.convert import constant, convert_to_tensor
 from .framework.device import device
+from .framework.logger import get_logger
 from .framework.variable import *  # noqa: F401,F403
 from .framework.tape import *  # noqa: F401,F403
 from .framework.function import *  # noqa: F401,F403

@@ -33,6 +33,17 @@ def current():
     return _stack[-1]
 
 
+def default():
+    """The device used outside any ``tf.device`` block."""
+    return _stack[0]
+
+
+def set_default(dev):
+    """Makes the torch device ``dev`` the one used outside any ``tf.device``
+    block (``tf.config.set_visible_devices`` uses it when GPUs are hidden)."""
+    _stack[0] = dev
+
+
 def parse_device(name):
     """Maps TF device names (``'/GPU:0'``, ``'/CPU:0'``, ``'gpu'``, a full job
     path) and torch devices to a ``torch.device``.

@@ -1,2 +1,104 @@
-"""Placeholder: being written."""
-__all__ = []
+"""``tf.function``: for now, runs the Python function eagerly, with TF's results.
+
+``@tf.function`` (bare or with ``input_signature``, ``jit_compile``,
+``reduce_retracing``, ``autograph`` ...) returns a :class:`Function` that calls
+the Python function on every call and, as a traced TF function does, returns
+Python numbers and NumPy values in its output as Tensors.  Nothing is traced or
+compiled yet; ``input_signature`` is stored, not checked.
+``tf.config.run_functions_eagerly`` is accepted (every function already runs
+eagerly).  Works on methods too (``Function.__get__`` binds ``self``).
+"""
+from __future__ import annotations
+
+import functools
+import numbers
+
+import numpy as np
+
+from .convert import convert_to_tensor
+
+__all__ = ["function"]
+
+_run_eagerly = [False]
+
+
+def run_functions_eagerly(run_eagerly):
+    """``tf.config.run_functions_eagerly``: whether ``tf.function`` runs Python eagerly (it always does here)."""
+    _run_eagerly[0] = bool(run_eagerly)
+
+
+def functions_run_eagerly():
+    """``tf.config.functions_run_eagerly``: the value last given to :func:`run_functions_eagerly`."""
+    return _run_eagerly[0]
+
+
+def _to_tensors(structure):
+    if isinstance(structure, (numbers.Number, np.ndarray, np.generic)):
+        return convert_to_tensor(structure)
+    if isinstance(structure, dict):
+        return type(structure)((k, _to_tensors(v)) for k, v in structure.items())
+    if isinstance(structure, (list, tuple)):
+        items = [_to_tensors(v) for v in structure]
+        return type(structure)(*items) if hasattr(structure, "_fields") else type(structure)(items)
+    return structure
+
+
+class Function:
+    """What ``tf.function`` returns: call it like the Python function it wraps."""
+
+    def __init__(self, python_function, name=None, input_signature=None, autograph=True, jit_compile=None,
+                 reduce_retracing=False):
+        self._python_function = python_function
+        self._name = name or getattr(python_function, "__name__", "function")
+        self._input_signature = None if input_signature is None else list(input_signature)
+        self._autograph = autograph
+        self._jit_compile = jit_compile
+        self._reduce_retracing = reduce_retracing
+        functools.update_wrapper(self, python_function)
+
+    def __call__(self, *args, **kwargs):
+        return _to_tensors(self._python_function(*args, **kwargs))
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        return Function(self._python_function.__get__(instance, owner), self._name, self._input_signature,
+                        self._autograph, self._jit_compile, self._reduce_retracing)
+
+    @property
+    def python_function(self):
+        """The wrapped Python function."""
+        return self._python_function
+
+    @property
+    def input_signature(self):
+        """The ``input_signature`` given to ``tf.function`` (``None`` if none)."""
+        return self._input_signature
+
+    @property
+    def name(self):
+        """The function's name."""
+        return self._name
+
+    def experimental_get_tracing_count(self):
+        """How many times the function was traced: always 0, nothing is traced yet."""
+        return 0
+
+
+def function(func=None, input_signature=None, autograph=True, jit_compile=None, reduce_retracing=False,
+             experimental_implements=None, experimental_autograph_options=None, experimental_attributes=None,
+             experimental_relax_shapes=None, experimental_compile=None, experimental_follow_type_hints=None):
+    """``tf.function``: decorator (with or without arguments) making a :class:`Function`.
+
+    The Python function runs eagerly on every call (no tracing, no
+    compilation yet), so results equal TF's, with Python numbers in the output
+    returned as Tensors; Python side effects happen on every call, unlike a
+    traced TF function.  The ``experimental_*`` arguments are accepted and ignored.
+    """
+    def decorate(python_function):
+        return Function(python_function, input_signature=input_signature, autograph=autograph,
+                        jit_compile=jit_compile if jit_compile is not None else experimental_compile,
+                        reduce_retracing=reduce_retracing or bool(experimental_relax_shapes))
+    if func is None:
+        return decorate
+    return decorate(func)

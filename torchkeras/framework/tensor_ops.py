@@ -50,7 +50,7 @@ def translate_error(error, opname, a, b=None):
     text = str(error)
     if "must match the size" in text or "broadcast" in text or "size mismatch" in text:
         if b is not None:
-            return op_error(opname, "Incompatible shapes: %s vs. %s" % (list(a.shape), list(b.shape)), a)
+            return op_error(opname, "Incompatible shapes: %s vs. %s" % (_dims(a.shape), _dims(b.shape)), a)
     if "same device" in text:
         return op_error(opname, "Tensors of op %s live on different devices (%s and %s); move one with tf.identity under tf.device"
                         % (opname, tf_device_string(_device_of(a)), tf_device_string(_device_of(b))), a, wrapped=False)

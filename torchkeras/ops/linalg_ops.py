@@ -1,2 +1,232 @@
-"""Placeholder: being written."""
+"""``tf.linalg``: inverses, determinants, decompositions and diagonal helpers.
+
+Each op checks TF's dtypes and shapes (TF's error texts), then calls
+``torch.linalg``, so results are differentiable under ``tf.GradientTape``.
+None of these is at TF's top level, so ``__all__`` is empty and
+``torchkeras.linalg`` imports them by name.
+"""
+from __future__ import annotations
+
+import collections
+
+import numpy as np
+import torch
+
+from ..framework.tensor import wrap
+from .math_ops import _dims, _storage, allowed_dtypes, check_dtype, inputs, kernel_error, matmul
+
 __all__ = []
+
+_INV_ALLOWED = allowed_dtypes("MatrixInverse")
+_DET_ALLOWED = allowed_dtypes("MatrixDeterminant")
+_CHOLESKY_ALLOWED = allowed_dtypes("Cholesky")
+_QR_ALLOWED = allowed_dtypes("Qr")
+_SVD_ALLOWED = allowed_dtypes("Svd")
+_EIGH_ALLOWED = allowed_dtypes("SelfAdjointEigV2")
+_SOLVE_ALLOWED = allowed_dtypes("MatrixSolve")
+
+
+def _square(a, opname):
+    if a.ndim < 2:
+        raise kernel_error(opname, opname, "Input tensor 0 must have rank >= 2, got %d" % a.ndim, a)
+    if a.shape[-1] != a.shape[-2]:
+        raise kernel_error(opname, opname, "Input matrix must be square.", a)
+
+
+def inv(input, adjoint=False, name=None):  # noqa: A002 - TF's name
+    """``tf.linalg.inv``: inverse of each square matrix in ``input`` (of its adjoint with
+    ``adjoint=True``); a singular matrix raises TF's ``InvalidArgumentError``."""
+    a = _storage(input)
+    check_dtype(a, _INV_ALLOWED, "MatrixInverse")
+    _square(a, "MatrixInverse")
+    result, info = torch.linalg.inv_ex(a.mH if adjoint else a)
+    if a.device.type == "cpu" and bool((info != 0).any()):
+        raise kernel_error("MatrixInverse", "MatrixInverse", "Input is not invertible.", a)
+    return wrap(result)
+
+
+def det(input, name=None):  # noqa: A002
+    """``tf.linalg.det``: determinant of each square matrix in ``input``."""
+    a = _storage(input)
+    check_dtype(a, _DET_ALLOWED, "MatrixDeterminant")
+    _square(a, "MatrixDeterminant")
+    return wrap(torch.linalg.det(a))
+
+
+LogMatrixDeterminant = collections.namedtuple("LogMatrixDeterminant", ["sign", "log_abs_determinant"])
+LogMatrixDeterminant.__doc__ = "The ``(sign, log_abs_determinant)`` result of :func:`slogdet`, named as TF names it."
+
+
+def slogdet(input, name=None):  # noqa: A002
+    """``tf.linalg.slogdet``: ``LogMatrixDeterminant(sign, log_abs_determinant)`` of each square matrix."""
+    a = _storage(input)
+    check_dtype(a, _DET_ALLOWED, "LogMatrixDeterminant")
+    _square(a, "LogMatrixDeterminant")
+    sign, logabsdet = torch.linalg.slogdet(a)
+    return LogMatrixDeterminant(wrap(sign), wrap(logabsdet))
+
+
+def logdet(matrix, name=None):
+    """``tf.linalg.logdet``: ``log(det(matrix))`` of Hermitian positive definite matrices (via Cholesky)."""
+    chol = _storage(cholesky(matrix))
+    return wrap(2.0 * torch.sum(torch.log(torch.real(torch.diagonal(chol, dim1=-2, dim2=-1))), -1))
+
+
+def cholesky(input, name=None):  # noqa: A002
+    """``tf.linalg.cholesky``: lower Cholesky factor of each Hermitian positive definite matrix.
+    Matrices that are not positive definite give NaN below the diagonal, as TF's CPU kernel does."""
+    a = _storage(input)
+    check_dtype(a, _CHOLESKY_ALLOWED, "Cholesky")
+    _square(a, "Cholesky")
+    factor, info = torch.linalg.cholesky_ex(a)
+    failed = (info != 0).reshape(info.shape + (1, 1))
+    return wrap(torch.where(failed, torch.full_like(factor, float("nan")).tril(), factor))
+
+
+Qr = collections.namedtuple("Qr", ["q", "r"])
+Qr.__doc__ = "The ``(q, r)`` result of :func:`qr`, named as TF names it."
+
+
+def qr(input, full_matrices=False, name=None):  # noqa: A002
+    """``tf.linalg.qr``: ``Qr(q, r)`` with ``q`` orthonormal columns and ``r`` upper triangular."""
+    a = _storage(input)
+    check_dtype(a, _QR_ALLOWED, "Qr")
+    q, r = torch.linalg.qr(a, mode="complete" if full_matrices else "reduced")
+    return Qr(wrap(q), wrap(r))
+
+
+def svd(tensor, full_matrices=False, compute_uv=True, name=None):
+    """``tf.linalg.svd``: ``(s, u, v)`` in TF's order, with ``v`` (not ``v^H``) so that
+    ``tensor == u @ diag(s) @ adjoint(v)``; only ``s`` when ``compute_uv=False``."""
+    a = _storage(tensor)
+    check_dtype(a, _SVD_ALLOWED, "Svd")
+    if not compute_uv:
+        return wrap(torch.linalg.svdvals(a))
+    u, s, vh = torch.linalg.svd(a, full_matrices=full_matrices)
+    return wrap(s), wrap(u), wrap(vh.mH)
+
+
+def eigh(tensor, name=None):
+    """``tf.linalg.eigh``: ``(eigenvalues, eigenvectors)`` of self-adjoint matrices, ascending
+    (the lower triangle is read, as TF)."""
+    a = _storage(tensor)
+    check_dtype(a, _EIGH_ALLOWED, "SelfAdjointEigV2")
+    _square(a, "SelfAdjointEigV2")
+    values, vectors = torch.linalg.eigh(a)
+    return wrap(values), wrap(vectors)
+
+
+def eigvalsh(tensor, name=None):
+    """``tf.linalg.eigvalsh``: eigenvalues of self-adjoint matrices, ascending."""
+    a = _storage(tensor)
+    check_dtype(a, _EIGH_ALLOWED, "SelfAdjointEigV2")
+    _square(a, "SelfAdjointEigV2")
+    return wrap(torch.linalg.eigvalsh(a))
+
+
+def solve(matrix, rhs, adjoint=False, name=None):
+    """``tf.linalg.solve``: ``X`` with ``matrix @ X == rhs`` (batched; ``rhs`` has the same rank);
+    a singular matrix raises TF's ``InvalidArgumentError``."""
+    a, b = inputs(matrix, rhs, "MatrixSolve")
+    check_dtype(a, _SOLVE_ALLOWED, "MatrixSolve")
+    if a.ndim != b.ndim:
+        raise kernel_error("MatrixSolve", "MatrixSolve", "All input tensors must have the same rank.", a)
+    _square(a, "MatrixSolve")
+    if a.shape[-1] != b.shape[-2]:
+        raise kernel_error("MatrixSolve", "MatrixSolve", "Input matrix and rhs are incompatible.", a)
+    result, info = torch.linalg.solve_ex(a.mH if adjoint else a, b)
+    if a.device.type == "cpu" and bool((info != 0).any()):
+        raise kernel_error("MatrixSolve", "MatrixSolve", "Input matrix is not invertible.", a)
+    return wrap(result)
+
+
+def matrix_transpose(a, name="matrix_transpose", conjugate=False):
+    """``tf.linalg.matrix_transpose``: swaps the last two dims (conjugating with ``conjugate=True``)."""
+    x = _storage(a)
+    if x.ndim < 2:
+        raise ValueError("Argument `a` should be a (batch) matrix with rank >= 2.  Received `a` = %s with shape: %s"
+                         % (np.asarray(wrap(x)), tuple(x.shape)))
+    return wrap(x.mH if conjugate else x.mT)
+
+
+def adjoint(matrix, name=None):
+    """``tf.linalg.adjoint``: the conjugate transpose of the last two dims."""
+    return matrix_transpose(matrix, conjugate=True)
+
+
+def diag(diagonal, name="diag", k=0, num_rows=-1, num_cols=-1, padding_value=0, align="RIGHT_LEFT"):
+    """``tf.linalg.diag``: matrices with ``diagonal`` (last dim) on their ``k``-th diagonal, the
+    rest ``padding_value``; ``num_rows``/``num_cols`` default as in TF (the smallest square that
+    fits, or the smallest size when the other is given)."""
+    d = _storage(diagonal)
+    k = int(k)
+    length = d.shape[-1]
+    min_rows, min_cols = length + max(-k, 0), length + max(k, 0)
+    rows = -1 if num_rows is None else int(num_rows)
+    cols = -1 if num_cols is None else int(num_cols)
+    if rows == -1 and cols == -1:
+        rows = cols = max(min_rows, min_cols)
+    rows = min_rows if rows == -1 else rows
+    cols = min_cols if cols == -1 else cols
+    for size, least, what in ((rows, min_rows, "rows"), (cols, min_cols, "columns")):
+        if size < least:
+            raise kernel_error("MatrixDiagV3", "MatrixDiagV3", "The number of %s is too small." % what, d)
+    if rows != min_rows and cols != min_cols:
+        raise kernel_error("MatrixDiagV3", "MatrixDiagV3", "The number of rows or columns is not consistent with the specified d_lower, d_upper, and diagonal.", d)
+    out = torch.full(tuple(d.shape[:-1]) + (rows, cols), padding_value, dtype=d.dtype, device=d.device)
+    index = torch.arange(length, device=d.device)
+    r, c = index + max(-k, 0), index + max(k, 0)
+    fits = (r < rows) & (c < cols)
+    return wrap(_place_diagonal(out, d[..., fits], r[fits], c[fits]))
+
+
+def _place_diagonal(out, values, rows, cols):
+    mask = torch.zeros(out.shape[-2:], dtype=torch.bool, device=out.device)
+    mask[rows, cols] = True
+    spread = torch.zeros_like(out)
+    spread[..., rows, cols] = values
+    return torch.where(mask, spread, out)
+
+
+def diag_part(input, name="diag_part", k=0, padding_value=0, align="RIGHT_LEFT"):  # noqa: A002
+    """``tf.linalg.diag_part``: the ``k``-th diagonal of each matrix in ``input``."""
+    a = _storage(input)
+    if a.ndim < 2:
+        raise kernel_error("MatrixDiagPartV3", "MatrixDiagPartV3", "input must be at least 2-dim, received shape: %s" % _dims(a.shape), a)
+    return wrap(torch.diagonal(a, offset=int(k), dim1=-2, dim2=-1))
+
+
+def trace(x, name=None):
+    """``tf.linalg.trace``: sum of each matrix's main diagonal (integers keep their dtype)."""
+    a = _storage(x)
+    if a.ndim < 2:
+        raise kernel_error("MatrixDiagPartV3", "MatrixDiagPartV3", "input must be at least 2-dim, received shape: %s" % _dims(a.shape), a)
+    return wrap(torch.sum(torch.diagonal(a, dim1=-2, dim2=-1), -1, dtype=a.dtype))
+
+
+def band_part(input, num_lower, num_upper, name=None):  # noqa: A002
+    """``tf.linalg.band_part``: keeps ``num_lower`` sub- and ``num_upper`` super-diagonals
+    (negative: all of them), zeroing the rest."""
+    a = _storage(input)
+    rows, cols = a.shape[-2], a.shape[-1]
+    i = torch.arange(rows, device=a.device).unsqueeze(-1)
+    j = torch.arange(cols, device=a.device)
+    lower, upper = int(num_lower), int(num_upper)
+    keep = ((lower < 0) | (i - j <= lower)) & ((upper < 0) | (j - i <= upper))
+    return wrap(torch.where(keep, a, torch.zeros((), dtype=a.dtype, device=a.device)))
+
+
+def matvec(a, b, transpose_a=False, adjoint_a=False, name=None):
+    """``tf.linalg.matvec``: ``a @ b[..., None]`` squeezed: matrix times vector, batched."""
+    result = matmul(a, wrap(_storage(b).unsqueeze(-1)), transpose_a=transpose_a, adjoint_a=adjoint_a)
+    return wrap(_storage(result).squeeze(-1))
+
+
+def pinv(a, rcond=None, validate_args=False, name=None):
+    """``tf.linalg.pinv``: Moore-Penrose pseudo-inverse (singular values below ``rcond`` times the
+    largest are dropped; TF's default ``rcond`` is ``10 * max(rows, cols) * eps``)."""
+    x = _storage(a)
+    check_dtype(x, _SVD_ALLOWED, "Svd")
+    if rcond is None:
+        rcond = 10.0 * max(x.shape[-2], x.shape[-1]) * torch.finfo(x.dtype).eps
+    return wrap(torch.linalg.pinv(x, rtol=float(rcond)))

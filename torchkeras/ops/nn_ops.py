@@ -1,2 +1,260 @@
-"""Placeholder: being written."""
+"""Activations, losses and helpers of ``tf.nn``.
+
+Each op reads its input's storage, checks the dtypes TF's kernel accepts (TF's
+error text otherwise) and calls torch once, so everything is differentiable
+under ``tf.GradientTape``.  TF has none of these at top level, so ``__all__`` is
+empty and ``torchkeras.nn`` imports them by name (with ``sigmoid``, ``tanh``,
+``l2_normalize`` and ``top_k`` from ``math_ops``: TF's ``tf.nn`` re-exports the
+same ops).
+"""
+from __future__ import annotations
+
+import math
+
+import torch
+import torch.nn.functional as F
+
+from ..framework.convert import to_torch_like
+from ..framework.errors import InvalidArgumentError
+from ..framework.tensor import Tensor, TensorOperators, wrap
+from .math_ops import (
+    _dims, _dtype_of, _mean, _storage, allowed_dtypes, attr_error, check_dtype, input_dtype_error,
+    kernel_error, reduction_dims, tf_type_name,
+)
+
 __all__ = []
+
+_RELU_ALLOWED = allowed_dtypes("Relu")
+_ELU_ALLOWED = allowed_dtypes("Elu")
+_SOFTMAX_ALLOWED = allowed_dtypes("Softmax")
+_SIGMOID_ALLOWED = allowed_dtypes("Sigmoid")
+_BIAS_ALLOWED = allowed_dtypes("BiasAdd")
+_FLOATS = frozenset((torch.float16, torch.bfloat16, torch.float32, torch.float64))
+
+
+def relu(features, name=None):
+    """``tf.nn.relu``: ``max(features, 0)`` (float and integer tensors)."""
+    a = features._value if type(features) is Tensor else _storage(features)
+    if a.dtype not in _RELU_ALLOWED:
+        raise attr_error("Relu", tf_type_name(a))
+    return wrap(torch.relu(a))
+
+
+def relu6(features, name=None):
+    """``tf.nn.relu6``: ``min(max(features, 0), 6)`` (gradient 0 at both kinks, as TF)."""
+    a = _storage(features)
+    check_dtype(a, _RELU_ALLOWED, "Relu6")
+    return wrap(F.relu6(a) if a.dtype in _FLOATS else torch.clamp(a, 0, 6))
+
+
+def elu(features, name=None):
+    """``tf.nn.elu``: ``x`` if ``x > 0`` else ``exp(x) - 1`` (floats only)."""
+    a = _storage(features)
+    check_dtype(a, _ELU_ALLOWED, "Elu")
+    return wrap(F.elu(a))
+
+
+def selu(features, name=None):
+    """``tf.nn.selu``: scaled ELU with TF's (Klambauer et al.) constants (floats only)."""
+    a = _storage(features)
+    check_dtype(a, _ELU_ALLOWED, "Selu")
+    return wrap(F.selu(a))
+
+
+def gelu(features, approximate=False, name=None):
+    """``tf.nn.gelu``: ``x * Phi(x)``; ``approximate=True`` uses the tanh approximation."""
+    a = _storage(features)
+    if a.dtype not in _FLOATS:
+        raise ValueError("`features.dtype` must be a floating point tensor.Received:features.dtype=%s" % _dtype_of(a))
+    return wrap(F.gelu(a, approximate="tanh" if approximate else "none"))
+
+
+def leaky_relu(features, alpha=0.2, name=None):
+    """``tf.nn.leaky_relu``: ``x`` if ``x > 0`` else ``alpha * x``; integer input is cast to float32, as TF."""
+    a = _storage(features)
+    if not (a.dtype in _FLOATS or a.dtype.is_complex):
+        if a.dtype not in _RELU_ALLOWED:
+            raise attr_error("LeakyRelu", tf_type_name(a))
+        a = a.to(torch.float32)
+    return wrap(F.leaky_relu(a, float(alpha)))
+
+
+def silu(features, beta=1.0, name=None):
+    """``tf.nn.silu`` (= ``swish``): ``features * sigmoid(beta * features)``."""
+    a = _storage(features)
+    check_dtype(a, _SIGMOID_ALLOWED, "Sigmoid")
+    if type(beta) in (int, float) and beta == 1.0:
+        return wrap(F.silu(a))
+    return wrap(a * torch.sigmoid(a * _storage_like(beta, a)))
+
+
+swish = silu
+
+
+def _storage_like(value, like):
+    return value._value if isinstance(value, TensorOperators) else to_torch_like(value, like)
+
+
+def softplus(features, name=None):
+    """``tf.nn.softplus``: ``log(exp(features) + 1)`` (floats only)."""
+    a = _storage(features)
+    check_dtype(a, _ELU_ALLOWED, "Softplus")
+    return wrap(F.softplus(a))
+
+
+def softsign(features, name=None):
+    """``tf.nn.softsign``: ``features / (abs(features) + 1)`` (floats only)."""
+    a = _storage(features)
+    check_dtype(a, _ELU_ALLOWED, "Softsign")
+    return wrap(F.softsign(a))
+
+
+def _softmax_axis(a, axis):
+    ndim = a.ndim
+    axis = -1 if axis is None else int(axis)
+    if not -ndim <= axis < ndim:
+        raise InvalidArgumentError(None, None, "`dim` must be in the range [%d, %d) where %d is the number of dimensions in the input. Received: dim=%d"
+                                   % (-ndim, ndim, ndim, axis))
+    return axis
+
+
+def softmax(logits, axis=None, name=None):
+    """``tf.nn.softmax``: ``exp(logits) / sum(exp(logits), axis)`` along ``axis`` (default last)."""
+    a = logits._value if type(logits) is Tensor else _storage(logits)
+    if a.dtype not in _SOFTMAX_ALLOWED:
+        raise attr_error("Softmax", tf_type_name(a))
+    return wrap(torch.softmax(a, _softmax_axis(a, axis)))
+
+
+def log_softmax(logits, axis=None, name=None):
+    """``tf.nn.log_softmax``: ``logits - log(sum(exp(logits), axis))``, computed stably."""
+    a = _storage(logits)
+    check_dtype(a, _SOFTMAX_ALLOWED, "LogSoftmax")
+    return wrap(torch.log_softmax(a, _softmax_axis(a, axis)))
+
+
+def l2_loss(t, name=None):
+    """``tf.nn.l2_loss``: ``sum(t ** 2) / 2`` (floats only)."""
+    a = _storage(t)
+    check_dtype(a, _SOFTMAX_ALLOWED, "L2Loss")
+    return wrap(torch.sum(torch.square(a)) / 2)
+
+
+def moments(x, axes, shift=None, keepdims=False, name=None):
+    """``tf.nn.moments``: ``(mean, variance)`` over ``axes`` (population variance); float16 is
+    computed in float32 and cast back, integers divide as integers, as TF."""
+    a = _storage(x)
+    check_dtype(a, allowed_dtypes("Sum"), "Mean")
+    work = a.float() if a.dtype in (torch.float16, torch.bfloat16) else a
+    dims = reduction_dims(axes, work, "Mean")
+    mean = _mean(work, dims, True) if dims else work
+    variance = _mean(torch.square(work - mean.detach()), dims, True) if dims else torch.zeros_like(work)
+    if not keepdims and dims:
+        mean = mean.squeeze(dims)
+        variance = variance.squeeze(dims)
+    return wrap(mean.to(a.dtype)), wrap(variance.to(a.dtype))
+
+
+def bias_add(value, bias, data_format=None, name=None):
+    """``tf.nn.bias_add``: adds a 1-D ``bias`` along the channel axis (last, or axis 1 for ``NC...``)."""
+    a = _storage(value)
+    b = _storage_like(bias, a)
+    if b.dtype != a.dtype:
+        raise input_dtype_error("BiasAdd", 1, tf_type_name(a), tf_type_name(b))
+    check_dtype(a, _BIAS_ALLOWED, "BiasAdd")
+    if a.ndim < 2:
+        raise kernel_error("BiasAdd", "BiasAdd", "Input tensor must be at least 2D: %s" % _dims(a.shape), a)
+    if b.ndim != 1:
+        raise kernel_error("BiasAdd", "BiasAdd", "Biases must be 1D: %s" % _dims(b.shape), a)
+    channels_first = data_format is not None and data_format.startswith("NC")
+    channel = 1 if channels_first else a.ndim - 1
+    if b.shape[0] != a.shape[channel]:
+        raise kernel_error("BiasAdd", "BiasAdd", "Must provide as many biases as the last dimension of the input tensor: %s vs. %s"
+                           % (_dims(b.shape), _dims(a.shape)), a)
+    if channels_first:
+        b = b.reshape((-1,) + (1,) * (a.ndim - 2))
+    return wrap(a + b)
+
+
+def dropout(x, rate, noise_shape=None, seed=None, name=None):
+    """``tf.nn.dropout``: zeroes each element with probability ``rate`` and scales the kept
+    ones by ``1 / (1 - rate)``; ``noise_shape`` broadcasts one keep-decision over some dims.
+    Randomness comes from torch's generator (``tf.random.set_seed`` seeds it); ``seed`` seeds a
+    dedicated generator for this call, so equal seeds give equal masks."""
+    a = _storage(x)
+    if a.dtype not in _FLOATS:
+        raise ValueError("`x.dtype` must be a floating point tensor as `x` will be scaled. Received: x_dtype=%s" % _dtype_of(a))
+    p = rate._value if isinstance(rate, TensorOperators) else rate
+    if not isinstance(p, torch.Tensor):
+        if not 0 <= p < 1:
+            raise ValueError("`rate` must be a scalar tensor or a float in the range [0, 1). Received: rate=%r" % (p,))
+        if p == 0:
+            return wrap(a)
+    shape = a.shape if noise_shape is None else tuple(int(d) for d in (noise_shape._value.tolist() if isinstance(noise_shape, TensorOperators) else noise_shape))
+    generator = None
+    if seed is not None:
+        generator = torch.Generator(device=a.device)
+        generator.manual_seed(int(seed))
+    noise = torch.rand(shape, generator=generator, device=a.device, dtype=a.dtype)
+    keep = noise >= p
+    try:
+        return wrap(torch.where(keep, a / (1 - p), torch.zeros((), dtype=a.dtype, device=a.device)))
+    except RuntimeError:
+        raise kernel_error("SelectV2", "SelectV2", "condition %s, then %s, and else [] must be broadcastable"
+                           % (_dims(shape), _dims(a.shape)), a) from None
+
+
+def sigmoid_cross_entropy_with_logits(labels=None, logits=None, name=None):
+    """``tf.nn.sigmoid_cross_entropy_with_logits``: elementwise
+    ``max(x, 0) - x * z + log(1 + exp(-|x|))``; ``labels`` and ``logits`` share shape and dtype."""
+    x = _storage(logits)
+    z = _storage_like(labels, x)
+    if tuple(x.shape) != tuple(z.shape):
+        raise ValueError("`logits` and `labels` must have the same shape, received (%s vs %s)." % (tuple(x.shape), tuple(z.shape)))
+    if z.dtype != x.dtype:
+        raise input_dtype_error("Mul", 1, tf_type_name(x), tf_type_name(z))
+    check_dtype(x, _ELU_ALLOWED, "Softplus")
+    return wrap(torch.relu(x) - x * z + torch.log1p(torch.exp(-torch.abs(x))))
+
+
+def softmax_cross_entropy_with_logits(labels, logits, axis=-1, name=None):
+    """``tf.nn.softmax_cross_entropy_with_logits``: ``-sum(labels * log_softmax(logits), axis)``;
+    labels are cast to the logits' dtype and must broadcast to them.  Gradients flow to both."""
+    x = _storage(logits)
+    check_dtype(x, _SOFTMAX_ALLOWED, "SoftmaxCrossEntropyWithLogits")
+    z = _storage(labels)
+    if z.dtype != x.dtype:
+        z = z.to(x.dtype)
+    try:
+        torch.broadcast_shapes(x.shape, z.shape)
+    except RuntimeError:
+        raise kernel_error("SoftmaxCrossEntropyWithLogits", "SoftmaxCrossEntropyWithLogits",
+                           "logits and labels must be broadcastable: logits_size=%s labels_size=%s" % (_dims(x.shape), _dims(z.shape)), x) from None
+    axis = _softmax_axis(x, axis)
+    return wrap(-torch.sum(z * torch.log_softmax(x, axis), axis))
+
+
+def sparse_softmax_cross_entropy_with_logits(labels=None, logits=None, name=None):
+    """``tf.nn.sparse_softmax_cross_entropy_with_logits``: cross entropy with integer class
+    ``labels`` (shape of ``logits`` without its last dim).  Out-of-range labels raise TF's error
+    on CPU; on CUDA they give NaN (as TF on GPU), to avoid a host sync."""
+    x = _storage(logits)
+    check_dtype(x, _SOFTMAX_ALLOWED, "SparseSoftmaxCrossEntropyWithLogits")
+    z = _storage(labels)
+    if z.dtype not in (torch.int32, torch.int64):
+        raise attr_error("SparseSoftmaxCrossEntropyWithLogits", tf_type_name(z), attr="Tlabels", allowed=["INT32", "INT64"])
+    if x.ndim == 0 or tuple(z.shape) != tuple(x.shape[:-1]):
+        raise ValueError("`labels.shape` must equal `logits.shape` except for the last dimension. Received: labels.shape=%s and logits.shape=%s"
+                         % (tuple(z.shape), tuple(x.shape)))
+    classes = x.shape[-1]
+    out_of_range = (z < 0) | (z >= classes)
+    if z.device.type == "cpu" and bool(out_of_range.any()):
+        bad = int(z[out_of_range].reshape(-1)[0])
+        raise kernel_error("SparseSoftmaxCrossEntropyWithLogits", "SparseSoftmaxCrossEntropyWithLogits",
+                           "Received a label value of %d which is outside the valid range of [0, %d).  Label values: %s"
+                           % (bad, classes, " ".join(str(v) for v in z.reshape(-1).tolist())), x)
+    index = torch.where(out_of_range, torch.zeros_like(z), z).long().unsqueeze(-1)
+    loss = -torch.log_softmax(x, -1).gather(-1, index).squeeze(-1)
+    if z.device.type != "cpu":
+        loss = torch.where(out_of_range, torch.full_like(loss, math.nan), loss)
+    return wrap(loss)

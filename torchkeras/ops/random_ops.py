@@ -1,2 +1,224 @@
-"""Placeholder: being written."""
+"""``tf.random``: random tensors with TF's seeding rules, drawn by torch generators.
+
+TF's rules, kept here: without any seed, values are fresh each run.  After
+``tf.random.set_seed(s)`` the sequence of random ops is reproducible (setting
+the same seed again replays it).  An op-level ``seed=`` picks its own stream,
+keyed by (global seed, op seed): repeated calls continue that stream, and
+``set_seed`` restarts it; without a global seed TF's default global seed
+(87654321) is used, so an op seed alone is also reproducible.  Each device
+has its own ``torch.Generator``.  The values differ from TF's (other
+algorithms); their distributions are TF's.
+"""
+from __future__ import annotations
+
+import numpy as np
+import torch
+
+from ..framework import device as _device
+from ..framework import dtypes
+from ..framework.convert import to_torch
+from ..framework.tensor import TensorOperators, wrap
+from .array_ops import _err, _shape_arg, _dims_text
+
+# TF has none of these at the top level: they live in ``tf.random`` (torchkeras/random.py).
 __all__ = []
+
+_DEFAULT_GLOBAL_SEED = 87654321
+_state = {"seed": None}
+_global_generators = {}
+_op_generators = {}
+_FLOATS = (dtypes.float16, dtypes.bfloat16, dtypes.float32, dtypes.float64)
+
+
+def set_seed(seed):
+    """``tf.random.set_seed``: sets the global seed and restarts every random stream.
+
+    ``None`` clears it (fresh values again).  Values that are not ints are
+    hashed to one, as TF accepts any hashable seed.
+    """
+    if seed is not None and not isinstance(seed, (int, np.integer)):
+        seed = hash(seed)
+    _state["seed"] = None if seed is None else int(seed) % (2 ** 63)
+    _global_generators.clear()
+    _op_generators.clear()
+
+
+def get_seed(op_seed):
+    """``tf.random.get_seed``: the (global, op) seed pair an op with ``op_seed`` uses (``(None, None)`` unseeded)."""
+    global_seed = _state["seed"]
+    if global_seed is None and op_seed is None:
+        return None, None
+    return (global_seed if global_seed is not None else _DEFAULT_GLOBAL_SEED), op_seed
+
+
+def _mix(global_seed, op_seed):
+    return (global_seed * 1000003 + int(op_seed) * 7919 + 12345) % (2 ** 63)
+
+
+def _generator(seed, device):
+    """The torch generator an op with op-level ``seed`` draws from on ``device``."""
+    global_seed = _state["seed"]
+    if seed is None:
+        generator = _global_generators.get(device)
+        if generator is None:
+            generator = torch.Generator(device=device)
+            if global_seed is None:
+                generator.seed()
+            else:
+                generator.manual_seed(global_seed)
+            _global_generators[device] = generator
+        return generator
+    key = (global_seed, int(seed), device)
+    generator = _op_generators.get(key)
+    if generator is None:
+        generator = torch.Generator(device=device)
+        generator.manual_seed(_mix(global_seed if global_seed is not None else _DEFAULT_GLOBAL_SEED, seed))
+        _op_generators[key] = generator
+    return generator
+
+
+def _float_dtype(dtype, default_value):
+    dtype = dtypes.as_dtype(dtype)
+    if dtype not in _FLOATS:
+        raise TypeError("Cannot convert %r to EagerTensor of dtype %s" % (default_value, dtype.name))
+    return dtype
+
+
+def _param(value, dtype, argname, device):
+    """A mean/stddev/min/max argument as storage of ``dtype`` (TF's conversion error otherwise)."""
+    if isinstance(value, TensorOperators):
+        if value.dtype is not dtype:
+            raise ValueError("%s: Tensor conversion requested dtype %s for Tensor with dtype %s: %r"
+                             % (argname, dtype.name, value.dtype.name, value))
+        return value._value
+    if type(value) in (int, float):
+        return value
+    return to_torch(value, dtype).to(device)
+
+
+def _affine(sample, scale, shift, op):
+    try:
+        return sample * scale + shift
+    except RuntimeError:
+        other = shift if isinstance(shift, torch.Tensor) else scale
+        raise _err("AddV2", "Incompatible shapes: %s vs. %s" % (_dims_text(sample.shape), _dims_text(other.shape)), sample, "") from None
+
+
+def normal(shape, mean=0.0, stddev=1.0, dtype=dtypes.float32, seed=None, name=None):
+    """``tf.random.normal``: samples from N(``mean``, ``stddev``**2) (float dtypes only)."""
+    dtype = _float_dtype(dtype, 0.0)
+    dims = _shape_arg(shape, "RandomStandardNormal", "")
+    device = _device.current()
+    mean = _param(mean, dtype, "mean", device)
+    stddev = _param(stddev, dtype, "stddev", device)
+    sample = torch.randn(dims, dtype=dtype.torch_dtype, device=device, generator=_generator(seed, device))
+    return wrap(_affine(sample, stddev, mean, "RandomStandardNormal"))
+
+
+def uniform(shape, minval=0, maxval=None, dtype=dtypes.float32, seed=None, name=None):
+    """``tf.random.uniform``: samples from [``minval``, ``maxval``); integer dtypes need ``maxval``."""
+    dtype = dtypes.as_dtype(dtype)
+    if dtype not in _FLOATS + (dtypes.int32, dtypes.int64):
+        raise ValueError("Argument `dtype` got invalid value %s. Accepted dtypes are (tf.float16, tf.bfloat16, tf.float32, "
+                         "tf.float64, tf.int32, tf.int64)." % dtype)
+    device = _device.current()
+    if dtype.is_integer:
+        if maxval is None:
+            raise ValueError("Must specify maxval for integer dtype %r" % dtype)
+        dims = _shape_arg(shape, "RandomUniformInt", "")
+        low, high = int(minval), int(maxval)
+        if low >= high:
+            raise _err("RandomUniformInt", "Need minval < maxval, got %d >= %d" % (low, high), None, "")
+        return wrap(torch.randint(low, high, dims, dtype=dtype.torch_dtype, device=device, generator=_generator(seed, device)))
+    dims = _shape_arg(shape, "RandomUniform", "")
+    low = _param(minval, dtype, "minval", device)
+    high = _param(1.0 if maxval is None else maxval, dtype, "maxval", device)
+    sample = torch.rand(dims, dtype=dtype.torch_dtype, device=device, generator=_generator(seed, device))
+    return wrap(_affine(sample, high - low, low, "RandomUniform"))
+
+
+def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=dtypes.float32, seed=None, name=None):
+    """``tf.random.truncated_normal``: normal samples redrawn until within two ``stddev`` of ``mean``."""
+    dtype = _float_dtype(dtype, 0.0)
+    dims = _shape_arg(shape, "TruncatedNormal", "")
+    device = _device.current()
+    mean = _param(mean, dtype, "mean", device)
+    stddev = _param(stddev, dtype, "stddev", device)
+    generator = _generator(seed, device)
+    work = torch.float32 if dtype.torch_dtype in (torch.float16, torch.bfloat16) else dtype.torch_dtype
+    sample = torch.empty(dims, dtype=work, device=device)
+    # Inverse-CDF sampling of the standard normal restricted to [-2, 2]: exact, no redraw loop.
+    low = 0.5 * (1 + torch.erf(torch.tensor(-2.0 / 2 ** 0.5, dtype=work)))
+    sample.uniform_(float(low), float(1 - low), generator=generator)
+    sample = (torch.erfinv(2 * sample - 1) * 2 ** 0.5).clamp_(-2.0, 2.0).to(dtype.torch_dtype)
+    return wrap(_affine(sample, stddev, mean, "TruncatedNormal"))
+
+
+def shuffle(value, seed=None, name=None):
+    """``tf.random.shuffle``: ``value`` with its first dim randomly permuted."""
+    storage = to_torch(value)
+    if storage.ndim == 0:
+        return wrap(storage)
+    device = storage.device if isinstance(storage, torch.Tensor) else torch.device("cpu")
+    order = torch.randperm(storage.shape[0], device=device, generator=_generator(seed, device))
+    if isinstance(storage, np.ndarray):
+        return wrap(storage[order.numpy()])
+    return wrap(storage.index_select(0, order))
+
+
+def categorical(logits, num_samples, dtype=None, seed=None, name=None):
+    """``tf.random.categorical``: ``num_samples`` class indices per row of 2-D ``logits`` (int64 by default)."""
+    out = dtypes.int64 if dtype is None else dtypes.as_dtype(dtype)
+    if out not in (dtypes.int32, dtypes.int64):
+        raise ValueError("Argument `dtype` got invalid value %s. Accepted dtypes are (tf.int32, tf.int64)." % out)
+    storage = to_torch(logits)
+    if storage.ndim != 2:
+        raise _err("Multinomial", "logits should be a matrix, got shape %s" % _dims_text(storage.shape), storage, "")
+    if not storage.is_floating_point():
+        raise _err("Multinomial", "Value for attr 'T' of %s is not in the list of allowed values: half, bfloat16, float, double"
+                   % dtypes.from_torch(storage.dtype).name, storage, "")
+    count = int(num_samples)
+    if count < 0:
+        raise _err("Multinomial", "num_samples should be nonnegative, got %d" % count, storage, "")
+    if storage.shape[0] == 0 or count == 0:
+        return wrap(torch.zeros((storage.shape[0], count), dtype=out.torch_dtype, device=storage.device))
+    device = storage.device
+    probs = torch.softmax(storage.detach().to(torch.float64 if storage.dtype == torch.float64 else torch.float32), dim=-1)
+    draws = torch.multinomial(probs, count, replacement=True, generator=_generator(seed, device))
+    return wrap(draws.to(out.torch_dtype))
+
+
+def _stateless_generator(seed, device):
+    pair = to_torch(seed)
+    if isinstance(pair, np.ndarray) or pair.shape != (2,) or pair.dtype not in (torch.int32, torch.int64):
+        raise ValueError("`seed` must be a shape-[2] int32 or int64 tensor, got %r" % (seed,))
+    first, second = (int(v) for v in pair.tolist())
+    generator = torch.Generator(device=device)
+    generator.manual_seed(_mix(first % (2 ** 63), second))
+    return generator
+
+
+def stateless_normal(shape, seed, mean=0.0, stddev=1.0, dtype=dtypes.float32, name=None, alg="auto_select"):
+    """``tf.random.stateless_normal``: normal samples that depend only on ``shape`` and ``seed`` (a pair of ints)."""
+    dtype = _float_dtype(dtype, 0.0)
+    dims = _shape_arg(shape, "StatelessRandomNormalV2", "")
+    device = _device.current()
+    sample = torch.randn(dims, dtype=dtype.torch_dtype, device=device, generator=_stateless_generator(seed, device))
+    return wrap(_affine(sample, _param(stddev, dtype, "stddev", device), _param(mean, dtype, "mean", device), "StatelessRandomNormalV2"))
+
+
+def stateless_uniform(shape, seed, minval=0, maxval=None, dtype=dtypes.float32, name=None, alg="auto_select"):
+    """``tf.random.stateless_uniform``: uniform samples that depend only on ``shape`` and ``seed``."""
+    dtype = dtypes.as_dtype(dtype)
+    device = _device.current()
+    dims = _shape_arg(shape, "StatelessRandomUniformV2", "")
+    generator = _stateless_generator(seed, device)
+    if dtype.is_integer:
+        if maxval is None:
+            raise ValueError("Must specify maxval for integer dtype %r" % dtype)
+        return wrap(torch.randint(int(minval), int(maxval), dims, dtype=dtype.torch_dtype, device=device, generator=generator))
+    dtype = _float_dtype(dtype, 0.0)
+    low = _param(minval, dtype, "minval", device)
+    high = _param(1.0 if maxval is None else maxval, dtype, "maxval", device)
+    sample = torch.rand(dims, dtype=dtype.torch_dtype, device=device, generator=generator)
+    return wrap(_affine(sample, high - low, low, "StatelessRandomUniformV2"))

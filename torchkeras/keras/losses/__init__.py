@@ -1,1 +1,88 @@
-"""Placeholder: being written."""
+"""``keras.losses``: loss classes and functions, with Keras' string lookup.
+
+``get('mse')`` / ``get('mean_squared_error')`` give the function,
+``get('MeanSquaredError')`` an instance; names are matched exactly as Keras
+matches them (``'MSE'`` and ``'mse'`` both exist, ``'Mse'`` does not).
+"""
+import inspect
+
+from .hinge_losses import CategoricalHinge, Hinge, SquaredHinge, categorical_hinge, hinge, squared_hinge
+from .loss import Loss
+from .loss_function_wrapper import LossFunctionWrapper
+from .probabilistic_losses import (
+    BinaryCrossentropy, BinaryFocalCrossentropy, CategoricalCrossentropy, CategoricalFocalCrossentropy,
+    KLDivergence, Poisson, SparseCategoricalCrossentropy, binary_crossentropy, binary_focal_crossentropy,
+    categorical_crossentropy, categorical_focal_crossentropy, kl_divergence, poisson,
+    sparse_categorical_crossentropy,
+)
+from .regression_losses import (
+    CosineSimilarity, Huber, LogCosh, MeanAbsoluteError, MeanAbsolutePercentageError, MeanSquaredError,
+    MeanSquaredLogarithmicError, cosine_similarity, huber, log_cosh, mean_absolute_error,
+    mean_absolute_percentage_error, mean_squared_error, mean_squared_logarithmic_error,
+)
+from .serialization import deserialize_keras_object, serialize_keras_object
+
+mse = MSE = mean_squared_error
+mae = MAE = mean_absolute_error
+mape = MAPE = mean_absolute_percentage_error
+msle = MSLE = mean_squared_logarithmic_error
+kld = KLD = kullback_leibler_divergence = kl_divergence
+logcosh = log_cosh
+
+__all__ = [
+    "Loss", "LossFunctionWrapper", "MeanSquaredError", "MeanAbsoluteError", "MeanAbsolutePercentageError",
+    "MeanSquaredLogarithmicError", "BinaryCrossentropy", "BinaryFocalCrossentropy", "CategoricalCrossentropy",
+    "CategoricalFocalCrossentropy", "SparseCategoricalCrossentropy", "KLDivergence", "CosineSimilarity", "Huber",
+    "LogCosh", "Hinge", "SquaredHinge", "CategoricalHinge", "Poisson",
+    "mean_squared_error", "mean_absolute_error", "mean_absolute_percentage_error", "mean_squared_logarithmic_error",
+    "binary_crossentropy", "binary_focal_crossentropy", "categorical_crossentropy", "categorical_focal_crossentropy",
+    "sparse_categorical_crossentropy", "kl_divergence", "cosine_similarity", "huber", "log_cosh", "hinge",
+    "squared_hinge", "categorical_hinge", "poisson", "mse", "MSE", "mae", "MAE", "mape", "MAPE", "msle", "MSLE",
+    "kld", "KLD", "kullback_leibler_divergence", "logcosh", "get", "serialize", "deserialize",
+]
+
+_OBJECTS = (
+    Loss, LossFunctionWrapper, KLDivergence, Poisson, BinaryCrossentropy, BinaryFocalCrossentropy,
+    CategoricalCrossentropy, CategoricalFocalCrossentropy, SparseCategoricalCrossentropy, MeanSquaredError,
+    MeanAbsoluteError, MeanAbsolutePercentageError, MeanSquaredLogarithmicError, CosineSimilarity, LogCosh, Huber,
+    Hinge, SquaredHinge, CategoricalHinge, kl_divergence, poisson, binary_crossentropy, binary_focal_crossentropy,
+    categorical_crossentropy, categorical_focal_crossentropy, sparse_categorical_crossentropy, mean_squared_error,
+    mean_absolute_error, mean_absolute_percentage_error, mean_squared_logarithmic_error, cosine_similarity,
+    log_cosh, huber, hinge, squared_hinge, categorical_hinge,
+)
+ALL_OBJECTS_DICT = {obj.__name__: obj for obj in _OBJECTS}
+ALL_OBJECTS_DICT.update({
+    "bce": binary_crossentropy, "BCE": binary_crossentropy, "kld": kl_divergence, "KLD": kl_divergence,
+    "mae": mean_absolute_error, "MAE": mean_absolute_error, "mse": mean_squared_error, "MSE": mean_squared_error,
+    "mape": mean_absolute_percentage_error, "MAPE": mean_absolute_percentage_error,
+    "msle": mean_squared_logarithmic_error, "MSLE": mean_squared_logarithmic_error,
+})
+
+
+def serialize(loss):
+    """Keras' serialized dict of a loss object or function."""
+    return serialize_keras_object(loss)
+
+
+def deserialize(name, custom_objects=None):
+    """The loss described by ``name`` (a serialized dict or a name)."""
+    return deserialize_keras_object(name, module_objects=ALL_OBJECTS_DICT, custom_objects=custom_objects,
+                                    printable_module_name="loss function")
+
+
+def get(identifier):
+    """Keras' ``losses.get``: a name, a serialized dict, a class or a callable -> a loss callable.
+
+    Unknown names raise ``ValueError('Could not interpret loss identifier: ...')``.
+    """
+    if identifier is None:
+        return None
+    if isinstance(identifier, dict):
+        obj = deserialize(identifier)
+    elif isinstance(identifier, str):
+        obj = ALL_OBJECTS_DICT.get(identifier)
+    else:
+        obj = identifier
+    if callable(obj):
+        return obj() if inspect.isclass(obj) else obj
+    raise ValueError("Could not interpret loss identifier: %s" % (identifier,))

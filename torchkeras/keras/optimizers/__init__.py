@@ -1,1 +1,54 @@
-"""Placeholder: being written."""
+"""``keras.optimizers``: Keras' optimizers over torch multi-tensor updates, and string lookup.
+
+``get('rmsprop')`` (case-insensitive, as Keras) gives ``RMSprop()``; a
+serialized dict is deserialized; an ``Optimizer`` passes through.
+"""
+from ..losses.serialization import deserialize_keras_object, serialize_keras_object
+from . import schedules
+from .adadelta import Adadelta
+from .adagrad import Adagrad
+from .adam import Adam
+from .adamax import Adamax
+from .adamw import AdamW
+from .lion import Lion
+from .nadam import Nadam
+from .optimizer import Optimizer
+from .rmsprop import RMSprop
+from .sgd import SGD
+
+__all__ = ["Optimizer", "SGD", "RMSprop", "Adam", "AdamW", "Adagrad", "Adadelta", "Adamax", "Nadam", "Lion",
+           "schedules", "get", "serialize", "deserialize"]
+
+ALL_OBJECTS_DICT = {cls.__name__.lower(): cls for cls in (
+    Optimizer, Adam, SGD, RMSprop, Adadelta, AdamW, Adagrad, Adamax, Nadam, Lion)}
+
+
+def serialize(optimizer):
+    """Keras' serialized dict of an optimizer."""
+    return serialize_keras_object(optimizer)
+
+
+def deserialize(config, custom_objects=None):
+    """The optimizer described by a serialized dict (class names matched case-insensitively)."""
+    config = dict(config)
+    if config["class_name"].lower() in ALL_OBJECTS_DICT:
+        config["class_name"] = config["class_name"].lower()
+    return deserialize_keras_object(config, module_objects=ALL_OBJECTS_DICT, custom_objects=custom_objects,
+                                    printable_module_name="optimizer")
+
+
+def get(identifier):
+    """Keras' ``optimizers.get``: a name (``'adam'``, ``'RMSprop'``), a serialized dict or an
+    ``Optimizer`` -> an ``Optimizer``; anything else raises ``ValueError``."""
+    if identifier is None:
+        return None
+    if isinstance(identifier, dict):
+        obj = deserialize(identifier)
+    elif isinstance(identifier, str):
+        cls = ALL_OBJECTS_DICT.get(identifier.lower())
+        obj = cls() if cls is not None and cls is not Optimizer else None
+    else:
+        obj = identifier
+    if isinstance(obj, Optimizer):
+        return obj
+    raise ValueError("Could not interpret optimizer identifier: %s" % (identifier,))

@@ -1,5 +1,479 @@
-"""Placeholder: being written. ``Model`` inherits ``Trainer`` from here."""
+"""``Trainer``: Keras' ``compile``/``fit``/``evaluate``/``predict``, mixed into ``keras.Model``.
+
+The default ``train_step`` runs at raw-torch speed (DESIGN.md, decision 5):
+one forward pass recorded by torch autograd, ``torch.autograd.grad`` on the
+trainable parameters, the optimizer's multi-tensor update, metric state on
+the device, and no host synchronisation unless the progress bar or a
+callback asks for the logs.  Overriding ``train_step(self, data)`` with a
+``tf.GradientTape`` and ``self.optimizer.apply_gradients`` (the book's
+chapter 7) works as in Keras: ``data`` is the batch as a tuple of Tensors,
+and the returned dict becomes the logs.
+
+Differences from Keras: ``jit_compile`` and ``steps_per_execution`` are
+accepted and recorded, but steps always run eagerly one by one (callbacks
+still fire once per ``steps_per_execution`` batches); unknown loss/metric
+names raise at ``compile()`` rather than at the first ``fit()``.
+"""
+from __future__ import annotations
+
+import numpy as np
+import torch
+
+from ...data import structure
+from ...framework import device as _device
+from ...framework.tape import GradientTape
+from ...framework.tensor import TensorOperators, wrap
+from ..callbacks.callback_list import CallbackList
+from . import compile_utils
+from .data_utils import train_validation_split, unpack_x_y_sample_weight
+from .epoch_iterator import EpochIterator
+from .training_session import flush_denormals, module_mode
+
+__all__ = ["Trainer"]
+
+
+def _wrap_tree(tree):
+    if tree is None:
+        return None
+    return structure.map_structure(lambda leaf: None if leaf is None else wrap(leaf), tree)
+
+
+def _as_step_data(batch):
+    """``(x, y, sample_weight)`` storages -> the tuple of Tensors ``train_step`` receives (trailing ``None`` dropped)."""
+    x, y, sample_weight = batch
+    if sample_weight is not None:
+        return _wrap_tree(x), _wrap_tree(y), _wrap_tree(sample_weight)
+    if y is not None:
+        return _wrap_tree(x), _wrap_tree(y)
+    return (_wrap_tree(x),)
+
+
+def _storage_tree(tree):
+    if tree is None:
+        return None
+    return structure.map_structure(lambda leaf: leaf._value if isinstance(leaf, TensorOperators) else leaf, tree)
+
+
+def _is_metric(value):
+    from ..metrics import Metric
+    return isinstance(value, Metric)
+
+
+def _to_numpy_tree(tree):
+    if isinstance(tree, dict):
+        return {key: _to_numpy_tree(value) for key, value in tree.items()}
+    if isinstance(tree, (list, tuple)):
+        return type(tree)(_to_numpy_tree(value) for value in tree)
+    return tree.cpu().numpy() if isinstance(tree, torch.Tensor) else np.asarray(tree)
+
+
+def _concat(batches):
+    first = batches[0]
+    if isinstance(first, dict):
+        return {key: _concat([b[key] for b in batches]) for key in first}
+    if isinstance(first, (list, tuple)):
+        return type(first)(_concat([b[i] for b in batches]) for i in range(len(first)))
+    return torch.cat(batches) if first.ndim else torch.stack(batches)
+
+
+def _output_storages(outputs):
+    """Model outputs (a Tensor, or lists/tuples/dicts of them) as the same structure of storages."""
+    if isinstance(outputs, TensorOperators):
+        return outputs._value
+    if isinstance(outputs, dict):
+        return {key: _output_storages(value) for key, value in outputs.items()}
+    if isinstance(outputs, (list, tuple)):
+        return type(outputs)(_output_storages(value) for value in outputs)
+    return outputs
 
 
 class Trainer:
-    """Placeholder."""
+    """The training API of ``keras.Model`` (``compile``, ``fit``, ``evaluate``, ``predict``...)."""
+
+    compiled = False
+    optimizer = None
+    loss = None
+    history = None
+    stop_training = False
+    steps_per_execution = 1
+    _compile_loss = None
+    _compile_metrics = None
+    _loss_tracker = None
+    _run_eagerly = False
+    _jit_compile = None
+    _initial_epoch = None
+    _fit_variables = None
+
+    # ---------------------------------------------------------------- compile
+    def compile(self, optimizer="rmsprop", loss=None, loss_weights=None, metrics=None, weighted_metrics=None,
+                run_eagerly=False, steps_per_execution=1, jit_compile="auto", auto_scale_loss=True):
+        """Configures training: the optimizer, the loss(es) with ``loss_weights``, and the metrics.
+
+        Strings are Keras' names (``"rmsprop"``, ``"mse"``, ``"accuracy"``);
+        objects and plain callables work too.  Multi-output models take a
+        list (by position) or a dict (by output name) of losses/metrics.
+        """
+        from .. import metrics as metrics_module
+        from .. import optimizers
+        optimizer = optimizers.get(optimizer)
+        compile_utils.validate_identifiers(loss, metrics, weighted_metrics)
+        if metrics is not None and not isinstance(metrics, (list, tuple, dict)):
+            raise TypeError("Expected `metrics` argument to be a list, tuple, or dict. Received instead: metrics=%s of type %s" % (metrics, type(metrics)))
+        if not isinstance(steps_per_execution, int) or steps_per_execution < 1:
+            raise ValueError("Argument `steps_per_execution` must be a positive integer. Received: steps_per_execution=%s" % (steps_per_execution,))
+        output_names = getattr(self, "output_names", None)
+        self.optimizer = optimizer
+        self.loss = loss
+        self._compile_loss = compile_utils.CompileLoss(loss, loss_weights, output_names) if loss is not None else None
+        self._compile_metrics = compile_utils.CompileMetrics(metrics, weighted_metrics, output_names) if metrics is not None or weighted_metrics is not None else None
+        self._loss_tracker = metrics_module.Mean(name="loss")
+        self._run_eagerly = bool(run_eagerly)
+        self._jit_compile = None if jit_compile == "auto" else bool(jit_compile)
+        self.steps_per_execution = steps_per_execution
+        self.stop_training = False
+        self.compiled = True
+
+    @property
+    def run_eagerly(self):
+        """Whether steps run eagerly (they always do here; the flag is kept for Keras code)."""
+        return self._run_eagerly
+
+    @run_eagerly.setter
+    def run_eagerly(self, value):
+        self._run_eagerly = bool(value)
+
+    @property
+    def jit_compile(self):
+        """The ``jit_compile`` setting passed to ``compile()`` (``False`` when ``"auto"``)."""
+        return bool(self._jit_compile)
+
+    @jit_compile.setter
+    def jit_compile(self, value):
+        self._jit_compile = bool(value)
+
+    @property
+    def compiled_loss(self):
+        """The loss container built by ``compile()``: ``compiled_loss(y, y_pred, sample_weight)``."""
+        return self._compile_loss
+
+    @property
+    def compiled_metrics(self):
+        """The metrics container built by ``compile()`` (``update_state(y, y_pred)``)."""
+        return self._compile_metrics
+
+    # ---------------------------------------------------------------- metrics
+    @property
+    def metrics(self):
+        """The loss tracker, the compiled metrics, per-output loss trackers, then metrics set as attributes."""
+        found = []
+        if self.compiled:
+            found.append(self._loss_tracker)
+            if self._compile_metrics is not None:
+                found.append(self._compile_metrics)
+            if self._compile_loss is not None:
+                found.extend(m for m in self._compile_loss.metrics if m is not None)
+        for value in list(vars(self).values()):
+            if _is_metric(value) and not any(value is m for m in found):
+                found.append(value)
+        return found
+
+    @property
+    def metrics_names(self):
+        """The names of :attr:`metrics`."""
+        return [m.name for m in self.metrics]
+
+    def reset_metrics(self):
+        """Resets the state of every metric."""
+        for metric in self.metrics:
+            metric.reset_state()
+
+    def get_metrics_result(self):
+        """``{name: value}`` of every metric (a dict-valued result is merged in)."""
+        results = {}
+        for metric in self.metrics:
+            value = metric.result()
+            if isinstance(value, dict):
+                results.update(value)
+            else:
+                results[metric.name] = value
+        return results
+
+    # -------------------------------------------------------------- the steps
+    def compute_loss(self, x=None, y=None, y_pred=None, sample_weight=None, training=True):
+        """The compiled loss plus the model's added losses (``self.losses``), as a Tensor."""
+        total = None
+        if self._compile_loss is not None:
+            total = self._compile_loss(_storage_tree(y), y_pred, sample_weight)
+        for extra in self.losses:
+            value = extra._value if isinstance(extra, TensorOperators) else torch.as_tensor(extra)
+            total = value if total is None else total + value
+        if total is None:
+            raise ValueError("No loss to compute. Provide a `loss` argument in `compile()`.")
+        return wrap(total)
+
+    def compute_metrics(self, x, y, y_pred, sample_weight=None):
+        """Updates the compiled metrics with one batch and returns :meth:`get_metrics_result`."""
+        self._update_compiled_metrics(y, y_pred, sample_weight)
+        return self.get_metrics_result()
+
+    def _update_compiled_metrics(self, y, y_pred, sample_weight):
+        if self._compile_metrics is not None:
+            with torch.no_grad():
+                self._compile_metrics.update_state(_storage_tree(y), y_pred, _storage_tree(sample_weight))
+
+    def _track_loss(self, loss, x):
+        batch = structure.flatten(x)[0]
+        size = batch.shape[0] if batch is not None and batch.ndim else 1
+        with torch.no_grad():
+            self._loss_tracker.update_state(wrap(loss.detach()), sample_weight=size)
+
+    def _variables_to_train(self):
+        return self._fit_variables if self._fit_variables is not None else self.trainable_variables
+
+    def _default_train_step(self, data):
+        x, y, sample_weight = unpack_x_y_sample_weight(data)
+        variables = self._variables_to_train()
+        with GradientTape(watch_accessed_variables=False):
+            y_pred = self(x, training=True)
+            loss = self.compute_loss(x=x, y=y, y_pred=y_pred, sample_weight=sample_weight, training=True)._value
+        self._track_loss(loss, _storage_tree(x))
+        if variables:
+            params = [v._param for v in variables]
+            grads = torch.autograd.grad(loss, params, allow_unused=True)
+            self.optimizer.apply(grads, variables)
+        self._update_compiled_metrics(y, y_pred, sample_weight)
+
+    def train_step(self, data):
+        """One training step on ``data`` (``(x, y)`` or ``(x, y, sample_weight)``); returns the logs dict."""
+        self._default_train_step(data)
+        return self.get_metrics_result()
+
+    def _default_test_step(self, data):
+        x, y, sample_weight = unpack_x_y_sample_weight(data)
+        y_pred = self(x, training=False)
+        loss = self.compute_loss(x=x, y=y, y_pred=y_pred, sample_weight=sample_weight, training=False)._value
+        self._track_loss(loss, _storage_tree(x))
+        self._update_compiled_metrics(y, y_pred, sample_weight)
+
+    def test_step(self, data):
+        """One evaluation step; returns the logs dict."""
+        self._default_test_step(data)
+        return self.get_metrics_result()
+
+    def predict_step(self, data):
+        """The model's outputs for one batch ``data`` (``(x,)``)."""
+        x, _, _ = unpack_x_y_sample_weight(data)
+        return self(x, training=False)
+
+    def _uses_default(self, name):
+        return getattr(type(self), name) is getattr(Trainer, name)
+
+    # -------------------------------------------------------------------- fit
+    def _assert_compiled(self):
+        if not self.compiled:
+            raise ValueError("You must call `compile()` before using the model.")
+
+    def _device(self):
+        for param in self.parameters():
+            return param.device
+        return _device.current()
+
+    def fit(self, x=None, y=None, batch_size=None, epochs=1, verbose="auto", callbacks=None, validation_split=0.0,
+            validation_data=None, shuffle=True, class_weight=None, sample_weight=None, initial_epoch=0,
+            steps_per_epoch=None, validation_steps=None, validation_batch_size=None, validation_freq=1):
+        """Trains for ``epochs`` epochs; returns the ``History`` callback.
+
+        ``x`` may be arrays/Tensors (or lists/dicts of them, with ``y``), a
+        ``tf.data.Dataset``, a ``torch.utils.data.DataLoader``, a generator
+        or a ``keras.utils.PyDataset``.  ``validation_split`` holds out the
+        last fraction of array data; ``validation_data`` is ``(x_val, y_val)``
+        or a dataset.
+        """
+        self._assert_compiled()
+        if not 0.0 <= float(validation_split) < 1.0:
+            raise ValueError("Argument `validation_split` must be a float in [0, 1). Received: validation_split=%s. Pass e.g. `validation_split=0.2` to hold out the last 20%% of the data." % (validation_split,))
+        if validation_split and validation_data is None:
+            (x, y, sample_weight), validation_data = train_validation_split((x, y, sample_weight), validation_split)
+        if validation_data is not None:
+            validation_data = unpack_x_y_sample_weight(validation_data)
+        device = self._device()
+        iterator = EpochIterator(x, y, sample_weight, batch_size, steps_per_epoch, shuffle, class_weight, device)
+        callbacks = CallbackList(callbacks, add_history=True, add_progbar=verbose != 0, model=self,
+                                 verbose=verbose, epochs=epochs, steps=iterator.num_batches)
+        val_iterator = None
+        fast = self._uses_default("train_step")
+        self.stop_training = False
+        self._fit_variables = None
+        callbacks.on_train_begin()
+        training_logs = None
+        logs = {}
+        period = self.steps_per_execution
+        initial_epoch = self._initial_epoch or initial_epoch
+        try:
+            with flush_denormals():
+                for epoch in range(initial_epoch, epochs):
+                    self.reset_metrics()
+                    callbacks.on_epoch_begin(epoch)
+                    with module_mode(self, True):
+                        for step, batch in iterator:
+                            if self._fit_variables is None and fast:
+                                if not self.built:
+                                    self._build_on(batch)
+                                self._fit_variables = self.trainable_variables
+                            report = (step + 1) % period == 0
+                            if report:
+                                callbacks.on_train_batch_begin(step)
+                            if fast:
+                                self._default_train_step(_as_step_data(batch))
+                                if report:
+                                    callbacks.on_train_batch_end(step, self.get_metrics_result)
+                            else:
+                                logs = self.train_step(_as_step_data(batch))
+                                if report:
+                                    callbacks.on_train_batch_end(step, logs)
+                            if self.stop_training:
+                                break
+                    epoch_logs = dict(self.get_metrics_result() if fast else self._metrics_or_logs(logs))
+                    if validation_data is not None and self._should_validate(epoch, validation_freq):
+                        if val_iterator is None:
+                            val_x, val_y, val_sample_weight = validation_data
+                            val_iterator = EpochIterator(val_x, val_y, val_sample_weight, validation_batch_size or batch_size,
+                                                         validation_steps, False, None, device)
+                        val_logs = self._run_evaluation(val_iterator, callbacks)
+                        epoch_logs.update({"val_" + name: value for name, value in val_logs.items()})
+                    callbacks.on_epoch_end(epoch, epoch_logs)
+                    training_logs = epoch_logs
+                    if self.stop_training:
+                        break
+        finally:
+            self._fit_variables = None
+            self._initial_epoch = None
+        callbacks.on_train_end(logs=training_logs)
+        return self.history
+
+    def _build_on(self, batch):
+        with torch.no_grad():
+            self(_wrap_tree(batch[0]), training=False)
+
+    def _metrics_or_logs(self, logs):
+        results = self.get_metrics_result()
+        if isinstance(logs, dict) and set(logs) == set(results):
+            return results
+        return logs
+
+    @staticmethod
+    def _should_validate(epoch, validation_freq):
+        epoch += 1
+        if isinstance(validation_freq, int):
+            return epoch % validation_freq == 0
+        if isinstance(validation_freq, (list, tuple)):
+            return epoch in validation_freq
+        raise ValueError("Expected `validation_freq` to be a list or int. Received: validation_freq=%s of the type %s." % (validation_freq, type(validation_freq)))
+
+    # --------------------------------------------------------------- evaluate
+    def _run_evaluation(self, iterator, callbacks):
+        fast = self._uses_default("test_step")
+        self.reset_metrics()
+        callbacks.on_test_begin()
+        logs = {}
+        period = self.steps_per_execution
+        with module_mode(self, False), torch.no_grad():
+            for step, batch in iterator:
+                report = (step + 1) % period == 0
+                if report:
+                    callbacks.on_test_batch_begin(step)
+                if fast:
+                    self._default_test_step(_as_step_data(batch))
+                    if report:
+                        callbacks.on_test_batch_end(step, self.get_metrics_result)
+                else:
+                    logs = self.test_step(_as_step_data(batch))
+                    if report:
+                        callbacks.on_test_batch_end(step, logs)
+        from ..callbacks.logs import pythonify_logs
+        logs = pythonify_logs(self.get_metrics_result() if fast else self._metrics_or_logs(logs))
+        callbacks.on_test_end(logs)
+        return logs
+
+    def evaluate(self, x=None, y=None, batch_size=None, verbose="auto", sample_weight=None, steps=None, callbacks=None,
+                 return_dict=False, **kwargs):
+        """The loss and metrics on the given data: a float without metrics, else ``[loss, *metrics]``
+        (``return_dict=True``: ``{name: value}``)."""
+        if kwargs:
+            raise ValueError("Arguments not recognized: %s" % (kwargs,))
+        self._assert_compiled()
+        iterator = EpochIterator(x, y, sample_weight, batch_size, steps, False, None, self._device())
+        callbacks = CallbackList(callbacks, add_progbar=verbose != 0, model=self, verbose=verbose, epochs=1, steps=iterator.num_batches)
+        logs = self._run_evaluation(iterator, callbacks)
+        if return_dict:
+            return logs
+        return self._flatten_in_order(logs)
+
+    def _flatten_in_order(self, logs):
+        names = []
+        for metric in self.metrics:
+            if isinstance(metric, compile_utils.CompileMetrics):
+                names.extend(m.name for m in metric.metrics)
+            else:
+                names.append(metric.name)
+        results = [logs[name] for name in names if name in logs]
+        results.extend(logs[key] for key in sorted(logs) if key not in names)
+        return results[0] if len(results) == 1 else results
+
+    # ---------------------------------------------------------------- predict
+    def predict(self, x, batch_size=None, verbose="auto", steps=None, callbacks=None):
+        """The model's outputs for ``x`` as NumPy arrays (lists/dicts for several outputs), batch by batch."""
+        iterator = EpochIterator(x, None, None, batch_size, steps, False, None, self._device())
+        callbacks = CallbackList(callbacks, add_progbar=verbose != 0, model=self, verbose=verbose, epochs=1, steps=iterator.num_batches)
+        fast = self._uses_default("predict_step")
+        outputs = []
+        callbacks.on_predict_begin()
+        grad_mode = torch.inference_mode() if self.built else torch.no_grad()
+        with module_mode(self, False), grad_mode:
+            for step, batch in iterator:
+                callbacks.on_predict_batch_begin(step)
+                data = _as_step_data((batch[0], None, None))
+                batch_outputs = self(data[0], training=False) if fast else self.predict_step(data)
+                batch_outputs = _output_storages(batch_outputs)
+                outputs.append(batch_outputs)
+                callbacks.on_predict_batch_end(step, lambda: {"outputs": batch_outputs})
+        callbacks.on_predict_end()
+        if not outputs:
+            raise ValueError("Unexpected result of `predict_function` (Empty batch_outputs). Please use `Model.compile(..., run_eagerly=True)`, or `tf.config.run_functions_eagerly(True)` for more information of where went wrong, or file a issue/bug to `tf.keras`.")
+        return _to_numpy_tree(_concat(outputs))
+
+    # ---------------------------------------------------------- on one batch
+    def train_on_batch(self, x, y=None, sample_weight=None, class_weight=None, return_dict=False):
+        """One training step on one batch; returns the (running) loss and metrics."""
+        self._assert_compiled()
+        batch = next(iter(EpochIterator(x, y, sample_weight, _rows(x), None, False, class_weight, self._device())))[1]
+        self.reset_metrics()
+        with flush_denormals(), module_mode(self, True):
+            logs = self.train_step(_as_step_data(batch))
+        return self._batch_result(logs, return_dict)
+
+    def test_on_batch(self, x, y=None, sample_weight=None, return_dict=False):
+        """The loss and metrics on one batch."""
+        self._assert_compiled()
+        batch = next(iter(EpochIterator(x, y, sample_weight, _rows(x), None, False, None, self._device())))[1]
+        self.reset_metrics()
+        with module_mode(self, False), torch.no_grad():
+            logs = self.test_step(_as_step_data(batch))
+        return self._batch_result(logs, return_dict)
+
+    def predict_on_batch(self, x):
+        """The model's outputs for one batch, as NumPy."""
+        batch = next(iter(EpochIterator(x, None, None, _rows(x), None, False, None, self._device())))[1]
+        with module_mode(self, False), torch.no_grad():
+            outputs = self.predict_step(_as_step_data((batch[0], None, None)))
+        return _to_numpy_tree(_output_storages(outputs))
+
+    def _batch_result(self, logs, return_dict):
+        from ..callbacks.logs import pythonify_logs
+        logs = pythonify_logs(self._metrics_or_logs(logs))
+        return logs if return_dict else self._flatten_in_order(logs)
+
+
+def _rows(x):
+    leaves = [leaf for leaf in structure.flatten(x if not isinstance(x, list) else tuple(x)) if leaf is not None]
+    return max(1, len(leaves[0])) if leaves else 1

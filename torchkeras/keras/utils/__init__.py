@@ -1,1 +1,8 @@
-"""Placeholder: being written."""
+"""``keras.utils``: data and training helpers."""
+from .dataset_utils import split_dataset
+from .numerical_utils import normalize, to_categorical
+from .progbar import Progbar
+from .py_dataset import PyDataset, Sequence
+from .rng_utils import set_random_seed
+
+__all__ = ["Progbar", "PyDataset", "Sequence", "normalize", "set_random_seed", "split_dataset", "to_categorical"]

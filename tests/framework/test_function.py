@@ -1,0 +1,67 @@
+"""tf.function: eager execution with TF's results, bare and with arguments, on functions and methods."""
+import pytest
+
+import torchkeras as tf
+from torchkeras.framework import function as function_module
+
+
+def test_bare_decorator_runs_the_function():
+    @tf.function
+    def f(x):
+        return x * 2
+
+    assert f(tf.constant(3.)).numpy() == 6.
+    assert f.__name__ == "f" and f.python_function.__name__ == "f" and f.input_signature is None
+    assert type(f).__name__ == "Function"
+
+
+def test_decorator_with_arguments():
+    spec = [tf.TensorSpec([None], tf.float32)]
+    g = tf.function(input_signature=spec, jit_compile=True, reduce_retracing=True, autograph=False)(lambda x: x + 1)
+    assert g(tf.constant([1.])).numpy().tolist() == [2.]
+    assert g.input_signature == spec
+    assert tf.function(lambda x: x, experimental_relax_shapes=True)(tf.constant(1)).numpy() == 1
+
+
+def test_python_numbers_in_outputs_become_tensors():
+    f = tf.function(lambda x: (x, {"n": 3}, None))
+    x, out, nothing = f(1.)
+    assert isinstance(x, tf.Tensor) and x.dtype is tf.float32
+    assert isinstance(out["n"], tf.Tensor) and out["n"].dtype is tf.int32
+    assert nothing is None
+
+
+def test_method_decorator_binds_self():
+    class Counter:
+        def __init__(self):
+            self.v = tf.Variable(0)
+
+        @tf.function
+        def step(self, n):
+            self.v.assign_add(n)
+            return self.v.read_value()
+
+    c = Counter()
+    assert c.step(2).numpy() == 2 and c.step(3).numpy() == 5
+    assert type(Counter.step).__name__ == "Function"
+
+
+def test_gradients_through_a_function():
+    v = tf.Variable(3.)
+
+    @tf.function
+    def loss():
+        return v * v
+
+    with tf.GradientTape() as tape:
+        y = loss()
+    assert tape.gradient(y, v).numpy() == 6.
+
+
+def test_run_functions_eagerly_flag():
+    before = function_module.functions_run_eagerly()
+    try:
+        function_module.run_functions_eagerly(True)
+        assert function_module.functions_run_eagerly() is True
+    finally:
+        function_module.run_functions_eagerly(before)

@@ -1,0 +1,60 @@
+"""The benchmark suite's smoke mode (benchmarks/): it runs, never timed here."""
+import pathlib
+import re
+import subprocess
+import sys
+import types
+
+import pytest
+
+from benchmarks import run, workloads
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+
+def _run(args):
+    return subprocess.run([sys.executable, *args, "--smoke", "--no-tf"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_smoke_runs_every_workload():
+    result = _run(["-m", "benchmarks"])
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("benchmarks (smoke: tiny sizes, figures meaningless) on ")
+    assert lines[1].split() == ["workload", "unit", "torch", "torchkeras", "ratio", "target", "met"]
+    rows = {line.split()[0]: line.split() for line in lines[2:2 + len(workloads.names())]}
+    assert sorted(rows) == workloads.names()
+    assert {"eager_ops", "linear_tape", "memory"} <= set(rows)
+    for name in ("eager_ops", "linear_tape"):
+        assert re.fullmatch(r"\d+\.\d\dx", rows[name][4]) and rows[name][6] in ("yes", "NO")
+    assert rows["memory"][1] == "MiB" and rows["memory"][4] == "-"
+
+
+def test_script_form_and_selection():
+    result = _run(["benchmarks/run.py", "eager_ops"])
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"^eager_ops +ms ", result.stdout, re.M)
+    assert not re.search(r"^linear_tape ", result.stdout, re.M)
+
+
+def test_unknown_workload_is_refused():
+    with pytest.raises(ValueError, match="^unknown workload 'nope'; known: (.*, )?eager_ops, "):
+        run.parse_args(["nope"])
+
+
+def test_every_workload_declares_its_interface():
+    for name in workloads.names():
+        module = workloads.load(name)
+        assert module.UNIT in ("ms", "MiB") and module.REPEATS >= 1 and module.DESCRIPTION
+        assert callable(module.torch_version) and callable(module.tf_version)
+
+
+def test_table_layout():
+    timed = types.SimpleNamespace(UNIT="ms", TARGET=1.3)
+    memory = types.SimpleNamespace(UNIT="MiB", TARGET=None, LIMIT=1.0)
+    text = run.table([("a", timed, {"torch": 2.0, "torchkeras": 3.0}, 20.0),
+                      ("m", memory, {"torch": 0.0, "torchkeras": 2.5}, None)], with_tf=True)
+    lines = [line.split() for line in text.splitlines()]
+    assert lines[1] == ["a", "ms", "2.00", "3.00", "1.50x", "<=1.3x", "NO", "20.00", "10.00x"]
+    assert lines[2] == ["m", "MiB", "+0.00", "+2.50", "-", "<1", "MiB", "NO", "-", "-"]

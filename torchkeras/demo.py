@@ -1,0 +1,62 @@
+"""``python -m torchkeras.demo``: run the book's examples that exist so far.
+
+Each entry of ``EXAMPLES`` is a script under ``examples/`` of the source tree
+and the arguments that keep it brief; the demo runs them one after another in
+this process, shows their output, and ends with one line per example (ok or
+the error, and the time it took).  Exit status 1 if any failed.
+"""
+import pathlib
+import runpy
+import sys
+import time
+import traceback
+
+EXAMPLES_DIR = pathlib.Path(__file__).resolve().parent.parent / "examples"
+
+# (what it shows, script under examples/, arguments)
+EXAMPLES = [
+    ("3.5.4 linear classifier in pure TF (GradientTape)", "linear_classifier.py", ["--seed", "1"]),
+]
+
+
+def run_example(script, args):
+    """Runs ``examples/<script>`` as ``__main__`` with ``args`` and returns the
+    seconds it took."""
+    path = EXAMPLES_DIR / script
+    saved_argv = sys.argv
+    sys.argv = [str(path)] + list(args)
+    start = time.perf_counter()
+    try:
+        runpy.run_path(str(path), run_name="__main__")
+    finally:
+        sys.argv = saved_argv
+    return time.perf_counter() - start
+
+
+def main():
+    """Runs every example; returns the exit status."""
+    import torchkeras as tf
+
+    if not EXAMPLES_DIR.is_dir():
+        sys.stderr.write("torchkeras.demo: the examples/ folder of the source tree is not at %s; "
+                         "run the demo from a clone (pip install -e .)\n" % EXAMPLES_DIR)
+        return 1
+    device = tf.constant(0.).device.rsplit("device:", 1)[1]
+    print("torchkeras %s (TensorFlow API) on torch, default device %s" % (tf.__version__, device))
+    summary = []
+    for title, script, args in EXAMPLES:
+        print("\n=== %s: examples/%s" % (title, script))
+        try:
+            seconds = run_example(script, args)
+        except Exception:  # report every example, whatever one of them raises
+            traceback.print_exc()
+            summary.append("FAILED  %s: %s" % (title, sys.exc_info()[1]))
+        else:
+            summary.append("ok      %s (%.2f s)" % (title, seconds))
+    print("\n=== summary")
+    print("\n".join(summary))
+    return 1 if any(line.startswith("FAILED") for line in summary) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,29 @@
+"""Keras' automatic names: ``dense``, ``dense_1``, ... per prefix, per process."""
+import collections
+import re
+
+_counts = collections.defaultdict(int)
+
+
+def to_snake_case(name):
+    """``'BatchNormalization'`` -> ``'batch_normalization'`` (Keras' rule)."""
+    name = re.sub(r"\W+", "", name)
+    name = re.sub("(.)([A-Z][a-z]+)", r"\1_\2", name)
+    return re.sub("([a-z])([A-Z])", r"\1_\2", name).lower()
+
+
+def uniquify(prefix):
+    """The next unused name for ``prefix``: the prefix itself first, then ``prefix_1`` ..."""
+    count = _counts[prefix]
+    _counts[prefix] = count + 1
+    return prefix if count == 0 else "%s_%d" % (prefix, count)
+
+
+def auto_name(cls_name):
+    """A fresh name for an object of class ``cls_name``."""
+    return uniquify(to_snake_case(cls_name))
+
+
+def clear_session(free_memory=True):
+    """``keras.backend.clear_session()``: resets the automatic name counters."""
+    _counts.clear()

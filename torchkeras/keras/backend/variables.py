@@ -1,0 +1,73 @@
+"""The variables Keras layers own: a ``tf.Variable`` with Keras 3's face.
+
+``name`` is the short name (``'kernel'``), ``path`` the layer-qualified one
+(``'dense/kernel'``), ``trainable`` is settable (freezing clears the
+parameter's ``requires_grad``), ``regularizer`` is kept for the layer's losses,
+and ``repr`` is Keras': ``<Variable path=dense/kernel, shape=(3, 2), ...>``.
+Shapes and dtypes stay TF's (``TensorShape``, ``tf.float32``), which compare
+equal to Keras' tuples and names.
+"""
+import numpy as np
+
+from ...framework.variable import Variable, VariableAggregation, VariableSynchronization
+
+__all__ = ["KerasVariable"]
+
+
+class KerasVariable(Variable):
+    """A layer weight (see the module docstring)."""
+
+    __slots__ = ("_short_name", "_path", "regularizer")
+
+    def __init__(self, initial_value, trainable=True, name="variable", path=None, dtype=None, constraint=None,
+                 regularizer=None):
+        super().__init__(initial_value, trainable=trainable, name=name, dtype=dtype, constraint=constraint)
+        self._short_name = name
+        self._path = path or name
+        self.regularizer = regularizer
+
+    @classmethod
+    def from_parameter(cls, parameter, name, path):
+        """A variable sharing ``parameter`` (a ``torch.nn.Parameter`` of a plain torch module)."""
+        variable = object.__new__(cls)
+        variable._param = parameter
+        variable._name = name + ":0"
+        variable._trainable = parameter.requires_grad
+        variable._declared_shape = None
+        variable._constraint = None
+        variable._synchronization = VariableSynchronization.AUTO
+        variable._aggregation = VariableAggregation.NONE
+        variable._watch_leaf = None
+        variable._short_name = name
+        variable._path = path
+        variable.regularizer = None
+        return variable
+
+    @property
+    def name(self):
+        """The short name given to ``add_weight`` (``'kernel'``)."""
+        return self._short_name
+
+    @property
+    def path(self):
+        """``'<layer name>/<weight name>'``."""
+        return self._path
+
+    @property
+    def trainable(self):
+        """Whether optimizers update this weight; settable (Keras 3)."""
+        return self._trainable
+
+    @trainable.setter
+    def trainable(self, value):
+        value = bool(value)
+        self._trainable = value
+        param = self._param
+        if param.dtype.is_floating_point or param.dtype.is_complex:
+            param.requires_grad_(value)
+
+    def __repr__(self):
+        return "<Variable path=%s, shape=%s, dtype=%s, value=%s>" % (
+            self._path, tuple(self._param.shape), self.dtype.name, np.asarray(self.numpy()))
+
+    __str__ = __repr__

@@ -1,0 +1,124 @@
+"""``keras.constraints``: projections applied to a weight after each optimizer update.
+
+``constraint(w)`` returns the projected value as a ``tf.Tensor``.
+"""
+import torch
+
+from ...framework.convert import to_torch
+from ...framework.tensor import wrap
+from ..backend import config
+
+
+class Constraint:
+    """Base class: ``constraint(w)`` -> projected ``w`` (the identity here)."""
+
+    def __call__(self, w):
+        return wrap(to_torch(w))
+
+    def get_config(self):
+        """The constructor arguments."""
+        return {}
+
+    @classmethod
+    def from_config(cls, config):
+        """A new constraint from ``get_config()``'s output."""
+        return cls(**config)
+
+
+def _norms(w, axis):
+    return torch.sqrt(torch.sum(w * w, dim=axis, keepdim=True))
+
+
+class MaxNorm(Constraint):
+    """Rescales the weights whose norm along ``axis`` exceeds ``max_value``."""
+
+    def __init__(self, max_value=2, axis=0):
+        self.max_value, self.axis = max_value, axis
+
+    def __call__(self, w):
+        value = to_torch(w)
+        norms = _norms(value, self.axis)
+        desired = torch.clamp(norms, 0, self.max_value)
+        return wrap(value * (desired / (config.epsilon() + norms)))
+
+    def get_config(self):
+        return {"max_value": self.max_value, "axis": self.axis}
+
+
+class NonNeg(Constraint):
+    """Zeroes the negative weights."""
+
+    def __call__(self, w):
+        value = to_torch(w)
+        return wrap(value * (value >= 0).to(value.dtype))
+
+
+class UnitNorm(Constraint):
+    """Divides the weights by their norm along ``axis``."""
+
+    def __init__(self, axis=0):
+        self.axis = axis
+
+    def __call__(self, w):
+        value = to_torch(w)
+        return wrap(value / (config.epsilon() + _norms(value, self.axis)))
+
+    def get_config(self):
+        return {"axis": self.axis}
+
+
+class MinMaxNorm(Constraint):
+    """Moves the norms along ``axis`` into ``[min_value, max_value]`` at ``rate``."""
+
+    def __init__(self, min_value=0.0, max_value=1.0, rate=1.0, axis=0):
+        self.min_value, self.max_value, self.rate, self.axis = min_value, max_value, rate, axis
+
+    def __call__(self, w):
+        value = to_torch(w)
+        norms = _norms(value, self.axis)
+        desired = self.rate * torch.clamp(norms, self.min_value, self.max_value) + (1 - self.rate) * norms
+        return wrap(value * (desired / (config.epsilon() + norms)))
+
+    def get_config(self):
+        return {"min_value": self.min_value, "max_value": self.max_value, "rate": self.rate, "axis": self.axis}
+
+
+max_norm = MaxNorm
+non_neg = NonNeg
+unit_norm = UnitNorm
+min_max_norm = MinMaxNorm
+_CLASSES = {"MaxNorm": MaxNorm, "NonNeg": NonNeg, "UnitNorm": UnitNorm, "MinMaxNorm": MinMaxNorm,
+            "max_norm": MaxNorm, "non_neg": NonNeg, "unit_norm": UnitNorm, "min_max_norm": MinMaxNorm}
+
+
+def serialize(constraint):
+    """Keras' serialised form of a constraint (``None`` stays ``None``)."""
+    if constraint is None:
+        return None
+    return {"module": "keras.constraints", "class_name": type(constraint).__name__,
+            "config": constraint.get_config(), "registered_name": None}
+
+
+def deserialize(config, custom_objects=None):
+    """A constraint from ``serialize()``'s output."""
+    cls = (custom_objects or {}).get(config["class_name"]) or _CLASSES[config["class_name"]]
+    return cls.from_config(config.get("config", {}))
+
+
+def get(identifier):
+    """A constraint from ``None``, a name (``'max_norm'``), a dict or a callable."""
+    if identifier is None:
+        return None
+    if isinstance(identifier, dict):
+        return deserialize(identifier)
+    if isinstance(identifier, str):
+        if identifier not in _CLASSES:
+            raise ValueError("Could not interpret constraint identifier: %s" % identifier)
+        return _CLASSES[identifier]()
+    if callable(identifier):
+        return identifier
+    raise ValueError("Could not interpret constraint identifier: %s" % (identifier,))
+
+
+__all__ = ["Constraint", "MaxNorm", "NonNeg", "UnitNorm", "MinMaxNorm", "max_norm", "non_neg",
+           "unit_norm", "min_max_norm", "get", "serialize", "deserialize"]

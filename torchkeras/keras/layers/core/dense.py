@@ -1,0 +1,79 @@
+"""``keras.layers.Dense``: ``activation(inputs @ kernel + bias)``."""
+import torch
+
+from ....framework.tensor import wrap
+from ... import activations, constraints, initializers, regularizers
+from ..input_spec import InputSpec
+from ..layer import Layer
+from . import _activation_util
+
+
+class Dense(Layer):
+    """A densely connected layer with a ``kernel`` of shape ``(input_dim, units)`` (Keras' layout).
+
+    Inputs of rank > 2 are multiplied along their last axis.  The forward pass
+    calls torch directly (``addmm`` for rank-2 inputs) on the weights' storage.
+    """
+
+    def __init__(self, units, activation=None, use_bias=True, kernel_initializer="glorot_uniform",
+                 bias_initializer="zeros", kernel_regularizer=None, bias_regularizer=None,
+                 activity_regularizer=None, kernel_constraint=None, bias_constraint=None, quantization_config=None, **kwargs):
+        super().__init__(activity_regularizer=activity_regularizer, **kwargs)
+        if quantization_config is not None:
+            raise NotImplementedError("torchkeras' Dense does not support quantization (`quantization_config`).")
+        if not isinstance(units, int) or units <= 0:
+            raise ValueError("Received an invalid value for `units`, expected a positive integer. Received: units=%s" % (units,))
+        self.units = units
+        self.activation, self._torch_activation, self._linear_activation = _activation_util.resolve(activation)
+        self.use_bias = use_bias
+        self.kernel_initializer = initializers.get(kernel_initializer)
+        self.bias_initializer = initializers.get(bias_initializer)
+        self.kernel_regularizer = regularizers.get(kernel_regularizer)
+        self.bias_regularizer = regularizers.get(bias_regularizer)
+        self.kernel_constraint = constraints.get(kernel_constraint)
+        self.bias_constraint = constraints.get(bias_constraint)
+        self.input_spec = InputSpec(min_ndim=2)
+        self.kernel = None
+        self.bias = None
+
+    def build(self, input_shape):
+        input_dim = input_shape[-1]
+        self.kernel = self.add_weight(name="kernel", shape=(input_dim, self.units), initializer=self.kernel_initializer,
+                                      regularizer=self.kernel_regularizer, constraint=self.kernel_constraint)
+        if self.use_bias:
+            self.bias = self.add_weight(name="bias", shape=(self.units,), initializer=self.bias_initializer,
+                                        regularizer=self.bias_regularizer, constraint=self.bias_constraint)
+        self.input_spec = InputSpec(min_ndim=2, axes={-1: input_dim})
+        self.built = True
+
+    def call(self, inputs):
+        x = inputs._value
+        kernel = self.kernel._value
+        bias = self.bias
+        if bias is None:
+            y = torch.matmul(x, kernel)
+        elif x.ndim == 2:
+            y = torch.addmm(bias._value, x, kernel)
+        else:
+            y = torch.matmul(x, kernel) + bias._value
+        torch_fn = self._torch_activation
+        if torch_fn is not None:
+            return wrap(torch_fn(y))
+        return _activation_util.apply(self, y)
+
+    def compute_output_shape(self, input_shape):
+        return tuple(input_shape[:-1]) + (self.units,)
+
+    def get_config(self):
+        config = super().get_config()
+        config.update({
+            "units": self.units, "activation": activations.serialize(self.activation), "use_bias": self.use_bias,
+            "kernel_initializer": initializers.serialize(self.kernel_initializer),
+            "bias_initializer": initializers.serialize(self.bias_initializer),
+            "kernel_regularizer": regularizers.serialize(self.kernel_regularizer),
+            "bias_regularizer": regularizers.serialize(self.bias_regularizer),
+            "kernel_constraint": constraints.serialize(self.kernel_constraint),
+            "bias_constraint": constraints.serialize(self.bias_constraint),
+            "quantization_config": None,
+        })
+        return config

@@ -1,0 +1,64 @@
+"""``keras.layers.Embedding``: integer indices -> dense vectors."""
+import torch
+import torch.nn.functional as F
+
+from ....framework.tensor import wrap
+from ... import constraints, initializers, regularizers
+from ..layer import Layer
+
+
+class Embedding(Layer):
+    """Looks up rows of ``embeddings`` (shape ``(input_dim, output_dim)``) for integer inputs.
+
+    ``mask_zero=True`` makes ``compute_mask`` flag index 0 as padding (the mask
+    is returned by ``compute_mask``; torchkeras does not attach it to the output).
+    """
+
+    def __init__(self, input_dim, output_dim, embeddings_initializer="uniform", embeddings_regularizer=None,
+                 embeddings_constraint=None, mask_zero=False, weights=None, **kwargs):
+        input_length = kwargs.pop("input_length", None)
+        if input_length is not None:
+            raise ValueError("Argument `input_length` is deprecated. Just remove it.")
+        super().__init__(**kwargs)
+        self.input_dim = input_dim
+        self.output_dim = output_dim
+        self.embeddings_initializer = initializers.get(embeddings_initializer)
+        self.embeddings_regularizer = regularizers.get(embeddings_regularizer)
+        self.embeddings_constraint = constraints.get(embeddings_constraint)
+        self.mask_zero = mask_zero
+        self.autocast = False
+        if weights is not None:
+            self.build()
+            self.set_weights(weights if isinstance(weights, list) else [weights])
+
+    def build(self, input_shape=None):
+        if self.built:
+            return
+        self.embeddings = self.add_weight(shape=(self.input_dim, self.output_dim), initializer=self.embeddings_initializer,
+                                          name="embeddings", regularizer=self.embeddings_regularizer,
+                                          constraint=self.embeddings_constraint, trainable=True)
+        self.built = True
+
+    def call(self, inputs):
+        indices = inputs._value
+        if indices.dtype is not torch.int64:
+            indices = indices.long()
+        return wrap(F.embedding(indices, self.embeddings._value))
+
+    def compute_mask(self, inputs, mask=None):
+        if not self.mask_zero:
+            return None
+        return wrap(inputs._value != 0)
+
+    def compute_output_shape(self, input_shape):
+        return tuple(input_shape) + (self.output_dim,)
+
+    def get_config(self):
+        config = super().get_config()
+        config.update({"input_dim": self.input_dim, "output_dim": self.output_dim,
+                       "embeddings_initializer": initializers.serialize(self.embeddings_initializer),
+                       "embeddings_regularizer": regularizers.serialize(self.embeddings_regularizer),
+                       "activity_regularizer": regularizers.serialize(self.activity_regularizer),
+                       "embeddings_constraint": constraints.serialize(self.embeddings_constraint),
+                       "mask_zero": self.mask_zero})
+        return config

@@ -1,0 +1,60 @@
+"""``keras.layers.InputLayer`` and ``keras.Input``: the entry points of a functional graph."""
+from ....framework import dtypes
+from ...backend import config
+from ...backend.keras_tensor import KerasTensor
+from ..layer import Layer
+from ..node import Node
+
+
+class InputLayer(Layer):
+    """Holds the symbolic input of a functional model (``output`` is a KerasTensor)."""
+
+    def __init__(self, shape=None, batch_size=None, dtype=None, sparse=None, batch_shape=None, input_tensor=None,
+                 optional=False, name=None, **kwargs):
+        super().__init__(name=name, **kwargs)
+        if shape is not None and batch_shape is not None:
+            raise ValueError("You cannot pass both `shape` and `batch_shape` at the same time.")
+        if batch_size is not None and batch_shape is not None:
+            raise ValueError("You cannot pass both `batch_size` and `batch_shape` at the same time.")
+        if shape is None and batch_shape is None and input_tensor is None:
+            raise ValueError("You must pass a `shape` argument.")
+        if input_tensor is not None:
+            batch_shape = input_tensor.shape
+            dtype = input_tensor.dtype
+        elif batch_shape is None:
+            shape = (shape,) if isinstance(shape, int) else tuple(shape)
+            batch_shape = (batch_size,) + shape
+        self._batch_shape = tuple(None if d is None else int(d) for d in batch_shape)
+        dtype = dtypes.as_dtype(getattr(dtype, "name", dtype) if dtype is not None else config.floatx()).name
+        self._dtype_name = dtype
+        self.sparse = bool(sparse)
+        self.optional = optional
+        tensor = input_tensor if input_tensor is not None else KerasTensor(
+            self._batch_shape, dtype=dtype, name=name)
+        Node(self, (), {}, tensor, is_input=True)
+        self.built = True
+
+    @property
+    def batch_shape(self):
+        """The full input shape, batch dim included."""
+        return self._batch_shape
+
+    @property
+    def dtype(self):
+        """The input's dtype name."""
+        return self._dtype_name
+
+    def call(self, inputs):
+        return inputs
+
+    def get_config(self):
+        return {"batch_shape": self._batch_shape, "dtype": self._dtype_name, "sparse": self.sparse,
+                "optional": self.optional, "name": self.name}
+
+
+def Input(shape=None, batch_size=None, dtype=None, sparse=None, batch_shape=None, name=None, tensor=None,  # noqa: N802
+          optional=False):
+    """``keras.Input``: a symbolic KerasTensor of ``shape`` (batch dim excluded) to start a functional model."""
+    layer = InputLayer(shape=shape, batch_size=batch_size, dtype=dtype, sparse=sparse, batch_shape=batch_shape,
+                       name=name, input_tensor=tensor, optional=optional)
+    return layer.output

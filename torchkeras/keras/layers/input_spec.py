@@ -1,0 +1,91 @@
+"""``keras.layers.InputSpec``: the rank, dtype and axis sizes a layer accepts, and the check."""
+
+
+class InputSpec:
+    """What a layer expects of one input; ``None`` fields are unconstrained.
+
+    ``axes`` maps an axis (negative allowed) to its required size.
+    """
+
+    def __init__(self, dtype=None, shape=None, ndim=None, max_ndim=None, min_ndim=None, axes=None,
+                 allow_last_axis_squeeze=False, name=None, optional=False):
+        self.dtype = dtype
+        self.shape = tuple(shape) if shape is not None else None
+        self.ndim = len(shape) if shape is not None else ndim
+        self.max_ndim = max_ndim
+        self.min_ndim = min_ndim
+        self.axes = dict(axes or {})
+        self.allow_last_axis_squeeze = allow_last_axis_squeeze
+        self.name = name
+        self.optional = optional
+
+    def __repr__(self):
+        fields = ["dtype=" + str(self.dtype) if self.dtype else "",
+                  "shape=" + str(self.shape) if self.shape else "",
+                  "ndim=" + str(self.ndim) if self.ndim else "",
+                  "max_ndim=" + str(self.max_ndim) if self.max_ndim else "",
+                  "min_ndim=" + str(self.min_ndim) if self.min_ndim else "",
+                  "axes=" + str(self.axes) if self.axes else ""]
+        return "InputSpec(%s)" % ", ".join(f for f in fields if f)
+
+    def get_config(self):
+        """The constructor arguments."""
+        return {"dtype": self.dtype, "shape": self.shape, "ndim": self.ndim, "max_ndim": self.max_ndim,
+                "min_ndim": self.min_ndim, "axes": self.axes}
+
+
+def _flat(obj):
+    if isinstance(obj, (list, tuple)):
+        out = []
+        for item in obj:
+            out.extend(_flat(item))
+        return out
+    if isinstance(obj, dict):
+        out = []
+        for key in sorted(obj):
+            out.extend(_flat(obj[key]))
+        return out
+    return [obj]
+
+
+def _dtype_name(x):
+    dtype = x.dtype
+    return getattr(dtype, "name", dtype)
+
+
+def assert_input_compatibility(input_spec, inputs, layer_name):
+    """Raises Keras' ``ValueError`` when ``inputs`` do not satisfy ``input_spec``."""
+    specs = _flat(input_spec)
+    flat = _flat(inputs)
+    if len(flat) != len(specs):
+        raise ValueError('Layer "%s" expects %d input(s), but it received %d input tensors. Inputs received: %s'
+                         % (layer_name, len(specs), len(flat), flat))
+    for index, (x, spec) in enumerate(zip(flat, specs)):
+        if spec is None or (x is None and spec.optional):
+            continue
+        if not hasattr(x, "shape"):
+            raise ValueError("Inputs to a layer should be tensors. Got '%s' (of type %s) as input for layer '%s'."
+                             % (x, type(x), layer_name))
+        shape = tuple(x.shape)
+        ndim = len(shape)
+        head = "Input %d with name '%s' of layer '%s' is incompatible with the layer: " % (index, spec.name, layer_name)
+        if spec.ndim is not None and not spec.allow_last_axis_squeeze and ndim != spec.ndim:
+            raise ValueError(head + "expected ndim=%d, found ndim=%d. Full shape received: %s" % (spec.ndim, ndim, shape))
+        if spec.max_ndim is not None and ndim > spec.max_ndim:
+            raise ValueError(head + "expected max_ndim=%d, found ndim=%d" % (spec.max_ndim, ndim))
+        if spec.min_ndim is not None and ndim < spec.min_ndim:
+            raise ValueError(head + "expected min_ndim=%d, found ndim=%d. Full shape received: %s" % (spec.min_ndim, ndim, shape))
+        if spec.dtype is not None and _dtype_name(x) != spec.dtype:
+            raise ValueError(head + "expected dtype=%s, found dtype=%s" % (spec.dtype, _dtype_name(x)))
+        for axis, value in spec.axes.items():
+            if value is not None and shape[axis] not in (value, None):
+                raise ValueError(head + "expected axis %d of input shape to have value %s, but received input with shape %s"
+                                 % (axis, value, shape))
+        if spec.shape is not None:
+            spec_shape = spec.shape
+            if spec.allow_last_axis_squeeze:
+                shape = shape[:-1] if shape and shape[-1] == 1 else shape
+                spec_shape = spec_shape[:-1] if spec_shape and spec_shape[-1] == 1 else spec_shape
+            for spec_dim, dim in zip(spec_shape, shape):
+                if spec_dim is not None and dim is not None and spec_dim != dim:
+                    raise ValueError(head + "expected shape=%s, found shape=%s" % (spec.shape, shape))

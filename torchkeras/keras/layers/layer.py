@@ -1,0 +1,624 @@
+"""``keras.layers.Layer``: the base of every Keras layer and model, a ``torch.nn.Module``.
+
+A layer owns weights made by :meth:`Layer.add_weight` (``tf.Variable``s whose
+parameters are registered on the module, so ``parameters()``,
+``state_dict()``, ``.to(device)`` and ``torch.compile`` see them), builds
+itself once from the first input's shape, and runs ``call()`` on Tensors.
+Sublayers (and plain ``torch.nn.Module``s) assigned as attributes, or inside
+lists, tuples and dicts, are tracked in assignment order (DESIGN.md decision 4).
+"""
+import inspect
+import warnings
+
+import numpy as np
+import torch
+from torch import nn
+
+from ...framework import dtypes
+from ...framework import recording as _recording
+from ...framework.convert import convert_to_tensor
+from ...framework.tensor import Tensor, TensorOperators, wrap
+from ...framework.variable import Variable
+from .. import constraints as _constraints
+from .. import initializers as _initializers
+from .. import regularizers as _regularizers
+from ..backend import config, naming
+from ..backend.keras_tensor import KerasTensor
+from ..backend.variables import KerasVariable
+from . import call_context, symbolic
+from .input_spec import assert_input_compatibility
+
+__all__ = ["Layer"]
+
+_CALL_INFO = {}
+_ALLOWED_KWARGS = ("input_shape", "batch_input_shape", "batch_size", "input_dim", "weights")
+_FLOAT_POLICIES = {"mixed_float16": ("float16", "float32"), "mixed_bfloat16": ("bfloat16", "float32")}
+
+
+def _call_info(cls):
+    """``(accepts_training, accepts_mask)`` for ``cls.call``, inspected once per class."""
+    info = _CALL_INFO.get(cls)
+    if info is None:
+        try:
+            params = inspect.signature(cls.call).parameters
+        except (TypeError, ValueError):
+            params = {}
+        var_kw = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
+        info = ("training" in params or var_kw, "mask" in params)
+        _CALL_INFO[cls] = info
+    return info
+
+
+def _contains_module(value):
+    if isinstance(value, nn.Module):
+        return True
+    if type(value) in (list, tuple):
+        return any(_contains_module(v) for v in value)
+    if type(value) is dict:
+        return any(_contains_module(v) for v in value.values())
+    return False
+
+
+def _modules_in(value, out):
+    """The ``nn.Module``s in ``value`` (a module or nested list/tuple/dict), in order."""
+    if isinstance(value, nn.Module):
+        out.append(value)
+    elif type(value) in (list, tuple):
+        for item in value:
+            _modules_in(item, out)
+    elif type(value) is dict:
+        for item in value.values():
+            _modules_in(item, out)
+    return out
+
+
+def _standardize_shape(shape):
+    if shape is None:
+        return None
+    if isinstance(shape, int):
+        return (shape,)
+    return tuple(None if d is None else int(d) for d in shape)
+
+
+def _shape_of(x):
+    """The shape structure of an input structure (tuples of ints, ``None`` for unknown)."""
+    if isinstance(x, (Tensor, TensorOperators, KerasTensor, torch.Tensor, np.ndarray)):
+        return tuple(x.shape)
+    if isinstance(x, (list, tuple)):
+        return [_shape_of(v) for v in x]
+    if isinstance(x, dict):
+        return {k: _shape_of(v) for k, v in x.items()}
+    return tuple(np.shape(x))
+
+
+class Layer(nn.Module):
+    """The base class of Keras layers (Keras 3's ``keras.layers.Layer``).
+
+    Subclass it, create weights in ``__init__`` or ``build(input_shape)`` with
+    ``add_weight``, and write the forward pass in ``call()``.  Calling the
+    layer converts NumPy / Python / torch inputs to Tensors, casts floating
+    inputs to the compute dtype, builds the layer on the first call, checks
+    ``input_spec``, and passes ``training=`` / ``mask=`` only to a ``call``
+    that accepts them.  Called on ``keras.Input`` tensors it infers shapes
+    symbolically.  Unlike Keras, ``mask`` is not propagated between layers
+    automatically (Tensors carry no ``_keras_mask``).
+    """
+
+    def __init__(self, *, activity_regularizer=None, trainable=True, dtype=None, autocast=True, name=None, **kwargs):
+        nn.Module.__init__(self)
+        unknown = {k: v for k, v in kwargs.items() if k not in _ALLOWED_KWARGS}
+        if unknown:
+            raise ValueError("Unrecognized keyword arguments passed to %s: %s" % (type(self).__name__, unknown))
+        d = self.__dict__
+        if name is not None and not isinstance(name, str):
+            raise TypeError("Argument `name` must be a string and cannot contain character `/`. Received: name=%s (of type %s)" % (name, type(name)))
+        if name is not None and "/" in name:
+            raise ValueError("Argument `name` must be a string and cannot contain character `/`. Received: name=%s (of type %s)" % (name, type(name)))
+        d["_name"] = name or naming.auto_name(type(self).__name__)
+        d["_trainable"] = bool(trainable)
+        self._set_dtype_policy(dtype)
+        d["autocast"] = autocast
+        d["built"] = False
+        d["_trainable_variables"] = []
+        d["_non_trainable_variables"] = []
+        d["_tracked"] = {}
+        d["_torch_modules"] = []
+        d["_torch_variables"] = {}
+        d["_losses"] = []
+        d["_inbound_nodes"] = []
+        d["_build_shapes"] = None
+        d["input_spec"] = None
+        d["_activity_regularizer"] = _regularizers.get(activity_regularizer)
+        d["_call_info"] = _call_info(type(self))
+        d["_build_overridden"] = type(self).build is not Layer.build
+        input_shape = kwargs.get("batch_input_shape")
+        if input_shape is None and kwargs.get("input_shape") is not None:
+            input_shape = (kwargs.get("batch_size"),) + _standardize_shape(kwargs["input_shape"])
+        if input_shape is None and kwargs.get("input_dim") is not None:
+            input_shape = (kwargs.get("batch_size"), int(kwargs["input_dim"]))
+        if input_shape is not None:
+            warnings.warn("Do not pass an `input_shape`/`input_dim` argument to a layer. When using Sequential models, "
+                          "prefer using an `Input(shape)` object as the first layer in the model instead.", UserWarning, stacklevel=2)
+        d["_input_shape_arg"] = _standardize_shape(input_shape)
+        d["_initial_weights"] = kwargs.get("weights")
+
+    # ------------------------------------------------------------------ dtypes
+    def _set_dtype_policy(self, dtype):
+        if dtype is None:
+            compute = variable = config.floatx()
+        elif isinstance(dtype, str) and dtype in _FLOAT_POLICIES:
+            compute, variable = _FLOAT_POLICIES[dtype]
+        else:
+            compute = variable = dtypes.as_dtype(getattr(dtype, "name", dtype)).name
+        d = self.__dict__
+        d["_policy_name"] = dtype if isinstance(dtype, str) and dtype in _FLOAT_POLICIES else compute
+        d["compute_dtype"] = compute
+        d["variable_dtype"] = variable
+        d["_compute_torch_dtype"] = dtypes.as_dtype(compute).torch_dtype
+
+    @property
+    def dtype(self):
+        """The variables' dtype name (``'float32'``)."""
+        return self.variable_dtype
+
+    @property
+    def dtype_policy(self):
+        """The dtype policy's name (``'float32'``, ``'mixed_float16'`` ...)."""
+        return self._policy_name
+
+    # ------------------------------------------------------------------ naming
+    @property
+    def name(self):
+        """The layer's name (``'dense'``, ``'dense_1'`` ... when not given)."""
+        return self._name
+
+    @name.setter
+    def name(self, value):
+        self.__dict__["_name"] = value
+
+    @property
+    def path(self):
+        """The layer's name (Keras 3 prefixes enclosing layers when nested)."""
+        return self._name
+
+    # ------------------------------------------------------------- attributes
+    def __setattr__(self, name, value):
+        d = self.__dict__
+        tracked = d.get("_tracked")
+        if tracked is None:
+            nn.Module.__setattr__(self, name, value)
+            return
+        if name in tracked:
+            self._untrack(name)
+        if isinstance(value, Variable):
+            old = d.get(name)
+            if isinstance(old, Variable) and old is not value:
+                self._forget_variable(old)
+            self._track_variable(value)
+            object.__setattr__(self, name, value)
+            return
+        if isinstance(value, nn.Module):
+            tracked[name] = value
+            if not isinstance(value, Layer):
+                self._adopt_torch_module(value)
+            nn.Module.__setattr__(self, name, value)
+            return
+        if type(value) in (list, tuple, dict) and _contains_module(value):
+            tracked[name] = value
+            for index, module in enumerate(_modules_in(value, [])):
+                self._modules["%s-%d" % (name, index)] = module
+                if not isinstance(module, Layer):
+                    self._adopt_torch_module(module)
+        nn.Module.__setattr__(self, name, value)
+
+    def __delattr__(self, name):
+        if name in self.__dict__.get("_tracked", ()):
+            self._untrack(name)
+        value = self.__dict__.get(name)
+        if isinstance(value, Variable):
+            self._forget_variable(value)
+        nn.Module.__delattr__(self, name)
+
+    def _untrack(self, name):
+        value = self._tracked.pop(name)
+        for key in [k for k in self._modules if k.startswith(name + "-")]:
+            del self._modules[key]
+        for module in _modules_in(value, []):
+            if module in self._torch_modules:
+                self._torch_modules.remove(module)
+
+    def _adopt_torch_module(self, module):
+        if module not in self._torch_modules:
+            self._torch_modules.append(module)
+
+    def _track_variable(self, variable):
+        if any(v is variable for v in self._trainable_variables + self._non_trainable_variables):
+            return
+        (self._trainable_variables if variable.trainable else self._non_trainable_variables).append(variable)
+        param = variable._param
+        if isinstance(param, nn.Parameter) and not any(p is param for p in self._parameters.values()):
+            self._parameters[self._parameter_key(variable.name.split(":")[0])] = param
+
+    def _forget_variable(self, variable):
+        for group in (self._trainable_variables, self._non_trainable_variables):
+            for i, v in enumerate(group):
+                if v is variable:
+                    del group[i]
+                    break
+        for key, param in list(self._parameters.items()):
+            if param is variable._param:
+                del self._parameters[key]
+
+    def _parameter_key(self, name):
+        key = name.replace(".", "_").replace("/", "_") or "variable"
+        base, n = key, 0
+        while key in self._parameters or hasattr(type(self), key) or key in self._modules:
+            n += 1
+            key = "%s_%d" % (base, n)
+        return key
+
+    # ----------------------------------------------------------------- weights
+    def add_weight(self, shape=None, initializer=None, dtype=None, trainable=True, autocast=True, regularizer=None,
+                   constraint=None, aggregation="none", overwrite_with_gradient=False, name=None):
+        """Creates a weight (a ``tf.Variable``), tracks it and registers its parameter.
+
+        ``initializer`` defaults to ``'glorot_uniform'`` for floating dtypes and
+        ``'zeros'`` otherwise; ``regularizer`` contributes to ``losses``;
+        ``constraint`` is applied by optimizers after each update.
+        """
+        shape = _standardize_shape(shape if shape is not None else ())
+        dtype = dtypes.as_dtype(getattr(dtype, "name", dtype) if dtype is not None else self.variable_dtype)
+        if initializer is None:
+            initializer = "glorot_uniform" if dtype.is_floating else "zeros"
+        initializer = _initializers.get(initializer)
+        name = name or naming.uniquify("variable")
+        with symbolic.real_mode():
+            value = initializer(shape, dtype=dtype.name) if isinstance(initializer, _initializers.Initializer) else initializer(shape, dtype=dtype)
+            variable = KerasVariable(value, trainable=trainable, name=name, path="%s/%s" % (self._name, name),
+                                     dtype=dtype, constraint=_constraints.get(constraint),
+                                     regularizer=_regularizers.get(regularizer))
+        self._track_variable(variable)
+        if not self._trainable:
+            variable.trainable = False
+        return variable
+
+    @property
+    def _layers(self):
+        """Sublayers, in assignment order (nested lists / tuples / dicts flattened)."""
+        out = []
+        for value in self._tracked.values():
+            for module in _modules_in(value, []):
+                if isinstance(module, Layer) and all(module is not m for m in out):
+                    out.append(module)
+        return out
+
+    def _flatten_layers(self, include_self=True, recursive=True):
+        """This layer (optionally) and its sublayers, depth first, each once."""
+        out = [self] if include_self else []
+        seen = {id(self)}
+        stack = list(reversed(self._layers))
+        while stack:
+            layer = stack.pop()
+            if id(layer) in seen:
+                continue
+            seen.add(id(layer))
+            out.append(layer)
+            if recursive:
+                stack.extend(reversed(layer._layers))
+        return out
+
+    def _torch_module_variables(self, module, prefix):
+        cache = self._torch_variables
+        out = []
+        for pname, param in module.named_parameters():
+            variable = cache.get(id(param))
+            if variable is None or variable._param is not param:
+                short = pname.replace(".", "/")
+                variable = KerasVariable.from_parameter(param, short, "%s/%s/%s" % (self._name, prefix, short))
+                cache[id(param)] = variable
+            out.append(variable)
+        return out
+
+    def _own_and_sub(self, attribute):
+        out = []
+        seen = set()
+        for v in self._trainable_variables + self._non_trainable_variables:
+            if id(v) not in seen:
+                seen.add(id(v))
+                out.append(v)
+        for name, value in self._tracked.items():
+            for module in _modules_in(value, []):
+                items = getattr(module, attribute) if isinstance(module, Layer) else self._torch_module_variables(module, name)
+                for v in items:
+                    if id(v) not in seen:
+                        seen.add(id(v))
+                        out.append(v)
+        return out
+
+    @property
+    def weights(self):
+        """All weights: this layer's (creation order), then each sublayer's."""
+        return self._own_and_sub("weights")
+
+    @property
+    def variables(self):
+        """All state variables (the same as ``weights`` here: no seed or metric state)."""
+        return self._own_and_sub("variables")
+
+    @property
+    def trainable_weights(self):
+        """The weights optimizers update (empty when the layer is frozen)."""
+        if not self._trainable:
+            return []
+        return [v for v in self.weights if v.trainable]
+
+    @property
+    def non_trainable_weights(self):
+        """The weights optimizers leave alone (all of them when the layer is frozen)."""
+        if not self._trainable:
+            return self.weights
+        return [v for v in self.weights if not v.trainable]
+
+    trainable_variables = trainable_weights
+    non_trainable_variables = non_trainable_weights
+
+    @property
+    def trainable(self):
+        """Settable: ``False`` freezes this layer and its sublayers."""
+        return self._trainable
+
+    @trainable.setter
+    def trainable(self, value):
+        value = bool(value)
+        self.__dict__["_trainable"] = value
+        for v in self._trainable_variables:
+            v.trainable = value
+        for value_ in self._tracked.values():
+            for module in _modules_in(value_, []):
+                if isinstance(module, Layer):
+                    module.trainable = value
+                else:
+                    module.requires_grad_(value)
+
+    def get_weights(self):
+        """The weights' values as NumPy arrays, in ``weights`` order."""
+        return [np.asarray(v.numpy()) for v in self.weights]
+
+    def set_weights(self, weights):
+        """Assigns NumPy arrays to ``weights``, checking count and shapes (Keras' messages)."""
+        layer_weights = self.weights
+        if len(layer_weights) != len(weights):
+            raise ValueError("You called `set_weights(weights)` on layer '%s' with a weight list of length %d, but the layer was expecting %d weights."
+                             % (self._name, len(weights), len(layer_weights)))
+        for variable, value in zip(layer_weights, weights):
+            value_shape = tuple(np.shape(value))
+            if tuple(variable.shape) != value_shape:
+                raise ValueError("Layer %s weight shape %s is not compatible with provided weight shape %s."
+                                 % (self._name, tuple(variable.shape), value_shape))
+            variable.assign(np.asarray(value))
+
+    def count_params(self):
+        """The number of scalars in ``weights``; ``ValueError`` before the layer is built."""
+        if not self.built:
+            raise ValueError("You tried to call `count_params` on layer '%s', but the layer isn't built. You can build it manually via: `layer.build(input_shape)`." % self._name)
+        return int(sum(int(np.prod(tuple(v.shape))) for v in self.weights))
+
+    # ------------------------------------------------------------------ losses
+    @property
+    def activity_regularizer(self):
+        """Penalty on the layer's output, added to ``losses`` on each call."""
+        return self._activity_regularizer
+
+    @activity_regularizer.setter
+    def activity_regularizer(self, value):
+        self.__dict__["_activity_regularizer"] = _regularizers.get(value)
+
+    def add_loss(self, loss):
+        """Adds a loss tensor (computed in ``call``) to ``losses``."""
+        self._losses.append(convert_to_tensor(loss) if not isinstance(loss, TensorOperators) else loss)
+
+    @property
+    def losses(self):
+        """Losses added during the last call, then weight-regularisation penalties, then sublayers'."""
+        out = list(self._losses)
+        for v in self._trainable_variables + self._non_trainable_variables:
+            regularizer = getattr(v, "regularizer", None)
+            if regularizer is not None:
+                out.append(regularizer(v))
+        for layer in self._layers:
+            out.extend(layer.losses)
+        return out
+
+    def _clear_losses(self):
+        self._losses.clear()
+        for layer in self._layers:
+            layer._clear_losses()
+
+    # ------------------------------------------------------------------- build
+    def build(self, input_shape):
+        """Creates the weights for inputs of ``input_shape``; the default creates none."""
+        self.built = True
+
+    def build_from_config(self, config):
+        """Builds from ``get_build_config()``'s output."""
+        if config and config.get("input_shape") is not None:
+            self.build(config["input_shape"])
+            self.built = True
+
+    def get_build_config(self):
+        """``{'input_shape': ...}`` once built from an input shape, else ``None``."""
+        if self._build_shapes is not None:
+            return {"input_shape": self._build_shapes}
+        return None
+
+    def _maybe_build(self, inputs):
+        shapes = _shape_of(inputs)
+        if symbolic.tracing():
+            shapes = _map_shapes(shapes, symbolic.unknown_to_none)
+        self.__dict__["_build_shapes"] = shapes
+        if self._build_overridden:
+            with symbolic.real_mode():
+                self.build(shapes)
+        self.__dict__["built"] = True
+        if self._initial_weights is not None:
+            self.set_weights(self._initial_weights)
+            self.__dict__["_initial_weights"] = None
+
+    # -------------------------------------------------------------------- call
+    def call(self, *args, **kwargs):
+        """The forward pass; subclasses implement it."""
+        raise NotImplementedError("Layer %s does not have a `call()` method implemented." % type(self).__name__)
+
+    def forward(self, *args, **kwargs):
+        """torch's entry point: the same as calling the layer."""
+        return self.__call__(*args, **kwargs)
+
+    def _convert_input(self, x):
+        """Tensors for the tensor-likes in ``x`` (nested lists / tuples / dicts walked), floating
+        ones cast to the compute dtype; Python scalars and other objects pass through."""
+        if isinstance(x, (list, tuple)) and not isinstance(x, TensorOperators):
+            return type(x)(self._convert_input(v) for v in x)
+        if isinstance(x, dict):
+            return {k: self._convert_input(v) for k, v in x.items()}
+        if isinstance(x, np.ndarray) and x.dtype.kind == "f" and self.autocast:
+            return wrap(torch.as_tensor(x).to(device=_current_device(), dtype=self._compute_torch_dtype))
+        if isinstance(x, (TensorOperators, torch.Tensor, np.ndarray, np.generic)):
+            value = convert_to_tensor(x)._value
+            if self.autocast and value.dtype.is_floating_point and value.dtype is not self._compute_torch_dtype:
+                value = value.to(self._compute_torch_dtype)
+            return x if type(x) is Tensor and value is x._value else wrap(value)
+        return x
+
+    def __call__(self, *args, **kwargs):
+        if args:
+            inputs = args[0]
+            rest = args[1:]
+        elif "inputs" in kwargs:
+            inputs = kwargs.pop("inputs")
+            rest = ()
+        else:
+            raise ValueError("The first argument to `Layer.call` must always be passed.")
+        if symbolic.any_symbolic(inputs):
+            return symbolic.symbolic_call(self, inputs, rest, kwargs)
+        if type(inputs) is not Tensor or self.autocast and inputs._value.dtype is not self._compute_torch_dtype:
+            inputs = self._convert_input(inputs)
+        if not self.built:
+            self._maybe_build(inputs)
+        if self.input_spec is not None:
+            assert_input_compatibility(self.input_spec, inputs, self._name)
+        if self._losses:
+            self._losses.clear()
+        accepts_training, accepts_mask = self._call_info
+        training = kwargs.pop("training", None)
+        outer = call_context.TRAINING[-1]
+        if training is None:
+            training = outer
+        if accepts_training and training is not None:
+            kwargs["training"] = training
+        if not accepts_mask and "mask" in kwargs:
+            del kwargs["mask"]
+        if self._torch_modules:
+            self._enter_torch_modules(training)
+        if training is outer:
+            outputs = self.call(inputs, *rest, **kwargs)
+        else:
+            call_context.TRAINING.append(training)
+            try:
+                outputs = self.call(inputs, *rest, **kwargs)
+            finally:
+                call_context.TRAINING.pop()
+        if self._activity_regularizer is not None:
+            for output in _flat_tensors(outputs):
+                loss = self._activity_regularizer(output)
+                self._losses.append(wrap(loss._value / output._value.shape[0]) if output._value.ndim else loss)
+        return outputs
+
+    def _enter_torch_modules(self, training):
+        """Switches plain torch modules to ``train()``/``eval()`` and, while a tape records,
+        reads their parameters' variables so the tape watches them."""
+        if training is not None:
+            for module in self._torch_modules:
+                module.train(bool(training))
+        if _recording.RECORDING:
+            for name, value in self._tracked.items():
+                for module in _modules_in(value, []):
+                    if not isinstance(module, Layer):
+                        for variable in self._torch_module_variables(module, name):
+                            variable._value  # noqa: B018 - the read registers the variable with the tape
+
+    # ------------------------------------------------------------------ shapes
+    def compute_output_shape(self, *args, **kwargs):
+        """The output shape for an input shape, inferred by a symbolic call unless overridden."""
+        return symbolic.infer_output_shape(self, args[0] if args else kwargs.get("input_shape"))
+
+    def compute_output_spec(self, *args, **kwargs):
+        """KerasTensors describing the outputs for KerasTensor inputs."""
+        return symbolic.output_spec(self, args[0] if args else kwargs.get("inputs"), args[1:], kwargs)
+
+    def compute_mask(self, inputs, previous_mask):
+        """The output mask (Keras' default: the input mask, unchanged)."""
+        return previous_mask
+
+    # ------------------------------------------------------------------ config
+    def get_config(self):
+        """``name``, ``trainable`` and ``dtype`` (Keras' serialised dtype policy); subclasses add theirs."""
+        config_ = {"name": self._name, "trainable": self._trainable,
+                   "dtype": {"module": "keras", "class_name": "DTypePolicy", "config": {"name": self._policy_name},
+                             "registered_name": None}}
+        if self._activity_regularizer is not None:
+            config_["activity_regularizer"] = _regularizers.serialize(self._activity_regularizer)
+        return config_
+
+    @classmethod
+    def from_config(cls, config):
+        """A new layer from ``get_config()``'s output."""
+        config = dict(config)
+        if isinstance(config.get("dtype"), dict):
+            config["dtype"] = config["dtype"]["config"]["name"]
+        return cls(**config)
+
+    # ----------------------------------------------------------- introspection
+    @property
+    def input(self):
+        """The KerasTensor(s) this layer was first called on (functional API only)."""
+        if not self._inbound_nodes:
+            raise AttributeError("Layer %s is not connected, no input to return." % self._name)
+        return self._inbound_nodes[0].arguments[0]
+
+    @property
+    def output(self):
+        """The KerasTensor(s) this layer first produced (functional API only)."""
+        if not self._inbound_nodes:
+            raise AttributeError("Layer %s is not connected, no output to return." % self._name)
+        return self._inbound_nodes[0].outputs_structure
+
+    def __repr__(self):
+        return "<%s name=%s, built=%s>" % (type(self).__name__, self._name, self.built)
+
+    def extra_repr(self):
+        return "name=%s" % self._name
+
+    __hash__ = nn.Module.__hash__
+
+
+def _map_shapes(shapes, fn):
+    if isinstance(shapes, list):
+        return [_map_shapes(s, fn) for s in shapes]
+    if isinstance(shapes, dict):
+        return {k: _map_shapes(s, fn) for k, s in shapes.items()}
+    return fn(shapes)
+
+
+def _current_device():
+    from ...framework import device
+    return device.current()
+
+
+def _flat_tensors(outputs):
+    if isinstance(outputs, TensorOperators):
+        return [outputs]
+    if isinstance(outputs, (list, tuple)):
+        return [o for item in outputs for o in _flat_tensors(item)]
+    if isinstance(outputs, dict):
+        return [o for item in outputs.values() for o in _flat_tensors(item)]
+    return []

@@ -1,0 +1,1 @@
+"""Merge layers and their functional forms (``add``, ``concatenate`` ...)."""

@@ -1,0 +1,74 @@
+"""``keras.layers.LayerNormalization``."""
+import torch
+
+from ....framework.tensor import wrap
+from ... import constraints, initializers, regularizers
+from ..layer import Layer
+
+
+class LayerNormalization(Layer):
+    """Normalizes each example over ``axis`` (an int or a list), then scales by ``gamma`` and shifts by
+    ``beta``; ``rms_scaling=True`` reproduces Keras' deprecated option: it divides by the standard deviation
+    without centering and skips ``beta``."""
+
+    def __init__(self, axis=-1, epsilon=1e-3, center=True, scale=True, rms_scaling=False, beta_initializer="zeros",
+                 gamma_initializer="ones", beta_regularizer=None, gamma_regularizer=None, beta_constraint=None,
+                 gamma_constraint=None, **kwargs):
+        super().__init__(**kwargs)
+        self.axis = list(axis) if isinstance(axis, (list, tuple)) else axis
+        self.epsilon = epsilon
+        self.center = center
+        self.scale = scale
+        self.rms_scaling = rms_scaling
+        self.beta_initializer = initializers.get(beta_initializer)
+        self.gamma_initializer = initializers.get(gamma_initializer)
+        self.beta_regularizer = regularizers.get(beta_regularizer)
+        self.gamma_regularizer = regularizers.get(gamma_regularizer)
+        self.beta_constraint = constraints.get(beta_constraint)
+        self.gamma_constraint = constraints.get(gamma_constraint)
+        self.gamma = None
+        self.beta = None
+
+    def build(self, input_shape):
+        ndim = len(input_shape)
+        axes = self.axis if isinstance(self.axis, list) else [self.axis]
+        self._axes = tuple(sorted(a % ndim for a in axes))
+        shape = tuple(input_shape[a] for a in self._axes)
+        if self.scale:
+            self.gamma = self.add_weight(name="gamma", shape=shape, initializer=self.gamma_initializer,
+                                         regularizer=self.gamma_regularizer, constraint=self.gamma_constraint)
+        if self.center and not self.rms_scaling:
+            self.beta = self.add_weight(name="beta", shape=shape, initializer=self.beta_initializer,
+                                        regularizer=self.beta_regularizer, constraint=self.beta_constraint)
+        self._broadcast = tuple(input_shape[i] if i in self._axes else 1 for i in range(ndim))
+        self.built = True
+
+    def call(self, inputs):
+        value = inputs._value
+        compute = value.float() if value.dtype in (torch.float16, torch.bfloat16) else value
+        if self.rms_scaling:
+            out = compute * torch.rsqrt(torch.var(compute, dim=self._axes, correction=0, keepdim=True) + self.epsilon)
+        else:
+            variance, mean = torch.var_mean(compute, dim=self._axes, correction=0, keepdim=True)
+            out = (compute - mean) * torch.rsqrt(variance + self.epsilon)
+        if self.gamma is not None:
+            out = out * self.gamma._value.reshape(self._broadcast)
+        if self.beta is not None:
+            out = out + self.beta._value.reshape(self._broadcast)
+        return wrap(out.to(value.dtype))
+
+    def compute_output_shape(self, input_shape):
+        return tuple(input_shape)
+
+    def get_config(self):
+        config = super().get_config()
+        config.update({
+            "axis": self.axis, "epsilon": self.epsilon, "center": self.center, "scale": self.scale,
+            "rms_scaling": self.rms_scaling, "beta_initializer": initializers.serialize(self.beta_initializer),
+            "gamma_initializer": initializers.serialize(self.gamma_initializer),
+            "beta_regularizer": regularizers.serialize(self.beta_regularizer),
+            "gamma_regularizer": regularizers.serialize(self.gamma_regularizer),
+            "beta_constraint": constraints.serialize(self.beta_constraint),
+            "gamma_constraint": constraints.serialize(self.gamma_constraint),
+        })
+        return config

@@ -1,0 +1,41 @@
+"""``keras.layers.Dropout``: zeroes a fraction of the inputs while training."""
+import torch
+
+from ....framework.tensor import wrap
+from ..layer import Layer
+
+
+class Dropout(Layer):
+    """While ``training``, sets each input to 0 with probability ``rate`` and scales the rest by
+    ``1 / (1 - rate)``; identity at inference.  ``noise_shape`` shares the mask along dims of size 1.
+    ``seed`` makes the masks reproducible (torch's generator, not Keras' bits)."""
+
+    def __init__(self, rate, noise_shape=None, seed=None, **kwargs):
+        super().__init__(**kwargs)
+        if not 0 <= rate <= 1:
+            raise ValueError("Invalid value received for argument `rate`. Expected a float value between 0 and 1. Received: rate=%s" % rate)
+        self.rate = rate
+        self.noise_shape = noise_shape
+        self.seed = seed
+        self._generator = None
+        self.built = True
+
+    def call(self, inputs, training=False):
+        if not training or self.rate == 0:
+            return inputs
+        value = inputs._value
+        if self.noise_shape is None and self.seed is None:
+            return wrap(torch.nn.functional.dropout(value, self.rate, True))
+        shape = tuple(value.shape[i] if d is None else d for i, d in enumerate(self.noise_shape)) if self.noise_shape is not None else value.shape
+        if self.seed is not None and self._generator is None:
+            self._generator = torch.Generator(device=value.device).manual_seed(int(self.seed))
+        keep = torch.rand(shape, device=value.device, generator=self._generator) >= self.rate
+        return wrap(value * keep.to(value.dtype) / (1.0 - self.rate))
+
+    def compute_output_shape(self, input_shape):
+        return tuple(input_shape)
+
+    def get_config(self):
+        config = super().get_config()
+        config.update({"rate": self.rate, "seed": self.seed, "noise_shape": self.noise_shape})
+        return config

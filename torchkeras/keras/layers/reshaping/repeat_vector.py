@@ -1,0 +1,28 @@
+"""``keras.layers.RepeatVector``: ``(batch, features)`` -> ``(batch, n, features)``."""
+from ....framework.tensor import wrap
+from ..input_spec import InputSpec
+from ..layer import Layer
+
+
+class RepeatVector(Layer):
+    """Repeats a 2-D input ``n`` times along a new axis 1."""
+
+    def __init__(self, n, **kwargs):
+        super().__init__(**kwargs)
+        if not isinstance(n, int):
+            raise TypeError("Expected an integer value for `n`, got %s." % type(n))
+        self.n = n
+        self.input_spec = InputSpec(ndim=2)
+        self.built = True
+
+    def call(self, inputs):
+        value = inputs._value
+        return wrap(value.unsqueeze(1).expand(value.shape[0], self.n, value.shape[1]))
+
+    def compute_output_shape(self, input_shape):
+        return (input_shape[0], self.n, input_shape[1])
+
+    def get_config(self):
+        config = super().get_config()
+        config["n"] = self.n
+        return config

@@ -1,0 +1,82 @@
+"""Hinge losses: hinge, squared hinge and categorical hinge, as functions and ``Loss`` classes."""
+from __future__ import annotations
+
+import torch
+
+from ...framework.tensor import wrap
+from .loss import Loss, pair
+from .loss_function_wrapper import LossFunctionWrapper, register
+
+__all__ = ["hinge", "squared_hinge", "categorical_hinge", "Hinge", "SquaredHinge", "CategoricalHinge"]
+
+
+def _to_signs(t):
+    """Keras' rule: labels that are all 0/1 become -1/1; others are used as given."""
+    is_binary = ((t == 0) | (t == 1)).all()
+    return torch.where(is_binary, 2.0 * t - 1.0, t)
+
+
+def _hinge(t, p):
+    return (1.0 - _to_signs(t) * p).clamp_min(0.0).mean(-1)
+
+
+def _squared_hinge(t, p):
+    return (1.0 - _to_signs(t) * p).clamp_min(0.0).square().mean(-1)
+
+
+def _categorical_hinge(t, p):
+    pos = (t * p).sum(-1)
+    neg = ((1.0 - t) * p).amax(-1)
+    return (neg - pos + 1.0).clamp_min(0.0)
+
+
+def hinge(y_true, y_pred):
+    """``mean(maximum(1 - y_true * y_pred, 0), axis=-1)``; 0/1 labels are mapped to -1/1 first."""
+    return wrap(_hinge(*pair(y_true, y_pred)))
+
+
+def squared_hinge(y_true, y_pred):
+    """``mean(square(maximum(1 - y_true * y_pred, 0)), axis=-1)``; 0/1 labels are mapped to -1/1 first."""
+    return wrap(_squared_hinge(*pair(y_true, y_pred)))
+
+
+def categorical_hinge(y_true, y_pred):
+    """``maximum(max((1 - y_true) * y_pred) - sum(y_true * y_pred) + 1, 0)`` on the last axis."""
+    return wrap(_categorical_hinge(*pair(y_true, y_pred)))
+
+
+for _public, _impl in ((hinge, _hinge), (squared_hinge, _squared_hinge), (categorical_hinge, _categorical_hinge)):
+    register(_public, _impl)
+
+
+class Hinge(LossFunctionWrapper):
+    """Hinge loss (name ``'hinge'``)."""
+
+    def __init__(self, reduction="sum_over_batch_size", name="hinge", dtype=None):
+        super().__init__(hinge, name=name, reduction=reduction, dtype=dtype)
+
+    def get_config(self):
+        """``{'name': ..., 'reduction': ...}``."""
+        return Loss.get_config(self)
+
+
+class SquaredHinge(LossFunctionWrapper):
+    """Squared hinge loss (name ``'squared_hinge'``)."""
+
+    def __init__(self, reduction="sum_over_batch_size", name="squared_hinge", dtype=None):
+        super().__init__(squared_hinge, name=name, reduction=reduction, dtype=dtype)
+
+    def get_config(self):
+        """``{'name': ..., 'reduction': ...}``."""
+        return Loss.get_config(self)
+
+
+class CategoricalHinge(LossFunctionWrapper):
+    """Categorical hinge loss (name ``'categorical_hinge'``)."""
+
+    def __init__(self, reduction="sum_over_batch_size", name="categorical_hinge", dtype=None):
+        super().__init__(categorical_hinge, name=name, reduction=reduction, dtype=dtype)
+
+    def get_config(self):
+        """``{'name': ..., 'reduction': ...}``."""
+        return Loss.get_config(self)

@@ -1,0 +1,92 @@
+"""Functional models: ``keras.Model(inputs, outputs)`` over a graph of layer calls."""
+from ..backend import naming
+from ..backend.keras_tensor import KerasTensor
+from ..layers.core.input_layer import InputLayer
+from ..layers.node import flatten, pack_like
+from ..layers.symbolic import replace_leaves
+from .graph import map_graph
+from .model import Model
+
+
+def _check_tensors(structure, what):
+    for x in flatten(structure):
+        if not isinstance(x, KerasTensor):
+            raise ValueError("All `%s` values must be KerasTensors. Received: %s=%s including invalid value %s of type %s"
+                             % (what, what, structure, x, type(x)))
+
+
+class Functional(Model):
+    """A model defined by the graph between ``inputs`` and ``outputs`` (KerasTensors, or nested
+    lists / dicts of them): shared layers, several inputs and outputs, residual connections."""
+
+    def __init__(self, inputs, outputs, name=None, **kwargs):
+        _check_tensors(inputs, "inputs")
+        _check_tensors(outputs, "outputs")
+        super().__init__(name=name or naming.uniquify("functional"), **kwargs)
+        d = self.__dict__
+        d["_inputs_struct"] = inputs
+        d["_outputs_struct"] = outputs
+        d["_inputs"] = flatten(inputs)
+        d["_outputs"] = flatten(outputs)
+        nodes_by_depth, operations = map_graph(self._inputs, self._outputs)
+        d["_nodes_by_depth"] = nodes_by_depth
+        d["_operations"] = operations
+        d["_run_order"] = [node for depth in sorted(nodes_by_depth, reverse=True)
+                           for node in nodes_by_depth[depth] if not node.is_input]
+        for layer in operations:
+            self._tracked[layer.name] = layer
+            self._modules[layer.name.replace(".", "_")] = layer
+        self.built = True
+
+    @property
+    def inputs(self):
+        """The input KerasTensors (a flat list)."""
+        return list(self._inputs)
+
+    @property
+    def outputs(self):
+        """The output KerasTensors (a flat list)."""
+        return list(self._outputs)
+
+    @property
+    def input(self):
+        """The input structure given at construction."""
+        return self._inputs_struct
+
+    @property
+    def output(self):
+        """The output structure given at construction."""
+        return self._outputs_struct
+
+    @property
+    def layers(self):
+        """Every layer of the graph, InputLayers included, in Keras' order."""
+        return list(self._operations)
+
+    def build(self, input_shape=None):
+        """Functional models are built at construction."""
+        self.built = True
+
+    def _flatten_inputs(self, inputs):
+        if isinstance(inputs, dict) and not isinstance(self._inputs_struct, dict):
+            names = [x.name for x in self._inputs]
+            missing = [n for n in names if n not in inputs]
+            if missing:
+                raise ValueError("Missing data for input %s. You passed a data dictionary with keys %s. Expected the following keys: %s"
+                                 % (", ".join(repr(n) for n in missing), list(inputs), names))
+            return [inputs[n] for n in names]
+        flat = flatten(inputs)
+        if len(flat) != len(self._inputs):
+            raise ValueError('Layer "%s" expects %d input(s), but it received %d input tensors. Inputs received: %s'
+                             % (self.name, len(self._inputs), len(flat), inputs))
+        return flat
+
+    def call(self, inputs, training=None, mask=None):
+        values = {id(x): value for x, value in zip(self._inputs, self._flatten_inputs(inputs))}
+        for node in self._run_order:
+            args = replace_leaves(list(node.arguments), values)
+            kwargs = replace_leaves(node.kwargs, values) if node.kwargs else {}
+            outputs = node.operation(*args, **kwargs)
+            for tensor, value in zip(node.outputs, flatten(outputs)):
+                values[id(tensor)] = value
+        return pack_like(self._outputs_struct, iter([values[id(x)] for x in self._outputs]))

@@ -1,0 +1,82 @@
+"""``keras.Model``: a Layer with training (``Trainer``), ``layers``, ``get_layer`` and ``summary``.
+
+``keras.Model(inputs, outputs)`` builds a functional model; subclassing
+``keras.Model`` and writing ``call()`` gives a subclassed one.  ``compile``,
+``fit``, ``evaluate`` and ``predict`` come from the ``Trainer`` mixin, which
+precedes ``torch.nn.Module`` in the MRO so its ``compile`` replaces torch's.
+"""
+from ..layers.layer import Layer
+from ..layers import symbolic
+from ..backend.keras_tensor import KerasTensor
+from ..trainers.trainer import Trainer
+from . import summary as _summary
+
+
+def _is_functional_call(args, kwargs):
+    if "inputs" in kwargs and "outputs" in kwargs:
+        return True
+    return len(args) == 2 or (len(args) == 1 and "outputs" in kwargs)
+
+
+class Model(Trainer, Layer):
+    """A model: a layer that groups layers and trains (see the module docstring)."""
+
+    def __new__(cls, *args, **kwargs):
+        if cls is Model and _is_functional_call(args, kwargs):
+            from .functional import Functional
+            return super().__new__(Functional)
+        return super().__new__(cls)
+
+    def __init__(self, *args, **kwargs):
+        trainable = kwargs.pop("trainable", True)
+        name = kwargs.pop("name", None)
+        dtype = kwargs.pop("dtype", None)
+        Layer.__init__(self, trainable=trainable, name=name, dtype=dtype, **kwargs)
+        Trainer.__init__(self)
+        self.__dict__["_build_overridden"] = type(self).build is not Model.build
+
+    @property
+    def layers(self):
+        """The model's sublayers, in tracking order."""
+        return self._layers
+
+    def get_layer(self, name=None, index=None):
+        """A sublayer by ``name`` or by ``index`` in ``layers``."""
+        if index is not None and name is not None:
+            raise ValueError("Provide only a layer name or a layer index. Received: index=%s, name=%s." % (index, name))
+        layers = self.layers
+        if index is not None:
+            if len(layers) <= index:
+                raise ValueError("Was asked to retrieve layer at index %s but model only has %d layers." % (index, len(layers)))
+            return layers[index]
+        if name is not None:
+            for layer in layers:
+                if layer.name == name:
+                    return layer
+            raise ValueError("No such layer: %s. Existing layers are: %s." % (name, [layer.name for layer in layers]))
+        raise ValueError("Provide either a layer name or layer index at `get_layer`.")
+
+    def build(self, input_shape=None):
+        """Builds a subclassed model by calling it symbolically on inputs of ``input_shape``."""
+        if self.built:
+            return
+        if input_shape is None:
+            raise ValueError("You must provide an `input_shape` argument.")
+        shape = tuple(input_shape)
+        if all(d is None or isinstance(d, int) for d in shape):
+            probe = KerasTensor(shape, dtype=self.compute_dtype)
+        else:
+            probe = [KerasTensor(tuple(s), dtype=self.compute_dtype) for s in shape]
+        symbolic.trace(self, probe, (), {})
+        self.__dict__["_build_shapes"] = shape
+        self.built = True
+
+    def summary(self, line_length=None, positions=None, print_fn=None, expand_nested=False, show_trainable=False,
+                layer_range=None):
+        """Prints Keras 3's summary table: each layer's output shape and parameter count, then totals."""
+        _summary.print_summary(self, line_length=line_length, positions=positions, print_fn=print_fn,
+                               expand_nested=expand_nested, show_trainable=show_trainable, layer_range=layer_range)
+
+    def get_config(self):
+        """The base config (``name``, ``trainable``, ``dtype``); functional and sequential models add theirs."""
+        return Layer.get_config(self)

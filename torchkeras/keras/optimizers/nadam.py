@@ -1,0 +1,72 @@
+"""``keras.optimizers.Nadam``."""
+from __future__ import annotations
+
+import torch
+
+from .optimizer import Optimizer, _HostMirror
+from .updates import add_scaled_
+
+__all__ = ["Nadam"]
+
+
+class Nadam(Optimizer):
+    """Nadam (Adam with Nesterov momentum), Keras' formulas with the momentum
+    schedule ``u_t = beta_1 * (1 - 0.5 * 0.96**t)`` and its running product.
+    Defaults: ``learning_rate=0.001``, ``beta_1=0.9``, ``beta_2=0.999``, ``epsilon=1e-7``."""
+
+    def __init__(self, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7,
+                 weight_decay=None, clipnorm=None, clipvalue=None, global_clipnorm=None, use_ema=False,
+                 ema_momentum=0.99, ema_overwrite_frequency=None, loss_scale_factor=None,
+                 gradient_accumulation_steps=None, name=None, **kwargs):
+        super().__init__(learning_rate=learning_rate, weight_decay=weight_decay, clipnorm=clipnorm, clipvalue=clipvalue,
+                         global_clipnorm=global_clipnorm, use_ema=use_ema, ema_momentum=ema_momentum,
+                         ema_overwrite_frequency=ema_overwrite_frequency, loss_scale_factor=loss_scale_factor,
+                         gradient_accumulation_steps=gradient_accumulation_steps, name=name, **kwargs)
+        self.beta_1 = beta_1
+        self.beta_2 = beta_2
+        self.epsilon = epsilon
+
+    def build(self, var_list):
+        """Creates ``momentum`` and ``velocity`` slots and the running momentum product."""
+        if self.built:
+            return
+        var_list = list(var_list)
+        super().build(var_list)
+        self._momentums, self._velocities = self.add_optimizer_variables(var_list, ["momentum", "velocity"])
+        self._m = self._slot_storages(self._momentums)
+        self._v = self._slot_storages(self._velocities)
+        device = var_list[0]._param.device if var_list else None
+        dtype = var_list[0].dtype if var_list else "float32"
+        self._u_product = self._make_variable(1.0, "Variable", dtype, device or self._iterations._param.device)
+        self._u_mirror = _HostMirror(self._u_product, 1.0)
+
+    def _update(self, grads, indices, lr):
+        t = self._local_step()
+        beta_1, beta_2 = self.beta_1, self.beta_2
+        u_t = beta_1 * (1.0 - 0.5 * 0.96 ** t)
+        u_t_1 = beta_1 * (1.0 - 0.5 * 0.96 ** (t + 1))
+        u_product_t = self._u_mirror.get() * u_t
+        self._u_product._param.fill_(u_product_t)
+        self._u_mirror.set_after_own_write(u_product_t)
+        u_product_t_1 = u_product_t * u_t_1
+        params = self._select(self._params, indices)
+        m = self._select(self._m, indices)
+        v = self._select(self._v, indices)
+        torch._foreach_lerp_(m, grads, 1 - beta_1)
+        torch._foreach_lerp_(v, torch._foreach_mul(grads, grads), 1 - beta_2)
+        m_hat = torch._foreach_mul(m, u_t_1 / (1 - u_product_t_1))
+        torch._foreach_add_(m_hat, grads, alpha=(1 - u_t) / (1 - u_product_t))
+        denominators = torch._foreach_div(v, 1 - beta_2 ** t)
+        torch._foreach_sqrt_(denominators)
+        torch._foreach_add_(denominators, self.epsilon)
+        if isinstance(lr, float):
+            torch._foreach_addcdiv_(params, m_hat, denominators, value=-lr)
+        else:
+            torch._foreach_div_(m_hat, denominators)
+            add_scaled_(params, m_hat, lr, -1.0)
+
+    def get_config(self):
+        """Base config plus ``beta_1``, ``beta_2``, ``epsilon``."""
+        config = super().get_config()
+        config.update(beta_1=self.beta_1, beta_2=self.beta_2, epsilon=self.epsilon)
+        return config

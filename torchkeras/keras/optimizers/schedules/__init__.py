@@ -1,0 +1,24 @@
+"""``keras.optimizers.schedules``: learning rate schedules and their (de)serialization."""
+from ...losses.serialization import deserialize_keras_object, serialize_keras_object
+from .learning_rate_schedule import (
+    CosineDecay, CosineDecayRestarts, ExponentialDecay, InverseTimeDecay, LearningRateSchedule,
+    PiecewiseConstantDecay, PolynomialDecay,
+)
+
+__all__ = ["LearningRateSchedule", "ExponentialDecay", "PiecewiseConstantDecay", "PolynomialDecay",
+           "InverseTimeDecay", "CosineDecay", "CosineDecayRestarts", "serialize", "deserialize"]
+
+ALL_OBJECTS_DICT = {cls.__name__: cls for cls in (
+    LearningRateSchedule, ExponentialDecay, PiecewiseConstantDecay, PolynomialDecay, InverseTimeDecay,
+    CosineDecay, CosineDecayRestarts)}
+
+
+def serialize(learning_rate_schedule):
+    """Keras' serialized dict of a schedule."""
+    return serialize_keras_object(learning_rate_schedule)
+
+
+def deserialize(config, custom_objects=None):
+    """The schedule described by a serialized dict."""
+    return deserialize_keras_object(config, module_objects=ALL_OBJECTS_DICT, custom_objects=custom_objects,
+                                    printable_module_name="decay")

@@ -1,0 +1,116 @@
+"""``keras.regularizers``: weight penalties ``L1``, ``L2``, ``L1L2`` (and ``l1``, ``l2``, ``l1_l2``).
+
+``regularizer(x)`` returns the scalar penalty as a ``tf.Tensor``; layers add it
+to their ``losses``.
+"""
+import torch
+
+from ...framework.convert import to_torch
+from ...framework.tensor import wrap
+
+
+class Regularizer:
+    """Base class: ``regularizer(x)`` -> scalar penalty."""
+
+    def __call__(self, x):
+        return wrap(torch.zeros((), device=to_torch(x).device))
+
+    def get_config(self):
+        """The constructor arguments."""
+        return {}
+
+    @classmethod
+    def from_config(cls, config):
+        """A new regularizer from ``get_config()``'s output."""
+        return cls(**config)
+
+
+def _check(value, name):
+    if not isinstance(value, (int, float)) or value < 0:
+        raise ValueError("Value '%s' is not a valid regularization penalty. It must be a positive/non-negative float." % (value,))
+    return float(value)
+
+
+class L1L2(Regularizer):
+    """``l1 * sum(|x|) + l2 * sum(x**2)``."""
+
+    def __init__(self, l1=0.0, l2=0.0):
+        self.l1 = _check(l1, "l1")
+        self.l2 = _check(l2, "l2")
+
+    def __call__(self, x):
+        value = to_torch(x)
+        penalty = torch.zeros((), dtype=value.dtype, device=value.device)
+        if self.l1:
+            penalty = penalty + self.l1 * torch.sum(torch.abs(value))
+        if self.l2:
+            penalty = penalty + self.l2 * torch.sum(value * value)
+        return wrap(penalty)
+
+    def get_config(self):
+        return {"l1": self.l1, "l2": self.l2}
+
+
+class L1(Regularizer):
+    """``l1 * sum(|x|)``."""
+
+    def __init__(self, l1=0.01):
+        self.l1 = _check(l1, "l1")
+
+    def __call__(self, x):
+        return wrap(self.l1 * torch.sum(torch.abs(to_torch(x))))
+
+    def get_config(self):
+        return {"l1": self.l1}
+
+
+class L2(Regularizer):
+    """``l2 * sum(x**2)``."""
+
+    def __init__(self, l2=0.01):
+        self.l2 = _check(l2, "l2")
+
+    def __call__(self, x):
+        value = to_torch(x)
+        return wrap(self.l2 * torch.sum(value * value))
+
+    def get_config(self):
+        return {"l2": self.l2}
+
+
+l1 = L1
+l2 = L2
+l1_l2 = L1L2
+_CLASSES = {"L1": L1, "L2": L2, "L1L2": L1L2, "l1": L1, "l2": L2, "l1_l2": L1L2}
+
+
+def serialize(regularizer):
+    """Keras' serialised form of a regularizer (``None`` stays ``None``)."""
+    if regularizer is None:
+        return None
+    return {"module": "keras.regularizers", "class_name": type(regularizer).__name__,
+            "config": regularizer.get_config(), "registered_name": None}
+
+
+def deserialize(config, custom_objects=None):
+    """A regularizer from ``serialize()``'s output."""
+    cls = (custom_objects or {}).get(config["class_name"]) or _CLASSES[config["class_name"]]
+    return cls.from_config(config.get("config", {}))
+
+
+def get(identifier):
+    """A regularizer from ``None``, a name (``'l2'``), a dict or a callable."""
+    if identifier is None:
+        return None
+    if isinstance(identifier, dict):
+        return deserialize(identifier)
+    if isinstance(identifier, str):
+        if identifier not in _CLASSES:
+            raise ValueError("Could not interpret regularizer identifier: %s" % identifier)
+        return _CLASSES[identifier]()
+    if callable(identifier):
+        return identifier
+    raise ValueError("Could not interpret regularizer identifier: %s" % (identifier,))
+
+
+__all__ = ["Regularizer", "L1", "L2", "L1L2", "l1", "l2", "l1_l2", "get", "serialize", "deserialize"]

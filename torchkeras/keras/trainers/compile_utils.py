@@ -1,0 +1,300 @@
+"""The loss and metric containers ``compile()`` builds (Keras' ``CompileLoss`` / ``CompileMetrics``).
+
+Both resolve their identifiers per model output: one entry for a
+single-output model, a list (by position) or a dict (by output name) for
+several outputs.  ``"accuracy"``/``"acc"`` (and ``"crossentropy"``/``"ce"``
+for losses) become the binary, sparse or categorical variant from the
+shapes of the first batch, as in Keras.  Metric state stays on the device.
+"""
+from __future__ import annotations
+
+import re
+
+import torch
+
+from ...data import structure
+from ...framework.tensor import TensorOperators, wrap
+
+__all__ = ["CompileLoss", "CompileMetrics", "get_metric", "get_loss", "validate_identifiers"]
+
+
+def _losses():
+    from .. import losses
+    return losses
+
+
+def _metrics():
+    from .. import metrics
+    return metrics
+
+
+def _object_name(obj):
+    if hasattr(obj, "name") and isinstance(obj.name, str):
+        return obj.name
+    if hasattr(obj, "__name__"):
+        return obj.__name__
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", type(obj).__name__).lower()
+
+
+def _is_binary_or_sparse(y_true, y_pred):
+    is_binary = y_pred.shape[-1] == 1 if y_pred.ndim else True
+    true_last = y_true.shape[-1] if y_true.ndim else 1
+    is_sparse = y_true.ndim < y_pred.ndim or (true_last == 1 and y_pred.ndim > 0 and y_pred.shape[-1] > 1)
+    return is_binary, is_sparse
+
+
+def get_metric(identifier, y_true, y_pred):
+    """The metric object for one identifier, given example storages of the targets and outputs."""
+    metrics = _metrics()
+    if identifier is None:
+        raise ValueError("Expected metric, received `None`")
+    if str(identifier).lower() in ("accuracy", "acc"):
+        is_binary, is_sparse = _is_binary_or_sparse(y_true, y_pred)
+        cls = metrics.BinaryAccuracy if is_binary else metrics.SparseCategoricalAccuracy if is_sparse else metrics.CategoricalAccuracy
+        metric = cls(name=str(identifier))
+    else:
+        metric = metrics.get(identifier)
+    name = identifier if isinstance(identifier, str) else _object_name(metric)
+    if not isinstance(metric, metrics.Metric):
+        metric = metrics.MeanMetricWrapper(metric, name=name)
+    metric.name = name
+    return metric
+
+
+def get_loss(identifier, y_true, y_pred):
+    """The ``Loss`` object for one identifier (functions wrapped in ``LossFunctionWrapper``)."""
+    losses = _losses()
+    if identifier is None:
+        return None
+    if str(identifier).lower() in ("crossentropy", "ce"):
+        is_binary, is_sparse = _is_binary_or_sparse(y_true, y_pred)
+        loss = losses.binary_crossentropy if is_binary else losses.sparse_categorical_crossentropy if is_sparse else losses.categorical_crossentropy
+    else:
+        loss = losses.get(identifier)
+    if not isinstance(loss, losses.Loss):
+        loss = losses.LossFunctionWrapper(loss, name=_object_name(loss))
+    return loss
+
+
+def validate_identifiers(loss, metrics, weighted_metrics):
+    """Raises Keras' ``ValueError`` for unknown loss or metric names at ``compile()`` time."""
+    for identifier in _leaves(loss):
+        if isinstance(identifier, str) and identifier.lower() not in ("crossentropy", "ce"):
+            _losses().get(identifier)
+    for group in (metrics, weighted_metrics):
+        for identifier in _leaves(group):
+            if isinstance(identifier, str) and identifier.lower() not in ("accuracy", "acc"):
+                _metrics().get(identifier)
+
+
+def _leaves(value):
+    if value is None:
+        return []
+    if isinstance(value, dict):
+        return [leaf for v in value.values() for leaf in _leaves(v)]
+    if isinstance(value, (list, tuple)):
+        return [leaf for v in value for leaf in _leaves(v)]
+    return [value]
+
+
+def _flat_outputs(value):
+    """Model outputs/targets as a list of storages (dicts in key order given by ``names``)."""
+    if isinstance(value, TensorOperators):
+        return [value._value]
+    if isinstance(value, torch.Tensor):
+        return [value]
+    if isinstance(value, dict):
+        return value
+    return [v._value if isinstance(v, TensorOperators) else v for v in value]
+
+
+def _storage(value):
+    if value is None or isinstance(value, torch.Tensor):
+        return value
+    if isinstance(value, TensorOperators):
+        return value._value
+    from ...framework.convert import to_torch
+    return to_torch(value)
+
+
+def _align(value, names, what):
+    """Per-output list of ``value`` for outputs ``names`` (a dict by name, a list by position, one entry for all)."""
+    count = len(names)
+    if isinstance(value, dict):
+        unknown = [key for key in value if key not in names]
+        if unknown:
+            raise ValueError("In the dict argument `%s`, key '%s' does not correspond to any model output. Received:\n%s=%s" % (what, unknown[0], what, value))
+        return [value.get(name) for name in names]
+    if isinstance(value, (list, tuple)) and count > 1:
+        if len(value) != count:
+            raise ValueError("For a model with multiple outputs, when providing the `%s` argument as a list, it should have as many entries as the model has outputs. Received:\n%s=%s\nof length %d whereas the model has %d outputs." % (what, what, value, len(value), count))
+        return list(value)
+    return [value] * count
+
+
+def _pair_targets(y_true, y_pred, names):
+    """``(targets, outputs)`` as two aligned lists of storages."""
+    preds = _flat_outputs(y_pred)
+    if isinstance(preds, dict):
+        preds = [_storage(preds[name]) for name in names]
+    trues = y_true
+    if isinstance(trues, dict):
+        trues = [_storage(trues.get(name)) for name in names]
+    elif isinstance(trues, (list, tuple)):
+        trues = [_storage(t) for t in trues]
+    else:
+        trues = [_storage(trues)]
+    if len(trues) != len(preds):
+        raise ValueError("The model has %d outputs, but the targets `y` have %d entries. Provide one target per output (as a list, or a dict keyed by output name)." % (len(preds), len(trues)))
+    return trues, preds
+
+
+class CompileLoss:
+    """The total loss of ``compile(loss=..., loss_weights=...)``: ``sum(weight_i * loss_i)``.
+
+    With several outputs it also tracks each output's loss as a
+    ``Mean`` metric named ``<output>_loss``.
+    """
+
+    def __init__(self, loss, loss_weights=None, output_names=None):
+        self._loss = loss
+        self._loss_weights = loss_weights
+        self._output_names = output_names
+        self.built = False
+        self._losses = None
+        self._weights = None
+        self.metrics = []
+
+    def build(self, y_true, y_pred):
+        """Resolves the losses from the first batch's targets and outputs."""
+        preds = _flat_outputs(y_pred)
+        names = list(preds) if isinstance(preds, dict) else list(self._output_names or [])
+        count = len(preds)
+        if len(names) != count:
+            names = ["output_%d" % i if count > 1 else "output" for i in range(count)] if count > 1 else names or ["output"]
+        self._names = names
+        trues, preds = _pair_targets(y_true, y_pred, names)
+        identifiers = _align(self._loss, names, "loss")
+        weights = _align(self._loss_weights, names, "loss_weights") if self._loss_weights is not None else [None] * count
+        self._losses = [get_loss(identifier, t, p) for identifier, t, p in zip(identifiers, trues, preds)]
+        self._weights = [1.0 if w is None else float(w) for w in weights]
+        if sum(loss is not None for loss in self._losses) > 1:
+            mean = _metrics().Mean
+            self.metrics = [mean(name="%s_loss" % name) if loss is not None else None for name, loss in zip(names, self._losses)]
+        self.built = True
+
+    def __call__(self, y_true, y_pred, sample_weight=None):
+        """The weighted total loss (a torch scalar carrying the autograd graph)."""
+        if not self.built:
+            self.build(y_true, y_pred)
+        trues, preds = _pair_targets(y_true, y_pred, self._names)
+        weights = sample_weight if isinstance(sample_weight, (list, tuple)) else [sample_weight] * len(preds)
+        total = None
+        for index, (loss, weight, t, p, sw) in enumerate(zip(self._losses, self._weights, trues, preds, weights)):
+            if loss is None:
+                continue
+            if t is None:
+                raise ValueError("Expected targets `y` for the output %r (it has a loss), received None. Pass `y` to `fit()`, or remove this output's loss in `compile()`." % self._names[index])
+            value = loss(t, p, sample_weight=_storage(sw))._value
+            if self.metrics:
+                self.metrics[index].update_state(wrap(value.detach()))
+            value = value if weight == 1.0 else value * weight
+            total = value if total is None else total + value
+        return total
+
+
+class CompileMetrics:
+    """The metrics of ``compile(metrics=..., weighted_metrics=...)``, as one object named
+    ``compile_metrics`` whose ``result()`` is a dict (prefixed by output name when several)."""
+
+    name = "compile_metrics"
+
+    def __init__(self, metrics, weighted_metrics, output_names=None):
+        self._user_metrics = metrics
+        self._user_weighted_metrics = weighted_metrics
+        self._output_names = output_names
+        self.built = False
+        self.metrics = []
+        self._per_output = []
+
+    def build(self, y_true, y_pred):
+        """Resolves the metrics from the first batch."""
+        preds = _flat_outputs(y_pred)
+        count = len(preds)
+        names = list(preds) if isinstance(preds, dict) else list(self._output_names or [])
+        if len(names) != count:
+            names = ["output_%d" % i for i in range(count)] if count > 1 else ["output"]
+        self._names = names
+        trues, preds = _pair_targets(y_true, y_pred, names)
+        plain = self._expand(self._user_metrics, names)
+        weighted = self._expand(self._user_weighted_metrics, names)
+        self._per_output = []
+        for index, (t, p) in enumerate(zip(trues, preds)):
+            unweighted_objs = [self._make(m, t, p, names[index], count) for m in plain[index]]
+            weighted_objs = [self._make(m, t, p, names[index], count, weighted=True) for m in weighted[index]]
+            self._per_output.append((unweighted_objs, weighted_objs))
+            self.metrics.extend(unweighted_objs + weighted_objs)
+        self.built = True
+
+    @staticmethod
+    def _expand(metrics, names):
+        if metrics is None:
+            return [[] for _ in names]
+        if isinstance(metrics, dict):
+            unknown = [key for key in metrics if key not in names]
+            if unknown:
+                raise ValueError("In the dict argument `metrics`, key '%s' does not correspond to any model output. Received:\nmetrics=%s" % (unknown[0], metrics))
+            return [_as_list(metrics.get(name)) for name in names]
+        if not isinstance(metrics, (list, tuple)):
+            raise TypeError("Expected `metrics` argument to be a list, tuple, or dict. Received instead: metrics=%s of type %s" % (metrics, type(metrics)))
+        if len(names) > 1 and metrics and all(isinstance(m, (list, tuple, type(None))) for m in metrics):
+            if len(metrics) != len(names):
+                raise ValueError("For a model with multiple outputs, when providing the `metrics` argument as a list, it should have as many entries as the model has outputs. Received:\nmetrics=%s\nof length %d whereas the model has %d outputs." % (metrics, len(metrics), len(names)))
+            return [_as_list(m) for m in metrics]
+        return [list(metrics) for _ in names]
+
+    @staticmethod
+    def _make(identifier, y_true, y_pred, output_name, count, weighted=False):
+        metric = get_metric(identifier, y_true, y_pred)
+        if weighted and isinstance(identifier, str):
+            metric.name = "weighted_" + metric.name
+        if count > 1:
+            metric.name = "%s_%s" % (output_name, metric.name)
+        return metric
+
+    def update_state(self, y_true, y_pred, sample_weight=None):
+        """Updates every metric with one batch."""
+        if not self.built:
+            self.build(y_true, y_pred)
+        trues, preds = _pair_targets(y_true, y_pred, self._names)
+        weights = sample_weight if isinstance(sample_weight, (list, tuple)) else [sample_weight] * len(preds)
+        for (plain, weighted), t, p, sw in zip(self._per_output, trues, preds, weights):
+            if t is None:
+                continue
+            t_tensor, p_tensor = wrap(t), wrap(p.detach())
+            for metric in plain:
+                metric.update_state(t_tensor, p_tensor)
+            if weighted:
+                sw_tensor = None if sw is None else wrap(_storage(sw))
+                for metric in weighted:
+                    metric.update_state(t_tensor, p_tensor, sample_weight=sw_tensor)
+
+    def result(self):
+        """``{metric name: value}`` for every metric."""
+        return {metric.name: metric.result() for metric in self.metrics}
+
+    def reset_state(self):
+        """Resets every metric."""
+        for metric in self.metrics:
+            metric.reset_state()
+
+    @property
+    def variables(self):
+        """The state variables of every metric."""
+        return [v for metric in self.metrics for v in getattr(metric, "variables", [])]
+
+
+def _as_list(value):
+    if value is None:
+        return []
+    return list(value) if isinstance(value, (list, tuple)) else [value]
