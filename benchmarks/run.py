@@ -52,13 +52,13 @@ def run_local(workload, args, device):
             runners = {"torch": workload.torch_version(args.smoke, device),
                        "torchkeras": workload.tf_version(tf, args.smoke)}
             values = {impl: [] for impl in runners}
-            rounds = _repeats(workload, args) + (1 if workload.UNIT == "ms" else 0)
-            for round_index in range(rounds):
+            warmup = workload.UNIT == "ms" and not args.smoke  # a first, untimed round
+            for round_index in range(_repeats(workload, args) + warmup):
                 for impl, run in runners.items():
                     # Raw torch flushes float32 denormals, as TensorFlow does.
                     torch.set_flush_denormal(impl == "torch")
                     value = measure(workload, run, sync)
-                    if workload.UNIT != "ms" or round_index > 0:  # first timed round: warm-up
+                    if round_index >= warmup:
                         values[impl].append(value)
             torch.set_flush_denormal(False)
     finally:
@@ -94,7 +94,7 @@ def worker(args):
         tf.config.threading.set_inter_op_parallelism_threads(workload.THREADS)
     with tf.device("/GPU:0" if args.device == "cuda" else "/CPU:0"):
         run = workload.tf_version(tf, args.smoke)
-        if workload.UNIT == "ms":
+        if workload.UNIT == "ms" and not args.smoke:
             run()
         values = [measure(workload, run, lambda: None) for _ in range(_repeats(workload, args))]
     print(json.dumps({"version": tf.__version__, "value": statistics.median(values)}))

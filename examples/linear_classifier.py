@@ -30,8 +30,8 @@ def make_data(num_samples_per_class=1000):
 
 
 def save_plots(inputs, predictions, W, b, output_dir):
-    """Figures 3.7 and 3.8 as PNG files; returns their paths (none without
-    matplotlib)."""
+    """Figures 3.7 and 3.8 as PNG files in ``output_dir`` (a new temporary
+    folder when ``None``); returns their paths (none without matplotlib)."""
     try:
         import matplotlib
     except ImportError:
@@ -39,6 +39,7 @@ def save_plots(inputs, predictions, W, b, output_dir):
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    output_dir = output_dir or tempfile.mkdtemp(prefix="linear_classifier_")
     os.makedirs(output_dir, exist_ok=True)
     paths = [os.path.join(output_dir, name) for name in ("predictions.png", "decision_line.png")]
     plt.figure()
@@ -94,9 +95,11 @@ def main(argv=None):
     predictions = model(inputs)
     accuracy = np.mean((predictions.numpy()[:, 0] > 0.5) == (targets[:, 0] == 1))
     print(f"Accuracy (prediction > 0.5): {accuracy:.3f}")
-    output_dir = args.output_dir or tempfile.mkdtemp(prefix="linear_classifier_")
-    for path in save_plots(inputs, predictions, W, b, output_dir):
+    paths = save_plots(inputs, predictions, W, b, args.output_dir)
+    for path in paths:
         print("Saved", path)
+    if not paths:
+        print("(matplotlib is not installed: no plots)")
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ assert layers is layers2 is torchkeras.keras.layers
 if __name__ == "__main__":
     print("argv", sys.argv)
     print("helper", helper_module_beside_the_script.VALUE)
+    print(tf.matmul(tf.ones((2, 2)), tf.ones((2, 2))))
     sys.exit(int(sys.argv[-1]))
 '''
 
@@ -37,7 +38,8 @@ def test_runs_unmodified_script_as_main(tmp_path):
     result = _run([str(folder / "train.py"), "--epochs", "3", "7"], cwd=tmp_path)
     assert result.returncode == 7, result.stderr  # the script's exit status
     assert result.stdout.splitlines() == [
-        "argv %r" % [str(folder / "train.py"), "--epochs", "3", "7"], "helper 42"]
+        "argv %r" % [str(folder / "train.py"), "--epochs", "3", "7"], "helper 42",
+        "tf.Tensor(", "[[2. 2.]", " [2. 2.]], shape=(2, 2), dtype=float32)"]
 
 
 def test_script_exception_gives_traceback(tmp_path):

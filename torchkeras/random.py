@@ -1,5 +1,5 @@
 """``tf.random``: random tensors and seeding (see ``ops/random_ops.py`` for TF's seed rules)."""
 from .ops.random_ops import (  # noqa: F401
-    categorical, get_seed, normal, set_seed, shuffle, stateless_normal, stateless_uniform,
+    categorical, normal, set_seed, shuffle, stateless_normal, stateless_uniform,
     truncated_normal, uniform,
 )

@@ -65,3 +65,31 @@ def test_run_functions_eagerly_flag():
         assert function_module.functions_run_eagerly() is True
     finally:
         function_module.run_functions_eagerly(before)
+
+
+def test_input_signature_binds_and_converts_arguments():
+    f = tf.function(input_signature=[tf.TensorSpec([None], tf.float32)])(lambda x: x * 2)
+    assert f([1., 2.]).numpy().tolist() == [2., 4.]
+    assert f([1, 2]).dtype is tf.float32
+    assert f(x=tf.constant([1.])).numpy().tolist() == [2.]
+    signature = "for signature: (x: TensorSpec(shape=(None,), dtype=tf.float32, name=None))."
+    with pytest.raises(TypeError) as info:
+        f(tf.constant([1, 2]))
+    assert str(info.value) == (
+        "Binding inputs to tf.function failed due to `Can not cast TensorSpec(shape=(2,), dtype=tf.int32, name=None) "
+        "to TensorSpec(shape=(None,), dtype=tf.float32, name=None)`. Received args: (<tf.Tensor: shape=(2,), "
+        "dtype=int32, numpy=array([1, 2], dtype=int32)>,) and kwargs: {} " + signature)
+    with pytest.raises(TypeError, match=r"failed due to `too many positional arguments`. Received args: "
+                                        r"\(1.0, 2.0\) and kwargs: \{\}"):
+        f(1., 2.)
+    with pytest.raises(TypeError, match="failed due to `missing a required argument: 'x'`"):
+        f()
+
+
+def test_input_signature_on_a_method():
+    class Model:
+        @tf.function(input_signature=[tf.TensorSpec([], tf.float32)])
+        def double(self, x):
+            return x * 2
+
+    assert Model().double(3).numpy() == 6.

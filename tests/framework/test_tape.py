@@ -608,3 +608,15 @@ def test_linear_classifier_chapter_losses():  # chapter 3.13-3.21
     x = np.linspace(-1, 4, 100)
     y = - W[0] / W[1] * x + (0.5 - b) / W[1]
     assert (y.dtype, y.shape) == (tf.float32, tf.TensorShape([100]))
+
+
+def test_many_inner_tapes_under_one_outer_tape():
+    v = tf.Variable(1.0)
+    with tf.GradientTape(persistent=True) as outer:
+        for _ in range(200):
+            with tf.GradientTape() as inner:
+                y = v * v
+            inner.gradient(y, v)
+        z = v * 3.0
+    assert len(outer._overlapping) <= 65
+    assert val(outer.gradient(z, v)) == ("float32", 3.0)

@@ -609,6 +609,13 @@ tf.unravel_index(5, [2, 3])
 tf.unravel_index([1, 5], [2, 3])
 tf.unravel_index([7], [2, 3])
 tf.reverse_sequence([[1, 2, 3], [4, 5, 6]], [2, 3], seq_axis=1, batch_axis=0)
+tf.reshape(tf.zeros([0, 3]), [-1, 3])
+tf.reshape(tf.zeros([0, 3]), [0, -1])
+tf.reshape(tf.zeros([2, 0, 3]), [-1, 0])
+tf.reshape(tf.zeros([2, 0, 3]), [2, -1, 3])
+tf.reshape(tf.zeros([2, 3]), [0, -1])
+tf.reshape(tf.zeros([2, 3]), [3, -1, 2])
+tf.split(x, np.int64(3), axis=1)
 """.strip().split("\n") if line]
 
 

@@ -148,3 +148,9 @@ def test_debugging_matches_tf(expression):
     tf_real = pytest.importorskip("tensorflow")
     assert_same(expression, run(tf_real, expression, {"x": tf_real.constant([1.0, 2.0])}),
                 run(tf, expression, {"x": tf.constant([1.0, 2.0])}))
+
+
+def test_namespace_lists_only_tf_debugging_names():
+    tf_real = pytest.importorskip("tensorflow")
+    ours = {n for n in dir(tf.debugging) if not n.startswith("_")}
+    assert ours <= set(dir(tf_real.debugging))

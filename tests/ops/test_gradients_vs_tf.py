@@ -31,7 +31,12 @@ LOSSES = [
     "tf.reduce_sum(tf.linalg.inv(v))", "tf.linalg.det(v)", "tf.linalg.trace(v)", "tf.reduce_sum(tf.linalg.diag_part(v))",
     "tf.reduce_sum(tf.linalg.solve(v, tf.constant([[1.], [2.]])))", "tf.reduce_sum(tf.linalg.cholesky(tf.matmul(v, v, transpose_b=True)))",
     "tf.reduce_sum(tf.linalg.svd(v, compute_uv=False))", "tf.reduce_sum(tf.linalg.eigh(tf.matmul(v, v, transpose_b=True))[0])",
-    "tf.reduce_sum(tf.linalg.band_part(v, 0, -1))", "tf.reduce_sum(tf.linalg.matrix_transpose(v) * tf.constant([[1., 2.], [3., 4.]]))",
+    "tf.reduce_sum(tf.linalg.band_part(v, 0, -1))", "tf.reduce_sum(tf.linalg.diag(v, k=1) ** 2)",
+    "tf.reduce_sum(tf.math.unsorted_segment_sum(v, [1, 0], 3) ** 2)", "tf.reduce_sum(tf.math.segment_max(v, [0, 0]))",
+    "tf.reduce_sum(tf.math.unsorted_segment_mean(v, [1, 1], 2) ** 2)", "tf.reduce_sum(tf.math.segment_prod(v, [0, 1]))",
+    "tf.reduce_sum(tf.math.cumulative_logsumexp(v, axis=1))", "tf.reduce_sum(tf.math.multiply_no_nan(v, v - 1.5))",
+    "tf.reduce_sum(tf.round(v) * v + tf.floor(v) + tf.math.floordiv(v, 0.7) + tf.math.floormod(v, 0.7))",
+    "tf.reduce_sum(tf.maximum(v, tf.constant([[1.5, 0.], [0., 2.]])) + tf.minimum(v, 0.5))", "tf.reduce_sum(tf.linalg.matrix_transpose(v) * tf.constant([[1., 2.], [3., 4.]]))",
 ]
 
 

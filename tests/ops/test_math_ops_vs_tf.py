@@ -92,6 +92,26 @@ EXPRESSIONS += [
     "tf.math.l2_normalize(tf.zeros((2,)))",
 ]
 
+EXPRESSIONS += [
+    "tf.truncatediv(i, j)", "tf.truncatediv(f, g)", "tf.truncatemod(i, j)", "tf.truncatemod(f, g)", "tf.truncatediv(b, b)",
+    "tf.math.angle(f)", "tf.math.angle(c)", "tf.math.real(f)", "tf.math.real(c)", "tf.math.imag(f)", "tf.math.imag(c)",
+    "tf.math.conj(i)", "tf.math.conj(c)", "tf.math.imag(i)", "tf.math.zero_fraction(f)", "tf.math.zero_fraction(i)",
+    "tf.math.multiply_no_nan(tf.constant([np.inf, 2.]), tf.constant([0., 3.]))", "tf.math.reciprocal_no_nan(f - f)",
+    "tf.math.xlog1py(f, g)", "tf.math.erfinv(tf.constant([0.5, -0.25]))", "tf.math.erfinv(i)",
+    "tf.math.cumulative_logsumexp(big)", "tf.math.cumulative_logsumexp(f, axis=1, exclusive=True, reverse=True)",
+    "tf.math.is_non_decreasing(f)", "tf.math.is_strictly_increasing([1, 2, 3])", "tf.math.is_non_decreasing(tf.constant(1.))",
+]
+_SEG = "tf.constant([[1., 2.], [3., -4.], [5., 6.]]), "
+for _op in ("segment_sum", "segment_mean", "segment_max", "segment_min", "segment_prod"):
+    for _args in ("big, [0, 0, 2, 2, 3]", _SEG + "[0, 0, 2]", "tf.constant([7, -7, 5]), [0, 0, 2]", "big, [1, 0, 2, 2, 3]",
+                  "big, [0, 0]", "big, [0., 1., 1., 2., 2.]"):
+        EXPRESSIONS.append("tf.math.%s(%s)" % (_op, _args))
+for _op in ("unsorted_segment_sum", "unsorted_segment_mean", "unsorted_segment_max", "unsorted_segment_min",
+            "unsorted_segment_prod", "unsorted_segment_sqrt_n"):
+    for _args in ("big, [0, 2, 0, 3, 2], 4", _SEG + "[2, 0, 2], 3", "tf.constant([7, -7, 5]), [0, 2, 0], 4",
+                  "big, [0, 5, 0, 1, 1], 4", "big, [0, -1, 0, 1, 1], 2", "x3, [[0, 1, 0], [1, 1, 0]], 2"):
+        EXPRESSIONS.append("tf.math.%s(%s)" % (_op, _args))
+
 MATMUL_EXPRESSIONS = [
     "tf.matmul(f, g)", "tf.matmul(f, g, transpose_a=True)", "tf.matmul(f, g, transpose_b=True)", "tf.matmul(f, g, adjoint_a=True, adjoint_b=True)",
     "tf.matmul(f, f[0])", "tf.matmul(f[0], f)", "tf.matmul(f, tf.ones((3, 2)))", "tf.matmul(x3, tf.ones((4, 2)))",

@@ -110,3 +110,8 @@ def test_nest_matches_tf(expression):
     tf_real = pytest.importorskip("tensorflow")
     env = {"NT": NT, "collections": collections}
     assert_same(expression, run(tf_real, expression, env), run(tf, expression, env))
+
+
+def test_namespace_matches_tf():
+    tf_real = pytest.importorskip("tensorflow")
+    assert {n for n in dir(tf.nest) if not n.startswith("_")} == {n for n in dir(tf_real.nest) if not n.startswith("_")}

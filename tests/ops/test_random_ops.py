@@ -91,6 +91,8 @@ ERRORS = [
     "tf.random.shuffle(tf.constant(1))",
     "tf.random.categorical([[0.,0.]], 3, dtype=tf.int32).dtype",
     "tf.random.uniform([], maxval=5).shape",
+    "tf.random.uniform([2], maxval=tf.constant(5))",
+    "tf.random.uniform([2], minval=tf.constant(0, tf.int64), maxval=3.)",
 ]
 
 
@@ -99,3 +101,9 @@ def test_random_errors_match_tf(expression):
     tf_real = pytest.importorskip("tensorflow")
     from oracle_compare import assert_same, run
     assert_same(expression, run(tf_real, expression), run(tf, expression))
+
+
+def test_namespace_lists_only_tf_random_names():
+    tf_real = pytest.importorskip("tensorflow")
+    ours = {n for n in dir(tf.random) if not n.startswith("_")}
+    assert ours <= set(dir(tf_real.random))

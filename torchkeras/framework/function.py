@@ -4,18 +4,21 @@
 ``reduce_retracing``, ``autograph`` ...) returns a :class:`Function` that calls
 the Python function on every call and, as a traced TF function does, returns
 Python numbers and NumPy values in its output as Tensors.  Nothing is traced or
-compiled yet; ``input_signature`` is stored, not checked.
+compiled yet.  With ``input_signature`` the arguments are bound and converted
+to the specs' dtypes, and mismatches raise TF's ``TypeError``, as when tracing.
 ``tf.config.run_functions_eagerly`` is accepted (every function already runs
 eagerly).  Works on methods too (``Function.__get__`` binds ``self``).
 """
 from __future__ import annotations
 
 import functools
+import inspect
 import numbers
 
 import numpy as np
 
 from .convert import convert_to_tensor
+from .tensor import TensorOperators
 
 __all__ = ["function"]
 
@@ -33,7 +36,7 @@ def functions_run_eagerly():
 
 
 def _to_tensors(structure):
-    if isinstance(structure, (numbers.Number, np.ndarray, np.generic)):
+    if isinstance(structure, (numbers.Number, str, bytes, np.ndarray, np.generic)):
         return convert_to_tensor(structure)
     if isinstance(structure, dict):
         return type(structure)((k, _to_tensors(v)) for k, v in structure.items())
@@ -43,27 +46,66 @@ def _to_tensors(structure):
     return structure
 
 
+class _CastError(Exception):
+    """An argument that does not fit its ``input_signature`` spec."""
+
+
+def _conform(value, spec):
+    """``value`` as a Tensor fitting TensorSpec ``spec`` (structures of specs are matched item by item)."""
+    if isinstance(spec, (list, tuple)):
+        return type(value)(_conform(v, s) for v, s in zip(value, spec))
+    if isinstance(spec, dict):
+        return {key: _conform(value[key], s) for key, s in spec.items()}
+    tensor = value if isinstance(value, TensorOperators) else convert_to_tensor(value, dtype=spec.dtype)
+    if not spec.is_compatible_with(tensor):
+        raise _CastError("Can not cast %r to %r" % (type(spec).from_tensor(tensor), spec))
+    return tensor
+
+
 class Function:
     """What ``tf.function`` returns: call it like the Python function it wraps."""
 
     def __init__(self, python_function, name=None, input_signature=None, autograph=True, jit_compile=None,
-                 reduce_retracing=False):
+                 reduce_retracing=False, signature=None):
         self._python_function = python_function
         self._name = name or getattr(python_function, "__name__", "function")
         self._input_signature = None if input_signature is None else list(input_signature)
         self._autograph = autograph
         self._jit_compile = jit_compile
         self._reduce_retracing = reduce_retracing
+        self._signature = signature
+        if signature is None and input_signature is not None:
+            self._signature = inspect.signature(python_function)
         functools.update_wrapper(self, python_function)
 
     def __call__(self, *args, **kwargs):
+        if self._input_signature is not None:
+            args, kwargs = self._bind(args, kwargs)
         return _to_tensors(self._python_function(*args, **kwargs))
+
+    def _bind(self, args, kwargs):
+        """``args``/``kwargs`` bound to the signature and converted to the ``input_signature`` specs."""
+        signature = self._signature
+        names = list(signature.parameters)
+        try:
+            bound = signature.bind(*args, **kwargs)
+            for name, spec in zip(names, self._input_signature):
+                if name in bound.arguments:
+                    bound.arguments[name] = _conform(bound.arguments[name], spec)
+        except (TypeError, _CastError) as error:
+            described = ", ".join("%s: %r" % (name, spec) for name, spec in zip(names, self._input_signature))
+            raise TypeError("Binding inputs to tf.function failed due to `%s`. Received args: %r and kwargs: %r for "
+                            "signature: (%s)." % (error, args, kwargs, described)) from None
+        return bound.args, bound.kwargs
 
     def __get__(self, instance, owner=None):
         if instance is None:
             return self
+        signature = self._signature
+        if signature is not None:
+            signature = signature.replace(parameters=list(signature.parameters.values())[1:])
         return Function(self._python_function.__get__(instance, owner), self._name, self._input_signature,
-                        self._autograph, self._jit_compile, self._reduce_retracing)
+                        self._autograph, self._jit_compile, self._reduce_retracing, signature)
 
     @property
     def python_function(self):

@@ -9,16 +9,18 @@ did not watch, so watching stays tape-local although torch keeps one graph.
 
 ``gradient()`` is ``torch.autograd.grad``: the graph is kept (``create_graph``)
 when a tape still records, so outer tapes differentiate the gradient; a
-non-persistent tape frees its graph after its one call.
+non-persistent tape frees its graph after its one call, unless a tape that
+recorded at the same time may still need it.
 
-Differences from TF, all from torch keeping one global graph:
+Differences from TF (mostly because torch keeps one global graph):
 - work done from recorded tensors *after* the tape has exited is still
   connected (TF would answer ``None``);
 - ``stop_recording()`` pauses this tape only; when an outer tape still
   records, the paused tape may see those ops as connected;
 - gradients through ``tf.gather`` are dense Tensors, never ``tf.IndexedSlices``;
 - modifying a variable in place after a persistent tape read it, then asking
-  that tape for the gradient, raises torch's in-place ``RuntimeError``.
+  that tape for the gradient, raises torch's in-place ``RuntimeError``;
+- the recording state is process-wide, not per thread.
 """
 from __future__ import annotations
 
@@ -145,13 +147,20 @@ class GradientTape:
             self._new_tape()
         for tape in _recording.RECORDING:
             if isinstance(tape, GradientTape):
-                tape._overlapping.append(weakref.ref(self))
-                self._overlapping.append(weakref.ref(tape))
+                tape._add_overlapping(self)
+                self._add_overlapping(tape)
         _recording.start(self)
         self._recording = True
         for key, (obj, leaf, owned) in list(self._watched.items()):
             if owned:
                 self._watched[key] = (obj, _recording.install(obj, leaf), owned)
+
+    def _add_overlapping(self, tape):
+        """Remembers that ``tape`` recorded at the same time, so it may share this tape's graph."""
+        overlapping = self._overlapping
+        overlapping.append(weakref.ref(tape))
+        if len(overlapping) > 64:
+            self._overlapping = [ref for ref in overlapping if getattr(ref(), "_has_tape", False)]
 
     def _pop(self):
         if not self._recording:

@@ -10,6 +10,7 @@ the ops that only move elements around.
 from __future__ import annotations
 
 import collections
+import math
 import re
 
 import numpy as np
@@ -355,7 +356,7 @@ def reshape(tensor, shape, name=None):
     """``tf.reshape``: one ``-1`` is inferred; a size mismatch raises TF's ``InvalidArgumentError``."""
     storage = to_torch(tensor)
     dims = _int_list(shape, "Reshape", "Tshape")
-    known = 1
+    product = 1
     unknown = None
     for i, d in enumerate(dims):
         if d == -1:
@@ -364,22 +365,21 @@ def reshape(tensor, shape, name=None):
             unknown = i
         elif d < 0:
             raise _err("Reshape", "Size %d must be non-negative, not %d" % (i, d), storage)
-        else:
-            known *= d
+        elif d > 0:
+            product *= d
     count = storage.size if isinstance(storage, np.ndarray) else storage.numel()
     if unknown is not None:
-        nonzero_known = int(np.prod([d for i, d in enumerate(dims) if i != unknown and d != 0]))
-        if count == 0:
-            dims[unknown] = int(np.prod([d for d in storage.shape if d != 0])) // nonzero_known
-        elif known == 0:
-            raise _err("Reshape", "Input to reshape is a tensor with %d values, but the requested shape has 0" % count, storage)
-        elif count % known:
+        # TF's rule: with a 0 among the requested sizes, the input's 0 dims are left out of the count.
+        sizes_have_zero = 0 in dims
+        counted = [d for d in storage.shape if d > 0 or not sizes_have_zero]
+        elements = math.prod(counted)
+        if len(counted) == storage.ndim and elements % product:
             raise _err("Reshape", "Input to reshape is a tensor with %d values, but the requested shape requires a multiple of %d"
-                       % (count, known), storage)
-        else:
-            dims[unknown] = count // known
-    elif known != count:
-        raise _err("Reshape", "Input to reshape is a tensor with %d values, but the requested shape has %d" % (count, known), storage)
+                       % (elements, product), storage)
+        dims[unknown] = elements // product
+    requested = math.prod(dims)
+    if requested != count:
+        raise _err("Reshape", "Input to reshape is a tensor with %d values, but the requested shape has %d" % (count, requested), storage)
     return wrap(storage.reshape(tuple(dims)))
 
 
@@ -482,7 +482,8 @@ def split(value, num_or_size_splits, axis=0, num=None, name="split"):
     rank = storage.ndim
     axis_value = _host_ints(axis, "Split", "Tidx", name)
     sizes_arg = num_or_size_splits
-    is_count = type(sizes_arg) is int or (isinstance(sizes_arg, TensorOperators) and sizes_arg.ndim == 0)
+    is_count = (isinstance(sizes_arg, (int, np.integer)) and not isinstance(sizes_arg, bool)) or (
+        isinstance(sizes_arg, TensorOperators) and sizes_arg.ndim == 0)
     if is_count:
         count = int(sizes_arg)
         kernel = "Split_num_split_%d" % count
@@ -662,13 +663,14 @@ def _checked_gather_index(index, limit, op, storage, name):
     """Index storage safe for torch: validated with TF's error, or clamped where TF's kernels
     give zeros for out-of-range indices. Returns (index, valid mask or None)."""
     if _validates_indices(index.device):
-        bad = (index < 0) | (index >= limit)
-        if bool(bad.any()):
+        low, high = torch.aminmax(index) if index.numel() else (0, 0)
+        if low < 0 or high >= limit:
+            bad = (index < 0) | (index >= limit)
             position = int(bad.reshape(-1).nonzero()[0])
             where = _index_text(position, tuple(index.shape))
             value = int(index.reshape(-1)[position])
             raise _err(op, "indices%s = %d is not in [0, %d)" % (where, value, limit), storage, "" if not where else None)
-        return index.long(), None
+        return (index if index.dtype != torch.int16 else index.long()), None
     valid = (index >= 0) & (index < limit)
     return index.long().clamp(0, max(limit - 1, 0)), valid
 
@@ -753,15 +755,10 @@ def gather_nd(params, indices, batch_dims=0, name=None):
     depth = index.shape[-1] if index.ndim else 0
     if depth > storage.ndim - batch_dims:
         raise _err("GatherNd", "index innermost dimension length must be <= params rank; saw: %d vs. %d" % (depth, storage.ndim - batch_dims), storage)
-    if isinstance(storage, np.ndarray):
-        host = storage
-        idx = index.cpu()
-    else:
-        host = storage
-        idx = index.to(storage.device) if index.device != storage.device else index
+    idx = index.to(_device_of(storage)) if index.device != _device_of(storage) else index
     batch = tuple(storage.shape[:batch_dims])
     count = int(np.prod(batch)) if batch_dims else 1
-    params_flat = host.reshape((count,) + tuple(storage.shape[batch_dims:]))
+    params_flat = storage.reshape((count,) + tuple(storage.shape[batch_dims:]))
     idx_flat = idx.reshape((count,) + tuple(idx.shape[batch_dims:]))
     limits = torch.tensor(storage.shape[batch_dims:batch_dims + depth], device=idx_flat.device, dtype=torch.long)
     idx_long = idx_flat.long()
@@ -779,7 +776,7 @@ def gather_nd(params, indices, batch_dims=0, name=None):
             idx_long = torch.minimum(idx_long.clamp(min=0), limits - 1)
     rows = torch.arange(count, device=idx_long.device).reshape((count,) + (1,) * (idx_long.ndim - 2))
     key = (rows,) + tuple(idx_long[..., k] for k in _py_range(depth))
-    if isinstance(host, np.ndarray):
+    if isinstance(storage, np.ndarray):
         result = np.asarray(params_flat[tuple(k.numpy() for k in key)], dtype=object)
     else:
         result = params_flat[key]
@@ -954,12 +951,11 @@ def reverse(tensor, axis, name=None):
 
 
 def _sort_axis(storage, axis):
+    """``axis`` in ``[0, rank)``; TF reports a bad axis through the shape lookup it does first."""
     rank = storage.ndim
     axis = int(axis)
     if not -rank <= axis < rank:
-        shown = axis if axis >= 0 else axis
-        raise InvalidArgumentError(None, None, "{{function_node __wrapped__StridedSlice_device_%s}} slice index %d of dimension 0 out of bounds. [Op:StridedSlice] name: strided_slice/"
-                                   % (tf_device_string(_device_of(storage)), shown))
+        raise _err("StridedSlice", "slice index %d of dimension 0 out of bounds." % axis, storage, "strided_slice/")
     return axis % rank
 
 

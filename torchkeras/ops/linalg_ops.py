@@ -13,7 +13,7 @@ import numpy as np
 import torch
 
 from ..framework.tensor import wrap
-from .math_ops import _dims, _storage, allowed_dtypes, check_dtype, inputs, kernel_error, matmul
+from .math_ops import _dims, _storage, allowed_dtypes, check_dtype, inputs, kernel_error, matmul, norm
 
 __all__ = []
 
@@ -230,3 +230,101 @@ def pinv(a, rcond=None, validate_args=False, name=None):
     if rcond is None:
         rcond = 10.0 * max(x.shape[-2], x.shape[-1]) * torch.finfo(x.dtype).eps
     return wrap(torch.linalg.pinv(x, rtol=float(rcond)))
+
+
+def cross(a, b, name=None):
+    """``tf.linalg.cross``: pairwise cross product of 3-vectors along the last dim."""
+    x, y = inputs(a, b, "Cross")
+    return wrap(torch.linalg.cross(x, y, dim=-1))
+
+
+def triangular_solve(matrix, rhs, lower=True, adjoint=False, name=None):
+    """``tf.linalg.triangular_solve``: ``X`` with ``matrix @ X == rhs`` for triangular ``matrix``
+    (only its ``lower`` or upper triangle is read); ``adjoint`` solves with ``matrix^H``."""
+    a, b = inputs(matrix, rhs, "MatrixTriangularSolve")
+    a = a.tril() if lower else a.triu()
+    if adjoint:
+        a, lower = a.mH, not lower
+    return wrap(torch.linalg.solve_triangular(a, b, upper=not lower))
+
+
+def cholesky_solve(chol, rhs, name=None):
+    """``tf.linalg.cholesky_solve``: ``X`` with ``A @ X == rhs`` given ``chol``, the lower Cholesky factor of ``A``."""
+    factor, b = inputs(chol, rhs, "MatrixTriangularSolve")
+    return wrap(torch.cholesky_solve(b, factor))
+
+
+def lstsq(matrix, rhs, l2_regularizer=0.0, fast=True, name=None):
+    """``tf.linalg.lstsq``: least-squares ``X`` minimising ``||matrix @ X - rhs||^2 + l2 ||X||^2``
+    (normal equations with Cholesky when ``fast``, as TF; an SVD-based solve otherwise)."""
+    a, b = inputs(matrix, rhs, "MatrixSolveLs")
+    reg = float(l2_regularizer)
+    if not fast and reg == 0.0:
+        return wrap(torch.linalg.pinv(a) @ b)
+    rows, cols = a.shape[-2], a.shape[-1]
+    if rows >= cols:
+        gram = a.mH @ a + reg * torch.eye(cols, dtype=a.dtype, device=a.device)
+        return wrap(torch.cholesky_solve(a.mH @ b, torch.linalg.cholesky(gram)))
+    gram = a @ a.mH + reg * torch.eye(rows, dtype=a.dtype, device=a.device)
+    return wrap(a.mH @ torch.cholesky_solve(b, torch.linalg.cholesky(gram)))
+
+
+def matrix_rank(a, tol=None, validate_args=False, name=None):
+    """``tf.linalg.matrix_rank``: number of singular values above ``tol`` (default
+    ``eps * max(rows, cols) * largest singular value``), as int32."""
+    x = _storage(a)
+    check_dtype(x, _SVD_ALLOWED, "Svd")
+    singular = torch.linalg.svdvals(x)
+    if tol is None:
+        eps = torch.finfo(x.real.dtype if x.is_complex() else x.dtype).eps
+        tol = eps * max(x.shape[-2], x.shape[-1]) * singular.amax(-1, keepdim=True)
+    return wrap(torch.sum(singular > tol, -1).to(torch.int32))
+
+
+def expm(input, name=None):  # noqa: A002
+    """``tf.linalg.expm``: the matrix exponential of each square matrix."""
+    a = _storage(input)
+    _square(a, "MatrixExponential")
+    return wrap(torch.linalg.matrix_exp(a))
+
+
+def global_norm(t_list, name=None):
+    """``tf.linalg.global_norm``: ``sqrt(sum(||t||^2 for t in t_list))``; ``None`` entries are skipped."""
+    if not isinstance(t_list, (list, tuple)):
+        raise TypeError("`t_list` should be a sequence of tensors. Received %s." % type(t_list))
+    parts = [torch.sum(torch.square(_storage(t))) for t in t_list if t is not None]
+    return wrap(torch.sqrt(torch.stack(parts).sum()))
+
+
+def normalize(tensor, ord="euclidean", axis=None, name=None):  # noqa: A002 - TF's name
+    """``tf.linalg.normalize``: ``(tensor / norm, norm)`` with ``tf.norm``'s ``ord``/``axis`` (keepdims)."""
+    magnitude = norm(tensor, ord=ord, axis=axis, keepdims=True)
+    return wrap(_storage(tensor) / _storage(magnitude)), magnitude
+
+
+def set_diag(input, diagonal, name="set_diag", k=0, align="RIGHT_LEFT"):  # noqa: A002
+    """``tf.linalg.set_diag``: ``input`` with its ``k``-th diagonal replaced by ``diagonal``."""
+    a = _storage(input)
+    d = _storage(diagonal)
+    rows, cols = a.shape[-2], a.shape[-1]
+    k = int(k)
+    length = min(rows + min(k, 0), cols - max(k, 0))
+    index = torch.arange(length, device=a.device)
+    r, c = index + max(-k, 0), index + max(k, 0)
+    return wrap(_place_diagonal(a, d, r, c))
+
+
+def tensor_diag(diagonal, name=None):
+    """``tf.linalg.tensor_diag``: the rank-2k tensor with ``diagonal`` (rank k) on its diagonal."""
+    d = _storage(diagonal)
+    flat = torch.diag(d.reshape(-1))
+    return wrap(flat.reshape(tuple(d.shape) * 2))
+
+
+def tensor_diag_part(input, name=None):  # noqa: A002
+    """``tf.linalg.tensor_diag_part``: the inverse of :func:`tensor_diag` (rank 2k -> rank k)."""
+    a = _storage(input)
+    half = a.ndim // 2
+    shape = tuple(a.shape[:half])
+    size = int(np.prod(shape)) if shape else 1
+    return wrap(torch.diagonal(a.reshape(size, size)).reshape(shape))

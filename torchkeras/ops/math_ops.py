@@ -38,11 +38,9 @@ __all__ = [
     "reduce_all", "reduce_any", "reduce_logsumexp", "reduce_max", "reduce_mean",
     "reduce_min", "reduce_prod", "reduce_sum", "round", "scalar_mul", "sigmoid",
     "sign", "sin", "sinh", "sqrt", "square", "subtract", "tan", "tanh",
-    "tensordot", "truediv", "where",
+    "tensordot", "truediv", "truncatediv", "truncatemod", "where",
 ]
 
-_builtin_abs = abs
-_builtin_round = round
 _new = object.__new__
 
 # ---------------------------------------------------------------------------
@@ -208,6 +206,8 @@ _GROUPS = {
     'G23': 'HALF FLOAT DOUBLE COMPLEX64 COMPLEX128',
     'G24': 'BFLOAT16 HALF FLOAT DOUBLE INT16 INT32 INT64 UINT8 UINT16 UINT32 UINT64 COMPLEX64 COMPLEX128',
     'G25': 'COMPLEX64 COMPLEX128',
+    'G26': 'INT32 INT64 BFLOAT16 HALF FLOAT DOUBLE',
+    'G27': 'INT32 INT64',
 }
 _OPDEFS = {
     'Abs': ('G0',
@@ -332,6 +332,10 @@ _OPDEFS = {
         'signature=x:T, y:T -> z:bool; attr=T:type,allowed=[%(G7)s]'),
     'GreaterEqual': ('G7',
         'signature=x:T, y:T -> z:bool; attr=T:type,allowed=[%(G7)s]'),
+    'Equal': (None,
+        'signature=x:T, y:T -> z:bool; attr=T:type; attr=incompatible_shape_error:bool,default=true; is_commutative=true'),
+    'NotEqual': (None,
+        'signature=x:T, y:T -> z:bool; attr=T:type; attr=incompatible_shape_error:bool,default=true; is_commutative=true'),
     'BiasAdd': ('G17',
         'signature=value:T, bias:T -> output:T; attr=T:type,allowed=[%(G17)s]; attr=data_format:string,default="NHWC",allowed=["NHWC", "NCHW"]'),
     'MatMul': ('G18',
@@ -374,6 +378,14 @@ _OPDEFS = {
         'signature=input:T -> e:T, v:T; attr=compute_v:bool,default=true; attr=T:type,allowed=[%(G22)s]'),
     'MatrixSolve': ('G22',
         'signature=matrix:T, rhs:T -> output:T; attr=adjoint:bool,default=false; attr=T:type,allowed=[%(G22)s]'),
+    'MatrixBandPart': (None,
+        'signature=input:T, num_lower:Tindex, num_upper:Tindex -> band:T; attr=T:type; attr=Tindex:type,default=DT_INT64,allowed=[DT_INT32, DT_INT64]'),
+    'MatrixDiagV3': (None,
+        'signature=diagonal:T, k:int32, num_rows:int32, num_cols:int32, padding_value:T -> output:T; attr=T:type; attr=align:string,default="RIGHT_LEFT",allowed=["LEFT_RIGHT", "RIGHT_LEFT", "LEFT_LEFT", "RIGHT_RIGHT"]'),
+    'MatrixDiagPartV3': (None,
+        'signature=input:T, k:int32, padding_value:T -> diagonal:T; attr=T:type; attr=align:string,default="RIGHT_LEFT",allowed=["LEFT_RIGHT", "RIGHT_LEFT", "LEFT_LEFT", "RIGHT_RIGHT"]'),
+    'Einsum': (None,
+        'signature=inputs:N*T -> output:T; attr=equation:string; attr=N:int,min=1; attr=T:type'),
     'L2Loss': ('G5',
         'signature=t:T -> output:T; attr=T:type,allowed=[%(G5)s]'),
     'SparseSoftmaxCrossEntropyWithLogits': ('G5',
@@ -390,6 +402,38 @@ _OPDEFS = {
         'signature=input:T, reduction_indices:Tidx -> output:T; attr=keep_dims:bool,default=false; attr=T:type,allowed=[%(G17)s]; attr=Tidx:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]'),
     'LogMatrixDeterminant': ('G23',
         'signature=input:T -> sign:T, log_abs_determinant:T; attr=T:type,allowed=[%(G23)s]'),
+    'TruncateDiv': ('G10',
+        'signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G10)s]'),
+    'TruncateMod': ('G26',
+        'signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G26)s]'),
+    'Erfinv': ('G4',
+        'signature=x:T -> y:T; attr=T:type,allowed=[%(G4)s]'),
+    'MulNoNan': ('G3',
+        'signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G3)s]'),
+    'CumulativeLogsumexp': ('G4',
+        'signature=x:T, axis:Tidx -> out:T; attr=exclusive:bool,default=false; attr=reverse:bool,default=false; attr=T:type,allowed=[%(G4)s]; attr=Tidx:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]'),
+    'SegmentSum': ('G17',
+        'signature=data:T, segment_ids:Tindices -> output:T; attr=T:type,allowed=[%(G17)s]; attr=Tindices:type,allowed=[DT_INT32, DT_INT64]'),
+    'SegmentMean': ('G17',
+        'signature=data:T, segment_ids:Tindices -> output:T; attr=T:type,allowed=[%(G17)s]; attr=Tindices:type,allowed=[DT_INT32, DT_INT64]'),
+    'SegmentMax': ('G7',
+        'signature=data:T, segment_ids:Tindices -> output:T; attr=T:type,allowed=[%(G7)s]; attr=Tindices:type,allowed=[DT_INT32, DT_INT64]'),
+    'SegmentMin': ('G7',
+        'signature=data:T, segment_ids:Tindices -> output:T; attr=T:type,allowed=[%(G7)s]; attr=Tindices:type,allowed=[DT_INT32, DT_INT64]'),
+    'SegmentProd': ('G17',
+        'signature=data:T, segment_ids:Tindices -> output:T; attr=T:type,allowed=[%(G17)s]; attr=Tindices:type,allowed=[DT_INT32, DT_INT64]'),
+    'UnsortedSegmentSum': ('G17',
+        'signature=data:T, segment_ids:Tindices, num_segments:Tnumsegments -> output:T; attr=T:type,allowed=[%(G17)s]; attr=Tindices:type,allowed=[DT_INT16, DT_INT32, DT_INT64]; attr=Tnumsegments:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]'),
+    'UnsortedSegmentMax': ('G7',
+        'signature=data:T, segment_ids:Tindices, num_segments:Tnumsegments -> output:T; attr=T:type,allowed=[%(G7)s]; attr=Tindices:type,allowed=[DT_INT32, DT_INT64]; attr=Tnumsegments:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]'),
+    'UnsortedSegmentMin': ('G7',
+        'signature=data:T, segment_ids:Tindices, num_segments:Tnumsegments -> output:T; attr=T:type,allowed=[%(G7)s]; attr=Tindices:type,allowed=[DT_INT32, DT_INT64]; attr=Tnumsegments:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]'),
+    'UnsortedSegmentProd': ('G17',
+        'signature=data:T, segment_ids:Tindices, num_segments:Tnumsegments -> output:T; attr=T:type,allowed=[%(G17)s]; attr=Tindices:type,allowed=[DT_INT32, DT_INT64]; attr=Tnumsegments:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]'),
+    'GatherV2': (None,
+        'signature=params:Tparams, indices:Tindices, axis:Taxis -> output:Tparams; attr=batch_dims:int,default=0; attr=Tparams:type; attr=Tindices:type,allowed=[DT_INT16, DT_INT32, DT_INT64]; attr=Taxis:type,allowed=[DT_INT32, DT_INT64]'),
+    'InTopKV2': ('G27',
+        'signature=predictions:float, targets:T, k:T -> precision:bool; attr=T:type,default=DT_INT32,allowed=[%(G27)s]'),
 }
 
 _DT_LISTS = {group: ", ".join("DT_" + t for t in names.split()) for group, names in _GROUPS.items()}
@@ -407,6 +451,7 @@ _NEG_ALLOWED = allowed_dtypes("Neg")
 _SOFTPLUS_ALLOWED = allowed_dtypes("Softplus")
 _ADDN_ALLOWED = allowed_dtypes("AddN")
 _EUCLIDEAN_ALLOWED = allowed_dtypes("EuclideanNorm")
+_MULNONAN_ALLOWED = allowed_dtypes("MulNoNan")
 _DIV_ALLOWED = frozenset((torch.uint8, torch.int8, torch.int16, torch.int32, torch.int64, torch.bfloat16, torch.float16,
                           torch.float32, torch.float64, torch.complex64, torch.complex128)) | frozenset(
     t for t in (getattr(torch, "uint16", None), getattr(torch, "uint32", None), getattr(torch, "uint64", None)) if t is not None)
@@ -457,10 +502,6 @@ def _no_gradient(fn):
 
 def _sign(a):
     return torch.sgn(a) if a.is_complex() else torch.sign(a)
-
-
-def _reciprocal(a):
-    return torch.reciprocal(a)
 
 
 def reciprocal(x, name=None):
@@ -1331,3 +1372,213 @@ def l2_normalize(x, axis=None, epsilon=1e-12, name=None, dim=None):
     magnitude = torch.square(torch.abs(a)) if a.is_complex() else torch.square(a)
     total = _reduce(magnitude, axis, True, "Sum", _sum)
     return wrap(a * torch.rsqrt(torch.maximum(total, floor_.to(total.dtype))))
+
+
+# ---------------------------------------------------------------------------
+# Less common elementwise ops
+# ---------------------------------------------------------------------------
+
+
+def _truncatediv(a, b):
+    if a.dtype.is_floating_point:
+        return torch.trunc(a / b)
+    return torch.div(a, b, rounding_mode="trunc")
+
+
+def _xlog1py(a, b):
+    return torch.where(a == 0, torch.zeros_like(a), a * torch.log1p(b))
+
+
+truncatediv = _binary(_no_gradient(_truncatediv), "TruncateDiv", "truncatediv",
+                      "``tf.truncatediv``: division rounding toward zero (C's ``/`` for integers).")
+truncatemod = _binary(torch.fmod, "TruncateMod", "truncatemod", "``tf.truncatemod``: remainder with the dividend's sign (C's ``%``).")
+xlog1py = _binary(_xlog1py, "Xlog1py", "xlog1py", "``tf.math.xlog1py``: ``x * log1p(y)``, 0 where ``x == 0``.")
+erfinv = _unary(torch.erfinv, "Erfinv", "erfinv", "``tf.math.erfinv``: inverse of ``erf`` (floats only).")
+
+
+def multiply_no_nan(x, y, name=None):
+    """``tf.math.multiply_no_nan``: ``x * y``, but 0 wherever ``y == 0`` (even if ``x`` is inf/NaN)."""
+    a, b = strict_inputs(x, y, "MulNoNan")
+    check_dtype(a, _MULNONAN_ALLOWED, "MulNoNan")
+    zero = b == 0
+    finite = torch.where(zero & ~torch.isfinite(a), torch.zeros_like(a), a)
+    return wrap(torch.where(zero, finite * b, a * b))
+
+
+def reciprocal_no_nan(x, name=None):
+    """``tf.math.reciprocal_no_nan``: ``1 / x``, 0 where ``x == 0`` (float and complex)."""
+    a = _storage(x)
+    check_dtype(a, _SQRT_ALLOWED, "DivNoNan")
+    zero = a == 0
+    return wrap(torch.where(zero, torch.zeros_like(a), 1 / torch.where(zero, torch.ones_like(a), a)))
+
+
+def real(input, name=None):  # noqa: A002 - TF's name
+    """``tf.math.real``: real part (the input itself for real tensors)."""
+    a = _storage(input)
+    return wrap(torch.real(a) if a.is_complex() else a)
+
+
+def imag(input, name=None):  # noqa: A002
+    """``tf.math.imag``: imaginary part (zeros of the input's dtype for real tensors)."""
+    a = _storage(input)
+    return wrap(torch.imag(a) if a.is_complex() else torch.zeros_like(a))
+
+
+def conj(x, name=None):
+    """``tf.math.conj``: complex conjugate (the input itself for real tensors)."""
+    a = _storage(x)
+    return wrap(torch.conj_physical(a) if a.is_complex() else a)
+
+
+def angle(input, name=None):  # noqa: A002
+    """``tf.math.angle``: the argument of each element (``pi`` for negative reals, else 0)."""
+    a = _storage(input)
+    return wrap(torch.angle(a))
+
+
+def zero_fraction(value, name=None):
+    """``tf.math.zero_fraction``: the fraction of zero elements, as float32."""
+    a = _storage(value)
+    return wrap(torch.mean((a == 0).to(torch.float32)))
+
+
+def cumulative_logsumexp(x, axis=0, exclusive=False, reverse=False, name=None):
+    """``tf.math.cumulative_logsumexp``: running ``log(sum(exp(x)))`` along ``axis`` (floats);
+    ``exclusive`` starts from ``-inf``."""
+    a = _storage(x)
+    check_dtype(a, _FLOAT_ALLOWED, "CumulativeLogsumexp")
+    return _scan(lambda v, d, dtype: torch.logcumsumexp(v, d), "CumulativeLogsumexp", x, axis, exclusive, reverse, -float("inf"))
+
+
+def _monotone(x, strict):
+    a = _storage(x).reshape(-1)
+    if a.numel() < 2:
+        return wrap(torch.tensor(True, device=a.device))
+    step = a[1:] > a[:-1] if strict else a[1:] >= a[:-1]
+    return wrap(torch.all(step))
+
+
+def is_non_decreasing(x, name=None):
+    """``tf.math.is_non_decreasing``: whether the flattened ``x`` never decreases."""
+    return _monotone(x, False)
+
+
+def is_strictly_increasing(x, name=None):
+    """``tf.math.is_strictly_increasing``: whether the flattened ``x`` always increases."""
+    return _monotone(x, True)
+
+
+# ---------------------------------------------------------------------------
+# Segment reductions
+# ---------------------------------------------------------------------------
+
+
+def _segment_reduce(opname, data, segment_ids, num_segments, kind):
+    """``kind`` ('sum', 'mean', 'amax', 'amin', 'prod', 'sqrt_n') of ``data``'s rows grouped by
+    ``segment_ids``; ``num_segments`` None means TF's sorted ``segment_*`` ops."""
+    a = _storage(data)
+    ids = _storage(segment_ids)
+    if ids.dtype not in (torch.int32, torch.int64):
+        raise attr_error(opname, tf_type_name(ids), attr="Tindices", allowed=["INT32", "INT64"])
+    if num_segments is None and (ids.ndim != 1 or a.ndim == 0 or ids.shape[0] != a.shape[0]):
+        raise kernel_error(opname, opname, "segment_ids should be the same size as dimension 0 of input.", a)
+    if kind == "sqrt_n":
+        check_dtype(a, _SQRT_ALLOWED, "Sqrt")
+    if tuple(a.shape[:ids.ndim]) != tuple(ids.shape):
+        raise kernel_error(opname, opname, "data.shape = %s does not start with segment_ids.shape = %s" % (_dims(a.shape), _dims(ids.shape)), a)
+    rows = a.reshape((-1,) + tuple(a.shape[ids.ndim:]))
+    ids = ids.reshape(-1).long()
+    on_cpu = ids.device.type == "cpu"
+    if num_segments is None:
+        if on_cpu and ids.numel() > 1 and bool((ids[1:] < ids[:-1]).any()):
+            raise kernel_error(opname, opname, "segment ids are not increasing", a)
+        count = int(ids[-1]) + 1 if ids.numel() else 0
+    else:
+        count = int(num_segments._value if isinstance(num_segments, TensorOperators) else num_segments)
+        if on_cpu:
+            bad = torch.nonzero(ids >= count)
+            if bad.numel():
+                k = int(bad[0, 0])
+                raise kernel_error(opname, opname, "segment_ids[%d] = %d is out of range [0, %d)" % (k, int(ids[k]), count), a)
+    ids = torch.where((ids < 0) | (ids >= count), torch.full_like(ids, count), ids)
+    shape = (count + 1,) + tuple(rows.shape[1:])
+    index = ids.reshape((-1,) + (1,) * (rows.ndim - 1)).expand(rows.shape)
+    sizes = torch.zeros(count + 1, dtype=torch.int64, device=a.device).index_add(0, ids, torch.ones_like(ids))
+    sizes = sizes.reshape((-1,) + (1,) * (rows.ndim - 1))
+    if kind in ("sum", "mean", "sqrt_n"):
+        result = torch.zeros(shape, dtype=a.dtype, device=a.device).index_add(0, ids, rows)
+        if kind == "mean" and num_segments is None and not (a.dtype in _FLOATS or a.is_complex()):
+            result = torch.div(result, sizes.clamp(min=1), rounding_mode="trunc").to(a.dtype)
+        elif kind == "mean":
+            result = _truediv(result, sizes.clamp(min=1).to(result.dtype))
+        elif kind == "sqrt_n":
+            result = result / torch.sqrt(sizes.clamp(min=1).to(a.dtype))
+    else:
+        if kind == "prod":
+            start = 1
+        elif a.dtype in _FLOATS:
+            start = torch.finfo(a.dtype).min if kind == "amax" else torch.finfo(a.dtype).max
+        else:
+            start = torch.iinfo(a.dtype).min if kind == "amax" else torch.iinfo(a.dtype).max
+        result = torch.full(shape, start, dtype=a.dtype, device=a.device).scatter_reduce(0, index, rows, kind, include_self=True)
+        if num_segments is None and kind != "prod":
+            result = torch.where(sizes == 0, torch.zeros_like(result), result)
+    return wrap(result[:count])
+
+
+def segment_sum(data, segment_ids, name=None):
+    """``tf.math.segment_sum``: sums of ``data``'s rows per (sorted) segment id; gaps give 0."""
+    return _segment_reduce("SegmentSum", data, segment_ids, None, "sum")
+
+
+def segment_mean(data, segment_ids, name=None):
+    """``tf.math.segment_mean``: means per sorted segment (integers divide as integers)."""
+    return _segment_reduce("SegmentMean", data, segment_ids, None, "mean")
+
+
+def segment_max(data, segment_ids, name=None):
+    """``tf.math.segment_max``: maxima per sorted segment; empty segments give 0."""
+    return _segment_reduce("SegmentMax", data, segment_ids, None, "amax")
+
+
+def segment_min(data, segment_ids, name=None):
+    """``tf.math.segment_min``: minima per sorted segment; empty segments give 0."""
+    return _segment_reduce("SegmentMin", data, segment_ids, None, "amin")
+
+
+def segment_prod(data, segment_ids, name=None):
+    """``tf.math.segment_prod``: products per sorted segment; empty segments give 1."""
+    return _segment_reduce("SegmentProd", data, segment_ids, None, "prod")
+
+
+def unsorted_segment_sum(data, segment_ids, num_segments, name=None):
+    """``tf.math.unsorted_segment_sum``: sums per segment id in ``[0, num_segments)``
+    (negative ids are dropped; empty segments give 0)."""
+    return _segment_reduce("UnsortedSegmentSum", data, segment_ids, num_segments, "sum")
+
+
+def unsorted_segment_mean(data, segment_ids, num_segments, name=None):
+    """``tf.math.unsorted_segment_mean``: means per segment (integers divide as ``truediv``, giving
+    floats, as TF); empty segments give 0."""
+    return _segment_reduce("UnsortedSegmentSum", data, segment_ids, num_segments, "mean")
+
+
+def unsorted_segment_sqrt_n(data, segment_ids, num_segments, name=None):
+    """``tf.math.unsorted_segment_sqrt_n``: sums divided by ``sqrt(count)`` per segment."""
+    return _segment_reduce("UnsortedSegmentSum", data, segment_ids, num_segments, "sqrt_n")
+
+
+def unsorted_segment_max(data, segment_ids, num_segments, name=None):
+    """``tf.math.unsorted_segment_max``: maxima per segment; empty segments give the dtype's lowest value."""
+    return _segment_reduce("UnsortedSegmentMax", data, segment_ids, num_segments, "amax")
+
+
+def unsorted_segment_min(data, segment_ids, num_segments, name=None):
+    """``tf.math.unsorted_segment_min``: minima per segment; empty segments give the dtype's highest value."""
+    return _segment_reduce("UnsortedSegmentMin", data, segment_ids, num_segments, "amin")
+
+
+def unsorted_segment_prod(data, segment_ids, num_segments, name=None):
+    """``tf.math.unsorted_segment_prod``: products per segment; empty segments give 1."""
+    return _segment_reduce("UnsortedSegmentProd", data, segment_ids, num_segments, "prod")

@@ -258,3 +258,102 @@ def sparse_softmax_cross_entropy_with_logits(labels=None, logits=None, name=None
     if z.device.type != "cpu":
         loss = torch.where(out_of_range, torch.full_like(loss, math.nan), loss)
     return wrap(loss)
+
+
+def crelu(features, axis=-1, name=None):
+    """``tf.nn.crelu``: ``concat([relu(x), relu(-x)], axis)``."""
+    a = _storage(features)
+    check_dtype(a, _RELU_ALLOWED, "Relu")
+    return wrap(torch.cat([torch.relu(a), torch.relu(-a)], int(axis)))
+
+
+def weighted_cross_entropy_with_logits(labels, logits, pos_weight, name=None):
+    """``tf.nn.weighted_cross_entropy_with_logits``: sigmoid cross entropy with the positive term
+    scaled by ``pos_weight``: ``(1 - z) * x + (1 + (q - 1) * z) * log(1 + exp(-x))``, computed stably."""
+    x = _storage(logits)
+    z = _storage_like(labels, x)
+    q = _storage_like(pos_weight, x)
+    if tuple(x.shape) != tuple(z.shape):
+        raise ValueError("`logits` and `labels` must have the same shape, received (%s vs %s)." % (tuple(x.shape), tuple(z.shape)))
+    check_dtype(x, _ELU_ALLOWED, "Softplus")
+    log_weight = 1 + (q - 1) * z
+    return wrap((1 - z) * x + log_weight * (torch.log1p(torch.exp(-torch.abs(x))) + torch.relu(-x)))
+
+
+def log_poisson_loss(targets, log_input, compute_full_loss=False, name=None):
+    """``tf.nn.log_poisson_loss``: ``exp(log_input) - targets * log_input``, plus Stirling's
+    approximation of ``log(targets!)`` (for targets > 1) when ``compute_full_loss``."""
+    c = _storage(log_input)
+    z = _storage_like(targets, c)
+    loss = torch.exp(c) - c * z
+    if compute_full_loss:
+        stirling = z * torch.log(z) - z + 0.5 * torch.log(2 * math.pi * z)
+        loss = loss + torch.where(z > 1, stirling, torch.zeros_like(z))
+    return wrap(loss)
+
+
+def compute_average_loss(per_example_loss, sample_weight=None, global_batch_size=None):
+    """``tf.nn.compute_average_loss``: ``sum(per_example_loss * sample_weight) / global_batch_size``
+    (default: the first dimension; one replica, as without a distribution strategy)."""
+    loss = _storage(per_example_loss)
+    if sample_weight is not None:
+        loss = loss * _storage_like(sample_weight, loss)
+    size = loss.shape[0] if global_batch_size is None else int(global_batch_size)
+    return wrap(torch.sum(loss) / size)
+
+
+def batch_normalization(x, mean, variance, offset, scale, variance_epsilon, name=None):
+    """``tf.nn.batch_normalization``: ``scale * (x - mean) / sqrt(variance + epsilon) + offset``
+    (``offset``/``scale`` may be None)."""
+    a = _storage(x)
+    inv = torch.rsqrt(_storage_like(variance, a) + variance_epsilon)
+    if scale is not None:
+        inv = inv * _storage_like(scale, a)
+    shift = -_storage_like(mean, a) * inv
+    if offset is not None:
+        shift = shift + _storage_like(offset, a)
+    return wrap(a * inv + shift)
+
+
+def normalize_moments(counts, mean_ss, variance_ss, shift, name=None):
+    """``tf.nn.normalize_moments``: ``(mean, variance)`` from sufficient statistics."""
+    n = _storage(counts)
+    divisor = torch.reciprocal(n) if n.dtype in _FLOATS else 1.0 / n
+    shifted_mean = _storage(mean_ss) * divisor
+    mean = shifted_mean + _storage_like(shift, shifted_mean) if shift is not None else shifted_mean
+    variance = _storage(variance_ss) * divisor - torch.square(shifted_mean)
+    return wrap(mean), wrap(variance)
+
+
+def embedding_lookup(params, ids, max_norm=None, name=None):
+    """``tf.nn.embedding_lookup``: rows of ``params`` at ``ids`` (any shape); out-of-range ids raise
+    TF's ``GatherV2`` error; ``max_norm`` rescales rows whose L2 norm exceeds it."""
+    table = _storage(params)
+    index = _storage(ids)
+    if index.dtype not in (torch.int16, torch.int32, torch.int64):
+        raise attr_error("GatherV2", tf_type_name(index), attr="Tindices", allowed=["INT16", "INT32", "INT64"])
+    rows = table.shape[0]
+    if index.device.type == "cpu":
+        bad = torch.nonzero((index.reshape(-1) < 0) | (index.reshape(-1) >= rows))
+        if bad.numel():
+            k = int(bad[0, 0])
+            raise kernel_error("GatherV2", "GatherV2", "indices[%d] = %d is not in [0, %d)" % (k, int(index.reshape(-1)[k]), rows), table)
+    result = table[index.long()]
+    if max_norm is not None:
+        norms = torch.linalg.vector_norm(result, 2, tuple(range(index.ndim, result.ndim)), keepdim=True)
+        result = result * torch.where(norms > max_norm, max_norm / norms, torch.ones_like(norms))
+    return wrap(result)
+
+
+def in_top_k(targets, predictions, k, name=None):
+    """``tf.nn.in_top_k``: whether each target's prediction is among the ``k`` largest of its row
+    (ties count as inside; out-of-range targets and non-finite scores give False)."""
+    scores = _storage(predictions)
+    target = _storage(targets)
+    if target.dtype not in (torch.int32, torch.int64):
+        raise attr_error("InTopKV2", tf_type_name(target))
+    classes = scores.shape[-1]
+    valid = (target >= 0) & (target < classes)
+    picked = scores.gather(-1, torch.where(valid, target, torch.zeros_like(target)).long().unsqueeze(-1))
+    above = torch.sum(scores > picked, -1)
+    return wrap(valid & (above < int(k)) & torch.isfinite(picked.squeeze(-1)))

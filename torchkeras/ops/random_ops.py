@@ -11,6 +11,8 @@ algorithms); their distributions are TF's.
 """
 from __future__ import annotations
 
+import zlib
+
 import numpy as np
 import torch
 
@@ -34,21 +36,13 @@ def set_seed(seed):
     """``tf.random.set_seed``: sets the global seed and restarts every random stream.
 
     ``None`` clears it (fresh values again).  Values that are not ints are
-    hashed to one, as TF accepts any hashable seed.
+    turned into one by a stable hash, as TF accepts any hashable seed.
     """
     if seed is not None and not isinstance(seed, (int, np.integer)):
-        seed = hash(seed)
+        seed = zlib.crc32(repr(seed).encode("utf-8"))
     _state["seed"] = None if seed is None else int(seed) % (2 ** 63)
     _global_generators.clear()
     _op_generators.clear()
-
-
-def get_seed(op_seed):
-    """``tf.random.get_seed``: the (global, op) seed pair an op with ``op_seed`` uses (``(None, None)`` unseeded)."""
-    global_seed = _state["seed"]
-    if global_seed is None and op_seed is None:
-        return None, None
-    return (global_seed if global_seed is not None else _DEFAULT_GLOBAL_SEED), op_seed
 
 
 def _mix(global_seed, op_seed):
@@ -96,7 +90,7 @@ def _param(value, dtype, argname, device):
     return to_torch(value, dtype).to(device)
 
 
-def _affine(sample, scale, shift, op):
+def _affine(sample, scale, shift):
     try:
         return sample * scale + shift
     except RuntimeError:
@@ -112,7 +106,7 @@ def normal(shape, mean=0.0, stddev=1.0, dtype=dtypes.float32, seed=None, name=No
     mean = _param(mean, dtype, "mean", device)
     stddev = _param(stddev, dtype, "stddev", device)
     sample = torch.randn(dims, dtype=dtype.torch_dtype, device=device, generator=_generator(seed, device))
-    return wrap(_affine(sample, stddev, mean, "RandomStandardNormal"))
+    return wrap(_affine(sample, stddev, mean))
 
 
 def uniform(shape, minval=0, maxval=None, dtype=dtypes.float32, seed=None, name=None):
@@ -131,10 +125,10 @@ def uniform(shape, minval=0, maxval=None, dtype=dtypes.float32, seed=None, name=
             raise _err("RandomUniformInt", "Need minval < maxval, got %d >= %d" % (low, high), None, "")
         return wrap(torch.randint(low, high, dims, dtype=dtype.torch_dtype, device=device, generator=_generator(seed, device)))
     dims = _shape_arg(shape, "RandomUniform", "")
-    low = _param(minval, dtype, "minval", device)
-    high = _param(1.0 if maxval is None else maxval, dtype, "maxval", device)
+    low = _param(minval, dtype, "min", device)
+    high = _param(1.0 if maxval is None else maxval, dtype, "max", device)
     sample = torch.rand(dims, dtype=dtype.torch_dtype, device=device, generator=_generator(seed, device))
-    return wrap(_affine(sample, high - low, low, "RandomUniform"))
+    return wrap(_affine(sample, high - low, low))
 
 
 def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=dtypes.float32, seed=None, name=None):
@@ -151,7 +145,7 @@ def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=dtypes.float32, seed=Non
     low = 0.5 * (1 + torch.erf(torch.tensor(-2.0 / 2 ** 0.5, dtype=work)))
     sample.uniform_(float(low), float(1 - low), generator=generator)
     sample = (torch.erfinv(2 * sample - 1) * 2 ** 0.5).clamp_(-2.0, 2.0).to(dtype.torch_dtype)
-    return wrap(_affine(sample, stddev, mean, "TruncatedNormal"))
+    return wrap(_affine(sample, stddev, mean))
 
 
 def shuffle(value, seed=None, name=None):
@@ -204,7 +198,7 @@ def stateless_normal(shape, seed, mean=0.0, stddev=1.0, dtype=dtypes.float32, na
     dims = _shape_arg(shape, "StatelessRandomNormalV2", "")
     device = _device.current()
     sample = torch.randn(dims, dtype=dtype.torch_dtype, device=device, generator=_stateless_generator(seed, device))
-    return wrap(_affine(sample, _param(stddev, dtype, "stddev", device), _param(mean, dtype, "mean", device), "StatelessRandomNormalV2"))
+    return wrap(_affine(sample, _param(stddev, dtype, "stddev", device), _param(mean, dtype, "mean", device)))
 
 
 def stateless_uniform(shape, seed, minval=0, maxval=None, dtype=dtypes.float32, name=None, alg="auto_select"):
@@ -218,7 +212,7 @@ def stateless_uniform(shape, seed, minval=0, maxval=None, dtype=dtypes.float32, 
             raise ValueError("Must specify maxval for integer dtype %r" % dtype)
         return wrap(torch.randint(int(minval), int(maxval), dims, dtype=dtype.torch_dtype, device=device, generator=generator))
     dtype = _float_dtype(dtype, 0.0)
-    low = _param(minval, dtype, "minval", device)
-    high = _param(1.0 if maxval is None else maxval, dtype, "maxval", device)
+    low = _param(minval, dtype, "min", device)
+    high = _param(1.0 if maxval is None else maxval, dtype, "max", device)
     sample = torch.rand(dims, dtype=dtype.torch_dtype, device=device, generator=generator)
-    return wrap(_affine(sample, high - low, low, "StatelessRandomUniformV2"))
+    return wrap(_affine(sample, high - low, low))

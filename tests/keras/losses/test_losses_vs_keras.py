@@ -1,4 +1,6 @@
 """Differential test: every loss (class and function) against real Keras 3."""
+import re
+
 import numpy as np
 import pytest
 
@@ -116,3 +118,17 @@ def test_mse_incompatible_shapes_message_matches_tf():
     with pytest.raises(errors.InvalidArgumentError) as got:
         losses.MeanSquaredError()(np.zeros((4, 3)), np.ones((4, 2)))
     assert str(got.value) == str(expected.value)
+
+
+@pytest.mark.parametrize("identifier,y_true_shape,y_pred_shape", [
+    ("mse", (8, 1), (8, 1)), ("mean_squared_error", (8, 1), (8, 1)), ("crossentropy", (8, 1), (8, 1)),
+    ("CE", (8,), (8, 3)), ("crossentropy", (8, 3), (8, 3)), ("BinaryCrossentropy", (8, 1), (8, 1)),
+])
+def test_compile_loss_resolution_matches_keras(identifier, y_true_shape, y_pred_shape):
+    from keras.src.trainers.compile_utils import get_loss
+    theirs = get_loss(identifier, np.zeros(y_true_shape), np.zeros(y_pred_shape))
+    ours = losses.get_loss(identifier, y_true_shape, y_pred_shape)
+    assert type(ours).__name__ == type(theirs).__name__
+    assert re.sub(r"_\d+$", "", ours.name) == re.sub(r"_\d+$", "", theirs.name)
+    if hasattr(theirs, "fn"):
+        assert ours.fn.__name__ == theirs.fn.__name__

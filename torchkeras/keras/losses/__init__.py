@@ -6,6 +6,7 @@ matches them (``'MSE'`` and ``'mse'`` both exist, ``'Mse'`` does not).
 """
 import inspect
 
+from .compile_resolution import get_loss
 from .hinge_losses import CategoricalHinge, Hinge, SquaredHinge, categorical_hinge, hinge, squared_hinge
 from .loss import Loss
 from .loss_function_wrapper import LossFunctionWrapper
@@ -38,7 +39,7 @@ __all__ = [
     "binary_crossentropy", "binary_focal_crossentropy", "categorical_crossentropy", "categorical_focal_crossentropy",
     "sparse_categorical_crossentropy", "kl_divergence", "cosine_similarity", "huber", "log_cosh", "hinge",
     "squared_hinge", "categorical_hinge", "poisson", "mse", "MSE", "mae", "MAE", "mape", "MAPE", "msle", "MSLE",
-    "kld", "KLD", "kullback_leibler_divergence", "logcosh", "get", "serialize", "deserialize",
+    "kld", "KLD", "kullback_leibler_divergence", "logcosh", "get", "serialize", "deserialize", "get_loss",
 ]
 
 _OBJECTS = (

@@ -69,17 +69,29 @@ def update_confusion_matrix(variables, y_true, y_pred, thresholds, top_k=None, c
                              "num_classes), found shape: %s" % (tuple(y_pred.shape),))
         y_true = y_true[..., class_id, None]
         y_pred = y_pred[..., class_id, None]
-    thresholds_t = torch.as_tensor(np.asarray(thresholds, dtype=np.float32), device=y_pred.device).to(dtype)
     if thresholds_distributed_evenly:
         with_epsilon = thresholds[0] < 0.0 or thresholds[-1] > 1.0
         counts = _bucketed_counts(y_true, y_pred, len(thresholds), sample_weight, label_weights, multi_label,
                                   with_epsilon)
     else:
-        counts = _dense_counts(y_true, y_pred, thresholds_t, sample_weight, label_weights, multi_label,
-                               need_negatives="tn" in variables or "fn" in variables)
+        counts = _dense_counts(y_true, y_pred, _thresholds_storage(thresholds, y_pred.device, dtype), sample_weight,
+                               label_weights, multi_label, need_negatives="tn" in variables or "fn" in variables)
     with torch.no_grad():
         for key, storage in variables.items():
             storage.add_(counts[key])
+
+
+_THRESHOLDS = {}
+
+
+def _thresholds_storage(thresholds, device, dtype):
+    """The thresholds as a device tensor, made once per (thresholds, device): no copy per update."""
+    key = (tuple(float(t) for t in thresholds), device, dtype)
+    cached = _THRESHOLDS.get(key)
+    if cached is None:
+        cached = _THRESHOLDS[key] = torch.as_tensor(np.asarray(thresholds, dtype=np.float32)).to(device=device,
+                                                                                                  dtype=dtype)
+    return cached
 
 
 def _weights(sample_weight, label_weights, y_pred, multi_label):
@@ -132,26 +144,24 @@ def _bucketed_counts(y_true, y_pred, num_thresholds, sample_weight, label_weight
     buckets = torch.ceil(y_pred * (num_thresholds - 1)) - 1
     if with_epsilon:
         buckets = buckets.clamp_min(0)
-    buckets = buckets.long()
+    # Negative buckets (predictions at 0 without epsilon thresholds) go to a spare bin that is dropped,
+    # as TF's segment sum drops them -- without a data-dependent (host-synchronising) filter.
+    bins = num_thresholds + 1
+    buckets = torch.where(buckets >= 0, buckets, torch.full_like(buckets, num_thresholds)).long()
     if multi_label:
         labels = y_pred.shape[-1]
-        offsets = torch.arange(labels, device=y_pred.device) * num_thresholds
-        flat = (buckets + offsets).reshape(-1)
-        keep = (buckets >= 0).reshape(-1)
-        size = labels * num_thresholds
+        flat = (buckets + torch.arange(labels, device=y_pred.device) * bins).reshape(-1)
 
         def segment(values):
-            out = torch.zeros(size, dtype=values.dtype, device=values.device)
-            out.index_add_(0, flat[keep], values.reshape(-1)[keep])
-            return out.reshape(labels, num_thresholds).flip(-1).cumsum(-1).flip(-1).t()
+            out = torch.zeros(labels * bins, dtype=values.dtype, device=values.device)
+            out.index_add_(0, flat, values.reshape(-1))
+            return out.reshape(labels, bins)[:, :num_thresholds].flip(-1).cumsum(-1).flip(-1).t()
         total_true, total_false = true_labels.sum(0), false_labels.sum(0)
     else:
-        keep = buckets >= 0
-
         def segment(values):
-            out = torch.zeros(num_thresholds, dtype=values.dtype, device=values.device)
-            out.index_add_(0, buckets[keep], values[keep])
-            return out.flip(0).cumsum(0).flip(0)
+            out = torch.zeros(bins, dtype=values.dtype, device=values.device)
+            out.index_add_(0, buckets, values)
+            return out[:num_thresholds].flip(0).cumsum(0).flip(0)
         total_true, total_false = true_labels.sum(), false_labels.sum()
     tp = segment(true_labels)
     fp = segment(false_labels)

@@ -22,7 +22,12 @@ __all__ = ["Metric", "data"]
 
 
 def data(value, like, dtype=None):
-    """Detached torch storage of ``value`` on ``like``'s device (cast to torch ``dtype`` when given)."""
+    """Detached torch storage of ``value`` on ``like``'s device (cast to torch ``dtype`` when given).
+
+    A Python number becomes a device scalar by a fill, with no host-to-device copy.
+    """
+    if type(value) in (int, float) and dtype is not None:
+        return torch.full((), value, dtype=dtype, device=like.device)
     value = storage(value, dtype).detach()
     if value.device != like.device:
         value = value.to(like.device)

@@ -28,7 +28,7 @@ class Functional(Model):
         d["_outputs_struct"] = outputs
         d["_inputs"] = flatten(inputs)
         d["_outputs"] = flatten(outputs)
-        nodes_by_depth, operations = map_graph(self._inputs, self._outputs)
+        nodes_by_depth, operations = map_graph(self._inputs, outputs)
         d["_nodes_by_depth"] = nodes_by_depth
         d["_operations"] = operations
         d["_run_order"] = [node for depth in sorted(nodes_by_depth, reverse=True)

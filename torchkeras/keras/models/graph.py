@@ -26,6 +26,15 @@ def _walk(inputs, tensor, finished, in_progress, ordered, operation_index):
     ordered.append(node)
 
 
+def _paths(structure, prefix=()):
+    """Keras' ``flatten_with_path`` paths, joined with dots, in flatten order."""
+    if isinstance(structure, (list, tuple)):
+        return [p for i, item in enumerate(structure) for p in _paths(item, prefix + (i,))]
+    if isinstance(structure, dict):
+        return [p for key in sorted(structure) for p in _paths(structure[key], prefix + (key,))]
+    return [".".join(str(p) for p in prefix)]
+
+
 def map_graph(inputs, outputs):
     """``(nodes_by_depth, operations)`` of the graph from ``inputs`` to ``outputs``, in Keras' order.
 
@@ -61,16 +70,13 @@ def map_graph(inputs, outputs):
     for depth in sorted(by_depth, reverse=True):
         operations.extend(sorted(by_depth[depth], key=lambda op: operation_index[op]))
     computable = {id(x) for x in inputs}
-    done = []
     for depth in sorted(nodes_by_depth, reverse=True):
         for node in nodes_by_depth[depth]:
-            for x in node.input_tensors:
-                if id(x) not in computable:
-                    raise ValueError("Graph disconnected: cannot find parent for tensor %s at operation '%s'. The following "
-                                     "previous operations were accessed without issue: %s" % (x, node.operation, done))
-                done.append(node.operation.name)
-            for x in node.outputs:
-                computable.add(id(x))
+            if not node.is_input and all(id(x) in computable for x in node.input_tensors):
+                computable.update(id(x) for x in node.outputs)
+    for path, tensor in zip(_paths(outputs), flatten(outputs)):
+        if id(tensor) not in computable:
+            raise ValueError("Output with path `%s` is not connected to `inputs`" % path)
     names = [op.name for op in operations]
     for name in names:
         if names.count(name) > 1:

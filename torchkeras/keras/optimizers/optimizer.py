@@ -65,6 +65,7 @@ class _HostMirror:
         self.version = variable._param._version
 
     def get(self):
+        """The variable's value (read from the device only if someone else wrote it)."""
         param = self.variable._param
         if param._version != self.version:
             self.value = param.item()
@@ -72,6 +73,7 @@ class _HostMirror:
         return self.value
 
     def set_after_own_write(self, value):
+        """Records ``value``, just written to the variable by the optimizer itself."""
         self.value = value
         self.version = self.variable._param._version
 

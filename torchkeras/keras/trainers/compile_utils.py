@@ -12,7 +12,6 @@ import re
 
 import torch
 
-from ...data import structure
 from ...framework.tensor import TensorOperators, wrap
 
 __all__ = ["CompileLoss", "CompileMetrics", "get_metric", "get_loss", "validate_identifiers"]
@@ -59,6 +58,13 @@ def get_metric(identifier, y_true, y_pred):
         metric = metrics.MeanMetricWrapper(metric, name=name)
     metric.name = name
     return metric
+
+
+def get_metric_name(identifier):
+    """The name a metric identifier gets before any prefix (the string itself, else the object's name)."""
+    if isinstance(identifier, str):
+        return identifier
+    return _object_name(identifier)
 
 
 def get_loss(identifier, y_true, y_pred):
@@ -215,6 +221,7 @@ class CompileMetrics:
         self._output_names = output_names
         self.built = False
         self.metrics = []
+        self._base_names = []
         self._per_output = []
 
     def build(self, y_true, y_pred):
@@ -234,6 +241,7 @@ class CompileMetrics:
             weighted_objs = [self._make(m, t, p, names[index], count, weighted=True) for m in weighted[index]]
             self._per_output.append((unweighted_objs, weighted_objs))
             self.metrics.extend(unweighted_objs + weighted_objs)
+            self._base_names.extend(get_metric_name(m) for m in plain[index] + weighted[index])
         self.built = True
 
     @staticmethod
@@ -278,6 +286,10 @@ class CompileMetrics:
                 sw_tensor = None if sw is None else wrap(_storage(sw))
                 for metric in weighted:
                     metric.update_state(t_tensor, p_tensor, sample_weight=sw_tensor)
+
+    def unprefixed_names(self):
+        """The metrics' names before output/``weighted_`` prefixes (what Keras' ``evaluate`` orders by)."""
+        return list(self._base_names)
 
     def result(self):
         """``{metric name: value}`` for every metric."""

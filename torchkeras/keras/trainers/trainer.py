@@ -121,7 +121,7 @@ class Trainer:
             raise TypeError("Expected `metrics` argument to be a list, tuple, or dict. Received instead: metrics=%s of type %s" % (metrics, type(metrics)))
         if not isinstance(steps_per_execution, int) or steps_per_execution < 1:
             raise ValueError("Argument `steps_per_execution` must be a positive integer. Received: steps_per_execution=%s" % (steps_per_execution,))
-        output_names = getattr(self, "output_names", None)
+        output_names = self._output_names()
         self.optimizer = optimizer
         self.loss = loss
         self._compile_loss = compile_utils.CompileLoss(loss, loss_weights, output_names) if loss is not None else None
@@ -132,6 +132,21 @@ class Trainer:
         self.steps_per_execution = steps_per_execution
         self.stop_training = False
         self.compiled = True
+
+    def _output_names(self):
+        """The output layers' names (Keras names per-output losses and metrics after them)."""
+        names = getattr(self, "output_names", None)
+        if names:
+            return list(names)
+        outputs = getattr(self, "outputs", None)
+        if not outputs:
+            return None
+        names = []
+        for output in outputs:
+            history = getattr(output, "_keras_history", None)
+            operation = history[0] if history is not None else None
+            names.append(getattr(operation, "name", None))
+        return names if all(names) else None
 
     @property
     def run_eagerly(self):
@@ -413,7 +428,7 @@ class Trainer:
         names = []
         for metric in self.metrics:
             if isinstance(metric, compile_utils.CompileMetrics):
-                names.extend(m.name for m in metric.metrics)
+                names.extend(metric.unprefixed_names())
             else:
                 names.append(metric.name)
         results = [logs[name] for name in names if name in logs]

@@ -45,9 +45,8 @@ class BatchNormalization(Layer):
 
     def build(self, input_shape):
         ndim = len(input_shape)
-        if self.axis < 0:
-            self.axis = ndim + self.axis
-        shape = (input_shape[self.axis],)
+        axis = self.axis % ndim
+        shape = (input_shape[axis],)
         if self.scale:
             self.gamma = self.add_weight(shape=shape, name="gamma", initializer=self.gamma_initializer,
                                          regularizer=self.gamma_regularizer, constraint=self.gamma_constraint)
@@ -59,8 +58,8 @@ class BatchNormalization(Layer):
         self.moving_variance = self.add_weight(shape=shape, name="moving_variance",
                                                initializer=self.moving_variance_initializer, trainable=False)
         self.input_spec = InputSpec(ndim=ndim, axes={self.axis: input_shape[self.axis]})
-        self._reduce = tuple(i for i in range(ndim) if i != self.axis)
-        self._broadcast = tuple(input_shape[self.axis] if i == self.axis else 1 for i in range(ndim))
+        self._reduce = tuple(i for i in range(ndim) if i != axis)
+        self._broadcast = tuple(input_shape[axis] if i == axis else 1 for i in range(ndim))
         self.built = True
 
     def call(self, inputs, training=None, mask=None):

@@ -22,7 +22,8 @@ def _step(step):
 
 
 def _const(value, like):
-    return torch.as_tensor(value, dtype=torch.float32, device=like.device)
+    """A float32 scalar on ``like``'s device, made by a fill (no host-to-device copy)."""
+    return torch.full((), float(value), dtype=torch.float32, device=like.device)
 
 
 class LearningRateSchedule:
@@ -84,12 +85,18 @@ class PiecewiseConstantDecay(LearningRateSchedule):
         self.boundaries = boundaries
         self.values = values
         self.name = name
+        self._tables = {}
 
     def __call__(self, step):
         s = _step(step)
-        bounds = torch.as_tensor([float(b) for b in self.boundaries], dtype=torch.float32, device=s.device)
-        values = torch.as_tensor([float(v) for v in self.values], dtype=torch.float32, device=s.device)
+        bounds, values = self._tables.get(s.device) or self._make_tables(s.device)
         return wrap(values[torch.searchsorted(bounds, s.reshape(1), right=False)[0]])
+
+    def _make_tables(self, device):
+        bounds = torch.tensor([float(b) for b in self.boundaries], dtype=torch.float32).to(device)
+        values = torch.tensor([float(v) for v in self.values], dtype=torch.float32).to(device)
+        self._tables[device] = (bounds, values)
+        return bounds, values
 
     def get_config(self):
         """Constructor arguments."""

@@ -1,0 +1,13 @@
+import torchkeras as tf
+from torchkeras import keras
+
+
+def test_keras_namespace_exposes_the_api():
+    for name in ("layers", "models", "activations", "initializers", "regularizers", "constraints", "backend",
+                 "optimizers", "losses", "metrics", "callbacks", "utils"):
+        assert hasattr(keras, name), name
+    assert keras.Sequential is keras.models.Sequential
+    assert keras.Model is keras.models.Model
+    assert keras.layers.Layer is keras.Layer
+    assert keras.Input is keras.layers.Input
+    assert tf.keras is keras
