@@ -18,15 +18,25 @@ def rss_mib():
         return peak / 2 ** 20 if platform.system() == "Darwin" else peak / 2 ** 10
 
 
-def measure(workload, run, sync):
-    """One repetition of ``run``: milliseconds for timed workloads (``sync()``
-    waits for queued device work), else the value ``run`` returns."""
+def clock(workload, device_type):
+    """The clock for ``workload``: process CPU time for single-threaded CPU
+    workloads (equal to wall time on an idle machine, and blind to the time the
+    process waits for a core on a busy one), wall time otherwise."""
+    if workload.THREADS == 1 and device_type == "cpu":
+        return time.process_time
+    return time.perf_counter
+
+
+def measure(workload, run, sync, now):
+    """One repetition of ``run``: milliseconds on the clock ``now`` for timed
+    workloads (``sync()`` waits for queued device work), else the value ``run``
+    returns."""
     if workload.UNIT != "ms":
         return run()
-    start = time.perf_counter()
+    start = now()
     run()
     sync()
-    return (time.perf_counter() - start) * 1e3
+    return (now() - start) * 1e3
 
 
 def cpu_name():

@@ -16,6 +16,7 @@ import pathlib
 import statistics
 import subprocess
 import sys
+import time
 
 if __package__ in (None, ""):  # run as a script: make the package importable
     sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
@@ -23,7 +24,7 @@ if __package__ in (None, ""):  # run as a script: make the package importable
 import torch  # noqa: E402
 
 from benchmarks import workloads  # noqa: E402
-from benchmarks._measure import machine, measure  # noqa: E402
+from benchmarks._measure import clock, machine, measure  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -46,6 +47,7 @@ def run_local(workload, args, device):
     import torchkeras as tf
 
     sync = torch.cuda.synchronize if device.type == "cuda" else (lambda: None)
+    now = clock(workload, device.type)
     previous_threads = _pinned_threads(workload)
     try:
         with tf.device("/GPU:0" if device.type == "cuda" else "/CPU:0"):
@@ -57,7 +59,7 @@ def run_local(workload, args, device):
                 for impl, run in runners.items():
                     # Raw torch flushes float32 denormals, as TensorFlow does.
                     torch.set_flush_denormal(impl == "torch")
-                    value = measure(workload, run, sync)
+                    value = measure(workload, run, sync, now)
                     if round_index >= warmup:
                         values[impl].append(value)
             torch.set_flush_denormal(False)
@@ -96,7 +98,8 @@ def worker(args):
         run = workload.tf_version(tf, args.smoke)
         if workload.UNIT == "ms" and not args.smoke:
             run()
-        values = [measure(workload, run, lambda: None) for _ in range(_repeats(workload, args))]
+        now = clock(workload, args.device)
+        values = [measure(workload, run, lambda: None, now) for _ in range(_repeats(workload, args))]
     print(json.dumps({"version": tf.__version__, "value": statistics.median(values)}))
     return 0
 
@@ -191,7 +194,10 @@ def main(argv=None):
     for name, workload, _, _ in rows:
         threads = "%d thread%s" % (workload.THREADS, "s" if workload.THREADS > 1 else "") \
             if workload.THREADS else "torch's default threads"
-        print("%-*s  %s (median of %d, %s)" % (width, name, workload.DESCRIPTION, _repeats(workload, args), threads))
+        timing = "" if workload.UNIT != "ms" else \
+            ", CPU time" if clock(workload, device.type) is time.process_time else ", wall time"
+        print("%-*s  %s (median of %d, %s%s)" % (width, name, workload.DESCRIPTION, _repeats(workload, args),
+                                                  threads, timing))
     print("ratios are against raw torch (float32 denormals flushed, as TF does)%s"
           % ("; TensorFlow %s ran in a subprocess" % tf_version if tf_version else ""))
     return 0

@@ -46,7 +46,7 @@ def main(argv=None):
         keras.layers.Dense(10, activation="softmax"),
     ])
     model.compile(optimizer="rmsprop", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
-    callbacks = [keras.callbacks.EarlyStopping(monitor="val_accuracy", patience=5, restore_best_weights=True)]
+    callbacks = [keras.callbacks.EarlyStopping(monitor="val_accuracy", mode="max", patience=5, restore_best_weights=True)]
     history = model.fit(train_dataset, epochs=args.epochs, validation_data=(test_images, test_labels),
                         callbacks=callbacks, verbose=args.verbose)
     test_loss, test_accuracy = model.evaluate(test_images, test_labels, verbose=0)

@@ -28,6 +28,12 @@ def normalise_message(text):
     return _OP_TAIL.sub(r" [Op:\1]", text.strip())
 
 
+def _host(tensor):
+    """A NumPy copy of a tensor; bfloat16 as float64 (TF's bfloat16 scalars refuse ``np.asarray``)."""
+    value = tensor.numpy()
+    return np.asarray(value, dtype=np.float64) if tensor.dtype.name == "bfloat16" else np.asarray(value)
+
+
 def _leaves(value):
     if isinstance(value, (tuple, list)):
         out = []
@@ -59,7 +65,7 @@ def assert_same(expression, tf_outcome, tk_outcome, rtol=1e-5, atol=1e-6, check_
             continue
         assert got.dtype.name == expected.dtype.name, "%s: dtype %s vs TF %s" % (expression, got.dtype.name, expected.dtype.name)
         assert tuple(got.shape) == tuple(expected.shape), "%s: shape %s vs TF %s" % (expression, got.shape, expected.shape)
-        want, have = np.asarray(expected), np.asarray(got)
+        want, have = _host(expected), _host(got)
         if want.dtype.kind in "fc":
             np.testing.assert_allclose(have, want, rtol=rtol, atol=atol, equal_nan=True, err_msg=expression)
         else:

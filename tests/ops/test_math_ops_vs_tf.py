@@ -23,6 +23,9 @@ def _env(tf):
         "i8": tf.constant([[1, -2], [3, 4]], dtype=tf.int8),
         "x3": tf.reshape(tf.range(24.0), (2, 3, 4)) - 11.0,
         "big": tf.constant([1.0, 5.0, 3.0, 5.0, -1.0]),
+        "v": tf.Variable([[1.0, 2.0], [3.0, 4.0]]),
+        "h": tf.constant([[1.0, 2.5], [-3.0, 4.0]], dtype=tf.float16),
+        "bf": tf.constant([1.0, 2.5, -3.0], dtype=tf.bfloat16),
     }
 
 
@@ -101,6 +104,17 @@ EXPRESSIONS += [
     "tf.math.cumulative_logsumexp(big)", "tf.math.cumulative_logsumexp(f, axis=1, exclusive=True, reverse=True)",
     "tf.math.is_non_decreasing(f)", "tf.math.is_strictly_increasing([1, 2, 3])", "tf.math.is_non_decreasing(tf.constant(1.))",
 ]
+EXPRESSIONS += [
+    "tf.add(v, 1)", "tf.add(1, v)", "tf.multiply(v, f)", "tf.maximum(v, 2.5)", "tf.matmul(v, v)", "tf.matmul(v, f, transpose_b=True)",
+    "tf.reduce_sum(v, axis=0)", "tf.reduce_mean(v)", "tf.math.sqrt(v)", "tf.where(v > 2., v, 0.)", "tf.argmax(v, 1)", "tf.equal(v, f)",
+    "tf.add(v, i)", "tf.math.top_k(v)", "tf.cumsum(v)", "tf.norm(v)", "tf.clip_by_value(v, 1.5, 3.)",
+    "tf.reduce_mean(h)", "tf.reduce_sum(h, 1)", "tf.math.reduce_std(h)", "tf.sqrt(tf.abs(h))", "tf.matmul(h, h)", "tf.reduce_max(bf)",
+    "tf.reduce_mean(bf)", "tf.math.exp(bf)", "tf.add(h, 1)", "tf.argmax(h)", "tf.math.softplus(h)",
+    "tf.reduce_sum([[1., 2.], [3., 4.]], axis=1)", "tf.matmul([[1., 2.]], [[3.], [4.]])", "tf.maximum([1., 5.], 3.)",
+    "tf.reduce_sum(tf.constant(3.), keepdims=True)", "tf.reduce_mean(tf.constant(3), axis=[])", "tf.reduce_max(f, axis=None, keepdims=True)",
+    "tf.add(f, None)", "tf.reduce_sum(None)", "tf.add(1, f)", "tf.add(np.float64(1), f)", "tf.add([1, 2], f)",
+    "tf.math.subtract(1, v)", "tf.maximum(1, v)", "tf.matmul([[1]], tf.constant([[1.5]]))", "tf.matmul([[1, 2]], v)",
+]
 _SEG = "tf.constant([[1., 2.], [3., -4.], [5., 6.]]), "
 for _op in ("segment_sum", "segment_mean", "segment_max", "segment_min", "segment_prod"):
     for _args in ("big, [0, 0, 2, 2, 3]", _SEG + "[0, 0, 2]", "tf.constant([7, -7, 5]), [0, 0, 2]", "big, [1, 0, 2, 2, 3]",
@@ -141,6 +155,8 @@ CLASS_ONLY = {"tf.math.reciprocal(i)"}
 def _compare(expression, **kwargs):
     tf_outcome = run(tf_real, expression, _env(tf_real))
     tk_outcome = run(torchkeras, expression, _env(torchkeras))
+    if "(h" in expression or ", h" in expression or "bf" in expression:  # half precision
+        kwargs = dict(kwargs, rtol=1e-2, atol=1e-2)
     assert_same(expression, tf_outcome, tk_outcome, check_message=expression not in CLASS_ONLY, **kwargs)
 
 
@@ -152,3 +168,15 @@ def test_math_op_matches_tf(expression):
 @pytest.mark.parametrize("expression", MATMUL_EXPRESSIONS)
 def test_matmul_family_matches_tf(expression):
     _compare(expression, rtol=1e-4, atol=1e-5)
+
+
+@pytest.mark.parametrize("namespace", ["math", "nn", "linalg"])
+def test_namespace_names_exist_in_tf(namespace):
+    ours = getattr(torchkeras, namespace)
+    names = [k for k in dir(ours) if not k.startswith("_") and callable(getattr(ours, k))]
+    assert names and [k for k in names if not hasattr(getattr(tf_real, namespace), k)] == []
+
+
+def test_top_level_names_exist_in_tf():
+    from torchkeras.ops import linalg_ops, math_ops, nn_ops
+    assert [k for k in math_ops.__all__ + nn_ops.__all__ + linalg_ops.__all__ if not hasattr(tf_real, k)] == []

@@ -107,3 +107,24 @@ def test_namespace_lists_only_tf_random_names():
     tf_real = pytest.importorskip("tensorflow")
     ours = {n for n in dir(tf.random) if not n.startswith("_")}
     assert ours <= set(dir(tf_real.random))
+
+
+def test_generator_streams():
+    g = tf.random.Generator.from_seed(3)
+    first = _np(g.normal([4]))
+    assert not np.array_equal(_np(g.normal([4])), first)
+    g.reset_from_seed(3)
+    np.testing.assert_array_equal(_np(g.normal([4])), first)
+    np.testing.assert_array_equal(_np(tf.random.Generator.from_seed(3).normal([4])), first)
+    u = _np(g.uniform([1000], minval=1.0, maxval=2.0))
+    assert u.min() >= 1.0 and u.max() < 2.0
+    assert g.uniform([3], maxval=4, dtype=tf.int32).dtype == tf.int32
+    assert abs(_np(g.truncated_normal([1000])).max()) <= 2.0
+    a, b = g.split(2)
+    assert not np.array_equal(_np(a.normal([4])), _np(b.normal([4])))
+    assert g.make_seeds(3).shape == (2, 3)
+    assert isinstance(tf.random.get_global_generator(), tf.random.Generator)
+    tf.random.set_global_generator(g)
+    assert tf.random.get_global_generator() is g
+    s = tf.random.stateless_truncated_normal([100], seed=[1, 2])
+    np.testing.assert_array_equal(_np(s), _np(tf.random.stateless_truncated_normal([100], seed=[1, 2])))

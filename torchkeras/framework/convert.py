@@ -166,14 +166,15 @@ def convert_to_tensor(value, dtype=None, dtype_hint=None, name=None):
     """``tf.convert_to_tensor``: a Tensor for ``value``, sharing data when it already is one.
 
     A Tensor of another dtype than ``dtype`` raises TF's ``ValueError``.  A
-    ``torch.Tensor`` is wrapped without copying (detached), a Variable is read.
+    ``torch.Tensor`` is wrapped without copying (detached); a Variable is read
+    into a snapshot, so later assigns don't show through (as in TF).
     """
     if type(value) is Tensor and dtype is None:
         return value
     if dtype is not None:
         dtype = dtypes.as_dtype(dtype)
     if isinstance(value, TensorOperators):
-        tensor = value if type(value) is Tensor else wrap(value._value)
+        tensor = value if isinstance(value, Tensor) else value.read_value()
         if dtype is not None and tensor.dtype is not dtype:
             raise ValueError("Tensor conversion requested dtype %s for Tensor with dtype %s: %r" % (dtype.name, tensor.dtype.name, value))
         return tensor

@@ -663,7 +663,7 @@ def _checked_gather_index(index, limit, op, storage, name):
     """Index storage safe for torch: validated with TF's error, or clamped where TF's kernels
     give zeros for out-of-range indices. Returns (index, valid mask or None)."""
     if _validates_indices(index.device):
-        low, high = torch.aminmax(index) if index.numel() else (0, 0)
+        low, high = (int(v) for v in torch.aminmax(index)) if index.numel() else (0, 0)
         if low < 0 or high >= limit:
             bad = (index < 0) | (index >= limit)
             position = int(bad.reshape(-1).nonzero()[0])

@@ -6,10 +6,12 @@ follow TF: each op accepts the dtypes TF's kernel accepts and raises TF's
 ``InvalidArgumentError`` text otherwise (``tf.sqrt`` of int32 is an error,
 ``tf.reduce_mean`` of ints divides as integers, ``tf.argmax`` gives int64).
 
-Operand conversion follows TF's two paths: ``tf.add`` converts the second
-operand with the first's dtype as a hint (``tensor_ops.inputs``); the other
-binary ops convert a non-tensor operand *to* the tensor's dtype, and raise
-``TypeError`` when that is lossy (``tf.maximum(int_tensor, 2.5)``).
+Operand conversion follows TF's paths: ``tf.add`` and ``tf.matmul`` convert
+the first operand on its own and the second with the first's dtype as a hint
+(``tensor_ops.inputs``; a mismatch is ``InvalidArgumentError``); most other
+binary ops convert a non-tensor operand *to* the other operand's dtype and
+raise ``TypeError`` when that is lossy (``tf.maximum(int_tensor, 2.5)``);
+``tf.divide``/``truediv`` raise TF's ``TypeError`` for differing dtypes.
 
 ``__all__`` lists the names TF has at top level (``tf.add``, ``tf.reduce_sum``);
 the rest (``tf.math.log``, ``tf.math.reduce_std`` ...) are reached through
@@ -24,9 +26,9 @@ import torch
 
 from ..framework import dtypes
 from ..framework.convert import to_torch, to_torch_like
+from ..framework.device import tf_device_string
 from ..framework.errors import InvalidArgumentError, NotFoundError
 from ..framework.tensor import Tensor, TensorOperators, wrap
-from ..framework.device import tf_device_string
 from ..framework.tensor_ops import inputs, op_error, translate_error, truediv as _truediv
 
 __all__ = [
@@ -123,6 +125,14 @@ def converted_like(value, like):
     if storage.dtype != like.dtype:
         raise cannot_convert(value, like)
     return storage
+
+
+def hinted_inputs(x, y, opname):
+    """Inputs of ``tf.add`` / ``tf.matmul``: ``x`` converts on its own, ``y`` with ``x``'s dtype as
+    hint (``tensor_ops.inputs``); so ``tf.add(1, float_tensor)`` fails, as in TF."""
+    if not isinstance(x, TensorOperators):
+        x = wrap(to_torch(x))
+    return inputs(x, y, opname)
 
 
 def strict_inputs(x, y, opname):
@@ -604,7 +614,7 @@ def add(x, y, name=None):
     if type(x) is Tensor and type(y) is Tensor and x._value.dtype is y._value.dtype:
         a, b = x._value, y._value
     else:
-        a, b = inputs(x, y, "AddV2")
+        a, b = hinted_inputs(x, y, "AddV2")
     if a.dtype not in _ADD_ALLOWED and not isinstance(a, np.ndarray):
         raise attr_error("AddV2", tf_type_name(a))
     try:
@@ -1205,13 +1215,9 @@ def _transposed(x, transpose, adjoint):
 
 
 def _matmul_inputs(a, b):
-    """``tf.matmul``'s conversion: ``b`` takes ``a``'s dtype as hint (or the reverse)."""
-    if isinstance(a, TensorOperators) or not isinstance(b, TensorOperators):
-        x = _storage(a)
-        y = b._value if isinstance(b, TensorOperators) else to_torch_like(b, x)
-    else:
-        y = b._value
-        x = to_torch_like(a, y)
+    """``tf.matmul``'s conversion: ``a`` converts on its own, ``b`` with ``a``'s dtype as hint."""
+    x = _storage(a)
+    y = b._value if isinstance(b, TensorOperators) else to_torch_like(b, x)
     if x.dtype != y.dtype:
         opname = "BatchMatMulV2" if x.ndim > 2 or y.ndim > 2 else "MatMul"
         raise input_dtype_error(opname, 1, tf_type_name(x), tf_type_name(y), kernel_name(opname, x))
@@ -1226,13 +1232,15 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
     if type(a) is Tensor and type(b) is Tensor and not (transpose_a or transpose_b or adjoint_a or adjoint_b or output_type):
         x = a._value
         y = b._value
-        if x.dtype is y.dtype and x.ndim == 2 and y.ndim == 2 and x.shape[1] == y.shape[0] and x.dtype in _MATMUL_ALLOWED:
+        if x.dtype is y.dtype and x.ndim == 2 and y.ndim == 2 and x.dtype in _MATMUL_ALLOWED:
             try:
-                tensor = _new(Tensor)
-                tensor._value = torch.matmul(x, y)
-                return tensor
-            except RuntimeError:
+                product = torch.mm(x, y)
+            except RuntimeError:  # sizes, or no integer kernel on this device: the checked path says why
                 pass
+            else:
+                tensor = _new(Tensor)
+                tensor._value = product
+                return tensor
     if transpose_a and adjoint_a:
         raise ValueError("Only one of `transpose_a` and `adjoint_a` can be True. Received `transpose_a`=%r, `adjoint_a`=%r." % (transpose_a, adjoint_a))
     if transpose_b and adjoint_b:

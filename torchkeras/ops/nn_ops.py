@@ -21,6 +21,7 @@ from .math_ops import (
     _dims, _dtype_of, _mean, _storage, allowed_dtypes, attr_error, check_dtype, input_dtype_error,
     kernel_error, reduction_dims, tf_type_name,
 )
+from .random_ops import _generator as random_generator
 
 __all__ = []
 
@@ -179,8 +180,8 @@ def bias_add(value, bias, data_format=None, name=None):
 def dropout(x, rate, noise_shape=None, seed=None, name=None):
     """``tf.nn.dropout``: zeroes each element with probability ``rate`` and scales the kept
     ones by ``1 / (1 - rate)``; ``noise_shape`` broadcasts one keep-decision over some dims.
-    Randomness comes from torch's generator (``tf.random.set_seed`` seeds it); ``seed`` seeds a
-    dedicated generator for this call, so equal seeds give equal masks."""
+    Randomness follows ``tf.random``'s seeding (global seed from ``tf.random.set_seed``, op-level
+    ``seed`` selecting a reproducible stream), drawn with torch generators."""
     a = _storage(x)
     if a.dtype not in _FLOATS:
         raise ValueError("`x.dtype` must be a floating point tensor as `x` will be scaled. Received: x_dtype=%s" % _dtype_of(a))
@@ -191,11 +192,7 @@ def dropout(x, rate, noise_shape=None, seed=None, name=None):
         if p == 0:
             return wrap(a)
     shape = a.shape if noise_shape is None else tuple(int(d) for d in (noise_shape._value.tolist() if isinstance(noise_shape, TensorOperators) else noise_shape))
-    generator = None
-    if seed is not None:
-        generator = torch.Generator(device=a.device)
-        generator.manual_seed(int(seed))
-    noise = torch.rand(shape, generator=generator, device=a.device, dtype=a.dtype)
+    noise = torch.rand(shape, generator=random_generator(seed, a.device), device=a.device, dtype=a.dtype)
     keep = noise >= p
     try:
         return wrap(torch.where(keep, a / (1 - p), torch.zeros((), dtype=a.dtype, device=a.device)))

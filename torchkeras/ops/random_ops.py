@@ -7,10 +7,12 @@ keyed by (global seed, op seed): repeated calls continue that stream, and
 ``set_seed`` restarts it; without a global seed TF's default global seed
 (87654321) is used, so an op seed alone is also reproducible.  Each device
 has its own ``torch.Generator``.  The values differ from TF's (other
-algorithms); their distributions are TF's.
+algorithms); their distributions are TF's.  ``tf.random.Generator`` objects
+and the ``stateless_*`` ops (values fixed by a seed pair) are here too.
 """
 from __future__ import annotations
 
+import math
 import zlib
 
 import numpy as np
@@ -98,19 +100,17 @@ def _affine(sample, scale, shift):
         raise _err("AddV2", "Incompatible shapes: %s vs. %s" % (_dims_text(sample.shape), _dims_text(other.shape)), sample, "") from None
 
 
-def normal(shape, mean=0.0, stddev=1.0, dtype=dtypes.float32, seed=None, name=None):
-    """``tf.random.normal``: samples from N(``mean``, ``stddev``**2) (float dtypes only)."""
+def _normal(shape, mean, stddev, dtype, pick):
     dtype = _float_dtype(dtype, 0.0)
     dims = _shape_arg(shape, "RandomStandardNormal", "")
     device = _device.current()
     mean = _param(mean, dtype, "mean", device)
     stddev = _param(stddev, dtype, "stddev", device)
-    sample = torch.randn(dims, dtype=dtype.torch_dtype, device=device, generator=_generator(seed, device))
+    sample = torch.randn(dims, dtype=dtype.torch_dtype, device=device, generator=pick(device))
     return wrap(_affine(sample, stddev, mean))
 
 
-def uniform(shape, minval=0, maxval=None, dtype=dtypes.float32, seed=None, name=None):
-    """``tf.random.uniform``: samples from [``minval``, ``maxval``); integer dtypes need ``maxval``."""
+def _uniform(shape, minval, maxval, dtype, pick):
     dtype = dtypes.as_dtype(dtype)
     if dtype not in _FLOATS + (dtypes.int32, dtypes.int64):
         raise ValueError("Argument `dtype` got invalid value %s. Accepted dtypes are (tf.float16, tf.bfloat16, tf.float32, "
@@ -123,29 +123,42 @@ def uniform(shape, minval=0, maxval=None, dtype=dtypes.float32, seed=None, name=
         low, high = int(minval), int(maxval)
         if low >= high:
             raise _err("RandomUniformInt", "Need minval < maxval, got %d >= %d" % (low, high), None, "")
-        return wrap(torch.randint(low, high, dims, dtype=dtype.torch_dtype, device=device, generator=_generator(seed, device)))
+        return wrap(torch.randint(low, high, dims, dtype=dtype.torch_dtype, device=device, generator=pick(device)))
     dims = _shape_arg(shape, "RandomUniform", "")
     low = _param(minval, dtype, "min", device)
     high = _param(1.0 if maxval is None else maxval, dtype, "max", device)
-    sample = torch.rand(dims, dtype=dtype.torch_dtype, device=device, generator=_generator(seed, device))
+    sample = torch.rand(dims, dtype=dtype.torch_dtype, device=device, generator=pick(device))
     return wrap(_affine(sample, high - low, low))
 
 
-def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=dtypes.float32, seed=None, name=None):
-    """``tf.random.truncated_normal``: normal samples redrawn until within two ``stddev`` of ``mean``."""
+def _truncated_normal(shape, mean, stddev, dtype, pick):
     dtype = _float_dtype(dtype, 0.0)
     dims = _shape_arg(shape, "TruncatedNormal", "")
     device = _device.current()
     mean = _param(mean, dtype, "mean", device)
     stddev = _param(stddev, dtype, "stddev", device)
-    generator = _generator(seed, device)
     work = torch.float32 if dtype.torch_dtype in (torch.float16, torch.bfloat16) else dtype.torch_dtype
     sample = torch.empty(dims, dtype=work, device=device)
     # Inverse-CDF sampling of the standard normal restricted to [-2, 2]: exact, no redraw loop.
-    low = 0.5 * (1 + torch.erf(torch.tensor(-2.0 / 2 ** 0.5, dtype=work)))
-    sample.uniform_(float(low), float(1 - low), generator=generator)
-    sample = (torch.erfinv(2 * sample - 1) * 2 ** 0.5).clamp_(-2.0, 2.0).to(dtype.torch_dtype)
+    low = 0.5 * (1 + math.erf(-2.0 / math.sqrt(2.0)))
+    sample.uniform_(low, 1 - low, generator=pick(device))
+    sample = (torch.erfinv(2 * sample - 1) * math.sqrt(2.0)).clamp_(-2.0, 2.0).to(dtype.torch_dtype)
     return wrap(_affine(sample, stddev, mean))
+
+
+def normal(shape, mean=0.0, stddev=1.0, dtype=dtypes.float32, seed=None, name=None):
+    """``tf.random.normal``: samples from N(``mean``, ``stddev``**2) (float dtypes only)."""
+    return _normal(shape, mean, stddev, dtype, lambda device: _generator(seed, device))
+
+
+def uniform(shape, minval=0, maxval=None, dtype=dtypes.float32, seed=None, name=None):
+    """``tf.random.uniform``: samples from [``minval``, ``maxval``); integer dtypes need ``maxval``."""
+    return _uniform(shape, minval, maxval, dtype, lambda device: _generator(seed, device))
+
+
+def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=dtypes.float32, seed=None, name=None):
+    """``tf.random.truncated_normal``: normal samples redrawn until within two ``stddev`` of ``mean``."""
+    return _truncated_normal(shape, mean, stddev, dtype, lambda device: _generator(seed, device))
 
 
 def shuffle(value, seed=None, name=None):
@@ -194,25 +207,95 @@ def _stateless_generator(seed, device):
 
 def stateless_normal(shape, seed, mean=0.0, stddev=1.0, dtype=dtypes.float32, name=None, alg="auto_select"):
     """``tf.random.stateless_normal``: normal samples that depend only on ``shape`` and ``seed`` (a pair of ints)."""
-    dtype = _float_dtype(dtype, 0.0)
-    dims = _shape_arg(shape, "StatelessRandomNormalV2", "")
-    device = _device.current()
-    sample = torch.randn(dims, dtype=dtype.torch_dtype, device=device, generator=_stateless_generator(seed, device))
-    return wrap(_affine(sample, _param(stddev, dtype, "stddev", device), _param(mean, dtype, "mean", device)))
+    return _normal(shape, mean, stddev, dtype, lambda device: _stateless_generator(seed, device))
 
 
 def stateless_uniform(shape, seed, minval=0, maxval=None, dtype=dtypes.float32, name=None, alg="auto_select"):
     """``tf.random.stateless_uniform``: uniform samples that depend only on ``shape`` and ``seed``."""
-    dtype = dtypes.as_dtype(dtype)
-    device = _device.current()
-    dims = _shape_arg(shape, "StatelessRandomUniformV2", "")
-    generator = _stateless_generator(seed, device)
-    if dtype.is_integer:
-        if maxval is None:
-            raise ValueError("Must specify maxval for integer dtype %r" % dtype)
-        return wrap(torch.randint(int(minval), int(maxval), dims, dtype=dtype.torch_dtype, device=device, generator=generator))
-    dtype = _float_dtype(dtype, 0.0)
-    low = _param(minval, dtype, "min", device)
-    high = _param(1.0 if maxval is None else maxval, dtype, "max", device)
-    sample = torch.rand(dims, dtype=dtype.torch_dtype, device=device, generator=generator)
-    return wrap(_affine(sample, high - low, low))
+    return _uniform(shape, minval, maxval, dtype, lambda device: _stateless_generator(seed, device))
+
+
+def stateless_truncated_normal(shape, seed, mean=0.0, stddev=1.0, dtype=dtypes.float32, name=None, alg="auto_select"):
+    """``tf.random.stateless_truncated_normal``: truncated normal samples that depend only on ``shape`` and ``seed``."""
+    return _truncated_normal(shape, mean, stddev, dtype, lambda device: _stateless_generator(seed, device))
+
+
+class Generator:
+    """``tf.random.Generator``: a random stream with its own state (one torch generator per device).
+
+    ``Generator.from_seed(s)`` streams are reproducible; ``normal``,
+    ``uniform`` and ``truncated_normal`` draw from it and advance it; ``split`` makes independent child generators.  Unlike
+    TF, the state is not exposed as a ``tf.Variable``.
+    """
+
+    def __init__(self, copy_from=None, state=None, alg=None):
+        if copy_from is not None:
+            self._seed = copy_from._seed
+        elif state is not None:
+            self._seed = _mix(*(int(v) for v in np.asarray(state).reshape(-1)[:2]))
+        else:
+            self._seed = int(torch.Generator().seed()) % (2 ** 63)
+        self._streams = {}
+
+    @classmethod
+    def from_seed(cls, seed, alg=None):
+        """A generator whose stream is fixed by ``seed``."""
+        generator = cls.__new__(cls)
+        generator._seed = int(seed) % (2 ** 63)
+        generator._streams = {}
+        return generator
+
+    @classmethod
+    def from_non_deterministic_state(cls, alg=None):
+        """A generator seeded from fresh entropy."""
+        return cls()
+
+    def reset_from_seed(self, seed):
+        """Restarts the stream as ``from_seed(seed)`` would."""
+        self._seed = int(seed) % (2 ** 63)
+        self._streams = {}
+
+    def _pick(self, device):
+        stream = self._streams.get(device)
+        if stream is None:
+            stream = torch.Generator(device=device)
+            stream.manual_seed(self._seed)
+            self._streams[device] = stream
+        return stream
+
+    def normal(self, shape, mean=0.0, stddev=1.0, dtype=dtypes.float32, name=None):
+        """Normal samples from this generator's stream."""
+        return _normal(shape, mean, stddev, dtype, self._pick)
+
+    def uniform(self, shape, minval=0, maxval=None, dtype=dtypes.float32, name=None):
+        """Uniform samples in [``minval``, ``maxval``) from this generator's stream."""
+        return _uniform(shape, minval, maxval, dtype, self._pick)
+
+    def truncated_normal(self, shape, mean=0.0, stddev=1.0, dtype=dtypes.float32, name=None):
+        """Truncated normal samples (within two ``stddev``) from this generator's stream."""
+        return _truncated_normal(shape, mean, stddev, dtype, self._pick)
+
+    def make_seeds(self, count=1):
+        """A ``[2, count]`` int64 tensor of seeds for the ``stateless_*`` ops."""
+        device = _device.current()
+        return wrap(torch.randint(0, 2 ** 62, (2, int(count)), dtype=torch.int64, device=device, generator=self._pick(device)))
+
+    def split(self, count=1):
+        """``count`` new generators, independent of this one and of each other."""
+        seeds = self.make_seeds(count).numpy()
+        return [Generator.from_seed(_mix(int(seeds[0, i]), int(seeds[1, i]))) for i in range(int(count))]
+
+
+_global_generator = {"value": None}
+
+
+def get_global_generator():
+    """``tf.random.get_global_generator``: the process-wide Generator (created on first use)."""
+    if _global_generator["value"] is None:
+        _global_generator["value"] = Generator.from_non_deterministic_state()
+    return _global_generator["value"]
+
+
+def set_global_generator(generator):
+    """``tf.random.set_global_generator``: replaces the process-wide Generator."""
+    _global_generator["value"] = generator

@@ -59,3 +59,15 @@ def test_keras_tensor_operators_make_layers():
     x = keras.Input((3,))
     model = keras.Model(x, x * 2.0 + layers.Dense(3, kernel_initializer="zeros")(x))
     assert model(np.ones((1, 3))).numpy().tolist() == [[2.0, 2.0, 2.0]]
+
+
+def test_subclass_calling_model_init_with_inputs_and_outputs_becomes_functional():
+    class Wrapped(keras.Model):
+        def __init__(self):
+            x = keras.Input((3,))
+            super().__init__(x, layers.Dense(2)(x), name="wrapped")
+
+    model = Wrapped()
+    assert isinstance(model, Wrapped) and type(model).__name__ == "Wrapped"
+    assert model.name == "wrapped" and model(np.ones((1, 3))).shape == (1, 2)
+    assert len(model.layers) == 2

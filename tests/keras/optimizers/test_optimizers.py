@@ -157,3 +157,19 @@ def test_schedules_by_hand(name):
         schedule = optimizers.schedules.ExponentialDecay(1.0, 2, 0.5, staircase=True)
         values = [1.0, 1.0, 0.5, 0.5, 0.25, 0.25]
     np.testing.assert_allclose([float(schedule(s).numpy()) for s in range(6)], values, rtol=1e-6)
+
+
+def test_save_and_load_own_variables():
+    w = _var([1.0, 2.0])
+    opt = optimizers.Adam()
+    opt.apply_gradients([(tf.constant([1.0, 1.0]), w)])
+    store = {}
+    opt.save_own_variables(store)
+    fresh = optimizers.Adam()
+    fresh.build([w])
+    fresh.load_own_variables(store)
+    assert int(fresh.iterations.numpy()) == 1
+    for a, b in zip(fresh.variables, opt.variables):
+        np.testing.assert_allclose(a.numpy(), b.numpy())
+    with pytest.warns(UserWarning, match="Skipping variable loading"):
+        optimizers.Adam().load_own_variables(store)

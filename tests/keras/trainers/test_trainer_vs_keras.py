@@ -81,7 +81,7 @@ def test_verbose_2_layout_matches_keras(name):
 
 def test_verbose_1_layout_matches_keras():
     def final_lines(text):
-        return [NUMBER.sub("N", chunk.split("\r")[-1].rstrip(" \b")) for chunk in text.split("\n") if chunk]
+        return [UNIT.sub("N?/step", NUMBER.sub("N", chunk.split("\r")[-1].rstrip(" \b"))) for chunk in text.split("\n") if chunk]
 
     mine, real = final_lines(run(ours, "binary_acc", verbose=1)[3]), final_lines(run(theirs, "binary_acc", verbose=1)[3])
     assert mine == real

@@ -84,26 +84,21 @@ class CallbackList(Callback):
         for callback in self.callbacks:
             callback.set_model(model)
 
-    def needs_batch_logs(self, hook):
-        """Whether any callback consumes the logs of batch hook ``hook``."""
-        return bool(self._batch_listeners[hook]) or self._progbar is not None
-
     def _dispatch_batch(self, hook, batch, logs):
         listeners = self._batch_listeners[hook]
-        progbar = self._progbar
-        draw = progbar is not None and hook.endswith("_end") and progbar._wants_batch_logs(hook)
-        if not listeners and not draw:
-            if progbar is not None and hook.endswith("_end"):
-                progbar._count_batch(batch)
+        progbar = self._progbar if hook.endswith("_end") else None
+        draw = progbar is not None and progbar._wants_batch_logs(hook)
+        values = None
+        if listeners or draw:
+            values = pythonify_logs(logs() if callable(logs) else logs)
+            for callback in listeners:
+                getattr(callback, hook)(batch, logs=values)
+        if progbar is None:
             return
-        values = pythonify_logs(logs() if callable(logs) else logs)
-        for callback in listeners:
-            getattr(callback, hook)(batch, logs=values)
-        if progbar is not None and hook.endswith("_end"):
-            if draw:
-                getattr(progbar, hook)(batch, logs=values)
-            else:
-                progbar._count_batch(batch)
+        if draw or hook == "on_predict_batch_end":
+            getattr(progbar, hook)(batch, logs=values)
+        else:
+            progbar._count_batch(hook, batch)
 
     def on_batch_begin(self, batch, logs=None):
         self._dispatch_batch("on_train_batch_begin", batch, logs)

@@ -76,10 +76,11 @@ class ProgbarLogger(Callback):
         self._maybe_init_progbar()
         return self.progbar.due()
 
-    def _count_batch(self, batch):
-        """Records a batch without drawing (the redraw interval has not passed)."""
-        self._maybe_init_progbar()
-        self.seen = batch + 1
+    def _count_batch(self, hook, batch):
+        """Records a batch of ``hook`` without drawing (the redraw interval has not passed)."""
+        if hook == "on_train_batch_end" or not self._called_in_fit:
+            self._maybe_init_progbar()
+            self.seen = batch + 1
 
     def _reset_progbar(self):
         self.seen = 0

@@ -31,7 +31,7 @@ from .input_spec import assert_input_compatibility
 __all__ = ["Layer"]
 
 _CALL_INFO = {}
-_ALLOWED_KWARGS = ("input_shape", "batch_input_shape", "batch_size", "input_dim", "weights")
+_ALLOWED_KWARGS = ("input_shape", "input_dim")
 _FLOAT_POLICIES = {"mixed_float16": ("float16", "float32"), "mixed_bfloat16": ("bfloat16", "float32")}
 
 
@@ -131,16 +131,14 @@ class Layer(nn.Module):
         d["_activity_regularizer"] = _regularizers.get(activity_regularizer)
         d["_call_info"] = _call_info(type(self))
         d["_build_overridden"] = type(self).build is not Layer.build
-        input_shape = kwargs.get("batch_input_shape")
-        if input_shape is None and kwargs.get("input_shape") is not None:
-            input_shape = (kwargs.get("batch_size"),) + _standardize_shape(kwargs["input_shape"])
-        if input_shape is None and kwargs.get("input_dim") is not None:
-            input_shape = (kwargs.get("batch_size"), int(kwargs["input_dim"]))
+        input_shape = kwargs.get("input_shape")
+        if kwargs.get("input_dim") is not None:
+            input_shape = (int(kwargs["input_dim"]),)
         if input_shape is not None:
             warnings.warn("Do not pass an `input_shape`/`input_dim` argument to a layer. When using Sequential models, "
                           "prefer using an `Input(shape)` object as the first layer in the model instead.", UserWarning, stacklevel=2)
+            input_shape = (None,) + _standardize_shape(input_shape)
         d["_input_shape_arg"] = _standardize_shape(input_shape)
-        d["_initial_weights"] = kwargs.get("weights")
 
     # ------------------------------------------------------------------ dtypes
     def _set_dtype_policy(self, dtype):
@@ -460,9 +458,6 @@ class Layer(nn.Module):
             with symbolic.real_mode():
                 self.build(shapes)
         self.__dict__["built"] = True
-        if self._initial_weights is not None:
-            self.set_weights(self._initial_weights)
-            self.__dict__["_initial_weights"] = None
 
     # -------------------------------------------------------------------- call
     def call(self, *args, **kwargs):
@@ -597,8 +592,6 @@ class Layer(nn.Module):
 
     def extra_repr(self):
         return "name=%s" % self._name
-
-    __hash__ = nn.Module.__hash__
 
 
 def _map_shapes(shapes, fn):

@@ -1,17 +1,17 @@
 """Calling layers on KerasTensors: shape inference without computing.
 
-The layer's ``call`` runs on torch "fake" tensors (``FakeTensorMode``: shapes
-and dtypes, no data, no arithmetic), with unknown dims replaced by a sentinel
-size that is mapped back to ``None`` in the outputs.  Weights read inside are
-real; weights created inside (a sublayer building lazily) are made outside
-the fake mode, so they are real too.
+The layer's ``call`` runs on tensors of torch's ``meta`` device (shapes and
+dtypes, no data, no arithmetic), with unknown dims replaced by a sentinel size
+that is mapped back to ``None`` in the outputs.  A ``TorchFunctionMode``
+moves every other tensor an op receives (weights, constants) to ``meta`` as
+well; weights created during the trace (a sublayer building lazily) are made
+with the mode paused, so they are real.
 """
 import contextlib
 
 import torch
-from torch._subclasses.fake_tensor import FakeTensorMode, unset_fake_temporarily
+from torch.overrides import TorchFunctionMode
 
-from ...framework import device as _device
 from ...framework import dtypes
 from ...framework.tensor import TensorOperators, wrap
 from ..backend.keras_tensor import KerasTensor
@@ -20,7 +20,40 @@ from .node import Node, flatten, pack_like
 UNKNOWN = 9973
 """The size given to unknown (``None``) dims while tracing."""
 
-_TRACING = [False]
+_TRACING = [None]
+
+
+def _to_meta(obj):
+    if isinstance(obj, torch.Tensor):
+        return obj if obj.device.type == "meta" else torch.empty_like(obj, device="meta")
+    if type(obj) in (list, tuple):
+        return type(obj)(_to_meta(item) for item in obj)
+    if type(obj) is dict:
+        return {key: _to_meta(value) for key, value in obj.items()}
+    return obj
+
+
+class _MetaMode(TorchFunctionMode):
+    """Runs every torch function on ``meta`` copies of its tensor arguments (unless paused)."""
+
+    def __init__(self):
+        super().__init__()
+        self.paused = False
+
+    def __torch_function__(self, func, types, args=(), kwargs=None):
+        kwargs = kwargs or {}
+        if self.paused:
+            return func(*args, **kwargs)
+        return func(*_to_meta(args), **_to_meta(kwargs))
+
+
+@contextlib.contextmanager
+def _paused(mode):
+    mode.paused = True
+    try:
+        yield
+    finally:
+        mode.paused = False
 
 
 def any_symbolic(inputs):
@@ -33,13 +66,14 @@ def any_symbolic(inputs):
 
 
 def tracing():
-    """True while a layer's ``call`` runs on fake tensors."""
-    return _TRACING[0]
+    """True while a layer's ``call`` runs on meta tensors."""
+    return _TRACING[0] is not None
 
 
 def real_mode():
-    """A context where new tensors are real even inside a trace (for creating weights)."""
-    return unset_fake_temporarily() if _TRACING[0] else contextlib.nullcontext()
+    """A context where tensors are real even inside a trace (for creating weights)."""
+    mode = _TRACING[0]
+    return _paused(mode) if mode is not None and not mode.paused else contextlib.nullcontext()
 
 
 def unknown_to_none(shape):
@@ -47,10 +81,9 @@ def unknown_to_none(shape):
     return tuple(None if d == UNKNOWN else d for d in shape)
 
 
-def _fake(tensor, mode):
+def _fake(tensor):
     shape = tuple(UNKNOWN if d is None else d for d in tensor.shape)
-    with mode:
-        return wrap(torch.empty(shape, dtype=dtypes.as_dtype(tensor.dtype).torch_dtype, device=_device.current()))
+    return wrap(torch.empty(shape, dtype=dtypes.as_dtype(tensor.dtype).torch_dtype, device="meta"))
 
 
 def _to_keras_tensor(value):
@@ -79,13 +112,13 @@ def _shape_structure_to_specs(shapes, dtype):
 
 
 def trace(layer, inputs, rest, kwargs):
-    """Runs ``layer(inputs, *rest, **kwargs)`` on fake tensors; returns the output KerasTensors."""
-    mode = FakeTensorMode(allow_non_fake_inputs=True)
-    fake_inputs = _map(inputs, lambda x: _fake(x, mode) if isinstance(x, KerasTensor) else x)
-    fake_rest = _map(list(rest), lambda x: _fake(x, mode) if isinstance(x, KerasTensor) else x)
-    fake_kwargs = _map(kwargs, lambda x: _fake(x, mode) if isinstance(x, KerasTensor) else x)
+    """Runs ``layer(inputs, *rest, **kwargs)`` on meta tensors; returns the output KerasTensors."""
+    def fake(x):
+        return _fake(x) if isinstance(x, KerasTensor) else x
+    fake_inputs, fake_rest, fake_kwargs = _map(inputs, fake), _map(list(rest), fake), _map(kwargs, fake)
     previous = _TRACING[0]
-    _TRACING[0] = True
+    mode = _MetaMode()
+    _TRACING[0] = mode
     try:
         with mode:
             outputs = layer.__call__(fake_inputs, *fake_rest, **fake_kwargs)

@@ -1,7 +1,6 @@
 """Functional models: ``keras.Model(inputs, outputs)`` over a graph of layer calls."""
 from ..backend import naming
 from ..backend.keras_tensor import KerasTensor
-from ..layers.core.input_layer import InputLayer
 from ..layers.node import flatten, pack_like
 from ..layers.symbolic import replace_leaves
 from .graph import map_graph

@@ -28,6 +28,11 @@ class Model(Trainer, Layer):
         return super().__new__(cls)
 
     def __init__(self, *args, **kwargs):
+        from .functional import Functional
+        if _is_functional_call(args, kwargs) and not isinstance(self, Functional):
+            self.__class__ = type(type(self).__name__, (type(self), Functional), {"__module__": type(self).__module__})
+            Functional.__init__(self, *args, **kwargs)
+            return
         trainable = kwargs.pop("trainable", True)
         name = kwargs.pop("name", None)
         dtype = kwargs.pop("dtype", None)

@@ -8,7 +8,6 @@ rich reduces a fixed-width table, cells wrapped at spaces.
 import math
 import shutil
 
-from ..layers.core.input_layer import InputLayer
 from ..layers.node import flatten
 
 

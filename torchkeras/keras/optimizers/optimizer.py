@@ -475,6 +475,23 @@ class Optimizer:
                                  % (id(variable), variable.shape, tuple(weight.shape)))
             variable.assign(weight)
 
+    def save_own_variables(self, store):
+        """Writes each variable's value to ``store[str(i)]`` (Keras' saving format)."""
+        for i, variable in enumerate(self._variables):
+            store[str(i)] = variable.numpy()
+
+    def load_own_variables(self, store):
+        """Restores the variables from ``store``; warns and skips when the counts differ, as Keras does."""
+        if len(store.keys()) != len(self._variables):
+            message = ("Skipping variable loading for optimizer '%s', because it has %d variables whereas the saved "
+                       "optimizer has %d variables. " % (self.name, len(self._variables), len(store.keys())))
+            if len(self._variables) == 0:
+                message += "This is likely because the optimizer has not been called/built yet."
+            warnings.warn(message, stacklevel=2)
+            return
+        for i, variable in enumerate(self._variables):
+            variable.assign(store[str(i)])
+
     def get_config(self):
         """Keras' optimizer config (``name``, ``learning_rate`` and the common arguments)."""
         if isinstance(self._learning_rate, LearningRateSchedule):
