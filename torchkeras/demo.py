@@ -16,6 +16,9 @@ EXAMPLES_DIR = pathlib.Path(__file__).resolve().parent.parent / "examples"
 # (what it shows, script under examples/, arguments)
 EXAMPLES = [
     ("3.5.4 linear classifier in pure TF (GradientTape)", "linear_classifier.py", ["--seed", "1"]),
+    ("3.6.1 custom SimpleDense layer in a Sequential model", "simple_dense_model.py", ["--seed", "0"]),
+    ("3.6.3-3.6.7 compile/fit/evaluate/predict with validation", "sequential_fit.py", ["--seed", "0", "--verbose", "0"]),
+    ("MLP on real handwritten digits (tf.data, callbacks)", "digits_mlp.py", ["--seed", "0", "--verbose", "0"]),
 ]
 
 

@@ -71,3 +71,11 @@ def test_constant_copies_but_convert_shares_torch_storage():
 def test_list_of_tensors_is_packed():
     packed = tf.convert_to_tensor([tf.constant(1.0), 2.0])
     assert packed.dtype is tf.float32 and packed.numpy().tolist() == [1.0, 2.0]
+
+
+def test_variable_reads_are_snapshots():
+    v = tf.Variable([[1.0, 2.0]])
+    converted, reshaped, transposed = tf.convert_to_tensor(v), tf.reshape(v, [-1]), tf.transpose(v)
+    v.assign([[5.0, 6.0]])
+    for tensor in (converted, reshaped, transposed):
+        assert tensor.numpy().ravel().tolist() == [1.0, 2.0]

@@ -42,3 +42,11 @@ def test_queries():
         tf.TensorShape(None).as_list()
     with pytest.raises(ValueError):
         shape.assert_is_compatible_with([4])
+
+
+def test_dimension_validation():
+    with pytest.raises(TypeError, match="Dimension value must be integer or None or have an __index__ method, got value '2.5'"):
+        tf.TensorShape([2.5])
+    with pytest.raises(ValueError, match="Dimension -2 must be >= 0"):
+        tf.TensorShape([-2])
+    assert tf.TensorShape([tf.constant(3)]) == [3]

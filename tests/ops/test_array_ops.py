@@ -627,3 +627,37 @@ def _env(module):
 def test_array_op_matches_tf(expression):
     tf_real = pytest.importorskip("tensorflow")
     assert_same(expression, run(tf_real, expression, _env(tf_real)), run(tf, expression, _env(tf)))
+
+
+GRADIENT_CASES = [
+    "tf.reshape(v, [3, 2])", "tf.transpose(v)", "tf.concat([v, v * 2.], 1)", "tf.stack([v, v], axis=1)",
+    "tf.unstack(v, axis=1)[1]", "tf.split(v, [1, 2], axis=1)[1]", "tf.squeeze(tf.expand_dims(v, 0))",
+    "tf.tile(v, [2, 1])", "tf.pad(v, [[1, 0], [2, 2]], mode='REFLECT')", "tf.pad(v, [[1, 1], [3, 3]], mode='SYMMETRIC')",
+    "tf.pad(v, [[1, 1], [1, 1]], constant_values=3.)", "tf.gather(v, [1, 1, 0])", "tf.gather(v, [[2, 0], [1, 1]], axis=1, batch_dims=1)",
+    "tf.gather_nd(v, [[0, 2], [1, 0], [0, 2]])", "tf.boolean_mask(v, [[True, False, True], [False, True, True]])",
+    "tf.one_hot([0, 2], 3, on_value=v[0, 0], off_value=v[1, 1])", "tf.cast(v, tf.float64)", "tf.broadcast_to(v[:1], [4, 3])",
+    "tf.reverse(v, [0, 1])", "tf.sort(v, axis=1, direction='DESCENDING')", "tf.slice(v, [0, 1], [2, 2])",
+    "tf.strided_slice(v, [1, 2], [-3, -4], [-1, -1])", "tf.tensor_scatter_nd_update(v, [[0, 1]], [7.])",
+    "tf.tensor_scatter_nd_add(v, [[1]], v[:1] * 3.)", "tf.fill([2, 2], v[0, 2])", "tf.identity(v)",
+    "tf.repeat(v, [1, 2, 3], axis=1)", "tf.roll(v, 1, 1)", "tf.linspace(v[0], v[1], 4)",
+    "tf.random.normal([3], mean=v[0, 0], stddev=v[0, 1], seed=1) * 0. + v[1, :]",
+]
+
+
+def _gradient(module, expression):
+    v = module.Variable([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
+    with module.GradientTape() as tape:
+        out = eval(expression, {"tf": module, "v": v})  # noqa: S307 - test expressions written here
+        weights = module.cast(module.reshape(module.range(1, module.size(out) + 1), module.shape(out)), out.dtype)
+        loss = module.reduce_sum(out * weights)
+    return tape.gradient(loss, v)
+
+
+@pytest.mark.parametrize("expression", GRADIENT_CASES)
+def test_array_op_gradients_match_tf(expression):
+    tf_real = pytest.importorskip("tensorflow")
+    expected, got = _gradient(tf_real, expression), _gradient(tf, expression)
+    if expected is None:
+        assert got is None, expression
+        return
+    np.testing.assert_allclose(_np(got), tf_real.convert_to_tensor(expected).numpy(), rtol=1e-5, err_msg=expression)

@@ -112,7 +112,9 @@ EXPRESSIONS += [
     "tf.reduce_mean(bf)", "tf.math.exp(bf)", "tf.add(h, 1)", "tf.argmax(h)", "tf.math.softplus(h)",
     "tf.reduce_sum([[1., 2.], [3., 4.]], axis=1)", "tf.matmul([[1., 2.]], [[3.], [4.]])", "tf.maximum([1., 5.], 3.)",
     "tf.reduce_sum(tf.constant(3.), keepdims=True)", "tf.reduce_mean(tf.constant(3), axis=[])", "tf.reduce_max(f, axis=None, keepdims=True)",
-    "tf.add(f, None)", "tf.reduce_sum(None)", "tf.add(1, f)", "tf.add(np.float64(1), f)", "tf.add([1, 2], f)",
+    "tf.add(f, None)", "tf.reduce_sum(None)", "tf.clip_by_value(tf.constant([1., 5.]), tf.constant([0., 2., 3.]), 4.)",
+    "tf.clip_by_value(tf.constant([1., 5.]), 0., tf.constant([[4.], [3.]]))", "tf.clip_by_value(tf.constant([[1., 5.]]), [[0., 2.]], [[3., 4.]])",
+    "tf.math.count_nonzero(tf.constant(['a', '']))", "tf.math.count_nonzero(tf.constant([0.5, 0.]), axis=[0], keepdims=True)", "tf.add(1, f)", "tf.add(np.float64(1), f)", "tf.add([1, 2], f)",
     "tf.math.subtract(1, v)", "tf.maximum(1, v)", "tf.matmul([[1]], tf.constant([[1.5]]))", "tf.matmul([[1, 2]], v)",
 ]
 _SEG = "tf.constant([[1., 2.], [3., -4.], [5., 6.]]), "
@@ -144,7 +146,10 @@ MATMUL_EXPRESSIONS = [
     "tf.norm(f, ord=2, axis=[0, 1])", "tf.norm(f, ord='euclidean')", "tf.norm(i)", "tf.norm(f, ord=3)", "tf.norm(f, ord=0.5)",
     "tf.norm(f, ord='fro')", "tf.norm(f, ord=3, axis=[0, 1])", "tf.norm(f, ord=-1)", "tf.norm(f, axis=[0, 1, 1])",
     "tf.norm(f, ord=0)", "tf.norm(f, ord='nuc', axis=[0, 1])", "tf.norm(f, axis=5)", "tf.norm(x3, axis=[2, 0])", "tf.norm(c)",
-    "tf.norm(x3, keepdims=True)", "tf.norm(f, ord=1, axis=[1, 0])",
+    "tf.norm(x3, keepdims=True)", "tf.norm(f, ord=1, axis=[1, 0])", "tf.norm(f, axis=[1])", "tf.norm(f, axis=(0, 1))",
+    "tf.norm(f, axis=tf.constant([0, 1]))", "tf.norm(f, ord=np.inf)", "tf.norm(f, ord=1, axis=0)", "tf.norm(tf.constant([3, 4]), ord=1)",
+    "tf.norm(i, ord=np.inf)", "tf.norm(i, ord=1, axis=[0, 1])", "tf.norm(i, ord=np.inf, axis=[0, 1])", "tf.norm(i, ord=3)",
+    "tf.norm(i, ord=2, axis=[0, 1])", "tf.norm(i, ord=1, axis=1, keepdims=True)", "tf.norm(i, ord=np.inf, axis=[1, 0], keepdims=True)",
 ]
 
 

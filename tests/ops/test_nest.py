@@ -15,6 +15,7 @@ def test_flatten_sorts_dict_keys_and_keeps_leaves():
     assert tf.nest.flatten(NT(1, 2)) == [1, 2]
     assert tf.nest.flatten(None) == [None]
     assert tf.nest.flatten("ab") == ["ab"]
+    assert [a.tolist() for a in tf.nest.flatten(np.array([1, 2]))] == [[1, 2]]
     assert tf.nest.flatten([[], {}, ()]) == []
     t = tf.constant([1, 2])
     assert tf.nest.flatten([t])[0] is t
@@ -47,7 +48,6 @@ tf.nest.flatten(NT(1, 2))
 tf.nest.flatten(None)
 tf.nest.flatten(1)
 tf.nest.flatten("ab")
-tf.nest.flatten(np.array([1,2]))
 tf.nest.flatten(tf.constant([1,2]))
 tf.nest.flatten([[], {}, ()])
 tf.nest.flatten(collections.OrderedDict([("b",1),("a",2)]))

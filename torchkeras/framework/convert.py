@@ -17,7 +17,7 @@ from . import device as _device
 from . import dtypes
 from .tensor import Tensor, TensorOperators, wrap
 
-__all__ = ["constant", "convert_to_tensor", "to_torch", "to_torch_like", "infer_dtype"]
+__all__ = ["constant", "convert_to_tensor", "to_torch", "to_torch_unaliased", "to_torch_like", "infer_dtype"]
 
 _INT32_MIN, _INT32_MAX = -(2 ** 31), 2 ** 31 - 1
 _INT64_MIN, _INT64_MAX = -(2 ** 63), 2 ** 63 - 1
@@ -264,6 +264,19 @@ def to_torch(value, dtype=None):
     if isinstance(value, torch.Tensor):
         return value
     return _convert_value(value, dtypes.as_dtype(dtype) if dtype is not None else None, None, _device.current())
+
+
+def to_torch_unaliased(value, dtype=None):
+    """Like :func:`to_torch`, but a Variable's storage is copied first.
+
+    For ops whose result is a view of their input (reshape, transpose, slices):
+    TF reads a variable into a snapshot, so a later ``assign`` must not show
+    through the result.  Tensors are immutable and need no copy.
+    """
+    storage = to_torch(value, dtype)
+    if isinstance(value, TensorOperators) and not isinstance(value, Tensor):
+        return storage.copy() if isinstance(storage, np.ndarray) else storage.clone()
+    return storage
 
 
 def to_torch_like(value, like, dtype_hint=None):

@@ -4,6 +4,20 @@ from __future__ import annotations
 __all__ = ["TensorShape"]
 
 
+def _dimension(value):
+    """One dim as TF checks it: ``None`` or a non-negative integer (anything with ``__index__``)."""
+    if value is None:
+        return None
+    try:
+        dim = value.__index__()
+    except (AttributeError, TypeError):
+        raise TypeError("Dimension value must be integer or None or have an __index__ method, got value '%r' with type '%s'"
+                        % (value, type(value))) from None
+    if dim < 0:
+        raise ValueError("Dimension %d must be >= 0" % dim)
+    return dim
+
+
 class TensorShape:
     """The static shape of a tensor: a tuple of ints and ``None`` (unknown) dims.
 
@@ -20,9 +34,9 @@ class TensorShape:
         elif isinstance(dims, TensorShape):
             self._dims = dims._dims
         elif isinstance(dims, int):
-            self._dims = (int(dims),)
+            self._dims = (_dimension(dims),)
         else:
-            self._dims = tuple(None if d is None else int(d) for d in dims)
+            self._dims = tuple(_dimension(d) for d in dims)
 
     @classmethod
     def _from_tuple(cls, dims):

@@ -18,7 +18,7 @@ import torch
 
 from ..framework import dtypes
 from ..framework import device as _device
-from ..framework.convert import to_torch, to_torch_like, infer_dtype
+from ..framework.convert import to_torch, to_torch_like, to_torch_unaliased, infer_dtype
 from ..framework.device import tf_device_string
 from ..framework.errors import InvalidArgumentError, UnimplementedError
 from ..framework.shape import TensorShape
@@ -354,7 +354,7 @@ def identity(input, name=None):
 
 def reshape(tensor, shape, name=None):
     """``tf.reshape``: one ``-1`` is inferred; a size mismatch raises TF's ``InvalidArgumentError``."""
-    storage = to_torch(tensor)
+    storage = to_torch_unaliased(tensor)
     dims = _int_list(shape, "Reshape", "Tshape")
     product = 1
     unknown = None
@@ -385,7 +385,7 @@ def reshape(tensor, shape, name=None):
 
 def transpose(a, perm=None, conjugate=False, name="transpose"):
     """``tf.transpose``: permutes dims (reverses them by default); ``conjugate`` for complex."""
-    storage = to_torch(a)
+    storage = to_torch_unaliased(a)
     rank = storage.ndim
     if perm is None:
         order = list(_py_range(rank - 1, -1, -1))
@@ -461,7 +461,7 @@ def stack(values, axis=0, name="stack"):
 
 def unstack(value, num=None, axis=0, name="unstack"):
     """``tf.unstack``: splits ``value`` along ``axis`` into a list of tensors of one rank less."""
-    storage = to_torch(value)
+    storage = to_torch_unaliased(value)
     rank = storage.ndim
     axis = int(axis)
     if not -rank <= axis < rank or rank == 0:
@@ -478,7 +478,7 @@ def unstack(value, num=None, axis=0, name="unstack"):
 
 def split(value, num_or_size_splits, axis=0, num=None, name="split"):
     """``tf.split``: into ``n`` equal parts, or parts of the given sizes (one ``-1`` inferred)."""
-    storage = to_torch(value)
+    storage = to_torch_unaliased(value)
     rank = storage.ndim
     axis_value = _host_ints(axis, "Split", "Tidx", name)
     sizes_arg = num_or_size_splits
@@ -524,7 +524,7 @@ def split(value, num_or_size_splits, axis=0, num=None, name="split"):
 
 def squeeze(input, axis=None, name=None):
     """``tf.squeeze``: removes size-1 dims (all of them, or those in ``axis``)."""
-    storage = to_torch(input)
+    storage = to_torch_unaliased(input)
     rank = storage.ndim
     if axis is None:
         dims = [d for d in _py_range(rank) if storage.shape[d] == 1]
@@ -544,7 +544,7 @@ def squeeze(input, axis=None, name=None):
 
 def expand_dims(input, axis, name=None):
     """``tf.expand_dims``: inserts a size-1 dim at ``axis`` (``-1`` appends)."""
-    storage = to_torch(input)
+    storage = to_torch_unaliased(input)
     if isinstance(axis, (list, tuple)) or (isinstance(axis, TensorOperators) and axis.ndim):
         values = _int_list(axis, "ExpandDims", "Tdim")
         if len(values) != 1:
@@ -808,7 +808,7 @@ def boolean_mask(tensor, mask, axis=None, name="boolean_mask"):
 
 def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None, name=None):
     """``tf.one_hot``: ``on_value`` at each index along a new ``axis`` (default last), ``off_value``
-    elsewhere; out-of-range indices give an all-``off_value`` row."""
+    elsewhere; out-of-range indices give an all-``off_value`` row.  Not differentiable, as in TF."""
     index = _indices(indices, "OneHot", attr="TI") if not _is_uint8(indices) else to_torch(indices)
     if isinstance(depth, float):
         raise TypeError("Cannot convert %r to EagerTensor of dtype int32" % depth)
@@ -856,7 +856,7 @@ def _onehot_value(value, default, dtype, device):
     if value is None:
         return torch.tensor(default, dtype=dtype.torch_dtype, device=device)
     if isinstance(value, TensorOperators):
-        return value._value.to(device)
+        return value._value.detach().to(device)
     return to_torch(value, dtype).to(device)
 
 
@@ -918,7 +918,7 @@ def size(input, out_type=None, name=None):
 
 def broadcast_to(input, shape, name=None):
     """``tf.broadcast_to``: ``input`` broadcast to ``shape`` (NumPy's rules)."""
-    storage = to_torch(input)
+    storage = to_torch_unaliased(input)
     dims = tuple(_int_list(shape, "BroadcastTo", "Tidx"))
     if storage.ndim > len(dims):
         raise _err("BroadcastTo", "Rank of input (%d) must be no greater than rank of output shape (%d)." % (storage.ndim, len(dims)), storage)
@@ -1014,7 +1014,7 @@ def unique(x, out_idx=dtypes.int32, name=None):
 
 def slice(input_, begin, size, name=None):  # noqa: A001 - TF's name
     """``tf.slice``: the block starting at ``begin`` of extent ``size`` (``-1``: to the end)."""
-    storage = to_torch(input_)
+    storage = to_torch_unaliased(input_)
     starts = _int_list(begin, "Slice", "Index")
     sizes = _int_list(size, "Slice", "Index")
     rank = storage.ndim
@@ -1038,7 +1038,7 @@ def strided_slice(input_, begin, end, strides=None, begin_mask=0, end_mask=0, el
                   new_axis_mask=0, shrink_axis_mask=0, var=None, name=None):
     """``tf.strided_slice``: the slice ``input_[begin:end:strides]`` with TF's bit masks
     (the same machinery as ``tensor[...]``)."""
-    storage = to_torch(input_)
+    storage = to_torch_unaliased(input_)
     starts = _int_list(begin, "StridedSlice", "Index")
     ends = _int_list(end, "StridedSlice", "Index")
     steps = [1] * len(starts) if strides is None else _int_list(strides, "StridedSlice", "Index")

@@ -23,7 +23,6 @@ from . import nest
 __all__ = ["print"]
 
 
-
 def _c_escape(data):
     out = []
     for byte in data:

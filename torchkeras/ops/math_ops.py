@@ -462,6 +462,7 @@ _SOFTPLUS_ALLOWED = allowed_dtypes("Softplus")
 _ADDN_ALLOWED = allowed_dtypes("AddN")
 _EUCLIDEAN_ALLOWED = allowed_dtypes("EuclideanNorm")
 _MULNONAN_ALLOWED = allowed_dtypes("MulNoNan")
+_INTEGER_NORM_ALLOWED = frozenset((torch.int8, torch.int16, torch.int32, torch.int64, torch.uint8))
 _DIV_ALLOWED = frozenset((torch.uint8, torch.int8, torch.int16, torch.int32, torch.int64, torch.bfloat16, torch.float16,
                           torch.float32, torch.float64, torch.complex64, torch.complex128)) | frozenset(
     t for t in (getattr(torch, "uint16", None), getattr(torch, "uint32", None), getattr(torch, "uint64", None)) if t is not None)
@@ -741,11 +742,17 @@ def clip_by_value(t, clip_value_min, clip_value_max, name=None):
     high = converted_like(clip_value_max, a)
     low = converted_like(clip_value_min, a)
     check_dtype(a, _MINMAX_ALLOWED, "Minimum")
-    high = high if isinstance(high, torch.Tensor) else torch.as_tensor(high)
     try:
-        return wrap(_maximum(_minimum(a, high), low))
+        capped = _minimum(a, high)
     except RuntimeError as error:
         raise translate_error(error, "Minimum", a, high) from None
+    try:
+        result = _maximum(capped, low)
+    except RuntimeError as error:
+        raise translate_error(error, "Maximum", capped, low) from None
+    if result.shape != a.shape:
+        raise ValueError("Shapes %s and %s are incompatible" % (tuple(a.shape), tuple(result.shape)))
+    return wrap(result)
 
 
 # ---------------------------------------------------------------------------
@@ -1081,7 +1088,10 @@ def reduce_euclidean_norm(input_tensor, axis=None, keepdims=False, name=None):
 def count_nonzero(input, axis=None, keepdims=None, dtype=dtypes.int64, name=None):  # noqa: A002 - TF's name
     """``tf.math.count_nonzero``: the number of non-zero elements over ``axis`` (int64 by default)."""
     a = _storage(input)
-    mask = (a != 0) if a.dtype is not torch.bool else a
+    if isinstance(a, np.ndarray):
+        mask = torch.from_numpy(np.asarray(a != b"", dtype=bool))
+    else:
+        mask = (a != 0) if a.dtype is not torch.bool else a
     counts = _reduce(mask.to(torch.int64), axis, keepdims, "Sum", _sum)
     return wrap(counts.to(dtypes.as_dtype(dtype).torch_dtype))
 
@@ -1336,12 +1346,20 @@ _MATRIX_NORMS = ("euclidean", "fro", 1, 2, np.inf)
 def _norm_axis(axis):
     if axis is None or isinstance(axis, (int, np.integer)) and not isinstance(axis, bool):
         return axis
-    items = axis._value.tolist() if isinstance(axis, TensorOperators) else axis
-    if isinstance(items, int):
-        return items
-    if isinstance(items, (list, tuple)) and len(items) == 2 and all(isinstance(v, (int, np.integer)) for v in items) and items[0] != items[1]:
-        return tuple(int(v) for v in items)
-    raise ValueError("'axis' must be None, an integer, or a tuple of 2 unique integers, got %s" % (axis,))
+    if isinstance(axis, (list, tuple)) and len(axis) == 2 and all(isinstance(v, (int, np.integer)) for v in axis) and axis[0] != axis[1]:
+        return tuple(int(v) for v in axis)
+    shown = np.asarray(axis) if isinstance(axis, TensorOperators) else axis
+    raise ValueError("'axis' must be None, an integer, or a tuple of 2 unique integers, got %s" % (shown,))
+
+
+def _integer_norm(a, ord, dims, keepdim, matrix):
+    """TF's norms of integer tensors: only the sums and maxima of ``|x|`` (ord 1 and inf) have kernels."""
+    magnitude = torch.abs(a)
+    if not matrix:
+        return torch.sum(magnitude, dims, keepdim, dtype=a.dtype) if ord == 1 else torch.amax(magnitude, dims, keepdim)
+    inner, outer = (dims[0], dims[1]) if ord == 1 else (dims[1], dims[0])
+    result = torch.amax(torch.sum(magnitude, inner, True, dtype=a.dtype), outer, True)
+    return result if keepdim else result.squeeze(dims)
 
 
 def norm(tensor, ord="euclidean", axis=None, keepdims=None, name=None):  # noqa: A002 - TF's name
@@ -1354,14 +1372,20 @@ def norm(tensor, ord="euclidean", axis=None, keepdims=None, name=None):  # noqa:
     if isinstance(axis, tuple):
         if isinstance(ord, bool) or ord not in _MATRIX_NORMS:
             raise ValueError("'ord' must be a supported matrix norm in ['euclidean', 'fro', 1, 2, inf], got %s" % (ord,))
-        check_dtype(a, _SQRT_ALLOWED, "Sqrt")
         dims = reduction_dims(list(axis), a, "Sum")
+        if a.dtype in _INTEGER_NORM_ALLOWED and ord in (1, np.inf):
+            return wrap(_integer_norm(a, ord, dims, keepdim, True))
+        check_dtype(a, _SQRT_ALLOWED, "Svd" if ord == 2 else "Sqrt")
         return wrap(_same_kind(torch.linalg.matrix_norm(a, "fro" if ord in ("euclidean", "fro") else ord, dims, keepdim), a))
     if not (ord == "euclidean" or isinstance(ord, (int, float, np.number)) and not isinstance(ord, bool) and ord > 0):
         raise ValueError("'ord' must be a supported vector norm, got %s" % (ord,))
+    dims = tuple(range(a.ndim)) if axis is None else reduction_dims(axis, a, "Sum")
+    if a.dtype in _INTEGER_NORM_ALLOWED and ord in (1, np.inf):
+        return wrap(_integer_norm(a, ord, dims, keepdim, False))
+    if a.dtype in _INTEGER_NORM_ALLOWED and ord != "euclidean" and ord != 2:
+        raise cannot_convert(1.0 / ord, a)
     check_dtype(a, _SQRT_ALLOWED, "Sqrt")
     p = 2 if ord == "euclidean" else float(ord)
-    dims = None if axis is None else reduction_dims(axis, a, "Sum")
     return wrap(_same_kind(torch.linalg.vector_norm(a, p, dims, keepdim), a))
 
 

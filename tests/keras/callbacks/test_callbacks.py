@@ -151,3 +151,14 @@ def test_backup_and_restore_resumes(tmp_path):
     assert os.path.exists(os.path.join(backup, "training_metadata.json"))
     history = m.fit(x, y, epochs=4, verbose=0, callbacks=[keras.callbacks.BackupAndRestore(backup)])
     assert history.epoch == [2, 3] and not os.path.exists(backup)
+
+
+def test_steps_per_execution_groups_batch_hooks():
+    recorder = Recorder()
+    x, y = data(80)
+    m = model()
+    m.compile(optimizer="sgd", loss="binary_crossentropy", steps_per_execution=2)
+    m.fit(x, y, batch_size=16, epochs=1, verbose=0, callbacks=[recorder])
+    batch_calls = [call for call in recorder.calls if "train_batch" in call[0]]
+    assert batch_calls == [("on_train_batch_begin", 0), ("on_train_batch_end", 1), ("on_train_batch_begin", 2),
+                           ("on_train_batch_end", 3), ("on_train_batch_begin", 4), ("on_train_batch_end", 4)]

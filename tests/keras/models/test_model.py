@@ -1,4 +1,5 @@
 import numpy as np
+import pytest
 import torch
 
 import torchkeras as tf
@@ -27,10 +28,11 @@ def test_subclassed_model_tracks_layers_and_weights():
     assert model.count_params() == 4 * 8 + 8 + 8 * 2 + 2
 
 
-def test_subclassed_model_build_with_shape():
+def test_subclassed_model_build_marks_built_and_warns_like_keras_3():
     model = TwoLayer()
-    model.build((None, 5))
-    assert model.built and model.count_params() == 5 * 8 + 8 + 18
+    with pytest.warns(UserWarning, match="does not have a `build\\(\\)` method implemented and it looks like it has unbuilt state"):
+        model.build((None, 5))
+    assert model.built and model.weights == []
 
 
 def test_trainer_comes_before_torch_module_in_the_mro():

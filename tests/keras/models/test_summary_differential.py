@@ -52,8 +52,10 @@ def _subclassed(k, call_it):
 
 
 @pytest.fixture(autouse=True)
-def _terminal_width(monkeypatch):
+def _terminal_width_and_fresh_names(monkeypatch):
     monkeypatch.setenv("COLUMNS", "80")
+    keras.backend.clear_session()
+    real_keras.backend.clear_session()
 
 
 @pytest.mark.parametrize("build", [_sequential, _functional, _residual,

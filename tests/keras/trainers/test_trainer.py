@@ -232,3 +232,28 @@ def test_initial_epoch_validation_freq_and_steps():
     assert history.epoch == [1, 2, 3] and len(history.history["val_loss"]) == 2
     history = model.fit(x, y, epochs=1, steps_per_epoch=3, batch_size=16, verbose=0)
     assert history.params["steps"] == 3
+
+
+def test_custom_train_step_with_compute_loss_and_metrics_loop():
+    class CustomModel(keras.Model):
+        def train_step(self, data):
+            inputs, targets = data
+            with tf.GradientTape() as tape:
+                predictions = self(inputs, training=True)
+                loss = self.compute_loss(y=targets, y_pred=predictions)
+            gradients = tape.gradient(loss, self.trainable_weights)
+            self.optimizer.apply_gradients(zip(gradients, self.trainable_weights))
+            for metric in self.metrics:
+                if metric.name == "loss":
+                    metric.update_state(loss)
+                else:
+                    metric.update_state(targets, predictions)
+            return {m.name: m.result() for m in self.metrics}
+
+    x, y = data()
+    inputs = keras.Input(shape=(4,))
+    model = CustomModel(inputs, keras.layers.Dense(1, activation="sigmoid")(inputs))
+    model.compile(optimizer=keras.optimizers.RMSprop(0.05), loss="binary_crossentropy", metrics=["accuracy"])
+    history = model.fit(x, y, epochs=3, verbose=0)
+    assert list(history.history) == ["accuracy", "loss"]
+    assert history.history["accuracy"][-1] > 0.8

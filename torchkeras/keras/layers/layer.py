@@ -82,7 +82,7 @@ def _standardize_shape(shape):
 
 def _shape_of(x):
     """The shape structure of an input structure (tuples of ints, ``None`` for unknown)."""
-    if isinstance(x, (Tensor, TensorOperators, KerasTensor, torch.Tensor, np.ndarray)):
+    if isinstance(x, (TensorOperators, KerasTensor, torch.Tensor, np.ndarray)):
         return tuple(x.shape)
     if isinstance(x, (list, tuple)):
         return [_shape_of(v) for v in x]
@@ -434,7 +434,17 @@ class Layer(nn.Module):
 
     # ------------------------------------------------------------------- build
     def build(self, input_shape):
-        """Creates the weights for inputs of ``input_shape``; the default creates none."""
+        """Creates the weights for inputs of ``input_shape``.
+
+        The default creates none and marks the layer built; called explicitly on a
+        layer whose sublayers are unbuilt it warns, as Keras 3 does (it does not
+        run the layer to build them).
+        """
+        if any(not layer.built for layer in self._layers):
+            warnings.warn("`build()` was called on layer '%s', however the layer does not have a `build()` method "
+                          "implemented and it looks like it has unbuilt state. This will cause the layer to be marked "
+                          "as built, despite not being actually built, which may cause failures down the line. Make "
+                          "sure to implement a proper `build()` method." % self._name, UserWarning, stacklevel=2)
         self.built = True
 
     def build_from_config(self, config):
@@ -476,7 +486,7 @@ class Layer(nn.Module):
         if isinstance(x, dict):
             return {k: self._convert_input(v) for k, v in x.items()}
         if isinstance(x, np.ndarray) and x.dtype.kind == "f" and self.autocast:
-            return wrap(torch.as_tensor(x).to(device=_current_device(), dtype=self._compute_torch_dtype))
+            return wrap(torch.tensor(x, dtype=self._compute_torch_dtype, device=_current_device()))
         if isinstance(x, (TensorOperators, torch.Tensor, np.ndarray, np.generic)):
             value = convert_to_tensor(x)._value
             if self.autocast and value.dtype.is_floating_point and value.dtype is not self._compute_torch_dtype:

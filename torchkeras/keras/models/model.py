@@ -6,8 +6,6 @@
 precedes ``torch.nn.Module`` in the MRO so its ``compile`` replaces torch's.
 """
 from ..layers.layer import Layer
-from ..layers import symbolic
-from ..backend.keras_tensor import KerasTensor
 from ..trainers.trainer import Trainer
 from . import summary as _summary
 
@@ -38,7 +36,6 @@ class Model(Trainer, Layer):
         dtype = kwargs.pop("dtype", None)
         Layer.__init__(self, trainable=trainable, name=name, dtype=dtype, **kwargs)
         Trainer.__init__(self)
-        self.__dict__["_build_overridden"] = type(self).build is not Model.build
 
     @property
     def layers(self):
@@ -60,21 +57,6 @@ class Model(Trainer, Layer):
                     return layer
             raise ValueError("No such layer: %s. Existing layers are: %s." % (name, [layer.name for layer in layers]))
         raise ValueError("Provide either a layer name or layer index at `get_layer`.")
-
-    def build(self, input_shape=None):
-        """Builds a subclassed model by calling it symbolically on inputs of ``input_shape``."""
-        if self.built:
-            return
-        if input_shape is None:
-            raise ValueError("You must provide an `input_shape` argument.")
-        shape = tuple(input_shape)
-        if all(d is None or isinstance(d, int) for d in shape):
-            probe = KerasTensor(shape, dtype=self.compute_dtype)
-        else:
-            probe = [KerasTensor(tuple(s), dtype=self.compute_dtype) for s in shape]
-        symbolic.trace(self, probe, (), {})
-        self.__dict__["_build_shapes"] = shape
-        self.built = True
 
     def summary(self, line_length=None, positions=None, print_fn=None, expand_nested=False, show_trainable=False,
                 layer_range=None):

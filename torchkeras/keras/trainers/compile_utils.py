@@ -13,18 +13,27 @@ import re
 import torch
 
 from ...framework.tensor import TensorOperators, wrap
+from .. import losses as _losses_module
+from .. import metrics as _metrics_module
 
-__all__ = ["CompileLoss", "CompileMetrics", "get_metric", "get_loss", "validate_identifiers"]
-
-
-def _losses():
-    from .. import losses
-    return losses
+__all__ = ["CompileLoss", "CompileMetrics", "get_metric", "get_loss", "validate_identifiers", "LossTracker"]
 
 
-def _metrics():
-    from .. import metrics
-    return metrics
+class LossTracker(_metrics_module.Mean):
+    """``keras.metrics.Mean(name='loss')``, the loss average ``fit`` reports.
+
+    ``add(loss, batch_size)`` is the default train step's two-op form of
+    ``update_state(loss, sample_weight=batch_size)`` (no host sync).
+    """
+
+    def __init__(self, name="loss", dtype=None):
+        super().__init__(name=name, dtype=dtype)
+
+    def add(self, loss, batch_size):
+        """Adds a scalar torch ``loss`` weighted by ``batch_size``."""
+        with torch.no_grad():
+            self.total._param.add_(loss.detach().to(self.total._param.dtype), alpha=batch_size)
+            self.count._param.add_(batch_size)
 
 
 def _object_name(obj):
@@ -44,7 +53,7 @@ def _is_binary_or_sparse(y_true, y_pred):
 
 def get_metric(identifier, y_true, y_pred):
     """The metric object for one identifier, given example storages of the targets and outputs."""
-    metrics = _metrics()
+    metrics = _metrics_module
     if identifier is None:
         raise ValueError("Expected metric, received `None`")
     if str(identifier).lower() in ("accuracy", "acc"):
@@ -69,7 +78,7 @@ def get_metric_name(identifier):
 
 def get_loss(identifier, y_true, y_pred):
     """The ``Loss`` object for one identifier (functions wrapped in ``LossFunctionWrapper``)."""
-    losses = _losses()
+    losses = _losses_module
     if identifier is None:
         return None
     if str(identifier).lower() in ("crossentropy", "ce"):
@@ -86,11 +95,11 @@ def validate_identifiers(loss, metrics, weighted_metrics):
     """Raises Keras' ``ValueError`` for unknown loss or metric names at ``compile()`` time."""
     for identifier in _leaves(loss):
         if isinstance(identifier, str) and identifier.lower() not in ("crossentropy", "ce"):
-            _losses().get(identifier)
+            _losses_module.get(identifier)
     for group in (metrics, weighted_metrics):
         for identifier in _leaves(group):
             if isinstance(identifier, str) and identifier.lower() not in ("accuracy", "acc"):
-                _metrics().get(identifier)
+                _metrics_module.get(identifier)
 
 
 def _leaves(value):
@@ -185,7 +194,7 @@ class CompileLoss:
         self._losses = [get_loss(identifier, t, p) for identifier, t, p in zip(identifiers, trues, preds)]
         self._weights = [1.0 if w is None else float(w) for w in weights]
         if sum(loss is not None for loss in self._losses) > 1:
-            mean = _metrics().Mean
+            mean = _metrics_module.Mean
             self.metrics = [mean(name="%s_loss" % name) if loss is not None else None for name, loss in zip(names, self._losses)]
         self.built = True
 

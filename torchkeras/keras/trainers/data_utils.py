@@ -32,7 +32,7 @@ def unpack_x_y_sample_weight(data):
 def pack_x_y_sample_weight(x, y=None, sample_weight=None):
     """The inverse of :func:`unpack_x_y_sample_weight` (``keras.utils.pack_x_y_sample_weight``)."""
     if y is None:
-        return (x,)
+        return (x,) if isinstance(x, (tuple, list)) else x
     if sample_weight is None:
         return x, y
     return x, y, sample_weight

@@ -113,7 +113,6 @@ class Trainer:
         objects and plain callables work too.  Multi-output models take a
         list (by position) or a dict (by output name) of losses/metrics.
         """
-        from .. import metrics as metrics_module
         from .. import optimizers
         optimizer = optimizers.get(optimizer)
         compile_utils.validate_identifiers(loss, metrics, weighted_metrics)
@@ -126,7 +125,7 @@ class Trainer:
         self.loss = loss
         self._compile_loss = compile_utils.CompileLoss(loss, loss_weights, output_names) if loss is not None else None
         self._compile_metrics = compile_utils.CompileMetrics(metrics, weighted_metrics, output_names) if metrics is not None or weighted_metrics is not None else None
-        self._loss_tracker = metrics_module.Mean(name="loss")
+        self._loss_tracker = compile_utils.LossTracker()
         self._run_eagerly = bool(run_eagerly)
         self._jit_compile = None if jit_compile == "auto" else bool(jit_compile)
         self.steps_per_execution = steps_per_execution
@@ -238,9 +237,7 @@ class Trainer:
 
     def _track_loss(self, loss, x):
         batch = structure.flatten(x)[0]
-        size = batch.shape[0] if batch is not None and batch.ndim else 1
-        with torch.no_grad():
-            self._loss_tracker.update_state(wrap(loss.detach()), sample_weight=size)
+        self._loss_tracker.add(loss, batch.shape[0] if batch is not None and batch.ndim else 1)
 
     def _variables_to_train(self):
         return self._fit_variables if self._fit_variables is not None else self.trainable_variables
@@ -335,9 +332,9 @@ class Trainer:
                                 if not self.built:
                                     self._build_on(batch)
                                 self._fit_variables = self.trainable_variables
-                            report = (step + 1) % period == 0
-                            if report:
+                            if step % period == 0:
                                 callbacks.on_train_batch_begin(step)
+                            report = (step + 1) % period == 0 or step + 1 == iterator.num_batches
                             if fast:
                                 self._default_train_step(_as_step_data(batch))
                                 if report:
@@ -394,9 +391,9 @@ class Trainer:
         period = self.steps_per_execution
         with module_mode(self, False), torch.no_grad():
             for step, batch in iterator:
-                report = (step + 1) % period == 0
-                if report:
+                if step % period == 0:
                     callbacks.on_test_batch_begin(step)
+                report = (step + 1) % period == 0 or step + 1 == iterator.num_batches
                 if fast:
                     self._default_test_step(_as_step_data(batch))
                     if report:
