@@ -82,3 +82,12 @@ def test_symbolic_calls_infer_shapes_without_computing():
     dense(y)
     with pytest.raises(ValueError, match="expected axis -1 of input shape to have value 784, but received input with shape \\(None, 10\\)"):
         dense(z)
+
+
+def test_mixed_precision_policy_computes_in_float16_with_float32_weights():
+    layer = layers.Dense(2, dtype="mixed_float16")
+    out = layer(np.ones((1, 3), "float32"))
+    assert out.dtype == tf.float16 and layer.kernel.dtype == tf.float32
+    assert layer.compute_dtype == "float16" and layer.variable_dtype == "float32" and layer.dtype_policy == "mixed_float16"
+    emb = layers.Embedding(4, 2, dtype="mixed_float16")
+    assert emb(np.array([[1, 2]])).dtype == tf.float16

@@ -11,7 +11,9 @@ from . import _activation_util
 class Dense(Layer):
     """A densely connected layer with a ``kernel`` of shape ``(input_dim, units)`` (Keras' layout).
 
-    Inputs of rank > 2 are multiplied along their last axis.  The forward pass
+    Inputs of rank > 2 are multiplied along their last axis.  Under a mixed
+    policy (``dtype="mixed_float16"``) the float32 weights are cast to the
+    compute dtype for the product, as Keras does.  The forward pass
     calls torch directly (``addmm`` for rank-2 inputs) on the weights' storage.
     """
 
@@ -49,13 +51,16 @@ class Dense(Layer):
     def call(self, inputs):
         x = inputs._value
         kernel = self.kernel._value
-        bias = self.bias
+        bias = None if self.bias is None else self.bias._value
+        if kernel.dtype is not x.dtype:
+            kernel = kernel.to(x.dtype)
+            bias = None if bias is None else bias.to(x.dtype)
         if bias is None:
             y = torch.matmul(x, kernel)
         elif x.ndim == 2:
-            y = torch.addmm(bias._value, x, kernel)
+            y = torch.addmm(bias, x, kernel)
         else:
-            y = torch.matmul(x, kernel) + bias._value
+            y = torch.matmul(x, kernel) + bias
         torch_fn = self._torch_activation
         if torch_fn is not None:
             return wrap(torch_fn(y))

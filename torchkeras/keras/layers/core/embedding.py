@@ -43,7 +43,8 @@ class Embedding(Layer):
         indices = inputs._value
         if indices.dtype is not torch.int64:
             indices = indices.long()
-        return wrap(F.embedding(indices, self.embeddings._value))
+        out = F.embedding(indices, self.embeddings._value)
+        return wrap(out if out.dtype is self._compute_torch_dtype else out.to(self._compute_torch_dtype))
 
     def compute_mask(self, inputs, mask=None):
         if not self.mask_zero:
