@@ -4,9 +4,5 @@ from .ops.linalg_ops import (  # noqa: F401
     expm, global_norm, inv, logdet, lstsq, matrix_rank, matrix_transpose, matvec, normalize, pinv,
     qr, set_diag, slogdet, solve, svd, tensor_diag, tensor_diag_part, trace, triangular_solve,
 )
+from .ops.array_ops import eye  # noqa: F401
 from .ops.math_ops import einsum, l2_normalize, matmul, norm, tensordot  # noqa: F401
-
-try:
-    from .ops.array_ops import eye  # noqa: F401
-except ImportError:  # array_ops (a sibling module) defines eye; absent only mid-development
-    pass

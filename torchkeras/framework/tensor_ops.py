@@ -105,16 +105,12 @@ def rbinary(fn, x, y, opname, scalars=True):
 
 
 def inputs(x, y, opname):
-    """Storage of two op inputs, converted and checked with TF's rules (for ``tf.add`` etc.)."""
-    if isinstance(x, TensorOperators):
-        a = x._value
-        b = _convert.to_torch_like(y, a)
-    elif isinstance(y, TensorOperators):
-        b = y._value
-        a = _convert.to_torch_like(x, b)
-    else:
-        a = _convert.to_torch(x)
-        b = _convert.to_torch_like(y, a)
+    """Storage of two op inputs, converted and checked with TF's rules (for ``tf.add`` etc.).
+
+    As in TF, a non-tensor ``x`` is converted on its own; ``y`` takes ``x``'s dtype as a hint.
+    """
+    a = x._value if isinstance(x, TensorOperators) else _convert.to_torch(x)
+    b = _convert.to_torch_like(y, a)
     if a.dtype != b.dtype:
         raise _mismatch(opname, a, b)
     return a, b

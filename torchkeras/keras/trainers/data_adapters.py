@@ -212,7 +212,7 @@ def _reject_with_iterable(name, value, kind):
         raise ValueError("When providing `x` as a %s, `%s` should not be passed. Instead, the %s should be included in the dataset." % (kind, name, name if name != "y" else "targets"))
 
 
-def get_data_adapter(x, y=None, sample_weight=None, batch_size=None, steps_per_epoch=None, shuffle=False, class_weight=None, device=None):
+def get_data_adapter(x, y=None, sample_weight=None, batch_size=None, shuffle=False, class_weight=None, device=None):
     """Chooses and builds the adapter for ``x`` (Keras' ``get_data_adapter``)."""
     if x is None:
         raise ValueError("Unrecognized data type: x=None (of type <class 'NoneType'>). Pass `x` as NumPy arrays, tensors, a `tf.data.Dataset`, a `torch.utils.data.DataLoader`, a generator or a `keras.utils.PyDataset`.")

@@ -29,7 +29,7 @@ class EpochIterator:
 
     def __init__(self, x, y=None, sample_weight=None, batch_size=None, steps_per_epoch=None, shuffle=False, class_weight=None, device=None):
         self.steps_per_epoch = steps_per_epoch
-        self.data_adapter = get_data_adapter(x, y, sample_weight, batch_size, steps_per_epoch, shuffle, class_weight, device)
+        self.data_adapter = get_data_adapter(x, y, sample_weight, batch_size, shuffle, class_weight, device)
         self._device = device
         self._non_blocking = device is not None and device.type == "cuda"
         self._num_batches = self.data_adapter.num_batches

@@ -24,6 +24,8 @@ from ...framework import device as _device
 from ...framework.tape import GradientTape
 from ...framework.tensor import TensorOperators, wrap
 from ..callbacks.callback_list import CallbackList
+from ..callbacks.logs import pythonify_logs
+from ..metrics import Metric
 from . import compile_utils
 from .data_utils import train_validation_split, unpack_x_y_sample_weight
 from .epoch_iterator import EpochIterator
@@ -52,11 +54,6 @@ def _storage_tree(tree):
     if tree is None:
         return None
     return structure.map_structure(lambda leaf: leaf._value if isinstance(leaf, TensorOperators) else leaf, tree)
-
-
-def _is_metric(value):
-    from ..metrics import Metric
-    return isinstance(value, Metric)
 
 
 def _to_numpy_tree(tree):
@@ -187,7 +184,7 @@ class Trainer:
             if self._compile_loss is not None:
                 found.extend(m for m in self._compile_loss.metrics if m is not None)
         for value in list(vars(self).values()):
-            if _is_metric(value) and not any(value is m for m in found):
+            if isinstance(value, Metric) and not any(value is m for m in found):
                 found.append(value)
         return found
 
@@ -402,7 +399,6 @@ class Trainer:
                     logs = self.test_step(_as_step_data(batch))
                     if report:
                         callbacks.on_test_batch_end(step, logs)
-        from ..callbacks.logs import pythonify_logs
         logs = pythonify_logs(self.get_metrics_result() if fast else self._metrics_or_logs(logs))
         callbacks.on_test_end(logs)
         return logs
@@ -481,7 +477,6 @@ class Trainer:
         return _to_numpy_tree(_output_storages(outputs))
 
     def _batch_result(self, logs, return_dict):
-        from ..callbacks.logs import pythonify_logs
         logs = pythonify_logs(self._metrics_or_logs(logs))
         return logs if return_dict else self._flatten_in_order(logs)
 
