@@ -156,7 +156,8 @@ def parse_args(argv):
     parser.add_argument("--smoke", action="store_true", help="tiny sizes, one repetition (seconds)")
     parser.add_argument("--repeats", type=int, help="repetitions of timed workloads (default: each workload's)")
     parser.add_argument("--device", choices=("cpu", "cuda"),
-                        default="cuda" if torch.cuda.is_available() else "cpu")
+                        default="cuda" if torch.cuda.is_available() else "cpu",
+                        help="where both versions run (default: cuda when torch sees a GPU)")
     parser.add_argument("--tf-python", help="a Python interpreter with TensorFlow, for TF's figures "
                         "(default: this one, when TensorFlow is importable)")
     parser.add_argument("--no-tf", action="store_true", help="skip TensorFlow")

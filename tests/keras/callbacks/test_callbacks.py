@@ -162,3 +162,11 @@ def test_steps_per_execution_groups_batch_hooks():
     batch_calls = [call for call in recorder.calls if "train_batch" in call[0]]
     assert batch_calls == [("on_train_batch_begin", 0), ("on_train_batch_end", 1), ("on_train_batch_begin", 2),
                            ("on_train_batch_end", 3), ("on_train_batch_begin", 4), ("on_train_batch_end", 4)]
+
+
+@pytest.mark.parametrize("monitor", ["val_accuracy", "accuracy"])
+def test_early_stopping_mode_auto_maximises_accuracy(monitor):
+    x, y = data()
+    stopper = keras.callbacks.EarlyStopping(monitor=monitor, patience=50)
+    model().fit(x, y, epochs=1, verbose=0, validation_data=(x, y), callbacks=[stopper])
+    assert stopper.monitor_op(1.0, 0.5)

@@ -81,6 +81,8 @@ class FalseNegatives(_ConfusionMatrixConditionCount):
 
 
 class _PrecisionRecall(Metric):
+
+    _direction = "up"
     _second = None
 
     def __init__(self, thresholds=None, top_k=None, class_id=None, name=None, dtype=None):
@@ -130,6 +132,8 @@ class Recall(_PrecisionRecall):
 
 class SensitivitySpecificityBase(Metric):
     """Base of the "X at Y" metrics: confusion counts at ``num_thresholds`` even thresholds."""
+
+    _direction = "up"
 
     def __init__(self, value, num_thresholds=200, class_id=None, name=None, dtype=None):
         super().__init__(name=name, dtype=dtype)
@@ -274,6 +278,8 @@ class AUC(Metric):
     """Area under the ROC or PR curve, from confusion counts at ``num_thresholds`` thresholds
     (Keras' Riemann sums; PR with ``'interpolation'`` uses Davis & Goadrich's interpolation).
     Name ``'auc'``."""
+
+    _direction = "up"
 
     def __init__(self, num_thresholds=200, curve="ROC", summation_method="interpolation", name=None, dtype=None,
                  thresholds=None, multi_label=False, num_labels=None, label_weights=None, from_logits=False):

@@ -18,6 +18,8 @@ class FBetaScore(Metric):
     ``threshold`` or, with ``threshold=None``, when it is the row's maximum.
     """
 
+    _direction = "up"
+
     def __init__(self, average=None, beta=1.0, threshold=None, name="fbeta_score", dtype=None):
         super().__init__(name=name, dtype=dtype)
         if average not in (None, "micro", "macro", "weighted"):

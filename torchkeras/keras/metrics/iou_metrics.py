@@ -19,6 +19,8 @@ class MeanIoU(Metric):
     labels equal to ``ignore_class`` or out of range are not counted.  Name ``'mean_io_u'``.
     """
 
+    _direction = "up"
+
     def __init__(self, num_classes, name=None, dtype=None, ignore_class=None, sparse_y_true=True,
                  sparse_y_pred=True, axis=-1):
         super().__init__(name=name, dtype=dtype or "int64")

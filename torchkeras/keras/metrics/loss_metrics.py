@@ -59,6 +59,8 @@ CategoricalHinge = _simple("CategoricalHinge", losses.categorical_hinge, "catego
 class CosineSimilarity(MeanMetricWrapper):
     """Mean cosine similarity along ``axis`` (positive: 1 for identical directions; name ``'cosine_similarity'``)."""
 
+    _direction = "up"
+
     def __init__(self, name="cosine_similarity", dtype=None, axis=-1):
         super().__init__(_cosine_similarity, name=name, dtype=dtype, axis=axis)
 
@@ -74,6 +76,8 @@ def _cosine_similarity(y_true, y_pred, axis=-1):
 
 class RootMeanSquaredError(Mean):
     """Square root of the mean squared error (name ``'root_mean_squared_error'``)."""
+
+    _direction = "down"
 
     def __init__(self, name="root_mean_squared_error", dtype=None):
         super().__init__(name, dtype=dtype)

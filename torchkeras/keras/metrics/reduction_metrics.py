@@ -98,6 +98,9 @@ class MeanMetricWrapper(Mean):
         super().__init__(name=name, dtype=dtype)
         self._fn = fn
         self._fn_kwargs = kwargs
+        from .. import losses
+        if any(fn is known for known in losses.ALL_OBJECTS_DICT.values()):
+            self._direction = "down"
 
     def update_state(self, y_true, y_pred, sample_weight=None):
         """Evaluates ``fn`` on the batch and accumulates its mean."""
