@@ -79,3 +79,17 @@ def test_variable_reads_are_snapshots():
     v.assign([[5.0, 6.0]])
     for tensor in (converted, reshaped, transposed):
         assert tensor.numpy().ravel().tolist() == [1.0, 2.0]
+
+
+def test_numpy_layouts_convert_with_a_copy():
+    big_endian = np.array([1.0, 2.0], dtype=">f4")
+    assert tf.constant(big_endian).dtype is tf.float32 and tf.constant(big_endian).numpy().tolist() == [1.0, 2.0]
+    frozen = np.ones(3)
+    frozen.flags.writeable = False
+    assert tf.constant(frozen).dtype is tf.float64
+    strided = np.arange(6, dtype=np.float32)[::2]
+    assert tf.constant(strided).numpy().tolist() == [0.0, 2.0, 4.0]
+    source = np.ones(2)
+    cast = tf.constant(source, dtype=tf.float32)
+    source[0] = 5.0
+    assert cast.numpy().tolist() == [1.0, 1.0]

@@ -22,6 +22,8 @@ __all__ = ["constant", "convert_to_tensor", "to_torch", "to_torch_unaliased", "t
 _INT32_MIN, _INT32_MAX = -(2 ** 31), 2 ** 31 - 1
 _INT64_MIN, _INT64_MAX = -(2 ** 63), 2 ** 63 - 1
 _PY_BOOL = bool
+_FROM_NUMPY_DTYPES = frozenset(np.dtype(t) for t in (np.float16, np.float32, np.float64, np.int8, np.int16, np.int32,
+                                                     np.int64, np.uint8, np.bool_, np.complex64, np.complex128))
 
 
 def _type_error(value, dtype):
@@ -139,7 +141,15 @@ def _to_storage(array, dtype, device):
         return _string_array(array) if array.dtype != object or array.size and not isinstance(array.flat[0], bytes) else array.copy()
     if dtype.torch_dtype is None:
         raise TypeError("dtype %s is not supported by this torch build" % dtype.name)
-    if array.dtype == np.float16 or array.dtype.kind in "fiucb":
+    if not array.dtype.isnative:
+        array = array.astype(array.dtype.newbyteorder("="))
+    if array.dtype in _FROM_NUMPY_DTYPES:
+        writeable = array.flags.writeable
+        source = torch.from_numpy(array if writeable else array.copy())
+        if source.dtype is dtype.torch_dtype and device.type == "cpu":
+            return source.clone() if writeable else source
+        return source.to(device=device, dtype=dtype.torch_dtype, copy=writeable)
+    if array.dtype.kind in "fiucb":
         tensor = torch.tensor(array, device=device)
     else:
         tensor = torch.tensor(array.astype(np.float64), device=device)

@@ -214,7 +214,7 @@ def as_dtype(type_value):
         if type_value in _BY_PYTYPE:
             return _BY_PYTYPE[type_value]
         if type_value is not int:
-            return _BY_NUMPY[np.dtype(type_value)]
+            return _BY_NUMPY[np.dtype(type_value).newbyteorder('=')]
     except (KeyError, TypeError):
         pass
     raise TypeError("Cannot convert the argument `type_value`: %r to a TensorFlow DType." % (type_value,))
