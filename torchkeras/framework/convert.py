@@ -299,6 +299,9 @@ def to_torch_like(value, like, dtype_hint=None):
         return value._value
     if isinstance(value, torch.Tensor):
         return value
+    if type(value) is np.ndarray and dtype_hint is None and isinstance(like, torch.Tensor) \
+            and value.dtype in _FROM_NUMPY_DTYPES and value.flags.writeable:
+        return torch.from_numpy(value).to(device=like.device, dtype=like.dtype, copy=True)
     hint = dtype_hint or _dtype_of(like)
     device = like.device if isinstance(like, torch.Tensor) else torch.device("cpu")
     if type(value) in (float, int, bool) and hint is not dtypes.string:

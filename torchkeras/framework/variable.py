@@ -287,8 +287,7 @@ class Variable(ScatterMethods, TensorOperators):
         if new.shape != param.shape:
             raise op_error(opname, "Cannot update variable with shape %s using a Tensor with shape %s, shapes must be "
                            "equal." % (_dims(param.shape), _dims(new.shape)), param)
-        with torch.no_grad():
-            method(param, new)
+        method(param.detach(), new)
 
     def _unread(self):
         """TF's ``_UnreadVariable``: this variable under the name ``'UnreadVariable'``."""
