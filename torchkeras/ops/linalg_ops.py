@@ -13,7 +13,11 @@ import numpy as np
 import torch
 
 from ..framework.tensor import wrap
-from .math_ops import _dims, _storage, allowed_dtypes, check_dtype, inputs, kernel_error, matmul, norm
+from ..framework.tensor_ops import inputs
+from .matmul_ops import matmul
+from .norm_ops import norm
+from .op_defs import _dims, allowed_dtypes, check_dtype, kernel_error
+from .op_inputs import _storage
 
 __all__ = []
 

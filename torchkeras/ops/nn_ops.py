@@ -17,10 +17,12 @@ import torch.nn.functional as F
 from ..framework.convert import to_torch_like
 from ..framework.errors import InvalidArgumentError
 from ..framework.tensor import Tensor, TensorOperators, wrap
-from .math_ops import (
-    _dims, _dtype_of, _mean, _storage, allowed_dtypes, attr_error, check_dtype, input_dtype_error,
-    kernel_error, reduction_dims, tf_type_name,
+from .op_defs import (
+    _dims, _dtype_of, allowed_dtypes, attr_error, check_dtype, input_dtype_error, kernel_error,
+    tf_type_name,
 )
+from .op_inputs import _storage
+from .reduction_ops import _mean, reduction_dims
 from .random_ops import _generator as random_generator
 
 __all__ = []

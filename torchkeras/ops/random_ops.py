@@ -22,7 +22,8 @@ from ..framework import device as _device
 from ..framework import dtypes
 from ..framework.convert import to_torch
 from ..framework.tensor import TensorOperators, wrap
-from .array_ops import _err, _shape_arg, _dims_text
+from ._array_args import _shape_arg
+from ._array_errors import _err, _dims_text
 
 # TF has none of these at the top level: they live in ``tf.random`` (torchkeras/random.py).
 __all__ = []

@@ -1,0 +1,34 @@
+"""``tf.cast``: dtype conversion with TF's rules (truncation toward zero, complex ->
+real part, ``!= 0`` for bool, no string casts)."""
+from __future__ import annotations
+
+import torch
+
+from ..framework import dtypes
+from ..framework.convert import to_torch
+from ..framework.device import tf_device_string
+from ..framework.errors import UnimplementedError
+from ..framework.tensor import Tensor, wrap
+from ._array_errors import _device_of, _dtype
+
+__all__ = ["cast"]
+
+
+def cast(x, dtype, name=None):
+    """``tf.cast``: float -> int truncates toward zero, complex -> real keeps the real part,
+    anything -> bool is ``!= 0``; casts from or to strings raise ``UnimplementedError``."""
+    dtype = dtypes.as_dtype(dtype)
+    storage = to_torch(x)
+    source = _dtype(storage)
+    if source is dtype:
+        return x if type(x) is Tensor else wrap(storage)
+    if source is dtypes.string or dtype is dtypes.string:
+        device = tf_device_string(_device_of(storage))
+        raise UnimplementedError(None, None, "{{function_node __wrapped__Cast_device_%s}} Cast %s to %s is not supported [Op:Cast] name: "
+                                 % (device, source.name, dtype.name))
+    if storage.is_complex() and not dtype.is_complex:
+        storage = storage.real
+    target = dtype.torch_dtype
+    if storage.is_floating_point() and dtype.is_integer and dtype.is_unsigned:
+        return wrap(storage.to(torch.int64).to(target))
+    return wrap(storage.to(target))

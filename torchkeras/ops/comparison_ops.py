@@ -1,0 +1,151 @@
+"""Comparisons, logical ops, ``tf.where`` and the monotonicity checks (``tf.math``).
+
+Comparisons return bool tensors and accept the dtypes TF's kernels accept;
+logical ops take bool tensors only, with TF's error texts otherwise.
+"""
+from __future__ import annotations
+
+import numpy as np
+import torch
+
+from ..framework.convert import to_torch, to_torch_like
+from ..framework.tensor import Tensor, TensorOperators, wrap
+from ..framework.tensor_ops import op_error, translate_error
+from .op_defs import _dims, _dtype_of, allowed_dtypes, attr_error, input_dtype_error, kernel_error, tf_type_name
+from .op_inputs import _storage, strict_inputs
+
+
+def _logical_pair(x, y, opname):
+    a, b = strict_inputs(x, y, opname) if not (type(x) is Tensor and type(y) is Tensor) else (x._value, y._value)
+    if a.dtype is not torch.bool:
+        raise input_dtype_error(opname, 0, "bool", tf_type_name(a))
+    if b.dtype is not torch.bool:
+        raise input_dtype_error(opname, 1, "bool", tf_type_name(b))
+    return a, b
+
+
+def _compare(fn, opname, public, doc):
+    allowed = allowed_dtypes(opname)
+
+    def op(x, y, name=None):
+        if type(x) is Tensor and type(y) is Tensor and x._value.dtype is y._value.dtype:
+            a, b = x._value, y._value
+        else:
+            a, b = strict_inputs(x, y, opname)
+        if a.dtype not in allowed:
+            raise attr_error(opname, tf_type_name(a))
+        try:
+            return wrap(fn(a, b))
+        except RuntimeError as error:
+            raise translate_error(error, opname, a, b) from None
+    op.__name__ = op.__qualname__ = public
+    op.__doc__ = doc
+    return op
+
+
+less = _compare(torch.lt, "Less", "less", "``tf.math.less``: ``x < y`` elementwise, a bool tensor.")
+less_equal = _compare(torch.le, "LessEqual", "less_equal", "``tf.math.less_equal``: ``x <= y`` elementwise.")
+greater = _compare(torch.gt, "Greater", "greater", "``tf.math.greater``: ``x > y`` elementwise.")
+greater_equal = _compare(torch.ge, "GreaterEqual", "greater_equal", "``tf.math.greater_equal``: ``x >= y`` elementwise.")
+
+
+def _equality(x, y, opname, equal_):
+    a, b = strict_inputs(x, y, opname)
+    if isinstance(a, np.ndarray):
+        if not isinstance(b, np.ndarray):
+            raise input_dtype_error(opname, 1, "string", tf_type_name(b))
+        try:
+            result = np.equal(a, b) if equal_ else np.not_equal(a, b)
+        except ValueError:
+            raise op_error(opname, "Incompatible shapes: %s vs. %s" % (_dims(a.shape), _dims(b.shape)), a) from None
+        return wrap(torch.from_numpy(np.asarray(result, dtype=bool)))
+    try:
+        return wrap(torch.eq(a, b) if equal_ else torch.ne(a, b))
+    except RuntimeError as error:
+        raise translate_error(error, opname, a, b) from None
+
+
+def equal(x, y, name=None):
+    """``tf.math.equal``: ``x == y`` elementwise (any dtype, strings too); shapes must broadcast."""
+    return _equality(x, y, "Equal", True)
+
+
+def not_equal(x, y, name=None):
+    """``tf.math.not_equal``: ``x != y`` elementwise; shapes must broadcast."""
+    return _equality(x, y, "NotEqual", False)
+
+
+def logical_and(x, y, name=None):
+    """``tf.math.logical_and``: elementwise AND of two bool tensors."""
+    a, b = _logical_pair(x, y, "LogicalAnd")
+    return wrap(torch.logical_and(a, b))
+
+
+def logical_or(x, y, name=None):
+    """``tf.math.logical_or``: elementwise OR of two bool tensors."""
+    a, b = _logical_pair(x, y, "LogicalOr")
+    return wrap(torch.logical_or(a, b))
+
+
+def logical_xor(x, y, name="LogicalXor"):
+    """``tf.math.logical_xor``: elementwise XOR of two bool tensors (errors name ``LogicalOr``, as TF)."""
+    a, b = _logical_pair(x, y, "LogicalOr")
+    return wrap(torch.logical_xor(a, b))
+
+
+def logical_not(x, name=None):
+    """``tf.math.logical_not``: elementwise NOT of a bool tensor."""
+    a = _storage(x)
+    if a.dtype is not torch.bool:
+        raise input_dtype_error("LogicalNot", 0, "bool", tf_type_name(a))
+    return wrap(torch.logical_not(a))
+
+
+def where(condition, x=None, y=None, name=None):
+    """``tf.where``: with one argument, the int64 ``[n, rank]`` coordinates of true (non-zero)
+    elements; with three, ``x`` where ``condition`` else ``y`` (broadcasting, as ``SelectV2``)."""
+    if (x is None) != (y is None):
+        raise ValueError("x and y must both be non-None or both be None.")
+    c = _storage(condition)
+    if x is None:
+        if isinstance(c, np.ndarray):
+            return wrap(torch.from_numpy(np.argwhere(c != b"").astype(np.int64)))
+        return wrap(torch.nonzero(c))
+    if c.dtype is not torch.bool:
+        raise input_dtype_error("SelectV2", 0, "bool", tf_type_name(c))
+    if isinstance(x, TensorOperators):
+        a = x._value
+        b = y._value if isinstance(y, TensorOperators) else to_torch_like(y, a)
+    elif isinstance(y, TensorOperators):
+        b = y._value
+        a = to_torch_like(x, b)
+    else:
+        a = to_torch(x)
+        b = to_torch_like(y, a)
+    if _dtype_of(a) is not _dtype_of(b):
+        raise input_dtype_error("SelectV2", 2, tf_type_name(a), tf_type_name(b))
+    try:
+        if isinstance(a, np.ndarray):
+            return wrap(np.where(c.cpu().numpy(), a, b).astype(object))
+        return wrap(torch.where(c, a, b))
+    except (RuntimeError, ValueError):
+        raise kernel_error("SelectV2", "SelectV2", "condition %s, then %s, and else %s must be broadcastable"
+                           % (_dims(c.shape), _dims(a.shape), _dims(b.shape)), c) from None
+
+
+def _monotone(x, strict):
+    a = _storage(x).reshape(-1)
+    if a.numel() < 2:
+        return wrap(torch.tensor(True, device=a.device))
+    step = a[1:] > a[:-1] if strict else a[1:] >= a[:-1]
+    return wrap(torch.all(step))
+
+
+def is_non_decreasing(x, name=None):
+    """``tf.math.is_non_decreasing``: whether the flattened ``x`` never decreases."""
+    return _monotone(x, False)
+
+
+def is_strictly_increasing(x, name=None):
+    """``tf.math.is_strictly_increasing``: whether the flattened ``x`` always increases."""
+    return _monotone(x, True)

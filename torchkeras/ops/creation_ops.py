@@ -1,0 +1,192 @@
+"""``tf.*`` ops that create tensors: ``zeros``/``ones`` (and ``*_like``), ``fill``,
+``eye``, ``range``, ``linspace``, ``identity``/``identity_n``, ``meshgrid``,
+``sequence_mask``.  New tensors go on the current device."""
+from __future__ import annotations
+
+import numpy as np
+import torch
+
+from ..framework import dtypes
+from ..framework import device as _device
+from ..framework.convert import to_torch, to_torch_like
+from ..framework.tensor import Tensor, TensorOperators, wrap
+from ._array_errors import _attr_err, _device_of, _dims_text, _dtype, _err, _mismatch
+from ._array_args import _host_ints, _new_storage, _shape_arg
+
+__all__ = [
+    "zeros", "ones", "zeros_like", "ones_like", "fill", "eye", "range", "linspace", "identity",
+    "meshgrid", "sequence_mask", "identity_n",
+]
+
+
+def zeros(shape, dtype=dtypes.float32, name=None, layout=None):
+    """``tf.zeros``: a tensor of ``shape`` filled with zeros (``b''`` for strings), on the current device."""
+    dtype = dtypes.as_dtype(dtype)
+    dims = _shape_arg(shape, "Fill", "")
+    return wrap(_new_storage(dims, dtype, b"" if dtype is dtypes.string else 0))
+
+
+def ones(shape, dtype=dtypes.float32, name=None, layout=None):
+    """``tf.ones``: a tensor of ``shape`` filled with ones, on the current device."""
+    dtype = dtypes.as_dtype(dtype)
+    if dtype is dtypes.string:
+        raise TypeError("Cannot convert 1 to EagerTensor of dtype string")
+    dims = _shape_arg(shape, "Fill", "")
+    return wrap(_new_storage(dims, dtype, 1))
+
+
+def _like(input, dtype, value, op):
+    storage = to_torch(input)
+    target = dtypes.as_dtype(dtype) if dtype is not None else _dtype(storage)
+    if target is dtypes.string:
+        if value:
+            raise _attr_err(op, "T", storage, "")
+        return wrap(_new_storage(tuple(storage.shape), target, b""))
+    device = _device_of(storage)
+    return wrap(torch.full(tuple(storage.shape), value, dtype=target.torch_dtype, device=device))
+
+
+def zeros_like(input, dtype=None, name=None, layout=None):
+    """``tf.zeros_like``: zeros with ``input``'s shape (and dtype unless ``dtype`` is given)."""
+    return _like(input, dtype, 0, "ZerosLike")
+
+
+def ones_like(input, dtype=None, name=None, layout=None):
+    """``tf.ones_like``: ones with ``input``'s shape (and dtype unless ``dtype`` is given)."""
+    return _like(input, dtype, 1, "OnesLike")
+
+
+def fill(dims, value, name=None, layout=None):
+    """``tf.fill``: a tensor of shape ``dims`` filled with the scalar ``value`` (its dtype)."""
+    shape_dims = _shape_arg(dims, "Fill")
+    storage = to_torch(value)
+    if storage.ndim != 0:
+        raise _err("Fill", "value must represent a scalar, got shape %s" % _dims_text(storage.shape), storage)
+    if isinstance(storage, np.ndarray):
+        return wrap(_new_storage(shape_dims, dtypes.string, storage.item()))
+    return wrap(storage.to(_device.current()).expand(shape_dims).clone())
+
+
+def eye(num_rows, num_columns=None, batch_shape=None, dtype=dtypes.float32, name=None):
+    """``tf.eye``: an identity matrix (``num_rows x num_columns``), optionally batched."""
+    dtype = dtypes.as_dtype(dtype)
+    rows = int(num_rows)
+    cols = rows if num_columns is None else int(num_columns)
+    matrix = torch.eye(rows, cols, dtype=dtype.torch_dtype, device=_device.current())
+    if batch_shape is not None:
+        batch = _shape_arg(batch_shape, "Eye")
+        matrix = matrix.expand(batch + (rows, cols)).clone()
+    return wrap(matrix)
+
+
+_RANGE_ORDER = {"int32": 0, "int64": 1, "float32": 2, "float64": 3}
+
+
+def range(start, limit=None, delta=1, dtype=None, name="range"):  # noqa: A001 - TF's name
+    """``tf.range(start, limit, delta, dtype)``: TF infers int32 for Python ints, the widest
+    of the arguments' dtypes otherwise (int32 < int64 < float32 < float64)."""
+    if limit is None:
+        start, limit = 0, start
+    if dtype is not None:
+        dtype = dtypes.as_dtype(dtype)
+        values = [to_torch(v, dtype) if not isinstance(v, TensorOperators) else v._value.to(dtype.torch_dtype)
+                  for v in (start, limit, delta)]
+    else:
+        values = [to_torch(v) for v in (start, limit, delta)]
+        inferred = max((_dtype(v) for v in values), key=lambda d: _RANGE_ORDER.get(d.name, -1))
+        dtype = inferred
+    first, last, step = (v.item() if isinstance(v, torch.Tensor) else v for v in values)
+    if dtype.is_integer:
+        first, last, step = int(first), int(last), int(step)
+    if step == 0:
+        raise _err("Range", "Requires delta != 0: %s" % _num_text(step), values[0], "")
+    if step > 0 and first > last:
+        raise _err("Range", "Requires start <= limit when delta > 0: %s/%s" % (_num_text(first), _num_text(last)), values[0], "")
+    if step < 0 and first < last:
+        raise _err("Range", "Requires start >= limit when delta < 0: %s/%s" % (_num_text(first), _num_text(last)), values[0], "")
+    if dtype.is_integer:
+        count = (abs(last - first) + abs(step) - 1) // abs(step)
+    else:
+        count = int(np.ceil(abs((last - first) / step)))
+    device = _device.current()
+    if dtype.is_integer:
+        result = torch.arange(count, dtype=dtype.torch_dtype, device=device) * step + first
+    else:
+        steps = torch.arange(count, dtype=dtype.torch_dtype, device=device)
+        result = steps * torch.tensor(step, dtype=dtype.torch_dtype) + torch.tensor(first, dtype=dtype.torch_dtype)
+    return wrap(result)
+
+
+def _num_text(value):
+    return "%g" % value if isinstance(value, float) else str(value)
+
+
+def linspace(start, stop, num, name=None, axis=0):
+    """``tf.linspace``: ``num`` evenly spaced values from ``start`` to ``stop`` (both included).
+
+    Integer inputs give float64, as TF; array ``start``/``stop`` give one
+    sequence per element, stacked along ``axis``.
+    """
+    a = to_torch(start)
+    b = to_torch_like(stop, a)
+    if not (a.dtype.is_floating_point or a.dtype.is_complex):
+        a, b = a.to(torch.float64), b.to(torch.float64)
+    elif b.dtype != a.dtype:
+        b = b.to(a.dtype)
+    count = int(_host_ints(num, "LinSpace", "Tidx") if not isinstance(num, int) else num)
+    a, b = torch.broadcast_tensors(a, b)
+    if count < 0:
+        raise _err("Range", "Requires start <= limit when delta > 0: 1/%d" % count, a, "")
+    if count == 0:
+        result = torch.zeros((0,) + tuple(a.shape), dtype=a.dtype, device=a.device)
+    elif count == 1:
+        result = a.unsqueeze(0)
+    else:
+        steps = torch.arange(1, count - 1, dtype=a.dtype, device=a.device).reshape((-1,) + (1,) * a.ndim)
+        delta = (b - a) / (count - 1)
+        result = torch.cat([a.unsqueeze(0), a.unsqueeze(0) + steps * delta.unsqueeze(0), b.unsqueeze(0)])
+    rank = result.ndim
+    axis = int(axis) % rank
+    return wrap(result.movedim(0, axis) if axis else result)
+
+
+def identity(input, name=None):
+    """``tf.identity``: the same values, as a Tensor on the current device (a snapshot of a Variable)."""
+    if type(input) is Tensor:
+        storage = input._value
+    else:
+        storage = to_torch(input)
+        if isinstance(input, TensorOperators):
+            storage = storage.clone() if isinstance(storage, torch.Tensor) else storage.copy()
+    if isinstance(storage, torch.Tensor) and storage.device != _device.current():
+        storage = storage.to(_device.current())
+    return wrap(storage)
+
+
+def meshgrid(*args, **kwargs):
+    """``tf.meshgrid``: coordinate grids from 1-D inputs (``indexing='xy'`` (default) or ``'ij'``)."""
+    indexing = kwargs.pop("indexing", "xy")
+    kwargs.pop("name", None)
+    if kwargs:
+        raise TypeError("Invalid keyword arguments: %s" % list(kwargs))
+    if indexing not in ("xy", "ij"):
+        raise ValueError("Argument `indexing` parameter must be either 'xy' or 'ij', got '%s'" % indexing)
+    storages = [to_torch(a).reshape(-1) for a in args]
+    for s in storages[1:]:
+        if s.dtype != storages[0].dtype:
+            raise _mismatch("Mul", 1, s, storages[0], "")
+    return [wrap(g) for g in torch.meshgrid(*storages, indexing=indexing)]
+
+
+def sequence_mask(lengths, maxlen=None, dtype=dtypes.bool, name=None):
+    """``tf.sequence_mask``: ``mask[..., j] = j < lengths[...]`` over ``maxlen`` (default ``max(lengths)``) columns."""
+    storage = to_torch(lengths).long()
+    limit = int(storage.max()) if maxlen is None and storage.numel() else int(maxlen or 0)
+    mask = torch.arange(limit, device=storage.device) < storage.unsqueeze(-1)
+    dtype = dtypes.as_dtype(dtype)
+    return wrap(mask if dtype is dtypes.bool else mask.to(dtype.torch_dtype))
+
+
+def identity_n(input, name=None):
+    """``tf.identity_n``: ``tf.identity`` of each tensor in a list."""
+    return [identity(t) for t in input]

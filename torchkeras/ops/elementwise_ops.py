@@ -1,0 +1,373 @@
+"""Elementwise math ops (``tf.math``): unary, binary, division and complex-part ops.
+
+Every op takes its inputs' storage (``x._value``), calls torch once and wraps
+the result, so all ops are differentiable under ``tf.GradientTape``.  Dtypes
+follow TF: each op accepts the dtypes TF's kernel accepts and raises TF's
+``InvalidArgumentError`` text otherwise (``tf.sqrt`` of int32 is an error).
+``tf.divide``/``truediv`` raise TF's ``TypeError`` for differing dtypes;
+the other binary ops convert operands as ``op_inputs`` describes.
+"""
+from __future__ import annotations
+
+import numpy as np
+import torch
+
+from ..framework.convert import to_torch_like
+from ..framework.tensor import Tensor, TensorOperators, wrap
+from ..framework.tensor_ops import op_error, translate_error, truediv as _truediv
+from .op_defs import (
+    _dims, _dtype_of, allowed_dtypes, attr_error, check_dtype, input_dtype_error, kernel_error,
+    no_kernel, tf_type_name,
+)
+from .op_inputs import _storage, converted_like, hinted_inputs, strict_inputs
+
+_new = object.__new__
+_SQRT_ALLOWED = allowed_dtypes("Sqrt")
+
+
+def _unary(fn, opname, public, doc):
+    allowed = allowed_dtypes(opname)
+
+    def op(x, name=None):
+        a = x._value if type(x) is Tensor else _storage(x)
+        if a.dtype not in allowed:
+            raise attr_error(opname, tf_type_name(a))
+        tensor = _new(Tensor)
+        tensor._value = fn(a)
+        return tensor
+    op.__name__ = op.__qualname__ = public
+    op.__doc__ = doc
+    return op
+
+
+def _binary(fn, opname, public, doc):
+    allowed = allowed_dtypes(opname)
+
+    def op(x, y, name=None):
+        if type(x) is Tensor and type(y) is Tensor and x._value.dtype is y._value.dtype:
+            a, b = x._value, y._value
+        else:
+            a, b = strict_inputs(x, y, opname)
+        if a.dtype not in allowed:
+            raise attr_error(opname, tf_type_name(a))
+        try:
+            return wrap(fn(a, b))
+        except (RuntimeError, TypeError, ValueError) as error:
+            raise translate_error(error, opname, a, b) from None
+    op.__name__ = op.__qualname__ = public
+    op.__doc__ = doc
+    return op
+
+
+_ABS_ALLOWED = allowed_dtypes("Abs") | {torch.complex64, torch.complex128}
+_NEG_ALLOWED = allowed_dtypes("Neg")
+_SOFTPLUS_ALLOWED = allowed_dtypes("Softplus")
+_ADDN_ALLOWED = allowed_dtypes("AddN")
+_MULNONAN_ALLOWED = allowed_dtypes("MulNoNan")
+_DIV_ALLOWED = frozenset((torch.uint8, torch.int8, torch.int16, torch.int32, torch.int64, torch.bfloat16, torch.float16,
+                          torch.float32, torch.float64, torch.complex64, torch.complex128)) | frozenset(
+    t for t in (getattr(torch, "uint16", None), getattr(torch, "uint32", None), getattr(torch, "uint64", None)) if t is not None)
+_ADD_ALLOWED = allowed_dtypes("AddV2")
+_MINMAX_ALLOWED = allowed_dtypes("Minimum")
+
+
+def abs(x, name=None):  # noqa: A001 - TF's name
+    """``tf.abs``: elementwise absolute value; complex inputs give their real magnitude."""
+    a = x._value if type(x) is Tensor else _storage(x)
+    if a.dtype not in _ABS_ALLOWED:
+        raise attr_error("Abs", tf_type_name(a))
+    return wrap(torch.abs(a))
+
+
+def _no_gradient(fn):
+    """``fn`` with its result cut from autograd: TF registers no gradient for rounding ops,
+    so a tape gives ``None`` through them."""
+    def op(*args):
+        return fn(*args).detach()
+    return op
+
+
+def _sign(a):
+    return torch.sgn(a) if a.is_complex() else torch.sign(a)
+
+
+def reciprocal(x, name=None):
+    """``tf.math.reciprocal``: ``1 / x`` for float and complex tensors (TF has no integer kernel)."""
+    a = _storage(x)
+    if not (a.dtype.is_floating_point or a.dtype.is_complex):
+        if isinstance(a, torch.Tensor) and a.dtype in (torch.int8, torch.int16, torch.int32, torch.int64):
+            raise no_kernel("Reciprocal", a)
+        raise attr_error("Reciprocal", tf_type_name(a))
+    return wrap(torch.reciprocal(a))
+
+
+sign = _unary(_sign, "Sign", "sign", "``tf.math.sign``: -1, 0 or 1 elementwise (``x / |x|`` for complex).")
+square = _unary(torch.square, "Square", "square", "``tf.math.square``: ``x * x`` elementwise (any numeric dtype).")
+sqrt = _unary(torch.sqrt, "Sqrt", "sqrt", "``tf.math.sqrt``: elementwise square root (float and complex only, as TF).")
+rsqrt = _unary(torch.rsqrt, "Rsqrt", "rsqrt", "``tf.math.rsqrt``: ``1 / sqrt(x)`` elementwise (float and complex).")
+exp = _unary(torch.exp, "Exp", "exp", "``tf.math.exp``: elementwise ``e ** x`` (float and complex).")
+log = _unary(torch.log, "Log", "log", "``tf.math.log``: elementwise natural logarithm (float and complex).")
+log1p = _unary(torch.log1p, "Log1p", "log1p", "``tf.math.log1p``: ``log(1 + x)`` elementwise, accurate near 0.")
+expm1 = _unary(torch.expm1, "Expm1", "expm1", "``tf.math.expm1``: ``exp(x) - 1`` elementwise, accurate near 0.")
+sin = _unary(torch.sin, "Sin", "sin", "``tf.math.sin``: elementwise sine.")
+cos = _unary(torch.cos, "Cos", "cos", "``tf.math.cos``: elementwise cosine.")
+tan = _unary(torch.tan, "Tan", "tan", "``tf.math.tan``: elementwise tangent.")
+asin = _unary(torch.asin, "Asin", "asin", "``tf.math.asin``: elementwise arcsine.")
+acos = _unary(torch.acos, "Acos", "acos", "``tf.math.acos``: elementwise arccosine.")
+atan = _unary(torch.atan, "Atan", "atan", "``tf.math.atan``: elementwise arctangent.")
+sinh = _unary(torch.sinh, "Sinh", "sinh", "``tf.math.sinh``: elementwise hyperbolic sine.")
+cosh = _unary(torch.cosh, "Cosh", "cosh", "``tf.math.cosh``: elementwise hyperbolic cosine.")
+tanh = _unary(torch.tanh, "Tanh", "tanh", "``tf.math.tanh``: elementwise hyperbolic tangent (float and complex).")
+asinh = _unary(torch.asinh, "Asinh", "asinh", "``tf.math.asinh``: elementwise inverse hyperbolic sine.")
+acosh = _unary(torch.acosh, "Acosh", "acosh", "``tf.math.acosh``: elementwise inverse hyperbolic cosine.")
+atanh = _unary(torch.atanh, "Atanh", "atanh", "``tf.math.atanh``: elementwise inverse hyperbolic tangent.")
+sigmoid = _unary(torch.sigmoid, "Sigmoid", "sigmoid", "``tf.math.sigmoid``: ``1 / (1 + exp(-x))`` elementwise (float and complex).")
+negative = _unary(torch.neg, "Neg", "negative", "``tf.math.negative``: ``-x`` elementwise.")
+round = _unary(_no_gradient(torch.round), "Round", "round", "``tf.math.round``: rounds half to even (banker's rounding), as TF; integers unchanged.")  # noqa: A001
+floor = _unary(_no_gradient(torch.floor), "Floor", "floor", "``tf.math.floor``: largest integer not above ``x`` (floats only).")
+ceil = _unary(_no_gradient(torch.ceil), "Ceil", "ceil", "``tf.math.ceil``: smallest integer not below ``x`` (floats only).")
+rint = _unary(_no_gradient(torch.round), "Rint", "rint", "``tf.math.rint``: nearest integer, half to even (floats only).")
+erf = _unary(torch.erf, "Erf", "erf", "``tf.math.erf``: the Gauss error function (floats only).")
+erfc = _unary(torch.erfc, "Erfc", "erfc", "``tf.math.erfc``: ``1 - erf(x)`` (floats only).")
+lgamma = _unary(torch.lgamma, "Lgamma", "lgamma", "``tf.math.lgamma``: log of the absolute Gamma function.")
+digamma = _unary(torch.digamma, "Digamma", "digamma", "``tf.math.digamma``: derivative of ``lgamma``.")
+softplus = _unary(torch.nn.functional.softplus, "Softplus", "softplus", "``tf.math.softplus``: ``log(exp(x) + 1)`` (floats only).")
+softsign = _unary(torch.nn.functional.softsign, "Softsign", "softsign", "``tf.math.softsign``: ``x / (|x| + 1)`` (floats only).")
+is_nan = _unary(torch.isnan, "IsNan", "is_nan", "``tf.math.is_nan``: bool mask of NaN elements (floats only).")
+is_inf = _unary(torch.isinf, "IsInf", "is_inf", "``tf.math.is_inf``: bool mask of +-inf elements (floats only).")
+is_finite = _unary(torch.isfinite, "IsFinite", "is_finite", "``tf.math.is_finite``: bool mask of finite elements (floats only).")
+
+
+def log_sigmoid(x, name=None):
+    """``tf.math.log_sigmoid``: ``-softplus(-x)``, computed stably; dtype errors name the ``Neg``
+    or ``Softplus`` kernel, as TF's do."""
+    a = _storage(x)
+    check_dtype(a, _NEG_ALLOWED, "Neg")
+    check_dtype(a, _SOFTPLUS_ALLOWED, "Softplus")
+    return wrap(torch.nn.functional.logsigmoid(a))
+
+
+def _pow(a, b):
+    if not (a.dtype.is_floating_point or a.dtype.is_complex) and bool((b < 0).any()):
+        raise op_error("Pow", "Integers to negative integer powers are not allowed", a)
+    return torch.pow(a, b)
+
+
+def _squared_difference(a, b):
+    return torch.square(torch.sub(a, b))
+
+
+def _xlogy(a, b):
+    return torch.xlogy(a, b)
+
+
+def _xdivy(a, b):
+    return torch.where(a == 0, torch.zeros_like(a), a / b)
+
+
+def _add(a, b):
+    if isinstance(a, np.ndarray):
+        return np.add(a, b).astype(object)
+    return torch.add(a, b)
+
+
+def add(x, y, name=None):
+    """``tf.math.add``: ``x + y`` with broadcasting (strings concatenate); ``y`` converts with
+    ``x``'s dtype as hint, as TF's ``add`` does."""
+    if type(x) is Tensor and type(y) is Tensor and x._value.dtype is y._value.dtype:
+        a, b = x._value, y._value
+    else:
+        a, b = hinted_inputs(x, y, "AddV2")
+    if a.dtype not in _ADD_ALLOWED and not isinstance(a, np.ndarray):
+        raise attr_error("AddV2", tf_type_name(a))
+    try:
+        return wrap(_add(a, b))
+    except (RuntimeError, TypeError, ValueError) as error:
+        raise translate_error(error, "AddV2", a, b) from None
+
+
+subtract = _binary(torch.sub, "Sub", "subtract", "``tf.math.subtract``: ``x - y`` with broadcasting.")
+multiply = _binary(torch.mul, "Mul", "multiply", "``tf.math.multiply``: ``x * y`` elementwise with broadcasting.")
+floordiv = _binary(_no_gradient(torch.floor_divide), "FloorDiv", "floordiv", "``tf.math.floordiv``: ``x // y`` rounding toward -inf; integer division by 0 raises.")
+floormod = _binary(torch.remainder, "FloorMod", "floormod", "``tf.math.floormod``: remainder with the divisor's sign (Python's ``%``).")
+mod = floormod
+pow = _binary(_pow, "Pow", "pow", "``tf.math.pow``: ``x ** y``; integers to negative integer powers raise, as TF.")  # noqa: A001
+
+
+def _maximum(a, b):
+    return torch.where((a >= b) | (a != a), a, b)
+
+
+def _minimum(a, b):
+    return torch.where((a <= b) | (a != a), a, b)
+
+
+maximum = _binary(_maximum, "Maximum", "maximum", "``tf.math.maximum``: elementwise max with broadcasting (not for bool); NaN "
+                  "propagates and ties send the whole gradient to ``x``, as TF.")
+minimum = _binary(_minimum, "Minimum", "minimum", "``tf.math.minimum``: elementwise min with broadcasting; ties send the gradient to ``x``.")
+squared_difference = _binary(_squared_difference, "SquaredDifference", "squared_difference", "``tf.math.squared_difference``: ``(x - y) ** 2``.")
+atan2 = _binary(torch.atan2, "Atan2", "atan2", "``tf.math.atan2``: elementwise ``atan(y / x)`` with the quadrant (arguments ``y, x``).")
+xlogy = _binary(_xlogy, "Xlogy", "xlogy", "``tf.math.xlogy``: ``x * log(y)``, 0 where ``x == 0``.")
+xdivy = _binary(_xdivy, "Xdivy", "xdivy", "``tf.math.xdivy``: ``x / y``, 0 where ``x == 0``.")
+realdiv = _binary(torch.div, "RealDiv", "realdiv", "``tf.realdiv``: ``x / y`` for float and complex tensors.")
+_DIV_NAMES = ("tf.uint8, tf.int8, tf.uint16, tf.int16, tf.uint32, tf.int32, tf.uint64, tf.int64, tf.bfloat16, "
+              "tf.float16, tf.float32, tf.float64, tf.complex64, tf.complex128")
+
+
+def _same_dtype_pair(x, y, where="__truediv__"):
+    """TF's ``truediv`` conversion: ``y`` takes ``x``'s dtype as hint; a mismatch is a ``TypeError``."""
+    a = _storage(x)
+    b = y._value if isinstance(y, TensorOperators) else to_torch_like(y, a)
+    if a.dtype != b.dtype:
+        raise TypeError("`x` and `y` must have the same dtype, got %r != %r." % (_dtype_of(a), _dtype_of(b)))
+    if a.dtype not in _DIV_ALLOWED:
+        raise TypeError("Invalid dtype %r in %s. Expected one of {%s}." % (_dtype_of(a), where, _DIV_NAMES))
+    return a, b
+
+
+def _divide_pair(x, y, where="__truediv__"):
+    if not isinstance(x, TensorOperators) and isinstance(y, TensorOperators):
+        x = wrap(converted_like(x, y._value))
+    return _same_dtype_pair(x, y, where)
+
+
+def truediv(x, y, name=None):
+    """``tf.math.truediv``: ``x / y``; integers are divided as float64 (float32 for 8/16-bit)."""
+    if type(x) is Tensor and type(y) is Tensor and x._value.dtype is y._value.dtype and x._value.dtype in _DIV_ALLOWED:
+        a, b = x._value, y._value
+    else:
+        a, b = _same_dtype_pair(x, y)
+    try:
+        return wrap(_truediv(a, b))
+    except RuntimeError as error:
+        raise translate_error(error, "RealDiv", a, b) from None
+
+
+def divide(x, y, name=None):
+    """``tf.math.divide``: ``x / y`` as :func:`truediv`; a non-tensor ``x`` converts to ``y``'s dtype."""
+    if type(x) is Tensor and type(y) is Tensor and x._value.dtype is y._value.dtype and x._value.dtype in _DIV_ALLOWED:
+        a, b = x._value, y._value
+    else:
+        a, b = _divide_pair(x, y)
+    try:
+        return wrap(_truediv(a, b))
+    except RuntimeError as error:
+        raise translate_error(error, "RealDiv", a, b) from None
+
+
+def divide_no_nan(x, y, name=None):
+    """``tf.math.divide_no_nan``: ``x / y``, but 0 wherever ``y == 0`` (gradients stay finite)."""
+    a, b = _divide_pair(x, y, "tf.math.divide_no_nan")
+    if not (a.dtype.is_floating_point or a.dtype.is_complex):
+        target = torch.float32 if a.dtype in (torch.int8, torch.int16, torch.uint8) else torch.float64
+        a, b = a.to(target), b.to(target)
+    zero = b == 0
+    safe = torch.where(zero, torch.ones_like(b), b)
+    try:
+        return wrap(torch.where(zero, torch.zeros_like(a / safe), a / safe))
+    except RuntimeError as error:
+        raise translate_error(error, "DivNoNan", a, b) from None
+
+
+def scalar_mul(scalar, x, name=None):
+    """``tf.math.scalar_mul``: ``scalar * x`` (the scalar converts to ``x``'s dtype)."""
+    return multiply(scalar, x)
+
+
+def add_n(inputs, name=None):
+    """``tf.math.add_n``: the elementwise sum of a list of same-shape, same-dtype tensors."""
+    if not isinstance(inputs, (list, tuple)) or not inputs:
+        raise ValueError("Inputs must be an iterable of at least one Tensor/IndexedSlices with the same dtype and shape.")
+    storages = [_storage(v) if isinstance(v, TensorOperators) or k == 0 else None for k, v in enumerate(inputs)]
+    first = storages[0]
+    for k, value in enumerate(inputs):
+        if storages[k] is None:
+            storages[k] = to_torch_like(value, first)
+        if storages[k].dtype != first.dtype:
+            raise input_dtype_error("AddN", k, tf_type_name(first), tf_type_name(storages[k]))
+        if storages[k].shape != first.shape:
+            raise kernel_error("AddN_N_%d" % len(inputs), "AddN", "Inputs to operation AddN of type AddN must have the same size and shape.  Input 0: %s != input %d: %s"
+                               % (_dims(first.shape), k, _dims(storages[k].shape)), first)
+    check_dtype(first, _ADDN_ALLOWED, "AddN")
+    total = storages[0]
+    for storage in storages[1:]:
+        total = torch.add(total, storage)
+    return wrap(total)
+
+
+def clip_by_value(t, clip_value_min, clip_value_max, name=None):
+    """``tf.clip_by_value``: ``minimum(maximum(...))`` clipping; the bounds convert to ``t``'s dtype
+    (``TypeError`` when lossy) and broadcast to it."""
+    a = _storage(t)
+    high = converted_like(clip_value_max, a)
+    low = converted_like(clip_value_min, a)
+    check_dtype(a, _MINMAX_ALLOWED, "Minimum")
+    try:
+        capped = _minimum(a, high)
+    except RuntimeError as error:
+        raise translate_error(error, "Minimum", a, high) from None
+    try:
+        result = _maximum(capped, low)
+    except RuntimeError as error:
+        raise translate_error(error, "Maximum", capped, low) from None
+    if result.shape != a.shape:
+        raise ValueError("Shapes %s and %s are incompatible" % (tuple(a.shape), tuple(result.shape)))
+    return wrap(result)
+
+
+def _truncatediv(a, b):
+    if a.dtype.is_floating_point:
+        return torch.trunc(a / b)
+    return torch.div(a, b, rounding_mode="trunc")
+
+
+def _xlog1py(a, b):
+    return torch.where(a == 0, torch.zeros_like(a), a * torch.log1p(b))
+
+
+truncatediv = _binary(_no_gradient(_truncatediv), "TruncateDiv", "truncatediv",
+                      "``tf.truncatediv``: division rounding toward zero (C's ``/`` for integers).")
+truncatemod = _binary(torch.fmod, "TruncateMod", "truncatemod", "``tf.truncatemod``: remainder with the dividend's sign (C's ``%``).")
+xlog1py = _binary(_xlog1py, "Xlog1py", "xlog1py", "``tf.math.xlog1py``: ``x * log1p(y)``, 0 where ``x == 0``.")
+erfinv = _unary(torch.erfinv, "Erfinv", "erfinv", "``tf.math.erfinv``: inverse of ``erf`` (floats only).")
+
+
+def multiply_no_nan(x, y, name=None):
+    """``tf.math.multiply_no_nan``: ``x * y``, but 0 wherever ``y == 0`` (even if ``x`` is inf/NaN)."""
+    a, b = strict_inputs(x, y, "MulNoNan")
+    check_dtype(a, _MULNONAN_ALLOWED, "MulNoNan")
+    zero = b == 0
+    finite = torch.where(zero & ~torch.isfinite(a), torch.zeros_like(a), a)
+    return wrap(torch.where(zero, finite * b, a * b))
+
+
+def reciprocal_no_nan(x, name=None):
+    """``tf.math.reciprocal_no_nan``: ``1 / x``, 0 where ``x == 0`` (float and complex)."""
+    a = _storage(x)
+    check_dtype(a, _SQRT_ALLOWED, "DivNoNan")
+    zero = a == 0
+    return wrap(torch.where(zero, torch.zeros_like(a), 1 / torch.where(zero, torch.ones_like(a), a)))
+
+
+def real(input, name=None):  # noqa: A002 - TF's name
+    """``tf.math.real``: real part (the input itself for real tensors)."""
+    a = _storage(input)
+    return wrap(torch.real(a) if a.is_complex() else a)
+
+
+def imag(input, name=None):  # noqa: A002
+    """``tf.math.imag``: imaginary part (zeros of the input's dtype for real tensors)."""
+    a = _storage(input)
+    return wrap(torch.imag(a) if a.is_complex() else torch.zeros_like(a))
+
+
+def conj(x, name=None):
+    """``tf.math.conj``: complex conjugate (the input itself for real tensors)."""
+    a = _storage(x)
+    return wrap(torch.conj_physical(a) if a.is_complex() else a)
+
+
+def angle(input, name=None):  # noqa: A002
+    """``tf.math.angle``: the argument of each element (``pi`` for negative reals, else 0)."""
+    a = _storage(input)
+    return wrap(torch.angle(a))

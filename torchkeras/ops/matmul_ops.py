@@ -1,0 +1,164 @@
+"""Matrix and tensor products: ``tf.matmul``, ``tf.tensordot`` and ``tf.einsum``.
+
+``tf.matmul`` converts ``a`` on its own and ``b`` with ``a``'s dtype as hint;
+rank, size and dtype errors are TF's, naming the oneDNN ``_Mkl`` kernels where
+TF's CPU build does.
+"""
+from __future__ import annotations
+
+import numpy as np
+import torch
+
+from ..framework import dtypes
+from ..framework.convert import to_torch_like
+from ..framework.tensor import Tensor, TensorOperators, wrap
+from ..framework.tensor_ops import inputs, translate_error
+from .op_defs import _dims, allowed_dtypes, check_dtype, input_dtype_error, kernel_error, kernel_name, no_kernel, tf_type_name
+from .op_inputs import _storage
+
+_new = object.__new__
+
+_MATMUL_ALLOWED = allowed_dtypes("MatMul")
+
+
+def _torch_matmul(x, y):
+    try:
+        return torch.matmul(x, y)
+    except RuntimeError:
+        if x.dtype.is_floating_point or x.dtype.is_complex:
+            raise
+        return (x.unsqueeze(-1) * y.unsqueeze(-3)).sum(-2, dtype=x.dtype)
+
+
+def _batch_matmul(x, y, shapes, adjoints):
+    kernel = kernel_name("BatchMatMulV2", x)
+    if x.shape[-1] != y.shape[-2]:
+        raise kernel_error(kernel, "BatchMatMulV2", "Matrix size-incompatible: In[0]: %s, In[1]: %s %d %d" % (shapes + adjoints), x)
+    try:
+        torch.broadcast_shapes(x.shape[:-2], y.shape[:-2])
+    except RuntimeError:
+        raise kernel_error(kernel, "BatchMatMulV2", "In[0] and In[1] must have compatible batch dimensions: %s vs. %s"
+                           % shapes, x) from None
+    return _torch_matmul(x, y)
+
+
+def _transposed(x, transpose, adjoint):
+    if adjoint:
+        return x.mH
+    return x.mT if transpose else x
+
+
+def _matmul_inputs(a, b):
+    """``tf.matmul``'s conversion: ``a`` converts on its own, ``b`` with ``a``'s dtype as hint."""
+    x = _storage(a)
+    y = b._value if isinstance(b, TensorOperators) else to_torch_like(b, x)
+    if x.dtype != y.dtype:
+        opname = "BatchMatMulV2" if x.ndim > 2 or y.ndim > 2 else "MatMul"
+        raise input_dtype_error(opname, 1, tf_type_name(x), tf_type_name(y), kernel_name(opname, x))
+    return x, y
+
+
+def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_b=False,
+           a_is_sparse=False, b_is_sparse=False, output_type=None, grad_a=False, grad_b=False, name=None):
+    """``tf.linalg.matmul``: ``a @ b`` for rank >= 2 tensors (leading dims are broadcast batch
+    dims), with ``transpose_*``/``adjoint_*``; rank and size errors are TF's.  ``output_type``
+    (int8/int16 inputs only, as TF) accumulates in the wider integer type."""
+    if isinstance(a, TensorOperators) and isinstance(b, TensorOperators) and not (transpose_a or transpose_b or adjoint_a or adjoint_b or output_type):
+        x = a._value
+        y = b._value
+        if x.dtype is y.dtype and x.ndim == 2 and y.ndim == 2 and x.dtype in _MATMUL_ALLOWED:
+            try:
+                product = torch.mm(x, y)
+            except RuntimeError:  # sizes, or no integer kernel on this device: the checked path says why
+                pass
+            else:
+                tensor = _new(Tensor)
+                tensor._value = product
+                return tensor
+    if transpose_a and adjoint_a:
+        raise ValueError("Only one of `transpose_a` and `adjoint_a` can be True. Received `transpose_a`=%r, `adjoint_a`=%r." % (transpose_a, adjoint_a))
+    if transpose_b and adjoint_b:
+        raise ValueError("Only one of `transpose_b` and `adjoint_b` can be True. Received `transpose_b`=%r, `adjoint_b`=%r." % (transpose_b, adjoint_b))
+    x, y = _matmul_inputs(a, b)
+    if output_type is not None and dtypes.as_dtype(output_type).torch_dtype is not x.dtype:
+        out = dtypes.as_dtype(output_type)
+        if x.dtype not in (torch.int8, torch.int16, torch.uint8) or out.name not in ("int16", "int32", "int64"):
+            raise no_kernel("BatchMatMulV3", x)
+        x, y = x.to(out.torch_dtype), y.to(out.torch_dtype)
+    check_dtype(x, _MATMUL_ALLOWED, "MatMul")
+    kernel = kernel_name("MatMul", x)
+    for index, operand in enumerate((x, y)):
+        if operand.ndim < 2:
+            raise kernel_error(kernel, "MatMul", "In[%d] ndims must be >= 2" % index, x)
+    shapes = (_dims(x.shape), _dims(y.shape))
+    x = _transposed(x, transpose_a, adjoint_a)
+    y = _transposed(y, transpose_b, adjoint_b)
+    if x.ndim == 2 and y.ndim == 2:
+        if x.shape[1] != y.shape[0]:
+            raise kernel_error(kernel, "MatMul", "Matrix size-incompatible: In[0]: %s, In[1]: %s" % shapes, x)
+        return wrap(_torch_matmul(x, y))
+    return wrap(_batch_matmul(x, y, shapes, (int(bool(adjoint_a or transpose_a)), int(bool(adjoint_b or transpose_b)))))
+
+
+def _tensordot_axes(axes, x, y):
+    if isinstance(axes, TensorOperators):
+        axes = axes._value.tolist()
+    if isinstance(axes, (int, np.integer)):
+        axes = int(axes)
+        for t in (x, y):
+            if axes > t.ndim:
+                raise ValueError("`axes` must not be larger than the number of dimensions of tensor %s.  Received %d, vs tensor dimensions %d."
+                                 % (np.asarray(wrap(t)), axes, t.ndim))
+        if axes < 0:
+            raise ValueError("`axes` must be at least 0. Received: %d." % axes)
+        return list(range(x.ndim - axes, x.ndim)), list(range(axes))
+    if not isinstance(axes, (list, tuple)) or len(axes) != 2:
+        raise ValueError("`axes` must be an integer or have length 2. Received %r." % (axes,))
+    a_axes, b_axes = axes
+    a_axes = [int(a_axes)] if isinstance(a_axes, (int, np.integer)) else [int(v) for v in a_axes]
+    b_axes = [int(b_axes)] if isinstance(b_axes, (int, np.integer)) else [int(v) for v in b_axes]
+    if len(a_axes) != len(b_axes):
+        raise ValueError("Different number of contraction axes `a` and `b`, %d != %d." % (len(a_axes), len(b_axes)))
+    return a_axes, b_axes
+
+
+def tensordot(a, b, axes, name=None):
+    """``tf.tensordot``: contracts ``a``'s axes with ``b``'s (``axes``: an int N for the last N of
+    ``a`` with the first N of ``b``, or a pair of axis lists)."""
+    x, y = inputs(a, b, "MatMul")
+    check_dtype(x, _MATMUL_ALLOWED, "MatMul")
+    dims = _tensordot_axes(axes, x, y)
+    try:
+        return wrap(torch.tensordot(x, y, dims))
+    except RuntimeError as error:
+        raise translate_error(error, "MatMul", x, y) from None
+
+
+def einsum(equation, *inputs, **kwargs):
+    """``tf.einsum``: Einstein summation over ``inputs`` (NumPy's notation, implicit output and
+    ``...`` included); all inputs share one dtype; rank mismatches raise TF's error."""
+    storages = [_storage(v) for v in inputs]
+    first = storages[0]
+    for k, s in enumerate(storages[1:], 1):
+        if s.dtype != first.dtype:
+            raise input_dtype_error("Einsum", k, tf_type_name(first), tf_type_name(s), kernel_name("Einsum", first))
+    check_dtype(first, _MATMUL_ALLOWED, "MatMul")
+    einsum_kernel = "%s_N_%d" % (kernel_name("Einsum", first), len(storages))
+    terms = equation.replace(" ", "").split("->")[0].split(",")
+    if len(terms) != len(storages):
+        raise kernel_error(einsum_kernel, "Einsum", "Expected %d inputs but got: %d" % (len(terms), len(storages)), first)
+    sizes = {}
+    for k, (term, s) in enumerate(zip(terms, storages)):
+        if "..." in term:
+            continue
+        if len(term) != s.ndim:
+            raise kernel_error(einsum_kernel, "Einsum", "Expected input %d to have rank %d but got: %d" % (k, len(term), s.ndim), first)
+        for position, label in enumerate(term):
+            size = sizes.setdefault(label, s.shape[position])
+            if size != s.shape[position]:
+                raise kernel_error(einsum_kernel, "Einsum", "Expected dimension %d at axis %d of the input shaped %s but got dimension %d"
+                                   % (size, position, _dims(s.shape), s.shape[position]), first)
+    try:
+        return wrap(torch.einsum(equation, *storages))
+    except RuntimeError as error:
+        raise kernel_error(einsum_kernel, "Einsum", str(error).split("\n")[0], first) from None

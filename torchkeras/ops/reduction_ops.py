@@ -1,0 +1,316 @@
+"""Reductions over axes (``tf.reduce_*``, ``count_nonzero``, ``argmax``/``argmin``, ``top_k``).
+
+``axis`` is TF's: None (all), an int, a list/tuple or an integer tensor;
+negatives count from the end.  Dtypes follow TF (``tf.reduce_mean`` of ints
+divides as integers, ``tf.argmax`` gives int64).
+"""
+from __future__ import annotations
+
+import collections
+
+import numpy as np
+import torch
+
+from ..framework import dtypes
+from ..framework.tensor import Tensor, TensorOperators, wrap
+from .op_defs import _dims, _dtype_of, allowed_dtypes, attr_error, check_dtype, input_dtype_error, kernel_error, tf_type_name
+from .op_inputs import _storage
+
+_new = object.__new__
+
+_EUCLIDEAN_ALLOWED = allowed_dtypes("EuclideanNorm")
+_SUM_ALLOWED = allowed_dtypes("Sum")
+_MAX_ALLOWED = allowed_dtypes("Max")
+_FLOAT_ALLOWED = allowed_dtypes("IsFinite")
+_ARG_ALLOWED = allowed_dtypes("ArgMax")
+_TOPK_ALLOWED = allowed_dtypes("TopKV2")
+_FLOATS = frozenset((torch.float16, torch.bfloat16, torch.float32, torch.float64))
+
+
+def _axis_items(axis):
+    if isinstance(axis, (list, tuple)):
+        return list(axis)
+    if isinstance(axis, TensorOperators):
+        value = axis._value
+        if value.dtype not in (torch.int32, torch.int64):
+            raise TypeError("Cannot convert %r to EagerTensor of dtype int32" % (axis,))
+        return value.reshape(-1).tolist()
+    if isinstance(axis, np.ndarray):
+        return axis.reshape(-1).tolist()
+    return [axis]
+
+
+def reduction_dims(axis, a, opname):
+    """TF's ``axis`` argument of a reduction (int, list, tuple, negative, tensor) as a tuple of
+    non-negative dims, checked as TF checks it (range, duplicates)."""
+    ndim = a.ndim
+    if type(axis) is int:
+        if not -ndim <= axis < ndim:
+            raise kernel_error(opname, opname, "Invalid reduction dimension (%d for input with %d dimension(s)" % (axis, ndim), a)
+        return (axis % ndim,)
+    dims = []
+    for item in _axis_items(axis):
+        if isinstance(item, (bool, np.bool_)) or not isinstance(item, (int, np.integer)):
+            raise TypeError("Cannot convert %r to EagerTensor of dtype int32" % (axis,))
+        d = int(item)
+        if not -ndim <= d < ndim:
+            raise kernel_error(opname, opname, "Invalid reduction dimension (%d for input with %d dimension(s)" % (d, ndim), a)
+        d %= ndim
+        if d in dims:
+            raise kernel_error(opname, opname, "Invalid reduction arguments: Axes contains duplicate dimension: %d" % d, a)
+        dims.append(d)
+    return tuple(dims)
+
+
+def _reduce(a, axis, keepdims, opname, fn, empty=None):
+    """``fn(a, dims, keepdim)`` over TF's ``axis`` (``None``: all dims); an empty axis list
+    reduces nothing: ``a`` itself, or ``empty(a)`` for reductions that transform each element."""
+    if axis is None:
+        return fn(a, tuple(range(a.ndim)), bool(keepdims))
+    dims = reduction_dims(axis, a, opname)
+    if not dims:
+        return a if empty is None else empty(a)
+    return fn(a, dims, bool(keepdims))
+
+
+def _sum(a, dims, keepdim):
+    return torch.sum(a, dims, keepdim, dtype=a.dtype)
+
+
+def _mean(a, dims, keepdim):
+    if a.dtype in _FLOATS or a.dtype.is_complex:
+        return torch.mean(a, dims, keepdim)
+    total = torch.sum(a, dims, keepdim, dtype=a.dtype)
+    count = a.numel() // max(total.numel(), 1) if a.numel() else 1
+    return torch.div(total, count, rounding_mode="trunc")
+
+
+def _extreme(fn, empty_float, empty_int):
+    def reduce(a, dims, keepdim):
+        if a.numel() == 0:
+            shape = torch.sum(a, dims, keepdim).shape
+            fill = empty_float if a.dtype in _FLOATS else empty_int(a.dtype)
+            return torch.full(shape, fill, dtype=a.dtype, device=a.device)
+        return fn(a, dims, keepdim)
+    return reduce
+
+
+_max = _extreme(torch.amax, -float("inf"), lambda t: torch.iinfo(t).min)
+_min = _extreme(torch.amin, float("inf"), lambda t: torch.iinfo(t).max)
+
+
+def _prod(a, dims, keepdim):
+    result = a
+    for d in sorted(dims, reverse=True):
+        result = torch.prod(result, d, keepdim, dtype=a.dtype)
+    return result
+
+
+def _all(a, dims, keepdim):
+    return torch.all(a, dims, keepdim) if dims else a
+
+
+def _any(a, dims, keepdim):
+    return torch.any(a, dims, keepdim) if dims else a
+
+
+def _logsumexp(a, dims, keepdim):
+    return torch.logsumexp(a, dims, keepdim) if dims else a
+
+
+def _zeros_real(a):
+    return torch.zeros_like(a.real if a.is_complex() else a)
+
+
+def _variance(a, dims, keepdim):
+    centered = a - torch.mean(a, dims, keepdim=True)
+    squared = torch.square(torch.abs(centered)) if a.is_complex() else torch.square(centered)
+    return torch.mean(squared, dims, keepdim)
+
+
+def _std(a, dims, keepdim):
+    return torch.sqrt(_variance(a, dims, keepdim))
+
+
+def reduce_sum(input_tensor, axis=None, keepdims=False, name=None):
+    """``tf.reduce_sum``: sum over ``axis`` (None: all; int, list, tuple or tensor; negatives
+    count from the end); integer sums keep their dtype; bool is an error, as TF."""
+    a = input_tensor._value if type(input_tensor) is Tensor else _storage(input_tensor)
+    if a.dtype not in _SUM_ALLOWED:
+        raise attr_error("Sum", tf_type_name(a))
+    return wrap(_reduce(a, axis, keepdims, "Sum", _sum))
+
+
+def reduce_mean(input_tensor, axis=None, keepdims=False, name=None):
+    """``tf.reduce_mean``: mean over ``axis``; integer means divide as integers (truncating), as TF."""
+    a = input_tensor._value if type(input_tensor) is Tensor else _storage(input_tensor)
+    if axis is None and not keepdims and a.dtype in _FLOATS:
+        tensor = _new(Tensor)
+        tensor._value = torch.mean(a)
+        return tensor
+    if a.dtype not in _SUM_ALLOWED:
+        raise attr_error("Mean", tf_type_name(a))
+    return wrap(_reduce(a, axis, keepdims, "Mean", _mean))
+
+
+def reduce_max(input_tensor, axis=None, keepdims=False, name=None):
+    """``tf.reduce_max``: maximum over ``axis`` (NaN propagates; an empty axis gives -inf / the dtype's min)."""
+    a = _storage(input_tensor)
+    check_dtype(a, _MAX_ALLOWED, "Max")
+    return wrap(_reduce(a, axis, keepdims, "Max", _max))
+
+
+def reduce_min(input_tensor, axis=None, keepdims=False, name=None):
+    """``tf.reduce_min``: minimum over ``axis`` (an empty axis gives +inf / the dtype's max)."""
+    a = _storage(input_tensor)
+    check_dtype(a, _MAX_ALLOWED, "Min")
+    return wrap(_reduce(a, axis, keepdims, "Min", _min))
+
+
+def reduce_prod(input_tensor, axis=None, keepdims=False, name=None):
+    """``tf.reduce_prod``: product over ``axis`` (integers keep their dtype)."""
+    a = _storage(input_tensor)
+    check_dtype(a, _SUM_ALLOWED, "Prod")
+    return wrap(_reduce(a, axis, keepdims, "Prod", _prod))
+
+
+def reduce_all(input_tensor, axis=None, keepdims=False, name=None):
+    """``tf.reduce_all``: logical AND over ``axis`` of a bool tensor."""
+    a = _storage(input_tensor)
+    if a.dtype is not torch.bool:
+        raise input_dtype_error("All", 0, "bool", tf_type_name(a))
+    return wrap(_reduce(a, axis, keepdims, "All", _all))
+
+
+def reduce_any(input_tensor, axis=None, keepdims=False, name=None):
+    """``tf.reduce_any``: logical OR over ``axis`` of a bool tensor."""
+    a = _storage(input_tensor)
+    if a.dtype is not torch.bool:
+        raise input_dtype_error("Any", 0, "bool", tf_type_name(a))
+    return wrap(_reduce(a, axis, keepdims, "Any", _any))
+
+
+def reduce_logsumexp(input_tensor, axis=None, keepdims=False, name=None):
+    """``tf.reduce_logsumexp``: ``log(sum(exp(x)))`` over ``axis``, computed stably (floats only)."""
+    a = _storage(input_tensor)
+    check_dtype(a, _MAX_ALLOWED, "Max")
+    check_dtype(a, _FLOAT_ALLOWED, "IsFinite")
+    return wrap(_reduce(a, axis, keepdims, "Max", _logsumexp))
+
+
+def _moments_input(input_tensor):
+    a = _storage(input_tensor)
+    if a.dtype in _SUM_ALLOWED and not (a.dtype in _FLOATS or a.dtype.is_complex):
+        raise TypeError("Input must be either real or complex. Received integer type %s." % _dtype_of(a))
+    check_dtype(a, _SUM_ALLOWED, "Mean")
+    return a
+
+
+def reduce_variance(input_tensor, axis=None, keepdims=False, name=None):
+    """``tf.math.reduce_variance``: population variance (``ddof=0``) over ``axis``; float or complex
+    input only (integers raise ``TypeError``, as TF); complex input gives a real result."""
+    a = _moments_input(input_tensor)
+    return wrap(_reduce(a, axis, keepdims, "Mean", _variance, _zeros_real))
+
+
+def reduce_std(input_tensor, axis=None, keepdims=False, name=None):
+    """``tf.math.reduce_std``: population standard deviation (``ddof=0``) over ``axis``."""
+    a = _moments_input(input_tensor)
+    return wrap(_reduce(a, axis, keepdims, "Mean", _std, _zeros_real))
+
+
+def _euclidean(a, dims, keepdim):
+    if a.dtype in _FLOATS:
+        return torch.linalg.vector_norm(a, 2, dims, keepdim)
+    if a.is_complex():
+        return torch.linalg.vector_norm(a, 2, dims, keepdim).to(a.dtype)
+    total = torch.sum(a * a, dims, keepdim, dtype=a.dtype)
+    return torch.sqrt(total.to(torch.float64)).to(a.dtype)
+
+
+def reduce_euclidean_norm(input_tensor, axis=None, keepdims=False, name=None):
+    """``tf.math.reduce_euclidean_norm``: ``sqrt(sum(|x| ** 2))`` over ``axis``; the result keeps
+    the input's dtype (integers square and sum in their own dtype, then truncate, as TF)."""
+    a = _storage(input_tensor)
+    check_dtype(a, _EUCLIDEAN_ALLOWED, "EuclideanNorm")
+    return wrap(_reduce(a, axis, keepdims, "EuclideanNorm", _euclidean, torch.abs if not a.is_complex() else lambda v: torch.abs(v).to(v.dtype)))
+
+
+def count_nonzero(input, axis=None, keepdims=None, dtype=dtypes.int64, name=None):  # noqa: A002 - TF's name
+    """``tf.math.count_nonzero``: the number of non-zero elements over ``axis`` (int64 by default)."""
+    a = _storage(input)
+    if isinstance(a, np.ndarray):
+        mask = torch.from_numpy(np.asarray(a != b"", dtype=bool))
+    else:
+        mask = (a != 0) if a.dtype is not torch.bool else a
+    counts = _reduce(mask.to(torch.int64), axis, keepdims, "Sum", _sum)
+    return wrap(counts.to(dtypes.as_dtype(dtype).torch_dtype))
+
+
+_INDEX_TYPES = {"ArgMax": ("INT16", "UINT16", "INT32", "INT64"), "ArgMin": ("INT32", "INT64")}
+
+
+def single_axis(axis):
+    """TF's scalar ``axis`` argument (int or integer scalar tensor) as an int."""
+    if isinstance(axis, (int, np.integer)) and not isinstance(axis, (bool, np.bool_)):
+        return int(axis)
+    if isinstance(axis, TensorOperators) and axis._value.dtype in (torch.int32, torch.int64) and axis._value.ndim == 0:
+        return int(axis._value)
+    raise TypeError("axis must be int or Tensor with integer datatype")
+
+
+def _arg_reduce(fn, opname, input, axis, output_type):
+    a = _storage(input)
+    check_dtype(a, _ARG_ALLOWED, opname)
+    out = dtypes.as_dtype(output_type)
+    if out.name.upper() not in _INDEX_TYPES[opname]:
+        raise attr_error(opname, tf_type_name(out), attr="output_type", allowed=_INDEX_TYPES[opname])
+    if opname == "ArgMin" and isinstance(axis, (list, tuple)):
+        raise kernel_error(opname, opname, "dim must be a scalar, but received tensor of shape: [%d]" % len(axis), a)
+    dim = 0 if axis is None else single_axis(axis)
+    ndim = a.ndim
+    if not -ndim <= dim < ndim:
+        raise kernel_error(opname, opname, "Expected dimension in the range [%d, %d), but got %d" % (-ndim, ndim, dim), a)
+    if a.shape[dim] == 0:
+        raise kernel_error(opname, opname, "Reduction axis %d is empty in shape %s" % (dim % ndim, _dims(a.shape)), a)
+    if a.dtype is torch.bool:
+        a = a.to(torch.uint8)
+    result = fn(a, dim)
+    return wrap(result if out is dtypes.int64 else result.to(out.torch_dtype))
+
+
+def argmax(input, axis=None, output_type=dtypes.int64, name=None):  # noqa: A002
+    """``tf.math.argmax``: index of the largest value along ``axis`` (default 0), int64 unless
+    ``output_type`` says otherwise; ties give the first index."""
+    return _arg_reduce(torch.argmax, "ArgMax", input, axis, output_type)
+
+
+def argmin(input, axis=None, output_type=dtypes.int64, name=None):  # noqa: A002
+    """``tf.math.argmin``: index of the smallest value along ``axis`` (default 0), int64 by default."""
+    return _arg_reduce(torch.argmin, "ArgMin", input, axis, output_type)
+
+
+TopKV2 = collections.namedtuple("TopKV2", ["values", "indices"])
+TopKV2.__doc__ = "The ``(values, indices)`` result of :func:`top_k`, named as TF names it."
+
+
+def top_k(input, k=1, sorted=True, index_type=dtypes.int32, name=None):  # noqa: A002
+    """``tf.math.top_k``: the ``k`` largest entries along the last axis and their int32 indices;
+    equal values keep their index order.  Results are always sorted (TF's unsorted order is unspecified)."""
+    a = _storage(input)
+    check_dtype(a, _TOPK_ALLOWED, "TopKV2")
+    k = int(k)
+    if a.ndim == 0:
+        raise kernel_error("TopKV2", "TopKV2", "input must be >= 1-D, got shape []", a)
+    if k < 0:
+        raise kernel_error("TopKV2", "TopKV2", "Need k >= 0, got %d" % k, a)
+    if k > a.shape[-1]:
+        raise kernel_error("TopKV2", "TopKV2", "input must have at least k columns. Had %d, needed %d" % (a.shape[-1], k), a)
+    values, indices = torch.sort(a, dim=-1, descending=True, stable=True)
+    return TopKV2(wrap(values[..., :k]), wrap(indices[..., :k].to(dtypes.as_dtype(index_type).torch_dtype)))
+
+
+def zero_fraction(value, name=None):
+    """``tf.math.zero_fraction``: the fraction of zero elements, as float32."""
+    a = _storage(value)
+    return wrap(torch.mean((a == 0).to(torch.float32)))

@@ -1,0 +1,49 @@
+"""Scans along one axis: ``tf.math.cumsum``, ``cumprod`` and ``cumulative_logsumexp``."""
+from __future__ import annotations
+
+import torch
+
+from ..framework.tensor import wrap
+from .op_defs import allowed_dtypes, check_dtype, kernel_error
+from .op_inputs import _storage
+from .reduction_ops import single_axis
+
+_SUM_ALLOWED = allowed_dtypes("Sum")
+_FLOAT_ALLOWED = allowed_dtypes("IsFinite")
+
+
+def _scan(fn, opname, x, axis, exclusive, reverse, identity):
+    a = _storage(x)
+    check_dtype(a, _SUM_ALLOWED, opname)
+    dim = single_axis(axis)
+    ndim = a.ndim
+    if not -ndim <= dim < ndim:
+        raise kernel_error(opname, opname, "ScanOp: Expected scan axis in the range [%d, %d), but got %d" % (-ndim, ndim, dim), a)
+    if reverse:
+        a = a.flip(dim)
+    result = fn(a, dim, dtype=a.dtype)
+    size = a.shape[dim]
+    if exclusive and size:
+        first = torch.full_like(result.narrow(dim, 0, 1), identity)
+        result = torch.cat([first, result.narrow(dim, 0, size - 1)], dim)
+    if reverse:
+        result = result.flip(dim)
+    return wrap(result)
+
+
+def cumsum(x, axis=0, exclusive=False, reverse=False, name=None):
+    """``tf.math.cumsum``: running sum along ``axis``; ``exclusive`` starts from 0, ``reverse`` runs backwards."""
+    return _scan(torch.cumsum, "Cumsum", x, axis, exclusive, reverse, 0)
+
+
+def cumprod(x, axis=0, exclusive=False, reverse=False, name=None):
+    """``tf.math.cumprod``: running product along ``axis``; ``exclusive`` starts from 1."""
+    return _scan(torch.cumprod, "Cumprod", x, axis, exclusive, reverse, 1)
+
+
+def cumulative_logsumexp(x, axis=0, exclusive=False, reverse=False, name=None):
+    """``tf.math.cumulative_logsumexp``: running ``log(sum(exp(x)))`` along ``axis`` (floats);
+    ``exclusive`` starts from ``-inf``."""
+    a = _storage(x)
+    check_dtype(a, _FLOAT_ALLOWED, "CumulativeLogsumexp")
+    return _scan(lambda v, d, dtype: torch.logcumsumexp(v, d), "CumulativeLogsumexp", x, axis, exclusive, reverse, -float("inf"))

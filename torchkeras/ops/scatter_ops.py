@@ -1,0 +1,118 @@
+"""``tf.tensor_scatter_nd_*`` and ``tf.scatter_nd``: functional writes of ``updates``
+at N-d ``indices``, with TF's shape and index checks."""
+from __future__ import annotations
+
+import torch
+
+from ..framework.convert import to_torch
+from ..framework.tensor import TensorOperators, wrap
+from ._array_errors import _dims_text, _dtype, _err, _index_text, _mismatch
+from ._array_args import _indices, _py_range, _shape_arg
+
+__all__ = [
+    "tensor_scatter_nd_update", "tensor_scatter_nd_add", "tensor_scatter_nd_sub",
+    "tensor_scatter_nd_max", "tensor_scatter_nd_min", "scatter_nd",
+]
+
+
+def _scatter_inputs(tensor_storage, indices, updates, op, updates_position):
+    index = _indices(indices, op)
+    if isinstance(updates, TensorOperators):
+        update = updates._value
+        if update.dtype != tensor_storage.dtype:
+            raise _mismatch(op, updates_position, tensor_storage, update, None)
+    else:
+        update = to_torch(updates, _dtype(tensor_storage))
+    return index, update
+
+
+def _scatter_check(index, update, out_shape, op, storage):
+    depth = index.shape[-1] if index.ndim else 0
+    outer = tuple(index.shape[:-1])
+    if update.ndim == 0:
+        raise _err(op, "Updates shape must have rank at least one. Found:[]", storage)
+    if depth > len(out_shape):
+        raise _err(op, "Inner dimensions of output shape must match inner dimensions of updates shape. Output: %s updates: %s"
+                   % (_dims_text(out_shape), _dims_text(update.shape)), storage)
+    if tuple(update.shape[:len(outer)]) != outer:
+        if op == "ScatterNd":
+            raise _err(op, "Dimensions [0,%d) of indices[shape=%s] must match dimensions [0,%d) of updates[shape=%s]"
+                       % (len(outer), _dims_text(index.shape), len(outer), _dims_text(update.shape)), storage)
+        raise _err(op, "Outer dimensions of indices and update must match. Indices shape: %s, updates shape:%s"
+                   % (_dims_text(index.shape), _dims_text(update.shape)), storage)
+    inner = tuple(out_shape[depth:])
+    if tuple(update.shape[len(outer):]) != inner:
+        if op == "ScatterNd":
+            raise _err(op, "Dimensions [%d,%d) of input[shape=%s] must match dimensions [%d,%d) of updates[shape=%s]"
+                       % (depth, len(out_shape), _dims_text(out_shape), len(outer), update.ndim, _dims_text(update.shape)), storage)
+        raise _err(op, "The inner %d dimensions of output.shape=%s must match the inner %d dimensions of updates.shape=%s"
+                   % (len(inner), _dims_text(out_shape), update.ndim - len(outer), _dims_text(update.shape)), storage)
+    index = index.to(storage.device).long()
+    limits = torch.tensor(out_shape[:depth], device=index.device, dtype=torch.long)
+    if depth:
+        bad = ((index < 0) | (index >= limits)).any(-1)
+        if bool(bad.any()):
+            position = int(bad.reshape(-1).nonzero()[0])
+            values = index.reshape(-1, depth)[position].tolist()
+            raise _err(op, "indices%s = [%s] does not index into shape %s"
+                       % (_index_text(position, outer), ", ".join(str(v) for v in values), _dims_text(out_shape)), storage)
+    return tuple(index[..., k] for k in _py_range(depth)), update.to(storage.device)
+
+
+def _scatter(tensor, indices, updates, op, mode):
+    storage = to_torch(tensor)
+    index, update = _scatter_inputs(storage, indices, updates, op, 2)
+    key, update = _scatter_check(index, update, tuple(storage.shape), op, storage)
+    if mode == "update":
+        return wrap(storage.index_put(key, update))
+    if mode == "add":
+        return wrap(storage.index_put(key, update, accumulate=True))
+    if mode == "sub":
+        return wrap(storage.index_put(key, -update, accumulate=True))
+    depth = len(key)
+    inner = tuple(storage.shape[depth:])
+    flat_index = torch.zeros(update.shape[:update.ndim - len(inner)], dtype=torch.long, device=storage.device)
+    for k, size in zip(key, storage.shape[:depth]):
+        flat_index = flat_index * size + k
+    flat = storage.reshape((-1,) + inner)
+    rows = flat_index.reshape(-1)
+    source = update.reshape((-1,) + inner)
+    expanded = rows.reshape((-1,) + (1,) * len(inner)).expand(source.shape)
+    result = flat.scatter_reduce(0, expanded, source, reduce="amax" if mode == "max" else "amin", include_self=True)
+    return wrap(result.reshape(storage.shape))
+
+
+def tensor_scatter_nd_update(tensor, indices, updates, name=None):
+    """``tf.tensor_scatter_nd_update``: a copy of ``tensor`` with ``updates`` written at ``indices``
+    (the functional form of item assignment, which immutable Tensors refuse)."""
+    return _scatter(tensor, indices, updates, "TensorScatterUpdate", "update")
+
+
+def tensor_scatter_nd_add(tensor, indices, updates, name=None):
+    """``tf.tensor_scatter_nd_add``: a copy of ``tensor`` with ``updates`` added at ``indices`` (duplicates sum)."""
+    return _scatter(tensor, indices, updates, "TensorScatterAdd", "add")
+
+
+def tensor_scatter_nd_sub(tensor, indices, updates, name=None):
+    """``tf.tensor_scatter_nd_sub``: a copy of ``tensor`` with ``updates`` subtracted at ``indices``."""
+    return _scatter(tensor, indices, updates, "TensorScatterSub", "sub")
+
+
+def tensor_scatter_nd_max(tensor, indices, updates, name=None):
+    """``tf.tensor_scatter_nd_max``: elementwise maximum of ``tensor`` and ``updates`` at ``indices``."""
+    return _scatter(tensor, indices, updates, "TensorScatterMax", "max")
+
+
+def tensor_scatter_nd_min(tensor, indices, updates, name=None):
+    """``tf.tensor_scatter_nd_min``: elementwise minimum of ``tensor`` and ``updates`` at ``indices``."""
+    return _scatter(tensor, indices, updates, "TensorScatterMin", "min")
+
+
+def scatter_nd(indices, updates, shape, name=None):
+    """``tf.scatter_nd``: zeros of ``shape`` with ``updates`` summed in at ``indices``."""
+    update_storage = to_torch(updates)
+    dims = _shape_arg(shape, "ScatterNd", None)
+    index = _indices(indices, "ScatterNd")
+    base = torch.zeros(dims, dtype=update_storage.dtype, device=update_storage.device)
+    key, update = _scatter_check(index, update_storage, dims, "ScatterNd", base)
+    return wrap(base.index_put(key, update, accumulate=True))

@@ -1,0 +1,122 @@
+"""Segment reductions: ``tf.math.segment_*`` (sorted ids) and ``unsorted_segment_*``."""
+from __future__ import annotations
+
+import torch
+
+from ..framework.tensor import TensorOperators, wrap
+from ..framework.tensor_ops import truediv as _truediv
+from .op_defs import _dims, allowed_dtypes, attr_error, check_dtype, kernel_error, tf_type_name
+from .op_inputs import _storage
+from .reduction_ops import _FLOATS
+
+_SQRT_ALLOWED = allowed_dtypes("Sqrt")
+
+
+def _segment_reduce(opname, data, segment_ids, num_segments, kind):
+    """``kind`` ('sum', 'mean', 'amax', 'amin', 'prod', 'sqrt_n') of ``data``'s rows grouped by
+    ``segment_ids``; ``num_segments`` None means TF's sorted ``segment_*`` ops."""
+    a = _storage(data)
+    ids = _storage(segment_ids)
+    if ids.dtype not in (torch.int32, torch.int64):
+        raise attr_error(opname, tf_type_name(ids), attr="Tindices", allowed=["INT32", "INT64"])
+    if num_segments is None and (ids.ndim != 1 or a.ndim == 0 or ids.shape[0] != a.shape[0]):
+        raise kernel_error(opname, opname, "segment_ids should be the same size as dimension 0 of input.", a)
+    if kind == "sqrt_n":
+        check_dtype(a, _SQRT_ALLOWED, "Sqrt")
+    if tuple(a.shape[:ids.ndim]) != tuple(ids.shape):
+        raise kernel_error(opname, opname, "data.shape = %s does not start with segment_ids.shape = %s" % (_dims(a.shape), _dims(ids.shape)), a)
+    rows = a.reshape((-1,) + tuple(a.shape[ids.ndim:]))
+    ids = ids.reshape(-1).long()
+    on_cpu = ids.device.type == "cpu"
+    if num_segments is None:
+        if on_cpu and ids.numel() > 1 and bool((ids[1:] < ids[:-1]).any()):
+            raise kernel_error(opname, opname, "segment ids are not increasing", a)
+        count = int(ids[-1]) + 1 if ids.numel() else 0
+    else:
+        count = int(num_segments._value if isinstance(num_segments, TensorOperators) else num_segments)
+        if on_cpu:
+            bad = torch.nonzero(ids >= count)
+            if bad.numel():
+                k = int(bad[0, 0])
+                raise kernel_error(opname, opname, "segment_ids[%d] = %d is out of range [0, %d)" % (k, int(ids[k]), count), a)
+    ids = torch.where((ids < 0) | (ids >= count), torch.full_like(ids, count), ids)
+    shape = (count + 1,) + tuple(rows.shape[1:])
+    index = ids.reshape((-1,) + (1,) * (rows.ndim - 1)).expand(rows.shape)
+    sizes = torch.zeros(count + 1, dtype=torch.int64, device=a.device).index_add(0, ids, torch.ones_like(ids))
+    sizes = sizes.reshape((-1,) + (1,) * (rows.ndim - 1))
+    if kind in ("sum", "mean", "sqrt_n"):
+        result = torch.zeros(shape, dtype=a.dtype, device=a.device).index_add(0, ids, rows)
+        if kind == "mean" and num_segments is None and not (a.dtype in _FLOATS or a.is_complex()):
+            result = torch.div(result, sizes.clamp(min=1), rounding_mode="trunc").to(a.dtype)
+        elif kind == "mean":
+            result = _truediv(result, sizes.clamp(min=1).to(result.dtype))
+        elif kind == "sqrt_n":
+            result = result / torch.sqrt(sizes.clamp(min=1).to(a.dtype))
+    else:
+        if kind == "prod":
+            start = 1
+        elif a.dtype in _FLOATS:
+            start = torch.finfo(a.dtype).min if kind == "amax" else torch.finfo(a.dtype).max
+        else:
+            start = torch.iinfo(a.dtype).min if kind == "amax" else torch.iinfo(a.dtype).max
+        result = torch.full(shape, start, dtype=a.dtype, device=a.device).scatter_reduce(0, index, rows, kind, include_self=True)
+        if num_segments is None and kind != "prod":
+            result = torch.where(sizes == 0, torch.zeros_like(result), result)
+    return wrap(result[:count])
+
+
+def segment_sum(data, segment_ids, name=None):
+    """``tf.math.segment_sum``: sums of ``data``'s rows per (sorted) segment id; gaps give 0."""
+    return _segment_reduce("SegmentSum", data, segment_ids, None, "sum")
+
+
+def segment_mean(data, segment_ids, name=None):
+    """``tf.math.segment_mean``: means per sorted segment (integers divide as integers)."""
+    return _segment_reduce("SegmentMean", data, segment_ids, None, "mean")
+
+
+def segment_max(data, segment_ids, name=None):
+    """``tf.math.segment_max``: maxima per sorted segment; empty segments give 0."""
+    return _segment_reduce("SegmentMax", data, segment_ids, None, "amax")
+
+
+def segment_min(data, segment_ids, name=None):
+    """``tf.math.segment_min``: minima per sorted segment; empty segments give 0."""
+    return _segment_reduce("SegmentMin", data, segment_ids, None, "amin")
+
+
+def segment_prod(data, segment_ids, name=None):
+    """``tf.math.segment_prod``: products per sorted segment; empty segments give 1."""
+    return _segment_reduce("SegmentProd", data, segment_ids, None, "prod")
+
+
+def unsorted_segment_sum(data, segment_ids, num_segments, name=None):
+    """``tf.math.unsorted_segment_sum``: sums per segment id in ``[0, num_segments)``
+    (negative ids are dropped; empty segments give 0)."""
+    return _segment_reduce("UnsortedSegmentSum", data, segment_ids, num_segments, "sum")
+
+
+def unsorted_segment_mean(data, segment_ids, num_segments, name=None):
+    """``tf.math.unsorted_segment_mean``: means per segment (integers divide as ``truediv``, giving
+    floats, as TF); empty segments give 0."""
+    return _segment_reduce("UnsortedSegmentSum", data, segment_ids, num_segments, "mean")
+
+
+def unsorted_segment_sqrt_n(data, segment_ids, num_segments, name=None):
+    """``tf.math.unsorted_segment_sqrt_n``: sums divided by ``sqrt(count)`` per segment."""
+    return _segment_reduce("UnsortedSegmentSum", data, segment_ids, num_segments, "sqrt_n")
+
+
+def unsorted_segment_max(data, segment_ids, num_segments, name=None):
+    """``tf.math.unsorted_segment_max``: maxima per segment; empty segments give the dtype's lowest value."""
+    return _segment_reduce("UnsortedSegmentMax", data, segment_ids, num_segments, "amax")
+
+
+def unsorted_segment_min(data, segment_ids, num_segments, name=None):
+    """``tf.math.unsorted_segment_min``: minima per segment; empty segments give the dtype's highest value."""
+    return _segment_reduce("UnsortedSegmentMin", data, segment_ids, num_segments, "amin")
+
+
+def unsorted_segment_prod(data, segment_ids, num_segments, name=None):
+    """``tf.math.unsorted_segment_prod``: products per segment; empty segments give 1."""
+    return _segment_reduce("UnsortedSegmentProd", data, segment_ids, num_segments, "prod")

@@ -1,0 +1,108 @@
+"""``tf.*`` ops that report on shapes: ``shape``, ``shape_n``, ``rank``, ``size``,
+``broadcast_static_shape``, ``broadcast_dynamic_shape``, ``ensure_shape``, and
+``get_static_value``."""
+from __future__ import annotations
+
+import numpy as np
+import torch
+
+from ..framework import dtypes
+from ..framework import device as _device
+from ..framework.convert import to_torch
+from ..framework.shape import TensorShape
+from ..framework.tensor import TensorOperators, wrap
+from ._array_errors import _TYPE_NAMES, _attr_err, _dims_text, _err
+from ._array_args import _storages
+
+__all__ = [
+    "shape", "shape_n", "rank", "size", "ensure_shape", "broadcast_static_shape",
+    "broadcast_dynamic_shape", "get_static_value",
+]
+
+
+def shape(input, out_type=None, name=None):
+    """``tf.shape``: the dynamic shape as a 1-D int32 (or ``out_type``) Tensor."""
+    out = _out_type(out_type, "Shape")
+    storage = to_torch(input)
+    return wrap(torch.tensor(tuple(storage.shape), dtype=out, device=_device.current()))
+
+
+def _out_type(out_type, op):
+    if out_type is None:
+        return torch.int32
+    out = dtypes.as_dtype(out_type)
+    if out not in (dtypes.int32, dtypes.int64):
+        raise _attr_err(op, "out_type", None, "", _TYPE_NAMES.get(out.name, out.name))
+    return out.torch_dtype
+
+
+def shape_n(input, out_type=dtypes.int32, name=None):
+    """``tf.shape_n``: the shapes of a list of same-dtype tensors."""
+    storages = _storages(list(input), "ShapeN", "")
+    out = _out_type(out_type, "ShapeN")
+    return [wrap(torch.tensor(tuple(s.shape), dtype=out, device=_device.current())) for s in storages]
+
+
+def rank(input, name=None):
+    """``tf.rank``: the number of dims as a scalar int32 Tensor."""
+    return wrap(torch.tensor(to_torch(input).ndim, dtype=torch.int32, device=_device.current()))
+
+
+def size(input, out_type=None, name=None):
+    """``tf.size``: the number of elements as a scalar int32 (or ``out_type``) Tensor."""
+    out = dtypes.as_dtype(out_type).torch_dtype if out_type is not None else torch.int32
+    storage = to_torch(input)
+    count = storage.size if isinstance(storage, np.ndarray) else storage.numel()
+    return wrap(torch.tensor(count, dtype=out, device=_device.current()))
+
+
+def ensure_shape(x, shape, name=None):
+    """``tf.ensure_shape``: ``x`` itself after checking its shape fits ``shape`` (``None`` dims match anything)."""
+    tensor = x if isinstance(x, TensorOperators) else wrap(to_torch(x))
+    expected = TensorShape(shape)
+    if not expected.is_compatible_with(tensor.shape):
+        dims = "?" if expected.rank is None else _dims_text(["?" if d is None else d for d in expected])
+        raise _err("EnsureShape", "Shape of tensor input %s is not compatible with expected shape %s." % (_dims_text(tensor.shape), dims),
+                   tensor._value, "")
+    return tensor
+
+
+def broadcast_static_shape(shape_x, shape_y):
+    """``tf.broadcast_static_shape``: the broadcast of two ``TensorShape``s (``None`` dims allowed)."""
+    x, y = TensorShape(shape_x), TensorShape(shape_y)
+    if x.rank is None or y.rank is None:
+        return TensorShape(None)
+    a, b = list(x), list(y)
+    width = max(len(a), len(b))
+    a, b = [1] * (width - len(a)) + a, [1] * (width - len(b)) + b
+    dims = []
+    for p, q in zip(a, b):
+        if p is None or q is None:
+            known = q if p is None else p
+            dims.append(known if known is not None and known > 1 else None)
+        elif p == q or q == 1:
+            dims.append(p)
+        elif p == 1:
+            dims.append(q)
+        else:
+            raise ValueError("Incompatible shapes for broadcasting. Two shapes are compatible if for each dimension pair they "
+                             "are either equal or one of them is 1. Received: %s and %s." % (x, y))
+    return TensorShape(dims)
+
+
+def broadcast_dynamic_shape(shape_x, shape_y):
+    """``tf.broadcast_dynamic_shape``: the broadcast of two 1-D int shape tensors, as a tensor."""
+    x, y = to_torch(shape_x), to_torch(shape_y)
+    try:
+        dims = torch.broadcast_shapes(tuple(x.tolist()), tuple(y.tolist()))
+    except RuntimeError:
+        raise _err("BroadcastArgs", "Incompatible shapes: %s vs. %s" % (_dims_text(x.tolist()), _dims_text(y.tolist())), x) from None
+    return wrap(torch.tensor(dims, dtype=x.dtype, device=x.device))
+
+
+def get_static_value(tensor, partial=False):
+    """``tf.get_static_value``: a Tensor's value as NumPy (eager tensors are always known);
+    non-tensors are returned unchanged."""
+    if isinstance(tensor, TensorOperators):
+        return tensor.numpy()
+    return tensor

@@ -1,0 +1,102 @@
+"""``tf.sort``, ``tf.argsort``, ``tf.unique`` (and ``unique_with_counts``) and
+``tf.searchsorted``."""
+from __future__ import annotations
+
+import collections
+
+import numpy as np
+import torch
+
+from ..framework import dtypes
+from ..framework.convert import to_torch
+from ..framework.tensor import wrap
+from ._array_errors import _attr_err, _err, _mismatch
+
+__all__ = ["sort", "argsort", "unique", "unique_with_counts", "searchsorted"]
+
+
+def _sort_axis(storage, axis):
+    """``axis`` in ``[0, rank)``; TF reports a bad axis through the shape lookup it does first."""
+    rank = storage.ndim
+    axis = int(axis)
+    if not -rank <= axis < rank:
+        raise _err("StridedSlice", "slice index %d of dimension 0 out of bounds." % axis, storage, "strided_slice/")
+    return axis % rank
+
+
+def _direction(direction):
+    if direction not in ("ASCENDING", "DESCENDING"):
+        raise ValueError("Argument `direction` should be one of ASCENDING, DESCENDING. Received: direction=%s" % direction)
+    return direction == "DESCENDING"
+
+
+def sort(values, axis=-1, direction="ASCENDING", name=None):
+    """``tf.sort``: sorted along ``axis``; NaNs sort last in ascending order."""
+    descending = _direction(direction)
+    storage = to_torch(values)
+    if storage.dtype == torch.bool:
+        raise _attr_err("Neg", "T", storage, "")
+    axis = _sort_axis(storage, axis)
+    return wrap(torch.sort(storage, dim=axis, descending=descending, stable=True).values)
+
+
+def argsort(values, axis=-1, direction="ASCENDING", stable=False, name=None):
+    """``tf.argsort``: int32 indices that sort ``values`` along ``axis``.
+
+    Ties keep their original order whether or not ``stable`` is set (TF's
+    sort is stable in practice too).
+    """
+    descending = _direction(direction)
+    storage = to_torch(values)
+    axis = _sort_axis(storage, axis)
+    return wrap(torch.sort(storage, dim=axis, descending=descending, stable=True).indices.to(torch.int32))
+
+
+Unique = collections.namedtuple("Unique", ["y", "idx"])
+Unique.__doc__ = "The result of ``tf.unique``: unique values ``y`` and, per input element, its index ``idx`` in ``y``."
+
+
+def unique(x, out_idx=dtypes.int32, name=None):
+    """``tf.unique``: the distinct values of a 1-D tensor in first-occurrence order, and the
+    index of each input element in them, as the namedtuple ``Unique(y, idx)``."""
+    storage = to_torch(x)
+    out = dtypes.as_dtype(out_idx).torch_dtype
+    if storage.ndim != 1:
+        raise _err("Unique", "unique expects a 1D vector.", storage, "")
+    if isinstance(storage, np.ndarray):
+        seen = {}
+        idx = [seen.setdefault(v, len(seen)) for v in storage.tolist()]
+        return Unique(wrap(np.array(list(seen), dtype=object)), wrap(torch.tensor(idx, dtype=out)))
+    values, inverse = torch.unique(storage, sorted=True, return_inverse=True)
+    positions = torch.arange(storage.shape[0], device=storage.device)
+    first = torch.full((values.shape[0],), storage.shape[0], dtype=torch.long, device=storage.device)
+    first = first.scatter_reduce(0, inverse, positions, reduce="amin")
+    order = torch.argsort(first)
+    rank_of = torch.empty_like(order)
+    rank_of[order] = torch.arange(order.shape[0], device=order.device)
+    return Unique(wrap(values[order]), wrap(rank_of[inverse].to(out)))
+
+
+UniqueWithCounts = collections.namedtuple("UniqueWithCounts", ["y", "idx", "count"])
+UniqueWithCounts.__doc__ = "The result of ``tf.unique_with_counts``: ``y``, ``idx`` and the ``count`` of each value."
+
+
+def unique_with_counts(x, out_idx=dtypes.int32, name=None):
+    """``tf.unique_with_counts``: ``tf.unique`` plus how often each unique value occurs."""
+    y, idx = unique(x, out_idx)
+    counts = torch.bincount(idx._value.long(), minlength=y.shape[0]).to(idx._value.dtype)
+    return UniqueWithCounts(y, idx, wrap(counts))
+
+
+def searchsorted(sorted_sequence, values, side="left", out_type=dtypes.int32, name=None):
+    """``tf.searchsorted``: insertion indices of ``values`` in the innermost dim of ``sorted_sequence``."""
+    if side not in ("left", "right"):
+        raise ValueError("Argument `side` must be either 'right' or 'left'. Received: `side` = '%s'." % side)
+    boundaries = to_torch(sorted_sequence)
+    points = to_torch(values)
+    op = "UpperBound" if side == "right" else "LowerBound"
+    if points.dtype != boundaries.dtype:
+        raise _mismatch(op, 1, boundaries, points, "")
+    out = dtypes.as_dtype(out_type)
+    result = torch.searchsorted(boundaries.contiguous(), points.contiguous(), right=side == "right", out_int32=out is dtypes.int32)
+    return wrap(result if out is dtypes.int32 else result.to(out.torch_dtype))
