@@ -63,9 +63,12 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
     """``tf.linalg.matmul``: ``a @ b`` for rank >= 2 tensors (leading dims are broadcast batch
     dims), with ``transpose_*``/``adjoint_*``; rank and size errors are TF's.  ``output_type``
     (int8/int16 inputs only, as TF) accumulates in the wider integer type."""
-    if isinstance(a, TensorOperators) and isinstance(b, TensorOperators) and not (transpose_a or transpose_b or adjoint_a or adjoint_b or output_type):
-        x = a._value
-        y = b._value
+    if not (transpose_a or transpose_b or adjoint_a or adjoint_b or output_type):
+        if isinstance(a, TensorOperators) and isinstance(b, TensorOperators):
+            x = a._value
+            y = b._value
+        else:
+            x, y = _matmul_inputs(a, b)
         if x.dtype is y.dtype and x.ndim == 2 and y.ndim == 2 and x.dtype in _MATMUL_ALLOWED:
             try:
                 product = torch.mm(x, y)
