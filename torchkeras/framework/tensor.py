@@ -17,7 +17,6 @@ import torch
 
 from . import dtypes
 from .device import tf_device_string
-from .errors import InvalidArgumentError
 from .shape import TensorShape
 
 __all__ = ["Tensor", "TensorOperators", "wrap", "as_torch", "from_torch", "is_tensor", "Reference"]

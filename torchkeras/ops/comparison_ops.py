@@ -11,7 +11,8 @@ import torch
 from ..framework.convert import to_torch, to_torch_like
 from ..framework.tensor import Tensor, TensorOperators, wrap
 from ..framework.tensor_ops import op_error, translate_error
-from .op_defs import _dims, _dtype_of, allowed_dtypes, attr_error, input_dtype_error, kernel_error, tf_type_name
+from .op_defs import _dims, _dtype_of, input_dtype_error, kernel_error, tf_type_name
+from .elementwise_ops import _binary
 from .op_inputs import _storage, strict_inputs
 
 
@@ -24,29 +25,10 @@ def _logical_pair(x, y, opname):
     return a, b
 
 
-def _compare(fn, opname, public, doc):
-    allowed = allowed_dtypes(opname)
-
-    def op(x, y, name=None):
-        if type(x) is Tensor and type(y) is Tensor and x._value.dtype is y._value.dtype:
-            a, b = x._value, y._value
-        else:
-            a, b = strict_inputs(x, y, opname)
-        if a.dtype not in allowed:
-            raise attr_error(opname, tf_type_name(a))
-        try:
-            return wrap(fn(a, b))
-        except RuntimeError as error:
-            raise translate_error(error, opname, a, b) from None
-    op.__name__ = op.__qualname__ = public
-    op.__doc__ = doc
-    return op
-
-
-less = _compare(torch.lt, "Less", "less", "``tf.math.less``: ``x < y`` elementwise, a bool tensor.")
-less_equal = _compare(torch.le, "LessEqual", "less_equal", "``tf.math.less_equal``: ``x <= y`` elementwise.")
-greater = _compare(torch.gt, "Greater", "greater", "``tf.math.greater``: ``x > y`` elementwise.")
-greater_equal = _compare(torch.ge, "GreaterEqual", "greater_equal", "``tf.math.greater_equal``: ``x >= y`` elementwise.")
+less = _binary(torch.lt, "Less", "less", "``tf.math.less``: ``x < y`` elementwise, a bool tensor.")
+less_equal = _binary(torch.le, "LessEqual", "less_equal", "``tf.math.less_equal``: ``x <= y`` elementwise.")
+greater = _binary(torch.gt, "Greater", "greater", "``tf.math.greater``: ``x > y`` elementwise.")
+greater_equal = _binary(torch.ge, "GreaterEqual", "greater_equal", "``tf.math.greater_equal``: ``x >= y`` elementwise.")
 
 
 def _equality(x, y, opname, equal_):
