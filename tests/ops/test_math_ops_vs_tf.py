@@ -1,5 +1,4 @@
 """torchkeras' math ops against real TensorFlow: values, dtypes, shapes, errors."""
-import numpy as np
 import pytest
 
 import torchkeras

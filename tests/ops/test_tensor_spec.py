@@ -1,5 +1,4 @@
 """tf.TensorSpec: repr, compatibility, equality (and against real TF)."""
-import numpy as np
 import pytest
 
 import torchkeras as tf
