@@ -27,14 +27,21 @@ def data():
     return inputs, targets
 
 
-def torch_training_step(inputs, targets):
-    """A fresh raw-torch model; returns its ``training_step()``."""
-    W = torch.tensor([[0.5], [0.25]], device=inputs.device, requires_grad=True)
-    b = torch.zeros(1, device=inputs.device, requires_grad=True)
+def torch_training_step(inputs, targets, device):
+    """A fresh raw-torch model; returns its ``training_step()``.
+
+    Like the chapter's loop it receives the NumPy ``inputs``/``targets`` every
+    step and converts them the cheapest way torch offers (``torch.from_numpy``,
+    no copy, then ``.to(device)``).
+    """
+    W = torch.tensor([[0.5], [0.25]], device=device, requires_grad=True)
+    b = torch.zeros(1, device=device, requires_grad=True)
 
     def training_step():
-        predictions = torch.matmul(inputs, W) + b
-        loss = torch.mean(torch.square(predictions - targets))
+        x = torch.from_numpy(inputs).to(device)
+        y = torch.from_numpy(targets).to(device)
+        predictions = torch.matmul(x, W) + b
+        loss = torch.mean(torch.square(y - predictions))
         grad_W, grad_b = torch.autograd.grad(loss, [W, b])
         with torch.no_grad():
             W.sub_(grad_W * LEARNING_RATE)
@@ -66,11 +73,11 @@ def tf_training_step(tf, inputs, targets):
 
 
 def torch_version(smoke, device):
-    inputs, targets = (torch.from_numpy(x).to(device) for x in data())
+    inputs, targets = data()  # NumPy, as in the chapter
     count = steps(smoke)
 
     def run():
-        training_step = torch_training_step(inputs, targets)
+        training_step = torch_training_step(inputs, targets, device)
         for _ in range(count):
             training_step()
     return run

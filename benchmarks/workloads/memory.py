@@ -39,9 +39,9 @@ def _growth(training_step, steps):
 
 
 def torch_version(smoke, device):
-    inputs, targets = (torch.from_numpy(x).to(device) for x in linear_tape.data())
+    inputs, targets = linear_tape.data()
     steps = _steps(smoke)
-    return lambda: _growth(linear_tape.torch_training_step(inputs, targets), steps)
+    return lambda: _growth(linear_tape.torch_training_step(inputs, targets, device), steps)
 
 
 def tf_version(tf, smoke):
