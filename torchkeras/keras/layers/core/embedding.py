@@ -2,6 +2,7 @@
 import torch
 import torch.nn.functional as F
 
+from ....framework.convert import to_torch
 from ....framework.tensor import wrap
 from ... import constraints, initializers, regularizers
 from ..layer import Layer
@@ -47,9 +48,10 @@ class Embedding(Layer):
         return wrap(out if out.dtype is self._compute_torch_dtype else out.to(self._compute_torch_dtype))
 
     def compute_mask(self, inputs, mask=None):
+        """Keras' padding mask: ``inputs != 0`` when ``mask_zero`` (any tensor-like input), else ``None``."""
         if not self.mask_zero:
             return None
-        return wrap(inputs._value != 0)
+        return wrap(to_torch(inputs) != 0)
 
     def compute_output_shape(self, input_shape):
         return tuple(input_shape) + (self.output_dim,)
