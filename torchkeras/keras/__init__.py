@@ -2,6 +2,7 @@
 from . import activations, backend, constraints, initializers, layers, regularizers
 from . import callbacks, losses, metrics, optimizers, utils
 from . import models
+from . import saving
 from .backend.keras_tensor import KerasTensor
 from .layers import Input, InputSpec, Layer
 from .models import Model, Sequential
@@ -11,5 +12,5 @@ __version__ = "3.15.0"
 """The Keras version whose behaviour torchkeras reproduces."""
 
 __all__ = ["activations", "backend", "callbacks", "constraints", "initializers", "layers", "losses", "metrics",
-           "models", "optimizers", "regularizers", "utils", "Input", "InputSpec", "KerasTensor", "Layer", "Model",
+           "models", "optimizers", "regularizers", "saving", "utils", "Input", "InputSpec", "KerasTensor", "Layer", "Model",
            "Sequential", "Variable"]

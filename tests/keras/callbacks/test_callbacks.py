@@ -89,6 +89,7 @@ def test_early_stopping_mode_auto_needs_a_direction():
 
 
 def test_model_checkpoint_paths_and_best_only(tmp_path):
+    pytest.importorskip("h5py")  # Keras' file formats need the optional h5py
     x, y = data()
     pattern = str(tmp_path / "ckpt_{epoch:02d}.keras")
     model().fit(x, y, epochs=3, verbose=0, callbacks=[keras.callbacks.ModelCheckpoint(pattern)])
@@ -137,6 +138,7 @@ def test_stop_training_from_a_callback():
 
 
 def test_backup_and_restore_resumes(tmp_path):
+    pytest.importorskip("h5py")  # Keras' file formats need the optional h5py
     x, y = data()
     backup = str(tmp_path / "backup")
 

@@ -71,3 +71,11 @@ def test_subclass_calling_model_init_with_inputs_and_outputs_becomes_functional(
     assert isinstance(model, Wrapped) and type(model).__name__ == "Wrapped"
     assert model.name == "wrapped" and model(np.ones((1, 3))).shape == (1, 2)
     assert len(model.layers) == 2
+
+
+def test_one_element_output_list_is_unpacked_as_keras_does():
+    x = keras.Input(shape=(3,))
+    model = keras.Model(x, [layers.Dense(2)(x)])
+    assert len(model.outputs) == 1
+    assert model(np.ones((1, 3))).shape == (1, 2)
+    assert isinstance(model.predict(np.ones((1, 3)), verbose=0), np.ndarray)

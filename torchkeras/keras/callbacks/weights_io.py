@@ -1,14 +1,11 @@
 """Writing and reading a model's weights for the checkpointing callbacks.
 
-The model's own ``save``/``save_weights``/``load_weights`` are used when the
-model provides them; otherwise the ``torch.nn.Module`` state is written with
-``torch.save``.  Writes are atomic: a temporary file in the same folder,
-then a rename.
+The model's own ``save``/``save_weights``/``load_weights`` (Keras' formats,
+``keras.saving``) are used when the model provides them; otherwise the
+``torch.nn.Module`` state is written with ``torch.save``.  Writes are atomic
+(``keras.saving``'s temporary file in the same folder, then a rename).
 """
 from __future__ import annotations
-
-import os
-import tempfile
 
 import torch
 
@@ -16,17 +13,8 @@ __all__ = ["save_weights", "save_model", "load_weights"]
 
 
 def _atomic_torch_save(state, filepath):
-    directory = os.path.dirname(os.path.abspath(filepath))
-    os.makedirs(directory, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=os.path.basename(filepath))
-    os.close(handle)
-    try:
-        torch.save(state, temporary)
-        os.replace(temporary, filepath)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.remove(temporary)
-        raise
+    from ..saving.saving_lib import atomic_write
+    atomic_write(filepath, lambda temporary: torch.save(state, temporary))
 
 
 def save_weights(model, filepath):

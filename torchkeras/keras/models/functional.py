@@ -88,4 +88,7 @@ class Functional(Model):
             outputs = node.operation(*args, **kwargs)
             for tensor, value in zip(node.outputs, flatten(outputs)):
                 values[id(tensor)] = value
-        return pack_like(self._outputs_struct, iter([values[id(x)] for x in self._outputs]))
+        outputs = pack_like(self._outputs_struct, iter([values[id(x)] for x in self._outputs]))
+        if isinstance(outputs, (list, tuple)) and len(outputs) == 1:
+            return outputs[0]  # Keras unpacks a one-element output structure
+        return outputs

@@ -64,6 +64,26 @@ class Model(Trainer, Layer):
         _summary.print_summary(self, line_length=line_length, positions=positions, print_fn=print_fn,
                                expand_nested=expand_nested, show_trainable=show_trainable, layer_range=layer_range)
 
+    def save(self, filepath, overwrite=True, zipped=None, **kwargs):
+        """Saves the model as a Keras 3 ``.keras`` file (see ``keras.saving.save_model``)."""
+        from ..saving import save_model
+        save_model(self, filepath, overwrite=overwrite, zipped=True if zipped is None else zipped, **kwargs)
+
+    def save_weights(self, filepath, overwrite=True):
+        """Saves the weights to a ``.weights.h5`` file in Keras' layout (see ``keras.saving.save_weights``)."""
+        from ..saving import save_weights
+        save_weights(self, filepath, overwrite=overwrite)
+
+    def load_weights(self, filepath, skip_mismatch=False, **kwargs):
+        """Loads weights from a ``.weights.h5``, ``.keras`` or legacy ``.h5`` file (see ``keras.saving.load_weights``)."""
+        from ..saving import load_weights
+        load_weights(self, filepath, skip_mismatch=skip_mismatch, **kwargs)
+
+    def to_json(self, **kwargs):
+        """The model's serialized config as a JSON string (``keras.models.model_from_json`` reverses it)."""
+        from ..saving.json_config import to_json
+        return to_json(self, **kwargs)
+
     def get_config(self):
         """The base config (``name``, ``trainable``, ``dtype``); functional and sequential models add theirs."""
         return Layer.get_config(self)

@@ -1,0 +1,68 @@
+"""Keras' registry of custom objects: ``register_keras_serializable`` and its look-ups."""
+import inspect
+
+__all__ = ["register_keras_serializable", "get_registered_name", "get_registered_object", "CustomObjectScope",
+           "custom_object_scope", "get_custom_objects"]
+
+GLOBAL_CUSTOM_OBJECTS = {}
+GLOBAL_CUSTOM_NAMES = {}
+_SCOPES = []
+
+
+def register_keras_serializable(package="Custom", name=None):
+    """Registers a class or function under ``'package>name'`` (``name`` defaults to its ``__name__``).
+
+    Classes must define ``get_config()`` (Keras' ``ValueError`` otherwise).
+    """
+    def decorator(arg):
+        class_name = name if name is not None else arg.__name__
+        registered_name = "%s>%s" % (package, class_name)
+        if inspect.isclass(arg) and not hasattr(arg, "get_config"):
+            raise ValueError("Cannot register a class that does not have a get_config() method.")
+        GLOBAL_CUSTOM_OBJECTS[registered_name] = arg
+        GLOBAL_CUSTOM_NAMES[arg] = registered_name
+        return arg
+    return decorator
+
+
+def get_registered_name(obj):
+    """The name ``obj`` is registered under, else its ``__name__``."""
+    if obj in GLOBAL_CUSTOM_NAMES:
+        return GLOBAL_CUSTOM_NAMES[obj]
+    return obj.__name__
+
+
+def get_registered_object(name, custom_objects=None, module_objects=None):
+    """The object registered (or in an active custom-object scope, ``custom_objects`` or ``module_objects``) as ``name``, else ``None``."""
+    for scope in reversed(_SCOPES):
+        if name in scope:
+            return scope[name]
+    if name in GLOBAL_CUSTOM_OBJECTS:
+        return GLOBAL_CUSTOM_OBJECTS[name]
+    if custom_objects and name in custom_objects:
+        return custom_objects[name]
+    if module_objects and name in module_objects:
+        return module_objects[name]
+    return None
+
+
+def get_custom_objects():
+    """The global registry dict (``'package>name'`` -> object); editing it registers objects."""
+    return GLOBAL_CUSTOM_OBJECTS
+
+
+class CustomObjectScope:
+    """``with CustomObjectScope({'name': obj}):`` makes the objects visible to deserialization inside the block."""
+
+    def __init__(self, custom_objects):
+        self.custom_objects = dict(custom_objects or {})
+
+    def __enter__(self):
+        _SCOPES.append(self.custom_objects)
+        return self
+
+    def __exit__(self, *exc_info):
+        _SCOPES.remove(self.custom_objects)
+
+
+custom_object_scope = CustomObjectScope

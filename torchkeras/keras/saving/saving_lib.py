@@ -1,0 +1,244 @@
+"""``save_model`` / ``load_model`` (Keras 3's ``.keras`` zip) and ``save_weights`` / ``load_weights`` (``.weights.h5``).
+
+A ``.keras`` file is a zip of ``metadata.json``, ``config.json`` (the
+model's serialized config) and ``model.weights.h5`` (Keras' weights layout,
+see ``weights_layout``), readable by real Keras and written by it.  Every
+write goes to a temporary file in the target's folder and is renamed over
+the target only once complete, so an interrupted save leaves the previous
+file intact.  Loading reads and checks the whole file before assigning any
+variable: a truncated, corrupt or mismatched file raises ``ValueError``
+naming the file and the problem, and leaves the model unchanged.
+"""
+import datetime
+import io
+import json
+import os
+import tempfile
+import warnings
+import zipfile
+
+from . import h5_store, serialization_lib, weights_layout
+
+__all__ = ["save_model", "load_model", "save_weights", "load_weights", "atomic_write"]
+
+_CONFIG = "config.json"
+_METADATA = "metadata.json"
+_WEIGHTS = "model.weights.h5"
+
+
+def atomic_write(filepath, writer):
+    """Calls ``writer(temporary_path)`` then renames the temporary file to ``filepath``; removes it on failure."""
+    filepath = os.fspath(filepath)
+    directory = os.path.dirname(os.path.abspath(filepath))
+    os.makedirs(directory, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix="-" + os.path.basename(filepath))
+    os.close(handle)
+    try:
+        writer(temporary)
+        os.replace(temporary, filepath)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.remove(temporary)
+        raise
+
+
+def _proceed(filepath, overwrite):
+    if overwrite or not os.path.exists(filepath):
+        return True
+    answer = input("[WARNING] %s already exists - overwrite? [y/n]" % filepath).strip().lower()
+    while answer not in ("y", "n"):
+        answer = input('Enter "y" (overwrite) or "n" (cancel).').strip().lower()
+    return answer == "y"
+
+
+def _weight_entries(model):
+    entries = []
+    for path, obj in weights_layout.saveables(model):
+        name = obj.name if isinstance(getattr(obj, "name", None), str) else None
+        entries.append((path, name, [variable.numpy() for variable in weights_layout.own_variables(obj)]))
+    return entries
+
+
+def _h5_bytes(model):
+    buffer = io.BytesIO()
+    h5_store.write_weights(buffer, _weight_entries(model))
+    return buffer.getvalue()
+
+
+# ----------------------------------------------------------------- weights
+def save_weights(model, filepath, overwrite=True):
+    """Writes ``model``'s weights to ``filepath`` (which must end in ``.weights.h5``) in Keras' layout."""
+    filepath = os.fspath(filepath)
+    if not filepath.endswith(".weights.h5"):
+        raise ValueError("The filename must end in `.weights.h5`. Received: filepath=%s" % filepath)
+    if not _proceed(filepath, overwrite):
+        return
+    entries = _weight_entries(model)
+    atomic_write(filepath, lambda temporary: h5_store.write_weights(temporary, entries))
+
+
+def _plan(model, stored, filename, skip_mismatch):
+    """``[(variable, array)]`` to assign; ``ValueError`` on any mismatch (checked before anything is assigned)."""
+    from ..optimizers.optimizer import Optimizer
+    plan = []
+    for path, obj in weights_layout.saveables(model):
+        variables = weights_layout.own_variables(obj)
+        arrays = stored.get(path)
+        where = "'%s' (path '%s')" % (getattr(obj, "name", type(obj).__name__), path or "/")
+        if isinstance(obj, Optimizer):
+            if arrays is not None and len(arrays) != len(variables):
+                warnings.warn("Skipping variable loading for optimizer '%s', because it has %d variables whereas the "
+                              "saved optimizer has %d variables. " % (obj.name, len(variables), len(arrays)), stacklevel=3)
+                continue
+        if arrays is None:
+            if not variables:
+                continue
+            if skip_mismatch:
+                warnings.warn("Skipping loading weights for %s: not found in %s." % (where, filename), stacklevel=3)
+                continue
+            raise ValueError("Unable to load weights from '%s': it has no weights for layer %s, which expects %d "
+                             "variables. The file does not match this model's architecture." % (filename, where, len(variables)))
+        if len(arrays) != len(variables):
+            if skip_mismatch:
+                warnings.warn("Skipping loading weights for %s: %d stored, %d expected." % (where, len(arrays), len(variables)), stacklevel=3)
+                continue
+            raise ValueError("Unable to load weights from '%s': layer %s expected %d variables, but received %d "
+                             "variables during loading. Expected: %s" % (filename, where, len(variables), len(arrays),
+                                                                        [v.name.split(":")[0] for v in variables]))
+        for variable, array in zip(variables, arrays):
+            if tuple(variable.shape) != tuple(array.shape):
+                if skip_mismatch:
+                    warnings.warn("Skipping loading weights for %s: shape mismatch." % where, stacklevel=3)
+                    break
+                raise ValueError("Unable to load weights from '%s': variable '%s' of layer %s has shape %s, but the "
+                                 "saved value has shape %s." % (filename, variable.name.split(":")[0], where,
+                                                               tuple(variable.shape), tuple(array.shape)))
+        else:
+            plan.extend(zip(variables, arrays))
+    return plan
+
+
+def _assign(plan):
+    for variable, array in plan:
+        variable.assign(array)
+
+
+def load_weights(model, filepath, skip_mismatch=False, **kwargs):
+    """Loads weights saved by ``save_weights`` / ``save_model`` (torchkeras or Keras) into ``model``.
+
+    ``.weights.h5`` and ``.keras`` files are read in Keras 3's layout; legacy
+    Keras 2 ``.h5`` / ``.hdf5`` files by layer order.  Nothing is assigned
+    unless the whole file matches the model.
+    """
+    if kwargs:
+        raise ValueError("Invalid keyword arguments: %s" % kwargs)
+    filepath = os.fspath(filepath)
+    if filepath.endswith(".keras"):
+        with _open_archive(filepath) as archive:
+            stored = h5_store.read_weights(io.BytesIO(_read_member(archive, _WEIGHTS, filepath)), filepath)
+    elif filepath.endswith(".weights.h5"):
+        _check_exists(filepath)
+        stored = h5_store.read_weights(filepath, filepath)
+    elif filepath.endswith((".h5", ".hdf5")):
+        from . import legacy_h5
+        _check_exists(filepath)
+        legacy_h5.load_weights(model, filepath, skip_mismatch)
+        return
+    else:
+        raise ValueError("File format not supported: filepath=%s. Keras 3 only supports V3 `.keras` and "
+                         "`.weights.h5` files, or legacy V1/V2 `.h5` files." % filepath)
+    _assign(_plan(model, stored, filepath, skip_mismatch))
+
+
+# ------------------------------------------------------------------ models
+def save_model(model, filepath, overwrite=True, zipped=True, **kwargs):
+    """Saves ``model`` as a Keras 3 ``.keras`` zip (config, metadata, weights and optimizer state).
+
+    ``include_optimizer`` is accepted and ignored, as Keras 3 does for ``.keras``
+    files; saving the legacy ``.h5`` format is not supported (loading it is).
+    """
+    kwargs.pop("include_optimizer", None)
+    if kwargs:
+        raise ValueError("The following argument(s) are not supported: %s" % list(kwargs.keys()))
+    filepath = os.fspath(filepath)
+    if not (zipped and filepath.endswith(".keras")):
+        raise ValueError("Invalid filepath extension for saving. Please add either a `.keras` extension for the native "
+                         "Keras format (recommended) or a `.h5` extension. Use `model.export(filepath)` if you want to "
+                         "export a SavedModel for use with TFLite/TFServing/etc. Received: filepath=%s." % filepath)
+    if not _proceed(filepath, overwrite):
+        return
+    from .. import __version__
+    config_json = json.dumps(serialization_lib.serialize_keras_object(model))
+    metadata = json.dumps({"keras_version": __version__,
+                           "date_saved": datetime.datetime.now().strftime("%Y-%m-%d@%H:%M:%S")})
+    weights = _h5_bytes(model)
+
+    def write(temporary):
+        with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_STORED) as archive:
+            archive.writestr(_METADATA, metadata)
+            archive.writestr(_CONFIG, config_json)
+            archive.writestr(_WEIGHTS, weights)
+
+    atomic_write(filepath, write)
+
+
+def _check_exists(filepath):
+    if not os.path.exists(filepath):
+        raise ValueError("File not found: filepath=%s. Please ensure the file is an accessible `.keras` zip file."
+                         % filepath if filepath.endswith(".keras") else "File not found: filepath=%s." % filepath)
+
+
+def _open_archive(filepath):
+    _check_exists(filepath)
+    if not zipfile.is_zipfile(filepath):
+        raise ValueError("Unable to load '%s': it is not a `.keras` zip archive (the file is truncated, corrupt or of "
+                         "another format)." % filepath)
+    try:
+        return zipfile.ZipFile(filepath, "r")
+    except zipfile.BadZipFile as error:
+        raise ValueError("Unable to load '%s': corrupt `.keras` zip archive (%s)." % (filepath, error)) from error
+
+
+def _read_member(archive, member, filepath):
+    try:
+        return archive.read(member)
+    except KeyError as error:
+        raise ValueError("Unable to load '%s': the archive has no `%s` (not a Keras 3 `.keras` file)."
+                         % (filepath, member)) from error
+    except (zipfile.BadZipFile, OSError, EOFError) as error:
+        raise ValueError("Unable to load '%s': `%s` is corrupt (%s)." % (filepath, member, error)) from error
+
+
+def load_model(filepath, custom_objects=None, compile=True, safe_mode=True):
+    """Loads a model saved by ``save_model`` (torchkeras or Keras 3 ``.keras``; legacy Keras 2 ``.h5`` read-only).
+
+    ``custom_objects`` maps names to custom classes / functions (or register
+    them with ``register_keras_serializable``); ``compile=False`` skips the
+    compiled state; ``safe_mode=False`` allows ``Lambda`` layers holding
+    Python bytecode.
+    """
+    filepath = os.fspath(filepath)
+    if filepath.endswith((".h5", ".hdf5")):
+        from . import legacy_h5
+        _check_exists(filepath)
+        return legacy_h5.load_model(filepath, custom_objects=custom_objects, compile=compile, safe_mode=safe_mode)
+    if not filepath.endswith(".keras"):
+        raise ValueError("File format not supported: filepath=%s. Keras 3 only supports V3 `.keras` files, legacy H5 "
+                         "format files (`.h5` extension). Note that the legacy SavedModel format is not supported by "
+                         "`load_model()` in Keras 3. In order to reload a TensorFlow SavedModel as an inference-only "
+                         "layer in Keras 3, use `keras.layers.TFSMLayer(%s, call_endpoint='serving_default')` (note "
+                         "that your `call_endpoint` might have a different name)." % (filepath, filepath))
+    with _open_archive(filepath) as archive:
+        raw_config = _read_member(archive, _CONFIG, filepath)
+        weights = _read_member(archive, _WEIGHTS, filepath)
+    try:
+        config = json.loads(raw_config)
+    except ValueError as error:
+        raise ValueError("Unable to load '%s': `config.json` is not valid JSON (%s)." % (filepath, error)) from error
+    if not compile:
+        config.pop("compile_config", None)
+    with serialization_lib.SafeModeScope(safe_mode):
+        model = serialization_lib.deserialize_keras_object(config, custom_objects=custom_objects, safe_mode=safe_mode)
+    stored = h5_store.read_weights(io.BytesIO(weights), filepath)
+    _assign(_plan(model, stored, filepath, skip_mismatch=False))
+    return model

@@ -1,0 +1,282 @@
+"""Keras 3's serialized form of objects: ``serialize_keras_object`` / ``deserialize_keras_object``.
+
+An object becomes ``{'module', 'class_name', 'config', 'registered_name'}``
+(layers add ``build_config``, compiled models ``compile_config``), with the
+module names real Keras writes (``keras.layers``, ``keras.initializers``,
+``keras`` for ``Sequential``, ``keras.src.models.functional`` for functional
+models), so configs move between torchkeras and Keras both ways.
+Deserialization only looks classes up (built-ins, the registry, a custom
+object scope, ``custom_objects``); it never imports modules named in the
+file nor unpickles.  ``Lambda`` layers holding Python bytecode are refused
+unless ``safe_mode=False``.
+"""
+import inspect
+import threading
+
+import numpy as np
+
+from . import object_registration
+
+__all__ = ["serialize_keras_object", "deserialize_keras_object", "SafeModeScope", "in_safe_mode"]
+
+_state = threading.local()
+
+# Keras arguments torchkeras' layers do not take; dropped on load when they hold Keras' inert default.
+_INERT_KERAS_ARGUMENTS = {"renorm": False, "renorm_clipping": None, "renorm_momentum": 0.99,
+                          "quantization_config": None, "ragged": False, "lora_rank": None, "lora_alpha": None}
+
+
+# Python built-ins a saved ``Lambda`` may name (Keras writes e.g. ``abs`` by reference); nothing else is looked up.
+_SAFE_BUILTINS = {"abs": abs, "max": max, "min": min, "round": round, "sum": sum, "pow": pow, "len": len}
+
+
+class SafeModeScope:
+    """``with SafeModeScope(False):`` allows unsafe deserialization (Python lambdas) inside the block."""
+
+    def __init__(self, safe_mode=True):
+        self.safe_mode = safe_mode
+
+    def __enter__(self):
+        self._previous = getattr(_state, "safe_mode", None)
+        _state.safe_mode = self.safe_mode
+        return self
+
+    def __exit__(self, *exc_info):
+        _state.safe_mode = self._previous
+
+
+def in_safe_mode():
+    """Whether Python lambdas are refused here (``None`` outside any scope, which counts as safe)."""
+    return getattr(_state, "safe_mode", None)
+
+
+def _namespaces():
+    from .. import (activations, constraints, initializers, layers, losses, metrics, models, optimizers,
+                    regularizers)
+    return {"keras.layers": layers, "keras.initializers": initializers, "keras.optimizers": optimizers,
+            "keras.losses": losses, "keras.metrics": metrics, "keras.regularizers": regularizers,
+            "keras.constraints": constraints, "keras.activations": activations, "keras.models": models}
+
+
+def _public_module(cls):
+    """Keras' module string for a torchkeras built-in class, else ``None``."""
+    from ..models import Functional, Sequential
+    if cls is Sequential:
+        return "keras"
+    if cls is Functional:
+        return "keras.src.models.functional"
+    for module, namespace in _namespaces().items():
+        if getattr(namespace, cls.__name__, None) is cls:
+            return module
+    return None
+
+
+def _is_layer(obj):
+    from ..layers.layer import Layer
+    return isinstance(obj, Layer)
+
+
+def serialize_keras_object(obj):
+    """Keras' serialized form of ``obj`` (plain values, lists and dicts are converted item by item)."""
+    if obj is None or isinstance(obj, (str, bool, int, float)):
+        return obj
+    if isinstance(obj, np.generic):
+        return obj.item()
+    if isinstance(obj, (list, tuple)):
+        return [serialize_keras_object(x) for x in obj]
+    if isinstance(obj, dict):
+        return {key: serialize_keras_object(value) for key, value in obj.items()}
+    if isinstance(obj, np.ndarray):
+        return {"class_name": "__numpy__", "config": {"value": obj.tolist(), "dtype": obj.dtype.name}}
+    if inspect.isbuiltin(obj):
+        return {"module": "builtins", "class_name": "builtin_function_or_method", "config": obj.__name__,
+                "registered_name": "builtin_function_or_method"}
+    if inspect.isfunction(obj):
+        registered = object_registration.GLOBAL_CUSTOM_NAMES.get(obj)
+        return {"module": "builtins", "class_name": "function", "config": registered or obj.__name__,
+                "registered_name": "function"}
+    cls = type(obj)
+    module = _public_module(cls)
+    registered_name = None if module is not None else object_registration.get_registered_name(cls)
+    config = _object_config(obj)
+    out = {"module": module or cls.__module__, "class_name": cls.__name__, "config": config,
+           "registered_name": registered_name}
+    if _is_layer(obj):
+        from ..models.functional import Functional
+        build_config = {"input_shape": None} if isinstance(obj, Functional) else obj.get_build_config()
+        if build_config is not None:
+            out["build_config"] = _jsonable(build_config)
+        from ..models import Model
+        if isinstance(obj, Model):
+            from . import model_config
+            compiled = getattr(obj, "compiled", False) and getattr(obj, "optimizer", None) is not None
+            out["compile_config"] = model_config.compile_config(obj) if compiled else {}
+    return out
+
+
+def _lambda_class():
+    from ..layers.core.lambda_layer import Lambda
+    return Lambda
+
+
+def _object_config(obj):
+    from ..models import Functional, Model, Sequential
+    from . import lambda_config, model_config
+    if isinstance(obj, _lambda_class()) and type(obj).get_config is _lambda_class().get_config:
+        return _jsonable(lambda_config.lambda_config(obj))
+    if isinstance(obj, Sequential) and type(obj).get_config is Sequential.get_config:
+        return model_config.sequential_config(obj)
+    if isinstance(obj, Functional) and type(obj).get_config is Model.get_config:
+        return model_config.functional_config(obj)
+    if not hasattr(obj, "get_config"):
+        raise TypeError("Cannot serialize object %r of type %s: it has no `get_config()` method." % (obj, type(obj)))
+    return _jsonable(obj.get_config())
+
+
+def _jsonable(value):
+    """``value`` with tuples as lists and nested Keras objects serialized, ready for ``json.dumps``."""
+    if isinstance(value, dict):
+        return {key: _jsonable(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(item) for item in value]
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if isinstance(value, np.generic):
+        return value.item()
+    if hasattr(value, "as_list") and hasattr(value, "rank"):
+        return value.as_list()
+    if hasattr(value, "name") and type(value).__name__ == "DType":
+        return value.name
+    return serialize_keras_object(value)
+
+
+def _find_class(config, custom_objects):
+    class_name = config["class_name"]
+    registered = config.get("registered_name")
+    for key in (registered, class_name):
+        if key is None:
+            continue
+        found = object_registration.get_registered_object(key, custom_objects)
+        if found is not None:
+            return found
+    module = config.get("module") or ""
+    from .. import models
+    if class_name == "Functional" or (module == "keras" and class_name in ("Sequential", "Model")):
+        return getattr(models, class_name)
+    namespaces = _namespaces()
+    order = [namespaces[module]] if module in namespaces else []
+    order += [ns for ns in namespaces.values() if ns not in order]
+    for namespace in order:
+        found = getattr(namespace, class_name, None)
+        if inspect.isclass(found):
+            return found
+    raise TypeError("Could not locate class '%s'. Make sure custom classes are decorated with "
+                    "`@keras.saving.register_keras_serializable()`. Full object config: %s" % (class_name, config))
+
+
+def _find_function(config, custom_objects):
+    name = config["config"]
+    for key in (config.get("registered_name"), name):
+        if key is None:
+            continue
+        found = object_registration.get_registered_object(key, custom_objects)
+        if found is not None:
+            return found
+    if config.get("module") == "builtins" and config["class_name"] == "builtin_function_or_method":
+        found = _SAFE_BUILTINS.get(name)
+        if found is not None:
+            return found
+    module = config.get("module") or ""
+    namespaces = _namespaces()
+    candidates = [namespaces[module]] if module in namespaces else []
+    candidates += [namespaces["keras.activations"], namespaces["keras.losses"], namespaces["keras.metrics"]]
+    for namespace in candidates:
+        found = getattr(namespace, name, None)
+        if callable(found):
+            return found
+    raise TypeError("Could not locate function '%s'. Make sure custom classes are decorated with "
+                    "`@keras.saving.register_keras_serializable()`. Full object config: %s" % (name, config))
+
+
+def _compatible(cls, config):
+    """``config`` less the Keras-only arguments at their inert defaults that ``cls`` does not take, with
+    Keras 2's ``batch_input_shape`` renamed as Keras 3 reads it."""
+    from ..layers import InputLayer
+    try:
+        parameters = inspect.signature(cls.__init__).parameters
+    except (TypeError, ValueError):
+        return config
+    config = {key: value for key, value in config.items()
+              if not (key in _INERT_KERAS_ARGUMENTS and key not in parameters and value == _INERT_KERAS_ARGUMENTS[key])}
+    if "batch_input_shape" in config and "batch_input_shape" not in parameters:
+        shape = config.pop("batch_input_shape")
+        if issubclass(cls, InputLayer):
+            config["batch_shape"] = shape
+        else:
+            config["input_shape"] = shape[1:]
+    return config
+
+
+def _build(layer, build_config):
+    """Builds a revived layer; a subclassed model (whose ``build`` creates nothing) is run once on zeros instead."""
+    from ..models import Functional, Model, Sequential
+    shape = build_config["input_shape"]
+    subclassed_model = isinstance(layer, Model) and not isinstance(layer, (Functional, Sequential))
+    if subclassed_model and type(layer).build is Model.build:
+        layer(_zeros(shape))
+    else:
+        layer.build_from_config(build_config)
+
+
+def _zeros(shape):
+    if isinstance(shape, dict):
+        return {key: _zeros(value) for key, value in shape.items()}
+    if isinstance(shape, (list, tuple)) and shape and isinstance(shape[0], (list, tuple, dict)):
+        return [_zeros(item) for item in shape]
+    return np.zeros([1 if dim is None else dim for dim in shape], dtype="float32")
+
+
+def deserialize_keras_object(config, custom_objects=None, safe_mode=True, **kwargs):
+    """The object described by ``config`` (Keras' serialized dict, a plain value, or a list of them).
+
+    ``custom_objects`` maps class / registered names to classes or functions;
+    ``safe_mode=False`` allows ``Lambda`` layers holding Python bytecode.
+    """
+    if config is None or isinstance(config, (str, bool, int, float)):
+        return config
+    if isinstance(config, (list, tuple)):
+        return [deserialize_keras_object(x, custom_objects, safe_mode) for x in config]
+    if not isinstance(config, dict):
+        raise TypeError("Could not parse config: %s" % (config,))
+    if "class_name" not in config or "config" not in config:
+        return {key: deserialize_keras_object(value, custom_objects, safe_mode) for key, value in config.items()}
+    class_name = config["class_name"]
+    if class_name == "__numpy__":
+        return np.array(config["config"]["value"], dtype=config["config"]["dtype"])
+    if class_name == "__tensor__":
+        from ...framework.convert import convert_to_tensor
+        return convert_to_tensor(np.array(config["config"]["value"], dtype=config["config"]["dtype"]))
+    if class_name in ("function", "builtin_function_or_method"):
+        return _find_function(config, custom_objects)
+    cls = _find_class(config, custom_objects)
+    from ..models import Functional, Sequential
+    from . import model_config
+    if issubclass(cls, Sequential) and cls.from_config.__func__ is Sequential.from_config.__func__:
+        obj = model_config.sequential_from_config(cls, config["config"], custom_objects, safe_mode)
+    elif cls is Functional:
+        obj = model_config.functional_from_config(config["config"], custom_objects, safe_mode)
+    elif issubclass(cls, _lambda_class()):
+        from . import lambda_config
+        obj = lambda_config.lambda_from_config(cls, config["config"], custom_objects,
+                                               safe_mode if safe_mode is not None else in_safe_mode())
+    else:
+        inner = config["config"]
+        obj = cls.from_config(_compatible(cls, dict(inner)) if isinstance(inner, dict) else inner)
+    if _is_layer(obj):
+        build_config = config.get("build_config")
+        if build_config and not obj.built and build_config.get("input_shape") is not None:
+            _build(obj, build_config)
+        compile_config = config.get("compile_config")
+        if compile_config:
+            model_config.compile_from_config(obj, compile_config, custom_objects)
+    return obj
