@@ -7,6 +7,7 @@ from .core.embedding import Embedding
 from .core.identity import Identity
 from .core.input_layer import Input, InputLayer
 from .core.lambda_layer import Lambda
+from .core.masking import Masking
 from .regularization.dropout import Dropout
 from .reshaping.flatten import Flatten
 from .reshaping.permute import Permute
@@ -18,8 +19,45 @@ from .merging.concatenate import Concatenate
 from .merging.dot import Dot
 from .merging.elementwise import Add, Average, Maximum, Minimum, Multiply, Subtract
 from .merging.functional import add, average, concatenate, dot, maximum, minimum, multiply, subtract
+from .rnn import (GRU, LSTM, RNN, Bidirectional, GRUCell, LSTMCell, SimpleRNN, SimpleRNNCell, StackedRNNCells,
+                  TimeDistributed)
 
 __all__ = ["Layer", "InputSpec", "Activation", "Dense", "Embedding", "Identity", "Input", "InputLayer", "Lambda",
            "Dropout", "Flatten", "Permute", "RepeatVector", "Reshape", "BatchNormalization", "LayerNormalization",
            "Concatenate", "Dot", "Add", "Average", "Maximum", "Minimum", "Multiply", "Subtract", "add", "average",
            "concatenate", "dot", "maximum", "minimum", "multiply", "subtract"]
+__all__ += ["Masking", "RNN", "SimpleRNN", "LSTM", "GRU", "SimpleRNNCell", "LSTMCell", "GRUCell", "Bidirectional",
+            "StackedRNNCells", "TimeDistributed"]
+
+from .convolutional import (Conv1D, Conv1DTranspose, Conv2D, Conv2DTranspose, Conv3D, Conv3DTranspose,  # noqa: E402
+                            DepthwiseConv1D, DepthwiseConv2D, SeparableConv1D, SeparableConv2D)
+
+__all__ += ["Conv1D", "Conv1DTranspose", "Conv2D", "Conv2DTranspose", "Conv3D", "Conv3DTranspose", "DepthwiseConv1D",
+            "DepthwiseConv2D", "SeparableConv1D", "SeparableConv2D"]
+
+from .pooling import (AveragePooling1D, AveragePooling2D, AveragePooling3D, GlobalAveragePooling1D,  # noqa: E402
+                      GlobalAveragePooling2D, GlobalAveragePooling3D, GlobalMaxPooling1D, GlobalMaxPooling2D,
+                      GlobalMaxPooling3D, MaxPooling1D, MaxPooling2D, MaxPooling3D)
+
+AvgPool1D, AvgPool2D, AvgPool3D = AveragePooling1D, AveragePooling2D, AveragePooling3D
+MaxPool1D, MaxPool2D, MaxPool3D = MaxPooling1D, MaxPooling2D, MaxPooling3D
+GlobalAvgPool1D, GlobalAvgPool2D, GlobalAvgPool3D = GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalAveragePooling3D
+GlobalMaxPool1D, GlobalMaxPool2D, GlobalMaxPool3D = GlobalMaxPooling1D, GlobalMaxPooling2D, GlobalMaxPooling3D
+__all__ += ["AveragePooling1D", "AveragePooling2D", "AveragePooling3D", "GlobalAveragePooling1D",
+            "GlobalAveragePooling2D", "GlobalAveragePooling3D", "GlobalMaxPooling1D", "GlobalMaxPooling2D",
+            "GlobalMaxPooling3D", "MaxPooling1D", "MaxPooling2D", "MaxPooling3D", "AvgPool1D", "AvgPool2D", "AvgPool3D",
+            "MaxPool1D", "MaxPool2D", "MaxPool3D", "GlobalAvgPool1D", "GlobalAvgPool2D", "GlobalAvgPool3D",
+            "GlobalMaxPool1D", "GlobalMaxPool2D", "GlobalMaxPool3D"]
+
+from .reshaping.cropping import Cropping1D, Cropping2D  # noqa: E402
+from .reshaping.up_sampling import UpSampling1D, UpSampling2D  # noqa: E402
+from .reshaping.zero_padding import ZeroPadding1D, ZeroPadding2D  # noqa: E402
+from .regularization.activity_regularization import ActivityRegularization  # noqa: E402
+from .regularization.gaussian_noise import GaussianDropout, GaussianNoise  # noqa: E402
+from .regularization.spatial_dropout import SpatialDropout1D, SpatialDropout2D, SpatialDropout3D  # noqa: E402
+from .normalization.group_normalization import GroupNormalization  # noqa: E402
+from .normalization.unit_normalization import UnitNormalization  # noqa: E402
+
+__all__ += ["Cropping1D", "Cropping2D", "UpSampling1D", "UpSampling2D", "ZeroPadding1D", "ZeroPadding2D",
+            "ActivityRegularization", "GaussianDropout", "GaussianNoise", "SpatialDropout1D", "SpatialDropout2D",
+            "SpatialDropout3D", "GroupNormalization", "UnitNormalization"]

@@ -1,0 +1,81 @@
+"""``keras.layers.GroupNormalization``."""
+import torch
+
+from ....framework.tensor import wrap
+from ... import constraints, initializers, regularizers
+from ..input_spec import InputSpec
+from ..layer import Layer
+
+
+class GroupNormalization(Layer):
+    """Splits the channels (``axis``) into ``groups`` consecutive groups and normalises each group of each
+    example over its channels and all other non-batch dims, then scales by ``gamma`` and shifts by
+    ``beta`` (one per channel).  Runs torch's ``group_norm`` on a view with the channels at dim 1."""
+
+    def __init__(self, groups=32, axis=-1, epsilon=1e-3, center=True, scale=True, beta_initializer="zeros",
+                 gamma_initializer="ones", beta_regularizer=None, gamma_regularizer=None, beta_constraint=None,
+                 gamma_constraint=None, **kwargs):
+        super().__init__(**kwargs)
+        self.groups = groups
+        self.axis = axis
+        self.epsilon = epsilon
+        self.center = center
+        self.scale = scale
+        self.beta_initializer = initializers.get(beta_initializer)
+        self.gamma_initializer = initializers.get(gamma_initializer)
+        self.beta_regularizer = regularizers.get(beta_regularizer)
+        self.gamma_regularizer = regularizers.get(gamma_regularizer)
+        self.beta_constraint = constraints.get(beta_constraint)
+        self.gamma_constraint = constraints.get(gamma_constraint)
+        self.gamma = None
+        self.beta = None
+
+    def build(self, input_shape):
+        channels = input_shape[self.axis]
+        if channels is None:
+            raise ValueError("Axis %s of input tensor should have a defined dimension but the layer received an "
+                             "input with shape %s." % (self.axis, tuple(input_shape)))
+        if self.groups == -1:
+            self.groups = channels
+        if channels < self.groups:
+            raise ValueError("Number of groups (%s) cannot be more than the number of channels (%s)."
+                             % (self.groups, channels))
+        if channels % self.groups != 0:
+            raise ValueError("Number of groups (%s) must be a multiple of the number of channels (%s)."
+                             % (self.groups, channels))
+        self.input_spec = InputSpec(ndim=len(input_shape), axes={self.axis: channels})
+        if self.scale:
+            self.gamma = self.add_weight(name="gamma", shape=(channels,), initializer=self.gamma_initializer,
+                                         regularizer=self.gamma_regularizer, constraint=self.gamma_constraint)
+        if self.center:
+            self.beta = self.add_weight(name="beta", shape=(channels,), initializer=self.beta_initializer,
+                                        regularizer=self.beta_regularizer, constraint=self.beta_constraint)
+        self._channel_dim = self.axis % len(input_shape)
+        self.built = True
+
+    def call(self, inputs):
+        value = inputs._value
+        compute = value.float() if value.dtype in (torch.float16, torch.bfloat16) else value
+        x = compute.movedim(self._channel_dim, 1) if self._channel_dim != 1 else compute
+        gamma = None if self.gamma is None else self.gamma._value.to(x.dtype)
+        beta = None if self.beta is None else self.beta._value.to(x.dtype)
+        y = torch.nn.functional.group_norm(x, self.groups, gamma, beta, self.epsilon)
+        if self._channel_dim != 1:
+            y = y.movedim(1, self._channel_dim)
+        return wrap(y.to(value.dtype))
+
+    def compute_output_shape(self, input_shape):
+        return tuple(input_shape)
+
+    def get_config(self):
+        config = super().get_config()
+        config.update({
+            "groups": self.groups, "axis": self.axis, "epsilon": self.epsilon, "center": self.center,
+            "scale": self.scale, "beta_initializer": initializers.serialize(self.beta_initializer),
+            "gamma_initializer": initializers.serialize(self.gamma_initializer),
+            "beta_regularizer": regularizers.serialize(self.beta_regularizer),
+            "gamma_regularizer": regularizers.serialize(self.gamma_regularizer),
+            "beta_constraint": constraints.serialize(self.beta_constraint),
+            "gamma_constraint": constraints.serialize(self.gamma_constraint),
+        })
+        return config

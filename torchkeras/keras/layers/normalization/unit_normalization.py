@@ -1,0 +1,28 @@
+"""``keras.layers.UnitNormalization``."""
+import torch
+
+from ....framework.tensor import wrap
+from ..layer import Layer
+
+
+class UnitNormalization(Layer):
+    """Divides each example by its L2 norm over ``axis`` (an int or a list), the norm floored at 1e-12."""
+
+    def __init__(self, axis=-1, **kwargs):
+        super().__init__(**kwargs)
+        self.axis = list(axis) if isinstance(axis, (list, tuple)) else axis
+        self._dims = tuple(self.axis) if isinstance(self.axis, list) else (self.axis,)
+        self.built = True
+
+    def call(self, inputs):
+        value = inputs._value
+        norm = torch.linalg.vector_norm(value, ord=2, dim=self._dims, keepdim=True)
+        return wrap(value / torch.clamp_min(norm, 1e-12))
+
+    def compute_output_shape(self, input_shape):
+        return tuple(input_shape)
+
+    def get_config(self):
+        config = super().get_config()
+        config["axis"] = self.axis
+        return config

@@ -1,0 +1,95 @@
+"""``keras.layers.GlobalMaxPooling1D``/``2D``/``3D`` and ``GlobalAveragePooling1D``/``2D``/``3D``."""
+import torch
+
+from ....framework.convert import to_torch
+from ....framework.tensor import wrap
+from ..convolutional import _conv_utils as utils
+from ..input_spec import InputSpec
+from ..layer import Layer
+
+
+class BaseGlobalPooling(Layer):
+    """Max or mean over all spatial dims (``rank`` and ``pool_mode`` are class attributes);
+    ``keepdims=True`` keeps them with size 1."""
+
+    rank = None
+    pool_mode = None
+
+    def __init__(self, data_format=None, keepdims=False, **kwargs):
+        super().__init__(**kwargs)
+        self.data_format = utils.normalize_data_format(data_format)
+        self.keepdims = keepdims
+        self.input_spec = InputSpec(ndim=self.rank + 2)
+        self._axes = utils.spatial_axes(self.rank + 2, self.data_format)
+        self.built = True
+
+    def call(self, inputs):
+        value = inputs._value
+        if self.pool_mode == "max":
+            return wrap(torch.amax(value, dim=self._axes, keepdim=self.keepdims))
+        return wrap(torch.mean(value, dim=self._axes, keepdim=self.keepdims))
+
+    def compute_output_shape(self, input_shape):
+        input_shape = tuple(input_shape)
+        if self.keepdims:
+            return tuple(1 if i in self._axes else d for i, d in enumerate(input_shape))
+        return tuple(d for i, d in enumerate(input_shape) if i not in self._axes)
+
+    def get_config(self):
+        config = super().get_config()
+        config.update({"data_format": self.data_format, "keepdims": self.keepdims})
+        return config
+
+
+class GlobalMaxPooling1D(BaseGlobalPooling):
+    """Max over the steps of ``(batch, steps, channels)`` inputs."""
+
+    rank = 1
+    pool_mode = "max"
+
+
+class GlobalMaxPooling2D(BaseGlobalPooling):
+    """Max over height and width."""
+
+    rank = 2
+    pool_mode = "max"
+
+
+class GlobalMaxPooling3D(BaseGlobalPooling):
+    """Max over the three spatial dims."""
+
+    rank = 3
+    pool_mode = "max"
+
+
+class GlobalAveragePooling1D(BaseGlobalPooling):
+    """Mean over the steps of ``(batch, steps, channels)`` inputs; with a ``mask`` ``(batch, steps)``,
+    the mean of the unmasked steps (as Keras).  The output carries no mask."""
+
+    rank = 1
+    pool_mode = "average"
+
+    def call(self, inputs, mask=None):
+        if mask is None:
+            return super().call(inputs)
+        value = inputs._value
+        weights = to_torch(mask).to(value.dtype).unsqueeze(1 if self.data_format == "channels_first" else 2)
+        total = torch.sum(value * weights, dim=self._axes, keepdim=self.keepdims)
+        return wrap(total / torch.sum(weights, dim=self._axes, keepdim=self.keepdims))
+
+    def compute_mask(self, inputs, previous_mask):
+        return None
+
+
+class GlobalAveragePooling2D(BaseGlobalPooling):
+    """Mean over height and width."""
+
+    rank = 2
+    pool_mode = "average"
+
+
+class GlobalAveragePooling3D(BaseGlobalPooling):
+    """Mean over the three spatial dims."""
+
+    rank = 3
+    pool_mode = "average"

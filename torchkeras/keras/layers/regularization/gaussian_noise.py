@@ -1,0 +1,67 @@
+"""``keras.layers.GaussianNoise`` and ``GaussianDropout``."""
+import math
+
+import torch
+
+from ....framework.tensor import wrap
+from ..layer import Layer
+from . import _noise
+
+
+class GaussianNoise(Layer):
+    """While ``training``, adds zero-centred normal noise of standard deviation ``stddev``; identity at
+    inference.  ``seed`` makes the noise reproducible (torch's generator, not Keras' bits)."""
+
+    def __init__(self, stddev, seed=None, **kwargs):
+        super().__init__(**kwargs)
+        _noise.check_rate(stddev, "stddev")
+        self.stddev = stddev
+        self.seed = seed
+        self._generator = None
+        self.built = True
+
+    def call(self, inputs, training=False):
+        if not training or self.stddev == 0:
+            return inputs
+        value = inputs._value
+        noise = torch.randn(value.shape, dtype=value.dtype, device=value.device,
+                            generator=_noise.generator(self, value.device))
+        return wrap(value + noise * self.stddev)
+
+    def compute_output_shape(self, input_shape):
+        return tuple(input_shape)
+
+    def get_config(self):
+        config = super().get_config()
+        config.update({"stddev": self.stddev, "seed": self.seed})
+        return config
+
+
+class GaussianDropout(Layer):
+    """While ``training``, multiplies the inputs by normal noise of mean 1 and standard deviation
+    ``sqrt(rate / (1 - rate))`` (``rate=1`` raises ``ZeroDivisionError`` there, as in Keras); identity at
+    inference.  ``seed`` as in ``GaussianNoise``."""
+
+    def __init__(self, rate, seed=None, **kwargs):
+        super().__init__(**kwargs)
+        _noise.check_rate(rate, "rate")
+        self.rate = rate
+        self.seed = seed
+        self._generator = None
+        self.built = True
+
+    def call(self, inputs, training=False):
+        if not training or self.rate == 0:
+            return inputs
+        value = inputs._value
+        noise = torch.randn(value.shape, dtype=value.dtype, device=value.device,
+                            generator=_noise.generator(self, value.device))
+        return wrap(value * (noise * math.sqrt(self.rate / (1.0 - self.rate)) + 1.0))
+
+    def compute_output_shape(self, input_shape):
+        return tuple(input_shape)
+
+    def get_config(self):
+        config = super().get_config()
+        config.update({"rate": self.rate, "seed": self.seed})
+        return config

@@ -1,0 +1,69 @@
+"""``keras.layers.Cropping1D`` and ``Cropping2D``."""
+from ....framework.tensor import wrap
+from ..convolutional import _conv_utils as utils
+from ..input_spec import InputSpec
+from ..layer import Layer
+from ._pairs import normalize_pairs
+
+
+class Cropping1D(Layer):
+    """Removes ``cropping = (before, after)`` steps from ``(batch, steps, channels)`` inputs."""
+
+    def __init__(self, cropping=(1, 1), **kwargs):
+        super().__init__(**kwargs)
+        self.cropping = utils.normalize_tuple(cropping, 2, "cropping", allow_zero=True)
+        self.input_spec = InputSpec(ndim=3)
+        self.built = True
+
+    def call(self, inputs):
+        value = inputs._value
+        before, after = self.cropping
+        if before + after >= value.shape[1]:
+            raise ValueError("`cropping` parameter of `Cropping1D` layer must be smaller than the input length. "
+                             "Received: inputs.shape=%s, cropping=%s" % (tuple(value.shape), self.cropping))
+        return wrap(value[:, before:value.shape[1] - after])
+
+    def compute_output_shape(self, input_shape):
+        length = input_shape[1]
+        return (input_shape[0], None if length is None else length - sum(self.cropping), input_shape[2])
+
+    def get_config(self):
+        config = super().get_config()
+        config["cropping"] = self.cropping
+        return config
+
+
+class Cropping2D(Layer):
+    """Removes rows and columns from the edges of images: ``cropping`` is an int, ``(rows, cols)`` or
+    ``((top, bottom), (left, right))``."""
+
+    def __init__(self, cropping=((0, 0), (0, 0)), data_format=None, **kwargs):
+        super().__init__(**kwargs)
+        self.cropping = normalize_pairs(cropping, 2, "cropping")
+        self.data_format = utils.normalize_data_format(data_format)
+        self.input_spec = InputSpec(ndim=4)
+        self._axes = utils.spatial_axes(4, self.data_format)
+        self.built = True
+
+    def call(self, inputs):
+        value = inputs._value
+        for axis, (before, after) in zip(self._axes, self.cropping):
+            if before + after >= value.shape[axis]:
+                raise ValueError("Values in `cropping` argument should be smaller than the corresponding spatial "
+                                 "dimension of the input. Received: inputs.shape=%s, cropping=%s"
+                                 % (tuple(value.shape), self.cropping))
+        for axis, (before, after) in zip(self._axes, self.cropping):
+            value = value.narrow(axis, before, value.shape[axis] - before - after)
+        return wrap(value)
+
+    def compute_output_shape(self, input_shape):
+        shape = list(input_shape)
+        for axis, (before, after) in zip(self._axes, self.cropping):
+            if shape[axis] is not None:
+                shape[axis] -= before + after
+        return tuple(shape)
+
+    def get_config(self):
+        config = super().get_config()
+        config.update({"cropping": self.cropping, "data_format": self.data_format})
+        return config
