@@ -84,6 +84,8 @@ def test_config_matches_keras(name):
 
 @pytest.mark.parametrize("cell", ["SimpleRNNCell", "LSTMCell", "GRUCell"])
 def test_generic_rnn_over_cell_matches_keras(cell):
+    keras.backend.clear_session()
+    real_keras.backend.clear_session()
     ours = keras.layers.RNN(getattr(keras.layers, cell)(3), return_sequences=True)
     theirs = real_keras.layers.RNN(getattr(real_keras.layers, cell)(3), return_sequences=True)
     _transplant(ours, theirs, X)
