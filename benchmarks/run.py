@@ -106,7 +106,7 @@ def worker(args):
 
 def _target_text(workload):
     if workload.TARGET is not None:
-        return "<=%.2gx" % workload.TARGET
+        return "<=%gx" % workload.TARGET
     if getattr(workload, "LIMIT", None) is not None:
         return "<%g %s" % (workload.LIMIT, workload.UNIT)
     return "-"
