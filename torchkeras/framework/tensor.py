@@ -46,6 +46,28 @@ def _numpy_text_of(array, is_repr):
     return "\n" + text if "\n" in text else text
 
 
+def _operator(fn, opname):
+    """A binary operator method: two same-dtype Tensors go straight to ``fn``; every
+    other case (conversions, TF's errors, string tensors) goes through ``_binary``."""
+
+    def method(self, other):
+        if type(other) is Tensor:
+            a = self._value
+            b = other._value
+            if a.dtype is b.dtype:
+                try:
+                    result = fn(a, b)
+                except (RuntimeError, TypeError, ValueError):
+                    pass
+                else:
+                    tensor = _new(Tensor)
+                    tensor._value = result
+                    return tensor
+        return _binary(fn, self, other, opname)
+
+    return method
+
+
 class TensorOperators:
     """Python operators with TF semantics, shared by :class:`Tensor` and ``Variable``.
 
@@ -57,20 +79,17 @@ class TensorOperators:
     __slots__ = ()
     __array_priority__ = 100
 
-    def __add__(self, other):
-        return _binary(torch.add, self, other, "AddV2")
+    __add__ = _operator(torch.add, "AddV2")
 
     def __radd__(self, other):
         return _rbinary(torch.add, self, other, "AddV2")
 
-    def __sub__(self, other):
-        return _binary(torch.sub, self, other, "Sub")
+    __sub__ = _operator(torch.sub, "Sub")
 
     def __rsub__(self, other):
         return _rbinary(torch.sub, self, other, "Sub")
 
-    def __mul__(self, other):
-        return _binary(torch.mul, self, other, "Mul")
+    __mul__ = _operator(torch.mul, "Mul")
 
     def __rmul__(self, other):
         return _rbinary(torch.mul, self, other, "Mul")
@@ -87,14 +106,12 @@ class TensorOperators:
     def __rfloordiv__(self, other):
         return _rbinary(_ops.floordiv, self, other, "FloorDiv")
 
-    def __mod__(self, other):
-        return _binary(torch.remainder, self, other, "FloorMod")
+    __mod__ = _operator(torch.remainder, "FloorMod")
 
     def __rmod__(self, other):
         return _rbinary(torch.remainder, self, other, "FloorMod")
 
-    def __pow__(self, other):
-        return _binary(torch.pow, self, other, "Pow")
+    __pow__ = _operator(torch.pow, "Pow")
 
     def __rpow__(self, other):
         return _rbinary(torch.pow, self, other, "Pow")
@@ -123,17 +140,13 @@ class TensorOperators:
     def __rxor__(self, other):
         return _rbinary(_ops.bitwise_xor, self, other, "LogicalXor")
 
-    def __lt__(self, other):
-        return _binary(torch.lt, self, other, "Less")
+    __lt__ = _operator(torch.lt, "Less")
 
-    def __le__(self, other):
-        return _binary(torch.le, self, other, "LessEqual")
+    __le__ = _operator(torch.le, "LessEqual")
 
-    def __gt__(self, other):
-        return _binary(torch.gt, self, other, "Greater")
+    __gt__ = _operator(torch.gt, "Greater")
 
-    def __ge__(self, other):
-        return _binary(torch.ge, self, other, "GreaterEqual")
+    __ge__ = _operator(torch.ge, "GreaterEqual")
 
     def __eq__(self, other):
         return _equality(self, other, "Equal")

@@ -64,12 +64,13 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
     dims), with ``transpose_*``/``adjoint_*``; rank and size errors are TF's.  ``output_type``
     (int8/int16 inputs only, as TF) accumulates in the wider integer type."""
     if not (transpose_a or transpose_b or adjoint_a or adjoint_b or output_type):
-        if isinstance(a, TensorOperators) and isinstance(b, TensorOperators):
+        if type(a) is Tensor and type(b) is Tensor or isinstance(a, TensorOperators) and isinstance(b, TensorOperators):
             x = a._value
             y = b._value
         else:
             x, y = _matmul_inputs(a, b)
-        if x.dtype is y.dtype and x.ndim == 2 and y.ndim == 2 and x.dtype in _MATMUL_ALLOWED:
+        dtype = x.dtype
+        if dtype is y.dtype and (dtype is torch.float32 or dtype in _MATMUL_ALLOWED) and x.ndim == 2 == y.ndim:
             try:
                 product = torch.mm(x, y)
             except RuntimeError:  # sizes, or no integer kernel on this device: the checked path says why
