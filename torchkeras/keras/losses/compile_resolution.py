@@ -7,7 +7,7 @@ categorical crossentropy; plain functions are wrapped in a
 """
 from __future__ import annotations
 
-from .naming import to_snake_case
+from ..backend.naming import to_snake_case
 
 __all__ = ["get_loss"]
 

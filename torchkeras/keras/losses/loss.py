@@ -15,7 +15,7 @@ from ...framework import dtypes
 from ...framework.convert import to_torch
 from ...framework.tensor import TensorOperators, wrap
 from ...framework.tensor_ops import op_error
-from .naming import auto_name
+from ..backend.naming import auto_name
 
 __all__ = ["Loss", "standardize_reduction", "squeeze_or_expand_to_same_rank",
            "reduce_weighted_values", "storage", "pair", "incompatible"]

@@ -12,7 +12,7 @@ from ..losses import (
     categorical_hinge, hinge, huber, kl_divergence, log_cosh, mean_absolute_error, mean_absolute_percentage_error,
     mean_squared_error, mean_squared_logarithmic_error, poisson, sparse_categorical_crossentropy, squared_hinge,
 )
-from ..losses.naming import to_snake_case
+from ..backend.naming import to_snake_case
 from ..losses.serialization import deserialize_keras_object, serialize_keras_object
 from .accuracy_metrics import (
     Accuracy, BinaryAccuracy, CategoricalAccuracy, SparseCategoricalAccuracy, SparseTopKCategoricalAccuracy,

@@ -7,7 +7,7 @@ classes), else ``CategoricalAccuracy`` -- named as the identifier was written.
 """
 from __future__ import annotations
 
-from ..losses.naming import to_snake_case
+from ..backend.naming import to_snake_case
 
 __all__ = ["is_binary_or_sparse_categorical", "resolve_accuracy", "get_metric", "get_object_name"]
 

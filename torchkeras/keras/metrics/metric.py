@@ -16,7 +16,7 @@ from ...framework import dtypes
 from ...framework.tensor import TensorOperators, wrap
 from ...framework.variable import Variable
 from ..losses.loss import storage
-from ..losses.naming import auto_name
+from ..backend.naming import auto_name
 
 __all__ = ["Metric", "data"]
 

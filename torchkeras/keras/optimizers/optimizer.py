@@ -29,7 +29,7 @@ from ...framework.convert import to_torch
 from ...framework.indexed_slices import IndexedSlices
 from ...framework.tensor import TensorOperators, wrap
 from ...framework.variable import Variable
-from ..losses.naming import auto_name
+from ..backend.naming import auto_name
 from ..losses.serialization import deserialize_keras_object, serialize_keras_object
 from .schedules.learning_rate_schedule import LearningRateSchedule
 

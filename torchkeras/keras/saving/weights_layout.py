@@ -9,7 +9,7 @@ order) go to ``<path>/vars/0``, ``1``...; an object reached twice is stored
 once, at its first path.
 """
 from ..layers.layer import Layer, _modules_in
-from ..losses.naming import to_snake_case
+from ..backend.naming import to_snake_case
 
 __all__ = ["saveables", "own_variables"]
 
