@@ -7,6 +7,7 @@ import torch
 from ...framework.convert import to_torch
 from ...framework.tensor import wrap
 from ..backend import config
+from ..backend.object_lookup import ObjectLookup
 
 
 class Constraint:
@@ -91,34 +92,10 @@ _CLASSES = {"MaxNorm": MaxNorm, "NonNeg": NonNeg, "UnitNorm": UnitNorm, "MinMaxN
             "max_norm": MaxNorm, "non_neg": NonNeg, "unit_norm": UnitNorm, "min_max_norm": MinMaxNorm}
 
 
-def serialize(constraint):
-    """Keras' serialised form of a constraint (``None`` stays ``None``)."""
-    if constraint is None:
-        return None
-    return {"module": "keras.constraints", "class_name": type(constraint).__name__,
-            "config": constraint.get_config(), "registered_name": None}
-
-
-def deserialize(config, custom_objects=None):
-    """A constraint from ``serialize()``'s output."""
-    cls = (custom_objects or {}).get(config["class_name"]) or _CLASSES[config["class_name"]]
-    return cls.from_config(config.get("config", {}))
-
-
-def get(identifier):
-    """A constraint from ``None``, a name (``'max_norm'``), a dict or a callable."""
-    if identifier is None:
-        return None
-    if isinstance(identifier, dict):
-        return deserialize(identifier)
-    if isinstance(identifier, str):
-        if identifier not in _CLASSES:
-            raise ValueError("Could not interpret constraint identifier: %s" % identifier)
-        return _CLASSES[identifier]()
-    if callable(identifier):
-        return identifier
-    raise ValueError("Could not interpret constraint identifier: %s" % (identifier,))
-
+_LOOKUP = ObjectLookup("constraint", "keras.constraints", _CLASSES)
+serialize = _LOOKUP.serialize
+deserialize = _LOOKUP.deserialize
+get = _LOOKUP.get
 
 __all__ = ["Constraint", "MaxNorm", "NonNeg", "UnitNorm", "MinMaxNorm", "max_norm", "non_neg",
            "unit_norm", "min_max_norm", "get", "serialize", "deserialize"]

@@ -1,6 +1,7 @@
 """``keras.initializers``: classes, their snake_case aliases, and ``get``/``serialize``."""
 from .initializer import Initializer
 from .constant_initializers import Constant, Identity, IdentityInitializer, Ones, Zeros
+from ..backend.object_lookup import ObjectLookup
 from .random_initializers import (
     GlorotNormal, GlorotUniform, HeNormal, HeUniform, LecunNormal, LecunUniform, Orthogonal,
     OrthogonalInitializer, RandomNormal, RandomUniform, TruncatedNormal, VarianceScaling, compute_fans,
@@ -34,40 +35,10 @@ _NAMES = {"zeros": Zeros, "ones": Ones, "constant": Constant, "identity": Identi
           "orthogonal": Orthogonal, "uniform": RandomUniform, "normal": RandomNormal}
 
 
-def serialize(initializer):
-    """Keras' serialised form: ``{'module', 'class_name', 'config', 'registered_name'}``."""
-    if initializer is None:
-        return None
-    return {"module": "keras.initializers", "class_name": type(initializer).__name__,
-            "config": initializer.get_config(), "registered_name": None}
-
-
-def deserialize(config, custom_objects=None):
-    """An initializer from ``serialize()``'s output (or a bare ``{'class_name', 'config'}``)."""
-    name = config["class_name"]
-    cls = (custom_objects or {}).get(name) or _CLASSES.get(name) or _NAMES.get(name)
-    if cls is None:
-        raise ValueError("Could not interpret initializer identifier: %s" % (config,))
-    return cls.from_config(config.get("config", {}))
-
-
-def get(identifier):
-    """An initializer from ``None``, a name (``'glorot_uniform'``), a dict, a class, an instance or a callable."""
-    if identifier is None:
-        return None
-    if isinstance(identifier, dict):
-        return deserialize(identifier)
-    if isinstance(identifier, str):
-        cls = _NAMES.get(identifier) or _CLASSES.get(identifier)
-        if cls is None:
-            raise ValueError("Could not interpret initializer identifier: %s" % identifier)
-        return cls()
-    if isinstance(identifier, type) and issubclass(identifier, Initializer):
-        return identifier()
-    if callable(identifier):
-        return identifier
-    raise ValueError("Could not interpret initializer identifier: %s" % (identifier,))
-
+_LOOKUP = ObjectLookup("initializer", "keras.initializers", {**_CLASSES, **_NAMES})
+serialize = _LOOKUP.serialize
+deserialize = _LOOKUP.deserialize
+get = _LOOKUP.get
 
 __all__ = ["Initializer", "Constant", "Identity", "IdentityInitializer", "Ones", "Zeros", "GlorotNormal",
            "GlorotUniform", "HeNormal", "HeUniform", "LecunNormal", "LecunUniform", "Orthogonal",

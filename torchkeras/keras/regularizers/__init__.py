@@ -7,6 +7,7 @@ import torch
 
 from ...framework.convert import to_torch
 from ...framework.tensor import wrap
+from ..backend.object_lookup import ObjectLookup
 
 
 class Regularizer:
@@ -84,33 +85,9 @@ l1_l2 = L1L2
 _CLASSES = {"L1": L1, "L2": L2, "L1L2": L1L2, "l1": L1, "l2": L2, "l1_l2": L1L2}
 
 
-def serialize(regularizer):
-    """Keras' serialised form of a regularizer (``None`` stays ``None``)."""
-    if regularizer is None:
-        return None
-    return {"module": "keras.regularizers", "class_name": type(regularizer).__name__,
-            "config": regularizer.get_config(), "registered_name": None}
-
-
-def deserialize(config, custom_objects=None):
-    """A regularizer from ``serialize()``'s output."""
-    cls = (custom_objects or {}).get(config["class_name"]) or _CLASSES[config["class_name"]]
-    return cls.from_config(config.get("config", {}))
-
-
-def get(identifier):
-    """A regularizer from ``None``, a name (``'l2'``), a dict or a callable."""
-    if identifier is None:
-        return None
-    if isinstance(identifier, dict):
-        return deserialize(identifier)
-    if isinstance(identifier, str):
-        if identifier not in _CLASSES:
-            raise ValueError("Could not interpret regularizer identifier: %s" % identifier)
-        return _CLASSES[identifier]()
-    if callable(identifier):
-        return identifier
-    raise ValueError("Could not interpret regularizer identifier: %s" % (identifier,))
-
+_LOOKUP = ObjectLookup("regularizer", "keras.regularizers", _CLASSES)
+serialize = _LOOKUP.serialize
+deserialize = _LOOKUP.deserialize
+get = _LOOKUP.get
 
 __all__ = ["Regularizer", "L1", "L2", "L1L2", "l1", "l2", "l1_l2", "get", "serialize", "deserialize"]
