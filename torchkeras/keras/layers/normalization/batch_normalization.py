@@ -5,6 +5,7 @@ from ....framework.tensor import wrap
 from ... import constraints, initializers, regularizers
 from ..input_spec import InputSpec
 from ..layer import Layer
+from .affine_args import set_affine_args
 
 
 class BatchNormalization(Layer):
@@ -32,16 +33,11 @@ class BatchNormalization(Layer):
         self.center = center
         self.scale = scale
         self.synchronized = synchronized
-        self.beta_initializer = initializers.get(beta_initializer)
-        self.gamma_initializer = initializers.get(gamma_initializer)
+        set_affine_args(self, beta_initializer=beta_initializer, gamma_initializer=gamma_initializer,
+                        beta_regularizer=beta_regularizer, gamma_regularizer=gamma_regularizer,
+                        beta_constraint=beta_constraint, gamma_constraint=gamma_constraint)
         self.moving_mean_initializer = initializers.get(moving_mean_initializer)
         self.moving_variance_initializer = initializers.get(moving_variance_initializer)
-        self.beta_regularizer = regularizers.get(beta_regularizer)
-        self.gamma_regularizer = regularizers.get(gamma_regularizer)
-        self.beta_constraint = constraints.get(beta_constraint)
-        self.gamma_constraint = constraints.get(gamma_constraint)
-        self.gamma = None
-        self.beta = None
 
     def build(self, input_shape):
         ndim = len(input_shape)

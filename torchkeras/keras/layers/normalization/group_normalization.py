@@ -2,9 +2,9 @@
 import torch
 
 from ....framework.tensor import wrap
-from ... import constraints, initializers, regularizers
 from ..input_spec import InputSpec
 from ..layer import Layer
+from .affine_args import affine_config, set_affine_args
 
 
 class GroupNormalization(Layer):
@@ -21,14 +21,9 @@ class GroupNormalization(Layer):
         self.epsilon = epsilon
         self.center = center
         self.scale = scale
-        self.beta_initializer = initializers.get(beta_initializer)
-        self.gamma_initializer = initializers.get(gamma_initializer)
-        self.beta_regularizer = regularizers.get(beta_regularizer)
-        self.gamma_regularizer = regularizers.get(gamma_regularizer)
-        self.beta_constraint = constraints.get(beta_constraint)
-        self.gamma_constraint = constraints.get(gamma_constraint)
-        self.gamma = None
-        self.beta = None
+        set_affine_args(self, beta_initializer=beta_initializer, gamma_initializer=gamma_initializer,
+                        beta_regularizer=beta_regularizer, gamma_regularizer=gamma_regularizer,
+                        beta_constraint=beta_constraint, gamma_constraint=gamma_constraint)
 
     def build(self, input_shape):
         channels = input_shape[self.axis]
@@ -71,11 +66,6 @@ class GroupNormalization(Layer):
         config = super().get_config()
         config.update({
             "groups": self.groups, "axis": self.axis, "epsilon": self.epsilon, "center": self.center,
-            "scale": self.scale, "beta_initializer": initializers.serialize(self.beta_initializer),
-            "gamma_initializer": initializers.serialize(self.gamma_initializer),
-            "beta_regularizer": regularizers.serialize(self.beta_regularizer),
-            "gamma_regularizer": regularizers.serialize(self.gamma_regularizer),
-            "beta_constraint": constraints.serialize(self.beta_constraint),
-            "gamma_constraint": constraints.serialize(self.gamma_constraint),
-        })
+            "scale": self.scale})
+        config.update(affine_config(self))
         return config
