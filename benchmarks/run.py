@@ -121,7 +121,8 @@ def _met(workload, ratio, value):
 
 
 def _number(workload, value):
-    return "%+.2f" % value if workload.UNIT == "MiB" else "%.2f" % value
+    """Growth figures (workloads with a ``LIMIT``) signed, others plain."""
+    return "%+.2f" % value if getattr(workload, "LIMIT", None) is not None else "%.2f" % value
 
 
 def table(rows, with_tf):
@@ -131,7 +132,7 @@ def table(rows, with_tf):
         header += ["tensorflow", "tf ratio"]
     lines = [header]
     for name, workload, local, tf_value in rows:
-        ratio = local["torchkeras"] / local["torch"] if workload.UNIT == "ms" else None
+        ratio = local["torchkeras"] / local["torch"] if workload.TARGET is not None or workload.UNIT == "ms" else None
         line = [name, workload.UNIT, _number(workload, local["torch"]),
                 _number(workload, local["torchkeras"]),
                 "%.2fx" % ratio if ratio is not None else "-", _target_text(workload),
@@ -141,7 +142,7 @@ def table(rows, with_tf):
                 line += ["-", "-"]
             else:
                 line.append(_number(workload, tf_value))
-                line.append("%.2fx" % (tf_value / local["torch"]) if workload.UNIT == "ms" else "-")
+                line.append("%.2fx" % (tf_value / local["torch"]) if ratio is not None else "-")
         lines.append(line)
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
     return "\n".join("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w)

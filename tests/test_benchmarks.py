@@ -29,6 +29,9 @@ def test_smoke_runs_every_workload():
     for name in ("eager_ops", "linear_tape"):
         assert re.fullmatch(r"\d+\.\d\dx", rows[name][4]) and rows[name][6] in ("yes", "NO")
     assert rows["memory"][1] == "MiB" and rows["memory"][4] == "-"
+    assert {"custom_layer_fit", "mlp_fit_jit", "mlp_fit_memory"} <= set(rows)
+    assert re.fullmatch(r"\d+\.\d\d", rows["mlp_fit_memory"][2]) and float(rows["mlp_fit_memory"][2]) > 0
+    assert re.fullmatch(r"\d+\.\d\dx", rows["mlp_fit_memory"][4])
 
 
 def test_script_form_and_selection():
@@ -53,8 +56,11 @@ def test_every_workload_declares_its_interface():
 def test_table_layout():
     timed = types.SimpleNamespace(UNIT="ms", TARGET=1.3)
     memory = types.SimpleNamespace(UNIT="MiB", TARGET=None, LIMIT=1.0)
+    peak = types.SimpleNamespace(UNIT="MiB", TARGET=1.1)
     text = run.table([("a", timed, {"torch": 2.0, "torchkeras": 3.0}, 20.0),
-                      ("m", memory, {"torch": 0.0, "torchkeras": 2.5}, None)], with_tf=True)
+                      ("m", memory, {"torch": 0.0, "torchkeras": 2.5}, None),
+                      ("p", peak, {"torch": 400.0, "torchkeras": 420.0}, 800.0)], with_tf=True)
     lines = [line.split() for line in text.splitlines()]
     assert lines[1] == ["a", "ms", "2.00", "3.00", "1.50x", "<=1.3x", "NO", "20.00", "10.00x"]
     assert lines[2] == ["m", "MiB", "+0.00", "+2.50", "-", "<1", "MiB", "NO", "-", "-"]
+    assert lines[3] == ["p", "MiB", "400.00", "420.00", "1.05x", "<=1.1x", "yes", "800.00", "2.00x"]

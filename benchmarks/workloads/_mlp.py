@@ -1,4 +1,4 @@
-"""Shared parts of the MLP workloads (``mlp_fit``, ``mlp_fit_verbose``, ``mlp_predict``):
+"""Shared parts of the MLP workloads (``mlp_fit``, ``mlp_fit_verbose``, ``mlp_predict``, ...):
 the data, the Keras model, and the same model with Keras' math in raw torch."""
 import math
 
@@ -16,12 +16,13 @@ def data(smoke):
     return rng.rand(rows, 784).astype(np.float32), rng.randint(0, 10, size=(rows,)).astype(np.int64)
 
 
-def keras_model(tf):
-    """Dense(512, relu) -> Dense(10, softmax), compiled as the issue states."""
+def keras_model(tf, jit_compile="auto"):
+    """Dense(512, relu) -> Dense(10, softmax), compiled as the issue states (``jit_compile`` passed on)."""
     keras = tf.keras
     model = keras.Sequential([keras.Input(shape=(784,)), keras.layers.Dense(512, activation="relu"),
                               keras.layers.Dense(10, activation="softmax")])
-    model.compile(optimizer="rmsprop", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    model.compile(optimizer="rmsprop", loss="sparse_categorical_crossentropy", metrics=["accuracy"],
+                  jit_compile=jit_compile)
     return model
 
 

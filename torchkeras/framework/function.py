@@ -1,28 +1,77 @@
-"""``tf.function``: for now, runs the Python function eagerly, with TF's results.
+"""``tf.function``: runs the Python function eagerly, or ``torch.compile``d with ``jit_compile=True``.
 
 ``@tf.function`` (bare or with ``input_signature``, ``jit_compile``,
 ``reduce_retracing``, ``autograph`` ...) returns a :class:`Function` that calls
 the Python function on every call and, as a traced TF function does, returns
-Python numbers and NumPy values in its output as Tensors.  Nothing is traced or
-compiled yet.  With ``input_signature`` the arguments are bound and converted
-to the specs' dtypes, and mismatches raise TF's ``TypeError``, as when tracing.
-``tf.config.run_functions_eagerly`` is accepted (every function already runs
-eagerly).  Works on methods too (``Function.__get__`` binds ``self``).
+Python numbers and NumPy values in its output as Tensors.  With
+``jit_compile=True`` the function is compiled by ``torch.compile`` (one whole
+graph, ``fullgraph=True``, as XLA must compile all of it; TorchInductor by
+default); when compilation fails (no C++ compiler, an op or Python construct
+torch cannot capture) it warns once, naming the reason, and runs eagerly from
+then on, where TF would raise.  Otherwise nothing is traced.  With
+``input_signature`` the arguments are bound and converted to the specs'
+dtypes, and mismatches raise TF's ``TypeError``, as when tracing.
+``tf.config.run_functions_eagerly(True)`` makes even ``jit_compile`` functions
+run eagerly.  Works on methods too (``Function.__get__`` binds ``self``).
 """
 from __future__ import annotations
 
 import functools
 import inspect
 import numbers
+import warnings
 
 import numpy as np
+import torch
 
 from .convert import convert_to_tensor
 from .tensor import TensorOperators
 
-__all__ = ["function"]
+__all__ = ["function", "JitFunction"]
 
 _run_eagerly = [False]
+JIT_OPTIONS = {"backend": "inductor"}
+"""Keyword arguments of the ``torch.compile`` calls behind ``jit_compile=True`` (tests pick a backend)."""
+
+
+def _compile_errors():
+    from torch._dynamo.exc import TorchDynamoException
+    from torch._inductor.exc import InductorError
+    return TorchDynamoException, InductorError
+
+
+def _reason(error):
+    error = getattr(error, "inner_exception", None) or error
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    text = lines[0] if lines else ""
+    return "%s: %s" % (type(error).__name__, text[:300]) if text else type(error).__name__
+
+
+class JitFunction:
+    """``python_function`` compiled by ``torch.compile(..., fullgraph=True)`` on first call, with a
+    clean fallback: if compiling fails, one warning naming ``what`` and the reason, then eager calls."""
+
+    def __init__(self, python_function, what):
+        self._python_function = python_function
+        self._what = what
+        self._compiled = torch.compile(python_function, fullgraph=True, **JIT_OPTIONS)
+        self.fallback_reason = None
+
+    @property
+    def compiled(self):
+        """``False`` once compilation failed and calls run eagerly."""
+        return self.fallback_reason is None
+
+    def __call__(self, *args, **kwargs):
+        if self.fallback_reason is None:
+            try:
+                return self._compiled(*args, **kwargs)
+            except _compile_errors() as error:
+                self.fallback_reason = _reason(error)
+                self._compiled = None
+                warnings.warn("jit_compile=True: %s could not be compiled by torch.compile (%s); running it "
+                              "eagerly instead." % (self._what, self.fallback_reason), RuntimeWarning, stacklevel=2)
+        return self._python_function(*args, **kwargs)
 
 
 def run_functions_eagerly(run_eagerly):
@@ -66,7 +115,7 @@ class Function:
     """What ``tf.function`` returns: call it like the Python function it wraps."""
 
     def __init__(self, python_function, name=None, input_signature=None, autograph=True, jit_compile=None,
-                 reduce_retracing=False, signature=None):
+                 reduce_retracing=False, signature=None, jit=None):
         self._python_function = python_function
         self._name = name or getattr(python_function, "__name__", "function")
         self._input_signature = None if input_signature is None else list(input_signature)
@@ -76,11 +125,16 @@ class Function:
         self._signature = signature
         if signature is None and input_signature is not None:
             self._signature = inspect.signature(python_function)
+        if jit is None and jit_compile:
+            jit = JitFunction(python_function, "tf.function %r" % self._name)
+        self._jit = jit
         functools.update_wrapper(self, python_function)
 
     def __call__(self, *args, **kwargs):
         if self._input_signature is not None:
             args, kwargs = self._bind(args, kwargs)
+        if self._jit is not None and not _run_eagerly[0]:
+            return _to_tensors(self._jit(*args, **kwargs))
         return _to_tensors(self._python_function(*args, **kwargs))
 
     def _bind(self, args, kwargs):
@@ -104,8 +158,9 @@ class Function:
         signature = self._signature
         if signature is not None:
             signature = signature.replace(parameters=list(signature.parameters.values())[1:])
+        jit = None if self._jit is None else functools.partial(self._jit, instance)  # one compiled function for all instances
         return Function(self._python_function.__get__(instance, owner), self._name, self._input_signature,
-                        self._autograph, self._jit_compile, self._reduce_retracing, signature)
+                        self._autograph, self._jit_compile, self._reduce_retracing, signature, jit)
 
     @property
     def python_function(self):
@@ -132,10 +187,11 @@ def function(func=None, input_signature=None, autograph=True, jit_compile=None, 
              experimental_relax_shapes=None, experimental_compile=None, experimental_follow_type_hints=None):
     """``tf.function``: decorator (with or without arguments) making a :class:`Function`.
 
-    The Python function runs eagerly on every call (no tracing, no
-    compilation yet), so results equal TF's, with Python numbers in the output
-    returned as Tensors; Python side effects happen on every call, unlike a
-    traced TF function.  The ``experimental_*`` arguments are accepted and ignored.
+    The Python function runs eagerly on every call (no tracing), so results
+    equal TF's, with Python numbers in the output returned as Tensors; Python
+    side effects happen on every call, unlike a traced TF function.
+    ``jit_compile=True`` compiles it with ``torch.compile`` (module docstring).
+    The other ``experimental_*`` arguments are accepted and ignored.
     """
     def decorate(python_function):
         return Function(python_function, input_signature=input_signature, autograph=autograph,

@@ -1,6 +1,7 @@
 """``tf.Tensor``: an immutable eager tensor wrapping a ``torch.Tensor``.
 
-The wrapper (``__slots__ = ("_value",)``, DESIGN.md decision 1) keeps torch's
+The wrapper (``__slots__ = ("_value", "_keras_mask")``, DESIGN.md decision 1; the second slot
+is the Keras mask a layer attaches to its output, unset otherwise) keeps torch's
 speed while giving TensorFlow's observable behaviour: immutability, TF's
 ``str``/``repr``, TF's dtype rules in operators, ``TensorShape``.  Numeric
 tensors hold a ``torch.Tensor``; string tensors hold a NumPy object array of
@@ -262,7 +263,7 @@ class Tensor(TensorOperators):
     the class is also the concrete type (``type(x).__name__ == 'Tensor'``).
     """
 
-    __slots__ = ("_value",)
+    __slots__ = ("_value", "_keras_mask")
 
     def __init__(self, *args, **kwargs):
         raise TypeError("Tensors are created by tf.constant / tf.convert_to_tensor, not by calling tf.Tensor.")

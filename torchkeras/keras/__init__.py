@@ -14,3 +14,26 @@ __version__ = "3.15.0"
 __all__ = ["activations", "backend", "callbacks", "constraints", "initializers", "layers", "losses", "metrics",
            "models", "optimizers", "regularizers", "saving", "utils", "Input", "InputSpec", "KerasTensor", "Layer", "Model",
            "Sequential", "Variable"]
+from . import mixed_precision  # noqa: E402
+__all__ += ["mixed_precision"]
+from . import datasets  # noqa: E402
+__all__ += ["datasets"]
+from . import config  # noqa: E402
+__all__ += ["config"]
+from .initializers import Initializer  # noqa: E402
+from .losses import Loss  # noqa: E402
+from .metrics import Metric  # noqa: E402
+from .optimizers import Optimizer  # noqa: E402
+from .regularizers import Regularizer  # noqa: E402
+
+
+def version():
+    """``keras.version()``: the Keras version torchkeras reproduces (``__version__``)."""
+    return __version__
+
+
+__all__ += ["Initializer", "Loss", "Metric", "Optimizer", "Regularizer", "version"]
+from . import ops  # noqa: E402
+__all__ += ["ops"]
+from . import random  # noqa: E402
+__all__ += ["random"]

@@ -1,5 +1,6 @@
 """keras.saving: legacy Keras 2 / TF 2.x `.h5` files (read-only), written here in tf.keras 2's layout."""
 import json
+import pathlib
 import warnings
 
 import numpy as np
@@ -99,3 +100,46 @@ def test_weights_only_h5_has_no_model(tmp_path):
     (tmp_path / "bad.h5").write_bytes(b"garbage")
     with pytest.raises(ValueError, match="bad.h5.*truncated, corrupt"):
         keras.models.load_model(tmp_path / "bad.h5")
+
+
+FIXTURES = pathlib.Path(__file__).parent / "fixtures"
+
+
+def _keras2_fixture(name):
+    """A real tf_keras 2.21 file (see fixtures/make_keras2_h5.py), its inputs and the predictions tf_keras made."""
+    expected = np.load(FIXTURES / "keras2_expected.npz")
+    x = expected["image"] if "sequential" in name else [expected["tokens"], expected["series"]]
+    return FIXTURES / (name + ".h5"), x, expected[name], expected["target"]
+
+
+@pytest.mark.parametrize("name", ["keras2_sequential_conv", "keras2_functional_rnn"])
+def test_real_keras2_file_loads_compiled_and_trains_on(name):
+    path, x, predictions, target = _keras2_fixture(name)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        model = keras.models.load_model(path)
+    np.testing.assert_allclose(model.predict(x, verbose=0), predictions, atol=1e-5)
+    assert isinstance(model.optimizer, keras.optimizers.Adam)
+    with h5py.File(path, "r") as h5:
+        group = h5["optimizer_weights"]
+        saved = [np.asarray(group[n][()]) for n in group.attrs["weight_names"]]
+    variables = model.optimizer.variables
+    assert int(variables[0].numpy()) == int(saved[0]) == 2
+    for variable, value in zip(variables[2:], saved[1:]):
+        np.testing.assert_allclose(variable.numpy(), value, rtol=1e-6)
+    history = model.fit(x, target, batch_size=2, epochs=1, shuffle=False, verbose=0)
+    assert sorted(history.history) == ["loss", "mae"]
+    assert int(model.optimizer.iterations.numpy()) == 4
+
+
+@pytest.mark.parametrize("name", ["keras2_sequential_conv", "keras2_functional_rnn"])
+def test_real_keras2_file_uncompiled_and_weights_only(name):
+    path, x, predictions, _ = _keras2_fixture(name)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        model = keras.models.load_model(path, compile=False)
+        assert model.optimizer is None
+        np.testing.assert_allclose(model.predict(x, verbose=0), predictions, atol=1e-5)
+        twin = keras.models.model_from_json(model.to_json())
+        twin.load_weights(path)
+    np.testing.assert_allclose(twin.predict(x, verbose=0), predictions, atol=1e-5)

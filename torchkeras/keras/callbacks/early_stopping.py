@@ -1,9 +1,9 @@
 """``keras.callbacks.EarlyStopping``."""
 from __future__ import annotations
 
-import sys
 import warnings
 
+from ..utils.io_utils import print_msg
 from .monitor_callback import MonitorCallback
 
 __all__ = ["EarlyStopping"]
@@ -60,10 +60,10 @@ class EarlyStopping(MonitorCallback):
 
     def on_train_end(self, logs=None):
         if self.stopped_epoch > 0 and self.verbose > 0:
-            sys.stdout.write("Epoch %d: early stopping\n" % (self.stopped_epoch + 1))
+            print_msg("Epoch %d: early stopping" % (self.stopped_epoch + 1))
         if self.restore_best_weights and self.best_weights is not None:
             if self.verbose > 0:
-                sys.stdout.write("Restoring model weights from the end of the best epoch: %d.\n" % (self.best_epoch + 1))
+                print_msg("Restoring model weights from the end of the best epoch: %d." % (self.best_epoch + 1))
             self.model.set_weights(self.best_weights)
 
     def get_monitor_value(self, logs):

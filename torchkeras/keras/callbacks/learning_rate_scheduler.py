@@ -1,10 +1,10 @@
 """``keras.callbacks.LearningRateScheduler``."""
 from __future__ import annotations
 
-import sys
 
 import numpy as np
 
+from ..utils.io_utils import print_msg
 from .callback import Callback
 
 __all__ = ["LearningRateScheduler"]
@@ -34,7 +34,7 @@ class LearningRateScheduler(Callback):
             raise ValueError("The output of the `schedule` function should be a float. Got: %s" % (rate,))
         optimizer.learning_rate = rate
         if self.verbose > 0:
-            sys.stdout.write("\nEpoch %d: LearningRateScheduler setting learning rate to %s.\n" % (epoch + 1, rate))
+            print_msg("\nEpoch %d: LearningRateScheduler setting learning rate to %s." % (epoch + 1, rate))
 
     def on_epoch_end(self, epoch, logs=None):
         if logs is not None:

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import os
-import sys
 import warnings
 
+from ..utils.io_utils import print_msg
 from .monitor_callback import MonitorCallback
 from .weights_io import save_model, save_weights
 
@@ -12,8 +12,7 @@ __all__ = ["ModelCheckpoint"]
 
 
 def _say(text):
-    sys.stdout.write(text + "\n")
-    sys.stdout.flush()
+    print_msg(text)
 
 
 class ModelCheckpoint(MonitorCallback):

@@ -1,8 +1,8 @@
 """``keras.callbacks.ProgbarLogger``: the progress output of ``fit``/``evaluate``/``predict``."""
 from __future__ import annotations
 
-import sys
 
+from ..utils.io_utils import print_msg
 from ..utils.progbar import Progbar
 from .callback import Callback
 
@@ -46,8 +46,7 @@ class ProgbarLogger(Callback):
         self._reset_progbar()
         self._maybe_init_progbar()
         if self.verbose and self.epochs > 1:
-            sys.stdout.write("Epoch %d/%d\n" % (epoch + 1, self.epochs))
-            sys.stdout.flush()
+            print_msg("Epoch %d/%d" % (epoch + 1, self.epochs))
 
     def on_train_batch_end(self, batch, logs=None):
         self._update_progbar(batch, logs)

@@ -1,11 +1,11 @@
 """``keras.callbacks.ReduceLROnPlateau``."""
 from __future__ import annotations
 
-import sys
 import warnings
 
 import numpy as np
 
+from ..utils.io_utils import print_msg
 from .monitor_callback import MonitorCallback
 
 __all__ = ["ReduceLROnPlateau"]
@@ -60,6 +60,6 @@ class ReduceLROnPlateau(MonitorCallback):
                     new = max(old * self.factor, self.min_lr)
                     optimizer.learning_rate = new
                     if self.verbose > 0:
-                        sys.stdout.write("\nEpoch %d: ReduceLROnPlateau reducing learning rate to %s.\n" % (epoch + 1, new))
+                        print_msg("\nEpoch %d: ReduceLROnPlateau reducing learning rate to %s." % (epoch + 1, new))
                     self.cooldown_counter = self.cooldown
                     self.wait = 0

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import math
-import sys
 
+from ..utils.io_utils import print_msg
 from .callback import Callback
 
 __all__ = ["TerminateOnNaN"]
@@ -23,5 +23,5 @@ class TerminateOnNaN(Callback):
             return
         if self.raise_error:
             raise RuntimeError("NaN or Inf loss encountered at batch %d. Loss value: %s. Terminating training immediately." % (batch, loss))
-        sys.stdout.write("Batch %d: Invalid loss, terminating training\n" % batch)
+        print_msg("Batch %d: Invalid loss, terminating training" % batch)
         self.model.stop_training = True

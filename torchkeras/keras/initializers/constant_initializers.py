@@ -45,7 +45,8 @@ class Identity(Initializer):
         return self.gain * torch.eye(shape[0], shape[1], dtype=torch_dtype, device=device)
 
     def get_config(self):
-        return {"gain": self.gain}
+        """``{}``: Keras 3.15 does not record ``gain`` (a reloaded Identity has ``gain=1.0``); kept for file parity."""
+        return {}
 
 
 IdentityInitializer = Identity

@@ -61,3 +61,47 @@ from .normalization.unit_normalization import UnitNormalization  # noqa: E402
 __all__ += ["Cropping1D", "Cropping2D", "UpSampling1D", "UpSampling2D", "ZeroPadding1D", "ZeroPadding2D",
             "ActivityRegularization", "GaussianDropout", "GaussianNoise", "SpatialDropout1D", "SpatialDropout2D",
             "SpatialDropout3D", "GroupNormalization", "UnitNormalization"]
+
+from .rnn import ConvLSTM1D, ConvLSTM2D, ConvLSTM3D  # noqa: E402
+
+__all__ += ["ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D"]
+
+from .attention import AdditiveAttention, Attention, MultiHeadAttention  # noqa: E402
+from .core.einsum_dense import EinsumDense  # noqa: E402
+
+__all__ += ["AdditiveAttention", "Attention", "MultiHeadAttention", "EinsumDense"]
+
+from .preprocessing import (CategoryEncoding, CenterCrop, Normalization, RandomBrightness, RandomContrast,  # noqa: E402
+                            RandomCrop, RandomFlip, RandomRotation, RandomTranslation, RandomZoom, Rescaling, Resizing)
+
+__all__ += ["CategoryEncoding", "CenterCrop", "Normalization", "RandomBrightness", "RandomContrast", "RandomCrop",
+            "RandomFlip", "RandomRotation", "RandomTranslation", "RandomZoom", "Rescaling", "Resizing"]
+
+from .preprocessing.text import Hashing, IntegerLookup, StringLookup, TextVectorization  # noqa: E402
+
+__all__ += ["Hashing", "IntegerLookup", "StringLookup", "TextVectorization"]
+
+from .activations import ELU, LeakyReLU, PReLU, ReLU, Softmax  # noqa: E402
+from .reshaping.cropping import Cropping3D  # noqa: E402
+from .reshaping.up_sampling import UpSampling3D  # noqa: E402
+from .reshaping.zero_padding import ZeroPadding3D  # noqa: E402
+from .regularization.alpha_dropout import AlphaDropout  # noqa: E402
+from .normalization.rms_normalization import RMSNormalization  # noqa: E402
+from .normalization.spectral_normalization import SpectralNormalization  # noqa: E402
+from .preprocessing_discretization import Discretization  # noqa: E402
+from .pooling.adaptive_pooling import (AdaptiveAveragePooling1D, AdaptiveAveragePooling2D,  # noqa: E402
+                                       AdaptiveAveragePooling3D, AdaptiveMaxPooling1D, AdaptiveMaxPooling2D,
+                                       AdaptiveMaxPooling3D)
+from .core.wrapper import Wrapper  # noqa: E402
+from .core.torch_module_wrapper import TorchModuleWrapper  # noqa: E402
+from .serialization import deserialize, serialize  # noqa: E402
+
+Convolution1D, Convolution2D, Convolution3D = Conv1D, Conv2D, Conv3D
+Convolution1DTranspose, Convolution2DTranspose, Convolution3DTranspose = Conv1DTranspose, Conv2DTranspose, Conv3DTranspose
+SeparableConvolution1D, SeparableConvolution2D = SeparableConv1D, SeparableConv2D
+__all__ += ["ELU", "LeakyReLU", "PReLU", "ReLU", "Softmax", "Cropping3D", "UpSampling3D", "ZeroPadding3D",
+            "AlphaDropout", "RMSNormalization", "SpectralNormalization", "Discretization", "AdaptiveAveragePooling1D",
+            "AdaptiveAveragePooling2D", "AdaptiveAveragePooling3D", "AdaptiveMaxPooling1D", "AdaptiveMaxPooling2D",
+            "AdaptiveMaxPooling3D", "Wrapper", "TorchModuleWrapper", "serialize", "deserialize", "Convolution1D",
+            "Convolution2D", "Convolution3D", "Convolution1DTranspose", "Convolution2DTranspose",
+            "Convolution3DTranspose", "SeparableConvolution1D", "SeparableConvolution2D"]

@@ -22,21 +22,23 @@ from ...framework.variable import Variable
 from .. import constraints as _constraints
 from .. import initializers as _initializers
 from .. import regularizers as _regularizers
-from ..backend import config, naming
+from ..backend import naming
+from ..mixed_precision import policy as _policy
 from ..backend.keras_tensor import KerasTensor
 from ..backend.variables import KerasVariable
-from . import call_context, symbolic
+from . import call_context, mask_propagation, symbolic
 from .input_spec import assert_input_compatibility
 
 __all__ = ["Layer"]
 
 _CALL_INFO = {}
 _ALLOWED_KWARGS = ("input_shape", "input_dim")
-_FLOAT_POLICIES = {"mixed_float16": ("float16", "float32"), "mixed_bfloat16": ("bfloat16", "float32")}
 
 
 def _call_info(cls):
-    """``(accepts_training, accepts_mask)`` for ``cls.call``, inspected once per class."""
+    """``(accepts_training, accepts_mask, argument_names, mask_arguments)`` for ``cls.call``,
+    inspected once per class: ``argument_names`` are the positional parameters after ``self``,
+    ``mask_arguments`` maps an argument ``x`` to its ``x_mask`` parameter."""
     info = _CALL_INFO.get(cls)
     if info is None:
         try:
@@ -44,7 +46,10 @@ def _call_info(cls):
         except (TypeError, ValueError):
             params = {}
         var_kw = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
-        info = ("training" in params or var_kw, "mask" in params)
+        positional = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+        names = tuple(name for name, p in params.items() if p.kind in positional)[1:]
+        mask_arguments = {name[:-5]: name for name in params if name.endswith("_mask") and name[:-5] in params}
+        info = ("training" in params or var_kw, "mask" in params, names, mask_arguments)
         _CALL_INFO[cls] = info
     return info
 
@@ -100,8 +105,9 @@ class Layer(nn.Module):
     inputs to the compute dtype, builds the layer on the first call, checks
     ``input_spec``, and passes ``training=`` / ``mask=`` only to a ``call``
     that accepts them.  Called on ``keras.Input`` tensors it infers shapes
-    symbolically.  Unlike Keras, ``mask`` is not propagated between layers
-    automatically (Tensors carry no ``_keras_mask``).
+    symbolically.  Masks propagate as in Keras: a layer's output carries
+    ``_keras_mask`` and the next layer's ``call`` receives it as ``mask``
+    (see ``mask_propagation``).
     """
 
     def __init__(self, *, activity_regularizer=None, trainable=True, dtype=None, autocast=True, name=None, **kwargs):
@@ -130,6 +136,8 @@ class Layer(nn.Module):
         d["input_spec"] = None
         d["_activity_regularizer"] = _regularizers.get(activity_regularizer)
         d["_call_info"] = _call_info(type(self))
+        d["_compute_mask_overridden"] = type(self).compute_mask is not Layer.compute_mask
+        d["supports_masking"] = d["_compute_mask_overridden"]
         d["_build_overridden"] = type(self).build is not Layer.build
         input_shape = kwargs.get("input_shape")
         if kwargs.get("input_dim") is not None:
@@ -142,17 +150,13 @@ class Layer(nn.Module):
 
     # ------------------------------------------------------------------ dtypes
     def _set_dtype_policy(self, dtype):
-        if dtype is None:
-            compute = variable = config.floatx()
-        elif isinstance(dtype, str) and dtype in _FLOAT_POLICIES:
-            compute, variable = _FLOAT_POLICIES[dtype]
-        else:
-            compute = variable = dtypes.as_dtype(getattr(dtype, "name", dtype)).name
+        policy = _policy.get(dtype)
         d = self.__dict__
-        d["_policy_name"] = dtype if isinstance(dtype, str) and dtype in _FLOAT_POLICIES else compute
-        d["compute_dtype"] = compute
-        d["variable_dtype"] = variable
-        d["_compute_torch_dtype"] = dtypes.as_dtype(compute).torch_dtype
+        d["_dtype_policy"] = policy
+        d["_policy_name"] = policy.name
+        d["compute_dtype"] = policy.compute_dtype
+        d["variable_dtype"] = policy.variable_dtype
+        d["_compute_torch_dtype"] = dtypes.as_dtype(policy.compute_dtype).torch_dtype
 
     @property
     def dtype(self):
@@ -161,8 +165,12 @@ class Layer(nn.Module):
 
     @property
     def dtype_policy(self):
-        """The dtype policy's name (``'float32'``, ``'mixed_float16'`` ...)."""
-        return self._policy_name
+        """The layer's ``DTypePolicy`` (``dtype=`` given to the constructor, else the global policy)."""
+        return self._dtype_policy
+
+    @dtype_policy.setter
+    def dtype_policy(self, value):
+        self._set_dtype_policy(value)
 
     # ------------------------------------------------------------------ naming
     @property
@@ -401,6 +409,19 @@ class Layer(nn.Module):
             raise ValueError("You tried to call `count_params` on layer '%s', but the layer isn't built. You can build it manually via: `layer.build(input_shape)`." % self._name)
         return int(sum(int(np.prod(tuple(v.shape))) for v in self.weights))
 
+    def save_own_variables(self, store):
+        """Keras' per-layer saving hook: writes this layer's own variables to ``store["0"]``, ``store["1"]``...
+
+        Override it (and ``load_own_variables``) to save extra state; see ``keras.saving``.
+        """
+        from ..saving import variable_store, weights_layout
+        variable_store.save_default(weights_layout.own_variables(self), store)
+
+    def load_own_variables(self, store):
+        """Keras' per-layer loading hook: assigns ``store["0"]``, ``store["1"]``... to this layer's own variables."""
+        from ..saving import variable_store, weights_layout
+        variable_store.load_default(self._name, weights_layout.own_variables(self), store)
+
     # ------------------------------------------------------------------ losses
     @property
     def activity_regularizer(self):
@@ -489,7 +510,7 @@ class Layer(nn.Module):
             return wrap(torch.tensor(x, dtype=self._compute_torch_dtype, device=_current_device()))
         if isinstance(x, (TensorOperators, torch.Tensor, np.ndarray, np.generic)):
             value = convert_to_tensor(x)._value
-            if self.autocast and value.dtype.is_floating_point and value.dtype is not self._compute_torch_dtype:
+            if self.autocast and isinstance(value, torch.Tensor) and value.dtype.is_floating_point and value.dtype is not self._compute_torch_dtype:
                 value = value.to(self._compute_torch_dtype)
             return x if type(x) is Tensor and value is x._value else wrap(value)
         return x
@@ -505,6 +526,7 @@ class Layer(nn.Module):
             raise ValueError("The first argument to `Layer.call` must always be passed.")
         if symbolic.any_symbolic(inputs):
             return symbolic.symbolic_call(self, inputs, rest, kwargs)
+        previous_mask = mask_propagation.mask_of(inputs)
         if type(inputs) is not Tensor or self.autocast and inputs._value.dtype is not self._compute_torch_dtype:
             inputs = self._convert_input(inputs)
         if not self.built:
@@ -513,7 +535,12 @@ class Layer(nn.Module):
             assert_input_compatibility(self.input_spec, inputs, self._name)
         if self._losses:
             self._losses.clear()
-        accepts_training, accepts_mask = self._call_info
+        accepts_training, accepts_mask, argument_names, mask_arguments = self._call_info
+        if mask_arguments or accepts_mask and previous_mask is not None:
+            mask_propagation.populate(argument_names, mask_arguments, accepts_mask, inputs, rest, kwargs,
+                                      previous_mask)
+        if kwargs and kwargs.get("mask") is not None:
+            previous_mask = kwargs["mask"]
         training = kwargs.pop("training", None)
         outer = call_context.TRAINING[-1]
         if training is None:
@@ -536,6 +563,11 @@ class Layer(nn.Module):
             for output in _flat_tensors(outputs):
                 loss = self._activity_regularizer(output)
                 self._losses.append(wrap(loss._value / output._value.shape[0]) if output._value.ndim else loss)
+        if self.supports_masking:
+            if previous_mask is not None or self._compute_mask_overridden:
+                mask_propagation.attach(self, inputs, outputs, previous_mask)
+        elif previous_mask is not None and mask_propagation.any_mask(previous_mask):
+            mask_propagation.warn_dropped(self)
         return outputs
 
     def _enter_torch_modules(self, training):
@@ -561,7 +593,9 @@ class Layer(nn.Module):
         return symbolic.output_spec(self, args[0] if args else kwargs.get("inputs"), args[1:], kwargs)
 
     def compute_mask(self, inputs, previous_mask):
-        """The output mask (Keras' default: the input mask, unchanged)."""
+        """The output mask (Keras' default: the input mask, unchanged).  With ``supports_masking``
+        (Keras' default: ``True`` when a subclass overrides this method) ``__call__`` attaches it
+        to the outputs as ``_keras_mask``."""
         return previous_mask
 
     # ------------------------------------------------------------------ config

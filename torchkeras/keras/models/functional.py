@@ -1,6 +1,7 @@
 """Functional models: ``keras.Model(inputs, outputs)`` over a graph of layer calls."""
 from ..backend import naming
 from ..backend.keras_tensor import KerasTensor
+from ..layers import mask_propagation
 from ..layers.node import flatten, pack_like
 from ..layers.symbolic import replace_leaves
 from .graph import map_graph
@@ -81,7 +82,9 @@ class Functional(Model):
         return flat
 
     def call(self, inputs, training=None, mask=None):
-        values = {id(x): value for x, value in zip(self._inputs, self._flatten_inputs(inputs))}
+        flat_inputs = self._flatten_inputs(inputs)
+        mask_propagation.set_input_masks(flat_inputs, mask)
+        values = {id(x): value for x, value in zip(self._inputs, flat_inputs)}
         for node in self._run_order:
             args = replace_leaves(list(node.arguments), values)
             kwargs = replace_leaves(node.kwargs, values) if node.kwargs else {}

@@ -69,10 +69,11 @@ class Model(Trainer, Layer):
         from ..saving import save_model
         save_model(self, filepath, overwrite=overwrite, zipped=True if zipped is None else zipped, **kwargs)
 
-    def save_weights(self, filepath, overwrite=True):
-        """Saves the weights to a ``.weights.h5`` file in Keras' layout (see ``keras.saving.save_weights``)."""
+    def save_weights(self, filepath, overwrite=True, max_shard_size=None):
+        """Saves the weights to a ``.weights.h5`` file (sharded ``.weights.json`` with ``max_shard_size`` GB) in
+        Keras' layout (see ``keras.saving.save_weights``)."""
         from ..saving import save_weights
-        save_weights(self, filepath, overwrite=overwrite)
+        save_weights(self, filepath, overwrite=overwrite, max_shard_size=max_shard_size)
 
     def load_weights(self, filepath, skip_mismatch=False, **kwargs):
         """Loads weights from a ``.weights.h5``, ``.keras`` or legacy ``.h5`` file (see ``keras.saving.load_weights``)."""

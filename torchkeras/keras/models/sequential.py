@@ -2,6 +2,7 @@
 from ..backend import naming
 from ..backend.keras_tensor import KerasTensor
 from ..layers.core.input_layer import InputLayer
+from ..layers import mask_propagation
 from ..layers.layer import Layer
 from .functional import Functional
 from .model import Model
@@ -107,6 +108,7 @@ class Sequential(Model):
         self.built = True
 
     def call(self, inputs, training=None, mask=None):
+        mask_propagation.set_input_masks(inputs, mask)
         for layer in self._stack:
             if not isinstance(layer, InputLayer):
                 inputs = layer(inputs)

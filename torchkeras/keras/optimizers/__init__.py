@@ -11,16 +11,17 @@ from .adam import Adam
 from .adamax import Adamax
 from .adamw import AdamW
 from .lion import Lion
+from .loss_scale_optimizer import LossScaleOptimizer
 from .nadam import Nadam
 from .optimizer import Optimizer
 from .rmsprop import RMSprop
 from .sgd import SGD
 
 __all__ = ["Optimizer", "SGD", "RMSprop", "Adam", "AdamW", "Adagrad", "Adadelta", "Adamax", "Nadam", "Lion",
-           "schedules", "get", "serialize", "deserialize"]
+           "LossScaleOptimizer", "schedules", "get", "serialize", "deserialize"]
 
 ALL_OBJECTS_DICT = {cls.__name__.lower(): cls for cls in (
-    Optimizer, Adam, SGD, RMSprop, Adadelta, AdamW, Adagrad, Adamax, Nadam, Lion)}
+    Optimizer, Adam, SGD, RMSprop, Adadelta, AdamW, Adagrad, Adamax, Nadam, Lion, LossScaleOptimizer)}
 
 
 def serialize(optimizer):

@@ -62,7 +62,8 @@ class L1(Regularizer):
         return wrap(self.l1 * torch.sum(torch.abs(to_torch(x))))
 
     def get_config(self):
-        return {"l1": self.l1}
+        """``{"l1": ...}`` with ``l1`` rounded to float32, as Keras (which holds it as a tensor) reports it."""
+        return {"l1": float(torch.tensor(self.l1, dtype=torch.float32))}
 
 
 class L2(Regularizer):

@@ -17,7 +17,7 @@ import tempfile
 import warnings
 import zipfile
 
-from . import h5_store, serialization_lib, weights_layout
+from . import assets, h5_store, serialization_lib, sharded_store, variable_store, weights_layout
 
 __all__ = ["save_model", "load_model", "save_weights", "load_weights", "atomic_write"]
 
@@ -51,46 +51,81 @@ def _proceed(filepath, overwrite):
     return answer == "y"
 
 
+def _is_default(obj, method):
+    """Whether ``obj`` uses the built-in ``save_own_variables`` / ``load_own_variables`` (not a user override)."""
+    from ..layers.layer import Layer
+    from ..optimizers.optimizer import Optimizer
+    return getattr(type(obj), method, None) in (getattr(Layer, method), getattr(Optimizer, method))
+
+
 def _weight_entries(model):
+    """``[(path, name, {key: array})]`` for every saveable object, through its ``save_own_variables``."""
     entries = []
     for path, obj in weights_layout.saveables(model):
         name = obj.name if isinstance(getattr(obj, "name", None), str) else None
-        entries.append((path, name, [variable.numpy() for variable in weights_layout.own_variables(obj)]))
+        store = variable_store.WriteStore()
+        obj.save_own_variables(store)
+        entries.append((path, name, store.values))
     return entries
 
 
-def _h5_bytes(model):
+def _h5_bytes(entries):
     buffer = io.BytesIO()
-    h5_store.write_weights(buffer, _weight_entries(model))
+    h5_store.write_weights(buffer, entries)
     return buffer.getvalue()
 
 
 # ----------------------------------------------------------------- weights
-def save_weights(model, filepath, overwrite=True):
-    """Writes ``model``'s weights to ``filepath`` (which must end in ``.weights.h5``) in Keras' layout."""
+def save_weights(model, filepath, overwrite=True, max_shard_size=None):
+    """Writes ``model``'s weights to ``filepath`` in Keras' layout.
+
+    ``filepath`` ends in ``.weights.h5``; with ``max_shard_size`` (gigabytes)
+    the weights are split into Keras' sharded files, described by
+    ``filepath`` ending in ``.weights.json``.
+    """
     filepath = os.fspath(filepath)
-    if not filepath.endswith(".weights.h5"):
+    if max_shard_size is None and not filepath.endswith(".weights.h5"):
         raise ValueError("The filename must end in `.weights.h5`. Received: filepath=%s" % filepath)
+    if max_shard_size is not None and not filepath.endswith(("weights.h5", "weights.json")):
+        raise ValueError("The filename must end in `.weights.json` when `max_shard_size` is specified. Received: "
+                         "filepath=%s" % filepath)
     if not _proceed(filepath, overwrite):
         return
     entries = _weight_entries(model)
+    if max_shard_size is not None:
+        sharded_store.write_sharded(sharded_store.sharded_path(filepath, writing=True), entries, max_shard_size,
+                                    atomic_write)
+        return
     atomic_write(filepath, lambda temporary: h5_store.write_weights(temporary, entries))
 
 
+def _ordered(values):
+    """The arrays of a default-saved object, ``values["0"]``, ``values["1"]``..., or ``None`` if keyed otherwise."""
+    arrays = [values.get(str(index)) for index in range(len(values))]
+    return None if any(array is None for array in arrays) else arrays
+
+
 def _plan(model, stored, filename, skip_mismatch):
-    """``[(variable, array)]`` to assign; ``ValueError`` on any mismatch (checked before anything is assigned)."""
+    """``([(variable, array)], [(object, store)])``: the default assignments, checked before anything is
+    assigned (``ValueError`` on any mismatch), and the objects whose own ``load_own_variables`` reads its store."""
     from ..optimizers.optimizer import Optimizer
-    plan = []
+    plan, custom = [], []
     for path, obj in weights_layout.saveables(model):
+        if not _is_default(obj, "load_own_variables"):
+            custom.append((obj, variable_store.ReadStore(stored.get(path, {}))))
+            continue
         variables = weights_layout.own_variables(obj)
-        arrays = stored.get(path)
+        values = stored.get(path)
+        arrays = None if values is None else _ordered(values)
+        if values is not None and not values and not variables:
+            continue
         where = "'%s' (path '%s')" % (getattr(obj, "name", type(obj).__name__), path or "/")
         if isinstance(obj, Optimizer):
-            if arrays is not None and len(arrays) != len(variables):
+            if values is not None and len(values) != len(variables):
                 warnings.warn("Skipping variable loading for optimizer '%s', because it has %d variables whereas the "
-                              "saved optimizer has %d variables. " % (obj.name, len(variables), len(arrays)), stacklevel=3)
+                              "saved optimizer has %d variables. " % (obj.name, len(variables), len(values)), stacklevel=3)
                 continue
-        if arrays is None:
+        if values is None:
             if not variables:
                 continue
             if skip_mismatch:
@@ -98,12 +133,12 @@ def _plan(model, stored, filename, skip_mismatch):
                 continue
             raise ValueError("Unable to load weights from '%s': it has no weights for layer %s, which expects %d "
                              "variables. The file does not match this model's architecture." % (filename, where, len(variables)))
-        if len(arrays) != len(variables):
+        if arrays is None or len(arrays) != len(variables):
             if skip_mismatch:
-                warnings.warn("Skipping loading weights for %s: %d stored, %d expected." % (where, len(arrays), len(variables)), stacklevel=3)
+                warnings.warn("Skipping loading weights for %s: %d stored, %d expected." % (where, len(values), len(variables)), stacklevel=3)
                 continue
             raise ValueError("Unable to load weights from '%s': layer %s expected %d variables, but received %d "
-                             "variables during loading. Expected: %s" % (filename, where, len(variables), len(arrays),
+                             "variables during loading. Expected: %s" % (filename, where, len(variables), len(values),
                                                                         [v.name.split(":")[0] for v in variables]))
         for variable, array in zip(variables, arrays):
             if tuple(variable.shape) != tuple(array.shape):
@@ -115,20 +150,24 @@ def _plan(model, stored, filename, skip_mismatch):
                                                                tuple(variable.shape), tuple(array.shape)))
         else:
             plan.extend(zip(variables, arrays))
-    return plan
+    return plan, custom
 
 
-def _assign(plan):
+def _assign(planned):
+    plan, custom = planned
     for variable, array in plan:
         variable.assign(array)
+    for obj, store in custom:
+        obj.load_own_variables(store)
 
 
 def load_weights(model, filepath, skip_mismatch=False, **kwargs):
     """Loads weights saved by ``save_weights`` / ``save_model`` (torchkeras or Keras) into ``model``.
 
-    ``.weights.h5`` and ``.keras`` files are read in Keras 3's layout; legacy
-    Keras 2 ``.h5`` / ``.hdf5`` files by layer order.  Nothing is assigned
-    unless the whole file matches the model.
+    ``.weights.h5``, sharded ``.weights.json`` and ``.keras`` files are read
+    in Keras 3's layout; legacy Keras 2 ``.h5`` / ``.hdf5`` files by layer
+    order.  Nothing is assigned unless the whole file matches the model
+    (layers overriding ``load_own_variables`` read their part last).
     """
     if kwargs:
         raise ValueError("Invalid keyword arguments: %s" % kwargs)
@@ -139,6 +178,9 @@ def load_weights(model, filepath, skip_mismatch=False, **kwargs):
     elif filepath.endswith(".weights.h5"):
         _check_exists(filepath)
         stored = h5_store.read_weights(filepath, filepath)
+    elif filepath.endswith(".weights.json"):
+        _check_exists(filepath)
+        stored = sharded_store.read_sharded(filepath)
     elif filepath.endswith((".h5", ".hdf5")):
         from . import legacy_h5
         _check_exists(filepath)
@@ -171,13 +213,16 @@ def save_model(model, filepath, overwrite=True, zipped=True, **kwargs):
     config_json = json.dumps(serialization_lib.serialize_keras_object(model))
     metadata = json.dumps({"keras_version": __version__,
                            "date_saved": datetime.datetime.now().strftime("%Y-%m-%d@%H:%M:%S")})
-    weights = _h5_bytes(model)
+    weights = _h5_bytes(_weight_entries(model))
+    asset_files = assets.collect(model)
 
     def write(temporary):
         with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_STORED) as archive:
             archive.writestr(_METADATA, metadata)
             archive.writestr(_CONFIG, config_json)
             archive.writestr(_WEIGHTS, weights)
+            for member, data in asset_files:
+                archive.writestr(member, data)
 
     atomic_write(filepath, write)
 
@@ -231,6 +276,14 @@ def load_model(filepath, custom_objects=None, compile=True, safe_mode=True):
     with _open_archive(filepath) as archive:
         raw_config = _read_member(archive, _CONFIG, filepath)
         weights = _read_member(archive, _WEIGHTS, filepath)
+        model = _model_from_config(raw_config, filepath, custom_objects, compile, safe_mode)
+        stored = h5_store.read_weights(io.BytesIO(weights), filepath)
+        _assign(_plan(model, stored, filepath, skip_mismatch=False))
+        assets.restore(model, archive, filepath)
+    return model
+
+
+def _model_from_config(raw_config, filepath, custom_objects, compile, safe_mode):
     try:
         config = json.loads(raw_config)
     except ValueError as error:
@@ -238,7 +291,4 @@ def load_model(filepath, custom_objects=None, compile=True, safe_mode=True):
     if not compile:
         config.pop("compile_config", None)
     with serialization_lib.SafeModeScope(safe_mode):
-        model = serialization_lib.deserialize_keras_object(config, custom_objects=custom_objects, safe_mode=safe_mode)
-    stored = h5_store.read_weights(io.BytesIO(weights), filepath)
-    _assign(_plan(model, stored, filepath, skip_mismatch=False))
-    return model
+        return serialization_lib.deserialize_keras_object(config, custom_objects=custom_objects, safe_mode=safe_mode)

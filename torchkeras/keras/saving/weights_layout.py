@@ -3,7 +3,9 @@
 Sequential and functional models list ``layers`` (paths like
 ``layers/dense``, ``layers/dense_1``: the snake_case class name, numbered
 within each list); other layers list their sublayer attributes by name
-(public ones first, alphabetically); a compiled model adds ``optimizer``.
+(public ones first, alphabetically); a compiled model adds ``optimizer``;
+a list nested in a list is a ``container`` (``container_1``...) level, as
+Keras 3.15 writes it.
 Each object's own variables (trainable, then non-trainable, in creation
 order) go to ``<path>/vars/0``, ``1``...; an object reached twice is stored
 once, at its first path.
@@ -71,17 +73,26 @@ def saveables(root):
             if _is_saveable(child):
                 visit(child, child_path)
             elif isinstance(child, (list, tuple, dict)):
-                used = {}
-                for item in (child.values() if isinstance(child, dict) else child):
-                    if not _is_saveable(item):
-                        continue
-                    name = to_snake_case(type(item).__name__)
-                    if name in used:
-                        used[name] += 1
-                        name = "%s_%d" % (name, used[name])
-                    else:
-                        used[name] = 0
-                    visit(item, _join(child_path, name))
+                visit_container(child, child_path, set())
+
+    def visit_container(container, path, seen):
+        if id(container) in seen:
+            return
+        seen.add(id(container))
+        used = {}
+        for item in (container.values() if isinstance(container, dict) else container):
+            if _is_saveable(item):
+                visit(item, _join(path, _unique(to_snake_case(type(item).__name__), used)))
+            elif isinstance(item, (list, tuple, dict)):
+                visit_container(item, _join(path, _unique("container", used)), seen)
 
     visit(root, "")
     return out
+
+
+def _unique(name, used):
+    if name in used:
+        used[name] += 1
+        return "%s_%d" % (name, used[name])
+    used[name] = 0
+    return name

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import warnings
 
+import numpy as np
+
 from ...data import structure
 from .data_adapters import get_data_adapter
 
@@ -16,7 +18,7 @@ __all__ = ["EpochIterator"]
 
 def _move(tree, device, non_blocking):
     def move(leaf):
-        if leaf is None or leaf.device == device:
+        if leaf is None or isinstance(leaf, np.ndarray) or leaf.device == device:
             return leaf
         if non_blocking:
             return leaf.pin_memory().to(device, non_blocking=True)

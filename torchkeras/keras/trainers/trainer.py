@@ -9,23 +9,39 @@ callback asks for the logs.  Overriding ``train_step(self, data)`` with a
 chapter 7) works as in Keras: ``data`` is the batch as a tuple of Tensors,
 and the returned dict becomes the logs.
 
-Differences from Keras: ``jit_compile`` and ``steps_per_execution`` are
-accepted and recorded, but steps always run eagerly one by one (callbacks
-still fire once per ``steps_per_execution`` batches); unknown loss/metric
-names raise at ``compile()`` rather than at the first ``fit()``.
+``compile(jit_compile=True)`` compiles the default train step's forward
+pass and loss with ``torch.compile`` (one graph; autograd compiles the
+backward pass with it), while the optimizer's multi-tensor update and the
+metrics run outside; if compilation fails, ``fit`` warns once and trains
+eagerly (Keras would raise).  ``jit_compile="auto"`` trains eagerly.  Under
+a ``mixed_float16`` model policy ``compile()`` wraps the optimizer in a
+``LossScaleOptimizer`` (``auto_scale_loss``), and train steps scale the loss
+before differentiating, as Keras.  A CUDA out-of-memory error in
+``fit``/``evaluate``/``predict`` becomes ``tf.errors.ResourceExhaustedError``
+naming the batch size.
+
+Differences from Keras: ``steps_per_execution`` is recorded, but steps run
+one by one (callbacks still fire once per ``steps_per_execution`` batches);
+unknown loss/metric names raise at ``compile()`` rather than at the first
+``fit()``.
 """
 from __future__ import annotations
+
+import contextlib
 
 import numpy as np
 import torch
 
 from ...data import structure
 from ...framework import device as _device
+from ...framework.errors import ResourceExhaustedError
+from ...framework.function import JitFunction
 from ...framework.tape import GradientTape
 from ...framework.tensor import TensorOperators, wrap
 from ..callbacks.callback_list import CallbackList
 from ..callbacks.logs import pythonify_logs
 from ..metrics import Metric
+from ..optimizers.loss_scale_optimizer import LossScaleOptimizer
 from . import compile_utils
 from .data_utils import train_validation_split, unpack_x_y_sample_weight
 from .epoch_iterator import EpochIterator
@@ -98,6 +114,7 @@ class Trainer:
     _loss_tracker = None
     _run_eagerly = False
     _jit_compile = None
+    _jit_step = None
     _initial_epoch = None
     _fit_variables = None
 
@@ -112,6 +129,10 @@ class Trainer:
         """
         from .. import optimizers
         optimizer = optimizers.get(optimizer)
+        policy = getattr(self, "dtype_policy", None)
+        if auto_scale_loss and optimizer is not None and getattr(policy, "name", None) == "mixed_float16" \
+                and not isinstance(optimizer, LossScaleOptimizer):
+            optimizer = LossScaleOptimizer(optimizer, name="loss_scale_optimizer")
         compile_utils.validate_identifiers(loss, metrics, weighted_metrics)
         if metrics is not None and not isinstance(metrics, (list, tuple, dict)):
             raise TypeError("Expected `metrics` argument to be a list, tuple, or dict. Received instead: metrics=%s of type %s" % (metrics, type(metrics)))
@@ -125,6 +146,7 @@ class Trainer:
         self._loss_tracker = compile_utils.LossTracker()
         self._run_eagerly = bool(run_eagerly)
         self._jit_compile = None if jit_compile == "auto" else bool(jit_compile)
+        self._jit_step = None
         self.steps_per_execution = steps_per_execution
         self.stop_training = False
         self.compiled = True
@@ -146,7 +168,7 @@ class Trainer:
 
     @property
     def run_eagerly(self):
-        """Whether steps run eagerly (they always do here; the flag is kept for Keras code)."""
+        """Whether steps run eagerly (the flag is kept for Keras code; ``True`` also disables ``jit_compile``)."""
         return self._run_eagerly
 
     @run_eagerly.setter
@@ -161,6 +183,7 @@ class Trainer:
     @jit_compile.setter
     def jit_compile(self, value):
         self._jit_compile = bool(value)
+        self._jit_step = None
 
     @property
     def compiled_loss(self):
@@ -241,16 +264,44 @@ class Trainer:
 
     def _default_train_step(self, data):
         x, y, sample_weight = unpack_x_y_sample_weight(data)
-        variables = self._variables_to_train()
         with GradientTape(watch_accessed_variables=False):
             y_pred = self(x, training=True)
             loss = self.compute_loss(x=x, y=y, y_pred=y_pred, sample_weight=sample_weight, training=True)._value
+        self._finish_train_step(loss, x, y, y_pred, sample_weight)
+
+    def _finish_train_step(self, loss, x, y, y_pred, sample_weight):
+        """Tracks the loss, differentiates the (scaled) loss, applies the update, updates the metrics."""
         self._track_loss(loss, _storage_tree(x))
+        variables = self._variables_to_train()
         if variables:
+            optimizer = self.optimizer
+            if optimizer.loss_scale_factor is not None or isinstance(optimizer, LossScaleOptimizer):
+                loss = optimizer.scale_loss(loss)
             params = [v._param for v in variables]
             grads = torch.autograd.grad(loss, params, allow_unused=True)
-            self.optimizer.apply(grads, variables)
+            optimizer.apply(grads, variables)
         self._update_compiled_metrics(y, y_pred, sample_weight)
+
+    def _forward_and_loss(self, x, y, sample_weight):
+        """Storages in, ``(loss, outputs)`` storages out: what ``jit_compile`` compiles."""
+        x = _wrap_tree(x)
+        y_pred = self(x, training=True)
+        loss = self.compute_loss(x=x, y=_wrap_tree(y), y_pred=y_pred, sample_weight=_wrap_tree(sample_weight),
+                                 training=True)._value
+        return loss, _output_storages(y_pred)
+
+    def _jit_train_step(self, batch):
+        """The default train step with ``_forward_and_loss`` compiled (``jit_compile=True``)."""
+        if self._compile_loss is not None and not self._compile_loss.built:
+            self._default_train_step(_as_step_data(batch))  # resolves the losses once, outside the graph
+            return
+        x, y, sample_weight = batch
+        step = self._jit_step
+        if step is None:
+            step = self._jit_step = JitFunction(self._forward_and_loss, "the train step of model %r" % self.name)
+        with GradientTape(watch_accessed_variables=False):
+            loss, y_pred = step(x, y, sample_weight)
+        self._finish_train_step(loss, x, _wrap_tree(y), _wrap_tree(y_pred), _wrap_tree(sample_weight))
 
     def train_step(self, data):
         """One training step on ``data`` (``(x, y)`` or ``(x, y, sample_weight)``); returns the logs dict."""
@@ -311,6 +362,7 @@ class Trainer:
                                  verbose=verbose, epochs=epochs, steps=iterator.num_batches)
         val_iterator = None
         fast = self._uses_default("train_step")
+        jit = fast and bool(self._jit_compile) and not self._run_eagerly
         self.stop_training = False
         self._fit_variables = None
         callbacks.on_train_begin()
@@ -318,8 +370,9 @@ class Trainer:
         logs = {}
         period = self.steps_per_execution
         initial_epoch = self._initial_epoch or initial_epoch
+        batch = None
         try:
-            with flush_denormals():
+            with flush_denormals(), _raising_out_of_memory("fit", lambda: batch):
                 for epoch in range(initial_epoch, epochs):
                     self.reset_metrics()
                     callbacks.on_epoch_begin(epoch)
@@ -332,7 +385,11 @@ class Trainer:
                             if step % period == 0:
                                 callbacks.on_train_batch_begin(step)
                             report = (step + 1) % period == 0 or step + 1 == iterator.num_batches
-                            if fast:
+                            if jit:
+                                self._jit_train_step(batch)
+                                if report:
+                                    callbacks.on_train_batch_end(step, self.get_metrics_result)
+                            elif fast:
                                 self._default_train_step(_as_step_data(batch))
                                 if report:
                                     callbacks.on_train_batch_end(step, self.get_metrics_result)
@@ -386,7 +443,8 @@ class Trainer:
         callbacks.on_test_begin()
         logs = {}
         period = self.steps_per_execution
-        with module_mode(self, False), torch.no_grad():
+        batch = None
+        with module_mode(self, False), torch.no_grad(), _raising_out_of_memory("evaluate", lambda: batch):
             for step, batch in iterator:
                 if step % period == 0:
                     callbacks.on_test_batch_begin(step)
@@ -437,7 +495,8 @@ class Trainer:
         outputs = []
         callbacks.on_predict_begin()
         grad_mode = torch.inference_mode() if self.built else torch.no_grad()
-        with module_mode(self, False), grad_mode:
+        batch = None
+        with module_mode(self, False), grad_mode, _raising_out_of_memory("predict", lambda: batch):
             for step, batch in iterator:
                 callbacks.on_predict_batch_begin(step)
                 data = _as_step_data((batch[0], None, None))
@@ -479,6 +538,24 @@ class Trainer:
     def _batch_result(self, logs, return_dict):
         logs = pythonify_logs(self._metrics_or_logs(logs))
         return logs if return_dict else self._flatten_in_order(logs)
+
+
+def _out_of_memory(error, phase, batch):
+    """``tf.errors.ResourceExhaustedError`` for a device out-of-memory ``error`` in ``phase`` on ``batch``."""
+    leaves = [] if batch is None else [leaf for leaf in structure.flatten(batch[0]) if leaf is not None]
+    size = "batch size %d" % leaves[0].shape[0] if leaves and leaves[0].ndim else "an unknown batch size"
+    detail = str(error).strip().splitlines()
+    return ResourceExhaustedError(None, None, "OOM in %s() with %s: %s Try a smaller `batch_size`."
+                                  % (phase, size, detail[0] if detail else "out of memory."))
+
+
+@contextlib.contextmanager
+def _raising_out_of_memory(phase, current_batch):
+    """Turns ``torch.OutOfMemoryError`` inside the block into :func:`_out_of_memory`'s error."""
+    try:
+        yield
+    except torch.OutOfMemoryError as error:
+        raise _out_of_memory(error, phase, current_batch()) from error
 
 
 def _rows(x):

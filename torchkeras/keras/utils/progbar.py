@@ -15,12 +15,13 @@ import time
 
 import numpy as np
 
+from .io_utils import print_msg
+
 __all__ = ["Progbar"]
 
 
 def _write(message):
-    sys.stdout.write(message)
-    sys.stdout.flush()
+    print_msg(message, line_break=False)
 
 
 def _format_time(seconds_per_unit, unit_name):

@@ -9,6 +9,7 @@ class Activation(Layer):
 
     def __init__(self, activation, **kwargs):
         super().__init__(**kwargs)
+        self.supports_masking = True
         self.activation, self._torch_activation, self._linear_activation = _activation_util.resolve(activation)
         self.built = True
 

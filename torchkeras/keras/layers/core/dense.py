@@ -21,6 +21,7 @@ class Dense(Layer):
                  bias_initializer="zeros", kernel_regularizer=None, bias_regularizer=None,
                  activity_regularizer=None, kernel_constraint=None, bias_constraint=None, quantization_config=None, **kwargs):
         super().__init__(activity_regularizer=activity_regularizer, **kwargs)
+        self.supports_masking = True
         if quantization_config is not None:
             raise NotImplementedError("torchkeras' Dense does not support quantization (`quantization_config`).")
         if not isinstance(units, int) or units <= 0:

@@ -11,8 +11,8 @@ from ..layer import Layer
 class Embedding(Layer):
     """Looks up rows of ``embeddings`` (shape ``(input_dim, output_dim)``) for integer inputs.
 
-    ``mask_zero=True`` makes ``compute_mask`` flag index 0 as padding (the mask
-    is returned by ``compute_mask``; torchkeras does not attach it to the output).
+    ``mask_zero=True`` makes ``compute_mask`` flag index 0 as padding; the mask is attached
+    to the output, so mask-aware layers downstream (RNNs, attention, pooling) skip the padding.
     """
 
     def __init__(self, input_dim, output_dim, embeddings_initializer="uniform", embeddings_regularizer=None,
@@ -27,6 +27,7 @@ class Embedding(Layer):
         self.embeddings_regularizer = regularizers.get(embeddings_regularizer)
         self.embeddings_constraint = constraints.get(embeddings_constraint)
         self.mask_zero = mask_zero
+        self.supports_masking = mask_zero
         self.autocast = False
         if weights is not None:
             self.build()

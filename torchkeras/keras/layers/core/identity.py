@@ -7,6 +7,7 @@ class Identity(Layer):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
+        self.supports_masking = True
         self.built = True
 
     def call(self, inputs):

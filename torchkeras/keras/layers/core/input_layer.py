@@ -9,8 +9,8 @@ from ..node import Node
 class InputLayer(Layer):
     """Holds the symbolic input of a functional model (``output`` is a KerasTensor)."""
 
-    def __init__(self, shape=None, batch_size=None, dtype=None, sparse=None, batch_shape=None, input_tensor=None,
-                 optional=False, name=None, **kwargs):
+    def __init__(self, shape=None, batch_size=None, dtype=None, sparse=None, ragged=None, batch_shape=None,
+                 input_tensor=None, optional=False, name=None, **kwargs):
         super().__init__(name=name, **kwargs)
         if shape is not None and batch_shape is not None:
             raise ValueError("You cannot pass both `shape` and `batch_shape` at the same time.")
@@ -28,6 +28,9 @@ class InputLayer(Layer):
         dtype = dtypes.as_dtype(getattr(dtype, "name", dtype) if dtype is not None else config.floatx()).name
         self._dtype_name = dtype
         self.sparse = bool(sparse)
+        self.ragged = bool(ragged)
+        if self.ragged:
+            raise ValueError("`ragged=True` is not supported by torchkeras, which has no ragged tensors.")
         self.optional = optional
         tensor = input_tensor if input_tensor is not None else KerasTensor(
             self._batch_shape, dtype=dtype, name=name)
@@ -49,12 +52,12 @@ class InputLayer(Layer):
 
     def get_config(self):
         return {"batch_shape": self._batch_shape, "dtype": self._dtype_name, "sparse": self.sparse,
-                "optional": self.optional, "name": self.name}
+                "ragged": self.ragged, "name": self.name, "optional": self.optional}
 
 
-def Input(shape=None, batch_size=None, dtype=None, sparse=None, batch_shape=None, name=None, tensor=None,  # noqa: N802
-          optional=False):
+def Input(shape=None, batch_size=None, dtype=None, sparse=None, ragged=None, batch_shape=None, name=None,  # noqa: N802
+          tensor=None, optional=False):
     """``keras.Input``: a symbolic KerasTensor of ``shape`` (batch dim excluded) to start a functional model."""
-    layer = InputLayer(shape=shape, batch_size=batch_size, dtype=dtype, sparse=sparse, batch_shape=batch_shape,
+    layer = InputLayer(shape=shape, batch_size=batch_size, dtype=dtype, sparse=sparse, ragged=ragged, batch_shape=batch_shape,
                        name=name, input_tensor=tensor, optional=optional)
     return layer.output

@@ -18,6 +18,7 @@ class Lambda(Layer):
         self.arguments = dict(arguments or {})
         self._output_shape = output_shape
         self.mask = mask
+        self.supports_masking = mask is not None
         try:
             params = inspect.signature(function).parameters
         except (TypeError, ValueError):
@@ -46,6 +47,12 @@ class Lambda(Layer):
         if self._output_shape is None:
             return symbolic.trace(self, inputs, args, kwargs)
         return super().compute_output_spec(inputs, *args, **kwargs)
+
+    def compute_mask(self, inputs, mask=None):
+        """``mask(inputs, mask)`` when the ``mask`` argument is callable, else ``mask`` itself."""
+        if callable(self.mask):
+            return self.mask(inputs, mask)
+        return self.mask
 
     def get_config(self):
         config = super().get_config()

@@ -6,8 +6,8 @@ from ..layer import Layer
 
 class Masking(Layer):
     """Zeroes every timestep whose features all equal ``mask_value`` and reports the others in
-    ``compute_mask`` (``any(inputs != mask_value, axis=-1)``).  torchkeras does not attach the
-    mask to the output: pass ``mask=masking.compute_mask(x)`` to the next layer."""
+    ``compute_mask`` (``any(inputs != mask_value, axis=-1)``), which is attached to the output for
+    the mask-aware layers downstream."""
 
     def __init__(self, mask_value=0.0, **kwargs):
         super().__init__(**kwargs)

@@ -1,4 +1,5 @@
 """The base of the merge layers: a list of tensors of compatible shapes -> one tensor."""
+from ....framework.convert import to_torch
 from ....framework.tensor import wrap
 from ..layer import Layer
 
@@ -42,6 +43,28 @@ class Merge(Layer):
 
     def _merge_function(self, values):
         raise NotImplementedError
+
+    @staticmethod
+    def _check_masks(inputs, mask):
+        if not isinstance(mask, (tuple, list)):
+            raise ValueError("`mask` should be a list. Received: mask=%s" % (mask,))
+        if not isinstance(inputs, (tuple, list)):
+            raise ValueError("`inputs` should be a list. Received: inputs=%s" % (inputs,))
+        if len(mask) != len(inputs):
+            raise ValueError("The lists `inputs` and `mask` should have the same length. Received: inputs=%s of "
+                             "length %d, and mask=%s of length %d" % (inputs, len(inputs), mask, len(mask)))
+
+    def compute_mask(self, inputs, mask=None):
+        """Keras' merged mask: ``None`` unless every input is masked, else the logical OR of the masks."""
+        if mask is None:
+            return None
+        self._check_masks(inputs, mask)
+        if any(m is None for m in mask):
+            return None
+        merged = to_torch(mask[0]).bool()
+        for m in mask[1:]:
+            merged = merged | to_torch(m).bool()
+        return wrap(merged)
 
     def compute_output_shape(self, input_shape):
         shape = tuple(input_shape[0][1:])

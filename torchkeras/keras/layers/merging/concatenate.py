@@ -1,6 +1,8 @@
 """``keras.layers.Concatenate``: joins a list of inputs along ``axis``."""
 import torch
 
+from ....framework.convert import to_torch
+from ....framework.tensor import wrap
 from .base_merge import Merge
 
 
@@ -24,6 +26,25 @@ class Concatenate(Merge):
 
     def _merge_function(self, values):
         return torch.cat(values, dim=self.axis)
+
+    def compute_mask(self, inputs, mask=None):
+        """Keras' mask: ``None`` when no input is masked; else the masks (all-true for unmasked
+        inputs, broadcast to each input's shape) concatenated along ``axis`` and reduced with
+        ``any`` over the last axis."""
+        if mask is None:
+            return None
+        self._check_masks(inputs, mask)
+        if all(m is None for m in mask):
+            return None
+        masks = []
+        for x, m in zip(inputs, mask):
+            value = to_torch(x)
+            if m is None:
+                masks.append(torch.ones(value.shape, dtype=torch.bool, device=value.device))
+                continue
+            m = to_torch(m).bool()
+            masks.append(m.unsqueeze(-1).expand(value.shape) if m.ndim < value.ndim else m)
+        return wrap(torch.cat(masks, dim=self.axis).any(-1))
 
     def compute_output_shape(self, input_shape):
         out = list(input_shape[0])

@@ -52,6 +52,10 @@ class Dot(Merge):
         out = s0[:a] + s0[a + 1:] + s1[1:b] + s1[b + 1:]
         return tuple(out) if len(out) > 1 else (out[0], 1)
 
+    def compute_mask(self, inputs, mask=None):
+        """``None``: a dot product's output carries no mask (Keras)."""
+        return None
+
     def get_config(self):
         config = super().get_config()
         config.update({"axes": self.axes, "normalize": self.normalize})

@@ -27,6 +27,7 @@ class BatchNormalization(Layer):
             if kwargs.pop(key, None):
                 raise NotImplementedError("torchkeras' BatchNormalization does not support `%s`." % key)
         super().__init__(**kwargs)
+        self.supports_masking = True
         self.axis = int(axis)
         self.momentum = float(momentum)
         self.epsilon = float(epsilon)

@@ -16,6 +16,7 @@ class GroupNormalization(Layer):
                  gamma_initializer="ones", beta_regularizer=None, gamma_regularizer=None, beta_constraint=None,
                  gamma_constraint=None, **kwargs):
         super().__init__(**kwargs)
+        self.supports_masking = True
         self.groups = groups
         self.axis = axis
         self.epsilon = epsilon

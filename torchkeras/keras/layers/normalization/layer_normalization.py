@@ -15,6 +15,7 @@ class LayerNormalization(Layer):
                  gamma_initializer="ones", beta_regularizer=None, gamma_regularizer=None, beta_constraint=None,
                  gamma_constraint=None, **kwargs):
         super().__init__(**kwargs)
+        self.supports_masking = True
         self.axis = list(axis) if isinstance(axis, (list, tuple)) else axis
         self.epsilon = epsilon
         self.center = center

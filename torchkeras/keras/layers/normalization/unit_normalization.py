@@ -10,6 +10,7 @@ class UnitNormalization(Layer):
 
     def __init__(self, axis=-1, **kwargs):
         super().__init__(**kwargs)
+        self.supports_masking = True
         self.axis = list(axis) if isinstance(axis, (list, tuple)) else axis
         self._dims = tuple(self.axis) if isinstance(self.axis, list) else (self.axis,)
         self.built = True

@@ -14,6 +14,7 @@ class GaussianNoise(Layer):
 
     def __init__(self, stddev, seed=None, **kwargs):
         super().__init__(**kwargs)
+        self.supports_masking = True
         _noise.check_rate(stddev, "stddev")
         self.stddev = stddev
         self.seed = seed
@@ -44,6 +45,7 @@ class GaussianDropout(Layer):
 
     def __init__(self, rate, seed=None, **kwargs):
         super().__init__(**kwargs)
+        self.supports_masking = True
         _noise.check_rate(rate, "rate")
         self.rate = rate
         self.seed = seed

@@ -18,6 +18,7 @@ class BaseSpatialDropout(Layer):
 
     def __init__(self, rate, data_format=None, seed=None, name=None, dtype=None):
         super().__init__(name=name, dtype=dtype)
+        self.supports_masking = True
         _noise.check_rate(rate, "rate")
         self.rate = rate
         self.seed = seed

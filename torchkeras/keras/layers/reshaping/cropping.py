@@ -1,4 +1,4 @@
-"""``keras.layers.Cropping1D`` and ``Cropping2D``."""
+"""``keras.layers.Cropping1D``, ``Cropping2D`` and ``Cropping3D``."""
 from ....framework.tensor import wrap
 from ..convolutional import _conv_utils as utils
 from ..input_spec import InputSpec
@@ -33,16 +33,18 @@ class Cropping1D(Layer):
         return config
 
 
-class Cropping2D(Layer):
-    """Removes rows and columns from the edges of images: ``cropping`` is an int, ``(rows, cols)`` or
-    ``((top, bottom), (left, right))``."""
+class _CroppingND(Layer):
+    """Removes ``(before, after)`` cells from each spatial dim of ``rank``-D images (``rank`` is a class
+    attribute)."""
 
-    def __init__(self, cropping=((0, 0), (0, 0)), data_format=None, **kwargs):
+    rank = None
+
+    def __init__(self, cropping, data_format=None, **kwargs):
         super().__init__(**kwargs)
-        self.cropping = normalize_pairs(cropping, 2, "cropping")
         self.data_format = utils.normalize_data_format(data_format)
-        self.input_spec = InputSpec(ndim=4)
-        self._axes = utils.spatial_axes(4, self.data_format)
+        self.cropping = normalize_pairs(cropping, self.rank, "cropping")
+        self.input_spec = InputSpec(ndim=self.rank + 2)
+        self._axes = utils.spatial_axes(self.rank + 2, self.data_format)
         self.built = True
 
     def call(self, inputs):
@@ -67,3 +69,23 @@ class Cropping2D(Layer):
         config = super().get_config()
         config.update({"cropping": self.cropping, "data_format": self.data_format})
         return config
+
+
+class Cropping2D(_CroppingND):
+    """Removes rows and columns from the edges of images: ``cropping`` is an int, ``(rows, cols)`` or
+    ``((top, bottom), (left, right))``."""
+
+    rank = 2
+
+    def __init__(self, cropping=((0, 0), (0, 0)), data_format=None, **kwargs):
+        super().__init__(cropping, data_format=data_format, **kwargs)
+
+
+class Cropping3D(_CroppingND):
+    """Removes cells from the edges of volumes ``(batch, dim1, dim2, dim3, channels)``: ``cropping`` is
+    an int, 3 ints or 3 ``(before, after)`` pairs."""
+
+    rank = 3
+
+    def __init__(self, cropping=((1, 1), (1, 1), (1, 1)), data_format=None, **kwargs):
+        super().__init__(cropping, data_format=data_format, **kwargs)

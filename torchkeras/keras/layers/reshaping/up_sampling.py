@@ -1,4 +1,4 @@
-"""``keras.layers.UpSampling1D`` and ``UpSampling2D``."""
+"""``keras.layers.UpSampling1D``, ``UpSampling2D`` and ``UpSampling3D``."""
 import torch
 
 from ....framework.tensor import wrap
@@ -83,4 +83,35 @@ class UpSampling2D(Layer):
     def get_config(self):
         config = super().get_config()
         config.update({"size": self.size, "data_format": self.data_format, "interpolation": self.interpolation})
+        return config
+
+
+class UpSampling3D(Layer):
+    """Repeats each cell of ``(batch, dim1, dim2, dim3, channels)`` volumes ``size`` times along the
+    three spatial dims (nearest-neighbour upsampling, Keras' only mode here)."""
+
+    def __init__(self, size=(2, 2, 2), data_format=None, **kwargs):
+        super().__init__(**kwargs)
+        self.data_format = utils.normalize_data_format(data_format)
+        self.size = utils.normalize_tuple(size, 3, "size")
+        self.input_spec = InputSpec(ndim=5)
+        self._axes = utils.spatial_axes(5, self.data_format)
+        self.built = True
+
+    def call(self, inputs):
+        value = inputs._value
+        for axis, factor in zip(self._axes, self.size):
+            value = torch.repeat_interleave(value, factor, dim=axis)
+        return wrap(value)
+
+    def compute_output_shape(self, input_shape):
+        shape = list(input_shape)
+        for axis, factor in zip(self._axes, self.size):
+            if shape[axis] is not None:
+                shape[axis] *= factor
+        return tuple(shape)
+
+    def get_config(self):
+        config = super().get_config()
+        config.update({"size": self.size, "data_format": self.data_format})
         return config

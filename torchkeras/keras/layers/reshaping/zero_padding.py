@@ -1,7 +1,8 @@
-"""``keras.layers.ZeroPadding1D`` and ``ZeroPadding2D``."""
+"""``keras.layers.ZeroPadding1D``, ``ZeroPadding2D`` and ``ZeroPadding3D``."""
 import torch
 
 from ....framework.tensor import wrap
+from ....framework.tensor_ops import op_error
 from ..convolutional import _conv_utils as utils
 from ..input_spec import InputSpec
 from ..layer import Layer
@@ -24,9 +25,12 @@ class _ZeroPadding(Layer):
             before, after = self._pairs[self._axes.index(axis)] if axis in self._axes else (0, 0)
             flat.extend((before, after))
         self._torch_pad = tuple(flat)
+        self._negative = next((pair for pair in self._pairs if min(pair) < 0), None)
         self.built = True
 
     def call(self, inputs):
+        if self._negative:
+            raise op_error("Pad", "Paddings must be non-negative: %d %d" % self._negative, inputs._value)
         return wrap(torch.nn.functional.pad(inputs._value, self._torch_pad))
 
     def compute_output_shape(self, input_shape):
@@ -67,4 +71,18 @@ class ZeroPadding2D(_ZeroPadding):
 
     def _normalize(self, padding):
         self.padding = normalize_pairs(padding, 2, "padding")
+        return self.padding
+
+
+class ZeroPadding3D(_ZeroPadding):
+    """Adds zeros around volumes ``(batch, dim1, dim2, dim3, channels)``: ``padding`` is an int, 3 ints
+    or 3 ``(before, after)`` pairs."""
+
+    rank = 3
+
+    def __init__(self, padding=((1, 1), (1, 1), (1, 1)), data_format=None, **kwargs):
+        super().__init__(padding, data_format=data_format, **kwargs)
+
+    def _normalize(self, padding):
+        self.padding = normalize_pairs(padding, 3, "padding")
         return self.padding

@@ -1,19 +1,20 @@
 """``keras.layers.TimeDistributed``: applies a layer to every temporal slice of an input."""
 from ....framework.tensor import wrap
+from ..core.wrapper import Wrapper
 from ..layer import Layer
-from ._serialize import build_sublayer, deserialize_layer, serialize_layer
+from ._serialize import build_sublayer
 
 
-class TimeDistributed(Layer):
+class TimeDistributed(Wrapper):
     """Applies ``layer`` to each index of axis 1 of a ``(batch, time, ...)`` input, by folding time
     into the batch (one call of ``layer`` on ``(batch * time, ...)``) and unfolding the result."""
 
     def __init__(self, layer, **kwargs):
-        super().__init__(**kwargs)
         if not isinstance(layer, Layer):
             raise ValueError("Please initialize `TimeDistributed` layer with a `keras.layers.Layer` instance. "
                              "Received: %s" % (layer,))
-        self.layer = layer
+        super().__init__(layer, **kwargs)
+        self.supports_masking = True
 
     def _check_rank(self, input_shape):
         if len(input_shape) < 3:
@@ -38,14 +39,3 @@ class TimeDistributed(Layer):
         self._check_rank(input_shape)
         inner = self.layer.compute_output_shape((input_shape[0],) + tuple(input_shape[2:]))
         return (inner[0], input_shape[1]) + tuple(inner[1:])
-
-    def get_config(self):
-        config = super().get_config()
-        config["layer"] = serialize_layer(self.layer)
-        return config
-
-    @classmethod
-    def from_config(cls, config):
-        config = dict(config)
-        config["layer"] = deserialize_layer(config["layer"])
-        return super().from_config(config)

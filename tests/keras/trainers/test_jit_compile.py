@@ -1,0 +1,74 @@
+"""compile(jit_compile=True): the compiled train step trains like the eager one; failures fall back
+with one warning.  Compiled with torch's "aot_eager" backend here (no C++ toolchain needed, fast);
+the benchmark suite exercises TorchInductor."""
+import warnings
+
+import numpy as np
+import pytest
+
+from torchkeras import keras
+from torchkeras.framework import function as function_module
+
+
+@pytest.fixture
+def backend(monkeypatch):
+    def use(name):
+        monkeypatch.setitem(function_module.JIT_OPTIONS, "backend", name)
+    use("aot_eager")
+    return use
+
+
+def _data():
+    rng = np.random.RandomState(0)
+    return rng.rand(96, 6).astype(np.float32), rng.randint(0, 3, size=(96,))
+
+
+def _trained(jit_compile, epochs=2):
+    keras.utils.set_random_seed(3)
+    model = keras.Sequential([keras.Input((6,)), keras.layers.Dense(8, activation="relu"),
+                              keras.layers.Dense(3, activation="softmax")])
+    model.compile(keras.optimizers.RMSprop(0.01), "sparse_categorical_crossentropy", metrics=["accuracy"],
+                  jit_compile=jit_compile)
+    x, y = _data()
+    history = model.fit(x, y, batch_size=20, epochs=epochs, shuffle=False, verbose=0)
+    return model, history
+
+
+def _raising_backend(graph_module, example_inputs):
+    raise RuntimeError("no C++ compiler found")
+
+
+def test_compiled_fit_matches_eager_fit(backend):
+    eager, eager_history = _trained("auto")
+    compiled, compiled_history = _trained(True)
+    assert compiled.jit_compile and not eager.jit_compile
+    assert compiled._jit_step is not None and compiled._jit_step.compiled
+    assert eager._jit_step is None
+    for a, b in zip(eager.get_weights(), compiled.get_weights()):
+        np.testing.assert_allclose(a, b, rtol=1e-4, atol=1e-5)
+    for key in ("loss", "accuracy"):
+        np.testing.assert_allclose(eager_history.history[key], compiled_history.history[key], rtol=1e-4)
+
+
+def test_failed_compilation_warns_once_and_trains_eagerly(backend):
+    eager, eager_history = _trained(False)
+    backend(_raising_backend)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        compiled, compiled_history = _trained(True, epochs=2)
+    messages = [str(w.message) for w in caught if "jit_compile" in str(w.message)]
+    assert messages == ["jit_compile=True: the train step of model %r could not be compiled by torch.compile "
+                        "(RuntimeError: no C++ compiler found); running it eagerly instead." % compiled.name]
+    assert not compiled._jit_step.compiled
+    for a, b in zip(eager.get_weights(), compiled.get_weights()):
+        np.testing.assert_allclose(a, b, rtol=1e-6)
+
+
+def test_run_eagerly_does_not_compile(backend):
+    backend(_raising_backend)
+    model = keras.Sequential([keras.Input((6,)), keras.layers.Dense(1)])
+    model.compile("sgd", "mse", jit_compile=True, run_eagerly=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        model.fit(*_data(), epochs=1, verbose=0)
+    assert model._jit_step is None

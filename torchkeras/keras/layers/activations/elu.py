@@ -1,0 +1,31 @@
+"""``keras.layers.ELU``."""
+import torch
+
+from ....framework.tensor import wrap
+from ..layer import Layer
+
+
+class ELU(Layer):
+    """``x`` for ``x > 0``, ``alpha * (exp(x) - 1)`` otherwise.  Its config lists ``name`` and
+    ``alpha`` first, as Keras' automatic config does."""
+
+    def __init__(self, alpha=1.0, **kwargs):
+        super().__init__(**kwargs)
+        self.supports_masking = True
+        self.alpha = alpha
+        self.built = True
+
+    def call(self, inputs):
+        x = inputs._value
+        if not x.dtype.is_floating_point:
+            x = x.float()
+        return wrap(torch.nn.functional.elu(x, self.alpha))
+
+    def compute_output_shape(self, input_shape):
+        return tuple(input_shape)
+
+    def get_config(self):
+        base = super().get_config()
+        config = {"name": base.pop("name"), "alpha": self.alpha}
+        config.update(base)
+        return config

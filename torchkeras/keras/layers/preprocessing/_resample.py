@@ -1,0 +1,139 @@
+"""TF's ``tf.image.resize`` (as Keras' ``image.resize`` calls it) over channels-last batches.
+
+``bilinear`` and ``nearest`` (without antialiasing) run on torch's ``interpolate``, which
+uses the same half-pixel centres as TF's ``ResizeBilinear`` / ``ResizeNearestNeighbor``.
+The other methods are separable, so each is one weight matrix per axis, built as TF
+builds its weights:
+
+- ``bicubic``: ``ResizeBicubic`` (Keys' kernel, ``a = -0.5``, read from a 1024-entry
+  table, taps outside the image dropped and the rest renormalised);
+- ``area``: ``ResizeArea`` (each output pixel averages the input area it covers);
+- ``lanczos3``, ``lanczos5`` and the antialiased ``bilinear`` / ``bicubic``:
+  ``ScaleAndTranslate`` (kernel widened by the downscale factor when antialiasing).
+"""
+import functools
+import math
+
+import numpy as np
+import torch
+
+METHODS = ("bilinear", "nearest", "lanczos3", "lanczos5", "bicubic", "area")
+
+_TABLE_SIZE = 1024
+
+
+def _keys_cubic(distance, a=-0.5):
+    t = distance.abs()
+    near = ((a + 2) * t - (a + 3)) * t * t + 1
+    far = ((a * t - 5 * a) * t + 8 * a) * t - 4 * a
+    return torch.where(t <= 1, near, torch.where(t < 2, far, torch.zeros_like(t)))
+
+
+def _lanczos(radius):
+    def kernel(x):
+        x = x.abs()
+        safe = torch.where(x <= 1e-3, torch.ones_like(x), x)
+        value = radius * torch.sin(math.pi * safe) * torch.sin(math.pi * safe / radius) / (math.pi ** 2 * safe * safe)
+        return torch.where(x > radius, torch.zeros_like(x), torch.where(x <= 1e-3, torch.ones_like(x), value))
+    return kernel, radius
+
+
+def _triangle(x):
+    return torch.clamp(1 - x.abs(), min=0)
+
+
+_KERNELS = {"lanczos3": _lanczos(3), "lanczos5": _lanczos(5), "bilinear": (_triangle, 1), "bicubic": (_keys_cubic, 2)}
+
+
+def _bicubic_matrix(in_size, out_size):
+    scale = in_size / out_size
+    source = (torch.arange(out_size, dtype=torch.float64) + 0.5) * scale - 0.5
+    base = torch.floor(source)
+    source = base + torch.round((source - base) * _TABLE_SIZE) / _TABLE_SIZE
+    taps = base[:, None] + torch.arange(-1, 3, dtype=torch.float64)[None]
+    weights = _keys_cubic(source[:, None] - taps)
+    weights = torch.where((taps >= 0) & (taps < in_size), weights, torch.zeros_like(weights))
+    weights = weights / weights.sum(dim=1, keepdim=True)
+    matrix = torch.zeros(out_size, in_size, dtype=torch.float64)
+    return matrix.scatter_add_(1, taps.clamp(0, in_size - 1).long(), weights)
+
+
+def _area_matrix(in_size, out_size):
+    scale = in_size / out_size
+    start = torch.arange(out_size, dtype=torch.float64)[:, None] * scale
+    end = start + scale
+    pixel = torch.arange(in_size, dtype=torch.float64)[None]
+    overlap = torch.minimum(pixel + 1, end) - torch.maximum(pixel, start)
+    return overlap.clamp(min=0) / scale
+
+
+def _scale_and_translate_matrix(in_size, out_size, method, antialias):
+    kernel, radius = _KERNELS[method]
+    inv_scale = in_size / out_size
+    kernel_scale = max(inv_scale, 1.0) if antialias else 1.0
+    sample = (torch.arange(out_size, dtype=torch.float64) + 0.5) * inv_scale
+    reach = radius * kernel_scale
+    start = torch.ceil(sample - reach - 0.5).clamp(0, in_size - 1)
+    end = torch.floor(sample + reach - 0.5).clamp(0, in_size - 1)
+    pixel = torch.arange(in_size, dtype=torch.float64)[None]
+    inside = (pixel >= start[:, None]) & (pixel <= end[:, None])
+    weights = torch.where(inside, kernel((pixel + 0.5 - sample[:, None]) / kernel_scale), torch.zeros(()))
+    total = weights.sum(dim=1, keepdim=True)
+    return torch.where(total.abs() >= 1000 * torch.finfo(torch.float32).tiny, weights / total, weights)
+
+
+@functools.lru_cache(maxsize=64)
+def _matrix(in_size, out_size, method, antialias):
+    if method == "area":
+        return _area_matrix(in_size, out_size)
+    if method == "bicubic" and not antialias:
+        return _bicubic_matrix(in_size, out_size)
+    return _scale_and_translate_matrix(in_size, out_size, method, antialias)
+
+
+def resize_nhwc(images, size, method, antialias=False):
+    """``images`` (a float ``(N, H, W, C)`` torch tensor) resized to ``size`` by TF's ``method``."""
+    height, width = size
+    if method == "nearest" or (method == "bilinear" and not antialias):
+        mode = "nearest-exact" if method == "nearest" else "bilinear"
+        extra = {} if method == "nearest" else {"align_corners": False}
+        x = images.permute(0, 3, 1, 2)
+        return torch.nn.functional.interpolate(x, size=(height, width), mode=mode, **extra).permute(0, 2, 3, 1)
+    rows = _matrix(images.shape[1], height, method, antialias).to(images.dtype).to(images.device)
+    cols = _matrix(images.shape[2], width, method, antialias).to(images.dtype).to(images.device)
+    return torch.einsum("oh,nhwc,pw->nopc", rows, images, cols)
+
+
+def _aspect_box(height, width, target_height, target_width):
+    """TF's int32 arithmetic for the crop / pad box with the target's aspect ratio."""
+    box_height = int(np.float32(width * target_height) / np.float32(target_width))
+    box_width = int(np.float32(height * target_width) / np.float32(target_height))
+    return box_height, box_width
+
+
+def crop_to_aspect_ratio(images, size):
+    """The largest centred crop of ``images`` (NHWC) with the aspect ratio of ``size``."""
+    height, width = images.shape[1], images.shape[2]
+    crop_height, crop_width = _aspect_box(height, width, *size)
+    crop_height = max(min(height, crop_height), 1)
+    crop_width = max(min(width, crop_width), 1)
+    top = (height - crop_height) // 2
+    left = (width - crop_width) // 2
+    return images[:, top:top + crop_height, left:left + crop_width, :]
+
+
+def pad_to_aspect_ratio(images, size, fill_value):
+    """``images`` (NHWC) padded symmetrically with ``fill_value`` to the aspect ratio of ``size``."""
+    height, width = images.shape[1], images.shape[2]
+    pad_height, pad_width = _aspect_box(height, width, *size)
+    top = (max(height, pad_height) - height) // 2
+    left = (max(width, pad_width) - width) // 2
+    if top > 0:
+        band = torch.full((images.shape[0], top, width, images.shape[3]), fill_value, dtype=images.dtype,
+                          device=images.device)
+        images = torch.cat([band, images, band], dim=1)
+    if left > 0:
+        band = torch.full((images.shape[0], height, left, images.shape[3]), fill_value, dtype=images.dtype,
+                          device=images.device)
+        images = torch.cat([band, images, band], dim=2)
+    return images

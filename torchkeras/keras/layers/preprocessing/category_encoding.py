@@ -1,0 +1,83 @@
+"""``keras.layers.CategoryEncoding``."""
+import torch
+
+from ....framework import dtypes
+from ....framework.convert import to_torch
+from ....framework.tensor import wrap
+from ....framework.tensor_ops import op_error
+from ..layer import Layer
+
+_MODES = ("count", "one_hot", "multi_hot")
+
+
+class CategoryEncoding(Layer):
+    """Encodes integer indices in ``[0, num_tokens)`` as dense vectors of length ``num_tokens``.
+
+    ``"one_hot"``: one vector per index (a trailing axis of size 1 is replaced);
+    ``"multi_hot"`` (``"binary"`` is an alias): 1 where an index occurs in the sample;
+    ``"count"``: how often it occurs, or the sum of ``count_weights`` at its positions.
+    A rank-1 input is one sample in the multi-hot and count modes.  Indices ``>= num_tokens``
+    are ignored, as TF's ``bincount`` does; negative ones give zeros in ``"one_hot"`` (and for
+    inputs of rank 3 or more) and raise TF's ``InvalidArgumentError`` otherwise.  The output has the
+    layer's dtype (``count_weights``' dtype when given).  ``sparse=True`` is not
+    supported (torchkeras has no sparse tensors): it raises ``ValueError``.
+    """
+
+    def __init__(self, num_tokens=None, output_mode="multi_hot", sparse=False, **kwargs):
+        super().__init__(**kwargs)
+        if output_mode == "binary":
+            output_mode = "multi_hot"
+        if output_mode not in _MODES:
+            raise ValueError("Unknown arg for output_mode: %s" % (output_mode,))
+        if num_tokens is None:
+            raise ValueError("num_tokens must be set to use this layer. If the number of tokens is not known "
+                             "beforehand, use the IntegerLookup layer instead.")
+        if num_tokens < 1:
+            raise ValueError("`num_tokens` must be >= 1. Received: num_tokens=%s." % (num_tokens,))
+        if sparse:
+            raise ValueError("torchkeras' CategoryEncoding does not support `sparse=True`.")
+        self.num_tokens = num_tokens
+        self.output_mode = output_mode
+        self.sparse = sparse
+
+    def call(self, inputs, count_weights=None):
+        dtype = dtypes.as_dtype(self.dtype).torch_dtype
+        if count_weights is not None:
+            if self.output_mode != "count":
+                raise ValueError("`count_weights` is not used when `output_mode` is not `'count'`. "
+                                 "Received `count_weights=%s`." % (count_weights,))
+            count_weights = to_torch(count_weights).to(self._compute_torch_dtype)
+            dtype = count_weights.dtype
+        indices = inputs._value.long()
+        if indices.ndim == 0:
+            indices = indices[None]
+        if self.output_mode == "one_hot" and indices.ndim > 1 and indices.shape[-1] == 1:
+            indices = indices[..., 0]
+        if self.output_mode != "one_hot" and indices.ndim <= 2 and bool((indices < 0).any()):
+            text = ("Input arr must be non-negative!" if indices.ndim == 1 else
+                    "Input 'in' must be non-negative! Negative input value found: %d" % int(indices[indices < 0][-1]))
+            raise op_error("DenseBincount", text, indices)
+        valid = (indices >= 0) & (indices < self.num_tokens)
+        encoded = torch.nn.functional.one_hot(torch.where(valid, indices, 0), self.num_tokens)
+        encoded = (encoded * valid[..., None]).to(dtype)
+        if self.output_mode == "one_hot":
+            return wrap(encoded)
+        if count_weights is not None:
+            encoded = encoded * count_weights[..., None]
+        axis = 1 if indices.ndim > 1 else 0
+        if self.output_mode == "multi_hot":
+            return wrap(encoded.amax(dim=axis))
+        return wrap(encoded.sum(dim=axis))
+
+    def compute_output_shape(self, input_shape):
+        input_shape = tuple(input_shape)
+        if not input_shape:
+            return (self.num_tokens,)
+        if self.output_mode == "one_hot" and (input_shape[-1] != 1 or len(input_shape) == 1):
+            return input_shape + (self.num_tokens,)
+        return input_shape[:-1] + (self.num_tokens,)
+
+    def get_config(self):
+        config = super().get_config()
+        config.update({"num_tokens": self.num_tokens, "output_mode": self.output_mode})
+        return config

@@ -1,0 +1,77 @@
+"""``keras.layers.Resizing``."""
+import torch
+
+from . import _resample
+from ._image_layer import ImagePreprocessingLayer
+
+
+class Resizing(ImagePreprocessingLayer):
+    """Resizes images to ``(height, width)`` with TF's ``tf.image.resize`` (half-pixel centres;
+    ``interpolation`` one of ``"bilinear"``, ``"nearest"``, ``"bicubic"``, ``"area"``,
+    ``"lanczos3"``, ``"lanczos5"``; ``antialias`` as TF).  ``crop_to_aspect_ratio`` first takes
+    the largest centred crop with the target's aspect ratio; ``pad_to_aspect_ratio`` pads
+    symmetrically with ``fill_value`` instead.  Integer images come back rounded in their own
+    dtype (saturating), as in Keras; the resize itself runs in float32.
+    """
+
+    cast_inputs = False
+
+    def __init__(self, height, width, interpolation="bilinear", crop_to_aspect_ratio=False, pad_to_aspect_ratio=False,
+                 fill_mode="constant", fill_value=0.0, antialias=False, data_format=None, **kwargs):
+        super().__init__(data_format=data_format, **kwargs)
+        if interpolation not in _resample.METHODS:
+            raise ValueError("Invalid value for argument `interpolation`. Expected of one %s. Received: "
+                             "interpolation=%s" % (_resample.METHODS, interpolation))
+        if fill_mode != "constant":
+            raise ValueError("Invalid value for argument `fill_mode`. Only `'constant'` is supported. Received: "
+                             "fill_mode=%s" % (fill_mode,))
+        if pad_to_aspect_ratio and crop_to_aspect_ratio:
+            raise ValueError("Only one of `pad_to_aspect_ratio` & `crop_to_aspect_ratio` can be `True`.")
+        self.height = height
+        self.width = width
+        self.interpolation = interpolation
+        self.crop_to_aspect_ratio = crop_to_aspect_ratio
+        self.pad_to_aspect_ratio = pad_to_aspect_ratio
+        self.fill_mode = fill_mode
+        self.fill_value = fill_value
+        self.antialias = bool(antialias)
+
+    def transform(self, images, training):
+        size = (self.height, self.width)
+        out = images
+        if self.crop_to_aspect_ratio:
+            out = _resample.crop_to_aspect_ratio(out, size)
+        elif self.pad_to_aspect_ratio:
+            out = _resample.pad_to_aspect_ratio(out, size, self.fill_value)
+        out = _resample.resize_nhwc(out.to(torch.float32), size, self.interpolation, self.antialias)
+        if images.dtype.is_floating_point:
+            return out.to(images.dtype)
+        return _saturate(torch.round(out), images.dtype)
+
+    def compute_output_shape(self, input_shape):
+        return resized_shape(input_shape, self.height, self.width, self.data_format)
+
+    def get_config(self):
+        config = super().get_config()
+        config.update({"height": self.height, "width": self.width, "interpolation": self.interpolation,
+                       "crop_to_aspect_ratio": self.crop_to_aspect_ratio,
+                       "pad_to_aspect_ratio": self.pad_to_aspect_ratio, "fill_mode": self.fill_mode,
+                       "fill_value": self.fill_value, "antialias": self.antialias, "data_format": self.data_format})
+        return config
+
+
+def _saturate(values, dtype):
+    if dtype is torch.bool:
+        return values != 0
+    info = torch.iinfo(dtype)
+    return values.clamp(info.min, info.max).to(dtype)
+
+
+def resized_shape(input_shape, height, width, data_format):
+    """``input_shape`` (rank 3 or 4) with its spatial dims replaced by ``height`` and ``width``."""
+    shape = list(input_shape)
+    first = len(shape) - (2 if data_format == "channels_first" else 3)
+    shape[first], shape[first + 1] = height, width
+    return tuple(shape)
+
+

@@ -1,0 +1,50 @@
+"""``keras.layers.AlphaDropout``."""
+import torch
+
+from ....framework.tensor import wrap
+from ..layer import Layer
+from . import _noise
+
+_SELU_ALPHA = 1.6732632423543772848170429916717
+_SELU_SCALE = 1.0507009873554804934193349852946
+
+
+class AlphaDropout(Layer):
+    """While ``training``, sets each input to SELU's negative saturation value ``-alpha * scale`` with
+    probability ``rate``, then applies the affine map ``a * x + b`` that keeps the inputs' mean and
+    variance (Keras' formula); identity at inference.  ``noise_shape`` shares the mask along dims given
+    as 1 (``None`` entries take the input's size).  ``seed`` makes the masks reproducible (torch's
+    generator, not Keras' bits)."""
+
+    def __init__(self, rate, noise_shape=None, seed=None, **kwargs):
+        super().__init__(**kwargs)
+        self.supports_masking = True
+        _noise.check_rate(rate, "rate")
+        self.rate = rate
+        self.seed = seed
+        self.noise_shape = noise_shape
+        self._generator = None
+        self.built = True
+
+    def call(self, inputs, training=False):
+        if not training or self.rate <= 0:
+            return inputs
+        value = inputs._value
+        shape = value.shape
+        if self.noise_shape is not None:
+            shape = tuple(value.shape[i] if d is None else d for i, d in enumerate(self.noise_shape))
+        uniform = torch.rand(shape, dtype=value.dtype, device=value.device,
+                             generator=_noise.generator(self, value.device))
+        kept = (uniform >= self.rate).to(value.dtype)
+        alpha_p = -_SELU_ALPHA * _SELU_SCALE
+        a = ((1 - self.rate) * (1 + self.rate * alpha_p ** 2)) ** -0.5
+        b = -a * alpha_p * self.rate
+        return wrap(a * (value * kept + alpha_p * (1 - kept)) + b)
+
+    def compute_output_shape(self, input_shape):
+        return tuple(input_shape)
+
+    def get_config(self):
+        config = super().get_config()
+        config.update({"rate": self.rate, "seed": self.seed, "noise_shape": self.noise_shape})
+        return config

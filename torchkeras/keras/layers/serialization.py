@@ -1,0 +1,17 @@
+"""``keras.layers.serialize`` and ``keras.layers.deserialize``."""
+from ..saving import serialization_lib
+from .layer import Layer
+
+
+def serialize(layer):
+    """The layer's serialized form (``{'module', 'class_name', 'config', 'registered_name', ...}``)."""
+    return serialization_lib.serialize_keras_object(layer)
+
+
+def deserialize(config, custom_objects=None):
+    """The layer described by ``config`` (``serialize``'s output); ``ValueError`` when it is not a layer."""
+    obj = serialization_lib.deserialize_keras_object(config, custom_objects=custom_objects)
+    if not isinstance(obj, Layer):
+        raise ValueError("`keras.layers.deserialize` was passed a `config` object that is not a "
+                         "`keras.layers.Layer`. Received: %s" % (config,))
+    return obj

@@ -1,0 +1,213 @@
+"""``keras.ops`` core ops: conversion, casting, shape and dtype queries, control flow
+(``cond``, ``while_loop``, ``fori_loop``, run eagerly) and scatter/slice updates."""
+import builtins
+import math
+
+import numpy as np
+import torch
+
+from ...framework.custom_gradient import custom_gradient as _tf_custom_gradient
+from ...framework.tape import stop_gradient as _tf_stop_gradient
+from ...framework.tensor import TensorOperators
+from ...ops import nest as _nest
+from ._base import TORCH, Tensor, storage, unaliased, wrap
+from ._dtypes import NAME, standardize_dtype
+
+__all__ = ["convert_to_tensor", "convert_to_numpy", "cast", "shape", "dtype", "is_tensor", "stop_gradient",
+           "cond", "while_loop", "fori_loop", "scatter", "scatter_update", "slice", "slice_update", "unstack",
+           "vectorized_map", "map", "switch", "saturate_cast", "custom_gradient"]
+
+
+def convert_to_tensor(x, dtype=None, sparse=None, ragged=None):
+    """``x`` as a Tensor: tensors keep their dtype (cast when ``dtype`` differs), other
+    values follow TF's conversion and are then cast to ``dtype``."""
+    if dtype is None and type(x) is Tensor:
+        return x
+    return wrap(unaliased(x, dtype))
+
+
+def convert_to_numpy(x):
+    """``x`` as a NumPy array."""
+    return storage(x).detach().cpu().numpy() if not isinstance(x, np.ndarray) else x
+
+
+def cast(x, dtype):
+    """``x`` converted to ``dtype`` (float to int truncates toward zero)."""
+    return wrap(unaliased(x, dtype))
+
+
+def shape(x):
+    """The shape of ``x`` as a tuple of Python ints (Keras returns the static shape)."""
+    return tuple(storage(x).shape)
+
+
+def dtype(x):
+    """Keras' dtype name of ``x`` (``'float32'``)."""
+    return NAME[storage(x).dtype]
+
+
+def is_tensor(x):
+    """True for the backend's tensors (torchkeras Tensors and Variables), False for NumPy/Python."""
+    return isinstance(x, TensorOperators)
+
+
+def stop_gradient(variable):
+    """``variable`` as a Tensor with no gradient flowing back."""
+    return _tf_stop_gradient(convert_to_tensor(variable))
+
+
+def _truth(pred):
+    return bool(storage(pred)) if not isinstance(pred, bool) else pred
+
+
+def cond(pred, true_fn, false_fn):
+    """``true_fn()`` if ``pred`` else ``false_fn()`` (eager: only the taken branch runs)."""
+    return true_fn() if _truth(pred) else false_fn()
+
+
+def _as_tensors(structure):
+    return _nest.map_structure(convert_to_tensor, structure)
+
+
+def while_loop(cond, body, loop_vars, maximum_iterations=None):  # noqa: A002 - Keras' names
+    """Runs ``body`` while ``cond`` holds (at most ``maximum_iterations`` times), eagerly.
+
+    ``loop_vars`` is a tuple/list (unpacked into the calls) or a single value; as eager
+    ``tf.while_loop`` does, the calls see the values as they are and the final values are
+    converted to Tensors (a tuple/list comes back as a tuple).
+    """
+    is_tuple = isinstance(loop_vars, (tuple, list))
+    state = tuple(loop_vars) if is_tuple else (loop_vars,)
+    steps = 0
+    while (maximum_iterations is None or steps < maximum_iterations) and _truth(cond(*state)):
+        out = body(*state)
+        state = tuple(out) if is_tuple else (out,)
+        steps += 1
+    state = _as_tensors(state)
+    return state if is_tuple else state[0]
+
+
+def fori_loop(lower, upper, body_fun, init_val):
+    """``init_val`` updated by ``body_fun(i, val)`` for ``i`` in ``[lower, upper)``; the
+    result is a Tensor (Keras runs it as a ``while_loop``)."""
+    return while_loop(lambda i, value: i < upper, lambda i, value: (i + 1, body_fun(i, value)),
+                      (lower, init_val))[1]
+
+
+def _index_tuple(indices):
+    idx = storage(indices).to(torch.int64)
+    return tuple(idx[..., i] for i in range(idx.shape[-1]))
+
+
+def scatter(indices, values, shape):
+    """A zero tensor of ``shape`` with ``values`` added at ``indices`` (duplicates accumulate)."""
+    vals = storage(values)
+    out = torch.zeros(tuple(int(d) for d in shape), dtype=vals.dtype, device=vals.device)
+    return wrap(out.index_put(_index_tuple(indices), vals, accumulate=True))
+
+
+_REDUCE = {"add": "sum", "max": "amax", "min": "amin", "mul": "prod"}
+
+
+def scatter_update(inputs, indices, updates, reduction=None):
+    """``inputs`` with the entries at ``indices`` replaced by ``updates`` (``reduction``
+    ``'add'``/``'max'``/``'min'``/``'mul'`` combines them with the current entries instead)."""
+    x = storage(inputs)
+    values = storage(updates, NAME[x.dtype])
+    index = _index_tuple(indices)
+    if reduction is None:
+        return wrap(x.index_put(index, values))
+    if reduction not in _REDUCE:
+        raise ValueError(f"Unsupported reduction: {reduction}")
+    if reduction == "add":
+        return wrap(x.index_put(index, values, accumulate=True))
+    depth = len(index)
+    flat = x.reshape((-1,) + x.shape[depth:])
+    strides = torch.tensor([math.prod(x.shape[i + 1:depth]) for i in range(depth)], device=x.device)
+    position = sum(i * s for i, s in zip(index, strides)).reshape(-1)
+    values = values.reshape((-1,) + x.shape[depth:])
+    target = position.reshape((-1,) + (1,) * (flat.dim() - 1)).expand_as(values)
+    return wrap(flat.scatter_reduce(0, target, values, reduce=_REDUCE[reduction]).reshape(x.shape))
+
+
+def _starts(start_indices):
+    if isinstance(start_indices, (tuple, list)):
+        return [int(storage(s)) if not isinstance(s, int) else s for s in start_indices]
+    return [int(s) for s in storage(start_indices).tolist()]
+
+
+def slice(inputs, start_indices, shape):  # noqa: A001 - Keras' name
+    """The block of ``inputs`` of size ``shape`` starting at ``start_indices``."""
+    x = storage(inputs)
+    index = tuple(builtins.slice(s, s + int(n)) for s, n in zip(_starts(start_indices), shape))
+    return wrap(x[index].clone())
+
+
+def slice_update(inputs, start_indices, updates):
+    """``inputs`` with the block at ``start_indices`` replaced by ``updates``."""
+    x = storage(inputs)
+    up = storage(updates, NAME[x.dtype])
+    index = tuple(builtins.slice(s, s + n) for s, n in zip(_starts(start_indices), up.shape))
+    out = x.clone()
+    out[index] = up
+    return wrap(out)
+
+
+def unstack(x, num=None, axis=0):
+    """The slices of ``x`` along ``axis``, as a list."""
+    x = unaliased(x)
+    if num is not None and num != x.shape[axis]:
+        raise ValueError(f"Cannot unstack axis {axis} of size {x.shape[axis]} into {num} tensors.")
+    return [wrap(p) for p in torch.unbind(x, dim=axis)]
+
+
+def _stack_outputs(outputs):
+    first = outputs[0]
+    if isinstance(first, (tuple, list)):
+        return type(first)(_stack_outputs([o[i] for o in outputs]) for i in range(len(first)))
+    if isinstance(first, dict):
+        return {k: _stack_outputs([o[k] for o in outputs]) for k in first}
+    return wrap(torch.stack([storage(o) for o in outputs]))
+
+
+def map(f, xs):  # noqa: A001 - Keras' name
+    """``f`` applied to each slice of ``xs`` along axis 0, results stacked (structures too)."""
+    leaves = _nest.flatten(xs)
+    count = storage(leaves[0]).shape[0]
+    outputs = []
+    for i in range(count):
+        outputs.append(f(_nest.pack_sequence_as(xs, [wrap(storage(leaf)[i]) for leaf in leaves])))
+    return _stack_outputs(outputs)
+
+
+def vectorized_map(function, elements):
+    """``function`` mapped over axis 0 of ``elements`` (a loop here; TF vectorizes)."""
+    return map(function, elements)
+
+
+def switch(index, branches, *operands):
+    """``branches[index](*operands)``, ``index`` clamped into range."""
+    i = int(storage(index)) if not isinstance(index, int) else index
+    i = max(0, min(i, len(branches) - 1))
+    return branches[i](*operands)
+
+
+def saturate_cast(x, dtype):
+    """Cast that clamps values into the range of ``dtype`` first."""
+    x = storage(x)
+    target = TORCH[standardize_dtype(dtype)]
+    if target.is_floating_point:
+        info = torch.finfo(target)
+    elif target is torch.bool:
+        return wrap(x.to(target))
+    else:
+        info = torch.iinfo(target)
+    if x.is_floating_point() or x.dtype is torch.bool:
+        return wrap(x.clamp(info.min, info.max).to(target) if x.dtype is not torch.bool else x.to(target))
+    return wrap(x.clamp(max(info.min, torch.iinfo(x.dtype).min), min(info.max, torch.iinfo(x.dtype).max)).to(target))
+
+
+def custom_gradient(f):
+    """Decorator: ``f`` returns ``(output, grad_fn)`` and ``grad_fn(upstream)`` gives the input
+    gradients (``tf.custom_gradient``, which Keras' TF backend uses)."""
+    return _tf_custom_gradient(f)

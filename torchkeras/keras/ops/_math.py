@@ -1,0 +1,94 @@
+"""``keras.ops`` math ops: segment reductions, top-k, logsumexp, erf and friends."""
+import torch
+
+from ._base import float_of, storage, wrap
+
+__all__ = ["segment_sum", "segment_max", "segment_min", "segment_prod", "top_k", "in_top_k", "logsumexp", "erf", "erfinv", "rsqrt",
+           "logdet"]
+
+
+def _segments(data, segment_ids, num_segments):
+    x = storage(data)
+    ids = storage(segment_ids).to(torch.int64)
+    count = int(num_segments) if num_segments is not None else (int(ids.max()) + 1 if ids.numel() else 0)
+    valid = (ids >= 0) & (ids < count)
+    return x, ids, count, valid
+
+
+def segment_sum(data, segment_ids, num_segments=None, sorted=False):  # noqa: A002 - Keras' name
+    """Sums of the rows of ``data`` per segment id (ids outside ``[0, num_segments)`` dropped)."""
+    x, ids, count, valid = _segments(data, segment_ids, num_segments)
+    out = torch.zeros((count,) + x.shape[1:], dtype=x.dtype, device=x.device)
+    return wrap(out.index_add(0, ids[valid], x[valid]))
+
+
+def segment_max(data, segment_ids, num_segments=None, sorted=False):  # noqa: A002 - Keras' name
+    """Maxima of the rows of ``data`` per segment id; empty segments hold the dtype's lowest value."""
+    x, ids, count, valid = _segments(data, segment_ids, num_segments)
+    lowest = torch.finfo(x.dtype).min if x.is_floating_point() else torch.iinfo(x.dtype).min
+    out = torch.full((count,) + x.shape[1:], lowest, dtype=x.dtype, device=x.device)
+    index = ids[valid].reshape((-1,) + (1,) * (x.dim() - 1)).expand_as(x[valid])
+    return wrap(out.scatter_reduce(0, index, x[valid], reduce="amax"))
+
+
+def _segment_reduce(data, segment_ids, num_segments, reduce, empty):
+    x, ids, count, valid = _segments(data, segment_ids, num_segments)
+    out = torch.full((count,) + x.shape[1:], empty, dtype=x.dtype, device=x.device)
+    index = ids[valid].reshape((-1,) + (1,) * (x.dim() - 1)).expand_as(x[valid])
+    return wrap(out.scatter_reduce(0, index, x[valid], reduce=reduce))
+
+
+def segment_min(data, segment_ids, num_segments=None, sorted=False):  # noqa: A002 - Keras' name
+    """Minima of the rows of ``data`` per segment id; empty segments hold the dtype's largest value."""
+    x = storage(data)
+    highest = torch.finfo(x.dtype).max if x.is_floating_point() else torch.iinfo(x.dtype).max
+    return _segment_reduce(x, segment_ids, num_segments, "amin", highest)
+
+
+def segment_prod(data, segment_ids, num_segments=None, sorted=False):  # noqa: A002 - Keras' name
+    """Products of the rows of ``data`` per segment id; empty segments hold 1."""
+    return _segment_reduce(data, segment_ids, num_segments, "prod", 1)
+
+
+def top_k(x, k, sorted=True):  # noqa: A002 - Keras' name
+    """``(values, indices)`` of the ``k`` largest entries along the last axis (int32 indices)."""
+    values, indices = torch.topk(storage(x), k, dim=-1, largest=True, sorted=True)
+    return wrap(values), wrap(indices.to(torch.int32))
+
+
+def in_top_k(targets, predictions, k):
+    """True where the ``targets`` class is among the ``k`` largest ``predictions`` (ties count as in)."""
+    pred = storage(predictions)
+    target = storage(targets).to(torch.int64)
+    picked = torch.gather(pred, 1, target.unsqueeze(1))
+    above = torch.sum(pred > picked, dim=1)
+    return wrap((above < k) & torch.isfinite(picked.squeeze(1)))
+
+
+def logsumexp(x, axis=None, keepdims=False):
+    """``log(sum(exp(x)))`` over ``axis`` (all axes when ``None``), computed stably."""
+    x = float_of(storage(x))
+    if axis is None:
+        out = torch.logsumexp(x.reshape(-1), dim=0)
+        return wrap(out.reshape((1,) * x.dim()) if keepdims else out)
+    return wrap(torch.logsumexp(x, dim=axis if isinstance(axis, int) else tuple(axis), keepdim=keepdims))
+
+
+def erf(x):
+    """The error function."""
+    return wrap(torch.erf(float_of(storage(x))))
+
+
+def erfinv(x):
+    """The inverse error function."""
+    return wrap(torch.erfinv(float_of(storage(x))))
+
+
+def rsqrt(x):
+    """``1 / sqrt(x)``."""
+    return wrap(torch.rsqrt(float_of(storage(x))))
+
+
+def logdet(x):
+    """``log(det(x))`` of the last two axes (positive-definite matrices)."""
+    return wrap(torch.logdet(storage(x)))

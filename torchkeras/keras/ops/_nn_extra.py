@@ -1,0 +1,174 @@
+"""More ``keras.ops`` nn ops: the newer activations, layer/RMS normalization and
+separable convolution."""
+import warnings
+
+import torch
+
+from ..backend import config
+from ._base import TORCH, storage, wrap
+from ._dtypes import NAME, result_type
+
+__all__ = ["celu", "glu", "hard_tanh", "squareplus", "sparse_plus", "soft_shrink", "hard_shrink", "tanh_shrink",
+           "threshold", "layer_normalization", "rms_normalization", "separable_conv", "conv_transpose"]
+
+
+def celu(x, alpha=1.0):
+    """``max(x, 0) + alpha * expm1(min(x, 0) / alpha)``."""
+    x = storage(x)
+    return wrap(torch.clamp(x, min=0) + alpha * torch.expm1(torch.clamp(x, max=0) / alpha))
+
+
+def glu(x, axis=-1):
+    """Gated linear unit: the first half of ``axis`` times the sigmoid of the second half."""
+    x = storage(x)
+    if x.shape[axis] % 2 != 0:
+        raise ValueError(f"axis size must be divisible by 2. Received: x.shape={tuple(x.shape)} with axis={axis}")
+    a, b = torch.chunk(x, 2, dim=axis)
+    return wrap(a * torch.sigmoid(b))
+
+
+def hard_tanh(x):
+    """``clip(x, -1, 1)``."""
+    return wrap(torch.clamp(storage(x), -1.0, 1.0))
+
+
+def squareplus(x, b=4):
+    """``(x + sqrt(x ** 2 + b)) / 2``."""
+    x = storage(x)
+    return wrap((x + torch.sqrt(torch.square(x) + b)) / 2)
+
+
+def sparse_plus(x):
+    """0 for ``x <= -1``, ``(x + 1) ** 2 / 4`` for ``|x| < 1``, ``x`` above."""
+    x = storage(x)
+    return wrap(torch.where(x <= -1, torch.zeros_like(x), torch.where(x < 1, 0.25 * torch.square(x + 1), x)))
+
+
+def soft_shrink(x, threshold=0.5):
+    """``x`` moved ``threshold`` toward 0, and 0 within ``[-threshold, threshold]``."""
+    x = storage(x)
+    zero = torch.zeros_like(x)
+    return wrap(torch.where(x > threshold, x - threshold, torch.where(x < -threshold, x + threshold, zero)))
+
+
+def hard_shrink(x, threshold=0.5):
+    """``x`` where ``|x| > threshold``, else 0."""
+    x = storage(x)
+    return wrap(torch.where(torch.abs(x) > threshold, x, torch.zeros_like(x)))
+
+
+def tanh_shrink(x):
+    """``x - tanh(x)``."""
+    x = storage(x)
+    return wrap(x - torch.tanh(x))
+
+
+def threshold(x, threshold, default_value):
+    """``x`` where ``x > threshold``, else ``default_value``."""
+    x = storage(x)
+    return wrap(torch.where(x > threshold, x, torch.as_tensor(default_value, dtype=x.dtype, device=x.device)))
+
+
+def _normalized_axes(x, axis):
+    axes = sorted(a % x.dim() for a in ((axis,) if isinstance(axis, int) else axis))
+    shape = [1] * x.dim()
+    for a in axes:
+        shape[a] = x.shape[a]
+    return axes, shape
+
+
+def layer_normalization(x, gamma=None, beta=None, axis=-1, epsilon=None, **kwargs):
+    """``(x - mean) / sqrt(var + epsilon) * gamma + beta`` over ``axis``, computed in
+    ``result_type(x, float32)`` and cast back (``rms_scaling=True`` skips the centring)."""
+    rms_scaling = kwargs.pop("rms_scaling", False)
+    if rms_scaling:
+        warnings.warn("You passed `rms_scaling=True`, which is deprecated. This argument incorrectly scales the "
+                      "input by the variance, not the root mean square. To correctly use RMS Normalization, please "
+                      "use `keras.ops.rms_normalization` / `keras.ops.nn.rms_normalization` instead.")
+    if kwargs:
+        raise ValueError(f"Unrecognized keyword arguments: {kwargs}")
+    epsilon = config.epsilon() if epsilon is None else epsilon
+    x = storage(x)
+    original = x.dtype
+    x = x.to(TORCH[result_type(NAME[original], "float32")])
+    axes, shape = _normalized_axes(x, axis)
+
+    def lay(v):
+        return None if v is None else storage(v).to(x.dtype).reshape(shape)
+
+    gamma, beta = lay(gamma), lay(beta)
+    variance = torch.var(x, dim=axes, keepdim=True, correction=0)
+    inv = torch.rsqrt(variance + epsilon)
+    if rms_scaling:
+        out = x * inv if gamma is None else x * inv * gamma
+    else:
+        mean = torch.mean(x, dim=axes, keepdim=True)
+        if gamma is not None:
+            inv = inv * gamma
+        out = x * inv + (-mean * inv + (beta if beta is not None else 0))
+    return wrap(out.to(original))
+
+
+def rms_normalization(x, scale=None, axis=-1, epsilon=None):
+    """``x / sqrt(mean(x ** 2) + epsilon) * scale`` over ``axis``, computed in
+    ``result_type(x, float32)`` and cast back."""
+    epsilon = config.epsilon() if epsilon is None else epsilon
+    x = storage(x)
+    original = x.dtype
+    x = x.to(TORCH[result_type(NAME[original], "float32")])
+    axes, _ = _normalized_axes(x, axis)
+    out = x * torch.rsqrt(torch.mean(torch.square(x), dim=axes, keepdim=True) + epsilon)
+    if scale is not None:
+        out = out * storage(scale).to(x.dtype)
+    return wrap(out.to(original))
+
+
+def separable_conv(inputs, depthwise_kernel, pointwise_kernel, strides=1, padding="valid", data_format=None,
+                   dilation_rate=1):
+    """Depthwise convolution followed by a 1x1 ``pointwise_kernel`` convolution (1-D or 2-D)."""
+    if storage(inputs).dim() - 2 > 2:
+        raise ValueError(f"`num_spatial_dims` must be 1 or 2. Received: num_spatial_dims={storage(inputs).dim() - 2}.")
+    from .nn import conv, depthwise_conv
+    depthwise = depthwise_conv(inputs, depthwise_kernel, strides, padding, data_format, dilation_rate)
+    return conv(depthwise, pointwise_kernel, 1, "valid", data_format, 1)
+
+
+_CONV_T = {1: torch.nn.functional.conv_transpose1d, 2: torch.nn.functional.conv_transpose2d,
+           3: torch.nn.functional.conv_transpose3d}
+
+
+def _transpose_length(size, kernel, stride, padding, output_padding):
+    if output_padding is None:
+        return size * stride + (max(kernel - stride, 0) if padding == "valid" else 0)
+    pad = kernel // 2 if padding == "same" else 0
+    return (size - 1) * stride + kernel - 2 * pad + output_padding
+
+
+def conv_transpose(inputs, kernel, strides=1, padding="valid", output_padding=None, data_format=None,
+                   dilation_rate=1):
+    """Transposed N-D convolution; ``kernel`` is ``spatial + (out_channels, in_channels)``
+    (Keras' layout); output sizes and the placement of ``'same'`` padding follow TF's
+    ``conv_transpose`` (the gradient of a forward convolution)."""
+    from .nn import _channels_first, _padding, _restore, _tuple
+    x, data_format = _channels_first(storage(inputs), data_format)
+    w = storage(kernel)
+    n = w.dim() - 2
+    strides, dilation = _tuple(strides, n), _tuple(dilation_rate, n)
+    padding = _padding(padding)
+    extra = (None,) * n if output_padding is None else _tuple(output_padding, n)
+    weight = torch.movedim(torch.movedim(w, -1, 0), -1, 1)
+    out = _CONV_T[n](x, weight, None, strides, 0, 0, 1, dilation)
+    index = [slice(None), slice(None)]
+    pads = []
+    for axis in range(n):
+        size, stride = x.shape[2 + axis], strides[axis]
+        k_eff = (w.shape[axis] - 1) * dilation[axis] + 1
+        length = _transpose_length(size, k_eff, stride, padding, extra[axis])
+        full = out.shape[2 + axis]
+        before = max(full - length, 0) // 2 if padding == "same" else 0
+        index.append(slice(before, before + length))
+        pads.append(max(before + length - full, 0))
+    out = out[tuple(index)]
+    if any(pads):
+        out = torch.nn.functional.pad(out, [p for pad in reversed(pads) for p in (0, pad)])
+    return wrap(_restore(out, data_format))

@@ -1,0 +1,433 @@
+"""``keras.ops`` array creation and manipulation (arange, full, reshape, concatenate,
+take, pad, ...) plus products (dot, matmul, einsum), with Keras' argument names and
+dtype rules.  Shape errors TF reports are raised by reusing torchkeras' tf ops."""
+import numpy as np
+import torch
+
+from ...framework import device as _device
+from ...ops import gather_ops as _tf_gather
+from ...ops import shape_ops as _tf_shape
+from ._base import TORCH, floatx_torch, promoted, promoted_all, storage, unaliased, wrap
+from ._dtypes import NAME, result_type, standardize_dtype
+
+__all__ = ["arange", "array", "eye", "identity", "full", "full_like", "ones", "ones_like", "zeros", "zeros_like",
+           "linspace", "diag", "diagonal", "tri", "tril", "triu", "append", "broadcast_to", "concatenate", "hstack",
+           "vstack", "stack", "expand_dims", "squeeze", "reshape", "ravel", "flip", "moveaxis", "swapaxes",
+           "transpose", "pad", "repeat", "tile", "split", "take", "take_along_axis", "sort", "argsort", "dot",
+           "matmul", "einsum", "tensordot", "outer", "ndim", "size", "nonzero", "roll", "meshgrid"]
+
+
+def _shape(shape):
+    if isinstance(shape, int):
+        return (shape,)
+    return tuple(int(d) for d in shape)
+
+
+def _dtype_of_values(*values):
+    keys = []
+    for v in values:
+        if isinstance(v, torch.Tensor):
+            keys.append(NAME[v.dtype])
+        elif hasattr(v, "_value"):
+            keys.append(NAME[v._value.dtype])
+        elif v is int or v is float or isinstance(v, np.ndarray):
+            keys.append(v if isinstance(v, type) else v.dtype.name)
+        else:
+            keys.append(type(v))
+    return result_type(*keys)
+
+
+def _scalar(v):
+    return v.item() if hasattr(v, "_value") or isinstance(v, torch.Tensor) else v
+
+
+def arange(start, stop=None, step=None, dtype=None):
+    """``[start, stop)`` by ``step``; dtype from Keras' promotion of the arguments
+    (``arange(3)`` is int32, ``arange(0.5)`` float32)."""
+    if dtype is None:
+        dtype = _dtype_of_values(*(v for v in (start, stop, step) if v is not None))
+    target = TORCH[standardize_dtype(dtype)]
+    start, stop, step = _scalar(start), _scalar(stop), _scalar(step)
+    if stop is None:
+        start, stop = 0, start
+    return wrap(torch.arange(start, stop, 1 if step is None else step, device=_device.current()).to(target))
+
+
+def array(x, dtype=None):
+    """Alias of ``convert_to_tensor(x, dtype)``."""
+    return wrap(unaliased(x, dtype))
+
+
+def eye(N, M=None, k=0, dtype=None):  # noqa: N803 - Keras' names
+    """An ``N x M`` matrix with ones on the ``k``-th diagonal (floatx unless ``dtype``)."""
+    M = N if M is None else M
+    rows = torch.arange(N, device=_device.current())[:, None]
+    cols = torch.arange(M, device=_device.current())[None, :]
+    return wrap((cols - rows == k).to(TORCH[standardize_dtype(dtype)]))
+
+
+def identity(n, dtype=None):
+    """The ``n x n`` identity matrix (floatx unless ``dtype``)."""
+    return eye(n, n, dtype=dtype)
+
+
+def full(shape, fill_value, dtype=None):
+    """A tensor of ``shape`` filled with ``fill_value`` (floatx unless ``dtype``)."""
+    value = storage(fill_value, standardize_dtype(dtype)).to(_device.current())
+    return wrap(torch.broadcast_to(value, _shape(shape)).clone())
+
+
+def full_like(x, fill_value, dtype=None):
+    """A tensor with ``x``'s shape filled with ``fill_value`` (``x``'s dtype unless ``dtype``)."""
+    x = storage(x)
+    value = storage(fill_value, dtype or NAME[x.dtype])
+    return wrap(torch.broadcast_to(value.to(x.device), x.shape).clone())
+
+
+def ones(shape, dtype=None):
+    """Ones of ``shape`` (floatx unless ``dtype``)."""
+    return wrap(torch.ones(_shape(shape), dtype=TORCH[standardize_dtype(dtype)], device=_device.current()))
+
+
+def zeros(shape, dtype=None):
+    """Zeros of ``shape`` (floatx unless ``dtype``)."""
+    return wrap(torch.zeros(_shape(shape), dtype=TORCH[standardize_dtype(dtype)], device=_device.current()))
+
+
+def ones_like(x, dtype=None):
+    """Ones with ``x``'s shape (and dtype unless ``dtype``)."""
+    x = storage(x)
+    return wrap(torch.ones_like(x, dtype=None if dtype is None else TORCH[standardize_dtype(dtype)]))
+
+
+def zeros_like(x, dtype=None):
+    """Zeros with ``x``'s shape (and dtype unless ``dtype``)."""
+    x = storage(x)
+    return wrap(torch.zeros_like(x, dtype=None if dtype is None else TORCH[standardize_dtype(dtype)]))
+
+
+def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis=0):
+    """``num`` evenly spaced values from ``start`` to ``stop`` (``result_type(start, stop,
+    float)`` unless ``dtype``; integer dtypes are floored); ``retstep`` also returns the step."""
+    if num < 0:
+        raise ValueError(f"`num` must be a non-negative integer. Received: num={num}")
+    name = standardize_dtype(dtype) if dtype is not None else _dtype_of_values(start, stop, float)
+    compute = TORCH[name] if "float" in name else floatx_torch()
+    lo, hi = storage(start, compute), storage(stop, compute)
+    lo, hi = torch.broadcast_tensors(lo, hi)
+    div = (num - 1) if endpoint else num
+    step = (hi - lo) / div if div > 0 else torch.full_like(lo, float("nan"))
+    ticks = torch.arange(num, device=lo.device, dtype=compute).reshape((num,) + (1,) * lo.dim())
+    out = lo + ticks * (step if div > 0 else 0)
+    if endpoint and num > 1:
+        out[-1] = hi
+    out = torch.movedim(out, 0, axis) if lo.dim() else out
+    if "int" in name:
+        out = torch.floor(out)
+    out = wrap(out.to(TORCH[name]))
+    return (out, wrap(step)) if retstep else out
+
+
+def diag(x, k=0):
+    """The ``k``-th diagonal of a 2-D ``x``, or the square matrix with 1-D ``x`` on it."""
+    x = storage(x)
+    if x.dim() not in (1, 2):
+        raise ValueError(f"`x` must be 1d or 2d. Received: x.shape={tuple(x.shape)}")
+    return wrap(torch.diag(x, k))
+
+
+def diagonal(x, offset=0, axis1=0, axis2=1):
+    """The ``offset`` diagonal of the ``axis1``/``axis2`` planes, as a new last axis."""
+    return wrap(torch.diagonal(storage(x), offset, axis1, axis2).clone())
+
+
+def tri(N, M=None, k=0, dtype=None):  # noqa: N803 - Keras' names
+    """Ones at and below the ``k``-th diagonal (floatx unless ``dtype``)."""
+    M = N if M is None else M
+    rows = torch.arange(N, device=_device.current())[:, None]
+    cols = torch.arange(M, device=_device.current())[None, :]
+    return wrap((cols - rows <= k).to(TORCH[standardize_dtype(dtype)]))
+
+
+def tril(x, k=0):
+    """Zeros above the ``k``-th diagonal of the last two axes."""
+    return wrap(torch.tril(storage(x), k))
+
+
+def triu(x, k=0):
+    """Zeros below the ``k``-th diagonal of the last two axes."""
+    return wrap(torch.triu(storage(x), k))
+
+
+def append(x1, x2, axis=None):
+    """``x2`` appended to ``x1`` along ``axis`` (both flattened when ``None``), promoted dtype."""
+    a, b = promoted(storage(x1), storage(x2))
+    if axis is None:
+        return wrap(torch.cat([a.reshape(-1), b.reshape(-1)]))
+    return _tf_shape.concat([a, b], axis)
+
+
+def broadcast_to(x, shape):
+    """``x`` broadcast to ``shape`` (TF's ``InvalidArgumentError`` when incompatible)."""
+    return _tf_shape.broadcast_to(unaliased(x), _shape(shape))
+
+
+def concatenate(xs, axis=0):
+    """Joins ``xs`` along an existing ``axis`` after promoting them to a common dtype."""
+    return _tf_shape.concat(promoted_all(xs), axis)
+
+
+def hstack(xs):
+    """Concatenation along axis 0 for 1-D inputs, else axis 1."""
+    values = promoted_all(xs)
+    return _tf_shape.concat(values, 0 if values[0].dim() == 1 else 1)
+
+
+def vstack(xs):
+    """Concatenation along axis 0."""
+    return _tf_shape.concat(promoted_all(xs), 0)
+
+
+def stack(x, axis=0):
+    """Stacks the tensors of ``x`` along a new ``axis`` (common promoted dtype)."""
+    return _tf_shape.stack(promoted_all(x), axis)
+
+
+def expand_dims(x, axis):
+    """Inserts length-1 axes at ``axis`` (an int or a tuple of positions in the output)."""
+    x = unaliased(x)
+    axes = (axis,) if isinstance(axis, int) else tuple(axis)
+    out_ndim = x.dim() + len(axes)
+    for a in sorted(a % out_ndim if a < 0 else a for a in axes):
+        x = x.unsqueeze(a)
+    return wrap(x)
+
+
+def squeeze(x, axis=None):
+    """Drops length-1 axes (all, or those in ``axis``: ``ValueError`` if one is not 1)."""
+    x = unaliased(x)
+    if axis is None:
+        return wrap(x.squeeze())
+    axes = (axis,) if isinstance(axis, int) else tuple(axis)
+    for a in axes:
+        if x.shape[a] != 1:
+            raise ValueError(f"Cannot squeeze axis={a}, because the dimension is not 1.")
+    return wrap(x.squeeze(tuple(a % x.dim() for a in axes)))
+
+
+def reshape(x, newshape):
+    """``x`` with shape ``newshape`` (one ``-1`` inferred); TF's ``InvalidArgumentError`` on a size mismatch."""
+    return _tf_shape.reshape(unaliased(x), _shape(newshape))
+
+
+def ravel(x):
+    """``x`` flattened to 1-D."""
+    return wrap(unaliased(x).reshape(-1))
+
+
+def flip(x, axis=None):
+    """``x`` reversed along ``axis`` (all axes when ``None``)."""
+    x = storage(x)
+    dims = tuple(range(x.dim())) if axis is None else ((axis,) if isinstance(axis, int) else tuple(axis))
+    return wrap(torch.flip(x, dims))
+
+
+def moveaxis(x, source, destination):
+    """Moves axes ``source`` to positions ``destination``."""
+    return wrap(torch.movedim(unaliased(x), source, destination))
+
+
+def swapaxes(x, axis1, axis2):
+    """Exchanges two axes."""
+    return wrap(torch.swapaxes(unaliased(x), axis1, axis2))
+
+
+def transpose(x, axes=None):
+    """Permutes the axes (reversed when ``None``); duplicate axes are a ``ValueError``."""
+    x = unaliased(x)
+    if axes is None:
+        return wrap(x.permute(tuple(reversed(range(x.dim())))))
+    perm = tuple(a % x.dim() if a < 0 else a for a in axes)
+    if len(set(perm)) != len(perm):
+        raise ValueError("`axes` must be a valid permutation of the input dimensions (no duplicates). "
+                         f"Received: axes={list(perm)} for input of rank {x.dim()}.")
+    return _tf_shape.transpose(x, perm)
+
+
+def pad(x, pad_width, mode="constant", constant_values=None):
+    """Pads ``x`` by ``pad_width`` (per-axis ``(before, after)``) in mode ``constant``,
+    ``reflect`` or ``symmetric`` (the modes Keras' TF backend supports)."""
+    x = storage(x)
+    if constant_values is not None and mode != "constant":
+        raise ValueError(f"Argument `constant_values` can only be provided when `mode == 'constant'`. Received: mode={mode}")
+    return _tf_shape.pad(x, storage(pad_width, "int32"), mode.upper(), 0 if constant_values is None else constant_values)
+
+
+def repeat(x, repeats, axis=None):
+    """Repeats each element ``repeats`` times along ``axis`` (flattened when ``None``)."""
+    x = storage(x)
+    if not isinstance(repeats, int):
+        repeats = storage(repeats).to(torch.int64)
+    if axis is None:
+        return wrap(torch.repeat_interleave(x.reshape(-1), repeats))
+    return wrap(torch.repeat_interleave(x, repeats, dim=axis))
+
+
+def tile(x, repeats):
+    """``x`` repeated ``repeats`` times per axis (missing leading counts are 1)."""
+    reps = (repeats,) if isinstance(repeats, int) else tuple(int(r) for r in repeats)
+    return wrap(torch.tile(storage(x), reps))
+
+
+def split(x, indices_or_sections, axis=0):
+    """A list of sub-tensors: ``indices_or_sections`` equal parts (TF's error if not
+    divisible), or cuts at the given indices."""
+    x = unaliased(x)
+    if isinstance(indices_or_sections, int):
+        return _tf_shape.split(x, indices_or_sections, axis)
+    cuts = [int(i) for i in indices_or_sections]
+    return [wrap(p) for p in torch.tensor_split(x, cuts, dim=axis)]
+
+
+def _fix_negative(indices, size):
+    indices = indices.to(torch.int64) if indices.dtype is not torch.int64 else indices
+    return torch.where(indices < 0, indices + size, indices)
+
+
+def take(x, indices, axis=None):
+    """Elements of ``x`` at ``indices`` along ``axis`` (flattened ``x`` when ``None``); negative
+    indices count from the end, others out of range are TF's ``InvalidArgumentError``."""
+    x = storage(x)
+    if axis is None:
+        x, axis = x.reshape(-1), 0
+    axis = axis % x.dim()
+    return _tf_gather.gather(x, _fix_negative(storage(indices), x.shape[axis]), axis=axis)
+
+
+def take_along_axis(x, indices, axis=None):
+    """Gathers ``x`` with ``indices`` matching its shape along ``axis`` (broadcast elsewhere)."""
+    x = storage(x)
+    idx = storage(indices)
+    if axis is None:
+        if idx.dim() != 1:
+            raise ValueError(f"`indices` must be 1D if axis=None. Received: indices.shape={tuple(idx.shape)}")
+        x, axis = x.reshape(-1), 0
+    idx = _fix_negative(idx, x.shape[axis])
+    return wrap(torch.take_along_dim(x, idx, dim=axis))
+
+
+def sort(x, axis=-1):
+    """``x`` sorted ascending along ``axis`` (flattened when ``None``)."""
+    x = storage(x)
+    if axis is None:
+        x, axis = x.reshape(-1), 0
+    return wrap(torch.sort(x, dim=axis, stable=True).values)
+
+
+def argsort(x, axis=-1):
+    """Indices (int32) that sort ``x`` along ``axis`` (flattened when ``None``)."""
+    x = storage(x)
+    if x.dim() == 0:
+        return wrap(torch.zeros(1, dtype=torch.int32, device=x.device))
+    if x.dtype is torch.bool:
+        x = x.to(torch.uint8)
+    if axis is None:
+        x, axis = x.reshape(-1), 0
+    return wrap(torch.sort(x, dim=axis, stable=True).indices.to(torch.int32))
+
+
+def _product_dtypes(a, b):
+    result = TORCH[result_type(NAME[a.dtype], NAME[b.dtype])]
+    compute = TORCH[result_type(NAME[a.dtype], NAME[b.dtype], float)]
+    return result, compute
+
+
+def dot(x1, x2):
+    """NumPy's ``dot``: scalar product, matrix product, or a sum over the last axis of
+    ``x1`` and the second-to-last of ``x2``; promoted dtype."""
+    a, b = storage(x1), storage(x2)
+    result, compute = _product_dtypes(a, b)
+    a, b = a.to(compute), b.to(compute)
+    if a.dim() == 0 or b.dim() == 0:
+        out = a * b
+    elif b.dim() == 1:
+        out = torch.tensordot(a, b, dims=([-1], [-1]))
+    else:
+        out = torch.tensordot(a, b, dims=([-1], [b.dim() - 2]))
+    return wrap(out.to(result))
+
+
+def matmul(x1, x2):
+    """Matrix product with broadcasting batch axes (NumPy semantics); integer inputs are
+    multiplied as floats and cast back, ``int8 @ int8`` gives int32."""
+    a, b = storage(x1), storage(x2)
+    if a.dtype is torch.int8 and b.dtype is torch.int8 and a.dim() != 1 and b.dim() != 1:
+        result, compute = torch.int32, floatx_torch()
+    else:
+        result, compute = _product_dtypes(a, b)
+    if a.dtype is not compute:
+        a = a.to(compute)
+    if b.dtype is not compute:
+        b = b.to(compute)
+    try:
+        out = torch.matmul(a, b)
+    except RuntimeError as error:
+        raise ValueError("Incompatible shapes for `matmul`: x1.shape=%s, x2.shape=%s (%s)"
+                         % (tuple(a.shape), tuple(b.shape), error)) from None
+    return wrap(out if out.dtype is result else out.to(result))
+
+
+def einsum(subscripts, *operands, **kwargs):
+    """Einstein summation; operands promoted to a common dtype (integers computed as floats
+    and cast back)."""
+    values = promoted_all(operands)
+    result = values[0].dtype
+    if not result.is_floating_point:
+        out = torch.einsum(subscripts, *(v.to(floatx_torch()) for v in values))
+        return wrap(out.to(torch.int32 if result is torch.int8 else result))
+    return wrap(torch.einsum(subscripts, *values))
+
+
+def tensordot(x1, x2, axes=2):
+    """Sum of products over ``axes`` (an int, or two lists of axes); promoted dtype."""
+    a, b = storage(x1), storage(x2)
+    result, compute = _product_dtypes(a, b)
+    dims = axes if isinstance(axes, int) else ([int(i) for i in axes[0]], [int(i) for i in axes[1]])
+    return wrap(torch.tensordot(a.to(compute), b.to(compute), dims=dims).to(result))
+
+
+def outer(x1, x2):
+    """Outer product of the flattened inputs; promoted dtype."""
+    a, b = promoted(storage(x1), storage(x2))
+    return wrap(torch.outer(a.reshape(-1), b.reshape(-1)))
+
+
+def ndim(x):
+    """The rank of ``x`` as a 0-d int32 tensor."""
+    return wrap(torch.tensor(storage(x).dim(), dtype=torch.int32))
+
+
+def size(x):
+    """The number of elements of ``x`` as a 0-d int32 tensor."""
+    return wrap(torch.tensor(storage(x).numel(), dtype=torch.int32))
+
+
+def nonzero(x):
+    """Indices of the non-zero elements, one int32 tensor per dimension (a list)."""
+    return [wrap(i.to(torch.int32)) for i in torch.nonzero(storage(x), as_tuple=True)]
+
+
+def roll(x, shift, axis=None):
+    """Elements shifted by ``shift`` along ``axis`` (flattened when ``None``), wrapping around."""
+    x = storage(x)
+    if axis is None:
+        return wrap(torch.roll(x.reshape(-1), shift).reshape(x.shape))
+    return wrap(torch.roll(x, shift, axis))
+
+
+def meshgrid(*x, indexing="xy"):
+    """Coordinate grids of the 1-D inputs (``indexing`` ``'xy'`` or ``'ij'``)."""
+    return [wrap(g) for g in torch.meshgrid(*promoted_all(x), indexing=indexing)]
+
+
+

@@ -1,0 +1,244 @@
+"""``keras.ops`` element-wise ops (math, arithmetic, comparison, logic) with Keras'
+dtype rules: binary ops promote by ``keras.backend.result_type`` (Python scalars weak),
+transcendental ops turn integer/bool inputs into floatx."""
+import torch
+
+from ...ops import elementwise_ops as _tf_elementwise
+from ._base import float_of, promoted, promoted_scalar, storage, unaliased, wrap
+
+__all__ = ["abs", "absolute", "add", "subtract", "multiply", "divide", "true_divide", "floor_divide", "mod",
+           "power", "maximum", "minimum", "negative", "sign", "square", "sqrt", "exp", "expm1", "log", "log1p",
+           "log2", "log10", "sin", "cos", "tan", "tanh", "sinh", "cosh", "arcsin", "arccos", "arctan", "arctan2",
+           "arcsinh", "arccosh", "arctanh", "floor", "ceil", "round", "reciprocal", "clip", "equal", "not_equal",
+           "greater", "greater_equal", "less", "less_equal", "logical_and", "logical_or", "logical_xor",
+           "logical_not", "isnan", "isinf", "isfinite", "where"]
+
+_builtin_abs = abs
+
+
+def absolute(x):
+    """``|x|``; unsigned and bool tensors come back unchanged (dtype kept)."""
+    x = unaliased(x)
+    if x.dtype is torch.bool or x.dtype in (torch.uint8, torch.uint16, torch.uint32, torch.uint64):
+        return wrap(x)
+    return wrap(torch.abs(x))
+
+
+def abs(x):  # noqa: A001 - Keras' name
+    """Alias of :func:`absolute`."""
+    return absolute(x)
+
+
+def add(x1, x2):
+    """``x1 + x2`` in Keras' promoted dtype (``int32`` tensor + ``1.5`` -> float32)."""
+    a, b = promoted_scalar(x1, x2)
+    return wrap(torch.add(a, b))
+
+
+def subtract(x1, x2):
+    """``x1 - x2`` in Keras' promoted dtype."""
+    a, b = promoted_scalar(x1, x2)
+    return wrap(torch.sub(a, b))
+
+
+def multiply(x1, x2):
+    """``x1 * x2`` in Keras' promoted dtype."""
+    a, b = promoted_scalar(x1, x2)
+    return wrap(torch.mul(a, b))
+
+
+def divide(x1, x2):
+    """True division in ``result_type(x1, x2, float)`` (integers give floatx)."""
+    a, b = promoted_scalar(x1, x2, float)
+    return wrap(torch.div(a, b))
+
+
+def true_divide(x1, x2):
+    """Alias of :func:`divide`."""
+    return divide(x1, x2)
+
+
+def floor_divide(x1, x2):
+    """``x1 // x2`` (rounding toward -inf) in the promoted dtype."""
+    a, b = promoted_scalar(x1, x2)
+    return wrap(torch.floor_divide(a, b))
+
+
+def mod(x1, x2):
+    """Floor modulo (sign of the divisor, as NumPy/TF ``floormod``); bool promotes to int32."""
+    a, b = promoted(storage(x1), storage(x2))
+    if a.dtype is torch.bool:
+        a, b = a.to(torch.int32), b.to(torch.int32)
+    return wrap(torch.remainder(a, b))
+
+
+def power(x1, x2):
+    """``x1 ** x2`` in the promoted dtype."""
+    a, b = promoted_scalar(x1, x2)
+    return wrap(torch.pow(a, b))
+
+
+def maximum(x1, x2):
+    """Element-wise maximum in the promoted dtype."""
+    a, b = promoted(x1, x2)
+    return wrap(torch.maximum(a, b))
+
+
+def minimum(x1, x2):
+    """Element-wise minimum in the promoted dtype."""
+    a, b = promoted(x1, x2)
+    return wrap(torch.minimum(a, b))
+
+
+def negative(x):
+    """``-x`` (dtype kept)."""
+    return wrap(torch.neg(storage(x)))
+
+
+def sign(x):
+    """-1, 0 or 1 with ``x``'s dtype."""
+    return wrap(torch.sign(storage(x)))
+
+
+def square(x):
+    """``x * x``; bool becomes int32."""
+    x = storage(x)
+    if x.dtype is torch.bool:
+        x = x.to(torch.int32)
+    return wrap(torch.square(x))
+
+
+def reciprocal(x):
+    """``1 / x``; integer/bool inputs become floatx."""
+    return wrap(torch.reciprocal(float_of(storage(x))))
+
+
+def _float_unary(name, fn, doc):
+    def op(x):
+        return wrap(fn(float_of(storage(x))))
+
+    op.__name__ = op.__qualname__ = name
+    op.__doc__ = doc + " Integer and bool inputs are cast to floatx first; float dtypes are kept."
+    return op
+
+
+sqrt = _float_unary("sqrt", torch.sqrt, "Square root.")
+exp = _float_unary("exp", torch.exp, "``e ** x``.")
+expm1 = _float_unary("expm1", torch.expm1, "``exp(x) - 1``.")
+log = _float_unary("log", torch.log, "Natural logarithm.")
+log1p = _float_unary("log1p", torch.log1p, "``log(1 + x)``.")
+log2 = _float_unary("log2", torch.log2, "Base-2 logarithm.")
+log10 = _float_unary("log10", torch.log10, "Base-10 logarithm.")
+sin = _float_unary("sin", torch.sin, "Sine.")
+cos = _float_unary("cos", torch.cos, "Cosine.")
+tan = _float_unary("tan", torch.tan, "Tangent.")
+tanh = _float_unary("tanh", torch.tanh, "Hyperbolic tangent.")
+sinh = _float_unary("sinh", torch.sinh, "Hyperbolic sine.")
+cosh = _float_unary("cosh", torch.cosh, "Hyperbolic cosine.")
+arcsin = _float_unary("arcsin", torch.asin, "Inverse sine.")
+arccos = _float_unary("arccos", torch.acos, "Inverse cosine.")
+arctan = _float_unary("arctan", torch.atan, "Inverse tangent.")
+arcsinh = _float_unary("arcsinh", torch.asinh, "Inverse hyperbolic sine.")
+arccosh = _float_unary("arccosh", torch.acosh, "Inverse hyperbolic cosine.")
+arctanh = _float_unary("arctanh", torch.atanh, "Inverse hyperbolic tangent.")
+floor = _float_unary("floor", torch.floor, "Round toward -inf.")
+ceil = _float_unary("ceil", torch.ceil, "Round toward +inf.")
+
+
+def arctan2(x1, x2):
+    """Quadrant-aware ``arctan(x1 / x2)`` in ``result_type(x1, x2, float)``."""
+    a, b = promoted(x1, x2, float)
+    return wrap(torch.atan2(a, b))
+
+
+def round(x, decimals=0):  # noqa: A001 - Keras' name
+    """Round half to even to ``decimals`` places, dtype kept (integers with ``decimals >= 0`` unchanged)."""
+    x = unaliased(x)
+    if decimals == 0:
+        return wrap(x if not x.is_floating_point() else torch.round(x))
+    if not x.is_floating_point():
+        if decimals > 0:
+            return wrap(x)
+        factor = 10.0 ** decimals
+        return wrap((torch.round(float_of(x) * factor) / factor).to(x.dtype))
+    return wrap(torch.round(x, decimals=decimals))
+
+
+def clip(x, x_min, x_max):
+    """``tf.clip_by_value(x, x_min, x_max)`` (bool becomes int32 first): the bounds convert to
+    ``x``'s dtype with TF's rules (a float bound on an integer tensor is a ``TypeError``)."""
+    x = storage(x)
+    if x.dtype is torch.bool:
+        x = x.to(torch.int32)
+    return _tf_elementwise.clip_by_value(x, x_min, x_max)
+
+
+def _compare(name, fn, doc):
+    def op(x1, x2):
+        a, b = promoted_scalar(x1, x2)
+        return wrap(fn(a, b))
+
+    op.__name__ = op.__qualname__ = name
+    op.__doc__ = doc + " Operands are promoted to a common dtype first; the result is bool."
+    return op
+
+
+equal = _compare("equal", torch.eq, "``x1 == x2``.")
+not_equal = _compare("not_equal", torch.ne, "``x1 != x2``.")
+greater = _compare("greater", torch.gt, "``x1 > x2``.")
+greater_equal = _compare("greater_equal", torch.ge, "``x1 >= x2``.")
+less = _compare("less", torch.lt, "``x1 < x2``.")
+less_equal = _compare("less_equal", torch.le, "``x1 <= x2``.")
+
+
+def _bool(x):
+    x = storage(x)
+    return x if x.dtype is torch.bool else x.to(torch.bool)
+
+
+def logical_and(x1, x2):
+    """Element-wise AND of the inputs' truth values."""
+    return wrap(torch.logical_and(_bool(x1), _bool(x2)))
+
+
+def logical_or(x1, x2):
+    """Element-wise OR of the inputs' truth values."""
+    return wrap(torch.logical_or(_bool(x1), _bool(x2)))
+
+
+def logical_xor(x1, x2):
+    """Element-wise XOR of the inputs' truth values."""
+    return wrap(torch.logical_xor(_bool(x1), _bool(x2)))
+
+
+def logical_not(x):
+    """Element-wise NOT of ``x``'s truth value."""
+    return wrap(torch.logical_not(_bool(x)))
+
+
+def isnan(x):
+    """True where ``x`` is NaN (always False for integers)."""
+    return wrap(torch.isnan(storage(x)))
+
+
+def isinf(x):
+    """True where ``x`` is +-inf (always False for integers)."""
+    return wrap(torch.isinf(storage(x)))
+
+
+def isfinite(x):
+    """True where ``x`` is neither inf nor NaN (always True for integers)."""
+    return wrap(torch.isfinite(storage(x)))
+
+
+def where(condition, x1=None, x2=None):
+    """``x1`` where ``condition`` else ``x2`` (promoted dtype); with neither, the indices
+    of the true elements, one int32 tensor per dimension (a list, like Keras' TF backend).
+    Exactly one of ``x1``/``x2`` is a ``ValueError``."""
+    cond = _bool(condition)
+    if x1 is not None and x2 is not None:
+        a, b = promoted(x1, x2)
+        return wrap(torch.where(cond, a, b))
+    if x1 is None and x2 is None:
+        return [wrap(i.to(torch.int32)) for i in torch.nonzero(cond, as_tuple=True)]
+    raise ValueError("`x1` and `x2` either both should be `None` or both should have non-None value.")

@@ -1,0 +1,170 @@
+"""More ``keras.ops`` numpy-like ops: nan_to_num, isclose, trace, signbit, logaddexp,
+hypot, inner/vdot, bincount, quantile/median, digitize, cross."""
+import torch
+
+from ._base import TORCH, float_of, floatx_torch, promoted, storage, unaliased, wrap
+from ._dtypes import NAME, result_type
+
+__all__ = ["nan_to_num", "isclose", "trace", "signbit", "copy", "logaddexp", "exp2", "hypot", "inner", "vdot",
+           "bincount", "quantile", "percentile", "median", "digitize", "cross", "logspace"]
+
+
+def nan_to_num(x, nan=0.0, posinf=None, neginf=None):
+    """NaN -> ``nan``, +inf -> ``posinf`` (dtype max), -inf -> ``neginf`` (dtype min); integers unchanged."""
+    x = unaliased(x)
+    if not x.is_floating_point():
+        return wrap(x)
+    return wrap(torch.nan_to_num(x, nan=nan, posinf=posinf, neginf=neginf))
+
+
+def isclose(x1, x2, rtol=1e-5, atol=1e-8, equal_nan=False):
+    """``|x1 - x2| <= atol + rtol * |x2|`` for floats (infinities are never close, as in Keras' TF
+    backend); equality for other dtypes."""
+    a, b = promoted(storage(x1), storage(x2))
+    if not a.is_floating_point():
+        return wrap(torch.eq(a, b))
+    result = torch.abs(a - b) <= atol + rtol * torch.abs(b)
+    if equal_nan:
+        result = result | (torch.isnan(a) & torch.isnan(b))
+    return wrap(result)
+
+
+def trace(x, offset=0, axis1=0, axis2=1):
+    """Sum of the ``offset`` diagonal of the ``axis1``/``axis2`` planes (bool/int8/int16 -> int32,
+    uint8/uint16 -> uint32)."""
+    x = storage(x)
+    widen = {torch.bool: torch.int32, torch.int8: torch.int32, torch.int16: torch.int32,
+             torch.uint8: torch.int64, torch.uint16: torch.int64}
+    target = widen.get(x.dtype, x.dtype)
+    out = torch.sum(torch.diagonal(x.to(target), offset, axis1, axis2), dim=-1, dtype=target)
+    return wrap(out.to(torch.uint32) if x.dtype in (torch.uint8, torch.uint16) else out)
+
+
+def signbit(x):
+    """True where the sign bit is set (``-0.0`` included)."""
+    x = storage(x)
+    if x.dtype is torch.bool:
+        return wrap(torch.zeros_like(x))
+    return wrap(torch.signbit(x))
+
+
+def copy(x):
+    """A copy of ``x``."""
+    return wrap(storage(x).clone())
+
+
+def logaddexp(x1, x2):
+    """``log(exp(x1) + exp(x2))`` in ``result_type(x1, x2, float)``."""
+    a, b = promoted(storage(x1), storage(x2), float)
+    return wrap(torch.logaddexp(a, b))
+
+
+def exp2(x):
+    """``2 ** x``; integer/bool inputs become floatx."""
+    return wrap(torch.exp2(float_of(storage(x))))
+
+
+def hypot(x1, x2):
+    """``sqrt(x1 ** 2 + x2 ** 2)``; small integers give floatx, int64 float64."""
+    a, b = storage(x1), storage(x2)
+    name = result_type(NAME[a.dtype], NAME[b.dtype])
+    target = torch.float64 if name == "int64" else (floatx_torch() if "int" in name else TORCH[name])
+    return wrap(torch.hypot(a.to(target), b.to(target)))
+
+
+def _contract(a, b, flatten):
+    result = TORCH[result_type(NAME[a.dtype], NAME[b.dtype])]
+    compute = TORCH[result_type(NAME[a.dtype], NAME[b.dtype], float)]
+    a, b = a.to(compute), b.to(compute)
+    if flatten:
+        out = torch.dot(a.reshape(-1), b.reshape(-1))
+    elif a.dim() == 0 or b.dim() == 0:
+        out = a * b
+    else:
+        out = torch.tensordot(a, b, dims=([-1], [-1]))
+    return wrap(out.to(result))
+
+
+def inner(x1, x2):
+    """Sum of products over the last axes (a product for scalars)."""
+    return _contract(storage(x1), storage(x2), False)
+
+
+def vdot(x1, x2):
+    """Dot product of the flattened inputs."""
+    return _contract(storage(x1), storage(x2), True)
+
+
+def bincount(x, weights=None, minlength=0, sparse=False):
+    """Counts (int32) or summed ``weights`` per non-negative integer value of 1-D or 2-D ``x``
+    (2-D: per row)."""
+    if sparse:
+        raise ValueError("torchkeras has no sparse tensors: `sparse=True` is not supported.")
+    x = storage(x).to(torch.int64)
+    w = None if weights is None else storage(weights)
+    dtype = TORCH["int32"] if w is None else TORCH[result_type(NAME[storage(x).dtype], NAME[w.dtype])]
+    length = max(int(minlength), int(x.max()) + 1 if x.numel() else 0)
+    if x.dim() == 1:
+        out = torch.bincount(x, weights=None if w is None else w.to(torch.float64), minlength=length)
+        return wrap(out.to(dtype))
+    rows = [torch.bincount(r, weights=None if w is None else wr.to(torch.float64), minlength=length)
+            for r, wr in zip(x, w if w is not None else x)]
+    return wrap(torch.stack(rows).to(dtype))
+
+
+def quantile(x, q, axis=None, method="linear", keepdims=False):
+    """The ``q``-th quantiles along ``axis`` (NumPy's ``method`` names: linear, lower,
+    higher, midpoint, nearest); integer inputs give floatx."""
+    x = float_of(storage(x))
+    qs = storage(q, NAME[x.dtype])
+    if axis is None:
+        out = torch.quantile(x.reshape(-1), qs, interpolation=method)
+        if keepdims:
+            out = out.reshape(qs.shape + (1,) * x.dim())
+        return wrap(out)
+    if isinstance(axis, int):
+        return wrap(torch.quantile(x, qs, dim=axis, keepdim=keepdims, interpolation=method))
+    axes = sorted(a % x.dim() for a in axis)
+    rest = [d for d in range(x.dim()) if d not in axes]
+    moved = x.permute(rest + axes).reshape([x.shape[d] for d in rest] + [-1])
+    out = torch.quantile(moved, qs, dim=-1, interpolation=method)
+    if keepdims:
+        shape = list(x.shape)
+        for a in axes:
+            shape[a] = 1
+        out = out.reshape(qs.shape + tuple(shape))
+    return wrap(out)
+
+
+def median(x, axis=None, keepdims=False):
+    """The median along ``axis`` (the mean of the two middle values for even counts)."""
+    return quantile(x, 0.5, axis=axis, keepdims=keepdims)
+
+
+def digitize(x, bins):
+    """Index (int32) of the bin of each value: ``i`` with ``bins[i-1] <= x < bins[i]``."""
+    x, b = storage(x), storage(bins)
+    return wrap(torch.bucketize(x, b.to(x.dtype), right=True).to(torch.int32))
+
+
+def cross(x1, x2, axisa=-1, axisb=-1, axisc=-1, axis=None):
+    """Cross product of 3-vectors (``axis`` overrides ``axisa``/``axisb``/``axisc``); promoted dtype."""
+    if axis is not None:
+        axisa = axisb = axisc = axis
+    a, b = promoted(storage(x1), storage(x2))
+    a, b = torch.movedim(a, axisa, -1), torch.movedim(b, axisb, -1)
+    a, b = torch.broadcast_tensors(a, b)
+    return wrap(torch.movedim(torch.linalg.cross(a, b, dim=-1), -1, axisc))
+
+
+def percentile(x, q, axis=None, method="linear", keepdims=False):
+    """:func:`quantile` with ``q`` in percent."""
+    q = storage(q) / 100 if not isinstance(q, (int, float)) else q / 100
+    return quantile(x, q, axis=axis, method=method, keepdims=keepdims)
+
+
+def logspace(start, stop, num=50, endpoint=True, base=10, dtype=None, axis=0):
+    """``base ** linspace(start, stop, num)`` in the linspace result's dtype."""
+    from ._numpy_array import linspace
+    exponents = storage(linspace(start, stop, num=num, endpoint=endpoint, dtype=dtype, axis=axis))
+    return wrap(torch.pow(torch.tensor(base, dtype=exponents.dtype, device=exponents.device), exponents))

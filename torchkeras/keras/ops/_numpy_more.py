@@ -1,0 +1,261 @@
+"""Further ``keras.ops`` numpy-like ops: rounding and angle helpers, NaN-ignoring
+reductions, splitting/stacking variants, kron, searchsorted, select."""
+import math
+
+import torch
+
+from ._base import float_of, floatx_torch, promoted, promoted_all, storage, unaliased, wrap
+from ._dtypes import NAME
+from ._numpy_array import concatenate, split
+
+__all__ = ["trunc", "fabs", "deg2rad", "rad2deg", "cbrt", "sinc", "diff", "isneginf", "isposinf", "divide_no_nan",
+           "logaddexp2", "ptp", "fmod", "heaviside", "kron", "searchsorted", "diagflat", "fliplr", "flipud",
+           "rot90", "hsplit", "vsplit", "array_split", "dstack", "empty", "empty_like", "allclose", "nansum",
+           "nanmean", "nanmax", "nanmin", "select", "slogdet"]
+
+_SMALL_INTS = ("bool", "int8", "int16", "int32", "uint8", "uint16", "uint32")
+
+
+def _float_wide(x):
+    """Keras' rule for deg2rad/heaviside: small ints -> floatx, int64 -> float64."""
+    name = NAME[x.dtype]
+    if name in _SMALL_INTS:
+        return x.to(floatx_torch())
+    return x.to(torch.float64) if name == "int64" else x
+
+
+def trunc(x):
+    """Rounds toward zero; integer and bool inputs are returned unchanged."""
+    x = unaliased(x)
+    return wrap(torch.trunc(x) if x.is_floating_point() else x)
+
+
+def fabs(x):
+    """``|x|`` as floats (integer/bool inputs become floatx)."""
+    return wrap(torch.abs(float_of(storage(x))))
+
+
+def deg2rad(x):
+    """Degrees to radians (small ints -> floatx, int64 -> float64)."""
+    return wrap(torch.deg2rad(_float_wide(storage(x))))
+
+
+def rad2deg(x):
+    """Radians to degrees (small ints -> floatx, int64 -> float64)."""
+    return wrap(torch.rad2deg(_float_wide(storage(x))))
+
+
+def cbrt(x):
+    """Real cube root (int64 -> float64, other non-float16/bfloat16/float64 -> floatx)."""
+    x = storage(x)
+    if x.dtype is torch.int64:
+        x = x.to(torch.float64)
+    elif x.dtype not in (torch.bfloat16, torch.float16, torch.float64):
+        x = x.to(floatx_torch())
+    return wrap(torch.sign(x) * torch.pow(torch.abs(x), 1.0 / 3.0))
+
+
+def sinc(x):
+    """``sin(pi x) / (pi x)``, 1 at 0."""
+    x = float_of(storage(x))
+    return wrap(torch.sinc(x))
+
+
+def diff(a, n=1, axis=-1):
+    """``n``-th discrete difference along ``axis``."""
+    a = unaliased(a)
+    if n < 0:
+        raise ValueError(f"Order `n` must be non-negative. Received n={n}")
+    if n and a.dim() == 0:
+        raise ValueError(f"`diff` requires input that is at least one dimensional. Received: a={a}")
+    return wrap(torch.diff(a, n=n, dim=axis) if n else a)
+
+
+def isneginf(x):
+    """True where ``x`` is -inf."""
+    return wrap(torch.isneginf(storage(x)))
+
+
+def isposinf(x):
+    """True where ``x`` is +inf."""
+    return wrap(torch.isposinf(storage(x)))
+
+
+def divide_no_nan(x1, x2):
+    """``x1 / x2``, 0 where ``x2`` is 0; in ``result_type(x1, x2, float)``."""
+    a, b = promoted(x1, x2, float)
+    return wrap(torch.where(b == 0, torch.zeros((), dtype=a.dtype, device=a.device), a / b))
+
+
+def logaddexp2(x1, x2):
+    """``log2(2 ** x1 + 2 ** x2)`` in ``result_type(x1, x2, float)``."""
+    a, b = promoted(storage(x1), storage(x2), float)
+    return wrap(torch.logaddexp2(a, b))
+
+
+def ptp(x, axis=None, keepdims=False):
+    """``max - min`` along ``axis``."""
+    x = storage(x)
+    if axis is None:
+        out = torch.amax(x) - torch.amin(x)
+        return wrap(out.reshape((1,) * x.dim()) if keepdims else out)
+    return wrap(torch.amax(x, dim=axis, keepdim=keepdims) - torch.amin(x, dim=axis, keepdim=keepdims))
+
+
+def fmod(x1, x2):
+    """Remainder with the sign of ``x1`` (C's ``fmod``); bool computes as int32."""
+    a, b = promoted(storage(x1), storage(x2))
+    if a.dtype is torch.bool:
+        a, b = a.to(torch.int32), b.to(torch.int32)
+    return wrap(torch.fmod(a, b))
+
+
+def heaviside(x1, x2):
+    """0 where ``x1 < 0``, 1 where ``x1 > 0``, ``x2`` where ``x1 == 0``."""
+    a, b = promoted(storage(x1), storage(x2))
+    a, b = _float_wide(a), _float_wide(b)
+    return wrap(torch.heaviside(a, b))
+
+
+def kron(x1, x2):
+    """Kronecker product; promoted dtype."""
+    a, b = promoted(storage(x1), storage(x2))
+    return wrap(torch.kron(a, b))
+
+
+def searchsorted(sorted_sequence, values, side="left"):
+    """Insertion indices (int32) of ``values`` into the 1-D ``sorted_sequence``."""
+    seq, vals = storage(sorted_sequence), storage(values)
+    if seq.dim() != 1:
+        raise ValueError("`searchsorted` only supports 1-D sorted sequences. You can use "
+                         "`keras.ops.vectorized_map` to extend it to N-D sequences. Received: "
+                         f"sorted_sequence.shape={tuple(seq.shape)}")
+    return wrap(torch.searchsorted(seq, vals.to(seq.dtype), side=side).to(torch.int32))
+
+
+def diagflat(x, k=0):
+    """A square matrix with the flattened ``x`` on its ``k``-th diagonal."""
+    return wrap(torch.diagflat(storage(x), k))
+
+
+def fliplr(x):
+    """``x`` reversed along axis 1."""
+    return wrap(torch.flip(storage(x), (1,)))
+
+
+def flipud(x):
+    """``x`` reversed along axis 0."""
+    return wrap(torch.flip(storage(x), (0,)))
+
+
+def rot90(array, k=1, axes=(0, 1)):
+    """``array`` rotated ``k`` quarter turns in the ``axes`` plane, as NumPy (Keras 3.15's TF
+    backend gets ``k=2`` wrong on inputs of rank > 3; this does not copy that)."""
+    x = storage(array)
+    if x.dim() < 2:
+        raise ValueError(f"Input array must have at least 2 dimensions. Received: array.ndim={x.dim()}")
+    return wrap(torch.rot90(x, k, tuple(axes)))
+
+
+def hsplit(x, indices_or_sections):
+    """:func:`split` along axis 1 (axis 0 for 1-D ``x``)."""
+    return split(x, indices_or_sections, axis=0 if storage(x).dim() == 1 else 1)
+
+
+def vsplit(x, indices_or_sections):
+    """:func:`split` along axis 0."""
+    return split(x, indices_or_sections, axis=0)
+
+
+def array_split(x, indices_or_sections, axis=0):
+    """``indices_or_sections`` near-equal parts along ``axis`` (the first ones one longer)."""
+    x = storage(x)
+    total = x.shape[axis]
+    size, extra = divmod(total, indices_or_sections)
+    sizes = [size + 1] * extra + [size] * (indices_or_sections - extra)
+    return [wrap(p) for p in torch.split(x, sizes, dim=axis)]
+
+
+def dstack(xs):
+    """Stacks along axis 2 after promoting 0-D/1-D/2-D inputs to 3-D."""
+    values = promoted_all(xs)
+    return concatenate([v.reshape(1, -1, 1) if v.dim() <= 1 else (v.unsqueeze(-1) if v.dim() == 2 else v)
+                        for v in values], axis=2)
+
+
+def empty(shape, dtype=None):
+    """A tensor of ``shape`` (floatx unless ``dtype``); its values are zeros here."""
+    from ._numpy_array import zeros
+    return zeros(shape, dtype)
+
+
+def empty_like(x, dtype=None):
+    """A tensor with ``x``'s shape (and dtype unless ``dtype``); zeros here."""
+    from ._numpy_array import zeros_like
+    return zeros_like(x, dtype)
+
+
+def allclose(x1, x2, rtol=1e-5, atol=1e-8, equal_nan=False):
+    """Whether every element pair satisfies ``isclose`` (a 0-d bool tensor)."""
+    from ._numpy_extra import isclose
+    return wrap(torch.all(isclose(x1, x2, rtol, atol, equal_nan)._value))
+
+
+def _without_nan(x, fill):
+    return torch.where(torch.isnan(x), torch.as_tensor(fill, dtype=x.dtype, device=x.device), x) \
+        if x.is_floating_point() else x
+
+
+def nansum(x, axis=None, keepdims=False):
+    """:func:`sum` treating NaN as 0."""
+    from ._numpy_reduction import sum as _sum
+    return _sum(_without_nan(storage(x), 0), axis=axis, keepdims=keepdims)
+
+
+def nanmean(x, axis=None, keepdims=False):
+    """:func:`mean` of the non-NaN elements (NaN where there are none)."""
+    x = storage(x)
+    if axis == () or axis == []:
+        return wrap(x)
+    if not x.is_floating_point():
+        from ._numpy_reduction import mean
+        return mean(x.to(torch.float32), axis=axis, keepdims=keepdims)
+    dims = tuple(range(x.dim())) if axis is None else axis
+    return wrap(torch.nanmean(x, dim=dims, keepdim=keepdims))
+
+
+def nanmax(x, axis=None, keepdims=False):
+    """:func:`max` ignoring NaN (NaN where every element is)."""
+    return _nan_extreme(x, axis, keepdims, -math.inf, torch.amax)
+
+
+def nanmin(x, axis=None, keepdims=False):
+    """:func:`min` ignoring NaN (NaN where every element is)."""
+    return _nan_extreme(x, axis, keepdims, math.inf, torch.amin)
+
+
+def _nan_extreme(x, axis, keepdims, fill, reducer):
+    x = storage(x)
+    if not x.is_floating_point():
+        from ._numpy_reduction import max as _max, min as _min
+        return (_max if reducer is torch.amax else _min)(x, axis=axis, keepdims=keepdims)
+    dims = tuple(range(x.dim())) if axis is None else axis
+    out = reducer(_without_nan(x, fill), dim=dims, keepdim=keepdims)
+    all_nan = torch.all(torch.isnan(x), dim=dims, keepdim=keepdims)
+    return wrap(torch.where(all_nan, torch.full_like(out, math.nan), out))
+
+
+def select(condlist, choicelist, default=0):
+    """The element of the first ``choicelist`` entry whose condition holds, else ``default``."""
+    choices = promoted_all(list(choicelist) + [default])
+    out = choices[-1]
+    for cond, choice in reversed(list(zip(condlist, choices[:-1]))):
+        out = torch.where(storage(cond).to(torch.bool), choice, out)
+    return wrap(out)
+
+
+
+def slogdet(x):
+    """``(sign, log|det|)`` of the last two axes."""
+    sign, logabs = torch.linalg.slogdet(float_of(storage(x)))
+    return wrap(sign), wrap(logabs)

@@ -1,0 +1,221 @@
+"""``keras.ops`` reductions and scans (sum, mean, max, argmax, cumsum, ...) with Keras'
+result dtypes (``sum`` of int8/bool gives int32, ``mean`` of ints gives float32, ...)."""
+import torch
+
+from ...framework import errors
+from ._base import TORCH, float_of, storage, wrap
+from ._dtypes import NAME, result_type
+
+__all__ = ["sum", "mean", "max", "min", "amax", "amin", "prod", "all", "any", "std", "var", "average", "argmax",
+           "argmin", "cumsum", "cumprod", "count_nonzero"]
+
+_WIDEN = {torch.bool: torch.int32, torch.int8: torch.int32, torch.int16: torch.int32,
+          torch.uint8: torch.uint32, torch.uint16: torch.uint32}
+
+
+def _dims(axis):
+    if axis is None:
+        return None
+    if isinstance(axis, int):
+        return axis
+    return tuple(int(a) for a in axis)
+
+
+def _reduce(fn, x, axis, keepdims, **kwargs):
+    dims = _dims(axis)
+    if dims is None:
+        out = fn(x, **kwargs)
+        if keepdims:
+            out = out.reshape((1,) * x.dim())
+        return out
+    if dims == ():
+        return x.to(kwargs.get("dtype", x.dtype), copy=True)
+    return fn(x, dim=dims, keepdim=keepdims, **kwargs)
+
+
+def sum(x, axis=None, keepdims=False):  # noqa: A001 - Keras' name
+    """Sum over ``axis``; bool/int8/int16 accumulate in int32, uint8/uint16 in uint32."""
+    x = storage(x)
+    target = _WIDEN.get(x.dtype, x.dtype)
+    if target is torch.uint32 or target is torch.uint64:
+        return wrap(_reduce(torch.sum, x, axis, keepdims, dtype=torch.int64).to(target))
+    return wrap(_reduce(torch.sum, x, axis, keepdims, dtype=target))
+
+
+def prod(x, axis=None, keepdims=False, dtype=None):
+    """Product over ``axis``; without ``dtype`` bool/int8/int16 become int32 and
+    uint8/uint16 uint32.  Keras' TF backend ignores a given ``dtype`` (the input's is
+    kept), and so does this."""
+    x = storage(x)
+    if dtype is None:
+        x = x.to(_WIDEN.get(x.dtype, x.dtype))
+    if x.dtype in (torch.uint32, torch.uint64):
+        return wrap(prod(x.to(torch.int64), axis, keepdims)._value.to(x.dtype))
+    if axis is None or isinstance(axis, int):
+        return wrap(_reduce(torch.prod, x, axis, keepdims, dtype=x.dtype))
+    out = x
+    for a in sorted((a % x.dim() for a in axis), reverse=True):
+        out = torch.prod(out, dim=a, keepdim=keepdims)
+    return wrap(out)
+
+
+def mean(x, axis=None, keepdims=False):
+    """Mean over ``axis``; integers/bool give ``result_type(x, float32)``, float16 is
+    accumulated in float32 and cast back."""
+    x = storage(x)
+    if x.dtype is torch.float32 or x.dtype is torch.float64:
+        return wrap(_reduce(torch.mean, x, axis, keepdims))
+    compute = TORCH[result_type(NAME[x.dtype], "float32")]
+    out = _reduce(torch.mean, x.to(compute), axis, keepdims)
+    return wrap(out if not x.is_floating_point() else out.to(x.dtype))
+
+
+def _extreme(x, axis, keepdims, initial, reducer, pick, logical, what):
+    x = storage(x)
+    if initial is None and x.numel() == 0:
+        raise errors.InvalidArgumentError(None, None, "Cannot compute the %s of an empty tensor." % what)
+    if x.dtype is torch.bool:
+        out = _reduce(logical, x, axis, keepdims)
+        if initial is not None:
+            out = pick(out.to(torch.int32), torch.tensor(int(initial), dtype=torch.int32, device=x.device))
+            out = out.to(torch.bool)
+        return wrap(out)
+    dims = _dims(axis)
+    if dims is None:
+        out = reducer(x)
+        if keepdims:
+            out = out.reshape((1,) * x.dim())
+    elif dims == ():
+        out = x.clone()
+    else:
+        out = reducer(x, dim=dims, keepdim=keepdims)
+    if initial is not None:
+        out = pick(out, torch.as_tensor(initial, dtype=out.dtype, device=out.device))
+    return wrap(out)
+
+
+def max(x, axis=None, keepdims=False, initial=None):  # noqa: A001 - Keras' name
+    """Maximum over ``axis`` (bool: any), at least ``initial``; an empty input without
+    ``initial`` raises ``InvalidArgumentError``."""
+    return _extreme(x, axis, keepdims, initial, torch.amax, torch.maximum, torch.any, "max")
+
+
+def min(x, axis=None, keepdims=False, initial=None):  # noqa: A001 - Keras' name
+    """Minimum over ``axis`` (bool: all), at most ``initial``."""
+    return _extreme(x, axis, keepdims, initial, torch.amin, torch.minimum, torch.all, "min")
+
+
+def amax(x, axis=None, keepdims=False):
+    """Alias of :func:`max` without ``initial``."""
+    return max(x, axis=axis, keepdims=keepdims)
+
+
+def amin(x, axis=None, keepdims=False):
+    """Alias of :func:`min` without ``initial``."""
+    return min(x, axis=axis, keepdims=keepdims)
+
+
+def _truth(x):
+    x = storage(x)
+    return x if x.dtype is torch.bool else x.to(torch.bool)
+
+
+def all(x, axis=None, keepdims=False):  # noqa: A001 - Keras' name
+    """True where every element along ``axis`` is truthy."""
+    return wrap(_reduce(torch.all, _truth(x), axis, keepdims))
+
+
+def any(x, axis=None, keepdims=False):  # noqa: A001 - Keras' name
+    """True where some element along ``axis`` is truthy."""
+    return wrap(_reduce(torch.any, _truth(x), axis, keepdims))
+
+
+def var(x, axis=None, keepdims=False):
+    """Population variance (``ddof=0``), computed in ``result_type(x, float32)``, returned
+    in ``result_type(x, float)``."""
+    x = storage(x)
+    name = NAME[x.dtype]
+    compute = TORCH[result_type(name, "float32")]
+    out = _reduce(torch.var, x.to(compute), axis, keepdims, correction=0) if _dims(axis) != () else \
+        torch.zeros_like(x, dtype=compute)
+    return wrap(out.to(TORCH[result_type(name, float)]))
+
+
+def std(x, axis=None, keepdims=False):
+    """Population standard deviation; integer/bool inputs become floatx."""
+    x = float_of(storage(x))
+    if _dims(axis) == ():
+        return wrap(torch.zeros_like(x))
+    return wrap(_reduce(torch.std, x, axis, keepdims, correction=0))
+
+
+def average(x, axis=None, weights=None):
+    """Weighted mean along ``axis``; ``weights`` has ``x``'s shape or is 1-D along ``axis``.
+    Computed in ``result_type(x, weights, float)``."""
+    x = storage(x)
+    if weights is None:
+        return wrap(_reduce(torch.mean, x.to(TORCH[result_type(NAME[x.dtype], float)]), axis, False))
+    w = storage(weights)
+    target = TORCH[result_type(NAME[x.dtype], NAME[w.dtype], float)]
+    x, w = x.to(target), w.to(target)
+    if axis is None:
+        return wrap(torch.sum(x * w) / torch.sum(w))
+    if w.dim() == x.dim():
+        return wrap(torch.sum(x * w, dim=axis) / torch.sum(w, dim=axis))
+    return wrap(torch.tensordot(x, w, dims=([axis], [0])) / torch.sum(w))
+
+
+def _arg(fn, x, axis, keepdims):
+    x = storage(x)
+    if x.dtype is torch.bool:
+        x = x.to(torch.uint8)
+    elif x.is_floating_point() and x.dim():
+        x = x.to(TORCH[result_type(NAME[x.dtype], "float32")])
+        x = torch.where((x == 0) & torch.signbit(x), -torch.finfo(x.dtype).tiny, x)
+    if axis is None:
+        out = fn(x.reshape(-1))
+        if keepdims:
+            out = out.reshape((1,) * x.dim())
+    else:
+        out = fn(x, dim=axis, keepdim=keepdims)
+    return wrap(out.to(torch.int32))
+
+
+def argmax(x, axis=None, keepdims=False):
+    """Index (int32) of the first maximum along ``axis`` (flattened when ``None``); like
+    Keras, ``-0.0`` ranks below ``0.0``."""
+    return _arg(torch.argmax, x, axis, keepdims)
+
+
+def argmin(x, axis=None, keepdims=False):
+    """Index (int32) of the first minimum along ``axis`` (flattened when ``None``); like
+    Keras, ``-0.0`` ranks below ``0.0``."""
+    return _arg(torch.argmin, x, axis, keepdims)
+
+
+def _scan(fn, x, axis, dtype):
+    x = storage(x, dtype)
+    if x.dtype is torch.bool:
+        x = x.to(torch.int32)
+    if axis is None:
+        x = x.reshape(-1)
+        axis = 0
+    return wrap(fn(x, dim=axis, dtype=x.dtype))
+
+
+def cumsum(x, axis=None, dtype=None):
+    """Running sum along ``axis`` (flattened when ``None``); dtype kept (bool -> int32)."""
+    return _scan(torch.cumsum, x, axis, dtype)
+
+
+def cumprod(x, axis=None, dtype=None):
+    """Running product along ``axis`` (flattened when ``None``); dtype kept (bool -> int32)."""
+    return _scan(torch.cumprod, x, axis, dtype)
+
+
+def count_nonzero(x, axis=None):
+    """Number of non-zero elements along ``axis`` (int32)."""
+    x = storage(x)
+    if axis is None:
+        return wrap(torch.count_nonzero(x).to(torch.int32))
+    return wrap(torch.count_nonzero(x, dim=_dims(axis)).to(torch.int32))

@@ -1,0 +1,113 @@
+"""``keras.ops`` linear algebra: norms, inverse, determinant, solve and decompositions
+(on the last two axes, with batch axes in front)."""
+import torch
+
+from ._base import float_of, storage, wrap
+
+__all__ = ["norm", "inv", "det", "solve", "solve_triangular", "cholesky", "qr", "svd", "eigh", "eig", "pinv",
+           "lstsq", "matrix_rank"]
+
+
+def norm(x, ord=None, axis=None, keepdims=False):  # noqa: A002 - Keras' name
+    """Vector norm (one axis, or all of ``x`` flattened) or matrix norm (two axes):
+    ``ord`` as NumPy's (``'fro'``, ``'nuc'``, ints, inf)."""
+    x = float_of(storage(x))
+    if axis is None:
+        if ord is None:
+            out = torch.linalg.vector_norm(x)
+            return wrap(out.reshape((1,) * x.dim()) if keepdims else out)
+        axis = tuple(range(x.dim()))
+    axes = (axis,) if isinstance(axis, int) else tuple(axis)
+    if len(axes) == 1:
+        return wrap(torch.linalg.vector_norm(x, ord=2 if ord is None else ord, dim=axes[0], keepdim=keepdims))
+    if len(axes) == 2:
+        return wrap(torch.linalg.matrix_norm(x, ord="fro" if ord is None else ord, dim=axes, keepdim=keepdims))
+    raise ValueError(f"Invalid axis values. Received: axis={axis}")
+
+
+def inv(x):
+    """Matrix inverse."""
+    return wrap(torch.linalg.inv(float_of(storage(x))))
+
+
+def det(x):
+    """Matrix determinant."""
+    return wrap(torch.linalg.det(float_of(storage(x))))
+
+
+def solve(a, b):
+    """``x`` with ``a @ x = b``."""
+    return wrap(torch.linalg.solve(float_of(storage(a)), float_of(storage(b))))
+
+
+def solve_triangular(a, b, lower=False):
+    """``x`` with ``a @ x = b`` for triangular ``a``."""
+    return wrap(torch.linalg.solve_triangular(float_of(storage(a)), float_of(storage(b)), upper=not lower))
+
+
+def cholesky(x, upper=False):
+    """Cholesky factor (lower unless ``upper``) of a positive-definite matrix."""
+    return wrap(torch.linalg.cholesky(float_of(storage(x)), upper=upper))
+
+
+def qr(x, mode="reduced"):
+    """``(q, r)`` with ``x = q @ r``; ``mode`` ``'reduced'`` or ``'complete'``."""
+    if mode not in ("reduced", "complete"):
+        raise ValueError(f"`mode` argument value not supported. Expected one of {{'reduced', 'complete'}}. Received: mode={mode}")
+    q, r = torch.linalg.qr(float_of(storage(x)), mode=mode)
+    return wrap(q), wrap(r)
+
+
+def svd(x, full_matrices=True, compute_uv=True):
+    """``(u, s, vh)`` with ``x = u @ diag(s) @ vh`` (singular values only when not ``compute_uv``)."""
+    x = float_of(storage(x))
+    if not compute_uv:
+        return wrap(torch.linalg.svdvals(x))
+    u, s, vh = torch.linalg.svd(x, full_matrices=full_matrices)
+    return wrap(u), wrap(s), wrap(vh)
+
+
+def eigh(x):
+    """``(eigenvalues, eigenvectors)`` of a symmetric matrix, eigenvalues ascending."""
+    w, v = torch.linalg.eigh(float_of(storage(x)))
+    return wrap(w), wrap(v)
+
+
+def eig(x):
+    """``(eigenvalues, eigenvectors)`` of a square matrix (complex results)."""
+    w, v = torch.linalg.eig(float_of(storage(x)))
+    return wrap(w), wrap(v)
+
+
+def pinv(x, rcond=None):
+    """Moore-Penrose pseudo-inverse; singular values below ``rcond`` times the largest are
+    dropped (default ``10 * max(M, N) * eps``, TF's)."""
+    x = float_of(storage(x))
+    if rcond is None:
+        rcond = 10.0 * max(x.shape[-2:]) * torch.finfo(x.dtype).eps
+    return wrap(torch.linalg.pinv(x, rtol=rcond))
+
+
+def lstsq(a, b, rcond=None):
+    """Least-squares ``x`` minimizing ``|a @ x - b|`` for 2-D ``a`` and 1-D/2-D ``b``."""
+    a, b = storage(a), storage(b)
+    if a.shape[0] != b.shape[0]:
+        raise ValueError("Leading dimensions of input arrays must match")
+    if a.dim() != 2:
+        raise TypeError(f"{a.dim()}-dimensional array given. Array must be two-dimensional")
+    if b.dim() not in (1, 2):
+        raise TypeError(f"{b.dim()}-dimensional array given. Array must be one or two-dimensional")
+    if rcond is None:
+        rcond = torch.finfo(a.dtype).eps * max(a.shape)
+    u, s, vh = torch.linalg.svd(a, full_matrices=False)
+    keep = s >= rcond * s[0]
+    inv_s = torch.where(keep, 1 / torch.where(keep, s, torch.ones_like(s)), torch.zeros_like(s))
+    rhs = b if b.dim() == 2 else b[:, None]
+    x = vh.mT @ (inv_s[:, None] * (u.mT @ rhs.to(a.dtype)))
+    return wrap(x if b.dim() == 2 else x[:, 0])
+
+
+def matrix_rank(x, tol=None):
+    """Number of singular values above ``tol`` (default ``max(M, N) * eps * largest``), int32."""
+    x = float_of(storage(x))
+    return wrap(torch.linalg.matrix_rank(x, atol=tol, rtol=None if tol is None else 0.0).to(torch.int32))

@@ -1,0 +1,392 @@
+"""``keras.ops.nn``: neural-network ops (also at ``keras.ops`` top level): activations, one-hot encodings, crossentropies,
+convolution and pooling (Keras' kernel layout, TF's ``'same'`` padding), moments,
+normalization and scaled dot-product attention."""
+import math
+
+import torch
+import torch.nn.functional as F
+
+from ..backend import config
+from ._base import TORCH, storage, wrap
+from ._dtypes import standardize_dtype
+
+_OWN = ["relu", "relu6", "sigmoid", "softmax", "log_softmax", "softplus", "softsign", "silu", "swish", "gelu",
+           "elu", "selu", "leaky_relu", "hard_sigmoid", "hard_silu", "hard_swish", "log_sigmoid", "one_hot",
+           "multi_hot", "binary_crossentropy", "categorical_crossentropy", "sparse_categorical_crossentropy",
+           "conv", "depthwise_conv", "max_pool", "average_pool", "moments", "batch_normalization", "normalize",
+           "dot_product_attention"]
+__all__ = list(_OWN)
+
+
+def relu(x):
+    """``max(x, 0)``."""
+    return wrap(torch.relu(storage(x)))
+
+
+def relu6(x):
+    """``min(max(x, 0), 6)``."""
+    x = storage(x)
+    return wrap(torch.clamp(x, 0, 6))
+
+
+def sigmoid(x):
+    """``1 / (1 + exp(-x))``."""
+    return wrap(torch.sigmoid(storage(x)))
+
+
+def _axes(axis):
+    return axis if isinstance(axis, int) else tuple(axis)
+
+
+def softmax(x, axis=-1):
+    """Softmax along ``axis`` (an int or a tuple of axes)."""
+    x = storage(x)
+    axis = _axes(axis)
+    if isinstance(axis, int):
+        return wrap(x.softmax(axis))
+    shifted = x - torch.amax(x, dim=axis, keepdim=True)
+    e = torch.exp(shifted)
+    return wrap(e / torch.sum(e, dim=axis, keepdim=True))
+
+
+def log_softmax(x, axis=-1):
+    """``log(softmax(x))`` along ``axis``, computed stably."""
+    x = storage(x)
+    axis = _axes(axis)
+    if isinstance(axis, int):
+        return wrap(x.log_softmax(axis))
+    return wrap(x - torch.logsumexp(x, dim=axis, keepdim=True))
+
+
+def softplus(x):
+    """``log(1 + exp(x))``."""
+    return wrap(F.softplus(storage(x)))
+
+
+def softsign(x):
+    """``x / (1 + |x|)``."""
+    return wrap(F.softsign(storage(x)))
+
+
+def silu(x):
+    """``x * sigmoid(x)``."""
+    return wrap(F.silu(storage(x)))
+
+
+def swish(x):
+    """Alias of :func:`silu`."""
+    return silu(x)
+
+
+def log_sigmoid(x):
+    """``log(sigmoid(x))``, computed stably."""
+    return wrap(F.logsigmoid(storage(x)))
+
+
+def gelu(x, approximate=True):
+    """Gaussian error linear unit; Keras' default is the tanh approximation."""
+    return wrap(F.gelu(storage(x), approximate="tanh" if approximate else "none"))
+
+
+def elu(x, alpha=1.0):
+    """``x`` if positive, else ``alpha * (exp(x) - 1)``."""
+    return wrap(F.elu(storage(x), alpha))
+
+
+def selu(x):
+    """Scaled ELU with the self-normalizing constants."""
+    return wrap(F.selu(storage(x)))
+
+
+def leaky_relu(x, negative_slope=0.2):
+    """``x`` if positive, else ``negative_slope * x``."""
+    return wrap(F.leaky_relu(storage(x), negative_slope))
+
+
+def hard_sigmoid(x):
+    """``clip(x / 6 + 0.5, 0, 1)``."""
+    x = storage(x)
+    return wrap(torch.clamp(x / 6.0 + 0.5, 0.0, 1.0))
+
+
+def hard_silu(x):
+    """``x * hard_sigmoid(x)``."""
+    x = storage(x)
+    return wrap(x * torch.clamp(x / 6.0 + 0.5, 0.0, 1.0))
+
+
+def hard_swish(x):
+    """Alias of :func:`hard_silu`."""
+    return hard_silu(x)
+
+
+def one_hot(x, num_classes, axis=-1, dtype=None, sparse=False):
+    """One-hot encoding of integer ``x`` on a new ``axis`` (float32 unless ``dtype``); negative
+    and out-of-range indices give all-zero rows."""
+    if sparse:
+        raise ValueError("torchkeras has no sparse tensors: `sparse=True` is not supported.")
+    idx = storage(x).to(torch.int64)
+    target = TORCH[standardize_dtype(dtype or "float32")]
+    valid = (idx >= 0) & (idx < num_classes)
+    out = F.one_hot(torch.where(valid, idx, 0), num_classes) * valid.unsqueeze(-1)
+    out = out.to(target)
+    if axis != -1:
+        out = torch.movedim(out, -1, axis)
+    return wrap(out)
+
+
+def multi_hot(inputs, num_classes=None, axis=-1, dtype=None, sparse=False, **kwargs):
+    """Multi-hot encoding: ``one_hot`` of each index, reduced with OR over the
+    second-to-last axis (a rank-1 input gives one row)."""
+    if num_classes is None:
+        num_classes = kwargs.pop("num_tokens", None)
+    if num_classes is None:
+        raise ValueError("Argument `num_classes` must be specified.")
+    idx = storage(inputs)
+    rank1 = idx.dim() == 1
+    if rank1:
+        idx = idx.unsqueeze(0)
+    encoded = storage(one_hot(idx, num_classes, axis=axis, dtype="int32"))
+    reduce_axis = -2 if axis == -1 else axis + 1 if axis >= 0 else axis - 1
+    out = torch.amax(encoded, dim=reduce_axis).to(TORCH[standardize_dtype(dtype or "float32")])
+    return wrap(out.squeeze(0) if rank1 else out)
+
+
+def _same_shape(target, output):
+    if target.dim() != output.dim():
+        raise ValueError("Arguments `target` and `output` must have the same rank (ndim). Received: "
+                         f"target.shape={tuple(target.shape)}, output.shape={tuple(output.shape)}")
+    if target.shape != output.shape:
+        raise ValueError("Arguments `target` and `output` must have the same shape. Received: "
+                         f"target.shape={tuple(target.shape)}, output.shape={tuple(output.shape)}")
+
+
+def binary_crossentropy(target, output, from_logits=False):
+    """Element-wise binary crossentropy; probabilities are clipped to ``[eps, 1 - eps]``."""
+    output = storage(output)
+    target = storage(target, str(output.dtype).split(".")[-1])
+    _same_shape(target, output)
+    if from_logits:
+        return wrap(F.binary_cross_entropy_with_logits(output, target, reduction="none"))
+    eps = config.epsilon()
+    output = torch.clamp(output, eps, 1.0 - eps)
+    return wrap(-(target * torch.log(output) + (1 - target) * torch.log(1 - output)))
+
+
+def categorical_crossentropy(target, output, from_logits=False, axis=-1):
+    """Crossentropy between one-hot ``target`` and ``output`` along ``axis``; probabilities are
+    renormalized and clipped to ``[eps, 1 - eps]``."""
+    output = storage(output)
+    target = storage(target, str(output.dtype).split(".")[-1])
+    if target.dim() < 1:
+        raise ValueError("Arguments `target` and `output` must be at least rank 1. Received: "
+                         f"target.shape={tuple(target.shape)}, output.shape={tuple(output.shape)}")
+    _same_shape(target, output)
+    if from_logits:
+        return wrap(-torch.sum(target * torch.log_softmax(output, dim=axis), dim=axis))
+    output = output / torch.sum(output, dim=axis, keepdim=True)
+    eps = config.epsilon()
+    output = torch.clamp(output, eps, 1.0 - eps)
+    return wrap(-torch.sum(target * torch.log(output), dim=axis))
+
+
+def sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1):
+    """Crossentropy with integer ``target``; a trailing length-1 axis of ``target`` is dropped."""
+    output = storage(output)
+    if axis != -1 and axis != output.dim() - 1:
+        raise ValueError(f"Only axis=-1 is currently supported. Received: axis={axis}")
+    target = storage(target).to(torch.int64)
+    if target.dim() == output.dim() and target.shape[-1] == 1:
+        target = target.squeeze(-1)
+    if output.dim() < 1:
+        raise ValueError(f"Argument `output` must be at least rank 1. Received: output.shape={tuple(output.shape)}")
+    if target.dim() != output.dim() - 1:
+        raise ValueError("Argument `output` must have rank (ndim) `target.ndim - 1`. Received: "
+                         f"target.shape={tuple(target.shape)}, output.shape={tuple(output.shape)}")
+    if target.shape != output.shape[:-1]:
+        raise ValueError("Arguments `target` and `output` must have the same shape up until the last dimension: "
+                         f"target.shape={tuple(target.shape)}, output.shape={tuple(output.shape)}")
+    if from_logits:
+        logp = torch.log_softmax(output, dim=-1)
+    else:
+        eps = config.epsilon()
+        logp = torch.log_softmax(torch.log(torch.clamp(output, eps, 1 - eps)), dim=-1)
+    return wrap(-torch.gather(logp, -1, target.unsqueeze(-1)).squeeze(-1))
+
+
+def _tuple(value, n):
+    return (int(value),) * n if isinstance(value, int) else tuple(int(v) for v in value)
+
+
+def _channels_first(x, data_format):
+    data_format = data_format or config.image_data_format()
+    return x if data_format == "channels_first" else torch.movedim(x, -1, 1), data_format
+
+
+def _restore(out, data_format):
+    return out if data_format == "channels_first" else torch.movedim(out, 1, -1)
+
+
+def _same_padding(x, kernel, strides, dilation, value=0.0):
+    pads = []
+    for size, k, s, d in zip(x.shape[2:], kernel, strides, dilation):
+        out = -(-size // s)
+        total = max((out - 1) * s + (k - 1) * d + 1 - size, 0)
+        pads.append((total // 2, total - total // 2))
+    flat = [p for pair in reversed(pads) for p in pair]
+    return F.pad(x, flat, value=value) if any(flat) else x
+
+
+_CONV = {1: F.conv1d, 2: F.conv2d, 3: F.conv3d}
+
+
+def _padding(padding):
+    padding = padding.lower()
+    if padding not in ("valid", "same"):
+        raise ValueError(f"Invalid padding: {padding}. Expected 'valid' or 'same'.")
+    return padding
+
+
+def conv(inputs, kernel, strides=1, padding="valid", data_format=None, dilation_rate=1):
+    """N-D convolution; ``kernel`` is ``spatial + (in_channels / groups, out_channels)``
+    (Keras' layout); ``'same'`` pads like TF (extra padding after)."""
+    x, data_format = _channels_first(storage(inputs), data_format)
+    w = storage(kernel)
+    n = w.dim() - 2
+    strides, dilation = _tuple(strides, n), _tuple(dilation_rate, n)
+    if _padding(padding) == "same":
+        x = _same_padding(x, w.shape[:n], strides, dilation)
+    weight = torch.movedim(torch.movedim(w, -1, 0), -1, 1)
+    groups = x.shape[1] // w.shape[-2]
+    return wrap(_restore(_CONV[n](x, weight, None, strides, 0, dilation, groups), data_format))
+
+
+def depthwise_conv(inputs, kernel, strides=1, padding="valid", data_format=None, dilation_rate=1):
+    """Depthwise N-D convolution; ``kernel`` is ``spatial + (in_channels, multiplier)``."""
+    x, data_format = _channels_first(storage(inputs), data_format)
+    w = storage(kernel)
+    n = w.dim() - 2
+    strides, dilation = _tuple(strides, n), _tuple(dilation_rate, n)
+    if _padding(padding) == "same":
+        x = _same_padding(x, w.shape[:n], strides, dilation)
+    channels, multiplier = w.shape[-2], w.shape[-1]
+    weight = torch.movedim(w.reshape(w.shape[:n] + (channels * multiplier, 1)), (-2, -1), (0, 1))
+    return wrap(_restore(_CONV[n](x, weight, None, strides, 0, dilation, channels), data_format))
+
+
+_MAX_POOL = {1: F.max_pool1d, 2: F.max_pool2d, 3: F.max_pool3d}
+_AVG_POOL = {1: F.avg_pool1d, 2: F.avg_pool2d, 3: F.avg_pool3d}
+
+
+def _pool_args(x, pool_size, strides):
+    n = x.dim() - 2
+    pool = _tuple(pool_size, n)
+    return n, pool, pool if strides is None else _tuple(strides, n)
+
+
+def max_pool(inputs, pool_size, strides=None, padding="valid", data_format=None):
+    """Max pooling (``strides`` default to ``pool_size``; ``'same'`` pads with -inf like TF)."""
+    x, data_format = _channels_first(storage(inputs), data_format)
+    n, pool, strides = _pool_args(x, pool_size, strides)
+    if _padding(padding) == "same":
+        x = _same_padding(x, pool, strides, (1,) * n, value=-math.inf)
+    return wrap(_restore(_MAX_POOL[n](x, pool, strides), data_format))
+
+
+def average_pool(inputs, pool_size, strides=None, padding="valid", data_format=None):
+    """Average pooling; with ``'same'`` padded positions are left out of each average (TF)."""
+    x, data_format = _channels_first(storage(inputs), data_format)
+    n, pool, strides = _pool_args(x, pool_size, strides)
+    if _padding(padding) == "valid":
+        return wrap(_restore(_AVG_POOL[n](x, pool, strides), data_format))
+    padded = _same_padding(x, pool, strides, (1,) * n)
+    ones = _same_padding(torch.ones_like(x[:1, :1]), pool, strides, (1,) * n)
+    out = _AVG_POOL[n](padded, pool, strides) / _AVG_POOL[n](ones, pool, strides)
+    return wrap(_restore(out, data_format))
+
+
+def moments(x, axes, keepdims=False, synchronized=False):
+    """``(mean, variance)`` over ``axes``; float16/bfloat16 are computed in float32 and cast back."""
+    x = storage(x)
+    original = x.dtype
+    if original in (torch.float16, torch.bfloat16):
+        x = x.float()
+    axes = _axes(axes)
+    mean = torch.mean(x, dim=axes, keepdim=True)
+    variance = torch.mean(torch.square(x - mean), dim=axes, keepdim=True)
+    if not keepdims:
+        mean, variance = mean.squeeze(axes), variance.squeeze(axes)
+    if original is not x.dtype:
+        limit = torch.finfo(torch.float16).max
+        mean = mean.clamp(-limit, limit).to(original)
+        variance = variance.clamp(-limit, limit).to(original)
+    return wrap(mean), wrap(variance)
+
+
+def batch_normalization(x, mean, variance, axis, offset=None, scale=None, epsilon=1e-3):
+    """``(x - mean) / sqrt(variance + epsilon) * scale + offset``, the 1-D statistics laid along ``axis``."""
+    x = storage(x)
+    shape = [1] * x.dim()
+    shape[axis] = x.shape[axis]
+
+    def lay(v):
+        return storage(v, str(x.dtype).split(".")[-1]).reshape(shape)
+
+    inv = torch.rsqrt(lay(variance) + epsilon)
+    if scale is not None:
+        inv = inv * lay(scale)
+    out = x * inv + ((lay(offset) if offset is not None else 0) - lay(mean) * inv)
+    return wrap(out)
+
+
+def normalize(x, axis=-1, order=2, epsilon=None):
+    """``x`` divided by its ``order``-norm along ``axis`` (at least ``epsilon``)."""
+    x = storage(x)
+    if epsilon is None:
+        epsilon = config.epsilon()
+    if order == 2:
+        square_sum = torch.sum(torch.square(x), dim=axis, keepdim=True)
+        return wrap(x * torch.rsqrt(torch.clamp(square_sum, min=epsilon * epsilon)))
+    norm = torch.linalg.vector_norm(x, ord=order, dim=axis, keepdim=True)
+    return wrap(x / torch.clamp(norm, min=epsilon))
+
+
+def dot_product_attention(query, key, value, bias=None, mask=None, scale=None, is_causal=False,
+                          flash_attention=None, attn_logits_soft_cap=None):
+    """Scaled dot-product attention on ``(batch, length, heads, head_dim)`` tensors (3-D
+    inputs without the batch axis too); ``mask`` is boolean (True = attend), ``bias`` added
+    to the logits, ``scale`` defaults to ``1 / sqrt(head_dim)``; ``key``/``value`` may
+    have fewer heads (grouped-query attention)."""
+    q, k, v = storage(query), storage(key), storage(value)
+    if q.dim() not in (3, 4):
+        raise ValueError(f"`dot_product_attention` only supports 3D and 4D inputs. Received: query.shape={tuple(q.shape)}")
+    unbatched = q.dim() == 3
+    if unbatched:
+        q, k, v = q.unsqueeze(0), k.unsqueeze(0), v.unsqueeze(0)
+    if scale is None:
+        scale = 1.0 / math.sqrt(q.shape[-1])
+    groups = q.shape[2] // k.shape[2]
+    if groups > 1:
+        k, v = k.repeat_interleave(groups, dim=2), v.repeat_interleave(groups, dim=2)
+    logits = torch.einsum("bthd,bshd->bhts", q, k) * scale
+    if attn_logits_soft_cap is not None:
+        logits = torch.tanh(logits / attn_logits_soft_cap) * attn_logits_soft_cap
+    if bias is not None:
+        logits = logits + storage(bias).to(logits.dtype)
+    keep = None
+    if mask is not None:
+        keep = storage(mask).to(torch.bool)
+    if is_causal:
+        causal = torch.ones(q.shape[1], k.shape[1], dtype=torch.bool, device=q.device).tril()
+        keep = causal if keep is None else keep & causal
+    if keep is not None:
+        logits = logits.masked_fill(~keep, torch.finfo(logits.dtype).min)
+    weights = torch.softmax(logits.float(), dim=-1).to(q.dtype)
+    out = torch.einsum("bhts,bshd->bthd", weights, v)
+    return wrap(out.squeeze(0) if unbatched else out)
+
+
+from ._nn_extra import *  # noqa: E402,F401,F403
+from ._nn_extra import __all__ as _extra  # noqa: E402
+
+__all__ += list(_extra)

@@ -1,0 +1,37 @@
+"""Where Keras' messages go: standard output while interactive logging is on (the default), else
+the ``torchkeras`` logger at INFO level (Keras uses ``absl.logging``).  Progress bars, callbacks'
+messages and downloads all print through :func:`print_msg`."""
+import sys
+
+from ...framework.logger import get_logger
+
+__all__ = ["enable_interactive_logging", "disable_interactive_logging", "is_interactive_logging_enabled",
+           "print_msg"]
+
+_state = {"interactive": True}
+
+
+def enable_interactive_logging():
+    """Messages and progress bars go to standard output (Keras' default)."""
+    _state["interactive"] = True
+
+
+def disable_interactive_logging():
+    """Messages go to the ``torchkeras`` logger instead of standard output."""
+    _state["interactive"] = False
+
+
+def is_interactive_logging_enabled():
+    """Whether messages go to standard output."""
+    return _state["interactive"]
+
+
+def print_msg(message, line_break=True):
+    """Writes ``message`` (plus a newline unless ``line_break=False``) to standard output, or logs
+    it when interactive logging is off."""
+    message = str(message)
+    if _state["interactive"]:
+        sys.stdout.write(message + "\n" if line_break else message)
+        sys.stdout.flush()
+    else:
+        get_logger().info(message)
