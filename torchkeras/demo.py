@@ -19,6 +19,8 @@ EXAMPLES = [
     ("3.6.1 custom SimpleDense layer in a Sequential model", "simple_dense_model.py", ["--seed", "0"]),
     ("3.6.3-3.6.7 compile/fit/evaluate/predict with validation", "sequential_fit.py", ["--seed", "0", "--verbose", "0"]),
     ("MLP on real handwritten digits (tf.data, callbacks)", "digits_mlp.py", ["--seed", "0", "--verbose", "0"]),
+    ("Convnet on generated shape images (Conv2D, MaxPooling2D)", "convnet_images.py", ["--seed", "0", "--verbose", "0"]),
+    ("LSTM classifier on generated token sequences", "sequence_model.py", ["--seed", "0", "--verbose", "0"]),
 ]
 
 

@@ -47,7 +47,7 @@ def test_activation_by_function_and_name(name):
 
 def test_relu_options():
     out = keras.activations.relu(X, negative_slope=0.1, max_value=2.0, threshold=1.0).numpy()
-    expected = np.clip(np.where(X >= 1.0, X, 0.1 * (X - 1.0)), None, 2.0)
+    expected = np.clip(np.where(X > 1.0, X, 0.1 * (X - 1.0)), None, 2.0)
     np.testing.assert_allclose(out, expected, rtol=1e-6)
 
 
@@ -65,3 +65,10 @@ def test_get_and_serialize():
 def test_accepts_tensors_and_torch():
     assert keras.activations.relu(tf.constant([-1.0, 2.0])).numpy().tolist() == [0.0, 2.0]
     assert keras.activations.relu(torch.tensor([-1.0, 2.0])).numpy().tolist() == [0.0, 2.0]
+
+
+def test_relu_threshold_is_exclusive_as_keras():
+    import numpy as np
+    from torchkeras import keras as _keras
+    out = _keras.activations.relu(np.array([0.0, 1.0, 2.0, 3.0], "float32"), threshold=2.0)
+    np.testing.assert_array_equal(np.asarray(out), [0.0, 0.0, 0.0, 3.0])

@@ -27,7 +27,7 @@ def relu(x, negative_slope=0.0, max_value=None, threshold=0.0):
     value = _x(x)
     if negative_slope == 0.0 and max_value is None and threshold == 0.0:
         return wrap(torch.relu(value))
-    kept = torch.where(value >= threshold, value, torch.zeros_like(value) if negative_slope == 0.0 else negative_slope * (value - threshold))
+    kept = torch.where(value > threshold, value, torch.zeros_like(value) if negative_slope == 0.0 else negative_slope * (value - threshold))
     if max_value is not None:
         kept = torch.clamp(kept, max=max_value)
     return wrap(kept)

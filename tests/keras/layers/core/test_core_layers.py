@@ -91,3 +91,15 @@ def test_mixed_precision_policy_computes_in_float16_with_float32_weights():
     assert layer.compute_dtype == "float16" and layer.variable_dtype == "float32" and layer.dtype_policy == "mixed_float16"
     emb = layers.Embedding(4, 2, dtype="mixed_float16")
     assert emb(np.array([[1, 2]])).dtype == tf.float16
+
+
+def test_dense_promotes_integer_inputs_to_float_and_trains():
+    layer = keras.layers.Dense(2, kernel_initializer="ones")
+    out = layer(np.array([[1, 2]], "int64"))
+    assert out.dtype.name == "float32"
+    np.testing.assert_array_equal(np.asarray(out), [[3.0, 3.0]])
+    model = keras.Sequential([keras.Input((2,), dtype="int64"), keras.layers.Dense(1)])
+    model.compile("sgd", "mse")
+    before = model.get_weights()[0].copy()
+    model.fit(np.array([[1, 2], [3, 4]], "int64"), np.ones((2, 1), "float32"), verbose=0)
+    assert not np.allclose(before, model.get_weights()[0])
