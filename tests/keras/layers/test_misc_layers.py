@@ -288,6 +288,7 @@ def test_aliases_and_serialize():
 
 
 def test_keras_file_round_trip(tmp_path):
+    pytest.importorskip("h5py")
     model = keras.Sequential([
         keras.Input((4, 5)), keras.layers.PReLU(alpha_initializer="random_normal"), keras.layers.RMSNormalization(),
         keras.layers.SpectralNormalization(keras.layers.Dense(3)), keras.layers.ReLU(max_value=2.0),
@@ -306,6 +307,7 @@ def test_keras_file_round_trip(tmp_path):
 
 
 def test_keras_file_with_adapted_discretization_and_torch_module(tmp_path):
+    pytest.importorskip("h5py")
     discretization = keras.layers.Discretization(num_bins=3)
     discretization.adapt(np.arange(30.0))
     path = str(tmp_path / "discretization.keras")

@@ -146,6 +146,7 @@ def test_gradients_reach_every_weight_and_fit_lowers_the_loss():
 
 
 def test_model_with_attention_saves_and_loads(tmp_path):
+    pytest.importorskip("h5py")
     model = _transformer()
     ids = RNG.randint(0, 12, (4, 8)).astype("int32")
     path = str(tmp_path / "model.keras")

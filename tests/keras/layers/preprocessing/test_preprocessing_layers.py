@@ -220,6 +220,7 @@ def test_normalization_fixed_statistics():
 
 
 def test_normalization_in_model_fit_save_and_load(tmp_path):
+    pytest.importorskip("h5py")
     x = RNG.rand(64, 3).astype("float32") * [1, 10, 100]
     y = (x @ np.array([1.0, 0.1, 0.01], "float32"))[:, None]
     normalization = keras.layers.Normalization()
@@ -235,6 +236,7 @@ def test_normalization_in_model_fit_save_and_load(tmp_path):
 
 
 def test_augmentation_model_fit_save_and_load(tmp_path):
+    pytest.importorskip("h5py")
     images = RNG.rand(32, 8, 8, 3).astype("float32") * 255
     labels = RNG.randint(0, 2, 32)
     model = keras.Sequential([

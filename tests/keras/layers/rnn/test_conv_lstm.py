@@ -163,6 +163,7 @@ def test_get_config_round_trip(make):
 
 
 def test_keras_file_round_trip(tmp_path):
+    pytest.importorskip("h5py")
     inputs = keras.Input((4, 7, 6, 3))
     hidden = keras.layers.ConvLSTM2D(3, 3, padding="same", return_sequences=True)(inputs)
     outputs = keras.layers.Dense(1)(keras.layers.Flatten()(keras.layers.ConvLSTM2D(2, 3)(hidden)))

@@ -161,6 +161,7 @@ def test_text_vectorization_config_round_trip():
 
 
 def test_keras_file_restores_adapted_vocabulary(tmp_path):
+    pytest.importorskip("h5py")
     vectorize = L.TextVectorization(output_sequence_length=4)
     vectorize.adapt(["a b c", "a b", "a"])
     lookup = L.StringLookup()
