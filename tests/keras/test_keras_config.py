@@ -46,3 +46,17 @@ def test_names_match_keras():
         assert hasattr(real_keras.config, name), name
         if name in ("floatx", "epsilon", "image_data_format", "backend", "is_interactive_logging_enabled"):
             assert getattr(keras.config, name)() == getattr(real_keras.config, name)()
+
+
+def test_enable_unsafe_deserialization_admits_lambdas(tmp_path):
+    from torchkeras.keras.saving import serialization_lib
+    model = keras.Sequential([keras.Input((2,)), keras.layers.Lambda(lambda x: x * 3.0)])
+    config = keras.saving.serialize_keras_object(model)
+    with pytest.raises(ValueError, match="safe_mode=False"):
+        keras.saving.deserialize_keras_object(config)
+    keras.config.enable_unsafe_deserialization()
+    try:
+        clone = keras.saving.deserialize_keras_object(config)
+    finally:
+        serialization_lib._process["unsafe"] = False
+    np.testing.assert_allclose(np.asarray(clone(np.ones((1, 2), "float32"))), [[3.0, 3.0]])

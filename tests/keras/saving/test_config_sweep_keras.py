@@ -15,23 +15,6 @@ from config_sweep import arguments, build, cases  # noqa: E402
 
 CASES = cases(keras)
 
-# Differences known and reported to the owners of those files (being edited by others as this was written).
-KNOWN = {
-    ("test_config_matches_keras", "layers", "Embedding"): "config lacks Keras 3.15's `quantization_config` key "
-                                                           "(loading drops it)",
-    ("test_config_matches_keras", "layers", "BatchNormalization"): "config lacks Keras 3.15's `renorm*` keys "
-                                                                    "(loading drops them at their defaults)",
-    ("test_serialized_form_accepted_both_ways", "layers", "TextVectorization"): "get_build_config() gives {} where "
-                                                                                 "Keras gives None",
-}
-
-
-def mark_known(request, kind, name):
-    reason = KNOWN.get((request.function.__name__, kind, name))
-    if reason is not None:
-        request.applymarker(pytest.mark.xfail(reason=reason, strict=True))
-
-
 def as_json(value, keras_module):
     return json.loads(json.dumps(keras_module.saving.serialize_keras_object(value)))
 
@@ -44,8 +27,7 @@ def pair(kind, name):
 
 
 @pytest.mark.parametrize("kind,name", CASES, ids=["%s.%s" % case for case in CASES])
-def test_config_matches_keras(request, kind, name):
-    mark_known(request, kind, name)
+def test_config_matches_keras(kind, name):
     mine, theirs = pair(kind, name)
     mine_config, theirs_config = as_json(mine.get_config(), keras), as_json(theirs.get_config(), real_keras)
     assert sorted(mine_config) == sorted(theirs_config)
@@ -56,8 +38,7 @@ def test_config_matches_keras(request, kind, name):
 
 
 @pytest.mark.parametrize("kind,name", CASES, ids=["%s.%s" % case for case in CASES])
-def test_serialized_form_accepted_both_ways(request, kind, name):
-    mark_known(request, kind, name)
+def test_serialized_form_accepted_both_ways(kind, name):
     mine, theirs = pair(kind, name)
     mine_serialized = as_json(mine, keras)
     theirs_serialized = as_json(theirs, real_keras)

@@ -469,9 +469,13 @@ class Layer(nn.Module):
         self.built = True
 
     def build_from_config(self, config):
-        """Builds from ``get_build_config()``'s output."""
+        """Builds from ``get_build_config()``'s output: ``{'input_shape': ...}``, or Keras'
+        ``{'shapes_dict': {'query_shape': ..., ...}}`` of layers built from several inputs."""
         if config and config.get("input_shape") is not None:
             self.build(config["input_shape"])
+            self.built = True
+        elif config and config.get("shapes_dict"):
+            self.build(**config["shapes_dict"])
             self.built = True
 
     def get_build_config(self):

@@ -53,7 +53,7 @@ def deserialize_function(config, custom_objects=None, safe_mode=True):
     """The function a ``Lambda`` config names (``ValueError`` with Keras' message for bytecode in safe mode)."""
     from . import object_registration, serialization_lib
     if isinstance(config, dict) and config.get("class_name") == "__lambda__":
-        if safe_mode is not False:
+        if safe_mode is not False and not serialization_lib.unsafe_deserialization_enabled():
             raise ValueError(LAMBDA_MESSAGE)
         inner = config["config"]
         code = marshal.loads(codecs.decode(inner["code"].encode("ascii"), "base64"))

@@ -17,9 +17,11 @@ import numpy as np
 
 from . import object_registration
 
-__all__ = ["serialize_keras_object", "deserialize_keras_object", "SafeModeScope", "in_safe_mode"]
+__all__ = ["serialize_keras_object", "deserialize_keras_object", "SafeModeScope", "in_safe_mode",
+           "enable_unsafe_deserialization"]
 
 _state = threading.local()
+_process = {"unsafe": False}
 
 # Keras arguments torchkeras' layers do not take; dropped on load when they hold Keras' inert default.
 _INERT_KERAS_ARGUMENTS = {"renorm": False, "renorm_clipping": None, "renorm_momentum": 0.99,
@@ -46,8 +48,21 @@ class SafeModeScope:
 
 
 def in_safe_mode():
-    """Whether Python lambdas are refused here (``None`` outside any scope, which counts as safe)."""
-    return getattr(_state, "safe_mode", None)
+    """Whether Python lambdas are refused here (``None`` outside any scope, which counts as safe;
+    ``False`` everywhere after :func:`enable_unsafe_deserialization`)."""
+    value = getattr(_state, "safe_mode", None)
+    return False if value is None and _process["unsafe"] else value
+
+
+def enable_unsafe_deserialization():
+    """``keras.config.enable_unsafe_deserialization()``: from now on, loading accepts Python
+    lambdas (and other code) without ``safe_mode=False``.  Only for files you trust."""
+    _process["unsafe"] = True
+
+
+def unsafe_deserialization_enabled():
+    """Whether :func:`enable_unsafe_deserialization` was called."""
+    return _process["unsafe"]
 
 
 def _namespaces():
@@ -276,6 +291,8 @@ def deserialize_keras_object(config, custom_objects=None, safe_mode=True, **kwar
         build_config = config.get("build_config")
         if build_config and not obj.built and build_config.get("input_shape") is not None:
             _build(obj, build_config)
+        elif build_config and not obj.built and build_config.get("shapes_dict"):
+            obj.build_from_config(build_config)
         compile_config = config.get("compile_config")
         if compile_config:
             model_config.compile_from_config(obj, compile_config, custom_objects)

@@ -154,3 +154,12 @@ def test_model_with_attention_saves_and_loads(tmp_path):
     loaded = keras.models.load_model(path)
     np.testing.assert_allclose(loaded.predict(ids, verbose=0), model.predict(ids, verbose=0), atol=1e-6)
     assert [w.shape for w in loaded.get_weights()] == [w.shape for w in model.get_weights()]
+
+
+def test_deserialized_layer_is_built_from_its_shapes_dict():
+    layer = keras.layers.MultiHeadAttention(2, 4)
+    layer(np.random.rand(1, 3, 5).astype("float32"), np.random.rand(1, 6, 7).astype("float32"))
+    assert layer.get_build_config() == {"shapes_dict": {"query_shape": (1, 3, 5), "value_shape": (1, 6, 7)}}
+    clone = keras.saving.deserialize_keras_object(keras.saving.serialize_keras_object(layer))
+    assert clone.built
+    assert [tuple(w.shape) for w in clone.weights] == [tuple(w.shape) for w in layer.weights]

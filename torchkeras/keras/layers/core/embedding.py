@@ -16,7 +16,9 @@ class Embedding(Layer):
     """
 
     def __init__(self, input_dim, output_dim, embeddings_initializer="uniform", embeddings_regularizer=None,
-                 embeddings_constraint=None, mask_zero=False, weights=None, **kwargs):
+                 embeddings_constraint=None, mask_zero=False, weights=None, quantization_config=None, **kwargs):
+        if quantization_config is not None:
+            raise NotImplementedError("torchkeras' Embedding does not support quantization (`quantization_config`).")
         input_length = kwargs.pop("input_length", None)
         if input_length is not None:
             raise ValueError("Argument `input_length` is deprecated. Just remove it.")
@@ -64,5 +66,5 @@ class Embedding(Layer):
                        "embeddings_regularizer": regularizers.serialize(self.embeddings_regularizer),
                        "activity_regularizer": regularizers.serialize(self.activity_regularizer),
                        "embeddings_constraint": constraints.serialize(self.embeddings_constraint),
-                       "mask_zero": self.mask_zero})
+                       "mask_zero": self.mask_zero, "quantization_config": None})
         return config

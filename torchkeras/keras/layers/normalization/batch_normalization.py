@@ -22,11 +22,11 @@ class BatchNormalization(Layer):
     def __init__(self, axis=-1, momentum=0.99, epsilon=1e-3, center=True, scale=True, beta_initializer="zeros",
                  gamma_initializer="ones", moving_mean_initializer="zeros", moving_variance_initializer="ones",
                  beta_regularizer=None, gamma_regularizer=None, beta_constraint=None, gamma_constraint=None,
-                 synchronized=False, **kwargs):
-        for key in ("renorm", "renorm_clipping", "renorm_momentum"):
-            if kwargs.pop(key, None):
-                raise NotImplementedError("torchkeras' BatchNormalization does not support `%s`." % key)
+                 synchronized=False, renorm=False, renorm_clipping=None, renorm_momentum=0.99, **kwargs):
+        if renorm:
+            raise NotImplementedError("torchkeras' BatchNormalization does not support `renorm=True`.")
         super().__init__(**kwargs)
+        self.renorm, self.renorm_clipping, self.renorm_momentum = False, renorm_clipping, renorm_momentum
         self.supports_masking = True
         self.axis = int(axis)
         self.momentum = float(momentum)
@@ -95,6 +95,7 @@ class BatchNormalization(Layer):
             "gamma_regularizer": regularizers.serialize(self.gamma_regularizer),
             "beta_constraint": constraints.serialize(self.beta_constraint),
             "gamma_constraint": constraints.serialize(self.gamma_constraint),
-            "synchronized": self.synchronized,
+            "synchronized": self.synchronized, "renorm": self.renorm, "renorm_clipping": self.renorm_clipping,
+            "renorm_momentum": self.renorm_momentum,
         })
         return config

@@ -265,7 +265,8 @@ class TextVectorization(Layer):
         return super().from_config(config)
 
     def get_build_config(self):
-        return {}
+        """``None``, as Keras: the layer needs no input shape to build."""
+        return None
 
     def build_from_config(self, config):
         self.build(None)
