@@ -37,3 +37,5 @@ from . import ops  # noqa: E402
 __all__ += ["ops"]
 from . import random  # noqa: E402
 __all__ += ["random"]
+from . import preprocessing  # noqa: E402
+__all__ += ["preprocessing"]
