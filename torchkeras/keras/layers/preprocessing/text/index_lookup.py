@@ -24,6 +24,7 @@ from ....backend import config as backend_config
 from ....backend.keras_tensor import KerasTensor
 from ...layer import Layer
 from . import categorical
+from .adapt_data import adapt_batches
 from .hash_functions import to_hash_bucket_fast, to_hash_bucket_strong
 
 __all__ = ["IndexLookup", "validate_string_arg", "listify"]
@@ -302,24 +303,9 @@ class IndexLookup(Layer):
         (a 1-D one is a column of one-token documents), or any iterable of
         batches; ``steps`` limits the batches read from a dataset or iterable.
         """
-        from .....data.dataset_ops import Dataset
         self.reset_state()
-        if isinstance(data, Dataset):
-            if steps is not None:
-                data = data.take(steps)
-            for batch in data:
-                self.update_state(batch)
-        elif hasattr(data, "__iter__") and not isinstance(data, (list, tuple, np.ndarray, TensorOperators,
-                                                                 torch.Tensor)):
-            for i, batch in enumerate(data):
-                if steps is not None and i >= steps:
-                    break
-                self.update_state(batch)
-        else:
-            array = self._as_array(data)
-            if array.ndim == 1:
-                array = array[:, None]
-            self.update_state(array)
+        for batch in adapt_batches(data, steps, self._as_array):
+            self.update_state(batch)
         self.finalize_state()
 
     def update_state(self, data):

@@ -9,6 +9,7 @@ from ....backend import config as backend_config
 from ....backend.keras_tensor import KerasTensor
 from ...layer import Layer
 from . import categorical, text_processing
+from .adapt_data import adapt_batches
 from .index_lookup import listify, validate_string_arg
 from .string_lookup import StringLookup
 
@@ -130,24 +131,9 @@ class TextVectorization(Layer):
 
         Tokens are ordered by count, ties by token (both descending), then cut to ``max_tokens``.
         """
-        from .....data.dataset_ops import Dataset
         self.reset_state()
-        if isinstance(data, Dataset):
-            if steps is not None:
-                data = data.take(steps)
-            for batch in data:
-                self.update_state(batch)
-        elif hasattr(data, "__iter__") and not isinstance(data, (list, tuple, np.ndarray, TensorOperators,
-                                                                 torch.Tensor)):
-            for i, batch in enumerate(data):
-                if steps is not None and i >= steps:
-                    break
-                self.update_state(batch)
-        else:
-            array = _strings(data)
-            if array.ndim == 1:
-                array = array[:, None]
-            self.update_state(array)
+        for batch in adapt_batches(data, steps, _strings):
+            self.update_state(batch)
         self.finalize_state()
 
     def update_state(self, data):
