@@ -190,3 +190,12 @@ def test_text_vectorization_in_a_model_fit_on_a_string_dataset():
     history = model.fit(ds, epochs=2, verbose=0)
     assert len(history.history["loss"]) == 2
     assert model.predict(texts[:2], verbose=0).shape == (2, 1)
+
+
+def test_adapt_reads_only_steps_batches_of_an_endless_iterable():
+    def batches():
+        while True:
+            yield np.array([["a", "b"], ["a", "c"]])
+    layer = keras.layers.StringLookup()
+    layer.adapt(batches(), steps=3)
+    assert layer.get_vocabulary() == ["[UNK]", "a", "c", "b"]
