@@ -112,7 +112,9 @@ EXPRESSIONS += [
     "tf.reduce_sum([[1., 2.], [3., 4.]], axis=1)", "tf.matmul([[1., 2.]], [[3.], [4.]])", "tf.maximum([1., 5.], 3.)",
     "tf.reduce_sum(tf.constant(3.), keepdims=True)", "tf.reduce_mean(tf.constant(3), axis=[])", "tf.reduce_max(f, axis=None, keepdims=True)",
     "tf.add(f, None)", "tf.reduce_sum(None)", "tf.clip_by_value(tf.constant([1., 5.]), tf.constant([0., 2., 3.]), 4.)",
-    "tf.clip_by_value(tf.constant([1., 5.]), 0., tf.constant([[4.], [3.]]))", "tf.clip_by_value(tf.constant([[1., 5.]]), [[0., 2.]], [[3., 4.]])",
+    "tf.clip_by_value(tf.constant([1., 5.]), 0., tf.constant([[4.], [3.]]))",
+    "tf.clip_by_value(tf.constant([1., 5.]), tf.constant(0), tf.constant(3))",
+    "tf.clip_by_value(tf.constant([1., 5.]), tf.constant(0), 3.)", "tf.clip_by_value(tf.constant([[1., 5.]]), [[0., 2.]], [[3., 4.]])",
     "tf.math.count_nonzero(tf.constant(['a', '']))", "tf.math.count_nonzero(tf.constant([0.5, 0.]), axis=[0], keepdims=True)", "tf.add(1, f)", "tf.add(np.float64(1), f)", "tf.add([1, 2], f)",
     "tf.math.subtract(1, v)", "tf.maximum(1, v)", "tf.matmul([[1]], tf.constant([[1.5]]))", "tf.matmul([[1, 2]], v)",
 ]

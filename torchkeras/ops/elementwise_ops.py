@@ -302,6 +302,9 @@ def clip_by_value(t, clip_value_min, clip_value_max, name=None):
     high = converted_like(clip_value_max, a)
     low = converted_like(clip_value_min, a)
     check_dtype(a, _MINMAX_ALLOWED, "Minimum")
+    for bound, opname in ((high, "Minimum"), (low, "Maximum")):
+        if bound.dtype != a.dtype:
+            strict_inputs(wrap(a), wrap(bound), opname)  # raises TF's InvalidArgumentError for the bound's dtype
     try:
         capped = _minimum(a, high)
     except RuntimeError as error:
