@@ -8,6 +8,7 @@ from ..convolutional import _conv_utils as utils
 from ..core import _activation_util
 from ..input_spec import InputSpec
 from ..layer import Layer
+from .dropout_rnn_cell import set_weight_args
 from .lstm_cell import _ForgetBiasInitializer
 
 _CONV = {1: torch.nn.functional.conv1d, 2: torch.nn.functional.conv2d, 3: torch.nn.functional.conv3d}
@@ -54,24 +55,14 @@ class ConvLSTMCell(Layer):
                              % (self.strides, self.dilation_rate))
         self.activation, self._act_fn, _ = _activation_util.resolve(activation)
         self.recurrent_activation, self._rec_fn, _ = _activation_util.resolve(recurrent_activation)
-        self.use_bias = use_bias
-        self.kernel_initializer = initializers.get(kernel_initializer)
-        self.recurrent_initializer = initializers.get(recurrent_initializer)
-        self.bias_initializer = initializers.get(bias_initializer)
+        set_weight_args(self, use_bias, kernel_initializer, recurrent_initializer, bias_initializer,
+                        kernel_regularizer, recurrent_regularizer, bias_regularizer, kernel_constraint,
+                        recurrent_constraint, bias_constraint, dropout, recurrent_dropout, seed)
         self.unit_forget_bias = unit_forget_bias
-        self.kernel_regularizer = regularizers.get(kernel_regularizer)
-        self.recurrent_regularizer = regularizers.get(recurrent_regularizer)
-        self.bias_regularizer = regularizers.get(bias_regularizer)
-        self.kernel_constraint = constraints.get(kernel_constraint)
-        self.recurrent_constraint = constraints.get(recurrent_constraint)
-        self.bias_constraint = constraints.get(bias_constraint)
-        self.dropout = min(1.0, max(0.0, dropout))
-        self.recurrent_dropout = min(1.0, max(0.0, recurrent_dropout))
-        self.seed = seed
         self.state_size = -1
         self.input_spec = InputSpec(ndim=rank + 2)
         self.kernel = self.recurrent_kernel = self.bias = None
-        self.__dict__.update(_generator=None, _masks=[None, None], _pads=None)
+        self.__dict__["_pads"] = None
 
     # ------------------------------------------------------------------- build
     def build(self, inputs_shape, states_shape=None):

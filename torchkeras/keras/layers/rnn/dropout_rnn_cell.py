@@ -8,6 +8,28 @@ from ..core import _activation_util
 from ..layer import Layer
 
 
+def set_weight_args(cell, use_bias, kernel_initializer, recurrent_initializer, bias_initializer, kernel_regularizer,
+                    recurrent_regularizer, bias_regularizer, kernel_constraint, recurrent_constraint, bias_constraint,
+                    dropout, recurrent_dropout, seed):
+    """Sets the arguments every recurrent cell shares (kernel / recurrent kernel / bias
+    initializers, regularizers and constraints resolved; dropout rates clipped to [0, 1]; no
+    dropout masks drawn yet)."""
+    cell.use_bias = use_bias
+    cell.kernel_initializer = initializers.get(kernel_initializer)
+    cell.recurrent_initializer = initializers.get(recurrent_initializer)
+    cell.bias_initializer = initializers.get(bias_initializer)
+    cell.kernel_regularizer = regularizers.get(kernel_regularizer)
+    cell.recurrent_regularizer = regularizers.get(recurrent_regularizer)
+    cell.bias_regularizer = regularizers.get(bias_regularizer)
+    cell.kernel_constraint = constraints.get(kernel_constraint)
+    cell.recurrent_constraint = constraints.get(recurrent_constraint)
+    cell.bias_constraint = constraints.get(bias_constraint)
+    cell.dropout = min(1.0, max(0.0, dropout))
+    cell.recurrent_dropout = min(1.0, max(0.0, recurrent_dropout))
+    cell.seed = seed
+    cell.__dict__.update(_generator=None, _masks=[None, None])
+
+
 class DropoutRNNCell(Layer):
     """Base of the built-in cells (Keras' ``DropoutRNNCell`` mixin plus the common arguments).
 
@@ -27,21 +49,9 @@ class DropoutRNNCell(Layer):
             raise ValueError("Received an invalid value for argument `units`, expected a positive integer, got %s." % (units,))
         self.units = units
         self.activation, self._act_fn, _ = _activation_util.resolve(activation)
-        self.use_bias = use_bias
-        self.kernel_initializer = initializers.get(kernel_initializer)
-        self.recurrent_initializer = initializers.get(recurrent_initializer)
-        self.bias_initializer = initializers.get(bias_initializer)
-        self.kernel_regularizer = regularizers.get(kernel_regularizer)
-        self.recurrent_regularizer = regularizers.get(recurrent_regularizer)
-        self.bias_regularizer = regularizers.get(bias_regularizer)
-        self.kernel_constraint = constraints.get(kernel_constraint)
-        self.recurrent_constraint = constraints.get(recurrent_constraint)
-        self.bias_constraint = constraints.get(bias_constraint)
-        self.dropout = min(1.0, max(0.0, dropout))
-        self.recurrent_dropout = min(1.0, max(0.0, recurrent_dropout))
-        self.seed = seed
-        self.__dict__["_generator"] = None
-        self.__dict__["_masks"] = [None, None]
+        set_weight_args(self, use_bias, kernel_initializer, recurrent_initializer, bias_initializer,
+                        kernel_regularizer, recurrent_regularizer, bias_regularizer, kernel_constraint,
+                        recurrent_constraint, bias_constraint, dropout, recurrent_dropout, seed)
         self.kernel = None
         self.recurrent_kernel = None
         self.bias = None
