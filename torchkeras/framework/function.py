@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import inspect
 import numbers
+import types
 import warnings
 
 import numpy as np
@@ -47,14 +48,31 @@ def _reason(error):
     return "%s: %s" % (type(error).__name__, text[:300]) if text else type(error).__name__
 
 
+def _with_own_code(python_function):
+    """``python_function`` (a function or bound method) running a private copy of its code object.
+
+    torch.compile keeps its compiled graphs, and its recompilation limit, per code object; a
+    copy keeps the graphs of one model's (or one optimizer's) step apart from every other's.
+    """
+    function = getattr(python_function, "__func__", python_function)
+    if not isinstance(function, types.FunctionType):
+        return python_function
+    copy = types.FunctionType(function.__code__.replace(), function.__globals__, function.__name__,
+                              function.__defaults__, function.__closure__)
+    copy.__kwdefaults__ = function.__kwdefaults__
+    owner = getattr(python_function, "__self__", None)
+    return copy if owner is None else types.MethodType(copy, owner)
+
+
 class JitFunction:
     """``python_function`` compiled by ``torch.compile(..., fullgraph=True)`` on first call, with a
-    clean fallback: if compiling fails, one warning naming ``what`` and the reason, then eager calls."""
+    clean fallback: if compiling fails, one warning naming ``what`` and the reason, then eager calls.
+    Each JitFunction compiles its own copy of the code, so its graphs are its own."""
 
     def __init__(self, python_function, what):
         self._python_function = python_function
         self._what = what
-        self._compiled = torch.compile(python_function, fullgraph=True, **JIT_OPTIONS)
+        self._compiled = torch.compile(_with_own_code(python_function), fullgraph=True, **JIT_OPTIONS)
         self.fallback_reason = None
 
     @property

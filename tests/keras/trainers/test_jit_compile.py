@@ -43,7 +43,8 @@ def test_compiled_fit_matches_eager_fit(backend):
     compiled, compiled_history = _trained(True)
     assert compiled.jit_compile and not eager.jit_compile
     assert compiled._jit_step is not None and compiled._jit_step.compiled
-    assert eager._jit_step is None
+    assert compiled.optimizer._jit_update is not None and compiled.optimizer._jit_update.compiled
+    assert eager._jit_step is None and eager.optimizer._jit_update is None
     for a, b in zip(eager.get_weights(), compiled.get_weights()):
         np.testing.assert_allclose(a, b, rtol=1e-4, atol=1e-5)
     for key in ("loss", "accuracy"):
@@ -59,7 +60,7 @@ def test_failed_compilation_warns_once_and_trains_eagerly(backend):
     messages = [str(w.message) for w in caught if "jit_compile" in str(w.message)]
     assert messages == ["jit_compile=True: the train step of model %r could not be compiled by torch.compile "
                         "(RuntimeError: no C++ compiler found); running it eagerly instead." % compiled.name]
-    assert not compiled._jit_step.compiled
+    assert not compiled._jit_step.compiled and compiled.optimizer._jit_update is None
     for a, b in zip(eager.get_weights(), compiled.get_weights()):
         np.testing.assert_allclose(a, b, rtol=1e-6)
 
@@ -72,3 +73,18 @@ def test_run_eagerly_does_not_compile(backend):
         warnings.simplefilter("error")
         model.fit(*_data(), epochs=1, verbose=0)
     assert model._jit_step is None
+
+
+def test_each_model_compiles_its_own_graphs(monkeypatch):
+    """torch.compile caches graphs per code object with a limit of 8 recompilations; every model
+    (and optimizer) compiles a private copy, so the tenth model is still compiled, once."""
+    from torch._dynamo.testing import CompileCounterWithBackend
+    counter = CompileCounterWithBackend("aot_eager")
+    monkeypatch.setitem(function_module.JIT_OPTIONS, "backend", counter)
+    x, y = _data()
+    for units in range(1, 11):
+        model = keras.Sequential([keras.Input((6,)), keras.layers.Dense(units), keras.layers.Dense(3)])
+        model.compile("sgd", "mse", jit_compile=True)
+        model.fit(x, np.eye(3)[y], batch_size=32, epochs=2, verbose=0)
+    computing = [g for g in counter.graphs if any(node.op == "call_function" for node in g.graph.nodes)]
+    assert len(computing) == 20  # one train-step graph and one optimizer-update graph per model

@@ -15,6 +15,8 @@ class Adadelta(Optimizer):
     ``ad = rho * ad + (1 - rho) * delta**2``; ``w += lr * delta``.
     Defaults: ``learning_rate=0.001``, ``rho=0.95``, ``epsilon=1e-7``."""
 
+    _capturable_update = True
+
     def __init__(self, learning_rate=0.001, rho=0.95, epsilon=1e-7,
                  weight_decay=None, clipnorm=None, clipvalue=None, global_clipnorm=None, use_ema=False,
                  ema_momentum=0.99, ema_overwrite_frequency=None, loss_scale_factor=None,
@@ -36,7 +38,7 @@ class Adadelta(Optimizer):
         self._ag = self._slot_storages(self._accumulated_grads)
         self._ad = self._slot_storages(self._accumulated_delta_vars)
 
-    def _update(self, grads, indices, lr):
+    def _update(self, grads, indices, lr, step):
         rho, eps = self.rho, self.epsilon
         params = self._select(self._params, indices)
         ag = self._select(self._ag, indices)

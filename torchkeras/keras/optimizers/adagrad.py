@@ -13,6 +13,8 @@ class Adagrad(Optimizer):
     """Adagrad, Keras' formulas: ``acc += g**2``; ``w -= lr * g / sqrt(acc + epsilon)``.
     Defaults: ``learning_rate=0.001``, ``initial_accumulator_value=0.1``, ``epsilon=1e-7``."""
 
+    _capturable_update = True
+
     def __init__(self, learning_rate=0.001, initial_accumulator_value=0.1, epsilon=1e-7,
                  weight_decay=None, clipnorm=None, clipvalue=None, global_clipnorm=None, use_ema=False,
                  ema_momentum=0.99, ema_overwrite_frequency=None, loss_scale_factor=None,
@@ -33,7 +35,7 @@ class Adagrad(Optimizer):
                                                           initializer=float(self.initial_accumulator_value))
         self._acc = self._slot_storages(self._accumulators)
 
-    def _update(self, grads, indices, lr):
+    def _update(self, grads, indices, lr, step):
         params = self._select(self._params, indices)
         acc = self._select(self._acc, indices)
         torch._foreach_addcmul_(acc, grads, grads)

@@ -15,6 +15,8 @@ class Adam(Optimizer):
     ``w -= alpha * m / (sqrt(v) + epsilon)``.  Defaults: ``learning_rate=0.001``,
     ``beta_1=0.9``, ``beta_2=0.999``, ``epsilon=1e-7``, ``amsgrad=False``."""
 
+    _capturable_update = True
+
     def __init__(self, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7, amsgrad=False,
                  weight_decay=None, clipnorm=None, clipvalue=None, global_clipnorm=None, use_ema=False,
                  ema_momentum=0.99, ema_overwrite_frequency=None, loss_scale_factor=None,
@@ -40,8 +42,7 @@ class Adam(Optimizer):
             self._velocity_hats = self.add_optimizer_variables(var_list, "velocity_hat")
             self._v_hat = self._slot_storages(self._velocity_hats)
 
-    def _update(self, grads, indices, lr):
-        t = self._local_step()
+    def _update(self, grads, indices, lr, t):
         correction = (1 - self.beta_2 ** t) ** 0.5 / (1 - self.beta_1 ** t)
         params = self._select(self._params, indices)
         m = self._select(self._m, indices)

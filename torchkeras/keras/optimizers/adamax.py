@@ -14,6 +14,8 @@ class Adamax(Optimizer):
     ``u = max(beta_2 * u, |g|)``; ``w -= lr * m / ((1 - beta_1**t) * (u + epsilon))``.
     Defaults: ``learning_rate=0.001``, ``beta_1=0.9``, ``beta_2=0.999``, ``epsilon=1e-7``."""
 
+    _capturable_update = True
+
     def __init__(self, learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7,
                  weight_decay=None, clipnorm=None, clipvalue=None, global_clipnorm=None, use_ema=False,
                  ema_momentum=0.99, ema_overwrite_frequency=None, loss_scale_factor=None,
@@ -35,8 +37,8 @@ class Adamax(Optimizer):
         self._m_storage = self._slot_storages(self._m)
         self._u_storage = self._slot_storages(self._u)
 
-    def _update(self, grads, indices, lr):
-        correction = 1.0 / (1 - self.beta_1 ** self._local_step())
+    def _update(self, grads, indices, lr, step):
+        correction = 1.0 / (1 - self.beta_1 ** step)
         params = self._select(self._params, indices)
         m = self._select(self._m_storage, indices)
         u = self._select(self._u_storage, indices)

@@ -14,6 +14,8 @@ class Lion(Optimizer):
     then ``m = beta_2 * m + (1 - beta_2) * g``.  Defaults: ``learning_rate=0.001``,
     ``beta_1=0.9``, ``beta_2=0.99``."""
 
+    _capturable_update = True
+
     def __init__(self, learning_rate=0.001, beta_1=0.9, beta_2=0.99,
                  weight_decay=None, clipnorm=None, clipvalue=None, global_clipnorm=None, use_ema=False,
                  ema_momentum=0.99, ema_overwrite_frequency=None, loss_scale_factor=None,
@@ -36,7 +38,7 @@ class Lion(Optimizer):
         self._momentums = self.add_optimizer_variables(var_list, "momentum")
         self._m = self._slot_storages(self._momentums)
 
-    def _update(self, grads, indices, lr):
+    def _update(self, grads, indices, lr, step):
         params = self._select(self._params, indices)
         m = self._select(self._m, indices)
         directions = torch._foreach_mul(m, self.beta_1)

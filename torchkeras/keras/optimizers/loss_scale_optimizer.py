@@ -95,6 +95,9 @@ class LossScaleOptimizer(Optimizer):
             scale.mul_(torch.where(grow, 2.0, 1.0))
             counter.add_(1).masked_fill_(grow, 0)
 
+    def _set_jit_compile(self, enabled):
+        self.inner_optimizer._set_jit_compile(enabled)
+
     @property
     def learning_rate(self):
         """The inner optimizer's learning rate (settable)."""

@@ -40,8 +40,7 @@ class Nadam(Optimizer):
         self._u_product = self._make_variable(1.0, "Variable", dtype, device or self._iterations._param.device)
         self._u_mirror = _HostMirror(self._u_product, 1.0)
 
-    def _update(self, grads, indices, lr):
-        t = self._local_step()
+    def _update(self, grads, indices, lr, t):
         beta_1, beta_2 = self.beta_1, self.beta_2
         u_t = beta_1 * (1.0 - 0.5 * 0.96 ** t)
         u_t_1 = beta_1 * (1.0 - 0.5 * 0.96 ** (t + 1))

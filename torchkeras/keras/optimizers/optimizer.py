@@ -26,6 +26,7 @@ import torch
 
 from ...framework import device as _device
 from ...framework.convert import to_torch
+from ...framework.function import JitFunction
 from ...framework.indexed_slices import IndexedSlices
 from ...framework.tensor import TensorOperators, wrap
 from ...framework.variable import Variable
@@ -90,6 +91,10 @@ class Optimizer:
     variables; the first call builds the optimizer's state for those variables.
     """
 
+    _capturable_update = False
+    """Whether :meth:`_update` is pure device work that ``torch.compile`` can capture (built-ins
+    whose update keeps no host-side state set it)."""
+
     def __init__(self, learning_rate, weight_decay=None, clipnorm=None, clipvalue=None, global_clipnorm=None,
                  use_ema=False, ema_momentum=0.99, ema_overwrite_frequency=None, loss_scale_factor=None,
                  gradient_accumulation_steps=None, name=None, **kwargs):
@@ -133,6 +138,7 @@ class Optimizer:
         self._learning_rate = None
         self._lr = None
         self._set_learning_rate(learning_rate)
+        self._jit_update = None
 
     # ----------------------------------------------------------------- variables
     def _make_variable(self, value, name, dtype, device):
@@ -314,6 +320,20 @@ class Optimizer:
             self._iterations._param.add_(1)
             self._step.set_after_own_write(step + 1)
 
+    def _set_jit_compile(self, enabled):
+        """Compiles the device work of a whole-variable-list step (:meth:`_clip_decay_update`) with
+        ``torch.compile`` when ``enabled`` and the optimizer's :meth:`_update` is capturable
+        (``_capturable_update``); ``model.fit`` calls this for ``compile(jit_compile=True)``."""
+        if not enabled or not self._capturable_update:
+            self._jit_update = None
+        elif self._jit_update is None:
+            self._jit_update = JitFunction(self._update_all, "the update step of optimizer %r" % self.name)
+
+    def _update_all(self, grads, lr, iterations):
+        steps = self.gradient_accumulation_steps
+        step = (iterations // steps if steps else iterations) + 1
+        self._clip_decay_update(grads, self._all, lr, step)
+
     def _in_build_order(self, grads, variables):
         """True when every variable the optimizer was built with gets a gradient, in build order."""
         built = self._trainable_variables
@@ -357,14 +377,28 @@ class Optimizer:
             torch._foreach_add_(accumulators, storages)
 
     def _apply_update(self, grads, indices):
-        grads = self._clip_gradients(grads)
-        lr = self._current_lr()
-        self._apply_weight_decay(indices, lr)
-        self._update(grads, indices, lr)
+        if self._jit_update is not None and indices is self._all:
+            self._jit_update(grads, self._lr_tensor(), self._iterations._param)
+        else:
+            self._clip_decay_update(grads, indices, self._current_lr(), self._local_step())
 
-    def _update(self, grads, indices, lr):
-        """Updates the variables at ``indices`` from gradient storages ``grads`` (built-ins override
-        this with multi-tensor ops); the default calls Keras' per-variable ``update_step``."""
+    def _lr_tensor(self):
+        """The rate for this step as a 0-d device tensor (a compiled update must not specialise on it)."""
+        if self._lr is not None:
+            return self._learning_rate._param
+        rate = self._current_lr()
+        return rate if isinstance(rate, torch.Tensor) else torch.tensor(rate, device=self._iterations._param.device)
+
+    def _clip_decay_update(self, grads, indices, lr, step):
+        """Clips ``grads``, decays the weights and runs :meth:`_update`: the device work of a step."""
+        grads = self._clip_gradients(grads)
+        self._apply_weight_decay(indices, lr)
+        self._update(grads, indices, lr, step)
+
+    def _update(self, grads, indices, lr, step):
+        """Updates the variables at ``indices`` from gradient storages ``grads`` at rate ``lr`` for
+        local step ``step`` (built-ins override this with multi-tensor ops); the default calls Keras'
+        per-variable ``update_step``."""
         rate = wrap(lr) if isinstance(lr, torch.Tensor) else lr
         for grad, i in zip(grads, indices):
             self.update_step(wrap(grad), self._trainable_variables[i], rate)

@@ -16,6 +16,8 @@ class RMSprop(Optimizer):
     ``w -= increment``.  Defaults: ``learning_rate=0.001``, ``rho=0.9``,
     ``momentum=0.0``, ``epsilon=1e-7``, ``centered=False``."""
 
+    _capturable_update = True
+
     def __init__(self, learning_rate=0.001, rho=0.9, momentum=0.0, epsilon=1e-7, centered=False,
                  weight_decay=None, clipnorm=None, clipvalue=None, global_clipnorm=None, use_ema=False,
                  ema_momentum=0.99, ema_overwrite_frequency=None, loss_scale_factor=None,
@@ -41,7 +43,7 @@ class RMSprop(Optimizer):
         self._m = self._slot_storages(self._momentums)
         self._a = self._slot_storages(self._average_gradients)
 
-    def _update(self, grads, indices, lr):
+    def _update(self, grads, indices, lr, step):
         rho = self.rho
         params = self._select(self._params, indices)
         v = self._select(self._v, indices)

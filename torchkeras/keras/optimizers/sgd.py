@@ -15,6 +15,8 @@ class SGD(Optimizer):
     ``w += momentum * m - lr * g``).  Defaults: ``learning_rate=0.01``,
     ``momentum=0.0``, ``nesterov=False``."""
 
+    _capturable_update = True
+
     def __init__(self, learning_rate=0.01, momentum=0.0, nesterov=False,
                  weight_decay=None, clipnorm=None, clipvalue=None, global_clipnorm=None, use_ema=False,
                  ema_momentum=0.99, ema_overwrite_frequency=None, loss_scale_factor=None,
@@ -36,7 +38,7 @@ class SGD(Optimizer):
         self.momentums = self.add_optimizer_variables(variables, "momentum") if self.momentum != 0 else []
         self._m = self._slot_storages(self.momentums)
 
-    def _update(self, grads, indices, lr):
+    def _update(self, grads, indices, lr, step):
         params = self._select(self._params, indices)
         if self.momentum == 0:
             add_scaled_(params, grads, lr, -1.0)

@@ -11,9 +11,11 @@ and the returned dict becomes the logs.
 
 ``compile(jit_compile=True)`` compiles the default train step's forward
 pass and loss with ``torch.compile`` (one graph; autograd compiles the
-backward pass with it), while the optimizer's multi-tensor update and the
-metrics run outside; if compilation fails, ``fit`` warns once and trains
-eagerly (Keras would raise).  ``jit_compile="auto"`` trains eagerly.  Under
+backward pass with it) and, for the built-in optimizers whose update keeps no
+host-side state (all but Nadam), the optimizer's update (clipping, weight
+decay and the update rule, with the learning rate and step as device tensors
+so that changing them never recompiles); the metrics run eagerly.  If
+compilation fails, ``fit`` warns once and trains eagerly (Keras would raise).  ``jit_compile="auto"`` trains eagerly.  Under
 a ``mixed_float16`` model policy ``compile()`` wraps the optimizer in a
 ``LossScaleOptimizer`` (``auto_scale_loss``), and train steps scale the loss
 before differentiating, as Keras.  A CUDA out-of-memory error in
@@ -291,7 +293,8 @@ class Trainer:
         return loss, _output_storages(y_pred)
 
     def _jit_train_step(self, batch):
-        """The default train step with ``_forward_and_loss`` compiled (``jit_compile=True``)."""
+        """The default train step with ``_forward_and_loss`` compiled (``jit_compile=True``); ``fit``
+        has the optimizer compile its update too."""
         if self._compile_loss is not None and not self._compile_loss.built:
             self._default_train_step(_as_step_data(batch))  # resolves the losses once, outside the graph
             return
@@ -301,6 +304,7 @@ class Trainer:
             step = self._jit_step = JitFunction(self._forward_and_loss, "the train step of model %r" % self.name)
         with GradientTape(watch_accessed_variables=False):
             loss, y_pred = step(x, y, sample_weight)
+        self.optimizer._set_jit_compile(step.compiled)  # compiled only after the step compiled: one warning at most
         self._finish_train_step(loss, x, _wrap_tree(y), _wrap_tree(y_pred), _wrap_tree(sample_weight))
 
     def train_step(self, data):
@@ -363,6 +367,8 @@ class Trainer:
         val_iterator = None
         fast = self._uses_default("train_step")
         jit = fast and bool(self._jit_compile) and not self._run_eagerly
+        if not jit and self.optimizer is not None:
+            self.optimizer._set_jit_compile(False)
         self.stop_training = False
         self._fit_variables = None
         callbacks.on_train_begin()
