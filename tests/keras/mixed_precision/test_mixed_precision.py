@@ -112,3 +112,29 @@ def test_fit_skips_steps_and_halves_the_scale_on_overflow():
     assert scale < 2.0 ** 40  # float16 gradients of a 2**40-scaled loss overflow: scale halved
     assert int(optimizer.iterations) < 8  # ... and those steps skipped
     assert all(np.isfinite(w).all() for w in model.get_weights())
+
+
+def test_layer_weights_read_in_the_compute_dtype_inside_call():
+    """Keras' autocast scope: ``tf.matmul(inputs, self.W)`` in a custom layer sees a float16 ``W``;
+    ``autocast=False`` weights, normalization weights and reads outside ``call`` stay float32."""
+    seen = {}
+
+    class SimpleDense(keras.layers.Layer):
+        def build(self, input_shape):
+            self.W = self.add_weight(shape=(input_shape[-1], 2))
+            self.scale = self.add_weight(shape=(), initializer="ones", autocast=False)
+
+        def call(self, inputs):
+            seen["W"], seen["scale"] = self.W._value.dtype, self.scale._value.dtype
+            return tf.matmul(inputs, self.W)
+
+    mp.set_global_policy("mixed_float16")
+    layer = SimpleDense()
+    norm = keras.layers.LayerNormalization()
+    out = norm(layer(np.ones((4, 3), np.float32)))
+    assert seen == {"W": torch.float16, "scale": torch.float32}
+    assert out.dtype == tf.float16 and norm.gamma._value.dtype is torch.float32
+    assert layer.W._value.dtype is torch.float32 and layer.W.dtype == tf.float32
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_sum(tf.cast(layer(np.ones((4, 3), np.float32)), tf.float32))
+    assert tape.gradient(loss, layer.W).dtype == tf.float32

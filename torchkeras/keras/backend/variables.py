@@ -4,12 +4,19 @@
 (``'dense/kernel'``), ``trainable`` is settable (freezing clears the
 parameter's ``requires_grad``), ``regularizer`` is kept for the layer's losses,
 and ``repr`` is Keras': ``<Variable path=dense/kernel, shape=(3, 2), ...>``.
+Inside a mixed-precision layer's ``call`` a floating variable created with
+``autocast=True`` reads in the layer's compute dtype (``autocast_scope``).
 Shapes and dtypes stay TF's (``TensorShape``, ``tf.float32``), which compare
 equal to Keras' tuples and names.
 """
 import numpy as np
 
+import torch
+
 from ...framework.variable import Variable, VariableAggregation, VariableSynchronization
+from . import autocast_scope
+
+_read = Variable._value.fget
 
 __all__ = ["KerasVariable"]
 
@@ -17,14 +24,24 @@ __all__ = ["KerasVariable"]
 class KerasVariable(Variable):
     """A layer weight (see the module docstring)."""
 
-    __slots__ = ("_short_name", "_path", "regularizer")
+    __slots__ = ("_short_name", "_path", "regularizer", "_autocast")
 
     def __init__(self, initial_value, trainable=True, name="variable", path=None, dtype=None, constraint=None,
-                 regularizer=None):
+                 regularizer=None, autocast=True):
         super().__init__(initial_value, trainable=trainable, name=name, dtype=dtype, constraint=constraint)
         self._short_name = name
         self._path = path or name
         self.regularizer = regularizer
+        self._autocast = bool(autocast)
+
+    @property
+    def _value(self):
+        value = _read(self)
+        dtype = autocast_scope.CURRENT[0]
+        if dtype is None or not self._autocast or not isinstance(value, torch.Tensor) or value.dtype is dtype \
+                or not value.dtype.is_floating_point:
+            return value
+        return value.to(dtype)
 
     @classmethod
     def from_parameter(cls, parameter, name, path):
@@ -41,6 +58,7 @@ class KerasVariable(Variable):
         variable._short_name = name
         variable._path = path
         variable.regularizer = None
+        variable._autocast = True
         return variable
 
     @property

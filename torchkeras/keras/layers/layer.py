@@ -22,6 +22,7 @@ from ...framework.variable import Variable
 from .. import constraints as _constraints
 from .. import initializers as _initializers
 from .. import regularizers as _regularizers
+from ..backend import autocast_scope as _autocast
 from ..backend import naming
 from ..mixed_precision import policy as _policy
 from ..backend.keras_tensor import KerasTensor
@@ -107,7 +108,9 @@ class Layer(nn.Module):
     that accepts them.  Called on ``keras.Input`` tensors it infers shapes
     symbolically.  Masks propagate as in Keras: a layer's output carries
     ``_keras_mask`` and the next layer's ``call`` receives it as ``mask``
-    (see ``mask_propagation``).
+    (see ``mask_propagation``).  Under a mixed dtype policy ``call`` runs in
+    Keras' autocast scope: the layer's floating weights read in the compute
+    dtype (``backend.autocast_scope``).
     """
 
     def __init__(self, *, activity_regularizer=None, trainable=True, dtype=None, autocast=True, name=None, **kwargs):
@@ -157,6 +160,7 @@ class Layer(nn.Module):
         d["compute_dtype"] = policy.compute_dtype
         d["variable_dtype"] = policy.variable_dtype
         d["_compute_torch_dtype"] = dtypes.as_dtype(policy.compute_dtype).torch_dtype
+        d["_autocast_dtype"] = d["_compute_torch_dtype"] if policy.compute_dtype != policy.variable_dtype else None
 
     @property
     def dtype(self):
@@ -270,7 +274,9 @@ class Layer(nn.Module):
 
         ``initializer`` defaults to ``'glorot_uniform'`` for floating dtypes and
         ``'zeros'`` otherwise; ``regularizer`` contributes to ``losses``;
-        ``constraint`` is applied by optimizers after each update.
+        ``constraint`` is applied by optimizers after each update; with
+        ``autocast`` (default) a floating weight reads in the compute dtype
+        inside the ``call`` of a mixed-precision layer.
         """
         shape = _standardize_shape(shape if shape is not None else ())
         dtype = dtypes.as_dtype(getattr(dtype, "name", dtype) if dtype is not None else self.variable_dtype)
@@ -282,7 +288,7 @@ class Layer(nn.Module):
             value = initializer(shape, dtype=dtype.name) if isinstance(initializer, _initializers.Initializer) else initializer(shape, dtype=dtype)
             variable = KerasVariable(value, trainable=trainable, name=name, path="%s/%s" % (self._name, name),
                                      dtype=dtype, constraint=_constraints.get(constraint),
-                                     regularizer=_regularizers.get(regularizer))
+                                     regularizer=_regularizers.get(regularizer), autocast=autocast)
         self._track_variable(variable)
         if not self._trainable:
             variable.trainable = False
@@ -555,14 +561,17 @@ class Layer(nn.Module):
             del kwargs["mask"]
         if self._torch_modules:
             self._enter_torch_modules(training)
-        if training is outer:
-            outputs = self.call(inputs, *rest, **kwargs)
+        autocast = _autocast.CURRENT
+        previous_scope = autocast[0]
+        scope = self._autocast_dtype if previous_scope is None else _autocast.scope_for(self, previous_scope)
+        if scope is previous_scope:
+            outputs = self._call_in_mode(training, outer, inputs, rest, kwargs)
         else:
-            call_context.TRAINING.append(training)
+            autocast[0] = scope
             try:
-                outputs = self.call(inputs, *rest, **kwargs)
+                outputs = self._call_in_mode(training, outer, inputs, rest, kwargs)
             finally:
-                call_context.TRAINING.pop()
+                autocast[0] = previous_scope
         if self._activity_regularizer is not None:
             for output in _flat_tensors(outputs):
                 loss = self._activity_regularizer(output)
@@ -573,6 +582,16 @@ class Layer(nn.Module):
         elif previous_mask is not None and mask_propagation.any_mask(previous_mask):
             mask_propagation.warn_dropped(self)
         return outputs
+
+    def _call_in_mode(self, training, outer, inputs, rest, kwargs):
+        """``call`` with ``training`` as the mode its sublayers inherit (``outer``: the current one)."""
+        if training is outer:
+            return self.call(inputs, *rest, **kwargs)
+        call_context.TRAINING.append(training)
+        try:
+            return self.call(inputs, *rest, **kwargs)
+        finally:
+            call_context.TRAINING.pop()
 
     def _enter_torch_modules(self, training):
         """Switches plain torch modules to ``train()``/``eval()`` and, while a tape records,

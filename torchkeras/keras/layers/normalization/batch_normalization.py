@@ -46,14 +46,14 @@ class BatchNormalization(Layer):
         shape = (input_shape[axis],)
         if self.scale:
             self.gamma = self.add_weight(shape=shape, name="gamma", initializer=self.gamma_initializer,
-                                         regularizer=self.gamma_regularizer, constraint=self.gamma_constraint)
+                                         regularizer=self.gamma_regularizer, constraint=self.gamma_constraint, autocast=False)
         if self.center:
             self.beta = self.add_weight(shape=shape, name="beta", initializer=self.beta_initializer,
-                                        regularizer=self.beta_regularizer, constraint=self.beta_constraint)
+                                        regularizer=self.beta_regularizer, constraint=self.beta_constraint, autocast=False)
         self.moving_mean = self.add_weight(shape=shape, name="moving_mean", initializer=self.moving_mean_initializer,
-                                           trainable=False)
+                                           trainable=False, autocast=False)
         self.moving_variance = self.add_weight(shape=shape, name="moving_variance",
-                                               initializer=self.moving_variance_initializer, trainable=False)
+                                               initializer=self.moving_variance_initializer, trainable=False, autocast=False)
         self.input_spec = InputSpec(ndim=ndim, axes={self.axis: input_shape[self.axis]})
         self._reduce = tuple(i for i in range(ndim) if i != axis)
         self._broadcast = tuple(input_shape[axis] if i == axis else 1 for i in range(ndim))

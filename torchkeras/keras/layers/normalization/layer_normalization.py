@@ -32,10 +32,10 @@ class LayerNormalization(Layer):
         shape = tuple(input_shape[a] for a in self._axes)
         if self.scale:
             self.gamma = self.add_weight(name="gamma", shape=shape, initializer=self.gamma_initializer,
-                                         regularizer=self.gamma_regularizer, constraint=self.gamma_constraint)
+                                         regularizer=self.gamma_regularizer, constraint=self.gamma_constraint, autocast=False)
         if self.center and not self.rms_scaling:
             self.beta = self.add_weight(name="beta", shape=shape, initializer=self.beta_initializer,
-                                        regularizer=self.beta_regularizer, constraint=self.beta_constraint)
+                                        regularizer=self.beta_regularizer, constraint=self.beta_constraint, autocast=False)
         self._broadcast = tuple(input_shape[i] if i in self._axes else 1 for i in range(ndim))
         self.built = True
 
