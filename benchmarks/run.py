@@ -43,7 +43,8 @@ def _pinned_threads(workload):
 
 
 def run_local(workload, args, device):
-    """Medians of raw torch and torchkeras for ``workload``, repetitions interleaved."""
+    """Medians of raw torch and torchkeras for ``workload``, repetitions interleaved (the order
+    alternating round by round)."""
     import torchkeras as tf
 
     sync = torch.cuda.synchronize if device.type == "cuda" else (lambda: None)
@@ -56,7 +57,8 @@ def run_local(workload, args, device):
             values = {impl: [] for impl in runners}
             warmup = workload.UNIT == "ms" and not args.smoke  # a first, untimed round
             for round_index in range(_repeats(workload, args) + warmup):
-                for impl, run in runners.items():
+                order = list(runners.items())
+                for impl, run in order if round_index % 2 == 0 else reversed(order):  # ABBA: no side always first
                     # Raw torch flushes float32 denormals, as TensorFlow does.
                     torch.set_flush_denormal(impl == "torch")
                     value = measure(workload, run, sync, now)

@@ -66,3 +66,44 @@ class TorchMLP:
                 correct += (probs.argmax(dim=1) == yb).sum()
         torch.set_flush_denormal(previous)
         return float(loss_sum) / x.shape[0], float(correct) / x.shape[0]
+
+
+class CompiledTorchMLP(TorchMLP):
+    """``TorchMLP`` compiled the way ``compile(jit_compile=True)`` compiles a Keras model: the forward
+    pass and loss in one ``torch.compile`` graph (autograd runs its compiled backward), and the
+    RMSprop update in another."""
+
+    def __init__(self, device):
+        super().__init__(device)
+        self.forward_and_loss = torch.compile(self._forward_and_loss, fullgraph=True)
+        self.update = torch.compile(self._update, fullgraph=True)
+
+    def _forward_and_loss(self, xb, yb):
+        probs = self.forward(xb)
+        picked = probs.gather(1, yb.unsqueeze(1)).squeeze(1).clamp(EPSILON, 1 - EPSILON)
+        return -torch.log(picked).mean(), probs
+
+    def _update(self, grads):
+        torch._foreach_mul_(self.velocities, RHO)
+        torch._foreach_addcmul_(self.velocities, grads, grads, value=1 - RHO)
+        denominators = torch._foreach_add(self.velocities, EPSILON)
+        torch._foreach_sqrt_(denominators)
+        torch._foreach_addcdiv_(self.params, grads, denominators, value=-LEARNING_RATE)
+
+    def train_epoch(self, x, y):
+        """One epoch as ``TorchMLP.train_epoch``, through the two compiled functions."""
+        order = torch.randperm(x.shape[0], device=x.device)
+        loss_sum = torch.zeros((), device=x.device)
+        correct = torch.zeros((), device=x.device)
+        previous = torch.set_flush_denormal(True)
+        for start in range(0, x.shape[0], BATCH_SIZE):
+            rows = order[start:start + BATCH_SIZE]
+            xb, yb = x.index_select(0, rows), y.index_select(0, rows)
+            loss, probs = self.forward_and_loss(xb, yb)
+            grads = torch.autograd.grad(loss, self.params)
+            with torch.no_grad():
+                self.update(grads)
+                loss_sum += loss * rows.numel()
+                correct += (probs.argmax(dim=1) == yb).sum()
+        torch.set_flush_denormal(previous)
+        return float(loss_sum) / x.shape[0], float(correct) / x.shape[0]

@@ -79,3 +79,10 @@ def test_rank_errors_name_the_layer():
         layers.GlobalAveragePooling1D()(np.zeros((2, 5), "float32"))
     with pytest.raises(ValueError, match="The `pool_size` argument must be a tuple of 2 integers"):
         layers.MaxPooling2D((2, 2, 2))
+
+
+@pytest.mark.parametrize("name", ["AveragePooling1D", "AveragePooling2D", "AveragePooling3D"])
+def test_average_pooling_requires_pool_size_as_keras(name):
+    with pytest.raises(TypeError, match=r"^%s\.__init__\(\) missing 1 required positional argument: 'pool_size'$"
+                       % name):
+        getattr(keras.layers, name)()

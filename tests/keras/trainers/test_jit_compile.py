@@ -88,3 +88,35 @@ def test_each_model_compiles_its_own_graphs(monkeypatch):
         model.fit(x, np.eye(3)[y], batch_size=32, epochs=2, verbose=0)
     computing = [g for g in counter.graphs if any(node.op == "call_function" for node in g.graph.nodes)]
     assert len(computing) == 20  # one train-step graph and one optimizer-update graph per model
+
+
+def test_mixed_precision_custom_layer_compiles(backend):
+    """The chapter's SimpleDense under mixed_float16 (its float32 weights autocast inside ``call``)
+    compiles as one graph; the update of the LossScaleOptimizer's inner optimizer compiles too."""
+    import torchkeras as tf
+
+    class SimpleDense(keras.layers.Layer):
+        def __init__(self, units, activation=None):
+            super().__init__()
+            self.units, self.activation = units, activation
+
+        def build(self, input_shape):
+            self.W = self.add_weight(shape=(input_shape[-1], self.units), initializer="random_normal")
+            self.b = self.add_weight(shape=(self.units,), initializer="zeros")
+
+        def call(self, inputs):
+            y = tf.matmul(inputs, self.W) + self.b
+            return self.activation(y) if self.activation is not None else y
+
+    keras.mixed_precision.set_global_policy("mixed_float16")
+    try:
+        model = keras.Sequential([keras.Input((6,)), SimpleDense(8, tf.nn.relu), SimpleDense(3),
+                                  keras.layers.Activation("softmax", dtype="float32")])
+        model.compile("rmsprop", "sparse_categorical_crossentropy", jit_compile=True)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            history = model.fit(*_data(), batch_size=16, epochs=2, verbose=0)
+    finally:
+        keras.mixed_precision.set_global_policy("float32")
+    assert model._jit_step.compiled and model.optimizer.inner_optimizer._jit_update.compiled
+    assert np.isfinite(history.history["loss"]).all() and model.layers[0].W.dtype == tf.float32

@@ -539,10 +539,12 @@ class Layer(nn.Module):
         previous_mask = mask_propagation.mask_of(inputs)
         if type(inputs) is not Tensor or self.autocast and inputs._value.dtype is not self._compute_torch_dtype:
             inputs = self._convert_input(inputs)
-        if not self.built:
-            self._maybe_build(inputs)
         if self.input_spec is not None:
             assert_input_compatibility(self.input_spec, inputs, self._name)
+        if not self.built:
+            self._maybe_build(inputs)
+            if self.input_spec is not None:  # build may have set or narrowed it (Keras checks again)
+                assert_input_compatibility(self.input_spec, inputs, self._name)
         if self._losses:
             self._losses.clear()
         accepts_training, accepts_mask, argument_names, mask_arguments = self._call_info

@@ -150,13 +150,16 @@ def infer_output_shape(layer, input_shape):
 
 
 def symbolic_call(layer, inputs, rest, kwargs):
-    """``layer(inputs)`` on KerasTensors: builds the layer, infers outputs, records the ``Node``."""
+    """``layer(inputs)`` on KerasTensors: checks ``input_spec`` (before building and, as Keras, again
+    after), builds the layer, infers outputs, records the ``Node``."""
     from .input_spec import assert_input_compatibility
+    if layer.input_spec is not None:
+        assert_input_compatibility(layer.input_spec, inputs, layer.name)
     if not layer.built:
         with real_mode():
             layer._maybe_build(inputs)
-    if layer.input_spec is not None:
-        assert_input_compatibility(layer.input_spec, inputs, layer.name)
+        if layer.input_spec is not None:
+            assert_input_compatibility(layer.input_spec, inputs, layer.name)
     outputs = layer.compute_output_spec(inputs, *rest, **kwargs)
     Node(layer, (inputs,) + tuple(rest), kwargs, outputs)
     return outputs

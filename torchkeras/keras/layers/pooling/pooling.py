@@ -38,6 +38,9 @@ class AveragePooling1D(BasePooling):
     rank = 1
     pool_mode = "average"
 
+    def __init__(self, pool_size, strides=None, padding="valid", data_format=None, name=None, **kwargs):
+        super().__init__(pool_size, strides=strides, padding=padding, data_format=data_format, name=name, **kwargs)
+
 
 class AveragePooling2D(BasePooling):
     """Mean over ``pool_size`` windows of ``(batch, height, width, channels)`` inputs."""
@@ -45,9 +48,15 @@ class AveragePooling2D(BasePooling):
     rank = 2
     pool_mode = "average"
 
+    def __init__(self, pool_size, strides=None, padding="valid", data_format=None, name=None, **kwargs):
+        super().__init__(pool_size, strides=strides, padding=padding, data_format=data_format, name=name, **kwargs)
+
 
 class AveragePooling3D(BasePooling):
     """Mean over ``pool_size`` windows of ``(batch, d1, d2, d3, channels)`` inputs."""
 
     rank = 3
     pool_mode = "average"
+
+    def __init__(self, pool_size, strides=None, padding="valid", data_format=None, name=None, **kwargs):
+        super().__init__(pool_size, strides=strides, padding=padding, data_format=data_format, name=name, **kwargs)

@@ -53,6 +53,7 @@ class Bidirectional(Layer):
         self.return_sequences = layer.return_sequences
         self.return_state = layer.return_state
         self.stateful = layer.stateful
+        self.input_spec = layer.input_spec
         self.__dict__["_initial_weights"] = weights
 
     def build(self, sequences_shape, initial_state_shape=None):
