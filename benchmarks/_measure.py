@@ -18,11 +18,11 @@ def rss_mib():
         return peak / 2 ** 20 if platform.system() == "Darwin" else peak / 2 ** 10
 
 
-def clock(workload, device_type):
-    """The clock for ``workload``: process CPU time for single-threaded CPU
-    workloads (equal to wall time on an idle machine, and blind to the time the
+def clock(threads, device_type):
+    """The clock for a workload pinned to ``threads`` (``None``: torch's default): process CPU time
+    for single-threaded CPU runs (equal to wall time on an idle machine, and blind to the time the
     process waits for a core on a busy one), wall time otherwise."""
-    if workload.THREADS == 1 and device_type == "cpu":
+    if threads == 1 and device_type == "cpu":
         return time.process_time
     return time.perf_counter
 

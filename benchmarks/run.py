@@ -5,7 +5,7 @@ process, repetitions interleaved; TensorFlow's figure is added when TensorFlow
 is importable here or ``--tf-python`` names an interpreter that has it (run in
 a subprocess per workload).  Prints a table of medians and ratios.
 
-    python -m benchmarks [WORKLOAD ...] [--smoke] [--repeats N]
+    python -m benchmarks [WORKLOAD ...] [--smoke] [--repeats N] [--threads N]
                          [--device cpu|cuda] [--tf-python PATH | --no-tf]
 """
 import argparse
@@ -35,10 +35,15 @@ def _repeats(workload, args):
     return 1 if args.smoke else workload.REPEATS
 
 
-def _pinned_threads(workload):
+def _threads(workload, args):
+    """The threads ``workload`` runs on: ``--threads`` if given, else the workload's ``THREADS``."""
+    return args.threads or workload.THREADS
+
+
+def _pinned_threads(threads):
     previous = torch.get_num_threads()
-    if workload.THREADS:
-        torch.set_num_threads(workload.THREADS)
+    if threads:
+        torch.set_num_threads(threads)
     return previous
 
 
@@ -48,8 +53,9 @@ def run_local(workload, args, device):
     import torchkeras as tf
 
     sync = torch.cuda.synchronize if device.type == "cuda" else (lambda: None)
-    now = clock(workload, device.type)
-    previous_threads = _pinned_threads(workload)
+    threads = _threads(workload, args)
+    now = clock(threads, device.type)
+    previous_threads = _pinned_threads(threads)
     try:
         with tf.device("/GPU:0" if device.type == "cuda" else "/CPU:0"):
             runners = {"torch": workload.torch_version(args.smoke, device),
@@ -78,6 +84,8 @@ def run_tensorflow(name, args):
         command.append("--smoke")
     if args.repeats is not None:
         command += ["--repeats", str(args.repeats)]
+    if args.threads is not None:
+        command += ["--threads", str(args.threads)]
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONPATH=str(ROOT))
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     if result.returncode != 0:
@@ -93,14 +101,15 @@ def worker(args):
 
     (name,) = args.workloads
     workload = workloads.load(name)
-    if workload.THREADS:
-        tf.config.threading.set_intra_op_parallelism_threads(workload.THREADS)
-        tf.config.threading.set_inter_op_parallelism_threads(workload.THREADS)
+    threads = _threads(workload, args)
+    if threads:
+        tf.config.threading.set_intra_op_parallelism_threads(threads)
+        tf.config.threading.set_inter_op_parallelism_threads(threads)
     with tf.device("/GPU:0" if args.device == "cuda" else "/CPU:0"):
         run = workload.tf_version(tf, args.smoke)
         if workload.UNIT == "ms" and not args.smoke:
             run()
-        now = clock(workload, args.device)
+        now = clock(threads, args.device)
         values = [measure(workload, run, lambda: None, now) for _ in range(_repeats(workload, args))]
     print(json.dumps({"version": tf.__version__, "value": statistics.median(values)}))
     return 0
@@ -158,6 +167,8 @@ def parse_args(argv):
                         % ", ".join(workloads.names()))
     parser.add_argument("--smoke", action="store_true", help="tiny sizes, one repetition (seconds)")
     parser.add_argument("--repeats", type=int, help="repetitions of timed workloads (default: each workload's)")
+    parser.add_argument("--threads", type=int, help="pin every workload to this many threads (1 on the CPU: "
+                        "timed in process CPU time, steadier on a busy machine; default: each workload's)")
     parser.add_argument("--device", choices=("cpu", "cuda"),
                         default="cuda" if torch.cuda.is_available() else "cpu",
                         help="where both versions run (default: cuda when torch sees a GPU)")
@@ -196,10 +207,10 @@ def main(argv=None):
     print()
     width = max(len(name) for name in names)
     for name, workload, _, _ in rows:
-        threads = "%d thread%s" % (workload.THREADS, "s" if workload.THREADS > 1 else "") \
-            if workload.THREADS else "torch's default threads"
+        pinned = _threads(workload, args)
+        threads = "%d thread%s" % (pinned, "s" if pinned > 1 else "") if pinned else "torch's default threads"
         timing = "" if workload.UNIT != "ms" else \
-            ", CPU time" if clock(workload, device.type) is time.process_time else ", wall time"
+            ", CPU time" if clock(pinned, device.type) is time.process_time else ", wall time"
         print("%-*s  %s (median of %d, %s%s)" % (width, name, workload.DESCRIPTION, _repeats(workload, args),
                                                   threads, timing))
     print("ratios are against raw torch (float32 denormals flushed, as TF does)%s"

@@ -64,3 +64,10 @@ def test_table_layout():
     assert lines[1] == ["a", "ms", "2.00", "3.00", "1.50x", "<=1.3x", "NO", "20.00", "10.00x"]
     assert lines[2] == ["m", "MiB", "+0.00", "+2.50", "-", "<1", "MiB", "NO", "-", "-"]
     assert lines[3] == ["p", "MiB", "400.00", "420.00", "1.05x", "<=1.1x", "yes", "800.00", "2.00x"]
+
+
+def test_threads_option_pins_every_workload():
+    result = _run(["-m", "benchmarks", "mlp_fit", "eager_ops", "--threads", "1"])
+    assert result.returncode == 0, result.stderr
+    legend = [line for line in result.stdout.splitlines() if line.startswith(("mlp_fit ", "eager_ops "))][-2:]
+    assert all(line.endswith("1 thread, CPU time)") for line in legend), legend

@@ -7,13 +7,14 @@ from .backend.keras_tensor import KerasTensor
 from .layers import Input, InputSpec, Layer
 from .models import Model, Sequential
 from .backend.variables import KerasVariable as Variable
+from .backend.name_scope import name_scope
 
 __version__ = "3.15.0"
 """The Keras version whose behaviour torchkeras reproduces."""
 
 __all__ = ["activations", "backend", "callbacks", "constraints", "initializers", "layers", "losses", "metrics",
            "models", "optimizers", "regularizers", "saving", "utils", "Input", "InputSpec", "KerasTensor", "Layer", "Model",
-           "Sequential", "Variable"]
+           "Sequential", "Variable", "name_scope"]
 from . import mixed_precision  # noqa: E402
 __all__ += ["mixed_precision"]
 from . import datasets  # noqa: E402

@@ -1,7 +1,7 @@
 """The variables Keras layers own: a ``tf.Variable`` with Keras 3's face.
 
-``name`` is the short name (``'kernel'``), ``path`` the layer-qualified one
-(``'dense/kernel'``), ``trainable`` is settable (freezing clears the
+``name`` is the short name (``'kernel'``), ``path`` the name-scope-qualified
+one (``'sequential/dense/kernel'``, see ``name_scope``), ``trainable`` is settable (freezing clears the
 parameter's ``requires_grad``), ``regularizer`` is kept for the layer's losses,
 and ``repr`` is Keras': ``<Variable path=dense/kernel, shape=(3, 2), ...>``.
 Inside a mixed-precision layer's ``call`` a floating variable created with
@@ -14,7 +14,7 @@ import numpy as np
 import torch
 
 from ...framework.variable import Variable, VariableAggregation, VariableSynchronization
-from . import autocast_scope
+from . import autocast_scope, name_scope
 
 _read = Variable._value.fget
 
@@ -30,7 +30,10 @@ class KerasVariable(Variable):
                  regularizer=None, autocast=True):
         super().__init__(initial_value, trainable=trainable, name=name, dtype=dtype, constraint=constraint)
         self._short_name = name
-        self._path = path or name
+        if path is None:
+            scope = name_scope.current_path()
+            path = "%s/%s" % (scope, name) if scope else name
+        self._path = path
         self.regularizer = regularizer
         self._autocast = bool(autocast)
 
@@ -68,7 +71,7 @@ class KerasVariable(Variable):
 
     @property
     def path(self):
-        """``'<layer name>/<weight name>'``."""
+        """The name-scope path where the variable was created plus its name (``'dense/kernel'``)."""
         return self._path
 
     @property

@@ -1,4 +1,5 @@
 """``keras.layers.InputSpec``: the rank, dtype and axis sizes a layer accepts, and the check."""
+import torch
 
 
 class InputSpec:
@@ -48,15 +49,36 @@ def _flat(obj):
     return [obj]
 
 
+class _Head:
+    """The start of an input-spec error message, formatted only when an error is raised."""
+
+    __slots__ = ("index", "spec", "layer_name")
+
+    def __init__(self, index, spec, layer_name):
+        self.index, self.spec, self.layer_name = index, spec, layer_name
+
+    def __add__(self, rest):
+        return "Input %d with name '%s' of layer '%s' is incompatible with the layer: %s" % (
+            self.index, self.spec.name, self.layer_name, rest)
+
+
 def _dtype_name(x):
     dtype = x.dtype
     return getattr(dtype, "name", dtype)
 
 
+def _shape_of(x):
+    """``x``'s shape as a tuple, read from the torch storage when ``x`` is a Tensor."""
+    value = getattr(x, "_value", None)
+    return tuple(value.shape) if isinstance(value, torch.Tensor) else tuple(x.shape)
+
+
 def assert_input_compatibility(input_spec, inputs, layer_name):
     """Raises Keras' ``ValueError`` when ``inputs`` do not satisfy ``input_spec``."""
-    specs = _flat(input_spec)
-    flat = _flat(inputs)
+    if isinstance(input_spec, InputSpec) and not isinstance(inputs, (list, tuple, dict)):
+        specs, flat = [input_spec], [inputs]
+    else:
+        specs, flat = _flat(input_spec), _flat(inputs)
     if len(flat) != len(specs):
         raise ValueError('Layer "%s" expects %d input(s), but it received %d input tensors. Inputs received: %s'
                          % (layer_name, len(specs), len(flat), flat))
@@ -66,9 +88,9 @@ def assert_input_compatibility(input_spec, inputs, layer_name):
         if not hasattr(x, "shape"):
             raise ValueError("Inputs to a layer should be tensors. Got '%s' (of type %s) as input for layer '%s'."
                              % (x, type(x), layer_name))
-        shape = tuple(x.shape)
+        shape = _shape_of(x)
         ndim = len(shape)
-        head = "Input %d with name '%s' of layer '%s' is incompatible with the layer: " % (index, spec.name, layer_name)
+        head = _Head(index, spec, layer_name)
         if spec.ndim is not None and not spec.allow_last_axis_squeeze and ndim != spec.ndim:
             raise ValueError(head + "expected ndim=%d, found ndim=%d. Full shape received: %s" % (spec.ndim, ndim, shape))
         if spec.max_ndim is not None and ndim > spec.max_ndim:

@@ -7,6 +7,7 @@ itself once from the first input's shape, and runs ``call()`` on Tensors.
 Sublayers (and plain ``torch.nn.Module``s) assigned as attributes, or inside
 lists, tuples and dicts, are tracked in assignment order (DESIGN.md decision 4).
 """
+import functools
 import inspect
 import warnings
 
@@ -23,6 +24,7 @@ from .. import constraints as _constraints
 from .. import initializers as _initializers
 from .. import regularizers as _regularizers
 from ..backend import autocast_scope as _autocast
+from ..backend import name_scope as _name_scope
 from ..backend import naming
 from ..mixed_precision import policy as _policy
 from ..backend.keras_tensor import KerasTensor
@@ -34,6 +36,18 @@ __all__ = ["Layer"]
 
 _CALL_INFO = {}
 _ALLOWED_KWARGS = ("input_shape", "input_dim")
+
+
+def _building_in_name_scope(build):
+    """``build`` run inside the layer's name scope, recording the layer's ``path`` (Keras wraps every
+    ``build`` this way, so weights and sublayers created there nest under the layer's name)."""
+    @functools.wraps(build)
+    def build_in_name_scope(self, *args, **kwargs):
+        with self._open_name_scope():
+            self.__dict__["_path"] = _name_scope.current_path()
+            return build(self, *args, **kwargs)
+    build_in_name_scope._opens_name_scope = True
+    return build_in_name_scope
 
 
 def _call_info(cls):
@@ -124,6 +138,8 @@ class Layer(nn.Module):
         if name is not None and "/" in name:
             raise ValueError("Argument `name` must be a string and cannot contain character `/`. Received: name=%s (of type %s)" % (name, type(name)))
         d["_name"] = name or naming.auto_name(type(self).__name__)
+        d["_parent_path"] = None
+        d["_path"] = None
         d["_trainable"] = bool(trainable)
         self._set_dtype_policy(dtype)
         d["autocast"] = autocast
@@ -188,8 +204,21 @@ class Layer(nn.Module):
 
     @property
     def path(self):
-        """The layer's name (Keras 3 prefixes enclosing layers when nested)."""
-        return self._name
+        """Where the layer was built: its name-scope path (``'sequential/dense'``); ``None`` before."""
+        return self._path
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        build = cls.__dict__.get("build")
+        if build is not None and not hasattr(build, "_opens_name_scope"):
+            cls.build = _building_in_name_scope(build)
+
+    def _open_name_scope(self):
+        """The layer's ``name_scope`` (its parent path is the one current the first time)."""
+        d = self.__dict__
+        if d["_parent_path"] is None:
+            d["_parent_path"] = _name_scope.current_path()
+        return _name_scope.name_scope(self._name, caller=self)
 
     # ------------------------------------------------------------- attributes
     def __setattr__(self, name, value):
@@ -284,9 +313,9 @@ class Layer(nn.Module):
             initializer = "glorot_uniform" if dtype.is_floating else "zeros"
         initializer = _initializers.get(initializer)
         name = name or naming.uniquify("variable")
-        with symbolic.real_mode():
+        with symbolic.real_mode(), _name_scope.name_scope(self._name, caller=self):  # records no parent path
             value = initializer(shape, dtype=dtype.name) if isinstance(initializer, _initializers.Initializer) else initializer(shape, dtype=dtype)
-            variable = KerasVariable(value, trainable=trainable, name=name, path="%s/%s" % (self._name, name),
+            variable = KerasVariable(value, trainable=trainable, name=name,
                                      dtype=dtype, constraint=_constraints.get(constraint),
                                      regularizer=_regularizers.get(regularizer), autocast=autocast)
         self._track_variable(variable)
@@ -542,9 +571,16 @@ class Layer(nn.Module):
         if self.input_spec is not None:
             assert_input_compatibility(self.input_spec, inputs, self._name)
         if not self.built:
-            self._maybe_build(inputs)
-            if self.input_spec is not None:  # build may have set or narrowed it (Keras checks again)
-                assert_input_compatibility(self.input_spec, inputs, self._name)
+            with self._open_name_scope():  # weights built by this first call nest under the layer's name
+                self._maybe_build(inputs)
+                if self.input_spec is not None:  # build may have set or narrowed it (Keras checks again)
+                    assert_input_compatibility(self.input_spec, inputs, self._name)
+                return self._call_built(inputs, rest, kwargs, previous_mask)
+        return self._call_built(inputs, rest, kwargs, previous_mask)
+
+    def _call_built(self, inputs, rest, kwargs, previous_mask):
+        """The rest of ``__call__`` once the layer is built: masks, training mode, autocast, ``call``,
+        activity regularization, the output mask."""
         if self._losses:
             self._losses.clear()
         accepts_training, accepts_mask, argument_names, mask_arguments = self._call_info

@@ -93,4 +93,4 @@ def warn_dropped(layer):
     """Keras' warning when a layer without ``supports_masking`` receives a masked input."""
     warnings.warn("Layer '%s' (of type %s) was passed an input with a mask attached to it. However, this layer does "
                   "not support masking and will therefore destroy the mask information. Downstream layers will not "
-                  "see the mask." % (layer.name, type(layer).__name__), UserWarning, stacklevel=3)
+                  "see the mask." % (layer.name, type(layer).__name__), UserWarning, stacklevel=4)

@@ -156,11 +156,14 @@ def symbolic_call(layer, inputs, rest, kwargs):
     if layer.input_spec is not None:
         assert_input_compatibility(layer.input_spec, inputs, layer.name)
     if not layer.built:
-        with real_mode():
-            layer._maybe_build(inputs)
-        if layer.input_spec is not None:
-            assert_input_compatibility(layer.input_spec, inputs, layer.name)
-    outputs = layer.compute_output_spec(inputs, *rest, **kwargs)
+        with layer._open_name_scope():  # weights built by the first call nest under the layer's name
+            with real_mode():
+                layer._maybe_build(inputs)
+            if layer.input_spec is not None:
+                assert_input_compatibility(layer.input_spec, inputs, layer.name)
+            outputs = layer.compute_output_spec(inputs, *rest, **kwargs)
+    else:
+        outputs = layer.compute_output_spec(inputs, *rest, **kwargs)
     Node(layer, (inputs,) + tuple(rest), kwargs, outputs)
     return outputs
 

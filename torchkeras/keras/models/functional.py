@@ -1,4 +1,5 @@
 """Functional models: ``keras.Model(inputs, outputs)`` over a graph of layer calls."""
+from ..backend.name_scope import current_path
 from ..backend import naming
 from ..backend.keras_tensor import KerasTensor
 from ..layers import mask_propagation
@@ -36,6 +37,8 @@ class Functional(Model):
         for layer in operations:
             self._tracked[layer.name] = layer
             self._modules[layer.name.replace(".", "_")] = layer
+        with self._open_name_scope():
+            d["_path"] = current_path()
         self.built = True
 
     @property

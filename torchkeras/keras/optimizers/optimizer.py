@@ -31,6 +31,7 @@ from ...framework.indexed_slices import IndexedSlices
 from ...framework.tensor import TensorOperators, wrap
 from ...framework.variable import Variable
 from ..backend.naming import auto_name
+from ..backend.variables import KerasVariable
 from ..losses.serialization import deserialize_keras_object, serialize_keras_object
 from .schedules.learning_rate_schedule import LearningRateSchedule
 
@@ -143,7 +144,8 @@ class Optimizer:
     # ----------------------------------------------------------------- variables
     def _make_variable(self, value, name, dtype, device):
         with _device.device(device):
-            variable = Variable(value, trainable=False, name=name, dtype=dtype)
+            variable = KerasVariable(value, trainable=False, name=name, path="%s/%s" % (self.name, name),
+                                     dtype=dtype)
         self._variables.append(variable)
         return variable
 
@@ -156,9 +158,12 @@ class Optimizer:
 
     def add_variable_from_reference(self, reference_variable, name=None, initializer="zeros"):
         """An optimizer variable shaped, typed and placed like ``reference_variable``,
-        named ``'<reference name>_<name>'`` as Keras names it."""
+        named ``'<reference path>_<name>'`` (``'sequential_dense_kernel_momentum'``) as Keras names it."""
         name = name or "var"
-        ref_name = str(reference_variable.name).replace("/", "_").replace(":", "_")
+        if hasattr(reference_variable, "path"):
+            ref_name = reference_variable.path.replace("/", "_")
+        else:
+            ref_name = str(reference_variable.name).replace("/", "_").replace(":", "_")
         param = reference_variable._param
         value = _initial(initializer, tuple(param.shape), param.dtype, param.device)
         return self._make_variable(wrap(value), "%s_%s" % (ref_name, name), None, param.device)
