@@ -69,41 +69,40 @@ class TorchMLP:
 
 
 class CompiledTorchMLP(TorchMLP):
-    """``TorchMLP`` compiled the way ``compile(jit_compile=True)`` compiles a Keras model: the forward
-    pass and loss in one ``torch.compile`` graph (autograd runs its compiled backward), and the
-    RMSprop update in another."""
+    """``TorchMLP`` with its whole train step (forward, loss, ``autograd.grad`` and the RMSprop
+    update) compiled as one ``torch.compile`` graph, as ``compile(jit_compile=True)`` compiles a
+    Keras model's step."""
 
     def __init__(self, device):
         super().__init__(device)
-        self.forward_and_loss = torch.compile(self._forward_and_loss, fullgraph=True)
-        self.update = torch.compile(self._update, fullgraph=True)
+        self.step = torch.compile(self._step, fullgraph=True)
 
-    def _forward_and_loss(self, xb, yb):
+    def _step(self, xb, yb):
         probs = self.forward(xb)
         picked = probs.gather(1, yb.unsqueeze(1)).squeeze(1).clamp(EPSILON, 1 - EPSILON)
-        return -torch.log(picked).mean(), probs
-
-    def _update(self, grads):
-        torch._foreach_mul_(self.velocities, RHO)
-        torch._foreach_addcmul_(self.velocities, grads, grads, value=1 - RHO)
-        denominators = torch._foreach_add(self.velocities, EPSILON)
-        torch._foreach_sqrt_(denominators)
-        torch._foreach_addcdiv_(self.params, grads, denominators, value=-LEARNING_RATE)
+        loss = -torch.log(picked).mean()
+        grads = torch.autograd.grad(loss, self.params)
+        with torch.no_grad():
+            torch._foreach_mul_(self.velocities, RHO)
+            torch._foreach_addcmul_(self.velocities, grads, grads, value=1 - RHO)
+            denominators = torch._foreach_add(self.velocities, EPSILON)
+            torch._foreach_sqrt_(denominators)
+            torch._foreach_addcdiv_(self.params, grads, denominators, value=-LEARNING_RATE)
+        return loss.detach(), probs.detach()
 
     def train_epoch(self, x, y):
-        """One epoch as ``TorchMLP.train_epoch``, through the two compiled functions."""
+        """One epoch as ``TorchMLP.train_epoch``, each step one compiled graph."""
         order = torch.randperm(x.shape[0], device=x.device)
         loss_sum = torch.zeros((), device=x.device)
         correct = torch.zeros((), device=x.device)
         previous = torch.set_flush_denormal(True)
-        for start in range(0, x.shape[0], BATCH_SIZE):
-            rows = order[start:start + BATCH_SIZE]
-            xb, yb = x.index_select(0, rows), y.index_select(0, rows)
-            loss, probs = self.forward_and_loss(xb, yb)
-            grads = torch.autograd.grad(loss, self.params)
-            with torch.no_grad():
-                self.update(grads)
-                loss_sum += loss * rows.numel()
-                correct += (probs.argmax(dim=1) == yb).sum()
+        with torch._dynamo.config.patch(trace_autograd_ops=True):
+            for start in range(0, x.shape[0], BATCH_SIZE):
+                rows = order[start:start + BATCH_SIZE]
+                xb, yb = x.index_select(0, rows), y.index_select(0, rows)
+                loss, probs = self.step(xb, yb)
+                with torch.no_grad():
+                    loss_sum += loss * rows.numel()
+                    correct += (probs.argmax(dim=1) == yb).sum()
         torch.set_flush_denormal(previous)
         return float(loss_sum) / x.shape[0], float(correct) / x.shape[0]

@@ -1,5 +1,6 @@
 """mlp_fit_jit: ``mlp_fit`` compiled with ``model.compile(..., jit_compile=True)``
-(torch.compile of the train step's forward pass and loss; XLA in TensorFlow),
+(torch.compile of the whole train step: forward, loss, gradients and the RMSprop update in one
+graph; XLA in TensorFlow),
 against the same *eager* raw-torch loop as ``mlp_fit``.  The first, untimed
 round pays for compilation."""
 from . import _mlp, mlp_fit

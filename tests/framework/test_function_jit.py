@@ -80,3 +80,44 @@ def test_without_jit_compile_nothing_is_compiled(backend):
             assert float(jitted(tf.constant(2.0))) == 4.0
     finally:
         tf.config.run_functions_eagerly(False)
+
+
+def _train_steps(jit_compile, optimizer_factory, steps=5):
+    from torchkeras import keras
+    keras.utils.set_random_seed(1)
+    model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(8, activation="relu"), keras.layers.Dense(1)])
+    optimizer = optimizer_factory()
+    loss_fn = keras.losses.MeanSquaredError()
+
+    @tf.function(jit_compile=jit_compile)
+    def train_step(x, y):
+        with tf.GradientTape() as tape:
+            loss = loss_fn(y, model(x, training=True))
+        grads = tape.gradient(loss, model.trainable_weights)
+        optimizer.apply_gradients(zip(grads, model.trainable_weights))
+        return loss
+
+    rng = np.random.RandomState(0)
+    x = rng.rand(32, 4).astype(np.float32)
+    y = x.sum(axis=1, keepdims=True)
+    losses = [float(train_step(x, y)) for _ in range(steps)]  # NumPy arguments, as chapter 7's loops pass
+    return losses, model.get_weights(), int(optimizer.iterations.numpy()), train_step
+
+
+@pytest.mark.parametrize("optimizer", ["adam", "sgd_momentum", "rmsprop_schedule"])
+def test_custom_train_step_compiles_whole_and_matches_eager(optimizer):
+    """A chapter-7 style step (tape, gradient, apply_gradients) under jit_compile=True: the first call
+    runs eagerly (it builds the optimizer), later calls run one compiled graph; results equal eager."""
+    from torchkeras import keras
+    factory = {"adam": lambda: keras.optimizers.Adam(0.01),
+               "sgd_momentum": lambda: keras.optimizers.SGD(0.05, momentum=0.9),
+               "rmsprop_schedule": lambda: keras.optimizers.RMSprop(
+                   keras.optimizers.schedules.ExponentialDecay(0.01, 2, 0.5))}[optimizer]
+    eager_losses, eager_weights, eager_steps, _ = _train_steps(False, factory)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        losses, weights, steps, step = _train_steps(True, factory)
+    assert step._jit.compiled and steps == eager_steps == 5
+    np.testing.assert_allclose(losses, eager_losses, rtol=1e-5)
+    for a, b in zip(weights, eager_weights):
+        np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-6)

@@ -6,7 +6,10 @@ the Python function on every call and, as a traced TF function does, returns
 Python numbers and NumPy values in its output as Tensors.  With
 ``jit_compile=True`` the function is compiled by ``torch.compile`` (one whole
 graph, ``fullgraph=True``, as XLA must compile all of it; TorchInductor by
-default); when compilation fails (no C++ compiler, an op or Python construct
+default) from its second call on: the first runs eagerly, creating the
+variables and optimizer state a TF trace would create; a ``GradientTape``
+and ``optimizer.apply_gradients`` inside are compiled with it, and NumPy
+arguments are passed as Tensors.  When compilation fails (no C++ compiler, an op or Python construct
 torch cannot capture) it warns once, naming the reason, and runs eagerly from
 then on, where TF would raise.  Otherwise nothing is traced.  With
 ``input_signature`` the arguments are bound and converted to the specs'
@@ -26,7 +29,7 @@ import numpy as np
 import torch
 
 from .convert import convert_to_tensor
-from .tensor import TensorOperators
+from .tensor import TensorOperators, wrap
 
 __all__ = ["function", "JitFunction"]
 
@@ -48,6 +51,24 @@ def _reason(error):
     return "%s: %s" % (type(error).__name__, text[:300]) if text else type(error).__name__
 
 
+_CONSUMED_OUTPUT = "consumed returned tensor's grad_fn"
+"""Part of torch.compile's refusal to return a tensor whose graph ``autograd.grad`` consumed."""
+
+
+def _detached(structure):
+    """``structure`` with its Tensors and torch tensors detached from autograd."""
+    if isinstance(structure, TensorOperators):
+        value = structure._value
+        return wrap(value.detach()) if isinstance(value, torch.Tensor) else structure
+    if isinstance(structure, torch.Tensor):
+        return structure.detach()
+    if isinstance(structure, dict):
+        return type(structure)((k, _detached(v)) for k, v in structure.items())
+    if isinstance(structure, (list, tuple)) and not hasattr(structure, "_fields"):
+        return type(structure)(_detached(v) for v in structure)
+    return structure
+
+
 def _with_own_code(python_function):
     """``python_function`` (a function or bound method) running a private copy of its code object.
 
@@ -67,12 +88,20 @@ def _with_own_code(python_function):
 class JitFunction:
     """``python_function`` compiled by ``torch.compile(..., fullgraph=True)`` on first call, with a
     clean fallback: if compiling fails, one warning naming ``what`` and the reason, then eager calls.
-    Each JitFunction compiles its own copy of the code, so its graphs are its own."""
+    Each JitFunction compiles its own copy of the code, so its graphs are its own.
 
-    def __init__(self, python_function, what):
+    ``first_call_eager`` runs the first call eagerly (as TF's first trace, it may create variables,
+    build layers and optimizers, which a compiled graph cannot); ``trace_autograd`` lets the graph
+    contain ``torch.autograd.grad`` (a ``GradientTape`` inside the function).
+    """
+
+    def __init__(self, python_function, what, first_call_eager=False, trace_autograd=False):
         self._python_function = python_function
         self._what = what
         self._compiled = torch.compile(_with_own_code(python_function), fullgraph=True, **JIT_OPTIONS)
+        self._eager_calls_left = int(first_call_eager)
+        self._trace_autograd = trace_autograd
+        self._detaching = False
         self.fallback_reason = None
 
     @property
@@ -80,11 +109,33 @@ class JitFunction:
         """``False`` once compilation failed and calls run eagerly."""
         return self.fallback_reason is None
 
+    def _retry_detaching_outputs(self, args, kwargs):
+        """Compiles again with outputs detached: a step that differentiates its own result inside
+        (``tape.gradient(loss, ...)`` then ``return loss``) cannot hand back a graph it consumed."""
+        function = self._python_function
+
+        def detaching_outputs(*call_args, **call_kwargs):
+            return _detached(function(*call_args, **call_kwargs))
+        self._detaching = True
+        self._compiled = torch.compile(_with_own_code(detaching_outputs), fullgraph=True, **JIT_OPTIONS)
+        return self(*args, **kwargs)
+
+    def _call_compiled(self, args, kwargs):
+        if not self._trace_autograd:
+            return self._compiled(*args, **kwargs)
+        with torch._dynamo.config.patch(trace_autograd_ops=True):
+            return self._compiled(*args, **kwargs)
+
     def __call__(self, *args, **kwargs):
+        if self._eager_calls_left:
+            self._eager_calls_left -= 1
+            return self._python_function(*args, **kwargs)
         if self.fallback_reason is None:
             try:
-                return self._compiled(*args, **kwargs)
+                return self._call_compiled(args, kwargs)
             except _compile_errors() as error:
+                if _CONSUMED_OUTPUT in str(error) and not self._detaching:
+                    return self._retry_detaching_outputs(args, kwargs)
                 self.fallback_reason = _reason(error)
                 self._compiled = None
                 warnings.warn("jit_compile=True: %s could not be compiled by torch.compile (%s); running it "
@@ -110,6 +161,18 @@ def _to_tensors(structure):
     if isinstance(structure, (list, tuple)):
         items = [_to_tensors(v) for v in structure]
         return type(structure)(*items) if hasattr(structure, "_fields") else type(structure)(items)
+    return structure
+
+
+def _arrays_to_tensors(structure):
+    """NumPy arrays in ``structure`` (lists, tuples, dicts walked) as Tensors: a traced TF function
+    takes them as tensor inputs; torch.compile would otherwise trace NumPy itself."""
+    if isinstance(structure, np.ndarray):
+        return convert_to_tensor(structure)
+    if isinstance(structure, dict):
+        return type(structure)((k, _arrays_to_tensors(v)) for k, v in structure.items())
+    if isinstance(structure, (list, tuple)) and not hasattr(structure, "_fields"):
+        return type(structure)(_arrays_to_tensors(v) for v in structure)
     return structure
 
 
@@ -144,7 +207,8 @@ class Function:
         if signature is None and input_signature is not None:
             self._signature = inspect.signature(python_function)
         if jit is None and jit_compile:
-            jit = JitFunction(python_function, "tf.function %r" % self._name)
+            jit = JitFunction(python_function, "tf.function %r" % self._name, first_call_eager=True,
+                              trace_autograd=True)
         self._jit = jit
         functools.update_wrapper(self, python_function)
 
@@ -152,6 +216,7 @@ class Function:
         if self._input_signature is not None:
             args, kwargs = self._bind(args, kwargs)
         if self._jit is not None and not _run_eagerly[0]:
+            args, kwargs = _arrays_to_tensors(args), _arrays_to_tensors(kwargs)
             return _to_tensors(self._jit(*args, **kwargs))
         return _to_tensors(self._python_function(*args, **kwargs))
 

@@ -42,8 +42,7 @@ def test_compiled_fit_matches_eager_fit(backend):
     eager, eager_history = _trained("auto")
     compiled, compiled_history = _trained(True)
     assert compiled.jit_compile and not eager.jit_compile
-    assert compiled._jit_step is not None and compiled._jit_step.compiled
-    assert compiled.optimizer._jit_update is not None and compiled.optimizer._jit_update.compiled
+    assert compiled._jit_step is not None and compiled._jit_step.compiled and compiled._jit_whole_step
     assert eager._jit_step is None and eager.optimizer._jit_update is None
     for a, b in zip(eager.get_weights(), compiled.get_weights()):
         np.testing.assert_allclose(a, b, rtol=1e-4, atol=1e-5)
@@ -87,7 +86,30 @@ def test_each_model_compiles_its_own_graphs(monkeypatch):
         model.compile("sgd", "mse", jit_compile=True)
         model.fit(x, np.eye(3)[y], batch_size=32, epochs=2, verbose=0)
     computing = [g for g in counter.graphs if any(node.op == "call_function" for node in g.graph.nodes)]
-    assert len(computing) == 20  # one train-step graph and one optimizer-update graph per model
+    assert len(computing) == 10  # one graph per model: forward, loss, gradients and update
+
+
+@pytest.mark.parametrize("optimizer", ["nadam", "ema"])
+def test_optimizers_with_host_state_compile_the_forward_pass_only(backend, optimizer):
+    """Nadam (host-side momentum product) and EMA read the device back: the forward pass and loss
+    compile as one graph and the update apart (Adam's update rule compiled, its EMA eager; Nadam's
+    update eager); training equals eager training."""
+    make = {"nadam": lambda: keras.optimizers.Nadam(0.01),
+            "ema": lambda: keras.optimizers.Adam(0.01, use_ema=True)}[optimizer]
+
+    def trained(jit_compile):
+        keras.utils.set_random_seed(3)
+        model = keras.Sequential([keras.Input((6,)), keras.layers.Dense(3, activation="softmax")])
+        model.compile(make(), "sparse_categorical_crossentropy", jit_compile=jit_compile)
+        model.fit(*_data(), batch_size=20, epochs=2, shuffle=False, verbose=0)
+        return model
+
+    eager, compiled = trained(False), trained(True)
+    assert compiled._jit_step.compiled and not compiled._jit_whole_step
+    update = compiled.optimizer._jit_update
+    assert update is None if optimizer == "nadam" else update.compiled
+    for a, b in zip(eager.get_weights(), compiled.get_weights()):
+        np.testing.assert_allclose(a, b, rtol=1e-4, atol=1e-5)
 
 
 def test_mixed_precision_custom_layer_compiles(backend):

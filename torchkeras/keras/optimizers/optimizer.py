@@ -16,6 +16,8 @@ The learning rate is a ``tf.Variable`` (``optimizer.learning_rate``), read as
 a Python float that is refreshed only when the variable's storage changed;
 the step count is mirrored the same way, so an update never waits for the
 device.  A schedule's rate is a device tensor computed from ``iterations``.
+Compiled updates (``jit_compile``, or ``apply`` traced inside a
+``tf.function(jit_compile=True)``) read the rate and step as device tensors.
 """
 from __future__ import annotations
 
@@ -311,8 +313,11 @@ class Optimizer:
             scale = self.loss_scale_factor
             if scale is not None:
                 storages = torch._foreach_div(storages, scale)
+            traced = torch.compiler.is_compiling()  # inside tf.function(jit_compile=True): no host reads
             if self.gradient_accumulation_steps:
                 self._accumulate(storages, indices)
+            elif traced:
+                self._clip_decay_update(storages, indices, self._lr_tensor(), self._iterations._param + 1)
             else:
                 self._apply_update(storages, indices)
             for i in self._constrained:
@@ -321,9 +326,18 @@ class Optimizer:
                     variable.assign(variable.constraint(variable))
             if self.use_ema:
                 self._update_moving_average()
-            step = self._step.get()
-            self._iterations._param.add_(1)
-            self._step.set_after_own_write(step + 1)
+            if traced:
+                self._iterations._param.add_(1)  # the step mirror sees the write and re-reads it afterwards
+            else:
+                step = self._step.get()
+                self._iterations._param.add_(1)
+                self._step.set_after_own_write(step + 1)
+
+    @property
+    def _capturable_apply(self):
+        """Whether a whole :meth:`apply` can be traced into a compiled graph (a capturable update, no
+        EMA, no gradient accumulation: nothing read back from the device)."""
+        return self._capturable_update and not self.use_ema and not self.gradient_accumulation_steps
 
     def _set_jit_compile(self, enabled):
         """Compiles the device work of a whole-variable-list step (:meth:`_clip_decay_update`) with

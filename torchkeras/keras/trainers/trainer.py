@@ -9,13 +9,15 @@ callback asks for the logs.  Overriding ``train_step(self, data)`` with a
 chapter 7) works as in Keras: ``data`` is the batch as a tuple of Tensors,
 and the returned dict becomes the logs.
 
-``compile(jit_compile=True)`` compiles the default train step's forward
-pass and loss with ``torch.compile`` (one graph; autograd compiles the
-backward pass with it) and, for the built-in optimizers whose update keeps no
-host-side state (all but Nadam), the optimizer's update (clipping, weight
-decay and the update rule, with the learning rate and step as device tensors
-so that changing them never recompiles); the metrics run eagerly.  If
-compilation fails, ``fit`` warns once and trains eagerly (Keras would raise).  ``jit_compile="auto"`` trains eagerly.  Under
+``compile(jit_compile=True)`` compiles the default train step with
+``torch.compile``: with a built-in optimizer whose update reads nothing back
+from the device (all but Nadam; no EMA, no gradient accumulation) the whole
+step (forward pass, loss, gradients, clipping, weight decay and the update,
+with the learning rate and step as device tensors so that changing them never
+recompiles) is one graph; otherwise the forward pass and loss are one graph
+(autograd compiles the backward with it) and the update rule another where it
+can be.  The metrics run eagerly.  If compilation fails, ``fit`` warns once
+and trains eagerly (Keras would raise).  ``jit_compile="auto"`` trains eagerly.  Under
 a ``mixed_float16`` model policy ``compile()`` wraps the optimizer in a
 ``LossScaleOptimizer`` (``auto_scale_loss``), and train steps scale the loss
 before differentiating, as Keras.  A CUDA out-of-memory error in
@@ -117,6 +119,7 @@ class Trainer:
     _run_eagerly = False
     _jit_compile = None
     _jit_step = None
+    _jit_whole_step = False
     _initial_epoch = None
     _fit_variables = None
 
@@ -292,16 +295,40 @@ class Trainer:
                                  training=True)._value
         return loss, _output_storages(y_pred)
 
+    def _forward_backward_update(self, x, y, sample_weight):
+        """Storages in: the forward pass, loss, gradients and optimizer update of one step (what
+        ``jit_compile`` compiles as one graph); returns ``(loss, outputs)`` detached."""
+        with GradientTape(watch_accessed_variables=False):
+            loss, y_pred = self._forward_and_loss(x, y, sample_weight)
+        optimizer = self.optimizer
+        scaled = optimizer.scale_loss(loss) if optimizer.loss_scale_factor is not None else loss
+        variables = self._variables_to_train()
+        grads = torch.autograd.grad(scaled, [v._param for v in variables], allow_unused=True)
+        optimizer.apply(grads, variables)
+        return loss.detach(), structure.map_structure(torch.Tensor.detach, y_pred)
+
     def _jit_train_step(self, batch):
-        """The default train step with ``_forward_and_loss`` compiled (``jit_compile=True``); ``fit``
-        has the optimizer compile its update too."""
+        """The default train step compiled (``jit_compile=True``): forward, loss, gradients and the
+        update in one graph when the optimizer's update is capturable (:meth:`_forward_backward_update`);
+        otherwise the forward pass and loss in one graph, and ``fit`` has the optimizer compile its update."""
         if self._compile_loss is not None and not self._compile_loss.built:
             self._default_train_step(_as_step_data(batch))  # resolves the losses once, outside the graph
             return
         x, y, sample_weight = batch
         step = self._jit_step
         if step is None:
-            step = self._jit_step = JitFunction(self._forward_and_loss, "the train step of model %r" % self.name)
+            what = "the train step of model %r" % self.name
+            self._jit_whole_step = bool(self._variables_to_train()) and self.optimizer._capturable_apply
+            if self._jit_whole_step:
+                step = JitFunction(self._forward_backward_update, what, trace_autograd=True)
+            else:
+                step = JitFunction(self._forward_and_loss, what)
+            self._jit_step = step
+        if self._jit_whole_step:
+            loss, y_pred = step(x, y, sample_weight)
+            self._track_loss(loss, x)
+            self._update_compiled_metrics(_wrap_tree(y), _wrap_tree(y_pred), _wrap_tree(sample_weight))
+            return
         with GradientTape(watch_accessed_variables=False):
             loss, y_pred = step(x, y, sample_weight)
         self.optimizer._set_jit_compile(step.compiled)  # compiled only after the step compiled: one warning at most
