@@ -43,6 +43,20 @@ class TorchMLP:
         w1, b1, w2, b2 = self.params
         return torch.softmax(torch.relu(x @ w1 + b1) @ w2 + b2, dim=-1)
 
+    def step(self, xb, yb):
+        """One training step: forward, loss, gradients, Keras' RMSprop update; ``(loss, probs)``."""
+        probs = self.forward(xb)
+        picked = probs.gather(1, yb.unsqueeze(1)).squeeze(1).clamp(EPSILON, 1 - EPSILON)
+        loss = -torch.log(picked).mean()
+        grads = torch.autograd.grad(loss, self.params)
+        with torch.no_grad():
+            torch._foreach_mul_(self.velocities, RHO)
+            torch._foreach_addcmul_(self.velocities, grads, grads, value=1 - RHO)
+            denominators = torch._foreach_add(self.velocities, EPSILON)
+            torch._foreach_sqrt_(denominators)
+            torch._foreach_addcdiv_(self.params, grads, denominators, value=-LEARNING_RATE)
+        return loss, probs
+
     def train_epoch(self, x, y):
         """One epoch: shuffled batches, loss/accuracy kept on the device, one sync at the end."""
         order = torch.randperm(x.shape[0], device=x.device)
@@ -52,16 +66,8 @@ class TorchMLP:
         for start in range(0, x.shape[0], BATCH_SIZE):
             rows = order[start:start + BATCH_SIZE]
             xb, yb = x.index_select(0, rows), y.index_select(0, rows)
-            probs = self.forward(xb)
-            picked = probs.gather(1, yb.unsqueeze(1)).squeeze(1).clamp(EPSILON, 1 - EPSILON)
-            loss = -torch.log(picked).mean()
-            grads = torch.autograd.grad(loss, self.params)
+            loss, probs = self.step(xb, yb)
             with torch.no_grad():
-                torch._foreach_mul_(self.velocities, RHO)
-                torch._foreach_addcmul_(self.velocities, grads, grads, value=1 - RHO)
-                denominators = torch._foreach_add(self.velocities, EPSILON)
-                torch._foreach_sqrt_(denominators)
-                torch._foreach_addcdiv_(self.params, grads, denominators, value=-LEARNING_RATE)
                 loss_sum += loss * rows.numel()
                 correct += (probs.argmax(dim=1) == yb).sum()
         torch.set_flush_denormal(previous)
@@ -75,34 +81,13 @@ class CompiledTorchMLP(TorchMLP):
 
     def __init__(self, device):
         super().__init__(device)
-        self.step = torch.compile(self._step, fullgraph=True)
+        self._compiled_step = torch.compile(self._detached_step, fullgraph=True)
 
-    def _step(self, xb, yb):
-        probs = self.forward(xb)
-        picked = probs.gather(1, yb.unsqueeze(1)).squeeze(1).clamp(EPSILON, 1 - EPSILON)
-        loss = -torch.log(picked).mean()
-        grads = torch.autograd.grad(loss, self.params)
-        with torch.no_grad():
-            torch._foreach_mul_(self.velocities, RHO)
-            torch._foreach_addcmul_(self.velocities, grads, grads, value=1 - RHO)
-            denominators = torch._foreach_add(self.velocities, EPSILON)
-            torch._foreach_sqrt_(denominators)
-            torch._foreach_addcdiv_(self.params, grads, denominators, value=-LEARNING_RATE)
-        return loss.detach(), probs.detach()
+    def _detached_step(self, xb, yb):
+        loss, probs = super().step(xb, yb)
+        return loss.detach(), probs.detach()  # a compiled graph cannot return what autograd.grad consumed
 
-    def train_epoch(self, x, y):
-        """One epoch as ``TorchMLP.train_epoch``, each step one compiled graph."""
-        order = torch.randperm(x.shape[0], device=x.device)
-        loss_sum = torch.zeros((), device=x.device)
-        correct = torch.zeros((), device=x.device)
-        previous = torch.set_flush_denormal(True)
+    def step(self, xb, yb):
+        """The compiled step (its graph holds ``autograd.grad``); outputs detached."""
         with torch._dynamo.config.patch(trace_autograd_ops=True):
-            for start in range(0, x.shape[0], BATCH_SIZE):
-                rows = order[start:start + BATCH_SIZE]
-                xb, yb = x.index_select(0, rows), y.index_select(0, rows)
-                loss, probs = self.step(xb, yb)
-                with torch.no_grad():
-                    loss_sum += loss * rows.numel()
-                    correct += (probs.argmax(dim=1) == yb).sum()
-        torch.set_flush_denormal(previous)
-        return float(loss_sum) / x.shape[0], float(correct) / x.shape[0]
+            return self._compiled_step(xb, yb)

@@ -55,18 +55,21 @@ _CONSUMED_OUTPUT = "consumed returned tensor's grad_fn"
 """Part of torch.compile's refusal to return a tensor whose graph ``autograd.grad`` consumed."""
 
 
-def _detached(structure):
-    """``structure`` with its Tensors and torch tensors detached from autograd."""
-    if isinstance(structure, TensorOperators):
-        value = structure._value
-        return wrap(value.detach()) if isinstance(value, torch.Tensor) else structure
-    if isinstance(structure, torch.Tensor):
-        return structure.detach()
+def _map_leaves(leaf_function, structure):
+    """``structure`` (dicts, lists, tuples, namedtuples walked) with ``leaf_function`` applied to its leaves."""
     if isinstance(structure, dict):
-        return type(structure)((k, _detached(v)) for k, v in structure.items())
-    if isinstance(structure, (list, tuple)) and not hasattr(structure, "_fields"):
-        return type(structure)(_detached(v) for v in structure)
-    return structure
+        return type(structure)((k, _map_leaves(leaf_function, v)) for k, v in structure.items())
+    if isinstance(structure, (list, tuple)):
+        items = [_map_leaves(leaf_function, v) for v in structure]
+        return type(structure)(*items) if hasattr(structure, "_fields") else type(structure)(items)
+    return leaf_function(structure)
+
+
+def _detach_leaf(leaf):
+    if isinstance(leaf, TensorOperators):
+        value = leaf._value
+        return wrap(value.detach()) if isinstance(value, torch.Tensor) else leaf
+    return leaf.detach() if isinstance(leaf, torch.Tensor) else leaf
 
 
 def _with_own_code(python_function):
@@ -115,7 +118,7 @@ class JitFunction:
         function = self._python_function
 
         def detaching_outputs(*call_args, **call_kwargs):
-            return _detached(function(*call_args, **call_kwargs))
+            return _map_leaves(_detach_leaf, function(*call_args, **call_kwargs))
         self._detaching = True
         self._compiled = torch.compile(_with_own_code(detaching_outputs), fullgraph=True, **JIT_OPTIONS)
         return self(*args, **kwargs)
@@ -153,27 +156,21 @@ def functions_run_eagerly():
     return _run_eagerly[0]
 
 
+def _number_or_array_to_tensor(leaf):
+    """Python numbers, strings and NumPy values as Tensors (what a traced TF function returns)."""
+    if isinstance(leaf, (numbers.Number, str, bytes, np.ndarray, np.generic)):
+        return convert_to_tensor(leaf)
+    return leaf
+
+
 def _to_tensors(structure):
-    if isinstance(structure, (numbers.Number, str, bytes, np.ndarray, np.generic)):
-        return convert_to_tensor(structure)
-    if isinstance(structure, dict):
-        return type(structure)((k, _to_tensors(v)) for k, v in structure.items())
-    if isinstance(structure, (list, tuple)):
-        items = [_to_tensors(v) for v in structure]
-        return type(structure)(*items) if hasattr(structure, "_fields") else type(structure)(items)
-    return structure
+    return _map_leaves(_number_or_array_to_tensor, structure)
 
 
-def _arrays_to_tensors(structure):
-    """NumPy arrays in ``structure`` (lists, tuples, dicts walked) as Tensors: a traced TF function
-    takes them as tensor inputs; torch.compile would otherwise trace NumPy itself."""
-    if isinstance(structure, np.ndarray):
-        return convert_to_tensor(structure)
-    if isinstance(structure, dict):
-        return type(structure)((k, _arrays_to_tensors(v)) for k, v in structure.items())
-    if isinstance(structure, (list, tuple)) and not hasattr(structure, "_fields"):
-        return type(structure)(_arrays_to_tensors(v) for v in structure)
-    return structure
+def _array_to_tensor(leaf):
+    """NumPy arrays as Tensors: a traced TF function takes them as tensor inputs; torch.compile
+    would otherwise trace NumPy itself."""
+    return convert_to_tensor(leaf) if isinstance(leaf, np.ndarray) else leaf
 
 
 class _CastError(Exception):
@@ -216,7 +213,7 @@ class Function:
         if self._input_signature is not None:
             args, kwargs = self._bind(args, kwargs)
         if self._jit is not None and not _run_eagerly[0]:
-            args, kwargs = _arrays_to_tensors(args), _arrays_to_tensors(kwargs)
+            args, kwargs = _map_leaves(_array_to_tensor, args), _map_leaves(_array_to_tensor, kwargs)
             return _to_tensors(self._jit(*args, **kwargs))
         return _to_tensors(self._python_function(*args, **kwargs))
 
