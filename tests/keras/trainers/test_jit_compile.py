@@ -142,3 +142,51 @@ def test_mixed_precision_custom_layer_compiles(backend):
         keras.mixed_precision.set_global_policy("float32")
     assert model._jit_step.compiled and model.optimizer.inner_optimizer._jit_update.compiled
     assert np.isfinite(history.history["loss"]).all() and model.layers[0].W.dtype == tf.float32
+
+
+def _bn_model():
+    return keras.Sequential([keras.Input((6,)), keras.layers.Dense(8, kernel_regularizer="l2"),
+                             keras.layers.BatchNormalization(), keras.layers.Activation("relu"),
+                             keras.layers.Dense(3, activation="softmax")])
+
+
+def _two_output_model():
+    inputs = keras.Input((6,))
+    hidden = keras.layers.Dense(5, activation="relu")(inputs)
+    return keras.Model(inputs, {"a": keras.layers.Dense(1, name="a")(hidden),
+                                "b": keras.layers.Dense(3, activation="softmax", name="b")(hidden)})
+
+
+def _masked_lstm_model():
+    return keras.Sequential([keras.Input((6,), dtype="int32"), keras.layers.Embedding(20, 4, mask_zero=True),
+                             keras.layers.LSTM(3), keras.layers.Dense(3, activation="softmax")])
+
+
+@pytest.mark.parametrize("kind", ["batch_norm", "two_outputs", "masked_lstm"])
+def test_whole_step_graph_matches_eager(backend, kind):
+    """BatchNormalization's moving statistics (updated in place inside the graph), a kernel
+    regularizer, clipnorm and weight decay, a dict of outputs with a loss each, and a masked LSTM
+    (in a graph it runs the step loop: the packed kernels need the lengths on the host)."""
+    x, labels = _data()
+    if kind == "batch_norm":
+        make, y, loss = _bn_model, labels, "sparse_categorical_crossentropy"
+    elif kind == "masked_lstm":
+        make, y, loss = _masked_lstm_model, labels, "sparse_categorical_crossentropy"
+        x = np.random.RandomState(2).randint(0, 20, size=(len(labels), 6))
+        x[::3, 4:] = 0  # right padding
+    else:
+        make, loss = _two_output_model, {"a": "mse", "b": "sparse_categorical_crossentropy"}
+        y = {"a": x[:, :1], "b": labels}
+
+    def trained(jit_compile):
+        keras.utils.set_random_seed(0)
+        model = make()
+        model.compile(keras.optimizers.SGD(0.05, clipnorm=1.0, weight_decay=0.01), loss, jit_compile=jit_compile)
+        history = model.fit(x, y, batch_size=16, epochs=2, shuffle=False, verbose=0)
+        return model, history.history["loss"]
+
+    (eager, eager_loss), (compiled, compiled_loss) = trained(False), trained(True)
+    assert compiled._jit_whole_step and compiled._jit_step.compiled
+    np.testing.assert_allclose(compiled_loss, eager_loss, rtol=1e-5)
+    for a, b in zip(eager.get_weights(), compiled.get_weights()):  # moving statistics included
+        np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-6)

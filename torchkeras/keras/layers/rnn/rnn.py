@@ -144,6 +144,8 @@ class RNN(Layer):
 
     def _run_fused(self, x, states, mask, training):
         lengths = None
+        if mask is not None and torch.compiler.is_compiling():
+            return None  # the packed kernels need the lengths on the host: a graph runs the step loop
         if mask is not None and not symbolic.tracing():
             lengths = _fused.right_padded_lengths(mask)
             if lengths is None:
