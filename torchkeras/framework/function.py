@@ -95,13 +95,17 @@ class JitFunction:
 
     ``first_call_eager`` runs the first call eagerly (as TF's first trace, it may create variables,
     build layers and optimizers, which a compiled graph cannot); ``trace_autograd`` lets the graph
-    contain ``torch.autograd.grad`` (a ``GradientTape`` inside the function).
+    contain ``torch.autograd.grad`` (a ``GradientTape`` inside the function); ``static_shapes``
+    compiles one graph per input shape, as XLA does (torch otherwise makes a dimension dynamic once
+    it saw it change, remembering that per source line across every compiled copy).
     """
 
-    def __init__(self, python_function, what, first_call_eager=False, trace_autograd=False):
+    def __init__(self, python_function, what, first_call_eager=False, trace_autograd=False, static_shapes=False):
         self._python_function = python_function
         self._what = what
-        self._compiled = torch.compile(_with_own_code(python_function), fullgraph=True, **JIT_OPTIONS)
+        self._dynamic = False if static_shapes else None
+        self._compiled = torch.compile(_with_own_code(python_function), fullgraph=True, dynamic=self._dynamic,
+                                       **JIT_OPTIONS)
         self._eager_calls_left = int(first_call_eager)
         self._trace_autograd = trace_autograd
         self._detaching = False
@@ -120,7 +124,8 @@ class JitFunction:
         def detaching_outputs(*call_args, **call_kwargs):
             return _map_leaves(_detach_leaf, function(*call_args, **call_kwargs))
         self._detaching = True
-        self._compiled = torch.compile(_with_own_code(detaching_outputs), fullgraph=True, **JIT_OPTIONS)
+        self._compiled = torch.compile(_with_own_code(detaching_outputs), fullgraph=True, dynamic=self._dynamic,
+                                       **JIT_OPTIONS)
         return self(*args, **kwargs)
 
     def _call_compiled(self, args, kwargs):

@@ -320,9 +320,9 @@ class Trainer:
             what = "the train step of model %r" % self.name
             self._jit_whole_step = bool(self._variables_to_train()) and self.optimizer._capturable_apply
             if self._jit_whole_step:
-                step = JitFunction(self._forward_backward_update, what, trace_autograd=True)
+                step = JitFunction(self._forward_backward_update, what, trace_autograd=True, static_shapes=True)
             else:
-                step = JitFunction(self._forward_and_loss, what)
+                step = JitFunction(self._forward_and_loss, what, static_shapes=True)
             self._jit_step = step
         if self._jit_whole_step:
             loss, y_pred = step(x, y, sample_weight)
