@@ -190,3 +190,22 @@ def test_whole_step_graph_matches_eager(backend, kind):
     np.testing.assert_allclose(compiled_loss, eager_loss, rtol=1e-5)
     for a, b in zip(eager.get_weights(), compiled.get_weights()):  # moving statistics included
         np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-6)
+
+
+def test_evaluate_and_predict_compile_their_forward_pass(backend):
+    """As Keras' jit-compiled test and predict functions: same results as eager, compiled graphs."""
+    x, y = _data()
+    eager, _ = _trained("auto")
+    compiled, _ = _trained(True)
+    compiled.set_weights(eager.get_weights())
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        results = compiled.evaluate(x, y, batch_size=32, verbose=0, return_dict=True)
+        predictions = compiled.predict(x, batch_size=40, verbose=0)  # a last, smaller batch too
+    expected = eager.evaluate(x, y, batch_size=32, verbose=0, return_dict=True)
+    assert results.keys() == expected.keys()
+    for key in expected:
+        np.testing.assert_allclose(results[key], expected[key], rtol=1e-5)
+    np.testing.assert_allclose(predictions, eager.predict(x, batch_size=40, verbose=0), rtol=1e-5, atol=1e-6)
+    assert compiled._jit_test_step.compiled and compiled._jit_predict_step.compiled
+    assert eager._jit_test_step is None and eager._jit_predict_step is None

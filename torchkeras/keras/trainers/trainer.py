@@ -16,7 +16,9 @@ step (forward pass, loss, gradients, clipping, weight decay and the update,
 with the learning rate and step as device tensors so that changing them never
 recompiles) is one graph; otherwise the forward pass and loss are one graph
 (autograd compiles the backward with it) and the update rule another where it
-can be.  The metrics run eagerly.  If compilation fails, ``fit`` warns once
+can be.  ``evaluate`` and ``predict`` compile their forward pass (and loss)
+too, as Keras' jit-compiled test and predict functions.  The metrics run
+eagerly.  If compilation fails, ``fit`` warns once
 and trains eagerly (Keras would raise).  ``jit_compile="auto"`` trains eagerly.  Under
 a ``mixed_float16`` model policy ``compile()`` wraps the optimizer in a
 ``LossScaleOptimizer`` (``auto_scale_loss``), and train steps scale the loss
@@ -119,6 +121,8 @@ class Trainer:
     _run_eagerly = False
     _jit_compile = None
     _jit_step = None
+    _jit_test_step = None
+    _jit_predict_step = None
     _jit_whole_step = False
     _initial_epoch = None
     _fit_variables = None
@@ -151,7 +155,7 @@ class Trainer:
         self._loss_tracker = compile_utils.LossTracker()
         self._run_eagerly = bool(run_eagerly)
         self._jit_compile = None if jit_compile == "auto" else bool(jit_compile)
-        self._jit_step = None
+        self._jit_step = self._jit_test_step = self._jit_predict_step = None
         self.steps_per_execution = steps_per_execution
         self.stop_training = False
         self.compiled = True
@@ -188,7 +192,7 @@ class Trainer:
     @jit_compile.setter
     def jit_compile(self, value):
         self._jit_compile = bool(value)
-        self._jit_step = None
+        self._jit_step = self._jit_test_step = self._jit_predict_step = None
 
     @property
     def compiled_loss(self):
@@ -287,13 +291,40 @@ class Trainer:
             optimizer.apply(grads, variables)
         self._update_compiled_metrics(y, y_pred, sample_weight)
 
-    def _forward_and_loss(self, x, y, sample_weight):
+    def _forward_and_loss(self, x, y, sample_weight, training=True):
         """Storages in, ``(loss, outputs)`` storages out: what ``jit_compile`` compiles."""
         x = _wrap_tree(x)
-        y_pred = self(x, training=True)
+        y_pred = self(x, training=training)
         loss = self.compute_loss(x=x, y=_wrap_tree(y), y_pred=y_pred, sample_weight=_wrap_tree(sample_weight),
-                                 training=True)._value
+                                 training=training)._value
         return loss, _output_storages(y_pred)
+
+    def _evaluation_forward_and_loss(self, x, y, sample_weight):
+        """``_forward_and_loss`` in inference mode: what ``jit_compile`` compiles for ``evaluate``."""
+        return self._forward_and_loss(x, y, sample_weight, training=False)
+
+    def _inference_outputs(self, x):
+        """Storages in, output storages out, in inference mode: what ``jit_compile`` compiles for ``predict``."""
+        return _output_storages(self(_wrap_tree(x), training=False))
+
+    def _jit_compiled(self, attribute, python_function, what):
+        """The JitFunction kept in ``attribute`` (made on first use), for ``jit_compile=True``."""
+        step = getattr(self, attribute)
+        if step is None:
+            step = JitFunction(python_function, "the %s of model %r" % (what, self.name), static_shapes=True)
+            setattr(self, attribute, step)
+        return step
+
+    def _jit_test_step_on(self, batch):
+        """The default test step with the forward pass and loss compiled (``jit_compile=True``)."""
+        x, y, sample_weight = batch
+        if self._compile_loss is not None and not self._compile_loss.built:
+            self._default_test_step(_as_step_data(batch))  # resolves the losses once, outside the graph
+            return
+        step = self._jit_compiled("_jit_test_step", self._evaluation_forward_and_loss, "test step")
+        loss, y_pred = step(x, y, sample_weight)
+        self._track_loss(loss, x)
+        self._update_compiled_metrics(_wrap_tree(y), _wrap_tree(y_pred), _wrap_tree(sample_weight))
 
     def _forward_backward_update(self, x, y, sample_weight):
         """Storages in: the forward pass, loss, gradients and optimizer update of one step (what
@@ -472,6 +503,7 @@ class Trainer:
     # --------------------------------------------------------------- evaluate
     def _run_evaluation(self, iterator, callbacks):
         fast = self._uses_default("test_step")
+        jit = fast and bool(self._jit_compile) and not self._run_eagerly
         self.reset_metrics()
         callbacks.on_test_begin()
         logs = {}
@@ -483,7 +515,10 @@ class Trainer:
                     callbacks.on_test_batch_begin(step)
                 report = (step + 1) % period == 0 or step + 1 == iterator.num_batches
                 if fast:
-                    self._default_test_step(_as_step_data(batch))
+                    if jit:
+                        self._jit_test_step_on(batch)
+                    else:
+                        self._default_test_step(_as_step_data(batch))
                     if report:
                         callbacks.on_test_batch_end(step, self.get_metrics_result)
                 else:
@@ -525,16 +560,20 @@ class Trainer:
         iterator = EpochIterator(x, None, None, batch_size, steps, False, None, self._device())
         callbacks = CallbackList(callbacks, add_progbar=verbose != 0, model=self, verbose=verbose, epochs=1, steps=iterator.num_batches)
         fast = self._uses_default("predict_step")
+        jit = fast and bool(self._jit_compile) and not self._run_eagerly and self.built
         outputs = []
         callbacks.on_predict_begin()
-        grad_mode = torch.inference_mode() if self.built else torch.no_grad()
+        grad_mode = torch.inference_mode() if self.built and not jit else torch.no_grad()
         batch = None
         with module_mode(self, False), grad_mode, _raising_out_of_memory("predict", lambda: batch):
             for step, batch in iterator:
                 callbacks.on_predict_batch_begin(step)
-                data = _as_step_data((batch[0], None, None))
-                batch_outputs = self(data[0], training=False) if fast else self.predict_step(data)
-                batch_outputs = _output_storages(batch_outputs)
+                if jit:
+                    batch_outputs = self._jit_compiled("_jit_predict_step", self._inference_outputs,
+                                                       "predict step")(batch[0])
+                else:
+                    data = _as_step_data((batch[0], None, None))
+                    batch_outputs = _output_storages(self(data[0], training=False) if fast else self.predict_step(data))
                 outputs.append(batch_outputs)
                 callbacks.on_predict_batch_end(step, lambda: {"outputs": batch_outputs})
         callbacks.on_predict_end()
