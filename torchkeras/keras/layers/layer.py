@@ -519,6 +519,12 @@ class Layer(nn.Module):
             return {"input_shape": self._build_shapes}
         return None
 
+    def _build_and_recheck(self, inputs):
+        """Builds on ``inputs``, then checks ``input_spec`` again: build may set or narrow it (Keras)."""
+        self._maybe_build(inputs)
+        if self.input_spec is not None:
+            assert_input_compatibility(self.input_spec, inputs, self._name)
+
     def _maybe_build(self, inputs):
         shapes = _shape_of(inputs)
         if symbolic.tracing():
@@ -572,9 +578,7 @@ class Layer(nn.Module):
             assert_input_compatibility(self.input_spec, inputs, self._name)
         if not self.built:
             with self._open_name_scope():  # weights built by this first call nest under the layer's name
-                self._maybe_build(inputs)
-                if self.input_spec is not None:  # build may have set or narrowed it (Keras checks again)
-                    assert_input_compatibility(self.input_spec, inputs, self._name)
+                self._build_and_recheck(inputs)
                 return self._call_built(inputs, rest, kwargs, previous_mask)
         return self._call_built(inputs, rest, kwargs, previous_mask)
 

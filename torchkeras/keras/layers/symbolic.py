@@ -158,9 +158,7 @@ def symbolic_call(layer, inputs, rest, kwargs):
     if not layer.built:
         with layer._open_name_scope():  # weights built by the first call nest under the layer's name
             with real_mode():
-                layer._maybe_build(inputs)
-            if layer.input_spec is not None:
-                assert_input_compatibility(layer.input_spec, inputs, layer.name)
+                layer._build_and_recheck(inputs)
             outputs = layer.compute_output_spec(inputs, *rest, **kwargs)
     else:
         outputs = layer.compute_output_spec(inputs, *rest, **kwargs)

@@ -317,7 +317,7 @@ class Optimizer:
             if self.gradient_accumulation_steps:
                 self._accumulate(storages, indices)
             elif traced:
-                self._clip_decay_update(storages, indices, self._lr_tensor(), self._iterations._param + 1)
+                self._update_on_device(storages, indices, self._lr_tensor(), self._iterations._param)
             else:
                 self._apply_update(storages, indices)
             for i in self._constrained:
@@ -346,12 +346,14 @@ class Optimizer:
         if not enabled or not self._capturable_update:
             self._jit_update = None
         elif self._jit_update is None:
-            self._jit_update = JitFunction(self._update_all, "the update step of optimizer %r" % self.name)
+            self._jit_update = JitFunction(self._update_on_device, "the update step of optimizer %r" % self.name)
 
-    def _update_all(self, grads, lr, iterations):
+    def _update_on_device(self, grads, indices, lr, iterations):
+        """:meth:`_clip_decay_update` with the rate and the ``iterations`` count as device tensors
+        (what a compiled update reads: nothing it would specialise on or sync for)."""
         steps = self.gradient_accumulation_steps
         step = (iterations // steps if steps else iterations) + 1
-        self._clip_decay_update(grads, self._all, lr, step)
+        self._clip_decay_update(grads, indices, lr, step)
 
     def _in_build_order(self, grads, variables):
         """True when every variable the optimizer was built with gets a gradient, in build order."""
@@ -397,7 +399,7 @@ class Optimizer:
 
     def _apply_update(self, grads, indices):
         if self._jit_update is not None and indices is self._all:
-            self._jit_update(grads, self._lr_tensor(), self._iterations._param)
+            self._jit_update(grads, indices, self._lr_tensor(), self._iterations._param)
         else:
             self._clip_decay_update(grads, indices, self._current_lr(), self._local_step())
 

@@ -24,36 +24,10 @@ def to_numpy(value):
     return array
 
 
-class WriteStore:
-    """Write side: ``store[key] = value`` records ``value`` as a NumPy array, in insertion order."""
+class _Store:
+    """What both sides share: ``store[key]``, ``key in store``, ``len(store)``, ``store.keys()``."""
 
-    def __init__(self):
-        self.values = {}
-
-    def __setitem__(self, key, value):
-        self.values[str(key)] = to_numpy(value)
-
-    def __getitem__(self, key):
-        return self.values[key]
-
-    def __delitem__(self, key):
-        del self.values[key]
-
-    def __contains__(self, key):
-        return key in self.values
-
-    def __len__(self):
-        return len(self.values)
-
-    def keys(self):
-        """The keys written so far."""
-        return self.values.keys()
-
-
-class ReadStore:
-    """Read side: ``store[key]`` is the saved NumPy array (``KeyError`` when the file has no such key)."""
-
-    def __init__(self, values):
+    def __init__(self, values=()):
         self.values = dict(values)
 
     def __getitem__(self, key):
@@ -66,8 +40,22 @@ class ReadStore:
         return len(self.values)
 
     def keys(self):
-        """The keys saved for this object."""
+        """The keys written (or saved) for this object."""
         return self.values.keys()
+
+
+class WriteStore(_Store):
+    """Write side: ``store[key] = value`` records ``value`` as a NumPy array, in insertion order."""
+
+    def __setitem__(self, key, value):
+        self.values[str(key)] = to_numpy(value)
+
+    def __delitem__(self, key):
+        del self.values[key]
+
+
+class ReadStore(_Store):
+    """Read side: ``store[key]`` is the saved NumPy array (``KeyError`` when the file has no such key)."""
 
 
 def save_default(variables, store):

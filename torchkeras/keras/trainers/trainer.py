@@ -281,15 +281,18 @@ class Trainer:
     def _finish_train_step(self, loss, x, y, y_pred, sample_weight):
         """Tracks the loss, differentiates the (scaled) loss, applies the update, updates the metrics."""
         self._track_loss(loss, _storage_tree(x))
+        self._descend(loss)
+        self._update_compiled_metrics(y, y_pred, sample_weight)
+
+    def _descend(self, loss):
+        """Differentiates the (scaled) loss storage and has the optimizer update the variables trained."""
         variables = self._variables_to_train()
         if variables:
             optimizer = self.optimizer
             if optimizer.loss_scale_factor is not None or isinstance(optimizer, LossScaleOptimizer):
                 loss = optimizer.scale_loss(loss)
-            params = [v._param for v in variables]
-            grads = torch.autograd.grad(loss, params, allow_unused=True)
+            grads = torch.autograd.grad(loss, [v._param for v in variables], allow_unused=True)
             optimizer.apply(grads, variables)
-        self._update_compiled_metrics(y, y_pred, sample_weight)
 
     def _forward_and_loss(self, x, y, sample_weight, training=True):
         """Storages in, ``(loss, outputs)`` storages out: what ``jit_compile`` compiles."""
@@ -307,11 +310,12 @@ class Trainer:
         """Storages in, output storages out, in inference mode: what ``jit_compile`` compiles for ``predict``."""
         return _output_storages(self(_wrap_tree(x), training=False))
 
-    def _jit_compiled(self, attribute, python_function, what):
+    def _jit_compiled(self, attribute, python_function, what, trace_autograd=False):
         """The JitFunction kept in ``attribute`` (made on first use), for ``jit_compile=True``."""
         step = getattr(self, attribute)
         if step is None:
-            step = JitFunction(python_function, "the %s of model %r" % (what, self.name), static_shapes=True)
+            step = JitFunction(python_function, "the %s of model %r" % (what, self.name),
+                               trace_autograd=trace_autograd, static_shapes=True)
             setattr(self, attribute, step)
         return step
 
@@ -331,11 +335,7 @@ class Trainer:
         ``jit_compile`` compiles as one graph); returns ``(loss, outputs)`` detached."""
         with GradientTape(watch_accessed_variables=False):
             loss, y_pred = self._forward_and_loss(x, y, sample_weight)
-        optimizer = self.optimizer
-        scaled = optimizer.scale_loss(loss) if optimizer.loss_scale_factor is not None else loss
-        variables = self._variables_to_train()
-        grads = torch.autograd.grad(scaled, [v._param for v in variables], allow_unused=True)
-        optimizer.apply(grads, variables)
+        self._descend(loss)
         return loss.detach(), structure.map_structure(torch.Tensor.detach, y_pred)
 
     def _jit_train_step(self, batch):
@@ -346,20 +346,15 @@ class Trainer:
             self._default_train_step(_as_step_data(batch))  # resolves the losses once, outside the graph
             return
         x, y, sample_weight = batch
-        step = self._jit_step
-        if step is None:
-            what = "the train step of model %r" % self.name
+        if self._jit_step is None:
             self._jit_whole_step = bool(self._variables_to_train()) and self.optimizer._capturable_apply
-            if self._jit_whole_step:
-                step = JitFunction(self._forward_backward_update, what, trace_autograd=True, static_shapes=True)
-            else:
-                step = JitFunction(self._forward_and_loss, what, static_shapes=True)
-            self._jit_step = step
         if self._jit_whole_step:
+            step = self._jit_compiled("_jit_step", self._forward_backward_update, "train step", trace_autograd=True)
             loss, y_pred = step(x, y, sample_weight)
             self._track_loss(loss, x)
             self._update_compiled_metrics(_wrap_tree(y), _wrap_tree(y_pred), _wrap_tree(sample_weight))
             return
+        step = self._jit_compiled("_jit_step", self._forward_and_loss, "train step")
         with GradientTape(watch_accessed_variables=False):
             loss, y_pred = step(x, y, sample_weight)
         self.optimizer._set_jit_compile(step.compiled)  # compiled only after the step compiled: one warning at most

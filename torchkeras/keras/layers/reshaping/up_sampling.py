@@ -10,6 +10,15 @@ from . import _bicubic
 _INTERPOLATIONS = ("nearest", "area", "bilinear", "bicubic")
 
 
+def _scaled_shape(input_shape, axes, size):
+    """``input_shape`` with each of ``axes`` multiplied by its factor in ``size`` (unknown stays unknown)."""
+    shape = list(input_shape)
+    for axis, factor in zip(axes, size):
+        if shape[axis] is not None:
+            shape[axis] *= factor
+    return tuple(shape)
+
+
 class UpSampling1D(Layer):
     """Repeats each step ``size`` times along the steps of ``(batch, steps, features)`` inputs."""
 
@@ -74,11 +83,7 @@ class UpSampling2D(Layer):
         return torch.einsum(pattern, rows, value, cols)
 
     def compute_output_shape(self, input_shape):
-        shape = list(input_shape)
-        for axis, factor in zip(self._axes, self.size):
-            if shape[axis] is not None:
-                shape[axis] *= factor
-        return tuple(shape)
+        return _scaled_shape(input_shape, self._axes, self.size)
 
     def get_config(self):
         config = super().get_config()
@@ -105,11 +110,7 @@ class UpSampling3D(Layer):
         return wrap(value)
 
     def compute_output_shape(self, input_shape):
-        shape = list(input_shape)
-        for axis, factor in zip(self._axes, self.size):
-            if shape[axis] is not None:
-                shape[axis] *= factor
-        return tuple(shape)
+        return _scaled_shape(input_shape, self._axes, self.size)
 
     def get_config(self):
         config = super().get_config()
