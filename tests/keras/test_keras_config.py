@@ -58,5 +58,5 @@ def test_enable_unsafe_deserialization_admits_lambdas(tmp_path):
     try:
         clone = keras.saving.deserialize_keras_object(config)
     finally:
-        serialization_lib._process["unsafe"] = False
+        serialization_lib._STATE.unsafe_deserialization = False
     np.testing.assert_allclose(np.asarray(clone(np.ones((1, 2), "float32"))), [[3.0, 3.0]])

@@ -10,6 +10,8 @@ import os
 
 import torch
 
+from . import global_state
+
 __all__ = ["device", "current", "tf_device_string", "parse_device"]
 
 
@@ -26,22 +28,26 @@ def _initial_device():
     return torch.device("cuda", 0) if torch.cuda.is_available() else torch.device("cpu")
 
 
-_stack = [_initial_device()]
+_STATE = global_state.PER_THREAD
+_PROCESS = global_state.PROCESS
+_PROCESS.default_device = _initial_device()
+
 
 def current():
-    """The torch device new tensors are placed on."""
-    return _stack[-1]
+    """The torch device new tensors are placed on (this thread's innermost ``tf.device``)."""
+    stack = _STATE.device_stack
+    return stack[-1] if stack else _PROCESS.default_device
 
 
 def default():
     """The device used outside any ``tf.device`` block."""
-    return _stack[0]
+    return _PROCESS.default_device
 
 
 def set_default(dev):
     """Makes the torch device ``dev`` the one used outside any ``tf.device``
     block (``tf.config.set_visible_devices`` uses it when GPUs are hidden)."""
-    _stack[0] = dev
+    _PROCESS.default_device = dev
 
 
 def parse_device(name):
@@ -78,9 +84,9 @@ class device:  # noqa: N801 - TF's name
         self._device = parse_device(device_name) if device_name is not None else None
 
     def __enter__(self):
-        _stack.append(self._device if self._device is not None else _stack[-1])
+        _STATE.device_stack.append(self._device if self._device is not None else current())
         return self
 
     def __exit__(self, *exc):
-        _stack.pop()
+        _STATE.device_stack.pop()
         return False

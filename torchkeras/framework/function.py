@@ -28,12 +28,12 @@ import warnings
 import numpy as np
 import torch
 
+from . import global_state
 from .convert import convert_to_tensor
 from .tensor import TensorOperators, wrap
 
 __all__ = ["function", "JitFunction"]
 
-_run_eagerly = [False]
 JIT_OPTIONS = {"backend": "inductor"}
 """Keyword arguments of the ``torch.compile`` calls behind ``jit_compile=True`` (tests pick a backend)."""
 
@@ -153,12 +153,12 @@ class JitFunction:
 
 def run_functions_eagerly(run_eagerly):
     """``tf.config.run_functions_eagerly``: whether ``tf.function`` runs Python eagerly (it always does here)."""
-    _run_eagerly[0] = bool(run_eagerly)
+    global_state.PROCESS.run_functions_eagerly = bool(run_eagerly)
 
 
 def functions_run_eagerly():
     """``tf.config.functions_run_eagerly``: the value last given to :func:`run_functions_eagerly`."""
-    return _run_eagerly[0]
+    return global_state.PROCESS.run_functions_eagerly
 
 
 def _number_or_array_to_tensor(leaf):
@@ -217,7 +217,7 @@ class Function:
     def __call__(self, *args, **kwargs):
         if self._input_signature is not None:
             args, kwargs = self._bind(args, kwargs)
-        if self._jit is not None and not _run_eagerly[0]:
+        if self._jit is not None and not global_state.PROCESS.run_functions_eagerly:
             args, kwargs = _map_leaves(_array_to_tensor, args), _map_leaves(_array_to_tensor, kwargs)
             return _to_tensors(self._jit(*args, **kwargs))
         return _to_tensors(self._python_function(*args, **kwargs))

@@ -7,10 +7,9 @@ layer with a mixed policy opens one for its compute dtype; inside a scope, a lay
 ``autocast=False`` or a non-floating compute dtype clears it, and one with another floating compute
 dtype replaces it.
 """
-__all__ = ["CURRENT", "scope_for"]
+from ...framework.global_state import PER_THREAD as STATE
 
-CURRENT = [None]
-"""``CURRENT[0]``: the torch dtype floating autocast variables are read in, or ``None`` (no scope)."""
+__all__ = ["STATE", "scope_for"]
 
 
 def scope_for(layer, current):

@@ -4,11 +4,11 @@ A layer opens its scope (its name) while it builds, while it creates a weight an
 while it is called; a weight's ``path`` is the scope path where it was created plus its name
 (``'sequential/lstm/lstm_cell/kernel'``).  Re-entering the scope of the caller already on top is
 a no-op, and a layer keeps the parent path it first saw (``_parent_path``), so its later scopes
-sit at the same place however it is reached.
+sit at the same place however it is reached.  The scope stack is per thread, as in Keras.
 """
-__all__ = ["name_scope", "current_path"]
+from ...framework.global_state import PER_THREAD as _STATE
 
-_STACK = []
+__all__ = ["name_scope", "current_path"]
 
 
 class name_scope:
@@ -33,24 +33,25 @@ class name_scope:
         self._pop_on_exit = False
 
     def __enter__(self):
-        if self.deduplicate and _STACK:
-            top = _STACK[-1]
+        stack = _STATE.name_scopes
+        if self.deduplicate and stack:
+            top = stack[-1]
             if self.caller is not None and self.caller is top.caller and self.name == top.name:
                 return self
-        _STACK.append(self)
+        stack.append(self)
         self._pop_on_exit = True
         return self
 
     def __exit__(self, *exc_info):
         if self._pop_on_exit:
-            _STACK.pop()
+            _STATE.name_scopes.pop()
             self._pop_on_exit = False
 
 
 def current_path():
     """The path of the open scopes, ``'outer/inner'`` (``''`` outside any)."""
     parts = []
-    for entry in _STACK:
+    for entry in _STATE.name_scopes:
         if entry.override_parent is not None:
             parts = [part for part in entry.override_parent.split("/") if part]
         parts.append(entry.name)

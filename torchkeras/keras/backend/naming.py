@@ -1,8 +1,7 @@
-"""Keras' automatic names: ``dense``, ``dense_1``, ... per prefix, per process."""
-import collections
+"""Keras' automatic names: ``dense``, ``dense_1``, ... per prefix, per thread (as Keras)."""
 import re
 
-_counts = collections.defaultdict(int)
+from ...framework import global_state
 
 
 def to_snake_case(name):
@@ -14,8 +13,9 @@ def to_snake_case(name):
 
 def uniquify(prefix):
     """The next unused name for ``prefix``: the prefix itself first, then ``prefix_1`` ..."""
-    count = _counts[prefix]
-    _counts[prefix] = count + 1
+    counts = global_state.PER_THREAD.name_counts
+    count = counts.get(prefix, 0)
+    counts[prefix] = count + 1
     return prefix if count == 0 else "%s_%d" % (prefix, count)
 
 
@@ -25,5 +25,6 @@ def auto_name(cls_name):
 
 
 def clear_session(free_memory=True):
-    """``keras.backend.clear_session()``: resets the automatic name counters."""
-    _counts.clear()
+    """``keras.backend.clear_session()``: resets this thread's Keras state (automatic name
+    counters, dtype policy, name and custom-object scopes), as Keras does."""
+    global_state.clear_session()

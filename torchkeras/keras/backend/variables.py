@@ -40,7 +40,7 @@ class KerasVariable(Variable):
     @property
     def _value(self):
         value = _read(self)
-        dtype = autocast_scope.CURRENT[0]
+        dtype = autocast_scope.STATE.autocast_dtype
         if dtype is None or not self._autocast or not isinstance(value, torch.Tensor) or value.dtype is dtype \
                 or not value.dtype.is_floating_point:
             return value

@@ -594,7 +594,7 @@ class Layer(nn.Module):
         if kwargs and kwargs.get("mask") is not None:
             previous_mask = kwargs["mask"]
         training = kwargs.pop("training", None)
-        outer = call_context.TRAINING[-1]
+        outer = call_context.STATE.training_stack[-1]
         if training is None:
             training = outer
         if accepts_training and training is not None:
@@ -603,17 +603,17 @@ class Layer(nn.Module):
             del kwargs["mask"]
         if self._torch_modules:
             self._enter_torch_modules(training)
-        autocast = _autocast.CURRENT
-        previous_scope = autocast[0]
+        state = _autocast.STATE
+        previous_scope = state.autocast_dtype
         scope = self._autocast_dtype if previous_scope is None else _autocast.scope_for(self, previous_scope)
         if scope is previous_scope:
             outputs = self._call_in_mode(training, outer, inputs, rest, kwargs)
         else:
-            autocast[0] = scope
+            state.autocast_dtype = scope
             try:
                 outputs = self._call_in_mode(training, outer, inputs, rest, kwargs)
             finally:
-                autocast[0] = previous_scope
+                state.autocast_dtype = previous_scope
         if self._activity_regularizer is not None:
             for output in _flat_tensors(outputs):
                 loss = self._activity_regularizer(output)
@@ -629,11 +629,12 @@ class Layer(nn.Module):
         """``call`` with ``training`` as the mode its sublayers inherit (``outer``: the current one)."""
         if training is outer:
             return self.call(inputs, *rest, **kwargs)
-        call_context.TRAINING.append(training)
+        stack = call_context.STATE.training_stack
+        stack.append(training)
         try:
             return self.call(inputs, *rest, **kwargs)
         finally:
-            call_context.TRAINING.pop()
+            stack.pop()
 
     def _enter_torch_modules(self, training):
         """Switches plain torch modules to ``train()``/``eval()`` and, while a tape records,

@@ -12,7 +12,7 @@ import contextlib
 import torch
 from torch.overrides import TorchFunctionMode
 
-from ...framework import dtypes
+from ...framework import dtypes, global_state
 from ...framework.tensor import TensorOperators, wrap
 from ..backend.keras_tensor import KerasTensor
 from .node import Node, flatten, pack_like
@@ -20,7 +20,7 @@ from .node import Node, flatten, pack_like
 UNKNOWN = 9973
 """The size given to unknown (``None``) dims while tracing."""
 
-_TRACING = [None]
+_STATE = global_state.PER_THREAD
 
 
 def _to_meta(obj):
@@ -67,12 +67,12 @@ def any_symbolic(inputs):
 
 def tracing():
     """True while a layer's ``call`` runs on meta tensors."""
-    return _TRACING[0] is not None
+    return _STATE.symbolic_tracing is not None
 
 
 def real_mode():
     """A context where tensors are real even inside a trace (for creating weights)."""
-    mode = _TRACING[0]
+    mode = _STATE.symbolic_tracing
     return _paused(mode) if mode is not None and not mode.paused else contextlib.nullcontext()
 
 
@@ -116,14 +116,14 @@ def trace(layer, inputs, rest, kwargs):
     def fake(x):
         return _fake(x) if isinstance(x, KerasTensor) else x
     fake_inputs, fake_rest, fake_kwargs = _map(inputs, fake), _map(list(rest), fake), _map(kwargs, fake)
-    previous = _TRACING[0]
+    previous = _STATE.symbolic_tracing
     mode = _MetaMode()
-    _TRACING[0] = mode
+    _STATE.symbolic_tracing = mode
     try:
         with mode:
             outputs = layer.__call__(fake_inputs, *fake_rest, **fake_kwargs)
     finally:
-        _TRACING[0] = previous
+        _STATE.symbolic_tracing = previous
         for sublayer in layer._flatten_layers():
             sublayer._losses.clear()
     return _map(outputs, _to_keras_tensor)

@@ -5,17 +5,17 @@ A policy names a layer's compute and variable dtypes: a dtype name
 (compute in float16 / bfloat16, variables in float32).  Layers created with
 ``dtype=None`` take the global policy, set by ``set_global_policy`` (Keras 3's
 ``set_dtype_policy``) and read by ``global_policy()``; unset, it is
-``DTypePolicy(keras.config.floatx())``.
+``DTypePolicy(keras.config.floatx())``.  The global policy is per thread, as in Keras.
 """
 from __future__ import annotations
 
 from ...framework import dtypes
+from ...framework.global_state import PER_THREAD as _STATE
 from ..backend import config
 
 __all__ = ["DTypePolicy", "Policy", "global_policy", "set_global_policy", "dtype_policy", "set_dtype_policy"]
 
 _MIXED = {"mixed_float16": ("float16", "float32"), "mixed_bfloat16": ("bfloat16", "float32")}
-_GLOBAL = [None]
 
 
 class DTypePolicy:
@@ -106,7 +106,7 @@ def get(identifier):
 
 def global_policy():
     """The global policy: the one last set, else ``DTypePolicy(keras.config.floatx())``."""
-    policy = _GLOBAL[0]
+    policy = _STATE.dtype_policy
     return policy if policy is not None else DTypePolicy(config.floatx())
 
 
@@ -118,7 +118,7 @@ def set_global_policy(policy):
         raise ValueError("Invalid `policy` argument. Expected the string name of a policy (such as "
                          "'mixed_float16') or a `DTypePolicy` instance. Received: policy=%s (of type %s)"
                          % (policy, type(policy)))
-    _GLOBAL[0] = policy
+    _STATE.dtype_policy = policy
 
 
 dtype_policy = global_policy

@@ -1,12 +1,15 @@
-"""Keras' registry of custom objects: ``register_keras_serializable`` and its look-ups."""
+"""Keras' registry of custom objects: ``register_keras_serializable`` and its look-ups.
+
+The registry is process-wide; custom-object scopes are per thread, as in Keras."""
 import inspect
+
+from ...framework.global_state import PER_THREAD as _STATE
 
 __all__ = ["register_keras_serializable", "get_registered_name", "get_registered_object", "CustomObjectScope",
            "custom_object_scope", "get_custom_objects"]
 
 GLOBAL_CUSTOM_OBJECTS = {}
 GLOBAL_CUSTOM_NAMES = {}
-_SCOPES = []
 
 
 def register_keras_serializable(package="Custom", name=None):
@@ -34,7 +37,7 @@ def get_registered_name(obj):
 
 def get_registered_object(name, custom_objects=None, module_objects=None):
     """The object registered (or in an active custom-object scope, ``custom_objects`` or ``module_objects``) as ``name``, else ``None``."""
-    for scope in reversed(_SCOPES):
+    for scope in reversed(_STATE.custom_object_scopes):
         if name in scope:
             return scope[name]
     if name in GLOBAL_CUSTOM_OBJECTS:
@@ -58,11 +61,11 @@ class CustomObjectScope:
         self.custom_objects = dict(custom_objects or {})
 
     def __enter__(self):
-        _SCOPES.append(self.custom_objects)
+        _STATE.custom_object_scopes.append(self.custom_objects)
         return self
 
     def __exit__(self, *exc_info):
-        _SCOPES.remove(self.custom_objects)
+        _STATE.custom_object_scopes.remove(self.custom_objects)
 
 
 custom_object_scope = CustomObjectScope

@@ -11,17 +11,16 @@ file nor unpickles.  ``Lambda`` layers holding Python bytecode are refused
 unless ``safe_mode=False``.
 """
 import inspect
-import threading
 
 import numpy as np
 
+from ...framework import global_state
 from . import object_registration
 
 __all__ = ["serialize_keras_object", "deserialize_keras_object", "SafeModeScope", "in_safe_mode",
            "enable_unsafe_deserialization"]
 
-_state = threading.local()
-_process = {"unsafe": False}
+_STATE = global_state.PER_THREAD
 
 # Keras arguments torchkeras' layers do not take; dropped on load when they hold Keras' inert default.
 _INERT_KERAS_ARGUMENTS = {"renorm": False, "renorm_clipping": None, "renorm_momentum": 0.99,
@@ -39,30 +38,30 @@ class SafeModeScope:
         self.safe_mode = safe_mode
 
     def __enter__(self):
-        self._previous = getattr(_state, "safe_mode", None)
-        _state.safe_mode = self.safe_mode
+        self._previous = _STATE.safe_mode
+        _STATE.safe_mode = self.safe_mode
         return self
 
     def __exit__(self, *exc_info):
-        _state.safe_mode = self._previous
+        _STATE.safe_mode = self._previous
 
 
 def in_safe_mode():
     """Whether Python lambdas are refused here (``None`` outside any scope, which counts as safe;
     ``False`` everywhere after :func:`enable_unsafe_deserialization`)."""
-    value = getattr(_state, "safe_mode", None)
-    return False if value is None and _process["unsafe"] else value
+    value = _STATE.safe_mode
+    return False if value is None and _STATE.unsafe_deserialization else value
 
 
 def enable_unsafe_deserialization():
     """``keras.config.enable_unsafe_deserialization()``: from now on, loading accepts Python
     lambdas (and other code) without ``safe_mode=False``.  Only for files you trust."""
-    _process["unsafe"] = True
+    _STATE.unsafe_deserialization = True
 
 
 def unsafe_deserialization_enabled():
     """Whether :func:`enable_unsafe_deserialization` was called."""
-    return _process["unsafe"]
+    return _STATE.unsafe_deserialization
 
 
 def _namespaces():

@@ -1,0 +1,95 @@
+"""One home for torchkeras' global state, per thread where TF and Keras keep it per thread.
+
+TensorFlow keeps its eager context (the ``tf.device`` scope stack, name scopes, the tape
+stack) per thread; Keras 3 keeps all of its global state in one ``threading.local``
+(``keras/src/backend/common/global_state.py``): the dtype policy, name scopes, the
+autocast scope, the call context, custom-object scopes, safe mode. A new thread starts
+from the defaults (checked against Keras 3.15: a policy set in the main thread reads
+``float32`` in another thread). ``tf.config.run_functions_eagerly`` and the default
+device are process-wide in TF, so they live in :data:`PROCESS`.
+
+Modules read the attributes directly (``PER_THREAD.training_stack[-1]``): one attribute
+lookup on the hot path. :func:`get_global_attribute` / :func:`set_global_attribute` /
+:func:`clear_session` are Keras' functional interface to the same state.
+"""
+from __future__ import annotations
+
+import threading
+
+__all__ = ["PER_THREAD", "PROCESS", "get_global_attribute", "set_global_attribute",
+           "clear_session"]
+
+
+class _PerThread(threading.local):
+    """State each thread sees on its own, starting from these defaults."""
+
+    def __init__(self):
+        self.device_stack = []
+        """``tf.device`` scopes entered in this thread (torch devices); empty: the default."""
+        self.training_stack = [None]
+        """The ``training`` value of the enclosing Keras layer calls (``None`` at top level)."""
+        self.autocast_dtype = None
+        """The torch dtype autocast Keras variables are read in, or ``None`` (no scope)."""
+        self.symbolic_tracing = None
+        """The mode of the symbolic (KerasTensor) trace in progress, or ``None``."""
+        self.dtype_policy = None
+        """The Keras dtype policy set with ``set_dtype_policy`` (``None``: floatx's)."""
+        self.name_scopes = []
+        """Open ``keras.name_scope`` objects, outermost first."""
+        self.custom_object_scopes = []
+        """Dicts of the open ``keras.saving.custom_object_scope`` blocks, outermost first."""
+        self.safe_mode = None
+        """The ``SafeModeScope`` value in force (``None``: outside any scope)."""
+        self.unsafe_deserialization = False
+        """Whether ``keras.config.enable_unsafe_deserialization()`` was called."""
+        self.name_counts = {}
+        """Keras' automatic-name counters (``dense``, ``dense_1`` ...), by prefix."""
+        self.attributes = {}
+        """Other values set with :func:`set_global_attribute`."""
+
+
+class _Process:
+    """State shared by every thread, as TF keeps it."""
+
+    def __init__(self):
+        self.default_device = None
+        """The torch device used outside any ``tf.device`` block (set by ``framework.device``)."""
+        self.run_functions_eagerly = False
+        """``tf.config.run_functions_eagerly``'s value."""
+
+
+PER_THREAD = _PerThread()
+PROCESS = _Process()
+
+
+def get_global_attribute(name, default=None, set_to_default=False):
+    """Keras' ``global_state.get_global_attribute``: this thread's value of ``name``."""
+    if hasattr(PER_THREAD, name) and name != "attributes":
+        return getattr(PER_THREAD, name)
+    attributes = PER_THREAD.attributes
+    if name not in attributes and set_to_default:
+        attributes[name] = default
+    return attributes.get(name, default)
+
+
+def set_global_attribute(name, value):
+    """Keras' ``global_state.set_global_attribute``: sets ``name`` for this thread."""
+    if hasattr(PER_THREAD, name) and name != "attributes":
+        setattr(PER_THREAD, name, value)
+    else:
+        PER_THREAD.attributes[name] = value
+
+
+def clear_session():
+    """Resets this thread's Keras state to the defaults, as ``keras.backend.clear_session``
+    does (the dtype policy, name scopes, custom-object scopes, safe mode).
+
+    The ``tf.device`` scopes, the call context and the autocast scope are left alone: they
+    belong to blocks still open on the stack."""
+    PER_THREAD.dtype_policy = None
+    PER_THREAD.name_scopes = []
+    PER_THREAD.custom_object_scopes = []
+    PER_THREAD.safe_mode = None
+    PER_THREAD.unsafe_deserialization = False
+    PER_THREAD.name_counts = {}
+    PER_THREAD.attributes = {}
