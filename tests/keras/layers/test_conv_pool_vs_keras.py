@@ -18,6 +18,7 @@ tf_real = pytest.importorskip("tensorflow")
 real_keras = pytest.importorskip("keras")
 
 from torchkeras import keras  # noqa: E402
+from tests.keras.layer_contract import assert_same_config  # noqa: E402
 
 RNG = np.random.RandomState(1)
 
@@ -110,16 +111,8 @@ def _compare(name, config, x, kwargs=None):
     symbolic = (None,) + x.shape[1:]
     assert ours.compute_output_shape(symbolic) == tuple(theirs.compute_output_shape(symbolic))
     assert ours.count_params() == theirs.count_params()
-    _compare_config(ours, theirs)
+    assert_same_config(ours, theirs, ignore=("name", "dtype"))
     return ours
-
-
-def _compare_config(ours, theirs):
-    mine, real = ours.get_config(), theirs.get_config()
-    for config in (mine, real):
-        config.pop("name")
-        config.pop("dtype", None)
-    assert mine == real
 
 
 @pytest.mark.parametrize("name,config,rank,fmt", CONV_CASES,

@@ -11,6 +11,7 @@ real_keras = pytest.importorskip("keras")
 
 import torchkeras  # noqa: E402
 from torchkeras import keras  # noqa: E402
+from tests.keras.layer_contract import assert_outputs_close, transplant  # noqa: E402
 
 RNG = np.random.RandomState(1)
 X = RNG.randn(3, 6, 5).astype("float32")
@@ -28,25 +29,12 @@ SEQ = [dict(), dict(return_sequences=True), dict(return_state=True), dict(go_bac
 MASKS = {"none": None, "right": RIGHT, "holes": HOLES, "empty": EMPTY}
 
 
-def _flat(y):
-    return [np.asarray(v) for v in (y if isinstance(y, (list, tuple)) else [y])]
-
-
 def _transplant(ours, theirs, x, **kwargs):
-    theirs(x, **kwargs)
-    theirs.set_weights([RNG.randn(*w.shape).astype("float32") * 0.5 for w in theirs.get_weights()])
-    ours(x, **kwargs)
-    ours.set_weights(theirs.get_weights())
-    assert [tuple(w.shape) for w in ours.weights] == [tuple(w.shape) for w in theirs.weights]
-    assert [w.name for w in ours.weights] == [w.name for w in theirs.weights]
+    transplant(ours, theirs, x, rng=RNG, scale=0.5, **kwargs)
 
 
 def _compare(ours, theirs, x, **kwargs):
-    expected, got = _flat(theirs(x, **kwargs)), _flat(ours(x, **kwargs))
-    assert len(expected) == len(got)
-    for e, g in zip(expected, got):
-        assert e.shape == g.shape
-        np.testing.assert_allclose(g, e, atol=1e-4, rtol=1e-4)
+    assert_outputs_close(ours(x, **kwargs), theirs(x, **kwargs), atol=1e-4, rtol=1e-4)
 
 
 @pytest.mark.parametrize("name,config", BASE, ids=["%s-%d" % (c[0], i) for i, c in enumerate(BASE)])

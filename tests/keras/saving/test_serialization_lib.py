@@ -18,8 +18,8 @@ def test_sequential_config_layout_matches_keras():
     assert (config["module"], config["class_name"], config["registered_name"]) == ("keras", "Sequential", None)
     layers = config["config"]["layers"]
     assert [layer["class_name"] for layer in layers] == ["InputLayer", "Dense", "BatchNormalization", "Dense"]
-    assert layers[1]["module"] == "keras.layers" and layers[1]["build_config"] == {"input_shape": [None, 4]}
-    assert config["build_config"] == {"input_shape": [None, 4]} and config["compile_config"] == {}
+    assert layers[1]["module"] == "keras.layers" and layers[1]["build_config"] == {"input_shape": (None, 4)}
+    assert config["build_config"] == {"input_shape": (None, 4)} and config["compile_config"] == {}
     json.dumps(config)
 
 

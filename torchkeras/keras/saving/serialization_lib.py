@@ -97,7 +97,8 @@ def serialize_keras_object(obj):
     if isinstance(obj, np.generic):
         return obj.item()
     if isinstance(obj, (list, tuple)):
-        return [serialize_keras_object(x) for x in obj]
+        items = [serialize_keras_object(x) for x in obj]
+        return tuple(items) if isinstance(obj, tuple) else items
     if isinstance(obj, dict):
         return {key: serialize_keras_object(value) for key, value in obj.items()}
     if isinstance(obj, np.ndarray):
@@ -148,11 +149,13 @@ def _object_config(obj):
 
 
 def _jsonable(value):
-    """``value`` with tuples as lists and nested Keras objects serialized, ready for ``json.dumps``."""
+    """``value`` with nested Keras objects serialized, ready for ``json.dumps`` (tuples stay
+    tuples in memory, as in Keras; JSON writes them as lists)."""
     if isinstance(value, dict):
         return {key: _jsonable(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_jsonable(item) for item in value]
+        items = [_jsonable(item) for item in value]
+        return tuple(items) if isinstance(value, tuple) else items
     if value is None or isinstance(value, (str, bool, int, float)):
         return value
     if isinstance(value, np.generic):

@@ -60,7 +60,9 @@ def _leaf(value, cast_float64):
     elif isinstance(value, torch.Tensor):
         storage = value.detach()
     elif isinstance(value, np.ndarray) and value.dtype.kind in "biuf" and value.dtype != np.float16:
-        storage = torch.from_numpy(np.ascontiguousarray(value))
+        # torch cannot share a read-only array (``np.asarray(tensor)`` is one, as in TF): copy it.
+        array = np.ascontiguousarray(value) if value.flags.writeable else np.array(value)
+        storage = torch.from_numpy(array)
     else:
         with _device_scope("/CPU:0"):
             from ...framework.convert import to_torch

@@ -11,6 +11,7 @@ tf_real = pytest.importorskip("tensorflow")
 real_keras = pytest.importorskip("keras")
 
 from torchkeras import keras  # noqa: E402
+from tests.keras.layer_contract import assert_outputs_close, transplant  # noqa: E402
 
 RNG = np.random.RandomState(7)
 Q = RNG.randn(3, 4, 6).astype("float32")
@@ -24,25 +25,12 @@ ATTENTION_MASK[0, 1, :] = False  # a fully masked query row
 QUERY_MASK = np.array([[1, 1, 1, 1], [1, 1, 0, 0], [1, 0, 0, 0]], bool)
 
 
-def _flat(y):
-    return [np.asarray(v) for v in (y if isinstance(y, (list, tuple)) else [y])]
-
-
 def _compare(got, expected, atol=1e-5):
-    got, expected = _flat(got), _flat(expected)
-    assert len(got) == len(expected)
-    for g, e in zip(got, expected):
-        assert g.shape == e.shape
-        np.testing.assert_allclose(g, e, atol=atol, rtol=1e-5)
+    assert_outputs_close(got, expected, atol=atol)
 
 
 def _transplant(ours, theirs, *args, **kwargs):
-    theirs(*args, **kwargs)
-    theirs.set_weights([np.asarray(RNG.randn(*w.shape) * 0.5, "float32") for w in theirs.get_weights()])
-    ours(*args, **kwargs)
-    assert [tuple(w.shape) for w in ours.weights] == [tuple(w.shape) for w in theirs.weights]
-    assert [w.name for w in ours.weights] == [w.name for w in theirs.weights]
-    ours.set_weights(theirs.get_weights())
+    transplant(ours, theirs, *args, rng=RNG, scale=0.5, **kwargs)
 
 
 MHA_CONFIGS = {

@@ -11,6 +11,7 @@ real_keras = pytest.importorskip("keras")
 
 import torchkeras  # noqa: E402
 from torchkeras import keras  # noqa: E402
+from tests.keras.layer_contract import assert_outputs_close, transplant  # noqa: E402
 
 RNG = np.random.RandomState(2)
 SHAPES = {"ConvLSTM1D": (3, 5, 9, 2), "ConvLSTM2D": (3, 5, 7, 6, 2), "ConvLSTM3D": (3, 3, 5, 4, 6, 2)}
@@ -41,22 +42,12 @@ def _input(name, config):
 
 def _pair(name, config, x):
     ours, theirs = getattr(keras.layers, name)(**config), getattr(real_keras.layers, name)(**config)
-    theirs(x)
-    theirs.set_weights([RNG.randn(*w.shape).astype("float32") * 0.4 for w in theirs.get_weights()])
-    ours(x)
-    ours.set_weights(theirs.get_weights())
-    assert [(w.name, tuple(w.shape)) for w in ours.weights] == [(w.name, tuple(w.shape)) for w in theirs.weights]
+    transplant(ours, theirs, x, rng=RNG, scale=0.4)
     return ours, theirs
 
 
 def _compare(ours, theirs, x, **kwargs):
-    expected, got = theirs(x, **kwargs), ours(x, **kwargs)
-    expected = expected if isinstance(expected, (list, tuple)) else [expected]
-    got = got if isinstance(got, (list, tuple)) else [got]
-    assert len(expected) == len(got)
-    for e, g in zip(expected, got):
-        assert tuple(e.shape) == tuple(g.shape)
-        np.testing.assert_allclose(np.asarray(g), np.asarray(e), atol=1e-5, rtol=1e-5)
+    assert_outputs_close(ours(x, **kwargs), theirs(x, **kwargs))
 
 
 @pytest.mark.parametrize("name,config", BASE, ids=["%s-%d" % (c[0], i) for i, c in enumerate(BASE)])
