@@ -14,8 +14,8 @@ import torch
 from ...framework import dtypes
 from ...framework.convert import to_torch
 from ...framework.tensor import TensorOperators, wrap
-from ...framework.tensor_ops import op_error
 from ..backend.naming import auto_name
+from ...framework.op_errors import op_error
 
 __all__ = ["Loss", "standardize_reduction", "squeeze_or_expand_to_same_rank",
            "reduce_weighted_values", "storage", "pair", "incompatible"]

@@ -3,11 +3,11 @@ import torch
 
 from ....framework.convert import to_torch
 from ....framework.tensor import wrap
-from ....framework.tensor_ops import op_error
 from .. import symbolic
 from ..input_spec import InputSpec, assert_input_compatibility
 from ._builtin import BuiltinRNN
 from .conv_lstm_cell import ConvLSTMCell
+from ....framework.op_errors import op_error
 
 
 class ConvLSTM(BuiltinRNN):
