@@ -111,7 +111,7 @@ def where(condition, x=None, y=None, name=None):
         return wrap(torch.where(c, a, b))
     except (RuntimeError, ValueError):
         raise op_error("SelectV2", "condition %s, then %s, and else %s must be broadcastable"
-                           % (dims_text(c.shape), dims_text(a.shape), dims_text(b.shape)), c) from None
+                       % (dims_text(c.shape), dims_text(a.shape), dims_text(b.shape)), c) from None
 
 
 def _monotone(x, strict):

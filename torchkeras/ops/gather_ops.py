@@ -13,7 +13,7 @@ from ..framework.convert import to_torch, to_torch_unaliased, infer_dtype
 from ..framework.shape import TensorShape
 from ..framework.tensor import TensorOperators, wrap
 from ..framework.tensor_ops import strided_slice as _strided_slice
-from ..framework.op_errors import device_of, dims_text, index_text, op_error
+from ..framework.op_errors import cannot_convert, device_of, dims_text, index_text, op_error
 from ._args import host_ints, index_storage, int_list, py_range, py_slice
 
 __all__ = ["gather", "gather_nd", "boolean_mask", "one_hot", "slice", "strided_slice", "unravel_index"]
@@ -136,7 +136,7 @@ def gather_nd(params, indices, batch_dims=0, name=None):
                 position = int(bad.reshape(-1).nonzero()[0])
                 values = idx_long.reshape(-1, depth)[position].tolist()
                 raise op_error("GatherNd", "indices%s = [%s] does not index into param shape %s, node name: GatherNd"
-                           % (index_text(position, tuple(idx.shape[:-1])), ", ".join(str(v) for v in values), dims_text(storage.shape)), storage, name=None)
+                               % (index_text(position, tuple(idx.shape[:-1])), ", ".join(str(v) for v in values), dims_text(storage.shape)), storage, name=None)
         else:
             valid = ~bad
             idx_long = torch.minimum(idx_long.clamp(min=0), limits - 1)
@@ -177,7 +177,7 @@ def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None
     elsewhere; out-of-range indices give an all-``off_value`` row.  Not differentiable, as in TF."""
     index = index_storage(indices, "OneHot", attr="TI") if not _is_uint8(indices) else to_torch(indices)
     if isinstance(depth, float):
-        raise TypeError("Cannot convert %r to EagerTensor of dtype int32" % depth)
+        raise cannot_convert(depth, dtypes.int32)
     depth = int(depth)
     on_dtype = _value_dtype(on_value)
     off_dtype = _value_dtype(off_value)
@@ -234,7 +234,7 @@ def slice(input_, begin, size, name=None):  # noqa: A001 - TF's name
     rank = storage.ndim
     if len(starts) != rank or len(sizes) != rank:
         raise op_error("Slice", "Expected begin and size arguments to be 1-D tensors of size %d, but got shapes [%d] and [%d] instead."
-                   % (rank, len(starts), len(sizes)), storage, name=None)
+                       % (rank, len(starts), len(sizes)), storage, name=None)
     key = []
     for d, (b, s) in enumerate(zip(starts, sizes)):
         dim = storage.shape[d]

@@ -171,7 +171,7 @@ def bias_add(value, bias, data_format=None, name=None):
     channel = 1 if channels_first else a.ndim - 1
     if b.shape[0] != a.shape[channel]:
         raise op_error("BiasAdd", "Must provide as many biases as the last dimension of the input tensor: %s vs. %s"
-                           % (dims_text(b.shape), dims_text(a.shape)), a)
+                       % (dims_text(b.shape), dims_text(a.shape)), a)
     if channels_first:
         b = b.reshape((-1,) + (1,) * (a.ndim - 2))
     return wrap(a + b)
@@ -198,7 +198,7 @@ def dropout(x, rate, noise_shape=None, seed=None, name=None):
         return wrap(torch.where(keep, a / (1 - p), torch.zeros((), dtype=a.dtype, device=a.device)))
     except RuntimeError:
         raise op_error("SelectV2", "condition %s, then %s, and else [] must be broadcastable"
-                           % (dims_text(shape), dims_text(a.shape)), a) from None
+                       % (dims_text(shape), dims_text(a.shape)), a) from None
 
 
 def sigmoid_cross_entropy_with_logits(labels=None, logits=None, name=None):
@@ -226,7 +226,7 @@ def softmax_cross_entropy_with_logits(labels, logits, axis=-1, name=None):
         torch.broadcast_shapes(x.shape, z.shape)
     except RuntimeError:
         raise op_error("SoftmaxCrossEntropyWithLogits",
-                           "logits and labels must be broadcastable: logits_size=%s labels_size=%s" % (dims_text(x.shape), dims_text(z.shape)), x) from None
+                       "logits and labels must be broadcastable: logits_size=%s labels_size=%s" % (dims_text(x.shape), dims_text(z.shape)), x) from None
     axis = _softmax_axis(x, axis)
     return wrap(-torch.sum(z * torch.log_softmax(x, axis), axis))
 
@@ -248,8 +248,8 @@ def sparse_softmax_cross_entropy_with_logits(labels=None, logits=None, name=None
     if z.device.type == "cpu" and bool(out_of_range.any()):
         bad = int(z[out_of_range].reshape(-1)[0])
         raise op_error("SparseSoftmaxCrossEntropyWithLogits",
-                           "Received a label value of %d which is outside the valid range of [0, %d).  Label values: %s"
-                           % (bad, classes, " ".join(str(v) for v in z.reshape(-1).tolist())), x)
+                       "Received a label value of %d which is outside the valid range of [0, %d).  Label values: %s"
+                       % (bad, classes, " ".join(str(v) for v in z.reshape(-1).tolist())), x)
     index = torch.where(out_of_range, torch.zeros_like(z), z).long().unsqueeze(-1)
     loss = -torch.log_softmax(x, -1).gather(-1, index).squeeze(-1)
     if z.device.type != "cpu":

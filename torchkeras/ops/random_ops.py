@@ -22,7 +22,7 @@ from ..framework import device as _device
 from ..framework import dtypes
 from ..framework.convert import to_torch
 from ..framework.tensor import TensorOperators, wrap
-from ..framework.op_errors import dims_text, op_error
+from ..framework.op_errors import device_of, dims_text, op_error
 from ._args import shape_arg
 
 # TF has none of these at the top level: they live in ``tf.random`` (torchkeras/random.py).
@@ -167,7 +167,7 @@ def shuffle(value, seed=None, name=None):
     storage = to_torch(value)
     if storage.ndim == 0:
         return wrap(storage)
-    device = storage.device if isinstance(storage, torch.Tensor) else torch.device("cpu")
+    device = device_of(storage)
     order = torch.randperm(storage.shape[0], device=device, generator=_generator(seed, device))
     if isinstance(storage, np.ndarray):
         return wrap(storage[order.numpy()])
@@ -184,7 +184,7 @@ def categorical(logits, num_samples, dtype=None, seed=None, name=None):
         raise op_error("Multinomial", "logits should be a matrix, got shape %s" % dims_text(storage.shape), storage, "")
     if not storage.is_floating_point():
         raise op_error("Multinomial", "Value for attr 'T' of %s is not in the list of allowed values: half, bfloat16, float, double"
-                   % dtypes.from_torch(storage.dtype).name, storage, "")
+                       % dtypes.from_torch(storage.dtype).name, storage, "")
     count = int(num_samples)
     if count < 0:
         raise op_error("Multinomial", "num_samples should be nonnegative, got %d" % count, storage, "")

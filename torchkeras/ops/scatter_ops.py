@@ -33,20 +33,20 @@ def _scatter_check(index, update, out_shape, op, storage):
         raise op_error(op, "Updates shape must have rank at least one. Found:[]", storage, name=None)
     if depth > len(out_shape):
         raise op_error(op, "Inner dimensions of output shape must match inner dimensions of updates shape. Output: %s updates: %s"
-                   % (dims_text(out_shape), dims_text(update.shape)), storage, name=None)
+                       % (dims_text(out_shape), dims_text(update.shape)), storage, name=None)
     if tuple(update.shape[:len(outer)]) != outer:
         if op == "ScatterNd":
             raise op_error(op, "Dimensions [0,%d) of indices[shape=%s] must match dimensions [0,%d) of updates[shape=%s]"
-                       % (len(outer), dims_text(index.shape), len(outer), dims_text(update.shape)), storage, name=None)
+                           % (len(outer), dims_text(index.shape), len(outer), dims_text(update.shape)), storage, name=None)
         raise op_error(op, "Outer dimensions of indices and update must match. Indices shape: %s, updates shape:%s"
-                   % (dims_text(index.shape), dims_text(update.shape)), storage, name=None)
+                       % (dims_text(index.shape), dims_text(update.shape)), storage, name=None)
     inner = tuple(out_shape[depth:])
     if tuple(update.shape[len(outer):]) != inner:
         if op == "ScatterNd":
             raise op_error(op, "Dimensions [%d,%d) of input[shape=%s] must match dimensions [%d,%d) of updates[shape=%s]"
-                       % (depth, len(out_shape), dims_text(out_shape), len(outer), update.ndim, dims_text(update.shape)), storage, name=None)
+                           % (depth, len(out_shape), dims_text(out_shape), len(outer), update.ndim, dims_text(update.shape)), storage, name=None)
         raise op_error(op, "The inner %d dimensions of output.shape=%s must match the inner %d dimensions of updates.shape=%s"
-                   % (len(inner), dims_text(out_shape), update.ndim - len(outer), dims_text(update.shape)), storage, name=None)
+                       % (len(inner), dims_text(out_shape), update.ndim - len(outer), dims_text(update.shape)), storage, name=None)
     index = index.to(storage.device).long()
     limits = torch.tensor(out_shape[:depth], device=index.device, dtype=torch.long)
     if depth:
@@ -55,7 +55,7 @@ def _scatter_check(index, update, out_shape, op, storage):
             position = int(bad.reshape(-1).nonzero()[0])
             values = index.reshape(-1, depth)[position].tolist()
             raise op_error(op, "indices%s = [%s] does not index into shape %s"
-                       % (index_text(position, outer), ", ".join(str(v) for v in values), dims_text(out_shape)), storage, name=None)
+                           % (index_text(position, outer), ", ".join(str(v) for v in values), dims_text(out_shape)), storage, name=None)
     return tuple(index[..., k] for k in py_range(depth)), update.to(storage.device)
 
 

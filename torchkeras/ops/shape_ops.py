@@ -15,8 +15,9 @@ from ..framework import device as _device
 from ..framework.convert import to_torch, to_torch_unaliased
 from ..framework.errors import InvalidArgumentError
 from ..framework.tensor import TensorOperators, wrap
-from ..framework.op_errors import (SIGNATURES, attr_error, dims_text, dtype_of, input_dtype_error,
-                                   op_error)
+from ..framework import dtypes
+from ..framework.op_errors import (SIGNATURES, attr_error, cannot_convert, dims_text, dtype_of,
+                                   input_dtype_error, op_error)
 from ._args import host_ints, int_list, py_range, same_device, storages_of
 
 __all__ = [
@@ -48,7 +49,7 @@ def reshape(tensor, shape, name=None):
         elements = math.prod(counted)
         if len(counted) == storage.ndim and elements % product:
             raise op_error("Reshape", "Input to reshape is a tensor with %d values, but the requested shape requires a multiple of %d"
-                       % (elements, product), storage, name=None)
+                           % (elements, product), storage, name=None)
         dims[unknown] = elements // product
     requested = math.prod(dims)
     if requested != count:
@@ -102,11 +103,11 @@ def concat(values, axis, name="concat"):
     for i, s in enumerate(storages[1:], 1):
         if s.ndim != rank:
             raise op_error("ConcatV2", "ConcatOp : Ranks of all input tensors should match: shape[0] = %s vs. shape[%d] = %s"
-                       % (dims_text(first.shape), i, dims_text(s.shape)), first, name, kernel)
+                           % (dims_text(first.shape), i, dims_text(s.shape)), first, name, kernel)
         for d in py_range(rank):
             if d != axis_value and s.shape[d] != first.shape[d]:
                 raise op_error("ConcatV2", "ConcatOp : Dimension %d in both shapes must be equal: shape[0] = %s vs. shape[%d] = %s"
-                           % (d, dims_text(first.shape), i, dims_text(s.shape)), first, name, kernel)
+                               % (d, dims_text(first.shape), i, dims_text(s.shape)), first, name, kernel)
     if isinstance(first, np.ndarray):
         return wrap(np.concatenate(storages, axis_value))
     return wrap(torch.cat(same_device(storages), axis_value))
@@ -126,7 +127,7 @@ def stack(values, axis=0, name="stack"):
     for i, s in enumerate(storages[1:], 1):
         if tuple(s.shape) != tuple(first.shape):
             raise op_error("Pack", "Shapes of all inputs must match: values[0].shape = %s != values[%d].shape = %s"
-                       % (dims_text(first.shape), i, dims_text(s.shape)), first, name, "Pack_N_%d" % len(storages))
+                           % (dims_text(first.shape), i, dims_text(s.shape)), first, name, "Pack_N_%d" % len(storages))
     if isinstance(first, np.ndarray):
         return wrap(np.stack(storages, axis))
     return wrap(torch.stack(same_device(storages), axis))
@@ -143,7 +144,7 @@ def unstack(value, num=None, axis=0, name="unstack"):
     size = storage.shape[axis]
     if num is not None and num != size:
         raise op_error("Unpack", "Input shape axis %d must equal %d, got shape %s" % (axis, num, dims_text(storage.shape)),
-                   storage, name, "Unpack_num_%d" % num)
+                       storage, name, "Unpack_num_%d" % num)
     if isinstance(storage, np.ndarray):
         return [wrap(np.asarray(np.take(storage, i, axis), dtype=object)) for i in py_range(size)]
     return [wrap(part) for part in storage.unbind(axis)]
@@ -169,7 +170,7 @@ def split(value, num_or_size_splits, axis=0, num=None, name="split"):
         size = storage.shape[axis_value]
         if size % count:
             raise op_error("Split", "Number of ways to split should evenly divide the split dimension, but got split_dim %d (size = %d) and num_split %d"
-                       % (axis_value, size, count), storage, name, kernel)
+                           % (axis_value, size, count), storage, name, kernel)
         sizes = [size // count] * count
     else:
         sizes = int_list(sizes_arg, "SplitV", "Tlen", name)
@@ -184,11 +185,11 @@ def split(value, num_or_size_splits, axis=0, num=None, name="split"):
         if -1 in sizes:
             if known > size:
                 raise op_error("SplitV", "Determined shape must either match input shape along split_dim exactly if fully specified, or be less "
-                           "than the size of the input along split_dim if not fully specified.  Got: %d" % known, storage, name, kernel)
+                               "than the size of the input along split_dim if not fully specified.  Got: %d" % known, storage, name, kernel)
             sizes[sizes.index(-1)] = size - known
         elif known != size:
             raise op_error("SplitV", "Determined shape must either match input shape along split_dim exactly if fully specified, or be less "
-                       "than the size of the input along split_dim if not fully specified.  Got: %d" % known, storage, name, kernel)
+                           "than the size of the input along split_dim if not fully specified.  Got: %d" % known, storage, name, kernel)
     if isinstance(storage, np.ndarray):
         bounds = np.cumsum(sizes)[:-1]
         return [wrap(part) for part in np.split(storage, bounds, axis_value)]
@@ -225,7 +226,7 @@ def expand_dims(input, axis, name=None):
         axis = values[0]
     elif type(axis) is not int:
         if isinstance(axis, float):
-            raise TypeError("Cannot convert %r to EagerTensor of dtype int32" % axis)
+            raise cannot_convert(axis, dtypes.int32)
         axis = int(axis)
     rank = storage.ndim
     if not -rank - 1 <= axis <= rank:
@@ -276,7 +277,7 @@ def pad(tensor, paddings, mode="CONSTANT", constant_values=0, name=None):
     rank = storage.ndim
     if pads_storage.ndim != 2 or pads_storage.shape[0] != rank or pads_storage.shape[1] != 2:
         raise op_error(op, "The first dimension of paddings must be the rank of inputs%s %s"
-                   % (dims_text(pads_storage.shape), dims_text(storage.shape)), storage, name=None)
+                       % (dims_text(pads_storage.shape), dims_text(storage.shape)), storage, name=None)
     pads = pads_storage.tolist()
     for before, after in pads:
         if before < 0 or after < 0:

@@ -63,7 +63,7 @@ def ensure_shape(x, shape, name=None):
     if not expected.is_compatible_with(tensor.shape):
         dims = "?" if expected.rank is None else dims_text(["?" if d is None else d for d in expected])
         raise op_error("EnsureShape", "Shape of tensor input %s is not compatible with expected shape %s." % (dims_text(tensor.shape), dims),
-                   tensor._value, "")
+                       tensor._value, "")
     return tensor
 
 
