@@ -39,7 +39,8 @@ def storage_of(x):
 
 
 def converted_like(value, like):
-    """``value`` converted to the dtype of storage ``like`` (TF's eager op rule), or ``TypeError``."""
+    """``value`` converted to the dtype of storage ``like`` (TF's eager op rule), or
+    ``TypeError``."""
     if isinstance(value, TensorOperators):
         return value._value
     try:
@@ -122,7 +123,8 @@ def shape_arg(shape, op, name=None, kernel=None):
 
 
 def storages_of(values, op, name):
-    """Storage of a list of op inputs with TF's rule: Python values take the first tensor's dtype."""
+    """Storage of a list of op inputs with TF's rule: Python values take the first tensor's
+    dtype; two tensors of different dtypes are TF's ``InvalidArgumentError``."""
     first = next((v._value for v in values if isinstance(v, TensorOperators)), None)
     if first is None:
         first = next((v for v in values if isinstance(v, torch.Tensor)), None)
