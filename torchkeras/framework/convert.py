@@ -15,6 +15,7 @@ import torch
 
 from . import device as _device
 from . import dtypes
+from .op_errors import dtype_of
 from .tensor import Tensor, TensorOperators, wrap
 
 __all__ = ["constant", "convert_to_tensor", "to_torch", "to_torch_unaliased", "to_torch_like", "infer_dtype"]
@@ -268,8 +269,8 @@ def to_torch(value, dtype=None):
     """The torch storage for any tensor-like ``value`` (Tensor, Variable, NumPy, Python)."""
     if isinstance(value, TensorOperators):
         storage = value._value
-        if dtype is not None and _dtype_of(storage) is not dtypes.as_dtype(dtype):
-            raise ValueError("Tensor conversion requested dtype %s for Tensor with dtype %s: %r" % (dtypes.as_dtype(dtype).name, _dtype_of(storage).name, value))
+        if dtype is not None and dtype_of(storage) is not dtypes.as_dtype(dtype):
+            raise ValueError("Tensor conversion requested dtype %s for Tensor with dtype %s: %r" % (dtypes.as_dtype(dtype).name, dtype_of(storage).name, value))
         return storage
     if isinstance(value, torch.Tensor):
         return value
@@ -302,7 +303,7 @@ def to_torch_like(value, like, dtype_hint=None):
     if type(value) is np.ndarray and dtype_hint is None and isinstance(like, torch.Tensor) \
             and value.dtype in _FROM_NUMPY_DTYPES and value.flags.writeable:
         return torch.from_numpy(value).to(device=like.device, dtype=like.dtype, copy=True)
-    hint = dtype_hint or _dtype_of(like)
+    hint = dtype_hint or dtype_of(like)
     device = like.device if isinstance(like, torch.Tensor) else torch.device("cpu")
     if type(value) in (float, int, bool) and hint is not dtypes.string:
         if _lossless(value, hint):
@@ -310,8 +311,3 @@ def to_torch_like(value, like, dtype_hint=None):
         return _convert_value(value, None, None, device)
     return _convert_value(value, None, hint, device)
 
-
-def _dtype_of(storage):
-    if isinstance(storage, np.ndarray):
-        return dtypes.string
-    return dtypes.from_torch(storage.dtype)

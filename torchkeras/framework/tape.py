@@ -33,8 +33,8 @@ import torch
 
 from . import recording as _recording
 from .convert import convert_to_tensor, to_torch
-from .errors import InvalidArgumentError
 from .logger import get_logger
+from .op_errors import op_error
 from .tensor import Tensor, TensorOperators, wrap
 from .variable import Variable
 from .custom_gradient import custom_gradient
@@ -460,9 +460,8 @@ def _weight(target, weight):
         return None if target.numel() == 1 else torch.ones_like(target)
     weight = weight.to(device=target.device, dtype=target.dtype)
     if weight.numel() != target.numel():
-        raise InvalidArgumentError(None, None, "{{function_node __wrapped__Reshape_device_%s}} Input to reshape is a "
-                                   "tensor with %d values, but the requested shape has %d [Op:Reshape] name: "
-                                   % (wrap(target).device, weight.numel(), target.numel()))
+        raise op_error("Reshape", "Input to reshape is a tensor with %d values, but the requested "
+                       "shape has %d" % (weight.numel(), target.numel()), target)
     return weight.reshape(target.shape)
 
 

@@ -18,6 +18,7 @@ import torch
 
 from . import dtypes
 from .device import tf_device_string
+from .op_errors import device_of
 from .shape import TensorShape
 
 __all__ = ["Tensor", "TensorOperators", "wrap", "as_torch", "from_torch", "is_tensor", "Reference"]
@@ -241,8 +242,7 @@ class TensorOperators:
     @property
     def device(self):
         """TF's name of the device holding the data (``.../device:CPU:0``)."""
-        value = self._value
-        return tf_device_string(value.device if isinstance(value, torch.Tensor) else torch.device("cpu"))
+        return tf_device_string(device_of(self._value))
 
     def numpy(self):
         """A writable NumPy copy (a NumPy scalar for rank 0, ``bytes`` for a string scalar)."""

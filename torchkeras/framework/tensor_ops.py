@@ -3,7 +3,8 @@
 ``binary`` implements TF's rule for ``x <op> y``: the non-tensor operand is
 converted with the tensor's dtype as a hint, two tensors of different dtypes
 raise ``InvalidArgumentError``; torch's errors for cases TF reports (shapes,
-devices, integer division by zero) are translated to TF's class and text.
+devices, integer division by zero) are translated to TF's class and text
+(``op_errors.translate_error``).
 """
 from __future__ import annotations
 
@@ -12,55 +13,13 @@ import torch
 
 from . import dtypes
 from . import convert as _convert
-from .device import tf_device_string
-from .errors import InvalidArgumentError
+from .op_errors import cannot_convert, dims_text, input_dtype_error, op_error, translate_error
 from .tensor import Tensor, TensorOperators, wrap
 
-__all__ = ["binary", "rbinary", "inputs", "unary", "equality", "op_error",
-           "translate_error", "strided_slice", "truediv", "floordiv", "matmul2"]
+__all__ = ["binary", "rbinary", "inputs", "unary", "equality", "strided_slice", "truediv",
+           "floordiv", "matmul2"]
 
-_TF_TYPE_NAMES = {"float32": "float", "float64": "double", "float16": "half"}
 _new = object.__new__
-
-
-def _type_name(storage):
-    dtype = dtypes.string if isinstance(storage, np.ndarray) else dtypes.from_torch(storage.dtype)
-    return _TF_TYPE_NAMES.get(dtype.name, dtype.name)
-
-
-def _device_of(storage):
-    return storage.device if isinstance(storage, torch.Tensor) else torch.device("cpu")
-
-
-def op_error(opname, text, storage=None, wrapped=True):
-    """An ``InvalidArgumentError`` with TF's eager message layout for op ``opname``."""
-    if wrapped:
-        device = tf_device_string(_device_of(storage) if storage is not None else torch.device("cpu"))
-        text = "{{function_node __wrapped__%s_device_%s}} %s" % (opname, device, text)
-    return InvalidArgumentError(None, None, "%s [Op:%s] name: " % (text, opname))
-
-
-def _mismatch(opname, expected, got):
-    return op_error(opname, "cannot compute %s as input #1(zero-based) was expected to be a %s tensor but is a %s tensor"
-                    % (opname, _type_name(expected), _type_name(got)), wrapped=False)
-
-
-def translate_error(error, opname, a, b=None):
-    """TF's error for a torch failure TF reports cleanly; ``error`` itself otherwise."""
-    text = str(error)
-    if "must match the size" in text or "broadcast" in text or "size mismatch" in text:
-        if b is not None:
-            return op_error(opname, "Incompatible shapes: %s vs. %s" % (_dims(a.shape), _dims(b.shape)), a)
-    if "same device" in text:
-        return op_error(opname, "Tensors of op %s live on different devices (%s and %s); move one with tf.identity under tf.device"
-                        % (opname, tf_device_string(_device_of(a)), tf_device_string(_device_of(b))), a, wrapped=False)
-    if "negative integer powers" in text:
-        return op_error(opname, "Integers to negative integer powers are not allowed", a)
-    if "ZeroDivisionError" in text:
-        return op_error(opname, "Integer division by zero", a)
-    if "not implemented for" in text or "not supported" in text:
-        return op_error(opname, "Value for attr 'T' of %s is not in the list of allowed values for %s" % (_type_name(a), opname), a, wrapped=False)
-    return error
 
 
 def binary(fn, x, y, opname, scalars=True):
@@ -70,7 +29,7 @@ def binary(fn, x, y, opname, scalars=True):
     if ty is Tensor:
         b = y._value
         if b.dtype is not a.dtype:
-            raise _mismatch(opname, a, b)
+            raise input_dtype_error(opname, 1, a, b)
     elif scalars and ty is float and (a.dtype.is_floating_point or a.dtype.is_complex):
         b = y
     elif scalars and ty is int and a.dtype is not torch.bool and isinstance(a, torch.Tensor):
@@ -78,7 +37,7 @@ def binary(fn, x, y, opname, scalars=True):
     else:
         b = _convert.to_torch_like(y, a)
         if b.dtype != a.dtype:
-            raise _mismatch(opname, a, b)
+            raise input_dtype_error(opname, 1, a, b)
     try:
         result = fn(a, b)
     except (RuntimeError, TypeError, ValueError) as error:
@@ -95,7 +54,7 @@ def rbinary(fn, x, y, opname, scalars=True):
     a = x._value
     b = _convert.to_torch_like(y, a)
     if b.dtype != a.dtype:
-        raise _mismatch(opname, b, a)
+        raise input_dtype_error(opname, 1, b, a)
     if isinstance(a, np.ndarray):
         return wrap(_string_binary(opname, b, a))
     try:
@@ -112,7 +71,7 @@ def inputs(x, y, opname):
     a = x._value if isinstance(x, TensorOperators) else _convert.to_torch(x)
     b = _convert.to_torch_like(y, a)
     if a.dtype != b.dtype:
-        raise _mismatch(opname, a, b)
+        raise input_dtype_error(opname, 1, a, b)
     return a, b
 
 
@@ -137,9 +96,9 @@ def equality(x, y, opname):
         try:
             b = _convert.to_torch_like(y, a)
         except (ValueError, TypeError):
-            raise TypeError("Cannot convert %r to EagerTensor of dtype %s" % (y, _type_name(a))) from None
+            raise cannot_convert(y, a) from None
     if (b.dtype if isinstance(b, torch.Tensor) else np.dtype(object)) != (a.dtype if isinstance(a, torch.Tensor) else np.dtype(object)):
-        raise _mismatch(opname, a, b)
+        raise input_dtype_error(opname, 1, a, b)
     if isinstance(a, np.ndarray):
         try:
             return wrap(_string_binary(opname, a, b))
@@ -185,12 +144,8 @@ def matmul2(a, b):
     if a.ndim < 2 or b.ndim < 2:
         raise op_error("MatMul", "In[%d] ndims must be >= 2" % (0 if a.ndim < 2 else 1), a)
     if a.shape[-1] != b.shape[-2]:
-        raise op_error("MatMul", "Matrix size-incompatible: In[0]: %s, In[1]: %s" % (_dims(a.shape), _dims(b.shape)), a)
+        raise op_error("MatMul", "Matrix size-incompatible: In[0]: %s, In[1]: %s" % (dims_text(a.shape), dims_text(b.shape)), a)
     return torch.matmul(a, b)
-
-
-def _dims(shape):
-    return "[%s]" % ",".join(str(d) for d in shape)
 
 
 def bitwise_and(a, b):
@@ -276,5 +231,4 @@ def strided_slice(value, key):
 
 
 def _slice_error(text, value):
-    return InvalidArgumentError(None, None, "{{function_node __wrapped__StridedSlice_device_%s}} %s [Op:StridedSlice] name: strided_slice/"
-                                % (tf_device_string(_device_of(value)), text))
+    return op_error("StridedSlice", text, value, name="strided_slice/")

@@ -20,12 +20,12 @@ from . import device as _device
 from . import dtypes
 from . import recording as _recording
 from .convert import convert_to_tensor
-from .errors import InvalidArgumentError
 from .indexed_slices import IndexedSlices
 from .variable_scatter import ScatterMethods
 from .shape import TensorShape
 from .tensor import Reference, Tensor, TensorOperators, _DTYPE_OF, _numpy_text, wrap
-from .tensor_ops import op_error, strided_slice as _strided_slice
+from .op_errors import device_of, dims_text, op_error
+from .tensor_ops import strided_slice as _strided_slice
 
 __all__ = ["Variable", "VariableSynchronization", "VariableAggregation", "IndexedSlices"]
 
@@ -168,8 +168,7 @@ class Variable(ScatterMethods, TensorOperators):
     @property
     def device(self):
         """TF's name of the device holding the variable."""
-        param = self._param
-        return _device.tf_device_string(param.device if isinstance(param, torch.Tensor) else torch.device("cpu"))
+        return _device.tf_device_string(device_of(self._param))
 
     @property
     def constraint(self):
@@ -286,7 +285,7 @@ class Variable(ScatterMethods, TensorOperators):
             new = new.detach()
         if new.shape != param.shape:
             raise op_error(opname, "Cannot update variable with shape %s using a Tensor with shape %s, shapes must be "
-                           "equal." % (_dims(param.shape), _dims(new.shape)), param)
+                           "equal." % (dims_text(param.shape), dims_text(new.shape)), param)
         method(param.detach(), new)
 
     def _unread(self):
@@ -419,16 +418,16 @@ def strided_slice(variable, slice_spec):
 def _slice_assign(variable, slice_spec, val):
     new = variable._convert(val)
     param = variable._param
-    index = _strided_slice(torch.arange(_prod(param.shape), device=_device_of(param)).reshape(param.shape), slice_spec)
+    index = _strided_slice(torch.arange(_prod(param.shape), device=device_of(param)).reshape(param.shape), slice_spec)
     try:
         if isinstance(param, np.ndarray):
             param.reshape(-1)[index.reshape(-1).cpu().numpy()] = np.broadcast_to(new, tuple(index.shape)).reshape(-1)
             return
         new = torch.broadcast_to(new.to(param.device), index.shape)
     except (RuntimeError, ValueError):
-        raise InvalidArgumentError(None, None, "{{function_node __wrapped__ResourceStridedSliceAssign_device_%s}} "
-                                   "Cannot broadcast input shape %s into final shape %s [Op:ResourceStridedSliceAssign] "
-                                   "name: strided_slice/_assign" % (variable.device, _dims(new.shape), _dims(index.shape))) from None
+        raise op_error("ResourceStridedSliceAssign", "Cannot broadcast input shape %s into final shape %s"
+                       % (dims_text(new.shape), dims_text(index.shape)), param,
+                       name="strided_slice/_assign") from None
     with torch.no_grad():
         param.view(-1)[index.reshape(-1)] = new.reshape(-1)
 
@@ -446,14 +445,6 @@ def _replace(param, new):
         raise ValueError("A string variable cannot change shape.")
     with torch.no_grad():
         param.set_(new.to(param.device, copy=True))
-
-
-def _device_of(param):
-    return param.device if isinstance(param, torch.Tensor) else torch.device("cpu")
-
-
-def _dims(shape):
-    return "[%s]" % ",".join(str(int(d)) for d in shape)
 
 
 def _prod(shape):

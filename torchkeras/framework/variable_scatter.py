@@ -12,7 +12,7 @@ import torch
 from .convert import convert_to_tensor
 from .indexed_slices import IndexedSlices
 from .tensor import wrap
-from .tensor_ops import op_error
+from .op_errors import dims_text, op_error
 
 __all__ = ["ScatterMethods"]
 
@@ -85,15 +85,15 @@ class ScatterMethods:
         if tuple(values.shape) != expected:
             lead = index.ndim - 1
             raise op_error(opname, "Dimensions [0,%d) of indices[shape=%s] = %s must match dimensions [0,%d) of "
-                           "updates[shape=%s] = %s" % (lead, _dims(index.shape), _prod(index.shape[:-1]), lead,
-                                                       _dims(values.shape), _prod(values.shape[:lead])), param)
+                           "updates[shape=%s] = %s" % (lead, dims_text(index.shape), _prod(index.shape[:-1]), lead,
+                                                       dims_text(values.shape), _prod(values.shape[:lead])), param)
         limits = torch.tensor(param.shape[:depth], device=param.device)
         bad = ((index < 0) | (index >= limits)).any(-1).reshape(-1)
         if bool(bad.any()):
             position = int(bad.nonzero()[0])
             row = index.reshape(-1, depth)[position]
             raise op_error(opname, "indices[%d] = %s does not index into shape %s"
-                           % (position, _dims(row.tolist()), _dims(param.shape)), param)
+                           % (position, dims_text(row.tolist()), dims_text(param.shape)), param)
         with torch.no_grad():
             param.index_put_(tuple(index.unbind(-1)), values * sign if sign != 1 else values, accumulate=accumulate)
         return self._unread()
@@ -125,10 +125,6 @@ def _divide_rows(param, index, rows):
         param.div_(divisor)
     else:
         param.copy_(torch.div(param, divisor, rounding_mode="trunc"))
-
-
-def _dims(shape):
-    return "[%s]" % ",".join(str(int(d)) for d in shape)
 
 
 def _prod(shape):

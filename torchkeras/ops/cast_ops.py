@@ -9,7 +9,7 @@ from ..framework.convert import to_torch
 from ..framework.device import tf_device_string
 from ..framework.errors import UnimplementedError
 from ..framework.tensor import Tensor, wrap
-from ._array_errors import _device_of, _dtype
+from ..framework.op_errors import device_of, dtype_of
 
 __all__ = ["cast"]
 
@@ -19,11 +19,11 @@ def cast(x, dtype, name=None):
     anything -> bool is ``!= 0``; casts from or to strings raise ``UnimplementedError``."""
     dtype = dtypes.as_dtype(dtype)
     storage = to_torch(x)
-    source = _dtype(storage)
+    source = dtype_of(storage)
     if source is dtype:
         return x if type(x) is Tensor else wrap(storage)
     if source is dtypes.string or dtype is dtypes.string:
-        device = tf_device_string(_device_of(storage))
+        device = tf_device_string(device_of(storage))
         raise UnimplementedError(None, None, "{{function_node __wrapped__Cast_device_%s}} Cast %s to %s is not supported [Op:Cast] name: "
                                  % (device, source.name, dtype.name))
     if storage.is_complex() and not dtype.is_complex:

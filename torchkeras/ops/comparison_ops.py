@@ -10,18 +10,17 @@ import torch
 
 from ..framework.convert import to_torch, to_torch_like
 from ..framework.tensor import Tensor, TensorOperators, wrap
-from ..framework.tensor_ops import op_error, translate_error
-from .op_defs import _dims, _dtype_of, input_dtype_error, kernel_error, tf_type_name
 from .elementwise_ops import _binary
-from .op_inputs import _storage, strict_inputs
+from ..framework.op_errors import dims_text, dtype_of, input_dtype_error, op_error, translate_error
+from ._args import storage_of, strict_inputs
 
 
 def _logical_pair(x, y, opname):
     a, b = strict_inputs(x, y, opname) if not (type(x) is Tensor and type(y) is Tensor) else (x._value, y._value)
     if a.dtype is not torch.bool:
-        raise input_dtype_error(opname, 0, "bool", tf_type_name(a))
+        raise input_dtype_error(opname, 0, "bool", a)
     if b.dtype is not torch.bool:
-        raise input_dtype_error(opname, 1, "bool", tf_type_name(b))
+        raise input_dtype_error(opname, 1, "bool", b)
     return a, b
 
 
@@ -35,11 +34,11 @@ def _equality(x, y, opname, equal_):
     a, b = strict_inputs(x, y, opname)
     if isinstance(a, np.ndarray):
         if not isinstance(b, np.ndarray):
-            raise input_dtype_error(opname, 1, "string", tf_type_name(b))
+            raise input_dtype_error(opname, 1, "string", b)
         try:
             result = np.equal(a, b) if equal_ else np.not_equal(a, b)
         except ValueError:
-            raise op_error(opname, "Incompatible shapes: %s vs. %s" % (_dims(a.shape), _dims(b.shape)), a) from None
+            raise op_error(opname, "Incompatible shapes: %s vs. %s" % (dims_text(a.shape), dims_text(b.shape)), a) from None
         return wrap(torch.from_numpy(np.asarray(result, dtype=bool)))
     try:
         return wrap(torch.eq(a, b) if equal_ else torch.ne(a, b))
@@ -77,9 +76,9 @@ def logical_xor(x, y, name="LogicalXor"):
 
 def logical_not(x, name=None):
     """``tf.math.logical_not``: elementwise NOT of a bool tensor."""
-    a = _storage(x)
+    a = storage_of(x)
     if a.dtype is not torch.bool:
-        raise input_dtype_error("LogicalNot", 0, "bool", tf_type_name(a))
+        raise input_dtype_error("LogicalNot", 0, "bool", a)
     return wrap(torch.logical_not(a))
 
 
@@ -88,13 +87,13 @@ def where(condition, x=None, y=None, name=None):
     elements; with three, ``x`` where ``condition`` else ``y`` (broadcasting, as ``SelectV2``)."""
     if (x is None) != (y is None):
         raise ValueError("x and y must both be non-None or both be None.")
-    c = _storage(condition)
+    c = storage_of(condition)
     if x is None:
         if isinstance(c, np.ndarray):
             return wrap(torch.from_numpy(np.argwhere(c != b"").astype(np.int64)))
         return wrap(torch.nonzero(c))
     if c.dtype is not torch.bool:
-        raise input_dtype_error("SelectV2", 0, "bool", tf_type_name(c))
+        raise input_dtype_error("SelectV2", 0, "bool", c)
     if isinstance(x, TensorOperators):
         a = x._value
         b = y._value if isinstance(y, TensorOperators) else to_torch_like(y, a)
@@ -104,19 +103,19 @@ def where(condition, x=None, y=None, name=None):
     else:
         a = to_torch(x)
         b = to_torch_like(y, a)
-    if _dtype_of(a) is not _dtype_of(b):
-        raise input_dtype_error("SelectV2", 2, tf_type_name(a), tf_type_name(b))
+    if dtype_of(a) is not dtype_of(b):
+        raise input_dtype_error("SelectV2", 2, a, b)
     try:
         if isinstance(a, np.ndarray):
             return wrap(np.where(c.cpu().numpy(), a, b).astype(object))
         return wrap(torch.where(c, a, b))
     except (RuntimeError, ValueError):
-        raise kernel_error("SelectV2", "SelectV2", "condition %s, then %s, and else %s must be broadcastable"
-                           % (_dims(c.shape), _dims(a.shape), _dims(b.shape)), c) from None
+        raise op_error("SelectV2", "condition %s, then %s, and else %s must be broadcastable"
+                       % (dims_text(c.shape), dims_text(a.shape), dims_text(b.shape)), c) from None
 
 
 def _monotone(x, strict):
-    a = _storage(x).reshape(-1)
+    a = storage_of(x).reshape(-1)
     if a.numel() < 2:
         return wrap(torch.tensor(True, device=a.device))
     step = a[1:] > a[:-1] if strict else a[1:] >= a[:-1]

@@ -10,8 +10,9 @@ from ..framework import dtypes
 from ..framework import device as _device
 from ..framework.convert import to_torch, to_torch_like
 from ..framework.tensor import Tensor, TensorOperators, wrap
-from ._array_errors import _attr_err, _device_of, _dims_text, _dtype, _err, _mismatch
-from ._array_args import _host_ints, _new_storage, _shape_arg
+from ..framework.op_errors import (attr_error, device_of, dims_text, dtype_of, input_dtype_error,
+                                   op_error)
+from ._args import host_ints, new_storage, shape_arg
 
 __all__ = [
     "zeros", "ones", "zeros_like", "ones_like", "fill", "eye", "range", "linspace", "identity",
@@ -22,8 +23,8 @@ __all__ = [
 def zeros(shape, dtype=dtypes.float32, name=None, layout=None):
     """``tf.zeros``: a tensor of ``shape`` filled with zeros (``b''`` for strings), on the current device."""
     dtype = dtypes.as_dtype(dtype)
-    dims = _shape_arg(shape, "Fill", "")
-    return wrap(_new_storage(dims, dtype, b"" if dtype is dtypes.string else 0))
+    dims = shape_arg(shape, "Fill", "")
+    return wrap(new_storage(dims, dtype, b"" if dtype is dtypes.string else 0))
 
 
 def ones(shape, dtype=dtypes.float32, name=None, layout=None):
@@ -31,18 +32,18 @@ def ones(shape, dtype=dtypes.float32, name=None, layout=None):
     dtype = dtypes.as_dtype(dtype)
     if dtype is dtypes.string:
         raise TypeError("Cannot convert 1 to EagerTensor of dtype string")
-    dims = _shape_arg(shape, "Fill", "")
-    return wrap(_new_storage(dims, dtype, 1))
+    dims = shape_arg(shape, "Fill", "")
+    return wrap(new_storage(dims, dtype, 1))
 
 
 def _like(input, dtype, value, op):
     storage = to_torch(input)
-    target = dtypes.as_dtype(dtype) if dtype is not None else _dtype(storage)
+    target = dtypes.as_dtype(dtype) if dtype is not None else dtype_of(storage)
     if target is dtypes.string:
         if value:
-            raise _attr_err(op, "T", storage, "")
-        return wrap(_new_storage(tuple(storage.shape), target, b""))
-    device = _device_of(storage)
+            raise attr_error(op, storage)
+        return wrap(new_storage(tuple(storage.shape), target, b""))
+    device = device_of(storage)
     return wrap(torch.full(tuple(storage.shape), value, dtype=target.torch_dtype, device=device))
 
 
@@ -58,12 +59,12 @@ def ones_like(input, dtype=None, name=None, layout=None):
 
 def fill(dims, value, name=None, layout=None):
     """``tf.fill``: a tensor of shape ``dims`` filled with the scalar ``value`` (its dtype)."""
-    shape_dims = _shape_arg(dims, "Fill")
+    shape_dims = shape_arg(dims, "Fill")
     storage = to_torch(value)
     if storage.ndim != 0:
-        raise _err("Fill", "value must represent a scalar, got shape %s" % _dims_text(storage.shape), storage)
+        raise op_error("Fill", "value must represent a scalar, got shape %s" % dims_text(storage.shape), storage, name=None)
     if isinstance(storage, np.ndarray):
-        return wrap(_new_storage(shape_dims, dtypes.string, storage.item()))
+        return wrap(new_storage(shape_dims, dtypes.string, storage.item()))
     return wrap(storage.to(_device.current()).expand(shape_dims).clone())
 
 
@@ -74,7 +75,7 @@ def eye(num_rows, num_columns=None, batch_shape=None, dtype=dtypes.float32, name
     cols = rows if num_columns is None else int(num_columns)
     matrix = torch.eye(rows, cols, dtype=dtype.torch_dtype, device=_device.current())
     if batch_shape is not None:
-        batch = _shape_arg(batch_shape, "Eye")
+        batch = shape_arg(batch_shape, "Eye")
         matrix = matrix.expand(batch + (rows, cols)).clone()
     return wrap(matrix)
 
@@ -93,17 +94,17 @@ def range(start, limit=None, delta=1, dtype=None, name="range"):  # noqa: A001 -
                   for v in (start, limit, delta)]
     else:
         values = [to_torch(v) for v in (start, limit, delta)]
-        inferred = max((_dtype(v) for v in values), key=lambda d: _RANGE_ORDER.get(d.name, -1))
+        inferred = max((dtype_of(v) for v in values), key=lambda d: _RANGE_ORDER.get(d.name, -1))
         dtype = inferred
     first, last, step = (v.item() if isinstance(v, torch.Tensor) else v for v in values)
     if dtype.is_integer:
         first, last, step = int(first), int(last), int(step)
     if step == 0:
-        raise _err("Range", "Requires delta != 0: %s" % _num_text(step), values[0], "")
+        raise op_error("Range", "Requires delta != 0: %s" % _num_text(step), values[0], "")
     if step > 0 and first > last:
-        raise _err("Range", "Requires start <= limit when delta > 0: %s/%s" % (_num_text(first), _num_text(last)), values[0], "")
+        raise op_error("Range", "Requires start <= limit when delta > 0: %s/%s" % (_num_text(first), _num_text(last)), values[0], "")
     if step < 0 and first < last:
-        raise _err("Range", "Requires start >= limit when delta < 0: %s/%s" % (_num_text(first), _num_text(last)), values[0], "")
+        raise op_error("Range", "Requires start >= limit when delta < 0: %s/%s" % (_num_text(first), _num_text(last)), values[0], "")
     if dtype.is_integer:
         count = (abs(last - first) + abs(step) - 1) // abs(step)
     else:
@@ -133,10 +134,10 @@ def linspace(start, stop, num, name=None, axis=0):
         a, b = a.to(torch.float64), b.to(torch.float64)
     elif b.dtype != a.dtype:
         b = b.to(a.dtype)
-    count = int(_host_ints(num, "LinSpace", "Tidx") if not isinstance(num, int) else num)
+    count = int(host_ints(num, "LinSpace", "Tidx") if not isinstance(num, int) else num)
     a, b = torch.broadcast_tensors(a, b)
     if count < 0:
-        raise _err("Range", "Requires start <= limit when delta > 0: 1/%d" % count, a, "")
+        raise op_error("Range", "Requires start <= limit when delta > 0: 1/%d" % count, a, "")
     if count == 0:
         result = torch.zeros((0,) + tuple(a.shape), dtype=a.dtype, device=a.device)
     elif count == 1:
@@ -174,7 +175,7 @@ def meshgrid(*args, **kwargs):
     storages = [to_torch(a).reshape(-1) for a in args]
     for s in storages[1:]:
         if s.dtype != storages[0].dtype:
-            raise _mismatch("Mul", 1, s, storages[0], "")
+            raise input_dtype_error("Mul", 1, s, storages[0], "")
     return [wrap(g) for g in torch.meshgrid(*storages, indexing=indexing)]
 
 

@@ -12,8 +12,8 @@ import torch
 
 from ..framework import dtypes
 from ..framework.convert import convert_to_tensor
-from ..framework.device import tf_device_string
 from ..framework.errors import InvalidArgumentError
+from ..framework.op_errors import attr_error, dims_text, op_error
 from ..framework.tensor import Tensor, TensorOperators, wrap
 from ..framework.tensor_ops import inputs as _binary_inputs
 
@@ -24,10 +24,6 @@ __all__ = [
     "assert_type", "assert_integer", "assert_shapes", "check_numerics", "assert_all_finite",
     "is_numeric_tensor",
 ]
-
-_CHECK_NUMERICS_SIGNATURE = ("signature=tensor:T -> output:T; attr=T:type,allowed=[DT_BFLOAT16, DT_HALF, DT_FLOAT, DT_DOUBLE]; "
-                             "attr=message:string; is_stateful=true")
-
 
 def _message_prefix(message):
     return "%s.  " % message if message else ""
@@ -58,8 +54,8 @@ def _compare(x, y, torch_op, opname, symbol, message, summarize, data):
     try:
         holds = torch_op(a, b)
     except RuntimeError:
-        raise InvalidArgumentError(None, None, "{{function_node __wrapped__%s_device_%s}} Incompatible shapes: %s vs. %s [Op:%s] name: "
-                                   % (opname, tf_device_string(a.device), _dims(a.shape), _dims(b.shape), opname)) from None
+        raise op_error(opname, "Incompatible shapes: %s vs. %s"
+                       % (dims_text(a.shape), dims_text(b.shape)), a) from None
     if bool(holds.all()):
         return None
     summarize = 3 if summarize is None else (10 ** 9 if summarize < 0 else int(summarize))
@@ -68,10 +64,6 @@ def _compare(x, y, torch_op, opname, symbol, message, summarize, data):
     if message is not None:
         data = [message] + list(data)
     raise InvalidArgumentError(None, None, "\n".join(_pretty(d, summarize) for d in data))
-
-
-def _dims(shape):
-    return "[%s]" % ",".join(str(d) for d in shape)
 
 
 def _assert_data(symbol, x, y, holds, summarize):
@@ -322,16 +314,13 @@ def check_numerics(tensor, message, name=None):
         tensor = convert_to_tensor(tensor)
     storage = tensor._value
     if not isinstance(storage, torch.Tensor) or not storage.is_floating_point():
-        type_name = {"float32": "float", "float64": "double", "float16": "half"}.get(tensor.dtype.name, tensor.dtype.name)
-        raise InvalidArgumentError(None, None, "Value for attr 'T' of %s is not in the list of allowed values: bfloat16, half, float, double"
-                                   "\n\t; NodeDef: {{node CheckNumerics}}; Op<name=CheckNumerics; %s> [Op:CheckNumerics] name: %s"
-                                   % (type_name, _CHECK_NUMERICS_SIGNATURE, name or ""))
+        raise attr_error("CheckNumerics", tensor.dtype, name=name or "")
     has_nan = bool(torch.isnan(storage).any())
     has_inf = bool(torch.isinf(storage).any())
     if has_nan or has_inf:
         kind = "Inf and NaN" if has_nan and has_inf else ("NaN" if has_nan else "Inf")
-        raise InvalidArgumentError(None, None, "{{function_node __wrapped__CheckNumerics_device_%s}} %s : Tensor had %s values [Op:CheckNumerics] name: %s"
-                                   % (tf_device_string(storage.device), message, kind, name or ""))
+        raise op_error("CheckNumerics", "%s : Tensor had %s values" % (message, kind), storage,
+                       name=name or "")
     return tensor if type(tensor) is Tensor else wrap(storage)
 
 

@@ -14,12 +14,10 @@ import torch
 
 from ..framework.convert import to_torch_like
 from ..framework.tensor import Tensor, TensorOperators, wrap
-from ..framework.tensor_ops import op_error, translate_error, truediv as _truediv
-from .op_defs import (
-    _dims, _dtype_of, allowed_dtypes, attr_error, check_dtype, input_dtype_error, kernel_error,
-    no_kernel, tf_type_name,
-)
-from .op_inputs import _storage, converted_like, hinted_inputs, strict_inputs
+from ..framework.tensor_ops import truediv as _truediv
+from ..framework.op_errors import (allowed_dtypes, attr_error, check_dtype, dims_text, dtype_of,
+                                   input_dtype_error, no_kernel, op_error, translate_error)
+from ._args import converted_like, hinted_inputs, storage_of, strict_inputs
 
 _new = object.__new__
 _SQRT_ALLOWED = allowed_dtypes("Sqrt")
@@ -29,9 +27,9 @@ def _unary(fn, opname, public, doc):
     allowed = allowed_dtypes(opname)
 
     def op(x, name=None):
-        a = x._value if type(x) is Tensor else _storage(x)
+        a = x._value if type(x) is Tensor else storage_of(x)
         if a.dtype not in allowed:
-            raise attr_error(opname, tf_type_name(a))
+            raise attr_error(opname, a)
         tensor = _new(Tensor)
         tensor._value = fn(a)
         return tensor
@@ -49,7 +47,7 @@ def _binary(fn, opname, public, doc):
         else:
             a, b = strict_inputs(x, y, opname)
         if a.dtype not in allowed:
-            raise attr_error(opname, tf_type_name(a))
+            raise attr_error(opname, a)
         try:
             return wrap(fn(a, b))
         except (RuntimeError, TypeError, ValueError) as error:
@@ -73,9 +71,9 @@ _MINMAX_ALLOWED = allowed_dtypes("Minimum")
 
 def abs(x, name=None):  # noqa: A001 - TF's name
     """``tf.abs``: elementwise absolute value; complex inputs give their real magnitude."""
-    a = x._value if type(x) is Tensor else _storage(x)
+    a = x._value if type(x) is Tensor else storage_of(x)
     if a.dtype not in _ABS_ALLOWED:
-        raise attr_error("Abs", tf_type_name(a))
+        raise attr_error("Abs", a)
     return wrap(torch.abs(a))
 
 
@@ -93,11 +91,11 @@ def _sign(a):
 
 def reciprocal(x, name=None):
     """``tf.math.reciprocal``: ``1 / x`` for float and complex tensors (TF has no integer kernel)."""
-    a = _storage(x)
+    a = storage_of(x)
     if not (a.dtype.is_floating_point or a.dtype.is_complex):
         if isinstance(a, torch.Tensor) and a.dtype in (torch.int8, torch.int16, torch.int32, torch.int64):
             raise no_kernel("Reciprocal", a)
-        raise attr_error("Reciprocal", tf_type_name(a))
+        raise attr_error("Reciprocal", a)
     return wrap(torch.reciprocal(a))
 
 
@@ -141,7 +139,7 @@ is_finite = _unary(torch.isfinite, "IsFinite", "is_finite", "``tf.math.is_finite
 def log_sigmoid(x, name=None):
     """``tf.math.log_sigmoid``: ``-softplus(-x)``, computed stably; dtype errors name the ``Neg``
     or ``Softplus`` kernel, as TF's do."""
-    a = _storage(x)
+    a = storage_of(x)
     check_dtype(a, _NEG_ALLOWED, "Neg")
     check_dtype(a, _SOFTPLUS_ALLOWED, "Softplus")
     return wrap(torch.nn.functional.logsigmoid(a))
@@ -179,7 +177,7 @@ def add(x, y, name=None):
     else:
         a, b = hinted_inputs(x, y, "AddV2")
     if a.dtype not in _ADD_ALLOWED and not isinstance(a, np.ndarray):
-        raise attr_error("AddV2", tf_type_name(a))
+        raise attr_error("AddV2", a)
     try:
         return wrap(_add(a, b))
     except (RuntimeError, TypeError, ValueError) as error:
@@ -216,12 +214,12 @@ _DIV_NAMES = ("tf.uint8, tf.int8, tf.uint16, tf.int16, tf.uint32, tf.int32, tf.u
 
 def _same_dtype_pair(x, y, where="__truediv__"):
     """TF's ``truediv`` conversion: ``y`` takes ``x``'s dtype as hint; a mismatch is a ``TypeError``."""
-    a = _storage(x)
+    a = storage_of(x)
     b = y._value if isinstance(y, TensorOperators) else to_torch_like(y, a)
     if a.dtype != b.dtype:
-        raise TypeError("`x` and `y` must have the same dtype, got %r != %r." % (_dtype_of(a), _dtype_of(b)))
+        raise TypeError("`x` and `y` must have the same dtype, got %r != %r." % (dtype_of(a), dtype_of(b)))
     if a.dtype not in _DIV_ALLOWED:
-        raise TypeError("Invalid dtype %r in %s. Expected one of {%s}." % (_dtype_of(a), where, _DIV_NAMES))
+        raise TypeError("Invalid dtype %r in %s. Expected one of {%s}." % (dtype_of(a), where, _DIV_NAMES))
     return a, b
 
 
@@ -278,16 +276,18 @@ def add_n(inputs, name=None):
     """``tf.math.add_n``: the elementwise sum of a list of same-shape, same-dtype tensors."""
     if not isinstance(inputs, (list, tuple)) or not inputs:
         raise ValueError("Inputs must be an iterable of at least one Tensor/IndexedSlices with the same dtype and shape.")
-    storages = [_storage(v) if isinstance(v, TensorOperators) or k == 0 else None for k, v in enumerate(inputs)]
+    storages = [storage_of(v) if isinstance(v, TensorOperators) or k == 0 else None for k, v in enumerate(inputs)]
     first = storages[0]
     for k, value in enumerate(inputs):
         if storages[k] is None:
             storages[k] = to_torch_like(value, first)
         if storages[k].dtype != first.dtype:
-            raise input_dtype_error("AddN", k, tf_type_name(first), tf_type_name(storages[k]))
+            raise input_dtype_error("AddN", k, first, storages[k])
         if storages[k].shape != first.shape:
-            raise kernel_error("AddN_N_%d" % len(inputs), "AddN", "Inputs to operation AddN of type AddN must have the same size and shape.  Input 0: %s != input %d: %s"
-                               % (_dims(first.shape), k, _dims(storages[k].shape)), first)
+            raise op_error("AddN", "Inputs to operation AddN of type AddN must have the same size "
+                           "and shape.  Input 0: %s != input %d: %s"
+                           % (dims_text(first.shape), k, dims_text(storages[k].shape)), first,
+                           kernel="AddN_N_%d" % len(inputs))
     check_dtype(first, _ADDN_ALLOWED, "AddN")
     total = storages[0]
     for storage in storages[1:]:
@@ -298,7 +298,7 @@ def add_n(inputs, name=None):
 def clip_by_value(t, clip_value_min, clip_value_max, name=None):
     """``tf.clip_by_value``: ``minimum(maximum(...))`` clipping; the bounds convert to ``t``'s dtype
     (``TypeError`` when lossy) and broadcast to it."""
-    a = _storage(t)
+    a = storage_of(t)
     high = converted_like(clip_value_max, a)
     low = converted_like(clip_value_min, a)
     check_dtype(a, _MINMAX_ALLOWED, "Minimum")
@@ -346,7 +346,7 @@ def multiply_no_nan(x, y, name=None):
 
 def reciprocal_no_nan(x, name=None):
     """``tf.math.reciprocal_no_nan``: ``1 / x``, 0 where ``x == 0`` (float and complex)."""
-    a = _storage(x)
+    a = storage_of(x)
     check_dtype(a, _SQRT_ALLOWED, "DivNoNan")
     zero = a == 0
     return wrap(torch.where(zero, torch.zeros_like(a), 1 / torch.where(zero, torch.ones_like(a), a)))
@@ -354,23 +354,23 @@ def reciprocal_no_nan(x, name=None):
 
 def real(input, name=None):  # noqa: A002 - TF's name
     """``tf.math.real``: real part (the input itself for real tensors)."""
-    a = _storage(input)
+    a = storage_of(input)
     return wrap(torch.real(a) if a.is_complex() else a)
 
 
 def imag(input, name=None):  # noqa: A002
     """``tf.math.imag``: imaginary part (zeros of the input's dtype for real tensors)."""
-    a = _storage(input)
+    a = storage_of(input)
     return wrap(torch.imag(a) if a.is_complex() else torch.zeros_like(a))
 
 
 def conj(x, name=None):
     """``tf.math.conj``: complex conjugate (the input itself for real tensors)."""
-    a = _storage(x)
+    a = storage_of(x)
     return wrap(torch.conj_physical(a) if a.is_complex() else a)
 
 
 def angle(input, name=None):  # noqa: A002
     """``tf.math.angle``: the argument of each element (``pi`` for negative reals, else 0)."""
-    a = _storage(input)
+    a = storage_of(input)
     return wrap(torch.angle(a))

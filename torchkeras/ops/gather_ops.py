@@ -13,8 +13,8 @@ from ..framework.convert import to_torch, to_torch_unaliased, infer_dtype
 from ..framework.shape import TensorShape
 from ..framework.tensor import TensorOperators, wrap
 from ..framework.tensor_ops import strided_slice as _strided_slice
-from ._array_errors import _device_of, _dims_text, _err, _index_text
-from ._array_args import _host_ints, _indices, _int_list, _py_range, _py_slice
+from ..framework.op_errors import cannot_convert, device_of, dims_text, index_text, op_error
+from ._args import host_ints, index_storage, int_list, py_range, py_slice
 
 __all__ = ["gather", "gather_nd", "boolean_mask", "one_hot", "slice", "strided_slice", "unravel_index"]
 
@@ -33,9 +33,9 @@ def _checked_gather_index(index, limit, op, storage, name):
         if low < 0 or high >= limit:
             bad = (index < 0) | (index >= limit)
             position = int(bad.reshape(-1).nonzero()[0])
-            where = _index_text(position, tuple(index.shape))
+            where = index_text(position, tuple(index.shape))
             value = int(index.reshape(-1)[position])
-            raise _err(op, "indices%s = %d is not in [0, %d)" % (where, value, limit), storage, "" if not where else None)
+            raise op_error(op, "indices%s = %d is not in [0, %d)" % (where, value, limit), storage, "" if not where else None)
         return (index if index.dtype != torch.int16 else index.long()), None
     valid = (index >= 0) & (index < limit)
     return index.long().clamp(0, max(limit - 1, 0)), valid
@@ -48,24 +48,24 @@ def gather(params, indices, validate_indices=None, axis=None, batch_dims=0, name
     TF's GPU kernel does (checking would force a device sync).
     """
     storage = to_torch(params)
-    index = _indices(indices, "GatherV2")
+    index = index_storage(indices, "GatherV2")
     index_rank = index.ndim
     batch_dims = int(batch_dims)
     if batch_dims < 0:
         batch_dims += index_rank
-    axis = batch_dims if axis is None else int(_host_ints(axis, "GatherV2", "Taxis"))
+    axis = batch_dims if axis is None else int(host_ints(axis, "GatherV2", "Taxis"))
     rank = storage.ndim
     if rank == 0:
-        raise _err("GatherV2", "params must be at least 1 dimensional", storage)
+        raise op_error("GatherV2", "params must be at least 1 dimensional", storage, name=None)
     if axis < 0:
         axis += rank
     if axis >= rank or axis < 0:
-        raise _err("GatherV2", "Shape must be at least rank %d but is rank %d" % (axis + 1, rank), storage)
+        raise op_error("GatherV2", "Shape must be at least rank %d but is rank %d" % (axis + 1, rank), storage, name=None)
     if batch_dims > index_rank or batch_dims > axis:
-        raise _err("GatherV2", "Shape must be at least rank %d but is rank %d" % (batch_dims + 1, min(rank, index_rank)), storage)
-    for d in _py_range(batch_dims):
+        raise op_error("GatherV2", "Shape must be at least rank %d but is rank %d" % (batch_dims + 1, min(rank, index_rank)), storage, name=None)
+    for d in py_range(batch_dims):
         if storage.shape[d] != index.shape[d]:
-            raise _err("GatherV2", "params.shape[%d]: %d should be equal to indices.shape[%d]: %d" % (d, storage.shape[d], d, index.shape[d]), storage)
+            raise op_error("GatherV2", "params.shape[%d]: %d should be equal to indices.shape[%d]: %d" % (d, storage.shape[d], d, index.shape[d]), storage, name=None)
     if isinstance(storage, np.ndarray):
         return wrap(_gather_numpy(storage, index, axis, batch_dims, storage.shape[axis]))
     if index.device != storage.device:
@@ -89,10 +89,10 @@ def _batched_gather(storage, index, valid, axis, batch_dims):
     inner_axis = axis - batch_dims + 1
     middle = inner_axis - 1
     rows = torch.arange(count, device=params.device).reshape((count,) + (1,) * (idx.ndim - 1))
-    key = (rows,) + (_py_slice(None),) * (inner_axis - 1) + (idx,)
+    key = (rows,) + (py_slice(None),) * (inner_axis - 1) + (idx,)
     picked = params[key]
     idx_dims = idx.ndim - 1
-    order = [0] + list(_py_range(1 + idx_dims, 1 + idx_dims + middle)) + list(_py_range(1, 1 + idx_dims)) + list(_py_range(1 + idx_dims + middle, picked.ndim))
+    order = [0] + list(py_range(1 + idx_dims, 1 + idx_dims + middle)) + list(py_range(1, 1 + idx_dims)) + list(py_range(1 + idx_dims + middle, picked.ndim))
     picked = picked.permute(order)
     if valid is not None:
         mask = valid.reshape((count,) + (1,) * middle + tuple(idx.shape[1:]) + (1,) * (picked.ndim - 1 - middle - idx_dims))
@@ -105,23 +105,23 @@ def _gather_numpy(array, index, axis, batch_dims, limit):
     bad = (idx < 0) | (idx >= limit)
     if bad.any():
         position = int(np.flatnonzero(bad)[0])
-        where = _index_text(position, idx.shape)
-        raise _err("GatherV2", "indices%s = %d is not in [0, %d)" % (where, idx.reshape(-1)[position], limit), array, "" if not where else None)
+        where = index_text(position, idx.shape)
+        raise op_error("GatherV2", "indices%s = %d is not in [0, %d)" % (where, idx.reshape(-1)[position], limit), array, "" if not where else None)
     if batch_dims == 0:
         return np.asarray(np.take(array, idx, axis), dtype=object)
-    parts = [_gather_numpy(array[i], index[i], axis - 1, batch_dims - 1, limit) for i in _py_range(array.shape[0])]
+    parts = [_gather_numpy(array[i], index[i], axis - 1, batch_dims - 1, limit) for i in py_range(array.shape[0])]
     return np.stack(parts)
 
 
 def gather_nd(params, indices, batch_dims=0, name=None):
     """``tf.gather_nd``: slices of ``params`` at the N-d indices in ``indices``' last dim."""
     storage = to_torch(params)
-    index = _indices(indices, "GatherNd")
+    index = index_storage(indices, "GatherNd")
     batch_dims = int(batch_dims)
     depth = index.shape[-1] if index.ndim else 0
     if depth > storage.ndim - batch_dims:
-        raise _err("GatherNd", "index innermost dimension length must be <= params rank; saw: %d vs. %d" % (depth, storage.ndim - batch_dims), storage)
-    idx = index.to(_device_of(storage)) if index.device != _device_of(storage) else index
+        raise op_error("GatherNd", "index innermost dimension length must be <= params rank; saw: %d vs. %d" % (depth, storage.ndim - batch_dims), storage, name=None)
+    idx = index.to(device_of(storage)) if index.device != device_of(storage) else index
     batch = tuple(storage.shape[:batch_dims])
     count = int(np.prod(batch)) if batch_dims else 1
     params_flat = storage.reshape((count,) + tuple(storage.shape[batch_dims:]))
@@ -135,13 +135,13 @@ def gather_nd(params, indices, batch_dims=0, name=None):
             if bool(bad.any()):
                 position = int(bad.reshape(-1).nonzero()[0])
                 values = idx_long.reshape(-1, depth)[position].tolist()
-                raise _err("GatherNd", "indices%s = [%s] does not index into param shape %s, node name: GatherNd"
-                           % (_index_text(position, tuple(idx.shape[:-1])), ", ".join(str(v) for v in values), _dims_text(storage.shape)), storage)
+                raise op_error("GatherNd", "indices%s = [%s] does not index into param shape %s, node name: GatherNd"
+                               % (index_text(position, tuple(idx.shape[:-1])), ", ".join(str(v) for v in values), dims_text(storage.shape)), storage, name=None)
         else:
             valid = ~bad
             idx_long = torch.minimum(idx_long.clamp(min=0), limits - 1)
     rows = torch.arange(count, device=idx_long.device).reshape((count,) + (1,) * (idx_long.ndim - 2))
-    key = (rows,) + tuple(idx_long[..., k] for k in _py_range(depth))
+    key = (rows,) + tuple(idx_long[..., k] for k in py_range(depth))
     if isinstance(storage, np.ndarray):
         result = np.asarray(params_flat[tuple(k.numpy() for k in key)], dtype=object)
     else:
@@ -175,9 +175,9 @@ def boolean_mask(tensor, mask, axis=None, name="boolean_mask"):
 def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None, name=None):
     """``tf.one_hot``: ``on_value`` at each index along a new ``axis`` (default last), ``off_value``
     elsewhere; out-of-range indices give an all-``off_value`` row.  Not differentiable, as in TF."""
-    index = _indices(indices, "OneHot", attr="TI") if not _is_uint8(indices) else to_torch(indices)
+    index = index_storage(indices, "OneHot", attr="TI") if not _is_uint8(indices) else to_torch(indices)
     if isinstance(depth, float):
-        raise TypeError("Cannot convert %r to EagerTensor of dtype int32" % depth)
+        raise cannot_convert(depth, dtypes.int32)
     depth = int(depth)
     on_dtype = _value_dtype(on_value)
     off_dtype = _value_dtype(off_value)
@@ -191,11 +191,11 @@ def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None
     else:
         dtype = inferred or dtypes.float32
     if depth < 0:
-        raise _err("OneHot", "depth must be non-negative, got: %d" % depth, index)
+        raise op_error("OneHot", "depth must be non-negative, got: %d" % depth, index, name=None)
     rank = index.ndim
     axis = -1 if axis is None else int(axis)
     if axis != -1 and not 0 <= axis <= rank:
-        raise _err("OneHot", "Expected axis to be -1 or between [0, %d).  But received: %d" % (rank + 1, axis), index)
+        raise op_error("OneHot", "Expected axis to be -1 or between [0, %d).  But received: %d" % (rank + 1, axis), index, name=None)
     device = index.device
     on = _onehot_value(on_value, 1, dtype, device)
     off = _onehot_value(off_value, 0, dtype, device)
@@ -229,22 +229,22 @@ def _onehot_value(value, default, dtype, device):
 def slice(input_, begin, size, name=None):  # noqa: A001 - TF's name
     """``tf.slice``: the block starting at ``begin`` of extent ``size`` (``-1``: to the end)."""
     storage = to_torch_unaliased(input_)
-    starts = _int_list(begin, "Slice", "Index")
-    sizes = _int_list(size, "Slice", "Index")
+    starts = int_list(begin, "Slice", "Index")
+    sizes = int_list(size, "Slice", "Index")
     rank = storage.ndim
     if len(starts) != rank or len(sizes) != rank:
-        raise _err("Slice", "Expected begin and size arguments to be 1-D tensors of size %d, but got shapes [%d] and [%d] instead."
-                   % (rank, len(starts), len(sizes)), storage)
+        raise op_error("Slice", "Expected begin and size arguments to be 1-D tensors of size %d, but got shapes [%d] and [%d] instead."
+                       % (rank, len(starts), len(sizes)), storage, name=None)
     key = []
     for d, (b, s) in enumerate(zip(starts, sizes)):
         dim = storage.shape[d]
         if not 0 <= b <= dim:
-            raise _err("Slice", "Expected begin[%d] in [0, %d], but got %d" % (d, dim, b), storage)
+            raise op_error("Slice", "Expected begin[%d] in [0, %d], but got %d" % (d, dim, b), storage, name=None)
         if s == -1:
             s = dim - b
         if not 0 <= s <= dim - b:
-            raise _err("Slice", "Expected size[%d] in [0, %d], but got %d" % (d, dim - b, s), storage)
-        key.append(_py_slice(b, b + s))
+            raise op_error("Slice", "Expected size[%d] in [0, %d], but got %d" % (d, dim - b, s), storage, name=None)
+        key.append(py_slice(b, b + s))
     return wrap(storage[tuple(key)])
 
 
@@ -253,9 +253,9 @@ def strided_slice(input_, begin, end, strides=None, begin_mask=0, end_mask=0, el
     """``tf.strided_slice``: the slice ``input_[begin:end:strides]`` with TF's bit masks
     (the same machinery as ``tensor[...]``)."""
     storage = to_torch_unaliased(input_)
-    starts = _int_list(begin, "StridedSlice", "Index")
-    ends = _int_list(end, "StridedSlice", "Index")
-    steps = [1] * len(starts) if strides is None else _int_list(strides, "StridedSlice", "Index")
+    starts = int_list(begin, "StridedSlice", "Index")
+    ends = int_list(end, "StridedSlice", "Index")
+    steps = [1] * len(starts) if strides is None else int_list(strides, "StridedSlice", "Index")
     key = []
     for i, (b, e, s) in enumerate(zip(starts, ends, steps)):
         bit = 1 << i
@@ -266,7 +266,7 @@ def strided_slice(input_, begin, end, strides=None, begin_mask=0, end_mask=0, el
         elif shrink_axis_mask & bit:
             key.append(b)
         else:
-            key.append(_py_slice(None if begin_mask & bit else b, None if end_mask & bit else e, s))
+            key.append(py_slice(None if begin_mask & bit else b, None if end_mask & bit else e, s))
     return wrap(_strided_slice(storage, tuple(key)))
 
 
@@ -274,10 +274,10 @@ def unravel_index(indices, dims, name=None):
     """``tf.unravel_index``: flat ``indices`` as coordinates in an array of shape ``dims``
     (one row per dim)."""
     flat = to_torch(indices)
-    sizes = _int_list(dims, "UnravelIndex", "Tidx")
+    sizes = int_list(dims, "UnravelIndex", "Tidx")
     total = int(np.prod(sizes))
     if bool(((flat < 0) | (flat >= total)).any()):
-        raise _err("UnravelIndex", "index is out of bound as with dims", flat)
+        raise op_error("UnravelIndex", "index is out of bound as with dims", flat, name=None)
     coords = []
     remainder = flat
     for size in reversed(sizes):

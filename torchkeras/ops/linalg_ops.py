@@ -16,8 +16,8 @@ from ..framework.tensor import wrap
 from ..framework.tensor_ops import inputs
 from .matmul_ops import matmul
 from .norm_ops import norm
-from .op_defs import _dims, allowed_dtypes, check_dtype, kernel_error
-from .op_inputs import _storage
+from ..framework.op_errors import allowed_dtypes, check_dtype, dims_text, op_error
+from ._args import storage_of
 
 __all__ = []
 
@@ -32,26 +32,26 @@ _SOLVE_ALLOWED = allowed_dtypes("MatrixSolve")
 
 def _square(a, opname):
     if a.ndim < 2:
-        raise kernel_error(opname, opname, "Input tensor 0 must have rank >= 2, got %d" % a.ndim, a)
+        raise op_error(opname, "Input tensor 0 must have rank >= 2, got %d" % a.ndim, a)
     if a.shape[-1] != a.shape[-2]:
-        raise kernel_error(opname, opname, "Input matrix must be square.", a)
+        raise op_error(opname, "Input matrix must be square.", a)
 
 
 def inv(input, adjoint=False, name=None):  # noqa: A002 - TF's name
     """``tf.linalg.inv``: inverse of each square matrix in ``input`` (of its adjoint with
     ``adjoint=True``); a singular matrix raises TF's ``InvalidArgumentError``."""
-    a = _storage(input)
+    a = storage_of(input)
     check_dtype(a, _INV_ALLOWED, "MatrixInverse")
     _square(a, "MatrixInverse")
     result, info = torch.linalg.inv_ex(a.mH if adjoint else a)
     if a.device.type == "cpu" and bool((info != 0).any()):
-        raise kernel_error("MatrixInverse", "MatrixInverse", "Input is not invertible.", a)
+        raise op_error("MatrixInverse", "Input is not invertible.", a)
     return wrap(result)
 
 
 def det(input, name=None):  # noqa: A002
     """``tf.linalg.det``: determinant of each square matrix in ``input``."""
-    a = _storage(input)
+    a = storage_of(input)
     check_dtype(a, _DET_ALLOWED, "MatrixDeterminant")
     _square(a, "MatrixDeterminant")
     return wrap(torch.linalg.det(a))
@@ -63,7 +63,7 @@ LogMatrixDeterminant.__doc__ = "The ``(sign, log_abs_determinant)`` result of :f
 
 def slogdet(input, name=None):  # noqa: A002
     """``tf.linalg.slogdet``: ``LogMatrixDeterminant(sign, log_abs_determinant)`` of each square matrix."""
-    a = _storage(input)
+    a = storage_of(input)
     check_dtype(a, _DET_ALLOWED, "LogMatrixDeterminant")
     _square(a, "LogMatrixDeterminant")
     sign, logabsdet = torch.linalg.slogdet(a)
@@ -72,14 +72,14 @@ def slogdet(input, name=None):  # noqa: A002
 
 def logdet(matrix, name=None):
     """``tf.linalg.logdet``: ``log(det(matrix))`` of Hermitian positive definite matrices (via Cholesky)."""
-    chol = _storage(cholesky(matrix))
+    chol = storage_of(cholesky(matrix))
     return wrap(2.0 * torch.sum(torch.log(torch.real(torch.diagonal(chol, dim1=-2, dim2=-1))), -1))
 
 
 def cholesky(input, name=None):  # noqa: A002
     """``tf.linalg.cholesky``: lower Cholesky factor of each Hermitian positive definite matrix.
     Matrices that are not positive definite give NaN below the diagonal, as TF's CPU kernel does."""
-    a = _storage(input)
+    a = storage_of(input)
     check_dtype(a, _CHOLESKY_ALLOWED, "Cholesky")
     _square(a, "Cholesky")
     factor, info = torch.linalg.cholesky_ex(a)
@@ -93,7 +93,7 @@ Qr.__doc__ = "The ``(q, r)`` result of :func:`qr`, named as TF names it."
 
 def qr(input, full_matrices=False, name=None):  # noqa: A002
     """``tf.linalg.qr``: ``Qr(q, r)`` with ``q`` orthonormal columns and ``r`` upper triangular."""
-    a = _storage(input)
+    a = storage_of(input)
     check_dtype(a, _QR_ALLOWED, "Qr")
     q, r = torch.linalg.qr(a, mode="complete" if full_matrices else "reduced")
     return Qr(wrap(q), wrap(r))
@@ -102,7 +102,7 @@ def qr(input, full_matrices=False, name=None):  # noqa: A002
 def svd(tensor, full_matrices=False, compute_uv=True, name=None):
     """``tf.linalg.svd``: ``(s, u, v)`` in TF's order, with ``v`` (not ``v^H``) so that
     ``tensor == u @ diag(s) @ adjoint(v)``; only ``s`` when ``compute_uv=False``."""
-    a = _storage(tensor)
+    a = storage_of(tensor)
     check_dtype(a, _SVD_ALLOWED, "Svd")
     if not compute_uv:
         return wrap(torch.linalg.svdvals(a))
@@ -113,7 +113,7 @@ def svd(tensor, full_matrices=False, compute_uv=True, name=None):
 def eigh(tensor, name=None):
     """``tf.linalg.eigh``: ``(eigenvalues, eigenvectors)`` of self-adjoint matrices, ascending
     (the lower triangle is read, as TF)."""
-    a = _storage(tensor)
+    a = storage_of(tensor)
     check_dtype(a, _EIGH_ALLOWED, "SelfAdjointEigV2")
     _square(a, "SelfAdjointEigV2")
     values, vectors = torch.linalg.eigh(a)
@@ -122,7 +122,7 @@ def eigh(tensor, name=None):
 
 def eigvalsh(tensor, name=None):
     """``tf.linalg.eigvalsh``: eigenvalues of self-adjoint matrices, ascending."""
-    a = _storage(tensor)
+    a = storage_of(tensor)
     check_dtype(a, _EIGH_ALLOWED, "SelfAdjointEigV2")
     _square(a, "SelfAdjointEigV2")
     return wrap(torch.linalg.eigvalsh(a))
@@ -134,19 +134,19 @@ def solve(matrix, rhs, adjoint=False, name=None):
     a, b = inputs(matrix, rhs, "MatrixSolve")
     check_dtype(a, _SOLVE_ALLOWED, "MatrixSolve")
     if a.ndim != b.ndim:
-        raise kernel_error("MatrixSolve", "MatrixSolve", "All input tensors must have the same rank.", a)
+        raise op_error("MatrixSolve", "All input tensors must have the same rank.", a)
     _square(a, "MatrixSolve")
     if a.shape[-1] != b.shape[-2]:
-        raise kernel_error("MatrixSolve", "MatrixSolve", "Input matrix and rhs are incompatible.", a)
+        raise op_error("MatrixSolve", "Input matrix and rhs are incompatible.", a)
     result, info = torch.linalg.solve_ex(a.mH if adjoint else a, b)
     if a.device.type == "cpu" and bool((info != 0).any()):
-        raise kernel_error("MatrixSolve", "MatrixSolve", "Input matrix is not invertible.", a)
+        raise op_error("MatrixSolve", "Input matrix is not invertible.", a)
     return wrap(result)
 
 
 def matrix_transpose(a, name="matrix_transpose", conjugate=False):
     """``tf.linalg.matrix_transpose``: swaps the last two dims (conjugating with ``conjugate=True``)."""
-    x = _storage(a)
+    x = storage_of(a)
     if x.ndim < 2:
         raise ValueError("Argument `a` should be a (batch) matrix with rank >= 2.  Received `a` = %s with shape: %s"
                          % (np.asarray(wrap(x)), tuple(x.shape)))
@@ -162,7 +162,7 @@ def diag(diagonal, name="diag", k=0, num_rows=-1, num_cols=-1, padding_value=0, 
     """``tf.linalg.diag``: matrices with ``diagonal`` (last dim) on their ``k``-th diagonal, the
     rest ``padding_value``; ``num_rows``/``num_cols`` default as in TF (the smallest square that
     fits, or the smallest size when the other is given)."""
-    d = _storage(diagonal)
+    d = storage_of(diagonal)
     k = int(k)
     length = d.shape[-1]
     min_rows, min_cols = length + max(-k, 0), length + max(k, 0)
@@ -174,9 +174,9 @@ def diag(diagonal, name="diag", k=0, num_rows=-1, num_cols=-1, padding_value=0, 
     cols = min_cols if cols == -1 else cols
     for size, least, what in ((rows, min_rows, "rows"), (cols, min_cols, "columns")):
         if size < least:
-            raise kernel_error("MatrixDiagV3", "MatrixDiagV3", "The number of %s is too small." % what, d)
+            raise op_error("MatrixDiagV3", "The number of %s is too small." % what, d)
     if rows != min_rows and cols != min_cols:
-        raise kernel_error("MatrixDiagV3", "MatrixDiagV3", "The number of rows or columns is not consistent with the specified d_lower, d_upper, and diagonal.", d)
+        raise op_error("MatrixDiagV3", "The number of rows or columns is not consistent with the specified d_lower, d_upper, and diagonal.", d)
     out = torch.full(tuple(d.shape[:-1]) + (rows, cols), padding_value, dtype=d.dtype, device=d.device)
     index = torch.arange(length, device=d.device)
     r, c = index + max(-k, 0), index + max(k, 0)
@@ -194,24 +194,24 @@ def _place_diagonal(out, values, rows, cols):
 
 def diag_part(input, name="diag_part", k=0, padding_value=0, align="RIGHT_LEFT"):  # noqa: A002
     """``tf.linalg.diag_part``: the ``k``-th diagonal of each matrix in ``input``."""
-    a = _storage(input)
+    a = storage_of(input)
     if a.ndim < 2:
-        raise kernel_error("MatrixDiagPartV3", "MatrixDiagPartV3", "input must be at least 2-dim, received shape: %s" % _dims(a.shape), a)
+        raise op_error("MatrixDiagPartV3", "input must be at least 2-dim, received shape: %s" % dims_text(a.shape), a)
     return wrap(torch.diagonal(a, offset=int(k), dim1=-2, dim2=-1))
 
 
 def trace(x, name=None):
     """``tf.linalg.trace``: sum of each matrix's main diagonal (integers keep their dtype)."""
-    a = _storage(x)
+    a = storage_of(x)
     if a.ndim < 2:
-        raise kernel_error("MatrixDiagPartV3", "MatrixDiagPartV3", "input must be at least 2-dim, received shape: %s" % _dims(a.shape), a)
+        raise op_error("MatrixDiagPartV3", "input must be at least 2-dim, received shape: %s" % dims_text(a.shape), a)
     return wrap(torch.sum(torch.diagonal(a, dim1=-2, dim2=-1), -1, dtype=a.dtype))
 
 
 def band_part(input, num_lower, num_upper, name=None):  # noqa: A002
     """``tf.linalg.band_part``: keeps ``num_lower`` sub- and ``num_upper`` super-diagonals
     (negative: all of them), zeroing the rest."""
-    a = _storage(input)
+    a = storage_of(input)
     rows, cols = a.shape[-2], a.shape[-1]
     i = torch.arange(rows, device=a.device).unsqueeze(-1)
     j = torch.arange(cols, device=a.device)
@@ -222,14 +222,14 @@ def band_part(input, num_lower, num_upper, name=None):  # noqa: A002
 
 def matvec(a, b, transpose_a=False, adjoint_a=False, name=None):
     """``tf.linalg.matvec``: ``a @ b[..., None]`` squeezed: matrix times vector, batched."""
-    result = matmul(a, wrap(_storage(b).unsqueeze(-1)), transpose_a=transpose_a, adjoint_a=adjoint_a)
-    return wrap(_storage(result).squeeze(-1))
+    result = matmul(a, wrap(storage_of(b).unsqueeze(-1)), transpose_a=transpose_a, adjoint_a=adjoint_a)
+    return wrap(storage_of(result).squeeze(-1))
 
 
 def pinv(a, rcond=None, validate_args=False, name=None):
     """``tf.linalg.pinv``: Moore-Penrose pseudo-inverse (singular values below ``rcond`` times the
     largest are dropped; TF's default ``rcond`` is ``10 * max(rows, cols) * eps``)."""
-    x = _storage(a)
+    x = storage_of(a)
     check_dtype(x, _SVD_ALLOWED, "Svd")
     if rcond is None:
         rcond = 10.0 * max(x.shape[-2], x.shape[-1]) * torch.finfo(x.dtype).eps
@@ -276,7 +276,7 @@ def lstsq(matrix, rhs, l2_regularizer=0.0, fast=True, name=None):
 def matrix_rank(a, tol=None, validate_args=False, name=None):
     """``tf.linalg.matrix_rank``: number of singular values above ``tol`` (default
     ``eps * max(rows, cols) * largest singular value``), as int32."""
-    x = _storage(a)
+    x = storage_of(a)
     check_dtype(x, _SVD_ALLOWED, "Svd")
     singular = torch.linalg.svdvals(x)
     if tol is None:
@@ -287,7 +287,7 @@ def matrix_rank(a, tol=None, validate_args=False, name=None):
 
 def expm(input, name=None):  # noqa: A002
     """``tf.linalg.expm``: the matrix exponential of each square matrix."""
-    a = _storage(input)
+    a = storage_of(input)
     _square(a, "MatrixExponential")
     return wrap(torch.linalg.matrix_exp(a))
 
@@ -296,20 +296,20 @@ def global_norm(t_list, name=None):
     """``tf.linalg.global_norm``: ``sqrt(sum(||t||^2 for t in t_list))``; ``None`` entries are skipped."""
     if not isinstance(t_list, (list, tuple)):
         raise TypeError("`t_list` should be a sequence of tensors. Received %s." % type(t_list))
-    parts = [torch.sum(torch.square(_storage(t))) for t in t_list if t is not None]
+    parts = [torch.sum(torch.square(storage_of(t))) for t in t_list if t is not None]
     return wrap(torch.sqrt(torch.stack(parts).sum()))
 
 
 def normalize(tensor, ord="euclidean", axis=None, name=None):  # noqa: A002 - TF's name
     """``tf.linalg.normalize``: ``(tensor / norm, norm)`` with ``tf.norm``'s ``ord``/``axis`` (keepdims)."""
     magnitude = norm(tensor, ord=ord, axis=axis, keepdims=True)
-    return wrap(_storage(tensor) / _storage(magnitude)), magnitude
+    return wrap(storage_of(tensor) / storage_of(magnitude)), magnitude
 
 
 def set_diag(input, diagonal, name="set_diag", k=0, align="RIGHT_LEFT"):  # noqa: A002
     """``tf.linalg.set_diag``: ``input`` with its ``k``-th diagonal replaced by ``diagonal``."""
-    a = _storage(input)
-    d = _storage(diagonal)
+    a = storage_of(input)
+    d = storage_of(diagonal)
     rows, cols = a.shape[-2], a.shape[-1]
     k = int(k)
     length = min(rows + min(k, 0), cols - max(k, 0))
@@ -320,14 +320,14 @@ def set_diag(input, diagonal, name="set_diag", k=0, align="RIGHT_LEFT"):  # noqa
 
 def tensor_diag(diagonal, name=None):
     """``tf.linalg.tensor_diag``: the rank-2k tensor with ``diagonal`` (rank k) on its diagonal."""
-    d = _storage(diagonal)
+    d = storage_of(diagonal)
     flat = torch.diag(d.reshape(-1))
     return wrap(flat.reshape(tuple(d.shape) * 2))
 
 
 def tensor_diag_part(input, name=None):  # noqa: A002
     """``tf.linalg.tensor_diag_part``: the inverse of :func:`tensor_diag` (rank 2k -> rank k)."""
-    a = _storage(input)
+    a = storage_of(input)
     half = a.ndim // 2
     shape = tuple(a.shape[:half])
     size = int(np.prod(shape)) if shape else 1

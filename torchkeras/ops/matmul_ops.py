@@ -12,9 +12,10 @@ import torch
 from ..framework import dtypes
 from ..framework.convert import to_torch_like
 from ..framework.tensor import Tensor, TensorOperators, wrap
-from ..framework.tensor_ops import inputs, translate_error
-from .op_defs import _dims, allowed_dtypes, check_dtype, input_dtype_error, kernel_error, kernel_name, no_kernel, tf_type_name
-from .op_inputs import _storage
+from ..framework.tensor_ops import inputs
+from ..framework.op_errors import (allowed_dtypes, check_dtype, dims_text, input_dtype_error,
+                                   kernel_name, no_kernel, op_error, translate_error)
+from ._args import storage_of
 
 _new = object.__new__
 
@@ -33,12 +34,13 @@ def _torch_matmul(x, y):
 def _batch_matmul(x, y, shapes, adjoints):
     kernel = kernel_name("BatchMatMulV2", x)
     if x.shape[-1] != y.shape[-2]:
-        raise kernel_error(kernel, "BatchMatMulV2", "Matrix size-incompatible: In[0]: %s, In[1]: %s %d %d" % (shapes + adjoints), x)
+        raise op_error("BatchMatMulV2", "Matrix size-incompatible: In[0]: %s, In[1]: %s %d %d"
+                       % (shapes + adjoints), x, kernel=kernel)
     try:
         torch.broadcast_shapes(x.shape[:-2], y.shape[:-2])
     except RuntimeError:
-        raise kernel_error(kernel, "BatchMatMulV2", "In[0] and In[1] must have compatible batch dimensions: %s vs. %s"
-                           % shapes, x) from None
+        raise op_error("BatchMatMulV2", "In[0] and In[1] must have compatible batch dimensions: "
+                       "%s vs. %s" % shapes, x, kernel=kernel) from None
     return _torch_matmul(x, y)
 
 
@@ -50,11 +52,11 @@ def _transposed(x, transpose, adjoint):
 
 def _matmul_inputs(a, b):
     """``tf.matmul``'s conversion: ``a`` converts on its own, ``b`` with ``a``'s dtype as hint."""
-    x = _storage(a)
+    x = storage_of(a)
     y = b._value if isinstance(b, TensorOperators) else to_torch_like(b, x)
     if x.dtype != y.dtype:
         opname = "BatchMatMulV2" if x.ndim > 2 or y.ndim > 2 else "MatMul"
-        raise input_dtype_error(opname, 1, tf_type_name(x), tf_type_name(y), kernel_name(opname, x))
+        raise input_dtype_error(opname, 1, x, y, kernel_name(opname, x))
     return x, y
 
 
@@ -93,13 +95,14 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
     kernel = kernel_name("MatMul", x)
     for index, operand in enumerate((x, y)):
         if operand.ndim < 2:
-            raise kernel_error(kernel, "MatMul", "In[%d] ndims must be >= 2" % index, x)
-    shapes = (_dims(x.shape), _dims(y.shape))
+            raise op_error("MatMul", "In[%d] ndims must be >= 2" % index, x, kernel=kernel)
+    shapes = (dims_text(x.shape), dims_text(y.shape))
     x = _transposed(x, transpose_a, adjoint_a)
     y = _transposed(y, transpose_b, adjoint_b)
     if x.ndim == 2 and y.ndim == 2:
         if x.shape[1] != y.shape[0]:
-            raise kernel_error(kernel, "MatMul", "Matrix size-incompatible: In[0]: %s, In[1]: %s" % shapes, x)
+            raise op_error("MatMul", "Matrix size-incompatible: In[0]: %s, In[1]: %s" % shapes, x,
+                           kernel=kernel)
         return wrap(_torch_matmul(x, y))
     return wrap(_batch_matmul(x, y, shapes, (int(bool(adjoint_a or transpose_a)), int(bool(adjoint_b or transpose_b)))))
 
@@ -141,28 +144,32 @@ def tensordot(a, b, axes, name=None):
 def einsum(equation, *inputs, **kwargs):
     """``tf.einsum``: Einstein summation over ``inputs`` (NumPy's notation, implicit output and
     ``...`` included); all inputs share one dtype; rank mismatches raise TF's error."""
-    storages = [_storage(v) for v in inputs]
+    storages = [storage_of(v) for v in inputs]
     first = storages[0]
     for k, s in enumerate(storages[1:], 1):
         if s.dtype != first.dtype:
-            raise input_dtype_error("Einsum", k, tf_type_name(first), tf_type_name(s), kernel_name("Einsum", first))
+            raise input_dtype_error("Einsum", k, first, s, kernel_name("Einsum", first))
     check_dtype(first, _MATMUL_ALLOWED, "MatMul")
     einsum_kernel = "%s_N_%d" % (kernel_name("Einsum", first), len(storages))
     terms = equation.replace(" ", "").split("->")[0].split(",")
     if len(terms) != len(storages):
-        raise kernel_error(einsum_kernel, "Einsum", "Expected %d inputs but got: %d" % (len(terms), len(storages)), first)
+        raise op_error("Einsum", "Expected %d inputs but got: %d" % (len(terms), len(storages)),
+                       first, kernel=einsum_kernel)
     sizes = {}
     for k, (term, s) in enumerate(zip(terms, storages)):
         if "..." in term:
             continue
         if len(term) != s.ndim:
-            raise kernel_error(einsum_kernel, "Einsum", "Expected input %d to have rank %d but got: %d" % (k, len(term), s.ndim), first)
+            raise op_error("Einsum", "Expected input %d to have rank %d but got: %d"
+                           % (k, len(term), s.ndim), first, kernel=einsum_kernel)
         for position, label in enumerate(term):
             size = sizes.setdefault(label, s.shape[position])
             if size != s.shape[position]:
-                raise kernel_error(einsum_kernel, "Einsum", "Expected dimension %d at axis %d of the input shaped %s but got dimension %d"
-                                   % (size, position, _dims(s.shape), s.shape[position]), first)
+                raise op_error("Einsum", "Expected dimension %d at axis %d of the input shaped %s "
+                               "but got dimension %d"
+                               % (size, position, dims_text(s.shape), s.shape[position]), first,
+                               kernel=einsum_kernel)
     try:
         return wrap(torch.einsum(equation, *storages))
     except RuntimeError as error:
-        raise kernel_error(einsum_kernel, "Einsum", str(error).split("\n")[0], first) from None
+        raise op_error("Einsum", str(error).split("\n")[0], first, kernel=einsum_kernel) from None

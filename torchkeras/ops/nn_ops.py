@@ -17,13 +17,11 @@ import torch.nn.functional as F
 from ..framework.convert import to_torch_like
 from ..framework.errors import InvalidArgumentError
 from ..framework.tensor import Tensor, TensorOperators, wrap
-from .op_defs import (
-    _dims, _dtype_of, allowed_dtypes, attr_error, check_dtype, input_dtype_error, kernel_error,
-    tf_type_name,
-)
-from .op_inputs import _storage
-from .reduction_ops import _mean, reduction_dims
+from .reduction_ops import _mean
 from .random_ops import _generator as random_generator
+from ..framework.op_errors import (allowed_dtypes, attr_error, check_dtype, dims_text, dtype_of,
+                                   input_dtype_error, op_error)
+from ._args import reduction_dims, storage_of
 
 __all__ = []
 
@@ -37,54 +35,54 @@ _FLOATS = frozenset((torch.float16, torch.bfloat16, torch.float32, torch.float64
 
 def relu(features, name=None):
     """``tf.nn.relu``: ``max(features, 0)`` (float and integer tensors)."""
-    a = features._value if type(features) is Tensor else _storage(features)
+    a = features._value if type(features) is Tensor else storage_of(features)
     if a.dtype not in _RELU_ALLOWED:
-        raise attr_error("Relu", tf_type_name(a))
+        raise attr_error("Relu", a)
     return wrap(torch.relu(a))
 
 
 def relu6(features, name=None):
     """``tf.nn.relu6``: ``min(max(features, 0), 6)`` (gradient 0 at both kinks, as TF)."""
-    a = _storage(features)
+    a = storage_of(features)
     check_dtype(a, _RELU_ALLOWED, "Relu6")
     return wrap(F.relu6(a) if a.dtype in _FLOATS else torch.clamp(a, 0, 6))
 
 
 def elu(features, name=None):
     """``tf.nn.elu``: ``x`` if ``x > 0`` else ``exp(x) - 1`` (floats only)."""
-    a = _storage(features)
+    a = storage_of(features)
     check_dtype(a, _ELU_ALLOWED, "Elu")
     return wrap(F.elu(a))
 
 
 def selu(features, name=None):
     """``tf.nn.selu``: scaled ELU with TF's (Klambauer et al.) constants (floats only)."""
-    a = _storage(features)
+    a = storage_of(features)
     check_dtype(a, _ELU_ALLOWED, "Selu")
     return wrap(F.selu(a))
 
 
 def gelu(features, approximate=False, name=None):
     """``tf.nn.gelu``: ``x * Phi(x)``; ``approximate=True`` uses the tanh approximation."""
-    a = _storage(features)
+    a = storage_of(features)
     if a.dtype not in _FLOATS:
-        raise ValueError("`features.dtype` must be a floating point tensor.Received:features.dtype=%s" % _dtype_of(a))
+        raise ValueError("`features.dtype` must be a floating point tensor.Received:features.dtype=%s" % dtype_of(a))
     return wrap(F.gelu(a, approximate="tanh" if approximate else "none"))
 
 
 def leaky_relu(features, alpha=0.2, name=None):
     """``tf.nn.leaky_relu``: ``x`` if ``x > 0`` else ``alpha * x``; integer input is cast to float32, as TF."""
-    a = _storage(features)
+    a = storage_of(features)
     if not (a.dtype in _FLOATS or a.dtype.is_complex):
         if a.dtype not in _RELU_ALLOWED:
-            raise attr_error("LeakyRelu", tf_type_name(a))
+            raise attr_error("LeakyRelu", a)
         a = a.to(torch.float32)
     return wrap(F.leaky_relu(a, float(alpha)))
 
 
 def silu(features, beta=1.0, name=None):
     """``tf.nn.silu`` (= ``swish``): ``features * sigmoid(beta * features)``."""
-    a = _storage(features)
+    a = storage_of(features)
     check_dtype(a, _SIGMOID_ALLOWED, "Sigmoid")
     if type(beta) in (int, float) and beta == 1.0:
         return wrap(F.silu(a))
@@ -100,14 +98,14 @@ def _storage_like(value, like):
 
 def softplus(features, name=None):
     """``tf.nn.softplus``: ``log(exp(features) + 1)`` (floats only)."""
-    a = _storage(features)
+    a = storage_of(features)
     check_dtype(a, _ELU_ALLOWED, "Softplus")
     return wrap(F.softplus(a))
 
 
 def softsign(features, name=None):
     """``tf.nn.softsign``: ``features / (abs(features) + 1)`` (floats only)."""
-    a = _storage(features)
+    a = storage_of(features)
     check_dtype(a, _ELU_ALLOWED, "Softsign")
     return wrap(F.softsign(a))
 
@@ -123,22 +121,22 @@ def _softmax_axis(a, axis):
 
 def softmax(logits, axis=None, name=None):
     """``tf.nn.softmax``: ``exp(logits) / sum(exp(logits), axis)`` along ``axis`` (default last)."""
-    a = logits._value if type(logits) is Tensor else _storage(logits)
+    a = logits._value if type(logits) is Tensor else storage_of(logits)
     if a.dtype not in _SOFTMAX_ALLOWED:
-        raise attr_error("Softmax", tf_type_name(a))
+        raise attr_error("Softmax", a)
     return wrap(torch.softmax(a, _softmax_axis(a, axis)))
 
 
 def log_softmax(logits, axis=None, name=None):
     """``tf.nn.log_softmax``: ``logits - log(sum(exp(logits), axis))``, computed stably."""
-    a = _storage(logits)
+    a = storage_of(logits)
     check_dtype(a, _SOFTMAX_ALLOWED, "LogSoftmax")
     return wrap(torch.log_softmax(a, _softmax_axis(a, axis)))
 
 
 def l2_loss(t, name=None):
     """``tf.nn.l2_loss``: ``sum(t ** 2) / 2`` (floats only)."""
-    a = _storage(t)
+    a = storage_of(t)
     check_dtype(a, _SOFTMAX_ALLOWED, "L2Loss")
     return wrap(torch.sum(torch.square(a)) / 2)
 
@@ -146,7 +144,7 @@ def l2_loss(t, name=None):
 def moments(x, axes, shift=None, keepdims=False, name=None):
     """``tf.nn.moments``: ``(mean, variance)`` over ``axes`` (population variance); float16 is
     computed in float32 and cast back, integers divide as integers, as TF."""
-    a = _storage(x)
+    a = storage_of(x)
     check_dtype(a, allowed_dtypes("Sum"), "Mean")
     work = a.float() if a.dtype in (torch.float16, torch.bfloat16) else a
     dims = reduction_dims(axes, work, "Mean")
@@ -160,20 +158,20 @@ def moments(x, axes, shift=None, keepdims=False, name=None):
 
 def bias_add(value, bias, data_format=None, name=None):
     """``tf.nn.bias_add``: adds a 1-D ``bias`` along the channel axis (last, or axis 1 for ``NC...``)."""
-    a = _storage(value)
+    a = storage_of(value)
     b = _storage_like(bias, a)
     if b.dtype != a.dtype:
-        raise input_dtype_error("BiasAdd", 1, tf_type_name(a), tf_type_name(b))
+        raise input_dtype_error("BiasAdd", 1, a, b)
     check_dtype(a, _BIAS_ALLOWED, "BiasAdd")
     if a.ndim < 2:
-        raise kernel_error("BiasAdd", "BiasAdd", "Input tensor must be at least 2D: %s" % _dims(a.shape), a)
+        raise op_error("BiasAdd", "Input tensor must be at least 2D: %s" % dims_text(a.shape), a)
     if b.ndim != 1:
-        raise kernel_error("BiasAdd", "BiasAdd", "Biases must be 1D: %s" % _dims(b.shape), a)
+        raise op_error("BiasAdd", "Biases must be 1D: %s" % dims_text(b.shape), a)
     channels_first = data_format is not None and data_format.startswith("NC")
     channel = 1 if channels_first else a.ndim - 1
     if b.shape[0] != a.shape[channel]:
-        raise kernel_error("BiasAdd", "BiasAdd", "Must provide as many biases as the last dimension of the input tensor: %s vs. %s"
-                           % (_dims(b.shape), _dims(a.shape)), a)
+        raise op_error("BiasAdd", "Must provide as many biases as the last dimension of the input tensor: %s vs. %s"
+                       % (dims_text(b.shape), dims_text(a.shape)), a)
     if channels_first:
         b = b.reshape((-1,) + (1,) * (a.ndim - 2))
     return wrap(a + b)
@@ -184,9 +182,9 @@ def dropout(x, rate, noise_shape=None, seed=None, name=None):
     ones by ``1 / (1 - rate)``; ``noise_shape`` broadcasts one keep-decision over some dims.
     Randomness follows ``tf.random``'s seeding (global seed from ``tf.random.set_seed``, op-level
     ``seed`` selecting a reproducible stream), drawn with torch generators."""
-    a = _storage(x)
+    a = storage_of(x)
     if a.dtype not in _FLOATS:
-        raise ValueError("`x.dtype` must be a floating point tensor as `x` will be scaled. Received: x_dtype=%s" % _dtype_of(a))
+        raise ValueError("`x.dtype` must be a floating point tensor as `x` will be scaled. Received: x_dtype=%s" % dtype_of(a))
     p = rate._value if isinstance(rate, TensorOperators) else rate
     if not isinstance(p, torch.Tensor):
         if not 0 <= p < 1:
@@ -199,19 +197,19 @@ def dropout(x, rate, noise_shape=None, seed=None, name=None):
     try:
         return wrap(torch.where(keep, a / (1 - p), torch.zeros((), dtype=a.dtype, device=a.device)))
     except RuntimeError:
-        raise kernel_error("SelectV2", "SelectV2", "condition %s, then %s, and else [] must be broadcastable"
-                           % (_dims(shape), _dims(a.shape)), a) from None
+        raise op_error("SelectV2", "condition %s, then %s, and else [] must be broadcastable"
+                       % (dims_text(shape), dims_text(a.shape)), a) from None
 
 
 def sigmoid_cross_entropy_with_logits(labels=None, logits=None, name=None):
     """``tf.nn.sigmoid_cross_entropy_with_logits``: elementwise
     ``max(x, 0) - x * z + log(1 + exp(-|x|))``; ``labels`` and ``logits`` share shape and dtype."""
-    x = _storage(logits)
+    x = storage_of(logits)
     z = _storage_like(labels, x)
     if tuple(x.shape) != tuple(z.shape):
         raise ValueError("`logits` and `labels` must have the same shape, received (%s vs %s)." % (tuple(x.shape), tuple(z.shape)))
     if z.dtype != x.dtype:
-        raise input_dtype_error("Mul", 1, tf_type_name(x), tf_type_name(z))
+        raise input_dtype_error("Mul", 1, x, z)
     check_dtype(x, _ELU_ALLOWED, "Softplus")
     return wrap(torch.relu(x) - x * z + torch.log1p(torch.exp(-torch.abs(x))))
 
@@ -219,16 +217,16 @@ def sigmoid_cross_entropy_with_logits(labels=None, logits=None, name=None):
 def softmax_cross_entropy_with_logits(labels, logits, axis=-1, name=None):
     """``tf.nn.softmax_cross_entropy_with_logits``: ``-sum(labels * log_softmax(logits), axis)``;
     labels are cast to the logits' dtype and must broadcast to them.  Gradients flow to both."""
-    x = _storage(logits)
+    x = storage_of(logits)
     check_dtype(x, _SOFTMAX_ALLOWED, "SoftmaxCrossEntropyWithLogits")
-    z = _storage(labels)
+    z = storage_of(labels)
     if z.dtype != x.dtype:
         z = z.to(x.dtype)
     try:
         torch.broadcast_shapes(x.shape, z.shape)
     except RuntimeError:
-        raise kernel_error("SoftmaxCrossEntropyWithLogits", "SoftmaxCrossEntropyWithLogits",
-                           "logits and labels must be broadcastable: logits_size=%s labels_size=%s" % (_dims(x.shape), _dims(z.shape)), x) from None
+        raise op_error("SoftmaxCrossEntropyWithLogits",
+                       "logits and labels must be broadcastable: logits_size=%s labels_size=%s" % (dims_text(x.shape), dims_text(z.shape)), x) from None
     axis = _softmax_axis(x, axis)
     return wrap(-torch.sum(z * torch.log_softmax(x, axis), axis))
 
@@ -237,11 +235,11 @@ def sparse_softmax_cross_entropy_with_logits(labels=None, logits=None, name=None
     """``tf.nn.sparse_softmax_cross_entropy_with_logits``: cross entropy with integer class
     ``labels`` (shape of ``logits`` without its last dim).  Out-of-range labels raise TF's error
     on CPU; on CUDA they give NaN (as TF on GPU), to avoid a host sync."""
-    x = _storage(logits)
+    x = storage_of(logits)
     check_dtype(x, _SOFTMAX_ALLOWED, "SparseSoftmaxCrossEntropyWithLogits")
-    z = _storage(labels)
+    z = storage_of(labels)
     if z.dtype not in (torch.int32, torch.int64):
-        raise attr_error("SparseSoftmaxCrossEntropyWithLogits", tf_type_name(z), attr="Tlabels", allowed=["INT32", "INT64"])
+        raise attr_error("SparseSoftmaxCrossEntropyWithLogits", z, attr="Tlabels", allowed=["INT32", "INT64"])
     if x.ndim == 0 or tuple(z.shape) != tuple(x.shape[:-1]):
         raise ValueError("`labels.shape` must equal `logits.shape` except for the last dimension. Received: labels.shape=%s and logits.shape=%s"
                          % (tuple(z.shape), tuple(x.shape)))
@@ -249,9 +247,9 @@ def sparse_softmax_cross_entropy_with_logits(labels=None, logits=None, name=None
     out_of_range = (z < 0) | (z >= classes)
     if z.device.type == "cpu" and bool(out_of_range.any()):
         bad = int(z[out_of_range].reshape(-1)[0])
-        raise kernel_error("SparseSoftmaxCrossEntropyWithLogits", "SparseSoftmaxCrossEntropyWithLogits",
-                           "Received a label value of %d which is outside the valid range of [0, %d).  Label values: %s"
-                           % (bad, classes, " ".join(str(v) for v in z.reshape(-1).tolist())), x)
+        raise op_error("SparseSoftmaxCrossEntropyWithLogits",
+                       "Received a label value of %d which is outside the valid range of [0, %d).  Label values: %s"
+                       % (bad, classes, " ".join(str(v) for v in z.reshape(-1).tolist())), x)
     index = torch.where(out_of_range, torch.zeros_like(z), z).long().unsqueeze(-1)
     loss = -torch.log_softmax(x, -1).gather(-1, index).squeeze(-1)
     if z.device.type != "cpu":
@@ -261,7 +259,7 @@ def sparse_softmax_cross_entropy_with_logits(labels=None, logits=None, name=None
 
 def crelu(features, axis=-1, name=None):
     """``tf.nn.crelu``: ``concat([relu(x), relu(-x)], axis)``."""
-    a = _storage(features)
+    a = storage_of(features)
     check_dtype(a, _RELU_ALLOWED, "Relu")
     return wrap(torch.cat([torch.relu(a), torch.relu(-a)], int(axis)))
 
@@ -269,7 +267,7 @@ def crelu(features, axis=-1, name=None):
 def weighted_cross_entropy_with_logits(labels, logits, pos_weight, name=None):
     """``tf.nn.weighted_cross_entropy_with_logits``: sigmoid cross entropy with the positive term
     scaled by ``pos_weight``: ``(1 - z) * x + (1 + (q - 1) * z) * log(1 + exp(-x))``, computed stably."""
-    x = _storage(logits)
+    x = storage_of(logits)
     z = _storage_like(labels, x)
     q = _storage_like(pos_weight, x)
     if tuple(x.shape) != tuple(z.shape):
@@ -282,7 +280,7 @@ def weighted_cross_entropy_with_logits(labels, logits, pos_weight, name=None):
 def log_poisson_loss(targets, log_input, compute_full_loss=False, name=None):
     """``tf.nn.log_poisson_loss``: ``exp(log_input) - targets * log_input``, plus Stirling's
     approximation of ``log(targets!)`` (for targets > 1) when ``compute_full_loss``."""
-    c = _storage(log_input)
+    c = storage_of(log_input)
     z = _storage_like(targets, c)
     loss = torch.exp(c) - c * z
     if compute_full_loss:
@@ -294,7 +292,7 @@ def log_poisson_loss(targets, log_input, compute_full_loss=False, name=None):
 def compute_average_loss(per_example_loss, sample_weight=None, global_batch_size=None):
     """``tf.nn.compute_average_loss``: ``sum(per_example_loss * sample_weight) / global_batch_size``
     (default: the first dimension; one replica, as without a distribution strategy)."""
-    loss = _storage(per_example_loss)
+    loss = storage_of(per_example_loss)
     if sample_weight is not None:
         loss = loss * _storage_like(sample_weight, loss)
     size = loss.shape[0] if global_batch_size is None else int(global_batch_size)
@@ -304,7 +302,7 @@ def compute_average_loss(per_example_loss, sample_weight=None, global_batch_size
 def batch_normalization(x, mean, variance, offset, scale, variance_epsilon, name=None):
     """``tf.nn.batch_normalization``: ``scale * (x - mean) / sqrt(variance + epsilon) + offset``
     (``offset``/``scale`` may be None)."""
-    a = _storage(x)
+    a = storage_of(x)
     inv = torch.rsqrt(_storage_like(variance, a) + variance_epsilon)
     if scale is not None:
         inv = inv * _storage_like(scale, a)
@@ -316,27 +314,27 @@ def batch_normalization(x, mean, variance, offset, scale, variance_epsilon, name
 
 def normalize_moments(counts, mean_ss, variance_ss, shift, name=None):
     """``tf.nn.normalize_moments``: ``(mean, variance)`` from sufficient statistics."""
-    n = _storage(counts)
+    n = storage_of(counts)
     divisor = torch.reciprocal(n) if n.dtype in _FLOATS else 1.0 / n
-    shifted_mean = _storage(mean_ss) * divisor
+    shifted_mean = storage_of(mean_ss) * divisor
     mean = shifted_mean + _storage_like(shift, shifted_mean) if shift is not None else shifted_mean
-    variance = _storage(variance_ss) * divisor - torch.square(shifted_mean)
+    variance = storage_of(variance_ss) * divisor - torch.square(shifted_mean)
     return wrap(mean), wrap(variance)
 
 
 def embedding_lookup(params, ids, max_norm=None, name=None):
     """``tf.nn.embedding_lookup``: rows of ``params`` at ``ids`` (any shape); out-of-range ids raise
     TF's ``GatherV2`` error; ``max_norm`` rescales rows whose L2 norm exceeds it."""
-    table = _storage(params)
-    index = _storage(ids)
+    table = storage_of(params)
+    index = storage_of(ids)
     if index.dtype not in (torch.int16, torch.int32, torch.int64):
-        raise attr_error("GatherV2", tf_type_name(index), attr="Tindices", allowed=["INT16", "INT32", "INT64"])
+        raise attr_error("GatherV2", index, attr="Tindices", allowed=["INT16", "INT32", "INT64"])
     rows = table.shape[0]
     if index.device.type == "cpu":
         bad = torch.nonzero((index.reshape(-1) < 0) | (index.reshape(-1) >= rows))
         if bad.numel():
             k = int(bad[0, 0])
-            raise kernel_error("GatherV2", "GatherV2", "indices[%d] = %d is not in [0, %d)" % (k, int(index.reshape(-1)[k]), rows), table)
+            raise op_error("GatherV2", "indices[%d] = %d is not in [0, %d)" % (k, int(index.reshape(-1)[k]), rows), table)
     result = table[index.long()]
     if max_norm is not None:
         norms = torch.linalg.vector_norm(result, 2, tuple(range(index.ndim, result.ndim)), keepdim=True)
@@ -347,10 +345,10 @@ def embedding_lookup(params, ids, max_norm=None, name=None):
 def in_top_k(targets, predictions, k, name=None):
     """``tf.nn.in_top_k``: whether each target's prediction is among the ``k`` largest of its row
     (ties count as inside; out-of-range targets and non-finite scores give False)."""
-    scores = _storage(predictions)
-    target = _storage(targets)
+    scores = storage_of(predictions)
+    target = storage_of(targets)
     if target.dtype not in (torch.int32, torch.int64):
-        raise attr_error("InTopKV2", tf_type_name(target))
+        raise attr_error("InTopKV2", target)
     classes = scores.shape[-1]
     valid = (target >= 0) & (target < classes)
     picked = scores.gather(-1, torch.where(valid, target, torch.zeros_like(target)).long().unsqueeze(-1))

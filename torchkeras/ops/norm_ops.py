@@ -5,9 +5,9 @@ import numpy as np
 import torch
 
 from ..framework.tensor import TensorOperators, wrap
-from .op_defs import allowed_dtypes, check_dtype
-from .op_inputs import _storage, cannot_convert, converted_like
-from .reduction_ops import _reduce, _sum, reduction_dims
+from .reduction_ops import _reduce, _sum
+from ..framework.op_errors import allowed_dtypes, cannot_convert, check_dtype
+from ._args import converted_like, reduction_dims, storage_of
 
 _SQRT_ALLOWED = allowed_dtypes("Sqrt")
 
@@ -38,7 +38,7 @@ def norm(tensor, ord="euclidean", axis=None, keepdims=None, name=None):  # noqa:
     """``tf.norm``: vector norm (``axis`` None or an int; ``ord`` 'euclidean' or a positive p,
     including ``np.inf``) or matrix norm (``axis`` a pair; ``ord`` 'fro'/'euclidean', 1, 2,
     ``np.inf``).  Float and complex input; the result has the input's dtype, as in TF."""
-    a = _storage(tensor)
+    a = storage_of(tensor)
     axis = _norm_axis(axis)
     keepdim = bool(keepdims)
     if isinstance(axis, tuple):
@@ -69,7 +69,7 @@ def _same_kind(result, a):
 def l2_normalize(x, axis=None, epsilon=1e-12, name=None, dim=None):
     """``tf.math.l2_normalize``: ``x / sqrt(max(sum(x ** 2, axis), epsilon))`` over ``axis``
     (all axes when None; ``dim`` is its deprecated alias); ``epsilon`` converts to ``x``'s dtype."""
-    a = _storage(x)
+    a = storage_of(x)
     axis = dim if axis is None else axis
     floor_ = converted_like(epsilon, a)
     check_dtype(a, _SQRT_ALLOWED, "Rsqrt")

@@ -22,8 +22,8 @@ from ..framework import device as _device
 from ..framework import dtypes
 from ..framework.convert import to_torch
 from ..framework.tensor import TensorOperators, wrap
-from ._array_args import _shape_arg
-from ._array_errors import _err, _dims_text
+from ..framework.op_errors import device_of, dims_text, op_error
+from ._args import shape_arg
 
 # TF has none of these at the top level: they live in ``tf.random`` (torchkeras/random.py).
 __all__ = []
@@ -98,12 +98,12 @@ def _affine(sample, scale, shift):
         return sample * scale + shift
     except RuntimeError:
         other = shift if isinstance(shift, torch.Tensor) else scale
-        raise _err("AddV2", "Incompatible shapes: %s vs. %s" % (_dims_text(sample.shape), _dims_text(other.shape)), sample, "") from None
+        raise op_error("AddV2", "Incompatible shapes: %s vs. %s" % (dims_text(sample.shape), dims_text(other.shape)), sample, "") from None
 
 
 def _normal(shape, mean, stddev, dtype, pick):
     dtype = _float_dtype(dtype, 0.0)
-    dims = _shape_arg(shape, "RandomStandardNormal", "")
+    dims = shape_arg(shape, "RandomStandardNormal", "")
     device = _device.current()
     mean = _param(mean, dtype, "mean", device)
     stddev = _param(stddev, dtype, "stddev", device)
@@ -120,12 +120,12 @@ def _uniform(shape, minval, maxval, dtype, pick):
     if dtype.is_integer:
         if maxval is None:
             raise ValueError("Must specify maxval for integer dtype %r" % dtype)
-        dims = _shape_arg(shape, "RandomUniformInt", "")
+        dims = shape_arg(shape, "RandomUniformInt", "")
         low, high = int(minval), int(maxval)
         if low >= high:
-            raise _err("RandomUniformInt", "Need minval < maxval, got %d >= %d" % (low, high), None, "")
+            raise op_error("RandomUniformInt", "Need minval < maxval, got %d >= %d" % (low, high), None, "")
         return wrap(torch.randint(low, high, dims, dtype=dtype.torch_dtype, device=device, generator=pick(device)))
-    dims = _shape_arg(shape, "RandomUniform", "")
+    dims = shape_arg(shape, "RandomUniform", "")
     low = _param(minval, dtype, "min", device)
     high = _param(1.0 if maxval is None else maxval, dtype, "max", device)
     sample = torch.rand(dims, dtype=dtype.torch_dtype, device=device, generator=pick(device))
@@ -134,7 +134,7 @@ def _uniform(shape, minval, maxval, dtype, pick):
 
 def _truncated_normal(shape, mean, stddev, dtype, pick):
     dtype = _float_dtype(dtype, 0.0)
-    dims = _shape_arg(shape, "TruncatedNormal", "")
+    dims = shape_arg(shape, "TruncatedNormal", "")
     device = _device.current()
     mean = _param(mean, dtype, "mean", device)
     stddev = _param(stddev, dtype, "stddev", device)
@@ -167,7 +167,7 @@ def shuffle(value, seed=None, name=None):
     storage = to_torch(value)
     if storage.ndim == 0:
         return wrap(storage)
-    device = storage.device if isinstance(storage, torch.Tensor) else torch.device("cpu")
+    device = device_of(storage)
     order = torch.randperm(storage.shape[0], device=device, generator=_generator(seed, device))
     if isinstance(storage, np.ndarray):
         return wrap(storage[order.numpy()])
@@ -181,13 +181,13 @@ def categorical(logits, num_samples, dtype=None, seed=None, name=None):
         raise ValueError("Argument `dtype` got invalid value %s. Accepted dtypes are (tf.int32, tf.int64)." % out)
     storage = to_torch(logits)
     if storage.ndim != 2:
-        raise _err("Multinomial", "logits should be a matrix, got shape %s" % _dims_text(storage.shape), storage, "")
+        raise op_error("Multinomial", "logits should be a matrix, got shape %s" % dims_text(storage.shape), storage, "")
     if not storage.is_floating_point():
-        raise _err("Multinomial", "Value for attr 'T' of %s is not in the list of allowed values: half, bfloat16, float, double"
-                   % dtypes.from_torch(storage.dtype).name, storage, "")
+        raise op_error("Multinomial", "Value for attr 'T' of %s is not in the list of allowed values: half, bfloat16, float, double"
+                       % dtypes.from_torch(storage.dtype).name, storage, "")
     count = int(num_samples)
     if count < 0:
-        raise _err("Multinomial", "num_samples should be nonnegative, got %d" % count, storage, "")
+        raise op_error("Multinomial", "num_samples should be nonnegative, got %d" % count, storage, "")
     if storage.shape[0] == 0 or count == 0:
         return wrap(torch.zeros((storage.shape[0], count), dtype=out.torch_dtype, device=storage.device))
     device = storage.device

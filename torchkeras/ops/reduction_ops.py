@@ -13,8 +13,9 @@ import torch
 
 from ..framework import dtypes
 from ..framework.tensor import Tensor, TensorOperators, wrap
-from .op_defs import _dims, _dtype_of, allowed_dtypes, attr_error, check_dtype, input_dtype_error, kernel_error, tf_type_name
-from .op_inputs import _storage
+from ..framework.op_errors import (allowed_dtypes, attr_error, check_dtype, dims_text, dtype_of,
+                                   input_dtype_error, op_error)
+from ._args import reduction_dims, storage_of
 
 _new = object.__new__
 
@@ -25,41 +26,6 @@ _FLOAT_ALLOWED = allowed_dtypes("IsFinite")
 _ARG_ALLOWED = allowed_dtypes("ArgMax")
 _TOPK_ALLOWED = allowed_dtypes("TopKV2")
 _FLOATS = frozenset((torch.float16, torch.bfloat16, torch.float32, torch.float64))
-
-
-def _axis_items(axis):
-    if isinstance(axis, (list, tuple)):
-        return list(axis)
-    if isinstance(axis, TensorOperators):
-        value = axis._value
-        if value.dtype not in (torch.int32, torch.int64):
-            raise TypeError("Cannot convert %r to EagerTensor of dtype int32" % (axis,))
-        return value.reshape(-1).tolist()
-    if isinstance(axis, np.ndarray):
-        return axis.reshape(-1).tolist()
-    return [axis]
-
-
-def reduction_dims(axis, a, opname):
-    """TF's ``axis`` argument of a reduction (int, list, tuple, negative, tensor) as a tuple of
-    non-negative dims, checked as TF checks it (range, duplicates)."""
-    ndim = a.ndim
-    if type(axis) is int:
-        if not -ndim <= axis < ndim:
-            raise kernel_error(opname, opname, "Invalid reduction dimension (%d for input with %d dimension(s)" % (axis, ndim), a)
-        return (axis % ndim,)
-    dims = []
-    for item in _axis_items(axis):
-        if isinstance(item, (bool, np.bool_)) or not isinstance(item, (int, np.integer)):
-            raise TypeError("Cannot convert %r to EagerTensor of dtype int32" % (axis,))
-        d = int(item)
-        if not -ndim <= d < ndim:
-            raise kernel_error(opname, opname, "Invalid reduction dimension (%d for input with %d dimension(s)" % (d, ndim), a)
-        d %= ndim
-        if d in dims:
-            raise kernel_error(opname, opname, "Invalid reduction arguments: Axes contains duplicate dimension: %d" % d, a)
-        dims.append(d)
-    return tuple(dims)
 
 
 def _reduce(a, axis, keepdims, opname, fn, empty=None):
@@ -135,73 +101,73 @@ def _std(a, dims, keepdim):
 def reduce_sum(input_tensor, axis=None, keepdims=False, name=None):
     """``tf.reduce_sum``: sum over ``axis`` (None: all; int, list, tuple or tensor; negatives
     count from the end); integer sums keep their dtype; bool is an error, as TF."""
-    a = input_tensor._value if type(input_tensor) is Tensor else _storage(input_tensor)
+    a = input_tensor._value if type(input_tensor) is Tensor else storage_of(input_tensor)
     if a.dtype not in _SUM_ALLOWED:
-        raise attr_error("Sum", tf_type_name(a))
+        raise attr_error("Sum", a)
     return wrap(_reduce(a, axis, keepdims, "Sum", _sum))
 
 
 def reduce_mean(input_tensor, axis=None, keepdims=False, name=None):
     """``tf.reduce_mean``: mean over ``axis``; integer means divide as integers (truncating), as TF."""
-    a = input_tensor._value if type(input_tensor) is Tensor else _storage(input_tensor)
+    a = input_tensor._value if type(input_tensor) is Tensor else storage_of(input_tensor)
     if axis is None and not keepdims and a.dtype in _FLOATS:
         tensor = _new(Tensor)
         tensor._value = torch.mean(a)
         return tensor
     if a.dtype not in _SUM_ALLOWED:
-        raise attr_error("Mean", tf_type_name(a))
+        raise attr_error("Mean", a)
     return wrap(_reduce(a, axis, keepdims, "Mean", _mean))
 
 
 def reduce_max(input_tensor, axis=None, keepdims=False, name=None):
     """``tf.reduce_max``: maximum over ``axis`` (NaN propagates; an empty axis gives -inf / the dtype's min)."""
-    a = _storage(input_tensor)
+    a = storage_of(input_tensor)
     check_dtype(a, _MAX_ALLOWED, "Max")
     return wrap(_reduce(a, axis, keepdims, "Max", _max))
 
 
 def reduce_min(input_tensor, axis=None, keepdims=False, name=None):
     """``tf.reduce_min``: minimum over ``axis`` (an empty axis gives +inf / the dtype's max)."""
-    a = _storage(input_tensor)
+    a = storage_of(input_tensor)
     check_dtype(a, _MAX_ALLOWED, "Min")
     return wrap(_reduce(a, axis, keepdims, "Min", _min))
 
 
 def reduce_prod(input_tensor, axis=None, keepdims=False, name=None):
     """``tf.reduce_prod``: product over ``axis`` (integers keep their dtype)."""
-    a = _storage(input_tensor)
+    a = storage_of(input_tensor)
     check_dtype(a, _SUM_ALLOWED, "Prod")
     return wrap(_reduce(a, axis, keepdims, "Prod", _prod))
 
 
 def reduce_all(input_tensor, axis=None, keepdims=False, name=None):
     """``tf.reduce_all``: logical AND over ``axis`` of a bool tensor."""
-    a = _storage(input_tensor)
+    a = storage_of(input_tensor)
     if a.dtype is not torch.bool:
-        raise input_dtype_error("All", 0, "bool", tf_type_name(a))
+        raise input_dtype_error("All", 0, "bool", a)
     return wrap(_reduce(a, axis, keepdims, "All", _all))
 
 
 def reduce_any(input_tensor, axis=None, keepdims=False, name=None):
     """``tf.reduce_any``: logical OR over ``axis`` of a bool tensor."""
-    a = _storage(input_tensor)
+    a = storage_of(input_tensor)
     if a.dtype is not torch.bool:
-        raise input_dtype_error("Any", 0, "bool", tf_type_name(a))
+        raise input_dtype_error("Any", 0, "bool", a)
     return wrap(_reduce(a, axis, keepdims, "Any", _any))
 
 
 def reduce_logsumexp(input_tensor, axis=None, keepdims=False, name=None):
     """``tf.reduce_logsumexp``: ``log(sum(exp(x)))`` over ``axis``, computed stably (floats only)."""
-    a = _storage(input_tensor)
+    a = storage_of(input_tensor)
     check_dtype(a, _MAX_ALLOWED, "Max")
     check_dtype(a, _FLOAT_ALLOWED, "IsFinite")
     return wrap(_reduce(a, axis, keepdims, "Max", _logsumexp))
 
 
 def _moments_input(input_tensor):
-    a = _storage(input_tensor)
+    a = storage_of(input_tensor)
     if a.dtype in _SUM_ALLOWED and not (a.dtype in _FLOATS or a.dtype.is_complex):
-        raise TypeError("Input must be either real or complex. Received integer type %s." % _dtype_of(a))
+        raise TypeError("Input must be either real or complex. Received integer type %s." % dtype_of(a))
     check_dtype(a, _SUM_ALLOWED, "Mean")
     return a
 
@@ -231,14 +197,14 @@ def _euclidean(a, dims, keepdim):
 def reduce_euclidean_norm(input_tensor, axis=None, keepdims=False, name=None):
     """``tf.math.reduce_euclidean_norm``: ``sqrt(sum(|x| ** 2))`` over ``axis``; the result keeps
     the input's dtype (integers square and sum in their own dtype, then truncate, as TF)."""
-    a = _storage(input_tensor)
+    a = storage_of(input_tensor)
     check_dtype(a, _EUCLIDEAN_ALLOWED, "EuclideanNorm")
     return wrap(_reduce(a, axis, keepdims, "EuclideanNorm", _euclidean, torch.abs if not a.is_complex() else lambda v: torch.abs(v).to(v.dtype)))
 
 
 def count_nonzero(input, axis=None, keepdims=None, dtype=dtypes.int64, name=None):  # noqa: A002 - TF's name
     """``tf.math.count_nonzero``: the number of non-zero elements over ``axis`` (int64 by default)."""
-    a = _storage(input)
+    a = storage_of(input)
     if isinstance(a, np.ndarray):
         mask = torch.from_numpy(np.asarray(a != b"", dtype=bool))
     else:
@@ -260,19 +226,19 @@ def single_axis(axis):
 
 
 def _arg_reduce(fn, opname, input, axis, output_type):
-    a = _storage(input)
+    a = storage_of(input)
     check_dtype(a, _ARG_ALLOWED, opname)
     out = dtypes.as_dtype(output_type)
     if out.name.upper() not in _INDEX_TYPES[opname]:
-        raise attr_error(opname, tf_type_name(out), attr="output_type", allowed=_INDEX_TYPES[opname])
+        raise attr_error(opname, out, attr="output_type", allowed=_INDEX_TYPES[opname])
     if opname == "ArgMin" and isinstance(axis, (list, tuple)):
-        raise kernel_error(opname, opname, "dim must be a scalar, but received tensor of shape: [%d]" % len(axis), a)
+        raise op_error(opname, "dim must be a scalar, but received tensor of shape: [%d]" % len(axis), a)
     dim = 0 if axis is None else single_axis(axis)
     ndim = a.ndim
     if not -ndim <= dim < ndim:
-        raise kernel_error(opname, opname, "Expected dimension in the range [%d, %d), but got %d" % (-ndim, ndim, dim), a)
+        raise op_error(opname, "Expected dimension in the range [%d, %d), but got %d" % (-ndim, ndim, dim), a)
     if a.shape[dim] == 0:
-        raise kernel_error(opname, opname, "Reduction axis %d is empty in shape %s" % (dim % ndim, _dims(a.shape)), a)
+        raise op_error(opname, "Reduction axis %d is empty in shape %s" % (dim % ndim, dims_text(a.shape)), a)
     if a.dtype is torch.bool:
         a = a.to(torch.uint8)
     result = fn(a, dim)
@@ -297,20 +263,20 @@ TopKV2.__doc__ = "The ``(values, indices)`` result of :func:`top_k`, named as TF
 def top_k(input, k=1, sorted=True, index_type=dtypes.int32, name=None):  # noqa: A002
     """``tf.math.top_k``: the ``k`` largest entries along the last axis and their int32 indices;
     equal values keep their index order.  Results are always sorted (TF's unsorted order is unspecified)."""
-    a = _storage(input)
+    a = storage_of(input)
     check_dtype(a, _TOPK_ALLOWED, "TopKV2")
     k = int(k)
     if a.ndim == 0:
-        raise kernel_error("TopKV2", "TopKV2", "input must be >= 1-D, got shape []", a)
+        raise op_error("TopKV2", "input must be >= 1-D, got shape []", a)
     if k < 0:
-        raise kernel_error("TopKV2", "TopKV2", "Need k >= 0, got %d" % k, a)
+        raise op_error("TopKV2", "Need k >= 0, got %d" % k, a)
     if k > a.shape[-1]:
-        raise kernel_error("TopKV2", "TopKV2", "input must have at least k columns. Had %d, needed %d" % (a.shape[-1], k), a)
+        raise op_error("TopKV2", "input must have at least k columns. Had %d, needed %d" % (a.shape[-1], k), a)
     values, indices = torch.sort(a, dim=-1, descending=True, stable=True)
     return TopKV2(wrap(values[..., :k]), wrap(indices[..., :k].to(dtypes.as_dtype(index_type).torch_dtype)))
 
 
 def zero_fraction(value, name=None):
     """``tf.math.zero_fraction``: the fraction of zero elements, as float32."""
-    a = _storage(value)
+    a = storage_of(value)
     return wrap(torch.mean((a == 0).to(torch.float32)))

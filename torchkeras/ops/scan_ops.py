@@ -4,21 +4,21 @@ from __future__ import annotations
 import torch
 
 from ..framework.tensor import wrap
-from .op_defs import allowed_dtypes, check_dtype, kernel_error
-from .op_inputs import _storage
 from .reduction_ops import single_axis
+from ..framework.op_errors import allowed_dtypes, check_dtype, op_error
+from ._args import storage_of
 
 _SUM_ALLOWED = allowed_dtypes("Sum")
 _FLOAT_ALLOWED = allowed_dtypes("IsFinite")
 
 
 def _scan(fn, opname, x, axis, exclusive, reverse, identity):
-    a = _storage(x)
+    a = storage_of(x)
     check_dtype(a, _SUM_ALLOWED, opname)
     dim = single_axis(axis)
     ndim = a.ndim
     if not -ndim <= dim < ndim:
-        raise kernel_error(opname, opname, "ScanOp: Expected scan axis in the range [%d, %d), but got %d" % (-ndim, ndim, dim), a)
+        raise op_error(opname, "ScanOp: Expected scan axis in the range [%d, %d), but got %d" % (-ndim, ndim, dim), a)
     if reverse:
         a = a.flip(dim)
     result = fn(a, dim, dtype=a.dtype)
@@ -44,6 +44,6 @@ def cumprod(x, axis=0, exclusive=False, reverse=False, name=None):
 def cumulative_logsumexp(x, axis=0, exclusive=False, reverse=False, name=None):
     """``tf.math.cumulative_logsumexp``: running ``log(sum(exp(x)))`` along ``axis`` (floats);
     ``exclusive`` starts from ``-inf``."""
-    a = _storage(x)
+    a = storage_of(x)
     check_dtype(a, _FLOAT_ALLOWED, "CumulativeLogsumexp")
     return _scan(lambda v, d, dtype: torch.logcumsumexp(v, d), "CumulativeLogsumexp", x, axis, exclusive, reverse, -float("inf"))

@@ -6,8 +6,8 @@ import torch
 
 from ..framework.convert import to_torch
 from ..framework.tensor import TensorOperators, wrap
-from ._array_errors import _dims_text, _dtype, _err, _index_text, _mismatch
-from ._array_args import _indices, _py_range, _shape_arg
+from ..framework.op_errors import dims_text, dtype_of, index_text, input_dtype_error, op_error
+from ._args import index_storage, py_range, shape_arg
 
 __all__ = [
     "tensor_scatter_nd_update", "tensor_scatter_nd_add", "tensor_scatter_nd_sub",
@@ -16,13 +16,13 @@ __all__ = [
 
 
 def _scatter_inputs(tensor_storage, indices, updates, op, updates_position):
-    index = _indices(indices, op)
+    index = index_storage(indices, op)
     if isinstance(updates, TensorOperators):
         update = updates._value
         if update.dtype != tensor_storage.dtype:
-            raise _mismatch(op, updates_position, tensor_storage, update, None)
+            raise input_dtype_error(op, updates_position, tensor_storage, update, None)
     else:
-        update = to_torch(updates, _dtype(tensor_storage))
+        update = to_torch(updates, dtype_of(tensor_storage))
     return index, update
 
 
@@ -30,23 +30,23 @@ def _scatter_check(index, update, out_shape, op, storage):
     depth = index.shape[-1] if index.ndim else 0
     outer = tuple(index.shape[:-1])
     if update.ndim == 0:
-        raise _err(op, "Updates shape must have rank at least one. Found:[]", storage)
+        raise op_error(op, "Updates shape must have rank at least one. Found:[]", storage, name=None)
     if depth > len(out_shape):
-        raise _err(op, "Inner dimensions of output shape must match inner dimensions of updates shape. Output: %s updates: %s"
-                   % (_dims_text(out_shape), _dims_text(update.shape)), storage)
+        raise op_error(op, "Inner dimensions of output shape must match inner dimensions of updates shape. Output: %s updates: %s"
+                       % (dims_text(out_shape), dims_text(update.shape)), storage, name=None)
     if tuple(update.shape[:len(outer)]) != outer:
         if op == "ScatterNd":
-            raise _err(op, "Dimensions [0,%d) of indices[shape=%s] must match dimensions [0,%d) of updates[shape=%s]"
-                       % (len(outer), _dims_text(index.shape), len(outer), _dims_text(update.shape)), storage)
-        raise _err(op, "Outer dimensions of indices and update must match. Indices shape: %s, updates shape:%s"
-                   % (_dims_text(index.shape), _dims_text(update.shape)), storage)
+            raise op_error(op, "Dimensions [0,%d) of indices[shape=%s] must match dimensions [0,%d) of updates[shape=%s]"
+                           % (len(outer), dims_text(index.shape), len(outer), dims_text(update.shape)), storage, name=None)
+        raise op_error(op, "Outer dimensions of indices and update must match. Indices shape: %s, updates shape:%s"
+                       % (dims_text(index.shape), dims_text(update.shape)), storage, name=None)
     inner = tuple(out_shape[depth:])
     if tuple(update.shape[len(outer):]) != inner:
         if op == "ScatterNd":
-            raise _err(op, "Dimensions [%d,%d) of input[shape=%s] must match dimensions [%d,%d) of updates[shape=%s]"
-                       % (depth, len(out_shape), _dims_text(out_shape), len(outer), update.ndim, _dims_text(update.shape)), storage)
-        raise _err(op, "The inner %d dimensions of output.shape=%s must match the inner %d dimensions of updates.shape=%s"
-                   % (len(inner), _dims_text(out_shape), update.ndim - len(outer), _dims_text(update.shape)), storage)
+            raise op_error(op, "Dimensions [%d,%d) of input[shape=%s] must match dimensions [%d,%d) of updates[shape=%s]"
+                           % (depth, len(out_shape), dims_text(out_shape), len(outer), update.ndim, dims_text(update.shape)), storage, name=None)
+        raise op_error(op, "The inner %d dimensions of output.shape=%s must match the inner %d dimensions of updates.shape=%s"
+                       % (len(inner), dims_text(out_shape), update.ndim - len(outer), dims_text(update.shape)), storage, name=None)
     index = index.to(storage.device).long()
     limits = torch.tensor(out_shape[:depth], device=index.device, dtype=torch.long)
     if depth:
@@ -54,9 +54,9 @@ def _scatter_check(index, update, out_shape, op, storage):
         if bool(bad.any()):
             position = int(bad.reshape(-1).nonzero()[0])
             values = index.reshape(-1, depth)[position].tolist()
-            raise _err(op, "indices%s = [%s] does not index into shape %s"
-                       % (_index_text(position, outer), ", ".join(str(v) for v in values), _dims_text(out_shape)), storage)
-    return tuple(index[..., k] for k in _py_range(depth)), update.to(storage.device)
+            raise op_error(op, "indices%s = [%s] does not index into shape %s"
+                           % (index_text(position, outer), ", ".join(str(v) for v in values), dims_text(out_shape)), storage, name=None)
+    return tuple(index[..., k] for k in py_range(depth)), update.to(storage.device)
 
 
 def _scatter(tensor, indices, updates, op, mode):
@@ -111,8 +111,8 @@ def tensor_scatter_nd_min(tensor, indices, updates, name=None):
 def scatter_nd(indices, updates, shape, name=None):
     """``tf.scatter_nd``: zeros of ``shape`` with ``updates`` summed in at ``indices``."""
     update_storage = to_torch(updates)
-    dims = _shape_arg(shape, "ScatterNd", None)
-    index = _indices(indices, "ScatterNd")
+    dims = shape_arg(shape, "ScatterNd", None)
+    index = index_storage(indices, "ScatterNd")
     base = torch.zeros(dims, dtype=update_storage.dtype, device=update_storage.device)
     key, update = _scatter_check(index, update_storage, dims, "ScatterNd", base)
     return wrap(base.index_put(key, update, accumulate=True))

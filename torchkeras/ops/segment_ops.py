@@ -5,9 +5,9 @@ import torch
 
 from ..framework.tensor import TensorOperators, wrap
 from ..framework.tensor_ops import truediv as _truediv
-from .op_defs import _dims, allowed_dtypes, attr_error, check_dtype, kernel_error, tf_type_name
-from .op_inputs import _storage
 from .reduction_ops import _FLOATS
+from ..framework.op_errors import allowed_dtypes, attr_error, check_dtype, dims_text, op_error
+from ._args import storage_of
 
 _SQRT_ALLOWED = allowed_dtypes("Sqrt")
 
@@ -15,22 +15,22 @@ _SQRT_ALLOWED = allowed_dtypes("Sqrt")
 def _segment_reduce(opname, data, segment_ids, num_segments, kind):
     """``kind`` ('sum', 'mean', 'amax', 'amin', 'prod', 'sqrt_n') of ``data``'s rows grouped by
     ``segment_ids``; ``num_segments`` None means TF's sorted ``segment_*`` ops."""
-    a = _storage(data)
-    ids = _storage(segment_ids)
+    a = storage_of(data)
+    ids = storage_of(segment_ids)
     if ids.dtype not in (torch.int32, torch.int64):
-        raise attr_error(opname, tf_type_name(ids), attr="Tindices", allowed=["INT32", "INT64"])
+        raise attr_error(opname, ids, attr="Tindices", allowed=["INT32", "INT64"])
     if num_segments is None and (ids.ndim != 1 or a.ndim == 0 or ids.shape[0] != a.shape[0]):
-        raise kernel_error(opname, opname, "segment_ids should be the same size as dimension 0 of input.", a)
+        raise op_error(opname, "segment_ids should be the same size as dimension 0 of input.", a)
     if kind == "sqrt_n":
         check_dtype(a, _SQRT_ALLOWED, "Sqrt")
     if tuple(a.shape[:ids.ndim]) != tuple(ids.shape):
-        raise kernel_error(opname, opname, "data.shape = %s does not start with segment_ids.shape = %s" % (_dims(a.shape), _dims(ids.shape)), a)
+        raise op_error(opname, "data.shape = %s does not start with segment_ids.shape = %s" % (dims_text(a.shape), dims_text(ids.shape)), a)
     rows = a.reshape((-1,) + tuple(a.shape[ids.ndim:]))
     ids = ids.reshape(-1).long()
     on_cpu = ids.device.type == "cpu"
     if num_segments is None:
         if on_cpu and ids.numel() > 1 and bool((ids[1:] < ids[:-1]).any()):
-            raise kernel_error(opname, opname, "segment ids are not increasing", a)
+            raise op_error(opname, "segment ids are not increasing", a)
         count = int(ids[-1]) + 1 if ids.numel() else 0
     else:
         count = int(num_segments._value if isinstance(num_segments, TensorOperators) else num_segments)
@@ -38,7 +38,7 @@ def _segment_reduce(opname, data, segment_ids, num_segments, kind):
             bad = torch.nonzero(ids >= count)
             if bad.numel():
                 k = int(bad[0, 0])
-                raise kernel_error(opname, opname, "segment_ids[%d] = %d is out of range [0, %d)" % (k, int(ids[k]), count), a)
+                raise op_error(opname, "segment_ids[%d] = %d is out of range [0, %d)" % (k, int(ids[k]), count), a)
     ids = torch.where((ids < 0) | (ids >= count), torch.full_like(ids, count), ids)
     shape = (count + 1,) + tuple(rows.shape[1:])
     index = ids.reshape((-1,) + (1,) * (rows.ndim - 1)).expand(rows.shape)

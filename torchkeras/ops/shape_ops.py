@@ -15,8 +15,10 @@ from ..framework import device as _device
 from ..framework.convert import to_torch, to_torch_unaliased
 from ..framework.errors import InvalidArgumentError
 from ..framework.tensor import TensorOperators, wrap
-from ._array_errors import _SIGNATURES, _attr_err, _dims_text, _dtype, _err, _mismatch
-from ._array_args import _host_ints, _int_list, _py_range, _same_device, _storages
+from ..framework import dtypes
+from ..framework.op_errors import (SIGNATURES, attr_error, cannot_convert, dims_text, dtype_of,
+                                   input_dtype_error, op_error)
+from ._args import host_ints, int_list, py_range, same_device, storages_of
 
 __all__ = [
     "reshape", "transpose", "concat", "stack", "unstack", "split", "squeeze", "expand_dims", "tile",
@@ -27,16 +29,16 @@ __all__ = [
 def reshape(tensor, shape, name=None):
     """``tf.reshape``: one ``-1`` is inferred; a size mismatch raises TF's ``InvalidArgumentError``."""
     storage = to_torch_unaliased(tensor)
-    dims = _int_list(shape, "Reshape", "Tshape")
+    dims = int_list(shape, "Reshape", "Tshape")
     product = 1
     unknown = None
     for i, d in enumerate(dims):
         if d == -1:
             if unknown is not None:
-                raise _err("Reshape", "Only one input size may be -1, not both %d and %d" % (unknown, i), storage)
+                raise op_error("Reshape", "Only one input size may be -1, not both %d and %d" % (unknown, i), storage, name=None)
             unknown = i
         elif d < 0:
-            raise _err("Reshape", "Size %d must be non-negative, not %d" % (i, d), storage)
+            raise op_error("Reshape", "Size %d must be non-negative, not %d" % (i, d), storage, name=None)
         elif d > 0:
             product *= d
     count = storage.size if isinstance(storage, np.ndarray) else storage.numel()
@@ -46,12 +48,12 @@ def reshape(tensor, shape, name=None):
         counted = [d for d in storage.shape if d > 0 or not sizes_have_zero]
         elements = math.prod(counted)
         if len(counted) == storage.ndim and elements % product:
-            raise _err("Reshape", "Input to reshape is a tensor with %d values, but the requested shape requires a multiple of %d"
-                       % (elements, product), storage)
+            raise op_error("Reshape", "Input to reshape is a tensor with %d values, but the requested shape requires a multiple of %d"
+                           % (elements, product), storage, name=None)
         dims[unknown] = elements // product
     requested = math.prod(dims)
     if requested != count:
-        raise _err("Reshape", "Input to reshape is a tensor with %d values, but the requested shape has %d" % (count, requested), storage)
+        raise op_error("Reshape", "Input to reshape is a tensor with %d values, but the requested shape has %d" % (count, requested), storage, name=None)
     return wrap(storage.reshape(tuple(dims)))
 
 
@@ -60,17 +62,17 @@ def transpose(a, perm=None, conjugate=False, name="transpose"):
     storage = to_torch_unaliased(a)
     rank = storage.ndim
     if perm is None:
-        order = list(_py_range(rank - 1, -1, -1))
+        order = list(py_range(rank - 1, -1, -1))
     else:
-        order = _int_list(perm, "Transpose", "Tperm")
+        order = int_list(perm, "Transpose", "Tperm")
         if len(order) != rank:
-            raise _err("Transpose", "transpose expects a vector of size %d. But input(1) is a vector of size %d" % (rank, len(order)), storage)
+            raise op_error("Transpose", "transpose expects a vector of size %d. But input(1) is a vector of size %d" % (rank, len(order)), storage, name=None)
         for d in order:
             if not 0 <= d < rank:
-                raise _err("Transpose", "%d is out of range [0 .. %d)" % (d, rank), storage)
-        for d in _py_range(rank):
+                raise op_error("Transpose", "%d is out of range [0 .. %d)" % (d, rank), storage, name=None)
+        for d in py_range(rank):
             if d not in order:
-                raise _err("Transpose", "%d is missing from {%s}." % (d, ",".join(str(p) for p in order)), storage)
+                raise op_error("Transpose", "%d is missing from {%s}." % (d, ",".join(str(p) for p in order)), storage, name=None)
     if isinstance(storage, np.ndarray):
         return wrap(storage.transpose(order))
     result = storage.permute(order)
@@ -86,29 +88,29 @@ def concat(values, axis, name="concat"):
     values = list(values)
     if not values:
         raise InvalidArgumentError(None, None, "OpKernel 'ConcatV2' has constraint on attr 'T' not in NodeDef '[N=0, Tidx=DT_INT32]' [Op:ConcatV2] name: " + str(name))
-    storages = _storages(values, "ConcatV2", name)
+    storages = storages_of(values, "ConcatV2", name)
     if len(storages) == 1:
         return wrap(storages[0])
     kernel = "ConcatV2_N_%d" % len(storages)
     first = storages[0]
     rank = first.ndim
-    axis_value = _host_ints(axis, "ConcatV2", "Tidx", name)
+    axis_value = host_ints(axis, "ConcatV2", "Tidx", name)
     if rank == 0:
-        raise _err("ConcatV2", "ConcatOp : Can't concatenate scalars (use tf.stack instead)", first, name, kernel)
+        raise op_error("ConcatV2", "ConcatOp : Can't concatenate scalars (use tf.stack instead)", first, name, kernel)
     if not -rank <= axis_value < rank:
-        raise _err("ConcatV2", "ConcatOp : Expected concatenating dimensions in the range [%d, %d), but got %d" % (-rank, rank, axis_value), first, name, kernel)
+        raise op_error("ConcatV2", "ConcatOp : Expected concatenating dimensions in the range [%d, %d), but got %d" % (-rank, rank, axis_value), first, name, kernel)
     axis_value %= rank
     for i, s in enumerate(storages[1:], 1):
         if s.ndim != rank:
-            raise _err("ConcatV2", "ConcatOp : Ranks of all input tensors should match: shape[0] = %s vs. shape[%d] = %s"
-                       % (_dims_text(first.shape), i, _dims_text(s.shape)), first, name, kernel)
-        for d in _py_range(rank):
+            raise op_error("ConcatV2", "ConcatOp : Ranks of all input tensors should match: shape[0] = %s vs. shape[%d] = %s"
+                           % (dims_text(first.shape), i, dims_text(s.shape)), first, name, kernel)
+        for d in py_range(rank):
             if d != axis_value and s.shape[d] != first.shape[d]:
-                raise _err("ConcatV2", "ConcatOp : Dimension %d in both shapes must be equal: shape[0] = %s vs. shape[%d] = %s"
-                           % (d, _dims_text(first.shape), i, _dims_text(s.shape)), first, name, kernel)
+                raise op_error("ConcatV2", "ConcatOp : Dimension %d in both shapes must be equal: shape[0] = %s vs. shape[%d] = %s"
+                               % (d, dims_text(first.shape), i, dims_text(s.shape)), first, name, kernel)
     if isinstance(first, np.ndarray):
         return wrap(np.concatenate(storages, axis_value))
-    return wrap(torch.cat(_same_device(storages), axis_value))
+    return wrap(torch.cat(same_device(storages), axis_value))
 
 
 def stack(values, axis=0, name="stack"):
@@ -116,7 +118,7 @@ def stack(values, axis=0, name="stack"):
     values = list(values)
     if not values:
         return wrap(torch.zeros((0,), dtype=torch.float32, device=_device.current()))
-    storages = _storages(values, "Pack", name)
+    storages = storages_of(values, "Pack", name)
     first = storages[0]
     rank = first.ndim + 1
     axis = int(axis)
@@ -124,11 +126,11 @@ def stack(values, axis=0, name="stack"):
         raise ValueError("Argument `axis` = %d not in range [%d, %d)" % (axis, -rank, rank))
     for i, s in enumerate(storages[1:], 1):
         if tuple(s.shape) != tuple(first.shape):
-            raise _err("Pack", "Shapes of all inputs must match: values[0].shape = %s != values[%d].shape = %s"
-                       % (_dims_text(first.shape), i, _dims_text(s.shape)), first, name, "Pack_N_%d" % len(storages))
+            raise op_error("Pack", "Shapes of all inputs must match: values[0].shape = %s != values[%d].shape = %s"
+                           % (dims_text(first.shape), i, dims_text(s.shape)), first, name, "Pack_N_%d" % len(storages))
     if isinstance(first, np.ndarray):
         return wrap(np.stack(storages, axis))
-    return wrap(torch.stack(_same_device(storages), axis))
+    return wrap(torch.stack(same_device(storages), axis))
 
 
 def unstack(value, num=None, axis=0, name="unstack"):
@@ -141,10 +143,10 @@ def unstack(value, num=None, axis=0, name="unstack"):
     axis %= rank
     size = storage.shape[axis]
     if num is not None and num != size:
-        raise _err("Unpack", "Input shape axis %d must equal %d, got shape %s" % (axis, num, _dims_text(storage.shape)),
-                   storage, name, "Unpack_num_%d" % num)
+        raise op_error("Unpack", "Input shape axis %d must equal %d, got shape %s" % (axis, num, dims_text(storage.shape)),
+                       storage, name, "Unpack_num_%d" % num)
     if isinstance(storage, np.ndarray):
-        return [wrap(np.asarray(np.take(storage, i, axis), dtype=object)) for i in _py_range(size)]
+        return [wrap(np.asarray(np.take(storage, i, axis), dtype=object)) for i in py_range(size)]
     return [wrap(part) for part in storage.unbind(axis)]
 
 
@@ -152,7 +154,7 @@ def split(value, num_or_size_splits, axis=0, num=None, name="split"):
     """``tf.split``: into ``n`` equal parts, or parts of the given sizes (one ``-1`` inferred)."""
     storage = to_torch_unaliased(value)
     rank = storage.ndim
-    axis_value = _host_ints(axis, "Split", "Tidx", name)
+    axis_value = host_ints(axis, "Split", "Tidx", name)
     sizes_arg = num_or_size_splits
     is_count = (isinstance(sizes_arg, (int, np.integer)) and not isinstance(sizes_arg, bool)) or (
         isinstance(sizes_arg, TensorOperators) and sizes_arg.ndim == 0)
@@ -161,33 +163,33 @@ def split(value, num_or_size_splits, axis=0, num=None, name="split"):
         kernel = "Split_num_split_%d" % count
         if count < 1:
             raise InvalidArgumentError(None, None, "Value for attr 'num_split' of %d must be at least minimum 1\n\t; NodeDef: {{node Split}}; "
-                                       "Op<name=Split; %s> [Op:Split] name: %s" % (count, _SIGNATURES["Split"], name))
+                                       "Op<name=Split; %s> [Op:Split] name: %s" % (count, SIGNATURES["Split"], name))
         if not -rank <= axis_value < rank:
-            raise _err("Split", "-input rank(-%d) <= split_dim < input rank (%d), but got %d" % (rank, rank, axis_value), storage, name, kernel)
+            raise op_error("Split", "-input rank(-%d) <= split_dim < input rank (%d), but got %d" % (rank, rank, axis_value), storage, name, kernel)
         axis_value %= rank
         size = storage.shape[axis_value]
         if size % count:
-            raise _err("Split", "Number of ways to split should evenly divide the split dimension, but got split_dim %d (size = %d) and num_split %d"
-                       % (axis_value, size, count), storage, name, kernel)
+            raise op_error("Split", "Number of ways to split should evenly divide the split dimension, but got split_dim %d (size = %d) and num_split %d"
+                           % (axis_value, size, count), storage, name, kernel)
         sizes = [size // count] * count
     else:
-        sizes = _int_list(sizes_arg, "SplitV", "Tlen", name)
+        sizes = int_list(sizes_arg, "SplitV", "Tlen", name)
         kernel = "SplitV_num_split_%d" % len(sizes)
         if not -rank <= axis_value < rank:
-            raise _err("SplitV", "-input rank(-%d) <= split_dim < input rank (%d), but got %d" % (rank, rank, axis_value), storage, name, kernel)
+            raise op_error("SplitV", "-input rank(-%d) <= split_dim < input rank (%d), but got %d" % (rank, rank, axis_value), storage, name, kernel)
         axis_value %= rank
         size = storage.shape[axis_value]
         if sizes.count(-1) > 1:
-            raise _err("SplitV", "There can only be one -1 in the input.", storage, name, kernel)
+            raise op_error("SplitV", "There can only be one -1 in the input.", storage, name, kernel)
         known = sum(s for s in sizes if s != -1)
         if -1 in sizes:
             if known > size:
-                raise _err("SplitV", "Determined shape must either match input shape along split_dim exactly if fully specified, or be less "
-                           "than the size of the input along split_dim if not fully specified.  Got: %d" % known, storage, name, kernel)
+                raise op_error("SplitV", "Determined shape must either match input shape along split_dim exactly if fully specified, or be less "
+                               "than the size of the input along split_dim if not fully specified.  Got: %d" % known, storage, name, kernel)
             sizes[sizes.index(-1)] = size - known
         elif known != size:
-            raise _err("SplitV", "Determined shape must either match input shape along split_dim exactly if fully specified, or be less "
-                       "than the size of the input along split_dim if not fully specified.  Got: %d" % known, storage, name, kernel)
+            raise op_error("SplitV", "Determined shape must either match input shape along split_dim exactly if fully specified, or be less "
+                           "than the size of the input along split_dim if not fully specified.  Got: %d" % known, storage, name, kernel)
     if isinstance(storage, np.ndarray):
         bounds = np.cumsum(sizes)[:-1]
         return [wrap(part) for part in np.split(storage, bounds, axis_value)]
@@ -199,16 +201,16 @@ def squeeze(input, axis=None, name=None):
     storage = to_torch_unaliased(input)
     rank = storage.ndim
     if axis is None:
-        dims = [d for d in _py_range(rank) if storage.shape[d] == 1]
+        dims = [d for d in py_range(rank) if storage.shape[d] == 1]
     else:
         dims = []
         for d in ([axis] if not isinstance(axis, (list, tuple)) else axis):
             d = int(d)
             if not -rank <= d < rank:
-                raise _err("Squeeze", "Tried to squeeze dim index %d for tensor with %d dimensions." % (d, rank), storage, "")
+                raise op_error("Squeeze", "Tried to squeeze dim index %d for tensor with %d dimensions." % (d, rank), storage, "")
             d %= rank
             if storage.shape[d] != 1:
-                raise _err("Squeeze", "Can not squeeze dim[%d], expected a dimension of 1, got %d" % (d, storage.shape[d]), storage, "")
+                raise op_error("Squeeze", "Can not squeeze dim[%d], expected a dimension of 1, got %d" % (d, storage.shape[d]), storage, "")
             dims.append(d)
     shape = tuple(s for i, s in enumerate(storage.shape) if i not in dims)
     return wrap(storage.reshape(shape))
@@ -218,17 +220,17 @@ def expand_dims(input, axis, name=None):
     """``tf.expand_dims``: inserts a size-1 dim at ``axis`` (``-1`` appends)."""
     storage = to_torch_unaliased(input)
     if isinstance(axis, (list, tuple)) or (isinstance(axis, TensorOperators) and axis.ndim):
-        values = _int_list(axis, "ExpandDims", "Tdim")
+        values = int_list(axis, "ExpandDims", "Tdim")
         if len(values) != 1:
-            raise _err("ExpandDims", "'dim' must be a tensor with a single value", storage)
+            raise op_error("ExpandDims", "'dim' must be a tensor with a single value", storage, name=None)
         axis = values[0]
     elif type(axis) is not int:
         if isinstance(axis, float):
-            raise TypeError("Cannot convert %r to EagerTensor of dtype int32" % axis)
+            raise cannot_convert(axis, dtypes.int32)
         axis = int(axis)
     rank = storage.ndim
     if not -rank - 1 <= axis <= rank:
-        raise _err("ExpandDims", "Tried to expand dim index %d for tensor with %d dimensions." % (axis, rank), storage, "")
+        raise op_error("ExpandDims", "Tried to expand dim index %d for tensor with %d dimensions." % (axis, rank), storage, "")
     axis = axis if axis >= 0 else axis + rank + 1
     if isinstance(storage, np.ndarray):
         return wrap(np.expand_dims(storage, axis))
@@ -238,12 +240,12 @@ def expand_dims(input, axis, name=None):
 def tile(input, multiples, name=None):
     """``tf.tile``: repeats ``input`` ``multiples[i]`` times along dim ``i``."""
     storage = to_torch(input)
-    reps = _int_list(multiples, "Tile", "Tmultiples")
+    reps = int_list(multiples, "Tile", "Tmultiples")
     if len(reps) != storage.ndim:
-        raise _err("Tile", "Expected multiples argument to be a vector of length %d but got length %d" % (storage.ndim, len(reps)), storage)
+        raise op_error("Tile", "Expected multiples argument to be a vector of length %d but got length %d" % (storage.ndim, len(reps)), storage, name=None)
     for i, r in enumerate(reps):
         if r < 0:
-            raise _err("Tile", "Expected multiples[%d] >= 0, but got %d" % (i, r), storage)
+            raise op_error("Tile", "Expected multiples[%d] >= 0, but got %d" % (i, r), storage, name=None)
     if isinstance(storage, np.ndarray):
         return wrap(np.tile(storage, reps))
     return wrap(storage.repeat(*reps) if reps else storage)
@@ -271,15 +273,15 @@ def pad(tensor, paddings, mode="CONSTANT", constant_values=0, name=None):
     op = "Pad" if mode_text == "CONSTANT" else "MirrorPad"
     pads_storage = to_torch(paddings)
     if isinstance(pads_storage, np.ndarray) or pads_storage.dtype not in (torch.int32, torch.int64):
-        raise _attr_err(op, "Tpaddings", pads_storage)
+        raise attr_error(op, pads_storage, "Tpaddings", name=None)
     rank = storage.ndim
     if pads_storage.ndim != 2 or pads_storage.shape[0] != rank or pads_storage.shape[1] != 2:
-        raise _err(op, "The first dimension of paddings must be the rank of inputs%s %s"
-                   % (_dims_text(pads_storage.shape), _dims_text(storage.shape)), storage)
+        raise op_error(op, "The first dimension of paddings must be the rank of inputs%s %s"
+                       % (dims_text(pads_storage.shape), dims_text(storage.shape)), storage, name=None)
     pads = pads_storage.tolist()
     for before, after in pads:
         if before < 0 or after < 0:
-            raise _err(op, "Paddings must be non-negative: %d %d" % (before, after), storage)
+            raise op_error(op, "Paddings must be non-negative: %d %d" % (before, after), storage, name=None)
     if mode_text == "CONSTANT":
         if isinstance(storage, np.ndarray):
             fill_value = to_torch(constant_values)
@@ -292,18 +294,18 @@ def pad(tensor, paddings, mode="CONSTANT", constant_values=0, name=None):
         if isinstance(constant_values, TensorOperators):
             fill_value = constant_values._value
             if fill_value.dtype != storage.dtype:
-                raise _mismatch("PadV2", 2, storage, fill_value, None)
+                raise input_dtype_error("PadV2", 2, storage, fill_value, None)
         else:
-            fill_value = to_torch(constant_values, _dtype(storage))
+            fill_value = to_torch(constant_values, dtype_of(storage))
         return wrap(torch.nn.functional.pad(storage, flat, value=fill_value.item()))
     reflect = mode_text == "REFLECT"
     result = storage
     for d, (before, after) in enumerate(pads):
         size = storage.shape[d]
         if reflect and (before >= size or after >= size):
-            raise _err(op, "paddings must be less than the dimension size: %d, %d not less than %d" % (before, after, size), storage)
+            raise op_error(op, "paddings must be less than the dimension size: %d, %d not less than %d" % (before, after, size), storage, name=None)
         if not reflect and (before > size or after > size):
-            raise _err(op, "paddings must be no greater than the dimension size: %d, %d greater than %d" % (before, after, size), storage)
+            raise op_error(op, "paddings must be no greater than the dimension size: %d, %d greater than %d" % (before, after, size), storage, name=None)
         if before or after:
             result = result.index_select(d, _mirror_index(size, before, after, reflect, result.device))
     return wrap(result)
@@ -312,12 +314,12 @@ def pad(tensor, paddings, mode="CONSTANT", constant_values=0, name=None):
 def broadcast_to(input, shape, name=None):
     """``tf.broadcast_to``: ``input`` broadcast to ``shape`` (NumPy's rules)."""
     storage = to_torch_unaliased(input)
-    dims = tuple(_int_list(shape, "BroadcastTo", "Tidx"))
+    dims = tuple(int_list(shape, "BroadcastTo", "Tidx"))
     if storage.ndim > len(dims):
-        raise _err("BroadcastTo", "Rank of input (%d) must be no greater than rank of output shape (%d)." % (storage.ndim, len(dims)), storage)
+        raise op_error("BroadcastTo", "Rank of input (%d) must be no greater than rank of output shape (%d)." % (storage.ndim, len(dims)), storage, name=None)
     for have, want in zip(reversed(tuple(storage.shape)), reversed(dims)):
         if have != want and have != 1:
-            raise _err("BroadcastTo", "Incompatible shapes: %s vs. %s" % (_dims_text(storage.shape), _dims_text(dims)), storage)
+            raise op_error("BroadcastTo", "Incompatible shapes: %s vs. %s" % (dims_text(storage.shape), dims_text(dims)), storage, name=None)
     if isinstance(storage, np.ndarray):
         return wrap(np.broadcast_to(storage, dims).copy())
     return wrap(storage.broadcast_to(dims))
@@ -327,16 +329,16 @@ def reverse(tensor, axis, name=None):
     """``tf.reverse``: flips ``tensor`` along each dim in the 1-D ``axis``."""
     storage = to_torch(tensor)
     if type(axis) is int or (isinstance(axis, TensorOperators) and axis.ndim == 0):
-        raise _err("ReverseV2", "'dims' must be 1-dimension, not 0", storage, "")
-    dims = _int_list(axis, "ReverseV2", "Tidx")
+        raise op_error("ReverseV2", "'dims' must be 1-dimension, not 0", storage, "")
+    dims = int_list(axis, "ReverseV2", "Tidx")
     rank = storage.ndim
     seen = set()
     for i, d in enumerate(dims):
         if not -rank <= d < rank:
-            raise _err("ReverseV2", "'axis'[%d] = %d is out of valid range [0, %d" % (i, d, rank - 1), storage)
+            raise op_error("ReverseV2", "'axis'[%d] = %d is out of valid range [0, %d" % (i, d, rank - 1), storage, name=None)
         d %= rank
         if d in seen:
-            raise _err("ReverseV2", "axis %d specified more than once." % d, storage)
+            raise op_error("ReverseV2", "axis %d specified more than once." % d, storage, name=None)
         seen.add(d)
     if isinstance(storage, np.ndarray):
         return wrap(np.flip(storage, tuple(seen)).copy())
@@ -351,12 +353,12 @@ def repeat(input, repeats, axis=None, name=None):
         storage = storage.reshape(-1)
         axis = 0
     axis = int(axis) % max(storage.ndim, 1)
-    counts = _int_list(repeats, "Tile", "Tmultiples")
+    counts = int_list(repeats, "Tile", "Tmultiples")
     if len(counts) != 1 and len(counts) != storage.shape[axis]:
         raise ValueError("Dimensions %d and %d are not compatible" % (storage.shape[axis], len(counts)))
     for c in counts:
         if c < 0:
-            raise _err("Tile", "Expected multiples[1] >= 0, but got %d" % c, storage)
+            raise op_error("Tile", "Expected multiples[1] >= 0, but got %d" % c, storage, name=None)
     if isinstance(storage, np.ndarray):
         return wrap(np.repeat(storage, counts if len(counts) > 1 else counts[0], axis))
     amount = counts[0] if len(counts) == 1 else torch.tensor(counts, device=storage.device)
@@ -366,14 +368,14 @@ def repeat(input, repeats, axis=None, name=None):
 def roll(input, shift, axis, name=None):
     """``tf.roll``: elements shifted (with wrap-around) by ``shift`` along each ``axis``."""
     storage = to_torch(input)
-    shifts = _int_list(shift, "Roll", "Tshift")
-    axes = _int_list(axis, "Roll", "Taxis")
+    shifts = int_list(shift, "Roll", "Tshift")
+    axes = int_list(axis, "Roll", "Taxis")
     if len(shifts) != len(axes):
-        raise _err("Roll", "shift and axis must have the same size", storage)
+        raise op_error("Roll", "shift and axis must have the same size", storage, name=None)
     rank = storage.ndim
     for a in axes:
         if not -rank <= a < rank:
-            raise _err("Roll", "axis %d is out of range" % a, storage, "")
+            raise op_error("Roll", "axis %d is out of range" % a, storage, "")
     return wrap(torch.roll(storage, shifts, [a % rank for a in axes]))
 
 

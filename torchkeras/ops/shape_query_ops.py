@@ -11,8 +11,8 @@ from ..framework import device as _device
 from ..framework.convert import to_torch
 from ..framework.shape import TensorShape
 from ..framework.tensor import TensorOperators, wrap
-from ._array_errors import _TYPE_NAMES, _attr_err, _dims_text, _err
-from ._array_args import _storages
+from ..framework.op_errors import attr_error, dims_text, op_error
+from ._args import storages_of
 
 __all__ = [
     "shape", "shape_n", "rank", "size", "ensure_shape", "broadcast_static_shape",
@@ -32,13 +32,13 @@ def _out_type(out_type, op):
         return torch.int32
     out = dtypes.as_dtype(out_type)
     if out not in (dtypes.int32, dtypes.int64):
-        raise _attr_err(op, "out_type", None, "", _TYPE_NAMES.get(out.name, out.name))
+        raise attr_error(op, out, "out_type")
     return out.torch_dtype
 
 
 def shape_n(input, out_type=dtypes.int32, name=None):
     """``tf.shape_n``: the shapes of a list of same-dtype tensors."""
-    storages = _storages(list(input), "ShapeN", "")
+    storages = storages_of(list(input), "ShapeN", "")
     out = _out_type(out_type, "ShapeN")
     return [wrap(torch.tensor(tuple(s.shape), dtype=out, device=_device.current())) for s in storages]
 
@@ -61,9 +61,9 @@ def ensure_shape(x, shape, name=None):
     tensor = x if isinstance(x, TensorOperators) else wrap(to_torch(x))
     expected = TensorShape(shape)
     if not expected.is_compatible_with(tensor.shape):
-        dims = "?" if expected.rank is None else _dims_text(["?" if d is None else d for d in expected])
-        raise _err("EnsureShape", "Shape of tensor input %s is not compatible with expected shape %s." % (_dims_text(tensor.shape), dims),
-                   tensor._value, "")
+        dims = "?" if expected.rank is None else dims_text(["?" if d is None else d for d in expected])
+        raise op_error("EnsureShape", "Shape of tensor input %s is not compatible with expected shape %s." % (dims_text(tensor.shape), dims),
+                       tensor._value, "")
     return tensor
 
 
@@ -96,7 +96,7 @@ def broadcast_dynamic_shape(shape_x, shape_y):
     try:
         dims = torch.broadcast_shapes(tuple(x.tolist()), tuple(y.tolist()))
     except RuntimeError:
-        raise _err("BroadcastArgs", "Incompatible shapes: %s vs. %s" % (_dims_text(x.tolist()), _dims_text(y.tolist())), x) from None
+        raise op_error("BroadcastArgs", "Incompatible shapes: %s vs. %s" % (dims_text(x.tolist()), dims_text(y.tolist())), x, name=None) from None
     return wrap(torch.tensor(dims, dtype=x.dtype, device=x.device))
 
 

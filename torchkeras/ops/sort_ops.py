@@ -10,7 +10,7 @@ import torch
 from ..framework import dtypes
 from ..framework.convert import to_torch
 from ..framework.tensor import wrap
-from ._array_errors import _attr_err, _err, _mismatch
+from ..framework.op_errors import attr_error, input_dtype_error, op_error
 
 __all__ = ["sort", "argsort", "unique", "unique_with_counts", "searchsorted"]
 
@@ -20,7 +20,7 @@ def _sort_axis(storage, axis):
     rank = storage.ndim
     axis = int(axis)
     if not -rank <= axis < rank:
-        raise _err("StridedSlice", "slice index %d of dimension 0 out of bounds." % axis, storage, "strided_slice/")
+        raise op_error("StridedSlice", "slice index %d of dimension 0 out of bounds." % axis, storage, "strided_slice/")
     return axis % rank
 
 
@@ -35,7 +35,7 @@ def sort(values, axis=-1, direction="ASCENDING", name=None):
     descending = _direction(direction)
     storage = to_torch(values)
     if storage.dtype == torch.bool:
-        raise _attr_err("Neg", "T", storage, "")
+        raise attr_error("Neg", storage)
     axis = _sort_axis(storage, axis)
     return wrap(torch.sort(storage, dim=axis, descending=descending, stable=True).values)
 
@@ -62,7 +62,7 @@ def unique(x, out_idx=dtypes.int32, name=None):
     storage = to_torch(x)
     out = dtypes.as_dtype(out_idx).torch_dtype
     if storage.ndim != 1:
-        raise _err("Unique", "unique expects a 1D vector.", storage, "")
+        raise op_error("Unique", "unique expects a 1D vector.", storage, "")
     if isinstance(storage, np.ndarray):
         seen = {}
         idx = [seen.setdefault(v, len(seen)) for v in storage.tolist()]
@@ -96,7 +96,7 @@ def searchsorted(sorted_sequence, values, side="left", out_type=dtypes.int32, na
     points = to_torch(values)
     op = "UpperBound" if side == "right" else "LowerBound"
     if points.dtype != boundaries.dtype:
-        raise _mismatch(op, 1, boundaries, points, "")
+        raise input_dtype_error(op, 1, boundaries, points, "")
     out = dtypes.as_dtype(out_type)
     result = torch.searchsorted(boundaries.contiguous(), points.contiguous(), right=side == "right", out_int32=out is dtypes.int32)
     return wrap(result if out is dtypes.int32 else result.to(out.torch_dtype))

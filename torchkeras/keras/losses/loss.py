@@ -14,8 +14,8 @@ import torch
 from ...framework import dtypes
 from ...framework.convert import to_torch
 from ...framework.tensor import TensorOperators, wrap
-from ...framework.tensor_ops import op_error
 from ..backend.naming import auto_name
+from ...framework.op_errors import dims_text, op_error
 
 __all__ = ["Loss", "standardize_reduction", "squeeze_or_expand_to_same_rank",
            "reduce_weighted_values", "storage", "pair", "incompatible"]
@@ -75,8 +75,7 @@ def squeeze_or_expand_to_same_rank(x1, x2, expand_rank_1=True):
 
 def incompatible(opname, a, b):
     """TF's ``InvalidArgumentError`` for two operands whose shapes do not broadcast."""
-    dims_a, dims_b = ",".join(map(str, a.shape)), ",".join(map(str, b.shape))
-    return op_error(opname, "Incompatible shapes: [%s] vs. [%s]" % (dims_a, dims_b), a)
+    return op_error(opname, "Incompatible shapes: %s vs. %s" % (dims_text(a.shape), dims_text(b.shape)), a)
 
 
 def _divide_no_nan(x, divisor):

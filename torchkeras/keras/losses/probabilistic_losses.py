@@ -10,9 +10,9 @@ import torch
 import torch.nn.functional as F
 
 from ...framework.tensor import wrap
-from ...framework.tensor_ops import op_error
 from .loss import Loss, pair, squeeze_or_expand_to_same_rank, storage
 from .loss_function_wrapper import LossFunctionWrapper, register
+from ...framework.op_errors import op_error
 
 __all__ = [
     "binary_crossentropy", "binary_focal_crossentropy", "categorical_crossentropy",

@@ -3,6 +3,7 @@ result dtypes (``sum`` of int8/bool gives int32, ``mean`` of ints gives float32,
 import torch
 
 from ...framework import errors
+from ...ops._args import axis_arg
 from ._base import TORCH, float_of, storage, wrap
 from ._dtypes import NAME, result_type
 
@@ -13,16 +14,8 @@ _WIDEN = {torch.bool: torch.int32, torch.int8: torch.int32, torch.int16: torch.i
           torch.uint8: torch.uint32, torch.uint16: torch.uint32}
 
 
-def _dims(axis):
-    if axis is None:
-        return None
-    if isinstance(axis, int):
-        return axis
-    return tuple(int(a) for a in axis)
-
-
 def _reduce(fn, x, axis, keepdims, **kwargs):
-    dims = _dims(axis)
+    dims = axis_arg(axis)
     if dims is None:
         out = fn(x, **kwargs)
         if keepdims:
@@ -80,7 +73,7 @@ def _extreme(x, axis, keepdims, initial, reducer, pick, logical, what):
             out = pick(out.to(torch.int32), torch.tensor(int(initial), dtype=torch.int32, device=x.device))
             out = out.to(torch.bool)
         return wrap(out)
-    dims = _dims(axis)
+    dims = axis_arg(axis)
     if dims is None:
         out = reducer(x)
         if keepdims:
@@ -136,7 +129,7 @@ def var(x, axis=None, keepdims=False):
     x = storage(x)
     name = NAME[x.dtype]
     compute = TORCH[result_type(name, "float32")]
-    out = _reduce(torch.var, x.to(compute), axis, keepdims, correction=0) if _dims(axis) != () else \
+    out = _reduce(torch.var, x.to(compute), axis, keepdims, correction=0) if axis_arg(axis) != () else \
         torch.zeros_like(x, dtype=compute)
     return wrap(out.to(TORCH[result_type(name, float)]))
 
@@ -144,7 +137,7 @@ def var(x, axis=None, keepdims=False):
 def std(x, axis=None, keepdims=False):
     """Population standard deviation; integer/bool inputs become floatx."""
     x = float_of(storage(x))
-    if _dims(axis) == ():
+    if axis_arg(axis) == ():
         return wrap(torch.zeros_like(x))
     return wrap(_reduce(torch.std, x, axis, keepdims, correction=0))
 
@@ -218,4 +211,4 @@ def count_nonzero(x, axis=None):
     x = storage(x)
     if axis is None:
         return wrap(torch.count_nonzero(x).to(torch.int32))
-    return wrap(torch.count_nonzero(x, dim=_dims(axis)).to(torch.int32))
+    return wrap(torch.count_nonzero(x, dim=axis_arg(axis)).to(torch.int32))

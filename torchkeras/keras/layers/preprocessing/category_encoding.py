@@ -4,8 +4,8 @@ import torch
 from ....framework import dtypes
 from ....framework.convert import to_torch
 from ....framework.tensor import wrap
-from ....framework.tensor_ops import op_error
 from ..layer import Layer
+from ....framework.op_errors import op_error
 
 _MODES = ("count", "one_hot", "multi_hot")
 

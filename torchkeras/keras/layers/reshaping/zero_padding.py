@@ -2,11 +2,11 @@
 import torch
 
 from ....framework.tensor import wrap
-from ....framework.tensor_ops import op_error
 from ..convolutional import _conv_utils as utils
 from ..input_spec import InputSpec
 from ..layer import Layer
 from ._pairs import normalize_pairs
+from ....framework.op_errors import op_error
 
 
 class _ZeroPadding(Layer):

@@ -3,11 +3,11 @@ import torch
 
 from ....framework.convert import to_torch
 from ....framework.tensor import wrap
-from ....framework.tensor_ops import op_error
 from .. import symbolic
 from ..input_spec import InputSpec, assert_input_compatibility
 from ._builtin import BuiltinRNN
 from .conv_lstm_cell import ConvLSTMCell
+from ....framework.op_errors import dims_text, op_error
 
 
 class ConvLSTM(BuiltinRNN):
@@ -91,9 +91,8 @@ class ConvLSTM(BuiltinRNN):
             expanded = expanded.expand((batch, steps) + state[1:])
         except RuntimeError:
             condition = tuple(step_mask) + state[len(step_mask):]
-            raise op_error("SelectV2", "condition [%s], then [%s], and else [%s] must be broadcastable"
-                           % (",".join(map(str, condition)), ",".join(map(str, state)), ",".join(map(str, state))),
-                           mask) from None
+            raise op_error("SelectV2", "condition %s, then %s, and else %s must be broadcastable"
+                           % (dims_text(condition), dims_text(state), dims_text(state)), mask) from None
         return self._channels_first(expanded, 2).reshape(batch, steps, -1)
 
     # -------------------------------------------------------------------- call

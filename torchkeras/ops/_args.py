@@ -1,0 +1,217 @@
+"""Argument normalisation for the ops: one place for turning TF's argument forms into
+torch's (as ``jax._src.numpy.util`` is for ``jax.numpy``).
+
+- operands: ``storage_of`` (any tensor-like input), ``converted_like`` / ``strict_inputs`` /
+  ``hinted_inputs`` (TF's binary-op conversion rules), ``storages_of`` (same-dtype input
+  lists), ``same_device``;
+- host ints: ``host_ints`` / ``int_list`` (shapes, perms, axes given as lists or int
+  tensors), ``shape_arg`` (shape arguments), ``index_storage`` (index tensors);
+- axes: ``axis_items`` and ``reduction_dims`` (TF's reduction ``axis``), ``axis_arg``
+  (Keras' ``axis``: None, an int or a sequence);
+- ``new_storage``: a filled storage on the current device.
+
+The errors come from ``framework.op_errors``.
+"""
+from __future__ import annotations
+
+import numpy as np
+import torch
+
+from ..framework import device as _device
+from ..framework import dtypes
+from ..framework.convert import infer_dtype, to_torch, to_torch_like
+from ..framework.op_errors import (attr_error, cannot_convert, device_of, dtype_of,
+                                   input_dtype_error, op_error)
+from ..framework.shape import TensorShape
+from ..framework.tensor import TensorOperators, wrap
+from ..framework.tensor_ops import inputs
+
+# The builtins, under names that stay usable in modules defining TF's ``range``/``slice``.
+py_range = range
+py_slice = slice
+
+INDEX_TYPES = (torch.int16, torch.int32, torch.int64)
+
+
+def storage_of(x):
+    """The storage of any tensor-like op input (Tensor, Variable, NumPy, Python)."""
+    return x._value if isinstance(x, TensorOperators) else to_torch(x)
+
+
+def converted_like(value, like):
+    """``value`` converted to the dtype of storage ``like`` (TF's eager op rule), or
+    ``TypeError``."""
+    if isinstance(value, TensorOperators):
+        return value._value
+    try:
+        storage = to_torch_like(value, like)
+    except (ValueError, TypeError) as error:
+        if str(error).startswith("Attempt to convert"):
+            raise
+        raise cannot_convert(value, like) from None
+    if storage.dtype != like.dtype:
+        raise cannot_convert(value, like)
+    return storage
+
+
+def hinted_inputs(x, y, opname):
+    """Inputs of ``tf.add`` / ``tf.matmul``: ``x`` converts on its own, ``y`` with ``x``'s dtype as
+    hint (``tensor_ops.inputs``); so ``tf.add(1, float_tensor)`` fails, as in TF."""
+    if not isinstance(x, TensorOperators):
+        x = wrap(to_torch(x))
+    return inputs(x, y, opname)
+
+
+def strict_inputs(x, y, opname):
+    """Both inputs of a binary TF op: a non-tensor operand is converted *to* the tensor's
+    dtype (``TypeError`` when lossy); two tensors must share their dtype."""
+    if isinstance(x, TensorOperators):
+        if isinstance(y, TensorOperators):
+            return inputs(x, y, opname)
+        a = x._value
+        return a, converted_like(y, a)
+    if isinstance(y, TensorOperators):
+        b = y._value
+        return converted_like(x, b), b
+    a = to_torch(x)
+    return a, converted_like(y, a)
+
+
+def host_ints(value, op, attr, name=None):
+    """A Python int or list of ints from an int tensor-like argument (shape, perm, axis ...);
+    TF's attr error for op ``op``'s attr ``attr`` when it is not int32/int64."""
+    if isinstance(value, TensorShape):
+        return [int(d) for d in value.as_list()]
+    if isinstance(value, (list, tuple)) and all(type(v) is int for v in value):
+        return list(value)
+    if type(value) is int:
+        return value
+    storage = to_torch(value)
+    if isinstance(storage, np.ndarray) or storage.dtype not in (torch.int32, torch.int64):
+        raise attr_error(op, storage, attr, name=name)
+    return storage.tolist()
+
+
+def int_list(value, op, attr, name=None):
+    """``host_ints`` as a list (a scalar becomes a one-element list)."""
+    values = host_ints(value, op, attr, name)
+    return [values] if isinstance(values, int) else values
+
+
+def shape_arg(shape, op, name=None, kernel=None):
+    """A shape argument (list/tuple/TensorShape/int/int Tensor) as a tuple of non-negative ints."""
+    if isinstance(shape, TensorShape):
+        dims = shape.as_list()
+        if None in dims:
+            raise ValueError("Cannot convert a partially known TensorShape %s to a Tensor." % shape)
+    elif isinstance(shape, (list, tuple)) and all(type(d) is int for d in shape):
+        dims = shape
+    elif type(shape) is int:
+        dims = [shape]
+    else:
+        if (not isinstance(shape, (TensorOperators, torch.Tensor, np.ndarray))
+                and infer_dtype(shape) in (dtypes.string, dtypes.float32)):
+            raise cannot_convert(shape, dtypes.int32)
+        storage = to_torch(shape) if not isinstance(shape, TensorOperators) else shape._value
+        if isinstance(storage, np.ndarray) or storage.dtype not in (torch.int32, torch.int64):
+            raise attr_error(op, storage, "index_type", name=name)
+        dims = storage.reshape(-1).tolist()
+    for d in dims:
+        if d < 0:
+            raise op_error(op, "Dimension %d must be >= 0" % d, None, name, kernel)
+    return tuple(int(d) for d in dims)
+
+
+def storages_of(values, op, name):
+    """Storage of a list of op inputs with TF's rule: Python values take the first tensor's
+    dtype; two tensors of different dtypes are TF's ``InvalidArgumentError``."""
+    first = next((v._value for v in values if isinstance(v, TensorOperators)), None)
+    if first is None:
+        first = next((v for v in values if isinstance(v, torch.Tensor)), None)
+    if first is None:
+        storages = [to_torch(v) for v in values]
+        if storages:
+            kinds = {dtype_of(s) for s in storages}
+            if len(kinds) > 1:
+                target = infer_dtype(list(values))
+                storages = [to_torch(v, target) if dtype_of(s) is not target else s
+                            for v, s in zip(values, storages)]
+    else:
+        storages = [to_torch_like(v, first) for v in values]
+    for index, storage in enumerate(storages[1:], 1):
+        if dtype_of(storage) is not dtype_of(storages[0]):
+            raise input_dtype_error(op, index, storages[0], storage, name=name)
+    return storages
+
+
+def same_device(storages):
+    """``storages`` on one device: moved to the current device when they are on several."""
+    devices = {device_of(s) for s in storages}
+    if len(devices) > 1:
+        target = _device.current()
+        return [s.to(target) if isinstance(s, torch.Tensor) else s for s in storages]
+    return storages
+
+
+def new_storage(dims, dtype, value):
+    """A storage of shape ``dims`` and ``DType`` ``dtype`` filled with ``value``, on the current
+    device (a NumPy object array for strings)."""
+    if dtype is dtypes.string:
+        array = np.empty(dims, dtype=object)
+        array.fill(value)
+        return array
+    return torch.full(dims, value, dtype=dtype.torch_dtype, device=_device.current())
+
+
+def index_storage(value, op, name=None, attr="Tindices"):
+    """The storage of an index argument: int16/int32/int64, or TF's attr error."""
+    storage = to_torch(value)
+    if isinstance(storage, np.ndarray) or storage.dtype not in INDEX_TYPES:
+        raise attr_error(op, storage, attr, name=name)
+    return storage
+
+
+def axis_items(axis):
+    """The items of TF's ``axis`` argument (an int, a list/tuple, an int tensor or array)."""
+    if isinstance(axis, (list, tuple)):
+        return list(axis)
+    if isinstance(axis, TensorOperators):
+        value = axis._value
+        if value.dtype not in (torch.int32, torch.int64):
+            raise cannot_convert(axis, dtypes.int32)
+        return value.reshape(-1).tolist()
+    if isinstance(axis, np.ndarray):
+        return axis.reshape(-1).tolist()
+    return [axis]
+
+
+def reduction_dims(axis, a, opname):
+    """TF's ``axis`` argument of a reduction (int, list, tuple, negative, tensor) as a tuple of
+    non-negative dims, checked as TF checks it (range, duplicates)."""
+    ndim = a.ndim
+    if type(axis) is int:
+        if not -ndim <= axis < ndim:
+            raise op_error(opname, "Invalid reduction dimension (%d for input with %d dimension(s)"
+                           % (axis, ndim), a)
+        return (axis % ndim,)
+    dims = []
+    for item in axis_items(axis):
+        if isinstance(item, (bool, np.bool_)) or not isinstance(item, (int, np.integer)):
+            raise cannot_convert(axis, dtypes.int32)
+        d = int(item)
+        if not -ndim <= d < ndim:
+            raise op_error(opname, "Invalid reduction dimension (%d for input with %d dimension(s)"
+                           % (d, ndim), a)
+        d %= ndim
+        if d in dims:
+            raise op_error(opname, "Invalid reduction arguments: Axes contains duplicate "
+                           "dimension: %d" % d, a)
+        dims.append(d)
+    return tuple(dims)
+
+
+def axis_arg(axis):
+    """Keras' ``axis`` argument as torch's ``dim``: None, an int, or a tuple of ints."""
+    if axis is None or isinstance(axis, int):
+        return axis
+    return tuple(int(a) for a in axis)
