@@ -26,12 +26,14 @@ from .variable_scatter import ScatterMethods
 from .shape import TensorShape
 from .tensor import Reference, Tensor, TensorOperators, _DTYPE_OF, _numpy_text, wrap
 from .tensor_ops import op_error, strided_slice as _strided_slice
+from .saved_values import before_write as _before_write
 
 __all__ = ["Variable", "VariableSynchronization", "VariableAggregation", "IndexedSlices"]
 
 _new = object.__new__
 _RECORDING = _recording.RECORDING
 _AUTO_WATCHING = _recording.AUTO_WATCHING
+_EXITED = _recording.EXITED
 
 
 class VariableSynchronization(enum.Enum):
@@ -259,10 +261,14 @@ class Variable(ScatterMethods, TensorOperators):
             if not self.shape.is_compatible_with(actual):
                 raise ValueError("Cannot assign value to variable ' %s': Shape mismatch.The variable shape %s, and "
                                  "the assigned value shape %s are incompatible." % (self._name, self.shape, actual))
+            if _RECORDING or _EXITED:
+                _before_write(param)
             _replace(param, new)
         elif isinstance(param, np.ndarray):
             param[...] = new
         else:
+            if _RECORDING or _EXITED:
+                _before_write(param)
             with torch.no_grad():
                 param.copy_(new)
         return self._unread() if read_value else None
@@ -287,6 +293,8 @@ class Variable(ScatterMethods, TensorOperators):
         if new.shape != param.shape:
             raise op_error(opname, "Cannot update variable with shape %s using a Tensor with shape %s, shapes must be "
                            "equal." % (_dims(param.shape), _dims(new.shape)), param)
+        if _RECORDING or _EXITED:
+            _before_write(param)
         method(param.detach(), new)
 
     def _unread(self):
@@ -429,6 +437,8 @@ def _slice_assign(variable, slice_spec, val):
         raise InvalidArgumentError(None, None, "{{function_node __wrapped__ResourceStridedSliceAssign_device_%s}} "
                                    "Cannot broadcast input shape %s into final shape %s [Op:ResourceStridedSliceAssign] "
                                    "name: strided_slice/_assign" % (variable.device, _dims(new.shape), _dims(index.shape))) from None
+    if _RECORDING or _EXITED:
+        _before_write(param)
     with torch.no_grad():
         param.view(-1)[index.reshape(-1)] = new.reshape(-1)
 
