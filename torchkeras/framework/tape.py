@@ -51,6 +51,7 @@ _INSIDE_WARNING = (
 _warnings_left = {"inside": 1, "dtype": 5}
 _LEAF_TYPES = (Tensor, Variable)
 _is_compiling = torch.compiler.is_compiling
+_run_backward = torch.autograd.graph._engine_run_backward
 
 
 def _warn_limited(kind, message):
@@ -321,10 +322,9 @@ class GradientTape:
             _saved_values.restore([targets[i] for i in connected])
         create_graph = bool(_recording.RECORDING)
         others = any(getattr(ref(), "_has_tape", False) for ref in self._overlapping)
-        grads = torch.autograd.grad(
-            [targets[i] for i in connected], [inputs[i] for i in present],
-            [grad_outputs[i] for i in connected], allow_unused=True, create_graph=create_graph,
-            retain_graph=retain or self._persistent or create_graph or others)
+        grads = _autograd_grad([targets[i] for i in connected], [inputs[i] for i in present],
+                               [grad_outputs[i] for i in connected], create_graph,
+                               retain or self._persistent or create_graph or others)
         for i, grad in zip(present, grads):
             result[i] = grad
         return result
@@ -446,6 +446,21 @@ class GradientTape:
             return wrap(torch.zeros(shape, dtype=storage.dtype, device=source_storage.device))
         stacked = torch.stack([torch.zeros_like(input_) if r is None else r for r in rows], 1)
         return wrap(stacked.reshape(shape))
+
+
+def _autograd_grad(targets, inputs, grad_outputs, create_graph, retain_graph):
+    """``torch.autograd.grad(targets, inputs, grad_outputs, allow_unused=True, ...)``.
+
+    Eagerly, with real targets, it starts the autograd engine as ``grad`` does
+    but skips ``grad``'s argument checks and conversions (the upstream gradients
+    are already checked and shaped by :func:`_weight`), which cost more than a
+    small backward pass."""
+    if _is_compiling() or any(t.is_complex() for t in targets):
+        return torch.autograd.grad(targets, inputs, grad_outputs, allow_unused=True, create_graph=create_graph,
+                                   retain_graph=retain_graph)
+    seeds = tuple(torch.ones_like(t) if w is None else w for t, w in zip(targets, grad_outputs))
+    return _run_backward(tuple(targets), seeds, retain_graph, create_graph, tuple(inputs), True,
+                         accumulate_grad=False)
 
 
 def _variable_ids(targets):
