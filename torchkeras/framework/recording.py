@@ -5,14 +5,21 @@
 variables they see read.  A Variable's read checks ``RECORDING`` to decide
 between its ``torch.nn.Parameter`` (so autograd records) and a detached alias
 (no graph outside tapes).  ``INSTALLED`` holds the leaves watching tapes put in
-place of watched constants.
+place of watched constants.  ``EXITED`` holds weak references to the tapes that
+stopped recording but may still differentiate their graph (writers of variables
+check it, with ``RECORDING``, before keeping overwritten values in ``KEPT``:
+``saved_values.py``).
 """
 from __future__ import annotations
 
-__all__ = ["RECORDING", "AUTO_WATCHING", "INSTALLED", "start", "stop", "install", "uninstall"]
+import weakref
+
+__all__ = ["RECORDING", "AUTO_WATCHING", "INSTALLED", "EXITED", "KEPT", "start", "stop", "exited", "forget",
+           "install", "uninstall"]
 
 RECORDING = []
 AUTO_WATCHING = []
+EXITED = set()
 
 
 def start(tape):
@@ -27,6 +34,26 @@ def stop(tape):
     RECORDING.remove(tape)
     if tape in AUTO_WATCHING:
         AUTO_WATCHING.remove(tape)
+
+
+KEPT = {}
+"""id(parameter) -> (parameter, {version: (value, storage offset)}): variable values overwritten
+while a tape may still differentiate a graph that saved them (``saved_values.py``)."""
+
+
+def exited(tape):
+    """Remembers that ``tape`` stopped recording with its graph kept; returns the weak reference
+    (:func:`forget` drops it when the tape is used up or garbage-collected)."""
+    ref = weakref.ref(tape, forget)
+    EXITED.add(ref)
+    return ref
+
+
+def forget(ref):
+    """Drops an exited tape; the values kept for tapes go when no tape records or keeps a graph."""
+    EXITED.discard(ref)
+    if not EXITED and not RECORDING:
+        KEPT.clear()
 
 
 INSTALLED = {}

@@ -10,7 +10,9 @@ did not watch, so watching stays tape-local although torch keeps one graph.
 ``gradient()`` is ``torch.autograd.grad``: the graph is kept (``create_graph``)
 when a tape still records, so outer tapes differentiate the gradient; a
 non-persistent tape frees its graph after its one call, unless a tape that
-recorded at the same time may still need it.
+recorded at the same time may still need it.  Assigning a variable after a
+recorded op read it leaves that op's gradient as TF computes it, with the value
+read (``saved_values.py``).
 
 Differences from TF (mostly because torch keeps one global graph):
 - work done from recorded tensors *after* the tape has exited is still
@@ -18,8 +20,6 @@ Differences from TF (mostly because torch keeps one global graph):
 - ``stop_recording()`` pauses this tape only; when an outer tape still
   records, the paused tape may see those ops as connected;
 - gradients through ``tf.gather`` are dense Tensors, never ``tf.IndexedSlices``;
-- modifying a variable in place after a persistent tape read it, then asking
-  that tape for the gradient, raises torch's in-place ``RuntimeError``;
 - the recording state is process-wide, not per thread.
 """
 from __future__ import annotations
@@ -32,7 +32,8 @@ import numpy as np
 import torch
 
 from . import recording as _recording
-from .convert import convert_to_tensor, to_torch
+from . import saved_values as _saved_values
+from .convert import convert_to_tensor, to_torch_unaliased
 from .logger import get_logger
 from .op_errors import op_error
 from .tensor import Tensor, TensorOperators, wrap
@@ -49,6 +50,8 @@ _INSIDE_WARNING = (
     "gradient in order to compute higher order derivatives.")
 _warnings_left = {"inside": 1, "dtype": 5}
 _LEAF_TYPES = (Tensor, Variable)
+_is_compiling = torch.compiler.is_compiling
+_run_backward = torch.autograd.graph._engine_run_backward
 
 
 def _warn_limited(kind, message):
@@ -66,8 +69,9 @@ class UnconnectedGradients(enum.Enum):
 
 
 def stop_gradient(input, name=None):  # noqa: A002 - TF's argument name
-    """``tf.stop_gradient``: ``input``'s value, with no gradient flowing through it."""
-    storage = to_torch(input)
+    """``tf.stop_gradient``: ``input``'s value, with no gradient flowing through it (a variable's
+    is a snapshot: later assigns don't show through)."""
+    storage = to_torch_unaliased(input)
     return wrap(storage.detach() if isinstance(storage, torch.Tensor) else storage)
 
 
@@ -130,6 +134,7 @@ class GradientTape:
         self._watched = {}
         self._overlapping = []
         self._watched_variables = ()
+        self._exit_ref = None
 
     # ------------------------------------------------------------ recording
     def __enter__(self):
@@ -167,6 +172,8 @@ class GradientTape:
             raise ValueError("Tape is not recording.")
         _recording.stop(self)
         self._recording = False
+        if self._exit_ref is None and not _is_compiling():
+            self._exit_ref = _recording.exited(self)
         for obj, _, owned in self._watched.values():
             if owned:
                 _recording.uninstall(obj)
@@ -180,6 +187,9 @@ class GradientTape:
     def _consume(self):
         self._watched_variables = tuple(self._variables.values())
         self._has_tape = False
+        if self._exit_ref is not None:
+            _recording.forget(self._exit_ref)
+            self._exit_ref = None
         self._variables = {}
         self._watched = {}
 
@@ -308,12 +318,13 @@ class GradientTape:
         result = [None] * len(inputs)
         if not connected or not present:
             return result
+        if _recording.KEPT:
+            _saved_values.restore([targets[i] for i in connected])
         create_graph = bool(_recording.RECORDING)
         others = any(getattr(ref(), "_has_tape", False) for ref in self._overlapping)
-        grads = torch.autograd.grad(
-            [targets[i] for i in connected], [inputs[i] for i in present],
-            [grad_outputs[i] for i in connected], allow_unused=True, create_graph=create_graph,
-            retain_graph=retain or self._persistent or create_graph or others)
+        grads = _autograd_grad([targets[i] for i in connected], [inputs[i] for i in present],
+                               [grad_outputs[i] for i in connected], create_graph,
+                               retain or self._persistent or create_graph or others)
         for i, grad in zip(present, grads):
             result[i] = grad
         return result
@@ -435,6 +446,21 @@ class GradientTape:
             return wrap(torch.zeros(shape, dtype=storage.dtype, device=source_storage.device))
         stacked = torch.stack([torch.zeros_like(input_) if r is None else r for r in rows], 1)
         return wrap(stacked.reshape(shape))
+
+
+def _autograd_grad(targets, inputs, grad_outputs, create_graph, retain_graph):
+    """``torch.autograd.grad(targets, inputs, grad_outputs, allow_unused=True, ...)``.
+
+    Eagerly, with real targets, it starts the autograd engine as ``grad`` does
+    but skips ``grad``'s argument checks and conversions (the upstream gradients
+    are already checked and shaped by :func:`_weight`), which cost more than a
+    small backward pass."""
+    if _is_compiling() or any(t.is_complex() for t in targets):
+        return torch.autograd.grad(targets, inputs, grad_outputs, allow_unused=True, create_graph=create_graph,
+                                   retain_graph=retain_graph)
+    seeds = tuple(torch.ones_like(t) if w is None else w for t, w in zip(targets, grad_outputs))
+    return _run_backward(tuple(targets), seeds, retain_graph, create_graph, tuple(inputs), True,
+                         accumulate_grad=False)
 
 
 def _variable_ids(targets):

@@ -26,12 +26,14 @@ from .shape import TensorShape
 from .tensor import Reference, Tensor, TensorOperators, _DTYPE_OF, _numpy_text, wrap
 from .op_errors import device_of, dims_text, op_error
 from .tensor_ops import strided_slice as _strided_slice
+from .saved_values import before_write as _before_write
 
 __all__ = ["Variable", "VariableSynchronization", "VariableAggregation", "IndexedSlices"]
 
 _new = object.__new__
 _RECORDING = _recording.RECORDING
 _AUTO_WATCHING = _recording.AUTO_WATCHING
+_EXITED = _recording.EXITED
 
 
 class VariableSynchronization(enum.Enum):
@@ -258,10 +260,14 @@ class Variable(ScatterMethods, TensorOperators):
             if not self.shape.is_compatible_with(actual):
                 raise ValueError("Cannot assign value to variable ' %s': Shape mismatch.The variable shape %s, and "
                                  "the assigned value shape %s are incompatible." % (self._name, self.shape, actual))
+            if _RECORDING or _EXITED:
+                _before_write(param)
             _replace(param, new)
         elif isinstance(param, np.ndarray):
             param[...] = new
         else:
+            if _RECORDING or _EXITED:
+                _before_write(param)
             with torch.no_grad():
                 param.copy_(new)
         return self._unread() if read_value else None
@@ -286,6 +292,8 @@ class Variable(ScatterMethods, TensorOperators):
         if new.shape != param.shape:
             raise op_error(opname, "Cannot update variable with shape %s using a Tensor with shape %s, shapes must be "
                            "equal." % (dims_text(param.shape), dims_text(new.shape)), param)
+        if _RECORDING or _EXITED:
+            _before_write(param)
         method(param.detach(), new)
 
     def _unread(self):
@@ -428,6 +436,8 @@ def _slice_assign(variable, slice_spec, val):
         raise op_error("ResourceStridedSliceAssign", "Cannot broadcast input shape %s into final shape %s"
                        % (dims_text(new.shape), dims_text(index.shape)), param,
                        name="strided_slice/_assign") from None
+    if _RECORDING or _EXITED:
+        _before_write(param)
     with torch.no_grad():
         param.view(-1)[index.reshape(-1)] = new.reshape(-1)
 

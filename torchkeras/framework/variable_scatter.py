@@ -1,7 +1,8 @@
 """The ``scatter_*``, ``sparse_read`` and ``gather_nd`` methods of ``tf.Variable``.
 
 Each scatter writes into the variable's storage in place (under
-``torch.no_grad()``) and returns the variable in its ``'UnreadVariable'`` form;
+``torch.no_grad()``, keeping the old value first where a tape's graph saved it:
+``saved_values.py``) and returns the variable in its ``'UnreadVariable'`` form;
 bad indices or update shapes raise TF's ``InvalidArgumentError`` and change
 nothing.
 """
@@ -9,10 +10,12 @@ from __future__ import annotations
 
 import torch
 
+from . import recording as _recording
 from .convert import convert_to_tensor
 from .indexed_slices import IndexedSlices
 from .tensor import wrap
 from .op_errors import dims_text, op_error
+from .saved_values import before_write
 
 __all__ = ["ScatterMethods"]
 
@@ -44,6 +47,8 @@ class ScatterMethods:
             bad = int(index[(index < 0) | (index >= param.shape[0])][0])
             raise op_error(opname, "indices[0] = %d is not in [0, %d)" % (bad, param.shape[0]), param)
         rows = updates.reshape((-1,) + tuple(param.shape[1:]))
+        if _recording.RECORDING or _recording.EXITED:
+            before_write(param)
         with torch.no_grad():
             combine(param, index.reshape(-1), rows)
         return self._unread()
@@ -94,6 +99,8 @@ class ScatterMethods:
             row = index.reshape(-1, depth)[position]
             raise op_error(opname, "indices[%d] = %s does not index into shape %s"
                            % (position, dims_text(row.tolist()), dims_text(param.shape)), param)
+        if _recording.RECORDING or _recording.EXITED:
+            before_write(param)
         with torch.no_grad():
             param.index_put_(tuple(index.unbind(-1)), values * sign if sign != 1 else values, accumulate=accumulate)
         return self._unread()

@@ -30,6 +30,7 @@ from ...framework import device as _device
 from ...framework.convert import to_torch
 from ...framework.function import JitFunction
 from ...framework.indexed_slices import IndexedSlices
+from ...framework.saved_values import before_writes
 from ...framework.tensor import TensorOperators, wrap
 from ...framework.variable import Variable
 from ..backend.naming import auto_name
@@ -314,6 +315,8 @@ class Optimizer:
             if scale is not None:
                 storages = torch._foreach_div(storages, scale)
             traced = torch.compiler.is_compiling()  # inside tf.function(jit_compile=True): no host reads
+            if not traced:
+                before_writes(self._select(params, indices))  # a live tape's graph keeps the values it read
             if self.gradient_accumulation_steps:
                 self._accumulate(storages, indices)
             elif traced:
