@@ -3,10 +3,15 @@
 
 KerasTensor arguments become ``meta`` tensors (shapes and dtypes, no data, no
 arithmetic), with unknown (``None``) dims given a placeholder size; the
-outputs become KerasTensors again.  A ``TorchFunctionMode`` moves every other
-tensor an op receives (weights, constants) to ``meta`` as well; weights created
-during the trace (a sublayer building lazily) are made with the mode paused
-(:func:`real_mode`), so they are real.
+outputs become KerasTensors again.  As Keras' torch backend, a function with
+unknown input dims runs twice, with two placeholder sizes, and the output dims
+that differ between the runs are unknown: a dim computed from an unknown one
+(``reshape(x, (-1,))`` of a ``None`` batch) is ``None``, not a number.
+
+A ``TorchFunctionMode`` moves every other tensor an op receives (weights,
+constants) to ``meta`` as well; weights created during the trace (a sublayer
+building lazily) are made with the mode paused (:func:`real_mode`), so they
+are real.
 """
 import contextlib
 
@@ -21,9 +26,13 @@ from .node import flatten, pack_like
 __all__ = ["UNKNOWN", "compute_output_spec", "tracing", "real_mode", "unknown_to_none"]
 
 UNKNOWN = 9973
-"""The size given to unknown (``None``) dims while tracing."""
+"""The size given to unknown (``None``) dims while tracing (the first run)."""
+
+SECOND_UNKNOWN = 9967
+"""The size of unknown dims in the second run (which tells computed dims from constant ones)."""
 
 _TRACING = [None]
+_FILL = [UNKNOWN]
 
 
 def _to_meta(obj):
@@ -71,8 +80,9 @@ def real_mode():
 
 
 def unknown_to_none(shape):
-    """A traced shape with the placeholder dims turned back into ``None``."""
-    return tuple(None if d == UNKNOWN else d for d in shape)
+    """A traced shape with the current run's placeholder dims turned back into ``None``."""
+    fill = _FILL[0]
+    return tuple(None if d == fill else d for d in shape)
 
 
 def _map(structure, fn):
@@ -82,28 +92,56 @@ def _map(structure, fn):
 def _fake(value):
     if not isinstance(value, KerasTensor):
         return value
-    shape = tuple(UNKNOWN if d is None else d for d in value.shape)
+    fill = _FILL[0]
+    shape = tuple(fill if d is None else d for d in value.shape)
     return wrap(torch.empty(shape, dtype=dtypes.as_dtype(value.dtype).torch_dtype, device="meta"))
 
 
-def _to_keras_tensor(value):
+def _run(fn, args, kwargs, fill):
+    """``fn`` on meta tensors whose unknown dims have size ``fill``; its raw outputs."""
+    previous, previous_fill = _TRACING[0], _FILL[0]
+    mode = _MetaMode()
+    _TRACING[0], _FILL[0] = mode, fill
+    try:
+        fake_args, fake_kwargs = _map(list(args), _fake), _map(kwargs, _fake)
+        with mode:
+            return fn(*fake_args, **fake_kwargs)
+    finally:
+        _TRACING[0], _FILL[0] = previous, previous_fill
+
+
+def _spec(value, dims):
     if isinstance(value, TensorOperators):
         storage = value._value
-        dtype = dtypes.from_torch(storage.dtype).name
-        return KerasTensor(unknown_to_none(tuple(storage.shape)), dtype=dtype)
+        return KerasTensor(dims(tuple(storage.shape)), dtype=dtypes.from_torch(storage.dtype).name)
     return value
+
+
+def _merged(first, second):
+    """The first run's outputs as KerasTensors, ``None`` where a dim differs in the second run."""
+    if not isinstance(first, TensorOperators):
+        return first
+    other = tuple(second._value.shape) if isinstance(second, TensorOperators) else ()
+    if len(other) != first._value.ndim:
+        return _spec(first, lambda shape: (None,) * len(shape))
+    return _spec(first, lambda shape: tuple(d if d == o else None for d, o in zip(shape, other)))
+
+
+def _has_unknown_dims(args, kwargs):
+    leaves = flatten([list(args), kwargs])
+    return any(isinstance(x, KerasTensor) and None in x.shape for x in leaves)
 
 
 def compute_output_spec(fn, args, kwargs):
     """``fn(*args, **kwargs)`` run on meta tensors in place of the KerasTensors in ``args`` /
-    ``kwargs``: the outputs' KerasTensors (other outputs are returned as they are)."""
-    fake_args, fake_kwargs = _map(list(args), _fake), _map(kwargs, _fake)
-    previous = _TRACING[0]
-    mode = _MetaMode()
-    _TRACING[0] = mode
-    try:
-        with mode:
-            outputs = fn(*fake_args, **fake_kwargs)
-    finally:
-        _TRACING[0] = previous
-    return _map(outputs, _to_keras_tensor)
+    ``kwargs``: the outputs' KerasTensors (other outputs are returned as they are).
+
+    With unknown input dims ``fn`` runs a second time with another placeholder size and
+    the output dims that differ are ``None`` (Keras' torch ``compute_output_spec``).
+    """
+    first = _run(fn, args, kwargs, UNKNOWN)
+    if not _has_unknown_dims(args, kwargs):
+        return _map(first, lambda value: _spec(value, tuple))
+    second = _run(fn, args, kwargs, SECOND_UNKNOWN)
+    flat_second = iter(flatten(second))
+    return _map(first, lambda value: _merged(value, next(flat_second, None)))
