@@ -32,6 +32,8 @@ class _PerThread(threading.local):
         """The torch dtype autocast Keras variables are read in, or ``None`` (no scope)."""
         self.symbolic_tracing = None
         """The mode of the symbolic (KerasTensor) trace in progress, or ``None``."""
+        self.symbolic_fill = None
+        """The size unknown dims get in the symbolic trace in progress."""
         self.dtype_policy = None
         """The Keras dtype policy set with ``set_dtype_policy`` (``None``: floatx's)."""
         self.name_scopes = []

@@ -23,6 +23,7 @@ from . import config  # noqa: E402
 __all__ += ["config"]
 from .initializers import Initializer  # noqa: E402
 from .losses import Loss  # noqa: E402
+from .ops.operation import Operation  # noqa: E402
 from .metrics import Metric  # noqa: E402
 from .optimizers import Optimizer  # noqa: E402
 from .regularizers import Regularizer  # noqa: E402
@@ -33,7 +34,7 @@ def version():
     return __version__
 
 
-__all__ += ["Initializer", "Loss", "Metric", "Optimizer", "Regularizer", "version"]
+__all__ += ["Initializer", "Loss", "Metric", "Operation", "Optimizer", "Regularizer", "version"]
 from . import ops  # noqa: E402
 __all__ += ["ops"]
 from . import random  # noqa: E402

@@ -1,14 +1,23 @@
 """``keras.KerasTensor``: the symbolic tensor of the functional API.
 
 It carries a shape (a tuple, ``None`` for unknown dims), a dtype name and the
-history of the layer call that produced it; no data.  Calling a layer on
-KerasTensors infers output shapes without computing anything.
+history of the operation call that produced it; no data.  Calling a layer on
+KerasTensors infers output shapes without computing anything; Python operators
+(``x + y``, ``x[:, 0]``, ``x > 0`` ...) record Keras' op classes (``Add``,
+``GetItem``, ``Greater`` ...), as ``keras.ops`` functions do.
 """
 import collections
 
 from . import naming
 
 __all__ = ["KerasTensor", "KerasHistory", "is_keras_tensor"]
+
+
+def _operation(class_name):
+    """The Keras op class ``class_name`` (``keras.ops`` defines them above this module)."""
+    from ..ops import op_classes
+    return op_classes.operation_class(class_name)
+
 
 KerasHistory = collections.namedtuple("KerasHistory", ["operation", "node_index", "tensor_index"])
 
@@ -51,50 +60,109 @@ class KerasTensor:
     def __iter__(self):
         raise NotImplementedError("Iterating over a symbolic KerasTensor is not supported.")
 
-    def _op(self, fn, other=None, reverse=False, name="lambda"):
-        from ..layers.core.lambda_layer import Lambda
-        if other is None:
-            return Lambda(fn, name=naming.auto_name(name))(self)
-        pair = [other, self] if reverse else [self, other]
-        if not isinstance(other, KerasTensor):
-            constant = pair[0] if reverse else pair[1]
-            if reverse:
-                return Lambda(lambda x: fn(constant, x), name=naming.auto_name(name))(self)
-            return Lambda(lambda x: fn(x, constant), name=naming.auto_name(name))(self)
-        return Lambda(lambda xs: fn(xs[0], xs[1]), name=naming.auto_name(name))(pair)
+    def reshape(self, newshape):
+        """``keras.ops.reshape(self, newshape)``."""
+        return _operation("Reshape")(newshape).symbolic_call(self)
+
+    def squeeze(self, axis=None):
+        """``keras.ops.squeeze(self, axis)``."""
+        return _operation("Squeeze")(axis).symbolic_call(self)
 
     def __add__(self, other):
-        return self._op(lambda a, b: a + b, other, name="add")
+        return _operation("Add")().symbolic_call(self, other)
 
     def __radd__(self, other):
-        return self._op(lambda a, b: a + b, other, reverse=True, name="add")
+        return _operation("Add")().symbolic_call(other, self)
 
     def __sub__(self, other):
-        return self._op(lambda a, b: a - b, other, name="subtract")
+        return _operation("Subtract")().symbolic_call(self, other)
 
     def __rsub__(self, other):
-        return self._op(lambda a, b: a - b, other, reverse=True, name="subtract")
+        return _operation("Subtract")().symbolic_call(other, self)
 
     def __mul__(self, other):
-        return self._op(lambda a, b: a * b, other, name="multiply")
+        return _operation("Multiply")().symbolic_call(self, other)
 
     def __rmul__(self, other):
-        return self._op(lambda a, b: a * b, other, reverse=True, name="multiply")
-
-    def __truediv__(self, other):
-        return self._op(lambda a, b: a / b, other, name="true_divide")
-
-    def __rtruediv__(self, other):
-        return self._op(lambda a, b: a / b, other, reverse=True, name="true_divide")
+        return _operation("Multiply")().symbolic_call(other, self)
 
     def __matmul__(self, other):
-        return self._op(lambda a, b: a @ b, other, name="matmul")
+        return _operation("Matmul")().symbolic_call(self, other)
+
+    def __rmatmul__(self, other):
+        return _operation("Matmul")().symbolic_call(other, self)
+
+    def __truediv__(self, other):
+        return _operation("TrueDivide")().symbolic_call(self, other)
+
+    def __rtruediv__(self, other):
+        return _operation("TrueDivide")().symbolic_call(other, self)
+
+    def __pow__(self, other):
+        return _operation("Power")().symbolic_call(self, other)
+
+    def __rpow__(self, other):
+        return _operation("Power")().symbolic_call(other, self)
+
+    def __floordiv__(self, other):
+        return _operation("FloorDivide")().symbolic_call(self, other)
+
+    def __rfloordiv__(self, other):
+        return _operation("FloorDivide")().symbolic_call(other, self)
+
+    def __mod__(self, other):
+        return _operation("Mod")().symbolic_call(self, other)
+
+    def __rmod__(self, other):
+        return _operation("Mod")().symbolic_call(other, self)
+
+    def __and__(self, other):
+        return _operation("LogicalAnd")().symbolic_call(self, other)
+
+    def __rand__(self, other):
+        return _operation("LogicalAnd")().symbolic_call(other, self)
+
+    def __or__(self, other):
+        return _operation("LogicalOr")().symbolic_call(self, other)
+
+    def __ror__(self, other):
+        return _operation("LogicalOr")().symbolic_call(other, self)
+
+    def __xor__(self, other):
+        return _operation("LogicalXor")().symbolic_call(self, other)
+
+    def __rxor__(self, other):
+        return _operation("LogicalXor")().symbolic_call(other, self)
+
+    def __lt__(self, other):
+        return _operation("Less")().symbolic_call(self, other)
+
+    def __le__(self, other):
+        return _operation("LessEqual")().symbolic_call(self, other)
+
+    def __gt__(self, other):
+        return _operation("Greater")().symbolic_call(self, other)
+
+    def __ge__(self, other):
+        return _operation("GreaterEqual")().symbolic_call(self, other)
+
+    def __ne__(self, other):
+        return _operation("NotEqual")().symbolic_call(self, other)
 
     def __neg__(self):
-        return self._op(lambda a: -a, name="negative")
+        return _operation("Negative")().symbolic_call(self)
+
+    def __abs__(self):
+        return _operation("Absolute")().symbolic_call(self)
+
+    def __invert__(self):
+        return _operation("LogicalNot")().symbolic_call(self)
 
     def __getitem__(self, key):
-        return self._op(lambda a: a[key], name="get_item")
+        return _operation("GetItem")().symbolic_call(self, key)
+
+    def __round__(self, ndigits=None):
+        return _operation("Round")(decimals=ndigits or 0).symbolic_call(self)
 
 
 def is_keras_tensor(x):

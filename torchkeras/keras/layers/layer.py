@@ -29,6 +29,7 @@ from ..backend import naming
 from ..mixed_precision import policy as _policy
 from ..backend.keras_tensor import KerasTensor
 from ..backend.variables import KerasVariable
+from ..ops.operation import Operation
 from . import call_context, mask_propagation, symbolic
 from .input_spec import assert_input_compatibility
 
@@ -111,8 +112,8 @@ def _shape_of(x):
     return tuple(np.shape(x))
 
 
-class Layer(nn.Module):
-    """The base class of Keras layers (Keras 3's ``keras.layers.Layer``).
+class Layer(Operation, nn.Module):
+    """The base class of Keras layers (Keras 3's ``keras.layers.Layer``), an ``Operation``.
 
     Subclass it, create weights in ``__init__`` or ``build(input_shape)`` with
     ``add_weight``, and write the forward pass in ``call()``.  Calling the
@@ -135,9 +136,7 @@ class Layer(nn.Module):
         d = self.__dict__
         if name is not None and not isinstance(name, str):
             raise TypeError("Argument `name` must be a string and cannot contain character `/`. Received: name=%s (of type %s)" % (name, type(name)))
-        if name is not None and "/" in name:
-            raise ValueError("Argument `name` must be a string and cannot contain character `/`. Received: name=%s (of type %s)" % (name, type(name)))
-        d["_name"] = name or naming.auto_name(type(self).__name__)
+        Operation.__init__(self, name=name)  # names the layer, or raises for a `/` in the name
         d["_parent_path"] = None
         d["_path"] = None
         d["_trainable"] = bool(trainable)
@@ -150,7 +149,6 @@ class Layer(nn.Module):
         d["_torch_modules"] = []
         d["_torch_variables"] = {}
         d["_losses"] = []
-        d["_inbound_nodes"] = []
         d["_build_shapes"] = None
         d["input_spec"] = None
         d["_activity_regularizer"] = _regularizers.get(activity_regularizer)
@@ -193,15 +191,6 @@ class Layer(nn.Module):
         self._set_dtype_policy(value)
 
     # ------------------------------------------------------------------ naming
-    @property
-    def name(self):
-        """The layer's name (``'dense'``, ``'dense_1'`` ... when not given)."""
-        return self._name
-
-    @name.setter
-    def name(self, value):
-        self.__dict__["_name"] = value
-
     @property
     def path(self):
         """Where the layer was built: its name-scope path (``'sequential/dense'``); ``None`` before."""

@@ -1,59 +1,16 @@
 """Calling layers on KerasTensors: shape inference without computing.
 
-The layer's ``call`` runs on tensors of torch's ``meta`` device (shapes and
-dtypes, no data, no arithmetic), with unknown dims replaced by a sentinel size
-that is mapped back to ``None`` in the outputs.  A ``TorchFunctionMode``
-moves every other tensor an op receives (weights, constants) to ``meta`` as
-well; weights created during the trace (a sublayer building lazily) are made
-with the mode paused, so they are real.
+The layer's ``call`` runs on torch ``meta`` tensors (``ops.symbolic_trace``):
+shapes and dtypes, no data, no arithmetic.  This module adds what is proper to
+layers: building before the first symbolic call, ``compute_output_shape`` when a
+class defines it, and recording the call's ``Node``.
 """
-import contextlib
-
-import torch
-from torch.overrides import TorchFunctionMode
-
-from ...framework import dtypes, global_state
-from ...framework.tensor import TensorOperators, wrap
 from ..backend.keras_tensor import KerasTensor
-from .node import Node, flatten, pack_like
+from ..ops.node import Node, flatten, pack_like
+from ..ops.symbolic_trace import UNKNOWN, compute_output_spec, real_mode, tracing, unknown_to_none
 
-UNKNOWN = 9973
-"""The size given to unknown (``None``) dims while tracing."""
-
-_STATE = global_state.PER_THREAD
-
-
-def _to_meta(obj):
-    if isinstance(obj, torch.Tensor):
-        return obj if obj.device.type == "meta" else torch.empty_like(obj, device="meta")
-    if type(obj) in (list, tuple):
-        return type(obj)(_to_meta(item) for item in obj)
-    if type(obj) is dict:
-        return {key: _to_meta(value) for key, value in obj.items()}
-    return obj
-
-
-class _MetaMode(TorchFunctionMode):
-    """Runs every torch function on ``meta`` copies of its tensor arguments (unless paused)."""
-
-    def __init__(self):
-        super().__init__()
-        self.paused = False
-
-    def __torch_function__(self, func, types, args=(), kwargs=None):
-        kwargs = kwargs or {}
-        if self.paused:
-            return func(*args, **kwargs)
-        return func(*_to_meta(args), **_to_meta(kwargs))
-
-
-@contextlib.contextmanager
-def _paused(mode):
-    mode.paused = True
-    try:
-        yield
-    finally:
-        mode.paused = False
+__all__ = ["UNKNOWN", "any_symbolic", "tracing", "real_mode", "unknown_to_none", "trace",
+           "output_spec", "infer_output_shape", "symbolic_call", "replace_leaves"]
 
 
 def any_symbolic(inputs):
@@ -63,33 +20,6 @@ def any_symbolic(inputs):
     if type(inputs) in (list, tuple, dict):
         return any(isinstance(x, KerasTensor) for x in flatten(inputs))
     return False
-
-
-def tracing():
-    """True while a layer's ``call`` runs on meta tensors."""
-    return _STATE.symbolic_tracing is not None
-
-
-def real_mode():
-    """A context where tensors are real even inside a trace (for creating weights)."""
-    mode = _STATE.symbolic_tracing
-    return _paused(mode) if mode is not None and not mode.paused else contextlib.nullcontext()
-
-
-def unknown_to_none(shape):
-    """A traced shape with the sentinel dims turned back into ``None``."""
-    return tuple(None if d == UNKNOWN else d for d in shape)
-
-
-def _fake(tensor):
-    shape = tuple(UNKNOWN if d is None else d for d in tensor.shape)
-    return wrap(torch.empty(shape, dtype=dtypes.as_dtype(tensor.dtype).torch_dtype, device="meta"))
-
-
-def _to_keras_tensor(value):
-    if isinstance(value, TensorOperators):
-        return KerasTensor(unknown_to_none(tuple(value._value.shape)), dtype=dtypes.from_torch(value._value.dtype).name)
-    return value
 
 
 def _map(structure, fn):
@@ -113,20 +43,11 @@ def _shape_structure_to_specs(shapes, dtype):
 
 def trace(layer, inputs, rest, kwargs):
     """Runs ``layer(inputs, *rest, **kwargs)`` on meta tensors; returns the output KerasTensors."""
-    def fake(x):
-        return _fake(x) if isinstance(x, KerasTensor) else x
-    fake_inputs, fake_rest, fake_kwargs = _map(inputs, fake), _map(list(rest), fake), _map(kwargs, fake)
-    previous = _STATE.symbolic_tracing
-    mode = _MetaMode()
-    _STATE.symbolic_tracing = mode
     try:
-        with mode:
-            outputs = layer.__call__(fake_inputs, *fake_rest, **fake_kwargs)
+        return compute_output_spec(layer.__call__, [inputs] + list(rest), kwargs)
     finally:
-        _STATE.symbolic_tracing = previous
         for sublayer in layer._flatten_layers():
             sublayer._losses.clear()
-    return _map(outputs, _to_keras_tensor)
 
 
 def output_spec(layer, inputs, rest, kwargs):

@@ -3,7 +3,8 @@ from ..backend.name_scope import current_path
 from ..backend import naming
 from ..backend.keras_tensor import KerasTensor
 from ..layers import mask_propagation
-from ..layers.node import flatten, pack_like
+from ..layers.layer import Layer
+from ..ops.node import flatten, pack_like
 from ..layers.symbolic import replace_leaves
 from .graph import map_graph
 from .model import Model
@@ -35,6 +36,8 @@ class Functional(Model):
         d["_run_order"] = [node for depth in sorted(nodes_by_depth, reverse=True)
                            for node in nodes_by_depth[depth] if not node.is_input]
         for layer in operations:
+            if not isinstance(layer, Layer):
+                continue  # ops (``Add`` ...) hold no state
             self._tracked[layer.name] = layer
             self._modules[layer.name.replace(".", "_")] = layer
         with self._open_name_scope():
@@ -63,7 +66,13 @@ class Functional(Model):
 
     @property
     def layers(self):
-        """Every layer of the graph, InputLayers included, in Keras' order."""
+        """Every layer of the graph, InputLayers included, in Keras' order (ops such as ``Add``
+        are in ``operations`` only)."""
+        return [op for op in self._operations if isinstance(op, Layer)]
+
+    @property
+    def operations(self):
+        """Every operation of the graph, layers and ops, in Keras' order."""
         return list(self._operations)
 
     def build(self, input_shape=None):

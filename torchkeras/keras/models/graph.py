@@ -1,7 +1,7 @@
 """Ordering a functional graph: Keras' depth-first walk and depth assignment (``map_graph``)."""
 import collections
 
-from ..layers.node import flatten
+from ..ops.node import flatten
 
 
 def _walk(inputs, tensor, finished, in_progress, ordered, operation_index):

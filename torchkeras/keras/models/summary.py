@@ -8,7 +8,7 @@ rich reduces a fixed-width table, cells wrapped at spaces.
 import math
 import shutil
 
-from ..layers.node import flatten
+from ..ops.node import flatten
 
 
 def _readable_size(size):
@@ -29,7 +29,8 @@ def _count(weights):
 
 
 def _format_shape(shape):
-    return "(%s)" % ", ".join(str(d) for d in shape) if len(shape) != 1 else "(%s,)" % shape[0]
+    """Keras' ``format_shape``: ``(None, 3)``, and ``(None)`` for one dim."""
+    return "(%s)" % ", ".join(str(d) for d in shape)
 
 
 def _layer_shape(layer):
@@ -150,7 +151,7 @@ def print_summary(model, line_length=None, positions=None, print_fn=None, expand
     """Prints (or passes to ``print_fn``) the summary of ``model``."""
     from .functional import Functional
     sequential_like = _sequential_like(model)
-    layers = model.layers
+    layers = model.operations if isinstance(model, Functional) else model.layers
     if sequential_like:
         default_length, positions = 88, positions or [0.45, 0.80, 1.0]
         header, alignment = ["Layer (type)", "Output Shape", "Param #"], ["left", "left", "right"]
@@ -187,7 +188,9 @@ def print_summary(model, line_length=None, positions=None, print_fn=None, expand
         return ", ".join(parts) or "-"
 
     def fields(layer, prefix=""):
-        if not layer.built:
+        if not hasattr(layer, "built"):
+            params = "0"  # an op (``Add`` ...)
+        elif not layer.built:
             params = "0 (unbuilt)"
         else:
             params = "{:,}".format(layer.count_params())
@@ -195,7 +198,8 @@ def print_summary(model, line_length=None, positions=None, print_fn=None, expand
         if not sequential_like:
             row.append(connections(layer))
         if show_trainable:
-            row.append(("Y" if layer.trainable else "N") if layer.weights else "-")
+            weights = getattr(layer, "weights", None)
+            row.append(("Y" if layer.trainable else "N") if weights else "-")
         rows = [row]
         if expand_nested and hasattr(layer, "layers") and layer.layers:
             for sub in layer.layers:

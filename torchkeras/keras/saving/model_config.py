@@ -33,10 +33,11 @@ def _model_nodes(model):
 
 
 def functional_config(model):
-    """Keras' functional config: every layer with its ``inbound_nodes``, then ``input_layers`` / ``output_layers``."""
+    """Keras' functional config: every operation (layers and ops such as ``Add``) with its
+    ``inbound_nodes``, then ``input_layers`` / ``output_layers``."""
     nodes = _model_nodes(model)
     reindex = {}
-    for layer in model.layers:
+    for layer in model.operations:
         kept = 0
         for index, node in enumerate(layer._inbound_nodes):
             if id(node) in nodes:
@@ -65,7 +66,7 @@ def functional_config(model):
         return [map_tensors(item) for item in structure]
 
     layers = []
-    for layer in model.layers:
+    for layer in model.operations:
         entry = _serialize(layer)
         entry["name"] = layer.name
         entry["inbound_nodes"] = [{"args": encode(list(node.arguments)), "kwargs": encode(node.kwargs)}

@@ -103,6 +103,16 @@ def serialize_keras_object(obj):
         return {key: serialize_keras_object(value) for key, value in obj.items()}
     if isinstance(obj, np.ndarray):
         return {"class_name": "__numpy__", "config": {"value": obj.tolist(), "dtype": obj.dtype.name}}
+    if isinstance(obj, slice):
+        return {"class_name": "__slice__", "config": {"start": serialize_keras_object(obj.start),
+                                                      "stop": serialize_keras_object(obj.stop),
+                                                      "step": serialize_keras_object(obj.step)}}
+    if obj is Ellipsis:
+        return {"class_name": "__ellipsis__", "config": {}}
+    if _is_tensor(obj):
+        value = np.asarray(obj.numpy())
+        return {"class_name": "__tensor__",
+                "config": {"value": value.tolist(), "dtype": value.dtype.name}}
     if inspect.isbuiltin(obj):
         return {"module": "builtins", "class_name": "builtin_function_or_method", "config": obj.__name__,
                 "registered_name": "builtin_function_or_method"}
@@ -113,6 +123,8 @@ def serialize_keras_object(obj):
     cls = type(obj)
     module = _public_module(cls)
     registered_name = None if module is not None else object_registration.get_registered_name(cls)
+    if module is None and isinstance(obj, _op_classes().FunctionOperation):
+        module, registered_name = cls.keras_module, cls.__name__  # what Keras writes for its ops
     config = _object_config(obj)
     out = {"module": module or cls.__module__, "class_name": cls.__name__, "config": config,
            "registered_name": registered_name}
@@ -127,6 +139,16 @@ def serialize_keras_object(obj):
             compiled = getattr(obj, "compiled", False) and getattr(obj, "optimizer", None) is not None
             out["compile_config"] = model_config.compile_config(obj) if compiled else {}
     return out
+
+
+def _is_tensor(obj):
+    from ...framework.tensor import TensorOperators
+    return isinstance(obj, TensorOperators)
+
+
+def _op_classes():
+    from ..ops import op_classes
+    return op_classes
 
 
 def _lambda_class():
@@ -177,6 +199,9 @@ def _find_class(config, custom_objects):
         if found is not None:
             return found
     module = config.get("module") or ""
+    operation = _op_classes().class_for_keras(module, class_name)
+    if operation is not None:
+        return operation
     from .. import models
     if class_name == "Functional" or (module == "keras" and class_name in ("Sequential", "Model")):
         return getattr(models, class_name)
@@ -273,6 +298,12 @@ def deserialize_keras_object(config, custom_objects=None, safe_mode=True, **kwar
     if class_name == "__tensor__":
         from ...framework.convert import convert_to_tensor
         return convert_to_tensor(np.array(config["config"]["value"], dtype=config["config"]["dtype"]))
+    if class_name == "__slice__":
+        inner = config["config"]
+        return slice(*(deserialize_keras_object(inner[key], custom_objects, safe_mode)
+                       for key in ("start", "stop", "step")))
+    if class_name == "__ellipsis__":
+        return Ellipsis
     if class_name in ("function", "builtin_function_or_method"):
         return _find_function(config, custom_objects)
     cls = _find_class(config, custom_objects)

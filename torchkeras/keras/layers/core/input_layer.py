@@ -3,7 +3,7 @@ from ....framework import dtypes
 from ...backend import config
 from ...backend.keras_tensor import KerasTensor
 from ..layer import Layer
-from ..node import Node
+from ...ops.node import Node
 
 
 class InputLayer(Layer):

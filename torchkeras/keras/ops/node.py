@@ -1,4 +1,5 @@
-"""``Node``: one call of a layer on KerasTensors, the edge list of the functional graph."""
+"""``Node``: one call of an operation (an op or a layer) on KerasTensors, the edge list of the
+functional graph."""
 from ..backend.keras_tensor import KerasHistory, KerasTensor
 
 
