@@ -199,7 +199,12 @@ class CompileLoss:
         self.built = True
 
     def __call__(self, y_true, y_pred, sample_weight=None):
-        """The weighted total loss (a torch scalar carrying the autograd graph)."""
+        """The weighted total loss, a Tensor (as Keras hands user code a backend tensor)."""
+        total = self.total(y_true, y_pred, sample_weight)
+        return None if total is None else wrap(total)
+
+    def total(self, y_true, y_pred, sample_weight=None):
+        """The weighted total loss as a torch scalar carrying the autograd graph."""
         if not self.built:
             self.build(y_true, y_pred)
         trues, preds = _pair_targets(y_true, y_pred, self._names)
