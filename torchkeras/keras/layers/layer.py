@@ -229,11 +229,17 @@ class Layer(nn.Module):
             return
         if name in tracked:
             self._untrack(name)
-        if isinstance(value, Variable):
+        if isinstance(value, KerasVariable):
             old = d.get(name)
-            if isinstance(old, Variable) and old is not value:
+            if isinstance(old, KerasVariable) and old is not value:
                 self._forget_variable(old)
             self._track_variable(value)
+            object.__setattr__(self, name, value)
+            return
+        if isinstance(value, Variable):  # a raw tf.Variable: Keras 3 does not track it
+            old = d.get(name)
+            if isinstance(old, KerasVariable):
+                self._forget_variable(old)
             object.__setattr__(self, name, value)
             return
         if isinstance(value, nn.Module):

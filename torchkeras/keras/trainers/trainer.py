@@ -335,6 +335,8 @@ class Trainer:
     def _descend(self, loss):
         """Differentiates the (scaled) loss storage and has the optimizer update the variables trained."""
         variables = self._variables_to_train()
+        if not variables:
+            warnings.warn("The model does not have any trainable weights.")
         if variables:
             optimizer = self.optimizer
             if optimizer.loss_scale_factor is not None or isinstance(optimizer, LossScaleOptimizer):
