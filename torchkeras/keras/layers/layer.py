@@ -29,6 +29,7 @@ from ..backend import naming
 from ..mixed_precision import policy as _policy
 from ..backend.keras_tensor import KerasTensor
 from ..backend.variables import KerasVariable
+from ..backend import traceback_utils
 from . import call_context, mask_propagation, symbolic
 from .input_spec import assert_input_compatibility
 
@@ -632,14 +633,19 @@ class Layer(nn.Module):
         return outputs
 
     def _call_in_mode(self, training, outer, inputs, rest, kwargs):
-        """``call`` with ``training`` as the mode its sublayers inherit (``outer``: the current one)."""
-        if training is outer:
-            return self.call(inputs, *rest, **kwargs)
-        call_context.TRAINING.append(training)
+        """``call`` with ``training`` as the mode its sublayers inherit (``outer``: the current one);
+        an error from ``call`` gets Keras' argument context (``traceback_utils``)."""
         try:
-            return self.call(inputs, *rest, **kwargs)
-        finally:
-            call_context.TRAINING.pop()
+            if training is outer:
+                return self.call(inputs, *rest, **kwargs)
+            call_context.TRAINING.append(training)
+            try:
+                return self.call(inputs, *rest, **kwargs)
+            finally:
+                call_context.TRAINING.pop()
+        except Exception as error:
+            raise traceback_utils.inject_call_info(error, self.call, (inputs,) + tuple(rest), kwargs,
+                                                   "%s.call()" % type(self).__name__) from None
 
     def _enter_torch_modules(self, training):
         """Switches plain torch modules to ``train()``/``eval()`` and, while a tape records,

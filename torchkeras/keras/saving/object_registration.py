@@ -1,5 +1,6 @@
 """Keras' registry of custom objects: ``register_keras_serializable`` and its look-ups."""
 import inspect
+from ..backend.object_repr import KerasObjectRepr
 
 __all__ = ["register_keras_serializable", "get_registered_name", "get_registered_object", "CustomObjectScope",
            "custom_object_scope", "get_custom_objects"]
@@ -51,7 +52,7 @@ def get_custom_objects():
     return GLOBAL_CUSTOM_OBJECTS
 
 
-class CustomObjectScope:
+class CustomObjectScope(KerasObjectRepr):
     """``with CustomObjectScope({'name': obj}):`` makes the objects visible to deserialization inside the block."""
 
     def __init__(self, custom_objects):
