@@ -204,14 +204,14 @@ def _shape_dims(shape, dtype, dtype_hint):
         raise ValueError("Cannot convert a partially known TensorShape %s to a Tensor." % shape)
     dims = shape.as_list()
     wide = any(d >= 2 ** 31 for d in dims)
-    if dtype is None and dtype_hint is not None and dtypes.as_dtype(dtype_hint) in (dtypes.int32, dtypes.int64):
-        dtype = dtypes.as_dtype(dtype_hint)
-        dtype = dtypes.int64 if wide else dtype
+    hint = dtypes.as_dtype(dtype_hint) if dtype_hint is not None else None
+    if dtype is None and hint in (dtypes.int32, dtypes.int64):
+        dtype = dtypes.int64 if wide else hint
     if dtype is None:
         return dims, dtypes.int64 if wide else dtypes.int32
     if dtype not in (dtypes.int32, dtypes.int64):
-        raise TypeError("Cannot convert TensorShape %s to dtype %s. Allowed dtypes are tf.int32 and tf.int64."
-                        % (shape, dtype))
+        raise TypeError("Cannot convert TensorShape %s to dtype %s. Allowed dtypes are tf.int32 "
+                        "and tf.int64." % (shape, dtype))
     if dtype is dtypes.int32 and wide:
         raise ValueError("Cannot convert TensorShape %s to dtype int32; a dimension is too large. "
                          "Consider using tf.int64." % shape)

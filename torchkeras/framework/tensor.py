@@ -278,8 +278,8 @@ class Tensor(TensorOperators):
         If you are looking for numpy-related methods, please run the following:
         tf.experimental.numpy.experimental_enable_numpy_behavior()
       """)
-        raise AttributeError("'tensorflow.python.framework.ops.EagerTensor' object has no attribute "
-                             "'%s'" % name)
+        raise AttributeError("'tensorflow.python.framework.ops.EagerTensor' object has no "
+                             "attribute '%s'" % name)
 
     def __init__(self, *args, **kwargs):
         raise TypeError("Tensors are created by tf.constant / tf.convert_to_tensor, not by calling tf.Tensor.")

@@ -13,4 +13,5 @@ from .utils.io_utils import disable_interactive_logging, enable_interactive_logg
 __all__ = ["backend", "disable_interactive_logging", "dtype_policy", "enable_interactive_logging",
            "enable_unsafe_deserialization", "epsilon", "floatx", "image_data_format", "is_interactive_logging_enabled",
            "set_dtype_policy", "set_epsilon", "set_floatx", "set_image_data_format",
-           "enable_traceback_filtering", "disable_traceback_filtering", "is_traceback_filtering_enabled"]
+           "enable_traceback_filtering", "disable_traceback_filtering",
+           "is_traceback_filtering_enabled"]

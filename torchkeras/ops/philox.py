@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import torch
 
 __all__ = ["philox_blocks", "scramble_seed", "add_to_counter", "fill"]
@@ -114,9 +115,10 @@ def _uniform_int(words, dtype, low, high):
 
 
 def _uniform_int64_wide(hi, lo, low, span):
-    """``low + (hi * 2**32 + lo) % span`` for a span of 2**31 or more, in exact uint64 on the host."""
-    import numpy as np
-    bits = (hi.cpu().numpy().astype(np.uint64) << np.uint64(32)) | lo.cpu().numpy().astype(np.uint64)
+    """``low + (hi * 2**32 + lo) % span`` for a span of 2**31 or more, in exact uint64 on the
+    host (torch has no unsigned 64-bit remainder)."""
+    high_bits = hi.cpu().numpy().astype(np.uint64) << np.uint64(32)
+    bits = high_bits | lo.cpu().numpy().astype(np.uint64)
     rest = bits % np.uint64(span)
     value = (rest + np.uint64(low & ((1 << 64) - 1))).view(np.int64)
     return torch.from_numpy(value).to(hi.device)
@@ -136,8 +138,8 @@ def _truncated_normal(key, counter, count, dtype, device):
     group = 2 if dtype == torch.float64 else 4
     groups = -(-count // group)
     skip = group * _RESERVED_BLOCKS // 4
-    out = torch.empty((groups, group), dtype=torch.float64 if dtype == torch.float64 else torch.float32,
-                      device=device)
+    work = torch.float64 if dtype == torch.float64 else torch.float32
+    out = torch.empty((groups, group), dtype=work, device=device)
     pending = torch.arange(groups, device=device)
     blocks_per_try = 2
     start = 0

@@ -28,7 +28,9 @@ from ._array_errors import _err, _dims_text
 from .random_generator import (  # noqa: F401  (re-exported for tf.random)
     Generator, create_rng_state, get_global_generator, set_global_generator,
 )
-from .stateless_random_ops import stateless_normal, stateless_truncated_normal, stateless_uniform  # noqa: F401
+from .stateless_random_ops import (  # noqa: F401
+    stateless_normal, stateless_truncated_normal, stateless_uniform,
+)
 
 # TF has none of these at the top level: they live in ``tf.random`` (torchkeras/random.py).
 __all__ = []

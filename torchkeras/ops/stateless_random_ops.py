@@ -16,6 +16,7 @@ from ..framework.convert import convert_to_tensor
 from ..framework.tensor import TensorOperators, wrap
 from . import philox
 from ._array_args import _shape_arg
+from ._array_errors import _err
 
 __all__ = []
 
@@ -31,7 +32,8 @@ def check_alg(alg):
     if value not in _ALGS:
         raise ValueError("Argument `alg` got unsupported value %s. Supported values are %s for "
                          "the Philox algorithm, %s for the ThreeFry algorithm, and %s for "
-                         "auto-selection." % (alg, ["philox", 1], ["threefry", 2], ["auto_select", 3]))
+                         "auto-selection."
+                         % (alg, ["philox", 1], ["threefry", 2], ["auto_select", 3]))
     if _ALGS[value] != 1:
         raise NotImplementedError("torchkeras runs TF's Philox random streams only; the ThreeFry "
                                   "algorithm is not available.")
@@ -40,7 +42,7 @@ def check_alg(alg):
 
 def seed_key_counter(seed):
     """The Philox key and counter words TF derives from a stateless ``seed`` pair."""
-    storage = convert_to_tensor(seed)._value if not isinstance(seed, TensorOperators) else seed._value
+    storage = seed._value if isinstance(seed, TensorOperators) else convert_to_tensor(seed)._value
     if isinstance(storage, torch.Tensor) and storage.dtype in (torch.int32, torch.int64) \
             and tuple(storage.shape) == (2,):
         first, second = storage.tolist()
@@ -66,9 +68,9 @@ def draw(kind, shape, dtype, key, counter, op, low=None, high=None):
     return philox.fill(kind, dims, dtype.torch_dtype, key, counter, device, low, high)
 
 
-def _scalar(value, dtype, name):
-    tensor = convert_to_tensor(value, dtype=dtype)
-    return tensor._value
+def _scalar(value, dtype):
+    """A bound or scale argument as storage of the output dtype (TF's conversion errors)."""
+    return convert_to_tensor(value, dtype=dtype)._value
 
 
 def uniform_from(shape, dtype, minval, maxval, key, counter, ops):
@@ -76,16 +78,14 @@ def uniform_from(shape, dtype, minval, maxval, key, counter, ops):
     full_op, int_op, float_op = ops
     if dtype.is_integer and minval is None:
         return wrap(draw("full_int", shape, dtype, key, counter, full_op))
-    low = _scalar(minval, dtype, "min")
-    high = _scalar(maxval, dtype, "max")
+    low = _scalar(minval, dtype)
+    high = _scalar(maxval, dtype)
     if dtype.is_integer:
         if low.ndim or high.ndim:
-            from ._array_errors import _err
-            raise _err(int_op, "minval must be 0-D, got shape %s" % list(low.shape)
-                       if low.ndim else "maxval must be 0-D, got shape %s" % list(high.shape), None, "")
+            which, bad = ("minval", low) if low.ndim else ("maxval", high)
+            raise _err(int_op, "%s must be 0-D, got shape %s" % (which, list(bad.shape)), None, "")
         lo, hi = int(low), int(high)
         if lo >= hi:
-            from ._array_errors import _err
             raise _err(int_op, "Need minval < maxval, got %d >= %d" % (lo, hi), None, "")
         return wrap(draw("uniform_int", shape, dtype, key, counter, int_op, lo, hi))
     rnd = draw("uniform", shape, dtype, key, counter, float_op)
@@ -136,8 +136,8 @@ def _float_dtype(dtype):
 
 def scaled(kind, shape, mean, stddev, dtype, key, counter, op):
     """``rnd * stddev + mean`` of a raw normal-type op, as TF's wrappers compute it."""
-    mean = _scalar(mean, dtype, "mean")
-    stddev = _scalar(stddev, dtype, "stddev")
+    mean = _scalar(mean, dtype)
+    stddev = _scalar(stddev, dtype)
     rnd = draw(kind, shape, dtype, key, counter, op)
     return wrap(rnd * stddev + mean)
 

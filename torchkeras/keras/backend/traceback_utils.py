@@ -85,7 +85,8 @@ def inject_call_info(error, call, args, kwargs, display_name):
     else:
         message = error.args[0] if error.args else ""
     message = ("Exception encountered when calling %s.\n\n\x1b[1m%s\x1b[0m\n\n"
-               "Arguments received by %s:\n%s" % (display_name, message, display_name, "\n".join(lines)))
+               "Arguments received by %s:\n%s"
+               % (display_name, message, display_name, "\n".join(lines)))
     if isinstance(error, OpError):
         new_error = type(error)(error.node_def, error.op, message)
     else:

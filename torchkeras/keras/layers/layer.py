@@ -633,8 +633,8 @@ class Layer(nn.Module):
         return outputs
 
     def _call_in_mode(self, training, outer, inputs, rest, kwargs):
-        """``call`` with ``training`` as the mode its sublayers inherit (``outer``: the current one);
-        an error from ``call`` gets Keras' argument context (``traceback_utils``)."""
+        """``call`` with ``training`` as the mode its sublayers inherit (``outer``: the current
+        one); an error from ``call`` gets Keras' argument context (``traceback_utils``)."""
         try:
             if training is outer:
                 return self.call(inputs, *rest, **kwargs)
@@ -644,8 +644,9 @@ class Layer(nn.Module):
             finally:
                 call_context.TRAINING.pop()
         except Exception as error:
-            raise traceback_utils.inject_call_info(error, self.call, (inputs,) + tuple(rest), kwargs,
-                                                   "%s.call()" % type(self).__name__) from None
+            raise traceback_utils.inject_call_info(
+                error, self.call, (inputs,) + tuple(rest), kwargs,
+                "%s.call()" % type(self).__name__) from None
 
     def _enter_torch_modules(self, training):
         """Switches plain torch modules to ``train()``/``eval()`` and, while a tape records,

@@ -20,8 +20,9 @@ from . import h5_store, model_config, serialization_lib
 __all__ = ["load_model", "load_weights", "save_model"]
 
 _DEPRECATION = ("You are saving your model as an HDF5 file via `model.save()` or "
-                "`keras.saving.save_model(model)`. This file format is considered legacy. We recommend "
-                "using instead the native Keras format, e.g. `model.save('my_model.keras')` or "
+                "`keras.saving.save_model(model)`. This file format is considered legacy. "
+                "We recommend using instead the native Keras format, e.g. "
+                "`model.save('my_model.keras')` or "
                 "`keras.saving.save_model(model, 'my_model.keras')`. ")
 _HEADER_LIMIT = 64512  # HDF5's object header size: longer attributes are split in chunks
 
@@ -94,15 +95,15 @@ def _metadata(model, include_optimizer):
         training.pop("optimizer")
         training = {key: _legacy_serialized(value) for key, value in training.items()}
         optimizer = model.optimizer
-        training["optimizer_config"] = {"class_name": type(optimizer).__name__,
-                                        "config": serialization_lib._jsonable(optimizer.get_config())}
+        config = serialization_lib._jsonable(optimizer.get_config())
+        training["optimizer_config"] = {"class_name": type(optimizer).__name__, "config": config}
         metadata["training_config"] = training
     return metadata
 
 
 def save_model(model, filepath, include_optimizer=True):
-    """Keras 3's ``save_model_to_hdf5``: the legacy full-model ``.h5`` (config and training config as
-    JSON attributes, ``model_weights`` per layer, ``optimizer_weights``), readable by Keras."""
+    """Keras 3's ``save_model_to_hdf5``: the legacy full-model ``.h5`` (config and training
+    config as JSON attributes, ``model_weights`` per layer, ``optimizer_weights``)."""
     h5py = h5_store.require_h5py()
     metadata = _metadata(model, include_optimizer)
     directory = os.path.dirname(os.fspath(filepath))
@@ -110,9 +111,11 @@ def save_model(model, filepath, include_optimizer=True):
         os.makedirs(directory, exist_ok=True)
     with h5py.File(filepath, mode="w") as h5:
         for key, value in metadata.items():
-            h5.attrs[key] = json.dumps(value).encode("utf8") if isinstance(value, (dict, list)) else value
+            is_json = isinstance(value, (dict, list))
+            h5.attrs[key] = json.dumps(value).encode("utf8") if is_json else value
         weights = h5.create_group("model_weights")
-        _save_attributes(weights, "layer_names", [layer.name.encode("utf8") for layer in model.layers])
+        names = [layer.name.encode("utf8") for layer in model.layers]
+        _save_attributes(weights, "layer_names", names)
         weights.attrs["backend"] = b"tensorflow"
         weights.attrs["keras_version"] = str(metadata["keras_version"]).encode("utf8")
         for layer in sorted(model.layers, key=lambda item: item.name):
@@ -286,10 +289,11 @@ def _training_compile_config(training_config, model):
     return {"optimizer": _keras3_optimizer_config(training_config.get("optimizer_config")),
             "loss": loss,
             "loss_weights": training_config.get("loss_weights"),
-            "metrics": _named_objects(_per_output(training_config.get("metrics"), model), metrics.get,
-                                      _KEPT_METRIC_NAMES),
-            "weighted_metrics": _named_objects(_per_output(training_config.get("weighted_metrics"), model),
-                                               metrics.get, _KEPT_METRIC_NAMES),
+            "metrics": _named_objects(_per_output(training_config.get("metrics"), model),
+                                      metrics.get, _KEPT_METRIC_NAMES),
+            "weighted_metrics": _named_objects(
+                _per_output(training_config.get("weighted_metrics"), model), metrics.get,
+                _KEPT_METRIC_NAMES),
             "run_eagerly": training_config.get("run_eagerly", False),
             "steps_per_execution": training_config.get("steps_per_execution", 1)}
 

@@ -216,7 +216,8 @@ class CompileLoss:
             # Keras names each loss after its output, or after the loss itself when the output
             # has no name (a subclassed model's list of outputs)
             self.metrics = [mean(name="%s_loss" % (name if name is not None else loss.name))
-                            if loss is not None else None for name, loss in zip(names, self._losses)]
+                            if loss is not None else None
+                            for name, loss in zip(names, self._losses)]
         self.built = True
 
     def __call__(self, y_true, y_pred, sample_weight=None):
@@ -292,10 +293,10 @@ class CompileMetrics:
         if len(metrics) == len(names):  # Keras: one entry (a metric or a list) per output
             return [_as_list(m) for m in metrics]
         structure = ["X"] * len(names)
-        raise ValueError("tuple arity mismatch; expected: %d, got: %d; tuple: %r.\nInvalid `metrics`. "
-                         "`metrics` should contain metrics objects and either be a dict or a list "
-                         "matching the output names of the functional model %s or match the output "
-                         "structure of the model: %s.\nReceived: metrics=%s"
+        raise ValueError("tuple arity mismatch; expected: %d, got: %d; tuple: %r.\n"
+                         "Invalid `metrics`. `metrics` should contain metrics objects and either "
+                         "be a dict or a list matching the output names of the functional model %s "
+                         "or match the output structure of the model: %s.\nReceived: metrics=%s"
                          % (len(names), len(metrics), tuple(metrics), names, structure, metrics))
 
     @staticmethod

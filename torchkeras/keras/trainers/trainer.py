@@ -230,9 +230,9 @@ class Trainer:
         not called: Keras warns and returns)."""
         if type(self).compile is not Trainer.compile:
             import warnings
-            warnings.warn("`compile()` was not called as part of model loading because the model's "
-                          "`compile()` method is custom. All subclassed Models that have `compile()` "
-                          "overridden should also override `get_compile_config()` and "
+            warnings.warn("`compile()` was not called as part of model loading because the "
+                          "model's `compile()` method is custom. All subclassed Models that have "
+                          "`compile()` overridden should also override `get_compile_config()` and "
                           "`compile_from_config(config)`. Alternatively, you can call `compile()` "
                           "manually after loading.", stacklevel=2)
             return
@@ -618,8 +618,9 @@ class Trainer:
                                                        "predict step")(batch[0])
                 else:
                     data = _as_step_data((batch[0], None, None))
-                    batch_outputs = _output_storages(self(_wrap_tree(batch[0]), training=False) if fast
-                                                     else self.predict_step(data))
+                    outputs_now = (self(_wrap_tree(batch[0]), training=False) if fast
+                                   else self.predict_step(data))
+                    batch_outputs = _output_storages(outputs_now)
                 outputs.append(batch_outputs)
                 callbacks.on_predict_batch_end(step, lambda: {"outputs": batch_outputs})
         callbacks.on_predict_end()
