@@ -18,6 +18,7 @@ import inspect
 
 import torch
 
+from ...api_export import keras_export
 from ...framework.errors import OpError
 from ...framework.tensor import TensorOperators
 
@@ -27,16 +28,19 @@ __all__ = ["enable_traceback_filtering", "disable_traceback_filtering",
 _STATE = {"enabled": True}
 
 
+@keras_export("keras.config.enable_traceback_filtering")
 def enable_traceback_filtering():
     """``keras.config.enable_traceback_filtering``: errors from ``call`` get Keras' context."""
     _STATE["enabled"] = True
 
 
+@keras_export("keras.config.disable_traceback_filtering")
 def disable_traceback_filtering():
     """``keras.config.disable_traceback_filtering``: errors from ``call`` are raised as they are."""
     _STATE["enabled"] = False
 
 
+@keras_export("keras.config.is_traceback_filtering_enabled")
 def is_traceback_filtering_enabled():
     """``keras.config.is_traceback_filtering_enabled``: whether errors get Keras' context."""
     return _STATE["enabled"]
