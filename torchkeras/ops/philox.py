@@ -5,9 +5,11 @@ a Philox4x32-10 block cipher (a 64-bit key, a 128-bit counter, four 32-bit words
 counter value), TF's seed scrambling, and TF's transforms of the 32-bit words (uniform floats
 from mantissa bits, normals by Box-Muller, truncated normals by rejection with 256 Philox
 blocks reserved per group of outputs).  This module reproduces them on the current device:
-32-bit unsigned words live in int64 tensors.  Box-Muller's ``log``/``sin``/``cos`` are
-computed in double precision and rounded, which is what TF's C library returns except in
-rare last-bit cases (see ``tests/ops/test_philox.py``).
+32-bit unsigned words live in int64 tensors.  Box-Muller's float ``logf``/``sincosf`` follow
+glibc's algorithms bit for bit (``libm_float.py``), the float64 ``log``/``sin``/``cos`` are
+torch's.  Known difference: float32/float64 normal and truncated normal values differ from
+TF's in the last bit for about 1 value in 150 (float32) or 100 (float64); float16/bfloat16,
+uniform and integer values are TF's exactly (``tests/ops/test_philox.py``).
 """
 from __future__ import annotations
 
@@ -15,6 +17,8 @@ import math
 
 import numpy as np
 import torch
+
+from . import libm_float
 
 __all__ = ["philox_blocks", "scramble_seed", "add_to_counter", "fill"]
 
@@ -68,10 +72,10 @@ def _unit_double(high, low):
 def _box_muller_float(x0, x1):
     """TF's ``BoxMullerFloat`` on two word tensors: two float32 normal tensors."""
     u1 = torch.clamp_min(_unit_float(x0), 1.0e-7)
-    v1 = (_unit_float(x1).double() * (2 * math.pi)).float().double()
-    log_u1 = torch.log(u1.double()).float()
-    u2 = torch.sqrt((-2.0 * log_u1).double()).float()
-    return torch.sin(v1).float() * u2, torch.cos(v1).float() * u2
+    v1 = (_unit_float(x1).double() * (2 * math.pi)).float()
+    u2 = torch.sqrt(-2.0 * libm_float.logf(u1))
+    sin, cos = libm_float.sincosf(v1)
+    return sin * u2, cos * u2
 
 
 def _box_muller_double(x0, x1, x2, x3):
