@@ -16,6 +16,7 @@ import torch
 from . import device as _device
 from . import dtypes
 from .op_errors import dtype_of
+from .shape import TensorShape
 from .tensor import Tensor, TensorOperators, wrap
 
 __all__ = ["constant", "convert_to_tensor", "to_torch", "to_torch_unaliased", "to_torch_like", "infer_dtype"]
@@ -197,7 +198,31 @@ def convert_to_tensor(value, dtype=None, dtype_hint=None, name=None):
     return wrap(_convert_value(value, dtype, dtype_hint, _device.current()))
 
 
+def _shape_dims(shape, dtype, dtype_hint):
+    """TF's ``TensorShape`` conversion: a fully defined shape becomes an int32 vector (int64 when
+    a dim needs it, or when asked); partially known shapes and other dtypes raise TF's errors."""
+    if shape.rank is None or None in shape.as_list():
+        raise ValueError("Cannot convert a partially known TensorShape %s to a Tensor." % shape)
+    dims = shape.as_list()
+    wide = any(d >= 2 ** 31 for d in dims)
+    hint = dtypes.as_dtype(dtype_hint) if dtype_hint is not None else None
+    if dtype is None and hint in (dtypes.int32, dtypes.int64):
+        dtype = dtypes.int64 if wide else hint
+    if dtype is None:
+        return dims, dtypes.int64 if wide else dtypes.int32
+    if dtype not in (dtypes.int32, dtypes.int64):
+        raise TypeError("Cannot convert TensorShape %s to dtype %s. Allowed dtypes are tf.int32 "
+                        "and tf.int64." % (shape, dtype))
+    if dtype is dtypes.int32 and wide:
+        raise ValueError("Cannot convert TensorShape %s to dtype int32; a dimension is too large. "
+                         "Consider using tf.int64." % shape)
+    return dims, dtype
+
+
 def _convert_value(value, dtype, dtype_hint, device):
+    if isinstance(value, TensorShape):
+        dims, dtype = _shape_dims(value, dtype, dtype_hint)
+        return torch.tensor(dims, dtype=dtype.torch_dtype, device=device)
     if isinstance(value, (np.ndarray, np.generic)):
         array = np.asarray(value)
         target = dtype or (dtypes.as_dtype(dtype_hint) if dtype_hint is not None else infer_dtype(array))
@@ -238,6 +263,10 @@ def constant(value, dtype=None, shape=None, name="Const"):
         if dtype is not None:
             storage = _cast_torch(storage, dtype)
     else:
+        if isinstance(value, TensorShape):  # tf.constant reads a shape as a sequence of dims
+            if value.rank is None or None in value.as_list():
+                raise ValueError("Can't convert Python sequence with mixed types to Tensor.")
+            value = value.as_list()
         storage = _convert_value(value, dtype, None, _device.current())
     if shape is not None:
         storage = _reshape_for_constant(storage, value, shape)

@@ -255,6 +255,10 @@ class TensorOperators:
         return array[()] if array.ndim == 0 else array
 
 
+_NUMPY_METHOD_NAMES = frozenset(("T", "astype", "ravel", "transpose", "reshape", "clip", "size",
+                                 "tolist", "data"))
+
+
 class Tensor(TensorOperators):
     """An immutable eager tensor, like TF's ``EagerTensor``.
 
@@ -264,6 +268,18 @@ class Tensor(TensorOperators):
     """
 
     __slots__ = ("_value", "_keras_mask")
+
+    def __getattr__(self, name):
+        """TF's error for a missing attribute (``EagerTensor``'s wording and NumPy-method hint)."""
+        if type(self).__module__ != __name__:
+            raise AttributeError("'%s' object has no attribute '%s'" % (type(self).__name__, name))
+        if name in _NUMPY_METHOD_NAMES:
+            raise AttributeError("EagerTensor object has no attribute '%s'. " % name + """
+        If you are looking for numpy-related methods, please run the following:
+        tf.experimental.numpy.experimental_enable_numpy_behavior()
+      """)
+        raise AttributeError("'tensorflow.python.framework.ops.EagerTensor' object has no "
+                             "attribute '%s'" % name)
 
     def __init__(self, *args, **kwargs):
         raise TypeError("Tensors are created by tf.constant / tf.convert_to_tensor, not by calling tf.Tensor.")

@@ -81,6 +81,13 @@ class Variable(ScatterMethods, TensorOperators):
 
     __slots__ = ("_param", "_name", "_trainable", "_declared_shape", "_constraint",
                  "_synchronization", "_aggregation", "_watch_leaf", "__weakref__")
+    _tf_type_name = "ResourceVariable"  # the class TF's messages name
+
+    def __getattr__(self, name):
+        """TF's error for a missing attribute, naming TF's class (``ResourceVariable``)."""
+        cls = type(self)
+        raise AttributeError("'%s' object has no attribute '%s'"
+                             % (cls.__dict__.get("_tf_type_name", cls.__name__), name))
 
     def __init__(self, initial_value=None, trainable=None, validate_shape=True, caching_device=None, name=None,
                  variable_def=None, dtype=None, import_scope=None, constraint=None,
@@ -375,6 +382,7 @@ class UnreadVariable(Variable):
     """
 
     __slots__ = ("_origin",)
+    _tf_type_name = "_UnreadVariable"
 
     def __init__(self, *args, **kwargs):
         raise TypeError("UnreadVariable is returned by Variable.assign*; it is not created directly.")

@@ -7,8 +7,9 @@ keyed by (global seed, op seed): repeated calls continue that stream, and
 ``set_seed`` restarts it; without a global seed TF's default global seed
 (87654321) is used, so an op seed alone is also reproducible.  Each device
 has its own ``torch.Generator``.  The values differ from TF's (other
-algorithms); their distributions are TF's.  ``tf.random.Generator`` objects
-and the ``stateless_*`` ops (values fixed by a seed pair) are here too.
+algorithms); their distributions are TF's.  ``tf.random.Generator`` and the
+``stateless_*`` ops give TF's exact numbers (``random_generator.py``,
+``stateless_random_ops.py``, over ``philox.py``).
 """
 from __future__ import annotations
 
@@ -24,6 +25,12 @@ from ..framework.convert import to_torch
 from ..framework.tensor import TensorOperators, wrap
 from ..framework.op_errors import device_of, dims_text, op_error
 from ._args import shape_arg
+from .random_generator import (  # noqa: F401  (re-exported for tf.random)
+    Generator, create_rng_state, get_global_generator, set_global_generator,
+)
+from .stateless_random_ops import (  # noqa: F401
+    stateless_normal, stateless_truncated_normal, stateless_uniform,
+)
 
 # TF has none of these at the top level: they live in ``tf.random`` (torchkeras/random.py).
 __all__ = []
@@ -195,108 +202,3 @@ def categorical(logits, num_samples, dtype=None, seed=None, name=None):
     draws = torch.multinomial(probs, count, replacement=True, generator=_generator(seed, device))
     return wrap(draws.to(out.torch_dtype))
 
-
-def _stateless_generator(seed, device):
-    pair = to_torch(seed)
-    if isinstance(pair, np.ndarray) or pair.shape != (2,) or pair.dtype not in (torch.int32, torch.int64):
-        raise ValueError("`seed` must be a shape-[2] int32 or int64 tensor, got %r" % (seed,))
-    first, second = (int(v) for v in pair.tolist())
-    generator = torch.Generator(device=device)
-    generator.manual_seed(_mix(first % (2 ** 63), second))
-    return generator
-
-
-def stateless_normal(shape, seed, mean=0.0, stddev=1.0, dtype=dtypes.float32, name=None, alg="auto_select"):
-    """``tf.random.stateless_normal``: normal samples that depend only on ``shape`` and ``seed`` (a pair of ints)."""
-    return _normal(shape, mean, stddev, dtype, lambda device: _stateless_generator(seed, device))
-
-
-def stateless_uniform(shape, seed, minval=0, maxval=None, dtype=dtypes.float32, name=None, alg="auto_select"):
-    """``tf.random.stateless_uniform``: uniform samples that depend only on ``shape`` and ``seed``."""
-    return _uniform(shape, minval, maxval, dtype, lambda device: _stateless_generator(seed, device))
-
-
-def stateless_truncated_normal(shape, seed, mean=0.0, stddev=1.0, dtype=dtypes.float32, name=None, alg="auto_select"):
-    """``tf.random.stateless_truncated_normal``: truncated normal samples that depend only on ``shape`` and ``seed``."""
-    return _truncated_normal(shape, mean, stddev, dtype, lambda device: _stateless_generator(seed, device))
-
-
-class Generator:
-    """``tf.random.Generator``: a random stream with its own state (one torch generator per device).
-
-    ``Generator.from_seed(s)`` streams are reproducible; ``normal``,
-    ``uniform`` and ``truncated_normal`` draw from it and advance it; ``split`` makes independent child generators.  Unlike
-    TF, the state is not exposed as a ``tf.Variable``.
-    """
-
-    def __init__(self, copy_from=None, state=None, alg=None):
-        if copy_from is not None:
-            self._seed = copy_from._seed
-        elif state is not None:
-            self._seed = _mix(*(int(v) for v in np.asarray(state).reshape(-1)[:2]))
-        else:
-            self._seed = int(torch.Generator().seed()) % (2 ** 63)
-        self._streams = {}
-
-    @classmethod
-    def from_seed(cls, seed, alg=None):
-        """A generator whose stream is fixed by ``seed``."""
-        generator = cls.__new__(cls)
-        generator._seed = int(seed) % (2 ** 63)
-        generator._streams = {}
-        return generator
-
-    @classmethod
-    def from_non_deterministic_state(cls, alg=None):
-        """A generator seeded from fresh entropy."""
-        return cls()
-
-    def reset_from_seed(self, seed):
-        """Restarts the stream as ``from_seed(seed)`` would."""
-        self._seed = int(seed) % (2 ** 63)
-        self._streams = {}
-
-    def _pick(self, device):
-        stream = self._streams.get(device)
-        if stream is None:
-            stream = torch.Generator(device=device)
-            stream.manual_seed(self._seed)
-            self._streams[device] = stream
-        return stream
-
-    def normal(self, shape, mean=0.0, stddev=1.0, dtype=dtypes.float32, name=None):
-        """Normal samples from this generator's stream."""
-        return _normal(shape, mean, stddev, dtype, self._pick)
-
-    def uniform(self, shape, minval=0, maxval=None, dtype=dtypes.float32, name=None):
-        """Uniform samples in [``minval``, ``maxval``) from this generator's stream."""
-        return _uniform(shape, minval, maxval, dtype, self._pick)
-
-    def truncated_normal(self, shape, mean=0.0, stddev=1.0, dtype=dtypes.float32, name=None):
-        """Truncated normal samples (within two ``stddev``) from this generator's stream."""
-        return _truncated_normal(shape, mean, stddev, dtype, self._pick)
-
-    def make_seeds(self, count=1):
-        """A ``[2, count]`` int64 tensor of seeds for the ``stateless_*`` ops."""
-        device = _device.current()
-        return wrap(torch.randint(0, 2 ** 62, (2, int(count)), dtype=torch.int64, device=device, generator=self._pick(device)))
-
-    def split(self, count=1):
-        """``count`` new generators, independent of this one and of each other."""
-        seeds = self.make_seeds(count).numpy()
-        return [Generator.from_seed(_mix(int(seeds[0, i]), int(seeds[1, i]))) for i in range(int(count))]
-
-
-_global_generator = {"value": None}
-
-
-def get_global_generator():
-    """``tf.random.get_global_generator``: the process-wide Generator (created on first use)."""
-    if _global_generator["value"] is None:
-        _global_generator["value"] = Generator.from_non_deterministic_state()
-    return _global_generator["value"]
-
-
-def set_global_generator(generator):
-    """``tf.random.set_global_generator``: replaces the process-wide Generator."""
-    _global_generator["value"] = generator

@@ -162,18 +162,33 @@ def test_plain_torch_module_is_tracked_trained_and_switched():
     assert layer.net[0].weight.requires_grad is False and layer.trainable_weights == []
 
 
-def test_variables_assigned_as_attributes_are_tracked():
+def test_keras_variables_assigned_as_attributes_are_tracked():
     class Direct(layers.Layer):
         def __init__(self):
             super().__init__()
-            self.v = tf.Variable(tf.ones((2,)))
-            self.frozen = tf.Variable(tf.zeros((1,)), trainable=False)
+            self.v = keras.Variable(tf.ones((2,)))
+            self.frozen = keras.Variable(tf.zeros((1,)), trainable=False)
 
         def call(self, inputs):
             return inputs * self.v
     layer = Direct()
     assert len(layer.trainable_weights) == 1 and len(layer.non_trainable_weights) == 1
     assert len(list(layer.parameters())) == 2
+
+
+def test_raw_tf_variables_are_not_tracked():
+    """Keras 3 tracks its own variables only: a ``tf.Variable`` set in ``build`` is invisible."""
+    class Raw(layers.Layer):
+        def build(self, input_shape):
+            self.w = tf.Variable(tf.ones((input_shape[-1], 3)))
+            self.b = tf.Variable(tf.zeros((3,)))
+
+        def call(self, inputs):
+            return tf.matmul(inputs, self.w) + self.b
+    layer = Raw()
+    assert layer(np.ones((2, 4), "float32")).shape == (2, 3)
+    assert layer.trainable_weights == [] and layer.weights == [] and layer.count_params() == 0
+    assert list(layer.parameters()) == []
 
 
 def test_get_set_weights_and_count_params():

@@ -25,6 +25,7 @@ class KerasVariable(Variable):
     """A layer weight (see the module docstring)."""
 
     __slots__ = ("_short_name", "_path", "regularizer", "_autocast")
+    _tf_type_name = "Variable"  # Keras' class name
 
     def __init__(self, initial_value, trainable=True, name="variable", path=None, dtype=None, constraint=None,
                  regularizer=None, autocast=True):

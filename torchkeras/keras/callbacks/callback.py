@@ -1,10 +1,12 @@
 """``keras.callbacks.Callback``: the base class of everything ``fit`` calls back."""
 from __future__ import annotations
 
+from ..backend.object_repr import KerasObjectRepr
+
 __all__ = ["Callback"]
 
 
-class Callback:
+class Callback(KerasObjectRepr):
     """Base class for callbacks: override the hooks you need.
 
     ``fit`` calls ``on_train_begin``, then per epoch ``on_epoch_begin``,

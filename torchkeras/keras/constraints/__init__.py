@@ -8,9 +8,10 @@ from ...framework.convert import to_torch
 from ...framework.tensor import wrap
 from ..backend import config
 from ..backend.object_lookup import ObjectLookup
+from ..backend.object_repr import KerasObjectRepr
 
 
-class Constraint:
+class Constraint(KerasObjectRepr):
     """Base class: ``constraint(w)`` -> projected ``w`` (the identity here)."""
 
     def __call__(self, w):

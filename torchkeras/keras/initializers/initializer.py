@@ -5,9 +5,10 @@ from ...framework import device as _device
 from ...framework import dtypes
 from ...framework.tensor import wrap
 from ..backend import config
+from ..backend.object_repr import KerasObjectRepr
 
 
-class Initializer:
+class Initializer(KerasObjectRepr):
     """Base class: ``initializer(shape, dtype=None)`` returns a new ``tf.Tensor``.
 
     Subclasses implement ``_generate(shape, torch_dtype, device)`` and ``get_config()``.

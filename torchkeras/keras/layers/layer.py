@@ -30,6 +30,7 @@ from ..mixed_precision import policy as _policy
 from ..backend.keras_tensor import KerasTensor
 from ..backend.variables import KerasVariable
 from ..ops.operation import Operation
+from ..backend import traceback_utils
 from . import call_context, mask_propagation, symbolic
 from .input_spec import assert_input_compatibility
 
@@ -218,11 +219,17 @@ class Layer(Operation, nn.Module):
             return
         if name in tracked:
             self._untrack(name)
-        if isinstance(value, Variable):
+        if isinstance(value, KerasVariable):
             old = d.get(name)
-            if isinstance(old, Variable) and old is not value:
+            if isinstance(old, KerasVariable) and old is not value:
                 self._forget_variable(old)
             self._track_variable(value)
+            object.__setattr__(self, name, value)
+            return
+        if isinstance(value, Variable):  # a raw tf.Variable: Keras 3 does not track it
+            old = d.get(name)
+            if isinstance(old, KerasVariable):
+                self._forget_variable(old)
             object.__setattr__(self, name, value)
             return
         if isinstance(value, nn.Module):
@@ -615,15 +622,21 @@ class Layer(Operation, nn.Module):
         return outputs
 
     def _call_in_mode(self, training, outer, inputs, rest, kwargs):
-        """``call`` with ``training`` as the mode its sublayers inherit (``outer``: the current one)."""
-        if training is outer:
-            return self.call(inputs, *rest, **kwargs)
-        stack = call_context.STATE.training_stack
-        stack.append(training)
+        """``call`` with ``training`` as the mode its sublayers inherit (``outer``: the current
+        one); an error from ``call`` gets Keras' argument context (``traceback_utils``)."""
         try:
-            return self.call(inputs, *rest, **kwargs)
-        finally:
-            stack.pop()
+            if training is outer:
+                return self.call(inputs, *rest, **kwargs)
+            stack = call_context.STATE.training_stack
+            stack.append(training)
+            try:
+                return self.call(inputs, *rest, **kwargs)
+            finally:
+                stack.pop()
+        except Exception as error:
+            raise traceback_utils.inject_call_info(
+                error, self.call, (inputs,) + tuple(rest), kwargs,
+                "%s.call()" % type(self).__name__) from None
 
     def _enter_torch_modules(self, training):
         """Switches plain torch modules to ``train()``/``eval()`` and, while a tape records,

@@ -16,6 +16,7 @@ from ...framework.convert import to_torch
 from ...framework.tensor import TensorOperators, wrap
 from ..backend.naming import auto_name
 from ...framework.op_errors import dims_text, op_error
+from ..backend.object_repr import KerasObjectRepr
 
 __all__ = ["Loss", "standardize_reduction", "squeeze_or_expand_to_same_rank",
            "reduce_weighted_values", "storage", "pair", "incompatible"]
@@ -118,7 +119,7 @@ def reduce_weighted_values(values, sample_weight=None, mask=None, reduction="sum
     return _reduce(values, sample_weight, reduction)
 
 
-class Loss:
+class Loss(KerasObjectRepr):
     """Base class of Keras losses (``keras.losses.Loss``).
 
     Subclasses implement ``call(y_true, y_pred)`` returning per-sample losses;

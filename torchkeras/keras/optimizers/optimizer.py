@@ -37,6 +37,7 @@ from ..backend.naming import auto_name
 from ..backend.variables import KerasVariable
 from ..losses.serialization import deserialize_keras_object, serialize_keras_object
 from .schedules.learning_rate_schedule import LearningRateSchedule
+from ..backend.object_repr import KerasObjectRepr
 
 __all__ = ["Optimizer"]
 
@@ -83,7 +84,7 @@ class _HostMirror:
         self.version = self.variable._param._version
 
 
-class Optimizer:
+class Optimizer(KerasObjectRepr):
     """Base class of Keras optimizers (``keras.optimizers.Optimizer``).
 
     Arguments common to every optimizer: ``learning_rate`` (float, a

@@ -7,11 +7,12 @@ from ...framework import device as _device
 from ...framework.tensor import wrap
 from ..backend import naming
 from ..backend.variables import KerasVariable
+from ..backend.object_repr import KerasObjectRepr
 
 __all__ = ["SeedGenerator", "draw_generator"]
 
 
-class SeedGenerator:
+class SeedGenerator(KerasObjectRepr):
     """Keeps ``state`` (an int64 variable ``[seed, counter]``); each :meth:`next` returns the
     current state and advances the counter, so successive draws differ while a fixed
     ``seed`` replays the same sequence."""

@@ -8,9 +8,10 @@ import torch
 from ...framework.convert import to_torch
 from ...framework.tensor import wrap
 from ..backend.object_lookup import ObjectLookup
+from ..backend.object_repr import KerasObjectRepr
 
 
-class Regularizer:
+class Regularizer(KerasObjectRepr):
     """Base class: ``regularizer(x)`` -> scalar penalty."""
 
     def __call__(self, x):

@@ -1,4 +1,5 @@
-"""Reading legacy Keras 2 / TF 2.x full-model and weights ``.h5`` files (read-only, as Keras 3 does).
+"""Legacy Keras 2 / TF 2.x full-model and weights ``.h5`` files: reading them, and writing the
+full-model form as Keras 3 still does (``model.save("x.h5")``, with Keras' deprecation warning).
 
 The model comes from the ``model_config`` attribute (legacy configs have no
 ``module`` keys and may list inbound nodes as ``[name, node, tensor, kwargs]``
@@ -7,13 +8,123 @@ lists); weights are matched layer by layer, in order, from
 optimizer state from ``optimizer_weights`` when the model is compiled.
 """
 import json
+import logging
+import os
+import sys
 import warnings
 
 import numpy as np
 
 from . import h5_store, model_config, serialization_lib
 
-__all__ = ["load_model", "load_weights"]
+__all__ = ["load_model", "load_weights", "save_model"]
+
+_DEPRECATION = ("You are saving your model as an HDF5 file via `model.save()` or "
+                "`keras.saving.save_model(model)`. This file format is considered legacy. "
+                "We recommend using instead the native Keras format, e.g. "
+                "`model.save('my_model.keras')` or "
+                "`keras.saving.save_model(model, 'my_model.keras')`. ")
+_HEADER_LIMIT = 64512  # HDF5's object header size: longer attributes are split in chunks
+
+
+def warn_legacy_save():
+    """Keras' deprecation warning for ``.h5`` saves (``WARNING:absl:...`` on stderr, as absl prints
+    it before logging is configured; through the ``absl`` logger when it has handlers)."""
+    logger = logging.getLogger("absl")
+    if logger.hasHandlers():
+        logger.warning(_DEPRECATION)
+    else:
+        sys.stderr.write("WARNING:absl:%s\n" % _DEPRECATION)
+
+
+def _save_attributes(group, name, data):
+    """Keras' ``save_attributes_to_hdf5_group``: ``data`` as one attribute, or chunks of it."""
+    array = np.asarray(data)
+    chunks = 1
+    parts = np.array_split(array, chunks)
+    while any(part.nbytes > _HEADER_LIMIT for part in parts):
+        chunks += 1
+        parts = np.array_split(array, chunks)
+    if chunks > 1:
+        for index, part in enumerate(parts):
+            group.attrs["%s%d" % (name, index)] = part
+    else:
+        group.attrs[name] = array
+
+
+def _save_values(group, variables):
+    names = [str(v.path).encode("utf8") for v in variables]
+    _save_attributes(group, "weight_names", names)
+    for name, variable in zip(names, variables):
+        value = np.asarray(variable.numpy())
+        dataset = group.create_dataset(name, value.shape, dtype=value.dtype)
+        dataset[()] = value
+
+
+def _legacy_layer_configs(config):
+    """A model config with its layers in Keras' legacy form (``class_name`` and ``config`` only)."""
+    if isinstance(config.get("layers"), list):
+        config = dict(config, layers=[{key: layer[key] for key in ("class_name", "config", "name",
+                                                                   "inbound_nodes") if key in layer}
+                                      for layer in config["layers"]])
+    return config
+
+
+def _legacy_serialized(value):
+    """Keras' legacy serialization of compile arguments: functions by name, objects as
+    ``{"class_name", "config"}``."""
+    if isinstance(value, list):
+        return [_legacy_serialized(item) for item in value]
+    if isinstance(value, dict) and "class_name" in value and "module" in value:
+        if value["class_name"] in ("function", "builtin_function_or_method"):
+            return value["config"]
+        return {"class_name": value["class_name"], "config": value["config"]}
+    if isinstance(value, dict):
+        return {key: _legacy_serialized(item) for key, item in value.items()}
+    return value
+
+
+def _metadata(model, include_optimizer):
+    from .. import __version__
+    serialized = serialization_lib.serialize_keras_object(model)
+    metadata = {"keras_version": __version__, "backend": "tensorflow",
+                "model_config": {"class_name": type(model).__name__,
+                                 "config": _legacy_layer_configs(serialized["config"])}}
+    if include_optimizer and getattr(model, "optimizer", None) is not None and model.compiled:
+        training = model_config.compile_config(model)
+        training.pop("optimizer")
+        training = {key: _legacy_serialized(value) for key, value in training.items()}
+        optimizer = model.optimizer
+        config = serialization_lib._jsonable(optimizer.get_config())
+        training["optimizer_config"] = {"class_name": type(optimizer).__name__, "config": config}
+        metadata["training_config"] = training
+    return metadata
+
+
+def save_model(model, filepath, include_optimizer=True):
+    """Keras 3's ``save_model_to_hdf5``: the legacy full-model ``.h5`` (config and training
+    config as JSON attributes, ``model_weights`` per layer, ``optimizer_weights``)."""
+    h5py = h5_store.require_h5py()
+    metadata = _metadata(model, include_optimizer)
+    directory = os.path.dirname(os.fspath(filepath))
+    if directory:
+        os.makedirs(directory, exist_ok=True)
+    with h5py.File(filepath, mode="w") as h5:
+        for key, value in metadata.items():
+            is_json = isinstance(value, (dict, list))
+            h5.attrs[key] = json.dumps(value).encode("utf8") if is_json else value
+        weights = h5.create_group("model_weights")
+        names = [layer.name.encode("utf8") for layer in model.layers]
+        _save_attributes(weights, "layer_names", names)
+        weights.attrs["backend"] = b"tensorflow"
+        weights.attrs["keras_version"] = str(metadata["keras_version"]).encode("utf8")
+        for layer in sorted(model.layers, key=lambda item: item.name):
+            _save_values(weights.create_group(layer.name), _legacy_weights(layer))
+        _save_values(weights.create_group("top_level_model_weights"), [])
+        optimizer = getattr(model, "optimizer", None)
+        if include_optimizer and optimizer is not None and list(optimizer.variables):
+            _save_values(h5.create_group("optimizer_weights"), list(optimizer.variables))
+
 
 
 def _text(value):
@@ -152,12 +263,37 @@ def _per_output(metrics, model):
     return metrics
 
 
+def _named_objects(value, lookup, keep=()):
+    """Keras' legacy reading of compile arguments: a function's full name becomes the function
+    (``"mean_squared_error"``, as a loss function is saved); aliases such as ``"mse"`` (which
+    Keras 3.15 fails to read back) and ``keep`` names stay strings."""
+    if isinstance(value, list):
+        return [_named_objects(item, lookup, keep) for item in value]
+    if isinstance(value, dict) and "class_name" not in value:
+        return {key: _named_objects(item, lookup, keep) for key, item in value.items()}
+    if isinstance(value, str) and value not in keep:
+        try:
+            found = lookup(value)
+        except ValueError:
+            return value
+        return found if getattr(found, "__name__", None) == value else value
+    return value
+
+
+_KEPT_METRIC_NAMES = ("accuracy", "acc", "crossentropy", "ce")
+
+
 def _training_compile_config(training_config, model):
+    from .. import losses, metrics
+    loss = _named_objects(training_config.get("loss"), losses.get, ("crossentropy", "ce"))
     return {"optimizer": _keras3_optimizer_config(training_config.get("optimizer_config")),
-            "loss": training_config.get("loss"),
+            "loss": loss,
             "loss_weights": training_config.get("loss_weights"),
-            "metrics": _per_output(training_config.get("metrics"), model),
-            "weighted_metrics": _per_output(training_config.get("weighted_metrics"), model),
+            "metrics": _named_objects(_per_output(training_config.get("metrics"), model),
+                                      metrics.get, _KEPT_METRIC_NAMES),
+            "weighted_metrics": _named_objects(
+                _per_output(training_config.get("weighted_metrics"), model), metrics.get,
+                _KEPT_METRIC_NAMES),
             "run_eagerly": training_config.get("run_eagerly", False),
             "steps_per_execution": training_config.get("steps_per_execution", 1)}
 

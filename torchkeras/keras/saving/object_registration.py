@@ -2,6 +2,7 @@
 
 The registry is process-wide; custom-object scopes are per thread, as in Keras."""
 import inspect
+from ..backend.object_repr import KerasObjectRepr
 
 from ...framework.global_state import PER_THREAD as _STATE
 
@@ -54,7 +55,7 @@ def get_custom_objects():
     return GLOBAL_CUSTOM_OBJECTS
 
 
-class CustomObjectScope:
+class CustomObjectScope(KerasObjectRepr):
     """``with CustomObjectScope({'name': obj}):`` makes the objects visible to deserialization inside the block."""
 
     def __init__(self, custom_objects):

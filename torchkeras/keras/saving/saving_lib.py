@@ -196,13 +196,19 @@ def load_weights(model, filepath, skip_mismatch=False, **kwargs):
 def save_model(model, filepath, overwrite=True, zipped=True, **kwargs):
     """Saves ``model`` as a Keras 3 ``.keras`` zip (config, metadata, weights and optimizer state).
 
-    ``include_optimizer`` is accepted and ignored, as Keras 3 does for ``.keras``
-    files; saving the legacy ``.h5`` format is not supported (loading it is).
+    ``include_optimizer`` is ignored for ``.keras`` files, as in Keras 3; a ``.h5`` / ``.hdf5``
+    path writes Keras' legacy full-model HDF5 file (with Keras' deprecation warning).
     """
-    kwargs.pop("include_optimizer", None)
+    include_optimizer = kwargs.pop("include_optimizer", True)
     if kwargs:
         raise ValueError("The following argument(s) are not supported: %s" % list(kwargs.keys()))
     filepath = os.fspath(filepath)
+    if filepath.endswith((".h5", ".hdf5")):
+        from . import legacy_h5
+        legacy_h5.warn_legacy_save()
+        if _proceed(filepath, overwrite):
+            legacy_h5.save_model(model, filepath, include_optimizer)
+        return
     if not (zipped and filepath.endswith(".keras")):
         raise ValueError("Invalid filepath extension for saving. Please add either a `.keras` extension for the native "
                          "Keras format (recommended) or a `.h5` extension. Use `model.export(filepath)` if you want to "

@@ -87,7 +87,8 @@ def get_loss(identifier, y_true, y_pred):
     else:
         loss = losses.get(identifier)
     if not isinstance(loss, losses.Loss):
-        loss = losses.LossFunctionWrapper(loss, name=_object_name(loss))
+        name = identifier if isinstance(identifier, str) else _object_name(loss)
+        loss = losses.LossFunctionWrapper(loss, name=name)
     return loss
 
 
@@ -147,6 +148,25 @@ def _align(value, names, what):
     return [value] * count
 
 
+def _output_names(y_pred, model_names):
+    """Each output's name: a dict's keys, else the model's output names (``None`` for outputs
+    a subclassed model returns, which Keras leaves unnamed)."""
+    preds = _flat_outputs(y_pred)
+    if isinstance(preds, dict):
+        return list(preds)
+    names = list(model_names or [])
+    return names if len(names) == len(preds) else [None] * len(preds)
+
+
+def _check_loss_weights(loss, loss_weights, count):
+    """Keras' check: a single loss with several weights is refused."""
+    if loss_weights is None or isinstance(loss, (list, tuple, dict)):
+        return
+    if isinstance(loss_weights, (list, tuple, dict)) and len(loss_weights) != 1:
+        raise ValueError("`loss_weights` must match the number of losses, got 1 losses and %d "
+                         "weights." % len(loss_weights))
+
+
 def _pair_targets(y_true, y_pred, names):
     """``(targets, outputs)`` as two aligned lists of storages."""
     preds = _flat_outputs(y_pred)
@@ -182,24 +202,31 @@ class CompileLoss:
 
     def build(self, y_true, y_pred):
         """Resolves the losses from the first batch's targets and outputs."""
-        preds = _flat_outputs(y_pred)
-        names = list(preds) if isinstance(preds, dict) else list(self._output_names or [])
-        count = len(preds)
-        if len(names) != count:
-            names = ["output_%d" % i if count > 1 else "output" for i in range(count)] if count > 1 else names or ["output"]
+        names = _output_names(y_pred, self._output_names)
+        count = len(names)
         self._names = names
         trues, preds = _pair_targets(y_true, y_pred, names)
         identifiers = _align(self._loss, names, "loss")
+        _check_loss_weights(self._loss, self._loss_weights, count)
         weights = _align(self._loss_weights, names, "loss_weights") if self._loss_weights is not None else [None] * count
         self._losses = [get_loss(identifier, t, p) for identifier, t, p in zip(identifiers, trues, preds)]
         self._weights = [1.0 if w is None else float(w) for w in weights]
         if sum(loss is not None for loss in self._losses) > 1:
             mean = _metrics_module.Mean
-            self.metrics = [mean(name="%s_loss" % name) if loss is not None else None for name, loss in zip(names, self._losses)]
+            # Keras names each loss after its output, or after the loss itself when the output
+            # has no name (a subclassed model's list of outputs)
+            self.metrics = [mean(name="%s_loss" % (name if name is not None else loss.name))
+                            if loss is not None else None
+                            for name, loss in zip(names, self._losses)]
         self.built = True
 
     def __call__(self, y_true, y_pred, sample_weight=None):
-        """The weighted total loss (a torch scalar carrying the autograd graph)."""
+        """The weighted total loss, a Tensor (as Keras hands user code a backend tensor)."""
+        total = self.total(y_true, y_pred, sample_weight)
+        return None if total is None else wrap(total)
+
+    def total(self, y_true, y_pred, sample_weight=None):
+        """The weighted total loss as a torch scalar carrying the autograd graph."""
         if not self.built:
             self.build(y_true, y_pred)
         trues, preds = _pair_targets(y_true, y_pred, self._names)
@@ -235,11 +262,8 @@ class CompileMetrics:
 
     def build(self, y_true, y_pred):
         """Resolves the metrics from the first batch."""
-        preds = _flat_outputs(y_pred)
-        count = len(preds)
-        names = list(preds) if isinstance(preds, dict) else list(self._output_names or [])
-        if len(names) != count:
-            names = ["output_%d" % i for i in range(count)] if count > 1 else ["output"]
+        names = _output_names(y_pred, self._output_names)
+        count = len(names)
         self._names = names
         trues, preds = _pair_targets(y_true, y_pred, names)
         plain = self._expand(self._user_metrics, names)
@@ -264,18 +288,23 @@ class CompileMetrics:
             return [_as_list(metrics.get(name)) for name in names]
         if not isinstance(metrics, (list, tuple)):
             raise TypeError("Expected `metrics` argument to be a list, tuple, or dict. Received instead: metrics=%s of type %s" % (metrics, type(metrics)))
-        if len(names) > 1 and metrics and all(isinstance(m, (list, tuple, type(None))) for m in metrics):
-            if len(metrics) != len(names):
-                raise ValueError("For a model with multiple outputs, when providing the `metrics` argument as a list, it should have as many entries as the model has outputs. Received:\nmetrics=%s\nof length %d whereas the model has %d outputs." % (metrics, len(metrics), len(names)))
+        if len(names) == 1:
+            return [list(metrics)]
+        if len(metrics) == len(names):  # Keras: one entry (a metric or a list) per output
             return [_as_list(m) for m in metrics]
-        return [list(metrics) for _ in names]
+        structure = ["X"] * len(names)
+        raise ValueError("tuple arity mismatch; expected: %d, got: %d; tuple: %r.\n"
+                         "Invalid `metrics`. `metrics` should contain metrics objects and either "
+                         "be a dict or a list matching the output names of the functional model %s "
+                         "or match the output structure of the model: %s.\nReceived: metrics=%s"
+                         % (len(names), len(metrics), tuple(metrics), names, structure, metrics))
 
     @staticmethod
     def _make(identifier, y_true, y_pred, output_name, count, weighted=False):
         metric = get_metric(identifier, y_true, y_pred)
         if weighted and isinstance(identifier, str):
             metric.name = "weighted_" + metric.name
-        if count > 1:
+        if count > 1 and output_name is not None:
             metric.name = "%s_%s" % (output_name, metric.name)
         return metric
 

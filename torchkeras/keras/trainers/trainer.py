@@ -34,6 +34,7 @@ unknown loss/metric names raise at ``compile()`` rather than at the first
 from __future__ import annotations
 
 import contextlib
+import warnings
 
 import numpy as np
 import torch
@@ -46,7 +47,7 @@ from ...framework.tape import GradientTape
 from ...framework.tensor import TensorOperators, wrap
 from ..callbacks.callback_list import CallbackList
 from ..callbacks.logs import pythonify_logs
-from ..metrics import Metric
+from ..metrics import Mean, Metric
 from ..optimizers.loss_scale_optimizer import LossScaleOptimizer
 from . import compile_utils
 from .data_utils import train_validation_split, unpack_x_y_sample_weight
@@ -63,13 +64,35 @@ def _wrap_tree(tree):
 
 
 def _as_step_data(batch):
-    """``(x, y, sample_weight)`` storages -> the tuple of Tensors ``train_step`` receives (trailing ``None`` dropped)."""
+    """``(x, y, sample_weight)`` storages -> the Tensors ``train_step`` receives (Keras'
+    ``pack_x_y_sample_weight``: trailing ``None`` dropped; ``x`` alone is passed itself, a
+    tuple or list ``x`` alone as a 1-tuple)."""
     x, y, sample_weight = batch
     if sample_weight is not None:
         return _wrap_tree(x), _wrap_tree(y), _wrap_tree(sample_weight)
     if y is not None:
         return _wrap_tree(x), _wrap_tree(y)
-    return (_wrap_tree(x),)
+    if isinstance(x, (tuple, list)):
+        return (_wrap_tree(x),)
+    return _wrap_tree(x)
+
+
+class _DeprecatedCompiledMetrics:
+    """What Keras 3's ``model.compiled_metrics`` gives: an object with ``update_state`` only."""
+
+    def __init__(self, model):
+        self._model = model
+
+    def update_state(self, y, y_pred, sample_weight=None):
+        """Warns, then updates every metric of the model as Keras' shim does."""
+        warnings.warn("`model.compiled_metrics()` is deprecated. Instead, use e.g.:\n```\n"
+                      "for metric in self.metrics:\n    metric.update_state(y, y_pred)\n```\n",
+                      stacklevel=2)
+        for metric in self._model.metrics:
+            if isinstance(metric, Mean):
+                metric.update_state(y_pred, sample_weight=sample_weight)
+            else:
+                metric.update_state(y, y_pred, sample_weight=sample_weight)
 
 
 def _storage_tree(tree):
@@ -194,15 +217,40 @@ class Trainer:
         self._jit_compile = bool(value)
         self._jit_step = self._jit_test_step = self._jit_predict_step = None
 
-    @property
-    def compiled_loss(self):
-        """The loss container built by ``compile()``: ``compiled_loss(y, y_pred, sample_weight)``."""
-        return self._compile_loss
+    def get_compile_config(self):
+        """Keras' serialized ``compile()`` arguments (``{}`` when not compiled); loss and metric
+        functions are serialized by name, as Keras does."""
+        if not (self.compiled and getattr(self, "optimizer", None) is not None):
+            return {}
+        from ..saving import model_config
+        return model_config.compile_config(self)
+
+    def compile_from_config(self, config):
+        """Compiles the model from :meth:`get_compile_config`'s dict (a custom ``compile()`` is
+        not called: Keras warns and returns)."""
+        if type(self).compile is not Trainer.compile:
+            import warnings
+            warnings.warn("`compile()` was not called as part of model loading because the "
+                          "model's `compile()` method is custom. All subclassed Models that have "
+                          "`compile()` overridden should also override `get_compile_config()` and "
+                          "`compile_from_config(config)`. Alternatively, you can call `compile()` "
+                          "manually after loading.", stacklevel=2)
+            return
+        from ..saving import model_config
+        model_config.compile_from_config(self, config)
+
+    def compiled_loss(self, y, y_pred, sample_weight=None, regularization_losses=None):
+        """Keras 3's deprecated shim: warns, then returns :meth:`compute_loss` (a Tensor)."""
+        warnings.warn("`model.compiled_loss()` is deprecated. Instead, use "
+                      "`model.compute_loss(x, y, y_pred, sample_weight, training)`.", stacklevel=2)
+        return self.compute_loss(x=None, y=y, y_pred=y_pred, sample_weight=sample_weight)
 
     @property
     def compiled_metrics(self):
-        """The metrics container built by ``compile()`` (``update_state(y, y_pred)``)."""
-        return self._compile_metrics
+        """Keras 3's deprecated shim: ``update_state(y, y_pred, sample_weight)`` warns, then
+        updates every metric of :attr:`metrics` (``Mean`` ones, the loss tracker included, with
+        ``y_pred``, as Keras does)."""
+        return _DeprecatedCompiledMetrics(self)
 
     # ---------------------------------------------------------------- metrics
     @property
@@ -246,7 +294,7 @@ class Trainer:
         """The compiled loss plus the model's added losses (``self.losses``), as a Tensor."""
         total = None
         if self._compile_loss is not None:
-            total = self._compile_loss(_storage_tree(y), y_pred, sample_weight)
+            total = self._compile_loss.total(_storage_tree(y), y_pred, sample_weight)
         for extra in self.losses:
             value = extra._value if isinstance(extra, TensorOperators) else torch.as_tensor(extra)
             total = value if total is None else total + value
@@ -287,6 +335,8 @@ class Trainer:
     def _descend(self, loss):
         """Differentiates the (scaled) loss storage and has the optimizer update the variables trained."""
         variables = self._variables_to_train()
+        if not variables:
+            warnings.warn("The model does not have any trainable weights.")
         if variables:
             optimizer = self.optimizer
             if optimizer.loss_scale_factor is not None or isinstance(optimizer, LossScaleOptimizer):
@@ -568,7 +618,9 @@ class Trainer:
                                                        "predict step")(batch[0])
                 else:
                     data = _as_step_data((batch[0], None, None))
-                    batch_outputs = _output_storages(self(data[0], training=False) if fast else self.predict_step(data))
+                    outputs_now = (self(_wrap_tree(batch[0]), training=False) if fast
+                                   else self.predict_step(data))
+                    batch_outputs = _output_storages(outputs_now)
                 outputs.append(batch_outputs)
                 callbacks.on_predict_batch_end(step, lambda: {"outputs": batch_outputs})
         callbacks.on_predict_end()

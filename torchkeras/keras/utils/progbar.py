@@ -16,6 +16,7 @@ import time
 import numpy as np
 
 from .io_utils import print_msg
+from ..backend.object_repr import KerasObjectRepr
 
 __all__ = ["Progbar"]
 
@@ -40,7 +41,7 @@ def _format_eta(eta):
     return "%ds" % eta
 
 
-class Progbar:
+class Progbar(KerasObjectRepr):
     """Displays a progress bar (Keras' ``keras.utils.Progbar``).
 
     Args:

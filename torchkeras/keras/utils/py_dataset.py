@@ -1,10 +1,12 @@
 """``keras.utils.PyDataset`` (alias ``Sequence``): a Python-indexed source of batches."""
 from __future__ import annotations
 
+from ..backend.object_repr import KerasObjectRepr
+
 __all__ = ["PyDataset", "Sequence"]
 
 
-class PyDataset:
+class PyDataset(KerasObjectRepr):
     """Base class for batch sources: implement ``__len__`` (number of batches)
     and ``__getitem__(index)`` returning ``(x, y)`` or ``(x, y, sample_weight)``.
 

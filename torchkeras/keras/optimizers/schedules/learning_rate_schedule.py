@@ -12,6 +12,7 @@ import torch
 
 from ...losses.loss import storage
 from ....framework.tensor import wrap
+from ...backend.object_repr import KerasObjectRepr
 
 __all__ = ["LearningRateSchedule", "ExponentialDecay", "PiecewiseConstantDecay", "PolynomialDecay",
            "InverseTimeDecay", "CosineDecay", "CosineDecayRestarts"]
@@ -26,7 +27,7 @@ def _const(value, like):
     return torch.full((), float(value), dtype=torch.float32, device=like.device)
 
 
-class LearningRateSchedule:
+class LearningRateSchedule(KerasObjectRepr):
     """Base class of learning rate schedules: subclasses implement ``__call__(step)`` and ``get_config()``."""
 
     def __call__(self, step):
