@@ -279,21 +279,38 @@ def pack_sequence_as(structure, flat_sequence, rules=NEST):
     return packed
 
 
-def _map1(func, value, rules):
-    kind = rules.kinds.get(type(value))
-    if kind is None:
-        kind = rules.kind(value)
-    if not kind:
-        return func(value)
-    return _rebuild(value, kind, [_map1(func, child, rules)
-                                  for child in _children(value, kind, rules)])
+def _map_node(func, value, kind, rules):
+    """``func`` over the leaves under the node ``value``, rebuilt like it."""
+    kinds = rules.kinds
+    keys = None
+    if kind == _MAPPING or kind == _KDICT:
+        keys = _sorted_keys(value, rules)
+        children = [value[k] for k in keys]
+    else:
+        children = _children(value, kind, rules)
+    items = []
+    for child in children:
+        child_kind = kinds.get(type(child))
+        if child_kind is None:
+            child_kind = rules.kind(child)
+        items.append(_map_node(func, child, child_kind, rules) if child_kind else func(child))
+    cls = type(value)
+    if cls is list:
+        return items
+    if cls is tuple:
+        return tuple(items)
+    if cls is dict:
+        by_key = dict(zip(keys, items))
+        return {k: by_key[k] for k in value}
+    return _rebuild(value, kind, items)
 
 
 def map_structure(func, *structures, rules=NEST):
     """``func`` over the matching leaves, packed like the first structure.  The
     structures' nesting is not checked here (the public layers check it first)."""
     if len(structures) == 1:
-        return _map1(func, structures[0], rules)
+        kind = rules.kind(structures[0])
+        return _map_node(func, structures[0], kind, rules) if kind else func(structures[0])
     flats = [flatten(s, rules) for s in structures]
     return pack_sequence_as(structures[0], [func(*leaves) for leaves in zip(*flats)], rules)
 
