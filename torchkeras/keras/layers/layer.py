@@ -17,6 +17,7 @@ from torch import nn
 
 from ...framework import dtypes
 from ...framework import recording as _recording
+from ...framework import tree as _tree
 from ...framework.convert import convert_to_tensor
 from ...framework.tensor import Tensor, TensorOperators, wrap
 from ...framework.variable import Variable
@@ -717,10 +718,4 @@ def _current_device():
 
 
 def _flat_tensors(outputs):
-    if isinstance(outputs, TensorOperators):
-        return [outputs]
-    if isinstance(outputs, (list, tuple)):
-        return [o for item in outputs for o in _flat_tensors(item)]
-    if isinstance(outputs, dict):
-        return [o for item in outputs.values() for o in _flat_tensors(item)]
-    return []
+    return [o for o in _tree.flatten(outputs, _tree.KERAS) if isinstance(o, TensorOperators)]

@@ -10,6 +10,7 @@ mask yet; a layer without it warns that it drops the mask.
 import warnings
 
 from ...framework.tensor import Tensor, TensorOperators
+from ...framework import tree as _tree
 
 
 def mask_of(value):
@@ -59,11 +60,7 @@ def populate(argument_names, mask_arguments, accepts_mask, inputs, rest, kwargs,
 
 
 def _flat(structure):
-    if isinstance(structure, (list, tuple)):
-        return [leaf for item in structure for leaf in _flat(item)]
-    if isinstance(structure, dict):
-        return [leaf for item in structure.values() for leaf in _flat(item)]
-    return [structure]
+    return _tree.flatten(structure, _tree.KERAS)
 
 
 def attach(layer, inputs, outputs, previous_mask):

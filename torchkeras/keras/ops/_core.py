@@ -9,7 +9,7 @@ import torch
 from ...framework.custom_gradient import custom_gradient as _tf_custom_gradient
 from ...framework.tape import stop_gradient as _tf_stop_gradient
 from ...framework.tensor import TensorOperators
-from ...ops import nest as _nest
+from ...framework import tree as _tree
 from ._base import TORCH, Tensor, storage, unaliased, wrap
 from ._dtypes import NAME, standardize_dtype
 
@@ -66,7 +66,7 @@ def cond(pred, true_fn, false_fn):
 
 
 def _as_tensors(structure):
-    return _nest.map_structure(convert_to_tensor, structure)
+    return _tree.map_structure(convert_to_tensor, structure, rules=_tree.KERAS)
 
 
 def while_loop(cond, body, loop_vars, maximum_iterations=None):  # noqa: A002 - Keras' names
@@ -172,11 +172,11 @@ def _stack_outputs(outputs):
 
 def map(f, xs):  # noqa: A001 - Keras' name
     """``f`` applied to each slice of ``xs`` along axis 0, results stacked (structures too)."""
-    leaves = _nest.flatten(xs)
+    leaves = _tree.flatten(xs, _tree.KERAS)
     count = storage(leaves[0]).shape[0]
     outputs = []
     for i in range(count):
-        outputs.append(f(_nest.pack_sequence_as(xs, [wrap(storage(leaf)[i]) for leaf in leaves])))
+        outputs.append(f(_tree.pack_sequence_as(xs, [wrap(storage(leaf)[i]) for leaf in leaves], _tree.KERAS)))
     return _stack_outputs(outputs)
 
 
