@@ -184,50 +184,59 @@ def is_nested(structure, rules=NEST):
     return bool(rules.kind(structure))
 
 
-def _flatten_into(value, kind, rules, out):
+def _top_kind(value, rules, is_leaf):
+    if is_leaf is not None and is_leaf(value):
+        return _LEAF
+    return rules.kind(value)
+
+
+def _flatten_into(value, kind, rules, out, is_leaf):
     kinds = rules.kinds
     for child in _children(value, kind, rules):
         child_kind = kinds.get(type(child))
         if child_kind is None:
             child_kind = rules.kind(child)
+        if child_kind and is_leaf is not None and is_leaf(child):
+            child_kind = _LEAF
         if child_kind:
-            _flatten_into(child, child_kind, rules, out)
+            _flatten_into(child, child_kind, rules, out, is_leaf)
         else:
             out.append(child)
 
 
-def flatten(structure, rules=NEST):
-    """The leaves of ``structure`` in order (mapping values by sorted key)."""
-    kind = rules.kind(structure)
+def flatten(structure, rules=NEST, is_leaf=None):
+    """The leaves of ``structure`` in order (mapping values by sorted key).  ``is_leaf``
+    (optional) marks further values as leaves."""
+    kind = _top_kind(structure, rules, is_leaf)
     if not kind:
         return [structure]
     out = []
-    _flatten_into(structure, kind, rules, out)
+    _flatten_into(structure, kind, rules, out, is_leaf)
     return out
 
 
-def leaf_count(structure, rules=NEST):
+def leaf_count(structure, rules=NEST, is_leaf=None):
     """How many leaves ``structure`` has."""
-    return len(flatten(structure, rules))
+    return len(flatten(structure, rules, is_leaf))
 
 
-def _paths_into(value, kind, rules, prefix, out):
+def _paths_into(value, kind, rules, prefix, out, is_leaf):
     for key, child in zip(_child_keys(value, kind, rules), _children(value, kind, rules)):
-        child_kind = rules.kind(child)
+        child_kind = _top_kind(child, rules, is_leaf)
         if child_kind:
-            _paths_into(child, child_kind, rules, prefix + (key,), out)
+            _paths_into(child, child_kind, rules, prefix + (key,), out, is_leaf)
         else:
             out.append((prefix + (key,), child))
 
 
-def flatten_with_path(structure, rules=NEST):
+def flatten_with_path(structure, rules=NEST, is_leaf=None):
     """``(path, leaf)`` pairs in flatten order; a path is a tuple of keys and indices
     (namedtuple and attrs fields by name under the tf rules, by index under Keras')."""
-    kind = rules.kind(structure)
+    kind = _top_kind(structure, rules, is_leaf)
     if not kind:
         return [((), structure)]
     out = []
-    _paths_into(structure, kind, rules, (), out)
+    _paths_into(structure, kind, rules, (), out, is_leaf)
     return out
 
 
@@ -235,15 +244,17 @@ class _TooFew(Exception):
     pass
 
 
-def _pack(value, kind, rules, leaves):
+def _pack(value, kind, rules, leaves, is_leaf):
     kinds = rules.kinds
     items = []
     for child in _children(value, kind, rules):
         child_kind = kinds.get(type(child))
         if child_kind is None:
             child_kind = rules.kind(child)
+        if child_kind and is_leaf is not None and is_leaf(child):
+            child_kind = _LEAF
         if child_kind:
-            items.append(_pack(child, child_kind, rules, leaves))
+            items.append(_pack(child, child_kind, rules, leaves, is_leaf))
         else:
             try:
                 items.append(next(leaves))
@@ -261,25 +272,26 @@ class StructureMismatch(Exception):
         self.expected, self.got = expected, got
 
 
-def pack_sequence_as(structure, flat_sequence, rules=NEST):
+def pack_sequence_as(structure, flat_sequence, rules=NEST, is_leaf=None):
     """``structure``'s nesting filled with the leaves of ``flat_sequence`` (a sequence),
     raising :class:`StructureMismatch` on a count mismatch."""
-    kind = rules.kind(structure)
+    kind = _top_kind(structure, rules, is_leaf)
     if not kind:
         if len(flat_sequence) != 1:
             raise StructureMismatch(1, len(flat_sequence))
         return flat_sequence[0]
     leaves = iter(flat_sequence)
     try:
-        packed = _pack(structure, kind, rules, leaves)
+        packed = _pack(structure, kind, rules, leaves, is_leaf)
     except _TooFew:
-        raise StructureMismatch(leaf_count(structure, rules), len(flat_sequence)) from None
+        raise StructureMismatch(leaf_count(structure, rules, is_leaf),
+                                len(flat_sequence)) from None
     for _ in leaves:
-        raise StructureMismatch(leaf_count(structure, rules), len(flat_sequence))
+        raise StructureMismatch(leaf_count(structure, rules, is_leaf), len(flat_sequence))
     return packed
 
 
-def _map_node(func, value, kind, rules):
+def _map_node(func, value, kind, rules, is_leaf):
     """``func`` over the leaves under the node ``value``, rebuilt like it."""
     kinds = rules.kinds
     keys = None
@@ -293,7 +305,10 @@ def _map_node(func, value, kind, rules):
         child_kind = kinds.get(type(child))
         if child_kind is None:
             child_kind = rules.kind(child)
-        items.append(_map_node(func, child, child_kind, rules) if child_kind else func(child))
+        if child_kind and is_leaf is not None and is_leaf(child):
+            child_kind = _LEAF
+        items.append(_map_node(func, child, child_kind, rules, is_leaf) if child_kind
+                     else func(child))
     cls = type(value)
     if cls is list:
         return items
@@ -305,33 +320,37 @@ def _map_node(func, value, kind, rules):
     return _rebuild(value, kind, items)
 
 
-def map_structure(func, *structures, rules=NEST):
+def map_structure(func, *structures, rules=NEST, is_leaf=None):
     """``func`` over the matching leaves, packed like the first structure.  The
     structures' nesting is not checked here (the public layers check it first)."""
     if len(structures) == 1:
-        kind = rules.kind(structures[0])
-        return _map_node(func, structures[0], kind, rules) if kind else func(structures[0])
-    flats = [flatten(s, rules) for s in structures]
-    return pack_sequence_as(structures[0], [func(*leaves) for leaves in zip(*flats)], rules)
+        kind = _top_kind(structures[0], rules, is_leaf)
+        if not kind:
+            return func(structures[0])
+        return _map_node(func, structures[0], kind, rules, is_leaf)
+    flats = [flatten(s, rules, is_leaf) for s in structures]
+    return pack_sequence_as(structures[0], [func(*leaves) for leaves in zip(*flats)], rules,
+                            is_leaf)
 
 
-def map_structure_up_to(shallow, func, *structures, rules=NEST, check=None):
+def map_structure_up_to(shallow, func, *structures, rules=NEST, check=None, is_leaf=None):
     """``func`` over the subtrees of ``structures`` found at ``shallow``'s leaves,
     packed like ``shallow``.  ``check(shallow_node, node)`` may raise on a node of
-    the inputs that does not match ``shallow``'s node."""
-    kind = rules.kind(shallow)
+    the inputs that does not match ``shallow``'s node; without it, children are
+    paired by key (mappings) or position (``zip``)."""
+    kind = _top_kind(shallow, rules, is_leaf)
     if not kind:
         return func(*structures)
-    for s in structures:
-        if check is not None:
+    if check is not None:
+        for s in structures:
             check(shallow, s)
-    keys = _child_keys(shallow, kind, rules)
+    children = _children(shallow, kind, rules)
     if kind in (_MAPPING, _KDICT, _ODICT):
-        columns = [[s[k] for k in keys] for s in structures]
+        columns = [[s[k] for k in _child_keys(shallow, kind, rules)] for s in structures]
     else:
-        columns = [list(_children(s, rules.kind(s), rules)) for s in structures]
-    items = [map_structure_up_to(child, func, *parts, rules=rules, check=check)
-             for child, *parts in zip(_children(shallow, kind, rules), *columns)]
+        columns = [_children(s, rules.kind(s), rules) for s in structures]
+    items = [map_structure_up_to(child, func, *parts, rules=rules, check=check, is_leaf=is_leaf)
+             for child, *parts in zip(children, *columns)]
     return _rebuild(shallow, kind, items)
 
 
