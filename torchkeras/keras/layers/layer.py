@@ -548,10 +548,9 @@ class Layer(nn.Module):
     def _convert_input(self, x):
         """Tensors for the tensor-likes in ``x`` (nested lists / tuples / dicts walked), floating
         ones cast to the compute dtype; Python scalars and other objects pass through."""
-        if isinstance(x, (list, tuple)) and not isinstance(x, TensorOperators):
-            return type(x)(self._convert_input(v) for v in x)
-        if isinstance(x, dict):
-            return {k: self._convert_input(v) for k, v in x.items()}
+        return _tree.map_structure(self._convert_leaf, x, rules=_tree.KERAS)
+
+    def _convert_leaf(self, x):
         if isinstance(x, np.ndarray) and x.dtype.kind == "f" and self.autocast:
             return wrap(torch.tensor(x, dtype=self._compute_torch_dtype, device=_current_device()))
         if isinstance(x, (TensorOperators, torch.Tensor, np.ndarray, np.generic)):

@@ -16,22 +16,16 @@ from ...framework import tree as _tree
 def mask_of(value):
     """The mask attached to ``value``: ``None`` for an unmasked tensor or a non-tensor, the
     per-item structure for a list, tuple or dict."""
-    if type(value) is Tensor:
-        return getattr(value, "_keras_mask", None)
-    if isinstance(value, (list, tuple)):
-        return [mask_of(v) for v in value]
-    if isinstance(value, dict):
-        return {k: mask_of(v) for k, v in value.items()}
-    return None
+    return _tree.map_structure(_leaf_mask, value, rules=_tree.KERAS)
+
+
+def _leaf_mask(value):
+    return getattr(value, "_keras_mask", None) if type(value) is Tensor else None
 
 
 def any_mask(masks):
     """Whether a :func:`mask_of` structure holds at least one mask."""
-    if isinstance(masks, list):
-        return any(any_mask(m) for m in masks)
-    if isinstance(masks, dict):
-        return any(any_mask(m) for m in masks.values())
-    return masks is not None
+    return any(m is not None for m in _tree.flatten(masks, _tree.KERAS))
 
 
 def _is_tensor_argument(value):

@@ -161,13 +161,12 @@ def unstack(x, num=None, axis=0):
     return [wrap(p) for p in torch.unbind(x, dim=axis)]
 
 
+def _stack_leaves(*leaves):
+    return wrap(torch.stack([storage(o) for o in leaves]))
+
+
 def _stack_outputs(outputs):
-    first = outputs[0]
-    if isinstance(first, (tuple, list)):
-        return type(first)(_stack_outputs([o[i] for o in outputs]) for i in range(len(first)))
-    if isinstance(first, dict):
-        return {k: _stack_outputs([o[k] for o in outputs]) for k in first}
-    return wrap(torch.stack([storage(o) for o in outputs]))
+    return _tree.map_structure(_stack_leaves, *outputs, rules=_tree.KERAS)
 
 
 def map(f, xs):  # noqa: A001 - Keras' name
