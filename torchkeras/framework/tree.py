@@ -15,7 +15,8 @@ A *rule set* decides which values are structure (nodes) and which are leaves:
 
 Everything else (tensors, NumPy arrays, ``None``, sets, strings) is a leaf.
 Each rule set caches its decision per type, so the hot walks (``fit``'s batches,
-``tf.function`` arguments) cost one dict lookup per value.  The tf core owns this
+``tf.function`` arguments) cost one dict lookup per value (a class registered
+with ``collections.abc.Sequence`` after its first walk keeps its first kind).  The tf core owns this
 module; ``torchkeras.ops.nest`` and ``keras.tree`` are thin layers with TF's and
 Keras' signatures and error messages.
 """
@@ -207,8 +208,10 @@ def _flatten_into(value, kind, rules, out, is_leaf):
 def flatten(structure, rules=NEST, is_leaf=None):
     """The leaves of ``structure`` in order (mapping values by sorted key).  ``is_leaf``
     (optional) marks further values as leaves."""
-    kind = _top_kind(structure, rules, is_leaf)
-    if not kind:
+    kind = rules.kinds.get(type(structure))
+    if kind is None:
+        kind = rules.kind(structure)
+    if not kind or (is_leaf is not None and is_leaf(structure)):
         return [structure]
     out = []
     _flatten_into(structure, kind, rules, out, is_leaf)
@@ -324,10 +327,13 @@ def map_structure(func, *structures, rules=NEST, is_leaf=None):
     """``func`` over the matching leaves, packed like the first structure.  The
     structures' nesting is not checked here (the public layers check it first)."""
     if len(structures) == 1:
-        kind = _top_kind(structures[0], rules, is_leaf)
-        if not kind:
-            return func(structures[0])
-        return _map_node(func, structures[0], kind, rules, is_leaf)
+        value = structures[0]
+        kind = rules.kinds.get(type(value))
+        if kind is None:
+            kind = rules.kind(value)
+        if not kind or (is_leaf is not None and is_leaf(value)):
+            return func(value)
+        return _map_node(func, value, kind, rules, is_leaf)
     flats = [flatten(s, rules, is_leaf) for s in structures]
     return pack_sequence_as(structures[0], [func(*leaves) for leaves in zip(*flats)], rules,
                             is_leaf)
