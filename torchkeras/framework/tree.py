@@ -193,16 +193,18 @@ def _top_kind(value, rules, is_leaf):
 
 def _flatten_into(value, kind, rules, out, is_leaf):
     kinds = rules.kinds
+    append = out.append
     for child in _children(value, kind, rules):
         child_kind = kinds.get(type(child))
+        if child_kind == 0:
+            append(child)
+            continue
         if child_kind is None:
             child_kind = rules.kind(child)
-        if child_kind and is_leaf is not None and is_leaf(child):
-            child_kind = _LEAF
-        if child_kind:
+        if child_kind and (is_leaf is None or not is_leaf(child)):
             _flatten_into(child, child_kind, rules, out, is_leaf)
         else:
-            out.append(child)
+            append(child)
 
 
 def flatten(structure, rules=NEST, is_leaf=None):
@@ -247,23 +249,45 @@ class _TooFew(Exception):
     pass
 
 
+def _node_children(value, kind, rules):
+    """``(children, sorted keys or None)`` of a node; the keys let a dict be rebuilt
+    without sorting twice."""
+    if kind == _MAPPING or kind == _KDICT:
+        keys = _sorted_keys(value, rules)
+        return [value[k] for k in keys], keys
+    return _children(value, kind, rules), None
+
+
+def _rebuild_node(value, kind, items, keys):
+    """:func:`_rebuild`, with the plain list, tuple and dict cases first."""
+    cls = type(value)
+    if cls is list:
+        return items
+    if cls is tuple:
+        return tuple(items)
+    if cls is dict:
+        by_key = dict(zip(keys, items))
+        return {k: by_key[k] for k in value}
+    return _rebuild(value, kind, items)
+
+
 def _pack(value, kind, rules, leaves, is_leaf):
     kinds = rules.kinds
     items = []
-    for child in _children(value, kind, rules):
+    append = items.append
+    children, keys = _node_children(value, kind, rules)
+    for child in children:
         child_kind = kinds.get(type(child))
         if child_kind is None:
             child_kind = rules.kind(child)
-        if child_kind and is_leaf is not None and is_leaf(child):
-            child_kind = _LEAF
-        if child_kind:
-            items.append(_pack(child, child_kind, rules, leaves, is_leaf))
+        if child_kind and (is_leaf is None or not is_leaf(child)):
+            append(_pack(child, child_kind, rules, leaves, is_leaf))
         else:
             try:
-                items.append(next(leaves))
+                append(next(leaves))
             except StopIteration:
                 raise _TooFew from None
-    return _rebuild(value, kind, items)
+    return _rebuild_node(value, kind, items, keys)
 
 
 class StructureMismatch(Exception):
@@ -297,30 +321,21 @@ def pack_sequence_as(structure, flat_sequence, rules=NEST, is_leaf=None):
 def _map_node(func, value, kind, rules, is_leaf):
     """``func`` over the leaves under the node ``value``, rebuilt like it."""
     kinds = rules.kinds
-    keys = None
-    if kind == _MAPPING or kind == _KDICT:
-        keys = _sorted_keys(value, rules)
-        children = [value[k] for k in keys]
-    else:
-        children = _children(value, kind, rules)
     items = []
+    append = items.append
+    children, keys = _node_children(value, kind, rules)
     for child in children:
         child_kind = kinds.get(type(child))
+        if child_kind == 0:
+            append(func(child))
+            continue
         if child_kind is None:
             child_kind = rules.kind(child)
-        if child_kind and is_leaf is not None and is_leaf(child):
-            child_kind = _LEAF
-        items.append(_map_node(func, child, child_kind, rules, is_leaf) if child_kind
-                     else func(child))
-    cls = type(value)
-    if cls is list:
-        return items
-    if cls is tuple:
-        return tuple(items)
-    if cls is dict:
-        by_key = dict(zip(keys, items))
-        return {k: by_key[k] for k in value}
-    return _rebuild(value, kind, items)
+        if child_kind and (is_leaf is None or not is_leaf(child)):
+            append(_map_node(func, child, child_kind, rules, is_leaf))
+        else:
+            append(func(child))
+    return _rebuild_node(value, kind, items, keys)
 
 
 def map_structure(func, *structures, rules=NEST, is_leaf=None):
