@@ -118,6 +118,30 @@ def test_mismatch_details():
     assert kind is ValueError and text.startswith('Substructure "type=list str=[1]" is a sequence')
 
 
+def test_is_leaf_stops_the_walk():
+    def pair(v):
+        return isinstance(v, tuple) and len(v) == 2 and isinstance(v[1], str)
+
+    spec = {"b": ((None, 2), "f32"), "a": (((3,), "i32"), ((), "f32"))}
+    leaves = tree.flatten(spec, tree.DATA, is_leaf=pair)
+    assert leaves == [((3,), "i32"), ((), "f32"), ((None, 2), "f32")]
+    assert tree.pack_sequence_as(spec, [1, 2, 3], tree.DATA, is_leaf=pair) == {"b": 3, "a": (1, 2)}
+    assert tree.map_structure(lambda p: p[1], spec, rules=tree.DATA, is_leaf=pair) == {
+        "b": "f32", "a": ("i32", "f32")}
+    assert tree.flatten(((1, "x"),), is_leaf=pair) == [(1, "x")]
+    assert tree.flatten_with_path(spec, tree.DATA, is_leaf=pair)[0] == (("a", 0), ((3,), "i32"))
+
+
+def test_map_structure_up_to_pairs_by_key_and_runs_the_check():
+    out = tree.map_structure_up_to({"b": 0, "a": 0}, lambda s, v: (s, v), {"b": 0, "a": 0},
+                                   {"a": [1], "b": 2})
+    assert out == {"b": (0, 2), "a": (0, [1])}
+    seen = []
+    tree.map_structure_up_to((0, (0,)), lambda v: v, (1, (2,)),
+                             check=lambda shallow, node: seen.append((shallow, node)))
+    assert seen == [((0, (0,)), (1, (2,))), ((0,), (2,))]
+
+
 # ---------------------------------------------------------------- tf.data rules
 def test_data_rules_treat_lists_as_leaves():
     assert tree.flatten((1, [2, 3]), tree.DATA) == [1, [2, 3]]
