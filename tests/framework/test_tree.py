@@ -1,4 +1,4 @@
-"""framework.tree: the one walker, under tf.nest's, tf.data's and Keras' rules (and vs the oracle)."""
+"""framework.tree: the one walker under tf.nest, tf.data and Keras rules (and vs the oracle)."""
 import collections
 import os
 
@@ -75,7 +75,8 @@ def test_nest_rebuilds_each_container_type():
     rebuilt = tree.pack_sequence_as({"b": 0, "a": [0, 0]}, [1, 2, 3])
     assert rebuilt == {"b": 3, "a": [1, 2]} and list(rebuilt) == ["b", "a"]
     ordered = tree.pack_sequence_as(collections.OrderedDict([("b", 0), ("a", 0)]), [1, 2])
-    assert type(ordered) is collections.OrderedDict and list(ordered.items()) == [("b", 2), ("a", 1)]
+    assert type(ordered) is collections.OrderedDict
+    assert list(ordered.items()) == [("b", 2), ("a", 1)]
     default = tree.map_structure(lambda v: v * 10, collections.defaultdict(list, b=1, a=2))
     assert type(default) is collections.defaultdict and default.default_factory is list
     assert dict(default) == {"b": 10, "a": 20}
@@ -271,7 +272,8 @@ DATA_CASES = [
 def test_tf_data_structure_matches_tensorflow(name, args):
     pytest.importorskip("tensorflow")
     from tensorflow.python.data.util import nest as data_nest
-    ours_fn = data_structure.pack_as if name == "pack_sequence_as" else getattr(data_structure, name)
+    ours_fn = (data_structure.pack_as if name == "pack_sequence_as"
+               else getattr(data_structure, name))
     assert _outcome(ours_fn, args) == _outcome(getattr(data_nest, name), args)
 
 

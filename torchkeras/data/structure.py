@@ -41,7 +41,8 @@ def pack_as(structure, leaves):
     except _tree.StructureMismatch as err:
         raise ValueError("Could not pack sequence. Argument `structure` had %d elements, but "
                          "argument `flat_sequence` had %d elements. Received structure: %s, "
-                         "flat_sequence: %s." % (err.expected, err.got, structure, leaves)) from None
+                         "flat_sequence: %s." % (err.expected, err.got, structure, leaves)
+                         ) from None
 
 
 def assert_same_structure(a, b, check_types=True):

@@ -175,7 +175,8 @@ def map(f, xs):  # noqa: A001 - Keras' name
     count = storage(leaves[0]).shape[0]
     outputs = []
     for i in range(count):
-        outputs.append(f(_tree.pack_sequence_as(xs, [wrap(storage(leaf)[i]) for leaf in leaves], _tree.KERAS)))
+        sliced = [wrap(storage(leaf)[i]) for leaf in leaves]
+        outputs.append(f(_tree.pack_sequence_as(xs, sliced, _tree.KERAS)))
     return _stack_outputs(outputs)
 
 
