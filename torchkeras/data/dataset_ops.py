@@ -81,14 +81,9 @@ def _map_spec(fn, spec):
 
 
 def _element_structure(element):
-    """Lists returned by a user function become tuples, as TF's dataset functions do."""
-    if isinstance(element, list):
-        return tuple(_element_structure(e) for e in element)
-    if isinstance(element, tuple) and not hasattr(element, "_fields"):
-        return tuple(_element_structure(e) for e in element)
-    if isinstance(element, dict):
-        return {key: _element_structure(value) for key, value in element.items()}
-    return element
+    """Lists returned by a user function become tuples, as TF's dataset functions do
+    (namedtuples are kept whole)."""
+    return _tree.lists_to_tuples(element, _tree.KERAS, is_leaf=_tree.is_namedtuple)
 
 
 def _call(fn, element):

@@ -28,7 +28,7 @@ import collections.abc as _abc
 __all__ = ["NEST", "DATA", "KERAS", "MAP_TO_NONE", "is_nested", "flatten", "flatten_with_path",
            "pack_sequence_as", "map_structure", "map_structure_up_to", "traverse",
            "lists_to_tuples", "map_shape_structure", "StructureMismatch", "mismatch",
-           "leaf_count", "keras_mismatch", "describe"]
+           "leaf_count", "keras_mismatch", "describe", "is_namedtuple"]
 
 # Node kinds (0 is a leaf, so ``if kind`` tests "nested").
 _LEAF, _LIST, _TUPLE, _NAMEDTUPLE, _MAPPING, _KDICT, _ODICT = 0, 1, 2, 3, 4, 5, 6
@@ -375,16 +375,16 @@ def map_structure_up_to(shallow, func, *structures, rules=NEST, check=None, is_l
     return _rebuild(shallow, kind, items)
 
 
-def traverse(func, structure, top_down=True, rules=KERAS):
+def traverse(func, structure, top_down=True, rules=KERAS, is_leaf=None):
     """Keras' ``tree.traverse``: ``func`` on every subtree, depth first.  Top down, a
     non-``None`` result replaces the subtree and stops the descent; bottom up, it
     replaces the (already traversed) subtree.  ``MAP_TO_NONE`` stands for ``None``."""
 
     def traverse_children():
-        kind = rules.kind(structure)
+        kind = _top_kind(structure, rules, is_leaf)
         if not kind:
             return structure
-        return _rebuild(structure, kind, [traverse(func, child, top_down, rules)
+        return _rebuild(structure, kind, [traverse(func, child, top_down, rules, is_leaf)
                                           for child in _children(structure, kind, rules)])
 
     if top_down:
@@ -399,10 +399,18 @@ def traverse(func, structure, top_down=True, rules=KERAS):
     return None if result is MAP_TO_NONE else result
 
 
-def lists_to_tuples(structure, rules=KERAS):
-    """``structure`` with every list node turned into a tuple."""
-    return traverse(lambda node: tuple(node) if isinstance(node, list) else None,
-                    structure, top_down=False, rules=rules)
+def _list_to_tuple(node):
+    return tuple(node) if isinstance(node, list) else None
+
+
+def lists_to_tuples(structure, rules=KERAS, is_leaf=None):
+    """``structure`` with every list turned into a tuple."""
+    return traverse(_list_to_tuple, structure, top_down=False, rules=rules, is_leaf=is_leaf)
+
+
+def is_namedtuple(value):
+    """True for an instance of a ``collections.namedtuple`` (or ``typing.NamedTuple``) class."""
+    return _is_namedtuple_type(type(value))
 
 
 def _is_shape(value):
