@@ -349,3 +349,11 @@ def test_keras_tree_none_is_leaf_false_matches_keras():
         theirs = _outcome(keras_real.tree.map_structure, (fn,) + structures,
                           {"none_is_leaf": False})
         assert ours == theirs
+
+
+def test_keras_tree_exports_keras_names():
+    pytest.importorskip("tensorflow")
+    keras_real = pytest.importorskip("keras")
+    theirs = sorted(n for n in dir(keras_real.tree) if not n.startswith("_"))
+    assert sorted(keras.tree.__all__) == theirs
+    assert all(callable(getattr(keras.tree, n)) for n in theirs)
