@@ -1,10 +1,13 @@
 """tf.data.Dataset against real TensorFlow: element values, dtypes, cardinality, element_spec."""
+import collections
+
 import numpy as np
 import pytest
 
 import torchkeras
 
 tf_real = pytest.importorskip("tensorflow")
+_Pair = collections.namedtuple("_Pair", "b a")
 
 PIPELINES = {
     "slices_batch": lambda tf: tf.data.Dataset.from_tensor_slices((np.arange(10.).reshape(5, 2), [1, 2, 3, 4, 5])).batch(2),
@@ -17,6 +20,9 @@ PIPELINES = {
     "strings": lambda tf: tf.data.Dataset.from_tensor_slices(["a", "bc"]),
     "from_tensors": lambda tf: tf.data.Dataset.from_tensors([1, 2, 3]),
     "range_args": lambda tf: tf.data.Dataset.range(2, 10, 3),
+    "namedtuple_batch_concat": lambda tf: tf.data.Dataset.from_tensor_slices(
+        _Pair(np.ones((3, 2)), np.arange(3.))).batch(2).concatenate(
+        tf.data.Dataset.from_tensor_slices(_Pair(np.zeros((1, 2)), np.ones(1))).batch(2)),
 }
 
 

@@ -21,6 +21,7 @@ import numpy as np
 import torch
 
 from ..framework import dtypes
+from ..framework import tree as _tree
 from ..framework.convert import convert_to_tensor
 from ..framework.device import device as _device_scope
 from ..framework.errors import InvalidArgumentError
@@ -75,22 +76,14 @@ def _is_spec_leaf(node):
 
 
 def _map_spec(fn, spec):
-    if _is_spec_leaf(spec):
-        return fn(*spec)
-    if isinstance(spec, dict):
-        return {key: _map_spec(fn, value) for key, value in spec.items()}
-    return tuple(_map_spec(fn, item) for item in spec)
+    return _tree.map_structure(lambda leaf: fn(*leaf), spec, rules=_tree.DATA,
+                               is_leaf=_is_spec_leaf)
 
 
 def _element_structure(element):
-    """Lists returned by a user function become tuples, as TF's dataset functions do."""
-    if isinstance(element, list):
-        return tuple(_element_structure(e) for e in element)
-    if isinstance(element, tuple) and not hasattr(element, "_fields"):
-        return tuple(_element_structure(e) for e in element)
-    if isinstance(element, dict):
-        return {key: _element_structure(value) for key, value in element.items()}
-    return element
+    """Lists returned by a user function become tuples, as TF's dataset functions do
+    (namedtuples are kept whole)."""
+    return _tree.lists_to_tuples(element, _tree.KERAS, is_leaf=_tree.is_namedtuple)
 
 
 def _call(fn, element):
@@ -330,29 +323,21 @@ def _signature_from_types(output_types, output_shapes):
 
 
 def _map_types(fn, types):
-    if isinstance(types, dict):
-        return {key: _map_types(fn, value) for key, value in types.items()}
-    if isinstance(types, (tuple, list)):
-        return tuple(_map_types(fn, t) for t in types)
-    return fn(types)
+    return _tree.lists_to_tuples(_tree.map_structure(fn, types), _tree.NEST)
 
 
 def _zip_types(fn, types, shapes):
-    if isinstance(types, dict):
-        return {key: _zip_types(fn, types[key], shapes[key]) for key in types}
-    if isinstance(types, (tuple, list)):
-        return tuple(_zip_types(fn, t, s) for t, s in zip(types, shapes))
-    return fn(types, shapes)
+    return _tree.lists_to_tuples(_tree.map_structure_up_to(types, fn, types, shapes), _tree.NEST)
+
+
+def _spec_signature(spec):
+    shape = spec.shape
+    dims = None if shape.rank is None else tuple(shape.as_list())
+    return dims, dtypes.as_dtype(spec.dtype)
 
 
 def _signature_from_specs(specs):
-    if isinstance(specs, dict):
-        return {key: _signature_from_specs(value) for key, value in specs.items()}
-    if isinstance(specs, (tuple, list)):
-        return tuple(_signature_from_specs(s) for s in specs)
-    shape = specs.shape
-    dims = None if shape.rank is None else tuple(shape.as_list())
-    return dims, dtypes.as_dtype(specs.dtype)
+    return _tree.lists_to_tuples(_tree.map_structure(_spec_signature, specs), _tree.NEST)
 
 
 def _shape_compatible(expected, actual):
@@ -404,14 +389,14 @@ class _GeneratorDataset(Dataset):
         return self._signature
 
 
-def _map_signature(fn, value, signature):
-    if _is_spec_leaf(signature):
-        return fn(value, signature)
-    if isinstance(signature, dict):
-        return {key: _map_signature(fn, value[key], spec) for key, spec in signature.items()}
-    if len(value) != len(signature):
+def _check_length(signature, value):
+    if not isinstance(signature, dict) and len(value) != len(signature):
         raise ValueError("structure length mismatch")
-    return tuple(_map_signature(fn, v, s) for v, s in zip(value, signature))
+
+
+def _map_signature(fn, value, signature):
+    return _tree.map_structure_up_to(signature, lambda spec, v: fn(v, spec), signature, value,
+                                     rules=_tree.DATA, check=_check_length, is_leaf=_is_spec_leaf)
 
 
 class _ZipDataset(Dataset):
@@ -783,23 +768,9 @@ def _spec_structure(spec):
 
 
 def _spec_leaves(spec):
-    if _is_spec_leaf(spec):
-        return [spec]
-    if isinstance(spec, dict):
-        return [leaf for key in sorted(spec) for leaf in _spec_leaves(spec[key])]
-    return [leaf for item in spec for leaf in _spec_leaves(item)]
+    return _tree.flatten(spec, _tree.DATA, is_leaf=_is_spec_leaf)
 
 
 def _pack_spec(spec, leaves):
-    iterator = iter(leaves)
-
-    def build(node):
-        if _is_spec_leaf(node):
-            return next(iterator)
-        if isinstance(node, dict):
-            built = {key: build(node[key]) for key in sorted(node)}
-            return {key: built[key] for key in node}
-        return tuple(build(item) for item in node)
-
-    return build(spec)
+    return _tree.pack_sequence_as(spec, leaves, _tree.DATA, is_leaf=_is_spec_leaf)
 

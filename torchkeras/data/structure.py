@@ -1,7 +1,8 @@
 """Nested element structures of ``tf.data``: tuples, dicts and leaves.
 
-TF treats tuples (named tuples included) and dicts as structure and every
-other value (a list included) as one tensor.  These helpers walk, flatten,
+TF treats tuples (named tuples included), mappings and other non-list
+sequences as structure and every other value (a list included) as one tensor
+(the ``DATA`` rules of ``framework.tree``).  These helpers walk, flatten,
 rebuild and convert such structures; leaves here are torch storage, wrapped
 into Tensors only when an element leaves the pipeline.
 """
@@ -10,66 +11,48 @@ from __future__ import annotations
 import numpy as np
 import torch
 
+from ..framework import tree as _tree
 from ..framework.convert import convert_to_tensor
 from ..framework.tensor import TensorOperators, wrap
 
 __all__ = ["map_structure", "flatten", "pack_as", "to_storage", "to_tensors", "to_numpy", "assert_same_structure"]
 
 
-def _is_namedtuple(value):
-    return isinstance(value, tuple) and hasattr(value, "_fields")
-
-
 def map_structure(fn, *structures):
     """Applies ``fn`` to the leaves of one or more same-shaped structures."""
-    first = structures[0]
-    if isinstance(first, dict):
-        return {key: map_structure(fn, *(s[key] for s in structures)) for key in first}
-    if isinstance(first, tuple):
-        items = [map_structure(fn, *parts) for parts in zip(*structures)]
-        return type(first)(*items) if _is_namedtuple(first) else tuple(items)
-    return fn(*structures)
+    return _tree.map_structure(fn, *structures, rules=_tree.DATA)
 
 
 def flatten(structure):
-    """The leaves of ``structure`` in TF's order (dict keys sorted)."""
-    if isinstance(structure, dict):
-        return [leaf for key in sorted(structure) for leaf in flatten(structure[key])]
-    if isinstance(structure, tuple):
-        return [leaf for item in structure for leaf in flatten(item)]
-    return [structure]
+    """The leaves of ``structure`` in TF's order (dict keys sorted, lists are leaves)."""
+    return _tree.flatten(structure, _tree.DATA)
 
 
 def pack_as(structure, leaves):
     """Rebuilds ``structure``'s shape from ``leaves`` (the inverse of :func:`flatten`)."""
-    iterator = iter(leaves)
+    if not (_tree.DATA.kind(leaves) or isinstance(leaves, list)):
+        raise TypeError("Argument `flat_sequence` must be a sequence. Got '%s'."
+                        % type(leaves).__name__)
+    if not _tree.DATA.kind(structure) and len(leaves) != 1:
+        raise ValueError("Argument `structure` is a scalar but `len(flat_sequence)`=%d > 1"
+                         % len(leaves))
+    try:
+        return _tree.pack_sequence_as(structure, leaves, _tree.DATA)
+    except _tree.StructureMismatch as err:
+        raise ValueError("Could not pack sequence. Argument `structure` had %d elements, but "
+                         "argument `flat_sequence` had %d elements. Received structure: %s, "
+                         "flat_sequence: %s." % (err.expected, err.got, structure, leaves)
+                         ) from None
 
-    def build(node):
-        if isinstance(node, dict):
-            built = {key: build(node[key]) for key in sorted(node)}
-            return {key: built[key] for key in node}
-        if isinstance(node, tuple):
-            items = [build(item) for item in node]
-            return type(node)(*items) if _is_namedtuple(node) else tuple(items)
-        return next(iterator)
 
-    return build(structure)
-
-
-def assert_same_structure(a, b):
-    """Raises ``ValueError`` (TF's class) when two structures differ in nesting."""
-    if isinstance(a, dict) != isinstance(b, dict) or isinstance(a, tuple) != isinstance(b, tuple):
-        raise ValueError("The two structures don't have the same nested structure.\n\nFirst structure: %r\n\nSecond structure: %r" % (a, b))
-    if isinstance(a, dict):
-        if sorted(a) != sorted(b):
-            raise ValueError("The two dictionaries don't have the same set of keys. First structure has keys %s, while second structure has keys %s." % (sorted(a), sorted(b)))
-        for key in a:
-            assert_same_structure(a[key], b[key])
-    elif isinstance(a, tuple):
-        if len(a) != len(b):
-            raise ValueError("The two structures don't have the same sequence length. Input structure has length %d, while shallow structure has length %d." % (len(a), len(b)))
-        for x, y in zip(a, b):
-            assert_same_structure(x, y)
+def assert_same_structure(a, b, check_types=True):
+    """tf.data's structure check: TF's ``ValueError``/``TypeError`` and message."""
+    problem = _tree.mismatch(a, b, check_types, _tree.DATA)
+    if problem is not None:
+        kind, detail = problem
+        raise kind("The two structures don't have the same nested structure.\n\nFirst "
+                   "structure: %s\n\nSecond structure: %s\n\nMore specifically: %s"
+                   % (_tree.describe(a), _tree.describe(b), detail))
 
 
 def _leaf_storage(value):

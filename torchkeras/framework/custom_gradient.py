@@ -13,6 +13,7 @@ import inspect
 
 import torch
 
+from . import tree as _tree
 from . import recording as _recording
 from .convert import convert_to_tensor
 from .tensor import TensorOperators, wrap
@@ -48,7 +49,7 @@ class _CustomFunction(torch.autograd.Function):
             variable_grads = list(variable_grads)
         else:
             input_grads, variable_grads = state.grad_fn(*dys), []
-        input_grads = list(input_grads) if isinstance(input_grads, (list, tuple)) else [input_grads]
+        input_grads = _tree.flatten(input_grads)
         if len(input_grads) != state.arg_count:
             raise ValueError("custom_gradient function expected to return %d gradients, but returned %d instead."
                              % (state.arg_count, len(input_grads)))
@@ -89,7 +90,7 @@ def _call(f, args, kwargs):
     inputs = [args[i]._value for i in positions] + [v._value for v in variables]
     if not any(isinstance(x, torch.Tensor) and x.requires_grad for x in inputs):
         return result
-    outputs = list(result) if isinstance(result, (list, tuple)) else [result]
+    outputs = _tree.flatten(result)
     state = _State()
     state.grad_fn = grad_fn
     state.variables = variables
@@ -97,6 +98,4 @@ def _call(f, args, kwargs):
     state.tensor_positions = positions
     state.outputs = [convert_to_tensor(o)._value for o in outputs]
     recorded = [wrap(t) for t in _CustomFunction.apply(state, *inputs)]
-    if isinstance(result, (list, tuple)):
-        return type(result)(recorded)
-    return recorded[0]
+    return _tree.pack_sequence_as(result, recorded)

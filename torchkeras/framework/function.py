@@ -29,6 +29,7 @@ import numpy as np
 import torch
 
 from . import global_state
+from . import tree as _tree
 from .convert import convert_to_tensor
 from .tensor import TensorOperators, wrap
 
@@ -56,13 +57,9 @@ _CONSUMED_OUTPUT = "consumed returned tensor's grad_fn"
 
 
 def _map_leaves(leaf_function, structure):
-    """``structure`` (dicts, lists, tuples, namedtuples walked) with ``leaf_function`` applied to its leaves."""
-    if isinstance(structure, dict):
-        return type(structure)((k, _map_leaves(leaf_function, v)) for k, v in structure.items())
-    if isinstance(structure, (list, tuple)):
-        items = [_map_leaves(leaf_function, v) for v in structure]
-        return type(structure)(*items) if hasattr(structure, "_fields") else type(structure)(items)
-    return leaf_function(structure)
+    """``structure`` (TF's nest: mappings, sequences, namedtuples walked) with ``leaf_function``
+    applied to its leaves."""
+    return _tree.map_structure(leaf_function, structure)
 
 
 def _detach_leaf(leaf):

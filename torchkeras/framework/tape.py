@@ -33,6 +33,7 @@ import torch
 
 from . import recording as _recording
 from . import saved_values as _saved_values
+from . import tree as _tree
 from .convert import convert_to_tensor, to_torch_unaliased
 from .logger import get_logger
 from .op_errors import op_error
@@ -49,7 +50,6 @@ _INSIDE_WARNING = (
     "CPU and memory usage). Only call GradientTape.gradient inside the context if you actually want to trace the "
     "gradient in order to compute higher order derivatives.")
 _warnings_left = {"inside": 1, "dtype": 5}
-_LEAF_TYPES = (Tensor, Variable)
 _is_compiling = torch.compiler.is_compiling
 _run_backward = torch.autograd.graph._engine_run_backward
 
@@ -76,33 +76,14 @@ def stop_gradient(input, name=None):  # noqa: A002 - TF's argument name
 
 
 def _flatten(structure, out):
-    """TF's ``nest.flatten``: leaves of nested lists, tuples and dicts (dicts by sorted key)."""
-    if type(structure) is list and all(type(item) in _LEAF_TYPES for item in structure):
-        out.extend(structure)
-    elif isinstance(structure, dict):
-        for key in sorted(structure):
-            _flatten(structure[key], out)
-    elif isinstance(structure, (list, tuple)):
-        for item in structure:
-            _flatten(item, out)
-    else:
-        out.append(structure)
+    """TF's ``nest.flatten`` (the one tree walker), appended to ``out``."""
+    out.extend(_tree.flatten(structure))
     return out
 
 
 def _pack(structure, leaves):
     """TF's ``nest.pack_sequence_as`` over an iterator of ``leaves``."""
-    if type(structure) is list and all(type(item) in _LEAF_TYPES for item in structure):
-        return [next(leaves) for _ in structure]
-    if isinstance(structure, dict):
-        packed = {key: _pack(structure[key], leaves) for key in sorted(structure)}
-        return type(structure)((key, packed[key]) for key in structure)
-    if isinstance(structure, (list, tuple)):
-        items = [_pack(item, leaves) for item in structure]
-        if hasattr(structure, "_fields"):
-            return type(structure)(*items)
-        return type(structure)(items)
-    return next(leaves)
+    return _tree.pack_sequence_as(structure, list(leaves))
 
 
 def _is_differentiable(storage):

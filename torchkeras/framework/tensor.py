@@ -17,6 +17,7 @@ import numpy as np
 import torch
 
 from . import dtypes
+from . import tree as _tree
 from .device import tf_device_string
 from .op_errors import device_of
 from .shape import TensorShape
@@ -389,22 +390,25 @@ def _scalar_for_python(tensor):
     return array.item()
 
 
+def _storage_leaf(obj):
+    return obj._value if isinstance(obj, TensorOperators) else obj
+
+
 def _unwrap_structure(obj):
-    if isinstance(obj, TensorOperators):
-        return obj._value
-    if isinstance(obj, (list, tuple)):
-        return type(obj)(_unwrap_structure(o) for o in obj)
-    if isinstance(obj, dict):
-        return {k: _unwrap_structure(v) for k, v in obj.items()}
+    """``obj`` with every tensor replaced by its storage (torch's pytree rules: exact
+    list, tuple, dict types, namedtuples and struct sequences walked)."""
+    return _tree.map_structure(_storage_leaf, obj, rules=_tree.KERAS)
+
+
+def _wrap_leaf(obj):
+    if isinstance(obj, torch.Tensor) and not isinstance(obj, torch.nn.Parameter):
+        return wrap(obj)
     return obj
 
 
 def _wrap_structure(obj):
-    if isinstance(obj, torch.Tensor) and not isinstance(obj, torch.nn.Parameter):
-        return wrap(obj)
-    if isinstance(obj, (list, tuple)) and not hasattr(obj, "_fields"):
-        return type(obj)(_wrap_structure(o) for o in obj)
-    return obj
+    """A torch function's result with its torch tensors (not parameters) wrapped."""
+    return _tree.map_structure(_wrap_leaf, obj, rules=_tree.KERAS)
 
 
 def _from_numpy_for_pickle(array, dtype_name):

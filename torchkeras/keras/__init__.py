@@ -41,3 +41,5 @@ from . import random  # noqa: E402
 __all__ += ["random"]
 from . import preprocessing  # noqa: E402
 __all__ += ["preprocessing"]
+from . import tree  # noqa: E402
+__all__ += ["tree"]

@@ -1,6 +1,7 @@
 """``keras.callbacks.CallbackList``: dispatches each hook to a list of callbacks."""
 from __future__ import annotations
 
+from ...framework import tree as _tree
 from .callback import Callback
 from .history import History
 from .logs import pythonify_logs
@@ -28,12 +29,7 @@ def _overrides(callback, names):
 def _flatten_callbacks(callbacks):
     if callbacks is None:
         return []
-    if isinstance(callbacks, Callback):
-        return [callbacks]
-    flat = []
-    for item in callbacks:
-        flat.extend(_flatten_callbacks(item))
-    return flat
+    return _tree.flatten(callbacks, _tree.KERAS)
 
 
 class CallbackList(Callback):

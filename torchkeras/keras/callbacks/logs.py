@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import torch
 
+from ...framework import tree as _tree
 from ...framework.tensor import TensorOperators
 
 __all__ = ["pythonify_logs"]
@@ -30,11 +31,11 @@ def pythonify_logs(logs):
     return flat
 
 
+def _not_dict(value):
+    return not isinstance(value, dict)
+
+
 def _flatten(logs, out):
-    for key, value in sorted(logs.items()):
-        if isinstance(value, dict):
-            _flatten(value, out)
-        elif isinstance(value, TensorOperators):
-            out[key] = value._value
-        else:
-            out[key] = value
+    """Nested dicts' entries under their own keys, in sorted order (Keras' pythonify_logs)."""
+    for path, value in _tree.flatten_with_path(logs, _tree.NEST, is_leaf=_not_dict):
+        out[path[-1]] = value._value if isinstance(value, TensorOperators) else value

@@ -1,6 +1,8 @@
 """``keras.layers.InputSpec``: the rank, dtype and axis sizes a layer accepts, and the check."""
 import torch
 
+from ...framework import tree as _tree
+
 
 class InputSpec:
     """What a layer expects of one input; ``None`` fields are unconstrained.
@@ -36,17 +38,7 @@ class InputSpec:
 
 
 def _flat(obj):
-    if isinstance(obj, (list, tuple)):
-        out = []
-        for item in obj:
-            out.extend(_flat(item))
-        return out
-    if isinstance(obj, dict):
-        out = []
-        for key in sorted(obj):
-            out.extend(_flat(obj[key]))
-        return out
-    return [obj]
+    return _tree.flatten(obj, _tree.KERAS)
 
 
 class _Head:

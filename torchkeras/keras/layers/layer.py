@@ -17,6 +17,7 @@ from torch import nn
 
 from ...framework import dtypes
 from ...framework import recording as _recording
+from ...framework import tree as _tree
 from ...framework.convert import convert_to_tensor
 from ...framework.tensor import Tensor, TensorOperators, wrap
 from ...framework.variable import Variable
@@ -543,10 +544,9 @@ class Layer(Operation, nn.Module):
     def _convert_input(self, x):
         """Tensors for the tensor-likes in ``x`` (nested lists / tuples / dicts walked), floating
         ones cast to the compute dtype; Python scalars and other objects pass through."""
-        if isinstance(x, (list, tuple)) and not isinstance(x, TensorOperators):
-            return type(x)(self._convert_input(v) for v in x)
-        if isinstance(x, dict):
-            return {k: self._convert_input(v) for k, v in x.items()}
+        return _tree.map_structure(self._convert_leaf, x, rules=_tree.KERAS)
+
+    def _convert_leaf(self, x):
         if isinstance(x, np.ndarray) and x.dtype.kind == "f" and self.autocast:
             return wrap(torch.tensor(x, dtype=self._compute_torch_dtype, device=_current_device()))
         if isinstance(x, (TensorOperators, torch.Tensor, np.ndarray, np.generic)):
@@ -720,10 +720,4 @@ def _current_device():
 
 
 def _flat_tensors(outputs):
-    if isinstance(outputs, TensorOperators):
-        return [outputs]
-    if isinstance(outputs, (list, tuple)):
-        return [o for item in outputs for o in _flat_tensors(item)]
-    if isinstance(outputs, dict):
-        return [o for item in outputs.values() for o in _flat_tensors(item)]
-    return []
+    return [o for o in _tree.flatten(outputs, _tree.KERAS) if isinstance(o, TensorOperators)]

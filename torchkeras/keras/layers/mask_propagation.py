@@ -10,27 +10,22 @@ mask yet; a layer without it warns that it drops the mask.
 import warnings
 
 from ...framework.tensor import Tensor, TensorOperators
+from ...framework import tree as _tree
 
 
 def mask_of(value):
     """The mask attached to ``value``: ``None`` for an unmasked tensor or a non-tensor, the
     per-item structure for a list, tuple or dict."""
-    if type(value) is Tensor:
-        return getattr(value, "_keras_mask", None)
-    if isinstance(value, (list, tuple)):
-        return [mask_of(v) for v in value]
-    if isinstance(value, dict):
-        return {k: mask_of(v) for k, v in value.items()}
-    return None
+    return _tree.map_structure(_leaf_mask, value, rules=_tree.KERAS)
+
+
+def _leaf_mask(value):
+    return getattr(value, "_keras_mask", None) if type(value) is Tensor else None
 
 
 def any_mask(masks):
     """Whether a :func:`mask_of` structure holds at least one mask."""
-    if isinstance(masks, list):
-        return any(any_mask(m) for m in masks)
-    if isinstance(masks, dict):
-        return any(any_mask(m) for m in masks.values())
-    return masks is not None
+    return any(m is not None for m in _tree.flatten(masks, _tree.KERAS))
 
 
 def _is_tensor_argument(value):
@@ -59,11 +54,7 @@ def populate(argument_names, mask_arguments, accepts_mask, inputs, rest, kwargs,
 
 
 def _flat(structure):
-    if isinstance(structure, (list, tuple)):
-        return [leaf for item in structure for leaf in _flat(item)]
-    if isinstance(structure, dict):
-        return [leaf for item in structure.values() for leaf in _flat(item)]
-    return [structure]
+    return _tree.flatten(structure, _tree.KERAS)
 
 
 def attach(layer, inputs, outputs, previous_mask):

@@ -2,6 +2,7 @@
 import collections
 
 from ..ops.node import flatten
+from ...framework import tree as _tree
 
 
 def _walk(inputs, tensor, finished, in_progress, ordered, operation_index):
@@ -26,13 +27,10 @@ def _walk(inputs, tensor, finished, in_progress, ordered, operation_index):
     ordered.append(node)
 
 
-def _paths(structure, prefix=()):
+def _paths(structure):
     """Keras' ``flatten_with_path`` paths, joined with dots, in flatten order."""
-    if isinstance(structure, (list, tuple)):
-        return [p for i, item in enumerate(structure) for p in _paths(item, prefix + (i,))]
-    if isinstance(structure, dict):
-        return [p for key in sorted(structure) for p in _paths(structure[key], prefix + (key,))]
-    return [".".join(str(p) for p in prefix)]
+    return [".".join(str(p) for p in path)
+            for path, _ in _tree.flatten_with_path(structure, _tree.KERAS)]
 
 
 def map_graph(inputs, outputs):

@@ -9,6 +9,7 @@ import math
 import shutil
 
 from ..ops.node import flatten
+from ...framework import tree as _tree
 
 
 def _readable_size(size):
@@ -52,11 +53,7 @@ def _layer_shape(layer):
 
 
 def _map_shapes(outputs):
-    if isinstance(outputs, (list, tuple)):
-        return type(outputs)(_map_shapes(x) for x in outputs)
-    if isinstance(outputs, dict):
-        return {k: _map_shapes(v) for k, v in outputs.items()}
-    return _format_shape(outputs.shape)
+    return _tree.map_structure(lambda x: _format_shape(x.shape), outputs, rules=_tree.KERAS)
 
 
 def _wrap(text, width):

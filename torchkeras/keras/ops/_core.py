@@ -9,7 +9,7 @@ import torch
 from ...framework.custom_gradient import custom_gradient as _tf_custom_gradient
 from ...framework.tape import stop_gradient as _tf_stop_gradient
 from ...framework.tensor import TensorOperators
-from ...ops import nest as _nest
+from ...framework import tree as _tree
 from ._base import TORCH, Tensor, storage, unaliased, wrap
 from ._dtypes import NAME, standardize_dtype
 
@@ -66,7 +66,7 @@ def cond(pred, true_fn, false_fn):
 
 
 def _as_tensors(structure):
-    return _nest.map_structure(convert_to_tensor, structure)
+    return _tree.map_structure(convert_to_tensor, structure, rules=_tree.KERAS)
 
 
 def while_loop(cond, body, loop_vars, maximum_iterations=None):  # noqa: A002 - Keras' names
@@ -161,22 +161,22 @@ def unstack(x, num=None, axis=0):
     return [wrap(p) for p in torch.unbind(x, dim=axis)]
 
 
+def _stack_leaves(*leaves):
+    return wrap(torch.stack([storage(o) for o in leaves]))
+
+
 def _stack_outputs(outputs):
-    first = outputs[0]
-    if isinstance(first, (tuple, list)):
-        return type(first)(_stack_outputs([o[i] for o in outputs]) for i in range(len(first)))
-    if isinstance(first, dict):
-        return {k: _stack_outputs([o[k] for o in outputs]) for k in first}
-    return wrap(torch.stack([storage(o) for o in outputs]))
+    return _tree.map_structure(_stack_leaves, *outputs, rules=_tree.KERAS)
 
 
 def map(f, xs):  # noqa: A001 - Keras' name
     """``f`` applied to each slice of ``xs`` along axis 0, results stacked (structures too)."""
-    leaves = _nest.flatten(xs)
+    leaves = _tree.flatten(xs, _tree.KERAS)
     count = storage(leaves[0]).shape[0]
     outputs = []
     for i in range(count):
-        outputs.append(f(_nest.pack_sequence_as(xs, [wrap(storage(leaf)[i]) for leaf in leaves])))
+        sliced = [wrap(storage(leaf)[i]) for leaf in leaves]
+        outputs.append(f(_tree.pack_sequence_as(xs, sliced, _tree.KERAS)))
     return _stack_outputs(outputs)
 
 

@@ -1,26 +1,17 @@
 """``Node``: one call of an operation (an op or a layer) on KerasTensors, the edge list of the
 functional graph."""
+from ...framework import tree as _tree
 from ..backend.keras_tensor import KerasHistory, KerasTensor
 
 
 def flatten(structure):
-    """The leaves of a nested list / tuple / dict structure (dicts in key order, as Keras' tree)."""
-    if isinstance(structure, (list, tuple)):
-        return [leaf for item in structure for leaf in flatten(item)]
-    if isinstance(structure, dict):
-        return [leaf for key in sorted(structure) for leaf in flatten(structure[key])]
-    return [structure]
+    """The leaves of a nested structure, in Keras' tree order (``keras.tree.flatten``)."""
+    return _tree.flatten(structure, _tree.KERAS)
 
 
 def pack_like(structure, leaves):
     """``structure`` with its leaves replaced, in order, by ``leaves`` (an iterator)."""
-    if isinstance(structure, (list, tuple)):
-        packed = [pack_like(item, leaves) for item in structure]
-        return packed if isinstance(structure, list) else tuple(packed)
-    if isinstance(structure, dict):
-        values = {key: pack_like(structure[key], leaves) for key in sorted(structure)}
-        return {key: values[key] for key in structure}
-    return next(leaves)
+    return _tree.pack_sequence_as(structure, list(leaves), _tree.KERAS)
 
 
 class Node:

@@ -15,6 +15,7 @@ import inspect
 import numpy as np
 
 from ...framework import global_state
+from ...framework import tree as _tree
 from . import object_registration
 
 __all__ = ["serialize_keras_object", "deserialize_keras_object", "SafeModeScope", "in_safe_mode",
@@ -270,12 +271,12 @@ def _build(layer, build_config):
         layer.build_from_config(build_config)
 
 
-def _zeros(shape):
-    if isinstance(shape, dict):
-        return {key: _zeros(value) for key, value in shape.items()}
-    if isinstance(shape, (list, tuple)) and shape and isinstance(shape[0], (list, tuple, dict)):
-        return [_zeros(item) for item in shape]
+def _zeros_of_shape(shape):
     return np.zeros([1 if dim is None else dim for dim in shape], dtype="float32")
+
+
+def _zeros(shape):
+    return _tree.map_shape_structure(_zeros_of_shape, shape, _tree.KERAS)
 
 
 def deserialize_keras_object(config, custom_objects=None, safe_mode=True, **kwargs):

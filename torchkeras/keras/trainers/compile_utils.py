@@ -12,6 +12,7 @@ import re
 
 import torch
 
+from ...framework import tree as _tree
 from ...framework.tensor import TensorOperators, wrap
 from .. import losses as _losses_module
 from .. import metrics as _metrics_module
@@ -104,13 +105,7 @@ def validate_identifiers(loss, metrics, weighted_metrics):
 
 
 def _leaves(value):
-    if value is None:
-        return []
-    if isinstance(value, dict):
-        return [leaf for v in value.values() for leaf in _leaves(v)]
-    if isinstance(value, (list, tuple)):
-        return [leaf for v in value for leaf in _leaves(v)]
-    return [value]
+    return [leaf for leaf in _tree.flatten(value, _tree.KERAS) if leaf is not None]
 
 
 def _flat_outputs(value):

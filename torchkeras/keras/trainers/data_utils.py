@@ -7,6 +7,7 @@ import numpy as np
 import torch
 
 from ...data import structure
+from ...framework import tree as _tree
 from ...framework.device import device as _device_scope
 from ...framework.tensor import TensorOperators
 
@@ -44,14 +45,8 @@ def is_array_leaf(value):
 
 
 def normalize_structure(value):
-    """Lists become tuples, so model inputs keep one structure type."""
-    if isinstance(value, list):
-        return tuple(normalize_structure(v) for v in value)
-    if isinstance(value, tuple) and not hasattr(value, "_fields"):
-        return tuple(normalize_structure(v) for v in value)
-    if isinstance(value, dict):
-        return {k: normalize_structure(v) for k, v in value.items()}
-    return value
+    """Lists become tuples, so model inputs keep one structure type (namedtuples are kept whole)."""
+    return _tree.lists_to_tuples(value, _tree.KERAS, is_leaf=_tree.is_namedtuple)
 
 
 def _leaf(value, cast_float64):

@@ -40,6 +40,7 @@ import numpy as np
 import torch
 
 from ...data import structure
+from ...framework import tree as _tree
 from ...framework import device as _device
 from ...framework.errors import ResourceExhaustedError
 from ...framework.function import JitFunction
@@ -101,32 +102,29 @@ def _storage_tree(tree):
     return structure.map_structure(lambda leaf: leaf._value if isinstance(leaf, TensorOperators) else leaf, tree)
 
 
+def _to_numpy_leaf(leaf):
+    return leaf.cpu().numpy() if isinstance(leaf, torch.Tensor) else np.asarray(leaf)
+
+
 def _to_numpy_tree(tree):
-    if isinstance(tree, dict):
-        return {key: _to_numpy_tree(value) for key, value in tree.items()}
-    if isinstance(tree, (list, tuple)):
-        return type(tree)(_to_numpy_tree(value) for value in tree)
-    return tree.cpu().numpy() if isinstance(tree, torch.Tensor) else np.asarray(tree)
+    return _tree.map_structure(_to_numpy_leaf, tree, rules=_tree.KERAS)
+
+
+def _concat_leaves(*batches):
+    return torch.cat(batches) if batches[0].ndim else torch.stack(batches)
 
 
 def _concat(batches):
-    first = batches[0]
-    if isinstance(first, dict):
-        return {key: _concat([b[key] for b in batches]) for key in first}
-    if isinstance(first, (list, tuple)):
-        return type(first)(_concat([b[i] for b in batches]) for i in range(len(first)))
-    return torch.cat(batches) if first.ndim else torch.stack(batches)
+    return _tree.map_structure(_concat_leaves, *batches, rules=_tree.KERAS)
+
+
+def _output_storage(leaf):
+    return leaf._value if isinstance(leaf, TensorOperators) else leaf
 
 
 def _output_storages(outputs):
     """Model outputs (a Tensor, or lists/tuples/dicts of them) as the same structure of storages."""
-    if isinstance(outputs, TensorOperators):
-        return outputs._value
-    if isinstance(outputs, dict):
-        return {key: _output_storages(value) for key, value in outputs.items()}
-    if isinstance(outputs, (list, tuple)):
-        return type(outputs)(_output_storages(value) for value in outputs)
-    return outputs
+    return _tree.map_structure(_output_storage, outputs, rules=_tree.KERAS)
 
 
 class Trainer:

@@ -5,28 +5,25 @@ import io
 import torch
 
 from ....framework import device
+from ....framework import tree as _tree
 from ....framework.tensor import TensorOperators, wrap
 from ..layer import Layer
 
 
+def _storage(value):
+    return value._value if isinstance(value, TensorOperators) else value
+
+
 def _to_torch(value):
-    if isinstance(value, TensorOperators):
-        return value._value
-    if isinstance(value, (list, tuple)):
-        return type(value)(_to_torch(v) for v in value)
-    if isinstance(value, dict):
-        return {k: _to_torch(v) for k, v in value.items()}
-    return value
+    return _tree.map_structure(_storage, value, rules=_tree.KERAS)
+
+
+def _wrap_storage(value):
+    return wrap(value) if isinstance(value, torch.Tensor) else value
 
 
 def _to_tensors(value):
-    if isinstance(value, torch.Tensor):
-        return wrap(value)
-    if isinstance(value, (list, tuple)):
-        return type(value)(_to_tensors(v) for v in value)
-    if isinstance(value, dict):
-        return {k: _to_tensors(v) for k, v in value.items()}
-    return value
+    return _tree.map_structure(_wrap_storage, value, rules=_tree.KERAS)
 
 
 class TorchModuleWrapper(Layer):

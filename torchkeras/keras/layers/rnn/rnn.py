@@ -2,6 +2,7 @@
 import torch
 
 from ....framework import device
+from ....framework import tree as _tree
 from ....framework.convert import to_torch
 from ....framework.tensor import wrap
 from .. import symbolic
@@ -21,9 +22,7 @@ def state_sizes(cell):
 
 
 def _flatten(structure):
-    if isinstance(structure, (list, tuple)):
-        return [leaf for item in structure for leaf in _flatten(item)]
-    return [structure]
+    return _tree.flatten(structure, _tree.KERAS)
 
 
 def _pack(cell, flat, listed=False):

@@ -1,4 +1,5 @@
 """``keras.layers.StackedRNNCells``: a list of cells run as one cell (each feeds the next)."""
+from ....framework import tree as _tree
 from ....framework.tensor import wrap
 from ..layer import Layer
 from ._serialize import deserialize_layer, serialize_layer
@@ -69,16 +70,14 @@ class StackedRNNCells(Layer):
                 x, own = cell._step(x, own, training)
             else:
                 x, own = cell(wrap(x), [wrap(s) for s in own], training=training)
-                own = [s._value for s in (own if isinstance(own, (list, tuple)) else [own])]
+                own = [s._value for s in _tree.flatten(own, _tree.KERAS)]
                 x = x._value
             new_states.extend(own)
         return x, new_states
 
     def call(self, inputs, states, training=False):
         """One step: ``(output, new_states)`` with ``new_states`` nested like ``state_size``."""
-        flat = []
-        for entry in states:
-            flat.extend(entry if isinstance(entry, (list, tuple)) else [entry])
+        flat = _tree.flatten(states, _tree.KERAS)
         output, new_states = self._step(inputs._value, [s._value for s in flat], training)
         nested, start = [], 0
         for cell in self.cells:
