@@ -43,14 +43,14 @@ class Adadelta(Optimizer):
         params = self._select(self._params, indices)
         ag = self._select(self._ag, indices)
         ad = self._select(self._ad, indices)
-        decay_add_(ag, rho, torch._foreach_mul(grads, grads), 1 - rho)
+        decay_add_(ag, rho, torch._foreach_mul(grads, grads), 1 - rho, scratch=True)
         numerators = torch._foreach_add(ad, eps)
         torch._foreach_sqrt_(numerators)
         denominators = torch._foreach_add(ag, eps)
         torch._foreach_sqrt_(denominators)
         deltas = torch._foreach_mul(numerators, grads)
         torch._foreach_div_(deltas, denominators)
-        decay_add_(ad, rho, torch._foreach_mul(deltas, deltas), 1 - rho)
+        decay_add_(ad, rho, torch._foreach_mul(deltas, deltas), 1 - rho, scratch=True)
         subtract_scaled_(params, deltas, lr)
 
     def get_config(self):

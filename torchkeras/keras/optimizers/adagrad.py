@@ -4,6 +4,7 @@ from __future__ import annotations
 import torch
 
 from .optimizer import Optimizer
+from .updates import subtract_quotient_
 
 __all__ = ["Adagrad"]
 
@@ -37,12 +38,10 @@ class Adagrad(Optimizer):
     def _update(self, grads, indices, lr, step):
         params = self._select(self._params, indices)
         acc = self._select(self._acc, indices)
-        torch._foreach_add_(acc, torch._foreach_mul(grads, grads))
+        torch._foreach_addcmul_(acc, grads, grads)  # acc + (1 * g) * g: Keras' acc + g**2
         denominators = torch._foreach_add(acc, self.epsilon)
         torch._foreach_sqrt_(denominators)
-        steps = torch._foreach_mul(grads, lr)
-        torch._foreach_div_(steps, denominators)
-        torch._foreach_sub_(params, steps)
+        subtract_quotient_(params, grads, denominators, lr)
 
     def get_config(self):
         """Base config plus ``initial_accumulator_value`` and ``epsilon``."""

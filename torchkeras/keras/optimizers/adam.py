@@ -4,7 +4,7 @@ from __future__ import annotations
 import torch
 
 from .optimizer import Optimizer
-from .updates import move_toward_
+from .updates import move_toward_, subtract_quotient_
 
 __all__ = ["Adam"]
 
@@ -52,16 +52,14 @@ class Adam(Optimizer):
         m = self._select(self._m, indices)
         v = self._select(self._v, indices)
         move_toward_(m, grads, 1 - self.beta_1)
-        move_toward_(v, torch._foreach_mul(grads, grads), 1 - self.beta_2)
+        move_toward_(v, torch._foreach_mul(grads, grads), 1 - self.beta_2, scratch=True)
         if self.amsgrad:
             v_hat = self._select(self._v_hat, indices)
             torch._foreach_maximum_(v_hat, v)
             v = v_hat
         denominators = torch._foreach_sqrt(v)
         torch._foreach_add_(denominators, self.epsilon)
-        steps = torch._foreach_mul(m, alpha)
-        torch._foreach_div_(steps, denominators)
-        torch._foreach_sub_(params, steps)
+        subtract_quotient_(params, m, denominators, alpha)
 
     def get_config(self):
         """Base config plus ``beta_1``, ``beta_2``, ``epsilon``, ``amsgrad``."""

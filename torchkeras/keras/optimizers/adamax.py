@@ -4,7 +4,7 @@ from __future__ import annotations
 import torch
 
 from .optimizer import Optimizer
-from .updates import move_toward_
+from .updates import move_toward_, subtract_quotient_
 
 __all__ = ["Adamax"]
 
@@ -48,9 +48,7 @@ class Adamax(Optimizer):
         torch._foreach_maximum_(u, torch._foreach_abs(grads))
         denominators = torch._foreach_add(u, self.epsilon)
         torch._foreach_mul_(denominators, correction)
-        steps = torch._foreach_mul(m, lr)
-        torch._foreach_div_(steps, denominators)
-        torch._foreach_sub_(params, steps)
+        subtract_quotient_(params, m, denominators, lr)
 
     def get_config(self):
         """Base config plus ``beta_1``, ``beta_2``, ``epsilon``."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 import torch
 
 from .optimizer import Optimizer, _HostMirror
-from .updates import move_toward_
+from .updates import move_toward_, subtract_quotient_
 
 __all__ = ["Nadam"]
 
@@ -54,7 +54,7 @@ class Nadam(Optimizer):
         m = self._select(self._m, indices)
         v = self._select(self._v, indices)
         move_toward_(m, grads, s.sub(1, beta_1))
-        move_toward_(v, torch._foreach_mul(grads, grads), s.sub(1, beta_2))
+        move_toward_(v, torch._foreach_mul(grads, grads), s.sub(1, beta_2), scratch=True)
         m_hat = torch._foreach_mul(m, u_t_1)
         torch._foreach_div_(m_hat, s.sub(1, u_product_t_1))
         gradient_part = torch._foreach_mul(grads, s.sub(1, u_t))
@@ -63,9 +63,7 @@ class Nadam(Optimizer):
         denominators = torch._foreach_div(v, s.sub(1, s.power(beta_2, t)))
         torch._foreach_sqrt_(denominators)
         torch._foreach_add_(denominators, self.epsilon)
-        torch._foreach_mul_(m_hat, lr)
-        torch._foreach_div_(m_hat, denominators)
-        torch._foreach_sub_(params, m_hat)
+        subtract_quotient_(params, m_hat, denominators, lr)
 
     def get_config(self):
         """Base config plus ``beta_1``, ``beta_2``, ``epsilon``."""

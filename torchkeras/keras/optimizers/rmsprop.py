@@ -4,7 +4,7 @@ from __future__ import annotations
 import torch
 
 from .optimizer import Optimizer
-from .updates import decay_add_
+from .updates import decay_add_, subtract_quotient_
 
 __all__ = ["RMSprop"]
 
@@ -48,24 +48,24 @@ class RMSprop(Optimizer):
         rho = self.rho
         params = self._select(self._params, indices)
         v = self._select(self._v, indices)
-        decay_add_(v, rho, torch._foreach_mul(grads, grads), 1 - rho)
+        decay_add_(v, rho, torch._foreach_mul(grads, grads), 1 - rho, scratch=True)
         if self.centered:
             a = self._select(self._a, indices)
             decay_add_(a, rho, grads, 1 - rho)
             denominators = torch._foreach_sub(v, torch._foreach_mul(a, a))
+            torch._foreach_add_(denominators, self.epsilon)
         else:
-            denominators = v
-        denominators = torch._foreach_add(denominators, self.epsilon)
+            denominators = torch._foreach_add(v, self.epsilon)
         torch._foreach_sqrt_(denominators)
-        increments = torch._foreach_mul(grads, lr)
-        torch._foreach_div_(increments, denominators)
         if self.momentum > 0:
+            increments = torch._foreach_mul(grads, lr)
+            torch._foreach_div_(increments, denominators)
             m = self._select(self._m, indices)
             torch._foreach_mul_(m, self.momentum)
             torch._foreach_add_(m, increments)
             torch._foreach_sub_(params, m)
         else:
-            torch._foreach_sub_(params, increments)
+            subtract_quotient_(params, grads, denominators, lr)
 
     def get_config(self):
         """Base config plus ``rho``, ``momentum``, ``epsilon``, ``centered``."""
