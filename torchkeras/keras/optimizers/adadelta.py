@@ -4,7 +4,7 @@ from __future__ import annotations
 import torch
 
 from .optimizer import Optimizer
-from .updates import add_scaled_
+from .updates import decay_add_, subtract_scaled_
 
 __all__ = ["Adadelta"]
 
@@ -43,17 +43,15 @@ class Adadelta(Optimizer):
         params = self._select(self._params, indices)
         ag = self._select(self._ag, indices)
         ad = self._select(self._ad, indices)
-        torch._foreach_mul_(ag, rho)
-        torch._foreach_addcmul_(ag, grads, grads, value=1 - rho)
+        decay_add_(ag, rho, torch._foreach_mul(grads, grads), 1 - rho, scratch=True)
         numerators = torch._foreach_add(ad, eps)
         torch._foreach_sqrt_(numerators)
         denominators = torch._foreach_add(ag, eps)
         torch._foreach_sqrt_(denominators)
         deltas = torch._foreach_mul(numerators, grads)
         torch._foreach_div_(deltas, denominators)
-        torch._foreach_mul_(ad, rho)
-        torch._foreach_addcmul_(ad, deltas, deltas, value=1 - rho)
-        add_scaled_(params, deltas, lr, -1.0)
+        decay_add_(ad, rho, torch._foreach_mul(deltas, deltas), 1 - rho, scratch=True)
+        subtract_scaled_(params, deltas, lr)
 
     def get_config(self):
         """Base config plus ``rho`` and ``epsilon``."""

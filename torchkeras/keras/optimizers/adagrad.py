@@ -4,7 +4,7 @@ from __future__ import annotations
 import torch
 
 from .optimizer import Optimizer
-from .updates import add_scaled_
+from .updates import subtract_quotient_
 
 __all__ = ["Adagrad"]
 
@@ -38,14 +38,10 @@ class Adagrad(Optimizer):
     def _update(self, grads, indices, lr, step):
         params = self._select(self._params, indices)
         acc = self._select(self._acc, indices)
-        torch._foreach_addcmul_(acc, grads, grads)
+        torch._foreach_addcmul_(acc, grads, grads)  # acc + (1 * g) * g: Keras' acc + g**2
         denominators = torch._foreach_add(acc, self.epsilon)
         torch._foreach_sqrt_(denominators)
-        if isinstance(lr, float):
-            torch._foreach_addcdiv_(params, grads, denominators, value=-lr)
-        else:
-            steps = torch._foreach_div(grads, denominators)
-            add_scaled_(params, steps, lr, -1.0)
+        subtract_quotient_(params, grads, denominators, lr)
 
     def get_config(self):
         """Base config plus ``initial_accumulator_value`` and ``epsilon``."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 import torch
 
 from .optimizer import Optimizer
+from .updates import move_toward_, subtract_quotient_
 
 __all__ = ["Adam"]
 
@@ -43,24 +44,22 @@ class Adam(Optimizer):
             self._v_hat = self._slot_storages(self._velocity_hats)
 
     def _update(self, grads, indices, lr, t):
-        correction = (1 - self.beta_2 ** t) ** 0.5 / (1 - self.beta_1 ** t)
+        s = self._scalars
+        beta_1_power = s.power(s.cast(self.beta_1, like=t), t)
+        beta_2_power = s.power(s.cast(self.beta_2, like=t), t)
+        alpha = s.div(s.mul(lr, s.sqrt(s.sub(1, beta_2_power))), s.sub(1, beta_1_power))
         params = self._select(self._params, indices)
         m = self._select(self._m, indices)
         v = self._select(self._v, indices)
-        torch._foreach_lerp_(m, grads, 1 - self.beta_1)
-        torch._foreach_lerp_(v, torch._foreach_mul(grads, grads), 1 - self.beta_2)
+        move_toward_(m, grads, 1 - self.beta_1)
+        move_toward_(v, torch._foreach_mul(grads, grads), 1 - self.beta_2, scratch=True)
         if self.amsgrad:
             v_hat = self._select(self._v_hat, indices)
             torch._foreach_maximum_(v_hat, v)
             v = v_hat
         denominators = torch._foreach_sqrt(v)
         torch._foreach_add_(denominators, self.epsilon)
-        if isinstance(lr, float):
-            torch._foreach_addcdiv_(params, m, denominators, value=-lr * correction)
-        else:
-            steps = torch._foreach_div(m, denominators)
-            torch._foreach_mul_(steps, lr * correction)
-            torch._foreach_sub_(params, steps)
+        subtract_quotient_(params, m, denominators, alpha)
 
     def get_config(self):
         """Base config plus ``beta_1``, ``beta_2``, ``epsilon``, ``amsgrad``."""

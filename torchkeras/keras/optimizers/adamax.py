@@ -4,7 +4,7 @@ from __future__ import annotations
 import torch
 
 from .optimizer import Optimizer
-from .updates import add_scaled_
+from .updates import move_toward_, subtract_quotient_
 
 __all__ = ["Adamax"]
 
@@ -38,19 +38,17 @@ class Adamax(Optimizer):
         self._u_storage = self._slot_storages(self._u)
 
     def _update(self, grads, indices, lr, step):
-        correction = 1.0 / (1 - self.beta_1 ** step)
+        s = self._scalars
+        correction = s.sub(1, s.power(s.cast(self.beta_1, like=step), step))
         params = self._select(self._params, indices)
         m = self._select(self._m_storage, indices)
         u = self._select(self._u_storage, indices)
-        torch._foreach_lerp_(m, grads, 1 - self.beta_1)
+        move_toward_(m, grads, 1 - self.beta_1)
         torch._foreach_mul_(u, self.beta_2)
         torch._foreach_maximum_(u, torch._foreach_abs(grads))
         denominators = torch._foreach_add(u, self.epsilon)
-        if isinstance(lr, float):
-            torch._foreach_addcdiv_(params, m, denominators, value=-lr * correction)
-        else:
-            steps = torch._foreach_div(m, denominators)
-            add_scaled_(params, steps, lr * correction, -1.0)
+        torch._foreach_mul_(denominators, correction)
+        subtract_quotient_(params, m, denominators, lr)
 
     def get_config(self):
         """Base config plus ``beta_1``, ``beta_2``, ``epsilon``."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 import torch
 
 from .optimizer import Optimizer
-from .updates import add_scaled_
+from .updates import decay_add_, subtract_scaled_
 
 __all__ = ["Lion"]
 
@@ -41,12 +41,13 @@ class Lion(Optimizer):
     def _update(self, grads, indices, lr, step):
         params = self._select(self._params, indices)
         m = self._select(self._m, indices)
-        directions = torch._foreach_mul(m, self.beta_1)
-        torch._foreach_add_(directions, grads, alpha=1.0 - self.beta_1)
+        s = self._scalars
+        beta_1, beta_2 = s.cast(self.beta_1, like=lr), s.cast(self.beta_2, like=lr)
+        directions = torch._foreach_mul(m, beta_1)
+        torch._foreach_add_(directions, torch._foreach_mul(grads, s.sub(1, beta_1)))
         torch._foreach_sign_(directions)
-        add_scaled_(params, directions, lr, -1.0)
-        torch._foreach_mul_(m, self.beta_2)
-        torch._foreach_add_(m, grads, alpha=1.0 - self.beta_2)
+        subtract_scaled_(params, directions, lr)
+        decay_add_(m, beta_2, grads, s.sub(1, beta_2))
 
     def get_config(self):
         """Base config plus ``beta_1`` and ``beta_2``."""

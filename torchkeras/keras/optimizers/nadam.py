@@ -4,7 +4,7 @@ from __future__ import annotations
 import torch
 
 from .optimizer import Optimizer, _HostMirror
-from .updates import add_scaled_
+from .updates import move_toward_, subtract_quotient_
 
 __all__ = ["Nadam"]
 
@@ -41,28 +41,29 @@ class Nadam(Optimizer):
         self._u_mirror = _HostMirror(self._u_product, 1.0)
 
     def _update(self, grads, indices, lr, t):
-        beta_1, beta_2 = self.beta_1, self.beta_2
-        u_t = beta_1 * (1.0 - 0.5 * 0.96 ** t)
-        u_t_1 = beta_1 * (1.0 - 0.5 * 0.96 ** (t + 1))
-        u_product_t = self._u_mirror.get() * u_t
+        s = self._scalars
+        beta_1, beta_2, decay = s.cast(self.beta_1), s.cast(self.beta_2), s.cast(0.96)
+        u_t = s.mul(beta_1, s.sub(1.0, s.mul(0.5, s.power(decay, t))))
+        u_t_1 = s.mul(beta_1, s.sub(1.0, s.mul(0.5, s.power(decay, t + 1))))
+        schedule_t = s.sub(1.0, s.mul(0.5, s.power(0.96, t)))  # Keras' u_product update: no cast
+        u_product_t = s.mul(s.mul(self._u_mirror.get(), self.beta_1), schedule_t)
         self._u_product._param.fill_(u_product_t)
         self._u_mirror.set_after_own_write(u_product_t)
-        u_product_t_1 = u_product_t * u_t_1
+        u_product_t_1 = s.mul(u_product_t, u_t_1)
         params = self._select(self._params, indices)
         m = self._select(self._m, indices)
         v = self._select(self._v, indices)
-        torch._foreach_lerp_(m, grads, 1 - beta_1)
-        torch._foreach_lerp_(v, torch._foreach_mul(grads, grads), 1 - beta_2)
-        m_hat = torch._foreach_mul(m, u_t_1 / (1 - u_product_t_1))
-        torch._foreach_add_(m_hat, grads, alpha=(1 - u_t) / (1 - u_product_t))
-        denominators = torch._foreach_div(v, 1 - beta_2 ** t)
+        move_toward_(m, grads, s.sub(1, beta_1))
+        move_toward_(v, torch._foreach_mul(grads, grads), s.sub(1, beta_2), scratch=True)
+        m_hat = torch._foreach_mul(m, u_t_1)
+        torch._foreach_div_(m_hat, s.sub(1, u_product_t_1))
+        gradient_part = torch._foreach_mul(grads, s.sub(1, u_t))
+        torch._foreach_div_(gradient_part, s.sub(1, u_product_t))
+        torch._foreach_add_(m_hat, gradient_part)
+        denominators = torch._foreach_div(v, s.sub(1, s.power(beta_2, t)))
         torch._foreach_sqrt_(denominators)
         torch._foreach_add_(denominators, self.epsilon)
-        if isinstance(lr, float):
-            torch._foreach_addcdiv_(params, m_hat, denominators, value=-lr)
-        else:
-            torch._foreach_div_(m_hat, denominators)
-            add_scaled_(params, m_hat, lr, -1.0)
+        subtract_quotient_(params, m_hat, denominators, lr)
 
     def get_config(self):
         """Base config plus ``beta_1``, ``beta_2``, ``epsilon``."""

@@ -8,7 +8,9 @@ and count the step in ``iterations``.
 
 Built-in optimizers implement :meth:`Optimizer._update` on lists of torch
 storages with ``torch._foreach_*`` multi-tensor ops, in place under
-``torch.no_grad()``.  A user subclass may instead implement Keras'
+``torch.no_grad()``, one op per Keras op (``updates.py``) and their scalars
+(``beta ** t``, bias corrections) rounded as Keras' TF backend computes them
+(``scalar_math.py``), so float32 steps give Keras' bits.  A user subclass may instead implement Keras'
 per-variable ``update_step(gradient, variable, learning_rate)`` with
 ``self.assign`` / ``self.assign_add`` / ``self.assign_sub``.
 
@@ -36,8 +38,10 @@ from ...framework.variable import Variable
 from ..backend.naming import auto_name
 from ..backend.variables import KerasVariable
 from ..losses.serialization import deserialize_keras_object, serialize_keras_object
+from .scalar_math import for_dtype
 from .schedules.learning_rate_schedule import LearningRateSchedule
 from ..backend.object_repr import KerasObjectRepr
+from .updates import decay_add_
 
 __all__ = ["Optimizer"]
 
@@ -195,6 +199,7 @@ class Optimizer(KerasObjectRepr):
         self._index = {id(v): i for i, v in enumerate(variables)}
         self._trainable_variables = variables[:]
         self._params = [v._param for v in variables]
+        self._scalars = for_dtype(self._params[0].dtype if self._params else torch.float32)
         self._all = list(range(len(variables)))
         self._decayed = [self._use_weight_decay(v) for v in variables]
         self._decayed_params = [p for p, d in zip(self._params, self._decayed) if d]
@@ -454,11 +459,10 @@ class Optimizer(KerasObjectRepr):
     # --------------------------------------------------------- clip, decay, EMA
     def _clip_gradients(self, grads):
         if self.clipnorm and self.clipnorm > 0:
-            norms = torch._foreach_norm(grads)
-            factors = torch._foreach_maximum(norms, self.clipnorm)
-            torch._foreach_reciprocal_(factors)
-            torch._foreach_mul_(factors, self.clipnorm)
-            return torch._foreach_mul(grads, factors)
+            denominators = torch._foreach_maximum(torch._foreach_norm(grads), self.clipnorm)
+            clipped = torch._foreach_mul(grads, self.clipnorm)
+            torch._foreach_div_(clipped, denominators)
+            return clipped
         if self.global_clipnorm and self.global_clipnorm > 0:
             norm = torch.linalg.vector_norm(torch.stack(torch._foreach_norm(grads)))
             scale = self.global_clipnorm * torch.minimum(1.0 / norm, torch.full_like(norm, 1.0 / self.global_clipnorm))
@@ -493,17 +497,15 @@ class Optimizer(KerasObjectRepr):
             params = [self._params[i] for i in indices if decayed[i]]
         if not params:
             return
-        if isinstance(lr, torch.Tensor):
-            decay = torch._foreach_mul(params, lr * self.weight_decay)
-            torch._foreach_sub_(params, decay)
-        else:
-            torch._foreach_add_(params, torch._foreach_mul(params, self.weight_decay * lr), alpha=-1.0)
+        decay = torch._foreach_mul(params, self._scalars.cast(self.weight_decay, like=lr))
+        torch._foreach_mul_(decay, lr)
+        torch._foreach_sub_(params, decay)
 
     def _update_moving_average(self):
-        momentum = self.ema_momentum if self._local_step() != 1 else 0.0
+        s = self._scalars
+        momentum = s.scalar(self.ema_momentum) if self._local_step() != 1 else 0.0
         averages = [a._param for a in self._model_variables_moving_average]
-        torch._foreach_mul_(averages, momentum)
-        torch._foreach_add_(averages, self._params, alpha=1.0 - momentum)
+        decay_add_(averages, momentum, self._params, s.sub(1, momentum))
         if self.ema_overwrite_frequency and self._local_step() % self.ema_overwrite_frequency == 0:
             torch._foreach_copy_(self._params, averages)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import torch
 
 from .optimizer import Optimizer
+from .updates import decay_add_, subtract_quotient_
 
 __all__ = ["RMSprop"]
 
@@ -47,30 +48,24 @@ class RMSprop(Optimizer):
         rho = self.rho
         params = self._select(self._params, indices)
         v = self._select(self._v, indices)
-        torch._foreach_mul_(v, rho)
-        torch._foreach_addcmul_(v, grads, grads, value=1 - rho)
+        decay_add_(v, rho, torch._foreach_mul(grads, grads), 1 - rho, scratch=True)
         if self.centered:
             a = self._select(self._a, indices)
-            torch._foreach_mul_(a, rho)
-            torch._foreach_add_(a, grads, alpha=1 - rho)
-            denominators = torch._foreach_addcmul(v, a, a, value=-1.0)
+            decay_add_(a, rho, grads, 1 - rho)
+            denominators = torch._foreach_sub(v, torch._foreach_mul(a, a))
             torch._foreach_add_(denominators, self.epsilon)
         else:
             denominators = torch._foreach_add(v, self.epsilon)
         torch._foreach_sqrt_(denominators)
         if self.momentum > 0:
-            increments = torch._foreach_div(grads, denominators)
-            torch._foreach_mul_(increments, lr)
+            increments = torch._foreach_mul(grads, lr)
+            torch._foreach_div_(increments, denominators)
             m = self._select(self._m, indices)
             torch._foreach_mul_(m, self.momentum)
             torch._foreach_add_(m, increments)
             torch._foreach_sub_(params, m)
-        elif isinstance(lr, float):
-            torch._foreach_addcdiv_(params, grads, denominators, value=-lr)
         else:
-            increments = torch._foreach_div(grads, denominators)
-            torch._foreach_mul_(increments, lr)
-            torch._foreach_sub_(params, increments)
+            subtract_quotient_(params, grads, denominators, lr)
 
     def get_config(self):
         """Base config plus ``rho``, ``momentum``, ``epsilon``, ``centered``."""

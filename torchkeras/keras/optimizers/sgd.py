@@ -4,7 +4,7 @@ from __future__ import annotations
 import torch
 
 from .optimizer import Optimizer
-from .updates import add_scaled_
+from .updates import subtract_scaled_
 
 __all__ = ["SGD"]
 
@@ -41,15 +41,17 @@ class SGD(Optimizer):
     def _update(self, grads, indices, lr, step):
         params = self._select(self._params, indices)
         if self.momentum == 0:
-            add_scaled_(params, grads, lr, -1.0)
+            subtract_scaled_(params, grads, lr)
             return
         m = self._select(self._m, indices)
-        torch._foreach_mul_(m, self.momentum)
-        add_scaled_(m, grads, lr, -1.0)
+        momentum = self._scalars.cast(self.momentum, like=lr)
+        scaled = torch._foreach_mul(grads, lr)
+        torch._foreach_mul_(m, momentum)
+        torch._foreach_sub_(m, scaled)
         if self.nesterov:
-            step = torch._foreach_mul(m, self.momentum)
-            add_scaled_(step, grads, lr, -1.0)
-            torch._foreach_add_(params, step)
+            steps = torch._foreach_mul(m, momentum)
+            torch._foreach_sub_(steps, scaled)
+            torch._foreach_add_(params, steps)
         else:
             torch._foreach_add_(params, m)
 

@@ -521,6 +521,8 @@ class Trainer:
         finally:
             self._fit_variables = None
             self._initial_epoch = None
+        if self.optimizer is not None and epochs > 0:
+            self.optimizer.finalize_variable_values(self.trainable_weights)  # use_ema: the averages
         callbacks.on_train_end(logs=training_logs)
         return self.history
 
