@@ -1,5 +1,8 @@
-"""``tf.random``: random tensors and seeding (see ``ops/random_ops.py`` for TF's seed rules)."""
-from .ops.random_ops import (  # noqa: F401
-    Generator, categorical, get_global_generator, normal, set_global_generator, set_seed, shuffle,
-    stateless_normal, stateless_truncated_normal, stateless_uniform, truncated_normal, uniform,
-)
+"""``tf.random``: random tensors and seeding (see ``ops/random_ops.py`` for TF's seed rules).
+
+Filled from the export registry (``api_export``): the ops declare their
+``tf.random.*`` names where they are defined.
+"""
+from .api_export import fill_namespace as _fill_namespace
+
+_fill_namespace(globals(), "tf.random", ".ops.random_ops")

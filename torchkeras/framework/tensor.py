@@ -19,6 +19,7 @@ import torch
 from . import dtypes
 from .device import tf_device_string
 from .shape import TensorShape
+from ..api_export import tf_export
 
 __all__ = ["Tensor", "TensorOperators", "wrap", "as_torch", "from_torch", "is_tensor", "Reference"]
 
@@ -255,6 +256,7 @@ class TensorOperators:
         return array[()] if array.ndim == 0 else array
 
 
+@tf_export("Tensor")
 class Tensor(TensorOperators):
     """An immutable eager tensor, like TF's ``EagerTensor``.
 
@@ -349,6 +351,7 @@ def as_torch(value):
     raise TypeError("as_torch expects a tf.Tensor or tf.Variable, got %s" % type(value).__name__)
 
 
+@tf_export("is_tensor")
 def is_tensor(x):
     """``tf.is_tensor``: True for Tensors and Variables (as in TF), False otherwise."""
     return isinstance(x, TensorOperators)

@@ -26,6 +26,7 @@ from .variable_scatter import ScatterMethods
 from .shape import TensorShape
 from .tensor import Reference, Tensor, TensorOperators, _DTYPE_OF, _numpy_text, wrap
 from .tensor_ops import op_error, strided_slice as _strided_slice
+from ..api_export import tf_export
 
 __all__ = ["Variable", "VariableSynchronization", "VariableAggregation", "IndexedSlices"]
 
@@ -34,6 +35,7 @@ _RECORDING = _recording.RECORDING
 _AUTO_WATCHING = _recording.AUTO_WATCHING
 
 
+@tf_export("VariableSynchronization")
 class VariableSynchronization(enum.Enum):
     """``tf.VariableSynchronization``: when a distributed variable is synchronized (accepted, stored)."""
 
@@ -43,6 +45,7 @@ class VariableSynchronization(enum.Enum):
     ON_READ = 3
 
 
+@tf_export("VariableAggregation")
 class VariableAggregationV2(enum.Enum):
     """``tf.VariableAggregation``: how distributed updates are combined (accepted, stored).
 
@@ -63,6 +66,7 @@ def _in_place_error(operator, method, result):
                         "`out = %s` if you need to get a new output Tensor." % (operator, method, result))
 
 
+@tf_export("Variable")
 class Variable(ScatterMethods, TensorOperators):
     """``tf.Variable``: a mutable tensor, usable wherever a Tensor is.
 

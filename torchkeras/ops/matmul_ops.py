@@ -15,6 +15,7 @@ from ..framework.tensor import Tensor, TensorOperators, wrap
 from ..framework.tensor_ops import inputs, translate_error
 from .op_defs import _dims, allowed_dtypes, check_dtype, input_dtype_error, kernel_error, kernel_name, no_kernel, tf_type_name
 from .op_inputs import _storage
+from ..api_export import tf_export
 
 _new = object.__new__
 
@@ -58,6 +59,7 @@ def _matmul_inputs(a, b):
     return x, y
 
 
+@tf_export("linalg.matmul", "matmul")
 def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_b=False,
            a_is_sparse=False, b_is_sparse=False, output_type=None, grad_a=False, grad_b=False, name=None):
     """``tf.linalg.matmul``: ``a @ b`` for rank >= 2 tensors (leading dims are broadcast batch
@@ -126,6 +128,7 @@ def _tensordot_axes(axes, x, y):
     return a_axes, b_axes
 
 
+@tf_export("tensordot", "linalg.tensordot")
 def tensordot(a, b, axes, name=None):
     """``tf.tensordot``: contracts ``a``'s axes with ``b``'s (``axes``: an int N for the last N of
     ``a`` with the first N of ``b``, or a pair of axis lists)."""
@@ -138,6 +141,7 @@ def tensordot(a, b, axes, name=None):
         raise translate_error(error, "MatMul", x, y) from None
 
 
+@tf_export("einsum", "linalg.einsum")
 def einsum(equation, *inputs, **kwargs):
     """``tf.einsum``: Einstein summation over ``inputs`` (NumPy's notation, implicit output and
     ``...`` included); all inputs share one dtype; rank mismatches raise TF's error."""

@@ -8,12 +8,14 @@ is a leaf.  ``expand_composites`` is accepted; there are no composite tensors.
 from __future__ import annotations
 
 import collections.abc as _abc
+from ..api_export import tf_export
 
 __all__ = ["flatten", "map_structure", "pack_sequence_as", "is_nested", "assert_same_structure"]
 
 _STRINGS = (str, bytes, bytearray)
 
 
+@tf_export("nest.is_nested")
 def is_nested(seq):
     """``tf.nest.is_nested``: True for lists, tuples, dicts and other non-string sequences."""
     return isinstance(seq, (_abc.Mapping, _abc.MappingView)) or (isinstance(seq, _abc.Sequence) and not isinstance(seq, _STRINGS))
@@ -39,6 +41,7 @@ def _flatten_into(structure, out):
         _flatten_into(child, out)
 
 
+@tf_export("nest.flatten")
 def flatten(structure, expand_composites=False):
     """``tf.nest.flatten``: the leaves of ``structure`` in TF's order (dict values by sorted key)."""
     out = []
@@ -86,6 +89,7 @@ def _packed(structure, flat, index):
     return _sequence_like(structure, packed), index
 
 
+@tf_export("nest.pack_sequence_as")
 def pack_sequence_as(structure, flat_sequence, expand_composites=False):
     """``tf.nest.pack_sequence_as``: rebuilds ``structure``'s shape from the leaves in ``flat_sequence``."""
     if not is_nested(flat_sequence):
@@ -154,6 +158,7 @@ def _compare(a, b, check_types):
     return None
 
 
+@tf_export("nest.assert_same_structure")
 def assert_same_structure(nest1, nest2, check_types=True, expand_composites=False):
     """``tf.nest.assert_same_structure``: ``ValueError`` (shape of nesting) or ``TypeError``
     (sequence types, with ``check_types``) unless the two structures match."""
@@ -166,6 +171,7 @@ def assert_same_structure(nest1, nest2, check_types=True, expand_composites=Fals
                % (_describe(nest1), _describe(nest2), detail, _dotted(nest1), _dotted(nest2)))
 
 
+@tf_export("nest.map_structure")
 def map_structure(func, *structure, **kwargs):
     """``tf.nest.map_structure``: ``func`` applied to the matching leaves of the structures,
     packed like the first one (``check_types=True`` by default)."""

@@ -24,6 +24,7 @@ from ..framework.convert import to_torch
 from ..framework.tensor import TensorOperators, wrap
 from ._array_args import _shape_arg
 from ._array_errors import _err, _dims_text
+from ..api_export import tf_export
 
 # TF has none of these at the top level: they live in ``tf.random`` (torchkeras/random.py).
 __all__ = []
@@ -35,6 +36,7 @@ _op_generators = {}
 _FLOATS = (dtypes.float16, dtypes.bfloat16, dtypes.float32, dtypes.float64)
 
 
+@tf_export("random.set_seed")
 def set_seed(seed):
     """``tf.random.set_seed``: sets the global seed and restarts every random stream.
 
@@ -147,21 +149,25 @@ def _truncated_normal(shape, mean, stddev, dtype, pick):
     return wrap(_affine(sample, stddev, mean))
 
 
+@tf_export("random.normal")
 def normal(shape, mean=0.0, stddev=1.0, dtype=dtypes.float32, seed=None, name=None):
     """``tf.random.normal``: samples from N(``mean``, ``stddev``**2) (float dtypes only)."""
     return _normal(shape, mean, stddev, dtype, lambda device: _generator(seed, device))
 
 
+@tf_export("random.uniform")
 def uniform(shape, minval=0, maxval=None, dtype=dtypes.float32, seed=None, name=None):
     """``tf.random.uniform``: samples from [``minval``, ``maxval``); integer dtypes need ``maxval``."""
     return _uniform(shape, minval, maxval, dtype, lambda device: _generator(seed, device))
 
 
+@tf_export("random.truncated_normal")
 def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=dtypes.float32, seed=None, name=None):
     """``tf.random.truncated_normal``: normal samples redrawn until within two ``stddev`` of ``mean``."""
     return _truncated_normal(shape, mean, stddev, dtype, lambda device: _generator(seed, device))
 
 
+@tf_export("random.shuffle")
 def shuffle(value, seed=None, name=None):
     """``tf.random.shuffle``: ``value`` with its first dim randomly permuted."""
     storage = to_torch(value)
@@ -174,6 +180,7 @@ def shuffle(value, seed=None, name=None):
     return wrap(storage.index_select(0, order))
 
 
+@tf_export("random.categorical")
 def categorical(logits, num_samples, dtype=None, seed=None, name=None):
     """``tf.random.categorical``: ``num_samples`` class indices per row of 2-D ``logits`` (int64 by default)."""
     out = dtypes.int64 if dtype is None else dtypes.as_dtype(dtype)
@@ -206,21 +213,25 @@ def _stateless_generator(seed, device):
     return generator
 
 
+@tf_export("random.stateless_normal")
 def stateless_normal(shape, seed, mean=0.0, stddev=1.0, dtype=dtypes.float32, name=None, alg="auto_select"):
     """``tf.random.stateless_normal``: normal samples that depend only on ``shape`` and ``seed`` (a pair of ints)."""
     return _normal(shape, mean, stddev, dtype, lambda device: _stateless_generator(seed, device))
 
 
+@tf_export("random.stateless_uniform")
 def stateless_uniform(shape, seed, minval=0, maxval=None, dtype=dtypes.float32, name=None, alg="auto_select"):
     """``tf.random.stateless_uniform``: uniform samples that depend only on ``shape`` and ``seed``."""
     return _uniform(shape, minval, maxval, dtype, lambda device: _stateless_generator(seed, device))
 
 
+@tf_export("random.stateless_truncated_normal")
 def stateless_truncated_normal(shape, seed, mean=0.0, stddev=1.0, dtype=dtypes.float32, name=None, alg="auto_select"):
     """``tf.random.stateless_truncated_normal``: truncated normal samples that depend only on ``shape`` and ``seed``."""
     return _truncated_normal(shape, mean, stddev, dtype, lambda device: _stateless_generator(seed, device))
 
 
+@tf_export("random.Generator")
 class Generator:
     """``tf.random.Generator``: a random stream with its own state (one torch generator per device).
 
@@ -290,6 +301,7 @@ class Generator:
 _global_generator = {"value": None}
 
 
+@tf_export("random.get_global_generator")
 def get_global_generator():
     """``tf.random.get_global_generator``: the process-wide Generator (created on first use)."""
     if _global_generator["value"] is None:
@@ -297,6 +309,7 @@ def get_global_generator():
     return _global_generator["value"]
 
 
+@tf_export("random.set_global_generator")
 def set_global_generator(generator):
     """``tf.random.set_global_generator``: replaces the process-wide Generator."""
     _global_generator["value"] = generator

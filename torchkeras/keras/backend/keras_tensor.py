@@ -7,12 +7,14 @@ KerasTensors infers output shapes without computing anything.
 import collections
 
 from . import naming
+from ...api_export import keras_export
 
 __all__ = ["KerasTensor", "KerasHistory", "is_keras_tensor"]
 
 KerasHistory = collections.namedtuple("KerasHistory", ["operation", "node_index", "tensor_index"])
 
 
+@keras_export("keras.KerasTensor")
 class KerasTensor:
     """A symbolic tensor: ``shape`` (tuple), ``dtype`` (name), ``name``, ``_keras_history``."""
 
@@ -97,6 +99,7 @@ class KerasTensor:
         return self._op(lambda a: a[key], name="get_item")
 
 
+@keras_export("keras.utils.is_keras_tensor", "keras.backend.is_keras_tensor")
 def is_keras_tensor(x):
     """True for a symbolic ``KerasTensor``."""
     return isinstance(x, KerasTensor)

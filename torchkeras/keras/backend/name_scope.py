@@ -6,11 +6,13 @@ while it is called; a weight's ``path`` is the scope path where it was created p
 a no-op, and a layer keeps the parent path it first saw (``_parent_path``), so its later scopes
 sit at the same place however it is reached.
 """
+from ...api_export import keras_export
 __all__ = ["name_scope", "current_path"]
 
 _STACK = []
 
 
+@keras_export("keras.name_scope")
 class name_scope:
     """``keras.name_scope(name, caller=None, deduplicate=True, override_parent=None)``: a context
     manager adding ``name`` to the path of the variables created inside it.

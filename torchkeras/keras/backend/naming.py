@@ -1,6 +1,7 @@
 """Keras' automatic names: ``dense``, ``dense_1``, ... per prefix, per process."""
 import collections
 import re
+from ...api_export import keras_export
 
 _counts = collections.defaultdict(int)
 
@@ -24,6 +25,7 @@ def auto_name(cls_name):
     return uniquify(to_snake_case(cls_name))
 
 
+@keras_export("keras.utils.clear_session", "keras.backend.clear_session")
 def clear_session(free_memory=True):
     """``keras.backend.clear_session()``: resets the automatic name counters."""
     _counts.clear()

@@ -1,9 +1,11 @@
 """``keras.callbacks.Callback``: the base class of everything ``fit`` calls back."""
 from __future__ import annotations
+from ...api_export import keras_export
 
 __all__ = ["Callback"]
 
 
+@keras_export("keras.callbacks.Callback")
 class Callback:
     """Base class for callbacks: override the hooks you need.
 

@@ -5,6 +5,7 @@ from .callback import Callback
 from .history import History
 from .logs import pythonify_logs
 from .progbar_logger import ProgbarLogger
+from ...api_export import keras_export
 
 __all__ = ["CallbackList"]
 
@@ -36,6 +37,7 @@ def _flatten_callbacks(callbacks):
     return flat
 
 
+@keras_export("keras.callbacks.CallbackList")
 class CallbackList(Callback):
     """Container calling every callback's hook in order (``History`` and
     ``ProgbarLogger`` added when asked and absent).

@@ -5,8 +5,10 @@ from ...framework import device as _device
 from ...framework import dtypes
 from ...framework.tensor import wrap
 from ..backend import config
+from ...api_export import keras_export
 
 
+@keras_export("keras.Initializer", "keras.initializers.Initializer")
 class Initializer:
     """Base class: ``initializer(shape, dtype=None)`` returns a new ``tf.Tensor``.
 

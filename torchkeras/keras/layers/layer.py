@@ -31,6 +31,7 @@ from ..backend.keras_tensor import KerasTensor
 from ..backend.variables import KerasVariable
 from . import call_context, mask_propagation, symbolic
 from .input_spec import assert_input_compatibility
+from ...api_export import keras_export
 
 __all__ = ["Layer"]
 
@@ -111,6 +112,7 @@ def _shape_of(x):
     return tuple(np.shape(x))
 
 
+@keras_export("keras.Layer", "keras.layers.Layer")
 class Layer(nn.Module):
     """The base class of Keras layers (Keras 3's ``keras.layers.Layer``).
 

@@ -8,6 +8,7 @@ from ..losses.loss import squeeze_or_expand_to_same_rank, storage
 from ..losses.serialization import deserialize_keras_object, serialize_keras_object
 from .confusion_utils import divide_no_nan
 from .metric import Metric, data
+from ...api_export import keras_export
 
 __all__ = ["Sum", "Mean", "MeanMetricWrapper", "samplewise"]
 
@@ -36,6 +37,7 @@ def _mean(x, dims):
     return x.mean(dims)
 
 
+@keras_export("keras.metrics.Sum")
 class Sum(Metric):
     """The (weighted) sum of the values seen (name ``'sum'``)."""
 
@@ -57,6 +59,7 @@ class Sum(Metric):
         return wrap(self.total._param.detach().clone())
 
 
+@keras_export("keras.metrics.Mean")
 class Mean(Metric):
     """The (weighted) mean of the values seen (name ``'mean'``)."""
 
@@ -87,6 +90,7 @@ class Mean(Metric):
         return wrap(divide_no_nan(total, count))
 
 
+@keras_export("keras.metrics.MeanMetricWrapper")
 class MeanMetricWrapper(Mean):
     """The mean of ``fn(y_true, y_pred, **kwargs)`` over all samples seen.
 

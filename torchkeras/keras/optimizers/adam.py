@@ -4,10 +4,12 @@ from __future__ import annotations
 import torch
 
 from .optimizer import Optimizer
+from ...api_export import keras_export
 
 __all__ = ["Adam"]
 
 
+@keras_export("keras.optimizers.Adam")
 class Adam(Optimizer):
     """Adam, Keras' formulas: ``m += (g - m) * (1 - beta_1)``,
     ``v += (g**2 - v) * (1 - beta_2)`` (``amsgrad``: ``v_hat = max(v_hat, v)``

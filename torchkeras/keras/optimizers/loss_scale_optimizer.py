@@ -18,6 +18,7 @@ import torch
 from ...framework.tensor import TensorOperators, wrap
 from ..losses.serialization import serialize_keras_object
 from .optimizer import Optimizer, _grad_storage
+from ...api_export import keras_export
 
 __all__ = ["LossScaleOptimizer"]
 
@@ -26,6 +27,7 @@ _BASE_DEFAULTS = {"weight_decay": None, "clipnorm": None, "global_clipnorm": Non
                   "loss_scale_factor": None, "gradient_accumulation_steps": None}
 
 
+@keras_export("keras.optimizers.LossScaleOptimizer", "keras.mixed_precision.LossScaleOptimizer")
 class LossScaleOptimizer(Optimizer):
     """Wraps ``inner_optimizer`` with dynamic loss scaling (see the module docstring).
 

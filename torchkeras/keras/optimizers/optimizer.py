@@ -36,6 +36,7 @@ from ..backend.naming import auto_name
 from ..backend.variables import KerasVariable
 from ..losses.serialization import deserialize_keras_object, serialize_keras_object
 from .schedules.learning_rate_schedule import LearningRateSchedule
+from ...api_export import keras_export
 
 __all__ = ["Optimizer"]
 
@@ -82,6 +83,7 @@ class _HostMirror:
         self.version = self.variable._param._version
 
 
+@keras_export("keras.Optimizer", "keras.optimizers.Optimizer")
 class Optimizer:
     """Base class of Keras optimizers (``keras.optimizers.Optimizer``).
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 import torch
 
 from .optimizer import Optimizer
+from ...api_export import keras_export
 
 __all__ = ["RMSprop"]
 
 
+@keras_export("keras.optimizers.RMSprop")
 class RMSprop(Optimizer):
     """RMSprop, Keras' formulas: ``v = rho * v + (1 - rho) * g**2``;
     ``increment = lr * g / sqrt(v + epsilon)`` (epsilon inside the root, as

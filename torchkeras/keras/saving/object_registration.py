@@ -1,5 +1,6 @@
 """Keras' registry of custom objects: ``register_keras_serializable`` and its look-ups."""
 import inspect
+from ...api_export import keras_export
 
 __all__ = ["register_keras_serializable", "get_registered_name", "get_registered_object", "CustomObjectScope",
            "custom_object_scope", "get_custom_objects"]
@@ -9,6 +10,7 @@ GLOBAL_CUSTOM_NAMES = {}
 _SCOPES = []
 
 
+@keras_export("keras.saving.register_keras_serializable", "keras.utils.register_keras_serializable")
 def register_keras_serializable(package="Custom", name=None):
     """Registers a class or function under ``'package>name'`` (``name`` defaults to its ``__name__``).
 
@@ -25,6 +27,7 @@ def register_keras_serializable(package="Custom", name=None):
     return decorator
 
 
+@keras_export("keras.saving.get_registered_name", "keras.utils.get_registered_name")
 def get_registered_name(obj):
     """The name ``obj`` is registered under, else its ``__name__``."""
     if obj in GLOBAL_CUSTOM_NAMES:
@@ -32,6 +35,7 @@ def get_registered_name(obj):
     return obj.__name__
 
 
+@keras_export("keras.saving.get_registered_object", "keras.utils.get_registered_object")
 def get_registered_object(name, custom_objects=None, module_objects=None):
     """The object registered (or in an active custom-object scope, ``custom_objects`` or ``module_objects``) as ``name``, else ``None``."""
     for scope in reversed(_SCOPES):
@@ -46,11 +50,14 @@ def get_registered_object(name, custom_objects=None, module_objects=None):
     return None
 
 
+@keras_export("keras.saving.get_custom_objects", "keras.utils.get_custom_objects")
 def get_custom_objects():
     """The global registry dict (``'package>name'`` -> object); editing it registers objects."""
     return GLOBAL_CUSTOM_OBJECTS
 
 
+@keras_export("keras.saving.CustomObjectScope", "keras.saving.custom_object_scope",
+              "keras.utils.CustomObjectScope", "keras.utils.custom_object_scope")
 class CustomObjectScope:
     """``with CustomObjectScope({'name': obj}):`` makes the objects visible to deserialization inside the block."""
 

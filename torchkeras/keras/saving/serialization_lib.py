@@ -16,6 +16,7 @@ import threading
 import numpy as np
 
 from . import object_registration
+from ...api_export import keras_export
 
 __all__ = ["serialize_keras_object", "deserialize_keras_object", "SafeModeScope", "in_safe_mode",
            "enable_unsafe_deserialization"]
@@ -54,6 +55,7 @@ def in_safe_mode():
     return False if value is None and _process["unsafe"] else value
 
 
+@keras_export("keras.config.enable_unsafe_deserialization")
 def enable_unsafe_deserialization():
     """``keras.config.enable_unsafe_deserialization()``: from now on, loading accepts Python
     lambdas (and other code) without ``safe_mode=False``.  Only for files you trust."""
@@ -91,6 +93,7 @@ def _is_layer(obj):
     return isinstance(obj, Layer)
 
 
+@keras_export("keras.saving.serialize_keras_object", "keras.utils.serialize_keras_object")
 def serialize_keras_object(obj):
     """Keras' serialized form of ``obj`` (plain values, lists and dicts are converted item by item)."""
     if obj is None or isinstance(obj, (str, bool, int, float)):
@@ -251,6 +254,7 @@ def _zeros(shape):
     return np.zeros([1 if dim is None else dim for dim in shape], dtype="float32")
 
 
+@keras_export("keras.saving.deserialize_keras_object", "keras.utils.deserialize_keras_object")
 def deserialize_keras_object(config, custom_objects=None, safe_mode=True, **kwargs):
     """The object described by ``config`` (Keras' serialized dict, a plain value, or a list of them).
 

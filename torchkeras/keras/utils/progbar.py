@@ -16,6 +16,7 @@ import time
 import numpy as np
 
 from .io_utils import print_msg
+from ...api_export import keras_export
 
 __all__ = ["Progbar"]
 
@@ -40,6 +41,7 @@ def _format_eta(eta):
     return "%ds" % eta
 
 
+@keras_export("keras.utils.Progbar")
 class Progbar:
     """Displays a progress bar (Keras' ``keras.utils.Progbar``).
 

@@ -1,9 +1,11 @@
 """``keras.utils.PyDataset`` (alias ``Sequence``): a Python-indexed source of batches."""
 from __future__ import annotations
+from ...api_export import keras_export
 
 __all__ = ["PyDataset", "Sequence"]
 
 
+@keras_export("keras.utils.PyDataset", "keras.utils.Sequence")
 class PyDataset:
     """Base class for batch sources: implement ``__len__`` (number of batches)
     and ``__getitem__(index)`` returning ``(x, y)`` or ``(x, y, sample_weight)``.

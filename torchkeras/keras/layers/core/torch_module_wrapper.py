@@ -7,6 +7,7 @@ import torch
 from ....framework import device
 from ....framework.tensor import TensorOperators, wrap
 from ..layer import Layer
+from ....api_export import keras_export
 
 
 def _to_torch(value):
@@ -29,6 +30,7 @@ def _to_tensors(value):
     return value
 
 
+@keras_export("keras.layers.TorchModuleWrapper")
 class TorchModuleWrapper(Layer):
     """Wraps ``module`` (moved to the current device) so its parameters are the layer's weights,
     trained by ``fit`` and watched by ``GradientTape``.  The call passes the inputs' torch storage
