@@ -1,10 +1,9 @@
 """``keras.initializers``: classes, their snake_case aliases, and ``get``/``serialize``."""
-from .initializer import Initializer
-from .constant_initializers import Constant, Identity, IdentityInitializer, Ones, Zeros
+from .constant_initializers import Constant, Identity, Ones, Zeros
 from ..backend.object_lookup import ObjectLookup
 from .random_initializers import (
     GlorotNormal, GlorotUniform, HeNormal, HeUniform, LecunNormal, LecunUniform, Orthogonal,
-    OrthogonalInitializer, RandomNormal, RandomUniform, TruncatedNormal, VarianceScaling, compute_fans,
+    RandomNormal, RandomUniform, TruncatedNormal, VarianceScaling, compute_fans,
 )
 from ...api_export import export_value, fill_namespace as _fill_namespace
 
@@ -47,4 +46,4 @@ export_value(get, "keras.initializers.get")
 
 # torchkeras' additions (no Keras 3 public names); fill_namespace adds the registered names.
 __all__ = ["compute_fans"]
-_fill_namespace(globals(), "keras.initializers")
+_fill_namespace(globals(), "keras.initializers", ".initializer")

@@ -8,16 +8,14 @@ y_pred_shape)`` and ``resolve_accuracy(...)`` apply ``compile()``'s rules
 import inspect
 
 from ..losses import (
-    binary_crossentropy, binary_focal_crossentropy, categorical_crossentropy, categorical_focal_crossentropy,
-    categorical_hinge, hinge, huber, kl_divergence, log_cosh, mean_absolute_error, mean_absolute_percentage_error,
-    mean_squared_error, mean_squared_logarithmic_error, poisson, sparse_categorical_crossentropy, squared_hinge,
+    kl_divergence, log_cosh, mean_absolute_error, mean_absolute_percentage_error, mean_squared_error,
+    mean_squared_logarithmic_error,
 )
 from ..backend.naming import to_snake_case
 from ..losses.serialization import deserialize_keras_object, serialize_keras_object
 from .accuracy_metrics import (
     Accuracy, BinaryAccuracy, CategoricalAccuracy, SparseCategoricalAccuracy, SparseTopKCategoricalAccuracy,
-    TopKCategoricalAccuracy, binary_accuracy, categorical_accuracy, sparse_categorical_accuracy,
-    sparse_top_k_categorical_accuracy, top_k_categorical_accuracy,
+    TopKCategoricalAccuracy,
 )
 from .compile_resolution import get_metric, is_binary_or_sparse_categorical, resolve_accuracy
 from .confusion_metrics import (
