@@ -19,8 +19,8 @@ newaxis = None
 _export_value(newaxis, "tf.newaxis")
 for _module in (dtypes, errors, math, nn, linalg, random, nest, debugging, config, test):
     _export_value(_module, "tf." + _module.__name__.rpartition(".")[2])
-_fill_namespace(globals(), "tf", ".framework.config", ".framework.convert", ".framework.custom_gradient",
-                ".framework.device", ".framework.function", ".framework.indexed_slices",
+_fill_namespace(globals(), "tf", ".framework.config", ".framework.convert",
+                ".framework.custom_gradient", ".framework.device", ".framework.function", ".framework.indexed_slices",
                 ".framework.logger", ".framework.shape", ".framework.tape", ".framework.tensor",
                 ".framework.variable", ".ops.array_ops", ".ops.debugging", ".ops.linalg_ops",
                 ".ops.logging_ops", ".ops.math_ops", ".ops.nn_ops", ".ops.random_ops",

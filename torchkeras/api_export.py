@@ -124,7 +124,8 @@ def rebind(old, new):
     _KEEP_ALIVE.pop(id(old), None)
     for full in names:
         _SYMBOL_BY_NAME[full] = new
-    _NAMES_BY_ID.setdefault(id(new), []).extend(n for n in names if n not in _NAMES_BY_ID.get(id(new), ()))
+    new_names = _NAMES_BY_ID.setdefault(id(new), [])
+    new_names.extend(full for full in names if full not in new_names)
     _KEEP_ALIVE[id(new)] = new
     return new
 

@@ -23,9 +23,10 @@ def version():
     return __version__
 
 
-for _module in (activations, backend, callbacks, config, constraints, datasets, initializers, layers, losses,
-                metrics, mixed_precision, models, ops, optimizers, preprocessing, random, regularizers, saving,
-                utils):
+for _module in (activations, backend, callbacks, config, constraints, datasets, initializers, layers,
+                losses, metrics, mixed_precision, models, ops, optimizers, preprocessing, random,
+                regularizers, saving, utils):
     _export_value(_module, "keras." + _module.__name__.rpartition(".")[2])
 _export_value(_sys.modules[__name__], "tf.keras")
-_fill_namespace(globals(), "keras", ".backend.keras_tensor", ".backend.name_scope", ".backend.variables")
+_fill_namespace(globals(), "keras", ".backend.keras_tensor", ".backend.name_scope",
+                ".backend.variables")

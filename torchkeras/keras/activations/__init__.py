@@ -2,7 +2,7 @@
 from .activations import *  # noqa: F401,F403
 from .activations import __all__ as _names
 from . import activations as _module
-from ...api_export import keras_export, fill_namespace as _fill_namespace
+from ...api_export import keras_export as _keras_export, fill_namespace as _fill_namespace
 
 _BY_NAME = {name: getattr(_module, name) for name in _names}
 _NAME_OF = {}
@@ -11,7 +11,7 @@ for _name, _fn in _BY_NAME.items():
 _NAME_OF[_module.silu] = "silu"
 
 
-@keras_export("keras.activations.get")
+@_keras_export("keras.activations.get")
 def get(identifier):
     """The activation for ``identifier``: ``None`` -> ``linear``, a name, a dict config, or a callable."""
     if identifier is None:
@@ -28,7 +28,7 @@ def get(identifier):
     raise ValueError("Could not interpret activation function identifier: %s" % (identifier,))
 
 
-@keras_export("keras.activations.serialize")
+@_keras_export("keras.activations.serialize")
 def serialize(activation):
     """The name of a Keras activation (``'relu'``); other callables serialise as their ``__name__``."""
     name = _NAME_OF.get(activation)
@@ -39,7 +39,7 @@ def serialize(activation):
     return getattr(activation, "__name__", repr(activation))
 
 
-@keras_export("keras.activations.deserialize")
+@_keras_export("keras.activations.deserialize")
 def deserialize(config, custom_objects=None):
     """The activation named by ``config`` (a name, or a ``{'class_name', 'config'}`` dict)."""
     if isinstance(config, dict):

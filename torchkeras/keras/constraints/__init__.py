@@ -8,10 +8,12 @@ from ...framework.convert import to_torch
 from ...framework.tensor import wrap
 from ..backend import config
 from ..backend.object_lookup import ObjectLookup
-from ...api_export import keras_export, export_value, fill_namespace as _fill_namespace
+from ...api_export import (
+    keras_export as _keras_export, export_value as _export_value, fill_namespace as _fill_namespace,
+)
 
 
-@keras_export("keras.constraints.Constraint")
+@_keras_export("keras.constraints.Constraint")
 class Constraint:
     """Base class: ``constraint(w)`` -> projected ``w`` (the identity here)."""
 
@@ -32,7 +34,7 @@ def _norms(w, axis):
     return torch.sqrt(torch.sum(w * w, dim=axis, keepdim=True))
 
 
-@keras_export("keras.constraints.MaxNorm", "keras.constraints.max_norm")
+@_keras_export("keras.constraints.MaxNorm", "keras.constraints.max_norm")
 class MaxNorm(Constraint):
     """Rescales the weights whose norm along ``axis`` exceeds ``max_value``."""
 
@@ -49,7 +51,7 @@ class MaxNorm(Constraint):
         return {"max_value": self.max_value, "axis": self.axis}
 
 
-@keras_export("keras.constraints.NonNeg", "keras.constraints.non_neg")
+@_keras_export("keras.constraints.NonNeg", "keras.constraints.non_neg")
 class NonNeg(Constraint):
     """Zeroes the negative weights."""
 
@@ -58,7 +60,7 @@ class NonNeg(Constraint):
         return wrap(value * (value >= 0).to(value.dtype))
 
 
-@keras_export("keras.constraints.UnitNorm", "keras.constraints.unit_norm")
+@_keras_export("keras.constraints.UnitNorm", "keras.constraints.unit_norm")
 class UnitNorm(Constraint):
     """Divides the weights by their norm along ``axis``."""
 
@@ -73,7 +75,7 @@ class UnitNorm(Constraint):
         return {"axis": self.axis}
 
 
-@keras_export("keras.constraints.MinMaxNorm", "keras.constraints.min_max_norm")
+@_keras_export("keras.constraints.MinMaxNorm", "keras.constraints.min_max_norm")
 class MinMaxNorm(Constraint):
     """Moves the norms along ``axis`` into ``[min_value, max_value]`` at ``rate``."""
 
@@ -100,11 +102,11 @@ _CLASSES = {"MaxNorm": MaxNorm, "NonNeg": NonNeg, "UnitNorm": UnitNorm, "MinMaxN
 
 _LOOKUP = ObjectLookup("constraint", "keras.constraints", _CLASSES)
 serialize = _LOOKUP.serialize
-export_value(serialize, "keras.constraints.serialize")
+_export_value(serialize, "keras.constraints.serialize")
 deserialize = _LOOKUP.deserialize
-export_value(deserialize, "keras.constraints.deserialize")
+_export_value(deserialize, "keras.constraints.deserialize")
 get = _LOOKUP.get
-export_value(get, "keras.constraints.get")
+_export_value(get, "keras.constraints.get")
 
 
 _fill_namespace(globals(), "keras.constraints")

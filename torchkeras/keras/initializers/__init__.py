@@ -5,7 +5,7 @@ from .random_initializers import (
     GlorotNormal, GlorotUniform, HeNormal, HeUniform, LecunNormal, LecunUniform, Orthogonal,
     RandomNormal, RandomUniform, TruncatedNormal, VarianceScaling, compute_fans,
 )
-from ...api_export import export_value, fill_namespace as _fill_namespace
+from ...api_export import export_value as _export_value, fill_namespace as _fill_namespace
 
 zeros = Zeros
 ones = Ones
@@ -37,11 +37,11 @@ _NAMES = {"zeros": Zeros, "ones": Ones, "constant": Constant, "identity": Identi
 
 _LOOKUP = ObjectLookup("initializer", "keras.initializers", {**_CLASSES, **_NAMES})
 serialize = _LOOKUP.serialize
-export_value(serialize, "keras.initializers.serialize")
+_export_value(serialize, "keras.initializers.serialize")
 deserialize = _LOOKUP.deserialize
-export_value(deserialize, "keras.initializers.deserialize")
+_export_value(deserialize, "keras.initializers.deserialize")
 get = _LOOKUP.get
-export_value(get, "keras.initializers.get")
+_export_value(get, "keras.initializers.get")
 
 
 # torchkeras' additions (no Keras 3 public names); fill_namespace adds the registered names.

@@ -1,4 +1,4 @@
-"""``keras.layers``: the Layer base, core, regularization, reshaping, normalization and merge layers.
+"""``keras.layers``: the Layer base and every built-in layer.
 
 Filled from the export registry (``api_export``): each layer declares its
 ``keras.layers.*`` names (``MaxPooling2D`` and ``MaxPool2D`` ...) where it is defined.

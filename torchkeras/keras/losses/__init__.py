@@ -22,7 +22,7 @@ from .regression_losses import (
     mean_absolute_percentage_error, mean_squared_error, mean_squared_logarithmic_error,
 )
 from .serialization import deserialize_keras_object, serialize_keras_object
-from ...api_export import keras_export, fill_namespace as _fill_namespace
+from ...api_export import keras_export as _keras_export, fill_namespace as _fill_namespace
 
 mse = MSE = mean_squared_error
 mae = MAE = mean_absolute_error
@@ -49,20 +49,20 @@ ALL_OBJECTS_DICT.update({
 })
 
 
-@keras_export("keras.losses.serialize")
+@_keras_export("keras.losses.serialize")
 def serialize(loss):
     """Keras' serialized dict of a loss object or function."""
     return serialize_keras_object(loss)
 
 
-@keras_export("keras.losses.deserialize")
+@_keras_export("keras.losses.deserialize")
 def deserialize(name, custom_objects=None):
     """The loss described by ``name`` (a serialized dict or a name)."""
     return deserialize_keras_object(name, module_objects=ALL_OBJECTS_DICT, custom_objects=custom_objects,
                                     printable_module_name="loss function")
 
 
-@keras_export("keras.losses.get")
+@_keras_export("keras.losses.get")
 def get(identifier):
     """Keras' ``losses.get``: a name, a serialized dict, a class or a callable -> a loss callable.
 

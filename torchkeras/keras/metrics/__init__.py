@@ -8,8 +8,8 @@ y_pred_shape)`` and ``resolve_accuracy(...)`` apply ``compile()``'s rules
 import inspect
 
 from ..losses import (
-    kl_divergence, log_cosh, mean_absolute_error, mean_absolute_percentage_error, mean_squared_error,
-    mean_squared_logarithmic_error,
+    kl_divergence, log_cosh, mean_absolute_error, mean_absolute_percentage_error,
+    mean_squared_error, mean_squared_logarithmic_error,
 )
 from ..backend.naming import to_snake_case
 from ..losses.serialization import deserialize_keras_object, serialize_keras_object
@@ -31,7 +31,7 @@ from .loss_metrics import (
 )
 from .metric import Metric
 from .reduction_metrics import Mean, MeanMetricWrapper, Sum
-from ...api_export import keras_export, fill_namespace as _fill_namespace
+from ...api_export import keras_export as _keras_export, fill_namespace as _fill_namespace
 
 MSE = mse = mean_squared_error
 MAE = mae = mean_absolute_error
@@ -58,20 +58,20 @@ ALL_OBJECTS_DICT.update({
 })
 
 
-@keras_export("keras.metrics.serialize")
+@_keras_export("keras.metrics.serialize")
 def serialize(metric):
     """Keras' serialized dict of a metric."""
     return serialize_keras_object(metric)
 
 
-@keras_export("keras.metrics.deserialize")
+@_keras_export("keras.metrics.deserialize")
 def deserialize(config, custom_objects=None):
     """The metric described by a serialized dict or a name."""
     return deserialize_keras_object(config, module_objects=ALL_OBJECTS_DICT, custom_objects=custom_objects,
                                     printable_module_name="metric function")
 
 
-@keras_export("keras.metrics.get")
+@_keras_export("keras.metrics.get")
 def get(identifier):
     """Keras' ``metrics.get``: a name, a serialized dict, a class or a callable -> a metric
     (classes are instantiated; functions pass through); unknown names raise ``ValueError``."""

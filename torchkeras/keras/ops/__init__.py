@@ -15,15 +15,16 @@ from . import image, linalg, nn, numpy
 from . import _core, _math  # noqa: F401 - defining modules, imported for their exports
 from ._symbolic import static_for_keras_tensor as _static, symbolic_aware as _symbolic_aware
 
-_NAMESPACES = {"keras.ops": _sys.modules[__name__], "keras.ops.image": image, "keras.ops.linalg": linalg,
-               "keras.ops.nn": nn, "keras.ops.numpy": numpy}
+_NAMESPACES = {"keras.ops": _sys.modules[__name__], "keras.ops.image": image,
+               "keras.ops.linalg": linalg, "keras.ops.nn": nn, "keras.ops.numpy": numpy}
 
 
 def _wrap_symbolic():
     """Makes every public op accept KerasTensors (see ``_symbolic``), replacing it in the
     registry (so in this namespace and the sub-namespaces) and in its defining module."""
     static = {"shape": lambda x: x.shape, "dtype": lambda x: x.dtype, "is_tensor": lambda x: False}
-    functions = {id(fn): fn for namespace in _NAMESPACES for fn in _symbols_under(namespace).values()
+    functions = {id(fn): fn for namespace in _NAMESPACES
+                 for fn in _symbols_under(namespace).values()
                  if callable(fn) and not isinstance(fn, type(_sys))}
     for fn in functions.values():
         if fn.__name__ == "convert_to_numpy":

@@ -16,19 +16,21 @@ from .nadam import Nadam
 from .optimizer import Optimizer
 from .rmsprop import RMSprop
 from .sgd import SGD
-from ...api_export import keras_export, export_value as _export_value, fill_namespace as _fill_namespace
+from ...api_export import (
+    keras_export as _keras_export, export_value as _export_value, fill_namespace as _fill_namespace,
+)
 
 ALL_OBJECTS_DICT = {cls.__name__.lower(): cls for cls in (
     Optimizer, Adam, SGD, RMSprop, Adadelta, AdamW, Adagrad, Adamax, Nadam, Lion, LossScaleOptimizer)}
 
 
-@keras_export("keras.optimizers.serialize")
+@_keras_export("keras.optimizers.serialize")
 def serialize(optimizer):
     """Keras' serialized dict of an optimizer."""
     return serialize_keras_object(optimizer)
 
 
-@keras_export("keras.optimizers.deserialize")
+@_keras_export("keras.optimizers.deserialize")
 def deserialize(config, custom_objects=None):
     """The optimizer described by a serialized dict (class names matched case-insensitively)."""
     config = dict(config)
@@ -38,7 +40,7 @@ def deserialize(config, custom_objects=None):
                                     printable_module_name="optimizer")
 
 
-@keras_export("keras.optimizers.get")
+@_keras_export("keras.optimizers.get")
 def get(identifier):
     """Keras' ``optimizers.get``: a name (``'adam'``, ``'RMSprop'``), a serialized dict or an
     ``Optimizer`` -> an ``Optimizer``; anything else raises ``ValueError``."""

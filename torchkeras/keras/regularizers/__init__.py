@@ -8,10 +8,12 @@ import torch
 from ...framework.convert import to_torch
 from ...framework.tensor import wrap
 from ..backend.object_lookup import ObjectLookup
-from ...api_export import keras_export, export_value, fill_namespace as _fill_namespace
+from ...api_export import (
+    keras_export as _keras_export, export_value as _export_value, fill_namespace as _fill_namespace,
+)
 
 
-@keras_export("keras.Regularizer", "keras.regularizers.Regularizer")
+@_keras_export("keras.Regularizer", "keras.regularizers.Regularizer")
 class Regularizer:
     """Base class: ``regularizer(x)`` -> scalar penalty."""
 
@@ -34,7 +36,7 @@ def _check(value, name):
     return float(value)
 
 
-@keras_export("keras.regularizers.L1L2", "keras.regularizers.l1_l2")
+@_keras_export("keras.regularizers.L1L2", "keras.regularizers.l1_l2")
 class L1L2(Regularizer):
     """``l1 * sum(|x|) + l2 * sum(x**2)``."""
 
@@ -55,7 +57,7 @@ class L1L2(Regularizer):
         return {"l1": self.l1, "l2": self.l2}
 
 
-@keras_export("keras.regularizers.L1", "keras.regularizers.l1")
+@_keras_export("keras.regularizers.L1", "keras.regularizers.l1")
 class L1(Regularizer):
     """``l1 * sum(|x|)``."""
 
@@ -70,7 +72,7 @@ class L1(Regularizer):
         return {"l1": float(torch.tensor(self.l1, dtype=torch.float32))}
 
 
-@keras_export("keras.regularizers.L2", "keras.regularizers.l2")
+@_keras_export("keras.regularizers.L2", "keras.regularizers.l2")
 class L2(Regularizer):
     """``l2 * sum(x**2)``."""
 
@@ -93,11 +95,11 @@ _CLASSES = {"L1": L1, "L2": L2, "L1L2": L1L2, "l1": L1, "l2": L2, "l1_l2": L1L2}
 
 _LOOKUP = ObjectLookup("regularizer", "keras.regularizers", _CLASSES)
 serialize = _LOOKUP.serialize
-export_value(serialize, "keras.regularizers.serialize")
+_export_value(serialize, "keras.regularizers.serialize")
 deserialize = _LOOKUP.deserialize
-export_value(deserialize, "keras.regularizers.deserialize")
+_export_value(deserialize, "keras.regularizers.deserialize")
 get = _LOOKUP.get
-export_value(get, "keras.regularizers.get")
+_export_value(get, "keras.regularizers.get")
 
 
 _fill_namespace(globals(), "keras.regularizers")
