@@ -21,7 +21,6 @@ from .regression_losses import (
     MeanSquaredLogarithmicError, cosine_similarity, huber, log_cosh, mean_absolute_error,
     mean_absolute_percentage_error, mean_squared_error, mean_squared_logarithmic_error,
 )
-from .serialization import deserialize_keras_object, serialize_keras_object
 from ...api_export import keras_export as _keras_export, fill_namespace as _fill_namespace
 
 mse = MSE = mean_squared_error
@@ -52,12 +51,14 @@ ALL_OBJECTS_DICT.update({
 @_keras_export("keras.losses.serialize")
 def serialize(loss):
     """Keras' serialized dict of a loss object or function."""
+    from ..saving.serialization_lib import serialize_keras_object
     return serialize_keras_object(loss)
 
 
 @_keras_export("keras.losses.deserialize")
 def deserialize(name, custom_objects=None):
     """The loss described by ``name`` (a serialized dict or a name)."""
+    from ..saving.serialization_lib import deserialize_keras_object
     return deserialize_keras_object(name, module_objects=ALL_OBJECTS_DICT, custom_objects=custom_objects,
                                     printable_module_name="loss function")
 

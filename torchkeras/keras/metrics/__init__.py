@@ -12,7 +12,6 @@ from ..losses import (
     mean_squared_error, mean_squared_logarithmic_error,
 )
 from ..backend.naming import to_snake_case
-from ..losses.serialization import deserialize_keras_object, serialize_keras_object
 from .accuracy_metrics import (
     Accuracy, BinaryAccuracy, CategoricalAccuracy, SparseCategoricalAccuracy, SparseTopKCategoricalAccuracy,
     TopKCategoricalAccuracy,
@@ -61,12 +60,14 @@ ALL_OBJECTS_DICT.update({
 @_keras_export("keras.metrics.serialize")
 def serialize(metric):
     """Keras' serialized dict of a metric."""
+    from ..saving.serialization_lib import serialize_keras_object
     return serialize_keras_object(metric)
 
 
 @_keras_export("keras.metrics.deserialize")
 def deserialize(config, custom_objects=None):
     """The metric described by a serialized dict or a name."""
+    from ..saving.serialization_lib import deserialize_keras_object
     return deserialize_keras_object(config, module_objects=ALL_OBJECTS_DICT, custom_objects=custom_objects,
                                     printable_module_name="metric function")
 

@@ -5,7 +5,6 @@ import torch
 
 from ...framework.tensor import wrap
 from ..losses.loss import squeeze_or_expand_to_same_rank, storage
-from ..losses.serialization import deserialize_keras_object, serialize_keras_object
 from .confusion_utils import divide_no_nan
 from .metric import Metric, data
 from ...api_export import keras_export
@@ -116,6 +115,7 @@ class MeanMetricWrapper(Mean):
 
     def get_config(self):
         """Name, dtype, the function and its keyword arguments."""
+        from ..saving.serialization_lib import serialize_keras_object
         config = {"name": self.name, "dtype": self.dtype, "fn": serialize_keras_object(self._fn)}
         config.update(self._fn_kwargs)
         return config
@@ -127,6 +127,7 @@ class MeanMetricWrapper(Mean):
         if isinstance(config.get("fn"), dict):
             from .. import losses
             from . import accuracy_metrics
+            from ..saving.serialization_lib import deserialize_keras_object
             table = dict(losses.ALL_OBJECTS_DICT)
             table.update({f.__name__: f for f in accuracy_metrics.FUNCTIONS})
             config["fn"] = deserialize_keras_object(config["fn"], module_objects=table)

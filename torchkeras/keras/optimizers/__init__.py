@@ -3,7 +3,6 @@
 ``get('rmsprop')`` (case-insensitive, as Keras) gives ``RMSprop()``; a
 serialized dict is deserialized; an ``Optimizer`` passes through.
 """
-from ..losses.serialization import deserialize_keras_object, serialize_keras_object
 from . import schedules
 from .adadelta import Adadelta
 from .adagrad import Adagrad
@@ -27,6 +26,7 @@ ALL_OBJECTS_DICT = {cls.__name__.lower(): cls for cls in (
 @_keras_export("keras.optimizers.serialize")
 def serialize(optimizer):
     """Keras' serialized dict of an optimizer."""
+    from ..saving.serialization_lib import serialize_keras_object
     return serialize_keras_object(optimizer)
 
 
@@ -36,6 +36,7 @@ def deserialize(config, custom_objects=None):
     config = dict(config)
     if config["class_name"].lower() in ALL_OBJECTS_DICT:
         config["class_name"] = config["class_name"].lower()
+    from ..saving.serialization_lib import deserialize_keras_object
     return deserialize_keras_object(config, module_objects=ALL_OBJECTS_DICT, custom_objects=custom_objects,
                                     printable_module_name="optimizer")
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import torch
 
 from ...framework.tensor import TensorOperators, wrap
-from ..losses.serialization import serialize_keras_object
 from .optimizer import Optimizer, _grad_storage
 from ...api_export import keras_export
 
@@ -129,6 +128,7 @@ class LossScaleOptimizer(Optimizer):
 
     def get_config(self):
         """``name``, the serialized ``inner_optimizer``, ``initial_scale``, ``dynamic_growth_steps``."""
+        from ..saving.serialization_lib import serialize_keras_object
         return {"name": self.name, "inner_optimizer": serialize_keras_object(self.inner_optimizer),
                 "initial_scale": self.initial_scale, "dynamic_growth_steps": self.dynamic_growth_steps}
 

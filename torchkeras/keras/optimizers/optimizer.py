@@ -34,7 +34,6 @@ from ...framework.tensor import TensorOperators, wrap
 from ...framework.variable import Variable
 from ..backend.naming import auto_name
 from ..backend.variables import KerasVariable
-from ..losses.serialization import deserialize_keras_object, serialize_keras_object
 from .schedules.learning_rate_schedule import LearningRateSchedule
 from ...api_export import keras_export
 
@@ -551,6 +550,7 @@ class Optimizer:
 
     def get_config(self):
         """Keras' optimizer config (``name``, ``learning_rate`` and the common arguments)."""
+        from ..saving.serialization_lib import serialize_keras_object
         if isinstance(self._learning_rate, LearningRateSchedule):
             learning_rate = serialize_keras_object(self._learning_rate)
         elif isinstance(self._learning_rate, Variable):
@@ -571,6 +571,7 @@ class Optimizer:
         config = dict(config)
         if isinstance(config.get("learning_rate"), dict):
             from . import schedules
+            from ..saving.serialization_lib import deserialize_keras_object
             config["learning_rate"] = deserialize_keras_object(
                 config["learning_rate"], module_objects=schedules.ALL_OBJECTS_DICT, custom_objects=custom_objects)
         return cls(**config)
