@@ -1,5 +1,4 @@
 """``keras.activations``: activation functions, and ``get``/``serialize``/``deserialize``."""
-from .activations import *  # noqa: F401,F403
 from .activations import __all__ as _names
 from . import activations as _module
 from ...api_export import keras_export as _keras_export, fill_namespace as _fill_namespace

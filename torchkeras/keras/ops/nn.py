@@ -418,7 +418,5 @@ def dot_product_attention(query, key, value, bias=None, mask=None, scale=None, i
     return wrap(out.squeeze(0) if unbatched else out)
 
 
-from ._nn_extra import *  # noqa: E402,F401,F403
-from ._nn_extra import __all__ as _extra  # noqa: E402
-
-__all__ += list(_extra)
+# keras.ops fills this namespace from the export registry, the ops of _nn_extra included.
+from . import _nn_extra  # noqa: E402,F401
