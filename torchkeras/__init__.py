@@ -3,36 +3,28 @@
 ``import torchkeras as tf`` gives TensorFlow's ``tf`` namespace;
 ``from torchkeras import keras`` gives Keras.  Everything here is a re-export:
 the code lives in ``framework/`` (the tf core), ``ops/`` (tf.* operations),
-``data/`` and ``keras/``.
+``data/`` and ``keras/``; each public symbol declares its TF names where it is
+defined (``api_export``) and this namespace is filled from that registry.
 """
-from .framework import dtypes
-from .framework.dtypes import (
-    DType, as_dtype, bfloat16, bool, complex64, complex128, double, float16,
-    float32, float64, half, int8, int16, int32, int64, string, uint8, uint16,
-    uint32, uint64,
-)
-from .framework import errors
-from .framework.shape import TensorShape
-from .framework.tensor import Tensor, as_torch, from_torch, is_tensor
-from .framework.convert import constant, convert_to_tensor
-from .framework.device import device
-from .framework.logger import get_logger
-from .framework.variable import *  # noqa: F401,F403
-from .framework.tape import *  # noqa: F401,F403
-from .framework.function import *  # noqa: F401,F403
-from .framework.config import *  # noqa: F401,F403
-from .ops.math_ops import *  # noqa: F401,F403
-from .ops.array_ops import *  # noqa: F401,F403
-from .ops.nn_ops import *  # noqa: F401,F403
-from .ops.linalg_ops import *  # noqa: F401,F403
-from .ops.random_ops import *  # noqa: F401,F403
-from .ops.logging_ops import *  # noqa: F401,F403
-from .ops.tensor_spec import *  # noqa: F401,F403
-from .ops.debugging import Assert, assert_equal, assert_greater, assert_less, assert_rank  # noqa: F401
-from . import math, nn, linalg, random, nest, debugging, config, test  # noqa: E402
-from ._alias import enable_tensorflow_alias  # noqa: E402
+from .api_export import export_value as _export_value, fill_namespace as _fill_namespace
+from .framework import dtypes, errors
+from . import math, nn, linalg, random, nest, debugging, config, test
+# torchkeras' own additions (TF has no such names).
+from .framework.tensor import as_torch, from_torch  # noqa: F401
+from .framework.function import JitFunction  # noqa: F401
+from ._alias import enable_tensorflow_alias  # noqa: F401
 
+__all__ = ["as_torch", "from_torch", "JitFunction", "enable_tensorflow_alias"]
 newaxis = None
+_export_value(newaxis, "tf.newaxis")
+for _module in (dtypes, errors, math, nn, linalg, random, nest, debugging, config, test):
+    _export_value(_module, "tf." + _module.__name__.rpartition(".")[2])
+_fill_namespace(globals(), "tf", ".framework.config", ".framework.convert",
+                ".framework.custom_gradient", ".framework.device", ".framework.function", ".framework.indexed_slices",
+                ".framework.logger", ".framework.shape", ".framework.tape", ".framework.tensor",
+                ".framework.variable", ".ops.array_ops", ".ops.debugging", ".ops.linalg_ops",
+                ".ops.logging_ops", ".ops.math_ops", ".ops.nn_ops", ".ops.random_ops",
+                ".ops.tensor_spec")
 __version__ = "2.21.0"
 """The TensorFlow version whose behaviour torchkeras reproduces."""
 

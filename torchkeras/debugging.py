@@ -1,7 +1,8 @@
-"""``tf.debugging``: runtime assertions and numeric checks."""
-from .ops.debugging import (  # noqa: F401
-    Assert, assert_all_finite, assert_equal, assert_greater, assert_greater_equal, assert_integer,
-    assert_less, assert_less_equal, assert_near, assert_negative, assert_non_negative,
-    assert_non_positive, assert_none_equal, assert_positive, assert_rank, assert_rank_at_least,
-    assert_rank_in, assert_scalar, assert_shapes, assert_type, check_numerics, is_numeric_tensor,
-)
+"""``tf.debugging``: runtime assertions and numeric checks.
+
+Filled from the export registry (``api_export``): the ops declare their
+``tf.debugging.*`` names where they are defined.
+"""
+from .api_export import fill_namespace as _fill_namespace
+
+_fill_namespace(globals(), "tf.debugging", ".ops.debugging")

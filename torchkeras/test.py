@@ -1,6 +1,7 @@
-"""``tf.test``: the device queries of TF's test module (see ``framework/config.py``)."""
-from .framework.config import (
-    gpu_device_name, is_built_with_cuda, is_built_with_gpu_support, is_gpu_available,
-)
+"""``tf.test``: the device queries of TF's test module (see ``framework/config.py``).
 
-__all__ = ["gpu_device_name", "is_built_with_cuda", "is_built_with_gpu_support", "is_gpu_available"]
+Filled from the export registry (``api_export``).
+"""
+from .api_export import fill_namespace as _fill_namespace
+
+_fill_namespace(globals(), "tf.test", ".framework.config")

@@ -27,6 +27,7 @@ from ..framework.device import device as _device_scope
 from ..framework.errors import InvalidArgumentError
 from ..framework.tensor import TensorOperators, wrap
 from . import structure
+from ..api_export import tf_export, export_value
 
 __all__ = ["Dataset", "AUTOTUNE", "INFINITE_CARDINALITY", "UNKNOWN_CARDINALITY"]
 
@@ -36,6 +37,9 @@ INFINITE_CARDINALITY = -1
 """``tf.data.INFINITE_CARDINALITY``: what ``cardinality()`` returns for an endless dataset."""
 UNKNOWN_CARDINALITY = -2
 """``tf.data.UNKNOWN_CARDINALITY``: what ``cardinality()`` returns when the length is unknown."""
+export_value(AUTOTUNE, "tf.data.AUTOTUNE")
+export_value(INFINITE_CARDINALITY, "tf.data.INFINITE_CARDINALITY")
+export_value(UNKNOWN_CARDINALITY, "tf.data.UNKNOWN_CARDINALITY")
 
 
 def _on_cpu(value):
@@ -93,6 +97,7 @@ def _call(fn, element):
     return fn(tensors)
 
 
+@tf_export("data.Dataset")
 class Dataset:
     """``tf.data.Dataset``: build with ``from_tensor_slices``, ``range``,
     ``from_generator``...; chain ``map``, ``shuffle``, ``batch``...; iterate

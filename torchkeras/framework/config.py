@@ -19,10 +19,12 @@ import collections
 import torch
 
 from . import device as _device
+from ..api_export import tf_export
 
 __all__ = []  # tf.config is a namespace module (torchkeras/config.py); nothing goes to `tf.*`.
 
 
+@tf_export("config.PhysicalDevice")
 class PhysicalDevice(collections.namedtuple("PhysicalDevice", ["name", "device_type"])):
     """A device torch can run on, as TF's ``tf.config.PhysicalDevice``.
 
@@ -33,6 +35,7 @@ class PhysicalDevice(collections.namedtuple("PhysicalDevice", ["name", "device_t
     __slots__ = ()
 
 
+@tf_export("config.LogicalDevice")
 class LogicalDevice(collections.namedtuple("LogicalDevice", ["name", "device_type"])):
     """A visible device ops can be placed on, as TF's ``tf.config.LogicalDevice``.
 
@@ -61,18 +64,21 @@ def _filter(devices, device_type):
     return [d for d in devices if d.device_type == device_type]
 
 
+@tf_export("config.list_physical_devices", "config.experimental.list_physical_devices")
 def list_physical_devices(device_type=None):
     """The physical devices of type ``device_type`` (``'CPU'``, ``'GPU'``;
     case-sensitive as in TF), or all of them when it is ``None``."""
     return _filter(_all_physical(), device_type)
 
 
+@tf_export("config.get_visible_devices", "config.experimental.get_visible_devices")
 def get_visible_devices(device_type=None):
     """The physical devices ops may use (all of them unless
     ``set_visible_devices`` narrowed the set)."""
     return _filter([d for d in _all_physical() if d not in _hidden], device_type)
 
 
+@tf_export("config.list_logical_devices", "config.experimental.list_logical_devices")
 def list_logical_devices(device_type=None):
     """The logical devices (one per visible physical device), e.g.
     ``[LogicalDevice(name='/device:CPU:0', device_type='CPU')]``."""
@@ -85,6 +91,7 @@ def _check_device(dev):
         raise ValueError("Unrecognized device: %r" % (dev,))
 
 
+@tf_export("config.set_visible_devices", "config.experimental.set_visible_devices")
 def set_visible_devices(devices, device_type=None):
     """Restricts the devices ops may use to ``devices`` (a ``PhysicalDevice`` or
     a list of them) among those of ``device_type`` (all types when ``None``).
@@ -111,6 +118,7 @@ def set_visible_devices(devices, device_type=None):
         _device.set_default(torch.device("cuda", gpus[0]) if gpus else torch.device("cpu"))
 
 
+@tf_export("config.experimental.set_memory_growth")
 def set_memory_growth(device, enable):
     """Records whether ``device`` (a GPU ``PhysicalDevice``) should grow its
     memory on demand.  torch's caching allocator always does, so this has no
@@ -121,6 +129,7 @@ def set_memory_growth(device, enable):
     _memory_growth[device] = bool(enable)
 
 
+@tf_export("config.experimental.get_memory_growth")
 def get_memory_growth(device):
     """The value recorded by ``set_memory_growth`` for a GPU (``None`` if never
     set); ``KeyError`` for a non-GPU device, as in TF."""
@@ -130,16 +139,19 @@ def get_memory_growth(device):
     return _memory_growth.get(device)
 
 
+@tf_export("test.is_built_with_cuda")
 def is_built_with_cuda():
     """``tf.test.is_built_with_cuda``: whether the installed torch has CUDA support."""
     return torch.version.cuda is not None
 
 
+@tf_export("test.is_built_with_gpu_support")
 def is_built_with_gpu_support():
     """``tf.test.is_built_with_gpu_support``: whether torch was built for CUDA or ROCm."""
     return torch.version.cuda is not None or torch.version.hip is not None
 
 
+@tf_export("test.is_gpu_available")
 def is_gpu_available(cuda_only=False, min_cuda_compute_capability=None):
     """``tf.test.is_gpu_available`` (deprecated in TF): whether a visible GPU
     exists, with at least compute capability ``min_cuda_compute_capability``
@@ -152,6 +164,7 @@ def is_gpu_available(cuda_only=False, min_cuda_compute_capability=None):
     return False
 
 
+@tf_export("test.gpu_device_name")
 def gpu_device_name():
     """``tf.test.gpu_device_name``: ``'/device:GPU:0'`` for the first visible
     GPU, ``''`` without one."""

@@ -18,6 +18,7 @@ from . import dtypes
 from .op_errors import dtype_of
 from .shape import TensorShape
 from .tensor import Tensor, TensorOperators, wrap
+from ..api_export import tf_export
 
 __all__ = ["constant", "convert_to_tensor", "to_torch", "to_torch_unaliased", "to_torch_like", "infer_dtype"]
 
@@ -174,6 +175,7 @@ def _cast_torch(value, dtype):
     return value if value.dtype == dtype.torch_dtype else value.to(dtype.torch_dtype)
 
 
+@tf_export("convert_to_tensor")
 def convert_to_tensor(value, dtype=None, dtype_hint=None, name=None):
     """``tf.convert_to_tensor``: a Tensor for ``value``, sharing data when it already is one.
 
@@ -244,6 +246,7 @@ def _convert_value(value, dtype, dtype_hint, device):
     return _from_python(value, dtype, device)
 
 
+@tf_export("constant")
 def constant(value, dtype=None, shape=None, name="Const"):
     """``tf.constant``: a new Tensor (always a copy) of ``value``.
 

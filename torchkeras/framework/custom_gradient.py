@@ -17,6 +17,7 @@ from . import tree as _tree
 from . import recording as _recording
 from .convert import convert_to_tensor
 from .tensor import TensorOperators, wrap
+from ..api_export import tf_export
 
 __all__ = ["custom_gradient"]
 
@@ -57,6 +58,7 @@ class _CustomFunction(torch.autograd.Function):
         return (None,) + tuple(None if g is None else convert_to_tensor(g)._value for g in grads)
 
 
+@tf_export("custom_gradient")
 def custom_gradient(f=None):
     """``@tf.custom_gradient``: ``f`` returns ``(y, grad_fn)``; ``grad_fn(*dy)`` gives one gradient per
     argument of ``f`` (and, with a ``variables`` keyword, the gradients of the variables ``f`` read).

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 
 import torch
+from ..api_export import tf_export
 
 from . import global_state
 
@@ -77,6 +78,7 @@ def tf_device_string(dev):
     return "/job:localhost/replica:0/task:0/device:CPU:0"
 
 
+@tf_export("device")
 class device:  # noqa: N801 - TF's name
     """``with tf.device('/GPU:0'):`` places the tensors created inside on that device."""
 

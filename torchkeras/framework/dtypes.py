@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import torch
+from ..api_export import tf_export as _tf_export, export_value as _export_value
 
 __all__ = [
     "DType", "as_dtype", "float16", "half", "bfloat16", "float32", "float64",
@@ -18,6 +19,7 @@ __all__ = [
 ]
 
 
+@_tf_export("dtypes.DType", "DType")
 class DType:
     """A TensorFlow dtype (``tf.float32``, ``tf.int32``, ``tf.string`` ...).
 
@@ -156,23 +158,41 @@ class DType:
 
 
 float16 = DType("float16", torch.float16, np.float16, "f", 2)
+_export_value(float16, "tf.float16", "tf.dtypes.float16")
 bfloat16 = DType("bfloat16", torch.bfloat16, np.float32, "f", 2)
+_export_value(bfloat16, "tf.bfloat16", "tf.dtypes.bfloat16")
 float32 = DType("float32", torch.float32, np.float32, "f", 4)
+_export_value(float32, "tf.float32", "tf.dtypes.float32")
 float64 = DType("float64", torch.float64, np.float64, "f", 8)
+_export_value(float64, "tf.float64", "tf.dtypes.float64")
 int8 = DType("int8", torch.int8, np.int8, "i", 1)
+_export_value(int8, "tf.int8", "tf.dtypes.int8")
 int16 = DType("int16", torch.int16, np.int16, "i", 2)
+_export_value(int16, "tf.int16", "tf.dtypes.int16")
 int32 = DType("int32", torch.int32, np.int32, "i", 4)
+_export_value(int32, "tf.int32", "tf.dtypes.int32")
 int64 = DType("int64", torch.int64, np.int64, "i", 8)
+_export_value(int64, "tf.int64", "tf.dtypes.int64")
 uint8 = DType("uint8", torch.uint8, np.uint8, "u", 1)
+_export_value(uint8, "tf.uint8", "tf.dtypes.uint8")
 uint16 = DType("uint16", getattr(torch, "uint16", None), np.uint16, "u", 2)
+_export_value(uint16, "tf.uint16", "tf.dtypes.uint16")
 uint32 = DType("uint32", getattr(torch, "uint32", None), np.uint32, "u", 4)
+_export_value(uint32, "tf.uint32", "tf.dtypes.uint32")
 uint64 = DType("uint64", getattr(torch, "uint64", None), np.uint64, "u", 8)
+_export_value(uint64, "tf.uint64", "tf.dtypes.uint64")
 bool = DType("bool", torch.bool, np.bool_, "b", 1)  # noqa: A001 - TF's name
+_export_value(bool, "tf.bool", "tf.dtypes.bool")
 complex64 = DType("complex64", torch.complex64, np.complex64, "c", 8)
+_export_value(complex64, "tf.complex64", "tf.dtypes.complex64")
 complex128 = DType("complex128", torch.complex128, np.complex128, "c", 16)
+_export_value(complex128, "tf.complex128", "tf.dtypes.complex128")
 string = DType("string", None, object, "s", 8)
+_export_value(string, "tf.string", "tf.dtypes.string")
 half = float16
+_export_value(half, "tf.half", "tf.dtypes.half")
 double = float64
+_export_value(double, "tf.double", "tf.dtypes.double")
 
 _ALL = (float16, bfloat16, float32, float64, int8, int16, int32, int64, uint8,
         uint16, uint32, uint64, bool, complex64, complex128, string)
@@ -196,6 +216,7 @@ def from_torch(torch_dtype):
     return _BY_TORCH[torch_dtype]
 
 
+@_tf_export("dtypes.as_dtype", "as_dtype")
 def as_dtype(type_value):
     """Converts a name, NumPy dtype, Python type, torch dtype or DType to a DType.
 

@@ -32,6 +32,7 @@ from . import global_state
 from . import tree as _tree
 from .convert import convert_to_tensor
 from .tensor import TensorOperators, wrap
+from ..api_export import tf_export
 
 __all__ = ["function", "JitFunction"]
 
@@ -148,11 +149,13 @@ class JitFunction:
         return self._python_function(*args, **kwargs)
 
 
+@tf_export("config.run_functions_eagerly")
 def run_functions_eagerly(run_eagerly):
     """``tf.config.run_functions_eagerly``: whether ``tf.function`` runs Python eagerly (it always does here)."""
     global_state.PROCESS.run_functions_eagerly = bool(run_eagerly)
 
 
+@tf_export("config.functions_run_eagerly")
 def functions_run_eagerly():
     """``tf.config.functions_run_eagerly``: the value last given to :func:`run_functions_eagerly`."""
     return global_state.PROCESS.run_functions_eagerly
@@ -264,6 +267,7 @@ class Function:
         return 0
 
 
+@tf_export("function")
 def function(func=None, input_signature=None, autograph=True, jit_compile=None, reduce_retracing=False,
              experimental_implements=None, experimental_autograph_options=None, experimental_attributes=None,
              experimental_relax_shapes=None, experimental_compile=None, experimental_follow_type_hints=None):

@@ -5,10 +5,12 @@ Used as the ``sparse_delta`` argument of ``Variable.scatter_*``.  Unlike TF,
 are dense Tensors (same values as TF's ``tf.convert_to_tensor(slices)``).
 """
 from __future__ import annotations
+from ..api_export import tf_export
 
 __all__ = ["IndexedSlices"]
 
 
+@tf_export("IndexedSlices")
 class IndexedSlices:
     """``tf.IndexedSlices(values, indices, dense_shape=None)``: ``values[i]`` is row ``indices[i]``
     of a dense tensor of shape ``dense_shape``."""

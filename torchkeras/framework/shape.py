@@ -1,5 +1,6 @@
 """``tf.TensorShape``: a possibly partial shape, printed and compared as in TF."""
 from __future__ import annotations
+from ..api_export import tf_export
 
 __all__ = ["TensorShape"]
 
@@ -18,6 +19,7 @@ def _dimension(value):
     return dim
 
 
+@tf_export("TensorShape")
 class TensorShape:
     """The static shape of a tensor: a tuple of ints and ``None`` (unknown) dims.
 

@@ -40,6 +40,7 @@ from .op_errors import op_error
 from .tensor import Tensor, TensorOperators, wrap
 from .variable import Variable
 from .custom_gradient import custom_gradient
+from ..api_export import tf_export
 
 __all__ = ["GradientTape", "stop_gradient", "UnconnectedGradients", "custom_gradient"]
 
@@ -61,6 +62,7 @@ def _warn_limited(kind, message):
         get_logger().warning(message)
 
 
+@tf_export("UnconnectedGradients")
 class UnconnectedGradients(enum.Enum):
     """``tf.UnconnectedGradients``: what ``gradient()`` returns for a source the target does not depend on."""
 
@@ -68,6 +70,7 @@ class UnconnectedGradients(enum.Enum):
     ZERO = "zero"
 
 
+@tf_export("stop_gradient")
 def stop_gradient(input, name=None):  # noqa: A002 - TF's argument name
     """``tf.stop_gradient``: ``input``'s value, with no gradient flowing through it (a variable's
     is a snapshot: later assigns don't show through)."""
@@ -96,6 +99,7 @@ def _type_error(value):
     return AttributeError("'%s' object has no attribute 'dtype'" % type(value).__name__)
 
 
+@tf_export("GradientTape")
 class GradientTape:
     """``tf.GradientTape``: records operations for automatic differentiation.
 

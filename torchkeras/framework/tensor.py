@@ -21,6 +21,7 @@ from . import tree as _tree
 from .device import tf_device_string
 from .op_errors import device_of
 from .shape import TensorShape
+from ..api_export import tf_export
 
 __all__ = ["Tensor", "TensorOperators", "wrap", "as_torch", "from_torch", "is_tensor", "Reference"]
 
@@ -260,6 +261,7 @@ _NUMPY_METHOD_NAMES = frozenset(("T", "astype", "ravel", "transpose", "reshape",
                                  "tolist", "data"))
 
 
+@tf_export("Tensor")
 class Tensor(TensorOperators):
     """An immutable eager tensor, like TF's ``EagerTensor``.
 
@@ -366,6 +368,7 @@ def as_torch(value):
     raise TypeError("as_torch expects a tf.Tensor or tf.Variable, got %s" % type(value).__name__)
 
 
+@tf_export("is_tensor")
 def is_tensor(x):
     """``tf.is_tensor``: True for Tensors and Variables (as in TF), False otherwise."""
     return isinstance(x, TensorOperators)

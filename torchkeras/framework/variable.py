@@ -27,6 +27,7 @@ from .tensor import Reference, Tensor, TensorOperators, _DTYPE_OF, _numpy_text, 
 from .op_errors import device_of, dims_text, op_error
 from .tensor_ops import strided_slice as _strided_slice
 from .saved_values import before_write as _before_write
+from ..api_export import tf_export
 
 __all__ = ["Variable", "VariableSynchronization", "VariableAggregation", "IndexedSlices"]
 
@@ -36,6 +37,7 @@ _AUTO_WATCHING = _recording.AUTO_WATCHING
 _EXITED = _recording.EXITED
 
 
+@tf_export("VariableSynchronization")
 class VariableSynchronization(enum.Enum):
     """``tf.VariableSynchronization``: when a distributed variable is synchronized (accepted, stored)."""
 
@@ -45,6 +47,7 @@ class VariableSynchronization(enum.Enum):
     ON_READ = 3
 
 
+@tf_export("VariableAggregation")
 class VariableAggregationV2(enum.Enum):
     """``tf.VariableAggregation``: how distributed updates are combined (accepted, stored).
 
@@ -65,6 +68,7 @@ def _in_place_error(operator, method, result):
                         "`out = %s` if you need to get a new output Tensor." % (operator, method, result))
 
 
+@tf_export("Variable")
 class Variable(ScatterMethods, TensorOperators):
     """``tf.Variable``: a mutable tensor, usable wherever a Tensor is.
 

@@ -1,45 +1,32 @@
-"""``keras``: the Keras 3 API on torchkeras' tf core (``from torchkeras import keras``)."""
+"""``keras``: the Keras 3 API on torchkeras' tf core (``from torchkeras import keras``).
+
+Filled from the export registry (``api_export``): each class and function
+declares its ``keras.*`` names where it is defined.
+"""
+import sys as _sys
+
+from ..api_export import export_value as _export_value, fill_namespace as _fill_namespace
+from ..api_export import keras_export as _keras_export
 from . import activations, backend, constraints, initializers, layers, regularizers
 from . import callbacks, losses, metrics, optimizers, utils
 from . import models
 from . import saving
-from .backend.keras_tensor import KerasTensor
-from .layers import Input, InputSpec, Layer
-from .models import Model, Sequential
-from .backend.variables import KerasVariable as Variable
-from .backend.name_scope import name_scope
+from . import mixed_precision, datasets, config, ops, random, preprocessing, tree
 
 __version__ = "3.15.0"
 """The Keras version whose behaviour torchkeras reproduces."""
 
-__all__ = ["activations", "backend", "callbacks", "constraints", "initializers", "layers", "losses", "metrics",
-           "models", "optimizers", "regularizers", "saving", "utils", "Input", "InputSpec", "KerasTensor", "Layer", "Model",
-           "Sequential", "Variable", "name_scope"]
-from . import mixed_precision  # noqa: E402
-__all__ += ["mixed_precision"]
-from . import datasets  # noqa: E402
-__all__ += ["datasets"]
-from . import config  # noqa: E402
-__all__ += ["config"]
-from .initializers import Initializer  # noqa: E402
-from .losses import Loss  # noqa: E402
-from .ops.operation import Operation  # noqa: E402
-from .metrics import Metric  # noqa: E402
-from .optimizers import Optimizer  # noqa: E402
-from .regularizers import Regularizer  # noqa: E402
 
-
+@_keras_export("keras.version")
 def version():
     """``keras.version()``: the Keras version torchkeras reproduces (``__version__``)."""
     return __version__
 
 
-__all__ += ["Initializer", "Loss", "Metric", "Operation", "Optimizer", "Regularizer", "version"]
-from . import ops  # noqa: E402
-__all__ += ["ops"]
-from . import random  # noqa: E402
-__all__ += ["random"]
-from . import preprocessing  # noqa: E402
-__all__ += ["preprocessing"]
-from . import tree  # noqa: E402
-__all__ += ["tree"]
+for _module in (activations, backend, callbacks, config, constraints, datasets, initializers, layers,
+                losses, metrics, mixed_precision, models, ops, optimizers, preprocessing, random,
+                regularizers, saving, tree, utils):
+    _export_value(_module, "keras." + _module.__name__.rpartition(".")[2])
+_export_value(_sys.modules[__name__], "tf.keras")
+_fill_namespace(globals(), "keras", ".backend.keras_tensor", ".backend.name_scope",
+                ".backend.variables", ".ops.operation")

@@ -6,11 +6,10 @@ key), ``OrderedDict`` (insertion order) and ``deque`` are structure; ``None``,
 strings, arrays, subclasses of list and dict and every other value are leaves.
 Structure mismatches raise ``ValueError`` with optree's wording.
 """
-from __future__ import annotations
 
 import warnings
 
-from ..api_export import keras_export
+from ..api_export import keras_export as _keras_export
 from ..framework import tree as _tree
 
 __all__ = ["MAP_TO_NONE", "assert_same_paths", "assert_same_structure", "flatten",
@@ -18,29 +17,29 @@ __all__ = ["MAP_TO_NONE", "assert_same_paths", "assert_same_structure", "flatten
            "map_structure", "map_structure_up_to", "pack_sequence_as", "traverse"]
 
 _KERAS = _tree.KERAS
-MAP_TO_NONE = keras_export("keras.tree.MAP_TO_NONE")(_tree.MAP_TO_NONE)
+MAP_TO_NONE = _keras_export("keras.tree.MAP_TO_NONE")(_tree.MAP_TO_NONE)
 
 
-@keras_export("keras.tree.is_nested")
+@_keras_export("keras.tree.is_nested")
 def is_nested(structure):
     """True for a list, tuple, namedtuple, dict, OrderedDict, defaultdict or deque."""
     return bool(_KERAS.kind(structure))
 
 
-@keras_export("keras.tree.traverse")
+@_keras_export("keras.tree.traverse")
 def traverse(func, structure, top_down=True):
     """``func`` on every subtree, depth first (parents first when ``top_down``); a
     non-``None`` result replaces the subtree (``MAP_TO_NONE`` replaces it with ``None``)."""
     return _tree.traverse(func, structure, top_down=top_down, rules=_KERAS)
 
 
-@keras_export("keras.tree.flatten")
+@_keras_export("keras.tree.flatten")
 def flatten(structure):
     """The leaves of ``structure`` (dict values by sorted key, OrderedDict in its order)."""
     return _tree.flatten(structure, _KERAS)
 
 
-@keras_export("keras.tree.flatten_with_path")
+@_keras_export("keras.tree.flatten_with_path")
 def flatten_with_path(structure):
     """``(path, leaf)`` pairs; a path is a tuple of indices (namedtuples too) and keys."""
     return _tree.flatten_with_path(structure, _KERAS)
@@ -53,7 +52,7 @@ def _check(structures, none_is_leaf=True):
             raise ValueError(error)
 
 
-@keras_export("keras.tree.map_structure")
+@_keras_export("keras.tree.map_structure")
 def map_structure(func, *structures, none_is_leaf=True):
     """``func`` over the matching leaves of same-shaped structures, packed like the first.
     With ``none_is_leaf=False``, ``None`` values are kept and not passed to ``func``."""
@@ -74,7 +73,7 @@ def _check_up_to(shallow, node):
         raise ValueError(error)
 
 
-@keras_export("keras.tree.map_structure_up_to")
+@_keras_export("keras.tree.map_structure_up_to")
 def map_structure_up_to(shallow_structure, func, *structures):
     """``func`` over the subtrees of ``structures`` at ``shallow_structure``'s leaves.
 
@@ -88,7 +87,7 @@ def map_structure_up_to(shallow_structure, func, *structures):
     return _tree.map_structure_up_to(shallow_structure, func, *structures, rules=_KERAS)
 
 
-@keras_export("keras.tree.assert_same_structure")
+@_keras_export("keras.tree.assert_same_structure")
 def assert_same_structure(a, b, check_types=None):
     """``ValueError`` unless ``a`` and ``b`` nest alike with the same node types (dict,
     OrderedDict and defaultdict match each other).  ``check_types`` is deprecated."""
@@ -104,7 +103,7 @@ def assert_same_structure(a, b, check_types=None):
     _check((a, b))
 
 
-@keras_export("keras.tree.assert_same_paths")
+@_keras_export("keras.tree.assert_same_paths")
 def assert_same_paths(a, b):
     """``ValueError`` unless ``a`` and ``b`` have the same leaf paths (node types ignored)."""
     a_paths = {path for path, _ in _tree.flatten_with_path(a, _KERAS)}
@@ -120,7 +119,7 @@ def assert_same_paths(a, b):
         raise ValueError(msg)
 
 
-@keras_export("keras.tree.pack_sequence_as")
+@_keras_export("keras.tree.pack_sequence_as")
 def pack_sequence_as(structure, flat_sequence):
     """``structure`` filled with the leaves of ``flat_sequence`` (any iterable)."""
     try:
@@ -136,13 +135,13 @@ def pack_sequence_as(structure, flat_sequence):
         raise ValueError("Too many leaves for PyTreeSpec; expected: %d." % err.expected) from None
 
 
-@keras_export("keras.tree.lists_to_tuples")
+@_keras_export("keras.tree.lists_to_tuples")
 def lists_to_tuples(structure):
     """``structure`` with every list turned into a tuple."""
     return _tree.lists_to_tuples(structure, _KERAS)
 
 
-@keras_export("keras.tree.map_shape_structure")
+@_keras_export("keras.tree.map_shape_structure")
 def map_shape_structure(func, structure):
     """``func`` over the shapes (lists/tuples of ints and ``None``) and other leaves."""
     return _tree.map_shape_structure(func, structure, _KERAS)

@@ -10,10 +10,12 @@ from ..framework.device import tf_device_string
 from ..framework.errors import UnimplementedError
 from ..framework.tensor import Tensor, wrap
 from ..framework.op_errors import device_of, dtype_of
+from ..api_export import tf_export
 
 __all__ = ["cast"]
 
 
+@tf_export("cast")
 def cast(x, dtype, name=None):
     """``tf.cast``: float -> int truncates toward zero, complex -> real keeps the real part,
     anything -> bool is ``!= 0``; casts from or to strings raise ``UnimplementedError``."""

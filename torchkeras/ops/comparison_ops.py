@@ -13,6 +13,7 @@ from ..framework.tensor import Tensor, TensorOperators, wrap
 from .elementwise_ops import _binary
 from ..framework.op_errors import dims_text, dtype_of, input_dtype_error, op_error, translate_error
 from ._args import storage_of, strict_inputs
+from ..api_export import tf_export, export_value
 
 
 def _logical_pair(x, y, opname):
@@ -25,9 +26,13 @@ def _logical_pair(x, y, opname):
 
 
 less = _binary(torch.lt, "Less", "less", "``tf.math.less``: ``x < y`` elementwise, a bool tensor.")
+export_value(less, "tf.math.less", "tf.less")
 less_equal = _binary(torch.le, "LessEqual", "less_equal", "``tf.math.less_equal``: ``x <= y`` elementwise.")
+export_value(less_equal, "tf.math.less_equal", "tf.less_equal")
 greater = _binary(torch.gt, "Greater", "greater", "``tf.math.greater``: ``x > y`` elementwise.")
+export_value(greater, "tf.math.greater", "tf.greater")
 greater_equal = _binary(torch.ge, "GreaterEqual", "greater_equal", "``tf.math.greater_equal``: ``x >= y`` elementwise.")
+export_value(greater_equal, "tf.math.greater_equal", "tf.greater_equal")
 
 
 def _equality(x, y, opname, equal_):
@@ -46,34 +51,40 @@ def _equality(x, y, opname, equal_):
         raise translate_error(error, opname, a, b) from None
 
 
+@tf_export("math.equal", "equal")
 def equal(x, y, name=None):
     """``tf.math.equal``: ``x == y`` elementwise (any dtype, strings too); shapes must broadcast."""
     return _equality(x, y, "Equal", True)
 
 
+@tf_export("math.not_equal", "not_equal")
 def not_equal(x, y, name=None):
     """``tf.math.not_equal``: ``x != y`` elementwise; shapes must broadcast."""
     return _equality(x, y, "NotEqual", False)
 
 
+@tf_export("math.logical_and", "logical_and")
 def logical_and(x, y, name=None):
     """``tf.math.logical_and``: elementwise AND of two bool tensors."""
     a, b = _logical_pair(x, y, "LogicalAnd")
     return wrap(torch.logical_and(a, b))
 
 
+@tf_export("math.logical_or", "logical_or")
 def logical_or(x, y, name=None):
     """``tf.math.logical_or``: elementwise OR of two bool tensors."""
     a, b = _logical_pair(x, y, "LogicalOr")
     return wrap(torch.logical_or(a, b))
 
 
+@tf_export("math.logical_xor")
 def logical_xor(x, y, name="LogicalXor"):
     """``tf.math.logical_xor``: elementwise XOR of two bool tensors (errors name ``LogicalOr``, as TF)."""
     a, b = _logical_pair(x, y, "LogicalOr")
     return wrap(torch.logical_xor(a, b))
 
 
+@tf_export("math.logical_not", "logical_not")
 def logical_not(x, name=None):
     """``tf.math.logical_not``: elementwise NOT of a bool tensor."""
     a = storage_of(x)
@@ -82,6 +93,7 @@ def logical_not(x, name=None):
     return wrap(torch.logical_not(a))
 
 
+@tf_export("where")
 def where(condition, x=None, y=None, name=None):
     """``tf.where``: with one argument, the int64 ``[n, rank]`` coordinates of true (non-zero)
     elements; with three, ``x`` where ``condition`` else ``y`` (broadcasting, as ``SelectV2``)."""
@@ -122,11 +134,13 @@ def _monotone(x, strict):
     return wrap(torch.all(step))
 
 
+@tf_export("math.is_non_decreasing")
 def is_non_decreasing(x, name=None):
     """``tf.math.is_non_decreasing``: whether the flattened ``x`` never decreases."""
     return _monotone(x, False)
 
 
+@tf_export("math.is_strictly_increasing")
 def is_strictly_increasing(x, name=None):
     """``tf.math.is_strictly_increasing``: whether the flattened ``x`` always increases."""
     return _monotone(x, True)

@@ -13,6 +13,7 @@ from ..framework.tensor import Tensor, TensorOperators, wrap
 from ..framework.op_errors import (attr_error, device_of, dims_text, dtype_of, input_dtype_error,
                                    op_error)
 from ._args import host_ints, new_storage, shape_arg
+from ..api_export import tf_export
 
 __all__ = [
     "zeros", "ones", "zeros_like", "ones_like", "fill", "eye", "range", "linspace", "identity",
@@ -20,6 +21,7 @@ __all__ = [
 ]
 
 
+@tf_export("zeros")
 def zeros(shape, dtype=dtypes.float32, name=None, layout=None):
     """``tf.zeros``: a tensor of ``shape`` filled with zeros (``b''`` for strings), on the current device."""
     dtype = dtypes.as_dtype(dtype)
@@ -27,6 +29,7 @@ def zeros(shape, dtype=dtypes.float32, name=None, layout=None):
     return wrap(new_storage(dims, dtype, b"" if dtype is dtypes.string else 0))
 
 
+@tf_export("ones")
 def ones(shape, dtype=dtypes.float32, name=None, layout=None):
     """``tf.ones``: a tensor of ``shape`` filled with ones, on the current device."""
     dtype = dtypes.as_dtype(dtype)
@@ -47,16 +50,19 @@ def _like(input, dtype, value, op):
     return wrap(torch.full(tuple(storage.shape), value, dtype=target.torch_dtype, device=device))
 
 
+@tf_export("zeros_like")
 def zeros_like(input, dtype=None, name=None, layout=None):
     """``tf.zeros_like``: zeros with ``input``'s shape (and dtype unless ``dtype`` is given)."""
     return _like(input, dtype, 0, "ZerosLike")
 
 
+@tf_export("ones_like")
 def ones_like(input, dtype=None, name=None, layout=None):
     """``tf.ones_like``: ones with ``input``'s shape (and dtype unless ``dtype`` is given)."""
     return _like(input, dtype, 1, "OnesLike")
 
 
+@tf_export("fill")
 def fill(dims, value, name=None, layout=None):
     """``tf.fill``: a tensor of shape ``dims`` filled with the scalar ``value`` (its dtype)."""
     shape_dims = shape_arg(dims, "Fill")
@@ -68,6 +74,7 @@ def fill(dims, value, name=None, layout=None):
     return wrap(storage.to(_device.current()).expand(shape_dims).clone())
 
 
+@tf_export("eye", "linalg.eye")
 def eye(num_rows, num_columns=None, batch_shape=None, dtype=dtypes.float32, name=None):
     """``tf.eye``: an identity matrix (``num_rows x num_columns``), optionally batched."""
     dtype = dtypes.as_dtype(dtype)
@@ -83,6 +90,7 @@ def eye(num_rows, num_columns=None, batch_shape=None, dtype=dtypes.float32, name
 _RANGE_ORDER = {"int32": 0, "int64": 1, "float32": 2, "float64": 3}
 
 
+@tf_export("range")
 def range(start, limit=None, delta=1, dtype=None, name="range"):  # noqa: A001 - TF's name
     """``tf.range(start, limit, delta, dtype)``: TF infers int32 for Python ints, the widest
     of the arguments' dtypes otherwise (int32 < int64 < float32 < float64)."""
@@ -122,6 +130,7 @@ def _num_text(value):
     return "%g" % value if isinstance(value, float) else str(value)
 
 
+@tf_export("linspace")
 def linspace(start, stop, num, name=None, axis=0):
     """``tf.linspace``: ``num`` evenly spaced values from ``start`` to ``stop`` (both included).
 
@@ -151,6 +160,7 @@ def linspace(start, stop, num, name=None, axis=0):
     return wrap(result.movedim(0, axis) if axis else result)
 
 
+@tf_export("identity")
 def identity(input, name=None):
     """``tf.identity``: the same values, as a Tensor on the current device (a snapshot of a Variable)."""
     if type(input) is Tensor:
@@ -164,6 +174,7 @@ def identity(input, name=None):
     return wrap(storage)
 
 
+@tf_export("meshgrid")
 def meshgrid(*args, **kwargs):
     """``tf.meshgrid``: coordinate grids from 1-D inputs (``indexing='xy'`` (default) or ``'ij'``)."""
     indexing = kwargs.pop("indexing", "xy")
@@ -179,6 +190,7 @@ def meshgrid(*args, **kwargs):
     return [wrap(g) for g in torch.meshgrid(*storages, indexing=indexing)]
 
 
+@tf_export("sequence_mask")
 def sequence_mask(lengths, maxlen=None, dtype=dtypes.bool, name=None):
     """``tf.sequence_mask``: ``mask[..., j] = j < lengths[...]`` over ``maxlen`` (default ``max(lengths)``) columns."""
     storage = to_torch(lengths).long()
@@ -188,6 +200,7 @@ def sequence_mask(lengths, maxlen=None, dtype=dtypes.bool, name=None):
     return wrap(mask if dtype is dtypes.bool else mask.to(dtype.torch_dtype))
 
 
+@tf_export("identity_n")
 def identity_n(input, name=None):
     """``tf.identity_n``: ``tf.identity`` of each tensor in a list."""
     return [identity(t) for t in input]

@@ -16,6 +16,7 @@ from ..framework.errors import InvalidArgumentError
 from ..framework.op_errors import attr_error, dims_text, op_error
 from ..framework.tensor import Tensor, TensorOperators, wrap
 from ..framework.tensor_ops import inputs as _binary_inputs
+from ..api_export import tf_export
 
 __all__ = [
     "Assert", "assert_equal", "assert_none_equal", "assert_less", "assert_less_equal", "assert_greater",
@@ -84,6 +85,7 @@ def _assert_data(symbol, x, y, holds, summarize):
     return data
 
 
+@tf_export("debugging.assert_equal", "assert_equal")
 def assert_equal(x, y, message=None, summarize=None, name=None):
     """``tf.debugging.assert_equal``: ``InvalidArgumentError`` unless ``x == y`` everywhere."""
     return _compare(x, y, _equal, "Equal", "==", message, summarize, None)
@@ -101,26 +103,31 @@ def _not_equal(a, b):
     return torch.ne(a, b)
 
 
+@tf_export("debugging.assert_none_equal")
 def assert_none_equal(x, y, summarize=None, message=None, name=None):
     """``tf.debugging.assert_none_equal``: ``InvalidArgumentError`` if ``x == y`` anywhere."""
     return _compare(x, y, _not_equal, "NotEqual", "!=", message, summarize, None)
 
 
+@tf_export("debugging.assert_less", "assert_less")
 def assert_less(x, y, message=None, summarize=None, name=None):
     """``tf.debugging.assert_less``: ``InvalidArgumentError`` unless ``x < y`` everywhere."""
     return _compare(x, y, torch.lt, "Less", "<", message, summarize, None)
 
 
+@tf_export("debugging.assert_less_equal")
 def assert_less_equal(x, y, message=None, summarize=None, name=None):
     """``tf.debugging.assert_less_equal``: ``InvalidArgumentError`` unless ``x <= y`` everywhere."""
     return _compare(x, y, torch.le, "LessEqual", "<=", message, summarize, None)
 
 
+@tf_export("debugging.assert_greater", "assert_greater")
 def assert_greater(x, y, message=None, summarize=None, name=None):
     """``tf.debugging.assert_greater``: ``InvalidArgumentError`` unless ``x > y`` everywhere."""
     return _compare(x, y, torch.gt, "Greater", ">", message, summarize, None)
 
 
+@tf_export("debugging.assert_greater_equal")
 def assert_greater_equal(x, y, message=None, summarize=None, name=None):
     """``tf.debugging.assert_greater_equal``: ``InvalidArgumentError`` unless ``x >= y`` everywhere."""
     return _compare(x, y, torch.ge, "GreaterEqual", ">=", message, summarize, None)
@@ -139,21 +146,25 @@ def _sign_assert(x, message, summarize, condition, zero_first, torch_op, opname)
     return _compare(first, second, torch_op, opname, "", None, summarize, data)
 
 
+@tf_export("debugging.assert_positive")
 def assert_positive(x, message=None, summarize=None, name=None):
     """``tf.debugging.assert_positive``: ``InvalidArgumentError`` unless ``x > 0`` everywhere."""
     return _sign_assert(x, message, summarize, "Condition x > 0 did not hold element-wise:", True, torch.lt, "Less")
 
 
+@tf_export("debugging.assert_negative")
 def assert_negative(x, message=None, summarize=None, name=None):
     """``tf.debugging.assert_negative``: ``InvalidArgumentError`` unless ``x < 0`` everywhere."""
     return _sign_assert(x, message, summarize, "Condition x < 0 did not hold element-wise:", False, torch.lt, "Less")
 
 
+@tf_export("debugging.assert_non_negative")
 def assert_non_negative(x, message=None, summarize=None, name=None):
     """``tf.debugging.assert_non_negative``: ``InvalidArgumentError`` unless ``x >= 0`` everywhere."""
     return _sign_assert(x, message, summarize, "Condition x >= 0 did not hold element-wise:", True, torch.le, "LessEqual")
 
 
+@tf_export("debugging.assert_non_positive")
 def assert_non_positive(x, message=None, summarize=None, name=None):
     """``tf.debugging.assert_non_positive``: ``InvalidArgumentError`` unless ``x <= 0`` everywhere
     (its message runs two lines together, as TF's does)."""
@@ -176,6 +187,7 @@ def _summarize_eager(item, summarize):
     return ", ".join(texts)
 
 
+@tf_export("debugging.Assert", "Assert")
 def Assert(condition, data, summarize=None, name=None):  # noqa: N802 - TF's name
     """``tf.debugging.Assert``: ``InvalidArgumentError`` listing ``data`` unless ``condition`` is true."""
     if bool(condition if not isinstance(condition, TensorOperators) else condition.numpy()):
@@ -184,6 +196,7 @@ def Assert(condition, data, summarize=None, name=None):  # noqa: N802 - TF's nam
     raise InvalidArgumentError(None, None, "Expected '%s' to be true. Summarized data: %s" % (condition, shown))
 
 
+@tf_export("debugging.assert_near")
 def assert_near(x, y, rtol=None, atol=None, message=None, summarize=None, name=None):
     """``tf.debugging.assert_near``: ``InvalidArgumentError`` unless ``|x - y| <= atol + rtol * |y|``
     everywhere (tolerances default to 10 machine epsilons of the dtype)."""
@@ -206,6 +219,7 @@ def assert_near(x, y, rtol=None, atol=None, message=None, summarize=None, name=N
     return Assert(condition, data, summarize=summarize)
 
 
+@tf_export("debugging.assert_rank", "assert_rank")
 def assert_rank(x, rank, message=None, name=None):
     """``tf.debugging.assert_rank``: ``ValueError`` unless ``x`` has rank ``rank``."""
     expected = _rank_value(rank)
@@ -222,6 +236,7 @@ def _rank_value(rank):
     return int(value)
 
 
+@tf_export("debugging.assert_rank_at_least")
 def assert_rank_at_least(x, rank, message=None, name=None):
     """``tf.debugging.assert_rank_at_least``: ``ValueError`` unless ``x`` has rank >= ``rank``."""
     expected = _rank_value(rank)
@@ -231,6 +246,7 @@ def assert_rank_at_least(x, rank, message=None, name=None):
                          % (_message_prefix(message), expected, x.ndim, x.shape))
 
 
+@tf_export("debugging.assert_rank_in")
 def assert_rank_in(x, ranks, message=None, name=None):
     """``tf.debugging.assert_rank_in``: ``ValueError`` unless ``x``'s rank is one of ``ranks``."""
     allowed = tuple(_rank_value(r) for r in ranks)
@@ -240,6 +256,7 @@ def assert_rank_in(x, ranks, message=None, name=None):
                          % (_message_prefix(message), allowed, x.ndim, x.shape))
 
 
+@tf_export("debugging.assert_scalar")
 def assert_scalar(tensor, message=None, name=None):
     """``tf.debugging.assert_scalar``: ``ValueError`` unless ``tensor`` has rank 0; returns it."""
     tensor = _tensor(tensor)
@@ -248,6 +265,7 @@ def assert_scalar(tensor, message=None, name=None):
     return tensor
 
 
+@tf_export("debugging.assert_type")
 def assert_type(tensor, tf_type, message=None, name=None):
     """``tf.debugging.assert_type``: ``TypeError`` unless ``tensor``'s dtype is ``tf_type``."""
     expected = dtypes.as_dtype(tf_type)
@@ -256,6 +274,7 @@ def assert_type(tensor, tf_type, message=None, name=None):
         raise TypeError("%stensor must be of type %r; got %r" % (_message_prefix(message), expected, tensor.dtype))
 
 
+@tf_export("debugging.assert_integer")
 def assert_integer(x, message=None, name=None):
     """``tf.debugging.assert_integer``: ``TypeError`` unless ``x`` has an integer dtype."""
     x = _tensor(x)
@@ -263,6 +282,7 @@ def assert_integer(x, message=None, name=None):
         raise TypeError('%sExpected "x" to be integer type.  Found: tensor of dtype %s' % (_message_prefix(message), x.dtype))
 
 
+@tf_export("debugging.is_numeric_tensor")
 def is_numeric_tensor(tensor):
     """``tf.debugging.is_numeric_tensor``: True for tensors of a numeric (or bool) dtype."""
     return isinstance(tensor, TensorOperators) and tensor.dtype is not dtypes.string
@@ -274,6 +294,7 @@ def _spec_items(shapes):
     return [tuple(item) for item in shapes]
 
 
+@tf_export("debugging.assert_shapes")
 def assert_shapes(shapes, data=None, summarize=None, message=None, name=None):
     """``tf.debugging.assert_shapes``: checks each ``(tensor, dims)`` pair; dims are ints,
     ``None``/``'.'`` (any size), symbols (the same size wherever used) and a leading
@@ -308,6 +329,7 @@ def assert_shapes(shapes, data=None, summarize=None, message=None, name=None):
                                  % (prefix, source, described, index, want, size, tensor.shape))
 
 
+@tf_export("debugging.check_numerics")
 def check_numerics(tensor, message, name=None):
     """``tf.debugging.check_numerics``: ``tensor`` itself, or ``InvalidArgumentError`` if it has NaN or Inf."""
     if not isinstance(tensor, TensorOperators):
@@ -324,6 +346,7 @@ def check_numerics(tensor, message, name=None):
     return tensor if type(tensor) is Tensor else wrap(storage)
 
 
+@tf_export("debugging.assert_all_finite")
 def assert_all_finite(x, message, name=None):
     """``tf.debugging.assert_all_finite``: ``check_numerics`` under its TF2 name."""
     return check_numerics(x, message, name)

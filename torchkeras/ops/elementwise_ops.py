@@ -18,6 +18,7 @@ from ..framework.tensor_ops import truediv as _truediv
 from ..framework.op_errors import (allowed_dtypes, attr_error, check_dtype, dims_text, dtype_of,
                                    input_dtype_error, no_kernel, op_error, translate_error)
 from ._args import converted_like, hinted_inputs, storage_of, strict_inputs
+from ..api_export import tf_export, export_value
 
 _new = object.__new__
 _SQRT_ALLOWED = allowed_dtypes("Sqrt")
@@ -69,6 +70,7 @@ _ADD_ALLOWED = allowed_dtypes("AddV2")
 _MINMAX_ALLOWED = allowed_dtypes("Minimum")
 
 
+@tf_export("math.abs", "abs")
 def abs(x, name=None):  # noqa: A001 - TF's name
     """``tf.abs``: elementwise absolute value; complex inputs give their real magnitude."""
     a = x._value if type(x) is Tensor else storage_of(x)
@@ -89,6 +91,7 @@ def _sign(a):
     return torch.sgn(a) if a.is_complex() else torch.sign(a)
 
 
+@tf_export("math.reciprocal")
 def reciprocal(x, name=None):
     """``tf.math.reciprocal``: ``1 / x`` for float and complex tensors (TF has no integer kernel)."""
     a = storage_of(x)
@@ -100,42 +103,78 @@ def reciprocal(x, name=None):
 
 
 sign = _unary(_sign, "Sign", "sign", "``tf.math.sign``: -1, 0 or 1 elementwise (``x / |x|`` for complex).")
+export_value(sign, "tf.math.sign", "tf.sign")
 square = _unary(torch.square, "Square", "square", "``tf.math.square``: ``x * x`` elementwise (any numeric dtype).")
+export_value(square, "tf.math.square", "tf.square")
 sqrt = _unary(torch.sqrt, "Sqrt", "sqrt", "``tf.math.sqrt``: elementwise square root (float and complex only, as TF).")
+export_value(sqrt, "tf.math.sqrt", "tf.sqrt")
 rsqrt = _unary(torch.rsqrt, "Rsqrt", "rsqrt", "``tf.math.rsqrt``: ``1 / sqrt(x)`` elementwise (float and complex).")
+export_value(rsqrt, "tf.math.rsqrt")
 exp = _unary(torch.exp, "Exp", "exp", "``tf.math.exp``: elementwise ``e ** x`` (float and complex).")
+export_value(exp, "tf.math.exp", "tf.exp")
 log = _unary(torch.log, "Log", "log", "``tf.math.log``: elementwise natural logarithm (float and complex).")
+export_value(log, "tf.math.log")
 log1p = _unary(torch.log1p, "Log1p", "log1p", "``tf.math.log1p``: ``log(1 + x)`` elementwise, accurate near 0.")
+export_value(log1p, "tf.math.log1p")
 expm1 = _unary(torch.expm1, "Expm1", "expm1", "``tf.math.expm1``: ``exp(x) - 1`` elementwise, accurate near 0.")
+export_value(expm1, "tf.math.expm1")
 sin = _unary(torch.sin, "Sin", "sin", "``tf.math.sin``: elementwise sine.")
+export_value(sin, "tf.math.sin", "tf.sin")
 cos = _unary(torch.cos, "Cos", "cos", "``tf.math.cos``: elementwise cosine.")
+export_value(cos, "tf.math.cos", "tf.cos")
 tan = _unary(torch.tan, "Tan", "tan", "``tf.math.tan``: elementwise tangent.")
+export_value(tan, "tf.math.tan", "tf.tan")
 asin = _unary(torch.asin, "Asin", "asin", "``tf.math.asin``: elementwise arcsine.")
+export_value(asin, "tf.math.asin", "tf.asin")
 acos = _unary(torch.acos, "Acos", "acos", "``tf.math.acos``: elementwise arccosine.")
+export_value(acos, "tf.math.acos", "tf.acos")
 atan = _unary(torch.atan, "Atan", "atan", "``tf.math.atan``: elementwise arctangent.")
+export_value(atan, "tf.math.atan", "tf.atan")
 sinh = _unary(torch.sinh, "Sinh", "sinh", "``tf.math.sinh``: elementwise hyperbolic sine.")
+export_value(sinh, "tf.math.sinh", "tf.sinh")
 cosh = _unary(torch.cosh, "Cosh", "cosh", "``tf.math.cosh``: elementwise hyperbolic cosine.")
+export_value(cosh, "tf.math.cosh", "tf.cosh")
 tanh = _unary(torch.tanh, "Tanh", "tanh", "``tf.math.tanh``: elementwise hyperbolic tangent (float and complex).")
+export_value(tanh, "tf.math.tanh", "tf.nn.tanh", "tf.tanh")
 asinh = _unary(torch.asinh, "Asinh", "asinh", "``tf.math.asinh``: elementwise inverse hyperbolic sine.")
+export_value(asinh, "tf.math.asinh", "tf.asinh")
 acosh = _unary(torch.acosh, "Acosh", "acosh", "``tf.math.acosh``: elementwise inverse hyperbolic cosine.")
+export_value(acosh, "tf.math.acosh", "tf.acosh")
 atanh = _unary(torch.atanh, "Atanh", "atanh", "``tf.math.atanh``: elementwise inverse hyperbolic tangent.")
+export_value(atanh, "tf.math.atanh", "tf.atanh")
 sigmoid = _unary(torch.sigmoid, "Sigmoid", "sigmoid", "``tf.math.sigmoid``: ``1 / (1 + exp(-x))`` elementwise (float and complex).")
+export_value(sigmoid, "tf.math.sigmoid", "tf.nn.sigmoid", "tf.sigmoid")
 negative = _unary(torch.neg, "Neg", "negative", "``tf.math.negative``: ``-x`` elementwise.")
+export_value(negative, "tf.math.negative", "tf.negative")
 round = _unary(_no_gradient(torch.round), "Round", "round", "``tf.math.round``: rounds half to even (banker's rounding), as TF; integers unchanged.")  # noqa: A001
+export_value(round, "tf.math.round", "tf.round")
 floor = _unary(_no_gradient(torch.floor), "Floor", "floor", "``tf.math.floor``: largest integer not above ``x`` (floats only).")
+export_value(floor, "tf.math.floor", "tf.floor")
 ceil = _unary(_no_gradient(torch.ceil), "Ceil", "ceil", "``tf.math.ceil``: smallest integer not below ``x`` (floats only).")
+export_value(ceil, "tf.math.ceil")
 rint = _unary(_no_gradient(torch.round), "Rint", "rint", "``tf.math.rint``: nearest integer, half to even (floats only).")
+export_value(rint, "tf.math.rint")
 erf = _unary(torch.erf, "Erf", "erf", "``tf.math.erf``: the Gauss error function (floats only).")
+export_value(erf, "tf.math.erf")
 erfc = _unary(torch.erfc, "Erfc", "erfc", "``tf.math.erfc``: ``1 - erf(x)`` (floats only).")
+export_value(erfc, "tf.math.erfc")
 lgamma = _unary(torch.lgamma, "Lgamma", "lgamma", "``tf.math.lgamma``: log of the absolute Gamma function.")
+export_value(lgamma, "tf.math.lgamma")
 digamma = _unary(torch.digamma, "Digamma", "digamma", "``tf.math.digamma``: derivative of ``lgamma``.")
+export_value(digamma, "tf.math.digamma")
 softplus = _unary(torch.nn.functional.softplus, "Softplus", "softplus", "``tf.math.softplus``: ``log(exp(x) + 1)`` (floats only).")
+export_value(softplus, "tf.math.softplus")
 softsign = _unary(torch.nn.functional.softsign, "Softsign", "softsign", "``tf.math.softsign``: ``x / (|x| + 1)`` (floats only).")
+export_value(softsign, "tf.math.softsign")
 is_nan = _unary(torch.isnan, "IsNan", "is_nan", "``tf.math.is_nan``: bool mask of NaN elements (floats only).")
+export_value(is_nan, "tf.math.is_nan")
 is_inf = _unary(torch.isinf, "IsInf", "is_inf", "``tf.math.is_inf``: bool mask of +-inf elements (floats only).")
+export_value(is_inf, "tf.math.is_inf")
 is_finite = _unary(torch.isfinite, "IsFinite", "is_finite", "``tf.math.is_finite``: bool mask of finite elements (floats only).")
+export_value(is_finite, "tf.math.is_finite")
 
 
+@tf_export("math.log_sigmoid")
 def log_sigmoid(x, name=None):
     """``tf.math.log_sigmoid``: ``-softplus(-x)``, computed stably; dtype errors name the ``Neg``
     or ``Softplus`` kernel, as TF's do."""
@@ -169,6 +208,7 @@ def _add(a, b):
     return torch.add(a, b)
 
 
+@tf_export("math.add", "add")
 def add(x, y, name=None):
     """``tf.math.add``: ``x + y`` with broadcasting (strings concatenate); ``y`` converts with
     ``x``'s dtype as hint, as TF's ``add`` does."""
@@ -185,11 +225,16 @@ def add(x, y, name=None):
 
 
 subtract = _binary(torch.sub, "Sub", "subtract", "``tf.math.subtract``: ``x - y`` with broadcasting.")
+export_value(subtract, "tf.math.subtract", "tf.subtract")
 multiply = _binary(torch.mul, "Mul", "multiply", "``tf.math.multiply``: ``x * y`` elementwise with broadcasting.")
+export_value(multiply, "tf.math.multiply", "tf.multiply")
 floordiv = _binary(_no_gradient(torch.floor_divide), "FloorDiv", "floordiv", "``tf.math.floordiv``: ``x // y`` rounding toward -inf; integer division by 0 raises.")
+export_value(floordiv, "tf.math.floordiv")
 floormod = _binary(torch.remainder, "FloorMod", "floormod", "``tf.math.floormod``: remainder with the divisor's sign (Python's ``%``).")
 mod = floormod
+export_value(mod, "tf.math.floormod", "tf.math.mod")
 pow = _binary(_pow, "Pow", "pow", "``tf.math.pow``: ``x ** y``; integers to negative integer powers raise, as TF.")  # noqa: A001
+export_value(pow, "tf.math.pow", "tf.pow")
 
 
 def _maximum(a, b):
@@ -202,12 +247,19 @@ def _minimum(a, b):
 
 maximum = _binary(_maximum, "Maximum", "maximum", "``tf.math.maximum``: elementwise max with broadcasting (not for bool); NaN "
                   "propagates and ties send the whole gradient to ``x``, as TF.")
+export_value(maximum, "tf.math.maximum", "tf.maximum")
 minimum = _binary(_minimum, "Minimum", "minimum", "``tf.math.minimum``: elementwise min with broadcasting; ties send the gradient to ``x``.")
+export_value(minimum, "tf.math.minimum", "tf.minimum")
 squared_difference = _binary(_squared_difference, "SquaredDifference", "squared_difference", "``tf.math.squared_difference``: ``(x - y) ** 2``.")
+export_value(squared_difference, "tf.math.squared_difference")
 atan2 = _binary(torch.atan2, "Atan2", "atan2", "``tf.math.atan2``: elementwise ``atan(y / x)`` with the quadrant (arguments ``y, x``).")
+export_value(atan2, "tf.math.atan2", "tf.atan2")
 xlogy = _binary(_xlogy, "Xlogy", "xlogy", "``tf.math.xlogy``: ``x * log(y)``, 0 where ``x == 0``.")
+export_value(xlogy, "tf.math.xlogy")
 xdivy = _binary(_xdivy, "Xdivy", "xdivy", "``tf.math.xdivy``: ``x / y``, 0 where ``x == 0``.")
+export_value(xdivy, "tf.math.xdivy")
 realdiv = _binary(torch.div, "RealDiv", "realdiv", "``tf.realdiv``: ``x / y`` for float and complex tensors.")
+export_value(realdiv, "tf.realdiv")
 _DIV_NAMES = ("tf.uint8, tf.int8, tf.uint16, tf.int16, tf.uint32, tf.int32, tf.uint64, tf.int64, tf.bfloat16, "
               "tf.float16, tf.float32, tf.float64, tf.complex64, tf.complex128")
 
@@ -229,6 +281,7 @@ def _divide_pair(x, y, where="__truediv__"):
     return _same_dtype_pair(x, y, where)
 
 
+@tf_export("math.truediv", "truediv")
 def truediv(x, y, name=None):
     """``tf.math.truediv``: ``x / y``; integers are divided as float64 (float32 for 8/16-bit)."""
     if type(x) is Tensor and type(y) is Tensor and x._value.dtype is y._value.dtype and x._value.dtype in _DIV_ALLOWED:
@@ -241,6 +294,7 @@ def truediv(x, y, name=None):
         raise translate_error(error, "RealDiv", a, b) from None
 
 
+@tf_export("math.divide", "divide")
 def divide(x, y, name=None):
     """``tf.math.divide``: ``x / y`` as :func:`truediv`; a non-tensor ``x`` converts to ``y``'s dtype."""
     if type(x) is Tensor and type(y) is Tensor and x._value.dtype is y._value.dtype and x._value.dtype in _DIV_ALLOWED:
@@ -253,6 +307,7 @@ def divide(x, y, name=None):
         raise translate_error(error, "RealDiv", a, b) from None
 
 
+@tf_export("math.divide_no_nan")
 def divide_no_nan(x, y, name=None):
     """``tf.math.divide_no_nan``: ``x / y``, but 0 wherever ``y == 0`` (gradients stay finite)."""
     a, b = _divide_pair(x, y, "tf.math.divide_no_nan")
@@ -267,11 +322,13 @@ def divide_no_nan(x, y, name=None):
         raise translate_error(error, "DivNoNan", a, b) from None
 
 
+@tf_export("math.scalar_mul", "scalar_mul")
 def scalar_mul(scalar, x, name=None):
     """``tf.math.scalar_mul``: ``scalar * x`` (the scalar converts to ``x``'s dtype)."""
     return multiply(scalar, x)
 
 
+@tf_export("math.add_n", "add_n")
 def add_n(inputs, name=None):
     """``tf.math.add_n``: the elementwise sum of a list of same-shape, same-dtype tensors."""
     if not isinstance(inputs, (list, tuple)) or not inputs:
@@ -295,6 +352,7 @@ def add_n(inputs, name=None):
     return wrap(total)
 
 
+@tf_export("clip_by_value")
 def clip_by_value(t, clip_value_min, clip_value_max, name=None):
     """``tf.clip_by_value``: ``minimum(maximum(...))`` clipping; the bounds convert to ``t``'s dtype
     (``TypeError`` when lossy) and broadcast to it."""
@@ -330,11 +388,16 @@ def _xlog1py(a, b):
 
 truncatediv = _binary(_no_gradient(_truncatediv), "TruncateDiv", "truncatediv",
                       "``tf.truncatediv``: division rounding toward zero (C's ``/`` for integers).")
+export_value(truncatediv, "tf.truncatediv")
 truncatemod = _binary(torch.fmod, "TruncateMod", "truncatemod", "``tf.truncatemod``: remainder with the dividend's sign (C's ``%``).")
+export_value(truncatemod, "tf.truncatemod")
 xlog1py = _binary(_xlog1py, "Xlog1py", "xlog1py", "``tf.math.xlog1py``: ``x * log1p(y)``, 0 where ``x == 0``.")
+export_value(xlog1py, "tf.math.xlog1py")
 erfinv = _unary(torch.erfinv, "Erfinv", "erfinv", "``tf.math.erfinv``: inverse of ``erf`` (floats only).")
+export_value(erfinv, "tf.math.erfinv")
 
 
+@tf_export("math.multiply_no_nan")
 def multiply_no_nan(x, y, name=None):
     """``tf.math.multiply_no_nan``: ``x * y``, but 0 wherever ``y == 0`` (even if ``x`` is inf/NaN)."""
     a, b = strict_inputs(x, y, "MulNoNan")
@@ -344,6 +407,7 @@ def multiply_no_nan(x, y, name=None):
     return wrap(torch.where(zero, finite * b, a * b))
 
 
+@tf_export("math.reciprocal_no_nan")
 def reciprocal_no_nan(x, name=None):
     """``tf.math.reciprocal_no_nan``: ``1 / x``, 0 where ``x == 0`` (float and complex)."""
     a = storage_of(x)
@@ -352,24 +416,28 @@ def reciprocal_no_nan(x, name=None):
     return wrap(torch.where(zero, torch.zeros_like(a), 1 / torch.where(zero, torch.ones_like(a), a)))
 
 
+@tf_export("math.real")
 def real(input, name=None):  # noqa: A002 - TF's name
     """``tf.math.real``: real part (the input itself for real tensors)."""
     a = storage_of(input)
     return wrap(torch.real(a) if a.is_complex() else a)
 
 
+@tf_export("math.imag")
 def imag(input, name=None):  # noqa: A002
     """``tf.math.imag``: imaginary part (zeros of the input's dtype for real tensors)."""
     a = storage_of(input)
     return wrap(torch.imag(a) if a.is_complex() else torch.zeros_like(a))
 
 
+@tf_export("math.conj")
 def conj(x, name=None):
     """``tf.math.conj``: complex conjugate (the input itself for real tensors)."""
     a = storage_of(x)
     return wrap(torch.conj_physical(a) if a.is_complex() else a)
 
 
+@tf_export("math.angle")
 def angle(input, name=None):  # noqa: A002
     """``tf.math.angle``: the argument of each element (``pi`` for negative reals, else 0)."""
     a = storage_of(input)

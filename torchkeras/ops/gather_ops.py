@@ -15,6 +15,7 @@ from ..framework.tensor import TensorOperators, wrap
 from ..framework.tensor_ops import strided_slice as _strided_slice
 from ..framework.op_errors import cannot_convert, device_of, dims_text, index_text, op_error
 from ._args import host_ints, index_storage, int_list, py_range, py_slice
+from ..api_export import tf_export
 
 __all__ = ["gather", "gather_nd", "boolean_mask", "one_hot", "slice", "strided_slice", "unravel_index"]
 
@@ -41,6 +42,7 @@ def _checked_gather_index(index, limit, op, storage, name):
     return index.long().clamp(0, max(limit - 1, 0)), valid
 
 
+@tf_export("gather")
 def gather(params, indices, validate_indices=None, axis=None, batch_dims=0, name=None):
     """``tf.gather``: slices of ``params`` along ``axis`` at ``indices`` (with leading ``batch_dims``).
 
@@ -113,6 +115,7 @@ def _gather_numpy(array, index, axis, batch_dims, limit):
     return np.stack(parts)
 
 
+@tf_export("gather_nd")
 def gather_nd(params, indices, batch_dims=0, name=None):
     """``tf.gather_nd``: slices of ``params`` at the N-d indices in ``indices``' last dim."""
     storage = to_torch(params)
@@ -151,6 +154,7 @@ def gather_nd(params, indices, batch_dims=0, name=None):
     return wrap(result.reshape(batch + tuple(result.shape[1:])))
 
 
+@tf_export("boolean_mask")
 def boolean_mask(tensor, mask, axis=None, name="boolean_mask"):
     """``tf.boolean_mask``: the elements (or slices along ``axis``) where ``mask`` is true."""
     storage = to_torch(tensor)
@@ -172,6 +176,7 @@ def boolean_mask(tensor, mask, axis=None, name="boolean_mask"):
     return wrap(storage.reshape(merged).index_select(axis, positions.to(storage.device)))
 
 
+@tf_export("one_hot")
 def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None, name=None):
     """``tf.one_hot``: ``on_value`` at each index along a new ``axis`` (default last), ``off_value``
     elsewhere; out-of-range indices give an all-``off_value`` row.  Not differentiable, as in TF."""
@@ -226,6 +231,7 @@ def _onehot_value(value, default, dtype, device):
     return to_torch(value, dtype).to(device)
 
 
+@tf_export("slice")
 def slice(input_, begin, size, name=None):  # noqa: A001 - TF's name
     """``tf.slice``: the block starting at ``begin`` of extent ``size`` (``-1``: to the end)."""
     storage = to_torch_unaliased(input_)
@@ -248,6 +254,7 @@ def slice(input_, begin, size, name=None):  # noqa: A001 - TF's name
     return wrap(storage[tuple(key)])
 
 
+@tf_export("strided_slice")
 def strided_slice(input_, begin, end, strides=None, begin_mask=0, end_mask=0, ellipsis_mask=0,
                   new_axis_mask=0, shrink_axis_mask=0, var=None, name=None):
     """``tf.strided_slice``: the slice ``input_[begin:end:strides]`` with TF's bit masks
@@ -270,6 +277,7 @@ def strided_slice(input_, begin, end, strides=None, begin_mask=0, end_mask=0, el
     return wrap(_strided_slice(storage, tuple(key)))
 
 
+@tf_export("unravel_index")
 def unravel_index(indices, dims, name=None):
     """``tf.unravel_index``: flat ``indices`` as coordinates in an array of shape ``dims``
     (one row per dim)."""

@@ -18,6 +18,7 @@ from .matmul_ops import matmul
 from .norm_ops import norm
 from ..framework.op_errors import allowed_dtypes, check_dtype, dims_text, op_error
 from ._args import storage_of
+from ..api_export import tf_export
 
 __all__ = []
 
@@ -37,6 +38,7 @@ def _square(a, opname):
         raise op_error(opname, "Input matrix must be square.", a)
 
 
+@tf_export("linalg.inv")
 def inv(input, adjoint=False, name=None):  # noqa: A002 - TF's name
     """``tf.linalg.inv``: inverse of each square matrix in ``input`` (of its adjoint with
     ``adjoint=True``); a singular matrix raises TF's ``InvalidArgumentError``."""
@@ -49,6 +51,7 @@ def inv(input, adjoint=False, name=None):  # noqa: A002 - TF's name
     return wrap(result)
 
 
+@tf_export("linalg.det")
 def det(input, name=None):  # noqa: A002
     """``tf.linalg.det``: determinant of each square matrix in ``input``."""
     a = storage_of(input)
@@ -61,6 +64,7 @@ LogMatrixDeterminant = collections.namedtuple("LogMatrixDeterminant", ["sign", "
 LogMatrixDeterminant.__doc__ = "The ``(sign, log_abs_determinant)`` result of :func:`slogdet`, named as TF names it."
 
 
+@tf_export("linalg.slogdet")
 def slogdet(input, name=None):  # noqa: A002
     """``tf.linalg.slogdet``: ``LogMatrixDeterminant(sign, log_abs_determinant)`` of each square matrix."""
     a = storage_of(input)
@@ -70,12 +74,14 @@ def slogdet(input, name=None):  # noqa: A002
     return LogMatrixDeterminant(wrap(sign), wrap(logabsdet))
 
 
+@tf_export("linalg.logdet")
 def logdet(matrix, name=None):
     """``tf.linalg.logdet``: ``log(det(matrix))`` of Hermitian positive definite matrices (via Cholesky)."""
     chol = storage_of(cholesky(matrix))
     return wrap(2.0 * torch.sum(torch.log(torch.real(torch.diagonal(chol, dim1=-2, dim2=-1))), -1))
 
 
+@tf_export("linalg.cholesky")
 def cholesky(input, name=None):  # noqa: A002
     """``tf.linalg.cholesky``: lower Cholesky factor of each Hermitian positive definite matrix.
     Matrices that are not positive definite give NaN below the diagonal, as TF's CPU kernel does."""
@@ -91,6 +97,7 @@ Qr = collections.namedtuple("Qr", ["q", "r"])
 Qr.__doc__ = "The ``(q, r)`` result of :func:`qr`, named as TF names it."
 
 
+@tf_export("linalg.qr")
 def qr(input, full_matrices=False, name=None):  # noqa: A002
     """``tf.linalg.qr``: ``Qr(q, r)`` with ``q`` orthonormal columns and ``r`` upper triangular."""
     a = storage_of(input)
@@ -99,6 +106,7 @@ def qr(input, full_matrices=False, name=None):  # noqa: A002
     return Qr(wrap(q), wrap(r))
 
 
+@tf_export("linalg.svd")
 def svd(tensor, full_matrices=False, compute_uv=True, name=None):
     """``tf.linalg.svd``: ``(s, u, v)`` in TF's order, with ``v`` (not ``v^H``) so that
     ``tensor == u @ diag(s) @ adjoint(v)``; only ``s`` when ``compute_uv=False``."""
@@ -110,6 +118,7 @@ def svd(tensor, full_matrices=False, compute_uv=True, name=None):
     return wrap(s), wrap(u), wrap(vh.mH)
 
 
+@tf_export("linalg.eigh")
 def eigh(tensor, name=None):
     """``tf.linalg.eigh``: ``(eigenvalues, eigenvectors)`` of self-adjoint matrices, ascending
     (the lower triangle is read, as TF)."""
@@ -120,6 +129,7 @@ def eigh(tensor, name=None):
     return wrap(values), wrap(vectors)
 
 
+@tf_export("linalg.eigvalsh")
 def eigvalsh(tensor, name=None):
     """``tf.linalg.eigvalsh``: eigenvalues of self-adjoint matrices, ascending."""
     a = storage_of(tensor)
@@ -128,6 +138,7 @@ def eigvalsh(tensor, name=None):
     return wrap(torch.linalg.eigvalsh(a))
 
 
+@tf_export("linalg.solve")
 def solve(matrix, rhs, adjoint=False, name=None):
     """``tf.linalg.solve``: ``X`` with ``matrix @ X == rhs`` (batched; ``rhs`` has the same rank);
     a singular matrix raises TF's ``InvalidArgumentError``."""
@@ -144,6 +155,7 @@ def solve(matrix, rhs, adjoint=False, name=None):
     return wrap(result)
 
 
+@tf_export("linalg.matrix_transpose")
 def matrix_transpose(a, name="matrix_transpose", conjugate=False):
     """``tf.linalg.matrix_transpose``: swaps the last two dims (conjugating with ``conjugate=True``)."""
     x = storage_of(a)
@@ -153,11 +165,13 @@ def matrix_transpose(a, name="matrix_transpose", conjugate=False):
     return wrap(x.mH if conjugate else x.mT)
 
 
+@tf_export("linalg.adjoint")
 def adjoint(matrix, name=None):
     """``tf.linalg.adjoint``: the conjugate transpose of the last two dims."""
     return matrix_transpose(matrix, conjugate=True)
 
 
+@tf_export("linalg.diag")
 def diag(diagonal, name="diag", k=0, num_rows=-1, num_cols=-1, padding_value=0, align="RIGHT_LEFT"):
     """``tf.linalg.diag``: matrices with ``diagonal`` (last dim) on their ``k``-th diagonal, the
     rest ``padding_value``; ``num_rows``/``num_cols`` default as in TF (the smallest square that
@@ -192,6 +206,7 @@ def _place_diagonal(out, values, rows, cols):
     return torch.where(mask, spread, out)
 
 
+@tf_export("linalg.diag_part")
 def diag_part(input, name="diag_part", k=0, padding_value=0, align="RIGHT_LEFT"):  # noqa: A002
     """``tf.linalg.diag_part``: the ``k``-th diagonal of each matrix in ``input``."""
     a = storage_of(input)
@@ -200,6 +215,7 @@ def diag_part(input, name="diag_part", k=0, padding_value=0, align="RIGHT_LEFT")
     return wrap(torch.diagonal(a, offset=int(k), dim1=-2, dim2=-1))
 
 
+@tf_export("linalg.trace")
 def trace(x, name=None):
     """``tf.linalg.trace``: sum of each matrix's main diagonal (integers keep their dtype)."""
     a = storage_of(x)
@@ -208,6 +224,7 @@ def trace(x, name=None):
     return wrap(torch.sum(torch.diagonal(a, dim1=-2, dim2=-1), -1, dtype=a.dtype))
 
 
+@tf_export("linalg.band_part")
 def band_part(input, num_lower, num_upper, name=None):  # noqa: A002
     """``tf.linalg.band_part``: keeps ``num_lower`` sub- and ``num_upper`` super-diagonals
     (negative: all of them), zeroing the rest."""
@@ -220,12 +237,14 @@ def band_part(input, num_lower, num_upper, name=None):  # noqa: A002
     return wrap(torch.where(keep, a, torch.zeros((), dtype=a.dtype, device=a.device)))
 
 
+@tf_export("linalg.matvec")
 def matvec(a, b, transpose_a=False, adjoint_a=False, name=None):
     """``tf.linalg.matvec``: ``a @ b[..., None]`` squeezed: matrix times vector, batched."""
     result = matmul(a, wrap(storage_of(b).unsqueeze(-1)), transpose_a=transpose_a, adjoint_a=adjoint_a)
     return wrap(storage_of(result).squeeze(-1))
 
 
+@tf_export("linalg.pinv")
 def pinv(a, rcond=None, validate_args=False, name=None):
     """``tf.linalg.pinv``: Moore-Penrose pseudo-inverse (singular values below ``rcond`` times the
     largest are dropped; TF's default ``rcond`` is ``10 * max(rows, cols) * eps``)."""
@@ -236,12 +255,14 @@ def pinv(a, rcond=None, validate_args=False, name=None):
     return wrap(torch.linalg.pinv(x, rtol=float(rcond)))
 
 
+@tf_export("linalg.cross")
 def cross(a, b, name=None):
     """``tf.linalg.cross``: pairwise cross product of 3-vectors along the last dim."""
     x, y = inputs(a, b, "Cross")
     return wrap(torch.linalg.cross(x, y, dim=-1))
 
 
+@tf_export("linalg.triangular_solve")
 def triangular_solve(matrix, rhs, lower=True, adjoint=False, name=None):
     """``tf.linalg.triangular_solve``: ``X`` with ``matrix @ X == rhs`` for triangular ``matrix``
     (only its ``lower`` or upper triangle is read); ``adjoint`` solves with ``matrix^H``."""
@@ -252,12 +273,14 @@ def triangular_solve(matrix, rhs, lower=True, adjoint=False, name=None):
     return wrap(torch.linalg.solve_triangular(a, b, upper=not lower))
 
 
+@tf_export("linalg.cholesky_solve")
 def cholesky_solve(chol, rhs, name=None):
     """``tf.linalg.cholesky_solve``: ``X`` with ``A @ X == rhs`` given ``chol``, the lower Cholesky factor of ``A``."""
     factor, b = inputs(chol, rhs, "MatrixTriangularSolve")
     return wrap(torch.cholesky_solve(b, factor))
 
 
+@tf_export("linalg.lstsq")
 def lstsq(matrix, rhs, l2_regularizer=0.0, fast=True, name=None):
     """``tf.linalg.lstsq``: least-squares ``X`` minimising ``||matrix @ X - rhs||^2 + l2 ||X||^2``
     (normal equations with Cholesky when ``fast``, as TF; an SVD-based solve otherwise)."""
@@ -273,6 +296,7 @@ def lstsq(matrix, rhs, l2_regularizer=0.0, fast=True, name=None):
     return wrap(a.mH @ torch.cholesky_solve(b, torch.linalg.cholesky(gram)))
 
 
+@tf_export("linalg.matrix_rank")
 def matrix_rank(a, tol=None, validate_args=False, name=None):
     """``tf.linalg.matrix_rank``: number of singular values above ``tol`` (default
     ``eps * max(rows, cols) * largest singular value``), as int32."""
@@ -285,6 +309,7 @@ def matrix_rank(a, tol=None, validate_args=False, name=None):
     return wrap(torch.sum(singular > tol, -1).to(torch.int32))
 
 
+@tf_export("linalg.expm")
 def expm(input, name=None):  # noqa: A002
     """``tf.linalg.expm``: the matrix exponential of each square matrix."""
     a = storage_of(input)
@@ -292,6 +317,7 @@ def expm(input, name=None):  # noqa: A002
     return wrap(torch.linalg.matrix_exp(a))
 
 
+@tf_export("linalg.global_norm")
 def global_norm(t_list, name=None):
     """``tf.linalg.global_norm``: ``sqrt(sum(||t||^2 for t in t_list))``; ``None`` entries are skipped."""
     if not isinstance(t_list, (list, tuple)):
@@ -300,12 +326,14 @@ def global_norm(t_list, name=None):
     return wrap(torch.sqrt(torch.stack(parts).sum()))
 
 
+@tf_export("linalg.normalize")
 def normalize(tensor, ord="euclidean", axis=None, name=None):  # noqa: A002 - TF's name
     """``tf.linalg.normalize``: ``(tensor / norm, norm)`` with ``tf.norm``'s ``ord``/``axis`` (keepdims)."""
     magnitude = norm(tensor, ord=ord, axis=axis, keepdims=True)
     return wrap(storage_of(tensor) / storage_of(magnitude)), magnitude
 
 
+@tf_export("linalg.set_diag")
 def set_diag(input, diagonal, name="set_diag", k=0, align="RIGHT_LEFT"):  # noqa: A002
     """``tf.linalg.set_diag``: ``input`` with its ``k``-th diagonal replaced by ``diagonal``."""
     a = storage_of(input)
@@ -318,6 +346,7 @@ def set_diag(input, diagonal, name="set_diag", k=0, align="RIGHT_LEFT"):  # noqa
     return wrap(_place_diagonal(a, d, r, c))
 
 
+@tf_export("linalg.tensor_diag")
 def tensor_diag(diagonal, name=None):
     """``tf.linalg.tensor_diag``: the rank-2k tensor with ``diagonal`` (rank k) on its diagonal."""
     d = storage_of(diagonal)
@@ -325,6 +354,7 @@ def tensor_diag(diagonal, name=None):
     return wrap(flat.reshape(tuple(d.shape) * 2))
 
 
+@tf_export("linalg.tensor_diag_part")
 def tensor_diag_part(input, name=None):  # noqa: A002
     """``tf.linalg.tensor_diag_part``: the inverse of :func:`tensor_diag` (rank 2k -> rank k)."""
     a = storage_of(input)

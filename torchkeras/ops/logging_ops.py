@@ -19,6 +19,7 @@ import torch
 
 from ..framework.tensor import TensorOperators
 from . import nest
+from ..api_export import tf_export
 
 __all__ = ["print"]
 
@@ -167,6 +168,7 @@ def _format_inputs(inputs, summarize, sep):
     return "".join(out)
 
 
+@tf_export("print")
 def print(*inputs, **kwargs):  # noqa: A001 - TF's name
     """``tf.print(*inputs, output_stream=sys.stderr, summarize=3, sep=' ', end='\\n')``.
 

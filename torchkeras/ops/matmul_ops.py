@@ -16,6 +16,7 @@ from ..framework.tensor_ops import inputs
 from ..framework.op_errors import (allowed_dtypes, check_dtype, dims_text, input_dtype_error,
                                    kernel_name, no_kernel, op_error, translate_error)
 from ._args import storage_of
+from ..api_export import tf_export
 
 _new = object.__new__
 
@@ -60,6 +61,7 @@ def _matmul_inputs(a, b):
     return x, y
 
 
+@tf_export("linalg.matmul", "matmul")
 def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_b=False,
            a_is_sparse=False, b_is_sparse=False, output_type=None, grad_a=False, grad_b=False, name=None):
     """``tf.linalg.matmul``: ``a @ b`` for rank >= 2 tensors (leading dims are broadcast batch
@@ -129,6 +131,7 @@ def _tensordot_axes(axes, x, y):
     return a_axes, b_axes
 
 
+@tf_export("tensordot", "linalg.tensordot")
 def tensordot(a, b, axes, name=None):
     """``tf.tensordot``: contracts ``a``'s axes with ``b``'s (``axes``: an int N for the last N of
     ``a`` with the first N of ``b``, or a pair of axis lists)."""
@@ -141,6 +144,7 @@ def tensordot(a, b, axes, name=None):
         raise translate_error(error, "MatMul", x, y) from None
 
 
+@tf_export("einsum", "linalg.einsum")
 def einsum(equation, *inputs, **kwargs):
     """``tf.einsum``: Einstein summation over ``inputs`` (NumPy's notation, implicit output and
     ``...`` included); all inputs share one dtype; rank mismatches raise TF's error."""

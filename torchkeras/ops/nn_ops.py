@@ -22,6 +22,7 @@ from .random_ops import _generator as random_generator
 from ..framework.op_errors import (allowed_dtypes, attr_error, check_dtype, dims_text, dtype_of,
                                    input_dtype_error, op_error)
 from ._args import reduction_dims, storage_of
+from ..api_export import tf_export
 
 __all__ = []
 
@@ -33,6 +34,7 @@ _BIAS_ALLOWED = allowed_dtypes("BiasAdd")
 _FLOATS = frozenset((torch.float16, torch.bfloat16, torch.float32, torch.float64))
 
 
+@tf_export("nn.relu")
 def relu(features, name=None):
     """``tf.nn.relu``: ``max(features, 0)`` (float and integer tensors)."""
     a = features._value if type(features) is Tensor else storage_of(features)
@@ -41,6 +43,7 @@ def relu(features, name=None):
     return wrap(torch.relu(a))
 
 
+@tf_export("nn.relu6")
 def relu6(features, name=None):
     """``tf.nn.relu6``: ``min(max(features, 0), 6)`` (gradient 0 at both kinks, as TF)."""
     a = storage_of(features)
@@ -48,6 +51,7 @@ def relu6(features, name=None):
     return wrap(F.relu6(a) if a.dtype in _FLOATS else torch.clamp(a, 0, 6))
 
 
+@tf_export("nn.elu")
 def elu(features, name=None):
     """``tf.nn.elu``: ``x`` if ``x > 0`` else ``exp(x) - 1`` (floats only)."""
     a = storage_of(features)
@@ -55,6 +59,7 @@ def elu(features, name=None):
     return wrap(F.elu(a))
 
 
+@tf_export("nn.selu")
 def selu(features, name=None):
     """``tf.nn.selu``: scaled ELU with TF's (Klambauer et al.) constants (floats only)."""
     a = storage_of(features)
@@ -62,6 +67,7 @@ def selu(features, name=None):
     return wrap(F.selu(a))
 
 
+@tf_export("nn.gelu")
 def gelu(features, approximate=False, name=None):
     """``tf.nn.gelu``: ``x * Phi(x)``; ``approximate=True`` uses the tanh approximation."""
     a = storage_of(features)
@@ -70,6 +76,7 @@ def gelu(features, approximate=False, name=None):
     return wrap(F.gelu(a, approximate="tanh" if approximate else "none"))
 
 
+@tf_export("nn.leaky_relu")
 def leaky_relu(features, alpha=0.2, name=None):
     """``tf.nn.leaky_relu``: ``x`` if ``x > 0`` else ``alpha * x``; integer input is cast to float32, as TF."""
     a = storage_of(features)
@@ -80,6 +87,7 @@ def leaky_relu(features, alpha=0.2, name=None):
     return wrap(F.leaky_relu(a, float(alpha)))
 
 
+@tf_export("nn.silu", "nn.swish")
 def silu(features, beta=1.0, name=None):
     """``tf.nn.silu`` (= ``swish``): ``features * sigmoid(beta * features)``."""
     a = storage_of(features)
@@ -96,6 +104,7 @@ def _storage_like(value, like):
     return value._value if isinstance(value, TensorOperators) else to_torch_like(value, like)
 
 
+@tf_export("nn.softplus")
 def softplus(features, name=None):
     """``tf.nn.softplus``: ``log(exp(features) + 1)`` (floats only)."""
     a = storage_of(features)
@@ -103,6 +112,7 @@ def softplus(features, name=None):
     return wrap(F.softplus(a))
 
 
+@tf_export("nn.softsign")
 def softsign(features, name=None):
     """``tf.nn.softsign``: ``features / (abs(features) + 1)`` (floats only)."""
     a = storage_of(features)
@@ -119,6 +129,7 @@ def _softmax_axis(a, axis):
     return axis
 
 
+@tf_export("nn.softmax", "math.softmax")
 def softmax(logits, axis=None, name=None):
     """``tf.nn.softmax``: ``exp(logits) / sum(exp(logits), axis)`` along ``axis`` (default last)."""
     a = logits._value if type(logits) is Tensor else storage_of(logits)
@@ -127,6 +138,7 @@ def softmax(logits, axis=None, name=None):
     return wrap(torch.softmax(a, _softmax_axis(a, axis)))
 
 
+@tf_export("nn.log_softmax", "math.log_softmax")
 def log_softmax(logits, axis=None, name=None):
     """``tf.nn.log_softmax``: ``logits - log(sum(exp(logits), axis))``, computed stably."""
     a = storage_of(logits)
@@ -134,6 +146,7 @@ def log_softmax(logits, axis=None, name=None):
     return wrap(torch.log_softmax(a, _softmax_axis(a, axis)))
 
 
+@tf_export("nn.l2_loss")
 def l2_loss(t, name=None):
     """``tf.nn.l2_loss``: ``sum(t ** 2) / 2`` (floats only)."""
     a = storage_of(t)
@@ -141,6 +154,7 @@ def l2_loss(t, name=None):
     return wrap(torch.sum(torch.square(a)) / 2)
 
 
+@tf_export("nn.moments")
 def moments(x, axes, shift=None, keepdims=False, name=None):
     """``tf.nn.moments``: ``(mean, variance)`` over ``axes`` (population variance); float16 is
     computed in float32 and cast back, integers divide as integers, as TF."""
@@ -156,6 +170,7 @@ def moments(x, axes, shift=None, keepdims=False, name=None):
     return wrap(mean.to(a.dtype)), wrap(variance.to(a.dtype))
 
 
+@tf_export("nn.bias_add")
 def bias_add(value, bias, data_format=None, name=None):
     """``tf.nn.bias_add``: adds a 1-D ``bias`` along the channel axis (last, or axis 1 for ``NC...``)."""
     a = storage_of(value)
@@ -177,6 +192,7 @@ def bias_add(value, bias, data_format=None, name=None):
     return wrap(a + b)
 
 
+@tf_export("nn.dropout")
 def dropout(x, rate, noise_shape=None, seed=None, name=None):
     """``tf.nn.dropout``: zeroes each element with probability ``rate`` and scales the kept
     ones by ``1 / (1 - rate)``; ``noise_shape`` broadcasts one keep-decision over some dims.
@@ -201,6 +217,7 @@ def dropout(x, rate, noise_shape=None, seed=None, name=None):
                        % (dims_text(shape), dims_text(a.shape)), a) from None
 
 
+@tf_export("nn.sigmoid_cross_entropy_with_logits")
 def sigmoid_cross_entropy_with_logits(labels=None, logits=None, name=None):
     """``tf.nn.sigmoid_cross_entropy_with_logits``: elementwise
     ``max(x, 0) - x * z + log(1 + exp(-|x|))``; ``labels`` and ``logits`` share shape and dtype."""
@@ -214,6 +231,7 @@ def sigmoid_cross_entropy_with_logits(labels=None, logits=None, name=None):
     return wrap(torch.relu(x) - x * z + torch.log1p(torch.exp(-torch.abs(x))))
 
 
+@tf_export("nn.softmax_cross_entropy_with_logits")
 def softmax_cross_entropy_with_logits(labels, logits, axis=-1, name=None):
     """``tf.nn.softmax_cross_entropy_with_logits``: ``-sum(labels * log_softmax(logits), axis)``;
     labels are cast to the logits' dtype and must broadcast to them.  Gradients flow to both."""
@@ -231,6 +249,7 @@ def softmax_cross_entropy_with_logits(labels, logits, axis=-1, name=None):
     return wrap(-torch.sum(z * torch.log_softmax(x, axis), axis))
 
 
+@tf_export("nn.sparse_softmax_cross_entropy_with_logits")
 def sparse_softmax_cross_entropy_with_logits(labels=None, logits=None, name=None):
     """``tf.nn.sparse_softmax_cross_entropy_with_logits``: cross entropy with integer class
     ``labels`` (shape of ``logits`` without its last dim).  Out-of-range labels raise TF's error
@@ -257,6 +276,7 @@ def sparse_softmax_cross_entropy_with_logits(labels=None, logits=None, name=None
     return wrap(loss)
 
 
+@tf_export("nn.crelu")
 def crelu(features, axis=-1, name=None):
     """``tf.nn.crelu``: ``concat([relu(x), relu(-x)], axis)``."""
     a = storage_of(features)
@@ -264,6 +284,7 @@ def crelu(features, axis=-1, name=None):
     return wrap(torch.cat([torch.relu(a), torch.relu(-a)], int(axis)))
 
 
+@tf_export("nn.weighted_cross_entropy_with_logits")
 def weighted_cross_entropy_with_logits(labels, logits, pos_weight, name=None):
     """``tf.nn.weighted_cross_entropy_with_logits``: sigmoid cross entropy with the positive term
     scaled by ``pos_weight``: ``(1 - z) * x + (1 + (q - 1) * z) * log(1 + exp(-x))``, computed stably."""
@@ -277,6 +298,7 @@ def weighted_cross_entropy_with_logits(labels, logits, pos_weight, name=None):
     return wrap((1 - z) * x + log_weight * (torch.log1p(torch.exp(-torch.abs(x))) + torch.relu(-x)))
 
 
+@tf_export("nn.log_poisson_loss")
 def log_poisson_loss(targets, log_input, compute_full_loss=False, name=None):
     """``tf.nn.log_poisson_loss``: ``exp(log_input) - targets * log_input``, plus Stirling's
     approximation of ``log(targets!)`` (for targets > 1) when ``compute_full_loss``."""
@@ -289,6 +311,7 @@ def log_poisson_loss(targets, log_input, compute_full_loss=False, name=None):
     return wrap(loss)
 
 
+@tf_export("nn.compute_average_loss")
 def compute_average_loss(per_example_loss, sample_weight=None, global_batch_size=None):
     """``tf.nn.compute_average_loss``: ``sum(per_example_loss * sample_weight) / global_batch_size``
     (default: the first dimension; one replica, as without a distribution strategy)."""
@@ -299,6 +322,7 @@ def compute_average_loss(per_example_loss, sample_weight=None, global_batch_size
     return wrap(torch.sum(loss) / size)
 
 
+@tf_export("nn.batch_normalization")
 def batch_normalization(x, mean, variance, offset, scale, variance_epsilon, name=None):
     """``tf.nn.batch_normalization``: ``scale * (x - mean) / sqrt(variance + epsilon) + offset``
     (``offset``/``scale`` may be None)."""
@@ -312,6 +336,7 @@ def batch_normalization(x, mean, variance, offset, scale, variance_epsilon, name
     return wrap(a * inv + shift)
 
 
+@tf_export("nn.normalize_moments")
 def normalize_moments(counts, mean_ss, variance_ss, shift, name=None):
     """``tf.nn.normalize_moments``: ``(mean, variance)`` from sufficient statistics."""
     n = storage_of(counts)
@@ -322,6 +347,7 @@ def normalize_moments(counts, mean_ss, variance_ss, shift, name=None):
     return wrap(mean), wrap(variance)
 
 
+@tf_export("nn.embedding_lookup")
 def embedding_lookup(params, ids, max_norm=None, name=None):
     """``tf.nn.embedding_lookup``: rows of ``params`` at ``ids`` (any shape); out-of-range ids raise
     TF's ``GatherV2`` error; ``max_norm`` rescales rows whose L2 norm exceeds it."""
@@ -342,6 +368,7 @@ def embedding_lookup(params, ids, max_norm=None, name=None):
     return wrap(result)
 
 
+@tf_export("math.in_top_k", "nn.in_top_k")
 def in_top_k(targets, predictions, k, name=None):
     """``tf.nn.in_top_k``: whether each target's prediction is among the ``k`` largest of its row
     (ties count as inside; out-of-range targets and non-finite scores give False)."""

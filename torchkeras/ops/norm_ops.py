@@ -8,6 +8,7 @@ from ..framework.tensor import TensorOperators, wrap
 from .reduction_ops import _reduce, _sum
 from ..framework.op_errors import allowed_dtypes, cannot_convert, check_dtype
 from ._args import converted_like, reduction_dims, storage_of
+from ..api_export import tf_export
 
 _SQRT_ALLOWED = allowed_dtypes("Sqrt")
 
@@ -34,6 +35,7 @@ def _integer_norm(a, ord, dims, keepdim, matrix):
     return result if keepdim else result.squeeze(dims)
 
 
+@tf_export("norm", "linalg.norm")
 def norm(tensor, ord="euclidean", axis=None, keepdims=None, name=None):  # noqa: A002 - TF's name
     """``tf.norm``: vector norm (``axis`` None or an int; ``ord`` 'euclidean' or a positive p,
     including ``np.inf``) or matrix norm (``axis`` a pair; ``ord`` 'fro'/'euclidean', 1, 2,
@@ -66,6 +68,7 @@ def _same_kind(result, a):
     return result.to(a.dtype) if a.is_complex() else result
 
 
+@tf_export("math.l2_normalize", "linalg.l2_normalize", "nn.l2_normalize")
 def l2_normalize(x, axis=None, epsilon=1e-12, name=None, dim=None):
     """``tf.math.l2_normalize``: ``x / sqrt(max(sum(x ** 2, axis), epsilon))`` over ``axis``
     (all axes when None; ``dim`` is its deprecated alias); ``epsilon`` converts to ``x``'s dtype."""

@@ -25,12 +25,7 @@ from ..framework.convert import to_torch
 from ..framework.tensor import TensorOperators, wrap
 from ..framework.op_errors import device_of, dims_text, op_error
 from ._args import shape_arg
-from .random_generator import (  # noqa: F401  (re-exported for tf.random)
-    Generator, create_rng_state, get_global_generator, set_global_generator,
-)
-from .stateless_random_ops import (  # noqa: F401
-    stateless_normal, stateless_truncated_normal, stateless_uniform,
-)
+from ..api_export import tf_export
 
 # TF has none of these at the top level: they live in ``tf.random`` (torchkeras/random.py).
 __all__ = []
@@ -42,6 +37,7 @@ _op_generators = {}
 _FLOATS = (dtypes.float16, dtypes.bfloat16, dtypes.float32, dtypes.float64)
 
 
+@tf_export("random.set_seed")
 def set_seed(seed):
     """``tf.random.set_seed``: sets the global seed and restarts every random stream.
 
@@ -154,21 +150,25 @@ def _truncated_normal(shape, mean, stddev, dtype, pick):
     return wrap(_affine(sample, stddev, mean))
 
 
+@tf_export("random.normal")
 def normal(shape, mean=0.0, stddev=1.0, dtype=dtypes.float32, seed=None, name=None):
     """``tf.random.normal``: samples from N(``mean``, ``stddev``**2) (float dtypes only)."""
     return _normal(shape, mean, stddev, dtype, lambda device: _generator(seed, device))
 
 
+@tf_export("random.uniform")
 def uniform(shape, minval=0, maxval=None, dtype=dtypes.float32, seed=None, name=None):
     """``tf.random.uniform``: samples from [``minval``, ``maxval``); integer dtypes need ``maxval``."""
     return _uniform(shape, minval, maxval, dtype, lambda device: _generator(seed, device))
 
 
+@tf_export("random.truncated_normal")
 def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=dtypes.float32, seed=None, name=None):
     """``tf.random.truncated_normal``: normal samples redrawn until within two ``stddev`` of ``mean``."""
     return _truncated_normal(shape, mean, stddev, dtype, lambda device: _generator(seed, device))
 
 
+@tf_export("random.shuffle")
 def shuffle(value, seed=None, name=None):
     """``tf.random.shuffle``: ``value`` with its first dim randomly permuted."""
     storage = to_torch(value)
@@ -181,6 +181,7 @@ def shuffle(value, seed=None, name=None):
     return wrap(storage.index_select(0, order))
 
 
+@tf_export("random.categorical")
 def categorical(logits, num_samples, dtype=None, seed=None, name=None):
     """``tf.random.categorical``: ``num_samples`` class indices per row of 2-D ``logits`` (int64 by default)."""
     out = dtypes.int64 if dtype is None else dtypes.as_dtype(dtype)
@@ -201,4 +202,3 @@ def categorical(logits, num_samples, dtype=None, seed=None, name=None):
     probs = torch.softmax(storage.detach().to(torch.float64 if storage.dtype == torch.float64 else torch.float32), dim=-1)
     draws = torch.multinomial(probs, count, replacement=True, generator=_generator(seed, device))
     return wrap(draws.to(out.torch_dtype))
-

@@ -16,6 +16,7 @@ from ..framework.tensor import Tensor, TensorOperators, wrap
 from ..framework.op_errors import (allowed_dtypes, attr_error, check_dtype, dims_text, dtype_of,
                                    input_dtype_error, op_error)
 from ._args import reduction_dims, storage_of
+from ..api_export import tf_export
 
 _new = object.__new__
 
@@ -98,6 +99,7 @@ def _std(a, dims, keepdim):
     return torch.sqrt(_variance(a, dims, keepdim))
 
 
+@tf_export("math.reduce_sum", "reduce_sum")
 def reduce_sum(input_tensor, axis=None, keepdims=False, name=None):
     """``tf.reduce_sum``: sum over ``axis`` (None: all; int, list, tuple or tensor; negatives
     count from the end); integer sums keep their dtype; bool is an error, as TF."""
@@ -107,6 +109,7 @@ def reduce_sum(input_tensor, axis=None, keepdims=False, name=None):
     return wrap(_reduce(a, axis, keepdims, "Sum", _sum))
 
 
+@tf_export("math.reduce_mean", "reduce_mean")
 def reduce_mean(input_tensor, axis=None, keepdims=False, name=None):
     """``tf.reduce_mean``: mean over ``axis``; integer means divide as integers (truncating), as TF."""
     a = input_tensor._value if type(input_tensor) is Tensor else storage_of(input_tensor)
@@ -119,6 +122,7 @@ def reduce_mean(input_tensor, axis=None, keepdims=False, name=None):
     return wrap(_reduce(a, axis, keepdims, "Mean", _mean))
 
 
+@tf_export("math.reduce_max", "reduce_max")
 def reduce_max(input_tensor, axis=None, keepdims=False, name=None):
     """``tf.reduce_max``: maximum over ``axis`` (NaN propagates; an empty axis gives -inf / the dtype's min)."""
     a = storage_of(input_tensor)
@@ -126,6 +130,7 @@ def reduce_max(input_tensor, axis=None, keepdims=False, name=None):
     return wrap(_reduce(a, axis, keepdims, "Max", _max))
 
 
+@tf_export("math.reduce_min", "reduce_min")
 def reduce_min(input_tensor, axis=None, keepdims=False, name=None):
     """``tf.reduce_min``: minimum over ``axis`` (an empty axis gives +inf / the dtype's max)."""
     a = storage_of(input_tensor)
@@ -133,6 +138,7 @@ def reduce_min(input_tensor, axis=None, keepdims=False, name=None):
     return wrap(_reduce(a, axis, keepdims, "Min", _min))
 
 
+@tf_export("math.reduce_prod", "reduce_prod")
 def reduce_prod(input_tensor, axis=None, keepdims=False, name=None):
     """``tf.reduce_prod``: product over ``axis`` (integers keep their dtype)."""
     a = storage_of(input_tensor)
@@ -140,6 +146,7 @@ def reduce_prod(input_tensor, axis=None, keepdims=False, name=None):
     return wrap(_reduce(a, axis, keepdims, "Prod", _prod))
 
 
+@tf_export("math.reduce_all", "reduce_all")
 def reduce_all(input_tensor, axis=None, keepdims=False, name=None):
     """``tf.reduce_all``: logical AND over ``axis`` of a bool tensor."""
     a = storage_of(input_tensor)
@@ -148,6 +155,7 @@ def reduce_all(input_tensor, axis=None, keepdims=False, name=None):
     return wrap(_reduce(a, axis, keepdims, "All", _all))
 
 
+@tf_export("math.reduce_any", "reduce_any")
 def reduce_any(input_tensor, axis=None, keepdims=False, name=None):
     """``tf.reduce_any``: logical OR over ``axis`` of a bool tensor."""
     a = storage_of(input_tensor)
@@ -156,6 +164,7 @@ def reduce_any(input_tensor, axis=None, keepdims=False, name=None):
     return wrap(_reduce(a, axis, keepdims, "Any", _any))
 
 
+@tf_export("math.reduce_logsumexp", "reduce_logsumexp")
 def reduce_logsumexp(input_tensor, axis=None, keepdims=False, name=None):
     """``tf.reduce_logsumexp``: ``log(sum(exp(x)))`` over ``axis``, computed stably (floats only)."""
     a = storage_of(input_tensor)
@@ -172,6 +181,7 @@ def _moments_input(input_tensor):
     return a
 
 
+@tf_export("math.reduce_variance")
 def reduce_variance(input_tensor, axis=None, keepdims=False, name=None):
     """``tf.math.reduce_variance``: population variance (``ddof=0``) over ``axis``; float or complex
     input only (integers raise ``TypeError``, as TF); complex input gives a real result."""
@@ -179,6 +189,7 @@ def reduce_variance(input_tensor, axis=None, keepdims=False, name=None):
     return wrap(_reduce(a, axis, keepdims, "Mean", _variance, _zeros_real))
 
 
+@tf_export("math.reduce_std")
 def reduce_std(input_tensor, axis=None, keepdims=False, name=None):
     """``tf.math.reduce_std``: population standard deviation (``ddof=0``) over ``axis``."""
     a = _moments_input(input_tensor)
@@ -194,6 +205,7 @@ def _euclidean(a, dims, keepdim):
     return torch.sqrt(total.to(torch.float64)).to(a.dtype)
 
 
+@tf_export("math.reduce_euclidean_norm")
 def reduce_euclidean_norm(input_tensor, axis=None, keepdims=False, name=None):
     """``tf.math.reduce_euclidean_norm``: ``sqrt(sum(|x| ** 2))`` over ``axis``; the result keeps
     the input's dtype (integers square and sum in their own dtype, then truncate, as TF)."""
@@ -202,6 +214,7 @@ def reduce_euclidean_norm(input_tensor, axis=None, keepdims=False, name=None):
     return wrap(_reduce(a, axis, keepdims, "EuclideanNorm", _euclidean, torch.abs if not a.is_complex() else lambda v: torch.abs(v).to(v.dtype)))
 
 
+@tf_export("math.count_nonzero")
 def count_nonzero(input, axis=None, keepdims=None, dtype=dtypes.int64, name=None):  # noqa: A002 - TF's name
     """``tf.math.count_nonzero``: the number of non-zero elements over ``axis`` (int64 by default)."""
     a = storage_of(input)
@@ -245,12 +258,14 @@ def _arg_reduce(fn, opname, input, axis, output_type):
     return wrap(result if out is dtypes.int64 else result.to(out.torch_dtype))
 
 
+@tf_export("math.argmax", "argmax")
 def argmax(input, axis=None, output_type=dtypes.int64, name=None):  # noqa: A002
     """``tf.math.argmax``: index of the largest value along ``axis`` (default 0), int64 unless
     ``output_type`` says otherwise; ties give the first index."""
     return _arg_reduce(torch.argmax, "ArgMax", input, axis, output_type)
 
 
+@tf_export("math.argmin", "argmin")
 def argmin(input, axis=None, output_type=dtypes.int64, name=None):  # noqa: A002
     """``tf.math.argmin``: index of the smallest value along ``axis`` (default 0), int64 by default."""
     return _arg_reduce(torch.argmin, "ArgMin", input, axis, output_type)
@@ -260,6 +275,7 @@ TopKV2 = collections.namedtuple("TopKV2", ["values", "indices"])
 TopKV2.__doc__ = "The ``(values, indices)`` result of :func:`top_k`, named as TF names it."
 
 
+@tf_export("math.top_k", "nn.top_k")
 def top_k(input, k=1, sorted=True, index_type=dtypes.int32, name=None):  # noqa: A002
     """``tf.math.top_k``: the ``k`` largest entries along the last axis and their int32 indices;
     equal values keep their index order.  Results are always sorted (TF's unsorted order is unspecified)."""
@@ -276,6 +292,7 @@ def top_k(input, k=1, sorted=True, index_type=dtypes.int32, name=None):  # noqa:
     return TopKV2(wrap(values[..., :k]), wrap(indices[..., :k].to(dtypes.as_dtype(index_type).torch_dtype)))
 
 
+@tf_export("math.zero_fraction", "nn.zero_fraction")
 def zero_fraction(value, name=None):
     """``tf.math.zero_fraction``: the fraction of zero elements, as float32."""
     a = storage_of(value)

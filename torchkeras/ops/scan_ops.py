@@ -7,6 +7,7 @@ from ..framework.tensor import wrap
 from .reduction_ops import single_axis
 from ..framework.op_errors import allowed_dtypes, check_dtype, op_error
 from ._args import storage_of
+from ..api_export import tf_export
 
 _SUM_ALLOWED = allowed_dtypes("Sum")
 _FLOAT_ALLOWED = allowed_dtypes("IsFinite")
@@ -31,16 +32,19 @@ def _scan(fn, opname, x, axis, exclusive, reverse, identity):
     return wrap(result)
 
 
+@tf_export("math.cumsum", "cumsum")
 def cumsum(x, axis=0, exclusive=False, reverse=False, name=None):
     """``tf.math.cumsum``: running sum along ``axis``; ``exclusive`` starts from 0, ``reverse`` runs backwards."""
     return _scan(torch.cumsum, "Cumsum", x, axis, exclusive, reverse, 0)
 
 
+@tf_export("math.cumprod")
 def cumprod(x, axis=0, exclusive=False, reverse=False, name=None):
     """``tf.math.cumprod``: running product along ``axis``; ``exclusive`` starts from 1."""
     return _scan(torch.cumprod, "Cumprod", x, axis, exclusive, reverse, 1)
 
 
+@tf_export("math.cumulative_logsumexp")
 def cumulative_logsumexp(x, axis=0, exclusive=False, reverse=False, name=None):
     """``tf.math.cumulative_logsumexp``: running ``log(sum(exp(x)))`` along ``axis`` (floats);
     ``exclusive`` starts from ``-inf``."""

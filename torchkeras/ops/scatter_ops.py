@@ -8,6 +8,7 @@ from ..framework.convert import to_torch
 from ..framework.tensor import TensorOperators, wrap
 from ..framework.op_errors import dims_text, dtype_of, index_text, input_dtype_error, op_error
 from ._args import index_storage, py_range, shape_arg
+from ..api_export import tf_export
 
 __all__ = [
     "tensor_scatter_nd_update", "tensor_scatter_nd_add", "tensor_scatter_nd_sub",
@@ -82,32 +83,38 @@ def _scatter(tensor, indices, updates, op, mode):
     return wrap(result.reshape(storage.shape))
 
 
+@tf_export("tensor_scatter_nd_update")
 def tensor_scatter_nd_update(tensor, indices, updates, name=None):
     """``tf.tensor_scatter_nd_update``: a copy of ``tensor`` with ``updates`` written at ``indices``
     (the functional form of item assignment, which immutable Tensors refuse)."""
     return _scatter(tensor, indices, updates, "TensorScatterUpdate", "update")
 
 
+@tf_export("tensor_scatter_nd_add")
 def tensor_scatter_nd_add(tensor, indices, updates, name=None):
     """``tf.tensor_scatter_nd_add``: a copy of ``tensor`` with ``updates`` added at ``indices`` (duplicates sum)."""
     return _scatter(tensor, indices, updates, "TensorScatterAdd", "add")
 
 
+@tf_export("tensor_scatter_nd_sub")
 def tensor_scatter_nd_sub(tensor, indices, updates, name=None):
     """``tf.tensor_scatter_nd_sub``: a copy of ``tensor`` with ``updates`` subtracted at ``indices``."""
     return _scatter(tensor, indices, updates, "TensorScatterSub", "sub")
 
 
+@tf_export("tensor_scatter_nd_max")
 def tensor_scatter_nd_max(tensor, indices, updates, name=None):
     """``tf.tensor_scatter_nd_max``: elementwise maximum of ``tensor`` and ``updates`` at ``indices``."""
     return _scatter(tensor, indices, updates, "TensorScatterMax", "max")
 
 
+@tf_export("tensor_scatter_nd_min")
 def tensor_scatter_nd_min(tensor, indices, updates, name=None):
     """``tf.tensor_scatter_nd_min``: elementwise minimum of ``tensor`` and ``updates`` at ``indices``."""
     return _scatter(tensor, indices, updates, "TensorScatterMin", "min")
 
 
+@tf_export("scatter_nd")
 def scatter_nd(indices, updates, shape, name=None):
     """``tf.scatter_nd``: zeros of ``shape`` with ``updates`` summed in at ``indices``."""
     update_storage = to_torch(updates)

@@ -8,6 +8,7 @@ from ..framework.tensor_ops import truediv as _truediv
 from .reduction_ops import _FLOATS
 from ..framework.op_errors import allowed_dtypes, attr_error, check_dtype, dims_text, op_error
 from ._args import storage_of
+from ..api_export import tf_export
 
 _SQRT_ALLOWED = allowed_dtypes("Sqrt")
 
@@ -65,58 +66,69 @@ def _segment_reduce(opname, data, segment_ids, num_segments, kind):
     return wrap(result[:count])
 
 
+@tf_export("math.segment_sum")
 def segment_sum(data, segment_ids, name=None):
     """``tf.math.segment_sum``: sums of ``data``'s rows per (sorted) segment id; gaps give 0."""
     return _segment_reduce("SegmentSum", data, segment_ids, None, "sum")
 
 
+@tf_export("math.segment_mean")
 def segment_mean(data, segment_ids, name=None):
     """``tf.math.segment_mean``: means per sorted segment (integers divide as integers)."""
     return _segment_reduce("SegmentMean", data, segment_ids, None, "mean")
 
 
+@tf_export("math.segment_max")
 def segment_max(data, segment_ids, name=None):
     """``tf.math.segment_max``: maxima per sorted segment; empty segments give 0."""
     return _segment_reduce("SegmentMax", data, segment_ids, None, "amax")
 
 
+@tf_export("math.segment_min")
 def segment_min(data, segment_ids, name=None):
     """``tf.math.segment_min``: minima per sorted segment; empty segments give 0."""
     return _segment_reduce("SegmentMin", data, segment_ids, None, "amin")
 
 
+@tf_export("math.segment_prod")
 def segment_prod(data, segment_ids, name=None):
     """``tf.math.segment_prod``: products per sorted segment; empty segments give 1."""
     return _segment_reduce("SegmentProd", data, segment_ids, None, "prod")
 
 
+@tf_export("math.unsorted_segment_sum")
 def unsorted_segment_sum(data, segment_ids, num_segments, name=None):
     """``tf.math.unsorted_segment_sum``: sums per segment id in ``[0, num_segments)``
     (negative ids are dropped; empty segments give 0)."""
     return _segment_reduce("UnsortedSegmentSum", data, segment_ids, num_segments, "sum")
 
 
+@tf_export("math.unsorted_segment_mean")
 def unsorted_segment_mean(data, segment_ids, num_segments, name=None):
     """``tf.math.unsorted_segment_mean``: means per segment (integers divide as ``truediv``, giving
     floats, as TF); empty segments give 0."""
     return _segment_reduce("UnsortedSegmentSum", data, segment_ids, num_segments, "mean")
 
 
+@tf_export("math.unsorted_segment_sqrt_n")
 def unsorted_segment_sqrt_n(data, segment_ids, num_segments, name=None):
     """``tf.math.unsorted_segment_sqrt_n``: sums divided by ``sqrt(count)`` per segment."""
     return _segment_reduce("UnsortedSegmentSum", data, segment_ids, num_segments, "sqrt_n")
 
 
+@tf_export("math.unsorted_segment_max")
 def unsorted_segment_max(data, segment_ids, num_segments, name=None):
     """``tf.math.unsorted_segment_max``: maxima per segment; empty segments give the dtype's lowest value."""
     return _segment_reduce("UnsortedSegmentMax", data, segment_ids, num_segments, "amax")
 
 
+@tf_export("math.unsorted_segment_min")
 def unsorted_segment_min(data, segment_ids, num_segments, name=None):
     """``tf.math.unsorted_segment_min``: minima per segment; empty segments give the dtype's highest value."""
     return _segment_reduce("UnsortedSegmentMin", data, segment_ids, num_segments, "amin")
 
 
+@tf_export("math.unsorted_segment_prod")
 def unsorted_segment_prod(data, segment_ids, num_segments, name=None):
     """``tf.math.unsorted_segment_prod``: products per segment; empty segments give 1."""
     return _segment_reduce("UnsortedSegmentProd", data, segment_ids, num_segments, "prod")

@@ -19,6 +19,7 @@ from ..framework import dtypes
 from ..framework.op_errors import (SIGNATURES, attr_error, cannot_convert, dims_text, dtype_of,
                                    input_dtype_error, op_error)
 from ._args import host_ints, int_list, py_range, same_device, storages_of
+from ..api_export import tf_export
 
 __all__ = [
     "reshape", "transpose", "concat", "stack", "unstack", "split", "squeeze", "expand_dims", "tile",
@@ -26,6 +27,7 @@ __all__ = [
 ]
 
 
+@tf_export("reshape")
 def reshape(tensor, shape, name=None):
     """``tf.reshape``: one ``-1`` is inferred; a size mismatch raises TF's ``InvalidArgumentError``."""
     storage = to_torch_unaliased(tensor)
@@ -57,6 +59,7 @@ def reshape(tensor, shape, name=None):
     return wrap(storage.reshape(tuple(dims)))
 
 
+@tf_export("transpose")
 def transpose(a, perm=None, conjugate=False, name="transpose"):
     """``tf.transpose``: permutes dims (reverses them by default); ``conjugate`` for complex."""
     storage = to_torch_unaliased(a)
@@ -81,6 +84,7 @@ def transpose(a, perm=None, conjugate=False, name="transpose"):
     return wrap(result)
 
 
+@tf_export("concat")
 def concat(values, axis, name="concat"):
     """``tf.concat``: joins tensors along ``axis``; dtypes, ranks and other dims must match."""
     if isinstance(values, TensorOperators):
@@ -113,6 +117,7 @@ def concat(values, axis, name="concat"):
     return wrap(torch.cat(same_device(storages), axis_value))
 
 
+@tf_export("stack")
 def stack(values, axis=0, name="stack"):
     """``tf.stack``: stacks same-shaped tensors along a new ``axis``."""
     values = list(values)
@@ -133,6 +138,7 @@ def stack(values, axis=0, name="stack"):
     return wrap(torch.stack(same_device(storages), axis))
 
 
+@tf_export("unstack")
 def unstack(value, num=None, axis=0, name="unstack"):
     """``tf.unstack``: splits ``value`` along ``axis`` into a list of tensors of one rank less."""
     storage = to_torch_unaliased(value)
@@ -150,6 +156,7 @@ def unstack(value, num=None, axis=0, name="unstack"):
     return [wrap(part) for part in storage.unbind(axis)]
 
 
+@tf_export("split")
 def split(value, num_or_size_splits, axis=0, num=None, name="split"):
     """``tf.split``: into ``n`` equal parts, or parts of the given sizes (one ``-1`` inferred)."""
     storage = to_torch_unaliased(value)
@@ -196,6 +203,7 @@ def split(value, num_or_size_splits, axis=0, num=None, name="split"):
     return [wrap(part) for part in torch.split(storage, sizes, axis_value)]
 
 
+@tf_export("squeeze")
 def squeeze(input, axis=None, name=None):
     """``tf.squeeze``: removes size-1 dims (all of them, or those in ``axis``)."""
     storage = to_torch_unaliased(input)
@@ -216,6 +224,7 @@ def squeeze(input, axis=None, name=None):
     return wrap(storage.reshape(shape))
 
 
+@tf_export("expand_dims")
 def expand_dims(input, axis, name=None):
     """``tf.expand_dims``: inserts a size-1 dim at ``axis`` (``-1`` appends)."""
     storage = to_torch_unaliased(input)
@@ -237,6 +246,7 @@ def expand_dims(input, axis, name=None):
     return wrap(storage.unsqueeze(axis))
 
 
+@tf_export("tile")
 def tile(input, multiples, name=None):
     """``tf.tile``: repeats ``input`` ``multiples[i]`` times along dim ``i``."""
     storage = to_torch(input)
@@ -264,6 +274,7 @@ def _mirror_index(size, before, after, reflect, device):
     return torch.where(positions >= size, period - 1 - positions, positions)
 
 
+@tf_export("pad")
 def pad(tensor, paddings, mode="CONSTANT", constant_values=0, name=None):
     """``tf.pad``: ``CONSTANT`` (with ``constant_values``), ``REFLECT`` or ``SYMMETRIC`` padding."""
     storage = to_torch(tensor)
@@ -311,6 +322,7 @@ def pad(tensor, paddings, mode="CONSTANT", constant_values=0, name=None):
     return wrap(result)
 
 
+@tf_export("broadcast_to")
 def broadcast_to(input, shape, name=None):
     """``tf.broadcast_to``: ``input`` broadcast to ``shape`` (NumPy's rules)."""
     storage = to_torch_unaliased(input)
@@ -325,6 +337,7 @@ def broadcast_to(input, shape, name=None):
     return wrap(storage.broadcast_to(dims))
 
 
+@tf_export("reverse")
 def reverse(tensor, axis, name=None):
     """``tf.reverse``: flips ``tensor`` along each dim in the 1-D ``axis``."""
     storage = to_torch(tensor)
@@ -345,6 +358,7 @@ def reverse(tensor, axis, name=None):
     return wrap(storage.flip(tuple(seen)) if seen else storage)
 
 
+@tf_export("repeat")
 def repeat(input, repeats, axis=None, name=None):
     """``tf.repeat``: each element (or slice along ``axis``) repeated ``repeats`` times;
     without ``axis`` the input is flattened first."""
@@ -365,6 +379,7 @@ def repeat(input, repeats, axis=None, name=None):
     return wrap(torch.repeat_interleave(storage, amount, dim=axis))
 
 
+@tf_export("roll")
 def roll(input, shift, axis, name=None):
     """``tf.roll``: elements shifted (with wrap-around) by ``shift`` along each ``axis``."""
     storage = to_torch(input)
@@ -379,6 +394,7 @@ def roll(input, shift, axis, name=None):
     return wrap(torch.roll(storage, shifts, [a % rank for a in axes]))
 
 
+@tf_export("reverse_sequence")
 def reverse_sequence(input, seq_lengths, seq_axis=None, batch_axis=None, name=None):
     """``tf.reverse_sequence``: reverses the first ``seq_lengths[b]`` entries along ``seq_axis``
     of each batch entry ``b`` (along ``batch_axis``)."""

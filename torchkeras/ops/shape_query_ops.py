@@ -13,6 +13,7 @@ from ..framework.shape import TensorShape
 from ..framework.tensor import TensorOperators, wrap
 from ..framework.op_errors import attr_error, dims_text, op_error
 from ._args import storages_of
+from ..api_export import tf_export
 
 __all__ = [
     "shape", "shape_n", "rank", "size", "ensure_shape", "broadcast_static_shape",
@@ -20,6 +21,7 @@ __all__ = [
 ]
 
 
+@tf_export("shape")
 def shape(input, out_type=None, name=None):
     """``tf.shape``: the dynamic shape as a 1-D int32 (or ``out_type``) Tensor."""
     out = _out_type(out_type, "Shape")
@@ -36,6 +38,7 @@ def _out_type(out_type, op):
     return out.torch_dtype
 
 
+@tf_export("shape_n")
 def shape_n(input, out_type=dtypes.int32, name=None):
     """``tf.shape_n``: the shapes of a list of same-dtype tensors."""
     storages = storages_of(list(input), "ShapeN", "")
@@ -43,11 +46,13 @@ def shape_n(input, out_type=dtypes.int32, name=None):
     return [wrap(torch.tensor(tuple(s.shape), dtype=out, device=_device.current())) for s in storages]
 
 
+@tf_export("rank")
 def rank(input, name=None):
     """``tf.rank``: the number of dims as a scalar int32 Tensor."""
     return wrap(torch.tensor(to_torch(input).ndim, dtype=torch.int32, device=_device.current()))
 
 
+@tf_export("size")
 def size(input, out_type=None, name=None):
     """``tf.size``: the number of elements as a scalar int32 (or ``out_type``) Tensor."""
     out = dtypes.as_dtype(out_type).torch_dtype if out_type is not None else torch.int32
@@ -56,6 +61,7 @@ def size(input, out_type=None, name=None):
     return wrap(torch.tensor(count, dtype=out, device=_device.current()))
 
 
+@tf_export("ensure_shape")
 def ensure_shape(x, shape, name=None):
     """``tf.ensure_shape``: ``x`` itself after checking its shape fits ``shape`` (``None`` dims match anything)."""
     tensor = x if isinstance(x, TensorOperators) else wrap(to_torch(x))
@@ -67,6 +73,7 @@ def ensure_shape(x, shape, name=None):
     return tensor
 
 
+@tf_export("broadcast_static_shape")
 def broadcast_static_shape(shape_x, shape_y):
     """``tf.broadcast_static_shape``: the broadcast of two ``TensorShape``s (``None`` dims allowed)."""
     x, y = TensorShape(shape_x), TensorShape(shape_y)
@@ -90,6 +97,7 @@ def broadcast_static_shape(shape_x, shape_y):
     return TensorShape(dims)
 
 
+@tf_export("broadcast_dynamic_shape")
 def broadcast_dynamic_shape(shape_x, shape_y):
     """``tf.broadcast_dynamic_shape``: the broadcast of two 1-D int shape tensors, as a tensor."""
     x, y = to_torch(shape_x), to_torch(shape_y)
@@ -100,6 +108,7 @@ def broadcast_dynamic_shape(shape_x, shape_y):
     return wrap(torch.tensor(dims, dtype=x.dtype, device=x.device))
 
 
+@tf_export("get_static_value")
 def get_static_value(tensor, partial=False):
     """``tf.get_static_value``: a Tensor's value as NumPy (eager tensors are always known);
     non-tensors are returned unchanged."""

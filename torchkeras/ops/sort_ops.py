@@ -11,6 +11,7 @@ from ..framework import dtypes
 from ..framework.convert import to_torch
 from ..framework.tensor import wrap
 from ..framework.op_errors import attr_error, input_dtype_error, op_error
+from ..api_export import tf_export
 
 __all__ = ["sort", "argsort", "unique", "unique_with_counts", "searchsorted"]
 
@@ -30,6 +31,7 @@ def _direction(direction):
     return direction == "DESCENDING"
 
 
+@tf_export("sort")
 def sort(values, axis=-1, direction="ASCENDING", name=None):
     """``tf.sort``: sorted along ``axis``; NaNs sort last in ascending order."""
     descending = _direction(direction)
@@ -40,6 +42,7 @@ def sort(values, axis=-1, direction="ASCENDING", name=None):
     return wrap(torch.sort(storage, dim=axis, descending=descending, stable=True).values)
 
 
+@tf_export("argsort")
 def argsort(values, axis=-1, direction="ASCENDING", stable=False, name=None):
     """``tf.argsort``: int32 indices that sort ``values`` along ``axis``.
 
@@ -56,6 +59,7 @@ Unique = collections.namedtuple("Unique", ["y", "idx"])
 Unique.__doc__ = "The result of ``tf.unique``: unique values ``y`` and, per input element, its index ``idx`` in ``y``."
 
 
+@tf_export("unique")
 def unique(x, out_idx=dtypes.int32, name=None):
     """``tf.unique``: the distinct values of a 1-D tensor in first-occurrence order, and the
     index of each input element in them, as the namedtuple ``Unique(y, idx)``."""
@@ -81,6 +85,7 @@ UniqueWithCounts = collections.namedtuple("UniqueWithCounts", ["y", "idx", "coun
 UniqueWithCounts.__doc__ = "The result of ``tf.unique_with_counts``: ``y``, ``idx`` and the ``count`` of each value."
 
 
+@tf_export("unique_with_counts")
 def unique_with_counts(x, out_idx=dtypes.int32, name=None):
     """``tf.unique_with_counts``: ``tf.unique`` plus how often each unique value occurs."""
     y, idx = unique(x, out_idx)
@@ -88,6 +93,7 @@ def unique_with_counts(x, out_idx=dtypes.int32, name=None):
     return UniqueWithCounts(y, idx, wrap(counts))
 
 
+@tf_export("searchsorted")
 def searchsorted(sorted_sequence, values, side="left", out_type=dtypes.int32, name=None):
     """``tf.searchsorted``: insertion indices of ``values`` in the innermost dim of ``sorted_sequence``."""
     if side not in ("left", "right"):

@@ -6,6 +6,7 @@ import operator
 from ..framework import dtypes
 from ..framework.shape import TensorShape
 from ..framework.tensor import Tensor, TensorOperators
+from ..api_export import tf_export
 
 __all__ = ["TensorSpec"]
 
@@ -34,6 +35,7 @@ def _checked_shape(shape):
     return TensorShape(checked)
 
 
+@tf_export("TensorSpec")
 class TensorSpec:
     """``tf.TensorSpec(shape, dtype=tf.float32, name=None)``: describes a tensor.
 

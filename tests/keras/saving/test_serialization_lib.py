@@ -114,3 +114,40 @@ def test_builtin_function_lambda_round_trips():
     assert config["config"]["layers"][1]["config"]["function"]["class_name"] == "builtin_function_or_method"
     clone = keras.models.model_from_json(model.to_json())
     np.testing.assert_allclose(clone.predict(-np.ones((2, 3), "float32"), verbose=0), 1.0)
+
+
+def _builtins(k):
+    schedule = k.optimizers.schedules.PiecewiseConstantDecay([1, 2], [0.1, 0.01, 0.001])
+    return {"loss": k.losses.MeanSquaredError(), "metric": k.metrics.MeanSquaredError(),
+            "optimizer": k.optimizers.Adam(schedule, name="adam"), "schedule": schedule,
+            "loss_scale": k.optimizers.LossScaleOptimizer(k.optimizers.SGD(name="sgd"), name="scaled"),
+            "wrapper": k.metrics.MeanMetricWrapper(k.losses.mean_squared_error),
+            "layer": k.layers.Layer(), "loss_base": k.losses.Loss(), "dense": k.layers.Dense(2)}
+
+
+def test_public_names_come_from_the_export_registry_as_keras_writes_them():
+    pytest.importorskip("tensorflow")
+    import keras as keras_real
+    ours, theirs = _builtins(keras), _builtins(keras_real)
+    for key in ours:
+        mine = saving.serialize_keras_object(ours[key])
+        real = keras_real.saving.serialize_keras_object(theirs[key])
+        assert (mine["module"], mine["class_name"], mine["registered_name"]) == \
+            (real["module"], real["class_name"], real["registered_name"]), key
+        if key not in ("layer", "dense"):  # layer configs: see the config sweep tests
+            assert json.dumps(mine) == json.dumps(real), key
+    assert saving.serialize_keras_object(ours["layer"])["module"] == "keras"  # Keras' canonical keras.Layer
+
+
+def test_losses_metrics_and_optimizers_serialize_through_serialization_lib():
+    loss = keras.losses.LossFunctionWrapper(keras.losses.mean_absolute_error, name="wrapped")
+    config = keras.losses.serialize(loss)
+    assert config == saving.serialize_keras_object(loss)
+    assert config["config"]["fn"] == {"module": "builtins", "class_name": "function",
+                                      "config": "mean_absolute_error", "registered_name": "function"}
+    assert keras.losses.deserialize(config).fn is keras.losses.mean_absolute_error
+    assert keras.losses.deserialize("mae") is keras.losses.mean_absolute_error
+    with pytest.raises(ValueError, match="Could not interpret loss function identifier: nope"):
+        keras.losses.deserialize("nope")
+    optimizer = keras.optimizers.deserialize(keras.optimizers.serialize(keras.optimizers.Adam(0.5)))
+    assert isinstance(optimizer, keras.optimizers.Adam) and optimizer.get_config()["learning_rate"] == 0.5

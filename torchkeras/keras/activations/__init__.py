@@ -1,7 +1,7 @@
 """``keras.activations``: activation functions, and ``get``/``serialize``/``deserialize``."""
-from .activations import *  # noqa: F401,F403
 from .activations import __all__ as _names
 from . import activations as _module
+from ...api_export import keras_export as _keras_export, fill_namespace as _fill_namespace
 
 _BY_NAME = {name: getattr(_module, name) for name in _names}
 _NAME_OF = {}
@@ -10,6 +10,7 @@ for _name, _fn in _BY_NAME.items():
 _NAME_OF[_module.silu] = "silu"
 
 
+@_keras_export("keras.activations.get")
 def get(identifier):
     """The activation for ``identifier``: ``None`` -> ``linear``, a name, a dict config, or a callable."""
     if identifier is None:
@@ -26,6 +27,7 @@ def get(identifier):
     raise ValueError("Could not interpret activation function identifier: %s" % (identifier,))
 
 
+@_keras_export("keras.activations.serialize")
 def serialize(activation):
     """The name of a Keras activation (``'relu'``); other callables serialise as their ``__name__``."""
     name = _NAME_OF.get(activation)
@@ -36,6 +38,7 @@ def serialize(activation):
     return getattr(activation, "__name__", repr(activation))
 
 
+@_keras_export("keras.activations.deserialize")
 def deserialize(config, custom_objects=None):
     """The activation named by ``config`` (a name, or a ``{'class_name', 'config'}`` dict)."""
     if isinstance(config, dict):
@@ -45,4 +48,4 @@ def deserialize(config, custom_objects=None):
     return get(config)
 
 
-__all__ = list(_names) + ["get", "serialize", "deserialize"]
+_fill_namespace(globals(), "keras.activations")

@@ -1,8 +1,8 @@
 """``keras.backend``: global Keras settings (float type, epsilon, session state)."""
-from .config import epsilon, floatx, image_data_format, set_epsilon, set_floatx, set_image_data_format, backend
-from .naming import clear_session
-from .keras_tensor import KerasTensor, is_keras_tensor
-from ..ops._dtypes import result_type, standardize_dtype
+from ...api_export import fill_namespace as _fill_namespace
+# torchkeras keeps ``KerasTensor`` here too (Keras 3 has it at ``keras.KerasTensor``).
+from .keras_tensor import KerasTensor  # noqa: F401
 
-__all__ = ["epsilon", "floatx", "image_data_format", "set_epsilon", "set_floatx",
-           "set_image_data_format", "backend", "clear_session", "KerasTensor", "is_keras_tensor", "result_type", "standardize_dtype"]
+# torchkeras' additions (no Keras 3 public names); fill_namespace adds the registered names.
+__all__ = ["KerasTensor"]
+_fill_namespace(globals(), "keras.backend", ".config", ".naming", ".keras_tensor", "..ops._dtypes")

@@ -9,6 +9,7 @@ KerasTensors infers output shapes without computing anything; Python operators
 import collections
 
 from . import naming
+from ...api_export import keras_export
 
 __all__ = ["KerasTensor", "KerasHistory", "is_keras_tensor"]
 
@@ -22,6 +23,7 @@ def _operation(class_name):
 KerasHistory = collections.namedtuple("KerasHistory", ["operation", "node_index", "tensor_index"])
 
 
+@keras_export("keras.KerasTensor")
 class KerasTensor:
     """A symbolic tensor: ``shape`` (tuple), ``dtype`` (name), ``name``, ``_keras_history``."""
 
@@ -165,6 +167,7 @@ class KerasTensor:
         return _operation("Round")(decimals=ndigits or 0).symbolic_call(self)
 
 
+@keras_export("keras.utils.is_keras_tensor", "keras.backend.is_keras_tensor")
 def is_keras_tensor(x):
     """True for a symbolic ``KerasTensor``."""
     return isinstance(x, KerasTensor)

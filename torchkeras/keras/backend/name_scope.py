@@ -7,10 +7,12 @@ a no-op, and a layer keeps the parent path it first saw (``_parent_path``), so i
 sit at the same place however it is reached.  The scope stack is per thread, as in Keras.
 """
 from ...framework.global_state import PER_THREAD as _STATE
+from ...api_export import keras_export
 
 __all__ = ["name_scope", "current_path"]
 
 
+@keras_export("keras.name_scope")
 class name_scope:
     """``keras.name_scope(name, caller=None, deduplicate=True, override_parent=None)``: a context
     manager adding ``name`` to the path of the variables created inside it.

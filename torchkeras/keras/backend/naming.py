@@ -1,5 +1,6 @@
 """Keras' automatic names: ``dense``, ``dense_1``, ... per prefix, per thread (as Keras)."""
 import re
+from ...api_export import keras_export
 
 from ...framework import global_state
 
@@ -24,6 +25,7 @@ def auto_name(cls_name):
     return uniquify(to_snake_case(cls_name))
 
 
+@keras_export("keras.utils.clear_session", "keras.backend.clear_session")
 def clear_session(free_memory=True):
     """``keras.backend.clear_session()``: resets this thread's Keras state (automatic name
     counters, dtype policy, name and custom-object scopes), as Keras does."""

@@ -15,12 +15,14 @@ import torch
 
 from ...framework.variable import Variable, VariableAggregation, VariableSynchronization
 from . import autocast_scope, name_scope
+from ...api_export import keras_export
 
 _read = Variable._value.fget
 
 __all__ = ["KerasVariable"]
 
 
+@keras_export("keras.Variable")
 class KerasVariable(Variable):
     """A layer weight (see the module docstring)."""
 

@@ -1,18 +1,7 @@
 """``keras.callbacks``: hooks into ``fit``/``evaluate``/``predict``."""
-from .backup_and_restore import BackupAndRestore
-from .callback import Callback
-from .callback_list import CallbackList
-from .csv_logger import CSVLogger
-from .early_stopping import EarlyStopping
-from .history import History
-from .lambda_callback import LambdaCallback
-from .learning_rate_scheduler import LearningRateScheduler
-from .model_checkpoint import ModelCheckpoint
-from .progbar_logger import ProgbarLogger
-from .reduce_lr_on_plateau import ReduceLROnPlateau
-from .terminate_on_nan import TerminateOnNaN
+from ...api_export import fill_namespace as _fill_namespace
 
-__all__ = [
-    "BackupAndRestore", "Callback", "CallbackList", "CSVLogger", "EarlyStopping", "History", "LambdaCallback",
-    "LearningRateScheduler", "ModelCheckpoint", "ProgbarLogger", "ReduceLROnPlateau", "TerminateOnNaN",
-]
+_fill_namespace(globals(), "keras.callbacks", ".backup_and_restore", ".callback", ".callback_list",
+                           ".csv_logger", ".early_stopping", ".history", ".lambda_callback",
+                           ".learning_rate_scheduler", ".model_checkpoint", ".progbar_logger",
+                           ".reduce_lr_on_plateau", ".terminate_on_nan")

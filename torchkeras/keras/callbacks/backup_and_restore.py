@@ -7,10 +7,12 @@ import shutil
 
 from .callback import Callback
 from .weights_io import load_weights, save_weights
+from ...api_export import keras_export
 
 __all__ = ["BackupAndRestore"]
 
 
+@keras_export("keras.callbacks.BackupAndRestore")
 class BackupAndRestore(Callback):
     """Backs up the weights and the epoch reached to ``backup_dir`` so an
     interrupted ``fit`` resumes where it stopped when run again; the backup is

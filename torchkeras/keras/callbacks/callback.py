@@ -1,11 +1,13 @@
 """``keras.callbacks.Callback``: the base class of everything ``fit`` calls back."""
 from __future__ import annotations
+from ...api_export import keras_export
 
 from ..backend.object_repr import KerasObjectRepr
 
 __all__ = ["Callback"]
 
 
+@keras_export("keras.callbacks.Callback")
 class Callback(KerasObjectRepr):
     """Base class for callbacks: override the hooks you need.
 

@@ -6,6 +6,7 @@ from .callback import Callback
 from .history import History
 from .logs import pythonify_logs
 from .progbar_logger import ProgbarLogger
+from ...api_export import keras_export
 
 __all__ = ["CallbackList"]
 
@@ -32,6 +33,7 @@ def _flatten_callbacks(callbacks):
     return _tree.flatten(callbacks, _tree.KERAS)
 
 
+@keras_export("keras.callbacks.CallbackList")
 class CallbackList(Callback):
     """Container calling every callback's hook in order (``History`` and
     ``ProgbarLogger`` added when asked and absent).

@@ -8,6 +8,7 @@ import os
 import numpy as np
 
 from .callback import Callback
+from ...api_export import keras_export
 
 __all__ = ["CSVLogger"]
 
@@ -20,6 +21,7 @@ def _cell(value):
     return value
 
 
+@keras_export("keras.callbacks.CSVLogger")
 class CSVLogger(Callback):
     """Writes one CSV row per epoch (``epoch`` then the sorted log names) to ``filename``."""
 

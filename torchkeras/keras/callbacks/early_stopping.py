@@ -5,10 +5,12 @@ import warnings
 
 from ..utils.io_utils import print_msg
 from .monitor_callback import MonitorCallback
+from ...api_export import keras_export
 
 __all__ = ["EarlyStopping"]
 
 
+@keras_export("keras.callbacks.EarlyStopping")
 class EarlyStopping(MonitorCallback):
     """Stops training when ``monitor`` has not improved for ``patience`` epochs.
 

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from .callback import Callback
+from ...api_export import keras_export
 
 __all__ = ["History"]
 
 
+@keras_export("keras.callbacks.History")
 class History(Callback):
     """Records each epoch's logs: ``history`` (``{name: [float per epoch]}``), ``epoch``.
 

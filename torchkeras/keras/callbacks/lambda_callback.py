@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from .callback import Callback
+from ...api_export import keras_export
 
 __all__ = ["LambdaCallback"]
 
 
+@keras_export("keras.callbacks.LambdaCallback")
 class LambdaCallback(Callback):
     """A callback built from plain functions (``on_epoch_end=lambda epoch, logs: ...``);
     extra keyword arguments set any other hook."""

@@ -6,6 +6,7 @@ import numpy as np
 
 from ..utils.io_utils import print_msg
 from .callback import Callback
+from ...api_export import keras_export
 
 __all__ = ["LearningRateScheduler"]
 
@@ -14,6 +15,7 @@ def _current_lr(optimizer):
     return float(np.asarray(optimizer.learning_rate))
 
 
+@keras_export("keras.callbacks.LearningRateScheduler")
 class LearningRateScheduler(Callback):
     """Sets the optimizer's learning rate to ``schedule(epoch, lr)`` (or ``schedule(epoch)``) each epoch."""
 

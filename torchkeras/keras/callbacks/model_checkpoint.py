@@ -7,6 +7,7 @@ import warnings
 from ..utils.io_utils import print_msg
 from .monitor_callback import MonitorCallback
 from .weights_io import save_model, save_weights
+from ...api_export import keras_export
 
 __all__ = ["ModelCheckpoint"]
 
@@ -15,6 +16,7 @@ def _say(text):
     print_msg(text)
 
 
+@keras_export("keras.callbacks.ModelCheckpoint")
 class ModelCheckpoint(MonitorCallback):
     """Saves the model (or its weights) every epoch or every ``save_freq`` batches.
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from ..utils.io_utils import print_msg
 from ..utils.progbar import Progbar
 from .callback import Callback
+from ...api_export import keras_export
 
 __all__ = ["ProgbarLogger"]
 
 
+@keras_export("keras.callbacks.ProgbarLogger")
 class ProgbarLogger(Callback):
     """Prints ``Epoch i/N`` and Keras' progress bar (added by ``fit`` when ``verbose`` is not 0).
 

@@ -7,10 +7,12 @@ import numpy as np
 
 from ..utils.io_utils import print_msg
 from .monitor_callback import MonitorCallback
+from ...api_export import keras_export
 
 __all__ = ["ReduceLROnPlateau"]
 
 
+@keras_export("keras.callbacks.ReduceLROnPlateau")
 class ReduceLROnPlateau(MonitorCallback):
     """Multiplies the learning rate by ``factor`` when ``monitor`` stalls for ``patience`` epochs
     (then waits ``cooldown`` epochs; never below ``min_lr``).  Adds ``learning_rate`` to the logs."""

@@ -5,10 +5,12 @@ import math
 
 from ..utils.io_utils import print_msg
 from .callback import Callback
+from ...api_export import keras_export
 
 __all__ = ["TerminateOnNaN"]
 
 
+@keras_export("keras.callbacks.TerminateOnNaN")
 class TerminateOnNaN(Callback):
     """Stops training at the first batch whose loss is NaN or infinite
     (``raise_error=True`` raises ``RuntimeError`` instead)."""

@@ -8,10 +8,14 @@ from ...framework.convert import to_torch
 from ...framework.tensor import wrap
 from ..backend import config
 from ..backend.object_lookup import ObjectLookup
-from ..backend.object_repr import KerasObjectRepr
+from ..backend.object_repr import KerasObjectRepr as _KerasObjectRepr
+from ...api_export import (
+    keras_export as _keras_export, export_value as _export_value, fill_namespace as _fill_namespace,
+)
 
 
-class Constraint(KerasObjectRepr):
+@_keras_export("keras.constraints.Constraint")
+class Constraint(_KerasObjectRepr):
     """Base class: ``constraint(w)`` -> projected ``w`` (the identity here)."""
 
     def __call__(self, w):
@@ -31,6 +35,7 @@ def _norms(w, axis):
     return torch.sqrt(torch.sum(w * w, dim=axis, keepdim=True))
 
 
+@_keras_export("keras.constraints.MaxNorm", "keras.constraints.max_norm")
 class MaxNorm(Constraint):
     """Rescales the weights whose norm along ``axis`` exceeds ``max_value``."""
 
@@ -47,6 +52,7 @@ class MaxNorm(Constraint):
         return {"max_value": self.max_value, "axis": self.axis}
 
 
+@_keras_export("keras.constraints.NonNeg", "keras.constraints.non_neg")
 class NonNeg(Constraint):
     """Zeroes the negative weights."""
 
@@ -55,6 +61,7 @@ class NonNeg(Constraint):
         return wrap(value * (value >= 0).to(value.dtype))
 
 
+@_keras_export("keras.constraints.UnitNorm", "keras.constraints.unit_norm")
 class UnitNorm(Constraint):
     """Divides the weights by their norm along ``axis``."""
 
@@ -69,6 +76,7 @@ class UnitNorm(Constraint):
         return {"axis": self.axis}
 
 
+@_keras_export("keras.constraints.MinMaxNorm", "keras.constraints.min_max_norm")
 class MinMaxNorm(Constraint):
     """Moves the norms along ``axis`` into ``[min_value, max_value]`` at ``rate``."""
 
@@ -95,8 +103,11 @@ _CLASSES = {"MaxNorm": MaxNorm, "NonNeg": NonNeg, "UnitNorm": UnitNorm, "MinMaxN
 
 _LOOKUP = ObjectLookup("constraint", "keras.constraints", _CLASSES)
 serialize = _LOOKUP.serialize
+_export_value(serialize, "keras.constraints.serialize")
 deserialize = _LOOKUP.deserialize
+_export_value(deserialize, "keras.constraints.deserialize")
 get = _LOOKUP.get
+_export_value(get, "keras.constraints.get")
 
-__all__ = ["Constraint", "MaxNorm", "NonNeg", "UnitNorm", "MinMaxNorm", "max_norm", "non_neg",
-           "unit_norm", "min_max_norm", "get", "serialize", "deserialize"]
+
+_fill_namespace(globals(), "keras.constraints")

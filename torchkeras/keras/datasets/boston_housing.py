@@ -2,10 +2,12 @@
 import numpy as np
 
 from ._files import fetch, shuffled, split
+from ...api_export import keras_export as _keras_export
 
 __all__ = ["load_data"]
 
 
+@_keras_export("keras.datasets.boston_housing.load_data")
 def load_data(path="boston_housing.npz", test_split=0.2, seed=113):
     """``(x_train, y_train), (x_test, y_test)``: rows shuffled with ``seed``, split ``1 - test_split``."""
     if not 0 <= test_split < 1:

@@ -2,10 +2,12 @@
 import numpy as np
 
 from ._files import fetch, shuffled, split
+from ...api_export import keras_export as _keras_export
 
 __all__ = ["load_data"]
 
 
+@_keras_export("keras.datasets.california_housing.load_data")
 def load_data(version="large", path="california_housing.npz", test_split=0.2, seed=113):
     """``(x_train, y_train), (x_test, y_test)``; ``version='small'`` keeps the first 600 rows."""
     if not 0 <= test_split < 1:

@@ -5,10 +5,12 @@ import numpy as np
 
 from ..utils.file_utils import get_file
 from ._cifar import finish, load_batch
+from ...api_export import keras_export as _keras_export
 
 __all__ = ["load_data"]
 
 
+@_keras_export("keras.datasets.cifar10.load_data")
 def load_data():
     """``(x_train, y_train), (x_test, y_test)``: uint8 images (50000, 32, 32, 3) / (10000, 32, 32, 3)
     (channels first under ``image_data_format() == 'channels_first'``) and (n, 1) uint8 labels."""

@@ -3,10 +3,12 @@ import os
 
 from ..utils.file_utils import get_file
 from ._cifar import finish, load_batch
+from ...api_export import keras_export as _keras_export
 
 __all__ = ["load_data"]
 
 
+@_keras_export("keras.datasets.cifar100.load_data")
 def load_data(label_mode="fine"):
     """``(x_train, y_train), (x_test, y_test)`` with ``label_mode`` ``'fine'`` or ``'coarse'`` labels."""
     if label_mode not in ("fine", "coarse"):

@@ -6,6 +6,7 @@ import numpy as np
 
 from ._files import ORIGIN
 from ..utils.file_utils import get_file
+from ...api_export import keras_export as _keras_export
 
 __all__ = ["load_data"]
 
@@ -18,6 +19,7 @@ def _read(path, header):
         return np.frombuffer(stream.read(), np.uint8, offset=header)
 
 
+@_keras_export("keras.datasets.fashion_mnist.load_data")
 def load_data():
     """``(x_train, y_train), (x_test, y_test)`` as uint8 arrays, the same shapes as ``mnist``."""
     subdir = os.path.join("datasets", "fashion-mnist")

@@ -5,10 +5,12 @@ import numpy as np
 
 from . import _word_sequences as words
 from ._files import fetch, load_npz
+from ...api_export import keras_export as _keras_export
 
 __all__ = ["load_data", "get_word_index"]
 
 
+@_keras_export("keras.datasets.imdb.load_data")
 def load_data(path="imdb.npz", num_words=None, skip_top=0, maxlen=None, seed=113, start_char=1, oov_char=2,
               index_from=3, **kwargs):
     """``(x_train, y_train), (x_test, y_test)``: object arrays of int lists (25,000 each) and 0/1
@@ -36,6 +38,7 @@ def load_data(path="imdb.npz", num_words=None, skip_top=0, maxlen=None, seed=113
             (np.array(sequences[cut:], dtype="object"), labels[cut:]))
 
 
+@_keras_export("keras.datasets.imdb.get_word_index")
 def get_word_index(path="imdb_word_index.json"):
     """The word -> index dictionary of the reviews (indexes before the ``index_from`` shift)."""
     with open(fetch(path, "bfafd718b763782e994055a2d397834f", "imdb_word_index.json")) as f:

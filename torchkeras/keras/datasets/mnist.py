@@ -2,10 +2,12 @@
 import numpy as np
 
 from ._files import fetch
+from ...api_export import keras_export as _keras_export
 
 __all__ = ["load_data"]
 
 
+@_keras_export("keras.datasets.mnist.load_data")
 def load_data(path="mnist.npz"):
     """``(x_train, y_train), (x_test, y_test)``: uint8 arrays of shapes (60000, 28, 28), (60000,),
     (10000, 28, 28), (10000,), read from Keras' cache (downloaded on first use)."""

@@ -5,6 +5,7 @@ import numpy as np
 
 from . import _word_sequences as words
 from ._files import fetch, load_npz, shuffled
+from ...api_export import keras_export as _keras_export
 
 __all__ = ["load_data", "get_word_index", "get_label_names"]
 
@@ -15,6 +16,7 @@ _LABELS = ("cocoa", "grain", "veg-oil", "earn", "acq", "wheat", "copper", "housi
            "lead")
 
 
+@_keras_export("keras.datasets.reuters.load_data")
 def load_data(path="reuters.npz", num_words=None, skip_top=0, maxlen=None, test_split=0.2, seed=113, start_char=1,
               oov_char=2, index_from=3):
     """``(x_train, y_train), (x_test, y_test)`` with ``imdb.load_data``'s processing, the shuffled
@@ -30,12 +32,14 @@ def load_data(path="reuters.npz", num_words=None, skip_top=0, maxlen=None, test_
             (np.array(xs[cut:], dtype="object"), np.array(labels[cut:])))
 
 
+@_keras_export("keras.datasets.reuters.get_word_index")
 def get_word_index(path="reuters_word_index.json"):
     """The word -> index dictionary of the newswires."""
     with open(fetch(path, "4d44cc38712099c9e383dc6e5f11a921", "reuters_word_index.json")) as f:
         return json.load(f)
 
 
+@_keras_export("keras.datasets.reuters.get_label_names")
 def get_label_names():
     """The 46 topic names, in label order."""
     return _LABELS

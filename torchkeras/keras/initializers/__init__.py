@@ -1,11 +1,11 @@
 """``keras.initializers``: classes, their snake_case aliases, and ``get``/``serialize``."""
-from .initializer import Initializer
-from .constant_initializers import Constant, Identity, IdentityInitializer, Ones, Zeros
+from .constant_initializers import Constant, Identity, Ones, Zeros
 from ..backend.object_lookup import ObjectLookup
 from .random_initializers import (
     GlorotNormal, GlorotUniform, HeNormal, HeUniform, LecunNormal, LecunUniform, Orthogonal,
-    OrthogonalInitializer, RandomNormal, RandomUniform, TruncatedNormal, VarianceScaling, compute_fans,
+    RandomNormal, RandomUniform, TruncatedNormal, VarianceScaling, compute_fans,
 )
+from ...api_export import export_value as _export_value, fill_namespace as _fill_namespace
 
 zeros = Zeros
 ones = Ones
@@ -37,12 +37,13 @@ _NAMES = {"zeros": Zeros, "ones": Ones, "constant": Constant, "identity": Identi
 
 _LOOKUP = ObjectLookup("initializer", "keras.initializers", {**_CLASSES, **_NAMES})
 serialize = _LOOKUP.serialize
+_export_value(serialize, "keras.initializers.serialize")
 deserialize = _LOOKUP.deserialize
+_export_value(deserialize, "keras.initializers.deserialize")
 get = _LOOKUP.get
+_export_value(get, "keras.initializers.get")
 
-__all__ = ["Initializer", "Constant", "Identity", "IdentityInitializer", "Ones", "Zeros", "GlorotNormal",
-           "GlorotUniform", "HeNormal", "HeUniform", "LecunNormal", "LecunUniform", "Orthogonal",
-           "OrthogonalInitializer", "RandomNormal", "RandomUniform", "TruncatedNormal", "VarianceScaling",
-           "zeros", "ones", "constant", "identity", "random_normal", "random_uniform", "truncated_normal",
-           "variance_scaling", "glorot_uniform", "glorot_normal", "he_uniform", "he_normal",
-           "lecun_uniform", "lecun_normal", "orthogonal", "get", "serialize", "deserialize", "compute_fans"]
+
+# torchkeras' additions (no Keras 3 public names); fill_namespace adds the registered names.
+__all__ = ["compute_fans"]
+_fill_namespace(globals(), "keras.initializers", ".initializer")

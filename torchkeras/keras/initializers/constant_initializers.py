@@ -3,8 +3,10 @@ import numpy as np
 import torch
 
 from .initializer import Initializer
+from ...api_export import keras_export
 
 
+@keras_export("keras.initializers.Zeros", "keras.initializers.zeros")
 class Zeros(Initializer):
     """Initializes with 0."""
 
@@ -12,6 +14,7 @@ class Zeros(Initializer):
         return torch.zeros(shape, dtype=torch_dtype, device=device)
 
 
+@keras_export("keras.initializers.Ones", "keras.initializers.ones")
 class Ones(Initializer):
     """Initializes with 1."""
 
@@ -19,6 +22,7 @@ class Ones(Initializer):
         return torch.ones(shape, dtype=torch_dtype, device=device)
 
 
+@keras_export("keras.initializers.Constant", "keras.initializers.constant")
 class Constant(Initializer):
     """Initializes with ``value`` (a scalar, broadcast to the shape)."""
 
@@ -33,6 +37,8 @@ class Constant(Initializer):
         return {"value": self.value}
 
 
+@keras_export("keras.initializers.Identity", "keras.initializers.identity",
+              "keras.initializers.IdentityInitializer")
 class Identity(Initializer):
     """A 2-D identity matrix times ``gain`` (Keras: ``IdentityInitializer``)."""
 

@@ -6,8 +6,10 @@ from ...framework import dtypes
 from ...framework.tensor import wrap
 from ..backend import config
 from ..backend.object_repr import KerasObjectRepr
+from ...api_export import keras_export
 
 
+@keras_export("keras.Initializer", "keras.initializers.Initializer")
 class Initializer(KerasObjectRepr):
     """Base class: ``initializer(shape, dtype=None)`` returns a new ``tf.Tensor``.
 

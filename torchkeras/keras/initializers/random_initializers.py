@@ -9,6 +9,7 @@ import math
 import torch
 
 from .initializer import Initializer, check_seed, generator
+from ...api_export import keras_export
 
 
 def _truncated_normal(shape, mean, stddev, torch_dtype, device, gen):
@@ -18,6 +19,7 @@ def _truncated_normal(shape, mean, stddev, torch_dtype, device, gen):
     return (out * stddev + mean).to(torch_dtype)
 
 
+@keras_export("keras.initializers.RandomNormal", "keras.initializers.random_normal")
 class RandomNormal(Initializer):
     """Normal distribution with ``mean`` and ``stddev``."""
 
@@ -32,6 +34,7 @@ class RandomNormal(Initializer):
         return {"seed": self.seed, "mean": self.mean, "stddev": self.stddev}
 
 
+@keras_export("keras.initializers.RandomUniform", "keras.initializers.random_uniform")
 class RandomUniform(Initializer):
     """Uniform distribution on ``[minval, maxval)``."""
 
@@ -46,6 +49,7 @@ class RandomUniform(Initializer):
         return {"seed": self.seed, "minval": self.minval, "maxval": self.maxval}
 
 
+@keras_export("keras.initializers.TruncatedNormal", "keras.initializers.truncated_normal")
 class TruncatedNormal(Initializer):
     """Normal distribution cut at two standard deviations from ``mean``."""
 
@@ -74,6 +78,7 @@ def compute_fans(shape, input_axes=None, output_axes=None):
     return int(shape[-2] * receptive), int(shape[-1] * receptive)
 
 
+@keras_export("keras.initializers.VarianceScaling", "keras.initializers.variance_scaling")
 class VarianceScaling(Initializer):
     """Samples scaled by ``scale / n``, where ``n`` is fan_in, fan_out or their mean.
 
@@ -124,36 +129,44 @@ class _Preset(VarianceScaling):
         return {"seed": self.seed, "input_axes": self.input_axes, "output_axes": self.output_axes}
 
 
+@keras_export("keras.initializers.GlorotUniform", "keras.initializers.glorot_uniform")
 class GlorotUniform(_Preset):
     """Uniform on ``[-limit, limit]``, ``limit = sqrt(6 / (fan_in + fan_out))`` (Dense's default)."""
     _preset = (1.0, "fan_avg", "uniform")
 
 
+@keras_export("keras.initializers.GlorotNormal", "keras.initializers.glorot_normal")
 class GlorotNormal(_Preset):
     """Truncated normal, ``stddev = sqrt(2 / (fan_in + fan_out))``."""
     _preset = (1.0, "fan_avg", "truncated_normal")
 
 
+@keras_export("keras.initializers.HeUniform", "keras.initializers.he_uniform")
 class HeUniform(_Preset):
     """Uniform on ``[-limit, limit]``, ``limit = sqrt(6 / fan_in)``."""
     _preset = (2.0, "fan_in", "uniform")
 
 
+@keras_export("keras.initializers.HeNormal", "keras.initializers.he_normal")
 class HeNormal(_Preset):
     """Truncated normal, ``stddev = sqrt(2 / fan_in)``."""
     _preset = (2.0, "fan_in", "truncated_normal")
 
 
+@keras_export("keras.initializers.LecunUniform", "keras.initializers.lecun_uniform")
 class LecunUniform(_Preset):
     """Uniform on ``[-limit, limit]``, ``limit = sqrt(3 / fan_in)``."""
     _preset = (1.0, "fan_in", "uniform")
 
 
+@keras_export("keras.initializers.LecunNormal", "keras.initializers.lecun_normal")
 class LecunNormal(_Preset):
     """Truncated normal, ``stddev = sqrt(1 / fan_in)``."""
     _preset = (1.0, "fan_in", "truncated_normal")
 
 
+@keras_export("keras.initializers.Orthogonal", "keras.initializers.orthogonal",
+              "keras.initializers.OrthogonalInitializer")
 class Orthogonal(Initializer):
     """An orthogonal matrix (from a QR decomposition), reshaped, times ``gain``."""
 

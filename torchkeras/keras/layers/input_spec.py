@@ -1,9 +1,11 @@
 """``keras.layers.InputSpec``: the rank, dtype and axis sizes a layer accepts, and the check."""
 import torch
+from ...api_export import keras_export
 
 from ...framework import tree as _tree
 
 
+@keras_export("keras.InputSpec", "keras.layers.InputSpec")
 class InputSpec:
     """What a layer expects of one input; ``None`` fields are unconstrained.
 

@@ -34,6 +34,7 @@ from ..ops.operation import Operation
 from ..backend import traceback_utils
 from . import call_context, mask_propagation, symbolic
 from .input_spec import assert_input_compatibility
+from ...api_export import keras_export
 
 __all__ = ["Layer"]
 
@@ -114,6 +115,7 @@ def _shape_of(x):
     return tuple(np.shape(x))
 
 
+@keras_export("keras.Layer", "keras.layers.Layer")
 class Layer(Operation, nn.Module):
     """The base class of Keras layers (Keras 3's ``keras.layers.Layer``), an ``Operation``.
 

@@ -6,6 +6,7 @@ from ...data.dataset_ops import Dataset
 from ...framework import dtypes
 from ...framework.tensor import TensorOperators, wrap
 from .layer import Layer
+from ...api_export import keras_export
 
 _MODES = ("int", "one_hot", "multi_hot", "count")
 
@@ -46,6 +47,7 @@ def _batches(data, steps):
     return [data]
 
 
+@keras_export("keras.layers.Discretization")
 class Discretization(Layer):
     """Maps each value to the index of its bin: with ``bin_boundaries=[0., 1., 2.]`` the bins are
     ``(-inf, 0)``, ``[0, 1)``, ``[1, 2)``, ``[2, inf)`` (NaN goes to the last bin, as in TF).

@@ -21,7 +21,7 @@ from .regression_losses import (
     MeanSquaredLogarithmicError, cosine_similarity, huber, log_cosh, mean_absolute_error,
     mean_absolute_percentage_error, mean_squared_error, mean_squared_logarithmic_error,
 )
-from .serialization import deserialize_keras_object, serialize_keras_object
+from ...api_export import keras_export as _keras_export, fill_namespace as _fill_namespace
 
 mse = MSE = mean_squared_error
 mae = MAE = mean_absolute_error
@@ -29,18 +29,6 @@ mape = MAPE = mean_absolute_percentage_error
 msle = MSLE = mean_squared_logarithmic_error
 kld = KLD = kullback_leibler_divergence = kl_divergence
 logcosh = log_cosh
-
-__all__ = [
-    "Loss", "LossFunctionWrapper", "MeanSquaredError", "MeanAbsoluteError", "MeanAbsolutePercentageError",
-    "MeanSquaredLogarithmicError", "BinaryCrossentropy", "BinaryFocalCrossentropy", "CategoricalCrossentropy",
-    "CategoricalFocalCrossentropy", "SparseCategoricalCrossentropy", "KLDivergence", "CosineSimilarity", "Huber",
-    "LogCosh", "Hinge", "SquaredHinge", "CategoricalHinge", "Poisson",
-    "mean_squared_error", "mean_absolute_error", "mean_absolute_percentage_error", "mean_squared_logarithmic_error",
-    "binary_crossentropy", "binary_focal_crossentropy", "categorical_crossentropy", "categorical_focal_crossentropy",
-    "sparse_categorical_crossentropy", "kl_divergence", "cosine_similarity", "huber", "log_cosh", "hinge",
-    "squared_hinge", "categorical_hinge", "poisson", "mse", "MSE", "mae", "MAE", "mape", "MAPE", "msle", "MSLE",
-    "kld", "KLD", "kullback_leibler_divergence", "logcosh", "get", "serialize", "deserialize", "get_loss",
-]
 
 _OBJECTS = (
     Loss, LossFunctionWrapper, KLDivergence, Poisson, BinaryCrossentropy, BinaryFocalCrossentropy,
@@ -60,17 +48,22 @@ ALL_OBJECTS_DICT.update({
 })
 
 
+@_keras_export("keras.losses.serialize")
 def serialize(loss):
     """Keras' serialized dict of a loss object or function."""
+    from ..saving.serialization_lib import serialize_keras_object
     return serialize_keras_object(loss)
 
 
+@_keras_export("keras.losses.deserialize")
 def deserialize(name, custom_objects=None):
     """The loss described by ``name`` (a serialized dict or a name)."""
+    from ..saving.serialization_lib import deserialize_keras_object
     return deserialize_keras_object(name, module_objects=ALL_OBJECTS_DICT, custom_objects=custom_objects,
                                     printable_module_name="loss function")
 
 
+@_keras_export("keras.losses.get")
 def get(identifier):
     """Keras' ``losses.get``: a name, a serialized dict, a class or a callable -> a loss callable.
 
@@ -87,3 +80,11 @@ def get(identifier):
     if callable(obj):
         return obj() if inspect.isclass(obj) else obj
     raise ValueError("Could not interpret loss identifier: %s" % (identifier,))
+
+
+# torchkeras' additions (no Keras 3 public names); fill_namespace adds the registered names.
+__all__ = [
+    "LossFunctionWrapper", "get_loss", "mse", "MSE", "mae", "MAE", "mape", "MAPE", "msle",
+    "MSLE", "kld", "KLD", "kullback_leibler_divergence", "logcosh",
+]
+_fill_namespace(globals(), "keras.losses")

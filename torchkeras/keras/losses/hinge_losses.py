@@ -6,6 +6,7 @@ import torch
 from ...framework.tensor import wrap
 from .loss import Loss, pair
 from .loss_function_wrapper import LossFunctionWrapper, register
+from ...api_export import keras_export
 
 __all__ = ["hinge", "squared_hinge", "categorical_hinge", "Hinge", "SquaredHinge", "CategoricalHinge"]
 
@@ -30,16 +31,19 @@ def _categorical_hinge(t, p):
     return (neg - pos + 1.0).clamp_min(0.0)
 
 
+@keras_export("keras.metrics.hinge", "keras.losses.hinge")
 def hinge(y_true, y_pred):
     """``mean(maximum(1 - y_true * y_pred, 0), axis=-1)``; 0/1 labels are mapped to -1/1 first."""
     return wrap(_hinge(*pair(y_true, y_pred)))
 
 
+@keras_export("keras.metrics.squared_hinge", "keras.losses.squared_hinge")
 def squared_hinge(y_true, y_pred):
     """``mean(square(maximum(1 - y_true * y_pred, 0)), axis=-1)``; 0/1 labels are mapped to -1/1 first."""
     return wrap(_squared_hinge(*pair(y_true, y_pred)))
 
 
+@keras_export("keras.metrics.categorical_hinge", "keras.losses.categorical_hinge")
 def categorical_hinge(y_true, y_pred):
     """``maximum(max((1 - y_true) * y_pred) - sum(y_true * y_pred) + 1, 0)`` on the last axis."""
     return wrap(_categorical_hinge(*pair(y_true, y_pred)))
@@ -49,6 +53,7 @@ for _public, _impl in ((hinge, _hinge), (squared_hinge, _squared_hinge), (catego
     register(_public, _impl)
 
 
+@keras_export("keras.losses.Hinge")
 class Hinge(LossFunctionWrapper):
     """Hinge loss (name ``'hinge'``)."""
 
@@ -60,6 +65,7 @@ class Hinge(LossFunctionWrapper):
         return Loss.get_config(self)
 
 
+@keras_export("keras.losses.SquaredHinge")
 class SquaredHinge(LossFunctionWrapper):
     """Squared hinge loss (name ``'squared_hinge'``)."""
 
@@ -71,6 +77,7 @@ class SquaredHinge(LossFunctionWrapper):
         return Loss.get_config(self)
 
 
+@keras_export("keras.losses.CategoricalHinge")
 class CategoricalHinge(LossFunctionWrapper):
     """Categorical hinge loss (name ``'categorical_hinge'``)."""
 

@@ -17,6 +17,7 @@ from ...framework.tensor import TensorOperators, wrap
 from ..backend.naming import auto_name
 from ...framework.op_errors import dims_text, op_error
 from ..backend.object_repr import KerasObjectRepr
+from ...api_export import keras_export
 
 __all__ = ["Loss", "standardize_reduction", "squeeze_or_expand_to_same_rank",
            "reduce_weighted_values", "storage", "pair", "incompatible"]
@@ -119,6 +120,7 @@ def reduce_weighted_values(values, sample_weight=None, mask=None, reduction="sum
     return _reduce(values, sample_weight, reduction)
 
 
+@keras_export("keras.Loss", "keras.losses.Loss")
 class Loss(KerasObjectRepr):
     """Base class of Keras losses (``keras.losses.Loss``).
 

@@ -52,7 +52,7 @@ class LossFunctionWrapper(Loss):
 
     def get_config(self):
         """Keras' config: name, reduction, the function and its keyword arguments."""
-        from .serialization import serialize_keras_object
+        from ..saving.serialization_lib import serialize_keras_object
         config = super().get_config()
         config["fn"] = serialize_keras_object(self.fn)
         config.update(self._fn_kwargs)
@@ -61,7 +61,7 @@ class LossFunctionWrapper(Loss):
     @classmethod
     def from_config(cls, config):
         """Rebuilds the wrapper (the function from its serialized form)."""
-        from .serialization import deserialize_keras_object
+        from ..saving.serialization_lib import deserialize_keras_object
         config = dict(config)
         if "fn" in config:
             config["fn"] = deserialize_keras_object(config["fn"])

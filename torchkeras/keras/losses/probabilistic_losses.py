@@ -13,6 +13,7 @@ from ...framework.tensor import wrap
 from .loss import Loss, pair, squeeze_or_expand_to_same_rank, storage
 from .loss_function_wrapper import LossFunctionWrapper, register
 from ...framework.op_errors import op_error
+from ...api_export import keras_export
 
 __all__ = [
     "binary_crossentropy", "binary_focal_crossentropy", "categorical_crossentropy",
@@ -153,11 +154,13 @@ def _poisson(t, p):
     return (p - t * torch.log(p + EPSILON)).mean(-1)
 
 
+@keras_export("keras.metrics.binary_crossentropy", "keras.losses.binary_crossentropy")
 def binary_crossentropy(y_true, y_pred, from_logits=False, label_smoothing=0.0, axis=-1):
     """Binary crossentropy averaged over ``axis``; ``ValueError`` when the shapes differ."""
     return wrap(_bce(*pair(y_true, y_pred), from_logits=from_logits, label_smoothing=label_smoothing, axis=axis))
 
 
+@keras_export("keras.metrics.binary_focal_crossentropy", "keras.losses.binary_focal_crossentropy")
 def binary_focal_crossentropy(y_true, y_pred, apply_class_balancing=False, alpha=0.25, gamma=2.0,
                               from_logits=False, label_smoothing=0.0, axis=-1):
     """Binary focal crossentropy: ``(1 - p_t) ** gamma * bce`` (optionally class-balanced by ``alpha``)."""
@@ -165,11 +168,14 @@ def binary_focal_crossentropy(y_true, y_pred, apply_class_balancing=False, alpha
                               gamma=gamma, from_logits=from_logits, label_smoothing=label_smoothing, axis=axis))
 
 
+@keras_export("keras.metrics.categorical_crossentropy", "keras.losses.categorical_crossentropy")
 def categorical_crossentropy(y_true, y_pred, from_logits=False, label_smoothing=0.0, axis=-1):
     """Categorical crossentropy of one-hot ``y_true`` and class probabilities (or logits)."""
     return wrap(_cce(*pair(y_true, y_pred), from_logits=from_logits, label_smoothing=label_smoothing, axis=axis))
 
 
+@keras_export("keras.metrics.categorical_focal_crossentropy",
+              "keras.losses.categorical_focal_crossentropy")
 def categorical_focal_crossentropy(y_true, y_pred, alpha=0.25, gamma=2.0, from_logits=False,
                                    label_smoothing=0.0, axis=-1):
     """Categorical focal crossentropy: ``alpha * (1 - p) ** gamma * cce`` summed over classes."""
@@ -177,6 +183,8 @@ def categorical_focal_crossentropy(y_true, y_pred, alpha=0.25, gamma=2.0, from_l
                                    label_smoothing=label_smoothing, axis=axis))
 
 
+@keras_export("keras.metrics.sparse_categorical_crossentropy",
+              "keras.losses.sparse_categorical_crossentropy")
 def sparse_categorical_crossentropy(y_true, y_pred, from_logits=False, ignore_class=None, axis=-1):
     """Crossentropy of integer labels and class probabilities (or logits); ``ignore_class`` gives 0 there."""
     p = storage(y_pred)
@@ -186,11 +194,13 @@ def sparse_categorical_crossentropy(y_true, y_pred, from_logits=False, ignore_cl
     return wrap(_scce(t, p, from_logits=from_logits, ignore_class=ignore_class, axis=axis))
 
 
+@keras_export("keras.metrics.kl_divergence", "keras.losses.kl_divergence")
 def kl_divergence(y_true, y_pred):
     """``sum(y_true * log(y_true / y_pred), axis=-1)`` with both clipped to ``[1e-7, 1]``."""
     return wrap(_kld(*pair(y_true, y_pred)))
 
 
+@keras_export("keras.metrics.poisson", "keras.losses.poisson")
 def poisson(y_true, y_pred):
     """``mean(y_pred - y_true * log(y_pred + 1e-7), axis=-1)``."""
     return wrap(_poisson(*pair(y_true, y_pred)))
@@ -202,6 +212,7 @@ for _public, _impl in ((binary_crossentropy, _bce), (binary_focal_crossentropy, 
     register(_public, _impl)
 
 
+@keras_export("keras.losses.BinaryCrossentropy")
 class BinaryCrossentropy(LossFunctionWrapper):
     """Crossentropy of binary labels (name ``'binary_crossentropy'``)."""
 
@@ -220,6 +231,7 @@ class BinaryCrossentropy(LossFunctionWrapper):
         return config
 
 
+@keras_export("keras.losses.BinaryFocalCrossentropy")
 class BinaryFocalCrossentropy(LossFunctionWrapper):
     """Focal crossentropy of binary labels (name ``'binary_focal_crossentropy'``)."""
 
@@ -243,6 +255,7 @@ class BinaryFocalCrossentropy(LossFunctionWrapper):
         return config
 
 
+@keras_export("keras.losses.CategoricalCrossentropy")
 class CategoricalCrossentropy(LossFunctionWrapper):
     """Crossentropy of one-hot labels (name ``'categorical_crossentropy'``)."""
 
@@ -261,6 +274,7 @@ class CategoricalCrossentropy(LossFunctionWrapper):
         return config
 
 
+@keras_export("keras.losses.CategoricalFocalCrossentropy")
 class CategoricalFocalCrossentropy(LossFunctionWrapper):
     """Focal crossentropy of one-hot labels (name ``'categorical_focal_crossentropy'``)."""
 
@@ -282,6 +296,7 @@ class CategoricalFocalCrossentropy(LossFunctionWrapper):
         return config
 
 
+@keras_export("keras.losses.SparseCategoricalCrossentropy")
 class SparseCategoricalCrossentropy(LossFunctionWrapper):
     """Crossentropy of integer labels (name ``'sparse_categorical_crossentropy'``).
 
@@ -306,6 +321,7 @@ class SparseCategoricalCrossentropy(LossFunctionWrapper):
         return config
 
 
+@keras_export("keras.losses.KLDivergence")
 class KLDivergence(LossFunctionWrapper):
     """Kullback-Leibler divergence (name ``'kl_divergence'``)."""
 
@@ -317,6 +333,7 @@ class KLDivergence(LossFunctionWrapper):
         return Loss.get_config(self)
 
 
+@keras_export("keras.losses.Poisson")
 class Poisson(LossFunctionWrapper):
     """Poisson loss (name ``'poisson'``)."""
 

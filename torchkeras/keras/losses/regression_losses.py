@@ -9,6 +9,7 @@ import torch
 from ...framework.tensor import wrap
 from .loss import Loss, incompatible, pair, squeeze_or_expand_to_same_rank
 from .loss_function_wrapper import LossFunctionWrapper, register
+from ...api_export import keras_export
 
 __all__ = [
     "mean_squared_error", "mean_absolute_error", "mean_absolute_percentage_error",
@@ -71,37 +72,46 @@ def _same_rank(t, p):
     return squeeze_or_expand_to_same_rank(*pair(t, p))
 
 
+@keras_export("keras.metrics.mean_squared_error", "keras.losses.mean_squared_error")
 def mean_squared_error(y_true, y_pred):
     """``mean(square(y_true - y_pred), axis=-1)`` (Keras' ``mse``); keeps ``y_pred``'s dtype."""
     return wrap(_mse(*_same_rank(y_true, y_pred)))
 
 
+@keras_export("keras.metrics.mean_absolute_error", "keras.losses.mean_absolute_error")
 def mean_absolute_error(y_true, y_pred):
     """``mean(abs(y_true - y_pred), axis=-1)`` (Keras' ``mae``)."""
     return wrap(_mae(*_same_rank(y_true, y_pred)))
 
 
+@keras_export("keras.metrics.mean_absolute_percentage_error",
+              "keras.losses.mean_absolute_percentage_error")
 def mean_absolute_percentage_error(y_true, y_pred):
     """``100 * mean(abs((y_true - y_pred) / max(abs(y_true), epsilon)), axis=-1)`` (``mape``)."""
     return wrap(_mape(*_same_rank(y_true, y_pred)))
 
 
+@keras_export("keras.metrics.mean_squared_logarithmic_error",
+              "keras.losses.mean_squared_logarithmic_error")
 def mean_squared_logarithmic_error(y_true, y_pred):
     """``mean(square(log(max(y_pred, eps) + 1) - log(max(y_true, eps) + 1)), axis=-1)`` (``msle``)."""
     return wrap(_msle(*_same_rank(y_true, y_pred)))
 
 
+@keras_export("keras.losses.cosine_similarity")
 def cosine_similarity(y_true, y_pred, axis=-1):
     """Negative cosine similarity of the L2-normalized inputs along ``axis`` (-1 for identical directions)."""
     return wrap(_cosine_similarity(*_same_rank(y_true, y_pred), axis=axis))
 
 
+@keras_export("keras.losses.huber", "keras.metrics.huber")
 def huber(y_true, y_pred, delta=1.0):
     """Huber loss: ``0.5 * x**2`` for ``|x| <= delta``, else ``delta * |x| - 0.5 * delta**2``,
     averaged on the last axis."""
     return wrap(_huber(*_same_rank(y_true, y_pred), delta=delta))
 
 
+@keras_export("keras.losses.log_cosh", "keras.metrics.log_cosh")
 def log_cosh(y_true, y_pred):
     """``mean(log(cosh(y_pred - y_true)), axis=-1)``, computed stably as Keras does."""
     return wrap(_log_cosh(*_same_rank(y_true, y_pred)))
@@ -126,6 +136,7 @@ class _Plain(LossFunctionWrapper):
         return Loss.get_config(self)
 
 
+@keras_export("keras.losses.MeanSquaredError")
 class MeanSquaredError(_Plain):
     """Mean of squares of errors (``keras.losses.MeanSquaredError``, name ``'mean_squared_error'``)."""
 
@@ -133,6 +144,7 @@ class MeanSquaredError(_Plain):
     _default_name = "mean_squared_error"
 
 
+@keras_export("keras.losses.MeanAbsoluteError")
 class MeanAbsoluteError(_Plain):
     """Mean of absolute errors (name ``'mean_absolute_error'``)."""
 
@@ -140,6 +152,7 @@ class MeanAbsoluteError(_Plain):
     _default_name = "mean_absolute_error"
 
 
+@keras_export("keras.losses.MeanAbsolutePercentageError")
 class MeanAbsolutePercentageError(_Plain):
     """Mean absolute percentage error (name ``'mean_absolute_percentage_error'``)."""
 
@@ -147,6 +160,7 @@ class MeanAbsolutePercentageError(_Plain):
     _default_name = "mean_absolute_percentage_error"
 
 
+@keras_export("keras.losses.MeanSquaredLogarithmicError")
 class MeanSquaredLogarithmicError(_Plain):
     """Mean squared logarithmic error (name ``'mean_squared_logarithmic_error'``)."""
 
@@ -154,6 +168,7 @@ class MeanSquaredLogarithmicError(_Plain):
     _default_name = "mean_squared_logarithmic_error"
 
 
+@keras_export("keras.losses.LogCosh")
 class LogCosh(_Plain):
     """Logarithm of the hyperbolic cosine of the error (name ``'log_cosh'``)."""
 
@@ -161,6 +176,7 @@ class LogCosh(_Plain):
     _default_name = "log_cosh"
 
 
+@keras_export("keras.losses.CosineSimilarity")
 class CosineSimilarity(LossFunctionWrapper):
     """Negative cosine similarity along ``axis`` (name ``'cosine_similarity'``)."""
 
@@ -172,6 +188,7 @@ class CosineSimilarity(LossFunctionWrapper):
         return Loss.get_config(self)
 
 
+@keras_export("keras.losses.Huber")
 class Huber(LossFunctionWrapper):
     """Huber loss with threshold ``delta`` (name ``'huber_loss'``)."""
 

@@ -8,16 +8,13 @@ y_pred_shape)`` and ``resolve_accuracy(...)`` apply ``compile()``'s rules
 import inspect
 
 from ..losses import (
-    binary_crossentropy, binary_focal_crossentropy, categorical_crossentropy, categorical_focal_crossentropy,
-    categorical_hinge, hinge, huber, kl_divergence, log_cosh, mean_absolute_error, mean_absolute_percentage_error,
-    mean_squared_error, mean_squared_logarithmic_error, poisson, sparse_categorical_crossentropy, squared_hinge,
+    kl_divergence, log_cosh, mean_absolute_error, mean_absolute_percentage_error,
+    mean_squared_error, mean_squared_logarithmic_error,
 )
 from ..backend.naming import to_snake_case
-from ..losses.serialization import deserialize_keras_object, serialize_keras_object
 from .accuracy_metrics import (
     Accuracy, BinaryAccuracy, CategoricalAccuracy, SparseCategoricalAccuracy, SparseTopKCategoricalAccuracy,
-    TopKCategoricalAccuracy, binary_accuracy, categorical_accuracy, sparse_categorical_accuracy,
-    sparse_top_k_categorical_accuracy, top_k_categorical_accuracy,
+    TopKCategoricalAccuracy,
 )
 from .compile_resolution import get_metric, is_binary_or_sparse_categorical, resolve_accuracy
 from .confusion_metrics import (
@@ -33,6 +30,7 @@ from .loss_metrics import (
 )
 from .metric import Metric
 from .reduction_metrics import Mean, MeanMetricWrapper, Sum
+from ...api_export import keras_export as _keras_export, fill_namespace as _fill_namespace
 
 MSE = mse = mean_squared_error
 MAE = mae = mean_absolute_error
@@ -40,22 +38,6 @@ MAPE = mape = mean_absolute_percentage_error
 MSLE = msle = mean_squared_logarithmic_error
 KLD = kld = kullback_leibler_divergence = kl_divergence
 logcosh = log_cosh
-
-__all__ = [
-    "Metric", "Mean", "Sum", "MeanMetricWrapper", "Accuracy", "BinaryAccuracy", "CategoricalAccuracy",
-    "SparseCategoricalAccuracy", "TopKCategoricalAccuracy", "SparseTopKCategoricalAccuracy", "AUC", "Precision",
-    "Recall", "TruePositives", "FalsePositives", "TrueNegatives", "FalseNegatives", "PrecisionAtRecall",
-    "RecallAtPrecision", "SensitivityAtSpecificity", "SpecificityAtSensitivity", "MeanSquaredError",
-    "RootMeanSquaredError", "MeanAbsoluteError", "MeanAbsolutePercentageError", "MeanSquaredLogarithmicError",
-    "CosineSimilarity", "LogCoshError", "MeanIoU", "F1Score", "FBetaScore", "BinaryCrossentropy",
-    "CategoricalCrossentropy", "SparseCategoricalCrossentropy", "KLDivergence", "Poisson", "Hinge", "SquaredHinge",
-    "CategoricalHinge", "binary_accuracy", "categorical_accuracy", "sparse_categorical_accuracy",
-    "top_k_categorical_accuracy", "sparse_top_k_categorical_accuracy", "binary_crossentropy",
-    "binary_focal_crossentropy", "categorical_crossentropy", "categorical_focal_crossentropy",
-    "sparse_categorical_crossentropy", "categorical_hinge", "hinge", "squared_hinge", "huber", "poisson", "mse",
-    "MSE", "mae", "MAE", "mape", "MAPE", "msle", "MSLE", "kld", "KLD", "kullback_leibler_divergence", "logcosh",
-    "get", "serialize", "deserialize", "get_metric", "resolve_accuracy", "is_binary_or_sparse_categorical",
-]
 
 _CLASSES = (
     Metric, Mean, Sum, MeanMetricWrapper, MeanSquaredError, RootMeanSquaredError, MeanAbsoluteError,
@@ -75,17 +57,22 @@ ALL_OBJECTS_DICT.update({
 })
 
 
+@_keras_export("keras.metrics.serialize")
 def serialize(metric):
     """Keras' serialized dict of a metric."""
+    from ..saving.serialization_lib import serialize_keras_object
     return serialize_keras_object(metric)
 
 
+@_keras_export("keras.metrics.deserialize")
 def deserialize(config, custom_objects=None):
     """The metric described by a serialized dict or a name."""
+    from ..saving.serialization_lib import deserialize_keras_object
     return deserialize_keras_object(config, module_objects=ALL_OBJECTS_DICT, custom_objects=custom_objects,
                                     printable_module_name="metric function")
 
 
+@_keras_export("keras.metrics.get")
 def get(identifier):
     """Keras' ``metrics.get``: a name, a serialized dict, a class or a callable -> a metric
     (classes are instantiated; functions pass through); unknown names raise ``ValueError``."""
@@ -100,3 +87,12 @@ def get(identifier):
     if callable(obj):
         return obj() if inspect.isclass(obj) else obj
     raise ValueError("Could not interpret metric identifier: %s" % (identifier,))
+
+
+# torchkeras' additions (no Keras 3 public names); fill_namespace adds the registered names.
+__all__ = [
+    "get_metric", "resolve_accuracy", "is_binary_or_sparse_categorical", "mse", "MSE", "mae",
+    "MAE", "mape", "MAPE", "msle", "MSLE", "kld", "KLD", "kullback_leibler_divergence",
+    "logcosh",
+]
+_fill_namespace(globals(), "keras.metrics")

@@ -8,6 +8,7 @@ import torch
 from ...framework.tensor import wrap
 from ..losses.loss import pair, squeeze_or_expand_to_same_rank, storage
 from .reduction_metrics import MeanMetricWrapper
+from ...api_export import keras_export
 
 __all__ = ["accuracy", "binary_accuracy", "categorical_accuracy", "sparse_categorical_accuracy",
            "top_k_categorical_accuracy", "sparse_top_k_categorical_accuracy", "Accuracy", "BinaryAccuracy",
@@ -25,6 +26,7 @@ def accuracy(y_true, y_pred):
     return wrap(_matches(t, p))
 
 
+@keras_export("keras.metrics.binary_accuracy")
 def binary_accuracy(y_true, y_pred, threshold=0.5):
     """1.0 where ``(y_pred > threshold) == y_true``, else 0.0."""
     p = storage(y_pred)
@@ -35,6 +37,7 @@ def binary_accuracy(y_true, y_pred, threshold=0.5):
     return wrap(_matches(t, (p > threshold).to(t.dtype)))
 
 
+@keras_export("keras.metrics.categorical_accuracy")
 def categorical_accuracy(y_true, y_pred):
     """1.0 where ``argmax(y_true) == argmax(y_pred)`` on the last axis, else 0.0."""
     p = storage(y_pred)
@@ -47,6 +50,7 @@ def categorical_accuracy(y_true, y_pred):
     return wrap(matches.reshape(shape) if reshape else matches)
 
 
+@keras_export("keras.metrics.sparse_categorical_accuracy")
 def sparse_categorical_accuracy(y_true, y_pred):
     """1.0 where the integer label equals ``argmax(y_pred)``, else 0.0."""
     t, p = pair(y_true, y_pred)
@@ -78,12 +82,14 @@ def _top_k(t, p, k):
     return _in_top_k(t, p, k).to(torch.float32).reshape(shape)
 
 
+@keras_export("keras.metrics.top_k_categorical_accuracy")
 def top_k_categorical_accuracy(y_true, y_pred, k=5):
     """1.0 where the one-hot target's class is among the ``k`` highest scores."""
     t, p = pair(y_true, y_pred)
     return wrap(_top_k(t.argmax(-1), p, k))
 
 
+@keras_export("keras.metrics.sparse_top_k_categorical_accuracy")
 def sparse_top_k_categorical_accuracy(y_true, y_pred, k=5, from_sorted_ids=False):
     """1.0 where the integer target is among the ``k`` highest scores (or, with
     ``from_sorted_ids``, among the first ``k`` ids of ``y_pred``)."""
@@ -104,6 +110,7 @@ FUNCTIONS = (accuracy, binary_accuracy, categorical_accuracy, sparse_categorical
              top_k_categorical_accuracy, sparse_top_k_categorical_accuracy)
 
 
+@keras_export("keras.metrics.Accuracy")
 class Accuracy(MeanMetricWrapper):
     """How often predictions equal labels (name ``'accuracy'``)."""
 
@@ -117,6 +124,7 @@ class Accuracy(MeanMetricWrapper):
         return {"name": self.name, "dtype": self.dtype}
 
 
+@keras_export("keras.metrics.BinaryAccuracy")
 class BinaryAccuracy(MeanMetricWrapper):
     """How often ``y_pred > threshold`` matches binary labels (name ``'binary_accuracy'``)."""
 
@@ -131,6 +139,7 @@ class BinaryAccuracy(MeanMetricWrapper):
         return {"name": self.name, "dtype": self.dtype, "threshold": self.threshold}
 
 
+@keras_export("keras.metrics.CategoricalAccuracy")
 class CategoricalAccuracy(MeanMetricWrapper):
     """How often the top prediction matches a one-hot label (name ``'categorical_accuracy'``)."""
 
@@ -144,6 +153,7 @@ class CategoricalAccuracy(MeanMetricWrapper):
         return {"name": self.name, "dtype": self.dtype}
 
 
+@keras_export("keras.metrics.SparseCategoricalAccuracy")
 class SparseCategoricalAccuracy(MeanMetricWrapper):
     """How often the top prediction matches an integer label (name ``'sparse_categorical_accuracy'``)."""
 
@@ -157,6 +167,7 @@ class SparseCategoricalAccuracy(MeanMetricWrapper):
         return {"name": self.name, "dtype": self.dtype}
 
 
+@keras_export("keras.metrics.TopKCategoricalAccuracy")
 class TopKCategoricalAccuracy(MeanMetricWrapper):
     """How often a one-hot label is among the top ``k`` predictions (name ``'top_k_categorical_accuracy'``)."""
 
@@ -171,6 +182,7 @@ class TopKCategoricalAccuracy(MeanMetricWrapper):
         return {"name": self.name, "dtype": self.dtype, "k": self.k}
 
 
+@keras_export("keras.metrics.SparseTopKCategoricalAccuracy")
 class SparseTopKCategoricalAccuracy(MeanMetricWrapper):
     """How often an integer label is among the top ``k`` predictions
     (name ``'sparse_top_k_categorical_accuracy'``)."""

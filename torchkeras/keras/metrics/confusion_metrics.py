@@ -11,6 +11,7 @@ from .confusion_utils import (
     NEG_INF, divide_no_nan, is_evenly_distributed_thresholds, parse_init_thresholds, update_confusion_matrix,
 )
 from .metric import Metric, data
+from ...api_export import keras_export
 
 __all__ = ["TruePositives", "FalsePositives", "TrueNegatives", "FalseNegatives", "Precision", "Recall",
            "PrecisionAtRecall", "RecallAtPrecision", "SensitivityAtSpecificity", "SpecificityAtSensitivity", "AUC"]
@@ -56,24 +57,28 @@ class _ConfusionMatrixConditionCount(Metric):
         return config
 
 
+@keras_export("keras.metrics.TruePositives")
 class TruePositives(_ConfusionMatrixConditionCount):
     """Weighted count of true positives (name ``'true_positives'``)."""
 
     _condition = "tp"
 
 
+@keras_export("keras.metrics.FalsePositives")
 class FalsePositives(_ConfusionMatrixConditionCount):
     """Weighted count of false positives (name ``'false_positives'``)."""
 
     _condition = "fp"
 
 
+@keras_export("keras.metrics.TrueNegatives")
 class TrueNegatives(_ConfusionMatrixConditionCount):
     """Weighted count of true negatives (name ``'true_negatives'``)."""
 
     _condition = "tn"
 
 
+@keras_export("keras.metrics.FalseNegatives")
 class FalseNegatives(_ConfusionMatrixConditionCount):
     """Weighted count of false negatives (name ``'false_negatives'``)."""
 
@@ -118,12 +123,14 @@ class _PrecisionRecall(Metric):
         return config
 
 
+@keras_export("keras.metrics.Precision")
 class Precision(_PrecisionRecall):
     """``tp / (tp + fp)`` at each threshold (name ``'precision'``)."""
 
     _second = "fp"
 
 
+@keras_export("keras.metrics.Recall")
 class Recall(_PrecisionRecall):
     """``tp / (tp + fn)`` at each threshold (name ``'recall'``)."""
 
@@ -185,6 +192,7 @@ def _check_range(name, value):
         raise ValueError("Argument `%s` must be in the range [0, 1]. Received: %s=%s" % (name, name, value))
 
 
+@keras_export("keras.metrics.PrecisionAtRecall")
 class PrecisionAtRecall(SensitivitySpecificityBase):
     """Best precision among thresholds whose recall is at least ``recall`` (name ``'precision_at_recall'``)."""
 
@@ -206,6 +214,7 @@ class PrecisionAtRecall(SensitivitySpecificityBase):
         return config
 
 
+@keras_export("keras.metrics.RecallAtPrecision")
 class RecallAtPrecision(SensitivitySpecificityBase):
     """Best recall among thresholds whose precision is at least ``precision`` (name ``'recall_at_precision'``)."""
 
@@ -227,6 +236,7 @@ class RecallAtPrecision(SensitivitySpecificityBase):
         return config
 
 
+@keras_export("keras.metrics.SensitivityAtSpecificity")
 class SensitivityAtSpecificity(SensitivitySpecificityBase):
     """Best sensitivity among thresholds whose specificity is at least ``specificity``."""
 
@@ -248,6 +258,7 @@ class SensitivityAtSpecificity(SensitivitySpecificityBase):
         return config
 
 
+@keras_export("keras.metrics.SpecificityAtSensitivity")
 class SpecificityAtSensitivity(SensitivitySpecificityBase):
     """Best specificity among thresholds whose sensitivity is at least ``sensitivity``."""
 
@@ -274,6 +285,7 @@ _SUMMATIONS = {"interpolation": "interpolation", "Interpolation": "interpolation
                "Majoring": "majoring", "minoring": "minoring", "Minoring": "minoring"}
 
 
+@keras_export("keras.metrics.AUC")
 class AUC(Metric):
     """Area under the ROC or PR curve, from confusion counts at ``num_thresholds`` thresholds
     (Keras' Riemann sums; PR with ``'interpolation'`` uses Davis & Goadrich's interpolation).

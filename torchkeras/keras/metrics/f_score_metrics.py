@@ -5,12 +5,14 @@ import torch
 
 from ...framework.tensor import wrap
 from .metric import Metric, data
+from ...api_export import keras_export
 
 __all__ = ["FBetaScore", "F1Score"]
 
 _EPSILON = 1e-7
 
 
+@keras_export("keras.metrics.FBetaScore")
 class FBetaScore(Metric):
     """F-beta score per class (``average=None``), or averaged ``'micro'``, ``'macro'``, ``'weighted'``.
 
@@ -103,6 +105,7 @@ class FBetaScore(Metric):
                 "threshold": self.threshold}
 
 
+@keras_export("keras.metrics.F1Score")
 class F1Score(FBetaScore):
     """F1 score: ``FBetaScore`` with ``beta=1`` (name ``'f1_score'``)."""
 

@@ -7,10 +7,12 @@ import torch
 
 from ...framework.tensor import wrap
 from .metric import Metric, data
+from ...api_export import keras_export
 
 __all__ = ["MeanIoU"]
 
 
+@keras_export("keras.metrics.MeanIoU")
 class MeanIoU(Metric):
     """Mean over classes of ``tp / (tp + fp + fn)``, from a ``num_classes`` x ``num_classes``
     confusion matrix (int64 by default, as Keras); classes never seen are left out of the mean.

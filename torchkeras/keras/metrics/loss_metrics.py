@@ -9,6 +9,7 @@ from .. import losses
 from ..losses.loss import squeeze_or_expand_to_same_rank
 from .metric import data
 from .reduction_metrics import Mean, MeanMetricWrapper
+from ...api_export import keras_export, export_value
 
 __all__ = ["MeanSquaredError", "RootMeanSquaredError", "MeanAbsoluteError", "MeanAbsolutePercentageError",
            "MeanSquaredLogarithmicError", "CosineSimilarity", "LogCoshError", "BinaryCrossentropy",
@@ -37,25 +38,36 @@ def _simple(class_name, fn, default_name, doc):
 
 MeanSquaredError = _simple("MeanSquaredError", losses.mean_squared_error, "mean_squared_error",
                            "Mean of squared errors (name ``'mean_squared_error'``).")
+export_value(MeanSquaredError, "keras.metrics.MeanSquaredError")
 MeanAbsoluteError = _simple("MeanAbsoluteError", losses.mean_absolute_error, "mean_absolute_error",
                             "Mean of absolute errors (name ``'mean_absolute_error'``).")
+export_value(MeanAbsoluteError, "keras.metrics.MeanAbsoluteError")
 MeanAbsolutePercentageError = _simple(
     "MeanAbsolutePercentageError", losses.mean_absolute_percentage_error, "mean_absolute_percentage_error",
     "Mean absolute percentage error (name ``'mean_absolute_percentage_error'``).")
+export_value(MeanAbsolutePercentageError, "keras.metrics.MeanAbsolutePercentageError")
 MeanSquaredLogarithmicError = _simple(
     "MeanSquaredLogarithmicError", losses.mean_squared_logarithmic_error, "mean_squared_logarithmic_error",
     "Mean squared logarithmic error (name ``'mean_squared_logarithmic_error'``).")
+export_value(MeanSquaredLogarithmicError, "keras.metrics.MeanSquaredLogarithmicError")
 LogCoshError = _simple("LogCoshError", losses.log_cosh, "logcosh", "Mean log-cosh error (name ``'logcosh'``).")
+export_value(LogCoshError, "keras.metrics.LogCoshError")
 KLDivergence = _simple("KLDivergence", losses.kl_divergence, "kl_divergence",
                        "Mean Kullback-Leibler divergence (name ``'kl_divergence'``).")
+export_value(KLDivergence, "keras.metrics.KLDivergence")
 Poisson = _simple("Poisson", losses.poisson, "poisson", "Mean Poisson loss (name ``'poisson'``).")
+export_value(Poisson, "keras.metrics.Poisson")
 Hinge = _simple("Hinge", losses.hinge, "hinge", "Mean hinge loss (name ``'hinge'``).")
+export_value(Hinge, "keras.metrics.Hinge")
 SquaredHinge = _simple("SquaredHinge", losses.squared_hinge, "squared_hinge",
                        "Mean squared hinge loss (name ``'squared_hinge'``).")
+export_value(SquaredHinge, "keras.metrics.SquaredHinge")
 CategoricalHinge = _simple("CategoricalHinge", losses.categorical_hinge, "categorical_hinge",
                            "Mean categorical hinge loss (name ``'categorical_hinge'``).")
+export_value(CategoricalHinge, "keras.metrics.CategoricalHinge")
 
 
+@keras_export("keras.metrics.CosineSimilarity")
 class CosineSimilarity(MeanMetricWrapper):
     """Mean cosine similarity along ``axis`` (positive: 1 for identical directions; name ``'cosine_similarity'``)."""
 
@@ -74,6 +86,7 @@ def _cosine_similarity(y_true, y_pred, axis=-1):
     return -losses.cosine_similarity(y_true, y_pred, axis=axis)
 
 
+@keras_export("keras.metrics.RootMeanSquaredError")
 class RootMeanSquaredError(Mean):
     """Square root of the mean squared error (name ``'root_mean_squared_error'``)."""
 
@@ -95,6 +108,7 @@ class RootMeanSquaredError(Mean):
         return wrap(torch.sqrt(super().result()._value))
 
 
+@keras_export("keras.metrics.BinaryCrossentropy")
 class BinaryCrossentropy(MeanMetricWrapper):
     """Mean binary crossentropy (name ``'binary_crossentropy'``)."""
 
@@ -110,6 +124,7 @@ class BinaryCrossentropy(MeanMetricWrapper):
                 "label_smoothing": self.label_smoothing}
 
 
+@keras_export("keras.metrics.CategoricalCrossentropy")
 class CategoricalCrossentropy(MeanMetricWrapper):
     """Mean categorical crossentropy (name ``'categorical_crossentropy'``)."""
 
@@ -126,6 +141,7 @@ class CategoricalCrossentropy(MeanMetricWrapper):
                 "label_smoothing": self.label_smoothing, "axis": self.axis}
 
 
+@keras_export("keras.metrics.SparseCategoricalCrossentropy")
 class SparseCategoricalCrossentropy(MeanMetricWrapper):
     """Mean sparse categorical crossentropy (name ``'sparse_categorical_crossentropy'``)."""
 

@@ -17,6 +17,7 @@ from ...framework.tensor import TensorOperators, wrap
 from ...framework.variable import Variable
 from ..losses.loss import storage
 from ..backend.naming import auto_name
+from ...api_export import keras_export
 
 __all__ = ["Metric", "data"]
 
@@ -49,6 +50,7 @@ def _initial_value(initializer, shape, dtype, device):
     return value.to(device=device, dtype=dtype)
 
 
+@keras_export("keras.Metric", "keras.metrics.Metric")
 class Metric:
     """Base class of Keras metrics (``keras.metrics.Metric``).
 

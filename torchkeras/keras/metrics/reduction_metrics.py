@@ -5,9 +5,9 @@ import torch
 
 from ...framework.tensor import wrap
 from ..losses.loss import squeeze_or_expand_to_same_rank, storage
-from ..losses.serialization import deserialize_keras_object, serialize_keras_object
 from .confusion_utils import divide_no_nan
 from .metric import Metric, data
+from ...api_export import keras_export
 
 __all__ = ["Sum", "Mean", "MeanMetricWrapper", "samplewise"]
 
@@ -36,6 +36,7 @@ def _mean(x, dims):
     return x.mean(dims)
 
 
+@keras_export("keras.metrics.Sum")
 class Sum(Metric):
     """The (weighted) sum of the values seen (name ``'sum'``)."""
 
@@ -57,6 +58,7 @@ class Sum(Metric):
         return wrap(self.total._param.detach().clone())
 
 
+@keras_export("keras.metrics.Mean")
 class Mean(Metric):
     """The (weighted) mean of the values seen (name ``'mean'``)."""
 
@@ -87,6 +89,7 @@ class Mean(Metric):
         return wrap(divide_no_nan(total, count))
 
 
+@keras_export("keras.metrics.MeanMetricWrapper")
 class MeanMetricWrapper(Mean):
     """The mean of ``fn(y_true, y_pred, **kwargs)`` over all samples seen.
 
@@ -112,6 +115,7 @@ class MeanMetricWrapper(Mean):
 
     def get_config(self):
         """Name, dtype, the function and its keyword arguments."""
+        from ..saving.serialization_lib import serialize_keras_object
         config = {"name": self.name, "dtype": self.dtype, "fn": serialize_keras_object(self._fn)}
         config.update(self._fn_kwargs)
         return config
@@ -123,6 +127,7 @@ class MeanMetricWrapper(Mean):
         if isinstance(config.get("fn"), dict):
             from .. import losses
             from . import accuracy_metrics
+            from ..saving.serialization_lib import deserialize_keras_object
             table = dict(losses.ALL_OBJECTS_DICT)
             table.update({f.__name__: f for f in accuracy_metrics.FUNCTIONS})
             config["fn"] = deserialize_keras_object(config["fn"], module_objects=table)

@@ -5,8 +5,6 @@ created afterwards compute in float16 (bfloat16), casting their floating
 inputs, while their variables stay float32; ``compile()`` then wraps the
 optimizer in a :class:`LossScaleOptimizer` (float16 only), as Keras does.
 """
-from ..optimizers.loss_scale_optimizer import LossScaleOptimizer
-from .policy import DTypePolicy, Policy, dtype_policy, global_policy, set_dtype_policy, set_global_policy
+from ...api_export import fill_namespace as _fill_namespace
 
-__all__ = ["DTypePolicy", "LossScaleOptimizer", "Policy", "dtype_policy", "global_policy", "set_dtype_policy",
-           "set_global_policy"]
+_fill_namespace(globals(), "keras.mixed_precision", ".policy", "..optimizers.loss_scale_optimizer")

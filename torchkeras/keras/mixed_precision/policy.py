@@ -12,12 +12,14 @@ from __future__ import annotations
 from ...framework import dtypes
 from ...framework.global_state import PER_THREAD as _STATE
 from ..backend import config
+from ...api_export import keras_export
 
 __all__ = ["DTypePolicy", "Policy", "global_policy", "set_global_policy", "dtype_policy", "set_dtype_policy"]
 
 _MIXED = {"mixed_float16": ("float16", "float32"), "mixed_bfloat16": ("bfloat16", "float32")}
 
 
+@keras_export("keras.mixed_precision.DTypePolicy", "keras.mixed_precision.Policy")
 class DTypePolicy:
     """A layer's dtype policy: ``name``, ``compute_dtype``, ``variable_dtype`` (Keras 3's ``DTypePolicy``).
 
@@ -104,12 +106,16 @@ def get(identifier):
     return DTypePolicy(dtypes.as_dtype(getattr(identifier, "name", identifier)).name)
 
 
+@keras_export("keras.config.dtype_policy", "keras.mixed_precision.dtype_policy",
+              "keras.mixed_precision.global_policy")
 def global_policy():
     """The global policy: the one last set, else ``DTypePolicy(keras.config.floatx())``."""
     policy = _STATE.dtype_policy
     return policy if policy is not None else DTypePolicy(config.floatx())
 
 
+@keras_export("keras.config.set_dtype_policy", "keras.mixed_precision.set_dtype_policy",
+              "keras.mixed_precision.set_global_policy")
 def set_global_policy(policy):
     """Sets the policy of layers created afterwards with ``dtype=None`` (a policy or its name)."""
     if isinstance(policy, str):

@@ -8,6 +8,7 @@ precedes ``torch.nn.Module`` in the MRO so its ``compile`` replaces torch's.
 from ..layers.layer import Layer
 from ..trainers.trainer import Trainer
 from . import summary as _summary
+from ...api_export import keras_export
 
 
 def _is_functional_call(args, kwargs):
@@ -16,6 +17,7 @@ def _is_functional_call(args, kwargs):
     return len(args) == 2 or (len(args) == 1 and "outputs" in kwargs)
 
 
+@keras_export("keras.Model", "keras.models.Model")
 class Model(Trainer, Layer):
     """A model: a layer that groups layers and trains (see the module docstring)."""
 

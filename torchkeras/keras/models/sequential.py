@@ -6,8 +6,10 @@ from ..layers import mask_propagation
 from ..layers.layer import Layer
 from .functional import Functional
 from .model import Model
+from ...api_export import keras_export
 
 
+@keras_export("keras.Sequential", "keras.models.Sequential")
 class Sequential(Model):
     """Layers applied one after the other.
 

@@ -9,37 +9,40 @@ Sub-namespaces: ``numpy``, ``nn``, ``linalg``, ``image``.
 """
 import sys as _sys
 
+from ...api_export import export_value as _export_value, fill_namespace as _fill_namespace
+from ...api_export import rebind as _rebind, symbols_under as _symbols_under
 from . import image, linalg, nn, numpy
-from . import _core, _math
-from ._core import *  # noqa: F401,F403
-from ._math import *  # noqa: F401,F403
-from .linalg import *  # noqa: F401,F403
-from .nn import *  # noqa: F401,F403
-from .numpy import *  # noqa: F401,F403
+from . import _core, _math  # noqa: F401 - defining modules, imported for their exports
 from . import op_classes as _op_classes
 from ._symbolic import static_for_keras_tensor as _static, symbolic_aware as _symbolic_aware
 
-__all__ = (["image", "linalg", "nn", "numpy"] + _core.__all__ + _math.__all__ + linalg.__all__ + nn.__all__
-           + numpy.__all__)
+_NAMESPACES = {"keras.ops": _sys.modules[__name__], "keras.ops.image": image,
+               "keras.ops.linalg": linalg, "keras.ops.nn": nn, "keras.ops.numpy": numpy}
 
 
 def _wrap_symbolic():
     """Makes every public op that Keras has an op class for accept KerasTensors (see
-    ``_symbolic``), replacing it in this namespace, the sub-namespaces and its defining module
-    alike."""
+    ``_symbolic``), replacing it in the registry (so in this namespace and the sub-namespaces)
+    and in its defining module."""
     static = {"shape": lambda x: x.shape, "dtype": lambda x: x.dtype, "is_tensor": lambda x: False}
-    holders = [_sys.modules[__name__], image, linalg, nn, numpy]
-    functions = {id(getattr(h, n)): getattr(h, n) for h in holders for n in getattr(h, "__all__", [])
-                 if callable(getattr(h, n)) and not isinstance(getattr(h, n), type(_sys))}
+    functions = {id(fn): fn for namespace in _NAMESPACES
+                 for fn in _symbols_under(namespace).values()
+                 if callable(fn) and not isinstance(fn, type(_sys))}
     covered = set(_op_classes.register_functions({fn.__name__: fn for fn in functions.values()}))
     for fn in functions.values():
         if fn.__name__ not in covered and fn.__name__ not in static:
             continue
         wrapped = _static(fn, static[fn.__name__]) if fn.__name__ in static else _symbolic_aware(fn)
-        for holder in holders + [_sys.modules[fn.__module__]]:
-            for name in getattr(holder, "__all__", ()):
-                if getattr(holder, name, None) is fn:
-                    setattr(holder, name, wrapped)
+        _rebind(fn, wrapped)
+        defining = _sys.modules[fn.__module__]
+        for name in getattr(defining, "__all__", ()):
+            if getattr(defining, name, None) is fn:
+                setattr(defining, name, wrapped)
 
 
 _wrap_symbolic()
+for _namespace, _module in _NAMESPACES.items():
+    if _module is not _sys.modules[__name__]:
+        _export_value(_module, _namespace)
+        _fill_namespace(vars(_module), _namespace)
+_fill_namespace(globals(), "keras.ops")

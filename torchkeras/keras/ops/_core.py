@@ -12,12 +12,14 @@ from ...framework.tensor import TensorOperators
 from ...framework import tree as _tree
 from ._base import TORCH, Tensor, storage, unaliased, wrap
 from ._dtypes import NAME, standardize_dtype
+from ...api_export import keras_export
 
 __all__ = ["convert_to_tensor", "convert_to_numpy", "cast", "shape", "dtype", "is_tensor", "stop_gradient",
            "cond", "while_loop", "fori_loop", "scatter", "scatter_update", "slice", "slice_update", "unstack",
            "vectorized_map", "map", "switch", "saturate_cast", "custom_gradient"]
 
 
+@keras_export("keras.ops.convert_to_tensor")
 def convert_to_tensor(x, dtype=None, sparse=None, ragged=None):
     """``x`` as a Tensor: tensors keep their dtype (cast when ``dtype`` differs), other
     values follow TF's conversion and are then cast to ``dtype``."""
@@ -26,31 +28,37 @@ def convert_to_tensor(x, dtype=None, sparse=None, ragged=None):
     return wrap(unaliased(x, dtype))
 
 
+@keras_export("keras.ops.convert_to_numpy")
 def convert_to_numpy(x):
     """``x`` as a NumPy array."""
     return storage(x).detach().cpu().numpy() if not isinstance(x, np.ndarray) else x
 
 
+@keras_export("keras.ops.cast")
 def cast(x, dtype):
     """``x`` converted to ``dtype`` (float to int truncates toward zero)."""
     return wrap(unaliased(x, dtype))
 
 
+@keras_export("keras.ops.shape")
 def shape(x):
     """The shape of ``x`` as a tuple of Python ints (Keras returns the static shape)."""
     return tuple(storage(x).shape)
 
 
+@keras_export("keras.ops.dtype")
 def dtype(x):
     """Keras' dtype name of ``x`` (``'float32'``)."""
     return NAME[storage(x).dtype]
 
 
+@keras_export("keras.ops.is_tensor")
 def is_tensor(x):
     """True for the backend's tensors (torchkeras Tensors and Variables), False for NumPy/Python."""
     return isinstance(x, TensorOperators)
 
 
+@keras_export("keras.ops.stop_gradient")
 def stop_gradient(variable):
     """``variable`` as a Tensor with no gradient flowing back."""
     return _tf_stop_gradient(convert_to_tensor(variable))
@@ -60,6 +68,7 @@ def _truth(pred):
     return bool(storage(pred)) if not isinstance(pred, bool) else pred
 
 
+@keras_export("keras.ops.cond")
 def cond(pred, true_fn, false_fn):
     """``true_fn()`` if ``pred`` else ``false_fn()`` (eager: only the taken branch runs)."""
     return true_fn() if _truth(pred) else false_fn()
@@ -69,6 +78,7 @@ def _as_tensors(structure):
     return _tree.map_structure(convert_to_tensor, structure, rules=_tree.KERAS)
 
 
+@keras_export("keras.ops.while_loop")
 def while_loop(cond, body, loop_vars, maximum_iterations=None):  # noqa: A002 - Keras' names
     """Runs ``body`` while ``cond`` holds (at most ``maximum_iterations`` times), eagerly.
 
@@ -87,6 +97,7 @@ def while_loop(cond, body, loop_vars, maximum_iterations=None):  # noqa: A002 - 
     return state if is_tuple else state[0]
 
 
+@keras_export("keras.ops.fori_loop")
 def fori_loop(lower, upper, body_fun, init_val):
     """``init_val`` updated by ``body_fun(i, val)`` for ``i`` in ``[lower, upper)``; the
     result is a Tensor (Keras runs it as a ``while_loop``)."""
@@ -99,6 +110,7 @@ def _index_tuple(indices):
     return tuple(idx[..., i] for i in range(idx.shape[-1]))
 
 
+@keras_export("keras.ops.scatter")
 def scatter(indices, values, shape):
     """A zero tensor of ``shape`` with ``values`` added at ``indices`` (duplicates accumulate)."""
     vals = storage(values)
@@ -109,6 +121,7 @@ def scatter(indices, values, shape):
 _REDUCE = {"add": "sum", "max": "amax", "min": "amin", "mul": "prod"}
 
 
+@keras_export("keras.ops.scatter_update")
 def scatter_update(inputs, indices, updates, reduction=None):
     """``inputs`` with the entries at ``indices`` replaced by ``updates`` (``reduction``
     ``'add'``/``'max'``/``'min'``/``'mul'`` combines them with the current entries instead)."""
@@ -136,6 +149,7 @@ def _starts(start_indices):
     return [int(s) for s in storage(start_indices).tolist()]
 
 
+@keras_export("keras.ops.slice")
 def slice(inputs, start_indices, shape):  # noqa: A001 - Keras' name
     """The block of ``inputs`` of size ``shape`` starting at ``start_indices``."""
     x = storage(inputs)
@@ -143,6 +157,7 @@ def slice(inputs, start_indices, shape):  # noqa: A001 - Keras' name
     return wrap(x[index].clone())
 
 
+@keras_export("keras.ops.slice_update")
 def slice_update(inputs, start_indices, updates):
     """``inputs`` with the block at ``start_indices`` replaced by ``updates``."""
     x = storage(inputs)
@@ -153,6 +168,7 @@ def slice_update(inputs, start_indices, updates):
     return wrap(out)
 
 
+@keras_export("keras.ops.unstack")
 def unstack(x, num=None, axis=0):
     """The slices of ``x`` along ``axis``, as a list."""
     x = unaliased(x)
@@ -169,6 +185,7 @@ def _stack_outputs(outputs):
     return _tree.map_structure(_stack_leaves, *outputs, rules=_tree.KERAS)
 
 
+@keras_export("keras.ops.map")
 def map(f, xs):  # noqa: A001 - Keras' name
     """``f`` applied to each slice of ``xs`` along axis 0, results stacked (structures too)."""
     leaves = _tree.flatten(xs, _tree.KERAS)
@@ -180,11 +197,13 @@ def map(f, xs):  # noqa: A001 - Keras' name
     return _stack_outputs(outputs)
 
 
+@keras_export("keras.ops.vectorized_map")
 def vectorized_map(function, elements):
     """``function`` mapped over axis 0 of ``elements`` (a loop here; TF vectorizes)."""
     return map(function, elements)
 
 
+@keras_export("keras.ops.switch")
 def switch(index, branches, *operands):
     """``branches[index](*operands)``, ``index`` clamped into range."""
     i = int(storage(index)) if not isinstance(index, int) else index
@@ -192,6 +211,7 @@ def switch(index, branches, *operands):
     return branches[i](*operands)
 
 
+@keras_export("keras.ops.saturate_cast")
 def saturate_cast(x, dtype):
     """Cast that clamps values into the range of ``dtype`` first."""
     x = storage(x)
@@ -207,6 +227,7 @@ def saturate_cast(x, dtype):
     return wrap(x.clamp(max(info.min, torch.iinfo(x.dtype).min), min(info.max, torch.iinfo(x.dtype).max)).to(target))
 
 
+@keras_export("keras.ops.custom_gradient")
 def custom_gradient(f):
     """Decorator: ``f`` returns ``(output, grad_fn)`` and ``grad_fn(upstream)`` gives the input
     gradients (``tf.custom_gradient``, which Keras' TF backend uses)."""

@@ -13,6 +13,7 @@ import torch
 
 from ...framework import dtypes as _tf_dtypes
 from ..backend import config
+from ...api_export import keras_export
 
 __all__ = ["standardize_dtype", "result_type", "torch_dtype", "name_of", "is_float_dtype", "is_int_dtype"]
 
@@ -50,6 +51,7 @@ def _upper_bounds():
 _BOUNDS = _upper_bounds()
 
 
+@keras_export("keras.backend.standardize_dtype")
 def standardize_dtype(dtype):
     """Keras' dtype name for ``dtype`` (a name, Python type, NumPy/torch/tf dtype); ``None`` gives floatx.
 
@@ -119,6 +121,7 @@ def _result_type(args, floatx):
     return out
 
 
+@keras_export("keras.backend.result_type")
 def result_type(*dtypes):
     """The dtype Keras' promotion lattice gives ``dtypes`` (``keras.backend.result_type``).
 

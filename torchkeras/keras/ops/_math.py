@@ -2,6 +2,7 @@
 import torch
 
 from ._base import float_of, storage, wrap
+from ...api_export import keras_export
 
 __all__ = ["segment_sum", "segment_max", "segment_min", "segment_prod", "top_k", "in_top_k", "logsumexp", "erf", "erfinv", "rsqrt",
            "logdet"]
@@ -15,6 +16,7 @@ def _segments(data, segment_ids, num_segments):
     return x, ids, count, valid
 
 
+@keras_export("keras.ops.segment_sum")
 def segment_sum(data, segment_ids, num_segments=None, sorted=False):  # noqa: A002 - Keras' name
     """Sums of the rows of ``data`` per segment id (ids outside ``[0, num_segments)`` dropped)."""
     x, ids, count, valid = _segments(data, segment_ids, num_segments)
@@ -22,6 +24,7 @@ def segment_sum(data, segment_ids, num_segments=None, sorted=False):  # noqa: A0
     return wrap(out.index_add(0, ids[valid], x[valid]))
 
 
+@keras_export("keras.ops.segment_max")
 def segment_max(data, segment_ids, num_segments=None, sorted=False):  # noqa: A002 - Keras' name
     """Maxima of the rows of ``data`` per segment id; empty segments hold the dtype's lowest value."""
     x, ids, count, valid = _segments(data, segment_ids, num_segments)
@@ -38,6 +41,7 @@ def _segment_reduce(data, segment_ids, num_segments, reduce, empty):
     return wrap(out.scatter_reduce(0, index, x[valid], reduce=reduce))
 
 
+@keras_export("keras.ops.segment_min")
 def segment_min(data, segment_ids, num_segments=None, sorted=False):  # noqa: A002 - Keras' name
     """Minima of the rows of ``data`` per segment id; empty segments hold the dtype's largest value."""
     x = storage(data)
@@ -45,17 +49,20 @@ def segment_min(data, segment_ids, num_segments=None, sorted=False):  # noqa: A0
     return _segment_reduce(x, segment_ids, num_segments, "amin", highest)
 
 
+@keras_export("keras.ops.segment_prod")
 def segment_prod(data, segment_ids, num_segments=None, sorted=False):  # noqa: A002 - Keras' name
     """Products of the rows of ``data`` per segment id; empty segments hold 1."""
     return _segment_reduce(data, segment_ids, num_segments, "prod", 1)
 
 
+@keras_export("keras.ops.top_k")
 def top_k(x, k, sorted=True):  # noqa: A002 - Keras' name
     """``(values, indices)`` of the ``k`` largest entries along the last axis (int32 indices)."""
     values, indices = torch.topk(storage(x), k, dim=-1, largest=True, sorted=True)
     return wrap(values), wrap(indices.to(torch.int32))
 
 
+@keras_export("keras.ops.in_top_k")
 def in_top_k(targets, predictions, k):
     """True where the ``targets`` class is among the ``k`` largest ``predictions`` (ties count as in)."""
     pred = storage(predictions)
@@ -65,6 +72,7 @@ def in_top_k(targets, predictions, k):
     return wrap((above < k) & torch.isfinite(picked.squeeze(1)))
 
 
+@keras_export("keras.ops.logsumexp")
 def logsumexp(x, axis=None, keepdims=False):
     """``log(sum(exp(x)))`` over ``axis`` (all axes when ``None``), computed stably."""
     x = float_of(storage(x))
@@ -74,21 +82,25 @@ def logsumexp(x, axis=None, keepdims=False):
     return wrap(torch.logsumexp(x, dim=axis if isinstance(axis, int) else tuple(axis), keepdim=keepdims))
 
 
+@keras_export("keras.ops.erf")
 def erf(x):
     """The error function."""
     return wrap(torch.erf(float_of(storage(x))))
 
 
+@keras_export("keras.ops.erfinv")
 def erfinv(x):
     """The inverse error function."""
     return wrap(torch.erfinv(float_of(storage(x))))
 
 
+@keras_export("keras.ops.rsqrt")
 def rsqrt(x):
     """``1 / sqrt(x)``."""
     return wrap(torch.rsqrt(float_of(storage(x))))
 
 
+@keras_export("keras.ops.logdet")
 def logdet(x):
     """``log(det(x))`` of the last two axes (positive-definite matrices)."""
     return wrap(torch.logdet(storage(x)))

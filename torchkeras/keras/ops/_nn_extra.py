@@ -7,17 +7,20 @@ import torch
 from ..backend import config
 from ._base import TORCH, storage, wrap
 from ._dtypes import NAME, result_type
+from ...api_export import keras_export
 
 __all__ = ["celu", "glu", "hard_tanh", "squareplus", "sparse_plus", "soft_shrink", "hard_shrink", "tanh_shrink",
            "threshold", "layer_normalization", "rms_normalization", "separable_conv", "conv_transpose"]
 
 
+@keras_export("keras.ops.celu", "keras.ops.nn.celu")
 def celu(x, alpha=1.0):
     """``max(x, 0) + alpha * expm1(min(x, 0) / alpha)``."""
     x = storage(x)
     return wrap(torch.clamp(x, min=0) + alpha * torch.expm1(torch.clamp(x, max=0) / alpha))
 
 
+@keras_export("keras.ops.glu", "keras.ops.nn.glu")
 def glu(x, axis=-1):
     """Gated linear unit: the first half of ``axis`` times the sigmoid of the second half."""
     x = storage(x)
@@ -27,23 +30,27 @@ def glu(x, axis=-1):
     return wrap(a * torch.sigmoid(b))
 
 
+@keras_export("keras.ops.hard_tanh", "keras.ops.nn.hard_tanh")
 def hard_tanh(x):
     """``clip(x, -1, 1)``."""
     return wrap(torch.clamp(storage(x), -1.0, 1.0))
 
 
+@keras_export("keras.ops.squareplus", "keras.ops.nn.squareplus")
 def squareplus(x, b=4):
     """``(x + sqrt(x ** 2 + b)) / 2``."""
     x = storage(x)
     return wrap((x + torch.sqrt(torch.square(x) + b)) / 2)
 
 
+@keras_export("keras.ops.sparse_plus", "keras.ops.nn.sparse_plus")
 def sparse_plus(x):
     """0 for ``x <= -1``, ``(x + 1) ** 2 / 4`` for ``|x| < 1``, ``x`` above."""
     x = storage(x)
     return wrap(torch.where(x <= -1, torch.zeros_like(x), torch.where(x < 1, 0.25 * torch.square(x + 1), x)))
 
 
+@keras_export("keras.ops.soft_shrink", "keras.ops.nn.soft_shrink")
 def soft_shrink(x, threshold=0.5):
     """``x`` moved ``threshold`` toward 0, and 0 within ``[-threshold, threshold]``."""
     x = storage(x)
@@ -51,18 +58,21 @@ def soft_shrink(x, threshold=0.5):
     return wrap(torch.where(x > threshold, x - threshold, torch.where(x < -threshold, x + threshold, zero)))
 
 
+@keras_export("keras.ops.hard_shrink", "keras.ops.nn.hard_shrink")
 def hard_shrink(x, threshold=0.5):
     """``x`` where ``|x| > threshold``, else 0."""
     x = storage(x)
     return wrap(torch.where(torch.abs(x) > threshold, x, torch.zeros_like(x)))
 
 
+@keras_export("keras.ops.tanh_shrink", "keras.ops.nn.tanh_shrink")
 def tanh_shrink(x):
     """``x - tanh(x)``."""
     x = storage(x)
     return wrap(x - torch.tanh(x))
 
 
+@keras_export("keras.ops.threshold", "keras.ops.nn.threshold")
 def threshold(x, threshold, default_value):
     """``x`` where ``x > threshold``, else ``default_value``."""
     x = storage(x)
@@ -77,6 +87,7 @@ def _normalized_axes(x, axis):
     return axes, shape
 
 
+@keras_export("keras.ops.layer_normalization", "keras.ops.nn.layer_normalization")
 def layer_normalization(x, gamma=None, beta=None, axis=-1, epsilon=None, **kwargs):
     """``(x - mean) / sqrt(var + epsilon) * gamma + beta`` over ``axis``, computed in
     ``result_type(x, float32)`` and cast back (``rms_scaling=True`` skips the centring)."""
@@ -109,6 +120,7 @@ def layer_normalization(x, gamma=None, beta=None, axis=-1, epsilon=None, **kwarg
     return wrap(out.to(original))
 
 
+@keras_export("keras.ops.rms_normalization", "keras.ops.nn.rms_normalization")
 def rms_normalization(x, scale=None, axis=-1, epsilon=None):
     """``x / sqrt(mean(x ** 2) + epsilon) * scale`` over ``axis``, computed in
     ``result_type(x, float32)`` and cast back."""
@@ -123,6 +135,7 @@ def rms_normalization(x, scale=None, axis=-1, epsilon=None):
     return wrap(out.to(original))
 
 
+@keras_export("keras.ops.separable_conv", "keras.ops.nn.separable_conv")
 def separable_conv(inputs, depthwise_kernel, pointwise_kernel, strides=1, padding="valid", data_format=None,
                    dilation_rate=1):
     """Depthwise convolution followed by a 1x1 ``pointwise_kernel`` convolution (1-D or 2-D)."""
@@ -144,6 +157,7 @@ def _transpose_length(size, kernel, stride, padding, output_padding):
     return (size - 1) * stride + kernel - 2 * pad + output_padding
 
 
+@keras_export("keras.ops.conv_transpose", "keras.ops.nn.conv_transpose")
 def conv_transpose(inputs, kernel, strides=1, padding="valid", output_padding=None, data_format=None,
                    dilation_rate=1):
     """Transposed N-D convolution; ``kernel`` is ``spatial + (out_channels, in_channels)``

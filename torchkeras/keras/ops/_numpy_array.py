@@ -9,6 +9,7 @@ from ...ops import gather_ops as _tf_gather
 from ...ops import shape_ops as _tf_shape
 from ._base import TORCH, floatx_torch, promoted, promoted_all, storage, unaliased, wrap
 from ._dtypes import NAME, result_type, standardize_dtype
+from ...api_export import keras_export
 
 __all__ = ["arange", "array", "eye", "identity", "full", "full_like", "ones", "ones_like", "zeros", "zeros_like",
            "linspace", "diag", "diagonal", "tri", "tril", "triu", "append", "broadcast_to", "concatenate", "hstack",
@@ -41,6 +42,7 @@ def _scalar(v):
     return v.item() if hasattr(v, "_value") or isinstance(v, torch.Tensor) else v
 
 
+@keras_export("keras.ops.arange", "keras.ops.numpy.arange")
 def arange(start, stop=None, step=None, dtype=None):
     """``[start, stop)`` by ``step``; dtype from Keras' promotion of the arguments
     (``arange(3)`` is int32, ``arange(0.5)`` float32)."""
@@ -53,11 +55,13 @@ def arange(start, stop=None, step=None, dtype=None):
     return wrap(torch.arange(start, stop, 1 if step is None else step, device=_device.current()).to(target))
 
 
+@keras_export("keras.ops.array", "keras.ops.numpy.array")
 def array(x, dtype=None):
     """Alias of ``convert_to_tensor(x, dtype)``."""
     return wrap(unaliased(x, dtype))
 
 
+@keras_export("keras.ops.eye", "keras.ops.numpy.eye")
 def eye(N, M=None, k=0, dtype=None):  # noqa: N803 - Keras' names
     """An ``N x M`` matrix with ones on the ``k``-th diagonal (floatx unless ``dtype``)."""
     M = N if M is None else M
@@ -66,17 +70,20 @@ def eye(N, M=None, k=0, dtype=None):  # noqa: N803 - Keras' names
     return wrap((cols - rows == k).to(TORCH[standardize_dtype(dtype)]))
 
 
+@keras_export("keras.ops.identity", "keras.ops.numpy.identity")
 def identity(n, dtype=None):
     """The ``n x n`` identity matrix (floatx unless ``dtype``)."""
     return eye(n, n, dtype=dtype)
 
 
+@keras_export("keras.ops.full", "keras.ops.numpy.full")
 def full(shape, fill_value, dtype=None):
     """A tensor of ``shape`` filled with ``fill_value`` (floatx unless ``dtype``)."""
     value = storage(fill_value, standardize_dtype(dtype)).to(_device.current())
     return wrap(torch.broadcast_to(value, _shape(shape)).clone())
 
 
+@keras_export("keras.ops.full_like", "keras.ops.numpy.full_like")
 def full_like(x, fill_value, dtype=None):
     """A tensor with ``x``'s shape filled with ``fill_value`` (``x``'s dtype unless ``dtype``)."""
     x = storage(x)
@@ -84,28 +91,33 @@ def full_like(x, fill_value, dtype=None):
     return wrap(torch.broadcast_to(value.to(x.device), x.shape).clone())
 
 
+@keras_export("keras.ops.ones", "keras.ops.numpy.ones")
 def ones(shape, dtype=None):
     """Ones of ``shape`` (floatx unless ``dtype``)."""
     return wrap(torch.ones(_shape(shape), dtype=TORCH[standardize_dtype(dtype)], device=_device.current()))
 
 
+@keras_export("keras.ops.zeros", "keras.ops.numpy.zeros")
 def zeros(shape, dtype=None):
     """Zeros of ``shape`` (floatx unless ``dtype``)."""
     return wrap(torch.zeros(_shape(shape), dtype=TORCH[standardize_dtype(dtype)], device=_device.current()))
 
 
+@keras_export("keras.ops.ones_like", "keras.ops.numpy.ones_like")
 def ones_like(x, dtype=None):
     """Ones with ``x``'s shape (and dtype unless ``dtype``)."""
     x = storage(x)
     return wrap(torch.ones_like(x, dtype=None if dtype is None else TORCH[standardize_dtype(dtype)]))
 
 
+@keras_export("keras.ops.zeros_like", "keras.ops.numpy.zeros_like")
 def zeros_like(x, dtype=None):
     """Zeros with ``x``'s shape (and dtype unless ``dtype``)."""
     x = storage(x)
     return wrap(torch.zeros_like(x, dtype=None if dtype is None else TORCH[standardize_dtype(dtype)]))
 
 
+@keras_export("keras.ops.linspace", "keras.ops.numpy.linspace")
 def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis=0):
     """``num`` evenly spaced values from ``start`` to ``stop`` (``result_type(start, stop,
     float)`` unless ``dtype``; integer dtypes are floored); ``retstep`` also returns the step."""
@@ -128,6 +140,7 @@ def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis
     return (out, wrap(step)) if retstep else out
 
 
+@keras_export("keras.ops.diag", "keras.ops.numpy.diag")
 def diag(x, k=0):
     """The ``k``-th diagonal of a 2-D ``x``, or the square matrix with 1-D ``x`` on it."""
     x = storage(x)
@@ -136,11 +149,13 @@ def diag(x, k=0):
     return wrap(torch.diag(x, k))
 
 
+@keras_export("keras.ops.diagonal", "keras.ops.numpy.diagonal")
 def diagonal(x, offset=0, axis1=0, axis2=1):
     """The ``offset`` diagonal of the ``axis1``/``axis2`` planes, as a new last axis."""
     return wrap(torch.diagonal(storage(x), offset, axis1, axis2).clone())
 
 
+@keras_export("keras.ops.tri", "keras.ops.numpy.tri")
 def tri(N, M=None, k=0, dtype=None):  # noqa: N803 - Keras' names
     """Ones at and below the ``k``-th diagonal (floatx unless ``dtype``)."""
     M = N if M is None else M
@@ -149,16 +164,19 @@ def tri(N, M=None, k=0, dtype=None):  # noqa: N803 - Keras' names
     return wrap((cols - rows <= k).to(TORCH[standardize_dtype(dtype)]))
 
 
+@keras_export("keras.ops.tril", "keras.ops.numpy.tril")
 def tril(x, k=0):
     """Zeros above the ``k``-th diagonal of the last two axes."""
     return wrap(torch.tril(storage(x), k))
 
 
+@keras_export("keras.ops.triu", "keras.ops.numpy.triu")
 def triu(x, k=0):
     """Zeros below the ``k``-th diagonal of the last two axes."""
     return wrap(torch.triu(storage(x), k))
 
 
+@keras_export("keras.ops.append", "keras.ops.numpy.append")
 def append(x1, x2, axis=None):
     """``x2`` appended to ``x1`` along ``axis`` (both flattened when ``None``), promoted dtype."""
     a, b = promoted(storage(x1), storage(x2))
@@ -167,32 +185,38 @@ def append(x1, x2, axis=None):
     return _tf_shape.concat([a, b], axis)
 
 
+@keras_export("keras.ops.broadcast_to", "keras.ops.numpy.broadcast_to")
 def broadcast_to(x, shape):
     """``x`` broadcast to ``shape`` (TF's ``InvalidArgumentError`` when incompatible)."""
     return _tf_shape.broadcast_to(unaliased(x), _shape(shape))
 
 
+@keras_export("keras.ops.concatenate", "keras.ops.numpy.concatenate")
 def concatenate(xs, axis=0):
     """Joins ``xs`` along an existing ``axis`` after promoting them to a common dtype."""
     return _tf_shape.concat(promoted_all(xs), axis)
 
 
+@keras_export("keras.ops.hstack", "keras.ops.numpy.hstack")
 def hstack(xs):
     """Concatenation along axis 0 for 1-D inputs, else axis 1."""
     values = promoted_all(xs)
     return _tf_shape.concat(values, 0 if values[0].dim() == 1 else 1)
 
 
+@keras_export("keras.ops.vstack", "keras.ops.numpy.vstack")
 def vstack(xs):
     """Concatenation along axis 0."""
     return _tf_shape.concat(promoted_all(xs), 0)
 
 
+@keras_export("keras.ops.stack", "keras.ops.numpy.stack")
 def stack(x, axis=0):
     """Stacks the tensors of ``x`` along a new ``axis`` (common promoted dtype)."""
     return _tf_shape.stack(promoted_all(x), axis)
 
 
+@keras_export("keras.ops.expand_dims", "keras.ops.numpy.expand_dims")
 def expand_dims(x, axis):
     """Inserts length-1 axes at ``axis`` (an int or a tuple of positions in the output)."""
     x = unaliased(x)
@@ -203,6 +227,7 @@ def expand_dims(x, axis):
     return wrap(x)
 
 
+@keras_export("keras.ops.squeeze", "keras.ops.numpy.squeeze")
 def squeeze(x, axis=None):
     """Drops length-1 axes (all, or those in ``axis``: ``ValueError`` if one is not 1)."""
     x = unaliased(x)
@@ -215,16 +240,19 @@ def squeeze(x, axis=None):
     return wrap(x.squeeze(tuple(a % x.dim() for a in axes)))
 
 
+@keras_export("keras.ops.reshape", "keras.ops.numpy.reshape")
 def reshape(x, newshape):
     """``x`` with shape ``newshape`` (one ``-1`` inferred); TF's ``InvalidArgumentError`` on a size mismatch."""
     return _tf_shape.reshape(unaliased(x), _shape(newshape))
 
 
+@keras_export("keras.ops.ravel", "keras.ops.numpy.ravel")
 def ravel(x):
     """``x`` flattened to 1-D."""
     return wrap(unaliased(x).reshape(-1))
 
 
+@keras_export("keras.ops.flip", "keras.ops.numpy.flip")
 def flip(x, axis=None):
     """``x`` reversed along ``axis`` (all axes when ``None``)."""
     x = storage(x)
@@ -232,16 +260,19 @@ def flip(x, axis=None):
     return wrap(torch.flip(x, dims))
 
 
+@keras_export("keras.ops.moveaxis", "keras.ops.numpy.moveaxis")
 def moveaxis(x, source, destination):
     """Moves axes ``source`` to positions ``destination``."""
     return wrap(torch.movedim(unaliased(x), source, destination))
 
 
+@keras_export("keras.ops.swapaxes", "keras.ops.numpy.swapaxes")
 def swapaxes(x, axis1, axis2):
     """Exchanges two axes."""
     return wrap(torch.swapaxes(unaliased(x), axis1, axis2))
 
 
+@keras_export("keras.ops.transpose", "keras.ops.numpy.transpose")
 def transpose(x, axes=None):
     """Permutes the axes (reversed when ``None``); duplicate axes are a ``ValueError``."""
     x = unaliased(x)
@@ -254,6 +285,7 @@ def transpose(x, axes=None):
     return _tf_shape.transpose(x, perm)
 
 
+@keras_export("keras.ops.pad", "keras.ops.numpy.pad")
 def pad(x, pad_width, mode="constant", constant_values=None):
     """Pads ``x`` by ``pad_width`` (per-axis ``(before, after)``) in mode ``constant``,
     ``reflect`` or ``symmetric`` (the modes Keras' TF backend supports)."""
@@ -263,6 +295,7 @@ def pad(x, pad_width, mode="constant", constant_values=None):
     return _tf_shape.pad(x, storage(pad_width, "int32"), mode.upper(), 0 if constant_values is None else constant_values)
 
 
+@keras_export("keras.ops.repeat", "keras.ops.numpy.repeat")
 def repeat(x, repeats, axis=None):
     """Repeats each element ``repeats`` times along ``axis`` (flattened when ``None``)."""
     x = storage(x)
@@ -273,12 +306,14 @@ def repeat(x, repeats, axis=None):
     return wrap(torch.repeat_interleave(x, repeats, dim=axis))
 
 
+@keras_export("keras.ops.tile", "keras.ops.numpy.tile")
 def tile(x, repeats):
     """``x`` repeated ``repeats`` times per axis (missing leading counts are 1)."""
     reps = (repeats,) if isinstance(repeats, int) else tuple(int(r) for r in repeats)
     return wrap(torch.tile(storage(x), reps))
 
 
+@keras_export("keras.ops.split", "keras.ops.numpy.split")
 def split(x, indices_or_sections, axis=0):
     """A list of sub-tensors: ``indices_or_sections`` equal parts (TF's error if not
     divisible), or cuts at the given indices."""
@@ -294,6 +329,7 @@ def _fix_negative(indices, size):
     return torch.where(indices < 0, indices + size, indices)
 
 
+@keras_export("keras.ops.take", "keras.ops.numpy.take")
 def take(x, indices, axis=None):
     """Elements of ``x`` at ``indices`` along ``axis`` (flattened ``x`` when ``None``); negative
     indices count from the end, others out of range are TF's ``InvalidArgumentError``."""
@@ -304,6 +340,7 @@ def take(x, indices, axis=None):
     return _tf_gather.gather(x, _fix_negative(storage(indices), x.shape[axis]), axis=axis)
 
 
+@keras_export("keras.ops.take_along_axis", "keras.ops.numpy.take_along_axis")
 def take_along_axis(x, indices, axis=None):
     """Gathers ``x`` with ``indices`` matching its shape along ``axis`` (broadcast elsewhere)."""
     x = storage(x)
@@ -316,6 +353,7 @@ def take_along_axis(x, indices, axis=None):
     return wrap(torch.take_along_dim(x, idx, dim=axis))
 
 
+@keras_export("keras.ops.sort", "keras.ops.numpy.sort")
 def sort(x, axis=-1):
     """``x`` sorted ascending along ``axis`` (flattened when ``None``)."""
     x = storage(x)
@@ -324,6 +362,7 @@ def sort(x, axis=-1):
     return wrap(torch.sort(x, dim=axis, stable=True).values)
 
 
+@keras_export("keras.ops.argsort", "keras.ops.numpy.argsort")
 def argsort(x, axis=-1):
     """Indices (int32) that sort ``x`` along ``axis`` (flattened when ``None``)."""
     x = storage(x)
@@ -342,6 +381,7 @@ def _product_dtypes(a, b):
     return result, compute
 
 
+@keras_export("keras.ops.dot", "keras.ops.numpy.dot")
 def dot(x1, x2):
     """NumPy's ``dot``: scalar product, matrix product, or a sum over the last axis of
     ``x1`` and the second-to-last of ``x2``; promoted dtype."""
@@ -357,6 +397,7 @@ def dot(x1, x2):
     return wrap(out.to(result))
 
 
+@keras_export("keras.ops.matmul", "keras.ops.numpy.matmul")
 def matmul(x1, x2):
     """Matrix product with broadcasting batch axes (NumPy semantics); integer inputs are
     multiplied as floats and cast back, ``int8 @ int8`` gives int32."""
@@ -377,6 +418,7 @@ def matmul(x1, x2):
     return wrap(out if out.dtype is result else out.to(result))
 
 
+@keras_export("keras.ops.einsum", "keras.ops.numpy.einsum")
 def einsum(subscripts, *operands, **kwargs):
     """Einstein summation; operands promoted to a common dtype (integers computed as floats
     and cast back)."""
@@ -388,6 +430,7 @@ def einsum(subscripts, *operands, **kwargs):
     return wrap(torch.einsum(subscripts, *values))
 
 
+@keras_export("keras.ops.tensordot", "keras.ops.numpy.tensordot")
 def tensordot(x1, x2, axes=2):
     """Sum of products over ``axes`` (an int, or two lists of axes); promoted dtype."""
     a, b = storage(x1), storage(x2)
@@ -396,27 +439,32 @@ def tensordot(x1, x2, axes=2):
     return wrap(torch.tensordot(a.to(compute), b.to(compute), dims=dims).to(result))
 
 
+@keras_export("keras.ops.outer", "keras.ops.numpy.outer")
 def outer(x1, x2):
     """Outer product of the flattened inputs; promoted dtype."""
     a, b = promoted(storage(x1), storage(x2))
     return wrap(torch.outer(a.reshape(-1), b.reshape(-1)))
 
 
+@keras_export("keras.ops.ndim", "keras.ops.numpy.ndim")
 def ndim(x):
     """The rank of ``x`` as a 0-d int32 tensor."""
     return wrap(torch.tensor(storage(x).dim(), dtype=torch.int32))
 
 
+@keras_export("keras.ops.size", "keras.ops.numpy.size")
 def size(x):
     """The number of elements of ``x`` as a 0-d int32 tensor."""
     return wrap(torch.tensor(storage(x).numel(), dtype=torch.int32))
 
 
+@keras_export("keras.ops.nonzero", "keras.ops.numpy.nonzero")
 def nonzero(x):
     """Indices of the non-zero elements, one int32 tensor per dimension (a list)."""
     return [wrap(i.to(torch.int32)) for i in torch.nonzero(storage(x), as_tuple=True)]
 
 
+@keras_export("keras.ops.roll", "keras.ops.numpy.roll")
 def roll(x, shift, axis=None):
     """Elements shifted by ``shift`` along ``axis`` (flattened when ``None``), wrapping around."""
     x = storage(x)
@@ -425,6 +473,7 @@ def roll(x, shift, axis=None):
     return wrap(torch.roll(x, shift, axis))
 
 
+@keras_export("keras.ops.meshgrid", "keras.ops.numpy.meshgrid")
 def meshgrid(*x, indexing="xy"):
     """Coordinate grids of the 1-D inputs (``indexing`` ``'xy'`` or ``'ij'``)."""
     return [wrap(g) for g in torch.meshgrid(*promoted_all(x), indexing=indexing)]

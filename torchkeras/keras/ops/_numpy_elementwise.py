@@ -5,6 +5,7 @@ import torch
 
 from ...ops import elementwise_ops as _tf_elementwise
 from ._base import float_of, promoted, promoted_scalar, storage, unaliased, wrap
+from ...api_export import keras_export, export_value
 
 __all__ = ["abs", "absolute", "add", "subtract", "multiply", "divide", "true_divide", "floor_divide", "mod",
            "power", "maximum", "minimum", "negative", "sign", "square", "sqrt", "exp", "expm1", "log", "log1p",
@@ -16,6 +17,7 @@ __all__ = ["abs", "absolute", "add", "subtract", "multiply", "divide", "true_div
 _builtin_abs = abs
 
 
+@keras_export("keras.ops.absolute", "keras.ops.numpy.absolute")
 def absolute(x):
     """``|x|``; unsigned and bool tensors come back unchanged (dtype kept)."""
     x = unaliased(x)
@@ -24,46 +26,54 @@ def absolute(x):
     return wrap(torch.abs(x))
 
 
+@keras_export("keras.ops.abs", "keras.ops.numpy.abs")
 def abs(x):  # noqa: A001 - Keras' name
     """Alias of :func:`absolute`."""
     return absolute(x)
 
 
+@keras_export("keras.ops.add", "keras.ops.numpy.add")
 def add(x1, x2):
     """``x1 + x2`` in Keras' promoted dtype (``int32`` tensor + ``1.5`` -> float32)."""
     a, b = promoted_scalar(x1, x2)
     return wrap(torch.add(a, b))
 
 
+@keras_export("keras.ops.subtract", "keras.ops.numpy.subtract")
 def subtract(x1, x2):
     """``x1 - x2`` in Keras' promoted dtype."""
     a, b = promoted_scalar(x1, x2)
     return wrap(torch.sub(a, b))
 
 
+@keras_export("keras.ops.multiply", "keras.ops.numpy.multiply")
 def multiply(x1, x2):
     """``x1 * x2`` in Keras' promoted dtype."""
     a, b = promoted_scalar(x1, x2)
     return wrap(torch.mul(a, b))
 
 
+@keras_export("keras.ops.divide", "keras.ops.numpy.divide")
 def divide(x1, x2):
     """True division in ``result_type(x1, x2, float)`` (integers give floatx)."""
     a, b = promoted_scalar(x1, x2, float)
     return wrap(torch.div(a, b))
 
 
+@keras_export("keras.ops.true_divide", "keras.ops.numpy.true_divide")
 def true_divide(x1, x2):
     """Alias of :func:`divide`."""
     return divide(x1, x2)
 
 
+@keras_export("keras.ops.floor_divide", "keras.ops.numpy.floor_divide")
 def floor_divide(x1, x2):
     """``x1 // x2`` (rounding toward -inf) in the promoted dtype."""
     a, b = promoted_scalar(x1, x2)
     return wrap(torch.floor_divide(a, b))
 
 
+@keras_export("keras.ops.mod", "keras.ops.numpy.mod")
 def mod(x1, x2):
     """Floor modulo (sign of the divisor, as NumPy/TF ``floormod``); bool promotes to int32."""
     a, b = promoted(storage(x1), storage(x2))
@@ -72,34 +82,40 @@ def mod(x1, x2):
     return wrap(torch.remainder(a, b))
 
 
+@keras_export("keras.ops.power", "keras.ops.numpy.power")
 def power(x1, x2):
     """``x1 ** x2`` in the promoted dtype."""
     a, b = promoted_scalar(x1, x2)
     return wrap(torch.pow(a, b))
 
 
+@keras_export("keras.ops.maximum", "keras.ops.numpy.maximum")
 def maximum(x1, x2):
     """Element-wise maximum in the promoted dtype."""
     a, b = promoted(x1, x2)
     return wrap(torch.maximum(a, b))
 
 
+@keras_export("keras.ops.minimum", "keras.ops.numpy.minimum")
 def minimum(x1, x2):
     """Element-wise minimum in the promoted dtype."""
     a, b = promoted(x1, x2)
     return wrap(torch.minimum(a, b))
 
 
+@keras_export("keras.ops.negative", "keras.ops.numpy.negative")
 def negative(x):
     """``-x`` (dtype kept)."""
     return wrap(torch.neg(storage(x)))
 
 
+@keras_export("keras.ops.sign", "keras.ops.numpy.sign")
 def sign(x):
     """-1, 0 or 1 with ``x``'s dtype."""
     return wrap(torch.sign(storage(x)))
 
 
+@keras_export("keras.ops.square", "keras.ops.numpy.square")
 def square(x):
     """``x * x``; bool becomes int32."""
     x = storage(x)
@@ -108,6 +124,7 @@ def square(x):
     return wrap(torch.square(x))
 
 
+@keras_export("keras.ops.reciprocal", "keras.ops.numpy.reciprocal")
 def reciprocal(x):
     """``1 / x``; integer/bool inputs become floatx."""
     return wrap(torch.reciprocal(float_of(storage(x))))
@@ -123,34 +140,57 @@ def _float_unary(name, fn, doc):
 
 
 sqrt = _float_unary("sqrt", torch.sqrt, "Square root.")
+export_value(sqrt, "keras.ops.sqrt", "keras.ops.numpy.sqrt")
 exp = _float_unary("exp", torch.exp, "``e ** x``.")
+export_value(exp, "keras.ops.exp", "keras.ops.numpy.exp")
 expm1 = _float_unary("expm1", torch.expm1, "``exp(x) - 1``.")
+export_value(expm1, "keras.ops.expm1", "keras.ops.numpy.expm1")
 log = _float_unary("log", torch.log, "Natural logarithm.")
+export_value(log, "keras.ops.log", "keras.ops.numpy.log")
 log1p = _float_unary("log1p", torch.log1p, "``log(1 + x)``.")
+export_value(log1p, "keras.ops.log1p", "keras.ops.numpy.log1p")
 log2 = _float_unary("log2", torch.log2, "Base-2 logarithm.")
+export_value(log2, "keras.ops.log2", "keras.ops.numpy.log2")
 log10 = _float_unary("log10", torch.log10, "Base-10 logarithm.")
+export_value(log10, "keras.ops.log10", "keras.ops.numpy.log10")
 sin = _float_unary("sin", torch.sin, "Sine.")
+export_value(sin, "keras.ops.sin", "keras.ops.numpy.sin")
 cos = _float_unary("cos", torch.cos, "Cosine.")
+export_value(cos, "keras.ops.cos", "keras.ops.numpy.cos")
 tan = _float_unary("tan", torch.tan, "Tangent.")
+export_value(tan, "keras.ops.tan", "keras.ops.numpy.tan")
 tanh = _float_unary("tanh", torch.tanh, "Hyperbolic tangent.")
+export_value(tanh, "keras.ops.tanh", "keras.ops.numpy.tanh")
 sinh = _float_unary("sinh", torch.sinh, "Hyperbolic sine.")
+export_value(sinh, "keras.ops.sinh", "keras.ops.numpy.sinh")
 cosh = _float_unary("cosh", torch.cosh, "Hyperbolic cosine.")
+export_value(cosh, "keras.ops.cosh", "keras.ops.numpy.cosh")
 arcsin = _float_unary("arcsin", torch.asin, "Inverse sine.")
+export_value(arcsin, "keras.ops.arcsin", "keras.ops.numpy.arcsin")
 arccos = _float_unary("arccos", torch.acos, "Inverse cosine.")
+export_value(arccos, "keras.ops.arccos", "keras.ops.numpy.arccos")
 arctan = _float_unary("arctan", torch.atan, "Inverse tangent.")
+export_value(arctan, "keras.ops.arctan", "keras.ops.numpy.arctan")
 arcsinh = _float_unary("arcsinh", torch.asinh, "Inverse hyperbolic sine.")
+export_value(arcsinh, "keras.ops.arcsinh", "keras.ops.numpy.arcsinh")
 arccosh = _float_unary("arccosh", torch.acosh, "Inverse hyperbolic cosine.")
+export_value(arccosh, "keras.ops.arccosh", "keras.ops.numpy.arccosh")
 arctanh = _float_unary("arctanh", torch.atanh, "Inverse hyperbolic tangent.")
+export_value(arctanh, "keras.ops.arctanh", "keras.ops.numpy.arctanh")
 floor = _float_unary("floor", torch.floor, "Round toward -inf.")
+export_value(floor, "keras.ops.floor", "keras.ops.numpy.floor")
 ceil = _float_unary("ceil", torch.ceil, "Round toward +inf.")
+export_value(ceil, "keras.ops.ceil", "keras.ops.numpy.ceil")
 
 
+@keras_export("keras.ops.arctan2", "keras.ops.numpy.arctan2")
 def arctan2(x1, x2):
     """Quadrant-aware ``arctan(x1 / x2)`` in ``result_type(x1, x2, float)``."""
     a, b = promoted(x1, x2, float)
     return wrap(torch.atan2(a, b))
 
 
+@keras_export("keras.ops.round", "keras.ops.numpy.round")
 def round(x, decimals=0):  # noqa: A001 - Keras' name
     """Round half to even to ``decimals`` places, dtype kept (integers with ``decimals >= 0`` unchanged)."""
     x = unaliased(x)
@@ -164,6 +204,7 @@ def round(x, decimals=0):  # noqa: A001 - Keras' name
     return wrap(torch.round(x, decimals=decimals))
 
 
+@keras_export("keras.ops.clip", "keras.ops.numpy.clip")
 def clip(x, x_min, x_max):
     """``tf.clip_by_value(x, x_min, x_max)`` (bool becomes int32 first): the bounds convert to
     ``x``'s dtype with TF's rules (a float bound on an integer tensor is a ``TypeError``)."""
@@ -184,11 +225,17 @@ def _compare(name, fn, doc):
 
 
 equal = _compare("equal", torch.eq, "``x1 == x2``.")
+export_value(equal, "keras.ops.equal", "keras.ops.numpy.equal")
 not_equal = _compare("not_equal", torch.ne, "``x1 != x2``.")
+export_value(not_equal, "keras.ops.not_equal", "keras.ops.numpy.not_equal")
 greater = _compare("greater", torch.gt, "``x1 > x2``.")
+export_value(greater, "keras.ops.greater", "keras.ops.numpy.greater")
 greater_equal = _compare("greater_equal", torch.ge, "``x1 >= x2``.")
+export_value(greater_equal, "keras.ops.greater_equal", "keras.ops.numpy.greater_equal")
 less = _compare("less", torch.lt, "``x1 < x2``.")
+export_value(less, "keras.ops.less", "keras.ops.numpy.less")
 less_equal = _compare("less_equal", torch.le, "``x1 <= x2``.")
+export_value(less_equal, "keras.ops.less_equal", "keras.ops.numpy.less_equal")
 
 
 def _bool(x):
@@ -196,41 +243,49 @@ def _bool(x):
     return x if x.dtype is torch.bool else x.to(torch.bool)
 
 
+@keras_export("keras.ops.logical_and", "keras.ops.numpy.logical_and")
 def logical_and(x1, x2):
     """Element-wise AND of the inputs' truth values."""
     return wrap(torch.logical_and(_bool(x1), _bool(x2)))
 
 
+@keras_export("keras.ops.logical_or", "keras.ops.numpy.logical_or")
 def logical_or(x1, x2):
     """Element-wise OR of the inputs' truth values."""
     return wrap(torch.logical_or(_bool(x1), _bool(x2)))
 
 
+@keras_export("keras.ops.logical_xor", "keras.ops.numpy.logical_xor")
 def logical_xor(x1, x2):
     """Element-wise XOR of the inputs' truth values."""
     return wrap(torch.logical_xor(_bool(x1), _bool(x2)))
 
 
+@keras_export("keras.ops.logical_not", "keras.ops.numpy.logical_not")
 def logical_not(x):
     """Element-wise NOT of ``x``'s truth value."""
     return wrap(torch.logical_not(_bool(x)))
 
 
+@keras_export("keras.ops.isnan", "keras.ops.numpy.isnan")
 def isnan(x):
     """True where ``x`` is NaN (always False for integers)."""
     return wrap(torch.isnan(storage(x)))
 
 
+@keras_export("keras.ops.isinf", "keras.ops.numpy.isinf")
 def isinf(x):
     """True where ``x`` is +-inf (always False for integers)."""
     return wrap(torch.isinf(storage(x)))
 
 
+@keras_export("keras.ops.isfinite", "keras.ops.numpy.isfinite")
 def isfinite(x):
     """True where ``x`` is neither inf nor NaN (always True for integers)."""
     return wrap(torch.isfinite(storage(x)))
 
 
+@keras_export("keras.ops.where", "keras.ops.numpy.where")
 def where(condition, x1=None, x2=None):
     """``x1`` where ``condition`` else ``x2`` (promoted dtype); with neither, the indices
     of the true elements, one int32 tensor per dimension (a list, like Keras' TF backend).

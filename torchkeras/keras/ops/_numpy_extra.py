@@ -4,11 +4,13 @@ import torch
 
 from ._base import TORCH, float_of, floatx_torch, promoted, storage, unaliased, wrap
 from ._dtypes import NAME, result_type
+from ...api_export import keras_export
 
 __all__ = ["nan_to_num", "isclose", "trace", "signbit", "copy", "logaddexp", "exp2", "hypot", "inner", "vdot",
            "bincount", "quantile", "percentile", "median", "digitize", "cross", "logspace"]
 
 
+@keras_export("keras.ops.nan_to_num", "keras.ops.numpy.nan_to_num")
 def nan_to_num(x, nan=0.0, posinf=None, neginf=None):
     """NaN -> ``nan``, +inf -> ``posinf`` (dtype max), -inf -> ``neginf`` (dtype min); integers unchanged."""
     x = unaliased(x)
@@ -17,6 +19,7 @@ def nan_to_num(x, nan=0.0, posinf=None, neginf=None):
     return wrap(torch.nan_to_num(x, nan=nan, posinf=posinf, neginf=neginf))
 
 
+@keras_export("keras.ops.isclose", "keras.ops.numpy.isclose")
 def isclose(x1, x2, rtol=1e-5, atol=1e-8, equal_nan=False):
     """``|x1 - x2| <= atol + rtol * |x2|`` for floats (infinities are never close, as in Keras' TF
     backend); equality for other dtypes."""
@@ -29,6 +32,7 @@ def isclose(x1, x2, rtol=1e-5, atol=1e-8, equal_nan=False):
     return wrap(result)
 
 
+@keras_export("keras.ops.trace", "keras.ops.numpy.trace")
 def trace(x, offset=0, axis1=0, axis2=1):
     """Sum of the ``offset`` diagonal of the ``axis1``/``axis2`` planes (bool/int8/int16 -> int32,
     uint8/uint16 -> uint32)."""
@@ -40,6 +44,7 @@ def trace(x, offset=0, axis1=0, axis2=1):
     return wrap(out.to(torch.uint32) if x.dtype in (torch.uint8, torch.uint16) else out)
 
 
+@keras_export("keras.ops.signbit", "keras.ops.numpy.signbit")
 def signbit(x):
     """True where the sign bit is set (``-0.0`` included)."""
     x = storage(x)
@@ -48,22 +53,26 @@ def signbit(x):
     return wrap(torch.signbit(x))
 
 
+@keras_export("keras.ops.copy", "keras.ops.numpy.copy")
 def copy(x):
     """A copy of ``x``."""
     return wrap(storage(x).clone())
 
 
+@keras_export("keras.ops.logaddexp", "keras.ops.numpy.logaddexp")
 def logaddexp(x1, x2):
     """``log(exp(x1) + exp(x2))`` in ``result_type(x1, x2, float)``."""
     a, b = promoted(storage(x1), storage(x2), float)
     return wrap(torch.logaddexp(a, b))
 
 
+@keras_export("keras.ops.exp2", "keras.ops.numpy.exp2")
 def exp2(x):
     """``2 ** x``; integer/bool inputs become floatx."""
     return wrap(torch.exp2(float_of(storage(x))))
 
 
+@keras_export("keras.ops.hypot", "keras.ops.numpy.hypot")
 def hypot(x1, x2):
     """``sqrt(x1 ** 2 + x2 ** 2)``; small integers give floatx, int64 float64."""
     a, b = storage(x1), storage(x2)
@@ -85,16 +94,19 @@ def _contract(a, b, flatten):
     return wrap(out.to(result))
 
 
+@keras_export("keras.ops.inner", "keras.ops.numpy.inner")
 def inner(x1, x2):
     """Sum of products over the last axes (a product for scalars)."""
     return _contract(storage(x1), storage(x2), False)
 
 
+@keras_export("keras.ops.vdot", "keras.ops.numpy.vdot")
 def vdot(x1, x2):
     """Dot product of the flattened inputs."""
     return _contract(storage(x1), storage(x2), True)
 
 
+@keras_export("keras.ops.bincount", "keras.ops.numpy.bincount")
 def bincount(x, weights=None, minlength=0, sparse=False):
     """Counts (int32) or summed ``weights`` per non-negative integer value of 1-D or 2-D ``x``
     (2-D: per row)."""
@@ -112,6 +124,7 @@ def bincount(x, weights=None, minlength=0, sparse=False):
     return wrap(torch.stack(rows).to(dtype))
 
 
+@keras_export("keras.ops.quantile", "keras.ops.numpy.quantile")
 def quantile(x, q, axis=None, method="linear", keepdims=False):
     """The ``q``-th quantiles along ``axis`` (NumPy's ``method`` names: linear, lower,
     higher, midpoint, nearest); integer inputs give floatx."""
@@ -136,17 +149,20 @@ def quantile(x, q, axis=None, method="linear", keepdims=False):
     return wrap(out)
 
 
+@keras_export("keras.ops.median", "keras.ops.numpy.median")
 def median(x, axis=None, keepdims=False):
     """The median along ``axis`` (the mean of the two middle values for even counts)."""
     return quantile(x, 0.5, axis=axis, keepdims=keepdims)
 
 
+@keras_export("keras.ops.digitize", "keras.ops.numpy.digitize")
 def digitize(x, bins):
     """Index (int32) of the bin of each value: ``i`` with ``bins[i-1] <= x < bins[i]``."""
     x, b = storage(x), storage(bins)
     return wrap(torch.bucketize(x, b.to(x.dtype), right=True).to(torch.int32))
 
 
+@keras_export("keras.ops.cross", "keras.ops.numpy.cross")
 def cross(x1, x2, axisa=-1, axisb=-1, axisc=-1, axis=None):
     """Cross product of 3-vectors (``axis`` overrides ``axisa``/``axisb``/``axisc``); promoted dtype."""
     if axis is not None:
@@ -157,12 +173,14 @@ def cross(x1, x2, axisa=-1, axisb=-1, axisc=-1, axis=None):
     return wrap(torch.movedim(torch.linalg.cross(a, b, dim=-1), -1, axisc))
 
 
+@keras_export("keras.ops.percentile", "keras.ops.numpy.percentile")
 def percentile(x, q, axis=None, method="linear", keepdims=False):
     """:func:`quantile` with ``q`` in percent."""
     q = storage(q) / 100 if not isinstance(q, (int, float)) else q / 100
     return quantile(x, q, axis=axis, method=method, keepdims=keepdims)
 
 
+@keras_export("keras.ops.logspace", "keras.ops.numpy.logspace")
 def logspace(start, stop, num=50, endpoint=True, base=10, dtype=None, axis=0):
     """``base ** linspace(start, stop, num)`` in the linspace result's dtype."""
     from ._numpy_array import linspace

@@ -7,6 +7,7 @@ import torch
 from ._base import float_of, floatx_torch, promoted, promoted_all, storage, unaliased, wrap
 from ._dtypes import NAME
 from ._numpy_array import concatenate, split
+from ...api_export import keras_export
 
 __all__ = ["trunc", "fabs", "deg2rad", "rad2deg", "cbrt", "sinc", "diff", "isneginf", "isposinf", "divide_no_nan",
            "logaddexp2", "ptp", "fmod", "heaviside", "kron", "searchsorted", "diagflat", "fliplr", "flipud",
@@ -24,27 +25,32 @@ def _float_wide(x):
     return x.to(torch.float64) if name == "int64" else x
 
 
+@keras_export("keras.ops.trunc", "keras.ops.numpy.trunc")
 def trunc(x):
     """Rounds toward zero; integer and bool inputs are returned unchanged."""
     x = unaliased(x)
     return wrap(torch.trunc(x) if x.is_floating_point() else x)
 
 
+@keras_export("keras.ops.fabs", "keras.ops.numpy.fabs")
 def fabs(x):
     """``|x|`` as floats (integer/bool inputs become floatx)."""
     return wrap(torch.abs(float_of(storage(x))))
 
 
+@keras_export("keras.ops.deg2rad", "keras.ops.numpy.deg2rad")
 def deg2rad(x):
     """Degrees to radians (small ints -> floatx, int64 -> float64)."""
     return wrap(torch.deg2rad(_float_wide(storage(x))))
 
 
+@keras_export("keras.ops.rad2deg", "keras.ops.numpy.rad2deg")
 def rad2deg(x):
     """Radians to degrees (small ints -> floatx, int64 -> float64)."""
     return wrap(torch.rad2deg(_float_wide(storage(x))))
 
 
+@keras_export("keras.ops.cbrt", "keras.ops.numpy.cbrt")
 def cbrt(x):
     """Real cube root (int64 -> float64, other non-float16/bfloat16/float64 -> floatx)."""
     x = storage(x)
@@ -55,12 +61,14 @@ def cbrt(x):
     return wrap(torch.sign(x) * torch.pow(torch.abs(x), 1.0 / 3.0))
 
 
+@keras_export("keras.ops.sinc", "keras.ops.numpy.sinc")
 def sinc(x):
     """``sin(pi x) / (pi x)``, 1 at 0."""
     x = float_of(storage(x))
     return wrap(torch.sinc(x))
 
 
+@keras_export("keras.ops.diff", "keras.ops.numpy.diff")
 def diff(a, n=1, axis=-1):
     """``n``-th discrete difference along ``axis``."""
     a = unaliased(a)
@@ -71,28 +79,33 @@ def diff(a, n=1, axis=-1):
     return wrap(torch.diff(a, n=n, dim=axis) if n else a)
 
 
+@keras_export("keras.ops.isneginf", "keras.ops.numpy.isneginf")
 def isneginf(x):
     """True where ``x`` is -inf."""
     return wrap(torch.isneginf(storage(x)))
 
 
+@keras_export("keras.ops.isposinf", "keras.ops.numpy.isposinf")
 def isposinf(x):
     """True where ``x`` is +inf."""
     return wrap(torch.isposinf(storage(x)))
 
 
+@keras_export("keras.ops.divide_no_nan", "keras.ops.numpy.divide_no_nan")
 def divide_no_nan(x1, x2):
     """``x1 / x2``, 0 where ``x2`` is 0; in ``result_type(x1, x2, float)``."""
     a, b = promoted(x1, x2, float)
     return wrap(torch.where(b == 0, torch.zeros((), dtype=a.dtype, device=a.device), a / b))
 
 
+@keras_export("keras.ops.logaddexp2", "keras.ops.numpy.logaddexp2")
 def logaddexp2(x1, x2):
     """``log2(2 ** x1 + 2 ** x2)`` in ``result_type(x1, x2, float)``."""
     a, b = promoted(storage(x1), storage(x2), float)
     return wrap(torch.logaddexp2(a, b))
 
 
+@keras_export("keras.ops.ptp", "keras.ops.numpy.ptp")
 def ptp(x, axis=None, keepdims=False):
     """``max - min`` along ``axis``."""
     x = storage(x)
@@ -102,6 +115,7 @@ def ptp(x, axis=None, keepdims=False):
     return wrap(torch.amax(x, dim=axis, keepdim=keepdims) - torch.amin(x, dim=axis, keepdim=keepdims))
 
 
+@keras_export("keras.ops.fmod", "keras.ops.numpy.fmod")
 def fmod(x1, x2):
     """Remainder with the sign of ``x1`` (C's ``fmod``); bool computes as int32."""
     a, b = promoted(storage(x1), storage(x2))
@@ -110,6 +124,7 @@ def fmod(x1, x2):
     return wrap(torch.fmod(a, b))
 
 
+@keras_export("keras.ops.heaviside", "keras.ops.numpy.heaviside")
 def heaviside(x1, x2):
     """0 where ``x1 < 0``, 1 where ``x1 > 0``, ``x2`` where ``x1 == 0``."""
     a, b = promoted(storage(x1), storage(x2))
@@ -117,12 +132,14 @@ def heaviside(x1, x2):
     return wrap(torch.heaviside(a, b))
 
 
+@keras_export("keras.ops.kron", "keras.ops.numpy.kron")
 def kron(x1, x2):
     """Kronecker product; promoted dtype."""
     a, b = promoted(storage(x1), storage(x2))
     return wrap(torch.kron(a, b))
 
 
+@keras_export("keras.ops.searchsorted", "keras.ops.numpy.searchsorted")
 def searchsorted(sorted_sequence, values, side="left"):
     """Insertion indices (int32) of ``values`` into the 1-D ``sorted_sequence``."""
     seq, vals = storage(sorted_sequence), storage(values)
@@ -133,21 +150,25 @@ def searchsorted(sorted_sequence, values, side="left"):
     return wrap(torch.searchsorted(seq, vals.to(seq.dtype), side=side).to(torch.int32))
 
 
+@keras_export("keras.ops.diagflat", "keras.ops.numpy.diagflat")
 def diagflat(x, k=0):
     """A square matrix with the flattened ``x`` on its ``k``-th diagonal."""
     return wrap(torch.diagflat(storage(x), k))
 
 
+@keras_export("keras.ops.fliplr", "keras.ops.numpy.fliplr")
 def fliplr(x):
     """``x`` reversed along axis 1."""
     return wrap(torch.flip(storage(x), (1,)))
 
 
+@keras_export("keras.ops.flipud", "keras.ops.numpy.flipud")
 def flipud(x):
     """``x`` reversed along axis 0."""
     return wrap(torch.flip(storage(x), (0,)))
 
 
+@keras_export("keras.ops.rot90", "keras.ops.numpy.rot90")
 def rot90(array, k=1, axes=(0, 1)):
     """``array`` rotated ``k`` quarter turns in the ``axes`` plane, as NumPy (Keras 3.15's TF
     backend gets ``k=2`` wrong on inputs of rank > 3; this does not copy that)."""
@@ -157,16 +178,19 @@ def rot90(array, k=1, axes=(0, 1)):
     return wrap(torch.rot90(x, k, tuple(axes)))
 
 
+@keras_export("keras.ops.hsplit", "keras.ops.numpy.hsplit")
 def hsplit(x, indices_or_sections):
     """:func:`split` along axis 1 (axis 0 for 1-D ``x``)."""
     return split(x, indices_or_sections, axis=0 if storage(x).dim() == 1 else 1)
 
 
+@keras_export("keras.ops.vsplit", "keras.ops.numpy.vsplit")
 def vsplit(x, indices_or_sections):
     """:func:`split` along axis 0."""
     return split(x, indices_or_sections, axis=0)
 
 
+@keras_export("keras.ops.array_split", "keras.ops.numpy.array_split")
 def array_split(x, indices_or_sections, axis=0):
     """``indices_or_sections`` near-equal parts along ``axis`` (the first ones one longer)."""
     x = storage(x)
@@ -176,6 +200,7 @@ def array_split(x, indices_or_sections, axis=0):
     return [wrap(p) for p in torch.split(x, sizes, dim=axis)]
 
 
+@keras_export("keras.ops.dstack", "keras.ops.numpy.dstack")
 def dstack(xs):
     """Stacks along axis 2 after promoting 0-D/1-D/2-D inputs to 3-D."""
     values = promoted_all(xs)
@@ -183,18 +208,21 @@ def dstack(xs):
                         for v in values], axis=2)
 
 
+@keras_export("keras.ops.empty", "keras.ops.numpy.empty")
 def empty(shape, dtype=None):
     """A tensor of ``shape`` (floatx unless ``dtype``); its values are zeros here."""
     from ._numpy_array import zeros
     return zeros(shape, dtype)
 
 
+@keras_export("keras.ops.empty_like", "keras.ops.numpy.empty_like")
 def empty_like(x, dtype=None):
     """A tensor with ``x``'s shape (and dtype unless ``dtype``); zeros here."""
     from ._numpy_array import zeros_like
     return zeros_like(x, dtype)
 
 
+@keras_export("keras.ops.allclose", "keras.ops.numpy.allclose")
 def allclose(x1, x2, rtol=1e-5, atol=1e-8, equal_nan=False):
     """Whether every element pair satisfies ``isclose`` (a 0-d bool tensor)."""
     from ._numpy_extra import isclose
@@ -206,12 +234,14 @@ def _without_nan(x, fill):
         if x.is_floating_point() else x
 
 
+@keras_export("keras.ops.nansum", "keras.ops.numpy.nansum")
 def nansum(x, axis=None, keepdims=False):
     """:func:`sum` treating NaN as 0."""
     from ._numpy_reduction import sum as _sum
     return _sum(_without_nan(storage(x), 0), axis=axis, keepdims=keepdims)
 
 
+@keras_export("keras.ops.nanmean", "keras.ops.numpy.nanmean")
 def nanmean(x, axis=None, keepdims=False):
     """:func:`mean` of the non-NaN elements (NaN where there are none)."""
     x = storage(x)
@@ -224,11 +254,13 @@ def nanmean(x, axis=None, keepdims=False):
     return wrap(torch.nanmean(x, dim=dims, keepdim=keepdims))
 
 
+@keras_export("keras.ops.nanmax", "keras.ops.numpy.nanmax")
 def nanmax(x, axis=None, keepdims=False):
     """:func:`max` ignoring NaN (NaN where every element is)."""
     return _nan_extreme(x, axis, keepdims, -math.inf, torch.amax)
 
 
+@keras_export("keras.ops.nanmin", "keras.ops.numpy.nanmin")
 def nanmin(x, axis=None, keepdims=False):
     """:func:`min` ignoring NaN (NaN where every element is)."""
     return _nan_extreme(x, axis, keepdims, math.inf, torch.amin)
@@ -245,6 +277,7 @@ def _nan_extreme(x, axis, keepdims, fill, reducer):
     return wrap(torch.where(all_nan, torch.full_like(out, math.nan), out))
 
 
+@keras_export("keras.ops.select", "keras.ops.numpy.select")
 def select(condlist, choicelist, default=0):
     """The element of the first ``choicelist`` entry whose condition holds, else ``default``."""
     choices = promoted_all(list(choicelist) + [default])
@@ -255,6 +288,7 @@ def select(condlist, choicelist, default=0):
 
 
 
+@keras_export("keras.ops.slogdet", "keras.ops.numpy.slogdet")
 def slogdet(x):
     """``(sign, log|det|)`` of the last two axes."""
     sign, logabs = torch.linalg.slogdet(float_of(storage(x)))

@@ -6,6 +6,7 @@ from ...framework import errors
 from ...ops._args import axis_arg
 from ._base import TORCH, float_of, storage, wrap
 from ._dtypes import NAME, result_type
+from ...api_export import keras_export
 
 __all__ = ["sum", "mean", "max", "min", "amax", "amin", "prod", "all", "any", "std", "var", "average", "argmax",
            "argmin", "cumsum", "cumprod", "count_nonzero"]
@@ -26,6 +27,7 @@ def _reduce(fn, x, axis, keepdims, **kwargs):
     return fn(x, dim=dims, keepdim=keepdims, **kwargs)
 
 
+@keras_export("keras.ops.sum", "keras.ops.numpy.sum")
 def sum(x, axis=None, keepdims=False):  # noqa: A001 - Keras' name
     """Sum over ``axis``; bool/int8/int16 accumulate in int32, uint8/uint16 in uint32."""
     x = storage(x)
@@ -35,6 +37,7 @@ def sum(x, axis=None, keepdims=False):  # noqa: A001 - Keras' name
     return wrap(_reduce(torch.sum, x, axis, keepdims, dtype=target))
 
 
+@keras_export("keras.ops.prod", "keras.ops.numpy.prod")
 def prod(x, axis=None, keepdims=False, dtype=None):
     """Product over ``axis``; without ``dtype`` bool/int8/int16 become int32 and
     uint8/uint16 uint32.  Keras' TF backend ignores a given ``dtype`` (the input's is
@@ -52,6 +55,7 @@ def prod(x, axis=None, keepdims=False, dtype=None):
     return wrap(out)
 
 
+@keras_export("keras.ops.mean", "keras.ops.numpy.mean")
 def mean(x, axis=None, keepdims=False):
     """Mean over ``axis``; integers/bool give ``result_type(x, float32)``, float16 is
     accumulated in float32 and cast back."""
@@ -87,22 +91,26 @@ def _extreme(x, axis, keepdims, initial, reducer, pick, logical, what):
     return wrap(out)
 
 
+@keras_export("keras.ops.max", "keras.ops.numpy.max")
 def max(x, axis=None, keepdims=False, initial=None):  # noqa: A001 - Keras' name
     """Maximum over ``axis`` (bool: any), at least ``initial``; an empty input without
     ``initial`` raises ``InvalidArgumentError``."""
     return _extreme(x, axis, keepdims, initial, torch.amax, torch.maximum, torch.any, "max")
 
 
+@keras_export("keras.ops.min", "keras.ops.numpy.min")
 def min(x, axis=None, keepdims=False, initial=None):  # noqa: A001 - Keras' name
     """Minimum over ``axis`` (bool: all), at most ``initial``."""
     return _extreme(x, axis, keepdims, initial, torch.amin, torch.minimum, torch.all, "min")
 
 
+@keras_export("keras.ops.amax", "keras.ops.numpy.amax")
 def amax(x, axis=None, keepdims=False):
     """Alias of :func:`max` without ``initial``."""
     return max(x, axis=axis, keepdims=keepdims)
 
 
+@keras_export("keras.ops.amin", "keras.ops.numpy.amin")
 def amin(x, axis=None, keepdims=False):
     """Alias of :func:`min` without ``initial``."""
     return min(x, axis=axis, keepdims=keepdims)
@@ -113,16 +121,19 @@ def _truth(x):
     return x if x.dtype is torch.bool else x.to(torch.bool)
 
 
+@keras_export("keras.ops.all", "keras.ops.numpy.all")
 def all(x, axis=None, keepdims=False):  # noqa: A001 - Keras' name
     """True where every element along ``axis`` is truthy."""
     return wrap(_reduce(torch.all, _truth(x), axis, keepdims))
 
 
+@keras_export("keras.ops.any", "keras.ops.numpy.any")
 def any(x, axis=None, keepdims=False):  # noqa: A001 - Keras' name
     """True where some element along ``axis`` is truthy."""
     return wrap(_reduce(torch.any, _truth(x), axis, keepdims))
 
 
+@keras_export("keras.ops.var", "keras.ops.numpy.var")
 def var(x, axis=None, keepdims=False):
     """Population variance (``ddof=0``), computed in ``result_type(x, float32)``, returned
     in ``result_type(x, float)``."""
@@ -134,6 +145,7 @@ def var(x, axis=None, keepdims=False):
     return wrap(out.to(TORCH[result_type(name, float)]))
 
 
+@keras_export("keras.ops.std", "keras.ops.numpy.std")
 def std(x, axis=None, keepdims=False):
     """Population standard deviation; integer/bool inputs become floatx."""
     x = float_of(storage(x))
@@ -142,6 +154,7 @@ def std(x, axis=None, keepdims=False):
     return wrap(_reduce(torch.std, x, axis, keepdims, correction=0))
 
 
+@keras_export("keras.ops.average", "keras.ops.numpy.average")
 def average(x, axis=None, weights=None):
     """Weighted mean along ``axis``; ``weights`` has ``x``'s shape or is 1-D along ``axis``.
     Computed in ``result_type(x, weights, float)``."""
@@ -174,12 +187,14 @@ def _arg(fn, x, axis, keepdims):
     return wrap(out.to(torch.int32))
 
 
+@keras_export("keras.ops.argmax", "keras.ops.numpy.argmax")
 def argmax(x, axis=None, keepdims=False):
     """Index (int32) of the first maximum along ``axis`` (flattened when ``None``); like
     Keras, ``-0.0`` ranks below ``0.0``."""
     return _arg(torch.argmax, x, axis, keepdims)
 
 
+@keras_export("keras.ops.argmin", "keras.ops.numpy.argmin")
 def argmin(x, axis=None, keepdims=False):
     """Index (int32) of the first minimum along ``axis`` (flattened when ``None``); like
     Keras, ``-0.0`` ranks below ``0.0``."""
@@ -196,16 +211,19 @@ def _scan(fn, x, axis, dtype):
     return wrap(fn(x, dim=axis, dtype=x.dtype))
 
 
+@keras_export("keras.ops.cumsum", "keras.ops.numpy.cumsum")
 def cumsum(x, axis=None, dtype=None):
     """Running sum along ``axis`` (flattened when ``None``); dtype kept (bool -> int32)."""
     return _scan(torch.cumsum, x, axis, dtype)
 
 
+@keras_export("keras.ops.cumprod", "keras.ops.numpy.cumprod")
 def cumprod(x, axis=None, dtype=None):
     """Running product along ``axis`` (flattened when ``None``); dtype kept (bool -> int32)."""
     return _scan(torch.cumprod, x, axis, dtype)
 
 
+@keras_export("keras.ops.count_nonzero", "keras.ops.numpy.count_nonzero")
 def count_nonzero(x, axis=None):
     """Number of non-zero elements along ``axis`` (int32)."""
     x = storage(x)

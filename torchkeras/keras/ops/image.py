@@ -4,12 +4,14 @@ import torch.nn.functional as F
 
 from ..backend import config
 from ._base import floatx_torch, storage, wrap
+from ...api_export import keras_export as _keras_export
 
 __all__ = ["resize", "rgb_to_grayscale"]
 
 _MODES = {"bilinear": "bilinear", "nearest": "nearest-exact"}
 
 
+@_keras_export("keras.ops.image.resize")
 def resize(images, size, interpolation="bilinear", antialias=False, crop_to_aspect_ratio=False,
            pad_to_aspect_ratio=False, fill_mode="constant", fill_value=0.0, data_format=None):
     """``images`` resized to ``size = (height, width)`` with TF's half-pixel sampling
@@ -48,6 +50,7 @@ def resize(images, size, interpolation="bilinear", antialias=False, crop_to_aspe
 
 
 
+@_keras_export("keras.ops.image.rgb_to_grayscale")
 def rgb_to_grayscale(images, data_format=None):
     """Luma ``0.2989 R + 0.5870 G + 0.1140 B`` with one output channel (computed in
     ``result_type(images, float)``, cast back)."""

@@ -3,11 +3,13 @@
 import torch
 
 from ._base import float_of, storage, wrap
+from ...api_export import keras_export as _keras_export
 
 __all__ = ["norm", "inv", "det", "solve", "solve_triangular", "cholesky", "qr", "svd", "eigh", "eig", "pinv",
            "lstsq", "matrix_rank"]
 
 
+@_keras_export("keras.ops.norm", "keras.ops.linalg.norm")
 def norm(x, ord=None, axis=None, keepdims=False):  # noqa: A002 - Keras' name
     """Vector norm (one axis, or all of ``x`` flattened) or matrix norm (two axes):
     ``ord`` as NumPy's (``'fro'``, ``'nuc'``, ints, inf)."""
@@ -25,31 +27,37 @@ def norm(x, ord=None, axis=None, keepdims=False):  # noqa: A002 - Keras' name
     raise ValueError(f"Invalid axis values. Received: axis={axis}")
 
 
+@_keras_export("keras.ops.inv", "keras.ops.linalg.inv")
 def inv(x):
     """Matrix inverse."""
     return wrap(torch.linalg.inv(float_of(storage(x))))
 
 
+@_keras_export("keras.ops.det", "keras.ops.linalg.det")
 def det(x):
     """Matrix determinant."""
     return wrap(torch.linalg.det(float_of(storage(x))))
 
 
+@_keras_export("keras.ops.solve", "keras.ops.linalg.solve")
 def solve(a, b):
     """``x`` with ``a @ x = b``."""
     return wrap(torch.linalg.solve(float_of(storage(a)), float_of(storage(b))))
 
 
+@_keras_export("keras.ops.solve_triangular", "keras.ops.linalg.solve_triangular")
 def solve_triangular(a, b, lower=False):
     """``x`` with ``a @ x = b`` for triangular ``a``."""
     return wrap(torch.linalg.solve_triangular(float_of(storage(a)), float_of(storage(b)), upper=not lower))
 
 
+@_keras_export("keras.ops.cholesky", "keras.ops.linalg.cholesky")
 def cholesky(x, upper=False):
     """Cholesky factor (lower unless ``upper``) of a positive-definite matrix."""
     return wrap(torch.linalg.cholesky(float_of(storage(x)), upper=upper))
 
 
+@_keras_export("keras.ops.qr", "keras.ops.linalg.qr")
 def qr(x, mode="reduced"):
     """``(q, r)`` with ``x = q @ r``; ``mode`` ``'reduced'`` or ``'complete'``."""
     if mode not in ("reduced", "complete"):
@@ -58,6 +66,7 @@ def qr(x, mode="reduced"):
     return wrap(q), wrap(r)
 
 
+@_keras_export("keras.ops.svd", "keras.ops.linalg.svd")
 def svd(x, full_matrices=True, compute_uv=True):
     """``(u, s, vh)`` with ``x = u @ diag(s) @ vh`` (singular values only when not ``compute_uv``)."""
     x = float_of(storage(x))
@@ -67,18 +76,21 @@ def svd(x, full_matrices=True, compute_uv=True):
     return wrap(u), wrap(s), wrap(vh)
 
 
+@_keras_export("keras.ops.eigh", "keras.ops.linalg.eigh")
 def eigh(x):
     """``(eigenvalues, eigenvectors)`` of a symmetric matrix, eigenvalues ascending."""
     w, v = torch.linalg.eigh(float_of(storage(x)))
     return wrap(w), wrap(v)
 
 
+@_keras_export("keras.ops.eig", "keras.ops.linalg.eig")
 def eig(x):
     """``(eigenvalues, eigenvectors)`` of a square matrix (complex results)."""
     w, v = torch.linalg.eig(float_of(storage(x)))
     return wrap(w), wrap(v)
 
 
+@_keras_export("keras.ops.pinv", "keras.ops.linalg.pinv")
 def pinv(x, rcond=None):
     """Moore-Penrose pseudo-inverse; singular values below ``rcond`` times the largest are
     dropped (default ``10 * max(M, N) * eps``, TF's)."""
@@ -88,6 +100,7 @@ def pinv(x, rcond=None):
     return wrap(torch.linalg.pinv(x, rtol=rcond))
 
 
+@_keras_export("keras.ops.lstsq", "keras.ops.linalg.lstsq")
 def lstsq(a, b, rcond=None):
     """Least-squares ``x`` minimizing ``|a @ x - b|`` for 2-D ``a`` and 1-D/2-D ``b``."""
     a, b = storage(a), storage(b)
@@ -107,6 +120,7 @@ def lstsq(a, b, rcond=None):
     return wrap(x if b.dim() == 2 else x[:, 0])
 
 
+@_keras_export("keras.ops.matrix_rank", "keras.ops.linalg.matrix_rank")
 def matrix_rank(x, tol=None):
     """Number of singular values above ``tol`` (default ``max(M, N) * eps * largest``), int32."""
     x = float_of(storage(x))

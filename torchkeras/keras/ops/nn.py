@@ -9,6 +9,7 @@ import torch.nn.functional as F
 from ..backend import config
 from ._base import TORCH, storage, wrap
 from ._dtypes import standardize_dtype
+from ...api_export import keras_export as _keras_export
 
 _OWN = ["relu", "relu6", "sigmoid", "softmax", "log_softmax", "softplus", "softsign", "silu", "swish", "gelu",
            "elu", "selu", "leaky_relu", "hard_sigmoid", "hard_silu", "hard_swish", "log_sigmoid", "one_hot",
@@ -18,17 +19,20 @@ _OWN = ["relu", "relu6", "sigmoid", "softmax", "log_softmax", "softplus", "softs
 __all__ = list(_OWN)
 
 
+@_keras_export("keras.ops.relu", "keras.ops.nn.relu")
 def relu(x):
     """``max(x, 0)``."""
     return wrap(torch.relu(storage(x)))
 
 
+@_keras_export("keras.ops.relu6", "keras.ops.nn.relu6")
 def relu6(x):
     """``min(max(x, 0), 6)``."""
     x = storage(x)
     return wrap(torch.clamp(x, 0, 6))
 
 
+@_keras_export("keras.ops.sigmoid", "keras.ops.nn.sigmoid")
 def sigmoid(x):
     """``1 / (1 + exp(-x))``."""
     return wrap(torch.sigmoid(storage(x)))
@@ -38,6 +42,7 @@ def _axes(axis):
     return axis if isinstance(axis, int) else tuple(axis)
 
 
+@_keras_export("keras.ops.softmax", "keras.ops.nn.softmax")
 def softmax(x, axis=-1):
     """Softmax along ``axis`` (an int or a tuple of axes)."""
     x = storage(x)
@@ -49,6 +54,7 @@ def softmax(x, axis=-1):
     return wrap(e / torch.sum(e, dim=axis, keepdim=True))
 
 
+@_keras_export("keras.ops.log_softmax", "keras.ops.nn.log_softmax")
 def log_softmax(x, axis=-1):
     """``log(softmax(x))`` along ``axis``, computed stably."""
     x = storage(x)
@@ -58,68 +64,81 @@ def log_softmax(x, axis=-1):
     return wrap(x - torch.logsumexp(x, dim=axis, keepdim=True))
 
 
+@_keras_export("keras.ops.softplus", "keras.ops.nn.softplus")
 def softplus(x):
     """``log(1 + exp(x))``."""
     return wrap(F.softplus(storage(x)))
 
 
+@_keras_export("keras.ops.softsign", "keras.ops.nn.softsign")
 def softsign(x):
     """``x / (1 + |x|)``."""
     return wrap(F.softsign(storage(x)))
 
 
+@_keras_export("keras.ops.silu", "keras.ops.nn.silu")
 def silu(x):
     """``x * sigmoid(x)``."""
     return wrap(F.silu(storage(x)))
 
 
+@_keras_export("keras.ops.swish", "keras.ops.nn.swish")
 def swish(x):
     """Alias of :func:`silu`."""
     return silu(x)
 
 
+@_keras_export("keras.ops.log_sigmoid", "keras.ops.nn.log_sigmoid")
 def log_sigmoid(x):
     """``log(sigmoid(x))``, computed stably."""
     return wrap(F.logsigmoid(storage(x)))
 
 
+@_keras_export("keras.ops.gelu", "keras.ops.nn.gelu")
 def gelu(x, approximate=True):
     """Gaussian error linear unit; Keras' default is the tanh approximation."""
     return wrap(F.gelu(storage(x), approximate="tanh" if approximate else "none"))
 
 
+@_keras_export("keras.ops.elu", "keras.ops.nn.elu")
 def elu(x, alpha=1.0):
     """``x`` if positive, else ``alpha * (exp(x) - 1)``."""
     return wrap(F.elu(storage(x), alpha))
 
 
+@_keras_export("keras.ops.selu", "keras.ops.nn.selu")
 def selu(x):
     """Scaled ELU with the self-normalizing constants."""
     return wrap(F.selu(storage(x)))
 
 
+@_keras_export("keras.ops.leaky_relu", "keras.ops.nn.leaky_relu")
 def leaky_relu(x, negative_slope=0.2):
     """``x`` if positive, else ``negative_slope * x``."""
     return wrap(F.leaky_relu(storage(x), negative_slope))
 
 
+@_keras_export("keras.ops.hard_sigmoid", "keras.ops.nn.hard_sigmoid")
 def hard_sigmoid(x):
     """``clip(x / 6 + 0.5, 0, 1)``."""
     x = storage(x)
     return wrap(torch.clamp(x / 6.0 + 0.5, 0.0, 1.0))
 
 
+@_keras_export("keras.ops.hard_silu", "keras.ops.nn.hard_silu")
 def hard_silu(x):
     """``x * hard_sigmoid(x)``."""
     x = storage(x)
     return wrap(x * torch.clamp(x / 6.0 + 0.5, 0.0, 1.0))
 
 
+@_keras_export("keras.ops.hard_swish", "keras.ops.nn.hard_swish")
 def hard_swish(x):
     """Alias of :func:`hard_silu`."""
     return hard_silu(x)
 
 
+@_keras_export("keras.ops.one_hot", "keras.ops.nn.one_hot")
 def one_hot(x, num_classes, axis=-1, dtype=None, sparse=False):
     """One-hot encoding of integer ``x`` on a new ``axis`` (float32 unless ``dtype``); negative
     and out-of-range indices give all-zero rows."""
@@ -135,6 +154,7 @@ def one_hot(x, num_classes, axis=-1, dtype=None, sparse=False):
     return wrap(out)
 
 
+@_keras_export("keras.ops.multi_hot", "keras.ops.nn.multi_hot")
 def multi_hot(inputs, num_classes=None, axis=-1, dtype=None, sparse=False, **kwargs):
     """Multi-hot encoding: ``one_hot`` of each index, reduced with OR over the
     second-to-last axis (a rank-1 input gives one row)."""
@@ -161,6 +181,7 @@ def _same_shape(target, output):
                          f"target.shape={tuple(target.shape)}, output.shape={tuple(output.shape)}")
 
 
+@_keras_export("keras.ops.binary_crossentropy", "keras.ops.nn.binary_crossentropy")
 def binary_crossentropy(target, output, from_logits=False):
     """Element-wise binary crossentropy; probabilities are clipped to ``[eps, 1 - eps]``."""
     output = storage(output)
@@ -173,6 +194,7 @@ def binary_crossentropy(target, output, from_logits=False):
     return wrap(-(target * torch.log(output) + (1 - target) * torch.log(1 - output)))
 
 
+@_keras_export("keras.ops.categorical_crossentropy", "keras.ops.nn.categorical_crossentropy")
 def categorical_crossentropy(target, output, from_logits=False, axis=-1):
     """Crossentropy between one-hot ``target`` and ``output`` along ``axis``; probabilities are
     renormalized and clipped to ``[eps, 1 - eps]``."""
@@ -190,6 +212,8 @@ def categorical_crossentropy(target, output, from_logits=False, axis=-1):
     return wrap(-torch.sum(target * torch.log(output), dim=axis))
 
 
+@_keras_export("keras.ops.sparse_categorical_crossentropy",
+              "keras.ops.nn.sparse_categorical_crossentropy")
 def sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1):
     """Crossentropy with integer ``target``; a trailing length-1 axis of ``target`` is dropped."""
     output = storage(output)
@@ -247,6 +271,7 @@ def _padding(padding):
     return padding
 
 
+@_keras_export("keras.ops.conv", "keras.ops.nn.conv")
 def conv(inputs, kernel, strides=1, padding="valid", data_format=None, dilation_rate=1):
     """N-D convolution; ``kernel`` is ``spatial + (in_channels / groups, out_channels)``
     (Keras' layout); ``'same'`` pads like TF (extra padding after)."""
@@ -261,6 +286,7 @@ def conv(inputs, kernel, strides=1, padding="valid", data_format=None, dilation_
     return wrap(_restore(_CONV[n](x, weight, None, strides, 0, dilation, groups), data_format))
 
 
+@_keras_export("keras.ops.depthwise_conv", "keras.ops.nn.depthwise_conv")
 def depthwise_conv(inputs, kernel, strides=1, padding="valid", data_format=None, dilation_rate=1):
     """Depthwise N-D convolution; ``kernel`` is ``spatial + (in_channels, multiplier)``."""
     x, data_format = _channels_first(storage(inputs), data_format)
@@ -284,6 +310,7 @@ def _pool_args(x, pool_size, strides):
     return n, pool, pool if strides is None else _tuple(strides, n)
 
 
+@_keras_export("keras.ops.max_pool", "keras.ops.nn.max_pool")
 def max_pool(inputs, pool_size, strides=None, padding="valid", data_format=None):
     """Max pooling (``strides`` default to ``pool_size``; ``'same'`` pads with -inf like TF)."""
     x, data_format = _channels_first(storage(inputs), data_format)
@@ -293,6 +320,7 @@ def max_pool(inputs, pool_size, strides=None, padding="valid", data_format=None)
     return wrap(_restore(_MAX_POOL[n](x, pool, strides), data_format))
 
 
+@_keras_export("keras.ops.average_pool", "keras.ops.nn.average_pool")
 def average_pool(inputs, pool_size, strides=None, padding="valid", data_format=None):
     """Average pooling; with ``'same'`` padded positions are left out of each average (TF)."""
     x, data_format = _channels_first(storage(inputs), data_format)
@@ -305,6 +333,7 @@ def average_pool(inputs, pool_size, strides=None, padding="valid", data_format=N
     return wrap(_restore(out, data_format))
 
 
+@_keras_export("keras.ops.moments", "keras.ops.nn.moments")
 def moments(x, axes, keepdims=False, synchronized=False):
     """``(mean, variance)`` over ``axes``; float16/bfloat16 are computed in float32 and cast back."""
     x = storage(x)
@@ -323,6 +352,7 @@ def moments(x, axes, keepdims=False, synchronized=False):
     return wrap(mean), wrap(variance)
 
 
+@_keras_export("keras.ops.batch_normalization", "keras.ops.nn.batch_normalization")
 def batch_normalization(x, mean, variance, axis, offset=None, scale=None, epsilon=1e-3):
     """``(x - mean) / sqrt(variance + epsilon) * scale + offset``, the 1-D statistics laid along ``axis``."""
     x = storage(x)
@@ -339,6 +369,7 @@ def batch_normalization(x, mean, variance, axis, offset=None, scale=None, epsilo
     return wrap(out)
 
 
+@_keras_export("keras.ops.normalize", "keras.ops.nn.normalize")
 def normalize(x, axis=-1, order=2, epsilon=None):
     """``x`` divided by its ``order``-norm along ``axis`` (at least ``epsilon``)."""
     x = storage(x)
@@ -351,6 +382,7 @@ def normalize(x, axis=-1, order=2, epsilon=None):
     return wrap(x / torch.clamp(norm, min=epsilon))
 
 
+@_keras_export("keras.ops.dot_product_attention", "keras.ops.nn.dot_product_attention")
 def dot_product_attention(query, key, value, bias=None, mask=None, scale=None, is_causal=False,
                           flash_attention=None, attn_logits_soft_cap=None):
     """Scaled dot-product attention on ``(batch, length, heads, head_dim)`` tensors (3-D
@@ -386,7 +418,5 @@ def dot_product_attention(query, key, value, bias=None, mask=None, scale=None, i
     return wrap(out.squeeze(0) if unbatched else out)
 
 
-from ._nn_extra import *  # noqa: E402,F401,F403
-from ._nn_extra import __all__ as _extra  # noqa: E402
-
-__all__ += list(_extra)
+# keras.ops fills this namespace from the export registry, the ops of _nn_extra included.
+from . import _nn_extra  # noqa: E402,F401

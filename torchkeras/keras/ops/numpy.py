@@ -1,13 +1,9 @@
-"""``keras.ops.numpy``: the NumPy-like ops (also at ``keras.ops`` top level)."""
-from ._numpy_array import *  # noqa: F401,F403
-from ._numpy_array import __all__ as _array
-from ._numpy_elementwise import *  # noqa: F401,F403
-from ._numpy_elementwise import __all__ as _elementwise
-from ._numpy_extra import *  # noqa: F401,F403
-from ._numpy_extra import __all__ as _extra
-from ._numpy_more import *  # noqa: F401,F403
-from ._numpy_more import __all__ as _more
-from ._numpy_reduction import *  # noqa: F401,F403
-from ._numpy_reduction import __all__ as _reduction
+"""``keras.ops.numpy``: the NumPy-like ops (also at ``keras.ops`` top level).
 
-__all__ = list(_array) + list(_elementwise) + list(_extra) + list(_more) + list(_reduction)
+Filled from the export registry (``api_export``); ``keras.ops`` fills it again
+once its ops accept KerasTensors.
+"""
+from ...api_export import fill_namespace as _fill_namespace
+
+_fill_namespace(globals(), "keras.ops.numpy", "._numpy_array", "._numpy_elementwise",
+                "._numpy_extra", "._numpy_more", "._numpy_reduction")

@@ -3,7 +3,6 @@
 ``get('rmsprop')`` (case-insensitive, as Keras) gives ``RMSprop()``; a
 serialized dict is deserialized; an ``Optimizer`` passes through.
 """
-from ..losses.serialization import deserialize_keras_object, serialize_keras_object
 from . import schedules
 from .adadelta import Adadelta
 from .adagrad import Adagrad
@@ -16,28 +15,33 @@ from .nadam import Nadam
 from .optimizer import Optimizer
 from .rmsprop import RMSprop
 from .sgd import SGD
-
-__all__ = ["Optimizer", "SGD", "RMSprop", "Adam", "AdamW", "Adagrad", "Adadelta", "Adamax", "Nadam", "Lion",
-           "LossScaleOptimizer", "schedules", "get", "serialize", "deserialize"]
+from ...api_export import (
+    keras_export as _keras_export, export_value as _export_value, fill_namespace as _fill_namespace,
+)
 
 ALL_OBJECTS_DICT = {cls.__name__.lower(): cls for cls in (
     Optimizer, Adam, SGD, RMSprop, Adadelta, AdamW, Adagrad, Adamax, Nadam, Lion, LossScaleOptimizer)}
 
 
+@_keras_export("keras.optimizers.serialize")
 def serialize(optimizer):
     """Keras' serialized dict of an optimizer."""
+    from ..saving.serialization_lib import serialize_keras_object
     return serialize_keras_object(optimizer)
 
 
+@_keras_export("keras.optimizers.deserialize")
 def deserialize(config, custom_objects=None):
     """The optimizer described by a serialized dict (class names matched case-insensitively)."""
     config = dict(config)
     if config["class_name"].lower() in ALL_OBJECTS_DICT:
         config["class_name"] = config["class_name"].lower()
+    from ..saving.serialization_lib import deserialize_keras_object
     return deserialize_keras_object(config, module_objects=ALL_OBJECTS_DICT, custom_objects=custom_objects,
                                     printable_module_name="optimizer")
 
 
+@_keras_export("keras.optimizers.get")
 def get(identifier):
     """Keras' ``optimizers.get``: a name (``'adam'``, ``'RMSprop'``), a serialized dict or an
     ``Optimizer`` -> an ``Optimizer``; anything else raises ``ValueError``."""
@@ -53,3 +57,7 @@ def get(identifier):
     if isinstance(obj, Optimizer):
         return obj
     raise ValueError("Could not interpret optimizer identifier: %s" % (identifier,))
+
+
+_export_value(schedules, "keras.optimizers.schedules")
+_fill_namespace(globals(), "keras.optimizers")

@@ -5,10 +5,12 @@ import torch
 
 from .optimizer import Optimizer
 from .updates import decay_add_, subtract_scaled_
+from ...api_export import keras_export
 
 __all__ = ["Adadelta"]
 
 
+@keras_export("keras.optimizers.Adadelta")
 class Adadelta(Optimizer):
     """Adadelta, Keras' formulas: ``ag = rho * ag + (1 - rho) * g**2``;
     ``delta = -sqrt(ad + eps) * g / sqrt(ag + eps)``;

@@ -5,10 +5,12 @@ import torch
 
 from .optimizer import Optimizer
 from .updates import subtract_quotient_
+from ...api_export import keras_export
 
 __all__ = ["Adagrad"]
 
 
+@keras_export("keras.optimizers.Adagrad")
 class Adagrad(Optimizer):
     """Adagrad, Keras' formulas: ``acc += g**2``; ``w -= lr * g / sqrt(acc + epsilon)``.
     Defaults: ``learning_rate=0.001``, ``initial_accumulator_value=0.1``, ``epsilon=1e-7``."""

@@ -5,10 +5,12 @@ import torch
 
 from .optimizer import Optimizer
 from .updates import move_toward_, subtract_quotient_
+from ...api_export import keras_export
 
 __all__ = ["Adam"]
 
 
+@keras_export("keras.optimizers.Adam")
 class Adam(Optimizer):
     """Adam, Keras' formulas: ``m += (g - m) * (1 - beta_1)``,
     ``v += (g**2 - v) * (1 - beta_2)`` (``amsgrad``: ``v_hat = max(v_hat, v)``

@@ -5,10 +5,12 @@ import torch
 
 from .optimizer import Optimizer
 from .updates import move_toward_, subtract_quotient_
+from ...api_export import keras_export
 
 __all__ = ["Adamax"]
 
 
+@keras_export("keras.optimizers.Adamax")
 class Adamax(Optimizer):
     """Adamax, Keras' formulas: ``m += (g - m) * (1 - beta_1)``;
     ``u = max(beta_2 * u, |g|)``; ``w -= lr * m / ((1 - beta_1**t) * (u + epsilon))``.

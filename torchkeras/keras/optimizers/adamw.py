@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from .adam import Adam
+from ...api_export import keras_export
 
 __all__ = ["AdamW"]
 
 
+@keras_export("keras.optimizers.AdamW")
 class AdamW(Adam):
     """Adam plus decoupled weight decay ``w -= w * weight_decay * lr`` before each update
     (Keras' defaults: ``learning_rate=0.001``, ``weight_decay=0.004``)."""

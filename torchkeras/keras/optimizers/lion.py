@@ -5,10 +5,12 @@ import torch
 
 from .optimizer import Optimizer
 from .updates import decay_add_, subtract_scaled_
+from ...api_export import keras_export
 
 __all__ = ["Lion"]
 
 
+@keras_export("keras.optimizers.Lion")
 class Lion(Optimizer):
     """Lion, Keras' formulas: ``w -= lr * sign(beta_1 * m + (1 - beta_1) * g)``;
     then ``m = beta_2 * m + (1 - beta_2) * g``.  Defaults: ``learning_rate=0.001``,

@@ -16,8 +16,8 @@ from __future__ import annotations
 import torch
 
 from ...framework.tensor import TensorOperators, wrap
-from ..losses.serialization import serialize_keras_object
 from .optimizer import Optimizer, _grad_storage
+from ...api_export import keras_export
 
 __all__ = ["LossScaleOptimizer"]
 
@@ -26,6 +26,7 @@ _BASE_DEFAULTS = {"weight_decay": None, "clipnorm": None, "global_clipnorm": Non
                   "loss_scale_factor": None, "gradient_accumulation_steps": None}
 
 
+@keras_export("keras.optimizers.LossScaleOptimizer", "keras.mixed_precision.LossScaleOptimizer")
 class LossScaleOptimizer(Optimizer):
     """Wraps ``inner_optimizer`` with dynamic loss scaling (see the module docstring).
 
@@ -127,6 +128,7 @@ class LossScaleOptimizer(Optimizer):
 
     def get_config(self):
         """``name``, the serialized ``inner_optimizer``, ``initial_scale``, ``dynamic_growth_steps``."""
+        from ..saving.serialization_lib import serialize_keras_object
         return {"name": self.name, "inner_optimizer": serialize_keras_object(self.inner_optimizer),
                 "initial_scale": self.initial_scale, "dynamic_growth_steps": self.dynamic_growth_steps}
 

@@ -5,10 +5,12 @@ import torch
 
 from .optimizer import Optimizer, _HostMirror
 from .updates import move_toward_, subtract_quotient_
+from ...api_export import keras_export
 
 __all__ = ["Nadam"]
 
 
+@keras_export("keras.optimizers.Nadam")
 class Nadam(Optimizer):
     """Nadam (Adam with Nesterov momentum), Keras' formulas with the momentum
     schedule ``u_t = beta_1 * (1 - 0.5 * 0.96**t)`` and its running product.

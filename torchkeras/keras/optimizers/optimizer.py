@@ -37,11 +37,11 @@ from ...framework.tensor import TensorOperators, wrap
 from ...framework.variable import Variable
 from ..backend.naming import auto_name
 from ..backend.variables import KerasVariable
-from ..losses.serialization import deserialize_keras_object, serialize_keras_object
 from .scalar_math import for_dtype
 from .schedules.learning_rate_schedule import LearningRateSchedule
 from ..backend.object_repr import KerasObjectRepr
 from .updates import decay_add_
+from ...api_export import keras_export
 
 __all__ = ["Optimizer"]
 
@@ -88,6 +88,7 @@ class _HostMirror:
         self.version = self.variable._param._version
 
 
+@keras_export("keras.Optimizer", "keras.optimizers.Optimizer")
 class Optimizer(KerasObjectRepr):
     """Base class of Keras optimizers (``keras.optimizers.Optimizer``).
 
@@ -555,6 +556,7 @@ class Optimizer(KerasObjectRepr):
 
     def get_config(self):
         """Keras' optimizer config (``name``, ``learning_rate`` and the common arguments)."""
+        from ..saving.serialization_lib import serialize_keras_object
         if isinstance(self._learning_rate, LearningRateSchedule):
             learning_rate = serialize_keras_object(self._learning_rate)
         elif isinstance(self._learning_rate, Variable):
@@ -575,6 +577,7 @@ class Optimizer(KerasObjectRepr):
         config = dict(config)
         if isinstance(config.get("learning_rate"), dict):
             from . import schedules
+            from ..saving.serialization_lib import deserialize_keras_object
             config["learning_rate"] = deserialize_keras_object(
                 config["learning_rate"], module_objects=schedules.ALL_OBJECTS_DICT, custom_objects=custom_objects)
         return cls(**config)

@@ -5,10 +5,12 @@ import torch
 
 from .optimizer import Optimizer
 from .updates import decay_add_, subtract_quotient_
+from ...api_export import keras_export
 
 __all__ = ["RMSprop"]
 
 
+@keras_export("keras.optimizers.RMSprop")
 class RMSprop(Optimizer):
     """RMSprop, Keras' formulas: ``v = rho * v + (1 - rho) * g**2``;
     ``increment = lr * g / sqrt(v + epsilon)`` (epsilon inside the root, as

@@ -5,10 +5,12 @@ import torch
 
 from .optimizer import Optimizer
 from .updates import subtract_scaled_
+from ...api_export import keras_export
 
 __all__ = ["SGD"]
 
 
+@keras_export("keras.optimizers.SGD")
 class SGD(Optimizer):
     """Gradient descent, Keras' formulas: without momentum ``w -= lr * g``; with
     momentum ``m = momentum * m - lr * g`` then ``w += m`` (Nesterov:

@@ -1,6 +1,8 @@
 """``keras.preprocessing``: Keras 3's aliases of the dataset builders in ``keras.utils`` and
 ``sequence.pad_sequences`` (the legacy image helpers are not provided)."""
-from ..utils import image_dataset_from_directory, text_dataset_from_directory, timeseries_dataset_from_array
+from ...api_export import export_value as _export_value, fill_namespace as _fill_namespace
 from . import sequence
 
-__all__ = ["image_dataset_from_directory", "sequence", "text_dataset_from_directory", "timeseries_dataset_from_array"]
+_export_value(sequence, "keras.preprocessing.sequence")
+_fill_namespace(globals(), "keras.preprocessing", "..utils.image_dataset", "..utils.text_dataset",
+                "..utils.timeseries_dataset")

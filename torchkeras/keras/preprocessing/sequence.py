@@ -1,4 +1,4 @@
 """``keras.preprocessing.sequence``: ``pad_sequences`` (the same function as ``keras.utils``')."""
-from ..utils import pad_sequences
+from ...api_export import fill_namespace as _fill_namespace
 
-__all__ = ["pad_sequences"]
+_fill_namespace(globals(), "keras.preprocessing.sequence", "..utils.sequence_utils")

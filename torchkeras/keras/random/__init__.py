@@ -1,7 +1,5 @@
 """``keras.random``: seeded samplers and ``SeedGenerator`` (same distributions as Keras;
 the random streams are torch's, not bit-identical to TF's)."""
-from .random import *  # noqa: F401,F403
-from .random import __all__ as _samplers
-from .seed_generator import SeedGenerator
+from ...api_export import fill_namespace as _fill_namespace
 
-__all__ = list(_samplers) + ["SeedGenerator"]
+_fill_namespace(globals(), "keras.random", ".random", ".seed_generator")

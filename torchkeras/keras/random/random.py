@@ -7,6 +7,7 @@ from ...framework import device as _device
 from ..ops._base import TORCH, storage, wrap
 from ..ops._dtypes import standardize_dtype
 from .seed_generator import draw_generator
+from ...api_export import keras_export
 
 __all__ = ["normal", "uniform", "truncated_normal", "randint", "dropout", "shuffle", "categorical", "gamma",
            "beta", "binomial"]
@@ -35,6 +36,7 @@ def _param(value, target):
     return value if isinstance(value, (int, float)) else storage(value).to(target)
 
 
+@keras_export("keras.random.normal")
 def normal(shape, mean=0.0, stddev=1.0, dtype=None, seed=None):
     """Normal samples of ``shape`` (floatx unless ``dtype``)."""
     target = _float(dtype, "normal")
@@ -42,6 +44,7 @@ def normal(shape, mean=0.0, stddev=1.0, dtype=None, seed=None):
     return wrap(sample * _param(stddev, target) + _param(mean, target))
 
 
+@keras_export("keras.random.uniform")
 def uniform(shape, minval=0.0, maxval=1.0, dtype=None, seed=None):
     """Uniform samples in ``[minval, maxval)`` (float dtypes only, like Keras)."""
     target = _float(dtype, "uniform")
@@ -49,6 +52,7 @@ def uniform(shape, minval=0.0, maxval=1.0, dtype=None, seed=None):
     return wrap(sample * (_param(maxval, target) - _param(minval, target)) + _param(minval, target))
 
 
+@keras_export("keras.random.truncated_normal")
 def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=None, seed=None):
     """Normal samples re-drawn until within two standard deviations of the mean."""
     target = _float(dtype, "truncated_normal")
@@ -62,6 +66,7 @@ def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=None, seed=None):
     return wrap(sample * _param(stddev, target) + _param(mean, target))
 
 
+@keras_export("keras.random.randint")
 def randint(shape, minval, maxval, dtype="int32", seed=None):
     """Integers uniform in ``[minval, maxval)`` (int32 unless ``dtype``)."""
     name = standardize_dtype(dtype)
@@ -73,6 +78,7 @@ def randint(shape, minval, maxval, dtype="int32", seed=None):
     return wrap(sample.to(target))
 
 
+@keras_export("keras.random.dropout")
 def dropout(inputs, rate, noise_shape=None, seed=None):
     """Zeroes each element with probability ``rate`` and scales the rest by ``1 / (1 - rate)``."""
     x = storage(inputs)
@@ -86,6 +92,7 @@ def dropout(inputs, rate, noise_shape=None, seed=None):
     return wrap(torch.where(keep, x / (1.0 - rate), torch.zeros((), dtype=x.dtype, device=x.device)))
 
 
+@keras_export("keras.random.shuffle")
 def shuffle(x, axis=0, seed=None):
     """``x`` with its slices along ``axis`` in random order."""
     x = storage(x)
@@ -93,6 +100,7 @@ def shuffle(x, axis=0, seed=None):
     return wrap(torch.index_select(x, axis, order))
 
 
+@keras_export("keras.random.categorical")
 def categorical(logits, num_samples, dtype="int32", seed=None):
     """``num_samples`` class indices per row of the 2-D ``logits`` (unnormalized log-probabilities)."""
     z = storage(logits)
@@ -104,6 +112,7 @@ def categorical(logits, num_samples, dtype="int32", seed=None):
     return wrap(sample.to(TORCH[standardize_dtype(dtype)]))
 
 
+@keras_export("keras.random.gamma")
 def gamma(shape, alpha, dtype=None, seed=None):
     """Gamma(``alpha``, 1) samples (floatx unless ``dtype``)."""
     target = _float(dtype, "gamma")
@@ -114,6 +123,7 @@ def gamma(shape, alpha, dtype=None, seed=None):
     return wrap(sample.to(device=_device.current(), dtype=target))
 
 
+@keras_export("keras.random.beta")
 def beta(shape, alpha, beta, dtype=None, seed=None):
     """Beta(``alpha``, ``beta``) samples, as ``X / (X + Y)`` of two gamma draws."""
     target = _float(dtype, "beta")
@@ -127,6 +137,7 @@ def beta(shape, alpha, beta, dtype=None, seed=None):
     return wrap((x / (x + y)).to(device=_device.current(), dtype=target))
 
 
+@keras_export("keras.random.binomial")
 def binomial(shape, counts, probabilities, dtype=None, seed=None):
     """Binomial(``counts``, ``probabilities``) samples, returned as floats (floatx unless ``dtype``)."""
     target = _float(dtype, "binomial")

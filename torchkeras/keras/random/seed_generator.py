@@ -8,10 +8,12 @@ from ...framework.tensor import wrap
 from ..backend import naming
 from ..backend.variables import KerasVariable
 from ..backend.object_repr import KerasObjectRepr
+from ...api_export import keras_export
 
 __all__ = ["SeedGenerator", "draw_generator"]
 
 
+@keras_export("keras.random.SeedGenerator")
 class SeedGenerator(KerasObjectRepr):
     """Keeps ``state`` (an int64 variable ``[seed, counter]``); each :meth:`next` returns the
     current state and advances the counter, so successive draws differ while a fixed

@@ -8,10 +8,14 @@ import torch
 from ...framework.convert import to_torch
 from ...framework.tensor import wrap
 from ..backend.object_lookup import ObjectLookup
-from ..backend.object_repr import KerasObjectRepr
+from ..backend.object_repr import KerasObjectRepr as _KerasObjectRepr
+from ...api_export import (
+    keras_export as _keras_export, export_value as _export_value, fill_namespace as _fill_namespace,
+)
 
 
-class Regularizer(KerasObjectRepr):
+@_keras_export("keras.Regularizer", "keras.regularizers.Regularizer")
+class Regularizer(_KerasObjectRepr):
     """Base class: ``regularizer(x)`` -> scalar penalty."""
 
     def __call__(self, x):
@@ -33,6 +37,7 @@ def _check(value, name):
     return float(value)
 
 
+@_keras_export("keras.regularizers.L1L2", "keras.regularizers.l1_l2")
 class L1L2(Regularizer):
     """``l1 * sum(|x|) + l2 * sum(x**2)``."""
 
@@ -53,6 +58,7 @@ class L1L2(Regularizer):
         return {"l1": self.l1, "l2": self.l2}
 
 
+@_keras_export("keras.regularizers.L1", "keras.regularizers.l1")
 class L1(Regularizer):
     """``l1 * sum(|x|)``."""
 
@@ -67,6 +73,7 @@ class L1(Regularizer):
         return {"l1": float(torch.tensor(self.l1, dtype=torch.float32))}
 
 
+@_keras_export("keras.regularizers.L2", "keras.regularizers.l2")
 class L2(Regularizer):
     """``l2 * sum(x**2)``."""
 
@@ -89,7 +96,11 @@ _CLASSES = {"L1": L1, "L2": L2, "L1L2": L1L2, "l1": L1, "l2": L2, "l1_l2": L1L2}
 
 _LOOKUP = ObjectLookup("regularizer", "keras.regularizers", _CLASSES)
 serialize = _LOOKUP.serialize
+_export_value(serialize, "keras.regularizers.serialize")
 deserialize = _LOOKUP.deserialize
+_export_value(deserialize, "keras.regularizers.deserialize")
 get = _LOOKUP.get
+_export_value(get, "keras.regularizers.get")
 
-__all__ = ["Regularizer", "L1", "L2", "L1L2", "l1", "l2", "l1_l2", "get", "serialize", "deserialize"]
+
+_fill_namespace(globals(), "keras.regularizers")

@@ -13,11 +13,7 @@ then ``model.load_state_dict(torch.load(f, weights_only=True))`` into a model
 whose layers have the same names (e.g. one rebuilt with
 ``keras.models.model_from_json(model.to_json())``).
 """
-from .object_registration import (CustomObjectScope, custom_object_scope, get_custom_objects, get_registered_name,
-                                  get_registered_object, register_keras_serializable)
-from .saving_lib import load_model, load_weights, save_model, save_weights
-from .serialization_lib import deserialize_keras_object, serialize_keras_object
+from ...api_export import fill_namespace as _fill_namespace
 
-__all__ = ["CustomObjectScope", "custom_object_scope", "get_custom_objects", "get_registered_name",
-           "get_registered_object", "register_keras_serializable", "load_model", "load_weights", "save_model",
-           "save_weights", "deserialize_keras_object", "serialize_keras_object"]
+_fill_namespace(globals(), "keras.saving", ".object_registration", ".saving_lib",
+                           ".serialization_lib")

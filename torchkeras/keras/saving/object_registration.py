@@ -5,6 +5,7 @@ import inspect
 from ..backend.object_repr import KerasObjectRepr
 
 from ...framework.global_state import PER_THREAD as _STATE
+from ...api_export import keras_export
 
 __all__ = ["register_keras_serializable", "get_registered_name", "get_registered_object", "CustomObjectScope",
            "custom_object_scope", "get_custom_objects"]
@@ -13,6 +14,7 @@ GLOBAL_CUSTOM_OBJECTS = {}
 GLOBAL_CUSTOM_NAMES = {}
 
 
+@keras_export("keras.saving.register_keras_serializable", "keras.utils.register_keras_serializable")
 def register_keras_serializable(package="Custom", name=None):
     """Registers a class or function under ``'package>name'`` (``name`` defaults to its ``__name__``).
 
@@ -29,6 +31,7 @@ def register_keras_serializable(package="Custom", name=None):
     return decorator
 
 
+@keras_export("keras.saving.get_registered_name", "keras.utils.get_registered_name")
 def get_registered_name(obj):
     """The name ``obj`` is registered under, else its ``__name__``."""
     if obj in GLOBAL_CUSTOM_NAMES:
@@ -36,6 +39,7 @@ def get_registered_name(obj):
     return obj.__name__
 
 
+@keras_export("keras.saving.get_registered_object", "keras.utils.get_registered_object")
 def get_registered_object(name, custom_objects=None, module_objects=None):
     """The object registered (or in an active custom-object scope, ``custom_objects`` or ``module_objects``) as ``name``, else ``None``."""
     for scope in reversed(_STATE.custom_object_scopes):
@@ -50,11 +54,14 @@ def get_registered_object(name, custom_objects=None, module_objects=None):
     return None
 
 
+@keras_export("keras.saving.get_custom_objects", "keras.utils.get_custom_objects")
 def get_custom_objects():
     """The global registry dict (``'package>name'`` -> object); editing it registers objects."""
     return GLOBAL_CUSTOM_OBJECTS
 
 
+@keras_export("keras.saving.CustomObjectScope", "keras.saving.custom_object_scope",
+              "keras.utils.CustomObjectScope", "keras.utils.custom_object_scope")
 class CustomObjectScope(KerasObjectRepr):
     """``with CustomObjectScope({'name': obj}):`` makes the objects visible to deserialization inside the block."""
 

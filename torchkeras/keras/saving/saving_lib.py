@@ -18,6 +18,7 @@ import warnings
 import zipfile
 
 from . import assets, h5_store, serialization_lib, sharded_store, variable_store, weights_layout
+from ...api_export import keras_export
 
 __all__ = ["save_model", "load_model", "save_weights", "load_weights", "atomic_write"]
 
@@ -76,6 +77,7 @@ def _h5_bytes(entries):
 
 
 # ----------------------------------------------------------------- weights
+@keras_export("keras.saving.save_weights")
 def save_weights(model, filepath, overwrite=True, max_shard_size=None):
     """Writes ``model``'s weights to ``filepath`` in Keras' layout.
 
@@ -161,6 +163,7 @@ def _assign(planned):
         obj.load_own_variables(store)
 
 
+@keras_export("keras.saving.load_weights")
 def load_weights(model, filepath, skip_mismatch=False, **kwargs):
     """Loads weights saved by ``save_weights`` / ``save_model`` (torchkeras or Keras) into ``model``.
 
@@ -193,6 +196,7 @@ def load_weights(model, filepath, skip_mismatch=False, **kwargs):
 
 
 # ------------------------------------------------------------------ models
+@keras_export("keras.saving.save_model")
 def save_model(model, filepath, overwrite=True, zipped=True, **kwargs):
     """Saves ``model`` as a Keras 3 ``.keras`` zip (config, metadata, weights and optimizer state).
 
@@ -260,6 +264,7 @@ def _read_member(archive, member, filepath):
         raise ValueError("Unable to load '%s': `%s` is corrupt (%s)." % (filepath, member, error)) from error
 
 
+@keras_export("keras.saving.load_model")
 def load_model(filepath, custom_objects=None, compile=True, safe_mode=True):
     """Loads a model saved by ``save_model`` (torchkeras or Keras 3 ``.keras``; legacy Keras 2 ``.h5`` read-only).
 

@@ -17,6 +17,8 @@ import numpy as np
 from ...framework import global_state
 from ...framework import tree as _tree
 from . import object_registration
+from ...api_export import public_keras_name, symbol
+from ...api_export import keras_export
 
 __all__ = ["serialize_keras_object", "deserialize_keras_object", "SafeModeScope", "in_safe_mode",
            "enable_unsafe_deserialization"]
@@ -54,6 +56,7 @@ def in_safe_mode():
     return False if value is None and _STATE.unsafe_deserialization else value
 
 
+@keras_export("keras.config.enable_unsafe_deserialization")
 def enable_unsafe_deserialization():
     """``keras.config.enable_unsafe_deserialization()``: from now on, loading accepts Python
     lambdas (and other code) without ``safe_mode=False``.  Only for files you trust."""
@@ -65,32 +68,40 @@ def unsafe_deserialization_enabled():
     return _STATE.unsafe_deserialization
 
 
+# The namespaces a config's class or function is looked up in, in this order.
+_NAMESPACES = ("keras.layers", "keras.initializers", "keras.optimizers", "keras.losses", "keras.metrics",
+               "keras.regularizers", "keras.constraints", "keras.activations", "keras.models")
+
+
+def _keras(name):
+    """The object exported as ``keras.<name>`` (found in the export registry, so no import cycle)."""
+    return symbol("keras." + name)
+
+
 def _namespaces():
-    from .. import (activations, constraints, initializers, layers, losses, metrics, models, optimizers,
-                    regularizers)
-    return {"keras.layers": layers, "keras.initializers": initializers, "keras.optimizers": optimizers,
-            "keras.losses": losses, "keras.metrics": metrics, "keras.regularizers": regularizers,
-            "keras.constraints": constraints, "keras.activations": activations, "keras.models": models}
+    return {name: symbol(name) for name in _NAMESPACES}
+
+
+def _functional():
+    return _keras("models").Functional
 
 
 def _public_module(cls):
-    """Keras' module string for a torchkeras built-in class, else ``None``."""
-    from ..models import Functional, Sequential
-    if cls is Sequential:
-        return "keras"
-    if cls is Functional:
+    """Keras' module string for a torchkeras built-in class (the namespace of its canonical
+    ``keras.*`` name, as Keras writes it: ``keras.layers``, ``keras`` for ``Sequential``), else ``None``."""
+    name = public_keras_name(cls)
+    if name is not None:
+        return name.rpartition(".")[0]
+    if cls is _functional():
         return "keras.src.models.functional"
-    for module, namespace in _namespaces().items():
-        if getattr(namespace, cls.__name__, None) is cls:
-            return module
     return None
 
 
 def _is_layer(obj):
-    from ..layers.layer import Layer
-    return isinstance(obj, Layer)
+    return isinstance(obj, _keras("layers.Layer"))
 
 
+@keras_export("keras.saving.serialize_keras_object", "keras.utils.serialize_keras_object")
 def serialize_keras_object(obj):
     """Keras' serialized form of ``obj`` (plain values, lists and dicts are converted item by item)."""
     if obj is None or isinstance(obj, (str, bool, int, float)):
@@ -130,12 +141,10 @@ def serialize_keras_object(obj):
     out = {"module": module or cls.__module__, "class_name": cls.__name__, "config": config,
            "registered_name": registered_name}
     if _is_layer(obj):
-        from ..models.functional import Functional
-        build_config = {"input_shape": None} if isinstance(obj, Functional) else obj.get_build_config()
+        build_config = {"input_shape": None} if isinstance(obj, _functional()) else obj.get_build_config()
         if build_config is not None:
             out["build_config"] = _jsonable(build_config)
-        from ..models import Model
-        if isinstance(obj, Model):
+        if isinstance(obj, _keras("Model")):
             from . import model_config
             compiled = getattr(obj, "compiled", False) and getattr(obj, "optimizer", None) is not None
             out["compile_config"] = model_config.compile_config(obj) if compiled else {}
@@ -153,13 +162,12 @@ def _op_classes():
 
 
 def _lambda_class():
-    from ..layers.core.lambda_layer import Lambda
-    return Lambda
+    return _keras("layers.Lambda")
 
 
 def _object_config(obj):
-    from ..models import Functional, Model, Sequential
     from . import lambda_config, model_config
+    Functional, Model, Sequential = _functional(), _keras("Model"), _keras("Sequential")
     if isinstance(obj, _lambda_class()) and type(obj).get_config is _lambda_class().get_config:
         return _jsonable(lambda_config.lambda_config(obj))
     if isinstance(obj, Sequential) and type(obj).get_config is Sequential.get_config:
@@ -203,9 +211,8 @@ def _find_class(config, custom_objects):
     operation = _op_classes().class_for_keras(module, class_name)
     if operation is not None:
         return operation
-    from .. import models
     if class_name == "Functional" or (module == "keras" and class_name in ("Sequential", "Model")):
-        return getattr(models, class_name)
+        return getattr(_keras("models"), class_name)
     namespaces = _namespaces()
     order = [namespaces[module]] if module in namespaces else []
     order += [ns for ns in namespaces.values() if ns not in order]
@@ -244,7 +251,6 @@ def _find_function(config, custom_objects):
 def _compatible(cls, config):
     """``config`` less the Keras-only arguments at their inert defaults that ``cls`` does not take, with
     Keras 2's ``batch_input_shape`` renamed as Keras 3 reads it."""
-    from ..layers import InputLayer
     try:
         parameters = inspect.signature(cls.__init__).parameters
     except (TypeError, ValueError):
@@ -253,7 +259,7 @@ def _compatible(cls, config):
               if not (key in _INERT_KERAS_ARGUMENTS and key not in parameters and value == _INERT_KERAS_ARGUMENTS[key])}
     if "batch_input_shape" in config and "batch_input_shape" not in parameters:
         shape = config.pop("batch_input_shape")
-        if issubclass(cls, InputLayer):
+        if issubclass(cls, _keras("layers.InputLayer")):
             config["batch_shape"] = shape
         else:
             config["input_shape"] = shape[1:]
@@ -262,7 +268,7 @@ def _compatible(cls, config):
 
 def _build(layer, build_config):
     """Builds a revived layer; a subclassed model (whose ``build`` creates nothing) is run once on zeros instead."""
-    from ..models import Functional, Model, Sequential
+    Functional, Model, Sequential = _functional(), _keras("Model"), _keras("Sequential")
     shape = build_config["input_shape"]
     subclassed_model = isinstance(layer, Model) and not isinstance(layer, (Functional, Sequential))
     if subclassed_model and type(layer).build is Model.build:
@@ -279,12 +285,19 @@ def _zeros(shape):
     return _tree.map_shape_structure(_zeros_of_shape, shape, _tree.KERAS)
 
 
+@keras_export("keras.saving.deserialize_keras_object", "keras.utils.deserialize_keras_object")
 def deserialize_keras_object(config, custom_objects=None, safe_mode=True, **kwargs):
     """The object described by ``config`` (Keras' serialized dict, a plain value, or a list of them).
 
     ``custom_objects`` maps class / registered names to classes or functions;
-    ``safe_mode=False`` allows ``Lambda`` layers holding Python bytecode.
+    ``safe_mode=False`` allows ``Lambda`` layers holding Python bytecode.  With
+    ``module_objects=`` (a ``{name: class or function}`` table, as ``keras.losses.deserialize``
+    passes) a name or a serialized dict is looked up in ``custom_objects`` then that table only;
+    ``printable_module_name`` names the kind of object in the error.
     """
+    if "module_objects" in kwargs:
+        return _from_tables(config, kwargs["module_objects"] or {}, custom_objects,
+                            kwargs.get("printable_module_name", "object"))
     if config is None or isinstance(config, (str, bool, int, float)):
         return config
     if isinstance(config, (list, tuple)):
@@ -308,11 +321,11 @@ def deserialize_keras_object(config, custom_objects=None, safe_mode=True, **kwar
     if class_name in ("function", "builtin_function_or_method"):
         return _find_function(config, custom_objects)
     cls = _find_class(config, custom_objects)
-    from ..models import Functional, Sequential
     from . import model_config
+    Sequential = _keras("Sequential")
     if issubclass(cls, Sequential) and cls.from_config.__func__ is Sequential.from_config.__func__:
         obj = model_config.sequential_from_config(cls, config["config"], custom_objects, safe_mode)
-    elif cls is Functional:
+    elif cls is _functional():
         obj = model_config.functional_from_config(config["config"], custom_objects, safe_mode)
     elif issubclass(cls, _lambda_class()):
         from . import lambda_config
@@ -331,3 +344,38 @@ def deserialize_keras_object(config, custom_objects=None, safe_mode=True, **kwar
         if compile_config:
             model_config.compile_from_config(obj, compile_config, custom_objects)
     return obj
+
+
+def _from_tables(config, module_objects, custom_objects, printable_module_name):
+    """``deserialize_keras_object`` with ``module_objects``: the object ``config`` (a name or a
+    serialized dict) names, found in ``custom_objects`` or ``module_objects``."""
+    tables = [custom_objects or {}, module_objects]
+    if isinstance(config, str):
+        found = _lookup(config, tables)
+        if found is None:
+            raise ValueError("Could not interpret %s identifier: %s" % (printable_module_name, config))
+        return found
+    if not isinstance(config, dict) or "class_name" not in config:
+        raise ValueError("Could not interpret serialized %s: %r" % (printable_module_name, config))
+    class_name = config["class_name"]
+    inner = config.get("config", {})
+    if class_name == "function":
+        found = _lookup(inner, tables)
+        if found is None:
+            raise ValueError("Unknown function: '%s'. Please ensure you are using a `keras.utils.custom_object_scope` "
+                             "and that this object is included in the scope." % inner)
+        return found
+    cls = _lookup(class_name, tables)
+    if cls is None:
+        raise TypeError("Could not locate class '%s'. Make sure custom classes are decorated with "
+                        "`@keras.saving.register_keras_serializable()`. Full object config: %s" % (class_name, config))
+    if hasattr(cls, "from_config"):
+        return cls.from_config(dict(inner) if isinstance(inner, dict) else inner)
+    return cls(**inner)
+
+
+def _lookup(name, tables):
+    for table in tables:
+        if name in table:
+            return table[name]
+    return None

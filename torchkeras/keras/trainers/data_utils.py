@@ -10,11 +10,13 @@ from ...data import structure
 from ...framework import tree as _tree
 from ...framework.device import device as _device_scope
 from ...framework.tensor import TensorOperators
+from ...api_export import keras_export
 
 __all__ = ["unpack_x_y_sample_weight", "pack_x_y_sample_weight", "to_storage_tree", "is_array_leaf",
            "train_validation_split", "class_weight_to_sample_weights", "normalize_structure", "batch_size_of"]
 
 
+@keras_export("keras.utils.unpack_x_y_sample_weight")
 def unpack_x_y_sample_weight(data):
     """Keras' rule: a tuple/list of 1, 2 or 3 items is ``(x, y, sample_weight)``; anything else is ``x``."""
     if isinstance(data, list):
@@ -30,6 +32,7 @@ def unpack_x_y_sample_weight(data):
     raise ValueError("Data is expected to be in format `x`, `(x,)`, `(x, y)`, or `(x, y, sample_weight)`, found: %s" % (data,))
 
 
+@keras_export("keras.utils.pack_x_y_sample_weight")
 def pack_x_y_sample_weight(x, y=None, sample_weight=None):
     """The inverse of :func:`unpack_x_y_sample_weight` (``keras.utils.pack_x_y_sample_weight``)."""
     if y is None:

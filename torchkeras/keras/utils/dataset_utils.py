@@ -5,6 +5,7 @@ import numpy as np
 
 from ...data import structure
 from ...data.dataset_ops import Dataset
+from ...api_export import keras_export
 
 __all__ = ["split_dataset"]
 
@@ -35,6 +36,7 @@ def _split_sizes(total, left_size, right_size):
     return left, right
 
 
+@keras_export("keras.utils.split_dataset")
 def split_dataset(dataset, left_size=None, right_size=None, shuffle=False, seed=None):
     """Splits arrays (or a tuple of arrays, or a finite ``tf.data.Dataset``) into two datasets.
 

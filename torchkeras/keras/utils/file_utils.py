@@ -18,6 +18,7 @@ import zipfile
 
 from .io_utils import print_msg
 from .progbar import Progbar
+from ...api_export import keras_export
 
 __all__ = ["get_file", "extract_archive", "hash_file", "validate_file", "keras_home"]
 
@@ -137,6 +138,7 @@ def _targets(fname, datadir, extract, provided):
     return os.path.join(datadir, fname + "_archive"), os.path.join(datadir, fname)
 
 
+@keras_export("keras.utils.get_file")
 def get_file(fname=None, origin=None, untar=False, md5_hash=None, file_hash=None, cache_subdir="datasets",
              hash_algorithm="auto", extract=False, archive_format="auto", cache_dir=None, force_download=False):
     """Downloads ``origin`` into ``cache_dir/cache_subdir`` unless a file with a matching hash is

@@ -7,6 +7,7 @@ from ...framework.tensor import wrap
 from ..backend import config as backend_config
 from . import directory_index
 from .image_decode import decode_image
+from ...api_export import keras_export
 
 __all__ = ["image_dataset_from_directory", "ALLOWLIST_FORMATS"]
 
@@ -76,6 +77,8 @@ def _loader(image_size, num_channels, interpolation, data_format, crop_to_aspect
     return load
 
 
+@keras_export("keras.utils.image_dataset_from_directory",
+              "keras.preprocessing.image_dataset_from_directory")
 def image_dataset_from_directory(directory, labels="inferred", label_mode="int", class_names=None, color_mode="rgb",
                                  batch_size=32, image_size=(256, 256), shuffle=True, seed=None, validation_split=None,
                                  subset=None, interpolation="bilinear", follow_links=False, crop_to_aspect_ratio=False,

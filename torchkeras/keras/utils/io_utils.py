@@ -4,6 +4,7 @@ messages and downloads all print through :func:`print_msg`."""
 import sys
 
 from ...framework.logger import get_logger
+from ...api_export import keras_export
 
 __all__ = ["enable_interactive_logging", "disable_interactive_logging", "is_interactive_logging_enabled",
            "print_msg"]
@@ -11,16 +12,20 @@ __all__ = ["enable_interactive_logging", "disable_interactive_logging", "is_inte
 _state = {"interactive": True}
 
 
+@keras_export("keras.config.enable_interactive_logging", "keras.utils.enable_interactive_logging")
 def enable_interactive_logging():
     """Messages and progress bars go to standard output (Keras' default)."""
     _state["interactive"] = True
 
 
+@keras_export("keras.config.disable_interactive_logging", "keras.utils.disable_interactive_logging")
 def disable_interactive_logging():
     """Messages go to the ``torchkeras`` logger instead of standard output."""
     _state["interactive"] = False
 
 
+@keras_export("keras.config.is_interactive_logging_enabled",
+              "keras.utils.is_interactive_logging_enabled")
 def is_interactive_logging_enabled():
     """Whether messages go to standard output."""
     return _state["interactive"]

@@ -5,10 +5,12 @@ import numpy as np
 import torch
 
 from ...framework.tensor import TensorOperators, wrap
+from ...api_export import keras_export
 
 __all__ = ["to_categorical", "normalize"]
 
 
+@keras_export("keras.utils.to_categorical")
 def to_categorical(x, num_classes=None):
     """One-hot encodes integer class labels (a trailing axis of size 1 is dropped).
 
@@ -36,6 +38,7 @@ def to_categorical(x, num_classes=None):
     return categorical.reshape(shape + (num_classes,))
 
 
+@keras_export("keras.utils.normalize")
 def normalize(x, axis=-1, order=2):
     """Divides ``x`` by its ``order``-norm along ``axis`` (zero norms left alone).
 

@@ -17,6 +17,7 @@ import numpy as np
 
 from .io_utils import print_msg
 from ..backend.object_repr import KerasObjectRepr
+from ...api_export import keras_export
 
 __all__ = ["Progbar"]
 
@@ -41,6 +42,7 @@ def _format_eta(eta):
     return "%ds" % eta
 
 
+@keras_export("keras.utils.Progbar")
 class Progbar(KerasObjectRepr):
     """Displays a progress bar (Keras' ``keras.utils.Progbar``).
 

@@ -1,11 +1,13 @@
 """``keras.utils.PyDataset`` (alias ``Sequence``): a Python-indexed source of batches."""
 from __future__ import annotations
+from ...api_export import keras_export
 
 from ..backend.object_repr import KerasObjectRepr
 
 __all__ = ["PyDataset", "Sequence"]
 
 
+@keras_export("keras.utils.PyDataset", "keras.utils.Sequence")
 class PyDataset(KerasObjectRepr):
     """Base class for batch sources: implement ``__len__`` (number of batches)
     and ``__getitem__(index)`` returning ``(x, y)`` or ``(x, y, sample_weight)``.

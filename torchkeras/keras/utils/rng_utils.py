@@ -5,10 +5,12 @@ import random
 
 import numpy as np
 import torch
+from ...api_export import keras_export
 
 __all__ = ["set_random_seed"]
 
 
+@keras_export("keras.utils.set_random_seed")
 def set_random_seed(seed):
     """Seeds Python's ``random``, NumPy, torch and the tf global seed, as Keras does.
 

@@ -1,9 +1,11 @@
 """``keras.utils.pad_sequences``: variable-length sequences -> one padded NumPy array."""
 import numpy as np
+from ...api_export import keras_export
 
 __all__ = ["pad_sequences"]
 
 
+@keras_export("keras.utils.pad_sequences", "keras.preprocessing.sequence.pad_sequences")
 def pad_sequences(sequences, maxlen=None, dtype="int32", padding="pre", truncating="pre", value=0.0):
     """Pads (or truncates) each sequence to ``maxlen`` (default: the longest), as Keras does.
 

@@ -3,6 +3,7 @@ import numpy as np
 
 from ...framework.tensor import wrap
 from . import directory_index
+from ...api_export import keras_export
 
 __all__ = ["text_dataset_from_directory"]
 
@@ -17,6 +18,8 @@ def _reader(max_length):
     return load
 
 
+@keras_export("keras.utils.text_dataset_from_directory",
+              "keras.preprocessing.text_dataset_from_directory")
 def text_dataset_from_directory(directory, labels="inferred", label_mode="int", class_names=None, batch_size=32,
                                 max_length=None, shuffle=True, seed=None, validation_split=None, subset=None,
                                 follow_links=False, format="tf", verbose=True):

@@ -5,6 +5,7 @@ import torch
 from ...data.dataset_ops import Dataset
 from ...framework.convert import convert_to_tensor
 from ...framework.tensor import wrap
+from ...api_export import keras_export
 
 __all__ = ["timeseries_dataset_from_array"]
 
@@ -38,6 +39,8 @@ def _check(data, sequence_stride, sampling_rate, start_index, end_index):
                          "for data of length %d" % (sequence_stride, n))
 
 
+@keras_export("keras.utils.timeseries_dataset_from_array",
+              "keras.preprocessing.timeseries_dataset_from_array")
 def timeseries_dataset_from_array(data, targets, sequence_length, sequence_stride=1, sampling_rate=1, batch_size=128,
                                   shuffle=False, seed=None, start_index=None, end_index=None, format="tf"):
     """Windows of ``sequence_length`` steps (every ``sampling_rate``-th step) starting every ``sequence_stride``

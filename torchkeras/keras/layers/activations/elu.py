@@ -3,8 +3,10 @@ import torch
 
 from ....framework.tensor import wrap
 from ..layer import Layer
+from ....api_export import keras_export
 
 
+@keras_export("keras.layers.ELU")
 class ELU(Layer):
     """``x`` for ``x > 0``, ``alpha * (exp(x) - 1)`` otherwise.  Its config lists ``name`` and
     ``alpha`` first, as Keras' automatic config does."""

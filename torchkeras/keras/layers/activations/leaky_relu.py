@@ -5,8 +5,10 @@ import torch
 
 from ....framework.tensor import wrap
 from ..layer import Layer
+from ....api_export import keras_export
 
 
+@keras_export("keras.layers.LeakyReLU")
 class LeakyReLU(Layer):
     """``x`` for ``x >= 0``, ``negative_slope * x`` otherwise (integer inputs give float32, as in
     Keras).  The Keras 2 name ``alpha`` is accepted with Keras' ``UserWarning``."""

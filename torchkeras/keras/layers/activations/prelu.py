@@ -5,8 +5,10 @@ from ....framework.tensor import wrap
 from ... import constraints, initializers, regularizers
 from ..input_spec import InputSpec
 from ..layer import Layer
+from ....api_export import keras_export
 
 
+@keras_export("keras.layers.PReLU")
 class PReLU(Layer):
     """Parametric ReLU: ``x`` for ``x >= 0``, ``alpha * x`` otherwise, with a learned weight ``alpha``
     of the input's shape less the batch axis (size 1 along ``shared_axes``)."""

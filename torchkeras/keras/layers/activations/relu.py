@@ -3,8 +3,10 @@ import torch
 
 from ....framework.tensor import wrap
 from ..layer import Layer
+from ....api_export import keras_export
 
 
+@keras_export("keras.layers.ReLU")
 class ReLU(Layer):
     """Keras' rectified linear unit with options: ``x`` above ``threshold`` (strictly), ``0`` at or
     below it, capped at ``max_value``; ``negative_slope * (x - threshold)`` added below ``threshold``.

@@ -4,6 +4,7 @@ import torch
 from ....framework.convert import to_torch
 from ....framework.tensor import wrap
 from ..layer import Layer
+from ....api_export import keras_export
 
 
 def _large_negative(dtype):
@@ -11,6 +12,7 @@ def _large_negative(dtype):
     return -3e4 if dtype is torch.float16 else -1e9
 
 
+@keras_export("keras.layers.Softmax")
 class Softmax(Layer):
     """Softmax over ``axis`` (an int, or a list of ints normalised jointly).
 

@@ -2,10 +2,12 @@
 import torch
 
 from .attention import Attention
+from ....api_export import keras_export
 
 __all__ = ["AdditiveAttention"]
 
 
+@keras_export("keras.layers.AdditiveAttention")
 class AdditiveAttention(Attention):
     """Additive attention, a.k.a. Bahdanau-style attention (Keras 3's ``AdditiveAttention``).
 

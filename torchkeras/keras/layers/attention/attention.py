@@ -4,10 +4,12 @@ import torch
 from ....framework.tensor import wrap
 from ..layer import Layer
 from . import _masks
+from ....api_export import keras_export
 
 __all__ = ["Attention"]
 
 
+@keras_export("keras.layers.Attention")
 class Attention(Layer):
     """Dot-product attention, a.k.a. Luong-style attention (Keras 3's ``Attention``).
 

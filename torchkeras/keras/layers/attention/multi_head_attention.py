@@ -11,6 +11,7 @@ from ..core.einsum_dense import EinsumDense
 from ..layer import Layer
 from ..regularization.dropout import Dropout
 from . import _equations, _masks
+from ....api_export import keras_export
 
 __all__ = ["MultiHeadAttention"]
 
@@ -25,6 +26,7 @@ def _shape(x):
     return symbolic.unknown_to_none(shape) if symbolic.tracing() else shape
 
 
+@keras_export("keras.layers.MultiHeadAttention")
 class MultiHeadAttention(Layer):
     """Multi-head attention (Vaswani et al., 2017) with Keras 3's weights, masks and results.
 

@@ -5,6 +5,7 @@ from ..core import _activation_util
 from ..input_spec import InputSpec
 from . import _conv_utils as utils
 from .base_conv import BaseConv
+from ....api_export import keras_export
 
 TRANSPOSE_FNS = {1: torch.nn.functional.conv_transpose1d, 2: torch.nn.functional.conv_transpose2d,
                  3: torch.nn.functional.conv_transpose3d}
@@ -95,18 +96,21 @@ class BaseConvTranspose(BaseConv):
         return config
 
 
+@keras_export("keras.layers.Conv1DTranspose", "keras.layers.Convolution1DTranspose")
 class Conv1DTranspose(BaseConvTranspose):
     """Transposed 1D convolution (``(batch, steps, channels)`` inputs)."""
 
     rank = 1
 
 
+@keras_export("keras.layers.Conv2DTranspose", "keras.layers.Convolution2DTranspose")
 class Conv2DTranspose(BaseConvTranspose):
     """Transposed 2D convolution (``(batch, height, width, channels)`` inputs)."""
 
     rank = 2
 
 
+@keras_export("keras.layers.Conv3DTranspose", "keras.layers.Convolution3DTranspose")
 class Conv3DTranspose(BaseConvTranspose):
     """Transposed 3D convolution (``(batch, d1, d2, d3, channels)`` inputs)."""
 

@@ -1,7 +1,9 @@
 """``keras.layers.Conv1D``, ``Conv2D`` and ``Conv3D``."""
 from .base_conv import BaseConv
+from ....api_export import keras_export
 
 
+@keras_export("keras.layers.Conv1D", "keras.layers.Convolution1D")
 class Conv1D(BaseConv):
     """1D convolution over ``(batch, steps, channels)`` (or ``channels_first``); also ``padding="causal"``."""
 
@@ -9,12 +11,14 @@ class Conv1D(BaseConv):
     allows_causal = True
 
 
+@keras_export("keras.layers.Conv2D", "keras.layers.Convolution2D")
 class Conv2D(BaseConv):
     """2D convolution over ``(batch, height, width, channels)`` (or ``channels_first``)."""
 
     rank = 2
 
 
+@keras_export("keras.layers.Conv3D", "keras.layers.Convolution3D")
 class Conv3D(BaseConv):
     """3D convolution over ``(batch, d1, d2, d3, channels)`` (or ``channels_first``)."""
 

@@ -4,6 +4,7 @@ from ..core import _activation_util
 from ..input_spec import InputSpec
 from . import _conv_utils as utils
 from .base_conv import CONV_FNS, BaseConv
+from ....api_export import keras_export
 
 
 def depthwise_torch_kernel(kernel, rank, dtype):
@@ -75,12 +76,14 @@ class BaseDepthwiseConv(BaseConv):
         return config
 
 
+@keras_export("keras.layers.DepthwiseConv1D")
 class DepthwiseConv1D(BaseDepthwiseConv):
     """Depthwise 1D convolution (``(batch, steps, channels)`` inputs)."""
 
     rank = 1
 
 
+@keras_export("keras.layers.DepthwiseConv2D")
 class DepthwiseConv2D(BaseDepthwiseConv):
     """Depthwise 2D convolution (``(batch, height, width, channels)`` inputs)."""
 

@@ -5,6 +5,7 @@ from ..input_spec import InputSpec
 from . import _conv_utils as utils
 from .base_conv import CONV_FNS, BaseConv
 from .depthwise_conv import depthwise_torch_kernel
+from ....api_export import keras_export
 
 
 class BaseSeparableConv(BaseConv):
@@ -85,12 +86,14 @@ class BaseSeparableConv(BaseConv):
         return config
 
 
+@keras_export("keras.layers.SeparableConv1D", "keras.layers.SeparableConvolution1D")
 class SeparableConv1D(BaseSeparableConv):
     """Separable 1D convolution (``(batch, steps, channels)`` inputs)."""
 
     rank = 1
 
 
+@keras_export("keras.layers.SeparableConv2D", "keras.layers.SeparableConvolution2D")
 class SeparableConv2D(BaseSeparableConv):
     """Separable 2D convolution (``(batch, height, width, channels)`` inputs)."""
 

@@ -2,8 +2,10 @@
 from ... import activations
 from ..layer import Layer
 from . import _activation_util
+from ....api_export import keras_export
 
 
+@keras_export("keras.layers.Activation")
 class Activation(Layer):
     """Applies ``activation`` (a name, a Keras activation, ``tf.nn.*`` or any callable)."""
 

@@ -6,8 +6,10 @@ from ... import activations, constraints, initializers, regularizers
 from ..input_spec import InputSpec
 from ..layer import Layer
 from . import _activation_util
+from ....api_export import keras_export
 
 
+@keras_export("keras.layers.Dense")
 class Dense(Layer):
     """A densely connected layer with a ``kernel`` of shape ``(input_dim, units)`` (Keras' layout).
 

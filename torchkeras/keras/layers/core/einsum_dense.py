@@ -9,10 +9,12 @@ from ...initializers.random_initializers import VarianceScaling
 from ..input_spec import InputSpec
 from ..layer import Layer
 from . import _activation_util
+from ....api_export import keras_export
 
 __all__ = ["EinsumDense", "analyze_einsum_string"]
 
 
+@keras_export("keras.layers.EinsumDense")
 class EinsumDense(Layer):
     """A dense layer whose product is an arbitrary ``einsum`` (Keras' ``EinsumDense``).
 

@@ -6,8 +6,10 @@ from ....framework.convert import to_torch
 from ....framework.tensor import wrap
 from ... import constraints, initializers, regularizers
 from ..layer import Layer
+from ....api_export import keras_export
 
 
+@keras_export("keras.layers.Embedding")
 class Embedding(Layer):
     """Looks up rows of ``embeddings`` (shape ``(input_dim, output_dim)``) for integer inputs.
 

@@ -1,7 +1,9 @@
 """``keras.layers.Identity``: returns its input unchanged."""
 from ..layer import Layer
+from ....api_export import keras_export
 
 
+@keras_export("keras.layers.Identity")
 class Identity(Layer):
     """A placeholder layer that returns its input (any structure) unchanged."""
 

@@ -4,8 +4,10 @@ from ...backend import config
 from ...backend.keras_tensor import KerasTensor
 from ..layer import Layer
 from ...ops.node import Node
+from ....api_export import keras_export
 
 
+@keras_export("keras.layers.InputLayer")
 class InputLayer(Layer):
     """Holds the symbolic input of a functional model (``output`` is a KerasTensor)."""
 
@@ -55,6 +57,7 @@ class InputLayer(Layer):
                 "ragged": self.ragged, "name": self.name, "optional": self.optional}
 
 
+@keras_export("keras.layers.Input", "keras.Input")
 def Input(shape=None, batch_size=None, dtype=None, sparse=None, ragged=None, batch_shape=None, name=None,  # noqa: N802
           tensor=None, optional=False):
     """``keras.Input``: a symbolic KerasTensor of ``shape`` (batch dim excluded) to start a functional model."""

@@ -3,8 +3,10 @@ import inspect
 
 from .. import symbolic
 from ..layer import Layer
+from ....api_export import keras_export
 
 
+@keras_export("keras.layers.Lambda")
 class Lambda(Layer):
     """Calls ``function(inputs, **arguments)``; ``training``/``mask`` are passed when it accepts them.
 

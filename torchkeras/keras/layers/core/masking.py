@@ -2,8 +2,10 @@
 from ....framework.convert import to_torch
 from ....framework.tensor import wrap
 from ..layer import Layer
+from ....api_export import keras_export
 
 
+@keras_export("keras.layers.Masking")
 class Masking(Layer):
     """Zeroes every timestep whose features all equal ``mask_value`` and reports the others in
     ``compute_mask`` (``any(inputs != mask_value, axis=-1)``), which is attached to the output for

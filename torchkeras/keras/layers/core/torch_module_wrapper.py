@@ -8,6 +8,7 @@ from ....framework import device
 from ....framework import tree as _tree
 from ....framework.tensor import TensorOperators, wrap
 from ..layer import Layer
+from ....api_export import keras_export
 
 
 def _storage(value):
@@ -26,6 +27,7 @@ def _to_tensors(value):
     return _tree.map_structure(_wrap_storage, value, rules=_tree.KERAS)
 
 
+@keras_export("keras.layers.TorchModuleWrapper")
 class TorchModuleWrapper(Layer):
     """Wraps ``module`` (moved to the current device) so its parameters are the layer's weights,
     trained by ``fit`` and watched by ``GradientTape``.  The call passes the inputs' torch storage

@@ -1,7 +1,9 @@
 """``keras.layers.Wrapper``: the abstract base of layers that wrap another layer."""
 from ..layer import Layer
+from ....api_export import keras_export
 
 
+@keras_export("keras.layers.Wrapper")
 class Wrapper(Layer):
     """Holds ``layer`` (a Keras layer) as ``self.layer``; ``build`` builds it for the same input shape
     when it is not built yet, and the config carries it serialised under ``'layer'``.  Subclasses

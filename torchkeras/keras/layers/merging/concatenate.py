@@ -4,8 +4,10 @@ import torch
 from ....framework.convert import to_torch
 from ....framework.tensor import wrap
 from .base_merge import Merge
+from ....api_export import keras_export
 
 
+@keras_export("keras.layers.Concatenate")
 class Concatenate(Merge):
     """Concatenates inputs whose shapes agree except along ``axis``."""
 

@@ -5,8 +5,10 @@ import torch
 import torch.nn.functional as F
 
 from .base_merge import Merge
+from ....api_export import keras_export
 
 
+@keras_export("keras.layers.Dot")
 class Dot(Merge):
     """For each sample, contracts ``inputs[0]`` axis ``axes[0]`` with ``inputs[1]`` axis ``axes[1]``
     (``axes`` an int uses the same axis for both); ``normalize=True`` gives cosine similarities.

@@ -4,6 +4,7 @@ import torch
 from ....framework.convert import to_torch
 from ....framework.tensor import wrap
 from .base_merge import Merge
+from ....api_export import keras_export
 
 
 def _input_masks(inputs):
@@ -45,6 +46,7 @@ class _MaskedExtremum(Merge):
         return _with_mask(output, output_mask)
 
 
+@keras_export("keras.layers.Add")
 class Add(Merge):
     """The sum of the inputs."""
 
@@ -55,6 +57,7 @@ class Add(Merge):
         return out
 
 
+@keras_export("keras.layers.Subtract")
 class Subtract(Merge):
     """``inputs[0] - inputs[1]`` (exactly two inputs)."""
 
@@ -69,6 +72,7 @@ class Subtract(Merge):
         return values[0] - values[1]
 
 
+@keras_export("keras.layers.Multiply")
 class Multiply(Merge):
     """The element-wise product of the inputs.  Masked positions count as 1; when every input is
     masked the output is zeroed outside the OR of the masks and carries that mask (Keras)."""
@@ -97,6 +101,7 @@ class Multiply(Merge):
         return out
 
 
+@keras_export("keras.layers.Average")
 class Average(Merge):
     """The element-wise mean of the inputs."""
 
@@ -107,6 +112,7 @@ class Average(Merge):
         return out / len(values)
 
 
+@keras_export("keras.layers.Maximum")
 class Maximum(_MaskedExtremum):
     """The element-wise maximum of the inputs."""
 
@@ -119,6 +125,7 @@ class Maximum(_MaskedExtremum):
         return out
 
 
+@keras_export("keras.layers.Minimum")
 class Minimum(_MaskedExtremum):
     """The element-wise minimum of the inputs."""
 

@@ -6,8 +6,10 @@ from ... import constraints, initializers, regularizers
 from ..input_spec import InputSpec
 from ..layer import Layer
 from .affine_args import set_affine_args
+from ....api_export import keras_export
 
 
+@keras_export("keras.layers.BatchNormalization")
 class BatchNormalization(Layer):
     """Normalizes over every axis but ``axis``.
 

@@ -5,8 +5,10 @@ from ....framework.tensor import wrap
 from ..input_spec import InputSpec
 from ..layer import Layer
 from .affine_args import affine_config, set_affine_args
+from ....api_export import keras_export
 
 
+@keras_export("keras.layers.GroupNormalization")
 class GroupNormalization(Layer):
     """Splits the channels (``axis``) into ``groups`` consecutive groups and normalises each group of each
     example over its channels and all other non-batch dims, then scales by ``gamma`` and shifts by

@@ -4,8 +4,10 @@ import torch
 from ....framework.tensor import wrap
 from ..layer import Layer
 from .affine_args import affine_config, set_affine_args
+from ....api_export import keras_export
 
 
+@keras_export("keras.layers.LayerNormalization")
 class LayerNormalization(Layer):
     """Normalizes each example over ``axis`` (an int or a list), then scales by ``gamma`` and shifts by
     ``beta``; ``rms_scaling=True`` reproduces Keras' deprecated option: it divides by the standard deviation

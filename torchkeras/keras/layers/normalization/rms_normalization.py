@@ -3,8 +3,10 @@ import torch
 
 from ....framework.tensor import wrap
 from ..layer import Layer
+from ....api_export import keras_export
 
 
+@keras_export("keras.layers.RMSNormalization")
 class RMSNormalization(Layer):
     """``x * rsqrt(mean(x**2 over axis) + epsilon) * scale`` with a learned ``scale`` (initialised to
     ones) of the shape of the normalised axes.  As in Keras, ``axis`` becomes a sorted list once built."""

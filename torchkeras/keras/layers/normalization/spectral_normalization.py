@@ -5,6 +5,7 @@ from ....framework.tensor import wrap
 from ... import initializers
 from ..core.wrapper import Wrapper
 from ..input_spec import InputSpec
+from ....api_export import keras_export
 
 _EPSILON = 1e-7
 
@@ -14,6 +15,7 @@ def _l2_normalize(x):
     return x * torch.clamp(torch.rsqrt(torch.sum(torch.square(x))), max=1.0 / _EPSILON)
 
 
+@keras_export("keras.layers.SpectralNormalization")
 class SpectralNormalization(Wrapper):
     """Wraps a layer with a ``kernel`` (``Dense``, ``Conv*``...) or ``embeddings`` (``Embedding``):
     each ``training`` call first divides that weight by its largest singular value, estimated by

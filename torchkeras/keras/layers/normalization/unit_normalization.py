@@ -3,8 +3,10 @@ import torch
 
 from ....framework.tensor import wrap
 from ..layer import Layer
+from ....api_export import keras_export
 
 
+@keras_export("keras.layers.UnitNormalization")
 class UnitNormalization(Layer):
     """Divides each example by its L2 norm over ``axis`` (an int or a list), the norm floored at 1e-12."""
 

@@ -10,6 +10,7 @@ from ....framework.tensor import wrap
 from ...backend import config
 from ..convolutional import _conv_utils as utils
 from ..layer import Layer
+from ....api_export import keras_export
 
 _F = torch.nn.functional
 _AVG = {1: _F.adaptive_avg_pool1d, 2: _F.adaptive_avg_pool2d, 3: _F.adaptive_avg_pool3d}
@@ -63,6 +64,7 @@ class _AdaptivePooling(Layer):
         return config_
 
 
+@keras_export("keras.layers.AdaptiveAveragePooling1D")
 class AdaptiveAveragePooling1D(_AdaptivePooling):
     """Averages ``(batch, steps, channels)`` inputs over adaptive windows to ``output_size`` steps."""
 
@@ -70,6 +72,7 @@ class AdaptiveAveragePooling1D(_AdaptivePooling):
     functions = _AVG
 
 
+@keras_export("keras.layers.AdaptiveAveragePooling2D")
 class AdaptiveAveragePooling2D(_AdaptivePooling):
     """Averages images over adaptive windows to ``output_size`` (an int or ``(height, width)``)."""
 
@@ -77,6 +80,7 @@ class AdaptiveAveragePooling2D(_AdaptivePooling):
     functions = _AVG
 
 
+@keras_export("keras.layers.AdaptiveAveragePooling3D")
 class AdaptiveAveragePooling3D(_AdaptivePooling):
     """Averages volumes over adaptive windows to ``output_size`` (an int or ``(depth, height, width)``)."""
 
@@ -84,6 +88,7 @@ class AdaptiveAveragePooling3D(_AdaptivePooling):
     functions = _AVG
 
 
+@keras_export("keras.layers.AdaptiveMaxPooling1D")
 class AdaptiveMaxPooling1D(_AdaptivePooling):
     """Takes the maximum of ``(batch, steps, channels)`` inputs over adaptive windows to ``output_size`` steps."""
 
@@ -91,6 +96,7 @@ class AdaptiveMaxPooling1D(_AdaptivePooling):
     functions = _MAX
 
 
+@keras_export("keras.layers.AdaptiveMaxPooling2D")
 class AdaptiveMaxPooling2D(_AdaptivePooling):
     """Takes the maximum of images over adaptive windows to ``output_size`` (an int or ``(height, width)``)."""
 
@@ -98,6 +104,7 @@ class AdaptiveMaxPooling2D(_AdaptivePooling):
     functions = _MAX
 
 
+@keras_export("keras.layers.AdaptiveMaxPooling3D")
 class AdaptiveMaxPooling3D(_AdaptivePooling):
     """Takes the maximum of volumes over adaptive windows to ``output_size`` (an int or
     ``(depth, height, width)``)."""

@@ -6,6 +6,7 @@ from ....framework.tensor import wrap
 from ..convolutional import _conv_utils as utils
 from ..input_spec import InputSpec
 from ..layer import Layer
+from ....api_export import keras_export
 
 
 class BaseGlobalPooling(Layer):
@@ -41,6 +42,7 @@ class BaseGlobalPooling(Layer):
         return config
 
 
+@keras_export("keras.layers.GlobalMaxPooling1D", "keras.layers.GlobalMaxPool1D")
 class GlobalMaxPooling1D(BaseGlobalPooling):
     """Max over the steps of ``(batch, steps, channels)`` inputs."""
 
@@ -48,6 +50,7 @@ class GlobalMaxPooling1D(BaseGlobalPooling):
     pool_mode = "max"
 
 
+@keras_export("keras.layers.GlobalMaxPooling2D", "keras.layers.GlobalMaxPool2D")
 class GlobalMaxPooling2D(BaseGlobalPooling):
     """Max over height and width."""
 
@@ -55,6 +58,7 @@ class GlobalMaxPooling2D(BaseGlobalPooling):
     pool_mode = "max"
 
 
+@keras_export("keras.layers.GlobalMaxPooling3D", "keras.layers.GlobalMaxPool3D")
 class GlobalMaxPooling3D(BaseGlobalPooling):
     """Max over the three spatial dims."""
 
@@ -62,6 +66,7 @@ class GlobalMaxPooling3D(BaseGlobalPooling):
     pool_mode = "max"
 
 
+@keras_export("keras.layers.GlobalAveragePooling1D", "keras.layers.GlobalAvgPool1D")
 class GlobalAveragePooling1D(BaseGlobalPooling):
     """Mean over the steps of ``(batch, steps, channels)`` inputs; with a ``mask`` ``(batch, steps)``,
     the mean of the unmasked steps (as Keras).  The output carries no mask."""
@@ -81,6 +86,7 @@ class GlobalAveragePooling1D(BaseGlobalPooling):
         return None
 
 
+@keras_export("keras.layers.GlobalAveragePooling2D", "keras.layers.GlobalAvgPool2D")
 class GlobalAveragePooling2D(BaseGlobalPooling):
     """Mean over height and width."""
 
@@ -88,6 +94,7 @@ class GlobalAveragePooling2D(BaseGlobalPooling):
     pool_mode = "average"
 
 
+@keras_export("keras.layers.GlobalAveragePooling3D", "keras.layers.GlobalAvgPool3D")
 class GlobalAveragePooling3D(BaseGlobalPooling):
     """Mean over the three spatial dims."""
 

@@ -1,7 +1,9 @@
 """``keras.layers.MaxPooling1D``/``2D``/``3D`` and ``AveragePooling1D``/``2D``/``3D``."""
 from .base_pooling import BasePooling
+from ....api_export import keras_export
 
 
+@keras_export("keras.layers.MaxPooling1D", "keras.layers.MaxPool1D")
 class MaxPooling1D(BasePooling):
     """Max over windows of ``pool_size`` steps (``(batch, steps, channels)`` inputs)."""
 
@@ -12,6 +14,7 @@ class MaxPooling1D(BasePooling):
         super().__init__(pool_size, strides=strides, padding=padding, data_format=data_format, name=name, **kwargs)
 
 
+@keras_export("keras.layers.MaxPooling2D", "keras.layers.MaxPool2D")
 class MaxPooling2D(BasePooling):
     """Max over ``pool_size`` windows of ``(batch, height, width, channels)`` inputs."""
 
@@ -22,6 +25,7 @@ class MaxPooling2D(BasePooling):
         super().__init__(pool_size, strides=strides, padding=padding, data_format=data_format, name=name, **kwargs)
 
 
+@keras_export("keras.layers.MaxPooling3D", "keras.layers.MaxPool3D")
 class MaxPooling3D(BasePooling):
     """Max over ``pool_size`` windows of ``(batch, d1, d2, d3, channels)`` inputs."""
 
@@ -32,6 +36,7 @@ class MaxPooling3D(BasePooling):
         super().__init__(pool_size, strides=strides, padding=padding, data_format=data_format, name=name, **kwargs)
 
 
+@keras_export("keras.layers.AveragePooling1D", "keras.layers.AvgPool1D")
 class AveragePooling1D(BasePooling):
     """Mean over windows of ``pool_size`` steps (``(batch, steps, channels)`` inputs)."""
 
@@ -42,6 +47,7 @@ class AveragePooling1D(BasePooling):
         super().__init__(pool_size, strides=strides, padding=padding, data_format=data_format, name=name, **kwargs)
 
 
+@keras_export("keras.layers.AveragePooling2D", "keras.layers.AvgPool2D")
 class AveragePooling2D(BasePooling):
     """Mean over ``pool_size`` windows of ``(batch, height, width, channels)`` inputs."""
 
@@ -52,6 +58,7 @@ class AveragePooling2D(BasePooling):
         super().__init__(pool_size, strides=strides, padding=padding, data_format=data_format, name=name, **kwargs)
 
 
+@keras_export("keras.layers.AveragePooling3D", "keras.layers.AvgPool3D")
 class AveragePooling3D(BasePooling):
     """Mean over ``pool_size`` windows of ``(batch, d1, d2, d3, channels)`` inputs."""
 

@@ -6,10 +6,12 @@ from ....framework.convert import to_torch
 from ....framework.tensor import wrap
 from ..layer import Layer
 from ....framework.op_errors import op_error
+from ....api_export import keras_export
 
 _MODES = ("count", "one_hot", "multi_hot")
 
 
+@keras_export("keras.layers.CategoryEncoding")
 class CategoryEncoding(Layer):
     """Encodes integer indices in ``[0, num_tokens)`` as dense vectors of length ``num_tokens``.
 

@@ -2,8 +2,10 @@
 from . import _resample
 from ._image_layer import ImagePreprocessingLayer
 from .resizing import resized_shape
+from ....api_export import keras_export
 
 
+@keras_export("keras.layers.CenterCrop")
 class CenterCrop(ImagePreprocessingLayer):
     """Crops the central ``(height, width)`` window of the images.  An image smaller than the
     target along either side is instead cropped to the target's aspect ratio and resized

@@ -10,12 +10,14 @@ from ....framework.convert import to_torch
 from ....framework.tensor import TensorOperators, wrap
 from ...backend import config as backend_config
 from ..layer import Layer
+from ....api_export import keras_export
 
 
 def _first(batch):
     return batch[0] if isinstance(batch, tuple) else batch
 
 
+@keras_export("keras.layers.Normalization")
 class Normalization(Layer):
     """Shifts and scales inputs to ``(x - mean) / max(sqrt(variance), epsilon)`` (the inverse with
     ``invert=True``), one mean and variance per index of the kept ``axis`` (``None``: a scalar).

@@ -1,9 +1,11 @@
 """``keras.layers.RandomBrightness``."""
 from ._image_layer import ImagePreprocessingLayer, base_factor
+from ....api_export import keras_export
 
 _VALUE_RANGE_ERROR = "The `value_range` argument should be a list of two numbers. "
 
 
+@keras_export("keras.layers.RandomBrightness")
 class RandomBrightness(ImagePreprocessingLayer):
     """While training, adds to each image ``u * (value_range[1] - value_range[0])``, ``u`` drawn
     uniformly from ``factor`` (a number ``f`` means ``[-f, f]``, within ``[-1, 1]``), and clips to

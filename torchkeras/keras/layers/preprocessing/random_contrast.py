@@ -1,7 +1,9 @@
 """``keras.layers.RandomContrast``."""
 from ._image_layer import ImagePreprocessingLayer, base_factor
+from ....api_export import keras_export
 
 
+@keras_export("keras.layers.RandomContrast")
 class RandomContrast(ImagePreprocessingLayer):
     """While training, scales each image's deviation from its per-channel mean by a factor drawn
     uniformly from ``[1 - factor[0], 1 + factor[1]]`` and clips to ``value_range``.  As in Keras,

@@ -7,8 +7,10 @@ from ..regularization import _noise
 from . import _resample
 from ._image_layer import ImagePreprocessingLayer
 from .resizing import resized_shape
+from ....api_export import keras_export
 
 
+@keras_export("keras.layers.RandomCrop")
 class RandomCrop(ImagePreprocessingLayer):
     """While training, crops a ``(height, width)`` window at a random position (one position for the
     whole batch, as Keras) from images larger than it on both sides; otherwise takes the centred

@@ -2,12 +2,14 @@
 import torch
 
 from ._image_layer import ImagePreprocessingLayer
+from ....api_export import keras_export
 
 HORIZONTAL = "horizontal"
 VERTICAL = "vertical"
 HORIZONTAL_AND_VERTICAL = "horizontal_and_vertical"
 
 
+@keras_export("keras.layers.RandomFlip")
 class RandomFlip(ImagePreprocessingLayer):
     """While training, flips each image with probability 1/2: left-right (``"horizontal"``),
     upside down (``"vertical"``) or both at once (``"horizontal_and_vertical"``, one draw per

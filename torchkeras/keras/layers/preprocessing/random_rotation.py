@@ -6,8 +6,10 @@ import torch
 from . import _affine
 from ._affine_layer import AffineLayer
 from ._image_layer import base_factor
+from ....api_export import keras_export
 
 
+@keras_export("keras.layers.RandomRotation")
 class RandomRotation(AffineLayer):
     """While training, rotates each image about its centre by an angle drawn uniformly from
     ``factor * 360`` degrees (``factor`` a fraction of a full turn: ``f`` means ``[-f, f]``, or a

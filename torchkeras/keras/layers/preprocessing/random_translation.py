@@ -1,10 +1,12 @@
 """``keras.layers.RandomTranslation``."""
 from . import _affine
 from ._affine_layer import AffineLayer, side_factor
+from ....api_export import keras_export
 
 _MESSAGE = "The `factor` argument should be a number (or a list of two numbers) in the range [-1.0, 1.0]. "
 
 
+@keras_export("keras.layers.RandomTranslation")
 class RandomTranslation(AffineLayer):
     """While training, shifts each image by ``u * height`` rows and ``v * width`` columns, ``u`` and
     ``v`` drawn uniformly from ``height_factor`` / ``width_factor`` (a number ``f`` means

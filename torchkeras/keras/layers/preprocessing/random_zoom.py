@@ -1,11 +1,13 @@
 """``keras.layers.RandomZoom``."""
 from . import _affine
 from ._affine_layer import AffineLayer, side_factor
+from ....api_export import keras_export
 
 _MESSAGE = ("The `height_factor` and `width_factor` arguments should be a number (or a list of two numbers) in the "
             "range (-1.0, 1.0]. ")
 
 
+@keras_export("keras.layers.RandomZoom")
 class RandomZoom(AffineLayer):
     """While training, zooms each image about its centre by ``1 + u`` per axis, ``u`` drawn uniformly
     from ``height_factor`` / ``width_factor`` (a number ``f`` means ``[-f, f]``; positive values zoom

@@ -4,8 +4,10 @@ import torch
 from ....framework.tensor import wrap
 from ...backend import config
 from ..layer import Layer
+from ....api_export import keras_export
 
 
+@keras_export("keras.layers.Rescaling")
 class Rescaling(Layer):
     """Computes ``inputs * scale + offset`` in the compute dtype (integer inputs are cast first).
 

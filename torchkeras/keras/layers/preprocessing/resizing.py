@@ -3,8 +3,10 @@ import torch
 
 from . import _resample
 from ._image_layer import ImagePreprocessingLayer
+from ....api_export import keras_export
 
 
+@keras_export("keras.layers.Resizing")
 class Resizing(ImagePreprocessingLayer):
     """Resizes images to ``(height, width)`` with TF's ``tf.image.resize`` (half-pixel centres;
     ``interpolation`` one of ``"bilinear"``, ``"nearest"``, ``"bicubic"``, ``"area"``,

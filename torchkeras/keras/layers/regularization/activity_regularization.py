@@ -1,8 +1,10 @@
 """``keras.layers.ActivityRegularization``."""
 from ... import regularizers
 from ..layer import Layer
+from ....api_export import keras_export
 
 
+@keras_export("keras.layers.ActivityRegularization")
 class ActivityRegularization(Layer):
     """Returns its inputs unchanged and records the activity loss ``l1 * sum|x| + l2 * sum x**2``
     (divided by the batch size, as Keras 3) in ``losses``."""

@@ -4,11 +4,13 @@ import torch
 from ....framework.tensor import wrap
 from ..layer import Layer
 from . import _noise
+from ....api_export import keras_export
 
 _SELU_ALPHA = 1.6732632423543772848170429916717
 _SELU_SCALE = 1.0507009873554804934193349852946
 
 
+@keras_export("keras.layers.AlphaDropout")
 class AlphaDropout(Layer):
     """While ``training``, sets each input to SELU's negative saturation value ``-alpha * scale`` with
     probability ``rate``, then applies the affine map ``a * x + b`` that keeps the inputs' mean and

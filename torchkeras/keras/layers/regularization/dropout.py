@@ -3,8 +3,10 @@ import torch
 
 from ....framework.tensor import wrap
 from ..layer import Layer
+from ....api_export import keras_export
 
 
+@keras_export("keras.layers.Dropout")
 class Dropout(Layer):
     """While ``training``, sets each input to 0 with probability ``rate`` and scales the rest by
     ``1 / (1 - rate)``; identity at inference.  ``noise_shape`` shares the mask along dims of size 1.

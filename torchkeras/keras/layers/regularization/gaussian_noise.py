@@ -6,8 +6,10 @@ import torch
 from ....framework.tensor import wrap
 from ..layer import Layer
 from . import _noise
+from ....api_export import keras_export
 
 
+@keras_export("keras.layers.GaussianNoise")
 class GaussianNoise(Layer):
     """While ``training``, adds zero-centred normal noise of standard deviation ``stddev``; identity at
     inference.  ``seed`` makes the noise reproducible (torch's generator, not Keras' bits)."""
@@ -38,6 +40,7 @@ class GaussianNoise(Layer):
         return config
 
 
+@keras_export("keras.layers.GaussianDropout")
 class GaussianDropout(Layer):
     """While ``training``, multiplies the inputs by normal noise of mean 1 and standard deviation
     ``sqrt(rate / (1 - rate))`` (``rate=1`` raises ``ZeroDivisionError`` there, as in Keras); identity at

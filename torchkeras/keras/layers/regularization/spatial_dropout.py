@@ -6,6 +6,7 @@ from ..convolutional import _conv_utils as utils
 from ..input_spec import InputSpec
 from ..layer import Layer
 from . import _noise
+from ....api_export import keras_export
 
 
 class BaseSpatialDropout(Layer):
@@ -50,6 +51,7 @@ class BaseSpatialDropout(Layer):
                 "data_format": self.data_format}
 
 
+@keras_export("keras.layers.SpatialDropout1D")
 class SpatialDropout1D(BaseSpatialDropout):
     """Spatial dropout for ``(batch, steps, channels)`` inputs (whole channels dropped)."""
 
@@ -64,12 +66,14 @@ class SpatialDropout1D(BaseSpatialDropout):
         return config
 
 
+@keras_export("keras.layers.SpatialDropout2D")
 class SpatialDropout2D(BaseSpatialDropout):
     """Spatial dropout for images (``data_format`` picks the channel axis)."""
 
     rank = 2
 
 
+@keras_export("keras.layers.SpatialDropout3D")
 class SpatialDropout3D(BaseSpatialDropout):
     """Spatial dropout for volumes (``data_format`` picks the channel axis)."""
 

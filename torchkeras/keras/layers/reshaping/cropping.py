@@ -4,8 +4,10 @@ from ..convolutional import _conv_utils as utils
 from ..input_spec import InputSpec
 from ..layer import Layer
 from ._pairs import normalize_pairs
+from ....api_export import keras_export
 
 
+@keras_export("keras.layers.Cropping1D")
 class Cropping1D(Layer):
     """Removes ``cropping = (before, after)`` steps from ``(batch, steps, channels)`` inputs."""
 
@@ -71,6 +73,7 @@ class _CroppingND(Layer):
         return config
 
 
+@keras_export("keras.layers.Cropping2D")
 class Cropping2D(_CroppingND):
     """Removes rows and columns from the edges of images: ``cropping`` is an int, ``(rows, cols)`` or
     ``((top, bottom), (left, right))``."""
@@ -81,6 +84,7 @@ class Cropping2D(_CroppingND):
         super().__init__(cropping, data_format=data_format, **kwargs)
 
 
+@keras_export("keras.layers.Cropping3D")
 class Cropping3D(_CroppingND):
     """Removes cells from the edges of volumes ``(batch, dim1, dim2, dim3, channels)``: ``cropping`` is
     an int, 3 ints or 3 ``(before, after)`` pairs."""

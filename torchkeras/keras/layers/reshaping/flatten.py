@@ -5,8 +5,10 @@ from ....framework.tensor import wrap
 from ...backend import config
 from ..input_spec import InputSpec
 from ..layer import Layer
+from ....api_export import keras_export
 
 
+@keras_export("keras.layers.Flatten")
 class Flatten(Layer):
     """``(batch, d1, d2, ...)`` -> ``(batch, d1*d2*...)``; ``channels_first`` moves channels last first."""
 

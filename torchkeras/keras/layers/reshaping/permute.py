@@ -1,8 +1,10 @@
 """``keras.layers.Permute``: permutes the non-batch dims."""
 from ....framework.tensor import wrap
 from ..layer import Layer
+from ....api_export import keras_export
 
 
+@keras_export("keras.layers.Permute")
 class Permute(Layer):
     """Permutes the dims after the batch dim by ``dims`` (1-based, as in Keras)."""
 

@@ -2,8 +2,10 @@
 from ....framework.tensor import wrap
 from ..input_spec import InputSpec
 from ..layer import Layer
+from ....api_export import keras_export
 
 
+@keras_export("keras.layers.RepeatVector")
 class RepeatVector(Layer):
     """Repeats a 2-D input ``n`` times along a new axis 1."""
 

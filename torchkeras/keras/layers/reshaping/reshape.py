@@ -3,8 +3,10 @@ import math
 
 from ....framework.tensor import wrap
 from ..layer import Layer
+from ....api_export import keras_export
 
 
+@keras_export("keras.layers.Reshape")
 class Reshape(Layer):
     """Reshapes inputs to ``(batch,) + target_shape``; one ``-1`` dim is inferred."""
 

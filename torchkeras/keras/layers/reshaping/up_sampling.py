@@ -6,6 +6,7 @@ from ..convolutional import _conv_utils as utils
 from ..input_spec import InputSpec
 from ..layer import Layer
 from . import _bicubic
+from ....api_export import keras_export
 
 _INTERPOLATIONS = ("nearest", "area", "bilinear", "bicubic")
 
@@ -19,6 +20,7 @@ def _scaled_shape(input_shape, axes, size):
     return tuple(shape)
 
 
+@keras_export("keras.layers.UpSampling1D")
 class UpSampling1D(Layer):
     """Repeats each step ``size`` times along the steps of ``(batch, steps, features)`` inputs."""
 
@@ -41,6 +43,7 @@ class UpSampling1D(Layer):
         return config
 
 
+@keras_export("keras.layers.UpSampling2D")
 class UpSampling2D(Layer):
     """Repeats rows and columns ``size`` times (``interpolation="nearest"``; ``"area"`` gives the same for
     integer factors), or resizes with TF's half-pixel centres: ``"bilinear"`` (torch's ``interpolate``),
@@ -91,6 +94,7 @@ class UpSampling2D(Layer):
         return config
 
 
+@keras_export("keras.layers.UpSampling3D")
 class UpSampling3D(Layer):
     """Repeats each cell of ``(batch, dim1, dim2, dim3, channels)`` volumes ``size`` times along the
     three spatial dims (nearest-neighbour upsampling, Keras' only mode here)."""

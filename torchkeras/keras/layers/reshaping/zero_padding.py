@@ -7,6 +7,7 @@ from ..input_spec import InputSpec
 from ..layer import Layer
 from ._pairs import normalize_pairs
 from ....framework.op_errors import op_error
+from ....api_export import keras_export
 
 
 class _ZeroPadding(Layer):
@@ -46,6 +47,7 @@ class _ZeroPadding(Layer):
         return config
 
 
+@keras_export("keras.layers.ZeroPadding1D")
 class ZeroPadding1D(_ZeroPadding):
     """Adds ``padding`` zeros before/after the steps of ``(batch, steps, channels)`` inputs
     (an int, or a ``(before, after)`` pair)."""
@@ -60,6 +62,7 @@ class ZeroPadding1D(_ZeroPadding):
         return (self.padding,)
 
 
+@keras_export("keras.layers.ZeroPadding2D")
 class ZeroPadding2D(_ZeroPadding):
     """Adds rows and columns of zeros around images: ``padding`` is an int, ``(rows, cols)`` or
     ``((top, bottom), (left, right))``."""
@@ -74,6 +77,7 @@ class ZeroPadding2D(_ZeroPadding):
         return self.padding
 
 
+@keras_export("keras.layers.ZeroPadding3D")
 class ZeroPadding3D(_ZeroPadding):
     """Adds zeros around volumes ``(batch, dim1, dim2, dim3, channels)``: ``padding`` is an int, 3 ints
     or 3 ``(before, after)`` pairs."""

@@ -10,9 +10,7 @@ from .simple_rnn_cell import SimpleRNNCell
 from .stacked_rnn_cells import StackedRNNCells
 from .time_distributed import TimeDistributed
 
+from .conv_lstm import ConvLSTM1D, ConvLSTM2D, ConvLSTM3D
+
 __all__ = ["Bidirectional", "GRU", "GRUCell", "LSTM", "LSTMCell", "RNN", "SimpleRNN", "SimpleRNNCell", "StackedRNNCells",
-           "TimeDistributed"]
-
-from .conv_lstm import ConvLSTM1D, ConvLSTM2D, ConvLSTM3D  # noqa: E402
-
-__all__ += ["ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D"]
+           "TimeDistributed", "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D"]

@@ -4,6 +4,7 @@ import torch
 from ....framework.tensor import wrap
 from ..layer import Layer
 from ._serialize import build_sublayer, deserialize_layer, serialize_layer
+from ....api_export import keras_export
 
 _MERGE_MODES = ("sum", "mul", "ave", "concat", None)
 
@@ -19,6 +20,7 @@ def _renamed_copy(layer, prefix, go_backwards=None):
     return deserialize_layer(config)
 
 
+@keras_export("keras.layers.Bidirectional")
 class Bidirectional(Layer):
     """Wraps an RNN layer: a ``forward_<name>`` copy reads the sequence in order, a
     ``backward_<name>`` copy (or ``backward_layer``) reads it reversed (both with

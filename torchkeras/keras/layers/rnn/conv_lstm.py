@@ -8,6 +8,7 @@ from ..input_spec import InputSpec, assert_input_compatibility
 from ._builtin import BuiltinRNN
 from .conv_lstm_cell import ConvLSTMCell
 from ....framework.op_errors import dims_text, op_error
+from ....api_export import keras_export
 
 
 class ConvLSTM(BuiltinRNN):
@@ -149,18 +150,21 @@ class ConvLSTM(BuiltinRNN):
         return [output_mask, None, None] if self.return_state else output_mask
 
 
+@keras_export("keras.layers.ConvLSTM1D")
 class ConvLSTM1D(ConvLSTM):
     """1D convolutional LSTM over ``(batch, time, steps, channels)`` (or ``channels_first``)."""
 
     rank = 1
 
 
+@keras_export("keras.layers.ConvLSTM2D")
 class ConvLSTM2D(ConvLSTM):
     """2D convolutional LSTM over ``(batch, time, rows, cols, channels)`` (or ``channels_first``)."""
 
     rank = 2
 
 
+@keras_export("keras.layers.ConvLSTM3D")
 class ConvLSTM3D(ConvLSTM):
     """3D convolutional LSTM over ``(batch, time, d1, d2, d3, channels)`` (or ``channels_first``)."""
 

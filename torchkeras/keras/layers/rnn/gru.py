@@ -1,8 +1,10 @@
 """``keras.layers.GRU``: the gated recurrent unit layer (torch's fused GRU kernel when possible)."""
 from ._builtin import BuiltinRNN
 from .gru_cell import GRUCell
+from ....api_export import keras_export
 
 
+@keras_export("keras.layers.GRU")
 class GRU(BuiltinRNN):
     """Keras' ``GRU`` (see :class:`RNN` for the sequence arguments); weights live on ``cell`` (a
     :class:`GRUCell` named ``gru_cell``) in Keras' layout.  ``reset_after=True`` (the default) runs on

@@ -5,6 +5,7 @@ from ....framework.tensor import wrap
 from ... import activations
 from ..core import _activation_util
 from .dropout_rnn_cell import DropoutRNNCell
+from ....api_export import keras_export
 
 
 def _zrh_to_rzn(weight):
@@ -13,6 +14,7 @@ def _zrh_to_rzn(weight):
     return torch.cat([r, z, h], dim=-1)
 
 
+@keras_export("keras.layers.GRUCell")
 class GRUCell(DropoutRNNCell):
     """The GRU cell with Keras' weights: ``kernel (input_dim, 3*units)``, ``recurrent_kernel
     (units, 3*units)``, ``bias (2, 3*units)`` (input and recurrent biases) when ``reset_after``

@@ -1,8 +1,10 @@
 """``keras.layers.LSTM``: the long short-term memory layer (torch's fused LSTM kernel when possible)."""
 from ._builtin import BuiltinRNN
 from .lstm_cell import LSTMCell
+from ....api_export import keras_export
 
 
+@keras_export("keras.layers.LSTM")
 class LSTM(BuiltinRNN):
     """Keras' ``LSTM`` (see :class:`RNN` for the sequence arguments); weights live on ``cell`` (an
     :class:`LSTMCell` named ``lstm_cell``) in Keras' layout, so ``set_weights`` from Keras works.

@@ -6,6 +6,7 @@ from ....framework.tensor import wrap
 from ... import activations, initializers
 from ..core import _activation_util
 from .dropout_rnn_cell import DropoutRNNCell
+from ....api_export import keras_export
 
 
 class _ForgetBiasInitializer(initializers.Initializer):
@@ -22,6 +23,7 @@ class _ForgetBiasInitializer(initializers.Initializer):
         return torch.cat([b.to(device) for b in blocks])
 
 
+@keras_export("keras.layers.LSTMCell")
 class LSTMCell(DropoutRNNCell):
     """The LSTM cell with Keras' weights: ``kernel (input_dim, 4*units)``, ``recurrent_kernel
     (units, 4*units)``, ``bias (4*units,)``, gate blocks i, f, c, o (torch's i, f, g, o).

@@ -11,6 +11,7 @@ from . import _fused
 from ._serialize import build_sublayer, deserialize_layer, serialize_layer
 from .dropout_rnn_cell import DropoutRNNCell
 from .stacked_rnn_cells import StackedRNNCells
+from ....api_export import keras_export
 
 
 def state_sizes(cell):
@@ -42,6 +43,7 @@ def _pack(cell, flat, listed=False):
     return out
 
 
+@keras_export("keras.layers.RNN")
 class RNN(Layer):
     """Keras' recurrent layer base: iterates ``cell`` over time, with ``return_sequences``,
     ``return_state``, ``go_backwards``, ``stateful`` (``reset_states()``), masks (a masked step keeps

@@ -1,8 +1,10 @@
 """``keras.layers.SimpleRNN``: a fully connected RNN whose output is fed back as input."""
 from ._builtin import BuiltinRNN
 from .simple_rnn_cell import SimpleRNNCell
+from ....api_export import keras_export
 
 
+@keras_export("keras.layers.SimpleRNN")
 class SimpleRNN(BuiltinRNN):
     """Keras' ``SimpleRNN`` (see :class:`RNN` for the sequence arguments); weights live on
     ``cell`` (a :class:`SimpleRNNCell` named ``simple_rnn_cell``)."""

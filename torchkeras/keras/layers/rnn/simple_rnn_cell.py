@@ -2,8 +2,10 @@
 import torch
 
 from .dropout_rnn_cell import DropoutRNNCell
+from ....api_export import keras_export
 
 
+@keras_export("keras.layers.SimpleRNNCell")
 class SimpleRNNCell(DropoutRNNCell):
     """The fully connected recurrent cell; weights in Keras' layout (``kernel (input_dim, units)``,
     ``recurrent_kernel (units, units)``, ``bias (units,)``)."""

@@ -3,12 +3,14 @@ from ....framework import tree as _tree
 from ....framework.tensor import wrap
 from ..layer import Layer
 from ._serialize import deserialize_layer, serialize_layer
+from ....api_export import keras_export
 
 
 def _flat_sizes(size):
     return list(size) if isinstance(size, (list, tuple)) else [size]
 
 
+@keras_export("keras.layers.StackedRNNCells")
 class StackedRNNCells(Layer):
     """Runs ``cells`` in order at each timestep, the output of one being the input of the next.
 

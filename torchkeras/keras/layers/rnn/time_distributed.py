@@ -3,8 +3,10 @@ from ....framework.tensor import wrap
 from ..core.wrapper import Wrapper
 from ..layer import Layer
 from ._serialize import build_sublayer
+from ....api_export import keras_export
 
 
+@keras_export("keras.layers.TimeDistributed")
 class TimeDistributed(Wrapper):
     """Applies ``layer`` to each index of axis 1 of a ``(batch, time, ...)`` input, by folding time
     into the batch (one call of ``layer`` on ``(batch * time, ...)``) and unfolding the result."""

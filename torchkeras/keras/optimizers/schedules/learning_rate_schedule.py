@@ -13,6 +13,7 @@ import torch
 from ...losses.loss import storage
 from ....framework.tensor import wrap
 from ...backend.object_repr import KerasObjectRepr
+from ....api_export import keras_export
 
 __all__ = ["LearningRateSchedule", "ExponentialDecay", "PiecewiseConstantDecay", "PolynomialDecay",
            "InverseTimeDecay", "CosineDecay", "CosineDecayRestarts"]
@@ -27,6 +28,7 @@ def _const(value, like):
     return torch.full((), float(value), dtype=torch.float32, device=like.device)
 
 
+@keras_export("keras.optimizers.schedules.LearningRateSchedule")
 class LearningRateSchedule(KerasObjectRepr):
     """Base class of learning rate schedules: subclasses implement ``__call__(step)`` and ``get_config()``."""
 
@@ -50,6 +52,7 @@ def _check_steps(name, value):
         raise ValueError("Argument `%s` must be > 0. Received: %s=%s" % (name, name, value))
 
 
+@keras_export("keras.optimizers.schedules.ExponentialDecay")
 class ExponentialDecay(LearningRateSchedule):
     """``initial_learning_rate * decay_rate ** (step / decay_steps)`` (floored exponent with ``staircase``)."""
 
@@ -74,6 +77,7 @@ class ExponentialDecay(LearningRateSchedule):
                 "decay_rate": self.decay_rate, "staircase": self.staircase, "name": self.name}
 
 
+@keras_export("keras.optimizers.schedules.PiecewiseConstantDecay")
 class PiecewiseConstantDecay(LearningRateSchedule):
     """``values[0]`` up to ``boundaries[0]`` (inclusive), ``values[1]`` up to ``boundaries[1]``, ...
     ``values[-1]`` after the last boundary."""
@@ -104,6 +108,7 @@ class PiecewiseConstantDecay(LearningRateSchedule):
         return {"boundaries": self.boundaries, "values": self.values, "name": self.name}
 
 
+@keras_export("keras.optimizers.schedules.PolynomialDecay")
 class PolynomialDecay(LearningRateSchedule):
     """``(initial - end) * (1 - step / decay_steps) ** power + end``; with ``cycle`` the decay
     restarts with ``decay_steps`` scaled by ``ceil(step / decay_steps)``."""
@@ -137,6 +142,7 @@ class PolynomialDecay(LearningRateSchedule):
                 "name": self.name}
 
 
+@keras_export("keras.optimizers.schedules.InverseTimeDecay")
 class InverseTimeDecay(LearningRateSchedule):
     """``initial_learning_rate / (1 + decay_rate * step / decay_steps)`` (floored with ``staircase``)."""
 
@@ -161,6 +167,7 @@ class InverseTimeDecay(LearningRateSchedule):
                 "decay_rate": self.decay_rate, "staircase": self.staircase, "name": self.name}
 
 
+@keras_export("keras.optimizers.schedules.CosineDecay")
 class CosineDecay(LearningRateSchedule):
     """Cosine decay from the initial rate (or, after a linear warmup of ``warmup_steps`` to
     ``warmup_target``, from that target) down to ``alpha`` times it over ``decay_steps``."""
@@ -198,6 +205,7 @@ class CosineDecay(LearningRateSchedule):
                 "warmup_steps": self.warmup_steps}
 
 
+@keras_export("keras.optimizers.schedules.CosineDecayRestarts")
 class CosineDecayRestarts(LearningRateSchedule):
     """Cosine decay with warm restarts (SGDR): periods grow by ``t_mul``, peaks scale by ``m_mul``."""
 

@@ -10,6 +10,7 @@ from ....backend.keras_tensor import KerasTensor
 from ...layer import Layer
 from . import categorical
 from .hash_functions import to_hash_bucket_fast, to_hash_bucket_strong
+from .....api_export import keras_export
 
 __all__ = ["Hashing"]
 
@@ -49,6 +50,7 @@ def _mask_of(inputs, mask_value):
     return array == mask_value
 
 
+@keras_export("keras.layers.Hashing")
 class Hashing(Layer):
     """Hashes each value into one of ``num_bins`` bins, as Keras' ``Hashing``.
 

@@ -1,9 +1,11 @@
 """``keras.layers.IntegerLookup``: integers -> vocabulary indices (or back, with ``invert=True``)."""
 from .index_lookup import IndexLookup
+from .....api_export import keras_export
 
 __all__ = ["IntegerLookup"]
 
 
+@keras_export("keras.layers.IntegerLookup")
 class IntegerLookup(IndexLookup):
     """Maps integers to indices through a vocabulary given as ``vocabulary`` or learned by ``adapt``.
 

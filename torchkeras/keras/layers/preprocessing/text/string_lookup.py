@@ -1,9 +1,11 @@
 """``keras.layers.StringLookup``: strings -> vocabulary indices (or back, with ``invert=True``)."""
 from .index_lookup import IndexLookup
+from .....api_export import keras_export
 
 __all__ = ["StringLookup"]
 
 
+@keras_export("keras.layers.StringLookup")
 class StringLookup(IndexLookup):
     """Maps strings to indices through a vocabulary given as ``vocabulary`` or learned by ``adapt``.
 

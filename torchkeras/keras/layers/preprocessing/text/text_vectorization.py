@@ -12,6 +12,7 @@ from . import categorical, text_processing
 from .adapt_data import adapt_batches
 from .index_lookup import listify, validate_string_arg
 from .string_lookup import StringLookup
+from .....api_export import keras_export
 
 __all__ = ["TextVectorization"]
 
@@ -40,6 +41,7 @@ def _pad_rows(rows, length, value):
     return out
 
 
+@keras_export("keras.layers.TextVectorization")
 class TextVectorization(Layer):
     """Standardizes, splits and n-grams strings, then maps tokens through a vocabulary (Keras' ``TextVectorization``).
 
