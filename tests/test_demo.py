@@ -57,8 +57,8 @@ def test_demo_runs_only_the_named_examples(tmp_path, monkeypatch, capsys):
 
 def test_linear_classifier_example_saves_its_plots(tmp_path):
     pytest.importorskip("matplotlib")
-    result = subprocess.run([sys.executable, "-m", "torchkeras.examples.linear_classifier", str(tmp_path),
-                             "--steps", "5", "--seed", "1"],
+    result = subprocess.run([sys.executable, "-m", "torchkeras.examples.linear_classifier",
+                             str(tmp_path), "--steps", "5", "--seed", "1"],
                             capture_output=True, text=True, timeout=300, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()

@@ -44,8 +44,8 @@ def test_wheel_holds_the_examples_and_their_data(wheel):
 @pytest.mark.slow
 def test_demo_runs_from_an_installed_wheel(wheel, tmp_path):
     venv = tmp_path / "venv"
-    made = _run([sys.executable, "-m", "venv", "--system-site-packages", "--without-pip", str(venv)],
-                timeout=120)
+    made = _run([sys.executable, "-m", "venv", "--system-site-packages", "--without-pip",
+                 str(venv)], timeout=120)
     if made.returncode != 0:
         pytest.skip("python -m venv does not work here: " + made.stderr.strip()[-300:])
     python = venv / ("Scripts" if sys.platform == "win32" else "bin") / "python"
@@ -56,8 +56,8 @@ def test_demo_runs_from_an_installed_wheel(wheel, tmp_path):
                  cwd=tmp_path, timeout=120)
     assert where.returncode == 0, where.stderr
     assert pathlib.Path(where.stdout.strip()).is_relative_to(venv)
-    demo = _run([str(python), "-W", "error::UserWarning", "-m", "torchkeras.demo", "linear_classifier"],
-                cwd=tmp_path, timeout=120)
+    demo = _run([str(python), "-W", "error::UserWarning", "-m", "torchkeras.demo",
+                 "linear_classifier"], cwd=tmp_path, timeout=120)
     assert demo.returncode == 0, demo.stdout + demo.stderr
     assert "ok      3.5.4 linear classifier in pure TF (GradientTape) (" in demo.stdout
     # The digits example reads the data shipped in the wheel (two epochs keep it brief; the

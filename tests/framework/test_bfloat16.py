@@ -59,9 +59,12 @@ def test_bfloat16_tensor_pickles():
 
 
 @pytest.mark.parametrize("value, text, rep", [
-    (3.3, "tf.Tensor(3.29688, shape=(), dtype=bfloat16)", "<tf.Tensor: shape=(), dtype=bfloat16, numpy=3.296875>"),
-    (300.7, "tf.Tensor(300, shape=(), dtype=bfloat16)", "<tf.Tensor: shape=(), dtype=bfloat16, numpy=300.0>"),
-    ([[1e-5, 1e10], [3.3, 4]], "tf.Tensor(\n[[1.00136e-05 9.99922e+09]\n [3.29688 4]], shape=(2, 2), dtype=bfloat16)",
+    (3.3, "tf.Tensor(3.29688, shape=(), dtype=bfloat16)",
+     "<tf.Tensor: shape=(), dtype=bfloat16, numpy=3.296875>"),
+    (300.7, "tf.Tensor(300, shape=(), dtype=bfloat16)",
+     "<tf.Tensor: shape=(), dtype=bfloat16, numpy=300.0>"),
+    ([[1e-5, 1e10], [3.3, 4]],
+     "tf.Tensor(\n[[1.00136e-05 9.99922e+09]\n [3.29688 4]], shape=(2, 2), dtype=bfloat16)",
      "<tf.Tensor: shape=(2, 2), dtype=bfloat16, numpy=\narray([[1.00136e-05, 9.99922e+09],\n"
      "       [3.29688, 4]], dtype=dtype(bfloat16))>"),
 ])
@@ -75,7 +78,8 @@ def _bfloat16_cases(tf_module):
     """Texts of bfloat16 printing and NumPy conversions, the same code for either module."""
     array = np.array([1, 2.5, 3.3], ml_dtypes.bfloat16)
     matrix = tf_module.constant([[1e-5, 1e10], [3.3, 4]], tf_module.bfloat16)
-    texts = [repr(tf_module.constant(v, tf_module.bfloat16)) + str(tf_module.constant(v, tf_module.bfloat16))
+    bf16 = tf_module.bfloat16
+    texts = [repr(tf_module.constant(v, bf16)) + str(tf_module.constant(v, bf16))
              for v in (3.3, 1e-5, 1e10, 300.7, float("nan"), -0.0, 12345678.0)]
     texts += [repr(matrix), str(matrix),
               repr(tf_module.constant(np.arange(2000, dtype=np.float32), tf_module.bfloat16)),
@@ -88,8 +92,8 @@ def _bfloat16_cases(tf_module):
               repr(tf_module.constant(ml_dtypes.bfloat16(2.5))),
               repr(tf_module.convert_to_tensor(np.array([1.3, 2]), dtype_hint=tf_module.bfloat16)),
               repr(tf_module.constant([1.3, 2], dtype=ml_dtypes.bfloat16)),
-              repr(tf_module.constant([1, 2], tf_module.bfloat16) * np.array([2, 3], ml_dtypes.bfloat16)),
-              repr(tf_module.cast(tf_module.constant([1.7, float("nan"), float("inf")]), tf_module.bfloat16)),
+              repr(tf_module.constant([1, 2], bf16) * np.array([2, 3], ml_dtypes.bfloat16)),
+              repr(tf_module.cast(tf_module.constant([1.7, float("nan"), float("inf")]), bf16)),
               repr(tf_module.cast(array, tf_module.float32)),
               repr(tf_module.reduce_sum(matrix)), repr(tf_module.stack([array, array])),
               repr(tf_module.as_dtype(ml_dtypes.bfloat16)), repr(tf_module.bfloat16.as_numpy_dtype),

@@ -65,7 +65,8 @@ def test_extracts_tar_and_zip(tmp_path):
     (tmp_path / "c").mkdir()
     archive = _tar(tmp_path)
     folder = keras.utils.get_file("data.tar.gz", archive.as_uri(), extract=True, cache_dir=str(tmp_path / "c"))
-    assert folder.endswith("data_extracted") and pathlib.Path(folder, "folder", "b.txt").read_text() == "bb"
+    assert folder.endswith("data_extracted")
+    assert pathlib.Path(folder, "folder", "b.txt").read_text() == "bb"
     zipped = tmp_path / "source" / "z.zip"
     with zipfile.ZipFile(zipped, "w") as z:
         z.writestr("inner/x.txt", "x")
