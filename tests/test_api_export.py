@@ -16,7 +16,7 @@ from torchkeras import api_export, keras
 # place their symbols are defined.  Submodules are allowed everywhere.
 ALLOWED_EXTRAS = {
     "tf": {"JitFunction", "as_torch", "enable_tensorflow_alias", "from_torch"},
-    "tf.dtypes": {"annotations", "from_torch"},
+    "tf.dtypes": {"annotations", "from_torch", "BIT_VIEWS", "BIT_VIEWS_BY_NUMPY"},
     "tf.errors": {"invalid_argument"},
     "keras.backend": {"KerasTensor"},
     "keras.models": {"Functional"},

@@ -1,9 +1,11 @@
-"""``python -m torchkeras.demo``: run the book's examples that exist so far.
+"""``python -m torchkeras.demo [NAME ...]``: run the book's examples that exist so far.
 
-Each entry of ``EXAMPLES`` is a script under ``examples/`` of the source tree
-and the arguments that keep it brief; the demo runs them one after another in
-this process, shows their output, and ends with one line per example (ok or
-the error, and the time it took).  Exit status 1 if any failed.
+Each entry of ``EXAMPLES`` is a script of ``torchkeras/examples/`` (shipped in the
+package, so the demo runs from a wheel as from a clone) and the arguments that
+keep it brief; the demo runs them (or only those NAMEd, e.g. ``digits_mlp``) one
+after another in this process, shows their output, and ends with one line per
+example (ok or the error, and the time it took).  Exit status 1 if any failed,
+2 for an unknown NAME.
 """
 import pathlib
 import runpy
@@ -11,9 +13,9 @@ import sys
 import time
 import traceback
 
-EXAMPLES_DIR = pathlib.Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES_DIR = pathlib.Path(__file__).resolve().parent / "examples"
 
-# (what it shows, script under examples/, arguments)
+# (what it shows, script under torchkeras/examples/, arguments)
 EXAMPLES = [
     ("3.5.4 linear classifier in pure TF (GradientTape)", "linear_classifier.py", ["--seed", "1"]),
     ("3.6.1 custom SimpleDense layer in a Sequential model", "simple_dense_model.py", ["--seed", "0"]),
@@ -25,7 +27,7 @@ EXAMPLES = [
 
 
 def run_example(script, args):
-    """Runs ``examples/<script>`` as ``__main__`` with ``args`` and returns the
+    """Runs ``torchkeras/examples/<script>`` as ``__main__`` with ``args`` and returns the
     seconds it took."""
     path = EXAMPLES_DIR / script
     saved_argv = sys.argv
@@ -38,19 +40,25 @@ def run_example(script, args):
     return time.perf_counter() - start
 
 
-def main():
-    """Runs every example; returns the exit status."""
+def main(argv=None):
+    """Runs every example, or those named in ``argv`` (script names without ``.py``);
+    returns the exit status."""
     import torchkeras as tf
 
-    if not EXAMPLES_DIR.is_dir():
-        sys.stderr.write("torchkeras.demo: the examples/ folder of the source tree is not at %s; "
-                         "run the demo from a clone (pip install -e .)\n" % EXAMPLES_DIR)
-        return 1
+    names = list(argv or ())
+    known = [script[:-3] for _, script, _ in EXAMPLES]
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        sys.stderr.write("torchkeras.demo: unknown example %s; choose from %s\n"
+                         % (", ".join(unknown), ", ".join(known)))
+        return 2
     device = tf.constant(0.).device.rsplit("device:", 1)[1]
     print("torchkeras %s (TensorFlow API) on torch, default device %s" % (tf.__version__, device))
     summary = []
     for title, script, args in EXAMPLES:
-        print("\n=== %s: examples/%s" % (title, script))
+        if names and script[:-3] not in names:
+            continue
+        print("\n=== %s: torchkeras/examples/%s" % (title, script))
         try:
             seconds = run_example(script, args)
         except Exception:  # report every example, whatever one of them raises
@@ -64,4 +72,4 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -1,18 +1,15 @@
-"""``examples/convnet_images.py`` in a fast mode (few images, one epoch): the data, the code path, the
-printed report and the target check."""
-import pathlib
+"""``torchkeras/examples/convnet_images.py`` in a fast mode (few images, one epoch): the data,
+the code path, the printed report and the target check."""
 import re
 import runpy
 
 import numpy as np
 import pytest
 
-SCRIPT = pathlib.Path(__file__).resolve().parents[2] / "examples" / "convnet_images.py"
-
 
 @pytest.fixture(scope="module")
 def example():
-    return runpy.run_path(str(SCRIPT))
+    return runpy.run_module("torchkeras.examples.convnet_images")
 
 
 def test_generated_shapes_are_distinct_outlines(example):

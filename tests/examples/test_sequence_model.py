@@ -1,18 +1,15 @@
-"""``examples/sequence_model.py`` in a fast mode (few sequences, one epoch): the data, the code path, the
-printed report and the target check."""
-import pathlib
+"""``torchkeras/examples/sequence_model.py`` in a fast mode (few sequences, one epoch): the data,
+the code path, the printed report and the target check."""
 import re
 import runpy
 
 import numpy as np
 import pytest
 
-SCRIPT = pathlib.Path(__file__).resolve().parents[2] / "examples" / "sequence_model.py"
-
 
 @pytest.fixture(scope="module")
 def example():
-    return runpy.run_path(str(SCRIPT))
+    return runpy.run_module("torchkeras.examples.sequence_model")
 
 
 def test_sequences_hold_one_a_and_one_b_and_label_their_order(example):

@@ -36,7 +36,7 @@ M2 = tf.constant([[1.0, 2.0], [3.0, 4.0]])
      "<tf.Tensor: shape=(2000,), dtype=float32, numpy=\narray([0.000e+00, 1.000e+00, 2.000e+00, ..., 1.997e+03, 1.998e+03,\n"
      "       1.999e+03], shape=(2000,), dtype=float32)>"),
     (tf.constant([1.5], dtype=tf.bfloat16), "tf.Tensor([1.5], shape=(1,), dtype=bfloat16)",
-     "<tf.Tensor: shape=(1,), dtype=bfloat16, numpy=array([1.5], dtype=bfloat16)>"),
+     "<tf.Tensor: shape=(1,), dtype=bfloat16, numpy=array([1.5], dtype=dtype(bfloat16))>"),
     (tf.constant(1 + 2j), "tf.Tensor((1+2j), shape=(), dtype=complex128)", "<tf.Tensor: shape=(), dtype=complex128, numpy=(1+2j)>"),
 ])
 def test_str_and_repr_match_tf(value, text, rep):

@@ -51,7 +51,8 @@ def test_names_match_keras():
 def test_enable_unsafe_deserialization_admits_lambdas(tmp_path):
     from torchkeras.keras.saving import serialization_lib
     model = keras.Sequential([keras.Input((2,)), keras.layers.Lambda(lambda x: x * 3.0)])
-    config = keras.saving.serialize_keras_object(model)
+    with pytest.warns(UserWarning, match="includes a `lambda`"):
+        config = keras.saving.serialize_keras_object(model)
     with pytest.raises(ValueError, match="safe_mode=False"):
         keras.saving.deserialize_keras_object(config)
     keras.config.enable_unsafe_deserialization()

@@ -146,6 +146,10 @@ def _to_storage(array, dtype, device):
         raise TypeError("dtype %s is not supported by this torch build" % dtype.name)
     if not array.dtype.isnative:
         array = array.astype(array.dtype.newbyteorder("="))
+    view = dtypes.BIT_VIEWS_BY_NUMPY.get(array.dtype)
+    if view is not None:
+        source = torch.from_numpy(np.array(array, copy=True).view(view[0])).view(view[1])
+        return _cast_torch(source.to(device), dtype)
     if array.dtype in _FROM_NUMPY_DTYPES:
         writeable = array.flags.writeable
         source = torch.from_numpy(array if writeable else array.copy())

@@ -4,10 +4,12 @@
 prints them (``repr`` -> ``tf.float32``, ``str`` -> ``<dtype: 'float32'>``),
 compare equal to their name, NumPy dtype and to each other, and know the torch
 dtype that stores them.  ``string`` has no torch dtype: string tensors are
-NumPy object arrays of ``bytes``.
+NumPy object arrays of ``bytes``.  ``bfloat16`` maps to ``ml_dtypes.bfloat16``,
+the NumPy type TF and JAX use.
 """
 from __future__ import annotations
 
+import ml_dtypes
 import numpy as np
 import torch
 from ..api_export import tf_export as _tf_export, export_value as _export_value
@@ -108,7 +110,8 @@ class DType:
 
     @property
     def is_numpy_compatible(self):
-        return self.name != "bfloat16"
+        """True: every dtype here has a NumPy type (bfloat16's is ``ml_dtypes.bfloat16``)."""
+        return True
 
     @property
     def size(self):
@@ -143,14 +146,7 @@ class DType:
         return (self.min, self.max)
 
     def _finfo(self):
-        if self.name == "bfloat16":
-            info = torch.finfo(torch.bfloat16)
-
-            class _Info:
-                min = np.float32(info.min)
-                max = np.float32(info.max)
-            return _Info
-        return np.finfo(self._np)
+        return ml_dtypes.finfo(self._np)
 
     def is_compatible_with(self, other):
         """True when ``other`` names the same dtype."""
@@ -159,7 +155,7 @@ class DType:
 
 float16 = DType("float16", torch.float16, np.float16, "f", 2)
 _export_value(float16, "tf.float16", "tf.dtypes.float16")
-bfloat16 = DType("bfloat16", torch.bfloat16, np.float32, "f", 2)
+bfloat16 = DType("bfloat16", torch.bfloat16, ml_dtypes.bfloat16, "f", 2)
 _export_value(bfloat16, "tf.bfloat16", "tf.dtypes.bfloat16")
 float32 = DType("float32", torch.float32, np.float32, "f", 4)
 _export_value(float32, "tf.float32", "tf.dtypes.float32")
@@ -201,10 +197,15 @@ _ENUMS = {"float32": 1, "float64": 2, "int32": 3, "uint8": 4, "int16": 5,
           "bfloat16": 14, "uint16": 17, "complex128": 18, "float16": 19,
           "uint32": 22, "uint64": 23}
 
+# Storage types torch cannot hand to NumPy directly: torch dtype -> (same-width
+# integer torch dtype, its NumPy twin, the ml_dtypes type); data crosses as raw bits.
+BIT_VIEWS = {torch.bfloat16: (torch.int16, np.int16, ml_dtypes.bfloat16)}
+BIT_VIEWS_BY_NUMPY = {np.dtype(v[2]): (v[1], k) for k, v in BIT_VIEWS.items()}
+
 _BY_NAME = {d.name: d for d in _ALL}
 _BY_NAME.update({"half": float16, "double": float64, "float": float32})
 _BY_TORCH = {d.torch_dtype: d for d in _ALL if d.torch_dtype is not None}
-_BY_NUMPY = {np.dtype(d._np): d for d in _ALL if d is not bfloat16 and d is not string}
+_BY_NUMPY = {np.dtype(d._np): d for d in _ALL if d is not string}
 _BY_NUMPY[np.dtype(object)] = string
 _PY_BOOL = type(True)
 _BY_PYTYPE = {float: float32, bytes: string, str: string, _PY_BOOL: bool}

@@ -33,10 +33,7 @@ _DTYPE_OF[np.dtype(object)] = dtypes.string
 
 def _numpy_text(value, is_repr):
     """TF's text of a value: ``repr`` of Python scalars for 0-d, else NumPy's text."""
-    array = _host_array(value)
-    if is_repr and value.dtype == torch.bfloat16 and array.ndim:
-        return _numpy_text_of(array, True).replace("dtype=float32", "dtype=bfloat16")
-    return _numpy_text_of(array, is_repr)
+    return _numpy_text_of(_host_array(value), is_repr)
 
 
 def _numpy_text_of(array, is_repr):
@@ -380,8 +377,9 @@ def _host_array(value):
     value = value.detach()
     if value.device.type != "cpu":
         value = value.cpu()
-    if value.dtype == torch.bfloat16:
-        value = value.float()
+    view = dtypes.BIT_VIEWS.get(value.dtype)
+    if view is not None:
+        return value.view(view[0]).numpy().view(view[2])
     return value.numpy()
 
 

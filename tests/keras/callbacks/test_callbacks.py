@@ -125,7 +125,8 @@ def test_csv_logger(tmp_path):
     x, y = data()
     path = str(tmp_path / "log.csv")
     model().fit(x, y, epochs=2, verbose=0, callbacks=[keras.callbacks.CSVLogger(path)])
-    rows = list(csv.reader(open(path)))
+    with open(path) as handle:
+        rows = list(csv.reader(handle))
     assert rows[0] == ["epoch", "accuracy", "loss", "val_accuracy", "val_loss"]
     assert [r[0] for r in rows[1:]] == ["0", "1"] and rows[1][3] == "NA"
 

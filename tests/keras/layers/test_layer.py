@@ -72,7 +72,9 @@ def test_dtype_argument_sets_weights_and_compute_dtype():
 
 def test_training_and_mask_reach_only_calls_that_accept_them_and_propagate():
     rec = Recorder()
-    rec(np.ones((1, 1)), training=True, mask="m")
+    # As Keras: a mask passed to a layer without supports_masking is dropped with a warning.
+    with pytest.warns(UserWarning, match="Layer 'recorder' .* was passed an input with a mask"):
+        rec(np.ones((1, 1)), training=True, mask="m")
     assert rec.last == (True, "m")
     assert Scale()(np.ones((1, 2)), training=True, mask=None).shape == (1, 2)
     outer = Outer()

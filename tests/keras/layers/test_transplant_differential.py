@@ -13,6 +13,10 @@ real_keras = pytest.importorskip("keras")
 
 from torchkeras import keras  # noqa: E402
 
+# Real Keras warns that rms_scaling=True is deprecated when a LayerNormalization is made with it
+# and again on each call (ours does not warn).
+pytestmark = pytest.mark.filterwarnings("ignore:(?s).*You passed `rms_scaling=True`:UserWarning")
+
 RNG = np.random.RandomState(0)
 X2 = RNG.randn(4, 7).astype("float32")
 X3 = RNG.randn(2, 3, 7).astype("float32")

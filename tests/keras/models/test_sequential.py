@@ -27,7 +27,8 @@ def test_sequential_with_input_first_and_add_pop():
 
 
 def test_sequential_build_and_input_shape_argument():
-    model = keras.Sequential([layers.Dense(3, input_shape=(7,))])
+    with pytest.warns(UserWarning, match=r"Do not pass an `input_shape`/`input_dim` argument"):
+        model = keras.Sequential([layers.Dense(3, input_shape=(7,))])
     assert model.built and model.inputs[0].shape == (None, 7)
     other = keras.Sequential([layers.Dense(2)])
     other.build((None, 4))

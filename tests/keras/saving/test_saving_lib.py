@@ -1,6 +1,7 @@
 """keras.saving: `.keras` / `.weights.h5` round trips, atomic writes, corrupt files, the optional h5py."""
 import builtins
 import os
+import pathlib
 import sys
 import zipfile
 
@@ -156,7 +157,7 @@ def test_atomic_write_replaces_only_when_complete(tmp_path):
     with pytest.raises(OSError, match="disk full"):
         saving_lib.atomic_write(target, failing)
     assert target.read_bytes() == b"old" and os.listdir(tmp_path) == ["file.bin"]
-    saving_lib.atomic_write(target, lambda temporary: open(temporary, "wb").write(b"new"))
+    saving_lib.atomic_write(target, lambda temporary: pathlib.Path(temporary).write_bytes(b"new"))
     assert target.read_bytes() == b"new"
 
 

@@ -36,13 +36,30 @@ def test_fit_learns_and_history_has_keras_keys():
 @pytest.mark.parametrize("make_input", [
     lambda x, y: dict(x=tf.constant(x), y=tf.constant(y)),
     lambda x, y: dict(x=torch.from_numpy(x), y=torch.from_numpy(y)),
-    lambda x, y: dict(x=tf.data.Dataset.from_tensor_slices((x, y)).batch(32)),
-    lambda x, y: dict(x=torch.utils.data.DataLoader(torch.utils.data.TensorDataset(torch.from_numpy(x), torch.from_numpy(y)), batch_size=32)),
+    lambda x, y: dict(x=tf.data.Dataset.from_tensor_slices((x, y)).batch(32), shuffle=False),
+    lambda x, y: dict(x=torch.utils.data.DataLoader(
+        torch.utils.data.TensorDataset(torch.from_numpy(x), torch.from_numpy(y)), batch_size=32),
+        shuffle=False),
 ])
 def test_fit_accepts_every_input_kind(make_input):
     x, y = data()
     history = binary_model().fit(**make_input(x, y), epochs=2, verbose=0)
     assert len(history.history["loss"]) == 2 and history.params["steps"] == 8
+
+
+@pytest.mark.parametrize("make_x, what", [
+    (lambda x, y: tf.data.Dataset.from_tensor_slices((x, y)).batch(32),
+     "a tf.data.Dataset. The Dataset is expected to already be shuffled "
+     "(via `.shuffle(buffer_size)`)."),
+    (lambda x, y: (pair for pair in [(x, y)] * 2),
+     "a generator. The generator is expected to yield already-shuffled data."),
+])
+def test_fit_warns_that_shuffle_is_ignored_for_already_batched_data(make_x, what):
+    x, y = data()
+    with pytest.warns(UserWarning) as caught:
+        binary_model().fit(make_x(x, y), epochs=1, verbose=0)
+    prefix = "`shuffle=True` was passed, but will be ignored since the data `x` was provided as "
+    assert [str(w.message) for w in caught] == [prefix + what]
 
 
 def test_fit_with_generator_and_py_dataset():
@@ -53,7 +70,7 @@ def test_fit_with_generator_and_py_dataset():
             for start in range(0, 256, 64):
                 yield x[start:start + 64], y[start:start + 64]
 
-    history = binary_model().fit(generator(), steps_per_epoch=4, epochs=2, verbose=0)
+    history = binary_model().fit(generator(), steps_per_epoch=4, epochs=2, verbose=0, shuffle=False)
     assert history.params["steps"] == 4 and len(history.epoch) == 2
 
     class Batches(keras.utils.PyDataset):

@@ -3,6 +3,7 @@ network); against real Keras where it imports."""
 import hashlib
 import io
 import os
+import pathlib
 import tarfile
 import warnings
 import zipfile
@@ -45,7 +46,7 @@ def test_downloads_once_into_the_cache(tmp_path, capsys):
     assert "Downloading data from" in capsys.readouterr().out
     source.write_bytes(b"changed")
     path = keras.utils.get_file("w.bin", source.as_uri(), cache_dir=str(tmp_path / "cache"))
-    assert open(path, "rb").read() == b"payload" and capsys.readouterr().out == ""
+    assert pathlib.Path(path).read_bytes() == b"payload" and capsys.readouterr().out == ""
 
 
 def test_hash_mismatch_redownloads_then_fails(tmp_path, capsys):
@@ -64,12 +65,13 @@ def test_extracts_tar_and_zip(tmp_path):
     (tmp_path / "c").mkdir()
     archive = _tar(tmp_path)
     folder = keras.utils.get_file("data.tar.gz", archive.as_uri(), extract=True, cache_dir=str(tmp_path / "c"))
-    assert folder.endswith("data_extracted") and open(os.path.join(folder, "folder", "b.txt")).read() == "bb"
+    assert folder.endswith("data_extracted")
+    assert pathlib.Path(folder, "folder", "b.txt").read_text() == "bb"
     zipped = tmp_path / "source" / "z.zip"
     with zipfile.ZipFile(zipped, "w") as z:
         z.writestr("inner/x.txt", "x")
     folder = keras.utils.get_file(origin=zipped.as_uri(), extract=True, cache_dir=str(tmp_path / "c"))
-    assert open(os.path.join(folder, "inner", "x.txt")).read() == "x"
+    assert pathlib.Path(folder, "inner", "x.txt").read_text() == "x"
 
 
 def test_unsafe_archive_members_are_skipped(tmp_path):

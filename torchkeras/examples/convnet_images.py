@@ -8,7 +8,7 @@ With the defaults it reaches a validation accuracy of 0.984 after 4 epochs
 much slower when other jobs hold the cores); it raises
 ``RuntimeError`` if the accuracy misses ``--target``.
 
-    python examples/convnet_images.py [--epochs 4] [--samples 3000] [--seed 0]
+    python -m torchkeras.examples.convnet_images [--epochs 4] [--samples 3000] [--seed 0]
                                       [--target 0.95] [--verbose 2]
 """
 import argparse

@@ -9,7 +9,7 @@ With the defaults it reaches a validation accuracy of 0.9975 after 3 epochs
 much slower when other jobs hold the cores); it raises
 ``RuntimeError`` if the accuracy misses ``--target``.
 
-    python examples/sequence_model.py [--epochs 3] [--samples 4000] [--seed 0]
+    python -m torchkeras.examples.sequence_model [--epochs 3] [--samples 4000] [--seed 0]
                                       [--target 0.95] [--verbose 2]
 """
 import argparse

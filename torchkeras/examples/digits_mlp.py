@@ -1,9 +1,9 @@
 """An MLP on real handwritten digits: the 1797 scanned 8x8 digits of the UCI
-"Optical Recognition of Handwritten Digits" set (shipped in examples/data, no
-network), a ``tf.data`` pipeline, ``fit()`` with validation and callbacks,
+"Optical Recognition of Handwritten Digits" set (shipped in the package's
+``examples/data``, no network), a ``tf.data`` pipeline, ``fit()`` with validation and callbacks,
 then the test accuracy.
 
-    python examples/digits_mlp.py [--epochs 30] [--seed 0] [--verbose 2]
+    python -m torchkeras.examples.digits_mlp [--epochs 30] [--seed 0] [--verbose 2]
 """
 import argparse
 import gzip
@@ -47,8 +47,9 @@ def main(argv=None):
     ])
     model.compile(optimizer="rmsprop", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
     callbacks = [keras.callbacks.EarlyStopping(monitor="val_accuracy", mode="max", patience=5, restore_best_weights=True)]
+    # The Dataset shuffles itself; Keras warns when fit's default shuffle=True meets a Dataset.
     history = model.fit(train_dataset, epochs=args.epochs, validation_data=(test_images, test_labels),
-                        callbacks=callbacks, verbose=args.verbose)
+                        callbacks=callbacks, verbose=args.verbose, shuffle=False)
     test_loss, test_accuracy = model.evaluate(test_images, test_labels, verbose=0)
     predicted = model.predict(test_images[:10], verbose=0).argmax(axis=1)
     print("epochs run: %d, test accuracy: %.4f (loss %.4f)" % (len(history.epoch), test_accuracy, test_loss))

@@ -2,7 +2,7 @@
 and ``call()``), stacked in a ``keras.Sequential`` model and trained with
 ``fit()`` on the two-class points.
 
-    python examples/simple_dense_model.py [--epochs 10] [--seed 0]
+    python -m torchkeras.examples.simple_dense_model [--epochs 10] [--seed 0]
 """
 import argparse
 

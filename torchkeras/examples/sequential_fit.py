@@ -2,7 +2,7 @@
 ``compile()``/``fit()`` on the two-class points, validated on a held-out 30 %
 (listings 3.23–3.24), then ``evaluate()`` and ``predict()``.
 
-    python examples/sequential_fit.py [--epochs 5] [--seed 0] [--verbose 2]
+    python -m torchkeras.examples.sequential_fit [--epochs 5] [--seed 0] [--verbose 2]
 """
 import argparse
 

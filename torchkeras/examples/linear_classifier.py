@@ -6,7 +6,7 @@ full-batch GradientTape steps.  The two figures of the chapter (the model's
 predictions, and the decision line over them) are saved as PNG files when
 matplotlib is installed.
 
-    python examples/linear_classifier.py [OUTPUT_DIR] [--steps 40] [--seed 1]
+    python -m torchkeras.examples.linear_classifier [OUTPUT_DIR] [--steps 40] [--seed 1]
 """
 import argparse
 import os
