@@ -1,0 +1,1 @@
+"""TensorFlow's checkpoint format (``.index`` table + ``.data`` shards) and ``tf.train.Checkpoint``."""
