@@ -17,7 +17,7 @@ import numpy as np
 from ..framework import dtypes, errors
 from . import coding, protos, table
 
-__all__ = ["BundleReader", "write_bundle", "index_file", "data_file"]
+__all__ = ["BundleReader", "write_bundle", "index_file", "data_file", "atomic_write_bytes"]
 
 _NUMPY_BY_ENUM = {1: np.float32, 2: np.float64, 3: np.int32, 4: np.uint8, 5: np.int16,
                   6: np.int8, 8: np.complex64, 9: np.int64, 10: np.bool_, 17: np.uint16,
@@ -213,7 +213,8 @@ def _entry_and_bytes(array):
     return entry, raw
 
 
-def _atomic(path, data):
+def atomic_write_bytes(path, data):
+    """Write ``data`` to a temporary file beside ``path``, then rename it to ``path``."""
     directory = os.path.dirname(os.path.abspath(path))
     os.makedirs(directory, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=directory, prefix=".tmp-",
@@ -240,5 +241,5 @@ def write_bundle(prefix, tensors):
     header = protos.BundleHeaderProto(num_shards=1, endianness=0)
     header.version.producer = 1
     entries[b""] = header.SerializeToString()
-    _atomic(data_file(prefix), bytes(data))
-    _atomic(index_file(prefix), table.write_table(entries))
+    atomic_write_bytes(data_file(prefix), bytes(data))
+    atomic_write_bytes(index_file(prefix), table.write_table(entries))
