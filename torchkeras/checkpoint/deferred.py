@@ -8,36 +8,40 @@ TF's deferred restoration does.
 """
 from __future__ import annotations
 
-import weakref
+__all__ = ["PENDING", "defer", "notify", "notify_tree"]
 
-__all__ = ["PENDING", "defer", "notify"]
-
-PENDING = weakref.WeakKeyDictionary()
-"""``{parent object: [(local name, saved node id, restore session)]}``."""
+PENDING = {}
+"""``{id(parent): (parent, [(local name, saved node id, restore session)])}``."""
 
 
 def defer(parent, local_name, node_id, session):
     """Remember that ``parent.<local_name>`` should be restored from ``session``'s node."""
-    try:
-        PENDING.setdefault(parent, []).append((local_name, node_id, session))
-    except TypeError:
-        pass
+    PENDING.setdefault(id(parent), (parent, []))[1].append((local_name, node_id, session))
 
 
 def notify(parent):
     """Restore whatever was waiting for ``parent``'s dependencies that now exist."""
-    waiting = PENDING.get(parent)
-    if not waiting:
+    entry = PENDING.get(id(parent))
+    if entry is None or entry[0] is not parent:
         return
     from .object_graph import children_of
     children = dict(children_of(parent))
+    del PENDING[id(parent)]
     still = []
-    for local_name, node_id, session in waiting:
+    for local_name, node_id, session in entry[1]:
         if local_name in children:
             session.bind(node_id, children[local_name])
         else:
             still.append((local_name, node_id, session))
     if still:
-        PENDING[parent] = still
-    else:
-        PENDING.pop(parent, None)
+        PENDING.setdefault(id(parent), (parent, []))[1].extend(still)
+
+
+def notify_tree(root):
+    """``notify`` every object in ``root``'s graph that has values waiting."""
+    if not PENDING:
+        return
+    from .object_graph import walk
+    for node in walk(root).nodes:
+        if id(node) in PENDING:
+            notify(node)

@@ -32,6 +32,7 @@ from ...framework.function import JitFunction
 from ...framework.indexed_slices import IndexedSlices
 from ...framework.tensor import TensorOperators, wrap
 from ...framework.variable import Variable
+from ...checkpoint import deferred as _deferred
 from ..backend.naming import auto_name
 from ..backend.variables import KerasVariable
 from ..losses.serialization import deserialize_keras_object, serialize_keras_object
@@ -295,6 +296,7 @@ class Optimizer:
             if not self.built:
                 self.build(trainable_variables)
                 self.built = True
+                _deferred.notify_tree(self)
             index = self._index
             for v in trainable_variables:
                 if id(v) not in index:
