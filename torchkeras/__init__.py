@@ -33,6 +33,7 @@ from . import math, nn, linalg, random, nest, debugging, config, test  # noqa: E
 from .module.module import Module  # noqa: E402
 from .framework.name_scope import name_scope  # noqa: E402
 from . import train  # noqa: E402
+from . import saved_model  # noqa: E402
 from ._alias import enable_tensorflow_alias  # noqa: E402
 
 newaxis = None

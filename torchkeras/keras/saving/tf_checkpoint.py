@@ -13,6 +13,7 @@ Keras' tracking skips them.  Metrics are not checkpointed (as in TF).
 from __future__ import annotations
 
 from ...checkpoint.object_graph import register_children
+from ...checkpoint.saved_model import register_format
 from ..backend.variables import KerasVariable
 from ..layers.layer import Layer
 from ..metrics.metric import Metric
@@ -78,3 +79,16 @@ def optimizer_children(optimizer):
 
 register_children(Layer, layer_children)
 register_children(Optimizer, optimizer_children)
+
+
+def _describe_model(model):
+    from .serialization_lib import serialize_keras_object
+    return {"config": serialize_keras_object(model)}
+
+
+def _rebuild_model(recipe, safe_mode):
+    from .serialization_lib import deserialize_keras_object
+    return deserialize_keras_object(recipe["config"], safe_mode=safe_mode)
+
+
+register_format("keras", lambda obj: isinstance(obj, Layer), _describe_model, _rebuild_model)
