@@ -146,3 +146,39 @@ def test_custom_loop_from_tf_continues_same_trajectory(tmp_path):
     for a, b in zip(net.get_weights(), mine_net.get_weights()):
         np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-6)
     assert int(mine_opt.iterations.numpy()) == int(opt.iterations.numpy()) == 6
+
+
+def _mixed(lib, keras):
+    class Holder(lib.Module):
+        def __init__(self):
+            super().__init__()
+            self.dense = keras.layers.Dense(2)
+            self.dense.build((None, 3))
+            self.scale = lib.Variable(2.0)
+
+    class Net(keras.Model):
+        def __init__(self):
+            super().__init__()
+            self.inner = Holder()
+            self.out = keras.layers.Dense(1)
+
+        def call(self, x):
+            return self.out(self.inner.dense(x) * self.inner.scale)
+    net = Net()
+    net(np.ones((1, 3), "float32"))
+    return net
+
+
+def test_modules_and_keras_models_nested_both_ways(tmp_path):
+    ref, mine = _mixed(tf_real, keras_real), _mixed(tk, tkk)
+    # as in TF 2.21 + Keras 3: Keras layers are not tf.Modules, a Keras model does not list
+    # a tf.Module's variables, but checkpoints hold both
+    assert len(ref.inner.variables) == len(mine.inner.variables) == 1
+    assert len(ref.variables) == len(mine.variables) == 2
+    tf_path = tf_real.train.Checkpoint(net=ref).save(str(tmp_path / "tf"))
+    tk_path = tk.train.Checkpoint(net=mine).save(str(tmp_path / "tk"))
+    assert tk.train.list_variables(tk_path) == tf_real.train.list_variables(tf_path)
+    tk.train.Checkpoint(net=mine).read(tf_path).assert_existing_objects_matched()
+    for a, b in zip(ref.get_weights(), mine.get_weights()):
+        np.testing.assert_array_equal(a, b)
+    assert float(mine.inner.scale.numpy()) == 2.0
