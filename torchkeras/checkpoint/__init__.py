@@ -1,1 +1,1 @@
-"""TensorFlow's checkpoint format (``.index`` table + ``.data`` shards) and ``tf.train.Checkpoint``."""
+"""TensorFlow's checkpoint format (``.index`` + ``.data-*``) and ``tf.train.Checkpoint``."""

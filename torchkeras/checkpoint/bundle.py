@@ -143,7 +143,6 @@ class BundleReader:
         if coding.mask(coding.crc(raw)) != entry.crc32c:
             raise _data_loss(path, "checksum mismatch for tensor %s" % key)
         if entry.dtype not in _NUMPY_BY_ENUM:
-            self.dtype(key)
             raise errors.UnimplementedError(None, None, "Reading %s tensors (%s in %s) is not "
                                             "supported" % (self.dtype(key).name, key, path))
         np_dtype = np.dtype(_NUMPY_BY_ENUM[entry.dtype]).newbyteorder("<")

@@ -3,7 +3,7 @@ from . import activations, backend, constraints, initializers, layers, regulariz
 from . import callbacks, losses, metrics, optimizers, utils
 from . import models
 from . import saving
-from .saving import tf_checkpoint as _tf_checkpoint  # noqa: F401  (Keras objects in tf.train.Checkpoint)
+from .saving import tf_checkpoint as _tf_checkpoint  # noqa: F401  (Keras in tf.train)
 from .backend.keras_tensor import KerasTensor
 from .layers import Input, InputSpec, Layer
 from .models import Model, Sequential
