@@ -118,12 +118,17 @@ class _Restore:
             for ref in node.children:
                 if ref.local_name in children:
                     queue.append((ref.node_id, children[ref.local_name]))
-                elif ref.node_id not in self.matched:
+                elif ref.node_id not in self.matched and self._has_values(ref.node_id):
                     deferred.defer(current, ref.local_name, ref.node_id, self)
         values = [self._checked_value(v, key) for v, key in assignments]
         for (variable, _), value in zip(assignments, values):
             variable.assign(value)
         self.matched.update(newly)
+
+    def _has_values(self, node_id):
+        """Whether anything under the saved node holds a value (absent field: assume so)."""
+        node = self.proto.nodes[node_id]
+        return not node.HasField("has_checkpoint_values") or node.has_checkpoint_values.value
 
     def _checked_value(self, variable, key):
         value = self.reader.get_tensor(key)

@@ -8,21 +8,34 @@ TF's deferred restoration does.
 """
 from __future__ import annotations
 
+import weakref
+
 __all__ = ["PENDING", "defer", "notify", "notify_tree"]
 
 PENDING = {}
-"""``{id(parent): (parent, [(local name, saved node id, restore session)])}``."""
+"""``{id(parent): (reference to parent, [(local name, saved node id, restore session)])}``;
+parents are held weakly where Python allows (lists and dicts are held strongly)."""
+
+
+def _reference(obj):
+    try:
+        return weakref.ref(obj)
+    except TypeError:
+        return lambda: obj
 
 
 def defer(parent, local_name, node_id, session):
     """Remember that ``parent.<local_name>`` should be restored from ``session``'s node."""
-    PENDING.setdefault(id(parent), (parent, []))[1].append((local_name, node_id, session))
+    entry = PENDING.get(id(parent))
+    if entry is None or entry[0]() is not parent:
+        entry = PENDING[id(parent)] = (_reference(parent), [])
+    entry[1].append((local_name, node_id, session))
 
 
 def notify(parent):
     """Restore whatever was waiting for ``parent``'s dependencies that now exist."""
     entry = PENDING.get(id(parent))
-    if entry is None or entry[0] is not parent:
+    if entry is None or entry[0]() is not parent:
         return
     from .object_graph import children_of
     children = dict(children_of(parent))
@@ -33,12 +46,14 @@ def notify(parent):
             session.bind(node_id, children[local_name])
         else:
             still.append((local_name, node_id, session))
-    if still:
-        PENDING.setdefault(id(parent), (parent, []))[1].extend(still)
+    for local_name, node_id, session in still:
+        defer(parent, local_name, node_id, session)
 
 
 def notify_tree(root):
     """``notify`` every object in ``root``'s graph that has values waiting."""
+    for key in [k for k, (ref, _) in PENDING.items() if ref() is None]:
+        del PENDING[key]
     if not PENDING:
         return
     from .object_graph import walk
