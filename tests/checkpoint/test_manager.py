@@ -50,3 +50,15 @@ def test_manager(tmp_path):
 def test_manager_matches_tensorflow(tmp_path):
     tf_real = pytest.importorskip("tensorflow")
     assert _run(tk, str(tmp_path / "tk")) == _run(tf_real, str(tmp_path / "tf"))
+
+
+def test_relative_directories(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    ckpt = tk.train.Checkpoint(v=tk.Variable(1.0))
+    assert ckpt.save(os.path.join("sub", "ck")) == os.path.join("sub", "ck-1")
+    assert open(os.path.join("sub", "checkpoint")).read().startswith(
+        'model_checkpoint_path: "ck-1"\n')
+    assert tk.train.latest_checkpoint("sub") == os.path.join("sub", "ck-1")
+    manager = tk.train.CheckpointManager(ckpt, "mg", 2)
+    assert manager.save() == os.path.join("mg", "ckpt-2")
+    assert tk.train.CheckpointManager(ckpt, "mg", 2).checkpoints == [os.path.join("mg", "ckpt-2")]

@@ -44,8 +44,7 @@ def write_state(directory, latest, all_paths, timestamps=None, last_preserved=No
     directory = os.fspath(directory)
 
     def relative(p):
-        p = os.fspath(p)
-        return os.path.relpath(p, directory) if os.path.isabs(p) else p
+        return os.path.relpath(os.path.abspath(os.fspath(p)), os.path.abspath(directory))
     state = protos.CheckpointState(model_checkpoint_path=relative(latest))
     state.all_model_checkpoint_paths.extend(relative(p) for p in all_paths)
     if timestamps is not None:
