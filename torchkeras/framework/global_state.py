@@ -37,6 +37,8 @@ class _PerThread(threading.local):
         self.dtype_policy = None
         """The Keras dtype policy set with ``set_dtype_policy`` (``None``: floatx's)."""
         self.name_scopes = []
+        self.tf_name_scope = ""
+        """The prefix ``tf.name_scope`` blocks give new ``tf.Variable`` names (``"outer/"``)."""
         """Open ``keras.name_scope`` objects, outermost first."""
         self.custom_object_scopes = []
         """Dicts of the open ``keras.saving.custom_object_scope`` blocks, outermost first."""

@@ -21,6 +21,7 @@ from . import dtypes
 from . import recording as _recording
 from .convert import convert_to_tensor
 from .indexed_slices import IndexedSlices
+from .global_state import PER_THREAD as _STATE
 from .variable_scatter import ScatterMethods
 from .shape import TensorShape
 from .tensor import Reference, Tensor, TensorOperators, _DTYPE_OF, _numpy_text, wrap
@@ -125,7 +126,7 @@ class Variable(ScatterMethods, TensorOperators):
         synchronization = VariableSynchronization(synchronization)
         if trainable is None:
             trainable = synchronization is not VariableSynchronization.ON_READ
-        self._name = (name if name is not None else "Variable") + ":0"
+        self._name = _STATE.tf_name_scope + (name if name is not None else "Variable") + ":0"
         self._trainable = bool(trainable)
         self._declared_shape = declared
         self._constraint = constraint

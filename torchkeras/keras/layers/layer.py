@@ -26,6 +26,7 @@ from .. import initializers as _initializers
 from .. import regularizers as _regularizers
 from ..backend import autocast_scope as _autocast
 from ..backend import name_scope as _name_scope
+from ...checkpoint import deferred as _deferred
 from ..backend import naming
 from ..mixed_precision import policy as _policy
 from ..backend.keras_tensor import KerasTensor
@@ -49,7 +50,9 @@ def _building_in_name_scope(build):
     def build_in_name_scope(self, *args, **kwargs):
         with self._open_name_scope():
             self.__dict__["_path"] = _name_scope.current_path()
-            return build(self, *args, **kwargs)
+            result = build(self, *args, **kwargs)
+        _deferred.notify_tree(self)
+        return result
     build_in_name_scope._opens_name_scope = True
     return build_in_name_scope
 

@@ -35,6 +35,7 @@ from ...framework.indexed_slices import IndexedSlices
 from ...framework.saved_values import before_writes
 from ...framework.tensor import TensorOperators, wrap
 from ...framework.variable import Variable
+from ...checkpoint import deferred as _deferred
 from ..backend.naming import auto_name
 from ..backend.variables import KerasVariable
 from .scalar_math import for_dtype
@@ -303,6 +304,7 @@ class Optimizer(KerasObjectRepr):
             if not self.built:
                 self.build(trainable_variables)
                 self.built = True
+                _deferred.notify_tree(self)
             index = self._index
             for v in trainable_variables:
                 if id(v) not in index:

@@ -1,0 +1,1 @@
+"""TensorFlow's checkpoint format (``.index`` + ``.data-*``) and ``tf.train.Checkpoint``."""
