@@ -29,7 +29,7 @@ from .ops.random_ops import *  # noqa: F401,F403
 from .ops.logging_ops import *  # noqa: F401,F403
 from .ops.tensor_spec import *  # noqa: F401,F403
 from .ops.debugging import Assert, assert_equal, assert_greater, assert_less, assert_rank  # noqa: F401
-from . import math, nn, linalg, random, nest, debugging, config, test  # noqa: E402
+from . import math, nn, linalg, random, nest, debugging, config, test, summary  # noqa: E402
 from ._alias import enable_tensorflow_alias  # noqa: E402
 
 newaxis = None
