@@ -148,8 +148,10 @@ def test_embeddings(tmp_path):
                                     embeddings_metadata={"nope": "m.tsv"}).set_model(model)
 
 
-@pytest.mark.parametrize("update_freq", ["epoch", 2])
+@pytest.mark.parametrize("update_freq", ["epoch", 2, 3])
 def test_same_runs_tags_and_values_as_real_keras(tmp_path, update_freq):
+    """update_freq=3 pins a Keras 3.15 quirk: the last batch's ``record_if`` stays active
+    through ``on_epoch_end``, so epoch summaries vanish unless that batch was recorded."""
     pytest.importorskip("tensorflow")
     real_keras = pytest.importorskip("keras")
     kwargs = dict(histogram_freq=1, write_images=True, update_freq=update_freq)

@@ -11,6 +11,9 @@ and steps as Keras on TensorFlow.  Differences, all forced by running on torch:
 - ``profile_batch``: the batches are profiled with ``torch.profiler`` and saved as a
   Chrome trace under ``<log_dir>/train/plugins/profile/<run>/<host>.pt.trace.json`` (Keras'
   torch backend refuses ``profile_batch``; its TF backend writes TF's xplane files there).
+- As in Keras 3.15, with an integer ``update_freq`` the last batch's recording condition is
+  still active at ``on_epoch_end``: epoch (and validation) summaries are only written when
+  that batch's number is a multiple of ``update_freq``.
 - Batch hooks only listen (and so only make ``fit`` compute batch logs) when something
   per batch is written: ``update_freq`` not ``"epoch"``, ``profile_batch`` or
   ``write_steps_per_second``.
