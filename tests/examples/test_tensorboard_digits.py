@@ -1,4 +1,4 @@
-"""``examples/tensorboard_digits.py`` in a fast mode: the runs and tags it leaves for TensorBoard."""
+"""``examples/tensorboard_digits.py`` in a fast mode: the runs and tags it leaves behind."""
 import os
 import pathlib
 import runpy
@@ -24,6 +24,7 @@ def test_writes_runs_for_tensorboard(tmp_path, capsys):
     assert sorted(os.listdir(logdir)) == ["samples", "train", "validation"]
     assert tags(logdir / "samples") == {"digits", "settings"}
     train = tags(logdir / "train")
-    assert {"epoch_loss", "epoch_accuracy", "sequential/dense/kernel/histogram"} <= train
+    assert {"epoch_loss", "epoch_accuracy"} <= train
+    assert any(tag.endswith("/kernel/histogram") for tag in train)
     assert {"epoch_loss", "evaluation_loss_vs_iterations"} <= tags(logdir / "validation")
     assert "tensorboard --logdir %s" % logdir in capsys.readouterr().out

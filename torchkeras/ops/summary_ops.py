@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 
 import numpy as np
 
@@ -53,13 +54,8 @@ def step_value(step):
     value = np.asarray(step)
     if value.size != 1:
         raise ValueError("Argument `step` must be a scalar. Received step with shape %s."
-                         % (_shape_text(value.shape),))
+                         % (tuple(value.shape),))
     return int(value.reshape(()).astype(np.int64))
-
-
-def _shape_text(shape):
-    return "(%s)" % ", ".join(str(d) for d in shape) + ("," if len(shape) == 1 else "") \
-        if shape else "()"
 
 
 def _resolve(value):
@@ -268,7 +264,8 @@ def flush(writer=None, name=None):
 
 
 def write_proto(tag, make_tensor, step, metadata):
-    """Records one summary value; ``make_tensor()`` builds its ``TensorProto`` only if recorded.
+    """Records one summary value; ``make_tensor()`` builds its ``TensorProto`` only if recorded
+    (``metadata`` too, when it is a callable: no tensorboard import while nothing records).
 
     Returns the bool Tensor TF's summary ops return."""
     if step is not None:
@@ -286,8 +283,8 @@ def write_proto(tag, make_tensor, step, metadata):
     if isinstance(writer, _FileWriter):
         event_pb2 = _tensorboard.require("tensorboard.compat.proto.event_pb2")
         summary_pb2 = _tensorboard.require("tensorboard.compat.proto.summary_pb2")
-        import time
         value = summary_pb2.Summary.Value(tag=tag, tensor=make_tensor())
+        metadata = metadata() if callable(metadata) else metadata
         if metadata is not None:
             if isinstance(metadata, bytes):
                 value.metadata.ParseFromString(metadata)

@@ -26,9 +26,15 @@ __all__ = ["scalar", "histogram", "image", "text", "audio"]
 DEFAULT_BUCKET_COUNT = 30
 
 
-def _metadata(plugin, description, **extra):
-    module = _tensorboard.require("tensorboard.plugins.%s.metadata" % plugin)
-    return module.create_summary_metadata(display_name=None, description=description, **extra)
+def _metadata(plugin, description):
+    """A callable building the plugin's ``SummaryMetadata`` (imported only when recording)."""
+    def make():
+        module = _tensorboard.require("tensorboard.plugins.%s.metadata" % plugin)
+        if plugin == "audio":
+            return module.create_summary_metadata(display_name=None, description=description,
+                                                  encoding=module.Encoding.Value("WAV"))
+        return module.create_summary_metadata(display_name=None, description=description)
+    return make
 
 
 def _numpy(data):
@@ -173,9 +179,7 @@ def audio(name, data, sample_rate, step=None, max_outputs=3, encoding=None, desc
         encoding = "wav"
     if encoding != "wav":
         raise ValueError("Unknown encoding: %r" % encoding)
-    module = _tensorboard.require("tensorboard.plugins.audio.metadata")
-    metadata = module.create_summary_metadata(
-        display_name=None, description=description, encoding=module.Encoding.Value("WAV"))
+    metadata = _metadata("audio", description)
 
     def make():
         assert_rank(data, 3)

@@ -87,7 +87,7 @@ def trace_export(name, step=None, profiler_outdir=None):
     with _LOCK:
         if _CURRENT is None:
             raise ValueError("Must enable trace before export through tf.summary.trace_on.")
-        (_graph, profiler, session), _CURRENT = _CURRENT, None
+        (_, profiler, session), _CURRENT = _CURRENT, None
     if profiler and profiler_outdir:
         get_logger().warning("Ignoring `profiler_outdir` passed to trace_export(). Please pass "
                              "it to trace_on() instead.")
