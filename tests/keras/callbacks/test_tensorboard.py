@@ -207,3 +207,12 @@ def test_tensorboard_server_sees_the_runs(tmp_path):
     assert set(tags) == {"train", "validation"}
     assert {"epoch_loss", "epoch_accuracy", "epoch_learning_rate"} <= set(tags["train"])
     assert {"epoch_loss", "evaluation_loss_vs_iterations"} <= set(tags["validation"])
+
+
+def test_write_steps_per_second(tmp_path):
+    fit_with_tensorboard(keras, str(tmp_path), evaluate=False, write_steps_per_second=True,
+                         update_freq=1)
+    train = read_logs(str(tmp_path))["train"]
+    assert [s for s, _ in train["epoch_steps_per_second"]] == [0, 1]
+    assert [s for s, _ in train["batch_steps_per_second"]] == list(range(1, 9))
+    assert all(v > 0 for _, v in scalars(train["epoch_steps_per_second"]))
