@@ -81,8 +81,14 @@ def test_step_rules(tmp_path):
             tf.summary.scalar("x", 2.0)
         finally:
             tf.summary.experimental.set_step(None)
-        with pytest.raises(ValueError, match=r"Argument `step` must be a scalar"):
+        with pytest.raises(ValueError, match=r"Argument `step` must be a scalar\. Received step "
+                           r"with shape \(2,\)\."):
             tf.summary.scalar("x", 1.0, step=[1, 2])
+        with pytest.raises(TypeError, match="Cannot convert 1.5 to EagerTensor of dtype int64"):
+            tf.summary.scalar("x", 1.0, step=1.5)
+        with pytest.raises(ValueError, match="Tensor conversion requested dtype int64 for Tensor "
+                           "with dtype float32"):
+            tf.summary.scalar("x", 1.0, step=tf.constant(3.0))
     assert [s for s, _ in values(str(tmp_path), "x")] == [5, 9]
 
 

@@ -17,7 +17,8 @@ import time
 import numpy as np
 
 from ..api_export import tf_export
-from ..framework.convert import constant
+from ..framework import dtypes
+from ..framework.convert import constant, convert_to_tensor
 from . import _tensorboard
 
 __all__ = ["SummaryWriter", "create_file_writer", "create_noop_writer", "record_if",
@@ -50,12 +51,13 @@ def set_step(step):
 
 
 def step_value(step):
-    """The int64 value of ``step`` (an int, a NumPy/tf scalar or a ``tf.Variable``)."""
-    value = np.asarray(step)
-    if value.size != 1:
+    """The int64 value of ``step`` (an int, a NumPy/tf scalar or a ``tf.Variable``), converted
+    with TF's rules (``TypeError`` for ``1.5``, ``ValueError`` for a float tensor)."""
+    value = convert_to_tensor(step, dtype=dtypes.int64)
+    if value.shape.num_elements() != 1:
         raise ValueError("Argument `step` must be a scalar. Received step with shape %s."
-                         % (tuple(value.shape),))
-    return int(value.reshape(()).astype(np.int64))
+                         % (value.shape,))
+    return int(value.numpy().reshape(()))
 
 
 def _resolve(value):
