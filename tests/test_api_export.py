@@ -50,7 +50,7 @@ LAZY = {"tf": {"data", "keras"}}
 EXPECTED_NAMESPACES = {
     "tf", "tf.config", "tf.config.experimental", "tf.data", "tf.debugging", "tf.dtypes", "tf.errors",
     "tf.linalg", "tf.math", "tf.nest", "tf.nn", "tf.random", "tf.random.experimental",
-    "tf.saved_model", "tf.test", "tf.train",
+    "tf.saved_model", "tf.summary", "tf.summary.experimental", "tf.test", "tf.train",
     "keras", "keras.activations", "keras.backend", "keras.callbacks", "keras.config", "keras.constraints",
     "keras.datasets", "keras.initializers", "keras.layers", "keras.losses", "keras.metrics",
     "keras.mixed_precision", "keras.models", "keras.ops", "keras.ops.image", "keras.ops.linalg",

@@ -8,7 +8,7 @@ defined (``api_export``) and this namespace is filled from that registry.
 """
 from .api_export import export_value as _export_value, fill_namespace as _fill_namespace
 from .framework import dtypes, errors
-from . import math, nn, linalg, random, nest, debugging, config, test, train, saved_model
+from . import math, nn, linalg, random, nest, debugging, config, test, train, saved_model, summary
 # torchkeras' own additions (TF has no such names).
 from .framework.tensor import as_torch, from_torch  # noqa: F401
 from .framework.function import JitFunction  # noqa: F401
@@ -18,7 +18,7 @@ __all__ = ["as_torch", "from_torch", "JitFunction", "enable_tensorflow_alias"]
 newaxis = None
 _export_value(newaxis, "tf.newaxis")
 for _module in (dtypes, errors, math, nn, linalg, random, nest, debugging, config, test, train,
-                saved_model):
+                saved_model, summary):
     _export_value(_module, "tf." + _module.__name__.rpartition(".")[2])
 _fill_namespace(globals(), "tf", ".framework.config", ".framework.convert",
                 ".framework.custom_gradient", ".framework.device", ".framework.function", ".framework.indexed_slices",
