@@ -88,3 +88,27 @@ def test_verbose_prints_keras_message(tmp_path, capsys):
     model.export(path, format="onnx", verbose=False)
     assert capsys.readouterr().out == ""
 
+
+
+def test_torchscript_exporter_is_the_fallback(tmp_path, monkeypatch):
+    import torch
+    real_export = torch.onnx.export
+    calls = []
+
+    def dynamo_fails(*args, dynamo=True, **kwargs):
+        calls.append(dynamo)
+        if dynamo:
+            raise RuntimeError("dynamo cannot capture this")
+        return real_export(*args, dynamo=dynamo, **kwargs)
+
+    monkeypatch.setattr(torch.onnx, "export", dynamo_fails)
+    model = export_models.build(keras, "lstm")
+    path = tmp_path / "ts.onnx"
+    model.export(path, format="onnx", verbose=False)
+    assert calls == [True, False]
+    session = _session(path)
+    (spec,) = session.get_inputs()
+    assert spec.shape == ["batch", 7, 3]
+    x = export_models.inputs("lstm", 6)[0]
+    np.testing.assert_allclose(session.run(None, {spec.name: x})[0], model.predict(x, verbose=0),
+                               rtol=1e-5, atol=1e-5)
