@@ -105,6 +105,22 @@ def test_keras_checks_and_message(tmp_path, capsys):
                                          r"Supported arguments are: dynamic_shapes, .*strict\.$"):
         model.export(tmp_path / "m.pt2", format="torch", bogus=1)
     model.export(tmp_path / "m.pt2", format="torch")
-    assert capsys.readouterr().out == "Saved PyTorch ExportedProgram at '%s'.\n" % (tmp_path / "m.pt2")
+    saved = "Saved PyTorch ExportedProgram at '%s'.\n" % (tmp_path / "m.pt2")
+    assert capsys.readouterr().out == saved
     model.export(tmp_path / "m.pt2", format="torch", verbose=False)
     assert capsys.readouterr().out == ""
+
+
+def test_a_shared_layer_is_exported_once(tmp_path):
+    shared = keras.layers.Dense(3, name="shared")
+    a, b = keras.Input(shape=(4,), name="a"), keras.Input(shape=(4,), name="b")
+    model = keras.Model([a, b], keras.layers.add([shared(a), shared(b)]))
+    path = tmp_path / "m.pt2"
+    model.export(path, format="torch", verbose=False)
+    program = torch.export.load(str(path))
+    assert sorted(program.state_dict) == ["model.shared.bias", "model.shared.kernel"]
+    rng = np.random.RandomState(0)
+    xa, xb = rng.normal(size=(3, 4)).astype("float32"), rng.normal(size=(3, 4)).astype("float32")
+    out = program.module()(torch.from_numpy(xa), torch.from_numpy(xb))
+    np.testing.assert_allclose(out.numpy(), model.predict([xa, xb], verbose=0), rtol=1e-5,
+                               atol=1e-6)

@@ -24,7 +24,8 @@ def get_input_signature(model):
         raise TypeError("The model must be a `keras.Model`. Received: model=%s of the type %s"
                         % (model, type(model)))
     if not model.built:
-        raise ValueError("The model provided has not yet been built. It must be built before export.")
+        raise ValueError("The model provided has not yet been built. It must be built before "
+                         "export.")
     if isinstance(model, Functional):
         return [nest.map_structure(make_input_spec, model._inputs_struct)]
     try:
@@ -95,10 +96,12 @@ def input_names(specs):
     return names
 
 
-def sample_inputs(specs, none_size):
-    """Example torch tensors for the flat specs, ``None`` dimensions set to ``none_size``."""
+def sample_inputs(specs, none_size, device):
+    """Example torch tensors for the flat specs on ``device`` (the model's), ``None``
+    dimensions set to ``none_size``."""
     return tuple(torch.ones([none_size if d is None else d for d in spec.shape],
-                            dtype=dtypes.as_dtype(spec.dtype).torch_dtype) for spec in specs)
+                            dtype=dtypes.as_dtype(spec.dtype).torch_dtype, device=device)
+                 for spec in specs)
 
 
 def _storage(value):
@@ -121,7 +124,7 @@ class ServingModule(torch.nn.Module):
 
     def forward(self, *flat_inputs):
         args = nest.pack_sequence_as(self._signature, [wrap(x) for x in flat_inputs])
-        current = dict(self.model.named_parameters(remove_duplicate=False))
+        current = dict(self.model.named_parameters())
         saved = {}
         try:
             for name, variable in self._variables.items():
@@ -135,13 +138,14 @@ class ServingModule(torch.nn.Module):
 
 
 def _named_variables(model):
-    """``(parameter name, Variable)`` for every variable whose parameter the model registers."""
+    """``(parameter name, Variable)`` for every variable whose parameter the model registers
+    (each variable once)."""
     by_param = {}
     for variable in model.variables:
         param = getattr(variable, "_param", None)
         if isinstance(param, torch.nn.Parameter):
             by_param[id(param)] = variable
-    for name, param in model.named_parameters(remove_duplicate=False):
+    for name, param in model.named_parameters():  # one name per parameter: tied weights once
         variable = by_param.get(id(param))
         if variable is not None:
             yield name, variable

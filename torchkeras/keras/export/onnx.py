@@ -35,16 +35,16 @@ def export_onnx(model, filepath, verbose=None, input_signature=None, opset_versi
     names = export_utils.input_names(specs)
     serving = export_utils.ServingModule(model, signature)
     dims = _dynamic_dims(specs)
-    samples = export_utils.sample_inputs(specs, none_size=2)
+    samples = export_utils.sample_inputs(specs, none_size=2, device=model._device())
     filepath = os.fspath(filepath)
+    dynamic_shapes = _torch_dims(dims) if any(dims) else None
     with module_mode(serving, False), _quiet_export(), torch.no_grad():
         try:
             program = torch.onnx.export(
                 serving, samples, dynamo=True, verbose=actual_verbose, input_names=names,
-                opset_version=opset_version, dynamic_shapes=_torch_dims(dims) if any(dims) else None,
-                **kwargs)
+                opset_version=opset_version, dynamic_shapes=dynamic_shapes, **kwargs)
             program.save(filepath)
-        except Exception:  # noqa: BLE001 - the dynamo exporter failed: torch's older exporter may not
+        except Exception:  # noqa: BLE001 - dynamo failed: torch's older exporter may not
             torch.onnx.export(
                 serving, samples, filepath, dynamo=False, verbose=bool(verbose), input_names=names,
                 opset_version=opset_version, do_constant_folding=True,
@@ -55,7 +55,7 @@ def export_onnx(model, filepath, verbose=None, input_signature=None, opset_versi
 
 def _require_onnx():
     try:
-        import onnx  # noqa: F401
+        import onnx  # noqa: F401 - torch.onnx's dynamo exporter imports both
         import onnxscript  # noqa: F401
     except ImportError:
         raise ImportError(_MISSING) from None

@@ -32,7 +32,7 @@ def export_torch(model, filepath, verbose=None, input_signature=None, **kwargs):
     signature = export_utils.normalize_signature(
         export_utils.get_input_signature(model) if input_signature is None else input_signature)
     specs = export_utils.flat_specs(signature)
-    samples = export_utils.sample_inputs(specs, none_size=2)
+    samples = export_utils.sample_inputs(specs, none_size=2, device=model._device())
     if "dynamic_shapes" in export_kwargs:
         export_kwargs["dynamic_shapes"] = _normalize_dynamic_shapes(export_kwargs["dynamic_shapes"])
     else:
