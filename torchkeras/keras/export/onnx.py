@@ -20,11 +20,11 @@ _MISSING = ("ONNX export requires the `onnx` and `onnxscript` packages. Install 
 def export_onnx(model, filepath, verbose=None, input_signature=None, opset_version=None, **kwargs):
     """Writes the model's forward pass (``call`` with ``training=False``) as an ONNX file.
 
-    Unlike Keras 3's torch backend, which pins every ``None`` dimension to 1 unless the
-    TorchScript exporter is used, the batch dimension (and any other ``None`` dimension of the
-    input signature) stays dynamic: ONNX Runtime accepts any batch size.  The graph is captured
-    with ``torch.onnx.export(..., dynamo=True)``; if that fails, torch's TorchScript-based
-    exporter is tried, as Keras does.  ``verbose`` (default ``True``) prints torch.onnx's
+    As with Keras 3's torch backend, ``None`` dimensions of the input signature stay dynamic
+    (named ``batch`` and ``dim_<input>_<axis>``): ONNX Runtime accepts any batch size.  Keras
+    captures such graphs with torch's TorchScript-based exporter; torchkeras uses
+    ``torch.onnx.export(..., dynamo=True)`` with ``dynamic_shapes`` and falls back to the
+    TorchScript exporter if that fails.  ``verbose`` (default ``True``) prints torch.onnx's
     progress and Keras' ``Saved artifact at '...'.``.  ``kwargs`` go to ``torch.onnx.export``.
     """
     _require_onnx()
