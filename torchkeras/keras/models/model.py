@@ -82,6 +82,15 @@ class Model(Trainer, Layer):
         from ..saving import load_weights
         load_weights(self, filepath, skip_mismatch=skip_mismatch, **kwargs)
 
+    def export(self, filepath, format="tf_saved_model", verbose=None, input_signature=None,
+               **kwargs):
+        """Exports the forward pass for serving: ``format="onnx"`` (ONNX Runtime) or ``"torch"``
+        (a ``torch.export`` ``.pt2`` program); Keras' default ``"tf_saved_model"`` needs TensorFlow
+        and raises ``ValueError`` (see ``torchkeras.keras.export``)."""
+        from ..export import export_model
+        export_model(self, filepath, format=format, verbose=verbose, input_signature=input_signature,
+                     **kwargs)
+
     def to_json(self, **kwargs):
         """The model's serialized config as a JSON string (``keras.models.model_from_json`` reverses it)."""
         from ..saving.json_config import to_json
