@@ -1,6 +1,7 @@
 """The tensor bundle and ``tf.train.Checkpoint`` on damaged or mismatched files: clear errors
 naming the file and key, objects left unchanged, atomic writes."""
 import os
+import pathlib
 
 import numpy as np
 import pytest
@@ -74,9 +75,9 @@ def test_truncated_data_names_file_and_key(tmp_path):
 def test_corrupted_data_checksum(tmp_path):
     path = _saved(tmp_path)
     data = path + ".data-00000-of-00001"
-    raw = bytearray(open(data, "rb").read())
+    raw = bytearray(pathlib.Path(data).read_bytes())
     raw[-1] ^= 0xff
-    open(data, "wb").write(bytes(raw))
+    pathlib.Path(data).write_bytes(bytes(raw))
     module = _target()
     with pytest.raises(tf.errors.DataLossError, match="checksum mismatch for tensor"):
         tf.train.Checkpoint(m=module).restore(path)
@@ -87,8 +88,8 @@ def test_corrupted_data_checksum(tmp_path):
 def test_corrupted_index(tmp_path, cut):
     path = _saved(tmp_path)
     index = path + ".index"
-    raw = open(index, "rb").read()
-    open(index, "wb").write(raw[:cut])
+    raw = pathlib.Path(index).read_bytes()
+    pathlib.Path(index).write_bytes(raw[:cut])
     with pytest.raises(tf.errors.DataLossError, match=r"c\.index"):
         tf.train.load_checkpoint(path)
 
@@ -114,14 +115,14 @@ def test_wrong_dtype(tmp_path):
 
 def test_failed_write_leaves_previous_files(tmp_path, monkeypatch):
     path = _saved(tmp_path)
-    before = open(path + ".index", "rb").read()
+    before = pathlib.Path(path + ".index").read_bytes()
 
     def boom(entries):
         raise RuntimeError("disk full")
     monkeypatch.setattr(bundle.table, "write_table", boom)
     with pytest.raises(RuntimeError):
         tf.train.Checkpoint(m=_target()).write(path)
-    assert open(path + ".index", "rb").read() == before
+    assert pathlib.Path(path + ".index").read_bytes() == before
     assert not [f for f in os.listdir(tmp_path) if f.startswith(".tmp")]
 
 
@@ -130,7 +131,7 @@ def test_save_write_read_and_state_file(tmp_path):
     ckpt = tf.train.Checkpoint(m=module)
     assert ckpt.save(str(tmp_path / "ck")) == str(tmp_path / "ck-1")
     assert ckpt.save(str(tmp_path / "ck")) == str(tmp_path / "ck-2")
-    assert open(tmp_path / "checkpoint").read() == (
+    assert pathlib.Path(tmp_path / "checkpoint").read_text() == (
         'model_checkpoint_path: "ck-2"\nall_model_checkpoint_paths: "ck-2"\n')
     assert tf.train.latest_checkpoint(str(tmp_path)) == str(tmp_path / "ck-2")
     module.w.assign([[5.0, 6.0]])

@@ -1,5 +1,6 @@
 """``tf.train.CheckpointManager``: numbering, max_to_keep, intervals, the state file."""
 import os
+import pathlib
 
 import pytest
 
@@ -23,7 +24,7 @@ def _run(tf, directory):
     seen.append(os.path.basename(manager.save(checkpoint_number=100, check_interval=False)))
     seen.append([os.path.basename(p) for p in manager.checkpoints])
     seen.append(sorted(f for f in os.listdir(directory)))
-    state = open(os.path.join(directory, "checkpoint")).read().splitlines()
+    state = pathlib.Path(os.path.join(directory, "checkpoint")).read_text().splitlines()
     seen.append([line for line in state if "timestamp" not in line])
     seen.append(os.path.basename(tf.train.latest_checkpoint(directory)))
     again = tf.train.CheckpointManager(tf.train.Checkpoint(step=tf.Variable(0)), directory, 2,
@@ -56,7 +57,7 @@ def test_relative_directories(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     ckpt = tk.train.Checkpoint(v=tk.Variable(1.0))
     assert ckpt.save(os.path.join("sub", "ck")) == os.path.join("sub", "ck-1")
-    assert open(os.path.join("sub", "checkpoint")).read().startswith(
+    assert pathlib.Path(os.path.join("sub", "checkpoint")).read_text().startswith(
         'model_checkpoint_path: "ck-1"\n')
     assert tk.train.latest_checkpoint("sub") == os.path.join("sub", "ck-1")
     manager = tk.train.CheckpointManager(ckpt, "mg", 2)
