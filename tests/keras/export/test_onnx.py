@@ -89,7 +89,8 @@ def test_verbose_prints_keras_message(tmp_path, capsys):
     assert capsys.readouterr().out == ""
 
 
-
+# torch's TorchScript exporter warns about LSTM batch sizes for every model it exports.
+@pytest.mark.filterwarnings("ignore:Exporting a model to ONNX with a batch_size other than 1")
 def test_torchscript_exporter_is_the_fallback(tmp_path, monkeypatch):
     import torch
     real_export = torch.onnx.export
