@@ -1,4 +1,5 @@
 """Measuring: wall time of one repetition, resident memory, the machine."""
+
 import os
 import platform
 import resource
@@ -12,10 +13,10 @@ def rss_mib():
     /proc is missing)."""
     try:
         with open("/proc/self/statm") as f:
-            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2 ** 20
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
     except OSError:
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        return peak / 2 ** 20 if platform.system() == "Darwin" else peak / 2 ** 10
+        return peak / 2**20 if platform.system() == "Darwin" else peak / 2**10
 
 
 def clock(threads, device_type):

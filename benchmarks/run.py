@@ -8,6 +8,7 @@ a subprocess per workload).  Prints a table of medians and ratios.
     python -m benchmarks [WORKLOAD ...] [--smoke] [--repeats N] [--threads N]
                          [--device cpu|cuda] [--tf-python PATH | --no-tf]
 """
+
 import argparse
 import importlib.util
 import json
@@ -58,13 +59,17 @@ def run_local(workload, args, device):
     previous_threads = _pinned_threads(threads)
     try:
         with tf.device("/GPU:0" if device.type == "cuda" else "/CPU:0"):
-            runners = {"torch": workload.torch_version(args.smoke, device),
-                       "torchkeras": workload.tf_version(tf, args.smoke)}
+            runners = {
+                "torch": workload.torch_version(args.smoke, device),
+                "torchkeras": workload.tf_version(tf, args.smoke),
+            }
             values = {impl: [] for impl in runners}
             warmup = workload.UNIT == "ms" and not args.smoke  # a first, untimed round
             for round_index in range(_repeats(workload, args) + warmup):
                 order = list(runners.items())
-                for impl, run in order if round_index % 2 == 0 else reversed(order):  # ABBA: no side always first
+                for impl, run in (
+                    order if round_index % 2 == 0 else reversed(order)
+                ):  # ABBA: no side always first
                     # Raw torch flushes float32 denormals, as TensorFlow does.
                     torch.set_flush_denormal(impl == "torch")
                     value = measure(workload, run, sync, now)
@@ -110,7 +115,9 @@ def worker(args):
         if workload.UNIT == "ms" and not args.smoke:
             run()
         now = clock(threads, args.device)
-        values = [measure(workload, run, lambda: None, now) for _ in range(_repeats(workload, args))]
+        values = [
+            measure(workload, run, lambda: None, now) for _ in range(_repeats(workload, args))
+        ]
     print(json.dumps({"version": tf.__version__, "value": statistics.median(values)}))
     return 0
 
@@ -143,11 +150,20 @@ def table(rows, with_tf):
         header += ["tensorflow", "tf ratio"]
     lines = [header]
     for name, workload, local, tf_value in rows:
-        ratio = local["torchkeras"] / local["torch"] if workload.TARGET is not None or workload.UNIT == "ms" else None
-        line = [name, workload.UNIT, _number(workload, local["torch"]),
-                _number(workload, local["torchkeras"]),
-                "%.2fx" % ratio if ratio is not None else "-", _target_text(workload),
-                _met(workload, ratio, local["torchkeras"])]
+        ratio = (
+            local["torchkeras"] / local["torch"]
+            if workload.TARGET is not None or workload.UNIT == "ms"
+            else None
+        )
+        line = [
+            name,
+            workload.UNIT,
+            _number(workload, local["torch"]),
+            _number(workload, local["torchkeras"]),
+            "%.2fx" % ratio if ratio is not None else "-",
+            _target_text(workload),
+            _met(workload, ratio, local["torchkeras"]),
+        ]
         if with_tf:
             if tf_value is None:
                 line += ["-", "-"]
@@ -156,30 +172,55 @@ def table(rows, with_tf):
                 line.append("%.2fx" % (tf_value / local["torch"]) if ratio is not None else "-")
         lines.append(line)
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
-    return "\n".join("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w)
-                               for i, (cell, w) in enumerate(zip(line, widths)))
-                     for line in lines)
+    return "\n".join(
+        "  ".join(
+            cell.ljust(w) if i == 0 else cell.rjust(w)
+            for i, (cell, w) in enumerate(zip(line, widths))
+        )
+        for line in lines
+    )
 
 
 def parse_args(argv):
-    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n\n")[0])
-    parser.add_argument("workloads", nargs="*", help="workloads to run (default: all): %s"
-                        % ", ".join(workloads.names()))
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks", description=__doc__.split("\n\n")[0]
+    )
+    parser.add_argument(
+        "workloads",
+        nargs="*",
+        help="workloads to run (default: all): %s" % ", ".join(workloads.names()),
+    )
     parser.add_argument("--smoke", action="store_true", help="tiny sizes, one repetition (seconds)")
-    parser.add_argument("--repeats", type=int, help="repetitions of timed workloads (default: each workload's)")
-    parser.add_argument("--threads", type=int, help="pin every workload to this many threads (1 on the CPU: "
-                        "timed in process CPU time, steadier on a busy machine; default: each workload's)")
-    parser.add_argument("--device", choices=("cpu", "cuda"),
-                        default="cuda" if torch.cuda.is_available() else "cpu",
-                        help="where both versions run (default: cuda when torch sees a GPU)")
-    parser.add_argument("--tf-python", help="a Python interpreter with TensorFlow, for TF's figures "
-                        "(default: this one, when TensorFlow is importable)")
+    parser.add_argument(
+        "--repeats", type=int, help="repetitions of timed workloads (default: each workload's)"
+    )
+    parser.add_argument(
+        "--threads",
+        type=int,
+        help="pin every workload to this many threads (1 on the CPU: "
+        "timed in process CPU time, steadier on a busy machine; default: each workload's)",
+    )
+    parser.add_argument(
+        "--device",
+        choices=("cpu", "cuda"),
+        default="cuda" if torch.cuda.is_available() else "cpu",
+        help="where both versions run (default: cuda when torch sees a GPU)",
+    )
+    parser.add_argument(
+        "--tf-python",
+        help="a Python interpreter with TensorFlow, for TF's figures "
+        "(default: this one, when TensorFlow is importable)",
+    )
     parser.add_argument("--no-tf", action="store_true", help="skip TensorFlow")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     for name in args.workloads:
         workloads.load(name)
-    if args.tf_python is None and not args.no_tf and importlib.util.find_spec("tensorflow") is not None:
+    if (
+        args.tf_python is None
+        and not args.no_tf
+        and importlib.util.find_spec("tensorflow") is not None
+    ):
         args.tf_python = sys.executable
     if args.no_tf:
         args.tf_python = None
@@ -193,8 +234,14 @@ def main(argv=None):
         return worker(args)
     device = torch.device("cuda", 0) if args.device == "cuda" else torch.device("cpu")
     names = args.workloads or workloads.names()
-    print("benchmarks%s on %s (%s)" % (" (smoke: tiny sizes, figures meaningless)" if args.smoke else "",
-                                       device.type, machine(device)))
+    print(
+        "benchmarks%s on %s (%s)"
+        % (
+            " (smoke: tiny sizes, figures meaningless)" if args.smoke else "",
+            device.type,
+            machine(device),
+        )
+    )
     rows, tf_version = [], None
     for name in names:
         workload = workloads.load(name)
@@ -208,13 +255,26 @@ def main(argv=None):
     width = max(len(name) for name in names)
     for name, workload, _, _ in rows:
         pinned = _threads(workload, args)
-        threads = "%d thread%s" % (pinned, "s" if pinned > 1 else "") if pinned else "torch's default threads"
-        timing = "" if workload.UNIT != "ms" else \
-            ", CPU time" if clock(pinned, device.type) is time.process_time else ", wall time"
-        print("%-*s  %s (median of %d, %s%s)" % (width, name, workload.DESCRIPTION, _repeats(workload, args),
-                                                  threads, timing))
-    print("ratios are against raw torch (float32 denormals flushed, as TF does)%s"
-          % ("; TensorFlow %s ran in a subprocess" % tf_version if tf_version else ""))
+        threads = (
+            "%d thread%s" % (pinned, "s" if pinned > 1 else "")
+            if pinned
+            else "torch's default threads"
+        )
+        timing = (
+            ""
+            if workload.UNIT != "ms"
+            else ", CPU time"
+            if clock(pinned, device.type) is time.process_time
+            else ", wall time"
+        )
+        print(
+            "%-*s  %s (median of %d, %s%s)"
+            % (width, name, workload.DESCRIPTION, _repeats(workload, args), threads, timing)
+        )
+    print(
+        "ratios are against raw torch (float32 denormals flushed, as TF does)%s"
+        % ("; TensorFlow %s ran in a subprocess" % tf_version if tf_version else "")
+    )
     return 0
 
 

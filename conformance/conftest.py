@@ -7,6 +7,7 @@ Fixtures: ``tf`` and ``keras`` (the implementation's modules) and ``device``
 ``tf.device('/<device>:0')``; the GPU runs are reported as skipped when no GPU
 is available.
 """
+
 import importlib
 import os
 
@@ -16,8 +17,12 @@ DEVICES = ("CPU", "GPU")
 
 
 def pytest_addoption(parser):
-    parser.addoption("--impl", choices=("torchkeras", "tensorflow"), default="torchkeras",
-                     help="implementation the conformance listings run on (default: torchkeras)")
+    parser.addoption(
+        "--impl",
+        choices=("torchkeras", "tensorflow"),
+        default="torchkeras",
+        help="implementation the conformance listings run on (default: torchkeras)",
+    )
 
 
 def pytest_report_header(config):
@@ -49,6 +54,7 @@ def _gpu_available(impl, tf):
     if impl == "tensorflow":
         return bool(tf.config.list_physical_devices("GPU"))
     import torch
+
     return torch.cuda.is_available()
 
 

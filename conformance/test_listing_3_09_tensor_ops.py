@@ -9,7 +9,9 @@ def test_3_9_basic_math(tf, device, capsys):
     e = tf.matmul(a, b)
     e *= d
     print(e)
-    assert capsys.readouterr().out == "tf.Tensor(\n[[4. 4.]\n [4. 4.]], shape=(2, 2), dtype=float32)\n"
+    assert (
+        capsys.readouterr().out == "tf.Tensor(\n[[4. 4.]\n [4. 4.]], shape=(2, 2), dtype=float32)\n"
+    )
     assert e.device.endswith("/device:%s:0" % device)
 
 
@@ -21,4 +23,5 @@ def test_3_9_every_intermediate_is_printable(tf, device, capsys):
     assert capsys.readouterr().out == (
         "tf.Tensor(\n[[1. 1.]\n [1. 1.]], shape=(2, 2), dtype=float32)\n"
         "tf.Tensor(\n[[2. 2.]\n [2. 2.]], shape=(2, 2), dtype=float32)\n"
-        "tf.Tensor(\n[[2. 2.]\n [2. 2.]], shape=(2, 2), dtype=float32)\n")
+        "tf.Tensor(\n[[2. 2.]\n [2. 2.]], shape=(2, 2), dtype=float32)\n"
+    )

@@ -1,5 +1,6 @@
 """Chapter 3, section 3.5.4: listings 3.13–3.21 (a linear classifier in pure TF)
 and the two plots that follow them."""
+
 import io
 
 import numpy as np
@@ -13,12 +14,18 @@ def make_data():
     """Listings 3.13–3.15, with the data of the chapter's verified run."""
     np.random.seed(1)
     negative_samples = np.random.multivariate_normal(
-        mean=[0, 3], cov=[[1, 0.5], [0.5, 1]], size=NUM_SAMPLES_PER_CLASS)
+        mean=[0, 3], cov=[[1, 0.5], [0.5, 1]], size=NUM_SAMPLES_PER_CLASS
+    )
     positive_samples = np.random.multivariate_normal(
-        mean=[3, 0], cov=[[1, 0.5], [0.5, 1]], size=NUM_SAMPLES_PER_CLASS)
+        mean=[3, 0], cov=[[1, 0.5], [0.5, 1]], size=NUM_SAMPLES_PER_CLASS
+    )
     inputs = np.vstack((negative_samples, positive_samples)).astype(np.float32)
-    targets = np.vstack((np.zeros((NUM_SAMPLES_PER_CLASS, 1), dtype="float32"),
-                         np.ones((NUM_SAMPLES_PER_CLASS, 1), dtype="float32")))
+    targets = np.vstack(
+        (
+            np.zeros((NUM_SAMPLES_PER_CLASS, 1), dtype="float32"),
+            np.ones((NUM_SAMPLES_PER_CLASS, 1), dtype="float32"),
+        )
+    )
     return inputs, targets
 
 
@@ -27,6 +34,7 @@ def pyplot():
     matplotlib = pytest.importorskip("matplotlib")
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+
     yield plt
     plt.close("all")
 
@@ -90,7 +98,7 @@ def test_3_17_variables(tf, device):
     assert W.shape == (2, 1) and b.shape == (1,)
     assert W.dtype == tf.float32 and b.dtype == tf.float32
     assert 0 <= W.numpy().min() and W.numpy().max() < 1
-    assert b.numpy().tolist() == [0.]
+    assert b.numpy().tolist() == [0.0]
 
 
 def test_3_18_to_3_21_training_reaches_the_chapter_losses(tf, device):
@@ -128,10 +136,12 @@ def test_3_21_plots_of_predictions_and_decision_line(tf, device, pyplot):
     _render(pyplot)
 
     x = np.linspace(-1, 4, 100)
-    y = - W[0] / W[1] * x + (0.5 - b) / W[1]
+    y = -W[0] / W[1] * x + (0.5 - b) / W[1]
     assert tf.is_tensor(y) and y.dtype == tf.float32 and y.shape == (100,)
     pyplot.plot(x, y, "-r")
     pyplot.scatter(inputs[:, 0], inputs[:, 1], c=predictions[:, 0] > 0.5)
     _render(pyplot)
-    expected = (-W.numpy()[0] / W.numpy()[1] * x + (0.5 - b.numpy()) / W.numpy()[1]).astype(np.float32)
+    expected = (-W.numpy()[0] / W.numpy()[1] * x + (0.5 - b.numpy()) / W.numpy()[1]).astype(
+        np.float32
+    )
     np.testing.assert_allclose(np.asarray(y), expected, rtol=1e-5, atol=1e-5)

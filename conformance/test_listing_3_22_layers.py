@@ -2,13 +2,14 @@
 ``Layer`` subclass), automatic shape inference, and the section's other code
 (``layers.Dense(32, activation="relu")``, Sequential models of built-in layers
 and of four ``SimpleDense``)."""
+
 import pytest
 
 
 def simple_dense_class(tf, keras):
     """Listing 3.22, verbatim."""
-    class SimpleDense(keras.layers.Layer):
 
+    class SimpleDense(keras.layers.Layer):
         def __init__(self, units, activation=None):
             super().__init__()
             self.units = units
@@ -16,16 +17,15 @@ def simple_dense_class(tf, keras):
 
         def build(self, input_shape):
             input_dim = input_shape[-1]
-            self.W = self.add_weight(shape=(input_dim, self.units),
-                                     initializer="random_normal")
-            self.b = self.add_weight(shape=(self.units,),
-                                     initializer="zeros")
+            self.W = self.add_weight(shape=(input_dim, self.units), initializer="random_normal")
+            self.b = self.add_weight(shape=(self.units,), initializer="zeros")
 
         def call(self, inputs):
             y = tf.matmul(inputs, self.W) + self.b
             if self.activation is not None:
                 y = self.activation(y)
             return y
+
     return SimpleDense
 
 
@@ -58,10 +58,12 @@ def test_3_6_2_builtin_dense_layer(tf, keras, device):
 
 
 def test_3_6_2_sequential_of_builtin_layers_infers_shapes(tf, keras, device):
-    model = keras.models.Sequential([
-        keras.layers.Dense(32, activation="relu"),
-        keras.layers.Dense(32),
-    ])
+    model = keras.models.Sequential(
+        [
+            keras.layers.Dense(32, activation="relu"),
+            keras.layers.Dense(32),
+        ]
+    )
     assert model.built is False
     assert model.weights == []
     assert model(tf.ones((4, 20))).shape == (4, 32)
@@ -70,17 +72,27 @@ def test_3_6_2_sequential_of_builtin_layers_infers_shapes(tf, keras, device):
 
 def test_3_6_2_sequential_of_four_simple_dense(tf, keras, device):
     SimpleDense = simple_dense_class(tf, keras)
-    model = keras.Sequential([
-        SimpleDense(32, activation=tf.nn.relu),
-        SimpleDense(64, activation=tf.nn.relu),
-        SimpleDense(32, activation=tf.nn.relu),
-        SimpleDense(10, activation=tf.nn.softmax),
-    ])
+    model = keras.Sequential(
+        [
+            SimpleDense(32, activation=tf.nn.relu),
+            SimpleDense(64, activation=tf.nn.relu),
+            SimpleDense(32, activation=tf.nn.relu),
+            SimpleDense(10, activation=tf.nn.softmax),
+        ]
+    )
     output = model(tf.ones((3, 784)))
     assert output.shape == (3, 10)
     assert len(model.weights) == 8
     assert [tuple(w.shape) for w in model.weights] == [
-        (784, 32), (32,), (32, 64), (64,), (64, 32), (32,), (32, 10), (10,)]
+        (784, 32),
+        (32,),
+        (32, 64),
+        (64,),
+        (64, 32),
+        (32,),
+        (32, 10),
+        (10,),
+    ]
     sums = tf.reduce_sum(output, axis=-1).numpy()
     assert abs(sums - 1.0).max() < 1e-5
 
@@ -89,6 +101,8 @@ def test_3_6_2_string_activation_in_simple_dense_fails_like_keras(tf, keras, dev
     """The chapter passes ``activation="relu"`` to SimpleDense, which stores the
     string and calls it: Keras fails on the first call, and so do we."""
     SimpleDense = simple_dense_class(tf, keras)
-    model = keras.Sequential([SimpleDense(32, activation="relu"), SimpleDense(10, activation="softmax")])
+    model = keras.Sequential(
+        [SimpleDense(32, activation="relu"), SimpleDense(10, activation="softmax")]
+    )
     with pytest.raises(TypeError, match="'str' object is not callable"):
         model(tf.ones((3, 784)))

@@ -1,4 +1,5 @@
 """Chapter 3, sections 3.6.3–3.6.4: compile() and listing 3.23 (fit on NumPy data)."""
+
 import numpy as np
 
 NUM_SAMPLES_PER_CLASS = 1000
@@ -7,11 +8,19 @@ NUM_SAMPLES_PER_CLASS = 1000
 def make_data():
     """The two-class point clouds of listings 3.13–3.15."""
     np.random.seed(1)
-    negative = np.random.multivariate_normal(mean=[0, 3], cov=[[1, 0.5], [0.5, 1]], size=NUM_SAMPLES_PER_CLASS)
-    positive = np.random.multivariate_normal(mean=[3, 0], cov=[[1, 0.5], [0.5, 1]], size=NUM_SAMPLES_PER_CLASS)
+    negative = np.random.multivariate_normal(
+        mean=[0, 3], cov=[[1, 0.5], [0.5, 1]], size=NUM_SAMPLES_PER_CLASS
+    )
+    positive = np.random.multivariate_normal(
+        mean=[3, 0], cov=[[1, 0.5], [0.5, 1]], size=NUM_SAMPLES_PER_CLASS
+    )
     inputs = np.vstack((negative, positive)).astype(np.float32)
-    targets = np.vstack((np.zeros((NUM_SAMPLES_PER_CLASS, 1), dtype="float32"),
-                         np.ones((NUM_SAMPLES_PER_CLASS, 1), dtype="float32")))
+    targets = np.vstack(
+        (
+            np.zeros((NUM_SAMPLES_PER_CLASS, 1), dtype="float32"),
+            np.ones((NUM_SAMPLES_PER_CLASS, 1), dtype="float32"),
+        )
+    )
     return inputs, targets
 
 
@@ -37,8 +46,11 @@ def test_compile_with_objects(keras):
     keras.utils.set_random_seed(0)
     inputs, targets = make_data()
     model = keras.Sequential([keras.layers.Dense(1)])
-    model.compile(optimizer=keras.optimizers.RMSprop(), loss=keras.losses.MeanSquaredError(),
-                  metrics=[keras.metrics.BinaryAccuracy()])
+    model.compile(
+        optimizer=keras.optimizers.RMSprop(),
+        loss=keras.losses.MeanSquaredError(),
+        metrics=[keras.metrics.BinaryAccuracy()],
+    )
     history = model.fit(inputs, targets, epochs=2, batch_size=128, verbose=0)
     assert list(history.history) == ["binary_accuracy", "loss"]
     assert len(history.history["loss"]) == 2

@@ -1,4 +1,5 @@
 """Chapter 3, sections 3.6.5–3.6.7: listing 3.24 (validation data), evaluate() and predict()."""
+
 import re
 
 import numpy as np
@@ -7,17 +8,26 @@ import pytest
 NUM_SAMPLES_PER_CLASS = 1000
 EPOCH_LINE = re.compile(
     r"^88/88 - \d+s - \d+(?:ms|us|s)/step - binary_accuracy: \d\.\d{4} - loss: \d\.\d{4}(?:e-\d\d)?"
-    r" - val_binary_accuracy: \d\.\d{4} - val_loss: \d\.\d{4}(?:e-\d\d)?$")
+    r" - val_binary_accuracy: \d\.\d{4} - val_loss: \d\.\d{4}(?:e-\d\d)?$"
+)
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def make_data():
     np.random.seed(1)
-    negative = np.random.multivariate_normal(mean=[0, 3], cov=[[1, 0.5], [0.5, 1]], size=NUM_SAMPLES_PER_CLASS)
-    positive = np.random.multivariate_normal(mean=[3, 0], cov=[[1, 0.5], [0.5, 1]], size=NUM_SAMPLES_PER_CLASS)
+    negative = np.random.multivariate_normal(
+        mean=[0, 3], cov=[[1, 0.5], [0.5, 1]], size=NUM_SAMPLES_PER_CLASS
+    )
+    positive = np.random.multivariate_normal(
+        mean=[3, 0], cov=[[1, 0.5], [0.5, 1]], size=NUM_SAMPLES_PER_CLASS
+    )
     inputs = np.vstack((negative, positive)).astype(np.float32)
-    targets = np.vstack((np.zeros((NUM_SAMPLES_PER_CLASS, 1), dtype="float32"),
-                         np.ones((NUM_SAMPLES_PER_CLASS, 1), dtype="float32")))
+    targets = np.vstack(
+        (
+            np.zeros((NUM_SAMPLES_PER_CLASS, 1), dtype="float32"),
+            np.ones((NUM_SAMPLES_PER_CLASS, 1), dtype="float32"),
+        )
+    )
     return inputs, targets
 
 
@@ -26,8 +36,11 @@ def listing_3_24(keras, verbose):
     keras.utils.set_random_seed(0)
     inputs, targets = make_data()
     model = keras.Sequential([keras.layers.Dense(1)])
-    model.compile(optimizer=keras.optimizers.RMSprop(learning_rate=0.1), loss=keras.losses.MeanSquaredError(),
-                  metrics=[keras.metrics.BinaryAccuracy()])
+    model.compile(
+        optimizer=keras.optimizers.RMSprop(learning_rate=0.1),
+        loss=keras.losses.MeanSquaredError(),
+        metrics=[keras.metrics.BinaryAccuracy()],
+    )
     indices_permutation = np.random.permutation(len(inputs))
     shuffled_inputs = inputs[indices_permutation]
     shuffled_targets = targets[indices_permutation]
@@ -36,8 +49,14 @@ def listing_3_24(keras, verbose):
     val_targets = shuffled_targets[:num_validation_samples]
     training_inputs = shuffled_inputs[num_validation_samples:]
     training_targets = shuffled_targets[num_validation_samples:]
-    history = model.fit(training_inputs, training_targets, epochs=5, batch_size=16,
-                        validation_data=(val_inputs, val_targets), verbose=verbose)
+    history = model.fit(
+        training_inputs,
+        training_targets,
+        epochs=5,
+        batch_size=16,
+        validation_data=(val_inputs, val_targets),
+        verbose=verbose,
+    )
     return model, history, val_inputs, val_targets
 
 
@@ -64,11 +83,18 @@ def test_verbose_1_draws_the_bar(keras, capsys):
     listing_3_24(keras, verbose=1)
     out = capsys.readouterr().out
     assert out.startswith("Epoch 1/5\n")
-    finals = [ANSI.sub("", chunk.split("\r")[-1]).strip("\b") for chunk in out.split("\n") if "\r" in chunk]
+    finals = [
+        ANSI.sub("", chunk.split("\r")[-1]).strip("\b")
+        for chunk in out.split("\n")
+        if "\r" in chunk
+    ]
     assert len(finals) == 5
     for line in finals:
-        assert re.match(r"^88/88 ━{20} \d+s \d+(?:ms|us|s)/step - binary_accuracy: \d\.\d{4} - loss: \d\.\d{4}"
-                        r" - val_binary_accuracy: \d\.\d{4} - val_loss: \d\.\d{4} *$", line), repr(line)
+        assert re.match(
+            r"^88/88 ━{20} \d+s \d+(?:ms|us|s)/step - binary_accuracy: \d\.\d{4} - loss: \d\.\d{4}"
+            r" - val_binary_accuracy: \d\.\d{4} - val_loss: \d\.\d{4} *$",
+            line,
+        ), repr(line)
 
 
 def test_evaluate_return_types(keras):

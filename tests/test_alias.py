@@ -2,14 +2,16 @@
 
 Each test runs in a fresh interpreter: the alias changes ``sys.meta_path`` and
 ``sys.modules`` for the whole process."""
+
 import subprocess
 import sys
 import textwrap
 
 
 def _run(code):
-    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)],
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, timeout=300
+    )
 
 
 def test_alias_gives_the_same_module_objects():
@@ -49,7 +51,10 @@ def test_alias_gives_the_same_module_objects():
     """)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
-        "missing: torchkeras.no_such_module", "missing: not_installed_anywhere_xyz", "ok"]
+        "missing: torchkeras.no_such_module",
+        "missing: not_installed_anywhere_xyz",
+        "ok",
+    ]
 
 
 def test_refuses_when_real_module_already_imported():
@@ -65,4 +70,5 @@ def test_refuses_when_real_module_already_imported():
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == (
         "enable_tensorflow_alias(): the real 'keras' is already imported in this process; "
-        "call it before importing keras")
+        "call it before importing keras"
+    )

@@ -1,5 +1,6 @@
 """The export registry (``torchkeras/api_export.py``) against the namespaces it fills, and
 (with TensorFlow installed) against real TF / Keras' public names."""
+
 import importlib
 import importlib.util
 import pathlib
@@ -23,11 +24,42 @@ ALLOWED_EXTRAS = {
     "keras.constraints": {"ObjectLookup", "to_torch", "wrap"},
     "keras.regularizers": {"ObjectLookup", "to_torch", "wrap"},
     "keras.initializers": {"ObjectLookup", "compute_fans"},
-    "keras.losses": {"ALL_OBJECTS_DICT", "LossFunctionWrapper", "get_loss", "KLD", "MAE", "MAPE", "MSE", "MSLE", "kld",
-                     "kullback_leibler_divergence", "logcosh", "mae", "mape", "mse", "msle"},
-    "keras.metrics": {"ALL_OBJECTS_DICT", "get_metric", "is_binary_or_sparse_categorical",
-                      "resolve_accuracy", "to_snake_case", "KLD", "MAE", "MAPE", "MSE", "MSLE", "kld",
-                      "kullback_leibler_divergence", "logcosh", "mae", "mape", "mse", "msle"},
+    "keras.losses": {
+        "ALL_OBJECTS_DICT",
+        "LossFunctionWrapper",
+        "get_loss",
+        "KLD",
+        "MAE",
+        "MAPE",
+        "MSE",
+        "MSLE",
+        "kld",
+        "kullback_leibler_divergence",
+        "logcosh",
+        "mae",
+        "mape",
+        "mse",
+        "msle",
+    },
+    "keras.metrics": {
+        "ALL_OBJECTS_DICT",
+        "get_metric",
+        "is_binary_or_sparse_categorical",
+        "resolve_accuracy",
+        "to_snake_case",
+        "KLD",
+        "MAE",
+        "MAPE",
+        "MSE",
+        "MSLE",
+        "kld",
+        "kullback_leibler_divergence",
+        "logcosh",
+        "mae",
+        "mape",
+        "mse",
+        "msle",
+    },
     "keras.optimizers": {"ALL_OBJECTS_DICT"},
     "keras.optimizers.schedules": {"ALL_OBJECTS_DICT"},
     "keras.ops.image": {"floatx_torch", "storage", "wrap"},
@@ -48,17 +80,64 @@ LAZY = {"tf": {"data", "keras"}}
 
 # Every namespace torchkeras provides; each must be registered and hold registered names.
 EXPECTED_NAMESPACES = {
-    "tf", "tf.config", "tf.config.experimental", "tf.data", "tf.debugging", "tf.dtypes", "tf.errors",
-    "tf.linalg", "tf.math", "tf.nest", "tf.nn", "tf.random", "tf.random.experimental",
-    "tf.saved_model", "tf.summary", "tf.summary.experimental", "tf.test", "tf.train",
-    "keras", "keras.activations", "keras.backend", "keras.callbacks", "keras.config", "keras.constraints",
-    "keras.datasets", "keras.initializers", "keras.layers", "keras.losses", "keras.metrics",
-    "keras.mixed_precision", "keras.models", "keras.ops", "keras.ops.image", "keras.ops.linalg",
-    "keras.ops.nn", "keras.ops.numpy", "keras.optimizers", "keras.optimizers.schedules",
-    "keras.preprocessing", "keras.preprocessing.sequence", "keras.random", "keras.regularizers",
-    "keras.saving", "keras.tree", "keras.utils",
-} | {"keras.datasets." + name for name in ("boston_housing", "california_housing", "cifar10", "cifar100",
-                                           "fashion_mnist", "imdb", "mnist", "reuters")}
+    "tf",
+    "tf.config",
+    "tf.config.experimental",
+    "tf.data",
+    "tf.debugging",
+    "tf.dtypes",
+    "tf.errors",
+    "tf.linalg",
+    "tf.math",
+    "tf.nest",
+    "tf.nn",
+    "tf.random",
+    "tf.random.experimental",
+    "tf.saved_model",
+    "tf.summary",
+    "tf.summary.experimental",
+    "tf.test",
+    "tf.train",
+    "keras",
+    "keras.activations",
+    "keras.backend",
+    "keras.callbacks",
+    "keras.config",
+    "keras.constraints",
+    "keras.datasets",
+    "keras.initializers",
+    "keras.layers",
+    "keras.losses",
+    "keras.metrics",
+    "keras.mixed_precision",
+    "keras.models",
+    "keras.ops",
+    "keras.ops.image",
+    "keras.ops.linalg",
+    "keras.ops.nn",
+    "keras.ops.numpy",
+    "keras.optimizers",
+    "keras.optimizers.schedules",
+    "keras.preprocessing",
+    "keras.preprocessing.sequence",
+    "keras.random",
+    "keras.regularizers",
+    "keras.saving",
+    "keras.tree",
+    "keras.utils",
+} | {
+    "keras.datasets." + name
+    for name in (
+        "boston_housing",
+        "california_housing",
+        "cifar10",
+        "cifar100",
+        "fashion_mnist",
+        "imdb",
+        "mnist",
+        "reuters",
+    )
+}
 
 
 def _module(namespace):
@@ -80,11 +159,16 @@ def test_namespace_holds_exactly_its_registered_names(namespace):
     module = _module(namespace)
     registered = api_export.symbols_under(namespace)
     assert registered, namespace
-    wrong = [name for name, obj in registered.items() if getattr(module, name, "<missing>") is not obj]
+    wrong = [
+        name for name, obj in registered.items() if getattr(module, name, "<missing>") is not obj
+    ]
     assert wrong == []
     assert set(registered) - LAZY.get(namespace, set()) <= set(module.__all__)
-    public = {name for name in dir(module) if not name.startswith("_")
-              and not isinstance(getattr(module, name), types.ModuleType)}
+    public = {
+        name
+        for name in dir(module)
+        if not name.startswith("_") and not isinstance(getattr(module, name), types.ModuleType)
+    }
     unregistered = public - set(registered) - ALLOWED_EXTRAS.get(namespace, set())
     assert sorted(unregistered) == []
     stale = ALLOWED_EXTRAS.get(namespace, set()) - public
@@ -101,7 +185,10 @@ def test_every_name_of_a_symbol_leads_back_to_it():
 def test_aliases_are_one_object_with_the_canonical_name_first():
     assert api_export.names_of(torchkeras.add) == ["tf.math.add", "tf.add"]
     assert torchkeras.float64 is torchkeras.double
-    assert api_export.names_of(keras.layers.MaxPool2D) == ["keras.layers.MaxPooling2D", "keras.layers.MaxPool2D"]
+    assert api_export.names_of(keras.layers.MaxPool2D) == [
+        "keras.layers.MaxPooling2D",
+        "keras.layers.MaxPool2D",
+    ]
     assert api_export.public_keras_name(keras.layers.Dense) == "keras.layers.Dense"
     assert api_export.public_keras_name(torchkeras.add) is None
     # keras.ops are registered as their KerasTensor-aware wrappers.
@@ -139,12 +226,20 @@ def test_registry_functions():
     assert registry.namespaces() == ["keras.layers", "tf", "tf.data", "tf.math"]
     namespace = {"__all__": ["submodule"]}
     registry.fill_namespace(namespace, "keras.layers")
-    assert namespace["OtherThing"] is Thing and namespace["__all__"] == ["OtherThing", "Thing", "submodule"]
+    assert namespace["OtherThing"] is Thing and namespace["__all__"] == [
+        "OtherThing",
+        "Thing",
+        "submodule",
+    ]
 
     def wrapper():
         """Wraps ``thing``."""
+
     registry.rebind(thing, wrapper)
-    assert registry.symbol("tf.thing") is wrapper and registry.names_of(wrapper) == ["tf.math.thing", "tf.thing"]
+    assert registry.symbol("tf.thing") is wrapper and registry.names_of(wrapper) == [
+        "tf.math.thing",
+        "tf.thing",
+    ]
     assert registry.names_of(thing) == []
     with pytest.raises(ValueError, match="already exported"):
         registry.tf_export("thing")(Thing)
@@ -155,7 +250,8 @@ def test_registry_functions():
 def test_docs_api_listing_is_up_to_date():
     listing = pathlib.Path(__file__).resolve().parents[1] / "docs" / "API.md"
     assert listing.read_text(encoding="utf-8") == api_export.markdown(), (
-        "docs/API.md is stale: run `python -m torchkeras._api_listing > docs/API.md`")
+        "docs/API.md is stale: run `python -m torchkeras._api_listing > docs/API.md`"
+    )
 
 
 def _real(tf_real, keras_real, full):
@@ -180,8 +276,10 @@ def test_every_registered_name_exists_in_real_tf_and_keras():
             _real(tf_real, keras_real, full)
         except (AttributeError, ImportError):
             missing.append(full)
-    print("%d registered names checked against TF %s / Keras %s"
-          % (len(names), tf_real.__version__, keras_real.__version__))
+    print(
+        "%d registered names checked against TF %s / Keras %s"
+        % (len(names), tf_real.__version__, keras_real.__version__)
+    )
     assert missing == []
     assert len(names) > 1400
     # Names torchkeras gives one object are one object in TF / Keras too (tf.add is tf.math.add).

@@ -1,4 +1,5 @@
 """The benchmark suite's smoke mode (benchmarks/): it runs, never timed here."""
+
 import pathlib
 import re
 import subprocess
@@ -13,8 +14,13 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 
 def _run(args):
-    return subprocess.run([sys.executable, *args, "--smoke", "--no-tf"], cwd=ROOT,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, *args, "--smoke", "--no-tf"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_smoke_runs_every_workload():
@@ -23,14 +29,17 @@ def test_smoke_runs_every_workload():
     lines = result.stdout.splitlines()
     assert lines[0].startswith("benchmarks (smoke: tiny sizes, figures meaningless) on ")
     assert lines[1].split() == ["workload", "unit", "torch", "torchkeras", "ratio", "target", "met"]
-    rows = {line.split()[0]: line.split() for line in lines[2:2 + len(workloads.names())]}
+    rows = {line.split()[0]: line.split() for line in lines[2 : 2 + len(workloads.names())]}
     assert sorted(rows) == workloads.names()
     assert {"eager_ops", "linear_tape", "memory"} <= set(rows)
     for name in ("eager_ops", "linear_tape"):
         assert re.fullmatch(r"\d+\.\d\dx", rows[name][4]) and rows[name][6] in ("yes", "NO")
     assert rows["memory"][1] == "MiB" and rows["memory"][4] == "-"
     assert {"custom_layer_fit", "mlp_fit_jit", "mlp_fit_memory"} <= set(rows)
-    assert re.fullmatch(r"\d+\.\d\d", rows["mlp_fit_memory"][2]) and float(rows["mlp_fit_memory"][2]) > 0
+    assert (
+        re.fullmatch(r"\d+\.\d\d", rows["mlp_fit_memory"][2])
+        and float(rows["mlp_fit_memory"][2]) > 0
+    )
     assert re.fullmatch(r"\d+\.\d\dx", rows["mlp_fit_memory"][4])
 
 
@@ -57,9 +66,14 @@ def test_table_layout():
     timed = types.SimpleNamespace(UNIT="ms", TARGET=1.3)
     memory = types.SimpleNamespace(UNIT="MiB", TARGET=None, LIMIT=1.0)
     peak = types.SimpleNamespace(UNIT="MiB", TARGET=1.1)
-    text = run.table([("a", timed, {"torch": 2.0, "torchkeras": 3.0}, 20.0),
-                      ("m", memory, {"torch": 0.0, "torchkeras": 2.5}, None),
-                      ("p", peak, {"torch": 400.0, "torchkeras": 420.0}, 800.0)], with_tf=True)
+    text = run.table(
+        [
+            ("a", timed, {"torch": 2.0, "torchkeras": 3.0}, 20.0),
+            ("m", memory, {"torch": 0.0, "torchkeras": 2.5}, None),
+            ("p", peak, {"torch": 400.0, "torchkeras": 420.0}, 800.0),
+        ],
+        with_tf=True,
+    )
     lines = [line.split() for line in text.splitlines()]
     assert lines[1] == ["a", "ms", "2.00", "3.00", "1.50x", "<=1.3x", "NO", "20.00", "10.00x"]
     assert lines[2] == ["m", "MiB", "+0.00", "+2.50", "-", "<1", "MiB", "NO", "-", "-"]
@@ -69,5 +83,7 @@ def test_table_layout():
 def test_threads_option_pins_every_workload():
     result = _run(["-m", "benchmarks", "mlp_fit", "eager_ops", "--threads", "1"])
     assert result.returncode == 0, result.stderr
-    legend = [line for line in result.stdout.splitlines() if line.startswith(("mlp_fit ", "eager_ops "))][-2:]
+    legend = [
+        line for line in result.stdout.splitlines() if line.startswith(("mlp_fit ", "eager_ops "))
+    ][-2:]
     assert all(line.endswith("1 thread, CPU time)") for line in legend), legend

@@ -1,11 +1,12 @@
 """``python -m torchkeras SCRIPT.py [args...]`` (torchkeras/__main__.py)."""
+
 import subprocess
 import sys
 import textwrap
 
 from torchkeras.__main__ import main
 
-SCRIPT = '''
+SCRIPT = """
 import sys
 import tensorflow as tf
 from tensorflow import keras
@@ -22,12 +23,17 @@ if __name__ == "__main__":
     print("helper", helper_module_beside_the_script.VALUE)
     print(tf.matmul(tf.ones((2, 2)), tf.ones((2, 2))))
     sys.exit(int(sys.argv[-1]))
-'''
+"""
 
 
 def _run(args, cwd):
-    return subprocess.run([sys.executable, "-m", "torchkeras", *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "torchkeras", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_runs_unmodified_script_as_main(tmp_path):
@@ -38,15 +44,21 @@ def test_runs_unmodified_script_as_main(tmp_path):
     result = _run([str(folder / "train.py"), "--epochs", "3", "7"], cwd=tmp_path)
     assert result.returncode == 7, result.stderr  # the script's exit status
     assert result.stdout.splitlines() == [
-        "argv %r" % [str(folder / "train.py"), "--epochs", "3", "7"], "helper 42",
-        "tf.Tensor(", "[[2. 2.]", " [2. 2.]], shape=(2, 2), dtype=float32)"]
+        "argv %r" % [str(folder / "train.py"), "--epochs", "3", "7"],
+        "helper 42",
+        "tf.Tensor(",
+        "[[2. 2.]",
+        " [2. 2.]], shape=(2, 2), dtype=float32)",
+    ]
 
 
 def test_script_exception_gives_traceback(tmp_path):
-    (tmp_path / "bad.py").write_text(textwrap.dedent("""
+    (tmp_path / "bad.py").write_text(
+        textwrap.dedent("""
         import tensorflow as tf
         raise ValueError("from the script")
-    """))
+    """)
+    )
     result = _run(["bad.py"], cwd=tmp_path)
     assert result.returncode == 1
     assert 'bad.py", line 3' in result.stderr and "ValueError: from the script" in result.stderr

@@ -10,6 +10,7 @@ torchkeras' own classes) or where torchkeras documents a deviation; those
 cases are listed in ``DIFFERENCES`` with the reason, and compared after the
 substitution given there.
 """
+
 import os
 import pathlib
 import re
@@ -26,22 +27,53 @@ _EXC_PATH = re.compile(r"(?<![\w.])(?:[a-z_][\w]*\.)+(\w*(?:Error|Exception|Warn
 
 # case id -> (pattern, replacement) applied to TF's text before comparing, and why.
 DIFFERENCES = {
-    "T33": (r"tensorflow\.python\.ops\.resource_variable_ops\._UnreadVariable", "torchkeras.framework.variable.UnreadVariable",
-            "torchkeras' own UnreadVariable class"),
-    "T137": (r"tensorflow\.python\.ops\.resource_variable_ops\._UnreadVariable", "torchkeras.framework.variable.UnreadVariable",
-             "torchkeras' own UnreadVariable class"),
-    "T143": (r"tensorflow\.python\.ops\.resource_variable_ops\._UnreadVariable", "torchkeras.framework.variable.UnreadVariable",
-             "torchkeras' own UnreadVariable class"),
-    "T120": (r"tensorflow\.python\.framework\.ops\.EagerTensor", "torchkeras.framework.tensor.Tensor",
-             "the message names torchkeras' tensor class, as the issue asks"),
-    "T121": (r"tensorflow\.python\.framework\.ops\.EagerTensor", "torchkeras.framework.tensor.Tensor",
-             "the message names torchkeras' tensor class"),
+    "T33": (
+        r"tensorflow\.python\.ops\.resource_variable_ops\._UnreadVariable",
+        "torchkeras.framework.variable.UnreadVariable",
+        "torchkeras' own UnreadVariable class",
+    ),
+    "T137": (
+        r"tensorflow\.python\.ops\.resource_variable_ops\._UnreadVariable",
+        "torchkeras.framework.variable.UnreadVariable",
+        "torchkeras' own UnreadVariable class",
+    ),
+    "T143": (
+        r"tensorflow\.python\.ops\.resource_variable_ops\._UnreadVariable",
+        "torchkeras.framework.variable.UnreadVariable",
+        "torchkeras' own UnreadVariable class",
+    ),
+    "T120": (
+        r"tensorflow\.python\.framework\.ops\.EagerTensor",
+        "torchkeras.framework.tensor.Tensor",
+        "the message names torchkeras' tensor class, as the issue asks",
+    ),
+    "T121": (
+        r"tensorflow\.python\.framework\.ops\.EagerTensor",
+        "torchkeras.framework.tensor.Tensor",
+        "the message names torchkeras' tensor class",
+    ),
     "T126": (r"'EagerTensor'", "'Tensor'", "torchkeras' eager tensor class is tf.Tensor itself"),
-    "T146": (r"tensorflow\.python\.framework\.ops\.EagerTensor", "torchkeras.framework.tensor.Tensor", "torchkeras' tensor class"),
-    "T153": (r"tensorflow\.python\.framework\.ops\.EagerTensor", "torchkeras.framework.tensor.Tensor", "torchkeras' tensor class"),
-    "R37": (r"type=EagerTensor", "type=Tensor", "torchkeras' eager tensor class is tf.Tensor itself"),
-    "R38": (r"type=IndexedSlices IndexedSlices\(.*\) dense=(.*)$", r"type=Tensor \1 dense=\1",
-            "gradients through gather are dense Tensors, not IndexedSlices (documented in GradientTape.gradient)"),
+    "T146": (
+        r"tensorflow\.python\.framework\.ops\.EagerTensor",
+        "torchkeras.framework.tensor.Tensor",
+        "torchkeras' tensor class",
+    ),
+    "T153": (
+        r"tensorflow\.python\.framework\.ops\.EagerTensor",
+        "torchkeras.framework.tensor.Tensor",
+        "torchkeras' tensor class",
+    ),
+    "R37": (
+        r"type=EagerTensor",
+        "type=Tensor",
+        "torchkeras' eager tensor class is tf.Tensor itself",
+    ),
+    "R38": (
+        r"type=IndexedSlices IndexedSlices\(.*\) dense=(.*)$",
+        r"type=Tensor \1 dense=\1",
+        "gradients through gather are dense Tensors, not IndexedSlices (documented in "
+        "GradientTape.gradient)",
+    ),
 }
 
 
@@ -63,8 +95,14 @@ def _normalize(text):
 
 def _run(script):
     env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", "TORCHKERAS_DEVICE": "cpu"}
-    result = subprocess.run([sys.executable, "-m", "torchkeras", str(REFERENCE / script)], capture_output=True,
-                            text=True, env=env, cwd=REFERENCE, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "torchkeras", str(REFERENCE / script)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REFERENCE,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     return _parse(result.stdout)
 

@@ -6,9 +6,11 @@ the code lives in ``framework/`` (the tf core), ``ops/`` (tf.* operations),
 ``data/`` and ``keras/``; each public symbol declares its TF names where it is
 defined (``api_export``) and this namespace is filled from that registry.
 """
+
 from .api_export import export_value as _export_value, fill_namespace as _fill_namespace
 from .framework import dtypes, errors
 from . import math, nn, linalg, random, nest, debugging, config, test, train, saved_model, summary
+
 # torchkeras' own additions (TF has no such names).
 from .framework.tensor import as_torch, from_torch  # noqa: F401
 from .framework.function import JitFunction  # noqa: F401
@@ -17,15 +19,47 @@ from ._alias import enable_tensorflow_alias  # noqa: F401
 __all__ = ["as_torch", "from_torch", "JitFunction", "enable_tensorflow_alias"]
 newaxis = None
 _export_value(newaxis, "tf.newaxis")
-for _module in (dtypes, errors, math, nn, linalg, random, nest, debugging, config, test, train,
-                saved_model, summary):
+for _module in (
+    dtypes,
+    errors,
+    math,
+    nn,
+    linalg,
+    random,
+    nest,
+    debugging,
+    config,
+    test,
+    train,
+    saved_model,
+    summary,
+):
     _export_value(_module, "tf." + _module.__name__.rpartition(".")[2])
-_fill_namespace(globals(), "tf", ".framework.config", ".framework.convert",
-                ".framework.custom_gradient", ".framework.device", ".framework.function", ".framework.indexed_slices",
-                ".framework.logger", ".framework.shape", ".framework.tape", ".framework.tensor",
-                ".framework.variable", ".ops.array_ops", ".ops.debugging", ".ops.linalg_ops",
-                ".ops.logging_ops", ".ops.math_ops", ".ops.nn_ops", ".ops.random_ops",
-                ".ops.tensor_spec", ".module.module", ".framework.name_scope")
+_fill_namespace(
+    globals(),
+    "tf",
+    ".framework.config",
+    ".framework.convert",
+    ".framework.custom_gradient",
+    ".framework.device",
+    ".framework.function",
+    ".framework.indexed_slices",
+    ".framework.logger",
+    ".framework.shape",
+    ".framework.tape",
+    ".framework.tensor",
+    ".framework.variable",
+    ".ops.array_ops",
+    ".ops.debugging",
+    ".ops.linalg_ops",
+    ".ops.logging_ops",
+    ".ops.math_ops",
+    ".ops.nn_ops",
+    ".ops.random_ops",
+    ".ops.tensor_spec",
+    ".module.module",
+    ".framework.name_scope",
+)
 __version__ = "2.21.0"
 """The TensorFlow version whose behaviour torchkeras reproduces."""
 
@@ -33,6 +67,7 @@ __version__ = "2.21.0"
 def __getattr__(name):
     if name in ("keras", "data"):
         import importlib
+
         module = importlib.import_module("." + name, __name__)
         globals()[name] = module
         return module

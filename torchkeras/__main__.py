@@ -5,6 +5,7 @@ The script's ``import tensorflow`` / ``import keras`` resolve to torchkeras
 (see ``_alias.py``); it runs as ``__main__`` with ``sys.argv`` and
 ``sys.path[0]`` as if started with ``python SCRIPT.py [args...]``.
 """
+
 import os
 import runpy
 import sys
@@ -22,7 +23,9 @@ def main(argv=None):
         return 0 if argv else 2
     script = argv[0]
     if not os.path.exists(script):
-        sys.stderr.write("python -m torchkeras: can't open file %r: No such file or directory\n" % script)
+        sys.stderr.write(
+            "python -m torchkeras: can't open file %r: No such file or directory\n" % script
+        )
         return 2
     enable_tensorflow_alias()
     sys.argv = argv

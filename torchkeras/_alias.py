@@ -5,6 +5,7 @@ An import hook on ``sys.meta_path`` answers ``tensorflow[.X]`` with the module
 same module objects, so ``tensorflow.keras is torchkeras.keras``.  Used by
 ``python -m torchkeras SCRIPT.py`` and ``torchkeras.enable_tensorflow_alias()``.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -71,5 +72,6 @@ def enable_tensorflow_alias():
         if module is not None and not module.__name__.startswith("torchkeras"):
             raise RuntimeError(
                 "enable_tensorflow_alias(): the real %r is already imported in this process; "
-                "call it before importing %s" % (name, name))
+                "call it before importing %s" % (name, name)
+            )
     sys.meta_path.insert(0, _finder)

@@ -3,6 +3,7 @@
 The listing comes from the export registry (``api_export.markdown``); a test checks that
 the committed ``docs/API.md`` is up to date.
 """
+
 import sys
 
 from torchkeras.api_export import markdown

@@ -2,13 +2,15 @@
 
 Filled from the export registry (``api_export``), as is ``tf.config.experimental``.
 """
+
 import sys as _sys
 import types as _types
 
 from .api_export import export_value as _export_value, fill_namespace as _fill_namespace
 
 experimental = _types.ModuleType(
-    __name__ + ".experimental", "``tf.config.experimental``: memory growth and device listing.")
+    __name__ + ".experimental", "``tf.config.experimental``: memory growth and device listing."
+)
 _sys.modules[experimental.__name__] = experimental
 _export_value(experimental, "tf.config.experimental")
 _fill_namespace(vars(experimental), "tf.config.experimental", "torchkeras.framework.config")

@@ -7,6 +7,7 @@ after another in this process, shows their output, and ends with one line per
 example (ok or the error, and the time it took).  Exit status 1 if any failed,
 2 for an unknown NAME.
 """
+
 import pathlib
 import runpy
 import sys
@@ -18,11 +19,31 @@ EXAMPLES_DIR = pathlib.Path(__file__).resolve().parent / "examples"
 # (what it shows, script under torchkeras/examples/, arguments)
 EXAMPLES = [
     ("3.5.4 linear classifier in pure TF (GradientTape)", "linear_classifier.py", ["--seed", "1"]),
-    ("3.6.1 custom SimpleDense layer in a Sequential model", "simple_dense_model.py", ["--seed", "0"]),
-    ("3.6.3-3.6.7 compile/fit/evaluate/predict with validation", "sequential_fit.py", ["--seed", "0", "--verbose", "0"]),
-    ("MLP on real handwritten digits (tf.data, callbacks)", "digits_mlp.py", ["--seed", "0", "--verbose", "0"]),
-    ("Convnet on generated shape images (Conv2D, MaxPooling2D)", "convnet_images.py", ["--seed", "0", "--verbose", "0"]),
-    ("LSTM classifier on generated token sequences", "sequence_model.py", ["--seed", "0", "--verbose", "0"]),
+    (
+        "3.6.1 custom SimpleDense layer in a Sequential model",
+        "simple_dense_model.py",
+        ["--seed", "0"],
+    ),
+    (
+        "3.6.3-3.6.7 compile/fit/evaluate/predict with validation",
+        "sequential_fit.py",
+        ["--seed", "0", "--verbose", "0"],
+    ),
+    (
+        "MLP on real handwritten digits (tf.data, callbacks)",
+        "digits_mlp.py",
+        ["--seed", "0", "--verbose", "0"],
+    ),
+    (
+        "Convnet on generated shape images (Conv2D, MaxPooling2D)",
+        "convnet_images.py",
+        ["--seed", "0", "--verbose", "0"],
+    ),
+    (
+        "LSTM classifier on generated token sequences",
+        "sequence_model.py",
+        ["--seed", "0", "--verbose", "0"],
+    ),
 ]
 
 
@@ -49,10 +70,12 @@ def main(argv=None):
     known = [script[:-3] for _, script, _ in EXAMPLES]
     unknown = [name for name in names if name not in known]
     if unknown:
-        sys.stderr.write("torchkeras.demo: unknown example %s; choose from %s\n"
-                         % (", ".join(unknown), ", ".join(known)))
+        sys.stderr.write(
+            "torchkeras.demo: unknown example %s; choose from %s\n"
+            % (", ".join(unknown), ", ".join(known))
+        )
         return 2
-    device = tf.constant(0.).device.rsplit("device:", 1)[1]
+    device = tf.constant(0.0).device.rsplit("device:", 1)[1]
     print("torchkeras %s (TensorFlow API) on torch, default device %s" % (tf.__version__, device))
     summary = []
     for title, script, args in EXAMPLES:
@@ -61,7 +84,7 @@ def main(argv=None):
         print("\n=== %s: torchkeras/examples/%s" % (title, script))
         try:
             seconds = run_example(script, args)
-        except Exception:  # report every example, whatever one of them raises
+        except Exception:  # report every example, whatever one of them raises  # noqa: BLE001
             traceback.print_exc()
             summary.append("FAILED  %s: %s" % (title, sys.exc_info()[1]))
         else:

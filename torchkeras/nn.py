@@ -3,7 +3,9 @@
 Filled from the export registry (``api_export``): the ops declare their
 ``tf.nn.*`` names where they are defined.
 """
+
 from .api_export import fill_namespace as _fill_namespace
 
-_fill_namespace(globals(), "tf.nn", ".ops.elementwise_ops", ".ops.nn_ops", ".ops.norm_ops",
-                           ".ops.reduction_ops")
+_fill_namespace(
+    globals(), "tf.nn", ".ops.elementwise_ops", ".ops.nn_ops", ".ops.norm_ops", ".ops.reduction_ops"
+)

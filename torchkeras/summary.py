@@ -2,6 +2,7 @@
 
 Filled from the export registry (``api_export``), as is ``tf.summary.experimental``
 (``get_step``/``set_step``)."""
+
 import sys as _sys
 import types as _types
 

@@ -2,6 +2,7 @@
 
 Filled from the export registry (``api_export``).
 """
+
 from .api_export import fill_namespace as _fill_namespace
 
 _fill_namespace(globals(), "tf.test", ".framework.config")

@@ -16,6 +16,7 @@ repetition:
 ``smoke=True`` asks for tiny sizes (the tests run it).  Dropping a module here
 registers it.
 """
+
 import importlib
 import pkgutil
 

@@ -1,5 +1,6 @@
 """Shared parts of the MLP workloads (``mlp_fit``, ``mlp_fit_verbose``, ``mlp_predict``, ...):
 the data, the Keras model, and the same model with Keras' math in raw torch."""
+
 import math
 
 import numpy as np
@@ -17,12 +18,22 @@ def data(smoke):
 
 
 def keras_model(tf, jit_compile="auto"):
-    """Dense(512, relu) -> Dense(10, softmax), compiled as the issue states (``jit_compile`` passed on)."""
+    """Dense(512, relu) -> Dense(10, softmax), compiled as the issue states (``jit_compile``
+    passed on)."""
     keras = tf.keras
-    model = keras.Sequential([keras.Input(shape=(784,)), keras.layers.Dense(512, activation="relu"),
-                              keras.layers.Dense(10, activation="softmax")])
-    model.compile(optimizer="rmsprop", loss="sparse_categorical_crossentropy", metrics=["accuracy"],
-                  jit_compile=jit_compile)
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(784,)),
+            keras.layers.Dense(512, activation="relu"),
+            keras.layers.Dense(10, activation="softmax"),
+        ]
+    )
+    model.compile(
+        optimizer="rmsprop",
+        loss="sparse_categorical_crossentropy",
+        metrics=["accuracy"],
+        jit_compile=jit_compile,
+    )
     return model
 
 
@@ -35,8 +46,12 @@ class TorchMLP:
     """The same model, loss, metric and RMSprop update (Keras' ``sqrt(v + eps)``) in raw torch."""
 
     def __init__(self, device):
-        self.params = [_glorot(784, 512, device), torch.zeros(512, device=device, requires_grad=True),
-                       _glorot(512, 10, device), torch.zeros(10, device=device, requires_grad=True)]
+        self.params = [
+            _glorot(784, 512, device),
+            torch.zeros(512, device=device, requires_grad=True),
+            _glorot(512, 10, device),
+            torch.zeros(10, device=device, requires_grad=True),
+        ]
         self.velocities = [torch.zeros_like(p) for p in self.params]
 
     def forward(self, x):
@@ -64,7 +79,7 @@ class TorchMLP:
         correct = torch.zeros((), device=x.device)
         previous = torch.set_flush_denormal(True)
         for start in range(0, x.shape[0], BATCH_SIZE):
-            rows = order[start:start + BATCH_SIZE]
+            rows = order[start : start + BATCH_SIZE]
             xb, yb = x.index_select(0, rows), y.index_select(0, rows)
             loss, probs = self.step(xb, yb)
             with torch.no_grad():
@@ -85,7 +100,10 @@ class CompiledTorchMLP(TorchMLP):
 
     def _detached_step(self, xb, yb):
         loss, probs = super().step(xb, yb)
-        return loss.detach(), probs.detach()  # a compiled graph cannot return what autograd.grad consumed
+        return (
+            loss.detach(),
+            probs.detach(),
+        )  # a compiled graph cannot return what autograd.grad consumed
 
     def step(self, xb, yb):
         """The compiled step (its graph holds ``autograd.grad``); outputs detached."""

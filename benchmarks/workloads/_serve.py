@@ -1,6 +1,7 @@
 """Shared parts of the serving workloads (``serve_latency``, ``serve_latency_call``): the mlp_fit
 model, one batch-1 request, and the model exported for serving (ONNX in ONNX Runtime, or the
 ``torch.export`` program where ONNX Runtime or the ``onnx`` extra is missing)."""
+
 import importlib.util
 import tempfile
 
@@ -42,10 +43,12 @@ def exported_runner():
 
 def _export():
     import torchkeras as tf
+
     keras_model = model(tf)
     folder = tempfile.mkdtemp(prefix="serve_latency_")
     if ONNX:
         import onnxruntime
+
         path = folder + "/model.onnx"
         keras_model.export(path, format="onnx", verbose=False)
         options = onnxruntime.SessionOptions()
@@ -54,6 +57,7 @@ def _export():
         name = session.get_inputs()[0].name
         return lambda x: session.run(None, {name: x})[0]
     import torch
+
     path = folder + "/model.pt2"
     keras_model.export(path, format="torch", verbose=False)
     program = torch.export.load(path).module()
@@ -61,6 +65,7 @@ def _export():
     def run(x):
         with torch.inference_mode():
             return program(torch.from_numpy(x)).numpy()
+
     return run
 
 
@@ -71,4 +76,5 @@ def timed(serve, smoke):
     def run():
         for _ in range(count):
             serve(x)
+
     return run

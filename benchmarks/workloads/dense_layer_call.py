@@ -1,6 +1,7 @@
 """dense_layer_call: 200 calls of a built ``keras.layers.Dense(512)`` on a
 (128, 784) float32 batch, against ``torch.nn.Linear(784, 512)``: what a Keras
 layer call adds on top of the matmul it runs (issue 4's target: 1.15x)."""
+
 import numpy as np
 import torch
 
@@ -29,6 +30,7 @@ def torch_version(smoke, device):
         with torch.no_grad():
             for _ in range(calls):
                 layer(x)
+
     return run
 
 
@@ -41,4 +43,5 @@ def tf_version(tf, smoke):
     def run():
         for _ in range(calls):
             layer(x)
+
     return run

@@ -1,5 +1,6 @@
 """eager_ops: 10,000 x (``matmul(a, b) + a``, ``square``, ``reduce_mean``) on
 2x2 float32 tensors: the per-op overhead of eager execution."""
+
 import numpy as np
 import torch
 
@@ -28,6 +29,7 @@ def torch_version(smoke, device):
             c = torch.matmul(a, b) + a
             d = torch.square(c)
             torch.mean(d)
+
     return run
 
 
@@ -40,4 +42,5 @@ def tf_version(tf, smoke):
             c = tf.matmul(a, b) + a
             d = tf.square(c)
             tf.reduce_mean(d)
+
     return run

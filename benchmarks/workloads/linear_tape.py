@@ -1,6 +1,7 @@
 """linear_tape: the chapter's linear classifier (listings 3.13–3.21), 40
 full-batch GradientTape steps with ``assign_sub``, against the same loop in raw
 torch autograd.  Each repetition starts from fresh weights."""
+
 import numpy as np
 import torch
 
@@ -21,8 +22,12 @@ def data():
     """Listings 3.13–3.15 with ``np.random.seed(1)``'s data (float32 NumPy)."""
     rng = np.random.RandomState(1)
     cov = [[1, 0.5], [0.5, 1]]
-    inputs = np.vstack((rng.multivariate_normal([0, 3], cov, size=1000),
-                        rng.multivariate_normal([3, 0], cov, size=1000))).astype(np.float32)
+    inputs = np.vstack(
+        (
+            rng.multivariate_normal([0, 3], cov, size=1000),
+            rng.multivariate_normal([3, 0], cov, size=1000),
+        )
+    ).astype(np.float32)
     targets = np.vstack((np.zeros((1000, 1), dtype="float32"), np.ones((1000, 1), dtype="float32")))
     return inputs, targets
 
@@ -47,6 +52,7 @@ def torch_training_step(inputs, targets, device):
             W.sub_(grad_W * LEARNING_RATE)
             b.sub_(grad_b * LEARNING_RATE)
         return loss
+
     return training_step
 
 
@@ -69,6 +75,7 @@ def tf_training_step(tf, inputs, targets):
         W.assign_sub(grad_loss_wrt_W * LEARNING_RATE)
         b.assign_sub(grad_loss_wrt_b * LEARNING_RATE)
         return loss
+
     return training_step
 
 
@@ -80,6 +87,7 @@ def torch_version(smoke, device):
         training_step = torch_training_step(inputs, targets, device)
         for _ in range(count):
             training_step()
+
     return run
 
 
@@ -91,4 +99,5 @@ def tf_version(tf, smoke):
         training_step = tf_training_step(tf, inputs, targets)
         for _ in range(count):
             training_step()
+
     return run

@@ -1,6 +1,7 @@
 """lstm_fit: one epoch of ``model.fit`` (LSTM(32) -> Dense(1), SGD, mse) on (4096, 30, 8) float32
 sequences, batch 64, ``verbose=0``, against the same model in raw torch (``nn.LSTM`` + a linear
 layer, the same SGD update)."""
+
 import numpy as np
 import torch
 
@@ -32,7 +33,7 @@ class _TorchLSTM:
         loss_sum = torch.zeros((), device=x.device)
         previous = torch.set_flush_denormal(True)
         for start in range(0, x.shape[0], BATCH_SIZE):
-            rows = order[start:start + BATCH_SIZE]
+            rows = order[start : start + BATCH_SIZE]
             xb, yb = x.index_select(0, rows), y.index_select(0, rows)
             _, (h, _) = self.lstm(xb)
             loss = torch.mean((self.head(h[0]) - yb) ** 2)
@@ -54,6 +55,8 @@ def torch_version(smoke, device):
 def tf_version(tf, smoke):
     x, y = _data(smoke)
     keras = tf.keras
-    model = keras.Sequential([keras.Input(shape=(STEPS, FEATURES)), keras.layers.LSTM(UNITS), keras.layers.Dense(1)])
+    model = keras.Sequential(
+        [keras.Input(shape=(STEPS, FEATURES)), keras.layers.LSTM(UNITS), keras.layers.Dense(1)]
+    )
     model.compile(optimizer=keras.optimizers.SGD(learning_rate=LEARNING_RATE), loss="mse")
     return lambda: model.fit(x, y, batch_size=BATCH_SIZE, epochs=1, verbose=0)

@@ -2,6 +2,7 @@
 process' resident memory (plus allocated CUDA memory, when CUDA is in use)
 grows between step 1,000 and step 10,000.  Flat (a fraction of a MiB) means no
 autograd graph outlives its tape."""
+
 import gc
 
 import torch
@@ -22,7 +23,7 @@ def _steps(smoke):
 
 
 def _used_mib():
-    cuda = torch.cuda.memory_allocated() / 2 ** 20 if torch.cuda.is_initialized() else 0.0
+    cuda = torch.cuda.memory_allocated() / 2**20 if torch.cuda.is_initialized() else 0.0
     return rss_mib() + cuda
 
 

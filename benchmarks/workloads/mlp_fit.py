@@ -1,6 +1,7 @@
 """mlp_fit: one epoch of ``model.fit`` (Dense(512, relu) -> Dense(10, softmax),
 rmsprop, sparse_categorical_crossentropy, accuracy) on (60000, 784) float32,
 batch 128, ``verbose=0``, against a hand-written torch loop doing the same math."""
+
 import torch
 
 from . import _mlp

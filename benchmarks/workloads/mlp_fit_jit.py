@@ -3,6 +3,7 @@
 graph; XLA in TensorFlow),
 against the same *eager* raw-torch loop as ``mlp_fit``.  The first, untimed
 round pays for compilation."""
+
 from . import _mlp, mlp_fit
 
 DESCRIPTION = "fit(): mlp_fit with compile(jit_compile=True), vs raw torch eager"

@@ -1,7 +1,10 @@
 """mlp_fit_jit_torch_compile: ``mlp_fit_jit`` (``compile(..., jit_compile=True)``) against the raw
 torch loop compiled the same way (its whole step, forward, loss, gradients and the RMSprop update,
-one ``torch.compile`` graph): what torchkeras adds to compiled torch.  Read with ``mlp_fit_jit`` (the same torchkeras
-figure against *eager* raw torch), it also shows how much compiling can win on the machine at all."""
+one ``torch.compile`` graph): what torchkeras adds to compiled torch.  Read with ``mlp_fit_jit``
+(the same torchkeras
+figure against *eager* raw torch), it also shows how much compiling can win on the machine at
+all."""
+
 import torch
 
 from . import _mlp, mlp_fit_jit

@@ -3,6 +3,7 @@ size of a fresh process that loads the data, builds the model and runs the
 epoch, plus, on CUDA, the peak allocated CUDA memory.  Each measurement runs in
 its own subprocess (peak RSS only grows within a process):
 ``python -m benchmarks.workloads.mlp_fit_memory torch|torchkeras|tensorflow``."""
+
 import json
 import os
 import pathlib
@@ -29,24 +30,27 @@ def _peak_rss_mib():
         with open("/proc/self/status") as f:
             for line in f:
                 if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 2 ** 10
+                    return int(line.split()[1]) / 2**10
     except OSError:
         pass
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / 2 ** 20 if platform.system() == "Darwin" else peak / 2 ** 10
+    return peak / 2**20 if platform.system() == "Darwin" else peak / 2**10
 
 
 def _peak_mib(device):
     """This process' peak RSS, plus the peak allocated CUDA memory on CUDA, in MiB."""
     import torch
+
     peak = _peak_rss_mib()
     if device == "cuda":
-        peak += torch.cuda.max_memory_allocated() / 2 ** 20
+        peak += torch.cuda.max_memory_allocated() / 2**20
     return peak
 
 
 def _measure_in_subprocess(impl, smoke, device):
-    command = [sys.executable, "-m", "benchmarks.workloads.mlp_fit_memory", impl, device] + (["--smoke"] if smoke else [])
+    command = [sys.executable, "-m", "benchmarks.workloads.mlp_fit_memory", impl, device] + (
+        ["--smoke"] if smoke else []
+    )
     env = dict(os.environ, PYTHONPATH=str(ROOT), TF_CPP_MIN_LOG_LEVEL="3")
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=True)
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -65,12 +69,14 @@ def tf_version(tf, smoke):
 def _cuda_in_use():
     import torch
     from torchkeras.framework import device
+
     return torch.cuda.is_available() and device.current().type == "cuda"
 
 
 def _run(impl, device, smoke):
     """One epoch of mlp_fit with ``impl`` in this (fresh) process; returns the peak in MiB."""
     import torch
+
     x, y = _mlp.data(smoke)
     if impl == "torch":
         xt, yt = torch.from_numpy(x).to(device), torch.from_numpy(y).to(device)

@@ -1,5 +1,6 @@
 """mlp_fit_verbose: ``mlp_fit`` with ``verbose=1`` (the live progress bar), so the
 cost of the logs the bar needs is measured too."""
+
 import contextlib
 import io
 
@@ -28,4 +29,5 @@ def tf_version(tf, smoke):
     def run():
         with contextlib.redirect_stdout(io.StringIO()):
             model.fit(x, y, batch_size=_mlp.BATCH_SIZE, epochs=1, verbose=1)
+
     return run

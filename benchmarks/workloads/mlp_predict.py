@@ -1,5 +1,6 @@
 """mlp_predict: ``model.predict`` of the mlp_fit model on (60000, 784), batch 128,
 against raw torch doing the same batched forward pass and one copy to NumPy."""
+
 import torch
 
 from . import _mlp
@@ -18,8 +19,12 @@ def torch_version(smoke, device):
 
     def run():
         with torch.inference_mode():
-            outputs = [model.forward(x[start:start + _mlp.BATCH_SIZE]) for start in range(0, x.shape[0], _mlp.BATCH_SIZE)]
+            outputs = [
+                model.forward(x[start : start + _mlp.BATCH_SIZE])
+                for start in range(0, x.shape[0], _mlp.BATCH_SIZE)
+            ]
             return torch.cat(outputs).cpu().numpy()
+
     return run
 
 

@@ -1,10 +1,13 @@
 """serve_latency_call: ``serve_latency`` with the model called directly, ``model(x,
 training=False)`` on the request's NumPy array (the output stays a tensor), against the same
 exported-model baseline."""
+
 from . import _serve
 
-DESCRIPTION = ("batch-1 requests to the MLP 784-512-10: model(x) vs the model exported to ONNX, "
-               "in %s" % _serve.BASELINE)
+DESCRIPTION = (
+    "batch-1 requests to the MLP 784-512-10: model(x) vs the model exported to ONNX, "
+    "in %s" % _serve.BASELINE
+)
 UNIT = "ms"
 TARGET = None
 REPEATS = 7

@@ -1,6 +1,7 @@
 """simple_dense_call: 200 calls of the chapter's ``SimpleDense`` (listing 3.22:
 ``tf.matmul(inputs, W) + b`` then ``tf.nn.relu``) with 512 units on a
 (128, 784) batch, against ``torch.relu(torch.nn.Linear(784, 512)(x))``."""
+
 import numpy as np
 import torch
 
@@ -29,6 +30,7 @@ def torch_version(smoke, device):
         with torch.no_grad():
             for _ in range(calls):
                 torch.relu(layer(x))
+
     return run
 
 
@@ -49,6 +51,7 @@ def _simple_dense(tf):
             if self.activation is not None:
                 y = self.activation(y)
             return y
+
     return SimpleDense
 
 
@@ -61,4 +64,5 @@ def tf_version(tf, smoke):
     def run():
         for _ in range(calls):
             layer(x)
+
     return run

@@ -1,5 +1,6 @@
 """The tensor bundle and ``tf.train.Checkpoint`` on damaged or mismatched files: clear errors
 naming the file and key, objects left unchanged, atomic writes."""
+
 import os
 import pathlib
 
@@ -14,12 +15,18 @@ from torchkeras.checkpoint import bundle  # noqa: E402
 
 
 def test_round_trip_dtypes(tmp_path):
-    values = {"f": np.arange(6, dtype="float32").reshape(2, 3), "d": np.array(1.5),
-              "i": np.array([1, -2], "int32"), "l": np.array([2 ** 40], "int64"),
-              "b": np.array([True, False]), "h": np.array([0.5], "float16"),
-              "u": np.array([255], "uint8"), "c": np.array([1 + 2j], "complex64"),
-              "s": np.array([b"x", b"", b"yz" * 200], dtype=object),
-              "e": np.zeros((0, 3), "float32")}
+    values = {
+        "f": np.arange(6, dtype="float32").reshape(2, 3),
+        "d": np.array(1.5),
+        "i": np.array([1, -2], "int32"),
+        "l": np.array([2**40], "int64"),
+        "b": np.array([True, False]),
+        "h": np.array([0.5], "float16"),
+        "u": np.array([255], "uint8"),
+        "c": np.array([1 + 2j], "complex64"),
+        "s": np.array([b"x", b"", b"yz" * 200], dtype=object),
+        "e": np.zeros((0, 3), "float32"),
+    }
     bundle.write_bundle(str(tmp_path / "b"), values)
     reader = bundle.BundleReader(str(tmp_path / "b"))
     assert reader.keys() == sorted(values)
@@ -76,7 +83,7 @@ def test_corrupted_data_checksum(tmp_path):
     path = _saved(tmp_path)
     data = path + ".data-00000-of-00001"
     raw = bytearray(pathlib.Path(data).read_bytes())
-    raw[-1] ^= 0xff
+    raw[-1] ^= 0xFF
     pathlib.Path(data).write_bytes(bytes(raw))
     module = _target()
     with pytest.raises(tf.errors.DataLossError, match="checksum mismatch for tensor"):
@@ -97,18 +104,23 @@ def test_corrupted_index(tmp_path, cut):
 def test_wrong_shape_leaves_objects_unchanged(tmp_path):
     path = _saved(tmp_path)
     module = _target(w=((0.0, 0.0, 0.0),))
-    with pytest.raises(ValueError, match=r"Received incompatible tensor with shape \(1, 2\) "
-                                         r"when attempting to restore variable with shape "
-                                         r"\(1, 3\).*m/w/\.ATTRIBUTES"):
+    with pytest.raises(
+        ValueError,
+        match=r"Received incompatible tensor with shape \(1, 2\) "
+        r"when attempting to restore variable with shape "
+        r"\(1, 3\).*m/w/\.ATTRIBUTES",
+    ):
         tf.train.Checkpoint(m=module).restore(path)
-    np.testing.assert_array_equal(module.v.numpy(), [0, 0])     # v (valid) not assigned either
+    np.testing.assert_array_equal(module.v.numpy(), [0, 0])  # v (valid) not assigned either
 
 
 def test_wrong_dtype(tmp_path):
     path = _saved(tmp_path)
     module = _target(v=(0.0, 0.0))
-    with pytest.raises(tf.errors.InvalidArgumentError,
-                       match="expected dtype float32 does not equal original dtype int32"):
+    with pytest.raises(
+        tf.errors.InvalidArgumentError,
+        match="expected dtype float32 does not equal original dtype int32",
+    ):
         tf.train.Checkpoint(m=module).restore(path)
     np.testing.assert_array_equal(module.w.numpy(), [[0.0, 0.0]])
 
@@ -119,6 +131,7 @@ def test_failed_write_leaves_previous_files(tmp_path, monkeypatch):
 
     def boom(entries):
         raise RuntimeError("disk full")
+
     monkeypatch.setattr(bundle.table, "write_table", boom)
     with pytest.raises(RuntimeError):
         tf.train.Checkpoint(m=_target()).write(path)
@@ -132,13 +145,14 @@ def test_save_write_read_and_state_file(tmp_path):
     assert ckpt.save(str(tmp_path / "ck")) == str(tmp_path / "ck-1")
     assert ckpt.save(str(tmp_path / "ck")) == str(tmp_path / "ck-2")
     assert pathlib.Path(tmp_path / "checkpoint").read_text() == (
-        'model_checkpoint_path: "ck-2"\nall_model_checkpoint_paths: "ck-2"\n')
+        'model_checkpoint_path: "ck-2"\nall_model_checkpoint_paths: "ck-2"\n'
+    )
     assert tf.train.latest_checkpoint(str(tmp_path)) == str(tmp_path / "ck-2")
     module.w.assign([[5.0, 6.0]])
     ckpt.read(str(tmp_path / "ck-1")).assert_consumed()
     np.testing.assert_array_equal(module.w.numpy(), [[1.0, 2.0]])
     assert int(ckpt.save_counter.numpy()) == 1
-    ckpt.restore(str(tmp_path))           # a directory: its latest checkpoint
+    ckpt.restore(str(tmp_path))  # a directory: its latest checkpoint
     assert int(ckpt.save_counter.numpy()) == 2
 
 

@@ -1,4 +1,5 @@
 """``tf.saved_model.save``/``load``: torchkeras' own directories, and TF SavedModels' variables."""
+
 import os
 
 import numpy as np
@@ -51,6 +52,7 @@ def test_missing_directory(tmp_path):
 def test_tensorflow_saved_model_variables(tmp_path):
     tf_real = pytest.importorskip("tensorflow")
     import keras as keras_real
+
     ref = keras_real.Sequential([keras_real.Input((3,)), keras_real.layers.Dense(2)])
     tf_real.saved_model.save(ref, str(tmp_path / "tf"))
     with pytest.raises(ValueError, match="is a TensorFlow SavedModel"):

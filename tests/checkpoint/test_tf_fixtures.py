@@ -1,6 +1,7 @@
 """Checkpoints written by real TensorFlow 2.21 + Keras 3.15 (``fixtures/``, made by
 ``fixtures/make_fixtures.py``) restore in torchkeras with TF's values, and training
 continues on TF's trajectory.  Runs without TensorFlow."""
+
 import os
 import shutil
 
@@ -19,7 +20,7 @@ EXPECTED = dict(np.load(os.path.join(HERE, "expected.npz")))
 
 def _expected(name):
     prefix = name + ":"
-    return {k[len(prefix):]: v for k, v in EXPECTED.items() if k.startswith(prefix)}
+    return {k[len(prefix) :]: v for k, v in EXPECTED.items() if k.startswith(prefix)}
 
 
 @pytest.mark.parametrize("name", ["module", "keras", "loop"])
@@ -54,7 +55,7 @@ def test_module_restores():
     status = ckpt.restore(tf.train.latest_checkpoint(os.path.join(HERE, "module")))
     status.assert_existing_objects_matched()
     with pytest.raises(AssertionError, match="Unresolved object in checkpoint"):
-        status.assert_consumed()          # the string variable ``s`` has no Python object here
+        status.assert_consumed()  # the string variable ``s`` has no Python object here
     exp = _expected("module")
     np.testing.assert_array_equal(module.w.numpy(), exp["mod/w/.ATTRIBUTES/VARIABLE_VALUE"])
     np.testing.assert_array_equal(module.d.numpy(), exp["mod/d/.ATTRIBUTES/VARIABLE_VALUE"])
@@ -68,13 +69,14 @@ def test_module_deferred_restoration():
     module = tf.Module()
     ckpt = tf.train.Checkpoint(mod=module)
     ckpt.restore(os.path.join(HERE, "module", "ckpt-1"))
-    module.w = tf.Variable(np.zeros((2, 3), "float32"))      # restored on assignment, as TF
+    module.w = tf.Variable(np.zeros((2, 3), "float32"))  # restored on assignment, as TF
     np.testing.assert_array_equal(module.w.numpy(), np.arange(6).reshape(2, 3))
 
 
 def _sequential():
-    model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(3, activation="relu"),
-                              keras.layers.Dense(1)])
+    model = keras.Sequential(
+        [keras.Input((2,)), keras.layers.Dense(3, activation="relu"), keras.layers.Dense(1)]
+    )
     model.compile(keras.optimizers.Adam(0.05), "mse")
     return model
 
@@ -82,11 +84,12 @@ def _sequential():
 def test_keras_model_and_optimizer_continue_tf_trajectory():
     model = _sequential()
     status = tf.train.Checkpoint(model=model, optimizer=model.optimizer).restore(
-        os.path.join(HERE, "keras", "ckpt-1"))
+        os.path.join(HERE, "keras", "ckpt-1")
+    )
     exp = _expected("keras")
     np.testing.assert_array_equal(
-        model.get_weights()[0],
-        exp["optimizer/_trainable_variables/0/.ATTRIBUTES/VARIABLE_VALUE"])
+        model.get_weights()[0], exp["optimizer/_trainable_variables/0/.ATTRIBUTES/VARIABLE_VALUE"]
+    )
     assert int(model.optimizer.iterations.numpy()) == 4
     model.fit(EXPECTED["x"], EXPECTED["y"], epochs=1, batch_size=4, shuffle=False, verbose=0)
     status.assert_consumed()
@@ -108,8 +111,9 @@ def test_custom_loop_continues_tf_trajectory(tmp_path):
     directory = str(tmp_path / "loop")
     shutil.copytree(os.path.join(HERE, "loop"), directory)
     net, opt, step = Net(), keras.optimizers.SGD(0.1, momentum=0.9), tf.Variable(0)
-    manager = tf.train.CheckpointManager(tf.train.Checkpoint(step=step, optimizer=opt, net=net),
-                                         directory, max_to_keep=1)
+    manager = tf.train.CheckpointManager(
+        tf.train.Checkpoint(step=step, optimizer=opt, net=net), directory, max_to_keep=1
+    )
     assert manager.restore_or_initialize() == os.path.join(directory, "ckpt-1")
     x, y = EXPECTED["x"], EXPECTED["y"]
     for _ in range(2):

@@ -2,6 +2,7 @@
 
 Each test writes with one library and restores with the other in the same process;
 skipped without TensorFlow."""
+
 import numpy as np
 import pytest
 
@@ -21,6 +22,7 @@ def _module(lib):
             self.sub = lib.Module()
             self.sub.c = lib.Variable(3, name="c")
             self.items = [lib.Variable(1.0), {"k": lib.Variable(np.ones(2))}]
+
     return Net()
 
 
@@ -44,8 +46,9 @@ def test_module_round_trip(tmp_path, writer):
         np.testing.assert_array_equal(a.numpy(), b.numpy())
         assert a.dtype.name == b.dtype.name
     assert tk.train.list_variables(str(tmp_path)) == tf_real.train.list_variables(str(tmp_path))
-    assert (tk.train.latest_checkpoint(str(tmp_path))
-            == tf_real.train.latest_checkpoint(str(tmp_path)))
+    assert tk.train.latest_checkpoint(str(tmp_path)) == tf_real.train.latest_checkpoint(
+        str(tmp_path)
+    )
 
 
 def _data():
@@ -55,8 +58,9 @@ def _data():
 
 
 def _sequential(keras):
-    model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(4, activation="relu"),
-                              keras.layers.Dense(1)])
+    model = keras.Sequential(
+        [keras.Input((3,)), keras.layers.Dense(4, activation="relu"), keras.layers.Dense(1)]
+    )
     model.compile(keras.optimizers.Adam(0.01), "mse")
     return model
 
@@ -81,7 +85,7 @@ def test_keras_model_and_optimizer_from_tf_continue_training(tmp_path):
     for a, b in zip(_weights(ref), _weights(mine)):
         np.testing.assert_array_equal(a, b)
     ref.fit(x, y, epochs=2, batch_size=8, shuffle=False, verbose=0)
-    mine.fit(x, y, epochs=2, batch_size=8, shuffle=False, verbose=0)   # slots restored on build
+    mine.fit(x, y, epochs=2, batch_size=8, shuffle=False, verbose=0)  # slots restored on build
     status.assert_existing_objects_matched()
     for a, b in zip(_opt_values(ref.optimizer), _opt_values(mine.optimizer)):
         np.testing.assert_allclose(a, b, rtol=1e-4, atol=1e-6)
@@ -113,6 +117,7 @@ def _net(keras):
 
         def call(self, x):
             return self.l2(self.l1(x))
+
     return Net()
 
 
@@ -128,20 +133,27 @@ def _steps(lib, net, opt, step, x, y, n):
 def test_custom_loop_from_tf_continues_same_trajectory(tmp_path):
     x, y = _data()
     keras_real.utils.set_random_seed(2)
-    net, opt, step = _net(keras_real), keras_real.optimizers.SGD(0.05, momentum=0.9), \
-        tf_real.Variable(0)
+    net, opt, step = (
+        _net(keras_real),
+        keras_real.optimizers.SGD(0.05, momentum=0.9),
+        tf_real.Variable(0),
+    )
     _steps(tf_real, net, opt, step, x, y, 3)
     manager = tf_real.train.CheckpointManager(
-        tf_real.train.Checkpoint(step=step, optimizer=opt, net=net), str(tmp_path), 2)
+        tf_real.train.Checkpoint(step=step, optimizer=opt, net=net), str(tmp_path), 2
+    )
     manager.save()
 
-    mine_net, mine_opt, mine_step = _net(tkk), tkk.optimizers.SGD(0.05, momentum=0.9), \
-        tk.Variable(0)
+    mine_net, mine_opt, mine_step = (
+        _net(tkk),
+        tkk.optimizers.SGD(0.05, momentum=0.9),
+        tk.Variable(0),
+    )
     ckpt = tk.train.Checkpoint(step=mine_step, optimizer=mine_opt, net=mine_net)
     mine_manager = tk.train.CheckpointManager(ckpt, str(tmp_path), 2)
     assert mine_manager.restore_or_initialize() == manager.latest_checkpoint
     assert int(mine_step.numpy()) == 3
-    _steps(tk, mine_net, mine_opt, mine_step, x, y, 3)      # builds net and optimizer: deferred
+    _steps(tk, mine_net, mine_opt, mine_step, x, y, 3)  # builds net and optimizer: deferred
     _steps(tf_real, net, opt, step, x, y, 3)
     for a, b in zip(net.get_weights(), mine_net.get_weights()):
         np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-6)
@@ -164,6 +176,7 @@ def _mixed(lib, keras):
 
         def call(self, x):
             return self.out(self.inner.dense(x) * self.inner.scale)
+
     net = Net()
     net(np.ones((1, 3), "float32"))
     return net

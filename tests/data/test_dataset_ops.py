@@ -1,4 +1,5 @@
 """tf.data.Dataset: structure, transformations and cardinality (plain tests, no TF needed)."""
+
 import numpy as np
 import pytest
 
@@ -6,11 +7,16 @@ import torchkeras as tf
 
 
 def values(dataset):
-    return [np.asarray(v).tolist() if not isinstance(v, tuple) else tuple(np.asarray(e).tolist() for e in v) for v in dataset.as_numpy_iterator()]
+    return [
+        np.asarray(v).tolist()
+        if not isinstance(v, tuple)
+        else tuple(np.asarray(e).tolist() for e in v)
+        for v in dataset.as_numpy_iterator()
+    ]
 
 
 def test_from_tensor_slices_tuple_structure_and_dtypes():
-    ds = tf.data.Dataset.from_tensor_slices((np.arange(10.).reshape(5, 2), [1, 2, 3, 4, 5]))
+    ds = tf.data.Dataset.from_tensor_slices((np.arange(10.0).reshape(5, 2), [1, 2, 3, 4, 5]))
     first = next(iter(ds))
     assert isinstance(first, tuple) and len(first) == 2
     assert first[0].dtype == tf.float64 and first[1].dtype == tf.int32
@@ -19,7 +25,9 @@ def test_from_tensor_slices_tuple_structure_and_dtypes():
 
 
 def test_dict_elements_and_batching():
-    ds = tf.data.Dataset.from_tensor_slices({"a": [1, 2, 3], "b": [[1., 2.], [3., 4.], [5., 6.]]})
+    ds = tf.data.Dataset.from_tensor_slices(
+        {"a": [1, 2, 3], "b": [[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]}
+    )
     element = next(iter(ds))
     assert set(element) == {"a", "b"} and element["b"].shape == (2,)
     batch = next(iter(ds.batch(2)))
@@ -30,7 +38,10 @@ def test_batch_drop_remainder_and_cardinality():
     ds = tf.data.Dataset.range(7)
     assert [len(b) for b in ds.batch(3).as_numpy_iterator()] == [3, 3, 1]
     assert [len(b) for b in ds.batch(3, drop_remainder=True).as_numpy_iterator()] == [3, 3]
-    assert int(ds.batch(3).cardinality()) == 3 and int(ds.batch(3, drop_remainder=True).cardinality()) == 2
+    assert (
+        int(ds.batch(3).cardinality()) == 3
+        and int(ds.batch(3, drop_remainder=True).cardinality()) == 2
+    )
 
 
 def test_map_unpacks_tuples_and_filter_take_skip_repeat():
@@ -40,7 +51,10 @@ def test_map_unpacks_tuples_and_filter_take_skip_repeat():
     assert values(tf.data.Dataset.range(6).skip(2).take(3)) == [2, 3, 4]
     assert values(tf.data.Dataset.range(2).repeat(3)) == [0, 1] * 3
     assert int(tf.data.Dataset.range(2).repeat().cardinality()) == tf.data.INFINITE_CARDINALITY
-    assert int(tf.data.Dataset.range(6).filter(lambda x: x > 1).cardinality()) == tf.data.UNKNOWN_CARDINALITY
+    assert (
+        int(tf.data.Dataset.range(6).filter(lambda x: x > 1).cardinality())
+        == tf.data.UNKNOWN_CARDINALITY
+    )
 
 
 def test_len_errors_like_tf():
@@ -62,22 +76,37 @@ def test_shuffle_is_a_permutation_seeded_and_reshuffled():
 
 def test_shuffled_batches_cover_all_rows_once():
     x = np.arange(50, dtype=np.float32).reshape(25, 2)
-    rows = np.concatenate([b[0] for b in tf.data.Dataset.from_tensor_slices((x, x)).shuffle(25).batch(4).as_numpy_iterator()])
+    rows = np.concatenate(
+        [
+            b[0]
+            for b in tf.data.Dataset.from_tensor_slices((x, x))
+            .shuffle(25)
+            .batch(4)
+            .as_numpy_iterator()
+        ]
+    )
     assert sorted(rows[:, 0].tolist()) == x[:, 0].tolist()
 
 
 def test_unbatch_zip_enumerate_concatenate():
     assert values(tf.data.Dataset.range(5).batch(2).unbatch()) == [0, 1, 2, 3, 4]
-    assert values(tf.data.Dataset.zip((tf.data.Dataset.range(3), tf.data.Dataset.range(10, 13)))) == [(0, 10), (1, 11), (2, 12)]
+    assert values(
+        tf.data.Dataset.zip((tf.data.Dataset.range(3), tf.data.Dataset.range(10, 13)))
+    ) == [(0, 10), (1, 11), (2, 12)]
     assert values(tf.data.Dataset.range(2).enumerate(start=5)) == [(5, 0), (6, 1)]
     assert values(tf.data.Dataset.range(2).concatenate(tf.data.Dataset.range(3))) == [0, 1, 0, 1, 2]
 
 
 def test_from_generator_with_signature_and_types():
-    signature = (tf.TensorSpec(shape=(), dtype=tf.int32), tf.TensorSpec(shape=(2,), dtype=tf.float32))
-    ds = tf.data.Dataset.from_generator(lambda: iter([(1, [1., 2.]), (2, [3., 4.])]), output_signature=signature)
+    signature = (
+        tf.TensorSpec(shape=(), dtype=tf.int32),
+        tf.TensorSpec(shape=(2,), dtype=tf.float32),
+    )
+    ds = tf.data.Dataset.from_generator(
+        lambda: iter([(1, [1.0, 2.0]), (2, [3.0, 4.0])]), output_signature=signature
+    )
     items = list(ds)
-    assert items[0][0].dtype == tf.int32 and items[1][1].numpy().tolist() == [3., 4.]
+    assert items[0][0].dtype == tf.int32 and items[1][1].numpy().tolist() == [3.0, 4.0]
     assert int(ds.cardinality()) == tf.data.UNKNOWN_CARDINALITY
     ds = tf.data.Dataset.from_generator(lambda: iter([1, 2]), output_types=tf.int64)
     assert [t.dtype for t in ds] == [tf.int64, tf.int64]
@@ -104,7 +133,11 @@ def test_bad_input():
     with pytest.raises(ValueError, match="rank >= 1"):
         tf.data.Dataset.from_tensor_slices(np.float32(3))
     with pytest.raises(tf.errors.InvalidArgumentError, match="different shapes"):
-        list(tf.data.Dataset.from_generator(lambda: iter([[1], [1, 2]]), output_types=tf.int32).batch(2))
+        list(
+            tf.data.Dataset.from_generator(
+                lambda: iter([[1], [1, 2]]), output_types=tf.int32
+            ).batch(2)
+        )
 
 
 def test_reduce():

@@ -1,4 +1,6 @@
-"""``torchkeras/examples/tensorboard_digits.py`` in a fast mode: the runs and tags it leaves behind."""
+"""``torchkeras/examples/tensorboard_digits.py`` in a fast mode: the runs and tags it leaves
+behind."""
+
 import os
 import runpy
 
@@ -6,7 +8,6 @@ import pytest
 
 pytest.importorskip("tensorboard")
 from tensorboard.backend.event_processing import event_accumulator  # noqa: E402
-
 
 
 def tags(path):
@@ -17,8 +18,9 @@ def tags(path):
 
 def test_writes_runs_for_tensorboard(tmp_path, capsys):
     logdir = tmp_path / "logs"
-    runpy.run_module("torchkeras.examples.tensorboard_digits")["main"](["--logdir", str(logdir), "--epochs", "2",
-                                         "--verbose", "0"])
+    runpy.run_module("torchkeras.examples.tensorboard_digits")["main"](
+        ["--logdir", str(logdir), "--epochs", "2", "--verbose", "0"]
+    )
     assert sorted(os.listdir(logdir)) == ["samples", "train", "validation"]
     assert tags(logdir / "samples") == {"digits", "settings"}
     train = tags(logdir / "train")

@@ -1,4 +1,5 @@
 """Missing attributes raise TF's messages, naming TF's classes (EagerTensor, ResourceVariable)."""
+
 import pytest
 
 import torchkeras
@@ -15,8 +16,10 @@ def _messages(tf, keras):
     return found
 
 
-HINT = ("\n        If you are looking for numpy-related methods, please run the following:\n"
-        "        tf.experimental.numpy.experimental_enable_numpy_behavior()\n      ")
+HINT = (
+    "\n        If you are looking for numpy-related methods, please run the following:\n"
+    "        tf.experimental.numpy.experimental_enable_numpy_behavior()\n      "
+)
 EXPECTED = [  # real TF 2.21 / Keras 3.15
     "EagerTensor object has no attribute 'reshape'. " + HINT,
     "'tensorflow.python.framework.ops.EagerTensor' object has no attribute 'foo'",
@@ -36,4 +39,5 @@ def test_attribute_errors():
 def test_attribute_errors_match_tf():
     tf_real = pytest.importorskip("tensorflow")
     import keras
+
     assert _messages(tf_real, keras) == EXPECTED

@@ -1,6 +1,7 @@
 """bfloat16 on the NumPy side: ``ml_dtypes.bfloat16`` arrays out of ``.numpy()`` /
 ``np.asarray`` / ``Variable.numpy()``, into ``tf.constant`` / ``tf.convert_to_tensor``,
 and TF's printing of bfloat16 tensors (NumPy's text of the ml_dtypes array)."""
+
 import pickle
 
 import ml_dtypes
@@ -58,16 +59,27 @@ def test_bfloat16_tensor_pickles():
     np.testing.assert_array_equal(back.numpy(), t.numpy())
 
 
-@pytest.mark.parametrize("value, text, rep", [
-    (3.3, "tf.Tensor(3.29688, shape=(), dtype=bfloat16)",
-     "<tf.Tensor: shape=(), dtype=bfloat16, numpy=3.296875>"),
-    (300.7, "tf.Tensor(300, shape=(), dtype=bfloat16)",
-     "<tf.Tensor: shape=(), dtype=bfloat16, numpy=300.0>"),
-    ([[1e-5, 1e10], [3.3, 4]],
-     "tf.Tensor(\n[[1.00136e-05 9.99922e+09]\n [3.29688 4]], shape=(2, 2), dtype=bfloat16)",
-     "<tf.Tensor: shape=(2, 2), dtype=bfloat16, numpy=\narray([[1.00136e-05, 9.99922e+09],\n"
-     "       [3.29688, 4]], dtype=dtype(bfloat16))>"),
-])
+@pytest.mark.parametrize(
+    "value, text, rep",
+    [
+        (
+            3.3,
+            "tf.Tensor(3.29688, shape=(), dtype=bfloat16)",
+            "<tf.Tensor: shape=(), dtype=bfloat16, numpy=3.296875>",
+        ),
+        (
+            300.7,
+            "tf.Tensor(300, shape=(), dtype=bfloat16)",
+            "<tf.Tensor: shape=(), dtype=bfloat16, numpy=300.0>",
+        ),
+        (
+            [[1e-5, 1e10], [3.3, 4]],
+            "tf.Tensor(\n[[1.00136e-05 9.99922e+09]\n [3.29688 4]], shape=(2, 2), dtype=bfloat16)",
+            "<tf.Tensor: shape=(2, 2), dtype=bfloat16, numpy=\narray([[1.00136e-05, 9.99922e+09],\n"
+            "       [3.29688, 4]], dtype=dtype(bfloat16))>",
+        ),
+    ],
+)
 def test_bfloat16_printing(value, text, rep):
     t = tf.constant(value, tf.bfloat16)
     assert str(t) == text
@@ -79,28 +91,42 @@ def _bfloat16_cases(tf_module):
     array = np.array([1, 2.5, 3.3], ml_dtypes.bfloat16)
     matrix = tf_module.constant([[1e-5, 1e10], [3.3, 4]], tf_module.bfloat16)
     bf16 = tf_module.bfloat16
-    texts = [repr(tf_module.constant(v, bf16)) + str(tf_module.constant(v, bf16))
-             for v in (3.3, 1e-5, 1e10, 300.7, float("nan"), -0.0, 12345678.0)]
-    texts += [repr(matrix), str(matrix),
-              repr(tf_module.constant(np.arange(2000, dtype=np.float32), tf_module.bfloat16)),
-              repr(tf_module.constant(np.linspace(0, 1, 7, dtype=np.float32), tf_module.bfloat16)),
-              repr(tf_module.zeros([0, 2], tf_module.bfloat16)),
-              repr(tf_module.Variable([1.1, 2.0], dtype=tf_module.bfloat16)),
-              repr(tf_module.constant(array)), repr(tf_module.convert_to_tensor(array)),
-              repr(tf_module.constant(array, dtype=tf_module.float32)),
-              repr(tf_module.constant(array[1:], dtype=tf_module.float64)),
-              repr(tf_module.constant(ml_dtypes.bfloat16(2.5))),
-              repr(tf_module.convert_to_tensor(np.array([1.3, 2]), dtype_hint=tf_module.bfloat16)),
-              repr(tf_module.constant([1.3, 2], dtype=ml_dtypes.bfloat16)),
-              repr(tf_module.constant([1, 2], bf16) * np.array([2, 3], ml_dtypes.bfloat16)),
-              repr(tf_module.cast(tf_module.constant([1.7, float("nan"), float("inf")]), bf16)),
-              repr(tf_module.cast(array, tf_module.float32)),
-              repr(tf_module.reduce_sum(matrix)), repr(tf_module.stack([array, array])),
-              repr(tf_module.as_dtype(ml_dtypes.bfloat16)), repr(tf_module.bfloat16.as_numpy_dtype),
-              repr(tf_module.bfloat16.min), repr(tf_module.bfloat16.max),
-              repr(type(tf_module.float32.min)), repr(tf_module.bfloat16.is_numpy_compatible)]
-    numpys = [matrix.numpy(), np.asarray(matrix), tf_module.Variable(array).numpy(),
-              tf_module.constant(2.5, tf_module.bfloat16).numpy()]
+    texts = [
+        repr(tf_module.constant(v, bf16)) + str(tf_module.constant(v, bf16))
+        for v in (3.3, 1e-5, 1e10, 300.7, float("nan"), -0.0, 12345678.0)
+    ]
+    texts += [
+        repr(matrix),
+        str(matrix),
+        repr(tf_module.constant(np.arange(2000, dtype=np.float32), tf_module.bfloat16)),
+        repr(tf_module.constant(np.linspace(0, 1, 7, dtype=np.float32), tf_module.bfloat16)),
+        repr(tf_module.zeros([0, 2], tf_module.bfloat16)),
+        repr(tf_module.Variable([1.1, 2.0], dtype=tf_module.bfloat16)),
+        repr(tf_module.constant(array)),
+        repr(tf_module.convert_to_tensor(array)),
+        repr(tf_module.constant(array, dtype=tf_module.float32)),
+        repr(tf_module.constant(array[1:], dtype=tf_module.float64)),
+        repr(tf_module.constant(ml_dtypes.bfloat16(2.5))),
+        repr(tf_module.convert_to_tensor(np.array([1.3, 2]), dtype_hint=tf_module.bfloat16)),
+        repr(tf_module.constant([1.3, 2], dtype=ml_dtypes.bfloat16)),
+        repr(tf_module.constant([1, 2], bf16) * np.array([2, 3], ml_dtypes.bfloat16)),
+        repr(tf_module.cast(tf_module.constant([1.7, float("nan"), float("inf")]), bf16)),
+        repr(tf_module.cast(array, tf_module.float32)),
+        repr(tf_module.reduce_sum(matrix)),
+        repr(tf_module.stack([array, array])),
+        repr(tf_module.as_dtype(ml_dtypes.bfloat16)),
+        repr(tf_module.bfloat16.as_numpy_dtype),
+        repr(tf_module.bfloat16.min),
+        repr(tf_module.bfloat16.max),
+        repr(type(tf_module.float32.min)),
+        repr(tf_module.bfloat16.is_numpy_compatible),
+    ]
+    numpys = [
+        matrix.numpy(),
+        np.asarray(matrix),
+        tf_module.Variable(array).numpy(),
+        tf_module.constant(2.5, tf_module.bfloat16).numpy(),
+    ]
     texts += [repr(a) + str(a.dtype) + type(a).__name__ for a in numpys]
     texts.append(repr(float(tf_module.constant(3.3, tf_module.bfloat16))))
     return texts

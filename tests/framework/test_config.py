@@ -1,4 +1,5 @@
 """tf.config and tf.test device queries (torchkeras/framework/config.py)."""
+
 import pytest
 import torch
 
@@ -28,10 +29,14 @@ def all_visible():
 
 def test_physical_and_logical_devices_on_cpu():
     assert tf.config.list_physical_devices("CPU") == [CPU]
-    assert repr(tf.config.list_physical_devices("CPU")) == \
-        "[PhysicalDevice(name='/physical_device:CPU:0', device_type='CPU')]"
-    assert repr(tf.config.list_logical_devices("CPU")) == \
-        "[LogicalDevice(name='/device:CPU:0', device_type='CPU')]"
+    assert (
+        repr(tf.config.list_physical_devices("CPU"))
+        == "[PhysicalDevice(name='/physical_device:CPU:0', device_type='CPU')]"
+    )
+    assert (
+        repr(tf.config.list_logical_devices("CPU"))
+        == "[LogicalDevice(name='/device:CPU:0', device_type='CPU')]"
+    )
     assert tf.config.list_physical_devices()[0] == CPU
     assert tf.config.list_physical_devices("cpu") == []  # case-sensitive, as TF
     assert tf.config.list_physical_devices("XLA") == []
@@ -43,7 +48,10 @@ def test_physical_and_logical_devices_on_cpu():
 def test_gpus_listed_when_torch_sees_them(two_fake_gpus):
     assert tf.config.list_physical_devices("GPU") == two_fake_gpus
     assert tf.config.list_physical_devices() == [CPU] + two_fake_gpus
-    assert [d.name for d in tf.config.list_logical_devices("GPU")] == ["/device:GPU:0", "/device:GPU:1"]
+    assert [d.name for d in tf.config.list_logical_devices("GPU")] == [
+        "/device:GPU:0",
+        "/device:GPU:1",
+    ]
     assert tf.test.is_gpu_available() and tf.test.gpu_device_name() == "/device:GPU:0"
 
 
@@ -66,12 +74,16 @@ def test_set_visible_devices_validates():
     for bad in ("junk", ["junk"], tf.config.PhysicalDevice("/physical_device:GPU:7", "GPU")):
         with pytest.raises(ValueError, match="^Unrecognized device: "):
             tf.config.set_visible_devices(bad)
-    with pytest.raises(ValueError, match=r"^Unrecognized device: PhysicalDevice\(name='/physical_device:CPU:0'"):
+    with pytest.raises(
+        ValueError, match=r"^Unrecognized device: PhysicalDevice\(name='/physical_device:CPU:0'"
+    ):
         tf.config.set_visible_devices(CPU, "GPU")
 
 
 def test_memory_growth():
-    with pytest.raises(ValueError, match="^Cannot set memory growth on non-GPU and non-Pluggable devices$"):
+    with pytest.raises(
+        ValueError, match="^Cannot set memory growth on non-GPU and non-Pluggable devices$"
+    ):
         tf.config.experimental.set_memory_growth(CPU, True)
     with pytest.raises(ValueError, match="^Unrecognized device: 'x'$"):
         tf.config.experimental.set_memory_growth("x", True)
@@ -90,8 +102,10 @@ def test_test_module_matches_torch():
     assert tf.test.is_built_with_cuda() == (torch.version.cuda is not None)
     assert tf.test.is_gpu_available() == torch.cuda.is_available()
     assert tf.test.gpu_device_name() == ("/device:GPU:0" if torch.cuda.is_available() else "")
-    assert tf.test.is_gpu_available(cuda_only=True, min_cuda_compute_capability=(1, 0)) == \
-        torch.cuda.is_available()
+    assert (
+        tf.test.is_gpu_available(cuda_only=True, min_cuda_compute_capability=(1, 0))
+        == torch.cuda.is_available()
+    )
 
 
 def test_run_functions_eagerly_flag():
@@ -106,8 +120,12 @@ def test_run_functions_eagerly_flag():
 
 def test_same_text_as_tensorflow():
     tf_real = pytest.importorskip("tensorflow")
-    assert repr(tf.config.list_physical_devices("CPU")) == repr(tf_real.config.list_physical_devices("CPU"))
-    assert repr(tf.config.list_logical_devices("CPU")) == repr(tf_real.config.list_logical_devices("CPU"))
+    assert repr(tf.config.list_physical_devices("CPU")) == repr(
+        tf_real.config.list_physical_devices("CPU")
+    )
+    assert repr(tf.config.list_logical_devices("CPU")) == repr(
+        tf_real.config.list_logical_devices("CPU")
+    )
     if not tf_real.config.list_physical_devices("GPU"):
         assert tf.config.list_physical_devices("GPU") == []
         assert tf.test.gpu_device_name() == tf_real.test.gpu_device_name() == ""

@@ -1,4 +1,5 @@
 """tf.constant / tf.convert_to_tensor: TF's dtype inference and conversion rules."""
+
 import numpy as np
 import pytest
 import torch
@@ -6,42 +7,72 @@ import torch
 import torchkeras as tf
 
 
-@pytest.mark.parametrize("value, dtype", [
-    (3.0, tf.float32), (5, tf.int32), (2 ** 40, tf.int64), (2 ** 31, tf.int64), (True, tf.bool),
-    ([1, 2.5], tf.float32), (np.array([1.0, 2.0]), tf.float64), (np.array([1, 2]), tf.int64),
-    (np.float32(1), tf.float32), (np.float64(1.5), tf.float64), ([1, 2 ** 40], tf.int64),
-    ([], tf.float32), (1 + 2j, tf.complex128), ("x", tf.string), (b"x", tf.string),
-    (np.array([1, 2], dtype=np.uint8), tf.uint8), ([[True], [False]], tf.bool),
-    (torch.ones(2, dtype=torch.float64), tf.float64),
-])
+@pytest.mark.parametrize(
+    "value, dtype",
+    [
+        (3.0, tf.float32),
+        (5, tf.int32),
+        (2**40, tf.int64),
+        (2**31, tf.int64),
+        (True, tf.bool),
+        ([1, 2.5], tf.float32),
+        (np.array([1.0, 2.0]), tf.float64),
+        (np.array([1, 2]), tf.int64),
+        (np.float32(1), tf.float32),
+        (np.float64(1.5), tf.float64),
+        ([1, 2**40], tf.int64),
+        ([], tf.float32),
+        (1 + 2j, tf.complex128),
+        ("x", tf.string),
+        (b"x", tf.string),
+        (np.array([1, 2], dtype=np.uint8), tf.uint8),
+        ([[True], [False]], tf.bool),
+        (torch.ones(2, dtype=torch.float64), tf.float64),
+    ],
+)
 def test_inference(value, dtype):
     assert tf.constant(value).dtype is dtype
 
 
 def test_explicit_dtype():
-    assert repr(tf.constant(5, dtype=tf.float32)) == "<tf.Tensor: shape=(), dtype=float32, numpy=5.0>"
+    assert (
+        repr(tf.constant(5, dtype=tf.float32)) == "<tf.Tensor: shape=(), dtype=float32, numpy=5.0>"
+    )
     assert tf.constant(1.5, dtype="float64").dtype is tf.float64
     assert tf.constant(np.array([1.5]), dtype=tf.float32).dtype is tf.float32
     assert tf.constant(np.array([1.5]), dtype=tf.int32).numpy().tolist() == [1]
     for value, dtype in ((2.7, tf.int32), ([1.5, 2.5], tf.int32), (3, tf.bool)):
-        with pytest.raises(TypeError, match="Cannot convert .* to EagerTensor of dtype " + dtype.name):
+        with pytest.raises(
+            TypeError, match="Cannot convert .* to EagerTensor of dtype " + dtype.name
+        ):
             tf.constant(value, dtype=dtype)
 
 
 def test_bad_values():
-    with pytest.raises(ValueError, match="Can't convert Python sequence with out-of-range integer to Tensor."):
-        tf.constant(2 ** 63)
-    with pytest.raises(ValueError, match="Can't convert non-rectangular Python sequence to Tensor."):
+    with pytest.raises(
+        ValueError, match="Can't convert Python sequence with out-of-range integer to Tensor."
+    ):
+        tf.constant(2**63)
+    with pytest.raises(
+        ValueError, match="Can't convert non-rectangular Python sequence to Tensor."
+    ):
         tf.constant([[1], [2, 3]])
-    with pytest.raises(ValueError, match="Attempt to convert a value \\(None\\) with an unsupported type"):
+    with pytest.raises(
+        ValueError, match="Attempt to convert a value \\(None\\) with an unsupported type"
+    ):
         tf.constant(None)
-    with pytest.raises(ValueError, match="Can't convert Python sequence with mixed types to Tensor."):
+    with pytest.raises(
+        ValueError, match="Can't convert Python sequence with mixed types to Tensor."
+    ):
         tf.constant([1, "a"])
 
 
 def test_shape_argument():
     assert tf.constant(1.0, shape=[2, 2]).numpy().tolist() == [[1.0, 1.0], [1.0, 1.0]]
-    assert tf.constant([1.0, 2.0, 3.0, 4.0], shape=[2, 2]).numpy().tolist() == [[1.0, 2.0], [3.0, 4.0]]
+    assert tf.constant([1.0, 2.0, 3.0, 4.0], shape=[2, 2]).numpy().tolist() == [
+        [1.0, 2.0],
+        [3.0, 4.0],
+    ]
     with pytest.raises(TypeError, match="Eager execution of tf.constant with unsupported shape"):
         tf.constant([1.0, 2.0], shape=[2, 3])
 
@@ -52,9 +83,13 @@ def test_convert_to_tensor():
     assert tf.convert_to_tensor(x) is x
     assert tf.convert_to_tensor([1, 2], dtype_hint=tf.float32).dtype is tf.float32
     assert tf.convert_to_tensor(1.5, dtype_hint=tf.int32).dtype is tf.float32
-    with pytest.raises(ValueError, match="Tensor conversion requested dtype float32 for Tensor with dtype int32"):
+    with pytest.raises(
+        ValueError, match="Tensor conversion requested dtype float32 for Tensor with dtype int32"
+    ):
         tf.convert_to_tensor(x, dtype=tf.float32)
-    with pytest.raises(TypeError, match="Expected tensor \\[1 2\\] with dtype tf.float32, but got dtype tf.int32."):
+    with pytest.raises(
+        TypeError, match="Expected tensor \\[1 2\\] with dtype tf.float32, but got dtype tf.int32."
+    ):
         tf.constant(x, dtype=tf.float32)
 
 
@@ -83,7 +118,9 @@ def test_variable_reads_are_snapshots():
 
 def test_numpy_layouts_convert_with_a_copy():
     big_endian = np.array([1.0, 2.0], dtype=">f4")
-    assert tf.constant(big_endian).dtype is tf.float32 and tf.constant(big_endian).numpy().tolist() == [1.0, 2.0]
+    assert tf.constant(big_endian).dtype is tf.float32 and tf.constant(
+        big_endian
+    ).numpy().tolist() == [1.0, 2.0]
     frozen = np.ones(3)
     frozen.flags.writeable = False
     assert tf.constant(frozen).dtype is tf.float64

@@ -1,4 +1,5 @@
 """A ``TensorShape`` as an op input: TF's conversion (int32 vector, TF's errors when partial)."""
+
 import numpy as np
 import pytest
 
@@ -20,8 +21,8 @@ def _cases(tf):
         lambda: tf.convert_to_tensor(shape, dtype=tf.float32),
         lambda: tf.convert_to_tensor(tf.TensorShape([])),
         lambda: tf.add(shape, 1),
-        lambda: tf.convert_to_tensor(tf.TensorShape([2 ** 40])),
-        lambda: tf.convert_to_tensor(tf.TensorShape([2 ** 31]), dtype=tf.int32),
+        lambda: tf.convert_to_tensor(tf.TensorShape([2**40])),
+        lambda: tf.convert_to_tensor(tf.TensorShape([2**31]), dtype=tf.int32),
         lambda: tf.constant(shape, dtype=tf.float32),
         lambda: tf.convert_to_tensor(shape, dtype_hint=tf.float32),
         lambda: tf.convert_to_tensor(shape, dtype_hint=tf.int64),
@@ -39,18 +40,31 @@ def _outcome(case):
 
 
 EXPECTED = [  # real TF 2.21's answers
-    ("int32", 30), ("int32", [2, 3, 5]), ("int32", [2, 3, 5]), ("int32", 6),
+    ("int32", 30),
+    ("int32", [2, 3, 5]),
+    ("int32", [2, 3, 5]),
+    ("int32", 6),
     ("float32", [2.0, 3.0, 5.0]),
     ("ValueError", "Cannot convert a partially known TensorShape (2, None) to a Tensor."),
     ("ValueError", "Cannot convert a partially known TensorShape (2, None) to a Tensor."),
     ("ValueError", "Cannot convert a partially known TensorShape <unknown> to a Tensor."),
     ("int64", [2, 3, 5]),
-    ("TypeError", "Cannot convert TensorShape (2, 3, 5) to dtype <dtype: 'float32'>. "
-                  "Allowed dtypes are tf.int32 and tf.int64."),
-    ("int32", []), ("int32", [3, 4, 6]), ("int64", [2 ** 40]),
-    ("ValueError", "Cannot convert TensorShape (2147483648,) to dtype int32; a dimension is too "
-                   "large. Consider using tf.int64."),
-    ("float32", [2.0, 3.0, 5.0]), ("int32", [2, 3, 5]), ("int64", [2, 3, 5]),
+    (
+        "TypeError",
+        "Cannot convert TensorShape (2, 3, 5) to dtype <dtype: 'float32'>. "
+        "Allowed dtypes are tf.int32 and tf.int64.",
+    ),
+    ("int32", []),
+    ("int32", [3, 4, 6]),
+    ("int64", [2**40]),
+    (
+        "ValueError",
+        "Cannot convert TensorShape (2147483648,) to dtype int32; a dimension is too "
+        "large. Consider using tf.int64.",
+    ),
+    ("float32", [2.0, 3.0, 5.0]),
+    ("int32", [2, 3, 5]),
+    ("int64", [2, 3, 5]),
     ("ValueError", "Can't convert Python sequence with mixed types to Tensor."),
     ("int32", [[2, 3, 5], [2, 3, 5]]),
 ]
@@ -62,4 +76,6 @@ def test_tensorshape_inputs():
 
 def test_tensorshape_inputs_match_tf():
     tf_real = pytest.importorskip("tensorflow")
-    assert [_outcome(case) for case in _cases(tf_real)] == [_outcome(case) for case in _cases(torchkeras)]
+    assert [_outcome(case) for case in _cases(tf_real)] == [
+        _outcome(case) for case in _cases(torchkeras)
+    ]

@@ -10,7 +10,9 @@ from torchkeras.framework import device
 
 def test_parse_device_names():
     assert device.parse_device("/CPU:0") == torch.device("cpu")
-    assert device.parse_device("/job:localhost/replica:0/task:0/device:CPU:0") == torch.device("cpu")
+    assert device.parse_device("/job:localhost/replica:0/task:0/device:CPU:0") == torch.device(
+        "cpu"
+    )
     assert device.parse_device("cpu") == torch.device("cpu")
     expected_gpu = torch.device("cuda", 0) if torch.cuda.is_available() else torch.device("cpu")
     assert device.parse_device("/GPU:0") == expected_gpu
@@ -32,15 +34,24 @@ def test_default_device_follows_cuda_availability():
 
 def test_environment_variable_forces_cpu():
     code = "import torchkeras as tf; print(tf.constant(1.).device)"
-    out = subprocess.run([sys.executable, "-c", code], env={**__import__("os").environ, "TORCHKERAS_DEVICE": "cpu"},
-                         capture_output=True, text=True, check=True).stdout.strip()
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**__import__("os").environ, "TORCHKERAS_DEVICE": "cpu"},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     assert out == "/job:localhost/replica:0/task:0/device:CPU:0"
 
 
 def test_bad_environment_variable_is_reported():
     code = "import torchkeras"
-    result = subprocess.run([sys.executable, "-c", code], env={**__import__("os").environ, "TORCHKERAS_DEVICE": "tpu"},
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**__import__("os").environ, "TORCHKERAS_DEVICE": "tpu"},
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode != 0 and "TORCHKERAS_DEVICE must be 'cpu' or 'cuda'" in result.stderr
 
 

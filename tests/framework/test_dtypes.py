@@ -24,11 +24,22 @@ def test_equality_with_names_numpy_and_dtypes():
     assert tf.half is tf.float16 and tf.double is tf.float64
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("float32", tf.float32), (np.float64, tf.float64), (np.dtype("int64"), tf.int64),
-    (float, tf.float32), (bool, tf.bool), (str, tf.string), (bytes, tf.string),
-    (tf.int8, tf.int8), (torch.int16, tf.int16), (np.uint64, tf.uint64), (1, tf.float32),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("float32", tf.float32),
+        (np.float64, tf.float64),
+        (np.dtype("int64"), tf.int64),
+        (float, tf.float32),
+        (bool, tf.bool),
+        (str, tf.string),
+        (bytes, tf.string),
+        (tf.int8, tf.int8),
+        (torch.int16, tf.int16),
+        (np.uint64, tf.uint64),
+        (1, tf.float32),
+    ],
+)
 def test_as_dtype(value, expected):
     assert tf.as_dtype(value) is expected
 

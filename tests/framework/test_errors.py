@@ -15,8 +15,19 @@ def test_error_classes_follow_tf():
     assert type(restored) is tf.errors.InvalidArgumentError and str(restored) == "bad thing"
 
 
-@pytest.mark.parametrize("name", ["CancelledError", "UnknownError", "InvalidArgumentError", "NotFoundError",
-                                  "ResourceExhaustedError", "FailedPreconditionError", "OutOfRangeError",
-                                  "UnimplementedError", "InternalError"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "CancelledError",
+        "UnknownError",
+        "InvalidArgumentError",
+        "NotFoundError",
+        "ResourceExhaustedError",
+        "FailedPreconditionError",
+        "OutOfRangeError",
+        "UnimplementedError",
+        "InternalError",
+    ],
+)
 def test_every_class_exists(name):
     assert issubclass(getattr(tf.errors, name), tf.errors.OpError)

@@ -1,4 +1,6 @@
-"""tf.function: eager execution with TF's results, bare and with arguments, on functions and methods."""
+"""tf.function: eager execution with TF's results, bare and with arguments, on functions and
+methods."""
+
 import pytest
 
 import torchkeras as tf
@@ -10,22 +12,24 @@ def test_bare_decorator_runs_the_function():
     def f(x):
         return x * 2
 
-    assert f(tf.constant(3.)).numpy() == 6.
+    assert f(tf.constant(3.0)).numpy() == 6.0
     assert f.__name__ == "f" and f.python_function.__name__ == "f" and f.input_signature is None
     assert type(f).__name__ == "Function"
 
 
 def test_decorator_with_arguments():
     spec = [tf.TensorSpec([None], tf.float32)]
-    g = tf.function(input_signature=spec, jit_compile=True, reduce_retracing=True, autograph=False)(lambda x: x + 1)
-    assert g(tf.constant([1.])).numpy().tolist() == [2.]
+    g = tf.function(input_signature=spec, jit_compile=True, reduce_retracing=True, autograph=False)(
+        lambda x: x + 1
+    )
+    assert g(tf.constant([1.0])).numpy().tolist() == [2.0]
     assert g.input_signature == spec
     assert tf.function(lambda x: x, experimental_relax_shapes=True)(tf.constant(1)).numpy() == 1
 
 
 def test_python_numbers_in_outputs_become_tensors():
     f = tf.function(lambda x: (x, {"n": 3}, None))
-    x, out, nothing = f(1.)
+    x, out, nothing = f(1.0)
     assert isinstance(x, tf.Tensor) and x.dtype is tf.float32
     assert isinstance(out["n"], tf.Tensor) and out["n"].dtype is tf.int32
     assert nothing is None
@@ -47,7 +51,7 @@ def test_method_decorator_binds_self():
 
 
 def test_gradients_through_a_function():
-    v = tf.Variable(3.)
+    v = tf.Variable(3.0)
 
     @tf.function
     def loss():
@@ -55,7 +59,7 @@ def test_gradients_through_a_function():
 
     with tf.GradientTape() as tape:
         y = loss()
-    assert tape.gradient(y, v).numpy() == 6.
+    assert tape.gradient(y, v).numpy() == 6.0
 
 
 def test_run_functions_eagerly_flag():
@@ -69,19 +73,25 @@ def test_run_functions_eagerly_flag():
 
 def test_input_signature_binds_and_converts_arguments():
     f = tf.function(input_signature=[tf.TensorSpec([None], tf.float32)])(lambda x: x * 2)
-    assert f([1., 2.]).numpy().tolist() == [2., 4.]
+    assert f([1.0, 2.0]).numpy().tolist() == [2.0, 4.0]
     assert f([1, 2]).dtype is tf.float32
-    assert f(x=tf.constant([1.])).numpy().tolist() == [2.]
+    assert f(x=tf.constant([1.0])).numpy().tolist() == [2.0]
     signature = "for signature: (x: TensorSpec(shape=(None,), dtype=tf.float32, name=None))."
     with pytest.raises(TypeError) as info:
         f(tf.constant([1, 2]))
     assert str(info.value) == (
-        "Binding inputs to tf.function failed due to `Can not cast TensorSpec(shape=(2,), dtype=tf.int32, name=None) "
-        "to TensorSpec(shape=(None,), dtype=tf.float32, name=None)`. Received args: (<tf.Tensor: shape=(2,), "
-        "dtype=int32, numpy=array([1, 2], dtype=int32)>,) and kwargs: {} " + signature)
-    with pytest.raises(TypeError, match=r"failed due to `too many positional arguments`. Received args: "
-                                        r"\(1.0, 2.0\) and kwargs: \{\}"):
-        f(1., 2.)
+        "Binding inputs to tf.function failed due to `Can not cast TensorSpec(shape=(2,), "
+        "dtype=tf.int32, name=None) "
+        "to TensorSpec(shape=(None,), dtype=tf.float32, name=None)`. Received args: (<tf.Tensor: "
+        "shape=(2,), "
+        "dtype=int32, numpy=array([1, 2], dtype=int32)>,) and kwargs: {} " + signature
+    )
+    with pytest.raises(
+        TypeError,
+        match=r"failed due to `too many positional arguments`. Received args: "
+        r"\(1.0, 2.0\) and kwargs: \{\}",
+    ):
+        f(1.0, 2.0)
     with pytest.raises(TypeError, match="failed due to `missing a required argument: 'x'`"):
         f()
 
@@ -92,4 +102,4 @@ def test_input_signature_on_a_method():
         def double(self, x):
             return x * 2
 
-    assert Model().double(3).numpy() == 6.
+    assert Model().double(3).numpy() == 6.0

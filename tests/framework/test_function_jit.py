@@ -1,5 +1,7 @@
 """tf.function(jit_compile=True): torch.compile'd (here with the "aot_eager" backend), same results,
-gradients through it, one compiled function shared by a method's instances, and the eager fallback."""
+gradients through it, one compiled function shared by a method's instances, and the eager
+fallback."""
+
 import warnings
 
 import numpy as np
@@ -13,6 +15,7 @@ from torchkeras.framework import function as function_module
 def backend(monkeypatch):
     def use(name):
         monkeypatch.setitem(function_module.JIT_OPTIONS, "backend", name)
+
     use("aot_eager")
     return use
 
@@ -33,7 +36,9 @@ def test_compiled_function_matches_eager_and_differentiates():
         loss = compiled(w, a)
     with tf.GradientTape() as eager_tape:
         eager_loss = f(w, a)
-    np.testing.assert_allclose(tape.gradient(loss, w).numpy(), eager_tape.gradient(eager_loss, w).numpy())
+    np.testing.assert_allclose(
+        tape.gradient(loss, w).numpy(), eager_tape.gradient(eager_loss, w).numpy()
+    )
     assert compiled._jit.compiled
 
 
@@ -64,8 +69,10 @@ def test_failure_warns_once_then_runs_eagerly(backend):
         results = [float(add_one(tf.constant(1.0))) for _ in range(3)]
     assert results == [2.0, 2.0, 2.0]
     assert [str(w.message) for w in caught] == [
-        "jit_compile=True: tf.function 'add_one' could not be compiled by torch.compile (RuntimeError: unsupported "
-        "op); running it eagerly instead."]
+        "jit_compile=True: tf.function 'add_one' could not be compiled by torch.compile "
+        "(RuntimeError: unsupported "
+        "op); running it eagerly instead."
+    ]
 
 
 def test_without_jit_compile_nothing_is_compiled(backend):
@@ -84,8 +91,11 @@ def test_without_jit_compile_nothing_is_compiled(backend):
 
 def _train_steps(jit_compile, optimizer_factory, steps=5):
     from torchkeras import keras
+
     keras.utils.set_random_seed(1)
-    model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(8, activation="relu"), keras.layers.Dense(1)])
+    model = keras.Sequential(
+        [keras.Input((4,)), keras.layers.Dense(8, activation="relu"), keras.layers.Dense(1)]
+    )
     optimizer = optimizer_factory()
     loss_fn = keras.losses.MeanSquaredError()
 
@@ -100,19 +110,27 @@ def _train_steps(jit_compile, optimizer_factory, steps=5):
     rng = np.random.RandomState(0)
     x = rng.rand(32, 4).astype(np.float32)
     y = x.sum(axis=1, keepdims=True)
-    losses = [float(train_step(x, y)) for _ in range(steps)]  # NumPy arguments, as chapter 7's loops pass
+    losses = [
+        float(train_step(x, y)) for _ in range(steps)
+    ]  # NumPy arguments, as chapter 7's loops pass
     return losses, model.get_weights(), int(optimizer.iterations.numpy()), train_step
 
 
 @pytest.mark.parametrize("optimizer", ["adam", "sgd_momentum", "rmsprop_schedule"])
 def test_custom_train_step_compiles_whole_and_matches_eager(optimizer):
-    """A chapter-7 style step (tape, gradient, apply_gradients) under jit_compile=True: the first call
-    runs eagerly (it builds the optimizer), later calls run one compiled graph; results equal eager."""
+    """A chapter-7 style step (tape, gradient, apply_gradients) under jit_compile=True: the first
+    call
+    runs eagerly (it builds the optimizer), later calls run one compiled graph; results equal
+    eager."""
     from torchkeras import keras
-    factory = {"adam": lambda: keras.optimizers.Adam(0.01),
-               "sgd_momentum": lambda: keras.optimizers.SGD(0.05, momentum=0.9),
-               "rmsprop_schedule": lambda: keras.optimizers.RMSprop(
-                   keras.optimizers.schedules.ExponentialDecay(0.01, 2, 0.5))}[optimizer]
+
+    factory = {
+        "adam": lambda: keras.optimizers.Adam(0.01),
+        "sgd_momentum": lambda: keras.optimizers.SGD(0.05, momentum=0.9),
+        "rmsprop_schedule": lambda: keras.optimizers.RMSprop(
+            keras.optimizers.schedules.ExponentialDecay(0.01, 2, 0.5)
+        ),
+    }[optimizer]
     eager_losses, eager_weights, eager_steps, _ = _train_steps(False, factory)
     with warnings.catch_warnings():
         warnings.simplefilter("error")

@@ -1,4 +1,5 @@
 """Global state lives in one place, per thread where TF and Keras keep it per thread."""
+
 import threading
 
 import pytest
@@ -13,6 +14,7 @@ def _in_thread(fn):
 
     def run():
         out["value"] = fn()
+
     thread = threading.Thread(target=run)
     thread.start()
     thread.join()

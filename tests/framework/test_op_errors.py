@@ -1,4 +1,5 @@
 """framework/op_errors.py: TF's eager error layout, and its signature table against TF's ops."""
+
 import re
 
 import numpy as np
@@ -6,9 +7,17 @@ import pytest
 import torch
 
 import torchkeras as tf
-from torchkeras.framework.op_errors import (SIGNATURES, allowed_dtypes, attr_error, cannot_convert,
-                                            dims_text, input_dtype_error, op_error,
-                                            translate_error, type_name)
+from torchkeras.framework.op_errors import (
+    SIGNATURES,
+    allowed_dtypes,
+    attr_error,
+    cannot_convert,
+    dims_text,
+    input_dtype_error,
+    op_error,
+    translate_error,
+    type_name,
+)
 
 CPU = "/job:localhost/replica:0/task:0/device:CPU:0"
 
@@ -16,11 +25,14 @@ CPU = "/job:localhost/replica:0/task:0/device:CPU:0"
 def test_op_error_layouts():
     a = torch.zeros(2)
     assert str(op_error("Abs", "bad", a)) == (
-        "{{function_node __wrapped__Abs_device_%s}} bad [Op:Abs] name: " % CPU)
+        "{{function_node __wrapped__Abs_device_%s}} bad [Op:Abs] name: " % CPU
+    )
     assert str(op_error("ConcatV2", "bad", a, "concat", "ConcatV2_N_2")) == (
-        "{{function_node __wrapped__ConcatV2_N_2_device_%s}} bad [Op:ConcatV2] name: concat" % CPU)
+        "{{function_node __wrapped__ConcatV2_N_2_device_%s}} bad [Op:ConcatV2] name: concat" % CPU
+    )
     assert str(op_error("MatMul", "bad", a, kernel="_MklMatMul", name=None)) == (
-        "{{function_node __wrapped____MklMatMul_device_%s}} bad [Op:MatMul]" % CPU)
+        "{{function_node __wrapped____MklMatMul_device_%s}} bad [Op:MatMul]" % CPU
+    )
     assert str(op_error("Pad", "bad", wrapped=False)) == "bad [Op:Pad] name: "
     assert isinstance(op_error("Pad", "bad"), tf.errors.InvalidArgumentError)
 
@@ -35,13 +47,23 @@ def test_type_names_and_dims():
 
 def test_input_dtype_error_text():
     error = input_dtype_error("AddV2", 1, torch.zeros(1), torch.zeros(1, dtype=torch.float64))
-    assert str(error) == ("cannot compute AddV2 as input #1(zero-based) was expected to be a float "
-                          "tensor but is a double tensor [Op:AddV2] name: ")
+    assert str(error) == (
+        "cannot compute AddV2 as input #1(zero-based) was expected to be a float "
+        "tensor but is a double tensor [Op:AddV2] name: "
+    )
 
 
 def test_allowed_dtypes_reads_the_signature():
-    assert allowed_dtypes("Sqrt") == frozenset((torch.bfloat16, torch.float16, torch.float32,
-                                                torch.float64, torch.complex64, torch.complex128))
+    assert allowed_dtypes("Sqrt") == frozenset(
+        (
+            torch.bfloat16,
+            torch.float16,
+            torch.float32,
+            torch.float64,
+            torch.complex64,
+            torch.complex128,
+        )
+    )
     assert "int16, int32, int64" in str(attr_error("GatherV2", "float", "Tindices"))
 
 

@@ -5,6 +5,7 @@ respect to a variable sums over all its reads.  Each case runs on torchkeras
 against TF's results (recorded from TensorFlow 2.21 and written below), and,
 where TensorFlow is installed, on both in the same test.
 """
+
 import gc
 import os
 
@@ -199,8 +200,13 @@ def int_variables(tf):
         i32.assign([1, 1])
         i64.scatter_nd_update([[0]], [2])
         z = tf.reduce_sum(tf.gather(x, i32) * tf.gather(x, i64)) * y
-    return [tf.convert_to_tensor(t.gradient(y, x)), tf.convert_to_tensor(t.gradient(z, x)),
-            t.gradient(y, i32), i32, i64]
+    return [
+        tf.convert_to_tensor(t.gradient(y, x)),
+        tf.convert_to_tensor(t.gradient(z, x)),
+        t.gradient(y, i32),
+        i32,
+        i64,
+    ]
 
 
 def jacobians(tf):
@@ -212,8 +218,12 @@ def jacobians(tf):
     with tf.GradientTape() as t2:
         a = tf.sin(v)
         v.assign([0.0, 0.0])
-    return [t.jacobian(y, v), t.jacobian(z, v), t.jacobian(z, v, experimental_use_pfor=False),
-            t2.jacobian(a, v)]
+    return [
+        t.jacobian(y, v),
+        t.jacobian(z, v),
+        t.jacobian(z, v, experimental_use_pfor=False),
+        t2.jacobian(a, v),
+    ]
 
 
 def batch_jacobians(tf):
@@ -226,8 +236,9 @@ def batch_jacobians(tf):
 
 
 def keras_layer_update(tf):
-    layer = tf.keras.layers.Dense(2, kernel_initializer=tf.keras.initializers.Constant(0.5),
-                                  bias_initializer="ones")
+    layer = tf.keras.layers.Dense(
+        2, kernel_initializer=tf.keras.initializers.Constant(0.5), bias_initializer="ones"
+    )
     optimizer = tf.keras.optimizers.SGD(learning_rate=0.1)
     x = tf.constant([[1.0, 2.0], [3.0, -1.0]])
     with tf.GradientTape(persistent=True) as t:
@@ -239,41 +250,65 @@ def keras_layer_update(tf):
     return [t.gradient(loss, weights), t.gradient(loss2, weights), loss2]
 
 
-CASES = [basic, assign_and_sub, non_persistent, assign_after_exit, slice_assign, scatter_updates,
-         matmul_assign_sub, optimizer_inside, optimizer_between_exit_and_gradient, nested,
-         nested_assign_between, sequence, read_outside, watch_variable, non_trainable,
-         non_trainable_watched, int_variables, jacobians, batch_jacobians, keras_layer_update]
+CASES = [
+    basic,
+    assign_and_sub,
+    non_persistent,
+    assign_after_exit,
+    slice_assign,
+    scatter_updates,
+    matmul_assign_sub,
+    optimizer_inside,
+    optimizer_between_exit_and_gradient,
+    nested,
+    nested_assign_between,
+    sequence,
+    read_outside,
+    watch_variable,
+    non_trainable,
+    non_trainable_watched,
+    int_variables,
+    jacobians,
+    batch_jacobians,
+    keras_layer_update,
+]
 
 
 EXPECTED = {
-    'basic': [6.0, 33.0, 36.0, 4.0],
-    'assign_and_sub': [6.0, 39.0, 162.0, 135.0],
-    'non_persistent': [33.0],
-    'assign_after_exit': [27.0, 10.0],
-    'slice_assign': [[2.0, 4.0, 6.0], [21.0, 84.0, 189.0], 360.0],
-    'scatter_updates': [[[3.0, 12.0], [27.0, 48.0]],
-                        [[0.5403023, -0.4161468], [0.2836622, 0.9601703]],
-                        [[0.1221403, 0.1221403], [0.1648721, 0.1822119]],
-                        [[3.662443, 11.70599], [27.44853, 49.14238]]],
-    'matmul_assign_sub': [[[[19.6], [24.8]], [5.2]], [[[23.7], [29.6]], [5.9]], 8.7575],
-    'optimizer_inside': [[6.0, -2.0], [13.0, 9.0], [2.5, -2.0]],
-    'optimizer_between_exit_and_gradient': [[-2.828857, -1.381773], [2.500005, -1.499996]],
-    'nested': [33.0, 20.0],
-    'nested_assign_between': [12.0, 12.0, 72.0],
-    'sequence': [4.0, 16.0, 108.0, 109.0, 77.0],
-    'read_outside': [20.0, 8.0, 40.0, 2.0, 2.0, 2.0],
-    'watch_variable': [[24.0, None], [660.0, None]],
-    'non_trainable': [[2.0, None], [60.0, None]],
-    'non_trainable_watched': [[4.0, 6.0], [61.0, 85.0]],
-    'int_variables': [[2.0, 4.0, 2.0], [20.0, 96.0, 36.0], None, [1, 1], [2, 1]],
-    'jacobians': [[[2.0, 0.0], [0.0, 4.0]],
-                  [[5.0, 0.0], [0.0, 16.0]],
-                  [[5.0, 0.0], [0.0, 16.0]],
-                  [[-0.4161468, -0.0], [-0.0, -0.9899925]]],
-    'batch_jacobians': [[[[21.0, 0.0], [0.0, 84.0]], [[189.0, 0.0], [0.0, 336.0]]]],
-    'keras_layer_update': [[[[17.0, 17.0], [6.0, 6.0]], [9.0, 9.0]],
-                           [[[-21.0, -21.0], [191.8, 191.8]], [45.80002, 45.80002]],
-                           543.2501],
+    "basic": [6.0, 33.0, 36.0, 4.0],
+    "assign_and_sub": [6.0, 39.0, 162.0, 135.0],
+    "non_persistent": [33.0],
+    "assign_after_exit": [27.0, 10.0],
+    "slice_assign": [[2.0, 4.0, 6.0], [21.0, 84.0, 189.0], 360.0],
+    "scatter_updates": [
+        [[3.0, 12.0], [27.0, 48.0]],
+        [[0.5403023, -0.4161468], [0.2836622, 0.9601703]],
+        [[0.1221403, 0.1221403], [0.1648721, 0.1822119]],
+        [[3.662443, 11.70599], [27.44853, 49.14238]],
+    ],
+    "matmul_assign_sub": [[[[19.6], [24.8]], [5.2]], [[[23.7], [29.6]], [5.9]], 8.7575],
+    "optimizer_inside": [[6.0, -2.0], [13.0, 9.0], [2.5, -2.0]],
+    "optimizer_between_exit_and_gradient": [[-2.828857, -1.381773], [2.500005, -1.499996]],
+    "nested": [33.0, 20.0],
+    "nested_assign_between": [12.0, 12.0, 72.0],
+    "sequence": [4.0, 16.0, 108.0, 109.0, 77.0],
+    "read_outside": [20.0, 8.0, 40.0, 2.0, 2.0, 2.0],
+    "watch_variable": [[24.0, None], [660.0, None]],
+    "non_trainable": [[2.0, None], [60.0, None]],
+    "non_trainable_watched": [[4.0, 6.0], [61.0, 85.0]],
+    "int_variables": [[2.0, 4.0, 2.0], [20.0, 96.0, 36.0], None, [1, 1], [2, 1]],
+    "jacobians": [
+        [[2.0, 0.0], [0.0, 4.0]],
+        [[5.0, 0.0], [0.0, 16.0]],
+        [[5.0, 0.0], [0.0, 16.0]],
+        [[-0.4161468, -0.0], [-0.0, -0.9899925]],
+    ],
+    "batch_jacobians": [[[[21.0, 0.0], [0.0, 84.0]], [[189.0, 0.0], [0.0, 336.0]]]],
+    "keras_layer_update": [
+        [[[17.0, 17.0], [6.0, 6.0]], [9.0, 9.0]],
+        [[[-21.0, -21.0], [191.8, 191.8]], [45.80002, 45.80002]],
+        543.2501,
+    ],
 }
 """What TensorFlow 2.21 returns for each case (printed by the oracle run)."""
 

@@ -45,7 +45,11 @@ def test_queries():
 
 
 def test_dimension_validation():
-    with pytest.raises(TypeError, match="Dimension value must be integer or None or have an __index__ method, got value '2.5'"):
+    with pytest.raises(
+        TypeError,
+        match="Dimension value must be integer or None or have an __index__ method, got value "
+        "'2.5'",
+    ):
         tf.TensorShape([2.5])
     with pytest.raises(ValueError, match="Dimension -2 must be >= 0"):
         tf.TensorShape([-2])

@@ -1,5 +1,6 @@
 """tf.GradientTape: rules R01-R48 of shared/reference/tf_behaviour/tape_rules.txt (TF 2.21), the
 chapter's examples, memory, stop_gradient, custom_gradient."""
+
 import gc
 import logging
 
@@ -11,7 +12,9 @@ import torchkeras as tf
 from torchkeras.framework import recording
 from torchkeras.framework.errors import InvalidArgumentError
 
-CONSUMED = "A non-persistent GradientTape can only be used to compute one set of gradients (or jacobians)"
+CONSUMED = (
+    "A non-persistent GradientTape can only be used to compute one set of gradients (or jacobians)"
+)
 
 
 def val(t):
@@ -73,8 +76,8 @@ def test_watch_accessed_variables_false():  # R05
     x2 = tf.Variable(1.0, name="x2")
     with tf.GradientTape(watch_accessed_variables=False) as t:
         t.watch(x2)
-        y = x1 ** 2
-        z = x2 ** 3
+        y = x1**2
+        z = x2**3
     watched = t.watched_variables()
     assert type(watched) is tuple and [w.name for w in watched] == ["x2:0"]
     assert [val(g) for g in t.gradient([y, z], [x1, x2])] == [None, ("float32", 3.0)]
@@ -107,15 +110,19 @@ def test_watch_errors_and_dtype_warnings(tf_log):  # R18, R19, R36
         for bad, text in ((np.array(1.0), "ndarray"), (1.0, "float"), (None, "NoneType")):
             with pytest.raises(ValueError) as info:
                 g.watch(bad)
-            assert str(info.value) == ("Passed in object %s of type '%s', not tf.Tensor or tf.Variable or "
-                                       "ExtensionType." % (bad, text))
+            assert str(info.value) == (
+                "Passed in object %s of type '%s', not tf.Tensor or tf.Variable or "
+                "ExtensionType." % (bad, text)
+            )
     x = tf.constant(3)
     with tf.GradientTape(persistent=True) as g:
         g.watch(x)
         y = x * x
     assert g.gradient(y, x) is None
     assert val(g.gradient(y, x, unconnected_gradients="zero")) == ("int32", 0)
-    assert "The dtype of the watched tensor must be floating (e.g. tf.float32), got tf.int32" in tf_log
+    assert (
+        "The dtype of the watched tensor must be floating (e.g. tf.float32), got tf.int32" in tf_log
+    )
     v = tf.Variable(3)
     with tf.GradientTape() as g:
         y = v * v
@@ -130,7 +137,9 @@ def test_non_persistent_tape_is_consumed():  # R08, R10, R41, R46
         y = x * x
         z = y * y
     assert val(g.gradient(z, x)) == ("float32", 108.0)
-    with pytest.raises(RuntimeError, match="^%s$" % CONSUMED.replace("(", r"\(").replace(")", r"\)")):
+    with pytest.raises(
+        RuntimeError, match="^%s$" % CONSUMED.replace("(", r"\(").replace(")", r"\)")
+    ):
         g.gradient(y, x)
     v = tf.Variable(1.0)
     with tf.GradientTape() as t:
@@ -150,18 +159,28 @@ def test_persistent_tape(tf_log):  # R09, R11
         g.watch(x)
         y = x * x
         z = y * y
-    assert [val(g.gradient(z, x)), val(g.gradient(y, x)), val(g.gradient(z, x))] == \
-        [("float32", 108.0), ("float32", 6.0), ("float32", 108.0)]
+    assert [val(g.gradient(z, x)), val(g.gradient(y, x)), val(g.gradient(z, x))] == [
+        ("float32", 108.0),
+        ("float32", 6.0),
+        ("float32", 108.0),
+    ]
     with tf.GradientTape(persistent=True) as g:
         x = tf.constant(3.0)
         g.watch(x)
-        y = x ** 3
+        y = x**3
         dy = g.gradient(y, x)
         d2y = g.gradient(dy, x)
     d3y = g.gradient(d2y, x)
     assert [val(dy), val(d2y), val(d3y)] == [("float32", 27.0), ("float32", 18.0), ("float32", 6.0)]
-    assert all("Calling GradientTape.gradient on a persistent tape inside its context is significantly less "
-               "efficient" in m for m in tf_log[:1]) and len(tf_log) <= 1
+    assert (
+        all(
+            "Calling GradientTape.gradient on a persistent tape inside its context is "
+            "significantly less "
+            "efficient" in m
+            for m in tf_log[:1]
+        )
+        and len(tf_log) <= 1
+    )
 
 
 def test_nested_tapes_and_tape_local_watching():  # R12-R14
@@ -186,18 +205,23 @@ def test_nested_tapes_and_tape_local_watching():  # R12-R14
         with tf.GradientTape() as tape2:
             tape1.watch(x1)
             tape2.watch([x1, x2])
-            y = x1 ** 3
-            z = x2 ** 2
+            y = x1**3
+            z = x2**2
             dy, dz = tape2.gradient([y, z], [x1, x2])
         d2y, d2z = tape1.gradient([dy, dz], [x1, x2])
-    assert [val(dy), val(dz), val(d2y), d2z] == [("float32", 12.0), ("float32", 4.0), ("float32", 12.0), None]
+    assert [val(dy), val(dz), val(d2y), d2z] == [
+        ("float32", 12.0),
+        ("float32", 4.0),
+        ("float32", 12.0),
+        None,
+    ]
 
 
 def test_falling_apple_second_order():  # chapter 3.12
-    time = tf.Variable(0.)
+    time = tf.Variable(0.0)
     with tf.GradientTape() as outer_tape:
         with tf.GradientTape() as inner_tape:
-            position = 4.9 * time ** 2
+            position = 4.9 * time**2
         speed = inner_tape.gradient(position, time)
     acceleration = outer_tape.gradient(speed, time)
     assert str(speed) == "tf.Tensor(0.0, shape=(), dtype=float32)"
@@ -213,8 +237,14 @@ def test_unconnected_sources():  # R15-R17
         g.watch([x, y])
         z = y * 2
     assert g.gradient(z, x) is None
-    assert val(g.gradient(z, x, unconnected_gradients="zero")) == ("float32", [[0.0, 0.0], [0.0, 0.0]])
-    assert val(g.gradient(z, v, unconnected_gradients=tf.UnconnectedGradients.ZERO)) == ("float32", [0.0, 0.0, 0.0])
+    assert val(g.gradient(z, x, unconnected_gradients="zero")) == (
+        "float32",
+        [[0.0, 0.0], [0.0, 0.0]],
+    )
+    assert val(g.gradient(z, v, unconnected_gradients=tf.UnconnectedGradients.ZERO)) == (
+        "float32",
+        [0.0, 0.0, 0.0],
+    )
     with pytest.raises(ValueError, match="^Unknown value for unconnected_gradients: 'nonsense'$"):
         g.gradient(z, x, unconnected_gradients="nonsense")
     assert repr(tf.UnconnectedGradients.ZERO) == "<UnconnectedGradients.ZERO: 'zero'>"
@@ -290,26 +320,39 @@ def test_targets_are_summed_and_weighted():  # R24-R27
         g.watch(s)
         loss = s * 2.0
     assert val(g.gradient(y, x)) == ("float32", [2.0, 4.0, 6.0])
-    assert val(g.gradient(y, x, output_gradients=tf.constant([1.0, 0.0, 10.0]))) == ("float32", [2.0, 0.0, 60.0])
-    assert [val(t) for t in g.gradient([loss, s], [s], output_gradients=[1.0, 2.0])] == [("float32", 4.0)]
-    with pytest.raises(InvalidArgumentError, match="Input to reshape is a tensor with 2 values, but the requested "
-                                                   "shape has 3"):
-        g.gradient(y, x, output_gradients=tf.constant([2., 3.]))
+    assert val(g.gradient(y, x, output_gradients=tf.constant([1.0, 0.0, 10.0]))) == (
+        "float32",
+        [2.0, 0.0, 60.0],
+    )
+    assert [val(t) for t in g.gradient([loss, s], [s], output_gradients=[1.0, 2.0])] == [
+        ("float32", 4.0)
+    ]
+    with pytest.raises(
+        InvalidArgumentError,
+        match="Input to reshape is a tensor with 2 values, but the requested shape has 3",
+    ):
+        g.gradient(y, x, output_gradients=tf.constant([2.0, 3.0]))
     x = tf.constant(2.0)
     with tf.GradientTape(persistent=True) as t:
         t.watch(x)
         y = x * x
         i = x
-    assert [val(t.gradient([x, y], x)), val(t.gradient(i, x)), val(t.gradient([i, i], x))] == \
-        [("float32", 5.0), ("float32", 1.0), ("float32", 2.0)]
+    assert [val(t.gradient([x, y], x)), val(t.gradient(i, x)), val(t.gradient([i, i], x))] == [
+        ("float32", 5.0),
+        ("float32", 1.0),
+        ("float32", 2.0),
+    ]
 
 
 def test_target_errors_and_variable_targets():  # R29, R30
     x = tf.constant(1.0)
     with tf.GradientTape() as g:
         g.watch(x)
-    with pytest.raises(TypeError, match=r"^Argument `target` should be a list or nested structure of Tensors, "
-                                        r"Variables or CompositeTensors to be differentiated, but received None.$"):
+    with pytest.raises(
+        TypeError,
+        match=r"^Argument `target` should be a list or nested structure of Tensors, "
+        r"Variables or CompositeTensors to be differentiated, but received None.$",
+    ):
         g.gradient(None, x)
     with tf.GradientTape(persistent=True) as g:
         x = tf.Variable([3.0])
@@ -333,7 +376,9 @@ def test_stop_gradient_and_stop_recording():  # R31-R33
             assert not recording.RECORDING
         z = x2 * x2
     assert (t.gradient(y, x2), val(t.gradient(z, x2))) == (None, ("float32", 4.0))
-    with pytest.raises(RuntimeError, match="^Trying to stop recording a tape which is not recording.$"):
+    with pytest.raises(
+        RuntimeError, match="^Trying to stop recording a tape which is not recording.$"
+    ):
         with tf.GradientTape().stop_recording():
             pass
 
@@ -353,8 +398,11 @@ def test_reset_discards_recorded_work():  # R34
 def test_reenter():  # R35
     t = tf.GradientTape()
     with t:
-        with pytest.raises(ValueError, match="^Tape is still recording, This can happen if you try to re-enter an "
-                                             "already-active tape.$"):
+        with pytest.raises(
+            ValueError,
+            match="^Tape is still recording, This can happen if you try to re-enter an "
+            "already-active tape.$",
+        ):
             t.__enter__()
     g = tf.GradientTape()
     with g:
@@ -401,7 +449,10 @@ def test_keras_style_usage():  # R48
     with tf.GradientTape() as t:
         pred = tf.matmul(x, w) + b
         loss = tf.reduce_mean(tf.square(pred))
-    assert [val(d) for d in t.gradient(loss, [w, b])] == [("float32", [[8.5], [3.5]]), ("float32", [6.0])]
+    assert [val(d) for d in t.gradient(loss, [w, b])] == [
+        ("float32", [[8.5], [3.5]]),
+        ("float32", [6.0]),
+    ]
 
 
 def test_unread_variable_reads_are_watched():
@@ -427,8 +478,10 @@ def test_jacobian():  # R41-R43
         y = x * x
     with pytest.raises(RuntimeError) as info:
         g.jacobian(y, x, experimental_use_pfor=False)
-    assert str(info.value) == ("GradientTape must be created with persistent=True to compute the jacobian with eager "
-                               "execution enabled and with  experimental_use_pfor set to False.")
+    assert str(info.value) == (
+        "GradientTape must be created with persistent=True to compute the jacobian with eager "
+        "execution enabled and with  experimental_use_pfor set to False."
+    )
     with tf.GradientTape(persistent=True) as g:
         x = tf.constant([1.0, 2.0])
         w = tf.constant([5.0, 6.0, 7.0])
@@ -436,7 +489,10 @@ def test_jacobian():  # R41-R43
         y = x * x
     assert g.jacobian(y, w) is None
     assert g.jacobian(y, w, unconnected_gradients="zero").shape == (2, 3)
-    assert val(g.jacobian(y, [x], experimental_use_pfor=False)[0]) == ("float32", [[2.0, 0.0], [0.0, 4.0]])
+    assert val(g.jacobian(y, [x], experimental_use_pfor=False)[0]) == (
+        "float32",
+        [[2.0, 0.0], [0.0, 4.0]],
+    )
 
 
 def test_batch_jacobian():  # R44, R45
@@ -444,7 +500,10 @@ def test_batch_jacobian():  # R44, R45
         x = tf.constant([[1.0, 2.0], [3.0, 4.0]])
         g.watch(x)
         y = x * x
-    assert val(g.batch_jacobian(y, x)) == ("float32", [[[2.0, 0.0], [0.0, 4.0]], [[6.0, 0.0], [0.0, 8.0]]])
+    assert val(g.batch_jacobian(y, x)) == (
+        "float32",
+        [[[2.0, 0.0], [0.0, 4.0]], [[6.0, 0.0], [0.0, 8.0]]],
+    )
     with tf.GradientTape(persistent=True) as g:
         x = tf.constant([[1.0, 2.0], [3.0, 4.0]])
         g.watch(x)
@@ -452,8 +511,11 @@ def test_batch_jacobian():  # R44, R45
         y2 = tf.ones([3, 2]) * x[0]
     with pytest.raises(IndexError, match="^list index out of range$"):
         g.batch_jacobian(y, x)
-    with pytest.raises(ValueError, match=r"^Need first dimension of target shape \(\(3, 2\)\) and source shape "
-                                         r"\(\(2, 2\)\) to match.$"):
+    with pytest.raises(
+        ValueError,
+        match=r"^Need first dimension of target shape \(\(3, 2\)\) and source shape "
+        r"\(\(2, 2\)\) to match.$",
+    ):
         g.batch_jacobian(y2, x)
 
 
@@ -465,7 +527,10 @@ def test_hessian_through_nested_jacobian():
             inner.watch(x)
             y = x * x * x
         jac = inner.jacobian(y, x)
-    assert val(outer.jacobian(jac, x)) == ("float32", [[[6.0, 0.0], [0.0, 0.0]], [[0.0, 0.0], [0.0, 12.0]]])
+    assert val(outer.jacobian(jac, x)) == (
+        "float32",
+        [[[6.0, 0.0], [0.0, 0.0]], [[0.0, 0.0], [0.0, 12.0]]],
+    )
 
 
 # ------------------------------------------------------------- custom_gradient
@@ -474,8 +539,10 @@ def test_custom_gradient():
     def h(a, b):
         def grad(dy):
             return dy * b, dy * a
+
         return a * b, grad
-    a, b = tf.constant(2.), tf.constant(5.)
+
+    a, b = tf.constant(2.0), tf.constant(5.0)
     with tf.GradientTape() as t:
         t.watch([a, b])
         z = h(a, b) * 2
@@ -486,7 +553,9 @@ def test_custom_gradient():
     def clip_grad(x):
         def grad(dy):
             return tf.minimum(dy, 0.5)
+
         return x * 1.0, grad
+
     x = tf.constant(1.0)
     with tf.GradientTape() as t:
         t.watch(x)
@@ -495,14 +564,16 @@ def test_custom_gradient():
 
 
 def test_custom_gradient_with_variables_and_several_outputs():
-    v = tf.Variable(2.)
+    v = tf.Variable(2.0)
 
     @tf.custom_gradient
     def f(x):
         def grad(dy, variables=None):
             return dy * v * 10, [dy * x * 100]
+
         return x * v, grad
-    x = tf.constant(3.)
+
+    x = tf.constant(3.0)
     with tf.GradientTape() as t:
         t.watch(x)
         y = f(x)
@@ -512,18 +583,25 @@ def test_custom_gradient_with_variables_and_several_outputs():
     def g(x):
         def grad(dy):
             return dy
+
         return x * v, grad
+
     with tf.GradientTape() as t:
         t.watch(x)
-        with pytest.raises(TypeError, match="^@tf.custom_gradient grad_fn must accept keyword argument 'variables', "
-                                            "since function uses variables: \\[<tf.Variable 'Variable:0'"):
+        with pytest.raises(
+            TypeError,
+            match="^@tf.custom_gradient grad_fn must accept keyword argument 'variables', "
+            "since function uses variables: \\[<tf.Variable 'Variable:0'",
+        ):
             g(x)
 
     @tf.custom_gradient
     def two(x):
         def grad(d1, d2):
             return d1 + 10 * d2
+
         return (x * 2, x * 3), grad
+
     with tf.GradientTape() as t:
         t.watch(x)
         p, q = two(x)
@@ -534,12 +612,16 @@ def test_custom_gradient_with_variables_and_several_outputs():
     def wrong(x):
         def grad(dy):
             return dy, dy
+
         return x * 2, grad
+
     with tf.GradientTape() as t:
         t.watch(x)
         z = wrong(x)
-    with pytest.raises(ValueError, match="^custom_gradient function expected to return 1 gradients, but returned 2 "
-                                         "instead.$"):
+    with pytest.raises(
+        ValueError,
+        match="^custom_gradient function expected to return 1 gradients, but returned 2 instead.$",
+    ):
         t.gradient(z, x)
 
 
@@ -578,7 +660,9 @@ def test_training_loop_memory_is_flat():
         w.assign_sub(grad * 0.01)
         if step in (50, 299):
             gc.collect()
-            live.append(sum(1 for o in gc.get_objects() if type(o) in (torch.Tensor, torch.nn.Parameter)))
+            live.append(
+                sum(1 for o in gc.get_objects() if type(o) in (torch.Tensor, torch.nn.Parameter))
+            )
     assert live[1] <= live[0] + 5
     assert not w._param.grad_fn and w._param.grad is None
 
@@ -606,7 +690,7 @@ def test_linear_classifier_chapter_losses():  # chapter 3.13-3.21
     losses = [float(training_step(inputs, targets)) for _ in range(40)]
     assert [round(losses[i], 4) for i in (0, 1, 10, 39)] == [0.8242, 0.1913, 0.0615, 0.0269]
     x = np.linspace(-1, 4, 100)
-    y = - W[0] / W[1] * x + (0.5 - b) / W[1]
+    y = -W[0] / W[1] * x + (0.5 - b) / W[1]
     assert (y.dtype, y.shape) == (tf.float32, tf.TensorShape([100]))
 
 

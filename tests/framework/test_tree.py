@@ -1,4 +1,5 @@
 """framework.tree: the one walker under tf.nest, tf.data and Keras rules (and vs the oracle)."""
+
 import collections
 import os
 
@@ -92,8 +93,13 @@ def test_nest_rebuilds_each_container_type():
 def test_multi_structure_map_and_paths():
     assert tree.map_structure(lambda a, b: a + b, [1, (2, 3)], [10, (20, 30)]) == [11, (22, 33)]
     paths = tree.flatten_with_path({"b": [1, P(2, 3)], "a": AttrsLike(4, 5)})
-    assert paths == [(("a", "y"), 4), (("a", "x"), 5), (("b", 0), 1), (("b", 1, "b"), 2),
-                     (("b", 1, "a"), 3)]
+    assert paths == [
+        (("a", "y"), 4),
+        (("a", "x"), 5),
+        (("b", 0), 1),
+        (("b", 1, "b"), 2),
+        (("b", 1, "a"), 3),
+    ]
     assert tree.flatten_with_path(7) == [((), 7)]
 
 
@@ -128,18 +134,22 @@ def test_is_leaf_stops_the_walk():
     assert leaves == [((3,), "i32"), ((), "f32"), ((None, 2), "f32")]
     assert tree.pack_sequence_as(spec, [1, 2, 3], tree.DATA, is_leaf=pair) == {"b": 3, "a": (1, 2)}
     assert tree.map_structure(lambda p: p[1], spec, rules=tree.DATA, is_leaf=pair) == {
-        "b": "f32", "a": ("i32", "f32")}
+        "b": "f32",
+        "a": ("i32", "f32"),
+    }
     assert tree.flatten(((1, "x"),), is_leaf=pair) == [(1, "x")]
     assert tree.flatten_with_path(spec, tree.DATA, is_leaf=pair)[0] == (("a", 0), ((3,), "i32"))
 
 
 def test_map_structure_up_to_pairs_by_key_and_runs_the_check():
-    out = tree.map_structure_up_to({"b": 0, "a": 0}, lambda s, v: (s, v), {"b": 0, "a": 0},
-                                   {"a": [1], "b": 2})
+    out = tree.map_structure_up_to(
+        {"b": 0, "a": 0}, lambda s, v: (s, v), {"b": 0, "a": 0}, {"a": [1], "b": 2}
+    )
     assert out == {"b": (0, 2), "a": (0, [1])}
     seen = []
-    tree.map_structure_up_to((0, (0,)), lambda v: v, (1, (2,)),
-                             check=lambda shallow, node: seen.append((shallow, node)))
+    tree.map_structure_up_to(
+        (0, (0,)), lambda v: v, (1, (2,)), check=lambda shallow, node: seen.append((shallow, node))
+    )
     assert seen == [((0, (0,)), (1, (2,))), ((0,), (2,))]
 
 
@@ -176,23 +186,30 @@ def test_traverse_and_helpers():
     seen = []
     tree.traverse(seen.append, [(1, 2), [3]], top_down=False)
     assert seen == [1, 2, (1, 2), 3, [3], [(1, 2), [3]]]
-    replaced = tree.traverse(lambda x: tree.MAP_TO_NONE if x == 3 else None, [(1, 2), [3]],
-                             top_down=False)
+    replaced = tree.traverse(
+        lambda x: tree.MAP_TO_NONE if x == 3 else None, [(1, 2), [3]], top_down=False
+    )
     assert replaced == [(1, 2), [None]]
     assert tree.lists_to_tuples([1, [2, {"a": [3]}]]) == (1, (2, {"a": (3,)}))
     assert tree.map_shape_structure(len, [(1, None), {"a": [2, 3]}, [(4,), "x"]]) == [
-        2, {"a": 2}, [1, 1]]
+        2,
+        {"a": 2},
+        [1, 1],
+    ]
     shallow = [None, [None, None]]
     assert tree.map_structure_up_to(shallow, str, [[1, 1], [2, 2]], rules=tree.KERAS) == [
-        "[1, 1]", ["2", "2"]]
+        "[1, 1]",
+        ["2", "2"],
+    ]
 
 
 # ---------------------------------------------------------------- the public layers
 def test_tf_nest_and_keras_tree_layers():
     assert tf.nest.flatten(collections.OrderedDict([("b", 1), ("a", 2)])) == [2, 1]
     assert keras.tree.flatten(collections.OrderedDict([("b", 1), ("a", 2)])) == [1, 2]
-    assert keras.tree.map_structure(lambda x, y: (x, y), [None, 1], [None, 3],
-                                    none_is_leaf=False) == [None, (1, 3)]
+    assert keras.tree.map_structure(
+        lambda x, y: (x, y), [None, 1], [None, 3], none_is_leaf=False
+    ) == [None, (1, 3)]
     with pytest.raises(ValueError, match=r"^Expected an instance of list, got \(1, 2\)\.$"):
         keras.tree.assert_same_structure([1, 2], (1, 2))
     with pytest.raises(ValueError, match=r"^Too few leaves for PyTreeSpec; expected: 2, got: 1\.$"):
@@ -272,8 +289,10 @@ DATA_CASES = [
 def test_tf_data_structure_matches_tensorflow(name, args):
     pytest.importorskip("tensorflow")
     from tensorflow.python.data.util import nest as data_nest
-    ours_fn = (data_structure.pack_as if name == "pack_sequence_as"
-               else getattr(data_structure, name))
+
+    ours_fn = (
+        data_structure.pack_as if name == "pack_sequence_as" else getattr(data_structure, name)
+    )
     assert _outcome(ours_fn, args) == _outcome(getattr(data_nest, name), args)
 
 
@@ -344,10 +363,11 @@ def test_keras_tree_none_is_leaf_false_matches_keras():
     pytest.importorskip("tensorflow")
     keras_real = pytest.importorskip("keras")
     for structures in (([None, 1], [2, 3]), ([2, 3], [None, 1]), ([None], [[1]])):
-        fn = (lambda *a: a)
+        fn = lambda *a: a
         ours = _outcome(keras.tree.map_structure, (fn,) + structures, {"none_is_leaf": False})
-        theirs = _outcome(keras_real.tree.map_structure, (fn,) + structures,
-                          {"none_is_leaf": False})
+        theirs = _outcome(
+            keras_real.tree.map_structure, (fn,) + structures, {"none_is_leaf": False}
+        )
         assert ours == theirs
 
 

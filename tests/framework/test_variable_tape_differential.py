@@ -1,7 +1,10 @@
-"""The same Variable / GradientTape snippets on real TensorFlow and on torchkeras: results must agree.
+"""The same Variable / GradientTape snippets on real TensorFlow and on torchkeras: results must
+agree.
 
-Run in the oracle venv: ``~/tfref/bin/python -m pytest tests/framework/test_variable_tape_differential.py``.
+Run in the oracle venv: ``~/tfref/bin/python -m pytest
+tests/framework/test_variable_tape_differential.py``.
 """
+
 import os
 
 import numpy as np
@@ -32,10 +35,10 @@ def _describe(value):
 
 
 def nested_second_order(tf):
-    time = tf.Variable(0.)
+    time = tf.Variable(0.0)
     with tf.GradientTape() as outer:
         with tf.GradientTape() as inner:
-            position = 4.9 * time ** 2
+            position = 4.9 * time**2
         speed = inner.gradient(position, time)
     return [speed, outer.gradient(speed, time)]
 
@@ -44,7 +47,7 @@ def persistent_third_order(tf):
     with tf.GradientTape(persistent=True) as g:
         x = tf.constant(3.0)
         g.watch(x)
-        y = x ** 3
+        y = x**3
         dy = g.gradient(y, x)
         d2y = g.gradient(dy, x)
     return [dy, d2y, g.gradient(d2y, x)]
@@ -72,7 +75,7 @@ def watch_accessed_false(tf):
     x1, x2 = tf.Variable(1.0, name="x1"), tf.Variable(4.0, name="x2")
     with tf.GradientTape(watch_accessed_variables=False) as t:
         t.watch(x2)
-        y = x1 ** 2 + x2 ** 3
+        y = x1**2 + x2**3
     return [[v.name for v in t.watched_variables()], t.gradient(y, [x1, x2])]
 
 
@@ -112,7 +115,11 @@ def slices_and_gather(tf):
 
 def assign_family(tf):
     w = tf.Variable([[1.0, 2.0], [3.0, 4.0]], name="w")
-    out = [repr(w.assign([[5.0, 6.0], [7.0, 8.0]])), repr(w[1, 0].assign(0.5)), repr(w[:, 1].assign([9.0, 9.5]))]
+    out = [
+        repr(w.assign([[5.0, 6.0], [7.0, 8.0]])),
+        repr(w[1, 0].assign(0.5)),
+        repr(w[:, 1].assign([9.0, 9.5])),
+    ]
     out.append(repr(w.assign_add(tf.ones((2, 2)))))
     out.append(repr(w.assign_sub(np.full((2, 2), 0.5))))
     out.append(w.assign(tf.zeros((2, 2)), read_value=False))
@@ -122,8 +129,13 @@ def assign_family(tf):
 def assign_errors(tf):
     w = tf.Variable([1.0, 2.0], name="w")
     errors = []
-    for attempt in (lambda: w.assign([1.0]), lambda: w.assign_add([1.0, 2.0, 3.0]), lambda: w[0].assign([1.0, 2.0]),
-                    lambda: w.assign(tf.constant([1, 2])), lambda: w.assign_sub(2.0)):
+    for attempt in (
+        lambda: w.assign([1.0]),
+        lambda: w.assign_add([1.0, 2.0, 3.0]),
+        lambda: w[0].assign([1.0, 2.0]),
+        lambda: w.assign(tf.constant([1, 2])),
+        lambda: w.assign_sub(2.0),
+    ):
         errors.append(outcome(lambda _: attempt(), tf))
     return errors + [w]
 
@@ -147,7 +159,9 @@ def custom_gradient(tf):
     def f(x):
         def grad(dy, variables=None):
             return dy * v * 10, [dy * x * 100]
+
         return x * v, grad
+
     x = tf.constant(3.0)
     with tf.GradientTape() as t:
         t.watch(x)
@@ -173,14 +187,37 @@ def tape_errors(tf):
 
 def variable_protocols(tf):
     v = tf.Variable([1.5, 2.5], name="p")
-    return [repr(list(v)), np.asarray(v).tolist(), float(v[0]), str(v), tf.is_tensor(v),
-            isinstance(v, tf.Tensor), repr(v + 1), outcome(lambda _: len(v), tf),
-            outcome(lambda _: {v}, tf), outcome(lambda _: v.__iadd__(1), tf)]
+    return [
+        repr(list(v)),
+        np.asarray(v).tolist(),
+        float(v[0]),
+        str(v),
+        tf.is_tensor(v),
+        isinstance(v, tf.Tensor),
+        repr(v + 1),
+        outcome(lambda _: len(v), tf),
+        outcome(lambda _: {v}, tf),
+        outcome(lambda _: v.__iadd__(1), tf),
+    ]
 
 
-SNIPPETS = [nested_second_order, persistent_third_order, structured_sources, unconnected_zero, watch_accessed_false,
-            output_gradients, jacobians, reset_and_stop_recording, slices_and_gather, assign_family, assign_errors,
-            scatter, custom_gradient, tape_errors, variable_protocols]
+SNIPPETS = [
+    nested_second_order,
+    persistent_third_order,
+    structured_sources,
+    unconnected_zero,
+    watch_accessed_false,
+    output_gradients,
+    jacobians,
+    reset_and_stop_recording,
+    slices_and_gather,
+    assign_family,
+    assign_errors,
+    scatter,
+    custom_gradient,
+    tape_errors,
+    variable_protocols,
+]
 
 
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=lambda f: f.__name__)

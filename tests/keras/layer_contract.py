@@ -6,6 +6,7 @@ support and one training step through ``fit``.  The ``*_vs_keras`` tests use
 ``transplant``, ``assert_outputs_close`` and ``assert_same_config`` to put real Keras' weights
 into torchkeras' layer and compare the two.
 """
+
 import numpy as np
 
 from torchkeras import keras
@@ -32,10 +33,13 @@ def transplant(ours, theirs, *args, rng, scale=1.0, **kwargs):
     """Builds both layers by calling them on ``args``, gives real Keras' layer random weights
     (``rng.randn * scale``) and copies them into ours; their weights' names and shapes agree."""
     theirs(*args, **kwargs)
-    theirs.set_weights([np.asarray(rng.randn(*w.shape) * scale, "float32") for w in theirs.get_weights()])
+    theirs.set_weights(
+        [np.asarray(rng.randn(*w.shape) * scale, "float32") for w in theirs.get_weights()]
+    )
     ours(*args, **kwargs)
-    assert [(w.name, tuple(w.shape)) for w in ours.weights] == \
-        [(w.name, tuple(w.shape)) for w in theirs.weights]
+    assert [(w.name, tuple(w.shape)) for w in ours.weights] == [
+        (w.name, tuple(w.shape)) for w in theirs.weights
+    ]
     ours.set_weights(theirs.get_weights())
 
 
@@ -74,8 +78,10 @@ def _assert_shape(output, expected):
     wanted = expected if isinstance(expected, list) else [expected]
     assert len(shapes) == len(wanted), (shapes, wanted)
     for shape, want in zip(shapes, wanted):
-        assert len(shape) == len(want) and all(w is None or w == s for s, w in zip(shape, want)), \
-            (shapes, wanted)
+        assert len(shape) == len(want) and all(w is None or w == s for s, w in zip(shape, want)), (
+            shapes,
+            wanted,
+        )
 
 
 def _assert_weight_counts(layer, trainable, non_trainable):
@@ -91,8 +97,9 @@ def _assert_serializes(layer, custom_objects):
     clone = type(layer).from_config(config)
     assert type(clone) is type(layer)
     assert clone.get_config() == config
-    revived = keras.saving.deserialize_keras_object(keras.saving.serialize_keras_object(layer),
-                                                    custom_objects=custom_objects)
+    revived = keras.saving.deserialize_keras_object(
+        keras.saving.serialize_keras_object(layer), custom_objects=custom_objects
+    )
     assert type(revived) is type(layer)
     assert revived.get_config() == config
 
@@ -113,17 +120,37 @@ def _train_one_step(layer, input_data, output):
 
     model = Wrapper(layer)
     model.compile(optimizer="sgd", loss=_SumLoss())
-    targets = [np.asarray(o) for o in output] if isinstance(output, (list, tuple)) else np.asarray(output)
-    model.fit(input_data, targets, batch_size=len(np.asarray(flat_outputs(output)[0])), epochs=1,
-              verbose=0)
+    targets = (
+        [np.asarray(o) for o in output] if isinstance(output, (list, tuple)) else np.asarray(output)
+    )
+    model.fit(
+        input_data,
+        targets,
+        batch_size=len(np.asarray(flat_outputs(output)[0])),
+        epochs=1,
+        verbose=0,
+    )
 
 
-def run_layer_test(layer_cls, init_kwargs=None, input_shape=None, input_dtype="float32",
-                   input_data=None, call_kwargs=None, expected_output_shape=None,
-                   expected_output_dtype=None, expected_output=None,
-                   expected_num_trainable_weights=None, expected_num_non_trainable_weights=None,
-                   expected_num_losses=None, supports_masking=None, custom_objects=None,
-                   run_training_check=True, atol=1e-6, rtol=1e-6):
+def run_layer_test(
+    layer_cls,
+    init_kwargs=None,
+    input_shape=None,
+    input_dtype="float32",
+    input_data=None,
+    call_kwargs=None,
+    expected_output_shape=None,
+    expected_output_dtype=None,
+    expected_output=None,
+    expected_num_trainable_weights=None,
+    expected_num_non_trainable_weights=None,
+    expected_num_losses=None,
+    supports_masking=None,
+    custom_objects=None,
+    run_training_check=True,
+    atol=1e-6,
+    rtol=1e-6,
+):
     """Checks ``layer_cls(**init_kwargs)``'s contract; returns the layer called eagerly.
 
     Give ``input_shape`` (random inputs of ``input_dtype``) or ``input_data``; a list of shapes
@@ -166,18 +193,29 @@ def run_layer_test(layer_cls, init_kwargs=None, input_shape=None, input_dtype="f
     _assert_weight_counts(built, expected_num_trainable_weights, expected_num_non_trainable_weights)
 
     symbolic = layer_cls(**init_kwargs)
-    batchless = ([(None,) + tuple(s)[1:] for s in input_shape] if isinstance(input_shape, list)
-                 else (None,) + tuple(input_shape)[1:])
+    batchless = (
+        [(None,) + tuple(s)[1:] for s in input_shape]
+        if isinstance(input_shape, list)
+        else (None,) + tuple(input_shape)[1:]
+    )
     symbolic_output = symbolic(_symbolic_inputs(batchless, input_dtype), **call_kwargs)
-    _assert_weight_counts(symbolic, expected_num_trainable_weights, expected_num_non_trainable_weights)
+    _assert_weight_counts(
+        symbolic, expected_num_trainable_weights, expected_num_non_trainable_weights
+    )
     if expected_output_shape is not None:
-        wanted = ([(None,) + tuple(s)[1:] for s in expected_output_shape]
-                  if isinstance(expected_output_shape, list)
-                  else (None,) + tuple(expected_output_shape)[1:])
+        wanted = (
+            [(None,) + tuple(s)[1:] for s in expected_output_shape]
+            if isinstance(expected_output_shape, list)
+            else (None,) + tuple(expected_output_shape)[1:]
+        )
         _assert_shape(symbolic_output, wanted)
     else:
-        _assert_shape(symbolic_output, [(None,) + tuple(o.shape)[1:] for o in flat_outputs(output)]
-                      if isinstance(output, (list, tuple)) else (None,) + tuple(output.shape)[1:])
+        _assert_shape(
+            symbolic_output,
+            [(None,) + tuple(o.shape)[1:] for o in flat_outputs(output)]
+            if isinstance(output, (list, tuple))
+            else (None,) + tuple(output.shape)[1:],
+        )
 
     if run_training_check and expected_num_trainable_weights and not isinstance(input_data, list):
         _train_one_step(layer_cls(**init_kwargs), input_data, output)

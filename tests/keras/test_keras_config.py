@@ -1,4 +1,5 @@
 """``keras.config``: the global settings, and interactive logging routing Keras' messages."""
+
 import logging
 import os
 
@@ -10,7 +11,10 @@ from torchkeras import keras
 
 def test_settings_round_trip():
     assert keras.config.floatx() == "float32" and keras.config.epsilon() == 1e-7
-    assert keras.config.image_data_format() == "channels_last" and keras.config.backend() == "tensorflow"
+    assert (
+        keras.config.image_data_format() == "channels_last"
+        and keras.config.backend() == "tensorflow"
+    )
     keras.config.set_epsilon(1e-5)
     try:
         assert keras.config.epsilon() == 1e-5
@@ -33,7 +37,10 @@ def test_disabled_interactive_logging_sends_fit_output_to_the_logger(capsys, cap
     finally:
         keras.config.enable_interactive_logging()
     assert capsys.readouterr().out == ""
-    assert any("1/1 - " in record.getMessage() and "loss:" in record.getMessage() for record in caplog.records)
+    assert any(
+        "1/1 - " in record.getMessage() and "loss:" in record.getMessage()
+        for record in caplog.records
+    )
     model.fit(x, y, epochs=1, verbose=2)
     assert "loss:" in capsys.readouterr().out
 
@@ -44,12 +51,19 @@ def test_names_match_keras():
     real_keras = pytest.importorskip("keras")
     for name in keras.config.__all__:
         assert hasattr(real_keras.config, name), name
-        if name in ("floatx", "epsilon", "image_data_format", "backend", "is_interactive_logging_enabled"):
+        if name in (
+            "floatx",
+            "epsilon",
+            "image_data_format",
+            "backend",
+            "is_interactive_logging_enabled",
+        ):
             assert getattr(keras.config, name)() == getattr(real_keras.config, name)()
 
 
 def test_enable_unsafe_deserialization_admits_lambdas(tmp_path):
     from torchkeras.keras.saving import serialization_lib
+
     model = keras.Sequential([keras.Input((2,)), keras.layers.Lambda(lambda x: x * 3.0)])
     with pytest.warns(UserWarning, match="includes a `lambda`"):
         config = keras.saving.serialize_keras_object(model)

@@ -1,6 +1,7 @@
 """``tf.Module`` and ``tf.name_scope``: names, walk order, name scopes, the guides' code.
 
 The differential test runs the same program on real TensorFlow when it is installed."""
+
 import numpy as np
 import pytest
 
@@ -9,6 +10,7 @@ import torchkeras as tk
 
 def _program(tf):
     """A TF program exercising Module; returns what it observed."""
+
     class Dense(tf.Module):
         def __init__(self, in_features, out_features, name=None):
             super().__init__(name=name)
@@ -94,6 +96,7 @@ def test_guide_training_loop_and_torch_parameters():
     assert abs(float(model.w.numpy()) - 3.0) < 1e-3
     assert abs(float(model.b.numpy()) - 2.0) < 1e-3
     import torch
+
     params = [v._value for v in model.trainable_variables]
     assert all(isinstance(p, torch.Tensor) for p in params) and len(params) == 2
 
@@ -110,8 +113,7 @@ def test_flexible_dense_checkpoint_round_trip(tmp_path):
 
         def __call__(self, x):
             if not self.is_built:
-                self.w = tk.Variable(tk.random.normal([x.shape[-1], self.out_features]),
-                                     name="w")
+                self.w = tk.Variable(tk.random.normal([x.shape[-1], self.out_features]), name="w")
                 self.b = tk.Variable(tk.zeros([self.out_features]), name="b")
                 self.is_built = True
             return tk.nn.relu(tk.matmul(x, self.w) + self.b)
@@ -121,9 +123,12 @@ def test_flexible_dense_checkpoint_round_trip(tmp_path):
     expected = model(x).numpy()
     path = tk.train.Checkpoint(model=model).save(str(tmp_path / "c"))
     assert [k for k, _ in tk.train.list_variables(path)] == [
-        "_CHECKPOINTABLE_OBJECT_GRAPH", "model/b/.ATTRIBUTES/VARIABLE_VALUE",
-        "model/w/.ATTRIBUTES/VARIABLE_VALUE", "save_counter/.ATTRIBUTES/VARIABLE_VALUE"]
+        "_CHECKPOINTABLE_OBJECT_GRAPH",
+        "model/b/.ATTRIBUTES/VARIABLE_VALUE",
+        "model/w/.ATTRIBUTES/VARIABLE_VALUE",
+        "save_counter/.ATTRIBUTES/VARIABLE_VALUE",
+    ]
     fresh = FlexibleDense(3)
     status = tk.train.Checkpoint(model=fresh).restore(path)
-    np.testing.assert_array_equal(fresh(x).numpy(), expected)      # deferred until built
+    np.testing.assert_array_equal(fresh(x).numpy(), expected)  # deferred until built
     status.assert_consumed()

@@ -5,6 +5,7 @@ exceptions by class name and exact message, except the trailing ``name: ...``
 (graph naming inside TF's composite ops, not behaviour).  Both sides run on
 the CPU, so kernel and device names in the texts compare too.
 """
+
 import re
 
 import numpy as np
@@ -13,7 +14,8 @@ _OP_TAIL = re.compile(r" \[Op:(\w+)\]( name:.*)?$")
 
 
 def run(module, expression, env=None):
-    """``("ok", value)`` or ``("error", exception)`` for ``expression`` with ``tf`` bound to ``module``."""
+    """``("ok", value)`` or ``("error", exception)`` for ``expression`` with ``tf`` bound to
+    ``module``."""
     scope = {"tf": module, "np": np}
     scope.update(env or {})
     try:
@@ -29,9 +31,14 @@ def normalise_message(text):
 
 
 def _host(tensor):
-    """A NumPy copy of a tensor; bfloat16 as float64 (TF's bfloat16 scalars refuse ``np.asarray``)."""
+    """A NumPy copy of a tensor; bfloat16 as float64 (TF's bfloat16 scalars refuse
+    ``np.asarray``)."""
     value = tensor.numpy()
-    return np.asarray(value, dtype=np.float64) if tensor.dtype.name == "bfloat16" else np.asarray(value)
+    return (
+        np.asarray(value, dtype=np.float64)
+        if tensor.dtype.name == "bfloat16"
+        else np.asarray(value)
+    )
 
 
 def _leaves(value):
@@ -48,25 +55,47 @@ def assert_same(expression, tf_outcome, tk_outcome, rtol=1e-5, atol=1e-6, check_
     tf_kind, tf_value = tf_outcome
     tk_kind, tk_value = tk_outcome
     if tf_kind == "error" or tk_kind == "error":
-        assert tf_kind == tk_kind, "%s: TF %s %r, torchkeras %s %r" % (expression, tf_kind, tf_value, tk_kind, tk_value)
-        assert type(tf_value).__name__ == type(tk_value).__name__, "%s: TF raised %s(%s), torchkeras %s(%s)" % (
-            expression, type(tf_value).__name__, tf_value, type(tk_value).__name__, tk_value)
+        assert tf_kind == tk_kind, "%s: TF %s %r, torchkeras %s %r" % (
+            expression,
+            tf_kind,
+            tf_value,
+            tk_kind,
+            tk_value,
+        )
+        assert type(tf_value).__name__ == type(tk_value).__name__, (
+            "%s: TF raised %s(%s), torchkeras %s(%s)"
+            % (expression, type(tf_value).__name__, tf_value, type(tk_value).__name__, tk_value)
+        )
         if check_message:
-            assert normalise_message(tk_value) == normalise_message(tf_value), "%s:\nTF:  %s\nours: %s" % (
-                expression, normalise_message(tf_value), normalise_message(tk_value))
+            assert normalise_message(tk_value) == normalise_message(tf_value), (
+                "%s:\nTF:  %s\nours: %s"
+                % (expression, normalise_message(tf_value), normalise_message(tk_value))
+            )
         return
     tf_leaves, tk_leaves = _leaves(tf_value), _leaves(tk_value)
     assert len(tf_leaves) == len(tk_leaves), "%s: %r vs %r" % (expression, tf_value, tk_value)
     assert type(tf_value).__name__ == type(tk_value).__name__ or not isinstance(tf_value, tuple), (
-        "%s: TF gives %s, torchkeras %s" % (expression, type(tf_value).__name__, type(tk_value).__name__))
+        "%s: TF gives %s, torchkeras %s"
+        % (expression, type(tf_value).__name__, type(tk_value).__name__)
+    )
     for expected, got in zip(tf_leaves, tk_leaves):
         if not hasattr(expected, "dtype"):
             assert expected == got, "%s: %r vs %r" % (expression, expected, got)
             continue
-        assert got.dtype.name == expected.dtype.name, "%s: dtype %s vs TF %s" % (expression, got.dtype.name, expected.dtype.name)
-        assert tuple(got.shape) == tuple(expected.shape), "%s: shape %s vs TF %s" % (expression, got.shape, expected.shape)
+        assert got.dtype.name == expected.dtype.name, "%s: dtype %s vs TF %s" % (
+            expression,
+            got.dtype.name,
+            expected.dtype.name,
+        )
+        assert tuple(got.shape) == tuple(expected.shape), "%s: shape %s vs TF %s" % (
+            expression,
+            got.shape,
+            expected.shape,
+        )
         want, have = _host(expected), _host(got)
         if want.dtype.kind in "fc":
-            np.testing.assert_allclose(have, want, rtol=rtol, atol=atol, equal_nan=True, err_msg=expression)
+            np.testing.assert_allclose(
+                have, want, rtol=rtol, atol=atol, equal_nan=True, err_msg=expression
+            )
         else:
             np.testing.assert_array_equal(have, want, err_msg=expression)

@@ -1,4 +1,5 @@
 """ops/_args.py: argument normalisation (axes, shapes, host ints) with TF's errors."""
+
 import numpy as np
 import pytest
 import torch

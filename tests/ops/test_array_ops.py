@@ -1,4 +1,5 @@
 """Array ops: creation, shapes, indexing, casts, scatter (plain tests, then against real TF)."""
+
 import numpy as np
 import pytest
 import torch
@@ -16,6 +17,7 @@ def _np(t):
 
 # ---------------------------------------------------------------- creation
 
+
 def test_creation_dtypes_and_shapes():
     assert tf.zeros([2], tf.int32).dtype == tf.int32
     assert tf.ones(3).shape == (3,)
@@ -32,11 +34,15 @@ def test_creation_dtypes_and_shapes():
 
 
 def test_creation_errors():
-    with pytest.raises(tf.errors.InvalidArgumentError, match=r"Dimension -1 must be >= 0 \[Op:Fill\]"):
+    with pytest.raises(
+        tf.errors.InvalidArgumentError, match=r"Dimension -1 must be >= 0 \[Op:Fill\]"
+    ):
         tf.zeros([-1])
     with pytest.raises(TypeError, match=r"Cannot convert \[2.5\] to EagerTensor of dtype int32"):
         tf.zeros([2.5])
-    with pytest.raises(tf.errors.InvalidArgumentError, match="value must represent a scalar, got shape"):
+    with pytest.raises(
+        tf.errors.InvalidArgumentError, match="value must represent a scalar, got shape"
+    ):
         tf.fill([2], [1, 2])
 
 
@@ -47,7 +53,9 @@ def test_range_inference_and_errors():
     assert tf.range(tf.constant(3, tf.int64)).dtype == tf.int64
     np.testing.assert_allclose(_np(tf.range(0, 1, 0.3)), [0, 0.3, 0.6, 0.90000004], rtol=1e-6)
     assert _np(tf.range(5, 1, -1)).tolist() == [5, 4, 3, 2]
-    with pytest.raises(tf.errors.InvalidArgumentError, match="Requires start <= limit when delta > 0: 5/1"):
+    with pytest.raises(
+        tf.errors.InvalidArgumentError, match="Requires start <= limit when delta > 0: 5/1"
+    ):
         tf.range(5, 1)
     with pytest.raises(tf.errors.InvalidArgumentError, match="Requires delta != 0"):
         tf.range(1, 5, 0)
@@ -64,12 +72,17 @@ def test_linspace_and_identity():
 
 # ---------------------------------------------------------------- shapes
 
+
 def test_reshape_infers_and_reports():
     assert tf.reshape(X, [3, -1]).shape == (3, 2)
     assert tf.reshape(tf.zeros([0, 3]), [-1, 0]).shape == (3, 0)
-    with pytest.raises(tf.errors.InvalidArgumentError, match="requested shape requires a multiple of 4"):
+    with pytest.raises(
+        tf.errors.InvalidArgumentError, match="requested shape requires a multiple of 4"
+    ):
         tf.reshape(X, [4, -1])
-    with pytest.raises(tf.errors.InvalidArgumentError, match="Only one input size may be -1, not both 0 and 1"):
+    with pytest.raises(
+        tf.errors.InvalidArgumentError, match="Only one input size may be -1, not both 0 and 1"
+    ):
         tf.reshape(X, [-1, -1])
 
 
@@ -84,7 +97,9 @@ def test_transpose_concat_stack_unstack_split():
     assert [t.shape for t in tf.split(X, [1, -1], axis=1)] == [(2, 1), (2, 2)]
     with pytest.raises(ValueError, match=r"Argument `axis` = 3 not in range \[-3, 3\)"):
         tf.stack([X, X], axis=3)
-    with pytest.raises(tf.errors.InvalidArgumentError, match="ConcatOp : Dimension 1 in both shapes must be equal"):
+    with pytest.raises(
+        tf.errors.InvalidArgumentError, match="ConcatOp : Dimension 1 in both shapes must be equal"
+    ):
         tf.concat([X, tf.zeros([2, 2], tf.int32)], 0)
     with pytest.raises(tf.errors.InvalidArgumentError, match="evenly divide the split dimension"):
         tf.split(X, 2, axis=1)
@@ -106,13 +121,16 @@ def test_squeeze_expand_tile_pad():
 
 # ---------------------------------------------------------------- indexing
 
+
 def test_gather_family():
     assert _np(tf.gather(X, [2, 0], axis=1)).tolist() == [[2, 0], [5, 3]]
     assert _np(tf.gather(X, [[0, 1], [1, 2]], axis=1, batch_dims=1)).tolist() == [[0, 1], [4, 5]]
     assert tf.gather(tf.zeros([2, 3, 4]), [[0, 1], [2, 2]], axis=2, batch_dims=1).shape == (2, 3, 2)
     assert _np(tf.gather_nd(X, [[0, 1], [1, 2]])).tolist() == [1, 5]
     assert _np(tf.gather_nd(X, [[0], [1]], batch_dims=1)).tolist() == [0, 4]
-    with pytest.raises(tf.errors.InvalidArgumentError, match=r"indices\[1,0\] = 5 is not in \[0, 2\)"):
+    with pytest.raises(
+        tf.errors.InvalidArgumentError, match=r"indices\[1,0\] = 5 is not in \[0, 2\)"
+    ):
         tf.gather(X, [[0, 1], [5, 0]])
     assert _np(tf.boolean_mask(X, [True, False, True], axis=1)).tolist() == [[0, 2], [3, 5]]
     with pytest.raises(ValueError, match="mask cannot be scalar."):
@@ -135,7 +153,12 @@ def test_one_hot_cast_shape():
 
 def test_sort_unique_slices():
     assert _np(tf.sort([3, 1, 2], direction="DESCENDING")).tolist() == [3, 2, 1]
-    assert _np(tf.argsort([3, 1, 1, 2], direction="DESCENDING", stable=True)).tolist() == [0, 3, 1, 2]
+    assert _np(tf.argsort([3, 1, 1, 2], direction="DESCENDING", stable=True)).tolist() == [
+        0,
+        3,
+        1,
+        2,
+    ]
     y, idx = tf.unique([1, 1, 3, 2, 3])
     assert _np(y).tolist() == [1, 3, 2] and _np(idx).tolist() == [0, 0, 1, 2, 1]
     assert type(tf.unique([1])).__name__ == "Unique"
@@ -160,10 +183,19 @@ def test_gradients_flow_through_array_ops():
     leaf = torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]], requires_grad=True)
     x = tf.from_torch(leaf)
     parts = [
-        tf.reshape(x, [-1]), tf.transpose(x), tf.concat([x, x], 0), tf.stack([x, x]),
-        tf.gather(x, [1, 1]), tf.gather_nd(x, [[0, 2]]), tf.boolean_mask(x, [True, False]),
-        tf.pad(x, [[1, 1], [1, 1]], mode="REFLECT"), tf.tile(x, [1, 2]), tf.slice(x, [0, 1], [2, 1]),
-        tf.tensor_scatter_nd_update(x, [[0, 0]], tf.constant([0.0])), tf.expand_dims(x, 0), tf.reverse(x, [1]),
+        tf.reshape(x, [-1]),
+        tf.transpose(x),
+        tf.concat([x, x], 0),
+        tf.stack([x, x]),
+        tf.gather(x, [1, 1]),
+        tf.gather_nd(x, [[0, 2]]),
+        tf.boolean_mask(x, [True, False]),
+        tf.pad(x, [[1, 1], [1, 1]], mode="REFLECT"),
+        tf.tile(x, [1, 2]),
+        tf.slice(x, [0, 1], [2, 1]),
+        tf.tensor_scatter_nd_update(x, [[0, 0]], tf.constant([0.0])),
+        tf.expand_dims(x, 0),
+        tf.reverse(x, [1]),
     ]
     total = sum(tf.as_torch(p).sum() for p in parts)
     total.backward()
@@ -173,6 +205,7 @@ def test_gradients_flow_through_array_ops():
 
 def test_out_of_range_gathers_give_zeros_where_tf_does_not_check(monkeypatch):
     from torchkeras.ops import gather_ops
+
     monkeypatch.setattr(gather_ops, "_validates_indices", lambda device: False)
     assert _np(tf.gather(F, [1, 5, -1])).tolist() == [[3, 4, 5], [0, 0, 0], [0, 0, 0]]
     assert _np(tf.gather(F, [[0, 7], [2, 1]], axis=1, batch_dims=1)).tolist() == [[0, 0], [5, 4]]
@@ -187,7 +220,9 @@ def test_new_tensors_follow_the_device_scope():
 
 # ---------------------------------------------------------------- against real TensorFlow
 
-CASES = [line for line in """
+CASES = [
+    line
+    for line in """
 tf.ones([2])
 tf.ones(3)
 tf.ones((2,), tf.int32)
@@ -616,11 +651,16 @@ tf.reshape(tf.zeros([2, 0, 3]), [2, -1, 3])
 tf.reshape(tf.zeros([2, 3]), [0, -1])
 tf.reshape(tf.zeros([2, 3]), [3, -1, 2])
 tf.split(x, np.int64(3), axis=1)
-""".strip().split("\n") if line]
+""".strip().split("\n")
+    if line
+]
 
 
 def _env(module):
-    return {"x": module.reshape(module.range(6), [2, 3]), "f": module.reshape(module.range(6.0), [2, 3])}
+    return {
+        "x": module.reshape(module.range(6), [2, 3]),
+        "f": module.reshape(module.range(6.0), [2, 3]),
+    }
 
 
 @pytest.mark.parametrize("expression", CASES)
@@ -630,16 +670,35 @@ def test_array_op_matches_tf(expression):
 
 
 GRADIENT_CASES = [
-    "tf.reshape(v, [3, 2])", "tf.transpose(v)", "tf.concat([v, v * 2.], 1)", "tf.stack([v, v], axis=1)",
-    "tf.unstack(v, axis=1)[1]", "tf.split(v, [1, 2], axis=1)[1]", "tf.squeeze(tf.expand_dims(v, 0))",
-    "tf.tile(v, [2, 1])", "tf.pad(v, [[1, 0], [2, 2]], mode='REFLECT')", "tf.pad(v, [[1, 1], [3, 3]], mode='SYMMETRIC')",
-    "tf.pad(v, [[1, 1], [1, 1]], constant_values=3.)", "tf.gather(v, [1, 1, 0])", "tf.gather(v, [[2, 0], [1, 1]], axis=1, batch_dims=1)",
-    "tf.gather_nd(v, [[0, 2], [1, 0], [0, 2]])", "tf.boolean_mask(v, [[True, False, True], [False, True, True]])",
-    "tf.one_hot([0, 2], 3, on_value=v[0, 0], off_value=v[1, 1])", "tf.cast(v, tf.float64)", "tf.broadcast_to(v[:1], [4, 3])",
-    "tf.reverse(v, [0, 1])", "tf.sort(v, axis=1, direction='DESCENDING')", "tf.slice(v, [0, 1], [2, 2])",
-    "tf.strided_slice(v, [1, 2], [-3, -4], [-1, -1])", "tf.tensor_scatter_nd_update(v, [[0, 1]], [7.])",
-    "tf.tensor_scatter_nd_add(v, [[1]], v[:1] * 3.)", "tf.fill([2, 2], v[0, 2])", "tf.identity(v)",
-    "tf.repeat(v, [1, 2, 3], axis=1)", "tf.roll(v, 1, 1)", "tf.linspace(v[0], v[1], 4)",
+    "tf.reshape(v, [3, 2])",
+    "tf.transpose(v)",
+    "tf.concat([v, v * 2.], 1)",
+    "tf.stack([v, v], axis=1)",
+    "tf.unstack(v, axis=1)[1]",
+    "tf.split(v, [1, 2], axis=1)[1]",
+    "tf.squeeze(tf.expand_dims(v, 0))",
+    "tf.tile(v, [2, 1])",
+    "tf.pad(v, [[1, 0], [2, 2]], mode='REFLECT')",
+    "tf.pad(v, [[1, 1], [3, 3]], mode='SYMMETRIC')",
+    "tf.pad(v, [[1, 1], [1, 1]], constant_values=3.)",
+    "tf.gather(v, [1, 1, 0])",
+    "tf.gather(v, [[2, 0], [1, 1]], axis=1, batch_dims=1)",
+    "tf.gather_nd(v, [[0, 2], [1, 0], [0, 2]])",
+    "tf.boolean_mask(v, [[True, False, True], [False, True, True]])",
+    "tf.one_hot([0, 2], 3, on_value=v[0, 0], off_value=v[1, 1])",
+    "tf.cast(v, tf.float64)",
+    "tf.broadcast_to(v[:1], [4, 3])",
+    "tf.reverse(v, [0, 1])",
+    "tf.sort(v, axis=1, direction='DESCENDING')",
+    "tf.slice(v, [0, 1], [2, 2])",
+    "tf.strided_slice(v, [1, 2], [-3, -4], [-1, -1])",
+    "tf.tensor_scatter_nd_update(v, [[0, 1]], [7.])",
+    "tf.tensor_scatter_nd_add(v, [[1]], v[:1] * 3.)",
+    "tf.fill([2, 2], v[0, 2])",
+    "tf.identity(v)",
+    "tf.repeat(v, [1, 2, 3], axis=1)",
+    "tf.roll(v, 1, 1)",
+    "tf.linspace(v[0], v[1], 4)",
     "tf.random.normal([3], mean=v[0, 0], stddev=v[0, 1], seed=1) * 0. + v[1, :]",
 ]
 
@@ -648,7 +707,9 @@ def _gradient(module, expression):
     v = module.Variable([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
     with module.GradientTape() as tape:
         out = eval(expression, {"tf": module, "v": v})  # noqa: S307 - test expressions written here
-        weights = module.cast(module.reshape(module.range(1, module.size(out) + 1), module.shape(out)), out.dtype)
+        weights = module.cast(
+            module.reshape(module.range(1, module.size(out) + 1), module.shape(out)), out.dtype
+        )
         loss = module.reduce_sum(out * weights)
     return tape.gradient(loss, v)
 
@@ -660,4 +721,6 @@ def test_array_op_gradients_match_tf(expression):
     if expected is None:
         assert got is None, expression
         return
-    np.testing.assert_allclose(_np(got), tf_real.convert_to_tensor(expected).numpy(), rtol=1e-5, err_msg=expression)
+    np.testing.assert_allclose(
+        _np(got), tf_real.convert_to_tensor(expected).numpy(), rtol=1e-5, err_msg=expression
+    )

@@ -1,4 +1,5 @@
 """tf.debugging assertions: TF's classes and messages (and against real TF)."""
+
 import numpy as np
 import pytest
 
@@ -12,9 +13,11 @@ def test_assert_equal_reports_the_differences():
     tf.debugging.assert_equal(X, X)
     with pytest.raises(tf.errors.InvalidArgumentError) as info:
         tf.debugging.assert_equal(X, [1.0, 3.0], message="custom")
-    assert str(info.value) == ("custom\nCondition x == y did not hold.\nIndices of first 1 different values:\n[[1]]\n"
-                               "Corresponding x values:\n[2.]\nCorresponding y values:\n[3.]\nFirst 2 elements of x:\n"
-                               "[1. 2.]\nFirst 2 elements of y:\n[1. 3.]")
+    assert str(info.value) == (
+        "custom\nCondition x == y did not hold.\nIndices of first 1 different values:\n[[1]]\n"
+        "Corresponding x values:\n[2.]\nCorresponding y values:\n[3.]\nFirst 2 elements of x:\n"
+        "[1. 2.]\nFirst 2 elements of y:\n[1. 3.]"
+    )
     with pytest.raises(tf.errors.InvalidArgumentError, match="cannot compute Equal as input #1"):
         tf.debugging.assert_equal(X, 1)
 
@@ -23,7 +26,11 @@ def test_sign_and_order_asserts():
     tf.debugging.assert_positive(X)
     with pytest.raises(tf.errors.InvalidArgumentError) as info:
         tf.debugging.assert_positive(X - 1, message="m")
-    assert str(info.value) == "m.  \nCondition x > 0 did not hold element-wise:\nx (shape=(2,) dtype=float32) = \n['0.0', '1.0']"
+    assert (
+        str(info.value)
+        == "m.  \nCondition x > 0 did not hold element-wise:\nx (shape=(2,) dtype=float32) = "
+        "\n['0.0', '1.0']"
+    )
     with pytest.raises(tf.errors.InvalidArgumentError, match="Condition x < y did not hold"):
         tf.debugging.assert_less(X, 2.0)
     tf.debugging.assert_greater(X, 0.0)
@@ -33,7 +40,9 @@ def test_near_rank_numerics():
     tf.debugging.assert_near(X, X + 1e-7)
     with pytest.raises(tf.errors.InvalidArgumentError, match="x and y not equal to tolerance"):
         tf.debugging.assert_near(X, X + 1)
-    with pytest.raises(ValueError, match=r"Tensor  must have rank 2.  Received rank 1, shape \(2,\)"):
+    with pytest.raises(
+        ValueError, match=r"Tensor  must have rank 2.  Received rank 1, shape \(2,\)"
+    ):
         tf.debugging.assert_rank(X, 2)
     assert tf.debugging.check_numerics(X, "ok") is X
     with pytest.raises(tf.errors.InvalidArgumentError, match="msg : Tensor had Inf and NaN values"):
@@ -48,7 +57,9 @@ def test_assert_shapes_symbols():
         tf.debugging.assert_shapes([(X, ("N",)), (tf.zeros([3, 3]), ("N", "D"))])
 
 
-CASES = [line for line in """
+CASES = [
+    line
+    for line in """
 tf.debugging.assert_equal(x, x)
 tf.debugging.assert_equal(x, [1., 3.])
 tf.debugging.assert_equal(x, [1., 3.], message="custom")
@@ -134,20 +145,25 @@ tf.debugging.assert_scalar(x, message="m")
 tf.debugging.Assert(False, ["a", x])
 tf.debugging.Assert(tf.constant(True), ["a", x])
 tf.debugging.assert_rank_in(x, [2, 3])
-tf.debugging.assert_equal(x, x, message="m") 
+tf.debugging.assert_equal(x, x, message="m")
 tf.debugging.assert_equal(tf.constant([1.,np.nan]), tf.constant([1.,np.nan]))
 tf.debugging.assert_near(tf.constant([1.,np.nan]), tf.constant([1.,np.nan]))
 tf.debugging.assert_greater(tf.constant([[1,2],[3,4]]), tf.constant([[0,2],[3,5]]))
 tf.debugging.check_numerics(tf.constant(np.inf), "m")
 tf.debugging.assert_less([1,2], [2,3])
-""".strip().split("\n") if line]
+""".strip().split("\n")
+    if line
+]
 
 
 @pytest.mark.parametrize("expression", CASES)
 def test_debugging_matches_tf(expression):
     tf_real = pytest.importorskip("tensorflow")
-    assert_same(expression, run(tf_real, expression, {"x": tf_real.constant([1.0, 2.0])}),
-                run(tf, expression, {"x": tf.constant([1.0, 2.0])}))
+    assert_same(
+        expression,
+        run(tf_real, expression, {"x": tf_real.constant([1.0, 2.0])}),
+        run(tf, expression, {"x": tf.constant([1.0, 2.0])}),
+    )
 
 
 def test_namespace_lists_only_tf_debugging_names():

@@ -1,4 +1,6 @@
-"""glibc's ``logf``/``sincosf`` reproduced bit for bit (checked against the C library via ctypes)."""
+"""glibc's ``logf``/``sincosf`` reproduced bit for bit (checked against the C library via
+ctypes)."""
+
 import ctypes
 import ctypes.util
 import math
@@ -23,8 +25,8 @@ def _libm():
 
 def _unit_floats(step):
     """The float32 values TF's Box-Muller feeds them: k / 2**23 in [0, 1)."""
-    k = torch.arange(0, 2 ** 23, step, dtype=torch.int64)
-    return ((k | 0x3F800000).to(torch.int32).view(torch.float32) - 1.0)
+    k = torch.arange(0, 2**23, step, dtype=torch.int64)
+    return (k | 0x3F800000).to(torch.int32).view(torch.float32) - 1.0
 
 
 def test_logf_matches_glibc():

@@ -1,4 +1,5 @@
 """tf.nest: flatten order, packing, mapping and structure errors (and against real TF)."""
+
 import collections
 
 import numpy as np
@@ -26,8 +27,14 @@ def test_pack_and_map_keep_the_original_key_order():
     assert packed == {"b": 3, "a": [1, 2]} and list(packed) == ["b", "a"]
     assert tf.nest.map_structure(lambda a, b: a + b, [1, (2, 3)], [10, (20, 30)]) == [11, (22, 33)]
     assert tf.nest.map_structure(lambda a: a, NT(1, 2)) == NT(1, 2)
-    assert isinstance(tf.nest.map_structure(lambda a: a, collections.OrderedDict(b=1)), collections.OrderedDict)
-    assert tf.nest.is_nested([1]) and not tf.nest.is_nested("ab") and not tf.nest.is_nested(np.array([1]))
+    assert isinstance(
+        tf.nest.map_structure(lambda a: a, collections.OrderedDict(b=1)), collections.OrderedDict
+    )
+    assert (
+        tf.nest.is_nested([1])
+        and not tf.nest.is_nested("ab")
+        and not tf.nest.is_nested(np.array([1]))
+    )
 
 
 def test_structure_errors():
@@ -42,7 +49,9 @@ def test_structure_errors():
         tf.nest.map_structure(1, [1])
 
 
-CASES = [line for line in """
+CASES = [
+    line
+    for line in """
 tf.nest.flatten({"b": 1, "a": [2, (3, 4)]})
 tf.nest.flatten(NT(1, 2))
 tf.nest.flatten(None)
@@ -102,7 +111,9 @@ tf.nest.flatten(set([1]))
 tf.nest.flatten(range(3))
 tf.nest.flatten(collections.defaultdict(int, {"a":1}))
 tf.nest.map_structure(lambda x: x, collections.defaultdict(int, {"b":1, "a":2}))
-""".strip().split("\n") if line]
+""".strip().split("\n")
+    if line
+]
 
 
 @pytest.mark.parametrize("expression", CASES)
@@ -114,4 +125,6 @@ def test_nest_matches_tf(expression):
 
 def test_namespace_matches_tf():
     tf_real = pytest.importorskip("tensorflow")
-    assert {n for n in dir(tf.nest) if not n.startswith("_")} == {n for n in dir(tf_real.nest) if not n.startswith("_")}
+    assert {n for n in dir(tf.nest) if not n.startswith("_")} == {
+        n for n in dir(tf_real.nest) if not n.startswith("_")
+    }

@@ -1,4 +1,5 @@
 """TF's exact Philox numbers: ``tf.random.Generator`` and ``tf.random.stateless_*`` against TF."""
+
 import numpy as np
 import pytest
 import torch
@@ -25,38 +26,81 @@ def _draws(tf):
     k = tf.random.Generator.from_key_counter(key=5, counter=[2**40, 3], alg="philox")
     out["kc_uniform"] = k.uniform([2, 3], minval=1.0, maxval=3.0).numpy().tolist()
     out["sl_uniform"] = tf.random.stateless_uniform([2, 3], seed=[1, 2]).numpy().tolist()
-    out["sl_normal64"] = tf.random.stateless_normal([3], seed=[-1, 2**40], dtype=tf.float64, mean=1.0, stddev=2.0).numpy().tolist()
-    out["sl_trunc"] = tf.random.stateless_truncated_normal([5], seed=tf.constant([3, 4], tf.int32)).numpy().tolist()
-    out["sl_int64"] = tf.random.stateless_uniform([4], seed=[5, 6], minval=-2**40, maxval=2**41, dtype=tf.int64).numpy().tolist()
-    out["sl_full32"] = tf.random.stateless_uniform([5], seed=[5, 6], minval=None, maxval=None, dtype=tf.int32).numpy().tolist()
-    out["sl_half"] = tf.random.stateless_uniform([5], seed=[5, 6], dtype=tf.float16).numpy().astype(float).tolist()
+    out["sl_normal64"] = (
+        tf.random.stateless_normal([3], seed=[-1, 2**40], dtype=tf.float64, mean=1.0, stddev=2.0)
+        .numpy()
+        .tolist()
+    )
+    out["sl_trunc"] = (
+        tf.random.stateless_truncated_normal([5], seed=tf.constant([3, 4], tf.int32))
+        .numpy()
+        .tolist()
+    )
+    out["sl_int64"] = (
+        tf.random.stateless_uniform([4], seed=[5, 6], minval=-(2**40), maxval=2**41, dtype=tf.int64)
+        .numpy()
+        .tolist()
+    )
+    out["sl_full32"] = (
+        tf.random.stateless_uniform([5], seed=[5, 6], minval=None, maxval=None, dtype=tf.int32)
+        .numpy()
+        .tolist()
+    )
+    out["sl_half"] = (
+        tf.random.stateless_uniform([5], seed=[5, 6], dtype=tf.float16)
+        .numpy()
+        .astype(float)
+        .tolist()
+    )
     out["rng_state"] = repr(tf.random.create_rng_state(2**64 + 3, "philox"))
     return out
 
 
-RECORDED = {'gen_full': [2344438790341801005, 910079846095951685, 8047686519152476642],
- 'gen_int': [10, -1, 0, 9, 8, -2, 0],
- 'gen_normal': [0.4384227395057678, -0.5343984365463257, -0.07710261642932892, 1.5658046007156372,
-                -0.10123450309038162],
- 'gen_state': [6145, 0, 0],
- 'gen_trunc': [-0.278564453125, -0.1402587890625, 0.254638671875, -0.355224609375, -0.60498046875,
-               1.9296875],
- 'gen_uniform': [0.9637376763723642, 0.8950107916639292, 0.0842259204162723],
- 'kc_uniform': [[1.4691112041473389, 1.632094383239746, 2.360351800918579],
-                [2.308671712875366, 1.3007738590240479, 2.0181307792663574]],
- 'reset_bf16': [-0.3203125, 1.4609375, 1.28125],
- 'reset_state': [0, 7, 8],
- 'rng_state': '<tf.Tensor: shape=(3,), dtype=int64, numpy=array([3, 1, 0])>',
- 'seeds': [[-2405629589670985452, 5818436246720308747], [0, 0]],
- 'sl_full32': [-180254357, -1901470197, 1629830848, -1475124591, -1168902422],
- 'sl_half': [0.3544921875, 0.5107421875, 0.6875, 0.6416015625, 0.728515625],
- 'sl_int64': [1150870980971, -475111539008, 1592263964394, -549661015039],
- 'sl_normal64': [0.6871661183310442, 0.4233292187002319, 4.214541858027353],
- 'sl_trunc': [-0.17393383383750916, 1.6723546981811523, 0.3481701612472534, -1.7038906812667847,
-              0.6385190486907959],
- 'sl_uniform': [[0.8440604209899902, 0.19204533100128174, 0.9962232112884521],
-                [0.16038739681243896, 0.27199018001556396, 0.6493459939956665]],
- 'split': [[0, 0, -8755724793373558360], [0, 0, -4361083304922204473]]}  # real TF 2.21's values
+RECORDED = {
+    "gen_full": [2344438790341801005, 910079846095951685, 8047686519152476642],
+    "gen_int": [10, -1, 0, 9, 8, -2, 0],
+    "gen_normal": [
+        0.4384227395057678,
+        -0.5343984365463257,
+        -0.07710261642932892,
+        1.5658046007156372,
+        -0.10123450309038162,
+    ],
+    "gen_state": [6145, 0, 0],
+    "gen_trunc": [
+        -0.278564453125,
+        -0.1402587890625,
+        0.254638671875,
+        -0.355224609375,
+        -0.60498046875,
+        1.9296875,
+    ],
+    "gen_uniform": [0.9637376763723642, 0.8950107916639292, 0.0842259204162723],
+    "kc_uniform": [
+        [1.4691112041473389, 1.632094383239746, 2.360351800918579],
+        [2.308671712875366, 1.3007738590240479, 2.0181307792663574],
+    ],
+    "reset_bf16": [-0.3203125, 1.4609375, 1.28125],
+    "reset_state": [0, 7, 8],
+    "rng_state": "<tf.Tensor: shape=(3,), dtype=int64, numpy=array([3, 1, 0])>",
+    "seeds": [[-2405629589670985452, 5818436246720308747], [0, 0]],
+    "sl_full32": [-180254357, -1901470197, 1629830848, -1475124591, -1168902422],
+    "sl_half": [0.3544921875, 0.5107421875, 0.6875, 0.6416015625, 0.728515625],
+    "sl_int64": [1150870980971, -475111539008, 1592263964394, -549661015039],
+    "sl_normal64": [0.6871661183310442, 0.4233292187002319, 4.214541858027353],
+    "sl_trunc": [
+        -0.17393383383750916,
+        1.6723546981811523,
+        0.3481701612472534,
+        -1.7038906812667847,
+        0.6385190486907959,
+    ],
+    "sl_uniform": [
+        [0.8440604209899902, 0.19204533100128174, 0.9962232112884521],
+        [0.16038739681243896, 0.27199018001556396, 0.6493459939956665],
+    ],
+    "split": [[0, 0, -8755724793373558360], [0, 0, -4361083304922204473]],
+}  # real TF 2.21's values
 
 
 def test_recorded_tf_values():
@@ -87,24 +131,45 @@ FLOATS = ["float16", "bfloat16", "float32", "float64"]
 
 def _stateless_cases(tf):
     for shape in SHAPES:
-        for seed in ([1, 2], [-7, 2 ** 40]):
+        for seed in ([1, 2], [-7, 2**40]):
             for name in FLOATS:
                 dtype = getattr(tf, name)
-                yield ("uniform", name, tuple(shape)), tf.random.stateless_uniform(shape, seed, dtype=dtype)
-                yield ("normal", name, tuple(shape)), tf.random.stateless_normal(shape, seed, dtype=dtype)
-                yield ("truncated", name, tuple(shape)), tf.random.stateless_truncated_normal(shape, seed, dtype=dtype)
-            for name, low, high in (("int32", -5, 9), ("int32", -2 ** 31, 2 ** 31 - 1),
-                                    ("int64", 3, 2 ** 35), ("int64", -2 ** 62, 2 ** 62)):
+                yield (
+                    ("uniform", name, tuple(shape)),
+                    tf.random.stateless_uniform(shape, seed, dtype=dtype),
+                )
+                yield (
+                    ("normal", name, tuple(shape)),
+                    tf.random.stateless_normal(shape, seed, dtype=dtype),
+                )
+                yield (
+                    ("truncated", name, tuple(shape)),
+                    tf.random.stateless_truncated_normal(shape, seed, dtype=dtype),
+                )
+            for name, low, high in (
+                ("int32", -5, 9),
+                ("int32", -(2**31), 2**31 - 1),
+                ("int64", 3, 2**35),
+                ("int64", -(2**62), 2**62),
+            ):
                 dtype = getattr(tf, name)
-                yield ("int", name, tuple(shape)), tf.random.stateless_uniform(
-                    shape, seed, minval=low, maxval=high, dtype=dtype)
-                yield ("full", name, tuple(shape)), tf.random.stateless_uniform(
-                    shape, seed, minval=None, maxval=None, dtype=dtype)
+                yield (
+                    ("int", name, tuple(shape)),
+                    tf.random.stateless_uniform(shape, seed, minval=low, maxval=high, dtype=dtype),
+                )
+                yield (
+                    ("full", name, tuple(shape)),
+                    tf.random.stateless_uniform(shape, seed, minval=None, maxval=None, dtype=dtype),
+                )
 
 
 def _as_numpy(tensor):
     array = np.asarray(tensor.numpy())
-    return array.astype(np.float64) if array.dtype.kind == "f" or array.dtype.name == "bfloat16" else array
+    return (
+        array.astype(np.float64)
+        if array.dtype.kind == "f" or array.dtype.name == "bfloat16"
+        else array
+    )
 
 
 def test_stateless_many_shapes_match_tf():

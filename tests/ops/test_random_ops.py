@@ -1,4 +1,5 @@
 """tf.random: seeding rules, dtypes, distributions (and TF's errors, against real TF)."""
+
 import numpy as np
 import pytest
 
@@ -100,6 +101,7 @@ ERRORS = [
 def test_random_errors_match_tf(expression):
     tf_real = pytest.importorskip("tensorflow")
     from oracle_compare import assert_same, run
+
     assert_same(expression, run(tf_real, expression), run(tf, expression))
 
 
@@ -127,4 +129,6 @@ def test_generator_streams():
     tf.random.set_global_generator(g)
     assert tf.random.get_global_generator() is g
     s = tf.random.stateless_truncated_normal([100], seed=[1, 2])
-    np.testing.assert_array_equal(_np(s), _np(tf.random.stateless_truncated_normal([100], seed=[1, 2])))
+    np.testing.assert_array_equal(
+        _np(s), _np(tf.random.stateless_truncated_normal([100], seed=[1, 2]))
+    )

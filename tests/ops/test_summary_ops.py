@@ -1,4 +1,5 @@
 """tf.summary: event files written through the tensorboard package, read back with its readers."""
+
 import glob
 import io
 import os
@@ -30,8 +31,9 @@ def accumulator(logdir):
 
 
 def values(logdir, tag):
-    return [(e.step, tensor_util.make_ndarray(e.tensor_proto))
-            for e in accumulator(logdir).Tensors(tag)]
+    return [
+        (e.step, tensor_util.make_ndarray(e.tensor_proto)) for e in accumulator(logdir).Tensors(tag)
+    ]
 
 
 def test_file_writer_creates_a_v2_event_file_at_once(tmp_path):
@@ -48,8 +50,9 @@ def test_scalar_steps_and_values_read_back(tmp_path):
     with writer.as_default():
         for step, value in enumerate([0.5, 0.25, 0.125]):
             assert bool(tf.summary.scalar("loss", value, step=step)) is True
-        tf.summary.scalar("var_step", tf.constant(2.0, tf.float64),
-                          step=tf.Variable(7, dtype=tf.int64))
+        tf.summary.scalar(
+            "var_step", tf.constant(2.0, tf.float64), step=tf.Variable(7, dtype=tf.int64)
+        )
     got = values(str(tmp_path), "loss")
     assert [s for s, _ in got] == [0, 1, 2]
     np.testing.assert_allclose([float(v) for _, v in got], [0.5, 0.25, 0.125])
@@ -69,8 +72,11 @@ def test_step_rules(tmp_path):
     writer = tf.summary.create_file_writer(str(tmp_path))
     assert tf.summary.experimental.get_step() is None
     with writer.as_default():
-        with pytest.raises(ValueError, match=r"No step set\. Please specify one either through the "
-                           r"`step` argument or through tf\.summary\.experimental\.set_step\(\)"):
+        with pytest.raises(
+            ValueError,
+            match=r"No step set\. Please specify one either through the "
+            r"`step` argument or through tf\.summary\.experimental\.set_step\(\)",
+        ):
             tf.summary.scalar("x", 1.0)
         with writer.as_default(step=5):
             assert tf.summary.experimental.get_step() == 5
@@ -81,13 +87,18 @@ def test_step_rules(tmp_path):
             tf.summary.scalar("x", 2.0)
         finally:
             tf.summary.experimental.set_step(None)
-        with pytest.raises(ValueError, match=r"Argument `step` must be a scalar\. Received step "
-                           r"with shape \(2,\)\."):
+        with pytest.raises(
+            ValueError,
+            match=r"Argument `step` must be a scalar\. Received step "
+            r"with shape \(2,\)\.",
+        ):
             tf.summary.scalar("x", 1.0, step=[1, 2])
         with pytest.raises(TypeError, match="Cannot convert 1.5 to EagerTensor of dtype int64"):
             tf.summary.scalar("x", 1.0, step=1.5)
-        with pytest.raises(ValueError, match="Tensor conversion requested dtype int64 for Tensor "
-                           "with dtype float32"):
+        with pytest.raises(
+            ValueError,
+            match="Tensor conversion requested dtype int64 for Tensor with dtype float32",
+        ):
             tf.summary.scalar("x", 1.0, step=tf.constant(3.0))
     assert [s for s, _ in values(str(tmp_path), "x")] == [5, 9]
 
@@ -104,6 +115,7 @@ def test_record_if_and_should_record(tmp_path):
         def every_other():
             counter["n"] += 1
             return counter["n"] % 2 == 0
+
         with tf.summary.record_if(every_other):
             written = [bool(tf.summary.scalar("cond", float(i), step=i)) for i in range(4)]
         assert written == [False, True, False, True]
@@ -114,7 +126,7 @@ def test_record_if_and_should_record(tmp_path):
 
 
 def test_set_as_default_flush_and_close(tmp_path):
-    writer = tf.summary.create_file_writer(str(tmp_path), flush_millis=10 ** 7)
+    writer = tf.summary.create_file_writer(str(tmp_path), flush_millis=10**7)
     writer.init()
     writer.set_as_default(step=3)
     try:
@@ -152,17 +164,18 @@ def test_histogram_buckets(tmp_path):
         tf.summary.histogram("h", np.arange(10, dtype=np.float32), buckets=4)
         tf.summary.histogram("same", np.ones(3))
         tf.summary.histogram("empty", np.zeros([0]), buckets=5)
-    (_, h), = values(str(tmp_path), "h")
+    ((_, h),) = values(str(tmp_path), "h")
     np.testing.assert_allclose(h, [[0, 2.25, 3], [2.25, 4.5, 2], [4.5, 6.75, 2], [6.75, 9, 3]])
-    (_, same), = values(str(tmp_path), "same")
+    ((_, same),) = values(str(tmp_path), "same")
     assert same.shape == (30, 3) and same[-1, 2] == 3 and same[:-1, 2].sum() == 0
-    (_, empty), = values(str(tmp_path), "empty")
+    ((_, empty),) = values(str(tmp_path), "empty")
     assert empty.shape == (5, 3) and not empty.any()
     assert accumulator(str(tmp_path)).SummaryMetadata("h").plugin_data.plugin_name == "histograms"
 
 
 def test_text_image_audio(tmp_path):
     from PIL import Image
+
     writer = tf.summary.create_file_writer(str(tmp_path))
     pixels = np.linspace(0, 1, 2 * 3 * 4 * 3, dtype=np.float32).reshape(2, 3, 4, 3)
     clips = np.sin(np.linspace(0, 10, 3 * 50)).reshape(3, 50, 1).astype(np.float32)
@@ -175,16 +188,17 @@ def test_text_image_audio(tmp_path):
             tf.summary.text("bad", 3)
         with pytest.raises(ValueError):
             tf.summary.image("bad", pixels[0])
-    (_, t), = values(str(tmp_path), "t")
+    ((_, t),) = values(str(tmp_path), "t")
     assert t.item() == b"hello *world*"
     assert list(values(str(tmp_path), "t2")[0][1]) == [b"a", b"bb"]
-    (_, im), = values(str(tmp_path), "im")
+    ((_, im),) = values(str(tmp_path), "im")
     assert list(im[:2]) == [b"4", b"3"] and len(im) == 3
     decoded = np.asarray(Image.open(io.BytesIO(im[2])))
     np.testing.assert_array_equal(decoded, (pixels[0] * 255.5).astype(np.uint8))
-    (_, au), = values(str(tmp_path), "au")
+    ((_, au),) = values(str(tmp_path), "au")
     assert au.shape == (2, 2) and au[0, 1] == b""
     import wave
+
     with wave.open(io.BytesIO(au[0, 0])) as clip:
         assert (clip.getframerate(), clip.getnchannels(), clip.getsampwidth()) == (8000, 1, 2)
         frames = np.frombuffer(clip.readframes(50), "<i2")
@@ -195,6 +209,7 @@ def test_text_image_audio(tmp_path):
 
 def test_write_with_metadata_and_callable(tmp_path):
     from tensorboard.compat.proto import summary_pb2
+
     metadata = summary_pb2.SummaryMetadata()
     metadata.plugin_data.plugin_name = "custom"
     writer = tf.summary.create_file_writer(str(tmp_path))
@@ -204,14 +219,15 @@ def test_write_with_metadata_and_callable(tmp_path):
         with tf.summary.record_if(False):
             tf.summary.write("w", lambda: calls.append(2) or np.arange(3))
     assert calls == [1]
-    (_, w), = values(str(tmp_path), "w")
+    ((_, w),) = values(str(tmp_path), "w")
     np.testing.assert_array_equal(w, [0, 1, 2])
     assert accumulator(str(tmp_path)).SummaryMetadata("w").plugin_data.plugin_name == "custom"
 
 
 def test_trace_with_torch_profiler(tmp_path):
-    with pytest.raises(ValueError,
-                       match="Must enable trace before export through tf.summary.trace_on."):
+    with pytest.raises(
+        ValueError, match="Must enable trace before export through tf.summary.trace_on."
+    ):
         tf.summary.trace_export("t", step=0)
     tf.summary.trace_on(graph=True, profiler=True, profiler_outdir=str(tmp_path))
     tf.matmul(tf.ones([8, 8]), tf.ones([8, 8]))
@@ -219,6 +235,7 @@ def test_trace_with_torch_profiler(tmp_path):
     traces = glob.glob(str(tmp_path / "plugins" / "profile" / "*" / "*.pt.trace.json"))
     assert len(traces) == 1
     import json
+
     with open(traces[0]) as f:
         assert json.load(f)["traceEvents"]
     tf.summary.trace_on(profiler=True, profiler_outdir=str(tmp_path / "off"))
@@ -235,17 +252,33 @@ def test_missing_tensorboard_names_the_extra(tmp_path, monkeypatch):
         tf.summary.create_file_writer(str(tmp_path))
     monkeypatch.setitem(sys.modules, "tensorboard", None)
     from torchkeras import keras
+
     with pytest.raises(ImportError, match=r"torchkeras-tf\[tensorboard\]"):
         keras.callbacks.TensorBoard(str(tmp_path))
 
 
 def test_namespace_from_registry():
     from torchkeras.api_export import names_of
+
     assert names_of(tf.summary.scalar) == ["tf.summary.scalar"]
     assert tf.summary.experimental.set_step is summary_ops.set_step
-    for name in ("create_file_writer", "scalar", "histogram", "image", "text", "audio", "record_if",
-                 "should_record_summaries", "create_noop_writer", "SummaryWriter", "flush",
-                 "trace_on", "trace_off", "trace_export", "write"):
+    for name in (
+        "create_file_writer",
+        "scalar",
+        "histogram",
+        "image",
+        "text",
+        "audio",
+        "record_if",
+        "should_record_summaries",
+        "create_noop_writer",
+        "SummaryWriter",
+        "flush",
+        "trace_on",
+        "trace_off",
+        "trace_export",
+        "write",
+    ):
         assert name in tf.summary.__all__
 
 
@@ -269,6 +302,7 @@ def _emit(api, logdir):
 def test_events_match_real_tensorflow(tmp_path):
     tf_real = pytest.importorskip("tensorflow")
     from PIL import Image
+
     ours = _emit(tf, str(tmp_path / "ours"))
     theirs = _emit(tf_real, str(tmp_path / "theirs"))
     assert len(ours) == len(theirs)
@@ -280,7 +314,9 @@ def test_events_match_real_tensorflow(tmp_path):
         if b.metadata.plugin_data.plugin_name == "images":
             assert a.tensor.string_val[:2] == b.tensor.string_val[:2]
             for png_a, png_b in zip(a.tensor.string_val[2:], b.tensor.string_val[2:]):
-                np.testing.assert_array_equal(np.asarray(Image.open(io.BytesIO(png_a))),
-                                              np.asarray(Image.open(io.BytesIO(png_b))))
+                np.testing.assert_array_equal(
+                    np.asarray(Image.open(io.BytesIO(png_a))),
+                    np.asarray(Image.open(io.BytesIO(png_b))),
+                )
         else:
             assert a.tensor == b.tensor, a.tag

@@ -1,4 +1,5 @@
 """tf.TensorSpec: repr, compatibility, equality (and against real TF)."""
+
 import pytest
 
 import torchkeras as tf
@@ -9,7 +10,10 @@ S = tf.TensorSpec
 
 def test_repr_and_properties():
     assert repr(S([None, 3])) == "TensorSpec(shape=(None, 3), dtype=tf.float32, name=None)"
-    assert repr(S((None, 3), tf.int32, name="inp")) == "TensorSpec(shape=(None, 3), dtype=tf.int32, name='inp')"
+    assert (
+        repr(S((None, 3), tf.int32, name="inp"))
+        == "TensorSpec(shape=(None, 3), dtype=tf.int32, name='inp')"
+    )
     assert repr(S(None)) == "TensorSpec(shape=<unknown>, dtype=tf.float32, name=None)"
     spec = S([2], "float64")
     assert spec.shape == tf.TensorShape([2]) and spec.dtype == tf.float64 and spec.name is None
@@ -28,7 +32,9 @@ def test_compatibility_and_equality():
         S([-2])
 
 
-CASES = [line for line in """
+CASES = [
+    line
+    for line in """
 S([None, 3])
 S((None,3), tf.int32, name="inp")
 str(S([None, 3]))
@@ -70,7 +76,9 @@ S([2]).value_type
 tf.TensorSpec([2]).shape.rank
 S([2], tf.string)
 S([2], name=5)
-""".strip().split("\n") if line]
+""".strip().split("\n")
+    if line
+]
 
 
 @pytest.mark.parametrize("expression", CASES)

@@ -6,6 +6,7 @@ The ``.index`` table maps ``""`` to a ``BundleHeaderProto`` and each tensor key 
 varint lengths, a masked CRC32C of the lengths, then the bytes).  Writes are atomic:
 each file goes to a temporary name first, then is renamed (data before index).
 """
+
 from __future__ import annotations
 
 import os
@@ -19,14 +20,45 @@ from . import coding, protos, table
 
 __all__ = ["BundleReader", "write_bundle", "index_file", "data_file", "atomic_write_bytes"]
 
-_NUMPY_BY_ENUM = {1: np.float32, 2: np.float64, 3: np.int32, 4: np.uint8, 5: np.int16,
-                  6: np.int8, 8: np.complex64, 9: np.int64, 10: np.bool_, 17: np.uint16,
-                  18: np.complex128, 19: np.float16, 22: np.uint32, 23: np.uint64}
+_NUMPY_BY_ENUM = {
+    1: np.float32,
+    2: np.float64,
+    3: np.int32,
+    4: np.uint8,
+    5: np.int16,
+    6: np.int8,
+    8: np.complex64,
+    9: np.int64,
+    10: np.bool_,
+    17: np.uint16,
+    18: np.complex128,
+    19: np.float16,
+    22: np.uint32,
+    23: np.uint64,
+}
 _ENUM_BY_NUMPY = {np.dtype(v): k for k, v in _NUMPY_BY_ENUM.items()}
 DT_STRING = 7
-_NAME_BY_ENUM = {dtypes.as_dtype(n).as_datatype_enum: n for n in (
-    "float32", "float64", "int32", "uint8", "int16", "int8", "string", "complex64", "int64",
-    "bool", "bfloat16", "uint16", "complex128", "float16", "uint32", "uint64")}
+_NAME_BY_ENUM = {
+    dtypes.as_dtype(n).as_datatype_enum: n
+    for n in (
+        "float32",
+        "float64",
+        "int32",
+        "uint8",
+        "int16",
+        "int8",
+        "string",
+        "complex64",
+        "int64",
+        "bool",
+        "bfloat16",
+        "uint16",
+        "complex128",
+        "float16",
+        "uint32",
+        "uint64",
+    )
+}
 
 
 def index_file(prefix):
@@ -41,8 +73,11 @@ def data_file(prefix, shard=0, num_shards=1):
 
 def _data_loss(filename, detail):
     return errors.DataLossError(
-        None, None, "Unable to read file (%s). Perhaps the file is corrupt or was produced by "
-        "a newer version of TensorFlow with format changes (%s)" % (filename, detail))
+        None,
+        None,
+        "Unable to read file (%s). Perhaps the file is corrupt or was produced by "
+        "a newer version of TensorFlow with format changes (%s)" % (filename, detail),
+    )
 
 
 def _read_bytes(path):
@@ -50,8 +85,9 @@ def _read_bytes(path):
         with open(path, "rb") as handle:
             return handle.read()
     except FileNotFoundError:
-        raise errors.NotFoundError(None, None, "Failed to find any matching files for %s" % path
-                                   ) from None
+        raise errors.NotFoundError(
+            None, None, "Failed to find any matching files for %s" % path
+        ) from None
 
 
 class BundleReader:
@@ -72,8 +108,9 @@ class BundleReader:
             raise _data_loss(self.index_path, "no bundle header entry")
         header = self._parse(protos.BundleHeaderProto, entries.pop(b""), "<header>")
         if header.endianness != 0:
-            raise errors.UnimplementedError(None, None, "Big-endian checkpoints are not "
-                                            "supported: %s" % self.index_path)
+            raise errors.UnimplementedError(
+                None, None, "Big-endian checkpoints are not supported: %s" % self.index_path
+            )
         self.num_shards = max(header.num_shards, 1)
         self._entries = {}
         for key, value in entries.items():
@@ -101,8 +138,7 @@ class BundleReader:
         try:
             return self._entries[key]
         except KeyError:
-            raise errors.NotFoundError(None, None, "Key %s not found in checkpoint" % key
-                                       ) from None
+            raise errors.NotFoundError(None, None, "Key %s not found in checkpoint" % key) from None
 
     def shape(self, key):
         """The tensor's shape as a list of ints."""
@@ -112,28 +148,36 @@ class BundleReader:
         """The tensor's ``tf.DType``."""
         enum = self._entry(key).dtype
         if enum not in _NAME_BY_ENUM:
-            raise errors.UnimplementedError(None, None, "Unsupported dtype enum %d for key %s "
-                                            "in %s" % (enum, key, self.index_path))
+            raise errors.UnimplementedError(
+                None,
+                None,
+                "Unsupported dtype enum %d for key %s in %s" % (enum, key, self.index_path),
+            )
         return dtypes.as_dtype(_NAME_BY_ENUM[enum])
 
     def _shard(self, shard_id):
         if shard_id not in self._shards:
-            self._shards[shard_id] = _read_bytes(data_file(self.prefix, shard_id,
-                                                           self.num_shards))
+            self._shards[shard_id] = _read_bytes(data_file(self.prefix, shard_id, self.num_shards))
         return self._shards[shard_id]
 
     def get_tensor(self, key):
         """The tensor's value as a NumPy array (strings: an object array of ``bytes``)."""
         entry = self._entry(key)
         if entry.slices:
-            raise errors.UnimplementedError(None, None, "Partitioned (sliced) variable %s in "
-                                            "%s is not supported" % (key, self.index_path))
+            raise errors.UnimplementedError(
+                None,
+                None,
+                "Partitioned (sliced) variable %s in %s is not supported" % (key, self.index_path),
+            )
         path = data_file(self.prefix, entry.shard_id, self.num_shards)
         data = self._shard(entry.shard_id)
         if entry.offset + entry.size > len(data):
-            raise _data_loss(path, "tensor %s needs bytes [%d, %d) but the file has %d"
-                             % (key, entry.offset, entry.offset + entry.size, len(data)))
-        raw = data[entry.offset:entry.offset + entry.size]
+            raise _data_loss(
+                path,
+                "tensor %s needs bytes [%d, %d) but the file has %d"
+                % (key, entry.offset, entry.offset + entry.size, len(data)),
+            )
+        raw = data[entry.offset : entry.offset + entry.size]
         shape = self.shape(key)
         if entry.dtype == DT_STRING:
             values, crc = self._strings(raw, shape, key, path)
@@ -143,15 +187,21 @@ class BundleReader:
         if coding.mask(coding.crc(raw)) != entry.crc32c:
             raise _data_loss(path, "checksum mismatch for tensor %s" % key)
         if entry.dtype not in _NUMPY_BY_ENUM:
-            raise errors.UnimplementedError(None, None, "Reading %s tensors (%s in %s) is not "
-                                            "supported" % (self.dtype(key).name, key, path))
+            raise errors.UnimplementedError(
+                None,
+                None,
+                "Reading %s tensors (%s in %s) is not "
+                "supported" % (self.dtype(key).name, key, path),
+            )
         np_dtype = np.dtype(_NUMPY_BY_ENUM[entry.dtype]).newbyteorder("<")
         count = int(np.prod(shape, dtype=np.int64))
         if count * np_dtype.itemsize != len(raw):
-            raise _data_loss(path, "tensor %s has %d bytes, expected %d for shape %s"
-                             % (key, len(raw), count * np_dtype.itemsize, shape))
-        return np.frombuffer(raw, dtype=np_dtype).astype(np_dtype.newbyteorder("="))\
-            .reshape(shape)
+            raise _data_loss(
+                path,
+                "tensor %s has %d bytes, expected %d for shape %s"
+                % (key, len(raw), count * np_dtype.itemsize, shape),
+            )
+        return np.frombuffer(raw, dtype=np_dtype).astype(np_dtype.newbyteorder("=")).reshape(shape)
 
     @staticmethod
     def _strings(raw, shape, key, path):
@@ -166,21 +216,21 @@ class BundleReader:
         crc = _lengths_crc(lengths)
         if pos + 4 > len(raw) or struct.unpack_from("<I", raw, pos)[0] != coding.mask(crc):
             raise _data_loss(path, "string lengths checksum mismatch for %s" % key)
-        crc = coding.extend(crc, raw[pos:pos + 4])
+        crc = coding.extend(crc, raw[pos : pos + 4])
         pos += 4
         out = np.empty(count, dtype=object)
         for i, length in enumerate(lengths):
-            out[i] = bytes(raw[pos:pos + length])
+            out[i] = bytes(raw[pos : pos + length])
             pos += length
         if pos != len(raw):
             raise _data_loss(path, "string tensor %s has the wrong size" % key)
-        return out.reshape(shape), coding.extend(crc, raw[len(raw) - sum(lengths):])
+        return out.reshape(shape), coding.extend(crc, raw[len(raw) - sum(lengths) :])
 
 
 def _lengths_crc(lengths):
     crc = 0
     for length in lengths:
-        crc = coding.extend(crc, struct.pack("<I" if length <= 0xffffffff else "<Q", length))
+        crc = coding.extend(crc, struct.pack("<I" if length <= 0xFFFFFFFF else "<Q", length))
     return crc
 
 
@@ -216,8 +266,9 @@ def atomic_write_bytes(path, data):
     """Write ``data`` to a temporary file beside ``path``, then rename it to ``path``."""
     directory = os.path.dirname(os.path.abspath(path))
     os.makedirs(directory, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=directory, prefix=".tmp-",
-                                         suffix="-" + os.path.basename(path))
+    handle, temporary = tempfile.mkstemp(
+        dir=directory, prefix=".tmp-", suffix="-" + os.path.basename(path)
+    )
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)

@@ -8,6 +8,7 @@ checked (dtype, shape, checksums) before any variable is assigned, so a bad file
 leaves the objects unchanged.  Dependencies that do not exist yet are restored
 when they are created (deferred restoration).
 """
+
 from __future__ import annotations
 
 import collections
@@ -21,8 +22,13 @@ from ..framework.variable import Variable
 from . import deferred, object_graph
 from .state import latest_checkpoint, write_state
 
-__all__ = ["Checkpoint", "CheckpointOptions", "CheckpointLoadStatus", "save_tensors",
-           "restore_into"]
+__all__ = [
+    "Checkpoint",
+    "CheckpointOptions",
+    "CheckpointLoadStatus",
+    "save_tensors",
+    "restore_into",
+]
 
 
 @tf_export("train.CheckpointOptions")
@@ -30,13 +36,24 @@ class CheckpointOptions:
     """``tf.train.CheckpointOptions``: accepted for compatibility; saving is synchronous
     and local, whatever ``experimental_io_device`` or ``enable_async`` say."""
 
-    __slots__ = ("experimental_io_device", "experimental_enable_async_checkpoint",
-                 "experimental_write_callbacks", "enable_async",
-                 "experimental_sharding_callback", "experimental_skip_slot_variables")
+    __slots__ = (
+        "experimental_io_device",
+        "experimental_enable_async_checkpoint",
+        "experimental_write_callbacks",
+        "enable_async",
+        "experimental_sharding_callback",
+        "experimental_skip_slot_variables",
+    )
 
-    def __init__(self, experimental_io_device=None, experimental_enable_async_checkpoint=False,
-                 experimental_write_callbacks=None, enable_async=False,
-                 experimental_skip_slot_variables=False, experimental_sharding_callback=None):
+    def __init__(
+        self,
+        experimental_io_device=None,
+        experimental_enable_async_checkpoint=False,
+        experimental_write_callbacks=None,
+        enable_async=False,
+        experimental_skip_slot_variables=False,
+        experimental_sharding_callback=None,
+    ):
         self.experimental_io_device = experimental_io_device
         self.experimental_enable_async_checkpoint = experimental_enable_async_checkpoint
         self.experimental_write_callbacks = experimental_write_callbacks
@@ -56,6 +73,7 @@ def _full_name(variable):
 def save_tensors(root):
     """``{key: NumPy value}`` for ``root``'s graph, the object graph entry included."""
     from . import protos
+
     graph = object_graph.walk(root)
     proto = protos.TrackableObjectGraph()
     tensors = {}
@@ -69,8 +87,9 @@ def save_tensors(root):
             entry.children.add(node_id=child_id, local_name=name)
         if isinstance(node, Variable):
             key = graph.key(node_id)
-            entry.attributes.add(name=object_graph.VARIABLE_VALUE, full_name=_full_name(node),
-                                 checkpoint_key=key)
+            entry.attributes.add(
+                name=object_graph.VARIABLE_VALUE, full_name=_full_name(node), checkpoint_key=key
+            )
             tensors[key] = np.asarray(node.numpy())
         if has_values[node_id]:
             entry.has_checkpoint_values.value = True
@@ -135,40 +154,59 @@ class _Restore:
         saved_dtype = self.reader.dtype(key)
         if saved_dtype != variable.dtype:
             raise errors.InvalidArgumentError(
-                None, None, "tensor_name = %s; expected dtype %s does not equal original dtype "
-                "%s (checkpoint %s)" % (key, variable.dtype.name, saved_dtype.name, self.prefix))
+                None,
+                None,
+                "tensor_name = %s; expected dtype %s does not equal original dtype "
+                "%s (checkpoint %s)" % (key, variable.dtype.name, saved_dtype.name, self.prefix),
+            )
         if tuple(value.shape) != tuple(variable.shape.as_list()):
-            raise ValueError("Received incompatible tensor with shape %s when attempting to "
-                             "restore variable with shape %s and name %s (key %s in checkpoint "
-                             "%s)." % (tuple(value.shape), tuple(variable.shape.as_list()),
-                                       variable.name, key, self.prefix))
+            raise ValueError(
+                "Received incompatible tensor with shape %s when attempting to "
+                "restore variable with shape %s and name %s (key %s in checkpoint "
+                "%s)."
+                % (
+                    tuple(value.shape),
+                    tuple(variable.shape.as_list()),
+                    variable.name,
+                    key,
+                    self.prefix,
+                )
+            )
         return value
 
 
 def _open(save_path):
     from . import bundle, protos
+
     path = os.fspath(save_path)
-    if os.path.isdir(path) and os.path.exists(os.path.join(path, "variables",
-                                                           "variables.index")):
+    if os.path.isdir(path) and os.path.exists(os.path.join(path, "variables", "variables.index")):
         path = os.path.join(path, "variables", "variables")
     try:
         reader = bundle.BundleReader(path)
     except errors.NotFoundError as exc:
         raise errors.NotFoundError(
-            None, None, "Error when restoring from checkpoint or SavedModel at %s: %s\nPlease "
+            None,
+            None,
+            "Error when restoring from checkpoint or SavedModel at %s: %s\nPlease "
             "double-check that the path is correct. You may be missing the checkpoint suffix "
-            "(e.g. the '-1' in 'path/to/ckpt-1')." % (path, exc.message)) from None
+            "(e.g. the '-1' in 'path/to/ckpt-1')." % (path, exc.message),
+        ) from None
     if not reader.has_tensor(object_graph.OBJECT_GRAPH_KEY):
-        raise errors.NotFoundError(None, None, "The checkpoint at %s has no %s entry: it was "
-                                   "not written by tf.train.Checkpoint (name-based checkpoints "
-                                   "are not supported)." % (path, object_graph.OBJECT_GRAPH_KEY))
+        raise errors.NotFoundError(
+            None,
+            None,
+            "The checkpoint at %s has no %s entry: it was "
+            "not written by tf.train.Checkpoint (name-based checkpoints "
+            "are not supported)." % (path, object_graph.OBJECT_GRAPH_KEY),
+        )
     raw = reader.get_tensor(object_graph.OBJECT_GRAPH_KEY).item()
     proto = protos.TrackableObjectGraph()
     try:
         proto.ParseFromString(raw)
     except protos.DecodeError:
-        raise errors.DataLossError(None, None, "The object graph in %s is corrupted." % path
-                                   ) from None
+        raise errors.DataLossError(
+            None, None, "The object graph in %s is corrupted." % path
+        ) from None
     return _Restore(reader, proto, path)
 
 
@@ -194,7 +232,8 @@ class Checkpoint:
                     "`Checkpoint` was expecting a trackable object (an object derived "
                     "from `Trackable`), got %s. If you believe this object should be "
                     "trackable (i.e. it is part of the TensorFlow Python API and manages "
-                    "state), please open an issue." % (value,))
+                    "state), please open an issue." % (value,)
+                )
         if "save_counter" in kwargs:
             raise ValueError("'save_counter' is reserved in `Checkpoint`.")
         object.__setattr__(self, "_root", root)
@@ -227,8 +266,12 @@ class Checkpoint:
     def _maybe_create_save_counter(self):
         if self._save_counter is None:
             from ..framework.dtypes import int64
-            object.__setattr__(self, "_save_counter",
-                               Variable(0, dtype=int64, trainable=False, name="save_counter"))
+
+            object.__setattr__(
+                self,
+                "_save_counter",
+                Variable(0, dtype=int64, trainable=False, name="save_counter"),
+            )
 
     @property
     def save_counter(self):
@@ -239,6 +282,7 @@ class Checkpoint:
     def write(self, file_prefix, options=None):
         """Write the checkpoint to ``file_prefix`` (no numbering, no state file); returns it."""
         from . import bundle
+
         file_prefix = os.fspath(file_prefix)
         bundle.write_bundle(file_prefix, save_tensors(self))
         return file_prefix
@@ -247,8 +291,9 @@ class Checkpoint:
         """Increment ``save_counter``, write ``<file_prefix>-<n>``, update the state file."""
         self._maybe_create_save_counter()
         self._save_counter.assign_add(1)
-        path = self.write("%s-%d" % (os.fspath(file_prefix), int(self._save_counter.numpy())),
-                          options)
+        path = self.write(
+            "%s-%d" % (os.fspath(file_prefix), int(self._save_counter.numpy())), options
+        )
         write_state(os.path.dirname(os.path.abspath(path)), path, [path])
         return path
 
@@ -275,8 +320,7 @@ class InitializationOnlyStatus:
 
     def assert_consumed(self):
         """Always raises: nothing was restored."""
-        raise AssertionError("No checkpoint specified (save_path=None); nothing is being "
-                             "restored.")
+        raise AssertionError("No checkpoint specified (save_path=None); nothing is being restored.")
 
     assert_existing_objects_matched = assert_consumed
     assert_nontrivial_match = assert_consumed
@@ -315,19 +359,23 @@ class CheckpointLoadStatus:
             raise AssertionError(
                 "Found %d Python objects that were not bound to checkpointed values, likely "
                 "due to changes in the Python program. Showing %d of %d unmatched objects: %s"
-                % (len(unused), len(shown), len(unused), shown))
+                % (len(unused), len(shown), len(unused), shown)
+            )
 
     def assert_consumed(self):
         """Every saved value was matched to an object and every object to a saved value."""
         from . import protos
+
         proto = self._session.proto
         for node_id, node in enumerate(proto.nodes):
             if not node.attributes:
                 continue
             if node_id not in self._session.matched:
                 path = ".".join(self._session.paths.get(node_id, ("(root)", "?")))
-                raise AssertionError("Unresolved object in checkpoint %s: %s" % (
-                    path, protos.text_format.MessageToString(node)))
+                raise AssertionError(
+                    "Unresolved object in checkpoint %s: %s"
+                    % (path, protos.text_format.MessageToString(node))
+                )
         self._raise_unmatched(self._unmatched_python_objects())
         return self
 
@@ -338,14 +386,17 @@ class CheckpointLoadStatus:
 
     def assert_nontrivial_match(self):
         """Something besides the root (and ``save_counter``) was restored."""
-        matched = [o for o in self._session.matched.values()
-                   if o is not self._checkpoint and o is not self._checkpoint._save_counter]
+        matched = [
+            o
+            for o in self._session.matched.values()
+            if o is not self._checkpoint and o is not self._checkpoint._save_counter
+        ]
         if not matched:
             raise AssertionError(
                 "Nothing except the root object matched a checkpointed value. Typically this "
                 "means that the checkpoint does not match the Python program. The following "
-                "objects have no matching checkpointed value: %s"
-                % self._unmatched_python_objects())
+                "objects have no matching checkpointed value: %s" % self._unmatched_python_objects()
+            )
         return self
 
     def expect_partial(self):

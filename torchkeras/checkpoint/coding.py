@@ -3,6 +3,7 @@
 One small wrapper so the table and bundle code read as TF's C++ does
 (``PutVarint64``, ``GetVarint32``, ``crc32c::Value``/``Extend``/``Mask``).
 """
+
 from __future__ import annotations
 
 from .protos import require
@@ -14,8 +15,8 @@ from google.protobuf.internal import decoder as _decoder, encoder as _encoder  #
 
 __all__ = ["put_varint", "get_varint", "crc", "extend", "mask", "unmask"]
 
-_MASK_DELTA = 0xa282ead8
-_U32 = 0xffffffff
+_MASK_DELTA = 0xA282EAD8
+_U32 = 0xFFFFFFFF
 
 
 def put_varint(value):

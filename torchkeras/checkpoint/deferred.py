@@ -6,6 +6,7 @@ parent; when the parent later gains that dependency (an attribute set on a
 ``tf.Module``, a Keras layer or optimizer built), ``notify(parent)`` restores it, as
 TF's deferred restoration does.
 """
+
 from __future__ import annotations
 
 import weakref
@@ -38,6 +39,7 @@ def notify(parent):
     if entry is None or entry[0]() is not parent:
         return
     from .object_graph import children_of
+
     children = dict(children_of(parent))
     del PENDING[id(parent)]
     still = []
@@ -57,6 +59,7 @@ def notify_tree(root):
     if not PENDING:
         return
     from .object_graph import walk
+
     for node in walk(root).nodes:
         if id(node) in PENDING:
             notify(node)

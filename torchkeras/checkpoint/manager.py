@@ -1,4 +1,5 @@
 """``tf.train.CheckpointManager``: numbered checkpoints in a directory, oldest deleted."""
+
 from __future__ import annotations
 
 import collections
@@ -26,12 +27,22 @@ class CheckpointManager:
     directory's ``checkpoint`` file; with ``checkpoint_interval`` saves only every so
     many steps of ``step_counter``.  As TF's."""
 
-    def __init__(self, checkpoint, directory, max_to_keep, keep_checkpoint_every_n_hours=None,
-                 checkpoint_name="ckpt", step_counter=None, checkpoint_interval=None,
-                 init_fn=None, last_checkpoint_step=None):
+    def __init__(
+        self,
+        checkpoint,
+        directory,
+        max_to_keep,
+        keep_checkpoint_every_n_hours=None,
+        checkpoint_name="ckpt",
+        step_counter=None,
+        checkpoint_interval=None,
+        init_fn=None,
+        last_checkpoint_step=None,
+    ):
         if max_to_keep is not None and max_to_keep <= 0:
-            raise ValueError("Expected a positive integer or `None` for `max_to_keep`, got %d."
-                             % (max_to_keep,))
+            raise ValueError(
+                "Expected a positive integer or `None` for `max_to_keep`, got %d." % (max_to_keep,)
+            )
         self._checkpoint = checkpoint
         self._max_to_keep = max_to_keep
         self._keep_checkpoint_every_n_hours = keep_checkpoint_every_n_hours
@@ -40,8 +51,9 @@ class CheckpointManager:
         self._init_fn = init_fn
         if checkpoint_interval is not None:
             if step_counter is None:
-                raise ValueError("`step_counter` should be passed if `checkpoint_interval` "
-                                 "is not None.")
+                raise ValueError(
+                    "`step_counter` should be passed if `checkpoint_interval` is not None."
+                )
             self._last_checkpoint_step = last_checkpoint_step
             self._step_counter = step_counter
         self._checkpoint_interval = checkpoint_interval
@@ -50,13 +62,14 @@ class CheckpointManager:
         state = read_state(self._directory)
         if state is None:
             self._latest_checkpoint = None
-            self._last_preserved_timestamp = now - 1.
+            self._last_preserved_timestamp = now - 1.0
         else:
             self._latest_checkpoint = state.model_checkpoint_path
             self._last_preserved_timestamp = min(state.last_preserved_timestamp, now)
             paths = list(state.all_model_checkpoint_paths)
             stamps = list(state.all_model_checkpoint_timestamps) or (
-                [self._last_preserved_timestamp] * len(paths))
+                [self._last_preserved_timestamp] * len(paths)
+            )
             for path, stamp in zip(paths, stamps):
                 stamp = min(stamp, now)
                 if stamp > self._last_preserved_timestamp:
@@ -93,15 +106,20 @@ class CheckpointManager:
         while len(self._maybe_delete) > self._max_to_keep:
             path, stamp = self._maybe_delete.popitem(last=False)
             hours = self._keep_checkpoint_every_n_hours
-            if hours and stamp - hours * 3600. >= self._last_preserved_timestamp:
+            if hours and stamp - hours * 3600.0 >= self._last_preserved_timestamp:
                 self._last_preserved_timestamp = stamp
                 continue
             _delete(path + ".index")
             _delete(path + ".data-?????-of-?????")
 
     def _record_state(self):
-        write_state(self._directory, self._latest_checkpoint, list(self._maybe_delete),
-                    list(self._maybe_delete.values()), self._last_preserved_timestamp)
+        write_state(
+            self._directory,
+            self._latest_checkpoint,
+            list(self._maybe_delete),
+            list(self._maybe_delete.values()),
+            self._last_preserved_timestamp,
+        )
 
     def save(self, checkpoint_number=None, check_interval=True, options=None):
         """Save a new checkpoint; returns its prefix, or None when the interval says wait."""
@@ -110,8 +128,9 @@ class CheckpointManager:
             if self._last_checkpoint_step is not None:
                 if step == self._last_checkpoint_step:
                     return None
-                if check_interval and step < (self._last_checkpoint_step
-                                              + self._checkpoint_interval):
+                if check_interval and step < (
+                    self._last_checkpoint_step + self._checkpoint_interval
+                ):
                     return None
             self._last_checkpoint_step = step
         counter = self._checkpoint.save_counter
@@ -120,8 +139,9 @@ class CheckpointManager:
             checkpoint_number = counter
         if not isinstance(checkpoint_number, int):
             checkpoint_number = int(checkpoint_number.numpy())
-        path = self._checkpoint.write("%s-%d" % (self._checkpoint_prefix, checkpoint_number),
-                                      options)
+        path = self._checkpoint.write(
+            "%s-%d" % (self._checkpoint_prefix, checkpoint_number), options
+        )
         self._maybe_delete.pop(path, None)
         self._maybe_delete[path] = time.time()
         self._latest_checkpoint = path

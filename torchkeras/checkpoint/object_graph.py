@@ -8,14 +8,22 @@ models, optimizers), and lists, tuples and dicts holding any of these (TF's
 Checkpoint keys are the breadth-first path from the root, each name escaped as TF
 does, plus ``/.ATTRIBUTES/VARIABLE_VALUE``.
 """
+
 from __future__ import annotations
 
 import collections
 
 from ..framework.variable import Variable
 
-__all__ = ["register_children", "children_of", "is_trackable", "walk", "escape",
-           "VARIABLE_VALUE", "OBJECT_GRAPH_KEY"]
+__all__ = [
+    "register_children",
+    "children_of",
+    "is_trackable",
+    "walk",
+    "escape",
+    "VARIABLE_VALUE",
+    "OBJECT_GRAPH_KEY",
+]
 
 VARIABLE_VALUE = "VARIABLE_VALUE"
 OBJECT_GRAPH_KEY = "_CHECKPOINTABLE_OBJECT_GRAPH"

@@ -1,4 +1,5 @@
 """``tf.train.load_checkpoint``, ``list_variables``, ``load_variable``: read checkpoint files."""
+
 from __future__ import annotations
 
 import os
@@ -15,8 +16,9 @@ def _prefix(ckpt_dir_or_file):
     if os.path.isdir(path):
         found = latest_checkpoint(path)
         if found is None:
-            raise ValueError("Couldn't find 'checkpoint' file or checkpoints in given "
-                             "directory %s" % path)
+            raise ValueError(
+                "Couldn't find 'checkpoint' file or checkpoints in given directory %s" % path
+            )
         return found
     return path
 
@@ -26,11 +28,13 @@ class CheckpointReader:
 
     def __init__(self, prefix):
         from .bundle import BundleReader
+
         try:
             self._reader = BundleReader(prefix)
         except errors.NotFoundError as exc:
-            raise errors.NotFoundError(None, None, "Unsuccessful TensorSliceReader constructor: "
-                                       + exc.message) from None
+            raise errors.NotFoundError(
+                None, None, "Unsuccessful TensorSliceReader constructor: " + exc.message
+            ) from None
 
     def get_tensor(self, tensor_str):
         """The value of ``tensor_str`` as a NumPy array (a scalar string: ``bytes``)."""

@@ -10,6 +10,7 @@ is given ``safe_mode=False``).  ``load`` of a real TF SavedModel directory canno
 rebuild its graphs: pass ``into=`` a matching torchkeras object to read its
 variables into it.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -34,8 +35,10 @@ def register_format(kind, matches, describe, rebuild):
 def _describe_module(obj):
     cls = type(obj)
     if "<locals>" in cls.__qualname__:
-        raise ValueError("tf.saved_model.save: the class %s is defined inside a function, so "
-                         "torchkeras could not import it to load the object." % cls.__qualname__)
+        raise ValueError(
+            "tf.saved_model.save: the class %s is defined inside a function, so "
+            "torchkeras could not import it to load the object." % cls.__qualname__
+        )
     return {"kind": "module", "module": cls.__module__, "class": cls.__qualname__}
 
 
@@ -56,13 +59,17 @@ def save(obj, export_dir, signatures=None, options=None):
             break
     else:
         recipe = _describe_module(obj)
-    recipe["note"] = ("Written by torchkeras: variables in TensorFlow's checkpoint format, no "
-                      "TF graph (saved_model.pb); TensorFlow cannot serve this directory.")
+    recipe["note"] = (
+        "Written by torchkeras: variables in TensorFlow's checkpoint format, no "
+        "TF graph (saved_model.pb); TensorFlow cannot serve this directory."
+    )
     os.makedirs(os.path.join(os.fspath(export_dir), "variables"), exist_ok=True)
     Checkpoint(obj).write(_variables_prefix(export_dir))
     from .bundle import atomic_write_bytes
-    atomic_write_bytes(os.path.join(os.fspath(export_dir), METADATA),
-                       json.dumps(recipe, indent=2).encode("utf-8"))
+
+    atomic_write_bytes(
+        os.path.join(os.fspath(export_dir), METADATA), json.dumps(recipe, indent=2).encode("utf-8")
+    )
 
 
 def _rebuild(recipe, safe_mode):
@@ -75,7 +82,8 @@ def _rebuild(recipe, safe_mode):
         raise ValueError(
             "Loading this SavedModel imports and calls the Python class %s.%s to rebuild the "
             "tf.Module, which can run arbitrary code. Pass safe_mode=False if you trust the "
-            "source." % (recipe["module"], recipe["class"]))
+            "source." % (recipe["module"], recipe["class"])
+        )
     cls = importlib.import_module(recipe["module"])
     for part in recipe["class"].split("."):
         cls = getattr(cls, part)
@@ -104,7 +112,8 @@ def load(export_dir, tags=None, options=None, *, into=None, safe_mode=True):
                 "%s is a TensorFlow SavedModel: torchkeras cannot run its TF graphs. Build the "
                 "matching torchkeras object and pass it as tf.saved_model.load(dir, into=obj), "
                 "or read the variables with tf.train.Checkpoint(obj).read(%r)."
-                % (export_dir, prefix))
+                % (export_dir, prefix)
+            )
         raise OSError("SavedModel file does not exist at: %s" % export_dir)
     with open(metadata, encoding="utf-8") as handle:
         recipe = json.load(handle)

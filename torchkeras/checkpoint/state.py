@@ -1,4 +1,5 @@
 """The ``checkpoint`` state file (a ``CheckpointState`` text proto) and ``latest_checkpoint``."""
+
 from __future__ import annotations
 
 import os
@@ -13,6 +14,7 @@ STATE_FILE = "checkpoint"
 def read_state(directory):
     """The directory's ``CheckpointState`` (paths made absolute), or None if absent/unreadable."""
     from . import protos
+
     path = os.path.join(os.fspath(directory), STATE_FILE)
     try:
         with open(path, encoding="utf-8") as handle:
@@ -30,6 +32,7 @@ def read_state(directory):
 
     def absolute(p):
         return p if os.path.isabs(p) else os.path.join(directory, p)
+
     state.model_checkpoint_path = absolute(state.model_checkpoint_path)
     paths = [absolute(p) for p in state.all_model_checkpoint_paths]
     del state.all_model_checkpoint_paths[:]
@@ -41,18 +44,22 @@ def write_state(directory, latest, all_paths, timestamps=None, last_preserved=No
     """Write the state file with paths relative to ``directory`` (atomically, as TF)."""
     from . import protos
     from .bundle import atomic_write_bytes
+
     directory = os.fspath(directory)
 
     def relative(p):
         return os.path.relpath(os.path.abspath(os.fspath(p)), os.path.abspath(directory))
+
     state = protos.CheckpointState(model_checkpoint_path=relative(latest))
     state.all_model_checkpoint_paths.extend(relative(p) for p in all_paths)
     if timestamps is not None:
         state.all_model_checkpoint_timestamps.extend(timestamps)
     if last_preserved is not None:
         state.last_preserved_timestamp = last_preserved
-    atomic_write_bytes(os.path.join(directory, STATE_FILE),
-                       protos.text_format.MessageToString(state).encode("utf-8"))
+    atomic_write_bytes(
+        os.path.join(directory, STATE_FILE),
+        protos.text_format.MessageToString(state).encode("utf-8"),
+    )
 
 
 def checkpoint_exists(prefix):
@@ -66,6 +73,7 @@ def latest_checkpoint(checkpoint_dir, latest_filename=None):
 
     None when there is no state file or the checkpoint it names is missing."""
     from . import protos
+
     filename = latest_filename or STATE_FILE
     path = os.path.join(os.fspath(checkpoint_dir), filename)
     if not os.path.exists(path):

@@ -6,6 +6,7 @@ data block's last key to its ``BlockHandle``, and a 48-byte footer ending with t
 magic number.  Each block is followed by a 5-byte trailer: the compression type
 (always 0, none, as TF writes checkpoints) and the masked CRC32C of block + type.
 """
+
 from __future__ import annotations
 
 import struct
@@ -14,10 +15,10 @@ from . import coding
 
 __all__ = ["write_table", "read_table", "TableError"]
 
-MAGIC = 0xdb4775248b80fb57
+MAGIC = 0xDB4775248B80FB57
 FOOTER_SIZE = 48
-BLOCK_SIZE = 262144          # TF's table::Options().block_size
-RESTART_INTERVAL = 16        # TF's table::Options().block_restart_interval
+BLOCK_SIZE = 262144  # TF's table::Options().block_size
+RESTART_INTERVAL = 16  # TF's table::Options().block_restart_interval
 
 
 class TableError(ValueError):
@@ -86,12 +87,16 @@ def _read_handle(data, pos):
 def _read_block(data, offset, size, what):
     end = offset + size
     if end + 5 > len(data):
-        raise TableError("%s block [%d, %d) extends past the end of the file (%d bytes)"
-                         % (what, offset, end + 5, len(data)))
-    block = data[offset:end + 1]
+        raise TableError(
+            "%s block [%d, %d) extends past the end of the file (%d bytes)"
+            % (what, offset, end + 5, len(data))
+        )
+    block = data[offset : end + 1]
     if block[-1] != 0:
-        raise TableError("%s block uses compression type %d; only uncompressed tables "
-                         "are supported" % (what, block[-1]))
+        raise TableError(
+            "%s block uses compression type %d; only uncompressed tables "
+            "are supported" % (what, block[-1])
+        )
     stored = struct.unpack_from("<I", data, end + 1)[0]
     if coding.unmask(stored) != coding.crc(block):
         raise TableError("%s block checksum mismatch (block at offset %d)" % (what, offset))
@@ -113,9 +118,9 @@ def _entries(block, what):
             vlen, pos = coding.get_varint(block, pos)
             if shared > len(key) or pos + unshared + vlen > limit:
                 raise TableError("%s block has a corrupted entry" % what)
-            key = key[:shared] + block[pos:pos + unshared]
+            key = key[:shared] + block[pos : pos + unshared]
             pos += unshared
-            out.append((key, block[pos:pos + vlen]))
+            out.append((key, block[pos : pos + vlen]))
             pos += vlen
     except IndexError:
         raise TableError("%s block has a truncated entry" % what) from None
@@ -129,7 +134,7 @@ def read_table(data):
         raise TableError("file is too short (%d bytes) to be a table" % len(data))
     if struct.unpack_from("<Q", data, len(data) - 8)[0] != MAGIC:
         raise TableError("not an sstable (bad magic number)")
-    footer = data[len(data) - FOOTER_SIZE:]
+    footer = data[len(data) - FOOTER_SIZE :]
     try:
         _, _, pos = _read_handle(footer, 0)
         index_offset, index_size, _ = _read_handle(footer, pos)

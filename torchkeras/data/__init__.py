@@ -2,6 +2,7 @@
 
 Filled from the export registry (``api_export``); loaded lazily by ``tf.data``.
 """
+
 import sys as _sys
 
 from ..api_export import export_value as _export_value, fill_namespace as _fill_namespace

@@ -12,6 +12,7 @@ in the calling thread (torch ops already use every core); ``shuffle`` draws
 from NumPy's generator, so a seeded order differs from TF's; ``map`` finds
 its ``element_spec`` by running the function on the first element.
 """
+
 from __future__ import annotations
 
 import os
@@ -54,7 +55,7 @@ def _rows(storage):
 def _row(storage, index):
     """Row ``index`` of a storage (string rows stay 0-d NumPy object arrays)."""
     if isinstance(storage, np.ndarray):
-        return storage[index:index + 1].reshape(storage.shape[1:])
+        return storage[index : index + 1].reshape(storage.shape[1:])
     return storage[index]
 
 
@@ -72,6 +73,7 @@ def _spec_of(storage, batched=False):
 
 def _spec_leaf(shape, dtype):
     from ..ops.tensor_spec import TensorSpec
+
     return TensorSpec(shape=shape, dtype=dtype)
 
 
@@ -80,8 +82,9 @@ def _is_spec_leaf(node):
 
 
 def _map_spec(fn, spec):
-    return _tree.map_structure(lambda leaf: fn(*leaf), spec, rules=_tree.DATA,
-                               is_leaf=_is_spec_leaf)
+    return _tree.map_structure(
+        lambda leaf: fn(*leaf), spec, rules=_tree.DATA, is_leaf=_is_spec_leaf
+    )
 
 
 def _element_structure(element):
@@ -128,11 +131,19 @@ class Dataset:
 
     @staticmethod
     def range(*args, **kwargs):
-        """``range(stop)``, ``range(start, stop[, step])``: int64 scalars (``output_type=`` to change)."""
+        """``range(stop)``, ``range(start, stop[, step])``: int64 scalars (``output_type=`` to
+        change)."""
         return _RangeDataset(*args, **kwargs)
 
     @staticmethod
-    def from_generator(generator, output_types=None, output_shapes=None, args=None, output_signature=None, name=None):
+    def from_generator(
+        generator,
+        output_types=None,
+        output_shapes=None,
+        args=None,
+        output_signature=None,
+        name=None,
+    ):
         """Elements produced by calling ``generator(*args)`` on every iteration.
 
         ``output_signature`` (a structure of ``tf.TensorSpec``) or the older
@@ -148,8 +159,16 @@ class Dataset:
         return _ZipDataset(datasets)
 
     # -- transformations --------------------------------------------------
-    def batch(self, batch_size, drop_remainder=False, num_parallel_calls=None, deterministic=None, name=None):
-        """Combines consecutive elements into batches (the last may be smaller unless ``drop_remainder``)."""
+    def batch(
+        self,
+        batch_size,
+        drop_remainder=False,
+        num_parallel_calls=None,
+        deterministic=None,
+        name=None,
+    ):
+        """Combines consecutive elements into batches (the last may be smaller unless
+        ``drop_remainder``)."""
         return _BatchDataset(self, int(batch_size), bool(drop_remainder))
 
     def unbatch(self, name=None):
@@ -157,7 +176,8 @@ class Dataset:
         return _UnbatchDataset(self)
 
     def shuffle(self, buffer_size, seed=None, reshuffle_each_iteration=True, name=None):
-        """Shuffles with a buffer of ``buffer_size`` elements (uniform when it covers the dataset)."""
+        """Shuffles with a buffer of ``buffer_size`` elements (uniform when it covers the
+        dataset)."""
         return _ShuffleDataset(self, int(buffer_size), seed, reshuffle_each_iteration)
 
     def map(self, map_func, num_parallel_calls=None, deterministic=None, name=None):
@@ -183,7 +203,8 @@ class Dataset:
         return _RepeatDataset(self, -1 if count is None else int(count))
 
     def prefetch(self, buffer_size, name=None):
-        """Returns an equivalent dataset (prefetching is a no-op eagerly, see the module docstring)."""
+        """Returns an equivalent dataset (prefetching is a no-op eagerly, see the module
+        docstring)."""
         return _PrefetchDataset(self)
 
     def cache(self, filename="", name=None):
@@ -203,7 +224,11 @@ class Dataset:
         state = structure.to_tensors(_on_cpu(initial_state))
         for element in self._iterate():
             tensors = structure.to_tensors(element)
-            state = reduce_func(state, *tensors) if type(tensors) is tuple else reduce_func(state, tensors)
+            state = (
+                reduce_func(state, *tensors)
+                if type(tensors) is tuple
+                else reduce_func(state, tensors)
+            )
         return state
 
     # -- inspection -------------------------------------------------------
@@ -256,7 +281,7 @@ class _TensorSliceDataset(Dataset):
     def _iterate(self):
         data = self._data
         for index in range(self._size):
-            yield structure.map_structure(lambda s: _row(s, index), data)
+            yield structure.map_structure(lambda s: _row(s, index), data)  # noqa: B023
 
     def _slices(self, batch_size, drop_remainder, order=None):
         """Batches cut straight from the source tensors (``order``: a permutation)."""
@@ -264,12 +289,15 @@ class _TensorSliceDataset(Dataset):
         stop = self._size - self._size % batch_size if drop_remainder else self._size
         if order is None:
             for start in range(0, stop, batch_size):
-                yield structure.map_structure(lambda s: s[start:start + batch_size], data)
+                yield structure.map_structure(lambda s: s[start : start + batch_size], data)  # noqa: B023
             return
         for start in range(0, stop, batch_size):
-            rows = order[start:start + batch_size]
+            rows = order[start : start + batch_size]
             numpy_rows = rows.numpy()
-            yield structure.map_structure(lambda s: s[numpy_rows] if isinstance(s, np.ndarray) else s.index_select(0, rows), data)
+            yield structure.map_structure(
+                lambda s: s[numpy_rows] if isinstance(s, np.ndarray) else s.index_select(0, rows),  # noqa: B023
+                data,
+            )
 
     def _cardinality(self):
         return self._size
@@ -300,7 +328,11 @@ class _RangeDataset(Dataset):
     def __init__(self, *args, output_type=dtypes.int64, name=None):
         if not 1 <= len(args) <= 3:
             raise ValueError("Invalid arguments to RangeDataset: %r" % (args,))
-        start, stop, step = (0, int(args[0]), 1) if len(args) == 1 else (int(args[0]), int(args[1]), int(args[2]) if len(args) == 3 else 1)
+        start, stop, step = (
+            (0, int(args[0]), 1)
+            if len(args) == 1
+            else (int(args[0]), int(args[1]), int(args[2]) if len(args) == 3 else 1)
+        )
         if step == 0:
             raise InvalidArgumentError(None, None, "step must be a non-zero integer.")
         self._range = range(start, stop, step)
@@ -348,7 +380,9 @@ def _signature_from_specs(specs):
 def _shape_compatible(expected, actual):
     if expected is None:
         return True
-    return len(expected) == len(actual) and all(e is None or e == a for e, a in zip(expected, actual))
+    return len(expected) == len(actual) and all(
+        e is None or e == a for e, a in zip(expected, actual)
+    )
 
 
 class _GeneratorDataset(Dataset):
@@ -357,12 +391,17 @@ class _GeneratorDataset(Dataset):
     def __init__(self, generator, output_types, output_shapes, args, output_signature):
         if output_signature is not None:
             if output_types is not None or output_shapes is not None:
-                raise TypeError("The `output_types` argument can not be used together with the `output_signature` argument.")
+                raise TypeError(
+                    "The `output_types` argument can not be used together with the "
+                    "`output_signature` argument."
+                )
             self._signature = _signature_from_specs(output_signature)
         elif output_types is not None:
             self._signature = _signature_from_types(output_types, output_shapes)
         else:
-            raise TypeError("The `output_types` argument must be set when `output_signature` is not provided.")
+            raise TypeError(
+                "The `output_types` argument must be set when `output_signature` is not provided."
+            )
         if not callable(generator):
             raise TypeError("`generator` must be a Python callable.")
         self._generator = generator
@@ -371,9 +410,18 @@ class _GeneratorDataset(Dataset):
     def _convert(self, value, spec):
         shape, dtype = spec
         with _device_scope("/CPU:0"):
-            storage = convert_to_tensor(value, dtype=dtype)._value if not isinstance(value, TensorOperators) else value._value
+            storage = (
+                convert_to_tensor(value, dtype=dtype)._value
+                if not isinstance(value, TensorOperators)
+                else value._value
+            )
         if not _shape_compatible(shape, tuple(storage.shape)):
-            raise InvalidArgumentError(None, None, "`generator` yielded an element of shape %s where an element of shape %s was expected." % (tuple(storage.shape), shape))
+            raise InvalidArgumentError(
+                None,
+                None,
+                "`generator` yielded an element of shape %s where an element of shape %s was "
+                "expected." % (tuple(storage.shape), shape),
+            )
         return storage
 
     def _iterate(self):
@@ -388,7 +436,11 @@ class _GeneratorDataset(Dataset):
             except (KeyError, TypeError, ValueError) as error:
                 if isinstance(error, InvalidArgumentError):
                     raise
-                raise TypeError("`generator` yielded an element that did not match the expected structure. The expected structure was %r, but the yielded element was %r." % (self.element_spec, value)) from None
+                raise TypeError(
+                    "`generator` yielded an element that did not match the expected structure. "
+                    "The expected structure was %r, but the yielded element was %r."
+                    % (self.element_spec, value)
+                ) from None
 
     def _spec(self):
         return self._signature
@@ -400,8 +452,15 @@ def _check_length(signature, value):
 
 
 def _map_signature(fn, value, signature):
-    return _tree.map_structure_up_to(signature, lambda spec, v: fn(v, spec), signature, value,
-                                     rules=_tree.DATA, check=_check_length, is_leaf=_is_spec_leaf)
+    return _tree.map_structure_up_to(
+        signature,
+        lambda spec, v: fn(v, spec),
+        signature,
+        value,
+        rules=_tree.DATA,
+        check=_check_length,
+        is_leaf=_is_spec_leaf,
+    )
 
 
 class _ZipDataset(Dataset):
@@ -410,7 +469,11 @@ class _ZipDataset(Dataset):
     def __init__(self, datasets):
         for leaf in structure.flatten(_element_structure(datasets)):
             if not isinstance(leaf, Dataset):
-                raise TypeError("Invalid `datasets`. `datasets` is expected to be a (nested) structure of `tf.data.Dataset` objects. Python `list` is not supported and you should use `tuple` instead.")
+                raise TypeError(
+                    "Invalid `datasets`. `datasets` is expected to be a (nested) structure of "
+                    "`tf.data.Dataset` objects. Python `list` is not supported and you should use "
+                    "`tuple` instead."
+                )
         self._datasets = _element_structure(datasets)
 
     def _iterate(self):
@@ -456,7 +519,9 @@ class _BatchDataset(_UnaryDataset):
             yield from source._slices(self._batch_size, self._drop_remainder)
             return
         if isinstance(source, _ShuffleDataset) and source._is_permutation():
-            yield from source._input._slices(self._batch_size, self._drop_remainder, source._permutation())
+            yield from source._input._slices(
+                self._batch_size, self._drop_remainder, source._permutation()
+            )
             return
         batch = []
         for element in source._iterate():
@@ -475,7 +540,10 @@ class _BatchDataset(_UnaryDataset):
 
     def _spec(self):
         size = self._batch_size if self._drop_remainder else None
-        return _map_spec(lambda shape, dtype: ((size,) + shape if shape is not None else None, dtype), self._input._spec())
+        return _map_spec(
+            lambda shape, dtype: ((size,) + shape if shape is not None else None, dtype),
+            self._input._spec(),
+        )
 
 
 def _batch(elements):
@@ -485,7 +553,13 @@ def _batch(elements):
         first = tuple(rows[0].shape)
         for index, row in enumerate(rows[1:], 1):
             if tuple(row.shape) != first:
-                raise InvalidArgumentError(None, None, "Cannot batch tensors with different shapes in component %d. First element had shape %s and element %d had shape %s." % (component, list(first), index, list(row.shape)))
+                raise InvalidArgumentError(
+                    None,
+                    None,
+                    "Cannot batch tensors with different shapes in component %d. First element "
+                    "had shape %s and element %d had shape %s."
+                    % (component, list(first), index, list(row.shape)),
+                )
         stacked.append(_stack(list(rows)))
     return structure.pack_as(elements[0], stacked)
 
@@ -498,22 +572,34 @@ class _UnbatchDataset(_UnaryDataset):
             leaves = structure.flatten(element)
             for leaf in leaves:
                 if leaf.ndim == 0:
-                    raise InvalidArgumentError(None, None, "Input element must have a non-scalar value in each component.")
+                    raise InvalidArgumentError(
+                        None, None, "Input element must have a non-scalar value in each component."
+                    )
             count = _rows(leaves[0])
             for leaf in leaves[1:]:
                 if _rows(leaf) != count:
-                    raise InvalidArgumentError(None, None, "Input element must have the same batch size in each component. Component 0 had size %d but component had size %d." % (count, _rows(leaf)))
+                    raise InvalidArgumentError(
+                        None,
+                        None,
+                        "Input element must have the same batch size in each component. Component "
+                        "0 had size %d but component had size %d." % (count, _rows(leaf)),
+                    )
             for index in range(count):
-                yield structure.map_structure(lambda s: _row(s, index), element)
+                yield structure.map_structure(lambda s: _row(s, index), element)  # noqa: B023
 
     def _cardinality(self):
-        return UNKNOWN_CARDINALITY if self._input._cardinality() != INFINITE_CARDINALITY else INFINITE_CARDINALITY
+        return (
+            UNKNOWN_CARDINALITY
+            if self._input._cardinality() != INFINITE_CARDINALITY
+            else INFINITE_CARDINALITY
+        )
 
     def _spec(self):
         def unbatched(shape, dtype):
             if shape is not None and len(shape) == 0:
                 raise ValueError("Unbatching a dataset is only supported for rank >= 1")
             return (None if shape is None else shape[1:]), dtype
+
         return _map_spec(unbatched, self._input._spec())
 
 
@@ -527,7 +613,9 @@ class _ShuffleDataset(_UnaryDataset):
         self._buffer_size = buffer_size
         self._seed = None if seed is None else int(seed)
         self._reshuffle = bool(reshuffle_each_iteration)
-        self._base_seed = self._seed if self._seed is not None else int(np.random.randint(0, 2 ** 31 - 1))
+        self._base_seed = (
+            self._seed if self._seed is not None else int(np.random.randint(0, 2**31 - 1))
+        )
         self._epoch = 0
 
     def _generator(self):
@@ -547,7 +635,7 @@ class _ShuffleDataset(_UnaryDataset):
         if self._is_permutation():
             data = self._input._data
             for index in self._permutation().tolist():
-                yield structure.map_structure(lambda s: _row(s, index), data)
+                yield structure.map_structure(lambda s: _row(s, index), data)  # noqa: B023
             return
         rng = self._generator()
         buffer = []
@@ -607,15 +695,30 @@ class _FilterDataset(_UnaryDataset):
             storage = keep._value if isinstance(keep, TensorOperators) else keep
             if isinstance(storage, torch.Tensor):
                 if storage.dtype != torch.bool or storage.ndim != 0:
-                    raise ValueError("Invalid `predicate`. `predicate` must return a `tf.bool` scalar tensor, but its return type was %s." % (wrap(storage).dtype.name if storage.ndim == 0 else "a tensor of shape %s" % (tuple(storage.shape),)))
+                    raise ValueError(
+                        "Invalid `predicate`. `predicate` must return a `tf.bool` scalar tensor, "
+                        "but its return type was %s."
+                        % (
+                            wrap(storage).dtype.name
+                            if storage.ndim == 0
+                            else "a tensor of shape %s" % (tuple(storage.shape),)
+                        )
+                    )
                 keep = bool(storage)
             elif not isinstance(keep, (bool, np.bool_)):
-                raise ValueError("Invalid `predicate`. `predicate` must return a `tf.bool` scalar tensor, but its return type was %s." % type(keep).__name__)
+                raise ValueError(
+                    "Invalid `predicate`. `predicate` must return a `tf.bool` scalar tensor, but "
+                    "its return type was %s." % type(keep).__name__
+                )
             if keep:
                 yield element
 
     def _cardinality(self):
-        return INFINITE_CARDINALITY if self._input._cardinality() == INFINITE_CARDINALITY else UNKNOWN_CARDINALITY
+        return (
+            INFINITE_CARDINALITY
+            if self._input._cardinality() == INFINITE_CARDINALITY
+            else UNKNOWN_CARDINALITY
+        )
 
 
 class _TakeDataset(_UnaryDataset):
@@ -739,12 +842,20 @@ class _ConcatenateDataset(Dataset):
     def __init__(self, first, second):
         first_spec, second_spec = first._spec(), second._spec()
         try:
-            structure.assert_same_structure(_spec_structure(first_spec), _spec_structure(second_spec))
+            structure.assert_same_structure(
+                _spec_structure(first_spec), _spec_structure(second_spec)
+            )
         except ValueError:
-            raise TypeError("Incompatible dataset elements:\n  %r vs.   %r" % (first.element_spec, second.element_spec)) from None
+            raise TypeError(
+                "Incompatible dataset elements:\n  %r vs.   %r"
+                % (first.element_spec, second.element_spec)
+            ) from None
         for a, b in zip(_spec_leaves(first_spec), _spec_leaves(second_spec)):
             if a[1] is not b[1]:
-                raise TypeError("Incompatible dataset elements:\n  %r vs.   %r" % (first.element_spec, second.element_spec))
+                raise TypeError(
+                    "Incompatible dataset elements:\n  %r vs.   %r"
+                    % (first.element_spec, second.element_spec)
+                )
         self._first, self._second = first, second
 
     def _iterate(self):
@@ -764,7 +875,11 @@ class _ConcatenateDataset(Dataset):
             if a[0] is None or b[0] is None or len(a[0]) != len(b[0]):
                 return None, a[1]
             return tuple(x if x == y else None for x, y in zip(a[0], b[0])), a[1]
-        leaves = [merge(a, b) for a, b in zip(_spec_leaves(self._first._spec()), _spec_leaves(self._second._spec()))]
+
+        leaves = [
+            merge(a, b)
+            for a, b in zip(_spec_leaves(self._first._spec()), _spec_leaves(self._second._spec()))
+        ]
         return _pack_spec(self._first._spec(), leaves)
 
 
@@ -778,4 +893,3 @@ def _spec_leaves(spec):
 
 def _pack_spec(spec, leaves):
     return _tree.pack_sequence_as(spec, leaves, _tree.DATA, is_leaf=_is_spec_leaf)
-

@@ -6,6 +6,7 @@ sequences as structure and every other value (a list included) as one tensor
 rebuild and convert such structures; leaves here are torch storage, wrapped
 into Tensors only when an element leaves the pipeline.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -15,7 +16,15 @@ from ..framework import tree as _tree
 from ..framework.convert import convert_to_tensor
 from ..framework.tensor import TensorOperators, wrap
 
-__all__ = ["map_structure", "flatten", "pack_as", "to_storage", "to_tensors", "to_numpy", "assert_same_structure"]
+__all__ = [
+    "map_structure",
+    "flatten",
+    "pack_as",
+    "to_storage",
+    "to_tensors",
+    "to_numpy",
+    "assert_same_structure",
+]
 
 
 def map_structure(fn, *structures):
@@ -31,18 +40,21 @@ def flatten(structure):
 def pack_as(structure, leaves):
     """Rebuilds ``structure``'s shape from ``leaves`` (the inverse of :func:`flatten`)."""
     if not (_tree.DATA.kind(leaves) or isinstance(leaves, list)):
-        raise TypeError("Argument `flat_sequence` must be a sequence. Got '%s'."
-                        % type(leaves).__name__)
+        raise TypeError(
+            "Argument `flat_sequence` must be a sequence. Got '%s'." % type(leaves).__name__
+        )
     if not _tree.DATA.kind(structure) and len(leaves) != 1:
-        raise ValueError("Argument `structure` is a scalar but `len(flat_sequence)`=%d > 1"
-                         % len(leaves))
+        raise ValueError(
+            "Argument `structure` is a scalar but `len(flat_sequence)`=%d > 1" % len(leaves)
+        )
     try:
         return _tree.pack_sequence_as(structure, leaves, _tree.DATA)
     except _tree.StructureMismatch as err:
-        raise ValueError("Could not pack sequence. Argument `structure` had %d elements, but "
-                         "argument `flat_sequence` had %d elements. Received structure: %s, "
-                         "flat_sequence: %s." % (err.expected, err.got, structure, leaves)
-                         ) from None
+        raise ValueError(
+            "Could not pack sequence. Argument `structure` had %d elements, but "
+            "argument `flat_sequence` had %d elements. Received structure: %s, "
+            "flat_sequence: %s." % (err.expected, err.got, structure, leaves)
+        ) from None
 
 
 def assert_same_structure(a, b, check_types=True):
@@ -50,9 +62,11 @@ def assert_same_structure(a, b, check_types=True):
     problem = _tree.mismatch(a, b, check_types, _tree.DATA)
     if problem is not None:
         kind, detail = problem
-        raise kind("The two structures don't have the same nested structure.\n\nFirst "
-                   "structure: %s\n\nSecond structure: %s\n\nMore specifically: %s"
-                   % (_tree.describe(a), _tree.describe(b), detail))
+        raise kind(
+            "The two structures don't have the same nested structure.\n\nFirst "
+            "structure: %s\n\nSecond structure: %s\n\nMore specifically: %s"
+            % (_tree.describe(a), _tree.describe(b), detail)
+        )
 
 
 def _leaf_storage(value):

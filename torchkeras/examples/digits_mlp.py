@@ -5,6 +5,7 @@ then the test accuracy.
 
     python -m torchkeras.examples.digits_mlp [--epochs 30] [--seed 0] [--verbose 2]
 """
+
 import argparse
 import gzip
 import os
@@ -29,7 +30,9 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--epochs", type=int, default=30, help="maximum epochs (default: 30)")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
-    parser.add_argument("--verbose", type=int, default=2, choices=(0, 1, 2), help="fit() verbosity (default: 2)")
+    parser.add_argument(
+        "--verbose", type=int, default=2, choices=(0, 1, 2), help="fit() verbosity (default: 2)"
+    )
     args = parser.parse_args(argv)
     keras.utils.set_random_seed(args.seed)
 
@@ -39,20 +42,37 @@ def main(argv=None):
     test_images, test_labels = images[:297], labels[:297]
     train_images, train_labels = images[297:], labels[297:]
 
-    train_dataset = tf.data.Dataset.from_tensor_slices((train_images, train_labels)).shuffle(1500).batch(32)
-    model = keras.Sequential([
-        keras.Input(shape=(64,)),
-        keras.layers.Dense(128, activation="relu"),
-        keras.layers.Dense(10, activation="softmax"),
-    ])
+    train_dataset = (
+        tf.data.Dataset.from_tensor_slices((train_images, train_labels)).shuffle(1500).batch(32)
+    )
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(64,)),
+            keras.layers.Dense(128, activation="relu"),
+            keras.layers.Dense(10, activation="softmax"),
+        ]
+    )
     model.compile(optimizer="rmsprop", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
-    callbacks = [keras.callbacks.EarlyStopping(monitor="val_accuracy", mode="max", patience=5, restore_best_weights=True)]
+    callbacks = [
+        keras.callbacks.EarlyStopping(
+            monitor="val_accuracy", mode="max", patience=5, restore_best_weights=True
+        )
+    ]
     # The Dataset shuffles itself; Keras warns when fit's default shuffle=True meets a Dataset.
-    history = model.fit(train_dataset, epochs=args.epochs, validation_data=(test_images, test_labels),
-                        callbacks=callbacks, verbose=args.verbose, shuffle=False)
+    history = model.fit(
+        train_dataset,
+        epochs=args.epochs,
+        validation_data=(test_images, test_labels),
+        callbacks=callbacks,
+        verbose=args.verbose,
+        shuffle=False,
+    )
     test_loss, test_accuracy = model.evaluate(test_images, test_labels, verbose=0)
     predicted = model.predict(test_images[:10], verbose=0).argmax(axis=1)
-    print("epochs run: %d, test accuracy: %.4f (loss %.4f)" % (len(history.epoch), test_accuracy, test_loss))
+    print(
+        "epochs run: %d, test accuracy: %.4f (loss %.4f)"
+        % (len(history.epoch), test_accuracy, test_loss)
+    )
     print("first test digits:", test_labels[:10].tolist(), "predicted:", predicted.tolist())
     return test_accuracy
 

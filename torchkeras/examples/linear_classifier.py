@@ -8,6 +8,7 @@ matplotlib is installed.
 
     python -m torchkeras.examples.linear_classifier [OUTPUT_DIR] [--steps 40] [--seed 1]
 """
+
 import argparse
 import os
 import tempfile
@@ -20,16 +21,22 @@ import torchkeras as tf
 def make_data(num_samples_per_class=1000):
     """Listings 3.13–3.15: (2000, 2) float32 inputs and (2000, 1) targets."""
     negative_samples = np.random.multivariate_normal(
-        mean=[0, 3], cov=[[1, 0.5], [0.5, 1]], size=num_samples_per_class)
+        mean=[0, 3], cov=[[1, 0.5], [0.5, 1]], size=num_samples_per_class
+    )
     positive_samples = np.random.multivariate_normal(
-        mean=[3, 0], cov=[[1, 0.5], [0.5, 1]], size=num_samples_per_class)
+        mean=[3, 0], cov=[[1, 0.5], [0.5, 1]], size=num_samples_per_class
+    )
     inputs = np.vstack((negative_samples, positive_samples)).astype(np.float32)
-    targets = np.vstack((np.zeros((num_samples_per_class, 1), dtype="float32"),
-                         np.ones((num_samples_per_class, 1), dtype="float32")))
+    targets = np.vstack(
+        (
+            np.zeros((num_samples_per_class, 1), dtype="float32"),
+            np.ones((num_samples_per_class, 1), dtype="float32"),
+        )
+    )
     return inputs, targets
 
 
-def save_plots(inputs, predictions, W, b, output_dir):
+def save_plots(inputs, predictions, W, b, output_dir):  # noqa: N803
     """Figures 3.7 and 3.8 as PNG files in ``output_dir`` (a new temporary
     folder when ``None``); returns their paths (none without matplotlib)."""
     try:
@@ -46,7 +53,7 @@ def save_plots(inputs, predictions, W, b, output_dir):
     plt.scatter(inputs[:, 0], inputs[:, 1], c=predictions[:, 0] > 0.5)
     plt.savefig(paths[0])
     x = np.linspace(-1, 4, 100)
-    y = - W[0] / W[1] * x + (0.5 - b) / W[1]
+    y = -W[0] / W[1] * x + (0.5 - b) / W[1]
     plt.plot(x, y, "-r")
     plt.savefig(paths[1])
     plt.close("all")
@@ -55,9 +62,13 @@ def save_plots(inputs, predictions, W, b, output_dir):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("output_dir", nargs="?", help="folder for the PNG plots (default: a new temporary folder)")
+    parser.add_argument(
+        "output_dir", nargs="?", help="folder for the PNG plots (default: a new temporary folder)"
+    )
     parser.add_argument("--steps", type=int, default=40, help="training steps (default: 40)")
-    parser.add_argument("--seed", type=int, default=None, help="NumPy and TF seed (default: random)")
+    parser.add_argument(
+        "--seed", type=int, default=None, help="NumPy and TF seed (default: random)"
+    )
     args = parser.parse_args(argv)
     if args.seed is not None:
         np.random.seed(args.seed)

@@ -4,6 +4,7 @@ and ``call()``), stacked in a ``keras.Sequential`` model and trained with
 
     python -m torchkeras.examples.simple_dense_model [--epochs 10] [--seed 0]
 """
+
 import argparse
 
 import numpy as np
@@ -34,10 +35,19 @@ class SimpleDense(keras.Layer):
 
 def make_data(num_samples_per_class=1000):
     """Two Gaussian clouds: (2000, 2) inputs and (2000, 1) 0/1 targets."""
-    negative = np.random.multivariate_normal(mean=[0, 3], cov=[[1, 0.5], [0.5, 1]], size=num_samples_per_class)
-    positive = np.random.multivariate_normal(mean=[3, 0], cov=[[1, 0.5], [0.5, 1]], size=num_samples_per_class)
+    negative = np.random.multivariate_normal(
+        mean=[0, 3], cov=[[1, 0.5], [0.5, 1]], size=num_samples_per_class
+    )
+    positive = np.random.multivariate_normal(
+        mean=[3, 0], cov=[[1, 0.5], [0.5, 1]], size=num_samples_per_class
+    )
     inputs = np.vstack((negative, positive)).astype(np.float32)
-    targets = np.vstack((np.zeros((num_samples_per_class, 1), "float32"), np.ones((num_samples_per_class, 1), "float32")))
+    targets = np.vstack(
+        (
+            np.zeros((num_samples_per_class, 1), "float32"),
+            np.ones((num_samples_per_class, 1), "float32"),
+        )
+    )
     return inputs, targets
 
 
@@ -55,7 +65,9 @@ def main(argv=None):
     print("SimpleDense(32) on a (2, 784) batch ->", output_tensor.shape)
 
     inputs, targets = make_data()
-    model = keras.Sequential([SimpleDense(16, activation=tf.nn.relu), SimpleDense(1, activation=tf.sigmoid)])
+    model = keras.Sequential(
+        [SimpleDense(16, activation=tf.nn.relu), SimpleDense(1, activation=tf.sigmoid)]
+    )
     model.compile(optimizer="rmsprop", loss="binary_crossentropy", metrics=["accuracy"])
     history = model.fit(inputs, targets, epochs=args.epochs, batch_size=64, verbose=0)
     accuracy = history.history["accuracy"][-1]

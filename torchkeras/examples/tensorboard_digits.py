@@ -6,6 +6,7 @@
     python -m torchkeras.examples.tensorboard_digits [--logdir logs/digits] [--epochs 10]
     tensorboard --logdir logs/digits        # then open http://localhost:6006
 """
+
 import argparse
 import gzip
 import os
@@ -28,11 +29,17 @@ def load_digits():
 def main(argv=None):
     """Trains with the TensorBoard callback; returns the log directory."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--logdir", default=os.path.join("logs", "digits"),
-                        help="where the runs go (default: logs/digits)")
+    parser.add_argument(
+        "--logdir",
+        default=os.path.join("logs", "digits"),
+        help="where the runs go (default: logs/digits)",
+    )
     parser.add_argument("--epochs", type=int, default=10, help="epochs (default: 10)")
-    parser.add_argument("--update-freq", default="epoch",
-                        help='"epoch", "batch" or every N batches (default: epoch)')
+    parser.add_argument(
+        "--update-freq",
+        default="epoch",
+        help='"epoch", "batch" or every N batches (default: epoch)',
+    )
     parser.add_argument("--verbose", type=int, default=2, choices=(0, 1, 2))
     args = parser.parse_args(argv)
     keras.utils.set_random_seed(0)
@@ -50,19 +57,27 @@ def main(argv=None):
         tf.summary.text("settings", "epochs: %d, update_freq: %s" % (args.epochs, update_freq))
     samples.close()
 
-    model = keras.Sequential([
-        keras.Input(shape=(64,)),
-        keras.layers.Dense(64, activation="relu"),
-        keras.layers.Dense(10, activation="softmax"),
-    ])
-    model.compile(optimizer="rmsprop", loss="sparse_categorical_crossentropy",
-                  metrics=["accuracy"])
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(64,)),
+            keras.layers.Dense(64, activation="relu"),
+            keras.layers.Dense(10, activation="softmax"),
+        ]
+    )
+    model.compile(optimizer="rmsprop", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
     board = keras.callbacks.TensorBoard(args.logdir, histogram_freq=1, update_freq=update_freq)
-    model.fit(train_images, train_labels, batch_size=32, epochs=args.epochs,
-              validation_data=(val_images, val_labels), callbacks=[board],
-              verbose=args.verbose)
-    print("logs written to %s; open them with: tensorboard --logdir %s"
-          % (args.logdir, args.logdir))
+    model.fit(
+        train_images,
+        train_labels,
+        batch_size=32,
+        epochs=args.epochs,
+        validation_data=(val_images, val_labels),
+        callbacks=[board],
+        verbose=args.verbose,
+    )
+    print(
+        "logs written to %s; open them with: tensorboard --logdir %s" % (args.logdir, args.logdir)
+    )
     return args.logdir
 
 

@@ -12,6 +12,7 @@ is always on and ``set_memory_growth`` only records the request; visible
 devices may be changed at any time (TF refuses once its runtime started), and
 hiding every GPU moves the default placement to the CPU.
 """
+
 from __future__ import annotations
 
 import collections
@@ -49,8 +50,10 @@ class LogicalDevice(collections.namedtuple("LogicalDevice", ["name", "device_typ
 def _all_physical():
     devices = [PhysicalDevice("/physical_device:CPU:0", "CPU")]
     if torch.cuda.is_available():
-        devices += [PhysicalDevice("/physical_device:GPU:%d" % i, "GPU")
-                    for i in range(torch.cuda.device_count())]
+        devices += [
+            PhysicalDevice("/physical_device:GPU:%d" % i, "GPU")
+            for i in range(torch.cuda.device_count())
+        ]
     return devices
 
 
@@ -82,8 +85,10 @@ def get_visible_devices(device_type=None):
 def list_logical_devices(device_type=None):
     """The logical devices (one per visible physical device), e.g.
     ``[LogicalDevice(name='/device:CPU:0', device_type='CPU')]``."""
-    return [LogicalDevice(d.name.replace("/physical_device:", "/device:"), d.device_type)
-            for d in get_visible_devices(device_type)]
+    return [
+        LogicalDevice(d.name.replace("/physical_device:", "/device:"), d.device_type)
+        for d in get_visible_devices(device_type)
+    ]
 
 
 def _check_device(dev):
@@ -158,8 +163,9 @@ def is_gpu_available(cuda_only=False, min_cuda_compute_capability=None):
     (a ``(major, minor)`` tuple) when given."""
     for dev in get_visible_devices("GPU"):
         index = int(dev.name.rsplit(":", 1)[1])
-        if min_cuda_compute_capability is None or \
-                torch.cuda.get_device_capability(index) >= tuple(min_cuda_compute_capability):
+        if min_cuda_compute_capability is None or torch.cuda.get_device_capability(index) >= tuple(
+            min_cuda_compute_capability
+        ):
             return True
     return False
 

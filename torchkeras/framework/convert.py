@@ -6,6 +6,7 @@ string; NumPy arrays and scalars keep their dtype; torch tensors keep theirs.
 With ``dtype_hint`` a value is converted to the hint when that is lossless for
 Python values (NumPy arrays are always cast to it), else inferred as usual.
 """
+
 from __future__ import annotations
 
 import numbers
@@ -20,13 +21,34 @@ from .shape import TensorShape
 from .tensor import Tensor, TensorOperators, wrap
 from ..api_export import tf_export
 
-__all__ = ["constant", "convert_to_tensor", "to_torch", "to_torch_unaliased", "to_torch_like", "infer_dtype"]
+__all__ = [
+    "constant",
+    "convert_to_tensor",
+    "to_torch",
+    "to_torch_unaliased",
+    "to_torch_like",
+    "infer_dtype",
+]
 
-_INT32_MIN, _INT32_MAX = -(2 ** 31), 2 ** 31 - 1
-_INT64_MIN, _INT64_MAX = -(2 ** 63), 2 ** 63 - 1
+_INT32_MIN, _INT32_MAX = -(2**31), 2**31 - 1
+_INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
 _PY_BOOL = bool
-_FROM_NUMPY_DTYPES = frozenset(np.dtype(t) for t in (np.float16, np.float32, np.float64, np.int8, np.int16, np.int32,
-                                                     np.int64, np.uint8, np.bool_, np.complex64, np.complex128))
+_FROM_NUMPY_DTYPES = frozenset(
+    np.dtype(t)
+    for t in (
+        np.float16,
+        np.float32,
+        np.float64,
+        np.int8,
+        np.int16,
+        np.int32,
+        np.int64,
+        np.uint8,
+        np.bool_,
+        np.complex64,
+        np.complex128,
+    )
+)
 
 
 def _type_error(value, dtype):
@@ -70,9 +92,15 @@ def infer_dtype(value):
         elif isinstance(leaf, (str, bytes)):
             kinds.add("string")
         elif leaf is None:
-            raise ValueError("Attempt to convert a value (%r) with an unsupported type (%r) to a Tensor." % (value, type(leaf)))
+            raise ValueError(
+                "Attempt to convert a value (%r) with an unsupported type (%r) to a Tensor."
+                % (value, type(leaf))
+            )
         else:
-            raise ValueError("Attempt to convert a value (%r) with an unsupported type (%r) to a Tensor." % (leaf, type(leaf)))
+            raise ValueError(
+                "Attempt to convert a value (%r) with an unsupported type (%r) to a Tensor."
+                % (leaf, type(leaf))
+            )
     if "string" in kinds:
         if len(kinds) > 1:
             raise ValueError("Can't convert Python sequence with mixed types to Tensor.")
@@ -108,7 +136,9 @@ def _string_array(value):
 
 def _python_to_numpy(value, dtype):
     try:
-        array = np.array(value, dtype=dtype.as_numpy_dtype if dtype is not dtypes.bfloat16 else np.float32)
+        array = np.array(
+            value, dtype=dtype.as_numpy_dtype if dtype is not dtypes.bfloat16 else np.float32
+        )
     except ValueError as error:
         if "inhomogeneous" in str(error) or "sequence" in str(error):
             raise ValueError("Can't convert non-rectangular Python sequence to Tensor.") from None
@@ -132,7 +162,11 @@ def _lossless(value, dtype):
                 return False
         return True
     if dtype.is_floating:
-        return not any(isinstance(v, (complex, str, bytes)) or (isinstance(v, TensorOperators) and v.dtype is not dtype) for v in leaves)
+        return not any(
+            isinstance(v, (complex, str, bytes))
+            or (isinstance(v, TensorOperators) and v.dtype is not dtype)
+            for v in leaves
+        )
     if dtype is dtypes.string:
         return all(isinstance(v, (str, bytes)) for v in leaves)
     return not any(isinstance(v, (str, bytes)) for v in leaves)
@@ -141,7 +175,11 @@ def _lossless(value, dtype):
 def _to_storage(array, dtype, device):
     """A NumPy array -> the storage of a Tensor of ``dtype`` (a copy; never aliases)."""
     if dtype is dtypes.string:
-        return _string_array(array) if array.dtype != object or array.size and not isinstance(array.flat[0], bytes) else array.copy()
+        return (
+            _string_array(array)
+            if array.dtype != object or array.size and not isinstance(array.flat[0], bytes)
+            else array.copy()
+        )
     if dtype.torch_dtype is None:
         raise TypeError("dtype %s is not supported by this torch build" % dtype.name)
     if not array.dtype.isnative:
@@ -167,8 +205,17 @@ def _from_python(value, dtype, device):
     """Converts a Python scalar or (nested) sequence to torch storage of ``dtype``."""
     if dtype is dtypes.string:
         return _string_array(value)
-    if isinstance(value, (list, tuple)) and any(isinstance(v, TensorOperators) for v in _flatten_python(value, [])):
-        return torch.stack([_from_python(v, dtype, device) if not isinstance(v, TensorOperators) else _cast_torch(v._value, dtype) for v in value]).to(device)
+    if isinstance(value, (list, tuple)) and any(
+        isinstance(v, TensorOperators) for v in _flatten_python(value, [])
+    ):
+        return torch.stack(
+            [
+                _from_python(v, dtype, device)
+                if not isinstance(v, TensorOperators)
+                else _cast_torch(v._value, dtype)
+                for v in value
+            ]
+        ).to(device)
     if type(value) in (float, int, bool):
         return torch.tensor(value, dtype=dtype.torch_dtype, device=device)
     array = _python_to_numpy(value, dtype)
@@ -194,12 +241,18 @@ def convert_to_tensor(value, dtype=None, dtype_hint=None, name=None):
     if isinstance(value, TensorOperators):
         tensor = value if isinstance(value, Tensor) else value.read_value()
         if dtype is not None and tensor.dtype is not dtype:
-            raise ValueError("Tensor conversion requested dtype %s for Tensor with dtype %s: %r" % (dtype.name, tensor.dtype.name, value))
+            raise ValueError(
+                "Tensor conversion requested dtype %s for Tensor with dtype %s: %r"
+                % (dtype.name, tensor.dtype.name, value)
+            )
         return tensor
     if isinstance(value, torch.Tensor):
         stored = value.detach()
         if dtype is not None and dtypes.from_torch(stored.dtype) is not dtype:
-            raise ValueError("Tensor conversion requested dtype %s for Tensor with dtype %s" % (dtype.name, dtypes.from_torch(stored.dtype).name))
+            raise ValueError(
+                "Tensor conversion requested dtype %s for Tensor with dtype %s"
+                % (dtype.name, dtypes.from_torch(stored.dtype).name)
+            )
         return wrap(stored)
     return wrap(_convert_value(value, dtype, dtype_hint, _device.current()))
 
@@ -210,18 +263,22 @@ def _shape_dims(shape, dtype, dtype_hint):
     if shape.rank is None or None in shape.as_list():
         raise ValueError("Cannot convert a partially known TensorShape %s to a Tensor." % shape)
     dims = shape.as_list()
-    wide = any(d >= 2 ** 31 for d in dims)
+    wide = any(d >= 2**31 for d in dims)
     hint = dtypes.as_dtype(dtype_hint) if dtype_hint is not None else None
     if dtype is None and hint in (dtypes.int32, dtypes.int64):
         dtype = dtypes.int64 if wide else hint
     if dtype is None:
         return dims, dtypes.int64 if wide else dtypes.int32
     if dtype not in (dtypes.int32, dtypes.int64):
-        raise TypeError("Cannot convert TensorShape %s to dtype %s. Allowed dtypes are tf.int32 "
-                        "and tf.int64." % (shape, dtype))
+        raise TypeError(
+            "Cannot convert TensorShape %s to dtype %s. Allowed dtypes are tf.int32 "
+            "and tf.int64." % (shape, dtype)
+        )
     if dtype is dtypes.int32 and wide:
-        raise ValueError("Cannot convert TensorShape %s to dtype int32; a dimension is too large. "
-                         "Consider using tf.int64." % shape)
+        raise ValueError(
+            "Cannot convert TensorShape %s to dtype int32; a dimension is too large. "
+            "Consider using tf.int64." % shape
+        )
     return dims, dtype
 
 
@@ -231,8 +288,14 @@ def _convert_value(value, dtype, dtype_hint, device):
         return torch.tensor(dims, dtype=dtype.torch_dtype, device=device)
     if isinstance(value, (np.ndarray, np.generic)):
         array = np.asarray(value)
-        target = dtype or (dtypes.as_dtype(dtype_hint) if dtype_hint is not None else infer_dtype(array))
-        if dtype is None and dtype_hint is not None and (array.dtype.kind in "USO") != (target is dtypes.string):
+        target = dtype or (
+            dtypes.as_dtype(dtype_hint) if dtype_hint is not None else infer_dtype(array)
+        )
+        if (
+            dtype is None
+            and dtype_hint is not None
+            and (array.dtype.kind in "USO") != (target is dtypes.string)
+        ):
             target = infer_dtype(array)
         return _to_storage(array, target, device)
     if hasattr(value, "__array__") and not isinstance(value, (list, tuple, str, bytes)):
@@ -262,7 +325,10 @@ def constant(value, dtype=None, shape=None, name="Const"):
         dtype = dtypes.as_dtype(dtype)
     if isinstance(value, TensorOperators):
         if dtype is not None and value.dtype is not dtype:
-            raise TypeError("Expected tensor %s with dtype %r, but got dtype %r." % (_numpy_str(value), dtype, value.dtype))
+            raise TypeError(
+                "Expected tensor %s with dtype %r, but got dtype %r."
+                % (_numpy_str(value), dtype, value.dtype)
+            )
         storage = value._value
         storage = storage.detach().clone() if isinstance(storage, torch.Tensor) else storage.copy()
     elif isinstance(value, torch.Tensor):
@@ -285,7 +351,16 @@ def _numpy_str(tensor):
 
 
 def _reshape_for_constant(storage, value, shape):
-    target = tuple(int(d) for d in (shape if isinstance(shape, (list, tuple)) else [shape] if isinstance(shape, int) else list(shape)))
+    target = tuple(
+        int(d)
+        for d in (
+            shape
+            if isinstance(shape, (list, tuple))
+            else [shape]
+            if isinstance(shape, int)
+            else list(shape)
+        )
+    )
     count = 1
     for d in target:
         count *= d
@@ -293,8 +368,16 @@ def _reshape_for_constant(storage, value, shape):
     if size == count:
         return storage.reshape(target)
     if size == 1:
-        return storage.reshape(()).repeat(target) if isinstance(storage, np.ndarray) else storage.reshape(()).expand(target).clone()
-    raise TypeError("Eager execution of tf.constant with unsupported shape. Tensor %s (converted from %r) has %d elements, but got `shape` %s with %d elements)." % (str(_host(storage)), value, size, target, count))
+        return (
+            storage.reshape(()).repeat(target)
+            if isinstance(storage, np.ndarray)
+            else storage.reshape(()).expand(target).clone()
+        )
+    raise TypeError(
+        "Eager execution of tf.constant with unsupported shape. Tensor %s (converted from %r) has "
+        "%d elements, but got `shape` %s with %d elements)."
+        % (str(_host(storage)), value, size, target, count)
+    )
 
 
 def _host(storage):
@@ -306,11 +389,16 @@ def to_torch(value, dtype=None):
     if isinstance(value, TensorOperators):
         storage = value._value
         if dtype is not None and dtype_of(storage) is not dtypes.as_dtype(dtype):
-            raise ValueError("Tensor conversion requested dtype %s for Tensor with dtype %s: %r" % (dtypes.as_dtype(dtype).name, dtype_of(storage).name, value))
+            raise ValueError(
+                "Tensor conversion requested dtype %s for Tensor with dtype %s: %r"
+                % (dtypes.as_dtype(dtype).name, dtype_of(storage).name, value)
+            )
         return storage
     if isinstance(value, torch.Tensor):
         return value
-    return _convert_value(value, dtypes.as_dtype(dtype) if dtype is not None else None, None, _device.current())
+    return _convert_value(
+        value, dtypes.as_dtype(dtype) if dtype is not None else None, None, _device.current()
+    )
 
 
 def to_torch_unaliased(value, dtype=None):
@@ -336,8 +424,13 @@ def to_torch_like(value, like, dtype_hint=None):
         return value._value
     if isinstance(value, torch.Tensor):
         return value
-    if type(value) is np.ndarray and dtype_hint is None and isinstance(like, torch.Tensor) \
-            and value.dtype in _FROM_NUMPY_DTYPES and value.flags.writeable:
+    if (
+        type(value) is np.ndarray
+        and dtype_hint is None
+        and isinstance(like, torch.Tensor)
+        and value.dtype in _FROM_NUMPY_DTYPES
+        and value.flags.writeable
+    ):
         return torch.from_numpy(value).to(device=like.device, dtype=like.dtype, copy=True)
     hint = dtype_hint or dtype_of(like)
     device = like.device if isinstance(like, torch.Tensor) else torch.device("cpu")
@@ -346,4 +439,3 @@ def to_torch_like(value, like, dtype_hint=None):
             return torch.tensor(value, dtype=hint.torch_dtype, device=device)
         return _convert_value(value, None, None, device)
     return _convert_value(value, None, hint, device)
-

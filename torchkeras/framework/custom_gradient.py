@@ -6,6 +6,7 @@ recording; when a tape records, ``y`` is attached to the graph by a
 ``grad_fn(*upstream, variables=[...])`` when ``f`` read trainable variables,
 returning ``(input_grads, variable_grads)`` — as TF does.
 """
+
 from __future__ import annotations
 
 import functools
@@ -52,18 +53,23 @@ class _CustomFunction(torch.autograd.Function):
             input_grads, variable_grads = state.grad_fn(*dys), []
         input_grads = _tree.flatten(input_grads)
         if len(input_grads) != state.arg_count:
-            raise ValueError("custom_gradient function expected to return %d gradients, but returned %d instead."
-                             % (state.arg_count, len(input_grads)))
+            raise ValueError(
+                "custom_gradient function expected to return %d gradients, but returned %d instead."
+                % (state.arg_count, len(input_grads))
+            )
         grads = [input_grads[i] for i in state.tensor_positions] + variable_grads
         return (None,) + tuple(None if g is None else convert_to_tensor(g)._value for g in grads)
 
 
 @tf_export("custom_gradient")
 def custom_gradient(f=None):
-    """``@tf.custom_gradient``: ``f`` returns ``(y, grad_fn)``; ``grad_fn(*dy)`` gives one gradient per
-    argument of ``f`` (and, with a ``variables`` keyword, the gradients of the variables ``f`` read).
+    """``@tf.custom_gradient``: ``f`` returns ``(y, grad_fn)``; ``grad_fn(*dy)`` gives one gradient
+    per
+    argument of ``f`` (and, with a ``variables`` keyword, the gradients of the variables ``f``
+    read).
 
-    ``y`` may be one Tensor or a list/tuple of Tensors (``grad_fn`` then takes one upstream per output).
+    ``y`` may be one Tensor or a list/tuple of Tensors (``grad_fn`` then takes one upstream per
+    output).
     """
     if f is None:
         return custom_gradient
@@ -71,6 +77,7 @@ def custom_gradient(f=None):
     @functools.wraps(f)
     def decorated(*args, **kwargs):
         return _call(f, args, kwargs)
+
     return decorated
 
 
@@ -84,8 +91,11 @@ def _call(f, args, kwargs):
         _recording.stop(collector)
     variables = list(collector._variables.values())
     if variables and "variables" not in inspect.signature(grad_fn).parameters:
-        raise TypeError("@tf.custom_gradient grad_fn must accept keyword argument 'variables', since function uses "
-                        "variables: %s" % (variables,))
+        raise TypeError(
+            "@tf.custom_gradient grad_fn must accept keyword argument 'variables', since function "
+            "uses "
+            "variables: %s" % (variables,)
+        )
     if not _recording.RECORDING:
         return result
     positions = [i for i, a in enumerate(args) if isinstance(a, TensorOperators)]

@@ -4,6 +4,7 @@ The default device is chosen once, at import: ``TORCHKERAS_DEVICE=cpu|cuda``
 forces one, otherwise CUDA is used when torch sees a GPU.  ``tf.device(name)``
 is a context manager that places new tensors on ``name`` for its duration.
 """
+
 from __future__ import annotations
 
 import os
@@ -62,7 +63,9 @@ def parse_device(name):
         return name
     kind, _, index = str(name).strip().lower().rsplit("device:", 1)[-1].strip("/").partition(":")
     if kind not in ("cpu", "gpu", "cuda") or not (index or "0").isdigit():
-        raise ValueError("Unknown device specification %r; use '/CPU:0' or '/GPU:<index>'" % (name,))
+        raise ValueError(
+            "Unknown device specification %r; use '/CPU:0' or '/GPU:<index>'" % (name,)
+        )
     index = int(index or 0)
     if kind == "cpu":
         return torch.device("cpu")

@@ -7,6 +7,7 @@ dtype that stores them.  ``string`` has no torch dtype: string tensors are
 NumPy object arrays of ``bytes``.  ``bfloat16`` maps to ``ml_dtypes.bfloat16``,
 the NumPy type TF and JAX use.
 """
+
 from __future__ import annotations
 
 import ml_dtypes
@@ -15,9 +16,27 @@ import torch
 from ..api_export import tf_export as _tf_export, export_value as _export_value
 
 __all__ = [
-    "DType", "as_dtype", "float16", "half", "bfloat16", "float32", "float64",
-    "double", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32",
-    "uint64", "bool", "complex64", "complex128", "string", "from_torch",
+    "DType",
+    "as_dtype",
+    "float16",
+    "half",
+    "bfloat16",
+    "float32",
+    "float64",
+    "double",
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "uint8",
+    "uint16",
+    "uint32",
+    "uint64",
+    "bool",
+    "complex64",
+    "complex128",
+    "string",
+    "from_torch",
 ]
 
 
@@ -190,12 +209,42 @@ _export_value(half, "tf.half", "tf.dtypes.half")
 double = float64
 _export_value(double, "tf.double", "tf.dtypes.double")
 
-_ALL = (float16, bfloat16, float32, float64, int8, int16, int32, int64, uint8,
-        uint16, uint32, uint64, bool, complex64, complex128, string)
-_ENUMS = {"float32": 1, "float64": 2, "int32": 3, "uint8": 4, "int16": 5,
-          "int8": 6, "string": 7, "complex64": 8, "int64": 9, "bool": 10,
-          "bfloat16": 14, "uint16": 17, "complex128": 18, "float16": 19,
-          "uint32": 22, "uint64": 23}
+_ALL = (
+    float16,
+    bfloat16,
+    float32,
+    float64,
+    int8,
+    int16,
+    int32,
+    int64,
+    uint8,
+    uint16,
+    uint32,
+    uint64,
+    bool,
+    complex64,
+    complex128,
+    string,
+)
+_ENUMS = {
+    "float32": 1,
+    "float64": 2,
+    "int32": 3,
+    "uint8": 4,
+    "int16": 5,
+    "int8": 6,
+    "string": 7,
+    "complex64": 8,
+    "int64": 9,
+    "bool": 10,
+    "bfloat16": 14,
+    "uint16": 17,
+    "complex128": 18,
+    "float16": 19,
+    "uint32": 22,
+    "uint64": 23,
+}
 
 # Storage types torch cannot hand to NumPy directly: torch dtype -> (same-width
 # integer torch dtype, its NumPy twin, the ml_dtypes type); data crosses as raw bits.
@@ -236,7 +285,9 @@ def as_dtype(type_value):
         if type_value in _BY_PYTYPE:
             return _BY_PYTYPE[type_value]
         if type_value is not int:
-            return _BY_NUMPY[np.dtype(type_value).newbyteorder('=')]
+            return _BY_NUMPY[np.dtype(type_value).newbyteorder("=")]
     except (KeyError, TypeError):
         pass
-    raise TypeError("Cannot convert the argument `type_value`: %r to a TensorFlow DType." % (type_value,))
+    raise TypeError(
+        "Cannot convert the argument `type_value`: %r to a TensorFlow DType." % (type_value,)
+    )

@@ -4,14 +4,27 @@ Constructed as in TF, ``InvalidArgumentError(node_def, op, message)``; ``str()``
 gives the message.  Ops raise these where TF raises them, so user code that
 catches ``tf.errors.InvalidArgumentError`` keeps working.
 """
+
 from ..api_export import tf_export as _tf_export, export_value as _export_value
 
 __all__ = [
-    "OpError", "CancelledError", "UnknownError", "InvalidArgumentError",
-    "DeadlineExceededError", "NotFoundError", "AlreadyExistsError",
-    "PermissionDeniedError", "UnauthenticatedError", "ResourceExhaustedError",
-    "FailedPreconditionError", "AbortedError", "OutOfRangeError",
-    "UnimplementedError", "InternalError", "UnavailableError", "DataLossError",
+    "OpError",
+    "CancelledError",
+    "UnknownError",
+    "InvalidArgumentError",
+    "DeadlineExceededError",
+    "NotFoundError",
+    "AlreadyExistsError",
+    "PermissionDeniedError",
+    "UnauthenticatedError",
+    "ResourceExhaustedError",
+    "FailedPreconditionError",
+    "AbortedError",
+    "OutOfRangeError",
+    "UnimplementedError",
+    "InternalError",
+    "UnavailableError",
+    "DataLossError",
 ]
 
 
@@ -57,7 +70,9 @@ CancelledError = _error("CancelledError", 1, "An operation was cancelled.")
 _export_value(CancelledError, "tf.errors.CancelledError")
 UnknownError = _error("UnknownError", 2, "Unknown error.")
 _export_value(UnknownError, "tf.errors.UnknownError")
-InvalidArgumentError = _error("InvalidArgumentError", 3, "An op received an invalid argument (bad shape, dtype or value).")
+InvalidArgumentError = _error(
+    "InvalidArgumentError", 3, "An op received an invalid argument (bad shape, dtype or value)."
+)
 _export_value(InvalidArgumentError, "tf.errors.InvalidArgumentError")
 DeadlineExceededError = _error("DeadlineExceededError", 4, "A deadline expired.")
 _export_value(DeadlineExceededError, "tf.errors.DeadlineExceededError")
@@ -69,9 +84,13 @@ PermissionDeniedError = _error("PermissionDeniedError", 7, "The caller lacks per
 _export_value(PermissionDeniedError, "tf.errors.PermissionDeniedError")
 UnauthenticatedError = _error("UnauthenticatedError", 16, "The request lacks credentials.")
 _export_value(UnauthenticatedError, "tf.errors.UnauthenticatedError")
-ResourceExhaustedError = _error("ResourceExhaustedError", 8, "A resource (such as device memory) is exhausted.")
+ResourceExhaustedError = _error(
+    "ResourceExhaustedError", 8, "A resource (such as device memory) is exhausted."
+)
 _export_value(ResourceExhaustedError, "tf.errors.ResourceExhaustedError")
-FailedPreconditionError = _error("FailedPreconditionError", 9, "The system is not in a state to run the op.")
+FailedPreconditionError = _error(
+    "FailedPreconditionError", 9, "The system is not in a state to run the op."
+)
 _export_value(FailedPreconditionError, "tf.errors.FailedPreconditionError")
 AbortedError = _error("AbortedError", 10, "An operation was aborted.")
 _export_value(AbortedError, "tf.errors.AbortedError")

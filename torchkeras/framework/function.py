@@ -1,4 +1,5 @@
-"""``tf.function``: runs the Python function eagerly, or ``torch.compile``d with ``jit_compile=True``.
+"""``tf.function``: runs the Python function eagerly, or ``torch.compile``d with
+``jit_compile=True``.
 
 ``@tf.function`` (bare or with ``input_signature``, ``jit_compile``,
 ``reduce_retracing``, ``autograph`` ...) returns a :class:`Function` that calls
@@ -17,6 +18,7 @@ dtypes, and mismatches raise TF's ``TypeError``, as when tracing.
 ``tf.config.run_functions_eagerly(True)`` makes even ``jit_compile`` functions
 run eagerly.  Works on methods too (``Function.__get__`` binds ``self``).
 """
+
 from __future__ import annotations
 
 import functools
@@ -37,12 +39,14 @@ from ..api_export import tf_export
 __all__ = ["function", "JitFunction"]
 
 JIT_OPTIONS = {"backend": "inductor"}
-"""Keyword arguments of the ``torch.compile`` calls behind ``jit_compile=True`` (tests pick a backend)."""
+"""Keyword arguments of the ``torch.compile`` calls behind ``jit_compile=True`` (tests pick a
+backend)."""
 
 
 def _compile_errors():
     from torch._dynamo.exc import TorchDynamoException
     from torch._inductor.exc import InductorError
+
     return TorchDynamoException, InductorError
 
 
@@ -79,8 +83,13 @@ def _with_own_code(python_function):
     function = getattr(python_function, "__func__", python_function)
     if not isinstance(function, types.FunctionType):
         return python_function
-    copy = types.FunctionType(function.__code__.replace(), function.__globals__, function.__name__,
-                              function.__defaults__, function.__closure__)
+    copy = types.FunctionType(
+        function.__code__.replace(),
+        function.__globals__,
+        function.__name__,
+        function.__defaults__,
+        function.__closure__,
+    )
     copy.__kwdefaults__ = function.__kwdefaults__
     owner = getattr(python_function, "__self__", None)
     return copy if owner is None else types.MethodType(copy, owner)
@@ -88,7 +97,8 @@ def _with_own_code(python_function):
 
 class JitFunction:
     """``python_function`` compiled by ``torch.compile(..., fullgraph=True)`` on first call, with a
-    clean fallback: if compiling fails, one warning naming ``what`` and the reason, then eager calls.
+    clean fallback: if compiling fails, one warning naming ``what`` and the reason, then eager
+    calls.
     Each JitFunction compiles its own copy of the code, so its graphs are its own.
 
     ``first_call_eager`` runs the first call eagerly (as TF's first trace, it may create variables,
@@ -98,12 +108,20 @@ class JitFunction:
     it saw it change, remembering that per source line across every compiled copy).
     """
 
-    def __init__(self, python_function, what, first_call_eager=False, trace_autograd=False, static_shapes=False):
+    def __init__(
+        self,
+        python_function,
+        what,
+        first_call_eager=False,
+        trace_autograd=False,
+        static_shapes=False,
+    ):
         self._python_function = python_function
         self._what = what
         self._dynamic = False if static_shapes else None
-        self._compiled = torch.compile(_with_own_code(python_function), fullgraph=True, dynamic=self._dynamic,
-                                       **JIT_OPTIONS)
+        self._compiled = torch.compile(
+            _with_own_code(python_function), fullgraph=True, dynamic=self._dynamic, **JIT_OPTIONS
+        )
         self._eager_calls_left = int(first_call_eager)
         self._trace_autograd = trace_autograd
         self._detaching = False
@@ -121,9 +139,11 @@ class JitFunction:
 
         def detaching_outputs(*call_args, **call_kwargs):
             return _map_leaves(_detach_leaf, function(*call_args, **call_kwargs))
+
         self._detaching = True
-        self._compiled = torch.compile(_with_own_code(detaching_outputs), fullgraph=True, dynamic=self._dynamic,
-                                       **JIT_OPTIONS)
+        self._compiled = torch.compile(
+            _with_own_code(detaching_outputs), fullgraph=True, dynamic=self._dynamic, **JIT_OPTIONS
+        )
         return self(*args, **kwargs)
 
     def _call_compiled(self, args, kwargs):
@@ -144,20 +164,26 @@ class JitFunction:
                     return self._retry_detaching_outputs(args, kwargs)
                 self.fallback_reason = _reason(error)
                 self._compiled = None
-                warnings.warn("jit_compile=True: %s could not be compiled by torch.compile (%s); running it "
-                              "eagerly instead." % (self._what, self.fallback_reason), RuntimeWarning, stacklevel=2)
+                warnings.warn(
+                    "jit_compile=True: %s could not be compiled by torch.compile (%s); running it "
+                    "eagerly instead." % (self._what, self.fallback_reason),
+                    RuntimeWarning,
+                    stacklevel=2,
+                )
         return self._python_function(*args, **kwargs)
 
 
 @tf_export("config.run_functions_eagerly")
 def run_functions_eagerly(run_eagerly):
-    """``tf.config.run_functions_eagerly``: whether ``tf.function`` runs Python eagerly (it always does here)."""
+    """``tf.config.run_functions_eagerly``: whether ``tf.function`` runs Python eagerly (it
+    always does here)."""
     global_state.PROCESS.run_functions_eagerly = bool(run_eagerly)
 
 
 @tf_export("config.functions_run_eagerly")
 def functions_run_eagerly():
-    """``tf.config.functions_run_eagerly``: the value last given to :func:`run_functions_eagerly`."""
+    """``tf.config.functions_run_eagerly``: the value last given to
+    :func:`run_functions_eagerly`."""
     return global_state.PROCESS.run_functions_eagerly
 
 
@@ -183,12 +209,15 @@ class _CastError(Exception):
 
 
 def _conform(value, spec):
-    """``value`` as a Tensor fitting TensorSpec ``spec`` (structures of specs are matched item by item)."""
+    """``value`` as a Tensor fitting TensorSpec ``spec`` (structures of specs are matched item by
+    item)."""
     if isinstance(spec, (list, tuple)):
         return type(value)(_conform(v, s) for v, s in zip(value, spec))
     if isinstance(spec, dict):
         return {key: _conform(value[key], s) for key, s in spec.items()}
-    tensor = value if isinstance(value, TensorOperators) else convert_to_tensor(value, dtype=spec.dtype)
+    tensor = (
+        value if isinstance(value, TensorOperators) else convert_to_tensor(value, dtype=spec.dtype)
+    )
     if not spec.is_compatible_with(tensor):
         raise _CastError("Can not cast %r to %r" % (type(spec).from_tensor(tensor), spec))
     return tensor
@@ -197,8 +226,17 @@ def _conform(value, spec):
 class Function:
     """What ``tf.function`` returns: call it like the Python function it wraps."""
 
-    def __init__(self, python_function, name=None, input_signature=None, autograph=True, jit_compile=None,
-                 reduce_retracing=False, signature=None, jit=None):
+    def __init__(
+        self,
+        python_function,
+        name=None,
+        input_signature=None,
+        autograph=True,
+        jit_compile=None,
+        reduce_retracing=False,
+        signature=None,
+        jit=None,
+    ):
         self._python_function = python_function
         self._name = name or getattr(python_function, "__name__", "function")
         self._input_signature = None if input_signature is None else list(input_signature)
@@ -209,8 +247,12 @@ class Function:
         if signature is None and input_signature is not None:
             self._signature = inspect.signature(python_function)
         if jit is None and jit_compile:
-            jit = JitFunction(python_function, "tf.function %r" % self._name, first_call_eager=True,
-                              trace_autograd=True)
+            jit = JitFunction(
+                python_function,
+                "tf.function %r" % self._name,
+                first_call_eager=True,
+                trace_autograd=True,
+            )
         self._jit = jit
         functools.update_wrapper(self, python_function)
 
@@ -218,12 +260,16 @@ class Function:
         if self._input_signature is not None:
             args, kwargs = self._bind(args, kwargs)
         if self._jit is not None and not global_state.PROCESS.run_functions_eagerly:
-            args, kwargs = _map_leaves(_array_to_tensor, args), _map_leaves(_array_to_tensor, kwargs)
+            args, kwargs = (
+                _map_leaves(_array_to_tensor, args),
+                _map_leaves(_array_to_tensor, kwargs),
+            )
             return _to_tensors(self._jit(*args, **kwargs))
         return _to_tensors(self._python_function(*args, **kwargs))
 
     def _bind(self, args, kwargs):
-        """``args``/``kwargs`` bound to the signature and converted to the ``input_signature`` specs."""
+        """``args``/``kwargs`` bound to the signature and converted to the ``input_signature``
+        specs."""
         signature = self._signature
         names = list(signature.parameters)
         try:
@@ -232,9 +278,14 @@ class Function:
                 if name in bound.arguments:
                     bound.arguments[name] = _conform(bound.arguments[name], spec)
         except (TypeError, _CastError) as error:
-            described = ", ".join("%s: %r" % (name, spec) for name, spec in zip(names, self._input_signature))
-            raise TypeError("Binding inputs to tf.function failed due to `%s`. Received args: %r and kwargs: %r for "
-                            "signature: (%s)." % (error, args, kwargs, described)) from None
+            described = ", ".join(
+                "%s: %r" % (name, spec) for name, spec in zip(names, self._input_signature)
+            )
+            raise TypeError(
+                "Binding inputs to tf.function failed due to `%s`. Received args: %r and kwargs: "
+                "%r for "
+                "signature: (%s)." % (error, args, kwargs, described)
+            ) from None
         return bound.args, bound.kwargs
 
     def __get__(self, instance, owner=None):
@@ -243,9 +294,19 @@ class Function:
         signature = self._signature
         if signature is not None:
             signature = signature.replace(parameters=list(signature.parameters.values())[1:])
-        jit = None if self._jit is None else functools.partial(self._jit, instance)  # one compiled function for all instances
-        return Function(self._python_function.__get__(instance, owner), self._name, self._input_signature,
-                        self._autograph, self._jit_compile, self._reduce_retracing, signature, jit)
+        jit = (
+            None if self._jit is None else functools.partial(self._jit, instance)
+        )  # one compiled function for all instances
+        return Function(
+            self._python_function.__get__(instance, owner),
+            self._name,
+            self._input_signature,
+            self._autograph,
+            self._jit_compile,
+            self._reduce_retracing,
+            signature,
+            jit,
+        )
 
     @property
     def python_function(self):
@@ -268,9 +329,19 @@ class Function:
 
 
 @tf_export("function")
-def function(func=None, input_signature=None, autograph=True, jit_compile=None, reduce_retracing=False,
-             experimental_implements=None, experimental_autograph_options=None, experimental_attributes=None,
-             experimental_relax_shapes=None, experimental_compile=None, experimental_follow_type_hints=None):
+def function(
+    func=None,
+    input_signature=None,
+    autograph=True,
+    jit_compile=None,
+    reduce_retracing=False,
+    experimental_implements=None,
+    experimental_autograph_options=None,
+    experimental_attributes=None,
+    experimental_relax_shapes=None,
+    experimental_compile=None,
+    experimental_follow_type_hints=None,
+):
     """``tf.function``: decorator (with or without arguments) making a :class:`Function`.
 
     The Python function runs eagerly on every call (no tracing), so results
@@ -279,10 +350,16 @@ def function(func=None, input_signature=None, autograph=True, jit_compile=None, 
     ``jit_compile=True`` compiles it with ``torch.compile`` (module docstring).
     The other ``experimental_*`` arguments are accepted and ignored.
     """
+
     def decorate(python_function):
-        return Function(python_function, input_signature=input_signature, autograph=autograph,
-                        jit_compile=jit_compile if jit_compile is not None else experimental_compile,
-                        reduce_retracing=reduce_retracing or bool(experimental_relax_shapes))
+        return Function(
+            python_function,
+            input_signature=input_signature,
+            autograph=autograph,
+            jit_compile=jit_compile if jit_compile is not None else experimental_compile,
+            reduce_retracing=reduce_retracing or bool(experimental_relax_shapes),
+        )
+
     if func is None:
         return decorate
     return decorate(func)

@@ -12,12 +12,12 @@ Modules read the attributes directly (``PER_THREAD.training_stack[-1]``): one at
 lookup on the hot path. :func:`get_global_attribute` / :func:`set_global_attribute` /
 :func:`clear_session` are Keras' functional interface to the same state.
 """
+
 from __future__ import annotations
 
 import threading
 
-__all__ = ["PER_THREAD", "PROCESS", "get_global_attribute", "set_global_attribute",
-           "clear_session"]
+__all__ = ["PER_THREAD", "PROCESS", "get_global_attribute", "set_global_attribute", "clear_session"]
 
 
 class _PerThread(threading.local):

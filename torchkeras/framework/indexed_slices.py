@@ -4,6 +4,7 @@ Used as the ``sparse_delta`` argument of ``Variable.scatter_*``.  Unlike TF,
 ``GradientTape`` never returns IndexedSlices: gradients through ``tf.gather``
 are dense Tensors (same values as TF's ``tf.convert_to_tensor(slices)``).
 """
+
 from __future__ import annotations
 from ..api_export import tf_export
 
@@ -19,6 +20,7 @@ class IndexedSlices:
 
     def __init__(self, values, indices, dense_shape=None):
         from .convert import convert_to_tensor
+
         self._values = convert_to_tensor(values)
         self._indices = convert_to_tensor(indices)
         self._dense_shape = None if dense_shape is None else convert_to_tensor(dense_shape)
@@ -52,6 +54,7 @@ class IndexedSlices:
     def shape(self):
         """The dense shape as a ``TensorShape`` (unknown when ``dense_shape`` is ``None``)."""
         from .shape import TensorShape
+
         if self._dense_shape is None:
             return TensorShape(None)
         return TensorShape([int(d) for d in self._dense_shape.numpy()])

@@ -1,4 +1,5 @@
 """``tf.get_logger``: the logger TF's Python layer writes its warnings to."""
+
 import logging
 from ..api_export import tf_export
 
@@ -9,5 +10,6 @@ _LOGGER = logging.getLogger("torchkeras")
 
 @tf_export("get_logger")
 def get_logger():
-    """The ``logging.Logger`` torchkeras warns through (TF's is named ``tensorflow``; ours ``torchkeras``)."""
+    """The ``logging.Logger`` torchkeras warns through (TF's is named ``tensorflow``; ours
+    ``torchkeras``)."""
     return _LOGGER

@@ -1,4 +1,5 @@
 """``tf.name_scope``: the prefix given to the names of ``tf.Variable``s created inside."""
+
 from __future__ import annotations
 
 from ..api_export import tf_export

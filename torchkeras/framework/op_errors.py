@@ -10,6 +10,7 @@ It lives in ``framework/`` rather than ``ops/`` because the tensor operators
 (``tensor_ops``), ``Variable`` and its scatter updates raise these errors too, and
 ``framework`` never imports ``ops`` (``ops`` is built on ``framework``).
 """
+
 from __future__ import annotations
 
 import re
@@ -22,9 +23,24 @@ from . import dtypes
 from .device import tf_device_string
 from .errors import InvalidArgumentError, NotFoundError
 
-__all__ = ["TYPE_NAMES", "SIGNATURES", "dtype_of", "type_name", "device_of", "dims_text",
-           "index_text", "cannot_convert", "op_error", "input_dtype_error", "attr_error",
-           "check_dtype", "allowed_dtypes", "kernel_name", "no_kernel", "translate_error"]
+__all__ = [
+    "TYPE_NAMES",
+    "SIGNATURES",
+    "dtype_of",
+    "type_name",
+    "device_of",
+    "dims_text",
+    "index_text",
+    "cannot_convert",
+    "op_error",
+    "input_dtype_error",
+    "attr_error",
+    "check_dtype",
+    "allowed_dtypes",
+    "kernel_name",
+    "no_kernel",
+    "translate_error",
+]
 
 # TF's C++ names of the dtypes whose Python names differ, as its error texts print them.
 TYPE_NAMES = {"float32": "float", "float64": "double", "float16": "half"}
@@ -90,14 +106,20 @@ def input_dtype_error(opname, index, expected, got, kernel=None, name=""):
     """TF's error for input ``#index`` of the wrong dtype (``expected``/``got``: storages,
     ``DType``s or type names); ``kernel`` is the kernel TF names when it differs from the op
     (``_MklMatMul``)."""
-    return op_error(opname, "cannot compute %s as input #%d(zero-based) was expected to be a %s "
-                    "tensor but is a %s tensor" % (kernel or opname, index, type_name(expected),
-                                                   type_name(got)), name=name, wrapped=False)
+    return op_error(
+        opname,
+        "cannot compute %s as input #%d(zero-based) was expected to be a %s "
+        "tensor but is a %s tensor"
+        % (kernel or opname, index, type_name(expected), type_name(got)),
+        name=name,
+        wrapped=False,
+    )
 
 
 def _allowed(opname, attr):
-    found = re.search(r"attr=%s:type,(?:default=\w+,)?allowed=\[([^\]]*)\]" % attr,
-                      SIGNATURES[opname])
+    found = re.search(
+        r"attr=%s:type,(?:default=\w+,)?allowed=\[([^\]]*)\]" % attr, SIGNATURES[opname]
+    )
     return [n.strip()[3:] for n in found.group(1).split(",")]
 
 
@@ -107,15 +129,30 @@ def attr_error(opname, dtype, attr="T", allowed=None, name=""):
     names, in the op's order) defaults to the attr's list in the signature."""
     suffix = "" if name is None else " name: " + name
     if opname not in SIGNATURES:
-        return InvalidArgumentError(None, None, "Value for attr '%s' of %s is not in the list of "
-                                    "allowed values: int32, int64 [Op:%s]%s"
-                                    % (attr, type_name(dtype), opname, suffix))
+        return InvalidArgumentError(
+            None,
+            None,
+            "Value for attr '%s' of %s is not in the list of "
+            "allowed values: int32, int64 [Op:%s]%s" % (attr, type_name(dtype), opname, suffix),
+        )
     names = _allowed(opname, attr) if allowed is None else allowed
-    return InvalidArgumentError(None, None, "Value for attr '%s' of %s is not in the list of "
-                                "allowed values: %s\n\t; NodeDef: {{node %s}}; Op<name=%s; %s> "
-                                "[Op:%s]%s" % (attr, type_name(dtype),
-                                               ", ".join(n.lower() for n in names), opname,
-                                               opname, SIGNATURES[opname], opname, suffix))
+    return InvalidArgumentError(
+        None,
+        None,
+        "Value for attr '%s' of %s is not in the list of "
+        "allowed values: %s\n\t; NodeDef: {{node %s}}; Op<name=%s; %s> "
+        "[Op:%s]%s"
+        % (
+            attr,
+            type_name(dtype),
+            ", ".join(n.lower() for n in names),
+            opname,
+            opname,
+            SIGNATURES[opname],
+            opname,
+            suffix,
+        ),
+    )
 
 
 def check_dtype(storage, allowed, opname):
@@ -142,9 +179,12 @@ def kernel_name(opname, storage):
 
 def no_kernel(opname, storage):
     """TF's ``NotFoundError`` for a dtype the op declares but has no CPU/GPU kernel for."""
-    return NotFoundError(None, None, "Could not find device for node: {{node %s}} = %s[T=DT_%s] "
-                         "[Op:%s] name: " % (opname, opname, dtype_of(storage).name.upper(),
-                                             opname))
+    return NotFoundError(
+        None,
+        None,
+        "Could not find device for node: {{node %s}} = %s[T=DT_%s] "
+        "[Op:%s] name: " % (opname, opname, dtype_of(storage).name.upper(), opname),
+    )
 
 
 def translate_error(error, opname, a, b=None):
@@ -153,468 +193,407 @@ def translate_error(error, opname, a, b=None):
     text = str(error)
     if "must match the size" in text or "broadcast" in text or "size mismatch" in text:
         if b is not None:
-            return op_error(opname, "Incompatible shapes: %s vs. %s"
-                            % (dims_text(a.shape), dims_text(b.shape)), a)
+            return op_error(
+                opname,
+                "Incompatible shapes: %s vs. %s" % (dims_text(a.shape), dims_text(b.shape)),
+                a,
+            )
     if "same device" in text:
-        return op_error(opname, "Tensors of op %s live on different devices (%s and %s); move one "
-                        "with tf.identity under tf.device"
-                        % (opname, tf_device_string(device_of(a)), tf_device_string(device_of(b))),
-                        a, wrapped=False)
+        return op_error(
+            opname,
+            "Tensors of op %s live on different devices (%s and %s); move one "
+            "with tf.identity under tf.device"
+            % (opname, tf_device_string(device_of(a)), tf_device_string(device_of(b))),
+            a,
+            wrapped=False,
+        )
     if "negative integer powers" in text:
         return op_error(opname, "Integers to negative integer powers are not allowed", a)
     if "ZeroDivisionError" in text:
         return op_error(opname, "Integer division by zero", a)
     if "not implemented for" in text or "not supported" in text:
-        return op_error(opname, "Value for attr 'T' of %s is not in the list of allowed values "
-                        "for %s" % (type_name(a), opname), a, wrapped=False)
+        return op_error(
+            opname,
+            "Value for attr 'T' of %s is not in the list of allowed values "
+            "for %s" % (type_name(a), opname),
+            a,
+            wrapped=False,
+        )
     return error
 
 
 # TF's op definitions, for its dtype error texts: each op's signature as TF prints it, with
 # the ``T`` dtype lists its kernels accept written once per group (in TF's order).
 _GROUPS = {
-    'G0': 'BFLOAT16 HALF FLOAT DOUBLE INT8 INT16 INT32 INT64',
-    'G1': 'BFLOAT16 HALF FLOAT DOUBLE INT8 INT16 INT32 INT64 COMPLEX64 COMPLEX128',
-    'G2':
-        'BFLOAT16 HALF FLOAT DOUBLE INT8 INT16 INT32 INT64 UINT8 UINT16 UINT32 UINT64 COMPLEX64 '
-        'COMPLEX128',
-    'G3': 'BFLOAT16 HALF FLOAT DOUBLE COMPLEX64 COMPLEX128',
-    'G4': 'BFLOAT16 HALF FLOAT DOUBLE',
-    'G5': 'HALF BFLOAT16 FLOAT DOUBLE',
-    'G6': 'FLOAT DOUBLE INT32 UINT8 INT16 INT8 INT64 BFLOAT16 UINT16 HALF UINT32 UINT64 QINT8',
-    'G7': 'FLOAT DOUBLE INT32 UINT8 INT16 INT8 INT64 BFLOAT16 UINT16 HALF UINT32 UINT64',
-    'G8':
-        'BFLOAT16 HALF FLOAT DOUBLE UINT8 UINT16 UINT32 UINT64 INT8 INT16 INT32 INT64 COMPLEX64 '
-        'COMPLEX128',
-    'G9':
-        'BFLOAT16 HALF FLOAT DOUBLE UINT8 INT8 UINT16 INT16 INT32 INT64 COMPLEX64 COMPLEX128 '
-        'UINT32 UINT64',
-    'G10':
-        'BFLOAT16 HALF FLOAT DOUBLE UINT8 INT8 UINT16 INT16 INT32 UINT32 UINT64 INT64 COMPLEX64 '
-        'COMPLEX128',
-    'G11': 'INT8 INT16 INT32 INT64 UINT8 UINT16 UINT32 UINT64 BFLOAT16 HALF FLOAT DOUBLE',
-    'G12': 'BFLOAT16 FLOAT HALF DOUBLE INT8 INT16 INT32 INT64 COMPLEX64 COMPLEX128',
-    'G13': 'BFLOAT16 HALF FLOAT DOUBLE INT8 UINT8 INT16 UINT16 INT32 UINT32 INT64 UINT64',
-    'G14': 'BFLOAT16 HALF FLOAT DOUBLE INT32 INT64 COMPLEX64 COMPLEX128',
-    'G15': 'HALF FLOAT BFLOAT16 DOUBLE COMPLEX64 COMPLEX128',
-    'G16': 'HALF BFLOAT16 FLOAT DOUBLE COMPLEX64 COMPLEX128',
-    'G17':
-        'FLOAT DOUBLE INT32 UINT8 INT16 INT8 COMPLEX64 INT64 QINT8 QUINT8 QINT32 BFLOAT16 QINT16 '
-        'QUINT16 UINT16 COMPLEX128 HALF UINT32 UINT64',
-    'G18':
-        'BFLOAT16 HALF FLOAT DOUBLE INT32 INT64 UINT8 UINT16 UINT32 UINT64 COMPLEX64 COMPLEX128',
-    'G19':
-        'FLOAT DOUBLE INT32 UINT8 INT16 INT8 INT64 BFLOAT16 UINT16 HALF UINT32 UINT64 QINT8 QUINT8 '
-        'QINT32 QINT16 QUINT16',
-    'G20':
-        'FLOAT DOUBLE INT32 UINT8 INT16 INT8 INT64 BFLOAT16 UINT16 HALF UINT32 UINT64 QINT8 QUINT8 '
-        'QINT32 QINT16 QUINT16 BOOL',
-    'G21':
-        'FLOAT DOUBLE INT32 UINT8 INT16 INT8 COMPLEX64 INT64 QINT8 QUINT8 QINT32 BFLOAT16 QINT16 '
-        'QUINT16 UINT16 COMPLEX128 HALF UINT32 UINT64 VARIANT',
-    'G22': 'DOUBLE FLOAT HALF COMPLEX64 COMPLEX128',
-    'G23': 'HALF FLOAT DOUBLE COMPLEX64 COMPLEX128',
-    'G24':
-        'BFLOAT16 HALF FLOAT DOUBLE INT16 INT32 INT64 UINT8 UINT16 UINT32 UINT64 COMPLEX64 '
-        'COMPLEX128',
-    'G25': 'COMPLEX64 COMPLEX128',
-    'G26': 'INT32 INT64 BFLOAT16 HALF FLOAT DOUBLE',
-    'G27': 'INT32 INT64',
+    "G0": "BFLOAT16 HALF FLOAT DOUBLE INT8 INT16 INT32 INT64",
+    "G1": "BFLOAT16 HALF FLOAT DOUBLE INT8 INT16 INT32 INT64 COMPLEX64 COMPLEX128",
+    "G2": "BFLOAT16 HALF FLOAT DOUBLE INT8 INT16 INT32 INT64 UINT8 UINT16 UINT32 UINT64 COMPLEX64 "
+    "COMPLEX128",
+    "G3": "BFLOAT16 HALF FLOAT DOUBLE COMPLEX64 COMPLEX128",
+    "G4": "BFLOAT16 HALF FLOAT DOUBLE",
+    "G5": "HALF BFLOAT16 FLOAT DOUBLE",
+    "G6": "FLOAT DOUBLE INT32 UINT8 INT16 INT8 INT64 BFLOAT16 UINT16 HALF UINT32 UINT64 QINT8",
+    "G7": "FLOAT DOUBLE INT32 UINT8 INT16 INT8 INT64 BFLOAT16 UINT16 HALF UINT32 UINT64",
+    "G8": "BFLOAT16 HALF FLOAT DOUBLE UINT8 UINT16 UINT32 UINT64 INT8 INT16 INT32 INT64 COMPLEX64 "
+    "COMPLEX128",
+    "G9": "BFLOAT16 HALF FLOAT DOUBLE UINT8 INT8 UINT16 INT16 INT32 INT64 COMPLEX64 COMPLEX128 "
+    "UINT32 UINT64",
+    "G10": "BFLOAT16 HALF FLOAT DOUBLE UINT8 INT8 UINT16 INT16 INT32 UINT32 UINT64 INT64 COMPLEX64 "
+    "COMPLEX128",
+    "G11": "INT8 INT16 INT32 INT64 UINT8 UINT16 UINT32 UINT64 BFLOAT16 HALF FLOAT DOUBLE",
+    "G12": "BFLOAT16 FLOAT HALF DOUBLE INT8 INT16 INT32 INT64 COMPLEX64 COMPLEX128",
+    "G13": "BFLOAT16 HALF FLOAT DOUBLE INT8 UINT8 INT16 UINT16 INT32 UINT32 INT64 UINT64",
+    "G14": "BFLOAT16 HALF FLOAT DOUBLE INT32 INT64 COMPLEX64 COMPLEX128",
+    "G15": "HALF FLOAT BFLOAT16 DOUBLE COMPLEX64 COMPLEX128",
+    "G16": "HALF BFLOAT16 FLOAT DOUBLE COMPLEX64 COMPLEX128",
+    "G17": "FLOAT DOUBLE INT32 UINT8 INT16 INT8 COMPLEX64 INT64 QINT8 QUINT8 QINT32 BFLOAT16 "
+    "QINT16 "
+    "QUINT16 UINT16 COMPLEX128 HALF UINT32 UINT64",
+    "G18": "BFLOAT16 HALF FLOAT DOUBLE INT32 INT64 UINT8 UINT16 UINT32 UINT64 COMPLEX64 COMPLEX128",
+    "G19": "FLOAT DOUBLE INT32 UINT8 INT16 INT8 INT64 BFLOAT16 UINT16 HALF UINT32 UINT64 QINT8 "
+    "QUINT8 "
+    "QINT32 QINT16 QUINT16",
+    "G20": "FLOAT DOUBLE INT32 UINT8 INT16 INT8 INT64 BFLOAT16 UINT16 HALF UINT32 UINT64 QINT8 "
+    "QUINT8 "
+    "QINT32 QINT16 QUINT16 BOOL",
+    "G21": "FLOAT DOUBLE INT32 UINT8 INT16 INT8 COMPLEX64 INT64 QINT8 QUINT8 QINT32 BFLOAT16 "
+    "QINT16 "
+    "QUINT16 UINT16 COMPLEX128 HALF UINT32 UINT64 VARIANT",
+    "G22": "DOUBLE FLOAT HALF COMPLEX64 COMPLEX128",
+    "G23": "HALF FLOAT DOUBLE COMPLEX64 COMPLEX128",
+    "G24": "BFLOAT16 HALF FLOAT DOUBLE INT16 INT32 INT64 UINT8 UINT16 UINT32 UINT64 COMPLEX64 "
+    "COMPLEX128",
+    "G25": "COMPLEX64 COMPLEX128",
+    "G26": "INT32 INT64 BFLOAT16 HALF FLOAT DOUBLE",
+    "G27": "INT32 INT64",
 }
 _DT_LISTS = {group: ", ".join("DT_" + t for t in names.split()) for group, names in _GROUPS.items()}
-SIGNATURES = {op: text % _DT_LISTS for op, text in {
-    'Abs':
-        'signature=x:T -> y:T; attr=T:type,allowed=[%(G0)s]',
-    'Sign':
-        'signature=x:T -> y:T; attr=T:type,allowed=[%(G1)s]',
-    'Square':
-        'signature=x:T -> y:T; attr=T:type,allowed=[%(G2)s]',
-    'Sqrt':
-        'signature=x:T -> y:T; attr=T:type,allowed=[%(G3)s]',
-    'Rsqrt':
-        'signature=x:T -> y:T; attr=T:type,allowed=[%(G3)s]',
-    'Exp':
-        'signature=x:T -> y:T; attr=T:type,allowed=[%(G3)s]',
-    'Log':
-        'signature=x:T -> y:T; attr=T:type,allowed=[%(G3)s]',
-    'Log1p':
-        'signature=x:T -> y:T; attr=T:type,allowed=[%(G3)s]',
-    'Expm1':
-        'signature=x:T -> y:T; attr=T:type,allowed=[%(G3)s]',
-    'Sin':
-        'signature=x:T -> y:T; attr=T:type,allowed=[%(G3)s]',
-    'Cos':
-        'signature=x:T -> y:T; attr=T:type,allowed=[%(G3)s]',
-    'Tan':
-        'signature=x:T -> y:T; attr=T:type,allowed=[%(G3)s]',
-    'Tanh':
-        'signature=x:T -> y:T; attr=T:type,allowed=[%(G3)s]',
-    'Sigmoid':
-        'signature=x:T -> y:T; attr=T:type,allowed=[%(G3)s]',
-    'Neg':
-        'signature=x:T -> y:T; attr=T:type,allowed=[%(G1)s]',
-    'Round':
-        'signature=x:T -> y:T; attr=T:type,allowed=[%(G1)s]',
-    'Floor':
-        'signature=x:T -> y:T; attr=T:type,allowed=[%(G4)s]',
-    'Ceil':
-        'signature=x:T -> y:T; attr=T:type,allowed=[%(G4)s]',
-    'Erf':
-        'signature=x:T -> y:T; attr=T:type,allowed=[%(G4)s]',
-    'Erfc':
-        'signature=x:T -> y:T; attr=T:type,allowed=[%(G4)s]',
-    'Softplus':
-        'signature=features:T -> activations:T; attr=T:type,allowed=[%(G5)s]',
-    'Softsign':
-        'signature=features:T -> activations:T; attr=T:type,allowed=[%(G5)s]',
-    'IsNan':
-        'signature=x:T -> y:bool; attr=T:type,allowed=[%(G4)s]',
-    'IsInf':
-        'signature=x:T -> y:bool; attr=T:type,allowed=[%(G4)s]',
-    'IsFinite':
-        'signature=x:T -> y:bool; attr=T:type,allowed=[%(G4)s]',
-    'Asin':
-        'signature=x:T -> y:T; attr=T:type,allowed=[%(G3)s]',
-    'Acos':
-        'signature=x:T -> y:T; attr=T:type,allowed=[%(G3)s]',
-    'Atan':
-        'signature=x:T -> y:T; attr=T:type,allowed=[%(G3)s]',
-    'Sinh':
-        'signature=x:T -> y:T; attr=T:type,allowed=[%(G3)s]',
-    'Cosh':
-        'signature=x:T -> y:T; attr=T:type,allowed=[%(G3)s]',
-    'Asinh':
-        'signature=x:T -> y:T; attr=T:type,allowed=[%(G3)s]',
-    'Acosh':
-        'signature=x:T -> y:T; attr=T:type,allowed=[%(G3)s]',
-    'Atanh':
-        'signature=x:T -> y:T; attr=T:type,allowed=[%(G3)s]',
-    'Lgamma':
-        'signature=x:T -> y:T; attr=T:type,allowed=[%(G4)s]',
-    'Digamma':
-        'signature=x:T -> y:T; attr=T:type,allowed=[%(G4)s]',
-    'Rint':
-        'signature=x:T -> y:T; attr=T:type,allowed=[%(G4)s]',
-    'Relu':
-        'signature=features:T -> activations:T; attr=T:type,allowed=[%(G6)s]',
-    'Relu6':
-        'signature=features:T -> activations:T; attr=T:type,allowed=[%(G7)s]',
-    'Elu':
-        'signature=features:T -> activations:T; attr=T:type,allowed=[%(G5)s]',
-    'Selu':
-        'signature=features:T -> activations:T; attr=T:type,allowed=[%(G5)s]',
-    'LeakyRelu':
-        'signature=features:T -> activations:T; attr=alpha:float,default=0.2; '
-        'attr=T:type,default=DT_FLOAT,allowed=[%(G5)s]',
-    'Softmax':
-        'signature=logits:T -> softmax:T; attr=T:type,allowed=[%(G5)s]',
-    'LogSoftmax':
-        'signature=logits:T -> logsoftmax:T; attr=T:type,allowed=[%(G5)s]',
-    'AddV2':
-        'signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G8)s]; is_commutative=true; '
-        'is_aggregate=true',
-    'Sub':
-        'signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G9)s]',
-    'Mul':
-        'signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G10)s]; is_commutative=true',
-    'RealDiv':
-        'signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G10)s]',
-    'FloorDiv':
-        'signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G10)s]',
-    'FloorMod':
-        'signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G11)s]',
-    'Pow':
-        'signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G12)s]',
-    'Maximum':
-        'signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G13)s]',
-    'Minimum':
-        'signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G13)s]',
-    'SquaredDifference':
-        'signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G14)s]; is_commutative=true',
-    'DivNoNan':
-        'signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G15)s]',
-    'Atan2':
-        'signature=y:T, x:T -> z:T; attr=T:type,allowed=[%(G4)s]',
-    'Xlogy':
-        'signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G16)s]',
-    'Xdivy':
-        'signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G16)s]',
-    'Less':
-        'signature=x:T, y:T -> z:bool; attr=T:type,allowed=[%(G7)s]',
-    'LessEqual':
-        'signature=x:T, y:T -> z:bool; attr=T:type,allowed=[%(G7)s]',
-    'Greater':
-        'signature=x:T, y:T -> z:bool; attr=T:type,allowed=[%(G7)s]',
-    'GreaterEqual':
-        'signature=x:T, y:T -> z:bool; attr=T:type,allowed=[%(G7)s]',
-    'Equal':
-        'signature=x:T, y:T -> z:bool; attr=T:type; '
-        'attr=incompatible_shape_error:bool,default=true; is_commutative=true',
-    'NotEqual':
-        'signature=x:T, y:T -> z:bool; attr=T:type; '
-        'attr=incompatible_shape_error:bool,default=true; is_commutative=true',
-    'BiasAdd':
-        'signature=value:T, bias:T -> output:T; attr=T:type,allowed=[%(G17)s]; '
+SIGNATURES = {
+    op: text % _DT_LISTS
+    for op, text in {
+        "Abs": "signature=x:T -> y:T; attr=T:type,allowed=[%(G0)s]",
+        "Sign": "signature=x:T -> y:T; attr=T:type,allowed=[%(G1)s]",
+        "Square": "signature=x:T -> y:T; attr=T:type,allowed=[%(G2)s]",
+        "Sqrt": "signature=x:T -> y:T; attr=T:type,allowed=[%(G3)s]",
+        "Rsqrt": "signature=x:T -> y:T; attr=T:type,allowed=[%(G3)s]",
+        "Exp": "signature=x:T -> y:T; attr=T:type,allowed=[%(G3)s]",
+        "Log": "signature=x:T -> y:T; attr=T:type,allowed=[%(G3)s]",
+        "Log1p": "signature=x:T -> y:T; attr=T:type,allowed=[%(G3)s]",
+        "Expm1": "signature=x:T -> y:T; attr=T:type,allowed=[%(G3)s]",
+        "Sin": "signature=x:T -> y:T; attr=T:type,allowed=[%(G3)s]",
+        "Cos": "signature=x:T -> y:T; attr=T:type,allowed=[%(G3)s]",
+        "Tan": "signature=x:T -> y:T; attr=T:type,allowed=[%(G3)s]",
+        "Tanh": "signature=x:T -> y:T; attr=T:type,allowed=[%(G3)s]",
+        "Sigmoid": "signature=x:T -> y:T; attr=T:type,allowed=[%(G3)s]",
+        "Neg": "signature=x:T -> y:T; attr=T:type,allowed=[%(G1)s]",
+        "Round": "signature=x:T -> y:T; attr=T:type,allowed=[%(G1)s]",
+        "Floor": "signature=x:T -> y:T; attr=T:type,allowed=[%(G4)s]",
+        "Ceil": "signature=x:T -> y:T; attr=T:type,allowed=[%(G4)s]",
+        "Erf": "signature=x:T -> y:T; attr=T:type,allowed=[%(G4)s]",
+        "Erfc": "signature=x:T -> y:T; attr=T:type,allowed=[%(G4)s]",
+        "Softplus": "signature=features:T -> activations:T; attr=T:type,allowed=[%(G5)s]",
+        "Softsign": "signature=features:T -> activations:T; attr=T:type,allowed=[%(G5)s]",
+        "IsNan": "signature=x:T -> y:bool; attr=T:type,allowed=[%(G4)s]",
+        "IsInf": "signature=x:T -> y:bool; attr=T:type,allowed=[%(G4)s]",
+        "IsFinite": "signature=x:T -> y:bool; attr=T:type,allowed=[%(G4)s]",
+        "Asin": "signature=x:T -> y:T; attr=T:type,allowed=[%(G3)s]",
+        "Acos": "signature=x:T -> y:T; attr=T:type,allowed=[%(G3)s]",
+        "Atan": "signature=x:T -> y:T; attr=T:type,allowed=[%(G3)s]",
+        "Sinh": "signature=x:T -> y:T; attr=T:type,allowed=[%(G3)s]",
+        "Cosh": "signature=x:T -> y:T; attr=T:type,allowed=[%(G3)s]",
+        "Asinh": "signature=x:T -> y:T; attr=T:type,allowed=[%(G3)s]",
+        "Acosh": "signature=x:T -> y:T; attr=T:type,allowed=[%(G3)s]",
+        "Atanh": "signature=x:T -> y:T; attr=T:type,allowed=[%(G3)s]",
+        "Lgamma": "signature=x:T -> y:T; attr=T:type,allowed=[%(G4)s]",
+        "Digamma": "signature=x:T -> y:T; attr=T:type,allowed=[%(G4)s]",
+        "Rint": "signature=x:T -> y:T; attr=T:type,allowed=[%(G4)s]",
+        "Relu": "signature=features:T -> activations:T; attr=T:type,allowed=[%(G6)s]",
+        "Relu6": "signature=features:T -> activations:T; attr=T:type,allowed=[%(G7)s]",
+        "Elu": "signature=features:T -> activations:T; attr=T:type,allowed=[%(G5)s]",
+        "Selu": "signature=features:T -> activations:T; attr=T:type,allowed=[%(G5)s]",
+        "LeakyRelu": "signature=features:T -> activations:T; attr=alpha:float,default=0.2; "
+        "attr=T:type,default=DT_FLOAT,allowed=[%(G5)s]",
+        "Softmax": "signature=logits:T -> softmax:T; attr=T:type,allowed=[%(G5)s]",
+        "LogSoftmax": "signature=logits:T -> logsoftmax:T; attr=T:type,allowed=[%(G5)s]",
+        "AddV2": "signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G8)s]; is_commutative=true; "
+        "is_aggregate=true",
+        "Sub": "signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G9)s]",
+        "Mul": "signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G10)s]; is_commutative=true",
+        "RealDiv": "signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G10)s]",
+        "FloorDiv": "signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G10)s]",
+        "FloorMod": "signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G11)s]",
+        "Pow": "signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G12)s]",
+        "Maximum": "signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G13)s]",
+        "Minimum": "signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G13)s]",
+        "SquaredDifference": (
+            "signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G14)s]; is_commutative=true"
+        ),
+        "DivNoNan": "signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G15)s]",
+        "Atan2": "signature=y:T, x:T -> z:T; attr=T:type,allowed=[%(G4)s]",
+        "Xlogy": "signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G16)s]",
+        "Xdivy": "signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G16)s]",
+        "Less": "signature=x:T, y:T -> z:bool; attr=T:type,allowed=[%(G7)s]",
+        "LessEqual": "signature=x:T, y:T -> z:bool; attr=T:type,allowed=[%(G7)s]",
+        "Greater": "signature=x:T, y:T -> z:bool; attr=T:type,allowed=[%(G7)s]",
+        "GreaterEqual": "signature=x:T, y:T -> z:bool; attr=T:type,allowed=[%(G7)s]",
+        "Equal": "signature=x:T, y:T -> z:bool; attr=T:type; "
+        "attr=incompatible_shape_error:bool,default=true; is_commutative=true",
+        "NotEqual": "signature=x:T, y:T -> z:bool; attr=T:type; "
+        "attr=incompatible_shape_error:bool,default=true; is_commutative=true",
+        "BiasAdd": "signature=value:T, bias:T -> output:T; attr=T:type,allowed=[%(G17)s]; "
         'attr=data_format:string,default="NHWC",allowed=["NHWC", "NCHW"]',
-    'MatMul':
-        'signature=a:T, b:T -> product:T; attr=transpose_a:bool,default=false; '
-        'attr=transpose_b:bool,default=false; attr=T:type,allowed=[%(G18)s]; '
-        'attr=grad_a:bool,default=false; attr=grad_b:bool,default=false',
-    'Cumsum':
-        'signature=x:T, axis:Tidx -> out:T; attr=exclusive:bool,default=false; '
-        'attr=reverse:bool,default=false; attr=T:type,allowed=[%(G17)s]; '
-        'attr=Tidx:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]',
-    'Cumprod':
-        'signature=x:T, axis:Tidx -> out:T; attr=exclusive:bool,default=false; '
-        'attr=reverse:bool,default=false; attr=T:type,allowed=[%(G17)s]; '
-        'attr=Tidx:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]',
-    'Sum':
-        'signature=input:T, reduction_indices:Tidx -> output:T; '
-        'attr=keep_dims:bool,default=false; attr=T:type,allowed=[%(G17)s]; '
-        'attr=Tidx:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]',
-    'Mean':
-        'signature=input:T, reduction_indices:Tidx -> output:T; '
-        'attr=keep_dims:bool,default=false; attr=T:type,allowed=[%(G17)s]; '
-        'attr=Tidx:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]',
-    'Max':
-        'signature=input:T, reduction_indices:Tidx -> output:T; '
-        'attr=keep_dims:bool,default=false; attr=T:type,allowed=[%(G19)s]; '
-        'attr=Tidx:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]',
-    'Min':
-        'signature=input:T, reduction_indices:Tidx -> output:T; '
-        'attr=keep_dims:bool,default=false; attr=T:type,allowed=[%(G19)s]; '
-        'attr=Tidx:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]',
-    'Prod':
-        'signature=input:T, reduction_indices:Tidx -> output:T; '
-        'attr=keep_dims:bool,default=false; attr=T:type,allowed=[%(G17)s]; '
-        'attr=Tidx:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]',
-    'ArgMax':
-        'signature=input:T, dimension:Tidx -> output:output_type; attr=T:type,allowed=[%(G20)s]; '
-        'attr=Tidx:type,default=DT_INT32,allowed=[DT_INT16, DT_INT32, DT_INT64]; '
-        'attr=output_type:type,default=DT_INT64,allowed=[DT_INT16, DT_UINT16, DT_INT32, DT_INT64]',
-    'ArgMin':
-        'signature=input:T, dimension:Tidx -> output:output_type; attr=T:type,allowed=[%(G20)s]; '
-        'attr=Tidx:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]; '
-        'attr=output_type:type,default=DT_INT64,allowed=[DT_INT32, DT_INT64]',
-    'AddN':
-        'signature=inputs:N*T -> sum:T; attr=N:int,min=1; attr=T:type,allowed=[%(G21)s]; '
-        'is_commutative=true; is_aggregate=true',
-    'TopKV2':
-        'signature=input:T, k:Tk -> values:T, indices:index_type; attr=sorted:bool,default=true; '
-        'attr=T:type,allowed=[%(G7)s]; '
-        'attr=Tk:type,default=DT_INT32,allowed=[DT_INT16, DT_INT32, DT_INT64]; '
-        'attr=index_type:type,default=DT_INT32,allowed=[DT_INT16, DT_INT32, DT_INT64]',
-    'Reciprocal':
-        'signature=x:T -> y:T; attr=T:type,allowed=[%(G1)s]',
-    'MatrixInverse':
-        'signature=input:T -> output:T; attr=adjoint:bool,default=false; '
-        'attr=T:type,allowed=[%(G22)s]',
-    'MatrixDeterminant':
-        'signature=input:T -> output:T; attr=T:type,allowed=[%(G23)s]',
-    'Cholesky':
-        'signature=input:T -> output:T; attr=T:type,allowed=[%(G22)s]',
-    'Qr':
-        'signature=input:T -> q:T, r:T; attr=full_matrices:bool,default=false; '
-        'attr=T:type,allowed=[%(G22)s]',
-    'Svd':
-        'signature=input:T -> s:T, u:T, v:T; attr=compute_uv:bool,default=true; '
-        'attr=full_matrices:bool,default=false; attr=T:type,allowed=[%(G22)s]',
-    'SelfAdjointEigV2':
-        'signature=input:T -> e:T, v:T; attr=compute_v:bool,default=true; '
-        'attr=T:type,allowed=[%(G22)s]',
-    'MatrixSolve':
-        'signature=matrix:T, rhs:T -> output:T; attr=adjoint:bool,default=false; '
-        'attr=T:type,allowed=[%(G22)s]',
-    'MatrixBandPart':
-        'signature=input:T, num_lower:Tindex, num_upper:Tindex -> band:T; attr=T:type; '
-        'attr=Tindex:type,default=DT_INT64,allowed=[DT_INT32, DT_INT64]',
-    'MatrixDiagV3':
-        'signature=diagonal:T, k:int32, num_rows:int32, num_cols:int32, '
-        'padding_value:T -> output:T; '
-        'attr=T:type; '
+        "MatMul": "signature=a:T, b:T -> product:T; attr=transpose_a:bool,default=false; "
+        "attr=transpose_b:bool,default=false; attr=T:type,allowed=[%(G18)s]; "
+        "attr=grad_a:bool,default=false; attr=grad_b:bool,default=false",
+        "Cumsum": "signature=x:T, axis:Tidx -> out:T; attr=exclusive:bool,default=false; "
+        "attr=reverse:bool,default=false; attr=T:type,allowed=[%(G17)s]; "
+        "attr=Tidx:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]",
+        "Cumprod": "signature=x:T, axis:Tidx -> out:T; attr=exclusive:bool,default=false; "
+        "attr=reverse:bool,default=false; attr=T:type,allowed=[%(G17)s]; "
+        "attr=Tidx:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]",
+        "Sum": "signature=input:T, reduction_indices:Tidx -> output:T; "
+        "attr=keep_dims:bool,default=false; attr=T:type,allowed=[%(G17)s]; "
+        "attr=Tidx:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]",
+        "Mean": "signature=input:T, reduction_indices:Tidx -> output:T; "
+        "attr=keep_dims:bool,default=false; attr=T:type,allowed=[%(G17)s]; "
+        "attr=Tidx:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]",
+        "Max": "signature=input:T, reduction_indices:Tidx -> output:T; "
+        "attr=keep_dims:bool,default=false; attr=T:type,allowed=[%(G19)s]; "
+        "attr=Tidx:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]",
+        "Min": "signature=input:T, reduction_indices:Tidx -> output:T; "
+        "attr=keep_dims:bool,default=false; attr=T:type,allowed=[%(G19)s]; "
+        "attr=Tidx:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]",
+        "Prod": "signature=input:T, reduction_indices:Tidx -> output:T; "
+        "attr=keep_dims:bool,default=false; attr=T:type,allowed=[%(G17)s]; "
+        "attr=Tidx:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]",
+        "ArgMax": "signature=input:T, dimension:Tidx -> output:output_type; "
+        "attr=T:type,allowed=[%(G20)s]; "
+        "attr=Tidx:type,default=DT_INT32,allowed=[DT_INT16, DT_INT32, DT_INT64]; "
+        "attr=output_type:type,default=DT_INT64,allowed=[DT_INT16, DT_UINT16, DT_INT32, DT_INT64]",
+        "ArgMin": "signature=input:T, dimension:Tidx -> output:output_type; "
+        "attr=T:type,allowed=[%(G20)s]; "
+        "attr=Tidx:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]; "
+        "attr=output_type:type,default=DT_INT64,allowed=[DT_INT32, DT_INT64]",
+        "AddN": "signature=inputs:N*T -> sum:T; attr=N:int,min=1; attr=T:type,allowed=[%(G21)s]; "
+        "is_commutative=true; is_aggregate=true",
+        "TopKV2": "signature=input:T, k:Tk -> values:T, indices:index_type; "
+        "attr=sorted:bool,default=true; "
+        "attr=T:type,allowed=[%(G7)s]; "
+        "attr=Tk:type,default=DT_INT32,allowed=[DT_INT16, DT_INT32, DT_INT64]; "
+        "attr=index_type:type,default=DT_INT32,allowed=[DT_INT16, DT_INT32, DT_INT64]",
+        "Reciprocal": "signature=x:T -> y:T; attr=T:type,allowed=[%(G1)s]",
+        "MatrixInverse": "signature=input:T -> output:T; attr=adjoint:bool,default=false; "
+        "attr=T:type,allowed=[%(G22)s]",
+        "MatrixDeterminant": "signature=input:T -> output:T; attr=T:type,allowed=[%(G23)s]",
+        "Cholesky": "signature=input:T -> output:T; attr=T:type,allowed=[%(G22)s]",
+        "Qr": "signature=input:T -> q:T, r:T; attr=full_matrices:bool,default=false; "
+        "attr=T:type,allowed=[%(G22)s]",
+        "Svd": "signature=input:T -> s:T, u:T, v:T; attr=compute_uv:bool,default=true; "
+        "attr=full_matrices:bool,default=false; attr=T:type,allowed=[%(G22)s]",
+        "SelfAdjointEigV2": "signature=input:T -> e:T, v:T; attr=compute_v:bool,default=true; "
+        "attr=T:type,allowed=[%(G22)s]",
+        "MatrixSolve": "signature=matrix:T, rhs:T -> output:T; attr=adjoint:bool,default=false; "
+        "attr=T:type,allowed=[%(G22)s]",
+        "MatrixBandPart": (
+            "signature=input:T, num_lower:Tindex, num_upper:Tindex -> band:T; attr=T:type; "
+            "attr=Tindex:type,default=DT_INT64,allowed=[DT_INT32, DT_INT64]"
+        ),
+        "MatrixDiagV3": "signature=diagonal:T, k:int32, num_rows:int32, num_cols:int32, "
+        "padding_value:T -> output:T; "
+        "attr=T:type; "
         'attr=align:string,default="RIGHT_LEFT",allowed=["LEFT_RIGHT", "RIGHT_LEFT", '
         '"LEFT_LEFT", "RIGHT_RIGHT"]',
-    'MatrixDiagPartV3':
-        'signature=input:T, k:int32, padding_value:T -> diagonal:T; attr=T:type; '
-        'attr=align:string,default="RIGHT_LEFT",allowed=["LEFT_RIGHT", "RIGHT_LEFT", '
-        '"LEFT_LEFT", "RIGHT_RIGHT"]',
-    'Einsum':
-        'signature=inputs:N*T -> output:T; attr=equation:string; attr=N:int,min=1; attr=T:type',
-    'L2Loss':
-        'signature=t:T -> output:T; attr=T:type,allowed=[%(G5)s]',
-    'SparseSoftmaxCrossEntropyWithLogits':
-        'signature=features:T, labels:Tlabels -> loss:T, backprop:T; '
-        'attr=T:type,allowed=[%(G5)s]; '
-        'attr=Tlabels:type,default=DT_INT64,allowed=[DT_INT32, DT_INT64]',
-    'SoftmaxCrossEntropyWithLogits':
-        'signature=features:T, labels:T -> loss:T, backprop:T; attr=T:type,allowed=[%(G5)s]',
-    'BatchMatMulV2':
-        'signature=x:T, y:T -> output:T; attr=T:type,allowed=[%(G24)s]; '
-        'attr=adj_x:bool,default=false; attr=adj_y:bool,default=false; '
-        'attr=grad_x:bool,default=false; attr=grad_y:bool,default=false',
-    'ComplexAbs':
-        'signature=x:T -> y:Tout; attr=T:type,default=DT_COMPLEX64,allowed=[%(G25)s]; '
-        'attr=Tout:type,default=DT_FLOAT,allowed=[DT_FLOAT, DT_DOUBLE]',
-    'Xlog1py':
-        'signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G16)s]',
-    'EuclideanNorm':
-        'signature=input:T, reduction_indices:Tidx -> output:T; '
-        'attr=keep_dims:bool,default=false; attr=T:type,allowed=[%(G17)s]; '
-        'attr=Tidx:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]',
-    'LogMatrixDeterminant':
-        'signature=input:T -> sign:T, log_abs_determinant:T; attr=T:type,allowed=[%(G23)s]',
-    'TruncateDiv':
-        'signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G10)s]',
-    'TruncateMod':
-        'signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G26)s]',
-    'Erfinv':
-        'signature=x:T -> y:T; attr=T:type,allowed=[%(G4)s]',
-    'MulNoNan':
-        'signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G3)s]',
-    'CumulativeLogsumexp':
-        'signature=x:T, axis:Tidx -> out:T; attr=exclusive:bool,default=false; '
-        'attr=reverse:bool,default=false; attr=T:type,allowed=[%(G4)s]; '
-        'attr=Tidx:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]',
-    'SegmentSum':
-        'signature=data:T, segment_ids:Tindices -> output:T; attr=T:type,allowed=[%(G17)s]; '
-        'attr=Tindices:type,allowed=[DT_INT32, DT_INT64]',
-    'SegmentMean':
-        'signature=data:T, segment_ids:Tindices -> output:T; attr=T:type,allowed=[%(G17)s]; '
-        'attr=Tindices:type,allowed=[DT_INT32, DT_INT64]',
-    'SegmentMax':
-        'signature=data:T, segment_ids:Tindices -> output:T; attr=T:type,allowed=[%(G7)s]; '
-        'attr=Tindices:type,allowed=[DT_INT32, DT_INT64]',
-    'SegmentMin':
-        'signature=data:T, segment_ids:Tindices -> output:T; attr=T:type,allowed=[%(G7)s]; '
-        'attr=Tindices:type,allowed=[DT_INT32, DT_INT64]',
-    'SegmentProd':
-        'signature=data:T, segment_ids:Tindices -> output:T; attr=T:type,allowed=[%(G17)s]; '
-        'attr=Tindices:type,allowed=[DT_INT32, DT_INT64]',
-    'UnsortedSegmentSum':
-        'signature=data:T, segment_ids:Tindices, num_segments:Tnumsegments -> output:T; '
-        'attr=T:type,allowed=[%(G17)s]; '
-        'attr=Tindices:type,allowed=[DT_INT16, DT_INT32, DT_INT64]; '
-        'attr=Tnumsegments:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]',
-    'UnsortedSegmentMax':
-        'signature=data:T, segment_ids:Tindices, num_segments:Tnumsegments -> output:T; '
-        'attr=T:type,allowed=[%(G7)s]; attr=Tindices:type,allowed=[DT_INT32, DT_INT64]; '
-        'attr=Tnumsegments:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]',
-    'UnsortedSegmentMin':
-        'signature=data:T, segment_ids:Tindices, num_segments:Tnumsegments -> output:T; '
-        'attr=T:type,allowed=[%(G7)s]; attr=Tindices:type,allowed=[DT_INT32, DT_INT64]; '
-        'attr=Tnumsegments:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]',
-    'UnsortedSegmentProd':
-        'signature=data:T, segment_ids:Tindices, num_segments:Tnumsegments -> output:T; '
-        'attr=T:type,allowed=[%(G17)s]; attr=Tindices:type,allowed=[DT_INT32, DT_INT64]; '
-        'attr=Tnumsegments:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]',
-    'GatherV2':
-        'signature=params:Tparams, indices:Tindices, axis:Taxis -> output:Tparams; '
-        'attr=batch_dims:int,default=0; attr=Tparams:type; '
-        'attr=Tindices:type,allowed=[DT_INT16, DT_INT32, DT_INT64]; '
-        'attr=Taxis:type,allowed=[DT_INT32, DT_INT64]',
-    'InTopKV2':
-        'signature=predictions:float, targets:T, k:T -> precision:bool; '
-        'attr=T:type,default=DT_INT32,allowed=[%(G27)s]',
-    'Reshape':
-        'signature=tensor:T, shape:Tshape -> output:T; attr=T:type; '
-        'attr=Tshape:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]',
-    'Transpose':
-        'signature=x:T, perm:Tperm -> y:T; attr=T:type; '
-        'attr=Tperm:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]',
-    'Tile':
-        'signature=input:T, multiples:Tmultiples -> output:T; attr=T:type; '
-        'attr=Tmultiples:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]',
-    'BroadcastTo':
-        'signature=input:T, shape:Tidx -> output:T; attr=T:type; '
-        'attr=Tidx:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]',
-    'ReverseV2':
-        'signature=tensor:T, axis:Tidx -> output:T; '
-        'attr=Tidx:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]; '
-        'attr=T:type,allowed=[DT_UINT8, DT_INT8, DT_UINT16, DT_INT16, DT_INT32, DT_UINT32, '
-        'DT_INT64, DT_UINT64, DT_BOOL, DT_BFLOAT16, DT_HALF, DT_FLOAT, DT_DOUBLE, DT_COMPLEX64, '
-        'DT_COMPLEX128, DT_STRING]',
-    'GatherNd':
-        'signature=params:Tparams, indices:Tindices -> output:Tparams; attr=Tparams:type; '
-        'attr=Tindices:type,allowed=[DT_INT16, DT_INT32, DT_INT64]; '
-        'attr=bad_indices_policy:string,default=""',
-    'OneHot':
-        'signature=indices:TI, depth:int32, on_value:T, off_value:T -> output:T; '
-        'attr=axis:int,default=-1; attr=T:type; '
-        'attr=TI:type,default=DT_INT64,allowed=[DT_UINT8, DT_INT8, DT_INT32, DT_INT64]',
-    'Shape':
-        'signature=input:T -> output:out_type; attr=T:type; '
-        'attr=out_type:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]',
-    'ShapeN':
-        'signature=input:N*T -> output:N*out_type; attr=N:int,min=1; attr=T:type; '
-        'attr=out_type:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]',
-    'TensorScatterUpdate':
-        'signature=tensor:T, indices:Tindices, updates:T -> output:T; attr=T:type; '
-        'attr=Tindices:type,allowed=[DT_INT16, DT_INT32, DT_INT64, DT_UINT16]; '
-        'attr=bad_indices_policy:string,default=""',
-    'TensorScatterAdd':
-        'signature=tensor:T, indices:Tindices, updates:T -> output:T; attr=T:type; '
-        'attr=Tindices:type,allowed=[DT_INT32, DT_INT64]; '
-        'attr=bad_indices_policy:string,default=""',
-    'TensorScatterSub':
-        'signature=tensor:T, indices:Tindices, updates:T -> output:T; attr=T:type; '
-        'attr=Tindices:type,allowed=[DT_INT32, DT_INT64]; '
-        'attr=bad_indices_policy:string,default=""',
-    'TensorScatterMax':
-        'signature=tensor:T, indices:Tindices, updates:T -> output:T; attr=T:type; '
-        'attr=Tindices:type,allowed=[DT_INT32, DT_INT64]; '
-        'attr=bad_indices_policy:string,default=""',
-    'TensorScatterMin':
-        'signature=tensor:T, indices:Tindices, updates:T -> output:T; attr=T:type; '
-        'attr=Tindices:type,allowed=[DT_INT32, DT_INT64]; '
-        'attr=bad_indices_policy:string,default=""',
-    'ScatterNd':
-        'signature=indices:Tindices, updates:T, shape:Tindices -> output:T; attr=T:type; '
-        'attr=Tindices:type,allowed=[DT_INT16, DT_INT32, DT_INT64]; '
-        'attr=bad_indices_policy:string,default=""',
-    'Pad':
-        'signature=input:T, paddings:Tpaddings -> output:T; attr=T:type; '
-        'attr=Tpaddings:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]',
-    'MirrorPad':
-        'signature=input:T, paddings:Tpaddings -> output:T; attr=T:type; '
-        'attr=Tpaddings:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]; '
+        "MatrixDiagPartV3": (
+            "signature=input:T, k:int32, padding_value:T -> diagonal:T; attr=T:type; "
+            'attr=align:string,default="RIGHT_LEFT",allowed=["LEFT_RIGHT", "RIGHT_LEFT", '
+            '"LEFT_LEFT", "RIGHT_RIGHT"]'
+        ),
+        "Einsum": "signature=inputs:N*T -> output:T; attr=equation:string; attr=N:int,min=1; "
+        "attr=T:type",
+        "L2Loss": "signature=t:T -> output:T; attr=T:type,allowed=[%(G5)s]",
+        "SparseSoftmaxCrossEntropyWithLogits": (
+            "signature=features:T, labels:Tlabels -> loss:T, backprop:T; "
+            "attr=T:type,allowed=[%(G5)s]; "
+            "attr=Tlabels:type,default=DT_INT64,allowed=[DT_INT32, DT_INT64]"
+        ),
+        "SoftmaxCrossEntropyWithLogits": (
+            "signature=features:T, labels:T -> loss:T, backprop:T; attr=T:type,allowed=[%(G5)s]"
+        ),
+        "BatchMatMulV2": "signature=x:T, y:T -> output:T; attr=T:type,allowed=[%(G24)s]; "
+        "attr=adj_x:bool,default=false; attr=adj_y:bool,default=false; "
+        "attr=grad_x:bool,default=false; attr=grad_y:bool,default=false",
+        "ComplexAbs": (
+            "signature=x:T -> y:Tout; attr=T:type,default=DT_COMPLEX64,allowed=[%(G25)s]; "
+            "attr=Tout:type,default=DT_FLOAT,allowed=[DT_FLOAT, DT_DOUBLE]"
+        ),
+        "Xlog1py": "signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G16)s]",
+        "EuclideanNorm": "signature=input:T, reduction_indices:Tidx -> output:T; "
+        "attr=keep_dims:bool,default=false; attr=T:type,allowed=[%(G17)s]; "
+        "attr=Tidx:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]",
+        "LogMatrixDeterminant": (
+            "signature=input:T -> sign:T, log_abs_determinant:T; attr=T:type,allowed=[%(G23)s]"
+        ),
+        "TruncateDiv": "signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G10)s]",
+        "TruncateMod": "signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G26)s]",
+        "Erfinv": "signature=x:T -> y:T; attr=T:type,allowed=[%(G4)s]",
+        "MulNoNan": "signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G3)s]",
+        "CumulativeLogsumexp": (
+            "signature=x:T, axis:Tidx -> out:T; attr=exclusive:bool,default=false; "
+            "attr=reverse:bool,default=false; attr=T:type,allowed=[%(G4)s]; "
+            "attr=Tidx:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]"
+        ),
+        "SegmentSum": (
+            "signature=data:T, segment_ids:Tindices -> output:T; attr=T:type,allowed=[%(G17)s]; "
+            "attr=Tindices:type,allowed=[DT_INT32, DT_INT64]"
+        ),
+        "SegmentMean": (
+            "signature=data:T, segment_ids:Tindices -> output:T; attr=T:type,allowed=[%(G17)s]; "
+            "attr=Tindices:type,allowed=[DT_INT32, DT_INT64]"
+        ),
+        "SegmentMax": (
+            "signature=data:T, segment_ids:Tindices -> output:T; attr=T:type,allowed=[%(G7)s]; "
+            "attr=Tindices:type,allowed=[DT_INT32, DT_INT64]"
+        ),
+        "SegmentMin": (
+            "signature=data:T, segment_ids:Tindices -> output:T; attr=T:type,allowed=[%(G7)s]; "
+            "attr=Tindices:type,allowed=[DT_INT32, DT_INT64]"
+        ),
+        "SegmentProd": (
+            "signature=data:T, segment_ids:Tindices -> output:T; attr=T:type,allowed=[%(G17)s]; "
+            "attr=Tindices:type,allowed=[DT_INT32, DT_INT64]"
+        ),
+        "UnsortedSegmentSum": (
+            "signature=data:T, segment_ids:Tindices, num_segments:Tnumsegments -> output:T; "
+            "attr=T:type,allowed=[%(G17)s]; "
+            "attr=Tindices:type,allowed=[DT_INT16, DT_INT32, DT_INT64]; "
+            "attr=Tnumsegments:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]"
+        ),
+        "UnsortedSegmentMax": (
+            "signature=data:T, segment_ids:Tindices, num_segments:Tnumsegments -> output:T; "
+            "attr=T:type,allowed=[%(G7)s]; attr=Tindices:type,allowed=[DT_INT32, DT_INT64]; "
+            "attr=Tnumsegments:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]"
+        ),
+        "UnsortedSegmentMin": (
+            "signature=data:T, segment_ids:Tindices, num_segments:Tnumsegments -> output:T; "
+            "attr=T:type,allowed=[%(G7)s]; attr=Tindices:type,allowed=[DT_INT32, DT_INT64]; "
+            "attr=Tnumsegments:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]"
+        ),
+        "UnsortedSegmentProd": (
+            "signature=data:T, segment_ids:Tindices, num_segments:Tnumsegments -> output:T; "
+            "attr=T:type,allowed=[%(G17)s]; attr=Tindices:type,allowed=[DT_INT32, DT_INT64]; "
+            "attr=Tnumsegments:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]"
+        ),
+        "GatherV2": "signature=params:Tparams, indices:Tindices, axis:Taxis -> output:Tparams; "
+        "attr=batch_dims:int,default=0; attr=Tparams:type; "
+        "attr=Tindices:type,allowed=[DT_INT16, DT_INT32, DT_INT64]; "
+        "attr=Taxis:type,allowed=[DT_INT32, DT_INT64]",
+        "InTopKV2": "signature=predictions:float, targets:T, k:T -> precision:bool; "
+        "attr=T:type,default=DT_INT32,allowed=[%(G27)s]",
+        "Reshape": "signature=tensor:T, shape:Tshape -> output:T; attr=T:type; "
+        "attr=Tshape:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]",
+        "Transpose": "signature=x:T, perm:Tperm -> y:T; attr=T:type; "
+        "attr=Tperm:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]",
+        "Tile": "signature=input:T, multiples:Tmultiples -> output:T; attr=T:type; "
+        "attr=Tmultiples:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]",
+        "BroadcastTo": "signature=input:T, shape:Tidx -> output:T; attr=T:type; "
+        "attr=Tidx:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]",
+        "ReverseV2": "signature=tensor:T, axis:Tidx -> output:T; "
+        "attr=Tidx:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]; "
+        "attr=T:type,allowed=[DT_UINT8, DT_INT8, DT_UINT16, DT_INT16, DT_INT32, DT_UINT32, "
+        "DT_INT64, DT_UINT64, DT_BOOL, DT_BFLOAT16, DT_HALF, DT_FLOAT, DT_DOUBLE, DT_COMPLEX64, "
+        "DT_COMPLEX128, DT_STRING]",
+        "GatherNd": (
+            "signature=params:Tparams, indices:Tindices -> output:Tparams; attr=Tparams:type; "
+            "attr=Tindices:type,allowed=[DT_INT16, DT_INT32, DT_INT64]; "
+            'attr=bad_indices_policy:string,default=""'
+        ),
+        "OneHot": "signature=indices:TI, depth:int32, on_value:T, off_value:T -> output:T; "
+        "attr=axis:int,default=-1; attr=T:type; "
+        "attr=TI:type,default=DT_INT64,allowed=[DT_UINT8, DT_INT8, DT_INT32, DT_INT64]",
+        "Shape": "signature=input:T -> output:out_type; attr=T:type; "
+        "attr=out_type:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]",
+        "ShapeN": "signature=input:N*T -> output:N*out_type; attr=N:int,min=1; attr=T:type; "
+        "attr=out_type:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]",
+        "TensorScatterUpdate": (
+            "signature=tensor:T, indices:Tindices, updates:T -> output:T; attr=T:type; "
+            "attr=Tindices:type,allowed=[DT_INT16, DT_INT32, DT_INT64, DT_UINT16]; "
+            'attr=bad_indices_policy:string,default=""'
+        ),
+        "TensorScatterAdd": (
+            "signature=tensor:T, indices:Tindices, updates:T -> output:T; attr=T:type; "
+            "attr=Tindices:type,allowed=[DT_INT32, DT_INT64]; "
+            'attr=bad_indices_policy:string,default=""'
+        ),
+        "TensorScatterSub": (
+            "signature=tensor:T, indices:Tindices, updates:T -> output:T; attr=T:type; "
+            "attr=Tindices:type,allowed=[DT_INT32, DT_INT64]; "
+            'attr=bad_indices_policy:string,default=""'
+        ),
+        "TensorScatterMax": (
+            "signature=tensor:T, indices:Tindices, updates:T -> output:T; attr=T:type; "
+            "attr=Tindices:type,allowed=[DT_INT32, DT_INT64]; "
+            'attr=bad_indices_policy:string,default=""'
+        ),
+        "TensorScatterMin": (
+            "signature=tensor:T, indices:Tindices, updates:T -> output:T; attr=T:type; "
+            "attr=Tindices:type,allowed=[DT_INT32, DT_INT64]; "
+            'attr=bad_indices_policy:string,default=""'
+        ),
+        "ScatterNd": (
+            "signature=indices:Tindices, updates:T, shape:Tindices -> output:T; attr=T:type; "
+            "attr=Tindices:type,allowed=[DT_INT16, DT_INT32, DT_INT64]; "
+            'attr=bad_indices_policy:string,default=""'
+        ),
+        "Pad": "signature=input:T, paddings:Tpaddings -> output:T; attr=T:type; "
+        "attr=Tpaddings:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]",
+        "MirrorPad": "signature=input:T, paddings:Tpaddings -> output:T; attr=T:type; "
+        "attr=Tpaddings:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]; "
         'attr=mode:string,allowed=["REFLECT", "SYMMETRIC"]',
-    'Slice':
-        'signature=input:T, begin:Index, size:Index -> output:T; attr=T:type; '
-        'attr=Index:type,allowed=[DT_INT32, DT_INT64]',
-    'OnesLike':
-        'signature=x:T -> y:T; '
-        'attr=T:type,allowed=[DT_BFLOAT16, DT_HALF, DT_FLOAT, DT_DOUBLE, DT_INT8, DT_UINT8, '
-        'DT_INT16, DT_UINT16, DT_INT32, DT_UINT32, DT_INT64, DT_UINT64, DT_COMPLEX64, '
-        'DT_COMPLEX128, DT_BOOL]',
-    'Split':
-        'signature=split_dim:int32, value:T -> output:num_split*T; attr=num_split:int,min=1; '
-        'attr=T:type',
-    'ExpandDims':
-        'signature=input:T, dim:Tdim -> output:T; attr=T:type; '
-        'attr=Tdim:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]',
-    'Fill':
-        'signature=dims:index_type, value:T -> output:T; attr=T:type; '
-        'attr=index_type:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]',
-    'Unique':
-        'signature=x:T -> y:T, idx:out_idx; attr=T:type; '
-        'attr=out_idx:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]',
-    'SplitV':
-        'signature=value:T, size_splits:Tlen, split_dim:int32 -> output:num_split*T; '
-        'attr=num_split:int,min=1; attr=T:type; '
-        'attr=Tlen:type,default=DT_INT64,allowed=[DT_INT8, DT_INT32, DT_INT64]',
-    'StridedSlice':
-        'signature=input:T, begin:Index, end:Index, strides:Index -> output:T; attr=T:type; '
-        'attr=Index:type,allowed=[DT_INT16, DT_INT32, DT_INT64]; attr=begin_mask:int,default=0; '
-        'attr=end_mask:int,default=0; attr=ellipsis_mask:int,default=0; '
-        'attr=new_axis_mask:int,default=0; attr=shrink_axis_mask:int,default=0',
-    'CheckNumerics':
-        'signature=tensor:T -> output:T; attr=T:type,allowed=[%(G4)s]; attr=message:string; '
-        'is_stateful=true',
-}.items()}
+        "Slice": "signature=input:T, begin:Index, size:Index -> output:T; attr=T:type; "
+        "attr=Index:type,allowed=[DT_INT32, DT_INT64]",
+        "OnesLike": "signature=x:T -> y:T; "
+        "attr=T:type,allowed=[DT_BFLOAT16, DT_HALF, DT_FLOAT, DT_DOUBLE, DT_INT8, DT_UINT8, "
+        "DT_INT16, DT_UINT16, DT_INT32, DT_UINT32, DT_INT64, DT_UINT64, DT_COMPLEX64, "
+        "DT_COMPLEX128, DT_BOOL]",
+        "Split": "signature=split_dim:int32, value:T -> output:num_split*T; "
+        "attr=num_split:int,min=1; "
+        "attr=T:type",
+        "ExpandDims": "signature=input:T, dim:Tdim -> output:T; attr=T:type; "
+        "attr=Tdim:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]",
+        "Fill": "signature=dims:index_type, value:T -> output:T; attr=T:type; "
+        "attr=index_type:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]",
+        "Unique": "signature=x:T -> y:T, idx:out_idx; attr=T:type; "
+        "attr=out_idx:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]",
+        "SplitV": "signature=value:T, size_splits:Tlen, split_dim:int32 -> output:num_split*T; "
+        "attr=num_split:int,min=1; attr=T:type; "
+        "attr=Tlen:type,default=DT_INT64,allowed=[DT_INT8, DT_INT32, DT_INT64]",
+        "StridedSlice": (
+            "signature=input:T, begin:Index, end:Index, strides:Index -> output:T; attr=T:type; "
+            "attr=Index:type,allowed=[DT_INT16, DT_INT32, DT_INT64]; "
+            "attr=begin_mask:int,default=0; "
+            "attr=end_mask:int,default=0; attr=ellipsis_mask:int,default=0; "
+            "attr=new_axis_mask:int,default=0; attr=shrink_axis_mask:int,default=0"
+        ),
+        "CheckNumerics": (
+            "signature=tensor:T -> output:T; attr=T:type,allowed=[%(G4)s]; attr=message:string; "
+            "is_stateful=true"
+        ),
+    }.items()
+}
 _TORCH = {
-    "BFLOAT16": torch.bfloat16, "HALF": torch.float16, "FLOAT": torch.float32,
-    "DOUBLE": torch.float64, "INT8": torch.int8, "INT16": torch.int16, "INT32": torch.int32,
-    "INT64": torch.int64, "UINT8": torch.uint8, "UINT16": getattr(torch, "uint16", None),
-    "UINT32": getattr(torch, "uint32", None), "UINT64": getattr(torch, "uint64", None),
-    "COMPLEX64": torch.complex64, "COMPLEX128": torch.complex128, "BOOL": torch.bool,
+    "BFLOAT16": torch.bfloat16,
+    "HALF": torch.float16,
+    "FLOAT": torch.float32,
+    "DOUBLE": torch.float64,
+    "INT8": torch.int8,
+    "INT16": torch.int16,
+    "INT32": torch.int32,
+    "INT64": torch.int64,
+    "UINT8": torch.uint8,
+    "UINT16": getattr(torch, "uint16", None),
+    "UINT32": getattr(torch, "uint32", None),
+    "UINT64": getattr(torch, "uint64", None),
+    "COMPLEX64": torch.complex64,
+    "COMPLEX128": torch.complex128,
+    "BOOL": torch.bool,
 }

@@ -10,12 +10,24 @@ stopped recording but may still differentiate their graph (writers of variables
 check it, with ``RECORDING``, before keeping overwritten values in ``KEPT``:
 ``saved_values.py``).
 """
+
 from __future__ import annotations
 
 import weakref
 
-__all__ = ["RECORDING", "AUTO_WATCHING", "INSTALLED", "EXITED", "KEPT", "start", "stop", "exited", "forget",
-           "install", "uninstall"]
+__all__ = [
+    "RECORDING",
+    "AUTO_WATCHING",
+    "INSTALLED",
+    "EXITED",
+    "KEPT",
+    "start",
+    "stop",
+    "exited",
+    "forget",
+    "install",
+    "uninstall",
+]
 
 RECORDING = []
 AUTO_WATCHING = []
@@ -64,7 +76,8 @@ same graph."""
 
 
 def install(obj, leaf):
-    """Makes reads of ``obj`` return ``leaf`` (or the leaf another tape already installed); returns the leaf in use."""
+    """Makes reads of ``obj`` return ``leaf`` (or the leaf another tape already installed);
+    returns the leaf in use."""
     entry = INSTALLED.get(id(obj))
     if entry is not None:
         entry[3] += 1

@@ -20,6 +20,7 @@ operation").  Nothing is paid for this on the common path:
 Gradients still flow into the one parameter through every read, so the
 gradient with respect to a variable sums over all its reads, as in TF.
 """
+
 from __future__ import annotations
 
 import torch
@@ -50,7 +51,9 @@ def before_write(param):
     versions = entry[1]
     version = param._version
     if version not in versions:
-        value = torch.empty_strided(param.size(), param.stride(), dtype=param.dtype, device=param.device)
+        value = torch.empty_strided(
+            param.size(), param.stride(), dtype=param.dtype, device=param.device
+        )
         versions[version] = (value.copy_(param.detach()), param.storage_offset())
 
 
@@ -64,10 +67,15 @@ def before_writes(params):
 
 def restore(roots):
     """Gives each tensor saved by the graph behind ``roots`` (torch tensors) that aliases a kept
-    parameter at an older version the value it had then, so the backward pass uses the values read."""
+    parameter at an older version the value it had then, so the backward pass uses the values
+    read."""
     kept = {_storage_key(param): (param, versions) for param, versions in KEPT.values()}
     seen = {}
-    stack = [root.grad_fn for root in roots if isinstance(root, torch.Tensor) and root.grad_fn is not None]
+    stack = [
+        root.grad_fn
+        for root in roots
+        if isinstance(root, torch.Tensor) and root.grad_fn is not None
+    ]
     while stack:
         node = stack.pop()
         if id(node) in seen:
@@ -81,7 +89,9 @@ def restore(roots):
 def _saved_tensors(node):
     names = _SAVED_ATTRIBUTES.get(type(node))
     if names is None:
-        names = _SAVED_ATTRIBUTES[type(node)] = [name for name in dir(node) if name.startswith("_raw_saved_")]
+        names = _SAVED_ATTRIBUTES[type(node)] = [
+            name for name in dir(node) if name.startswith("_raw_saved_")
+        ]
     for name in names:
         try:
             value = getattr(node, name)
@@ -119,8 +129,11 @@ def _restore_saved(saved, kept):
     if version is None or data.dtype != param.dtype:
         return
     value, offset = versions[version]
-    if data is not param and (data.size() != value.size() or data.stride() != value.stride()
-                              or data.storage_offset() != offset):
+    if data is not param and (
+        data.size() != value.size()
+        or data.stride() != value.stride()
+        or data.storage_offset() != offset
+    ):
         value = value.as_strided(data.size(), data.stride(), data.storage_offset() - offset)
     saved.register_hooks(_Packed(value), _unpack)
 

@@ -1,4 +1,5 @@
 """``tf.TensorShape``: a possibly partial shape, printed and compared as in TF."""
+
 from __future__ import annotations
 from ..api_export import tf_export
 
@@ -12,8 +13,10 @@ def _dimension(value):
     try:
         dim = value.__index__()
     except (AttributeError, TypeError):
-        raise TypeError("Dimension value must be integer or None or have an __index__ method, got value '%r' with type '%s'"
-                        % (value, type(value))) from None
+        raise TypeError(
+            "Dimension value must be integer or None or have an __index__ method, got value '%r' "
+            "with type '%s'" % (value, type(value))
+        ) from None
     if dim < 0:
         raise ValueError("Dimension %d must be >= 0" % dim)
     return dim

@@ -22,6 +22,7 @@ Differences from TF (mostly because torch keeps one global graph):
 - gradients through ``tf.gather`` are dense Tensors, never ``tf.IndexedSlices``;
 - the recording state is process-wide, not per thread.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -44,12 +45,18 @@ from ..api_export import tf_export
 
 __all__ = ["GradientTape", "stop_gradient", "UnconnectedGradients", "custom_gradient"]
 
-_CONSUMED = "A non-persistent GradientTape can only be used to compute one set of gradients (or jacobians)"
+_CONSUMED = (
+    "A non-persistent GradientTape can only be used to compute one set of gradients (or jacobians)"
+)
 _INSIDE_WARNING = (
-    "Calling GradientTape.gradient on a persistent tape inside its context is significantly less efficient than "
-    "calling it outside the context (it causes the gradient ops to be recorded on the tape, leading to increased "
-    "CPU and memory usage). Only call GradientTape.gradient inside the context if you actually want to trace the "
-    "gradient in order to compute higher order derivatives.")
+    "Calling GradientTape.gradient on a persistent tape inside its context is significantly less "
+    "efficient than "
+    "calling it outside the context (it causes the gradient ops to be recorded on the tape, "
+    "leading to increased "
+    "CPU and memory usage). Only call GradientTape.gradient inside the context if you actually "
+    "want to trace the "
+    "gradient in order to compute higher order derivatives."
+)
 _warnings_left = {"inside": 1, "dtype": 5}
 _is_compiling = torch.compiler.is_compiling
 _run_backward = torch.autograd.graph._engine_run_backward
@@ -64,7 +71,8 @@ def _warn_limited(kind, message):
 
 @tf_export("UnconnectedGradients")
 class UnconnectedGradients(enum.Enum):
-    """``tf.UnconnectedGradients``: what ``gradient()`` returns for a source the target does not depend on."""
+    """``tf.UnconnectedGradients``: what ``gradient()`` returns for a source the target does not
+    depend on."""
 
     NONE = "none"
     ZERO = "zero"
@@ -90,12 +98,16 @@ def _pack(structure, leaves):
 
 
 def _is_differentiable(storage):
-    return isinstance(storage, torch.Tensor) and (storage.dtype.is_floating_point or storage.dtype.is_complex)
+    return isinstance(storage, torch.Tensor) and (
+        storage.dtype.is_floating_point or storage.dtype.is_complex
+    )
 
 
 def _type_error(value):
     if value is None or isinstance(value, str):
-        return TypeError("Cannot convert the argument `type_value`: %r to a TensorFlow DType." % (value,))
+        return TypeError(
+            "Cannot convert the argument `type_value`: %r to a TensorFlow DType." % (value,)
+        )
     return AttributeError("'%s' object has no attribute 'dtype'" % type(value).__name__)
 
 
@@ -132,7 +144,10 @@ class GradientTape:
 
     def _push(self):
         if self._recording:
-            raise ValueError("Tape is still recording, This can happen if you try to re-enter an already-active tape.")
+            raise ValueError(
+                "Tape is still recording, This can happen if you try to re-enter an "
+                "already-active tape."
+            )
         if not self._has_tape:
             self._new_tape()
         for tape in _recording.RECORDING:
@@ -179,20 +194,26 @@ class GradientTape:
         self._watched = {}
 
     def watch(self, tensor):
-        """Ensures that ``tensor`` (a Tensor, Variable, or nested structure of them) is traced by this tape.
+        """Ensures that ``tensor`` (a Tensor, Variable, or nested structure of them) is traced by
+        this tape.
 
         Only operations run after ``watch`` are recorded.  A non-floating
         tensor logs TF's warning and gets no gradient.
         """
         for item in _flatten(tensor, []):
             if not isinstance(item, TensorOperators):
-                raise ValueError("Passed in object %s of type '%s', not tf.Tensor or tf.Variable or ExtensionType."
-                                 % (item, type(item).__name__))
+                raise ValueError(
+                    "Passed in object %s of type '%s', not tf.Tensor or tf.Variable or "
+                    "ExtensionType." % (item, type(item).__name__)
+                )
             if not self._has_tape:
                 raise AttributeError("'NoneType' object has no attribute '_tape'")
             if not (item.dtype.is_floating or item.dtype.is_complex):
-                _warn_limited("dtype", "The dtype of the watched tensor must be floating (e.g. tf.float32), got %r"
-                              % (item.dtype,))
+                _warn_limited(
+                    "dtype",
+                    "The dtype of the watched tensor must be floating (e.g. tf.float32), got %r"
+                    % (item.dtype,),
+                )
             if isinstance(item, Variable):
                 self._watch_variable(item._resource())
             else:
@@ -201,7 +222,11 @@ class GradientTape:
     def _watch_variable(self, variable):
         self._variables[id(variable)] = variable
         param = variable._param
-        if _is_differentiable(param) and not param.requires_grad and id(variable) not in self._watched:
+        if (
+            _is_differentiable(param)
+            and not param.requires_grad
+            and id(variable) not in self._watched
+        ):
             self._watch_leaf(variable, param.detach().requires_grad_())
 
     def _watch_tensor(self, tensor):
@@ -226,7 +251,8 @@ class GradientTape:
 
     @contextlib.contextmanager
     def stop_recording(self):
-        """Temporarily stops recording on this tape: operations inside are not differentiable by it."""
+        """Temporarily stops recording on this tape: operations inside are not differentiable by
+        it."""
         if not self._has_tape:
             raise RuntimeError("Trying to stop recording a tape which is not recording.")
         self._pop()
@@ -237,7 +263,8 @@ class GradientTape:
             self._push()
 
     def reset(self):
-        """Discards everything recorded so far (watched tensors and variables included) and goes on recording."""
+        """Discards everything recorded so far (watched tensors and variables included) and goes
+        on recording."""
         old_variables = list(self._variables.values())
         self._pop()
         self._new_tape()
@@ -248,7 +275,8 @@ class GradientTape:
         self._push()
 
     def watched_variables(self):
-        """The variables watched by this tape, in the order they were first read or watched (a tuple)."""
+        """The variables watched by this tape, in the order they were first read or watched (a
+        tuple)."""
         if self._has_tape:
             self._watched_variables = tuple(self._variables.values())
         return self._watched_variables
@@ -274,7 +302,8 @@ class GradientTape:
         return entry[1] if entry is not None and entry[1] is not None else target._value
 
     def _source_input(self, source, target_variables=()):
-        """The torch tensor to differentiate with respect to, or ``None`` when this tape did not watch
+        """The torch tensor to differentiate with respect to, or ``None`` when this tape did not
+        watch
         ``source`` (a variable that is itself a target counts as watched, as in TF)."""
         if not isinstance(source, TensorOperators):
             raise _type_error(source)
@@ -297,7 +326,8 @@ class GradientTape:
         return storage
 
     def _grad(self, targets, grad_outputs, inputs, retain=False):
-        """``torch.autograd.grad`` with the tape's graph rules; ``None`` for each unconnected input."""
+        """``torch.autograd.grad`` with the tape's graph rules; ``None`` for each unconnected
+        input."""
         connected = [i for i, t in enumerate(targets) if _is_differentiable(t) and t.requires_grad]
         present = [i for i, x in enumerate(inputs) if x is not None]
         result = [None] * len(inputs)
@@ -307,14 +337,24 @@ class GradientTape:
             _saved_values.restore([targets[i] for i in connected])
         create_graph = bool(_recording.RECORDING)
         others = any(getattr(ref(), "_has_tape", False) for ref in self._overlapping)
-        grads = _autograd_grad([targets[i] for i in connected], [inputs[i] for i in present],
-                               [grad_outputs[i] for i in connected], create_graph,
-                               retain or self._persistent or create_graph or others)
+        grads = _autograd_grad(
+            [targets[i] for i in connected],
+            [inputs[i] for i in present],
+            [grad_outputs[i] for i in connected],
+            create_graph,
+            retain or self._persistent or create_graph or others,
+        )
         for i, grad in zip(present, grads):
             result[i] = grad
         return result
 
-    def gradient(self, target, sources, output_gradients=None, unconnected_gradients=UnconnectedGradients.NONE):
+    def gradient(
+        self,
+        target,
+        sources,
+        output_gradients=None,
+        unconnected_gradients=UnconnectedGradients.NONE,
+    ):
         """The gradient of ``target`` (summed over its elements and over a structure of
         targets) with respect to ``sources``, in the structure of ``sources``.
 
@@ -324,8 +364,10 @@ class GradientTape:
         """
         self._enter_gradient()
         if target is None:
-            raise TypeError("Argument `target` should be a list or nested structure of Tensors, Variables or "
-                            "CompositeTensors to be differentiated, but received None.")
+            raise TypeError(
+                "Argument `target` should be a list or nested structure of Tensors, Variables or "
+                "CompositeTensors to be differentiated, but received None."
+            )
         targets = [target] if type(target) is Tensor else _flatten(target, [])
         flat_targets = [self._target_storage(t) for t in targets]
         flat_sources = _flatten(sources, [])
@@ -334,7 +376,10 @@ class GradientTape:
         if output_gradients is None:
             weights = [None] * len(flat_targets)
         else:
-            weights = [None if w is None else convert_to_tensor(w)._value for w in _flatten(output_gradients, [])]
+            weights = [
+                None if w is None else convert_to_tensor(w)._value
+                for w in _flatten(output_gradients, [])
+            ]
         zero = _unconnected_mode(unconnected_gradients)
         grad_outputs = [_weight(t, w) for t, w in zip(flat_targets, weights)]
         grads = self._grad(flat_targets, grad_outputs, inputs)
@@ -342,9 +387,16 @@ class GradientTape:
             self._consume()
         return _pack(sources, iter(_result(g, s, zero) for g, s in zip(grads, flat_sources)))
 
-    def jacobian(self, target, sources, unconnected_gradients=UnconnectedGradients.NONE, parallel_iterations=None,
-                 experimental_use_pfor=True):
-        """The jacobian of ``target`` with respect to each source: shape ``target.shape + source.shape``.
+    def jacobian(
+        self,
+        target,
+        sources,
+        unconnected_gradients=UnconnectedGradients.NONE,
+        parallel_iterations=None,
+        experimental_use_pfor=True,
+    ):
+        """The jacobian of ``target`` with respect to each source: shape ``target.shape +
+        source.shape``.
 
         Computed row by row with ``torch.autograd.grad`` (no vectorization).
         """
@@ -352,20 +404,28 @@ class GradientTape:
             raise RuntimeError(_CONSUMED)
         target_shape = target.shape
         if not experimental_use_pfor and not self._persistent:
-            raise RuntimeError("GradientTape must be created with persistent=True to compute the jacobian with eager "
-                               "execution enabled and with  experimental_use_pfor set to False.")
+            raise RuntimeError(
+                "GradientTape must be created with persistent=True to compute the jacobian with "
+                "eager "
+                "execution enabled and with  experimental_use_pfor set to False."
+            )
         zero = _unconnected_mode(unconnected_gradients)
         self._enter_gradient()
         flat_sources = _flatten(sources, [])
         storage = self._target_storage(target)
         inputs = [self._source_input(s, _variable_ids([target])) for s in flat_sources]
-        rows = self._rows(storage.reshape(-1) if isinstance(storage, torch.Tensor) else storage, inputs)
+        rows = self._rows(
+            storage.reshape(-1) if isinstance(storage, torch.Tensor) else storage, inputs
+        )
         results = []
         for source, row in zip(flat_sources, rows):
             shape = tuple(target_shape.as_list()) + tuple(source.shape.as_list())
             if row is None:
-                results.append(wrap(torch.zeros(shape, dtype=source._value.dtype, device=source._value.device))
-                               if zero else None)
+                results.append(
+                    wrap(torch.zeros(shape, dtype=source._value.dtype, device=source._value.device))
+                    if zero
+                    else None
+                )
             else:
                 results.append(wrap(row.reshape(shape)))
         if not self._persistent:
@@ -373,7 +433,8 @@ class GradientTape:
         return _pack(sources, iter(results))
 
     def _rows(self, flat_target, inputs):
-        """For each input, the stacked gradients of every element of ``flat_target`` (or ``None``)."""
+        """For each input, the stacked gradients of every element of ``flat_target`` (or
+        ``None``)."""
         count = flat_target.numel() if isinstance(flat_target, torch.Tensor) else 0
         per_input = [[] for _ in inputs]
         for i in range(count):
@@ -390,26 +451,41 @@ class GradientTape:
                 out.append(torch.stack([torch.zeros_like(x) if r is None else r for r in rows]))
         return out
 
-    def batch_jacobian(self, target, source, unconnected_gradients=UnconnectedGradients.NONE,
-                       parallel_iterations=None, experimental_use_pfor=True):
+    def batch_jacobian(
+        self,
+        target,
+        source,
+        unconnected_gradients=UnconnectedGradients.NONE,
+        parallel_iterations=None,
+        experimental_use_pfor=True,
+    ):
         """Per-example jacobians: ``result[i]`` is the jacobian of ``target[i]`` with respect to
         ``source[i]``, shape ``[batch] + target.shape[1:] + source.shape[1:]``.
 
         Assumes example ``i`` of the target depends only on example ``i`` of the source, as TF does.
         """
         if not self._has_tape:
-            raise RuntimeError("A non-persistent GradientTape can only be used tocompute one set of gradients "
-                               "(or jacobians)")
+            raise RuntimeError(
+                "A non-persistent GradientTape can only be used tocompute one set of gradients "
+                "(or jacobians)"
+            )
         target_shape = target.shape
         first = target_shape.dims[0]
         source_shape = source.shape
-        if target_shape.rank < 2 or source_shape.rank < 2 or (
-                first is not None and source_shape[0] is not None and first != source_shape[0]):
-            raise ValueError("Need first dimension of target shape (%s) and source shape (%s) to match."
-                             % (target_shape, source_shape))
+        if (
+            target_shape.rank < 2
+            or source_shape.rank < 2
+            or (first is not None and source_shape[0] is not None and first != source_shape[0])
+        ):
+            raise ValueError(
+                "Need first dimension of target shape (%s) and source shape (%s) to match."
+                % (target_shape, source_shape)
+            )
         if not experimental_use_pfor and not self._persistent:
-            raise RuntimeError("GradientTape must be created with persistent=True to compute the batch_jacobian "
-                               "with eager execution enabled and  with experimental_use_pfor set to False.")
+            raise RuntimeError(
+                "GradientTape must be created with persistent=True to compute the batch_jacobian "
+                "with eager execution enabled and  with experimental_use_pfor set to False."
+            )
         _unconnected_mode(unconnected_gradients)
         self._enter_gradient()
         storage = self._target_storage(target)
@@ -441,11 +517,24 @@ def _autograd_grad(targets, inputs, grad_outputs, create_graph, retain_graph):
     are already checked and shaped by :func:`_weight`), which cost more than a
     small backward pass."""
     if _is_compiling() or any(t.is_complex() for t in targets):
-        return torch.autograd.grad(targets, inputs, grad_outputs, allow_unused=True, create_graph=create_graph,
-                                   retain_graph=retain_graph)
+        return torch.autograd.grad(
+            targets,
+            inputs,
+            grad_outputs,
+            allow_unused=True,
+            create_graph=create_graph,
+            retain_graph=retain_graph,
+        )
     seeds = tuple(torch.ones_like(t) if w is None else w for t, w in zip(targets, grad_outputs))
-    return _run_backward(tuple(targets), seeds, retain_graph, create_graph, tuple(inputs), True,
-                         accumulate_grad=False)
+    return _run_backward(
+        tuple(targets),
+        seeds,
+        retain_graph,
+        create_graph,
+        tuple(inputs),
+        True,
+        accumulate_grad=False,
+    )
 
 
 def _variable_ids(targets):
@@ -471,8 +560,12 @@ def _weight(target, weight):
         return None if target.numel() == 1 else torch.ones_like(target)
     weight = weight.to(device=target.device, dtype=target.dtype)
     if weight.numel() != target.numel():
-        raise op_error("Reshape", "Input to reshape is a tensor with %d values, but the requested "
-                       "shape has %d" % (weight.numel(), target.numel()), target)
+        raise op_error(
+            "Reshape",
+            "Input to reshape is a tensor with %d values, but the requested "
+            "shape has %d" % (weight.numel(), target.numel()),
+            target,
+        )
     return weight.reshape(target.shape)
 
 

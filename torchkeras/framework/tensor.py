@@ -11,6 +11,7 @@ tensors hold a ``torch.Tensor``; string tensors hold a NumPy object array of
 (``torch.relu(t)`` returns a Tensor); :func:`as_torch` and :func:`from_torch`
 are the public way between the two worlds.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -190,15 +191,27 @@ class TensorOperators:
 
     def __index__(self):
         value = self._value
-        if not isinstance(value, torch.Tensor) or value.dtype.is_floating_point or value.dtype.is_complex or value.dtype == torch.bool:
+        if (
+            not isinstance(value, torch.Tensor)
+            or value.dtype.is_floating_point
+            or value.dtype.is_complex
+            or value.dtype == torch.bool
+        ):
             raise TypeError("Only integer scalar tensors can be converted to a scalar index.")
         return int(_scalar_for_python(self))
 
     def __bool__(self):
         value = self._value
         if value.ndim > 0 and (value.size if isinstance(value, np.ndarray) else value.numel()) > 1:
-            raise ValueError("The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()")
-        return bool(_host_array(value).reshape(()).item()) if value.ndim else bool(_host_array(value).item())
+            raise ValueError(
+                "The truth value of an array with more than one element is ambiguous. Use a.any() "
+                "or a.all()"
+            )
+        return (
+            bool(_host_array(value).reshape(()).item())
+            if value.ndim
+            else bool(_host_array(value).item())
+        )
 
     def __len__(self):
         if self._value.ndim == 0:
@@ -209,7 +222,11 @@ class TensorOperators:
         value = self._value
         if value.ndim == 0:
             raise TypeError("Cannot iterate over a scalar tensor.")
-        return (wrap(row) for row in value.unbind(0)) if isinstance(value, torch.Tensor) else (wrap(row) for row in value)
+        return (
+            (wrap(row) for row in value.unbind(0))
+            if isinstance(value, torch.Tensor)
+            else (wrap(row) for row in value)
+        )
 
     def __reduce__(self):
         return _from_numpy_for_pickle, (self.numpy(), self.dtype.name)
@@ -254,8 +271,9 @@ class TensorOperators:
         return array[()] if array.ndim == 0 else array
 
 
-_NUMPY_METHOD_NAMES = frozenset(("T", "astype", "ravel", "transpose", "reshape", "clip", "size",
-                                 "tolist", "data"))
+_NUMPY_METHOD_NAMES = frozenset(
+    ("T", "astype", "ravel", "transpose", "reshape", "clip", "size", "tolist", "data")
+)
 
 
 @tf_export("Tensor")
@@ -274,18 +292,27 @@ class Tensor(TensorOperators):
         if type(self).__module__ != __name__:
             raise AttributeError("'%s' object has no attribute '%s'" % (type(self).__name__, name))
         if name in _NUMPY_METHOD_NAMES:
-            raise AttributeError("EagerTensor object has no attribute '%s'. " % name + """
+            raise AttributeError(
+                "EagerTensor object has no attribute '%s'. " % name
+                + """
         If you are looking for numpy-related methods, please run the following:
         tf.experimental.numpy.experimental_enable_numpy_behavior()
-      """)
-        raise AttributeError("'tensorflow.python.framework.ops.EagerTensor' object has no "
-                             "attribute '%s'" % name)
+      """
+            )
+        raise AttributeError(
+            "'tensorflow.python.framework.ops.EagerTensor' object has no attribute '%s'" % name
+        )
 
     def __init__(self, *args, **kwargs):
-        raise TypeError("Tensors are created by tf.constant / tf.convert_to_tensor, not by calling tf.Tensor.")
+        raise TypeError(
+            "Tensors are created by tf.constant / tf.convert_to_tensor, not by calling tf.Tensor."
+        )
 
     def __setitem__(self, key, value):
-        raise TypeError("'%s.%s' object does not support item assignment" % (type(self).__module__, type(self).__qualname__))
+        raise TypeError(
+            "'%s.%s' object does not support item assignment"
+            % (type(self).__module__, type(self).__qualname__)
+        )
 
     def __hash__(self):
         raise TypeError("Tensor is unhashable. Instead, use tensor.ref() as the key.")
@@ -305,10 +332,18 @@ class Tensor(TensorOperators):
         return format(array.item() if isinstance(array, np.generic) else array, format_spec)
 
     def __str__(self):
-        return "tf.Tensor(%s, shape=%s, dtype=%s)" % (_numpy_text(self._value, False), self.shape, self.dtype.name)
+        return "tf.Tensor(%s, shape=%s, dtype=%s)" % (
+            _numpy_text(self._value, False),
+            self.shape,
+            self.dtype.name,
+        )
 
     def __repr__(self):
-        return "<tf.Tensor: shape=%s, dtype=%s, numpy=%s>" % (self.shape, self.dtype.name, _numpy_text(self._value, True))
+        return "<tf.Tensor: shape=%s, dtype=%s, numpy=%s>" % (
+            self.shape,
+            self.dtype.name,
+            _numpy_text(self._value, True),
+        )
 
 
 class Reference:
@@ -414,8 +449,14 @@ def _wrap_structure(obj):
 
 def _from_numpy_for_pickle(array, dtype_name):
     from .convert import constant
+
     return constant(array, dtype=dtype_name)
 
 
 from . import tensor_ops as _ops  # noqa: E402  (tensor_ops needs Tensor defined above)
-from .tensor_ops import binary as _binary, rbinary as _rbinary, equality as _equality, unary as _unary  # noqa: E402
+from .tensor_ops import (  # noqa: E402
+    binary as _binary,
+    rbinary as _rbinary,
+    equality as _equality,
+    unary as _unary,
+)  # noqa: E402

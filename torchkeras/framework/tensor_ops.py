@@ -6,6 +6,7 @@ raise ``InvalidArgumentError``; torch's errors for cases TF reports (shapes,
 devices, integer division by zero) are translated to TF's class and text
 (``op_errors.translate_error``).
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -16,8 +17,17 @@ from . import convert as _convert
 from .op_errors import cannot_convert, dims_text, input_dtype_error, op_error, translate_error
 from .tensor import Tensor, TensorOperators, wrap
 
-__all__ = ["binary", "rbinary", "inputs", "unary", "equality", "strided_slice", "truediv",
-           "floordiv", "matmul2"]
+__all__ = [
+    "binary",
+    "rbinary",
+    "inputs",
+    "unary",
+    "equality",
+    "strided_slice",
+    "truediv",
+    "floordiv",
+    "matmul2",
+]
 
 _new = object.__new__
 
@@ -43,7 +53,9 @@ def binary(fn, x, y, opname, scalars=True):
     except (RuntimeError, TypeError, ValueError) as error:
         if isinstance(a, np.ndarray):
             return wrap(_string_binary(opname, a, b))
-        raise translate_error(error, opname, a, b if isinstance(b, torch.Tensor) else None) from None
+        raise translate_error(
+            error, opname, a, b if isinstance(b, torch.Tensor) else None
+        ) from None
     tensor = _new(Tensor)
     tensor._value = result
     return tensor
@@ -97,7 +109,9 @@ def equality(x, y, opname):
             b = _convert.to_torch_like(y, a)
         except (ValueError, TypeError):
             raise cannot_convert(y, a) from None
-    if (b.dtype if isinstance(b, torch.Tensor) else np.dtype(object)) != (a.dtype if isinstance(a, torch.Tensor) else np.dtype(object)):
+    if (b.dtype if isinstance(b, torch.Tensor) else np.dtype(object)) != (
+        a.dtype if isinstance(a, torch.Tensor) else np.dtype(object)
+    ):
         raise input_dtype_error(opname, 1, a, b)
     if isinstance(a, np.ndarray):
         try:
@@ -123,7 +137,11 @@ def _string_binary(opname, a, b):
         return torch.from_numpy(np.asarray(np.equal(a, b), dtype=bool))
     if opname == "NotEqual":
         return torch.from_numpy(np.asarray(np.not_equal(a, b), dtype=bool))
-    raise op_error(opname, "Value for attr 'T' of string is not in the list of allowed values for %s" % opname, wrapped=False)
+    raise op_error(
+        opname,
+        "Value for attr 'T' of string is not in the list of allowed values for %s" % opname,
+        wrapped=False,
+    )
 
 
 def truediv(a, b):
@@ -144,7 +162,12 @@ def matmul2(a, b):
     if a.ndim < 2 or b.ndim < 2:
         raise op_error("MatMul", "In[%d] ndims must be >= 2" % (0 if a.ndim < 2 else 1), a)
     if a.shape[-1] != b.shape[-2]:
-        raise op_error("MatMul", "Matrix size-incompatible: In[0]: %s, In[1]: %s" % (dims_text(a.shape), dims_text(b.shape)), a)
+        raise op_error(
+            "MatMul",
+            "Matrix size-incompatible: In[0]: %s, In[1]: %s"
+            % (dims_text(a.shape), dims_text(b.shape)),
+            a,
+        )
     return torch.matmul(a, b)
 
 
@@ -168,8 +191,10 @@ def invert(a):
     return torch.bitwise_not(a)
 
 
-_INDEX_ERROR = ("Only integers, slices (`:`), ellipsis (`...`), tf.newaxis (`None`) and scalar "
-                "tf.int32/tf.int64 tensors are valid indices, got %r")
+_INDEX_ERROR = (
+    "Only integers, slices (`:`), ellipsis (`...`), tf.newaxis (`None`) and scalar "
+    "tf.int32/tf.int64 tensors are valid indices, got %r"
+)
 
 
 def _normalize_index(item):
@@ -182,7 +207,11 @@ def _normalize_index(item):
         return int(item)
     if isinstance(item, TensorOperators):
         value = item._value
-        if isinstance(value, torch.Tensor) and value.dtype in (torch.int32, torch.int64) and value.ndim == 0:
+        if (
+            isinstance(value, torch.Tensor)
+            and value.dtype in (torch.int32, torch.int64)
+            and value.ndim == 0
+        ):
             return int(value)
     raise TypeError(_INDEX_ERROR % (item,))
 
@@ -198,7 +227,9 @@ def strided_slice(value, key):
     rank = value.ndim
     consumed = sum(1 for k in key if k is not None and k is not Ellipsis)
     if consumed > rank:
-        raise _slice_error("Index out of range using input dim %d; input has only %d dims" % (rank, rank), value)
+        raise _slice_error(
+            "Index out of range using input dim %d; input has only %d dims" % (rank, rank), value
+        )
     torch_key = []
     dim = 0
     for position, k in enumerate(key):
@@ -210,7 +241,11 @@ def strided_slice(value, key):
         elif type(k) is int:
             size = value.shape[dim]
             if not -size <= k < size:
-                raise _slice_error("slice index %d of dimension %d out of bounds." % (k + size if k < 0 else k, dim), value)
+                raise _slice_error(
+                    "slice index %d of dimension %d out of bounds."
+                    % (k + size if k < 0 else k, dim),
+                    value,
+                )
             torch_key.append(k)
             dim += 1
         else:

@@ -20,15 +20,33 @@ with ``collections.abc.Sequence`` after its first walk keeps its first kind).  T
 module; ``torchkeras.ops.nest`` and ``keras.tree`` are thin layers with TF's and
 Keras' signatures and error messages.
 """
+
 from __future__ import annotations
 
 import collections
 import collections.abc as _abc
 
-__all__ = ["NEST", "DATA", "KERAS", "MAP_TO_NONE", "is_nested", "flatten", "flatten_with_path",
-           "pack_sequence_as", "map_structure", "map_structure_up_to", "traverse",
-           "lists_to_tuples", "map_shape_structure", "StructureMismatch", "mismatch",
-           "leaf_count", "keras_mismatch", "describe", "is_namedtuple"]
+__all__ = [
+    "NEST",
+    "DATA",
+    "KERAS",
+    "MAP_TO_NONE",
+    "is_nested",
+    "flatten",
+    "flatten_with_path",
+    "pack_sequence_as",
+    "map_structure",
+    "map_structure_up_to",
+    "traverse",
+    "lists_to_tuples",
+    "map_shape_structure",
+    "StructureMismatch",
+    "mismatch",
+    "leaf_count",
+    "keras_mismatch",
+    "describe",
+    "is_namedtuple",
+]
 
 # Node kinds (0 is a leaf, so ``if kind`` tests "nested").
 _LEAF, _LIST, _TUPLE, _NAMEDTUPLE, _MAPPING, _KDICT, _ODICT = 0, 1, 2, 3, 4, 5, 6
@@ -37,8 +55,11 @@ _VIEW, _ATTRS, _RANGE, _SEQUENCE, _DEQUE = 7, 8, 9, 10, 11
 
 def _is_namedtuple_type(cls):
     fields = getattr(cls, "_fields", None)
-    return issubclass(cls, tuple) and isinstance(fields, tuple) and all(
-        isinstance(f, str) for f in fields)
+    return (
+        issubclass(cls, tuple)
+        and isinstance(fields, tuple)
+        and all(isinstance(f, str) for f in fields)
+    )
 
 
 def _nest_kind(cls):
@@ -65,8 +86,14 @@ def _data_kind(cls):
     return _LEAF if issubclass(cls, list) else _nest_kind(cls)
 
 
-_KERAS_EXACT = {list: _LIST, tuple: _TUPLE, dict: _KDICT, collections.defaultdict: _KDICT,
-                collections.OrderedDict: _ODICT, collections.deque: _DEQUE}
+_KERAS_EXACT = {
+    list: _LIST,
+    tuple: _TUPLE,
+    dict: _KDICT,
+    collections.defaultdict: _KDICT,
+    collections.OrderedDict: _ODICT,
+    collections.deque: _DEQUE,
+}
 
 
 def _keras_kind(cls):
@@ -87,8 +114,16 @@ class Rules:
 
     def __init__(self, name, classify, field_paths):
         self.name = name
-        self.kinds = {type(None): _LEAF, int: _LEAF, float: _LEAF, bool: _LEAF, str: _LEAF,
-                      list: classify(list), tuple: _TUPLE, dict: classify(dict)}
+        self.kinds = {
+            type(None): _LEAF,
+            int: _LEAF,
+            float: _LEAF,
+            bool: _LEAF,
+            str: _LEAF,
+            list: classify(list),
+            tuple: _TUPLE,
+            dict: classify(dict),
+        }
         self._classify = classify
         self.field_paths = field_paths
 
@@ -160,8 +195,11 @@ def _rebuild(value, kind, items):
         if cls is dict:
             return {k: by_key[k] for k in value}
         if isinstance(value, _abc.MutableMapping):
-            out = (collections.defaultdict(value.default_factory)
-                   if cls is collections.defaultdict else cls())
+            out = (
+                collections.defaultdict(value.default_factory)
+                if cls is collections.defaultdict
+                else cls()
+            )
             for k in value:
                 out[k] = by_key[k]
             return out
@@ -245,7 +283,7 @@ def flatten_with_path(structure, rules=NEST, is_leaf=None):
     return out
 
 
-class _TooFew(Exception):
+class _TooFew(Exception):  # noqa: N818
     pass
 
 
@@ -290,7 +328,7 @@ def _pack(value, kind, rules, leaves, is_leaf):
     return _rebuild_node(value, kind, items, keys)
 
 
-class StructureMismatch(Exception):
+class StructureMismatch(Exception):  # noqa: N818
     """Raised by :func:`pack_sequence_as` when the leaf count differs; the public
     layers turn it into their own error text.  ``expected``/``got`` are counts."""
 
@@ -311,8 +349,7 @@ def pack_sequence_as(structure, flat_sequence, rules=NEST, is_leaf=None):
     try:
         packed = _pack(structure, kind, rules, leaves, is_leaf)
     except _TooFew:
-        raise StructureMismatch(leaf_count(structure, rules, is_leaf),
-                                len(flat_sequence)) from None
+        raise StructureMismatch(leaf_count(structure, rules, is_leaf), len(flat_sequence)) from None
     for _ in leaves:
         raise StructureMismatch(leaf_count(structure, rules, is_leaf), len(flat_sequence))
     return packed
@@ -350,8 +387,9 @@ def map_structure(func, *structures, rules=NEST, is_leaf=None):
             return func(value)
         return _map_node(func, value, kind, rules, is_leaf)
     flats = [flatten(s, rules, is_leaf) for s in structures]
-    return pack_sequence_as(structures[0], [func(*leaves) for leaves in zip(*flats)], rules,
-                            is_leaf)
+    return pack_sequence_as(
+        structures[0], [func(*leaves) for leaves in zip(*flats)], rules, is_leaf
+    )
 
 
 def map_structure_up_to(shallow, func, *structures, rules=NEST, check=None, is_leaf=None):
@@ -370,8 +408,10 @@ def map_structure_up_to(shallow, func, *structures, rules=NEST, check=None, is_l
         columns = [[s[k] for k in _child_keys(shallow, kind, rules)] for s in structures]
     else:
         columns = [_children(s, rules.kind(s), rules) for s in structures]
-    items = [map_structure_up_to(child, func, *parts, rules=rules, check=check, is_leaf=is_leaf)
-             for child, *parts in zip(children, *columns)]
+    items = [
+        map_structure_up_to(child, func, *parts, rules=rules, check=check, is_leaf=is_leaf)
+        for child, *parts in zip(children, *columns)
+    ]
     return _rebuild(shallow, kind, items)
 
 
@@ -384,8 +424,14 @@ def traverse(func, structure, top_down=True, rules=KERAS, is_leaf=None):
         kind = _top_kind(structure, rules, is_leaf)
         if not kind:
             return structure
-        return _rebuild(structure, kind, [traverse(func, child, top_down, rules, is_leaf)
-                                          for child in _children(structure, kind, rules)])
+        return _rebuild(
+            structure,
+            kind,
+            [
+                traverse(func, child, top_down, rules, is_leaf)
+                for child in _children(structure, kind, rules)
+            ],
+        )
 
     if top_down:
         result = func(structure)
@@ -414,8 +460,7 @@ def is_namedtuple(value):
 
 
 def _is_shape(value):
-    return isinstance(value, (list, tuple)) and all(
-        isinstance(d, (int, type(None))) for d in value)
+    return isinstance(value, (list, tuple)) and all(isinstance(d, (int, type(None))) for d in value)
 
 
 def map_shape_structure(func, structure, rules=KERAS):
@@ -425,8 +470,11 @@ def map_shape_structure(func, structure, rules=KERAS):
     kind = rules.kind(structure)
     if not kind:
         return func(structure)
-    return _rebuild(structure, kind, [map_shape_structure(func, child, rules)
-                                      for child in _children(structure, kind, rules)])
+    return _rebuild(
+        structure,
+        kind,
+        [map_shape_structure(func, child, rules) for child in _children(structure, kind, rules)],
+    )
 
 
 def describe(value):
@@ -451,7 +499,9 @@ def mismatch(a, b, check_types=True, rules=NEST):
     if bool(kind_a) != bool(kind_b):
         seq, other = (a, b) if kind_a else (b, a)
         return ValueError, 'Substructure "%s" is a sequence, while substructure "%s" is not' % (
-            describe(seq), describe(other))
+            describe(seq),
+            describe(other),
+        )
     if not kind_a:
         return None
     if check_types:
@@ -459,18 +509,21 @@ def mismatch(a, b, check_types=True, rules=NEST):
             return TypeError, (
                 "The two namedtuples don't have the same sequence type. First structure %s has "
                 "type %s, while second structure %s has type %s"
-                % (describe(a), type(a).__name__, describe(b), type(b).__name__))
+                % (describe(a), type(a).__name__, describe(b), type(b).__name__)
+            )
         if kind_a == _MAPPING and set(a) != set(b):
             return ValueError, (
                 "The two dictionaries don't have the same set of keys. First structure has keys "
                 "%s, while second structure has keys %s"
-                % (describe(_sorted_keys(a, rules)), describe(_sorted_keys(b, rules))))
+                % (describe(_sorted_keys(a, rules)), describe(_sorted_keys(b, rules)))
+            )
     children_a = list(_children(a, kind_a, rules))
     children_b = list(_children(b, kind_b, rules))
     if len(children_a) != len(children_b):
         return ValueError, (
             "The two structures don't have the same number of elements. First structure: %s. "
-            "Second structure: %s" % (describe(a), describe(b)))
+            "Second structure: %s" % (describe(a), describe(b))
+        )
     for child_a, child_b in zip(children_a, children_b):
         problem = mismatch(child_a, child_b, check_types, rules)
         if problem is not None:
@@ -478,9 +531,13 @@ def mismatch(a, b, check_types=True, rules=NEST):
     return None
 
 
-_OPTREE_NAMES = {_LIST: "list", _TUPLE: "tuple", _DEQUE: "collections.deque",
-                 _NAMEDTUPLE: "collections.namedtuple",
-                 _KDICT: "dict, collections.OrderedDict, or collections.defaultdict"}
+_OPTREE_NAMES = {
+    _LIST: "list",
+    _TUPLE: "tuple",
+    _DEQUE: "collections.deque",
+    _NAMEDTUPLE: "collections.namedtuple",
+    _KDICT: "dict, collections.OrderedDict, or collections.defaultdict",
+}
 _OPTREE_NAMES[_ODICT] = _OPTREE_NAMES[_KDICT]
 _ARITY_NAMES = {_LIST: "list", _TUPLE: "tuple", _DEQUE: "deque"}
 
@@ -495,16 +552,19 @@ def _optree_node_error(a, b, none_is_leaf):
     kind_b = KERAS.kind(b)
     dicts = (_KDICT, _ODICT)
     if not (kind == kind_b or (kind in dicts and kind_b in dicts)) or (
-            kind != _NAMEDTUPLE and kind not in dicts and type(a) is not type(b)):
+        kind != _NAMEDTUPLE and kind not in dicts and type(a) is not type(b)
+    ):
         return "Expected an instance of %s, got %r." % (_OPTREE_NAMES[kind], b)
     if kind == _NAMEDTUPLE and type(a) is not type(b):
         return "namedtuple type mismatch; expected type: %r, got type: %r; tuple: %r." % (
-            type(a), type(b), b)
+            type(a),
+            type(b),
+            b,
+        )
     if kind in dicts:
         keys_a, keys_b = _sorted_keys(a, KERAS), _sorted_keys(b, KERAS)
         if set(keys_a) != set(keys_b):
-            text = "dictionary key mismatch; expected key(s): %s, got key(s): %s" % (
-                keys_a, keys_b)
+            text = "dictionary key mismatch; expected key(s): %s, got key(s): %s" % (keys_a, keys_b)
             missing = [k for k in keys_a if k not in b]
             extra = [k for k in keys_b if k not in a]
             if missing:
@@ -516,8 +576,12 @@ def _optree_node_error(a, b, none_is_leaf):
     else:
         if len(a) != len(b):
             return "%s arity mismatch; expected: %d, got: %d; %s: %r." % (
-                _ARITY_NAMES.get(kind, "tuple"), len(a), len(b),
-                _ARITY_NAMES.get(kind, "tuple"), b)
+                _ARITY_NAMES.get(kind, "tuple"),
+                len(a),
+                len(b),
+                _ARITY_NAMES.get(kind, "tuple"),
+                b,
+            )
         pairs = zip(a, b)
     for child_a, child_b in pairs:
         error = _optree_node_error(child_a, child_b, none_is_leaf)

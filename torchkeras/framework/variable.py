@@ -9,6 +9,7 @@ otherwise, so no graph is built outside tapes (DESIGN.md decision 3).
 
 String variables hold a NumPy object array of ``bytes`` instead of a Parameter.
 """
+
 from __future__ import annotations
 
 import enum
@@ -40,7 +41,8 @@ _EXITED = _recording.EXITED
 
 @tf_export("VariableSynchronization")
 class VariableSynchronization(enum.Enum):
-    """``tf.VariableSynchronization``: when a distributed variable is synchronized (accepted, stored)."""
+    """``tf.VariableSynchronization``: when a distributed variable is synchronized (accepted,
+    stored)."""
 
     AUTO = 0
     NONE = 1
@@ -65,8 +67,10 @@ VariableAggregation = VariableAggregationV2
 
 
 def _in_place_error(operator, method, result):
-    return RuntimeError("`%s` with `tf.Variable`s is not supported. Use `%s` to modify the variable, or "
-                        "`out = %s` if you need to get a new output Tensor." % (operator, method, result))
+    return RuntimeError(
+        "`%s` with `tf.Variable`s is not supported. Use `%s` to modify the variable, or "
+        "`out = %s` if you need to get a new output Tensor." % (operator, method, result)
+    )
 
 
 @tf_export("Variable")
@@ -84,25 +88,53 @@ class Variable(ScatterMethods, TensorOperators):
     The ``scatter_*`` family comes from :class:`ScatterMethods`.
     """
 
-    __slots__ = ("_param", "_name", "_trainable", "_declared_shape", "_constraint",
-                 "_synchronization", "_aggregation", "_watch_leaf", "__weakref__")
+    __slots__ = (
+        "_param",
+        "_name",
+        "_trainable",
+        "_declared_shape",
+        "_constraint",
+        "_synchronization",
+        "_aggregation",
+        "_watch_leaf",
+        "__weakref__",
+    )
     _tf_type_name = "ResourceVariable"  # the class TF's messages name
 
     def __getattr__(self, name):
         """TF's error for a missing attribute, naming TF's class (``ResourceVariable``)."""
         cls = type(self)
-        raise AttributeError("'%s' object has no attribute '%s'"
-                             % (cls.__dict__.get("_tf_type_name", cls.__name__), name))
+        raise AttributeError(
+            "'%s' object has no attribute '%s'"
+            % (cls.__dict__.get("_tf_type_name", cls.__name__), name)
+        )
 
-    def __init__(self, initial_value=None, trainable=None, validate_shape=True, caching_device=None, name=None,
-                 variable_def=None, dtype=None, import_scope=None, constraint=None,
-                 synchronization=VariableSynchronization.AUTO, aggregation=VariableAggregation.NONE, shape=None):
+    def __init__(
+        self,
+        initial_value=None,
+        trainable=None,
+        validate_shape=True,
+        caching_device=None,
+        name=None,
+        variable_def=None,
+        dtype=None,
+        import_scope=None,
+        constraint=None,
+        synchronization=VariableSynchronization.AUTO,
+        aggregation=VariableAggregation.NONE,
+        shape=None,
+    ):
         if initial_value is None:
-            raise ValueError("The `initial_value` arg to `tf.Variable` must be specified except when you are not "
-                             "providing a `variable_def`. You provided neither.")
+            raise ValueError(
+                "The `initial_value` arg to `tf.Variable` must be specified except when you are "
+                "not "
+                "providing a `variable_def`. You provided neither."
+            )
         if constraint is not None and not callable(constraint):
-            raise ValueError("Argument `constraint` must be None or a callable. a callable. Got a %s:  %s"
-                             % (type(constraint), constraint))
+            raise ValueError(
+                "Argument `constraint` must be None or a callable. a callable. Got a %s:  %s"
+                % (type(constraint), constraint)
+            )
         if callable(initial_value):
             initial_value = initial_value()
         if dtype is not None:
@@ -119,8 +151,11 @@ class Variable(ScatterMethods, TensorOperators):
             declared = TensorShape(None) if not validate_shape else TensorShape(shape)
             actual = TensorShape._from_tuple(tuple(storage.shape))
             if not declared.is_compatible_with(actual):
-                raise ValueError("In this `tf.Variable` creation, the initial value's shape (%s) is not compatible "
-                                 "with the explicitly supplied `shape` argument (%s)." % (actual, declared))
+                raise ValueError(
+                    "In this `tf.Variable` creation, the initial value's shape (%s) is not "
+                    "compatible "
+                    "with the explicitly supplied `shape` argument (%s)." % (actual, declared)
+                )
             if declared.is_fully_defined():
                 declared = None
         synchronization = VariableSynchronization(synchronization)
@@ -138,7 +173,10 @@ class Variable(ScatterMethods, TensorOperators):
         else:
             data = storage.detach().to(_device.current(), copy=True)
             self._param = torch.nn.Parameter(
-                data, requires_grad=self._trainable and (data.dtype.is_floating_point or data.dtype.is_complex))
+                data,
+                requires_grad=self._trainable
+                and (data.dtype.is_floating_point or data.dtype.is_complex),
+            )
 
     @property
     def _value(self):
@@ -177,7 +215,9 @@ class Variable(ScatterMethods, TensorOperators):
     def shape(self):
         """The variable's ``TensorShape`` (as declared with ``shape=``, if partly unknown)."""
         declared = self._declared_shape
-        return declared if declared is not None else TensorShape._from_tuple(tuple(self._param.shape))
+        return (
+            declared if declared is not None else TensorShape._from_tuple(tuple(self._param.shape))
+        )
 
     @property
     def device(self):
@@ -251,8 +291,10 @@ class Variable(ScatterMethods, TensorOperators):
         """Detached storage of ``value`` with the variable's dtype (TF's conversion errors)."""
         dtype = self.dtype
         if isinstance(value, Variable) and value.dtype is not dtype:
-            raise ValueError("Incompatible type conversion requested to type %s for `tf.Variable of type %s. "
-                             "(Variable: %s)" % (dtype.name, value.dtype.name, value))
+            raise ValueError(
+                "Incompatible type conversion requested to type %s for `tf.Variable of type %s. "
+                "(Variable: %s)" % (dtype.name, value.dtype.name, value)
+            )
         storage = convert_to_tensor(value, dtype=dtype)._value
         if isinstance(storage, torch.Tensor):
             storage = storage.detach()
@@ -270,8 +312,12 @@ class Variable(ScatterMethods, TensorOperators):
         if tuple(new.shape) != tuple(param.shape):
             actual = TensorShape._from_tuple(tuple(new.shape))
             if not self.shape.is_compatible_with(actual):
-                raise ValueError("Cannot assign value to variable ' %s': Shape mismatch.The variable shape %s, and "
-                                 "the assigned value shape %s are incompatible." % (self._name, self.shape, actual))
+                raise ValueError(
+                    "Cannot assign value to variable ' %s': Shape mismatch.The variable shape %s, "
+                    "and "
+                    "the assigned value shape %s are incompatible."
+                    % (self._name, self.shape, actual)
+                )
             if _RECORDING or _EXITED:
                 _before_write(param)
             _replace(param, new)
@@ -302,8 +348,12 @@ class Variable(ScatterMethods, TensorOperators):
         elif new.requires_grad:
             new = new.detach()
         if new.shape != param.shape:
-            raise op_error(opname, "Cannot update variable with shape %s using a Tensor with shape %s, shapes must be "
-                           "equal." % (dims_text(param.shape), dims_text(new.shape)), param)
+            raise op_error(
+                opname,
+                "Cannot update variable with shape %s using a Tensor with shape %s, shapes must be "
+                "equal." % (dims_text(param.shape), dims_text(new.shape)),
+                param,
+            )
         if _RECORDING or _EXITED:
             _before_write(param)
         method(param.detach(), new)
@@ -342,7 +392,10 @@ class Variable(ScatterMethods, TensorOperators):
 
     # ------------------------------------------------------------ identity, text
     def __hash__(self):
-        raise TypeError("Variable is unhashable. Instead, use variable.ref() as the key. (Variable: %s)" % (self,))
+        raise TypeError(
+            "Variable is unhashable. Instead, use variable.ref() as the key. (Variable: %s)"
+            % (self,)
+        )
 
     def ref(self):
         """A hashable reference to this variable (for sets and dict keys)."""
@@ -356,9 +409,16 @@ class Variable(ScatterMethods, TensorOperators):
         return self
 
     def __deepcopy__(self, memo):
-        copied = Variable(self.numpy(), trainable=self._trainable, name=self._name[:-2],
-                          dtype=self.dtype, constraint=self._constraint, synchronization=self._synchronization,
-                          aggregation=self._aggregation, shape=self.shape)
+        copied = Variable(
+            self.numpy(),
+            trainable=self._trainable,
+            name=self._name[:-2],
+            dtype=self.dtype,
+            constraint=self._constraint,
+            synchronization=self._synchronization,
+            aggregation=self._aggregation,
+            shape=self.shape,
+        )
         memo[id(self)] = copied
         return copied
 
@@ -373,8 +433,12 @@ class Variable(ScatterMethods, TensorOperators):
     def __repr__(self):
         param = self._param
         value = param if isinstance(param, np.ndarray) else param.detach()
-        return "<tf.Variable '%s' shape=%s dtype=%s, numpy=%s>" % (self._name, self.shape, self.dtype.name,
-                                                                 _numpy_text(value, True))
+        return "<tf.Variable '%s' shape=%s dtype=%s, numpy=%s>" % (
+            self._name,
+            self.shape,
+            self.dtype.name,
+            _numpy_text(value, True),
+        )
 
     __str__ = __repr__
 
@@ -390,7 +454,9 @@ class UnreadVariable(Variable):
     _tf_type_name = "_UnreadVariable"
 
     def __init__(self, *args, **kwargs):
-        raise TypeError("UnreadVariable is returned by Variable.assign*; it is not created directly.")
+        raise TypeError(
+            "UnreadVariable is returned by Variable.assign*; it is not created directly."
+        )
 
     @property
     def _value(self):
@@ -439,16 +505,24 @@ def strided_slice(variable, slice_spec):
 def _slice_assign(variable, slice_spec, val):
     new = variable._convert(val)
     param = variable._param
-    index = _strided_slice(torch.arange(_prod(param.shape), device=device_of(param)).reshape(param.shape), slice_spec)
+    index = _strided_slice(
+        torch.arange(_prod(param.shape), device=device_of(param)).reshape(param.shape), slice_spec
+    )
     try:
         if isinstance(param, np.ndarray):
-            param.reshape(-1)[index.reshape(-1).cpu().numpy()] = np.broadcast_to(new, tuple(index.shape)).reshape(-1)
+            param.reshape(-1)[index.reshape(-1).cpu().numpy()] = np.broadcast_to(
+                new, tuple(index.shape)
+            ).reshape(-1)
             return
         new = torch.broadcast_to(new.to(param.device), index.shape)
     except (RuntimeError, ValueError):
-        raise op_error("ResourceStridedSliceAssign", "Cannot broadcast input shape %s into final shape %s"
-                       % (dims_text(new.shape), dims_text(index.shape)), param,
-                       name="strided_slice/_assign") from None
+        raise op_error(
+            "ResourceStridedSliceAssign",
+            "Cannot broadcast input shape %s into final shape %s"
+            % (dims_text(new.shape), dims_text(index.shape)),
+            param,
+            name="strided_slice/_assign",
+        ) from None
     if _RECORDING or _EXITED:
         _before_write(param)
     with torch.no_grad():

@@ -6,6 +6,7 @@ Each scatter writes into the variable's storage in place (under
 bad indices or update shapes raise TF's ``InvalidArgumentError`` and change
 nothing.
 """
+
 from __future__ import annotations
 
 import torch
@@ -21,7 +22,8 @@ __all__ = ["ScatterMethods"]
 
 
 class ScatterMethods:
-    """Mixin of ``tf.Variable``: sparse reads and updates (needs ``_param``, ``_value``, ``_convert``, ``_unread``)."""
+    """Mixin of ``tf.Variable``: sparse reads and updates (needs ``_param``, ``_value``,
+    ``_convert``, ``_unread``)."""
 
     __slots__ = ()
 
@@ -39,13 +41,18 @@ class ScatterMethods:
 
     def _scatter(self, sparse_delta, opname, combine):
         if not isinstance(sparse_delta, IndexedSlices):
-            raise TypeError("Argument `sparse_delta` must be a `tf.IndexedSlices`. Received arg: %s" % (sparse_delta,))
+            raise TypeError(
+                "Argument `sparse_delta` must be a `tf.IndexedSlices`. Received arg: %s"
+                % (sparse_delta,)
+            )
         param = self._param
         updates = self._convert(sparse_delta.values).to(param.device)
         index = sparse_delta.indices._value.to(device=param.device, dtype=torch.long)
         if index.numel() and (int(index.min()) < 0 or int(index.max()) >= param.shape[0]):
             bad = int(index[(index < 0) | (index >= param.shape[0])][0])
-            raise op_error(opname, "indices[0] = %d is not in [0, %d)" % (bad, param.shape[0]), param)
+            raise op_error(
+                opname, "indices[0] = %d is not in [0, %d)" % (bad, param.shape[0]), param
+            )
         rows = updates.reshape((-1,) + tuple(param.shape[1:]))
         if _recording.RECORDING or _recording.EXITED:
             before_write(param)
@@ -55,15 +62,26 @@ class ScatterMethods:
 
     def scatter_update(self, sparse_delta, use_locking=False, name=None):
         """Sets the rows ``sparse_delta.indices`` to ``sparse_delta.values``."""
-        return self._scatter(sparse_delta, "ResourceScatterUpdate", lambda p, i, u: p.index_put_((i,), u))
+        return self._scatter(
+            sparse_delta, "ResourceScatterUpdate", lambda p, i, u: p.index_put_((i,), u)
+        )
 
     def scatter_add(self, sparse_delta, use_locking=False, name=None):
-        """Adds ``sparse_delta.values`` to the rows ``sparse_delta.indices`` (repeats accumulate)."""
-        return self._scatter(sparse_delta, "ResourceScatterAdd", lambda p, i, u: p.index_put_((i,), u, accumulate=True))
+        """Adds ``sparse_delta.values`` to the rows ``sparse_delta.indices`` (repeats
+        accumulate)."""
+        return self._scatter(
+            sparse_delta,
+            "ResourceScatterAdd",
+            lambda p, i, u: p.index_put_((i,), u, accumulate=True),
+        )
 
     def scatter_sub(self, sparse_delta, use_locking=False, name=None):
         """Subtracts ``sparse_delta.values`` from the rows ``sparse_delta.indices``."""
-        return self._scatter(sparse_delta, "ResourceScatterSub", lambda p, i, u: p.index_put_((i,), -u, accumulate=True))
+        return self._scatter(
+            sparse_delta,
+            "ResourceScatterSub",
+            lambda p, i, u: p.index_put_((i,), -u, accumulate=True),
+        )
 
     def scatter_mul(self, sparse_delta, use_locking=False, name=None):
         """Multiplies the rows ``sparse_delta.indices`` by ``sparse_delta.values``."""
@@ -89,24 +107,44 @@ class ScatterMethods:
         expected = tuple(index.shape[:-1]) + tuple(param.shape[depth:])
         if tuple(values.shape) != expected:
             lead = index.ndim - 1
-            raise op_error(opname, "Dimensions [0,%d) of indices[shape=%s] = %s must match dimensions [0,%d) of "
-                           "updates[shape=%s] = %s" % (lead, dims_text(index.shape), _prod(index.shape[:-1]), lead,
-                                                       dims_text(values.shape), _prod(values.shape[:lead])), param)
+            raise op_error(
+                opname,
+                "Dimensions [0,%d) of indices[shape=%s] = %s must match dimensions [0,%d) of "
+                "updates[shape=%s] = %s"
+                % (
+                    lead,
+                    dims_text(index.shape),
+                    _prod(index.shape[:-1]),
+                    lead,
+                    dims_text(values.shape),
+                    _prod(values.shape[:lead]),
+                ),
+                param,
+            )
         limits = torch.tensor(param.shape[:depth], device=param.device)
         bad = ((index < 0) | (index >= limits)).any(-1).reshape(-1)
         if bool(bad.any()):
             position = int(bad.nonzero()[0])
             row = index.reshape(-1, depth)[position]
-            raise op_error(opname, "indices[%d] = %s does not index into shape %s"
-                           % (position, dims_text(row.tolist()), dims_text(param.shape)), param)
+            raise op_error(
+                opname,
+                "indices[%d] = %s does not index into shape %s"
+                % (position, dims_text(row.tolist()), dims_text(param.shape)),
+                param,
+            )
         if _recording.RECORDING or _recording.EXITED:
             before_write(param)
         with torch.no_grad():
-            param.index_put_(tuple(index.unbind(-1)), values * sign if sign != 1 else values, accumulate=accumulate)
+            param.index_put_(
+                tuple(index.unbind(-1)),
+                values * sign if sign != 1 else values,
+                accumulate=accumulate,
+            )
         return self._unread()
 
     def scatter_nd_update(self, indices, updates, name=None):
-        """Sets the elements or slices at ``indices`` (last axis indexes the variable) to ``updates``."""
+        """Sets the elements or slices at ``indices`` (last axis indexes the variable) to
+        ``updates``."""
         return self._scatter_nd(indices, updates, "ResourceScatterNdUpdate", False)
 
     def scatter_nd_add(self, indices, updates, name=None):
@@ -122,6 +160,7 @@ def _reduce_rows(reduce):
     def combine(param, index, rows):
         expanded = index.reshape((-1,) + (1,) * (param.ndim - 1)).expand_as(rows)
         param.scatter_reduce_(0, expanded, rows, reduce)
+
     return combine
 
 

@@ -3,6 +3,7 @@
 Filled from the export registry (``api_export``): each class and function
 declares its ``keras.*`` names where it is defined.
 """
+
 import sys as _sys
 
 from ..api_export import export_value as _export_value, fill_namespace as _fill_namespace
@@ -24,10 +25,35 @@ def version():
     return __version__
 
 
-for _module in (activations, backend, callbacks, config, constraints, datasets, initializers, layers,
-                losses, metrics, mixed_precision, models, ops, optimizers, preprocessing, random,
-                regularizers, saving, tree, utils):
+for _module in (
+    activations,
+    backend,
+    callbacks,
+    config,
+    constraints,
+    datasets,
+    initializers,
+    layers,
+    losses,
+    metrics,
+    mixed_precision,
+    models,
+    ops,
+    optimizers,
+    preprocessing,
+    random,
+    regularizers,
+    saving,
+    tree,
+    utils,
+):
     _export_value(_module, "keras." + _module.__name__.rpartition(".")[2])
 _export_value(_sys.modules[__name__], "tf.keras")
-_fill_namespace(globals(), "keras", ".backend.keras_tensor", ".backend.name_scope",
-                ".backend.variables", ".ops.operation")
+_fill_namespace(
+    globals(),
+    "keras",
+    ".backend.keras_tensor",
+    ".backend.name_scope",
+    ".backend.variables",
+    ".ops.operation",
+)

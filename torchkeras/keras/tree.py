@@ -12,9 +12,20 @@ import warnings
 from ..api_export import keras_export as _keras_export
 from ..framework import tree as _tree
 
-__all__ = ["MAP_TO_NONE", "assert_same_paths", "assert_same_structure", "flatten",
-           "flatten_with_path", "is_nested", "lists_to_tuples", "map_shape_structure",
-           "map_structure", "map_structure_up_to", "pack_sequence_as", "traverse"]
+__all__ = [
+    "MAP_TO_NONE",
+    "assert_same_paths",
+    "assert_same_structure",
+    "flatten",
+    "flatten_with_path",
+    "is_nested",
+    "lists_to_tuples",
+    "map_shape_structure",
+    "map_structure",
+    "map_structure_up_to",
+    "pack_sequence_as",
+    "traverse",
+]
 
 _KERAS = _tree.KERAS
 MAP_TO_NONE = _keras_export("keras.tree.MAP_TO_NONE")(_tree.MAP_TO_NONE)
@@ -64,6 +75,7 @@ def map_structure(func, *structures, none_is_leaf=True):
 
         def func(*leaves):
             return None if leaves[0] is None else inner(*leaves)
+
     return _tree.map_structure(func, *structures, rules=_KERAS)
 
 
@@ -93,12 +105,16 @@ def assert_same_structure(a, b, check_types=None):
     OrderedDict and defaultdict match each other).  ``check_types`` is deprecated."""
     if check_types is not None:
         if check_types:
-            message = ("The `check_types` argument is deprecated and no longer has any effect, "
-                       "please remove.")
+            message = (
+                "The `check_types` argument is deprecated and no longer has any effect, "
+                "please remove."
+            )
         else:
-            message = ("The `check_types` argument is deprecated and no longer has any effect. "
-                       "For a looser check, use `keras.tree.assert_same_paths()`, which "
-                       "considers `list`, `tuple`, `namedtuple` and `deque` as matching")
+            message = (
+                "The `check_types` argument is deprecated and no longer has any effect. "
+                "For a looser check, use `keras.tree.assert_same_paths()`, which "
+                "considers `list`, `tuple`, `namedtuple` and `deque` as matching"
+            )
         warnings.warn(message, DeprecationWarning, stacklevel=2)
     _check((a, b))
 
@@ -130,8 +146,9 @@ def pack_sequence_as(structure, flat_sequence):
         return _tree.pack_sequence_as(structure, leaves, _KERAS)
     except _tree.StructureMismatch as err:
         if err.got < err.expected:
-            raise ValueError("Too few leaves for PyTreeSpec; expected: %d, got: %d."
-                             % (err.expected, err.got)) from None
+            raise ValueError(
+                "Too few leaves for PyTreeSpec; expected: %d, got: %d." % (err.expected, err.got)
+            ) from None
         raise ValueError("Too many leaves for PyTreeSpec; expected: %d." % err.expected) from None
 
 

@@ -11,6 +11,7 @@ For torch: ``[v._value for v in module.trainable_variables]`` are the ``torch``
 storages of the variables (``torch.nn.Parameter``s while a ``GradientTape`` records);
 ``tf.Module`` is deliberately not a ``torch.nn.Module``.
 """
+
 from __future__ import annotations
 
 import functools
@@ -73,8 +74,10 @@ class Module:
         if name is None:
             name = _camel_to_snake(type(self).__name__)
         elif not isinstance(name, str) or not name.isidentifier():
-            raise ValueError("%r is not a valid module name. Module names must be valid Python "
-                             "identifiers (e.g. a valid class name)." % (name,))
+            raise ValueError(
+                "%r is not a valid module name. Module names must be valid Python "
+                "identifiers (e.g. a valid class name)." % (name,)
+            )
         self._name = name
         with _name_scope(name) as scope_name:
             self._scope_name = scope_name
@@ -118,10 +121,12 @@ class Module:
     @classmethod
     def with_name_scope(cls, method):
         """Decorator: run ``method`` inside the module's ``name_scope``."""
+
         @functools.wraps(method)
         def method_with_name_scope(self, *args, **kwargs):
             with self.name_scope:
                 return method(self, *args, **kwargs)
+
         return method_with_name_scope
 
     def _trackable_children(self):

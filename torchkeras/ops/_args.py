@@ -12,6 +12,7 @@ torch's (as ``jax._src.numpy.util`` is for ``jax.numpy``).
 
 The errors come from ``framework.op_errors``.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -20,8 +21,14 @@ import torch
 from ..framework import device as _device
 from ..framework import dtypes
 from ..framework.convert import infer_dtype, to_torch, to_torch_like
-from ..framework.op_errors import (attr_error, cannot_convert, device_of, dtype_of,
-                                   input_dtype_error, op_error)
+from ..framework.op_errors import (
+    attr_error,
+    cannot_convert,
+    device_of,
+    dtype_of,
+    input_dtype_error,
+    op_error,
+)
 from ..framework.shape import TensorShape
 from ..framework.tensor import TensorOperators, wrap
 from ..framework.tensor_ops import inputs
@@ -109,8 +116,9 @@ def shape_arg(shape, op, name=None, kernel=None):
     elif type(shape) is int:
         dims = [shape]
     else:
-        if (not isinstance(shape, (TensorOperators, torch.Tensor, np.ndarray))
-                and infer_dtype(shape) in (dtypes.string, dtypes.float32)):
+        if not isinstance(shape, (TensorOperators, torch.Tensor, np.ndarray)) and infer_dtype(
+            shape
+        ) in (dtypes.string, dtypes.float32):
             raise cannot_convert(shape, dtypes.int32)
         storage = to_torch(shape) if not isinstance(shape, TensorOperators) else shape._value
         if isinstance(storage, np.ndarray) or storage.dtype not in (torch.int32, torch.int64):
@@ -134,8 +142,10 @@ def storages_of(values, op, name):
             kinds = {dtype_of(s) for s in storages}
             if len(kinds) > 1:
                 target = infer_dtype(list(values))
-                storages = [to_torch(v, target) if dtype_of(s) is not target else s
-                            for v, s in zip(values, storages)]
+                storages = [
+                    to_torch(v, target) if dtype_of(s) is not target else s
+                    for v, s in zip(values, storages)
+                ]
     else:
         storages = [to_torch_like(v, first) for v in values]
     for index, storage in enumerate(storages[1:], 1):
@@ -191,8 +201,11 @@ def reduction_dims(axis, a, opname):
     ndim = a.ndim
     if type(axis) is int:
         if not -ndim <= axis < ndim:
-            raise op_error(opname, "Invalid reduction dimension (%d for input with %d dimension(s)"
-                           % (axis, ndim), a)
+            raise op_error(
+                opname,
+                "Invalid reduction dimension (%d for input with %d dimension(s)" % (axis, ndim),
+                a,
+            )
         return (axis % ndim,)
     dims = []
     for item in axis_items(axis):
@@ -200,12 +213,16 @@ def reduction_dims(axis, a, opname):
             raise cannot_convert(axis, dtypes.int32)
         d = int(item)
         if not -ndim <= d < ndim:
-            raise op_error(opname, "Invalid reduction dimension (%d for input with %d dimension(s)"
-                           % (d, ndim), a)
+            raise op_error(
+                opname,
+                "Invalid reduction dimension (%d for input with %d dimension(s)" % (d, ndim),
+                a,
+            )
         d %= ndim
         if d in dims:
-            raise op_error(opname, "Invalid reduction arguments: Axes contains duplicate "
-                           "dimension: %d" % d, a)
+            raise op_error(
+                opname, "Invalid reduction arguments: Axes contains duplicate dimension: %d" % d, a
+            )
         dims.append(d)
     return tuple(dims)
 

@@ -5,6 +5,7 @@
 is reimplemented here.  Without the package, every writer raises one ``ImportError`` that
 names the extra to install.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -13,7 +14,8 @@ __all__ = ["require"]
 
 _EXTRA_MESSAGE = (
     "tf.summary and keras.callbacks.TensorBoard need the `tensorboard` package. "
-    "Install it with `pip install torchkeras-tf[tensorboard]` (or `pip install tensorboard`).")
+    "Install it with `pip install torchkeras-tf[tensorboard]` (or `pip install tensorboard`)."
+)
 
 
 def require(module="tensorboard"):

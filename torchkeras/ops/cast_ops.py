@@ -1,5 +1,6 @@
 """``tf.cast``: dtype conversion with TF's rules (truncation toward zero, complex ->
 real part, ``!= 0`` for bool, no string casts)."""
+
 from __future__ import annotations
 
 import torch
@@ -26,8 +27,12 @@ def cast(x, dtype, name=None):
         return x if type(x) is Tensor else wrap(storage)
     if source is dtypes.string or dtype is dtypes.string:
         device = tf_device_string(device_of(storage))
-        raise UnimplementedError(None, None, "{{function_node __wrapped__Cast_device_%s}} Cast %s to %s is not supported [Op:Cast] name: "
-                                 % (device, source.name, dtype.name))
+        raise UnimplementedError(
+            None,
+            None,
+            "{{function_node __wrapped__Cast_device_%s}} Cast %s to %s is not supported [Op:Cast] "
+            "name: " % (device, source.name, dtype.name),
+        )
     if storage.is_complex() and not dtype.is_complex:
         storage = storage.real
     target = dtype.torch_dtype

@@ -3,6 +3,7 @@
 Comparisons return bool tensors and accept the dtypes TF's kernels accept;
 logical ops take bool tensors only, with TF's error texts otherwise.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -17,7 +18,11 @@ from ..api_export import tf_export, export_value
 
 
 def _logical_pair(x, y, opname):
-    a, b = strict_inputs(x, y, opname) if not (type(x) is Tensor and type(y) is Tensor) else (x._value, y._value)
+    a, b = (
+        strict_inputs(x, y, opname)
+        if not (type(x) is Tensor and type(y) is Tensor)
+        else (x._value, y._value)
+    )
     if a.dtype is not torch.bool:
         raise input_dtype_error(opname, 0, "bool", a)
     if b.dtype is not torch.bool:
@@ -27,11 +32,15 @@ def _logical_pair(x, y, opname):
 
 less = _binary(torch.lt, "Less", "less", "``tf.math.less``: ``x < y`` elementwise, a bool tensor.")
 export_value(less, "tf.math.less", "tf.less")
-less_equal = _binary(torch.le, "LessEqual", "less_equal", "``tf.math.less_equal``: ``x <= y`` elementwise.")
+less_equal = _binary(
+    torch.le, "LessEqual", "less_equal", "``tf.math.less_equal``: ``x <= y`` elementwise."
+)
 export_value(less_equal, "tf.math.less_equal", "tf.less_equal")
 greater = _binary(torch.gt, "Greater", "greater", "``tf.math.greater``: ``x > y`` elementwise.")
 export_value(greater, "tf.math.greater", "tf.greater")
-greater_equal = _binary(torch.ge, "GreaterEqual", "greater_equal", "``tf.math.greater_equal``: ``x >= y`` elementwise.")
+greater_equal = _binary(
+    torch.ge, "GreaterEqual", "greater_equal", "``tf.math.greater_equal``: ``x >= y`` elementwise."
+)
 export_value(greater_equal, "tf.math.greater_equal", "tf.greater_equal")
 
 
@@ -43,7 +52,11 @@ def _equality(x, y, opname, equal_):
         try:
             result = np.equal(a, b) if equal_ else np.not_equal(a, b)
         except ValueError:
-            raise op_error(opname, "Incompatible shapes: %s vs. %s" % (dims_text(a.shape), dims_text(b.shape)), a) from None
+            raise op_error(
+                opname,
+                "Incompatible shapes: %s vs. %s" % (dims_text(a.shape), dims_text(b.shape)),
+                a,
+            ) from None
         return wrap(torch.from_numpy(np.asarray(result, dtype=bool)))
     try:
         return wrap(torch.eq(a, b) if equal_ else torch.ne(a, b))
@@ -79,7 +92,8 @@ def logical_or(x, y, name=None):
 
 @tf_export("math.logical_xor")
 def logical_xor(x, y, name="LogicalXor"):
-    """``tf.math.logical_xor``: elementwise XOR of two bool tensors (errors name ``LogicalOr``, as TF)."""
+    """``tf.math.logical_xor``: elementwise XOR of two bool tensors (errors name ``LogicalOr``,
+    as TF)."""
     a, b = _logical_pair(x, y, "LogicalOr")
     return wrap(torch.logical_xor(a, b))
 
@@ -122,8 +136,12 @@ def where(condition, x=None, y=None, name=None):
             return wrap(np.where(c.cpu().numpy(), a, b).astype(object))
         return wrap(torch.where(c, a, b))
     except (RuntimeError, ValueError):
-        raise op_error("SelectV2", "condition %s, then %s, and else %s must be broadcastable"
-                       % (dims_text(c.shape), dims_text(a.shape), dims_text(b.shape)), c) from None
+        raise op_error(
+            "SelectV2",
+            "condition %s, then %s, and else %s must be broadcastable"
+            % (dims_text(c.shape), dims_text(a.shape), dims_text(b.shape)),
+            c,
+        ) from None
 
 
 def _monotone(x, strict):

@@ -1,6 +1,7 @@
 """``tf.*`` ops that create tensors: ``zeros``/``ones`` (and ``*_like``), ``fill``,
 ``eye``, ``range``, ``linspace``, ``identity``/``identity_n``, ``meshgrid``,
 ``sequence_mask``.  New tensors go on the current device."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -10,20 +11,37 @@ from ..framework import dtypes
 from ..framework import device as _device
 from ..framework.convert import to_torch, to_torch_like
 from ..framework.tensor import Tensor, TensorOperators, wrap
-from ..framework.op_errors import (attr_error, device_of, dims_text, dtype_of, input_dtype_error,
-                                   op_error)
+from ..framework.op_errors import (
+    attr_error,
+    device_of,
+    dims_text,
+    dtype_of,
+    input_dtype_error,
+    op_error,
+)
 from ._args import host_ints, new_storage, shape_arg
 from ..api_export import tf_export
 
 __all__ = [
-    "zeros", "ones", "zeros_like", "ones_like", "fill", "eye", "range", "linspace", "identity",
-    "meshgrid", "sequence_mask", "identity_n",
+    "zeros",
+    "ones",
+    "zeros_like",
+    "ones_like",
+    "fill",
+    "eye",
+    "range",
+    "linspace",
+    "identity",
+    "meshgrid",
+    "sequence_mask",
+    "identity_n",
 ]
 
 
 @tf_export("zeros")
 def zeros(shape, dtype=dtypes.float32, name=None, layout=None):
-    """``tf.zeros``: a tensor of ``shape`` filled with zeros (``b''`` for strings), on the current device."""
+    """``tf.zeros``: a tensor of ``shape`` filled with zeros (``b''`` for strings), on the
+    current device."""
     dtype = dtypes.as_dtype(dtype)
     dims = shape_arg(shape, "Fill", "")
     return wrap(new_storage(dims, dtype, b"" if dtype is dtypes.string else 0))
@@ -68,7 +86,12 @@ def fill(dims, value, name=None, layout=None):
     shape_dims = shape_arg(dims, "Fill")
     storage = to_torch(value)
     if storage.ndim != 0:
-        raise op_error("Fill", "value must represent a scalar, got shape %s" % dims_text(storage.shape), storage, name=None)
+        raise op_error(
+            "Fill",
+            "value must represent a scalar, got shape %s" % dims_text(storage.shape),
+            storage,
+            name=None,
+        )
     if isinstance(storage, np.ndarray):
         return wrap(new_storage(shape_dims, dtypes.string, storage.item()))
     return wrap(storage.to(_device.current()).expand(shape_dims).clone())
@@ -98,8 +121,12 @@ def range(start, limit=None, delta=1, dtype=None, name="range"):  # noqa: A001 -
         start, limit = 0, start
     if dtype is not None:
         dtype = dtypes.as_dtype(dtype)
-        values = [to_torch(v, dtype) if not isinstance(v, TensorOperators) else v._value.to(dtype.torch_dtype)
-                  for v in (start, limit, delta)]
+        values = [
+            to_torch(v, dtype)
+            if not isinstance(v, TensorOperators)
+            else v._value.to(dtype.torch_dtype)
+            for v in (start, limit, delta)
+        ]
     else:
         values = [to_torch(v) for v in (start, limit, delta)]
         inferred = max((dtype_of(v) for v in values), key=lambda d: _RANGE_ORDER.get(d.name, -1))
@@ -110,9 +137,19 @@ def range(start, limit=None, delta=1, dtype=None, name="range"):  # noqa: A001 -
     if step == 0:
         raise op_error("Range", "Requires delta != 0: %s" % _num_text(step), values[0], "")
     if step > 0 and first > last:
-        raise op_error("Range", "Requires start <= limit when delta > 0: %s/%s" % (_num_text(first), _num_text(last)), values[0], "")
+        raise op_error(
+            "Range",
+            "Requires start <= limit when delta > 0: %s/%s" % (_num_text(first), _num_text(last)),
+            values[0],
+            "",
+        )
     if step < 0 and first < last:
-        raise op_error("Range", "Requires start >= limit when delta < 0: %s/%s" % (_num_text(first), _num_text(last)), values[0], "")
+        raise op_error(
+            "Range",
+            "Requires start >= limit when delta < 0: %s/%s" % (_num_text(first), _num_text(last)),
+            values[0],
+            "",
+        )
     if dtype.is_integer:
         count = (abs(last - first) + abs(step) - 1) // abs(step)
     else:
@@ -122,7 +159,9 @@ def range(start, limit=None, delta=1, dtype=None, name="range"):  # noqa: A001 -
         result = torch.arange(count, dtype=dtype.torch_dtype, device=device) * step + first
     else:
         steps = torch.arange(count, dtype=dtype.torch_dtype, device=device)
-        result = steps * torch.tensor(step, dtype=dtype.torch_dtype) + torch.tensor(first, dtype=dtype.torch_dtype)
+        result = steps * torch.tensor(step, dtype=dtype.torch_dtype) + torch.tensor(
+            first, dtype=dtype.torch_dtype
+        )
     return wrap(result)
 
 
@@ -152,9 +191,13 @@ def linspace(start, stop, num, name=None, axis=0):
     elif count == 1:
         result = a.unsqueeze(0)
     else:
-        steps = torch.arange(1, count - 1, dtype=a.dtype, device=a.device).reshape((-1,) + (1,) * a.ndim)
+        steps = torch.arange(1, count - 1, dtype=a.dtype, device=a.device).reshape(
+            (-1,) + (1,) * a.ndim
+        )
         delta = (b - a) / (count - 1)
-        result = torch.cat([a.unsqueeze(0), a.unsqueeze(0) + steps * delta.unsqueeze(0), b.unsqueeze(0)])
+        result = torch.cat(
+            [a.unsqueeze(0), a.unsqueeze(0) + steps * delta.unsqueeze(0), b.unsqueeze(0)]
+        )
     rank = result.ndim
     axis = int(axis) % rank
     return wrap(result.movedim(0, axis) if axis else result)
@@ -162,7 +205,8 @@ def linspace(start, stop, num, name=None, axis=0):
 
 @tf_export("identity")
 def identity(input, name=None):
-    """``tf.identity``: the same values, as a Tensor on the current device (a snapshot of a Variable)."""
+    """``tf.identity``: the same values, as a Tensor on the current device (a snapshot of a
+    Variable)."""
     if type(input) is Tensor:
         storage = input._value
     else:
@@ -176,13 +220,16 @@ def identity(input, name=None):
 
 @tf_export("meshgrid")
 def meshgrid(*args, **kwargs):
-    """``tf.meshgrid``: coordinate grids from 1-D inputs (``indexing='xy'`` (default) or ``'ij'``)."""
+    """``tf.meshgrid``: coordinate grids from 1-D inputs (``indexing='xy'`` (default) or
+    ``'ij'``)."""
     indexing = kwargs.pop("indexing", "xy")
     kwargs.pop("name", None)
     if kwargs:
         raise TypeError("Invalid keyword arguments: %s" % list(kwargs))
     if indexing not in ("xy", "ij"):
-        raise ValueError("Argument `indexing` parameter must be either 'xy' or 'ij', got '%s'" % indexing)
+        raise ValueError(
+            "Argument `indexing` parameter must be either 'xy' or 'ij', got '%s'" % indexing
+        )
     storages = [to_torch(a).reshape(-1) for a in args]
     for s in storages[1:]:
         if s.dtype != storages[0].dtype:
@@ -192,7 +239,8 @@ def meshgrid(*args, **kwargs):
 
 @tf_export("sequence_mask")
 def sequence_mask(lengths, maxlen=None, dtype=dtypes.bool, name=None):
-    """``tf.sequence_mask``: ``mask[..., j] = j < lengths[...]`` over ``maxlen`` (default ``max(lengths)``) columns."""
+    """``tf.sequence_mask``: ``mask[..., j] = j < lengths[...]`` over ``maxlen`` (default
+    ``max(lengths)``) columns."""
     storage = to_torch(lengths).long()
     limit = int(storage.max()) if maxlen is None and storage.numel() else int(maxlen or 0)
     mask = torch.arange(limit, device=storage.device) < storage.unsqueeze(-1)

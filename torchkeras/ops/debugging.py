@@ -5,6 +5,7 @@ otherwise it raises TF's class (``InvalidArgumentError`` for value checks,
 ``ValueError``/``TypeError`` for static shape and dtype checks) with TF's
 message text, including its summary of the offending values.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -19,12 +20,30 @@ from ..framework.tensor_ops import inputs as _binary_inputs
 from ..api_export import tf_export
 
 __all__ = [
-    "Assert", "assert_equal", "assert_none_equal", "assert_less", "assert_less_equal", "assert_greater",
-    "assert_greater_equal", "assert_near", "assert_positive", "assert_negative", "assert_non_negative",
-    "assert_non_positive", "assert_rank", "assert_rank_at_least", "assert_rank_in", "assert_scalar",
-    "assert_type", "assert_integer", "assert_shapes", "check_numerics", "assert_all_finite",
+    "Assert",
+    "assert_equal",
+    "assert_none_equal",
+    "assert_less",
+    "assert_less_equal",
+    "assert_greater",
+    "assert_greater_equal",
+    "assert_near",
+    "assert_positive",
+    "assert_negative",
+    "assert_non_negative",
+    "assert_non_positive",
+    "assert_rank",
+    "assert_rank_at_least",
+    "assert_rank_in",
+    "assert_scalar",
+    "assert_type",
+    "assert_integer",
+    "assert_shapes",
+    "check_numerics",
+    "assert_all_finite",
     "is_numeric_tensor",
 ]
+
 
 def _message_prefix(message):
     return "%s.  " % message if message else ""
@@ -55,11 +74,12 @@ def _compare(x, y, torch_op, opname, symbol, message, summarize, data):
     try:
         holds = torch_op(a, b)
     except RuntimeError:
-        raise op_error(opname, "Incompatible shapes: %s vs. %s"
-                       % (dims_text(a.shape), dims_text(b.shape)), a) from None
+        raise op_error(
+            opname, "Incompatible shapes: %s vs. %s" % (dims_text(a.shape), dims_text(b.shape)), a
+        ) from None
     if bool(holds.all()):
         return None
-    summarize = 3 if summarize is None else (10 ** 9 if summarize < 0 else int(summarize))
+    summarize = 3 if summarize is None else (10**9 if summarize < 0 else int(summarize))
     if data is None:
         data = _assert_data(symbol, x, y, holds, summarize)
     if message is not None:
@@ -76,12 +96,23 @@ def _assert_data(symbol, x, y, holds, summarize):
             count = min(summarize, indices.shape[0])
             x_values = np.asarray(x)[failed.cpu().numpy()].reshape(-1)
             y_values = np.asarray(y)[failed.cpu().numpy()].reshape(-1)
-            data += ["Indices of first %d different values:" % count, indices[:count],
-                     "Corresponding x values:", x_values[:count], "Corresponding y values:", y_values[:count]]
+            data += [
+                "Indices of first %d different values:" % count,
+                indices[:count],
+                "Corresponding x values:",
+                x_values[:count],
+                "Corresponding y values:",
+                y_values[:count],
+            ]
         x_flat = np.asarray(x).reshape(-1)
         y_flat = np.asarray(y).reshape(-1)
         x_count, y_count = min(x_flat.size, summarize), min(y_flat.size, summarize)
-        data += ["First %d elements of x:" % x_count, x_flat[:x_count], "First %d elements of y:" % y_count, y_flat[:y_count]]
+        data += [
+            "First %d elements of x:" % x_count,
+            x_flat[:x_count],
+            "First %d elements of y:" % y_count,
+            y_flat[:y_count],
+        ]
     return data
 
 
@@ -129,7 +160,8 @@ def assert_greater(x, y, message=None, summarize=None, name=None):
 
 @tf_export("debugging.assert_greater_equal")
 def assert_greater_equal(x, y, message=None, summarize=None, name=None):
-    """``tf.debugging.assert_greater_equal``: ``InvalidArgumentError`` unless ``x >= y`` everywhere."""
+    """``tf.debugging.assert_greater_equal``: ``InvalidArgumentError`` unless ``x >= y``
+    everywhere."""
     return _compare(x, y, torch.ge, "GreaterEqual", ">=", message, summarize, None)
 
 
@@ -149,19 +181,32 @@ def _sign_assert(x, message, summarize, condition, zero_first, torch_op, opname)
 @tf_export("debugging.assert_positive")
 def assert_positive(x, message=None, summarize=None, name=None):
     """``tf.debugging.assert_positive``: ``InvalidArgumentError`` unless ``x > 0`` everywhere."""
-    return _sign_assert(x, message, summarize, "Condition x > 0 did not hold element-wise:", True, torch.lt, "Less")
+    return _sign_assert(
+        x, message, summarize, "Condition x > 0 did not hold element-wise:", True, torch.lt, "Less"
+    )
 
 
 @tf_export("debugging.assert_negative")
 def assert_negative(x, message=None, summarize=None, name=None):
     """``tf.debugging.assert_negative``: ``InvalidArgumentError`` unless ``x < 0`` everywhere."""
-    return _sign_assert(x, message, summarize, "Condition x < 0 did not hold element-wise:", False, torch.lt, "Less")
+    return _sign_assert(
+        x, message, summarize, "Condition x < 0 did not hold element-wise:", False, torch.lt, "Less"
+    )
 
 
 @tf_export("debugging.assert_non_negative")
 def assert_non_negative(x, message=None, summarize=None, name=None):
-    """``tf.debugging.assert_non_negative``: ``InvalidArgumentError`` unless ``x >= 0`` everywhere."""
-    return _sign_assert(x, message, summarize, "Condition x >= 0 did not hold element-wise:", True, torch.le, "LessEqual")
+    """``tf.debugging.assert_non_negative``: ``InvalidArgumentError`` unless ``x >= 0``
+    everywhere."""
+    return _sign_assert(
+        x,
+        message,
+        summarize,
+        "Condition x >= 0 did not hold element-wise:",
+        True,
+        torch.le,
+        "LessEqual",
+    )
 
 
 @tf_export("debugging.assert_non_positive")
@@ -175,7 +220,9 @@ def _summarize_eager(item, summarize):
     """TF's ``_summarize_eager``: how ``tf.debugging.Assert`` shows one data item."""
     if not isinstance(item, TensorOperators):
         item = convert_to_tensor(item)
-    summarize = 3 if summarize is None else (item.shape.num_elements() if summarize < 0 else summarize)
+    summarize = (
+        3 if summarize is None else (item.shape.num_elements() if summarize < 0 else summarize)
+    )
     array = item.numpy()
     if item.ndim:
         flat = array.reshape(-1)
@@ -189,16 +236,20 @@ def _summarize_eager(item, summarize):
 
 @tf_export("debugging.Assert", "Assert")
 def Assert(condition, data, summarize=None, name=None):  # noqa: N802 - TF's name
-    """``tf.debugging.Assert``: ``InvalidArgumentError`` listing ``data`` unless ``condition`` is true."""
+    """``tf.debugging.Assert``: ``InvalidArgumentError`` listing ``data`` unless ``condition`` is
+    true."""
     if bool(condition if not isinstance(condition, TensorOperators) else condition.numpy()):
         return None
     shown = "\n".join(_summarize_eager(d, summarize) for d in data)
-    raise InvalidArgumentError(None, None, "Expected '%s' to be true. Summarized data: %s" % (condition, shown))
+    raise InvalidArgumentError(
+        None, None, "Expected '%s' to be true. Summarized data: %s" % (condition, shown)
+    )
 
 
 @tf_export("debugging.assert_near")
 def assert_near(x, y, rtol=None, atol=None, message=None, summarize=None, name=None):
-    """``tf.debugging.assert_near``: ``InvalidArgumentError`` unless ``|x - y| <= atol + rtol * |y|``
+    """``tf.debugging.assert_near``: ``InvalidArgumentError`` unless ``|x - y| <= atol + rtol *
+    |y|``
     everywhere (tolerances default to 10 machine epsilons of the dtype)."""
     prefix = _message_prefix(message)
     x = _tensor(x)
@@ -213,9 +264,14 @@ def assert_near(x, y, rtol=None, atol=None, message=None, summarize=None, name=N
     diff = abs(x - y)
     tolerance = atol + rtol * abs(y)
     condition = wrap(torch.all(diff._value <= tolerance._value))
-    data = [prefix, "x and y not equal to tolerance rtol = %s, atol = %s" % (rtol, atol),
-            "x (shape=%s dtype=%s) = " % (x.shape, x.dtype.name), x,
-            "y (shape=%s dtype=%s) = " % (y.shape, y.dtype.name), y]
+    data = [
+        prefix,
+        "x and y not equal to tolerance rtol = %s, atol = %s" % (rtol, atol),
+        "x (shape=%s dtype=%s) = " % (x.shape, x.dtype.name),
+        x,
+        "y (shape=%s dtype=%s) = " % (y.shape, y.dtype.name),
+        y,
+    ]
     return Assert(condition, data, summarize=summarize)
 
 
@@ -225,8 +281,10 @@ def assert_rank(x, rank, message=None, name=None):
     expected = _rank_value(rank)
     x = _tensor(x)
     if x.ndim != expected:
-        raise ValueError("%sTensor  must have rank %d.  Received rank %d, shape %s"
-                         % (_message_prefix(message), expected, x.ndim, x.shape))
+        raise ValueError(
+            "%sTensor  must have rank %d.  Received rank %d, shape %s"
+            % (_message_prefix(message), expected, x.ndim, x.shape)
+        )
 
 
 def _rank_value(rank):
@@ -242,8 +300,10 @@ def assert_rank_at_least(x, rank, message=None, name=None):
     expected = _rank_value(rank)
     x = _tensor(x)
     if x.ndim < expected:
-        raise ValueError("%sTensor  must have rank at least %d.  Received rank %d, shape %s"
-                         % (_message_prefix(message), expected, x.ndim, x.shape))
+        raise ValueError(
+            "%sTensor  must have rank at least %d.  Received rank %d, shape %s"
+            % (_message_prefix(message), expected, x.ndim, x.shape)
+        )
 
 
 @tf_export("debugging.assert_rank_in")
@@ -252,8 +312,10 @@ def assert_rank_in(x, ranks, message=None, name=None):
     allowed = tuple(_rank_value(r) for r in ranks)
     x = _tensor(x)
     if x.ndim not in allowed:
-        raise ValueError("%sTensor  must have rank in %s.  Received rank %d, shape %s"
-                         % (_message_prefix(message), allowed, x.ndim, x.shape))
+        raise ValueError(
+            "%sTensor  must have rank in %s.  Received rank %d, shape %s"
+            % (_message_prefix(message), allowed, x.ndim, x.shape)
+        )
 
 
 @tf_export("debugging.assert_scalar")
@@ -261,7 +323,9 @@ def assert_scalar(tensor, message=None, name=None):
     """``tf.debugging.assert_scalar``: ``ValueError`` unless ``tensor`` has rank 0; returns it."""
     tensor = _tensor(tensor)
     if tensor.ndim != 0:
-        raise ValueError("%sExpected scalar shape, saw shape: %s." % (_message_prefix(message), tensor.shape))
+        raise ValueError(
+            "%sExpected scalar shape, saw shape: %s." % (_message_prefix(message), tensor.shape)
+        )
     return tensor
 
 
@@ -271,7 +335,10 @@ def assert_type(tensor, tf_type, message=None, name=None):
     expected = dtypes.as_dtype(tf_type)
     tensor = _tensor(tensor)
     if tensor.dtype is not expected:
-        raise TypeError("%stensor must be of type %r; got %r" % (_message_prefix(message), expected, tensor.dtype))
+        raise TypeError(
+            "%stensor must be of type %r; got %r"
+            % (_message_prefix(message), expected, tensor.dtype)
+        )
 
 
 @tf_export("debugging.assert_integer")
@@ -279,7 +346,10 @@ def assert_integer(x, message=None, name=None):
     """``tf.debugging.assert_integer``: ``TypeError`` unless ``x`` has an integer dtype."""
     x = _tensor(x)
     if not x.dtype.is_integer:
-        raise TypeError('%sExpected "x" to be integer type.  Found: tensor of dtype %s' % (_message_prefix(message), x.dtype))
+        raise TypeError(
+            '%sExpected "x" to be integer type.  Found: tensor of dtype %s'
+            % (_message_prefix(message), x.dtype)
+        )
 
 
 @tf_export("debugging.is_numeric_tensor")
@@ -308,7 +378,10 @@ def assert_shapes(shapes, data=None, summarize=None, message=None, name=None):
         leading = bool(spec) and spec[0] == "*"
         body = spec[1:] if leading else spec
         if (leading and len(dims) < len(body)) or (not leading and len(dims) != len(body)):
-            raise ValueError("%sTensor  must have rank %d.  Received rank %d, shape %s" % (prefix, len(body), len(dims), tensor.shape))
+            raise ValueError(
+                "%sTensor  must have rank %d.  Received rank %d, shape %s"
+                % (prefix, len(body), len(dims), tensor.shape)
+            )
         offset = len(dims) - len(body)
         described = "shape=%s dtype=%s" % (tensor.shape, tensor.dtype.name)
         for position, symbol in enumerate(body):
@@ -325,13 +398,16 @@ def assert_shapes(shapes, data=None, summarize=None, message=None, name=None):
             else:
                 want, source = int(symbol), "Specified explicitly"
             if size != want:
-                raise ValueError("%s%s.  Tensor %s dimension %d must have size %d.  Received size %d, shape %s"
-                                 % (prefix, source, described, index, want, size, tensor.shape))
+                raise ValueError(
+                    "%s%s.  Tensor %s dimension %d must have size %d.  Received size %d, shape %s"
+                    % (prefix, source, described, index, want, size, tensor.shape)
+                )
 
 
 @tf_export("debugging.check_numerics")
 def check_numerics(tensor, message, name=None):
-    """``tf.debugging.check_numerics``: ``tensor`` itself, or ``InvalidArgumentError`` if it has NaN or Inf."""
+    """``tf.debugging.check_numerics``: ``tensor`` itself, or ``InvalidArgumentError`` if it has
+    NaN or Inf."""
     if not isinstance(tensor, TensorOperators):
         tensor = convert_to_tensor(tensor)
     storage = tensor._value
@@ -341,8 +417,9 @@ def check_numerics(tensor, message, name=None):
     has_inf = bool(torch.isinf(storage).any())
     if has_nan or has_inf:
         kind = "Inf and NaN" if has_nan and has_inf else ("NaN" if has_nan else "Inf")
-        raise op_error("CheckNumerics", "%s : Tensor had %s values" % (message, kind), storage,
-                       name=name or "")
+        raise op_error(
+            "CheckNumerics", "%s : Tensor had %s values" % (message, kind), storage, name=name or ""
+        )
     return tensor if type(tensor) is Tensor else wrap(storage)
 
 

@@ -7,6 +7,7 @@ follow TF: each op accepts the dtypes TF's kernel accepts and raises TF's
 ``tf.divide``/``truediv`` raise TF's ``TypeError`` for differing dtypes;
 the other binary ops convert operands as ``op_inputs`` describes.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -15,8 +16,17 @@ import torch
 from ..framework.convert import to_torch_like
 from ..framework.tensor import Tensor, TensorOperators, wrap
 from ..framework.tensor_ops import truediv as _truediv
-from ..framework.op_errors import (allowed_dtypes, attr_error, check_dtype, dims_text, dtype_of,
-                                   input_dtype_error, no_kernel, op_error, translate_error)
+from ..framework.op_errors import (
+    allowed_dtypes,
+    attr_error,
+    check_dtype,
+    dims_text,
+    dtype_of,
+    input_dtype_error,
+    no_kernel,
+    op_error,
+    translate_error,
+)
 from ._args import converted_like, hinted_inputs, storage_of, strict_inputs
 from ..api_export import tf_export, export_value
 
@@ -34,6 +44,7 @@ def _unary(fn, opname, public, doc):
         tensor = _new(Tensor)
         tensor._value = fn(a)
         return tensor
+
     op.__name__ = op.__qualname__ = public
     op.__doc__ = doc
     return op
@@ -53,6 +64,7 @@ def _binary(fn, opname, public, doc):
             return wrap(fn(a, b))
         except (RuntimeError, TypeError, ValueError) as error:
             raise translate_error(error, opname, a, b) from None
+
     op.__name__ = op.__qualname__ = public
     op.__doc__ = doc
     return op
@@ -63,9 +75,29 @@ _NEG_ALLOWED = allowed_dtypes("Neg")
 _SOFTPLUS_ALLOWED = allowed_dtypes("Softplus")
 _ADDN_ALLOWED = allowed_dtypes("AddN")
 _MULNONAN_ALLOWED = allowed_dtypes("MulNoNan")
-_DIV_ALLOWED = frozenset((torch.uint8, torch.int8, torch.int16, torch.int32, torch.int64, torch.bfloat16, torch.float16,
-                          torch.float32, torch.float64, torch.complex64, torch.complex128)) | frozenset(
-    t for t in (getattr(torch, "uint16", None), getattr(torch, "uint32", None), getattr(torch, "uint64", None)) if t is not None)
+_DIV_ALLOWED = frozenset(
+    (
+        torch.uint8,
+        torch.int8,
+        torch.int16,
+        torch.int32,
+        torch.int64,
+        torch.bfloat16,
+        torch.float16,
+        torch.float32,
+        torch.float64,
+        torch.complex64,
+        torch.complex128,
+    )
+) | frozenset(
+    t
+    for t in (
+        getattr(torch, "uint16", None),
+        getattr(torch, "uint32", None),
+        getattr(torch, "uint64", None),
+    )
+    if t is not None
+)
 _ADD_ALLOWED = allowed_dtypes("AddV2")
 _MINMAX_ALLOWED = allowed_dtypes("Minimum")
 
@@ -82,8 +114,10 @@ def abs(x, name=None):  # noqa: A001 - TF's name
 def _no_gradient(fn):
     """``fn`` with its result cut from autograd: TF registers no gradient for rounding ops,
     so a tape gives ``None`` through them."""
+
     def op(*args):
         return fn(*args).detach()
+
     return op
 
 
@@ -93,30 +127,61 @@ def _sign(a):
 
 @tf_export("math.reciprocal")
 def reciprocal(x, name=None):
-    """``tf.math.reciprocal``: ``1 / x`` for float and complex tensors (TF has no integer kernel)."""
+    """``tf.math.reciprocal``: ``1 / x`` for float and complex tensors (TF has no integer
+    kernel)."""
     a = storage_of(x)
     if not (a.dtype.is_floating_point or a.dtype.is_complex):
-        if isinstance(a, torch.Tensor) and a.dtype in (torch.int8, torch.int16, torch.int32, torch.int64):
+        if isinstance(a, torch.Tensor) and a.dtype in (
+            torch.int8,
+            torch.int16,
+            torch.int32,
+            torch.int64,
+        ):
             raise no_kernel("Reciprocal", a)
         raise attr_error("Reciprocal", a)
     return wrap(torch.reciprocal(a))
 
 
-sign = _unary(_sign, "Sign", "sign", "``tf.math.sign``: -1, 0 or 1 elementwise (``x / |x|`` for complex).")
+sign = _unary(
+    _sign, "Sign", "sign", "``tf.math.sign``: -1, 0 or 1 elementwise (``x / |x|`` for complex)."
+)
 export_value(sign, "tf.math.sign", "tf.sign")
-square = _unary(torch.square, "Square", "square", "``tf.math.square``: ``x * x`` elementwise (any numeric dtype).")
+square = _unary(
+    torch.square,
+    "Square",
+    "square",
+    "``tf.math.square``: ``x * x`` elementwise (any numeric dtype).",
+)
 export_value(square, "tf.math.square", "tf.square")
-sqrt = _unary(torch.sqrt, "Sqrt", "sqrt", "``tf.math.sqrt``: elementwise square root (float and complex only, as TF).")
+sqrt = _unary(
+    torch.sqrt,
+    "Sqrt",
+    "sqrt",
+    "``tf.math.sqrt``: elementwise square root (float and complex only, as TF).",
+)
 export_value(sqrt, "tf.math.sqrt", "tf.sqrt")
-rsqrt = _unary(torch.rsqrt, "Rsqrt", "rsqrt", "``tf.math.rsqrt``: ``1 / sqrt(x)`` elementwise (float and complex).")
+rsqrt = _unary(
+    torch.rsqrt,
+    "Rsqrt",
+    "rsqrt",
+    "``tf.math.rsqrt``: ``1 / sqrt(x)`` elementwise (float and complex).",
+)
 export_value(rsqrt, "tf.math.rsqrt")
-exp = _unary(torch.exp, "Exp", "exp", "``tf.math.exp``: elementwise ``e ** x`` (float and complex).")
+exp = _unary(
+    torch.exp, "Exp", "exp", "``tf.math.exp``: elementwise ``e ** x`` (float and complex)."
+)
 export_value(exp, "tf.math.exp", "tf.exp")
-log = _unary(torch.log, "Log", "log", "``tf.math.log``: elementwise natural logarithm (float and complex).")
+log = _unary(
+    torch.log, "Log", "log", "``tf.math.log``: elementwise natural logarithm (float and complex)."
+)
 export_value(log, "tf.math.log")
-log1p = _unary(torch.log1p, "Log1p", "log1p", "``tf.math.log1p``: ``log(1 + x)`` elementwise, accurate near 0.")
+log1p = _unary(
+    torch.log1p, "Log1p", "log1p", "``tf.math.log1p``: ``log(1 + x)`` elementwise, accurate near 0."
+)
 export_value(log1p, "tf.math.log1p")
-expm1 = _unary(torch.expm1, "Expm1", "expm1", "``tf.math.expm1``: ``exp(x) - 1`` elementwise, accurate near 0.")
+expm1 = _unary(
+    torch.expm1, "Expm1", "expm1", "``tf.math.expm1``: ``exp(x) - 1`` elementwise, accurate near 0."
+)
 export_value(expm1, "tf.math.expm1")
 sin = _unary(torch.sin, "Sin", "sin", "``tf.math.sin``: elementwise sine.")
 export_value(sin, "tf.math.sin", "tf.sin")
@@ -134,43 +199,102 @@ sinh = _unary(torch.sinh, "Sinh", "sinh", "``tf.math.sinh``: elementwise hyperbo
 export_value(sinh, "tf.math.sinh", "tf.sinh")
 cosh = _unary(torch.cosh, "Cosh", "cosh", "``tf.math.cosh``: elementwise hyperbolic cosine.")
 export_value(cosh, "tf.math.cosh", "tf.cosh")
-tanh = _unary(torch.tanh, "Tanh", "tanh", "``tf.math.tanh``: elementwise hyperbolic tangent (float and complex).")
+tanh = _unary(
+    torch.tanh,
+    "Tanh",
+    "tanh",
+    "``tf.math.tanh``: elementwise hyperbolic tangent (float and complex).",
+)
 export_value(tanh, "tf.math.tanh", "tf.nn.tanh", "tf.tanh")
-asinh = _unary(torch.asinh, "Asinh", "asinh", "``tf.math.asinh``: elementwise inverse hyperbolic sine.")
+asinh = _unary(
+    torch.asinh, "Asinh", "asinh", "``tf.math.asinh``: elementwise inverse hyperbolic sine."
+)
 export_value(asinh, "tf.math.asinh", "tf.asinh")
-acosh = _unary(torch.acosh, "Acosh", "acosh", "``tf.math.acosh``: elementwise inverse hyperbolic cosine.")
+acosh = _unary(
+    torch.acosh, "Acosh", "acosh", "``tf.math.acosh``: elementwise inverse hyperbolic cosine."
+)
 export_value(acosh, "tf.math.acosh", "tf.acosh")
-atanh = _unary(torch.atanh, "Atanh", "atanh", "``tf.math.atanh``: elementwise inverse hyperbolic tangent.")
+atanh = _unary(
+    torch.atanh, "Atanh", "atanh", "``tf.math.atanh``: elementwise inverse hyperbolic tangent."
+)
 export_value(atanh, "tf.math.atanh", "tf.atanh")
-sigmoid = _unary(torch.sigmoid, "Sigmoid", "sigmoid", "``tf.math.sigmoid``: ``1 / (1 + exp(-x))`` elementwise (float and complex).")
+sigmoid = _unary(
+    torch.sigmoid,
+    "Sigmoid",
+    "sigmoid",
+    "``tf.math.sigmoid``: ``1 / (1 + exp(-x))`` elementwise (float and complex).",
+)
 export_value(sigmoid, "tf.math.sigmoid", "tf.nn.sigmoid", "tf.sigmoid")
 negative = _unary(torch.neg, "Neg", "negative", "``tf.math.negative``: ``-x`` elementwise.")
 export_value(negative, "tf.math.negative", "tf.negative")
-round = _unary(_no_gradient(torch.round), "Round", "round", "``tf.math.round``: rounds half to even (banker's rounding), as TF; integers unchanged.")  # noqa: A001
+round = _unary(
+    _no_gradient(torch.round),
+    "Round",
+    "round",
+    "``tf.math.round``: rounds half to even (banker's rounding), as TF; integers unchanged.",
+)  # noqa: A001
 export_value(round, "tf.math.round", "tf.round")
-floor = _unary(_no_gradient(torch.floor), "Floor", "floor", "``tf.math.floor``: largest integer not above ``x`` (floats only).")
+floor = _unary(
+    _no_gradient(torch.floor),
+    "Floor",
+    "floor",
+    "``tf.math.floor``: largest integer not above ``x`` (floats only).",
+)
 export_value(floor, "tf.math.floor", "tf.floor")
-ceil = _unary(_no_gradient(torch.ceil), "Ceil", "ceil", "``tf.math.ceil``: smallest integer not below ``x`` (floats only).")
+ceil = _unary(
+    _no_gradient(torch.ceil),
+    "Ceil",
+    "ceil",
+    "``tf.math.ceil``: smallest integer not below ``x`` (floats only).",
+)
 export_value(ceil, "tf.math.ceil")
-rint = _unary(_no_gradient(torch.round), "Rint", "rint", "``tf.math.rint``: nearest integer, half to even (floats only).")
+rint = _unary(
+    _no_gradient(torch.round),
+    "Rint",
+    "rint",
+    "``tf.math.rint``: nearest integer, half to even (floats only).",
+)
 export_value(rint, "tf.math.rint")
 erf = _unary(torch.erf, "Erf", "erf", "``tf.math.erf``: the Gauss error function (floats only).")
 export_value(erf, "tf.math.erf")
 erfc = _unary(torch.erfc, "Erfc", "erfc", "``tf.math.erfc``: ``1 - erf(x)`` (floats only).")
 export_value(erfc, "tf.math.erfc")
-lgamma = _unary(torch.lgamma, "Lgamma", "lgamma", "``tf.math.lgamma``: log of the absolute Gamma function.")
+lgamma = _unary(
+    torch.lgamma, "Lgamma", "lgamma", "``tf.math.lgamma``: log of the absolute Gamma function."
+)
 export_value(lgamma, "tf.math.lgamma")
-digamma = _unary(torch.digamma, "Digamma", "digamma", "``tf.math.digamma``: derivative of ``lgamma``.")
+digamma = _unary(
+    torch.digamma, "Digamma", "digamma", "``tf.math.digamma``: derivative of ``lgamma``."
+)
 export_value(digamma, "tf.math.digamma")
-softplus = _unary(torch.nn.functional.softplus, "Softplus", "softplus", "``tf.math.softplus``: ``log(exp(x) + 1)`` (floats only).")
+softplus = _unary(
+    torch.nn.functional.softplus,
+    "Softplus",
+    "softplus",
+    "``tf.math.softplus``: ``log(exp(x) + 1)`` (floats only).",
+)
 export_value(softplus, "tf.math.softplus")
-softsign = _unary(torch.nn.functional.softsign, "Softsign", "softsign", "``tf.math.softsign``: ``x / (|x| + 1)`` (floats only).")
+softsign = _unary(
+    torch.nn.functional.softsign,
+    "Softsign",
+    "softsign",
+    "``tf.math.softsign``: ``x / (|x| + 1)`` (floats only).",
+)
 export_value(softsign, "tf.math.softsign")
-is_nan = _unary(torch.isnan, "IsNan", "is_nan", "``tf.math.is_nan``: bool mask of NaN elements (floats only).")
+is_nan = _unary(
+    torch.isnan, "IsNan", "is_nan", "``tf.math.is_nan``: bool mask of NaN elements (floats only)."
+)
 export_value(is_nan, "tf.math.is_nan")
-is_inf = _unary(torch.isinf, "IsInf", "is_inf", "``tf.math.is_inf``: bool mask of +-inf elements (floats only).")
+is_inf = _unary(
+    torch.isinf, "IsInf", "is_inf", "``tf.math.is_inf``: bool mask of +-inf elements (floats only)."
+)
 export_value(is_inf, "tf.math.is_inf")
-is_finite = _unary(torch.isfinite, "IsFinite", "is_finite", "``tf.math.is_finite``: bool mask of finite elements (floats only).")
+is_finite = _unary(
+    torch.isfinite,
+    "IsFinite",
+    "is_finite",
+    "``tf.math.is_finite``: bool mask of finite elements (floats only).",
+)
 export_value(is_finite, "tf.math.is_finite")
 
 
@@ -224,16 +348,35 @@ def add(x, y, name=None):
         raise translate_error(error, "AddV2", a, b) from None
 
 
-subtract = _binary(torch.sub, "Sub", "subtract", "``tf.math.subtract``: ``x - y`` with broadcasting.")
+subtract = _binary(
+    torch.sub, "Sub", "subtract", "``tf.math.subtract``: ``x - y`` with broadcasting."
+)
 export_value(subtract, "tf.math.subtract", "tf.subtract")
-multiply = _binary(torch.mul, "Mul", "multiply", "``tf.math.multiply``: ``x * y`` elementwise with broadcasting.")
+multiply = _binary(
+    torch.mul, "Mul", "multiply", "``tf.math.multiply``: ``x * y`` elementwise with broadcasting."
+)
 export_value(multiply, "tf.math.multiply", "tf.multiply")
-floordiv = _binary(_no_gradient(torch.floor_divide), "FloorDiv", "floordiv", "``tf.math.floordiv``: ``x // y`` rounding toward -inf; integer division by 0 raises.")
+floordiv = _binary(
+    _no_gradient(torch.floor_divide),
+    "FloorDiv",
+    "floordiv",
+    "``tf.math.floordiv``: ``x // y`` rounding toward -inf; integer division by 0 raises.",
+)
 export_value(floordiv, "tf.math.floordiv")
-floormod = _binary(torch.remainder, "FloorMod", "floormod", "``tf.math.floormod``: remainder with the divisor's sign (Python's ``%``).")
+floormod = _binary(
+    torch.remainder,
+    "FloorMod",
+    "floormod",
+    "``tf.math.floormod``: remainder with the divisor's sign (Python's ``%``).",
+)
 mod = floormod
 export_value(mod, "tf.math.floormod", "tf.math.mod")
-pow = _binary(_pow, "Pow", "pow", "``tf.math.pow``: ``x ** y``; integers to negative integer powers raise, as TF.")  # noqa: A001
+pow = _binary(
+    _pow,
+    "Pow",
+    "pow",
+    "``tf.math.pow``: ``x ** y``; integers to negative integer powers raise, as TF.",
+)  # noqa: A001
 export_value(pow, "tf.math.pow", "tf.pow")
 
 
@@ -245,33 +388,63 @@ def _minimum(a, b):
     return torch.where((a <= b) | (a != a), a, b)
 
 
-maximum = _binary(_maximum, "Maximum", "maximum", "``tf.math.maximum``: elementwise max with broadcasting (not for bool); NaN "
-                  "propagates and ties send the whole gradient to ``x``, as TF.")
+maximum = _binary(
+    _maximum,
+    "Maximum",
+    "maximum",
+    "``tf.math.maximum``: elementwise max with broadcasting (not for bool); NaN "
+    "propagates and ties send the whole gradient to ``x``, as TF.",
+)
 export_value(maximum, "tf.math.maximum", "tf.maximum")
-minimum = _binary(_minimum, "Minimum", "minimum", "``tf.math.minimum``: elementwise min with broadcasting; ties send the gradient to ``x``.")
+minimum = _binary(
+    _minimum,
+    "Minimum",
+    "minimum",
+    "``tf.math.minimum``: elementwise min with broadcasting; ties send the gradient to ``x``.",
+)
 export_value(minimum, "tf.math.minimum", "tf.minimum")
-squared_difference = _binary(_squared_difference, "SquaredDifference", "squared_difference", "``tf.math.squared_difference``: ``(x - y) ** 2``.")
+squared_difference = _binary(
+    _squared_difference,
+    "SquaredDifference",
+    "squared_difference",
+    "``tf.math.squared_difference``: ``(x - y) ** 2``.",
+)
 export_value(squared_difference, "tf.math.squared_difference")
-atan2 = _binary(torch.atan2, "Atan2", "atan2", "``tf.math.atan2``: elementwise ``atan(y / x)`` with the quadrant (arguments ``y, x``).")
+atan2 = _binary(
+    torch.atan2,
+    "Atan2",
+    "atan2",
+    "``tf.math.atan2``: elementwise ``atan(y / x)`` with the quadrant (arguments ``y, x``).",
+)
 export_value(atan2, "tf.math.atan2", "tf.atan2")
 xlogy = _binary(_xlogy, "Xlogy", "xlogy", "``tf.math.xlogy``: ``x * log(y)``, 0 where ``x == 0``.")
 export_value(xlogy, "tf.math.xlogy")
 xdivy = _binary(_xdivy, "Xdivy", "xdivy", "``tf.math.xdivy``: ``x / y``, 0 where ``x == 0``.")
 export_value(xdivy, "tf.math.xdivy")
-realdiv = _binary(torch.div, "RealDiv", "realdiv", "``tf.realdiv``: ``x / y`` for float and complex tensors.")
+realdiv = _binary(
+    torch.div, "RealDiv", "realdiv", "``tf.realdiv``: ``x / y`` for float and complex tensors."
+)
 export_value(realdiv, "tf.realdiv")
-_DIV_NAMES = ("tf.uint8, tf.int8, tf.uint16, tf.int16, tf.uint32, tf.int32, tf.uint64, tf.int64, tf.bfloat16, "
-              "tf.float16, tf.float32, tf.float64, tf.complex64, tf.complex128")
+_DIV_NAMES = (
+    "tf.uint8, tf.int8, tf.uint16, tf.int16, tf.uint32, tf.int32, tf.uint64, tf.int64, "
+    "tf.bfloat16, "
+    "tf.float16, tf.float32, tf.float64, tf.complex64, tf.complex128"
+)
 
 
 def _same_dtype_pair(x, y, where="__truediv__"):
-    """TF's ``truediv`` conversion: ``y`` takes ``x``'s dtype as hint; a mismatch is a ``TypeError``."""
+    """TF's ``truediv`` conversion: ``y`` takes ``x``'s dtype as hint; a mismatch is a
+    ``TypeError``."""
     a = storage_of(x)
     b = y._value if isinstance(y, TensorOperators) else to_torch_like(y, a)
     if a.dtype != b.dtype:
-        raise TypeError("`x` and `y` must have the same dtype, got %r != %r." % (dtype_of(a), dtype_of(b)))
+        raise TypeError(
+            "`x` and `y` must have the same dtype, got %r != %r." % (dtype_of(a), dtype_of(b))
+        )
     if a.dtype not in _DIV_ALLOWED:
-        raise TypeError("Invalid dtype %r in %s. Expected one of {%s}." % (dtype_of(a), where, _DIV_NAMES))
+        raise TypeError(
+            "Invalid dtype %r in %s. Expected one of {%s}." % (dtype_of(a), where, _DIV_NAMES)
+        )
     return a, b
 
 
@@ -284,7 +457,12 @@ def _divide_pair(x, y, where="__truediv__"):
 @tf_export("math.truediv", "truediv")
 def truediv(x, y, name=None):
     """``tf.math.truediv``: ``x / y``; integers are divided as float64 (float32 for 8/16-bit)."""
-    if type(x) is Tensor and type(y) is Tensor and x._value.dtype is y._value.dtype and x._value.dtype in _DIV_ALLOWED:
+    if (
+        type(x) is Tensor
+        and type(y) is Tensor
+        and x._value.dtype is y._value.dtype
+        and x._value.dtype in _DIV_ALLOWED
+    ):
         a, b = x._value, y._value
     else:
         a, b = _same_dtype_pair(x, y)
@@ -296,8 +474,14 @@ def truediv(x, y, name=None):
 
 @tf_export("math.divide", "divide")
 def divide(x, y, name=None):
-    """``tf.math.divide``: ``x / y`` as :func:`truediv`; a non-tensor ``x`` converts to ``y``'s dtype."""
-    if type(x) is Tensor and type(y) is Tensor and x._value.dtype is y._value.dtype and x._value.dtype in _DIV_ALLOWED:
+    """``tf.math.divide``: ``x / y`` as :func:`truediv`; a non-tensor ``x`` converts to ``y``'s
+    dtype."""
+    if (
+        type(x) is Tensor
+        and type(y) is Tensor
+        and x._value.dtype is y._value.dtype
+        and x._value.dtype in _DIV_ALLOWED
+    ):
         a, b = x._value, y._value
     else:
         a, b = _divide_pair(x, y)
@@ -312,7 +496,9 @@ def divide_no_nan(x, y, name=None):
     """``tf.math.divide_no_nan``: ``x / y``, but 0 wherever ``y == 0`` (gradients stay finite)."""
     a, b = _divide_pair(x, y, "tf.math.divide_no_nan")
     if not (a.dtype.is_floating_point or a.dtype.is_complex):
-        target = torch.float32 if a.dtype in (torch.int8, torch.int16, torch.uint8) else torch.float64
+        target = (
+            torch.float32 if a.dtype in (torch.int8, torch.int16, torch.uint8) else torch.float64
+        )
         a, b = a.to(target), b.to(target)
     zero = b == 0
     safe = torch.where(zero, torch.ones_like(b), b)
@@ -332,8 +518,14 @@ def scalar_mul(scalar, x, name=None):
 def add_n(inputs, name=None):
     """``tf.math.add_n``: the elementwise sum of a list of same-shape, same-dtype tensors."""
     if not isinstance(inputs, (list, tuple)) or not inputs:
-        raise ValueError("Inputs must be an iterable of at least one Tensor/IndexedSlices with the same dtype and shape.")
-    storages = [storage_of(v) if isinstance(v, TensorOperators) or k == 0 else None for k, v in enumerate(inputs)]
+        raise ValueError(
+            "Inputs must be an iterable of at least one Tensor/IndexedSlices with the same dtype "
+            "and shape."
+        )
+    storages = [
+        storage_of(v) if isinstance(v, TensorOperators) or k == 0 else None
+        for k, v in enumerate(inputs)
+    ]
     first = storages[0]
     for k, value in enumerate(inputs):
         if storages[k] is None:
@@ -341,10 +533,14 @@ def add_n(inputs, name=None):
         if storages[k].dtype != first.dtype:
             raise input_dtype_error("AddN", k, first, storages[k])
         if storages[k].shape != first.shape:
-            raise op_error("AddN", "Inputs to operation AddN of type AddN must have the same size "
-                           "and shape.  Input 0: %s != input %d: %s"
-                           % (dims_text(first.shape), k, dims_text(storages[k].shape)), first,
-                           kernel="AddN_N_%d" % len(inputs))
+            raise op_error(
+                "AddN",
+                "Inputs to operation AddN of type AddN must have the same size "
+                "and shape.  Input 0: %s != input %d: %s"
+                % (dims_text(first.shape), k, dims_text(storages[k].shape)),
+                first,
+                kernel="AddN_N_%d" % len(inputs),
+            )
     check_dtype(first, _ADDN_ALLOWED, "AddN")
     total = storages[0]
     for storage in storages[1:]:
@@ -362,7 +558,9 @@ def clip_by_value(t, clip_value_min, clip_value_max, name=None):
     check_dtype(a, _MINMAX_ALLOWED, "Minimum")
     for bound, opname in ((high, "Minimum"), (low, "Maximum")):
         if bound.dtype != a.dtype:
-            strict_inputs(wrap(a), wrap(bound), opname)  # raises TF's InvalidArgumentError for the bound's dtype
+            strict_inputs(
+                wrap(a), wrap(bound), opname
+            )  # raises TF's InvalidArgumentError for the bound's dtype
     try:
         capped = _minimum(a, high)
     except RuntimeError as error:
@@ -372,7 +570,9 @@ def clip_by_value(t, clip_value_min, clip_value_max, name=None):
     except RuntimeError as error:
         raise translate_error(error, "Maximum", capped, low) from None
     if result.shape != a.shape:
-        raise ValueError("Shapes %s and %s are incompatible" % (tuple(a.shape), tuple(result.shape)))
+        raise ValueError(
+            "Shapes %s and %s are incompatible" % (tuple(a.shape), tuple(result.shape))
+        )
     return wrap(result)
 
 
@@ -386,20 +586,34 @@ def _xlog1py(a, b):
     return torch.where(a == 0, torch.zeros_like(a), a * torch.log1p(b))
 
 
-truncatediv = _binary(_no_gradient(_truncatediv), "TruncateDiv", "truncatediv",
-                      "``tf.truncatediv``: division rounding toward zero (C's ``/`` for integers).")
+truncatediv = _binary(
+    _no_gradient(_truncatediv),
+    "TruncateDiv",
+    "truncatediv",
+    "``tf.truncatediv``: division rounding toward zero (C's ``/`` for integers).",
+)
 export_value(truncatediv, "tf.truncatediv")
-truncatemod = _binary(torch.fmod, "TruncateMod", "truncatemod", "``tf.truncatemod``: remainder with the dividend's sign (C's ``%``).")
+truncatemod = _binary(
+    torch.fmod,
+    "TruncateMod",
+    "truncatemod",
+    "``tf.truncatemod``: remainder with the dividend's sign (C's ``%``).",
+)
 export_value(truncatemod, "tf.truncatemod")
-xlog1py = _binary(_xlog1py, "Xlog1py", "xlog1py", "``tf.math.xlog1py``: ``x * log1p(y)``, 0 where ``x == 0``.")
+xlog1py = _binary(
+    _xlog1py, "Xlog1py", "xlog1py", "``tf.math.xlog1py``: ``x * log1p(y)``, 0 where ``x == 0``."
+)
 export_value(xlog1py, "tf.math.xlog1py")
-erfinv = _unary(torch.erfinv, "Erfinv", "erfinv", "``tf.math.erfinv``: inverse of ``erf`` (floats only).")
+erfinv = _unary(
+    torch.erfinv, "Erfinv", "erfinv", "``tf.math.erfinv``: inverse of ``erf`` (floats only)."
+)
 export_value(erfinv, "tf.math.erfinv")
 
 
 @tf_export("math.multiply_no_nan")
 def multiply_no_nan(x, y, name=None):
-    """``tf.math.multiply_no_nan``: ``x * y``, but 0 wherever ``y == 0`` (even if ``x`` is inf/NaN)."""
+    """``tf.math.multiply_no_nan``: ``x * y``, but 0 wherever ``y == 0`` (even if ``x`` is
+    inf/NaN)."""
     a, b = strict_inputs(x, y, "MulNoNan")
     check_dtype(a, _MULNONAN_ALLOWED, "MulNoNan")
     zero = b == 0
@@ -413,7 +627,9 @@ def reciprocal_no_nan(x, name=None):
     a = storage_of(x)
     check_dtype(a, _SQRT_ALLOWED, "DivNoNan")
     zero = a == 0
-    return wrap(torch.where(zero, torch.zeros_like(a), 1 / torch.where(zero, torch.ones_like(a), a)))
+    return wrap(
+        torch.where(zero, torch.zeros_like(a), 1 / torch.where(zero, torch.ones_like(a), a))
+    )
 
 
 @tf_export("math.real")

@@ -3,6 +3,7 @@
 
 ``gather`` and ``gather_nd`` check indices as TF's kernels do: out-of-range
 indices raise on CPU and give zeros on accelerators (no device sync)."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -17,7 +18,15 @@ from ..framework.op_errors import cannot_convert, device_of, dims_text, index_te
 from ._args import host_ints, index_storage, int_list, py_range, py_slice
 from ..api_export import tf_export
 
-__all__ = ["gather", "gather_nd", "boolean_mask", "one_hot", "slice", "strided_slice", "unravel_index"]
+__all__ = [
+    "gather",
+    "gather_nd",
+    "boolean_mask",
+    "one_hot",
+    "slice",
+    "strided_slice",
+    "unravel_index",
+]
 
 
 def _validates_indices(device):
@@ -36,7 +45,12 @@ def _checked_gather_index(index, limit, op, storage, name):
             position = int(bad.reshape(-1).nonzero()[0])
             where = index_text(position, tuple(index.shape))
             value = int(index.reshape(-1)[position])
-            raise op_error(op, "indices%s = %d is not in [0, %d)" % (where, value, limit), storage, "" if not where else None)
+            raise op_error(
+                op,
+                "indices%s = %d is not in [0, %d)" % (where, value, limit),
+                storage,
+                "" if not where else None,
+            )
         return (index if index.dtype != torch.int16 else index.long()), None
     valid = (index >= 0) & (index < limit)
     return index.long().clamp(0, max(limit - 1, 0)), valid
@@ -44,7 +58,8 @@ def _checked_gather_index(index, limit, op, storage, name):
 
 @tf_export("gather")
 def gather(params, indices, validate_indices=None, axis=None, batch_dims=0, name=None):
-    """``tf.gather``: slices of ``params`` along ``axis`` at ``indices`` (with leading ``batch_dims``).
+    """``tf.gather``: slices of ``params`` along ``axis`` at ``indices`` (with leading
+    ``batch_dims``).
 
     Out-of-range indices raise TF's error on CPU; on CUDA they give zeros, as
     TF's GPU kernel does (checking would force a device sync).
@@ -62,12 +77,29 @@ def gather(params, indices, validate_indices=None, axis=None, batch_dims=0, name
     if axis < 0:
         axis += rank
     if axis >= rank or axis < 0:
-        raise op_error("GatherV2", "Shape must be at least rank %d but is rank %d" % (axis + 1, rank), storage, name=None)
+        raise op_error(
+            "GatherV2",
+            "Shape must be at least rank %d but is rank %d" % (axis + 1, rank),
+            storage,
+            name=None,
+        )
     if batch_dims > index_rank or batch_dims > axis:
-        raise op_error("GatherV2", "Shape must be at least rank %d but is rank %d" % (batch_dims + 1, min(rank, index_rank)), storage, name=None)
+        raise op_error(
+            "GatherV2",
+            "Shape must be at least rank %d but is rank %d"
+            % (batch_dims + 1, min(rank, index_rank)),
+            storage,
+            name=None,
+        )
     for d in py_range(batch_dims):
         if storage.shape[d] != index.shape[d]:
-            raise op_error("GatherV2", "params.shape[%d]: %d should be equal to indices.shape[%d]: %d" % (d, storage.shape[d], d, index.shape[d]), storage, name=None)
+            raise op_error(
+                "GatherV2",
+                "params.shape[%d]: %d should be equal to indices.shape[%d]: %d"
+                % (d, storage.shape[d], d, index.shape[d]),
+                storage,
+                name=None,
+            )
     if isinstance(storage, np.ndarray):
         return wrap(_gather_numpy(storage, index, axis, batch_dims, storage.shape[axis]))
     if index.device != storage.device:
@@ -75,7 +107,9 @@ def gather(params, indices, validate_indices=None, axis=None, batch_dims=0, name
     index, valid = _checked_gather_index(index, storage.shape[axis], "GatherV2", storage, name)
     if batch_dims == 0:
         result = storage.index_select(axis, index.reshape(-1))
-        result = result.reshape(tuple(storage.shape[:axis]) + tuple(index.shape) + tuple(storage.shape[axis + 1:]))
+        result = result.reshape(
+            tuple(storage.shape[:axis]) + tuple(index.shape) + tuple(storage.shape[axis + 1 :])
+        )
         if valid is not None:
             mask = valid.reshape((1,) * axis + tuple(index.shape) + (1,) * (rank - axis - 1))
             result = result.masked_fill(~mask, 0)
@@ -94,10 +128,20 @@ def _batched_gather(storage, index, valid, axis, batch_dims):
     key = (rows,) + (py_slice(None),) * (inner_axis - 1) + (idx,)
     picked = params[key]
     idx_dims = idx.ndim - 1
-    order = [0] + list(py_range(1 + idx_dims, 1 + idx_dims + middle)) + list(py_range(1, 1 + idx_dims)) + list(py_range(1 + idx_dims + middle, picked.ndim))
+    order = (
+        [0]
+        + list(py_range(1 + idx_dims, 1 + idx_dims + middle))
+        + list(py_range(1, 1 + idx_dims))
+        + list(py_range(1 + idx_dims + middle, picked.ndim))
+    )
     picked = picked.permute(order)
     if valid is not None:
-        mask = valid.reshape((count,) + (1,) * middle + tuple(idx.shape[1:]) + (1,) * (picked.ndim - 1 - middle - idx_dims))
+        mask = valid.reshape(
+            (count,)
+            + (1,) * middle
+            + tuple(idx.shape[1:])
+            + (1,) * (picked.ndim - 1 - middle - idx_dims)
+        )
         picked = picked.masked_fill(~mask, 0)
     return picked.reshape(batch + tuple(picked.shape[1:]))
 
@@ -108,10 +152,18 @@ def _gather_numpy(array, index, axis, batch_dims, limit):
     if bad.any():
         position = int(np.flatnonzero(bad)[0])
         where = index_text(position, idx.shape)
-        raise op_error("GatherV2", "indices%s = %d is not in [0, %d)" % (where, idx.reshape(-1)[position], limit), array, "" if not where else None)
+        raise op_error(
+            "GatherV2",
+            "indices%s = %d is not in [0, %d)" % (where, idx.reshape(-1)[position], limit),
+            array,
+            "" if not where else None,
+        )
     if batch_dims == 0:
         return np.asarray(np.take(array, idx, axis), dtype=object)
-    parts = [_gather_numpy(array[i], index[i], axis - 1, batch_dims - 1, limit) for i in py_range(array.shape[0])]
+    parts = [
+        _gather_numpy(array[i], index[i], axis - 1, batch_dims - 1, limit)
+        for i in py_range(array.shape[0])
+    ]
     return np.stack(parts)
 
 
@@ -123,13 +175,21 @@ def gather_nd(params, indices, batch_dims=0, name=None):
     batch_dims = int(batch_dims)
     depth = index.shape[-1] if index.ndim else 0
     if depth > storage.ndim - batch_dims:
-        raise op_error("GatherNd", "index innermost dimension length must be <= params rank; saw: %d vs. %d" % (depth, storage.ndim - batch_dims), storage, name=None)
+        raise op_error(
+            "GatherNd",
+            "index innermost dimension length must be <= params rank; saw: %d vs. %d"
+            % (depth, storage.ndim - batch_dims),
+            storage,
+            name=None,
+        )
     idx = index.to(device_of(storage)) if index.device != device_of(storage) else index
     batch = tuple(storage.shape[:batch_dims])
     count = int(np.prod(batch)) if batch_dims else 1
     params_flat = storage.reshape((count,) + tuple(storage.shape[batch_dims:]))
     idx_flat = idx.reshape((count,) + tuple(idx.shape[batch_dims:]))
-    limits = torch.tensor(storage.shape[batch_dims:batch_dims + depth], device=idx_flat.device, dtype=torch.long)
+    limits = torch.tensor(
+        storage.shape[batch_dims : batch_dims + depth], device=idx_flat.device, dtype=torch.long
+    )
     idx_long = idx_flat.long()
     bad = ((idx_long < 0) | (idx_long >= limits)).any(-1) if depth else None
     valid = None
@@ -138,19 +198,32 @@ def gather_nd(params, indices, batch_dims=0, name=None):
             if bool(bad.any()):
                 position = int(bad.reshape(-1).nonzero()[0])
                 values = idx_long.reshape(-1, depth)[position].tolist()
-                raise op_error("GatherNd", "indices%s = [%s] does not index into param shape %s, node name: GatherNd"
-                               % (index_text(position, tuple(idx.shape[:-1])), ", ".join(str(v) for v in values), dims_text(storage.shape)), storage, name=None)
+                raise op_error(
+                    "GatherNd",
+                    "indices%s = [%s] does not index into param shape %s, node name: GatherNd"
+                    % (
+                        index_text(position, tuple(idx.shape[:-1])),
+                        ", ".join(str(v) for v in values),
+                        dims_text(storage.shape),
+                    ),
+                    storage,
+                    name=None,
+                )
         else:
             valid = ~bad
             idx_long = torch.minimum(idx_long.clamp(min=0), limits - 1)
-    rows = torch.arange(count, device=idx_long.device).reshape((count,) + (1,) * (idx_long.ndim - 2))
+    rows = torch.arange(count, device=idx_long.device).reshape(
+        (count,) + (1,) * (idx_long.ndim - 2)
+    )
     key = (rows,) + tuple(idx_long[..., k] for k in py_range(depth))
     if isinstance(storage, np.ndarray):
         result = np.asarray(params_flat[tuple(k.numpy() for k in key)], dtype=object)
     else:
         result = params_flat[key]
         if valid is not None:
-            result = result.masked_fill(~valid.reshape(tuple(valid.shape) + (1,) * (result.ndim - valid.ndim)), 0)
+            result = result.masked_fill(
+                ~valid.reshape(tuple(valid.shape) + (1,) * (result.ndim - valid.ndim)), 0
+            )
     return wrap(result.reshape(batch + tuple(result.shape[1:])))
 
 
@@ -163,14 +236,17 @@ def boolean_mask(tensor, mask, axis=None, name="boolean_mask"):
     if mask_rank == 0:
         raise ValueError("mask cannot be scalar.")
     axis = 0 if axis is None else int(axis)
-    covered = tuple(storage.shape)[axis:axis + mask_rank]
+    covered = tuple(storage.shape)[axis : axis + mask_rank]
     if covered != tuple(mask_storage.shape):
-        raise ValueError("Shapes %s and %s are incompatible" % (TensorShape(covered), TensorShape(tuple(mask_storage.shape))))
+        raise ValueError(
+            "Shapes %s and %s are incompatible"
+            % (TensorShape(covered), TensorShape(tuple(mask_storage.shape)))
+        )
     flat_mask = mask_storage.reshape(-1)
     if isinstance(flat_mask, np.ndarray):
         raise TypeError("boolean_mask expects a numeric or bool mask, got a string tensor")
     positions = flat_mask.nonzero().reshape(-1)
-    merged = tuple(storage.shape[:axis]) + (-1,) + tuple(storage.shape[axis + mask_rank:])
+    merged = tuple(storage.shape[:axis]) + (-1,) + tuple(storage.shape[axis + mask_rank :])
     if isinstance(storage, np.ndarray):
         return wrap(np.take(storage.reshape(merged), positions.cpu().numpy(), axis))
     return wrap(storage.reshape(merged).index_select(axis, positions.to(storage.device)))
@@ -180,19 +256,29 @@ def boolean_mask(tensor, mask, axis=None, name="boolean_mask"):
 def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None, name=None):
     """``tf.one_hot``: ``on_value`` at each index along a new ``axis`` (default last), ``off_value``
     elsewhere; out-of-range indices give an all-``off_value`` row.  Not differentiable, as in TF."""
-    index = index_storage(indices, "OneHot", attr="TI") if not _is_uint8(indices) else to_torch(indices)
+    index = (
+        index_storage(indices, "OneHot", attr="TI") if not _is_uint8(indices) else to_torch(indices)
+    )
     if isinstance(depth, float):
         raise cannot_convert(depth, dtypes.int32)
     depth = int(depth)
     on_dtype = _value_dtype(on_value)
     off_dtype = _value_dtype(off_value)
     if on_dtype is not None and off_dtype is not None and on_dtype is not off_dtype:
-        raise TypeError("dtype %s of on_value does not match dtype %s of off_value" % (on_dtype, off_dtype))
+        raise TypeError(
+            "dtype %s of on_value does not match dtype %s of off_value" % (on_dtype, off_dtype)
+        )
     inferred = on_dtype or off_dtype
     if dtype is not None:
         dtype = dtypes.as_dtype(dtype)
-        if inferred is not None and inferred is not dtype and isinstance(on_value if on_dtype else off_value, TensorOperators):
-            raise TypeError("dtype %s of on_value does not match dtype parameter %s" % (inferred, dtype))
+        if (
+            inferred is not None
+            and inferred is not dtype
+            and isinstance(on_value if on_dtype else off_value, TensorOperators)
+        ):
+            raise TypeError(
+                "dtype %s of on_value does not match dtype parameter %s" % (inferred, dtype)
+            )
     else:
         dtype = inferred or dtypes.float32
     if depth < 0:
@@ -200,7 +286,12 @@ def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None
     rank = index.ndim
     axis = -1 if axis is None else int(axis)
     if axis != -1 and not 0 <= axis <= rank:
-        raise op_error("OneHot", "Expected axis to be -1 or between [0, %d).  But received: %d" % (rank + 1, axis), index, name=None)
+        raise op_error(
+            "OneHot",
+            "Expected axis to be -1 or between [0, %d).  But received: %d" % (rank + 1, axis),
+            index,
+            name=None,
+        )
     device = index.device
     on = _onehot_value(on_value, 1, dtype, device)
     off = _onehot_value(off_value, 0, dtype, device)
@@ -239,24 +330,50 @@ def slice(input_, begin, size, name=None):  # noqa: A001 - TF's name
     sizes = int_list(size, "Slice", "Index")
     rank = storage.ndim
     if len(starts) != rank or len(sizes) != rank:
-        raise op_error("Slice", "Expected begin and size arguments to be 1-D tensors of size %d, but got shapes [%d] and [%d] instead."
-                       % (rank, len(starts), len(sizes)), storage, name=None)
+        raise op_error(
+            "Slice",
+            "Expected begin and size arguments to be 1-D tensors of size %d, but got shapes [%d] "
+            "and [%d] instead." % (rank, len(starts), len(sizes)),
+            storage,
+            name=None,
+        )
     key = []
     for d, (b, s) in enumerate(zip(starts, sizes)):
         dim = storage.shape[d]
         if not 0 <= b <= dim:
-            raise op_error("Slice", "Expected begin[%d] in [0, %d], but got %d" % (d, dim, b), storage, name=None)
+            raise op_error(
+                "Slice",
+                "Expected begin[%d] in [0, %d], but got %d" % (d, dim, b),
+                storage,
+                name=None,
+            )
         if s == -1:
             s = dim - b
         if not 0 <= s <= dim - b:
-            raise op_error("Slice", "Expected size[%d] in [0, %d], but got %d" % (d, dim - b, s), storage, name=None)
+            raise op_error(
+                "Slice",
+                "Expected size[%d] in [0, %d], but got %d" % (d, dim - b, s),
+                storage,
+                name=None,
+            )
         key.append(py_slice(b, b + s))
     return wrap(storage[tuple(key)])
 
 
 @tf_export("strided_slice")
-def strided_slice(input_, begin, end, strides=None, begin_mask=0, end_mask=0, ellipsis_mask=0,
-                  new_axis_mask=0, shrink_axis_mask=0, var=None, name=None):
+def strided_slice(
+    input_,
+    begin,
+    end,
+    strides=None,
+    begin_mask=0,
+    end_mask=0,
+    ellipsis_mask=0,
+    new_axis_mask=0,
+    shrink_axis_mask=0,
+    var=None,
+    name=None,
+):
     """``tf.strided_slice``: the slice ``input_[begin:end:strides]`` with TF's bit masks
     (the same machinery as ``tensor[...]``)."""
     storage = to_torch_unaliased(input_)

@@ -8,6 +8,7 @@ polynomial for ``logf``; a reduction by multiples of pi/2 and two polynomials fo
 Inputs: positive normal float32 values for ``logf``, finite values below 120 for ``sincosf``
 (the range Box-Muller uses).
 """
+
 from __future__ import annotations
 
 import torch
@@ -37,10 +38,19 @@ _LN2 = _H("0x1.62e42fefa39efp-1")
 _LOGF_POLY = (_H("-0x1.00ea348b88334p-2"), _H("0x1.5575b0be00b6ap-2"), _H("-0x1.ffffef20a4123p-2"))
 _HPI_INV = _H("0x1.45F306DC9C883p+23")  # 2/pi * 2**24
 _HPI = _H("0x1.921FB54442D18p0")
-_COS = tuple(_H(v) for v in ("0x1p0", "-0x1.ffffffd0c621cp-2", "0x1.55553e1068f19p-5",
-                             "-0x1.6c087e89a359dp-10", "0x1.99343027bf8c3p-16"))
-_SIN = tuple(_H(v) for v in ("-0x1.555545995a603p-3", "0x1.1107605230bc4p-7",
-                             "-0x1.994eb3774cf24p-13"))
+_COS = tuple(
+    _H(v)
+    for v in (
+        "0x1p0",
+        "-0x1.ffffffd0c621cp-2",
+        "0x1.55553e1068f19p-5",
+        "-0x1.6c087e89a359dp-10",
+        "0x1.99343027bf8c3p-16",
+    )
+)
+_SIN = tuple(
+    _H(v) for v in ("-0x1.555545995a603p-3", "0x1.1107605230bc4p-7", "-0x1.994eb3774cf24p-13")
+)
 _TOP12_PIO4 = 0x3F4  # top 12 bits of (float)(pi/4), sign cleared
 _TOP12_TINY = 0x398  # top 12 bits of 2**-12
 _tables = {}
@@ -49,8 +59,11 @@ _tables = {}
 def _table(device):
     table = _tables.get(device)
     if table is None:
-        values = [[_H(a) for a, _ in _LOGF_TABLE], [_H(b) for _, b in _LOGF_TABLE],
-                  [1.0, -1.0, -1.0, 1.0] + [0.0] * 12]
+        values = [
+            [_H(a) for a, _ in _LOGF_TABLE],
+            [_H(b) for _, b in _LOGF_TABLE],
+            [1.0, -1.0, -1.0, 1.0] + [0.0] * 12,
+        ]
         table = _tables[device] = torch.tensor(values, dtype=torch.float64, device=device)
     return table
 

@@ -5,6 +5,7 @@ Each op checks TF's dtypes and shapes (TF's error texts), then calls
 None of these is at TF's top level, so ``__all__`` is empty and
 ``torchkeras.linalg`` imports them by name.
 """
+
 from __future__ import annotations
 
 import collections
@@ -60,13 +61,18 @@ def det(input, name=None):  # noqa: A002
     return wrap(torch.linalg.det(a))
 
 
-LogMatrixDeterminant = collections.namedtuple("LogMatrixDeterminant", ["sign", "log_abs_determinant"])
-LogMatrixDeterminant.__doc__ = "The ``(sign, log_abs_determinant)`` result of :func:`slogdet`, named as TF names it."
+LogMatrixDeterminant = collections.namedtuple(
+    "LogMatrixDeterminant", ["sign", "log_abs_determinant"]
+)
+LogMatrixDeterminant.__doc__ = (
+    "The ``(sign, log_abs_determinant)`` result of :func:`slogdet`, named as TF names it."
+)
 
 
 @tf_export("linalg.slogdet")
 def slogdet(input, name=None):  # noqa: A002
-    """``tf.linalg.slogdet``: ``LogMatrixDeterminant(sign, log_abs_determinant)`` of each square matrix."""
+    """``tf.linalg.slogdet``: ``LogMatrixDeterminant(sign, log_abs_determinant)`` of each square
+    matrix."""
     a = storage_of(input)
     check_dtype(a, _DET_ALLOWED, "LogMatrixDeterminant")
     _square(a, "LogMatrixDeterminant")
@@ -76,7 +82,8 @@ def slogdet(input, name=None):  # noqa: A002
 
 @tf_export("linalg.logdet")
 def logdet(matrix, name=None):
-    """``tf.linalg.logdet``: ``log(det(matrix))`` of Hermitian positive definite matrices (via Cholesky)."""
+    """``tf.linalg.logdet``: ``log(det(matrix))`` of Hermitian positive definite matrices (via
+    Cholesky)."""
     chol = storage_of(cholesky(matrix))
     return wrap(2.0 * torch.sum(torch.log(torch.real(torch.diagonal(chol, dim1=-2, dim2=-1))), -1))
 
@@ -157,11 +164,14 @@ def solve(matrix, rhs, adjoint=False, name=None):
 
 @tf_export("linalg.matrix_transpose")
 def matrix_transpose(a, name="matrix_transpose", conjugate=False):
-    """``tf.linalg.matrix_transpose``: swaps the last two dims (conjugating with ``conjugate=True``)."""
+    """``tf.linalg.matrix_transpose``: swaps the last two dims (conjugating with
+    ``conjugate=True``)."""
     x = storage_of(a)
     if x.ndim < 2:
-        raise ValueError("Argument `a` should be a (batch) matrix with rank >= 2.  Received `a` = %s with shape: %s"
-                         % (np.asarray(wrap(x)), tuple(x.shape)))
+        raise ValueError(
+            "Argument `a` should be a (batch) matrix with rank >= 2.  Received `a` = %s with "
+            "shape: %s" % (np.asarray(wrap(x)), tuple(x.shape))
+        )
     return wrap(x.mH if conjugate else x.mT)
 
 
@@ -190,8 +200,15 @@ def diag(diagonal, name="diag", k=0, num_rows=-1, num_cols=-1, padding_value=0, 
         if size < least:
             raise op_error("MatrixDiagV3", "The number of %s is too small." % what, d)
     if rows != min_rows and cols != min_cols:
-        raise op_error("MatrixDiagV3", "The number of rows or columns is not consistent with the specified d_lower, d_upper, and diagonal.", d)
-    out = torch.full(tuple(d.shape[:-1]) + (rows, cols), padding_value, dtype=d.dtype, device=d.device)
+        raise op_error(
+            "MatrixDiagV3",
+            "The number of rows or columns is not consistent with the specified d_lower, d_upper, "
+            "and diagonal.",
+            d,
+        )
+    out = torch.full(
+        tuple(d.shape[:-1]) + (rows, cols), padding_value, dtype=d.dtype, device=d.device
+    )
     index = torch.arange(length, device=d.device)
     r, c = index + max(-k, 0), index + max(k, 0)
     fits = (r < rows) & (c < cols)
@@ -211,7 +228,11 @@ def diag_part(input, name="diag_part", k=0, padding_value=0, align="RIGHT_LEFT")
     """``tf.linalg.diag_part``: the ``k``-th diagonal of each matrix in ``input``."""
     a = storage_of(input)
     if a.ndim < 2:
-        raise op_error("MatrixDiagPartV3", "input must be at least 2-dim, received shape: %s" % dims_text(a.shape), a)
+        raise op_error(
+            "MatrixDiagPartV3",
+            "input must be at least 2-dim, received shape: %s" % dims_text(a.shape),
+            a,
+        )
     return wrap(torch.diagonal(a, offset=int(k), dim1=-2, dim2=-1))
 
 
@@ -220,7 +241,11 @@ def trace(x, name=None):
     """``tf.linalg.trace``: sum of each matrix's main diagonal (integers keep their dtype)."""
     a = storage_of(x)
     if a.ndim < 2:
-        raise op_error("MatrixDiagPartV3", "input must be at least 2-dim, received shape: %s" % dims_text(a.shape), a)
+        raise op_error(
+            "MatrixDiagPartV3",
+            "input must be at least 2-dim, received shape: %s" % dims_text(a.shape),
+            a,
+        )
     return wrap(torch.sum(torch.diagonal(a, dim1=-2, dim2=-1), -1, dtype=a.dtype))
 
 
@@ -240,7 +265,9 @@ def band_part(input, num_lower, num_upper, name=None):  # noqa: A002
 @tf_export("linalg.matvec")
 def matvec(a, b, transpose_a=False, adjoint_a=False, name=None):
     """``tf.linalg.matvec``: ``a @ b[..., None]`` squeezed: matrix times vector, batched."""
-    result = matmul(a, wrap(storage_of(b).unsqueeze(-1)), transpose_a=transpose_a, adjoint_a=adjoint_a)
+    result = matmul(
+        a, wrap(storage_of(b).unsqueeze(-1)), transpose_a=transpose_a, adjoint_a=adjoint_a
+    )
     return wrap(storage_of(result).squeeze(-1))
 
 
@@ -275,7 +302,8 @@ def triangular_solve(matrix, rhs, lower=True, adjoint=False, name=None):
 
 @tf_export("linalg.cholesky_solve")
 def cholesky_solve(chol, rhs, name=None):
-    """``tf.linalg.cholesky_solve``: ``X`` with ``A @ X == rhs`` given ``chol``, the lower Cholesky factor of ``A``."""
+    """``tf.linalg.cholesky_solve``: ``X`` with ``A @ X == rhs`` given ``chol``, the lower
+    Cholesky factor of ``A``."""
     factor, b = inputs(chol, rhs, "MatrixTriangularSolve")
     return wrap(torch.cholesky_solve(b, factor))
 
@@ -319,7 +347,8 @@ def expm(input, name=None):  # noqa: A002
 
 @tf_export("linalg.global_norm")
 def global_norm(t_list, name=None):
-    """``tf.linalg.global_norm``: ``sqrt(sum(||t||^2 for t in t_list))``; ``None`` entries are skipped."""
+    """``tf.linalg.global_norm``: ``sqrt(sum(||t||^2 for t in t_list))``; ``None`` entries are
+    skipped."""
     if not isinstance(t_list, (list, tuple)):
         raise TypeError("`t_list` should be a sequence of tensors. Received %s." % type(t_list))
     parts = [torch.sum(torch.square(storage_of(t))) for t in t_list if t is not None]
@@ -328,7 +357,8 @@ def global_norm(t_list, name=None):
 
 @tf_export("linalg.normalize")
 def normalize(tensor, ord="euclidean", axis=None, name=None):  # noqa: A002 - TF's name
-    """``tf.linalg.normalize``: ``(tensor / norm, norm)`` with ``tf.norm``'s ``ord``/``axis`` (keepdims)."""
+    """``tf.linalg.normalize``: ``(tensor / norm, norm)`` with ``tf.norm``'s ``ord``/``axis``
+    (keepdims)."""
     magnitude = norm(tensor, ord=ord, axis=axis, keepdims=True)
     return wrap(storage_of(tensor) / storage_of(magnitude)), magnitude
 

@@ -7,6 +7,7 @@ complex as ``?``), summarised to ``summarize`` elements at each end of every
 dim.  Other Python values print as ``pprint.pformat`` shows them, with the
 tensors inside structures substituted, as TF does.
 """
+
 from __future__ import annotations
 
 import collections
@@ -140,7 +141,12 @@ def _sorted_ordered_dicts(value):
 
 
 def _format_inputs(inputs, summarize, sep):
-    if len(inputs) == 1 and isinstance(inputs[0], TensorOperators) and inputs[0].ndim == 0 and inputs[0].dtype.name == "string":
+    if (
+        len(inputs) == 1
+        and isinstance(inputs[0], TensorOperators)
+        and inputs[0].ndim == 0
+        and inputs[0].dtype.name == "string"
+    ):
         return inputs[0].numpy().decode("utf-8", "replace")
     ordered = [_sorted_ordered_dicts(i) for i in inputs]
     tensor_free = nest.map_structure(lambda x: "" if isinstance(x, TensorOperators) else x, ordered)
@@ -158,7 +164,11 @@ def _format_inputs(inputs, summarize, sep):
         if isinstance(item, str):
             templates.append(item)
         else:
-            templates.append(pprint.pformat(nest.pack_sequence_as(item, leaves) if nest.is_nested(item) else leaves[0]))
+            templates.append(
+                pprint.pformat(
+                    nest.pack_sequence_as(item, leaves) if nest.is_nested(item) else leaves[0]
+                )
+            )
     template = sep.join(templates).replace("'" + placeholder + "'", placeholder)
     pieces = template.split(placeholder)
     out = [pieces[0]]
@@ -190,10 +200,14 @@ def print(*inputs, **kwargs):  # noqa: A001 - TF's name
         output_stream = sys.stderr
     if isinstance(output_stream, str):
         if not output_stream.startswith("file://"):
-            raise ValueError("Unsupported output stream, logging level, or file.%s. Supported streams are sys.stdout, "
-                             "sys.stderr, tf.logging.info, tf.logging.warning, tf.logging.error. File needs to be in the "
-                             "form of 'file://<filepath>'." % output_stream)
-        with open(output_stream[len("file://"):], "a") as handle:
+            raise ValueError(
+                "Unsupported output stream, logging level, or file.%s. Supported streams are "
+                "sys.stdout, "
+                "sys.stderr, tf.logging.info, tf.logging.warning, tf.logging.error. File needs to "
+                "be in the "
+                "form of 'file://<filepath>'." % output_stream
+            )
+        with open(output_stream[len("file://") :], "a") as handle:
             handle.write(text + end)
         return None
     if hasattr(output_stream, "write"):
@@ -204,6 +218,9 @@ def print(*inputs, **kwargs):  # noqa: A001 - TF's name
     if callable(output_stream):
         output_stream(text)
         return None
-    raise ValueError("Unsupported output stream, logging level, or file.%s. Supported streams are sys.stdout, sys.stderr, "
-                     "tf.logging.info, tf.logging.warning, tf.logging.error. File needs to be in the form of "
-                     "'file://<filepath>'." % (output_stream,))
+    raise ValueError(
+        "Unsupported output stream, logging level, or file.%s. Supported streams are sys.stdout, "
+        "sys.stderr, "
+        "tf.logging.info, tf.logging.warning, tf.logging.error. File needs to be in the form of "
+        "'file://<filepath>'." % (output_stream,)
+    )

@@ -4,6 +4,7 @@
 rank, size and dtype errors are TF's, naming the oneDNN ``_Mkl`` kernels where
 TF's CPU build does.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -13,8 +14,16 @@ from ..framework import dtypes
 from ..framework.convert import to_torch_like
 from ..framework.tensor import Tensor, TensorOperators, wrap
 from ..framework.tensor_ops import inputs
-from ..framework.op_errors import (allowed_dtypes, check_dtype, dims_text, input_dtype_error,
-                                   kernel_name, no_kernel, op_error, translate_error)
+from ..framework.op_errors import (
+    allowed_dtypes,
+    check_dtype,
+    dims_text,
+    input_dtype_error,
+    kernel_name,
+    no_kernel,
+    op_error,
+    translate_error,
+)
 from ._args import storage_of
 from ..api_export import tf_export
 
@@ -35,13 +44,21 @@ def _torch_matmul(x, y):
 def _batch_matmul(x, y, shapes, adjoints):
     kernel = kernel_name("BatchMatMulV2", x)
     if x.shape[-1] != y.shape[-2]:
-        raise op_error("BatchMatMulV2", "Matrix size-incompatible: In[0]: %s, In[1]: %s %d %d"
-                       % (shapes + adjoints), x, kernel=kernel)
+        raise op_error(
+            "BatchMatMulV2",
+            "Matrix size-incompatible: In[0]: %s, In[1]: %s %d %d" % (shapes + adjoints),
+            x,
+            kernel=kernel,
+        )
     try:
         torch.broadcast_shapes(x.shape[:-2], y.shape[:-2])
     except RuntimeError:
-        raise op_error("BatchMatMulV2", "In[0] and In[1] must have compatible batch dimensions: "
-                       "%s vs. %s" % shapes, x, kernel=kernel) from None
+        raise op_error(
+            "BatchMatMulV2",
+            "In[0] and In[1] must have compatible batch dimensions: %s vs. %s" % shapes,
+            x,
+            kernel=kernel,
+        ) from None
     return _torch_matmul(x, y)
 
 
@@ -62,35 +79,68 @@ def _matmul_inputs(a, b):
 
 
 @tf_export("linalg.matmul", "matmul")
-def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_b=False,
-           a_is_sparse=False, b_is_sparse=False, output_type=None, grad_a=False, grad_b=False, name=None):
+def matmul(
+    a,
+    b,
+    transpose_a=False,
+    transpose_b=False,
+    adjoint_a=False,
+    adjoint_b=False,
+    a_is_sparse=False,
+    b_is_sparse=False,
+    output_type=None,
+    grad_a=False,
+    grad_b=False,
+    name=None,
+):
     """``tf.linalg.matmul``: ``a @ b`` for rank >= 2 tensors (leading dims are broadcast batch
     dims), with ``transpose_*``/``adjoint_*``; rank and size errors are TF's.  ``output_type``
     (int8/int16 inputs only, as TF) accumulates in the wider integer type."""
     if not (transpose_a or transpose_b or adjoint_a or adjoint_b or output_type):
-        if type(a) is Tensor and type(b) is Tensor or isinstance(a, TensorOperators) and isinstance(b, TensorOperators):
+        if (
+            type(a) is Tensor
+            and type(b) is Tensor
+            or isinstance(a, TensorOperators)
+            and isinstance(b, TensorOperators)
+        ):
             x = a._value
             y = b._value
         else:
             x, y = _matmul_inputs(a, b)
         dtype = x.dtype
-        if dtype is y.dtype and (dtype is torch.float32 or dtype in _MATMUL_ALLOWED) and x.ndim == 2 == y.ndim:
+        if (
+            dtype is y.dtype
+            and (dtype is torch.float32 or dtype in _MATMUL_ALLOWED)
+            and x.ndim == 2 == y.ndim
+        ):
             try:
                 product = torch.mm(x, y)
-            except RuntimeError:  # sizes, or no integer kernel on this device: the checked path says why
+            except (
+                RuntimeError
+            ):  # sizes, or no integer kernel on this device: the checked path says why
                 pass
             else:
                 tensor = _new(Tensor)
                 tensor._value = product
                 return tensor
     if transpose_a and adjoint_a:
-        raise ValueError("Only one of `transpose_a` and `adjoint_a` can be True. Received `transpose_a`=%r, `adjoint_a`=%r." % (transpose_a, adjoint_a))
+        raise ValueError(
+            "Only one of `transpose_a` and `adjoint_a` can be True. Received `transpose_a`=%r, "
+            "`adjoint_a`=%r." % (transpose_a, adjoint_a)
+        )
     if transpose_b and adjoint_b:
-        raise ValueError("Only one of `transpose_b` and `adjoint_b` can be True. Received `transpose_b`=%r, `adjoint_b`=%r." % (transpose_b, adjoint_b))
+        raise ValueError(
+            "Only one of `transpose_b` and `adjoint_b` can be True. Received `transpose_b`=%r, "
+            "`adjoint_b`=%r." % (transpose_b, adjoint_b)
+        )
     x, y = _matmul_inputs(a, b)
     if output_type is not None and dtypes.as_dtype(output_type).torch_dtype is not x.dtype:
         out = dtypes.as_dtype(output_type)
-        if x.dtype not in (torch.int8, torch.int16, torch.uint8) or out.name not in ("int16", "int32", "int64"):
+        if x.dtype not in (torch.int8, torch.int16, torch.uint8) or out.name not in (
+            "int16",
+            "int32",
+            "int64",
+        ):
             raise no_kernel("BatchMatMulV3", x)
         x, y = x.to(out.torch_dtype), y.to(out.torch_dtype)
     check_dtype(x, _MATMUL_ALLOWED, "MatMul")
@@ -103,10 +153,18 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
     y = _transposed(y, transpose_b, adjoint_b)
     if x.ndim == 2 and y.ndim == 2:
         if x.shape[1] != y.shape[0]:
-            raise op_error("MatMul", "Matrix size-incompatible: In[0]: %s, In[1]: %s" % shapes, x,
-                           kernel=kernel)
+            raise op_error(
+                "MatMul",
+                "Matrix size-incompatible: In[0]: %s, In[1]: %s" % shapes,
+                x,
+                kernel=kernel,
+            )
         return wrap(_torch_matmul(x, y))
-    return wrap(_batch_matmul(x, y, shapes, (int(bool(adjoint_a or transpose_a)), int(bool(adjoint_b or transpose_b)))))
+    return wrap(
+        _batch_matmul(
+            x, y, shapes, (int(bool(adjoint_a or transpose_a)), int(bool(adjoint_b or transpose_b)))
+        )
+    )
 
 
 def _tensordot_axes(axes, x, y):
@@ -116,8 +174,10 @@ def _tensordot_axes(axes, x, y):
         axes = int(axes)
         for t in (x, y):
             if axes > t.ndim:
-                raise ValueError("`axes` must not be larger than the number of dimensions of tensor %s.  Received %d, vs tensor dimensions %d."
-                                 % (np.asarray(wrap(t)), axes, t.ndim))
+                raise ValueError(
+                    "`axes` must not be larger than the number of dimensions of tensor %s.  "
+                    "Received %d, vs tensor dimensions %d." % (np.asarray(wrap(t)), axes, t.ndim)
+                )
         if axes < 0:
             raise ValueError("`axes` must be at least 0. Received: %d." % axes)
         return list(range(x.ndim - axes, x.ndim)), list(range(axes))
@@ -127,7 +187,10 @@ def _tensordot_axes(axes, x, y):
     a_axes = [int(a_axes)] if isinstance(a_axes, (int, np.integer)) else [int(v) for v in a_axes]
     b_axes = [int(b_axes)] if isinstance(b_axes, (int, np.integer)) else [int(v) for v in b_axes]
     if len(a_axes) != len(b_axes):
-        raise ValueError("Different number of contraction axes `a` and `b`, %d != %d." % (len(a_axes), len(b_axes)))
+        raise ValueError(
+            "Different number of contraction axes `a` and `b`, %d != %d."
+            % (len(a_axes), len(b_axes))
+        )
     return a_axes, b_axes
 
 
@@ -157,22 +220,34 @@ def einsum(equation, *inputs, **kwargs):
     einsum_kernel = "%s_N_%d" % (kernel_name("Einsum", first), len(storages))
     terms = equation.replace(" ", "").split("->")[0].split(",")
     if len(terms) != len(storages):
-        raise op_error("Einsum", "Expected %d inputs but got: %d" % (len(terms), len(storages)),
-                       first, kernel=einsum_kernel)
+        raise op_error(
+            "Einsum",
+            "Expected %d inputs but got: %d" % (len(terms), len(storages)),
+            first,
+            kernel=einsum_kernel,
+        )
     sizes = {}
     for k, (term, s) in enumerate(zip(terms, storages)):
         if "..." in term:
             continue
         if len(term) != s.ndim:
-            raise op_error("Einsum", "Expected input %d to have rank %d but got: %d"
-                           % (k, len(term), s.ndim), first, kernel=einsum_kernel)
+            raise op_error(
+                "Einsum",
+                "Expected input %d to have rank %d but got: %d" % (k, len(term), s.ndim),
+                first,
+                kernel=einsum_kernel,
+            )
         for position, label in enumerate(term):
             size = sizes.setdefault(label, s.shape[position])
             if size != s.shape[position]:
-                raise op_error("Einsum", "Expected dimension %d at axis %d of the input shaped %s "
-                               "but got dimension %d"
-                               % (size, position, dims_text(s.shape), s.shape[position]), first,
-                               kernel=einsum_kernel)
+                raise op_error(
+                    "Einsum",
+                    "Expected dimension %d at axis %d of the input shaped %s "
+                    "but got dimension %d"
+                    % (size, position, dims_text(s.shape), s.shape[position]),
+                    first,
+                    kernel=einsum_kernel,
+                )
     try:
         return wrap(torch.einsum(equation, *storages))
     except RuntimeError as error:

@@ -4,6 +4,7 @@ The walking itself is ``torchkeras.framework.tree`` with its ``NEST`` rules
 (mappings by sorted key, namedtuples, attrs classes, mapping views, non-string
 sequences).  ``expand_composites`` is accepted; there are no composite tensors.
 """
+
 from __future__ import annotations
 
 from ..api_export import tf_export
@@ -35,23 +36,33 @@ def pack_sequence_as(structure, flat_sequence, expand_composites=False):
     """``tf.nest.pack_sequence_as``: rebuilds ``structure``'s shape from the leaves in
     ``flat_sequence``."""
     if not _tree.NEST.kind(flat_sequence):
-        raise TypeError("Attempted to pack value:\n  %s\ninto a structure, but found "
-                        "incompatible type `%s` instead."
-                        % (_truncate(flat_sequence), type(flat_sequence)))
+        raise TypeError(
+            "Attempted to pack value:\n  %s\ninto a structure, but found "
+            "incompatible type `%s` instead." % (_truncate(flat_sequence), type(flat_sequence))
+        )
     if not _tree.NEST.kind(structure):
         if len(flat_sequence) != 1:
-            raise ValueError("The target structure is of type `%s`\n  %s\nHowever the input is "
-                             "a sequence (%s) of length %d.\n  %s\nnest cannot guarantee that "
-                             "it is safe to map one to the other."
-                             % (type(structure), _truncate(structure), type(flat_sequence),
-                                len(flat_sequence), _truncate(flat_sequence)))
+            raise ValueError(
+                "The target structure is of type `%s`\n  %s\nHowever the input is "
+                "a sequence (%s) of length %d.\n  %s\nnest cannot guarantee that "
+                "it is safe to map one to the other."
+                % (
+                    type(structure),
+                    _truncate(structure),
+                    type(flat_sequence),
+                    len(flat_sequence),
+                    _truncate(flat_sequence),
+                )
+            )
         return flat_sequence[0]
     try:
         return _tree.pack_sequence_as(structure, flat_sequence, _tree.NEST)
     except _tree.StructureMismatch as err:
-        raise ValueError("Could not pack sequence. Structure had %d atoms, but flat_sequence had "
-                         "%d items.  Structure: %s, flat_sequence: %s."
-                         % (err.expected, err.got, structure, flat_sequence)) from None
+        raise ValueError(
+            "Could not pack sequence. Structure had %d atoms, but flat_sequence had "
+            "%d items.  Structure: %s, flat_sequence: %s."
+            % (err.expected, err.got, structure, flat_sequence)
+        ) from None
 
 
 class _Dot:
@@ -76,10 +87,12 @@ def assert_same_structure(nest1, nest2, check_types=True, expand_composites=Fals
     kind, detail = problem
     dots1 = _tree.map_structure(lambda _: _DOT, nest1, rules=_tree.NEST)
     dots2 = _tree.map_structure(lambda _: _DOT, nest2, rules=_tree.NEST)
-    raise kind("The two structures don't have the same nested structure.\n\nFirst structure: "
-               "%s\n\nSecond structure: %s\n\nMore specifically: %s\nEntire first structure:\n%s"
-               "\nEntire second structure:\n%s"
-               % (_tree.describe(nest1), _tree.describe(nest2), detail, dots1, dots2))
+    raise kind(
+        "The two structures don't have the same nested structure.\n\nFirst structure: "
+        "%s\n\nSecond structure: %s\n\nMore specifically: %s\nEntire first structure:\n%s"
+        "\nEntire second structure:\n%s"
+        % (_tree.describe(nest1), _tree.describe(nest2), detail, dots1, dots2)
+    )
 
 
 @tf_export("nest.map_structure")
@@ -93,8 +106,10 @@ def map_structure(func, *structure, **kwargs):
     check_types = kwargs.pop("check_types", True)
     kwargs.pop("expand_composites", None)
     if kwargs:
-        raise ValueError("Only valid keyword arguments are `check_types` and "
-                         "`expand_composites`, not: `%s`" % "`, `".join(kwargs))
+        raise ValueError(
+            "Only valid keyword arguments are `check_types` and "
+            "`expand_composites`, not: `%s`" % "`, `".join(kwargs)
+        )
     for other in structure[1:]:
         assert_same_structure(structure[0], other, check_types=check_types)
     return _tree.map_structure(func, *structure, rules=_tree.NEST)

@@ -7,6 +7,7 @@ empty and ``torchkeras.nn`` imports them by name (with ``sigmoid``, ``tanh``,
 ``l2_normalize`` and ``top_k`` from ``math_ops``: TF's ``tf.nn`` re-exports the
 same ops).
 """
+
 from __future__ import annotations
 
 import math
@@ -19,8 +20,15 @@ from ..framework.errors import InvalidArgumentError
 from ..framework.tensor import Tensor, TensorOperators, wrap
 from .reduction_ops import _mean
 from .random_ops import _generator as random_generator
-from ..framework.op_errors import (allowed_dtypes, attr_error, check_dtype, dims_text, dtype_of,
-                                   input_dtype_error, op_error)
+from ..framework.op_errors import (
+    allowed_dtypes,
+    attr_error,
+    check_dtype,
+    dims_text,
+    dtype_of,
+    input_dtype_error,
+    op_error,
+)
 from ._args import reduction_dims, storage_of
 from ..api_export import tf_export
 
@@ -72,13 +80,17 @@ def gelu(features, approximate=False, name=None):
     """``tf.nn.gelu``: ``x * Phi(x)``; ``approximate=True`` uses the tanh approximation."""
     a = storage_of(features)
     if a.dtype not in _FLOATS:
-        raise ValueError("`features.dtype` must be a floating point tensor.Received:features.dtype=%s" % dtype_of(a))
+        raise ValueError(
+            "`features.dtype` must be a floating point tensor.Received:features.dtype=%s"
+            % dtype_of(a)
+        )
     return wrap(F.gelu(a, approximate="tanh" if approximate else "none"))
 
 
 @tf_export("nn.leaky_relu")
 def leaky_relu(features, alpha=0.2, name=None):
-    """``tf.nn.leaky_relu``: ``x`` if ``x > 0`` else ``alpha * x``; integer input is cast to float32, as TF."""
+    """``tf.nn.leaky_relu``: ``x`` if ``x > 0`` else ``alpha * x``; integer input is cast to
+    float32, as TF."""
     a = storage_of(features)
     if not (a.dtype in _FLOATS or a.dtype.is_complex):
         if a.dtype not in _RELU_ALLOWED:
@@ -124,8 +136,12 @@ def _softmax_axis(a, axis):
     ndim = a.ndim
     axis = -1 if axis is None else int(axis)
     if not -ndim <= axis < ndim:
-        raise InvalidArgumentError(None, None, "`dim` must be in the range [%d, %d) where %d is the number of dimensions in the input. Received: dim=%d"
-                                   % (-ndim, ndim, ndim, axis))
+        raise InvalidArgumentError(
+            None,
+            None,
+            "`dim` must be in the range [%d, %d) where %d is the number of dimensions in the "
+            "input. Received: dim=%d" % (-ndim, ndim, ndim, axis),
+        )
     return axis
 
 
@@ -163,7 +179,9 @@ def moments(x, axes, shift=None, keepdims=False, name=None):
     work = a.float() if a.dtype in (torch.float16, torch.bfloat16) else a
     dims = reduction_dims(axes, work, "Mean")
     mean = _mean(work, dims, True) if dims else work
-    variance = _mean(torch.square(work - mean.detach()), dims, True) if dims else torch.zeros_like(work)
+    variance = (
+        _mean(torch.square(work - mean.detach()), dims, True) if dims else torch.zeros_like(work)
+    )
     if not keepdims and dims:
         mean = mean.squeeze(dims)
         variance = variance.squeeze(dims)
@@ -172,7 +190,8 @@ def moments(x, axes, shift=None, keepdims=False, name=None):
 
 @tf_export("nn.bias_add")
 def bias_add(value, bias, data_format=None, name=None):
-    """``tf.nn.bias_add``: adds a 1-D ``bias`` along the channel axis (last, or axis 1 for ``NC...``)."""
+    """``tf.nn.bias_add``: adds a 1-D ``bias`` along the channel axis (last, or axis 1 for
+    ``NC...``)."""
     a = storage_of(value)
     b = _storage_like(bias, a)
     if b.dtype != a.dtype:
@@ -185,8 +204,12 @@ def bias_add(value, bias, data_format=None, name=None):
     channels_first = data_format is not None and data_format.startswith("NC")
     channel = 1 if channels_first else a.ndim - 1
     if b.shape[0] != a.shape[channel]:
-        raise op_error("BiasAdd", "Must provide as many biases as the last dimension of the input tensor: %s vs. %s"
-                       % (dims_text(b.shape), dims_text(a.shape)), a)
+        raise op_error(
+            "BiasAdd",
+            "Must provide as many biases as the last dimension of the input tensor: %s vs. %s"
+            % (dims_text(b.shape), dims_text(a.shape)),
+            a,
+        )
     if channels_first:
         b = b.reshape((-1,) + (1,) * (a.ndim - 2))
     return wrap(a + b)
@@ -200,21 +223,44 @@ def dropout(x, rate, noise_shape=None, seed=None, name=None):
     ``seed`` selecting a reproducible stream), drawn with torch generators."""
     a = storage_of(x)
     if a.dtype not in _FLOATS:
-        raise ValueError("`x.dtype` must be a floating point tensor as `x` will be scaled. Received: x_dtype=%s" % dtype_of(a))
+        raise ValueError(
+            "`x.dtype` must be a floating point tensor as `x` will be scaled. Received: x_dtype=%s"
+            % dtype_of(a)
+        )
     p = rate._value if isinstance(rate, TensorOperators) else rate
     if not isinstance(p, torch.Tensor):
         if not 0 <= p < 1:
-            raise ValueError("`rate` must be a scalar tensor or a float in the range [0, 1). Received: rate=%r" % (p,))
+            raise ValueError(
+                "`rate` must be a scalar tensor or a float in the range [0, 1). Received: rate=%r"
+                % (p,)
+            )
         if p == 0:
             return wrap(a)
-    shape = a.shape if noise_shape is None else tuple(int(d) for d in (noise_shape._value.tolist() if isinstance(noise_shape, TensorOperators) else noise_shape))
-    noise = torch.rand(shape, generator=random_generator(seed, a.device), device=a.device, dtype=a.dtype)
+    shape = (
+        a.shape
+        if noise_shape is None
+        else tuple(
+            int(d)
+            for d in (
+                noise_shape._value.tolist()
+                if isinstance(noise_shape, TensorOperators)
+                else noise_shape
+            )
+        )
+    )
+    noise = torch.rand(
+        shape, generator=random_generator(seed, a.device), device=a.device, dtype=a.dtype
+    )
     keep = noise >= p
     try:
         return wrap(torch.where(keep, a / (1 - p), torch.zeros((), dtype=a.dtype, device=a.device)))
     except RuntimeError:
-        raise op_error("SelectV2", "condition %s, then %s, and else [] must be broadcastable"
-                       % (dims_text(shape), dims_text(a.shape)), a) from None
+        raise op_error(
+            "SelectV2",
+            "condition %s, then %s, and else [] must be broadcastable"
+            % (dims_text(shape), dims_text(a.shape)),
+            a,
+        ) from None
 
 
 @tf_export("nn.sigmoid_cross_entropy_with_logits")
@@ -224,7 +270,10 @@ def sigmoid_cross_entropy_with_logits(labels=None, logits=None, name=None):
     x = storage_of(logits)
     z = _storage_like(labels, x)
     if tuple(x.shape) != tuple(z.shape):
-        raise ValueError("`logits` and `labels` must have the same shape, received (%s vs %s)." % (tuple(x.shape), tuple(z.shape)))
+        raise ValueError(
+            "`logits` and `labels` must have the same shape, received (%s vs %s)."
+            % (tuple(x.shape), tuple(z.shape))
+        )
     if z.dtype != x.dtype:
         raise input_dtype_error("Mul", 1, x, z)
     check_dtype(x, _ELU_ALLOWED, "Softplus")
@@ -243,8 +292,12 @@ def softmax_cross_entropy_with_logits(labels, logits, axis=-1, name=None):
     try:
         torch.broadcast_shapes(x.shape, z.shape)
     except RuntimeError:
-        raise op_error("SoftmaxCrossEntropyWithLogits",
-                       "logits and labels must be broadcastable: logits_size=%s labels_size=%s" % (dims_text(x.shape), dims_text(z.shape)), x) from None
+        raise op_error(
+            "SoftmaxCrossEntropyWithLogits",
+            "logits and labels must be broadcastable: logits_size=%s labels_size=%s"
+            % (dims_text(x.shape), dims_text(z.shape)),
+            x,
+        ) from None
     axis = _softmax_axis(x, axis)
     return wrap(-torch.sum(z * torch.log_softmax(x, axis), axis))
 
@@ -258,17 +311,24 @@ def sparse_softmax_cross_entropy_with_logits(labels=None, logits=None, name=None
     check_dtype(x, _SOFTMAX_ALLOWED, "SparseSoftmaxCrossEntropyWithLogits")
     z = storage_of(labels)
     if z.dtype not in (torch.int32, torch.int64):
-        raise attr_error("SparseSoftmaxCrossEntropyWithLogits", z, attr="Tlabels", allowed=["INT32", "INT64"])
+        raise attr_error(
+            "SparseSoftmaxCrossEntropyWithLogits", z, attr="Tlabels", allowed=["INT32", "INT64"]
+        )
     if x.ndim == 0 or tuple(z.shape) != tuple(x.shape[:-1]):
-        raise ValueError("`labels.shape` must equal `logits.shape` except for the last dimension. Received: labels.shape=%s and logits.shape=%s"
-                         % (tuple(z.shape), tuple(x.shape)))
+        raise ValueError(
+            "`labels.shape` must equal `logits.shape` except for the last dimension. Received: "
+            "labels.shape=%s and logits.shape=%s" % (tuple(z.shape), tuple(x.shape))
+        )
     classes = x.shape[-1]
     out_of_range = (z < 0) | (z >= classes)
     if z.device.type == "cpu" and bool(out_of_range.any()):
         bad = int(z[out_of_range].reshape(-1)[0])
-        raise op_error("SparseSoftmaxCrossEntropyWithLogits",
-                       "Received a label value of %d which is outside the valid range of [0, %d).  Label values: %s"
-                       % (bad, classes, " ".join(str(v) for v in z.reshape(-1).tolist())), x)
+        raise op_error(
+            "SparseSoftmaxCrossEntropyWithLogits",
+            "Received a label value of %d which is outside the valid range of [0, %d).  Label "
+            "values: %s" % (bad, classes, " ".join(str(v) for v in z.reshape(-1).tolist())),
+            x,
+        )
     index = torch.where(out_of_range, torch.zeros_like(z), z).long().unsqueeze(-1)
     loss = -torch.log_softmax(x, -1).gather(-1, index).squeeze(-1)
     if z.device.type != "cpu":
@@ -287,12 +347,16 @@ def crelu(features, axis=-1, name=None):
 @tf_export("nn.weighted_cross_entropy_with_logits")
 def weighted_cross_entropy_with_logits(labels, logits, pos_weight, name=None):
     """``tf.nn.weighted_cross_entropy_with_logits``: sigmoid cross entropy with the positive term
-    scaled by ``pos_weight``: ``(1 - z) * x + (1 + (q - 1) * z) * log(1 + exp(-x))``, computed stably."""
+    scaled by ``pos_weight``: ``(1 - z) * x + (1 + (q - 1) * z) * log(1 + exp(-x))``, computed
+    stably."""
     x = storage_of(logits)
     z = _storage_like(labels, x)
     q = _storage_like(pos_weight, x)
     if tuple(x.shape) != tuple(z.shape):
-        raise ValueError("`logits` and `labels` must have the same shape, received (%s vs %s)." % (tuple(x.shape), tuple(z.shape)))
+        raise ValueError(
+            "`logits` and `labels` must have the same shape, received (%s vs %s)."
+            % (tuple(x.shape), tuple(z.shape))
+        )
     check_dtype(x, _ELU_ALLOWED, "Softplus")
     log_weight = 1 + (q - 1) * z
     return wrap((1 - z) * x + log_weight * (torch.log1p(torch.exp(-torch.abs(x))) + torch.relu(-x)))
@@ -360,10 +424,16 @@ def embedding_lookup(params, ids, max_norm=None, name=None):
         bad = torch.nonzero((index.reshape(-1) < 0) | (index.reshape(-1) >= rows))
         if bad.numel():
             k = int(bad[0, 0])
-            raise op_error("GatherV2", "indices[%d] = %d is not in [0, %d)" % (k, int(index.reshape(-1)[k]), rows), table)
+            raise op_error(
+                "GatherV2",
+                "indices[%d] = %d is not in [0, %d)" % (k, int(index.reshape(-1)[k]), rows),
+                table,
+            )
     result = table[index.long()]
     if max_norm is not None:
-        norms = torch.linalg.vector_norm(result, 2, tuple(range(index.ndim, result.ndim)), keepdim=True)
+        norms = torch.linalg.vector_norm(
+            result, 2, tuple(range(index.ndim, result.ndim)), keepdim=True
+        )
         result = result * torch.where(norms > max_norm, max_norm / norms, torch.ones_like(norms))
     return wrap(result)
 
@@ -378,6 +448,8 @@ def in_top_k(targets, predictions, k, name=None):
         raise attr_error("InTopKV2", target)
     classes = scores.shape[-1]
     valid = (target >= 0) & (target < classes)
-    picked = scores.gather(-1, torch.where(valid, target, torch.zeros_like(target)).long().unsqueeze(-1))
+    picked = scores.gather(
+        -1, torch.where(valid, target, torch.zeros_like(target)).long().unsqueeze(-1)
+    )
     above = torch.sum(scores > picked, -1)
     return wrap(valid & (above < int(k)) & torch.isfinite(picked.squeeze(-1)))

@@ -1,4 +1,5 @@
 """Norms: ``tf.norm`` (vector and matrix) and ``tf.math.l2_normalize``."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -19,17 +20,29 @@ _MATRIX_NORMS = ("euclidean", "fro", 1, 2, np.inf)
 def _norm_axis(axis):
     if axis is None or isinstance(axis, (int, np.integer)) and not isinstance(axis, bool):
         return axis
-    if isinstance(axis, (list, tuple)) and len(axis) == 2 and all(isinstance(v, (int, np.integer)) for v in axis) and axis[0] != axis[1]:
+    if (
+        isinstance(axis, (list, tuple))
+        and len(axis) == 2
+        and all(isinstance(v, (int, np.integer)) for v in axis)
+        and axis[0] != axis[1]
+    ):
         return tuple(int(v) for v in axis)
     shown = np.asarray(axis) if isinstance(axis, TensorOperators) else axis
-    raise ValueError("'axis' must be None, an integer, or a tuple of 2 unique integers, got %s" % (shown,))
+    raise ValueError(
+        "'axis' must be None, an integer, or a tuple of 2 unique integers, got %s" % (shown,)
+    )
 
 
 def _integer_norm(a, ord, dims, keepdim, matrix):
-    """TF's norms of integer tensors: only the sums and maxima of ``|x|`` (ord 1 and inf) have kernels."""
+    """TF's norms of integer tensors: only the sums and maxima of ``|x|`` (ord 1 and inf) have
+    kernels."""
     magnitude = torch.abs(a)
     if not matrix:
-        return torch.sum(magnitude, dims, keepdim, dtype=a.dtype) if ord == 1 else torch.amax(magnitude, dims, keepdim)
+        return (
+            torch.sum(magnitude, dims, keepdim, dtype=a.dtype)
+            if ord == 1
+            else torch.amax(magnitude, dims, keepdim)
+        )
     inner, outer = (dims[0], dims[1]) if ord == 1 else (dims[1], dims[0])
     result = torch.amax(torch.sum(magnitude, inner, True, dtype=a.dtype), outer, True)
     return result if keepdim else result.squeeze(dims)
@@ -45,13 +58,28 @@ def norm(tensor, ord="euclidean", axis=None, keepdims=None, name=None):  # noqa:
     keepdim = bool(keepdims)
     if isinstance(axis, tuple):
         if isinstance(ord, bool) or ord not in _MATRIX_NORMS:
-            raise ValueError("'ord' must be a supported matrix norm in ['euclidean', 'fro', 1, 2, inf], got %s" % (ord,))
+            raise ValueError(
+                "'ord' must be a supported matrix norm in ['euclidean', 'fro', 1, 2, inf], got %s"
+                % (ord,)
+            )
         dims = reduction_dims(list(axis), a, "Sum")
         if a.dtype in _INTEGER_NORM_ALLOWED and ord in (1, np.inf):
             return wrap(_integer_norm(a, ord, dims, keepdim, True))
         check_dtype(a, _SQRT_ALLOWED, "Svd" if ord == 2 else "Sqrt")
-        return wrap(_same_kind(torch.linalg.matrix_norm(a, "fro" if ord in ("euclidean", "fro") else ord, dims, keepdim), a))
-    if not (ord == "euclidean" or isinstance(ord, (int, float, np.number)) and not isinstance(ord, bool) and ord > 0):
+        return wrap(
+            _same_kind(
+                torch.linalg.matrix_norm(
+                    a, "fro" if ord in ("euclidean", "fro") else ord, dims, keepdim
+                ),
+                a,
+            )
+        )
+    if not (
+        ord == "euclidean"
+        or isinstance(ord, (int, float, np.number))
+        and not isinstance(ord, bool)
+        and ord > 0
+    ):
         raise ValueError("'ord' must be a supported vector norm, got %s" % (ord,))
     dims = tuple(range(a.ndim)) if axis is None else reduction_dims(axis, a, "Sum")
     if a.dtype in _INTEGER_NORM_ALLOWED and ord in (1, np.inf):

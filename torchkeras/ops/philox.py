@@ -11,6 +11,7 @@ torch's.  Known difference: float32/float64 normal and truncated normal values d
 TF's in the last bit for about 1 value in 150 (float32) or 100 (float64); float16/bfloat16,
 uniform and integer values are TF's exactly (``tests/ops/test_philox.py``).
 """
+
 from __future__ import annotations
 
 import math
@@ -149,8 +150,9 @@ def _truncated_normal(key, counter, count, dtype, device):
     start = 0
     filled = torch.zeros(groups, dtype=torch.int64, device=device)
     while pending.numel():
-        candidates = _truncated_candidates(key, counter, pending * skip + start, blocks_per_try,
-                                           dtype, device)
+        candidates = _truncated_candidates(
+            key, counter, pending * skip + start, blocks_per_try, dtype, device
+        )
         keep = candidates.abs() < 2.0
         need = group - filled[pending]
         rank = torch.cumsum(keep.to(torch.int64), dim=1)

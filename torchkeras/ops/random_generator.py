@@ -5,6 +5,7 @@ Each draw reads the state, advances its 128-bit counter by ``256 * number of out
 ``RngReadAndSkip``), and fills the output from the state read, as TF's stateless V2 ops do.
 ``binomial`` is not available (refused with ``NotImplementedError``).
 """
+
 from __future__ import annotations
 
 import os
@@ -25,10 +26,21 @@ __all__ = []
 
 _STATE_SIZE = 3
 _MASK64 = (1 << 64) - 1
-_UNIFORM_OPS = ("StatelessRandomUniformFullIntV2", "StatelessRandomUniformIntV2",
-                "StatelessRandomUniformV2")
-_UNIFORM_DTYPES = (dtypes.float16, dtypes.bfloat16, dtypes.float32, dtypes.float64,
-                   dtypes.int32, dtypes.int64, dtypes.uint32, dtypes.uint64)
+_UNIFORM_OPS = (
+    "StatelessRandomUniformFullIntV2",
+    "StatelessRandomUniformIntV2",
+    "StatelessRandomUniformV2",
+)
+_UNIFORM_DTYPES = (
+    dtypes.float16,
+    dtypes.bfloat16,
+    dtypes.float32,
+    dtypes.float64,
+    dtypes.int32,
+    dtypes.int64,
+    dtypes.uint32,
+    dtypes.uint64,
+)
 
 
 def _signed(value):
@@ -96,8 +108,9 @@ class Generator:
                 self._state_var = state
                 return
             words = _check_state(_int64_words(state))
-        self._state_var = Variable(np.array(words, dtype=np.int64), trainable=False,
-                                   name="StateVar")
+        self._state_var = Variable(
+            np.array(words, dtype=np.int64), trainable=False, name="StateVar"
+        )
 
     @classmethod
     def from_state(cls, state, alg):
@@ -153,11 +166,19 @@ class Generator:
         """Advances the counter as ``delta`` outputs would (by ``256 * delta``); returns the
         state before the skip (TF's ``RngReadAndSkip``)."""
         old = [int(v) for v in self._state_var._value.tolist()]
-        counter = [old[0] & 0xFFFFFFFF, (old[0] >> 32) & 0xFFFFFFFF,
-                   old[1] & 0xFFFFFFFF, (old[1] >> 32) & 0xFFFFFFFF]
+        counter = [
+            old[0] & 0xFFFFFFFF,
+            (old[0] >> 32) & 0xFFFFFFFF,
+            old[1] & 0xFFFFFFFF,
+            (old[1] >> 32) & 0xFFFFFFFF,
+        ]
         new = philox.add_to_counter(counter, int(delta) * 256)
-        self._state_var.assign(np.array([_signed(new[0] | new[1] << 32),
-                                         _signed(new[2] | new[3] << 32), old[2]], dtype=np.int64))
+        self._state_var.assign(
+            np.array(
+                [_signed(new[0] | new[1] << 32), _signed(new[2] | new[3] << 32), old[2]],
+                dtype=np.int64,
+            )
+        )
         return wrap(torch.tensor(old, dtype=torch.int64))
 
     def _key_counter(self, shape, op):
@@ -176,16 +197,25 @@ class Generator:
         dtype = _stateless._float_dtype(dtype)
         mean, stddev = convert_to_tensor(mean, dtype=dtype), convert_to_tensor(stddev, dtype=dtype)
         key, counter = self._key_counter(shape, "StatelessRandomNormalV2")
-        return _stateless.scaled("normal", shape, mean, stddev, dtype, key, counter,
-                                 "StatelessRandomNormalV2")
+        return _stateless.scaled(
+            "normal", shape, mean, stddev, dtype, key, counter, "StatelessRandomNormalV2"
+        )
 
     def truncated_normal(self, shape, mean=0.0, stddev=1.0, dtype=dtypes.float32, name=None):
         """TF's exact truncated normal numbers (within two ``stddev``) from this stream."""
         dtype = _stateless._float_dtype(dtype)
         mean, stddev = convert_to_tensor(mean, dtype=dtype), convert_to_tensor(stddev, dtype=dtype)
         key, counter = self._key_counter(shape, "StatelessTruncatedNormalV2")
-        return _stateless.scaled("truncated_normal", shape, mean, stddev, dtype, key, counter,
-                                 "StatelessTruncatedNormalV2")
+        return _stateless.scaled(
+            "truncated_normal",
+            shape,
+            mean,
+            stddev,
+            dtype,
+            key,
+            counter,
+            "StatelessTruncatedNormalV2",
+        )
 
     def uniform(self, shape, minval=0, maxval=None, dtype=dtypes.float32, name=None):
         """TF's exact uniform numbers in ``[minval, maxval)`` (integers: both bounds, or neither
@@ -193,9 +223,12 @@ class Generator:
         dtype = dtypes.as_dtype(dtype)
         if dtype.is_integer:
             if (minval is None) != (maxval is None):
-                raise ValueError("For integer dtype {}, minval and maxval must be both `None` or "
-                                 "both non-`None`; got minval={} and maxval={}"
-                                 .format(repr(dtype), minval, maxval))
+                raise ValueError(
+                    "For integer dtype {}, minval and maxval must be both `None` or "
+                    "both non-`None`; got minval={} and maxval={}".format(
+                        repr(dtype), minval, maxval
+                    )
+                )
         elif maxval is None:
             maxval = 1
         if dtype.is_integer and minval is None:
@@ -213,8 +246,10 @@ class Generator:
 
     def binomial(self, shape, counts, probs, dtype=dtypes.int32, name=None):
         """Not available: TF's stateful binomial sampler is not reproduced here."""
-        raise NotImplementedError("tf.random.Generator.binomial is not available in torchkeras "
-                                  "(TF's binomial sampler is not reproduced).")
+        raise NotImplementedError(
+            "tf.random.Generator.binomial is not available in torchkeras "
+            "(TF's binomial sampler is not reproduced)."
+        )
 
     def make_seeds(self, count=1):
         """A ``[2, count]`` int64 tensor of seeds for the ``stateless_*`` ops (TF's: new keys
@@ -232,8 +267,9 @@ def _key_counter_state(key, counter):
     counter_words = _int64_words(counter)
     key_words = _int64_words(key)
     if len(counter_words) != _STATE_SIZE - 1:
-        raise ValueError("Shapes (%d,) and (%d,) are incompatible"
-                         % (len(counter_words), _STATE_SIZE - 1))
+        raise ValueError(
+            "Shapes (%d,) and (%d,) are incompatible" % (len(counter_words), _STATE_SIZE - 1)
+        )
     if len(key_words) != 1 or np.ndim(key._value if isinstance(key, TensorOperators) else key):
         raise ValueError("Shapes %s and () are incompatible" % (np.shape(key),))
     return counter_words + key_words

@@ -11,6 +11,7 @@ algorithms); their distributions are TF's.  ``tf.random.Generator`` and the
 ``stateless_*`` ops give TF's exact numbers (``random_generator.py``,
 ``stateless_random_ops.py``, over ``philox.py``).
 """
+
 from __future__ import annotations
 
 import math
@@ -46,13 +47,13 @@ def set_seed(seed):
     """
     if seed is not None and not isinstance(seed, (int, np.integer)):
         seed = zlib.crc32(repr(seed).encode("utf-8"))
-    _state["seed"] = None if seed is None else int(seed) % (2 ** 63)
+    _state["seed"] = None if seed is None else int(seed) % (2**63)
     _global_generators.clear()
     _op_generators.clear()
 
 
 def _mix(global_seed, op_seed):
-    return (global_seed * 1000003 + int(op_seed) * 7919 + 12345) % (2 ** 63)
+    return (global_seed * 1000003 + int(op_seed) * 7919 + 12345) % (2**63)
 
 
 def _generator(seed, device):
@@ -72,7 +73,9 @@ def _generator(seed, device):
     generator = _op_generators.get(key)
     if generator is None:
         generator = torch.Generator(device=device)
-        generator.manual_seed(_mix(global_seed if global_seed is not None else _DEFAULT_GLOBAL_SEED, seed))
+        generator.manual_seed(
+            _mix(global_seed if global_seed is not None else _DEFAULT_GLOBAL_SEED, seed)
+        )
         _op_generators[key] = generator
     return generator
 
@@ -80,7 +83,9 @@ def _generator(seed, device):
 def _float_dtype(dtype, default_value):
     dtype = dtypes.as_dtype(dtype)
     if dtype not in _FLOATS:
-        raise TypeError("Cannot convert %r to EagerTensor of dtype %s" % (default_value, dtype.name))
+        raise TypeError(
+            "Cannot convert %r to EagerTensor of dtype %s" % (default_value, dtype.name)
+        )
     return dtype
 
 
@@ -88,8 +93,10 @@ def _param(value, dtype, argname, device):
     """A mean/stddev/min/max argument as storage of ``dtype`` (TF's conversion error otherwise)."""
     if isinstance(value, TensorOperators):
         if value.dtype is not dtype:
-            raise ValueError("%s: Tensor conversion requested dtype %s for Tensor with dtype %s: %r"
-                             % (argname, dtype.name, value.dtype.name, value))
+            raise ValueError(
+                "%s: Tensor conversion requested dtype %s for Tensor with dtype %s: %r"
+                % (argname, dtype.name, value.dtype.name, value)
+            )
         return value._value
     if type(value) in (int, float):
         return value
@@ -101,7 +108,12 @@ def _affine(sample, scale, shift):
         return sample * scale + shift
     except RuntimeError:
         other = shift if isinstance(shift, torch.Tensor) else scale
-        raise op_error("AddV2", "Incompatible shapes: %s vs. %s" % (dims_text(sample.shape), dims_text(other.shape)), sample, "") from None
+        raise op_error(
+            "AddV2",
+            "Incompatible shapes: %s vs. %s" % (dims_text(sample.shape), dims_text(other.shape)),
+            sample,
+            "",
+        ) from None
 
 
 def _normal(shape, mean, stddev, dtype, pick):
@@ -117,8 +129,11 @@ def _normal(shape, mean, stddev, dtype, pick):
 def _uniform(shape, minval, maxval, dtype, pick):
     dtype = dtypes.as_dtype(dtype)
     if dtype not in _FLOATS + (dtypes.int32, dtypes.int64):
-        raise ValueError("Argument `dtype` got invalid value %s. Accepted dtypes are (tf.float16, tf.bfloat16, tf.float32, "
-                         "tf.float64, tf.int32, tf.int64)." % dtype)
+        raise ValueError(
+            "Argument `dtype` got invalid value %s. Accepted dtypes are (tf.float16, tf.bfloat16, "
+            "tf.float32, "
+            "tf.float64, tf.int32, tf.int64)." % dtype
+        )
     device = _device.current()
     if dtype.is_integer:
         if maxval is None:
@@ -126,8 +141,14 @@ def _uniform(shape, minval, maxval, dtype, pick):
         dims = shape_arg(shape, "RandomUniformInt", "")
         low, high = int(minval), int(maxval)
         if low >= high:
-            raise op_error("RandomUniformInt", "Need minval < maxval, got %d >= %d" % (low, high), None, "")
-        return wrap(torch.randint(low, high, dims, dtype=dtype.torch_dtype, device=device, generator=pick(device)))
+            raise op_error(
+                "RandomUniformInt", "Need minval < maxval, got %d >= %d" % (low, high), None, ""
+            )
+        return wrap(
+            torch.randint(
+                low, high, dims, dtype=dtype.torch_dtype, device=device, generator=pick(device)
+            )
+        )
     dims = shape_arg(shape, "RandomUniform", "")
     low = _param(minval, dtype, "min", device)
     high = _param(1.0 if maxval is None else maxval, dtype, "max", device)
@@ -141,7 +162,9 @@ def _truncated_normal(shape, mean, stddev, dtype, pick):
     device = _device.current()
     mean = _param(mean, dtype, "mean", device)
     stddev = _param(stddev, dtype, "stddev", device)
-    work = torch.float32 if dtype.torch_dtype in (torch.float16, torch.bfloat16) else dtype.torch_dtype
+    work = (
+        torch.float32 if dtype.torch_dtype in (torch.float16, torch.bfloat16) else dtype.torch_dtype
+    )
     sample = torch.empty(dims, dtype=work, device=device)
     # Inverse-CDF sampling of the standard normal restricted to [-2, 2]: exact, no redraw loop.
     low = 0.5 * (1 + math.erf(-2.0 / math.sqrt(2.0)))
@@ -158,13 +181,15 @@ def normal(shape, mean=0.0, stddev=1.0, dtype=dtypes.float32, seed=None, name=No
 
 @tf_export("random.uniform")
 def uniform(shape, minval=0, maxval=None, dtype=dtypes.float32, seed=None, name=None):
-    """``tf.random.uniform``: samples from [``minval``, ``maxval``); integer dtypes need ``maxval``."""
+    """``tf.random.uniform``: samples from [``minval``, ``maxval``); integer dtypes need
+    ``maxval``."""
     return _uniform(shape, minval, maxval, dtype, lambda device: _generator(seed, device))
 
 
 @tf_export("random.truncated_normal")
 def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=dtypes.float32, seed=None, name=None):
-    """``tf.random.truncated_normal``: normal samples redrawn until within two ``stddev`` of ``mean``."""
+    """``tf.random.truncated_normal``: normal samples redrawn until within two ``stddev`` of
+    ``mean``."""
     return _truncated_normal(shape, mean, stddev, dtype, lambda device: _generator(seed, device))
 
 
@@ -183,22 +208,42 @@ def shuffle(value, seed=None, name=None):
 
 @tf_export("random.categorical")
 def categorical(logits, num_samples, dtype=None, seed=None, name=None):
-    """``tf.random.categorical``: ``num_samples`` class indices per row of 2-D ``logits`` (int64 by default)."""
+    """``tf.random.categorical``: ``num_samples`` class indices per row of 2-D ``logits`` (int64
+    by default)."""
     out = dtypes.int64 if dtype is None else dtypes.as_dtype(dtype)
     if out not in (dtypes.int32, dtypes.int64):
-        raise ValueError("Argument `dtype` got invalid value %s. Accepted dtypes are (tf.int32, tf.int64)." % out)
+        raise ValueError(
+            "Argument `dtype` got invalid value %s. Accepted dtypes are (tf.int32, tf.int64)." % out
+        )
     storage = to_torch(logits)
     if storage.ndim != 2:
-        raise op_error("Multinomial", "logits should be a matrix, got shape %s" % dims_text(storage.shape), storage, "")
+        raise op_error(
+            "Multinomial",
+            "logits should be a matrix, got shape %s" % dims_text(storage.shape),
+            storage,
+            "",
+        )
     if not storage.is_floating_point():
-        raise op_error("Multinomial", "Value for attr 'T' of %s is not in the list of allowed values: half, bfloat16, float, double"
-                       % dtypes.from_torch(storage.dtype).name, storage, "")
+        raise op_error(
+            "Multinomial",
+            "Value for attr 'T' of %s is not in the list of allowed values: half, bfloat16, "
+            "float, double" % dtypes.from_torch(storage.dtype).name,
+            storage,
+            "",
+        )
     count = int(num_samples)
     if count < 0:
-        raise op_error("Multinomial", "num_samples should be nonnegative, got %d" % count, storage, "")
+        raise op_error(
+            "Multinomial", "num_samples should be nonnegative, got %d" % count, storage, ""
+        )
     if storage.shape[0] == 0 or count == 0:
-        return wrap(torch.zeros((storage.shape[0], count), dtype=out.torch_dtype, device=storage.device))
+        return wrap(
+            torch.zeros((storage.shape[0], count), dtype=out.torch_dtype, device=storage.device)
+        )
     device = storage.device
-    probs = torch.softmax(storage.detach().to(torch.float64 if storage.dtype == torch.float64 else torch.float32), dim=-1)
+    probs = torch.softmax(
+        storage.detach().to(torch.float64 if storage.dtype == torch.float64 else torch.float32),
+        dim=-1,
+    )
     draws = torch.multinomial(probs, count, replacement=True, generator=_generator(seed, device))
     return wrap(draws.to(out.torch_dtype))

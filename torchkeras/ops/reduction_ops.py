@@ -4,6 +4,7 @@
 negatives count from the end.  Dtypes follow TF (``tf.reduce_mean`` of ints
 divides as integers, ``tf.argmax`` gives int64).
 """
+
 from __future__ import annotations
 
 import collections
@@ -13,8 +14,15 @@ import torch
 
 from ..framework import dtypes
 from ..framework.tensor import Tensor, TensorOperators, wrap
-from ..framework.op_errors import (allowed_dtypes, attr_error, check_dtype, dims_text, dtype_of,
-                                   input_dtype_error, op_error)
+from ..framework.op_errors import (
+    allowed_dtypes,
+    attr_error,
+    check_dtype,
+    dims_text,
+    dtype_of,
+    input_dtype_error,
+    op_error,
+)
 from ._args import reduction_dims, storage_of
 from ..api_export import tf_export
 
@@ -59,6 +67,7 @@ def _extreme(fn, empty_float, empty_int):
             fill = empty_float if a.dtype in _FLOATS else empty_int(a.dtype)
             return torch.full(shape, fill, dtype=a.dtype, device=a.device)
         return fn(a, dims, keepdim)
+
     return reduce
 
 
@@ -111,7 +120,8 @@ def reduce_sum(input_tensor, axis=None, keepdims=False, name=None):
 
 @tf_export("math.reduce_mean", "reduce_mean")
 def reduce_mean(input_tensor, axis=None, keepdims=False, name=None):
-    """``tf.reduce_mean``: mean over ``axis``; integer means divide as integers (truncating), as TF."""
+    """``tf.reduce_mean``: mean over ``axis``; integer means divide as integers (truncating), as
+    TF."""
     a = input_tensor._value if type(input_tensor) is Tensor else storage_of(input_tensor)
     if axis is None and not keepdims and a.dtype in _FLOATS:
         tensor = _new(Tensor)
@@ -124,7 +134,8 @@ def reduce_mean(input_tensor, axis=None, keepdims=False, name=None):
 
 @tf_export("math.reduce_max", "reduce_max")
 def reduce_max(input_tensor, axis=None, keepdims=False, name=None):
-    """``tf.reduce_max``: maximum over ``axis`` (NaN propagates; an empty axis gives -inf / the dtype's min)."""
+    """``tf.reduce_max``: maximum over ``axis`` (NaN propagates; an empty axis gives -inf / the
+    dtype's min)."""
     a = storage_of(input_tensor)
     check_dtype(a, _MAX_ALLOWED, "Max")
     return wrap(_reduce(a, axis, keepdims, "Max", _max))
@@ -166,7 +177,8 @@ def reduce_any(input_tensor, axis=None, keepdims=False, name=None):
 
 @tf_export("math.reduce_logsumexp", "reduce_logsumexp")
 def reduce_logsumexp(input_tensor, axis=None, keepdims=False, name=None):
-    """``tf.reduce_logsumexp``: ``log(sum(exp(x)))`` over ``axis``, computed stably (floats only)."""
+    """``tf.reduce_logsumexp``: ``log(sum(exp(x)))`` over ``axis``, computed stably (floats
+    only)."""
     a = storage_of(input_tensor)
     check_dtype(a, _MAX_ALLOWED, "Max")
     check_dtype(a, _FLOAT_ALLOWED, "IsFinite")
@@ -176,7 +188,9 @@ def reduce_logsumexp(input_tensor, axis=None, keepdims=False, name=None):
 def _moments_input(input_tensor):
     a = storage_of(input_tensor)
     if a.dtype in _SUM_ALLOWED and not (a.dtype in _FLOATS or a.dtype.is_complex):
-        raise TypeError("Input must be either real or complex. Received integer type %s." % dtype_of(a))
+        raise TypeError(
+            "Input must be either real or complex. Received integer type %s." % dtype_of(a)
+        )
     check_dtype(a, _SUM_ALLOWED, "Mean")
     return a
 
@@ -211,12 +225,22 @@ def reduce_euclidean_norm(input_tensor, axis=None, keepdims=False, name=None):
     the input's dtype (integers square and sum in their own dtype, then truncate, as TF)."""
     a = storage_of(input_tensor)
     check_dtype(a, _EUCLIDEAN_ALLOWED, "EuclideanNorm")
-    return wrap(_reduce(a, axis, keepdims, "EuclideanNorm", _euclidean, torch.abs if not a.is_complex() else lambda v: torch.abs(v).to(v.dtype)))
+    return wrap(
+        _reduce(
+            a,
+            axis,
+            keepdims,
+            "EuclideanNorm",
+            _euclidean,
+            torch.abs if not a.is_complex() else lambda v: torch.abs(v).to(v.dtype),
+        )
+    )
 
 
 @tf_export("math.count_nonzero")
 def count_nonzero(input, axis=None, keepdims=None, dtype=dtypes.int64, name=None):  # noqa: A002 - TF's name
-    """``tf.math.count_nonzero``: the number of non-zero elements over ``axis`` (int64 by default)."""
+    """``tf.math.count_nonzero``: the number of non-zero elements over ``axis`` (int64 by
+    default)."""
     a = storage_of(input)
     if isinstance(a, np.ndarray):
         mask = torch.from_numpy(np.asarray(a != b"", dtype=bool))
@@ -233,7 +257,11 @@ def single_axis(axis):
     """TF's scalar ``axis`` argument (int or integer scalar tensor) as an int."""
     if isinstance(axis, (int, np.integer)) and not isinstance(axis, (bool, np.bool_)):
         return int(axis)
-    if isinstance(axis, TensorOperators) and axis._value.dtype in (torch.int32, torch.int64) and axis._value.ndim == 0:
+    if (
+        isinstance(axis, TensorOperators)
+        and axis._value.dtype in (torch.int32, torch.int64)
+        and axis._value.ndim == 0
+    ):
         return int(axis._value)
     raise TypeError("axis must be int or Tensor with integer datatype")
 
@@ -245,13 +273,19 @@ def _arg_reduce(fn, opname, input, axis, output_type):
     if out.name.upper() not in _INDEX_TYPES[opname]:
         raise attr_error(opname, out, attr="output_type", allowed=_INDEX_TYPES[opname])
     if opname == "ArgMin" and isinstance(axis, (list, tuple)):
-        raise op_error(opname, "dim must be a scalar, but received tensor of shape: [%d]" % len(axis), a)
+        raise op_error(
+            opname, "dim must be a scalar, but received tensor of shape: [%d]" % len(axis), a
+        )
     dim = 0 if axis is None else single_axis(axis)
     ndim = a.ndim
     if not -ndim <= dim < ndim:
-        raise op_error(opname, "Expected dimension in the range [%d, %d), but got %d" % (-ndim, ndim, dim), a)
+        raise op_error(
+            opname, "Expected dimension in the range [%d, %d), but got %d" % (-ndim, ndim, dim), a
+        )
     if a.shape[dim] == 0:
-        raise op_error(opname, "Reduction axis %d is empty in shape %s" % (dim % ndim, dims_text(a.shape)), a)
+        raise op_error(
+            opname, "Reduction axis %d is empty in shape %s" % (dim % ndim, dims_text(a.shape)), a
+        )
     if a.dtype is torch.bool:
         a = a.to(torch.uint8)
     result = fn(a, dim)
@@ -267,7 +301,8 @@ def argmax(input, axis=None, output_type=dtypes.int64, name=None):  # noqa: A002
 
 @tf_export("math.argmin", "argmin")
 def argmin(input, axis=None, output_type=dtypes.int64, name=None):  # noqa: A002
-    """``tf.math.argmin``: index of the smallest value along ``axis`` (default 0), int64 by default."""
+    """``tf.math.argmin``: index of the smallest value along ``axis`` (default 0), int64 by
+    default."""
     return _arg_reduce(torch.argmin, "ArgMin", input, axis, output_type)
 
 
@@ -278,7 +313,8 @@ TopKV2.__doc__ = "The ``(values, indices)`` result of :func:`top_k`, named as TF
 @tf_export("math.top_k", "nn.top_k")
 def top_k(input, k=1, sorted=True, index_type=dtypes.int32, name=None):  # noqa: A002
     """``tf.math.top_k``: the ``k`` largest entries along the last axis and their int32 indices;
-    equal values keep their index order.  Results are always sorted (TF's unsorted order is unspecified)."""
+    equal values keep their index order.  Results are always sorted (TF's unsorted order is
+    unspecified)."""
     a = storage_of(input)
     check_dtype(a, _TOPK_ALLOWED, "TopKV2")
     k = int(k)
@@ -287,9 +323,13 @@ def top_k(input, k=1, sorted=True, index_type=dtypes.int32, name=None):  # noqa:
     if k < 0:
         raise op_error("TopKV2", "Need k >= 0, got %d" % k, a)
     if k > a.shape[-1]:
-        raise op_error("TopKV2", "input must have at least k columns. Had %d, needed %d" % (a.shape[-1], k), a)
+        raise op_error(
+            "TopKV2", "input must have at least k columns. Had %d, needed %d" % (a.shape[-1], k), a
+        )
     values, indices = torch.sort(a, dim=-1, descending=True, stable=True)
-    return TopKV2(wrap(values[..., :k]), wrap(indices[..., :k].to(dtypes.as_dtype(index_type).torch_dtype)))
+    return TopKV2(
+        wrap(values[..., :k]), wrap(indices[..., :k].to(dtypes.as_dtype(index_type).torch_dtype))
+    )
 
 
 @tf_export("math.zero_fraction", "nn.zero_fraction")

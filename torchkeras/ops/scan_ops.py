@@ -1,4 +1,5 @@
 """Scans along one axis: ``tf.math.cumsum``, ``cumprod`` and ``cumulative_logsumexp``."""
+
 from __future__ import annotations
 
 import torch
@@ -19,7 +20,11 @@ def _scan(fn, opname, x, axis, exclusive, reverse, identity):
     dim = single_axis(axis)
     ndim = a.ndim
     if not -ndim <= dim < ndim:
-        raise op_error(opname, "ScanOp: Expected scan axis in the range [%d, %d), but got %d" % (-ndim, ndim, dim), a)
+        raise op_error(
+            opname,
+            "ScanOp: Expected scan axis in the range [%d, %d), but got %d" % (-ndim, ndim, dim),
+            a,
+        )
     if reverse:
         a = a.flip(dim)
     result = fn(a, dim, dtype=a.dtype)
@@ -34,7 +39,8 @@ def _scan(fn, opname, x, axis, exclusive, reverse, identity):
 
 @tf_export("math.cumsum", "cumsum")
 def cumsum(x, axis=0, exclusive=False, reverse=False, name=None):
-    """``tf.math.cumsum``: running sum along ``axis``; ``exclusive`` starts from 0, ``reverse`` runs backwards."""
+    """``tf.math.cumsum``: running sum along ``axis``; ``exclusive`` starts from 0, ``reverse``
+    runs backwards."""
     return _scan(torch.cumsum, "Cumsum", x, axis, exclusive, reverse, 0)
 
 
@@ -50,4 +56,12 @@ def cumulative_logsumexp(x, axis=0, exclusive=False, reverse=False, name=None):
     ``exclusive`` starts from ``-inf``."""
     a = storage_of(x)
     check_dtype(a, _FLOAT_ALLOWED, "CumulativeLogsumexp")
-    return _scan(lambda v, d, dtype: torch.logcumsumexp(v, d), "CumulativeLogsumexp", x, axis, exclusive, reverse, -float("inf"))
+    return _scan(
+        lambda v, d, dtype: torch.logcumsumexp(v, d),
+        "CumulativeLogsumexp",
+        x,
+        axis,
+        exclusive,
+        reverse,
+        -float("inf"),
+    )

@@ -1,5 +1,6 @@
 """``tf.tensor_scatter_nd_*`` and ``tf.scatter_nd``: functional writes of ``updates``
 at N-d ``indices``, with TF's shape and index checks."""
+
 from __future__ import annotations
 
 import torch
@@ -11,8 +12,12 @@ from ._args import index_storage, py_range, shape_arg
 from ..api_export import tf_export
 
 __all__ = [
-    "tensor_scatter_nd_update", "tensor_scatter_nd_add", "tensor_scatter_nd_sub",
-    "tensor_scatter_nd_max", "tensor_scatter_nd_min", "scatter_nd",
+    "tensor_scatter_nd_update",
+    "tensor_scatter_nd_add",
+    "tensor_scatter_nd_sub",
+    "tensor_scatter_nd_max",
+    "tensor_scatter_nd_min",
+    "scatter_nd",
 ]
 
 
@@ -31,23 +36,60 @@ def _scatter_check(index, update, out_shape, op, storage):
     depth = index.shape[-1] if index.ndim else 0
     outer = tuple(index.shape[:-1])
     if update.ndim == 0:
-        raise op_error(op, "Updates shape must have rank at least one. Found:[]", storage, name=None)
+        raise op_error(
+            op, "Updates shape must have rank at least one. Found:[]", storage, name=None
+        )
     if depth > len(out_shape):
-        raise op_error(op, "Inner dimensions of output shape must match inner dimensions of updates shape. Output: %s updates: %s"
-                       % (dims_text(out_shape), dims_text(update.shape)), storage, name=None)
-    if tuple(update.shape[:len(outer)]) != outer:
+        raise op_error(
+            op,
+            "Inner dimensions of output shape must match inner dimensions of updates shape. "
+            "Output: %s updates: %s" % (dims_text(out_shape), dims_text(update.shape)),
+            storage,
+            name=None,
+        )
+    if tuple(update.shape[: len(outer)]) != outer:
         if op == "ScatterNd":
-            raise op_error(op, "Dimensions [0,%d) of indices[shape=%s] must match dimensions [0,%d) of updates[shape=%s]"
-                           % (len(outer), dims_text(index.shape), len(outer), dims_text(update.shape)), storage, name=None)
-        raise op_error(op, "Outer dimensions of indices and update must match. Indices shape: %s, updates shape:%s"
-                       % (dims_text(index.shape), dims_text(update.shape)), storage, name=None)
+            raise op_error(
+                op,
+                "Dimensions [0,%d) of indices[shape=%s] must match dimensions [0,%d) of "
+                "updates[shape=%s]"
+                % (len(outer), dims_text(index.shape), len(outer), dims_text(update.shape)),
+                storage,
+                name=None,
+            )
+        raise op_error(
+            op,
+            "Outer dimensions of indices and update must match. Indices shape: %s, updates shape:%s"
+            % (dims_text(index.shape), dims_text(update.shape)),
+            storage,
+            name=None,
+        )
     inner = tuple(out_shape[depth:])
-    if tuple(update.shape[len(outer):]) != inner:
+    if tuple(update.shape[len(outer) :]) != inner:
         if op == "ScatterNd":
-            raise op_error(op, "Dimensions [%d,%d) of input[shape=%s] must match dimensions [%d,%d) of updates[shape=%s]"
-                           % (depth, len(out_shape), dims_text(out_shape), len(outer), update.ndim, dims_text(update.shape)), storage, name=None)
-        raise op_error(op, "The inner %d dimensions of output.shape=%s must match the inner %d dimensions of updates.shape=%s"
-                       % (len(inner), dims_text(out_shape), update.ndim - len(outer), dims_text(update.shape)), storage, name=None)
+            raise op_error(
+                op,
+                "Dimensions [%d,%d) of input[shape=%s] must match dimensions [%d,%d) of "
+                "updates[shape=%s]"
+                % (
+                    depth,
+                    len(out_shape),
+                    dims_text(out_shape),
+                    len(outer),
+                    update.ndim,
+                    dims_text(update.shape),
+                ),
+                storage,
+                name=None,
+            )
+        raise op_error(
+            op,
+            "The inner %d dimensions of output.shape=%s must match the inner %d dimensions of "
+            "updates.shape=%s"
+            % (len(inner), dims_text(out_shape), update.ndim - len(outer), dims_text(update.shape)),
+            storage,
+            name=None,
+        )
     index = index.to(storage.device).long()
     limits = torch.tensor(out_shape[:depth], device=index.device, dtype=torch.long)
     if depth:
@@ -55,8 +97,17 @@ def _scatter_check(index, update, out_shape, op, storage):
         if bool(bad.any()):
             position = int(bad.reshape(-1).nonzero()[0])
             values = index.reshape(-1, depth)[position].tolist()
-            raise op_error(op, "indices%s = [%s] does not index into shape %s"
-                           % (index_text(position, outer), ", ".join(str(v) for v in values), dims_text(out_shape)), storage, name=None)
+            raise op_error(
+                op,
+                "indices%s = [%s] does not index into shape %s"
+                % (
+                    index_text(position, outer),
+                    ", ".join(str(v) for v in values),
+                    dims_text(out_shape),
+                ),
+                storage,
+                name=None,
+            )
     return tuple(index[..., k] for k in py_range(depth)), update.to(storage.device)
 
 
@@ -72,14 +123,18 @@ def _scatter(tensor, indices, updates, op, mode):
         return wrap(storage.index_put(key, -update, accumulate=True))
     depth = len(key)
     inner = tuple(storage.shape[depth:])
-    flat_index = torch.zeros(update.shape[:update.ndim - len(inner)], dtype=torch.long, device=storage.device)
+    flat_index = torch.zeros(
+        update.shape[: update.ndim - len(inner)], dtype=torch.long, device=storage.device
+    )
     for k, size in zip(key, storage.shape[:depth]):
         flat_index = flat_index * size + k
     flat = storage.reshape((-1,) + inner)
     rows = flat_index.reshape(-1)
     source = update.reshape((-1,) + inner)
     expanded = rows.reshape((-1,) + (1,) * len(inner)).expand(source.shape)
-    result = flat.scatter_reduce(0, expanded, source, reduce="amax" if mode == "max" else "amin", include_self=True)
+    result = flat.scatter_reduce(
+        0, expanded, source, reduce="amax" if mode == "max" else "amin", include_self=True
+    )
     return wrap(result.reshape(storage.shape))
 
 
@@ -92,25 +147,29 @@ def tensor_scatter_nd_update(tensor, indices, updates, name=None):
 
 @tf_export("tensor_scatter_nd_add")
 def tensor_scatter_nd_add(tensor, indices, updates, name=None):
-    """``tf.tensor_scatter_nd_add``: a copy of ``tensor`` with ``updates`` added at ``indices`` (duplicates sum)."""
+    """``tf.tensor_scatter_nd_add``: a copy of ``tensor`` with ``updates`` added at ``indices``
+    (duplicates sum)."""
     return _scatter(tensor, indices, updates, "TensorScatterAdd", "add")
 
 
 @tf_export("tensor_scatter_nd_sub")
 def tensor_scatter_nd_sub(tensor, indices, updates, name=None):
-    """``tf.tensor_scatter_nd_sub``: a copy of ``tensor`` with ``updates`` subtracted at ``indices``."""
+    """``tf.tensor_scatter_nd_sub``: a copy of ``tensor`` with ``updates`` subtracted at
+    ``indices``."""
     return _scatter(tensor, indices, updates, "TensorScatterSub", "sub")
 
 
 @tf_export("tensor_scatter_nd_max")
 def tensor_scatter_nd_max(tensor, indices, updates, name=None):
-    """``tf.tensor_scatter_nd_max``: elementwise maximum of ``tensor`` and ``updates`` at ``indices``."""
+    """``tf.tensor_scatter_nd_max``: elementwise maximum of ``tensor`` and ``updates`` at
+    ``indices``."""
     return _scatter(tensor, indices, updates, "TensorScatterMax", "max")
 
 
 @tf_export("tensor_scatter_nd_min")
 def tensor_scatter_nd_min(tensor, indices, updates, name=None):
-    """``tf.tensor_scatter_nd_min``: elementwise minimum of ``tensor`` and ``updates`` at ``indices``."""
+    """``tf.tensor_scatter_nd_min``: elementwise minimum of ``tensor`` and ``updates`` at
+    ``indices``."""
     return _scatter(tensor, indices, updates, "TensorScatterMin", "min")
 
 

@@ -1,4 +1,5 @@
 """Segment reductions: ``tf.math.segment_*`` (sorted ids) and ``unsorted_segment_*``."""
+
 from __future__ import annotations
 
 import torch
@@ -24,9 +25,14 @@ def _segment_reduce(opname, data, segment_ids, num_segments, kind):
         raise op_error(opname, "segment_ids should be the same size as dimension 0 of input.", a)
     if kind == "sqrt_n":
         check_dtype(a, _SQRT_ALLOWED, "Sqrt")
-    if tuple(a.shape[:ids.ndim]) != tuple(ids.shape):
-        raise op_error(opname, "data.shape = %s does not start with segment_ids.shape = %s" % (dims_text(a.shape), dims_text(ids.shape)), a)
-    rows = a.reshape((-1,) + tuple(a.shape[ids.ndim:]))
+    if tuple(a.shape[: ids.ndim]) != tuple(ids.shape):
+        raise op_error(
+            opname,
+            "data.shape = %s does not start with segment_ids.shape = %s"
+            % (dims_text(a.shape), dims_text(ids.shape)),
+            a,
+        )
+    rows = a.reshape((-1,) + tuple(a.shape[ids.ndim :]))
     ids = ids.reshape(-1).long()
     on_cpu = ids.device.type == "cpu"
     if num_segments is None:
@@ -34,16 +40,24 @@ def _segment_reduce(opname, data, segment_ids, num_segments, kind):
             raise op_error(opname, "segment ids are not increasing", a)
         count = int(ids[-1]) + 1 if ids.numel() else 0
     else:
-        count = int(num_segments._value if isinstance(num_segments, TensorOperators) else num_segments)
+        count = int(
+            num_segments._value if isinstance(num_segments, TensorOperators) else num_segments
+        )
         if on_cpu:
             bad = torch.nonzero(ids >= count)
             if bad.numel():
                 k = int(bad[0, 0])
-                raise op_error(opname, "segment_ids[%d] = %d is out of range [0, %d)" % (k, int(ids[k]), count), a)
+                raise op_error(
+                    opname,
+                    "segment_ids[%d] = %d is out of range [0, %d)" % (k, int(ids[k]), count),
+                    a,
+                )
     ids = torch.where((ids < 0) | (ids >= count), torch.full_like(ids, count), ids)
     shape = (count + 1,) + tuple(rows.shape[1:])
     index = ids.reshape((-1,) + (1,) * (rows.ndim - 1)).expand(rows.shape)
-    sizes = torch.zeros(count + 1, dtype=torch.int64, device=a.device).index_add(0, ids, torch.ones_like(ids))
+    sizes = torch.zeros(count + 1, dtype=torch.int64, device=a.device).index_add(
+        0, ids, torch.ones_like(ids)
+    )
     sizes = sizes.reshape((-1,) + (1,) * (rows.ndim - 1))
     if kind in ("sum", "mean", "sqrt_n"):
         result = torch.zeros(shape, dtype=a.dtype, device=a.device).index_add(0, ids, rows)
@@ -60,7 +74,9 @@ def _segment_reduce(opname, data, segment_ids, num_segments, kind):
             start = torch.finfo(a.dtype).min if kind == "amax" else torch.finfo(a.dtype).max
         else:
             start = torch.iinfo(a.dtype).min if kind == "amax" else torch.iinfo(a.dtype).max
-        result = torch.full(shape, start, dtype=a.dtype, device=a.device).scatter_reduce(0, index, rows, kind, include_self=True)
+        result = torch.full(shape, start, dtype=a.dtype, device=a.device).scatter_reduce(
+            0, index, rows, kind, include_self=True
+        )
         if num_segments is None and kind != "prod":
             result = torch.where(sizes == 0, torch.zeros_like(result), result)
     return wrap(result[:count])
@@ -118,13 +134,15 @@ def unsorted_segment_sqrt_n(data, segment_ids, num_segments, name=None):
 
 @tf_export("math.unsorted_segment_max")
 def unsorted_segment_max(data, segment_ids, num_segments, name=None):
-    """``tf.math.unsorted_segment_max``: maxima per segment; empty segments give the dtype's lowest value."""
+    """``tf.math.unsorted_segment_max``: maxima per segment; empty segments give the dtype's
+    lowest value."""
     return _segment_reduce("UnsortedSegmentMax", data, segment_ids, num_segments, "amax")
 
 
 @tf_export("math.unsorted_segment_min")
 def unsorted_segment_min(data, segment_ids, num_segments, name=None):
-    """``tf.math.unsorted_segment_min``: minima per segment; empty segments give the dtype's highest value."""
+    """``tf.math.unsorted_segment_min``: minima per segment; empty segments give the dtype's
+    highest value."""
     return _segment_reduce("UnsortedSegmentMin", data, segment_ids, num_segments, "amin")
 
 

@@ -4,6 +4,7 @@
 
 The view ops take their input through ``to_torch_unaliased`` so a result never
 aliases a Variable's storage."""
+
 from __future__ import annotations
 
 import math
@@ -16,20 +17,41 @@ from ..framework.convert import to_torch, to_torch_unaliased
 from ..framework.errors import InvalidArgumentError
 from ..framework.tensor import TensorOperators, wrap
 from ..framework import dtypes
-from ..framework.op_errors import (SIGNATURES, attr_error, cannot_convert, dims_text, dtype_of,
-                                   input_dtype_error, op_error)
+from ..framework.op_errors import (
+    SIGNATURES,
+    attr_error,
+    cannot_convert,
+    dims_text,
+    dtype_of,
+    input_dtype_error,
+    op_error,
+)
 from ._args import host_ints, int_list, py_range, same_device, storages_of
 from ..api_export import tf_export
 
 __all__ = [
-    "reshape", "transpose", "concat", "stack", "unstack", "split", "squeeze", "expand_dims", "tile",
-    "pad", "broadcast_to", "reverse", "repeat", "roll", "reverse_sequence",
+    "reshape",
+    "transpose",
+    "concat",
+    "stack",
+    "unstack",
+    "split",
+    "squeeze",
+    "expand_dims",
+    "tile",
+    "pad",
+    "broadcast_to",
+    "reverse",
+    "repeat",
+    "roll",
+    "reverse_sequence",
 ]
 
 
 @tf_export("reshape")
 def reshape(tensor, shape, name=None):
-    """``tf.reshape``: one ``-1`` is inferred; a size mismatch raises TF's ``InvalidArgumentError``."""
+    """``tf.reshape``: one ``-1`` is inferred; a size mismatch raises TF's
+    ``InvalidArgumentError``."""
     storage = to_torch_unaliased(tensor)
     dims = int_list(shape, "Reshape", "Tshape")
     product = 1
@@ -37,25 +59,44 @@ def reshape(tensor, shape, name=None):
     for i, d in enumerate(dims):
         if d == -1:
             if unknown is not None:
-                raise op_error("Reshape", "Only one input size may be -1, not both %d and %d" % (unknown, i), storage, name=None)
+                raise op_error(
+                    "Reshape",
+                    "Only one input size may be -1, not both %d and %d" % (unknown, i),
+                    storage,
+                    name=None,
+                )
             unknown = i
         elif d < 0:
-            raise op_error("Reshape", "Size %d must be non-negative, not %d" % (i, d), storage, name=None)
+            raise op_error(
+                "Reshape", "Size %d must be non-negative, not %d" % (i, d), storage, name=None
+            )
         elif d > 0:
             product *= d
     count = storage.size if isinstance(storage, np.ndarray) else storage.numel()
     if unknown is not None:
-        # TF's rule: with a 0 among the requested sizes, the input's 0 dims are left out of the count.
+        # TF's rule: with a 0 among the requested sizes, the input's 0 dims are left out of the
+        # count.
         sizes_have_zero = 0 in dims
         counted = [d for d in storage.shape if d > 0 or not sizes_have_zero]
         elements = math.prod(counted)
         if len(counted) == storage.ndim and elements % product:
-            raise op_error("Reshape", "Input to reshape is a tensor with %d values, but the requested shape requires a multiple of %d"
-                           % (elements, product), storage, name=None)
+            raise op_error(
+                "Reshape",
+                "Input to reshape is a tensor with %d values, but the requested shape requires a "
+                "multiple of %d" % (elements, product),
+                storage,
+                name=None,
+            )
         dims[unknown] = elements // product
     requested = math.prod(dims)
     if requested != count:
-        raise op_error("Reshape", "Input to reshape is a tensor with %d values, but the requested shape has %d" % (count, requested), storage, name=None)
+        raise op_error(
+            "Reshape",
+            "Input to reshape is a tensor with %d values, but the requested shape has %d"
+            % (count, requested),
+            storage,
+            name=None,
+        )
     return wrap(storage.reshape(tuple(dims)))
 
 
@@ -69,13 +110,26 @@ def transpose(a, perm=None, conjugate=False, name="transpose"):
     else:
         order = int_list(perm, "Transpose", "Tperm")
         if len(order) != rank:
-            raise op_error("Transpose", "transpose expects a vector of size %d. But input(1) is a vector of size %d" % (rank, len(order)), storage, name=None)
+            raise op_error(
+                "Transpose",
+                "transpose expects a vector of size %d. But input(1) is a vector of size %d"
+                % (rank, len(order)),
+                storage,
+                name=None,
+            )
         for d in order:
             if not 0 <= d < rank:
-                raise op_error("Transpose", "%d is out of range [0 .. %d)" % (d, rank), storage, name=None)
+                raise op_error(
+                    "Transpose", "%d is out of range [0 .. %d)" % (d, rank), storage, name=None
+                )
         for d in py_range(rank):
             if d not in order:
-                raise op_error("Transpose", "%d is missing from {%s}." % (d, ",".join(str(p) for p in order)), storage, name=None)
+                raise op_error(
+                    "Transpose",
+                    "%d is missing from {%s}." % (d, ",".join(str(p) for p in order)),
+                    storage,
+                    name=None,
+                )
     if isinstance(storage, np.ndarray):
         return wrap(storage.transpose(order))
     result = storage.permute(order)
@@ -91,7 +145,12 @@ def concat(values, axis, name="concat"):
         values = [values]
     values = list(values)
     if not values:
-        raise InvalidArgumentError(None, None, "OpKernel 'ConcatV2' has constraint on attr 'T' not in NodeDef '[N=0, Tidx=DT_INT32]' [Op:ConcatV2] name: " + str(name))
+        raise InvalidArgumentError(
+            None,
+            None,
+            "OpKernel 'ConcatV2' has constraint on attr 'T' not in NodeDef '[N=0, Tidx=DT_INT32]' "
+            "[Op:ConcatV2] name: " + str(name),
+        )
     storages = storages_of(values, "ConcatV2", name)
     if len(storages) == 1:
         return wrap(storages[0])
@@ -100,18 +159,43 @@ def concat(values, axis, name="concat"):
     rank = first.ndim
     axis_value = host_ints(axis, "ConcatV2", "Tidx", name)
     if rank == 0:
-        raise op_error("ConcatV2", "ConcatOp : Can't concatenate scalars (use tf.stack instead)", first, name, kernel)
+        raise op_error(
+            "ConcatV2",
+            "ConcatOp : Can't concatenate scalars (use tf.stack instead)",
+            first,
+            name,
+            kernel,
+        )
     if not -rank <= axis_value < rank:
-        raise op_error("ConcatV2", "ConcatOp : Expected concatenating dimensions in the range [%d, %d), but got %d" % (-rank, rank, axis_value), first, name, kernel)
+        raise op_error(
+            "ConcatV2",
+            "ConcatOp : Expected concatenating dimensions in the range [%d, %d), but got %d"
+            % (-rank, rank, axis_value),
+            first,
+            name,
+            kernel,
+        )
     axis_value %= rank
     for i, s in enumerate(storages[1:], 1):
         if s.ndim != rank:
-            raise op_error("ConcatV2", "ConcatOp : Ranks of all input tensors should match: shape[0] = %s vs. shape[%d] = %s"
-                           % (dims_text(first.shape), i, dims_text(s.shape)), first, name, kernel)
+            raise op_error(
+                "ConcatV2",
+                "ConcatOp : Ranks of all input tensors should match: shape[0] = %s vs. shape[%d] "
+                "= %s" % (dims_text(first.shape), i, dims_text(s.shape)),
+                first,
+                name,
+                kernel,
+            )
         for d in py_range(rank):
             if d != axis_value and s.shape[d] != first.shape[d]:
-                raise op_error("ConcatV2", "ConcatOp : Dimension %d in both shapes must be equal: shape[0] = %s vs. shape[%d] = %s"
-                               % (d, dims_text(first.shape), i, dims_text(s.shape)), first, name, kernel)
+                raise op_error(
+                    "ConcatV2",
+                    "ConcatOp : Dimension %d in both shapes must be equal: shape[0] = %s vs. "
+                    "shape[%d] = %s" % (d, dims_text(first.shape), i, dims_text(s.shape)),
+                    first,
+                    name,
+                    kernel,
+                )
     if isinstance(first, np.ndarray):
         return wrap(np.concatenate(storages, axis_value))
     return wrap(torch.cat(same_device(storages), axis_value))
@@ -131,8 +215,14 @@ def stack(values, axis=0, name="stack"):
         raise ValueError("Argument `axis` = %d not in range [%d, %d)" % (axis, -rank, rank))
     for i, s in enumerate(storages[1:], 1):
         if tuple(s.shape) != tuple(first.shape):
-            raise op_error("Pack", "Shapes of all inputs must match: values[0].shape = %s != values[%d].shape = %s"
-                           % (dims_text(first.shape), i, dims_text(s.shape)), first, name, "Pack_N_%d" % len(storages))
+            raise op_error(
+                "Pack",
+                "Shapes of all inputs must match: values[0].shape = %s != values[%d].shape = %s"
+                % (dims_text(first.shape), i, dims_text(s.shape)),
+                first,
+                name,
+                "Pack_N_%d" % len(storages),
+            )
     if isinstance(first, np.ndarray):
         return wrap(np.stack(storages, axis))
     return wrap(torch.stack(same_device(storages), axis))
@@ -149,8 +239,14 @@ def unstack(value, num=None, axis=0, name="unstack"):
     axis %= rank
     size = storage.shape[axis]
     if num is not None and num != size:
-        raise op_error("Unpack", "Input shape axis %d must equal %d, got shape %s" % (axis, num, dims_text(storage.shape)),
-                       storage, name, "Unpack_num_%d" % num)
+        raise op_error(
+            "Unpack",
+            "Input shape axis %d must equal %d, got shape %s"
+            % (axis, num, dims_text(storage.shape)),
+            storage,
+            name,
+            "Unpack_num_%d" % num,
+        )
     if isinstance(storage, np.ndarray):
         return [wrap(np.asarray(np.take(storage, i, axis), dtype=object)) for i in py_range(size)]
     return [wrap(part) for part in storage.unbind(axis)]
@@ -164,39 +260,83 @@ def split(value, num_or_size_splits, axis=0, num=None, name="split"):
     axis_value = host_ints(axis, "Split", "Tidx", name)
     sizes_arg = num_or_size_splits
     is_count = (isinstance(sizes_arg, (int, np.integer)) and not isinstance(sizes_arg, bool)) or (
-        isinstance(sizes_arg, TensorOperators) and sizes_arg.ndim == 0)
+        isinstance(sizes_arg, TensorOperators) and sizes_arg.ndim == 0
+    )
     if is_count:
         count = int(sizes_arg)
         kernel = "Split_num_split_%d" % count
         if count < 1:
-            raise InvalidArgumentError(None, None, "Value for attr 'num_split' of %d must be at least minimum 1\n\t; NodeDef: {{node Split}}; "
-                                       "Op<name=Split; %s> [Op:Split] name: %s" % (count, SIGNATURES["Split"], name))
+            raise InvalidArgumentError(
+                None,
+                None,
+                "Value for attr 'num_split' of %d must be at least minimum 1\n\t; NodeDef: {{node "
+                "Split}}; "
+                "Op<name=Split; %s> [Op:Split] name: %s" % (count, SIGNATURES["Split"], name),
+            )
         if not -rank <= axis_value < rank:
-            raise op_error("Split", "-input rank(-%d) <= split_dim < input rank (%d), but got %d" % (rank, rank, axis_value), storage, name, kernel)
+            raise op_error(
+                "Split",
+                "-input rank(-%d) <= split_dim < input rank (%d), but got %d"
+                % (rank, rank, axis_value),
+                storage,
+                name,
+                kernel,
+            )
         axis_value %= rank
         size = storage.shape[axis_value]
         if size % count:
-            raise op_error("Split", "Number of ways to split should evenly divide the split dimension, but got split_dim %d (size = %d) and num_split %d"
-                           % (axis_value, size, count), storage, name, kernel)
+            raise op_error(
+                "Split",
+                "Number of ways to split should evenly divide the split dimension, but got "
+                "split_dim %d (size = %d) and num_split %d" % (axis_value, size, count),
+                storage,
+                name,
+                kernel,
+            )
         sizes = [size // count] * count
     else:
         sizes = int_list(sizes_arg, "SplitV", "Tlen", name)
         kernel = "SplitV_num_split_%d" % len(sizes)
         if not -rank <= axis_value < rank:
-            raise op_error("SplitV", "-input rank(-%d) <= split_dim < input rank (%d), but got %d" % (rank, rank, axis_value), storage, name, kernel)
+            raise op_error(
+                "SplitV",
+                "-input rank(-%d) <= split_dim < input rank (%d), but got %d"
+                % (rank, rank, axis_value),
+                storage,
+                name,
+                kernel,
+            )
         axis_value %= rank
         size = storage.shape[axis_value]
         if sizes.count(-1) > 1:
-            raise op_error("SplitV", "There can only be one -1 in the input.", storage, name, kernel)
+            raise op_error(
+                "SplitV", "There can only be one -1 in the input.", storage, name, kernel
+            )
         known = sum(s for s in sizes if s != -1)
         if -1 in sizes:
             if known > size:
-                raise op_error("SplitV", "Determined shape must either match input shape along split_dim exactly if fully specified, or be less "
-                               "than the size of the input along split_dim if not fully specified.  Got: %d" % known, storage, name, kernel)
+                raise op_error(
+                    "SplitV",
+                    "Determined shape must either match input shape along split_dim exactly if "
+                    "fully specified, or be less "
+                    "than the size of the input along split_dim if not fully specified.  Got: %d"
+                    % known,
+                    storage,
+                    name,
+                    kernel,
+                )
             sizes[sizes.index(-1)] = size - known
         elif known != size:
-            raise op_error("SplitV", "Determined shape must either match input shape along split_dim exactly if fully specified, or be less "
-                           "than the size of the input along split_dim if not fully specified.  Got: %d" % known, storage, name, kernel)
+            raise op_error(
+                "SplitV",
+                "Determined shape must either match input shape along split_dim exactly if fully "
+                "specified, or be less "
+                "than the size of the input along split_dim if not fully specified.  Got: %d"
+                % known,
+                storage,
+                name,
+                kernel,
+            )
     if isinstance(storage, np.ndarray):
         bounds = np.cumsum(sizes)[:-1]
         return [wrap(part) for part in np.split(storage, bounds, axis_value)]
@@ -212,13 +352,24 @@ def squeeze(input, axis=None, name=None):
         dims = [d for d in py_range(rank) if storage.shape[d] == 1]
     else:
         dims = []
-        for d in ([axis] if not isinstance(axis, (list, tuple)) else axis):
+        for d in [axis] if not isinstance(axis, (list, tuple)) else axis:
             d = int(d)
             if not -rank <= d < rank:
-                raise op_error("Squeeze", "Tried to squeeze dim index %d for tensor with %d dimensions." % (d, rank), storage, "")
+                raise op_error(
+                    "Squeeze",
+                    "Tried to squeeze dim index %d for tensor with %d dimensions." % (d, rank),
+                    storage,
+                    "",
+                )
             d %= rank
             if storage.shape[d] != 1:
-                raise op_error("Squeeze", "Can not squeeze dim[%d], expected a dimension of 1, got %d" % (d, storage.shape[d]), storage, "")
+                raise op_error(
+                    "Squeeze",
+                    "Can not squeeze dim[%d], expected a dimension of 1, got %d"
+                    % (d, storage.shape[d]),
+                    storage,
+                    "",
+                )
             dims.append(d)
     shape = tuple(s for i, s in enumerate(storage.shape) if i not in dims)
     return wrap(storage.reshape(shape))
@@ -231,7 +382,9 @@ def expand_dims(input, axis, name=None):
     if isinstance(axis, (list, tuple)) or (isinstance(axis, TensorOperators) and axis.ndim):
         values = int_list(axis, "ExpandDims", "Tdim")
         if len(values) != 1:
-            raise op_error("ExpandDims", "'dim' must be a tensor with a single value", storage, name=None)
+            raise op_error(
+                "ExpandDims", "'dim' must be a tensor with a single value", storage, name=None
+            )
         axis = values[0]
     elif type(axis) is not int:
         if isinstance(axis, float):
@@ -239,7 +392,12 @@ def expand_dims(input, axis, name=None):
         axis = int(axis)
     rank = storage.ndim
     if not -rank - 1 <= axis <= rank:
-        raise op_error("ExpandDims", "Tried to expand dim index %d for tensor with %d dimensions." % (axis, rank), storage, "")
+        raise op_error(
+            "ExpandDims",
+            "Tried to expand dim index %d for tensor with %d dimensions." % (axis, rank),
+            storage,
+            "",
+        )
     axis = axis if axis >= 0 else axis + rank + 1
     if isinstance(storage, np.ndarray):
         return wrap(np.expand_dims(storage, axis))
@@ -252,10 +410,18 @@ def tile(input, multiples, name=None):
     storage = to_torch(input)
     reps = int_list(multiples, "Tile", "Tmultiples")
     if len(reps) != storage.ndim:
-        raise op_error("Tile", "Expected multiples argument to be a vector of length %d but got length %d" % (storage.ndim, len(reps)), storage, name=None)
+        raise op_error(
+            "Tile",
+            "Expected multiples argument to be a vector of length %d but got length %d"
+            % (storage.ndim, len(reps)),
+            storage,
+            name=None,
+        )
     for i, r in enumerate(reps):
         if r < 0:
-            raise op_error("Tile", "Expected multiples[%d] >= 0, but got %d" % (i, r), storage, name=None)
+            raise op_error(
+                "Tile", "Expected multiples[%d] >= 0, but got %d" % (i, r), storage, name=None
+            )
     if isinstance(storage, np.ndarray):
         return wrap(np.tile(storage, reps))
     return wrap(storage.repeat(*reps) if reps else storage)
@@ -280,23 +446,41 @@ def pad(tensor, paddings, mode="CONSTANT", constant_values=0, name=None):
     storage = to_torch(tensor)
     mode_text = str(mode).upper()
     if mode_text not in ("CONSTANT", "REFLECT", "SYMMETRIC"):
-        raise ValueError('Value of argument `mode` expected to be one of "CONSTANT", "REFLECT", or "SYMMETRIC". Received `mode` = %s' % mode_text)
+        raise ValueError(
+            'Value of argument `mode` expected to be one of "CONSTANT", "REFLECT", or '
+            '"SYMMETRIC". Received `mode` = %s' % mode_text
+        )
     op = "Pad" if mode_text == "CONSTANT" else "MirrorPad"
     pads_storage = to_torch(paddings)
     if isinstance(pads_storage, np.ndarray) or pads_storage.dtype not in (torch.int32, torch.int64):
         raise attr_error(op, pads_storage, "Tpaddings", name=None)
     rank = storage.ndim
     if pads_storage.ndim != 2 or pads_storage.shape[0] != rank or pads_storage.shape[1] != 2:
-        raise op_error(op, "The first dimension of paddings must be the rank of inputs%s %s"
-                       % (dims_text(pads_storage.shape), dims_text(storage.shape)), storage, name=None)
+        raise op_error(
+            op,
+            "The first dimension of paddings must be the rank of inputs%s %s"
+            % (dims_text(pads_storage.shape), dims_text(storage.shape)),
+            storage,
+            name=None,
+        )
     pads = pads_storage.tolist()
     for before, after in pads:
         if before < 0 or after < 0:
-            raise op_error(op, "Paddings must be non-negative: %d %d" % (before, after), storage, name=None)
+            raise op_error(
+                op, "Paddings must be non-negative: %d %d" % (before, after), storage, name=None
+            )
     if mode_text == "CONSTANT":
         if isinstance(storage, np.ndarray):
             fill_value = to_torch(constant_values)
-            return wrap(np.pad(storage, pads, constant_values=fill_value.item() if isinstance(fill_value, np.ndarray) else b""))
+            return wrap(
+                np.pad(
+                    storage,
+                    pads,
+                    constant_values=fill_value.item()
+                    if isinstance(fill_value, np.ndarray)
+                    else b"",
+                )
+            )
         flat = [p for pair in reversed(pads) for p in pair]
         if not any(flat):
             return wrap(storage)
@@ -314,11 +498,25 @@ def pad(tensor, paddings, mode="CONSTANT", constant_values=0, name=None):
     for d, (before, after) in enumerate(pads):
         size = storage.shape[d]
         if reflect and (before >= size or after >= size):
-            raise op_error(op, "paddings must be less than the dimension size: %d, %d not less than %d" % (before, after, size), storage, name=None)
+            raise op_error(
+                op,
+                "paddings must be less than the dimension size: %d, %d not less than %d"
+                % (before, after, size),
+                storage,
+                name=None,
+            )
         if not reflect and (before > size or after > size):
-            raise op_error(op, "paddings must be no greater than the dimension size: %d, %d greater than %d" % (before, after, size), storage, name=None)
+            raise op_error(
+                op,
+                "paddings must be no greater than the dimension size: %d, %d greater than %d"
+                % (before, after, size),
+                storage,
+                name=None,
+            )
         if before or after:
-            result = result.index_select(d, _mirror_index(size, before, after, reflect, result.device))
+            result = result.index_select(
+                d, _mirror_index(size, before, after, reflect, result.device)
+            )
     return wrap(result)
 
 
@@ -328,10 +526,21 @@ def broadcast_to(input, shape, name=None):
     storage = to_torch_unaliased(input)
     dims = tuple(int_list(shape, "BroadcastTo", "Tidx"))
     if storage.ndim > len(dims):
-        raise op_error("BroadcastTo", "Rank of input (%d) must be no greater than rank of output shape (%d)." % (storage.ndim, len(dims)), storage, name=None)
+        raise op_error(
+            "BroadcastTo",
+            "Rank of input (%d) must be no greater than rank of output shape (%d)."
+            % (storage.ndim, len(dims)),
+            storage,
+            name=None,
+        )
     for have, want in zip(reversed(tuple(storage.shape)), reversed(dims)):
         if have != want and have != 1:
-            raise op_error("BroadcastTo", "Incompatible shapes: %s vs. %s" % (dims_text(storage.shape), dims_text(dims)), storage, name=None)
+            raise op_error(
+                "BroadcastTo",
+                "Incompatible shapes: %s vs. %s" % (dims_text(storage.shape), dims_text(dims)),
+                storage,
+                name=None,
+            )
     if isinstance(storage, np.ndarray):
         return wrap(np.broadcast_to(storage, dims).copy())
     return wrap(storage.broadcast_to(dims))
@@ -348,7 +557,12 @@ def reverse(tensor, axis, name=None):
     seen = set()
     for i, d in enumerate(dims):
         if not -rank <= d < rank:
-            raise op_error("ReverseV2", "'axis'[%d] = %d is out of valid range [0, %d" % (i, d, rank - 1), storage, name=None)
+            raise op_error(
+                "ReverseV2",
+                "'axis'[%d] = %d is out of valid range [0, %d" % (i, d, rank - 1),
+                storage,
+                name=None,
+            )
         d %= rank
         if d in seen:
             raise op_error("ReverseV2", "axis %d specified more than once." % d, storage, name=None)
@@ -369,7 +583,9 @@ def repeat(input, repeats, axis=None, name=None):
     axis = int(axis) % max(storage.ndim, 1)
     counts = int_list(repeats, "Tile", "Tmultiples")
     if len(counts) != 1 and len(counts) != storage.shape[axis]:
-        raise ValueError("Dimensions %d and %d are not compatible" % (storage.shape[axis], len(counts)))
+        raise ValueError(
+            "Dimensions %d and %d are not compatible" % (storage.shape[axis], len(counts))
+        )
     for c in counts:
         if c < 0:
             raise op_error("Tile", "Expected multiples[1] >= 0, but got %d" % c, storage, name=None)

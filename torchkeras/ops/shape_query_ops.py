@@ -1,6 +1,7 @@
 """``tf.*`` ops that report on shapes: ``shape``, ``shape_n``, ``rank``, ``size``,
 ``broadcast_static_shape``, ``broadcast_dynamic_shape``, ``ensure_shape``, and
 ``get_static_value``."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -16,8 +17,14 @@ from ._args import storages_of
 from ..api_export import tf_export
 
 __all__ = [
-    "shape", "shape_n", "rank", "size", "ensure_shape", "broadcast_static_shape",
-    "broadcast_dynamic_shape", "get_static_value",
+    "shape",
+    "shape_n",
+    "rank",
+    "size",
+    "ensure_shape",
+    "broadcast_static_shape",
+    "broadcast_dynamic_shape",
+    "get_static_value",
 ]
 
 
@@ -43,7 +50,9 @@ def shape_n(input, out_type=dtypes.int32, name=None):
     """``tf.shape_n``: the shapes of a list of same-dtype tensors."""
     storages = storages_of(list(input), "ShapeN", "")
     out = _out_type(out_type, "ShapeN")
-    return [wrap(torch.tensor(tuple(s.shape), dtype=out, device=_device.current())) for s in storages]
+    return [
+        wrap(torch.tensor(tuple(s.shape), dtype=out, device=_device.current())) for s in storages
+    ]
 
 
 @tf_export("rank")
@@ -63,19 +72,28 @@ def size(input, out_type=None, name=None):
 
 @tf_export("ensure_shape")
 def ensure_shape(x, shape, name=None):
-    """``tf.ensure_shape``: ``x`` itself after checking its shape fits ``shape`` (``None`` dims match anything)."""
+    """``tf.ensure_shape``: ``x`` itself after checking its shape fits ``shape`` (``None`` dims
+    match anything)."""
     tensor = x if isinstance(x, TensorOperators) else wrap(to_torch(x))
     expected = TensorShape(shape)
     if not expected.is_compatible_with(tensor.shape):
-        dims = "?" if expected.rank is None else dims_text(["?" if d is None else d for d in expected])
-        raise op_error("EnsureShape", "Shape of tensor input %s is not compatible with expected shape %s." % (dims_text(tensor.shape), dims),
-                       tensor._value, "")
+        dims = (
+            "?" if expected.rank is None else dims_text(["?" if d is None else d for d in expected])
+        )
+        raise op_error(
+            "EnsureShape",
+            "Shape of tensor input %s is not compatible with expected shape %s."
+            % (dims_text(tensor.shape), dims),
+            tensor._value,
+            "",
+        )
     return tensor
 
 
 @tf_export("broadcast_static_shape")
 def broadcast_static_shape(shape_x, shape_y):
-    """``tf.broadcast_static_shape``: the broadcast of two ``TensorShape``s (``None`` dims allowed)."""
+    """``tf.broadcast_static_shape``: the broadcast of two ``TensorShape``s (``None`` dims
+    allowed)."""
     x, y = TensorShape(shape_x), TensorShape(shape_y)
     if x.rank is None or y.rank is None:
         return TensorShape(None)
@@ -92,8 +110,11 @@ def broadcast_static_shape(shape_x, shape_y):
         elif p == 1:
             dims.append(q)
         else:
-            raise ValueError("Incompatible shapes for broadcasting. Two shapes are compatible if for each dimension pair they "
-                             "are either equal or one of them is 1. Received: %s and %s." % (x, y))
+            raise ValueError(
+                "Incompatible shapes for broadcasting. Two shapes are compatible if for each "
+                "dimension pair they "
+                "are either equal or one of them is 1. Received: %s and %s." % (x, y)
+            )
     return TensorShape(dims)
 
 
@@ -104,7 +125,12 @@ def broadcast_dynamic_shape(shape_x, shape_y):
     try:
         dims = torch.broadcast_shapes(tuple(x.tolist()), tuple(y.tolist()))
     except RuntimeError:
-        raise op_error("BroadcastArgs", "Incompatible shapes: %s vs. %s" % (dims_text(x.tolist()), dims_text(y.tolist())), x, name=None) from None
+        raise op_error(
+            "BroadcastArgs",
+            "Incompatible shapes: %s vs. %s" % (dims_text(x.tolist()), dims_text(y.tolist())),
+            x,
+            name=None,
+        ) from None
     return wrap(torch.tensor(dims, dtype=x.dtype, device=x.device))
 
 

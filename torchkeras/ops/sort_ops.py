@@ -1,5 +1,6 @@
 """``tf.sort``, ``tf.argsort``, ``tf.unique`` (and ``unique_with_counts``) and
 ``tf.searchsorted``."""
+
 from __future__ import annotations
 
 import collections
@@ -21,13 +22,21 @@ def _sort_axis(storage, axis):
     rank = storage.ndim
     axis = int(axis)
     if not -rank <= axis < rank:
-        raise op_error("StridedSlice", "slice index %d of dimension 0 out of bounds." % axis, storage, "strided_slice/")
+        raise op_error(
+            "StridedSlice",
+            "slice index %d of dimension 0 out of bounds." % axis,
+            storage,
+            "strided_slice/",
+        )
     return axis % rank
 
 
 def _direction(direction):
     if direction not in ("ASCENDING", "DESCENDING"):
-        raise ValueError("Argument `direction` should be one of ASCENDING, DESCENDING. Received: direction=%s" % direction)
+        raise ValueError(
+            "Argument `direction` should be one of ASCENDING, DESCENDING. Received: direction=%s"
+            % direction
+        )
     return direction == "DESCENDING"
 
 
@@ -52,11 +61,16 @@ def argsort(values, axis=-1, direction="ASCENDING", stable=False, name=None):
     descending = _direction(direction)
     storage = to_torch(values)
     axis = _sort_axis(storage, axis)
-    return wrap(torch.sort(storage, dim=axis, descending=descending, stable=True).indices.to(torch.int32))
+    return wrap(
+        torch.sort(storage, dim=axis, descending=descending, stable=True).indices.to(torch.int32)
+    )
 
 
 Unique = collections.namedtuple("Unique", ["y", "idx"])
-Unique.__doc__ = "The result of ``tf.unique``: unique values ``y`` and, per input element, its index ``idx`` in ``y``."
+Unique.__doc__ = (
+    "The result of ``tf.unique``: unique values ``y`` and, per input element, its index ``idx`` "
+    "in ``y``."
+)
 
 
 @tf_export("unique")
@@ -73,7 +87,9 @@ def unique(x, out_idx=dtypes.int32, name=None):
         return Unique(wrap(np.array(list(seen), dtype=object)), wrap(torch.tensor(idx, dtype=out)))
     values, inverse = torch.unique(storage, sorted=True, return_inverse=True)
     positions = torch.arange(storage.shape[0], device=storage.device)
-    first = torch.full((values.shape[0],), storage.shape[0], dtype=torch.long, device=storage.device)
+    first = torch.full(
+        (values.shape[0],), storage.shape[0], dtype=torch.long, device=storage.device
+    )
     first = first.scatter_reduce(0, inverse, positions, reduce="amin")
     order = torch.argsort(first)
     rank_of = torch.empty_like(order)
@@ -82,7 +98,9 @@ def unique(x, out_idx=dtypes.int32, name=None):
 
 
 UniqueWithCounts = collections.namedtuple("UniqueWithCounts", ["y", "idx", "count"])
-UniqueWithCounts.__doc__ = "The result of ``tf.unique_with_counts``: ``y``, ``idx`` and the ``count`` of each value."
+UniqueWithCounts.__doc__ = (
+    "The result of ``tf.unique_with_counts``: ``y``, ``idx`` and the ``count`` of each value."
+)
 
 
 @tf_export("unique_with_counts")
@@ -95,14 +113,22 @@ def unique_with_counts(x, out_idx=dtypes.int32, name=None):
 
 @tf_export("searchsorted")
 def searchsorted(sorted_sequence, values, side="left", out_type=dtypes.int32, name=None):
-    """``tf.searchsorted``: insertion indices of ``values`` in the innermost dim of ``sorted_sequence``."""
+    """``tf.searchsorted``: insertion indices of ``values`` in the innermost dim of
+    ``sorted_sequence``."""
     if side not in ("left", "right"):
-        raise ValueError("Argument `side` must be either 'right' or 'left'. Received: `side` = '%s'." % side)
+        raise ValueError(
+            "Argument `side` must be either 'right' or 'left'. Received: `side` = '%s'." % side
+        )
     boundaries = to_torch(sorted_sequence)
     points = to_torch(values)
     op = "UpperBound" if side == "right" else "LowerBound"
     if points.dtype != boundaries.dtype:
         raise input_dtype_error(op, 1, boundaries, points, "")
     out = dtypes.as_dtype(out_type)
-    result = torch.searchsorted(boundaries.contiguous(), points.contiguous(), right=side == "right", out_int32=out is dtypes.int32)
+    result = torch.searchsorted(
+        boundaries.contiguous(),
+        points.contiguous(),
+        right=side == "right",
+        out_int32=out is dtypes.int32,
+    )
     return wrap(result if out is dtypes.int32 else result.to(out.torch_dtype))

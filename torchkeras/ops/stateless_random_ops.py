@@ -5,6 +5,7 @@ and counter (``StatelessRandomGetKeyCounter``), the raw op fills the shape from 
 and the Python wrapper scales it (``rnd * (maxval - minval) + minval``,
 ``rnd * stddev + mean``) in the output dtype.  ``"threefry"`` is refused.
 """
+
 from __future__ import annotations
 
 import torch
@@ -30,21 +31,27 @@ def check_alg(alg):
     value = getattr(alg, "value", alg)
     value = value.lower() if isinstance(value, str) else value
     if value not in _ALGS:
-        raise ValueError("Argument `alg` got unsupported value %s. Supported values are %s for "
-                         "the Philox algorithm, %s for the ThreeFry algorithm, and %s for "
-                         "auto-selection."
-                         % (alg, ["philox", 1], ["threefry", 2], ["auto_select", 3]))
+        raise ValueError(
+            "Argument `alg` got unsupported value %s. Supported values are %s for "
+            "the Philox algorithm, %s for the ThreeFry algorithm, and %s for "
+            "auto-selection." % (alg, ["philox", 1], ["threefry", 2], ["auto_select", 3])
+        )
     if _ALGS[value] != 1:
-        raise NotImplementedError("torchkeras runs TF's Philox random streams only; the ThreeFry "
-                                  "algorithm is not available.")
+        raise NotImplementedError(
+            "torchkeras runs TF's Philox random streams only; the ThreeFry "
+            "algorithm is not available."
+        )
     return 1
 
 
 def seed_key_counter(seed):
     """The Philox key and counter words TF derives from a stateless ``seed`` pair."""
     storage = seed._value if isinstance(seed, TensorOperators) else convert_to_tensor(seed)._value
-    if isinstance(storage, torch.Tensor) and storage.dtype in (torch.int32, torch.int64) \
-            and tuple(storage.shape) == (2,):
+    if (
+        isinstance(storage, torch.Tensor)
+        and storage.dtype in (torch.int32, torch.int64)
+        and tuple(storage.shape) == (2,)
+    ):
         first, second = storage.tolist()
         return philox.scramble_seed(first, second)
     raise ValueError("`seed` must be a shape-[2] int32 or int64 tensor; got %r" % (seed,))
@@ -83,7 +90,9 @@ def uniform_from(shape, dtype, minval, maxval, key, counter, ops):
     if dtype.is_integer:
         if low.ndim or high.ndim:
             which, bad = ("minval", low) if low.ndim else ("maxval", high)
-            raise op_error(int_op, "%s must be 0-D, got shape %s" % (which, list(bad.shape)), None, "")
+            raise op_error(
+                int_op, "%s must be 0-D, got shape %s" % (which, list(bad.shape)), None, ""
+            )
         lo, hi = int(low), int(high)
         if lo >= hi:
             raise op_error(int_op, "Need minval < maxval, got %d >= %d" % (lo, hi), None, "")
@@ -95,23 +104,30 @@ def uniform_from(shape, dtype, minval, maxval, key, counter, ops):
 def check_uniform_args(dtype, minval, maxval, accepted):
     """TF's argument checks of ``stateless_uniform``; returns the (defaulted) ``maxval``."""
     if dtype not in accepted:
-        raise ValueError("Argument `dtype` got invalid value %r. Accepted dtypes are (%s)."
-                         % (dtype, ", ".join(repr(d) for d in accepted)))
+        raise ValueError(
+            "Argument `dtype` got invalid value %r. Accepted dtypes are (%s)."
+            % (dtype, ", ".join(repr(d) for d in accepted))
+        )
     if dtype.is_integer:
         if (minval is None) != (maxval is None):
-            raise ValueError("For integer `dtype` argument %r, argument `minval` and `maxval` must "
-                             "be both None or not None. Got `minval`=%s and `maxval`=%s."
-                             % (dtype, minval, maxval))
+            raise ValueError(
+                "For integer `dtype` argument %r, argument `minval` and `maxval` must "
+                "be both None or not None. Got `minval`=%s and `maxval`=%s."
+                % (dtype, minval, maxval)
+            )
         if minval is not None and dtype in (dtypes.uint32, dtypes.uint64):
-            raise ValueError("Argument `dtype` got invalid value %r when argument `minval` is not "
-                             "None. Please don't use unsigned integers in this case." % dtype)
+            raise ValueError(
+                "Argument `dtype` got invalid value %r when argument `minval` is not "
+                "None. Please don't use unsigned integers in this case." % dtype
+            )
         return maxval
     return 1 if maxval is None else maxval
 
 
 @tf_export("random.stateless_uniform")
-def stateless_uniform(shape, seed, minval=0, maxval=None, dtype=dtypes.float32, name=None,
-                      alg="auto_select"):
+def stateless_uniform(
+    shape, seed, minval=0, maxval=None, dtype=dtypes.float32, name=None, alg="auto_select"
+):
     """``tf.random.stateless_uniform``: TF's exact uniform numbers for ``seed`` (a pair of ints).
 
     Floats in ``[minval, maxval)`` (default ``[0, 1)``); integers need both bounds, or
@@ -121,16 +137,28 @@ def stateless_uniform(shape, seed, minval=0, maxval=None, dtype=dtypes.float32, 
     maxval = check_uniform_args(dtype, minval, maxval, _FLOATS + _INTS)
     check_alg(alg)
     key, counter = seed_key_counter(seed)
-    return uniform_from(shape, dtype, minval, maxval, key, counter,
-                        ("StatelessRandomUniformFullIntV2", "StatelessRandomUniformIntV2",
-                         "StatelessRandomUniformV2"))
+    return uniform_from(
+        shape,
+        dtype,
+        minval,
+        maxval,
+        key,
+        counter,
+        (
+            "StatelessRandomUniformFullIntV2",
+            "StatelessRandomUniformIntV2",
+            "StatelessRandomUniformV2",
+        ),
+    )
 
 
 def _float_dtype(dtype):
     dtype = dtypes.as_dtype(dtype)
     if dtype not in _FLOATS:
-        raise TypeError("Value passed to parameter 'dtype' has DataType %s not in list of allowed "
-                        "values: float16, bfloat16, float32, float64" % dtype.name)
+        raise TypeError(
+            "Value passed to parameter 'dtype' has DataType %s not in list of allowed "
+            "values: float16, bfloat16, float32, float64" % dtype.name
+        )
     return dtype
 
 
@@ -143,8 +171,9 @@ def scaled(kind, shape, mean, stddev, dtype, key, counter, op):
 
 
 @tf_export("random.stateless_normal")
-def stateless_normal(shape, seed, mean=0.0, stddev=1.0, dtype=dtypes.float32, name=None,
-                     alg="auto_select"):
+def stateless_normal(
+    shape, seed, mean=0.0, stddev=1.0, dtype=dtypes.float32, name=None, alg="auto_select"
+):
     """``tf.random.stateless_normal``: TF's exact normal numbers for ``seed`` (Box-Muller)."""
     dtype = _float_dtype(dtype)
     check_alg(alg)
@@ -153,12 +182,14 @@ def stateless_normal(shape, seed, mean=0.0, stddev=1.0, dtype=dtypes.float32, na
 
 
 @tf_export("random.stateless_truncated_normal")
-def stateless_truncated_normal(shape, seed, mean=0.0, stddev=1.0, dtype=dtypes.float32, name=None,
-                               alg="auto_select"):
+def stateless_truncated_normal(
+    shape, seed, mean=0.0, stddev=1.0, dtype=dtypes.float32, name=None, alg="auto_select"
+):
     """``tf.random.stateless_truncated_normal``: TF's exact normal numbers within two standard
     deviations for ``seed``."""
     dtype = _float_dtype(dtype)
     check_alg(alg)
     key, counter = seed_key_counter(seed)
-    return scaled("truncated_normal", shape, mean, stddev, dtype, key, counter,
-                  "StatelessTruncatedNormalV2")
+    return scaled(
+        "truncated_normal", shape, mean, stddev, dtype, key, counter, "StatelessTruncatedNormalV2"
+    )

@@ -8,6 +8,7 @@ The files are written by the ``tensorboard`` package's ``EventFileWriter`` (the
 (``events.out.tfevents.<time>.<host>.<pid>.<n>.v2``); the only difference a reader can see
 is the first event's ``source_metadata.writer`` (the tensorboard writer's name, not TF's).
 """
+
 from __future__ import annotations
 
 import os
@@ -21,8 +22,17 @@ from ..framework import dtypes
 from ..framework.convert import constant, convert_to_tensor
 from . import _tensorboard
 
-__all__ = ["SummaryWriter", "create_file_writer", "create_noop_writer", "record_if",
-           "should_record_summaries", "get_step", "set_step", "write", "flush"]
+__all__ = [
+    "SummaryWriter",
+    "create_file_writer",
+    "create_noop_writer",
+    "record_if",
+    "should_record_summaries",
+    "get_step",
+    "set_step",
+    "write",
+    "flush",
+]
 
 
 class _SummaryState(threading.local):
@@ -55,8 +65,9 @@ def step_value(step):
     with TF's rules (``TypeError`` for ``1.5``, ``ValueError`` for a float tensor)."""
     value = convert_to_tensor(step, dtype=dtypes.int64)
     if value.shape.num_elements() != 1:
-        raise ValueError("Argument `step` must be a scalar. Received step with shape %s."
-                         % (value.shape,))
+        raise ValueError(
+            "Argument `step` must be a scalar. Received step with shape %s." % (value.shape,)
+        )
     return int(value.numpy().reshape(()))
 
 
@@ -164,8 +175,11 @@ class _FileWriter(SummaryWriter):
         module = _tensorboard.require("tensorboard.summary.writer.event_file_writer")
         self._logdir = logdir
         self._writer = module.EventFileWriter(
-            logdir, max_queue_size=max_queue, flush_secs=flush_millis / 1000.0,
-            filename_suffix=filename_suffix)
+            logdir,
+            max_queue_size=max_queue,
+            flush_secs=flush_millis / 1000.0,
+            filename_suffix=filename_suffix,
+        )
         self._closed = False
 
     def _check_open(self):
@@ -228,8 +242,15 @@ class _NoopContext:
 
 
 @tf_export("summary.create_file_writer")
-def create_file_writer(logdir, max_queue=None, flush_millis=None, filename_suffix=None,
-                       name=None, experimental_trackable=False, experimental_mesh=None):
+def create_file_writer(
+    logdir,
+    max_queue=None,
+    flush_millis=None,
+    filename_suffix=None,
+    name=None,
+    experimental_trackable=False,
+    experimental_mesh=None,
+):
     """``tf.summary.create_file_writer``: a writer of one new event file in ``logdir``.
 
     The directory and the file are created at once (as TF does); events are buffered up to
@@ -237,14 +258,20 @@ def create_file_writer(logdir, max_queue=None, flush_millis=None, filename_suffi
     when an ``as_default`` block ends."""
     if logdir is None:
         raise ValueError("Argument `logdir` cannot be None")
-    for arg, value in (("max_queue", max_queue), ("flush_millis", flush_millis),
-                       ("filename_suffix", filename_suffix)):
+    for arg, value in (
+        ("max_queue", max_queue),
+        ("flush_millis", flush_millis),
+        ("filename_suffix", filename_suffix),
+    ):
         if value is not None and np.asarray(value).ndim != 0:
             raise ValueError("Argument `%s` must be a scalar. Received %s." % (arg, value))
     logdir = os.fspath(logdir) if not hasattr(logdir, "numpy") else logdir.numpy().decode()
-    return _FileWriter(logdir, 10 if max_queue is None else int(max_queue),
-                       120000 if flush_millis is None else int(flush_millis),
-                       ".v2" if filename_suffix is None else str(filename_suffix))
+    return _FileWriter(
+        logdir,
+        10 if max_queue is None else int(max_queue),
+        120000 if flush_millis is None else int(flush_millis),
+        ".v2" if filename_suffix is None else str(filename_suffix),
+    )
 
 
 @tf_export("summary.create_noop_writer")
@@ -279,8 +306,10 @@ def write_proto(tag, make_tensor, step, metadata):
     if not is_recording():
         return constant(False)
     if step is None:
-        raise ValueError("No step set. Please specify one either through the `step` argument "
-                         "or through tf.summary.experimental.set_step()")
+        raise ValueError(
+            "No step set. Please specify one either through the `step` argument "
+            "or through tf.summary.experimental.set_step()"
+        )
     writer = _STATE.writer
     if isinstance(writer, _FileWriter):
         event_pb2 = _tensorboard.require("tensorboard.compat.proto.event_pb2")
@@ -292,8 +321,13 @@ def write_proto(tag, make_tensor, step, metadata):
                 value.metadata.ParseFromString(metadata)
             else:
                 value.metadata.CopyFrom(metadata)
-        writer.add_event(event_pb2.Event(wall_time=time.time(), step=step_value(step),
-                                         summary=summary_pb2.Summary(value=[value])))
+        writer.add_event(
+            event_pb2.Event(
+                wall_time=time.time(),
+                step=step_value(step),
+                summary=summary_pb2.Summary(value=[value]),
+            )
+        )
     return constant(True)
 
 
@@ -318,10 +352,12 @@ def tensor_proto(array):
 def write(tag, tensor, step=None, metadata=None, name=None):
     """``tf.summary.write``: writes ``tensor`` (or ``tensor()``, called only when recording)
     under ``tag`` with ``metadata`` (a ``SummaryMetadata`` proto or its bytes)."""
+
     def make():
         value = tensor() if callable(tensor) else tensor
         value = np.asarray(value)
         if value.dtype.kind == "U":
             value = np.vectorize(lambda s: s.encode("utf-8"), otypes=[object])(value)
         return tensor_proto(value)
+
     return write_proto(tag, make, step, metadata)

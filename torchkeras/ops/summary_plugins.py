@@ -8,6 +8,7 @@ the data (buckets, PNG, WAV) happens only when the summary is recorded, as in TF
 come from Pillow (a tensorboard dependency) and can differ from TF's libpng bytes; the pixels
 are the same.
 """
+
 from __future__ import annotations
 
 import io
@@ -28,12 +29,15 @@ DEFAULT_BUCKET_COUNT = 30
 
 def _metadata(plugin, description):
     """A callable building the plugin's ``SummaryMetadata`` (imported only when recording)."""
+
     def make():
         module = _tensorboard.require("tensorboard.plugins.%s.metadata" % plugin)
         if plugin == "audio":
-            return module.create_summary_metadata(display_name=None, description=description,
-                                                  encoding=module.Encoding.Value("WAV"))
+            return module.create_summary_metadata(
+                display_name=None, description=description, encoding=module.Encoding.Value("WAV")
+            )
         return module.create_summary_metadata(display_name=None, description=description)
+
     return make
 
 
@@ -83,8 +87,9 @@ def histogram(name, data, step=None, buckets=None, description=None):
     ``data``'s elements (TensorBoard's Histograms and Distributions dashboards)."""
     metadata = _metadata("histogram", description)
     value = _numpy(data)
-    return write_proto(name, lambda: tensor_proto(histogram_buckets(value, buckets)),
-                       step, metadata)
+    return write_proto(
+        name, lambda: tensor_proto(histogram_buckets(value, buckets)), step, metadata
+    )
 
 
 def _to_uint8(images):
@@ -115,6 +120,7 @@ def _png(image):
 def _non_negative(max_outputs):
     if int(np.asarray(max_outputs)) < 0:
         from ..framework.errors import InvalidArgumentError
+
         raise InvalidArgumentError(None, None, "Condition x >= 0 did not hold.")
     return int(np.asarray(max_outputs))
 
@@ -128,9 +134,10 @@ def image(name, data, step=None, max_outputs=3, description=None):
     def make():
         assert_rank(data, 4)
         images = _to_uint8(_numpy(data))
-        encoded = [_png(one) for one in images[:_non_negative(max_outputs)]]
+        encoded = [_png(one) for one in images[: _non_negative(max_outputs)]]
         header = [str(images.shape[2]).encode(), str(images.shape[1]).encode()]
         return tensor_proto(np.array(header + encoded, dtype=object))
+
     return write_proto(name, make, step, metadata)
 
 
@@ -141,8 +148,13 @@ def _string_array(data):
         array = array.astype(object)
     if array.dtype.kind != "O" or not all(isinstance(v, (str, bytes)) for v in array.flat):
         return None
-    return np.vectorize(lambda s: s.encode("utf-8") if isinstance(s, str) else s,
-                        otypes=[object])(array) if array.size else array
+    return (
+        np.vectorize(lambda s: s.encode("utf-8") if isinstance(s, str) else s, otypes=[object])(
+            array
+        )
+        if array.size
+        else array
+    )
 
 
 @tf_export("summary.text")
@@ -152,8 +164,10 @@ def text(name, data, step=None, description=None):
     strings = _string_array(data)
     if strings is None:
         from ..framework.convert import convert_to_tensor
-        raise TypeError("tensor must be of type <dtype: 'string'>; got %r"
-                        % (convert_to_tensor(data).dtype,))
+
+        raise TypeError(
+            "tensor must be of type <dtype: 'string'>; got %r" % (convert_to_tensor(data).dtype,)
+        )
     return write_proto(name, lambda: tensor_proto(strings), step, metadata)
 
 
@@ -183,8 +197,9 @@ def audio(name, data, sample_rate, step=None, max_outputs=3, encoding=None, desc
 
     def make():
         assert_rank(data, 3)
-        clips = _numpy(data)[:_non_negative(max_outputs)]
+        clips = _numpy(data)[: _non_negative(max_outputs)]
         rate = np.asarray(sample_rate).reshape(())
         rows = [[_wav(clip, rate), b""] for clip in clips]
         return tensor_proto(np.array(rows, dtype=object).reshape(len(rows), 2))
+
     return write_proto(name, make, step, metadata)

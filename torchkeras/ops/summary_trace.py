@@ -7,6 +7,7 @@ plugin layout: ``<logdir>/plugins/profile/<YYYY_MM_DD_HH_MM_SS>/<host>.pt.trace.
 There are no TF graphs to collect: ``graph=True`` records nothing, so ``trace_export``
 writes a summary only for the profile file, never a ``graph_run_metadata`` summary.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -26,8 +27,10 @@ class Profiler:
 
     def __init__(self, logdir):
         import torch.profiler
+
         activities = [torch.profiler.ProfilerActivity.CPU]
         import torch
+
         if torch.cuda.is_available():
             activities.append(torch.profiler.ProfilerActivity.CUDA)
         self.logdir = logdir
@@ -69,8 +72,9 @@ def trace_on(graph=True, profiler=False, profiler_outdir=None):
         session = None
         if profiler:
             if profiler_outdir is None:
-                get_logger().warning("No `profiler_outdir` passed to trace_on(). Profiler won't "
-                                     "be enabled.")
+                get_logger().warning(
+                    "No `profiler_outdir` passed to trace_on(). Profiler won't be enabled."
+                )
             else:
                 session = Profiler(os.fspath(profiler_outdir))
         _CURRENT = (graph, profiler, session)
@@ -89,8 +93,10 @@ def trace_export(name, step=None, profiler_outdir=None):
             raise ValueError("Must enable trace before export through tf.summary.trace_on.")
         (_, profiler, session), _CURRENT = _CURRENT, None
     if profiler and profiler_outdir:
-        get_logger().warning("Ignoring `profiler_outdir` passed to trace_export(). Please pass "
-                             "it to trace_on() instead.")
+        get_logger().warning(
+            "Ignoring `profiler_outdir` passed to trace_export(). Please pass "
+            "it to trace_on() instead."
+        )
     if session is not None:
         session.stop(save=True)
 
@@ -104,5 +110,5 @@ def trace_off():
     if current is not None and current[2] is not None:
         try:
             current[2].stop(save=False)
-        except Exception as error:  # as TF: a failing stop only warns
+        except Exception as error:  # as TF: a failing stop only warns  # noqa: BLE001
             get_logger().warning("Error while stopping profiler: %s", error)

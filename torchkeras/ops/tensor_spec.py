@@ -1,4 +1,5 @@
 """``tf.TensorSpec``: the shape and dtype a tensor is expected to have."""
+
 from __future__ import annotations
 
 import operator
@@ -16,8 +17,12 @@ def _checked_shape(shape):
     if shape is None or isinstance(shape, TensorShape):
         return TensorShape(shape)
     if isinstance(shape, (str, bytes)):
-        raise TypeError("Failed to convert '%r' to a shape: '%r'could not be converted to a dimension. A shape should either "
-                        "be single dimension (e.g. 10), or an iterable of dimensions (e.g. [1, 10, None])." % (shape, shape))
+        raise TypeError(
+            "Failed to convert '%r' to a shape: '%r'could not be converted to a dimension. A "
+            "shape should either "
+            "be single dimension (e.g. 10), or an iterable of dimensions (e.g. [1, 10, None])."
+            % (shape, shape)
+        )
     dims = [shape] if not hasattr(shape, "__iter__") else list(shape)
     checked = []
     for d in dims:
@@ -27,8 +32,10 @@ def _checked_shape(shape):
         try:
             value = operator.index(d)
         except TypeError:
-            raise TypeError("Dimension value must be integer or None or have an __index__ method, got value '%r' with type '%r'"
-                            % (d, type(d))) from None
+            raise TypeError(
+                "Dimension value must be integer or None or have an __index__ method, got value "
+                "'%r' with type '%r'" % (d, type(d))
+            ) from None
         if value < 0:
             raise ValueError("Dimension %d must be >= 0" % value)
         checked.append(value)
@@ -94,8 +101,13 @@ class TensorSpec:
         return other_dtype is self._dtype and self._shape.is_compatible_with(other_shape)
 
     def is_subtype_of(self, other):
-        """True when every value of this spec is a value of ``other`` (same dtype, ``other``'s shape is as or less specific)."""
-        if not isinstance(other, TensorSpec) or other.dtype is not self._dtype or other.name != self._name:
+        """True when every value of this spec is a value of ``other`` (same dtype, ``other``'s
+        shape is as or less specific)."""
+        if (
+            not isinstance(other, TensorSpec)
+            or other.dtype is not self._dtype
+            or other.name != self._name
+        ):
             return False
         if other.shape.rank is None:
             return True
@@ -104,8 +116,12 @@ class TensorSpec:
         return all(b is None or a == b for a, b in zip(self._shape, other.shape))
 
     def most_specific_common_supertype(self, others):
-        """The most specific spec that all of ``self`` and ``others`` are subtypes of (``None`` if none)."""
-        if any(not isinstance(o, TensorSpec) or o.dtype is not self._dtype or o.name != self._name for o in others):
+        """The most specific spec that all of ``self`` and ``others`` are subtypes of (``None``
+        if none)."""
+        if any(
+            not isinstance(o, TensorSpec) or o.dtype is not self._dtype or o.name != self._name
+            for o in others
+        ):
             return None
         dims = self._shape
         for other in others:
@@ -119,8 +135,12 @@ class TensorSpec:
         return "TensorSpec(shape=%s, dtype=%r, name=%r)" % (self._shape, self._dtype, self._name)
 
     def __eq__(self, other):
-        return (type(other) is type(self) and self._shape == other._shape and self._dtype is other._dtype
-                and self._name == other._name)
+        return (
+            type(other) is type(self)
+            and self._shape == other._shape
+            and self._dtype is other._dtype
+            and self._name == other._name
+        )
 
     def __ne__(self, other):
         return not self.__eq__(other)

@@ -58,7 +58,9 @@ def test_get_and_serialize():
     assert keras.activations.serialize(keras.activations.relu) == "relu"
     assert keras.activations.serialize(keras.activations.swish) == "silu"
     assert keras.activations.deserialize("tanh") is keras.activations.tanh
-    with pytest.raises(ValueError, match="Could not interpret activation function identifier: nope"):
+    with pytest.raises(
+        ValueError, match="Could not interpret activation function identifier: nope"
+    ):
         keras.activations.get("nope")
 
 
@@ -70,5 +72,6 @@ def test_accepts_tensors_and_torch():
 def test_relu_threshold_is_exclusive_as_keras():
     import numpy as np
     from torchkeras import keras as _keras
+
     out = _keras.activations.relu(np.array([0.0, 1.0, 2.0, 3.0], "float32"), threshold=2.0)
     np.testing.assert_array_equal(np.asarray(out), [0.0, 0.0, 0.0, 3.0])

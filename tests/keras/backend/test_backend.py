@@ -23,7 +23,10 @@ def test_naming_rules_and_clear_session():
 def test_keras_tensor_repr_and_history():
     keras.backend.clear_session()
     x = keras.Input(shape=(3,))
-    assert repr(x) == "<KerasTensor shape=(None, 3), dtype=float32, sparse=False, ragged=False, name=keras_tensor>"
+    assert (
+        repr(x) == "<KerasTensor shape=(None, 3), dtype=float32, sparse=False, ragged=False, "
+        "name=keras_tensor>"
+    )
     assert x.ndim == 2 and x._keras_history.node_index == 0
     with pytest.raises(TypeError):
         bool(x)
@@ -31,10 +34,15 @@ def test_keras_tensor_repr_and_history():
 
 def test_layer_weights_are_variables_with_keras_names():
     import torchkeras as tf
+
     layer = keras.layers.Dense(2, name="dd")
     layer(np.ones((1, 3)))
     kernel = layer.kernel
-    assert isinstance(kernel, tf.Variable) and kernel.name == "kernel" and kernel.path == "dd/kernel"
-    assert repr(kernel).startswith("<Variable path=dd/kernel, shape=(3, 2), dtype=float32, value=[[")
+    assert (
+        isinstance(kernel, tf.Variable) and kernel.name == "kernel" and kernel.path == "dd/kernel"
+    )
+    assert repr(kernel).startswith(
+        "<Variable path=dd/kernel, shape=(3, 2), dtype=float32, value=[["
+    )
     kernel.trainable = False
     assert kernel._param.requires_grad is False and layer.trainable_weights == [layer.bias]

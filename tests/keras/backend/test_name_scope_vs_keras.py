@@ -1,6 +1,8 @@
 """Variable and layer paths follow Keras 3's name scopes (compared with real Keras): weights built
-inside a Sequential, an RNN, a wrapper, a subclassed model or layer nest under their names; optimizer
+inside a Sequential, an RNN, a wrapper, a subclassed model or layer nest under their names;
+optimizer
 variables are named after the paths of the variables they track."""
+
 import numpy as np
 import pytest
 
@@ -13,9 +15,17 @@ from torchkeras import keras  # noqa: E402
 def _paths(k):
     k.backend.clear_session()
     out = {}
-    model = k.Sequential([k.Input((3, 4)), k.layers.LSTM(2, return_sequences=True),
-                          k.layers.TimeDistributed(k.layers.Dense(2)), k.layers.Bidirectional(k.layers.GRU(2))])
-    out["sequential"] = [v.path for v in model.weights] + [layer.path for layer in model.layers] + [model.path]
+    model = k.Sequential(
+        [
+            k.Input((3, 4)),
+            k.layers.LSTM(2, return_sequences=True),
+            k.layers.TimeDistributed(k.layers.Dense(2)),
+            k.layers.Bidirectional(k.layers.GRU(2)),
+        ]
+    )
+    out["sequential"] = (
+        [v.path for v in model.weights] + [layer.path for layer in model.layers] + [model.path]
+    )
 
     class Block(k.layers.Layer):
         def __init__(self):

@@ -1,4 +1,5 @@
 """Keras objects without their own ``repr`` show Keras' module path, as in Keras 3."""
+
 import inspect
 import re
 
@@ -7,14 +8,30 @@ import pytest
 import torchkeras
 from torchkeras.keras.backend.object_repr import KerasObjectRepr, keras_module
 
-NAMESPACES = ["optimizers", "callbacks", "initializers", "regularizers", "constraints",
-              "optimizers.schedules", "losses", "utils", "random", "saving"]
+NAMESPACES = [
+    "optimizers",
+    "callbacks",
+    "initializers",
+    "regularizers",
+    "constraints",
+    "optimizers.schedules",
+    "losses",
+    "utils",
+    "random",
+    "saving",
+]
 
 
 def _reprs(keras):
-    objects = [keras.optimizers.Adam(), keras.callbacks.History(), keras.callbacks.EarlyStopping(),
-               keras.initializers.GlorotUniform(), keras.regularizers.L2(),
-               keras.optimizers.schedules.ExponentialDecay(0.1, 10, 0.9), keras.constraints.MaxNorm()]
+    objects = [
+        keras.optimizers.Adam(),
+        keras.callbacks.History(),
+        keras.callbacks.EarlyStopping(),
+        keras.initializers.GlorotUniform(),
+        keras.regularizers.L2(),
+        keras.optimizers.schedules.ExponentialDecay(0.1, 10, 0.9),
+        keras.constraints.MaxNorm(),
+    ]
     return [re.sub(r"0x[0-9a-f]+", "0x", repr(obj)) for obj in objects]
 
 
@@ -36,6 +53,7 @@ def test_reprs():
 def test_user_subclass_keeps_its_module():
     class MyCallback(torchkeras.keras.callbacks.Callback):
         pass
+
     assert repr(MyCallback()).startswith("<%s." % __name__)
 
 
@@ -55,6 +73,7 @@ def _classes(keras):
 def test_every_default_repr_class_matches_keras():
     pytest.importorskip("tensorflow")
     import keras
+
     ours = _classes(torchkeras.keras)
     for key, theirs in _classes(keras).items():
         if theirs.__repr__ is not object.__repr__ or key not in ours:

@@ -1,4 +1,5 @@
 """Errors raised inside a layer's ``call`` carry Keras 3's argument context."""
+
 import numpy as np
 import pytest
 
@@ -23,9 +24,11 @@ def _errors(tf, keras):
             return self.inner(inputs)
 
     found = []
-    for run in (lambda: FlexibleDense()(np.ones((2, 3), "float32")),
-                lambda: Bad()(tf.ones((2, 3)), scale=[1, (2.5, None)]),
-                lambda: Outer()(tf.ones((4,)))):
+    for run in (
+        lambda: FlexibleDense()(np.ones((2, 3), "float32")),
+        lambda: Bad()(tf.ones((2, 3)), scale=[1, (2.5, None)]),
+        lambda: Outer()(tf.ones((4,))),
+    ):
         with pytest.raises(Exception) as info:
             run()
         found.append((type(info.value).__name__, str(info.value)))
@@ -41,20 +44,33 @@ def _errors(tf, keras):
 
 B, E = "\x1b[1m", "\x1b[0m"
 EXPECTED = [  # real Keras 3.15 on TF 2.21
-    ("InvalidArgumentError",
-     "Exception encountered when calling FlexibleDense.call().\n\n" + B
-     + "{{function_node __wrapped____MklMatMul_device_/job:localhost/replica:0/task:0/device:CPU:0}}"
-       " Matrix size-incompatible: In[0]: [2,3], In[1]: [5,2] [Op:MatMul] name: " + E
-     + "\n\nArguments received by FlexibleDense.call():\n"
-       "  • x=tf.Tensor(shape=(2, 3), dtype=float32)\n  • training=None"),
-    ("ValueError",
-     "Exception encountered when calling Bad.call().\n\n" + B + "boom" + E
-     + "\n\nArguments received by Bad.call():\n  • x=tf.Tensor(shape=(2, 3), dtype=float32)\n"
-       "  • scale=['1', ('2.5', 'None')]\n  • mask=None"),
-    ("ValueError",
-     "Exception encountered when calling Bad.call().\n\n" + B + "boom" + E
-     + "\n\nArguments received by Bad.call():\n  • x=tf.Tensor(shape=(4,), dtype=float32)\n"
-       "  • scale=2\n  • mask=None"),
+    (
+        "InvalidArgumentError",
+        "Exception encountered when calling FlexibleDense.call().\n\n" + B + "{{function_node "
+        "__wrapped____MklMatMul_device_/job:localhost/replica:0/task:0/device:CPU:0}}"
+        " Matrix size-incompatible: In[0]: [2,3], In[1]: [5,2] [Op:MatMul] name: "
+        + E
+        + "\n\nArguments received by FlexibleDense.call():\n"
+        "  • x=tf.Tensor(shape=(2, 3), dtype=float32)\n  • training=None",
+    ),
+    (
+        "ValueError",
+        "Exception encountered when calling Bad.call().\n\n"
+        + B
+        + "boom"
+        + E
+        + "\n\nArguments received by Bad.call():\n  • x=tf.Tensor(shape=(2, 3), dtype=float32)\n"
+        "  • scale=['1', ('2.5', 'None')]\n  • mask=None",
+    ),
+    (
+        "ValueError",
+        "Exception encountered when calling Bad.call().\n\n"
+        + B
+        + "boom"
+        + E
+        + "\n\nArguments received by Bad.call():\n  • x=tf.Tensor(shape=(4,), dtype=float32)\n"
+        "  • scale=2\n  • mask=None",
+    ),
     ("ValueError", "boom"),
 ]
 
@@ -66,4 +82,5 @@ def test_call_errors():
 def test_call_errors_match_keras():
     tf_real = pytest.importorskip("tensorflow")
     import keras
+
     assert _errors(tf_real, keras) == _errors(torchkeras, torchkeras.keras)

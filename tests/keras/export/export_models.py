@@ -1,20 +1,33 @@
 """The book's model kinds, built with any Keras (``k`` is torchkeras' or real Keras), and inputs
 for them: shared by the export tests."""
+
 import numpy as np
 
 
 def mlp(k):
     """Chapter 2's MNIST classifier, smaller."""
-    return k.Sequential([k.Input(shape=(12,)), k.layers.Dense(16, activation="relu"),
-                         k.layers.Dense(4, activation="softmax")])
+    return k.Sequential(
+        [
+            k.Input(shape=(12,)),
+            k.layers.Dense(16, activation="relu"),
+            k.layers.Dense(4, activation="softmax"),
+        ]
+    )
 
 
 def convnet(k):
     """Chapter 8's convnet, smaller (Dropout and Flatten included: inference mode must hold)."""
-    return k.Sequential([k.Input(shape=(12, 12, 1)), k.layers.Conv2D(4, 3, activation="relu"),
-                         k.layers.MaxPooling2D(2), k.layers.Conv2D(4, 3, activation="relu"),
-                         k.layers.Flatten(), k.layers.Dropout(0.5),
-                         k.layers.Dense(3, activation="softmax")])
+    return k.Sequential(
+        [
+            k.Input(shape=(12, 12, 1)),
+            k.layers.Conv2D(4, 3, activation="relu"),
+            k.layers.MaxPooling2D(2),
+            k.layers.Conv2D(4, 3, activation="relu"),
+            k.layers.Flatten(),
+            k.layers.Dropout(0.5),
+            k.layers.Dense(3, activation="softmax"),
+        ]
+    )
 
 
 def lstm(k):
@@ -33,6 +46,7 @@ def functional(k):
 
 def subclassed(k):
     """Chapter 7's subclassed model, called once on a batch so it is built."""
+
     class Classifier(k.Model):
         def __init__(self):
             super().__init__()
@@ -47,10 +61,20 @@ def subclassed(k):
     return model
 
 
-BUILDERS = {"mlp": mlp, "convnet": convnet, "lstm": lstm, "functional": functional,
-            "subclassed": subclassed}
-INPUT_SHAPES = {"mlp": [(12,)], "convnet": [(12, 12, 1)], "lstm": [(7, 3)],
-                "functional": [(6,), (4,)], "subclassed": [(5,)]}
+BUILDERS = {
+    "mlp": mlp,
+    "convnet": convnet,
+    "lstm": lstm,
+    "functional": functional,
+    "subclassed": subclassed,
+}
+INPUT_SHAPES = {
+    "mlp": [(12,)],
+    "convnet": [(12, 12, 1)],
+    "lstm": [(7, 3)],
+    "functional": [(6,), (4,)],
+    "subclassed": [(5,)],
+}
 
 
 def inputs(kind, batch, seed=0):

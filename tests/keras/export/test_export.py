@@ -1,4 +1,5 @@
 """``model.export``'s formats: what exists, Keras' errors for the rest, and the missing extra."""
+
 import sys
 
 import numpy as np
@@ -17,17 +18,25 @@ def test_unknown_format_is_keras_value_error(tmp_path):
     assert str(info.value) == "Unrecognized format=savedmodel. " + SUPPORTED
 
 
-@pytest.mark.parametrize("format_, why", [
-    ("tf_saved_model", "a TensorFlow SavedModel needs TensorFlow, which torchkeras does not use"),
-    ("openvino", "OpenVINO export is not available in torchkeras"),
-    ("litert", "LiteRT (TFLite) export is not available in torchkeras")])
+@pytest.mark.parametrize(
+    "format_, why",
+    [
+        (
+            "tf_saved_model",
+            "a TensorFlow SavedModel needs TensorFlow, which torchkeras does not use",
+        ),
+        ("openvino", "OpenVINO export is not available in torchkeras"),
+        ("litert", "LiteRT (TFLite) export is not available in torchkeras"),
+    ],
+)
 def test_keras_formats_without_tensorflow_name_the_formats_that_exist(tmp_path, format_, why):
     model = export_models.build(keras, "mlp")
     with pytest.raises(ValueError) as info:
         model.export(tmp_path / "m", format=format_)
     assert str(info.value) == (
         "Unsupported format=%s: %s. %s Use format='onnx' to serve with ONNX Runtime, or "
-        "format='torch' for a torch.export program." % (format_, why, SUPPORTED))
+        "format='torch' for a torch.export program." % (format_, why, SUPPORTED)
+    )
     assert not (tmp_path / "m").exists()
 
 
@@ -46,6 +55,7 @@ def test_unbuilt_models_are_refused(tmp_path):
     class Never(keras.Model):
         def call(self, x):
             return x
+
     with pytest.raises(ValueError, match=message):
         Never().export(tmp_path / "m.pt2", format="torch")
 
@@ -57,7 +67,8 @@ def test_missing_onnx_names_the_extra(tmp_path, monkeypatch):
         model.export(tmp_path / "m.onnx", format="onnx")
     assert str(info.value) == (
         "ONNX export requires the `onnx` and `onnxscript` packages. Install them with "
-        "`pip install torchkeras-tf[onnx]` (or `pip install onnx onnxscript`).")
+        "`pip install torchkeras-tf[onnx]` (or `pip install onnx onnxscript`)."
+    )
     assert not (tmp_path / "m.onnx").exists()
 
 

@@ -1,5 +1,6 @@
 """Exported programs against real Keras: the same architecture with the same weights in
 TensorFlow's Keras gives the outputs torchkeras' exported ``.pt2`` program gives."""
+
 import os
 
 import numpy as np
@@ -36,6 +37,6 @@ def test_unknown_format_message_has_keras_form(tmp_path):
         messages.append(str(info.value))
     prefix = "Unrecognized format=nope. Supported formats are: ["
     assert all(m.startswith(prefix) and m.endswith("].") for m in messages)
-    real_formats = eval(messages[1][len(prefix) - 1:-1])  # noqa: S307 - Keras prints a list literal
-    ours = eval(messages[0][len(prefix) - 1:-1])  # noqa: S307
+    real_formats = eval(messages[1][len(prefix) - 1 : -1])  # noqa: S307 - Keras prints a list literal
+    ours = eval(messages[0][len(prefix) - 1 : -1])  # noqa: S307
     assert set(ours) <= set(real_formats)

@@ -1,5 +1,6 @@
 """The input signature every export format starts from (Keras' ``get_input_signature``), the
 spec conversions, and the serving module's torch-in, torch-out contract."""
+
 import numpy as np
 import pytest
 import torch
@@ -37,6 +38,7 @@ def test_signature_matches_real_keras(kind):
     pytest.importorskip("tensorflow")
     real_keras = pytest.importorskip("keras")
     from keras.src.export.export_utils import get_input_signature
+
     real = get_input_signature(export_models.build(real_keras, kind))
     ours = export_utils.get_input_signature(export_models.build(keras, kind))
     assert _described(ours) == _described(real) == EXPECTED[kind]
@@ -67,25 +69,31 @@ def test_make_input_spec_accepts_keras_tf_and_torch_descriptions():
     assert (spec.shape, spec.dtype, spec.name) == ((None, 5), "float32", "x")
     with pytest.raises(ValueError, match=r"^The `shape` and `dtype` must be provided\."):
         export_utils.make_input_spec(keras.InputSpec(ndim=2))
-    with pytest.raises(TypeError, match=r"^Unsupported x=3 of the type \(<class 'int'>\)\. "
-                                        r"Supported types are: `keras.InputSpec`"):
+    with pytest.raises(
+        TypeError,
+        match=r"^Unsupported x=3 of the type \(<class 'int'>\)\. "
+        r"Supported types are: `keras.InputSpec`",
+    ):
         export_utils.make_input_spec(3)
 
 
 def test_a_lone_spec_is_one_argument_and_names_are_unique():
     signature = export_utils.normalize_signature(tf.TensorSpec((None, 2)))
     assert _described(signature) == [((None, 2), "float32")]
-    specs = [keras.InputSpec(shape=(1,), dtype="float32", name="x"),
-             keras.InputSpec(shape=(1,), dtype="float32"),
-             keras.InputSpec(shape=(1,), dtype="float32", name="x")]
+    specs = [
+        keras.InputSpec(shape=(1,), dtype="float32", name="x"),
+        keras.InputSpec(shape=(1,), dtype="float32"),
+        keras.InputSpec(shape=(1,), dtype="float32", name="x"),
+    ]
     assert export_utils.input_names(specs) == ["x", "input_1", "x_2"]
 
 
 def test_serving_module_takes_and_returns_torch_tensors_in_the_output_structure():
     a = keras.Input(shape=(3,), name="a")
     b = keras.Input(shape=(2,), name="b")
-    model = keras.Model({"a": a, "b": b},
-                        {"sum": keras.layers.Dense(2)(a) + b, "prod": keras.layers.Dense(1)(b)})
+    model = keras.Model(
+        {"a": a, "b": b}, {"sum": keras.layers.Dense(2)(a) + b, "prod": keras.layers.Dense(1)(b)}
+    )
     signature = export_utils.get_input_signature(model)
     serving = export_utils.ServingModule(model, signature)
     xa, xb = torch.randn(4, 3), torch.randn(4, 2)

@@ -1,5 +1,6 @@
 """``model.export(format="onnx")``: ONNX Runtime gives ``predict``'s outputs for the book's model
 kinds, at any batch size; ``input_signature``, input names and the printed messages."""
+
 import numpy as np
 import pytest
 
@@ -52,14 +53,19 @@ def test_inputs_keep_their_names_and_a_dynamic_batch(exported):
 def test_input_signature_is_honoured(tmp_path):
     model = export_models.build(keras, "mlp")
     path = tmp_path / "fixed.onnx"
-    model.export(path, format="onnx", verbose=False,
-                 input_signature=[tf.TensorSpec((3, 12), tf.float32, name="pixels")])
+    model.export(
+        path,
+        format="onnx",
+        verbose=False,
+        input_signature=[tf.TensorSpec((3, 12), tf.float32, name="pixels")],
+    )
     session = _session(path)
     (spec,) = session.get_inputs()
     assert (spec.name, spec.shape) == ("pixels", [3, 12])
     x = export_models.inputs("mlp", 3)[0]
-    np.testing.assert_allclose(session.run(None, {"pixels": x})[0], model.predict(x, verbose=0),
-                               rtol=1e-5, atol=1e-5)
+    np.testing.assert_allclose(
+        session.run(None, {"pixels": x})[0], model.predict(x, verbose=0), rtol=1e-5, atol=1e-5
+    )
     with pytest.raises(Exception, match="dimension|Got invalid dimensions"):
         session.run(None, {"pixels": export_models.inputs("mlp", 4)[0]})
 
@@ -67,15 +73,25 @@ def test_input_signature_is_honoured(tmp_path):
 def test_input_signature_of_keras_input_specs_for_several_inputs(tmp_path):
     model = export_models.build(keras, "functional")
     path = tmp_path / "specs.onnx"
-    signature = [[keras.InputSpec(shape=(None, 6), dtype="float32", name="t"),
-                  keras.InputSpec(shape=(None, 4), dtype="float32", name="g")]]
+    signature = [
+        [
+            keras.InputSpec(shape=(None, 6), dtype="float32", name="t"),
+            keras.InputSpec(shape=(None, 4), dtype="float32", name="g"),
+        ]
+    ]
     model.export(path, format="onnx", verbose=False, input_signature=signature)
     session = _session(path)
-    assert [(s.name, s.shape) for s in session.get_inputs()] == [("t", ["batch", 6]),
-                                                                   ("g", ["batch", 4])]
+    assert [(s.name, s.shape) for s in session.get_inputs()] == [
+        ("t", ["batch", 6]),
+        ("g", ["batch", 4]),
+    ]
     arrays = export_models.inputs("functional", 5)
-    np.testing.assert_allclose(session.run(None, {"t": arrays[0], "g": arrays[1]})[0],
-                               model.predict(arrays, verbose=0), rtol=1e-5, atol=1e-5)
+    np.testing.assert_allclose(
+        session.run(None, {"t": arrays[0], "g": arrays[1]})[0],
+        model.predict(arrays, verbose=0),
+        rtol=1e-5,
+        atol=1e-5,
+    )
 
 
 def test_verbose_prints_keras_message(tmp_path, capsys):
@@ -93,6 +109,7 @@ def test_verbose_prints_keras_message(tmp_path, capsys):
 @pytest.mark.filterwarnings("ignore:Exporting a model to ONNX with a batch_size other than 1")
 def test_torchscript_exporter_is_the_fallback(tmp_path, monkeypatch):
     import torch
+
     real_export = torch.onnx.export
     calls = []
 
@@ -111,5 +128,6 @@ def test_torchscript_exporter_is_the_fallback(tmp_path, monkeypatch):
     (spec,) = session.get_inputs()
     assert spec.shape == ["batch", 7, 3]
     x = export_models.inputs("lstm", 6)[0]
-    np.testing.assert_allclose(session.run(None, {spec.name: x})[0], model.predict(x, verbose=0),
-                               rtol=1e-5, atol=1e-5)
+    np.testing.assert_allclose(
+        session.run(None, {spec.name: x})[0], model.predict(x, verbose=0), rtol=1e-5, atol=1e-5
+    )

@@ -14,7 +14,9 @@ def test_constant_initializers():
     assert init.Ones()((2,)).numpy().tolist() == [1.0, 1.0]
     assert init.Constant(3.0)((2,), dtype="float64").dtype == tf.float64
     assert init.Identity(gain=2.0)((2, 3)).numpy().tolist() == [[2.0, 0.0, 0.0], [0.0, 2.0, 0.0]]
-    with pytest.raises(ValueError, match="Identity matrix initializer can only be used for 2D matrices"):
+    with pytest.raises(
+        ValueError, match="Identity matrix initializer can only be used for 2D matrices"
+    ):
         init.Identity()((2, 2, 2))
 
 
@@ -25,10 +27,17 @@ def test_compute_fans_follows_keras():
     assert init.compute_fans((3, 3, 16, 32)) == (144, 288)
 
 
-@pytest.mark.parametrize("cls,scale,fan,uniform", [
-    (init.GlorotUniform, 1.0, "avg", True), (init.GlorotNormal, 1.0, "avg", False),
-    (init.HeUniform, 2.0, "in", True), (init.HeNormal, 2.0, "in", False),
-    (init.LecunUniform, 1.0, "in", True), (init.LecunNormal, 1.0, "in", False)])
+@pytest.mark.parametrize(
+    "cls,scale,fan,uniform",
+    [
+        (init.GlorotUniform, 1.0, "avg", True),
+        (init.GlorotNormal, 1.0, "avg", False),
+        (init.HeUniform, 2.0, "in", True),
+        (init.HeNormal, 2.0, "in", False),
+        (init.LecunUniform, 1.0, "in", True),
+        (init.LecunNormal, 1.0, "in", False),
+    ],
+)
 def test_variance_scaling_presets_have_keras_spread(cls, scale, fan, uniform):
     shape = (400, 200)
     values = cls(seed=1)(shape).numpy()
@@ -64,15 +73,36 @@ def test_orthogonal():
 
 
 def test_get_by_name_and_config_roundtrip():
-    for name in ("zeros", "ones", "constant", "random_normal", "random_uniform", "truncated_normal", "glorot_uniform",
-                 "glorot_normal", "he_uniform", "he_normal", "lecun_uniform", "lecun_normal", "orthogonal", "identity",
-                 "variance_scaling"):
+    for name in (
+        "zeros",
+        "ones",
+        "constant",
+        "random_normal",
+        "random_uniform",
+        "truncated_normal",
+        "glorot_uniform",
+        "glorot_normal",
+        "he_uniform",
+        "he_normal",
+        "lecun_uniform",
+        "lecun_normal",
+        "orthogonal",
+        "identity",
+        "variance_scaling",
+    ):
         obj = init.get(name)
         assert isinstance(obj, init.Initializer)
         clone = init.deserialize(init.serialize(obj))
         assert type(clone) is type(obj) and clone.get_config() == obj.get_config()
-    assert init.GlorotUniform().get_config() == {"seed": None, "input_axes": None, "output_axes": None}
-    assert init.VarianceScaling(scale=2.0, mode="fan_out", distribution="uniform").get_config()["mode"] == "fan_out"
+    assert init.GlorotUniform().get_config() == {
+        "seed": None,
+        "input_axes": None,
+        "output_axes": None,
+    }
+    assert (
+        init.VarianceScaling(scale=2.0, mode="fan_out", distribution="uniform").get_config()["mode"]
+        == "fan_out"
+    )
     assert init.glorot_uniform is init.GlorotUniform
     with pytest.raises(ValueError, match="Invalid `mode` argument"):
         init.VarianceScaling(mode="bad")

@@ -7,6 +7,7 @@ The ``channels_first`` references are real Keras' ``channels_last`` layers run o
 transposed input: TF 2.21's CPU (oneDNN) NCHW convolution path returns wrong sums when
 a bias is added and the last spatial dim equals ``filters`` (checked against torch and
 against Keras' own ``channels_last`` result), so it cannot serve as the oracle."""
+
 import itertools
 import os
 
@@ -25,50 +26,148 @@ RNG = np.random.RandomState(1)
 
 def _input(rank, data_format, channels=3, sizes=(7, 6, 5)):
     spatial = sizes[:rank]
-    shape = (2,) + (spatial + (channels,) if data_format == "channels_last" else (channels,) + spatial)
+    shape = (2,) + (
+        spatial + (channels,) if data_format == "channels_last" else (channels,) + spatial
+    )
     return RNG.randn(*shape).astype("float32")
 
 
 def _grid():
     cases = []
     for rank, padding, strides, dilation, fmt in itertools.product(
-            (1, 2, 3), ("valid", "same"), (1, 2), (1, 2), ("channels_last", "channels_first")):
+        (1, 2, 3), ("valid", "same"), (1, 2), (1, 2), ("channels_last", "channels_first")
+    ):
         if strides > 1 and dilation > 1:
             continue
         name = "Conv%dD" % rank
         for kernel in (2, 3):
-            cases.append((name, dict(filters=4, kernel_size=kernel, strides=strides, padding=padding,
-                                     dilation_rate=dilation, data_format=fmt), rank, fmt))
+            cases.append(
+                (
+                    name,
+                    dict(
+                        filters=4,
+                        kernel_size=kernel,
+                        strides=strides,
+                        padding=padding,
+                        dilation_rate=dilation,
+                        data_format=fmt,
+                    ),
+                    rank,
+                    fmt,
+                )
+            )
         if rank < 3:
-            cases.append(("SeparableConv%dD" % rank, dict(filters=4, kernel_size=3, strides=strides, padding=padding,
-                                                          dilation_rate=dilation, data_format=fmt,
-                                                          depth_multiplier=2), rank, fmt))
-            cases.append(("DepthwiseConv%dD" % rank, dict(kernel_size=2, strides=strides, padding=padding,
-                                                          dilation_rate=dilation, data_format=fmt,
-                                                          depth_multiplier=2), rank, fmt))
+            cases.append(
+                (
+                    "SeparableConv%dD" % rank,
+                    dict(
+                        filters=4,
+                        kernel_size=3,
+                        strides=strides,
+                        padding=padding,
+                        dilation_rate=dilation,
+                        data_format=fmt,
+                        depth_multiplier=2,
+                    ),
+                    rank,
+                    fmt,
+                )
+            )
+            cases.append(
+                (
+                    "DepthwiseConv%dD" % rank,
+                    dict(
+                        kernel_size=2,
+                        strides=strides,
+                        padding=padding,
+                        dilation_rate=dilation,
+                        data_format=fmt,
+                        depth_multiplier=2,
+                    ),
+                    rank,
+                    fmt,
+                )
+            )
         if dilation == 1:
             for kernel in (2, 3):
-                cases.append(("Conv%dDTranspose" % rank, dict(filters=2, kernel_size=kernel, strides=strides,
-                                                              padding=padding, data_format=fmt), rank, fmt))
+                cases.append(
+                    (
+                        "Conv%dDTranspose" % rank,
+                        dict(
+                            filters=2,
+                            kernel_size=kernel,
+                            strides=strides,
+                            padding=padding,
+                            data_format=fmt,
+                        ),
+                        rank,
+                        fmt,
+                    )
+                )
     cases += [
-        ("Conv1D", dict(filters=3, kernel_size=3, padding="causal", dilation_rate=2), 1, "channels_last"),
+        (
+            "Conv1D",
+            dict(filters=3, kernel_size=3, padding="causal", dilation_rate=2),
+            1,
+            "channels_last",
+        ),
         ("Conv1D", dict(filters=3, kernel_size=2, padding="causal", strides=2), 1, "channels_last"),
-        ("Conv2D", dict(filters=4, kernel_size=3, activation="relu", use_bias=False), 2,
-         "channels_last"),
-        ("Conv2D", dict(filters=6, kernel_size=(3, 2), groups=3, padding="same", strides=(2, 1)), 2,
-         "channels_last"),
-        ("Conv1D", dict(filters=6, kernel_size=3, groups=3, data_format="channels_first"), 1, "channels_first"),
-        ("Conv2DTranspose", dict(filters=2, kernel_size=3, strides=2, output_padding=1), 2, "channels_last"),
-        ("Conv2DTranspose", dict(filters=2, kernel_size=3, strides=3, padding="same", output_padding=2), 2,
-         "channels_last"),
-        ("Conv1DTranspose", dict(filters=2, kernel_size=4, strides=3, padding="valid", output_padding=0), 1,
-         "channels_last"),
-        ("Conv2DTranspose", dict(filters=2, kernel_size=3, dilation_rate=2, padding="same"), 2, "channels_last"),
+        (
+            "Conv2D",
+            dict(filters=4, kernel_size=3, activation="relu", use_bias=False),
+            2,
+            "channels_last",
+        ),
+        (
+            "Conv2D",
+            dict(filters=6, kernel_size=(3, 2), groups=3, padding="same", strides=(2, 1)),
+            2,
+            "channels_last",
+        ),
+        (
+            "Conv1D",
+            dict(filters=6, kernel_size=3, groups=3, data_format="channels_first"),
+            1,
+            "channels_first",
+        ),
+        (
+            "Conv2DTranspose",
+            dict(filters=2, kernel_size=3, strides=2, output_padding=1),
+            2,
+            "channels_last",
+        ),
+        (
+            "Conv2DTranspose",
+            dict(filters=2, kernel_size=3, strides=3, padding="same", output_padding=2),
+            2,
+            "channels_last",
+        ),
+        (
+            "Conv1DTranspose",
+            dict(filters=2, kernel_size=4, strides=3, padding="valid", output_padding=0),
+            1,
+            "channels_last",
+        ),
+        (
+            "Conv2DTranspose",
+            dict(filters=2, kernel_size=3, dilation_rate=2, padding="same"),
+            2,
+            "channels_last",
+        ),
         ("Conv2DTranspose", dict(filters=2, kernel_size=2, strides=4), 2, "channels_first"),
         ("DepthwiseConv2D", dict(kernel_size=3, strides=2, dilation_rate=2), 2, "channels_last"),
-        ("DepthwiseConv2D", dict(kernel_size=2, strides=2, dilation_rate=2, padding="same"), 2, "channels_last"),
-        ("SeparableConv1D", dict(filters=3, kernel_size=3, strides=2, dilation_rate=2, padding="same"), 1,
-         "channels_last"),
+        (
+            "DepthwiseConv2D",
+            dict(kernel_size=2, strides=2, dilation_rate=2, padding="same"),
+            2,
+            "channels_last",
+        ),
+        (
+            "SeparableConv1D",
+            dict(filters=3, kernel_size=3, strides=2, dilation_rate=2, padding="same"),
+            1,
+            "channels_last",
+        ),
     ]
     return cases
 
@@ -115,24 +214,41 @@ def _compare(name, config, x, kwargs=None):
     return ours
 
 
-@pytest.mark.parametrize("name,config,rank,fmt", CONV_CASES,
-                         ids=["%s-%d" % (c[0], i) for i, c in enumerate(CONV_CASES)])
+@pytest.mark.parametrize(
+    "name,config,rank,fmt", CONV_CASES, ids=["%s-%d" % (c[0], i) for i, c in enumerate(CONV_CASES)]
+)
 def test_conv_matches_keras(name, config, rank, fmt):
     _compare(name, config, _input(rank, fmt))
 
 
 POOL_CASES = []
 for _rank, _kind, _padding, _pool, _strides, _fmt in itertools.product(
-        (1, 2, 3), ("Max", "Average"), ("valid", "same"), (2, 3), (None, 1, 2), ("channels_last", "channels_first")):
-    POOL_CASES.append(("%sPooling%dD" % (_kind, _rank), dict(pool_size=_pool, strides=_strides, padding=_padding,
-                                                             data_format=_fmt), _rank, _fmt))
-for _rank, _kind, _keep, _fmt in itertools.product((1, 2, 3), ("Max", "Average"), (False, True),
-                                                   ("channels_last", "channels_first")):
-    POOL_CASES.append(("Global%sPooling%dD" % (_kind, _rank), dict(keepdims=_keep, data_format=_fmt), _rank, _fmt))
+    (1, 2, 3),
+    ("Max", "Average"),
+    ("valid", "same"),
+    (2, 3),
+    (None, 1, 2),
+    ("channels_last", "channels_first"),
+):
+    POOL_CASES.append(
+        (
+            "%sPooling%dD" % (_kind, _rank),
+            dict(pool_size=_pool, strides=_strides, padding=_padding, data_format=_fmt),
+            _rank,
+            _fmt,
+        )
+    )
+for _rank, _kind, _keep, _fmt in itertools.product(
+    (1, 2, 3), ("Max", "Average"), (False, True), ("channels_last", "channels_first")
+):
+    POOL_CASES.append(
+        ("Global%sPooling%dD" % (_kind, _rank), dict(keepdims=_keep, data_format=_fmt), _rank, _fmt)
+    )
 
 
-@pytest.mark.parametrize("name,config,rank,fmt", POOL_CASES,
-                         ids=["%s-%d" % (c[0], i) for i, c in enumerate(POOL_CASES)])
+@pytest.mark.parametrize(
+    "name,config,rank,fmt", POOL_CASES, ids=["%s-%d" % (c[0], i) for i, c in enumerate(POOL_CASES)]
+)
 def test_pooling_matches_keras(name, config, rank, fmt):
     _compare(name, config, _input(rank, fmt))
 
@@ -147,7 +263,11 @@ OTHER_CASES = [
     ("UpSampling2D", dict(), X4),
     ("UpSampling2D", dict(size=(2, 3), data_format="channels_first"), X4_FIRST),
     ("UpSampling2D", dict(size=(2, 3), interpolation="bilinear"), X4),
-    ("UpSampling2D", dict(size=3, interpolation="bilinear", data_format="channels_first"), X4_FIRST),
+    (
+        "UpSampling2D",
+        dict(size=3, interpolation="bilinear", data_format="channels_first"),
+        X4_FIRST,
+    ),
     ("UpSampling2D", dict(size=2, interpolation="area"), X4),
     ("UpSampling2D", dict(size=(2, 3), interpolation="bicubic"), X4),
     ("UpSampling2D", dict(size=3, interpolation="bicubic", data_format="channels_first"), X4_FIRST),
@@ -177,7 +297,9 @@ OTHER_CASES = [
 ]
 
 
-@pytest.mark.parametrize("name,config,x", OTHER_CASES, ids=["%s-%d" % (c[0], i) for i, c in enumerate(OTHER_CASES)])
+@pytest.mark.parametrize(
+    "name,config,x", OTHER_CASES, ids=["%s-%d" % (c[0], i) for i, c in enumerate(OTHER_CASES)]
+)
 def test_reshaping_and_regularization_match_keras(name, config, x):
     ours = _compare(name, config, x)
     theirs = getattr(real_keras.layers, name)(**config)

@@ -1,5 +1,6 @@
 """Keras checks a layer's ``input_spec`` before building it (and again after): an input of the wrong
 rank gets the input-spec error, not whatever the build would raise.  Compared with real Keras 3."""
+
 import numpy as np
 import pytest
 
@@ -7,6 +8,7 @@ pytest.importorskip("tensorflow")
 import keras as real_keras  # noqa: E402
 
 from torchkeras import keras  # noqa: E402
+
 
 def _rank3_layer(k):
     class Rank3(k.layers.Layer):
@@ -23,6 +25,7 @@ def _rank3_layer(k):
 
         def call(self, inputs):
             return k.ops.matmul(inputs, self.w)
+
     return Rank3()
 
 

@@ -1,4 +1,6 @@
-"""The Layer base: lazy build, conversion, tracking, freezing, weights I/O, losses, torch interop."""
+"""The Layer base: lazy build, conversion, tracking, freezing, weights I/O, losses, torch
+interop."""
+
 import numpy as np
 import pytest
 import torch
@@ -50,15 +52,22 @@ def test_build_once_on_first_call_with_the_input_shape():
 
 def test_auto_names_per_class_in_snake_case():
     keras.backend.clear_session()
-    assert [layers.Dense(1).name, layers.Dense(1).name, layers.BatchNormalization().name] == \
-        ["dense", "dense_1", "batch_normalization"]
+    assert [layers.Dense(1).name, layers.Dense(1).name, layers.BatchNormalization().name] == [
+        "dense",
+        "dense_1",
+        "batch_normalization",
+    ]
     assert layers.Dense(1, name="head").name == "head"
-    with pytest.raises(ValueError, match="Unrecognized keyword arguments passed to Dense: {'unit': 3}"):
+    with pytest.raises(
+        ValueError, match="Unrecognized keyword arguments passed to Dense: {'unit': 3}"
+    ):
         layers.Dense(1, unit=3)
 
 
-@pytest.mark.parametrize("value", [np.ones((2, 3)), torch.ones(2, 3, dtype=torch.float64),
-                                   tf.ones((2, 3), dtype=tf.float64)])
+@pytest.mark.parametrize(
+    "value",
+    [np.ones((2, 3)), torch.ones(2, 3, dtype=torch.float64), tf.ones((2, 3), dtype=tf.float64)],
+)
 def test_inputs_are_converted_and_cast_to_the_compute_dtype(value):
     out = Scale()(value)
     assert isinstance(out, tf.Tensor) and out.dtype == tf.float32
@@ -88,6 +97,7 @@ def test_nested_inputs():
     class Pair(layers.Layer):
         def call(self, inputs):
             return inputs["a"] + inputs["b"][0]
+
     out = Pair()({"a": np.ones((2,)), "b": [np.full((2,), 2.0)]})
     assert out.numpy().tolist() == [3.0, 3.0]
 
@@ -117,11 +127,16 @@ def test_sublayers_in_attributes_lists_tuples_dicts_tracked_in_order():
             y = self.first(inputs)
             y = self.group[1][0](self.group[0](y))
             return self.table["x"](y)
+
     block = Block()
     block(np.ones((1, 2)))
     assert [layer.name for layer in block._layers] == ["first", "g0", "g1", "x"]
-    assert [w.path for w in block.weights][:4] == ["block/first/kernel", "block/first/bias", "block/g0/kernel",
-                                                   "block/g0/bias"]  # built in the first call of block
+    assert [w.path for w in block.weights][:4] == [
+        "block/first/kernel",
+        "block/first/bias",
+        "block/g0/kernel",
+        "block/g0/bias",
+    ]  # built in the first call of block
     assert len(list(block.parameters())) == 8
 
 
@@ -148,13 +163,17 @@ def test_plain_torch_module_is_tracked_trained_and_switched():
 
         def call(self, inputs):
             return tf.from_torch(self.net(inputs._value))
+
     layer = Hybrid()
     layer(np.ones((1, 3)), training=True)
     assert layer.net.training is True
     layer(np.ones((1, 3)), training=False)
     assert layer.net.training is False
     weights = layer.trainable_weights
-    assert [w.path for w in weights] == ["%s/net/0/weight" % layer.name, "%s/net/0/bias" % layer.name]
+    assert [w.path for w in weights] == [
+        "%s/net/0/weight" % layer.name,
+        "%s/net/0/bias" % layer.name,
+    ]
     assert weights[0]._param is layer.net[0].weight
     with tf.GradientTape() as tape:
         loss = tf.reduce_sum(layer(np.ones((2, 3)), training=False))
@@ -173,6 +192,7 @@ def test_keras_variables_assigned_as_attributes_are_tracked():
 
         def call(self, inputs):
             return inputs * self.v
+
     layer = Direct()
     assert len(layer.trainable_weights) == 1 and len(layer.non_trainable_weights) == 1
     assert len(list(layer.parameters())) == 2
@@ -180,6 +200,7 @@ def test_keras_variables_assigned_as_attributes_are_tracked():
 
 def test_raw_tf_variables_are_not_tracked():
     """Keras 3 tracks its own variables only: a ``tf.Variable`` set in ``build`` is invisible."""
+
     class Raw(layers.Layer):
         def build(self, input_shape):
             self.w = tf.Variable(tf.ones((input_shape[-1], 3)))
@@ -187,6 +208,7 @@ def test_raw_tf_variables_are_not_tracked():
 
         def call(self, inputs):
             return tf.matmul(inputs, self.w) + self.b
+
     layer = Raw()
     assert layer(np.ones((2, 4), "float32")).shape == (2, 3)
     assert layer.trainable_weights == [] and layer.weights == [] and layer.count_params() == 0
@@ -195,16 +217,26 @@ def test_raw_tf_variables_are_not_tracked():
 
 def test_get_set_weights_and_count_params():
     layer = layers.Dense(2)
-    with pytest.raises(ValueError, match="You tried to call `count_params` on layer '%s', but the layer isn't built" % layer.name):
+    with pytest.raises(
+        ValueError,
+        match="You tried to call `count_params` on layer '%s', but the layer isn't built"
+        % layer.name,
+    ):
         layer.count_params()
     layer(np.ones((1, 3)))
     assert layer.count_params() == 8
     layer.set_weights([np.full((3, 2), 2.0), np.ones(2)])
     assert layer(np.ones((1, 3))).numpy().tolist() == [[7.0, 7.0]]
     assert [w.shape for w in layer.get_weights()] == [(3, 2), (2,)]
-    with pytest.raises(ValueError, match=r"with a weight list of length 1, but the layer was expecting 2 weights"):
+    with pytest.raises(
+        ValueError, match=r"with a weight list of length 1, but the layer was expecting 2 weights"
+    ):
         layer.set_weights([np.ones((3, 2))])
-    with pytest.raises(ValueError, match=r"Layer %s weight shape \(3, 2\) is not compatible with provided weight shape \(2, 2\)" % layer.name):
+    with pytest.raises(
+        ValueError,
+        match=r"Layer %s weight shape \(3, 2\) is not compatible with provided weight shape \(2, "
+        r"2\)" % layer.name,
+    ):
         layer.set_weights([np.ones((2, 2)), np.ones(2)])
 
 
@@ -213,15 +245,21 @@ def test_input_spec_error_has_keras_message():
     layer(tf.ones((2, 784)))
     with pytest.raises(ValueError) as info:
         layer(tf.ones((2, 10)))
-    assert str(info.value) == ("Input 0 with name 'None' of layer 'dense_in' is incompatible with the layer: expected "
-                               "axis -1 of input shape to have value 784, but received input with shape (2, 10)")
+    assert str(info.value) == (
+        "Input 0 with name 'None' of layer 'dense_in' is incompatible with the layer: expected "
+        "axis -1 of input shape to have value 784, but received input with shape (2, 10)"
+    )
     with pytest.raises(ValueError, match="expected min_ndim=2, found ndim=1"):
         layers.Dense(2)(np.ones(3))
 
 
 def test_losses_from_add_loss_activity_and_weight_regularizers():
-    layer = layers.Dense(2, kernel_initializer="ones", kernel_regularizer=keras.regularizers.L1(0.5),
-                         activity_regularizer=keras.regularizers.L1(1.0))
+    layer = layers.Dense(
+        2,
+        kernel_initializer="ones",
+        kernel_regularizer=keras.regularizers.L1(0.5),
+        activity_regularizer=keras.regularizers.L1(1.0),
+    )
     layer(np.ones((2, 3)))
     losses = [float(x) for x in layer.losses]
     assert losses == [pytest.approx(6.0), pytest.approx(3.0)]
@@ -232,6 +270,7 @@ def test_losses_from_add_loss_activity_and_weight_regularizers():
         def call(self, inputs):
             self.add_loss(tf.reduce_sum(inputs))
             return inputs
+
     outer = keras.Sequential([WithLoss()])
     outer(np.ones((2, 2)))
     assert [float(x) for x in outer.losses] == [4.0]

@@ -1,5 +1,6 @@
 """Implicit masks (no TensorFlow needed): outputs carry ``_keras_mask`` and mask-aware layers use it
 exactly as if the mask had been passed explicitly."""
+
 import warnings
 
 import numpy as np
@@ -23,8 +24,14 @@ def test_embedding_output_carries_the_padding_mask():
     assert not hasattr(keras.layers.Embedding(10, 3)(IDS), "_keras_mask")
 
 
-@pytest.mark.parametrize("make", [lambda: keras.layers.LSTM(2), lambda: keras.layers.GRU(2, return_sequences=True),
-                                  lambda: keras.layers.GlobalAveragePooling1D()])
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: keras.layers.LSTM(2),
+        lambda: keras.layers.GRU(2, return_sequences=True),
+        lambda: keras.layers.GlobalAveragePooling1D(),
+    ],
+)
 def test_implicit_mask_equals_explicit_mask(make):
     embedded = _embedding()(IDS)
     layer = make()
@@ -43,8 +50,10 @@ def test_mask_flows_through_mask_supporting_layers_only():
         warnings.simplefilter("always")
         conv = keras.layers.Conv1D(2, 2)(embedded)
     assert not hasattr(conv, "_keras_mask")
-    assert any("does not support masking and will therefore destroy the mask information" in str(w.message)
-               for w in caught)
+    assert any(
+        "does not support masking and will therefore destroy the mask information" in str(w.message)
+        for w in caught
+    )
 
 
 def test_sequential_and_functional_models_propagate():
@@ -61,7 +70,11 @@ def test_sequential_and_functional_models_propagate():
 
 def test_merge_masks():
     a, b = _embedding()(IDS), _embedding()(IDS[:, ::-1].copy())
-    np.testing.assert_array_equal(np.asarray(keras.layers.Add()([a, b])._keras_mask), (IDS != 0) | (IDS[:, ::-1] != 0))
+    np.testing.assert_array_equal(
+        np.asarray(keras.layers.Add()([a, b])._keras_mask), (IDS != 0) | (IDS[:, ::-1] != 0)
+    )
     concatenated = keras.layers.Concatenate(axis=1)([a, b])
-    np.testing.assert_array_equal(np.asarray(concatenated._keras_mask), np.concatenate([IDS != 0, IDS[:, ::-1] != 0], 1))
+    np.testing.assert_array_equal(
+        np.asarray(concatenated._keras_mask), np.concatenate([IDS != 0, IDS[:, ::-1] != 0], 1)
+    )
     assert not hasattr(keras.layers.Dot(axes=2)([a, b]), "_keras_mask")

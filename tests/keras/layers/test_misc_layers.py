@@ -1,6 +1,7 @@
 """The remaining Keras layers: 3D reshaping, AlphaDropout, RMSNormalization, SpectralNormalization,
 Discretization, adaptive pooling, Wrapper, TorchModuleWrapper, the Convolution aliases and
 ``keras.layers.serialize`` / ``deserialize``."""
+
 import numpy as np
 import pytest
 import torch
@@ -13,10 +14,15 @@ X5 = RNG.randn(2, 4, 5, 6, 3).astype("float32")
 X3 = RNG.randn(4, 6, 5).astype("float32")
 
 CONFIG_CASES = [
-    ("Cropping3D", {}), ("Cropping3D", {"cropping": (1, (0, 2), 1), "data_format": "channels_first"}),
-    ("ZeroPadding3D", {}), ("ZeroPadding3D", {"padding": 2}), ("UpSampling3D", {"size": (1, 2, 3)}),
-    ("AlphaDropout", {"rate": 0.2, "noise_shape": (None, 1, 5), "seed": 3}), ("RMSNormalization", {}),
-    ("RMSNormalization", {"axis": [1, 2], "epsilon": 1e-3}), ("AdaptiveAveragePooling1D", {"output_size": 3}),
+    ("Cropping3D", {}),
+    ("Cropping3D", {"cropping": (1, (0, 2), 1), "data_format": "channels_first"}),
+    ("ZeroPadding3D", {}),
+    ("ZeroPadding3D", {"padding": 2}),
+    ("UpSampling3D", {"size": (1, 2, 3)}),
+    ("AlphaDropout", {"rate": 0.2, "noise_shape": (None, 1, 5), "seed": 3}),
+    ("RMSNormalization", {}),
+    ("RMSNormalization", {"axis": [1, 2], "epsilon": 1e-3}),
+    ("AdaptiveAveragePooling1D", {"output_size": 3}),
     ("AdaptiveMaxPooling2D", {"output_size": (2, 3)}),
     ("AdaptiveAveragePooling3D", {"output_size": 2, "data_format": "channels_first"}),
     ("Discretization", {"bin_boundaries": [0.0, 1.0], "output_mode": "count"}),
@@ -47,25 +53,54 @@ def test_defaults():
 def test_reshaping_3d_values():
     cropped = keras.layers.Cropping3D(((1, 0), (0, 2), (1, 1)))(X5).numpy()
     np.testing.assert_array_equal(cropped, X5[:, 1:, :3, 1:5])
-    padded = keras.layers.ZeroPadding3D(((1, 0), (0, 2), 1), data_format="channels_first")(X5).numpy()
+    padded = keras.layers.ZeroPadding3D(((1, 0), (0, 2), 1), data_format="channels_first")(
+        X5
+    ).numpy()
     np.testing.assert_array_equal(padded, np.pad(X5, ((0, 0), (0, 0), (1, 0), (0, 2), (1, 1))))
     upsampled = keras.layers.UpSampling3D((1, 2, 3))(X5).numpy()
     np.testing.assert_array_equal(upsampled, X5.repeat(2, axis=2).repeat(3, axis=3))
     assert keras.layers.Cropping3D(1).compute_output_shape((None, 4, 5, 6, 3)) == (None, 2, 3, 4, 3)
-    assert keras.layers.UpSampling3D().compute_output_shape((None, 4, None, 6, 3)) == (None, 8, None, 12, 3)
+    assert keras.layers.UpSampling3D().compute_output_shape((None, 4, None, 6, 3)) == (
+        None,
+        8,
+        None,
+        12,
+        3,
+    )
 
 
-@pytest.mark.parametrize("make,message", [
-    (lambda: keras.layers.Cropping3D(-1), "`cropping` cannot be negative. Received: cropping=-1."),
-    (lambda: keras.layers.Cropping3D((1, 2)), "`cropping` should have 3 elements. Received: (1, 2)."),
-    (lambda: keras.layers.Cropping3D((1, -2, 3)), "The `2nd entry of cropping` argument must be a tuple of 2 integers. "
-                                                   "Received 2nd entry of cropping=-2, including values {-2} that do "
-                                                   "not satisfy `value >= 0`"),
-    (lambda: keras.layers.ZeroPadding3D((1, 2)), "`padding` should have 3 elements. Received: (1, 2)."),
-    (lambda: keras.layers.Cropping2D(-1), "`cropping` cannot be negative. Received: cropping=-1."),
-    (lambda: keras.layers.UpSampling3D(0), "The `size` argument must be a tuple of 3 integers. Received size=0, "
-                                           "including values {0} that do not satisfy `value > 0`"),
-])
+@pytest.mark.parametrize(
+    "make,message",
+    [
+        (
+            lambda: keras.layers.Cropping3D(-1),
+            "`cropping` cannot be negative. Received: cropping=-1.",
+        ),
+        (
+            lambda: keras.layers.Cropping3D((1, 2)),
+            "`cropping` should have 3 elements. Received: (1, 2).",
+        ),
+        (
+            lambda: keras.layers.Cropping3D((1, -2, 3)),
+            "The `2nd entry of cropping` argument must be a tuple of 2 integers. "
+            "Received 2nd entry of cropping=-2, including values {-2} that do "
+            "not satisfy `value >= 0`",
+        ),
+        (
+            lambda: keras.layers.ZeroPadding3D((1, 2)),
+            "`padding` should have 3 elements. Received: (1, 2).",
+        ),
+        (
+            lambda: keras.layers.Cropping2D(-1),
+            "`cropping` cannot be negative. Received: cropping=-1.",
+        ),
+        (
+            lambda: keras.layers.UpSampling3D(0),
+            "The `size` argument must be a tuple of 3 integers. Received size=0, "
+            "including values {0} that do not satisfy `value > 0`",
+        ),
+    ],
+)
 def test_reshaping_3d_errors(make, message):
     with pytest.raises(ValueError) as info:
         make()
@@ -73,11 +108,15 @@ def test_reshaping_3d_errors(make, message):
 
 
 def test_reshaping_3d_call_errors():
-    with pytest.raises(ValueError, match="Values in `cropping` argument should be smaller than the corresponding"):
+    with pytest.raises(
+        ValueError, match="Values in `cropping` argument should be smaller than the corresponding"
+    ):
         keras.layers.Cropping3D(2)(X5)
     with pytest.raises(ValueError, match="`padding` should be either an int, a tuple of 3 ints"):
         keras.layers.ZeroPadding3D(1.5)
-    with pytest.raises(tf.errors.InvalidArgumentError, match="Paddings must be non-negative: -1 -1"):
+    with pytest.raises(
+        tf.errors.InvalidArgumentError, match="Paddings must be non-negative: -1 -1"
+    ):
         keras.layers.ZeroPadding3D(-1)(X5)
 
 
@@ -88,15 +127,21 @@ def test_alpha_dropout():
     big = np.random.RandomState(1).randn(200, 500).astype("float32")
     y = layer(big, training=True).numpy()
     assert abs(y.mean()) < 0.02 and abs(y.std() - 1.0) < 0.02
-    np.testing.assert_array_equal(keras.layers.AlphaDropout(0.2, seed=5)(big, training=True).numpy(),
-                                  keras.layers.AlphaDropout(0.2, seed=5)(big, training=True).numpy())
-    shared = keras.layers.AlphaDropout(0.5, noise_shape=(None, 1, 5), seed=2)(X3, training=True).numpy()
+    np.testing.assert_array_equal(
+        keras.layers.AlphaDropout(0.2, seed=5)(big, training=True).numpy(),
+        keras.layers.AlphaDropout(0.2, seed=5)(big, training=True).numpy(),
+    )
+    shared = keras.layers.AlphaDropout(0.5, noise_shape=(None, 1, 5), seed=2)(
+        X3, training=True
+    ).numpy()
     alpha_p = -1.6732632423543772 * 1.0507009873554805
-    a = (0.5 * (1 + 0.5 * alpha_p ** 2)) ** -0.5
+    a = (0.5 * (1 + 0.5 * alpha_p**2)) ** -0.5
     dropped = np.isclose(shared, a * alpha_p - a * alpha_p * 0.5)
     assert dropped.any() and not dropped.all()
     assert (dropped == dropped[:, :1]).all()
-    with pytest.raises(ValueError, match="Expected a float value between 0 and 1. Received: rate=1.5"):
+    with pytest.raises(
+        ValueError, match="Expected a float value between 0 and 1. Received: rate=1.5"
+    ):
         keras.layers.AlphaDropout(1.5)
 
 
@@ -104,8 +149,14 @@ def test_alpha_dropout():
 def test_rms_normalization():
     layer = keras.layers.RMSNormalization()
     y = layer(X3).numpy()
-    np.testing.assert_allclose(y, X3 / np.sqrt(np.mean(X3 ** 2, axis=-1, keepdims=True) + 1e-6), rtol=1e-5)
-    assert layer.axis == [-1] and [w.name for w in layer.weights] == ["scale"] and tuple(layer.scale.shape) == (5,)
+    np.testing.assert_allclose(
+        y, X3 / np.sqrt(np.mean(X3**2, axis=-1, keepdims=True) + 1e-6), rtol=1e-5
+    )
+    assert (
+        layer.axis == [-1]
+        and [w.name for w in layer.weights] == ["scale"]
+        and tuple(layer.scale.shape) == (5,)
+    )
     multi = keras.layers.RMSNormalization(axis=[2, 1])
     multi.build((None, 6, 5))
     assert multi.axis == [1, 2] and tuple(multi.scale.shape) == (6, 5)
@@ -135,7 +186,10 @@ def test_spectral_normalization():
 
 
 def test_spectral_normalization_errors_and_embeddings():
-    with pytest.raises(ValueError, match=r"`power_iterations` should be greater than zero. Received: `power_iterations=0`"):
+    with pytest.raises(
+        ValueError,
+        match=r"`power_iterations` should be greater than zero. Received: `power_iterations=0`",
+    ):
         keras.layers.SpectralNormalization(keras.layers.Dense(2), power_iterations=0)
     with pytest.raises(ValueError, match="ReLU object has no attribute 'kernel' nor 'embeddings'"):
         keras.layers.SpectralNormalization(keras.layers.ReLU())(X3)
@@ -156,7 +210,11 @@ def test_discretization_modes():
     assert one_hot(x[:, :1]).shape == (2, 4) and one_hot(x).shape == (2, 4, 4)
     assert one_hot.compute_output_shape((None, 1)) == (None, 4)
     multi = keras.layers.Discretization(bin_boundaries=[0.0, 1.0, 2.0], output_mode="multi_hot")
-    assert multi(x[0]).numpy().tolist() == [1, 1, 1, 1] and multi(x.reshape(2, 2, 2)).shape == (2, 2, 4)
+    assert multi(x[0]).numpy().tolist() == [1, 1, 1, 1] and multi(x.reshape(2, 2, 2)).shape == (
+        2,
+        2,
+        4,
+    )
     assert layer(np.array([[np.nan]])).numpy().tolist() == [[3]]
 
 
@@ -176,15 +234,27 @@ def test_discretization_adapt():
     assert len(dataset.bin_boundaries) == 4
 
 
-@pytest.mark.parametrize("kwargs,message", [
-    ({}, "You need to set either `num_bins` or `bin_boundaries`."),
-    ({"num_bins": -1}, "`num_bins` must be greater than or equal to 0. Received: `num_bins=-1`"),
-    ({"num_bins": 2, "bin_boundaries": [1.0]}, "Both `num_bins` and `bin_boundaries` should not be set. "
-                                                "Received: `num_bins=2` and `bin_boundaries=[1.0]`"),
-    ({"bin_boundaries": [1.0], "output_mode": "x"}, "Unknown value for `output_mode` argument of Discretization. "
-                                                   "Allowed values are: ('int', 'one_hot', 'multi_hot', 'count'). "
-                                                   "Received: output_mode=x"),
-])
+@pytest.mark.parametrize(
+    "kwargs,message",
+    [
+        ({}, "You need to set either `num_bins` or `bin_boundaries`."),
+        (
+            {"num_bins": -1},
+            "`num_bins` must be greater than or equal to 0. Received: `num_bins=-1`",
+        ),
+        (
+            {"num_bins": 2, "bin_boundaries": [1.0]},
+            "Both `num_bins` and `bin_boundaries` should not be set. "
+            "Received: `num_bins=2` and `bin_boundaries=[1.0]`",
+        ),
+        (
+            {"bin_boundaries": [1.0], "output_mode": "x"},
+            "Unknown value for `output_mode` argument of Discretization. "
+            "Allowed values are: ('int', 'one_hot', 'multi_hot', 'count'). "
+            "Received: output_mode=x",
+        ),
+    ],
+)
 def test_discretization_errors(kwargs, message):
     with pytest.raises(ValueError) as info:
         keras.layers.Discretization(**kwargs)
@@ -192,7 +262,9 @@ def test_discretization_errors(kwargs, message):
 
 
 def test_discretization_use_errors():
-    with pytest.raises(ValueError, match="Cannot adapt a Discretization layer that has been initialized with"):
+    with pytest.raises(
+        ValueError, match="Cannot adapt a Discretization layer that has been initialized with"
+    ):
         keras.layers.Discretization(bin_boundaries=[1.0]).adapt(np.ones(3))
     with pytest.raises(ValueError, match=r"call `adapt\(dataset\)` before you can start using"):
         keras.layers.Discretization(num_bins=3)(np.ones((2, 2)))
@@ -201,17 +273,24 @@ def test_discretization_use_errors():
 # ---------------------------------------------------------------- adaptive pooling
 def _adaptive_reference(x, size, reduce):
     length = x.shape[1]
-    cells = [reduce(x[:, (i * length) // size:-((-(i + 1) * length) // size)], axis=1) for i in range(size)]
+    cells = [
+        reduce(x[:, (i * length) // size : -((-(i + 1) * length) // size)], axis=1)
+        for i in range(size)
+    ]
     return np.stack(cells, axis=1)
 
 
 @pytest.mark.parametrize("length,size", [(6, 3), (7, 3), (5, 4), (3, 5)])
 def test_adaptive_pooling_windows(length, size):
     x = RNG.randn(2, length, 3).astype("float32")
-    np.testing.assert_allclose(keras.layers.AdaptiveAveragePooling1D(size)(x).numpy(),
-                               _adaptive_reference(x, size, np.mean), rtol=1e-5)
-    np.testing.assert_array_equal(keras.layers.AdaptiveMaxPooling1D(size)(x).numpy(),
-                                  _adaptive_reference(x, size, np.max))
+    np.testing.assert_allclose(
+        keras.layers.AdaptiveAveragePooling1D(size)(x).numpy(),
+        _adaptive_reference(x, size, np.mean),
+        rtol=1e-5,
+    )
+    np.testing.assert_array_equal(
+        keras.layers.AdaptiveMaxPooling1D(size)(x).numpy(), _adaptive_reference(x, size, np.max)
+    )
 
 
 def test_adaptive_pooling_shapes_and_errors():
@@ -219,18 +298,28 @@ def test_adaptive_pooling_shapes_and_errors():
     layer = keras.layers.AdaptiveAveragePooling2D((2, 3), data_format="channels_first")
     assert layer(X5[..., 0]).shape == (2, 4, 2, 3)
     assert layer.compute_output_shape((None, 4, 7, 7)) == (None, 4, 2, 3)
-    with pytest.raises(ValueError, match=r"For 1D input, `output_size` tuple must have length 1. Received: \(1, 2\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"For 1D input, `output_size` tuple must have length 1. Received: \(1, 2\)",
+    ):
         keras.layers.AdaptiveAveragePooling1D((1, 2))
-    with pytest.raises(TypeError, match=r"`output_size` must be an integer or \(height, width\) tuple. "
-                                        r"Received: 1.5 of type <class 'float'>"):
+    with pytest.raises(
+        TypeError,
+        match=r"`output_size` must be an integer or \(height, width\) tuple. "
+        r"Received: 1.5 of type <class 'float'>",
+    ):
         keras.layers.AdaptiveMaxPooling2D(1.5)
-    with pytest.raises(ValueError, match="Invalid data_format: nhwc. Expected 'channels_first' or 'channels_last'."):
+    with pytest.raises(
+        ValueError, match="Invalid data_format: nhwc. Expected 'channels_first' or 'channels_last'."
+    ):
         keras.layers.AdaptiveMaxPooling2D(2, data_format="nhwc")
 
 
 # ------------------------------------------------------------------------ wrappers
 def test_wrapper_base():
-    with pytest.raises(ValueError, match="Layer 3 supplied to Wrapper isn't a supported layer type."):
+    with pytest.raises(
+        ValueError, match="Layer 3 supplied to Wrapper isn't a supported layer type."
+    ):
         keras.layers.Wrapper(3)
     wrapper = keras.layers.Wrapper(keras.layers.Dense(2))
     wrapper.build((None, 3))
@@ -266,12 +355,16 @@ def test_torch_module_wrapper_modes_and_config():
     assert not layer.module.training
     assert layer.compute_output_shape((None, 3)) == (None, 3)
     config = layer.get_config()
-    with pytest.raises(ValueError, match="Requested the deserialization of a `torch.nn.Module` object"):
+    with pytest.raises(
+        ValueError, match="Requested the deserialization of a `torch.nn.Module` object"
+    ):
         keras.layers.TorchModuleWrapper.from_config(config)
     with keras.saving.serialization_lib.SafeModeScope(False):
         restored = keras.layers.TorchModuleWrapper.from_config(config)
     assert isinstance(restored.module, torch.nn.Dropout) and restored.output_shape == (None, 3)
-    with pytest.raises(ValueError, match="LazyModules are not supported unless they are already initialized."):
+    with pytest.raises(
+        ValueError, match="LazyModules are not supported unless they are already initialized."
+    ):
         keras.layers.TorchModuleWrapper(torch.nn.LazyLinear(2))
 
 
@@ -283,24 +376,37 @@ def test_aliases_and_serialize():
     config = keras.layers.serialize(keras.layers.Dense(3, name="d"))
     assert config["module"] == "keras.layers" and config["class_name"] == "Dense"
     assert keras.layers.deserialize(config).name == "d"
-    with pytest.raises(ValueError, match="`keras.layers.deserialize` was passed a `config` object that is not a"):
+    with pytest.raises(
+        ValueError, match="`keras.layers.deserialize` was passed a `config` object that is not a"
+    ):
         keras.layers.deserialize(keras.initializers.serialize(keras.initializers.Ones()))
 
 
 def test_keras_file_round_trip(tmp_path):
     pytest.importorskip("h5py")
-    model = keras.Sequential([
-        keras.Input((4, 5)), keras.layers.PReLU(alpha_initializer="random_normal"), keras.layers.RMSNormalization(),
-        keras.layers.SpectralNormalization(keras.layers.Dense(3)), keras.layers.ReLU(max_value=2.0),
-        keras.layers.LeakyReLU(), keras.layers.ELU(), keras.layers.Softmax(), keras.layers.AlphaDropout(0.1),
-        keras.layers.Reshape((4, 3, 1)), keras.layers.AdaptiveAveragePooling2D((2, 2)),
-    ])
+    model = keras.Sequential(
+        [
+            keras.Input((4, 5)),
+            keras.layers.PReLU(alpha_initializer="random_normal"),
+            keras.layers.RMSNormalization(),
+            keras.layers.SpectralNormalization(keras.layers.Dense(3)),
+            keras.layers.ReLU(max_value=2.0),
+            keras.layers.LeakyReLU(),
+            keras.layers.ELU(),
+            keras.layers.Softmax(),
+            keras.layers.AlphaDropout(0.1),
+            keras.layers.Reshape((4, 3, 1)),
+            keras.layers.AdaptiveAveragePooling2D((2, 2)),
+        ]
+    )
     model.layers[1].scale.assign(RNG.rand(5).astype("float32"))
     path = str(tmp_path / "model.keras")
     model.save(path)
     loaded = keras.models.load_model(path)
     x = RNG.randn(2, 4, 5).astype("float32")
-    assert [type(layer).__name__ for layer in loaded.layers] == [type(layer).__name__ for layer in model.layers]
+    assert [type(layer).__name__ for layer in loaded.layers] == [
+        type(layer).__name__ for layer in model.layers
+    ]
     for a, b in zip(model.get_weights(), loaded.get_weights()):
         np.testing.assert_array_equal(a, b)
     np.testing.assert_allclose(loaded(x).numpy(), model(x).numpy(), rtol=1e-6)
@@ -313,10 +419,16 @@ def test_keras_file_with_adapted_discretization_and_torch_module(tmp_path):
     path = str(tmp_path / "discretization.keras")
     keras.Sequential([keras.Input((4,)), discretization]).save(path)
     assert keras.models.load_model(path).layers[0].bin_boundaries == [9.0, 19.0]
-    model = keras.Sequential([keras.Input((3,)), keras.layers.TorchModuleWrapper(torch.nn.Linear(3, 2))])
+    model = keras.Sequential(
+        [keras.Input((3,)), keras.layers.TorchModuleWrapper(torch.nn.Linear(3, 2))]
+    )
     path = str(tmp_path / "torch_module.keras")
     model.save(path)
-    with pytest.raises(ValueError, match="Requested the deserialization of a `torch.nn.Module` object"):
+    with pytest.raises(
+        ValueError, match="Requested the deserialization of a `torch.nn.Module` object"
+    ):
         keras.models.load_model(path)
     x = RNG.randn(2, 3).astype("float32")
-    np.testing.assert_allclose(keras.models.load_model(path, safe_mode=False)(x).numpy(), model(x).numpy(), rtol=1e-6)
+    np.testing.assert_allclose(
+        keras.models.load_model(path, safe_mode=False)(x).numpy(), model(x).numpy(), rtol=1e-6
+    )

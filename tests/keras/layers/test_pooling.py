@@ -1,4 +1,5 @@
 """Pooling layers: TF's "same" semantics, shapes, configs and errors (no TensorFlow needed)."""
+
 import numpy as np
 import pytest
 
@@ -22,18 +23,37 @@ def test_same_max_pooling_ignores_padding():
     assert out.tolist() == [-1.0, -3.0, -5.0]
 
 
-@pytest.mark.parametrize("layer,shape,expected", [
-    (layers.MaxPooling2D(), (None, 7, 6, 3), (None, 3, 3, 3)),
-    (layers.MaxPooling2D(3, strides=2, padding="same"), (None, 7, 6, 3), (None, 4, 3, 3)),
-    (layers.AveragePooling2D(2, data_format="channels_first"), (None, 3, 7, 6), (None, 3, 3, 3)),
-    (layers.MaxPooling1D(strides=1), (None, 7, 2), (None, 6, 2)),
-    (layers.AveragePooling3D((2, 1, 3), padding="same"), (None, 5, 4, 7, 1), (None, 3, 4, 3, 1)),
-    (layers.MaxPooling3D(), (None, 4, 4, 5, 2), (None, 2, 2, 2, 2)),
-    (layers.GlobalAveragePooling1D(), (None, 7, 2), (None, 2)),
-    (layers.GlobalMaxPooling2D(keepdims=True), (None, 7, 6, 3), (None, 1, 1, 3)),
-    (layers.GlobalAveragePooling3D(data_format="channels_first"), (None, 3, 4, 5, 6), (None, 3)),
-    (layers.GlobalMaxPooling1D(data_format="channels_first", keepdims=True), (None, 3, 7), (None, 3, 1)),
-])
+@pytest.mark.parametrize(
+    "layer,shape,expected",
+    [
+        (layers.MaxPooling2D(), (None, 7, 6, 3), (None, 3, 3, 3)),
+        (layers.MaxPooling2D(3, strides=2, padding="same"), (None, 7, 6, 3), (None, 4, 3, 3)),
+        (
+            layers.AveragePooling2D(2, data_format="channels_first"),
+            (None, 3, 7, 6),
+            (None, 3, 3, 3),
+        ),
+        (layers.MaxPooling1D(strides=1), (None, 7, 2), (None, 6, 2)),
+        (
+            layers.AveragePooling3D((2, 1, 3), padding="same"),
+            (None, 5, 4, 7, 1),
+            (None, 3, 4, 3, 1),
+        ),
+        (layers.MaxPooling3D(), (None, 4, 4, 5, 2), (None, 2, 2, 2, 2)),
+        (layers.GlobalAveragePooling1D(), (None, 7, 2), (None, 2)),
+        (layers.GlobalMaxPooling2D(keepdims=True), (None, 7, 6, 3), (None, 1, 1, 3)),
+        (
+            layers.GlobalAveragePooling3D(data_format="channels_first"),
+            (None, 3, 4, 5, 6),
+            (None, 3),
+        ),
+        (
+            layers.GlobalMaxPooling1D(data_format="channels_first", keepdims=True),
+            (None, 3, 7),
+            (None, 3, 1),
+        ),
+    ],
+)
 def test_output_shapes(layer, shape, expected):
     assert layer.compute_output_shape(shape) == expected
     assert tuple(layer(keras.Input(shape=shape[1:])).shape) == expected
@@ -42,9 +62,12 @@ def test_output_shapes(layer, shape, expected):
 
 def test_global_pooling_values():
     x = RNG.randn(2, 3, 4, 5).astype("float32")
-    np.testing.assert_allclose(np.asarray(layers.GlobalAveragePooling2D()(x)), x.mean(axis=(1, 2)), rtol=1e-6)
-    np.testing.assert_array_equal(np.asarray(layers.GlobalMaxPooling2D(data_format="channels_first")(x)),
-                                  x.max(axis=(2, 3)))
+    np.testing.assert_allclose(
+        np.asarray(layers.GlobalAveragePooling2D()(x)), x.mean(axis=(1, 2)), rtol=1e-6
+    )
+    np.testing.assert_array_equal(
+        np.asarray(layers.GlobalMaxPooling2D(data_format="channels_first")(x)), x.max(axis=(2, 3))
+    )
 
 
 def test_global_average_pooling_1d_mask():
@@ -60,20 +83,31 @@ def test_aliases():
     assert layers.GlobalAvgPool2D is layers.GlobalAveragePooling2D
 
 
-@pytest.mark.parametrize("layer", [
-    layers.MaxPooling1D(3, strides=1, padding="same"), layers.MaxPooling2D(),
-    layers.MaxPooling3D(data_format="channels_first"), layers.AveragePooling1D(2),
-    layers.AveragePooling2D((2, 3), strides=(1, 2)), layers.AveragePooling3D(2, padding="SAME"),
-    layers.GlobalMaxPooling1D(keepdims=True), layers.GlobalAveragePooling2D(data_format="channels_first"),
-    layers.GlobalAveragePooling3D(),
-], ids=lambda layer: type(layer).__name__)
+@pytest.mark.parametrize(
+    "layer",
+    [
+        layers.MaxPooling1D(3, strides=1, padding="same"),
+        layers.MaxPooling2D(),
+        layers.MaxPooling3D(data_format="channels_first"),
+        layers.AveragePooling1D(2),
+        layers.AveragePooling2D((2, 3), strides=(1, 2)),
+        layers.AveragePooling3D(2, padding="SAME"),
+        layers.GlobalMaxPooling1D(keepdims=True),
+        layers.GlobalAveragePooling2D(data_format="channels_first"),
+        layers.GlobalAveragePooling3D(),
+    ],
+    ids=lambda layer: type(layer).__name__,
+)
 def test_config_roundtrip(layer):
     config = layer.get_config()
     assert type(layer).from_config(config).get_config() == config
 
 
 def test_rank_errors_name_the_layer():
-    with pytest.raises(ValueError, match="layer 'pool' is incompatible with the layer: expected ndim=4, found ndim=3"):
+    with pytest.raises(
+        ValueError,
+        match="layer 'pool' is incompatible with the layer: expected ndim=4, found ndim=3",
+    ):
         layers.MaxPooling2D(name="pool")(np.zeros((2, 5, 5), "float32"))
     with pytest.raises(ValueError, match="expected ndim=3, found ndim=2"):
         layers.GlobalAveragePooling1D()(np.zeros((2, 5), "float32"))
@@ -83,6 +117,8 @@ def test_rank_errors_name_the_layer():
 
 @pytest.mark.parametrize("name", ["AveragePooling1D", "AveragePooling2D", "AveragePooling3D"])
 def test_average_pooling_requires_pool_size_as_keras(name):
-    with pytest.raises(TypeError, match=r"^%s\.__init__\(\) missing 1 required positional argument: 'pool_size'$"
-                       % name):
+    with pytest.raises(
+        TypeError,
+        match=r"^%s\.__init__\(\) missing 1 required positional argument: 'pool_size'$" % name,
+    ):
         getattr(keras.layers, name)()

@@ -1,4 +1,5 @@
 """Raw ``tf.Variable``s in a Keras layer against real Keras 3: not tracked, not trained."""
+
 import numpy as np
 import pytest
 
@@ -20,8 +21,12 @@ def _counts(tf, keras):
     with pytest.warns(UserWarning, match="The model does not have any trainable weights."):
         model.fit(np.ones((4, 4), "float32"), np.zeros((4, 3), "float32"), verbose=0)
     layer = model.layers[1]
-    return (model.count_params(), len(model.trainable_weights), len(layer.weights),
-            float(np.asarray(layer.w).sum()))
+    return (
+        model.count_params(),
+        len(model.trainable_weights),
+        len(layer.weights),
+        float(np.asarray(layer.w).sum()),
+    )
 
 
 EXPECTED = (0, 0, 0, 12.0)  # real Keras 3.15: untracked, so fit leaves them as they were
@@ -34,4 +39,5 @@ def test_raw_variables_untracked():
 def test_raw_variables_match_keras():
     tf_real = pytest.importorskip("tensorflow")
     import keras
+
     assert _counts(tf_real, keras) == EXPECTED

@@ -1,5 +1,6 @@
 """Recurrent layers without TensorFlow: fused kernels against the cell loop, state handling,
 dropout, shapes, configs, gradients and training."""
+
 import numpy as np
 import pytest
 import torch
@@ -16,8 +17,17 @@ RIGHT = np.array([[1] * 7, [1, 1, 1, 0, 0, 0, 0], [1, 0, 0, 0, 0, 0, 0]], bool)
 def _loop_reference(layer, x, mask=None, training=False):
     """The same layer run through its Python loop over the cell."""
     value = torch.as_tensor(x)
-    states = [value.new_zeros((value.shape[0], s)) for s in ([layer.cell.state_size] if isinstance(layer.cell.state_size, int) else layer.cell.state_size)]
-    sequence, last, finals = layer._run_loop(layer.cell._step, value, states, None if mask is None else torch.as_tensor(mask), training)
+    states = [
+        value.new_zeros((value.shape[0], s))
+        for s in (
+            [layer.cell.state_size]
+            if isinstance(layer.cell.state_size, int)
+            else layer.cell.state_size
+        )
+    ]
+    sequence, last, finals = layer._run_loop(
+        layer.cell._step, value, states, None if mask is None else torch.as_tensor(mask), training
+    )
     return (sequence if layer.return_sequences else last), finals
 
 
@@ -26,8 +36,14 @@ def _loop_reference(layer, x, mask=None, training=False):
 @pytest.mark.parametrize("zero_output", [False, True])
 @pytest.mark.parametrize("mask", [None, RIGHT], ids=["nomask", "rightpadded"])
 def test_fused_kernel_matches_cell_loop(name, go_backwards, zero_output, mask):
-    layer = getattr(keras.layers, name)(4, return_sequences=True, return_state=True, go_backwards=go_backwards,
-                                        zero_output_for_mask=zero_output, bias_initializer="random_normal")
+    layer = getattr(keras.layers, name)(
+        4,
+        return_sequences=True,
+        return_state=True,
+        go_backwards=go_backwards,
+        zero_output_for_mask=zero_output,
+        bias_initializer="random_normal",
+    )
     outputs = layer(X, mask=mask)
     assert layer.cell._fused_fits(False)
     expected, finals = _loop_reference(layer, X, mask)
@@ -63,7 +79,11 @@ def test_cells_step_like_keras_returns():
 def test_return_state_shapes_and_compute_output_shape():
     layer = keras.layers.LSTM(4, return_sequences=True, return_state=True)
     outputs = layer(X)
-    assert isinstance(outputs, tuple) and [tuple(o.shape) for o in outputs] == [(3, 7, 4), (3, 4), (3, 4)]
+    assert isinstance(outputs, tuple) and [tuple(o.shape) for o in outputs] == [
+        (3, 7, 4),
+        (3, 4),
+        (3, 4),
+    ]
     assert layer.compute_output_shape((None, 7, 5)) == ((None, 7, 4), (None, 4), (None, 4))
     assert keras.layers.GRU(2).compute_output_shape((3, 7, 5)) == (3, 2)
     inputs = keras.Input((None, 5))
@@ -86,7 +106,9 @@ def test_stateful_carries_and_resets():
     layer = keras.layers.SimpleRNN(4, stateful=True)
     assert layer.states is None
     layer.build((3, 7, 5))
-    assert [tuple(s.shape) for s in layer.states] == [(3, 4)] and not np.any(layer.states[0].numpy())
+    assert [tuple(s.shape) for s in layer.states] == [(3, 4)] and not np.any(
+        layer.states[0].numpy()
+    )
     first = layer(X).numpy()
     second = layer(X).numpy()
     assert not np.allclose(first, second)
@@ -107,8 +129,12 @@ def test_dropout_only_in_training():
 
 
 def test_gradients_reach_every_weight():
-    for layer in (keras.layers.LSTM(3), keras.layers.GRU(3), keras.layers.SimpleRNN(3),
-                  keras.layers.LSTM(3, activation="relu")):
+    for layer in (
+        keras.layers.LSTM(3),
+        keras.layers.GRU(3),
+        keras.layers.SimpleRNN(3),
+        keras.layers.LSTM(3, activation="relu"),
+    ):
         layer(X)
         with tf.GradientTape() as tape:
             loss = tf.reduce_sum(layer(X, mask=RIGHT))
@@ -122,17 +148,35 @@ def test_unit_forget_bias_initialises_forget_gate_to_one():
     np.testing.assert_array_equal(layer.cell.bias.numpy(), [0, 0, 1, 1, 0, 0, 0, 0])
 
 
-@pytest.mark.parametrize("make", [
-    lambda: keras.layers.SimpleRNN(3, activation="relu", go_backwards=True),
-    lambda: keras.layers.LSTM(3, return_state=True, dropout=0.1, unit_forget_bias=False),
-    lambda: keras.layers.GRU(3, reset_after=False, stateful=True),
-    lambda: keras.layers.RNN(keras.layers.LSTMCell(3), return_sequences=True),
-    lambda: keras.layers.Bidirectional(keras.layers.GRU(3, return_sequences=True), merge_mode="sum"),
-    lambda: keras.layers.TimeDistributed(keras.layers.Dense(2)),
-    lambda: keras.layers.Masking(mask_value=-1.0),
-    lambda: keras.layers.GRUCell(3, reset_after=False),
-    lambda: keras.layers.RNN([keras.layers.LSTMCell(3), keras.layers.SimpleRNNCell(2)], return_state=True),
-], ids=["simple_rnn", "lstm", "gru", "rnn", "bidirectional", "time_distributed", "masking", "cell", "stacked"])
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: keras.layers.SimpleRNN(3, activation="relu", go_backwards=True),
+        lambda: keras.layers.LSTM(3, return_state=True, dropout=0.1, unit_forget_bias=False),
+        lambda: keras.layers.GRU(3, reset_after=False, stateful=True),
+        lambda: keras.layers.RNN(keras.layers.LSTMCell(3), return_sequences=True),
+        lambda: keras.layers.Bidirectional(
+            keras.layers.GRU(3, return_sequences=True), merge_mode="sum"
+        ),
+        lambda: keras.layers.TimeDistributed(keras.layers.Dense(2)),
+        lambda: keras.layers.Masking(mask_value=-1.0),
+        lambda: keras.layers.GRUCell(3, reset_after=False),
+        lambda: keras.layers.RNN(
+            [keras.layers.LSTMCell(3), keras.layers.SimpleRNNCell(2)], return_state=True
+        ),
+    ],
+    ids=[
+        "simple_rnn",
+        "lstm",
+        "gru",
+        "rnn",
+        "bidirectional",
+        "time_distributed",
+        "masking",
+        "cell",
+        "stacked",
+    ],
+)
 def test_get_config_round_trip(make):
     layer = make()
     clone = type(layer).from_config(layer.get_config())

@@ -1,5 +1,6 @@
 """Differential tests of the recurrent layers against real Keras: same config, Keras' weights
 transplanted with ``set_weights``, outputs compared (1e-4).  Runs only where TensorFlow imports."""
+
 import os
 
 import numpy as np
@@ -19,13 +20,25 @@ RIGHT = np.array([[1, 1, 1, 1, 1, 1], [1, 1, 1, 0, 0, 0], [1, 0, 0, 0, 0, 0]], b
 HOLES = np.array([[1, 0, 1, 1, 0, 1], [0, 0, 1, 1, 1, 0], [1, 1, 1, 1, 1, 1]], bool)
 EMPTY = np.array([[1, 1, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0], [1, 1, 1, 1, 1, 1]], bool)
 
-BASE = [("SimpleRNN", {}), ("SimpleRNN", dict(activation="relu", use_bias=False)),
-        ("LSTM", {}), ("LSTM", dict(use_bias=False)), ("LSTM", dict(activation="relu")),
-        ("LSTM", dict(recurrent_activation="hard_sigmoid", unit_forget_bias=False)),
-        ("GRU", {}), ("GRU", dict(reset_after=False)), ("GRU", dict(use_bias=False)),
-        ("GRU", dict(activation="softsign"))]
-SEQ = [dict(), dict(return_sequences=True), dict(return_state=True), dict(go_backwards=True),
-       dict(return_sequences=True, return_state=True, go_backwards=True)]
+BASE = [
+    ("SimpleRNN", {}),
+    ("SimpleRNN", dict(activation="relu", use_bias=False)),
+    ("LSTM", {}),
+    ("LSTM", dict(use_bias=False)),
+    ("LSTM", dict(activation="relu")),
+    ("LSTM", dict(recurrent_activation="hard_sigmoid", unit_forget_bias=False)),
+    ("GRU", {}),
+    ("GRU", dict(reset_after=False)),
+    ("GRU", dict(use_bias=False)),
+    ("GRU", dict(activation="softsign")),
+]
+SEQ = [
+    dict(),
+    dict(return_sequences=True),
+    dict(return_state=True),
+    dict(go_backwards=True),
+    dict(return_sequences=True, return_state=True, go_backwards=True),
+]
 MASKS = {"none": None, "right": RIGHT, "holes": HOLES, "empty": EMPTY}
 
 
@@ -84,11 +97,16 @@ def test_generic_rnn_over_cell_matches_keras(cell):
 
 @pytest.mark.parametrize("merge_mode", ["concat", "sum", "mul", "ave", None])
 @pytest.mark.parametrize("inner", ["LSTM", "GRU"])
-@pytest.mark.parametrize("seq", [dict(), dict(return_sequences=True), dict(return_sequences=True, return_state=True)],
-                         ids=["last", "seq", "seq-state"])
+@pytest.mark.parametrize(
+    "seq",
+    [dict(), dict(return_sequences=True), dict(return_sequences=True, return_state=True)],
+    ids=["last", "seq", "seq-state"],
+)
 def test_bidirectional_matches_keras(merge_mode, inner, seq):
     ours = keras.layers.Bidirectional(getattr(keras.layers, inner)(4, **seq), merge_mode=merge_mode)
-    theirs = real_keras.layers.Bidirectional(getattr(real_keras.layers, inner)(4, **seq), merge_mode=merge_mode)
+    theirs = real_keras.layers.Bidirectional(
+        getattr(real_keras.layers, inner)(4, **seq), merge_mode=merge_mode
+    )
     _transplant(ours, theirs, X)
     _compare(ours, theirs, X)
     _compare(ours, theirs, X, mask=RIGHT)
@@ -115,21 +133,38 @@ def test_masking_and_embedding_masks_feed_lstm_like_keras():
     x[1, 4:] = 0.0
     x[2, 1:] = 0.0
     ours, theirs = keras.layers.Masking(), real_keras.layers.Masking()
-    np.testing.assert_array_equal(np.asarray(ours.compute_mask(x)), np.asarray(theirs.compute_mask(x)))
+    np.testing.assert_array_equal(
+        np.asarray(ours.compute_mask(x)), np.asarray(theirs.compute_mask(x))
+    )
     np.testing.assert_allclose(np.asarray(ours(x)), np.asarray(theirs(x)))
-    lstm, real_lstm = keras.layers.LSTM(4, return_sequences=True), real_keras.layers.LSTM(4, return_sequences=True)
+    lstm, real_lstm = (
+        keras.layers.LSTM(4, return_sequences=True),
+        real_keras.layers.LSTM(4, return_sequences=True),
+    )
     _transplant(lstm, real_lstm, x)
     expected = np.asarray(real_keras.Sequential([real_keras.Input((6, 5)), theirs, real_lstm])(x))
-    np.testing.assert_allclose(np.asarray(lstm(ours(x), mask=ours.compute_mask(x))), expected, atol=1e-4)
+    np.testing.assert_allclose(
+        np.asarray(lstm(ours(x), mask=ours.compute_mask(x))), expected, atol=1e-4
+    )
     ids = np.array([[3, 1, 4, 0, 0], [5, 9, 0, 0, 0]], "int32")
-    emb, real_emb = keras.layers.Embedding(10, 5, mask_zero=True), real_keras.layers.Embedding(10, 5, mask_zero=True)
+    emb, real_emb = (
+        keras.layers.Embedding(10, 5, mask_zero=True),
+        real_keras.layers.Embedding(10, 5, mask_zero=True),
+    )
     real_emb.build((None, 5))
     emb.build((None, 5))
     emb.set_weights(real_emb.get_weights())
-    gru, real_gru = keras.layers.GRU(3, go_backwards=True), real_keras.layers.GRU(3, go_backwards=True)
+    gru, real_gru = (
+        keras.layers.GRU(3, go_backwards=True),
+        real_keras.layers.GRU(3, go_backwards=True),
+    )
     _transplant(gru, real_gru, np.asarray(real_emb(ids)))
     expected = np.asarray(real_gru(real_emb(ids)))
-    np.testing.assert_allclose(np.asarray(gru(emb(ids), mask=emb.compute_mask(torchkeras.constant(ids)))), expected, atol=1e-4)
+    np.testing.assert_allclose(
+        np.asarray(gru(emb(ids), mask=emb.compute_mask(torchkeras.constant(ids)))),
+        expected,
+        atol=1e-4,
+    )
 
 
 def test_stateful_lstm_carries_state_like_keras():
@@ -148,7 +183,9 @@ def test_stateful_lstm_carries_state_like_keras():
 def test_stacked_cells_match_keras():
     config = dict(return_sequences=True, return_state=True)
     ours = keras.layers.RNN([keras.layers.LSTMCell(3), keras.layers.GRUCell(2)], **config)
-    theirs = real_keras.layers.RNN([real_keras.layers.LSTMCell(3), real_keras.layers.GRUCell(2)], **config)
+    theirs = real_keras.layers.RNN(
+        [real_keras.layers.LSTMCell(3), real_keras.layers.GRUCell(2)], **config
+    )
     _transplant(ours, theirs, X)
     expected, got = theirs(X, mask=HOLES), ours(X, mask=HOLES)
     np.testing.assert_allclose(np.asarray(got[0]), np.asarray(expected[0]), atol=1e-4)
@@ -156,5 +193,8 @@ def test_stacked_cells_match_keras():
     for g, e in zip(got[1] + got[2], expected[1] + expected[2]):
         np.testing.assert_allclose(np.asarray(g), np.asarray(e), atol=1e-4)
     assert ours.compute_output_shape(X.shape) == theirs.compute_output_shape(X.shape)
-    assert ours.get_config()["cell"]["config"]["cells"] == theirs.get_config()["cell"]["config"]["cells"]
+    assert (
+        ours.get_config()["cell"]["config"]["cells"]
+        == theirs.get_config()["cell"]["config"]["cells"]
+    )
     assert ours.cell.state_size == theirs.cell.state_size

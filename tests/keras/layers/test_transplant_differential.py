@@ -2,6 +2,7 @@
 copy Keras' weights into ours with ``set_weights``, compare outputs (1e-5).
 
 Runs only where TensorFlow is importable (the oracle venv)."""
+
 import os
 
 import numpy as np
@@ -67,10 +68,17 @@ def _pair(name, config):
 
 def _randomise(layer):
     """Non-trivial weights in the real Keras layer (so the transplant matters)."""
-    layer.set_weights([np.abs(w) + RNG.rand(*w.shape).astype(w.dtype) if w.ndim else w for w in layer.get_weights()])
+    layer.set_weights(
+        [
+            np.abs(w) + RNG.rand(*w.shape).astype(w.dtype) if w.ndim else w
+            for w in layer.get_weights()
+        ]
+    )
 
 
-@pytest.mark.parametrize("name,config,x", CASES, ids=["%s-%d" % (c[0], i) for i, c in enumerate(CASES)])
+@pytest.mark.parametrize(
+    "name,config,x", CASES, ids=["%s-%d" % (c[0], i) for i, c in enumerate(CASES)]
+)
 @pytest.mark.parametrize("training", [False, True])
 def test_layer_matches_keras_after_weight_transplant(name, config, x, training):
     ours, theirs = _pair(name, config)
@@ -81,7 +89,11 @@ def test_layer_matches_keras_after_weight_transplant(name, config, x, training):
     assert [tuple(w.shape) for w in ours.weights] == [tuple(w.shape) for w in theirs.weights]
     assert [w.name for w in ours.weights] == [w.name for w in theirs.weights]
     assert [w.trainable for w in ours.weights] == [w.trainable for w in theirs.weights]
-    kwargs = {"training": training} if name in ("BatchNormalization", "Dropout") and not (name == "Dropout" and training) else {}
+    kwargs = (
+        {"training": training}
+        if name in ("BatchNormalization", "Dropout") and not (name == "Dropout" and training)
+        else {}
+    )
     expected = np.asarray(theirs(x, **kwargs))
     got = np.asarray(ours(x, **kwargs))
     assert got.shape == expected.shape == tuple(expected_build.shape)
@@ -92,32 +104,75 @@ def test_layer_matches_keras_after_weight_transplant(name, config, x, training):
     assert ours.count_params() == theirs.count_params()
 
 
-@pytest.mark.parametrize("name,config,x", CASES, ids=["%s-%d" % (c[0], i) for i, c in enumerate(CASES)])
+@pytest.mark.parametrize(
+    "name,config,x", CASES, ids=["%s-%d" % (c[0], i) for i, c in enumerate(CASES)]
+)
 def test_symbolic_output_shape_matches_keras(name, config, x):
     ours, theirs = _pair(name, config)
     if isinstance(x, list):
-        args = [[keras.Input(shape=a.shape[1:], dtype=str(a.dtype)) for a in x],
-                [real_keras.Input(shape=a.shape[1:], dtype=str(a.dtype)) for a in x]]
+        args = [
+            [keras.Input(shape=a.shape[1:], dtype=str(a.dtype)) for a in x],
+            [real_keras.Input(shape=a.shape[1:], dtype=str(a.dtype)) for a in x],
+        ]
     else:
-        args = [keras.Input(shape=x.shape[1:], dtype=str(x.dtype)), real_keras.Input(shape=x.shape[1:], dtype=str(x.dtype))]
+        args = [
+            keras.Input(shape=x.shape[1:], dtype=str(x.dtype)),
+            real_keras.Input(shape=x.shape[1:], dtype=str(x.dtype)),
+        ]
     got, expected = ours(args[0]), theirs(args[1])
     assert got.shape == expected.shape
     assert got.dtype == expected.dtype
-    assert ours.compute_output_shape(tuple(args[0].shape) if not isinstance(x, list) else [a.shape for a in args[0]]) == \
-        theirs.compute_output_shape(tuple(args[1].shape) if not isinstance(x, list) else [a.shape for a in args[1]])
+    assert ours.compute_output_shape(
+        tuple(args[0].shape) if not isinstance(x, list) else [a.shape for a in args[0]]
+    ) == theirs.compute_output_shape(
+        tuple(args[1].shape) if not isinstance(x, list) else [a.shape for a in args[1]]
+    )
 
 
-@pytest.mark.parametrize("name", ["relu", "leaky_relu", "relu6", "elu", "selu", "gelu", "softplus", "softsign",
-                                  "swish", "silu", "exponential", "linear", "sigmoid", "hard_sigmoid", "tanh", "mish",
-                                  "softmax", "log_softmax", "hard_silu", "celu", "log_sigmoid", "hard_tanh",
-                                  "soft_shrink", "hard_shrink", "tanh_shrink", "squareplus", "glu"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "relu",
+        "leaky_relu",
+        "relu6",
+        "elu",
+        "selu",
+        "gelu",
+        "softplus",
+        "softsign",
+        "swish",
+        "silu",
+        "exponential",
+        "linear",
+        "sigmoid",
+        "hard_sigmoid",
+        "tanh",
+        "mish",
+        "softmax",
+        "log_softmax",
+        "hard_silu",
+        "celu",
+        "log_sigmoid",
+        "hard_tanh",
+        "soft_shrink",
+        "hard_shrink",
+        "tanh_shrink",
+        "squareplus",
+        "glu",
+    ],
+)
 def test_activation_matches_keras(name):
     x = RNG.randn(3, 8).astype("float32") * 3
     expected = np.asarray(getattr(real_keras.activations, name)(x))
-    np.testing.assert_allclose(np.asarray(getattr(keras.activations, name)(x)), expected, rtol=1e-5, atol=1e-6)
-    np.testing.assert_allclose(np.asarray(keras.layers.Dense(8, activation=name, kernel_initializer="identity")(x)),
-                               np.asarray(real_keras.layers.Dense(8, activation=name, kernel_initializer="identity")(x)),
-                               rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(
+        np.asarray(getattr(keras.activations, name)(x)), expected, rtol=1e-5, atol=1e-6
+    )
+    np.testing.assert_allclose(
+        np.asarray(keras.layers.Dense(8, activation=name, kernel_initializer="identity")(x)),
+        np.asarray(real_keras.layers.Dense(8, activation=name, kernel_initializer="identity")(x)),
+        rtol=1e-5,
+        atol=1e-6,
+    )
 
 
 def _transplant_model(ours, theirs, x):
@@ -130,8 +185,15 @@ def _transplant_model(ours, theirs, x):
 
 def test_sequential_matches_keras():
     def build(k):
-        return k.Sequential([k.layers.Dense(16, activation="relu"), k.layers.BatchNormalization(),
-                             k.layers.Dropout(0.3), k.layers.Dense(3, activation="softmax")])
+        return k.Sequential(
+            [
+                k.layers.Dense(16, activation="relu"),
+                k.layers.BatchNormalization(),
+                k.layers.Dropout(0.3),
+                k.layers.Dense(3, activation="softmax"),
+            ]
+        )
+
     _transplant_model(build(keras), build(real_keras), X2)
 
 
@@ -144,7 +206,10 @@ def test_functional_two_branch_residual_matches_keras():
         shared = k.layers.Dense(4)
         g = k.layers.Flatten()(shared(b))
         merged = k.layers.Concatenate()([shared(h), g])
-        return k.Model([a, b], [k.layers.Dense(1)(merged), k.layers.Dense(2, activation="softmax")(merged)])
+        return k.Model(
+            [a, b], [k.layers.Dense(1)(merged), k.layers.Dense(2, activation="softmax")(merged)]
+        )
+
     ours, theirs = build(keras), build(real_keras)
     inputs = [X2[:2], X3]
     expected = theirs(inputs)
@@ -152,5 +217,9 @@ def test_functional_two_branch_residual_matches_keras():
     got = ours(inputs)
     for g, e in zip(got, expected):
         np.testing.assert_allclose(np.asarray(g), np.asarray(e), rtol=1e-5, atol=1e-5)
-    assert [layer.name.split("_")[0] for layer in ours.layers] == [layer.name.split("_")[0] for layer in theirs.layers]
-    assert [type(layer).__name__ for layer in ours.layers] == [type(layer).__name__ for layer in theirs.layers]
+    assert [layer.name.split("_")[0] for layer in ours.layers] == [
+        layer.name.split("_")[0] for layer in theirs.layers
+    ]
+    assert [type(layer).__name__ for layer in ours.layers] == [
+        type(layer).__name__ for layer in theirs.layers
+    ]

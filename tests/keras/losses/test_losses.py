@@ -1,4 +1,5 @@
 """Losses without TensorFlow: values by hand, reductions, lookup, gradients, errors."""
+
 import numpy as np
 import pytest
 import torch
@@ -17,14 +18,21 @@ def test_mse_class_and_function():
     assert float(loss) == pytest.approx(0.5)
 
 
-@pytest.mark.parametrize("reduction,expected", [
-    ("sum_over_batch_size", (0.5 * 1 + 0.5 * 3) / 2), ("sum", 0.5 * 1 + 0.5 * 3),
-    ("mean_with_sample_weight", (0.5 * 1 + 0.5 * 3) / 4), ("none", [0.5, 1.5]),
-])
+@pytest.mark.parametrize(
+    "reduction,expected",
+    [
+        ("sum_over_batch_size", (0.5 * 1 + 0.5 * 3) / 2),
+        ("sum", 0.5 * 1 + 0.5 * 3),
+        ("mean_with_sample_weight", (0.5 * 1 + 0.5 * 3) / 4),
+        ("none", [0.5, 1.5]),
+    ],
+)
 def test_reductions_with_sample_weight(reduction, expected):
     y_true = np.array([[0.0, 1.0], [0.0, 0.0]], dtype="float32")
     y_pred = np.array([[1.0, 1.0], [1.0, 0.0]], dtype="float32")
-    value = losses.MeanSquaredError(reduction=reduction)(y_true, y_pred, sample_weight=np.array([1.0, 3.0]))
+    value = losses.MeanSquaredError(reduction=reduction)(
+        y_true, y_pred, sample_weight=np.array([1.0, 3.0])
+    )
     np.testing.assert_allclose(value.numpy(), expected, rtol=1e-6)
 
 
@@ -57,7 +65,9 @@ def test_loss_is_differentiable_in_a_tape():
         loss = losses.BinaryCrossentropy(from_logits=True)(y, tf.matmul(x, w))
     grad = tape.gradient(loss, w)
     w_ref = torch.tensor([[0.5], [-0.5]], requires_grad=True)
-    torch.nn.functional.binary_cross_entropy_with_logits(torch.tensor(x) @ w_ref, torch.tensor(y)).backward()
+    torch.nn.functional.binary_cross_entropy_with_logits(
+        torch.tensor(x) @ w_ref, torch.tensor(y)
+    ).backward()
     np.testing.assert_allclose(grad.numpy(), w_ref.grad.numpy(), rtol=1e-6)
 
 
@@ -71,7 +81,9 @@ def test_sparse_categorical_ignore_class_averages_over_valid_targets():
 def test_bad_shapes_raise_keras_errors():
     with pytest.raises(ValueError, match=r"target.shape=\(4, 3\), output.shape=\(4, 2\)"):
         losses.CategoricalCrossentropy()(np.zeros((4, 3)), np.full((4, 2), 0.5))
-    with pytest.raises(errors.InvalidArgumentError, match=r"Incompatible shapes: \[4,3\] vs. \[4,2\]"):
+    with pytest.raises(
+        errors.InvalidArgumentError, match=r"Incompatible shapes: \[4,3\] vs. \[4,2\]"
+    ):
         losses.MeanSquaredError()(np.zeros((4, 3)), np.ones((4, 2)))
     with pytest.raises(errors.InvalidArgumentError, match="outside the valid range"):
         losses.SparseCategoricalCrossentropy()(np.array([0, 5]), np.full((2, 3), 1 / 3))

@@ -1,4 +1,5 @@
 """Metrics without TensorFlow: the book's custom metric, built-ins by hand, lookup, resolution."""
+
 import numpy as np
 import pytest
 
@@ -13,7 +14,9 @@ class RootMeanSquaredError(keras.metrics.Metric):
     def __init__(self, name="rmse", **kwargs):
         super().__init__(name=name, **kwargs)
         self.mse_sum = self.add_weight(name="mse_sum", initializer="zeros")
-        self.total_samples = self.add_weight(name="total_samples", initializer="zeros", dtype="int32")
+        self.total_samples = self.add_weight(
+            name="total_samples", initializer="zeros", dtype="int32"
+        )
 
     def update_state(self, y_true, y_pred, sample_weight=None):
         y_true = tf.one_hot(y_true, depth=tf.shape(y_pred)[1])
@@ -26,7 +29,7 @@ class RootMeanSquaredError(keras.metrics.Metric):
         return tf.sqrt(self.mse_sum / tf.cast(self.total_samples, tf.float32))
 
     def reset_state(self):
-        self.mse_sum.assign(0.)
+        self.mse_sum.assign(0.0)
         self.total_samples.assign(0)
 
 
@@ -82,8 +85,12 @@ def test_get_and_resolution():
     with pytest.raises(ValueError, match="Could not interpret metric identifier: nope"):
         metrics.get("nope")
     assert isinstance(metrics.resolve_accuracy("accuracy", (8, 1), (8, 1)), metrics.BinaryAccuracy)
-    assert isinstance(metrics.resolve_accuracy("acc", (8,), (8, 3)), metrics.SparseCategoricalAccuracy)
-    assert isinstance(metrics.resolve_accuracy("acc", (8, 1), (8, 3)), metrics.SparseCategoricalAccuracy)
+    assert isinstance(
+        metrics.resolve_accuracy("acc", (8,), (8, 3)), metrics.SparseCategoricalAccuracy
+    )
+    assert isinstance(
+        metrics.resolve_accuracy("acc", (8, 1), (8, 3)), metrics.SparseCategoricalAccuracy
+    )
     assert isinstance(metrics.resolve_accuracy("acc", (8, 3), (8, 3)), metrics.CategoricalAccuracy)
     wrapped = metrics.get_metric(lambda t, p: tf.abs(t - p), (8, 1), (8, 1))
     assert isinstance(wrapped, metrics.MeanMetricWrapper) and wrapped.name == "lambda"

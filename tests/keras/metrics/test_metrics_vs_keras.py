@@ -1,4 +1,6 @@
-"""Differential test: every metric (two batches, with and without sample_weight) against real Keras 3."""
+"""Differential test: every metric (two batches, with and without sample_weight) against real
+Keras 3."""
+
 import re
 
 import numpy as np
@@ -49,10 +51,25 @@ CASES = [
     ("SparseTopKCategoricalAccuracy", {}, "sparse_col", "logits"),
     ("AUC", {}, "bin_true", "bin_prob"),
     ("AUC", {"curve": "PR"}, "bin_true", "bin_prob"),
-    ("AUC", {"curve": "PR", "summation_method": "majoring", "num_thresholds": 50}, "multi_true", "multi_prob"),
-    ("AUC", {"summation_method": "minoring", "thresholds": [0.1, 0.35, 0.5, 0.8]}, "multi_true", "multi_prob"),
+    (
+        "AUC",
+        {"curve": "PR", "summation_method": "majoring", "num_thresholds": 50},
+        "multi_true",
+        "multi_prob",
+    ),
+    (
+        "AUC",
+        {"summation_method": "minoring", "thresholds": [0.1, 0.35, 0.5, 0.8]},
+        "multi_true",
+        "multi_prob",
+    ),
     ("AUC", {"multi_label": True, "num_labels": C}, "multi_true", "multi_prob"),
-    ("AUC", {"multi_label": True, "label_weights": [1.0, 2.0, 0.5, 0.0]}, "multi_true", "multi_prob"),
+    (
+        "AUC",
+        {"multi_label": True, "label_weights": [1.0, 2.0, 0.5, 0.0]},
+        "multi_true",
+        "multi_prob",
+    ),
     ("AUC", {"from_logits": True}, "multi_true", "logits"),
     ("Precision", {}, "bin_true", "bin_prob"),
     ("Precision", {"thresholds": [0.2, 0.5, 0.7]}, "multi_true", "multi_prob"),
@@ -87,8 +104,12 @@ CASES = [
     ("SquaredHinge", {}, "multi_true", "reg_pred"),
     ("CategoricalHinge", {}, "one_hot", "probs"),
     ("MeanIoU", {"num_classes": 3}, "class_true", "class_pred"),
-    ("MeanIoU", {"num_classes": 4, "sparse_y_true": False, "sparse_y_pred": False, "ignore_class": 0},
-     "one_hot", "probs"),
+    (
+        "MeanIoU",
+        {"num_classes": 4, "sparse_y_true": False, "sparse_y_pred": False, "ignore_class": 0},
+        "one_hot",
+        "probs",
+    ),
     ("F1Score", {}, "one_hot", "probs"),
     ("F1Score", {"average": "macro", "threshold": 0.3}, "multi_true", "multi_prob"),
     ("F1Score", {"average": "micro"}, "multi_true", "multi_prob"),
@@ -98,7 +119,9 @@ CASES = [
 
 
 @pytest.mark.parametrize("weighted", [False, True])
-@pytest.mark.parametrize("name,kwargs,true_key,pred_key", CASES, ids=["%s-%s-%s" % (c[0], c[1], c[2]) for c in CASES])
+@pytest.mark.parametrize(
+    "name,kwargs,true_key,pred_key", CASES, ids=["%s-%s-%s" % (c[0], c[1], c[2]) for c in CASES]
+)
 def test_metric_matches_keras(name, kwargs, true_key, pred_key, weighted):
     if weighted and name == "MeanIoU":
         kwargs = dict(kwargs, dtype="float32")
@@ -117,7 +140,9 @@ def test_metric_matches_keras(name, kwargs, true_key, pred_key, weighted):
     theirs.reset_state()
     ours.update_state(BATCHES[0][true_key], BATCHES[0][pred_key])
     theirs.update_state(BATCHES[0][true_key], BATCHES[0][pred_key])
-    np.testing.assert_allclose(ours.result().numpy(), np.asarray(theirs.result()), rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(
+        ours.result().numpy(), np.asarray(theirs.result()), rtol=1e-5, atol=1e-6
+    )
     assert len(ours.variables) == len(theirs.variables)
 
 
@@ -144,13 +169,21 @@ def test_mean_and_sum_match_keras():
         np.testing.assert_allclose(ours.result().numpy(), np.asarray(theirs.result()), rtol=1e-6)
 
 
-@pytest.mark.parametrize("identifier,y_true_shape,y_pred_shape", [
-    ("accuracy", (32, 1), (32, 1)), ("acc", (32,), (32, 10)), ("Accuracy", (32, 1), (32, 10)),
-    ("accuracy", (32, 10), (32, 10)), ("mse", (32, 1), (32, 1)), ("binary_accuracy", (32, 1), (32, 1)),
-    ("AUC", (32, 1), (32, 1)),
-])
+@pytest.mark.parametrize(
+    "identifier,y_true_shape,y_pred_shape",
+    [
+        ("accuracy", (32, 1), (32, 1)),
+        ("acc", (32,), (32, 10)),
+        ("Accuracy", (32, 1), (32, 10)),
+        ("accuracy", (32, 10), (32, 10)),
+        ("mse", (32, 1), (32, 1)),
+        ("binary_accuracy", (32, 1), (32, 1)),
+        ("AUC", (32, 1), (32, 1)),
+    ],
+)
 def test_compile_resolution_matches_keras(identifier, y_true_shape, y_pred_shape):
     from keras.src.trainers.compile_utils import get_metric
+
     theirs = get_metric(identifier, np.zeros(y_true_shape), np.zeros(y_pred_shape))
     ours = metrics.get_metric(identifier, y_true_shape, y_pred_shape)
     assert type(ours).__name__ == type(theirs).__name__
@@ -159,10 +192,18 @@ def test_compile_resolution_matches_keras(identifier, y_true_shape, y_pred_shape
 
 def test_metric_functions_match_keras():
     b = BATCHES[0]
-    pairs = [("binary_accuracy", "bin_true", "bin_prob"), ("categorical_accuracy", "one_hot", "probs"),
-             ("sparse_categorical_accuracy", "sparse", "probs"), ("top_k_categorical_accuracy", "one_hot", "probs"),
-             ("sparse_top_k_categorical_accuracy", "sparse", "probs"), ("mse", "reg_true", "reg_pred"),
-             ("kld", "one_hot", "probs")]
+    pairs = [
+        ("binary_accuracy", "bin_true", "bin_prob"),
+        ("categorical_accuracy", "one_hot", "probs"),
+        ("sparse_categorical_accuracy", "sparse", "probs"),
+        ("top_k_categorical_accuracy", "one_hot", "probs"),
+        ("sparse_top_k_categorical_accuracy", "sparse", "probs"),
+        ("mse", "reg_true", "reg_pred"),
+        ("kld", "one_hot", "probs"),
+    ]
     for name, t, p in pairs:
-        np.testing.assert_allclose(getattr(metrics, name)(b[t], b[p]).numpy(),
-                                   getattr(keras_real.metrics, name)(b[t], b[p]).numpy(), rtol=1e-6)
+        np.testing.assert_allclose(
+            getattr(metrics, name)(b[t], b[p]).numpy(),
+            getattr(keras_real.metrics, name)(b[t], b[p]).numpy(),
+            rtol=1e-6,
+        )

@@ -1,6 +1,9 @@
-"""Keras' autocast scope against real Keras 3: inside a mixed-precision layer's ``call`` its floating
-weights read in the compute dtype (``add_weight(autocast=False)`` ones do not), with Keras' rules for
+"""Keras' autocast scope against real Keras 3: inside a mixed-precision layer's ``call`` its
+floating
+weights read in the compute dtype (``add_weight(autocast=False)`` ones do not), with Keras' rules
+for
 nested layers; the chapter's SimpleDense trains under ``mixed_float16``."""
+
 import numpy as np
 import pytest
 
@@ -33,9 +36,13 @@ def _probe_class(k):
             self.step = self.add_weight(shape=(), initializer="zeros", dtype="int32")
 
         def call(self, inputs):
-            self.seen = (_dtype_name(k.ops.convert_to_tensor(self.w)), _dtype_name(k.ops.convert_to_tensor(self.u)),
-                         _dtype_name(k.ops.convert_to_tensor(self.step)))
+            self.seen = (
+                _dtype_name(k.ops.convert_to_tensor(self.w)),
+                _dtype_name(k.ops.convert_to_tensor(self.u)),
+                _dtype_name(k.ops.convert_to_tensor(self.step)),
+            )
             return k.ops.matmul(inputs, self.w)
+
     return Probe
 
 
@@ -45,8 +52,11 @@ def _scenarios(k):
     results = {}
     for policy in ("float32", "mixed_float16", "mixed_bfloat16"):
         k.mixed_precision.set_global_policy(policy)
-        for name, make in [("plain", lambda: probe()), ("float32_layer", lambda: probe(dtype="float32")),
-                           ("no_autocast", lambda: probe(autocast=False))]:
+        for name, make in [
+            ("plain", lambda: probe()),
+            ("float32_layer", lambda: probe(dtype="float32")),
+            ("no_autocast", lambda: probe(autocast=False)),
+        ]:
             alone = make()
             out = alone(x)
             results[policy, name, "alone"] = alone.seen + (_dtype_name(out),)
@@ -72,7 +82,9 @@ def _simple_dense_fit(tf_module, policy):
             self.units, self.activation = units, activation
 
         def build(self, input_shape):
-            self.W = self.add_weight(shape=(input_shape[-1], self.units), initializer="random_normal")
+            self.W = self.add_weight(
+                shape=(input_shape[-1], self.units), initializer="random_normal"
+            )
             self.b = self.add_weight(shape=(self.units,), initializer="zeros")
 
         def call(self, inputs):
@@ -81,12 +93,20 @@ def _simple_dense_fit(tf_module, policy):
 
     k.mixed_precision.set_global_policy(policy)
     k.utils.set_random_seed(0)
-    model = k.Sequential([k.Input((8,)), SimpleDense(16, k.activations.relu), SimpleDense(3),
-                          k.layers.Activation("softmax", dtype="float32")])
+    model = k.Sequential(
+        [
+            k.Input((8,)),
+            SimpleDense(16, k.activations.relu),
+            SimpleDense(3),
+            k.layers.Activation("softmax", dtype="float32"),
+        ]
+    )
     model.compile("sgd", "sparse_categorical_crossentropy")
     rng = np.random.RandomState(0)
     x, y = rng.rand(64, 8).astype(np.float32), rng.randint(0, 3, size=(64,))
-    weights = [np.full(w.shape, 0.05 * (i + 1), np.float32) for i, w in enumerate(model.get_weights())]
+    weights = [
+        np.full(w.shape, 0.05 * (i + 1), np.float32) for i, w in enumerate(model.get_weights())
+    ]
     model.set_weights(weights)
     history = model.fit(x, y, batch_size=16, epochs=2, shuffle=False, verbose=0)
     return history.history["loss"], model.get_weights(), [_dtype_name(w) for w in model.weights]

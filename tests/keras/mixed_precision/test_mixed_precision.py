@@ -1,4 +1,5 @@
 """keras.mixed_precision: policies, layer autocast, LossScaleOptimizer in compile/fit."""
+
 import numpy as np
 import pytest
 import torch
@@ -18,11 +19,25 @@ def _restore_policy():
 def test_policy_names_and_dtypes():
     policy = mp.Policy("mixed_float16")
     assert mp.Policy is mp.DTypePolicy and repr(policy) == '<DTypePolicy "mixed_float16">'
-    assert (policy.name, policy.compute_dtype, policy.variable_dtype) == ("mixed_float16", "float16", "float32")
-    assert (mp.Policy("mixed_bfloat16").compute_dtype, mp.Policy("float64").variable_dtype) == ("bfloat16", "float64")
-    assert mp.Policy("float16") == mp.Policy("float16") and mp.Policy("float16") != mp.Policy("float32")
-    assert policy.get_config() == {"name": "mixed_float16"} and mp.Policy.from_config(policy.get_config()) == policy
-    with pytest.raises(ValueError, match="^Cannot convert 'foo' to a mixed precision DTypePolicy. Valid policies "):
+    assert (policy.name, policy.compute_dtype, policy.variable_dtype) == (
+        "mixed_float16",
+        "float16",
+        "float32",
+    )
+    assert (mp.Policy("mixed_bfloat16").compute_dtype, mp.Policy("float64").variable_dtype) == (
+        "bfloat16",
+        "float64",
+    )
+    assert mp.Policy("float16") == mp.Policy("float16") and mp.Policy("float16") != mp.Policy(
+        "float32"
+    )
+    assert (
+        policy.get_config() == {"name": "mixed_float16"}
+        and mp.Policy.from_config(policy.get_config()) == policy
+    )
+    with pytest.raises(
+        ValueError, match="^Cannot convert 'foo' to a mixed precision DTypePolicy. Valid policies "
+    ):
         mp.Policy("foo")
     with pytest.raises(TypeError, match="'name' must be a string"):
         mp.Policy(3)
@@ -38,13 +53,19 @@ def test_global_policy():
         mp.set_global_policy(None)
 
 
-@pytest.mark.parametrize("name, compute, torch_dtype", [("mixed_float16", "float16", torch.float16),
-                                                         ("mixed_bfloat16", "bfloat16", torch.bfloat16)])
+@pytest.mark.parametrize(
+    "name, compute, torch_dtype",
+    [("mixed_float16", "float16", torch.float16), ("mixed_bfloat16", "bfloat16", torch.bfloat16)],
+)
 def test_layers_compute_in_half_keep_float32_variables(name, compute, torch_dtype):
     mp.set_global_policy(name)
     dense = keras.layers.Dense(4)
     out = dense(np.ones((2, 3), np.float32))
-    assert (dense.compute_dtype, dense.variable_dtype, dense.dtype) == (compute, "float32", "float32")
+    assert (dense.compute_dtype, dense.variable_dtype, dense.dtype) == (
+        compute,
+        "float32",
+        "float32",
+    )
     assert dense.dtype_policy == mp.Policy(name)
     assert out._value.dtype is torch_dtype and dense.kernel.dtype == tf.float32
     softmax = keras.layers.Activation("softmax", dtype="float32")
@@ -60,8 +81,13 @@ def test_float32_policy_leaves_inputs_alone():
 
 
 def _model():
-    return keras.Sequential([keras.Input((8,)), keras.layers.Dense(16, activation="relu"),
-                             keras.layers.Dense(1, dtype="float32")])
+    return keras.Sequential(
+        [
+            keras.Input((8,)),
+            keras.layers.Dense(16, activation="relu"),
+            keras.layers.Dense(1, dtype="float32"),
+        ]
+    )
 
 
 def _data():
@@ -74,7 +100,10 @@ def test_compile_wraps_optimizer_for_mixed_float16_and_fit_learns():
     mp.set_global_policy("mixed_float16")
     model = _model()
     model.compile(keras.optimizers.SGD(0.01), "mse")
-    assert isinstance(model.optimizer, mp.LossScaleOptimizer) and model.optimizer.name == "loss_scale_optimizer"
+    assert (
+        isinstance(model.optimizer, mp.LossScaleOptimizer)
+        and model.optimizer.name == "loss_scale_optimizer"
+    )
     assert isinstance(model.optimizer.inner_optimizer, keras.optimizers.SGD)
     x, y = _data()
     first = model.evaluate(x, y, verbose=0)
@@ -82,8 +111,12 @@ def test_compile_wraps_optimizer_for_mixed_float16_and_fit_learns():
     assert model.evaluate(x, y, verbose=0) < first
     assert model.predict(x[:4], verbose=0).dtype == np.float32
     assert all(v.dtype == tf.float32 for v in model.weights)
-    skipped = 24 - int(model.optimizer.iterations)  # each skipped (overflowing) step halved the scale
-    assert 0 <= skipped < 24 and float(model.optimizer.dynamic_scale.numpy()) == 32768.0 / 2 ** skipped
+    skipped = 24 - int(
+        model.optimizer.iterations
+    )  # each skipped (overflowing) step halved the scale
+    assert (
+        0 <= skipped < 24 and float(model.optimizer.dynamic_scale.numpy()) == 32768.0 / 2**skipped
+    )
 
 
 def test_no_wrapping_for_bfloat16_or_when_disabled():
@@ -104,12 +137,12 @@ def test_no_wrapping_for_bfloat16_or_when_disabled():
 def test_fit_skips_steps_and_halves_the_scale_on_overflow():
     mp.set_global_policy("mixed_float16")
     model = _model()
-    model.compile(mp.LossScaleOptimizer(keras.optimizers.SGD(0.01), initial_scale=2.0 ** 40), "mse")
+    model.compile(mp.LossScaleOptimizer(keras.optimizers.SGD(0.01), initial_scale=2.0**40), "mse")
     x, y = _data()
     model.fit(x, y, epochs=1, batch_size=32, verbose=0)
     optimizer = model.optimizer
     scale = float(optimizer.dynamic_scale.numpy())
-    assert scale < 2.0 ** 40  # float16 gradients of a 2**40-scaled loss overflow: scale halved
+    assert scale < 2.0**40  # float16 gradients of a 2**40-scaled loss overflow: scale halved
     assert int(optimizer.iterations) < 8  # ... and those steps skipped
     assert all(np.isfinite(w).all() for w in model.get_weights())
 

@@ -30,7 +30,11 @@ def test_subclassed_model_tracks_layers_and_weights():
 
 def test_subclassed_model_build_marks_built_and_warns_like_keras_3():
     model = TwoLayer()
-    with pytest.warns(UserWarning, match="does not have a `build\\(\\)` method implemented and it looks like it has unbuilt state"):
+    with pytest.warns(
+        UserWarning,
+        match="does not have a `build\\(\\)` method implemented and it looks like it has unbuilt "
+        "state",
+    ):
         model.build((None, 5))
     assert model.built and model.weights == []
 

@@ -22,7 +22,10 @@ def test_sequential_with_input_first_and_add_pop():
     assert model.outputs[0].shape == (None, 2) and len(model.layers) == 2
     popped = model.pop()
     assert isinstance(popped, layers.Dense) and model.outputs[0].shape == (None, 3)
-    with pytest.raises(ValueError, match="Only instances of `keras.Layer` can be added to a Sequential model. Received: 3"):
+    with pytest.raises(
+        ValueError,
+        match="Only instances of `keras.Layer` can be added to a Sequential model. Received: 3",
+    ):
         model.add(3)
 
 
@@ -40,9 +43,13 @@ def test_sequential_build_and_input_shape_argument():
 def test_get_layer_by_name_and_index():
     model = keras.Sequential([layers.Dense(2, name="a"), layers.Dense(1, name="b")])
     assert model.get_layer("b") is model.layers[1] and model.get_layer(index=0) is model.layers[0]
-    with pytest.raises(ValueError, match=r"No such layer: nope. Existing layers are: \['a', 'b'\]."):
+    with pytest.raises(
+        ValueError, match=r"No such layer: nope. Existing layers are: \['a', 'b'\]."
+    ):
         model.get_layer("nope")
-    with pytest.raises(ValueError, match="Was asked to retrieve layer at index 5 but model only has 2 layers."):
+    with pytest.raises(
+        ValueError, match="Was asked to retrieve layer at index 5 but model only has 2 layers."
+    ):
         model.get_layer(index=5)
 
 

@@ -1,11 +1,12 @@
 """``summary()`` text (Keras 3's table, recorded from real Keras 3.15 at 80 columns)."""
+
 import numpy as np
 import pytest
 
 from torchkeras import keras
 from torchkeras.keras import layers
 
-SEQUENTIAL = '''Model: "seq"
+SEQUENTIAL = """Model: "seq"
 ┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━┓
 ┃ Layer (type)                    ┃ Output Shape           ┃       Param # ┃
 ┡━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━┩
@@ -19,9 +20,9 @@ SEQUENTIAL = '''Model: "seq"
  Total params: 51,146 (199.79 KB)
  Trainable params: 51,018 (199.29 KB)
  Non-trainable params: 128 (512.00 B)
-'''
+"""
 
-FUNCTIONAL = '''Model: "two_heads"
+FUNCTIONAL = """Model: "two_heads"
 ┏━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━┓
 ┃ Layer (type)        ┃ Output Shape      ┃    Param # ┃ Connected to      ┃
 ┡━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━┩
@@ -41,9 +42,9 @@ FUNCTIONAL = '''Model: "two_heads"
  Total params: 364 (1.42 KB)
  Trainable params: 364 (1.42 KB)
  Non-trainable params: 0 (0.00 B)
-'''
+"""
 
-SUBCLASSED_UNBUILT = '''Model: "tower"
+SUBCLASSED_UNBUILT = """Model: "tower"
 ┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━┓
 ┃ Layer (type)                    ┃ Output Shape           ┃       Param # ┃
 ┡━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━┩
@@ -54,7 +55,7 @@ SUBCLASSED_UNBUILT = '''Model: "tower"
  Total params: 0 (0.00 B)
  Trainable params: 0 (0.00 B)
  Non-trainable params: 0 (0.00 B)
-'''
+"""
 
 
 @pytest.fixture(autouse=True)
@@ -63,9 +64,15 @@ def _terminal_width(monkeypatch):
 
 
 def test_sequential_summary(capsys):
-    model = keras.Sequential([keras.Input(shape=(784,)), layers.Dense(64, activation="relu", name="first"),
-                              layers.BatchNormalization(name="batch_normalization"), layers.Dense(10, name="last")],
-                             name="seq")
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(784,)),
+            layers.Dense(64, activation="relu", name="first"),
+            layers.BatchNormalization(name="batch_normalization"),
+            layers.Dense(10, name="last"),
+        ],
+        name="seq",
+    )
     model.summary()
     assert capsys.readouterr().out == SEQUENTIAL
 
@@ -74,7 +81,9 @@ def test_functional_summary(capsys):
     a = keras.Input(shape=(32,), name="a")
     b = keras.Input(shape=(16,), name="b")
     x = layers.Concatenate(name="concatenate")([layers.Dense(8, name="dense_a")(a), b])
-    model = keras.Model([a, b], [layers.Dense(1, name="o1")(x), layers.Dense(3, name="o2")(x)], name="two_heads")
+    model = keras.Model(
+        [a, b], [layers.Dense(1, name="o1")(x), layers.Dense(3, name="o2")(x)], name="two_heads"
+    )
     model.summary()
     assert capsys.readouterr().out == FUNCTIONAL
 
@@ -88,11 +97,14 @@ def test_subclassed_summary_before_and_after_a_call():
 
         def call(self, x):
             return self.d2(self.d1(x))
+
     model = Tower()
     lines = []
     model.summary(print_fn=lines.append)
     assert lines == [SUBCLASSED_UNBUILT]
     model(np.ones((2, 3)))
     model.summary(print_fn=lines.append)
-    assert "│ d1 (Dense)                      │ (2, 4)                 │            16 │" in lines[1]
+    assert (
+        "│ d1 (Dense)                      │ (2, 4)                 │            16 │" in lines[1]
+    )
     assert " Total params: 26 (104.00 B)" in lines[1]

@@ -1,4 +1,5 @@
 """``model.summary()`` text against real Keras, for the three kinds of model."""
+
 import os
 
 import numpy as np
@@ -18,15 +19,25 @@ def _text(model, **kwargs):
 
 
 def _sequential(k):
-    return k.Sequential([k.Input(shape=(784,)), k.layers.Dense(64, activation="relu"), k.layers.BatchNormalization(),
-                         k.layers.Dropout(0.5), k.layers.Dense(10)], name="mine")
+    return k.Sequential(
+        [
+            k.Input(shape=(784,)),
+            k.layers.Dense(64, activation="relu"),
+            k.layers.BatchNormalization(),
+            k.layers.Dropout(0.5),
+            k.layers.Dense(10),
+        ],
+        name="mine",
+    )
 
 
 def _functional(k):
     a = k.Input(shape=(32,), name="a")
     b = k.Input(shape=(16,), name="b")
     x = k.layers.Concatenate(name="concatenate")([k.layers.Dense(8, name="dense_a")(a), b])
-    return k.Model([a, b], [k.layers.Dense(1, name="o1")(x), k.layers.Dense(3, name="o2")(x)], name="two_heads")
+    return k.Model(
+        [a, b], [k.layers.Dense(1, name="o1")(x), k.layers.Dense(3, name="o2")(x)], name="two_heads"
+    )
 
 
 def _residual(k):
@@ -45,6 +56,7 @@ def _subclassed(k, call_it):
 
         def call(self, x):
             return self.d2(self.d1(x))
+
     model = Tower()
     if call_it:
         model(np.ones((2, 3), "float32"))
@@ -58,9 +70,17 @@ def _terminal_width_and_fresh_names(monkeypatch):
     real_keras.backend.clear_session()
 
 
-@pytest.mark.parametrize("build", [_sequential, _functional, _residual,
-                                   lambda k: _subclassed(k, False), lambda k: _subclassed(k, True)],
-                         ids=["sequential", "functional", "residual", "subclassed-unbuilt", "subclassed-built"])
+@pytest.mark.parametrize(
+    "build",
+    [
+        _sequential,
+        _functional,
+        _residual,
+        lambda k: _subclassed(k, False),
+        lambda k: _subclassed(k, True),
+    ],
+    ids=["sequential", "functional", "residual", "subclassed-unbuilt", "subclassed-built"],
+)
 def test_summary_text_matches_keras(build):
     assert _text(build(keras)) == _text(build(real_keras))
 

@@ -1,4 +1,5 @@
 """Ops on KerasTensors are Keras' op classes (``Add``, ``Mean`` ...), serialized as Keras does."""
+
 import ast
 import inspect
 import json
@@ -40,25 +41,54 @@ def _normalized(config):
         if isinstance(value, dict):
             if value.get("class_name") == "__keras_tensor__":
                 history = value["config"]["keras_history"]
-                return {"shape": value["config"]["shape"], "dtype": value["config"]["dtype"],
-                        "history": [index[history[0]]] + history[1:]}
+                return {
+                    "shape": value["config"]["shape"],
+                    "dtype": value["config"]["dtype"],
+                    "history": [index[history[0]]] + history[1:],
+                }
             return {key: fix(item) for key, item in value.items() if key != "name"}
         if isinstance(value, list):
             return [fix(item) for item in value]
         return value
 
-    return [fix({key: layer[key] for key in ("module", "class_name", "config", "registered_name",
-                                               "inbound_nodes")})
-            for layer in layers[1:]]
+    return [
+        fix(
+            {
+                key: layer[key]
+                for key in ("module", "class_name", "config", "registered_name", "inbound_nodes")
+            }
+        )
+        for layer in layers[1:]
+    ]
 
 
 def test_operators_and_ops_are_op_nodes():
     model = build(keras)
     kinds = [type(op).__name__ for op in model.operations]
     assert "Lambda" not in kinds
-    assert {"Add", "Multiply", "Subtract", "TrueDivide", "Negative", "Mean", "Concatenate",
-            "GetItem", "Einsum", "Greater", "Where", "Matmul", "Relu", "Reshape", "Sum", "Squeeze",
-            "Absolute", "Cast", "Stack", "Round", "Transpose"} <= set(kinds)
+    assert {
+        "Add",
+        "Multiply",
+        "Subtract",
+        "TrueDivide",
+        "Negative",
+        "Mean",
+        "Concatenate",
+        "GetItem",
+        "Einsum",
+        "Greater",
+        "Where",
+        "Matmul",
+        "Relu",
+        "Reshape",
+        "Sum",
+        "Squeeze",
+        "Absolute",
+        "Cast",
+        "Stack",
+        "Round",
+        "Transpose",
+    } <= set(kinds)
     assert [type(layer).__name__ for layer in model.layers] == ["InputLayer"]
     assert isinstance(model.operations[-1], keras.Operation)
     assert not isinstance(model.operations[-1], keras.Layer)
@@ -122,6 +152,7 @@ def test_op_config_round_trip():
 
 def test_every_spec_matches_its_function():
     from torchkeras.keras import ops
+
     holders = [ops, ops.numpy, ops.nn, ops.linalg, ops.image]
     functions = {name: getattr(h, name) for h in holders for name in h.__all__}
     for name, (_, _, init_names, call_names) in OP_SPECS.items():

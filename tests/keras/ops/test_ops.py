@@ -1,4 +1,5 @@
 """``keras.ops`` without TensorFlow: Keras' promotion rules, return types, gradients."""
+
 import numpy as np
 import pytest
 
@@ -13,11 +14,22 @@ def test_namespace_is_wired():
     assert ops.linalg.inv is ops.inv and ops.nn.softmax is ops.softmax
 
 
-@pytest.mark.parametrize("a,b,expected", [
-    ("int32", float, "float32"), ("int32", int, "int32"), ("float16", float, "float16"), ("int8", "uint8", "int16"),
-    ("uint32", "int32", "int64"), ("int64", "float32", "float32"), ("bool", int, "int32"), ("bfloat16", "float16", "float32"),
-    ("float32", "float64", "float64"), ("int8", int, "int8"), (int, float, "float32"),
-])
+@pytest.mark.parametrize(
+    "a,b,expected",
+    [
+        ("int32", float, "float32"),
+        ("int32", int, "int32"),
+        ("float16", float, "float16"),
+        ("int8", "uint8", "int16"),
+        ("uint32", "int32", "int64"),
+        ("int64", "float32", "float32"),
+        ("bool", int, "int32"),
+        ("bfloat16", "float16", "float32"),
+        ("float32", "float64", "float64"),
+        ("int8", int, "int8"),
+        (int, float, "float32"),
+    ],
+)
 def test_result_type_lattice(a, b, expected):
     assert result_type(a, b) == expected
     assert result_type(b, a) == expected
@@ -38,7 +50,9 @@ def test_weak_python_scalars_and_tensor_results():
     assert isinstance(y, tf.Tensor) and y.dtype == tf.float32
     np.testing.assert_allclose(y.numpy(), [2.5, 3.5, 4.5])
     assert ops.multiply(tf.constant([1.0], dtype=tf.float16), 2.0).dtype == tf.float16
-    assert ops.add(tf.constant([1], dtype=tf.int8), tf.constant([1], dtype=tf.uint8)).dtype == tf.int16
+    assert (
+        ops.add(tf.constant([1], dtype=tf.int8), tf.constant([1], dtype=tf.uint8)).dtype == tf.int16
+    )
     assert ops.divide(x, 2).dtype == tf.float32
     assert ops.mean(x).dtype == tf.float32 and ops.sum(tf.constant([True, True])).numpy() == 2
 
@@ -103,7 +117,9 @@ def test_gradients_flow_through_ops():
     w = tf.Variable([[1.0, 2.0], [3.0, 4.0]])
     with tf.GradientTape() as tape:
         y = ops.sum(ops.matmul(ops.exp(w), ops.ones((2, 1))) + ops.square(w))
-    np.testing.assert_allclose(tape.gradient(y, w).numpy(), 2 * np.exp(w.numpy()) + 2 * w.numpy(), rtol=1e-5)
+    np.testing.assert_allclose(
+        tape.gradient(y, w).numpy(), 2 * np.exp(w.numpy()) + 2 * w.numpy(), rtol=1e-5
+    )
     with tf.GradientTape() as tape:
         z = ops.sum(ops.stop_gradient(w) * w)
     np.testing.assert_allclose(tape.gradient(z, w).numpy(), w.numpy())
@@ -130,14 +146,22 @@ def test_ops_on_keras_tensors_build_functional_models():
     model = keras.Model(inputs, ops.softmax(joined))
     x = np.arange(24, dtype="float32").reshape(2, 4, 3) / 24
     mean = x.mean(axis=1)
-    expected = np.concatenate([mean, mean ** 2], axis=-1)
+    expected = np.concatenate([mean, mean**2], axis=-1)
     expected = np.exp(expected) / np.exp(expected).sum(-1, keepdims=True)
     np.testing.assert_allclose(model(x).numpy(), expected, rtol=1e-5)
 
 
 def test_results_do_not_alias_variables():
     v = tf.Variable([1.0, 2.0])
-    results = [ops.convert_to_tensor(v), ops.reshape(v, (2, 1)), ops.transpose(v), ops.cast(v, "float32"),
-               ops.expand_dims(v, 0), ops.unstack(v)[0], ops.sum(v, axis=()), ops.stop_gradient(v)]
+    results = [
+        ops.convert_to_tensor(v),
+        ops.reshape(v, (2, 1)),
+        ops.transpose(v),
+        ops.cast(v, "float32"),
+        ops.expand_dims(v, 0),
+        ops.unstack(v)[0],
+        ops.sum(v, axis=()),
+        ops.stop_gradient(v),
+    ]
     v.assign([5.0, 6.0])
     assert [float(r.numpy().ravel()[0]) for r in results] == [1.0] * len(results)

@@ -1,4 +1,6 @@
-"""Symbolic shape inference: dims computed from unknown ones are unknown (two traced runs, as Keras)."""
+"""Symbolic shape inference: dims computed from unknown ones are unknown (two traced runs, as
+Keras)."""
+
 import numpy as np
 import pytest
 
@@ -40,6 +42,7 @@ def _keras_flatten_all(k):
     class KerasFlattenAll(k.layers.Layer):
         def call(self, x):
             return k.ops.reshape(x, (-1,))
+
     return KerasFlattenAll
 
 

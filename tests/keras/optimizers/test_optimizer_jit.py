@@ -1,6 +1,8 @@
 """The optimizer update compiled for ``compile(jit_compile=True)`` computes what the eager update
 does (bit for bit), compiles once (a new learning rate or step does not recompile), and Nadam,
-whose update keeps host-side state, stays eager.  Compiled with torch's "aot_eager" backend behind a frame counter."""
+whose update keeps host-side state, stays eager.  Compiled with torch's "aot_eager" backend behind a
+frame counter."""
+
 import numpy as np
 import pytest
 import torch
@@ -13,7 +15,9 @@ CASES = {
     "sgd": lambda: keras.optimizers.SGD(0.1),
     "sgd_nesterov": lambda: keras.optimizers.SGD(0.1, momentum=0.9, nesterov=True),
     "rmsprop": lambda: keras.optimizers.RMSprop(0.01),
-    "rmsprop_centered_momentum": lambda: keras.optimizers.RMSprop(0.01, momentum=0.5, centered=True),
+    "rmsprop_centered_momentum": lambda: keras.optimizers.RMSprop(
+        0.01, momentum=0.5, centered=True
+    ),
     "adam": lambda: keras.optimizers.Adam(0.01),
     "adam_amsgrad_clipnorm": lambda: keras.optimizers.Adam(0.01, amsgrad=True, clipnorm=0.5),
     "adamw": lambda: keras.optimizers.AdamW(0.01, weight_decay=0.1),
@@ -21,8 +25,12 @@ CASES = {
     "adagrad_clipvalue": lambda: keras.optimizers.Adagrad(0.1, clipvalue=0.2),
     "adadelta": lambda: keras.optimizers.Adadelta(1.0),
     "lion": lambda: keras.optimizers.Lion(0.01),
-    "adam_schedule": lambda: keras.optimizers.Adam(keras.optimizers.schedules.ExponentialDecay(0.01, 2, 0.5)),
-    "sgd_accumulation": lambda: keras.optimizers.SGD(0.1, momentum=0.9, gradient_accumulation_steps=2),
+    "adam_schedule": lambda: keras.optimizers.Adam(
+        keras.optimizers.schedules.ExponentialDecay(0.01, 2, 0.5)
+    ),
+    "sgd_accumulation": lambda: keras.optimizers.SGD(
+        0.1, momentum=0.9, gradient_accumulation_steps=2
+    ),
 }
 
 
@@ -35,13 +43,19 @@ def counter(monkeypatch):
 
 def _graphs(counter):
     """The graphs compiled that compute something (torch may also hand its backend an empty one
-    when it restarts a trace, e.g. after making a hyperparameter seen with several values dynamic)."""
-    return sum(any(node.op == "call_function" for node in graph.graph.nodes) for graph in counter.graphs)
+    when it restarts a trace, e.g. after making a hyperparameter seen with several values
+    dynamic)."""
+    return sum(
+        any(node.op == "call_function" for node in graph.graph.nodes) for graph in counter.graphs
+    )
 
 
 def _variables():
     rng = np.random.RandomState(1)
-    return [keras.Variable(rng.randn(3, 4).astype(np.float32)), keras.Variable(rng.randn(4).astype(np.float32))]
+    return [
+        keras.Variable(rng.randn(3, 4).astype(np.float32)),
+        keras.Variable(rng.randn(4).astype(np.float32)),
+    ]
 
 
 def _run(optimizer, jit, steps=6):

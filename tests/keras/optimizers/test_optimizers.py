@@ -1,4 +1,5 @@
 """Optimizers without TensorFlow: update formulas by hand, lookup, learning rate, state, errors."""
+
 import numpy as np
 import pytest
 
@@ -97,7 +98,9 @@ def test_unknown_variable_raises():
 
 
 def test_only_one_clipping_argument():
-    with pytest.raises(ValueError, match="Only one of `clipnorm`, `clipvalue` and `global_clipnorm`"):
+    with pytest.raises(
+        ValueError, match="Only one of `clipnorm`, `clipvalue` and `global_clipnorm`"
+    ):
         optimizers.SGD(clipnorm=1.0, clipvalue=1.0)
 
 
@@ -128,6 +131,7 @@ def test_updates_parameter_in_place():
 
 def test_torch_and_numpy_gradients_are_accepted():
     import torch
+
     w = _var([1.0])
     opt = optimizers.SGD(learning_rate=0.5)
     opt.apply([torch.tensor([1.0])], [w])

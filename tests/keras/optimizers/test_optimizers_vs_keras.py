@@ -5,6 +5,7 @@ Keras computes each step in float32 ops (its scalars too: ``beta ** t``, the bia
 the updated variables must match to rtol 1e-6.  The atol of 1e-7 (about one float32 ulp at 1)
 only matters for a value that passes near zero, where one ulp of difference in an intermediate
 (torch's CPU float32 ``sqrt`` is not always correctly rounded) is a large relative error."""
+
 import numpy as np
 import pytest
 
@@ -23,27 +24,50 @@ GRADS = [[rng.normal(size=s).astype("float32") * (k + 1) for s in SHAPES] for k 
 RATES = [0.1, 1e-3]
 
 CASES = [
-    ("SGD", {}), ("SGD", {"momentum": 0.9}), ("SGD", {"momentum": 0.8, "nesterov": True}),
-    ("SGD", {"weight_decay": 0.1}), ("SGD", {"clipnorm": 0.5}), ("SGD", {"clipvalue": 0.3}),
+    ("SGD", {}),
+    ("SGD", {"momentum": 0.9}),
+    ("SGD", {"momentum": 0.8, "nesterov": True}),
+    ("SGD", {"weight_decay": 0.1}),
+    ("SGD", {"clipnorm": 0.5}),
+    ("SGD", {"clipvalue": 0.3}),
     ("SGD", {"global_clipnorm": 0.7, "momentum": 0.5}),
     ("SGD", {"momentum": 0.9, "gradient_accumulation_steps": 2}),
-    ("RMSprop", {}), ("RMSprop", {"rho": 0.8, "momentum": 0.5, "centered": True}), ("RMSprop", {"centered": True}),
+    ("RMSprop", {}),
+    ("RMSprop", {"rho": 0.8, "momentum": 0.5, "centered": True}),
+    ("RMSprop", {"centered": True}),
     ("RMSprop", {"momentum": 0.9, "epsilon": 1e-3}),
     ("RMSprop", {"weight_decay": 0.05, "clipnorm": 1.0}),
-    ("Adam", {}), ("Adam", {"amsgrad": True, "beta_1": 0.8}), ("Adam", {"use_ema": True}),
+    ("Adam", {}),
+    ("Adam", {"amsgrad": True, "beta_1": 0.8}),
+    ("Adam", {"use_ema": True}),
     ("Adam", {"use_ema": True, "ema_momentum": 0.9, "ema_overwrite_frequency": 2}),
-    ("Adam", {"loss_scale_factor": 4.0, "weight_decay": 0.01}), ("Adam", {"global_clipnorm": 1.5}),
+    ("Adam", {"loss_scale_factor": 4.0, "weight_decay": 0.01}),
+    ("Adam", {"global_clipnorm": 1.5}),
     ("Adam", {"gradient_accumulation_steps": 3, "epsilon": 1e-4}),
-    ("AdamW", {}), ("AdamW", {"weight_decay": 0.1, "amsgrad": True}), ("AdamW", {"clipvalue": 0.5}),
-    ("Adagrad", {}), ("Adagrad", {"initial_accumulator_value": 0.5}),
+    ("AdamW", {}),
+    ("AdamW", {"weight_decay": 0.1, "amsgrad": True}),
+    ("AdamW", {"clipvalue": 0.5}),
+    ("Adagrad", {}),
+    ("Adagrad", {"initial_accumulator_value": 0.5}),
     ("Adagrad", {"weight_decay": 0.1}),
-    ("Adadelta", {}), ("Adadelta", {"rho": 0.9, "epsilon": 1e-4}),
-    ("Adamax", {}), ("Adamax", {"beta_2": 0.9}), ("Adamax", {"beta_1": 0.7, "clipnorm": 0.8}),
-    ("Nadam", {}), ("Nadam", {"beta_1": 0.5}), ("Nadam", {"beta_2": 0.99, "weight_decay": 0.02}),
-    ("Lion", {}), ("Lion", {"beta_1": 0.5, "beta_2": 0.9, "weight_decay": 0.01}),
+    ("Adadelta", {}),
+    ("Adadelta", {"rho": 0.9, "epsilon": 1e-4}),
+    ("Adamax", {}),
+    ("Adamax", {"beta_2": 0.9}),
+    ("Adamax", {"beta_1": 0.7, "clipnorm": 0.8}),
+    ("Nadam", {}),
+    ("Nadam", {"beta_1": 0.5}),
+    ("Nadam", {"beta_2": 0.99, "weight_decay": 0.02}),
+    ("Lion", {}),
+    ("Lion", {"beta_1": 0.5, "beta_2": 0.9, "weight_decay": 0.01}),
 ]
-CAPTURABLE = [(n, k) for n, k in CASES if getattr(optimizers, n)._capturable_update
-              and not k.get("use_ema") and not k.get("gradient_accumulation_steps")]
+CAPTURABLE = [
+    (n, k)
+    for n, k in CASES
+    if getattr(optimizers, n)._capturable_update
+    and not k.get("use_ema")
+    and not k.get("gradient_accumulation_steps")
+]
 
 
 def _ids(cases):
@@ -98,9 +122,15 @@ def test_compiled_steps_match_keras(name, kwargs, monkeypatch):
     _compare(got, _run_keras(name, kwargs, GRADS))
 
 
-FLOAT64_CASES = [("Adam", {}), ("Nadam", {}), ("Lion", {}), ("Adamax", {}),
-                 ("Adam", {"use_ema": True, "weight_decay": 0.1}), ("SGD", {"momentum": 0.9}),
-                 ("RMSprop", {"centered": True, "momentum": 0.5})]
+FLOAT64_CASES = [
+    ("Adam", {}),
+    ("Nadam", {}),
+    ("Lion", {}),
+    ("Adamax", {}),
+    ("Adam", {"use_ema": True, "weight_decay": 0.1}),
+    ("SGD", {"momentum": 0.9}),
+    ("RMSprop", {"centered": True, "momentum": 0.5}),
+]
 
 
 @pytest.mark.parametrize("name,kwargs", FLOAT64_CASES, ids=_ids(FLOAT64_CASES))
@@ -126,7 +156,7 @@ def test_loss_scale_optimizer_matches_keras(learning_rate):
     k_vars = [keras_real.Variable(v) for v in START]
     o_vars = [tf.Variable(v) for v in START]
     for grads in GRADS:
-        scale = float(theirs.dynamic_scale.numpy()) if theirs.built else 2.0 ** 15
+        scale = float(theirs.dynamic_scale.numpy()) if theirs.built else 2.0**15
         theirs.apply([tf_real.constant(g * scale) for g in grads], k_vars)
         ours.apply([tf.constant(g * scale) for g in grads], o_vars)
         _compare([[v.numpy() for v in o_vars]], [[v.numpy() for v in k_vars]])
@@ -158,16 +188,31 @@ def test_none_gradient_is_skipped_like_keras():
 
 SCHEDULES = [
     ("ExponentialDecay", dict(initial_learning_rate=0.1, decay_steps=3, decay_rate=0.5)),
-    ("ExponentialDecay", dict(initial_learning_rate=0.1, decay_steps=3, decay_rate=0.5, staircase=True)),
+    (
+        "ExponentialDecay",
+        dict(initial_learning_rate=0.1, decay_steps=3, decay_rate=0.5, staircase=True),
+    ),
     ("PiecewiseConstantDecay", dict(boundaries=[2, 5, 9], values=[1.0, 0.5, 0.1, 0.01])),
     ("PolynomialDecay", dict(initial_learning_rate=0.1, decay_steps=6, power=2.0)),
-    ("PolynomialDecay", dict(initial_learning_rate=0.1, decay_steps=6, cycle=True, end_learning_rate=0.01)),
+    (
+        "PolynomialDecay",
+        dict(initial_learning_rate=0.1, decay_steps=6, cycle=True, end_learning_rate=0.01),
+    ),
     ("InverseTimeDecay", dict(initial_learning_rate=0.1, decay_steps=4, decay_rate=0.5)),
-    ("InverseTimeDecay", dict(initial_learning_rate=0.1, decay_steps=4, decay_rate=0.5, staircase=True)),
+    (
+        "InverseTimeDecay",
+        dict(initial_learning_rate=0.1, decay_steps=4, decay_rate=0.5, staircase=True),
+    ),
     ("CosineDecay", dict(initial_learning_rate=0.1, decay_steps=10, alpha=0.1)),
-    ("CosineDecay", dict(initial_learning_rate=0.0, decay_steps=10, warmup_target=0.2, warmup_steps=4)),
+    (
+        "CosineDecay",
+        dict(initial_learning_rate=0.0, decay_steps=10, warmup_target=0.2, warmup_steps=4),
+    ),
     ("CosineDecayRestarts", dict(initial_learning_rate=0.1, first_decay_steps=3)),
-    ("CosineDecayRestarts", dict(initial_learning_rate=0.1, first_decay_steps=3, t_mul=1.0, m_mul=0.5, alpha=0.1)),
+    (
+        "CosineDecayRestarts",
+        dict(initial_learning_rate=0.1, first_decay_steps=3, t_mul=1.0, m_mul=0.5, alpha=0.1),
+    ),
 ]
 
 
@@ -190,9 +235,11 @@ RATE_SCHEDULES = [SCHEDULES[0], SCHEDULES[2], SCHEDULES[3], SCHEDULES[8]]
 def test_optimizer_with_schedule_matches_keras(name, schedule, args):
     """A schedule's rate is a float32 tensor each step (with weight decay, which reads it too)."""
     expected_opt = getattr(keras_real.optimizers, name)(
-        learning_rate=getattr(keras_real.optimizers.schedules, schedule)(**args), weight_decay=0.1)
+        learning_rate=getattr(keras_real.optimizers.schedules, schedule)(**args), weight_decay=0.1
+    )
     ours_opt = getattr(optimizers, name)(
-        learning_rate=getattr(optimizers.schedules, schedule)(**args), weight_decay=0.1)
+        learning_rate=getattr(optimizers.schedules, schedule)(**args), weight_decay=0.1
+    )
     k_vars = [keras_real.Variable(v) for v in START]
     o_vars = [tf.Variable(v) for v in START]
     for grads in GRADS:
@@ -207,7 +254,10 @@ def test_config_and_serialize_match_keras(name):
     ours = getattr(optimizers, name)(name="opt")
     assert ours.get_config() == theirs.get_config()
     assert optimizers.serialize(ours) == keras_real.optimizers.serialize(theirs)
-    assert type(optimizers.get(name.lower())).__name__ == type(keras_real.optimizers.get(name.lower())).__name__
+    assert (
+        type(optimizers.get(name.lower())).__name__
+        == type(keras_real.optimizers.get(name.lower())).__name__
+    )
 
 
 def test_variables_count_matches_keras():
@@ -217,4 +267,6 @@ def test_variables_count_matches_keras():
         o_opt = getattr(optimizers, name)(**kwargs)
         o_opt.build([tf.Variable(v) for v in START])
         assert len(o_opt.variables) == len(k_opt.variables), (name, kwargs)
-        assert [tuple(v.shape) for v in o_opt.variables] == [tuple(v.shape) for v in k_opt.variables]
+        assert [tuple(v.shape) for v in o_opt.variables] == [
+            tuple(v.shape) for v in k_opt.variables
+        ]

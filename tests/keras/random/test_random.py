@@ -1,4 +1,5 @@
 """``keras.random`` without TensorFlow: seeding, shapes, value ranges."""
+
 import numpy as np
 import pytest
 
@@ -14,7 +15,10 @@ def test_int_seed_replays_and_none_varies():
 
 def test_seed_generator_advances_and_replays():
     g1, g2 = random.SeedGenerator(1), random.SeedGenerator(1)
-    first, second = np.asarray(random.uniform((4,), seed=g1)), np.asarray(random.uniform((4,), seed=g1))
+    first, second = (
+        np.asarray(random.uniform((4,), seed=g1)),
+        np.asarray(random.uniform((4,), seed=g1)),
+    )
     assert not np.array_equal(first, second)
     np.testing.assert_array_equal(first, np.asarray(random.uniform((4,), seed=g2)))
     np.testing.assert_array_equal(np.asarray(g1.state), [1, 2])

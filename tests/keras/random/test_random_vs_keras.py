@@ -1,5 +1,6 @@
 """``torchkeras.keras.random`` against real Keras 3: signatures, dtypes, shapes, errors
 and distribution moments (the random streams themselves differ by design)."""
+
 import inspect
 import os
 
@@ -13,13 +14,21 @@ import keras as keras_real  # noqa: E402
 from torchkeras.keras import random  # noqa: E402
 
 CASES = [
-    ("normal", ((2, 3),), {}), ("normal", ((4,),), {"dtype": "float64", "mean": 1.0}),
-    ("uniform", ((3,),), {"minval": -1.0, "maxval": 2.0}), ("uniform", ((2, 2),), {"dtype": "float16"}),
-    ("truncated_normal", ((5,),), {}), ("randint", ((4,), 0, 5), {}), ("randint", ((2,), -3, 3), {"dtype": "int64"}),
-    ("dropout", (np.ones((3, 4), "float32"), 0.5), {}), ("dropout", (np.ones((3, 4), "float32"), 0.0), {}),
-    ("dropout", (np.ones((3, 4), "float32"), 1.0), {}), ("shuffle", (np.arange(6),), {}),
-    ("categorical", (np.zeros((2, 3), "float32"), 4), {}), ("categorical", (np.zeros((2, 3), "float32"), 1), {"dtype": "int64"}),
-    ("gamma", ((3,), 2.0), {}), ("beta", ((3,), 1.0, 2.0), {"dtype": "float16"}),
+    ("normal", ((2, 3),), {}),
+    ("normal", ((4,),), {"dtype": "float64", "mean": 1.0}),
+    ("uniform", ((3,),), {"minval": -1.0, "maxval": 2.0}),
+    ("uniform", ((2, 2),), {"dtype": "float16"}),
+    ("truncated_normal", ((5,),), {}),
+    ("randint", ((4,), 0, 5), {}),
+    ("randint", ((2,), -3, 3), {"dtype": "int64"}),
+    ("dropout", (np.ones((3, 4), "float32"), 0.5), {}),
+    ("dropout", (np.ones((3, 4), "float32"), 0.0), {}),
+    ("dropout", (np.ones((3, 4), "float32"), 1.0), {}),
+    ("shuffle", (np.arange(6),), {}),
+    ("categorical", (np.zeros((2, 3), "float32"), 4), {}),
+    ("categorical", (np.zeros((2, 3), "float32"), 1), {"dtype": "int64"}),
+    ("gamma", ((3,), 2.0), {}),
+    ("beta", ((3,), 1.0, 2.0), {"dtype": "float16"}),
     ("binomial", ((3,), 5, 0.5), {}),
 ]
 
@@ -38,8 +47,9 @@ def test_signatures_match_keras():
         ours, theirs = getattr(random, name), getattr(keras_real.random, name)
         if inspect.isclass(ours):
             ours, theirs = ours.__init__, theirs.__init__
-        assert [(p.name, p.default) for p in inspect.signature(ours).parameters.values()] == \
-            [(p.name, p.default) for p in inspect.signature(theirs).parameters.values()], name
+        assert [(p.name, p.default) for p in inspect.signature(ours).parameters.values()] == [
+            (p.name, p.default) for p in inspect.signature(theirs).parameters.values()
+        ], name
 
 
 def _moments(value):
@@ -47,11 +57,18 @@ def _moments(value):
     return value.mean(), value.std()
 
 
-@pytest.mark.parametrize("name,args", [
-    ("normal", ((20000,),)), ("uniform", ((20000,),)), ("truncated_normal", ((20000,),)),
-    ("gamma", ((20000,), 3.0)), ("beta", ((20000,), 2.0, 5.0)), ("binomial", ((20000,), 10, 0.3)),
-    ("randint", ((20000,), 0, 10)),
-])
+@pytest.mark.parametrize(
+    "name,args",
+    [
+        ("normal", ((20000,),)),
+        ("uniform", ((20000,),)),
+        ("truncated_normal", ((20000,),)),
+        ("gamma", ((20000,), 3.0)),
+        ("beta", ((20000,), 2.0, 5.0)),
+        ("binomial", ((20000,), 10, 0.3)),
+        ("randint", ((20000,), 0, 10)),
+    ],
+)
 def test_distributions_match_keras(name, args):
     mean, std = _moments(getattr(random, name)(*args, seed=11))
     ref_mean, ref_std = _moments(getattr(keras_real.random, name)(*args, seed=11))
@@ -60,8 +77,10 @@ def test_distributions_match_keras(name, args):
 
 
 ERRORS = [
-    ("uniform", ((2,),), {"dtype": "int32"}), ("normal", ((2,),), {"dtype": "int32"}),
-    ("randint", ((2,), 0, 5), {"dtype": "float32"}), ("normal", ((2,),), {"seed": "a"}),
+    ("uniform", ((2,),), {"dtype": "int32"}),
+    ("normal", ((2,),), {"dtype": "int32"}),
+    ("randint", ((2,), 0, 5), {"dtype": "float32"}),
+    ("normal", ((2,),), {"seed": "a"}),
     ("categorical", ([1.0, 2.0], 2), {}),
 ]
 

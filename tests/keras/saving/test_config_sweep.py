@@ -1,4 +1,6 @@
-"""get_config/from_config and serialize/deserialize round trips of every built-in object (see config_sweep)."""
+"""get_config/from_config and serialize/deserialize round trips of every built-in object (see
+config_sweep)."""
+
 import json
 
 import pytest

@@ -1,4 +1,6 @@
-"""Real Keras 3 <-> torchkeras through `.keras`, `.weights.h5` and legacy `.h5` files (run with the TF venv)."""
+"""Real Keras 3 <-> torchkeras through `.keras`, `.weights.h5` and legacy `.h5` files (run with
+the TF venv)."""
+
 import warnings
 
 import numpy as np
@@ -17,8 +19,14 @@ XF = [RNG.randint(0, 10, (6, 5)).astype("int32"), RNG.rand(6, 2).astype("float32
 
 
 def sequential(k):
-    model = k.Sequential([k.Input((4,)), k.layers.Dense(3, activation="relu"), k.layers.BatchNormalization(),
-                          k.layers.Dense(2)])
+    model = k.Sequential(
+        [
+            k.Input((4,)),
+            k.layers.Dense(3, activation="relu"),
+            k.layers.BatchNormalization(),
+            k.layers.Dense(2),
+        ]
+    )
     model.compile(optimizer="adam", loss="mse", metrics=["mae"])
     return model
 
@@ -48,6 +56,7 @@ def subclass(k):
             config = super().get_config()
             config["units"] = self.units
             return config
+
     return TwoDense
 
 
@@ -112,7 +121,9 @@ def test_subclassed_both_ways(tmp_path):
     mine = keras.models.load_model(tmp_path / "k.keras", custom_objects={"TwoDense": mine_cls})
     np.testing.assert_allclose(predict(mine, X), predict(source, X), atol=1e-5)
     mine.save(tmp_path / "t.keras")
-    back = real_keras.models.load_model(tmp_path / "t.keras", custom_objects={"TwoDense": theirs_cls})
+    back = real_keras.models.load_model(
+        tmp_path / "t.keras", custom_objects={"TwoDense": theirs_cls}
+    )
     np.testing.assert_allclose(predict(back, X), predict(mine, X), atol=1e-5)
 
 
@@ -130,8 +141,13 @@ def test_legacy_h5_model_and_weights(tmp_path):
 
 
 def test_lambda_needs_unsafe_mode_both_ways(tmp_path):
-    source = real_keras.Sequential([real_keras.Input((4,)), real_keras.layers.Lambda(lambda t: t * 2.0),
-                                    real_keras.layers.Dense(2)])
+    source = real_keras.Sequential(
+        [
+            real_keras.Input((4,)),
+            real_keras.layers.Lambda(lambda t: t * 2.0),
+            real_keras.layers.Dense(2),
+        ]
+    )
     source.save(tmp_path / "k.keras")
     with pytest.raises(ValueError, match="Requested the deserialization of a `Lambda` layer"):
         keras.models.load_model(tmp_path / "k.keras")
@@ -151,11 +167,17 @@ def many_layers(k):
     c = k.layers.Flatten()(a)
     m = k.layers.Subtract()([k.layers.Multiply()([b, c]), c])
     m = k.layers.Minimum()([k.layers.Maximum()([k.layers.Average()([m, c]), c]), c])
-    d = k.layers.Dense(5, activation="tanh", kernel_regularizer=k.regularizers.L2(0.01),
-                       kernel_constraint=k.constraints.MaxNorm(2.0))(m)
+    d = k.layers.Dense(
+        5,
+        activation="tanh",
+        kernel_regularizer=k.regularizers.L2(0.01),
+        kernel_constraint=k.constraints.MaxNorm(2.0),
+    )(m)
     e = k.layers.Activation("softmax")(d)
     r = k.layers.Identity()(k.layers.RepeatVector(2)(e))
-    return k.Model(i, k.layers.Concatenate()([k.layers.Flatten()(r), k.layers.Dot(axes=-1)([e, e])]))
+    return k.Model(
+        i, k.layers.Concatenate()([k.layers.Flatten()(r), k.layers.Dot(axes=-1)([e, e])])
+    )
 
 
 def test_many_layer_kinds_both_ways(tmp_path):
@@ -172,7 +194,9 @@ def test_many_layer_kinds_both_ways(tmp_path):
 
 def nested(k, inner_kind):
     if inner_kind == "sequential":
-        inner = k.Sequential([k.Input((4,)), k.layers.Dense(3, activation="relu"), k.layers.BatchNormalization()])
+        inner = k.Sequential(
+            [k.Input((4,)), k.layers.Dense(3, activation="relu"), k.layers.BatchNormalization()]
+        )
     else:
         j = k.Input((4,))
         inner = k.Model(j, k.layers.BatchNormalization()(k.layers.Dense(3, activation="relu")(j)))

@@ -1,5 +1,7 @@
-"""Real Keras 3 <-> torchkeras through `.keras`, `.weights.h5` and sharded `.weights.json` files: conv and
+"""Real Keras 3 <-> torchkeras through `.keras`, `.weights.h5` and sharded `.weights.json` files:
+conv and
 recurrent models, compiled state, custom `save_own_variables`, assets (run with the TF venv)."""
+
 import os
 import warnings
 import zipfile
@@ -18,24 +20,50 @@ RNG = np.random.RandomState(0)
 
 
 def conv2d(k):
-    return k.Sequential([k.Input((8, 8, 3)), k.layers.Conv2D(4, 3, activation="relu"), k.layers.MaxPooling2D(),
-                         k.layers.BatchNormalization(), k.layers.Flatten(), k.layers.Dense(2)])
+    return k.Sequential(
+        [
+            k.Input((8, 8, 3)),
+            k.layers.Conv2D(4, 3, activation="relu"),
+            k.layers.MaxPooling2D(),
+            k.layers.BatchNormalization(),
+            k.layers.Flatten(),
+            k.layers.Dense(2),
+        ]
+    )
 
 
 def conv1d(k):
-    return k.Sequential([k.Input((10, 3)), k.layers.Conv1D(4, 3, padding="same", activation="relu"),
-                         k.layers.GlobalAveragePooling1D(), k.layers.Dense(2)])
+    return k.Sequential(
+        [
+            k.Input((10, 3)),
+            k.layers.Conv1D(4, 3, padding="same", activation="relu"),
+            k.layers.GlobalAveragePooling1D(),
+            k.layers.Dense(2),
+        ]
+    )
 
 
 def conv_variants(k):
-    return k.Sequential([k.Input((6, 6, 2)), k.layers.Conv2DTranspose(3, 3, strides=2, bias_initializer="ones"),
-                         k.layers.SeparableConv2D(4, 3, depth_multiplier=2, bias_initializer="ones"),
-                         k.layers.DepthwiseConv2D(3, bias_initializer="ones"), k.layers.GlobalMaxPooling2D()])
+    return k.Sequential(
+        [
+            k.Input((6, 6, 2)),
+            k.layers.Conv2DTranspose(3, 3, strides=2, bias_initializer="ones"),
+            k.layers.SeparableConv2D(4, 3, depth_multiplier=2, bias_initializer="ones"),
+            k.layers.DepthwiseConv2D(3, bias_initializer="ones"),
+            k.layers.GlobalMaxPooling2D(),
+        ]
+    )
 
 
 def embedding_lstm(k):
-    return k.Sequential([k.Input((7,), dtype="int32"), k.layers.Embedding(20, 4, mask_zero=True), k.layers.LSTM(5),
-                         k.layers.Dense(1)])
+    return k.Sequential(
+        [
+            k.Input((7,), dtype="int32"),
+            k.layers.Embedding(20, 4, mask_zero=True),
+            k.layers.LSTM(5),
+            k.layers.Dense(1),
+        ]
+    )
 
 
 def gru(reset_after):
@@ -63,13 +91,18 @@ def stacked(k):
 
 SEQUENCE = RNG.rand(4, 7, 3).astype("float32")
 TOKENS = np.concatenate([RNG.randint(1, 20, (4, 5)), np.zeros((4, 2))], axis=1).astype("int32")
-CASES = {"conv2d": (conv2d, RNG.rand(4, 8, 8, 3).astype("float32"), 1e-5),
-         "conv1d": (conv1d, RNG.rand(4, 10, 3).astype("float32"), 1e-5),
-         "conv_variants": (conv_variants, RNG.rand(4, 6, 6, 2).astype("float32"), 1e-5),
-         "embedding_lstm": (embedding_lstm, TOKENS, 1e-4),
-         "gru_reset_after": (gru(True), SEQUENCE, 1e-4), "gru_reset_before": (gru(False), SEQUENCE, 1e-4),
-         "simple_rnn": (simple_rnn, SEQUENCE, 1e-4), "bidirectional": (bidirectional, SEQUENCE, 1e-4),
-         "time_distributed": (time_distributed, SEQUENCE, 1e-5), "stacked": (stacked, SEQUENCE, 1e-4)}
+CASES = {
+    "conv2d": (conv2d, RNG.rand(4, 8, 8, 3).astype("float32"), 1e-5),
+    "conv1d": (conv1d, RNG.rand(4, 10, 3).astype("float32"), 1e-5),
+    "conv_variants": (conv_variants, RNG.rand(4, 6, 6, 2).astype("float32"), 1e-5),
+    "embedding_lstm": (embedding_lstm, TOKENS, 1e-4),
+    "gru_reset_after": (gru(True), SEQUENCE, 1e-4),
+    "gru_reset_before": (gru(False), SEQUENCE, 1e-4),
+    "simple_rnn": (simple_rnn, SEQUENCE, 1e-4),
+    "bidirectional": (bidirectional, SEQUENCE, 1e-4),
+    "time_distributed": (time_distributed, SEQUENCE, 1e-5),
+    "stacked": (stacked, SEQUENCE, 1e-4),
+}
 
 
 def predict(model, x):
@@ -83,7 +116,9 @@ def test_keras_to_torchkeras(tmp_path, case):
     expected = predict(source, x)
     assert np.abs(expected).max() > 1e-3
     source.save(tmp_path / "k.keras")
-    np.testing.assert_allclose(predict(keras.models.load_model(tmp_path / "k.keras"), x), expected, atol=atol)
+    np.testing.assert_allclose(
+        predict(keras.models.load_model(tmp_path / "k.keras"), x), expected, atol=atol
+    )
     source.save_weights(tmp_path / "k.weights.h5")
     mine = build(keras)
     mine.load_weights(tmp_path / "k.weights.h5")
@@ -96,7 +131,9 @@ def test_torchkeras_to_keras(tmp_path, case):
     source = build(keras)
     expected = predict(source, x)
     source.save(tmp_path / "t.keras")
-    np.testing.assert_allclose(predict(real_keras.models.load_model(tmp_path / "t.keras"), x), expected, atol=atol)
+    np.testing.assert_allclose(
+        predict(real_keras.models.load_model(tmp_path / "t.keras"), x), expected, atol=atol
+    )
     source.save_weights(tmp_path / "t.weights.h5")
     theirs = build(real_keras)
     theirs.load_weights(tmp_path / "t.weights.h5")
@@ -112,9 +149,12 @@ def compiled(k, case):
     return model, x, y
 
 
-# Continued training matches to these tolerances; `embedding_lstm` is left out: real Keras' TF backend feeds
-# Adam an IndexedSlices gradient for Embedding, whose squared rows differ from a dense gradient when a token
-# repeats in a batch, so its trajectory differs from any dense implementation (the loaded state is still equal).
+# Continued training matches to these tolerances; `embedding_lstm` is left out: real Keras' TF
+# backend feeds
+# Adam an IndexedSlices gradient for Embedding, whose squared rows differ from a dense gradient when
+# a token
+# repeats in a batch, so its trajectory differs from any dense implementation (the loaded state is
+# still equal).
 @pytest.mark.parametrize("case", ["conv1d", "conv2d", "stacked", "bidirectional"])
 def test_compiled_keras_model_resumes_training_in_torchkeras(tmp_path, case):
     source, x, y = compiled(real_keras, case)
@@ -131,8 +171,10 @@ def test_compiled_keras_model_resumes_training_in_torchkeras(tmp_path, case):
     assert sorted(mine_history) == sorted(theirs_history) == ["loss", "mae"]
     np.testing.assert_allclose(mine_history["loss"], theirs_history["loss"], rtol=1e-4)
     for variable, a, b in zip(source.weights, mine.get_weights(), source.get_weights()):
-        # The bias of a conv feeding BatchNormalization has a gradient of rounding noise (the batch mean
-        # cancels it), which Adam scales up to steps of the learning rate's size: no framework reproduces it.
+        # The bias of a conv feeding BatchNormalization has a gradient of rounding noise (the batch
+        # mean
+        # cancels it), which Adam scales up to steps of the learning rate's size: no framework
+        # reproduces it.
         if case != "conv2d" or not (variable.name == "bias" and "/conv2d" in variable.path):
             np.testing.assert_allclose(a, b, atol=1e-4)
 
@@ -176,11 +218,15 @@ def offset_layer(k, matmul):
         def load_assets(self, dir_path):
             with open(os.path.join(dir_path, "note.txt")) as handle:
                 self.note = handle.read()
+
     return Offset
 
 
 def test_custom_save_own_variables_and_assets_both_ways(tmp_path):
-    theirs_cls, mine_cls = offset_layer(real_keras, real_keras.ops.matmul), offset_layer(keras, tk_tf.matmul)
+    theirs_cls, mine_cls = (
+        offset_layer(real_keras, real_keras.ops.matmul),
+        offset_layer(keras, tk_tf.matmul),
+    )
     x = RNG.rand(3, 4).astype("float32")
     source = real_keras.Sequential([real_keras.Input((4,)), theirs_cls(name="off")])
     source.layers[0].offset = np.array([0.5, -1.0], "float32")
@@ -199,10 +245,18 @@ def test_custom_save_own_variables_and_assets_both_ways(tmp_path):
 
 def test_sharded_weights_both_ways(tmp_path):
     def build(k):
-        model = k.Sequential([k.Input((100,)), k.layers.Dense(300), k.layers.Dense(200), k.layers.BatchNormalization()])
+        model = k.Sequential(
+            [
+                k.Input((100,)),
+                k.layers.Dense(300),
+                k.layers.Dense(200),
+                k.layers.BatchNormalization(),
+            ]
+        )
         model.compile(optimizer="adam", loss="mse")
         model.optimizer.build(model.trainable_variables)
         return model
+
     x = RNG.rand(2, 100).astype("float32")
     source, mine = build(real_keras), build(keras)
     source.optimizer.iterations.assign(7)
@@ -210,7 +264,9 @@ def test_sharded_weights_both_ways(tmp_path):
         os.makedirs(tmp_path / folder)
         model.save_weights(tmp_path / folder / "m.weights.json", max_shard_size=0.0003)
     assert sorted(os.listdir(tmp_path / "torchkeras")) == sorted(os.listdir(tmp_path / "keras"))
-    assert (tmp_path / "torchkeras" / "m.weights.json").read_text() == (tmp_path / "keras" / "m.weights.json").read_text()
+    assert (tmp_path / "torchkeras" / "m.weights.json").read_text() == (
+        tmp_path / "keras" / "m.weights.json"
+    ).read_text()
     mine.load_weights(tmp_path / "keras" / "m.weights.json")
     np.testing.assert_allclose(predict(mine, x), predict(source, x), atol=1e-5)
     assert int(mine.optimizer.iterations.numpy()) == 7
@@ -236,6 +292,7 @@ def nested_lists(k):
                 for layer in group:
                     x = layer(x)
             return self.head(x)
+
     return k.Sequential([k.Input((3,)), Nest()])
 
 

@@ -1,4 +1,6 @@
-"""keras.saving: user `save_own_variables`/`load_own_variables` and `save_assets`/`load_assets`, sharded weights."""
+"""keras.saving: user `save_own_variables`/`load_own_variables` and `save_assets`/`load_assets`,
+sharded weights."""
+
 import io
 import json
 import os
@@ -15,7 +17,8 @@ h5py = pytest.importorskip("h5py")
 
 @keras.saving.register_keras_serializable(package="test_custom_state")
 class Offset(keras.layers.Layer):
-    """A dense map plus an offset kept as a plain NumPy array (not a weight), saved under the key ``offset``."""
+    """A dense map plus an offset kept as a plain NumPy array (not a weight), saved under the key
+    ``offset``."""
 
     def build(self, input_shape):
         self.kernel = self.add_weight(shape=(input_shape[-1], 2), name="kernel")
@@ -89,8 +92,11 @@ def test_default_load_own_variables_checks_the_count():
     layer = keras.layers.Dense(2)
     layer.build((None, 3))
     store = {"0": np.zeros((3, 2), "float32")}
-    with pytest.raises(ValueError, match=r"Layer 'dense\w*' expected 2 variables, but received 1 variables during "
-                                         r"loading. Expected: \['kernel', 'bias'\]"):
+    with pytest.raises(
+        ValueError,
+        match=r"Layer 'dense\w*' expected 2 variables, but received 1 variables during "
+        r"loading. Expected: \['kernel', 'bias'\]",
+    ):
         layer.load_own_variables(store)
     store["1"] = np.ones(2, "float32")
     layer.load_own_variables(store)
@@ -101,8 +107,14 @@ def test_default_load_own_variables_checks_the_count():
 
 
 def big_model():
-    model = keras.Sequential([keras.Input((100,)), keras.layers.Dense(300), keras.layers.Dense(200),
-                              keras.layers.BatchNormalization()])
+    model = keras.Sequential(
+        [
+            keras.Input((100,)),
+            keras.layers.Dense(300),
+            keras.layers.Dense(200),
+            keras.layers.BatchNormalization(),
+        ]
+    )
     model.compile(optimizer="adam", loss="mse")
     model.optimizer.build(model.trainable_variables)
     return model
@@ -115,10 +127,20 @@ def test_sharded_weights_layout_and_round_trip(tmp_path):
     assert names == ["m.weights.json"] + ["m_%05d.weights.h5" % i for i in range(5)]
     config = json.loads((tmp_path / "m.weights.json").read_text())
     # The layout real Keras 3.15 writes for this model (checked against it).
-    assert config == {"metadata": {"total_size": 1092412.0}, "weight_map": {
-        "/layers/dense/vars": ["m_00000.weights.h5"], "/layers/dense_1/vars": ["m_00001.weights.h5"],
-        "/layers/batch_normalization/vars": ["m_00001.weights.h5"],
-        "/optimizer/vars": ["m_00001.weights.h5", "m_00002.weights.h5", "m_00003.weights.h5", "m_00004.weights.h5"]}}
+    assert config == {
+        "metadata": {"total_size": 1092412.0},
+        "weight_map": {
+            "/layers/dense/vars": ["m_00000.weights.h5"],
+            "/layers/dense_1/vars": ["m_00001.weights.h5"],
+            "/layers/batch_normalization/vars": ["m_00001.weights.h5"],
+            "/optimizer/vars": [
+                "m_00001.weights.h5",
+                "m_00002.weights.h5",
+                "m_00003.weights.h5",
+                "m_00004.weights.h5",
+            ],
+        },
+    }
     fresh = big_model()
     fresh.load_weights(tmp_path / "m.weights.json")
     for a, b in zip(fresh.get_weights(), model.get_weights()):
@@ -129,17 +151,28 @@ def test_sharded_weights_layout_and_round_trip(tmp_path):
 
 def test_sharded_weights_errors(tmp_path):
     model = big_model()
-    with pytest.raises(ValueError, match=r"The size of 0 is 234.38 KB which exceeds the maximum shard size 209.72 KB"):
+    with pytest.raises(
+        ValueError,
+        match=r"The size of 0 is 234.38 KB which exceeds the maximum shard size 209.72 KB",
+    ):
         keras.Sequential([keras.Input((300,)), keras.layers.Dense(200)]).save_weights(
-            tmp_path / "x.weights.json", max_shard_size=0.0002)
+            tmp_path / "x.weights.json", max_shard_size=0.0002
+        )
     with pytest.raises(ValueError, match="must end in `.weights.json` when `max_shard_size`"):
         model.save_weights(tmp_path / "x.json", max_shard_size=1)
-    with pytest.warns(UserWarning, match=r"Saving sharded weights requires `\*.json` as the extension"):
+    with pytest.warns(
+        UserWarning, match=r"Saving sharded weights requires `\*.json` as the extension"
+    ):
         model.save_weights(tmp_path / "y.weights.h5", max_shard_size=1)
-    assert sorted(n for n in os.listdir(tmp_path) if n.startswith("y")) == ["y.weights.json", "y_00000.weights.h5"]
+    assert sorted(n for n in os.listdir(tmp_path) if n.startswith("y")) == [
+        "y.weights.json",
+        "y_00000.weights.h5",
+    ]
     os.remove(tmp_path / "y_00000.weights.h5")
     before = model.get_weights()
-    with pytest.raises(ValueError, match="y.weights.json.*shard 'y_00000.weights.h5' it names is missing"):
+    with pytest.raises(
+        ValueError, match="y.weights.json.*shard 'y_00000.weights.h5' it names is missing"
+    ):
         model.load_weights(tmp_path / "y.weights.json")
     (tmp_path / "z.weights.json").write_text("{not json")
     with pytest.raises(ValueError, match="z.weights.json.*not a Keras `.weights.json` file"):
@@ -161,5 +194,9 @@ def test_layers_in_nested_lists_get_container_paths():
 
     model = keras.Sequential([keras.Input((3,)), Nest()])
     assert [path for path, _ in weights_layout.saveables(model)] == [
-        "", "layers/nest", "layers/nest/blocks/container/dense", "layers/nest/blocks/container/dense_1",
-        "layers/nest/blocks/container_1/dense"]
+        "",
+        "layers/nest",
+        "layers/nest/blocks/container/dense",
+        "layers/nest/blocks/container/dense_1",
+        "layers/nest/blocks/container_1/dense",
+    ]

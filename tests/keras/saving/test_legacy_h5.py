@@ -1,4 +1,6 @@
-"""keras.saving: legacy Keras 2 / TF 2.x `.h5` files (read-only), written here in tf.keras 2's layout."""
+"""keras.saving: legacy Keras 2 / TF 2.x `.h5` files (read-only), written here in tf.keras 2's
+layout."""
+
 import json
 import pathlib
 import warnings
@@ -16,24 +18,73 @@ BIAS = RNG.rand(3).astype("float32")
 
 
 def _dense(name, extra=None):
-    config = {"name": name, "trainable": True, "dtype": "float32", "units": 3, "activation": "relu",
-              "use_bias": True, "kernel_initializer": {"class_name": "GlorotUniform", "config": {"seed": None}},
-              "bias_initializer": {"class_name": "Zeros", "config": {}}, "kernel_regularizer": None,
-              "bias_regularizer": None, "activity_regularizer": None, "kernel_constraint": None, "bias_constraint": None}
+    config = {
+        "name": name,
+        "trainable": True,
+        "dtype": "float32",
+        "units": 3,
+        "activation": "relu",
+        "use_bias": True,
+        "kernel_initializer": {"class_name": "GlorotUniform", "config": {"seed": None}},
+        "bias_initializer": {"class_name": "Zeros", "config": {}},
+        "kernel_regularizer": None,
+        "bias_regularizer": None,
+        "activity_regularizer": None,
+        "kernel_constraint": None,
+        "bias_constraint": None,
+    }
     config.update(extra or {})
     return config
 
 
-SEQUENTIAL = {"class_name": "Sequential", "config": {"name": "sequential", "layers": [
-    {"class_name": "InputLayer", "config": {"batch_input_shape": [None, 4], "dtype": "float32", "sparse": False,
-                                            "ragged": False, "name": "dense_input"}},
-    {"class_name": "Dense", "config": _dense("dense")}]}}
+SEQUENTIAL = {
+    "class_name": "Sequential",
+    "config": {
+        "name": "sequential",
+        "layers": [
+            {
+                "class_name": "InputLayer",
+                "config": {
+                    "batch_input_shape": [None, 4],
+                    "dtype": "float32",
+                    "sparse": False,
+                    "ragged": False,
+                    "name": "dense_input",
+                },
+            },
+            {"class_name": "Dense", "config": _dense("dense")},
+        ],
+    },
+}
 
-FUNCTIONAL = {"class_name": "Functional", "config": {"name": "model", "layers": [
-    {"class_name": "InputLayer", "name": "input_1", "inbound_nodes": [],
-     "config": {"batch_input_shape": [None, 4], "dtype": "float32", "sparse": False, "ragged": False, "name": "input_1"}},
-    {"class_name": "Dense", "name": "dense", "config": _dense("dense"), "inbound_nodes": [[["input_1", 0, 0, {}]]]}],
-    "input_layers": [["input_1", 0, 0]], "output_layers": [["dense", 0, 0]]}}
+FUNCTIONAL = {
+    "class_name": "Functional",
+    "config": {
+        "name": "model",
+        "layers": [
+            {
+                "class_name": "InputLayer",
+                "name": "input_1",
+                "inbound_nodes": [],
+                "config": {
+                    "batch_input_shape": [None, 4],
+                    "dtype": "float32",
+                    "sparse": False,
+                    "ragged": False,
+                    "name": "input_1",
+                },
+            },
+            {
+                "class_name": "Dense",
+                "name": "dense",
+                "config": _dense("dense"),
+                "inbound_nodes": [[["input_1", 0, 0, {}]]],
+            },
+        ],
+        "input_layers": [["input_1", 0, 0]],
+        "output_layers": [["dense", 0, 0]],
+    },
+}
 
 
 def write_tf2_h5(path, model_config, training_config=None):
@@ -60,15 +111,29 @@ def expected(x):
 @pytest.mark.parametrize("config", [SEQUENTIAL, FUNCTIONAL], ids=["sequential", "functional"])
 def test_tf2_full_model_h5_loads(tmp_path, config):
     path = tmp_path / "model.h5"
-    write_tf2_h5(path, config, {"loss": "mse", "metrics": ["mae"], "loss_weights": None,
-                                "optimizer_config": {"class_name": "SGD", "config": {"name": "SGD", "learning_rate": 0.1}}})
+    write_tf2_h5(
+        path,
+        config,
+        {
+            "loss": "mse",
+            "metrics": ["mae"],
+            "loss_weights": None,
+            "optimizer_config": {
+                "class_name": "SGD",
+                "config": {"name": "SGD", "learning_rate": 0.1},
+            },
+        },
+    )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         model = keras.models.load_model(path)
     x = RNG.rand(5, 4).astype("float32")
     prediction = model.predict(x, verbose=0)
-    # Keras 2 configs list even a single output; Keras 3 returns it unwrapped, torchkeras' Functional a 1-list.
-    prediction = prediction[0] if isinstance(prediction, list) and len(prediction) == 1 else prediction
+    # Keras 2 configs list even a single output; Keras 3 returns it unwrapped, torchkeras'
+    # Functional a 1-list.
+    prediction = (
+        prediction[0] if isinstance(prediction, list) and len(prediction) == 1 else prediction
+    )
     np.testing.assert_allclose(prediction, expected(x), rtol=1e-6)
     assert isinstance(model.optimizer, keras.optimizers.SGD) and model.loss == "mse"
 
@@ -82,7 +147,9 @@ def test_tf2_h5_weights_into_a_model_and_mismatch(tmp_path):
     np.testing.assert_allclose(model.predict(x, verbose=0), expected(x), rtol=1e-6)
     other = keras.Sequential([keras.Input((4,)), keras.layers.Dense(2)])
     before = other.get_weights()
-    with pytest.raises(ValueError, match=r"model.h5.*expects weights of shapes \[\(4, 2\), \(2,\)\]"):
+    with pytest.raises(
+        ValueError, match=r"model.h5.*expects weights of shapes \[\(4, 2\), \(2,\)\]"
+    ):
         other.load_weights(path)
     deeper = keras.Sequential([keras.Input((4,)), keras.layers.Dense(3), keras.layers.Dense(1)])
     with pytest.raises(ValueError, match="model.h5.*layer count mismatch"):
@@ -106,7 +173,8 @@ FIXTURES = pathlib.Path(__file__).parent / "fixtures"
 
 
 def _keras2_fixture(name):
-    """A real tf_keras 2.21 file (see fixtures/make_keras2_h5.py), its inputs and the predictions tf_keras made."""
+    """A real tf_keras 2.21 file (see fixtures/make_keras2_h5.py), its inputs and the predictions
+    tf_keras made."""
     expected = np.load(FIXTURES / "keras2_expected.npz")
     x = expected["image"] if "sequential" in name else [expected["tokens"], expected["series"]]
     return FIXTURES / (name + ".h5"), x, expected[name], expected["target"]

@@ -1,4 +1,6 @@
-"""keras.saving: `.keras` / `.weights.h5` round trips, atomic writes, corrupt files, the optional h5py."""
+"""keras.saving: `.keras` / `.weights.h5` round trips, atomic writes, corrupt files, the optional
+h5py."""
+
 import builtins
 import os
 import pathlib
@@ -14,8 +16,14 @@ from torchkeras.keras.saving import h5_store, saving_lib
 
 
 def sequential():
-    model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(3, activation="relu"),
-                              keras.layers.BatchNormalization(), keras.layers.Dense(2)])
+    model = keras.Sequential(
+        [
+            keras.Input((4,)),
+            keras.layers.Dense(3, activation="relu"),
+            keras.layers.BatchNormalization(),
+            keras.layers.Dense(2),
+        ]
+    )
     model.compile(optimizer="adam", loss="mse", metrics=["mae"])
     return model
 
@@ -25,7 +33,9 @@ def functional():
     feats = keras.Input((2,), name="f")
     embedded = keras.layers.Flatten()(keras.layers.Embedding(10, 2)(ids))
     mixed = keras.layers.Concatenate()([embedded, keras.layers.Dense(2)(feats)])
-    return keras.Model([ids, feats], keras.layers.Dense(1)(keras.layers.BatchNormalization()(mixed)))
+    return keras.Model(
+        [ids, feats], keras.layers.Dense(1)(keras.layers.BatchNormalization()(mixed))
+    )
 
 
 def data(n=16):
@@ -67,7 +77,11 @@ def test_resumed_fit_follows_the_uninterrupted_trajectory(tmp_path):
     restored.fit(x, y, epochs=1, batch_size=4, shuffle=False, verbose=0)
     for a, b in zip(restored.get_weights(), reference.get_weights()):
         np.testing.assert_allclose(a, b, rtol=1e-6, atol=1e-7)
-    assert int(restored.optimizer.iterations.numpy()) == int(reference.optimizer.iterations.numpy()) == 8
+    assert (
+        int(restored.optimizer.iterations.numpy())
+        == int(reference.optimizer.iterations.numpy())
+        == 8
+    )
 
 
 def test_functional_keras_and_weights_round_trip(tmp_path):
@@ -75,8 +89,10 @@ def test_functional_keras_and_weights_round_trip(tmp_path):
     model = functional()
     x = functional_data()
     model.save(tmp_path / "f.keras")
-    np.testing.assert_array_equal(keras.models.load_model(tmp_path / "f.keras").predict(x, verbose=0),
-                                  model.predict(x, verbose=0))
+    np.testing.assert_array_equal(
+        keras.models.load_model(tmp_path / "f.keras").predict(x, verbose=0),
+        model.predict(x, verbose=0),
+    )
     model.save_weights(tmp_path / "f.weights.h5")
     other = functional()
     other.load_weights(tmp_path / "f.weights.h5")
@@ -198,7 +214,9 @@ def test_wrong_architecture_raises_and_assigns_nothing(tmp_path):
     before = wider.get_weights()
     with pytest.raises(ValueError, match=r"small.weights.h5.*has shape \(3, 5\).*\(3, 2\)"):
         wider.load_weights(tmp_path / "small.weights.h5")
-    deeper = keras.Sequential([keras.Input((4,)), keras.layers.Dense(3), keras.layers.Dense(2), keras.layers.Dense(1)])
+    deeper = keras.Sequential(
+        [keras.Input((4,)), keras.layers.Dense(3), keras.layers.Dense(2), keras.layers.Dense(1)]
+    )
     with pytest.raises(ValueError, match="small.weights.h5.*no weights for layer"):
         deeper.load_weights(tmp_path / "small.weights.h5")
     for a, b in zip(wider.get_weights(), before):
@@ -240,14 +258,20 @@ def test_checkpoint_callbacks_write_keras_files(tmp_path):
     pytest.importorskip("h5py")
     x, y = data()
     model = sequential()
-    model.fit(x, y, epochs=2, verbose=0,
-              callbacks=[keras.callbacks.ModelCheckpoint(str(tmp_path / "best.keras"), monitor="loss")])
+    model.fit(
+        x,
+        y,
+        epochs=2,
+        verbose=0,
+        callbacks=[keras.callbacks.ModelCheckpoint(str(tmp_path / "best.keras"), monitor="loss")],
+    )
     assert zipfile.is_zipfile(tmp_path / "best.keras")
     keras.models.load_model(tmp_path / "best.keras")
 
 
 def test_torch_state_dict_is_the_native_fast_path(tmp_path):
     import torch
+
     model = functional()
     torch.save(model.state_dict(), tmp_path / "w.pt")
     other = keras.models.model_from_json(model.to_json())

@@ -1,4 +1,5 @@
 """Loss and metric names of multi-output models in History and ``metrics_names``, as Keras 3."""
+
 import numpy as np
 import pytest
 
@@ -23,6 +24,7 @@ def _subclassed(keras, as_dict=False):
             if as_dict:
                 return {"first": self.a(x), "second": self.b(x)}
             return [self.a(x), self.b(x)]
+
     return TwoHeads()
 
 
@@ -33,16 +35,27 @@ def _names(keras):
     cases = [
         (lambda: _functional(keras, False), dict(loss="mse", metrics=["mae", "mse"]), [y1, y2]),
         (lambda: _functional(keras, True), dict(loss=["mse", "mae"], metrics=["mae"]), [y1, y2]),
-        (lambda: _functional(keras, True), dict(loss=["mse", "mae"], loss_weights=[1.0, 0.5],
-                                                metrics=[["mae"], ["mse", "mae"]]), [y1, y2]),
-        (lambda: _functional(keras, True, True), dict(loss={"out_a": "mse", "out_b": "mae"},
-                                                      metrics={"out_a": "mae", "out_b": ["mse"]}),
-         {"out_a": y1, "out_b": y2}),
+        (
+            lambda: _functional(keras, True),
+            dict(loss=["mse", "mae"], loss_weights=[1.0, 0.5], metrics=[["mae"], ["mse", "mae"]]),
+            [y1, y2],
+        ),
+        (
+            lambda: _functional(keras, True, True),
+            dict(loss={"out_a": "mse", "out_b": "mae"}, metrics={"out_a": "mae", "out_b": ["mse"]}),
+            {"out_a": y1, "out_b": y2},
+        ),
         (lambda: _subclassed(keras), dict(loss="mse"), [y1, y2]),
-        (lambda: _subclassed(keras), dict(loss=["mse", "mae"], metrics=[["mae"], ["mse"]]), [y1, y2]),
-        (lambda: _subclassed(keras, True), dict(loss={"first": "mse", "second": "mae"},
-                                                metrics={"first": ["mae"]}),
-         {"first": y1, "second": y2}),
+        (
+            lambda: _subclassed(keras),
+            dict(loss=["mse", "mae"], metrics=[["mae"], ["mse"]]),
+            [y1, y2],
+        ),
+        (
+            lambda: _subclassed(keras, True),
+            dict(loss={"first": "mse", "second": "mae"}, metrics={"first": ["mae"]}),
+            {"first": y1, "second": y2},
+        ),
         (lambda: _subclassed(keras), dict(loss="mse", loss_weights=[0.3, 2.0]), [y1, y2]),
     ]
     found = []
@@ -60,36 +73,102 @@ def _names(keras):
 
 
 EXPECTED = [  # real Keras 3.15's names
-    (["dense_loss", "dense_mae", "dense_1_loss", "dense_1_mse", "loss", "val_dense_loss",
-      "val_dense_mae", "val_dense_1_loss", "val_dense_1_mse", "val_loss"],
-     ["loss", "compile_metrics", "dense_loss", "dense_1_loss"],
-     ["dense_loss", "dense_mae", "dense_1_loss", "dense_1_mse", "loss"]),
+    (
+        [
+            "dense_loss",
+            "dense_mae",
+            "dense_1_loss",
+            "dense_1_mse",
+            "loss",
+            "val_dense_loss",
+            "val_dense_mae",
+            "val_dense_1_loss",
+            "val_dense_1_mse",
+            "val_loss",
+        ],
+        ["loss", "compile_metrics", "dense_loss", "dense_1_loss"],
+        ["dense_loss", "dense_mae", "dense_1_loss", "dense_1_mse", "loss"],
+    ),
     ("ValueError", "tuple arity mismatch; expected: 2, got: 1; tuple: ('mae',)."),
-    (["loss", "out_a_loss", "out_a_mae", "out_b_loss", "out_b_mae", "out_b_mse", "val_loss",
-      "val_out_a_loss", "val_out_a_mae", "val_out_b_loss", "val_out_b_mae", "val_out_b_mse"],
-     ["loss", "compile_metrics", "out_a_loss", "out_b_loss"],
-     ["loss", "out_a_loss", "out_a_mae", "out_b_loss", "out_b_mae", "out_b_mse"]),
-    (["loss", "out_a_loss", "out_a_mae", "out_b_loss", "out_b_mse", "val_loss", "val_out_a_loss",
-      "val_out_a_mae", "val_out_b_loss", "val_out_b_mse"],
-     ["loss", "compile_metrics", "out_a_loss", "out_b_loss"],
-     ["loss", "out_a_loss", "out_a_mae", "out_b_loss", "out_b_mse"]),
-    (["loss", "mse_loss", "val_loss", "val_mse_loss"], ["loss", "mse_loss", "mse_loss"],
-     ["loss", "mse_loss"]),
-    (["loss", "mae", "mae_loss", "mse", "mse_loss", "val_loss", "val_mae", "val_mae_loss",
-      "val_mse", "val_mse_loss"],
-     ["loss", "compile_metrics", "mse_loss", "mae_loss"], ["loss", "mae", "mae_loss", "mse", "mse_loss"]),
-    (["first_loss", "first_mae", "loss", "second_loss", "val_first_loss", "val_first_mae",
-      "val_loss", "val_second_loss"],
-     ["loss", "compile_metrics", "first_loss", "second_loss"],
-     ["first_loss", "first_mae", "loss", "second_loss"]),
+    (
+        [
+            "loss",
+            "out_a_loss",
+            "out_a_mae",
+            "out_b_loss",
+            "out_b_mae",
+            "out_b_mse",
+            "val_loss",
+            "val_out_a_loss",
+            "val_out_a_mae",
+            "val_out_b_loss",
+            "val_out_b_mae",
+            "val_out_b_mse",
+        ],
+        ["loss", "compile_metrics", "out_a_loss", "out_b_loss"],
+        ["loss", "out_a_loss", "out_a_mae", "out_b_loss", "out_b_mae", "out_b_mse"],
+    ),
+    (
+        [
+            "loss",
+            "out_a_loss",
+            "out_a_mae",
+            "out_b_loss",
+            "out_b_mse",
+            "val_loss",
+            "val_out_a_loss",
+            "val_out_a_mae",
+            "val_out_b_loss",
+            "val_out_b_mse",
+        ],
+        ["loss", "compile_metrics", "out_a_loss", "out_b_loss"],
+        ["loss", "out_a_loss", "out_a_mae", "out_b_loss", "out_b_mse"],
+    ),
+    (
+        ["loss", "mse_loss", "val_loss", "val_mse_loss"],
+        ["loss", "mse_loss", "mse_loss"],
+        ["loss", "mse_loss"],
+    ),
+    (
+        [
+            "loss",
+            "mae",
+            "mae_loss",
+            "mse",
+            "mse_loss",
+            "val_loss",
+            "val_mae",
+            "val_mae_loss",
+            "val_mse",
+            "val_mse_loss",
+        ],
+        ["loss", "compile_metrics", "mse_loss", "mae_loss"],
+        ["loss", "mae", "mae_loss", "mse", "mse_loss"],
+    ),
+    (
+        [
+            "first_loss",
+            "first_mae",
+            "loss",
+            "second_loss",
+            "val_first_loss",
+            "val_first_mae",
+            "val_loss",
+            "val_second_loss",
+        ],
+        ["loss", "compile_metrics", "first_loss", "second_loss"],
+        ["first_loss", "first_mae", "loss", "second_loss"],
+    ),
     ("ValueError", "`loss_weights` must match the number of losses, got 1 losses and 2 weights."),
 ]
 
 
 def _sorted(found):
     """History key order aside (compared sorted), the names as found."""
-    return [(sorted(item[0]), item[1], sorted(item[2])) if item[0] != "ValueError" else item
-            for item in found]
+    return [
+        (sorted(item[0]), item[1], sorted(item[2])) if item[0] != "ValueError" else item
+        for item in found
+    ]
 
 
 def test_output_names():
@@ -99,4 +178,5 @@ def test_output_names():
 def test_output_names_match_keras():
     pytest.importorskip("tensorflow")
     import keras
+
     assert _sorted(_names(torchkeras.keras)) == _sorted(_names(keras))

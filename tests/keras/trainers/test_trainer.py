@@ -1,4 +1,5 @@
 """compile / fit / evaluate / predict: behaviour that does not need TensorFlow."""
+
 import io
 import contextlib
 
@@ -19,7 +20,9 @@ def data(n=256, seed=0):
 
 def binary_model(metrics=("accuracy",)):
     model = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(1, activation="sigmoid")])
-    model.compile(optimizer=keras.optimizers.RMSprop(0.05), loss="binary_crossentropy", metrics=list(metrics))
+    model.compile(
+        optimizer=keras.optimizers.RMSprop(0.05), loss="binary_crossentropy", metrics=list(metrics)
+    )
     return model
 
 
@@ -33,27 +36,41 @@ def test_fit_learns_and_history_has_keras_keys():
     assert history.history["loss"][-1] < history.history["loss"][0]
 
 
-@pytest.mark.parametrize("make_input", [
-    lambda x, y: dict(x=tf.constant(x), y=tf.constant(y)),
-    lambda x, y: dict(x=torch.from_numpy(x), y=torch.from_numpy(y)),
-    lambda x, y: dict(x=tf.data.Dataset.from_tensor_slices((x, y)).batch(32), shuffle=False),
-    lambda x, y: dict(x=torch.utils.data.DataLoader(
-        torch.utils.data.TensorDataset(torch.from_numpy(x), torch.from_numpy(y)), batch_size=32),
-        shuffle=False),
-])
+@pytest.mark.parametrize(
+    "make_input",
+    [
+        lambda x, y: dict(x=tf.constant(x), y=tf.constant(y)),
+        lambda x, y: dict(x=torch.from_numpy(x), y=torch.from_numpy(y)),
+        lambda x, y: dict(x=tf.data.Dataset.from_tensor_slices((x, y)).batch(32), shuffle=False),
+        lambda x, y: dict(
+            x=torch.utils.data.DataLoader(
+                torch.utils.data.TensorDataset(torch.from_numpy(x), torch.from_numpy(y)),
+                batch_size=32,
+            ),
+            shuffle=False,
+        ),
+    ],
+)
 def test_fit_accepts_every_input_kind(make_input):
     x, y = data()
     history = binary_model().fit(**make_input(x, y), epochs=2, verbose=0)
     assert len(history.history["loss"]) == 2 and history.params["steps"] == 8
 
 
-@pytest.mark.parametrize("make_x, what", [
-    (lambda x, y: tf.data.Dataset.from_tensor_slices((x, y)).batch(32),
-     "a tf.data.Dataset. The Dataset is expected to already be shuffled "
-     "(via `.shuffle(buffer_size)`)."),
-    (lambda x, y: (pair for pair in [(x, y)] * 2),
-     "a generator. The generator is expected to yield already-shuffled data."),
-])
+@pytest.mark.parametrize(
+    "make_x, what",
+    [
+        (
+            lambda x, y: tf.data.Dataset.from_tensor_slices((x, y)).batch(32),
+            "a tf.data.Dataset. The Dataset is expected to already be shuffled "
+            "(via `.shuffle(buffer_size)`).",
+        ),
+        (
+            lambda x, y: (pair for pair in [(x, y)] * 2),
+            "a generator. The generator is expected to yield already-shuffled data.",
+        ),
+    ],
+)
 def test_fit_warns_that_shuffle_is_ignored_for_already_batched_data(make_x, what):
     x, y = data()
     with pytest.warns(UserWarning) as caught:
@@ -68,7 +85,7 @@ def test_fit_with_generator_and_py_dataset():
     def generator():
         while True:
             for start in range(0, 256, 64):
-                yield x[start:start + 64], y[start:start + 64]
+                yield x[start : start + 64], y[start : start + 64]
 
     history = binary_model().fit(generator(), steps_per_epoch=4, epochs=2, verbose=0, shuffle=False)
     assert history.params["steps"] == 4 and len(history.epoch) == 2
@@ -82,7 +99,7 @@ def test_fit_with_generator_and_py_dataset():
             return 4
 
         def __getitem__(self, index):
-            return x[index * 64:(index + 1) * 64], y[index * 64:(index + 1) * 64]
+            return x[index * 64 : (index + 1) * 64], y[index * 64 : (index + 1) * 64]
 
         def on_epoch_end(self):
             self.epochs_ended += 1
@@ -99,8 +116,15 @@ def test_multi_input_dict_and_multi_output_losses():
     out1 = keras.layers.Dense(1, activation="sigmoid", name="cls")(merged)
     out2 = keras.layers.Dense(1, name="reg")(merged)
     model = keras.Model(inputs, [out1, out2])
-    model.compile("rmsprop", loss=["binary_crossentropy", "mse"], loss_weights=[1.0, 0.5], metrics=[["accuracy"], ["mae"]])
-    history = model.fit({"a": x[:, :2], "b": x[:, 2:]}, [y, x[:, :1]], epochs=2, batch_size=64, verbose=0)
+    model.compile(
+        "rmsprop",
+        loss=["binary_crossentropy", "mse"],
+        loss_weights=[1.0, 0.5],
+        metrics=[["accuracy"], ["mae"]],
+    )
+    history = model.fit(
+        {"a": x[:, :2], "b": x[:, 2:]}, [y, x[:, :1]], epochs=2, batch_size=64, verbose=0
+    )
     assert sorted(history.history) == ["cls_accuracy", "cls_loss", "loss", "reg_loss", "reg_mae"]
     predictions = model.predict({"a": x[:, :2], "b": x[:, 2:]}, verbose=0)
     assert isinstance(predictions, list) and [p.shape for p in predictions] == [(256, 1), (256, 1)]
@@ -152,7 +176,10 @@ def test_custom_train_step_with_gradient_tape():
     model = CustomModel([keras.layers.Dense(1)])
     model.compile(optimizer=keras.optimizers.RMSprop(0.01))
     history = model.fit(x, y, epochs=3, verbose=0)
-    assert list(history.history) == ["loss"] and history.history["loss"][-1] < history.history["loss"][0]
+    assert (
+        list(history.history) == ["loss"]
+        and history.history["loss"][-1] < history.history["loss"][0]
+    )
 
 
 def test_class_weight_and_sample_weight_change_the_loss():
@@ -176,7 +203,11 @@ def test_progress_output_formats():
         model.fit(x, y, epochs=2, batch_size=64, verbose=2)
     lines = out.getvalue().splitlines()
     assert lines[0] == "Epoch 1/2" and lines[2] == "Epoch 2/2"
-    assert lines[1].startswith("4/4 - ") and " - accuracy: " in lines[1] and lines[1].index("accuracy") < lines[1].index("loss")
+    assert (
+        lines[1].startswith("4/4 - ")
+        and " - accuracy: " in lines[1]
+        and lines[1].index("accuracy") < lines[1].index("loss")
+    )
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         model.fit(x, y, epochs=1, batch_size=64, verbose=1)
@@ -204,7 +235,9 @@ def test_bad_input_messages():
     with pytest.raises(ValueError, match="Data cardinality is ambiguous"):
         model.fit(x, y[:10], verbose=0)
     with pytest.raises(ValueError, match="validation_split"):
-        model.fit(tf.data.Dataset.from_tensor_slices((x, y)).batch(8), validation_split=0.2, verbose=0)
+        model.fit(
+            tf.data.Dataset.from_tensor_slices((x, y)).batch(8), validation_split=0.2, verbose=0
+        )
     with pytest.raises(ValueError, match="validation_split"):
         model.fit(x, y, validation_split=1.5, verbose=0)
     softmax = keras.Sequential([keras.layers.Dense(3, activation="softmax")])
@@ -220,10 +253,27 @@ def test_nan_loss_keeps_training_unless_terminated():
     assert np.isnan(model.fit(x, y, batch_size=256, epochs=1, verbose=0).history["loss"][0])
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        history = binary_model().fit(x, y, batch_size=64, epochs=3, shuffle=False, verbose=0, callbacks=[keras.callbacks.TerminateOnNaN()])
-    assert len(history.epoch) == 1 and "Batch 0: Invalid loss, terminating training" in out.getvalue()
+        history = binary_model().fit(
+            x,
+            y,
+            batch_size=64,
+            epochs=3,
+            shuffle=False,
+            verbose=0,
+            callbacks=[keras.callbacks.TerminateOnNaN()],
+        )
+    assert (
+        len(history.epoch) == 1 and "Batch 0: Invalid loss, terminating training" in out.getvalue()
+    )
     with pytest.raises(RuntimeError, match="NaN or Inf loss encountered at batch 0"):
-        binary_model().fit(x, y, batch_size=64, shuffle=False, verbose=0, callbacks=[keras.callbacks.TerminateOnNaN(raise_error=True)])
+        binary_model().fit(
+            x,
+            y,
+            batch_size=64,
+            shuffle=False,
+            verbose=0,
+            callbacks=[keras.callbacks.TerminateOnNaN(raise_error=True)],
+        )
 
 
 def test_denormals_flushed_during_fit_and_restored():
@@ -245,7 +295,9 @@ def test_denormals_flushed_during_fit_and_restored():
 def test_initial_epoch_validation_freq_and_steps():
     x, y = data()
     model = binary_model()
-    history = model.fit(x, y, epochs=4, initial_epoch=1, validation_data=(x, y), validation_freq=2, verbose=0)
+    history = model.fit(
+        x, y, epochs=4, initial_epoch=1, validation_data=(x, y), validation_freq=2, verbose=0
+    )
     assert history.epoch == [1, 2, 3] and len(history.history["val_loss"]) == 2
     history = model.fit(x, y, epochs=1, steps_per_epoch=3, batch_size=16, verbose=0)
     assert history.params["steps"] == 3
@@ -270,7 +322,9 @@ def test_custom_train_step_with_compute_loss_and_metrics_loop():
     x, y = data()
     inputs = keras.Input(shape=(4,))
     model = CustomModel(inputs, keras.layers.Dense(1, activation="sigmoid")(inputs))
-    model.compile(optimizer=keras.optimizers.RMSprop(0.05), loss="binary_crossentropy", metrics=["accuracy"])
+    model.compile(
+        optimizer=keras.optimizers.RMSprop(0.05), loss="binary_crossentropy", metrics=["accuracy"]
+    )
     history = model.fit(x, y, epochs=3, verbose=0)
     assert list(history.history) == ["accuracy", "loss"]
     assert history.history["accuracy"][-1] > 0.8

@@ -1,4 +1,6 @@
-"""The trainer against real Keras 3: log names and order, History, evaluate's shape, printed layout."""
+"""The trainer against real Keras 3: log names and order, History, evaluate's shape, printed
+layout."""
+
 import contextlib
 import io
 import re
@@ -30,11 +32,31 @@ def custom_mae(y_true, y_pred):
 
 CONFIGS = {
     "binary_acc": ("binary", 1, "sigmoid", dict(loss="binary_crossentropy", metrics=["acc"])),
-    "binary_objects": ("binary", 1, "sigmoid", dict(loss="bce", metrics=["binary_accuracy", "AUC"])),
-    "sparse_accuracy": ("sparse", 3, "softmax", dict(loss="sparse_categorical_crossentropy", metrics=["accuracy"])),
-    "categorical": ("categorical", 3, "softmax", dict(loss="categorical_crossentropy", metrics=["accuracy", "top_k_categorical_accuracy"])),
+    "binary_objects": (
+        "binary",
+        1,
+        "sigmoid",
+        dict(loss="bce", metrics=["binary_accuracy", "AUC"]),
+    ),
+    "sparse_accuracy": (
+        "sparse",
+        3,
+        "softmax",
+        dict(loss="sparse_categorical_crossentropy", metrics=["accuracy"]),
+    ),
+    "categorical": (
+        "categorical",
+        3,
+        "softmax",
+        dict(loss="categorical_crossentropy", metrics=["accuracy", "top_k_categorical_accuracy"]),
+    ),
     "regression": ("regression", 1, None, dict(loss="mse", metrics=["mae", "mean_squared_error"])),
-    "weighted": ("regression", 1, None, dict(loss="mse", metrics=["mae"], weighted_metrics=["mae"])),
+    "weighted": (
+        "regression",
+        1,
+        None,
+        dict(loss="mse", metrics=["mae"], weighted_metrics=["mae"]),
+    ),
     "no_metrics": ("regression", 1, None, dict(loss="mean_absolute_error")),
 }
 
@@ -47,7 +69,9 @@ def run(keras, name, verbose=2):
     x, y = data(kind)
     keras.backend.clear_session()  # metric names (auc, auc_1 ...) count per session, as in Keras
     keras.utils.set_random_seed(0)
-    model = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(units, activation=activation)])
+    model = keras.Sequential(
+        [keras.Input(shape=(4,)), keras.layers.Dense(units, activation=activation)]
+    )
     args = dict(compile_args)
     if "metrics" in args:
         args["metrics"] = [m if m != "AUC" else keras.metrics.AUC() for m in args["metrics"]]
@@ -82,9 +106,16 @@ def test_verbose_2_layout_matches_keras(name):
 
 def test_verbose_1_layout_matches_keras():
     def final_lines(text):
-        return [UNIT.sub("N?/step", NUMBER.sub("N", chunk.split("\r")[-1].rstrip(" \b"))) for chunk in text.split("\n") if chunk]
+        return [
+            UNIT.sub("N?/step", NUMBER.sub("N", chunk.split("\r")[-1].rstrip(" \b")))
+            for chunk in text.split("\n")
+            if chunk
+        ]
 
-    mine, real = final_lines(run(ours, "binary_acc", verbose=1)[3]), final_lines(run(theirs, "binary_acc", verbose=1)[3])
+    mine, real = (
+        final_lines(run(ours, "binary_acc", verbose=1)[3]),
+        final_lines(run(theirs, "binary_acc", verbose=1)[3]),
+    )
     assert mine == real
 
 
@@ -92,7 +123,9 @@ def test_predict_multi_output_structure_matches_keras():
     results = []
     for keras in (ours, theirs):
         inputs = keras.Input(shape=(4,))
-        model = keras.Model(inputs, {"a": keras.layers.Dense(2)(inputs), "b": keras.layers.Dense(1)(inputs)})
+        model = keras.Model(
+            inputs, {"a": keras.layers.Dense(2)(inputs), "b": keras.layers.Dense(1)(inputs)}
+        )
         out = model.predict(np.ones((5, 4), "float32"), verbose=0)
         results.append({k: (v.shape, v.dtype) for k, v in out.items()})
     assert results[0] == results[1]

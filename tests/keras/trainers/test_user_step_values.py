@@ -1,4 +1,6 @@
-"""What Keras hands a user's ``train_step``: Tensors from ``compiled_loss`` & co, the batch itself."""
+"""What Keras hands a user's ``train_step``: Tensors from ``compiled_loss`` & co, the batch
+itself."""
+
 import json
 
 import numpy as np
@@ -25,10 +27,13 @@ def _custom_fit(tf, keras):
             self.optimizer.apply_gradients(zip(grads, self.trainable_weights))
             self.compiled_metrics.update_state(y, y_pred)
             seen["get_metrics_result"] = sorted(
-                (k, bool(tf.is_tensor(v))) for k, v in self.get_metrics_result().items())
+                (k, bool(tf.is_tensor(v))) for k, v in self.get_metrics_result().items()
+            )
             seen["results"] = sorted(
-                (m.name, bool(tf.is_tensor(m.result()))) for m in self.metrics
-                if not isinstance(m.result(), dict))
+                (m.name, bool(tf.is_tensor(m.result())))
+                for m in self.metrics
+                if not isinstance(m.result(), dict)
+            )
             return {m.name: m.result() for m in self.metrics}
 
     inputs = keras.Input((3,))
@@ -42,8 +47,11 @@ def _custom_fit(tf, keras):
 
 
 EXPECTED_CUSTOM_FIT = {  # real Keras 3.15's answers
-    "compiled_loss": True, "compute_loss": True, "grads": True,
-    "get_metrics_result": [("loss", True), ("mae", True)], "results": [("loss", True)],
+    "compiled_loss": True,
+    "compute_loss": True,
+    "grads": True,
+    "get_metrics_result": [("loss", True), ("mae", True)],
+    "results": [("loss", True)],
     "history": ["loss", "mae"],
 }
 
@@ -61,7 +69,9 @@ def _x_only_fit(tf, keras):
             return self.dense(x)
 
         def train_step(self, data):
-            seen.append((type(data).__name__ == "tuple", tuple(data.shape) if tf.is_tensor(data) else None))
+            seen.append(
+                (type(data).__name__ == "tuple", tuple(data.shape) if tf.is_tensor(data) else None)
+            )
             with tf.GradientTape() as tape:
                 loss = tf.reduce_mean((self(data) - data) ** 2)
             grads = tape.gradient(loss, self.trainable_weights)
@@ -120,8 +130,11 @@ def test_compile_config_of_loss_functions():
     keras = torchkeras.keras
     model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1)])
     assert model.get_compile_config() == {}
-    model.compile(optimizer="sgd", loss=torchkeras.keras.losses.MSE,
-                  metrics=[keras.metrics.mean_absolute_error, "mse"])
+    model.compile(
+        optimizer="sgd",
+        loss=torchkeras.keras.losses.MSE,
+        metrics=[keras.metrics.mean_absolute_error, "mse"],
+    )
     config = model.get_compile_config()
     function = {"module": "builtins", "class_name": "function", "registered_name": "function"}
     assert config["loss"] == dict(function, config="mean_squared_error")
@@ -140,6 +153,7 @@ def _compile_config_json(keras, loss, metrics):
 def test_compile_config_matches_keras_bytes():
     pytest.importorskip("tensorflow")
     import keras as theirs
+
     ours = torchkeras.keras
     cases = [
         (lambda k: k.losses.mean_squared_error, lambda k: ["mae"]),
@@ -160,6 +174,7 @@ def test_compile_config_matches_keras_bytes():
 def test_custom_fit_matches_keras():
     tf_real = pytest.importorskip("tensorflow")
     import keras as theirs
+
     seen, history = _custom_fit(tf_real, theirs)
     _, mine = _custom_fit(torchkeras, torchkeras.keras)
     assert seen == EXPECTED_CUSTOM_FIT
@@ -170,4 +185,5 @@ def test_custom_fit_matches_keras():
 def test_x_only_fit_matches_keras():
     tf_real = pytest.importorskip("tensorflow")
     import keras as theirs
+
     assert _x_only_fit(tf_real, theirs) == EXPECTED_X_ONLY

@@ -1,4 +1,6 @@
-"""The PNG decoder and keras.utils.image_dataset_from_directory on generated folders (no TensorFlow, no Pillow)."""
+"""The PNG decoder and keras.utils.image_dataset_from_directory on generated folders (no
+TensorFlow, no Pillow)."""
+
 import struct
 import sys
 import zlib
@@ -13,7 +15,12 @@ RNG = np.random.RandomState(3)
 
 
 def _chunk(kind, data):
-    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    return (
+        struct.pack(">I", len(data))
+        + kind
+        + data
+        + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    )
 
 
 def _filtered(raw, bpp):
@@ -34,7 +41,9 @@ def _filtered(raw, bpp):
         else:
             p = left + previous - upper_left
             pa, pb, pc = abs(p - left), abs(p - previous), abs(p - upper_left)
-            line = row - np.where((pa <= pb) & (pa <= pc), left, np.where(pb <= pc, previous, upper_left))
+            line = row - np.where(
+                (pa <= pb) & (pa <= pc), left, np.where(pb <= pc, previous, upper_left)
+            )
         out.append(bytes([kind]) + (line & 0xFF).astype(np.uint8).tobytes())
         previous = row
     return b"".join(out)
@@ -100,7 +109,9 @@ def image_dir(tmp_path):
 
 
 def test_image_dataset_shapes_labels_and_messages(image_dir, capsys):
-    ds = keras.utils.image_dataset_from_directory(str(image_dir), image_size=(3, 4), batch_size=4, shuffle=False)
+    ds = keras.utils.image_dataset_from_directory(
+        str(image_dir), image_size=(3, 4), batch_size=4, shuffle=False
+    )
     assert capsys.readouterr().out == "Found 5 files belonging to 2 classes.\n"
     assert ds.class_names == ["cats", "dogs"] and len(ds.file_paths) == 5
     images, labels = next(iter(ds.as_numpy_iterator()))
@@ -110,18 +121,37 @@ def test_image_dataset_shapes_labels_and_messages(image_dir, capsys):
 
 
 def test_image_dataset_options(image_dir):
-    grey = keras.utils.image_dataset_from_directory(str(image_dir), image_size=6, color_mode="grayscale",
-                                                    crop_to_aspect_ratio=True, label_mode="categorical",
-                                                    shuffle=False, verbose=False)
+    grey = keras.utils.image_dataset_from_directory(
+        str(image_dir),
+        image_size=6,
+        color_mode="grayscale",
+        crop_to_aspect_ratio=True,
+        label_mode="categorical",
+        shuffle=False,
+        verbose=False,
+    )
     images, labels = next(iter(grey.as_numpy_iterator()))
     assert images.shape == (5, 6, 6, 1) and labels.shape == (5, 2)
-    nearest = keras.utils.image_dataset_from_directory(str(image_dir), image_size=(5, 5), interpolation="nearest",
-                                                       pad_to_aspect_ratio=True, labels=None, batch_size=None,
-                                                       shuffle=False, verbose=False)
+    nearest = keras.utils.image_dataset_from_directory(
+        str(image_dir),
+        image_size=(5, 5),
+        interpolation="nearest",
+        pad_to_aspect_ratio=True,
+        labels=None,
+        batch_size=None,
+        shuffle=False,
+        verbose=False,
+    )
     first = next(iter(nearest.as_numpy_iterator()))
     assert first.dtype == np.uint8 and first.shape == (5, 5, 3)
-    train = keras.utils.image_dataset_from_directory(str(image_dir), image_size=(2, 2), validation_split=0.4,
-                                                     subset="training", seed=1, verbose=False)
+    train = keras.utils.image_dataset_from_directory(
+        str(image_dir),
+        image_size=(2, 2),
+        validation_split=0.4,
+        subset="training",
+        seed=1,
+        verbose=False,
+    )
     assert sum(len(b[1]) for b in train.as_numpy_iterator()) == 3
     with pytest.raises(ValueError, match="`color_mode` must be one of"):
         keras.utils.image_dataset_from_directory(str(image_dir), color_mode="cmyk")

@@ -1,4 +1,5 @@
 """keras.utils: to_categorical, normalize, split_dataset, set_random_seed, PyDataset."""
+
 import random
 
 import numpy as np
@@ -18,16 +19,24 @@ def test_to_categorical():
 
 
 def test_normalize():
-    assert np.allclose(keras.utils.normalize(np.array([[3., 4.], [0., 0.]])), [[0.6, 0.8], [0., 0.]])
-    assert np.allclose(keras.utils.normalize(tf.constant([[3., 4.]])).numpy(), [[0.6, 0.8]])
+    assert np.allclose(
+        keras.utils.normalize(np.array([[3.0, 4.0], [0.0, 0.0]])), [[0.6, 0.8], [0.0, 0.0]]
+    )
+    assert np.allclose(keras.utils.normalize(tf.constant([[3.0, 4.0]])).numpy(), [[0.6, 0.8]])
 
 
 def test_split_dataset_sizes_and_errors():
     left, right = keras.utils.split_dataset(np.arange(10), left_size=0.8)
     assert (len(left), len(right)) == (8, 2)
-    left, right = keras.utils.split_dataset((np.arange(10), np.arange(10) * 2), right_size=3, shuffle=True, seed=1)
+    left, right = keras.utils.split_dataset(
+        (np.arange(10), np.arange(10) * 2), right_size=3, shuffle=True, seed=1
+    )
     pairs = list(left.as_numpy_iterator()) + list(right.as_numpy_iterator())
-    assert len(right) == 3 and sorted(int(a) for a, _ in pairs) == list(range(10)) and all(b == 2 * a for a, b in pairs)
+    assert (
+        len(right) == 3
+        and sorted(int(a) for a, _ in pairs) == list(range(10))
+        and all(b == 2 * a for a, b in pairs)
+    )
     assert len(keras.utils.split_dataset(tf.data.Dataset.range(10), right_size=0.3)[0]) == 7
     with pytest.raises(ValueError, match="greater than 1"):
         keras.utils.split_dataset(np.arange(10), left_size=0.7, right_size=0.6)
@@ -35,7 +44,12 @@ def test_split_dataset_sizes_and_errors():
 
 def test_set_random_seed_makes_everything_repeatable():
     def draw():
-        return random.random(), np.random.rand(), float(torch.rand(())), list(tf.data.Dataset.range(8).shuffle(8).as_numpy_iterator())
+        return (
+            random.random(),
+            np.random.rand(),
+            float(torch.rand(())),
+            list(tf.data.Dataset.range(8).shuffle(8).as_numpy_iterator()),
+        )
 
     keras.utils.set_random_seed(3)
     first = draw()
@@ -54,19 +68,29 @@ def test_py_dataset_defaults():
             return np.zeros((1, 1)), np.zeros((1, 1))
 
     data = Two(workers=2)
-    assert data.num_batches == 2 and data.workers == 2 and keras.utils.Sequence is keras.utils.PyDataset
+    assert (
+        data.num_batches == 2
+        and data.workers == 2
+        and keras.utils.Sequence is keras.utils.PyDataset
+    )
 
 
 def test_matches_keras():
     keras_real = pytest.importorskip("keras")
     pytest.importorskip("tensorflow")
-    for args in ([0, 2, 1], ), ([[1], [0]], 3):
-        assert np.array_equal(keras.utils.to_categorical(*args), keras_real.utils.to_categorical(*args))
-    x = np.array([[3., 4.], [1., 0.]])
+    for args in ([0, 2, 1],), ([[1], [0]], 3):
+        assert np.array_equal(
+            keras.utils.to_categorical(*args), keras_real.utils.to_categorical(*args)
+        )
+    x = np.array([[3.0, 4.0], [1.0, 0.0]])
     for kwargs in ({}, {"order": 1, "axis": 0}):
-        assert np.allclose(keras.utils.normalize(x, **kwargs), keras_real.utils.normalize(x, **kwargs))
+        assert np.allclose(
+            keras.utils.normalize(x, **kwargs), keras_real.utils.normalize(x, **kwargs)
+        )
     for sizes in ({"left_size": 0.8}, {"right_size": 0.3}, {"left_size": 3}):
         ours = keras.utils.split_dataset(np.arange(10), **sizes)
         theirs = keras_real.utils.split_dataset(np.arange(10), **sizes)
         assert [len(d) for d in ours] == [len(d) for d in theirs]
-        assert [np.asarray(list(d.as_numpy_iterator())).tolist() for d in ours] == [np.asarray(list(d.as_numpy_iterator())).tolist() for d in theirs]
+        assert [np.asarray(list(d.as_numpy_iterator())).tolist() for d in ours] == [
+            np.asarray(list(d.as_numpy_iterator())).tolist() for d in theirs
+        ]

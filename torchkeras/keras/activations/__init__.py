@@ -1,4 +1,5 @@
 """``keras.activations``: activation functions, and ``get``/``serialize``/``deserialize``."""
+
 from .activations import __all__ as _names
 from . import activations as _module
 from ...api_export import keras_export as _keras_export, fill_namespace as _fill_namespace
@@ -12,7 +13,8 @@ _NAME_OF[_module.silu] = "silu"
 
 @_keras_export("keras.activations.get")
 def get(identifier):
-    """The activation for ``identifier``: ``None`` -> ``linear``, a name, a dict config, or a callable."""
+    """The activation for ``identifier``: ``None`` -> ``linear``, a name, a dict config, or a
+    callable."""
     if identifier is None:
         return _module.linear
     if isinstance(identifier, dict):
@@ -21,7 +23,9 @@ def get(identifier):
         try:
             return _BY_NAME[identifier]
         except KeyError:
-            raise ValueError("Could not interpret activation function identifier: %s" % identifier) from None
+            raise ValueError(
+                "Could not interpret activation function identifier: %s" % identifier
+            ) from None
     if callable(identifier):
         return identifier
     raise ValueError("Could not interpret activation function identifier: %s" % (identifier,))
@@ -29,7 +33,8 @@ def get(identifier):
 
 @_keras_export("keras.activations.serialize")
 def serialize(activation):
-    """The name of a Keras activation (``'relu'``); other callables serialise as their ``__name__``."""
+    """The name of a Keras activation (``'relu'``); other callables serialise as their
+    ``__name__``."""
     name = _NAME_OF.get(activation)
     if name is not None:
         return name

@@ -3,6 +3,7 @@
 Each takes a tensor-like ``x`` (Tensor, Variable, NumPy, Python, torch) and
 returns a ``tf.Tensor``; the arguments and defaults are Keras 3's.
 """
+
 import torch
 import torch.nn.functional as F
 
@@ -10,10 +11,36 @@ from ...framework.convert import to_torch
 from ...framework.tensor import wrap
 from ...api_export import keras_export
 
-__all__ = ["relu", "leaky_relu", "relu6", "elu", "selu", "gelu", "celu", "glu", "softplus",
-           "softsign", "silu", "swish", "hard_silu", "hard_swish", "exponential", "linear",
-           "sigmoid", "hard_sigmoid", "tanh", "mish", "softmax", "log_softmax", "log_sigmoid",
-           "tanh_shrink", "hard_tanh", "soft_shrink", "hard_shrink", "squareplus"]
+__all__ = [
+    "relu",
+    "leaky_relu",
+    "relu6",
+    "elu",
+    "selu",
+    "gelu",
+    "celu",
+    "glu",
+    "softplus",
+    "softsign",
+    "silu",
+    "swish",
+    "hard_silu",
+    "hard_swish",
+    "exponential",
+    "linear",
+    "sigmoid",
+    "hard_sigmoid",
+    "tanh",
+    "mish",
+    "softmax",
+    "log_softmax",
+    "log_sigmoid",
+    "tanh_shrink",
+    "hard_tanh",
+    "soft_shrink",
+    "hard_shrink",
+    "squareplus",
+]
 
 
 def _x(x):
@@ -29,7 +56,11 @@ def relu(x, negative_slope=0.0, max_value=None, threshold=0.0):
     value = _x(x)
     if negative_slope == 0.0 and max_value is None and threshold == 0.0:
         return wrap(torch.relu(value))
-    kept = torch.where(value > threshold, value, torch.zeros_like(value) if negative_slope == 0.0 else negative_slope * (value - threshold))
+    kept = torch.where(
+        value > threshold,
+        value,
+        torch.zeros_like(value) if negative_slope == 0.0 else negative_slope * (value - threshold),
+    )
     if max_value is not None:
         kept = torch.clamp(kept, max=max_value)
     return wrap(kept)
@@ -198,10 +229,22 @@ def squareplus(x, b=4):
 
 
 TORCH_EQUIVALENTS = {
-    relu: torch.relu, relu6: F.relu6, sigmoid: torch.sigmoid, tanh: torch.tanh,
-    elu: F.elu, selu: F.selu, softplus: F.softplus, softsign: F.softsign, silu: F.silu,
-    exponential: torch.exp, mish: F.mish, hard_sigmoid: F.hardsigmoid, hard_silu: F.hardswish,
-    gelu: F.gelu, leaky_relu: lambda v: F.leaky_relu(v, 0.2),
-    softmax: lambda v: torch.softmax(v, -1), log_softmax: lambda v: torch.log_softmax(v, -1),
+    relu: torch.relu,
+    relu6: F.relu6,
+    sigmoid: torch.sigmoid,
+    tanh: torch.tanh,
+    elu: F.elu,
+    selu: F.selu,
+    softplus: F.softplus,
+    softsign: F.softsign,
+    silu: F.silu,
+    exponential: torch.exp,
+    mish: F.mish,
+    hard_sigmoid: F.hardsigmoid,
+    hard_silu: F.hardswish,
+    gelu: F.gelu,
+    leaky_relu: lambda v: F.leaky_relu(v, 0.2),
+    softmax: lambda v: torch.softmax(v, -1),
+    log_softmax: lambda v: torch.log_softmax(v, -1),
 }
 """Keras activation -> the torch function layers apply directly to storage (hot path)."""

@@ -1,5 +1,7 @@
 """``keras.backend``: global Keras settings (float type, epsilon, session state)."""
+
 from ...api_export import fill_namespace as _fill_namespace
+
 # torchkeras keeps ``KerasTensor`` here too (Keras 3 has it at ``keras.KerasTensor``).
 from .keras_tensor import KerasTensor  # noqa: F401
 

@@ -7,13 +7,15 @@ layer with a mixed policy opens one for its compute dtype; inside a scope, a lay
 ``autocast=False`` or a non-floating compute dtype clears it, and one with another floating compute
 dtype replaces it.
 """
+
 from ...framework.global_state import PER_THREAD as STATE
 
 __all__ = ["STATE", "scope_for"]
 
 
 def scope_for(layer, current):
-    """The scope ``layer`` runs ``call`` in when ``current`` (a torch dtype or ``None``) is active."""
+    """The scope ``layer`` runs ``call`` in when ``current`` (a torch dtype or ``None``) is
+    active."""
     if current is None:
         return layer._autocast_dtype
     compute = layer._compute_torch_dtype

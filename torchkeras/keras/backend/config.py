@@ -1,4 +1,5 @@
 """Keras' global configuration: default float type, fuzz factor, image layout."""
+
 from ...api_export import keras_export
 
 _state = {"floatx": "float32", "epsilon": 1e-7, "image_data_format": "channels_last"}
@@ -12,7 +13,8 @@ def floatx():
 
 @keras_export("keras.config.set_floatx", "keras.backend.set_floatx")
 def set_floatx(value):
-    """Sets the default float type: ``'float16'``, ``'bfloat16'``, ``'float32'`` or ``'float64'``."""
+    """Sets the default float type: ``'float16'``, ``'bfloat16'``, ``'float32'`` or
+    ``'float64'``."""
     accepted = ("bfloat16", "float16", "float32", "float64")
     if value not in accepted:
         raise ValueError("Unknown `floatx` value: %s. Expected one of %s" % (value, set(accepted)))
@@ -42,7 +44,10 @@ def set_image_data_format(data_format):
     """Sets ``'channels_last'`` or ``'channels_first'``."""
     data_format = str(data_format).lower()
     if data_format not in ("channels_first", "channels_last"):
-        raise ValueError("The `data_format` argument must be one of {'channels_first', 'channels_last'}. Received: data_format=%s" % data_format)
+        raise ValueError(
+            "The `data_format` argument must be one of {'channels_first', 'channels_last'}. "
+            "Received: data_format=%s" % data_format
+        )
     _state["image_data_format"] = data_format
 
 

@@ -6,6 +6,7 @@ KerasTensors infers output shapes without computing anything; Python operators
 (``x + y``, ``x[:, 0]``, ``x > 0`` ...) record Keras' op classes (``Add``,
 ``GetItem``, ``Greater`` ...), as ``keras.ops`` functions do.
 """
+
 import collections
 
 from . import naming
@@ -17,6 +18,7 @@ __all__ = ["KerasTensor", "KerasHistory", "is_keras_tensor"]
 def _operation(class_name):
     """The Keras op class ``class_name`` (``keras.ops`` defines them above this module)."""
     from ..ops import op_classes
+
     return op_classes.operation_class(class_name)
 
 
@@ -27,7 +29,9 @@ KerasHistory = collections.namedtuple("KerasHistory", ["operation", "node_index"
 class KerasTensor:
     """A symbolic tensor: ``shape`` (tuple), ``dtype`` (name), ``name``, ``_keras_history``."""
 
-    def __init__(self, shape, dtype="float32", sparse=False, ragged=False, record_history=True, name=None):
+    def __init__(
+        self, shape, dtype="float32", sparse=False, ragged=False, record_history=True, name=None
+    ):
         self._shape = tuple(None if d is None else int(d) for d in shape)
         self._dtype = dtype
         self.sparse = sparse
@@ -52,7 +56,12 @@ class KerasTensor:
 
     def __repr__(self):
         return "<KerasTensor shape=%s, dtype=%s, sparse=%s, ragged=%s, name=%s>" % (
-            self._shape, self._dtype, self.sparse, self.ragged, self.name)
+            self._shape,
+            self._dtype,
+            self.sparse,
+            self.ragged,
+            self.name,
+        )
 
     __str__ = __repr__
 

@@ -6,6 +6,7 @@ while it is called; a weight's ``path`` is the scope path where it was created p
 a no-op, and a layer keeps the parent path it first saw (``_parent_path``), so its later scopes
 sit at the same place however it is reached.  The scope stack is per thread, as in Keras.
 """
+
 from ...framework.global_state import PER_THREAD as _STATE
 from ...api_export import keras_export
 
@@ -24,13 +25,19 @@ class name_scope:
 
     def __init__(self, name, caller=None, deduplicate=True, override_parent=None):
         if not isinstance(name, str) or "/" in name:
-            raise ValueError("Argument `name` must be a string and cannot contain character `/`. "
-                             "Received: name=%s" % (name,))
+            raise ValueError(
+                "Argument `name` must be a string and cannot contain character `/`. "
+                "Received: name=%s" % (name,)
+            )
         self.name = name
         self.caller = caller
         self.deduplicate = deduplicate
         self.override_parent = override_parent
-        if override_parent is None and deduplicate and getattr(caller, "_parent_path", None) is not None:
+        if (
+            override_parent is None
+            and deduplicate
+            and getattr(caller, "_parent_path", None) is not None
+        ):
             self.override_parent = caller._parent_path
         self._pop_on_exit = False
 

@@ -1,4 +1,5 @@
 """Keras' automatic names: ``dense``, ``dense_1``, ... per prefix, per thread (as Keras)."""
+
 import re
 from ...api_export import keras_export
 

@@ -20,14 +20,20 @@ class ObjectLookup:
         return ValueError("Could not interpret %s identifier: %s" % (self._kind, identifier))
 
     def serialize(self, obj):
-        """Keras' serialised form ``{'module', 'class_name', 'config', 'registered_name'}`` (``None`` stays ``None``)."""
+        """Keras' serialised form ``{'module', 'class_name', 'config', 'registered_name'}``
+        (``None`` stays ``None``)."""
         if obj is None:
             return None
-        return {"module": self._module, "class_name": type(obj).__name__, "config": obj.get_config(),
-                "registered_name": None}
+        return {
+            "module": self._module,
+            "class_name": type(obj).__name__,
+            "config": obj.get_config(),
+            "registered_name": None,
+        }
 
     def deserialize(self, config, custom_objects=None):
-        """The object that ``serialize()`` described (a bare ``{'class_name', 'config'}`` works too)."""
+        """The object that ``serialize()`` described (a bare ``{'class_name', 'config'}`` works
+        too)."""
         name = config["class_name"]
         cls = (custom_objects or {}).get(name) or self._classes.get(name)
         if cls is None:
@@ -35,7 +41,8 @@ class ObjectLookup:
         return cls.from_config(config.get("config", {}))
 
     def get(self, identifier):
-        """An object from ``None``, a name, a serialised dict, a class (instantiated) or a callable."""
+        """An object from ``None``, a name, a serialised dict, a class (instantiated) or a
+        callable."""
         if identifier is None:
             return None
         if isinstance(identifier, dict):

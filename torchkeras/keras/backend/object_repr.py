@@ -21,7 +21,7 @@ def keras_module(cls):
     if module in _MODULES:
         return _MODULES[module]
     if module.startswith(_PREFIX):
-        return "keras.src." + module[len(_PREFIX):]
+        return "keras.src." + module[len(_PREFIX) :]
     return module
 
 

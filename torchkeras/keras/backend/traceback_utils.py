@@ -14,6 +14,7 @@ class with the message::
 Only the innermost failing call adds it.  ``keras.config.disable_traceback_filtering()`` turns
 it off.
 """
+
 import inspect
 
 import torch
@@ -22,8 +23,12 @@ from ...api_export import keras_export
 from ...framework.errors import OpError
 from ...framework.tensor import TensorOperators
 
-__all__ = ["enable_traceback_filtering", "disable_traceback_filtering",
-           "is_traceback_filtering_enabled", "inject_call_info"]
+__all__ = [
+    "enable_traceback_filtering",
+    "disable_traceback_filtering",
+    "is_traceback_filtering_enabled",
+    "inject_call_info",
+]
 
 _STATE = {"enabled": True}
 
@@ -67,8 +72,11 @@ def inject_call_info(error, call, args, kwargs, display_name):
     """The exception to raise for ``error`` from ``call(*args, **kwargs)``: Keras' form (or
     ``error`` itself when filtering is off, the arguments don't bind, or an inner call already
     added its context).  torch's out-of-memory error is left for ``fit`` to report."""
-    if not _STATE["enabled"] or getattr(error, "_keras_call_info_injected", False) \
-            or isinstance(error, torch.OutOfMemoryError):
+    if (
+        not _STATE["enabled"]
+        or getattr(error, "_keras_call_info_injected", False)
+        or isinstance(error, torch.OutOfMemoryError)
+    ):
         return error
     try:
         signature = inspect.signature(call)
@@ -88,9 +96,10 @@ def inject_call_info(error, call, args, kwargs, display_name):
         message = error.message
     else:
         message = error.args[0] if error.args else ""
-    message = ("Exception encountered when calling %s.\n\n\x1b[1m%s\x1b[0m\n\n"
-               "Arguments received by %s:\n%s"
-               % (display_name, message, display_name, "\n".join(lines)))
+    message = (
+        "Exception encountered when calling %s.\n\n\x1b[1m%s\x1b[0m\n\n"
+        "Arguments received by %s:\n%s" % (display_name, message, display_name, "\n".join(lines))
+    )
     if isinstance(error, OpError):
         new_error = type(error)(error.node_def, error.op, message)
     else:

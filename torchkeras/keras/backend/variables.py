@@ -1,7 +1,8 @@
 """The variables Keras layers own: a ``tf.Variable`` with Keras 3's face.
 
 ``name`` is the short name (``'kernel'``), ``path`` the name-scope-qualified
-one (``'sequential/dense/kernel'``, see ``name_scope``), ``trainable`` is settable (freezing clears the
+one (``'sequential/dense/kernel'``, see ``name_scope``), ``trainable`` is settable (freezing clears
+the
 parameter's ``requires_grad``), ``regularizer`` is kept for the layer's losses,
 and ``repr`` is Keras': ``<Variable path=dense/kernel, shape=(3, 2), ...>``.
 Inside a mixed-precision layer's ``call`` a floating variable created with
@@ -9,6 +10,7 @@ Inside a mixed-precision layer's ``call`` a floating variable created with
 Shapes and dtypes stay TF's (``TensorShape``, ``tf.float32``), which compare
 equal to Keras' tuples and names.
 """
+
 import numpy as np
 
 import torch
@@ -29,9 +31,20 @@ class KerasVariable(Variable):
     __slots__ = ("_short_name", "_path", "regularizer", "_autocast")
     _tf_type_name = "Variable"  # Keras' class name
 
-    def __init__(self, initial_value, trainable=True, name="variable", path=None, dtype=None, constraint=None,
-                 regularizer=None, autocast=True):
-        super().__init__(initial_value, trainable=trainable, name=name, dtype=dtype, constraint=constraint)
+    def __init__(
+        self,
+        initial_value,
+        trainable=True,
+        name="variable",
+        path=None,
+        dtype=None,
+        constraint=None,
+        regularizer=None,
+        autocast=True,
+    ):
+        super().__init__(
+            initial_value, trainable=trainable, name=name, dtype=dtype, constraint=constraint
+        )
         self._short_name = name
         if path is None:
             scope = name_scope.current_path()
@@ -44,8 +57,13 @@ class KerasVariable(Variable):
     def _value(self):
         value = _read(self)
         dtype = autocast_scope.STATE.autocast_dtype
-        if dtype is None or not self._autocast or not isinstance(value, torch.Tensor) or value.dtype is dtype \
-                or not value.dtype.is_floating_point:
+        if (
+            dtype is None
+            or not self._autocast
+            or not isinstance(value, torch.Tensor)
+            or value.dtype is dtype
+            or not value.dtype.is_floating_point
+        ):
             return value
         return value.to(dtype)
 
@@ -92,6 +110,10 @@ class KerasVariable(Variable):
 
     def __repr__(self):
         return "<Variable path=%s, shape=%s, dtype=%s, value=%s>" % (
-            self._path, tuple(self._param.shape), self.dtype.name, np.asarray(self.numpy()))
+            self._path,
+            tuple(self._param.shape),
+            self.dtype.name,
+            np.asarray(self.numpy()),
+        )
 
     __str__ = __repr__

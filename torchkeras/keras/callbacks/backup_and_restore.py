@@ -1,4 +1,5 @@
 """``keras.callbacks.BackupAndRestore``."""
+
 from __future__ import annotations
 
 import json
@@ -18,12 +19,17 @@ class BackupAndRestore(Callback):
     interrupted ``fit`` resumes where it stopped when run again; the backup is
     deleted when training completes (``delete_checkpoint=True``)."""
 
-    def __init__(self, backup_dir, save_freq="epoch", double_checkpoint=False, delete_checkpoint=True):
+    def __init__(
+        self, backup_dir, save_freq="epoch", double_checkpoint=False, delete_checkpoint=True
+    ):
         super().__init__()
         if not backup_dir:
             raise ValueError("Empty `backup_dir` argument passed")
         if save_freq != "epoch" and not isinstance(save_freq, int):
-            raise ValueError("Invalid value for argument `save_freq`. Received: save_freq=%s. Expected either 'epoch' or an integer value." % (save_freq,))
+            raise ValueError(
+                "Invalid value for argument `save_freq`. Received: save_freq=%s. Expected either "
+                "'epoch' or an integer value." % (save_freq,)
+            )
         self.save_freq = save_freq
         self.double_checkpoint = double_checkpoint
         self.delete_checkpoint = delete_checkpoint
@@ -51,7 +57,11 @@ class BackupAndRestore(Callback):
 
     def _load_model(self):
         if not getattr(self.model, "built", True):
-            raise ValueError("To use the BackupAndRestore callback, you model must be built before you call `fit()`. Model %s is unbuilt. You can build it beforehand by calling it on a batch of data." % (self.model,))
+            raise ValueError(
+                "To use the BackupAndRestore callback, you model must be built before you call "
+                "`fit()`. Model %s is unbuilt. You can build it beforehand by calling it on a "
+                "batch of data." % (self.model,)
+            )
         if os.path.exists(self._weights_path):
             load_weights(self.model, self._weights_path)
         if os.path.exists(self._training_metadata_path):

@@ -1,4 +1,5 @@
 """``keras.callbacks.Callback``: the base class of everything ``fit`` calls back."""
+
 from __future__ import annotations
 from ...api_export import keras_export
 

@@ -1,4 +1,5 @@
 """``keras.callbacks.CallbackList``: dispatches each hook to a list of callbacks."""
+
 from __future__ import annotations
 
 from ...framework import tree as _tree
@@ -56,7 +57,8 @@ class CallbackList(Callback):
             self.callbacks.append(self._progbar)
         self._batch_listeners = {
             hook: [c for c in self.callbacks if c is not self._progbar and _overrides(c, names)]
-            for hook, names in _BATCH_HOOKS.items()}
+            for hook, names in _BATCH_HOOKS.items()
+        }
         self.set_model(model)
         self.set_params(params)
 

@@ -1,4 +1,5 @@
 """``keras.callbacks.CSVLogger``."""
+
 from __future__ import annotations
 
 import collections.abc
@@ -16,7 +17,9 @@ __all__ = ["CSVLogger"]
 def _cell(value):
     if isinstance(value, str):
         return value
-    if isinstance(value, collections.abc.Iterable) and not (isinstance(value, np.ndarray) and value.ndim == 0):
+    if isinstance(value, collections.abc.Iterable) and not (
+        isinstance(value, np.ndarray) and value.ndim == 0
+    ):
         return '"[%s]"' % ", ".join(map(str, value))
     return value
 
@@ -56,7 +59,9 @@ class CSVLogger(Callback):
                 self.keys.extend("val_" + key for key in list(self.keys))
         if self.writer is None:
             dialect = type("CustomDialect", (csv.excel,), {"delimiter": self.sep})
-            self.writer = csv.DictWriter(self.csv_file, fieldnames=["epoch"] + self.keys, dialect=dialect)
+            self.writer = csv.DictWriter(
+                self.csv_file, fieldnames=["epoch"] + self.keys, dialect=dialect
+            )
             if self.append_header:
                 self.writer.writeheader()
         row = {"epoch": epoch}

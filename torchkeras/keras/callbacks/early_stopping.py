@@ -1,4 +1,5 @@
 """``keras.callbacks.EarlyStopping``."""
+
 from __future__ import annotations
 
 import warnings
@@ -19,7 +20,17 @@ class EarlyStopping(MonitorCallback):
     ``start_from_epoch`` ignores the first epochs.
     """
 
-    def __init__(self, monitor="val_loss", min_delta=0, patience=0, verbose=0, mode="auto", baseline=None, restore_best_weights=False, start_from_epoch=0):
+    def __init__(
+        self,
+        monitor="val_loss",
+        min_delta=0,
+        patience=0,
+        verbose=0,
+        mode="auto",
+        baseline=None,
+        restore_best_weights=False,
+        start_from_epoch=0,
+    ):
         super().__init__(monitor, mode, min_delta=min_delta)
         self.patience = patience
         self.verbose = verbose
@@ -65,7 +76,10 @@ class EarlyStopping(MonitorCallback):
             print_msg("Epoch %d: early stopping" % (self.stopped_epoch + 1))
         if self.restore_best_weights and self.best_weights is not None:
             if self.verbose > 0:
-                print_msg("Restoring model weights from the end of the best epoch: %d." % (self.best_epoch + 1))
+                print_msg(
+                    "Restoring model weights from the end of the best epoch: %d."
+                    % (self.best_epoch + 1)
+                )
             self.model.set_weights(self.best_weights)
 
     def get_monitor_value(self, logs):
@@ -73,5 +87,9 @@ class EarlyStopping(MonitorCallback):
         logs = logs or {}
         value = logs.get(self.monitor)
         if value is None:
-            warnings.warn("Early stopping conditioned on metric `%s` which is not available. Available metrics are: %s" % (self.monitor, ",".join(logs)), stacklevel=2)
+            warnings.warn(
+                "Early stopping conditioned on metric `%s` which is not available. Available "
+                "metrics are: %s" % (self.monitor, ",".join(logs)),
+                stacklevel=2,
+            )
         return value

@@ -1,4 +1,5 @@
 """``keras.callbacks.History``: what ``fit`` returns."""
+
 from __future__ import annotations
 
 from .callback import Callback

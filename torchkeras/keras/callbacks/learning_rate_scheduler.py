@@ -1,4 +1,5 @@
 """``keras.callbacks.LearningRateScheduler``."""
+
 from __future__ import annotations
 
 
@@ -17,7 +18,8 @@ def _current_lr(optimizer):
 
 @keras_export("keras.callbacks.LearningRateScheduler")
 class LearningRateScheduler(Callback):
-    """Sets the optimizer's learning rate to ``schedule(epoch, lr)`` (or ``schedule(epoch)``) each epoch."""
+    """Sets the optimizer's learning rate to ``schedule(epoch, lr)`` (or ``schedule(epoch)``)
+    each epoch."""
 
     def __init__(self, schedule, verbose=0):
         super().__init__()
@@ -33,10 +35,14 @@ class LearningRateScheduler(Callback):
         except TypeError:
             rate = self.schedule(epoch)
         if not isinstance(rate, (float, np.float32, np.float64)):
-            raise ValueError("The output of the `schedule` function should be a float. Got: %s" % (rate,))
+            raise ValueError(
+                "The output of the `schedule` function should be a float. Got: %s" % (rate,)
+            )
         optimizer.learning_rate = rate
         if self.verbose > 0:
-            print_msg("\nEpoch %d: LearningRateScheduler setting learning rate to %s." % (epoch + 1, rate))
+            print_msg(
+                "\nEpoch %d: LearningRateScheduler setting learning rate to %s." % (epoch + 1, rate)
+            )
 
     def on_epoch_end(self, epoch, logs=None):
         if logs is not None:

@@ -1,4 +1,5 @@
 """Turning step results into the plain-float logs callbacks receive."""
+
 from __future__ import annotations
 
 import torch
@@ -18,9 +19,13 @@ def pythonify_logs(logs):
         return {}
     flat = {}
     _flatten(logs, flat)
-    pending = [key for key, value in flat.items() if isinstance(value, torch.Tensor) and value.numel() == 1]
+    pending = [
+        key for key, value in flat.items() if isinstance(value, torch.Tensor) and value.numel() == 1
+    ]
     if pending:
-        values = torch.stack([flat[key].detach().reshape(()).to(torch.float64) for key in pending]).tolist()
+        values = torch.stack(
+            [flat[key].detach().reshape(()).to(torch.float64) for key in pending]
+        ).tolist()
         flat.update(zip(pending, values))
     for key, value in flat.items():
         if not isinstance(value, float):

@@ -1,4 +1,5 @@
 """``keras.callbacks.ModelCheckpoint``."""
+
 from __future__ import annotations
 
 import os
@@ -28,7 +29,17 @@ class ModelCheckpoint(MonitorCallback):
     ``torch.save`` (atomically).
     """
 
-    def __init__(self, filepath, monitor="val_loss", verbose=0, save_best_only=False, save_weights_only=False, mode="auto", save_freq="epoch", initial_value_threshold=None):
+    def __init__(
+        self,
+        filepath,
+        monitor="val_loss",
+        verbose=0,
+        save_best_only=False,
+        save_weights_only=False,
+        mode="auto",
+        save_freq="epoch",
+        initial_value_threshold=None,
+    ):
         super().__init__(monitor, mode, initial_value_threshold)
         self.verbose = verbose
         self.filepath = os.fspath(filepath)
@@ -39,12 +50,22 @@ class ModelCheckpoint(MonitorCallback):
         self._last_batch_seen = None
         self._current_epoch = 0
         if save_freq != "epoch" and not isinstance(save_freq, int):
-            raise ValueError("Unrecognized save_freq: %s. Expected save_freq are 'epoch' or integer values" % (save_freq,))
+            raise ValueError(
+                "Unrecognized save_freq: %s. Expected save_freq are 'epoch' or integer values"
+                % (save_freq,)
+            )
         if save_weights_only:
             if not self.filepath.endswith(".weights.h5"):
-                raise ValueError("When using `save_weights_only=True` in `ModelCheckpoint`, the filepath provided must end in `.weights.h5` (Keras weights format). Received: filepath=%s" % self.filepath)
+                raise ValueError(
+                    "When using `save_weights_only=True` in `ModelCheckpoint`, the filepath "
+                    "provided must end in `.weights.h5` (Keras weights format). Received: "
+                    "filepath=%s" % self.filepath
+                )
         elif not self.filepath.endswith((".keras", ".h5")):
-            raise ValueError("The filepath provided must end in `.keras` (Keras model format). Received: filepath=%s" % self.filepath)
+            raise ValueError(
+                "The filepath provided must end in `.keras` (Keras model format). Received: "
+                "filepath=%s" % self.filepath
+            )
 
     def on_train_batch_end(self, batch, logs=None):
         if self._should_save_on_batch(batch):
@@ -82,12 +103,17 @@ class ModelCheckpoint(MonitorCallback):
             self._set_monitor_op()
         current = (logs or {}).get(self.monitor)
         if current is None:
-            warnings.warn("Can save best model only with %s available." % self.monitor, stacklevel=2)
+            warnings.warn(
+                "Can save best model only with %s available." % self.monitor, stacklevel=2
+            )
             return True
         best = "None" if self.best is None else "%.5f" % self.best
         if self._is_improvement(current, self.best):
             if self.verbose > 0:
-                _say("\nEpoch %d: %s improved from %s to %.5f, saving model to %s" % (epoch + 1, self.monitor, best, current, filepath))
+                _say(
+                    "\nEpoch %d: %s improved from %s to %.5f, saving model to %s"
+                    % (epoch + 1, self.monitor, best, current, filepath)
+                )
             self.best = current
             return True
         if self.verbose > 0:
@@ -98,7 +124,10 @@ class ModelCheckpoint(MonitorCallback):
         logs = logs or {}
         filepath = self._get_file_path(epoch, batch, logs)
         if os.path.isdir(filepath):
-            raise IOError("Please specify a non-directory filepath for ModelCheckpoint. Filepath used is an existing directory: %s" % filepath)
+            raise IOError(
+                "Please specify a non-directory filepath for ModelCheckpoint. Filepath used is an "
+                "existing directory: %s" % filepath
+            )
         if not self._should_save(epoch, logs, filepath):
             return
         directory = os.path.dirname(filepath)
@@ -117,4 +146,6 @@ class ModelCheckpoint(MonitorCallback):
                 return self.filepath.format(epoch=epoch + 1, **logs)
             return self.filepath.format(epoch=epoch + 1, batch=batch + 1, **logs)
         except KeyError as error:
-            raise KeyError('Failed to format this callback filepath: "%s". Reason: %s' % (self.filepath, error)) from None
+            raise KeyError(
+                'Failed to format this callback filepath: "%s". Reason: %s' % (self.filepath, error)
+            ) from None

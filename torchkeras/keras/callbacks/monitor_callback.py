@@ -1,4 +1,5 @@
 """Shared base of the callbacks that watch one metric (``monitor``, ``mode``, ``min_delta``)."""
+
 from __future__ import annotations
 
 import operator
@@ -26,7 +27,10 @@ class MonitorCallback(Callback):
     def __init__(self, monitor="val_loss", mode="auto", baseline=None, min_delta=0):
         super().__init__()
         if mode not in ("auto", "min", "max"):
-            warnings.warn("%s mode '%s' is unknown, fallback to auto mode." % (type(self).__name__, mode), stacklevel=2)
+            warnings.warn(
+                "%s mode '%s' is unknown, fallback to auto mode." % (type(self).__name__, mode),
+                stacklevel=2,
+            )
             mode = "auto"
         self.monitor = monitor
         self.mode = mode
@@ -48,9 +52,13 @@ class MonitorCallback(Callback):
                     self.monitor_op = operator.gt if metric._direction == "up" else operator.lt
             if self.monitor_op is None:
                 raise ValueError(
-                    "%s callback received monitor=%s, but Keras isn't able to automatically determine whether that "
-                    "metric should be maximized or minimized. Pass `mode='max'` in order to monitor based on the highest "
-                    "metric value, or pass `mode='min'` in order to use the lowest value." % (type(self).__name__, self.monitor))
+                    "%s callback received monitor=%s, but Keras isn't able to automatically "
+                    "determine whether that "
+                    "metric should be maximized or minimized. Pass `mode='max'` in order to "
+                    "monitor based on the highest "
+                    "metric value, or pass `mode='min'` in order to use the lowest value."
+                    % (type(self).__name__, self.monitor)
+                )
         if self.monitor_op is operator.lt:
             self.min_delta *= -1
 

@@ -1,4 +1,5 @@
 """``keras.callbacks.ProgbarLogger``: the progress output of ``fit``/``evaluate``/``predict``."""
+
 from __future__ import annotations
 
 
@@ -89,7 +90,9 @@ class ProgbarLogger(Callback):
 
     def _maybe_init_progbar(self):
         if self.progbar is None:
-            self.progbar = Progbar(target=self.target, verbose=self.verbose, unit_name="step", stateless_metrics=set())
+            self.progbar = Progbar(
+                target=self.target, verbose=self.verbose, unit_name="step", stateless_metrics=set()
+            )
 
     def _update_progbar(self, batch, logs=None):
         self._maybe_init_progbar()

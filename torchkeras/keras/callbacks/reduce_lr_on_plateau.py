@@ -1,4 +1,5 @@
 """``keras.callbacks.ReduceLROnPlateau``."""
+
 from __future__ import annotations
 
 import warnings
@@ -15,12 +16,26 @@ __all__ = ["ReduceLROnPlateau"]
 @keras_export("keras.callbacks.ReduceLROnPlateau")
 class ReduceLROnPlateau(MonitorCallback):
     """Multiplies the learning rate by ``factor`` when ``monitor`` stalls for ``patience`` epochs
-    (then waits ``cooldown`` epochs; never below ``min_lr``).  Adds ``learning_rate`` to the logs."""
+    (then waits ``cooldown`` epochs; never below ``min_lr``).  Adds ``learning_rate`` to the
+    logs."""
 
-    def __init__(self, monitor="val_loss", factor=0.1, patience=10, verbose=0, mode="auto", min_delta=1e-4, cooldown=0, min_lr=0.0, **kwargs):
+    def __init__(
+        self,
+        monitor="val_loss",
+        factor=0.1,
+        patience=10,
+        verbose=0,
+        mode="auto",
+        min_delta=1e-4,
+        cooldown=0,
+        min_lr=0.0,
+        **kwargs,
+    ):
         super().__init__(monitor, mode, min_delta=min_delta)
         if factor >= 1.0:
-            raise ValueError("ReduceLROnPlateau does not support a factor >= 1.0. Received factor=%s" % factor)
+            raise ValueError(
+                "ReduceLROnPlateau does not support a factor >= 1.0. Received factor=%s" % factor
+            )
         self.factor = factor
         self.min_lr = min_lr
         self.patience = patience
@@ -46,7 +61,11 @@ class ReduceLROnPlateau(MonitorCallback):
         logs["learning_rate"] = float(np.asarray(optimizer.learning_rate))
         current = logs.get(self.monitor)
         if current is None:
-            warnings.warn("Learning rate reduction is conditioned on metric `%s` which is not available. Available metrics are: %s." % (self.monitor, ",".join(logs)), stacklevel=2)
+            warnings.warn(
+                "Learning rate reduction is conditioned on metric `%s` which is not available. "
+                "Available metrics are: %s." % (self.monitor, ",".join(logs)),
+                stacklevel=2,
+            )
             return
         if self.in_cooldown():
             self.cooldown_counter -= 1
@@ -62,6 +81,9 @@ class ReduceLROnPlateau(MonitorCallback):
                     new = max(old * self.factor, self.min_lr)
                     optimizer.learning_rate = new
                     if self.verbose > 0:
-                        print_msg("\nEpoch %d: ReduceLROnPlateau reducing learning rate to %s." % (epoch + 1, new))
+                        print_msg(
+                            "\nEpoch %d: ReduceLROnPlateau reducing learning rate to %s."
+                            % (epoch + 1, new)
+                        )
                     self.cooldown_counter = self.cooldown
                     self.wait = 0

@@ -18,6 +18,7 @@ and steps as Keras on TensorFlow.  Differences, all forced by running on torch:
   per batch is written: ``update_freq`` not ``"epoch"``, ``profile_batch`` or
   ``write_steps_per_second``.
 """
+
 from __future__ import annotations
 
 import logging
@@ -52,9 +53,18 @@ class TensorBoard(Callback):
     >>> model.fit(x_train, y_train, epochs=2, callbacks=[tensorboard_callback])
     """
 
-    def __init__(self, log_dir="logs", histogram_freq=0, write_graph=True, write_images=False,
-                 write_steps_per_second=False, update_freq="epoch", profile_batch=0,
-                 embeddings_freq=0, embeddings_metadata=None):
+    def __init__(
+        self,
+        log_dir="logs",
+        histogram_freq=0,
+        write_graph=True,
+        write_images=False,
+        write_steps_per_second=False,
+        update_freq="epoch",
+        profile_batch=0,
+        embeddings_freq=0,
+        embeddings_metadata=None,
+    ):
         super().__init__()
         _tensorboard.require()
         self.log_dir = str(log_dir)
@@ -114,8 +124,10 @@ class TensorBoard(Callback):
 
     def _configure_embeddings(self):
         from google.protobuf import text_format
+
         projector = _tensorboard.require("tensorboard.plugins.projector")
         from ..layers.core.embedding import Embedding
+
         config = projector.ProjectorConfig()
         for layer in self.model.layers:
             if isinstance(layer, Embedding):
@@ -127,9 +139,11 @@ class TensorBoard(Callback):
                     elif layer.name in self.embeddings_metadata.keys():
                         embedding.metadata_path = self.embeddings_metadata.pop(layer.name)
         if self.embeddings_metadata and not isinstance(self.embeddings_metadata, str):
-            raise ValueError("Unrecognized `Embedding` layer names passed to "
-                             "`keras.callbacks.TensorBoard` `embeddings_metadata` argument: "
-                             f"{self.embeddings_metadata.keys()}")
+            raise ValueError(
+                "Unrecognized `Embedding` layer names passed to "
+                "`keras.callbacks.TensorBoard` `embeddings_metadata` argument: "
+                f"{self.embeddings_metadata.keys()}"
+            )
         os.makedirs(self._log_write_dir, exist_ok=True)
         path = os.path.join(self._log_write_dir, "projector_config.pbtxt")
         with open(path, "w") as out:
@@ -159,9 +173,11 @@ class TensorBoard(Callback):
             writer.close()
 
     def _init_profile_batch(self, profile_batch):
-        message = ("profile_batch must be a non-negative integer or 2-tuple of positive "
-                   "integers. A pair of positive integers signifies a range of batches "
-                   f"to profile. Found: {profile_batch}")
+        message = (
+            "profile_batch must be a non-negative integer or 2-tuple of positive "
+            "integers. A pair of positive integers signifies a range of batches "
+            f"to profile. Found: {profile_batch}"
+        )
         if isinstance(profile_batch, str):
             profile_batch = [int(part) for part in profile_batch.split(",")]
         if isinstance(profile_batch, int):
@@ -195,8 +211,11 @@ class TensorBoard(Callback):
         if self.model.optimizer is not None and hasattr(self.model.optimizer, "iterations"):
             with self._val_writer.as_default():
                 for name, value in (logs or {}).items():
-                    tf_summary.scalar(f"evaluation_{name}_vs_iterations", value,
-                                      step=self.model.optimizer.iterations)
+                    tf_summary.scalar(
+                        f"evaluation_{name}_vs_iterations",
+                        value,
+                        step=self.model.optimizer.iterations,
+                    )
         self._pop_writer()
 
     def _on_train_batch_begin(self, batch, logs=None):
@@ -212,14 +231,17 @@ class TensorBoard(Callback):
             self._start_trace()
         if self._profiler is not None:
             import torch.profiler
+
             self._batch_trace_context = torch.profiler.record_function("Profiled batch")
             self._batch_trace_context.__enter__()
 
     def _on_train_batch_end(self, batch, logs=None):
         if self.write_steps_per_second:
-            tf_summary.scalar("batch_steps_per_second",
-                              1.0 / (time.time() - self._batch_start_time),
-                              step=self._global_train_batch)
+            tf_summary.scalar(
+                "batch_steps_per_second",
+                1.0 / (time.time() - self._batch_start_time),
+                step=self._global_train_batch,
+            )
         if isinstance(logs, dict):
             for name, value in logs.items():
                 tf_summary.scalar(f"batch_{name}", value, step=self._global_train_batch)
@@ -268,9 +290,10 @@ class TensorBoard(Callback):
         if self._profiler is not None:
             return
         from ...ops.summary_trace import Profiler
+
         try:
             self._profiler = Profiler(logdir)
-        except Exception as error:  # as Keras: profiler errors are not fatal
+        except Exception as error:  # as Keras: profiler errors are not fatal  # noqa: BLE001
             logging.error("Failed to start profiler: %s", error)
 
     def _stop_profiler(self, save=True):
@@ -278,13 +301,14 @@ class TensorBoard(Callback):
             return
         try:
             self._profiler.stop(save=save)
-        except Exception as error:
+        except Exception as error:  # noqa: BLE001
             logging.error("Failed to stop profiler: %s", error)
         finally:
             self._profiler = None
 
     def _collect_learning_rate(self, logs):
         from ..optimizers.optimizer import Optimizer
+
         optimizer = self.model.optimizer
         if hasattr(optimizer, "inner_optimizer"):
             optimizer = optimizer.inner_optimizer
@@ -329,6 +353,7 @@ class TensorBoard(Callback):
 
     def _log_weight_as_image(self, weight, weight_name, epoch):
         from ..config import image_data_format
+
         image = np.squeeze(np.asarray(weight))
         shape = image.shape
         if len(shape) == 1:
@@ -347,8 +372,9 @@ class TensorBoard(Callback):
             tf_summary.image(weight_name, image, step=epoch)
 
     def _log_embeddings(self, epoch):
-        path = os.path.join(self._log_write_dir, "train",
-                            f"keras_embedding.ckpt-{epoch}.weights.h5")
+        path = os.path.join(
+            self._log_write_dir, "train", f"keras_embedding.ckpt-{epoch}.weights.h5"
+        )
         self.model.save_weights(path)
 
 
@@ -361,7 +387,7 @@ def keras_model_summary(name, data, step=None):
     metadata.plugin_data.content = b"1"
     try:
         json_string = data.to_json()
-    except Exception as exc:
-        warnings.warn(f"Model failed to serialize as JSON. Ignoring... {exc}")
+    except Exception as exc:  # noqa: BLE001
+        warnings.warn(f"Model failed to serialize as JSON. Ignoring... {exc}", stacklevel=1)
         return False
     return tf_summary.write(tag=name, tensor=json_string, step=step, metadata=metadata)

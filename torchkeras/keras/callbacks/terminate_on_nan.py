@@ -1,4 +1,5 @@
 """``keras.callbacks.TerminateOnNaN``."""
+
 from __future__ import annotations
 
 import math
@@ -24,6 +25,9 @@ class TerminateOnNaN(Callback):
         if loss is None or math.isfinite(loss):
             return
         if self.raise_error:
-            raise RuntimeError("NaN or Inf loss encountered at batch %d. Loss value: %s. Terminating training immediately." % (batch, loss))
+            raise RuntimeError(
+                "NaN or Inf loss encountered at batch %d. Loss value: %s. Terminating training "
+                "immediately." % (batch, loss)
+            )
         print_msg("Batch %d: Invalid loss, terminating training" % batch)
         self.model.stop_training = True

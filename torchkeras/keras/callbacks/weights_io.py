@@ -5,6 +5,7 @@ The model's own ``save``/``save_weights``/``load_weights`` (Keras' formats,
 ``torch.nn.Module`` state is written with ``torch.save``.  Writes are atomic
 (``keras.saving``'s temporary file in the same folder, then a rename).
 """
+
 from __future__ import annotations
 
 import torch
@@ -14,6 +15,7 @@ __all__ = ["save_weights", "save_model", "load_weights"]
 
 def _atomic_torch_save(state, filepath):
     from ..saving.saving_lib import atomic_write
+
     atomic_write(filepath, lambda temporary: torch.save(state, temporary))
 
 

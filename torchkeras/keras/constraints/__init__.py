@@ -2,6 +2,7 @@
 
 ``constraint(w)`` returns the projected value as a ``tf.Tensor``.
 """
+
 import torch
 
 from ...framework.convert import to_torch
@@ -10,7 +11,9 @@ from ..backend import config
 from ..backend.object_lookup import ObjectLookup
 from ..backend.object_repr import KerasObjectRepr as _KerasObjectRepr
 from ...api_export import (
-    keras_export as _keras_export, export_value as _export_value, fill_namespace as _fill_namespace,
+    keras_export as _keras_export,
+    export_value as _export_value,
+    fill_namespace as _fill_namespace,
 )
 
 
@@ -86,19 +89,34 @@ class MinMaxNorm(Constraint):
     def __call__(self, w):
         value = to_torch(w)
         norms = _norms(value, self.axis)
-        desired = self.rate * torch.clamp(norms, self.min_value, self.max_value) + (1 - self.rate) * norms
+        desired = (
+            self.rate * torch.clamp(norms, self.min_value, self.max_value) + (1 - self.rate) * norms
+        )
         return wrap(value * (desired / (config.epsilon() + norms)))
 
     def get_config(self):
-        return {"min_value": self.min_value, "max_value": self.max_value, "rate": self.rate, "axis": self.axis}
+        return {
+            "min_value": self.min_value,
+            "max_value": self.max_value,
+            "rate": self.rate,
+            "axis": self.axis,
+        }
 
 
 max_norm = MaxNorm
 non_neg = NonNeg
 unit_norm = UnitNorm
 min_max_norm = MinMaxNorm
-_CLASSES = {"MaxNorm": MaxNorm, "NonNeg": NonNeg, "UnitNorm": UnitNorm, "MinMaxNorm": MinMaxNorm,
-            "max_norm": MaxNorm, "non_neg": NonNeg, "unit_norm": UnitNorm, "min_max_norm": MinMaxNorm}
+_CLASSES = {
+    "MaxNorm": MaxNorm,
+    "NonNeg": NonNeg,
+    "UnitNorm": UnitNorm,
+    "MinMaxNorm": MinMaxNorm,
+    "max_norm": MaxNorm,
+    "non_neg": NonNeg,
+    "unit_norm": UnitNorm,
+    "min_max_norm": MinMaxNorm,
+}
 
 
 _LOOKUP = ObjectLookup("constraint", "keras.constraints", _CLASSES)

@@ -1,4 +1,5 @@
 """Reading CIFAR's pickled batch files (arrays only, see ``_files.ArrayUnpickler``)."""
+
 import numpy as np
 
 from ..backend import config
@@ -6,9 +7,13 @@ from ._files import ArrayUnpickler
 
 
 def load_batch(fpath, label_key="labels"):
-    """``(data, labels)`` of one batch file: data ``(n, 3, 32, 32)`` uint8, labels a list of ints."""
+    """``(data, labels)`` of one batch file: data ``(n, 3, 32, 32)`` uint8, labels a list of
+    ints."""
     with open(fpath, "rb") as stream:
-        batch = {key.decode("utf8"): value for key, value in ArrayUnpickler(stream, encoding="bytes").load().items()}
+        batch = {
+            key.decode("utf8"): value
+            for key, value in ArrayUnpickler(stream, encoding="bytes").load().items()
+        }
     data = batch["data"]
     return data.reshape(data.shape[0], 3, 32, 32), batch[label_key]
 

@@ -2,6 +2,7 @@
 
 ``.npz`` members are read with pickling disabled; object arrays (ragged sequences) and CIFAR's
 pickled batches go through an unpickler that only rebuilds NumPy arrays, as Keras does."""
+
 import io
 import pickle
 import zipfile
@@ -11,8 +12,14 @@ import numpy as np
 from ..utils.file_utils import get_file
 
 ORIGIN = "https://storage.googleapis.com/tensorflow/tf-keras-datasets/"
-_NUMPY_GLOBALS = frozenset({("numpy", "ndarray"), ("numpy", "dtype"), ("numpy.core.multiarray", "_reconstruct"),
-                            ("numpy._core.multiarray", "_reconstruct")})
+_NUMPY_GLOBALS = frozenset(
+    {
+        ("numpy", "ndarray"),
+        ("numpy", "dtype"),
+        ("numpy.core.multiarray", "_reconstruct"),
+        ("numpy._core.multiarray", "_reconstruct"),
+    }
+)
 
 
 class ArrayUnpickler(pickle.Unpickler):
@@ -21,8 +28,10 @@ class ArrayUnpickler(pickle.Unpickler):
     def find_class(self, module, name):
         if (module, name) in _NUMPY_GLOBALS:
             return super().find_class(module, name)
-        raise pickle.UnpicklingError("Refusing to deserialize `%s.%s` while loading a Keras dataset. The file may be "
-                                     "corrupted or malicious." % (module, name))
+        raise pickle.UnpicklingError(
+            "Refusing to deserialize `%s.%s` while loading a Keras dataset. The file may be "
+            "corrupted or malicious." % (module, name)
+        )
 
 
 def _read_npy(stream):

@@ -2,7 +2,8 @@
 
 
 def offset(sequences, start_char, index_from):
-    """Each sequence shifted by ``index_from`` and prefixed with ``start_char`` (when not ``None``)."""
+    """Each sequence shifted by ``index_from`` and prefixed with ``start_char`` (when not
+    ``None``)."""
     if start_char is not None:
         return [[start_char] + [w + index_from for w in seq] for seq in sequences]
     if index_from:
@@ -17,7 +18,8 @@ def drop_long(maxlen, sequences, labels):
 
 
 def limit_vocabulary(sequences, num_words, skip_top, oov_char):
-    """Words outside ``[skip_top, num_words)`` replaced by ``oov_char`` (dropped when it is ``None``);
+    """Words outside ``[skip_top, num_words)`` replaced by ``oov_char`` (dropped when it is
+    ``None``);
     ``num_words=None`` keeps up to the largest index present."""
     if not num_words:
         num_words = max(max(seq) for seq in sequences)

@@ -1,4 +1,5 @@
 """``keras.datasets.fashion_mnist``: 70,000 28x28 grayscale images of 10 clothing classes."""
+
 import gzip
 import os
 
@@ -10,8 +11,12 @@ from ...api_export import keras_export as _keras_export
 
 __all__ = ["load_data"]
 
-_FILES = ("train-labels-idx1-ubyte.gz", "train-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz",
-          "t10k-images-idx3-ubyte.gz")
+_FILES = (
+    "train-labels-idx1-ubyte.gz",
+    "train-images-idx3-ubyte.gz",
+    "t10k-labels-idx1-ubyte.gz",
+    "t10k-images-idx3-ubyte.gz",
+)
 
 
 def _read(path, header):

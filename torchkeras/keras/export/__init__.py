@@ -4,6 +4,7 @@
 ``torch.export`` program (``.pt2``).  Keras' ``"tf_saved_model"`` (its default), ``"openvino"``
 and ``"litert"`` need TensorFlow or their own toolchains, which torchkeras does not use.
 """
+
 from .export_utils import get_input_signature
 from .onnx import export_onnx
 from .torch_export import export_torch
@@ -20,16 +21,20 @@ _KERAS_ONLY = {
 }
 
 
-def export_model(model, filepath, format="tf_saved_model", verbose=None, input_signature=None,
-                 **kwargs):
+def export_model(
+    model, filepath, format="tf_saved_model", verbose=None, input_signature=None, **kwargs
+):
     """``Model.export``: dispatches on ``format`` (see the module docstring)."""
     if format == "onnx":
         return export_onnx(model, filepath, verbose, input_signature=input_signature, **kwargs)
     if format == "torch":
-        return export_torch(model, filepath, verbose=verbose, input_signature=input_signature,
-                            **kwargs)
+        return export_torch(
+            model, filepath, verbose=verbose, input_signature=input_signature, **kwargs
+        )
     if format in _KERAS_ONLY:
-        raise ValueError("Unsupported format=%s: %s. Supported formats are: %s. Use "
-                         "format='onnx' to serve with ONNX Runtime, or format='torch' for a "
-                         "torch.export program." % (format, _KERAS_ONLY[format], list(FORMATS)))
+        raise ValueError(
+            "Unsupported format=%s: %s. Supported formats are: %s. Use "
+            "format='onnx' to serve with ONNX Runtime, or format='torch' for a "
+            "torch.export program." % (format, _KERAS_ONLY[format], list(FORMATS))
+        )
     raise ValueError("Unrecognized format=%s. Supported formats are: %s." % (format, list(FORMATS)))

@@ -1,5 +1,6 @@
 """What every export format shares: the input signature, sample inputs, and the torch module
 that serves a Keras model on plain ``torch.Tensor`` arguments (Keras' ``export_utils``)."""
+
 import torch
 
 from ...framework import dtypes
@@ -9,8 +10,14 @@ from ...ops.tensor_spec import TensorSpec
 from ..backend.keras_tensor import KerasTensor
 from ..layers.input_spec import InputSpec
 
-__all__ = ["get_input_signature", "make_input_spec", "flat_specs", "sample_inputs", "ServingModule",
-           "input_names"]
+__all__ = [
+    "get_input_signature",
+    "make_input_spec",
+    "flat_specs",
+    "sample_inputs",
+    "ServingModule",
+    "input_names",
+]
 
 
 def get_input_signature(model):
@@ -20,12 +27,16 @@ def get_input_signature(model):
     input, subclassed ones the shapes of their first call (batch dimension ``None``)."""
     from ..models.functional import Functional
     from ..models.model import Model
+
     if not isinstance(model, Model):
-        raise TypeError("The model must be a `keras.Model`. Received: model=%s of the type %s"
-                        % (model, type(model)))
+        raise TypeError(
+            "The model must be a `keras.Model`. Received: model=%s of the type %s"
+            % (model, type(model))
+        )
     if not model.built:
-        raise ValueError("The model provided has not yet been built. It must be built before "
-                         "export.")
+        raise ValueError(
+            "The model provided has not yet been built. It must be built before export."
+        )
     if isinstance(model, Functional):
         return [nest.map_structure(make_input_spec, model._inputs_struct)]
     try:
@@ -34,8 +45,9 @@ def get_input_signature(model):
         pass
     shapes = model._build_shapes
     if shapes is None:
-        raise ValueError("The model provided has never called. It must be called at least once "
-                         "before export.")
+        raise ValueError(
+            "The model provided has never called. It must be called at least once before export."
+        )
     return [_spec_from_shapes(shapes, model.compute_dtype)]
 
 
@@ -69,8 +81,10 @@ def make_input_spec(x):
         shape = tuple(x.shape)
         dtype = x.dtype.name if isinstance(x, TensorOperators) else dtypes.from_torch(x.dtype).name
         return InputSpec(shape=(None,) + shape[1:], dtype=dtype)
-    raise TypeError("Unsupported x=%s of the type (%s). Supported types are: `keras.InputSpec`, "
-                    "`keras.KerasTensor` and backend tensor." % (x, type(x)))
+    raise TypeError(
+        "Unsupported x=%s of the type (%s). Supported types are: `keras.InputSpec`, "
+        "`keras.KerasTensor` and backend tensor." % (x, type(x))
+    )
 
 
 def normalize_signature(input_signature):
@@ -99,9 +113,14 @@ def input_names(specs):
 def sample_inputs(specs, none_size, device):
     """Example torch tensors for the flat specs on ``device`` (the model's), ``None``
     dimensions set to ``none_size``."""
-    return tuple(torch.ones([none_size if d is None else d for d in spec.shape],
-                            dtype=dtypes.as_dtype(spec.dtype).torch_dtype, device=device)
-                 for spec in specs)
+    return tuple(
+        torch.ones(
+            [none_size if d is None else d for d in spec.shape],
+            dtype=dtypes.as_dtype(spec.dtype).torch_dtype,
+            device=device,
+        )
+        for spec in specs
+    )
 
 
 def _storage(value):

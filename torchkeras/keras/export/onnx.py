@@ -1,5 +1,6 @@
 """``model.export(filepath, format="onnx")``: an ONNX file for ONNX Runtime, through ``torch.onnx``
 (Keras 3's torch backend route)."""
+
 import contextlib
 import logging
 import os
@@ -13,8 +14,10 @@ from . import export_utils
 
 __all__ = ["export_onnx"]
 
-_MISSING = ("ONNX export requires the `onnx` and `onnxscript` packages. Install them with "
-            "`pip install torchkeras-tf[onnx]` (or `pip install onnx onnxscript`).")
+_MISSING = (
+    "ONNX export requires the `onnx` and `onnxscript` packages. Install them with "
+    "`pip install torchkeras-tf[onnx]` (or `pip install onnx onnxscript`)."
+)
 
 
 def export_onnx(model, filepath, verbose=None, input_signature=None, opset_version=None, **kwargs):
@@ -30,7 +33,8 @@ def export_onnx(model, filepath, verbose=None, input_signature=None, opset_versi
     _require_onnx()
     actual_verbose = True if verbose is None else bool(verbose)
     signature = export_utils.normalize_signature(
-        export_utils.get_input_signature(model) if input_signature is None else input_signature)
+        export_utils.get_input_signature(model) if input_signature is None else input_signature
+    )
     specs = export_utils.flat_specs(signature)
     names = export_utils.input_names(specs)
     serving = export_utils.ServingModule(model, signature)
@@ -41,14 +45,29 @@ def export_onnx(model, filepath, verbose=None, input_signature=None, opset_versi
     with module_mode(serving, False), _quiet_export(), torch.no_grad():
         try:
             program = torch.onnx.export(
-                serving, samples, dynamo=True, verbose=actual_verbose, input_names=names,
-                opset_version=opset_version, dynamic_shapes=dynamic_shapes, **kwargs)
+                serving,
+                samples,
+                dynamo=True,
+                verbose=actual_verbose,
+                input_names=names,
+                opset_version=opset_version,
+                dynamic_shapes=dynamic_shapes,
+                **kwargs,
+            )
             program.save(filepath)
         except Exception:  # noqa: BLE001 - dynamo failed: torch's older exporter may not
             torch.onnx.export(
-                serving, samples, filepath, dynamo=False, verbose=bool(verbose), input_names=names,
-                opset_version=opset_version, do_constant_folding=True,
-                dynamic_axes={name: d for name, d in zip(names, dims) if d} or None, **kwargs)
+                serving,
+                samples,
+                filepath,
+                dynamo=False,
+                verbose=bool(verbose),
+                input_names=names,
+                opset_version=opset_version,
+                do_constant_folding=True,
+                dynamic_axes={name: d for name, d in zip(names, dims) if d} or None,
+                **kwargs,
+            )
     if actual_verbose:
         io_utils.print_msg("Saved artifact at '%s'." % filepath)
 
@@ -64,16 +83,23 @@ def _require_onnx():
 def _dynamic_dims(specs):
     """Per flat input, ``{axis: name}`` for its ``None`` axes: ``batch`` for axis 0 (shared by
     every input), ``dim_<input>_<axis>`` otherwise (Keras' names)."""
-    return [{axis: "batch" if axis == 0 else "dim_%d_%d" % (i, axis)
-             for axis, size in enumerate(spec.shape) if size is None}
-            for i, spec in enumerate(specs)]
+    return [
+        {
+            axis: "batch" if axis == 0 else "dim_%d_%d" % (i, axis)
+            for axis, size in enumerate(spec.shape)
+            if size is None
+        }
+        for i, spec in enumerate(specs)
+    ]
 
 
 def _torch_dims(dims):
     """``torch.export`` dynamic shapes for ``dims``: one ``Dim`` object per name."""
     made = {}
-    shapes = tuple({axis: made.setdefault(name, torch.export.Dim(name)) for axis, name in d.items()}
-                   or None for d in dims)
+    shapes = tuple(
+        {axis: made.setdefault(name, torch.export.Dim(name)) for axis, name in d.items()} or None
+        for d in dims
+    )
     return (shapes,)
 
 

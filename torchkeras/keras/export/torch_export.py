@@ -1,5 +1,6 @@
 """``model.export(filepath, format="torch")``: a ``torch.export`` program (``.pt2``), the
 torch-native serving artifact (Keras 3's ``export_torch``)."""
+
 import inspect
 import os
 import warnings
@@ -26,11 +27,13 @@ def export_torch(model, filepath, verbose=None, input_signature=None, **kwargs):
     """
     filepath = os.fspath(filepath)
     if not filepath.endswith(".pt2"):
-        raise ValueError("The PyTorch export requires the filepath to end with '.pt2'. Got: %s"
-                         % filepath)
+        raise ValueError(
+            "The PyTorch export requires the filepath to end with '.pt2'. Got: %s" % filepath
+        )
     export_kwargs = _export_kwargs(kwargs)
     signature = export_utils.normalize_signature(
-        export_utils.get_input_signature(model) if input_signature is None else input_signature)
+        export_utils.get_input_signature(model) if input_signature is None else input_signature
+    )
     specs = export_utils.flat_specs(signature)
     samples = export_utils.sample_inputs(specs, none_size=2, device=model._device())
     if "dynamic_shapes" in export_kwargs:
@@ -47,7 +50,8 @@ def export_torch(model, filepath, verbose=None, input_signature=None, **kwargs):
             raise RuntimeError(
                 "Failed to export model to PyTorch format. Common causes: unsupported operations, "
                 "data-dependent control flow, or shape constraints not satisfied. Original error: "
-                "%s" % e) from e
+                "%s" % e
+            ) from e
     torch.export.save(program, filepath)
     if True if verbose is None else verbose:
         io_utils.print_msg("Saved PyTorch ExportedProgram at '%s'." % filepath)
@@ -56,12 +60,17 @@ def export_torch(model, filepath, verbose=None, input_signature=None, **kwargs):
 
 def _export_kwargs(user_kwargs):
     """``user_kwargs`` checked against ``torch.export.export``'s arguments (Keras' error)."""
-    supported = {name for name in inspect.signature(torch.export.export).parameters
-                 if name not in {"mod", "args", "kwargs"}}
+    supported = {
+        name
+        for name in inspect.signature(torch.export.export).parameters
+        if name not in {"mod", "args", "kwargs"}
+    }
     unknown = sorted(set(user_kwargs) - supported)
     if unknown:
-        raise ValueError('Unsupported arguments for `format="torch"`: %s. Supported arguments are: '
-                         "%s." % (", ".join(unknown), ", ".join(sorted(supported))))
+        raise ValueError(
+            'Unsupported arguments for `format="torch"`: %s. Supported arguments are: '
+            "%s." % (", ".join(unknown), ", ".join(sorted(supported)))
+        )
     export_kwargs = dict(user_kwargs)
     export_kwargs.setdefault("strict", False)
     return export_kwargs
@@ -74,6 +83,6 @@ def _normalize_dynamic_shapes(dynamic_shapes):
         return None
     if isinstance(dynamic_shapes, dict):
         return ((dynamic_shapes,),)
-    if (len(dynamic_shapes) == 1 and isinstance(dynamic_shapes[0], (list, tuple))):
+    if len(dynamic_shapes) == 1 and isinstance(dynamic_shapes[0], (list, tuple)):
         return (tuple(dynamic_shapes[0]),)
     return (tuple(dynamic_shapes),)

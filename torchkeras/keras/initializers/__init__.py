@@ -1,9 +1,20 @@
 """``keras.initializers``: classes, their snake_case aliases, and ``get``/``serialize``."""
+
 from .constant_initializers import Constant, Identity, Ones, Zeros
 from ..backend.object_lookup import ObjectLookup
 from .random_initializers import (
-    GlorotNormal, GlorotUniform, HeNormal, HeUniform, LecunNormal, LecunUniform, Orthogonal,
-    RandomNormal, RandomUniform, TruncatedNormal, VarianceScaling, compute_fans,
+    GlorotNormal,
+    GlorotUniform,
+    HeNormal,
+    HeUniform,
+    LecunNormal,
+    LecunUniform,
+    Orthogonal,
+    RandomNormal,
+    RandomUniform,
+    TruncatedNormal,
+    VarianceScaling,
+    compute_fans,
 )
 from ...api_export import export_value as _export_value, fill_namespace as _fill_namespace
 
@@ -23,16 +34,46 @@ lecun_uniform = LecunUniform
 lecun_normal = LecunNormal
 orthogonal = Orthogonal
 
-_CLASSES = {cls.__name__: cls for cls in (
-    Zeros, Ones, Constant, Identity, RandomNormal, RandomUniform, TruncatedNormal, VarianceScaling,
-    GlorotUniform, GlorotNormal, HeUniform, HeNormal, LecunUniform, LecunNormal, Orthogonal)}
+_CLASSES = {
+    cls.__name__: cls
+    for cls in (
+        Zeros,
+        Ones,
+        Constant,
+        Identity,
+        RandomNormal,
+        RandomUniform,
+        TruncatedNormal,
+        VarianceScaling,
+        GlorotUniform,
+        GlorotNormal,
+        HeUniform,
+        HeNormal,
+        LecunUniform,
+        LecunNormal,
+        Orthogonal,
+    )
+}
 _CLASSES.update({"IdentityInitializer": Identity, "OrthogonalInitializer": Orthogonal})
-_NAMES = {"zeros": Zeros, "ones": Ones, "constant": Constant, "identity": Identity,
-          "random_normal": RandomNormal, "random_uniform": RandomUniform,
-          "truncated_normal": TruncatedNormal, "variance_scaling": VarianceScaling,
-          "glorot_uniform": GlorotUniform, "glorot_normal": GlorotNormal, "he_uniform": HeUniform,
-          "he_normal": HeNormal, "lecun_uniform": LecunUniform, "lecun_normal": LecunNormal,
-          "orthogonal": Orthogonal, "uniform": RandomUniform, "normal": RandomNormal}
+_NAMES = {
+    "zeros": Zeros,
+    "ones": Ones,
+    "constant": Constant,
+    "identity": Identity,
+    "random_normal": RandomNormal,
+    "random_uniform": RandomUniform,
+    "truncated_normal": TruncatedNormal,
+    "variance_scaling": VarianceScaling,
+    "glorot_uniform": GlorotUniform,
+    "glorot_normal": GlorotNormal,
+    "he_uniform": HeUniform,
+    "he_normal": HeNormal,
+    "lecun_uniform": LecunUniform,
+    "lecun_normal": LecunNormal,
+    "orthogonal": Orthogonal,
+    "uniform": RandomUniform,
+    "normal": RandomNormal,
+}
 
 
 _LOOKUP = ObjectLookup("initializer", "keras.initializers", {**_CLASSES, **_NAMES})

@@ -1,4 +1,5 @@
 """Deterministic initializers: ``Zeros``, ``Ones``, ``Constant``, ``Identity``."""
+
 import numpy as np
 import torch
 
@@ -37,8 +38,11 @@ class Constant(Initializer):
         return {"value": self.value}
 
 
-@keras_export("keras.initializers.Identity", "keras.initializers.identity",
-              "keras.initializers.IdentityInitializer")
+@keras_export(
+    "keras.initializers.Identity",
+    "keras.initializers.identity",
+    "keras.initializers.IdentityInitializer",
+)
 class Identity(Initializer):
     """A 2-D identity matrix times ``gain`` (Keras: ``IdentityInitializer``)."""
 
@@ -47,11 +51,15 @@ class Identity(Initializer):
 
     def _generate(self, shape, torch_dtype, device):
         if len(shape) != 2:
-            raise ValueError("Identity matrix initializer can only be used for 2D matrices. Received: shape=%s of rank %d." % (shape, len(shape)))
+            raise ValueError(
+                "Identity matrix initializer can only be used for 2D matrices. Received: shape=%s "
+                "of rank %d." % (shape, len(shape))
+            )
         return self.gain * torch.eye(shape[0], shape[1], dtype=torch_dtype, device=device)
 
     def get_config(self):
-        """``{}``: Keras 3.15 does not record ``gain`` (a reloaded Identity has ``gain=1.0``); kept for file parity."""
+        """``{}``: Keras 3.15 does not record ``gain`` (a reloaded Identity has ``gain=1.0``);
+        kept for file parity."""
         return {}
 
 

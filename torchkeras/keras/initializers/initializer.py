@@ -1,4 +1,5 @@
 """The ``keras.initializers.Initializer`` base class and the helpers its subclasses share."""
+
 import torch
 
 from ...framework import device as _device
@@ -54,5 +55,8 @@ def generator(seed, device):
 def check_seed(seed):
     """Keras accepts ``None`` or an int seed."""
     if seed is not None and not isinstance(seed, int):
-        raise ValueError("`seed` argument should be an instance of `keras.random.SeedGenerator()` or an integer. Received: seed=%s" % (seed,))
+        raise ValueError(
+            "`seed` argument should be an instance of `keras.random.SeedGenerator()` or an "
+            "integer. Received: seed=%s" % (seed,)
+        )
     return seed

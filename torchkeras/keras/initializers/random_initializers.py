@@ -4,6 +4,7 @@ Values come from torch's generators, so they differ bit for bit from Keras';
 the distributions, scales and fans are Keras'.  An int ``seed`` makes every
 call return the same values, as in Keras.
 """
+
 import math
 
 import torch
@@ -14,7 +15,11 @@ from ...api_export import keras_export
 
 def _truncated_normal(shape, mean, stddev, torch_dtype, device, gen):
     """Normal samples redrawn until within two standard deviations (as TF)."""
-    out = torch.empty(shape, dtype=torch.float32 if torch_dtype in (torch.float16, torch.bfloat16) else torch_dtype, device=device)
+    out = torch.empty(
+        shape,
+        dtype=torch.float32 if torch_dtype in (torch.float16, torch.bfloat16) else torch_dtype,
+        device=device,
+    )
     torch.nn.init.trunc_normal_(out, 0.0, 1.0, -2.0, 2.0, generator=gen)
     return (out * stddev + mean).to(torch_dtype)
 
@@ -57,17 +62,22 @@ class TruncatedNormal(Initializer):
         self.mean, self.stddev, self.seed = mean, stddev, check_seed(seed)
 
     def _generate(self, shape, torch_dtype, device):
-        return _truncated_normal(shape, self.mean, self.stddev, torch_dtype, device, generator(self.seed, device))
+        return _truncated_normal(
+            shape, self.mean, self.stddev, torch_dtype, device, generator(self.seed, device)
+        )
 
     def get_config(self):
         return {"seed": self.seed, "mean": self.mean, "stddev": self.stddev}
 
 
 def compute_fans(shape, input_axes=None, output_axes=None):
-    """Keras' ``(fan_in, fan_out)`` of a weight shape (convolution kernels: receptive field times depth)."""
+    """Keras' ``(fan_in, fan_out)`` of a weight shape (convolution kernels: receptive field times
+    depth)."""
     shape = tuple(shape)
     if input_axes is not None and output_axes is not None:
-        return int(math.prod(shape[a] for a in input_axes)), int(math.prod(shape[a] for a in output_axes))
+        return int(math.prod(shape[a] for a in input_axes)), int(
+            math.prod(shape[a] for a in output_axes)
+        )
     if len(shape) < 1:
         return 1, 1
     if len(shape) == 1:
@@ -86,16 +96,30 @@ class VarianceScaling(Initializer):
     ``'untruncated_normal'`` or ``'uniform'`` (limit ``sqrt(3*scale/n)``).
     """
 
-    def __init__(self, scale=1.0, mode="fan_in", distribution="truncated_normal", seed=None, input_axes=None, output_axes=None):
+    def __init__(
+        self,
+        scale=1.0,
+        mode="fan_in",
+        distribution="truncated_normal",
+        seed=None,
+        input_axes=None,
+        output_axes=None,
+    ):
         if scale <= 0.0:
             raise ValueError("Argument `scale` must be positive float. Received: scale=%s" % scale)
         if mode not in ("fan_in", "fan_out", "fan_avg"):
-            raise ValueError("Invalid `mode` argument: expected one of {'fan_in', 'fan_out', 'fan_avg'}. Received: mode=%s" % mode)
+            raise ValueError(
+                "Invalid `mode` argument: expected one of {'fan_in', 'fan_out', 'fan_avg'}. "
+                "Received: mode=%s" % mode
+            )
         distribution = distribution.lower()
         if distribution == "normal":
             distribution = "truncated_normal"
         if distribution not in ("uniform", "truncated_normal", "untruncated_normal"):
-            raise ValueError("Invalid `distribution` argument: expected one of {'uniform', 'truncated_normal', 'untruncated_normal'}. Received: distribution=%s" % distribution)
+            raise ValueError(
+                "Invalid `distribution` argument: expected one of {'uniform', 'truncated_normal', "
+                "'untruncated_normal'}. Received: distribution=%s" % distribution
+            )
         self.scale, self.mode, self.distribution = scale, mode, distribution
         self.seed = check_seed(seed)
         self.input_axes, self.output_axes = input_axes, output_axes
@@ -106,7 +130,9 @@ class VarianceScaling(Initializer):
         scale = self.scale / max(1.0, n)
         gen = generator(self.seed, device)
         if self.distribution == "truncated_normal":
-            return _truncated_normal(shape, 0.0, math.sqrt(scale) / 0.87962566103423978, torch_dtype, device, gen)
+            return _truncated_normal(
+                shape, 0.0, math.sqrt(scale) / 0.87962566103423978, torch_dtype, device, gen
+            )
         out = torch.empty(shape, dtype=torch_dtype, device=device)
         if self.distribution == "untruncated_normal":
             return out.normal_(0.0, math.sqrt(scale), generator=gen)
@@ -114,8 +140,14 @@ class VarianceScaling(Initializer):
         return out.uniform_(-limit, limit, generator=gen)
 
     def get_config(self):
-        return {"scale": self.scale, "mode": self.mode, "distribution": self.distribution, "seed": self.seed,
-                "input_axes": self.input_axes, "output_axes": self.output_axes}
+        return {
+            "scale": self.scale,
+            "mode": self.mode,
+            "distribution": self.distribution,
+            "seed": self.seed,
+            "input_axes": self.input_axes,
+            "output_axes": self.output_axes,
+        }
 
 
 class _Preset(VarianceScaling):
@@ -123,7 +155,14 @@ class _Preset(VarianceScaling):
 
     def __init__(self, seed=None, input_axes=None, output_axes=None):
         scale, mode, distribution = self._preset
-        super().__init__(scale=scale, mode=mode, distribution=distribution, seed=seed, input_axes=input_axes, output_axes=output_axes)
+        super().__init__(
+            scale=scale,
+            mode=mode,
+            distribution=distribution,
+            seed=seed,
+            input_axes=input_axes,
+            output_axes=output_axes,
+        )
 
     def get_config(self):
         return {"seed": self.seed, "input_axes": self.input_axes, "output_axes": self.output_axes}
@@ -131,42 +170,52 @@ class _Preset(VarianceScaling):
 
 @keras_export("keras.initializers.GlorotUniform", "keras.initializers.glorot_uniform")
 class GlorotUniform(_Preset):
-    """Uniform on ``[-limit, limit]``, ``limit = sqrt(6 / (fan_in + fan_out))`` (Dense's default)."""
+    """Uniform on ``[-limit, limit]``, ``limit = sqrt(6 / (fan_in + fan_out))`` (Dense's
+    default)."""
+
     _preset = (1.0, "fan_avg", "uniform")
 
 
 @keras_export("keras.initializers.GlorotNormal", "keras.initializers.glorot_normal")
 class GlorotNormal(_Preset):
     """Truncated normal, ``stddev = sqrt(2 / (fan_in + fan_out))``."""
+
     _preset = (1.0, "fan_avg", "truncated_normal")
 
 
 @keras_export("keras.initializers.HeUniform", "keras.initializers.he_uniform")
 class HeUniform(_Preset):
     """Uniform on ``[-limit, limit]``, ``limit = sqrt(6 / fan_in)``."""
+
     _preset = (2.0, "fan_in", "uniform")
 
 
 @keras_export("keras.initializers.HeNormal", "keras.initializers.he_normal")
 class HeNormal(_Preset):
     """Truncated normal, ``stddev = sqrt(2 / fan_in)``."""
+
     _preset = (2.0, "fan_in", "truncated_normal")
 
 
 @keras_export("keras.initializers.LecunUniform", "keras.initializers.lecun_uniform")
 class LecunUniform(_Preset):
     """Uniform on ``[-limit, limit]``, ``limit = sqrt(3 / fan_in)``."""
+
     _preset = (1.0, "fan_in", "uniform")
 
 
 @keras_export("keras.initializers.LecunNormal", "keras.initializers.lecun_normal")
 class LecunNormal(_Preset):
     """Truncated normal, ``stddev = sqrt(1 / fan_in)``."""
+
     _preset = (1.0, "fan_in", "truncated_normal")
 
 
-@keras_export("keras.initializers.Orthogonal", "keras.initializers.orthogonal",
-              "keras.initializers.OrthogonalInitializer")
+@keras_export(
+    "keras.initializers.Orthogonal",
+    "keras.initializers.orthogonal",
+    "keras.initializers.OrthogonalInitializer",
+)
 class Orthogonal(Initializer):
     """An orthogonal matrix (from a QR decomposition), reshaped, times ``gain``."""
 
@@ -175,11 +224,16 @@ class Orthogonal(Initializer):
 
     def _generate(self, shape, torch_dtype, device):
         if len(shape) < 2:
-            raise ValueError("The tensor to initialize must be at least two-dimensional. Received: shape=%s of rank %d." % (shape, len(shape)))
+            raise ValueError(
+                "The tensor to initialize must be at least two-dimensional. Received: shape=%s of "
+                "rank %d." % (shape, len(shape))
+            )
         rows = math.prod(shape[:-1])
         cols = shape[-1]
         flat = (max(rows, cols), min(rows, cols))
-        a = torch.empty(flat, dtype=torch.float32, device=device).normal_(generator=generator(self.seed, device))
+        a = torch.empty(flat, dtype=torch.float32, device=device).normal_(
+            generator=generator(self.seed, device)
+        )
         q, r = torch.linalg.qr(a)
         q = q * torch.sign(torch.diagonal(r))
         if rows < cols:

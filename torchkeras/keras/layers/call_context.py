@@ -4,6 +4,7 @@
 level); a layer called without ``training=`` inside it uses that value, as in Keras.  The
 stack is per thread (``framework.global_state``), as Keras' call context.
 """
+
 from ...framework.global_state import PER_THREAD as STATE
 
 __all__ = ["STATE"]

@@ -7,6 +7,7 @@ itself once from the first input's shape, and runs ``call()`` on Tensors.
 Sublayers (and plain ``torch.nn.Module``s) assigned as attributes, or inside
 lists, tuples and dicts, are tracked in assignment order (DESIGN.md decision 4).
 """
+
 import functools
 import inspect
 import warnings
@@ -44,8 +45,10 @@ _ALLOWED_KWARGS = ("input_shape", "input_dim")
 
 
 def _building_in_name_scope(build):
-    """``build`` run inside the layer's name scope, recording the layer's ``path`` (Keras wraps every
+    """``build`` run inside the layer's name scope, recording the layer's ``path`` (Keras wraps
+    every
     ``build`` this way, so weights and sublayers created there nest under the layer's name)."""
+
     @functools.wraps(build)
     def build_in_name_scope(self, *args, **kwargs):
         with self._open_name_scope():
@@ -53,6 +56,7 @@ def _building_in_name_scope(build):
             result = build(self, *args, **kwargs)
         _deferred.notify_tree(self)
         return result
+
     build_in_name_scope._opens_name_scope = True
     return build_in_name_scope
 
@@ -70,7 +74,9 @@ def _call_info(cls):
         var_kw = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
         positional = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
         names = tuple(name for name, p in params.items() if p.kind in positional)[1:]
-        mask_arguments = {name[:-5]: name for name in params if name.endswith("_mask") and name[:-5] in params}
+        mask_arguments = {
+            name[:-5]: name for name in params if name.endswith("_mask") and name[:-5] in params
+        }
         info = ("training" in params or var_kw, "mask" in params, names, mask_arguments)
         _CALL_INFO[cls] = info
     return info
@@ -135,14 +141,28 @@ class Layer(Operation, nn.Module):
     dtype (``backend.autocast_scope``).
     """
 
-    def __init__(self, *, activity_regularizer=None, trainable=True, dtype=None, autocast=True, name=None, **kwargs):
+    def __init__(
+        self,
+        *,
+        activity_regularizer=None,
+        trainable=True,
+        dtype=None,
+        autocast=True,
+        name=None,
+        **kwargs,
+    ):
         nn.Module.__init__(self)
         unknown = {k: v for k, v in kwargs.items() if k not in _ALLOWED_KWARGS}
         if unknown:
-            raise ValueError("Unrecognized keyword arguments passed to %s: %s" % (type(self).__name__, unknown))
+            raise ValueError(
+                "Unrecognized keyword arguments passed to %s: %s" % (type(self).__name__, unknown)
+            )
         d = self.__dict__
         if name is not None and not isinstance(name, str):
-            raise TypeError("Argument `name` must be a string and cannot contain character `/`. Received: name=%s (of type %s)" % (name, type(name)))
+            raise TypeError(
+                "Argument `name` must be a string and cannot contain character `/`. Received: "
+                "name=%s (of type %s)" % (name, type(name))
+            )
         Operation.__init__(self, name=name)  # names the layer, or raises for a `/` in the name
         d["_parent_path"] = None
         d["_path"] = None
@@ -167,8 +187,13 @@ class Layer(Operation, nn.Module):
         if kwargs.get("input_dim") is not None:
             input_shape = (int(kwargs["input_dim"]),)
         if input_shape is not None:
-            warnings.warn("Do not pass an `input_shape`/`input_dim` argument to a layer. When using Sequential models, "
-                          "prefer using an `Input(shape)` object as the first layer in the model instead.", UserWarning, stacklevel=2)
+            warnings.warn(
+                "Do not pass an `input_shape`/`input_dim` argument to a layer. When using "
+                "Sequential models, "
+                "prefer using an `Input(shape)` object as the first layer in the model instead.",
+                UserWarning,
+                stacklevel=2,
+            )
             input_shape = (None,) + _standardize_shape(input_shape)
         d["_input_shape_arg"] = _standardize_shape(input_shape)
 
@@ -181,7 +206,9 @@ class Layer(Operation, nn.Module):
         d["compute_dtype"] = policy.compute_dtype
         d["variable_dtype"] = policy.variable_dtype
         d["_compute_torch_dtype"] = dtypes.as_dtype(policy.compute_dtype).torch_dtype
-        d["_autocast_dtype"] = d["_compute_torch_dtype"] if policy.compute_dtype != policy.variable_dtype else None
+        d["_autocast_dtype"] = (
+            d["_compute_torch_dtype"] if policy.compute_dtype != policy.variable_dtype else None
+        )
 
     @property
     def dtype(self):
@@ -190,7 +217,8 @@ class Layer(Operation, nn.Module):
 
     @property
     def dtype_policy(self):
-        """The layer's ``DTypePolicy`` (``dtype=`` given to the constructor, else the global policy)."""
+        """The layer's ``DTypePolicy`` (``dtype=`` given to the constructor, else the global
+        policy)."""
         return self._dtype_policy
 
     @dtype_policy.setter
@@ -200,7 +228,8 @@ class Layer(Operation, nn.Module):
     # ------------------------------------------------------------------ naming
     @property
     def path(self):
-        """Where the layer was built: its name-scope path (``'sequential/dense'``); ``None`` before."""
+        """Where the layer was built: its name-scope path (``'sequential/dense'``); ``None``
+        before."""
         return self._path
 
     def __init_subclass__(cls, **kwargs):
@@ -275,9 +304,13 @@ class Layer(Operation, nn.Module):
     def _track_variable(self, variable):
         if any(v is variable for v in self._trainable_variables + self._non_trainable_variables):
             return
-        (self._trainable_variables if variable.trainable else self._non_trainable_variables).append(variable)
+        (self._trainable_variables if variable.trainable else self._non_trainable_variables).append(
+            variable
+        )
         param = variable._param
-        if isinstance(param, nn.Parameter) and not any(p is param for p in self._parameters.values()):
+        if isinstance(param, nn.Parameter) and not any(
+            p is param for p in self._parameters.values()
+        ):
             self._parameters[self._parameter_key(variable.name.split(":")[0])] = param
 
     def _forget_variable(self, variable):
@@ -299,8 +332,19 @@ class Layer(Operation, nn.Module):
         return key
 
     # ----------------------------------------------------------------- weights
-    def add_weight(self, shape=None, initializer=None, dtype=None, trainable=True, autocast=True, regularizer=None,
-                   constraint=None, aggregation="none", overwrite_with_gradient=False, name=None):
+    def add_weight(
+        self,
+        shape=None,
+        initializer=None,
+        dtype=None,
+        trainable=True,
+        autocast=True,
+        regularizer=None,
+        constraint=None,
+        aggregation="none",
+        overwrite_with_gradient=False,
+        name=None,
+    ):
         """Creates a weight (a ``tf.Variable``), tracks it and registers its parameter.
 
         ``initializer`` defaults to ``'glorot_uniform'`` for floating dtypes and
@@ -310,16 +354,31 @@ class Layer(Operation, nn.Module):
         inside the ``call`` of a mixed-precision layer.
         """
         shape = _standardize_shape(shape if shape is not None else ())
-        dtype = dtypes.as_dtype(getattr(dtype, "name", dtype) if dtype is not None else self.variable_dtype)
+        dtype = dtypes.as_dtype(
+            getattr(dtype, "name", dtype) if dtype is not None else self.variable_dtype
+        )
         if initializer is None:
             initializer = "glorot_uniform" if dtype.is_floating else "zeros"
         initializer = _initializers.get(initializer)
         name = name or naming.uniquify("variable")
-        with symbolic.real_mode(), _name_scope.name_scope(self._name, caller=self):  # records no parent path
-            value = initializer(shape, dtype=dtype.name) if isinstance(initializer, _initializers.Initializer) else initializer(shape, dtype=dtype)
-            variable = KerasVariable(value, trainable=trainable, name=name,
-                                     dtype=dtype, constraint=_constraints.get(constraint),
-                                     regularizer=_regularizers.get(regularizer), autocast=autocast)
+        with (
+            symbolic.real_mode(),
+            _name_scope.name_scope(self._name, caller=self),
+        ):  # records no parent path
+            value = (
+                initializer(shape, dtype=dtype.name)
+                if isinstance(initializer, _initializers.Initializer)
+                else initializer(shape, dtype=dtype)
+            )
+            variable = KerasVariable(
+                value,
+                trainable=trainable,
+                name=name,
+                dtype=dtype,
+                constraint=_constraints.get(constraint),
+                regularizer=_regularizers.get(regularizer),
+                autocast=autocast,
+            )
         self._track_variable(variable)
         if not self._trainable:
             variable.trainable = False
@@ -357,7 +416,9 @@ class Layer(Operation, nn.Module):
             variable = cache.get(id(param))
             if variable is None or variable._param is not param:
                 short = pname.replace(".", "/")
-                variable = KerasVariable.from_parameter(param, short, "%s/%s/%s" % (self._name, prefix, short))
+                variable = KerasVariable.from_parameter(
+                    param, short, "%s/%s/%s" % (self._name, prefix, short)
+                )
                 cache[id(param)] = variable
             out.append(variable)
         return out
@@ -371,7 +432,11 @@ class Layer(Operation, nn.Module):
                 out.append(v)
         for name, value in self._tracked.items():
             for module in _modules_in(value, []):
-                items = getattr(module, attribute) if isinstance(module, Layer) else self._torch_module_variables(module, name)
+                items = (
+                    getattr(module, attribute)
+                    if isinstance(module, Layer)
+                    else self._torch_module_variables(module, name)
+                )
                 for v in items:
                     if id(v) not in seen:
                         seen.add(id(v))
@@ -431,32 +496,44 @@ class Layer(Operation, nn.Module):
         """Assigns NumPy arrays to ``weights``, checking count and shapes (Keras' messages)."""
         layer_weights = self.weights
         if len(layer_weights) != len(weights):
-            raise ValueError("You called `set_weights(weights)` on layer '%s' with a weight list of length %d, but the layer was expecting %d weights."
-                             % (self._name, len(weights), len(layer_weights)))
+            raise ValueError(
+                "You called `set_weights(weights)` on layer '%s' with a weight list of length %d, "
+                "but the layer was expecting %d weights."
+                % (self._name, len(weights), len(layer_weights))
+            )
         for variable, value in zip(layer_weights, weights):
             value_shape = tuple(np.shape(value))
             if tuple(variable.shape) != value_shape:
-                raise ValueError("Layer %s weight shape %s is not compatible with provided weight shape %s."
-                                 % (self._name, tuple(variable.shape), value_shape))
+                raise ValueError(
+                    "Layer %s weight shape %s is not compatible with provided weight shape %s."
+                    % (self._name, tuple(variable.shape), value_shape)
+                )
             variable.assign(np.asarray(value))
 
     def count_params(self):
         """The number of scalars in ``weights``; ``ValueError`` before the layer is built."""
         if not self.built:
-            raise ValueError("You tried to call `count_params` on layer '%s', but the layer isn't built. You can build it manually via: `layer.build(input_shape)`." % self._name)
+            raise ValueError(
+                "You tried to call `count_params` on layer '%s', but the layer isn't built. You "
+                "can build it manually via: `layer.build(input_shape)`." % self._name
+            )
         return int(sum(int(np.prod(tuple(v.shape))) for v in self.weights))
 
     def save_own_variables(self, store):
-        """Keras' per-layer saving hook: writes this layer's own variables to ``store["0"]``, ``store["1"]``...
+        """Keras' per-layer saving hook: writes this layer's own variables to ``store["0"]``,
+        ``store["1"]``...
 
         Override it (and ``load_own_variables``) to save extra state; see ``keras.saving``.
         """
         from ..saving import variable_store, weights_layout
+
         variable_store.save_default(weights_layout.own_variables(self), store)
 
     def load_own_variables(self, store):
-        """Keras' per-layer loading hook: assigns ``store["0"]``, ``store["1"]``... to this layer's own variables."""
+        """Keras' per-layer loading hook: assigns ``store["0"]``, ``store["1"]``... to this
+        layer's own variables."""
         from ..saving import variable_store, weights_layout
+
         variable_store.load_default(self._name, weights_layout.own_variables(self), store)
 
     # ------------------------------------------------------------------ losses
@@ -471,11 +548,14 @@ class Layer(Operation, nn.Module):
 
     def add_loss(self, loss):
         """Adds a loss tensor (computed in ``call``) to ``losses``."""
-        self._losses.append(convert_to_tensor(loss) if not isinstance(loss, TensorOperators) else loss)
+        self._losses.append(
+            convert_to_tensor(loss) if not isinstance(loss, TensorOperators) else loss
+        )
 
     @property
     def losses(self):
-        """Losses added during the last call, then weight-regularisation penalties, then sublayers'."""
+        """Losses added during the last call, then weight-regularisation penalties, then
+        sublayers'."""
         out = list(self._losses)
         for v in self._trainable_variables + self._non_trainable_variables:
             regularizer = getattr(v, "regularizer", None)
@@ -499,10 +579,17 @@ class Layer(Operation, nn.Module):
         run the layer to build them).
         """
         if any(not layer.built for layer in self._layers):
-            warnings.warn("`build()` was called on layer '%s', however the layer does not have a `build()` method "
-                          "implemented and it looks like it has unbuilt state. This will cause the layer to be marked "
-                          "as built, despite not being actually built, which may cause failures down the line. Make "
-                          "sure to implement a proper `build()` method." % self._name, UserWarning, stacklevel=2)
+            warnings.warn(
+                "`build()` was called on layer '%s', however the layer does not have a `build()` "
+                "method "
+                "implemented and it looks like it has unbuilt state. This will cause the layer to "
+                "be marked "
+                "as built, despite not being actually built, which may cause failures down the "
+                "line. Make "
+                "sure to implement a proper `build()` method." % self._name,
+                UserWarning,
+                stacklevel=2,
+            )
         self.built = True
 
     def build_from_config(self, config):
@@ -522,7 +609,8 @@ class Layer(Operation, nn.Module):
         return None
 
     def _build_and_recheck(self, inputs):
-        """Builds on ``inputs``, then checks ``input_spec`` again: build may set or narrow it (Keras)."""
+        """Builds on ``inputs``, then checks ``input_spec`` again: build may set or narrow it
+        (Keras)."""
         self._maybe_build(inputs)
         if self.input_spec is not None:
             assert_input_compatibility(self.input_spec, inputs, self._name)
@@ -540,7 +628,9 @@ class Layer(Operation, nn.Module):
     # -------------------------------------------------------------------- call
     def call(self, *args, **kwargs):
         """The forward pass; subclasses implement it."""
-        raise NotImplementedError("Layer %s does not have a `call()` method implemented." % type(self).__name__)
+        raise NotImplementedError(
+            "Layer %s does not have a `call()` method implemented." % type(self).__name__
+        )
 
     def forward(self, *args, **kwargs):
         """torch's entry point: the same as calling the layer."""
@@ -556,7 +646,12 @@ class Layer(Operation, nn.Module):
             return wrap(torch.tensor(x, dtype=self._compute_torch_dtype, device=_current_device()))
         if isinstance(x, (TensorOperators, torch.Tensor, np.ndarray, np.generic)):
             value = convert_to_tensor(x)._value
-            if self.autocast and isinstance(value, torch.Tensor) and value.dtype.is_floating_point and value.dtype is not self._compute_torch_dtype:
+            if (
+                self.autocast
+                and isinstance(value, torch.Tensor)
+                and value.dtype.is_floating_point
+                and value.dtype is not self._compute_torch_dtype
+            ):
                 value = value.to(self._compute_torch_dtype)
             return x if type(x) is Tensor and value is x._value else wrap(value)
         return x
@@ -573,25 +668,33 @@ class Layer(Operation, nn.Module):
         if symbolic.any_symbolic(inputs):
             return symbolic.symbolic_call(self, inputs, rest, kwargs)
         previous_mask = mask_propagation.mask_of(inputs)
-        if type(inputs) is not Tensor or self.autocast and inputs._value.dtype is not self._compute_torch_dtype:
+        if (
+            type(inputs) is not Tensor
+            or self.autocast
+            and inputs._value.dtype is not self._compute_torch_dtype
+        ):
             inputs = self._convert_input(inputs)
         if self.input_spec is not None:
             assert_input_compatibility(self.input_spec, inputs, self._name)
         if not self.built:
-            with self._open_name_scope():  # weights built by this first call nest under the layer's name
+            with (
+                self._open_name_scope()
+            ):  # weights built by this first call nest under the layer's name
                 self._build_and_recheck(inputs)
                 return self._call_built(inputs, rest, kwargs, previous_mask)
         return self._call_built(inputs, rest, kwargs, previous_mask)
 
     def _call_built(self, inputs, rest, kwargs, previous_mask):
-        """The rest of ``__call__`` once the layer is built: masks, training mode, autocast, ``call``,
+        """The rest of ``__call__`` once the layer is built: masks, training mode, autocast,
+        ``call``,
         activity regularization, the output mask."""
         if self._losses:
             self._losses.clear()
         accepts_training, accepts_mask, argument_names, mask_arguments = self._call_info
         if mask_arguments or accepts_mask and previous_mask is not None:
-            mask_propagation.populate(argument_names, mask_arguments, accepts_mask, inputs, rest, kwargs,
-                                      previous_mask)
+            mask_propagation.populate(
+                argument_names, mask_arguments, accepts_mask, inputs, rest, kwargs, previous_mask
+            )
         if kwargs and kwargs.get("mask") is not None:
             previous_mask = kwargs["mask"]
         training = kwargs.pop("training", None)
@@ -606,7 +709,11 @@ class Layer(Operation, nn.Module):
             self._enter_torch_modules(training)
         state = _autocast.STATE
         previous_scope = state.autocast_dtype
-        scope = self._autocast_dtype if previous_scope is None else _autocast.scope_for(self, previous_scope)
+        scope = (
+            self._autocast_dtype
+            if previous_scope is None
+            else _autocast.scope_for(self, previous_scope)
+        )
         if scope is previous_scope:
             outputs = self._call_in_mode(training, outer, inputs, rest, kwargs)
         else:
@@ -618,7 +725,9 @@ class Layer(Operation, nn.Module):
         if self._activity_regularizer is not None:
             for output in _flat_tensors(outputs):
                 loss = self._activity_regularizer(output)
-                self._losses.append(wrap(loss._value / output._value.shape[0]) if output._value.ndim else loss)
+                self._losses.append(
+                    wrap(loss._value / output._value.shape[0]) if output._value.ndim else loss
+                )
         if self.supports_masking:
             if previous_mask is not None or self._compute_mask_overridden:
                 mask_propagation.attach(self, inputs, outputs, previous_mask)
@@ -638,10 +747,10 @@ class Layer(Operation, nn.Module):
                 return self.call(inputs, *rest, **kwargs)
             finally:
                 stack.pop()
-        except Exception as error:
+        except Exception as error:  # noqa: BLE001
             raise traceback_utils.inject_call_info(
-                error, self.call, (inputs,) + tuple(rest), kwargs,
-                "%s.call()" % type(self).__name__) from None
+                error, self.call, (inputs,) + tuple(rest), kwargs, "%s.call()" % type(self).__name__
+            ) from None
 
     def _enter_torch_modules(self, training):
         """Switches plain torch modules to ``train()``/``eval()`` and, while a tape records,
@@ -663,7 +772,9 @@ class Layer(Operation, nn.Module):
 
     def compute_output_spec(self, *args, **kwargs):
         """KerasTensors describing the outputs for KerasTensor inputs."""
-        return symbolic.output_spec(self, args[0] if args else kwargs.get("inputs"), args[1:], kwargs)
+        return symbolic.output_spec(
+            self, args[0] if args else kwargs.get("inputs"), args[1:], kwargs
+        )
 
     def compute_mask(self, inputs, previous_mask):
         """The output mask (Keras' default: the input mask, unchanged).  With ``supports_masking``
@@ -673,10 +784,18 @@ class Layer(Operation, nn.Module):
 
     # ------------------------------------------------------------------ config
     def get_config(self):
-        """``name``, ``trainable`` and ``dtype`` (Keras' serialised dtype policy); subclasses add theirs."""
-        config_ = {"name": self._name, "trainable": self._trainable,
-                   "dtype": {"module": "keras", "class_name": "DTypePolicy", "config": {"name": self._policy_name},
-                             "registered_name": None}}
+        """``name``, ``trainable`` and ``dtype`` (Keras' serialised dtype policy); subclasses add
+        theirs."""
+        config_ = {
+            "name": self._name,
+            "trainable": self._trainable,
+            "dtype": {
+                "module": "keras",
+                "class_name": "DTypePolicy",
+                "config": {"name": self._policy_name},
+                "registered_name": None,
+            },
+        }
         if self._activity_regularizer is not None:
             config_["activity_regularizer"] = _regularizers.serialize(self._activity_regularizer)
         return config_
@@ -721,6 +840,7 @@ def _map_shapes(shapes, fn):
 
 def _current_device():
     from ...framework import device
+
     return device.current()
 
 

@@ -7,6 +7,7 @@ The rules are Keras 3's ``Layer.__call__``: with a single tensor argument, a ``c
 ``supports_masking`` attaches ``compute_mask(first_input, previous_mask)`` to outputs that have no
 mask yet; a layer without it warns that it drops the mask.
 """
+
 import warnings
 
 from ...framework.tensor import Tensor, TensorOperators
@@ -32,7 +33,9 @@ def _is_tensor_argument(value):
     if isinstance(value, TensorOperators):
         return True
     if isinstance(value, (list, tuple)) and value:
-        return all(v is None or _is_tensor_argument(v) for v in value) and any(v is not None for v in value)
+        return all(v is None or _is_tensor_argument(v) for v in value) and any(
+            v is not None for v in value
+        )
     return False
 
 
@@ -42,7 +45,12 @@ def populate(argument_names, mask_arguments, accepts_mask, inputs, rest, kwargs,
     tensors = {name: value for name, value in given.items() if _is_tensor_argument(value)}
     tensors.update((name, value) for name, value in kwargs.items() if _is_tensor_argument(value))
     if len(tensors) == 1:
-        if accepts_mask and kwargs.get("mask") is None and given.get("mask") is None and any_mask(previous_mask):
+        if (
+            accepts_mask
+            and kwargs.get("mask") is None
+            and given.get("mask") is None
+            and any_mask(previous_mask)
+        ):
             kwargs["mask"] = previous_mask
         return
     for name, value in tensors.items():
@@ -66,7 +74,11 @@ def attach(layer, inputs, outputs, previous_mask):
     if masks is None:
         return
     for tensor, mask in zip(_flat(outputs), _flat(masks)):
-        if mask is not None and type(tensor) is Tensor and getattr(tensor, "_keras_mask", None) is None:
+        if (
+            mask is not None
+            and type(tensor) is Tensor
+            and getattr(tensor, "_keras_mask", None) is None
+        ):
             tensor._keras_mask = mask
 
 
@@ -82,6 +94,12 @@ def set_input_masks(inputs, masks):
 
 def warn_dropped(layer):
     """Keras' warning when a layer without ``supports_masking`` receives a masked input."""
-    warnings.warn("Layer '%s' (of type %s) was passed an input with a mask attached to it. However, this layer does "
-                  "not support masking and will therefore destroy the mask information. Downstream layers will not "
-                  "see the mask." % (layer.name, type(layer).__name__), UserWarning, stacklevel=4)
+    warnings.warn(
+        "Layer '%s' (of type %s) was passed an input with a mask attached to it. However, this "
+        "layer does "
+        "not support masking and will therefore destroy the mask information. Downstream layers "
+        "will not "
+        "see the mask." % (layer.name, type(layer).__name__),
+        UserWarning,
+        stacklevel=4,
+    )

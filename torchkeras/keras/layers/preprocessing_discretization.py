@@ -1,4 +1,6 @@
-"""``keras.layers.Discretization``: buckets continuous values by ranges (with ``adapt`` for quantiles)."""
+"""``keras.layers.Discretization``: buckets continuous values by ranges (with ``adapt`` for
+quantiles)."""
+
 import numpy as np
 import torch
 
@@ -12,11 +14,12 @@ _MODES = ("int", "one_hot", "multi_hot", "count")
 
 
 def _summarize(values, epsilon):
-    """Keras' summary of one batch: about ``1 / epsilon`` evenly spaced sorted values, each weighted by
+    """Keras' summary of one batch: about ``1 / epsilon`` evenly spaced sorted values, each weighted
+    by
     the number of values it stands for (row 0: values, row 1: weights)."""
     values = np.sort(np.reshape(values, [-1]))
     step = max(values.size * epsilon, 1)
-    picked = values[int(step - 1)::int(step)]
+    picked = values[int(step - 1) :: int(step)]
     return np.stack([picked, np.full_like(picked, step)])
 
 
@@ -42,7 +45,9 @@ def _batches(data, steps):
     """The batches ``adapt`` reads: a Dataset's elements, an iterable's items, or one array."""
     if isinstance(data, Dataset):
         return data.take(steps) if steps is not None else data
-    if hasattr(data, "__iter__") and not isinstance(data, (np.ndarray, TensorOperators, torch.Tensor)):
+    if hasattr(data, "__iter__") and not isinstance(
+        data, (np.ndarray, TensorOperators, torch.Tensor)
+    ):
         return (batch for i, batch in enumerate(data) if steps is None or i < steps)
     return [data]
 
@@ -58,22 +63,41 @@ class Discretization(Layer):
     Like Keras' preprocessing layers it takes only ``name`` and ``dtype`` besides its own arguments,
     and its config has no ``trainable``."""
 
-    def __init__(self, bin_boundaries=None, num_bins=None, epsilon=0.01, output_mode="int", sparse=False,
-                 dtype=None, name=None):
+    def __init__(
+        self,
+        bin_boundaries=None,
+        num_bins=None,
+        epsilon=0.01,
+        output_mode="int",
+        sparse=False,
+        dtype=None,
+        name=None,
+    ):
         super().__init__(name=name, dtype=dtype)
         if sparse and output_mode == "int":
-            raise ValueError("`sparse=True` may only be used if `output_mode` is `'one_hot'`, `'multi_hot'`, or "
-                             "`'count'`. Received: sparse=%s and output_mode=%s" % (sparse, output_mode))
+            raise ValueError(
+                "`sparse=True` may only be used if `output_mode` is `'one_hot'`, `'multi_hot'`, or "
+                "`'count'`. Received: sparse=%s and output_mode=%s" % (sparse, output_mode)
+            )
         if sparse:
             raise ValueError("torchkeras' Discretization does not support `sparse=True`.")
         if output_mode not in _MODES:
-            raise ValueError("Unknown value for `output_mode` argument of Discretization. Allowed values are: %s. "
-                             "Received: output_mode=%s" % (_MODES, output_mode))
+            raise ValueError(
+                "Unknown value for `output_mode` argument of Discretization. Allowed values are: "
+                "%s. "
+                "Received: output_mode=%s" % (_MODES, output_mode)
+            )
         if num_bins is not None and num_bins < 0:
-            raise ValueError("`num_bins` must be greater than or equal to 0. Received: `num_bins=%s`" % (num_bins,))
+            raise ValueError(
+                "`num_bins` must be greater than or equal to 0. Received: `num_bins=%s`"
+                % (num_bins,)
+            )
         if num_bins is not None and bin_boundaries is not None:
-            raise ValueError("Both `num_bins` and `bin_boundaries` should not be set. Received: `num_bins=%s` and "
-                             "`bin_boundaries=%s`" % (num_bins, bin_boundaries))
+            raise ValueError(
+                "Both `num_bins` and `bin_boundaries` should not be set. Received: `num_bins=%s` "
+                "and "
+                "`bin_boundaries=%s`" % (num_bins, bin_boundaries)
+            )
         if num_bins is None and bin_boundaries is None:
             raise ValueError("You need to set either `num_bins` or `bin_boundaries`.")
         self.bin_boundaries = bin_boundaries
@@ -86,11 +110,14 @@ class Discretization(Layer):
         self.built = True
 
     def adapt(self, data, steps=None):
-        """Learns ``num_bins - 1`` boundaries from ``data`` (an array, a tensor, a batched Dataset, or an
+        """Learns ``num_bins - 1`` boundaries from ``data`` (an array, a tensor, a batched Dataset,
+        or an
         iterable of batches; ``steps`` limits the batches read)."""
         if self.num_bins is None:
-            raise ValueError("Cannot adapt a Discretization layer that has been initialized with "
-                             "`bin_boundaries`, use `num_bins` instead.")
+            raise ValueError(
+                "Cannot adapt a Discretization layer that has been initialized with "
+                "`bin_boundaries`, use `num_bins` instead."
+            )
         self.reset_state()
         for batch in _batches(data, steps):
             self.update_state(batch)
@@ -114,8 +141,11 @@ class Discretization(Layer):
 
     def call(self, inputs):
         if self.bin_boundaries is None:
-            raise ValueError("You need to either pass the `bin_boundaries` argument at construction time or call "
-                             "`adapt(dataset)` before you can start using the `Discretization` layer.")
+            raise ValueError(
+                "You need to either pass the `bin_boundaries` argument at construction time or "
+                "call "
+                "`adapt(dataset)` before you can start using the `Discretization` layer."
+            )
         x = inputs._value
         if not x.dtype.is_floating_point:
             x = x.to(self._compute_torch_dtype)
@@ -129,7 +159,9 @@ class Discretization(Layer):
         key = (x.dtype, x.device, tuple(self.bin_boundaries))
         tensor = self._boundaries.get(key)
         if tensor is None:
-            tensor = self._boundaries[key] = torch.tensor(self.bin_boundaries, dtype=x.dtype, device=x.device)
+            tensor = self._boundaries[key] = torch.tensor(
+                self.bin_boundaries, dtype=x.dtype, device=x.device
+            )
         return tensor
 
     def _encode(self, indices, depth):
@@ -158,8 +190,15 @@ class Discretization(Layer):
         return (depth,)
 
     def get_config(self):
-        return {"bin_boundaries": self.bin_boundaries, "num_bins": self.num_bins, "epsilon": self.epsilon,
-                "output_mode": self.output_mode, "sparse": self.sparse, "name": self.name, "dtype": self.dtype}
+        return {
+            "bin_boundaries": self.bin_boundaries,
+            "num_bins": self.num_bins,
+            "epsilon": self.epsilon,
+            "output_mode": self.output_mode,
+            "sparse": self.sparse,
+            "name": self.name,
+            "dtype": self.dtype,
+        }
 
     @classmethod
     def from_config(cls, config):

@@ -5,12 +5,23 @@ shapes and dtypes, no data, no arithmetic.  This module adds what is proper to
 layers: building before the first symbolic call, ``compute_output_shape`` when a
 class defines it, and recording the call's ``Node``.
 """
+
 from ..backend.keras_tensor import KerasTensor
 from ..ops.node import Node, flatten, pack_like
 from ..ops.symbolic_trace import UNKNOWN, compute_output_spec, real_mode, tracing, unknown_to_none
 
-__all__ = ["UNKNOWN", "any_symbolic", "tracing", "real_mode", "unknown_to_none", "trace",
-           "output_spec", "infer_output_shape", "symbolic_call", "replace_leaves"]
+__all__ = [
+    "UNKNOWN",
+    "any_symbolic",
+    "tracing",
+    "real_mode",
+    "unknown_to_none",
+    "trace",
+    "output_spec",
+    "infer_output_shape",
+    "symbolic_call",
+    "replace_leaves",
+]
 
 
 def any_symbolic(inputs):
@@ -53,31 +64,48 @@ def trace(layer, inputs, rest, kwargs):
 def output_spec(layer, inputs, rest, kwargs):
     """Output KerasTensors: ``compute_output_shape`` when the class defines it, else a trace."""
     from .layer import Layer
-    if type(layer).compute_output_shape is not Layer.compute_output_shape and not rest and not kwargs:
-        shapes = layer.compute_output_shape(_map(inputs, lambda x: x.shape if isinstance(x, KerasTensor) else x))
+
+    if (
+        type(layer).compute_output_shape is not Layer.compute_output_shape
+        and not rest
+        and not kwargs
+    ):
+        shapes = layer.compute_output_shape(
+            _map(inputs, lambda x: x.shape if isinstance(x, KerasTensor) else x)
+        )
         return _shape_structure_to_specs(shapes, layer.compute_dtype)
     return trace(layer, inputs, rest, kwargs)
 
 
 def infer_output_shape(layer, input_shape):
     """``compute_output_shape`` by tracing on a KerasTensor of ``input_shape``."""
+
     def spec(shape):
         return KerasTensor(shape, dtype=layer.compute_dtype, name="shape_probe")
+
     if isinstance(input_shape, tuple) and all(d is None or isinstance(d, int) for d in input_shape):
         probe = spec(input_shape)
     else:
-        probe = _map(input_shape, spec) if isinstance(input_shape, (list, dict)) else spec(tuple(input_shape))
+        probe = (
+            _map(input_shape, spec)
+            if isinstance(input_shape, (list, dict))
+            else spec(tuple(input_shape))
+        )
     return _map(trace(layer, probe, (), {}), lambda x: x.shape)
 
 
 def symbolic_call(layer, inputs, rest, kwargs):
-    """``layer(inputs)`` on KerasTensors: checks ``input_spec`` (before building and, as Keras, again
+    """``layer(inputs)`` on KerasTensors: checks ``input_spec`` (before building and, as Keras,
+    again
     after), builds the layer, infers outputs, records the ``Node``."""
     from .input_spec import assert_input_compatibility
+
     if layer.input_spec is not None:
         assert_input_compatibility(layer.input_spec, inputs, layer.name)
     if not layer.built:
-        with layer._open_name_scope():  # weights built by the first call nest under the layer's name
+        with (
+            layer._open_name_scope()
+        ):  # weights built by the first call nest under the layer's name
             with real_mode():
                 layer._build_and_recheck(inputs)
             outputs = layer.compute_output_spec(inputs, *rest, **kwargs)
@@ -90,4 +118,6 @@ def symbolic_call(layer, inputs, rest, kwargs):
 def replace_leaves(structure, values):
     """``structure`` with its KerasTensors replaced by ``values[id(tensor)]``."""
     leaves = flatten(structure)
-    return pack_like(structure, iter([values[id(x)] if isinstance(x, KerasTensor) else x for x in leaves]))
+    return pack_like(
+        structure, iter([values[id(x)] if isinstance(x, KerasTensor) else x for x in leaves])
+    )

@@ -1,10 +1,12 @@
-"""How ``compile(loss=...)`` turns an identifier into a ``Loss`` (Keras' ``compile_utils.get_loss``).
+"""How ``compile(loss=...)`` turns an identifier into a ``Loss`` (Keras'
+``compile_utils.get_loss``).
 
 ``"crossentropy"``/``"ce"`` (any case) becomes binary crossentropy for a
 one-unit output, sparse categorical crossentropy for integer targets, else
 categorical crossentropy; plain functions are wrapped in a
 ``LossFunctionWrapper`` named as the identifier was written.
 """
+
 from __future__ import annotations
 
 from ..backend.naming import to_snake_case
@@ -24,6 +26,7 @@ def get_loss(identifier, y_true_shape, y_pred_shape):
     """The ``Loss`` ``compile`` makes of ``identifier`` for one output (``None`` stays ``None``)."""
     from . import Loss, LossFunctionWrapper, binary_crossentropy, categorical_crossentropy, get
     from . import sparse_categorical_crossentropy
+
     if identifier is None:
         return None
     if str(identifier).lower() in ("crossentropy", "ce"):
@@ -32,7 +35,9 @@ def get_loss(identifier, y_true_shape, y_pred_shape):
         t_last = y_true_shape[-1] if y_true_shape else None
         if p_last == 1:
             loss = binary_crossentropy
-        elif len(y_true_shape) < len(y_pred_shape) or (t_last == 1 and p_last is not None and p_last > 1):
+        elif len(y_true_shape) < len(y_pred_shape) or (
+            t_last == 1 and p_last is not None and p_last > 1
+        ):
             loss = sparse_categorical_crossentropy
         else:
             loss = categorical_crossentropy

@@ -1,4 +1,5 @@
 """Hinge losses: hinge, squared hinge and categorical hinge, as functions and ``Loss`` classes."""
+
 from __future__ import annotations
 
 import torch
@@ -8,7 +9,14 @@ from .loss import Loss, pair
 from .loss_function_wrapper import LossFunctionWrapper, register
 from ...api_export import keras_export
 
-__all__ = ["hinge", "squared_hinge", "categorical_hinge", "Hinge", "SquaredHinge", "CategoricalHinge"]
+__all__ = [
+    "hinge",
+    "squared_hinge",
+    "categorical_hinge",
+    "Hinge",
+    "SquaredHinge",
+    "CategoricalHinge",
+]
 
 
 def _to_signs(t):
@@ -39,7 +47,8 @@ def hinge(y_true, y_pred):
 
 @keras_export("keras.metrics.squared_hinge", "keras.losses.squared_hinge")
 def squared_hinge(y_true, y_pred):
-    """``mean(square(maximum(1 - y_true * y_pred, 0)), axis=-1)``; 0/1 labels are mapped to -1/1 first."""
+    """``mean(square(maximum(1 - y_true * y_pred, 0)), axis=-1)``; 0/1 labels are mapped to -1/1
+    first."""
     return wrap(_squared_hinge(*pair(y_true, y_pred)))
 
 
@@ -49,7 +58,11 @@ def categorical_hinge(y_true, y_pred):
     return wrap(_categorical_hinge(*pair(y_true, y_pred)))
 
 
-for _public, _impl in ((hinge, _hinge), (squared_hinge, _squared_hinge), (categorical_hinge, _categorical_hinge)):
+for _public, _impl in (
+    (hinge, _hinge),
+    (squared_hinge, _squared_hinge),
+    (categorical_hinge, _categorical_hinge),
+):
     register(_public, _impl)
 
 

@@ -7,6 +7,7 @@ computes per-sample values with :meth:`Loss.call`, weights them by
 All math runs on the torch storage, so the result is differentiable inside a
 ``GradientTape`` and stays on the inputs' device.
 """
+
 from __future__ import annotations
 
 import torch
@@ -19,8 +20,15 @@ from ...framework.op_errors import dims_text, op_error
 from ..backend.object_repr import KerasObjectRepr
 from ...api_export import keras_export
 
-__all__ = ["Loss", "standardize_reduction", "squeeze_or_expand_to_same_rank",
-           "reduce_weighted_values", "storage", "pair", "incompatible"]
+__all__ = [
+    "Loss",
+    "standardize_reduction",
+    "squeeze_or_expand_to_same_rank",
+    "reduce_weighted_values",
+    "storage",
+    "pair",
+    "incompatible",
+]
 
 _REDUCTIONS = ("sum_over_batch_size", "sum", None, "none", "mean", "mean_with_sample_weight")
 
@@ -52,8 +60,10 @@ def pair(y_true, y_pred):
 def standardize_reduction(reduction):
     """Validates ``reduction`` as Keras does (``ValueError`` naming the allowed values)."""
     if reduction not in _REDUCTIONS:
-        raise ValueError("Invalid value for argument `reduction`. Expected one of %s. Received: reduction=%s"
-                         % ({r for r in _REDUCTIONS}, reduction))
+        raise ValueError(
+            "Invalid value for argument `reduction`. Expected one of %s. Received: reduction=%s"
+            % ({r for r in _REDUCTIONS}, reduction)
+        )
     return reduction
 
 
@@ -77,12 +87,16 @@ def squeeze_or_expand_to_same_rank(x1, x2, expand_rank_1=True):
 
 def incompatible(opname, a, b):
     """TF's ``InvalidArgumentError`` for two operands whose shapes do not broadcast."""
-    return op_error(opname, "Incompatible shapes: %s vs. %s" % (dims_text(a.shape), dims_text(b.shape)), a)
+    return op_error(
+        opname, "Incompatible shapes: %s vs. %s" % (dims_text(a.shape), dims_text(b.shape)), a
+    )
 
 
 def _divide_no_nan(x, divisor):
     zero = divisor == 0
-    return torch.where(zero, torch.zeros_like(x), x / torch.where(zero, torch.ones_like(divisor), divisor))
+    return torch.where(
+        zero, torch.zeros_like(x), x / torch.where(zero, torch.ones_like(divisor), divisor)
+    )
 
 
 def _reduce(values, sample_weight, reduction):

@@ -5,6 +5,7 @@ Built-in loss functions register a torch implementation with
 Tensor round trip).  Any other callable (a user's ``def my_loss(y_true,
 y_pred)``) is called with Tensors, as Keras calls it.
 """
+
 from __future__ import annotations
 
 from ...framework.tensor import wrap
@@ -53,6 +54,7 @@ class LossFunctionWrapper(Loss):
     def get_config(self):
         """Keras' config: name, reduction, the function and its keyword arguments."""
         from ..saving.serialization_lib import serialize_keras_object
+
         config = super().get_config()
         config["fn"] = serialize_keras_object(self.fn)
         config.update(self._fn_kwargs)
@@ -62,6 +64,7 @@ class LossFunctionWrapper(Loss):
     def from_config(cls, config):
         """Rebuilds the wrapper (the function from its serialized form)."""
         from ..saving.serialization_lib import deserialize_keras_object
+
         config = dict(config)
         if "fn" in config:
             config["fn"] = deserialize_keras_object(config["fn"])

@@ -2,6 +2,7 @@
 (plain and focal), Kullback-Leibler divergence and Poisson, as functions and
 ``Loss`` classes.  Probabilities are clipped to ``[1e-7, 1 - 1e-7]`` as Keras
 clips them; ``from_logits=True`` uses the stable logit formulas."""
+
 from __future__ import annotations
 
 import warnings
@@ -16,10 +17,20 @@ from ...framework.op_errors import op_error
 from ...api_export import keras_export
 
 __all__ = [
-    "binary_crossentropy", "binary_focal_crossentropy", "categorical_crossentropy",
-    "categorical_focal_crossentropy", "sparse_categorical_crossentropy", "kl_divergence", "poisson",
-    "BinaryCrossentropy", "BinaryFocalCrossentropy", "CategoricalCrossentropy",
-    "CategoricalFocalCrossentropy", "SparseCategoricalCrossentropy", "KLDivergence", "Poisson",
+    "binary_crossentropy",
+    "binary_focal_crossentropy",
+    "categorical_crossentropy",
+    "categorical_focal_crossentropy",
+    "sparse_categorical_crossentropy",
+    "kl_divergence",
+    "poisson",
+    "BinaryCrossentropy",
+    "BinaryFocalCrossentropy",
+    "CategoricalCrossentropy",
+    "CategoricalFocalCrossentropy",
+    "SparseCategoricalCrossentropy",
+    "KLDivergence",
+    "Poisson",
 ]
 
 EPSILON = 1e-7
@@ -27,11 +38,15 @@ EPSILON = 1e-7
 
 def _same_shape(t, p):
     if t.ndim != p.ndim:
-        raise ValueError("Arguments `target` and `output` must have the same rank (ndim). Received: "
-                         "target.shape=%s, output.shape=%s" % (tuple(t.shape), tuple(p.shape)))
+        raise ValueError(
+            "Arguments `target` and `output` must have the same rank (ndim). Received: "
+            "target.shape=%s, output.shape=%s" % (tuple(t.shape), tuple(p.shape))
+        )
     if t.shape != p.shape:
-        raise ValueError("Arguments `target` and `output` must have the same shape. Received: "
-                         "target.shape=%s, output.shape=%s" % (tuple(t.shape), tuple(p.shape)))
+        raise ValueError(
+            "Arguments `target` and `output` must have the same shape. Received: "
+            "target.shape=%s, output.shape=%s" % (tuple(t.shape), tuple(p.shape))
+        )
 
 
 def _bce_values(t, p, from_logits):
@@ -48,8 +63,16 @@ def _bce(t, p, from_logits=False, label_smoothing=0.0, axis=-1):
     return _bce_values(t, p, from_logits).mean(axis)
 
 
-def _binary_focal(t, p, apply_class_balancing=False, alpha=0.25, gamma=2.0, from_logits=False,
-                  label_smoothing=0.0, axis=-1):
+def _binary_focal(
+    t,
+    p,
+    apply_class_balancing=False,
+    alpha=0.25,
+    gamma=2.0,
+    from_logits=False,
+    label_smoothing=0.0,
+    axis=-1,
+):
     if label_smoothing:
         t = t * (1.0 - label_smoothing) + 0.5 * label_smoothing
     if from_logits:
@@ -64,11 +87,18 @@ def _binary_focal(t, p, apply_class_balancing=False, alpha=0.25, gamma=2.0, from
 
 def _check_categorical(t, p, fn_name, axis):
     if isinstance(axis, bool):
-        raise ValueError("`axis` must be of type `int`. Received: axis=%s of type %s" % (axis, type(axis)))
+        raise ValueError(
+            "`axis` must be of type `int`. Received: axis=%s of type %s" % (axis, type(axis))
+        )
     if p.ndim and p.shape[-1] == 1:
-        warnings.warn("In loss %s, expected y_pred.shape to be (batch_size, num_classes) with num_classes > 1. "
-                      "Received: y_pred.shape=%s. Consider using 'binary_crossentropy' if you only have 2 classes."
-                      % (fn_name, tuple(p.shape)), SyntaxWarning, stacklevel=4)
+        warnings.warn(
+            "In loss %s, expected y_pred.shape to be (batch_size, num_classes) with num_classes > "
+            "1. "
+            "Received: y_pred.shape=%s. Consider using 'binary_crossentropy' if you only have 2 "
+            "classes." % (fn_name, tuple(p.shape)),
+            SyntaxWarning,
+            stacklevel=4,
+        )
 
 
 def _smooth(t, label_smoothing):
@@ -80,8 +110,10 @@ def _cce(t, p, from_logits=False, label_smoothing=0.0, axis=-1):
     if label_smoothing:
         t = _smooth(t, label_smoothing)
     if t.ndim < 1:
-        raise ValueError("Arguments `target` and `output` must be at least rank 1. Received: "
-                         "target.shape=%s, output.shape=%s" % (tuple(t.shape), tuple(p.shape)))
+        raise ValueError(
+            "Arguments `target` and `output` must be at least rank 1. Received: "
+            "target.shape=%s, output.shape=%s" % (tuple(t.shape), tuple(p.shape))
+        )
     _same_shape(t, p)
     if from_logits:
         return -(t * torch.log_softmax(p, axis)).sum(axis)
@@ -89,7 +121,9 @@ def _cce(t, p, from_logits=False, label_smoothing=0.0, axis=-1):
     return -(t * torch.log(p)).sum(axis)
 
 
-def _categorical_focal(t, p, alpha=0.25, gamma=2.0, from_logits=False, label_smoothing=0.0, axis=-1):
+def _categorical_focal(
+    t, p, alpha=0.25, gamma=2.0, from_logits=False, label_smoothing=0.0, axis=-1
+):
     _check_categorical(t, p, "categorical_focal_crossentropy", axis)
     if label_smoothing:
         t = _smooth(t, label_smoothing)
@@ -106,13 +140,20 @@ def _sparse_ce(t, p, from_logits, axis):
     if t.ndim == p.ndim and t.shape[-1] == 1:
         t = t.squeeze(-1)
     if p.ndim < 1:
-        raise ValueError("Argument `output` must be at least rank 1. Received: output.shape=%s" % (tuple(p.shape),))
+        raise ValueError(
+            "Argument `output` must be at least rank 1. Received: output.shape=%s"
+            % (tuple(p.shape),)
+        )
     if t.ndim != p.ndim - 1:
-        raise ValueError("Argument `output` must have rank (ndim) `target.ndim - 1`. Received: "
-                         "target.shape=%s, output.shape=%s" % (tuple(t.shape), tuple(p.shape)))
+        raise ValueError(
+            "Argument `output` must have rank (ndim) `target.ndim - 1`. Received: "
+            "target.shape=%s, output.shape=%s" % (tuple(t.shape), tuple(p.shape))
+        )
     if t.shape != p.shape[:-1]:
-        raise ValueError("Arguments `target` and `output` must have the same shape up until the last dimension: "
-                         "target.shape=%s, output.shape=%s" % (tuple(t.shape), tuple(p.shape)))
+        raise ValueError(
+            "Arguments `target` and `output` must have the same shape up until the last dimension: "
+            "target.shape=%s, output.shape=%s" % (tuple(t.shape), tuple(p.shape))
+        )
     logits = p if from_logits else torch.log(p.clamp(EPSILON, 1.0 - EPSILON))
     labels = t.long()
     if logits.ndim > 2:
@@ -122,9 +163,12 @@ def _sparse_ce(t, p, from_logits, axis):
     except (IndexError, RuntimeError):
         bad = labels[(labels < 0) | (labels >= p.shape[-1])]
         listed = " ".join(str(int(v)) for v in labels.flatten())
-        raise op_error("SparseSoftmaxCrossEntropyWithLogits",
-                       "Received a label value of %d which is outside the valid range of [0, %d).  Label values: %s"
-                       % (int(bad[0]) if bad.numel() else -1, p.shape[-1], listed), p) from None
+        raise op_error(
+            "SparseSoftmaxCrossEntropyWithLogits",
+            "Received a label value of %d which is outside the valid range of [0, %d).  Label "
+            "values: %s" % (int(bad[0]) if bad.numel() else -1, p.shape[-1], listed),
+            p,
+        ) from None
 
 
 def _scce_masked(t, p, from_logits=False, ignore_class=None, axis=-1):
@@ -157,36 +201,80 @@ def _poisson(t, p):
 @keras_export("keras.metrics.binary_crossentropy", "keras.losses.binary_crossentropy")
 def binary_crossentropy(y_true, y_pred, from_logits=False, label_smoothing=0.0, axis=-1):
     """Binary crossentropy averaged over ``axis``; ``ValueError`` when the shapes differ."""
-    return wrap(_bce(*pair(y_true, y_pred), from_logits=from_logits, label_smoothing=label_smoothing, axis=axis))
+    return wrap(
+        _bce(
+            *pair(y_true, y_pred),
+            from_logits=from_logits,
+            label_smoothing=label_smoothing,
+            axis=axis,
+        )
+    )
 
 
 @keras_export("keras.metrics.binary_focal_crossentropy", "keras.losses.binary_focal_crossentropy")
-def binary_focal_crossentropy(y_true, y_pred, apply_class_balancing=False, alpha=0.25, gamma=2.0,
-                              from_logits=False, label_smoothing=0.0, axis=-1):
-    """Binary focal crossentropy: ``(1 - p_t) ** gamma * bce`` (optionally class-balanced by ``alpha``)."""
-    return wrap(_binary_focal(*pair(y_true, y_pred), apply_class_balancing=apply_class_balancing, alpha=alpha,
-                              gamma=gamma, from_logits=from_logits, label_smoothing=label_smoothing, axis=axis))
+def binary_focal_crossentropy(
+    y_true,
+    y_pred,
+    apply_class_balancing=False,
+    alpha=0.25,
+    gamma=2.0,
+    from_logits=False,
+    label_smoothing=0.0,
+    axis=-1,
+):
+    """Binary focal crossentropy: ``(1 - p_t) ** gamma * bce`` (optionally class-balanced by
+    ``alpha``)."""
+    return wrap(
+        _binary_focal(
+            *pair(y_true, y_pred),
+            apply_class_balancing=apply_class_balancing,
+            alpha=alpha,
+            gamma=gamma,
+            from_logits=from_logits,
+            label_smoothing=label_smoothing,
+            axis=axis,
+        )
+    )
 
 
 @keras_export("keras.metrics.categorical_crossentropy", "keras.losses.categorical_crossentropy")
 def categorical_crossentropy(y_true, y_pred, from_logits=False, label_smoothing=0.0, axis=-1):
     """Categorical crossentropy of one-hot ``y_true`` and class probabilities (or logits)."""
-    return wrap(_cce(*pair(y_true, y_pred), from_logits=from_logits, label_smoothing=label_smoothing, axis=axis))
+    return wrap(
+        _cce(
+            *pair(y_true, y_pred),
+            from_logits=from_logits,
+            label_smoothing=label_smoothing,
+            axis=axis,
+        )
+    )
 
 
-@keras_export("keras.metrics.categorical_focal_crossentropy",
-              "keras.losses.categorical_focal_crossentropy")
-def categorical_focal_crossentropy(y_true, y_pred, alpha=0.25, gamma=2.0, from_logits=False,
-                                   label_smoothing=0.0, axis=-1):
+@keras_export(
+    "keras.metrics.categorical_focal_crossentropy", "keras.losses.categorical_focal_crossentropy"
+)
+def categorical_focal_crossentropy(
+    y_true, y_pred, alpha=0.25, gamma=2.0, from_logits=False, label_smoothing=0.0, axis=-1
+):
     """Categorical focal crossentropy: ``alpha * (1 - p) ** gamma * cce`` summed over classes."""
-    return wrap(_categorical_focal(*pair(y_true, y_pred), alpha=alpha, gamma=gamma, from_logits=from_logits,
-                                   label_smoothing=label_smoothing, axis=axis))
+    return wrap(
+        _categorical_focal(
+            *pair(y_true, y_pred),
+            alpha=alpha,
+            gamma=gamma,
+            from_logits=from_logits,
+            label_smoothing=label_smoothing,
+            axis=axis,
+        )
+    )
 
 
-@keras_export("keras.metrics.sparse_categorical_crossentropy",
-              "keras.losses.sparse_categorical_crossentropy")
+@keras_export(
+    "keras.metrics.sparse_categorical_crossentropy", "keras.losses.sparse_categorical_crossentropy"
+)
 def sparse_categorical_crossentropy(y_true, y_pred, from_logits=False, ignore_class=None, axis=-1):
-    """Crossentropy of integer labels and class probabilities (or logits); ``ignore_class`` gives 0 there."""
+    """Crossentropy of integer labels and class probabilities (or logits); ``ignore_class`` gives
+    0 there."""
     p = storage(y_pred)
     t = storage(y_true)
     if t.device != p.device:
@@ -206,9 +294,15 @@ def poisson(y_true, y_pred):
     return wrap(_poisson(*pair(y_true, y_pred)))
 
 
-for _public, _impl in ((binary_crossentropy, _bce), (binary_focal_crossentropy, _binary_focal),
-                       (categorical_crossentropy, _cce), (categorical_focal_crossentropy, _categorical_focal),
-                       (sparse_categorical_crossentropy, _scce), (kl_divergence, _kld), (poisson, _poisson)):
+for _public, _impl in (
+    (binary_crossentropy, _bce),
+    (binary_focal_crossentropy, _binary_focal),
+    (categorical_crossentropy, _cce),
+    (categorical_focal_crossentropy, _categorical_focal),
+    (sparse_categorical_crossentropy, _scce),
+    (kl_divergence, _kld),
+    (poisson, _poisson),
+):
     register(_public, _impl)
 
 
@@ -216,10 +310,24 @@ for _public, _impl in ((binary_crossentropy, _bce), (binary_focal_crossentropy, 
 class BinaryCrossentropy(LossFunctionWrapper):
     """Crossentropy of binary labels (name ``'binary_crossentropy'``)."""
 
-    def __init__(self, from_logits=False, label_smoothing=0.0, axis=-1, reduction="sum_over_batch_size",
-                 name="binary_crossentropy", dtype=None):
-        super().__init__(binary_crossentropy, name=name, reduction=reduction, dtype=dtype,
-                         from_logits=from_logits, label_smoothing=label_smoothing, axis=axis)
+    def __init__(
+        self,
+        from_logits=False,
+        label_smoothing=0.0,
+        axis=-1,
+        reduction="sum_over_batch_size",
+        name="binary_crossentropy",
+        dtype=None,
+    ):
+        super().__init__(
+            binary_crossentropy,
+            name=name,
+            reduction=reduction,
+            dtype=dtype,
+            from_logits=from_logits,
+            label_smoothing=label_smoothing,
+            axis=axis,
+        )
         self.from_logits = from_logits
         self.label_smoothing = label_smoothing
         self.axis = axis
@@ -227,7 +335,9 @@ class BinaryCrossentropy(LossFunctionWrapper):
     def get_config(self):
         """Name, reduction, ``from_logits``, ``label_smoothing``, ``axis``."""
         config = Loss.get_config(self)
-        config.update(from_logits=self.from_logits, label_smoothing=self.label_smoothing, axis=self.axis)
+        config.update(
+            from_logits=self.from_logits, label_smoothing=self.label_smoothing, axis=self.axis
+        )
         return config
 
 
@@ -235,11 +345,30 @@ class BinaryCrossentropy(LossFunctionWrapper):
 class BinaryFocalCrossentropy(LossFunctionWrapper):
     """Focal crossentropy of binary labels (name ``'binary_focal_crossentropy'``)."""
 
-    def __init__(self, apply_class_balancing=False, alpha=0.25, gamma=2.0, from_logits=False, label_smoothing=0.0,
-                 axis=-1, reduction="sum_over_batch_size", name="binary_focal_crossentropy", dtype=None):
-        super().__init__(binary_focal_crossentropy, name=name, reduction=reduction, dtype=dtype,
-                         apply_class_balancing=apply_class_balancing, alpha=alpha, gamma=gamma,
-                         from_logits=from_logits, label_smoothing=label_smoothing, axis=axis)
+    def __init__(
+        self,
+        apply_class_balancing=False,
+        alpha=0.25,
+        gamma=2.0,
+        from_logits=False,
+        label_smoothing=0.0,
+        axis=-1,
+        reduction="sum_over_batch_size",
+        name="binary_focal_crossentropy",
+        dtype=None,
+    ):
+        super().__init__(
+            binary_focal_crossentropy,
+            name=name,
+            reduction=reduction,
+            dtype=dtype,
+            apply_class_balancing=apply_class_balancing,
+            alpha=alpha,
+            gamma=gamma,
+            from_logits=from_logits,
+            label_smoothing=label_smoothing,
+            axis=axis,
+        )
         self.from_logits = from_logits
         self.label_smoothing = label_smoothing
         self.axis = axis
@@ -250,8 +379,14 @@ class BinaryFocalCrossentropy(LossFunctionWrapper):
     def get_config(self):
         """Name, reduction and the focal arguments."""
         config = Loss.get_config(self)
-        config.update(from_logits=self.from_logits, label_smoothing=self.label_smoothing, axis=self.axis,
-                      apply_class_balancing=self.apply_class_balancing, alpha=self.alpha, gamma=self.gamma)
+        config.update(
+            from_logits=self.from_logits,
+            label_smoothing=self.label_smoothing,
+            axis=self.axis,
+            apply_class_balancing=self.apply_class_balancing,
+            alpha=self.alpha,
+            gamma=self.gamma,
+        )
         return config
 
 
@@ -259,10 +394,24 @@ class BinaryFocalCrossentropy(LossFunctionWrapper):
 class CategoricalCrossentropy(LossFunctionWrapper):
     """Crossentropy of one-hot labels (name ``'categorical_crossentropy'``)."""
 
-    def __init__(self, from_logits=False, label_smoothing=0.0, axis=-1, reduction="sum_over_batch_size",
-                 name="categorical_crossentropy", dtype=None):
-        super().__init__(categorical_crossentropy, name=name, reduction=reduction, dtype=dtype,
-                         from_logits=from_logits, label_smoothing=label_smoothing, axis=axis)
+    def __init__(
+        self,
+        from_logits=False,
+        label_smoothing=0.0,
+        axis=-1,
+        reduction="sum_over_batch_size",
+        name="categorical_crossentropy",
+        dtype=None,
+    ):
+        super().__init__(
+            categorical_crossentropy,
+            name=name,
+            reduction=reduction,
+            dtype=dtype,
+            from_logits=from_logits,
+            label_smoothing=label_smoothing,
+            axis=axis,
+        )
         self.from_logits = from_logits
         self.label_smoothing = label_smoothing
         self.axis = axis
@@ -270,7 +419,9 @@ class CategoricalCrossentropy(LossFunctionWrapper):
     def get_config(self):
         """Name, reduction, ``from_logits``, ``label_smoothing``, ``axis``."""
         config = Loss.get_config(self)
-        config.update(from_logits=self.from_logits, label_smoothing=self.label_smoothing, axis=self.axis)
+        config.update(
+            from_logits=self.from_logits, label_smoothing=self.label_smoothing, axis=self.axis
+        )
         return config
 
 
@@ -278,10 +429,28 @@ class CategoricalCrossentropy(LossFunctionWrapper):
 class CategoricalFocalCrossentropy(LossFunctionWrapper):
     """Focal crossentropy of one-hot labels (name ``'categorical_focal_crossentropy'``)."""
 
-    def __init__(self, alpha=0.25, gamma=2.0, from_logits=False, label_smoothing=0.0, axis=-1,
-                 reduction="sum_over_batch_size", name="categorical_focal_crossentropy", dtype=None):
-        super().__init__(categorical_focal_crossentropy, name=name, reduction=reduction, dtype=dtype, alpha=alpha,
-                         gamma=gamma, from_logits=from_logits, label_smoothing=label_smoothing, axis=axis)
+    def __init__(
+        self,
+        alpha=0.25,
+        gamma=2.0,
+        from_logits=False,
+        label_smoothing=0.0,
+        axis=-1,
+        reduction="sum_over_batch_size",
+        name="categorical_focal_crossentropy",
+        dtype=None,
+    ):
+        super().__init__(
+            categorical_focal_crossentropy,
+            name=name,
+            reduction=reduction,
+            dtype=dtype,
+            alpha=alpha,
+            gamma=gamma,
+            from_logits=from_logits,
+            label_smoothing=label_smoothing,
+            axis=axis,
+        )
         self.from_logits = from_logits
         self.label_smoothing = label_smoothing
         self.axis = axis
@@ -291,8 +460,13 @@ class CategoricalFocalCrossentropy(LossFunctionWrapper):
     def get_config(self):
         """Name, reduction and the focal arguments."""
         config = Loss.get_config(self)
-        config.update(from_logits=self.from_logits, label_smoothing=self.label_smoothing, axis=self.axis,
-                      alpha=self.alpha, gamma=self.gamma)
+        config.update(
+            from_logits=self.from_logits,
+            label_smoothing=self.label_smoothing,
+            axis=self.axis,
+            alpha=self.alpha,
+            gamma=self.gamma,
+        )
         return config
 
 
@@ -304,10 +478,24 @@ class SparseCategoricalCrossentropy(LossFunctionWrapper):
     ``"sum_over_batch_size"`` averages over the other targets only.
     """
 
-    def __init__(self, from_logits=False, ignore_class=None, reduction="sum_over_batch_size", axis=-1,
-                 name="sparse_categorical_crossentropy", dtype=None):
-        super().__init__(sparse_categorical_crossentropy, name=name, reduction=reduction, dtype=dtype,
-                         from_logits=from_logits, ignore_class=ignore_class, axis=axis)
+    def __init__(
+        self,
+        from_logits=False,
+        ignore_class=None,
+        reduction="sum_over_batch_size",
+        axis=-1,
+        name="sparse_categorical_crossentropy",
+        dtype=None,
+    ):
+        super().__init__(
+            sparse_categorical_crossentropy,
+            name=name,
+            reduction=reduction,
+            dtype=dtype,
+            from_logits=from_logits,
+            ignore_class=ignore_class,
+            axis=axis,
+        )
         self.from_logits = from_logits
         self.ignore_class = ignore_class
 

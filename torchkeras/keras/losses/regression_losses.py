@@ -1,5 +1,6 @@
 """Regression losses: mean squared / absolute (percentage) / squared log error,
 cosine similarity, Huber and log-cosh, as functions and ``Loss`` classes."""
+
 from __future__ import annotations
 
 import math
@@ -12,10 +13,20 @@ from .loss_function_wrapper import LossFunctionWrapper, register
 from ...api_export import keras_export
 
 __all__ = [
-    "mean_squared_error", "mean_absolute_error", "mean_absolute_percentage_error",
-    "mean_squared_logarithmic_error", "cosine_similarity", "huber", "log_cosh",
-    "MeanSquaredError", "MeanAbsoluteError", "MeanAbsolutePercentageError",
-    "MeanSquaredLogarithmicError", "CosineSimilarity", "Huber", "LogCosh",
+    "mean_squared_error",
+    "mean_absolute_error",
+    "mean_absolute_percentage_error",
+    "mean_squared_logarithmic_error",
+    "cosine_similarity",
+    "huber",
+    "log_cosh",
+    "MeanSquaredError",
+    "MeanAbsoluteError",
+    "MeanAbsolutePercentageError",
+    "MeanSquaredLogarithmicError",
+    "CosineSimilarity",
+    "Huber",
+    "LogCosh",
 ]
 
 EPSILON = 1e-7
@@ -42,7 +53,11 @@ def _mape(t, p):
 
 
 def _msle(t, p):
-    return _diff(torch.log(p.clamp_min(EPSILON) + 1.0), torch.log(t.clamp_min(EPSILON) + 1.0)).square().mean(-1)
+    return (
+        _diff(torch.log(p.clamp_min(EPSILON) + 1.0), torch.log(t.clamp_min(EPSILON) + 1.0))
+        .square()
+        .mean(-1)
+    )
 
 
 def l2_normalize(x, axis):
@@ -60,7 +75,9 @@ def _huber(t, p, delta=1.0):
     error = -_diff(t, p)
     abs_error = error.abs()
     delta = torch.as_tensor(delta, dtype=p.dtype, device=p.device)
-    return torch.where(abs_error <= delta, 0.5 * error.square(), delta * abs_error - 0.5 * delta.square()).mean(-1)
+    return torch.where(
+        abs_error <= delta, 0.5 * error.square(), delta * abs_error - 0.5 * delta.square()
+    ).mean(-1)
 
 
 def _log_cosh(t, p):
@@ -84,23 +101,27 @@ def mean_absolute_error(y_true, y_pred):
     return wrap(_mae(*_same_rank(y_true, y_pred)))
 
 
-@keras_export("keras.metrics.mean_absolute_percentage_error",
-              "keras.losses.mean_absolute_percentage_error")
+@keras_export(
+    "keras.metrics.mean_absolute_percentage_error", "keras.losses.mean_absolute_percentage_error"
+)
 def mean_absolute_percentage_error(y_true, y_pred):
     """``100 * mean(abs((y_true - y_pred) / max(abs(y_true), epsilon)), axis=-1)`` (``mape``)."""
     return wrap(_mape(*_same_rank(y_true, y_pred)))
 
 
-@keras_export("keras.metrics.mean_squared_logarithmic_error",
-              "keras.losses.mean_squared_logarithmic_error")
+@keras_export(
+    "keras.metrics.mean_squared_logarithmic_error", "keras.losses.mean_squared_logarithmic_error"
+)
 def mean_squared_logarithmic_error(y_true, y_pred):
-    """``mean(square(log(max(y_pred, eps) + 1) - log(max(y_true, eps) + 1)), axis=-1)`` (``msle``)."""
+    """``mean(square(log(max(y_pred, eps) + 1) - log(max(y_true, eps) + 1)), axis=-1)``
+    (``msle``)."""
     return wrap(_msle(*_same_rank(y_true, y_pred)))
 
 
 @keras_export("keras.losses.cosine_similarity")
 def cosine_similarity(y_true, y_pred, axis=-1):
-    """Negative cosine similarity of the L2-normalized inputs along ``axis`` (-1 for identical directions)."""
+    """Negative cosine similarity of the L2-normalized inputs along ``axis`` (-1 for identical
+    directions)."""
     return wrap(_cosine_similarity(*_same_rank(y_true, y_pred), axis=axis))
 
 
@@ -117,9 +138,15 @@ def log_cosh(y_true, y_pred):
     return wrap(_log_cosh(*_same_rank(y_true, y_pred)))
 
 
-for _public, _impl in ((mean_squared_error, _mse), (mean_absolute_error, _mae),
-                       (mean_absolute_percentage_error, _mape), (mean_squared_logarithmic_error, _msle),
-                       (cosine_similarity, _cosine_similarity), (huber, _huber), (log_cosh, _log_cosh)):
+for _public, _impl in (
+    (mean_squared_error, _mse),
+    (mean_absolute_error, _mae),
+    (mean_absolute_percentage_error, _mape),
+    (mean_squared_logarithmic_error, _msle),
+    (cosine_similarity, _cosine_similarity),
+    (huber, _huber),
+    (log_cosh, _log_cosh),
+):
     register(_public, _impl)
 
 
@@ -129,7 +156,9 @@ class _Plain(LossFunctionWrapper):
     _fn = None
 
     def __init__(self, reduction="sum_over_batch_size", name=None, dtype=None):
-        super().__init__(type(self)._fn, name=name or self._default_name, reduction=reduction, dtype=dtype)
+        super().__init__(
+            type(self)._fn, name=name or self._default_name, reduction=reduction, dtype=dtype
+        )
 
     def get_config(self):
         """``{'name': ..., 'reduction': ...}``."""
@@ -138,7 +167,8 @@ class _Plain(LossFunctionWrapper):
 
 @keras_export("keras.losses.MeanSquaredError")
 class MeanSquaredError(_Plain):
-    """Mean of squares of errors (``keras.losses.MeanSquaredError``, name ``'mean_squared_error'``)."""
+    """Mean of squares of errors (``keras.losses.MeanSquaredError``, name
+    ``'mean_squared_error'``)."""
 
     _fn = staticmethod(mean_squared_error)
     _default_name = "mean_squared_error"
@@ -180,7 +210,9 @@ class LogCosh(_Plain):
 class CosineSimilarity(LossFunctionWrapper):
     """Negative cosine similarity along ``axis`` (name ``'cosine_similarity'``)."""
 
-    def __init__(self, axis=-1, reduction="sum_over_batch_size", name="cosine_similarity", dtype=None):
+    def __init__(
+        self, axis=-1, reduction="sum_over_batch_size", name="cosine_similarity", dtype=None
+    ):
         super().__init__(cosine_similarity, name=name, reduction=reduction, dtype=dtype, axis=axis)
 
     def get_config(self):

@@ -5,28 +5,58 @@
 y_pred_shape)`` and ``resolve_accuracy(...)`` apply ``compile()``'s rules
 (``'accuracy'`` becomes binary / sparse categorical / categorical accuracy).
 """
+
 import inspect
 
 from ..losses import (
-    kl_divergence, log_cosh, mean_absolute_error, mean_absolute_percentage_error,
-    mean_squared_error, mean_squared_logarithmic_error,
+    kl_divergence,
+    log_cosh,
+    mean_absolute_error,
+    mean_absolute_percentage_error,
+    mean_squared_error,
+    mean_squared_logarithmic_error,
 )
 from ..backend.naming import to_snake_case
 from .accuracy_metrics import (
-    Accuracy, BinaryAccuracy, CategoricalAccuracy, SparseCategoricalAccuracy, SparseTopKCategoricalAccuracy,
+    Accuracy,
+    BinaryAccuracy,
+    CategoricalAccuracy,
+    SparseCategoricalAccuracy,
+    SparseTopKCategoricalAccuracy,
     TopKCategoricalAccuracy,
 )
 from .compile_resolution import get_metric, is_binary_or_sparse_categorical, resolve_accuracy
 from .confusion_metrics import (
-    AUC, FalseNegatives, FalsePositives, Precision, PrecisionAtRecall, Recall, RecallAtPrecision,
-    SensitivityAtSpecificity, SpecificityAtSensitivity, TrueNegatives, TruePositives,
+    AUC,
+    FalseNegatives,
+    FalsePositives,
+    Precision,
+    PrecisionAtRecall,
+    Recall,
+    RecallAtPrecision,
+    SensitivityAtSpecificity,
+    SpecificityAtSensitivity,
+    TrueNegatives,
+    TruePositives,
 )
 from .f_score_metrics import F1Score, FBetaScore
 from .iou_metrics import MeanIoU
 from .loss_metrics import (
-    BinaryCrossentropy, CategoricalCrossentropy, CategoricalHinge, CosineSimilarity, Hinge, KLDivergence,
-    LogCoshError, MeanAbsoluteError, MeanAbsolutePercentageError, MeanSquaredError, MeanSquaredLogarithmicError,
-    Poisson, RootMeanSquaredError, SparseCategoricalCrossentropy, SquaredHinge,
+    BinaryCrossentropy,
+    CategoricalCrossentropy,
+    CategoricalHinge,
+    CosineSimilarity,
+    Hinge,
+    KLDivergence,
+    LogCoshError,
+    MeanAbsoluteError,
+    MeanAbsolutePercentageError,
+    MeanSquaredError,
+    MeanSquaredLogarithmicError,
+    Poisson,
+    RootMeanSquaredError,
+    SparseCategoricalCrossentropy,
+    SquaredHinge,
 )
 from .metric import Metric
 from .reduction_metrics import Mean, MeanMetricWrapper, Sum
@@ -40,27 +70,69 @@ KLD = kld = kullback_leibler_divergence = kl_divergence
 logcosh = log_cosh
 
 _CLASSES = (
-    Metric, Mean, Sum, MeanMetricWrapper, MeanSquaredError, RootMeanSquaredError, MeanAbsoluteError,
-    MeanAbsolutePercentageError, MeanSquaredLogarithmicError, CosineSimilarity, LogCoshError, AUC, FalseNegatives,
-    FalsePositives, Precision, PrecisionAtRecall, Recall, RecallAtPrecision, SensitivityAtSpecificity,
-    SpecificityAtSensitivity, TrueNegatives, TruePositives, Hinge, SquaredHinge, CategoricalHinge, KLDivergence,
-    Poisson, BinaryCrossentropy, CategoricalCrossentropy, SparseCategoricalCrossentropy, Accuracy, BinaryAccuracy,
-    CategoricalAccuracy, SparseCategoricalAccuracy, TopKCategoricalAccuracy, SparseTopKCategoricalAccuracy, F1Score,
-    FBetaScore, MeanIoU,
+    Metric,
+    Mean,
+    Sum,
+    MeanMetricWrapper,
+    MeanSquaredError,
+    RootMeanSquaredError,
+    MeanAbsoluteError,
+    MeanAbsolutePercentageError,
+    MeanSquaredLogarithmicError,
+    CosineSimilarity,
+    LogCoshError,
+    AUC,
+    FalseNegatives,
+    FalsePositives,
+    Precision,
+    PrecisionAtRecall,
+    Recall,
+    RecallAtPrecision,
+    SensitivityAtSpecificity,
+    SpecificityAtSensitivity,
+    TrueNegatives,
+    TruePositives,
+    Hinge,
+    SquaredHinge,
+    CategoricalHinge,
+    KLDivergence,
+    Poisson,
+    BinaryCrossentropy,
+    CategoricalCrossentropy,
+    SparseCategoricalCrossentropy,
+    Accuracy,
+    BinaryAccuracy,
+    CategoricalAccuracy,
+    SparseCategoricalAccuracy,
+    TopKCategoricalAccuracy,
+    SparseTopKCategoricalAccuracy,
+    F1Score,
+    FBetaScore,
+    MeanIoU,
 )
 ALL_OBJECTS_DICT = {cls.__name__: cls for cls in _CLASSES}
 ALL_OBJECTS_DICT.update({to_snake_case(cls.__name__): cls for cls in _CLASSES})
-ALL_OBJECTS_DICT.update({
-    "bce": BinaryCrossentropy, "BCE": BinaryCrossentropy, "mse": MeanSquaredError, "MSE": MeanSquaredError,
-    "mae": MeanAbsoluteError, "MAE": MeanAbsoluteError, "mape": MeanAbsolutePercentageError,
-    "MAPE": MeanAbsolutePercentageError, "msle": MeanSquaredLogarithmicError, "MSLE": MeanSquaredLogarithmicError,
-})
+ALL_OBJECTS_DICT.update(
+    {
+        "bce": BinaryCrossentropy,
+        "BCE": BinaryCrossentropy,
+        "mse": MeanSquaredError,
+        "MSE": MeanSquaredError,
+        "mae": MeanAbsoluteError,
+        "MAE": MeanAbsoluteError,
+        "mape": MeanAbsolutePercentageError,
+        "MAPE": MeanAbsolutePercentageError,
+        "msle": MeanSquaredLogarithmicError,
+        "MSLE": MeanSquaredLogarithmicError,
+    }
+)
 
 
 @_keras_export("keras.metrics.serialize")
 def serialize(metric):
     """Keras' serialized dict of a metric."""
     from ..saving.serialization_lib import serialize_keras_object
+
     return serialize_keras_object(metric)
 
 
@@ -68,8 +140,13 @@ def serialize(metric):
 def deserialize(config, custom_objects=None):
     """The metric described by a serialized dict or a name."""
     from ..saving.serialization_lib import deserialize_keras_object
-    return deserialize_keras_object(config, module_objects=ALL_OBJECTS_DICT, custom_objects=custom_objects,
-                                    printable_module_name="metric function")
+
+    return deserialize_keras_object(
+        config,
+        module_objects=ALL_OBJECTS_DICT,
+        custom_objects=custom_objects,
+        printable_module_name="metric function",
+    )
 
 
 @_keras_export("keras.metrics.get")
@@ -91,8 +168,20 @@ def get(identifier):
 
 # torchkeras' additions (no Keras 3 public names); fill_namespace adds the registered names.
 __all__ = [
-    "get_metric", "resolve_accuracy", "is_binary_or_sparse_categorical", "mse", "MSE", "mae",
-    "MAE", "mape", "MAPE", "msle", "MSLE", "kld", "KLD", "kullback_leibler_divergence",
+    "get_metric",
+    "resolve_accuracy",
+    "is_binary_or_sparse_categorical",
+    "mse",
+    "MSE",
+    "mae",
+    "MAE",
+    "mape",
+    "MAPE",
+    "msle",
+    "MSLE",
+    "kld",
+    "KLD",
+    "kullback_leibler_divergence",
     "logcosh",
 ]
 _fill_namespace(globals(), "keras.metrics")

@@ -1,6 +1,7 @@
 """Accuracy metrics: ``Accuracy``, ``BinaryAccuracy``, ``CategoricalAccuracy``,
 ``SparseCategoricalAccuracy``, ``TopKCategoricalAccuracy``,
 ``SparseTopKCategoricalAccuracy`` and their functions (float32 0/1 per sample)."""
+
 from __future__ import annotations
 
 import torch
@@ -10,10 +11,21 @@ from ..losses.loss import pair, squeeze_or_expand_to_same_rank, storage
 from .reduction_metrics import MeanMetricWrapper
 from ...api_export import keras_export
 
-__all__ = ["accuracy", "binary_accuracy", "categorical_accuracy", "sparse_categorical_accuracy",
-           "top_k_categorical_accuracy", "sparse_top_k_categorical_accuracy", "Accuracy", "BinaryAccuracy",
-           "CategoricalAccuracy", "SparseCategoricalAccuracy", "TopKCategoricalAccuracy",
-           "SparseTopKCategoricalAccuracy", "FUNCTIONS"]
+__all__ = [
+    "accuracy",
+    "binary_accuracy",
+    "categorical_accuracy",
+    "sparse_categorical_accuracy",
+    "top_k_categorical_accuracy",
+    "sparse_top_k_categorical_accuracy",
+    "Accuracy",
+    "BinaryAccuracy",
+    "CategoricalAccuracy",
+    "SparseCategoricalAccuracy",
+    "TopKCategoricalAccuracy",
+    "SparseTopKCategoricalAccuracy",
+    "FUNCTIONS",
+]
 
 
 def _matches(t, p):
@@ -106,8 +118,14 @@ def sparse_top_k_categorical_accuracy(y_true, y_pred, k=5, from_sorted_ids=False
     return wrap((t.unsqueeze(1) == p[:, :k]).any(1).to(torch.float32).reshape(shape))
 
 
-FUNCTIONS = (accuracy, binary_accuracy, categorical_accuracy, sparse_categorical_accuracy,
-             top_k_categorical_accuracy, sparse_top_k_categorical_accuracy)
+FUNCTIONS = (
+    accuracy,
+    binary_accuracy,
+    categorical_accuracy,
+    sparse_categorical_accuracy,
+    top_k_categorical_accuracy,
+    sparse_top_k_categorical_accuracy,
+)
 
 
 @keras_export("keras.metrics.Accuracy")
@@ -155,7 +173,8 @@ class CategoricalAccuracy(MeanMetricWrapper):
 
 @keras_export("keras.metrics.SparseCategoricalAccuracy")
 class SparseCategoricalAccuracy(MeanMetricWrapper):
-    """How often the top prediction matches an integer label (name ``'sparse_categorical_accuracy'``)."""
+    """How often the top prediction matches an integer label (name
+    ``'sparse_categorical_accuracy'``)."""
 
     _direction = "up"
 
@@ -169,7 +188,8 @@ class SparseCategoricalAccuracy(MeanMetricWrapper):
 
 @keras_export("keras.metrics.TopKCategoricalAccuracy")
 class TopKCategoricalAccuracy(MeanMetricWrapper):
-    """How often a one-hot label is among the top ``k`` predictions (name ``'top_k_categorical_accuracy'``)."""
+    """How often a one-hot label is among the top ``k`` predictions (name
+    ``'top_k_categorical_accuracy'``)."""
 
     _direction = "up"
 
@@ -189,9 +209,16 @@ class SparseTopKCategoricalAccuracy(MeanMetricWrapper):
 
     _direction = "up"
 
-    def __init__(self, k=5, name="sparse_top_k_categorical_accuracy", dtype=None, from_sorted_ids=False):
-        super().__init__(fn=sparse_top_k_categorical_accuracy, name=name, dtype=dtype, k=k,
-                         from_sorted_ids=from_sorted_ids)
+    def __init__(
+        self, k=5, name="sparse_top_k_categorical_accuracy", dtype=None, from_sorted_ids=False
+    ):
+        super().__init__(
+            fn=sparse_top_k_categorical_accuracy,
+            name=name,
+            dtype=dtype,
+            k=k,
+            from_sorted_ids=from_sorted_ids,
+        )
         self.k = k
         self.from_sorted_ids = from_sorted_ids
 

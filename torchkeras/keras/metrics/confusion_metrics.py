@@ -1,6 +1,7 @@
 """Threshold metrics: ``TruePositives``, ``FalsePositives``, ``TrueNegatives``,
 ``FalseNegatives``, ``Precision``, ``Recall``, ``PrecisionAtRecall``,
 ``RecallAtPrecision``, ``SensitivityAtSpecificity``, ``SpecificityAtSensitivity``, ``AUC``."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -8,19 +9,37 @@ import torch
 
 from ...framework.tensor import wrap
 from .confusion_utils import (
-    NEG_INF, divide_no_nan, is_evenly_distributed_thresholds, parse_init_thresholds, update_confusion_matrix,
+    NEG_INF,
+    divide_no_nan,
+    is_evenly_distributed_thresholds,
+    parse_init_thresholds,
+    update_confusion_matrix,
 )
 from .metric import Metric, data
 from ...api_export import keras_export
 
-__all__ = ["TruePositives", "FalsePositives", "TrueNegatives", "FalseNegatives", "Precision", "Recall",
-           "PrecisionAtRecall", "RecallAtPrecision", "SensitivityAtSpecificity", "SpecificityAtSensitivity", "AUC"]
+__all__ = [
+    "TruePositives",
+    "FalsePositives",
+    "TrueNegatives",
+    "FalseNegatives",
+    "Precision",
+    "Recall",
+    "PrecisionAtRecall",
+    "RecallAtPrecision",
+    "SensitivityAtSpecificity",
+    "SpecificityAtSensitivity",
+    "AUC",
+]
 
 
 def _inputs(metric_variable, y_true, y_pred, sample_weight):
     like = metric_variable._param
-    return (data(y_true, like), data(y_pred, like),
-            None if sample_weight is None else data(sample_weight, like))
+    return (
+        data(y_true, like),
+        data(y_pred, like),
+        None if sample_weight is None else data(sample_weight, like),
+    )
 
 
 def _value(variable):
@@ -37,13 +56,21 @@ class _ConfusionMatrixConditionCount(Metric):
         self.init_thresholds = thresholds
         self.thresholds = parse_init_thresholds(thresholds, default_threshold=0.5)
         self._evenly = is_evenly_distributed_thresholds(self.thresholds)
-        self.accumulator = self.add_variable(shape=(len(self.thresholds),), initializer="zeros", name="accumulator")
+        self.accumulator = self.add_variable(
+            shape=(len(self.thresholds),), initializer="zeros", name="accumulator"
+        )
 
     def update_state(self, y_true, y_pred, sample_weight=None):
         """Counts this batch (``y_pred > threshold`` is a positive prediction)."""
         y_true, y_pred, sample_weight = _inputs(self.accumulator, y_true, y_pred, sample_weight)
-        update_confusion_matrix({self._condition: self.accumulator._param}, y_true, y_pred, self.thresholds,
-                                sample_weight=sample_weight, thresholds_distributed_evenly=self._evenly)
+        update_confusion_matrix(
+            {self._condition: self.accumulator._param},
+            y_true,
+            y_pred,
+            self.thresholds,
+            sample_weight=sample_weight,
+            thresholds_distributed_evenly=self._evenly,
+        )
 
     def result(self):
         """The count (a scalar for one threshold, else one per threshold)."""
@@ -86,7 +113,6 @@ class FalseNegatives(_ConfusionMatrixConditionCount):
 
 
 class _PrecisionRecall(Metric):
-
     _direction = "up"
     _second = None
 
@@ -95,10 +121,14 @@ class _PrecisionRecall(Metric):
         self.init_thresholds = thresholds
         self.top_k = top_k
         self.class_id = class_id
-        self.thresholds = parse_init_thresholds(thresholds, default_threshold=0.5 if top_k is None else NEG_INF)
+        self.thresholds = parse_init_thresholds(
+            thresholds, default_threshold=0.5 if top_k is None else NEG_INF
+        )
         self._evenly = is_evenly_distributed_thresholds(self.thresholds)
         n = len(self.thresholds)
-        self.true_positives = self.add_variable(shape=(n,), initializer="zeros", name="true_positives")
+        self.true_positives = self.add_variable(
+            shape=(n,), initializer="zeros", name="true_positives"
+        )
         second = {"fp": "false_positives", "fn": "false_negatives"}[self._second]
         setattr(self, second, self.add_variable(shape=(n,), initializer="zeros", name=second))
         self._second_variable = getattr(self, second)
@@ -106,9 +136,16 @@ class _PrecisionRecall(Metric):
     def update_state(self, y_true, y_pred, sample_weight=None):
         """Counts this batch (optionally only the ``top_k`` scores, or only column ``class_id``)."""
         y_true, y_pred, sample_weight = _inputs(self.true_positives, y_true, y_pred, sample_weight)
-        update_confusion_matrix({"tp": self.true_positives._param, self._second: self._second_variable._param},
-                                y_true, y_pred, self.thresholds, top_k=self.top_k, class_id=self.class_id,
-                                sample_weight=sample_weight, thresholds_distributed_evenly=self._evenly)
+        update_confusion_matrix(
+            {"tp": self.true_positives._param, self._second: self._second_variable._param},
+            y_true,
+            y_pred,
+            self.thresholds,
+            top_k=self.top_k,
+            class_id=self.class_id,
+            sample_weight=sample_weight,
+            thresholds_distributed_evenly=self._evenly,
+        )
 
     def result(self):
         """``tp / (tp + second)`` (0 when empty); a scalar for one threshold."""
@@ -145,40 +182,68 @@ class SensitivitySpecificityBase(Metric):
     def __init__(self, value, num_thresholds=200, class_id=None, name=None, dtype=None):
         super().__init__(name=name, dtype=dtype)
         if num_thresholds <= 0:
-            raise ValueError("Argument `num_thresholds` must be an integer > 0. Received: num_thresholds=%s"
-                             % (num_thresholds,))
+            raise ValueError(
+                "Argument `num_thresholds` must be an integer > 0. Received: num_thresholds=%s"
+                % (num_thresholds,)
+            )
         self.value = value
         self.class_id = class_id
         if num_thresholds == 1:
             self.thresholds = [0.5]
             self._evenly = False
         else:
-            self.thresholds = [0.0] + [(i + 1) * 1.0 / (num_thresholds - 1) for i in range(num_thresholds - 2)] + [1.0]
+            self.thresholds = (
+                [0.0]
+                + [(i + 1) * 1.0 / (num_thresholds - 1) for i in range(num_thresholds - 2)]
+                + [1.0]
+            )
             self._evenly = True
         n = len(self.thresholds)
-        self.true_positives = self.add_variable(shape=(n,), initializer="zeros", name="true_positives")
-        self.false_positives = self.add_variable(shape=(n,), initializer="zeros", name="false_positives")
-        self.true_negatives = self.add_variable(shape=(n,), initializer="zeros", name="true_negatives")
-        self.false_negatives = self.add_variable(shape=(n,), initializer="zeros", name="false_negatives")
+        self.true_positives = self.add_variable(
+            shape=(n,), initializer="zeros", name="true_positives"
+        )
+        self.false_positives = self.add_variable(
+            shape=(n,), initializer="zeros", name="false_positives"
+        )
+        self.true_negatives = self.add_variable(
+            shape=(n,), initializer="zeros", name="true_negatives"
+        )
+        self.false_negatives = self.add_variable(
+            shape=(n,), initializer="zeros", name="false_negatives"
+        )
 
     def update_state(self, y_true, y_pred, sample_weight=None):
         """Counts this batch at every threshold."""
         y_true, y_pred, sample_weight = _inputs(self.true_positives, y_true, y_pred, sample_weight)
         update_confusion_matrix(
-            {"tp": self.true_positives._param, "tn": self.true_negatives._param,
-             "fp": self.false_positives._param, "fn": self.false_negatives._param},
-            y_true, y_pred, self.thresholds, class_id=self.class_id, sample_weight=sample_weight,
-            thresholds_distributed_evenly=self._evenly)
+            {
+                "tp": self.true_positives._param,
+                "tn": self.true_negatives._param,
+                "fp": self.false_positives._param,
+                "fn": self.false_negatives._param,
+            },
+            y_true,
+            y_pred,
+            self.thresholds,
+            class_id=self.class_id,
+            sample_weight=sample_weight,
+            thresholds_distributed_evenly=self._evenly,
+        )
 
     def _rates(self):
         tp, fp = _value(self.true_positives), _value(self.false_positives)
         tn, fn = _value(self.true_negatives), _value(self.false_negatives)
-        return {"recall": divide_no_nan(tp, tp + fn), "precision": divide_no_nan(tp, tp + fp),
-                "specificity": divide_no_nan(tn, tn + fp)}
+        return {
+            "recall": divide_no_nan(tp, tp + fn),
+            "precision": divide_no_nan(tp, tp + fp),
+            "specificity": divide_no_nan(tn, tn + fp),
+        }
 
     def _max_under_constraint(self, constrained, dependent):
         feasible = constrained >= self.value
-        return wrap(torch.where(feasible, dependent, torch.zeros_like(dependent)).amax().clamp_min(0))
+        return wrap(
+            torch.where(feasible, dependent, torch.zeros_like(dependent)).amax().clamp_min(0)
+        )
 
     def get_config(self):
         """Name, dtype and ``class_id``."""
@@ -189,18 +254,23 @@ class SensitivitySpecificityBase(Metric):
 
 def _check_range(name, value):
     if value < 0 or value > 1:
-        raise ValueError("Argument `%s` must be in the range [0, 1]. Received: %s=%s" % (name, name, value))
+        raise ValueError(
+            "Argument `%s` must be in the range [0, 1]. Received: %s=%s" % (name, name, value)
+        )
 
 
 @keras_export("keras.metrics.PrecisionAtRecall")
 class PrecisionAtRecall(SensitivitySpecificityBase):
-    """Best precision among thresholds whose recall is at least ``recall`` (name ``'precision_at_recall'``)."""
+    """Best precision among thresholds whose recall is at least ``recall`` (name
+    ``'precision_at_recall'``)."""
 
     def __init__(self, recall, num_thresholds=200, class_id=None, name=None, dtype=None):
         _check_range("recall", recall)
         self.recall = recall
         self.num_thresholds = num_thresholds
-        super().__init__(recall, num_thresholds=num_thresholds, class_id=class_id, name=name, dtype=dtype)
+        super().__init__(
+            recall, num_thresholds=num_thresholds, class_id=class_id, name=name, dtype=dtype
+        )
 
     def result(self):
         """The precision at the required recall."""
@@ -216,13 +286,16 @@ class PrecisionAtRecall(SensitivitySpecificityBase):
 
 @keras_export("keras.metrics.RecallAtPrecision")
 class RecallAtPrecision(SensitivitySpecificityBase):
-    """Best recall among thresholds whose precision is at least ``precision`` (name ``'recall_at_precision'``)."""
+    """Best recall among thresholds whose precision is at least ``precision`` (name
+    ``'recall_at_precision'``)."""
 
     def __init__(self, precision, num_thresholds=200, class_id=None, name=None, dtype=None):
         _check_range("precision", precision)
         self.precision = precision
         self.num_thresholds = num_thresholds
-        super().__init__(precision, num_thresholds=num_thresholds, class_id=class_id, name=name, dtype=dtype)
+        super().__init__(
+            precision, num_thresholds=num_thresholds, class_id=class_id, name=name, dtype=dtype
+        )
 
     def result(self):
         """The recall at the required precision."""
@@ -244,7 +317,9 @@ class SensitivityAtSpecificity(SensitivitySpecificityBase):
         _check_range("specificity", specificity)
         self.specificity = specificity
         self.num_thresholds = num_thresholds
-        super().__init__(specificity, num_thresholds=num_thresholds, class_id=class_id, name=name, dtype=dtype)
+        super().__init__(
+            specificity, num_thresholds=num_thresholds, class_id=class_id, name=name, dtype=dtype
+        )
 
     def result(self):
         """The sensitivity at the required specificity."""
@@ -266,7 +341,9 @@ class SpecificityAtSensitivity(SensitivitySpecificityBase):
         _check_range("sensitivity", sensitivity)
         self.sensitivity = sensitivity
         self.num_thresholds = num_thresholds
-        super().__init__(sensitivity, num_thresholds=num_thresholds, class_id=class_id, name=name, dtype=dtype)
+        super().__init__(
+            sensitivity, num_thresholds=num_thresholds, class_id=class_id, name=name, dtype=dtype
+        )
 
     def result(self):
         """The specificity at the required sensitivity."""
@@ -280,9 +357,22 @@ class SpecificityAtSensitivity(SensitivitySpecificityBase):
         return config
 
 
-_CURVES = {"roc": "ROC", "ROC": "ROC", "pr": "PR", "PR": "PR", "prgain": "PRGAIN", "PRGAIN": "PRGAIN"}
-_SUMMATIONS = {"interpolation": "interpolation", "Interpolation": "interpolation", "majoring": "majoring",
-               "Majoring": "majoring", "minoring": "minoring", "Minoring": "minoring"}
+_CURVES = {
+    "roc": "ROC",
+    "ROC": "ROC",
+    "pr": "PR",
+    "PR": "PR",
+    "prgain": "PRGAIN",
+    "PRGAIN": "PRGAIN",
+}
+_SUMMATIONS = {
+    "interpolation": "interpolation",
+    "Interpolation": "interpolation",
+    "majoring": "majoring",
+    "Majoring": "majoring",
+    "minoring": "minoring",
+    "Minoring": "minoring",
+}
 
 
 @keras_export("keras.metrics.AUC")
@@ -293,13 +383,29 @@ class AUC(Metric):
 
     _direction = "up"
 
-    def __init__(self, num_thresholds=200, curve="ROC", summation_method="interpolation", name=None, dtype=None,
-                 thresholds=None, multi_label=False, num_labels=None, label_weights=None, from_logits=False):
+    def __init__(
+        self,
+        num_thresholds=200,
+        curve="ROC",
+        summation_method="interpolation",
+        name=None,
+        dtype=None,
+        thresholds=None,
+        multi_label=False,
+        num_labels=None,
+        label_weights=None,
+        from_logits=False,
+    ):
         if curve not in _CURVES:
-            raise ValueError('Invalid AUC curve value: "%s". Expected values are ["PR", "ROC", "PRGAIN"]' % (curve,))
+            raise ValueError(
+                'Invalid AUC curve value: "%s". Expected values are ["PR", "ROC", "PRGAIN"]'
+                % (curve,)
+            )
         if summation_method not in _SUMMATIONS:
-            raise ValueError('Invalid AUC summation method value: "%s". Expected values are ["interpolation", '
-                             '"majoring", "minoring"]' % (summation_method,))
+            raise ValueError(
+                'Invalid AUC summation method value: "%s". Expected values are ["interpolation", '
+                '"majoring", "minoring"]' % (summation_method,)
+            )
         super().__init__(name=name, dtype=dtype)
         self._init_from_thresholds = thresholds is not None
         if thresholds is not None:
@@ -308,8 +414,10 @@ class AUC(Metric):
             self._evenly = is_evenly_distributed_thresholds(np.array([0.0] + thresholds + [1.0]))
         else:
             if num_thresholds <= 1:
-                raise ValueError("Argument `num_thresholds` must be an integer > 1. Received: num_thresholds=%s"
-                                 % (num_thresholds,))
+                raise ValueError(
+                    "Argument `num_thresholds` must be an integer > 1. Received: num_thresholds=%s"
+                    % (num_thresholds,)
+                )
             self.num_thresholds = num_thresholds
             thresholds = [(i + 1) * 1.0 / (num_thresholds - 1) for i in range(num_thresholds - 2)]
             self._evenly = True
@@ -318,7 +426,9 @@ class AUC(Metric):
         self.summation_method = _SUMMATIONS[summation_method]
         self.multi_label = multi_label
         self.num_labels = num_labels
-        self.label_weights = None if label_weights is None else torch.as_tensor(label_weights, dtype=torch.float32)
+        self.label_weights = (
+            None if label_weights is None else torch.as_tensor(label_weights, dtype=torch.float32)
+        )
         self._from_logits = from_logits
         self._built = False
         if multi_label:
@@ -337,16 +447,26 @@ class AUC(Metric):
     def _build(self, shape):
         if self.multi_label:
             if len(shape) != 2:
-                raise ValueError("`y_pred` must have rank 2 when `multi_label=True`. Found rank %d. Full shape "
-                                 "received for `y_pred`: %s" % (len(shape), tuple(shape)))
+                raise ValueError(
+                    "`y_pred` must have rank 2 when `multi_label=True`. Found rank %d. Full shape "
+                    "received for `y_pred`: %s" % (len(shape), tuple(shape))
+                )
             self._num_labels = shape[1]
             variable_shape = (self.num_thresholds, self._num_labels)
         else:
             variable_shape = (self.num_thresholds,)
-        self.true_positives = self.add_variable(shape=variable_shape, initializer="zeros", name="true_positives")
-        self.false_positives = self.add_variable(shape=variable_shape, initializer="zeros", name="false_positives")
-        self.true_negatives = self.add_variable(shape=variable_shape, initializer="zeros", name="true_negatives")
-        self.false_negatives = self.add_variable(shape=variable_shape, initializer="zeros", name="false_negatives")
+        self.true_positives = self.add_variable(
+            shape=variable_shape, initializer="zeros", name="true_positives"
+        )
+        self.false_positives = self.add_variable(
+            shape=variable_shape, initializer="zeros", name="false_positives"
+        )
+        self.true_negatives = self.add_variable(
+            shape=variable_shape, initializer="zeros", name="true_negatives"
+        )
+        self.false_negatives = self.add_variable(
+            shape=variable_shape, initializer="zeros", name="false_negatives"
+        )
         self._built = True
 
     def update_state(self, y_true, y_pred, sample_weight=None):
@@ -358,10 +478,20 @@ class AUC(Metric):
             y_pred = torch.sigmoid(y_pred)
         label_weights = None if self.multi_label else self.label_weights
         update_confusion_matrix(
-            {"tp": self.true_positives._param, "tn": self.true_negatives._param,
-             "fp": self.false_positives._param, "fn": self.false_negatives._param},
-            y_true, y_pred, self._thresholds, sample_weight=sample_weight, multi_label=self.multi_label,
-            label_weights=label_weights, thresholds_distributed_evenly=self._evenly)
+            {
+                "tp": self.true_positives._param,
+                "tn": self.true_negatives._param,
+                "fp": self.false_positives._param,
+                "fn": self.false_negatives._param,
+            },
+            y_true,
+            y_pred,
+            self._thresholds,
+            sample_weight=sample_weight,
+            multi_label=self.multi_label,
+            label_weights=label_weights,
+            thresholds_distributed_evenly=self._evenly,
+        )
 
     def _by_label(self, terms):
         if not self.multi_label:
@@ -374,14 +504,19 @@ class AUC(Metric):
 
     def _interpolate_pr_auc(self, tp, fp, fn):
         n = self.num_thresholds
-        dtp = tp[:n - 1] - tp[1:]
+        dtp = tp[: n - 1] - tp[1:]
         p = tp + fp
-        dp = p[:n - 1] - p[1:]
+        dp = p[: n - 1] - p[1:]
         slope = divide_no_nan(dtp, dp.clamp_min(0))
         intercept = tp[1:] - slope * p[1:]
-        ratio = torch.where((p[:n - 1] > 0) & (p[1:] > 0), divide_no_nan(p[:n - 1], p[1:].clamp_min(0)),
-                            torch.ones_like(p[1:]))
-        increments = divide_no_nan(slope * (dtp + intercept * torch.log(ratio)), (tp[1:] + fn[1:]).clamp_min(0))
+        ratio = torch.where(
+            (p[: n - 1] > 0) & (p[1:] > 0),
+            divide_no_nan(p[: n - 1], p[1:].clamp_min(0)),
+            torch.ones_like(p[1:]),
+        )
+        increments = divide_no_nan(
+            slope * (dtp + intercept * torch.log(ratio)), (tp[1:] + fn[1:]).clamp_min(0)
+        )
         return self._by_label(increments)
 
     def result(self):
@@ -397,17 +532,21 @@ class AUC(Metric):
             x, y = recall, divide_no_nan(tp, tp + fp)
         else:
             scale = divide_no_nan(tp + fn, tn + fp)
-            recall_gain = torch.where(tp == 0, torch.zeros_like(tp), 1.0 - scale * divide_no_nan(fn, tp))
-            precision_gain = torch.where(tp == 0, torch.ones_like(tp), 1.0 - scale * divide_no_nan(fp, tp))
+            recall_gain = torch.where(
+                tp == 0, torch.zeros_like(tp), 1.0 - scale * divide_no_nan(fn, tp)
+            )
+            precision_gain = torch.where(
+                tp == 0, torch.ones_like(tp), 1.0 - scale * divide_no_nan(fp, tp)
+            )
             x, y = recall_gain.clamp_min(0.0), precision_gain
         n = self.num_thresholds
         if self.summation_method == "interpolation":
-            heights = (y[:n - 1] + y[1:]) / 2.0
+            heights = (y[: n - 1] + y[1:]) / 2.0
         elif self.summation_method == "minoring":
-            heights = torch.minimum(y[:n - 1], y[1:])
+            heights = torch.minimum(y[: n - 1], y[1:])
         else:
-            heights = torch.maximum(y[:n - 1], y[1:])
-        return wrap(self._by_label((x[:n - 1] - x[1:]) * heights))
+            heights = torch.maximum(y[: n - 1], y[1:])
+        return wrap(self._by_label((x[: n - 1] - x[1:]) * heights))
 
     def reset_state(self):
         """Zeroes the counts (once built)."""
@@ -417,10 +556,15 @@ class AUC(Metric):
     def get_config(self):
         """Keras' AUC config (``thresholds`` only when given at construction)."""
         config = super().get_config()
-        config.update(num_thresholds=self.num_thresholds, curve=self.curve, summation_method=self.summation_method,
-                      multi_label=self.multi_label, num_labels=self.num_labels,
-                      label_weights=None if self.label_weights is None else self.label_weights.tolist(),
-                      from_logits=self._from_logits)
+        config.update(
+            num_thresholds=self.num_thresholds,
+            curve=self.curve,
+            summation_method=self.summation_method,
+            multi_label=self.multi_label,
+            num_labels=self.num_labels,
+            label_weights=None if self.label_weights is None else self.label_weights.tolist(),
+            from_logits=self._from_logits,
+        )
         if self._init_from_thresholds:
             config["thresholds"] = self.thresholds[1:-1]
         return config

@@ -6,6 +6,7 @@ storages in ``variables`` (keys ``'tp'``, ``'fp'``, ``'tn'``, ``'fn'``).  A
 prediction is positive when ``y_pred > threshold``.  Evenly spaced thresholds
 use Keras' bucketed algorithm (same results, linear cost).
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -13,8 +14,13 @@ import torch
 
 from ..losses.loss import squeeze_or_expand_to_same_rank
 
-__all__ = ["NEG_INF", "parse_init_thresholds", "is_evenly_distributed_thresholds", "update_confusion_matrix",
-           "divide_no_nan"]
+__all__ = [
+    "NEG_INF",
+    "parse_init_thresholds",
+    "is_evenly_distributed_thresholds",
+    "update_confusion_matrix",
+    "divide_no_nan",
+]
 
 NEG_INF = -1e10
 EPSILON = 1e-7
@@ -51,8 +57,18 @@ def _filter_top_k(x, k):
     return x * mask + NEG_INF * (1 - mask)
 
 
-def update_confusion_matrix(variables, y_true, y_pred, thresholds, top_k=None, class_id=None, sample_weight=None,
-                            multi_label=False, label_weights=None, thresholds_distributed_evenly=False):
+def update_confusion_matrix(
+    variables,
+    y_true,
+    y_pred,
+    thresholds,
+    top_k=None,
+    class_id=None,
+    sample_weight=None,
+    multi_label=False,
+    label_weights=None,
+    thresholds_distributed_evenly=False,
+):
     """Adds this batch's confusion counts at ``thresholds`` to the storages in ``variables``."""
     dtype = next(iter(variables.values())).dtype
     y_true = y_true.to(dtype)
@@ -60,22 +76,34 @@ def update_confusion_matrix(variables, y_true, y_pred, thresholds, top_k=None, c
     y_pred, y_true = squeeze_or_expand_to_same_rank(y_pred, y_true)
     if sample_weight is not None:
         sample_weight = sample_weight.to(dtype).unsqueeze(-1)
-        _, sample_weight = squeeze_or_expand_to_same_rank(y_true, sample_weight, expand_rank_1=False)
+        _, sample_weight = squeeze_or_expand_to_same_rank(
+            y_true, sample_weight, expand_rank_1=False
+        )
     if top_k is not None:
         y_pred = _filter_top_k(y_pred, top_k)
     if class_id is not None:
         if y_pred.ndim == 1:
-            raise ValueError("When class_id is provided, y_pred must be a 2D array with shape (num_samples, "
-                             "num_classes), found shape: %s" % (tuple(y_pred.shape),))
+            raise ValueError(
+                "When class_id is provided, y_pred must be a 2D array with shape (num_samples, "
+                "num_classes), found shape: %s" % (tuple(y_pred.shape),)
+            )
         y_true = y_true[..., class_id, None]
         y_pred = y_pred[..., class_id, None]
     if thresholds_distributed_evenly:
         with_epsilon = thresholds[0] < 0.0 or thresholds[-1] > 1.0
-        counts = _bucketed_counts(y_true, y_pred, len(thresholds), sample_weight, label_weights, multi_label,
-                                  with_epsilon)
+        counts = _bucketed_counts(
+            y_true, y_pred, len(thresholds), sample_weight, label_weights, multi_label, with_epsilon
+        )
     else:
-        counts = _dense_counts(y_true, y_pred, _thresholds_storage(thresholds, y_pred.device, dtype), sample_weight,
-                               label_weights, multi_label, need_negatives="tn" in variables or "fn" in variables)
+        counts = _dense_counts(
+            y_true,
+            y_pred,
+            _thresholds_storage(thresholds, y_pred.device, dtype),
+            sample_weight,
+            label_weights,
+            multi_label,
+            need_negatives="tn" in variables or "fn" in variables,
+        )
     with torch.no_grad():
         for key, storage in variables.items():
             storage.add_(counts[key])
@@ -89,8 +117,9 @@ def _thresholds_storage(thresholds, device, dtype):
     key = (tuple(float(t) for t in thresholds), device, dtype)
     cached = _THRESHOLDS.get(key)
     if cached is None:
-        cached = _THRESHOLDS[key] = torch.as_tensor(np.asarray(thresholds, dtype=np.float32)).to(device=device,
-                                                                                                  dtype=dtype)
+        cached = _THRESHOLDS[key] = torch.as_tensor(np.asarray(thresholds, dtype=np.float32)).to(
+            device=device, dtype=dtype
+        )
     return cached
 
 
@@ -99,12 +128,18 @@ def _weights(sample_weight, label_weights, y_pred, multi_label):
     if sample_weight is not None:
         weights = sample_weight.to(y_pred.dtype).broadcast_to(y_pred.shape)
     if label_weights is not None and not multi_label:
-        lw = label_weights.to(device=y_pred.device, dtype=y_pred.dtype).unsqueeze(0).broadcast_to(y_pred.shape)
+        lw = (
+            label_weights.to(device=y_pred.device, dtype=y_pred.dtype)
+            .unsqueeze(0)
+            .broadcast_to(y_pred.shape)
+        )
         weights = lw if weights is None else weights * lw
     return weights
 
 
-def _dense_counts(y_true, y_pred, thresholds, sample_weight, label_weights, multi_label, need_negatives):
+def _dense_counts(
+    y_true, y_pred, thresholds, sample_weight, label_weights, multi_label, need_negatives
+):
     weights = _weights(sample_weight, label_weights, y_pred, multi_label)
     if multi_label:
         preds = y_pred.unsqueeze(0)
@@ -131,7 +166,9 @@ def _dense_counts(y_true, y_pred, thresholds, sample_weight, label_weights, mult
     return counts
 
 
-def _bucketed_counts(y_true, y_pred, num_thresholds, sample_weight, label_weights, multi_label, with_epsilon):
+def _bucketed_counts(
+    y_true, y_pred, num_thresholds, sample_weight, label_weights, multi_label, with_epsilon
+):
     weights = _weights(sample_weight, label_weights, y_pred, multi_label)
     y_pred = y_pred.clamp(0.0, 1.0)
     y_true = y_true.bool().to(y_pred.dtype)
@@ -144,7 +181,8 @@ def _bucketed_counts(y_true, y_pred, num_thresholds, sample_weight, label_weight
     buckets = torch.ceil(y_pred * (num_thresholds - 1)) - 1
     if with_epsilon:
         buckets = buckets.clamp_min(0)
-    # Negative buckets (predictions at 0 without epsilon thresholds) go to a spare bin that is dropped,
+    # Negative buckets (predictions at 0 without epsilon thresholds) go to a spare bin that is
+    # dropped,
     # as TF's segment sum drops them -- without a data-dependent (host-synchronising) filter.
     bins = num_thresholds + 1
     buckets = torch.where(buckets >= 0, buckets, torch.full_like(buckets, num_thresholds)).long()
@@ -156,12 +194,15 @@ def _bucketed_counts(y_true, y_pred, num_thresholds, sample_weight, label_weight
             out = torch.zeros(labels * bins, dtype=values.dtype, device=values.device)
             out.index_add_(0, flat, values.reshape(-1))
             return out.reshape(labels, bins)[:, :num_thresholds].flip(-1).cumsum(-1).flip(-1).t()
+
         total_true, total_false = true_labels.sum(0), false_labels.sum(0)
     else:
+
         def segment(values):
             out = torch.zeros(bins, dtype=values.dtype, device=values.device)
             out.index_add_(0, buckets, values)
             return out[:num_thresholds].flip(0).cumsum(0).flip(0)
+
         total_true, total_false = true_labels.sum(), false_labels.sum()
     tp = segment(true_labels)
     fp = segment(false_labels)

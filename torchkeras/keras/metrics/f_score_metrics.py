@@ -1,4 +1,5 @@
 """``FBetaScore`` and ``F1Score`` for multi-class / multi-label outputs."""
+
 from __future__ import annotations
 
 import torch
@@ -14,7 +15,8 @@ _EPSILON = 1e-7
 
 @keras_export("keras.metrics.FBetaScore")
 class FBetaScore(Metric):
-    """F-beta score per class (``average=None``), or averaged ``'micro'``, ``'macro'``, ``'weighted'``.
+    """F-beta score per class (``average=None``), or averaged ``'micro'``, ``'macro'``,
+    ``'weighted'``.
 
     Inputs are ``(batch, classes)``; a prediction is positive when above
     ``threshold`` or, with ``threshold=None``, when it is the row's maximum.
@@ -25,20 +27,30 @@ class FBetaScore(Metric):
     def __init__(self, average=None, beta=1.0, threshold=None, name="fbeta_score", dtype=None):
         super().__init__(name=name, dtype=dtype)
         if average not in (None, "micro", "macro", "weighted"):
-            raise ValueError("Invalid `average` argument value. Expected one of: {None, 'micro', 'macro', "
-                             "'weighted'}. Received: average=%s" % (average,))
+            raise ValueError(
+                "Invalid `average` argument value. Expected one of: {None, 'micro', 'macro', "
+                "'weighted'}. Received: average=%s" % (average,)
+            )
         if not isinstance(beta, float):
-            raise ValueError("Invalid `beta` argument value. It should be a Python float. Received: beta=%s of "
-                             "type '%s'" % (beta, type(beta)))
+            raise ValueError(
+                "Invalid `beta` argument value. It should be a Python float. Received: beta=%s of "
+                "type '%s'" % (beta, type(beta))
+            )
         if beta <= 0.0:
-            raise ValueError("Invalid `beta` argument value. It should be > 0. Received: beta=%s" % (beta,))
+            raise ValueError(
+                "Invalid `beta` argument value. It should be > 0. Received: beta=%s" % (beta,)
+            )
         if threshold is not None:
             if not isinstance(threshold, float):
-                raise ValueError("Invalid `threshold` argument value. It should be a Python float. Received: "
-                                 "threshold=%s of type '%s'" % (threshold, type(threshold)))
+                raise ValueError(
+                    "Invalid `threshold` argument value. It should be a Python float. Received: "
+                    "threshold=%s of type '%s'" % (threshold, type(threshold))
+                )
             if threshold > 1.0 or threshold <= 0.0:
-                raise ValueError("Invalid `threshold` argument value. It should verify 0 < threshold <= 1. "
-                                 "Received: threshold=%s" % (threshold,))
+                raise ValueError(
+                    "Invalid `threshold` argument value. It should verify 0 < threshold <= 1. "
+                    "Received: threshold=%s" % (threshold,)
+                )
         self.average = average
         self.beta = beta
         self.threshold = threshold
@@ -47,16 +59,28 @@ class FBetaScore(Metric):
 
     def _build(self, y_true_shape, y_pred_shape):
         if len(y_pred_shape) != 2 or len(y_true_shape) != 2:
-            raise ValueError("FBetaScore expects 2D inputs with shape (batch_size, output_dim). Received input "
-                             "shapes: y_pred.shape=%s and y_true.shape=%s."
-                             % (tuple(y_pred_shape), tuple(y_true_shape)))
+            raise ValueError(
+                "FBetaScore expects 2D inputs with shape (batch_size, output_dim). Received input "
+                "shapes: y_pred.shape=%s and y_true.shape=%s."
+                % (tuple(y_pred_shape), tuple(y_true_shape))
+            )
         shape = (y_pred_shape[-1],) if self.average != "micro" else ()
-        for name in ("true_positives", "false_positives", "false_negatives", "intermediate_weights"):
-            setattr(self, name, self.add_variable(name=name, shape=shape, initializer="zeros", dtype=self.dtype))
+        for name in (
+            "true_positives",
+            "false_positives",
+            "false_negatives",
+            "intermediate_weights",
+        ):
+            setattr(
+                self,
+                name,
+                self.add_variable(name=name, shape=shape, initializer="zeros", dtype=self.dtype),
+            )
         self._built = True
 
     def update_state(self, y_true, y_pred, sample_weight=None):
-        """Accumulates per-class true positives, false positives, false negatives and label weights."""
+        """Accumulates per-class true positives, false positives, false negatives and label
+        weights."""
         if not self._built:
             self._build(tuple(y_true.shape), tuple(y_pred.shape))
         like = self.true_positives._param
@@ -67,7 +91,9 @@ class FBetaScore(Metric):
         else:
             y_pred = y_pred > self.threshold
         y_pred = y_pred.to(like.dtype)
-        weights = None if sample_weight is None else data(sample_weight, like, like.dtype).unsqueeze(1)
+        weights = (
+            None if sample_weight is None else data(sample_weight, like, like.dtype).unsqueeze(1)
+        )
 
         def weighted_sum(values):
             if weights is not None:
@@ -85,7 +111,7 @@ class FBetaScore(Metric):
         tp = self.true_positives._param.detach()
         precision = tp / (tp + self.false_positives._param.detach() + _EPSILON)
         recall = tp / (tp + self.false_negatives._param.detach() + _EPSILON)
-        beta2 = self.beta ** 2
+        beta2 = self.beta**2
         score = (precision * recall) / (beta2 * precision + recall + _EPSILON) * (1 + beta2)
         if self.average == "weighted":
             w = self.intermediate_weights._param.detach()
@@ -101,8 +127,13 @@ class FBetaScore(Metric):
 
     def get_config(self):
         """Name, dtype, ``average``, ``beta``, ``threshold``."""
-        return {"name": self.name, "dtype": self.dtype, "average": self.average, "beta": self.beta,
-                "threshold": self.threshold}
+        return {
+            "name": self.name,
+            "dtype": self.dtype,
+            "average": self.average,
+            "beta": self.beta,
+            "threshold": self.threshold,
+        }
 
 
 @keras_export("keras.metrics.F1Score")

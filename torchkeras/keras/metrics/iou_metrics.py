@@ -1,4 +1,5 @@
 """``MeanIoU``: mean intersection-over-union from an accumulated confusion matrix."""
+
 from __future__ import annotations
 
 import warnings
@@ -23,8 +24,16 @@ class MeanIoU(Metric):
 
     _direction = "up"
 
-    def __init__(self, num_classes, name=None, dtype=None, ignore_class=None, sparse_y_true=True,
-                 sparse_y_pred=True, axis=-1):
+    def __init__(
+        self,
+        num_classes,
+        name=None,
+        dtype=None,
+        ignore_class=None,
+        sparse_y_true=True,
+        sparse_y_pred=True,
+        axis=-1,
+    ):
         super().__init__(name=name, dtype=dtype or "int64")
         self.num_classes = num_classes
         self.ignore_class = ignore_class
@@ -32,8 +41,12 @@ class MeanIoU(Metric):
         self.sparse_y_pred = sparse_y_pred
         self.axis = axis
         self.target_class_ids = list(range(num_classes))
-        self.total_cm = self.add_variable(name="total_confusion_matrix", shape=(num_classes, num_classes),
-                                          initializer="zeros", dtype=self.dtype)
+        self.total_cm = self.add_variable(
+            name="total_confusion_matrix",
+            shape=(num_classes, num_classes),
+            initializer="zeros",
+            dtype=self.dtype,
+        )
 
     def update_state(self, y_true, y_pred, sample_weight=None):
         """Adds the batch's (weighted) confusion matrix."""
@@ -51,8 +64,11 @@ class MeanIoU(Metric):
         else:
             weights = data(sample_weight, cm)
             if weights.is_floating_point() and not cm.is_floating_point():
-                warnings.warn("You are passing weight as `float`, but dtype is `int`. This may result in an "
-                              "incorrect weight due to type casting Consider using integer weights.")
+                warnings.warn(
+                    "You are passing weight as `float`, but dtype is `int`. This may result in an "
+                    "incorrect weight due to type casting Consider using integer weights.",
+                    stacklevel=1,
+                )
             weights = weights.to(cm.dtype).reshape(-1).broadcast_to(y_true.shape)
         n = self.num_classes
         valid = (y_true >= 0) & (y_true < n) & (y_pred >= 0) & (y_pred < n)
@@ -76,6 +92,12 @@ class MeanIoU(Metric):
 
     def get_config(self):
         """Keras' MeanIoU config."""
-        return {"num_classes": self.num_classes, "name": self.name, "dtype": self.dtype,
-                "ignore_class": self.ignore_class, "sparse_y_true": self.sparse_y_true,
-                "sparse_y_pred": self.sparse_y_pred, "axis": self.axis}
+        return {
+            "num_classes": self.num_classes,
+            "name": self.name,
+            "dtype": self.dtype,
+            "ignore_class": self.ignore_class,
+            "sparse_y_true": self.sparse_y_true,
+            "sparse_y_pred": self.sparse_y_pred,
+            "axis": self.axis,
+        }

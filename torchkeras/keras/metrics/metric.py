@@ -7,6 +7,7 @@ Tensor.  Subclasses implement ``update_state`` and ``result``; ``reset_state``
 zeroes every variable, as Keras does.  Variables and sub-metrics assigned as
 attributes are tracked too.
 """
+
 from __future__ import annotations
 
 import torch
@@ -23,7 +24,8 @@ __all__ = ["Metric", "data"]
 
 
 def data(value, like, dtype=None):
-    """Detached torch storage of ``value`` on ``like``'s device (cast to torch ``dtype`` when given).
+    """Detached torch storage of ``value`` on ``like``'s device (cast to torch ``dtype`` when
+    given).
 
     A Python number becomes a device scalar by a fill, with no host-to-device copy.
     """
@@ -44,6 +46,7 @@ def _initial_value(initializer, shape, dtype, device):
         return torch.full(shape, initializer, dtype=dtype, device=device)
     if isinstance(initializer, str):
         from .. import initializers
+
         initializer = initializers.get(initializer)
     value = initializer(shape, dtype=dtypes.from_torch(dtype))
     value = value._value if isinstance(value, TensorOperators) else torch.as_tensor(value)
@@ -94,11 +97,15 @@ class Metric:
         """A non-trainable state variable of ``shape``, filled by ``initializer``
         (``'zeros'``, ``'ones'``, a number, a Keras initializer), tracked in ``variables``."""
         if "_variables" not in self.__dict__:
-            raise RuntimeError("You forgot to call `super().__init__()` in the `__init__()` method. Go add it!")
+            raise RuntimeError(
+                "You forgot to call `super().__init__()` in the `__init__()` method. Go add it!"
+            )
         torch_dtype = dtypes.as_dtype(dtype or self._dtype).torch_dtype
         device = _device.current()
         value = _initial_value(initializer, tuple(shape), torch_dtype, device)
-        variable = Variable(wrap(value), trainable=False, name=name, aggregation=_AGGREGATIONS.get(aggregation, 0))
+        variable = Variable(
+            wrap(value), trainable=False, name=name, aggregation=_AGGREGATIONS.get(aggregation, 0)
+        )
         self._variables.append(variable)
         return variable
 

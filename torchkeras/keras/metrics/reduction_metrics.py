@@ -1,4 +1,5 @@
 """``Sum``, ``Mean`` and ``MeanMetricWrapper``: metrics that reduce per-sample values."""
+
 from __future__ import annotations
 
 import torch
@@ -13,7 +14,8 @@ __all__ = ["Sum", "Mean", "MeanMetricWrapper", "samplewise"]
 
 
 def samplewise(values, sample_weight, reduce_fn):
-    """Keras' ``reduce_to_samplewise_values`` on torch storages: one value (and weight) per sample."""
+    """Keras' ``reduce_to_samplewise_values`` on torch storages: one value (and weight) per
+    sample."""
     if sample_weight is not None:
         values, sample_weight = squeeze_or_expand_to_same_rank(values, sample_weight)
         weight_ndim, values_ndim = sample_weight.ndim, values.ndim
@@ -42,7 +44,9 @@ class Sum(Metric):
 
     def __init__(self, name="sum", dtype=None):
         super().__init__(name=name, dtype=dtype)
-        self.total = self.add_variable(shape=(), initializer="zeros", dtype=self.dtype, name="total")
+        self.total = self.add_variable(
+            shape=(), initializer="zeros", dtype=self.dtype, name="total"
+        )
 
     def update_state(self, values, sample_weight=None):
         """Adds ``sum(values * sample_weight)``."""
@@ -64,11 +68,16 @@ class Mean(Metric):
 
     def __init__(self, name="mean", dtype=None):
         super().__init__(name=name, dtype=dtype)
-        self.total = self.add_variable(shape=(), initializer="zeros", dtype=self.dtype, name="total")
-        self.count = self.add_variable(shape=(), initializer="zeros", dtype=self.dtype, name="count")
+        self.total = self.add_variable(
+            shape=(), initializer="zeros", dtype=self.dtype, name="total"
+        )
+        self.count = self.add_variable(
+            shape=(), initializer="zeros", dtype=self.dtype, name="count"
+        )
 
     def update_state(self, values, sample_weight=None):
-        """Adds the per-sample values (weighted) to the total and the weights (or sample count) to the count."""
+        """Adds the per-sample values (weighted) to the total and the weights (or sample count)
+        to the count."""
         total = self.total._param
         values = data(values, total, total.dtype)
         weights = None if sample_weight is None else data(sample_weight, total, total.dtype)
@@ -102,6 +111,7 @@ class MeanMetricWrapper(Mean):
         self._fn = fn
         self._fn_kwargs = kwargs
         from .. import losses
+
         if any(fn is known for known in losses.ALL_OBJECTS_DICT.values()):
             self._direction = "down"
 
@@ -116,6 +126,7 @@ class MeanMetricWrapper(Mean):
     def get_config(self):
         """Name, dtype, the function and its keyword arguments."""
         from ..saving.serialization_lib import serialize_keras_object
+
         config = {"name": self.name, "dtype": self.dtype, "fn": serialize_keras_object(self._fn)}
         config.update(self._fn_kwargs)
         return config
@@ -128,9 +139,8 @@ class MeanMetricWrapper(Mean):
             from .. import losses
             from . import accuracy_metrics
             from ..saving.serialization_lib import deserialize_keras_object
+
             table = dict(losses.ALL_OBJECTS_DICT)
             table.update({f.__name__: f for f in accuracy_metrics.FUNCTIONS})
             config["fn"] = deserialize_keras_object(config["fn"], module_objects=table)
         return cls(**config)
-
-

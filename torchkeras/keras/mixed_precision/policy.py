@@ -7,6 +7,7 @@ A policy names a layer's compute and variable dtypes: a dtype name
 ``set_dtype_policy``) and read by ``global_policy()``; unset, it is
 ``DTypePolicy(keras.config.floatx())``.  The global policy is per thread, as in Keras.
 """
+
 from __future__ import annotations
 
 from ...framework import dtypes
@@ -14,14 +15,22 @@ from ...framework.global_state import PER_THREAD as _STATE
 from ..backend import config
 from ...api_export import keras_export
 
-__all__ = ["DTypePolicy", "Policy", "global_policy", "set_global_policy", "dtype_policy", "set_dtype_policy"]
+__all__ = [
+    "DTypePolicy",
+    "Policy",
+    "global_policy",
+    "set_global_policy",
+    "dtype_policy",
+    "set_dtype_policy",
+]
 
 _MIXED = {"mixed_float16": ("float16", "float32"), "mixed_bfloat16": ("bfloat16", "float32")}
 
 
 @keras_export("keras.mixed_precision.DTypePolicy", "keras.mixed_precision.Policy")
 class DTypePolicy:
-    """A layer's dtype policy: ``name``, ``compute_dtype``, ``variable_dtype`` (Keras 3's ``DTypePolicy``).
+    """A layer's dtype policy: ``name``, ``compute_dtype``, ``variable_dtype`` (Keras 3's
+    ``DTypePolicy``).
 
     ``DTypePolicy()`` copies the global policy's name.  Unlike Keras, a policy
     also compares equal to its name string (``policy == "mixed_float16"``).
@@ -31,8 +40,10 @@ class DTypePolicy:
         if name is None:
             name = global_policy().name
         if not isinstance(name, str):
-            raise TypeError("'name' must be a string, such as 'mixed_float16'. Received: name=%s (of type %s)"
-                            % (name, type(name)))
+            raise TypeError(
+                "'name' must be a string, such as 'mixed_float16'. Received: name=%s (of type %s)"
+                % (name, type(name))
+            )
         self._name = name
         self._compute_dtype, self._variable_dtype = _parse(name)
 
@@ -86,9 +97,11 @@ def _parse(name):
     try:
         dtype = dtypes.as_dtype(name).name
     except (TypeError, ValueError):
-        raise ValueError("Cannot convert '%s' to a mixed precision DTypePolicy. Valid policies include "
-                         "'mixed_float16', 'mixed_bfloat16', and the name of any float dtype such as 'float32'."
-                         % (name,)) from None
+        raise ValueError(
+            "Cannot convert '%s' to a mixed precision DTypePolicy. Valid policies include "
+            "'mixed_float16', 'mixed_bfloat16', and the name of any float dtype such as 'float32'."
+            % (name,)
+        ) from None
     return dtype, dtype
 
 
@@ -106,24 +119,32 @@ def get(identifier):
     return DTypePolicy(dtypes.as_dtype(getattr(identifier, "name", identifier)).name)
 
 
-@keras_export("keras.config.dtype_policy", "keras.mixed_precision.dtype_policy",
-              "keras.mixed_precision.global_policy")
+@keras_export(
+    "keras.config.dtype_policy",
+    "keras.mixed_precision.dtype_policy",
+    "keras.mixed_precision.global_policy",
+)
 def global_policy():
     """The global policy: the one last set, else ``DTypePolicy(keras.config.floatx())``."""
     policy = _STATE.dtype_policy
     return policy if policy is not None else DTypePolicy(config.floatx())
 
 
-@keras_export("keras.config.set_dtype_policy", "keras.mixed_precision.set_dtype_policy",
-              "keras.mixed_precision.set_global_policy")
+@keras_export(
+    "keras.config.set_dtype_policy",
+    "keras.mixed_precision.set_dtype_policy",
+    "keras.mixed_precision.set_global_policy",
+)
 def set_global_policy(policy):
     """Sets the policy of layers created afterwards with ``dtype=None`` (a policy or its name)."""
     if isinstance(policy, str):
         policy = DTypePolicy(policy)
     elif not isinstance(policy, DTypePolicy):
-        raise ValueError("Invalid `policy` argument. Expected the string name of a policy (such as "
-                         "'mixed_float16') or a `DTypePolicy` instance. Received: policy=%s (of type %s)"
-                         % (policy, type(policy)))
+        raise ValueError(
+            "Invalid `policy` argument. Expected the string name of a policy (such as "
+            "'mixed_float16') or a `DTypePolicy` instance. Received: policy=%s (of type %s)"
+            % (policy, type(policy))
+        )
     _STATE.dtype_policy = policy
 
 

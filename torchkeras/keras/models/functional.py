@@ -1,4 +1,5 @@
 """Functional models: ``keras.Model(inputs, outputs)`` over a graph of layer calls."""
+
 from ..backend.name_scope import current_path
 from ..backend import naming
 from ..backend.keras_tensor import KerasTensor
@@ -13,8 +14,10 @@ from .model import Model
 def _check_tensors(structure, what):
     for x in flatten(structure):
         if not isinstance(x, KerasTensor):
-            raise ValueError("All `%s` values must be KerasTensors. Received: %s=%s including invalid value %s of type %s"
-                             % (what, what, structure, x, type(x)))
+            raise ValueError(
+                "All `%s` values must be KerasTensors. Received: %s=%s including invalid value %s "
+                "of type %s" % (what, what, structure, x, type(x))
+            )
 
 
 class Functional(Model):
@@ -33,8 +36,12 @@ class Functional(Model):
         nodes_by_depth, operations = map_graph(self._inputs, outputs)
         d["_nodes_by_depth"] = nodes_by_depth
         d["_operations"] = operations
-        d["_run_order"] = [node for depth in sorted(nodes_by_depth, reverse=True)
-                           for node in nodes_by_depth[depth] if not node.is_input]
+        d["_run_order"] = [
+            node
+            for depth in sorted(nodes_by_depth, reverse=True)
+            for node in nodes_by_depth[depth]
+            if not node.is_input
+        ]
         for layer in operations:
             if not isinstance(layer, Layer):
                 continue  # ops (``Add`` ...) hold no state
@@ -84,13 +91,18 @@ class Functional(Model):
             names = [x.name for x in self._inputs]
             missing = [n for n in names if n not in inputs]
             if missing:
-                raise ValueError("Missing data for input %s. You passed a data dictionary with keys %s. Expected the following keys: %s"
-                                 % (", ".join(repr(n) for n in missing), list(inputs), names))
+                raise ValueError(
+                    "Missing data for input %s. You passed a data dictionary with keys %s. "
+                    "Expected the following keys: %s"
+                    % (", ".join(repr(n) for n in missing), list(inputs), names)
+                )
             return [inputs[n] for n in names]
         flat = flatten(inputs)
         if len(flat) != len(self._inputs):
-            raise ValueError('Layer "%s" expects %d input(s), but it received %d input tensors. Inputs received: %s'
-                             % (self.name, len(self._inputs), len(flat), inputs))
+            raise ValueError(
+                'Layer "%s" expects %d input(s), but it received %d input tensors. Inputs '
+                "received: %s" % (self.name, len(self._inputs), len(flat), inputs)
+            )
         return flat
 
     def call(self, inputs, training=None, mask=None):

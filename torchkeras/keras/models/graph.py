@@ -1,4 +1,5 @@
 """Ordering a functional graph: Keras' depth-first walk and depth assignment (``map_graph``)."""
+
 import collections
 
 from ..ops.node import flatten
@@ -16,7 +17,9 @@ def _walk(inputs, tensor, finished, in_progress, ordered, operation_index):
         finished.add(node)
         return
     if node in in_progress:
-        raise ValueError("Tensor %s from operation '%s' is part of a cycle." % (tensor, operation.name))
+        raise ValueError(
+            "Tensor %s from operation '%s' is part of a cycle." % (tensor, operation.name)
+        )
     operation_index.setdefault(operation, len(operation_index))
     in_progress.add(node)
     if not node.is_input:
@@ -29,12 +32,15 @@ def _walk(inputs, tensor, finished, in_progress, ordered, operation_index):
 
 def _paths(structure):
     """Keras' ``flatten_with_path`` paths, joined with dots, in flatten order."""
-    return [".".join(str(p) for p in path)
-            for path, _ in _tree.flatten_with_path(structure, _tree.KERAS)]
+    return [
+        ".".join(str(p) for p in path)
+        for path, _ in _tree.flatten_with_path(structure, _tree.KERAS)
+    ]
 
 
 def map_graph(inputs, outputs):
-    """``(nodes_by_depth, operations)`` of the graph from ``inputs`` to ``outputs``, in Keras' order.
+    """``(nodes_by_depth, operations)`` of the graph from ``inputs`` to ``outputs``, in Keras'
+    order.
 
     ``nodes_by_depth`` maps depth (0 at the outputs) to nodes; ``operations``
     lists the layers by decreasing depth, ties broken by traversal order.
@@ -54,7 +60,11 @@ def map_graph(inputs, outputs):
                 node_depth[parent] = max(depth + 1, node_depth.get(parent, 0))
     for tensor in inputs:
         operation, node_index, _ = tensor._keras_history
-        if operation is not None and operation not in operation_depth and operation._inbound_nodes[node_index].is_input:
+        if (
+            operation is not None
+            and operation not in operation_depth
+            and operation._inbound_nodes[node_index].is_input
+        ):
             operation_depth[operation] = 0
             operation_index[operation] = -1
             node_depth[operation._inbound_nodes[node_index]] = 0
@@ -78,5 +88,8 @@ def map_graph(inputs, outputs):
     names = [op.name for op in operations]
     for name in names:
         if names.count(name) > 1:
-            raise ValueError('The name "%s" is used %d times in the model. All operation names should be unique.' % (name, names.count(name)))
+            raise ValueError(
+                'The name "%s" is used %d times in the model. All operation names should be unique.'
+                % (name, names.count(name))
+            )
     return dict(nodes_by_depth), operations

@@ -1,4 +1,5 @@
 """``keras.Sequential``: a linear stack of layers."""
+
 from ..backend import naming
 from ..backend.keras_tensor import KerasTensor
 from ..layers.core.input_layer import InputLayer
@@ -32,16 +33,23 @@ class Sequential(Model):
 
     def add(self, layer, rebuild=True):
         """Appends a layer (or a ``keras.Input`` tensor) to the stack."""
-        if isinstance(layer, KerasTensor) and isinstance(layer._keras_history.operation, InputLayer):
+        if isinstance(layer, KerasTensor) and isinstance(
+            layer._keras_history.operation, InputLayer
+        ):
             layer = layer._keras_history.operation
         if not isinstance(layer, Layer):
-            raise ValueError("Only instances of `keras.Layer` can be added to a Sequential model. Received: %s (of type %s)"
-                             % (layer, type(layer)))
+            raise ValueError(
+                "Only instances of `keras.Layer` can be added to a Sequential model. Received: %s "
+                "(of type %s)" % (layer, type(layer))
+            )
         stack = self._stack
         if isinstance(layer, InputLayer):
             if stack and isinstance(stack[0], InputLayer):
-                raise ValueError("Sequential model '%s' has already been configured to use input shape %s. You cannot "
-                                 "add a different Input layer to it." % (self.name, stack[0].batch_shape))
+                raise ValueError(
+                    "Sequential model '%s' has already been configured to use input shape %s. You "
+                    "cannot "
+                    "add a different Input layer to it." % (self.name, stack[0].batch_shape)
+                )
             stack.insert(0, layer)
         else:
             if not stack and layer._input_shape_arg is not None:
@@ -87,14 +95,18 @@ class Sequential(Model):
         return [layer for layer in self._stack if not isinstance(layer, InputLayer)]
 
     def build(self, input_shape=None):
-        """Builds every layer by a symbolic pass on inputs of ``input_shape`` (batch dim included)."""
+        """Builds every layer by a symbolic pass on inputs of ``input_shape`` (batch dim
+        included)."""
         if input_shape is None:
             if self._stack and isinstance(self._stack[0], InputLayer):
                 input_shape = self._stack[0].batch_shape
             else:
                 raise ValueError("You must provide an `input_shape` argument.")
         if not self.layers:
-            raise ValueError("Sequential model %s cannot be built because it has no layers. Call `model.add(layer)`." % self.name)
+            raise ValueError(
+                "Sequential model %s cannot be built because it has no layers. Call "
+                "`model.add(layer)`." % self.name
+            )
         input_shape = tuple(input_shape)
         if isinstance(self._stack[0], InputLayer):
             if tuple(self._stack[0].batch_shape) != input_shape:
@@ -105,7 +117,9 @@ class Sequential(Model):
         x = inputs
         for layer in self._stack[1:]:
             x = layer(x)
-        self.__dict__["_functional"] = Functional(inputs=inputs, outputs=x, name=naming.uniquify("functional"))
+        self.__dict__["_functional"] = Functional(
+            inputs=inputs, outputs=x, name=naming.uniquify("functional")
+        )
         self.__dict__["_build_shapes"] = input_shape
         self.built = True
 
@@ -142,14 +156,22 @@ class Sequential(Model):
 
     def get_config(self):
         config = super().get_config()
-        config["layers"] = [{"module": "keras.layers", "class_name": type(layer).__name__, "config": layer.get_config(),
-                             "registered_name": None} for layer in self._stack]
+        config["layers"] = [
+            {
+                "module": "keras.layers",
+                "class_name": type(layer).__name__,
+                "config": layer.get_config(),
+                "registered_name": None,
+            }
+            for layer in self._stack
+        ]
         config["build_input_shape"] = self._build_shapes
         return config
 
     @classmethod
     def from_config(cls, config):
         from .. import layers as layers_module
+
         model = cls(name=config.get("name"), trainable=config.get("trainable", True))
         for spec in config["layers"]:
             layer_cls = getattr(layers_module, spec["class_name"])

@@ -5,6 +5,7 @@ Keras renders it with ``rich``; this module reproduces the plain-text result
 column, capped at the terminal width minus 4) and ``positions``, reduced as
 rich reduces a fixed-width table, cells wrapped at spaces.
 """
+
 import math
 import shutil
 
@@ -57,7 +58,8 @@ def _map_shapes(outputs):
 
 
 def _wrap(text, width):
-    """Rich's word wrap: greedy at spaces; a word longer than the width gets its own line, cut with "…"."""
+    """Rich's word wrap: greedy at spaces; a word longer than the width gets its own line, cut
+    with "…"."""
     lines = []
     for paragraph in text.split("\n"):
         line = None
@@ -66,7 +68,7 @@ def _wrap(text, width):
                 if line is not None:
                     lines.append(line)
                     line = None
-                lines.append(word[:width - 1] + "…")
+                lines.append(word[: width - 1] + "…")
             elif line is None:
                 line = word
             elif len(line) + 1 + len(word) <= width:
@@ -130,11 +132,14 @@ def _render(header, alignment, widths, rows):
 def _sequential_like(model):
     from .functional import Functional
     from .sequential import Sequential
+
     if isinstance(model, Sequential) or not isinstance(model, Functional):
         return True
     nodes = []
     for depth_nodes in model._nodes_by_depth.values():
-        if len(depth_nodes) > 1 or (len(depth_nodes) == 1 and len(depth_nodes[0].input_tensors) > 1):
+        if len(depth_nodes) > 1 or (
+            len(depth_nodes) == 1 and len(depth_nodes[0].input_tensors) > 1
+        ):
             return False
         nodes += depth_nodes
     for layer in model.layers:
@@ -143,10 +148,18 @@ def _sequential_like(model):
     return True
 
 
-def print_summary(model, line_length=None, positions=None, print_fn=None, expand_nested=False, show_trainable=False,
-                  layer_range=None):
+def print_summary(
+    model,
+    line_length=None,
+    positions=None,
+    print_fn=None,
+    expand_nested=False,
+    show_trainable=False,
+    layer_range=None,
+):
     """Prints (or passes to ``print_fn``) the summary of ``model``."""
     from .functional import Functional
+
     sequential_like = _sequential_like(model)
     layers = model.operations if isinstance(model, Functional) else model.layers
     if sequential_like:
@@ -156,7 +169,11 @@ def print_summary(model, line_length=None, positions=None, print_fn=None, expand
         default_length, positions = 108, positions or [0.3, 0.56, 0.74, 1.0]
         header = ["Layer (type)", "Output Shape", "Param #", "Connected to"]
         alignment = ["left", "left", "right", "left"]
-    relevant = [n for nodes in model._nodes_by_depth.values() for n in nodes] if isinstance(model, Functional) else []
+    relevant = (
+        [n for nodes in model._nodes_by_depth.values() for n in nodes]
+        if isinstance(model, Functional)
+        else []
+    )
     if show_trainable:
         default_length += 12
         positions = [p * 0.90 for p in positions] + [1.0]
@@ -181,7 +198,10 @@ def print_summary(model, line_length=None, positions=None, print_fn=None, expand
                 continue
             for tensor in node.input_tensors:
                 history = tensor._keras_history
-                parts.append("%s[%d][%d]" % (history.operation.name, history.node_index, history.tensor_index))
+                parts.append(
+                    "%s[%d][%d]"
+                    % (history.operation.name, history.node_index, history.tensor_index)
+                )
         return ", ".join(parts) or "-"
 
     def fields(layer, prefix=""):
@@ -191,7 +211,11 @@ def print_summary(model, line_length=None, positions=None, print_fn=None, expand
             params = "0 (unbuilt)"
         else:
             params = "{:,}".format(layer.count_params())
-        row = ["%s%s (%s)" % (prefix, layer.name, type(layer).__name__), _layer_shape(layer), params]
+        row = [
+            "%s%s (%s)" % (prefix, layer.name, type(layer).__name__),
+            _layer_shape(layer),
+            params,
+        ]
         if not sequential_like:
             row.append(connections(layer))
         if show_trainable:
@@ -206,28 +230,47 @@ def print_summary(model, line_length=None, positions=None, print_fn=None, expand
     start, stop = 0, len(layers)
     if layer_range is not None:
         import re
+
         names = [layer.name for layer in layers]
         matches_start = [i for i, n in enumerate(names) if re.match(layer_range[0], n)]
         matches_stop = [i for i, n in enumerate(names) if re.match(layer_range[1], n)]
         if not matches_start or not matches_stop:
-            raise ValueError("Passed layer_names do not match the layer names in the model. Received: %s" % (layer_range,))
+            raise ValueError(
+                "Passed layer_names do not match the layer names in the model. Received: %s"
+                % (layer_range,)
+            )
         start, stop = min(matches_start), max(matches_stop) + 1
     rows = [r for layer in layers[start:stop] for r in fields(layer)]
     trainable = model.trainable_weights
     non_trainable = model.non_trainable_weights
     trainable_count, non_trainable_count = _count(trainable), _count(non_trainable)
     optimizer = getattr(model, "optimizer", None) if getattr(model, "compiled", False) else None
-    optimizer_variables = list(optimizer.variables) if optimizer is not None and getattr(optimizer, "built", False) else None
+    optimizer_variables = (
+        list(optimizer.variables)
+        if optimizer is not None and getattr(optimizer, "built", False)
+        else None
+    )
     optimizer_count = _count(optimizer_variables or [])
     optimizer_memory = _memory(optimizer_variables or [])
     lines = ['Model: "%s"' % model.name] + _render(header, alignment, widths, rows)
-    lines.append(" Total params: {:,} ({})".format(
-        trainable_count + non_trainable_count + optimizer_count,
-        _readable_size(_memory(trainable) + _memory(non_trainable) + optimizer_memory)))
-    lines.append(" Trainable params: {:,} ({})".format(trainable_count, _readable_size(_memory(trainable))))
-    lines.append(" Non-trainable params: {:,} ({})".format(non_trainable_count, _readable_size(_memory(non_trainable))))
+    lines.append(
+        " Total params: {:,} ({})".format(
+            trainable_count + non_trainable_count + optimizer_count,
+            _readable_size(_memory(trainable) + _memory(non_trainable) + optimizer_memory),
+        )
+    )
+    lines.append(
+        " Trainable params: {:,} ({})".format(trainable_count, _readable_size(_memory(trainable)))
+    )
+    lines.append(
+        " Non-trainable params: {:,} ({})".format(
+            non_trainable_count, _readable_size(_memory(non_trainable))
+        )
+    )
     if optimizer_variables is not None:
-        lines.append(" Optimizer params: {:,} ({})".format(optimizer_count, _readable_size(optimizer_memory)))
+        lines.append(
+            " Optimizer params: {:,} ({})".format(optimizer_count, _readable_size(optimizer_memory))
+        )
     text = "\n".join(lines) + "\n"
     if print_fn is None:
         print(text, end="")

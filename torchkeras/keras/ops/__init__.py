@@ -7,6 +7,7 @@ On symbolic ``KerasTensor`` inputs an op becomes a node of the functional graph,
 an instance of its Keras op class (``Add``, ``Mean`` ...: ``op_classes``).
 Sub-namespaces: ``numpy``, ``nn``, ``linalg``, ``image``.
 """
+
 import sys as _sys
 
 from ...api_export import export_value as _export_value, fill_namespace as _fill_namespace
@@ -16,8 +17,13 @@ from . import _core, _math  # noqa: F401 - defining modules, imported for their 
 from . import op_classes as _op_classes
 from ._symbolic import static_for_keras_tensor as _static, symbolic_aware as _symbolic_aware
 
-_NAMESPACES = {"keras.ops": _sys.modules[__name__], "keras.ops.image": image,
-               "keras.ops.linalg": linalg, "keras.ops.nn": nn, "keras.ops.numpy": numpy}
+_NAMESPACES = {
+    "keras.ops": _sys.modules[__name__],
+    "keras.ops.image": image,
+    "keras.ops.linalg": linalg,
+    "keras.ops.nn": nn,
+    "keras.ops.numpy": numpy,
+}
 
 
 def _wrap_symbolic():
@@ -25,9 +31,12 @@ def _wrap_symbolic():
     ``_symbolic``), replacing it in the registry (so in this namespace and the sub-namespaces)
     and in its defining module."""
     static = {"shape": lambda x: x.shape, "dtype": lambda x: x.dtype, "is_tensor": lambda x: False}
-    functions = {id(fn): fn for namespace in _NAMESPACES
-                 for fn in _symbols_under(namespace).values()
-                 if callable(fn) and not isinstance(fn, type(_sys))}
+    functions = {
+        id(fn): fn
+        for namespace in _NAMESPACES
+        for fn in _symbols_under(namespace).values()
+        if callable(fn) and not isinstance(fn, type(_sys))
+    }
     covered = set(_op_classes.register_functions({fn.__name__: fn for fn in functions.values()}))
     for fn in functions.values():
         if fn.__name__ not in covered and fn.__name__ not in static:

@@ -1,5 +1,6 @@
 """Conversions shared by the ``keras.ops`` modules: Keras' ``convert_to_tensor`` on
 torch storage and the binary-operand promotion every numpy-like op uses."""
+
 import numpy as np
 import torch
 
@@ -9,7 +10,19 @@ from ...framework.tensor import Tensor, TensorOperators, wrap
 from ..backend import config
 from ._dtypes import NAME, TORCH, result_type, standardize_dtype
 
-__all__ = ["storage", "unaliased", "promoted", "promoted_scalar", "promoted_all", "floatx_torch", "float_of", "wrap", "Tensor", "NAME", "TORCH"]
+__all__ = [
+    "storage",
+    "unaliased",
+    "promoted",
+    "promoted_scalar",
+    "promoted_all",
+    "floatx_torch",
+    "float_of",
+    "wrap",
+    "Tensor",
+    "NAME",
+    "TORCH",
+]
 
 _WEAK = (int, float)
 

@@ -1,5 +1,6 @@
 """``keras.ops`` core ops: conversion, casting, shape and dtype queries, control flow
 (``cond``, ``while_loop``, ``fori_loop``, run eagerly) and scatter/slice updates."""
+
 import builtins
 import math
 
@@ -14,9 +15,28 @@ from ._base import TORCH, Tensor, storage, unaliased, wrap
 from ._dtypes import NAME, standardize_dtype
 from ...api_export import keras_export
 
-__all__ = ["convert_to_tensor", "convert_to_numpy", "cast", "shape", "dtype", "is_tensor", "stop_gradient",
-           "cond", "while_loop", "fori_loop", "scatter", "scatter_update", "slice", "slice_update", "unstack",
-           "vectorized_map", "map", "switch", "saturate_cast", "custom_gradient"]
+__all__ = [
+    "convert_to_tensor",
+    "convert_to_numpy",
+    "cast",
+    "shape",
+    "dtype",
+    "is_tensor",
+    "stop_gradient",
+    "cond",
+    "while_loop",
+    "fori_loop",
+    "scatter",
+    "scatter_update",
+    "slice",
+    "slice_update",
+    "unstack",
+    "vectorized_map",
+    "map",
+    "switch",
+    "saturate_cast",
+    "custom_gradient",
+]
 
 
 @keras_export("keras.ops.convert_to_tensor")
@@ -101,8 +121,9 @@ def while_loop(cond, body, loop_vars, maximum_iterations=None):  # noqa: A002 - 
 def fori_loop(lower, upper, body_fun, init_val):
     """``init_val`` updated by ``body_fun(i, val)`` for ``i`` in ``[lower, upper)``; the
     result is a Tensor (Keras runs it as a ``while_loop``)."""
-    return while_loop(lambda i, value: i < upper, lambda i, value: (i + 1, body_fun(i, value)),
-                      (lower, init_val))[1]
+    return while_loop(
+        lambda i, value: i < upper, lambda i, value: (i + 1, body_fun(i, value)), (lower, init_val)
+    )[1]
 
 
 def _index_tuple(indices):
@@ -136,7 +157,9 @@ def scatter_update(inputs, indices, updates, reduction=None):
         return wrap(x.index_put(index, values, accumulate=True))
     depth = len(index)
     flat = x.reshape((-1,) + x.shape[depth:])
-    strides = torch.tensor([math.prod(x.shape[i + 1:depth]) for i in range(depth)], device=x.device)
+    strides = torch.tensor(
+        [math.prod(x.shape[i + 1 : depth]) for i in range(depth)], device=x.device
+    )
     position = sum(i * s for i, s in zip(index, strides)).reshape(-1)
     values = values.reshape((-1,) + x.shape[depth:])
     target = position.reshape((-1,) + (1,) * (flat.dim() - 1)).expand_as(values)
@@ -223,8 +246,14 @@ def saturate_cast(x, dtype):
     else:
         info = torch.iinfo(target)
     if x.is_floating_point() or x.dtype is torch.bool:
-        return wrap(x.clamp(info.min, info.max).to(target) if x.dtype is not torch.bool else x.to(target))
-    return wrap(x.clamp(max(info.min, torch.iinfo(x.dtype).min), min(info.max, torch.iinfo(x.dtype).max)).to(target))
+        return wrap(
+            x.clamp(info.min, info.max).to(target) if x.dtype is not torch.bool else x.to(target)
+        )
+    return wrap(
+        x.clamp(
+            max(info.min, torch.iinfo(x.dtype).min), min(info.max, torch.iinfo(x.dtype).max)
+        ).to(target)
+    )
 
 
 @keras_export("keras.ops.custom_gradient")

@@ -6,6 +6,7 @@ tensor's dtype (``int32`` tensor + ``1.5`` -> ``float32``; ``float16`` + ``1.0``
 -> ``float16``; ``int8`` + ``uint8`` -> ``int16``).  Weak results resolve to the
 precision of ``keras.config.floatx()``.
 """
+
 import functools
 
 
@@ -15,11 +16,43 @@ from ...framework import dtypes as _tf_dtypes
 from ..backend import config
 from ...api_export import keras_export
 
-__all__ = ["standardize_dtype", "result_type", "torch_dtype", "name_of", "is_float_dtype", "is_int_dtype"]
+__all__ = [
+    "standardize_dtype",
+    "result_type",
+    "torch_dtype",
+    "name_of",
+    "is_float_dtype",
+    "is_int_dtype",
+]
 
-ALLOWED_DTYPES = ("float16", "float32", "float64", "uint8", "uint16", "uint32", "uint64", "int8", "int16", "int32",
-                  "int64", "bfloat16", "bool", "string", "float8_e4m3fn", "float8_e5m2", "complex64", "complex128")
-_PYTHON = {bool: "bool", int: "int64", float: "float32", str: "string", "int": "int64", complex: "complex128"}
+ALLOWED_DTYPES = (
+    "float16",
+    "float32",
+    "float64",
+    "uint8",
+    "uint16",
+    "uint32",
+    "uint64",
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "bfloat16",
+    "bool",
+    "string",
+    "float8_e4m3fn",
+    "float8_e5m2",
+    "complex64",
+    "complex128",
+)
+_PYTHON = {
+    bool: "bool",
+    int: "int64",
+    float: "float32",
+    str: "string",
+    "int": "int64",
+    complex: "complex128",
+}
 
 NAME = {d.torch_dtype: d.name for d in _tf_dtypes._ALL if d.torch_dtype is not None}
 """torch dtype -> Keras dtype name."""
@@ -27,11 +60,23 @@ TORCH = {name: td for td, name in NAME.items()}
 """Keras dtype name -> torch dtype."""
 
 _LATTICE = {
-    "bool": ("int",), "uint8": ("int16", "uint16"), "uint16": ("int32", "uint32"), "uint32": ("int64", "uint64"),
-    "uint64": ("float",), "int": ("uint8", "int8", "complex64"), "int8": ("int16",), "int16": ("int32",),
-    "int32": ("int64",), "int64": ("float",), "float": ("bfloat16", "float16"), "bfloat16": ("float32",),
-    "float16": ("float32",), "float32": ("float64", "complex64"), "float64": ("complex128",),
-    "complex64": ("complex128",), "complex128": (),
+    "bool": ("int",),
+    "uint8": ("int16", "uint16"),
+    "uint16": ("int32", "uint32"),
+    "uint32": ("int64", "uint64"),
+    "uint64": ("float",),
+    "int": ("uint8", "int8", "complex64"),
+    "int8": ("int16",),
+    "int16": ("int32",),
+    "int32": ("int64",),
+    "int64": ("float",),
+    "float": ("bfloat16", "float16"),
+    "bfloat16": ("float32",),
+    "float16": ("float32",),
+    "float32": ("float64", "complex64"),
+    "float64": ("complex128",),
+    "complex64": ("complex128",),
+    "complex128": (),
 }
 
 
@@ -53,7 +98,8 @@ _BOUNDS = _upper_bounds()
 
 @keras_export("keras.backend.standardize_dtype")
 def standardize_dtype(dtype):
-    """Keras' dtype name for ``dtype`` (a name, Python type, NumPy/torch/tf dtype); ``None`` gives floatx.
+    """Keras' dtype name for ``dtype`` (a name, Python type, NumPy/torch/tf dtype); ``None`` gives
+    floatx.
 
     Raises ``ValueError("Invalid dtype: ...")`` for anything else, as Keras does.
     """
@@ -75,8 +121,11 @@ def _least_upper_bound(nodes):
     common = frozenset.intersection(*(_BOUNDS[n] for n in nodes))
     lub = (common & nodes) or {c for c in common if common <= _BOUNDS[c]}
     if len(lub) != 1:
-        raise ValueError(f"Input dtypes {tuple(str(n) for n in nodes)} have no available implicit dtype promotion "
-                         "path. Try explicitly casting inputs to the desired output type.")
+        raise ValueError(
+            f"Input dtypes {tuple(str(n) for n in nodes)} have no available implicit dtype "
+            f"promotion "
+            "path. Try explicitly casting inputs to the desired output type."
+        )
     return next(iter(lub))
 
 
@@ -103,8 +152,10 @@ def _result_type(args, floatx):
     weak = tuple(a is int or a is float for a in args)
     for name in names:
         if name.startswith("float8"):
-            raise ValueError(f"There is no implicit conversions from float8 dtypes to others. You must cast it "
-                             f"internally. Received: {names}")
+            raise ValueError(
+                f"There is no implicit conversions from float8 dtypes to others. You must cast it "
+                f"internally. Received: {names}"
+            )
         if name not in _BOUNDS:
             raise ValueError(f"dtype={name!r} is not a valid dtype for Keras type promotion.")
     if len(names) == 1:
@@ -152,5 +203,3 @@ def is_float_dtype(dtype):
 def is_int_dtype(dtype):
     """True for the signed and unsigned integer dtypes."""
     return "int" in standardize_dtype(dtype)
-
-

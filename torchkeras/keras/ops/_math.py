@@ -1,17 +1,33 @@
 """``keras.ops`` math ops: segment reductions, top-k, logsumexp, erf and friends."""
+
 import torch
 
 from ._base import float_of, storage, wrap
 from ...api_export import keras_export
 
-__all__ = ["segment_sum", "segment_max", "segment_min", "segment_prod", "top_k", "in_top_k", "logsumexp", "erf", "erfinv", "rsqrt",
-           "logdet"]
+__all__ = [
+    "segment_sum",
+    "segment_max",
+    "segment_min",
+    "segment_prod",
+    "top_k",
+    "in_top_k",
+    "logsumexp",
+    "erf",
+    "erfinv",
+    "rsqrt",
+    "logdet",
+]
 
 
 def _segments(data, segment_ids, num_segments):
     x = storage(data)
     ids = storage(segment_ids).to(torch.int64)
-    count = int(num_segments) if num_segments is not None else (int(ids.max()) + 1 if ids.numel() else 0)
+    count = (
+        int(num_segments)
+        if num_segments is not None
+        else (int(ids.max()) + 1 if ids.numel() else 0)
+    )
     valid = (ids >= 0) & (ids < count)
     return x, ids, count, valid
 
@@ -26,7 +42,8 @@ def segment_sum(data, segment_ids, num_segments=None, sorted=False):  # noqa: A0
 
 @keras_export("keras.ops.segment_max")
 def segment_max(data, segment_ids, num_segments=None, sorted=False):  # noqa: A002 - Keras' name
-    """Maxima of the rows of ``data`` per segment id; empty segments hold the dtype's lowest value."""
+    """Maxima of the rows of ``data`` per segment id; empty segments hold the dtype's lowest
+    value."""
     x, ids, count, valid = _segments(data, segment_ids, num_segments)
     lowest = torch.finfo(x.dtype).min if x.is_floating_point() else torch.iinfo(x.dtype).min
     out = torch.full((count,) + x.shape[1:], lowest, dtype=x.dtype, device=x.device)
@@ -43,7 +60,8 @@ def _segment_reduce(data, segment_ids, num_segments, reduce, empty):
 
 @keras_export("keras.ops.segment_min")
 def segment_min(data, segment_ids, num_segments=None, sorted=False):  # noqa: A002 - Keras' name
-    """Minima of the rows of ``data`` per segment id; empty segments hold the dtype's largest value."""
+    """Minima of the rows of ``data`` per segment id; empty segments hold the dtype's largest
+    value."""
     x = storage(data)
     highest = torch.finfo(x.dtype).max if x.is_floating_point() else torch.iinfo(x.dtype).max
     return _segment_reduce(x, segment_ids, num_segments, "amin", highest)
@@ -64,7 +82,8 @@ def top_k(x, k, sorted=True):  # noqa: A002 - Keras' name
 
 @keras_export("keras.ops.in_top_k")
 def in_top_k(targets, predictions, k):
-    """True where the ``targets`` class is among the ``k`` largest ``predictions`` (ties count as in)."""
+    """True where the ``targets`` class is among the ``k`` largest ``predictions`` (ties count as
+    in)."""
     pred = storage(predictions)
     target = storage(targets).to(torch.int64)
     picked = torch.gather(pred, 1, target.unsqueeze(1))
@@ -79,7 +98,9 @@ def logsumexp(x, axis=None, keepdims=False):
     if axis is None:
         out = torch.logsumexp(x.reshape(-1), dim=0)
         return wrap(out.reshape((1,) * x.dim()) if keepdims else out)
-    return wrap(torch.logsumexp(x, dim=axis if isinstance(axis, int) else tuple(axis), keepdim=keepdims))
+    return wrap(
+        torch.logsumexp(x, dim=axis if isinstance(axis, int) else tuple(axis), keepdim=keepdims)
+    )
 
 
 @keras_export("keras.ops.erf")

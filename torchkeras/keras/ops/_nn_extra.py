@@ -1,5 +1,6 @@
 """More ``keras.ops`` nn ops: the newer activations, layer/RMS normalization and
 separable convolution."""
+
 import warnings
 
 import torch
@@ -9,8 +10,21 @@ from ._base import TORCH, storage, wrap
 from ._dtypes import NAME, result_type
 from ...api_export import keras_export
 
-__all__ = ["celu", "glu", "hard_tanh", "squareplus", "sparse_plus", "soft_shrink", "hard_shrink", "tanh_shrink",
-           "threshold", "layer_normalization", "rms_normalization", "separable_conv", "conv_transpose"]
+__all__ = [
+    "celu",
+    "glu",
+    "hard_tanh",
+    "squareplus",
+    "sparse_plus",
+    "soft_shrink",
+    "hard_shrink",
+    "tanh_shrink",
+    "threshold",
+    "layer_normalization",
+    "rms_normalization",
+    "separable_conv",
+    "conv_transpose",
+]
 
 
 @keras_export("keras.ops.celu", "keras.ops.nn.celu")
@@ -25,7 +39,9 @@ def glu(x, axis=-1):
     """Gated linear unit: the first half of ``axis`` times the sigmoid of the second half."""
     x = storage(x)
     if x.shape[axis] % 2 != 0:
-        raise ValueError(f"axis size must be divisible by 2. Received: x.shape={tuple(x.shape)} with axis={axis}")
+        raise ValueError(
+            f"axis size must be divisible by 2. Received: x.shape={tuple(x.shape)} with axis={axis}"
+        )
     a, b = torch.chunk(x, 2, dim=axis)
     return wrap(a * torch.sigmoid(b))
 
@@ -47,7 +63,9 @@ def squareplus(x, b=4):
 def sparse_plus(x):
     """0 for ``x <= -1``, ``(x + 1) ** 2 / 4`` for ``|x| < 1``, ``x`` above."""
     x = storage(x)
-    return wrap(torch.where(x <= -1, torch.zeros_like(x), torch.where(x < 1, 0.25 * torch.square(x + 1), x)))
+    return wrap(
+        torch.where(x <= -1, torch.zeros_like(x), torch.where(x < 1, 0.25 * torch.square(x + 1), x))
+    )
 
 
 @keras_export("keras.ops.soft_shrink", "keras.ops.nn.soft_shrink")
@@ -55,7 +73,9 @@ def soft_shrink(x, threshold=0.5):
     """``x`` moved ``threshold`` toward 0, and 0 within ``[-threshold, threshold]``."""
     x = storage(x)
     zero = torch.zeros_like(x)
-    return wrap(torch.where(x > threshold, x - threshold, torch.where(x < -threshold, x + threshold, zero)))
+    return wrap(
+        torch.where(x > threshold, x - threshold, torch.where(x < -threshold, x + threshold, zero))
+    )
 
 
 @keras_export("keras.ops.hard_shrink", "keras.ops.nn.hard_shrink")
@@ -76,7 +96,11 @@ def tanh_shrink(x):
 def threshold(x, threshold, default_value):
     """``x`` where ``x > threshold``, else ``default_value``."""
     x = storage(x)
-    return wrap(torch.where(x > threshold, x, torch.as_tensor(default_value, dtype=x.dtype, device=x.device)))
+    return wrap(
+        torch.where(
+            x > threshold, x, torch.as_tensor(default_value, dtype=x.dtype, device=x.device)
+        )
+    )
 
 
 def _normalized_axes(x, axis):
@@ -93,9 +117,14 @@ def layer_normalization(x, gamma=None, beta=None, axis=-1, epsilon=None, **kwarg
     ``result_type(x, float32)`` and cast back (``rms_scaling=True`` skips the centring)."""
     rms_scaling = kwargs.pop("rms_scaling", False)
     if rms_scaling:
-        warnings.warn("You passed `rms_scaling=True`, which is deprecated. This argument incorrectly scales the "
-                      "input by the variance, not the root mean square. To correctly use RMS Normalization, please "
-                      "use `keras.ops.rms_normalization` / `keras.ops.nn.rms_normalization` instead.")
+        warnings.warn(
+            "You passed `rms_scaling=True`, which is deprecated. This argument incorrectly scales "
+            "the "
+            "input by the variance, not the root mean square. To correctly use RMS Normalization, "
+            "please "
+            "use `keras.ops.rms_normalization` / `keras.ops.nn.rms_normalization` instead.",
+            stacklevel=1,
+        )
     if kwargs:
         raise ValueError(f"Unrecognized keyword arguments: {kwargs}")
     epsilon = config.epsilon() if epsilon is None else epsilon
@@ -136,18 +165,34 @@ def rms_normalization(x, scale=None, axis=-1, epsilon=None):
 
 
 @keras_export("keras.ops.separable_conv", "keras.ops.nn.separable_conv")
-def separable_conv(inputs, depthwise_kernel, pointwise_kernel, strides=1, padding="valid", data_format=None,
-                   dilation_rate=1):
+def separable_conv(
+    inputs,
+    depthwise_kernel,
+    pointwise_kernel,
+    strides=1,
+    padding="valid",
+    data_format=None,
+    dilation_rate=1,
+):
     """Depthwise convolution followed by a 1x1 ``pointwise_kernel`` convolution (1-D or 2-D)."""
     if storage(inputs).dim() - 2 > 2:
-        raise ValueError(f"`num_spatial_dims` must be 1 or 2. Received: num_spatial_dims={storage(inputs).dim() - 2}.")
+        raise ValueError(
+            f"`num_spatial_dims` must be 1 or 2. Received: "
+            f"num_spatial_dims={storage(inputs).dim() - 2}."
+        )
     from .nn import conv, depthwise_conv
-    depthwise = depthwise_conv(inputs, depthwise_kernel, strides, padding, data_format, dilation_rate)
+
+    depthwise = depthwise_conv(
+        inputs, depthwise_kernel, strides, padding, data_format, dilation_rate
+    )
     return conv(depthwise, pointwise_kernel, 1, "valid", data_format, 1)
 
 
-_CONV_T = {1: torch.nn.functional.conv_transpose1d, 2: torch.nn.functional.conv_transpose2d,
-           3: torch.nn.functional.conv_transpose3d}
+_CONV_T = {
+    1: torch.nn.functional.conv_transpose1d,
+    2: torch.nn.functional.conv_transpose2d,
+    3: torch.nn.functional.conv_transpose3d,
+}
 
 
 def _transpose_length(size, kernel, stride, padding, output_padding):
@@ -158,12 +203,20 @@ def _transpose_length(size, kernel, stride, padding, output_padding):
 
 
 @keras_export("keras.ops.conv_transpose", "keras.ops.nn.conv_transpose")
-def conv_transpose(inputs, kernel, strides=1, padding="valid", output_padding=None, data_format=None,
-                   dilation_rate=1):
+def conv_transpose(
+    inputs,
+    kernel,
+    strides=1,
+    padding="valid",
+    output_padding=None,
+    data_format=None,
+    dilation_rate=1,
+):
     """Transposed N-D convolution; ``kernel`` is ``spatial + (out_channels, in_channels)``
     (Keras' layout); output sizes and the placement of ``'same'`` padding follow TF's
     ``conv_transpose`` (the gradient of a forward convolution)."""
     from .nn import _channels_first, _padding, _restore, _tuple
+
     x, data_format = _channels_first(storage(inputs), data_format)
     w = storage(kernel)
     n = w.dim() - 2

@@ -1,6 +1,7 @@
 """``keras.ops`` array creation and manipulation (arange, full, reshape, concatenate,
 take, pad, ...) plus products (dot, matmul, einsum), with Keras' argument names and
 dtype rules.  Shape errors TF reports are raised by reusing torchkeras' tf ops."""
+
 import numpy as np
 import torch
 
@@ -11,11 +12,56 @@ from ._base import TORCH, floatx_torch, promoted, promoted_all, storage, unalias
 from ._dtypes import NAME, result_type, standardize_dtype
 from ...api_export import keras_export
 
-__all__ = ["arange", "array", "eye", "identity", "full", "full_like", "ones", "ones_like", "zeros", "zeros_like",
-           "linspace", "diag", "diagonal", "tri", "tril", "triu", "append", "broadcast_to", "concatenate", "hstack",
-           "vstack", "stack", "expand_dims", "squeeze", "reshape", "ravel", "flip", "moveaxis", "swapaxes",
-           "transpose", "pad", "repeat", "tile", "split", "take", "take_along_axis", "sort", "argsort", "dot",
-           "matmul", "einsum", "tensordot", "outer", "ndim", "size", "nonzero", "roll", "meshgrid"]
+__all__ = [
+    "arange",
+    "array",
+    "eye",
+    "identity",
+    "full",
+    "full_like",
+    "ones",
+    "ones_like",
+    "zeros",
+    "zeros_like",
+    "linspace",
+    "diag",
+    "diagonal",
+    "tri",
+    "tril",
+    "triu",
+    "append",
+    "broadcast_to",
+    "concatenate",
+    "hstack",
+    "vstack",
+    "stack",
+    "expand_dims",
+    "squeeze",
+    "reshape",
+    "ravel",
+    "flip",
+    "moveaxis",
+    "swapaxes",
+    "transpose",
+    "pad",
+    "repeat",
+    "tile",
+    "split",
+    "take",
+    "take_along_axis",
+    "sort",
+    "argsort",
+    "dot",
+    "matmul",
+    "einsum",
+    "tensordot",
+    "outer",
+    "ndim",
+    "size",
+    "nonzero",
+    "roll",
+    "meshgrid",
+]
 
 
 def _shape(shape):
@@ -52,7 +98,9 @@ def arange(start, stop=None, step=None, dtype=None):
     start, stop, step = _scalar(start), _scalar(stop), _scalar(step)
     if stop is None:
         start, stop = 0, start
-    return wrap(torch.arange(start, stop, 1 if step is None else step, device=_device.current()).to(target))
+    return wrap(
+        torch.arange(start, stop, 1 if step is None else step, device=_device.current()).to(target)
+    )
 
 
 @keras_export("keras.ops.array", "keras.ops.numpy.array")
@@ -94,27 +142,35 @@ def full_like(x, fill_value, dtype=None):
 @keras_export("keras.ops.ones", "keras.ops.numpy.ones")
 def ones(shape, dtype=None):
     """Ones of ``shape`` (floatx unless ``dtype``)."""
-    return wrap(torch.ones(_shape(shape), dtype=TORCH[standardize_dtype(dtype)], device=_device.current()))
+    return wrap(
+        torch.ones(_shape(shape), dtype=TORCH[standardize_dtype(dtype)], device=_device.current())
+    )
 
 
 @keras_export("keras.ops.zeros", "keras.ops.numpy.zeros")
 def zeros(shape, dtype=None):
     """Zeros of ``shape`` (floatx unless ``dtype``)."""
-    return wrap(torch.zeros(_shape(shape), dtype=TORCH[standardize_dtype(dtype)], device=_device.current()))
+    return wrap(
+        torch.zeros(_shape(shape), dtype=TORCH[standardize_dtype(dtype)], device=_device.current())
+    )
 
 
 @keras_export("keras.ops.ones_like", "keras.ops.numpy.ones_like")
 def ones_like(x, dtype=None):
     """Ones with ``x``'s shape (and dtype unless ``dtype``)."""
     x = storage(x)
-    return wrap(torch.ones_like(x, dtype=None if dtype is None else TORCH[standardize_dtype(dtype)]))
+    return wrap(
+        torch.ones_like(x, dtype=None if dtype is None else TORCH[standardize_dtype(dtype)])
+    )
 
 
 @keras_export("keras.ops.zeros_like", "keras.ops.numpy.zeros_like")
 def zeros_like(x, dtype=None):
     """Zeros with ``x``'s shape (and dtype unless ``dtype``)."""
     x = storage(x)
-    return wrap(torch.zeros_like(x, dtype=None if dtype is None else TORCH[standardize_dtype(dtype)]))
+    return wrap(
+        torch.zeros_like(x, dtype=None if dtype is None else TORCH[standardize_dtype(dtype)])
+    )
 
 
 @keras_export("keras.ops.linspace", "keras.ops.numpy.linspace")
@@ -242,7 +298,8 @@ def squeeze(x, axis=None):
 
 @keras_export("keras.ops.reshape", "keras.ops.numpy.reshape")
 def reshape(x, newshape):
-    """``x`` with shape ``newshape`` (one ``-1`` inferred); TF's ``InvalidArgumentError`` on a size mismatch."""
+    """``x`` with shape ``newshape`` (one ``-1`` inferred); TF's ``InvalidArgumentError`` on a
+    size mismatch."""
     return _tf_shape.reshape(unaliased(x), _shape(newshape))
 
 
@@ -256,7 +313,11 @@ def ravel(x):
 def flip(x, axis=None):
     """``x`` reversed along ``axis`` (all axes when ``None``)."""
     x = storage(x)
-    dims = tuple(range(x.dim())) if axis is None else ((axis,) if isinstance(axis, int) else tuple(axis))
+    dims = (
+        tuple(range(x.dim()))
+        if axis is None
+        else ((axis,) if isinstance(axis, int) else tuple(axis))
+    )
     return wrap(torch.flip(x, dims))
 
 
@@ -280,8 +341,10 @@ def transpose(x, axes=None):
         return wrap(x.permute(tuple(reversed(range(x.dim())))))
     perm = tuple(a % x.dim() if a < 0 else a for a in axes)
     if len(set(perm)) != len(perm):
-        raise ValueError("`axes` must be a valid permutation of the input dimensions (no duplicates). "
-                         f"Received: axes={list(perm)} for input of rank {x.dim()}.")
+        raise ValueError(
+            "`axes` must be a valid permutation of the input dimensions (no duplicates). "
+            f"Received: axes={list(perm)} for input of rank {x.dim()}."
+        )
     return _tf_shape.transpose(x, perm)
 
 
@@ -291,8 +354,16 @@ def pad(x, pad_width, mode="constant", constant_values=None):
     ``reflect`` or ``symmetric`` (the modes Keras' TF backend supports)."""
     x = storage(x)
     if constant_values is not None and mode != "constant":
-        raise ValueError(f"Argument `constant_values` can only be provided when `mode == 'constant'`. Received: mode={mode}")
-    return _tf_shape.pad(x, storage(pad_width, "int32"), mode.upper(), 0 if constant_values is None else constant_values)
+        raise ValueError(
+            f"Argument `constant_values` can only be provided when `mode == 'constant'`. "
+            f"Received: mode={mode}"
+        )
+    return _tf_shape.pad(
+        x,
+        storage(pad_width, "int32"),
+        mode.upper(),
+        0 if constant_values is None else constant_values,
+    )
 
 
 @keras_export("keras.ops.repeat", "keras.ops.numpy.repeat")
@@ -347,7 +418,9 @@ def take_along_axis(x, indices, axis=None):
     idx = storage(indices)
     if axis is None:
         if idx.dim() != 1:
-            raise ValueError(f"`indices` must be 1D if axis=None. Received: indices.shape={tuple(idx.shape)}")
+            raise ValueError(
+                f"`indices` must be 1D if axis=None. Received: indices.shape={tuple(idx.shape)}"
+            )
         x, axis = x.reshape(-1), 0
     idx = _fix_negative(idx, x.shape[axis])
     return wrap(torch.take_along_dim(x, idx, dim=axis))
@@ -413,8 +486,10 @@ def matmul(x1, x2):
     try:
         out = torch.matmul(a, b)
     except RuntimeError as error:
-        raise ValueError("Incompatible shapes for `matmul`: x1.shape=%s, x2.shape=%s (%s)"
-                         % (tuple(a.shape), tuple(b.shape), error)) from None
+        raise ValueError(
+            "Incompatible shapes for `matmul`: x1.shape=%s, x2.shape=%s (%s)"
+            % (tuple(a.shape), tuple(b.shape), error)
+        ) from None
     return wrap(out if out.dtype is result else out.to(result))
 
 
@@ -477,6 +552,3 @@ def roll(x, shift, axis=None):
 def meshgrid(*x, indexing="xy"):
     """Coordinate grids of the 1-D inputs (``indexing`` ``'xy'`` or ``'ij'``)."""
     return [wrap(g) for g in torch.meshgrid(*promoted_all(x), indexing=indexing)]
-
-
-

@@ -1,18 +1,69 @@
 """``keras.ops`` element-wise ops (math, arithmetic, comparison, logic) with Keras'
 dtype rules: binary ops promote by ``keras.backend.result_type`` (Python scalars weak),
 transcendental ops turn integer/bool inputs into floatx."""
+
 import torch
 
 from ...ops import elementwise_ops as _tf_elementwise
 from ._base import float_of, promoted, promoted_scalar, storage, unaliased, wrap
 from ...api_export import keras_export, export_value
 
-__all__ = ["abs", "absolute", "add", "subtract", "multiply", "divide", "true_divide", "floor_divide", "mod",
-           "power", "maximum", "minimum", "negative", "sign", "square", "sqrt", "exp", "expm1", "log", "log1p",
-           "log2", "log10", "sin", "cos", "tan", "tanh", "sinh", "cosh", "arcsin", "arccos", "arctan", "arctan2",
-           "arcsinh", "arccosh", "arctanh", "floor", "ceil", "round", "reciprocal", "clip", "equal", "not_equal",
-           "greater", "greater_equal", "less", "less_equal", "logical_and", "logical_or", "logical_xor",
-           "logical_not", "isnan", "isinf", "isfinite", "where"]
+__all__ = [
+    "abs",
+    "absolute",
+    "add",
+    "subtract",
+    "multiply",
+    "divide",
+    "true_divide",
+    "floor_divide",
+    "mod",
+    "power",
+    "maximum",
+    "minimum",
+    "negative",
+    "sign",
+    "square",
+    "sqrt",
+    "exp",
+    "expm1",
+    "log",
+    "log1p",
+    "log2",
+    "log10",
+    "sin",
+    "cos",
+    "tan",
+    "tanh",
+    "sinh",
+    "cosh",
+    "arcsin",
+    "arccos",
+    "arctan",
+    "arctan2",
+    "arcsinh",
+    "arccosh",
+    "arctanh",
+    "floor",
+    "ceil",
+    "round",
+    "reciprocal",
+    "clip",
+    "equal",
+    "not_equal",
+    "greater",
+    "greater_equal",
+    "less",
+    "less_equal",
+    "logical_and",
+    "logical_or",
+    "logical_xor",
+    "logical_not",
+    "isnan",
+    "isinf",
+    "isfinite",
+    "where",
+]
 
 _builtin_abs = abs
 
@@ -192,14 +243,15 @@ def arctan2(x1, x2):
 
 @keras_export("keras.ops.round", "keras.ops.numpy.round")
 def round(x, decimals=0):  # noqa: A001 - Keras' name
-    """Round half to even to ``decimals`` places, dtype kept (integers with ``decimals >= 0`` unchanged)."""
+    """Round half to even to ``decimals`` places, dtype kept (integers with ``decimals >= 0``
+    unchanged)."""
     x = unaliased(x)
     if decimals == 0:
         return wrap(x if not x.is_floating_point() else torch.round(x))
     if not x.is_floating_point():
         if decimals > 0:
             return wrap(x)
-        factor = 10.0 ** decimals
+        factor = 10.0**decimals
         return wrap((torch.round(float_of(x) * factor) / factor).to(x.dtype))
     return wrap(torch.round(x, decimals=decimals))
 
@@ -296,4 +348,6 @@ def where(condition, x1=None, x2=None):
         return wrap(torch.where(cond, a, b))
     if x1 is None and x2 is None:
         return [wrap(i.to(torch.int32)) for i in torch.nonzero(cond, as_tuple=True)]
-    raise ValueError("`x1` and `x2` either both should be `None` or both should have non-None value.")
+    raise ValueError(
+        "`x1` and `x2` either both should be `None` or both should have non-None value."
+    )

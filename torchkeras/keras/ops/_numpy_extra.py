@@ -1,18 +1,37 @@
 """More ``keras.ops`` numpy-like ops: nan_to_num, isclose, trace, signbit, logaddexp,
 hypot, inner/vdot, bincount, quantile/median, digitize, cross."""
+
 import torch
 
 from ._base import TORCH, float_of, floatx_torch, promoted, storage, unaliased, wrap
 from ._dtypes import NAME, result_type
 from ...api_export import keras_export
 
-__all__ = ["nan_to_num", "isclose", "trace", "signbit", "copy", "logaddexp", "exp2", "hypot", "inner", "vdot",
-           "bincount", "quantile", "percentile", "median", "digitize", "cross", "logspace"]
+__all__ = [
+    "nan_to_num",
+    "isclose",
+    "trace",
+    "signbit",
+    "copy",
+    "logaddexp",
+    "exp2",
+    "hypot",
+    "inner",
+    "vdot",
+    "bincount",
+    "quantile",
+    "percentile",
+    "median",
+    "digitize",
+    "cross",
+    "logspace",
+]
 
 
 @keras_export("keras.ops.nan_to_num", "keras.ops.numpy.nan_to_num")
 def nan_to_num(x, nan=0.0, posinf=None, neginf=None):
-    """NaN -> ``nan``, +inf -> ``posinf`` (dtype max), -inf -> ``neginf`` (dtype min); integers unchanged."""
+    """NaN -> ``nan``, +inf -> ``posinf`` (dtype max), -inf -> ``neginf`` (dtype min); integers
+    unchanged."""
     x = unaliased(x)
     if not x.is_floating_point():
         return wrap(x)
@@ -37,8 +56,13 @@ def trace(x, offset=0, axis1=0, axis2=1):
     """Sum of the ``offset`` diagonal of the ``axis1``/``axis2`` planes (bool/int8/int16 -> int32,
     uint8/uint16 -> uint32)."""
     x = storage(x)
-    widen = {torch.bool: torch.int32, torch.int8: torch.int32, torch.int16: torch.int32,
-             torch.uint8: torch.int64, torch.uint16: torch.int64}
+    widen = {
+        torch.bool: torch.int32,
+        torch.int8: torch.int32,
+        torch.int16: torch.int32,
+        torch.uint8: torch.int64,
+        torch.uint16: torch.int64,
+    }
     target = widen.get(x.dtype, x.dtype)
     out = torch.sum(torch.diagonal(x.to(target), offset, axis1, axis2), dim=-1, dtype=target)
     return wrap(out.to(torch.uint32) if x.dtype in (torch.uint8, torch.uint16) else out)
@@ -77,7 +101,9 @@ def hypot(x1, x2):
     """``sqrt(x1 ** 2 + x2 ** 2)``; small integers give floatx, int64 float64."""
     a, b = storage(x1), storage(x2)
     name = result_type(NAME[a.dtype], NAME[b.dtype])
-    target = torch.float64 if name == "int64" else (floatx_torch() if "int" in name else TORCH[name])
+    target = (
+        torch.float64 if name == "int64" else (floatx_torch() if "int" in name else TORCH[name])
+    )
     return wrap(torch.hypot(a.to(target), b.to(target)))
 
 
@@ -114,13 +140,19 @@ def bincount(x, weights=None, minlength=0, sparse=False):
         raise ValueError("torchkeras has no sparse tensors: `sparse=True` is not supported.")
     x = storage(x).to(torch.int64)
     w = None if weights is None else storage(weights)
-    dtype = TORCH["int32"] if w is None else TORCH[result_type(NAME[storage(x).dtype], NAME[w.dtype])]
+    dtype = (
+        TORCH["int32"] if w is None else TORCH[result_type(NAME[storage(x).dtype], NAME[w.dtype])]
+    )
     length = max(int(minlength), int(x.max()) + 1 if x.numel() else 0)
     if x.dim() == 1:
-        out = torch.bincount(x, weights=None if w is None else w.to(torch.float64), minlength=length)
+        out = torch.bincount(
+            x, weights=None if w is None else w.to(torch.float64), minlength=length
+        )
         return wrap(out.to(dtype))
-    rows = [torch.bincount(r, weights=None if w is None else wr.to(torch.float64), minlength=length)
-            for r, wr in zip(x, w if w is not None else x)]
+    rows = [
+        torch.bincount(r, weights=None if w is None else wr.to(torch.float64), minlength=length)
+        for r, wr in zip(x, w if w is not None else x)
+    ]
     return wrap(torch.stack(rows).to(dtype))
 
 
@@ -164,7 +196,8 @@ def digitize(x, bins):
 
 @keras_export("keras.ops.cross", "keras.ops.numpy.cross")
 def cross(x1, x2, axisa=-1, axisb=-1, axisc=-1, axis=None):
-    """Cross product of 3-vectors (``axis`` overrides ``axisa``/``axisb``/``axisc``); promoted dtype."""
+    """Cross product of 3-vectors (``axis`` overrides ``axisa``/``axisb``/``axisc``); promoted
+    dtype."""
     if axis is not None:
         axisa = axisb = axisc = axis
     a, b = promoted(storage(x1), storage(x2))
@@ -184,5 +217,8 @@ def percentile(x, q, axis=None, method="linear", keepdims=False):
 def logspace(start, stop, num=50, endpoint=True, base=10, dtype=None, axis=0):
     """``base ** linspace(start, stop, num)`` in the linspace result's dtype."""
     from ._numpy_array import linspace
+
     exponents = storage(linspace(start, stop, num=num, endpoint=endpoint, dtype=dtype, axis=axis))
-    return wrap(torch.pow(torch.tensor(base, dtype=exponents.dtype, device=exponents.device), exponents))
+    return wrap(
+        torch.pow(torch.tensor(base, dtype=exponents.dtype, device=exponents.device), exponents)
+    )

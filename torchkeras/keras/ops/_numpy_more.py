@@ -1,5 +1,6 @@
 """Further ``keras.ops`` numpy-like ops: rounding and angle helpers, NaN-ignoring
 reductions, splitting/stacking variants, kron, searchsorted, select."""
+
 import math
 
 import torch
@@ -9,10 +10,41 @@ from ._dtypes import NAME
 from ._numpy_array import concatenate, split
 from ...api_export import keras_export
 
-__all__ = ["trunc", "fabs", "deg2rad", "rad2deg", "cbrt", "sinc", "diff", "isneginf", "isposinf", "divide_no_nan",
-           "logaddexp2", "ptp", "fmod", "heaviside", "kron", "searchsorted", "diagflat", "fliplr", "flipud",
-           "rot90", "hsplit", "vsplit", "array_split", "dstack", "empty", "empty_like", "allclose", "nansum",
-           "nanmean", "nanmax", "nanmin", "select", "slogdet"]
+__all__ = [
+    "trunc",
+    "fabs",
+    "deg2rad",
+    "rad2deg",
+    "cbrt",
+    "sinc",
+    "diff",
+    "isneginf",
+    "isposinf",
+    "divide_no_nan",
+    "logaddexp2",
+    "ptp",
+    "fmod",
+    "heaviside",
+    "kron",
+    "searchsorted",
+    "diagflat",
+    "fliplr",
+    "flipud",
+    "rot90",
+    "hsplit",
+    "vsplit",
+    "array_split",
+    "dstack",
+    "empty",
+    "empty_like",
+    "allclose",
+    "nansum",
+    "nanmean",
+    "nanmax",
+    "nanmin",
+    "select",
+    "slogdet",
+]
 
 _SMALL_INTS = ("bool", "int8", "int16", "int32", "uint8", "uint16", "uint32")
 
@@ -112,7 +144,9 @@ def ptp(x, axis=None, keepdims=False):
     if axis is None:
         out = torch.amax(x) - torch.amin(x)
         return wrap(out.reshape((1,) * x.dim()) if keepdims else out)
-    return wrap(torch.amax(x, dim=axis, keepdim=keepdims) - torch.amin(x, dim=axis, keepdim=keepdims))
+    return wrap(
+        torch.amax(x, dim=axis, keepdim=keepdims) - torch.amin(x, dim=axis, keepdim=keepdims)
+    )
 
 
 @keras_export("keras.ops.fmod", "keras.ops.numpy.fmod")
@@ -144,9 +178,11 @@ def searchsorted(sorted_sequence, values, side="left"):
     """Insertion indices (int32) of ``values`` into the 1-D ``sorted_sequence``."""
     seq, vals = storage(sorted_sequence), storage(values)
     if seq.dim() != 1:
-        raise ValueError("`searchsorted` only supports 1-D sorted sequences. You can use "
-                         "`keras.ops.vectorized_map` to extend it to N-D sequences. Received: "
-                         f"sorted_sequence.shape={tuple(seq.shape)}")
+        raise ValueError(
+            "`searchsorted` only supports 1-D sorted sequences. You can use "
+            "`keras.ops.vectorized_map` to extend it to N-D sequences. Received: "
+            f"sorted_sequence.shape={tuple(seq.shape)}"
+        )
     return wrap(torch.searchsorted(seq, vals.to(seq.dtype), side=side).to(torch.int32))
 
 
@@ -174,7 +210,9 @@ def rot90(array, k=1, axes=(0, 1)):
     backend gets ``k=2`` wrong on inputs of rank > 3; this does not copy that)."""
     x = storage(array)
     if x.dim() < 2:
-        raise ValueError(f"Input array must have at least 2 dimensions. Received: array.ndim={x.dim()}")
+        raise ValueError(
+            f"Input array must have at least 2 dimensions. Received: array.ndim={x.dim()}"
+        )
     return wrap(torch.rot90(x, k, tuple(axes)))
 
 
@@ -204,14 +242,20 @@ def array_split(x, indices_or_sections, axis=0):
 def dstack(xs):
     """Stacks along axis 2 after promoting 0-D/1-D/2-D inputs to 3-D."""
     values = promoted_all(xs)
-    return concatenate([v.reshape(1, -1, 1) if v.dim() <= 1 else (v.unsqueeze(-1) if v.dim() == 2 else v)
-                        for v in values], axis=2)
+    return concatenate(
+        [
+            v.reshape(1, -1, 1) if v.dim() <= 1 else (v.unsqueeze(-1) if v.dim() == 2 else v)
+            for v in values
+        ],
+        axis=2,
+    )
 
 
 @keras_export("keras.ops.empty", "keras.ops.numpy.empty")
 def empty(shape, dtype=None):
     """A tensor of ``shape`` (floatx unless ``dtype``); its values are zeros here."""
     from ._numpy_array import zeros
+
     return zeros(shape, dtype)
 
 
@@ -219,6 +263,7 @@ def empty(shape, dtype=None):
 def empty_like(x, dtype=None):
     """A tensor with ``x``'s shape (and dtype unless ``dtype``); zeros here."""
     from ._numpy_array import zeros_like
+
     return zeros_like(x, dtype)
 
 
@@ -226,18 +271,23 @@ def empty_like(x, dtype=None):
 def allclose(x1, x2, rtol=1e-5, atol=1e-8, equal_nan=False):
     """Whether every element pair satisfies ``isclose`` (a 0-d bool tensor)."""
     from ._numpy_extra import isclose
+
     return wrap(torch.all(isclose(x1, x2, rtol, atol, equal_nan)._value))
 
 
 def _without_nan(x, fill):
-    return torch.where(torch.isnan(x), torch.as_tensor(fill, dtype=x.dtype, device=x.device), x) \
-        if x.is_floating_point() else x
+    return (
+        torch.where(torch.isnan(x), torch.as_tensor(fill, dtype=x.dtype, device=x.device), x)
+        if x.is_floating_point()
+        else x
+    )
 
 
 @keras_export("keras.ops.nansum", "keras.ops.numpy.nansum")
 def nansum(x, axis=None, keepdims=False):
     """:func:`sum` treating NaN as 0."""
     from ._numpy_reduction import sum as _sum
+
     return _sum(_without_nan(storage(x), 0), axis=axis, keepdims=keepdims)
 
 
@@ -249,6 +299,7 @@ def nanmean(x, axis=None, keepdims=False):
         return wrap(x)
     if not x.is_floating_point():
         from ._numpy_reduction import mean
+
         return mean(x.to(torch.float32), axis=axis, keepdims=keepdims)
     dims = tuple(range(x.dim())) if axis is None else axis
     return wrap(torch.nanmean(x, dim=dims, keepdim=keepdims))
@@ -270,6 +321,7 @@ def _nan_extreme(x, axis, keepdims, fill, reducer):
     x = storage(x)
     if not x.is_floating_point():
         from ._numpy_reduction import max as _max, min as _min
+
         return (_max if reducer is torch.amax else _min)(x, axis=axis, keepdims=keepdims)
     dims = tuple(range(x.dim())) if axis is None else axis
     out = reducer(_without_nan(x, fill), dim=dims, keepdim=keepdims)
@@ -285,7 +337,6 @@ def select(condlist, choicelist, default=0):
     for cond, choice in reversed(list(zip(condlist, choices[:-1]))):
         out = torch.where(storage(cond).to(torch.bool), choice, out)
     return wrap(out)
-
 
 
 @keras_export("keras.ops.slogdet", "keras.ops.numpy.slogdet")

@@ -1,5 +1,6 @@
 """``keras.ops`` reductions and scans (sum, mean, max, argmax, cumsum, ...) with Keras'
 result dtypes (``sum`` of int8/bool gives int32, ``mean`` of ints gives float32, ...)."""
+
 import torch
 
 from ...framework import errors
@@ -8,11 +9,33 @@ from ._base import TORCH, float_of, storage, wrap
 from ._dtypes import NAME, result_type
 from ...api_export import keras_export
 
-__all__ = ["sum", "mean", "max", "min", "amax", "amin", "prod", "all", "any", "std", "var", "average", "argmax",
-           "argmin", "cumsum", "cumprod", "count_nonzero"]
+__all__ = [
+    "sum",
+    "mean",
+    "max",
+    "min",
+    "amax",
+    "amin",
+    "prod",
+    "all",
+    "any",
+    "std",
+    "var",
+    "average",
+    "argmax",
+    "argmin",
+    "cumsum",
+    "cumprod",
+    "count_nonzero",
+]
 
-_WIDEN = {torch.bool: torch.int32, torch.int8: torch.int32, torch.int16: torch.int32,
-          torch.uint8: torch.uint32, torch.uint16: torch.uint32}
+_WIDEN = {
+    torch.bool: torch.int32,
+    torch.int8: torch.int32,
+    torch.int16: torch.int32,
+    torch.uint8: torch.uint32,
+    torch.uint16: torch.uint32,
+}
 
 
 def _reduce(fn, x, axis, keepdims, **kwargs):
@@ -70,11 +93,15 @@ def mean(x, axis=None, keepdims=False):
 def _extreme(x, axis, keepdims, initial, reducer, pick, logical, what):
     x = storage(x)
     if initial is None and x.numel() == 0:
-        raise errors.InvalidArgumentError(None, None, "Cannot compute the %s of an empty tensor." % what)
+        raise errors.InvalidArgumentError(
+            None, None, "Cannot compute the %s of an empty tensor." % what
+        )
     if x.dtype is torch.bool:
         out = _reduce(logical, x, axis, keepdims)
         if initial is not None:
-            out = pick(out.to(torch.int32), torch.tensor(int(initial), dtype=torch.int32, device=x.device))
+            out = pick(
+                out.to(torch.int32), torch.tensor(int(initial), dtype=torch.int32, device=x.device)
+            )
             out = out.to(torch.bool)
         return wrap(out)
     dims = axis_arg(axis)
@@ -140,8 +167,11 @@ def var(x, axis=None, keepdims=False):
     x = storage(x)
     name = NAME[x.dtype]
     compute = TORCH[result_type(name, "float32")]
-    out = _reduce(torch.var, x.to(compute), axis, keepdims, correction=0) if axis_arg(axis) != () else \
-        torch.zeros_like(x, dtype=compute)
+    out = (
+        _reduce(torch.var, x.to(compute), axis, keepdims, correction=0)
+        if axis_arg(axis) != ()
+        else torch.zeros_like(x, dtype=compute)
+    )
     return wrap(out.to(TORCH[result_type(name, float)]))
 
 
@@ -160,7 +190,9 @@ def average(x, axis=None, weights=None):
     Computed in ``result_type(x, weights, float)``."""
     x = storage(x)
     if weights is None:
-        return wrap(_reduce(torch.mean, x.to(TORCH[result_type(NAME[x.dtype], float)]), axis, False))
+        return wrap(
+            _reduce(torch.mean, x.to(TORCH[result_type(NAME[x.dtype], float)]), axis, False)
+        )
     w = storage(weights)
     target = TORCH[result_type(NAME[x.dtype], NAME[w.dtype], float)]
     x, w = x.to(target), w.to(target)

@@ -1,6 +1,7 @@
 """``keras.ops`` on symbolic ``KerasTensor``s (the functional API): the function builds its
 Keras op class (``op_classes``) and calls it on the KerasTensor arguments, so
 ``keras.ops.mean(inputs, axis=1)`` records a ``Mean`` node, as in Keras."""
+
 import functools
 
 from ..backend.keras_tensor import KerasTensor

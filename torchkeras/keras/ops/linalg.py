@@ -1,12 +1,26 @@
 """``keras.ops`` linear algebra: norms, inverse, determinant, solve and decompositions
 (on the last two axes, with batch axes in front)."""
+
 import torch
 
 from ._base import float_of, storage, wrap
 from ...api_export import keras_export as _keras_export
 
-__all__ = ["norm", "inv", "det", "solve", "solve_triangular", "cholesky", "qr", "svd", "eigh", "eig", "pinv",
-           "lstsq", "matrix_rank"]
+__all__ = [
+    "norm",
+    "inv",
+    "det",
+    "solve",
+    "solve_triangular",
+    "cholesky",
+    "qr",
+    "svd",
+    "eigh",
+    "eig",
+    "pinv",
+    "lstsq",
+    "matrix_rank",
+]
 
 
 @_keras_export("keras.ops.norm", "keras.ops.linalg.norm")
@@ -21,9 +35,17 @@ def norm(x, ord=None, axis=None, keepdims=False):  # noqa: A002 - Keras' name
         axis = tuple(range(x.dim()))
     axes = (axis,) if isinstance(axis, int) else tuple(axis)
     if len(axes) == 1:
-        return wrap(torch.linalg.vector_norm(x, ord=2 if ord is None else ord, dim=axes[0], keepdim=keepdims))
+        return wrap(
+            torch.linalg.vector_norm(
+                x, ord=2 if ord is None else ord, dim=axes[0], keepdim=keepdims
+            )
+        )
     if len(axes) == 2:
-        return wrap(torch.linalg.matrix_norm(x, ord="fro" if ord is None else ord, dim=axes, keepdim=keepdims))
+        return wrap(
+            torch.linalg.matrix_norm(
+                x, ord="fro" if ord is None else ord, dim=axes, keepdim=keepdims
+            )
+        )
     raise ValueError(f"Invalid axis values. Received: axis={axis}")
 
 
@@ -48,7 +70,9 @@ def solve(a, b):
 @_keras_export("keras.ops.solve_triangular", "keras.ops.linalg.solve_triangular")
 def solve_triangular(a, b, lower=False):
     """``x`` with ``a @ x = b`` for triangular ``a``."""
-    return wrap(torch.linalg.solve_triangular(float_of(storage(a)), float_of(storage(b)), upper=not lower))
+    return wrap(
+        torch.linalg.solve_triangular(float_of(storage(a)), float_of(storage(b)), upper=not lower)
+    )
 
 
 @_keras_export("keras.ops.cholesky", "keras.ops.linalg.cholesky")
@@ -61,14 +85,18 @@ def cholesky(x, upper=False):
 def qr(x, mode="reduced"):
     """``(q, r)`` with ``x = q @ r``; ``mode`` ``'reduced'`` or ``'complete'``."""
     if mode not in ("reduced", "complete"):
-        raise ValueError(f"`mode` argument value not supported. Expected one of {{'reduced', 'complete'}}. Received: mode={mode}")
+        raise ValueError(
+            f"`mode` argument value not supported. Expected one of {{'reduced', 'complete'}}. "
+            f"Received: mode={mode}"
+        )
     q, r = torch.linalg.qr(float_of(storage(x)), mode=mode)
     return wrap(q), wrap(r)
 
 
 @_keras_export("keras.ops.svd", "keras.ops.linalg.svd")
 def svd(x, full_matrices=True, compute_uv=True):
-    """``(u, s, vh)`` with ``x = u @ diag(s) @ vh`` (singular values only when not ``compute_uv``)."""
+    """``(u, s, vh)`` with ``x = u @ diag(s) @ vh`` (singular values only when not
+    ``compute_uv``)."""
     x = float_of(storage(x))
     if not compute_uv:
         return wrap(torch.linalg.svdvals(x))
@@ -124,4 +152,6 @@ def lstsq(a, b, rcond=None):
 def matrix_rank(x, tol=None):
     """Number of singular values above ``tol`` (default ``max(M, N) * eps * largest``), int32."""
     x = float_of(storage(x))
-    return wrap(torch.linalg.matrix_rank(x, atol=tol, rtol=None if tol is None else 0.0).to(torch.int32))
+    return wrap(
+        torch.linalg.matrix_rank(x, atol=tol, rtol=None if tol is None else 0.0).to(torch.int32)
+    )

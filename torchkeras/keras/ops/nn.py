@@ -1,6 +1,8 @@
-"""``keras.ops.nn``: neural-network ops (also at ``keras.ops`` top level): activations, one-hot encodings, crossentropies,
+"""``keras.ops.nn``: neural-network ops (also at ``keras.ops`` top level): activations, one-hot
+encodings, crossentropies,
 convolution and pooling (Keras' kernel layout, TF's ``'same'`` padding), moments,
 normalization and scaled dot-product attention."""
+
 import math
 
 import torch
@@ -11,11 +13,38 @@ from ._base import TORCH, storage, wrap
 from ._dtypes import standardize_dtype
 from ...api_export import keras_export as _keras_export
 
-_OWN = ["relu", "relu6", "sigmoid", "softmax", "log_softmax", "softplus", "softsign", "silu", "swish", "gelu",
-           "elu", "selu", "leaky_relu", "hard_sigmoid", "hard_silu", "hard_swish", "log_sigmoid", "one_hot",
-           "multi_hot", "binary_crossentropy", "categorical_crossentropy", "sparse_categorical_crossentropy",
-           "conv", "depthwise_conv", "max_pool", "average_pool", "moments", "batch_normalization", "normalize",
-           "dot_product_attention"]
+_OWN = [
+    "relu",
+    "relu6",
+    "sigmoid",
+    "softmax",
+    "log_softmax",
+    "softplus",
+    "softsign",
+    "silu",
+    "swish",
+    "gelu",
+    "elu",
+    "selu",
+    "leaky_relu",
+    "hard_sigmoid",
+    "hard_silu",
+    "hard_swish",
+    "log_sigmoid",
+    "one_hot",
+    "multi_hot",
+    "binary_crossentropy",
+    "categorical_crossentropy",
+    "sparse_categorical_crossentropy",
+    "conv",
+    "depthwise_conv",
+    "max_pool",
+    "average_pool",
+    "moments",
+    "batch_normalization",
+    "normalize",
+    "dot_product_attention",
+]
 __all__ = list(_OWN)
 
 
@@ -174,11 +203,15 @@ def multi_hot(inputs, num_classes=None, axis=-1, dtype=None, sparse=False, **kwa
 
 def _same_shape(target, output):
     if target.dim() != output.dim():
-        raise ValueError("Arguments `target` and `output` must have the same rank (ndim). Received: "
-                         f"target.shape={tuple(target.shape)}, output.shape={tuple(output.shape)}")
+        raise ValueError(
+            "Arguments `target` and `output` must have the same rank (ndim). Received: "
+            f"target.shape={tuple(target.shape)}, output.shape={tuple(output.shape)}"
+        )
     if target.shape != output.shape:
-        raise ValueError("Arguments `target` and `output` must have the same shape. Received: "
-                         f"target.shape={tuple(target.shape)}, output.shape={tuple(output.shape)}")
+        raise ValueError(
+            "Arguments `target` and `output` must have the same shape. Received: "
+            f"target.shape={tuple(target.shape)}, output.shape={tuple(output.shape)}"
+        )
 
 
 @_keras_export("keras.ops.binary_crossentropy", "keras.ops.nn.binary_crossentropy")
@@ -201,8 +234,10 @@ def categorical_crossentropy(target, output, from_logits=False, axis=-1):
     output = storage(output)
     target = storage(target, str(output.dtype).split(".")[-1])
     if target.dim() < 1:
-        raise ValueError("Arguments `target` and `output` must be at least rank 1. Received: "
-                         f"target.shape={tuple(target.shape)}, output.shape={tuple(output.shape)}")
+        raise ValueError(
+            "Arguments `target` and `output` must be at least rank 1. Received: "
+            f"target.shape={tuple(target.shape)}, output.shape={tuple(output.shape)}"
+        )
     _same_shape(target, output)
     if from_logits:
         return wrap(-torch.sum(target * torch.log_softmax(output, dim=axis), dim=axis))
@@ -212,8 +247,9 @@ def categorical_crossentropy(target, output, from_logits=False, axis=-1):
     return wrap(-torch.sum(target * torch.log(output), dim=axis))
 
 
-@_keras_export("keras.ops.sparse_categorical_crossentropy",
-              "keras.ops.nn.sparse_categorical_crossentropy")
+@_keras_export(
+    "keras.ops.sparse_categorical_crossentropy", "keras.ops.nn.sparse_categorical_crossentropy"
+)
 def sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1):
     """Crossentropy with integer ``target``; a trailing length-1 axis of ``target`` is dropped."""
     output = storage(output)
@@ -223,13 +259,20 @@ def sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1):
     if target.dim() == output.dim() and target.shape[-1] == 1:
         target = target.squeeze(-1)
     if output.dim() < 1:
-        raise ValueError(f"Argument `output` must be at least rank 1. Received: output.shape={tuple(output.shape)}")
+        raise ValueError(
+            f"Argument `output` must be at least rank 1. Received: "
+            f"output.shape={tuple(output.shape)}"
+        )
     if target.dim() != output.dim() - 1:
-        raise ValueError("Argument `output` must have rank (ndim) `target.ndim - 1`. Received: "
-                         f"target.shape={tuple(target.shape)}, output.shape={tuple(output.shape)}")
+        raise ValueError(
+            "Argument `output` must have rank (ndim) `target.ndim - 1`. Received: "
+            f"target.shape={tuple(target.shape)}, output.shape={tuple(output.shape)}"
+        )
     if target.shape != output.shape[:-1]:
-        raise ValueError("Arguments `target` and `output` must have the same shape up until the last dimension: "
-                         f"target.shape={tuple(target.shape)}, output.shape={tuple(output.shape)}")
+        raise ValueError(
+            "Arguments `target` and `output` must have the same shape up until the last dimension: "
+            f"target.shape={tuple(target.shape)}, output.shape={tuple(output.shape)}"
+        )
     if from_logits:
         logp = torch.log_softmax(output, dim=-1)
     else:
@@ -335,7 +378,8 @@ def average_pool(inputs, pool_size, strides=None, padding="valid", data_format=N
 
 @_keras_export("keras.ops.moments", "keras.ops.nn.moments")
 def moments(x, axes, keepdims=False, synchronized=False):
-    """``(mean, variance)`` over ``axes``; float16/bfloat16 are computed in float32 and cast back."""
+    """``(mean, variance)`` over ``axes``; float16/bfloat16 are computed in float32 and cast
+    back."""
     x = storage(x)
     original = x.dtype
     if original in (torch.float16, torch.bfloat16):
@@ -354,7 +398,8 @@ def moments(x, axes, keepdims=False, synchronized=False):
 
 @_keras_export("keras.ops.batch_normalization", "keras.ops.nn.batch_normalization")
 def batch_normalization(x, mean, variance, axis, offset=None, scale=None, epsilon=1e-3):
-    """``(x - mean) / sqrt(variance + epsilon) * scale + offset``, the 1-D statistics laid along ``axis``."""
+    """``(x - mean) / sqrt(variance + epsilon) * scale + offset``, the 1-D statistics laid along
+    ``axis``."""
     x = storage(x)
     shape = [1] * x.dim()
     shape[axis] = x.shape[axis]
@@ -383,15 +428,27 @@ def normalize(x, axis=-1, order=2, epsilon=None):
 
 
 @_keras_export("keras.ops.dot_product_attention", "keras.ops.nn.dot_product_attention")
-def dot_product_attention(query, key, value, bias=None, mask=None, scale=None, is_causal=False,
-                          flash_attention=None, attn_logits_soft_cap=None):
+def dot_product_attention(
+    query,
+    key,
+    value,
+    bias=None,
+    mask=None,
+    scale=None,
+    is_causal=False,
+    flash_attention=None,
+    attn_logits_soft_cap=None,
+):
     """Scaled dot-product attention on ``(batch, length, heads, head_dim)`` tensors (3-D
     inputs without the batch axis too); ``mask`` is boolean (True = attend), ``bias`` added
     to the logits, ``scale`` defaults to ``1 / sqrt(head_dim)``; ``key``/``value`` may
     have fewer heads (grouped-query attention)."""
     q, k, v = storage(query), storage(key), storage(value)
     if q.dim() not in (3, 4):
-        raise ValueError(f"`dot_product_attention` only supports 3D and 4D inputs. Received: query.shape={tuple(q.shape)}")
+        raise ValueError(
+            f"`dot_product_attention` only supports 3D and 4D inputs. Received: "
+            f"query.shape={tuple(q.shape)}"
+        )
     unbatched = q.dim() == 3
     if unbatched:
         q, k, v = q.unsqueeze(0), k.unsqueeze(0), v.unsqueeze(0)

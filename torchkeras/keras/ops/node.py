@@ -1,5 +1,6 @@
 """``Node``: one call of an operation (an op or a layer) on KerasTensors, the edge list of the
 functional graph."""
+
 from ...framework import tree as _tree
 from ..backend.keras_tensor import KerasHistory, KerasTensor
 
@@ -15,7 +16,8 @@ def pack_like(structure, leaves):
 
 
 class Node:
-    """A call of ``operation`` on ``arguments`` (KerasTensors among other values) producing ``outputs``."""
+    """A call of ``operation`` on ``arguments`` (KerasTensors among other values) producing
+    ``outputs``."""
 
     def __init__(self, operation, arguments=(), kwargs=None, outputs=None, is_input=False):
         self.operation = operation
@@ -24,7 +26,9 @@ class Node:
         self.is_input = is_input
         self.outputs_structure = outputs
         self.outputs = [x for x in flatten(outputs) if isinstance(x, KerasTensor)]
-        self.input_tensors = [x for x in flatten(list(self.arguments) + [self.kwargs]) if isinstance(x, KerasTensor)]
+        self.input_tensors = [
+            x for x in flatten(list(self.arguments) + [self.kwargs]) if isinstance(x, KerasTensor)
+        ]
         operation._inbound_nodes.append(self)
         node_index = len(operation._inbound_nodes) - 1
         for index, tensor in enumerate(self.outputs):

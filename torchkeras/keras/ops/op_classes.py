@@ -9,13 +9,19 @@ model serializes such an op as Keras does
 (``{"module": "keras.src.ops.numpy", "class_name": "Add", ...}``), so it saves
 and loads in safe mode and moves between Keras and torchkeras.
 """
+
 import inspect
 
 from .op_specs import ALIASES, OP_SPECS
 from .operation import Operation
 
-__all__ = ["FunctionOperation", "register_functions", "operation_class", "class_for_keras",
-           "symbolic_call"]
+__all__ = [
+    "FunctionOperation",
+    "register_functions",
+    "operation_class",
+    "class_for_keras",
+    "symbolic_call",
+]
 
 _BY_CLASS_NAME = {}
 _BY_KERAS_NAME = {}
@@ -43,13 +49,16 @@ class FunctionOperation(Operation):
     def __init__(self, *args, name=None, **kwargs):
         super().__init__(name=name)
         if len(args) > len(self.init_names):
-            raise TypeError("%s takes at most %d positional arguments (%d given)"
-                            % (type(self).__name__, len(self.init_names), len(args)))
+            raise TypeError(
+                "%s takes at most %d positional arguments (%d given)"
+                % (type(self).__name__, len(self.init_names), len(args))
+            )
         config = dict(zip(self.init_names, args))
         for key, value in kwargs.items():
             if key not in self.init_names:
-                raise TypeError("%s got an unexpected keyword argument '%s'"
-                                % (type(self).__name__, key))
+                raise TypeError(
+                    "%s got an unexpected keyword argument '%s'" % (type(self).__name__, key)
+                )
             config[key] = value
         self.__dict__["_config"] = config
 
@@ -82,12 +91,17 @@ def _make_class(function, module, class_name, init_names, call_names):
         end = kinds.index(inspect.Parameter.VAR_POSITIONAL)
         positional = tuple(p.name for p in params[:end])
     doc = "Keras' ``%s`` op: runs ``keras.ops.%s``." % (class_name, function.__name__)
-    attributes = {"__doc__": doc,
-                  "__module__": __name__, "function": staticmethod(function),
-                  "keras_module": "keras.src.ops." + module, "init_names": tuple(init_names),
-                  "call_names": tuple(name.lstrip("*") for name in call_names),
-                  "_positional": positional, "_star": star,
-                  "_signature": inspect.signature(function)}
+    attributes = {
+        "__doc__": doc,
+        "__module__": __name__,
+        "function": staticmethod(function),
+        "keras_module": "keras.src.ops." + module,
+        "init_names": tuple(init_names),
+        "call_names": tuple(name.lstrip("*") for name in call_names),
+        "_positional": positional,
+        "_star": star,
+        "_signature": inspect.signature(function),
+    }
     return type(class_name, (FunctionOperation,), attributes)
 
 

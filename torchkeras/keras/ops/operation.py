@@ -7,6 +7,7 @@ functional graph, so ``x + y`` on ``keras.Input``s is an ``Add`` operation that
 a functional model serializes by class and config, as Keras does.
 ``keras.layers.Layer`` derives from it.
 """
+
 from ...api_export import keras_export
 from ..backend import naming
 from ..backend.keras_tensor import KerasTensor
@@ -33,8 +34,10 @@ class Operation:
         if name is None:
             name = naming.auto_name(type(self).__name__)
         if not isinstance(name, str) or "/" in name:
-            raise ValueError("Argument `name` must be a string and cannot contain character `/`. "
-                             "Received: name=%s (of type %s)" % (name, type(name)))
+            raise ValueError(
+                "Argument `name` must be a string and cannot contain character `/`. "
+                "Received: name=%s (of type %s)" % (name, type(name))
+            )
         d = self.__dict__
         d["_name"] = name
         d["_inbound_nodes"] = []
@@ -67,15 +70,17 @@ class Operation:
         """KerasTensors describing ``call``'s outputs, found by running it on meta tensors."""
         try:
             return symbolic_trace.compute_output_spec(self.call, args, kwargs)
-        except Exception as error:
+        except Exception as error:  # noqa: BLE001
             name = type(self).__name__
-            text = ("Could not automatically infer the output shape / dtype of '%s' (of type %s). "
-                    "Either the `%s.call()` method is incorrect, or you need to implement the "
-                    "`%s.compute_output_spec() / compute_output_shape()` method. "
-                    "Error encountered:\n\n%s" % (self.name, name, name, name, error))
+            text = (
+                "Could not automatically infer the output shape / dtype of '%s' (of type %s). "
+                "Either the `%s.call()` method is incorrect, or you need to implement the "
+                "`%s.compute_output_spec() / compute_output_shape()` method. "
+                "Error encountered:\n\n%s" % (self.name, name, name, name, error)
+            )
             try:
                 wrapped = type(error)(text)
-            except Exception:
+            except Exception:  # noqa: BLE001
                 raise error from None
             raise wrapped.with_traceback(error.__traceback__) from None
 
@@ -100,8 +105,9 @@ class Operation:
 
     def _node_attribute(self, attribute, what):
         if not self._inbound_nodes:
-            raise AttributeError("The layer %s has never been called and thus has no defined %s."
-                                 % (self.name, what))
+            raise AttributeError(
+                "The layer %s has never been called and thus has no defined %s." % (self.name, what)
+            )
         values = getattr(self._inbound_nodes[0], attribute)
         return values[0] if isinstance(values, list) and len(values) == 1 else values
 

@@ -13,6 +13,7 @@ constants) to ``meta`` as well; weights created during the trace (a sublayer
 building lazily) are made with the mode paused (:func:`real_mode`), so they
 are real.
 """
+
 import contextlib
 
 import torch

@@ -3,6 +3,7 @@
 ``get('rmsprop')`` (case-insensitive, as Keras) gives ``RMSprop()``; a
 serialized dict is deserialized; an ``Optimizer`` passes through.
 """
+
 from . import schedules
 from .adadelta import Adadelta
 from .adagrad import Adagrad
@@ -16,17 +17,34 @@ from .optimizer import Optimizer
 from .rmsprop import RMSprop
 from .sgd import SGD
 from ...api_export import (
-    keras_export as _keras_export, export_value as _export_value, fill_namespace as _fill_namespace,
+    keras_export as _keras_export,
+    export_value as _export_value,
+    fill_namespace as _fill_namespace,
 )
 
-ALL_OBJECTS_DICT = {cls.__name__.lower(): cls for cls in (
-    Optimizer, Adam, SGD, RMSprop, Adadelta, AdamW, Adagrad, Adamax, Nadam, Lion, LossScaleOptimizer)}
+ALL_OBJECTS_DICT = {
+    cls.__name__.lower(): cls
+    for cls in (
+        Optimizer,
+        Adam,
+        SGD,
+        RMSprop,
+        Adadelta,
+        AdamW,
+        Adagrad,
+        Adamax,
+        Nadam,
+        Lion,
+        LossScaleOptimizer,
+    )
+}
 
 
 @_keras_export("keras.optimizers.serialize")
 def serialize(optimizer):
     """Keras' serialized dict of an optimizer."""
     from ..saving.serialization_lib import serialize_keras_object
+
     return serialize_keras_object(optimizer)
 
 
@@ -37,8 +55,13 @@ def deserialize(config, custom_objects=None):
     if config["class_name"].lower() in ALL_OBJECTS_DICT:
         config["class_name"] = config["class_name"].lower()
     from ..saving.serialization_lib import deserialize_keras_object
-    return deserialize_keras_object(config, module_objects=ALL_OBJECTS_DICT, custom_objects=custom_objects,
-                                    printable_module_name="optimizer")
+
+    return deserialize_keras_object(
+        config,
+        module_objects=ALL_OBJECTS_DICT,
+        custom_objects=custom_objects,
+        printable_module_name="optimizer",
+    )
 
 
 @_keras_export("keras.optimizers.get")

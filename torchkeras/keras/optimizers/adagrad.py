@@ -1,4 +1,5 @@
 """``keras.optimizers.Adagrad``."""
+
 from __future__ import annotations
 
 import torch
@@ -17,14 +18,37 @@ class Adagrad(Optimizer):
 
     _capturable_update = True
 
-    def __init__(self, learning_rate=0.001, initial_accumulator_value=0.1, epsilon=1e-7,
-                 weight_decay=None, clipnorm=None, clipvalue=None, global_clipnorm=None, use_ema=False,
-                 ema_momentum=0.99, ema_overwrite_frequency=None, loss_scale_factor=None,
-                 gradient_accumulation_steps=None, name=None, **kwargs):
-        super().__init__(learning_rate=learning_rate, weight_decay=weight_decay, clipnorm=clipnorm, clipvalue=clipvalue,
-                         global_clipnorm=global_clipnorm, use_ema=use_ema, ema_momentum=ema_momentum,
-                         ema_overwrite_frequency=ema_overwrite_frequency, loss_scale_factor=loss_scale_factor,
-                         gradient_accumulation_steps=gradient_accumulation_steps, name=name, **kwargs)
+    def __init__(
+        self,
+        learning_rate=0.001,
+        initial_accumulator_value=0.1,
+        epsilon=1e-7,
+        weight_decay=None,
+        clipnorm=None,
+        clipvalue=None,
+        global_clipnorm=None,
+        use_ema=False,
+        ema_momentum=0.99,
+        ema_overwrite_frequency=None,
+        loss_scale_factor=None,
+        gradient_accumulation_steps=None,
+        name=None,
+        **kwargs,
+    ):
+        super().__init__(
+            learning_rate=learning_rate,
+            weight_decay=weight_decay,
+            clipnorm=clipnorm,
+            clipvalue=clipvalue,
+            global_clipnorm=global_clipnorm,
+            use_ema=use_ema,
+            ema_momentum=ema_momentum,
+            ema_overwrite_frequency=ema_overwrite_frequency,
+            loss_scale_factor=loss_scale_factor,
+            gradient_accumulation_steps=gradient_accumulation_steps,
+            name=name,
+            **kwargs,
+        )
         self.initial_accumulator_value = initial_accumulator_value
         self.epsilon = epsilon
 
@@ -33,8 +57,9 @@ class Adagrad(Optimizer):
         if self.built:
             return
         super().build(var_list)
-        self._accumulators = self.add_optimizer_variables(var_list, "accumulator",
-                                                          initializer=float(self.initial_accumulator_value))
+        self._accumulators = self.add_optimizer_variables(
+            var_list, "accumulator", initializer=float(self.initial_accumulator_value)
+        )
         self._acc = self._slot_storages(self._accumulators)
 
     def _update(self, grads, indices, lr, step):
@@ -48,5 +73,7 @@ class Adagrad(Optimizer):
     def get_config(self):
         """Base config plus ``initial_accumulator_value`` and ``epsilon``."""
         config = super().get_config()
-        config.update(initial_accumulator_value=self.initial_accumulator_value, epsilon=self.epsilon)
+        config.update(
+            initial_accumulator_value=self.initial_accumulator_value, epsilon=self.epsilon
+        )
         return config

@@ -11,6 +11,7 @@ the optimizer in one automatically under the ``"mixed_float16"`` policy.
 The finiteness check reads one boolean from the device per step (as torch's
 ``GradScaler`` does); the scale and the step counter stay on the device.
 """
+
 from __future__ import annotations
 
 import torch
@@ -21,9 +22,17 @@ from ...api_export import keras_export
 
 __all__ = ["LossScaleOptimizer"]
 
-_BASE_DEFAULTS = {"weight_decay": None, "clipnorm": None, "global_clipnorm": None, "clipvalue": None,
-                  "use_ema": False, "ema_momentum": 0.99, "ema_overwrite_frequency": None,
-                  "loss_scale_factor": None, "gradient_accumulation_steps": None}
+_BASE_DEFAULTS = {
+    "weight_decay": None,
+    "clipnorm": None,
+    "global_clipnorm": None,
+    "clipvalue": None,
+    "use_ema": False,
+    "ema_momentum": 0.99,
+    "ema_overwrite_frequency": None,
+    "loss_scale_factor": None,
+    "gradient_accumulation_steps": None,
+}
 
 
 @keras_export("keras.optimizers.LossScaleOptimizer", "keras.mixed_precision.LossScaleOptimizer")
@@ -36,18 +45,26 @@ class LossScaleOptimizer(Optimizer):
     Keras).  ``learning_rate`` and ``iterations`` are the inner optimizer's.
     """
 
-    def __init__(self, inner_optimizer, initial_scale=2.0 ** 15, dynamic_growth_steps=2000, name=None, **kwargs):
+    def __init__(
+        self, inner_optimizer, initial_scale=2.0**15, dynamic_growth_steps=2000, name=None, **kwargs
+    ):
         if not kwargs.pop("dynamic", True):
-            raise ValueError("LossScaleOptimizer no longer supports `dynamic=False`. Instead, simply set "
-                             "`loss_scale_factor` directly on the `inner_optimizer`.")
+            raise ValueError(
+                "LossScaleOptimizer no longer supports `dynamic=False`. Instead, simply set "
+                "`loss_scale_factor` directly on the `inner_optimizer`."
+            )
         for arg_name, default in _BASE_DEFAULTS.items():
             if arg_name in kwargs:
                 value = kwargs.pop(arg_name)
                 if (default is None and value is not None) or value != default:
-                    raise ValueError("LossScaleOptimizer does not support `%s`. Instead, set `%s` on the "
-                                     "`inner_optimizer`." % (arg_name, arg_name))
+                    raise ValueError(
+                        "LossScaleOptimizer does not support `%s`. Instead, set `%s` on the "
+                        "`inner_optimizer`." % (arg_name, arg_name)
+                    )
         if kwargs:
-            raise ValueError("LossScaleOptimizer does not support arguments: `%s`." % "`, `".join(kwargs))
+            raise ValueError(
+                "LossScaleOptimizer does not support arguments: `%s`." % "`, `".join(kwargs)
+            )
         super().__init__(learning_rate=0.0, name=name)
         self.inner_optimizer = inner_optimizer
         self.initial_scale = initial_scale
@@ -58,9 +75,12 @@ class LossScaleOptimizer(Optimizer):
         """Creates ``step_counter`` and ``dynamic_scale``, then builds the inner optimizer."""
         if self.built:
             return
-        self.step_counter = self.add_variable((), initializer="zeros", dtype="int64", name="step_counter")
-        self.dynamic_scale = self.add_variable((), initializer=float(self.initial_scale), dtype="float32",
-                                               name="dynamic_scale")
+        self.step_counter = self.add_variable(
+            (), initializer="zeros", dtype="int64", name="step_counter"
+        )
+        self.dynamic_scale = self.add_variable(
+            (), initializer=float(self.initial_scale), dtype="float32", name="dynamic_scale"
+        )
         self.inner_optimizer.build(var_list)
         super().build(var_list)
 
@@ -127,18 +147,27 @@ class LossScaleOptimizer(Optimizer):
         self.inner_optimizer.finalize_variable_values(var_list)
 
     def get_config(self):
-        """``name``, the serialized ``inner_optimizer``, ``initial_scale``, ``dynamic_growth_steps``."""
+        """``name``, the serialized ``inner_optimizer``, ``initial_scale``,
+        ``dynamic_growth_steps``."""
         from ..saving.serialization_lib import serialize_keras_object
-        return {"name": self.name, "inner_optimizer": serialize_keras_object(self.inner_optimizer),
-                "initial_scale": self.initial_scale, "dynamic_growth_steps": self.dynamic_growth_steps}
+
+        return {
+            "name": self.name,
+            "inner_optimizer": serialize_keras_object(self.inner_optimizer),
+            "initial_scale": self.initial_scale,
+            "dynamic_growth_steps": self.dynamic_growth_steps,
+        }
 
     @classmethod
     def from_config(cls, config, custom_objects=None):
         """A LossScaleOptimizer from ``get_config()``'s dict (the inner optimizer deserialized)."""
         from . import deserialize
+
         config = dict(config)
         inner = config.pop("inner_optimizer")
-        inner = deserialize(inner, custom_objects=custom_objects) if isinstance(inner, dict) else inner
+        inner = (
+            deserialize(inner, custom_objects=custom_objects) if isinstance(inner, dict) else inner
+        )
         return cls(inner, **config)
 
     def save_own_variables(self, store):
@@ -166,4 +195,3 @@ def _all_finite(storages):
     if not storages:
         return torch.tensor(True)
     return torch.stack([torch.isfinite(s).all() for s in storages]).all()
-

@@ -10,7 +10,8 @@ Built-in optimizers implement :meth:`Optimizer._update` on lists of torch
 storages with ``torch._foreach_*`` multi-tensor ops, in place under
 ``torch.no_grad()``, one op per Keras op (``updates.py``) and their scalars
 (``beta ** t``, bias corrections) rounded as Keras' TF backend computes them
-(``scalar_math.py``), so float32 steps give Keras' bits.  A user subclass may instead implement Keras'
+(``scalar_math.py``), so float32 steps give Keras' bits.  A user subclass may instead implement
+Keras'
 per-variable ``update_step(gradient, variable, learning_rate)`` with
 ``self.assign`` / ``self.assign_add`` / ``self.assign_sub``.
 
@@ -21,6 +22,7 @@ device.  A schedule's rate is a device tensor computed from ``iterations``.
 Compiled updates (``jit_compile``, or ``apply`` traced inside a
 ``tf.function(jit_compile=True)``) read the rate and step as device tensors.
 """
+
 from __future__ import annotations
 
 import re
@@ -60,8 +62,11 @@ def _grad_storage(grad, dtype):
 def _densify(slices):
     values = slices.values._value
     rows = slices.indices._value.long()
-    shape = [int(d) for d in slices.dense_shape._value.tolist()] if slices.dense_shape is not None \
+    shape = (
+        [int(d) for d in slices.dense_shape._value.tolist()]
+        if slices.dense_shape is not None
         else [int(rows.max()) + 1] + list(values.shape[1:])
+    )
     return torch.zeros(shape, dtype=values.dtype, device=values.device).index_add_(0, rows, values)
 
 
@@ -106,11 +111,25 @@ class Optimizer(KerasObjectRepr):
     """Whether :meth:`_update` is pure device work that ``torch.compile`` can capture (built-ins
     whose update keeps no host-side state set it)."""
 
-    def __init__(self, learning_rate, weight_decay=None, clipnorm=None, clipvalue=None, global_clipnorm=None,
-                 use_ema=False, ema_momentum=0.99, ema_overwrite_frequency=None, loss_scale_factor=None,
-                 gradient_accumulation_steps=None, name=None, **kwargs):
+    def __init__(
+        self,
+        learning_rate,
+        weight_decay=None,
+        clipnorm=None,
+        clipvalue=None,
+        global_clipnorm=None,
+        use_ema=False,
+        ema_momentum=0.99,
+        ema_overwrite_frequency=None,
+        loss_scale_factor=None,
+        gradient_accumulation_steps=None,
+        name=None,
+        **kwargs,
+    ):
         if kwargs.pop("decay", None) is not None:
-            warnings.warn("Argument `decay` is no longer supported and will be ignored.")
+            warnings.warn(
+                "Argument `decay` is no longer supported and will be ignored.", stacklevel=1
+            )
         if kwargs:
             raise ValueError("Argument(s) not recognized: %s" % (kwargs,))
         self.name = name if name is not None else auto_name(type(self).__name__)
@@ -122,21 +141,31 @@ class Optimizer(KerasObjectRepr):
         self.loss_scale_factor = loss_scale_factor
         self.gradient_accumulation_steps = gradient_accumulation_steps
         if gradient_accumulation_steps and not gradient_accumulation_steps >= 2:
-            raise ValueError("`gradient_accumulation_steps` must be an integer >= 2. Received: "
-                             "gradient_accumulation_steps=%s" % (gradient_accumulation_steps,))
+            raise ValueError(
+                "`gradient_accumulation_steps` must be an integer >= 2. Received: "
+                "gradient_accumulation_steps=%s" % (gradient_accumulation_steps,)
+            )
         if use_ema:
             if ema_momentum > 1 or ema_momentum < 0:
-                raise ValueError("`ema_momentum` must be in the range [0, 1]. Received: ema_momentum=%s"
-                                 % (ema_momentum,))
-            if ema_overwrite_frequency and (not isinstance(ema_overwrite_frequency, int)
-                                            or ema_overwrite_frequency < 1):
-                raise ValueError("`ema_overwrite_frequency` must be an integer >= 1 or None. Received: "
-                                 "ema_overwrite_frequency=%s" % (ema_overwrite_frequency,))
+                raise ValueError(
+                    "`ema_momentum` must be in the range [0, 1]. Received: ema_momentum=%s"
+                    % (ema_momentum,)
+                )
+            if ema_overwrite_frequency and (
+                not isinstance(ema_overwrite_frequency, int) or ema_overwrite_frequency < 1
+            ):
+                raise ValueError(
+                    "`ema_overwrite_frequency` must be an integer >= 1 or None. Received: "
+                    "ema_overwrite_frequency=%s" % (ema_overwrite_frequency,)
+                )
         self.ema_momentum = ema_momentum
         self.ema_overwrite_frequency = ema_overwrite_frequency
         if sum(a is not None for a in (clipnorm, clipvalue, global_clipnorm)) > 1:
-            raise ValueError("Only one of `clipnorm`, `clipvalue` and `global_clipnorm` can be set. Received: "
-                             "clipnorm=%s, clipvalue=%s, global_clipnorm=%s" % (clipnorm, clipvalue, global_clipnorm))
+            raise ValueError(
+                "Only one of `clipnorm`, `clipvalue` and `global_clipnorm` can be set. Received: "
+                "clipnorm=%s, clipvalue=%s, global_clipnorm=%s"
+                % (clipnorm, clipvalue, global_clipnorm)
+            )
         self.built = False
         self._variables = []
         self._trainable_variables = []
@@ -154,12 +183,15 @@ class Optimizer(KerasObjectRepr):
     # ----------------------------------------------------------------- variables
     def _make_variable(self, value, name, dtype, device):
         with _device.device(device):
-            variable = KerasVariable(value, trainable=False, name=name, path="%s/%s" % (self.name, name),
-                                     dtype=dtype)
+            variable = KerasVariable(
+                value, trainable=False, name=name, path="%s/%s" % (self.name, name), dtype=dtype
+            )
         self._variables.append(variable)
         return variable
 
-    def add_variable(self, shape, initializer="zeros", dtype=None, aggregation="none", layout=None, name=None):
+    def add_variable(
+        self, shape, initializer="zeros", dtype=None, aggregation="none", layout=None, name=None
+    ):
         """Creates a non-trainable optimizer variable of ``shape`` (``initializer``: ``'zeros'``,
         ``'ones'``, a number, or a callable ``(shape, dtype)``) and tracks it in ``variables``."""
         dtype = torch.float32 if dtype is None else _torch_dtype(dtype)
@@ -168,7 +200,8 @@ class Optimizer(KerasObjectRepr):
 
     def add_variable_from_reference(self, reference_variable, name=None, initializer="zeros"):
         """An optimizer variable shaped, typed and placed like ``reference_variable``,
-        named ``'<reference path>_<name>'`` (``'sequential_dense_kernel_momentum'``) as Keras names it."""
+        named ``'<reference path>_<name>'`` (``'sequential_dense_kernel_momentum'``) as Keras names
+        it."""
         name = name or "var"
         if hasattr(reference_variable, "path"):
             ref_name = reference_variable.path.replace("/", "_")
@@ -181,10 +214,14 @@ class Optimizer(KerasObjectRepr):
     def add_optimizer_variables(self, trainable_variables, name, initializer="zeros"):
         """One variable per trainable variable for each name in ``name`` (a string or a list)."""
         names = [name] if isinstance(name, str) else list(name)
-        inits = initializer if isinstance(initializer, (list, tuple)) else [initializer] * len(names)
+        inits = (
+            initializer if isinstance(initializer, (list, tuple)) else [initializer] * len(names)
+        )
         if len(names) != len(inits):
-            raise ValueError("The number of provided names must match the number of provided initializers.  "
-                             "Received name='%s', initializer='%s'" % (name, initializer))
+            raise ValueError(
+                "The number of provided names must match the number of provided initializers.  "
+                "Received name='%s', initializer='%s'" % (name, initializer)
+            )
         created = tuple([] for _ in names)
         for variable in trainable_variables:
             for slots, slot_name, init in zip(created, names, inits):
@@ -195,9 +232,13 @@ class Optimizer(KerasObjectRepr):
         """Creates the optimizer's state for ``variables`` (called by the first ``apply``)."""
         variables = list(variables)
         if self.use_ema:
-            self._model_variables_moving_average = self.add_optimizer_variables(variables, "average")
+            self._model_variables_moving_average = self.add_optimizer_variables(
+                variables, "average"
+            )
         if self.gradient_accumulation_steps:
-            self._accumulated_gradients = self.add_optimizer_variables(variables, "gradient_accumulator")
+            self._accumulated_gradients = self.add_optimizer_variables(
+                variables, "gradient_accumulator"
+            )
         self._index = {id(v): i for i, v in enumerate(variables)}
         self._trainable_variables = variables[:]
         self._params = [v._param for v in variables]
@@ -227,24 +268,33 @@ class Optimizer(KerasObjectRepr):
     def _set_learning_rate(self, learning_rate):
         current = self._learning_rate
         if isinstance(learning_rate, LearningRateSchedule) or (
-                callable(learning_rate) and not isinstance(learning_rate, TensorOperators)):
+            callable(learning_rate) and not isinstance(learning_rate, TensorOperators)
+        ):
             if isinstance(current, Variable):
                 self._variables.remove(current)
             self._learning_rate = learning_rate
             self._lr = None
             return
         if isinstance(current, LearningRateSchedule):
-            raise TypeError("This optimizer was created with a `LearningRateSchedule` object as its `learning_rate` "
-                            "constructor argument, hence its learning rate is not settable. If you need the learning "
-                            "rate to be settable, you should instantiate the optimizer with a float `learning_rate` "
-                            "argument.")
+            raise TypeError(
+                "This optimizer was created with a `LearningRateSchedule` object as its "
+                "`learning_rate` "
+                "constructor argument, hence its learning rate is not settable. If you need the "
+                "learning "
+                "rate to be settable, you should instantiate the optimizer with a float "
+                "`learning_rate` "
+                "argument."
+            )
         if isinstance(current, Variable):
             current.assign(learning_rate)
             return
         if current is None and not isinstance(learning_rate, float):
-            raise ValueError("Argument `learning_rate` should be float, or an instance of LearningRateSchedule, or a "
-                             "callable (that takes in the current iteration value and returns the corresponding "
-                             "learning rate value). Received instead: learning_rate=%s" % (learning_rate,))
+            raise ValueError(
+                "Argument `learning_rate` should be float, or an instance of "
+                "LearningRateSchedule, or a "
+                "callable (that takes in the current iteration value and returns the corresponding "
+                "learning rate value). Received instead: learning_rate=%s" % (learning_rate,)
+            )
         variable = self._make_variable(learning_rate, "learning_rate", "float32", _device.current())
         self._learning_rate = variable
         self._lr = _HostMirror(variable, variable._param.item())
@@ -292,12 +342,19 @@ class Optimizer(KerasObjectRepr):
             return
         if trainable_variables is None:
             if not self.built:
-                raise ValueError("When passing `grads` without `variables`, the optimizer must already be built on "
-                                 "a list of variables. Call `optimizer.build(trainable_variables)` first. ")
+                raise ValueError(
+                    "When passing `grads` without `variables`, the optimizer must already be "
+                    "built on "
+                    "a list of variables. Call `optimizer.build(trainable_variables)` first. "
+                )
             if len(grads) != len(self._index):
-                raise ValueError("When passing `grads` as a list of gradient tensors, the gradients must match "
-                                 "`optimizer.variables` one-to-on. Received a list of %d gradients, but the optimizer "
-                                 "is tracking %d trainable variables." % (len(grads), len(self._trainable_variables)))
+                raise ValueError(
+                    "When passing `grads` as a list of gradient tensors, the gradients must match "
+                    "`optimizer.variables` one-to-on. Received a list of %d gradients, but the "
+                    "optimizer "
+                    "is tracking %d trainable variables."
+                    % (len(grads), len(self._trainable_variables))
+                )
             trainable_variables = self._trainable_variables
         else:
             trainable_variables = list(trainable_variables)
@@ -308,9 +365,13 @@ class Optimizer(KerasObjectRepr):
             index = self._index
             for v in trainable_variables:
                 if id(v) not in index:
-                    raise ValueError("Unknown variable: %s. This optimizer can only be called for the variables it "
-                                     "was originally built with. When working with a new set of variables, you should "
-                                     "recreate a new optimizer instance." % (v,))
+                    raise ValueError(
+                        "Unknown variable: %s. This optimizer can only be called for the "
+                        "variables it "
+                        "was originally built with. When working with a new set of variables, you "
+                        "should "
+                        "recreate a new optimizer instance." % (v,)
+                    )
         params = self._params
         with torch.no_grad():
             if self._in_build_order(grads, trainable_variables):
@@ -323,13 +384,19 @@ class Optimizer(KerasObjectRepr):
             scale = self.loss_scale_factor
             if scale is not None:
                 storages = torch._foreach_div(storages, scale)
-            traced = torch.compiler.is_compiling()  # inside tf.function(jit_compile=True): no host reads
+            traced = (
+                torch.compiler.is_compiling()
+            )  # inside tf.function(jit_compile=True): no host reads
             if not traced:
-                before_writes(self._select(params, indices))  # a live tape's graph keeps the values it read
+                before_writes(
+                    self._select(params, indices)
+                )  # a live tape's graph keeps the values it read
             if self.gradient_accumulation_steps:
                 self._accumulate(storages, indices)
             elif traced:
-                self._update_on_device(storages, indices, self._lr_tensor(), self._iterations._param)
+                self._update_on_device(
+                    storages, indices, self._lr_tensor(), self._iterations._param
+                )
             else:
                 self._apply_update(storages, indices)
             for i in self._constrained:
@@ -339,7 +406,9 @@ class Optimizer(KerasObjectRepr):
             if self.use_ema:
                 self._update_moving_average()
             if traced:
-                self._iterations._param.add_(1)  # the step mirror sees the write and re-reads it afterwards
+                self._iterations._param.add_(
+                    1
+                )  # the step mirror sees the write and re-reads it afterwards
             else:
                 step = self._step.get()
                 self._iterations._param.add_(1)
@@ -347,7 +416,8 @@ class Optimizer(KerasObjectRepr):
 
     @property
     def _capturable_apply(self):
-        """Whether a whole :meth:`apply` can be traced into a compiled graph (a capturable update, no
+        """Whether a whole :meth:`apply` can be traced into a compiled graph (a capturable update,
+        no
         EMA, no gradient accumulation: nothing read back from the device)."""
         return self._capturable_update and not self.use_ema and not self.gradient_accumulation_steps
 
@@ -358,7 +428,9 @@ class Optimizer(KerasObjectRepr):
         if not enabled or not self._capturable_update:
             self._jit_update = None
         elif self._jit_update is None:
-            self._jit_update = JitFunction(self._update_on_device, "the update step of optimizer %r" % self.name)
+            self._jit_update = JitFunction(
+                self._update_on_device, "the update step of optimizer %r" % self.name
+            )
 
     def _update_on_device(self, grads, indices, lr, iterations):
         """:meth:`_clip_decay_update` with the rate and the ``iterations`` count as device tensors
@@ -388,14 +460,19 @@ class Optimizer(KerasObjectRepr):
     def _present(self, grads, variables):
         """``(position in grads, variable index)`` of the gradients that are not ``None``."""
         index = self._index
-        pairs = [(k, index[id(v)]) for k, (g, v) in enumerate(zip(grads, variables)) if g is not None]
+        pairs = [
+            (k, index[id(v)]) for k, (g, v) in enumerate(zip(grads, variables)) if g is not None
+        ]
         if len(pairs) != len(grads):
             if not pairs:
                 raise ValueError("No gradients provided for any variable.")
             missing = [v.name for g, v in zip(grads, variables) if g is None]
-            warnings.warn("Gradients do not exist for variables %s when minimizing the loss. If using "
-                          "`model.compile()`, did you forget to provide a `loss` argument?"
-                          % (list(reversed(missing)),))
+            warnings.warn(
+                "Gradients do not exist for variables %s when minimizing the loss. If using "
+                "`model.compile()`, did you forget to provide a `loss` argument?"
+                % (list(reversed(missing)),),
+                stacklevel=1,
+            )
         return pairs
 
     def _accumulate(self, storages, indices):
@@ -416,21 +493,28 @@ class Optimizer(KerasObjectRepr):
             self._clip_decay_update(grads, indices, self._current_lr(), self._local_step())
 
     def _lr_tensor(self):
-        """The rate for this step as a 0-d device tensor (a compiled update must not specialise on it)."""
+        """The rate for this step as a 0-d device tensor (a compiled update must not specialise
+        on it)."""
         if self._lr is not None:
             return self._learning_rate._param
         rate = self._current_lr()
-        return rate if isinstance(rate, torch.Tensor) else torch.tensor(rate, device=self._iterations._param.device)
+        return (
+            rate
+            if isinstance(rate, torch.Tensor)
+            else torch.tensor(rate, device=self._iterations._param.device)
+        )
 
     def _clip_decay_update(self, grads, indices, lr, step):
-        """Clips ``grads``, decays the weights and runs :meth:`_update`: the device work of a step."""
+        """Clips ``grads``, decays the weights and runs :meth:`_update`: the device work of a
+        step."""
         grads = self._clip_gradients(grads)
         self._apply_weight_decay(indices, lr)
         self._update(grads, indices, lr, step)
 
     def _update(self, grads, indices, lr, step):
         """Updates the variables at ``indices`` from gradient storages ``grads`` at rate ``lr`` for
-        local step ``step`` (built-ins override this with multi-tensor ops); the default calls Keras'
+        local step ``step`` (built-ins override this with multi-tensor ops); the default calls
+        Keras'
         per-variable ``update_step``."""
         rate = wrap(lr) if isinstance(lr, torch.Tensor) else lr
         for grad, i in zip(grads, indices):
@@ -468,7 +552,9 @@ class Optimizer(KerasObjectRepr):
             return clipped
         if self.global_clipnorm and self.global_clipnorm > 0:
             norm = torch.linalg.vector_norm(torch.stack(torch._foreach_norm(grads)))
-            scale = self.global_clipnorm * torch.minimum(1.0 / norm, torch.full_like(norm, 1.0 / self.global_clipnorm))
+            scale = self.global_clipnorm * torch.minimum(
+                1.0 / norm, torch.full_like(norm, 1.0 / self.global_clipnorm)
+            )
             scale = scale + (norm - norm)
             return torch._foreach_mul(grads, scale)
         if self.clipvalue and self.clipvalue > 0:
@@ -481,14 +567,19 @@ class Optimizer(KerasObjectRepr):
         """Excludes variables (objects, or names matching any of ``var_names``) from weight decay;
         call before the optimizer is built."""
         if self.built:
-            raise ValueError("`exclude_from_weight_decay()` can only be configured before the optimizer is built.")
+            raise ValueError(
+                "`exclude_from_weight_decay()` can only be configured before the optimizer is "
+                "built."
+            )
         self._exclude_ids = {id(v) for v in var_list or ()}
         self._exclude_pattern = re.compile("|".join(set(var_names))) if var_names else None
 
     def _use_weight_decay(self, variable):
         if id(variable) in self._exclude_ids:
             return False
-        return self._exclude_pattern is None or re.search(self._exclude_pattern, variable.name) is None
+        return (
+            self._exclude_pattern is None or re.search(self._exclude_pattern, variable.name) is None
+        )
 
     def _apply_weight_decay(self, indices, lr):
         if self.weight_decay is None:
@@ -516,9 +607,13 @@ class Optimizer(KerasObjectRepr):
         """With ``use_ema``, overwrites ``var_list`` with their moving averages (end of ``fit``)."""
         if self.use_ema:
             if len(var_list) != len(self._model_variables_moving_average):
-                raise ValueError("The length of model variables (%d) to override does not match the length of model "
-                                 "variables stored in the optimizer (%d). Please check if the optimizer was called on "
-                                 "your model." % (len(var_list), len(self._model_variables_moving_average)))
+                raise ValueError(
+                    "The length of model variables (%d) to override does not match the length of "
+                    "model "
+                    "variables stored in the optimizer (%d). Please check if the optimizer was "
+                    "called on "
+                    "your model." % (len(var_list), len(self._model_variables_moving_average))
+                )
             for variable, average in zip(var_list, self._model_variables_moving_average):
                 variable.assign(average)
 
@@ -530,13 +625,19 @@ class Optimizer(KerasObjectRepr):
     def set_weights(self, weights):
         """Assigns ``weights`` (arrays, in ``variables`` order) to the optimizer's variables."""
         if not self.built:
-            raise ValueError("You are calling `set_weights()` on an optimizer that has not yet been built. Please "
-                             "call `optimizer.build(trainable_variables)` to create the optimizer weights before "
-                             "calling `set_weights()`.")
+            raise ValueError(
+                "You are calling `set_weights()` on an optimizer that has not yet been built. "
+                "Please "
+                "call `optimizer.build(trainable_variables)` to create the optimizer weights "
+                "before "
+                "calling `set_weights()`."
+            )
         for variable, weight in zip(self._variables, weights):
             if tuple(variable.shape) != tuple(weight.shape):
-                raise ValueError("Optimizer variable %d has shape %s not compatible with provided weight shape %s."
-                                 % (id(variable), variable.shape, tuple(weight.shape)))
+                raise ValueError(
+                    "Optimizer variable %d has shape %s not compatible with provided weight shape "
+                    "%s." % (id(variable), variable.shape, tuple(weight.shape))
+                )
             variable.assign(weight)
 
     def save_own_variables(self, store):
@@ -545,10 +646,15 @@ class Optimizer(KerasObjectRepr):
             store[str(i)] = variable.numpy()
 
     def load_own_variables(self, store):
-        """Restores the variables from ``store``; warns and skips when the counts differ, as Keras does."""
+        """Restores the variables from ``store``; warns and skips when the counts differ, as
+        Keras does."""
         if len(store.keys()) != len(self._variables):
-            message = ("Skipping variable loading for optimizer '%s', because it has %d variables whereas the saved "
-                       "optimizer has %d variables. " % (self.name, len(self._variables), len(store.keys())))
+            message = (
+                "Skipping variable loading for optimizer '%s', because it has %d variables "
+                "whereas the saved "
+                "optimizer has %d variables. "
+                % (self.name, len(self._variables), len(store.keys()))
+            )
             if len(self._variables) == 0:
                 message += "This is likely because the optimizer has not been called/built yet."
             warnings.warn(message, stacklevel=2)
@@ -559,6 +665,7 @@ class Optimizer(KerasObjectRepr):
     def get_config(self):
         """Keras' optimizer config (``name``, ``learning_rate`` and the common arguments)."""
         from ..saving.serialization_lib import serialize_keras_object
+
         if isinstance(self._learning_rate, LearningRateSchedule):
             learning_rate = serialize_keras_object(self._learning_rate)
         elif isinstance(self._learning_rate, Variable):
@@ -566,10 +673,16 @@ class Optimizer(KerasObjectRepr):
         else:
             learning_rate = serialize_keras_object(self._learning_rate)
         return {
-            "name": self.name, "learning_rate": learning_rate, "weight_decay": self.weight_decay,
-            "clipnorm": self.clipnorm, "global_clipnorm": self.global_clipnorm, "clipvalue": self.clipvalue,
-            "use_ema": self.use_ema, "ema_momentum": self.ema_momentum,
-            "ema_overwrite_frequency": self.ema_overwrite_frequency, "loss_scale_factor": self.loss_scale_factor,
+            "name": self.name,
+            "learning_rate": learning_rate,
+            "weight_decay": self.weight_decay,
+            "clipnorm": self.clipnorm,
+            "global_clipnorm": self.global_clipnorm,
+            "clipvalue": self.clipvalue,
+            "use_ema": self.use_ema,
+            "ema_momentum": self.ema_momentum,
+            "ema_overwrite_frequency": self.ema_overwrite_frequency,
+            "loss_scale_factor": self.loss_scale_factor,
             "gradient_accumulation_steps": self.gradient_accumulation_steps,
         }
 
@@ -580,13 +693,18 @@ class Optimizer(KerasObjectRepr):
         if isinstance(config.get("learning_rate"), dict):
             from . import schedules
             from ..saving.serialization_lib import deserialize_keras_object
+
             config["learning_rate"] = deserialize_keras_object(
-                config["learning_rate"], module_objects=schedules.ALL_OBJECTS_DICT, custom_objects=custom_objects)
+                config["learning_rate"],
+                module_objects=schedules.ALL_OBJECTS_DICT,
+                custom_objects=custom_objects,
+            )
         return cls(**config)
 
 
 def _torch_dtype(dtype):
     from ...framework import dtypes
+
     return dtypes.as_dtype(dtype).torch_dtype
 
 

@@ -1,4 +1,5 @@
 """``keras.optimizers.RMSprop``."""
+
 from __future__ import annotations
 
 import torch
@@ -21,27 +22,57 @@ class RMSprop(Optimizer):
 
     _capturable_update = True
 
-    def __init__(self, learning_rate=0.001, rho=0.9, momentum=0.0, epsilon=1e-7, centered=False,
-                 weight_decay=None, clipnorm=None, clipvalue=None, global_clipnorm=None, use_ema=False,
-                 ema_momentum=0.99, ema_overwrite_frequency=None, loss_scale_factor=None,
-                 gradient_accumulation_steps=None, name=None, **kwargs):
-        super().__init__(learning_rate=learning_rate, weight_decay=weight_decay, clipnorm=clipnorm, clipvalue=clipvalue,
-                         global_clipnorm=global_clipnorm, use_ema=use_ema, ema_momentum=ema_momentum,
-                         ema_overwrite_frequency=ema_overwrite_frequency, loss_scale_factor=loss_scale_factor,
-                         gradient_accumulation_steps=gradient_accumulation_steps, name=name, **kwargs)
+    def __init__(
+        self,
+        learning_rate=0.001,
+        rho=0.9,
+        momentum=0.0,
+        epsilon=1e-7,
+        centered=False,
+        weight_decay=None,
+        clipnorm=None,
+        clipvalue=None,
+        global_clipnorm=None,
+        use_ema=False,
+        ema_momentum=0.99,
+        ema_overwrite_frequency=None,
+        loss_scale_factor=None,
+        gradient_accumulation_steps=None,
+        name=None,
+        **kwargs,
+    ):
+        super().__init__(
+            learning_rate=learning_rate,
+            weight_decay=weight_decay,
+            clipnorm=clipnorm,
+            clipvalue=clipvalue,
+            global_clipnorm=global_clipnorm,
+            use_ema=use_ema,
+            ema_momentum=ema_momentum,
+            ema_overwrite_frequency=ema_overwrite_frequency,
+            loss_scale_factor=loss_scale_factor,
+            gradient_accumulation_steps=gradient_accumulation_steps,
+            name=name,
+            **kwargs,
+        )
         self.rho = rho
         self.momentum = momentum
         self.epsilon = epsilon
         self.centered = centered
 
     def build(self, var_list):
-        """Creates ``velocity`` slots, plus ``momentum`` and ``average_gradient`` slots when used."""
+        """Creates ``velocity`` slots, plus ``momentum`` and ``average_gradient`` slots when
+        used."""
         if self.built:
             return
         super().build(var_list)
         self._velocities = self.add_optimizer_variables(var_list, "velocity")
-        self._momentums = self.add_optimizer_variables(var_list, "momentum") if self.momentum > 0 else []
-        self._average_gradients = self.add_optimizer_variables(var_list, "average_gradient") if self.centered else []
+        self._momentums = (
+            self.add_optimizer_variables(var_list, "momentum") if self.momentum > 0 else []
+        )
+        self._average_gradients = (
+            self.add_optimizer_variables(var_list, "average_gradient") if self.centered else []
+        )
         self._v = self._slot_storages(self._velocities)
         self._m = self._slot_storages(self._momentums)
         self._a = self._slot_storages(self._average_gradients)
@@ -72,5 +103,7 @@ class RMSprop(Optimizer):
     def get_config(self):
         """Base config plus ``rho``, ``momentum``, ``epsilon``, ``centered``."""
         config = super().get_config()
-        config.update(rho=self.rho, momentum=self.momentum, epsilon=self.epsilon, centered=self.centered)
+        config.update(
+            rho=self.rho, momentum=self.momentum, epsilon=self.epsilon, centered=self.centered
+        )
         return config

@@ -13,6 +13,7 @@ nothing is read from the device and a compiled trace sees only constants.  A com
 rate and step, and a schedule's rate, are 0-d device tensors: the same methods then compute
 with torch ops in the dtype.  Torch takes a Python number beside a tensor in the tensor's dtype.
 """
+
 from __future__ import annotations
 
 import ctypes

@@ -6,6 +6,7 @@ separate float32 ops; torch's fused ``lerp``/``addcmul``/``alpha=`` forms round 
 Scalars are Python floats (torch uses them as float32 beside float32 tensors) or 0-d
 float32 tensors.
 """
+
 import torch
 
 __all__ = ["move_toward_", "decay_add_", "subtract_scaled_", "subtract_quotient_"]

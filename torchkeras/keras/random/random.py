@@ -1,6 +1,7 @@
 """``keras.random`` samplers on torch.  Values follow the same distributions as Keras'
 (same seed -> same values within torchkeras), but are not bit-identical to TF's streams.
 Unseeded calls use torch's global generator (seeded by ``keras.utils.set_random_seed``)."""
+
 import torch
 
 from ...framework import device as _device
@@ -9,8 +10,18 @@ from ..ops._dtypes import standardize_dtype
 from .seed_generator import draw_generator
 from ...api_export import keras_export
 
-__all__ = ["normal", "uniform", "truncated_normal", "randint", "dropout", "shuffle", "categorical", "gamma",
-           "beta", "binomial"]
+__all__ = [
+    "normal",
+    "uniform",
+    "truncated_normal",
+    "randint",
+    "dropout",
+    "shuffle",
+    "categorical",
+    "gamma",
+    "beta",
+    "binomial",
+]
 
 
 def _shape(shape):
@@ -22,7 +33,9 @@ def _float(dtype, opname):
     target = TORCH[name]
     if not target.is_floating_point:
         if opname == "uniform":
-            raise ValueError(f"`keras.random.uniform` requires a floating point `dtype`. Received: dtype={name} ")
+            raise ValueError(
+                f"`keras.random.uniform` requires a floating point `dtype`. Received: dtype={name} "
+            )
         raise TypeError(f"Cannot convert 0.0 to EagerTensor of dtype {name}")
     return target
 
@@ -40,7 +53,9 @@ def _param(value, target):
 def normal(shape, mean=0.0, stddev=1.0, dtype=None, seed=None):
     """Normal samples of ``shape`` (floatx unless ``dtype``)."""
     target = _float(dtype, "normal")
-    sample = torch.randn(_shape(shape), generator=draw_generator(seed), device=_device.current(), dtype=target)
+    sample = torch.randn(
+        _shape(shape), generator=draw_generator(seed), device=_device.current(), dtype=target
+    )
     return wrap(sample * _param(stddev, target) + _param(mean, target))
 
 
@@ -48,7 +63,9 @@ def normal(shape, mean=0.0, stddev=1.0, dtype=None, seed=None):
 def uniform(shape, minval=0.0, maxval=1.0, dtype=None, seed=None):
     """Uniform samples in ``[minval, maxval)`` (float dtypes only, like Keras)."""
     target = _float(dtype, "uniform")
-    sample = torch.rand(_shape(shape), generator=draw_generator(seed), device=_device.current(), dtype=target)
+    sample = torch.rand(
+        _shape(shape), generator=draw_generator(seed), device=_device.current(), dtype=target
+    )
     return wrap(sample * (_param(maxval, target) - _param(minval, target)) + _param(minval, target))
 
 
@@ -71,10 +88,18 @@ def randint(shape, minval, maxval, dtype="int32", seed=None):
     """Integers uniform in ``[minval, maxval)`` (int32 unless ``dtype``)."""
     name = standardize_dtype(dtype)
     if "int" not in name:
-        raise ValueError(f"`keras.random.randint` requires an integer `dtype`. Received: dtype={name} ")
+        raise ValueError(
+            f"`keras.random.randint` requires an integer `dtype`. Received: dtype={name} "
+        )
     target = TORCH[name]
-    sample = torch.randint(int(minval), int(maxval), _shape(shape), generator=draw_generator(seed),
-                           device=_device.current(), dtype=torch.int64)
+    sample = torch.randint(
+        int(minval),
+        int(maxval),
+        _shape(shape),
+        generator=draw_generator(seed),
+        device=_device.current(),
+        dtype=torch.int64,
+    )
     return wrap(sample.to(target))
 
 
@@ -86,10 +111,15 @@ def dropout(inputs, rate, noise_shape=None, seed=None):
         return wrap(torch.zeros_like(x))
     if rate == 0.0:
         return wrap(x)
-    shape = x.shape if noise_shape is None else tuple(x.shape[i] if d is None else int(d)
-                                                       for i, d in enumerate(noise_shape))
+    shape = (
+        x.shape
+        if noise_shape is None
+        else tuple(x.shape[i] if d is None else int(d) for i, d in enumerate(noise_shape))
+    )
     keep = torch.rand(shape, generator=draw_generator(seed), device=x.device) >= rate
-    return wrap(torch.where(keep, x / (1.0 - rate), torch.zeros((), dtype=x.dtype, device=x.device)))
+    return wrap(
+        torch.where(keep, x / (1.0 - rate), torch.zeros((), dtype=x.dtype, device=x.device))
+    )
 
 
 @keras_export("keras.random.shuffle")
@@ -102,13 +132,18 @@ def shuffle(x, axis=0, seed=None):
 
 @keras_export("keras.random.categorical")
 def categorical(logits, num_samples, dtype="int32", seed=None):
-    """``num_samples`` class indices per row of the 2-D ``logits`` (unnormalized log-probabilities)."""
+    """``num_samples`` class indices per row of the 2-D ``logits`` (unnormalized
+    log-probabilities)."""
     z = storage(logits)
     if z.dim() != 2:
-        raise ValueError(f"`logits` should be a 2-D tensor with shape [batch_size, num_classes]. "
-                         f"Received: logits={logits}")
+        raise ValueError(
+            f"`logits` should be a 2-D tensor with shape [batch_size, num_classes]. "
+            f"Received: logits={logits}"
+        )
     probs = torch.softmax(z.float(), dim=-1)
-    sample = torch.multinomial(probs, int(num_samples), replacement=True, generator=draw_generator(seed))
+    sample = torch.multinomial(
+        probs, int(num_samples), replacement=True, generator=draw_generator(seed)
+    )
     return wrap(sample.to(TORCH[standardize_dtype(dtype)]))
 
 
@@ -117,8 +152,9 @@ def gamma(shape, alpha, dtype=None, seed=None):
     """Gamma(``alpha``, 1) samples (floatx unless ``dtype``)."""
     target = _float(dtype, "gamma")
     generator = draw_generator(seed)
-    concentration = torch.broadcast_to(torch.as_tensor(_param(alpha, torch.float64), dtype=torch.float64),
-                                       _shape(shape)).cpu()
+    concentration = torch.broadcast_to(
+        torch.as_tensor(_param(alpha, torch.float64), dtype=torch.float64), _shape(shape)
+    ).cpu()
     sample = torch._standard_gamma(concentration, generator=_cpu(generator))
     return wrap(sample.to(device=_device.current(), dtype=target))
 
@@ -130,8 +166,12 @@ def beta(shape, alpha, beta, dtype=None, seed=None):
     generator = draw_generator(seed)
     cpu = _cpu(generator)
     shape = _shape(shape)
-    a = torch.broadcast_to(torch.as_tensor(_param(alpha, torch.float64), dtype=torch.float64), shape).cpu()
-    b = torch.broadcast_to(torch.as_tensor(_param(beta, torch.float64), dtype=torch.float64), shape).cpu()
+    a = torch.broadcast_to(
+        torch.as_tensor(_param(alpha, torch.float64), dtype=torch.float64), shape
+    ).cpu()
+    b = torch.broadcast_to(
+        torch.as_tensor(_param(beta, torch.float64), dtype=torch.float64), shape
+    ).cpu()
     x = torch._standard_gamma(a, generator=cpu)
     y = torch._standard_gamma(b, generator=cpu)
     return wrap((x / (x + y)).to(device=_device.current(), dtype=target))
@@ -139,12 +179,17 @@ def beta(shape, alpha, beta, dtype=None, seed=None):
 
 @keras_export("keras.random.binomial")
 def binomial(shape, counts, probabilities, dtype=None, seed=None):
-    """Binomial(``counts``, ``probabilities``) samples, returned as floats (floatx unless ``dtype``)."""
+    """Binomial(``counts``, ``probabilities``) samples, returned as floats (floatx unless
+    ``dtype``)."""
     target = _float(dtype, "binomial")
     generator = draw_generator(seed)
     cpu = _cpu(generator)
     shape = _shape(shape)
-    n = torch.broadcast_to(torch.as_tensor(_param(counts, torch.float64), dtype=torch.float64), shape).cpu()
-    p = torch.broadcast_to(torch.as_tensor(_param(probabilities, torch.float64), dtype=torch.float64), shape).cpu()
+    n = torch.broadcast_to(
+        torch.as_tensor(_param(counts, torch.float64), dtype=torch.float64), shape
+    ).cpu()
+    p = torch.broadcast_to(
+        torch.as_tensor(_param(probabilities, torch.float64), dtype=torch.float64), shape
+    ).cpu()
     sample = torch.binomial(n, p, generator=cpu)
     return wrap(sample.to(device=_device.current(), dtype=target))

@@ -1,4 +1,5 @@
 """``keras.random.SeedGenerator``: a variable-held seed state that yields a fresh seed per draw."""
+
 import random as _py_random
 
 import torch
@@ -29,14 +30,20 @@ class SeedGenerator(KerasObjectRepr):
             seed = _py_random.randint(1, int(1e9))
         if not isinstance(seed, int):
             raise ValueError(f"Argument `seed` must be an integer. Received: seed={seed}")
-        self.state = KerasVariable(torch.tensor([seed, 0], dtype=torch.int64), trainable=False,
-                                   name="seed_generator_state", dtype="int64")
+        self.state = KerasVariable(
+            torch.tensor([seed, 0], dtype=torch.int64),
+            trainable=False,
+            name="seed_generator_state",
+            dtype="int64",
+        )
 
     def next(self, ordered=True):
         """The current ``[seed, counter]`` state (a Tensor); advances the state."""
         current = self.state._value.detach().clone()
         if ordered:
-            self.state.assign(current + torch.tensor([0, 1], dtype=torch.int64, device=current.device))
+            self.state.assign(
+                current + torch.tensor([0, 1], dtype=torch.int64, device=current.device)
+            )
         else:
             self.state.assign((current + 1) * 5387 % 933199)
         return wrap(current)
@@ -62,8 +69,10 @@ def draw_generator(seed):
     elif isinstance(seed, int) and not isinstance(seed, bool):
         a, b = seed & 0xFFFFFFFF, 0
     else:
-        raise ValueError("Argument `seed` must be either an integer or an instance of `SeedGenerator`. "
-                         f"Received: seed={seed} (of type {type(seed)})")
+        raise ValueError(
+            "Argument `seed` must be either an integer or an instance of `SeedGenerator`. "
+            f"Received: seed={seed} (of type {type(seed)})"
+        )
     generator = torch.Generator(device=_device.current())
     generator.manual_seed((int(a) * 1000003 + int(b)) & 0x7FFFFFFFFFFFFFFF)
     return generator

@@ -1,8 +1,10 @@
-"""``keras.regularizers``: weight penalties ``L1``, ``L2``, ``L1L2`` (and ``l1``, ``l2``, ``l1_l2``).
+"""``keras.regularizers``: weight penalties ``L1``, ``L2``, ``L1L2`` (and ``l1``, ``l2``,
+``l1_l2``).
 
 ``regularizer(x)`` returns the scalar penalty as a ``tf.Tensor``; layers add it
 to their ``losses``.
 """
+
 import torch
 
 from ...framework.convert import to_torch
@@ -10,7 +12,9 @@ from ...framework.tensor import wrap
 from ..backend.object_lookup import ObjectLookup
 from ..backend.object_repr import KerasObjectRepr as _KerasObjectRepr
 from ...api_export import (
-    keras_export as _keras_export, export_value as _export_value, fill_namespace as _fill_namespace,
+    keras_export as _keras_export,
+    export_value as _export_value,
+    fill_namespace as _fill_namespace,
 )
 
 
@@ -33,7 +37,10 @@ class Regularizer(_KerasObjectRepr):
 
 def _check(value, name):
     if not isinstance(value, (int, float)) or value < 0:
-        raise ValueError("Value '%s' is not a valid regularization penalty. It must be a positive/non-negative float." % (value,))
+        raise ValueError(
+            "Value '%s' is not a valid regularization penalty. It must be a positive/non-negative "
+            "float." % (value,)
+        )
     return float(value)
 
 
@@ -69,7 +76,8 @@ class L1(Regularizer):
         return wrap(self.l1 * torch.sum(torch.abs(to_torch(x))))
 
     def get_config(self):
-        """``{"l1": ...}`` with ``l1`` rounded to float32, as Keras (which holds it as a tensor) reports it."""
+        """``{"l1": ...}`` with ``l1`` rounded to float32, as Keras (which holds it as a tensor)
+        reports it."""
         return {"l1": float(torch.tensor(self.l1, dtype=torch.float32))}
 
 

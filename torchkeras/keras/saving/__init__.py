@@ -1,4 +1,5 @@
-"""``keras.saving``: Keras 3's file formats (``.keras``, ``.weights.h5``, sharded ``.weights.json``, legacy ``.h5``)
+"""``keras.saving``: Keras 3's file formats (``.keras``, ``.weights.h5``, sharded ``.weights.json``,
+legacy ``.h5``)
 and object serialization.
 
 Files move both ways between torchkeras and real Keras 3.  As in Keras, each
@@ -13,7 +14,9 @@ then ``model.load_state_dict(torch.load(f, weights_only=True))`` into a model
 whose layers have the same names (e.g. one rebuilt with
 ``keras.models.model_from_json(model.to_json())``).
 """
+
 from ...api_export import fill_namespace as _fill_namespace
 
-_fill_namespace(globals(), "keras.saving", ".object_registration", ".saving_lib",
-                           ".serialization_lib")
+_fill_namespace(
+    globals(), "keras.saving", ".object_registration", ".saving_lib", ".serialization_lib"
+)

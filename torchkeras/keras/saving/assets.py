@@ -1,4 +1,5 @@
-"""Assets in a ``.keras`` archive: files a layer writes with ``save_assets(dir_path)`` and reads back with ``load_assets(dir_path)``.
+"""Assets in a ``.keras`` archive: files a layer writes with ``save_assets(dir_path)`` and reads
+back with ``load_assets(dir_path)``.
 
 As Keras does, each saveable object that defines ``save_assets`` gets a
 folder ``assets/<its weights path>/`` (e.g. ``assets/layers/string_lookup``)
@@ -8,6 +9,7 @@ extracted to a temporary folder (member names that would escape it are
 refused) and each object defining ``load_assets`` is handed its folder, or
 ``None`` when nothing was saved for it.
 """
+
 import os
 import shutil
 import tempfile
@@ -24,8 +26,13 @@ def _folder(root, path):
 
 
 def collect(model):
-    """``[(zip member name, bytes)]`` of every file the model's objects write with ``save_assets``."""
-    holders = [(path, obj) for path, obj in weights_layout.saveables(model) if callable(getattr(obj, "save_assets", None))]
+    """``[(zip member name, bytes)]`` of every file the model's objects write with
+    ``save_assets``."""
+    holders = [
+        (path, obj)
+        for path, obj in weights_layout.saveables(model)
+        if callable(getattr(obj, "save_assets", None))
+    ]
     if not holders:
         return []
     root = tempfile.mkdtemp(prefix="torchkeras-assets-")
@@ -53,17 +60,25 @@ def _extract(archive, root, filepath):
             continue
         target = os.path.realpath(os.path.join(root, *member.split("/")))
         if os.path.commonpath([base, target]) != base:
-            raise ValueError("Unable to load '%s': the asset '%s' escapes the asset directory." % (filepath, member))
+            raise ValueError(
+                "Unable to load '%s': the asset '%s' escapes the asset directory."
+                % (filepath, member)
+            )
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "wb") as handle:
             handle.write(archive.read(member))
 
 
 def restore(model, archive, filepath):
-    """Calls ``load_assets`` on the model's objects that define it, with their extracted folder (or ``None``)."""
+    """Calls ``load_assets`` on the model's objects that define it, with their extracted folder
+    (or ``None``)."""
     if len(archive.namelist()) <= 3:
         return
-    holders = [(path, obj) for path, obj in weights_layout.saveables(model) if callable(getattr(obj, "load_assets", None))]
+    holders = [
+        (path, obj)
+        for path, obj in weights_layout.saveables(model)
+        if callable(getattr(obj, "load_assets", None))
+    ]
     if not holders:
         return
     root = tempfile.mkdtemp(prefix="torchkeras-assets-")

@@ -1,4 +1,6 @@
-"""Reading and writing Keras' weights HDF5 layout (``<path>/vars/<key>`` datasets) with the optional ``h5py``."""
+"""Reading and writing Keras' weights HDF5 layout (``<path>/vars/<key>`` datasets) with the
+optional ``h5py``."""
+
 import numpy as np
 
 __all__ = ["require_h5py", "vars_group", "write_group", "write_weights", "read_weights"]
@@ -11,8 +13,11 @@ def require_h5py():
     try:
         import h5py
     except ImportError as error:
-        raise ImportError("Saving and loading Keras' HDF5 files (`.keras`, `.weights.h5`, `.h5`) requires the h5py "
-                          "package. Install it with %s (or `pip install h5py`)." % INSTALL_HINT) from error
+        raise ImportError(
+            "Saving and loading Keras' HDF5 files (`.keras`, `.weights.h5`, `.h5`) requires the "
+            "h5py "
+            "package. Install it with %s (or `pip install h5py`)." % INSTALL_HINT
+        ) from error
     return h5py
 
 
@@ -22,7 +27,8 @@ def vars_group(path):
 
 
 def write_group(h5, path, name=None):
-    """The ``vars`` group of ``path`` in the open file ``h5``, created (with its ``name`` attribute) if missing."""
+    """The ``vars`` group of ``path`` in the open file ``h5``, created (with its ``name``
+    attribute) if missing."""
     group = h5.require_group(vars_group(path))
     if name is not None and "name" not in group.attrs:
         group.attrs["name"] = name
@@ -30,7 +36,8 @@ def write_group(h5, path, name=None):
 
 
 def write_weights(target, entries):
-    """Writes ``entries`` (``(path, name, {key: array})`` triples) to ``target`` (a path or a binary file object).
+    """Writes ``entries`` (``(path, name, {key: array})`` triples) to ``target`` (a path or a binary
+    file object).
 
     As Keras does, an object with a ``name`` gets its group even when it
     stores nothing.
@@ -46,7 +53,8 @@ def write_weights(target, entries):
 
 
 def read_weights(source, filename):
-    """``{path: {key: array}}`` for every ``vars`` group of ``source``; ``ValueError`` naming ``filename`` when unreadable."""
+    """``{path: {key: array}}`` for every ``vars`` group of ``source``; ``ValueError`` naming
+    ``filename`` when unreadable."""
     h5py = require_h5py()
     try:
         with h5py.File(source, "r") as h5:
@@ -54,10 +62,15 @@ def read_weights(source, filename):
 
             def visit(name, obj):
                 if isinstance(obj, h5py.Group) and (name == "vars" or name.endswith("/vars")):
-                    found[name[:-len("vars")].rstrip("/")] = {key: np.asarray(obj[key][()]) for key in obj.keys()}
+                    found[name[: -len("vars")].rstrip("/")] = {
+                        key: np.asarray(obj[key][()]) for key in obj.keys()
+                    }
 
             h5.visititems(visit)
             return found
     except (OSError, KeyError, ValueError, RuntimeError) as error:
-        raise ValueError("Unable to read weights from '%s': the file is truncated, corrupt or not an HDF5 weights "
-                         "file (%s)." % (filename, error)) from error
+        raise ValueError(
+            "Unable to read weights from '%s': the file is truncated, corrupt or not an HDF5 "
+            "weights "
+            "file (%s)." % (filename, error)
+        ) from error

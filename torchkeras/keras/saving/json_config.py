@@ -1,4 +1,6 @@
-"""``Model.to_json()`` and ``keras.models.model_from_json``: a model's serialized config as JSON (no weights)."""
+"""``Model.to_json()`` and ``keras.models.model_from_json``: a model's serialized config as JSON
+(no weights)."""
+
 import json
 
 from . import serialization_lib
@@ -13,4 +15,6 @@ def to_json(model, **kwargs):
 
 def model_from_json(json_string, custom_objects=None):
     """The model (freshly initialized weights) described by ``to_json()``'s string."""
-    return serialization_lib.deserialize_keras_object(json.loads(json_string), custom_objects=custom_objects)
+    return serialization_lib.deserialize_keras_object(
+        json.loads(json_string), custom_objects=custom_objects
+    )

@@ -1,9 +1,17 @@
-"""Configs of Sequential and functional models, and of a model's ``compile()`` arguments, in Keras 3's layout."""
+"""Configs of Sequential and functional models, and of a model's ``compile()`` arguments, in
+Keras 3's layout."""
+
 from ..backend.keras_tensor import KerasTensor
 from . import serialization_lib
 
-__all__ = ["sequential_config", "sequential_from_config", "functional_config", "functional_from_config",
-           "compile_config", "compile_from_config"]
+__all__ = [
+    "sequential_config",
+    "sequential_from_config",
+    "functional_config",
+    "functional_from_config",
+    "compile_config",
+    "compile_from_config",
+]
 
 
 def _serialize(obj):
@@ -11,17 +19,22 @@ def _serialize(obj):
 
 
 def sequential_config(model):
-    """Keras' ``Sequential`` config: ``name``, ``trainable``, ``dtype``, ``layers`` (InputLayer first) and ``build_input_shape``."""
+    """Keras' ``Sequential`` config: ``name``, ``trainable``, ``dtype``, ``layers`` (InputLayer
+    first) and ``build_input_shape``."""
     config = serialization_lib._jsonable(model.get_config())
     config["layers"] = [_serialize(layer) for layer in model._stack]
     return config
 
 
 def sequential_from_config(cls, config, custom_objects=None, safe_mode=True):
-    """A ``Sequential`` (or subclass) rebuilt from its config, each layer deserialized and the stack built."""
+    """A ``Sequential`` (or subclass) rebuilt from its config, each layer deserialized and the
+    stack built."""
     model = cls(name=config.get("name"), trainable=config.get("trainable", True))
     for spec in config["layers"]:
-        model.add(serialization_lib.deserialize_keras_object(spec, custom_objects, safe_mode), rebuild=False)
+        model.add(
+            serialization_lib.deserialize_keras_object(spec, custom_objects, safe_mode),
+            rebuild=False,
+        )
     model._maybe_rebuild()
     if not model.built and config.get("build_input_shape"):
         model.build(config["build_input_shape"])
@@ -50,8 +63,14 @@ def functional_config(model):
 
     def encode(value):
         if isinstance(value, KerasTensor):
-            return {"class_name": "__keras_tensor__",
-                    "config": {"shape": list(value.shape), "dtype": value.dtype, "keras_history": tensor_config(value)}}
+            return {
+                "class_name": "__keras_tensor__",
+                "config": {
+                    "shape": list(value.shape),
+                    "dtype": value.dtype,
+                    "keras_history": tensor_config(value),
+                },
+            }
         if isinstance(value, (list, tuple)):
             return [encode(item) for item in value]
         if isinstance(value, dict):
@@ -69,11 +88,19 @@ def functional_config(model):
     for layer in model.operations:
         entry = _serialize(layer)
         entry["name"] = layer.name
-        entry["inbound_nodes"] = [{"args": encode(list(node.arguments)), "kwargs": encode(node.kwargs)}
-                                  for node in layer._inbound_nodes if id(node) in nodes and not node.is_input]
+        entry["inbound_nodes"] = [
+            {"args": encode(list(node.arguments)), "kwargs": encode(node.kwargs)}
+            for node in layer._inbound_nodes
+            if id(node) in nodes and not node.is_input
+        ]
         layers.append(entry)
-    return {"name": model.name, "trainable": model.trainable, "layers": layers,
-            "input_layers": map_tensors(model._inputs_struct), "output_layers": map_tensors(model._outputs_struct)}
+    return {
+        "name": model.name,
+        "trainable": model.trainable,
+        "layers": layers,
+        "input_layers": map_tensors(model._inputs_struct),
+        "output_layers": map_tensors(model._outputs_struct),
+    }
 
 
 def _node_tensor(created, name, node_index, tensor_index):
@@ -117,8 +144,10 @@ def _map_layers(structure, created):
 
 
 def functional_from_config(config, custom_objects=None, safe_mode=True):
-    """A functional model rebuilt from Keras' config: layers created, then called node by node (Keras' algorithm)."""
+    """A functional model rebuilt from Keras' config: layers created, then called node by node
+    (Keras' algorithm)."""
     from ..models.functional import Functional
+
     created, pending, order = {}, {}, []
     for layer_data in config["layers"]:
         layer = serialization_lib.deserialize_keras_object(layer_data, custom_objects, safe_mode)
@@ -144,8 +173,12 @@ def functional_from_config(config, custom_objects=None, safe_mode=True):
             if not queue:
                 del pending[name]
         if not progressed:
-            raise ValueError("Invalid Functional model configuration. The graph of the Functional model either has "
-                             "loops or disconnected nodes. The following nodes failed to be resolved: %s" % pending)
+            raise ValueError(
+                "Invalid Functional model configuration. The graph of the Functional model either "
+                "has "
+                "loops or disconnected nodes. The following nodes failed to be resolved: %s"
+                % pending
+            )
     inputs = _map_layers(config["input_layers"], created)
     outputs = _map_layers(config["output_layers"], created)
     model = Functional(inputs=inputs, outputs=outputs, name=config.get("name"))
@@ -155,21 +188,32 @@ def functional_from_config(config, custom_objects=None, safe_mode=True):
 
 
 def compile_config(model):
-    """Keras' ``compile_config`` of a compiled model (optimizer, loss, loss weights, metrics, flags)."""
+    """Keras' ``compile_config`` of a compiled model (optimizer, loss, loss weights, metrics,
+    flags)."""
     compile_metrics = model._compile_metrics
     compile_loss = model._compile_loss
-    return {"optimizer": _serialize(model.optimizer),
-            "loss": _serialize(model.loss),
-            "loss_weights": _serialize(compile_loss._loss_weights) if compile_loss is not None else None,
-            "metrics": _serialize(compile_metrics._user_metrics) if compile_metrics is not None else None,
-            "weighted_metrics": _serialize(compile_metrics._user_weighted_metrics) if compile_metrics is not None else None,
-            "run_eagerly": model.run_eagerly,
-            "steps_per_execution": model.steps_per_execution,
-            "jit_compile": model.jit_compile}
+    return {
+        "optimizer": _serialize(model.optimizer),
+        "loss": _serialize(model.loss),
+        "loss_weights": _serialize(compile_loss._loss_weights)
+        if compile_loss is not None
+        else None,
+        "metrics": _serialize(compile_metrics._user_metrics)
+        if compile_metrics is not None
+        else None,
+        "weighted_metrics": _serialize(compile_metrics._user_weighted_metrics)
+        if compile_metrics is not None
+        else None,
+        "run_eagerly": model.run_eagerly,
+        "steps_per_execution": model.steps_per_execution,
+        "jit_compile": model.jit_compile,
+    }
 
 
 def compile_from_config(model, config, custom_objects=None):
-    """Compiles ``model`` from ``compile_config`` and builds its optimizer so saved optimizer variables can load."""
+    """Compiles ``model`` from ``compile_config`` and builds its optimizer so saved optimizer
+    variables can load."""
+
     def revive(value):
         if isinstance(value, dict) and "class_name" in value:
             return serialization_lib.deserialize_keras_object(value, custom_objects)
@@ -179,10 +223,14 @@ def compile_from_config(model, config, custom_objects=None):
             return {key: revive(item) for key, item in value.items()}
         return value
 
-    model.compile(optimizer=revive(config.get("optimizer", "rmsprop")), loss=revive(config.get("loss")),
-                  loss_weights=config.get("loss_weights"), metrics=revive(config.get("metrics")),
-                  weighted_metrics=revive(config.get("weighted_metrics")),
-                  run_eagerly=bool(config.get("run_eagerly", False)),
-                  steps_per_execution=config.get("steps_per_execution", 1) or 1)
+    model.compile(
+        optimizer=revive(config.get("optimizer", "rmsprop")),
+        loss=revive(config.get("loss")),
+        loss_weights=config.get("loss_weights"),
+        metrics=revive(config.get("metrics")),
+        weighted_metrics=revive(config.get("weighted_metrics")),
+        run_eagerly=bool(config.get("run_eagerly", False)),
+        steps_per_execution=config.get("steps_per_execution", 1) or 1,
+    )
     if model.built:
         model.optimizer.build(model.trainable_variables)

@@ -1,14 +1,21 @@
 """Keras' registry of custom objects: ``register_keras_serializable`` and its look-ups.
 
 The registry is process-wide; custom-object scopes are per thread, as in Keras."""
+
 import inspect
 from ..backend.object_repr import KerasObjectRepr
 
 from ...framework.global_state import PER_THREAD as _STATE
 from ...api_export import keras_export
 
-__all__ = ["register_keras_serializable", "get_registered_name", "get_registered_object", "CustomObjectScope",
-           "custom_object_scope", "get_custom_objects"]
+__all__ = [
+    "register_keras_serializable",
+    "get_registered_name",
+    "get_registered_object",
+    "CustomObjectScope",
+    "custom_object_scope",
+    "get_custom_objects",
+]
 
 GLOBAL_CUSTOM_OBJECTS = {}
 GLOBAL_CUSTOM_NAMES = {}
@@ -16,10 +23,12 @@ GLOBAL_CUSTOM_NAMES = {}
 
 @keras_export("keras.saving.register_keras_serializable", "keras.utils.register_keras_serializable")
 def register_keras_serializable(package="Custom", name=None):
-    """Registers a class or function under ``'package>name'`` (``name`` defaults to its ``__name__``).
+    """Registers a class or function under ``'package>name'`` (``name`` defaults to its
+    ``__name__``).
 
     Classes must define ``get_config()`` (Keras' ``ValueError`` otherwise).
     """
+
     def decorator(arg):
         class_name = name if name is not None else arg.__name__
         registered_name = "%s>%s" % (package, class_name)
@@ -28,6 +37,7 @@ def register_keras_serializable(package="Custom", name=None):
         GLOBAL_CUSTOM_OBJECTS[registered_name] = arg
         GLOBAL_CUSTOM_NAMES[arg] = registered_name
         return arg
+
     return decorator
 
 
@@ -41,7 +51,8 @@ def get_registered_name(obj):
 
 @keras_export("keras.saving.get_registered_object", "keras.utils.get_registered_object")
 def get_registered_object(name, custom_objects=None, module_objects=None):
-    """The object registered (or in an active custom-object scope, ``custom_objects`` or ``module_objects``) as ``name``, else ``None``."""
+    """The object registered (or in an active custom-object scope, ``custom_objects`` or
+    ``module_objects``) as ``name``, else ``None``."""
     for scope in reversed(_STATE.custom_object_scopes):
         if name in scope:
             return scope[name]
@@ -60,10 +71,15 @@ def get_custom_objects():
     return GLOBAL_CUSTOM_OBJECTS
 
 
-@keras_export("keras.saving.CustomObjectScope", "keras.saving.custom_object_scope",
-              "keras.utils.CustomObjectScope", "keras.utils.custom_object_scope")
+@keras_export(
+    "keras.saving.CustomObjectScope",
+    "keras.saving.custom_object_scope",
+    "keras.utils.CustomObjectScope",
+    "keras.utils.custom_object_scope",
+)
 class CustomObjectScope(KerasObjectRepr):
-    """``with CustomObjectScope({'name': obj}):`` makes the objects visible to deserialization inside the block."""
+    """``with CustomObjectScope({'name': obj}):`` makes the objects visible to deserialization
+    inside the block."""
 
     def __init__(self, custom_objects):
         self.custom_objects = dict(custom_objects or {})

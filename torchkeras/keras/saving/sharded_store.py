@@ -1,4 +1,5 @@
-"""Keras 3's sharded weights: ``<name>.weights.json`` plus ``<name>_00000.weights.h5``, ``<name>_00001.weights.h5``...
+"""Keras 3's sharded weights: ``<name>.weights.json`` plus ``<name>_00000.weights.h5``,
+``<name>_00001.weights.h5``...
 
 Written by ``save_weights(path, max_shard_size=GB)``.  Values go, in saving
 order, into the current shard until the next one would push it past
@@ -8,6 +9,7 @@ name, or a list of names when the group spans several}}``.  Each shard is
 an ordinary weights HDF5 file; loading merges the groups of every shard the
 map names.
 """
+
 import json
 import os
 import warnings
@@ -18,13 +20,18 @@ __all__ = ["sharded_path", "write_sharded", "read_sharded"]
 
 
 def sharded_path(filepath, writing):
-    """``filepath`` with the ``.json`` suffix Keras requires (warning, as Keras does, when it had another)."""
+    """``filepath`` with the ``.json`` suffix Keras requires (warning, as Keras does, when it had
+    another)."""
     root, suffix = os.path.splitext(filepath)
     if suffix == ".json":
         return filepath
     new_path = root + ".json"
-    warnings.warn("%s sharded weights requires `*.json` as the extension. The original path: %s will be renamed to "
-                  "%s." % ("Saving" if writing else "Loading", filepath, new_path), stacklevel=3)
+    warnings.warn(
+        "%s sharded weights requires `*.json` as the extension. The original path: %s will be "
+        "renamed to "
+        "%s." % ("Saving" if writing else "Loading", filepath, new_path),
+        stacklevel=3,
+    )
     return new_path
 
 
@@ -41,7 +48,8 @@ def _nbytes(array):
 
 
 def _plan(entries, max_bytes):
-    """``(shards, weight_map, total)``: each shard a list of ``(path, name, {key: array})`` triples."""
+    """``(shards, weight_map, total)``: each shard a list of ``(path, name, {key: array})``
+    triples."""
     shards, weight_map, total, current = [[]], {}, 0, 0
     for path, name, values in entries:
         if name is not None:
@@ -50,9 +58,12 @@ def _plan(entries, max_bytes):
             size = _nbytes(array)
             total += size
             if size > max_bytes:
-                raise ValueError("The size of %s is %s which exceeds the maximum shard size %s. You can increase the "
-                                 "`max_shard_size` parameter to accommodate the size."
-                                 % (key, _readable(size), _readable(max_bytes)))
+                raise ValueError(
+                    "The size of %s is %s which exceeds the maximum shard size %s. You can "
+                    "increase the "
+                    "`max_shard_size` parameter to accommodate the size."
+                    % (key, _readable(size), _readable(max_bytes))
+                )
             current += size
             if current > max_bytes:
                 shards.append([])
@@ -70,7 +81,7 @@ def write_sharded(filepath, entries, max_shard_size, write_file):
     directory, base = os.path.split(filepath)
     base = os.path.splitext(base)[0].replace(".weights", "")
     names = lambda index: "%s_%05d.weights.h5" % (base, index)  # noqa: E731
-    shards, weight_map, total = _plan(entries, float(max_shard_size) * 1024 ** 3)
+    shards, weight_map, total = _plan(entries, float(max_shard_size) * 1024**3)
     h5py = h5_store.require_h5py()
 
     def shard_writer(shard):
@@ -80,6 +91,7 @@ def write_sharded(filepath, entries, max_shard_size, write_file):
                     group = h5_store.write_group(h5, path, name)
                     for key, array in values.items():
                         group.create_dataset(key, data=array)
+
         return write
 
     for index, shard in enumerate(shards):
@@ -98,14 +110,17 @@ def write_sharded(filepath, entries, max_shard_size, write_file):
 
 
 def read_sharded(filepath):
-    """``{path: {key: array}}`` merged from every shard named in ``filepath``; ``ValueError`` naming the problem."""
+    """``{path: {key: array}}`` merged from every shard named in ``filepath``; ``ValueError``
+    naming the problem."""
     try:
         with open(filepath) as handle:
             config = json.load(handle)
         weight_map = config["weight_map"]
     except (OSError, ValueError, KeyError, TypeError) as error:
-        raise ValueError("Unable to read the sharded weights map '%s': not a Keras `.weights.json` file (%s)."
-                         % (filepath, error)) from error
+        raise ValueError(
+            "Unable to read the sharded weights map '%s': not a Keras `.weights.json` file (%s)."
+            % (filepath, error)
+        ) from error
     files = []
     for names in weight_map.values():
         for name in names if isinstance(names, list) else [names]:
@@ -116,7 +131,10 @@ def read_sharded(filepath):
     for name in files:
         shard = os.path.join(directory, os.path.basename(name))
         if not os.path.exists(shard):
-            raise ValueError("Unable to load sharded weights '%s': the shard '%s' it names is missing." % (filepath, name))
+            raise ValueError(
+                "Unable to load sharded weights '%s': the shard '%s' it names is missing."
+                % (filepath, name)
+            )
         for path, values in h5_store.read_weights(shard, shard).items():
             found.setdefault(path, {}).update(values)
     return found

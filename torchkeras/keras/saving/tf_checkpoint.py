@@ -10,6 +10,7 @@ first); a compiled model's ``optimizer``; an optimizer's ``_variables``,
 (``_momentums``, ``_velocities`` ...).  Keras' own bookkeeping lists are skipped, as
 Keras' tracking skips them.  Metrics are not checkpointed (as in TF).
 """
+
 from __future__ import annotations
 
 from ...checkpoint.object_graph import register_children
@@ -23,11 +24,31 @@ from ..optimizers.optimizer import Optimizer
 
 __all__ = []
 
-_SKIPPED = frozenset((
-    "_trainable_variables", "_non_trainable_variables", "_tracked", "_torch_modules",
-    "_torch_variables", "_losses", "_inbound_nodes", "_outbound_nodes", "_inputs", "_outputs",
-    "_nodes_by_depth", "_run_order", "_stack", "_layers", "_fit_variables", "_metrics",
-    "_modules", "_parameters", "_buffers", "_inputs_struct", "_outputs_struct"))
+_SKIPPED = frozenset(
+    (
+        "_trainable_variables",
+        "_non_trainable_variables",
+        "_tracked",
+        "_torch_modules",
+        "_torch_variables",
+        "_losses",
+        "_inbound_nodes",
+        "_outbound_nodes",
+        "_inputs",
+        "_outputs",
+        "_nodes_by_depth",
+        "_run_order",
+        "_stack",
+        "_layers",
+        "_fit_variables",
+        "_metrics",
+        "_modules",
+        "_parameters",
+        "_buffers",
+        "_inputs_struct",
+        "_outputs_struct",
+    )
+)
 _RENAMED = {"kernel": "_kernel", "embeddings": "_embeddings"}
 _RENAMING_CLASSES = frozenset(("Dense", "EinsumDense", "BaseConv", "Embedding"))
 
@@ -42,6 +63,7 @@ def _keras_value(value):
     if isinstance(value, dict):
         return any(_keras_value(v) for v in value.values())
     from ...module.module import Module
+
     return isinstance(value, Module)
 
 
@@ -56,7 +78,7 @@ def layer_children(layer):
     items = []
     own_modules = not isinstance(layer, (Functional, Sequential))
     for name, value in vars(layer).items():
-        if name == "_modules":      # attribute sublayers live in torch's ``_modules`` dict
+        if name == "_modules":  # attribute sublayers live in torch's ``_modules`` dict
             if own_modules:
                 items.extend(value.items())
         else:
@@ -72,9 +94,14 @@ def layer_children(layer):
 
 def optimizer_children(optimizer):
     """A Keras optimizer's checkpoint dependencies (its variables and slot lists)."""
-    return [(name, value) for name, value in vars(optimizer).items()
-            if _keras_value(value) and name != "_model_variables_moving_average"
-            or name == "_model_variables_moving_average" and value]
+    return [
+        (name, value)
+        for name, value in vars(optimizer).items()
+        if _keras_value(value)
+        and name != "_model_variables_moving_average"
+        or name == "_model_variables_moving_average"
+        and value
+    ]
 
 
 register_children(Layer, layer_children)
@@ -83,11 +110,13 @@ register_children(Optimizer, optimizer_children)
 
 def _describe_model(model):
     from .serialization_lib import serialize_keras_object
+
     return {"config": serialize_keras_object(model)}
 
 
 def _rebuild_model(recipe, safe_mode):
     from .serialization_lib import deserialize_keras_object
+
     return deserialize_keras_object(recipe["config"], safe_mode=safe_mode)
 
 

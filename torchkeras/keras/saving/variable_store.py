@@ -1,4 +1,5 @@
-"""The ``store`` handed to ``save_own_variables`` / ``load_own_variables``: one object's ``vars`` group as a dict.
+"""The ``store`` handed to ``save_own_variables`` / ``load_own_variables``: one object's ``vars``
+group as a dict.
 
 Keras calls ``layer.save_own_variables(store)`` for every layer and
 optimizer when saving, with ``store[key] = value`` writing the dataset
@@ -7,13 +8,15 @@ optimizer when saving, with ``store[key] = value`` writing the dataset
 (``Layer``'s and ``Optimizer``'s) use the keys ``"0"``, ``"1"``...; an
 override may store any arrays under any keys.
 """
+
 import numpy as np
 
 __all__ = ["WriteStore", "ReadStore", "to_numpy", "save_default", "load_default"]
 
 
 def to_numpy(value):
-    """``value`` (a variable, tensor, torch tensor, array or Python value) as a NumPy array HDF5 can hold."""
+    """``value`` (a variable, tensor, torch tensor, array or Python value) as a NumPy array HDF5
+    can hold."""
     if hasattr(value, "numpy"):
         value = value.numpy()
     if hasattr(value, "detach"):
@@ -55,19 +58,30 @@ class WriteStore(_Store):
 
 
 class ReadStore(_Store):
-    """Read side: ``store[key]`` is the saved NumPy array (``KeyError`` when the file has no such key)."""
+    """Read side: ``store[key]`` is the saved NumPy array (``KeyError`` when the file has no such
+    key)."""
 
 
 def save_default(variables, store):
-    """Keras' default ``save_own_variables``: ``store["0"]``, ``store["1"]``... in ``variables`` order."""
+    """Keras' default ``save_own_variables``: ``store["0"]``, ``store["1"]``... in ``variables``
+    order."""
     for index, variable in enumerate(variables):
         store[str(index)] = variable
 
 
 def load_default(owner_name, variables, store):
-    """Keras' default ``load_own_variables``: a count check (Keras' message), then ``variables[i].assign(store[str(i)])``."""
+    """Keras' default ``load_own_variables``: a count check (Keras' message), then
+    ``variables[i].assign(store[str(i)])``."""
     if len(store.keys()) != len(variables):
-        raise ValueError("Layer '%s' expected %d variables, but received %d variables during loading. Expected: %s"
-                         % (owner_name, len(variables), len(store.keys()), [v.name.split(":")[0] for v in variables]))
+        raise ValueError(
+            "Layer '%s' expected %d variables, but received %d variables during loading. "
+            "Expected: %s"
+            % (
+                owner_name,
+                len(variables),
+                len(store.keys()),
+                [v.name.split(":")[0] for v in variables],
+            )
+        )
     for index, variable in enumerate(variables):
         variable.assign(store[str(index)])

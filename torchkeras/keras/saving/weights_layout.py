@@ -1,4 +1,5 @@
-"""Where each object's variables go in Keras' weights files: Keras' walk over layers and the optimizer.
+"""Where each object's variables go in Keras' weights files: Keras' walk over layers and the
+optimizer.
 
 Sequential and functional models list ``layers`` (paths like
 ``layers/dense``, ``layers/dense_1``: the snake_case class name, numbered
@@ -10,6 +11,7 @@ Each object's own variables (trainable, then non-trainable, in creation
 order) go to ``<path>/vars/0``, ``1``...; an object reached twice is stored
 once, at its first path.
 """
+
 from ..layers.layer import Layer, _modules_in
 from ..backend.naming import to_snake_case
 
@@ -34,11 +36,13 @@ def own_variables(obj):
 
 def _is_saveable(obj):
     from ..optimizers.optimizer import Optimizer
+
     return isinstance(obj, (Layer, Optimizer))
 
 
 def _children(obj):
     from ..models import Functional, Model, Sequential
+
     if not isinstance(obj, Layer):
         return []
     if isinstance(obj, (Sequential, Functional)):
@@ -46,8 +50,11 @@ def _children(obj):
         if getattr(obj, "optimizer", None) is not None:
             children.append(("optimizer", obj.optimizer))
         return children
-    attrs = {name: value for name, value in obj._tracked.items()
-             if any(isinstance(m, Layer) for m in _modules_in(value, [])) or _is_saveable(value)}
+    attrs = {
+        name: value
+        for name, value in obj._tracked.items()
+        if any(isinstance(m, Layer) for m in _modules_in(value, [])) or _is_saveable(value)
+    }
     if isinstance(obj, Model):
         attrs["layers"] = obj.layers
         if getattr(obj, "optimizer", None) is not None:
@@ -80,7 +87,7 @@ def saveables(root):
             return
         seen.add(id(container))
         used = {}
-        for item in (container.values() if isinstance(container, dict) else container):
+        for item in container.values() if isinstance(container, dict) else container:
             if _is_saveable(item):
                 visit(item, _join(path, _unique(to_snake_case(type(item).__name__), used)))
             elif isinstance(item, (list, tuple, dict)):

@@ -1,4 +1,5 @@
-"""The loss and metric containers ``compile()`` builds (Keras' ``CompileLoss`` / ``CompileMetrics``).
+"""The loss and metric containers ``compile()`` builds (Keras' ``CompileLoss`` /
+``CompileMetrics``).
 
 Both resolve their identifiers per model output: one entry for a
 single-output model, a list (by position) or a dict (by output name) for
@@ -6,6 +7,7 @@ several outputs.  ``"accuracy"``/``"acc"`` (and ``"crossentropy"``/``"ce"``
 for losses) become the binary, sparse or categorical variant from the
 shapes of the first batch, as in Keras.  Metric state stays on the device.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,7 +19,14 @@ from ...framework.tensor import TensorOperators, wrap
 from .. import losses as _losses_module
 from .. import metrics as _metrics_module
 
-__all__ = ["CompileLoss", "CompileMetrics", "get_metric", "get_loss", "validate_identifiers", "LossTracker"]
+__all__ = [
+    "CompileLoss",
+    "CompileMetrics",
+    "get_metric",
+    "get_loss",
+    "validate_identifiers",
+    "LossTracker",
+]
 
 
 class LossTracker(_metrics_module.Mean):
@@ -48,7 +57,9 @@ def _object_name(obj):
 def _is_binary_or_sparse(y_true, y_pred):
     is_binary = y_pred.shape[-1] == 1 if y_pred.ndim else True
     true_last = y_true.shape[-1] if y_true.ndim else 1
-    is_sparse = y_true.ndim < y_pred.ndim or (true_last == 1 and y_pred.ndim > 0 and y_pred.shape[-1] > 1)
+    is_sparse = y_true.ndim < y_pred.ndim or (
+        true_last == 1 and y_pred.ndim > 0 and y_pred.shape[-1] > 1
+    )
     return is_binary, is_sparse
 
 
@@ -59,7 +70,13 @@ def get_metric(identifier, y_true, y_pred):
         raise ValueError("Expected metric, received `None`")
     if str(identifier).lower() in ("accuracy", "acc"):
         is_binary, is_sparse = _is_binary_or_sparse(y_true, y_pred)
-        cls = metrics.BinaryAccuracy if is_binary else metrics.SparseCategoricalAccuracy if is_sparse else metrics.CategoricalAccuracy
+        cls = (
+            metrics.BinaryAccuracy
+            if is_binary
+            else metrics.SparseCategoricalAccuracy
+            if is_sparse
+            else metrics.CategoricalAccuracy
+        )
         metric = cls(name=str(identifier))
     else:
         metric = metrics.get(identifier)
@@ -71,7 +88,8 @@ def get_metric(identifier, y_true, y_pred):
 
 
 def get_metric_name(identifier):
-    """The name a metric identifier gets before any prefix (the string itself, else the object's name)."""
+    """The name a metric identifier gets before any prefix (the string itself, else the object's
+    name)."""
     if isinstance(identifier, str):
         return identifier
     return _object_name(identifier)
@@ -84,7 +102,13 @@ def get_loss(identifier, y_true, y_pred):
         return None
     if str(identifier).lower() in ("crossentropy", "ce"):
         is_binary, is_sparse = _is_binary_or_sparse(y_true, y_pred)
-        loss = losses.binary_crossentropy if is_binary else losses.sparse_categorical_crossentropy if is_sparse else losses.categorical_crossentropy
+        loss = (
+            losses.binary_crossentropy
+            if is_binary
+            else losses.sparse_categorical_crossentropy
+            if is_sparse
+            else losses.categorical_crossentropy
+        )
     else:
         loss = losses.get(identifier)
     if not isinstance(loss, losses.Loss):
@@ -125,20 +149,30 @@ def _storage(value):
     if isinstance(value, TensorOperators):
         return value._value
     from ...framework.convert import to_torch
+
     return to_torch(value)
 
 
 def _align(value, names, what):
-    """Per-output list of ``value`` for outputs ``names`` (a dict by name, a list by position, one entry for all)."""
+    """Per-output list of ``value`` for outputs ``names`` (a dict by name, a list by position,
+    one entry for all)."""
     count = len(names)
     if isinstance(value, dict):
         unknown = [key for key in value if key not in names]
         if unknown:
-            raise ValueError("In the dict argument `%s`, key '%s' does not correspond to any model output. Received:\n%s=%s" % (what, unknown[0], what, value))
+            raise ValueError(
+                "In the dict argument `%s`, key '%s' does not correspond to any model output. "
+                "Received:\n%s=%s" % (what, unknown[0], what, value)
+            )
         return [value.get(name) for name in names]
     if isinstance(value, (list, tuple)) and count > 1:
         if len(value) != count:
-            raise ValueError("For a model with multiple outputs, when providing the `%s` argument as a list, it should have as many entries as the model has outputs. Received:\n%s=%s\nof length %d whereas the model has %d outputs." % (what, what, value, len(value), count))
+            raise ValueError(
+                "For a model with multiple outputs, when providing the `%s` argument as a list, "
+                "it should have as many entries as the model has outputs. Received:\n%s=%s\nof "
+                "length %d whereas the model has %d outputs."
+                % (what, what, value, len(value), count)
+            )
         return list(value)
     return [value] * count
 
@@ -158,8 +192,10 @@ def _check_loss_weights(loss, loss_weights, count):
     if loss_weights is None or isinstance(loss, (list, tuple, dict)):
         return
     if isinstance(loss_weights, (list, tuple, dict)) and len(loss_weights) != 1:
-        raise ValueError("`loss_weights` must match the number of losses, got 1 losses and %d "
-                         "weights." % len(loss_weights))
+        raise ValueError(
+            "`loss_weights` must match the number of losses, got 1 losses and %d "
+            "weights." % len(loss_weights)
+        )
 
 
 def _pair_targets(y_true, y_pred, names):
@@ -175,7 +211,10 @@ def _pair_targets(y_true, y_pred, names):
     else:
         trues = [_storage(trues)]
     if len(trues) != len(preds):
-        raise ValueError("The model has %d outputs, but the targets `y` have %d entries. Provide one target per output (as a list, or a dict keyed by output name)." % (len(preds), len(trues)))
+        raise ValueError(
+            "The model has %d outputs, but the targets `y` have %d entries. Provide one target "
+            "per output (as a list, or a dict keyed by output name)." % (len(preds), len(trues))
+        )
     return trues, preds
 
 
@@ -203,16 +242,25 @@ class CompileLoss:
         trues, preds = _pair_targets(y_true, y_pred, names)
         identifiers = _align(self._loss, names, "loss")
         _check_loss_weights(self._loss, self._loss_weights, count)
-        weights = _align(self._loss_weights, names, "loss_weights") if self._loss_weights is not None else [None] * count
-        self._losses = [get_loss(identifier, t, p) for identifier, t, p in zip(identifiers, trues, preds)]
+        weights = (
+            _align(self._loss_weights, names, "loss_weights")
+            if self._loss_weights is not None
+            else [None] * count
+        )
+        self._losses = [
+            get_loss(identifier, t, p) for identifier, t, p in zip(identifiers, trues, preds)
+        ]
         self._weights = [1.0 if w is None else float(w) for w in weights]
         if sum(loss is not None for loss in self._losses) > 1:
             mean = _metrics_module.Mean
             # Keras names each loss after its output, or after the loss itself when the output
             # has no name (a subclassed model's list of outputs)
-            self.metrics = [mean(name="%s_loss" % (name if name is not None else loss.name))
-                            if loss is not None else None
-                            for name, loss in zip(names, self._losses)]
+            self.metrics = [
+                mean(name="%s_loss" % (name if name is not None else loss.name))
+                if loss is not None
+                else None
+                for name, loss in zip(names, self._losses)
+            ]
         self.built = True
 
     def __call__(self, y_true, y_pred, sample_weight=None):
@@ -225,13 +273,23 @@ class CompileLoss:
         if not self.built:
             self.build(y_true, y_pred)
         trues, preds = _pair_targets(y_true, y_pred, self._names)
-        weights = sample_weight if isinstance(sample_weight, (list, tuple)) else [sample_weight] * len(preds)
+        weights = (
+            sample_weight
+            if isinstance(sample_weight, (list, tuple))
+            else [sample_weight] * len(preds)
+        )
         total = None
-        for index, (loss, weight, t, p, sw) in enumerate(zip(self._losses, self._weights, trues, preds, weights)):
+        for index, (loss, weight, t, p, sw) in enumerate(
+            zip(self._losses, self._weights, trues, preds, weights)
+        ):
             if loss is None:
                 continue
             if t is None:
-                raise ValueError("Expected targets `y` for the output %r (it has a loss), received None. Pass `y` to `fit()`, or remove this output's loss in `compile()`." % self._names[index])
+                raise ValueError(
+                    "Expected targets `y` for the output %r (it has a loss), received None. Pass "
+                    "`y` to `fit()`, or remove this output's loss in `compile()`."
+                    % self._names[index]
+                )
             value = loss(t, p, sample_weight=_storage(sw))._value
             if self.metrics:
                 self.metrics[index].update_state(wrap(value.detach()))
@@ -266,7 +324,9 @@ class CompileMetrics:
         self._per_output = []
         for index, (t, p) in enumerate(zip(trues, preds)):
             unweighted_objs = [self._make(m, t, p, names[index], count) for m in plain[index]]
-            weighted_objs = [self._make(m, t, p, names[index], count, weighted=True) for m in weighted[index]]
+            weighted_objs = [
+                self._make(m, t, p, names[index], count, weighted=True) for m in weighted[index]
+            ]
             self._per_output.append((unweighted_objs, weighted_objs))
             self.metrics.extend(unweighted_objs + weighted_objs)
             self._base_names.extend(get_metric_name(m) for m in plain[index] + weighted[index])
@@ -279,20 +339,28 @@ class CompileMetrics:
         if isinstance(metrics, dict):
             unknown = [key for key in metrics if key not in names]
             if unknown:
-                raise ValueError("In the dict argument `metrics`, key '%s' does not correspond to any model output. Received:\nmetrics=%s" % (unknown[0], metrics))
+                raise ValueError(
+                    "In the dict argument `metrics`, key '%s' does not correspond to any model "
+                    "output. Received:\nmetrics=%s" % (unknown[0], metrics)
+                )
             return [_as_list(metrics.get(name)) for name in names]
         if not isinstance(metrics, (list, tuple)):
-            raise TypeError("Expected `metrics` argument to be a list, tuple, or dict. Received instead: metrics=%s of type %s" % (metrics, type(metrics)))
+            raise TypeError(
+                "Expected `metrics` argument to be a list, tuple, or dict. Received instead: "
+                "metrics=%s of type %s" % (metrics, type(metrics))
+            )
         if len(names) == 1:
             return [list(metrics)]
         if len(metrics) == len(names):  # Keras: one entry (a metric or a list) per output
             return [_as_list(m) for m in metrics]
         structure = ["X"] * len(names)
-        raise ValueError("tuple arity mismatch; expected: %d, got: %d; tuple: %r.\n"
-                         "Invalid `metrics`. `metrics` should contain metrics objects and either "
-                         "be a dict or a list matching the output names of the functional model %s "
-                         "or match the output structure of the model: %s.\nReceived: metrics=%s"
-                         % (len(names), len(metrics), tuple(metrics), names, structure, metrics))
+        raise ValueError(
+            "tuple arity mismatch; expected: %d, got: %d; tuple: %r.\n"
+            "Invalid `metrics`. `metrics` should contain metrics objects and either "
+            "be a dict or a list matching the output names of the functional model %s "
+            "or match the output structure of the model: %s.\nReceived: metrics=%s"
+            % (len(names), len(metrics), tuple(metrics), names, structure, metrics)
+        )
 
     @staticmethod
     def _make(identifier, y_true, y_pred, output_name, count, weighted=False):
@@ -308,7 +376,11 @@ class CompileMetrics:
         if not self.built:
             self.build(y_true, y_pred)
         trues, preds = _pair_targets(y_true, y_pred, self._names)
-        weights = sample_weight if isinstance(sample_weight, (list, tuple)) else [sample_weight] * len(preds)
+        weights = (
+            sample_weight
+            if isinstance(sample_weight, (list, tuple))
+            else [sample_weight] * len(preds)
+        )
         for (plain, weighted), t, p, sw in zip(self._per_output, trues, preds, weights):
             if t is None:
                 continue
@@ -321,7 +393,8 @@ class CompileMetrics:
                     metric.update_state(t_tensor, p_tensor, sample_weight=sw_tensor)
 
     def unprefixed_names(self):
-        """The metrics' names before output/``weighted_`` prefixes (what Keras' ``evaluate`` orders by)."""
+        """The metrics' names before output/``weighted_`` prefixes (what Keras' ``evaluate``
+        orders by)."""
         return list(self._base_names)
 
     def result(self):

@@ -7,6 +7,7 @@ Tensors, torch tensors and tuples/lists/dicts of them (``ArrayDataAdapter``),
 ``tf.data.Dataset``, ``torch.utils.data.DataLoader``, Python generators and
 iterators, ``keras.utils.PyDataset``.
 """
+
 from __future__ import annotations
 
 import math
@@ -20,17 +21,30 @@ from ...data import structure
 from ...data.dataset_ops import Dataset
 from ..utils.py_dataset import PyDataset
 from .data_utils import (
-    batch_size_of, class_weight_to_sample_weights, is_array_leaf, normalize_structure, to_storage_tree,
+    batch_size_of,
+    class_weight_to_sample_weights,
+    is_array_leaf,
+    normalize_structure,
+    to_storage_tree,
     unpack_x_y_sample_weight,
 )
 
-__all__ = ["get_data_adapter", "ArrayDataAdapter", "DatasetAdapter", "DataLoaderAdapter", "GeneratorDataAdapter", "PyDatasetAdapter"]
+__all__ = [
+    "get_data_adapter",
+    "ArrayDataAdapter",
+    "DatasetAdapter",
+    "DataLoaderAdapter",
+    "GeneratorDataAdapter",
+    "PyDatasetAdapter",
+]
 
 _DEVICE_RESIDENT_BYTES = 1 << 30
 
 
 def _bytes(tree):
-    return sum(leaf.numel() * leaf.element_size() for leaf in structure.flatten(tree) if leaf is not None)
+    return sum(
+        leaf.numel() * leaf.element_size() for leaf in structure.flatten(tree) if leaf is not None
+    )
 
 
 def _to(tree, device):
@@ -57,7 +71,16 @@ class ArrayDataAdapter(DataAdapter):
     pinned and copied per batch without blocking.
     """
 
-    def __init__(self, x, y=None, sample_weight=None, batch_size=None, shuffle=False, class_weight=None, device=None):
+    def __init__(
+        self,
+        x,
+        y=None,
+        sample_weight=None,
+        batch_size=None,
+        shuffle=False,
+        class_weight=None,
+        device=None,
+    ):
         x, y, sample_weight = (to_storage_tree(v) for v in (x, y, sample_weight))
         _check_cardinality(x, y, sample_weight)
         if class_weight is not None:
@@ -67,7 +90,11 @@ class ArrayDataAdapter(DataAdapter):
                 raise ValueError("`class_weight` requires targets `y`.")
         self._data = (x, y, sample_weight)
         self._class_weight = class_weight
-        if device is not None and device.type != "cpu" and _bytes(self._data) <= _DEVICE_RESIDENT_BYTES:
+        if (
+            device is not None
+            and device.type != "cpu"
+            and _bytes(self._data) <= _DEVICE_RESIDENT_BYTES
+        ):
             self._data = _to(self._data, device)
         self._size = batch_size_of(x)
         self._batch_size = int(batch_size) if batch_size else 32
@@ -90,7 +117,12 @@ class ArrayDataAdapter(DataAdapter):
         first = next(leaf for leaf in structure.flatten(data) if leaf is not None)
         if not self._shuffle:
             for start in range(0, size, step):
-                yield self._finish(structure.map_structure(lambda leaf: None if leaf is None else leaf[start:start + step], data))
+                yield self._finish(
+                    structure.map_structure(
+                        lambda leaf: None if leaf is None else leaf[start : start + step],  # noqa: B023
+                        data,
+                    )
+                )
             return
         if self._shuffle == "batch":
             starts = list(range(0, size, step))
@@ -102,11 +134,13 @@ class ArrayDataAdapter(DataAdapter):
             return
         order = torch.randperm(size, device=first.device)
         for start in range(0, size, step):
-            yield self._finish(_take(data, order[start:start + step]))
+            yield self._finish(_take(data, order[start : start + step]))
 
 
 def _take(data, rows):
-    return structure.map_structure(lambda leaf: None if leaf is None else leaf.index_select(0, rows), data)
+    return structure.map_structure(
+        lambda leaf: None if leaf is None else leaf.index_select(0, rows), data
+    )
 
 
 def _check_cardinality(x, y, sample_weight):
@@ -115,8 +149,14 @@ def _check_cardinality(x, y, sample_weight):
         if tree is not None:
             sizes[name] = [leaf.shape[0] for leaf in structure.flatten(tree) if leaf is not None]
     if len({size for values in sizes.values() for size in values}) > 1:
-        text = "".join("'%s' sizes: %s\n" % (name, ", ".join(str(s) for s in values)) for name, values in sizes.items())
-        raise ValueError("Data cardinality is ambiguous. Make sure all arrays contain the same number of samples." + text)
+        text = "".join(
+            "'%s' sizes: %s\n" % (name, ", ".join(str(s) for s in values))
+            for name, values in sizes.items()
+        )
+        raise ValueError(
+            "Data cardinality is ambiguous. Make sure all arrays contain the same number of "
+            "samples." + text
+        )
 
 
 class _IteratingAdapter(DataAdapter):
@@ -127,14 +167,17 @@ class _IteratingAdapter(DataAdapter):
 
     def _convert(self, batch):
         x, y, sample_weight = unpack_x_y_sample_weight(normalize_structure(batch))
-        x, y, sample_weight = (to_storage_tree(v, cast_float64=False) for v in (x, y, sample_weight))
+        x, y, sample_weight = (
+            to_storage_tree(v, cast_float64=False) for v in (x, y, sample_weight)
+        )
         if self._class_weight is not None and y is not None:
             sample_weight = class_weight_to_sample_weights(self._class_weight, y)
         return x, y, sample_weight
 
 
 class DatasetAdapter(_IteratingAdapter):
-    """A ``tf.data.Dataset`` of batches: ``(x,)``, ``(x, y)`` or ``(x, y, sample_weight)`` elements."""
+    """A ``tf.data.Dataset`` of batches: ``(x,)``, ``(x, y)`` or ``(x, y, sample_weight)``
+    elements."""
 
     def __init__(self, dataset, class_weight=None):
         super().__init__(class_weight)
@@ -176,7 +219,8 @@ class GeneratorDataAdapter(_IteratingAdapter):
 
 
 class PyDatasetAdapter(_IteratingAdapter):
-    """A ``keras.utils.PyDataset``: ``dataset[i]`` for each batch index (order shuffled when asked)."""
+    """A ``keras.utils.PyDataset``: ``dataset[i]`` for each batch index (order shuffled when
+    asked)."""
 
     def __init__(self, dataset, shuffle=False, class_weight=None):
         super().__init__(class_weight)
@@ -209,36 +253,60 @@ def _is_data_loader(x):
 
 def _reject_with_iterable(name, value, kind):
     if value is not None:
-        raise ValueError("When providing `x` as a %s, `%s` should not be passed. Instead, the %s should be included in the dataset." % (kind, name, name if name != "y" else "targets"))
+        raise ValueError(
+            "When providing `x` as a %s, `%s` should not be passed. Instead, the %s should be "
+            "included in the dataset." % (kind, name, name if name != "y" else "targets")
+        )
 
 
-def get_data_adapter(x, y=None, sample_weight=None, batch_size=None, shuffle=False, class_weight=None, device=None):
+def get_data_adapter(
+    x, y=None, sample_weight=None, batch_size=None, shuffle=False, class_weight=None, device=None
+):
     """Chooses and builds the adapter for ``x`` (Keras' ``get_data_adapter``)."""
     if x is None:
-        raise ValueError("Unrecognized data type: x=None (of type <class 'NoneType'>). Pass `x` as NumPy arrays, tensors, a `tf.data.Dataset`, a `torch.utils.data.DataLoader`, a generator or a `keras.utils.PyDataset`.")
+        raise ValueError(
+            "Unrecognized data type: x=None (of type <class 'NoneType'>). Pass `x` as NumPy "
+            "arrays, tensors, a `tf.data.Dataset`, a `torch.utils.data.DataLoader`, a generator "
+            "or a `keras.utils.PyDataset`."
+        )
     if isinstance(x, Dataset):
         kind = "tf.data.Dataset"
     elif _is_data_loader(x):
         kind = "torch DataLoader"
     elif isinstance(x, PyDataset):
         kind = "PyDataset"
-    elif isinstance(x, (types.GeneratorType,)) or (hasattr(x, "__next__") and hasattr(x, "__iter__")):
+    elif isinstance(x, (types.GeneratorType,)) or (
+        hasattr(x, "__next__") and hasattr(x, "__iter__")
+    ):
         kind = "generator"
     else:
         kind = None
     if kind is None:
         leaves = structure.flatten(normalize_structure(x))
         if not all(is_array_leaf(leaf) or _is_numeric_sequence(leaf) for leaf in leaves):
-            bad = next(leaf for leaf in leaves if not (is_array_leaf(leaf) or _is_numeric_sequence(leaf)))
+            bad = next(
+                leaf for leaf in leaves if not (is_array_leaf(leaf) or _is_numeric_sequence(leaf))
+            )
             raise ValueError("Unrecognized data type: x=%r (of type %s)" % (bad, type(bad)))
         return ArrayDataAdapter(x, y, sample_weight, batch_size, shuffle, class_weight, device)
     _reject_with_iterable("y", y, kind)
     _reject_with_iterable("sample_weight", sample_weight, kind)
     if shuffle and kind != "PyDataset":
-        what = {"tf.data.Dataset": "a tf.data.Dataset. The Dataset is expected to already be shuffled (via `.shuffle(buffer_size)`).",
-                "generator": "a generator. The generator is expected to yield already-shuffled data.",
-                "torch DataLoader": "a torch DataLoader. The DataLoader is expected to already be shuffled."}[kind]
-        warnings.warn("`shuffle=True` was passed, but will be ignored since the data `x` was provided as " + what, stacklevel=4)
+        what = {
+            "tf.data.Dataset": (
+                "a tf.data.Dataset. The Dataset is expected to already be shuffled (via "
+                "`.shuffle(buffer_size)`)."
+            ),
+            "generator": "a generator. The generator is expected to yield already-shuffled data.",
+            "torch DataLoader": (
+                "a torch DataLoader. The DataLoader is expected to already be shuffled."
+            ),
+        }[kind]
+        warnings.warn(
+            "`shuffle=True` was passed, but will be ignored since the data `x` was provided as "
+            + what,
+            stacklevel=4,
+        )
     if kind == "tf.data.Dataset":
         return DatasetAdapter(x, class_weight)
     if kind == "torch DataLoader":

@@ -1,4 +1,5 @@
 """Helpers shared by the data adapters: unpacking batches, conversion, splits."""
+
 from __future__ import annotations
 
 import math
@@ -12,13 +13,22 @@ from ...framework.device import device as _device_scope
 from ...framework.tensor import TensorOperators
 from ...api_export import keras_export
 
-__all__ = ["unpack_x_y_sample_weight", "pack_x_y_sample_weight", "to_storage_tree", "is_array_leaf",
-           "train_validation_split", "class_weight_to_sample_weights", "normalize_structure", "batch_size_of"]
+__all__ = [
+    "unpack_x_y_sample_weight",
+    "pack_x_y_sample_weight",
+    "to_storage_tree",
+    "is_array_leaf",
+    "train_validation_split",
+    "class_weight_to_sample_weights",
+    "normalize_structure",
+    "batch_size_of",
+]
 
 
 @keras_export("keras.utils.unpack_x_y_sample_weight")
 def unpack_x_y_sample_weight(data):
-    """Keras' rule: a tuple/list of 1, 2 or 3 items is ``(x, y, sample_weight)``; anything else is ``x``."""
+    """Keras' rule: a tuple/list of 1, 2 or 3 items is ``(x, y, sample_weight)``; anything else
+    is ``x``."""
     if isinstance(data, list):
         data = tuple(data)
     if not isinstance(data, tuple) or hasattr(data, "_fields"):
@@ -29,7 +39,10 @@ def unpack_x_y_sample_weight(data):
         return data[0], data[1], None
     if len(data) == 3:
         return data[0], data[1], data[2]
-    raise ValueError("Data is expected to be in format `x`, `(x,)`, `(x, y)`, or `(x, y, sample_weight)`, found: %s" % (data,))
+    raise ValueError(
+        "Data is expected to be in format `x`, `(x,)`, `(x, y)`, or `(x, y, sample_weight)`, "
+        "found: %s" % (data,)
+    )
 
 
 @keras_export("keras.utils.pack_x_y_sample_weight")
@@ -64,6 +77,7 @@ def _leaf(value, cast_float64):
     else:
         with _device_scope("/CPU:0"):
             from ...framework.convert import to_torch
+
             storage = to_torch(np.asarray(value) if not np.isscalar(value) else value)
     if cast_float64 and isinstance(storage, torch.Tensor) and storage.dtype == torch.float64:
         storage = storage.float()
@@ -77,7 +91,9 @@ def to_storage_tree(value, cast_float64=True):
     """
     if value is None:
         return None
-    return structure.map_structure(lambda leaf: None if leaf is None else _leaf(leaf, cast_float64), normalize_structure(value))
+    return structure.map_structure(
+        lambda leaf: None if leaf is None else _leaf(leaf, cast_float64), normalize_structure(value)
+    )
 
 
 def batch_size_of(tree):
@@ -89,18 +105,30 @@ def batch_size_of(tree):
 
 
 def train_validation_split(arrays, validation_split):
-    """Splits array structures at ``floor(n * (1 - validation_split))``: the tail validates (no shuffling)."""
+    """Splits array structures at ``floor(n * (1 - validation_split))``: the tail validates (no
+    shuffling)."""
     leaves = [leaf for leaf in structure.flatten(arrays) if leaf is not None]
     for leaf in leaves:
         if not is_array_leaf(leaf):
-            raise ValueError("Argument `validation_split` is only supported for tensors or NumPy arrays.Found incompatible type in the input: %s" % ([type(leaf) for leaf in leaves if not is_array_leaf(leaf)],))
+            raise ValueError(
+                "Argument `validation_split` is only supported for tensors or NumPy arrays.Found "
+                "incompatible type in the input: %s"
+                % ([type(leaf) for leaf in leaves if not is_array_leaf(leaf)],)
+            )
     total = leaves[0].shape[0]
     split_at = int(math.floor(total * (1.0 - validation_split)))
     if split_at == 0 or split_at == total:
-        raise ValueError("Training data contains %d samples, which is not sufficient to split it into a validation and training set as specified by `validation_split=%s`. Either provide more data, or a different value for the `validation_split` argument." % (total, validation_split))
+        raise ValueError(
+            "Training data contains %d samples, which is not sufficient to split it into a "
+            "validation and training set as specified by `validation_split=%s`. Either provide "
+            "more data, or a different value for the `validation_split` argument."
+            % (total, validation_split)
+        )
 
     def part(start, stop):
-        return structure.map_structure(lambda leaf: None if leaf is None else leaf[start:stop], arrays)
+        return structure.map_structure(
+            lambda leaf: None if leaf is None else leaf[start:stop], arrays
+        )
 
     return part(0, split_at), part(split_at, total)
 
@@ -116,5 +144,9 @@ def class_weight_to_sample_weights(class_weight, y):
     if y.ndim > 1 and y.shape[-1] > 1:
         index = y.argmax(dim=-1)
     else:
-        index = torch.round(y.reshape(y.shape[0], -1)[:, 0].float()).long() if y.ndim > 1 else torch.round(y.float()).long()
+        index = (
+            torch.round(y.reshape(y.shape[0], -1)[:, 0].float()).long()
+            if y.ndim > 1
+            else torch.round(y.float()).long()
+        )
     return table[index.clamp(0, size - 1)]

@@ -4,6 +4,7 @@ With ``steps_per_epoch`` the source's iterator persists across epochs (a
 dataset longer than one epoch continues where it stopped), and running out
 of data early ends the epoch with Keras' warning.
 """
+
 from __future__ import annotations
 
 import warnings
@@ -23,15 +24,28 @@ def _move(tree, device, non_blocking):
         if non_blocking:
             return leaf.pin_memory().to(device, non_blocking=True)
         return leaf.to(device)
+
     return structure.map_structure(move, tree)
 
 
 class EpochIterator:
     """Iterates ``(step, (x, y, sample_weight))`` for one epoch at a time, batches on ``device``."""
 
-    def __init__(self, x, y=None, sample_weight=None, batch_size=None, steps_per_epoch=None, shuffle=False, class_weight=None, device=None):
+    def __init__(
+        self,
+        x,
+        y=None,
+        sample_weight=None,
+        batch_size=None,
+        steps_per_epoch=None,
+        shuffle=False,
+        class_weight=None,
+        device=None,
+    ):
         self.steps_per_epoch = steps_per_epoch
-        self.data_adapter = get_data_adapter(x, y, sample_weight, batch_size, shuffle, class_weight, device)
+        self.data_adapter = get_data_adapter(
+            x, y, sample_weight, batch_size, shuffle, class_weight, device
+        )
         self._device = device
         self._non_blocking = device is not None and device.type == "cuda"
         self._num_batches = self.data_adapter.num_batches
@@ -45,9 +59,13 @@ class EpochIterator:
 
     def _warn_interrupted(self):
         warnings.warn(
-            "Your input ran out of data; interrupting training. Make sure that your dataset or generator can generate "
-            "at least `steps_per_epoch * epochs` batches. You may need to use the `.repeat()` function when building "
-            "your dataset.", stacklevel=3)
+            "Your input ran out of data; interrupting training. Make sure that your dataset or "
+            "generator can generate "
+            "at least `steps_per_epoch * epochs` batches. You may need to use the `.repeat()` "
+            "function when building "
+            "your dataset.",
+            stacklevel=3,
+        )
 
     def __iter__(self):
         adapter = self.data_adapter

@@ -31,6 +31,7 @@ one by one (callbacks still fire once per ``steps_per_execution`` batches);
 unknown loss/metric names raise at ``compile()`` rather than at the first
 ``fit()``.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -86,9 +87,11 @@ class _DeprecatedCompiledMetrics:
 
     def update_state(self, y, y_pred, sample_weight=None):
         """Warns, then updates every metric of the model as Keras' shim does."""
-        warnings.warn("`model.compiled_metrics()` is deprecated. Instead, use e.g.:\n```\n"
-                      "for metric in self.metrics:\n    metric.update_state(y, y_pred)\n```\n",
-                      stacklevel=2)
+        warnings.warn(
+            "`model.compiled_metrics()` is deprecated. Instead, use e.g.:\n```\n"
+            "for metric in self.metrics:\n    metric.update_state(y, y_pred)\n```\n",
+            stacklevel=2,
+        )
         for metric in self._model.metrics:
             if isinstance(metric, Mean):
                 metric.update_state(y_pred, sample_weight=sample_weight)
@@ -99,7 +102,9 @@ class _DeprecatedCompiledMetrics:
 def _storage_tree(tree):
     if tree is None:
         return None
-    return structure.map_structure(lambda leaf: leaf._value if isinstance(leaf, TensorOperators) else leaf, tree)
+    return structure.map_structure(
+        lambda leaf: leaf._value if isinstance(leaf, TensorOperators) else leaf, tree
+    )
 
 
 def _to_numpy_leaf(leaf):
@@ -149,8 +154,18 @@ class Trainer:
     _fit_variables = None
 
     # ---------------------------------------------------------------- compile
-    def compile(self, optimizer="rmsprop", loss=None, loss_weights=None, metrics=None, weighted_metrics=None,
-                run_eagerly=False, steps_per_execution=1, jit_compile="auto", auto_scale_loss=True):
+    def compile(
+        self,
+        optimizer="rmsprop",
+        loss=None,
+        loss_weights=None,
+        metrics=None,
+        weighted_metrics=None,
+        run_eagerly=False,
+        steps_per_execution=1,
+        jit_compile="auto",
+        auto_scale_loss=True,
+    ):
         """Configures training: the optimizer, the loss(es) with ``loss_weights``, and the metrics.
 
         Strings are Keras' names (``"rmsprop"``, ``"mse"``, ``"accuracy"``);
@@ -158,21 +173,40 @@ class Trainer:
         list (by position) or a dict (by output name) of losses/metrics.
         """
         from .. import optimizers
+
         optimizer = optimizers.get(optimizer)
         policy = getattr(self, "dtype_policy", None)
-        if auto_scale_loss and optimizer is not None and getattr(policy, "name", None) == "mixed_float16" \
-                and not isinstance(optimizer, LossScaleOptimizer):
+        if (
+            auto_scale_loss
+            and optimizer is not None
+            and getattr(policy, "name", None) == "mixed_float16"
+            and not isinstance(optimizer, LossScaleOptimizer)
+        ):
             optimizer = LossScaleOptimizer(optimizer, name="loss_scale_optimizer")
         compile_utils.validate_identifiers(loss, metrics, weighted_metrics)
         if metrics is not None and not isinstance(metrics, (list, tuple, dict)):
-            raise TypeError("Expected `metrics` argument to be a list, tuple, or dict. Received instead: metrics=%s of type %s" % (metrics, type(metrics)))
+            raise TypeError(
+                "Expected `metrics` argument to be a list, tuple, or dict. Received instead: "
+                "metrics=%s of type %s" % (metrics, type(metrics))
+            )
         if not isinstance(steps_per_execution, int) or steps_per_execution < 1:
-            raise ValueError("Argument `steps_per_execution` must be a positive integer. Received: steps_per_execution=%s" % (steps_per_execution,))
+            raise ValueError(
+                "Argument `steps_per_execution` must be a positive integer. Received: "
+                "steps_per_execution=%s" % (steps_per_execution,)
+            )
         output_names = self._output_names()
         self.optimizer = optimizer
         self.loss = loss
-        self._compile_loss = compile_utils.CompileLoss(loss, loss_weights, output_names) if loss is not None else None
-        self._compile_metrics = compile_utils.CompileMetrics(metrics, weighted_metrics, output_names) if metrics is not None or weighted_metrics is not None else None
+        self._compile_loss = (
+            compile_utils.CompileLoss(loss, loss_weights, output_names)
+            if loss is not None
+            else None
+        )
+        self._compile_metrics = (
+            compile_utils.CompileMetrics(metrics, weighted_metrics, output_names)
+            if metrics is not None or weighted_metrics is not None
+            else None
+        )
         self._loss_tracker = compile_utils.LossTracker()
         self._run_eagerly = bool(run_eagerly)
         self._jit_compile = None if jit_compile == "auto" else bool(jit_compile)
@@ -198,7 +232,8 @@ class Trainer:
 
     @property
     def run_eagerly(self):
-        """Whether steps run eagerly (the flag is kept for Keras code; ``True`` also disables ``jit_compile``)."""
+        """Whether steps run eagerly (the flag is kept for Keras code; ``True`` also disables
+        ``jit_compile``)."""
         return self._run_eagerly
 
     @run_eagerly.setter
@@ -221,6 +256,7 @@ class Trainer:
         if not (self.compiled and getattr(self, "optimizer", None) is not None):
             return {}
         from ..saving import model_config
+
         return model_config.compile_config(self)
 
     def compile_from_config(self, config):
@@ -228,19 +264,27 @@ class Trainer:
         not called: Keras warns and returns)."""
         if type(self).compile is not Trainer.compile:
             import warnings
-            warnings.warn("`compile()` was not called as part of model loading because the "
-                          "model's `compile()` method is custom. All subclassed Models that have "
-                          "`compile()` overridden should also override `get_compile_config()` and "
-                          "`compile_from_config(config)`. Alternatively, you can call `compile()` "
-                          "manually after loading.", stacklevel=2)
+
+            warnings.warn(
+                "`compile()` was not called as part of model loading because the "
+                "model's `compile()` method is custom. All subclassed Models that have "
+                "`compile()` overridden should also override `get_compile_config()` and "
+                "`compile_from_config(config)`. Alternatively, you can call `compile()` "
+                "manually after loading.",
+                stacklevel=2,
+            )
             return
         from ..saving import model_config
+
         model_config.compile_from_config(self, config)
 
     def compiled_loss(self, y, y_pred, sample_weight=None, regularization_losses=None):
         """Keras 3's deprecated shim: warns, then returns :meth:`compute_loss` (a Tensor)."""
-        warnings.warn("`model.compiled_loss()` is deprecated. Instead, use "
-                      "`model.compute_loss(x, y, y_pred, sample_weight, training)`.", stacklevel=2)
+        warnings.warn(
+            "`model.compiled_loss()` is deprecated. Instead, use "
+            "`model.compute_loss(x, y, y_pred, sample_weight, training)`.",
+            stacklevel=2,
+        )
         return self.compute_loss(x=None, y=y, y_pred=y_pred, sample_weight=sample_weight)
 
     @property
@@ -253,7 +297,8 @@ class Trainer:
     # ---------------------------------------------------------------- metrics
     @property
     def metrics(self):
-        """The loss tracker, the compiled metrics, per-output loss trackers, then metrics set as attributes."""
+        """The loss tracker, the compiled metrics, per-output loss trackers, then metrics set as
+        attributes."""
         found = []
         if self.compiled:
             found.append(self._loss_tracker)
@@ -308,7 +353,9 @@ class Trainer:
     def _update_compiled_metrics(self, y, y_pred, sample_weight):
         if self._compile_metrics is not None:
             with torch.no_grad():
-                self._compile_metrics.update_state(_storage_tree(y), y_pred, _storage_tree(sample_weight))
+                self._compile_metrics.update_state(
+                    _storage_tree(y), y_pred, _storage_tree(sample_weight)
+                )
 
     def _track_loss(self, loss, x):
         batch = structure.flatten(x)[0]
@@ -321,20 +368,24 @@ class Trainer:
         x, y, sample_weight = unpack_x_y_sample_weight(data)
         with GradientTape(watch_accessed_variables=False):
             y_pred = self(x, training=True)
-            loss = self.compute_loss(x=x, y=y, y_pred=y_pred, sample_weight=sample_weight, training=True)._value
+            loss = self.compute_loss(
+                x=x, y=y, y_pred=y_pred, sample_weight=sample_weight, training=True
+            )._value
         self._finish_train_step(loss, x, y, y_pred, sample_weight)
 
     def _finish_train_step(self, loss, x, y, y_pred, sample_weight):
-        """Tracks the loss, differentiates the (scaled) loss, applies the update, updates the metrics."""
+        """Tracks the loss, differentiates the (scaled) loss, applies the update, updates the
+        metrics."""
         self._track_loss(loss, _storage_tree(x))
         self._descend(loss)
         self._update_compiled_metrics(y, y_pred, sample_weight)
 
     def _descend(self, loss):
-        """Differentiates the (scaled) loss storage and has the optimizer update the variables trained."""
+        """Differentiates the (scaled) loss storage and has the optimizer update the variables
+        trained."""
         variables = self._variables_to_train()
         if not variables:
-            warnings.warn("The model does not have any trainable weights.")
+            warnings.warn("The model does not have any trainable weights.", stacklevel=1)
         if variables:
             optimizer = self.optimizer
             if optimizer.loss_scale_factor is not None or isinstance(optimizer, LossScaleOptimizer):
@@ -346,24 +397,35 @@ class Trainer:
         """Storages in, ``(loss, outputs)`` storages out: what ``jit_compile`` compiles."""
         x = _wrap_tree(x)
         y_pred = self(x, training=training)
-        loss = self.compute_loss(x=x, y=_wrap_tree(y), y_pred=y_pred, sample_weight=_wrap_tree(sample_weight),
-                                 training=training)._value
+        loss = self.compute_loss(
+            x=x,
+            y=_wrap_tree(y),
+            y_pred=y_pred,
+            sample_weight=_wrap_tree(sample_weight),
+            training=training,
+        )._value
         return loss, _output_storages(y_pred)
 
     def _evaluation_forward_and_loss(self, x, y, sample_weight):
-        """``_forward_and_loss`` in inference mode: what ``jit_compile`` compiles for ``evaluate``."""
+        """``_forward_and_loss`` in inference mode: what ``jit_compile`` compiles for
+        ``evaluate``."""
         return self._forward_and_loss(x, y, sample_weight, training=False)
 
     def _inference_outputs(self, x):
-        """Storages in, output storages out, in inference mode: what ``jit_compile`` compiles for ``predict``."""
+        """Storages in, output storages out, in inference mode: what ``jit_compile`` compiles for
+        ``predict``."""
         return _output_storages(self(_wrap_tree(x), training=False))
 
     def _jit_compiled(self, attribute, python_function, what, trace_autograd=False):
         """The JitFunction kept in ``attribute`` (made on first use), for ``jit_compile=True``."""
         step = getattr(self, attribute)
         if step is None:
-            step = JitFunction(python_function, "the %s of model %r" % (what, self.name),
-                               trace_autograd=trace_autograd, static_shapes=True)
+            step = JitFunction(
+                python_function,
+                "the %s of model %r" % (what, self.name),
+                trace_autograd=trace_autograd,
+                static_shapes=True,
+            )
             setattr(self, attribute, step)
         return step
 
@@ -371,7 +433,9 @@ class Trainer:
         """The default test step with the forward pass and loss compiled (``jit_compile=True``)."""
         x, y, sample_weight = batch
         if self._compile_loss is not None and not self._compile_loss.built:
-            self._default_test_step(_as_step_data(batch))  # resolves the losses once, outside the graph
+            self._default_test_step(
+                _as_step_data(batch)
+            )  # resolves the losses once, outside the graph
             return
         step = self._jit_compiled("_jit_test_step", self._evaluation_forward_and_loss, "test step")
         loss, y_pred = step(x, y, sample_weight)
@@ -388,35 +452,52 @@ class Trainer:
 
     def _jit_train_step(self, batch):
         """The default train step compiled (``jit_compile=True``): forward, loss, gradients and the
-        update in one graph when the optimizer's update is capturable (:meth:`_forward_backward_update`);
-        otherwise the forward pass and loss in one graph, and ``fit`` has the optimizer compile its update."""
+        update in one graph when the optimizer's update is capturable
+        (:meth:`_forward_backward_update`);
+        otherwise the forward pass and loss in one graph, and ``fit`` has the optimizer compile its
+        update."""
         if self._compile_loss is not None and not self._compile_loss.built:
-            self._default_train_step(_as_step_data(batch))  # resolves the losses once, outside the graph
+            self._default_train_step(
+                _as_step_data(batch)
+            )  # resolves the losses once, outside the graph
             return
         x, y, sample_weight = batch
         if self._jit_step is None:
-            self._jit_whole_step = bool(self._variables_to_train()) and self.optimizer._capturable_apply
+            self._jit_whole_step = (
+                bool(self._variables_to_train()) and self.optimizer._capturable_apply
+            )
         if self._jit_whole_step:
-            step = self._jit_compiled("_jit_step", self._forward_backward_update, "train step", trace_autograd=True)
+            step = self._jit_compiled(
+                "_jit_step", self._forward_backward_update, "train step", trace_autograd=True
+            )
             loss, y_pred = step(x, y, sample_weight)
             self._track_loss(loss, x)
-            self._update_compiled_metrics(_wrap_tree(y), _wrap_tree(y_pred), _wrap_tree(sample_weight))
+            self._update_compiled_metrics(
+                _wrap_tree(y), _wrap_tree(y_pred), _wrap_tree(sample_weight)
+            )
             return
         step = self._jit_compiled("_jit_step", self._forward_and_loss, "train step")
         with GradientTape(watch_accessed_variables=False):
             loss, y_pred = step(x, y, sample_weight)
-        self.optimizer._set_jit_compile(step.compiled)  # compiled only after the step compiled: one warning at most
-        self._finish_train_step(loss, x, _wrap_tree(y), _wrap_tree(y_pred), _wrap_tree(sample_weight))
+        self.optimizer._set_jit_compile(
+            step.compiled
+        )  # compiled only after the step compiled: one warning at most
+        self._finish_train_step(
+            loss, x, _wrap_tree(y), _wrap_tree(y_pred), _wrap_tree(sample_weight)
+        )
 
     def train_step(self, data):
-        """One training step on ``data`` (``(x, y)`` or ``(x, y, sample_weight)``); returns the logs dict."""
+        """One training step on ``data`` (``(x, y)`` or ``(x, y, sample_weight)``); returns the
+        logs dict."""
         self._default_train_step(data)
         return self.get_metrics_result()
 
     def _default_test_step(self, data):
         x, y, sample_weight = unpack_x_y_sample_weight(data)
         y_pred = self(x, training=False)
-        loss = self.compute_loss(x=x, y=y, y_pred=y_pred, sample_weight=sample_weight, training=False)._value
+        loss = self.compute_loss(
+            x=x, y=y, y_pred=y_pred, sample_weight=sample_weight, training=False
+        )._value
         self._track_loss(loss, _storage_tree(x))
         self._update_compiled_metrics(y, y_pred, sample_weight)
 
@@ -443,9 +524,25 @@ class Trainer:
             return param.device
         return _device.current()
 
-    def fit(self, x=None, y=None, batch_size=None, epochs=1, verbose="auto", callbacks=None, validation_split=0.0,
-            validation_data=None, shuffle=True, class_weight=None, sample_weight=None, initial_epoch=0,
-            steps_per_epoch=None, validation_steps=None, validation_batch_size=None, validation_freq=1):
+    def fit(
+        self,
+        x=None,
+        y=None,
+        batch_size=None,
+        epochs=1,
+        verbose="auto",
+        callbacks=None,
+        validation_split=0.0,
+        validation_data=None,
+        shuffle=True,
+        class_weight=None,
+        sample_weight=None,
+        initial_epoch=0,
+        steps_per_epoch=None,
+        validation_steps=None,
+        validation_batch_size=None,
+        validation_freq=1,
+    ):
         """Trains for ``epochs`` epochs; returns the ``History`` callback.
 
         ``x`` may be arrays/Tensors (or lists/dicts of them, with ``y``), a
@@ -456,15 +553,30 @@ class Trainer:
         """
         self._assert_compiled()
         if not 0.0 <= float(validation_split) < 1.0:
-            raise ValueError("Argument `validation_split` must be a float in [0, 1). Received: validation_split=%s. Pass e.g. `validation_split=0.2` to hold out the last 20%% of the data." % (validation_split,))
+            raise ValueError(
+                "Argument `validation_split` must be a float in [0, 1). Received: "
+                "validation_split=%s. Pass e.g. `validation_split=0.2` to hold out the last 20%% "
+                "of the data." % (validation_split,)
+            )
         if validation_split and validation_data is None:
-            (x, y, sample_weight), validation_data = train_validation_split((x, y, sample_weight), validation_split)
+            (x, y, sample_weight), validation_data = train_validation_split(
+                (x, y, sample_weight), validation_split
+            )
         if validation_data is not None:
             validation_data = unpack_x_y_sample_weight(validation_data)
         device = self._device()
-        iterator = EpochIterator(x, y, sample_weight, batch_size, steps_per_epoch, shuffle, class_weight, device)
-        callbacks = CallbackList(callbacks, add_history=True, add_progbar=verbose != 0, model=self,
-                                 verbose=verbose, epochs=epochs, steps=iterator.num_batches)
+        iterator = EpochIterator(
+            x, y, sample_weight, batch_size, steps_per_epoch, shuffle, class_weight, device
+        )
+        callbacks = CallbackList(
+            callbacks,
+            add_history=True,
+            add_progbar=verbose != 0,
+            model=self,
+            verbose=verbose,
+            epochs=epochs,
+            steps=iterator.num_batches,
+        )
         val_iterator = None
         fast = self._uses_default("train_step")
         jit = fast and bool(self._jit_compile) and not self._run_eagerly
@@ -506,14 +618,28 @@ class Trainer:
                                     callbacks.on_train_batch_end(step, logs)
                             if self.stop_training:
                                 break
-                    epoch_logs = dict(self.get_metrics_result() if fast else self._metrics_or_logs(logs))
-                    if validation_data is not None and self._should_validate(epoch, validation_freq):
+                    epoch_logs = dict(
+                        self.get_metrics_result() if fast else self._metrics_or_logs(logs)
+                    )
+                    if validation_data is not None and self._should_validate(
+                        epoch, validation_freq
+                    ):
                         if val_iterator is None:
                             val_x, val_y, val_sample_weight = validation_data
-                            val_iterator = EpochIterator(val_x, val_y, val_sample_weight, validation_batch_size or batch_size,
-                                                         validation_steps, False, None, device)
+                            val_iterator = EpochIterator(
+                                val_x,
+                                val_y,
+                                val_sample_weight,
+                                validation_batch_size or batch_size,
+                                validation_steps,
+                                False,
+                                None,
+                                device,
+                            )
                         val_logs = self._run_evaluation(val_iterator, callbacks)
-                        epoch_logs.update({"val_" + name: value for name, value in val_logs.items()})
+                        epoch_logs.update(
+                            {"val_" + name: value for name, value in val_logs.items()}
+                        )
                     callbacks.on_epoch_end(epoch, epoch_logs)
                     training_logs = epoch_logs
                     if self.stop_training:
@@ -543,7 +669,10 @@ class Trainer:
             return epoch % validation_freq == 0
         if isinstance(validation_freq, (list, tuple)):
             return epoch in validation_freq
-        raise ValueError("Expected `validation_freq` to be a list or int. Received: validation_freq=%s of the type %s." % (validation_freq, type(validation_freq)))
+        raise ValueError(
+            "Expected `validation_freq` to be a list or int. Received: validation_freq=%s of the "
+            "type %s." % (validation_freq, type(validation_freq))
+        )
 
     # --------------------------------------------------------------- evaluate
     def _run_evaluation(self, iterator, callbacks):
@@ -554,7 +683,11 @@ class Trainer:
         logs = {}
         period = self.steps_per_execution
         batch = None
-        with module_mode(self, False), torch.no_grad(), _raising_out_of_memory("evaluate", lambda: batch):
+        with (
+            module_mode(self, False),
+            torch.no_grad(),
+            _raising_out_of_memory("evaluate", lambda: batch),
+        ):
             for step, batch in iterator:
                 if step % period == 0:
                     callbacks.on_test_batch_begin(step)
@@ -574,15 +707,35 @@ class Trainer:
         callbacks.on_test_end(logs)
         return logs
 
-    def evaluate(self, x=None, y=None, batch_size=None, verbose="auto", sample_weight=None, steps=None, callbacks=None,
-                 return_dict=False, **kwargs):
-        """The loss and metrics on the given data: a float without metrics, else ``[loss, *metrics]``
+    def evaluate(
+        self,
+        x=None,
+        y=None,
+        batch_size=None,
+        verbose="auto",
+        sample_weight=None,
+        steps=None,
+        callbacks=None,
+        return_dict=False,
+        **kwargs,
+    ):
+        """The loss and metrics on the given data: a float without metrics, else ``[loss,
+        *metrics]``
         (``return_dict=True``: ``{name: value}``)."""
         if kwargs:
             raise ValueError("Arguments not recognized: %s" % (kwargs,))
         self._assert_compiled()
-        iterator = EpochIterator(x, y, sample_weight, batch_size, steps, False, None, self._device())
-        callbacks = CallbackList(callbacks, add_progbar=verbose != 0, model=self, verbose=verbose, epochs=1, steps=iterator.num_batches)
+        iterator = EpochIterator(
+            x, y, sample_weight, batch_size, steps, False, None, self._device()
+        )
+        callbacks = CallbackList(
+            callbacks,
+            add_progbar=verbose != 0,
+            model=self,
+            verbose=verbose,
+            epochs=1,
+            steps=iterator.num_batches,
+        )
         logs = self._run_evaluation(iterator, callbacks)
         if return_dict:
             return logs
@@ -601,9 +754,17 @@ class Trainer:
 
     # ---------------------------------------------------------------- predict
     def predict(self, x, batch_size=None, verbose="auto", steps=None, callbacks=None):
-        """The model's outputs for ``x`` as NumPy arrays (lists/dicts for several outputs), batch by batch."""
+        """The model's outputs for ``x`` as NumPy arrays (lists/dicts for several outputs), batch
+        by batch."""
         iterator = EpochIterator(x, None, None, batch_size, steps, False, None, self._device())
-        callbacks = CallbackList(callbacks, add_progbar=verbose != 0, model=self, verbose=verbose, epochs=1, steps=iterator.num_batches)
+        callbacks = CallbackList(
+            callbacks,
+            add_progbar=verbose != 0,
+            model=self,
+            verbose=verbose,
+            epochs=1,
+            steps=iterator.num_batches,
+        )
         fast = self._uses_default("predict_step")
         jit = fast and bool(self._jit_compile) and not self._run_eagerly and self.built
         outputs = []
@@ -614,25 +775,42 @@ class Trainer:
             for step, batch in iterator:
                 callbacks.on_predict_batch_begin(step)
                 if jit:
-                    batch_outputs = self._jit_compiled("_jit_predict_step", self._inference_outputs,
-                                                       "predict step")(batch[0])
+                    batch_outputs = self._jit_compiled(
+                        "_jit_predict_step", self._inference_outputs, "predict step"
+                    )(batch[0])
                 else:
                     data = _as_step_data((batch[0], None, None))
-                    outputs_now = (self(_wrap_tree(batch[0]), training=False) if fast
-                                   else self.predict_step(data))
+                    outputs_now = (
+                        self(_wrap_tree(batch[0]), training=False)
+                        if fast
+                        else self.predict_step(data)
+                    )
                     batch_outputs = _output_storages(outputs_now)
                 outputs.append(batch_outputs)
-                callbacks.on_predict_batch_end(step, lambda: {"outputs": batch_outputs})
+                callbacks.on_predict_batch_end(
+                    step, lambda outputs=batch_outputs: {"outputs": outputs}
+                )
         callbacks.on_predict_end()
         if not outputs:
-            raise ValueError("Unexpected result of `predict_function` (Empty batch_outputs). Please use `Model.compile(..., run_eagerly=True)`, or `tf.config.run_functions_eagerly(True)` for more information of where went wrong, or file a issue/bug to `tf.keras`.")
+            raise ValueError(
+                "Unexpected result of `predict_function` (Empty batch_outputs). Please use "
+                "`Model.compile(..., run_eagerly=True)`, or "
+                "`tf.config.run_functions_eagerly(True)` for more information of where went "
+                "wrong, or file a issue/bug to `tf.keras`."
+            )
         return _to_numpy_tree(_concat(outputs))
 
     # ---------------------------------------------------------- on one batch
     def train_on_batch(self, x, y=None, sample_weight=None, class_weight=None, return_dict=False):
         """One training step on one batch; returns the (running) loss and metrics."""
         self._assert_compiled()
-        batch = next(iter(EpochIterator(x, y, sample_weight, _rows(x), None, False, class_weight, self._device())))[1]
+        batch = next(
+            iter(
+                EpochIterator(
+                    x, y, sample_weight, _rows(x), None, False, class_weight, self._device()
+                )
+            )
+        )[1]
         self.reset_metrics()
         with flush_denormals(), module_mode(self, True):
             logs = self.train_step(_as_step_data(batch))
@@ -641,7 +819,9 @@ class Trainer:
     def test_on_batch(self, x, y=None, sample_weight=None, return_dict=False):
         """The loss and metrics on one batch."""
         self._assert_compiled()
-        batch = next(iter(EpochIterator(x, y, sample_weight, _rows(x), None, False, None, self._device())))[1]
+        batch = next(
+            iter(EpochIterator(x, y, sample_weight, _rows(x), None, False, None, self._device()))
+        )[1]
         self.reset_metrics()
         with module_mode(self, False), torch.no_grad():
             logs = self.test_step(_as_step_data(batch))
@@ -649,7 +829,9 @@ class Trainer:
 
     def predict_on_batch(self, x):
         """The model's outputs for one batch, as NumPy."""
-        batch = next(iter(EpochIterator(x, None, None, _rows(x), None, False, None, self._device())))[1]
+        batch = next(
+            iter(EpochIterator(x, None, None, _rows(x), None, False, None, self._device()))
+        )[1]
         with module_mode(self, False), torch.no_grad():
             outputs = self.predict_step(_as_step_data((batch[0], None, None)))
         return _to_numpy_tree(_output_storages(outputs))
@@ -660,12 +842,23 @@ class Trainer:
 
 
 def _out_of_memory(error, phase, batch):
-    """``tf.errors.ResourceExhaustedError`` for a device out-of-memory ``error`` in ``phase`` on ``batch``."""
-    leaves = [] if batch is None else [leaf for leaf in structure.flatten(batch[0]) if leaf is not None]
-    size = "batch size %d" % leaves[0].shape[0] if leaves and leaves[0].ndim else "an unknown batch size"
+    """``tf.errors.ResourceExhaustedError`` for a device out-of-memory ``error`` in ``phase`` on
+    ``batch``."""
+    leaves = (
+        [] if batch is None else [leaf for leaf in structure.flatten(batch[0]) if leaf is not None]
+    )
+    size = (
+        "batch size %d" % leaves[0].shape[0]
+        if leaves and leaves[0].ndim
+        else "an unknown batch size"
+    )
     detail = str(error).strip().splitlines()
-    return ResourceExhaustedError(None, None, "OOM in %s() with %s: %s Try a smaller `batch_size`."
-                                  % (phase, size, detail[0] if detail else "out of memory."))
+    return ResourceExhaustedError(
+        None,
+        None,
+        "OOM in %s() with %s: %s Try a smaller `batch_size`."
+        % (phase, size, detail[0] if detail else "out of memory."),
+    )
 
 
 @contextlib.contextmanager
@@ -678,5 +871,9 @@ def _raising_out_of_memory(phase, current_batch):
 
 
 def _rows(x):
-    leaves = [leaf for leaf in structure.flatten(x if not isinstance(x, list) else tuple(x)) if leaf is not None]
+    leaves = [
+        leaf
+        for leaf in structure.flatten(x if not isinstance(x, list) else tuple(x))
+        if leaf is not None
+    ]
     return max(1, len(leaves[0])) if leaves else 1

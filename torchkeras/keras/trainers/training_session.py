@@ -5,6 +5,7 @@ Float32 denormals are flushed to zero while training, as TensorFlow does
 caller's setting is detected (torch has no getter) and restored.  The
 model's ``torch.nn.Module`` training flag follows the phase.
 """
+
 from __future__ import annotations
 
 import contextlib

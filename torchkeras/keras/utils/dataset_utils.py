@@ -1,4 +1,5 @@
 """``keras.utils.split_dataset``."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -13,15 +14,44 @@ __all__ = ["split_dataset"]
 def _split_sizes(total, left_size, right_size):
     for name, size in (("left_size", left_size), ("right_size", right_size)):
         if size is not None and not isinstance(size, (int, float)):
-            raise TypeError("Invalid `%s` Type. Expected: int or float or None, Received: type(%s)=%s." % (name, name, type(size)))
+            raise TypeError(
+                "Invalid `%s` Type. Expected: int or float or None, Received: type(%s)=%s."
+                % (name, name, type(size))
+            )
     if left_size == 0 and right_size == 0:
-        raise ValueError("Both `left_size` and `right_size` are zero. At least one of the split sizes must be non-zero.")
-    if isinstance(left_size, int) and not 0 <= left_size <= total or isinstance(left_size, float) and not 0 <= left_size <= 1:
-        raise ValueError("`left_size` should be either a positive integer smaller than %d, or a float within the range `[0, 1]`. Received: left_size=%s" % (total, left_size))
-    if isinstance(right_size, int) and not 0 <= right_size <= total or isinstance(right_size, float) and not 0 <= right_size <= 1:
-        raise ValueError("`right_size` should be either a positive integer and smaller than %d or a float within the range `[0, 1]`. Received: right_size=%s" % (total, right_size))
-    if isinstance(left_size, float) and isinstance(right_size, float) and left_size + right_size > 1:
-        raise ValueError("The sum of `left_size` and `right_size` is greater than 1. It must be less than or equal to 1.")
+        raise ValueError(
+            "Both `left_size` and `right_size` are zero. At least one of the split sizes must be "
+            "non-zero."
+        )
+    if (
+        isinstance(left_size, int)
+        and not 0 <= left_size <= total
+        or isinstance(left_size, float)
+        and not 0 <= left_size <= 1
+    ):
+        raise ValueError(
+            "`left_size` should be either a positive integer smaller than %d, or a float within "
+            "the range `[0, 1]`. Received: left_size=%s" % (total, left_size)
+        )
+    if (
+        isinstance(right_size, int)
+        and not 0 <= right_size <= total
+        or isinstance(right_size, float)
+        and not 0 <= right_size <= 1
+    ):
+        raise ValueError(
+            "`right_size` should be either a positive integer and smaller than %d or a float "
+            "within the range `[0, 1]`. Received: right_size=%s" % (total, right_size)
+        )
+    if (
+        isinstance(left_size, float)
+        and isinstance(right_size, float)
+        and left_size + right_size > 1
+    ):
+        raise ValueError(
+            "The sum of `left_size` and `right_size` is greater than 1. It must be less than or "
+            "equal to 1."
+        )
     left = round(left_size * total) if isinstance(left_size, float) else left_size
     right = round(right_size * total) if isinstance(right_size, float) else right_size
     if left is None:
@@ -29,10 +59,17 @@ def _split_sizes(total, left_size, right_size):
     if right is None:
         right = total - left
     if left + right > total:
-        raise ValueError("The sum of `left_size` and `right_size` should be smaller than the %d. Received: left_size + right_size = %dand total_length = %d" % (total, left + right, total))
+        raise ValueError(
+            "The sum of `left_size` and `right_size` should be smaller than the %d. Received: "
+            "left_size + right_size = %dand total_length = %d" % (total, left + right, total)
+        )
     for split, side in ((left, "left"), (right, "right")):
         if split == 0:
-            raise ValueError("With `dataset` of length=%d, `left_size`=%s and `right_size`=%s. Resulting %s side dataset split will be empty. Adjust any of the aforementioned parameters" % (total, left, right, side))
+            raise ValueError(
+                "With `dataset` of length=%d, `left_size`=%s and `right_size`=%s. Resulting %s "
+                "side dataset split will be empty. Adjust any of the aforementioned parameters"
+                % (total, left, right, side)
+            )
     return left, right
 
 
@@ -44,7 +81,10 @@ def split_dataset(dataset, left_size=None, right_size=None, shuffle=False, seed=
     complement.  Returns two ``tf.data.Dataset`` objects.
     """
     if left_size is None and right_size is None:
-        raise ValueError("At least one of the `left_size` or `right_size` must be specified. Received: left_size=None and right_size=None")
+        raise ValueError(
+            "At least one of the `left_size` or `right_size` must be specified. Received: "
+            "left_size=None and right_size=None"
+        )
     if isinstance(dataset, Dataset):
         elements = list(dataset._iterate())
     else:
@@ -54,12 +94,17 @@ def split_dataset(dataset, left_size=None, right_size=None, shuffle=False, seed=
     total = len(elements)
     left, right = _split_sizes(total, left_size, right_size)
     if shuffle:
-        order = np.random.default_rng(seed if seed is not None else np.random.randint(2 ** 31 - 1)).permutation(total)
+        order = np.random.default_rng(
+            seed if seed is not None else np.random.randint(2**31 - 1)
+        ).permutation(total)
         elements = [elements[i] for i in order]
-    return _from_elements(elements[:left]), _from_elements(elements[left:left + right])
+    return _from_elements(elements[:left]), _from_elements(elements[left : left + right])
 
 
 def _from_elements(elements):
     leaves = [structure.flatten(e) for e in elements]
-    stacked = [np.stack([np.asarray(structure.to_numpy(leaf)) for leaf in column]) for column in zip(*leaves)]
+    stacked = [
+        np.stack([np.asarray(structure.to_numpy(leaf)) for leaf in column])
+        for column in zip(*leaves)
+    ]
     return Dataset.from_tensor_slices(structure.pack_as(elements[0], stacked))

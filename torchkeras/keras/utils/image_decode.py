@@ -10,6 +10,7 @@ alpha is dropped or added (as ``2**bit_depth - 1``: 255, or TF's quirk for
 0.114 weights, truncated.  JPEG pixels (Pillow's libjpeg) may differ from
 TF's by a few levels.
 """
+
 import struct
 import zlib
 
@@ -19,7 +20,15 @@ __all__ = ["decode_image", "decode_png"]
 
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _CHANNELS = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}
-_ADAM7 = ((0, 0, 8, 8), (0, 4, 8, 8), (4, 0, 4, 8), (0, 2, 4, 4), (2, 0, 2, 4), (0, 1, 2, 2), (1, 0, 1, 2))
+_ADAM7 = (
+    (0, 0, 8, 8),
+    (0, 4, 8, 8),
+    (4, 0, 4, 8),
+    (0, 2, 4, 4),
+    (2, 0, 2, 4),
+    (0, 1, 2, 2),
+    (1, 0, 1, 2),
+)
 
 
 def _paeth(a, b, c):
@@ -35,13 +44,20 @@ def _unfilter(data, height, row_bytes, bpp):
     previous = np.zeros(row_bytes, dtype=np.int32)
     for y in range(height):
         kind = data[y * stride]
-        line = np.frombuffer(data, dtype=np.uint8, count=row_bytes, offset=y * stride + 1).astype(np.int32)
+        line = np.frombuffer(data, dtype=np.uint8, count=row_bytes, offset=y * stride + 1).astype(
+            np.int32
+        )
         if kind == 0:
             row = line
         elif kind == 2:
             row = (line + previous) & 0xFF
         elif kind == 1:
-            row = np.cumsum(np.pad(line, (0, -row_bytes % bpp)).reshape(-1, bpp), axis=0).reshape(-1)[:row_bytes] & 0xFF
+            row = (
+                np.cumsum(np.pad(line, (0, -row_bytes % bpp)).reshape(-1, bpp), axis=0).reshape(-1)[
+                    :row_bytes
+                ]
+                & 0xFF
+            )
         elif kind in (3, 4):
             row = line.copy()
             for x in range(row_bytes):
@@ -69,11 +85,12 @@ def _samples(rows, width, depth, channels):
         bits = np.unpackbits(rows, axis=1).reshape(rows.shape[0], -1, depth)
         weights = (1 << np.arange(depth - 1, -1, -1)).astype(np.uint8)
         values = (bits * weights).sum(axis=-1).astype(np.uint8)
-    return values[:, :width * channels].reshape(rows.shape[0], width, channels)
+    return values[:, : width * channels].reshape(rows.shape[0], width, channels)
 
 
 def decode_png(content):
-    """The pixels of a PNG file's bytes: ``uint8`` (``uint16`` for 16-bit files), ``(h, w, c)``, palette expanded."""
+    """The pixels of a PNG file's bytes: ``uint8`` (``uint16`` for 16-bit files), ``(h, w, c)``,
+    palette expanded."""
     return _read_png(content)[0]
 
 
@@ -84,8 +101,8 @@ def _read_png(content):
     pos, idat, palette, transparency = 8, [], None, None
     header = None
     while pos < len(content):
-        length, kind = struct.unpack(">I4s", content[pos:pos + 8])
-        chunk = content[pos + 8:pos + 8 + length]
+        length, kind = struct.unpack(">I4s", content[pos : pos + 8])
+        chunk = content[pos + 8 : pos + 8 + length]
         pos += 12 + length
         if kind == b"IHDR":
             header = struct.unpack(">IIBBBBB", chunk)
@@ -115,7 +132,7 @@ def _read_png(content):
                 continue
             row_bytes = (sub_w * channels * depth + 7) // 8
             size = sub_h * (row_bytes + 1)
-            rows = _unfilter(data[offset:offset + size], sub_h, row_bytes, bpp)
+            rows = _unfilter(data[offset : offset + size], sub_h, row_bytes, bpp)
             pixels[y0::dy, x0::dx] = _samples(rows, sub_w, depth, channels)
             offset += size
     if color_type == 3:
@@ -123,7 +140,7 @@ def _read_png(content):
         rgb = palette[index]
         if transparency is not None:
             alpha = np.full(len(palette), 255, dtype=np.uint8)
-            alpha[:len(transparency)] = np.frombuffer(transparency, dtype=np.uint8)
+            alpha[: len(transparency)] = np.frombuffer(transparency, dtype=np.uint8)
             return np.concatenate([rgb, alpha[index][..., None]], axis=-1), depth
         return rgb, depth
     if depth < 8:
@@ -143,7 +160,9 @@ def _convert_channels(pixels, channels, filler=255):
         weighted = 9797 * wide[..., 0] + 19234 * wide[..., 1] + 3737 * wide[..., 2]
         color = (weighted >> 15).astype(np.uint8)[..., None]
     if channels in (2, 4):
-        alpha = alpha if alpha is not None else np.full(color.shape[:-1] + (1,), filler, dtype=np.uint8)
+        alpha = (
+            alpha if alpha is not None else np.full(color.shape[:-1] + (1,), filler, dtype=np.uint8)
+        )
         return np.concatenate([color, alpha], axis=-1)
     return color
 
@@ -152,9 +171,13 @@ def _decode_with_pillow(content, path):
     try:
         from PIL import Image
     except ImportError as error:
-        raise ImportError("Decoding %s needs Pillow: install the `image` extra (`pip install torchkeras-tf[image]`) or "
-                          "`pip install pillow`. PNG files are decoded without it." % path) from error
+        raise ImportError(
+            "Decoding %s needs Pillow: install the `image` extra (`pip install "
+            "torchkeras-tf[image]`) or "
+            "`pip install pillow`. PNG files are decoded without it." % path
+        ) from error
     import io
+
     with Image.open(io.BytesIO(content)) as image:
         image.seek(0)
         mode = "RGBA" if "A" in image.getbands() or "transparency" in image.info else "RGB"
@@ -165,7 +188,8 @@ def _decode_with_pillow(content, path):
 
 
 def decode_image(content, channels, path=""):
-    """A file's bytes as a ``uint8`` array ``(h, w, channels)`` (first frame of a GIF), as TF's ``decode_image``."""
+    """A file's bytes as a ``uint8`` array ``(h, w, channels)`` (first frame of a GIF), as TF's
+    ``decode_image``."""
     if content.startswith(_PNG_SIGNATURE):
         pixels, depth = _read_png(content)
         if depth == 16:

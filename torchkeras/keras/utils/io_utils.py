@@ -1,13 +1,18 @@
 """Where Keras' messages go: standard output while interactive logging is on (the default), else
 the ``torchkeras`` logger at INFO level (Keras uses ``absl.logging``).  Progress bars, callbacks'
 messages and downloads all print through :func:`print_msg`."""
+
 import sys
 
 from ...framework.logger import get_logger
 from ...api_export import keras_export
 
-__all__ = ["enable_interactive_logging", "disable_interactive_logging", "is_interactive_logging_enabled",
-           "print_msg"]
+__all__ = [
+    "enable_interactive_logging",
+    "disable_interactive_logging",
+    "is_interactive_logging_enabled",
+    "print_msg",
+]
 
 _state = {"interactive": True}
 
@@ -24,8 +29,9 @@ def disable_interactive_logging():
     _state["interactive"] = False
 
 
-@keras_export("keras.config.is_interactive_logging_enabled",
-              "keras.utils.is_interactive_logging_enabled")
+@keras_export(
+    "keras.config.is_interactive_logging_enabled", "keras.utils.is_interactive_logging_enabled"
+)
 def is_interactive_logging_enabled():
     """Whether messages go to standard output."""
     return _state["interactive"]

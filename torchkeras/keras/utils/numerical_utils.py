@@ -1,4 +1,5 @@
 """``keras.utils.to_categorical`` and ``keras.utils.normalize``."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -22,9 +23,14 @@ def to_categorical(x, num_classes=None):
         if labels.ndim > 1 and labels.shape[-1] == 1:
             labels = labels.reshape(labels.shape[:-1])
         if num_classes is None:
-            raise ValueError("Attempt to convert a value (None) with an unsupported type (<class 'NoneType'>) to a Tensor.")
+            raise ValueError(
+                "Attempt to convert a value (None) with an unsupported type (<class 'NoneType'>) "
+                "to a Tensor."
+            )
         valid = (labels >= 0) & (labels < num_classes)
-        one_hot = torch.nn.functional.one_hot(torch.where(valid, labels, 0).long(), num_classes).float()
+        one_hot = torch.nn.functional.one_hot(
+            torch.where(valid, labels, 0).long(), num_classes
+        ).float()
         return wrap(one_hot * valid.unsqueeze(-1))
     labels = np.array(x, dtype="int64")
     shape = labels.shape

@@ -6,6 +6,7 @@ line at the end (``88/88 - 0s - 1ms/step - loss: 0.0720``).  As in Keras the
 in-place display is used on a TTY, in Jupyter, and on every POSIX system;
 elsewhere each update starts a new line.
 """
+
 from __future__ import annotations
 
 import math
@@ -56,12 +57,24 @@ class Progbar(KerasObjectRepr):
         unit_name: what one step is called (``"step"``).
     """
 
-    def __init__(self, target, width=20, verbose=1, interval=0.05, stateful_metrics=None, stateless_metrics=None, unit_name="step"):
+    def __init__(
+        self,
+        target,
+        width=20,
+        verbose=1,
+        interval=0.05,
+        stateful_metrics=None,
+        stateless_metrics=None,
+        unit_name="step",
+    ):
         if stateful_metrics is not None and stateless_metrics is not None:
             raise ValueError(
-                "Only one of `stateful_metrics` or `stateless_metrics` can be provided. `stateful_metrics` is used to make "
-                "metrics stateless by default (with an exclusion list), while `stateless_metrics` is used to make metrics "
-                "stateful by default (with an exclusion list).")
+                "Only one of `stateful_metrics` or `stateless_metrics` can be provided. "
+                "`stateful_metrics` is used to make "
+                "metrics stateless by default (with an exclusion list), while `stateless_metrics` "
+                "is used to make metrics "
+                "stateful by default (with an exclusion list)."
+            )
         self.target = target
         self.width = width
         self.verbose = verbose
@@ -77,7 +90,8 @@ class Progbar(KerasObjectRepr):
             (hasattr(sys.stdout, "isatty") and sys.stdout.isatty())
             or "ipykernel" in sys.modules
             or "posix" in sys.modules
-            or "PYCHARM_HOSTED" in os.environ)
+            or "PYCHARM_HOSTED" in os.environ
+        )
         self._seen_so_far = 0
         self._values = {}
         self._values_order = []
@@ -129,7 +143,10 @@ class Progbar(KerasObjectRepr):
             self._draw(current, now, per_unit, finalize)
         elif self.verbose == 2 and finalize and self.target is not None and self.target > 0:
             digits = int(math.log10(self.target)) + 1
-            line = ("%*d/%d" % (digits, current, self.target)) + " - %.0fs -%s" % (now - self._start, _format_time(per_unit, self.unit_name))
+            line = ("%*d/%d" % (digits, current, self.target)) + " - %.0fs -%s" % (
+                now - self._start,
+                _format_time(per_unit, self.unit_name),
+            )
             for name in self._values_order:
                 average = self._average(name)
                 line += " - %s: %s" % (name, ("%.4f" if average > 1e-3 else "%.4e") % average)
@@ -160,7 +177,11 @@ class Progbar(KerasObjectRepr):
         for name in self._values_order:
             value = self._values[name]
             average = self._average(name)
-            info += " - %s: %s" % (name, ("%.4f" if abs(average) > 1e-3 else "%.4e") % average) if isinstance(value, list) else " - %s: %s" % (name, value)
+            info += (
+                " - %s: %s" % (name, ("%.4f" if abs(average) > 1e-3 else "%.4e") % average)
+                if isinstance(value, list)
+                else " - %s: %s" % (name, value)
+            )
         total_width = len(bar) + len(info) - hidden
         message += bar + info
         if self._prev_total_width > total_width:

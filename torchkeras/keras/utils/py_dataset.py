@@ -1,4 +1,5 @@
 """``keras.utils.PyDataset`` (alias ``Sequence``): a Python-indexed source of batches."""
+
 from __future__ import annotations
 from ...api_export import keras_export
 
@@ -50,10 +51,15 @@ class PyDataset(KerasObjectRepr):
         self._max_queue_size = value
 
     def __getitem__(self, index):
-        raise NotImplementedError("PyDataset subclasses must implement `__getitem__(index)`, returning one batch.")
+        raise NotImplementedError(
+            "PyDataset subclasses must implement `__getitem__(index)`, returning one batch."
+        )
 
     def __len__(self):
-        raise NotImplementedError("PyDataset subclasses must implement `__len__` (or `num_batches`), the number of batches.")
+        raise NotImplementedError(
+            "PyDataset subclasses must implement `__len__` (or `num_batches`), the number of "
+            "batches."
+        )
 
     @property
     def num_batches(self):

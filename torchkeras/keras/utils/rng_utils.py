@@ -1,4 +1,5 @@
 """``keras.utils.set_random_seed``."""
+
 from __future__ import annotations
 
 import random
@@ -18,11 +19,15 @@ def set_random_seed(seed):
     reproducible too.
     """
     if not isinstance(seed, int):
-        raise ValueError("Expected `seed` argument to be an integer. Received: seed=%s (of type %s)" % (seed, type(seed)))
+        raise ValueError(
+            "Expected `seed` argument to be an integer. Received: seed=%s (of type %s)"
+            % (seed, type(seed))
+        )
     random.seed(seed)
     np.random.seed(seed)
     torch.manual_seed(seed)
     from ... import random as tf_random
+
     set_seed = getattr(tf_random, "set_seed", None)
     if set_seed is not None:
         set_seed(seed)

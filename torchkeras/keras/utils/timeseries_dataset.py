@@ -1,4 +1,6 @@
-"""``keras.utils.timeseries_dataset_from_array``: sliding windows over an array as a ``tf.data.Dataset``."""
+"""``keras.utils.timeseries_dataset_from_array``: sliding windows over an array as a
+``tf.data.Dataset``."""
+
 import numpy as np
 import torch
 
@@ -14,37 +16,74 @@ def _check(data, sequence_stride, sampling_rate, start_index, end_index):
     n = len(data)
     if start_index:
         if start_index < 0:
-            raise ValueError("`start_index` must be 0 or greater. Received: start_index=%s" % start_index)
+            raise ValueError(
+                "`start_index` must be 0 or greater. Received: start_index=%s" % start_index
+            )
         if start_index >= n:
-            raise ValueError("`start_index` must be lower than the length of the data. Received: start_index=%s, for "
-                             "data of length %d" % (start_index, n))
+            raise ValueError(
+                "`start_index` must be lower than the length of the data. Received: "
+                "start_index=%s, for "
+                "data of length %d" % (start_index, n)
+            )
     if end_index:
         if start_index and end_index <= start_index:
-            raise ValueError("`end_index` must be higher than `start_index`. Received: start_index=%s, and "
-                             "end_index=%s " % (start_index, end_index))
+            raise ValueError(
+                "`end_index` must be higher than `start_index`. Received: start_index=%s, and "
+                "end_index=%s " % (start_index, end_index)
+            )
         if end_index >= n:
-            raise ValueError("`end_index` must be lower than the length of the data. Received: end_index=%s, for data "
-                             "of length %d" % (end_index, n))
+            raise ValueError(
+                "`end_index` must be lower than the length of the data. Received: end_index=%s, "
+                "for data "
+                "of length %d" % (end_index, n)
+            )
         if end_index <= 0:
-            raise ValueError("`end_index` must be higher than 0. Received: end_index=%s" % end_index)
+            raise ValueError(
+                "`end_index` must be higher than 0. Received: end_index=%s" % end_index
+            )
     if sampling_rate <= 0:
-        raise ValueError("`sampling_rate` must be higher than 0. Received: sampling_rate=%s" % sampling_rate)
+        raise ValueError(
+            "`sampling_rate` must be higher than 0. Received: sampling_rate=%s" % sampling_rate
+        )
     if sampling_rate >= n:
-        raise ValueError("`sampling_rate` must be lower than the length of the data. Received: sampling_rate=%s, for "
-                         "data of length %d" % (sampling_rate, n))
+        raise ValueError(
+            "`sampling_rate` must be lower than the length of the data. Received: "
+            "sampling_rate=%s, for "
+            "data of length %d" % (sampling_rate, n)
+        )
     if sequence_stride <= 0:
-        raise ValueError("`sequence_stride` must be higher than 0. Received: sequence_stride=%s" % sequence_stride)
+        raise ValueError(
+            "`sequence_stride` must be higher than 0. Received: sequence_stride=%s"
+            % sequence_stride
+        )
     if sequence_stride >= n:
-        raise ValueError("`sequence_stride` must be lower than the length of the data. Received: sequence_stride=%s, "
-                         "for data of length %d" % (sequence_stride, n))
+        raise ValueError(
+            "`sequence_stride` must be lower than the length of the data. Received: "
+            "sequence_stride=%s, "
+            "for data of length %d" % (sequence_stride, n)
+        )
 
 
-@keras_export("keras.utils.timeseries_dataset_from_array",
-              "keras.preprocessing.timeseries_dataset_from_array")
-def timeseries_dataset_from_array(data, targets, sequence_length, sequence_stride=1, sampling_rate=1, batch_size=128,
-                                  shuffle=False, seed=None, start_index=None, end_index=None, format="tf"):
-    """Windows of ``sequence_length`` steps (every ``sampling_rate``-th step) starting every ``sequence_stride``
-    steps of ``data[start_index:end_index]``, paired with ``targets[start_index + i]`` when ``targets`` is given,
+@keras_export(
+    "keras.utils.timeseries_dataset_from_array", "keras.preprocessing.timeseries_dataset_from_array"
+)
+def timeseries_dataset_from_array(
+    data,
+    targets,
+    sequence_length,
+    sequence_stride=1,
+    sampling_rate=1,
+    batch_size=128,
+    shuffle=False,
+    seed=None,
+    start_index=None,
+    end_index=None,
+    format="tf",
+):
+    """Windows of ``sequence_length`` steps (every ``sampling_rate``-th step) starting every
+    ``sequence_stride``
+    steps of ``data[start_index:end_index]``, paired with ``targets[start_index + i]`` when
+    ``targets`` is given,
     batched by ``batch_size`` (``None``: unbatched), as Keras does.
 
     Window start positions are shuffled with NumPy's ``RandomState(seed)``
@@ -53,9 +92,12 @@ def timeseries_dataset_from_array(data, targets, sequence_length, sequence_strid
     TF's (the set of windows is the same).  Only ``format="tf"`` is supported.
     """
     if format != "tf":
-        raise ValueError('`format` should be either "tf" or "grain". Received: format=%s' % format
-                         if format != "grain" else 'format="grain" requires the `grain` package, which torchkeras '
-                         'does not support; use format="tf".')
+        raise ValueError(
+            '`format` should be either "tf" or "grain". Received: format=%s' % format
+            if format != "grain"
+            else 'format="grain" requires the `grain` package, which torchkeras '
+            'does not support; use format="tf".'
+        )
     _check(data, sequence_stride, sampling_rate, start_index, end_index)
     start_index = start_index or 0
     end_index = end_index or len(data)

@@ -1,4 +1,5 @@
 """ReLU, LeakyReLU, PReLU, ELU and Softmax: defaults, configs, formulas and argument errors."""
+
 import warnings
 
 import numpy as np
@@ -7,10 +8,18 @@ import pytest
 from torchkeras import keras
 
 X = np.array([[-3.0, -1.0, 0.0, 0.5, 1.0], [1.5, 2.0, 5.0, 7.0, 10.0]], dtype="float32")
-LAYERS = [("ReLU", {}), ("ReLU", {"max_value": 4.0, "negative_slope": 0.1, "threshold": 1.5}),
-          ("LeakyReLU", {}), ("LeakyReLU", {"negative_slope": 0.5}), ("PReLU", {}),
-          ("PReLU", {"shared_axes": [1], "alpha_initializer": "ones"}), ("ELU", {}), ("ELU", {"alpha": 0.5}),
-          ("Softmax", {}), ("Softmax", {"axis": [0, 1]})]
+LAYERS = [
+    ("ReLU", {}),
+    ("ReLU", {"max_value": 4.0, "negative_slope": 0.1, "threshold": 1.5}),
+    ("LeakyReLU", {}),
+    ("LeakyReLU", {"negative_slope": 0.5}),
+    ("PReLU", {}),
+    ("PReLU", {"shared_axes": [1], "alpha_initializer": "ones"}),
+    ("ELU", {}),
+    ("ELU", {"alpha": 0.5}),
+    ("Softmax", {}),
+    ("Softmax", {"axis": [0, 1]}),
+]
 
 
 def test_defaults():
@@ -20,8 +29,14 @@ def test_defaults():
     assert keras.layers.ELU().alpha == 1.0
     assert keras.layers.Softmax().axis == -1
     prelu = keras.layers.PReLU()
-    assert prelu.get_config()["alpha_initializer"]["class_name"] == "Zeros" and prelu.shared_axes is None
-    assert all(getattr(keras.layers, name)().supports_masking for name in ("ReLU", "LeakyReLU", "ELU", "Softmax"))
+    assert (
+        prelu.get_config()["alpha_initializer"]["class_name"] == "Zeros"
+        and prelu.shared_axes is None
+    )
+    assert all(
+        getattr(keras.layers, name)().supports_masking
+        for name in ("ReLU", "LeakyReLU", "ELU", "Softmax")
+    )
 
 
 @pytest.mark.parametrize("name,kwargs", LAYERS)
@@ -50,15 +65,30 @@ def test_leaky_relu_alpha_is_deprecated():
         warnings.simplefilter("always")
         layer = keras.layers.LeakyReLU(alpha=0.2)
     assert layer.negative_slope == 0.2
-    assert [str(w.message) for w in caught] == ["Argument `alpha` is deprecated. Use `negative_slope` instead."]
+    assert [str(w.message) for w in caught] == [
+        "Argument `alpha` is deprecated. Use `negative_slope` instead."
+    ]
 
 
-@pytest.mark.parametrize("kwargs,message", [
-    ({"max_value": -1.0}, "max_value of a ReLU layer cannot be a negative value. Received: max_value=-1.0"),
-    ({"negative_slope": -0.5}, "negative_slope of a ReLU layer cannot be None or a negative value. "
-                               "Received: negative_slope=-0.5"),
-    ({"threshold": None}, "threshold of a ReLU layer cannot be None or a negative value. Received: threshold=None"),
-])
+@pytest.mark.parametrize(
+    "kwargs,message",
+    [
+        (
+            {"max_value": -1.0},
+            "max_value of a ReLU layer cannot be a negative value. Received: max_value=-1.0",
+        ),
+        (
+            {"negative_slope": -0.5},
+            "negative_slope of a ReLU layer cannot be None or a negative value. "
+            "Received: negative_slope=-0.5",
+        ),
+        (
+            {"threshold": None},
+            "threshold of a ReLU layer cannot be None or a negative value. Received: "
+            "threshold=None",
+        ),
+    ],
+)
 def test_relu_errors(kwargs, message):
     with pytest.raises(ValueError) as info:
         keras.layers.ReLU(**kwargs)
@@ -66,7 +96,10 @@ def test_relu_errors(kwargs, message):
 
 
 def test_leaky_relu_error():
-    with pytest.raises(ValueError, match="The negative_slope value of a Leaky ReLU layer cannot be None or negative"):
+    with pytest.raises(
+        ValueError,
+        match="The negative_slope value of a Leaky ReLU layer cannot be None or negative",
+    ):
         keras.layers.LeakyReLU(negative_slope=-1)
 
 
@@ -93,7 +126,9 @@ def test_softmax_mask():
     np.testing.assert_allclose(y[1], 0.0)
     assert y[0, 1] == 0.0
     np.testing.assert_allclose(y[0].sum(), 1.0, rtol=1e-6)
-    with pytest.raises(ValueError, match="Each mask dimension must be 1 or match the corresponding input dimension"):
+    with pytest.raises(
+        ValueError, match="Each mask dimension must be 1 or match the corresponding input dimension"
+    ):
         keras.layers.Softmax()(X, mask=np.ones((2, 2)))
     with pytest.raises(ValueError, match="must not have more dimensions"):
         keras.layers.Softmax()(X, mask=np.ones((1, 2, 5)))

@@ -1,4 +1,6 @@
-"""``keras.layers.Attention`` and ``AdditiveAttention`` without TensorFlow: shapes, weights, masks, config."""
+"""``keras.layers.Attention`` and ``AdditiveAttention`` without TensorFlow: shapes, weights,
+masks, config."""
+
 import numpy as np
 import pytest
 
@@ -18,9 +20,15 @@ def test_dot_attention_is_softmax_of_query_key_products():
     np.testing.assert_allclose(out, expected @ V, rtol=1e-5, atol=1e-6)
 
 
-@pytest.mark.parametrize("kwargs,names", [
-    ({}, []), (dict(use_scale=True), ["scale"]), (dict(score_mode="concat"), ["concat_score_weight"]),
-    (dict(use_scale=True, score_mode="concat"), ["scale", "concat_score_weight"])])
+@pytest.mark.parametrize(
+    "kwargs,names",
+    [
+        ({}, []),
+        (dict(use_scale=True), ["scale"]),
+        (dict(score_mode="concat"), ["concat_score_weight"]),
+        (dict(use_scale=True, score_mode="concat"), ["scale", "concat_score_weight"]),
+    ],
+)
 def test_attention_weights(kwargs, names):
     layer = keras.layers.Attention(**kwargs)
     layer([Q, V])
@@ -39,10 +47,13 @@ def test_additive_attention_scale_and_config():
 
 
 def test_attention_config_round_trip():
-    layer = keras.layers.Attention(use_scale=True, score_mode="concat", dropout=0.2, seed=4, name="att")
+    layer = keras.layers.Attention(
+        use_scale=True, score_mode="concat", dropout=0.2, seed=4, name="att"
+    )
     config = layer.get_config()
     assert {k: config[k] for k in ("use_scale", "score_mode", "dropout", "seed")} == dict(
-        use_scale=True, score_mode="concat", dropout=0.2, seed=4)
+        use_scale=True, score_mode="concat", dropout=0.2, seed=4
+    )
     assert keras.layers.Attention.from_config(config).get_config() == config
 
 
@@ -53,10 +64,14 @@ def test_masks_and_causal():
     out, scores = layer([Q, V], mask=[query_mask, value_mask], return_attention_scores=True)
     out, scores = np.asarray(out), np.asarray(scores)
     assert np.all(out[0, 1] == 0) and np.all(scores[0, :, 2:] < 1e-30)
-    np.testing.assert_array_equal(np.asarray(layer.compute_mask([Q, V], [query_mask, value_mask])), query_mask)
+    np.testing.assert_array_equal(
+        np.asarray(layer.compute_mask([Q, V], [query_mask, value_mask])), query_mask
+    )
     assert layer.compute_mask([Q, V]) is None
     _, causal = layer([Q, V], use_causal_mask=True, return_attention_scores=True)
-    assert np.all(np.asarray(causal)[:, np.triu_indices(3, 1, 5)[0], np.triu_indices(3, 1, 5)[1]] < 1e-30)
+    assert np.all(
+        np.asarray(causal)[:, np.triu_indices(3, 1, 5)[0], np.triu_indices(3, 1, 5)[1]] < 1e-30
+    )
 
 
 def test_key_input_and_output_shape():
@@ -76,9 +91,15 @@ def test_dropout_only_while_training():
     np.testing.assert_allclose(layer([Q, V], training=False), inference)
 
 
-@pytest.mark.parametrize("inputs,mask,message", [
-    ((Q, V), None, "must be called on a list of inputs"), ([Q], None, "accepts inputs list of length 2 or 3"),
-    ([Q, V], (None, None), "mask must be a list"), ([Q, V], [None], "accepts mask list of length 2 or 3")])
+@pytest.mark.parametrize(
+    "inputs,mask,message",
+    [
+        ((Q, V), None, "must be called on a list of inputs"),
+        ([Q], None, "accepts inputs list of length 2 or 3"),
+        ([Q, V], (None, None), "mask must be a list"),
+        ([Q, V], [None], "accepts mask list of length 2 or 3"),
+    ],
+)
 def test_input_validation(inputs, mask, message):
     with pytest.raises(ValueError, match=message):
         keras.layers.Attention()(inputs, mask=mask)

@@ -1,6 +1,7 @@
 """Differential tests of the attention layers and ``EinsumDense`` against real Keras: same config,
 Keras' weights transplanted with ``set_weights``, outputs and attention scores compared (1e-5).
 Runs only where TensorFlow imports (the oracle venv)."""
+
 import os
 
 import numpy as np
@@ -42,7 +43,9 @@ MHA_CONFIGS = {
     "dropout": dict(num_heads=2, key_dim=3, dropout=0.5),
 }
 MHA_CALLS = [  # (inputs, call kwargs)
-    ("self", {}), ("cross", {}), ("key", {}),
+    ("self", {}),
+    ("cross", {}),
+    ("key", {}),
     ("cross", dict(attention_mask=ATTENTION_MASK)),
     ("cross", dict(attention_mask=ATTENTION_MASK.astype("int32"))),
     ("cross", dict(value_mask=VALUE_MASK)),
@@ -60,23 +63,45 @@ def test_multi_head_attention_matches_keras(config):
     for inputs, kwargs in MHA_CALLS:
         args = MHA_INPUTS[inputs]
         if inputs not in pairs:
-            pairs[inputs] = (keras.layers.MultiHeadAttention(**MHA_CONFIGS[config]),
-                             real_keras.layers.MultiHeadAttention(**MHA_CONFIGS[config]))
+            pairs[inputs] = (
+                keras.layers.MultiHeadAttention(**MHA_CONFIGS[config]),
+                real_keras.layers.MultiHeadAttention(**MHA_CONFIGS[config]),
+            )
             _transplant(*pairs[inputs], *args)
         ours, theirs = pairs[inputs]
-        for extra in (dict(return_attention_scores=False), dict(return_attention_scores=True),
-                      dict(return_attention_scores=False, training=False)):
+        for extra in (
+            dict(return_attention_scores=False),
+            dict(return_attention_scores=True),
+            dict(return_attention_scores=False, training=False),
+        ):
             _compare(ours(*args, **kwargs, **extra), theirs(*args, **kwargs, **extra))
 
 
-@pytest.mark.parametrize("config", [dict(attention_axes=(1, 2)), dict(attention_axes=2),
-                                    dict(attention_axes=(-3, -2), output_shape=4)])
+@pytest.mark.parametrize(
+    "config",
+    [
+        dict(attention_axes=(1, 2)),
+        dict(attention_axes=2),
+        dict(attention_axes=(-3, -2), output_shape=4),
+    ],
+)
 def test_multi_head_attention_over_several_axes_matches_keras(config):
     config = dict(num_heads=2, key_dim=3, name="mha", **config)
-    ours, theirs = keras.layers.MultiHeadAttention(**config), real_keras.layers.MultiHeadAttention(**config)
+    ours, theirs = (
+        keras.layers.MultiHeadAttention(**config),
+        real_keras.layers.MultiHeadAttention(**config),
+    )
     _transplant(ours, theirs, X4, X4)
-    mask = RNG.rand(2, 3, 4, 3, 4) > 0.4 if config["attention_axes"] != 2 else RNG.rand(2, 3, 4, 4) > 0.4
-    for kwargs in ({}, dict(return_attention_scores=True), dict(attention_mask=mask, return_attention_scores=True)):
+    mask = (
+        RNG.rand(2, 3, 4, 3, 4) > 0.4
+        if config["attention_axes"] != 2
+        else RNG.rand(2, 3, 4, 4) > 0.4
+    )
+    for kwargs in (
+        {},
+        dict(return_attention_scores=True),
+        dict(attention_mask=mask, return_attention_scores=True),
+    ):
         _compare(ours(X4, X4, **kwargs), theirs(X4, X4, **kwargs))
     assert ours.get_config() == theirs.get_config()
 
@@ -85,7 +110,10 @@ def test_multi_head_attention_over_several_axes_matches_keras(config):
 @pytest.mark.parametrize("causal", [False, True])
 def test_multi_head_attention_sliding_window_matches_keras(window, causal):
     config = dict(num_heads=2, key_dim=3, sliding_window=window)
-    ours, theirs = keras.layers.MultiHeadAttention(**config), real_keras.layers.MultiHeadAttention(**config)
+    ours, theirs = (
+        keras.layers.MultiHeadAttention(**config),
+        real_keras.layers.MultiHeadAttention(**config),
+    )
     _transplant(ours, theirs, Q, V)
     for scores in (False, True):
         kwargs = dict(use_causal_mask=causal, return_attention_scores=scores)
@@ -110,25 +138,47 @@ def test_multi_head_attention_query_mask_from_embedding_matches_keras(scores):
 
 
 def test_multi_head_attention_config_matches_keras():
-    config = dict(num_heads=2, key_dim=3, value_dim=5, dropout=0.1, output_shape=7, attention_axes=[1],
-                  kernel_initializer="he_normal", kernel_regularizer="l2", bias_constraint="non_neg", seed=3,
-                  name="mha")
-    ours, theirs = keras.layers.MultiHeadAttention(**config), real_keras.layers.MultiHeadAttention(**config)
+    config = dict(
+        num_heads=2,
+        key_dim=3,
+        value_dim=5,
+        dropout=0.1,
+        output_shape=7,
+        attention_axes=[1],
+        kernel_initializer="he_normal",
+        kernel_regularizer="l2",
+        bias_constraint="non_neg",
+        seed=3,
+        name="mha",
+    )
+    ours, theirs = (
+        keras.layers.MultiHeadAttention(**config),
+        real_keras.layers.MultiHeadAttention(**config),
+    )
     assert ours.get_config() == theirs.get_config()
     _transplant(ours, theirs, Q, V)
     assert ours.get_config() == theirs.get_config()
     assert ours.get_build_config() == theirs.get_build_config()
-    assert ours.compute_output_shape(Q.shape, V.shape) == theirs.compute_output_shape(Q.shape, V.shape)
-    assert [float(x) for x in ours.losses] == pytest.approx([float(x) for x in theirs.losses], rel=1e-5)
+    assert ours.compute_output_shape(Q.shape, V.shape) == theirs.compute_output_shape(
+        Q.shape, V.shape
+    )
+    assert [float(x) for x in ours.losses] == pytest.approx(
+        [float(x) for x in theirs.losses], rel=1e-5
+    )
 
 
 def test_multi_head_attention_activity_regularizer_matches_keras():
     config = dict(num_heads=2, key_dim=3, activity_regularizer="l2")
-    ours, theirs = keras.layers.MultiHeadAttention(**config), real_keras.layers.MultiHeadAttention(**config)
+    ours, theirs = (
+        keras.layers.MultiHeadAttention(**config),
+        real_keras.layers.MultiHeadAttention(**config),
+    )
     _transplant(ours, theirs, Q, V)
     ours(Q, V)
     theirs(Q, V)
-    assert sum(float(x) for x in ours.losses) == pytest.approx(sum(float(x) for x in theirs.losses), rel=1e-5)
+    assert sum(float(x) for x in ours.losses) == pytest.approx(
+        sum(float(x) for x in theirs.losses), rel=1e-5
+    )
 
 
 def test_keras_saved_multi_head_attention_model_loads(tmp_path):
@@ -142,12 +192,20 @@ def test_keras_saved_multi_head_attention_model_loads(tmp_path):
     _compare(ours.predict([Q, V], verbose=0), theirs.predict([Q, V], verbose=0))
     path = str(tmp_path / "ours.keras")
     ours.save(path)
-    _compare(real_keras.models.load_model(path).predict([Q, V], verbose=0), theirs.predict([Q, V], verbose=0))
+    _compare(
+        real_keras.models.load_model(path).predict([Q, V], verbose=0),
+        theirs.predict([Q, V], verbose=0),
+    )
 
 
-ATTENTION_CONFIGS = [("Attention", {}), ("Attention", dict(use_scale=True)), ("Attention", dict(score_mode="concat")),
-                     ("Attention", dict(score_mode="concat", use_scale=True)), ("AdditiveAttention", {}),
-                     ("AdditiveAttention", dict(use_scale=False))]
+ATTENTION_CONFIGS = [
+    ("Attention", {}),
+    ("Attention", dict(use_scale=True)),
+    ("Attention", dict(score_mode="concat")),
+    ("Attention", dict(score_mode="concat", use_scale=True)),
+    ("AdditiveAttention", {}),
+    ("AdditiveAttention", dict(use_scale=False)),
+]
 Q7 = RNG.randn(3, 4, 7).astype("float32")
 V_MASK = np.array([[1, 1, 1, 0, 0], [1, 1, 1, 1, 1], [0, 0, 0, 0, 0]], bool)
 Q_MASK = np.array([[1, 1, 1, 0], [1, 1, 1, 1], [0, 1, 0, 1]], bool)
@@ -161,8 +219,11 @@ ATTENTION_CALLS = {
 }
 
 
-@pytest.mark.parametrize("name,config", ATTENTION_CONFIGS,
-                         ids=["%s-%d" % (c[0], i) for i, c in enumerate(ATTENTION_CONFIGS)])
+@pytest.mark.parametrize(
+    "name,config",
+    ATTENTION_CONFIGS,
+    ids=["%s-%d" % (c[0], i) for i, c in enumerate(ATTENTION_CONFIGS)],
+)
 @pytest.mark.parametrize("case", list(ATTENTION_CALLS))
 def test_attention_layers_match_keras(name, config, case):
     config = dict(config, name="att")
@@ -170,22 +231,37 @@ def test_attention_layers_match_keras(name, config, case):
     inputs, kwargs = ATTENTION_CALLS[case]()
     _transplant(ours, theirs, inputs)
     for scores in (False, True):
-        _compare(ours(inputs, return_attention_scores=scores, **kwargs),
-                 theirs(inputs, return_attention_scores=scores, **kwargs))
+        _compare(
+            ours(inputs, return_attention_scores=scores, **kwargs),
+            theirs(inputs, return_attention_scores=scores, **kwargs),
+        )
     assert ours.get_config() == theirs.get_config()
-    assert ours.compute_output_shape([Q7.shape, V.shape]) == theirs.compute_output_shape([Q7.shape, V.shape])
+    assert ours.compute_output_shape([Q7.shape, V.shape]) == theirs.compute_output_shape(
+        [Q7.shape, V.shape]
+    )
 
 
-EINSUM_CASES = [("ab,bc->ac", 4, "c", (3, 6)), ("abc,cd->abd", (None, 4), "d", (3, 5, 6)),
-                ("abc,cde->abde", (None, 2, 3), "de", (3, 5, 6)), ("...b,bc->...c", 4, "c", (3, 5, 6)),
-                ("ab...,bc->ac...", (4, None, None), "c", (2, 5, 3, 7)), ("abc,cd->abd", (5, 4), None, (3, 5, 6)),
-                ("abcd,cde->abe", (None, 4), "e", (2, 5, 3, 6))]
+EINSUM_CASES = [
+    ("ab,bc->ac", 4, "c", (3, 6)),
+    ("abc,cd->abd", (None, 4), "d", (3, 5, 6)),
+    ("abc,cde->abde", (None, 2, 3), "de", (3, 5, 6)),
+    ("...b,bc->...c", 4, "c", (3, 5, 6)),
+    ("ab...,bc->ac...", (4, None, None), "c", (2, 5, 3, 7)),
+    ("abc,cd->abd", (5, 4), None, (3, 5, 6)),
+    ("abcd,cde->abe", (None, 4), "e", (2, 5, 3, 6)),
+]
 
 
 @pytest.mark.parametrize("equation,output_shape,bias_axes,shape", EINSUM_CASES)
 def test_einsum_dense_matches_keras(equation, output_shape, bias_axes, shape):
     x = RNG.randn(*shape).astype("float32")
-    config = dict(equation=equation, output_shape=output_shape, bias_axes=bias_axes, activation="relu", name="e")
+    config = dict(
+        equation=equation,
+        output_shape=output_shape,
+        bias_axes=bias_axes,
+        activation="relu",
+        name="e",
+    )
     ours, theirs = keras.layers.EinsumDense(**config), real_keras.layers.EinsumDense(**config)
     _transplant(ours, theirs, x)
     _compare(ours(x), theirs(x))
@@ -193,9 +269,16 @@ def test_einsum_dense_matches_keras(equation, output_shape, bias_axes, shape):
     assert ours.compute_output_shape(shape) == theirs.compute_output_shape(shape)
 
 
-@pytest.mark.parametrize("equation,output_shape,bias_axes", [("ab,bc", 3, None), ("abc,cd->abe", 3, None),
-                                                             ("abc,cd->abd", (3,), "x"), ("abc,cd->abd", (7, 4), None),
-                                                             ("abc,ce->abd", (None, 4), None)])
+@pytest.mark.parametrize(
+    "equation,output_shape,bias_axes",
+    [
+        ("ab,bc", 3, None),
+        ("abc,cd->abe", 3, None),
+        ("abc,cd->abd", (3,), "x"),
+        ("abc,cd->abd", (7, 4), None),
+        ("abc,ce->abd", (None, 4), None),
+    ],
+)
 def test_einsum_dense_errors_match_keras(equation, output_shape, bias_axes):
     x = Q
     with pytest.raises(ValueError) as theirs:
@@ -205,10 +288,16 @@ def test_einsum_dense_errors_match_keras(equation, output_shape, bias_axes):
     assert str(ours.value) == str(theirs.value)
 
 
-@pytest.mark.parametrize("kwargs", [dict(num_heads=0, key_dim=2), dict(num_heads=2, key_dim=0),
-                                    dict(num_heads=2, key_dim=2, value_dim=-1),
-                                    dict(num_heads=2, key_dim=2, attention_axes="x"),
-                                    dict(num_heads=2, key_dim=2, sliding_window=0)])
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        dict(num_heads=0, key_dim=2),
+        dict(num_heads=2, key_dim=0),
+        dict(num_heads=2, key_dim=2, value_dim=-1),
+        dict(num_heads=2, key_dim=2, attention_axes="x"),
+        dict(num_heads=2, key_dim=2, sliding_window=0),
+    ],
+)
 def test_multi_head_attention_argument_errors_match_keras(kwargs):
     with pytest.raises(ValueError) as theirs:
         real_keras.layers.MultiHeadAttention(**kwargs)
@@ -222,6 +311,7 @@ def test_functional_model_with_propagated_mask_matches_keras():
         ids = k.Input((5,), dtype="int32")
         x = k.layers.Embedding(7, 6, mask_zero=True)(ids)
         return k.Model(ids, k.layers.MultiHeadAttention(2, 3)(x, x))
+
     ours, theirs = build(keras), build(real_keras)
     theirs.set_weights([RNG.randn(*w.shape).astype("float32") for w in theirs.get_weights()])
     ours.set_weights(theirs.get_weights())

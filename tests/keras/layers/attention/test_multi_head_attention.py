@@ -1,4 +1,6 @@
-"""``keras.layers.MultiHeadAttention`` without TensorFlow: shapes, weights, masks, config, saving, training."""
+"""``keras.layers.MultiHeadAttention`` without TensorFlow: shapes, weights, masks, config,
+saving, training."""
+
 import numpy as np
 import pytest
 
@@ -14,50 +16,81 @@ def test_weights_follow_keras_layout_and_order():
     layer = keras.layers.MultiHeadAttention(num_heads=2, key_dim=3, value_dim=4)
     out, scores = layer(Q, V, return_attention_scores=True)
     assert tuple(out.shape) == (2, 4, 5) and tuple(scores.shape) == (2, 2, 4, 6)
-    assert [tuple(w.shape) for w in layer.weights] == [(5, 2, 3), (2, 3), (7, 2, 3), (2, 3), (7, 2, 4), (2, 4),
-                                                       (2, 4, 5), (5,)]
+    assert [tuple(w.shape) for w in layer.weights] == [
+        (5, 2, 3),
+        (2, 3),
+        (7, 2, 3),
+        (2, 3),
+        (7, 2, 4),
+        (2, 4),
+        (2, 4, 5),
+        (5,),
+    ]
     assert [w.name for w in layer.weights] == ["kernel", "bias"] * 4
-    assert [s.name for s in (layer.query_dense, layer.key_dense, layer.value_dense, layer.output_dense)] == [
-        "query", "key", "value", "attention_output"]
+    assert [
+        s.name for s in (layer.query_dense, layer.key_dense, layer.value_dense, layer.output_dense)
+    ] == ["query", "key", "value", "attention_output"]
     assert layer.count_params() == sum(int(np.prod(w.shape)) for w in layer.get_weights())
     layer.set_weights(layer.get_weights())
 
 
 def test_gate_output_shape_and_no_bias():
-    layer = keras.layers.MultiHeadAttention(2, 3, use_gate=True, use_bias=False, output_shape=(3, 2))
+    layer = keras.layers.MultiHeadAttention(
+        2, 3, use_gate=True, use_bias=False, output_shape=(3, 2)
+    )
     assert tuple(layer(Q, V).shape) == (2, 4, 3, 2)
-    assert [tuple(w.shape) for w in layer.weights] == [(5, 2, 3), (7, 2, 3), (5, 2, 3), (7, 2, 3), (2, 3, 3, 2)]
+    assert [tuple(w.shape) for w in layer.weights] == [
+        (5, 2, 3),
+        (7, 2, 3),
+        (5, 2, 3),
+        (7, 2, 3),
+        (2, 3, 3, 2),
+    ]
     assert layer.compute_output_shape(Q.shape, V.shape) == (2, 4, 3, 2)
 
 
 def test_default_config_and_round_trip():
     layer = keras.layers.MultiHeadAttention(2, 3, name="mha")
     config = layer.get_config()
-    assert config["value_dim"] == 3 and config["attention_axes"] is None and config["dropout"] == 0.0
+    assert (
+        config["value_dim"] == 3 and config["attention_axes"] is None and config["dropout"] == 0.0
+    )
     assert config["kernel_initializer"]["class_name"] == "GlorotUniform"
     layer(Q, V)
     assert layer.get_config()["attention_axes"] == (1,)
     clone = keras.layers.MultiHeadAttention.from_config(layer.get_config())
     assert clone.get_config() == layer.get_config()
-    assert layer.get_build_config() == {"shapes_dict": {"query_shape": (2, 4, 5), "value_shape": (2, 6, 7)}}
+    assert layer.get_build_config() == {
+        "shapes_dict": {"query_shape": (2, 4, 5), "value_shape": (2, 6, 7)}
+    }
     rebuilt = keras.layers.MultiHeadAttention.from_config(config)
     rebuilt.build_from_config(layer.get_build_config())
     rebuilt.set_weights(layer.get_weights())
     np.testing.assert_allclose(rebuilt(Q, V), layer(Q, V), atol=1e-6)
 
 
-@pytest.mark.parametrize("kwargs,message", [
-    (dict(num_heads=0, key_dim=2), "`num_heads`"), (dict(num_heads=2, key_dim=None), "`key_dim`"),
-    (dict(num_heads=2, key_dim=2, value_dim=0), "`value_dim`"), (dict(num_heads=2, key_dim=2, attention_axes="a"),
-                                                                  "`attention_axes`"),
-    (dict(num_heads=2, key_dim=2, flash_attention=True, dropout=0.1), "Dropout is not supported")])
+@pytest.mark.parametrize(
+    "kwargs,message",
+    [
+        (dict(num_heads=0, key_dim=2), "`num_heads`"),
+        (dict(num_heads=2, key_dim=None), "`key_dim`"),
+        (dict(num_heads=2, key_dim=2, value_dim=0), "`value_dim`"),
+        (dict(num_heads=2, key_dim=2, attention_axes="a"), "`attention_axes`"),
+        (
+            dict(num_heads=2, key_dim=2, flash_attention=True, dropout=0.1),
+            "Dropout is not supported",
+        ),
+    ],
+)
 def test_argument_errors(kwargs, message):
     with pytest.raises(ValueError, match=message):
         keras.layers.MultiHeadAttention(**kwargs)
 
 
 def test_key_value_mismatch_raises():
-    with pytest.raises(ValueError, match="All dimensions of `value` and `key`, except the last one, must be equal"):
+    with pytest.raises(
+        ValueError, match="All dimensions of `value` and `key`, except the last one, must be equal"
+    ):
         keras.layers.MultiHeadAttention(2, 2)(Q, V, key=np.zeros((2, 5, 7), "float32"))
 
 
@@ -68,7 +101,9 @@ def test_causal_mask_zeroes_future_scores():
     assert np.all(scores[..., np.triu_indices(4, 1)[0], np.triu_indices(4, 1)[1]] == 0)
     np.testing.assert_allclose(scores.sum(-1), 1.0, rtol=1e-5)
     explicit = np.tril(np.ones((4, 4), bool))[None]
-    np.testing.assert_allclose(layer(Q, Q, use_causal_mask=True), layer(Q, Q, attention_mask=explicit), atol=1e-6)
+    np.testing.assert_allclose(
+        layer(Q, Q, use_causal_mask=True), layer(Q, Q, attention_mask=explicit), atol=1e-6
+    )
 
 
 def test_value_mask_equals_attention_mask():
@@ -88,7 +123,9 @@ def test_fully_masked_query_row_follows_keras_two_paths():
     np.testing.assert_allclose(fused[0, 1], uniform[0, 0], atol=1e-5)
     out, scores = layer(Q, V, attention_mask=mask, return_attention_scores=True)
     assert np.all(np.asarray(scores)[0, :, 1] == 0)
-    np.testing.assert_allclose(np.asarray(out)[0, 1], np.asarray(layer.output_dense.bias), atol=1e-6)
+    np.testing.assert_allclose(
+        np.asarray(out)[0, 1], np.asarray(layer.output_dense.bias), atol=1e-6
+    )
 
 
 def test_query_mask_comes_from_the_previous_layer():
@@ -137,7 +174,9 @@ def test_gradients_reach_every_weight_and_fit_lowers_the_loss():
     ids = RNG.randint(0, 12, (256, 8)).astype("int32")
     labels = (ids == 3).any(axis=1).astype("int32")
     with tf.GradientTape() as tape:
-        loss = keras.losses.sparse_categorical_crossentropy(labels[:4], model(ids[:4], training=True))
+        loss = keras.losses.sparse_categorical_crossentropy(
+            labels[:4], model(ids[:4], training=True)
+        )
     grads = tape.gradient(loss, model.trainable_weights)
     assert all(g is not None for g in grads)
     model.compile(keras.optimizers.Adam(0.01), "sparse_categorical_crossentropy")
@@ -152,14 +191,18 @@ def test_model_with_attention_saves_and_loads(tmp_path):
     path = str(tmp_path / "model.keras")
     model.save(path)
     loaded = keras.models.load_model(path)
-    np.testing.assert_allclose(loaded.predict(ids, verbose=0), model.predict(ids, verbose=0), atol=1e-6)
+    np.testing.assert_allclose(
+        loaded.predict(ids, verbose=0), model.predict(ids, verbose=0), atol=1e-6
+    )
     assert [w.shape for w in loaded.get_weights()] == [w.shape for w in model.get_weights()]
 
 
 def test_deserialized_layer_is_built_from_its_shapes_dict():
     layer = keras.layers.MultiHeadAttention(2, 4)
     layer(np.random.rand(1, 3, 5).astype("float32"), np.random.rand(1, 6, 7).astype("float32"))
-    assert layer.get_build_config() == {"shapes_dict": {"query_shape": (1, 3, 5), "value_shape": (1, 6, 7)}}
+    assert layer.get_build_config() == {
+        "shapes_dict": {"query_shape": (1, 3, 5), "value_shape": (1, 6, 7)}
+    }
     clone = keras.saving.deserialize_keras_object(keras.saving.serialize_keras_object(layer))
     assert clone.built
     assert [tuple(w.shape) for w in clone.weights] == [tuple(w.shape) for w in layer.weights]

@@ -1,4 +1,5 @@
 """Dense, Activation, Embedding, Identity, InputLayer / Input, Lambda."""
+
 import numpy as np
 import pytest
 
@@ -8,7 +9,12 @@ from torchkeras.keras import layers
 
 
 def test_dense_computes_activation_of_affine_map_on_any_rank():
-    layer = layers.Dense(2, activation="relu", kernel_initializer="ones", bias_initializer=keras.initializers.Constant(-1.0))
+    layer = layers.Dense(
+        2,
+        activation="relu",
+        kernel_initializer="ones",
+        bias_initializer=keras.initializers.Constant(-1.0),
+    )
     assert layer(np.ones((1, 3))).numpy().tolist() == [[2.0, 2.0]]
     assert layer(np.ones((4, 5, 3))).shape == (4, 5, 2)
     assert tuple(layer.kernel.shape) == (3, 2)
@@ -23,7 +29,11 @@ def test_dense_activation_forms(activation):
     out = layer(np.ones((1, 2))).numpy()
     expected = {"softmax": np.full((1, 3), 1 / 3)}.get(activation)
     if expected is None:
-        expected = np.tanh(np.full((1, 3), 2.0)) if activation is keras.activations.tanh else np.full((1, 3), 4.0)
+        expected = (
+            np.tanh(np.full((1, 3), 2.0))
+            if activation is keras.activations.tanh
+            else np.full((1, 3), 4.0)
+        )
     np.testing.assert_allclose(out, expected, rtol=1e-6)
 
 
@@ -66,7 +76,9 @@ def test_input_and_input_layer():
     x = keras.Input(shape=(3,), batch_size=4, name="zz", dtype="int32")
     assert repr(x) == "<KerasTensor shape=(4, 3), dtype=int32, sparse=False, ragged=False, name=zz>"
     layer = x._keras_history.operation
-    assert isinstance(layer, layers.InputLayer) and layer.name == "zz" and layer.batch_shape == (4, 3)
+    assert (
+        isinstance(layer, layers.InputLayer) and layer.name == "zz" and layer.batch_shape == (4, 3)
+    )
     y = keras.Input(shape=(2, 5))
     assert y.shape == (None, 2, 5) and y.dtype == "float32" and keras.backend.is_keras_tensor(y)
     with pytest.raises(ValueError, match="You must pass a `shape` argument."):
@@ -80,7 +92,11 @@ def test_symbolic_calls_infer_shapes_without_computing():
     assert y.shape == (None, 784) and z.shape == (None, 10)
     dense = layers.Dense(3)
     dense(y)
-    with pytest.raises(ValueError, match="expected axis -1 of input shape to have value 784, but received input with shape \\(None, 10\\)"):
+    with pytest.raises(
+        ValueError,
+        match="expected axis -1 of input shape to have value 784, but received input with shape "
+        "\\(None, 10\\)",
+    ):
         dense(z)
 
 
@@ -88,7 +104,11 @@ def test_mixed_precision_policy_computes_in_float16_with_float32_weights():
     layer = layers.Dense(2, dtype="mixed_float16")
     out = layer(np.ones((1, 3), "float32"))
     assert out.dtype == tf.float16 and layer.kernel.dtype == tf.float32
-    assert layer.compute_dtype == "float16" and layer.variable_dtype == "float32" and layer.dtype_policy == "mixed_float16"
+    assert (
+        layer.compute_dtype == "float16"
+        and layer.variable_dtype == "float32"
+        and layer.dtype_policy == "mixed_float16"
+    )
     emb = layers.Embedding(4, 2, dtype="mixed_float16")
     assert emb(np.array([[1, 2]])).dtype == tf.float16
 

@@ -8,10 +8,17 @@ A = np.array([[1.0, 5.0], [3.0, -2.0]], "float32")
 B = np.array([[2.0, 1.0], [0.0, 4.0]], "float32")
 
 
-@pytest.mark.parametrize("cls,fn,expected", [
-    (layers.Add, layers.add, A + B), (layers.Subtract, layers.subtract, A - B),
-    (layers.Multiply, layers.multiply, A * B), (layers.Average, layers.average, (A + B) / 2),
-    (layers.Maximum, layers.maximum, np.maximum(A, B)), (layers.Minimum, layers.minimum, np.minimum(A, B))])
+@pytest.mark.parametrize(
+    "cls,fn,expected",
+    [
+        (layers.Add, layers.add, A + B),
+        (layers.Subtract, layers.subtract, A - B),
+        (layers.Multiply, layers.multiply, A * B),
+        (layers.Average, layers.average, (A + B) / 2),
+        (layers.Maximum, layers.maximum, np.maximum(A, B)),
+        (layers.Minimum, layers.minimum, np.minimum(A, B)),
+    ],
+)
 def test_elementwise_merges(cls, fn, expected):
     np.testing.assert_allclose(cls()([A, B]).numpy(), expected)
     np.testing.assert_allclose(fn([A, B]).numpy(), expected)
@@ -27,11 +34,17 @@ def test_concatenate_and_dot():
     np.testing.assert_allclose(cos, [[1.0], [1.0]], rtol=1e-6)
     x, y = keras.Input((3, 4)), keras.Input((3, 5))
     assert layers.Dot(axes=1)([x, y]).shape == (None, 4, 5)
-    assert layers.Concatenate(axis=1)([keras.Input((3, 4)), keras.Input((2, 4))]).shape == (None, 5, 4)
+    assert layers.Concatenate(axis=1)([keras.Input((3, 4)), keras.Input((2, 4))]).shape == (
+        None,
+        5,
+        4,
+    )
 
 
 def test_merge_errors():
-    with pytest.raises(ValueError, match="A `Concatenate` layer requires inputs with matching shapes"):
+    with pytest.raises(
+        ValueError, match="A `Concatenate` layer requires inputs with matching shapes"
+    ):
         layers.Concatenate()([np.ones((2, 3)), np.ones((3, 3))])
     with pytest.raises(ValueError, match="exactly 2 inputs"):
         layers.Subtract()([A, B, A])

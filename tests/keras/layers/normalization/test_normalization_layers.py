@@ -10,7 +10,9 @@ def test_batch_normalization_training_uses_batch_stats_and_updates_moving_stats(
     x = RNG.randn(16, 3).astype("float32") * 3 + 1
     layer = layers.BatchNormalization(momentum=0.9)
     out = layer(x, training=True).numpy()
-    np.testing.assert_allclose(out, (x - x.mean(0)) / np.sqrt(x.var(0) + 1e-3), rtol=1e-4, atol=1e-5)
+    np.testing.assert_allclose(
+        out, (x - x.mean(0)) / np.sqrt(x.var(0) + 1e-3), rtol=1e-4, atol=1e-5
+    )
     np.testing.assert_allclose(layer.moving_mean.numpy(), 0.1 * x.mean(0), rtol=1e-5)
     np.testing.assert_allclose(layer.moving_variance.numpy(), 0.9 + 0.1 * x.var(0), rtol=1e-5)
     inference = layer(x).numpy()
@@ -36,7 +38,12 @@ def test_batch_normalization_defaults_follow_keras():
 def test_layer_normalization():
     x = RNG.randn(2, 3, 4).astype("float32")
     out = layers.LayerNormalization()(x).numpy()
-    np.testing.assert_allclose(out, (x - x.mean(-1, keepdims=True)) / np.sqrt(x.var(-1, keepdims=True) + 1e-3), rtol=1e-4, atol=1e-5)
+    np.testing.assert_allclose(
+        out,
+        (x - x.mean(-1, keepdims=True)) / np.sqrt(x.var(-1, keepdims=True) + 1e-3),
+        rtol=1e-4,
+        atol=1e-5,
+    )
     layer = layers.LayerNormalization(axis=[1, 2], center=False)
     layer(x)
     assert [tuple(w.shape) for w in layer.weights] == [(3, 4)]

@@ -1,5 +1,6 @@
 """The numeric and image preprocessing layers without TensorFlow: configs, shapes, errors, the
 random layers' modes and distributions, ``Normalization.adapt`` and saving in a model."""
+
 import json
 
 import numpy as np
@@ -40,8 +41,13 @@ def test_config_round_trip(name, kwargs):
 
 def test_defaults():
     config = keras.layers.RandomRotation(0.1).get_config()
-    assert (config["factor"], config["fill_mode"], config["interpolation"], config["fill_value"], config["seed"]) == (
-        (-0.1, 0.1), "reflect", "bilinear", 0.0, None)
+    assert (
+        config["factor"],
+        config["fill_mode"],
+        config["interpolation"],
+        config["fill_value"],
+        config["seed"],
+    ) == ((-0.1, 0.1), "reflect", "bilinear", 0.0, None)
     assert keras.layers.RandomFlip().mode == "horizontal_and_vertical"
     assert keras.layers.RandomContrast(0.2).factor == (0, 0.2)
     assert keras.layers.RandomBrightness(0.2, value_range=(255, 0)).value_range == [0, 255]
@@ -52,23 +58,52 @@ def test_defaults():
     assert isinstance(keras.layers.RandomCrop(2, 2).seed, int)
     resizing = keras.layers.Resizing(2, 3).get_config()
     assert (resizing["interpolation"], resizing["antialias"], resizing["data_format"]) == (
-        "bilinear", False, "channels_last")
+        "bilinear",
+        False,
+        "channels_last",
+    )
 
 
-@pytest.mark.parametrize("call, error", [
-    (lambda: keras.layers.RandomRotation(1.5), "in the range \\[-1, 1\\]. Received: factor=1.5"),
-    (lambda: keras.layers.RandomContrast(-0.1), "in the range \\[0, 1\\]"),
-    (lambda: keras.layers.RandomZoom(-1.0), "Received: input_number=-1.0"),
-    (lambda: keras.layers.RandomTranslation((0.1, 0.2, 0.3), 0.1), "Received: height_factor=\\(0.1, 0.2, 0.3\\)"),
-    (lambda: keras.layers.RandomBrightness(0.1, value_range=5), "Received: value_range=5"),
-    (lambda: keras.layers.Resizing(2, 2, interpolation="cubic"), "Received: interpolation=cubic"),
-    (lambda: keras.layers.Resizing(2, 2, crop_to_aspect_ratio=True, pad_to_aspect_ratio=True), "Only one of"),
-    (lambda: keras.layers.CategoryEncoding(0), "`num_tokens` must be >= 1"),
-    (lambda: keras.layers.CategoryEncoding(3, output_mode="tf_idf"), "Unknown arg for output_mode"),
-    (lambda: keras.layers.Normalization(mean=1.0), "both `mean` and `variance` must be set"),
-    (lambda: keras.layers.Normalization(mean=[1.0, 2.0], variance=[1.0]), "must have the same shape"),
-    (lambda: keras.layers.RandomFlip()(np.ones((2, 3), "float32")), "Expected image tensor to have rank 3"),
-])
+@pytest.mark.parametrize(
+    "call, error",
+    [
+        (
+            lambda: keras.layers.RandomRotation(1.5),
+            "in the range \\[-1, 1\\]. Received: factor=1.5",
+        ),
+        (lambda: keras.layers.RandomContrast(-0.1), "in the range \\[0, 1\\]"),
+        (lambda: keras.layers.RandomZoom(-1.0), "Received: input_number=-1.0"),
+        (
+            lambda: keras.layers.RandomTranslation((0.1, 0.2, 0.3), 0.1),
+            "Received: height_factor=\\(0.1, 0.2, 0.3\\)",
+        ),
+        (lambda: keras.layers.RandomBrightness(0.1, value_range=5), "Received: value_range=5"),
+        (
+            lambda: keras.layers.Resizing(2, 2, interpolation="cubic"),
+            "Received: interpolation=cubic",
+        ),
+        (
+            lambda: keras.layers.Resizing(
+                2, 2, crop_to_aspect_ratio=True, pad_to_aspect_ratio=True
+            ),
+            "Only one of",
+        ),
+        (lambda: keras.layers.CategoryEncoding(0), "`num_tokens` must be >= 1"),
+        (
+            lambda: keras.layers.CategoryEncoding(3, output_mode="tf_idf"),
+            "Unknown arg for output_mode",
+        ),
+        (lambda: keras.layers.Normalization(mean=1.0), "both `mean` and `variance` must be set"),
+        (
+            lambda: keras.layers.Normalization(mean=[1.0, 2.0], variance=[1.0]),
+            "must have the same shape",
+        ),
+        (
+            lambda: keras.layers.RandomFlip()(np.ones((2, 3), "float32")),
+            "Expected image tensor to have rank 3",
+        ),
+    ],
+)
 def test_argument_errors(call, error):
     with pytest.raises(ValueError, match=error):
         call()
@@ -89,11 +124,17 @@ def test_rescaling_casts_integers():
 
 def test_category_encoding_modes():
     data = np.array([[0, 1, 1], [3, 3, 2]])
-    np.testing.assert_array_equal(keras.layers.CategoryEncoding(4)(data).numpy(), [[1, 1, 0, 0], [0, 0, 1, 1]])
-    np.testing.assert_array_equal(keras.layers.CategoryEncoding(4, "count")(data).numpy(), [[1, 2, 0, 0], [0, 0, 1, 2]])
+    np.testing.assert_array_equal(
+        keras.layers.CategoryEncoding(4)(data).numpy(), [[1, 1, 0, 0], [0, 0, 1, 1]]
+    )
+    np.testing.assert_array_equal(
+        keras.layers.CategoryEncoding(4, "count")(data).numpy(), [[1, 2, 0, 0], [0, 0, 1, 2]]
+    )
     one_hot = keras.layers.CategoryEncoding(4, "one_hot")(np.array([[1], [3]]))
     np.testing.assert_array_equal(one_hot.numpy(), [[0, 1, 0, 0], [0, 0, 0, 1]])
-    weighted = keras.layers.CategoryEncoding(4, "count")(data, count_weights=np.array([[1, 2, 3], [4, 5, 6.0]]))
+    weighted = keras.layers.CategoryEncoding(4, "count")(
+        data, count_weights=np.array([[1, 2, 3], [4, 5, 6.0]])
+    )
     np.testing.assert_allclose(weighted.numpy(), [[1, 5, 0, 0], [0, 0, 6, 9]])
     with pytest.raises(ValueError, match="`count_weights` is not used"):
         keras.layers.CategoryEncoding(4)(data, count_weights=np.ones((2, 3)))
@@ -103,27 +144,43 @@ def test_category_encoding_modes():
 
 def test_shapes_batched_unbatched_and_symbolic():
     inputs = keras.Input((6, 8, 3))
-    for layer, shape in [(keras.layers.Resizing(3, 5), (3, 5, 3)), (keras.layers.CenterCrop(4, 4), (4, 4, 3)),
-                         (keras.layers.RandomCrop(2, 7), (2, 7, 3)), (keras.layers.RandomZoom(0.2), (6, 8, 3))]:
+    for layer, shape in [
+        (keras.layers.Resizing(3, 5), (3, 5, 3)),
+        (keras.layers.CenterCrop(4, 4), (4, 4, 3)),
+        (keras.layers.RandomCrop(2, 7), (2, 7, 3)),
+        (keras.layers.RandomZoom(0.2), (6, 8, 3)),
+    ]:
         assert layer(IMAGES).shape == (4,) + shape
         assert layer(IMAGES[0]).shape == shape
         assert tuple(layer(inputs).shape) == (None,) + shape
-    assert keras.layers.CategoryEncoding(5, "one_hot")(keras.Input((3,), dtype="int32")).shape == (None, 3, 5)
+    assert keras.layers.CategoryEncoding(5, "one_hot")(keras.Input((3,), dtype="int32")).shape == (
+        None,
+        3,
+        5,
+    )
 
 
 def test_center_crop_and_resize_values():
-    np.testing.assert_array_equal(keras.layers.CenterCrop(2, 4)(IMAGES).numpy(), IMAGES[:, 2:4, 2:6])
+    np.testing.assert_array_equal(
+        keras.layers.CenterCrop(2, 4)(IMAGES).numpy(), IMAGES[:, 2:4, 2:6]
+    )
     np.testing.assert_allclose(keras.layers.Resizing(6, 8)(IMAGES).numpy(), IMAGES, atol=1e-6)
     doubled = keras.layers.Resizing(12, 16, interpolation="nearest")(IMAGES).numpy()
     np.testing.assert_array_equal(doubled, IMAGES.repeat(2, axis=1).repeat(2, axis=2))
     halved = keras.layers.Resizing(3, 4, interpolation="area")(IMAGES).numpy()
-    np.testing.assert_allclose(halved, IMAGES.reshape(4, 3, 2, 4, 2, 3).mean(axis=(2, 4)), atol=1e-6)
+    np.testing.assert_allclose(
+        halved, IMAGES.reshape(4, 3, 2, 4, 2, 3).mean(axis=(2, 4)), atol=1e-6
+    )
 
 
-RANDOM = [keras.layers.RandomFlip, lambda **k: keras.layers.RandomRotation(0.3, **k),
-          lambda **k: keras.layers.RandomZoom(0.3, **k), lambda **k: keras.layers.RandomTranslation(0.3, 0.3, **k),
-          lambda **k: keras.layers.RandomContrast(0.5, value_range=(0, 1), **k),
-          lambda **k: keras.layers.RandomBrightness(0.3, value_range=(0, 1), **k)]
+RANDOM = [
+    keras.layers.RandomFlip,
+    lambda **k: keras.layers.RandomRotation(0.3, **k),
+    lambda **k: keras.layers.RandomZoom(0.3, **k),
+    lambda **k: keras.layers.RandomTranslation(0.3, 0.3, **k),
+    lambda **k: keras.layers.RandomContrast(0.5, value_range=(0, 1), **k),
+    lambda **k: keras.layers.RandomBrightness(0.3, value_range=(0, 1), **k),
+]
 
 
 @pytest.mark.parametrize("make", RANDOM)
@@ -164,13 +221,16 @@ def test_geometric_transforms_exact_cases():
     square = RNG.rand(2, 5, 5, 1).astype("float32")
     quarter = keras.layers.RandomRotation((0.25, 0.25))(square).numpy()
     np.testing.assert_allclose(quarter, np.rot90(square, k=1, axes=(1, 2)), atol=1e-5)
-    shifted = keras.layers.RandomTranslation((1 / 6, 1 / 6), (-0.25, -0.25), fill_mode="constant",
-                                           fill_value=-1.0)
+    shifted = keras.layers.RandomTranslation(
+        (1 / 6, 1 / 6), (-0.25, -0.25), fill_mode="constant", fill_value=-1.0
+    )
     out = shifted(IMAGES).numpy()
     np.testing.assert_allclose(out[:, 1:, :6], IMAGES[:, :5, 2:], atol=1e-5)
     np.testing.assert_allclose(out[:, 0], -1.0, atol=1e-6)
     np.testing.assert_allclose(out[:, :, 6:], -1.0, atol=1e-6)
-    wrapped = keras.layers.RandomTranslation(0.0, (0.25, 0.25), fill_mode="wrap", interpolation="nearest")(IMAGES)
+    wrapped = keras.layers.RandomTranslation(
+        0.0, (0.25, 0.25), fill_mode="wrap", interpolation="nearest"
+    )(IMAGES)
     np.testing.assert_array_equal(wrapped.numpy(), np.roll(IMAGES, 2, axis=2))
 
 
@@ -181,17 +241,28 @@ def test_random_crop_windows():
     for _ in range(60):
         out = layer(images).numpy()
         top, left = divmod(int(out[0, 0, 0, 0]), 8)
-        np.testing.assert_array_equal(out, images[:, top:top + 3, left:left + 4])
+        np.testing.assert_array_equal(out, images[:, top : top + 3, left : left + 4])
         starts.add((top, left))
-    assert {top for top, _ in starts} == {0, 1, 2, 3} and {left for _, left in starts} == {0, 1, 2, 3, 4}
+    assert {top for top, _ in starts} == {0, 1, 2, 3} and {left for _, left in starts} == {
+        0,
+        1,
+        2,
+        3,
+        4,
+    }
     np.testing.assert_array_equal(layer(images, training=False).numpy(), images)
 
 
 def test_normalization_adapt_sources_agree():
     data = RNG.rand(50, 4).astype("float32") * 3 + 1
     expected_mean, expected_var = data.mean(axis=0), data.var(axis=0)
-    sources = [data, tf.constant(data), tf.data.Dataset.from_tensor_slices(data).batch(7),
-               tf.data.Dataset.from_tensor_slices((data, np.zeros(50))).batch(16), [data[:20], data[20:]]]
+    sources = [
+        data,
+        tf.constant(data),
+        tf.data.Dataset.from_tensor_slices(data).batch(7),
+        tf.data.Dataset.from_tensor_slices((data, np.zeros(50))).batch(16),
+        [data[:20], data[20:]],
+    ]
     for source in sources:
         layer = keras.layers.Normalization()
         layer.adapt(source)
@@ -232,23 +303,38 @@ def test_normalization_in_model_fit_save_and_load(tmp_path):
     model.save(path)
     loaded = keras.models.load_model(path)
     np.testing.assert_allclose(loaded.layers[0].get_weights()[0], x.mean(axis=0), rtol=1e-5)
-    np.testing.assert_allclose(loaded.predict(x, verbose=0), model.predict(x, verbose=0), rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(
+        loaded.predict(x, verbose=0), model.predict(x, verbose=0), rtol=1e-5, atol=1e-6
+    )
 
 
 def test_augmentation_model_fit_save_and_load(tmp_path):
     pytest.importorskip("h5py")
     images = RNG.rand(32, 8, 8, 3).astype("float32") * 255
     labels = RNG.randint(0, 2, 32)
-    model = keras.Sequential([
-        keras.Input((8, 8, 3)), keras.layers.Rescaling(1 / 255.0), keras.layers.RandomFlip("horizontal", seed=1),
-        keras.layers.RandomRotation(0.1, seed=1), keras.layers.RandomZoom(0.1, seed=1),
-        keras.layers.RandomTranslation(0.1, 0.1, seed=1), keras.layers.RandomContrast(0.2, value_range=(0, 1)),
-        keras.layers.Resizing(6, 6), keras.layers.CenterCrop(4, 4), keras.layers.Flatten(),
-        keras.layers.Dense(2, activation="softmax")])
+    model = keras.Sequential(
+        [
+            keras.Input((8, 8, 3)),
+            keras.layers.Rescaling(1 / 255.0),
+            keras.layers.RandomFlip("horizontal", seed=1),
+            keras.layers.RandomRotation(0.1, seed=1),
+            keras.layers.RandomZoom(0.1, seed=1),
+            keras.layers.RandomTranslation(0.1, 0.1, seed=1),
+            keras.layers.RandomContrast(0.2, value_range=(0, 1)),
+            keras.layers.Resizing(6, 6),
+            keras.layers.CenterCrop(4, 4),
+            keras.layers.Flatten(),
+            keras.layers.Dense(2, activation="softmax"),
+        ]
+    )
     model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
     model.fit(images, labels, epochs=1, batch_size=8, verbose=0)
     path = str(tmp_path / "augmented.keras")
     model.save(path)
     loaded = keras.models.load_model(path)
-    assert [type(layer).__name__ for layer in loaded.layers] == [type(layer).__name__ for layer in model.layers]
-    np.testing.assert_allclose(loaded.predict(images, verbose=0), model.predict(images, verbose=0), rtol=1e-5)
+    assert [type(layer).__name__ for layer in loaded.layers] == [
+        type(layer).__name__ for layer in model.layers
+    ]
+    np.testing.assert_allclose(
+        loaded.predict(images, verbose=0), model.predict(images, verbose=0), rtol=1e-5
+    )

@@ -9,8 +9,10 @@ X = np.arange(24, dtype="float32").reshape(2, 3, 4)
 def test_flatten():
     assert layers.Flatten()(X).shape == (2, 12)
     assert layers.Flatten()(np.ones(3)).shape == (3, 1)
-    np.testing.assert_array_equal(layers.Flatten(data_format="channels_first")(X).numpy(),
-                                  np.moveaxis(X, 1, -1).reshape(2, -1))
+    np.testing.assert_array_equal(
+        layers.Flatten(data_format="channels_first")(X).numpy(),
+        np.moveaxis(X, 1, -1).reshape(2, -1),
+    )
     assert layers.Flatten().compute_output_shape((None, 3, None)) == (None, None)
 
 

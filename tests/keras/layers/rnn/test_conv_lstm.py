@@ -1,5 +1,7 @@
-"""``keras.layers.ConvLSTM1D``/``2D``/``3D`` without TensorFlow: defaults, shapes, the per-step cell against
+"""``keras.layers.ConvLSTM1D``/``2D``/``3D`` without TensorFlow: defaults, shapes, the per-step cell
+against
 the whole-sequence path, states, dropout, errors, configs and ``.keras`` saving."""
+
 import numpy as np
 import pytest
 
@@ -13,11 +15,23 @@ X = RNG.randn(2, 4, 7, 6, 3).astype("float32")
 def test_defaults_and_weights():
     layer = keras.layers.ConvLSTM2D(5, 3)
     assert (layer.kernel_size, layer.strides, layer.dilation_rate) == ((3, 3), (1, 1), (1, 1))
-    assert (layer.padding, layer.data_format, layer.use_bias, layer.unit_forget_bias) == ("valid", "channels_last",
-                                                                                         True, True)
+    assert (layer.padding, layer.data_format, layer.use_bias, layer.unit_forget_bias) == (
+        "valid",
+        "channels_last",
+        True,
+        True,
+    )
     assert (layer.dropout, layer.recurrent_dropout) == (0.0, 0.0)
-    assert layer.activation is keras.activations.tanh and layer.recurrent_activation is keras.activations.sigmoid
-    assert not layer.return_sequences and not layer.return_state and not layer.go_backwards and not layer.stateful
+    assert (
+        layer.activation is keras.activations.tanh
+        and layer.recurrent_activation is keras.activations.sigmoid
+    )
+    assert (
+        not layer.return_sequences
+        and not layer.return_state
+        and not layer.go_backwards
+        and not layer.stateful
+    )
     assert layer.name.startswith("conv_lstm2d") and layer.cell.name == "conv_lstm_cell"
     assert layer.cell.state_size == -1 and not hasattr(layer, "use_cudnn")
     assert tuple(layer(X).shape) == (2, 5, 4, 5)
@@ -28,14 +42,39 @@ def test_defaults_and_weights():
 
 CASES = [
     (keras.layers.ConvLSTM2D, (2, 4, 7, 6, 3), dict(filters=4, kernel_size=3)),
-    (keras.layers.ConvLSTM2D, (2, 4, 7, 6, 3), dict(filters=4, kernel_size=(2, 3), padding="same",
-                                                   return_sequences=True, return_state=True)),
-    (keras.layers.ConvLSTM2D, (2, 4, 7, 6, 3), dict(filters=2, kernel_size=3, strides=2, padding="same",
-                                                   return_state=True)),
-    (keras.layers.ConvLSTM2D, (2, 4, 3, 7, 6), dict(filters=2, kernel_size=2, dilation_rate=2,
-                                                   data_format="channels_first", return_sequences=True)),
-    (keras.layers.ConvLSTM1D, (2, 4, 9, 3), dict(filters=3, kernel_size=4, padding="same", go_backwards=True)),
-    (keras.layers.ConvLSTM3D, (2, 3, 5, 6, 4, 2), dict(filters=2, kernel_size=2, return_state=True)),
+    (
+        keras.layers.ConvLSTM2D,
+        (2, 4, 7, 6, 3),
+        dict(
+            filters=4, kernel_size=(2, 3), padding="same", return_sequences=True, return_state=True
+        ),
+    ),
+    (
+        keras.layers.ConvLSTM2D,
+        (2, 4, 7, 6, 3),
+        dict(filters=2, kernel_size=3, strides=2, padding="same", return_state=True),
+    ),
+    (
+        keras.layers.ConvLSTM2D,
+        (2, 4, 3, 7, 6),
+        dict(
+            filters=2,
+            kernel_size=2,
+            dilation_rate=2,
+            data_format="channels_first",
+            return_sequences=True,
+        ),
+    ),
+    (
+        keras.layers.ConvLSTM1D,
+        (2, 4, 9, 3),
+        dict(filters=3, kernel_size=4, padding="same", go_backwards=True),
+    ),
+    (
+        keras.layers.ConvLSTM3D,
+        (2, 3, 5, 6, 4, 2),
+        dict(filters=2, kernel_size=2, return_state=True),
+    ),
 ]
 
 
@@ -60,11 +99,19 @@ def _loop_over_cell(layer, x, go_backwards=False):
     return np.stack(outputs, 1), [s.numpy() for s in states]
 
 
-@pytest.mark.parametrize("config", [dict(padding="same", go_backwards=True), dict(strides=2, padding="same"),
-                                    dict(kernel_size=2, padding="same", data_format="channels_first"),
-                                    dict(use_bias=False, activation="relu", recurrent_activation="hard_sigmoid")])
+@pytest.mark.parametrize(
+    "config",
+    [
+        dict(padding="same", go_backwards=True),
+        dict(strides=2, padding="same"),
+        dict(kernel_size=2, padding="same", data_format="channels_first"),
+        dict(use_bias=False, activation="relu", recurrent_activation="hard_sigmoid"),
+    ],
+)
 def test_whole_sequence_projection_matches_cell_steps(config):
-    config = dict(dict(filters=3, kernel_size=3, return_sequences=True, return_state=True), **config)
+    config = dict(
+        dict(filters=3, kernel_size=3, return_sequences=True, return_state=True), **config
+    )
     layer = keras.layers.ConvLSTM2D(**config)
     x = X if config.get("data_format") != "channels_first" else np.moveaxis(X, -1, 2).copy()
     sequence, h, c = layer(x)
@@ -106,6 +153,7 @@ def test_dropout_only_in_training_and_seeded():
         layer.build(X.shape)
         layer.set_weights([np.full(w.shape, 0.1, "float32") for w in layer.weights])
         return layer
+
     layer = make()
     inference = layer(X).numpy()
     np.testing.assert_allclose(layer(X, training=False).numpy(), inference)
@@ -133,11 +181,15 @@ def test_errors():
         keras.layers.ConvLSTM2D(2, (3, 3, 3))
     with pytest.raises(ValueError, match="expected ndim=5, found ndim=4"):
         keras.layers.ConvLSTM2D(2, 3)(X[..., 0])
-    with pytest.raises(ValueError, match="only support static input shapes for the spatial dimension"):
+    with pytest.raises(
+        ValueError, match="only support static input shapes for the spatial dimension"
+    ):
         keras.layers.ConvLSTM2D(2, 3).build((1, 2, None, 5, 1))
     layer = keras.layers.ConvLSTM2D(2, 3)
     layer(X)
-    with pytest.raises(ValueError, match=r"expected shape=\(None, 7, 6, 3\), found shape=\(2, 6, 6, 3\)"):
+    with pytest.raises(
+        ValueError, match=r"expected shape=\(None, 7, 6, 3\), found shape=\(2, 6, 6, 3\)"
+    ):
         layer(X[:, :, 1:])
 
 
@@ -149,13 +201,32 @@ def test_symbolic_model_with_unknown_time():
     assert tuple(hidden.shape) == (None, None, 7, 6, 4)
 
 
-@pytest.mark.parametrize("make", [
-    lambda: keras.layers.ConvLSTM2D(3, (2, 3), strides=(1, 2), padding="same", data_format="channels_first",
-                                    activation="relu", dropout=0.1, recurrent_dropout=0.2, seed=3,
-                                    kernel_regularizer="l2", return_sequences=True, go_backwards=True),
-    lambda: keras.layers.ConvLSTM1D(2, 3, unit_forget_bias=False, use_bias=False, stateful=True, return_state=True),
-    lambda: keras.layers.ConvLSTM3D(2, 2, dilation_rate=2, recurrent_constraint="non_neg", name="c3"),
-], ids=["2d", "1d", "3d"])
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: keras.layers.ConvLSTM2D(
+            3,
+            (2, 3),
+            strides=(1, 2),
+            padding="same",
+            data_format="channels_first",
+            activation="relu",
+            dropout=0.1,
+            recurrent_dropout=0.2,
+            seed=3,
+            kernel_regularizer="l2",
+            return_sequences=True,
+            go_backwards=True,
+        ),
+        lambda: keras.layers.ConvLSTM1D(
+            2, 3, unit_forget_bias=False, use_bias=False, stateful=True, return_state=True
+        ),
+        lambda: keras.layers.ConvLSTM3D(
+            2, 2, dilation_rate=2, recurrent_constraint="non_neg", name="c3"
+        ),
+    ],
+    ids=["2d", "1d", "3d"],
+)
 def test_get_config_round_trip(make):
     layer = make()
     clone = type(layer).from_config(layer.get_config())

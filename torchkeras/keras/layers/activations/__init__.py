@@ -1,4 +1,5 @@
 """Keras' activation layers: ``ReLU``, ``LeakyReLU``, ``PReLU``, ``ELU`` and ``Softmax``."""
+
 from .elu import ELU
 from .leaky_relu import LeakyReLU
 from .prelu import PReLU

@@ -1,4 +1,5 @@
 """``keras.layers.ELU``."""
+
 import torch
 
 from ....framework.tensor import wrap

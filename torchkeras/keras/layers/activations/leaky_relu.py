@@ -1,4 +1,5 @@
 """``keras.layers.LeakyReLU``."""
+
 import warnings
 
 import torch
@@ -16,12 +17,18 @@ class LeakyReLU(Layer):
     def __init__(self, negative_slope=0.3, **kwargs):
         if "alpha" in kwargs:
             negative_slope = kwargs.pop("alpha")
-            warnings.warn("Argument `alpha` is deprecated. Use `negative_slope` instead.", UserWarning, stacklevel=2)
+            warnings.warn(
+                "Argument `alpha` is deprecated. Use `negative_slope` instead.",
+                UserWarning,
+                stacklevel=2,
+            )
         super().__init__(**kwargs)
         self.supports_masking = True
         if negative_slope is None or negative_slope < 0:
-            raise ValueError("The negative_slope value of a Leaky ReLU layer cannot be None or negative value. "
-                             "Expected a float. Received: negative_slope=%s" % (negative_slope,))
+            raise ValueError(
+                "The negative_slope value of a Leaky ReLU layer cannot be None or negative value. "
+                "Expected a float. Received: negative_slope=%s" % (negative_slope,)
+            )
         self.negative_slope = negative_slope
         self.built = True
 

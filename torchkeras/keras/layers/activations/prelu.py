@@ -1,4 +1,5 @@
 """``keras.layers.PReLU``."""
+
 import torch
 
 from ....framework.tensor import wrap
@@ -10,11 +11,18 @@ from ....api_export import keras_export
 
 @keras_export("keras.layers.PReLU")
 class PReLU(Layer):
-    """Parametric ReLU: ``x`` for ``x >= 0``, ``alpha * x`` otherwise, with a learned weight ``alpha``
+    """Parametric ReLU: ``x`` for ``x >= 0``, ``alpha * x`` otherwise, with a learned weight
+    ``alpha``
     of the input's shape less the batch axis (size 1 along ``shared_axes``)."""
 
-    def __init__(self, alpha_initializer="Zeros", alpha_regularizer=None, alpha_constraint=None, shared_axes=None,
-                 **kwargs):
+    def __init__(
+        self,
+        alpha_initializer="Zeros",
+        alpha_regularizer=None,
+        alpha_constraint=None,
+        shared_axes=None,
+        **kwargs,
+    ):
         super().__init__(**kwargs)
         self.supports_masking = True
         self.alpha_initializer = initializers.get(alpha_initializer)
@@ -32,11 +40,18 @@ class PReLU(Layer):
         param_shape = list(input_shape[1:])
         for axis in self.shared_axes or ():
             param_shape[axis - 1] = 1
-        self.alpha = self.add_weight(shape=param_shape, name="alpha", initializer=self.alpha_initializer,
-                                     regularizer=self.alpha_regularizer, constraint=self.alpha_constraint)
+        self.alpha = self.add_weight(
+            shape=param_shape,
+            name="alpha",
+            initializer=self.alpha_initializer,
+            regularizer=self.alpha_regularizer,
+            constraint=self.alpha_constraint,
+        )
         axes = {}
         if self.shared_axes:
-            axes = {i: input_shape[i] for i in range(1, len(input_shape)) if i not in self.shared_axes}
+            axes = {
+                i: input_shape[i] for i in range(1, len(input_shape)) if i not in self.shared_axes
+            }
         self.input_spec = InputSpec(ndim=len(input_shape), axes=axes)
         self.built = True
 
@@ -49,8 +64,12 @@ class PReLU(Layer):
 
     def get_config(self):
         config = super().get_config()
-        config.update({"alpha_initializer": initializers.serialize(self.alpha_initializer),
-                       "alpha_regularizer": regularizers.serialize(self.alpha_regularizer),
-                       "alpha_constraint": constraints.serialize(self.alpha_constraint),
-                       "shared_axes": self.shared_axes})
+        config.update(
+            {
+                "alpha_initializer": initializers.serialize(self.alpha_initializer),
+                "alpha_regularizer": regularizers.serialize(self.alpha_regularizer),
+                "alpha_constraint": constraints.serialize(self.alpha_constraint),
+                "shared_axes": self.shared_axes,
+            }
+        )
         return config

@@ -1,4 +1,5 @@
 """``keras.layers.ReLU``."""
+
 import torch
 
 from ....framework.tensor import wrap
@@ -9,21 +10,28 @@ from ....api_export import keras_export
 @keras_export("keras.layers.ReLU")
 class ReLU(Layer):
     """Keras' rectified linear unit with options: ``x`` above ``threshold`` (strictly), ``0`` at or
-    below it, capped at ``max_value``; ``negative_slope * (x - threshold)`` added below ``threshold``.
+    below it, capped at ``max_value``; ``negative_slope * (x - threshold)`` added below
+    ``threshold``.
     Integer inputs stay integer, as in Keras."""
 
     def __init__(self, max_value=None, negative_slope=0.0, threshold=0.0, **kwargs):
         super().__init__(**kwargs)
         self.supports_masking = True
         if max_value is not None and max_value < 0.0:
-            raise ValueError("max_value of a ReLU layer cannot be a negative value. Received: max_value=%s"
-                             % (max_value,))
+            raise ValueError(
+                "max_value of a ReLU layer cannot be a negative value. Received: max_value=%s"
+                % (max_value,)
+            )
         if negative_slope is None or negative_slope < 0.0:
-            raise ValueError("negative_slope of a ReLU layer cannot be None or a negative value. Received: "
-                             "negative_slope=%s" % (negative_slope,))
+            raise ValueError(
+                "negative_slope of a ReLU layer cannot be None or a negative value. Received: "
+                "negative_slope=%s" % (negative_slope,)
+            )
         if threshold is None or threshold < 0.0:
-            raise ValueError("threshold of a ReLU layer cannot be None or a negative value. Received: "
-                             "threshold=%s" % (threshold,))
+            raise ValueError(
+                "threshold of a ReLU layer cannot be None or a negative value. Received: "
+                "threshold=%s" % (threshold,)
+            )
         self.max_value = max_value
         self.negative_slope = negative_slope
         self.threshold = threshold
@@ -46,6 +54,11 @@ class ReLU(Layer):
 
     def get_config(self):
         config = super().get_config()
-        config.update({"max_value": self.max_value, "negative_slope": self.negative_slope,
-                       "threshold": self.threshold})
+        config.update(
+            {
+                "max_value": self.max_value,
+                "negative_slope": self.negative_slope,
+                "threshold": self.threshold,
+            }
+        )
         return config

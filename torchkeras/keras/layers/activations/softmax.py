@@ -1,4 +1,5 @@
 """``keras.layers.Softmax``."""
+
 import torch
 
 from ....framework.convert import to_torch
@@ -33,7 +34,9 @@ class Softmax(Layer):
         keep = None
         if mask is not None:
             keep = self._keep(x, to_torch(mask))
-            x = torch.where(keep, x, torch.tensor(_large_negative(x.dtype), dtype=x.dtype, device=x.device))
+            x = torch.where(
+                keep, x, torch.tensor(_large_negative(x.dtype), dtype=x.dtype, device=x.device)
+            )
         if isinstance(self.axis, (list, tuple)) and len(self.axis) > 1:
             y = torch.exp(x - torch.logsumexp(x, dim=tuple(self.axis), keepdim=True))
         else:
@@ -46,13 +49,18 @@ class Softmax(Layer):
     @staticmethod
     def _keep(x, mask):
         if mask.ndim > x.ndim:
-            raise ValueError("The `mask` must be broadcastable to `inputs` and must not have more dimensions. "
-                             "Received: inputs.shape=%s, mask.shape=%s" % (tuple(x.shape), tuple(mask.shape)))
+            raise ValueError(
+                "The `mask` must be broadcastable to `inputs` and must not have more dimensions. "
+                "Received: inputs.shape=%s, mask.shape=%s" % (tuple(x.shape), tuple(mask.shape))
+            )
         for m_dim, i_dim in zip(reversed(mask.shape), reversed(x.shape)):
             if m_dim != 1 and m_dim != i_dim:
-                raise ValueError("The `mask` must be broadcastable to `inputs`. Each mask dimension must be 1 or "
-                                 "match the corresponding input dimension. Received: inputs.shape=%s, mask.shape=%s"
-                                 % (tuple(x.shape), tuple(mask.shape)))
+                raise ValueError(
+                    "The `mask` must be broadcastable to `inputs`. Each mask dimension must be 1 "
+                    "or "
+                    "match the corresponding input dimension. Received: inputs.shape=%s, "
+                    "mask.shape=%s" % (tuple(x.shape), tuple(mask.shape))
+                )
         if mask.dtype is not torch.bool:
             mask = mask > 0.5
         return mask.to(x.device)

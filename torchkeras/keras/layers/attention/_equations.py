@@ -1,4 +1,5 @@
 """The einsum equations ``MultiHeadAttention`` builds (Keras' letters and axis order)."""
+
 import string
 
 __all__ = ["projection_equation", "attention_equations", "partial_output_shape"]
@@ -9,19 +10,21 @@ def projection_equation(free_dims, bound_dims, output_dims):
     ``bound_dims`` are contracted with the kernel, ``output_dims`` come from the kernel."""
     letters = string.ascii_lowercase
     free = letters[:free_dims]
-    bound = letters[free_dims:free_dims + bound_dims]
-    out = letters[free_dims + bound_dims:free_dims + bound_dims + output_dims]
+    bound = letters[free_dims : free_dims + bound_dims]
+    out = letters[free_dims + bound_dims : free_dims + bound_dims + output_dims]
     return "%s,%s->%s" % (free + bound, bound + out, free + out), out, len(free + out)
 
 
 def partial_output_shape(output_rank, known_last_dims):
-    """``EinsumDense``'s ``output_shape``: ``None`` for the leading dims, then ``known_last_dims``."""
+    """``EinsumDense``'s ``output_shape``: ``None`` for the leading dims, then
+    ``known_last_dims``."""
     return [None] * (output_rank - len(known_last_dims)) + list(known_last_dims)
 
 
 def attention_equations(rank, attn_axes):
     """``(dot_product_equation, combine_equation, scores_rank)`` for projected tensors of ``rank``
-    (``(batch, <non-attention dims>, <attention dims>, heads, channels)``) attending over ``attn_axes``.
+    (``(batch, <non-attention dims>, <attention dims>, heads, channels)``) attending over
+    ``attn_axes``.
 
     The scores are ``(<batch dims>, heads, <query attention dims>, <key attention dims>)``.
     """
@@ -35,6 +38,13 @@ def attention_equations(rank, attn_axes):
         else:
             source += letters[offset]
             offset += 1
-    product = "".join([target[i] for i in batch_dims] + [target[i] for i in attn_axes]
-                      + [source[i] for i in attn_axes])
-    return "%s,%s->%s" % (source, target, product), "%s,%s->%s" % (product, source, target), len(product)
+    product = "".join(
+        [target[i] for i in batch_dims]
+        + [target[i] for i in attn_axes]
+        + [source[i] for i in attn_axes]
+    )
+    return (
+        "%s,%s->%s" % (source, target, product),
+        "%s,%s->%s" % (product, source, target),
+        len(product),
+    )

@@ -1,4 +1,5 @@
 """``keras.layers.AdditiveAttention``: Bahdanau-style attention over ``[query, value(, key)]``."""
+
 import torch
 
 from .attention import Attention
@@ -24,8 +25,12 @@ class AdditiveAttention(Attention):
         self._validate_inputs(input_shape)
         self.scale = None
         if self.use_scale:
-            self.scale = self.add_weight(name="scale", shape=(input_shape[0][-1],), initializer="glorot_uniform",
-                                         trainable=True)
+            self.scale = self.add_weight(
+                name="scale",
+                shape=(input_shape[0][-1],),
+                initializer="glorot_uniform",
+                trainable=True,
+            )
         self.built = True
 
     def _calculate_scores(self, query, key):

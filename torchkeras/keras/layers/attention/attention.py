@@ -1,4 +1,6 @@
-"""``keras.layers.Attention``: dot-product (Luong-style) attention over ``[query, value(, key)]``."""
+"""``keras.layers.Attention``: dot-product (Luong-style) attention over ``[query, value(,
+key)]``."""
+
 import torch
 
 from ....framework.tensor import wrap
@@ -32,8 +34,10 @@ class Attention(Layer):
         self.seed = seed
         self._generator = None
         if self.score_mode not in ["dot", "concat"]:
-            raise ValueError("Invalid value for argument score_mode. Expected one of {'dot', 'concat'}. "
-                             "Received: score_mode=%s" % (score_mode,))
+            raise ValueError(
+                "Invalid value for argument score_mode. Expected one of {'dot', 'concat'}. "
+                "Received: score_mode=%s" % (score_mode,)
+            )
 
     def build(self, input_shape):
         self._validate_inputs(input_shape)
@@ -42,8 +46,9 @@ class Attention(Layer):
         if self.use_scale:
             self.scale = self.add_weight(name="scale", shape=(), initializer="ones", trainable=True)
         if self.score_mode == "concat":
-            self.concat_score_weight = self.add_weight(name="concat_score_weight", shape=(), initializer="ones",
-                                                       trainable=True)
+            self.concat_score_weight = self.add_weight(
+                name="concat_score_weight", shape=(), initializer="ones", trainable=True
+            )
         self.built = True
 
     def _calculate_scores(self, query, key):
@@ -74,7 +79,10 @@ class Attention(Layer):
             return torch.nn.functional.dropout(weights, self.dropout, True)
         if self._generator is None:
             self._generator = torch.Generator(device=weights.device).manual_seed(int(self.seed))
-        keep = torch.rand(weights.shape, device=weights.device, generator=self._generator) >= self.dropout
+        keep = (
+            torch.rand(weights.shape, device=weights.device, generator=self._generator)
+            >= self.dropout
+        )
         return weights * keep.to(weights.dtype) / (1.0 - self.dropout)
 
     @staticmethod
@@ -84,7 +92,14 @@ class Attention(Layer):
         causal = _masks.causal_mask(scores.shape[-2], scores.shape[-1], scores.device)
         return causal if value_mask is None else value_mask.unsqueeze(-2) & causal
 
-    def call(self, inputs, mask=None, training=False, return_attention_scores=False, use_causal_mask=False):
+    def call(
+        self,
+        inputs,
+        mask=None,
+        training=False,
+        return_attention_scores=False,
+        use_causal_mask=False,
+    ):
         self._validate_inputs(inputs=inputs, mask=mask)
         query, value = inputs[0]._value, inputs[1]._value
         key = inputs[2]._value if len(inputs) > 2 else value
@@ -94,8 +109,11 @@ class Attention(Layer):
         scores_mask = self._calculate_score_mask(scores, value_mask, use_causal_mask)
         output, weights = self._apply_scores(scores, value, scores_mask, training)
         if query_mask is not None:
-            output = torch.where(query_mask.unsqueeze(-1), output, torch.zeros((), dtype=output.dtype,
-                                                                               device=output.device))
+            output = torch.where(
+                query_mask.unsqueeze(-1),
+                output,
+                torch.zeros((), dtype=output.dtype, device=output.device),
+            )
         if return_attention_scores:
             return wrap(output), wrap(weights)
         return wrap(output)
@@ -112,21 +130,37 @@ class Attention(Layer):
     def _validate_inputs(self, inputs, mask=None):
         class_name = type(self).__name__
         if not isinstance(inputs, list):
-            raise ValueError("%s layer must be called on a list of inputs, namely [query, value] or [query, value, "
-                             "key]. Received: inputs=%s." % (class_name, inputs))
+            raise ValueError(
+                "%s layer must be called on a list of inputs, namely [query, value] or [query, "
+                "value, "
+                "key]. Received: inputs=%s." % (class_name, inputs)
+            )
         if len(inputs) < 2 or len(inputs) > 3:
-            raise ValueError("%s layer accepts inputs list of length 2 or 3, namely [query, value] or [query, value, "
-                             "key]. Received length: %d." % (class_name, len(inputs)))
+            raise ValueError(
+                "%s layer accepts inputs list of length 2 or 3, namely [query, value] or [query, "
+                "value, "
+                "key]. Received length: %d." % (class_name, len(inputs))
+            )
         if mask is not None:
             if not isinstance(mask, list):
-                raise ValueError("%s layer mask must be a list, namely [query_mask, value_mask]. Received: mask=%s."
-                                 % (class_name, mask))
+                raise ValueError(
+                    "%s layer mask must be a list, namely [query_mask, value_mask]. Received: "
+                    "mask=%s." % (class_name, mask)
+                )
             if len(mask) < 2 or len(mask) > 3:
-                raise ValueError("%s layer accepts mask list of length 2 or 3. Received: inputs=%s, mask=%s."
-                                 % (class_name, inputs, mask))
+                raise ValueError(
+                    "%s layer accepts mask list of length 2 or 3. Received: inputs=%s, mask=%s."
+                    % (class_name, inputs, mask)
+                )
 
     def get_config(self):
         config = super().get_config()
-        config.update({"use_scale": self.use_scale, "score_mode": self.score_mode, "dropout": self.dropout,
-                       "seed": self.seed})
+        config.update(
+            {
+                "use_scale": self.use_scale,
+                "score_mode": self.score_mode,
+                "dropout": self.dropout,
+                "seed": self.seed,
+            }
+        )
         return config

@@ -1,4 +1,6 @@
-"""``keras.layers.MultiHeadAttention``: multi-head scaled dot-product attention with Keras' weights."""
+"""``keras.layers.MultiHeadAttention``: multi-head scaled dot-product attention with Keras'
+weights."""
+
 import math
 
 import torch
@@ -55,19 +57,44 @@ class MultiHeadAttention(Layer):
     TensorShape([1, 8, 16])
     """
 
-    def __init__(self, num_heads, key_dim, value_dim=None, dropout=0.0, use_bias=True, output_shape=None,
-                 attention_axes=None, sliding_window=None, flash_attention=None, kernel_initializer="glorot_uniform",
-                 bias_initializer="zeros", kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None,
-                 kernel_constraint=None, bias_constraint=None, use_gate=False, seed=None, **kwargs):
+    def __init__(
+        self,
+        num_heads,
+        key_dim,
+        value_dim=None,
+        dropout=0.0,
+        use_bias=True,
+        output_shape=None,
+        attention_axes=None,
+        sliding_window=None,
+        flash_attention=None,
+        kernel_initializer="glorot_uniform",
+        bias_initializer="zeros",
+        kernel_regularizer=None,
+        bias_regularizer=None,
+        activity_regularizer=None,
+        kernel_constraint=None,
+        bias_constraint=None,
+        use_gate=False,
+        seed=None,
+        **kwargs,
+    ):
         if not isinstance(num_heads, int) or num_heads <= 0:
-            raise ValueError("Received an invalid value for argument `num_heads`, expected a positive integer. "
-                             "Received: num_heads=%s" % (num_heads,))
+            raise ValueError(
+                "Received an invalid value for argument `num_heads`, expected a positive integer. "
+                "Received: num_heads=%s" % (num_heads,)
+            )
         if not isinstance(key_dim, int) or key_dim <= 0:
-            raise ValueError("Received an invalid value for argument `key_dim`, expected a positive integer. "
-                             "Received: key_dim=%s" % (key_dim,))
+            raise ValueError(
+                "Received an invalid value for argument `key_dim`, expected a positive integer. "
+                "Received: key_dim=%s" % (key_dim,)
+            )
         if value_dim is not None and (not isinstance(value_dim, int) or value_dim <= 0):
-            raise ValueError("Received an invalid value for argument `value_dim`, expected a positive integer or "
-                             "`None`. Received: value_dim=%s" % (value_dim,))
+            raise ValueError(
+                "Received an invalid value for argument `value_dim`, expected a positive integer "
+                "or "
+                "`None`. Received: value_dim=%s" % (value_dim,)
+            )
         super().__init__(**kwargs)
         self.supports_masking = True
         self._num_heads = num_heads
@@ -82,8 +109,11 @@ class MultiHeadAttention(Layer):
             try:
                 output_shape = tuple(output_shape)
             except TypeError:
-                raise ValueError("Invalid `output_shape`: %s. When specified, the `output_shape` should be of type "
-                                 "tuple, list, or int." % (output_shape,)) from None
+                raise ValueError(
+                    "Invalid `output_shape`: %s. When specified, the `output_shape` should be of "
+                    "type "
+                    "tuple, list, or int." % (output_shape,)
+                ) from None
         self._output_shape = output_shape or None
         self._flash_attention = bool(flash_attention)
         self._kernel_initializer = initializers.get(kernel_initializer)
@@ -96,19 +126,28 @@ class MultiHeadAttention(Layer):
         if isinstance(attention_axes, int):
             attention_axes = (attention_axes,)
         elif attention_axes and not isinstance(attention_axes, (list, tuple)):
-            raise ValueError("`attention_axes` must be an int, list, or tuple.Received: attention_axes=%s"
-                             % (attention_axes,))
+            raise ValueError(
+                "`attention_axes` must be an int, list, or tuple.Received: attention_axes=%s"
+                % (attention_axes,)
+            )
         self._attention_axes = attention_axes
-        if sliding_window is not None and (not isinstance(sliding_window, int) or sliding_window <= 0):
-            raise ValueError("`sliding_window` must be `None` or a positive integer. Received: sliding_window=%s"
-                             % (sliding_window,))
+        if sliding_window is not None and (
+            not isinstance(sliding_window, int) or sliding_window <= 0
+        ):
+            raise ValueError(
+                "`sliding_window` must be `None` or a positive integer. Received: sliding_window=%s"
+                % (sliding_window,)
+            )
         self._sliding_window = sliding_window
         self.seed = seed
         self._inverse_sqrt_key_dim = 1.0 / math.sqrt(float(self._key_dim))
         self._build_shapes_dict = None
         if self._flash_attention and self._dropout > 0.0:
-            raise ValueError("Dropout is not supported when flash attention is enabled. Please set dropout to 0.0 to "
-                             "use flash attention.")
+            raise ValueError(
+                "Dropout is not supported when flash attention is enabled. Please set dropout to "
+                "0.0 to "
+                "use flash attention."
+            )
 
     @property
     def num_heads(self):
@@ -142,44 +181,69 @@ class MultiHeadAttention(Layer):
 
     # ------------------------------------------------------------------ build
     def _sublayer_kwargs(self):
-        return dict(kernel_regularizer=self._kernel_regularizer, bias_regularizer=self._bias_regularizer,
-                    activity_regularizer=self._sublayer_activity_regularizer,
-                    kernel_constraint=self._kernel_constraint, bias_constraint=self._bias_constraint,
-                    dtype=self.dtype_policy, kernel_initializer=self._kernel_initializer.clone(),
-                    bias_initializer=self._bias_initializer.clone())
+        return dict(
+            kernel_regularizer=self._kernel_regularizer,
+            bias_regularizer=self._bias_regularizer,
+            activity_regularizer=self._sublayer_activity_regularizer,
+            kernel_constraint=self._kernel_constraint,
+            bias_constraint=self._bias_constraint,
+            dtype=self.dtype_policy,
+            kernel_initializer=self._kernel_initializer.clone(),
+            bias_initializer=self._bias_initializer.clone(),
+        )
 
     def _projection(self, input_rank, last_dims, name, **kwargs):
         equation, bias_axes, output_rank = _equations.projection_equation(input_rank - 1, 1, 2)
-        return EinsumDense(equation, output_shape=_equations.partial_output_shape(output_rank - 1, last_dims),
-                           bias_axes=bias_axes if self._use_bias else None, name=name, **kwargs,
-                           **self._sublayer_kwargs())
+        return EinsumDense(
+            equation,
+            output_shape=_equations.partial_output_shape(output_rank - 1, last_dims),
+            bias_axes=bias_axes if self._use_bias else None,
+            name=name,
+            **kwargs,
+            **self._sublayer_kwargs(),
+        )
 
     def build(self, query_shape, value_shape, key_shape=None):
-        """Creates the projections for inputs of these shapes (``key_shape`` defaults to ``value_shape``)."""
+        """Creates the projections for inputs of these shapes (``key_shape`` defaults to
+        ``value_shape``)."""
         shapes = {"query_shape": query_shape, "value_shape": value_shape}
         if key_shape is not None:
             shapes["key_shape"] = key_shape
         query_shape, value_shape = tuple(query_shape), tuple(value_shape)
         key_shape = value_shape if key_shape is None else tuple(key_shape)
         if value_shape[1:-1] != key_shape[1:-1]:
-            raise ValueError("All dimensions of `value` and `key`, except the last one, must be equal. Received: "
-                             "value_shape=%s and key_shape=%s" % (value_shape, key_shape))
-        self.query_dense = self._projection(len(query_shape), [self._num_heads, self._key_dim], "query")
+            raise ValueError(
+                "All dimensions of `value` and `key`, except the last one, must be equal. "
+                "Received: "
+                "value_shape=%s and key_shape=%s" % (value_shape, key_shape)
+            )
+        self.query_dense = self._projection(
+            len(query_shape), [self._num_heads, self._key_dim], "query"
+        )
         self.query_dense.build(query_shape)
         self.key_dense = self._projection(len(key_shape), [self._num_heads, self._key_dim], "key")
         self.key_dense.build(key_shape)
         if self._use_gate:
-            self._gate_dense = self._projection(len(query_shape), [self._num_heads, self._value_dim], "gate",
-                                                activation="sigmoid")
+            self._gate_dense = self._projection(
+                len(query_shape), [self._num_heads, self._value_dim], "gate", activation="sigmoid"
+            )
             self._gate_dense.build(query_shape)
-        self.value_dense = self._projection(len(value_shape), [self._num_heads, self._value_dim], "value")
+        self.value_dense = self._projection(
+            len(value_shape), [self._num_heads, self._value_dim], "value"
+        )
         self.value_dense.build(value_shape)
         self._build_attention(len(query_shape) + 1)
         output_shape = self._output_shape or [query_shape[-1]]
-        equation, bias_axes, output_rank = _equations.projection_equation(len(query_shape) - 1, 2, len(output_shape))
+        equation, bias_axes, output_rank = _equations.projection_equation(
+            len(query_shape) - 1, 2, len(output_shape)
+        )
         self.output_dense = EinsumDense(
-            equation, output_shape=_equations.partial_output_shape(output_rank - 1, output_shape),
-            bias_axes=bias_axes if self._use_bias else None, name="attention_output", **self._sublayer_kwargs())
+            equation,
+            output_shape=_equations.partial_output_shape(output_rank - 1, output_shape),
+            bias_axes=bias_axes if self._use_bias else None,
+            name="attention_output",
+            **self._sublayer_kwargs(),
+        )
         output_input_shape = list(self.query_dense.compute_output_shape(query_shape))
         output_input_shape[-1] = self._value_dim
         self.output_dense.build(tuple(output_input_shape))
@@ -190,15 +254,19 @@ class MultiHeadAttention(Layer):
         if self._attention_axes is None:
             self._attention_axes = tuple(range(1, rank - 2))
         else:
-            self._attention_axes = tuple(axis if axis >= 0 else (rank - 1) + axis for axis in self._attention_axes)
-        self._dot_product_equation, self._combine_equation, scores_rank = _equations.attention_equations(
-            rank, self._attention_axes)
+            self._attention_axes = tuple(
+                axis if axis >= 0 else (rank - 1) + axis for axis in self._attention_axes
+            )
+        self._dot_product_equation, self._combine_equation, scores_rank = (
+            _equations.attention_equations(rank, self._attention_axes)
+        )
         self._norm_axes = tuple(range(scores_rank - len(self._attention_axes), scores_rank))
         self._mask_expansion_axis = -len(self._attention_axes) * 2 - 1
         self._dropout_layer = Dropout(rate=self._dropout, dtype=self.dtype_policy, seed=self.seed)
 
     def get_build_config(self):
-        """Keras' ``{'shapes_dict': {'query_shape': ..., 'value_shape': ...[, 'key_shape': ...]}}``."""
+        """Keras' ``{'shapes_dict': {'query_shape': ..., 'value_shape': ...[, 'key_shape':
+        ...]}}``."""
         if self._build_shapes_dict is None:
             return None
         return {"shapes_dict": self._build_shapes_dict}
@@ -222,29 +290,48 @@ class MultiHeadAttention(Layer):
             return super().__call__(query, value, **kwargs)
         return super().__call__(query, value, key, **kwargs)
 
-    def call(self, query, value, key=None, query_mask=None, value_mask=None, key_mask=None, attention_mask=None,
-             return_attention_scores=False, training=None, use_causal_mask=False):
+    def call(
+        self,
+        query,
+        value,
+        key=None,
+        query_mask=None,
+        value_mask=None,
+        key_mask=None,
+        attention_mask=None,
+        return_attention_scores=False,
+        training=None,
+        use_causal_mask=False,
+    ):
         if key is None:
             key = value
         query_mask = _masks.keras_mask(query)
         for tensor in (query, value, key):
             if _masks.keras_mask(tensor) is not None:
                 tensor._keras_mask = None
-        causal_only = (use_causal_mask and query_mask is None and value_mask is None and key_mask is None
-                       and attention_mask is None and self._sliding_window is None
-                       and type(self)._compute_attention is MultiHeadAttention._compute_attention)
+        causal_only = (
+            use_causal_mask
+            and query_mask is None
+            and value_mask is None
+            and key_mask is None
+            and attention_mask is None
+            and self._sliding_window is None
+            and type(self)._compute_attention is MultiHeadAttention._compute_attention
+        )
         if causal_only:
             attention_mask = None
         else:
-            attention_mask = self._compute_attention_mask(query, value, query_mask, value_mask, key_mask,
-                                                          attention_mask, use_causal_mask)
+            attention_mask = self._compute_attention_mask(
+                query, value, query_mask, value_mask, key_mask, attention_mask, use_causal_mask
+            )
         gate = self._gate_dense(query) if self._use_gate else None
         query = self.query_dense(query)
         key = self.key_dense(key)
         value = self.value_dense(value)
         extra = {"use_causal_mask": True} if causal_only else {}
-        output, scores = self._compute_attention(query, key, value, attention_mask, training,
-                                                 return_attention_scores, **extra)
+        output, scores = self._compute_attention(
+            query, key, value, attention_mask, training, return_attention_scores, **extra
+        )
         if gate is not None:
             output = wrap(output._value * gate._value)
         output = self.output_dense(output)
@@ -254,9 +341,18 @@ class MultiHeadAttention(Layer):
             return output, scores
         return output
 
-    def _compute_attention_mask(self, query, value, query_mask=None, value_mask=None, key_mask=None,
-                                attention_mask=None, use_causal_mask=False):
-        """The ``(B, T, S)``-broadcastable boolean mask (a ``tf.Tensor``) combining every mask source, or ``None``."""
+    def _compute_attention_mask(
+        self,
+        query,
+        value,
+        query_mask=None,
+        value_mask=None,
+        key_mask=None,
+        attention_mask=None,
+        use_causal_mask=False,
+    ):
+        """The ``(B, T, S)``-broadcastable boolean mask (a ``tf.Tensor``) combining every mask
+        source, or ``None``."""
         auto = None
         if query_mask is not None:
             auto = _masks.as_bool(query_mask).unsqueeze(-1)
@@ -280,13 +376,25 @@ class MultiHeadAttention(Layer):
             attention_mask = auto if attention_mask is None else attention_mask & auto
         return None if attention_mask is None else wrap(attention_mask)
 
-    def _compute_attention(self, query, key, value, attention_mask=None, training=None,
-                           return_attention_scores=False, use_causal_mask=False):
+    def _compute_attention(
+        self,
+        query,
+        key,
+        value,
+        attention_mask=None,
+        training=None,
+        return_attention_scores=False,
+        use_causal_mask=False,
+    ):
         """Attention of the projected ``query (B, T, N, key_dim)``, ``key``, ``value``; returns
-        ``(output (B, T, N, value_dim), scores or None)``.  Subclasses may override it, as in Keras."""
+        ``(output (B, T, N, value_dim), scores or None)``.  Subclasses may override it, as in
+        Keras."""
         if self._flash_attention and return_attention_scores:
-            raise ValueError("Returning attention scores is not supported when flash attention is enabled. Please "
-                             "disable flash attention to access attention scores.")
+            raise ValueError(
+                "Returning attention scores is not supported when flash attention is enabled. "
+                "Please "
+                "disable flash attention to access attention scores."
+            )
         q, k, v = query._value, key._value, value._value
         mask = None if attention_mask is None else _masks.as_bool(attention_mask)
         if not (self._dropout > 0.0 or return_attention_scores or q.ndim != 4):
@@ -302,7 +410,8 @@ class MultiHeadAttention(Layer):
         return wrap(torch.einsum(self._combine_equation, weights, v)), wrap(scores)
 
     def _fused_attention(self, q, k, v, mask, is_causal):
-        """Keras' ``dot_product_attention`` on torch's fused kernel: ``(B, T, N, H)`` layout, logits and
+        """Keras' ``dot_product_attention`` on torch's fused kernel: ``(B, T, N, H)`` layout, logits
+        and
         softmax in float32 or wider, masked logits set to ``-0.7 * 3.38953e38``."""
         dtype = q.dtype
         if dtype in (torch.float16, torch.bfloat16):
@@ -311,13 +420,22 @@ class MultiHeadAttention(Layer):
         if mask is not None:
             while mask.ndim < 4:
                 mask = mask.unsqueeze(-3)
-            bias = torch.zeros(mask.shape, dtype=q.dtype, device=q.device).masked_fill_(~mask, _FUSED_NEGATIVE)
-        out = F.scaled_dot_product_attention(q.transpose(1, 2), k.transpose(1, 2), v.transpose(1, 2), attn_mask=bias,
-                                             is_causal=is_causal and bias is None, scale=self._inverse_sqrt_key_dim)
+            bias = torch.zeros(mask.shape, dtype=q.dtype, device=q.device).masked_fill_(
+                ~mask, _FUSED_NEGATIVE
+            )
+        out = F.scaled_dot_product_attention(
+            q.transpose(1, 2),
+            k.transpose(1, 2),
+            v.transpose(1, 2),
+            attn_mask=bias,
+            is_causal=is_causal and bias is None,
+            scale=self._inverse_sqrt_key_dim,
+        )
         return out.transpose(1, 2).to(dtype)
 
     def _masked_softmax(self, scores, mask=None):
-        """Keras' masked ``Softmax`` over the key attention axes: masked scores are ``-1e9`` before and
+        """Keras' masked ``Softmax`` over the key attention axes: masked scores are ``-1e9`` before
+        and
         ``0`` after the softmax (so a fully masked row is all zeros)."""
         if mask is not None:
             while mask.ndim < scores.ndim:
@@ -336,8 +454,11 @@ class MultiHeadAttention(Layer):
         query_shape, value_shape = tuple(query_shape), tuple(value_shape)
         key_shape = value_shape if key_shape is None else tuple(key_shape)
         if value_shape[1:-1] != key_shape[1:-1]:
-            raise ValueError("All dimensions of `value` and `key`, except the last one, must be equal. Received: "
-                             "value_shape=%s and key_shape=%s" % (value_shape, key_shape))
+            raise ValueError(
+                "All dimensions of `value` and `key`, except the last one, must be equal. "
+                "Received: "
+                "value_shape=%s and key_shape=%s" % (value_shape, key_shape)
+            )
         if self._output_shape:
             query_shape = query_shape[:-1] + self._output_shape
         return query_shape
@@ -345,18 +466,25 @@ class MultiHeadAttention(Layer):
     # ----------------------------------------------------------------- config
     def get_config(self):
         config = super().get_config()
-        config.update({
-            "num_heads": self._num_heads, "key_dim": self._key_dim, "value_dim": self._value_dim,
-            "dropout": self._dropout, "use_bias": self._use_bias, "use_gate": self._use_gate,
-            "output_shape": self._output_shape, "attention_axes": self._attention_axes,
-            "sliding_window": self._sliding_window,
-            "kernel_initializer": initializers.serialize(self._kernel_initializer),
-            "bias_initializer": initializers.serialize(self._bias_initializer),
-            "kernel_regularizer": regularizers.serialize(self._kernel_regularizer),
-            "bias_regularizer": regularizers.serialize(self._bias_regularizer),
-            "activity_regularizer": regularizers.serialize(self._sublayer_activity_regularizer),
-            "kernel_constraint": constraints.serialize(self._kernel_constraint),
-            "bias_constraint": constraints.serialize(self._bias_constraint),
-            "seed": self.seed,
-        })
+        config.update(
+            {
+                "num_heads": self._num_heads,
+                "key_dim": self._key_dim,
+                "value_dim": self._value_dim,
+                "dropout": self._dropout,
+                "use_bias": self._use_bias,
+                "use_gate": self._use_gate,
+                "output_shape": self._output_shape,
+                "attention_axes": self._attention_axes,
+                "sliding_window": self._sliding_window,
+                "kernel_initializer": initializers.serialize(self._kernel_initializer),
+                "bias_initializer": initializers.serialize(self._bias_initializer),
+                "kernel_regularizer": regularizers.serialize(self._kernel_regularizer),
+                "bias_regularizer": regularizers.serialize(self._bias_regularizer),
+                "activity_regularizer": regularizers.serialize(self._sublayer_activity_regularizer),
+                "kernel_constraint": constraints.serialize(self._kernel_constraint),
+                "bias_constraint": constraints.serialize(self._bias_constraint),
+                "seed": self.seed,
+            }
+        )
         return config

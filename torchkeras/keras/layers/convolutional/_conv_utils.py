@@ -1,4 +1,5 @@
 """Argument checks and padding arithmetic shared by the convolution and pooling layers."""
+
 import torch
 
 from ...backend import config
@@ -7,8 +8,14 @@ _PADDINGS = ("valid", "same")
 
 
 def normalize_tuple(value, n, name, allow_zero=False):
-    """``value`` (an int or an iterable of ``n`` ints) as a tuple of ``n`` ints, with Keras' error."""
-    error = "The `%s` argument must be a tuple of %d integers. Received %s=%s" % (name, n, name, value)
+    """``value`` (an int or an iterable of ``n`` ints) as a tuple of ``n`` ints, with Keras'
+    error."""
+    error = "The `%s` argument must be a tuple of %d integers. Received %s=%s" % (
+        name,
+        n,
+        name,
+        value,
+    )
     if isinstance(value, int) and not isinstance(value, bool):
         out = (value,) * n
     else:
@@ -20,8 +27,10 @@ def normalize_tuple(value, n, name, allow_zero=False):
             raise ValueError(error)
     bad = {v for v in out if v < 0 or (v == 0 and not allow_zero)}
     if bad:
-        raise ValueError("%s, including values %s that do not satisfy `value %s 0`"
-                         % (error, bad, ">=" if allow_zero else ">"))
+        raise ValueError(
+            "%s, including values %s that do not satisfy `value %s 0`"
+            % (error, bad, ">=" if allow_zero else ">")
+        )
     return out
 
 
@@ -29,8 +38,10 @@ def normalize_padding(padding, allow_causal=False):
     """The lower-cased ``padding`` after Keras' check (``causal`` only where allowed)."""
     value = padding.lower() if isinstance(padding, str) else padding
     if value not in _PADDINGS + (("causal",) if allow_causal else ()):
-        raise ValueError("The `padding` argument must be a list/tuple or one of {%s'valid', 'same'}. Received: %s"
-                         % ("'causal', " if allow_causal else "", padding))
+        raise ValueError(
+            "The `padding` argument must be a list/tuple or one of {%s'valid', 'same'}. Received: "
+            "%s" % ("'causal', " if allow_causal else "", padding)
+        )
     return value
 
 
@@ -38,8 +49,10 @@ def normalize_data_format(data_format):
     """``data_format`` or the global ``image_data_format()``, checked."""
     value = config.image_data_format() if data_format is None else str(data_format).lower()
     if value not in ("channels_first", "channels_last"):
-        raise ValueError("The `data_format` argument must be one of {'channels_first', 'channels_last'}. "
-                         "Received: data_format=%s" % (data_format,))
+        raise ValueError(
+            "The `data_format` argument must be one of {'channels_first', 'channels_last'}. "
+            "Received: data_format=%s" % (data_format,)
+        )
     return value
 
 
@@ -52,7 +65,8 @@ def same_padding(length, kernel, stride, dilation=1):
 
 
 def conv_output_length(length, kernel, padding, stride, dilation=1):
-    """The output length of a convolution or pooling window along one dim (``None`` stays ``None``)."""
+    """The output length of a convolution or pooling window along one dim (``None`` stays
+    ``None``)."""
     if length is None:
         return None
     effective = (kernel - 1) * dilation + 1
@@ -67,7 +81,9 @@ def conv_transpose_output_length(length, kernel, padding, output_padding, stride
         return None
     effective = (kernel - 1) * dilation + 1
     if output_padding is None:
-        return length * stride + max(effective - stride, 0) if padding == "valid" else length * stride
+        return (
+            length * stride + max(effective - stride, 0) if padding == "valid" else length * stride
+        )
     pad = effective // 2 if padding == "same" else 0
     return (length - 1) * stride + effective - 2 * pad + output_padding
 
@@ -92,7 +108,8 @@ def spatial_axes(ndim, data_format):
 
 
 def pad_spatial(value, pads, fill=0.0):
-    """Pads the trailing spatial dims of a channels-first storage by ``pads`` (``(before, after)`` per dim)."""
+    """Pads the trailing spatial dims of a channels-first storage by ``pads`` (``(before,
+    after)`` per dim)."""
     flat = []
     for before, after in reversed(pads):
         flat.extend((before, after))

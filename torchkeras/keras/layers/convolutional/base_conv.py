@@ -1,4 +1,5 @@
 """The shared machinery of Keras' N-D convolution layers (``Conv1D``/``2D``/``3D``)."""
+
 import torch
 
 from ... import activations, constraints, initializers, regularizers
@@ -7,13 +8,19 @@ from ..input_spec import InputSpec
 from ..layer import Layer
 from . import _conv_utils as utils
 
-CONV_FNS = {1: torch.nn.functional.conv1d, 2: torch.nn.functional.conv2d, 3: torch.nn.functional.conv3d}
+CONV_FNS = {
+    1: torch.nn.functional.conv1d,
+    2: torch.nn.functional.conv2d,
+    3: torch.nn.functional.conv3d,
+}
 
 
 class BaseConv(Layer):
-    """An N-D convolution (``rank`` is a class attribute of the concrete layer) with Keras' arguments.
+    """An N-D convolution (``rank`` is a class attribute of the concrete layer) with Keras'
+    arguments.
 
-    The kernel keeps Keras' layout ``(*kernel_size, in_channels // groups, filters)`` so weights from
+    The kernel keeps Keras' layout ``(*kernel_size, in_channels // groups, filters)`` so weights
+    from
     real Keras load with ``set_weights``; the forward pass runs torch's ``conv{rank}d`` on a
     channels-first view of the input.  ``"same"`` padding is TF's (the odd cell goes after),
     ``"causal"`` (``Conv1D`` only) pads on the left.
@@ -23,10 +30,26 @@ class BaseConv(Layer):
     allows_causal = False
     allows_strided_dilation = False
 
-    def __init__(self, filters, kernel_size, strides=1, padding="valid", data_format=None, dilation_rate=1, groups=1,
-                 activation=None, use_bias=True, kernel_initializer="glorot_uniform", bias_initializer="zeros",
-                 kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None, kernel_constraint=None,
-                 bias_constraint=None, **kwargs):
+    def __init__(
+        self,
+        filters,
+        kernel_size,
+        strides=1,
+        padding="valid",
+        data_format=None,
+        dilation_rate=1,
+        groups=1,
+        activation=None,
+        use_bias=True,
+        kernel_initializer="glorot_uniform",
+        bias_initializer="zeros",
+        kernel_regularizer=None,
+        bias_regularizer=None,
+        activity_regularizer=None,
+        kernel_constraint=None,
+        bias_constraint=None,
+        **kwargs,
+    ):
         super().__init__(activity_regularizer=activity_regularizer, **kwargs)
         rank = self.rank
         self.filters = filters
@@ -36,7 +59,9 @@ class BaseConv(Layer):
         self.dilation_rate = utils.normalize_tuple(dilation_rate, rank, "dilation_rate")
         self.padding = utils.normalize_padding(padding, allow_causal=self.allows_causal)
         self.data_format = utils.normalize_data_format(data_format)
-        self.activation, self._torch_activation, self._linear_activation = _activation_util.resolve(activation)
+        self.activation, self._torch_activation, self._linear_activation = _activation_util.resolve(
+            activation
+        )
         self.use_bias = use_bias
         self.kernel_initializer = initializers.get(kernel_initializer)
         self.bias_initializer = initializers.get(bias_initializer)
@@ -61,14 +86,24 @@ class BaseConv(Layer):
 
     def _check_arguments(self):
         if self.filters is not None and (not isinstance(self.filters, int) or self.filters <= 0):
-            raise ValueError("Invalid value for argument `filters`. Expected a strictly positive value. "
-                             "Received filters=%s." % (self.filters,))
+            raise ValueError(
+                "Invalid value for argument `filters`. Expected a strictly positive value. "
+                "Received filters=%s." % (self.filters,)
+            )
         if self.filters is not None and self.filters % self.groups != 0:
-            raise ValueError("The number of filters must be evenly divisible by the number of groups. "
-                             "Received: groups=%s, filters=%s." % (self.groups, self.filters))
-        if not self.allows_strided_dilation and max(self.strides) > 1 and max(self.dilation_rate) > 1:
-            raise ValueError("`strides > 1` not supported in conjunction with `dilation_rate > 1`. "
-                             "Received: strides=%s and dilation_rate=%s" % (self.strides, self.dilation_rate))
+            raise ValueError(
+                "The number of filters must be evenly divisible by the number of groups. "
+                "Received: groups=%s, filters=%s." % (self.groups, self.filters)
+            )
+        if (
+            not self.allows_strided_dilation
+            and max(self.strides) > 1
+            and max(self.dilation_rate) > 1
+        ):
+            raise ValueError(
+                "`strides > 1` not supported in conjunction with `dilation_rate > 1`. "
+                "Received: strides=%s and dilation_rate=%s" % (self.strides, self.dilation_rate)
+            )
 
     @property
     def _channel_axis(self):
@@ -77,22 +112,35 @@ class BaseConv(Layer):
     def _input_channels(self, input_shape):
         channels = input_shape[self._channel_axis]
         if channels is None:
-            raise ValueError("The channel dimension of the inputs should be defined. Found `None`. "
-                             "Full input shape received: input_shape=%s" % (tuple(input_shape),))
+            raise ValueError(
+                "The channel dimension of the inputs should be defined. Found `None`. "
+                "Full input shape received: input_shape=%s" % (tuple(input_shape),)
+            )
         return channels
 
     def build(self, input_shape):
         channels = self._input_channels(input_shape)
         if channels % self.groups != 0:
-            raise ValueError("The number of input channels must be evenly divisible by the number of groups. "
-                             "Received groups=%s, but the input has %s channels (full input shape is %s)."
-                             % (self.groups, channels, tuple(input_shape)))
-        self.kernel = self.add_weight(name="kernel", shape=self.kernel_size + (channels // self.groups, self.filters),
-                                      initializer=self.kernel_initializer, regularizer=self.kernel_regularizer,
-                                      constraint=self.kernel_constraint)
+            raise ValueError(
+                "The number of input channels must be evenly divisible by the number of groups. "
+                "Received groups=%s, but the input has %s channels (full input shape is %s)."
+                % (self.groups, channels, tuple(input_shape))
+            )
+        self.kernel = self.add_weight(
+            name="kernel",
+            shape=self.kernel_size + (channels // self.groups, self.filters),
+            initializer=self.kernel_initializer,
+            regularizer=self.kernel_regularizer,
+            constraint=self.kernel_constraint,
+        )
         if self.use_bias:
-            self.bias = self.add_weight(name="bias", shape=(self.filters,), initializer=self.bias_initializer,
-                                        regularizer=self.bias_regularizer, constraint=self.bias_constraint)
+            self.bias = self.add_weight(
+                name="bias",
+                shape=(self.filters,),
+                initializer=self.bias_initializer,
+                regularizer=self.bias_regularizer,
+                constraint=self.bias_constraint,
+            )
         self.input_spec = InputSpec(min_ndim=self.rank + 2, axes={self._channel_axis: channels})
         self.built = True
 
@@ -110,13 +158,18 @@ class BaseConv(Layer):
         return bias if bias.dtype is dtype else bias.to(dtype)
 
     def _padded(self, x):
-        """``(channels-first input, torch padding)``: explicit padding applied where torch's cannot express it."""
+        """``(channels-first input, torch padding)``: explicit padding applied where torch's
+        cannot express it."""
         if self._static_padding is not None:
             return x, self._static_padding
         if self.padding == "causal":
             return utils.pad_spatial(x, [((self.kernel_size[0] - 1) * self.dilation_rate[0], 0)]), 0
-        pads = [utils.same_padding(length, k, s, d)
-                for length, k, s, d in zip(x.shape[2:], self.kernel_size, self.strides, self.dilation_rate)]
+        pads = [
+            utils.same_padding(length, k, s, d)
+            for length, k, s, d in zip(
+                x.shape[2:], self.kernel_size, self.strides, self.dilation_rate
+            )
+        ]
         if all(before == after for before, after in pads):
             return x, tuple(before for before, _ in pads)
         return utils.pad_spatial(x, pads), 0
@@ -128,15 +181,26 @@ class BaseConv(Layer):
     def _nonpositive_output(self, input_shape):
         kernel = self._kernel_variable()
         kernel_shape = tuple(kernel.shape) if kernel is not None else self.kernel_size
-        return ValueError("Computed output size would be zero or negative. Received `inputs shape=%s`, "
-                          "`kernel shape=%s`, `dilation_rate=%s`, `strides=%s`, `padding=%s`."
-                          % (tuple(input_shape), kernel_shape, list(self.dilation_rate), self.strides, self.padding))
+        return ValueError(
+            "Computed output size would be zero or negative. Received `inputs shape=%s`, "
+            "`kernel shape=%s`, `dilation_rate=%s`, `strides=%s`, `padding=%s`."
+            % (
+                tuple(input_shape),
+                kernel_shape,
+                list(self.dilation_rate),
+                self.strides,
+                self.padding,
+            )
+        )
 
     def _check_rank(self, value):
         """Keras' error for an input with extra leading dims."""
         if value.ndim != self.rank + 2:
-            raise ValueError("Kernel shape must have the same length as input, but received kernel of shape %s and "
-                             "input of shape %s." % (tuple(self._kernel_variable().shape), tuple(value.shape)))
+            raise ValueError(
+                "Kernel shape must have the same length as input, but received kernel of shape %s "
+                "and "
+                "input of shape %s." % (tuple(self._kernel_variable().shape), tuple(value.shape))
+            )
 
     def _check_input(self, value):
         """Keras' errors for an input of the wrong rank or too small for a ``"valid"`` window."""
@@ -152,14 +216,23 @@ class BaseConv(Layer):
         value = inputs._value
         self._check_input(value)
         x, padding = self._padded(utils.to_channels_first(value, self.data_format))
-        y = CONV_FNS[self.rank](x, self._torch_kernel(value.dtype), self._torch_bias(value.dtype), self.strides,
-                                padding, self.dilation_rate, self.groups)
+        y = CONV_FNS[self.rank](
+            x,
+            self._torch_kernel(value.dtype),
+            self._torch_bias(value.dtype),
+            self.strides,
+            padding,
+            self.dilation_rate,
+            self.groups,
+        )
         return _activation_util.apply(self, utils.from_channels_first(y, self.data_format))
 
     def _spatial_output_shape(self, spatial):
         padding = "same" if self.padding == "causal" else self.padding
-        return [utils.conv_output_length(length, k, padding, s, d)
-                for length, k, s, d in zip(spatial, self.kernel_size, self.strides, self.dilation_rate)]
+        return [
+            utils.conv_output_length(length, k, padding, s, d)
+            for length, k, s, d in zip(spatial, self.kernel_size, self.strides, self.dilation_rate)
+        ]
 
     def _output_channels(self, input_shape):
         return self.filters
@@ -178,16 +251,24 @@ class BaseConv(Layer):
 
     def get_config(self):
         config = super().get_config()
-        config.update({
-            "filters": self.filters, "kernel_size": self.kernel_size, "strides": self.strides,
-            "padding": self.padding, "data_format": self.data_format, "dilation_rate": self.dilation_rate,
-            "groups": self.groups, "activation": activations.serialize(self.activation), "use_bias": self.use_bias,
-            "kernel_initializer": initializers.serialize(self.kernel_initializer),
-            "bias_initializer": initializers.serialize(self.bias_initializer),
-            "kernel_regularizer": regularizers.serialize(self.kernel_regularizer),
-            "bias_regularizer": regularizers.serialize(self.bias_regularizer),
-            "activity_regularizer": regularizers.serialize(self._activity_regularizer),
-            "kernel_constraint": constraints.serialize(self.kernel_constraint),
-            "bias_constraint": constraints.serialize(self.bias_constraint),
-        })
+        config.update(
+            {
+                "filters": self.filters,
+                "kernel_size": self.kernel_size,
+                "strides": self.strides,
+                "padding": self.padding,
+                "data_format": self.data_format,
+                "dilation_rate": self.dilation_rate,
+                "groups": self.groups,
+                "activation": activations.serialize(self.activation),
+                "use_bias": self.use_bias,
+                "kernel_initializer": initializers.serialize(self.kernel_initializer),
+                "bias_initializer": initializers.serialize(self.bias_initializer),
+                "kernel_regularizer": regularizers.serialize(self.kernel_regularizer),
+                "bias_regularizer": regularizers.serialize(self.bias_regularizer),
+                "activity_regularizer": regularizers.serialize(self._activity_regularizer),
+                "kernel_constraint": constraints.serialize(self.kernel_constraint),
+                "bias_constraint": constraints.serialize(self.bias_constraint),
+            }
+        )
         return config

@@ -1,11 +1,13 @@
 """``keras.layers.Conv1D``, ``Conv2D`` and ``Conv3D``."""
+
 from .base_conv import BaseConv
 from ....api_export import keras_export
 
 
 @keras_export("keras.layers.Conv1D", "keras.layers.Convolution1D")
 class Conv1D(BaseConv):
-    """1D convolution over ``(batch, steps, channels)`` (or ``channels_first``); also ``padding="causal"``."""
+    """1D convolution over ``(batch, steps, channels)`` (or ``channels_first``); also
+    ``padding="causal"``."""
 
     rank = 1
     allows_causal = True

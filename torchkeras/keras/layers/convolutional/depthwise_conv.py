@@ -1,4 +1,5 @@
 """``keras.layers.DepthwiseConv1D`` and ``DepthwiseConv2D``: one filter bank per input channel."""
+
 from ... import constraints, initializers, regularizers
 from ..core import _activation_util
 from ..input_spec import InputSpec
@@ -8,46 +9,88 @@ from ....api_export import keras_export
 
 
 def depthwise_torch_kernel(kernel, rank, dtype):
-    """Keras' ``(*k, in, depth_multiplier)`` kernel as torch's grouped ``(in * depth_multiplier, 1, *k)``."""
+    """Keras' ``(*k, in, depth_multiplier)`` kernel as torch's grouped ``(in * depth_multiplier,
+    1, *k)``."""
     if kernel.dtype is not dtype:
         kernel = kernel.to(dtype)
     return kernel.reshape(kernel.shape[:rank] + (-1,)).movedim(-1, 0).unsqueeze(1)
 
 
 class BaseDepthwiseConv(BaseConv):
-    """A depthwise convolution: each input channel is convolved with its own ``depth_multiplier`` filters.
+    """A depthwise convolution: each input channel is convolved with its own ``depth_multiplier``
+    filters.
 
-    The kernel (named ``kernel``, as in Keras 3) has Keras' layout ``(*kernel_size, in, depth_multiplier)``;
-    output channel ``c * depth_multiplier + m`` comes from input channel ``c`` (TF's order).  Runs torch's
+    The kernel (named ``kernel``, as in Keras 3) has Keras' layout ``(*kernel_size, in,
+    depth_multiplier)``;
+    output channel ``c * depth_multiplier + m`` comes from input channel ``c`` (TF's order).  Runs
+    torch's
     grouped ``conv{rank}d`` with ``groups=in``.
     """
 
     allows_strided_dilation = True
 
-    def __init__(self, kernel_size, strides=1, padding="valid", depth_multiplier=1, data_format=None,
-                 dilation_rate=1, activation=None, use_bias=True, depthwise_initializer="glorot_uniform",
-                 bias_initializer="zeros", depthwise_regularizer=None, bias_regularizer=None,
-                 activity_regularizer=None, depthwise_constraint=None, bias_constraint=None, **kwargs):
-        super().__init__(None, kernel_size, strides=strides, padding=padding, data_format=data_format,
-                         dilation_rate=dilation_rate, activation=activation, use_bias=use_bias,
-                         kernel_initializer=depthwise_initializer, bias_initializer=bias_initializer,
-                         kernel_regularizer=depthwise_regularizer, bias_regularizer=bias_regularizer,
-                         activity_regularizer=activity_regularizer, kernel_constraint=depthwise_constraint,
-                         bias_constraint=bias_constraint, **kwargs)
+    def __init__(
+        self,
+        kernel_size,
+        strides=1,
+        padding="valid",
+        depth_multiplier=1,
+        data_format=None,
+        dilation_rate=1,
+        activation=None,
+        use_bias=True,
+        depthwise_initializer="glorot_uniform",
+        bias_initializer="zeros",
+        depthwise_regularizer=None,
+        bias_regularizer=None,
+        activity_regularizer=None,
+        depthwise_constraint=None,
+        bias_constraint=None,
+        **kwargs,
+    ):
+        super().__init__(
+            None,
+            kernel_size,
+            strides=strides,
+            padding=padding,
+            data_format=data_format,
+            dilation_rate=dilation_rate,
+            activation=activation,
+            use_bias=use_bias,
+            kernel_initializer=depthwise_initializer,
+            bias_initializer=bias_initializer,
+            kernel_regularizer=depthwise_regularizer,
+            bias_regularizer=bias_regularizer,
+            activity_regularizer=activity_regularizer,
+            kernel_constraint=depthwise_constraint,
+            bias_constraint=bias_constraint,
+            **kwargs,
+        )
         if not isinstance(depth_multiplier, int) or depth_multiplier <= 0:
-            raise ValueError("Invalid value for argument `depth_multiplier`. Expected a strictly positive value. "
-                             "Received depth_multiplier=%s." % (depth_multiplier,))
+            raise ValueError(
+                "Invalid value for argument `depth_multiplier`. Expected a strictly positive "
+                "value. "
+                "Received depth_multiplier=%s." % (depth_multiplier,)
+            )
         self.depth_multiplier = depth_multiplier
 
     def build(self, input_shape):
         channels = self._input_channels(input_shape)
-        self.kernel = self.add_weight(name="kernel", shape=self.kernel_size + (channels, self.depth_multiplier),
-                                      initializer=self.kernel_initializer, regularizer=self.kernel_regularizer,
-                                      constraint=self.kernel_constraint)
+        self.kernel = self.add_weight(
+            name="kernel",
+            shape=self.kernel_size + (channels, self.depth_multiplier),
+            initializer=self.kernel_initializer,
+            regularizer=self.kernel_regularizer,
+            constraint=self.kernel_constraint,
+        )
         if self.use_bias:
-            self.bias = self.add_weight(name="bias", shape=(channels * self.depth_multiplier,),
-                                        initializer=self.bias_initializer, regularizer=self.bias_regularizer,
-                                        constraint=self.bias_constraint)
+            self.bias = self.add_weight(
+                name="bias",
+                shape=(channels * self.depth_multiplier,),
+                initializer=self.bias_initializer,
+                regularizer=self.bias_regularizer,
+                constraint=self.bias_constraint,
+            )
         self.input_spec = InputSpec(min_ndim=self.rank + 2, axes={self._channel_axis: channels})
         self.built = True
 
@@ -55,8 +98,15 @@ class BaseDepthwiseConv(BaseConv):
         value = inputs._value
         self._check_input(value)
         x, padding = self._padded(utils.to_channels_first(value, self.data_format))
-        y = CONV_FNS[self.rank](x, depthwise_torch_kernel(self.kernel._value, self.rank, value.dtype),
-                                self._torch_bias(value.dtype), self.strides, padding, self.dilation_rate, x.shape[1])
+        y = CONV_FNS[self.rank](
+            x,
+            depthwise_torch_kernel(self.kernel._value, self.rank, value.dtype),
+            self._torch_bias(value.dtype),
+            self.strides,
+            padding,
+            self.dilation_rate,
+            x.shape[1],
+        )
         return _activation_util.apply(self, utils.from_channels_first(y, self.data_format))
 
     def _output_channels(self, input_shape):
@@ -65,14 +115,22 @@ class BaseDepthwiseConv(BaseConv):
 
     def get_config(self):
         config = super().get_config()
-        for key in ("filters", "groups", "kernel_initializer", "kernel_regularizer", "kernel_constraint"):
+        for key in (
+            "filters",
+            "groups",
+            "kernel_initializer",
+            "kernel_regularizer",
+            "kernel_constraint",
+        ):
             del config[key]
-        config.update({
-            "depth_multiplier": self.depth_multiplier,
-            "depthwise_initializer": initializers.serialize(self.kernel_initializer),
-            "depthwise_regularizer": regularizers.serialize(self.kernel_regularizer),
-            "depthwise_constraint": constraints.serialize(self.kernel_constraint),
-        })
+        config.update(
+            {
+                "depth_multiplier": self.depth_multiplier,
+                "depthwise_initializer": initializers.serialize(self.kernel_initializer),
+                "depthwise_regularizer": regularizers.serialize(self.kernel_regularizer),
+                "depthwise_constraint": constraints.serialize(self.kernel_constraint),
+            }
+        )
         return config
 
 

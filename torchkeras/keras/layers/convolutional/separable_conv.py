@@ -1,4 +1,6 @@
-"""``keras.layers.SeparableConv1D`` and ``SeparableConv2D``: a depthwise then a pointwise convolution."""
+"""``keras.layers.SeparableConv1D`` and ``SeparableConv2D``: a depthwise then a pointwise
+convolution."""
+
 from ... import constraints, initializers, regularizers
 from ..core import _activation_util
 from ..input_spec import InputSpec
@@ -15,20 +17,53 @@ class BaseSeparableConv(BaseConv):
 
     allows_strided_dilation = True
 
-    def __init__(self, filters, kernel_size, strides=1, padding="valid", data_format=None, dilation_rate=1,
-                 depth_multiplier=1, activation=None, use_bias=True, depthwise_initializer="glorot_uniform",
-                 pointwise_initializer="glorot_uniform", bias_initializer="zeros", depthwise_regularizer=None,
-                 pointwise_regularizer=None, bias_regularizer=None, activity_regularizer=None,
-                 depthwise_constraint=None, pointwise_constraint=None, bias_constraint=None, **kwargs):
-        super().__init__(filters, kernel_size, strides=strides, padding=padding, data_format=data_format,
-                         dilation_rate=dilation_rate, activation=activation, use_bias=use_bias,
-                         kernel_initializer=depthwise_initializer, bias_initializer=bias_initializer,
-                         kernel_regularizer=depthwise_regularizer, bias_regularizer=bias_regularizer,
-                         activity_regularizer=activity_regularizer, kernel_constraint=depthwise_constraint,
-                         bias_constraint=bias_constraint, **kwargs)
+    def __init__(
+        self,
+        filters,
+        kernel_size,
+        strides=1,
+        padding="valid",
+        data_format=None,
+        dilation_rate=1,
+        depth_multiplier=1,
+        activation=None,
+        use_bias=True,
+        depthwise_initializer="glorot_uniform",
+        pointwise_initializer="glorot_uniform",
+        bias_initializer="zeros",
+        depthwise_regularizer=None,
+        pointwise_regularizer=None,
+        bias_regularizer=None,
+        activity_regularizer=None,
+        depthwise_constraint=None,
+        pointwise_constraint=None,
+        bias_constraint=None,
+        **kwargs,
+    ):
+        super().__init__(
+            filters,
+            kernel_size,
+            strides=strides,
+            padding=padding,
+            data_format=data_format,
+            dilation_rate=dilation_rate,
+            activation=activation,
+            use_bias=use_bias,
+            kernel_initializer=depthwise_initializer,
+            bias_initializer=bias_initializer,
+            kernel_regularizer=depthwise_regularizer,
+            bias_regularizer=bias_regularizer,
+            activity_regularizer=activity_regularizer,
+            kernel_constraint=depthwise_constraint,
+            bias_constraint=bias_constraint,
+            **kwargs,
+        )
         if not isinstance(depth_multiplier, int) or depth_multiplier <= 0:
-            raise ValueError("Invalid value for argument `depth_multiplier`. Expected a strictly positive value. "
-                             "Received depth_multiplier=%s." % (depth_multiplier,))
+            raise ValueError(
+                "Invalid value for argument `depth_multiplier`. Expected a strictly positive "
+                "value. "
+                "Received depth_multiplier=%s." % (depth_multiplier,)
+            )
         self.depth_multiplier = depth_multiplier
         self.pointwise_initializer = initializers.get(pointwise_initializer)
         self.pointwise_regularizer = regularizers.get(pointwise_regularizer)
@@ -39,16 +74,27 @@ class BaseSeparableConv(BaseConv):
     def build(self, input_shape):
         channels = self._input_channels(input_shape)
         self.depthwise_kernel = self.add_weight(
-            name="depthwise_kernel", shape=self.kernel_size + (channels, self.depth_multiplier),
-            initializer=self.kernel_initializer, regularizer=self.kernel_regularizer,
-            constraint=self.kernel_constraint)
+            name="depthwise_kernel",
+            shape=self.kernel_size + (channels, self.depth_multiplier),
+            initializer=self.kernel_initializer,
+            regularizer=self.kernel_regularizer,
+            constraint=self.kernel_constraint,
+        )
         self.pointwise_kernel = self.add_weight(
-            name="pointwise_kernel", shape=(1,) * self.rank + (channels * self.depth_multiplier, self.filters),
-            initializer=self.pointwise_initializer, regularizer=self.pointwise_regularizer,
-            constraint=self.pointwise_constraint)
+            name="pointwise_kernel",
+            shape=(1,) * self.rank + (channels * self.depth_multiplier, self.filters),
+            initializer=self.pointwise_initializer,
+            regularizer=self.pointwise_regularizer,
+            constraint=self.pointwise_constraint,
+        )
         if self.use_bias:
-            self.bias = self.add_weight(name="bias", shape=(self.filters,), initializer=self.bias_initializer,
-                                        regularizer=self.bias_regularizer, constraint=self.bias_constraint)
+            self.bias = self.add_weight(
+                name="bias",
+                shape=(self.filters,),
+                initializer=self.bias_initializer,
+                regularizer=self.bias_regularizer,
+                constraint=self.bias_constraint,
+            )
         self.input_spec = InputSpec(min_ndim=self.rank + 2, axes={self._channel_axis: channels})
         self.built = True
 
@@ -61,28 +107,40 @@ class BaseSeparableConv(BaseConv):
         dtype = value.dtype
         conv = CONV_FNS[self.rank]
         x, padding = self._padded(utils.to_channels_first(value, self.data_format))
-        y = conv(x, depthwise_torch_kernel(self.depthwise_kernel._value, self.rank, dtype), None, self.strides,
-                 padding, self.dilation_rate, x.shape[1])
+        y = conv(
+            x,
+            depthwise_torch_kernel(self.depthwise_kernel._value, self.rank, dtype),
+            None,
+            self.strides,
+            padding,
+            self.dilation_rate,
+            x.shape[1],
+        )
         pointwise = self.pointwise_kernel._value
         if pointwise.dtype is not dtype:
             pointwise = pointwise.to(dtype)
-        y = conv(y, pointwise.permute((self.rank + 1, self.rank) + tuple(range(self.rank))),
-                 self._torch_bias(dtype))
+        y = conv(
+            y,
+            pointwise.permute((self.rank + 1, self.rank) + tuple(range(self.rank))),
+            self._torch_bias(dtype),
+        )
         return _activation_util.apply(self, utils.from_channels_first(y, self.data_format))
 
     def get_config(self):
         config = super().get_config()
         for key in ("groups", "kernel_initializer", "kernel_regularizer", "kernel_constraint"):
             del config[key]
-        config.update({
-            "depth_multiplier": self.depth_multiplier,
-            "depthwise_initializer": initializers.serialize(self.kernel_initializer),
-            "pointwise_initializer": initializers.serialize(self.pointwise_initializer),
-            "depthwise_regularizer": regularizers.serialize(self.kernel_regularizer),
-            "pointwise_regularizer": regularizers.serialize(self.pointwise_regularizer),
-            "depthwise_constraint": constraints.serialize(self.kernel_constraint),
-            "pointwise_constraint": constraints.serialize(self.pointwise_constraint),
-        })
+        config.update(
+            {
+                "depth_multiplier": self.depth_multiplier,
+                "depthwise_initializer": initializers.serialize(self.kernel_initializer),
+                "pointwise_initializer": initializers.serialize(self.pointwise_initializer),
+                "depthwise_regularizer": regularizers.serialize(self.kernel_regularizer),
+                "pointwise_regularizer": regularizers.serialize(self.pointwise_regularizer),
+                "depthwise_constraint": constraints.serialize(self.kernel_constraint),
+                "pointwise_constraint": constraints.serialize(self.pointwise_constraint),
+            }
+        )
         return config
 
 

@@ -1,4 +1,5 @@
 """How a layer applies its ``activation``: a torch function on storage when one exists."""
+
 from ... import activations
 from ...activations.activations import TORCH_EQUIVALENTS, linear
 
@@ -12,6 +13,7 @@ def resolve(activation):
 def apply(layer, value):
     """Applies ``layer.activation`` to a torch tensor, returning a ``tf.Tensor``."""
     from ....framework.tensor import wrap
+
     torch_fn = layer._torch_activation
     if torch_fn is not None:
         return wrap(torch_fn(value))

@@ -1,4 +1,5 @@
 """``keras.layers.Activation``: applies an activation function."""
+
 from ... import activations
 from ..layer import Layer
 from . import _activation_util
@@ -12,7 +13,9 @@ class Activation(Layer):
     def __init__(self, activation, **kwargs):
         super().__init__(**kwargs)
         self.supports_masking = True
-        self.activation, self._torch_activation, self._linear_activation = _activation_util.resolve(activation)
+        self.activation, self._torch_activation, self._linear_activation = _activation_util.resolve(
+            activation
+        )
         self.built = True
 
     def call(self, inputs):

@@ -1,4 +1,5 @@
 """``keras.layers.Dense``: ``activation(inputs @ kernel + bias)``."""
+
 import torch
 
 from ....framework.tensor import wrap
@@ -19,17 +20,36 @@ class Dense(Layer):
     calls torch directly (``addmm`` for rank-2 inputs) on the weights' storage.
     """
 
-    def __init__(self, units, activation=None, use_bias=True, kernel_initializer="glorot_uniform",
-                 bias_initializer="zeros", kernel_regularizer=None, bias_regularizer=None,
-                 activity_regularizer=None, kernel_constraint=None, bias_constraint=None, quantization_config=None, **kwargs):
+    def __init__(
+        self,
+        units,
+        activation=None,
+        use_bias=True,
+        kernel_initializer="glorot_uniform",
+        bias_initializer="zeros",
+        kernel_regularizer=None,
+        bias_regularizer=None,
+        activity_regularizer=None,
+        kernel_constraint=None,
+        bias_constraint=None,
+        quantization_config=None,
+        **kwargs,
+    ):
         super().__init__(activity_regularizer=activity_regularizer, **kwargs)
         self.supports_masking = True
         if quantization_config is not None:
-            raise NotImplementedError("torchkeras' Dense does not support quantization (`quantization_config`).")
+            raise NotImplementedError(
+                "torchkeras' Dense does not support quantization (`quantization_config`)."
+            )
         if not isinstance(units, int) or units <= 0:
-            raise ValueError("Received an invalid value for `units`, expected a positive integer. Received: units=%s" % (units,))
+            raise ValueError(
+                "Received an invalid value for `units`, expected a positive integer. Received: "
+                "units=%s" % (units,)
+            )
         self.units = units
-        self.activation, self._torch_activation, self._linear_activation = _activation_util.resolve(activation)
+        self.activation, self._torch_activation, self._linear_activation = _activation_util.resolve(
+            activation
+        )
         self.use_bias = use_bias
         self.kernel_initializer = initializers.get(kernel_initializer)
         self.bias_initializer = initializers.get(bias_initializer)
@@ -43,11 +63,21 @@ class Dense(Layer):
 
     def build(self, input_shape):
         input_dim = input_shape[-1]
-        self.kernel = self.add_weight(name="kernel", shape=(input_dim, self.units), initializer=self.kernel_initializer,
-                                      regularizer=self.kernel_regularizer, constraint=self.kernel_constraint)
+        self.kernel = self.add_weight(
+            name="kernel",
+            shape=(input_dim, self.units),
+            initializer=self.kernel_initializer,
+            regularizer=self.kernel_regularizer,
+            constraint=self.kernel_constraint,
+        )
         if self.use_bias:
-            self.bias = self.add_weight(name="bias", shape=(self.units,), initializer=self.bias_initializer,
-                                        regularizer=self.bias_regularizer, constraint=self.bias_constraint)
+            self.bias = self.add_weight(
+                name="bias",
+                shape=(self.units,),
+                initializer=self.bias_initializer,
+                regularizer=self.bias_regularizer,
+                constraint=self.bias_constraint,
+            )
         self.input_spec = InputSpec(min_ndim=2, axes={-1: input_dim})
         self.built = True
 
@@ -56,7 +86,9 @@ class Dense(Layer):
         kernel = self.kernel._value
         bias = None if self.bias is None else self.bias._value
         if not x.is_floating_point():
-            x = x.to(kernel.dtype)  # Keras' matmul promotes integer inputs to the kernel's float type
+            x = x.to(
+                kernel.dtype
+            )  # Keras' matmul promotes integer inputs to the kernel's float type
         if kernel.dtype is not x.dtype:
             kernel = kernel.to(x.dtype)
             bias = None if bias is None else bias.to(x.dtype)
@@ -76,14 +108,18 @@ class Dense(Layer):
 
     def get_config(self):
         config = super().get_config()
-        config.update({
-            "units": self.units, "activation": activations.serialize(self.activation), "use_bias": self.use_bias,
-            "kernel_initializer": initializers.serialize(self.kernel_initializer),
-            "bias_initializer": initializers.serialize(self.bias_initializer),
-            "kernel_regularizer": regularizers.serialize(self.kernel_regularizer),
-            "bias_regularizer": regularizers.serialize(self.bias_regularizer),
-            "kernel_constraint": constraints.serialize(self.kernel_constraint),
-            "bias_constraint": constraints.serialize(self.bias_constraint),
-            "quantization_config": None,
-        })
+        config.update(
+            {
+                "units": self.units,
+                "activation": activations.serialize(self.activation),
+                "use_bias": self.use_bias,
+                "kernel_initializer": initializers.serialize(self.kernel_initializer),
+                "bias_initializer": initializers.serialize(self.bias_initializer),
+                "kernel_regularizer": regularizers.serialize(self.kernel_regularizer),
+                "bias_regularizer": regularizers.serialize(self.bias_regularizer),
+                "kernel_constraint": constraints.serialize(self.kernel_constraint),
+                "bias_constraint": constraints.serialize(self.bias_constraint),
+                "quantization_config": None,
+            }
+        )
         return config

@@ -1,4 +1,5 @@
 """``keras.layers.Embedding``: integer indices -> dense vectors."""
+
 import torch
 import torch.nn.functional as F
 
@@ -17,10 +18,22 @@ class Embedding(Layer):
     to the output, so mask-aware layers downstream (RNNs, attention, pooling) skip the padding.
     """
 
-    def __init__(self, input_dim, output_dim, embeddings_initializer="uniform", embeddings_regularizer=None,
-                 embeddings_constraint=None, mask_zero=False, weights=None, quantization_config=None, **kwargs):
+    def __init__(
+        self,
+        input_dim,
+        output_dim,
+        embeddings_initializer="uniform",
+        embeddings_regularizer=None,
+        embeddings_constraint=None,
+        mask_zero=False,
+        weights=None,
+        quantization_config=None,
+        **kwargs,
+    ):
         if quantization_config is not None:
-            raise NotImplementedError("torchkeras' Embedding does not support quantization (`quantization_config`).")
+            raise NotImplementedError(
+                "torchkeras' Embedding does not support quantization (`quantization_config`)."
+            )
         input_length = kwargs.pop("input_length", None)
         if input_length is not None:
             raise ValueError("Argument `input_length` is deprecated. Just remove it.")
@@ -40,9 +53,14 @@ class Embedding(Layer):
     def build(self, input_shape=None):
         if self.built:
             return
-        self.embeddings = self.add_weight(shape=(self.input_dim, self.output_dim), initializer=self.embeddings_initializer,
-                                          name="embeddings", regularizer=self.embeddings_regularizer,
-                                          constraint=self.embeddings_constraint, trainable=True)
+        self.embeddings = self.add_weight(
+            shape=(self.input_dim, self.output_dim),
+            initializer=self.embeddings_initializer,
+            name="embeddings",
+            regularizer=self.embeddings_regularizer,
+            constraint=self.embeddings_constraint,
+            trainable=True,
+        )
         self.built = True
 
     def call(self, inputs):
@@ -50,10 +68,13 @@ class Embedding(Layer):
         if indices.dtype is not torch.int64:
             indices = indices.long()
         out = F.embedding(indices, self.embeddings._value)
-        return wrap(out if out.dtype is self._compute_torch_dtype else out.to(self._compute_torch_dtype))
+        return wrap(
+            out if out.dtype is self._compute_torch_dtype else out.to(self._compute_torch_dtype)
+        )
 
     def compute_mask(self, inputs, mask=None):
-        """Keras' padding mask: ``inputs != 0`` when ``mask_zero`` (any tensor-like input), else ``None``."""
+        """Keras' padding mask: ``inputs != 0`` when ``mask_zero`` (any tensor-like input), else
+        ``None``."""
         if not self.mask_zero:
             return None
         return wrap(to_torch(inputs) != 0)
@@ -63,10 +84,16 @@ class Embedding(Layer):
 
     def get_config(self):
         config = super().get_config()
-        config.update({"input_dim": self.input_dim, "output_dim": self.output_dim,
-                       "embeddings_initializer": initializers.serialize(self.embeddings_initializer),
-                       "embeddings_regularizer": regularizers.serialize(self.embeddings_regularizer),
-                       "activity_regularizer": regularizers.serialize(self.activity_regularizer),
-                       "embeddings_constraint": constraints.serialize(self.embeddings_constraint),
-                       "mask_zero": self.mask_zero, "quantization_config": None})
+        config.update(
+            {
+                "input_dim": self.input_dim,
+                "output_dim": self.output_dim,
+                "embeddings_initializer": initializers.serialize(self.embeddings_initializer),
+                "embeddings_regularizer": regularizers.serialize(self.embeddings_regularizer),
+                "activity_regularizer": regularizers.serialize(self.activity_regularizer),
+                "embeddings_constraint": constraints.serialize(self.embeddings_constraint),
+                "mask_zero": self.mask_zero,
+                "quantization_config": None,
+            }
+        )
         return config

@@ -1,4 +1,5 @@
 """``keras.layers.Identity``: returns its input unchanged."""
+
 from ..layer import Layer
 from ....api_export import keras_export
 

@@ -1,4 +1,5 @@
 """``keras.layers.InputLayer`` and ``keras.Input``: the entry points of a functional graph."""
+
 from ....framework import dtypes
 from ...backend import config
 from ...backend.keras_tensor import KerasTensor
@@ -11,13 +12,26 @@ from ....api_export import keras_export
 class InputLayer(Layer):
     """Holds the symbolic input of a functional model (``output`` is a KerasTensor)."""
 
-    def __init__(self, shape=None, batch_size=None, dtype=None, sparse=None, ragged=None, batch_shape=None,
-                 input_tensor=None, optional=False, name=None, **kwargs):
+    def __init__(
+        self,
+        shape=None,
+        batch_size=None,
+        dtype=None,
+        sparse=None,
+        ragged=None,
+        batch_shape=None,
+        input_tensor=None,
+        optional=False,
+        name=None,
+        **kwargs,
+    ):
         super().__init__(name=name, **kwargs)
         if shape is not None and batch_shape is not None:
             raise ValueError("You cannot pass both `shape` and `batch_shape` at the same time.")
         if batch_size is not None and batch_shape is not None:
-            raise ValueError("You cannot pass both `batch_size` and `batch_shape` at the same time.")
+            raise ValueError(
+                "You cannot pass both `batch_size` and `batch_shape` at the same time."
+            )
         if shape is None and batch_shape is None and input_tensor is None:
             raise ValueError("You must pass a `shape` argument.")
         if input_tensor is not None:
@@ -27,15 +41,22 @@ class InputLayer(Layer):
             shape = (shape,) if isinstance(shape, int) else tuple(shape)
             batch_shape = (batch_size,) + shape
         self._batch_shape = tuple(None if d is None else int(d) for d in batch_shape)
-        dtype = dtypes.as_dtype(getattr(dtype, "name", dtype) if dtype is not None else config.floatx()).name
+        dtype = dtypes.as_dtype(
+            getattr(dtype, "name", dtype) if dtype is not None else config.floatx()
+        ).name
         self._dtype_name = dtype
         self.sparse = bool(sparse)
         self.ragged = bool(ragged)
         if self.ragged:
-            raise ValueError("`ragged=True` is not supported by torchkeras, which has no ragged tensors.")
+            raise ValueError(
+                "`ragged=True` is not supported by torchkeras, which has no ragged tensors."
+            )
         self.optional = optional
-        tensor = input_tensor if input_tensor is not None else KerasTensor(
-            self._batch_shape, dtype=dtype, name=name)
+        tensor = (
+            input_tensor
+            if input_tensor is not None
+            else KerasTensor(self._batch_shape, dtype=dtype, name=name)
+        )
         Node(self, (), {}, tensor, is_input=True)
         self.built = True
 
@@ -53,14 +74,39 @@ class InputLayer(Layer):
         return inputs
 
     def get_config(self):
-        return {"batch_shape": self._batch_shape, "dtype": self._dtype_name, "sparse": self.sparse,
-                "ragged": self.ragged, "name": self.name, "optional": self.optional}
+        return {
+            "batch_shape": self._batch_shape,
+            "dtype": self._dtype_name,
+            "sparse": self.sparse,
+            "ragged": self.ragged,
+            "name": self.name,
+            "optional": self.optional,
+        }
 
 
 @keras_export("keras.layers.Input", "keras.Input")
-def Input(shape=None, batch_size=None, dtype=None, sparse=None, ragged=None, batch_shape=None, name=None,  # noqa: N802
-          tensor=None, optional=False):
-    """``keras.Input``: a symbolic KerasTensor of ``shape`` (batch dim excluded) to start a functional model."""
-    layer = InputLayer(shape=shape, batch_size=batch_size, dtype=dtype, sparse=sparse, ragged=ragged, batch_shape=batch_shape,
-                       name=name, input_tensor=tensor, optional=optional)
+def Input(  # noqa: N802
+    shape=None,
+    batch_size=None,
+    dtype=None,
+    sparse=None,
+    ragged=None,
+    batch_shape=None,
+    name=None,  # noqa: N802
+    tensor=None,
+    optional=False,
+):
+    """``keras.Input``: a symbolic KerasTensor of ``shape`` (batch dim excluded) to start a
+    functional model."""
+    layer = InputLayer(
+        shape=shape,
+        batch_size=batch_size,
+        dtype=dtype,
+        sparse=sparse,
+        ragged=ragged,
+        batch_shape=batch_shape,
+        name=name,
+        input_tensor=tensor,
+        optional=optional,
+    )
     return layer.output

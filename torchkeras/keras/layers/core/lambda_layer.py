@@ -1,4 +1,5 @@
 """``keras.layers.Lambda``: wraps an arbitrary function as a layer."""
+
 import inspect
 
 from .. import symbolic
@@ -8,7 +9,8 @@ from ....api_export import keras_export
 
 @keras_export("keras.layers.Lambda")
 class Lambda(Layer):
-    """Calls ``function(inputs, **arguments)``; ``training``/``mask`` are passed when it accepts them.
+    """Calls ``function(inputs, **arguments)``; ``training``/``mask`` are passed when it accepts
+    them.
 
     ``output_shape`` (a tuple or a function of the input shape) is used for
     shape inference when given; otherwise the function is traced symbolically.
@@ -58,6 +60,10 @@ class Lambda(Layer):
 
     def get_config(self):
         config = super().get_config()
-        config.update({"function": getattr(self.function, "__name__", repr(self.function)),
-                       "arguments": self.arguments})
+        config.update(
+            {
+                "function": getattr(self.function, "__name__", repr(self.function)),
+                "arguments": self.arguments,
+            }
+        )
         return config

@@ -1,4 +1,5 @@
 """``keras.layers.Masking``: flags timesteps whose features all equal ``mask_value``."""
+
 from ....framework.convert import to_torch
 from ....framework.tensor import wrap
 from ..layer import Layer

@@ -1,4 +1,5 @@
 """``keras.layers.TorchModuleWrapper``: a ``torch.nn.Module`` used as a Keras layer."""
+
 import base64
 import io
 
@@ -39,9 +40,14 @@ class TorchModuleWrapper(Layer):
 
     def __init__(self, module, name=None, output_shape=None, **kwargs):
         super().__init__(name=name, **kwargs)
-        if isinstance(module, torch.nn.modules.lazy.LazyModuleMixin) and module.has_uninitialized_params():
-            raise ValueError("LazyModules are not supported unless they are already initialized. Received "
-                             "uninitialized LazyModule: module=%s" % (module,))
+        if (
+            isinstance(module, torch.nn.modules.lazy.LazyModuleMixin)
+            and module.has_uninitialized_params()
+        ):
+            raise ValueError(
+                "LazyModules are not supported unless they are already initialized. Received "
+                "uninitialized LazyModule: module=%s" % (module,)
+            )
         self.module = module.to(device.current())
         self.output_shape = output_shape
         self.built = True
@@ -59,21 +65,30 @@ class TorchModuleWrapper(Layer):
         config = super().get_config()
         buffer = io.BytesIO()
         torch.save(self.module, buffer)
-        config.update({"module": base64.b64encode(buffer.getvalue()).decode("ascii"),
-                       "output_shape": self.output_shape})
+        config.update(
+            {
+                "module": base64.b64encode(buffer.getvalue()).decode("ascii"),
+                "output_shape": self.output_shape,
+            }
+        )
         return config
 
     @classmethod
     def from_config(cls, config):
         from ...saving.serialization_lib import in_safe_mode
+
         config = dict(config)
         if "module" in config:
             if in_safe_mode() is not False:
-                raise ValueError("Requested the deserialization of a `torch.nn.Module` object via `torch.load()`. "
-                                 "This carries a potential risk of arbitrary code execution and thus it is "
-                                 "disallowed by default. If you trust the source of the artifact, you can override "
-                                 "this error by passing `safe_mode=False` to the loading function, or calling "
-                                 "`keras.config.enable_unsafe_deserialization().")
+                raise ValueError(
+                    "Requested the deserialization of a `torch.nn.Module` object via "
+                    "`torch.load()`. "
+                    "This carries a potential risk of arbitrary code execution and thus it is "
+                    "disallowed by default. If you trust the source of the artifact, you can "
+                    "override "
+                    "this error by passing `safe_mode=False` to the loading function, or calling "
+                    "`keras.config.enable_unsafe_deserialization()."
+                )
             buffer = io.BytesIO(base64.b64decode(config["module"].encode("ascii")))
             config["module"] = torch.load(buffer, weights_only=False)
         return super().from_config(config)

@@ -1,4 +1,5 @@
 """The base of the merge layers: a list of tensors of compatible shapes -> one tensor."""
+
 from ....framework.convert import to_torch
 from ....framework.tensor import wrap
 from ..layer import Layer
@@ -22,7 +23,8 @@ def _broadcast_shape(a, b):
 
 
 class Merge(Layer):
-    """Applies ``_merge_function`` to the storages of a list of at least two inputs (broadcasting)."""
+    """Applies ``_merge_function`` to the storages of a list of at least two inputs
+    (broadcasting)."""
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -30,9 +32,15 @@ class Merge(Layer):
 
     def build(self, input_shape):
         if not isinstance(input_shape[0], (tuple, list)):
-            raise ValueError("A merge layer should be called on a list of inputs. Received: input_shape=%s (not a list of shapes)" % (input_shape,))
+            raise ValueError(
+                "A merge layer should be called on a list of inputs. Received: input_shape=%s "
+                "(not a list of shapes)" % (input_shape,)
+            )
         if len(input_shape) < 1:
-            raise ValueError("A merge layer should be called on a list of at least 1 input. Got %d inputs. Full input_shape received: %s" % (len(input_shape), input_shape))
+            raise ValueError(
+                "A merge layer should be called on a list of at least 1 input. Got %d inputs. "
+                "Full input_shape received: %s" % (len(input_shape), input_shape)
+            )
         shape = input_shape[0][1:]
         for other in input_shape[1:]:
             _broadcast_shape(shape, other[1:])
@@ -51,11 +59,14 @@ class Merge(Layer):
         if not isinstance(inputs, (tuple, list)):
             raise ValueError("`inputs` should be a list. Received: inputs=%s" % (inputs,))
         if len(mask) != len(inputs):
-            raise ValueError("The lists `inputs` and `mask` should have the same length. Received: inputs=%s of "
-                             "length %d, and mask=%s of length %d" % (inputs, len(inputs), mask, len(mask)))
+            raise ValueError(
+                "The lists `inputs` and `mask` should have the same length. Received: inputs=%s of "
+                "length %d, and mask=%s of length %d" % (inputs, len(inputs), mask, len(mask))
+            )
 
     def compute_mask(self, inputs, mask=None):
-        """Keras' merged mask: ``None`` unless every input is masked, else the logical OR of the masks."""
+        """Keras' merged mask: ``None`` unless every input is masked, else the logical OR of the
+        masks."""
         if mask is None:
             return None
         self._check_masks(inputs, mask)

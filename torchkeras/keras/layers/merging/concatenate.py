@@ -1,4 +1,5 @@
 """``keras.layers.Concatenate``: joins a list of inputs along ``axis``."""
+
 import torch
 
 from ....framework.convert import to_torch
@@ -17,13 +18,22 @@ class Concatenate(Merge):
 
     def build(self, input_shape):
         if len(input_shape) < 1 or not isinstance(input_shape[0], (tuple, list)):
-            raise ValueError("A `Concatenate` layer should be called on a list of at least 1 input. Received: input_shape=%s" % (input_shape,))
+            raise ValueError(
+                "A `Concatenate` layer should be called on a list of at least 1 input. Received: "
+                "input_shape=%s" % (input_shape,)
+            )
         ranks = {len(s) for s in input_shape}
         axis = self.axis % len(input_shape[0])
         matching = len(ranks) == 1 and all(
-            len({s[i] for s in input_shape if s[i] is not None}) <= 1 for i in range(len(input_shape[0])) if i != axis)
+            len({s[i] for s in input_shape if s[i] is not None}) <= 1
+            for i in range(len(input_shape[0]))
+            if i != axis
+        )
         if not matching:
-            raise ValueError("A `Concatenate` layer requires inputs with matching shapes except for the concatenation axis. Received: input_shape=%s" % (input_shape,))
+            raise ValueError(
+                "A `Concatenate` layer requires inputs with matching shapes except for the "
+                "concatenation axis. Received: input_shape=%s" % (input_shape,)
+            )
         self.built = True
 
     def _merge_function(self, values):

@@ -1,4 +1,5 @@
 """``keras.layers.Dot``: per-sample dot products between two tensors."""
+
 import math
 
 import torch
@@ -16,8 +17,13 @@ class Dot(Merge):
 
     def __init__(self, axes, normalize=False, **kwargs):
         super().__init__(**kwargs)
-        if not isinstance(axes, (int, list, tuple)) or (not isinstance(axes, int) and len(axes) != 2):
-            raise TypeError("Invalid type/value for `axes` argument. Expected an int or a list/tuple of 2 ints. Received: axes=%s" % (axes,))
+        if not isinstance(axes, (int, list, tuple)) or (
+            not isinstance(axes, int) and len(axes) != 2
+        ):
+            raise TypeError(
+                "Invalid type/value for `axes` argument. Expected an int or a list/tuple of 2 "
+                "ints. Received: axes=%s" % (axes,)
+            )
         self.axes = axes
         self.normalize = normalize
 
@@ -27,11 +33,21 @@ class Dot(Merge):
 
     def build(self, input_shape):
         if not isinstance(input_shape[0], (tuple, list)) or len(input_shape) != 2:
-            raise ValueError("A `Dot` layer should be called on a list of 2 inputs. Received: input_shape=%s" % (input_shape,))
+            raise ValueError(
+                "A `Dot` layer should be called on a list of 2 inputs. Received: input_shape=%s"
+                % (input_shape,)
+            )
         a, b = self._pair((len(input_shape[0]), len(input_shape[1])))
-        if input_shape[0][a] is not None and input_shape[1][b] is not None and input_shape[0][a] != input_shape[1][b]:
-            raise ValueError("Incompatible input shapes: axis values %s (at axis %d) != %s (at axis %d). Full input shapes: %s, %s"
-                             % (input_shape[0][a], a, input_shape[1][b], b, input_shape[0], input_shape[1]))
+        if (
+            input_shape[0][a] is not None
+            and input_shape[1][b] is not None
+            and input_shape[0][a] != input_shape[1][b]
+        ):
+            raise ValueError(
+                "Incompatible input shapes: axis values %s (at axis %d) != %s (at axis %d). Full "
+                "input shapes: %s, %s"
+                % (input_shape[0][a], a, input_shape[1][b], b, input_shape[0], input_shape[1])
+            )
         self.built = True
 
     def _merge_function(self, values):
@@ -44,14 +60,17 @@ class Dot(Merge):
         y = y.movedim(b, 1)
         batch = x.shape[0]
         x_rest, y_rest = x.shape[1:-1], y.shape[2:]
-        out = torch.bmm(x.reshape(batch, math.prod(x_rest), x.shape[-1]), y.reshape(batch, y.shape[1], math.prod(y_rest)))
+        out = torch.bmm(
+            x.reshape(batch, math.prod(x_rest), x.shape[-1]),
+            y.reshape(batch, y.shape[1], math.prod(y_rest)),
+        )
         out = out.reshape((batch,) + tuple(x_rest) + tuple(y_rest))
         return out.reshape(batch, 1) if out.ndim == 1 else out
 
     def compute_output_shape(self, input_shape):
         s0, s1 = list(input_shape[0]), list(input_shape[1])
         a, b = self._pair((len(s0), len(s1)))
-        out = s0[:a] + s0[a + 1:] + s1[1:b] + s1[b + 1:]
+        out = s0[:a] + s0[a + 1 :] + s1[1:b] + s1[b + 1 :]
         return tuple(out) if len(out) > 1 else (out[0], 1)
 
     def compute_mask(self, inputs, mask=None):

@@ -1,4 +1,6 @@
-"""Element-wise merge layers: ``Add``, ``Subtract``, ``Multiply``, ``Average``, ``Maximum``, ``Minimum``."""
+"""Element-wise merge layers: ``Add``, ``Subtract``, ``Multiply``, ``Average``, ``Maximum``,
+``Minimum``."""
+
 import torch
 
 from ....framework.convert import to_torch
@@ -12,7 +14,9 @@ def _input_masks(inputs):
     masks = []
     for x in inputs:
         mask = getattr(x, "_keras_mask", None)
-        masks.append(None if mask is None else to_torch(mask).bool().unsqueeze(-1).expand(x._value.shape))
+        masks.append(
+            None if mask is None else to_torch(mask).bool().unsqueeze(-1).expand(x._value.shape)
+        )
     return masks
 
 
@@ -41,7 +45,9 @@ class _MaskedExtremum(Merge):
                 value = torch.where(mask, value, output)
             if output_mask is not None:
                 output = torch.where(output_mask, output, value)
-            output_mask = output_mask | mask if mask is not None and output_mask is not None else None
+            output_mask = (
+                output_mask | mask if mask is not None and output_mask is not None else None
+            )
             output = type(self)._op(output, value)
         return _with_mask(output, output_mask)
 
@@ -64,11 +70,17 @@ class Subtract(Merge):
     def build(self, input_shape):
         super().build(input_shape)
         if len(input_shape) != 2:
-            raise ValueError("A `Subtract` layer should be called on exactly 2 inputs. Received: input_shape=%s" % (input_shape,))
+            raise ValueError(
+                "A `Subtract` layer should be called on exactly 2 inputs. Received: input_shape=%s"
+                % (input_shape,)
+            )
 
     def _merge_function(self, values):
         if len(values) != 2:
-            raise ValueError("A `Subtract` layer should be called on exactly 2 inputs. Received: inputs=%s" % (values,))
+            raise ValueError(
+                "A `Subtract` layer should be called on exactly 2 inputs. Received: inputs=%s"
+                % (values,)
+            )
         return values[0] - values[1]
 
 
@@ -86,12 +98,16 @@ class Multiply(Merge):
         for x, mask in zip(inputs, masks):
             value = x._value
             if mask is not None:
-                value = torch.where(mask, value, torch.ones((), dtype=value.dtype, device=value.device))
+                value = torch.where(
+                    mask, value, torch.ones((), dtype=value.dtype, device=value.device)
+                )
                 if every:
                     output_mask = mask if output_mask is None else output_mask | mask
             output = value if output is None else output * value
         if every:
-            output = torch.where(output_mask, output, torch.zeros((), dtype=output.dtype, device=output.device))
+            output = torch.where(
+                output_mask, output, torch.zeros((), dtype=output.dtype, device=output.device)
+            )
         return _with_mask(output, output_mask)
 
     def _merge_function(self, values):

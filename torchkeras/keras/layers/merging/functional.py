@@ -1,4 +1,5 @@
 """The functional forms of the merge layers: ``keras.layers.add(inputs)`` etc."""
+
 from .concatenate import Concatenate
 from .dot import Dot
 from .elementwise import Add, Average, Maximum, Minimum, Multiply, Subtract

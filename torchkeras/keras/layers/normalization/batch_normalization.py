@@ -1,4 +1,5 @@
 """``keras.layers.BatchNormalization`` with Keras' conventions."""
+
 import torch
 
 from ....framework.tensor import wrap
@@ -21,14 +22,37 @@ class BatchNormalization(Layer):
     ``moving_variance`` (non-trainable).
     """
 
-    def __init__(self, axis=-1, momentum=0.99, epsilon=1e-3, center=True, scale=True, beta_initializer="zeros",
-                 gamma_initializer="ones", moving_mean_initializer="zeros", moving_variance_initializer="ones",
-                 beta_regularizer=None, gamma_regularizer=None, beta_constraint=None, gamma_constraint=None,
-                 synchronized=False, renorm=False, renorm_clipping=None, renorm_momentum=0.99, **kwargs):
+    def __init__(
+        self,
+        axis=-1,
+        momentum=0.99,
+        epsilon=1e-3,
+        center=True,
+        scale=True,
+        beta_initializer="zeros",
+        gamma_initializer="ones",
+        moving_mean_initializer="zeros",
+        moving_variance_initializer="ones",
+        beta_regularizer=None,
+        gamma_regularizer=None,
+        beta_constraint=None,
+        gamma_constraint=None,
+        synchronized=False,
+        renorm=False,
+        renorm_clipping=None,
+        renorm_momentum=0.99,
+        **kwargs,
+    ):
         if renorm:
-            raise NotImplementedError("torchkeras' BatchNormalization does not support `renorm=True`.")
+            raise NotImplementedError(
+                "torchkeras' BatchNormalization does not support `renorm=True`."
+            )
         super().__init__(**kwargs)
-        self.renorm, self.renorm_clipping, self.renorm_momentum = False, renorm_clipping, renorm_momentum
+        self.renorm, self.renorm_clipping, self.renorm_momentum = (
+            False,
+            renorm_clipping,
+            renorm_momentum,
+        )
         self.supports_masking = True
         self.axis = int(axis)
         self.momentum = float(momentum)
@@ -36,9 +60,15 @@ class BatchNormalization(Layer):
         self.center = center
         self.scale = scale
         self.synchronized = synchronized
-        set_affine_args(self, beta_initializer=beta_initializer, gamma_initializer=gamma_initializer,
-                        beta_regularizer=beta_regularizer, gamma_regularizer=gamma_regularizer,
-                        beta_constraint=beta_constraint, gamma_constraint=gamma_constraint)
+        set_affine_args(
+            self,
+            beta_initializer=beta_initializer,
+            gamma_initializer=gamma_initializer,
+            beta_regularizer=beta_regularizer,
+            gamma_regularizer=gamma_regularizer,
+            beta_constraint=beta_constraint,
+            gamma_constraint=gamma_constraint,
+        )
         self.moving_mean_initializer = initializers.get(moving_mean_initializer)
         self.moving_variance_initializer = initializers.get(moving_variance_initializer)
 
@@ -47,15 +77,37 @@ class BatchNormalization(Layer):
         axis = self.axis % ndim
         shape = (input_shape[axis],)
         if self.scale:
-            self.gamma = self.add_weight(shape=shape, name="gamma", initializer=self.gamma_initializer,
-                                         regularizer=self.gamma_regularizer, constraint=self.gamma_constraint, autocast=False)
+            self.gamma = self.add_weight(
+                shape=shape,
+                name="gamma",
+                initializer=self.gamma_initializer,
+                regularizer=self.gamma_regularizer,
+                constraint=self.gamma_constraint,
+                autocast=False,
+            )
         if self.center:
-            self.beta = self.add_weight(shape=shape, name="beta", initializer=self.beta_initializer,
-                                        regularizer=self.beta_regularizer, constraint=self.beta_constraint, autocast=False)
-        self.moving_mean = self.add_weight(shape=shape, name="moving_mean", initializer=self.moving_mean_initializer,
-                                           trainable=False, autocast=False)
-        self.moving_variance = self.add_weight(shape=shape, name="moving_variance",
-                                               initializer=self.moving_variance_initializer, trainable=False, autocast=False)
+            self.beta = self.add_weight(
+                shape=shape,
+                name="beta",
+                initializer=self.beta_initializer,
+                regularizer=self.beta_regularizer,
+                constraint=self.beta_constraint,
+                autocast=False,
+            )
+        self.moving_mean = self.add_weight(
+            shape=shape,
+            name="moving_mean",
+            initializer=self.moving_mean_initializer,
+            trainable=False,
+            autocast=False,
+        )
+        self.moving_variance = self.add_weight(
+            shape=shape,
+            name="moving_variance",
+            initializer=self.moving_variance_initializer,
+            trainable=False,
+            autocast=False,
+        )
         self.input_spec = InputSpec(ndim=ndim, axes={self.axis: input_shape[self.axis]})
         self._reduce = tuple(i for i in range(ndim) if i != axis)
         self._broadcast = tuple(input_shape[axis] if i == axis else 1 for i in range(ndim))
@@ -69,8 +121,12 @@ class BatchNormalization(Layer):
             variance, mean = torch.var_mean(compute, dim=self._reduce, correction=0)
             with torch.no_grad():
                 momentum = self.momentum
-                self.moving_mean._param.mul_(momentum).add_(mean.detach().to(self.moving_mean._param.dtype), alpha=1 - momentum)
-                self.moving_variance._param.mul_(momentum).add_(variance.detach().to(self.moving_variance._param.dtype), alpha=1 - momentum)
+                self.moving_mean._param.mul_(momentum).add_(
+                    mean.detach().to(self.moving_mean._param.dtype), alpha=1 - momentum
+                )
+                self.moving_variance._param.mul_(momentum).add_(
+                    variance.detach().to(self.moving_variance._param.dtype), alpha=1 - momentum
+                )
         else:
             mean = self.moving_mean._value
             variance = self.moving_variance._value
@@ -87,17 +143,27 @@ class BatchNormalization(Layer):
 
     def get_config(self):
         config = super().get_config()
-        config.update({
-            "axis": self.axis, "momentum": self.momentum, "epsilon": self.epsilon, "center": self.center,
-            "scale": self.scale, "beta_initializer": initializers.serialize(self.beta_initializer),
-            "gamma_initializer": initializers.serialize(self.gamma_initializer),
-            "moving_mean_initializer": initializers.serialize(self.moving_mean_initializer),
-            "moving_variance_initializer": initializers.serialize(self.moving_variance_initializer),
-            "beta_regularizer": regularizers.serialize(self.beta_regularizer),
-            "gamma_regularizer": regularizers.serialize(self.gamma_regularizer),
-            "beta_constraint": constraints.serialize(self.beta_constraint),
-            "gamma_constraint": constraints.serialize(self.gamma_constraint),
-            "synchronized": self.synchronized, "renorm": self.renorm, "renorm_clipping": self.renorm_clipping,
-            "renorm_momentum": self.renorm_momentum,
-        })
+        config.update(
+            {
+                "axis": self.axis,
+                "momentum": self.momentum,
+                "epsilon": self.epsilon,
+                "center": self.center,
+                "scale": self.scale,
+                "beta_initializer": initializers.serialize(self.beta_initializer),
+                "gamma_initializer": initializers.serialize(self.gamma_initializer),
+                "moving_mean_initializer": initializers.serialize(self.moving_mean_initializer),
+                "moving_variance_initializer": initializers.serialize(
+                    self.moving_variance_initializer
+                ),
+                "beta_regularizer": regularizers.serialize(self.beta_regularizer),
+                "gamma_regularizer": regularizers.serialize(self.gamma_regularizer),
+                "beta_constraint": constraints.serialize(self.beta_constraint),
+                "gamma_constraint": constraints.serialize(self.gamma_constraint),
+                "synchronized": self.synchronized,
+                "renorm": self.renorm,
+                "renorm_clipping": self.renorm_clipping,
+                "renorm_momentum": self.renorm_momentum,
+            }
+        )
         return config

@@ -1,4 +1,5 @@
 """``keras.layers.GroupNormalization``."""
+
 import torch
 
 from ....framework.tensor import wrap
@@ -10,13 +11,27 @@ from ....api_export import keras_export
 
 @keras_export("keras.layers.GroupNormalization")
 class GroupNormalization(Layer):
-    """Splits the channels (``axis``) into ``groups`` consecutive groups and normalises each group of each
+    """Splits the channels (``axis``) into ``groups`` consecutive groups and normalises each group
+    of each
     example over its channels and all other non-batch dims, then scales by ``gamma`` and shifts by
-    ``beta`` (one per channel).  Runs torch's ``group_norm`` on a view with the channels at dim 1."""
+    ``beta`` (one per channel).  Runs torch's ``group_norm`` on a view with the channels at dim
+    1."""
 
-    def __init__(self, groups=32, axis=-1, epsilon=1e-3, center=True, scale=True, beta_initializer="zeros",
-                 gamma_initializer="ones", beta_regularizer=None, gamma_regularizer=None, beta_constraint=None,
-                 gamma_constraint=None, **kwargs):
+    def __init__(
+        self,
+        groups=32,
+        axis=-1,
+        epsilon=1e-3,
+        center=True,
+        scale=True,
+        beta_initializer="zeros",
+        gamma_initializer="ones",
+        beta_regularizer=None,
+        gamma_regularizer=None,
+        beta_constraint=None,
+        gamma_constraint=None,
+        **kwargs,
+    ):
         super().__init__(**kwargs)
         self.supports_masking = True
         self.groups = groups
@@ -24,30 +39,54 @@ class GroupNormalization(Layer):
         self.epsilon = epsilon
         self.center = center
         self.scale = scale
-        set_affine_args(self, beta_initializer=beta_initializer, gamma_initializer=gamma_initializer,
-                        beta_regularizer=beta_regularizer, gamma_regularizer=gamma_regularizer,
-                        beta_constraint=beta_constraint, gamma_constraint=gamma_constraint)
+        set_affine_args(
+            self,
+            beta_initializer=beta_initializer,
+            gamma_initializer=gamma_initializer,
+            beta_regularizer=beta_regularizer,
+            gamma_regularizer=gamma_regularizer,
+            beta_constraint=beta_constraint,
+            gamma_constraint=gamma_constraint,
+        )
 
     def build(self, input_shape):
         channels = input_shape[self.axis]
         if channels is None:
-            raise ValueError("Axis %s of input tensor should have a defined dimension but the layer received an "
-                             "input with shape %s." % (self.axis, tuple(input_shape)))
+            raise ValueError(
+                "Axis %s of input tensor should have a defined dimension but the layer received an "
+                "input with shape %s." % (self.axis, tuple(input_shape))
+            )
         if self.groups == -1:
             self.groups = channels
         if channels < self.groups:
-            raise ValueError("Number of groups (%s) cannot be more than the number of channels (%s)."
-                             % (self.groups, channels))
+            raise ValueError(
+                "Number of groups (%s) cannot be more than the number of channels (%s)."
+                % (self.groups, channels)
+            )
         if channels % self.groups != 0:
-            raise ValueError("Number of groups (%s) must be a multiple of the number of channels (%s)."
-                             % (self.groups, channels))
+            raise ValueError(
+                "Number of groups (%s) must be a multiple of the number of channels (%s)."
+                % (self.groups, channels)
+            )
         self.input_spec = InputSpec(ndim=len(input_shape), axes={self.axis: channels})
         if self.scale:
-            self.gamma = self.add_weight(name="gamma", shape=(channels,), initializer=self.gamma_initializer,
-                                         regularizer=self.gamma_regularizer, constraint=self.gamma_constraint, autocast=False)
+            self.gamma = self.add_weight(
+                name="gamma",
+                shape=(channels,),
+                initializer=self.gamma_initializer,
+                regularizer=self.gamma_regularizer,
+                constraint=self.gamma_constraint,
+                autocast=False,
+            )
         if self.center:
-            self.beta = self.add_weight(name="beta", shape=(channels,), initializer=self.beta_initializer,
-                                        regularizer=self.beta_regularizer, constraint=self.beta_constraint, autocast=False)
+            self.beta = self.add_weight(
+                name="beta",
+                shape=(channels,),
+                initializer=self.beta_initializer,
+                regularizer=self.beta_regularizer,
+                constraint=self.beta_constraint,
+                autocast=False,
+            )
         self._channel_dim = self.axis % len(input_shape)
         self.built = True
 
@@ -67,8 +106,14 @@ class GroupNormalization(Layer):
 
     def get_config(self):
         config = super().get_config()
-        config.update({
-            "groups": self.groups, "axis": self.axis, "epsilon": self.epsilon, "center": self.center,
-            "scale": self.scale})
+        config.update(
+            {
+                "groups": self.groups,
+                "axis": self.axis,
+                "epsilon": self.epsilon,
+                "center": self.center,
+                "scale": self.scale,
+            }
+        )
         config.update(affine_config(self))
         return config

@@ -1,4 +1,5 @@
 """``keras.layers.LayerNormalization``."""
+
 import torch
 
 from ....framework.tensor import wrap
@@ -9,13 +10,27 @@ from ....api_export import keras_export
 
 @keras_export("keras.layers.LayerNormalization")
 class LayerNormalization(Layer):
-    """Normalizes each example over ``axis`` (an int or a list), then scales by ``gamma`` and shifts by
-    ``beta``; ``rms_scaling=True`` reproduces Keras' deprecated option: it divides by the standard deviation
+    """Normalizes each example over ``axis`` (an int or a list), then scales by ``gamma`` and shifts
+    by
+    ``beta``; ``rms_scaling=True`` reproduces Keras' deprecated option: it divides by the standard
+    deviation
     without centering and skips ``beta``."""
 
-    def __init__(self, axis=-1, epsilon=1e-3, center=True, scale=True, rms_scaling=False, beta_initializer="zeros",
-                 gamma_initializer="ones", beta_regularizer=None, gamma_regularizer=None, beta_constraint=None,
-                 gamma_constraint=None, **kwargs):
+    def __init__(
+        self,
+        axis=-1,
+        epsilon=1e-3,
+        center=True,
+        scale=True,
+        rms_scaling=False,
+        beta_initializer="zeros",
+        gamma_initializer="ones",
+        beta_regularizer=None,
+        gamma_regularizer=None,
+        beta_constraint=None,
+        gamma_constraint=None,
+        **kwargs,
+    ):
         super().__init__(**kwargs)
         self.supports_masking = True
         self.axis = list(axis) if isinstance(axis, (list, tuple)) else axis
@@ -23,9 +38,15 @@ class LayerNormalization(Layer):
         self.center = center
         self.scale = scale
         self.rms_scaling = rms_scaling
-        set_affine_args(self, beta_initializer=beta_initializer, gamma_initializer=gamma_initializer,
-                        beta_regularizer=beta_regularizer, gamma_regularizer=gamma_regularizer,
-                        beta_constraint=beta_constraint, gamma_constraint=gamma_constraint)
+        set_affine_args(
+            self,
+            beta_initializer=beta_initializer,
+            gamma_initializer=gamma_initializer,
+            beta_regularizer=beta_regularizer,
+            gamma_regularizer=gamma_regularizer,
+            beta_constraint=beta_constraint,
+            gamma_constraint=gamma_constraint,
+        )
 
     def build(self, input_shape):
         ndim = len(input_shape)
@@ -33,11 +54,23 @@ class LayerNormalization(Layer):
         self._axes = tuple(sorted(a % ndim for a in axes))
         shape = tuple(input_shape[a] for a in self._axes)
         if self.scale:
-            self.gamma = self.add_weight(name="gamma", shape=shape, initializer=self.gamma_initializer,
-                                         regularizer=self.gamma_regularizer, constraint=self.gamma_constraint, autocast=False)
+            self.gamma = self.add_weight(
+                name="gamma",
+                shape=shape,
+                initializer=self.gamma_initializer,
+                regularizer=self.gamma_regularizer,
+                constraint=self.gamma_constraint,
+                autocast=False,
+            )
         if self.center and not self.rms_scaling:
-            self.beta = self.add_weight(name="beta", shape=shape, initializer=self.beta_initializer,
-                                        regularizer=self.beta_regularizer, constraint=self.beta_constraint, autocast=False)
+            self.beta = self.add_weight(
+                name="beta",
+                shape=shape,
+                initializer=self.beta_initializer,
+                regularizer=self.beta_regularizer,
+                constraint=self.beta_constraint,
+                autocast=False,
+            )
         self._broadcast = tuple(input_shape[i] if i in self._axes else 1 for i in range(ndim))
         self.built = True
 
@@ -45,7 +78,9 @@ class LayerNormalization(Layer):
         value = inputs._value
         compute = value.float() if value.dtype in (torch.float16, torch.bfloat16) else value
         if self.rms_scaling:
-            out = compute * torch.rsqrt(torch.var(compute, dim=self._axes, correction=0, keepdim=True) + self.epsilon)
+            out = compute * torch.rsqrt(
+                torch.var(compute, dim=self._axes, correction=0, keepdim=True) + self.epsilon
+            )
         else:
             variance, mean = torch.var_mean(compute, dim=self._axes, correction=0, keepdim=True)
             out = (compute - mean) * torch.rsqrt(variance + self.epsilon)
@@ -60,8 +95,14 @@ class LayerNormalization(Layer):
 
     def get_config(self):
         config = super().get_config()
-        config.update({
-            "axis": self.axis, "epsilon": self.epsilon, "center": self.center, "scale": self.scale,
-            "rms_scaling": self.rms_scaling})
+        config.update(
+            {
+                "axis": self.axis,
+                "epsilon": self.epsilon,
+                "center": self.center,
+                "scale": self.scale,
+                "rms_scaling": self.rms_scaling,
+            }
+        )
         config.update(affine_config(self))
         return config

@@ -1,4 +1,5 @@
 """``keras.layers.RMSNormalization``."""
+
 import torch
 
 from ....framework.tensor import wrap
@@ -8,8 +9,10 @@ from ....api_export import keras_export
 
 @keras_export("keras.layers.RMSNormalization")
 class RMSNormalization(Layer):
-    """``x * rsqrt(mean(x**2 over axis) + epsilon) * scale`` with a learned ``scale`` (initialised to
-    ones) of the shape of the normalised axes.  As in Keras, ``axis`` becomes a sorted list once built."""
+    """``x * rsqrt(mean(x**2 over axis) + epsilon) * scale`` with a learned ``scale`` (initialised
+    to
+    ones) of the shape of the normalised axes.  As in Keras, ``axis`` becomes a sorted list once
+    built."""
 
     def __init__(self, axis=-1, epsilon=1e-6, **kwargs):
         super().__init__(**kwargs)
@@ -38,8 +41,10 @@ class RMSNormalization(Layer):
         axes = [self.axis] if isinstance(self.axis, int) else self.axis
         for axis in axes:
             if axis >= len(input_shape) or axis < -len(input_shape):
-                raise ValueError("Axis %s is out of bounds for input shape %s. Received: axis=%s"
-                                 % (axis, tuple(input_shape), self.axis))
+                raise ValueError(
+                    "Axis %s is out of bounds for input shape %s. Received: axis=%s"
+                    % (axis, tuple(input_shape), self.axis)
+                )
         return tuple(input_shape)
 
     def get_config(self):

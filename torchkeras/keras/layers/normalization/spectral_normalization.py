@@ -1,4 +1,5 @@
 """``keras.layers.SpectralNormalization``."""
+
 import torch
 
 from ....framework.tensor import wrap
@@ -26,8 +27,10 @@ class SpectralNormalization(Wrapper):
     def __init__(self, layer, power_iterations=1, **kwargs):
         super().__init__(layer, **kwargs)
         if power_iterations <= 0:
-            raise ValueError("`power_iterations` should be greater than zero. Received: `power_iterations=%s`"
-                             % (power_iterations,))
+            raise ValueError(
+                "`power_iterations` should be greater than zero. Received: `power_iterations=%s`"
+                % (power_iterations,)
+            )
         self.power_iterations = power_iterations
 
     def build(self, input_shape):
@@ -38,11 +41,17 @@ class SpectralNormalization(Wrapper):
         elif getattr(self.layer, "embeddings", None) is not None:
             self.kernel = self.layer.embeddings
         else:
-            raise ValueError("%s object has no attribute 'kernel' nor 'embeddings'" % type(self.layer).__name__)
+            raise ValueError(
+                "%s object has no attribute 'kernel' nor 'embeddings'" % type(self.layer).__name__
+            )
         self.kernel_shape = tuple(self.kernel.shape)
-        self.vector_u = self.add_weight(shape=(1, self.kernel_shape[-1]),
-                                        initializer=initializers.TruncatedNormal(stddev=0.02), trainable=False,
-                                        name="vector_u", dtype=self.kernel.dtype)
+        self.vector_u = self.add_weight(
+            shape=(1, self.kernel_shape[-1]),
+            initializer=initializers.TruncatedNormal(stddev=0.02),
+            trainable=False,
+            name="vector_u",
+            dtype=self.kernel.dtype,
+        )
         self.built = True
 
     def call(self, inputs, training=False):

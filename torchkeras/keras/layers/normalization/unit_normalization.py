@@ -1,4 +1,5 @@
 """``keras.layers.UnitNormalization``."""
+
 import torch
 
 from ....framework.tensor import wrap
@@ -8,7 +9,8 @@ from ....api_export import keras_export
 
 @keras_export("keras.layers.UnitNormalization")
 class UnitNormalization(Layer):
-    """Divides each example by its L2 norm over ``axis`` (an int or a list), the norm floored at 1e-12."""
+    """Divides each example by its L2 norm over ``axis`` (an int or a list), the norm floored at
+    1e-12."""
 
     def __init__(self, axis=-1, **kwargs):
         super().__init__(**kwargs)

@@ -1,9 +1,11 @@
-"""Keras' adaptive pooling layers: ``AdaptiveAveragePooling1D/2D/3D`` and ``AdaptiveMaxPooling1D/2D/3D``.
+"""Keras' adaptive pooling layers: ``AdaptiveAveragePooling1D/2D/3D`` and
+``AdaptiveMaxPooling1D/2D/3D``.
 
 Output cell ``i`` of a spatial dim of length ``L`` pooled to ``n`` covers the input cells
 ``floor(i * L / n)`` to ``ceil((i + 1) * L / n)`` (exclusive): the windows of Keras' TensorFlow
 backend and of torch's ``adaptive_{avg,max}_pool{1,2,3}d``, which run here.
 """
+
 import torch
 
 from ....framework.tensor import wrap
@@ -24,11 +26,15 @@ def _output_size(value, rank):
         return (value,) * rank
     if isinstance(value, (tuple, list)):
         if rank == 1 and len(value) != 1:
-            raise ValueError("For 1D input, `output_size` tuple must have length 1. Received: %s" % (value,))
+            raise ValueError(
+                "For 1D input, `output_size` tuple must have length 1. Received: %s" % (value,)
+            )
         if len(value) == rank:
             return tuple(value)
-    raise TypeError("`output_size` must be an integer or %s. Received: %s of type %s"
-                    % (_FORMS[rank], value, type(value)))
+    raise TypeError(
+        "`output_size` must be an integer or %s. Received: %s of type %s"
+        % (_FORMS[rank], value, type(value))
+    )
 
 
 class _AdaptivePooling(Layer):
@@ -44,8 +50,10 @@ class _AdaptivePooling(Layer):
         self.output_size = output_size
         self.data_format = data_format or config.image_data_format()
         if self.data_format not in ("channels_first", "channels_last"):
-            raise ValueError("Invalid data_format: %s. Expected 'channels_first' or 'channels_last'."
-                             % (self.data_format,))
+            raise ValueError(
+                "Invalid data_format: %s. Expected 'channels_first' or 'channels_last'."
+                % (self.data_format,)
+            )
         self.built = True
 
     def call(self, inputs):
@@ -66,7 +74,8 @@ class _AdaptivePooling(Layer):
 
 @keras_export("keras.layers.AdaptiveAveragePooling1D")
 class AdaptiveAveragePooling1D(_AdaptivePooling):
-    """Averages ``(batch, steps, channels)`` inputs over adaptive windows to ``output_size`` steps."""
+    """Averages ``(batch, steps, channels)`` inputs over adaptive windows to ``output_size``
+    steps."""
 
     rank = 1
     functions = _AVG
@@ -82,7 +91,8 @@ class AdaptiveAveragePooling2D(_AdaptivePooling):
 
 @keras_export("keras.layers.AdaptiveAveragePooling3D")
 class AdaptiveAveragePooling3D(_AdaptivePooling):
-    """Averages volumes over adaptive windows to ``output_size`` (an int or ``(depth, height, width)``)."""
+    """Averages volumes over adaptive windows to ``output_size`` (an int or ``(depth, height,
+    width)``)."""
 
     rank = 3
     functions = _AVG
@@ -90,7 +100,8 @@ class AdaptiveAveragePooling3D(_AdaptivePooling):
 
 @keras_export("keras.layers.AdaptiveMaxPooling1D")
 class AdaptiveMaxPooling1D(_AdaptivePooling):
-    """Takes the maximum of ``(batch, steps, channels)`` inputs over adaptive windows to ``output_size`` steps."""
+    """Takes the maximum of ``(batch, steps, channels)`` inputs over adaptive windows to
+    ``output_size`` steps."""
 
     rank = 1
     functions = _MAX
@@ -98,7 +109,8 @@ class AdaptiveMaxPooling1D(_AdaptivePooling):
 
 @keras_export("keras.layers.AdaptiveMaxPooling2D")
 class AdaptiveMaxPooling2D(_AdaptivePooling):
-    """Takes the maximum of images over adaptive windows to ``output_size`` (an int or ``(height, width)``)."""
+    """Takes the maximum of images over adaptive windows to ``output_size`` (an int or ``(height,
+    width)``)."""
 
     rank = 2
     functions = _MAX

@@ -1,4 +1,5 @@
 """The shared machinery of Keras' max and average pooling layers."""
+
 import torch
 
 from ....framework.tensor import wrap
@@ -12,9 +13,11 @@ AVG_FNS = {1: _F.avg_pool1d, 2: _F.avg_pool2d, 3: _F.avg_pool3d}
 
 
 class BasePooling(Layer):
-    """Max or average pooling over ``rank`` spatial dims (``rank`` and ``pool_mode`` are class attributes).
+    """Max or average pooling over ``rank`` spatial dims (``rank`` and ``pool_mode`` are class
+    attributes).
 
-    ``strides=None`` means ``pool_size``.  ``"same"`` padding is TF's: the odd cell goes after, padded
+    ``strides=None`` means ``pool_size``.  ``"same"`` padding is TF's: the odd cell goes after,
+    padded
     cells never win a max and are not counted in an average.  Runs torch's ``max_pool{rank}d`` /
     ``avg_pool{rank}d`` on a channels-first view; asymmetric padding is applied explicitly.
     """
@@ -22,10 +25,16 @@ class BasePooling(Layer):
     rank = None
     pool_mode = None
 
-    def __init__(self, pool_size, strides=None, padding="valid", data_format=None, name=None, **kwargs):
+    def __init__(
+        self, pool_size, strides=None, padding="valid", data_format=None, name=None, **kwargs
+    ):
         super().__init__(name=name, **kwargs)
         self.pool_size = utils.normalize_tuple(pool_size, self.rank, "pool_size")
-        self.strides = self.pool_size if strides is None else utils.normalize_tuple(strides, self.rank, "strides")
+        self.strides = (
+            self.pool_size
+            if strides is None
+            else utils.normalize_tuple(strides, self.rank, "strides")
+        )
         self.padding = padding
         self._padding = utils.normalize_padding(padding)
         self.data_format = utils.normalize_data_format(data_format)
@@ -38,14 +47,19 @@ class BasePooling(Layer):
         if self._padding == "valid":
             y = self._pool(x, 0)
         else:
-            pads = [utils.same_padding(length, k, s) for length, k, s in zip(x.shape[2:], self.pool_size, self.strides)]
+            pads = [
+                utils.same_padding(length, k, s)
+                for length, k, s in zip(x.shape[2:], self.pool_size, self.strides)
+            ]
             if all(before == after for before, after in pads):
                 y = self._pool(x, tuple(before for before, _ in pads))
             elif self.pool_mode == "max":
                 y = self._pool(utils.pad_spatial(x, pads, float("-inf")), 0)
             else:
                 ones = torch.ones((1, 1) + tuple(x.shape[2:]), dtype=x.dtype, device=x.device)
-                y = self._pool(utils.pad_spatial(x, pads), 0) / self._pool(utils.pad_spatial(ones, pads), 0)
+                y = self._pool(utils.pad_spatial(x, pads), 0) / self._pool(
+                    utils.pad_spatial(ones, pads), 0
+                )
         return wrap(utils.from_channels_first(y, self.data_format))
 
     def _pool(self, x, padding):
@@ -56,14 +70,22 @@ class BasePooling(Layer):
     def compute_output_shape(self, input_shape):
         input_shape = tuple(input_shape)
         spatial = input_shape[1:-1] if self.data_format == "channels_last" else input_shape[2:]
-        out = tuple(utils.conv_output_length(length, k, self._padding, s)
-                    for length, k, s in zip(spatial, self.pool_size, self.strides))
+        out = tuple(
+            utils.conv_output_length(length, k, self._padding, s)
+            for length, k, s in zip(spatial, self.pool_size, self.strides)
+        )
         if self.data_format == "channels_last":
             return (input_shape[0],) + out + (input_shape[-1],)
         return input_shape[:2] + out
 
     def get_config(self):
         config = super().get_config()
-        config.update({"pool_size": self.pool_size, "padding": self.padding, "strides": self.strides,
-                       "data_format": self.data_format})
+        config.update(
+            {
+                "pool_size": self.pool_size,
+                "padding": self.padding,
+                "strides": self.strides,
+                "data_format": self.data_format,
+            }
+        )
         return config

@@ -1,4 +1,6 @@
-"""``keras.layers.GlobalMaxPooling1D``/``2D``/``3D`` and ``GlobalAveragePooling1D``/``2D``/``3D``."""
+"""``keras.layers.GlobalMaxPooling1D``/``2D``/``3D`` and
+``GlobalAveragePooling1D``/``2D``/``3D``."""
+
 import torch
 
 from ....framework.convert import to_torch
@@ -68,7 +70,8 @@ class GlobalMaxPooling3D(BaseGlobalPooling):
 
 @keras_export("keras.layers.GlobalAveragePooling1D", "keras.layers.GlobalAvgPool1D")
 class GlobalAveragePooling1D(BaseGlobalPooling):
-    """Mean over the steps of ``(batch, steps, channels)`` inputs; with a ``mask`` ``(batch, steps)``,
+    """Mean over the steps of ``(batch, steps, channels)`` inputs; with a ``mask`` ``(batch,
+    steps)``,
     the mean of the unmasked steps (as Keras).  The output carries no mask."""
 
     rank = 1
@@ -78,7 +81,11 @@ class GlobalAveragePooling1D(BaseGlobalPooling):
         if mask is None:
             return super().call(inputs)
         value = inputs._value
-        weights = to_torch(mask).to(value.dtype).unsqueeze(1 if self.data_format == "channels_first" else 2)
+        weights = (
+            to_torch(mask)
+            .to(value.dtype)
+            .unsqueeze(1 if self.data_format == "channels_first" else 2)
+        )
         total = torch.sum(value * weights, dim=self._axes, keepdim=self.keepdims)
         return wrap(total / torch.sum(weights, dim=self._axes, keepdim=self.keepdims))
 

@@ -1,4 +1,5 @@
 """``keras.layers.MaxPooling1D``/``2D``/``3D`` and ``AveragePooling1D``/``2D``/``3D``."""
+
 from .base_pooling import BasePooling
 from ....api_export import keras_export
 
@@ -10,8 +11,17 @@ class MaxPooling1D(BasePooling):
     rank = 1
     pool_mode = "max"
 
-    def __init__(self, pool_size=2, strides=None, padding="valid", data_format=None, name=None, **kwargs):
-        super().__init__(pool_size, strides=strides, padding=padding, data_format=data_format, name=name, **kwargs)
+    def __init__(
+        self, pool_size=2, strides=None, padding="valid", data_format=None, name=None, **kwargs
+    ):
+        super().__init__(
+            pool_size,
+            strides=strides,
+            padding=padding,
+            data_format=data_format,
+            name=name,
+            **kwargs,
+        )
 
 
 @keras_export("keras.layers.MaxPooling2D", "keras.layers.MaxPool2D")
@@ -21,8 +31,17 @@ class MaxPooling2D(BasePooling):
     rank = 2
     pool_mode = "max"
 
-    def __init__(self, pool_size=(2, 2), strides=None, padding="valid", data_format=None, name=None, **kwargs):
-        super().__init__(pool_size, strides=strides, padding=padding, data_format=data_format, name=name, **kwargs)
+    def __init__(
+        self, pool_size=(2, 2), strides=None, padding="valid", data_format=None, name=None, **kwargs
+    ):
+        super().__init__(
+            pool_size,
+            strides=strides,
+            padding=padding,
+            data_format=data_format,
+            name=name,
+            **kwargs,
+        )
 
 
 @keras_export("keras.layers.MaxPooling3D", "keras.layers.MaxPool3D")
@@ -32,8 +51,23 @@ class MaxPooling3D(BasePooling):
     rank = 3
     pool_mode = "max"
 
-    def __init__(self, pool_size=(2, 2, 2), strides=None, padding="valid", data_format=None, name=None, **kwargs):
-        super().__init__(pool_size, strides=strides, padding=padding, data_format=data_format, name=name, **kwargs)
+    def __init__(
+        self,
+        pool_size=(2, 2, 2),
+        strides=None,
+        padding="valid",
+        data_format=None,
+        name=None,
+        **kwargs,
+    ):
+        super().__init__(
+            pool_size,
+            strides=strides,
+            padding=padding,
+            data_format=data_format,
+            name=name,
+            **kwargs,
+        )
 
 
 @keras_export("keras.layers.AveragePooling1D", "keras.layers.AvgPool1D")
@@ -43,8 +77,17 @@ class AveragePooling1D(BasePooling):
     rank = 1
     pool_mode = "average"
 
-    def __init__(self, pool_size, strides=None, padding="valid", data_format=None, name=None, **kwargs):
-        super().__init__(pool_size, strides=strides, padding=padding, data_format=data_format, name=name, **kwargs)
+    def __init__(
+        self, pool_size, strides=None, padding="valid", data_format=None, name=None, **kwargs
+    ):
+        super().__init__(
+            pool_size,
+            strides=strides,
+            padding=padding,
+            data_format=data_format,
+            name=name,
+            **kwargs,
+        )
 
 
 @keras_export("keras.layers.AveragePooling2D", "keras.layers.AvgPool2D")
@@ -54,8 +97,17 @@ class AveragePooling2D(BasePooling):
     rank = 2
     pool_mode = "average"
 
-    def __init__(self, pool_size, strides=None, padding="valid", data_format=None, name=None, **kwargs):
-        super().__init__(pool_size, strides=strides, padding=padding, data_format=data_format, name=name, **kwargs)
+    def __init__(
+        self, pool_size, strides=None, padding="valid", data_format=None, name=None, **kwargs
+    ):
+        super().__init__(
+            pool_size,
+            strides=strides,
+            padding=padding,
+            data_format=data_format,
+            name=name,
+            **kwargs,
+        )
 
 
 @keras_export("keras.layers.AveragePooling3D", "keras.layers.AvgPool3D")
@@ -65,5 +117,14 @@ class AveragePooling3D(BasePooling):
     rank = 3
     pool_mode = "average"
 
-    def __init__(self, pool_size, strides=None, padding="valid", data_format=None, name=None, **kwargs):
-        super().__init__(pool_size, strides=strides, padding=padding, data_format=data_format, name=name, **kwargs)
+    def __init__(
+        self, pool_size, strides=None, padding="valid", data_format=None, name=None, **kwargs
+    ):
+        super().__init__(
+            pool_size,
+            strides=strides,
+            padding=padding,
+            data_format=data_format,
+            name=name,
+            **kwargs,
+        )

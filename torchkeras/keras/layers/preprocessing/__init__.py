@@ -1,4 +1,6 @@
-"""Keras' numeric and image preprocessing layers (the text layers live in ``preprocessing.text``)."""
+"""Keras' numeric and image preprocessing layers (the text layers live in
+``preprocessing.text``)."""
+
 from .category_encoding import CategoryEncoding
 from .center_crop import CenterCrop
 from .normalization import Normalization
@@ -12,5 +14,17 @@ from .random_zoom import RandomZoom
 from .rescaling import Rescaling
 from .resizing import Resizing
 
-__all__ = ["CategoryEncoding", "CenterCrop", "Normalization", "RandomBrightness", "RandomContrast", "RandomCrop",
-           "RandomFlip", "RandomRotation", "RandomTranslation", "RandomZoom", "Rescaling", "Resizing"]
+__all__ = [
+    "CategoryEncoding",
+    "CenterCrop",
+    "Normalization",
+    "RandomBrightness",
+    "RandomContrast",
+    "RandomCrop",
+    "RandomFlip",
+    "RandomRotation",
+    "RandomTranslation",
+    "RandomZoom",
+    "Rescaling",
+    "Resizing",
+]

@@ -1,4 +1,5 @@
-"""TF's ``ImageProjectiveTransformV3`` (Keras' ``image.affine_transform``) over channels-last batches.
+"""TF's ``ImageProjectiveTransformV3`` (Keras' ``image.affine_transform``) over channels-last
+batches.
 
 Each transform ``[a0, a1, a2, b0, b1, b2, c0, c1]`` maps an output pixel ``(x, y)``
 (integer pixel indices, no half-pixel offset) to the input point
@@ -8,6 +9,7 @@ its ``wrap`` quirk), then sampled by ``nearest`` (round half away from zero) or
 ``bilinear`` (torch's ``grid_sample`` at the mapped points); in ``constant`` mode any tap
 outside the image reads ``fill_value``.
 """
+
 import torch
 
 INTERPOLATIONS = ("nearest", "bilinear")
@@ -47,8 +49,10 @@ def _map(coord, size, fill_mode):
 
 
 def _reader(images, fill_mode, fill_value):
-    """``read(y, x)``: the pixels at integer ``(N, H, W)`` coordinates, one flat gather; taps outside
-    the image read ``fill_value`` in ``constant`` mode (in the other modes they only ever get weight 0)."""
+    """``read(y, x)``: the pixels at integer ``(N, H, W)`` coordinates, one flat gather; taps
+    outside
+    the image read ``fill_value`` in ``constant`` mode (in the other modes they only ever get weight
+    0)."""
     batch_size, height, width, channels = images.shape
     flat = images.reshape(-1, channels)
     offset = (torch.arange(batch_size, device=images.device) * (height * width))[:, None, None]
@@ -61,11 +65,15 @@ def _reader(images, fill_mode, fill_value):
             return values
         inside = (y >= 0) & (y < height) & (x >= 0) & (x < width)
         return torch.where(inside[..., None], values, fill)
+
     return read
 
 
-def affine_transform(images, transforms, interpolation="bilinear", fill_mode="constant", fill_value=0.0):
-    """``images`` (float ``(N, H, W, C)``) warped by ``transforms`` (``(N, 8)`` or ``(1, 8)``), as TF does."""
+def affine_transform(
+    images, transforms, interpolation="bilinear", fill_mode="constant", fill_value=0.0
+):
+    """``images`` (float ``(N, H, W, C)``) warped by ``transforms`` (``(N, 8)`` or ``(1, 8)``),
+    as TF does."""
     height, width = images.shape[1], images.shape[2]
     t = transforms.to(dtype=torch.float32, device=images.device)[:, :, None, None]
     ys = torch.arange(height, dtype=torch.float32, device=images.device)[:, None]
@@ -79,7 +87,9 @@ def affine_transform(images, transforms, interpolation="bilinear", fill_mode="co
         out = _gathered(images, y, x, interpolation, fill_mode, fill_value)
     else:
         out = _bilinear(images, y, x, fill_mode, fill_value)
-    return torch.where(degenerate[..., None], torch.full((), fill_value, dtype=out.dtype, device=out.device), out)
+    return torch.where(
+        degenerate[..., None], torch.full((), fill_value, dtype=out.dtype, device=out.device), out
+    )
 
 
 def _gathered(images, y, x, interpolation, fill_mode, fill_value):
@@ -96,16 +106,24 @@ def _gathered(images, y, x, interpolation, fill_mode, fill_value):
 
 def _bilinear(images, y, x, fill_mode, fill_value):
     """Bilinear taps at the mapped points by ``grid_sample`` (pixel-exact with ``align_corners``):
-    taps outside the image weigh zero, plus ``fill_value`` times their weight in ``constant`` mode."""
+    taps outside the image weigh zero, plus ``fill_value`` times their weight in ``constant``
+    mode."""
     height, width = images.shape[1], images.shape[2]
     grid = torch.stack([x * (2.0 / (width - 1)) - 1, y * (2.0 / (height - 1)) - 1], dim=-1)
     grid = grid.expand(images.shape[0], -1, -1, -1).to(images.dtype)
     sample = torch.nn.functional.grid_sample
-    out = sample(images.permute(0, 3, 1, 2), grid, mode="bilinear", padding_mode="zeros", align_corners=True)
+    out = sample(
+        images.permute(0, 3, 1, 2), grid, mode="bilinear", padding_mode="zeros", align_corners=True
+    )
     if fill_mode == "constant" and fill_value != 0:
         ones = torch.ones((1, 1, height, width), dtype=images.dtype, device=images.device)
-        inside = sample(ones.expand(grid.shape[0], -1, -1, -1), grid, mode="bilinear", padding_mode="zeros",
-                        align_corners=True)
+        inside = sample(
+            ones.expand(grid.shape[0], -1, -1, -1),
+            grid,
+            mode="bilinear",
+            padding_mode="zeros",
+            align_corners=True,
+        )
         out = out + (1 - inside) * fill_value
     return out.permute(0, 2, 3, 1)
 
@@ -116,14 +134,20 @@ def _round(coord):
 
 
 def check_modes(fill_mode, interpolation):
-    """Keras' ``NotImplementedError`` for a ``fill_mode`` / ``interpolation`` it does not support."""
+    """Keras' ``NotImplementedError`` for a ``fill_mode`` / ``interpolation`` it does not
+    support."""
     if fill_mode not in FILL_MODES:
-        raise NotImplementedError("Unknown `fill_mode` %s. Expected of one %s." % (fill_mode, FILL_MODES))
+        raise NotImplementedError(
+            "Unknown `fill_mode` %s. Expected of one %s." % (fill_mode, FILL_MODES)
+        )
     if interpolation not in INTERPOLATIONS:
-        raise NotImplementedError("Unknown `interpolation` %s. Expected of one %s." % (interpolation, INTERPOLATIONS))
+        raise NotImplementedError(
+            "Unknown `interpolation` %s. Expected of one %s." % (interpolation, INTERPOLATIONS)
+        )
 
 
 def rows(device, *columns):
-    """An ``(N, 8)`` transform on ``device`` from eight ``(N,)`` tensors or Python numbers (broadcast)."""
+    """An ``(N, 8)`` transform on ``device`` from eight ``(N,)`` tensors or Python numbers
+    (broadcast)."""
     columns = [torch.as_tensor(c, dtype=torch.float32, device=device) for c in columns]
     return torch.stack(torch.broadcast_tensors(*columns), dim=1)

@@ -1,5 +1,6 @@
 """The base of the image preprocessing layers: batched / unbatched images, ``data_format``,
 ``factor`` parsing and the per-layer random generator."""
+
 import torch
 
 from ....framework.tensor import wrap
@@ -20,7 +21,8 @@ class ImagePreprocessingLayer(Layer):
     """
 
     cast_inputs = True
-    """Whether ``call`` casts the images to the compute dtype first (Keras does, except ``Resizing``)."""
+    """Whether ``call`` casts the images to the compute dtype first (Keras does, except
+    ``Resizing``)."""
 
     def __init__(self, data_format=None, **kwargs):
         super().__init__(**kwargs)
@@ -30,8 +32,10 @@ class ImagePreprocessingLayer(Layer):
     def call(self, inputs, training=True):
         value = inputs._value
         if value.ndim not in (3, 4):
-            raise ValueError("Expected image tensor to have rank 3 (single image) or 4 (batch of images). "
-                             "Received: data.shape=%s" % (tuple(value.shape),))
+            raise ValueError(
+                "Expected image tensor to have rank 3 (single image) or 4 (batch of images). "
+                "Received: data.shape=%s" % (tuple(value.shape),)
+            )
         if self.cast_inputs and value.dtype is not self._compute_torch_dtype:
             value = value.to(self._compute_torch_dtype)
         batched = value.ndim == 4
@@ -50,7 +54,9 @@ class ImagePreprocessingLayer(Layer):
 
     def uniform(self, shape, low, high, device):
         """Uniform ``[low, high)`` samples from the layer's generator (seeded by ``seed``)."""
-        sample = torch.rand(shape, dtype=torch.float32, device=device, generator=_noise.generator(self, device))
+        sample = torch.rand(
+            shape, dtype=torch.float32, device=device, generator=_noise.generator(self, device)
+        )
         return sample * (high - low) + low
 
     def compute_output_shape(self, input_shape):
@@ -65,8 +71,11 @@ class ImagePreprocessingLayer(Layer):
 def base_factor(factor, bounds=(-1, 1)):
     """Keras' ``(lower, upper)`` from a number ``f`` (``(-f, f)``, clipped to ``bounds``) or a pair
     (sorted); Keras' ``ValueError`` outside ``bounds``."""
-    error = ValueError("The `factor` argument should be a number (or a list of two numbers) in the range [%s, %s]. "
-                       "Received: factor=%s" % (bounds[0], bounds[1], factor))
+    error = ValueError(
+        "The `factor` argument should be a number (or a list of two numbers) in the range [%s, "
+        "%s]. "
+        "Received: factor=%s" % (bounds[0], bounds[1], factor)
+    )
     if isinstance(factor, (tuple, list)):
         if len(factor) != 2 or factor[0] > bounds[1] or factor[1] < bounds[0]:
             raise error

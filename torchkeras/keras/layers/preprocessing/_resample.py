@@ -11,6 +11,7 @@ builds its weights:
 - ``lanczos3``, ``lanczos5`` and the antialiased ``bilinear`` / ``bicubic``:
   ``ScaleAndTranslate`` (kernel widened by the downscale factor when antialiasing).
 """
+
 import functools
 import math
 
@@ -33,8 +34,16 @@ def _lanczos(radius):
     def kernel(x):
         x = x.abs()
         safe = torch.where(x <= 1e-3, torch.ones_like(x), x)
-        value = radius * torch.sin(math.pi * safe) * torch.sin(math.pi * safe / radius) / (math.pi ** 2 * safe * safe)
-        return torch.where(x > radius, torch.zeros_like(x), torch.where(x <= 1e-3, torch.ones_like(x), value))
+        value = (
+            radius
+            * torch.sin(math.pi * safe)
+            * torch.sin(math.pi * safe / radius)
+            / (math.pi**2 * safe * safe)
+        )
+        return torch.where(
+            x > radius, torch.zeros_like(x), torch.where(x <= 1e-3, torch.ones_like(x), value)
+        )
+
     return kernel, radius
 
 
@@ -42,7 +51,12 @@ def _triangle(x):
     return torch.clamp(1 - x.abs(), min=0)
 
 
-_KERNELS = {"lanczos3": _lanczos(3), "lanczos5": _lanczos(5), "bilinear": (_triangle, 1), "bicubic": (_keys_cubic, 2)}
+_KERNELS = {
+    "lanczos3": _lanczos(3),
+    "lanczos5": _lanczos(5),
+    "bilinear": (_triangle, 1),
+    "bicubic": (_keys_cubic, 2),
+}
 
 
 def _bicubic_matrix(in_size, out_size):
@@ -77,9 +91,13 @@ def _scale_and_translate_matrix(in_size, out_size, method, antialias):
     end = torch.floor(sample + reach - 0.5).clamp(0, in_size - 1)
     pixel = torch.arange(in_size, dtype=torch.float64)[None]
     inside = (pixel >= start[:, None]) & (pixel <= end[:, None])
-    weights = torch.where(inside, kernel((pixel + 0.5 - sample[:, None]) / kernel_scale), torch.zeros(()))
+    weights = torch.where(
+        inside, kernel((pixel + 0.5 - sample[:, None]) / kernel_scale), torch.zeros(())
+    )
     total = weights.sum(dim=1, keepdim=True)
-    return torch.where(total.abs() >= 1000 * torch.finfo(torch.float32).tiny, weights / total, weights)
+    return torch.where(
+        total.abs() >= 1000 * torch.finfo(torch.float32).tiny, weights / total, weights
+    )
 
 
 @functools.lru_cache(maxsize=64)
@@ -98,7 +116,9 @@ def resize_nhwc(images, size, method, antialias=False):
         mode = "nearest-exact" if method == "nearest" else "bilinear"
         extra = {} if method == "nearest" else {"align_corners": False}
         x = images.permute(0, 3, 1, 2)
-        return torch.nn.functional.interpolate(x, size=(height, width), mode=mode, **extra).permute(0, 2, 3, 1)
+        return torch.nn.functional.interpolate(x, size=(height, width), mode=mode, **extra).permute(
+            0, 2, 3, 1
+        )
     rows = _matrix(images.shape[1], height, method, antialias).to(images.dtype).to(images.device)
     cols = _matrix(images.shape[2], width, method, antialias).to(images.dtype).to(images.device)
     return torch.einsum("oh,nhwc,pw->nopc", rows, images, cols)
@@ -119,21 +139,30 @@ def crop_to_aspect_ratio(images, size):
     crop_width = max(min(width, crop_width), 1)
     top = (height - crop_height) // 2
     left = (width - crop_width) // 2
-    return images[:, top:top + crop_height, left:left + crop_width, :]
+    return images[:, top : top + crop_height, left : left + crop_width, :]
 
 
 def pad_to_aspect_ratio(images, size, fill_value):
-    """``images`` (NHWC) padded symmetrically with ``fill_value`` to the aspect ratio of ``size``."""
+    """``images`` (NHWC) padded symmetrically with ``fill_value`` to the aspect ratio of
+    ``size``."""
     height, width = images.shape[1], images.shape[2]
     pad_height, pad_width = _aspect_box(height, width, *size)
     top = (max(height, pad_height) - height) // 2
     left = (max(width, pad_width) - width) // 2
     if top > 0:
-        band = torch.full((images.shape[0], top, width, images.shape[3]), fill_value, dtype=images.dtype,
-                          device=images.device)
+        band = torch.full(
+            (images.shape[0], top, width, images.shape[3]),
+            fill_value,
+            dtype=images.dtype,
+            device=images.device,
+        )
         images = torch.cat([band, images, band], dim=1)
     if left > 0:
-        band = torch.full((images.shape[0], height, left, images.shape[3]), fill_value, dtype=images.dtype,
-                          device=images.device)
+        band = torch.full(
+            (images.shape[0], height, left, images.shape[3]),
+            fill_value,
+            dtype=images.dtype,
+            device=images.device,
+        )
         images = torch.cat([band, images, band], dim=2)
     return images

@@ -1,4 +1,5 @@
 """``keras.layers.CategoryEncoding``."""
+
 import torch
 
 from ....framework import dtypes
@@ -32,8 +33,10 @@ class CategoryEncoding(Layer):
         if output_mode not in _MODES:
             raise ValueError("Unknown arg for output_mode: %s" % (output_mode,))
         if num_tokens is None:
-            raise ValueError("num_tokens must be set to use this layer. If the number of tokens is not known "
-                             "beforehand, use the IntegerLookup layer instead.")
+            raise ValueError(
+                "num_tokens must be set to use this layer. If the number of tokens is not known "
+                "beforehand, use the IntegerLookup layer instead."
+            )
         if num_tokens < 1:
             raise ValueError("`num_tokens` must be >= 1. Received: num_tokens=%s." % (num_tokens,))
         if sparse:
@@ -46,8 +49,10 @@ class CategoryEncoding(Layer):
         dtype = dtypes.as_dtype(self.dtype).torch_dtype
         if count_weights is not None:
             if self.output_mode != "count":
-                raise ValueError("`count_weights` is not used when `output_mode` is not `'count'`. "
-                                 "Received `count_weights=%s`." % (count_weights,))
+                raise ValueError(
+                    "`count_weights` is not used when `output_mode` is not `'count'`. "
+                    "Received `count_weights=%s`." % (count_weights,)
+                )
             count_weights = to_torch(count_weights).to(self._compute_torch_dtype)
             dtype = count_weights.dtype
         indices = inputs._value.long()
@@ -56,8 +61,12 @@ class CategoryEncoding(Layer):
         if self.output_mode == "one_hot" and indices.ndim > 1 and indices.shape[-1] == 1:
             indices = indices[..., 0]
         if self.output_mode != "one_hot" and indices.ndim <= 2 and bool((indices < 0).any()):
-            text = ("Input arr must be non-negative!" if indices.ndim == 1 else
-                    "Input 'in' must be non-negative! Negative input value found: %d" % int(indices[indices < 0][-1]))
+            text = (
+                "Input arr must be non-negative!"
+                if indices.ndim == 1
+                else "Input 'in' must be non-negative! Negative input value found: %d"
+                % int(indices[indices < 0][-1])
+            )
             raise op_error("DenseBincount", text, indices)
         valid = (indices >= 0) & (indices < self.num_tokens)
         encoded = torch.nn.functional.one_hot(torch.where(valid, indices, 0), self.num_tokens)

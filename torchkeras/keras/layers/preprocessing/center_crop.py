@@ -1,4 +1,5 @@
 """``keras.layers.CenterCrop``."""
+
 from . import _resample
 from ._image_layer import ImagePreprocessingLayer
 from .resizing import resized_shape
@@ -21,7 +22,7 @@ class CenterCrop(ImagePreprocessingLayer):
         if height >= self.height and width >= self.width:
             top = (height - self.height) // 2
             left = (width - self.width) // 2
-            return images[:, top:top + self.height, left:left + self.width, :]
+            return images[:, top : top + self.height, left : left + self.width, :]
         size = (self.height, self.width)
         cropped = _resample.crop_to_aspect_ratio(images, size)
         return _resample.resize_nhwc(cropped, size, "bilinear").to(images.dtype)
@@ -29,8 +30,11 @@ class CenterCrop(ImagePreprocessingLayer):
     def compute_output_shape(self, input_shape):
         input_shape = list(input_shape)
         if isinstance(input_shape[0], (list, tuple)) or len(input_shape) not in (3, 4):
-            raise ValueError("`input_shape` must be a non-nested tuple or list of rank-1 with size 3 (unbatched) "
-                             "or 4 (batched). ")
+            raise ValueError(
+                "`input_shape` must be a non-nested tuple or list of rank-1 with size 3 "
+                "(unbatched) "
+                "or 4 (batched). "
+            )
         return resized_shape(input_shape, self.height, self.width, self.data_format)
 
     def get_config(self):

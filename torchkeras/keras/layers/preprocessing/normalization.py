@@ -1,4 +1,5 @@
 """``keras.layers.Normalization`` and its ``adapt``."""
+
 import itertools
 import math
 
@@ -43,39 +44,61 @@ class Normalization(Layer):
         self._build_input_shape = None
         self._fixed = None
         if (mean is not None) != (variance is not None):
-            raise ValueError("When setting values directly, both `mean` and `variance` must be set. "
-                             "Received: mean=%s and variance=%s" % (mean, variance))
+            raise ValueError(
+                "When setting values directly, both `mean` and `variance` must be set. "
+                "Received: mean=%s and variance=%s" % (mean, variance)
+            )
         if mean is not None:
             if np.shape(mean) != np.shape(variance):
-                raise ValueError("When setting values directly, `mean` and `variance` must have the same shape. "
-                                 "Received: mean shape %s and variance shape %s" % (np.shape(mean), np.shape(variance)))
+                raise ValueError(
+                    "When setting values directly, `mean` and `variance` must have the same shape. "
+                    "Received: mean shape %s and variance shape %s"
+                    % (np.shape(mean), np.shape(variance))
+                )
             if len(np.shape(mean)) > len(self.axis):
-                raise ValueError("The rank of `mean` must be less than or equal to the number of axes (%d). "
-                                 "Received: mean shape %s for axis %s" % (len(self.axis), np.shape(mean), self.axis))
+                raise ValueError(
+                    "The rank of `mean` must be less than or equal to the number of axes (%d). "
+                    "Received: mean shape %s for axis %s"
+                    % (len(self.axis), np.shape(mean), self.axis)
+                )
 
     def build(self, input_shape):
         input_shape = tuple(input_shape)
         ndim = len(input_shape)
         self._build_input_shape = input_shape
         if any(a < -ndim or a >= ndim for a in self.axis):
-            raise ValueError("All `axis` values must be in the range [-ndim, ndim). Received inputs with ndim=%d, "
-                             "while axis=%s" % (ndim, self.axis))
+            raise ValueError(
+                "All `axis` values must be in the range [-ndim, ndim). Received inputs with "
+                "ndim=%d, "
+                "while axis=%s" % (ndim, self.axis)
+            )
         self._keep_axis = tuple(sorted(a % ndim for a in self.axis))
         for d in self._keep_axis:
             if input_shape[d] is None:
-                raise ValueError("All `axis` values to be kept must have a known shape. Received axis=%s, "
-                                 "inputs.shape=%s, with unknown axis at index %d" % (self.axis, input_shape, d))
+                raise ValueError(
+                    "All `axis` values to be kept must have a known shape. Received axis=%s, "
+                    "inputs.shape=%s, with unknown axis at index %d" % (self.axis, input_shape, d)
+                )
         self._reduce_axis = tuple(d for d in range(ndim) if d not in self._keep_axis)
-        self._broadcast_shape = tuple(input_shape[d] if d in self._keep_axis else 1 for d in range(ndim))
+        self._broadcast_shape = tuple(
+            input_shape[d] if d in self._keep_axis else 1 for d in range(ndim)
+        )
         self._mean_and_var_shape = tuple(input_shape[d] for d in self._keep_axis)
         if self.input_mean is None:
-            self.adapt_mean = self.add_weight(name="mean", shape=self._mean_and_var_shape, initializer="zeros",
-                                              trainable=False)
-            self.adapt_variance = self.add_weight(name="variance", shape=self._mean_and_var_shape,
-                                                  initializer="ones", trainable=False)
-            self.count = self.add_weight(name="count", shape=(), dtype="int64", initializer="zeros", trainable=False)
+            self.adapt_mean = self.add_weight(
+                name="mean", shape=self._mean_and_var_shape, initializer="zeros", trainable=False
+            )
+            self.adapt_variance = self.add_weight(
+                name="variance", shape=self._mean_and_var_shape, initializer="ones", trainable=False
+            )
+            self.count = self.add_weight(
+                name="count", shape=(), dtype="int64", initializer="zeros", trainable=False
+            )
         else:
-            self._fixed = (self._broadcast(self.input_mean, ndim), self._broadcast(self.input_variance, ndim))
+            self._fixed = (
+                self._broadcast(self.input_mean, ndim),
+                self._broadcast(self.input_variance, ndim),
+            )
         self.built = True
 
     def _broadcast(self, value, ndim):
@@ -103,25 +126,37 @@ class Normalization(Layer):
             iterator = iter(data)
             first = next(iterator, None)
             if first is None:
-                raise ValueError("adapt() received an empty iterable (no batches). Expected at least one batch. "
-                                 "Pass a non-empty iterable of arrays or tensors, e.g. layer.adapt([x]) or "
-                                 "layer.adapt(list_of_batches).")
+                raise ValueError(
+                    "adapt() received an empty iterable (no batches). Expected at least one batch. "
+                    "Pass a non-empty iterable of arrays or tensors, e.g. layer.adapt([x]) or "
+                    "layer.adapt(list_of_batches)."
+                )
             first = _first(first)
             if getattr(first, "shape", None) is None:
-                raise TypeError("adapt() expects an iterable that yields arrays or tensors with a `.shape` attribute "
-                                "(e.g. numpy arrays or backend tensors). Got an element of type %s. Ensure each "
-                                "yielded element is array-like with a `.shape` attribute." % type(first).__name__)
+                raise TypeError(
+                    "adapt() expects an iterable that yields arrays or tensors with a `.shape` "
+                    "attribute "
+                    "(e.g. numpy arrays or backend tensors). Got an element of type %s. Ensure "
+                    "each "
+                    "yielded element is array-like with a `.shape` attribute."
+                    % type(first).__name__
+                )
             input_shape = tuple(first.shape)
             batches = itertools.chain([first], (_first(batch) for batch in iterator))
         else:
-            raise TypeError("Unsupported data type: %s. `adapt` supports `np.ndarray`, backend tensors, "
-                            "`tf.data.Dataset`, `keras.utils.PyDataset`, and iterables of batches (e.g. list, "
-                            "generator)." % type(data))
+            raise TypeError(
+                "Unsupported data type: %s. `adapt` supports `np.ndarray`, backend tensors, "
+                "`tf.data.Dataset`, `keras.utils.PyDataset`, and iterables of batches (e.g. list, "
+                "generator)." % type(data)
+            )
         if not self.built:
             self.build(input_shape)
         else:
-            self._check_shape(input_shape, "adapt() is being called with data with an incompatible shape, "
-                                           "data.shape=%s" % (input_shape,))
+            self._check_shape(
+                input_shape,
+                "adapt() is being called with data with an incompatible shape, "
+                "data.shape=%s" % (input_shape,),
+            )
         if batches is None:
             mean, variance = self._moments(data)
         else:
@@ -133,12 +168,17 @@ class Normalization(Layer):
     def _check_shape(self, shape, text):
         for d in self._keep_axis:
             if shape[d] != self._build_input_shape[d]:
-                raise ValueError("The layer was built with input_shape=%s, but %s" % (self._build_input_shape, text))
+                raise ValueError(
+                    "The layer was built with input_shape=%s, but %s"
+                    % (self._build_input_shape, text)
+                )
 
     def _moments(self, data):
         if isinstance(data, np.ndarray):
-            return (torch.as_tensor(np.mean(data, axis=self._reduce_axis)),
-                    torch.as_tensor(np.var(data, axis=self._reduce_axis)))
+            return (
+                torch.as_tensor(np.mean(data, axis=self._reduce_axis)),
+                torch.as_tensor(np.var(data, axis=self._reduce_axis)),
+            )
         value = to_torch(data)
         variance, mean = torch.var_mean(value, dim=self._reduce_axis, correction=0)
         return mean, variance
@@ -153,16 +193,21 @@ class Normalization(Layer):
             if value.ndim == len(self._build_input_shape):
                 for d in self._keep_axis:
                     if value.shape[d] != self._build_input_shape[d]:
-                        raise ValueError("adapt() yielded a batch with incompatible shape. Expected %s, got %s."
-                                         % (self._build_input_shape, tuple(value.shape)))
-            batch_var, batch_mean = torch.var_mean(value.double(), dim=self._reduce_axis, correction=0)
+                        raise ValueError(
+                            "adapt() yielded a batch with incompatible shape. Expected %s, got %s."
+                            % (self._build_input_shape, tuple(value.shape))
+                        )
+            batch_var, batch_mean = torch.var_mean(
+                value.double(), dim=self._reduce_axis, correction=0
+            )
             batch_count = math.prod(value.shape[d] for d in self._reduce_axis)
             total_count += batch_count
             batch_weight = batch_count / total_count
             existing_weight = 1.0 - batch_weight
             new_mean = total_mean * existing_weight + batch_mean.cpu() * batch_weight
-            total_var = ((total_var + (total_mean - new_mean) ** 2) * existing_weight
-                         + (batch_var.cpu() + (batch_mean.cpu() - new_mean) ** 2) * batch_weight)
+            total_var = (total_var + (total_mean - new_mean) ** 2) * existing_weight + (
+                batch_var.cpu() + (batch_mean.cpu() - new_mean) ** 2
+            ) * batch_weight
             total_mean = new_mean
         return total_mean, total_var
 
@@ -188,8 +233,14 @@ class Normalization(Layer):
 
     def get_config(self):
         config = super().get_config()
-        config.update({"axis": self.axis, "invert": self.invert, "mean": np.array(self.input_mean).tolist(),
-                       "variance": np.array(self.input_variance).tolist()})
+        config.update(
+            {
+                "axis": self.axis,
+                "invert": self.invert,
+                "mean": np.array(self.input_mean).tolist(),
+                "variance": np.array(self.input_variance).tolist(),
+            }
+        )
         return config
 
     def get_build_config(self):

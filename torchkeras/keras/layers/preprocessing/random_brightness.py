@@ -1,4 +1,5 @@
 """``keras.layers.RandomBrightness``."""
+
 from ._image_layer import ImagePreprocessingLayer, base_factor
 from ....api_export import keras_export
 
@@ -23,7 +24,9 @@ class RandomBrightness(ImagePreprocessingLayer):
         if not training:
             return images
         low, high = self.value_range
-        delta = self.uniform((images.shape[0], 1, 1, 1), self.factor[0], self.factor[1], images.device) * (high - low)
+        delta = self.uniform(
+            (images.shape[0], 1, 1, 1), self.factor[0], self.factor[1], images.device
+        ) * (high - low)
         return (images + delta.to(images.dtype)).clamp(low, high)
 
     def get_config(self):

@@ -1,4 +1,5 @@
 """``keras.layers.RandomContrast``."""
+
 from ._image_layer import ImagePreprocessingLayer, base_factor
 from ....api_export import keras_export
 
@@ -19,8 +20,9 @@ class RandomContrast(ImagePreprocessingLayer):
     def transform(self, images, training):
         if not training:
             return images
-        factor = self.uniform((images.shape[0], 1, 1, 1), 1.0 - self.factor[0], 1.0 + self.factor[1],
-                              images.device).to(images.dtype)
+        factor = self.uniform(
+            (images.shape[0], 1, 1, 1), 1.0 - self.factor[0], 1.0 + self.factor[1], images.device
+        ).to(images.dtype)
         mean = images.mean(dim=(1, 2), keepdim=True)
         return ((images - mean) * factor + mean).clamp(self.value_range[0], self.value_range[1])
 

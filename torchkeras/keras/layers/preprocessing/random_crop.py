@@ -1,4 +1,5 @@
 """``keras.layers.RandomCrop``."""
+
 import random
 
 import torch
@@ -41,9 +42,11 @@ class RandomCrop(ImagePreprocessingLayer):
             crop_width = max(min(width, int(float(height * self.width) / self.height)), 1)
             top = int(float(height - crop_height) / 2)
             left = int(float(width - crop_width) / 2)
-        images = images[:, top:top + self.height, left:left + self.width, :]
+        images = images[:, top : top + self.height, left : left + self.width, :]
         if images.shape[1] != self.height or images.shape[2] != self.width:
-            images = _resample.resize_nhwc(images, (self.height, self.width), "bilinear").to(images.dtype)
+            images = _resample.resize_nhwc(images, (self.height, self.width), "bilinear").to(
+                images.dtype
+            )
         return images
 
     def compute_output_shape(self, input_shape):
@@ -51,5 +54,12 @@ class RandomCrop(ImagePreprocessingLayer):
 
     def get_config(self):
         config = super().get_config()
-        config.update({"height": self.height, "width": self.width, "seed": self.seed, "data_format": self.data_format})
+        config.update(
+            {
+                "height": self.height,
+                "width": self.width,
+                "seed": self.seed,
+                "data_format": self.data_format,
+            }
+        )
         return config

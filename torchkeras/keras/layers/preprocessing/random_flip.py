@@ -1,4 +1,5 @@
 """``keras.layers.RandomFlip``."""
+
 import torch
 
 from ._image_layer import ImagePreprocessingLayer

@@ -1,4 +1,5 @@
 """``keras.layers.RandomRotation``."""
+
 import math
 
 import torch
@@ -17,23 +18,48 @@ class RandomRotation(AffineLayer):
     ``"wrap"``, ``"constant"`` with ``fill_value``, ``"nearest"``).  Identity at inference.
     Same distribution as Keras (torch's generator, not Keras' bits)."""
 
-    def __init__(self, factor, fill_mode="reflect", interpolation="bilinear", seed=None, fill_value=0.0,
-                 data_format=None, **kwargs):
-        super().__init__(fill_mode=fill_mode, interpolation=interpolation, seed=seed, fill_value=fill_value,
-                         data_format=data_format, **kwargs)
+    def __init__(
+        self,
+        factor,
+        fill_mode="reflect",
+        interpolation="bilinear",
+        seed=None,
+        fill_value=0.0,
+        data_format=None,
+        **kwargs,
+    ):
+        super().__init__(
+            fill_mode=fill_mode,
+            interpolation=interpolation,
+            seed=seed,
+            fill_value=fill_value,
+            data_format=data_format,
+            **kwargs,
+        )
         self.factor = base_factor(factor)
 
     def transforms(self, images):
         batch, height, width = images.shape[0], images.shape[1], images.shape[2]
-        angle = self.uniform((batch,), self.factor[0] * 360.0, self.factor[1] * 360.0, images.device)
+        angle = self.uniform(
+            (batch,), self.factor[0] * 360.0, self.factor[1] * 360.0, images.device
+        )
         angle = angle * math.pi / 180.0
         cos, sin = torch.cos(angle), torch.sin(angle)
         cx, cy = 0.5 * (width - 1), 0.5 * (height - 1)
         a0, a1, b0, b1 = cos, -sin, sin, cos
-        return _affine.rows(images.device, a0, a1, cx - cx * a0 - cy * a1, b0, b1, cy - cx * b0 - cy * b1, 0.0, 0.0)
+        return _affine.rows(
+            images.device, a0, a1, cx - cx * a0 - cy * a1, b0, b1, cy - cx * b0 - cy * b1, 0.0, 0.0
+        )
 
     def get_config(self):
         config = super().get_config()
-        config.update({"factor": self.factor, "fill_mode": self.fill_mode, "fill_value": self.fill_value,
-                       "interpolation": self.interpolation, "seed": self.seed})
+        config.update(
+            {
+                "factor": self.factor,
+                "fill_mode": self.fill_mode,
+                "fill_value": self.fill_value,
+                "interpolation": self.interpolation,
+                "seed": self.seed,
+            }
+        )
         return config

@@ -1,4 +1,5 @@
 """``keras.layers.Rescaling``."""
+
 import torch
 
 from ....framework.tensor import wrap

@@ -1,4 +1,5 @@
 """``keras.layers.Resizing``."""
+
 import torch
 
 from . import _resample
@@ -18,17 +19,34 @@ class Resizing(ImagePreprocessingLayer):
 
     cast_inputs = False
 
-    def __init__(self, height, width, interpolation="bilinear", crop_to_aspect_ratio=False, pad_to_aspect_ratio=False,
-                 fill_mode="constant", fill_value=0.0, antialias=False, data_format=None, **kwargs):
+    def __init__(
+        self,
+        height,
+        width,
+        interpolation="bilinear",
+        crop_to_aspect_ratio=False,
+        pad_to_aspect_ratio=False,
+        fill_mode="constant",
+        fill_value=0.0,
+        antialias=False,
+        data_format=None,
+        **kwargs,
+    ):
         super().__init__(data_format=data_format, **kwargs)
         if interpolation not in _resample.METHODS:
-            raise ValueError("Invalid value for argument `interpolation`. Expected of one %s. Received: "
-                             "interpolation=%s" % (_resample.METHODS, interpolation))
+            raise ValueError(
+                "Invalid value for argument `interpolation`. Expected of one %s. Received: "
+                "interpolation=%s" % (_resample.METHODS, interpolation)
+            )
         if fill_mode != "constant":
-            raise ValueError("Invalid value for argument `fill_mode`. Only `'constant'` is supported. Received: "
-                             "fill_mode=%s" % (fill_mode,))
+            raise ValueError(
+                "Invalid value for argument `fill_mode`. Only `'constant'` is supported. Received: "
+                "fill_mode=%s" % (fill_mode,)
+            )
         if pad_to_aspect_ratio and crop_to_aspect_ratio:
-            raise ValueError("Only one of `pad_to_aspect_ratio` & `crop_to_aspect_ratio` can be `True`.")
+            raise ValueError(
+                "Only one of `pad_to_aspect_ratio` & `crop_to_aspect_ratio` can be `True`."
+            )
         self.height = height
         self.width = width
         self.interpolation = interpolation
@@ -55,10 +73,19 @@ class Resizing(ImagePreprocessingLayer):
 
     def get_config(self):
         config = super().get_config()
-        config.update({"height": self.height, "width": self.width, "interpolation": self.interpolation,
-                       "crop_to_aspect_ratio": self.crop_to_aspect_ratio,
-                       "pad_to_aspect_ratio": self.pad_to_aspect_ratio, "fill_mode": self.fill_mode,
-                       "fill_value": self.fill_value, "antialias": self.antialias, "data_format": self.data_format})
+        config.update(
+            {
+                "height": self.height,
+                "width": self.width,
+                "interpolation": self.interpolation,
+                "crop_to_aspect_ratio": self.crop_to_aspect_ratio,
+                "pad_to_aspect_ratio": self.pad_to_aspect_ratio,
+                "fill_mode": self.fill_mode,
+                "fill_value": self.fill_value,
+                "antialias": self.antialias,
+                "data_format": self.data_format,
+            }
+        )
         return config
 
 
@@ -75,5 +102,3 @@ def resized_shape(input_shape, height, width, data_format):
     first = len(shape) - (2 if data_format == "channels_first" else 3)
     shape[first], shape[first + 1] = height, width
     return tuple(shape)
-
-

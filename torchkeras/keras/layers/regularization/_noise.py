@@ -1,4 +1,6 @@
-"""Random tensors for the noise and dropout layers, from a per-layer generator when ``seed`` is set."""
+"""Random tensors for the noise and dropout layers, from a per-layer generator when ``seed`` is
+set."""
+
 import torch
 
 
@@ -14,5 +16,7 @@ def generator(layer, device):
 def check_rate(value, name):
     """Keras' check that ``value`` lies in ``[0, 1]``."""
     if not 0 <= value <= 1:
-        raise ValueError("Invalid value received for argument `%s`. Expected a float value between 0 and 1. "
-                         "Received: %s=%s" % (name, name, value))
+        raise ValueError(
+            "Invalid value received for argument `%s`. Expected a float value between 0 and 1. "
+            "Received: %s=%s" % (name, name, value)
+        )

@@ -1,4 +1,5 @@
 """``keras.layers.ActivityRegularization``."""
+
 from ... import regularizers
 from ..layer import Layer
 from ....api_export import keras_export

@@ -1,4 +1,5 @@
 """``keras.layers.AlphaDropout``."""
+
 import torch
 
 from ....framework.tensor import wrap
@@ -12,9 +13,11 @@ _SELU_SCALE = 1.0507009873554804934193349852946
 
 @keras_export("keras.layers.AlphaDropout")
 class AlphaDropout(Layer):
-    """While ``training``, sets each input to SELU's negative saturation value ``-alpha * scale`` with
+    """While ``training``, sets each input to SELU's negative saturation value ``-alpha * scale``
+    with
     probability ``rate``, then applies the affine map ``a * x + b`` that keeps the inputs' mean and
-    variance (Keras' formula); identity at inference.  ``noise_shape`` shares the mask along dims given
+    variance (Keras' formula); identity at inference.  ``noise_shape`` shares the mask along dims
+    given
     as 1 (``None`` entries take the input's size).  ``seed`` makes the masks reproducible (torch's
     generator, not Keras' bits)."""
 
@@ -34,12 +37,18 @@ class AlphaDropout(Layer):
         value = inputs._value
         shape = value.shape
         if self.noise_shape is not None:
-            shape = tuple(value.shape[i] if d is None else d for i, d in enumerate(self.noise_shape))
-        uniform = torch.rand(shape, dtype=value.dtype, device=value.device,
-                             generator=_noise.generator(self, value.device))
+            shape = tuple(
+                value.shape[i] if d is None else d for i, d in enumerate(self.noise_shape)
+            )
+        uniform = torch.rand(
+            shape,
+            dtype=value.dtype,
+            device=value.device,
+            generator=_noise.generator(self, value.device),
+        )
         kept = (uniform >= self.rate).to(value.dtype)
         alpha_p = -_SELU_ALPHA * _SELU_SCALE
-        a = ((1 - self.rate) * (1 + self.rate * alpha_p ** 2)) ** -0.5
+        a = ((1 - self.rate) * (1 + self.rate * alpha_p**2)) ** -0.5
         b = -a * alpha_p * self.rate
         return wrap(a * (value * kept + alpha_p * (1 - kept)) + b)
 

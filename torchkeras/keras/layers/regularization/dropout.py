@@ -1,4 +1,5 @@
 """``keras.layers.Dropout``: zeroes a fraction of the inputs while training."""
+
 import torch
 
 from ....framework.tensor import wrap
@@ -9,14 +10,18 @@ from ....api_export import keras_export
 @keras_export("keras.layers.Dropout")
 class Dropout(Layer):
     """While ``training``, sets each input to 0 with probability ``rate`` and scales the rest by
-    ``1 / (1 - rate)``; identity at inference.  ``noise_shape`` shares the mask along dims of size 1.
+    ``1 / (1 - rate)``; identity at inference.  ``noise_shape`` shares the mask along dims of size
+    1.
     ``seed`` makes the masks reproducible (torch's generator, not Keras' bits)."""
 
     def __init__(self, rate, noise_shape=None, seed=None, **kwargs):
         super().__init__(**kwargs)
         self.supports_masking = True
         if not 0 <= rate <= 1:
-            raise ValueError("Invalid value received for argument `rate`. Expected a float value between 0 and 1. Received: rate=%s" % rate)
+            raise ValueError(
+                "Invalid value received for argument `rate`. Expected a float value between 0 and "
+                "1. Received: rate=%s" % rate
+            )
         self.rate = rate
         self.noise_shape = noise_shape
         self.seed = seed
@@ -29,7 +34,11 @@ class Dropout(Layer):
         value = inputs._value
         if self.noise_shape is None and self.seed is None:
             return wrap(torch.nn.functional.dropout(value, self.rate, True))
-        shape = tuple(value.shape[i] if d is None else d for i, d in enumerate(self.noise_shape)) if self.noise_shape is not None else value.shape
+        shape = (
+            tuple(value.shape[i] if d is None else d for i, d in enumerate(self.noise_shape))
+            if self.noise_shape is not None
+            else value.shape
+        )
         if self.seed is not None and self._generator is None:
             self._generator = torch.Generator(device=value.device).manual_seed(int(self.seed))
         keep = torch.rand(shape, device=value.device, generator=self._generator) >= self.rate

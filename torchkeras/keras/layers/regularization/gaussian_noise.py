@@ -1,4 +1,5 @@
 """``keras.layers.GaussianNoise`` and ``GaussianDropout``."""
+
 import math
 
 import torch
@@ -11,7 +12,8 @@ from ....api_export import keras_export
 
 @keras_export("keras.layers.GaussianNoise")
 class GaussianNoise(Layer):
-    """While ``training``, adds zero-centred normal noise of standard deviation ``stddev``; identity at
+    """While ``training``, adds zero-centred normal noise of standard deviation ``stddev``; identity
+    at
     inference.  ``seed`` makes the noise reproducible (torch's generator, not Keras' bits)."""
 
     def __init__(self, stddev, seed=None, **kwargs):
@@ -27,8 +29,12 @@ class GaussianNoise(Layer):
         if not training or self.stddev == 0:
             return inputs
         value = inputs._value
-        noise = torch.randn(value.shape, dtype=value.dtype, device=value.device,
-                            generator=_noise.generator(self, value.device))
+        noise = torch.randn(
+            value.shape,
+            dtype=value.dtype,
+            device=value.device,
+            generator=_noise.generator(self, value.device),
+        )
         return wrap(value + noise * self.stddev)
 
     def compute_output_shape(self, input_shape):
@@ -43,7 +49,8 @@ class GaussianNoise(Layer):
 @keras_export("keras.layers.GaussianDropout")
 class GaussianDropout(Layer):
     """While ``training``, multiplies the inputs by normal noise of mean 1 and standard deviation
-    ``sqrt(rate / (1 - rate))`` (``rate=1`` raises ``ZeroDivisionError`` there, as in Keras); identity at
+    ``sqrt(rate / (1 - rate))`` (``rate=1`` raises ``ZeroDivisionError`` there, as in Keras);
+    identity at
     inference.  ``seed`` as in ``GaussianNoise``."""
 
     def __init__(self, rate, seed=None, **kwargs):
@@ -59,8 +66,12 @@ class GaussianDropout(Layer):
         if not training or self.rate == 0:
             return inputs
         value = inputs._value
-        noise = torch.randn(value.shape, dtype=value.dtype, device=value.device,
-                            generator=_noise.generator(self, value.device))
+        noise = torch.randn(
+            value.shape,
+            dtype=value.dtype,
+            device=value.device,
+            generator=_noise.generator(self, value.device),
+        )
         return wrap(value * (noise * math.sqrt(self.rate / (1.0 - self.rate)) + 1.0))
 
     def compute_output_shape(self, input_shape):

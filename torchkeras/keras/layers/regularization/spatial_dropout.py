@@ -1,4 +1,5 @@
 """``keras.layers.SpatialDropout1D``/``2D``/``3D``: drops whole feature maps while training."""
+
 import torch
 
 from ....framework.tensor import wrap
@@ -10,9 +11,11 @@ from ....api_export import keras_export
 
 
 class BaseSpatialDropout(Layer):
-    """While ``training``, zeroes each (example, channel) feature map with probability ``rate`` and scales
+    """While ``training``, zeroes each (example, channel) feature map with probability ``rate`` and
+    scales
     the rest by ``1 / (1 - rate)``; identity at inference.  ``seed`` makes the masks reproducible
-    (torch's generator, not Keras' bits).  ``get_config`` has Keras' keys (no ``trainable``, ``dtype``
+    (torch's generator, not Keras' bits).  ``get_config`` has Keras' keys (no ``trainable``,
+    ``dtype``
     as the policy name)."""
 
     rank = None
@@ -40,15 +43,23 @@ class BaseSpatialDropout(Layer):
         if self.rate == 1:
             return wrap(torch.zeros_like(value))
         gen = _noise.generator(self, value.device)
-        keep = torch.rand(self._noise_shape(value.shape), device=value.device, generator=gen) >= self.rate
+        keep = (
+            torch.rand(self._noise_shape(value.shape), device=value.device, generator=gen)
+            >= self.rate
+        )
         return wrap(value * keep.to(value.dtype) / (1.0 - self.rate))
 
     def compute_output_shape(self, input_shape):
         return tuple(input_shape)
 
     def get_config(self):
-        return {"rate": self.rate, "seed": self.seed, "name": self.name, "dtype": self._policy_name,
-                "data_format": self.data_format}
+        return {
+            "rate": self.rate,
+            "seed": self.seed,
+            "name": self.name,
+            "dtype": self._policy_name,
+            "data_format": self.data_format,
+        }
 
 
 @keras_export("keras.layers.SpatialDropout1D")

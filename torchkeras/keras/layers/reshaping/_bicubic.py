@@ -1,9 +1,11 @@
-"""TF's bicubic upsampling (``resize_bicubic`` with half-pixel centres) as one weight matrix per axis.
+"""TF's bicubic upsampling (``resize_bicubic`` with half-pixel centres) as one weight matrix per
+axis.
 
 TF uses Keys' cubic kernel with ``a = -0.5``, reads the kernel from a 1024-entry table (so the
 fractional offset is rounded to a multiple of 1/1024), drops taps outside the image and renormalises
 the remaining weights.  The matrices reproduce exactly that.
 """
+
 import torch
 
 _TABLE_SIZE = 1024
@@ -18,7 +20,8 @@ def _keys(distance):
 
 
 def weight_matrix(length, factor, dtype, device):
-    """The ``(length * factor, length)`` matrix mapping one axis of the input to the upsampled axis."""
+    """The ``(length * factor, length)`` matrix mapping one axis of the input to the upsampled
+    axis."""
     out = torch.arange(length * factor, dtype=torch.float64)
     source = (out + 0.5) / factor - 0.5
     base = torch.floor(source)

@@ -1,4 +1,5 @@
 """``keras.layers.Cropping1D``, ``Cropping2D`` and ``Cropping3D``."""
+
 from ....framework.tensor import wrap
 from ..convolutional import _conv_utils as utils
 from ..input_spec import InputSpec
@@ -21,13 +22,19 @@ class Cropping1D(Layer):
         value = inputs._value
         before, after = self.cropping
         if before + after >= value.shape[1]:
-            raise ValueError("`cropping` parameter of `Cropping1D` layer must be smaller than the input length. "
-                             "Received: inputs.shape=%s, cropping=%s" % (tuple(value.shape), self.cropping))
-        return wrap(value[:, before:value.shape[1] - after])
+            raise ValueError(
+                "`cropping` parameter of `Cropping1D` layer must be smaller than the input length. "
+                "Received: inputs.shape=%s, cropping=%s" % (tuple(value.shape), self.cropping)
+            )
+        return wrap(value[:, before : value.shape[1] - after])
 
     def compute_output_shape(self, input_shape):
         length = input_shape[1]
-        return (input_shape[0], None if length is None else length - sum(self.cropping), input_shape[2])
+        return (
+            input_shape[0],
+            None if length is None else length - sum(self.cropping),
+            input_shape[2],
+        )
 
     def get_config(self):
         config = super().get_config()
@@ -36,7 +43,8 @@ class Cropping1D(Layer):
 
 
 class _CroppingND(Layer):
-    """Removes ``(before, after)`` cells from each spatial dim of ``rank``-D images (``rank`` is a class
+    """Removes ``(before, after)`` cells from each spatial dim of ``rank``-D images (``rank`` is a
+    class
     attribute)."""
 
     rank = None
@@ -53,9 +61,12 @@ class _CroppingND(Layer):
         value = inputs._value
         for axis, (before, after) in zip(self._axes, self.cropping):
             if before + after >= value.shape[axis]:
-                raise ValueError("Values in `cropping` argument should be smaller than the corresponding spatial "
-                                 "dimension of the input. Received: inputs.shape=%s, cropping=%s"
-                                 % (tuple(value.shape), self.cropping))
+                raise ValueError(
+                    "Values in `cropping` argument should be smaller than the corresponding "
+                    "spatial "
+                    "dimension of the input. Received: inputs.shape=%s, cropping=%s"
+                    % (tuple(value.shape), self.cropping)
+                )
         for axis, (before, after) in zip(self._axes, self.cropping):
             value = value.narrow(axis, before, value.shape[axis] - before - after)
         return wrap(value)
@@ -75,7 +86,8 @@ class _CroppingND(Layer):
 
 @keras_export("keras.layers.Cropping2D")
 class Cropping2D(_CroppingND):
-    """Removes rows and columns from the edges of images: ``cropping`` is an int, ``(rows, cols)`` or
+    """Removes rows and columns from the edges of images: ``cropping`` is an int, ``(rows, cols)``
+    or
     ``((top, bottom), (left, right))``."""
 
     rank = 2
@@ -86,7 +98,8 @@ class Cropping2D(_CroppingND):
 
 @keras_export("keras.layers.Cropping3D")
 class Cropping3D(_CroppingND):
-    """Removes cells from the edges of volumes ``(batch, dim1, dim2, dim3, channels)``: ``cropping`` is
+    """Removes cells from the edges of volumes ``(batch, dim1, dim2, dim3, channels)``: ``cropping``
+    is
     an int, 3 ints or 3 ``(before, after)`` pairs."""
 
     rank = 3

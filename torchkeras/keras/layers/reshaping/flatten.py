@@ -1,4 +1,5 @@
 """``keras.layers.Flatten``: keeps the batch dim, flattens the rest."""
+
 import math
 
 from ....framework.tensor import wrap
@@ -10,7 +11,8 @@ from ....api_export import keras_export
 
 @keras_export("keras.layers.Flatten")
 class Flatten(Layer):
-    """``(batch, d1, d2, ...)`` -> ``(batch, d1*d2*...)``; ``channels_first`` moves channels last first."""
+    """``(batch, d1, d2, ...)`` -> ``(batch, d1*d2*...)``; ``channels_first`` moves channels last
+    first."""
 
     def __init__(self, data_format=None, **kwargs):
         super().__init__(**kwargs)

@@ -1,4 +1,5 @@
 """``keras.layers.Permute``: permutes the non-batch dims."""
+
 from ....framework.tensor import wrap
 from ..layer import Layer
 from ....api_export import keras_export
@@ -12,7 +13,10 @@ class Permute(Layer):
         super().__init__(**kwargs)
         self.dims = tuple(dims)
         if sorted(self.dims) != list(range(1, len(self.dims) + 1)):
-            raise ValueError("Invalid permutation argument `dims` for Permute Layer. The set of indices in `dims` must be consecutive and start from 1. Received dims=%s" % (self.dims,))
+            raise ValueError(
+                "Invalid permutation argument `dims` for Permute Layer. The set of indices in "
+                "`dims` must be consecutive and start from 1. Received dims=%s" % (self.dims,)
+            )
         self.built = True
 
     def call(self, inputs):

@@ -1,4 +1,5 @@
 """``keras.layers.RepeatVector``: ``(batch, features)`` -> ``(batch, n, features)``."""
+
 from ....framework.tensor import wrap
 from ..input_spec import InputSpec
 from ..layer import Layer

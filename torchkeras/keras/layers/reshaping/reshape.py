@@ -1,4 +1,5 @@
 """``keras.layers.Reshape``: reshapes everything but the batch dim."""
+
 import math
 
 from ....framework.tensor import wrap
@@ -14,7 +15,10 @@ class Reshape(Layer):
         super().__init__(**kwargs)
         self.target_shape = tuple(target_shape)
         if self.target_shape.count(-1) > 1:
-            raise ValueError("The `target_shape` argument can only contain one unknown dimension (-1). Received: target_shape=%s" % (self.target_shape,))
+            raise ValueError(
+                "The `target_shape` argument can only contain one unknown dimension (-1). "
+                "Received: target_shape=%s" % (self.target_shape,)
+            )
         self.built = True
 
     def call(self, inputs):
@@ -22,8 +26,10 @@ class Reshape(Layer):
         try:
             return wrap(value.reshape((value.shape[0],) + self.target_shape))
         except RuntimeError:
-            raise ValueError("The total size of the tensor must be unchanged. Received: input_shape=%s, target_shape=%s"
-                             % (tuple(value.shape[1:]), self.target_shape)) from None
+            raise ValueError(
+                "The total size of the tensor must be unchanged. Received: input_shape=%s, "
+                "target_shape=%s" % (tuple(value.shape[1:]), self.target_shape)
+            ) from None
 
     def compute_output_shape(self, input_shape):
         target = list(self.target_shape)

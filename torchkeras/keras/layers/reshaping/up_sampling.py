@@ -1,4 +1,5 @@
 """``keras.layers.UpSampling1D``, ``UpSampling2D`` and ``UpSampling3D``."""
+
 import torch
 
 from ....framework.tensor import wrap
@@ -12,7 +13,8 @@ _INTERPOLATIONS = ("nearest", "area", "bilinear", "bicubic")
 
 
 def _scaled_shape(input_shape, axes, size):
-    """``input_shape`` with each of ``axes`` multiplied by its factor in ``size`` (unknown stays unknown)."""
+    """``input_shape`` with each of ``axes`` multiplied by its factor in ``size`` (unknown stays
+    unknown)."""
     shape = list(input_shape)
     for axis, factor in zip(axes, size):
         if shape[axis] is not None:
@@ -45,18 +47,23 @@ class UpSampling1D(Layer):
 
 @keras_export("keras.layers.UpSampling2D")
 class UpSampling2D(Layer):
-    """Repeats rows and columns ``size`` times (``interpolation="nearest"``; ``"area"`` gives the same for
-    integer factors), or resizes with TF's half-pixel centres: ``"bilinear"`` (torch's ``interpolate``),
+    """Repeats rows and columns ``size`` times (``interpolation="nearest"``; ``"area"`` gives the
+    same for
+    integer factors), or resizes with TF's half-pixel centres: ``"bilinear"`` (torch's
+    ``interpolate``),
     ``"bicubic"`` (TF's kernel, as two weight matrices).  Keras' other interpolations (``lanczos3``,
-    ``lanczos5``, ``gaussian``, ``mitchellcubic``) are not supported here: they raise ``ValueError``."""
+    ``lanczos5``, ``gaussian``, ``mitchellcubic``) are not supported here: they raise
+    ``ValueError``."""
 
     def __init__(self, size=(2, 2), data_format=None, interpolation="nearest", **kwargs):
         super().__init__(**kwargs)
         self.size = utils.normalize_tuple(size, 2, "size")
         self.data_format = utils.normalize_data_format(data_format)
         if interpolation not in _INTERPOLATIONS:
-            raise ValueError("torchkeras' UpSampling2D supports `interpolation` in %s. Received: interpolation=%s"
-                             % (list(_INTERPOLATIONS), interpolation))
+            raise ValueError(
+                "torchkeras' UpSampling2D supports `interpolation` in %s. Received: "
+                "interpolation=%s" % (list(_INTERPOLATIONS), interpolation)
+            )
         self.interpolation = interpolation
         self.input_spec = InputSpec(ndim=4)
         self._axes = utils.spatial_axes(4, self.data_format)
@@ -72,15 +79,19 @@ class UpSampling2D(Layer):
         if self.interpolation == "bicubic":
             return wrap(self._bicubic(value))
         x = utils.to_channels_first(value, self.data_format)
-        y = torch.nn.functional.interpolate(x, scale_factor=self.size, mode="bilinear", align_corners=False)
+        y = torch.nn.functional.interpolate(
+            x, scale_factor=self.size, mode="bilinear", align_corners=False
+        )
         return wrap(utils.from_channels_first(y, self.data_format))
 
     def _bicubic(self, value):
         height, width = (value.shape[axis] for axis in self._axes)
         key = (height, width, value.dtype, value.device)
         if key not in self._matrices:
-            self._matrices[key] = (_bicubic.weight_matrix(height, self.size[0], value.dtype, value.device),
-                                   _bicubic.weight_matrix(width, self.size[1], value.dtype, value.device))
+            self._matrices[key] = (
+                _bicubic.weight_matrix(height, self.size[0], value.dtype, value.device),
+                _bicubic.weight_matrix(width, self.size[1], value.dtype, value.device),
+            )
         rows, cols = self._matrices[key]
         pattern = "oh,bhwc,pw->bopc" if self.data_format == "channels_last" else "oh,bchw,pw->bcop"
         return torch.einsum(pattern, rows, value, cols)
@@ -90,7 +101,13 @@ class UpSampling2D(Layer):
 
     def get_config(self):
         config = super().get_config()
-        config.update({"size": self.size, "data_format": self.data_format, "interpolation": self.interpolation})
+        config.update(
+            {
+                "size": self.size,
+                "data_format": self.data_format,
+                "interpolation": self.interpolation,
+            }
+        )
         return config
 
 

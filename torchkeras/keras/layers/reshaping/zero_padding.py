@@ -1,4 +1,5 @@
 """``keras.layers.ZeroPadding1D``, ``ZeroPadding2D`` and ``ZeroPadding3D``."""
+
 import torch
 
 from ....framework.tensor import wrap
@@ -31,7 +32,9 @@ class _ZeroPadding(Layer):
 
     def call(self, inputs):
         if self._negative:
-            raise op_error("Pad", "Paddings must be non-negative: %d %d" % self._negative, inputs._value)
+            raise op_error(
+                "Pad", "Paddings must be non-negative: %d %d" % self._negative, inputs._value
+            )
         return wrap(torch.nn.functional.pad(inputs._value, self._torch_pad))
 
     def compute_output_shape(self, input_shape):
@@ -79,7 +82,8 @@ class ZeroPadding2D(_ZeroPadding):
 
 @keras_export("keras.layers.ZeroPadding3D")
 class ZeroPadding3D(_ZeroPadding):
-    """Adds zeros around volumes ``(batch, dim1, dim2, dim3, channels)``: ``padding`` is an int, 3 ints
+    """Adds zeros around volumes ``(batch, dim1, dim2, dim3, channels)``: ``padding`` is an int, 3
+    ints
     or 3 ``(before, after)`` pairs."""
 
     rank = 3

@@ -1,4 +1,6 @@
-"""Recurrent layers: ``RNN``, ``SimpleRNN``, ``LSTM``, ``GRU``, their cells, ``StackedRNNCells``, ``Bidirectional``, ``TimeDistributed``."""
+"""Recurrent layers: ``RNN``, ``SimpleRNN``, ``LSTM``, ``GRU``, their cells, ``StackedRNNCells``,
+``Bidirectional``, ``TimeDistributed``."""
+
 from .bidirectional import Bidirectional
 from .gru import GRU
 from .gru_cell import GRUCell
@@ -12,5 +14,18 @@ from .time_distributed import TimeDistributed
 
 from .conv_lstm import ConvLSTM1D, ConvLSTM2D, ConvLSTM3D
 
-__all__ = ["Bidirectional", "GRU", "GRUCell", "LSTM", "LSTMCell", "RNN", "SimpleRNN", "SimpleRNNCell", "StackedRNNCells",
-           "TimeDistributed", "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D"]
+__all__ = [
+    "Bidirectional",
+    "GRU",
+    "GRUCell",
+    "LSTM",
+    "LSTMCell",
+    "RNN",
+    "SimpleRNN",
+    "SimpleRNNCell",
+    "StackedRNNCells",
+    "TimeDistributed",
+    "ConvLSTM1D",
+    "ConvLSTM2D",
+    "ConvLSTM3D",
+]

@@ -1,10 +1,15 @@
-"""Serialising the layers an ``RNN``, ``Bidirectional`` or ``TimeDistributed`` wraps (Keras' nested form)."""
+"""Serialising the layers an ``RNN``, ``Bidirectional`` or ``TimeDistributed`` wraps (Keras'
+nested form)."""
 
 
 def serialize_layer(layer):
     """``{'module', 'class_name', 'config', 'registered_name'[, 'build_config']}`` for ``layer``."""
-    out = {"module": "keras.layers", "class_name": type(layer).__name__, "config": layer.get_config(),
-           "registered_name": None}
+    out = {
+        "module": "keras.layers",
+        "class_name": type(layer).__name__,
+        "config": layer.get_config(),
+        "registered_name": None,
+    }
     build = layer.get_build_config()
     if build is not None:
         out["build_config"] = build
@@ -16,10 +21,13 @@ def deserialize_layer(config):
     if not isinstance(config, dict):
         return config
     from ... import layers
+
     layer_cls = getattr(layers, config["class_name"], None)
     if layer_cls is None:
-        raise ValueError("Could not locate class '%s'. Make sure custom classes are decorated with "
-                         "`@keras.saving.register_keras_serializable()`." % config["class_name"])
+        raise ValueError(
+            "Could not locate class '%s'. Make sure custom classes are decorated with "
+            "`@keras.saving.register_keras_serializable()`." % config["class_name"]
+        )
     return layer_cls.from_config(config["config"])
 
 

@@ -1,4 +1,6 @@
-"""``keras.layers.Bidirectional``: runs a recurrent layer forwards and a copy backwards, then merges."""
+"""``keras.layers.Bidirectional``: runs a recurrent layer forwards and a copy backwards, then
+merges."""
+
 import torch
 
 from ....framework.tensor import wrap
@@ -13,7 +15,7 @@ def _renamed_copy(layer, prefix, go_backwards=None):
     config = serialize_layer(layer)
     inner = dict(config["config"])
     name = inner["name"]
-    inner["name"] = prefix + (name[len(prefix):] if name.startswith(prefix) else name)
+    inner["name"] = prefix + (name[len(prefix) :] if name.startswith(prefix) else name)
     if go_backwards is not None:
         inner["go_backwards"] = go_backwards
     config["config"] = inner
@@ -31,22 +33,35 @@ class Bidirectional(Layer):
 
     def __init__(self, layer, merge_mode="concat", weights=None, backward_layer=None, **kwargs):
         if not isinstance(layer, Layer):
-            raise ValueError("Please initialize `Bidirectional` layer with a `keras.layers.Layer` instance. "
-                             "Received: %s" % (layer,))
+            raise ValueError(
+                "Please initialize `Bidirectional` layer with a `keras.layers.Layer` instance. "
+                "Received: %s" % (layer,)
+            )
         if merge_mode not in _MERGE_MODES:
-            raise ValueError("Invalid merge mode. Received: %s. Merge mode should be one of "
-                             "{\"sum\", \"mul\", \"ave\", \"concat\", None}" % (merge_mode,))
+            raise ValueError(
+                "Invalid merge mode. Received: %s. Merge mode should be one of "
+                '{"sum", "mul", "ave", "concat", None}' % (merge_mode,)
+            )
         super().__init__(**kwargs)
         self.forward_layer = _renamed_copy(layer, "forward_")
         if backward_layer is None:
-            self.backward_layer = _renamed_copy(layer, "backward_", go_backwards=not layer.go_backwards)
+            self.backward_layer = _renamed_copy(
+                layer, "backward_", go_backwards=not layer.go_backwards
+            )
         else:
             for attribute in ("return_sequences", "return_state"):
                 if getattr(backward_layer, attribute) != getattr(layer, attribute):
-                    raise ValueError("Forward layer and backward layer should have the same `%s`. Received: "
-                                     "forward_layer.%s=%s, backward_layer.%s=%s" % (
-                                         attribute, attribute, getattr(layer, attribute), attribute,
-                                         getattr(backward_layer, attribute)))
+                    raise ValueError(
+                        "Forward layer and backward layer should have the same `%s`. Received: "
+                        "forward_layer.%s=%s, backward_layer.%s=%s"
+                        % (
+                            attribute,
+                            attribute,
+                            getattr(layer, attribute),
+                            attribute,
+                            getattr(backward_layer, attribute),
+                        )
+                    )
             self.backward_layer = backward_layer
         for direction in (self.forward_layer, self.backward_layer):
             if getattr(direction, "zero_output_for_mask", None) is not None:
@@ -72,7 +87,9 @@ class Bidirectional(Layer):
             half = len(initial_state) // 2
             forward_state, backward_state = list(initial_state[:half]), list(initial_state[half:])
         y = self.forward_layer(sequences, initial_state=forward_state, mask=mask, training=training)
-        y_rev = self.backward_layer(sequences, initial_state=backward_state, mask=mask, training=training)
+        y_rev = self.backward_layer(
+            sequences, initial_state=backward_state, mask=mask, training=training
+        )
         states = ()
         if self.return_state:
             states = tuple(y[1:]) + tuple(y_rev[1:])
@@ -114,7 +131,8 @@ class Bidirectional(Layer):
         return (tuple(shape),) + states if self.return_state else tuple(shape)
 
     def compute_mask(self, inputs, mask=None):
-        """The input mask for sequence outputs, else ``None``; a pair of them when ``merge_mode`` is ``None``
+        """The input mask for sequence outputs, else ``None``; a pair of them when ``merge_mode`` is
+        ``None``
         (Keras reports no masks for the returned states of a non-stateful layer)."""
         if isinstance(mask, (list, tuple)):
             mask = mask[0]
@@ -135,4 +153,3 @@ class Bidirectional(Layer):
         if config.get("backward_layer") is not None:
             config["backward_layer"] = deserialize_layer(config["backward_layer"])
         return super().from_config(config)
-

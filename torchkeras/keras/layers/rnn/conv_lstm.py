@@ -1,4 +1,6 @@
-"""``keras.layers.ConvLSTM1D``, ``ConvLSTM2D`` and ``ConvLSTM3D``: LSTMs whose transformations are convolutions."""
+"""``keras.layers.ConvLSTM1D``, ``ConvLSTM2D`` and ``ConvLSTM3D``: LSTMs whose transformations
+are convolutions."""
+
 import torch
 
 from ....framework.convert import to_torch
@@ -15,38 +17,106 @@ class ConvLSTM(BuiltinRNN):
     """Keras' convolutional LSTM over ``(batch, time, *spatial, channels)`` (``channels_first``:
     ``(batch, time, channels, *spatial)``); ``rank`` (1, 2 or 3) is set by the concrete class.
 
-    Weights live on ``cell`` (named ``conv_lstm_cell``) in Keras' layout, so ``set_weights`` from Keras
+    Weights live on ``cell`` (named ``conv_lstm_cell``) in Keras' layout, so ``set_weights`` from
+    Keras
     works.  ``return_sequences``, ``return_state``, ``go_backwards``, ``stateful``, masks and
     ``initial_state`` behave as in :class:`RNN`.  The input convolutions of all timesteps run as one
     torch convolution before the recurrence (the recurrent convolution then runs once per step).
     """
 
     rank = None
-    _CELL_ATTRIBUTES = ("filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate", "activation",
-                        "recurrent_activation", "use_bias", "kernel_initializer", "recurrent_initializer",
-                        "bias_initializer", "unit_forget_bias", "kernel_regularizer", "recurrent_regularizer",
-                        "bias_regularizer", "kernel_constraint", "recurrent_constraint", "bias_constraint", "dropout",
-                        "recurrent_dropout")
+    _CELL_ATTRIBUTES = (
+        "filters",
+        "kernel_size",
+        "strides",
+        "padding",
+        "data_format",
+        "dilation_rate",
+        "activation",
+        "recurrent_activation",
+        "use_bias",
+        "kernel_initializer",
+        "recurrent_initializer",
+        "bias_initializer",
+        "unit_forget_bias",
+        "kernel_regularizer",
+        "recurrent_regularizer",
+        "bias_regularizer",
+        "kernel_constraint",
+        "recurrent_constraint",
+        "bias_constraint",
+        "dropout",
+        "recurrent_dropout",
+    )
 
-    def __init__(self, filters, kernel_size, strides=1, padding="valid", data_format=None, dilation_rate=1,
-                 activation="tanh", recurrent_activation="sigmoid", use_bias=True, kernel_initializer="glorot_uniform",
-                 recurrent_initializer="orthogonal", bias_initializer="zeros", unit_forget_bias=True,
-                 kernel_regularizer=None, recurrent_regularizer=None, bias_regularizer=None, activity_regularizer=None,
-                 kernel_constraint=None, recurrent_constraint=None, bias_constraint=None, dropout=0.0,
-                 recurrent_dropout=0.0, seed=None, return_sequences=False, return_state=False, go_backwards=False,
-                 stateful=False, **kwargs):
-        cell = ConvLSTMCell(self.rank, filters, kernel_size, strides=strides, padding=padding,
-                            data_format=data_format, dilation_rate=dilation_rate, activation=activation,
-                            recurrent_activation=recurrent_activation, use_bias=use_bias,
-                            kernel_initializer=kernel_initializer, recurrent_initializer=recurrent_initializer,
-                            bias_initializer=bias_initializer, unit_forget_bias=unit_forget_bias,
-                            kernel_regularizer=kernel_regularizer, recurrent_regularizer=recurrent_regularizer,
-                            bias_regularizer=bias_regularizer, kernel_constraint=kernel_constraint,
-                            recurrent_constraint=recurrent_constraint, bias_constraint=bias_constraint,
-                            dropout=dropout, recurrent_dropout=recurrent_dropout, seed=seed, name="conv_lstm_cell",
-                            dtype=kwargs.get("dtype"))
-        super().__init__(cell, return_sequences, return_state, go_backwards, stateful, kwargs.pop("unroll", False),
-                         activity_regularizer=activity_regularizer, **kwargs)
+    def __init__(
+        self,
+        filters,
+        kernel_size,
+        strides=1,
+        padding="valid",
+        data_format=None,
+        dilation_rate=1,
+        activation="tanh",
+        recurrent_activation="sigmoid",
+        use_bias=True,
+        kernel_initializer="glorot_uniform",
+        recurrent_initializer="orthogonal",
+        bias_initializer="zeros",
+        unit_forget_bias=True,
+        kernel_regularizer=None,
+        recurrent_regularizer=None,
+        bias_regularizer=None,
+        activity_regularizer=None,
+        kernel_constraint=None,
+        recurrent_constraint=None,
+        bias_constraint=None,
+        dropout=0.0,
+        recurrent_dropout=0.0,
+        seed=None,
+        return_sequences=False,
+        return_state=False,
+        go_backwards=False,
+        stateful=False,
+        **kwargs,
+    ):
+        cell = ConvLSTMCell(
+            self.rank,
+            filters,
+            kernel_size,
+            strides=strides,
+            padding=padding,
+            data_format=data_format,
+            dilation_rate=dilation_rate,
+            activation=activation,
+            recurrent_activation=recurrent_activation,
+            use_bias=use_bias,
+            kernel_initializer=kernel_initializer,
+            recurrent_initializer=recurrent_initializer,
+            bias_initializer=bias_initializer,
+            unit_forget_bias=unit_forget_bias,
+            kernel_regularizer=kernel_regularizer,
+            recurrent_regularizer=recurrent_regularizer,
+            bias_regularizer=bias_regularizer,
+            kernel_constraint=kernel_constraint,
+            recurrent_constraint=recurrent_constraint,
+            bias_constraint=bias_constraint,
+            dropout=dropout,
+            recurrent_dropout=recurrent_dropout,
+            seed=seed,
+            name="conv_lstm_cell",
+            dtype=kwargs.get("dtype"),
+        )
+        super().__init__(
+            cell,
+            return_sequences,
+            return_state,
+            go_backwards,
+            stateful,
+            kwargs.pop("unroll", False),
+            activity_regularizer=activity_regularizer,
+            **kwargs,
+        )
         del self.use_cudnn  # BuiltinRNN's cuDNN switch: Keras' ConvLSTM has none
         self.input_spec = InputSpec(ndim=self.rank + 3)
 
@@ -66,10 +136,14 @@ class ConvLSTM(BuiltinRNN):
     def _start_states(self, x, state_shape, initial_state):
         """``[h, c]`` as flat channels-first ``(batch, 1, filters * prod(spatial))`` storage."""
         if initial_state is not None:
-            given = list(initial_state) if isinstance(initial_state, (list, tuple)) else [initial_state]
+            given = (
+                list(initial_state) if isinstance(initial_state, (list, tuple)) else [initial_state]
+            )
             if len(given) != 2:
-                raise ValueError("Layer %s expects 2 state(s), but it received %d initial state(s)."
-                                 % (self._name, len(given)))
+                raise ValueError(
+                    "Layer %s expects 2 state(s), but it received %d initial state(s)."
+                    % (self._name, len(given))
+                )
             states = [self._channels_first(to_torch(s).to(x.dtype), 1) for s in given]
         elif self.stateful and self._state_values is not None and not symbolic.tracing():
             states = [self._channels_first(s, 1) for s in self._state_values]
@@ -78,8 +152,10 @@ class ConvLSTM(BuiltinRNN):
         return [s.reshape(x.shape[0], 1, -1) for s in states]
 
     def _loop_mask(self, mask, state_shape):
-        """``mask`` as ``(batch, time, n)`` over the flat states.  Besides ``(batch, time)``, Keras takes a
-        per-position mask ``(batch, time, *dims)`` (``Masking`` on the inputs gives one): its dims lead the
+        """``mask`` as ``(batch, time, n)`` over the flat states.  Besides ``(batch, time)``, Keras
+        takes a
+        per-position mask ``(batch, time, *dims)`` (``Masking`` on the inputs gives one): its dims
+        lead the
         step's state dims in ``data_format`` order and it is repeated along the others."""
         batch, steps = mask.shape[0], mask.shape[1]
         if self.cell.data_format == "channels_last":
@@ -91,9 +167,13 @@ class ConvLSTM(BuiltinRNN):
         try:
             expanded = expanded.expand((batch, steps) + state[1:])
         except RuntimeError:
-            condition = tuple(step_mask) + state[len(step_mask):]
-            raise op_error("SelectV2", "condition %s, then %s, and else %s must be broadcastable"
-                           % (dims_text(condition), dims_text(state), dims_text(state)), mask) from None
+            condition = tuple(step_mask) + state[len(step_mask) :]
+            raise op_error(
+                "SelectV2",
+                "condition %s, then %s, and else %s must be broadcastable"
+                % (dims_text(condition), dims_text(state), dims_text(state)),
+                mask,
+            ) from None
         return self._channels_first(expanded, 2).reshape(batch, steps, -1)
 
     # -------------------------------------------------------------------- call
@@ -113,14 +193,21 @@ class ConvLSTM(BuiltinRNN):
             mask = self._loop_mask(to_torch(mask).bool(), state_shape)
 
         def step(z, flat_states, step_training):
-            h, c = cell.recurrence(z.view((batch, -1) + state_shape[1:]), flat_states[0].view((batch,) + state_shape),
-                                   flat_states[1].view((batch,) + state_shape), step_training)
+            h, c = cell.recurrence(
+                z.view((batch, -1) + state_shape[1:]),
+                flat_states[0].view((batch,) + state_shape),
+                flat_states[1].view((batch,) + state_shape),
+                step_training,
+            )
             h = h.reshape(batch, 1, -1)
             return h, [h, c.reshape(batch, 1, -1)]
 
-        # States travel flat as (batch, 1, n) so that RNN._run_loop's step mask, mask[:, t] with an axis
+        # States travel flat as (batch, 1, n) so that RNN._run_loop's step mask, mask[:, t] with an
+        # axis
         # inserted at 1, lines up with them.
-        sequence, last, finals = self._run_loop(step, projections.flatten(2).unsqueeze(2), states, mask, training)
+        sequence, last, finals = self._run_loop(
+            step, projections.flatten(2).unsqueeze(2), states, mask, training
+        )
         finals = [self._channels_back(s.view((batch,) + state_shape), 1) for s in finals]
         if self.stateful and not symbolic.tracing():
             self.__dict__["_state_values"] = [s.detach() for s in finals]
@@ -143,7 +230,8 @@ class ConvLSTM(BuiltinRNN):
         return output
 
     def compute_mask(self, inputs, mask=None):
-        """The input mask for sequence outputs, else ``None`` (and ``None`` for both returned states)."""
+        """The input mask for sequence outputs, else ``None`` (and ``None`` for both returned
+        states)."""
         if isinstance(mask, (list, tuple)):
             mask = mask[0]
         output_mask = mask if self.return_sequences else None
@@ -159,13 +247,15 @@ class ConvLSTM1D(ConvLSTM):
 
 @keras_export("keras.layers.ConvLSTM2D")
 class ConvLSTM2D(ConvLSTM):
-    """2D convolutional LSTM over ``(batch, time, rows, cols, channels)`` (or ``channels_first``)."""
+    """2D convolutional LSTM over ``(batch, time, rows, cols, channels)`` (or
+    ``channels_first``)."""
 
     rank = 2
 
 
 @keras_export("keras.layers.ConvLSTM3D")
 class ConvLSTM3D(ConvLSTM):
-    """3D convolutional LSTM over ``(batch, time, d1, d2, d3, channels)`` (or ``channels_first``)."""
+    """3D convolutional LSTM over ``(batch, time, d1, d2, d3, channels)`` (or
+    ``channels_first``)."""
 
     rank = 3

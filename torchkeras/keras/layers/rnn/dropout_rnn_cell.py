@@ -1,4 +1,6 @@
-"""The shared machinery of Keras' recurrent cells: weights' arguments, activations and dropout masks."""
+"""The shared machinery of Keras' recurrent cells: weights' arguments, activations and dropout
+masks."""
+
 import torch
 
 from ....framework import device
@@ -8,9 +10,22 @@ from ..core import _activation_util
 from ..layer import Layer
 
 
-def set_weight_args(cell, use_bias, kernel_initializer, recurrent_initializer, bias_initializer, kernel_regularizer,
-                    recurrent_regularizer, bias_regularizer, kernel_constraint, recurrent_constraint, bias_constraint,
-                    dropout, recurrent_dropout, seed):
+def set_weight_args(
+    cell,
+    use_bias,
+    kernel_initializer,
+    recurrent_initializer,
+    bias_initializer,
+    kernel_regularizer,
+    recurrent_regularizer,
+    bias_regularizer,
+    kernel_constraint,
+    recurrent_constraint,
+    bias_constraint,
+    dropout,
+    recurrent_dropout,
+    seed,
+):
     """Sets the arguments every recurrent cell shares (kernel / recurrent kernel / bias
     initializers, regularizers and constraints resolved; dropout rates clipped to [0, 1]; no
     dropout masks drawn yet)."""
@@ -40,18 +55,49 @@ class DropoutRNNCell(Layer):
     ``_step(x, states, training)`` on torch storage.
     """
 
-    def __init__(self, units, activation="tanh", use_bias=True, kernel_initializer="glorot_uniform",
-                 recurrent_initializer="orthogonal", bias_initializer="zeros", kernel_regularizer=None,
-                 recurrent_regularizer=None, bias_regularizer=None, kernel_constraint=None, recurrent_constraint=None,
-                 bias_constraint=None, dropout=0.0, recurrent_dropout=0.0, seed=None, **kwargs):
+    def __init__(
+        self,
+        units,
+        activation="tanh",
+        use_bias=True,
+        kernel_initializer="glorot_uniform",
+        recurrent_initializer="orthogonal",
+        bias_initializer="zeros",
+        kernel_regularizer=None,
+        recurrent_regularizer=None,
+        bias_regularizer=None,
+        kernel_constraint=None,
+        recurrent_constraint=None,
+        bias_constraint=None,
+        dropout=0.0,
+        recurrent_dropout=0.0,
+        seed=None,
+        **kwargs,
+    ):
         super().__init__(**kwargs)
         if not isinstance(units, int) or units <= 0:
-            raise ValueError("Received an invalid value for argument `units`, expected a positive integer, got %s." % (units,))
+            raise ValueError(
+                "Received an invalid value for argument `units`, expected a positive integer, got "
+                "%s." % (units,)
+            )
         self.units = units
         self.activation, self._act_fn, _ = _activation_util.resolve(activation)
-        set_weight_args(self, use_bias, kernel_initializer, recurrent_initializer, bias_initializer,
-                        kernel_regularizer, recurrent_regularizer, bias_regularizer, kernel_constraint,
-                        recurrent_constraint, bias_constraint, dropout, recurrent_dropout, seed)
+        set_weight_args(
+            self,
+            use_bias,
+            kernel_initializer,
+            recurrent_initializer,
+            bias_initializer,
+            kernel_regularizer,
+            recurrent_regularizer,
+            bias_regularizer,
+            kernel_constraint,
+            recurrent_constraint,
+            bias_constraint,
+            dropout,
+            recurrent_dropout,
+            seed,
+        )
         self.kernel = None
         self.recurrent_kernel = None
         self.bias = None
@@ -63,17 +109,29 @@ class DropoutRNNCell(Layer):
 
     # ----------------------------------------------------------------- weights
     def _add_kernels(self, input_dim, gates):
-        self.kernel = self.add_weight(shape=(input_dim, gates * self.units), name="kernel",
-                                      initializer=self.kernel_initializer, regularizer=self.kernel_regularizer,
-                                      constraint=self.kernel_constraint)
-        self.recurrent_kernel = self.add_weight(shape=(self.units, gates * self.units), name="recurrent_kernel",
-                                                initializer=self.recurrent_initializer,
-                                                regularizer=self.recurrent_regularizer,
-                                                constraint=self.recurrent_constraint)
+        self.kernel = self.add_weight(
+            shape=(input_dim, gates * self.units),
+            name="kernel",
+            initializer=self.kernel_initializer,
+            regularizer=self.kernel_regularizer,
+            constraint=self.kernel_constraint,
+        )
+        self.recurrent_kernel = self.add_weight(
+            shape=(self.units, gates * self.units),
+            name="recurrent_kernel",
+            initializer=self.recurrent_initializer,
+            regularizer=self.recurrent_regularizer,
+            constraint=self.recurrent_constraint,
+        )
 
     def _add_bias(self, shape, initializer=None):
-        self.bias = self.add_weight(shape=shape, name="bias", initializer=initializer or self.bias_initializer,
-                                    regularizer=self.bias_regularizer, constraint=self.bias_constraint)
+        self.bias = self.add_weight(
+            shape=shape,
+            name="bias",
+            initializer=initializer or self.bias_initializer,
+            regularizer=self.bias_regularizer,
+            constraint=self.bias_constraint,
+        )
 
     def _weights_like(self, x):
         """``(kernel, recurrent_kernel, bias_or_None)`` storage in ``x``'s dtype."""
@@ -93,12 +151,15 @@ class DropoutRNNCell(Layer):
     # ----------------------------------------------------------------- dropout
     def _draw(self, like, rate):
         if self.seed is not None and self._generator is None:
-            self.__dict__["_generator"] = torch.Generator(device=like.device).manual_seed(int(self.seed))
+            self.__dict__["_generator"] = torch.Generator(device=like.device).manual_seed(
+                int(self.seed)
+            )
         keep = torch.rand(like.shape, device=like.device, generator=self._generator) >= rate
         return keep.to(like.dtype) / (1.0 - rate)
 
     def get_dropout_mask(self, step_input):
-        """The input dropout mask for this sequence (``None`` when ``dropout`` is 0); storage in, storage out."""
+        """The input dropout mask for this sequence (``None`` when ``dropout`` is 0); storage in,
+        storage out."""
         if self.dropout == 0:
             return None
         if self._masks[0] is None:
@@ -106,7 +167,8 @@ class DropoutRNNCell(Layer):
         return self._masks[0]
 
     def get_recurrent_dropout_mask(self, step_state):
-        """The recurrent dropout mask for this sequence (``None`` when ``recurrent_dropout`` is 0)."""
+        """The recurrent dropout mask for this sequence (``None`` when ``recurrent_dropout`` is
+        0)."""
         if self.recurrent_dropout == 0:
             return None
         if self._masks[1] is None:
@@ -135,13 +197,23 @@ class DropoutRNNCell(Layer):
     def get_initial_state(self, batch_size=None):
         """Zero states, one ``(batch_size, size)`` Tensor per entry of ``state_size``."""
         sizes = self.state_size if isinstance(self.state_size, (list, tuple)) else [self.state_size]
-        return [wrap(torch.zeros((batch_size, size), dtype=self._compute_torch_dtype, device=device.current()))
-                for size in sizes]
+        return [
+            wrap(
+                torch.zeros(
+                    (batch_size, size), dtype=self._compute_torch_dtype, device=device.current()
+                )
+            )
+            for size in sizes
+        ]
 
     def call(self, inputs, states, training=False):
-        """One step: ``(output, new_states)`` (``new_states`` a list when ``states`` was one, as in Keras)."""
+        """One step: ``(output, new_states)`` (``new_states`` a list when ``states`` was one, as
+        in Keras)."""
         nested = isinstance(states, (list, tuple))
-        state_values = [s._value if hasattr(s, "_value") else torch.as_tensor(s) for s in (states if nested else [states])]
+        state_values = [
+            s._value if hasattr(s, "_value") else torch.as_tensor(s)
+            for s in (states if nested else [states])
+        ]
         output, new_states = self._step(inputs._value, state_values, training)
         wrapped = [wrap(s) for s in new_states]
         return wrap(output), (wrapped if nested or len(wrapped) > 1 else wrapped[0])
@@ -152,7 +224,9 @@ class DropoutRNNCell(Layer):
 
     def _base_config(self):
         return {
-            "units": self.units, "activation": activations.serialize(self.activation), "use_bias": self.use_bias,
+            "units": self.units,
+            "activation": activations.serialize(self.activation),
+            "use_bias": self.use_bias,
             "kernel_initializer": initializers.serialize(self.kernel_initializer),
             "recurrent_initializer": initializers.serialize(self.recurrent_initializer),
             "bias_initializer": initializers.serialize(self.bias_initializer),
@@ -162,5 +236,7 @@ class DropoutRNNCell(Layer):
             "kernel_constraint": constraints.serialize(self.kernel_constraint),
             "recurrent_constraint": constraints.serialize(self.recurrent_constraint),
             "bias_constraint": constraints.serialize(self.bias_constraint),
-            "dropout": self.dropout, "recurrent_dropout": self.recurrent_dropout, "seed": self.seed,
+            "dropout": self.dropout,
+            "recurrent_dropout": self.recurrent_dropout,
+            "seed": self.seed,
         }

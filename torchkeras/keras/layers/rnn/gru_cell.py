@@ -1,4 +1,5 @@
 """``keras.layers.GRUCell``: the gated recurrent unit, gates in Keras' order z, r, h."""
+
 import torch
 
 from ....framework.tensor import wrap
@@ -20,14 +21,46 @@ class GRUCell(DropoutRNNCell):
     (units, 3*units)``, ``bias (2, 3*units)`` (input and recurrent biases) when ``reset_after``
     (the default, torch's formulation) else ``(3*units,)``.  ``implementation`` is accepted."""
 
-    def __init__(self, units, activation="tanh", recurrent_activation="sigmoid", use_bias=True,
-                 kernel_initializer="glorot_uniform", recurrent_initializer="orthogonal", bias_initializer="zeros",
-                 kernel_regularizer=None, recurrent_regularizer=None, bias_regularizer=None, kernel_constraint=None,
-                 recurrent_constraint=None, bias_constraint=None, dropout=0.0, recurrent_dropout=0.0,
-                 reset_after=True, seed=None, implementation=2, **kwargs):
-        super().__init__(units, activation, use_bias, kernel_initializer, recurrent_initializer, bias_initializer,
-                         kernel_regularizer, recurrent_regularizer, bias_regularizer, kernel_constraint,
-                         recurrent_constraint, bias_constraint, dropout, recurrent_dropout, seed, **kwargs)
+    def __init__(
+        self,
+        units,
+        activation="tanh",
+        recurrent_activation="sigmoid",
+        use_bias=True,
+        kernel_initializer="glorot_uniform",
+        recurrent_initializer="orthogonal",
+        bias_initializer="zeros",
+        kernel_regularizer=None,
+        recurrent_regularizer=None,
+        bias_regularizer=None,
+        kernel_constraint=None,
+        recurrent_constraint=None,
+        bias_constraint=None,
+        dropout=0.0,
+        recurrent_dropout=0.0,
+        reset_after=True,
+        seed=None,
+        implementation=2,
+        **kwargs,
+    ):
+        super().__init__(
+            units,
+            activation,
+            use_bias,
+            kernel_initializer,
+            recurrent_initializer,
+            bias_initializer,
+            kernel_regularizer,
+            recurrent_regularizer,
+            bias_regularizer,
+            kernel_constraint,
+            recurrent_constraint,
+            bias_constraint,
+            dropout,
+            recurrent_dropout,
+            seed,
+            **kwargs,
+        )
         self.recurrent_activation, self._rec_fn, _ = _activation_util.resolve(recurrent_activation)
         self.reset_after = reset_after
         self.implementation = implementation
@@ -48,8 +81,14 @@ class GRUCell(DropoutRNNCell):
         n = self.units
         x = self._drop_input(x, training)
         h_prev = self._drop_state(states[0], training)
-        input_bias, recurrent_bias = (None, None) if bias is None else ((bias[0], bias[1]) if self.reset_after else (bias, None))
-        matrix_x = torch.matmul(x, kernel) if input_bias is None else torch.addmm(input_bias, x, kernel)
+        input_bias, recurrent_bias = (
+            (None, None)
+            if bias is None
+            else ((bias[0], bias[1]) if self.reset_after else (bias, None))
+        )
+        matrix_x = (
+            torch.matmul(x, kernel) if input_bias is None else torch.addmm(input_bias, x, kernel)
+        )
         x_z, x_r, x_h = matrix_x.split(n, dim=-1)
         if self.reset_after:
             inner = torch.matmul(h_prev, recurrent)
@@ -57,20 +96,25 @@ class GRUCell(DropoutRNNCell):
                 inner = inner + recurrent_bias
             rec_z, rec_r, rec_h = inner.split(n, dim=-1)
         else:
-            rec_z, rec_r = torch.matmul(h_prev, recurrent[:, :2 * n]).split(n, dim=-1)
+            rec_z, rec_r = torch.matmul(h_prev, recurrent[:, : 2 * n]).split(n, dim=-1)
         z = self._recurrent(x_z + rec_z)
         r = self._recurrent(x_r + rec_r)
-        rec_h = r * rec_h if self.reset_after else torch.matmul(r * h_prev, recurrent[:, 2 * n:])
+        rec_h = r * rec_h if self.reset_after else torch.matmul(r * h_prev, recurrent[:, 2 * n :])
         hh = self._activate(x_h + rec_h)
         h = z * h_prev + (1 - z) * hh
         return h, [h]
 
     def _fused_fits(self, training):
-        return (super()._fused_fits(training) and self.reset_after and self._act_fn is torch.tanh
-                and self._rec_fn is torch.sigmoid)
+        return (
+            super()._fused_fits(training)
+            and self.reset_after
+            and self._act_fn is torch.tanh
+            and self._rec_fn is torch.sigmoid
+        )
 
     def _fused_params(self, x):
-        """``('gru', [w_ih, w_hh, b_ih, b_hh], has_biases)``: blocks reordered z, r, h -> r, z, n."""
+        """``('gru', [w_ih, w_hh, b_ih, b_hh], has_biases)``: blocks reordered z, r, h -> r, z,
+        n."""
         kernel, recurrent, bias = self._weights_like(x)
         weights = [_zrh_to_rzn(kernel).t(), _zrh_to_rzn(recurrent).t()]
         if bias is None:
@@ -81,8 +125,13 @@ class GRUCell(DropoutRNNCell):
     def get_config(self):
         config = super().get_config()
         base = self._base_config()
-        config.update({"units": self.units, "activation": base["activation"],
-                       "recurrent_activation": activations.serialize(self.recurrent_activation)})
+        config.update(
+            {
+                "units": self.units,
+                "activation": base["activation"],
+                "recurrent_activation": activations.serialize(self.recurrent_activation),
+            }
+        )
         config.update(base)
         config["reset_after"] = self.reset_after
         config["seed"] = config.pop("seed")

@@ -1,4 +1,5 @@
 """``keras.layers.LSTMCell``: the long short-term memory cell, gates in Keras' order i, f, c, o."""
+
 import torch
 
 from ....framework import dtypes
@@ -10,7 +11,8 @@ from ....api_export import keras_export
 
 
 class _ForgetBiasInitializer(initializers.Initializer):
-    """``bias_initializer`` for the i, c, o blocks and ones for the forget gate (``unit_forget_bias``)."""
+    """``bias_initializer`` for the i, c, o blocks and ones for the forget gate
+    (``unit_forget_bias``)."""
 
     def __init__(self, base, units):
         self.base, self.units = base, units
@@ -18,8 +20,11 @@ class _ForgetBiasInitializer(initializers.Initializer):
     def _generate(self, shape, torch_dtype, device):
         n = self.units
         dtype = dtypes.from_torch(torch_dtype).name
-        blocks = [self.base((n,), dtype=dtype)._value, torch.ones((n,), dtype=torch_dtype, device=device),
-                  self.base((2 * n,), dtype=dtype)._value]
+        blocks = [
+            self.base((n,), dtype=dtype)._value,
+            torch.ones((n,), dtype=torch_dtype, device=device),
+            self.base((2 * n,), dtype=dtype)._value,
+        ]
         return torch.cat([b.to(device) for b in blocks])
 
 
@@ -27,16 +32,49 @@ class _ForgetBiasInitializer(initializers.Initializer):
 class LSTMCell(DropoutRNNCell):
     """The LSTM cell with Keras' weights: ``kernel (input_dim, 4*units)``, ``recurrent_kernel
     (units, 4*units)``, ``bias (4*units,)``, gate blocks i, f, c, o (torch's i, f, g, o).
-    States are ``[h, c]``.  Keras' ``implementation`` argument is accepted (both compute the same)."""
+    States are ``[h, c]``.  Keras' ``implementation`` argument is accepted (both compute the
+    same)."""
 
-    def __init__(self, units, activation="tanh", recurrent_activation="sigmoid", use_bias=True,
-                 kernel_initializer="glorot_uniform", recurrent_initializer="orthogonal", bias_initializer="zeros",
-                 unit_forget_bias=True, kernel_regularizer=None, recurrent_regularizer=None, bias_regularizer=None,
-                 kernel_constraint=None, recurrent_constraint=None, bias_constraint=None, dropout=0.0,
-                 recurrent_dropout=0.0, seed=None, implementation=2, **kwargs):
-        super().__init__(units, activation, use_bias, kernel_initializer, recurrent_initializer, bias_initializer,
-                         kernel_regularizer, recurrent_regularizer, bias_regularizer, kernel_constraint,
-                         recurrent_constraint, bias_constraint, dropout, recurrent_dropout, seed, **kwargs)
+    def __init__(
+        self,
+        units,
+        activation="tanh",
+        recurrent_activation="sigmoid",
+        use_bias=True,
+        kernel_initializer="glorot_uniform",
+        recurrent_initializer="orthogonal",
+        bias_initializer="zeros",
+        unit_forget_bias=True,
+        kernel_regularizer=None,
+        recurrent_regularizer=None,
+        bias_regularizer=None,
+        kernel_constraint=None,
+        recurrent_constraint=None,
+        bias_constraint=None,
+        dropout=0.0,
+        recurrent_dropout=0.0,
+        seed=None,
+        implementation=2,
+        **kwargs,
+    ):
+        super().__init__(
+            units,
+            activation,
+            use_bias,
+            kernel_initializer,
+            recurrent_initializer,
+            bias_initializer,
+            kernel_regularizer,
+            recurrent_regularizer,
+            bias_regularizer,
+            kernel_constraint,
+            recurrent_constraint,
+            bias_constraint,
+            dropout,
+            recurrent_dropout,
+            seed,
+            **kwargs,
+        )
         self.recurrent_activation, self._rec_fn, _ = _activation_util.resolve(recurrent_activation)
         self.unit_forget_bias = unit_forget_bias
         self.implementation = implementation
@@ -45,7 +83,11 @@ class LSTMCell(DropoutRNNCell):
     def build(self, input_shape):
         self._add_kernels(input_shape[-1], 4)
         if self.use_bias:
-            init = _ForgetBiasInitializer(self.bias_initializer, self.units) if self.unit_forget_bias else None
+            init = (
+                _ForgetBiasInitializer(self.bias_initializer, self.units)
+                if self.unit_forget_bias
+                else None
+            )
             self._add_bias((4 * self.units,), init)
         self.built = True
 
@@ -66,10 +108,15 @@ class LSTMCell(DropoutRNNCell):
         return h, [h, c]
 
     def _fused_fits(self, training):
-        return super()._fused_fits(training) and self._act_fn is torch.tanh and self._rec_fn is torch.sigmoid
+        return (
+            super()._fused_fits(training)
+            and self._act_fn is torch.tanh
+            and self._rec_fn is torch.sigmoid
+        )
 
     def _fused_params(self, x):
-        """``('lstm', [w_ih, w_hh, b_ih, b_hh], has_biases)``: Keras' blocks transposed (same gate order)."""
+        """``('lstm', [w_ih, w_hh, b_ih, b_hh], has_biases)``: Keras' blocks transposed (same
+        gate order)."""
         kernel, recurrent, bias = self._weights_like(x)
         if bias is None:
             return "lstm", [kernel.t(), recurrent.t()], False
@@ -78,9 +125,14 @@ class LSTMCell(DropoutRNNCell):
     def get_config(self):
         config = super().get_config()
         base = self._base_config()
-        config.update({"units": self.units, "activation": base["activation"],
-                       "recurrent_activation": activations.serialize(self.recurrent_activation),
-                       "use_bias": self.use_bias, "unit_forget_bias": self.unit_forget_bias})
+        config.update(
+            {
+                "units": self.units,
+                "activation": base["activation"],
+                "recurrent_activation": activations.serialize(self.recurrent_activation),
+                "use_bias": self.use_bias,
+                "unit_forget_bias": self.unit_forget_bias,
+            }
+        )
         config.update(base)
         return config
-

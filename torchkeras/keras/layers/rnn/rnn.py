@@ -1,4 +1,6 @@
-"""``keras.layers.RNN``: runs a recurrent cell over the time axis of ``(batch, time, features)`` inputs."""
+"""``keras.layers.RNN``: runs a recurrent cell over the time axis of ``(batch, time, features)``
+inputs."""
+
 import torch
 
 from ....framework import device
@@ -19,7 +21,9 @@ def state_sizes(cell):
     size = cell.state_size
     if not isinstance(size, (list, tuple)):
         return [size]
-    return [leaf for entry in size for leaf in (entry if isinstance(entry, (list, tuple)) else [entry])]
+    return [
+        leaf for entry in size for leaf in (entry if isinstance(entry, (list, tuple)) else [entry])
+    ]
 
 
 def _flatten(structure):
@@ -35,7 +39,7 @@ def _pack(cell, flat, listed=False):
     out, start = [], 0
     for entry in size:
         if isinstance(entry, (list, tuple)):
-            out.append(list(flat[start:start + len(entry)]))
+            out.append(list(flat[start : start + len(entry)]))
             start += len(entry)
         else:
             out.append([flat[start]] if listed else flat[start])
@@ -46,7 +50,8 @@ def _pack(cell, flat, listed=False):
 @keras_export("keras.layers.RNN")
 class RNN(Layer):
     """Keras' recurrent layer base: iterates ``cell`` over time, with ``return_sequences``,
-    ``return_state``, ``go_backwards``, ``stateful`` (``reset_states()``), masks (a masked step keeps
+    ``return_state``, ``go_backwards``, ``stateful`` (``reset_states()``), masks (a masked step
+    keeps
     the previous states and repeats the previous output, or zeros with ``zero_output_for_mask``)
     and ``initial_state``.
 
@@ -56,16 +61,30 @@ class RNN(Layer):
     A list of cells is wrapped in :class:`StackedRNNCells`.
     """
 
-    def __init__(self, cell, return_sequences=False, return_state=False, go_backwards=False, stateful=False,
-                 unroll=False, zero_output_for_mask=False, **kwargs):
+    def __init__(
+        self,
+        cell,
+        return_sequences=False,
+        return_state=False,
+        go_backwards=False,
+        stateful=False,
+        unroll=False,
+        zero_output_for_mask=False,
+        **kwargs,
+    ):
         super().__init__(**kwargs)
         if isinstance(cell, (list, tuple)):
             cell = StackedRNNCells(cell)
         if not hasattr(cell, "call"):
-            raise ValueError("Argument `cell` should have a `call` method. Received: cell=%s" % (cell,))
+            raise ValueError(
+                "Argument `cell` should have a `call` method. Received: cell=%s" % (cell,)
+            )
         if not hasattr(cell, "state_size"):
-            raise ValueError("The RNN cell should have a `state_size` attribute (single integer or list of integers, "
-                             "one integer per RNN state). Received: cell=%s" % (cell,))
+            raise ValueError(
+                "The RNN cell should have a `state_size` attribute (single integer or list of "
+                "integers, "
+                "one integer per RNN state). Received: cell=%s" % (cell,)
+            )
         self.cell = cell
         self.return_sequences = return_sequences
         self.return_state = return_state
@@ -78,12 +97,16 @@ class RNN(Layer):
     # ------------------------------------------------------------------- build
     def build(self, sequences_shape, initial_state_shape=None):
         if self.stateful and sequences_shape[0] is None:
-            raise ValueError("When using `stateful=True` in a RNN, the batch size must be static. Found dynamic "
-                             "batch size: sequence.shape=%s" % (tuple(sequences_shape),))
+            raise ValueError(
+                "When using `stateful=True` in a RNN, the batch size must be static. Found dynamic "
+                "batch size: sequence.shape=%s" % (tuple(sequences_shape),)
+            )
         step_shape = (sequences_shape[0],) + tuple(sequences_shape[2:])
         build_sublayer(self.cell, step_shape)
         if self.stateful:
-            self.__dict__["_state_values"] = [value._value for value in self.get_initial_state(sequences_shape[0])]
+            self.__dict__["_state_values"] = [
+                value._value for value in self.get_initial_state(sequences_shape[0])
+            ]
         self.built = True
 
     # ------------------------------------------------------------------ states
@@ -105,15 +128,23 @@ class RNN(Layer):
 
     def get_initial_state(self, batch_size):
         """Zero states for ``batch_size`` sequences (one Tensor per state)."""
-        return [wrap(torch.zeros((batch_size, size), dtype=self._compute_torch_dtype, device=device.current()))
-                for size in state_sizes(self.cell)]
+        return [
+            wrap(
+                torch.zeros(
+                    (batch_size, size), dtype=self._compute_torch_dtype, device=device.current()
+                )
+            )
+            for size in state_sizes(self.cell)
+        ]
 
     def _initial_states(self, x, initial_state):
         if initial_state is not None:
             given = _flatten(initial_state)
             if len(given) != len(state_sizes(self.cell)):
-                raise ValueError("Layer %s expects %d state(s), but it received %d initial state(s)."
-                                 % (self._name, len(state_sizes(self.cell)), len(given)))
+                raise ValueError(
+                    "Layer %s expects %d state(s), but it received %d initial state(s)."
+                    % (self._name, len(state_sizes(self.cell)), len(given))
+                )
             return [to_torch(s).to(x.dtype) for s in given]
         if self.stateful and self._state_values is not None and not symbolic.tracing():
             return list(self._state_values)
@@ -134,19 +165,25 @@ class RNN(Layer):
         if isinstance(cell, DropoutRNNCell) and cell._fused_fits(training):
             result = self._run_fused(x, states, mask, training)
         if result is None:
-            result = self._run_loop(getattr(cell, "_step", None) or self._generic_step, x, states, mask, training)
+            result = self._run_loop(
+                getattr(cell, "_step", None) or self._generic_step, x, states, mask, training
+            )
         sequence, last, finals = result
         if self.stateful and not symbolic.tracing():
             self.__dict__["_state_values"] = [s.detach() for s in finals]
         output = wrap(sequence if self.return_sequences else last)
         if self.return_state:
-            return (output,) + tuple(_pack(cell, [wrap(s) for s in finals], isinstance(cell, StackedRNNCells)))
+            return (output,) + tuple(
+                _pack(cell, [wrap(s) for s in finals], isinstance(cell, StackedRNNCells))
+            )
         return output
 
     def _run_fused(self, x, states, mask, training):
         lengths = None
         if mask is not None and torch.compiler.is_compiling():
-            return None  # the packed kernels need the lengths on the host: a graph runs the step loop
+            return (
+                None  # the packed kernels need the lengths on the host: a graph runs the step loop
+            )
         if mask is not None and not symbolic.tracing():
             lengths = _fused.right_padded_lengths(mask)
             if lengths is None:
@@ -155,7 +192,16 @@ class RNN(Layer):
         if training and 0 < cell.dropout < 1:
             x = x * cell.get_dropout_mask(x[:, 0]).unsqueeze(1)
         mode, params, has_biases = cell._fused_params(x)
-        return _fused.run(mode, x, states, params, has_biases, self.go_backwards, lengths, self.zero_output_for_mask)
+        return _fused.run(
+            mode,
+            x,
+            states,
+            params,
+            has_biases,
+            self.go_backwards,
+            lengths,
+            self.zero_output_for_mask,
+        )
 
     def _generic_step(self, x, states, training):
         output, new_states = self.cell(wrap(x), [wrap(s) for s in states], training=training)
@@ -194,7 +240,8 @@ class RNN(Layer):
         return output
 
     def compute_mask(self, inputs, mask=None):
-        """The input mask for sequence outputs, else ``None`` (and ``None`` for each returned state)."""
+        """The input mask for sequence outputs, else ``None`` (and ``None`` for each returned
+        state)."""
         if isinstance(mask, (list, tuple)):
             mask = mask[0]
         output_mask = mask if self.return_sequences else None
@@ -205,9 +252,16 @@ class RNN(Layer):
     # ------------------------------------------------------------------ config
     def _rnn_config(self):
         config = Layer.get_config(self)
-        config.update({"return_sequences": self.return_sequences, "return_state": self.return_state,
-                       "go_backwards": self.go_backwards, "stateful": self.stateful, "unroll": self.unroll,
-                       "zero_output_for_mask": self.zero_output_for_mask})
+        config.update(
+            {
+                "return_sequences": self.return_sequences,
+                "return_state": self.return_state,
+                "go_backwards": self.go_backwards,
+                "stateful": self.stateful,
+                "unroll": self.unroll,
+                "zero_output_for_mask": self.zero_output_for_mask,
+            }
+        )
         return config
 
     def get_config(self):

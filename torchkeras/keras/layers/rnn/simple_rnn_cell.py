@@ -1,4 +1,6 @@
-"""``keras.layers.SimpleRNNCell``: ``h_t = activation(x_t @ kernel + h_{t-1} @ recurrent_kernel + bias)``."""
+"""``keras.layers.SimpleRNNCell``: ``h_t = activation(x_t @ kernel + h_{t-1} @ recurrent_kernel +
+bias)``."""
+
 import torch
 
 from .dropout_rnn_cell import DropoutRNNCell
@@ -10,13 +12,43 @@ class SimpleRNNCell(DropoutRNNCell):
     """The fully connected recurrent cell; weights in Keras' layout (``kernel (input_dim, units)``,
     ``recurrent_kernel (units, units)``, ``bias (units,)``)."""
 
-    def __init__(self, units, activation="tanh", use_bias=True, kernel_initializer="glorot_uniform",
-                 recurrent_initializer="orthogonal", bias_initializer="zeros", kernel_regularizer=None,
-                 recurrent_regularizer=None, bias_regularizer=None, kernel_constraint=None, recurrent_constraint=None,
-                 bias_constraint=None, dropout=0.0, recurrent_dropout=0.0, seed=None, **kwargs):
-        super().__init__(units, activation, use_bias, kernel_initializer, recurrent_initializer, bias_initializer,
-                         kernel_regularizer, recurrent_regularizer, bias_regularizer, kernel_constraint,
-                         recurrent_constraint, bias_constraint, dropout, recurrent_dropout, seed, **kwargs)
+    def __init__(
+        self,
+        units,
+        activation="tanh",
+        use_bias=True,
+        kernel_initializer="glorot_uniform",
+        recurrent_initializer="orthogonal",
+        bias_initializer="zeros",
+        kernel_regularizer=None,
+        recurrent_regularizer=None,
+        bias_regularizer=None,
+        kernel_constraint=None,
+        recurrent_constraint=None,
+        bias_constraint=None,
+        dropout=0.0,
+        recurrent_dropout=0.0,
+        seed=None,
+        **kwargs,
+    ):
+        super().__init__(
+            units,
+            activation,
+            use_bias,
+            kernel_initializer,
+            recurrent_initializer,
+            bias_initializer,
+            kernel_regularizer,
+            recurrent_regularizer,
+            bias_regularizer,
+            kernel_constraint,
+            recurrent_constraint,
+            bias_constraint,
+            dropout,
+            recurrent_dropout,
+            seed,
+            **kwargs,
+        )
         self.state_size = units
 
     def build(self, input_shape):

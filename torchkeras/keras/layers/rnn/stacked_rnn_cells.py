@@ -1,4 +1,5 @@
 """``keras.layers.StackedRNNCells``: a list of cells run as one cell (each feeds the next)."""
+
 from ....framework import tree as _tree
 from ....framework.tensor import wrap
 from ..layer import Layer
@@ -21,10 +22,15 @@ class StackedRNNCells(Layer):
         super().__init__(**kwargs)
         for cell in cells:
             if not hasattr(cell, "call"):
-                raise ValueError("All cells must have a `call` method. Received cell without a `call` method: %s" % (cell,))
+                raise ValueError(
+                    "All cells must have a `call` method. Received cell without a `call` method: %s"
+                    % (cell,)
+                )
             if not hasattr(cell, "state_size"):
-                raise ValueError("All cells must have a `state_size` attribute. Received cell without a `state_size`: %s"
-                                 % (cell,))
+                raise ValueError(
+                    "All cells must have a `state_size` attribute. Received cell without a "
+                    "`state_size`: %s" % (cell,)
+                )
         self.cells = list(cells)
 
     @property
@@ -66,7 +72,7 @@ class StackedRNNCells(Layer):
         start = 0
         for cell in self.cells:
             count = len(_flat_sizes(cell.state_size))
-            own = states[start:start + count]
+            own = states[start : start + count]
             start += count
             if hasattr(cell, "_step"):
                 x, own = cell._step(x, own, training)
@@ -85,7 +91,7 @@ class StackedRNNCells(Layer):
         for cell in self.cells:
             sizes = cell.state_size
             count = len(_flat_sizes(sizes))
-            group = [wrap(s) for s in new_states[start:start + count]]
+            group = [wrap(s) for s in new_states[start : start + count]]
             start += count
             nested.append(group if isinstance(sizes, (list, tuple)) else group[0])
         return wrap(output), nested

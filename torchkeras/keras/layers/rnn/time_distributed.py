@@ -1,4 +1,5 @@
 """``keras.layers.TimeDistributed``: applies a layer to every temporal slice of an input."""
+
 from ....framework.tensor import wrap
 from ..core.wrapper import Wrapper
 from ..layer import Layer
@@ -13,15 +14,20 @@ class TimeDistributed(Wrapper):
 
     def __init__(self, layer, **kwargs):
         if not isinstance(layer, Layer):
-            raise ValueError("Please initialize `TimeDistributed` layer with a `keras.layers.Layer` instance. "
-                             "Received: %s" % (layer,))
+            raise ValueError(
+                "Please initialize `TimeDistributed` layer with a `keras.layers.Layer` instance. "
+                "Received: %s" % (layer,)
+            )
         super().__init__(layer, **kwargs)
         self.supports_masking = True
 
     def _check_rank(self, input_shape):
         if len(input_shape) < 3:
-            raise ValueError("`TimeDistributed` Layer should be passed an `input_shape` with at least 3 dimensions, "
-                             "received: %s" % (tuple(input_shape),))
+            raise ValueError(
+                "`TimeDistributed` Layer should be passed an `input_shape` with at least 3 "
+                "dimensions, "
+                "received: %s" % (tuple(input_shape),)
+            )
 
     def build(self, input_shape):
         self._check_rank(input_shape)
@@ -33,7 +39,9 @@ class TimeDistributed(Wrapper):
         batch, steps = x.shape[0], x.shape[1]
         kwargs = {"training": training}
         if mask is not None:
-            kwargs["mask"] = wrap(mask._value.reshape((batch * steps,) + tuple(mask._value.shape[2:])))
+            kwargs["mask"] = wrap(
+                mask._value.reshape((batch * steps,) + tuple(mask._value.shape[2:]))
+            )
         y = self.layer(wrap(x.reshape((batch * steps,) + tuple(x.shape[2:]))), **kwargs)._value
         return wrap(y.reshape((batch, steps) + tuple(y.shape[1:])))
 

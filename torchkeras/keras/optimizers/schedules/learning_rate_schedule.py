@@ -4,6 +4,7 @@ Each schedule is called with the optimizer's ``iterations`` (or any step
 value) and returns a float32 scalar Tensor on the step's device, computed
 with Keras' formulas in float32.
 """
+
 from __future__ import annotations
 
 import math
@@ -15,8 +16,15 @@ from ....framework.tensor import wrap
 from ...backend.object_repr import KerasObjectRepr
 from ....api_export import keras_export
 
-__all__ = ["LearningRateSchedule", "ExponentialDecay", "PiecewiseConstantDecay", "PolynomialDecay",
-           "InverseTimeDecay", "CosineDecay", "CosineDecayRestarts"]
+__all__ = [
+    "LearningRateSchedule",
+    "ExponentialDecay",
+    "PiecewiseConstantDecay",
+    "PolynomialDecay",
+    "InverseTimeDecay",
+    "CosineDecay",
+    "CosineDecayRestarts",
+]
 
 
 def _step(step):
@@ -30,16 +38,21 @@ def _const(value, like):
 
 @keras_export("keras.optimizers.schedules.LearningRateSchedule")
 class LearningRateSchedule(KerasObjectRepr):
-    """Base class of learning rate schedules: subclasses implement ``__call__(step)`` and ``get_config()``."""
+    """Base class of learning rate schedules: subclasses implement ``__call__(step)`` and
+    ``get_config()``."""
 
     def __call__(self, step):
-        raise NotImplementedError("Learning rate schedule '%s' must override `__call__(self, step)`."
-                                  % type(self).__name__)
+        raise NotImplementedError(
+            "Learning rate schedule '%s' must override `__call__(self, step)`."
+            % type(self).__name__
+        )
 
     def get_config(self):
         """The schedule's constructor arguments (subclasses must override)."""
-        raise NotImplementedError("Learning rate schedule '%s' must override `get_config()` in order to be "
-                                  "serializable." % type(self).__name__)
+        raise NotImplementedError(
+            "Learning rate schedule '%s' must override `get_config()` in order to be "
+            "serializable." % type(self).__name__
+        )
 
     @classmethod
     def from_config(cls, config):
@@ -54,9 +67,17 @@ def _check_steps(name, value):
 
 @keras_export("keras.optimizers.schedules.ExponentialDecay")
 class ExponentialDecay(LearningRateSchedule):
-    """``initial_learning_rate * decay_rate ** (step / decay_steps)`` (floored exponent with ``staircase``)."""
+    """``initial_learning_rate * decay_rate ** (step / decay_steps)`` (floored exponent with
+    ``staircase``)."""
 
-    def __init__(self, initial_learning_rate, decay_steps, decay_rate, staircase=False, name="ExponentialDecay"):
+    def __init__(
+        self,
+        initial_learning_rate,
+        decay_steps,
+        decay_rate,
+        staircase=False,
+        name="ExponentialDecay",
+    ):
         self.initial_learning_rate = initial_learning_rate
         self.decay_steps = decay_steps
         self.decay_rate = decay_rate
@@ -69,12 +90,19 @@ class ExponentialDecay(LearningRateSchedule):
         p = s / _const(self.decay_steps, s)
         if self.staircase:
             p = torch.floor(p)
-        return wrap(_const(self.initial_learning_rate, s) * torch.pow(_const(self.decay_rate, s), p))
+        return wrap(
+            _const(self.initial_learning_rate, s) * torch.pow(_const(self.decay_rate, s), p)
+        )
 
     def get_config(self):
         """Constructor arguments."""
-        return {"initial_learning_rate": self.initial_learning_rate, "decay_steps": self.decay_steps,
-                "decay_rate": self.decay_rate, "staircase": self.staircase, "name": self.name}
+        return {
+            "initial_learning_rate": self.initial_learning_rate,
+            "decay_steps": self.decay_steps,
+            "decay_rate": self.decay_rate,
+            "staircase": self.staircase,
+            "name": self.name,
+        }
 
 
 @keras_export("keras.optimizers.schedules.PiecewiseConstantDecay")
@@ -84,9 +112,11 @@ class PiecewiseConstantDecay(LearningRateSchedule):
 
     def __init__(self, boundaries, values, name="PiecewiseConstant"):
         if len(boundaries) != len(values) - 1:
-            raise ValueError("The length of boundaries should be 1 less than the length of values. Received: "
-                             "boundaries=%s of length %d, and values=%s of length %d."
-                             % (boundaries, len(boundaries), values, len(values)))
+            raise ValueError(
+                "The length of boundaries should be 1 less than the length of values. Received: "
+                "boundaries=%s of length %d, and values=%s of length %d."
+                % (boundaries, len(boundaries), values, len(values))
+            )
         self.boundaries = boundaries
         self.values = values
         self.name = name
@@ -113,8 +143,15 @@ class PolynomialDecay(LearningRateSchedule):
     """``(initial - end) * (1 - step / decay_steps) ** power + end``; with ``cycle`` the decay
     restarts with ``decay_steps`` scaled by ``ceil(step / decay_steps)``."""
 
-    def __init__(self, initial_learning_rate, decay_steps, end_learning_rate=0.0001, power=1.0, cycle=False,
-                 name="PolynomialDecay"):
+    def __init__(
+        self,
+        initial_learning_rate,
+        decay_steps,
+        end_learning_rate=0.0001,
+        power=1.0,
+        cycle=False,
+        name="PolynomialDecay",
+    ):
         self.initial_learning_rate = initial_learning_rate
         self.decay_steps = decay_steps
         self.end_learning_rate = end_learning_rate
@@ -133,20 +170,36 @@ class PolynomialDecay(LearningRateSchedule):
             s = torch.minimum(s, decay_steps)
         end = _const(self.end_learning_rate, s)
         p = s / decay_steps
-        return wrap((_const(self.initial_learning_rate, s) - end) * torch.pow(1 - p, _const(self.power, s)) + end)
+        return wrap(
+            (_const(self.initial_learning_rate, s) - end) * torch.pow(1 - p, _const(self.power, s))
+            + end
+        )
 
     def get_config(self):
         """Constructor arguments."""
-        return {"initial_learning_rate": self.initial_learning_rate, "decay_steps": self.decay_steps,
-                "end_learning_rate": self.end_learning_rate, "power": self.power, "cycle": self.cycle,
-                "name": self.name}
+        return {
+            "initial_learning_rate": self.initial_learning_rate,
+            "decay_steps": self.decay_steps,
+            "end_learning_rate": self.end_learning_rate,
+            "power": self.power,
+            "cycle": self.cycle,
+            "name": self.name,
+        }
 
 
 @keras_export("keras.optimizers.schedules.InverseTimeDecay")
 class InverseTimeDecay(LearningRateSchedule):
-    """``initial_learning_rate / (1 + decay_rate * step / decay_steps)`` (floored with ``staircase``)."""
+    """``initial_learning_rate / (1 + decay_rate * step / decay_steps)`` (floored with
+    ``staircase``)."""
 
-    def __init__(self, initial_learning_rate, decay_steps, decay_rate, staircase=False, name="InverseTimeDecay"):
+    def __init__(
+        self,
+        initial_learning_rate,
+        decay_steps,
+        decay_rate,
+        staircase=False,
+        name="InverseTimeDecay",
+    ):
         self.initial_learning_rate = initial_learning_rate
         self.decay_steps = decay_steps
         self.decay_rate = decay_rate
@@ -163,8 +216,13 @@ class InverseTimeDecay(LearningRateSchedule):
 
     def get_config(self):
         """Constructor arguments."""
-        return {"initial_learning_rate": self.initial_learning_rate, "decay_steps": self.decay_steps,
-                "decay_rate": self.decay_rate, "staircase": self.staircase, "name": self.name}
+        return {
+            "initial_learning_rate": self.initial_learning_rate,
+            "decay_steps": self.decay_steps,
+            "decay_rate": self.decay_rate,
+            "staircase": self.staircase,
+            "name": self.name,
+        }
 
 
 @keras_export("keras.optimizers.schedules.CosineDecay")
@@ -172,8 +230,15 @@ class CosineDecay(LearningRateSchedule):
     """Cosine decay from the initial rate (or, after a linear warmup of ``warmup_steps`` to
     ``warmup_target``, from that target) down to ``alpha`` times it over ``decay_steps``."""
 
-    def __init__(self, initial_learning_rate, decay_steps, alpha=0.0, name="CosineDecay", warmup_target=None,
-                 warmup_steps=0):
+    def __init__(
+        self,
+        initial_learning_rate,
+        decay_steps,
+        alpha=0.0,
+        name="CosineDecay",
+        warmup_target=None,
+        warmup_steps=0,
+    ):
         self.initial_learning_rate = initial_learning_rate
         self.decay_steps = decay_steps
         self.alpha = alpha
@@ -196,20 +261,36 @@ class CosineDecay(LearningRateSchedule):
         warmup_steps = _const(self.warmup_steps, s)
         s = torch.minimum(s, decay_steps + warmup_steps)
         warm = (target - initial) * (s / warmup_steps) + initial
-        return wrap(torch.where(s < warmup_steps, warm, self._decay(s - warmup_steps, decay_steps, target)))
+        return wrap(
+            torch.where(s < warmup_steps, warm, self._decay(s - warmup_steps, decay_steps, target))
+        )
 
     def get_config(self):
         """Constructor arguments."""
-        return {"initial_learning_rate": self.initial_learning_rate, "decay_steps": self.decay_steps,
-                "alpha": self.alpha, "name": self.name, "warmup_target": self.warmup_target,
-                "warmup_steps": self.warmup_steps}
+        return {
+            "initial_learning_rate": self.initial_learning_rate,
+            "decay_steps": self.decay_steps,
+            "alpha": self.alpha,
+            "name": self.name,
+            "warmup_target": self.warmup_target,
+            "warmup_steps": self.warmup_steps,
+        }
 
 
 @keras_export("keras.optimizers.schedules.CosineDecayRestarts")
 class CosineDecayRestarts(LearningRateSchedule):
-    """Cosine decay with warm restarts (SGDR): periods grow by ``t_mul``, peaks scale by ``m_mul``."""
+    """Cosine decay with warm restarts (SGDR): periods grow by ``t_mul``, peaks scale by
+    ``m_mul``."""
 
-    def __init__(self, initial_learning_rate, first_decay_steps, t_mul=2.0, m_mul=1.0, alpha=0.0, name="SGDRDecay"):
+    def __init__(
+        self,
+        initial_learning_rate,
+        first_decay_steps,
+        t_mul=2.0,
+        m_mul=1.0,
+        alpha=0.0,
+        name="SGDRDecay",
+    ):
         self.initial_learning_rate = initial_learning_rate
         self.first_decay_steps = first_decay_steps
         self._t_mul = t_mul
@@ -236,5 +317,11 @@ class CosineDecayRestarts(LearningRateSchedule):
 
     def get_config(self):
         """Constructor arguments."""
-        return {"initial_learning_rate": self.initial_learning_rate, "first_decay_steps": self.first_decay_steps,
-                "t_mul": self._t_mul, "m_mul": self._m_mul, "alpha": self.alpha, "name": self.name}
+        return {
+            "initial_learning_rate": self.initial_learning_rate,
+            "first_decay_steps": self.first_decay_steps,
+            "t_mul": self._t_mul,
+            "m_mul": self._m_mul,
+            "alpha": self.alpha,
+            "name": self.name,
+        }

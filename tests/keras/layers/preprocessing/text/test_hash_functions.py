@@ -1,23 +1,30 @@
-"""TF's string hash buckets (FarmHash Fingerprint64, SipHash-2-4), checked on values taken from TF 2.21."""
+"""TF's string hash buckets (FarmHash Fingerprint64, SipHash-2-4), checked on values taken from
+TF 2.21."""
+
 import numpy as np
 
-from torchkeras.keras.layers.preprocessing.text.hash_functions import (fingerprint64, siphash24, to_hash_bucket_fast,
-                                                                       to_hash_bucket_strong)
+from torchkeras.keras.layers.preprocessing.text.hash_functions import (
+    fingerprint64,
+    siphash24,
+    to_hash_bucket_fast,
+    to_hash_bucket_strong,
+)
 
 
 def test_fingerprint64_of_empty_string_is_farmhash_k2():
-    assert fingerprint64(b"") == 0x9ae16a3b2f90404f
+    assert fingerprint64(b"") == 0x9AE16A3B2F90404F
 
 
 def test_siphash24_reference_vector():
     # The SipHash paper's test vector: key 00..0f, message 00..0e.
     key = bytes(range(16))
     k0, k1 = int.from_bytes(key[:8], "little"), int.from_bytes(key[8:], "little")
-    assert siphash24(k0, k1, bytes(range(15))) == 0xa129ca6149be45e5
+    assert siphash24(k0, k1, bytes(range(15))) == 0xA129CA6149BE45E5
 
 
 def test_buckets_match_tf_values():
-    # tf.strings.to_hash_bucket_fast(["a", "b", "c"], 5) and to_hash_bucket_strong(..., 5, key=[133, 133]).
+    # tf.strings.to_hash_bucket_fast(["a", "b", "c"], 5) and to_hash_bucket_strong(..., 5, key=[133,
+    # 133]).
     values = np.array([b"a", b"b", b"c"], dtype=object)
     assert to_hash_bucket_fast(values, 5).tolist() == [4, 2, 2]
     assert to_hash_bucket_strong(values, 5, [133, 133]).tolist() == [2, 4, 1]

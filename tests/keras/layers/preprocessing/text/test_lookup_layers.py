@@ -1,4 +1,6 @@
-"""Hashing, StringLookup, IntegerLookup and TextVectorization without TensorFlow (expected values from Keras 3.15)."""
+"""Hashing, StringLookup, IntegerLookup and TextVectorization without TensorFlow (expected values
+from Keras 3.15)."""
+
 import numpy as np
 import pytest
 
@@ -17,7 +19,10 @@ def test_hashing_int_and_encodings():
     assert L.Hashing(5, mask_value="")(np.array(["", "a", "b"])).numpy().tolist() == [0, 4, 3]
     assert L.Hashing(5, salt=133)(np.array(["a", "b", "c"])).numpy().tolist() == [2, 4, 1]
     multi = L.Hashing(5, output_mode="multi_hot")(np.array([["a", "b"], ["c", "c"]]))
-    assert multi.dtype == tf.float32 and multi.numpy().tolist() == [[0, 0, 1, 0, 1], [0, 0, 1, 0, 0]]
+    assert multi.dtype == tf.float32 and multi.numpy().tolist() == [
+        [0, 0, 1, 0, 1],
+        [0, 0, 1, 0, 0],
+    ]
     count = L.Hashing(5, output_mode="count")(np.array([["a", "b"], ["c", "c"]]))
     assert count.numpy().tolist() == [[0, 0, 1, 0, 1], [0, 0, 2, 0, 0]]
 
@@ -48,23 +53,35 @@ def test_string_lookup_adapt_order_and_oov():
 
 def test_string_lookup_modes():
     vocab = ["a", "b"]
-    assert L.StringLookup(vocabulary=vocab, output_mode="multi_hot")(np.array([["a", "z"]])).numpy().tolist() == [[1, 1, 0]]
-    assert L.StringLookup(vocabulary=vocab, output_mode="one_hot")(np.array(["a", "z"])).numpy().tolist() == \
-        [[0, 1, 0], [1, 0, 0]]
-    assert L.StringLookup(vocabulary=vocab, output_mode="count")(np.array([["a", "b"], ["a", "a"]])).numpy().tolist() \
-        == [[0, 1, 1], [0, 2, 0]]
+    assert L.StringLookup(vocabulary=vocab, output_mode="multi_hot")(
+        np.array([["a", "z"]])
+    ).numpy().tolist() == [[1, 1, 0]]
+    assert L.StringLookup(vocabulary=vocab, output_mode="one_hot")(
+        np.array(["a", "z"])
+    ).numpy().tolist() == [[0, 1, 0], [1, 0, 0]]
+    assert L.StringLookup(vocabulary=vocab, output_mode="count")(
+        np.array([["a", "b"], ["a", "a"]])
+    ).numpy().tolist() == [[0, 1, 1], [0, 2, 0]]
     tfidf = L.StringLookup(vocabulary=vocab, output_mode="tf_idf", idf_weights=[0.5, 0.25])
-    np.testing.assert_allclose(tfidf(np.array([["a", "b", "a", "z"]])).numpy(), [[0.375, 1.0, 0.25]])
+    np.testing.assert_allclose(
+        tfidf(np.array([["a", "b", "a", "z"]])).numpy(), [[0.375, 1.0, 0.25]]
+    )
     inverted = L.StringLookup(vocabulary=vocab, invert=True)(np.array([1, 2, 0, 5]))
-    assert inverted.dtype == tf.string and inverted.numpy().tolist() == [b"a", b"b", b"[UNK]", b"[UNK]"]
+    assert inverted.dtype == tf.string and inverted.numpy().tolist() == [
+        b"a",
+        b"b",
+        b"[UNK]",
+        b"[UNK]",
+    ]
     masked = L.StringLookup(vocabulary=vocab, mask_token="[M]")
     assert masked(np.array(["[M]", "a", "q"])).numpy().tolist() == [0, 2, 1]
     assert masked.get_vocabulary() == ["[M]", "[UNK]", "a", "b"]
 
 
 def test_string_lookup_multiple_oov_buckets_hash_like_tf():
-    assert L.StringLookup(num_oov_indices=3, vocabulary=["a"])(np.array(["x", "y", "zz", "a", "q"])).numpy().tolist() \
-        == [2, 2, 1, 3, 2]
+    assert L.StringLookup(num_oov_indices=3, vocabulary=["a"])(
+        np.array(["x", "y", "zz", "a", "q"])
+    ).numpy().tolist() == [2, 2, 1, 3, 2]
     salted = L.StringLookup(num_oov_indices=3, vocabulary=["a"], salt=7)
     assert salted(np.array(["x", "y", "zz", "a", "q"])).numpy().tolist() == [0, 2, 2, 3, 0]
 
@@ -95,8 +112,11 @@ def test_string_lookup_adapt_tf_idf_and_dataset():
     layer = L.StringLookup(output_mode="tf_idf")
     layer.adapt(tf.data.Dataset.from_tensor_slices([["a", "b", "a"], ["a", "c", "c"]]).batch(1))
     assert layer.get_vocabulary() == ["[UNK]", "a", "c", "b"]
-    np.testing.assert_allclose(layer(np.array([["a", "b", "a", "z"]])).numpy(),
-                               [[0.63237333, 1.0216513, 0.0, 0.6931472]], rtol=1e-6)
+    np.testing.assert_allclose(
+        layer(np.array([["a", "b", "a", "z"]])).numpy(),
+        [[0.63237333, 1.0216513, 0.0, 0.6931472]],
+        rtol=1e-6,
+    )
 
 
 def test_integer_lookup():
@@ -104,8 +124,9 @@ def test_integer_lookup():
     layer.adapt([3, 3, 1, 2, 2, 0])
     assert layer.get_vocabulary() == [-1, 3, 2, 1, 0]
     assert layer(np.array([3, 7, -1, 0])).numpy().tolist() == [1, 0, 0, 4]
-    assert L.IntegerLookup(num_oov_indices=3, vocabulary=[5])(np.array([1, 2, 3, 5, -7])).numpy().tolist() == \
-        [1, 2, 0, 3, 2]
+    assert L.IntegerLookup(num_oov_indices=3, vocabulary=[5])(
+        np.array([1, 2, 3, 5, -7])
+    ).numpy().tolist() == [1, 2, 0, 3, 2]
     farm = L.IntegerLookup(num_oov_indices=3, vocabulary=[5], oov_method="farmhash")
     assert farm(np.array([1, 2, 3, 5, -7])).numpy().tolist() == [0, 1, 0, 3, 2]
     inverted = L.IntegerLookup(vocabulary=[10, 20], invert=True)(np.array([2, 1, 0]))
@@ -114,11 +135,14 @@ def test_integer_lookup():
         L.IntegerLookup(salt=3)
 
 
-@pytest.mark.parametrize("layer", [
-    lambda: L.StringLookup(vocabulary=["a", "b"], mask_token="", num_oov_indices=2),
-    lambda: L.StringLookup(vocabulary=["a", "b"], output_mode="tf_idf", idf_weights=[1.0, 2.0]),
-    lambda: L.IntegerLookup(vocabulary=[4, 5], output_mode="count"),
-])
+@pytest.mark.parametrize(
+    "layer",
+    [
+        lambda: L.StringLookup(vocabulary=["a", "b"], mask_token="", num_oov_indices=2),
+        lambda: L.StringLookup(vocabulary=["a", "b"], output_mode="tf_idf", idf_weights=[1.0, 2.0]),
+        lambda: L.IntegerLookup(vocabulary=[4, 5], output_mode="count"),
+    ],
+)
 def test_lookup_config_round_trip(layer):
     layer = layer()
     config = layer.get_config()
@@ -138,13 +162,20 @@ def test_text_vectorization_adapt_and_call():
 
 
 def test_text_vectorization_options():
-    layer = L.TextVectorization(output_sequence_length=4, ngrams=2, standardize="lower", split="whitespace")
+    layer = L.TextVectorization(
+        output_sequence_length=4, ngrams=2, standardize="lower", split="whitespace"
+    )
     layer.set_vocabulary(["a", "b", "a b"])
     assert layer(np.array(["A b", "b"])).numpy().tolist() == [[2, 3, 4, 0], [3, 0, 0, 0]]
-    chars = L.TextVectorization(split="character", standardize=None, output_mode="count", vocabulary=["a", "b"])
+    chars = L.TextVectorization(
+        split="character", standardize=None, output_mode="count", vocabulary=["a", "b"]
+    )
     assert chars(np.array(["aab", "c"])).numpy().tolist() == [[0, 2, 1], [1, 0, 0]]
-    custom = L.TextVectorization(standardize=lambda x: np.char.upper(x), split=lambda x: [s.split("-") for s in x],
-                                 vocabulary=["A", "B"])
+    custom = L.TextVectorization(
+        standardize=lambda x: np.char.upper(x),
+        split=lambda x: [s.split("-") for s in x],
+        vocabulary=["A", "B"],
+    )
     assert custom(np.array(["a-b-c"])).numpy().tolist() == [[2, 3, 1]]
     with pytest.raises(ValueError, match="output_sequence_length"):
         L.TextVectorization(output_mode="count", output_sequence_length=3)
@@ -172,7 +203,9 @@ def test_keras_file_restores_adapted_vocabulary(tmp_path):
     model.save(path)
     restored = keras.models.load_model(path)
     assert restored.layers[1].get_vocabulary() == ["", "[UNK]", "a", "b", "c"]
-    assert [la.get_vocabulary() for la in restored.layers if isinstance(la, L.StringLookup)] == [["[UNK]", "y", "x"]]
+    assert [la.get_vocabulary() for la in restored.layers if isinstance(la, L.StringLookup)] == [
+        ["[UNK]", "y", "x"]
+    ]
     x = np.array([["a c"], ["b z"]])
     for got, want in zip(restored(x), model(x)):
         np.testing.assert_array_equal(got.numpy(), want.numpy())
@@ -184,8 +217,15 @@ def test_text_vectorization_in_a_model_fit_on_a_string_dataset():
     ds = tf.data.Dataset.from_tensor_slices((texts, labels)).batch(4)
     vectorize = L.TextVectorization(output_sequence_length=3)
     vectorize.adapt(ds.map(lambda x, y: x))
-    model = keras.Sequential([keras.Input(shape=(), dtype="string"), vectorize, L.Embedding(10, 4),
-                              L.GlobalAveragePooling1D(), L.Dense(1, activation="sigmoid")])
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(), dtype="string"),
+            vectorize,
+            L.Embedding(10, 4),
+            L.GlobalAveragePooling1D(),
+            L.Dense(1, activation="sigmoid"),
+        ]
+    )
     model.compile("adam", "binary_crossentropy")
     history = model.fit(ds, epochs=2, verbose=0, shuffle=False)
     assert len(history.history["loss"]) == 2
@@ -196,6 +236,7 @@ def test_adapt_reads_only_steps_batches_of_an_endless_iterable():
     def batches():
         while True:
             yield np.array([["a", "b"], ["a", "c"]])
+
     layer = keras.layers.StringLookup()
     layer.adapt(batches(), steps=3)
     assert layer.get_vocabulary() == ["[UNK]", "a", "c", "b"]

@@ -1,7 +1,9 @@
 """Differential tests against real Keras 3.15 / TF 2.21 for Hashing, StringLookup, IntegerLookup and
-TextVectorization: same data and options, vocabularies equal, integer outputs exactly equal (tf_idf to
+TextVectorization: same data and options, vocabularies equal, integer outputs exactly equal (tf_idf
+to
 1e-6), same output dtypes, same configs; ``.keras`` files with adapted vocabularies load both ways.
 Runs only where TensorFlow is importable (the oracle venv)."""
+
 import os
 
 import numpy as np
@@ -13,8 +15,10 @@ real_keras = pytest.importorskip("keras")
 
 import torchkeras as tf  # noqa: E402
 from torchkeras import keras  # noqa: E402
-from torchkeras.keras.layers.preprocessing.text.hash_functions import (to_hash_bucket_fast,  # noqa: E402
-                                                                       to_hash_bucket_strong)
+from torchkeras.keras.layers.preprocessing.text.hash_functions import (  # noqa: E402
+    to_hash_bucket_fast,  # noqa: E402
+    to_hash_bucket_strong,
+)
 
 RNG = np.random.RandomState(7)
 WORDS = ["the", "cat", "sat", "on", "mat", "dog", "ran", "a", "big", "red", "Ünïcode", "x"]
@@ -45,14 +49,20 @@ def _config(layer):
 
 
 def test_hash_buckets_equal_tf():
-    values = [bytes(RNG.randint(0, 256, n).astype(np.uint8)) for n in list(range(0, 200)) + [511, 1024]]
+    values = [
+        bytes(RNG.randint(0, 256, n).astype(np.uint8)) for n in list(range(0, 200)) + [511, 1024]
+    ]
     array = np.array(values, dtype=object)
-    for buckets in (2 ** 63 - 1, 7, 1000003):
-        np.testing.assert_array_equal(to_hash_bucket_fast(array, buckets),
-                                      tf_real.strings.to_hash_bucket_fast(values, buckets).numpy())
-        for key in ([0, 0], [133, 7], [-5, 2 ** 62 + 12345]):
-            np.testing.assert_array_equal(to_hash_bucket_strong(array, buckets, key),
-                                          tf_real.strings.to_hash_bucket_strong(values, buckets, key=key).numpy())
+    for buckets in (2**63 - 1, 7, 1000003):
+        np.testing.assert_array_equal(
+            to_hash_bucket_fast(array, buckets),
+            tf_real.strings.to_hash_bucket_fast(values, buckets).numpy(),
+        )
+        for key in ([0, 0], [133, 7], [-5, 2**62 + 12345]):
+            np.testing.assert_array_equal(
+                to_hash_bucket_strong(array, buckets, key),
+                tf_real.strings.to_hash_bucket_strong(values, buckets, key=key).numpy(),
+            )
 
 
 HASHING_CASES = [
@@ -62,7 +72,7 @@ HASHING_CASES = [
     (dict(num_bins=13, salt=(3, 99)), np.array([WORDS[:6], WORDS[6:]])),
     (dict(num_bins=4, mask_value=""), np.array(["", "a", "", "zz"])),
     (dict(num_bins=4, mask_value=0), np.array([[0, 1, 2], [3, 0, -9]])),
-    (dict(num_bins=100), np.array([0, 1, -1, 2 ** 40, -(2 ** 40)], dtype="int64")),
+    (dict(num_bins=100), np.array([0, 1, -1, 2**40, -(2**40)], dtype="int64")),
     (dict(num_bins=100), np.array([1.9, -2.5, 3.0], dtype="float32")),
     (dict(num_bins=6, output_mode="one_hot"), np.array([["a"], ["q"]])),
     (dict(num_bins=6, output_mode="one_hot"), np.array(["a", "q", "r"])),
@@ -107,7 +117,9 @@ def test_string_lookup_adapt_equals_keras(kwargs):
     ours.adapt(data)
     theirs.adapt(data)
     assert ours.get_vocabulary() == theirs.get_vocabulary()
-    assert ours.get_vocabulary(include_special_tokens=False) == theirs.get_vocabulary(include_special_tokens=False)
+    assert ours.get_vocabulary(include_special_tokens=False) == theirs.get_vocabulary(
+        include_special_tokens=False
+    )
     assert ours.vocabulary_size() == theirs.vocabulary_size()
     queries = data[:6].copy()
     if kwargs.get("num_oov_indices") != 0:
@@ -127,11 +139,21 @@ def test_string_lookup_adapt_dataset_and_steps_equal_keras():
     assert ours.get_vocabulary() == theirs.get_vocabulary()
 
 
-@pytest.mark.parametrize("kwargs", [dict(invert=True), dict(invert=True, mask_token="[M]"),
-                                    dict(output_mode="tf_idf", idf_weights=[0.5, 0.25, 2.0]),
-                                    dict(output_mode="tf_idf", idf_weights=[0.1, 0.5, 0.25, 2.0])])
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        dict(invert=True),
+        dict(invert=True, mask_token="[M]"),
+        dict(output_mode="tf_idf", idf_weights=[0.5, 0.25, 2.0]),
+        dict(output_mode="tf_idf", idf_weights=[0.1, 0.5, 0.25, 2.0]),
+    ],
+)
 def test_string_lookup_given_vocabulary_equals_keras(kwargs):
-    vocab = ["a", "b", "c"] if len(kwargs.get("idf_weights", [0] * 3)) == 3 else ["[UNK]", "a", "b", "c"]
+    vocab = (
+        ["a", "b", "c"]
+        if len(kwargs.get("idf_weights", [0] * 3)) == 3
+        else ["[UNK]", "a", "b", "c"]
+    )
     ours = keras.layers.StringLookup(vocabulary=vocab, **kwargs)
     theirs = real_keras.layers.StringLookup(vocabulary=vocab, **kwargs)
     assert ours.get_vocabulary() == theirs.get_vocabulary()
@@ -140,9 +162,18 @@ def test_string_lookup_given_vocabulary_equals_keras(kwargs):
     assert _config(ours) == _config(theirs)
 
 
-@pytest.mark.parametrize("kwargs", [dict(), dict(num_oov_indices=3), dict(num_oov_indices=3, oov_method="farmhash"),
-                                    dict(num_oov_indices=2, oov_method="farmhash", salt=5), dict(mask_token=0),
-                                    dict(output_mode="multi_hot", max_tokens=5), dict(output_mode="tf_idf")])
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        dict(),
+        dict(num_oov_indices=3),
+        dict(num_oov_indices=3, oov_method="farmhash"),
+        dict(num_oov_indices=2, oov_method="farmhash", salt=5),
+        dict(mask_token=0),
+        dict(output_mode="multi_hot", max_tokens=5),
+        dict(output_mode="tf_idf"),
+    ],
+)
 def test_integer_lookup_equals_keras(kwargs):
     data = RNG.randint(-3, 12, (20, 4))
     ours, theirs = keras.layers.IntegerLookup(**kwargs), real_keras.layers.IntegerLookup(**kwargs)
@@ -181,7 +212,10 @@ TEXT_CASES = [
 @pytest.mark.parametrize("kwargs", TEXT_CASES)
 def test_text_vectorization_equals_keras(kwargs):
     corpus = _sentences(40)
-    ours, theirs = keras.layers.TextVectorization(**kwargs), real_keras.layers.TextVectorization(**kwargs)
+    ours, theirs = (
+        keras.layers.TextVectorization(**kwargs),
+        real_keras.layers.TextVectorization(**kwargs),
+    )
     if kwargs.get("split", "whitespace") is None:
         ours.adapt(corpus)
         theirs.adapt(corpus)
@@ -214,22 +248,35 @@ def test_keras_files_interoperate(tmp_path):
             np.testing.assert_array_equal(np.asarray(got), np.asarray(want))
 
 
-@pytest.mark.parametrize("make,x", [
-    (lambda m: m.layers.StringLookup(vocabulary=["a", "b"]), "a"),
-    (lambda m: m.layers.StringLookup(vocabulary=["a", "b"]), ["b", "zz"]),
-    (lambda m: m.layers.StringLookup(vocabulary=["a", "b"], invert=True), np.array([[1, 2, 0]])),
-    (lambda m: m.layers.StringLookup(vocabulary=["a", "b"], output_mode="one_hot"), "b"),
-    (lambda m: m.layers.IntegerLookup(vocabulary=[5, 9]), 9),
-    (lambda m: m.layers.Hashing(3), "a"),
-    (lambda m: m.layers.Hashing(30), np.array([True, False])),
-    (lambda m: m.layers.TextVectorization(vocabulary=["a", "b"]), "b a c"),
-])
+@pytest.mark.parametrize(
+    "make,x",
+    [
+        (lambda m: m.layers.StringLookup(vocabulary=["a", "b"]), "a"),
+        (lambda m: m.layers.StringLookup(vocabulary=["a", "b"]), ["b", "zz"]),
+        (
+            lambda m: m.layers.StringLookup(vocabulary=["a", "b"], invert=True),
+            np.array([[1, 2, 0]]),
+        ),
+        (lambda m: m.layers.StringLookup(vocabulary=["a", "b"], output_mode="one_hot"), "b"),
+        (lambda m: m.layers.IntegerLookup(vocabulary=[5, 9]), 9),
+        (lambda m: m.layers.Hashing(3), "a"),
+        (lambda m: m.layers.Hashing(30), np.array([True, False])),
+        (lambda m: m.layers.TextVectorization(vocabulary=["a", "b"]), "b a c"),
+    ],
+)
 def test_scalar_list_and_bool_inputs_equal_keras(make, x):
     _same(make(keras)(x), make(real_keras)(x))
 
 
-@pytest.mark.parametrize("kwargs", [dict(), dict(output_sequence_length=5), dict(output_mode="multi_hot"),
-                                    dict(output_mode="count", ngrams=2)])
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        dict(),
+        dict(output_sequence_length=5),
+        dict(output_mode="multi_hot"),
+        dict(output_mode="count", ngrams=2),
+    ],
+)
 def test_text_vectorization_scalar_input_equals_keras(kwargs):
     ours = keras.layers.TextVectorization(vocabulary=["a", "b", "a b"], **kwargs)
     theirs = real_keras.layers.TextVectorization(vocabulary=["a", "b", "a b"], **kwargs)

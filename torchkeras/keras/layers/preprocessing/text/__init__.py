@@ -1,5 +1,6 @@
 """Keras' lookup and text preprocessing layers: ``Hashing``, ``StringLookup``,
 ``IntegerLookup`` and ``TextVectorization``."""
+
 from .hashing import Hashing
 from .integer_lookup import IntegerLookup
 from .string_lookup import StringLookup

@@ -4,6 +4,7 @@
 Indices outside ``[0, depth)`` (a dropped mask token) contribute nothing, as
 TF's ``bincount`` and ``one_hot`` do.
 """
+
 import numpy as np
 import torch
 
@@ -41,7 +42,8 @@ def encode(indices, output_mode, depth):
 
 
 def to_tensor(array, dtype=None):
-    """A Tensor on the current device holding the NumPy ``array`` (cast to the torch ``dtype`` when given)."""
+    """A Tensor on the current device holding the NumPy ``array`` (cast to the torch ``dtype``
+    when given)."""
     if not (array.flags.c_contiguous and array.flags.writeable):
         array = array.copy()
     value = torch.from_numpy(array)

@@ -6,22 +6,23 @@ Both map each string to ``hash % num_buckets``, bit for bit as TF does, so
 ``Hashing`` and the lookup layers' OOV buckets agree with real Keras.  Inputs
 are NumPy object arrays of ``bytes``; each distinct string is hashed once.
 """
+
 import numpy as np
 
 __all__ = ["fingerprint64", "siphash24", "to_hash_bucket_fast", "to_hash_bucket_strong"]
 
 _MASK = (1 << 64) - 1
-_K0 = 0xc3a5c85c97cb3127
-_K1 = 0xb492b66fbe98f273
-_K2 = 0x9ae16a3b2f90404f
+_K0 = 0xC3A5C85C97CB3127
+_K1 = 0xB492B66FBE98F273
+_K2 = 0x9AE16A3B2F90404F
 
 
 def _fetch64(s, i):
-    return int.from_bytes(s[i:i + 8], "little")
+    return int.from_bytes(s[i : i + 8], "little")
 
 
 def _fetch32(s, i):
-    return int.from_bytes(s[i:i + 4], "little")
+    return int.from_bytes(s[i : i + 4], "little")
 
 
 def _rotate(value, shift):
@@ -65,8 +66,11 @@ def _hash_len17to32(s, length):
     b = _fetch64(s, 8)
     c = (_fetch64(s, length - 8) * mul) & _MASK
     d = (_fetch64(s, length - 16) * _K2) & _MASK
-    return _hash_len16((_rotate((a + b) & _MASK, 43) + _rotate(c, 30) + d) & _MASK,
-                       (a + _rotate((b + _K2) & _MASK, 18) + c) & _MASK, mul)
+    return _hash_len16(
+        (_rotate((a + b) & _MASK, 43) + _rotate(c, 30) + d) & _MASK,
+        (a + _rotate((b + _K2) & _MASK, 18) + c) & _MASK,
+        mul,
+    )
 
 
 def _hash_len33to64(s, length):
@@ -81,8 +85,11 @@ def _hash_len33to64(s, length):
     f = _fetch64(s, 24)
     g = ((y + _fetch64(s, length - 32)) * mul) & _MASK
     h = ((z + _fetch64(s, length - 24)) * mul) & _MASK
-    return _hash_len16((_rotate((e + f) & _MASK, 43) + _rotate(g, 30) + h) & _MASK,
-                       (e + _rotate((f + a) & _MASK, 18) + g) & _MASK, mul)
+    return _hash_len16(
+        (_rotate((e + f) & _MASK, 43) + _rotate(g, 30) + h) & _MASK,
+        (e + _rotate((f + a) & _MASK, 18) + g) & _MASK,
+        mul,
+    )
 
 
 def _weak_hash_len32_with_seeds(s, i, a, b):
@@ -96,7 +103,8 @@ def _weak_hash_len32_with_seeds(s, i, a, b):
 
 
 def fingerprint64(s):
-    """FarmHash ``Fingerprint64`` of the bytes ``s`` (TF's ``tf.strings.to_hash_bucket_fast`` hash)."""
+    """FarmHash ``Fingerprint64`` of the bytes ``s`` (TF's ``tf.strings.to_hash_bucket_fast``
+    hash)."""
     length = len(s)
     if length <= 16:
         return _hash_len0to16(s, length)
@@ -120,12 +128,14 @@ def fingerprint64(s):
         y = (y + v0 + _fetch64(s, i + 40)) & _MASK
         z = (_rotate((z + w0) & _MASK, 33) * _K1) & _MASK
         v0, v1 = _weak_hash_len32_with_seeds(s, i, (v1 * _K1) & _MASK, (x + w0) & _MASK)
-        w0, w1 = _weak_hash_len32_with_seeds(s, i + 32, (z + w1) & _MASK, (y + _fetch64(s, i + 16)) & _MASK)
+        w0, w1 = _weak_hash_len32_with_seeds(
+            s, i + 32, (z + w1) & _MASK, (y + _fetch64(s, i + 16)) & _MASK
+        )
         z, x = x, z
         i += 64
         if i == end:
             break
-    mul = _K1 + ((z & 0xff) << 1)
+    mul = _K1 + ((z & 0xFF) << 1)
     i = last64
     w0 = (w0 + ((length - 1) & 63)) & _MASK
     v0 = (v0 + w0) & _MASK
@@ -136,10 +146,15 @@ def fingerprint64(s):
     y = (y + v0 * 9 + _fetch64(s, i + 40)) & _MASK
     z = (_rotate((z + w0) & _MASK, 33) * mul) & _MASK
     v0, v1 = _weak_hash_len32_with_seeds(s, i, (v1 * mul) & _MASK, (x + w0) & _MASK)
-    w0, w1 = _weak_hash_len32_with_seeds(s, i + 32, (z + w1) & _MASK, (y + _fetch64(s, i + 16)) & _MASK)
+    w0, w1 = _weak_hash_len32_with_seeds(
+        s, i + 32, (z + w1) & _MASK, (y + _fetch64(s, i + 16)) & _MASK
+    )
     z, x = x, z
-    return _hash_len16((_hash_len16(v0, w0, mul) + _shift_mix(y) * _K0 + z) & _MASK,
-                       (_hash_len16(v1, w1, mul) + x) & _MASK, mul)
+    return _hash_len16(
+        (_hash_len16(v0, w0, mul) + _shift_mix(y) * _K0 + z) & _MASK,
+        (_hash_len16(v1, w1, mul) + x) & _MASK,
+        mul,
+    )
 
 
 def _sip_round(v0, v1, v2, v3):
@@ -157,10 +172,11 @@ def _sip_round(v0, v1, v2, v3):
 
 
 def siphash24(key0, key1, s):
-    """SipHash-2-4 of the bytes ``s`` under the 128-bit key ``(key0, key1)`` (TF's ``to_hash_bucket_strong`` hash)."""
-    v0 = key0 ^ 0x736f6d6570736575
-    v1 = key1 ^ 0x646f72616e646f6d
-    v2 = key0 ^ 0x6c7967656e657261
+    """SipHash-2-4 of the bytes ``s`` under the 128-bit key ``(key0, key1)`` (TF's
+    ``to_hash_bucket_strong`` hash)."""
+    v0 = key0 ^ 0x736F6D6570736575
+    v1 = key1 ^ 0x646F72616E646F6D
+    v2 = key0 ^ 0x6C7967656E657261
     v3 = key1 ^ 0x7465646279746573
     length = len(s)
     tail_start = length - length % 8
@@ -169,11 +185,11 @@ def siphash24(key0, key1, s):
         v3 ^= m
         v0, v1, v2, v3 = _sip_round(*_sip_round(v0, v1, v2, v3))
         v0 ^= m
-    m = ((length & 0xff) << 56) | int.from_bytes(s[tail_start:], "little")
+    m = ((length & 0xFF) << 56) | int.from_bytes(s[tail_start:], "little")
     v3 ^= m
     v0, v1, v2, v3 = _sip_round(*_sip_round(v0, v1, v2, v3))
     v0 ^= m
-    v2 ^= 0xff
+    v2 ^= 0xFF
     for _ in range(4):
         v0, v1, v2, v3 = _sip_round(v0, v1, v2, v3)
     return v0 ^ v1 ^ v2 ^ v3
@@ -187,11 +203,13 @@ def _buckets(values, hash_fn, num_buckets):
 
 
 def to_hash_bucket_fast(values, num_buckets):
-    """``Fingerprint64(s) % num_buckets`` for each ``bytes`` in ``values`` (an int64 array of the same shape)."""
+    """``Fingerprint64(s) % num_buckets`` for each ``bytes`` in ``values`` (an int64 array of the
+    same shape)."""
     return _buckets(values, fingerprint64, num_buckets)
 
 
 def to_hash_bucket_strong(values, num_buckets, key):
-    """``SipHash24(key, s) % num_buckets`` for each ``bytes`` in ``values``; ``key`` is two non-negative ints."""
+    """``SipHash24(key, s) % num_buckets`` for each ``bytes`` in ``values``; ``key`` is two
+    non-negative ints."""
     key0, key1 = (int(k) & _MASK for k in key)
     return _buckets(values, lambda s: siphash24(key0, key1, s), num_buckets)

@@ -1,4 +1,5 @@
 """``keras.layers.Hashing``: values -> hash bins, with TF's exact hash functions."""
+
 import numpy as np
 import torch
 
@@ -18,7 +19,8 @@ _OUTPUT_MODES = ("int", "one_hot", "multi_hot", "count")
 
 
 def _as_strings(inputs):
-    """``inputs`` as a NumPy object array of ``bytes``: strings kept, floats truncated to int64, ints as decimal text."""
+    """``inputs`` as a NumPy object array of ``bytes``: strings kept, floats truncated to int64,
+    ints as decimal text."""
     if isinstance(inputs, TensorOperators):
         value = inputs._value
         array = value if isinstance(value, np.ndarray) else value.cpu().numpy()
@@ -46,7 +48,11 @@ def _mask_of(inputs, mask_value):
     if array.dtype.kind in "USO":
         array = convert_to_tensor(array, dtype=dtypes.string)._value
         target = mask_value.encode() if isinstance(mask_value, str) else mask_value
-        return np.vectorize(lambda v: v == target, otypes=[bool])(array) if array.size else np.zeros(array.shape, bool)
+        return (
+            np.vectorize(lambda v: v == target, otypes=[bool])(array)
+            if array.size
+            else np.zeros(array.shape, bool)
+        )
     return array == mask_value
 
 
@@ -63,22 +69,33 @@ class Hashing(Layer):
     default).  Difference from Keras: ``sparse=True`` is refused.
     """
 
-    def __init__(self, num_bins, mask_value=None, salt=None, output_mode="int", sparse=False, **kwargs):
+    def __init__(
+        self, num_bins, mask_value=None, salt=None, output_mode="int", sparse=False, **kwargs
+    ):
         if kwargs.get("dtype") is None:
             kwargs["dtype"] = "int64" if output_mode == "int" else backend_config.floatx()
         super().__init__(**kwargs)
         if num_bins is None or num_bins <= 0:
-            raise ValueError("The `num_bins` for `Hashing` cannot be `None` or non-positive values. Received: "
-                             "num_bins=%s." % num_bins)
+            raise ValueError(
+                "The `num_bins` for `Hashing` cannot be `None` or non-positive values. Received: "
+                "num_bins=%s." % num_bins
+            )
         if output_mode == "int" and self.dtype_policy not in ("int32", "int64"):
-            raise ValueError('When `output_mode="int"`, `dtype` should be an integer type, \'int32\' or \'in64\'. '
-                             "Received: dtype=%s" % kwargs["dtype"])
+            raise ValueError(
+                "When `output_mode=\"int\"`, `dtype` should be an integer type, 'int32' or 'in64'. "
+                "Received: dtype=%s" % kwargs["dtype"]
+            )
         if output_mode not in _OUTPUT_MODES:
-            raise ValueError("Invalid value for argument `output_mode`. Expected one of %s. Received: output_mode=%s"
-                             % (_OUTPUT_MODES, output_mode))
+            raise ValueError(
+                "Invalid value for argument `output_mode`. Expected one of %s. Received: "
+                "output_mode=%s" % (_OUTPUT_MODES, output_mode)
+            )
         if sparse and output_mode == "int":
-            raise ValueError('`sparse` may only be true if `output_mode` is `"one_hot"`, `"multi_hot"`, or `"count"`. '
-                             "Received: sparse=%s and output_mode=%s" % (sparse, output_mode))
+            raise ValueError(
+                '`sparse` may only be true if `output_mode` is `"one_hot"`, `"multi_hot"`, or '
+                '`"count"`. '
+                "Received: sparse=%s and output_mode=%s" % (sparse, output_mode)
+            )
         if sparse:
             raise ValueError("`sparse=True` can only be used with the TensorFlow backend.")
         self.num_bins = num_bins
@@ -94,8 +111,11 @@ class Hashing(Layer):
             elif isinstance(salt, int):
                 self.salt = [salt, salt]
             else:
-                raise ValueError("The `salt` argument for `Hashing` can only be a tuple of size 2 integers, or a "
-                                 "single integer. Received: salt=%s." % (salt,))
+                raise ValueError(
+                    "The `salt` argument for `Hashing` can only be a tuple of size 2 integers, or "
+                    "a "
+                    "single integer. Received: salt=%s." % (salt,)
+                )
 
     def _bins(self, inputs):
         bins = self.num_bins
@@ -119,7 +139,9 @@ class Hashing(Layer):
         torch_dtype = dtypes.as_dtype(self.compute_dtype).torch_dtype
         if self.output_mode == "int":
             return categorical.to_tensor(bins, torch_dtype)
-        return categorical.to_tensor(categorical.encode(bins, self.output_mode, self.num_bins), torch_dtype)
+        return categorical.to_tensor(
+            categorical.encode(bins, self.output_mode, self.num_bins), torch_dtype
+        )
 
     def compute_output_shape(self, input_shape):
         if self.output_mode == "int":
@@ -133,6 +155,13 @@ class Hashing(Layer):
 
     def get_config(self):
         config = super().get_config()
-        config.update({"num_bins": self.num_bins, "salt": self.salt, "mask_value": self.mask_value,
-                       "output_mode": self.output_mode, "sparse": self.sparse})
+        config.update(
+            {
+                "num_bins": self.num_bins,
+                "salt": self.salt,
+                "mask_value": self.mask_value,
+                "output_mode": self.output_mode,
+                "sparse": self.sparse,
+            }
+        )
         return config

@@ -10,6 +10,7 @@ from Keras: no ``sparse`` or ragged outputs; ``idf_weights`` are a NumPy
 array, not a ``tf.Variable`` (an adapted ``tf_idf`` layer's weights are not
 saved in ``.keras`` files).
 """
+
 import collections
 import os
 
@@ -32,14 +33,18 @@ __all__ = ["IndexLookup", "validate_string_arg", "listify"]
 _OUTPUT_MODES = ("int", "one_hot", "multi_hot", "count", "tf_idf")
 
 
-def validate_string_arg(value, allowable_strings, caller_name, arg_name, allow_none=False, allow_callables=False):
+def validate_string_arg(
+    value, allowable_strings, caller_name, arg_name, allow_none=False, allow_callables=False
+):
     """Keras' check of a string-valued argument (``ValueError`` naming the allowed values)."""
     if allow_none and value is None or allow_callables and callable(value):
         return
     if isinstance(value, str) and value in allowable_strings:
         return
-    raise ValueError("Unknown value for `%s` argument of %s. Allowed values are: %s. Received: %s=%s"
-                     % (arg_name, caller_name, allowable_strings, arg_name, value))
+    raise ValueError(
+        "Unknown value for `%s` argument of %s. Allowed values are: %s. Received: %s=%s"
+        % (arg_name, caller_name, allowable_strings, arg_name, value)
+    )
 
 
 def listify(value):
@@ -59,44 +64,78 @@ class IndexLookup(Layer):
 
     _text_encoding = "utf-8"
 
-    def __init__(self, max_tokens, num_oov_indices, mask_token, oov_token, vocabulary_dtype, vocabulary=None,
-                 idf_weights=None, invert=False, output_mode="int", sparse=False, pad_to_max_tokens=False,
-                 oov_method="floormod", name=None, salt=None, **kwargs):
+    def __init__(
+        self,
+        max_tokens,
+        num_oov_indices,
+        mask_token,
+        oov_token,
+        vocabulary_dtype,
+        vocabulary=None,
+        idf_weights=None,
+        invert=False,
+        output_mode="int",
+        sparse=False,
+        pad_to_max_tokens=False,
+        oov_method="floormod",
+        name=None,
+        salt=None,
+        **kwargs,
+    ):
         if max_tokens is not None and max_tokens <= 1:
-            raise ValueError("If set, `max_tokens` must be greater than 1. Received: max_tokens=%s" % max_tokens)
+            raise ValueError(
+                "If set, `max_tokens` must be greater than 1. Received: max_tokens=%s" % max_tokens
+            )
         if pad_to_max_tokens and max_tokens is None:
-            raise ValueError("If pad_to_max_tokens is True, must set `max_tokens`. Received: max_tokens=%s" % max_tokens)
+            raise ValueError(
+                "If pad_to_max_tokens is True, must set `max_tokens`. Received: max_tokens=%s"
+                % max_tokens
+            )
         if num_oov_indices < 0:
-            raise ValueError("`num_oov_indices` must be greater than or equal to 0. Received: num_oov_indices=%s"
-                             % num_oov_indices)
+            raise ValueError(
+                "`num_oov_indices` must be greater than or equal to 0. Received: num_oov_indices=%s"
+                % num_oov_indices
+            )
         validate_string_arg(oov_method, ("floormod", "farmhash"), type(self).__name__, "oov_method")
         integer_keys = dtypes.as_dtype(vocabulary_dtype).is_integer
         if salt is not None:
             if integer_keys and oov_method != "farmhash":
-                raise ValueError("`salt` can only be used when `oov_method='farmhash'`. Received: oov_method=%s"
-                                 % oov_method)
+                raise ValueError(
+                    "`salt` can only be used when `oov_method='farmhash'`. Received: oov_method=%s"
+                    % oov_method
+                )
             if isinstance(salt, (tuple, list)) and len(salt) == 2:
                 salt = list(salt)
             elif isinstance(salt, int):
                 salt = [salt, salt]
             else:
-                raise ValueError("The `salt` argument for `IndexLookup` can only be a tuple of 2 integers, or a "
-                                 "single integer. Received: salt=%s." % (salt,))
+                raise ValueError(
+                    "The `salt` argument for `IndexLookup` can only be a tuple of 2 integers, or a "
+                    "single integer. Received: salt=%s." % (salt,)
+                )
         if output_mode == "binary":
             output_mode = "multi_hot"
         if output_mode == "tf-idf":
             output_mode = "tf_idf"
         validate_string_arg(output_mode, _OUTPUT_MODES, type(self).__name__, "output_mode")
         if invert and output_mode != "int":
-            raise ValueError("`output_mode` must be `'int'` when `invert` is true. Received: output_mode=%s" % output_mode)
+            raise ValueError(
+                "`output_mode` must be `'int'` when `invert` is true. Received: output_mode=%s"
+                % output_mode
+            )
         if sparse and output_mode == "int":
-            raise ValueError("`sparse` may only be true if `output_mode` is `'one_hot'`, `'multi_hot'`, `'count'` or "
-                             "`'tf_idf'`. Received: sparse=%s and output_mode=%s" % (sparse, output_mode))
+            raise ValueError(
+                "`sparse` may only be true if `output_mode` is `'one_hot'`, `'multi_hot'`, "
+                "`'count'` or "
+                "`'tf_idf'`. Received: sparse=%s and output_mode=%s" % (sparse, output_mode)
+            )
         if sparse:
             raise ValueError("`sparse=True` can only be used with the TensorFlow backend.")
         if idf_weights is not None and output_mode != "tf_idf":
-            raise ValueError("`idf_weights` should only be set if `output_mode` is `'tf_idf'`. Received: "
-                             "idf_weights=%s and output_mode=%s" % (idf_weights, output_mode))
+            raise ValueError(
+                "`idf_weights` should only be set if `output_mode` is `'tf_idf'`. Received: "
+                "idf_weights=%s and output_mode=%s" % (idf_weights, output_mode)
+            )
         frozen_vocab_size = kwargs.pop("vocabulary_size", None)
         has_input_vocabulary = kwargs.pop("has_input_vocabulary", vocabulary is not None)
         kwargs.pop("trainable", None)
@@ -125,8 +164,11 @@ class IndexLookup(Layer):
         self._table = {}
         self.idf_weights = None
         if output_mode == "tf_idf" and has_input_vocabulary and idf_weights is None:
-            raise ValueError("When specifying the `vocabulary` argument, in TF-IDF output mode, the `idf_weights` "
-                             "argument must also be provided.")
+            raise ValueError(
+                "When specifying the `vocabulary` argument, in TF-IDF output mode, the "
+                "`idf_weights` "
+                "argument must also be provided."
+            )
         if idf_weights is not None:
             self.idf_weights = np.asarray(idf_weights, dtype=backend_config.floatx())
         self.reset_state()
@@ -168,12 +210,15 @@ class IndexLookup(Layer):
         return len(self._tokens) + self._token_start_index()
 
     def get_vocabulary(self, include_special_tokens=True):
-        """The vocabulary, index order; ``include_special_tokens=False`` drops the mask and OOV tokens."""
-        vocab = [self.oov_token] * self._token_start_index() + [self._token_out(k) for k in self._tokens]
+        """The vocabulary, index order; ``include_special_tokens=False`` drops the mask and OOV
+        tokens."""
+        vocab = [self.oov_token] * self._token_start_index() + [
+            self._token_out(k) for k in self._tokens
+        ]
         if self.mask_token is not None and self.output_mode == "int":
             vocab[0] = self.mask_token
         if not include_special_tokens:
-            vocab = vocab[self._token_start_index():]
+            vocab = vocab[self._token_start_index() :]
         return vocab
 
     def _install(self, keys):
@@ -190,44 +235,62 @@ class IndexLookup(Layer):
             return
         new_size = self.vocabulary_size()
         if self._frozen_vocab_size is not None and new_size != self._frozen_vocab_size:
-            raise RuntimeError("When using `output_mode=%s` and `pad_to_max_tokens=False`, the vocabulary size cannot "
-                               "be changed after the layer is called. Old vocab size is %s, new vocab size is %s"
-                               % (self.output_mode, self._frozen_vocab_size, new_size))
+            raise RuntimeError(
+                "When using `output_mode=%s` and `pad_to_max_tokens=False`, the vocabulary size "
+                "cannot "
+                "be changed after the layer is called. Old vocab size is %s, new vocab size is %s"
+                % (self.output_mode, self._frozen_vocab_size, new_size)
+            )
 
     def _ensure_known_vocab_size(self):
         if self.output_mode == "int" or self.pad_to_max_tokens:
             return
         if self._frozen_vocab_size is None:
-            raise RuntimeError("When using `output_mode=%s` and `pad_to_max_tokens=False`, you must set the layer's "
-                               "vocabulary before calling it. Either pass a `vocabulary` argument to the layer, or "
-                               "call `adapt` with some sample data." % self.output_mode)
+            raise RuntimeError(
+                "When using `output_mode=%s` and `pad_to_max_tokens=False`, you must set the "
+                "layer's "
+                "vocabulary before calling it. Either pass a `vocabulary` argument to the layer, "
+                "or "
+                "call `adapt` with some sample data." % self.output_mode
+            )
 
     def _vocabulary_array(self, vocabulary):
         if isinstance(vocabulary, TensorOperators):
             vocabulary = vocabulary.numpy()
         if self._integer_keys:
             return [int(v) for v in np.asarray(vocabulary).reshape(-1)]
-        return [v.decode(self._text_encoding) if isinstance(v, bytes) else str(v)
-                for v in np.asarray(vocabulary, dtype=object).reshape(-1)]
+        return [
+            v.decode(self._text_encoding) if isinstance(v, bytes) else str(v)
+            for v in np.asarray(vocabulary, dtype=object).reshape(-1)
+        ]
 
     def _read_vocabulary_file(self, path):
         from ....saving.serialization_lib import in_safe_mode
+
         if in_safe_mode():
-            raise ValueError("Requested the loading of a vocabulary file outside of the model archive. This carries a "
-                             "potential risk of loading arbitrary and sensitive files and thus it is disallowed by "
-                             "default. If you trust the source of the artifact, you can override this error by passing "
-                             "`safe_mode=False` to the loading function, or calling "
-                             "`keras.config.enable_unsafe_deserialization(). Vocabulary file: '%s'" % path)
+            raise ValueError(
+                "Requested the loading of a vocabulary file outside of the model archive. This "
+                "carries a "
+                "potential risk of loading arbitrary and sensitive files and thus it is "
+                "disallowed by "
+                "default. If you trust the source of the artifact, you can override this error by "
+                "passing "
+                "`safe_mode=False` to the loading function, or calling "
+                "`keras.config.enable_unsafe_deserialization(). Vocabulary file: '%s'" % path
+            )
         if not os.path.exists(path):
             raise ValueError("Vocabulary file %s does not exist." % path)
         if self.output_mode == "tf_idf":
-            raise ValueError("output_mode `'tf_idf'` does not support loading a vocabulary from file.")
+            raise ValueError(
+                "output_mode `'tf_idf'` does not support loading a vocabulary from file."
+            )
         with open(path, encoding=self._text_encoding) as f:
             lines = f.read().splitlines()
         return [int(line) for line in lines] if self._integer_keys else lines
 
     def set_vocabulary(self, vocabulary, idf_weights=None):
-        """Sets the vocabulary (a list / array / tensor of tokens, or a text file with one token a line).
+        """Sets the vocabulary (a list / array / tensor of tokens, or a text file with one token a
+        line).
 
         ``idf_weights`` must be given exactly when ``output_mode='tf_idf'``.
         The mask and OOV tokens may lead the vocabulary (in that order) or be left out.
@@ -236,8 +299,11 @@ class IndexLookup(Layer):
             if idf_weights is None:
                 raise ValueError("`idf_weights` must be set if output_mode is 'tf_idf'.")
         elif idf_weights is not None:
-            raise ValueError("`idf_weights` should only be set if output_mode is `'tf_idf'`. Received: output_mode=%s "
-                             "and idf_weights=%s" % (self.output_mode, idf_weights))
+            raise ValueError(
+                "`idf_weights` should only be set if output_mode is `'tf_idf'`. Received: "
+                "output_mode=%s "
+                "and idf_weights=%s" % (self.output_mode, idf_weights)
+            )
         if isinstance(vocabulary, str):
             vocabulary = self._read_vocabulary_file(vocabulary)
         else:
@@ -245,27 +311,45 @@ class IndexLookup(Layer):
         if isinstance(idf_weights, TensorOperators):
             idf_weights = idf_weights.numpy()
         if not vocabulary:
-            raise ValueError("Cannot set an empty vocabulary. Received: vocabulary=%s" % np.array(vocabulary))
+            raise ValueError(
+                "Cannot set an empty vocabulary. Received: vocabulary=%s" % np.array(vocabulary)
+            )
         token_start = self._token_start_index()
-        special_tokens = [self.mask_token] * self._oov_start_index() + [self.oov_token] * self.num_oov_indices
+        special_tokens = [self.mask_token] * self._oov_start_index() + [
+            self.oov_token
+        ] * self.num_oov_indices
         found_special_tokens = vocabulary[:token_start] == special_tokens
         tokens = vocabulary[token_start:] if found_special_tokens else vocabulary
         repeated = [item for item, count in collections.Counter(tokens).items() if count > 1]
         if repeated:
-            raise ValueError("The passed vocabulary has at least one repeated term. Please uniquify your dataset. The "
-                             "repeated terms are: %s" % repeated)
-        for token, role in ((self.mask_token, "mask"), (self.oov_token if self.invert else None, "OOV")):
+            raise ValueError(
+                "The passed vocabulary has at least one repeated term. Please uniquify your "
+                "dataset. The "
+                "repeated terms are: %s" % repeated
+            )
+        for token, role in (
+            (self.mask_token, "mask"),
+            (self.oov_token if self.invert else None, "OOV"),
+        ):
             if token is not None and token in tokens:
                 index = len(vocabulary) - 1 - vocabulary[::-1].index(token)
-                raise ValueError("Found reserved %s token at unexpected location in `vocabulary`. Note that passed "
-                                 "`vocabulary` does not need to include the OOV and mask tokens. Either remove all mask "
-                                 "and OOV tokens, or include them only at the start of the vocabulary in precisely this "
-                                 "order: %s. Received: %s_token=%s at vocabulary index [%d]"
-                                 % (role, special_tokens, role.lower(), token, index))
+                raise ValueError(
+                    "Found reserved %s token at unexpected location in `vocabulary`. Note that "
+                    "passed "
+                    "`vocabulary` does not need to include the OOV and mask tokens. Either remove "
+                    "all mask "
+                    "and OOV tokens, or include them only at the start of the vocabulary in "
+                    "precisely this "
+                    "order: %s. Received: %s_token=%s at vocabulary index [%d]"
+                    % (role, special_tokens, role.lower(), token, index)
+                )
         new_size = token_start + len(tokens)
         if self.max_tokens is not None and new_size > self.max_tokens:
-            raise ValueError("Attempted to set a vocabulary larger than the maximum vocab size. Received vocabulary "
-                             "size is %d; `max_tokens` is %d." % (new_size, self.max_tokens))
+            raise ValueError(
+                "Attempted to set a vocabulary larger than the maximum vocab size. Received "
+                "vocabulary "
+                "size is %d; `max_tokens` is %d." % (new_size, self.max_tokens)
+            )
         self._install(self._key(t) for t in tokens)
         self._record_vocabulary_size()
         if self.output_mode == "tf_idf":
@@ -274,19 +358,29 @@ class IndexLookup(Layer):
     def _set_idf_weights(self, idf_weights, vocabulary_length, found_special_tokens):
         idf_weights = np.asarray(idf_weights)
         if len(idf_weights) != vocabulary_length:
-            raise ValueError("`idf_weights` must be the same length as vocabulary. len(idf_weights) is %d; "
-                             "len(vocabulary) is %d" % (len(idf_weights), vocabulary_length))
+            raise ValueError(
+                "`idf_weights` must be the same length as vocabulary. len(idf_weights) is %d; "
+                "len(vocabulary) is %d" % (len(idf_weights), vocabulary_length)
+            )
         if idf_weights.ndim != 1:
-            raise ValueError("TF-IDF data must be a 1-index array. Received: type(idf_weights)=%s" % type(idf_weights))
+            raise ValueError(
+                "TF-IDF data must be a 1-index array. Received: type(idf_weights)=%s"
+                % type(idf_weights)
+            )
         front = 0 if found_special_tokens else self._token_start_index()
         front_value = 0 if found_special_tokens else np.average(idf_weights)
-        back = self.max_tokens - front - len(idf_weights) if self.pad_to_max_tokens and self.max_tokens else 0
+        back = (
+            self.max_tokens - front - len(idf_weights)
+            if self.pad_to_max_tokens and self.max_tokens
+            else 0
+        )
         weights = np.pad(idf_weights, (front, back), "constant", constant_values=(front_value, 0))
         self.idf_weights = weights.astype(backend_config.floatx())
 
     # ------------------------------------------------------------ adapt
     def _as_array(self, data, integer=None):
-        """``data`` as a NumPy array of table keys' type (object array of ``bytes``, or int64 when ``integer``)."""
+        """``data`` as a NumPy array of table keys' type (object array of ``bytes``, or int64
+        when ``integer``)."""
         if isinstance(data, TensorOperators):
             value = data._value
             return value if isinstance(value, np.ndarray) else value.cpu().numpy()
@@ -309,7 +403,8 @@ class IndexLookup(Layer):
         self.finalize_state()
 
     def update_state(self, data):
-        """Adds the tokens of one batch (each row a document) to the counts ``finalize_state`` turns into a vocabulary."""
+        """Adds the tokens of one batch (each row a document) to the counts ``finalize_state``
+        turns into a vocabulary."""
         array = self._as_array(data)
         if array.ndim == 0:
             array = array.reshape(1)
@@ -320,8 +415,11 @@ class IndexLookup(Layer):
     def _count_documents(self, documents):
         """Counts the tokens of ``documents`` (a list of 1-D arrays of table keys)."""
         if self._has_input_vocabulary:
-            raise ValueError("Cannot adapt layer '%s' after setting a static vocabulary via `vocabulary` argument or "
-                             "`set_vocabulary()` method." % self.name)
+            raise ValueError(
+                "Cannot adapt layer '%s' after setting a static vocabulary via `vocabulary` "
+                "argument or "
+                "`set_vocabulary()` method." % self.name
+            )
         if not documents:
             return
         tokens, counts = np.unique(np.concatenate(documents), return_counts=True)
@@ -334,21 +432,26 @@ class IndexLookup(Layer):
             self._num_documents += len(documents)
 
     def finalize_state(self):
-        """Builds the vocabulary from the counts: by count, ties by token, both descending; truncated to ``max_tokens``."""
+        """Builds the vocabulary from the counts: by count, ties by token, both descending;
+        truncated to ``max_tokens``."""
         if self._has_input_vocabulary or not self._token_counts:
             self._record_vocabulary_size()
             return
         for special in (self.mask_token, self.oov_token):
             if special is not None:
                 self._token_counts.pop(self._key(special), None)
-        ordered = sorted(self._token_counts.items(), key=lambda item: (item[1], item[0]), reverse=True)
+        ordered = sorted(
+            self._token_counts.items(), key=lambda item: (item[1], item[0]), reverse=True
+        )
         if self.max_tokens:
-            ordered = ordered[:self.max_tokens - self._token_start_index()]
+            ordered = ordered[: self.max_tokens - self._token_start_index()]
         keys = [token for token, _ in ordered]
         self._install(keys)
         if self.output_mode == "tf_idf":
             document_counts = np.array([self._document_counts[k] for k in keys], dtype=np.float64)
-            idf = np.log(1 + self._num_documents / (1 + document_counts)).astype(backend_config.floatx())
+            idf = np.log(1 + self._num_documents / (1 + document_counts)).astype(
+                backend_config.floatx()
+            )
             idf = np.pad(idf, (self._token_start_index(), 0), constant_values=np.mean(idf))
             if self.pad_to_max_tokens and self.max_tokens is not None:
                 idf = np.pad(idf, (0, self.max_tokens - idf.size), constant_values=0)
@@ -383,7 +486,9 @@ class IndexLookup(Layer):
         encoded = categorical.encode(lookups, mode, depth)
         if self.output_mode == "tf_idf":
             if self.idf_weights is None:
-                raise ValueError("When `output_mode` is `'tf_idf'`, `idf_weights` must be provided.")
+                raise ValueError(
+                    "When `output_mode` is `'tf_idf'`, `idf_weights` must be provided."
+                )
             return categorical.to_tensor(encoded.astype(self.idf_weights.dtype) * self.idf_weights)
         return categorical.to_tensor(encoded)
 
@@ -392,10 +497,16 @@ class IndexLookup(Layer):
         uniques, inverse = np.unique(flat, return_inverse=True)
         if self.invert:
             default = self.oov_token
-            values = [self._tokens[u - self._token_start_index()]
-                      if self._token_start_index() <= u < self.vocabulary_size() else default for u in uniques.tolist()]
+            values = [
+                self._tokens[u - self._token_start_index()]
+                if self._token_start_index() <= u < self.vocabulary_size()
+                else default
+                for u in uniques.tolist()
+            ]
             if self.mask_token is not None:
-                values = [self.mask_token if u == 0 else v for u, v in zip(uniques.tolist(), values)]
+                values = [
+                    self.mask_token if u == 0 else v for u, v in zip(uniques.tolist(), values)
+                ]
             values = [self._token_out(v) if isinstance(v, bytes) else v for v in values]
             out = np.empty(len(values), dtype=object)
             out[:] = values
@@ -408,10 +519,16 @@ class IndexLookup(Layer):
             values[np.array([u == mask_key for u in uniques.tolist()], dtype=bool)] = mask_value
         if self.num_oov_indices == 0 and (values == -1).any():
             missing = flat[(values == -1)[inverse]]
-            shown = " ".join(str(int(v)) if self._integer_keys else '"%s"' % v.decode("utf-8", "replace")
-                             for v in missing)
-            raise InvalidArgumentError(None, None, "When `num_oov_indices=0` all inputs should be in vocabulary, found "
-                                       "OOV values [%s], consider setting `num_oov_indices=1`." % shown)
+            shown = " ".join(
+                str(int(v)) if self._integer_keys else '"%s"' % v.decode("utf-8", "replace")
+                for v in missing
+            )
+            raise InvalidArgumentError(
+                None,
+                None,
+                "When `num_oov_indices=0` all inputs should be in vocabulary, found "
+                "OOV values [%s], consider setting `num_oov_indices=1`." % shown,
+            )
         if self.num_oov_indices > 1:
             oov = values == -1
             if oov.any():
@@ -449,12 +566,24 @@ class IndexLookup(Layer):
     # ----------------------------------------------------------- config
     def get_config(self):
         config = super().get_config()
-        config.update({"invert": self.invert, "max_tokens": self.max_tokens, "num_oov_indices": self.num_oov_indices,
-                       "oov_token": self.oov_token, "mask_token": self.mask_token, "output_mode": self.output_mode,
-                       "sparse": self.sparse, "pad_to_max_tokens": self.pad_to_max_tokens,
-                       "vocabulary_dtype": self.vocabulary_dtype, "idf_weights": listify(self.input_idf_weights),
-                       "vocabulary": listify(self.input_vocabulary), "vocabulary_size": self._frozen_vocab_size,
-                       "oov_method": self.oov_method, "salt": self.salt})
+        config.update(
+            {
+                "invert": self.invert,
+                "max_tokens": self.max_tokens,
+                "num_oov_indices": self.num_oov_indices,
+                "oov_token": self.oov_token,
+                "mask_token": self.mask_token,
+                "output_mode": self.output_mode,
+                "sparse": self.sparse,
+                "pad_to_max_tokens": self.pad_to_max_tokens,
+                "vocabulary_dtype": self.vocabulary_dtype,
+                "idf_weights": listify(self.input_idf_weights),
+                "vocabulary": listify(self.input_vocabulary),
+                "vocabulary_size": self._frozen_vocab_size,
+                "oov_method": self.oov_method,
+                "salt": self.salt,
+            }
+        )
         return config
 
     def get_build_config(self):
@@ -464,14 +593,16 @@ class IndexLookup(Layer):
         self.build(None)
 
     def save_assets(self, dir_path):
-        """Writes an adapted vocabulary to ``dir_path/vocabulary.txt`` (nothing when it was given as an argument)."""
+        """Writes an adapted vocabulary to ``dir_path/vocabulary.txt`` (nothing when it was given
+        as an argument)."""
         if self.input_vocabulary is not None:
             return
         with open(os.path.join(dir_path, "vocabulary.txt"), "w", encoding="utf-8") as f:
             f.write("\n".join(str(w) for w in self.get_vocabulary(include_special_tokens=True)))
 
     def load_assets(self, dir_path):
-        """Restores the vocabulary written by ``save_assets`` (nothing when ``dir_path`` is ``None``)."""
+        """Restores the vocabulary written by ``save_assets`` (nothing when ``dir_path`` is
+        ``None``)."""
         if self.input_vocabulary is not None or dir_path is None:
             return
         with open(os.path.join(dir_path, "vocabulary.txt"), encoding="utf-8") as f:
@@ -479,4 +610,6 @@ class IndexLookup(Layer):
         while lines and lines[-1] == "":
             lines.pop()
         values = [int(line) for line in lines] if self._integer_keys else lines
-        self.set_vocabulary(values, idf_weights=self.idf_weights if self.output_mode == "tf_idf" else None)
+        self.set_vocabulary(
+            values, idf_weights=self.idf_weights if self.output_mode == "tf_idf" else None
+        )

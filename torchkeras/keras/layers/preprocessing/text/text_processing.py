@@ -4,11 +4,19 @@ whitespace / character splitting and ``strings.ngrams``.
 
 Split results are ragged: a list with one list of ``bytes`` tokens per row.
 """
+
 import re
 
 import numpy as np
 
-__all__ = ["lower", "strip_punctuation", "split_whitespace", "split_characters", "ngrams", "as_bytes_array"]
+__all__ = [
+    "lower",
+    "strip_punctuation",
+    "split_whitespace",
+    "split_characters",
+    "ngrams",
+    "as_bytes_array",
+]
 
 _PUNCTUATION = re.compile(rb'[!"#$%&()\*\+,-\./:;<=>?@\[\\\]^_`{|}~\']')
 
@@ -38,7 +46,8 @@ def strip_punctuation(array):
 
 
 def split_whitespace(array):
-    """TF's ``tf.strings.split`` with no separator: splits on ASCII whitespace, drops empty tokens."""
+    """TF's ``tf.strings.split`` with no separator: splits on ASCII whitespace, drops empty
+    tokens."""
     return [value.split() for value in array.reshape(-1)]
 
 
@@ -48,11 +57,12 @@ def split_characters(array, encoding="utf-8"):
 
 
 def ngrams(rows, widths):
-    """TF's ``tf.strings.ngrams(rows, widths, separator=' ')``: each width's n-grams in turn, per row."""
+    """TF's ``tf.strings.ngrams(rows, widths, separator=' ')``: each width's n-grams in turn, per
+    row."""
     out = []
     for row in rows:
         grams = []
         for n in widths:
-            grams.extend(b" ".join(row[i:i + n]) for i in range(len(row) - n + 1))
+            grams.extend(b" ".join(row[i : i + n]) for i in range(len(row) - n + 1))
         out.append(grams)
     return out

@@ -1,4 +1,5 @@
 """``keras.layers.TextVectorization``: strings -> token indices or bag-of-words vectors."""
+
 import numpy as np
 import torch
 
@@ -37,13 +38,14 @@ def _pad_rows(rows, length, value):
     out = np.full((len(rows), length), value, dtype=np.int64)
     for i, row in enumerate(rows):
         row = row[:length]
-        out[i, :len(row)] = row
+        out[i, : len(row)] = row
     return out
 
 
 @keras_export("keras.layers.TextVectorization")
 class TextVectorization(Layer):
-    """Standardizes, splits and n-grams strings, then maps tokens through a vocabulary (Keras' ``TextVectorization``).
+    """Standardizes, splits and n-grams strings, then maps tokens through a vocabulary (Keras'
+    ``TextVectorization``).
 
     ``standardize``: ``"lower_and_strip_punctuation"`` (default), ``"lower"``,
     ``"strip_punctuation"``, ``None`` or a callable; ``split``:
@@ -60,30 +62,66 @@ class TextVectorization(Layer):
     ``ragged`` and ``sparse`` outputs are refused.
     """
 
-    def __init__(self, max_tokens=None, standardize="lower_and_strip_punctuation", split="whitespace", ngrams=None,
-                 output_mode="int", output_sequence_length=None, pad_to_max_tokens=False, vocabulary=None,
-                 idf_weights=None, sparse=False, ragged=False, encoding="utf-8", name=None, **kwargs):
+    def __init__(
+        self,
+        max_tokens=None,
+        standardize="lower_and_strip_punctuation",
+        split="whitespace",
+        ngrams=None,
+        output_mode="int",
+        output_sequence_length=None,
+        pad_to_max_tokens=False,
+        vocabulary=None,
+        idf_weights=None,
+        sparse=False,
+        ragged=False,
+        encoding="utf-8",
+        name=None,
+        **kwargs,
+    ):
         if sparse:
             raise ValueError("`sparse=True` can only be used with the TensorFlow backend.")
         if ragged:
             raise ValueError("`ragged=True` can only be used with the TensorFlow backend.")
-        validate_string_arg(standardize, _STANDARDIZE, type(self).__name__, "standardize", allow_none=True,
-                            allow_callables=True)
-        validate_string_arg(split, _SPLIT, type(self).__name__, "split", allow_none=True, allow_callables=True)
+        validate_string_arg(
+            standardize,
+            _STANDARDIZE,
+            type(self).__name__,
+            "standardize",
+            allow_none=True,
+            allow_callables=True,
+        )
+        validate_string_arg(
+            split, _SPLIT, type(self).__name__, "split", allow_none=True, allow_callables=True
+        )
         if output_mode == "binary":
             output_mode = "multi_hot"
         if output_mode == "tf-idf":
             output_mode = "tf_idf"
         validate_string_arg(output_mode, _OUTPUT_MODES, type(self).__name__, "output_mode")
-        if not (ngrams is None or isinstance(ngrams, int)
-                or isinstance(ngrams, tuple) and all(isinstance(item, int) for item in ngrams)):
-            raise ValueError("`ngrams` must be None, an integer, or a tuple of integers. Received: ngrams=%s" % (ngrams,))
-        if output_mode == "int" and not (isinstance(output_sequence_length, int) or output_sequence_length is None):
-            raise ValueError("`output_sequence_length` must be either None or an integer when `output_mode` is 'int'. "
-                             "Received: output_sequence_length=%s" % output_sequence_length)
+        if not (
+            ngrams is None
+            or isinstance(ngrams, int)
+            or isinstance(ngrams, tuple)
+            and all(isinstance(item, int) for item in ngrams)
+        ):
+            raise ValueError(
+                "`ngrams` must be None, an integer, or a tuple of integers. Received: ngrams=%s"
+                % (ngrams,)
+            )
+        if output_mode == "int" and not (
+            isinstance(output_sequence_length, int) or output_sequence_length is None
+        ):
+            raise ValueError(
+                "`output_sequence_length` must be either None or an integer when `output_mode` is "
+                "'int'. "
+                "Received: output_sequence_length=%s" % output_sequence_length
+            )
         if output_mode != "int" and output_sequence_length is not None:
-            raise ValueError("`output_sequence_length` must not be set if `output_mode` is not 'int'. Received "
-                             "output_sequence_length=%s." % output_sequence_length)
+            raise ValueError(
+                "`output_sequence_length` must not be set if `output_mode` is not 'int'. Received "
+                "output_sequence_length=%s." % output_sequence_length
+            )
         has_input_vocabulary = kwargs.pop("has_input_vocabulary", vocabulary is not None)
         vocabulary_size = kwargs.pop("vocabulary_size", None)
         super().__init__(name=name, **kwargs)
@@ -97,10 +135,18 @@ class TextVectorization(Layer):
         self._output_sequence_length = output_sequence_length
         self._encoding = encoding
         self._has_input_vocabulary = has_input_vocabulary
-        self._lookup_layer = StringLookup(max_tokens=max_tokens, vocabulary=vocabulary, idf_weights=idf_weights,
-                                          pad_to_max_tokens=pad_to_max_tokens, mask_token="", output_mode=output_mode,
-                                          sparse=sparse, has_input_vocabulary=has_input_vocabulary, encoding=encoding,
-                                          vocabulary_size=vocabulary_size)
+        self._lookup_layer = StringLookup(
+            max_tokens=max_tokens,
+            vocabulary=vocabulary,
+            idf_weights=idf_weights,
+            pad_to_max_tokens=pad_to_max_tokens,
+            mask_token="",
+            output_mode=output_mode,
+            sparse=sparse,
+            has_input_vocabulary=has_input_vocabulary,
+            encoding=encoding,
+            vocabulary_size=vocabulary_size,
+        )
 
     @property
     def compute_dtype(self):
@@ -117,7 +163,8 @@ class TextVectorization(Layer):
 
     # ----------------------------------------------------------- vocabulary
     def get_vocabulary(self, include_special_tokens=True):
-        """The vocabulary, index order: ``''`` (padding) and ``'[UNK]'`` first unless ``include_special_tokens=False``."""
+        """The vocabulary, index order: ``''`` (padding) and ``'[UNK]'`` first unless
+        ``include_special_tokens=False``."""
         return self._lookup_layer.get_vocabulary(include_special_tokens)
 
     def vocabulary_size(self):
@@ -125,11 +172,13 @@ class TextVectorization(Layer):
         return self._lookup_layer.vocabulary_size()
 
     def set_vocabulary(self, vocabulary, idf_weights=None):
-        """Sets the vocabulary (and ``idf_weights`` for ``tf_idf``) directly instead of ``adapt``."""
+        """Sets the vocabulary (and ``idf_weights`` for ``tf_idf``) directly instead of
+        ``adapt``."""
         self._lookup_layer.set_vocabulary(vocabulary, idf_weights=idf_weights)
 
     def adapt(self, data, batch_size=None, steps=None):
-        """Learns the vocabulary from a batched ``tf.data.Dataset``, a list / array of strings or an iterable of batches.
+        """Learns the vocabulary from a batched ``tf.data.Dataset``, a list / array of strings or an
+        iterable of batches.
 
         Tokens are ordered by count, ties by token (both descending), then cut to ``max_tokens``.
         """
@@ -142,7 +191,9 @@ class TextVectorization(Layer):
         """Counts the tokens of one batch of strings."""
         rows = self._preprocess(data)
         if isinstance(rows, np.ndarray):
-            documents = [row.reshape(-1) for row in (rows.reshape(1, -1) if rows.ndim < 2 else rows)]
+            documents = [
+                row.reshape(-1) for row in (rows.reshape(1, -1) if rows.ndim < 2 else rows)
+            ]
         else:
             documents = [np.array(row, dtype=object).reshape(-1) for row in rows]
         self._lookup_layer._count_documents(documents)
@@ -158,9 +209,14 @@ class TextVectorization(Layer):
     # ------------------------------------------------------------ strings
     def _standardized(self, array):
         if callable(self._standardize):
-            text = np.vectorize(lambda v: v.decode(self._encoding), otypes=[str])(array) if array.size else \
-                np.asarray(array, dtype=str)
-            return text_processing.as_bytes_array(np.asarray(self._standardize(text)), self._encoding)
+            text = (
+                np.vectorize(lambda v: v.decode(self._encoding), otypes=[str])(array)
+                if array.size
+                else np.asarray(array, dtype=str)
+            )
+            return text_processing.as_bytes_array(
+                np.asarray(self._standardize(text)), self._encoding
+            )
         if self._standardize in ("lower", "lower_and_strip_punctuation"):
             array = text_processing.lower(array)
         if self._standardize in ("strip_punctuation", "lower_and_strip_punctuation"):
@@ -168,18 +224,27 @@ class TextVectorization(Layer):
         return array
 
     def _preprocess(self, inputs):
-        """Standardized strings: an array (no ``split``) or a list of token lists, one per string."""
+        """Standardized strings: an array (no ``split``) or a list of token lists, one per
+        string."""
         array = self._standardized(_strings(inputs))
         if self._split is None:
             if self._ngrams is not None:
-                rows = [list(r) for r in (array.reshape(-1, array.shape[-1]) if array.ndim else array.reshape(1, 1))]
+                rows = [
+                    list(r)
+                    for r in (
+                        array.reshape(-1, array.shape[-1]) if array.ndim else array.reshape(1, 1)
+                    )
+                ]
                 return text_processing.ngrams(rows, self._ngrams)
             return array
         if array.ndim > 1:
             if array.shape[-1] != 1:
-                raise ValueError("When using `TextVectorization` to tokenize strings, the input rank must be 1 or the "
-                                 "last shape dimension must be 1. Received: inputs.shape=%s with rank=%d"
-                                 % (tuple(array.shape), array.ndim))
+                raise ValueError(
+                    "When using `TextVectorization` to tokenize strings, the input rank must be 1 "
+                    "or the "
+                    "last shape dimension must be 1. Received: inputs.shape=%s with rank=%d"
+                    % (tuple(array.shape), array.ndim)
+                )
             array = array.reshape(array.shape[:-1])
         if self._split == "whitespace":
             rows = text_processing.split_whitespace(array)
@@ -187,8 +252,10 @@ class TextVectorization(Layer):
             rows = text_processing.split_characters(array, self._encoding)
         else:
             text = [v.decode(self._encoding) for v in array.reshape(-1)]
-            rows = [list(text_processing.as_bytes_array(list(r), self._encoding)) if len(r) else []
-                    for r in self._split(np.array(text, dtype=str))]
+            rows = [
+                list(text_processing.as_bytes_array(list(r), self._encoding)) if len(r) else []
+                for r in self._split(np.array(text, dtype=str))
+            ]
         if self._ngrams is not None:
             rows = text_processing.ngrams(rows, self._ngrams)
         return rows
@@ -203,7 +270,7 @@ class TextVectorization(Layer):
             if self._output_mode != "int":
                 return lookup._output(indices)
             if self._output_sequence_length is not None:
-                indices = indices[..., :self._output_sequence_length]
+                indices = indices[..., : self._output_sequence_length]
                 pad = self._output_sequence_length - indices.shape[-1]
                 indices = np.pad(indices, [(0, 0)] * (indices.ndim - 1) + [(0, pad)])
             return categorical.to_tensor(indices)
@@ -236,13 +303,23 @@ class TextVectorization(Layer):
     # ------------------------------------------------------------- config
     def get_config(self):
         config = super().get_config()
-        config.update({"max_tokens": self._lookup_layer.max_tokens, "standardize": self._standardize,
-                       "split": self._split, "ngrams": self._ngrams_arg, "output_mode": self._output_mode,
-                       "output_sequence_length": self._output_sequence_length,
-                       "pad_to_max_tokens": self._lookup_layer.pad_to_max_tokens, "sparse": self._lookup_layer.sparse,
-                       "ragged": self._ragged, "vocabulary": listify(self._lookup_layer.input_vocabulary),
-                       "idf_weights": listify(self._lookup_layer.input_idf_weights), "encoding": self._encoding,
-                       "vocabulary_size": self.vocabulary_size()})
+        config.update(
+            {
+                "max_tokens": self._lookup_layer.max_tokens,
+                "standardize": self._standardize,
+                "split": self._split,
+                "ngrams": self._ngrams_arg,
+                "output_mode": self._output_mode,
+                "output_sequence_length": self._output_sequence_length,
+                "pad_to_max_tokens": self._lookup_layer.pad_to_max_tokens,
+                "sparse": self._lookup_layer.sparse,
+                "ragged": self._ragged,
+                "vocabulary": listify(self._lookup_layer.input_vocabulary),
+                "idf_weights": listify(self._lookup_layer.input_idf_weights),
+                "encoding": self._encoding,
+                "vocabulary_size": self.vocabulary_size(),
+            }
+        )
         return config
 
     @classmethod
