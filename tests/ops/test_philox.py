@@ -173,8 +173,8 @@ def _as_numpy(tensor):
 
 
 def test_stateless_many_shapes_match_tf():
-    """Bit-exact except float32/float64 Box-Muller values, which can differ from TF's in the last
-    bit (about 1 value in 150 for float32, 1 in 100 for float64)."""
+    """Bit-exact except float64 Box-Muller values, which can differ from TF's in the last bit
+    (about 1 value in 100: torch's float64 log/sin/cos are not glibc's)."""
     tf_real = pytest.importorskip("tensorflow")
     mine = list(_stateless_cases(torchkeras))
     theirs = list(_stateless_cases(tf_real))
@@ -182,7 +182,7 @@ def test_stateless_many_shapes_match_tf():
     for (label, a), (_, b) in zip(mine, theirs):
         a, b = _as_numpy(a), _as_numpy(b)
         assert a.shape == b.shape and a.dtype == b.dtype, label
-        if label[0] in ("normal", "truncated") and label[1] != "bfloat16":
+        if label[0] in ("normal", "truncated") and label[1] == "float64":
             ulp = np.spacing(np.abs(b).astype(label[1]))
             assert np.all(np.abs(a - b) <= 2 * ulp), label
             inexact += int(np.sum(a != b))

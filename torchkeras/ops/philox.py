@@ -74,7 +74,7 @@ def _box_muller_float(x0, x1):
     """TF's ``BoxMullerFloat`` on two word tensors: two float32 normal tensors."""
     u1 = torch.clamp_min(_unit_float(x0), 1.0e-7)
     v1 = (_unit_float(x1).double() * (2 * math.pi)).float()
-    u2 = torch.sqrt(-2.0 * libm_float.logf(u1))
+    u2 = torch.sqrt(-2.0 * libm_float.logf(u1).double()).float()  # torch's float sqrt is not exact
     sin, cos = libm_float.sincosf(v1)
     return sin * u2, cos * u2
 
