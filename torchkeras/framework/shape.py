@@ -6,7 +6,7 @@ from ..api_export import tf_export
 __all__ = ["TensorShape"]
 
 
-def _dimension(value):
+def checked_dim(value):
     """One dim as TF checks it: ``None`` or a non-negative integer (anything with ``__index__``)."""
     if value is None:
         return None
@@ -39,9 +39,9 @@ class TensorShape:
         elif isinstance(dims, TensorShape):
             self._dims = dims._dims
         elif isinstance(dims, int):
-            self._dims = (_dimension(dims),)
+            self._dims = (checked_dim(dims),)
         else:
-            self._dims = tuple(_dimension(d) for d in dims)
+            self._dims = tuple(checked_dim(d) for d in dims)
 
     @classmethod
     def _from_tuple(cls, dims):

@@ -310,22 +310,16 @@ def _rebuild_node(value, kind, items, keys):
 
 
 def _pack(value, kind, rules, leaves, is_leaf):
-    kinds = rules.kinds
-    items = []
-    append = items.append
-    children, keys = _node_children(value, kind, rules)
-    for child in children:
-        child_kind = kinds.get(type(child))
-        if child_kind is None:
-            child_kind = rules.kind(child)
-        if child_kind and (is_leaf is None or not is_leaf(child)):
-            append(_pack(child, child_kind, rules, leaves, is_leaf))
-        else:
-            try:
-                append(next(leaves))
-            except StopIteration:
-                raise _TooFew from None
-    return _rebuild_node(value, kind, items, keys)
+    """The node ``value`` rebuilt with its leaves taken in order from the iterator ``leaves``;
+    :class:`_TooFew` when it runs out."""
+
+    def take(_leaf):
+        try:
+            return next(leaves)
+        except StopIteration:
+            raise _TooFew from None
+
+    return _map_node(take, value, kind, rules, is_leaf)
 
 
 class StructureMismatch(Exception):  # noqa: N818

@@ -23,126 +23,33 @@ arrays) are accepted by the ops that only move elements around.
 
 from __future__ import annotations
 
-from .cast_ops import cast
-from .creation_ops import (
-    eye,
-    fill,
-    identity,
-    identity_n,
-    linspace,
-    meshgrid,
-    ones,
-    ones_like,
-    range,
-    sequence_mask,
-    zeros,
-    zeros_like,
+from . import (
+    cast_ops,
+    creation_ops,
+    gather_ops,
+    scatter_ops,
+    shape_ops,
+    shape_query_ops,
+    sort_ops,
 )
-from .gather_ops import (
-    boolean_mask,
-    gather,
-    gather_nd,
-    one_hot,
-    slice,
-    strided_slice,
-    unravel_index,
-)
-from .scatter_ops import (
-    scatter_nd,
-    tensor_scatter_nd_add,
-    tensor_scatter_nd_max,
-    tensor_scatter_nd_min,
-    tensor_scatter_nd_sub,
-    tensor_scatter_nd_update,
-)
-from .shape_ops import (
-    broadcast_to,
-    concat,
-    expand_dims,
-    pad,
-    repeat,
-    reshape,
-    reverse,
-    reverse_sequence,
-    roll,
-    split,
-    squeeze,
-    stack,
-    tile,
-    transpose,
-    unstack,
-)
-from .shape_query_ops import (
-    broadcast_dynamic_shape,
-    broadcast_static_shape,
-    ensure_shape,
-    get_static_value,
-    rank,
-    shape,
-    shape_n,
-    size,
-)
-from .sort_ops import (
-    argsort,
-    searchsorted,
-    sort,
-    unique,
-    unique_with_counts,
-)
+from .cast_ops import *  # noqa: F403 - re-exported, named in __all__
+from .creation_ops import *  # noqa: F403 - re-exported, named in __all__
+from .gather_ops import *  # noqa: F403 - re-exported, named in __all__
+from .scatter_ops import *  # noqa: F403 - re-exported, named in __all__
+from .shape_ops import *  # noqa: F403 - re-exported, named in __all__
+from .shape_query_ops import *  # noqa: F403 - re-exported, named in __all__
+from .sort_ops import *  # noqa: F403 - re-exported, named in __all__
 
 __all__ = [
-    "ones",
-    "zeros",
-    "ones_like",
-    "zeros_like",
-    "fill",
-    "eye",
-    "range",
-    "linspace",
-    "identity",
-    "reshape",
-    "transpose",
-    "concat",
-    "stack",
-    "unstack",
-    "split",
-    "squeeze",
-    "expand_dims",
-    "tile",
-    "pad",
-    "gather",
-    "gather_nd",
-    "boolean_mask",
-    "one_hot",
-    "cast",
-    "shape",
-    "shape_n",
-    "rank",
-    "size",
-    "broadcast_to",
-    "reverse",
-    "sort",
-    "argsort",
-    "unique",
-    "slice",
-    "strided_slice",
-    "tensor_scatter_nd_update",
-    "tensor_scatter_nd_add",
-    "tensor_scatter_nd_sub",
-    "tensor_scatter_nd_max",
-    "tensor_scatter_nd_min",
-    "scatter_nd",
-    "repeat",
-    "roll",
-    "meshgrid",
-    "sequence_mask",
-    "ensure_shape",
-    "unique_with_counts",
-    "searchsorted",
-    "identity_n",
-    "broadcast_static_shape",
-    "broadcast_dynamic_shape",
-    "unravel_index",
-    "reverse_sequence",
-    "get_static_value",
+    name
+    for module in (
+        creation_ops,
+        shape_ops,
+        gather_ops,
+        scatter_ops,
+        sort_ops,
+        cast_ops,
+        shape_query_ops,
+    )
+    for name in module.__all__
 ]

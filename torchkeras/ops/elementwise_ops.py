@@ -454,9 +454,9 @@ def _divide_pair(x, y, where="__truediv__"):
     return _same_dtype_pair(x, y, where)
 
 
-@tf_export("math.truediv", "truediv")
-def truediv(x, y, name=None):
-    """``tf.math.truediv``: ``x / y``; integers are divided as float64 (float32 for 8/16-bit)."""
+def _real_div(x, y, convert):
+    """``x / y`` as TF's ``RealDiv``; ``convert`` makes the storage pair unless both are
+    tensors of one allowed dtype already."""
     if (
         type(x) is Tensor
         and type(y) is Tensor
@@ -465,30 +465,24 @@ def truediv(x, y, name=None):
     ):
         a, b = x._value, y._value
     else:
-        a, b = _same_dtype_pair(x, y)
+        a, b = convert(x, y)
     try:
         return wrap(_truediv(a, b))
     except RuntimeError as error:
         raise translate_error(error, "RealDiv", a, b) from None
+
+
+@tf_export("math.truediv", "truediv")
+def truediv(x, y, name=None):
+    """``tf.math.truediv``: ``x / y``; integers are divided as float64 (float32 for 8/16-bit)."""
+    return _real_div(x, y, _same_dtype_pair)
 
 
 @tf_export("math.divide", "divide")
 def divide(x, y, name=None):
     """``tf.math.divide``: ``x / y`` as :func:`truediv`; a non-tensor ``x`` converts to ``y``'s
     dtype."""
-    if (
-        type(x) is Tensor
-        and type(y) is Tensor
-        and x._value.dtype is y._value.dtype
-        and x._value.dtype in _DIV_ALLOWED
-    ):
-        a, b = x._value, y._value
-    else:
-        a, b = _divide_pair(x, y)
-    try:
-        return wrap(_truediv(a, b))
-    except RuntimeError as error:
-        raise translate_error(error, "RealDiv", a, b) from None
+    return _real_div(x, y, _divide_pair)
 
 
 @tf_export("math.divide_no_nan")

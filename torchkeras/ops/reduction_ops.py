@@ -157,22 +157,24 @@ def reduce_prod(input_tensor, axis=None, keepdims=False, name=None):
     return wrap(_reduce(a, axis, keepdims, "Prod", _prod))
 
 
+def _bool_reduce(input_tensor, axis, keepdims, op, fn):
+    """``op`` (``All``/``Any``) of a bool tensor over ``axis``; other dtypes raise TF's error."""
+    a = storage_of(input_tensor)
+    if a.dtype is not torch.bool:
+        raise input_dtype_error(op, 0, "bool", a)
+    return wrap(_reduce(a, axis, keepdims, op, fn))
+
+
 @tf_export("math.reduce_all", "reduce_all")
 def reduce_all(input_tensor, axis=None, keepdims=False, name=None):
     """``tf.reduce_all``: logical AND over ``axis`` of a bool tensor."""
-    a = storage_of(input_tensor)
-    if a.dtype is not torch.bool:
-        raise input_dtype_error("All", 0, "bool", a)
-    return wrap(_reduce(a, axis, keepdims, "All", _all))
+    return _bool_reduce(input_tensor, axis, keepdims, "All", _all)
 
 
 @tf_export("math.reduce_any", "reduce_any")
 def reduce_any(input_tensor, axis=None, keepdims=False, name=None):
     """``tf.reduce_any``: logical OR over ``axis`` of a bool tensor."""
-    a = storage_of(input_tensor)
-    if a.dtype is not torch.bool:
-        raise input_dtype_error("Any", 0, "bool", a)
-    return wrap(_reduce(a, axis, keepdims, "Any", _any))
+    return _bool_reduce(input_tensor, axis, keepdims, "Any", _any)
 
 
 @tf_export("math.reduce_logsumexp", "reduce_logsumexp")

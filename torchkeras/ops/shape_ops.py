@@ -252,11 +252,39 @@ def unstack(value, num=None, axis=0, name="unstack"):
     return [wrap(part) for part in storage.unbind(axis)]
 
 
+def _split_dim(op, axis_value, storage, name, kernel):
+    """``(axis, size)`` of the split dimension, or ``op``'s error for an axis out of range."""
+    rank = storage.ndim
+    if not -rank <= axis_value < rank:
+        raise op_error(
+            op,
+            "-input rank(-%d) <= split_dim < input rank (%d), but got %d"
+            % (rank, rank, axis_value),
+            storage,
+            name,
+            kernel,
+        )
+    axis_value %= rank
+    return axis_value, storage.shape[axis_value]
+
+
+def _determined_shape_error(known, storage, name, kernel):
+    """``SplitV``'s error for sizes that do not add up to the split dimension."""
+    return op_error(
+        "SplitV",
+        "Determined shape must either match input shape along split_dim exactly if fully "
+        "specified, or be less "
+        "than the size of the input along split_dim if not fully specified.  Got: %d" % known,
+        storage,
+        name,
+        kernel,
+    )
+
+
 @tf_export("split")
 def split(value, num_or_size_splits, axis=0, num=None, name="split"):
     """``tf.split``: into ``n`` equal parts, or parts of the given sizes (one ``-1`` inferred)."""
     storage = to_torch_unaliased(value)
-    rank = storage.ndim
     axis_value = host_ints(axis, "Split", "Tidx", name)
     sizes_arg = num_or_size_splits
     is_count = (isinstance(sizes_arg, (int, np.integer)) and not isinstance(sizes_arg, bool)) or (
@@ -273,17 +301,7 @@ def split(value, num_or_size_splits, axis=0, num=None, name="split"):
                 "Split}}; "
                 "Op<name=Split; %s> [Op:Split] name: %s" % (count, SIGNATURES["Split"], name),
             )
-        if not -rank <= axis_value < rank:
-            raise op_error(
-                "Split",
-                "-input rank(-%d) <= split_dim < input rank (%d), but got %d"
-                % (rank, rank, axis_value),
-                storage,
-                name,
-                kernel,
-            )
-        axis_value %= rank
-        size = storage.shape[axis_value]
+        axis_value, size = _split_dim("Split", axis_value, storage, name, kernel)
         if size % count:
             raise op_error(
                 "Split",
@@ -297,17 +315,7 @@ def split(value, num_or_size_splits, axis=0, num=None, name="split"):
     else:
         sizes = int_list(sizes_arg, "SplitV", "Tlen", name)
         kernel = "SplitV_num_split_%d" % len(sizes)
-        if not -rank <= axis_value < rank:
-            raise op_error(
-                "SplitV",
-                "-input rank(-%d) <= split_dim < input rank (%d), but got %d"
-                % (rank, rank, axis_value),
-                storage,
-                name,
-                kernel,
-            )
-        axis_value %= rank
-        size = storage.shape[axis_value]
+        axis_value, size = _split_dim("SplitV", axis_value, storage, name, kernel)
         if sizes.count(-1) > 1:
             raise op_error(
                 "SplitV", "There can only be one -1 in the input.", storage, name, kernel
@@ -315,28 +323,10 @@ def split(value, num_or_size_splits, axis=0, num=None, name="split"):
         known = sum(s for s in sizes if s != -1)
         if -1 in sizes:
             if known > size:
-                raise op_error(
-                    "SplitV",
-                    "Determined shape must either match input shape along split_dim exactly if "
-                    "fully specified, or be less "
-                    "than the size of the input along split_dim if not fully specified.  Got: %d"
-                    % known,
-                    storage,
-                    name,
-                    kernel,
-                )
+                raise _determined_shape_error(known, storage, name, kernel)
             sizes[sizes.index(-1)] = size - known
         elif known != size:
-            raise op_error(
-                "SplitV",
-                "Determined shape must either match input shape along split_dim exactly if fully "
-                "specified, or be less "
-                "than the size of the input along split_dim if not fully specified.  Got: %d"
-                % known,
-                storage,
-                name,
-                kernel,
-            )
+            raise _determined_shape_error(known, storage, name, kernel)
     if isinstance(storage, np.ndarray):
         bounds = np.cumsum(sizes)[:-1]
         return [wrap(part) for part in np.split(storage, bounds, axis_value)]

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import operator
 
 from ..framework import dtypes
-from ..framework.shape import TensorShape
+from ..framework.shape import TensorShape, checked_dim
 from ..framework.tensor import Tensor, TensorOperators
 from ..api_export import tf_export
 
@@ -24,22 +23,7 @@ def _checked_shape(shape):
             % (shape, shape)
         )
     dims = [shape] if not hasattr(shape, "__iter__") else list(shape)
-    checked = []
-    for d in dims:
-        if d is None:
-            checked.append(None)
-            continue
-        try:
-            value = operator.index(d)
-        except TypeError:
-            raise TypeError(
-                "Dimension value must be integer or None or have an __index__ method, got value "
-                "'%r' with type '%r'" % (d, type(d))
-            ) from None
-        if value < 0:
-            raise ValueError("Dimension %d must be >= 0" % value)
-        checked.append(value)
-    return TensorShape(checked)
+    return TensorShape([checked_dim(d) for d in dims])
 
 
 @tf_export("TensorSpec")
