@@ -5,6 +5,7 @@ from ..core import _activation_util
 from ..input_spec import InputSpec
 from . import _conv_utils as utils
 from .base_conv import CONV_FNS, BaseConv
+from ..weight_args import add_weight_from_args
 from ....api_export import keras_export
 
 
@@ -76,20 +77,12 @@ class BaseDepthwiseConv(BaseConv):
 
     def build(self, input_shape):
         channels = self._input_channels(input_shape)
-        self.kernel = self.add_weight(
-            name="kernel",
-            shape=self.kernel_size + (channels, self.depth_multiplier),
-            initializer=self.kernel_initializer,
-            regularizer=self.kernel_regularizer,
-            constraint=self.kernel_constraint,
+        self.kernel = add_weight_from_args(
+            self, "kernel", self.kernel_size + (channels, self.depth_multiplier), "kernel"
         )
         if self.use_bias:
-            self.bias = self.add_weight(
-                name="bias",
-                shape=(channels * self.depth_multiplier,),
-                initializer=self.bias_initializer,
-                regularizer=self.bias_regularizer,
-                constraint=self.bias_constraint,
+            self.bias = add_weight_from_args(
+                self, "bias", (channels * self.depth_multiplier,), "bias"
             )
         self.input_spec = InputSpec(min_ndim=self.rank + 2, axes={self._channel_axis: channels})
         self.built = True
