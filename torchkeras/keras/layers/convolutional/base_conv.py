@@ -6,7 +6,7 @@ from ... import activations, constraints, initializers, regularizers
 from ..core import _activation_util
 from ..input_spec import InputSpec
 from ..layer import Layer
-from ..weight_args import add_weight_from_args
+from .._weight_args import add_weight_from_args
 from . import _conv_utils as utils
 
 CONV_FNS = {

@@ -5,7 +5,7 @@ from ..core import _activation_util
 from ..input_spec import InputSpec
 from . import _conv_utils as utils
 from .base_conv import CONV_FNS, BaseConv
-from ..weight_args import add_weight_from_args
+from .._weight_args import add_weight_from_args
 from ....api_export import keras_export
 
 

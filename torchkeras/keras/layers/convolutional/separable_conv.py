@@ -7,7 +7,7 @@ from ..input_spec import InputSpec
 from . import _conv_utils as utils
 from .base_conv import CONV_FNS, BaseConv
 from .depthwise_conv import depthwise_torch_kernel
-from ..weight_args import add_weight_from_args
+from .._weight_args import add_weight_from_args
 from ....api_export import keras_export
 
 

@@ -7,7 +7,7 @@ from ... import activations, constraints, initializers, regularizers
 from ..input_spec import InputSpec
 from ..layer import Layer
 from . import _activation_util
-from ..weight_args import add_weight_from_args
+from .._weight_args import add_weight_from_args
 from ....api_export import keras_export
 
 

@@ -10,7 +10,7 @@ from ...initializers.random_initializers import VarianceScaling
 from ..input_spec import InputSpec
 from ..layer import Layer
 from . import _activation_util
-from ..weight_args import add_weight_from_args
+from .._weight_args import add_weight_from_args
 from ....api_export import keras_export
 
 __all__ = ["EinsumDense", "analyze_einsum_string"]

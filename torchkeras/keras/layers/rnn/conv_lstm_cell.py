@@ -10,7 +10,7 @@ from ..convolutional import _conv_utils as utils
 from ..core import _activation_util
 from ..input_spec import InputSpec
 from ..layer import Layer
-from ..weight_args import add_weight_from_args
+from .._weight_args import add_weight_from_args
 from .dropout_rnn_cell import set_weight_args
 from .lstm_cell import _ForgetBiasInitializer
 

@@ -8,7 +8,7 @@ from ....framework.tensor import wrap
 from ... import activations, constraints, initializers, regularizers
 from ..core import _activation_util
 from ..layer import Layer
-from ..weight_args import add_weight_from_args
+from .._weight_args import add_weight_from_args
 
 
 def set_weight_args(
