@@ -9,6 +9,16 @@ from .._weight_args import add_weight_from_args
 from ....api_export import keras_export
 
 
+def checked_depth_multiplier(depth_multiplier):
+    """``depth_multiplier``, once Keras' check that it is a strictly positive int passes."""
+    if not isinstance(depth_multiplier, int) or depth_multiplier <= 0:
+        raise ValueError(
+            "Invalid value for argument `depth_multiplier`. Expected a strictly positive value. "
+            "Received depth_multiplier=%s." % (depth_multiplier,)
+        )
+    return depth_multiplier
+
+
 def depthwise_torch_kernel(kernel, rank, dtype):
     """Keras' ``(*k, in, depth_multiplier)`` kernel as torch's grouped ``(in * depth_multiplier,
     1, *k)``."""
@@ -67,13 +77,7 @@ class BaseDepthwiseConv(BaseConv):
             bias_constraint=bias_constraint,
             **kwargs,
         )
-        if not isinstance(depth_multiplier, int) or depth_multiplier <= 0:
-            raise ValueError(
-                "Invalid value for argument `depth_multiplier`. Expected a strictly positive "
-                "value. "
-                "Received depth_multiplier=%s." % (depth_multiplier,)
-            )
-        self.depth_multiplier = depth_multiplier
+        self.depth_multiplier = checked_depth_multiplier(depth_multiplier)
 
     def build(self, input_shape):
         channels = self._input_channels(input_shape)

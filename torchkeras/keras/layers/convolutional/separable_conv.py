@@ -6,7 +6,7 @@ from ..core import _activation_util
 from ..input_spec import InputSpec
 from . import _conv_utils as utils
 from .base_conv import CONV_FNS, BaseConv
-from .depthwise_conv import depthwise_torch_kernel
+from .depthwise_conv import checked_depth_multiplier, depthwise_torch_kernel
 from .._weight_args import add_weight_from_args
 from ....api_export import keras_export
 
@@ -59,13 +59,7 @@ class BaseSeparableConv(BaseConv):
             bias_constraint=bias_constraint,
             **kwargs,
         )
-        if not isinstance(depth_multiplier, int) or depth_multiplier <= 0:
-            raise ValueError(
-                "Invalid value for argument `depth_multiplier`. Expected a strictly positive "
-                "value. "
-                "Received depth_multiplier=%s." % (depth_multiplier,)
-            )
-        self.depth_multiplier = depth_multiplier
+        self.depth_multiplier = checked_depth_multiplier(depth_multiplier)
         self.pointwise_initializer = initializers.get(pointwise_initializer)
         self.pointwise_regularizer = regularizers.get(pointwise_regularizer)
         self.pointwise_constraint = constraints.get(pointwise_constraint)
