@@ -6,6 +6,7 @@ from ... import activations, constraints, initializers, regularizers
 from ..core import _activation_util
 from ..input_spec import InputSpec
 from ..layer import Layer
+from .._weight_args import add_weight_from_args
 from . import _conv_utils as utils
 
 CONV_FNS = {
@@ -126,21 +127,11 @@ class BaseConv(Layer):
                 "Received groups=%s, but the input has %s channels (full input shape is %s)."
                 % (self.groups, channels, tuple(input_shape))
             )
-        self.kernel = self.add_weight(
-            name="kernel",
-            shape=self.kernel_size + (channels // self.groups, self.filters),
-            initializer=self.kernel_initializer,
-            regularizer=self.kernel_regularizer,
-            constraint=self.kernel_constraint,
+        self.kernel = add_weight_from_args(
+            self, "kernel", self.kernel_size + (channels // self.groups, self.filters), "kernel"
         )
         if self.use_bias:
-            self.bias = self.add_weight(
-                name="bias",
-                shape=(self.filters,),
-                initializer=self.bias_initializer,
-                regularizer=self.bias_regularizer,
-                constraint=self.bias_constraint,
-            )
+            self.bias = add_weight_from_args(self, "bias", (self.filters,), "bias")
         self.input_spec = InputSpec(min_ndim=self.rank + 2, axes={self._channel_axis: channels})
         self.built = True
 

@@ -5,7 +5,18 @@ from ..core import _activation_util
 from ..input_spec import InputSpec
 from . import _conv_utils as utils
 from .base_conv import CONV_FNS, BaseConv
+from .._weight_args import add_weight_from_args
 from ....api_export import keras_export
+
+
+def checked_depth_multiplier(depth_multiplier):
+    """``depth_multiplier``, once Keras' check that it is a strictly positive int passes."""
+    if not isinstance(depth_multiplier, int) or depth_multiplier <= 0:
+        raise ValueError(
+            "Invalid value for argument `depth_multiplier`. Expected a strictly positive value. "
+            "Received depth_multiplier=%s." % (depth_multiplier,)
+        )
+    return depth_multiplier
 
 
 def depthwise_torch_kernel(kernel, rank, dtype):
@@ -66,30 +77,16 @@ class BaseDepthwiseConv(BaseConv):
             bias_constraint=bias_constraint,
             **kwargs,
         )
-        if not isinstance(depth_multiplier, int) or depth_multiplier <= 0:
-            raise ValueError(
-                "Invalid value for argument `depth_multiplier`. Expected a strictly positive "
-                "value. "
-                "Received depth_multiplier=%s." % (depth_multiplier,)
-            )
-        self.depth_multiplier = depth_multiplier
+        self.depth_multiplier = checked_depth_multiplier(depth_multiplier)
 
     def build(self, input_shape):
         channels = self._input_channels(input_shape)
-        self.kernel = self.add_weight(
-            name="kernel",
-            shape=self.kernel_size + (channels, self.depth_multiplier),
-            initializer=self.kernel_initializer,
-            regularizer=self.kernel_regularizer,
-            constraint=self.kernel_constraint,
+        self.kernel = add_weight_from_args(
+            self, "kernel", self.kernel_size + (channels, self.depth_multiplier), "kernel"
         )
         if self.use_bias:
-            self.bias = self.add_weight(
-                name="bias",
-                shape=(channels * self.depth_multiplier,),
-                initializer=self.bias_initializer,
-                regularizer=self.bias_regularizer,
-                constraint=self.bias_constraint,
+            self.bias = add_weight_from_args(
+                self, "bias", (channels * self.depth_multiplier,), "bias"
             )
         self.input_spec = InputSpec(min_ndim=self.rank + 2, axes={self._channel_axis: channels})
         self.built = True

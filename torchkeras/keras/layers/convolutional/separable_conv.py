@@ -6,7 +6,8 @@ from ..core import _activation_util
 from ..input_spec import InputSpec
 from . import _conv_utils as utils
 from .base_conv import CONV_FNS, BaseConv
-from .depthwise_conv import depthwise_torch_kernel
+from .depthwise_conv import checked_depth_multiplier, depthwise_torch_kernel
+from .._weight_args import add_weight_from_args
 from ....api_export import keras_export
 
 
@@ -58,13 +59,7 @@ class BaseSeparableConv(BaseConv):
             bias_constraint=bias_constraint,
             **kwargs,
         )
-        if not isinstance(depth_multiplier, int) or depth_multiplier <= 0:
-            raise ValueError(
-                "Invalid value for argument `depth_multiplier`. Expected a strictly positive "
-                "value. "
-                "Received depth_multiplier=%s." % (depth_multiplier,)
-            )
-        self.depth_multiplier = depth_multiplier
+        self.depth_multiplier = checked_depth_multiplier(depth_multiplier)
         self.pointwise_initializer = initializers.get(pointwise_initializer)
         self.pointwise_regularizer = regularizers.get(pointwise_regularizer)
         self.pointwise_constraint = constraints.get(pointwise_constraint)
@@ -73,28 +68,17 @@ class BaseSeparableConv(BaseConv):
 
     def build(self, input_shape):
         channels = self._input_channels(input_shape)
-        self.depthwise_kernel = self.add_weight(
-            name="depthwise_kernel",
-            shape=self.kernel_size + (channels, self.depth_multiplier),
-            initializer=self.kernel_initializer,
-            regularizer=self.kernel_regularizer,
-            constraint=self.kernel_constraint,
+        self.depthwise_kernel = add_weight_from_args(
+            self, "depthwise_kernel", self.kernel_size + (channels, self.depth_multiplier), "kernel"
         )
-        self.pointwise_kernel = self.add_weight(
-            name="pointwise_kernel",
-            shape=(1,) * self.rank + (channels * self.depth_multiplier, self.filters),
-            initializer=self.pointwise_initializer,
-            regularizer=self.pointwise_regularizer,
-            constraint=self.pointwise_constraint,
+        self.pointwise_kernel = add_weight_from_args(
+            self,
+            "pointwise_kernel",
+            (1,) * self.rank + (channels * self.depth_multiplier, self.filters),
+            "pointwise",
         )
         if self.use_bias:
-            self.bias = self.add_weight(
-                name="bias",
-                shape=(self.filters,),
-                initializer=self.bias_initializer,
-                regularizer=self.bias_regularizer,
-                constraint=self.bias_constraint,
-            )
+            self.bias = add_weight_from_args(self, "bias", (self.filters,), "bias")
         self.input_spec = InputSpec(min_ndim=self.rank + 2, axes={self._channel_axis: channels})
         self.built = True
 

@@ -10,6 +10,7 @@ from ...initializers.random_initializers import VarianceScaling
 from ..input_spec import InputSpec
 from ..layer import Layer
 from . import _activation_util
+from .._weight_args import add_weight_from_args
 from ....api_export import keras_export
 
 __all__ = ["EinsumDense", "analyze_einsum_string"]
@@ -88,21 +89,11 @@ class EinsumDense(Layer):
                 kernel_initializer.get_config(), input_axes=input_axes, output_axes=output_axes
             )
             kernel_initializer = type(kernel_initializer).from_config(config)
-        self.kernel = self.add_weight(
-            name="kernel",
-            shape=tuple(kernel_shape),
-            initializer=kernel_initializer,
-            regularizer=self.kernel_regularizer,
-            constraint=self.kernel_constraint,
+        self.kernel = add_weight_from_args(
+            self, "kernel", tuple(kernel_shape), "kernel", kernel_initializer
         )
         if bias_shape is not None:
-            self.bias = self.add_weight(
-                name="bias",
-                shape=tuple(bias_shape),
-                initializer=self.bias_initializer,
-                regularizer=self.bias_regularizer,
-                constraint=self.bias_constraint,
-            )
+            self.bias = add_weight_from_args(self, "bias", tuple(bias_shape), "bias")
         self.built = True
 
     def call(self, inputs, training=None):

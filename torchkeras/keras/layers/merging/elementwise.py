@@ -51,6 +51,12 @@ class _MaskedExtremum(Merge):
             output = type(self)._op(output, value)
         return _with_mask(output, output_mask)
 
+    def _merge_function(self, values):
+        out = values[0]
+        for value in values[1:]:
+            out = type(self)._op(out, value)
+        return out
+
 
 @keras_export("keras.layers.Add")
 class Add(Merge):
@@ -134,21 +140,9 @@ class Maximum(_MaskedExtremum):
 
     _op = torch.maximum
 
-    def _merge_function(self, values):
-        out = values[0]
-        for value in values[1:]:
-            out = torch.maximum(out, value)
-        return out
-
 
 @keras_export("keras.layers.Minimum")
 class Minimum(_MaskedExtremum):
     """The element-wise minimum of the inputs."""
 
     _op = torch.minimum
-
-    def _merge_function(self, values):
-        out = values[0]
-        for value in values[1:]:
-            out = torch.minimum(out, value)
-        return out

@@ -3,7 +3,7 @@ regularizers, constraints): resolved once in ``__init__``, serialized in ``get_c
 
 from ... import constraints, initializers, regularizers
 
-__all__ = ["set_affine_args", "affine_config"]
+__all__ = ["set_affine_args", "add_affine_weights", "affine_config"]
 
 _ARGS = (
     ("beta_initializer", initializers),
@@ -22,6 +22,22 @@ def set_affine_args(layer, **arguments):
         setattr(layer, name, module.get(arguments[name]))
     layer.gamma = None
     layer.beta = None
+
+
+def add_affine_weights(layer, shape, center):
+    """Creates ``layer.gamma`` (when ``layer.scale``) then ``layer.beta`` (when ``center``), both
+    of ``shape``, from the resolved ``gamma_*``/``beta_*`` arguments, never autocast."""
+    for name, wanted in (("gamma", layer.scale), ("beta", center)):
+        if wanted:
+            weight = layer.add_weight(
+                name=name,
+                shape=shape,
+                initializer=getattr(layer, name + "_initializer"),
+                regularizer=getattr(layer, name + "_regularizer"),
+                constraint=getattr(layer, name + "_constraint"),
+                autocast=False,
+            )
+            setattr(layer, name, weight)
 
 
 def affine_config(layer):

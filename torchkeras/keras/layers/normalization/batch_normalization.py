@@ -6,7 +6,7 @@ from ....framework.tensor import wrap
 from ... import constraints, initializers, regularizers
 from ..input_spec import InputSpec
 from ..layer import Layer
-from .affine_args import set_affine_args
+from .affine_args import add_affine_weights, set_affine_args
 from ....api_export import keras_export
 
 
@@ -76,24 +76,7 @@ class BatchNormalization(Layer):
         ndim = len(input_shape)
         axis = self.axis % ndim
         shape = (input_shape[axis],)
-        if self.scale:
-            self.gamma = self.add_weight(
-                shape=shape,
-                name="gamma",
-                initializer=self.gamma_initializer,
-                regularizer=self.gamma_regularizer,
-                constraint=self.gamma_constraint,
-                autocast=False,
-            )
-        if self.center:
-            self.beta = self.add_weight(
-                shape=shape,
-                name="beta",
-                initializer=self.beta_initializer,
-                regularizer=self.beta_regularizer,
-                constraint=self.beta_constraint,
-                autocast=False,
-            )
+        add_affine_weights(self, shape, self.center)
         self.moving_mean = self.add_weight(
             shape=shape,
             name="moving_mean",

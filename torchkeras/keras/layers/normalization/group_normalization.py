@@ -5,7 +5,7 @@ import torch
 from ....framework.tensor import wrap
 from ..input_spec import InputSpec
 from ..layer import Layer
-from .affine_args import affine_config, set_affine_args
+from .affine_args import add_affine_weights, affine_config, set_affine_args
 from ....api_export import keras_export
 
 
@@ -69,24 +69,7 @@ class GroupNormalization(Layer):
                 % (self.groups, channels)
             )
         self.input_spec = InputSpec(ndim=len(input_shape), axes={self.axis: channels})
-        if self.scale:
-            self.gamma = self.add_weight(
-                name="gamma",
-                shape=(channels,),
-                initializer=self.gamma_initializer,
-                regularizer=self.gamma_regularizer,
-                constraint=self.gamma_constraint,
-                autocast=False,
-            )
-        if self.center:
-            self.beta = self.add_weight(
-                name="beta",
-                shape=(channels,),
-                initializer=self.beta_initializer,
-                regularizer=self.beta_regularizer,
-                constraint=self.beta_constraint,
-                autocast=False,
-            )
+        add_affine_weights(self, (channels,), self.center)
         self._channel_dim = self.axis % len(input_shape)
         self.built = True
 

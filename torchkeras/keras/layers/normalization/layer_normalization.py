@@ -4,7 +4,7 @@ import torch
 
 from ....framework.tensor import wrap
 from ..layer import Layer
-from .affine_args import affine_config, set_affine_args
+from .affine_args import add_affine_weights, affine_config, set_affine_args
 from ....api_export import keras_export
 
 
@@ -53,24 +53,7 @@ class LayerNormalization(Layer):
         axes = self.axis if isinstance(self.axis, list) else [self.axis]
         self._axes = tuple(sorted(a % ndim for a in axes))
         shape = tuple(input_shape[a] for a in self._axes)
-        if self.scale:
-            self.gamma = self.add_weight(
-                name="gamma",
-                shape=shape,
-                initializer=self.gamma_initializer,
-                regularizer=self.gamma_regularizer,
-                constraint=self.gamma_constraint,
-                autocast=False,
-            )
-        if self.center and not self.rms_scaling:
-            self.beta = self.add_weight(
-                name="beta",
-                shape=shape,
-                initializer=self.beta_initializer,
-                regularizer=self.beta_regularizer,
-                constraint=self.beta_constraint,
-                autocast=False,
-            )
+        add_affine_weights(self, shape, self.center and not self.rms_scaling)
         self._broadcast = tuple(input_shape[i] if i in self._axes else 1 for i in range(ndim))
         self.built = True
 

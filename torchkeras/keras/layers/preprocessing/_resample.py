@@ -142,6 +142,16 @@ def crop_to_aspect_ratio(images, size):
     return images[:, top : top + crop_height, left : left + crop_width, :]
 
 
+def _fill_band(images, height, width, fill_value):
+    """A ``(batch, height, width, channels)`` block of ``fill_value`` like ``images`` (NHWC)."""
+    return torch.full(
+        (images.shape[0], height, width, images.shape[3]),
+        fill_value,
+        dtype=images.dtype,
+        device=images.device,
+    )
+
+
 def pad_to_aspect_ratio(images, size, fill_value):
     """``images`` (NHWC) padded symmetrically with ``fill_value`` to the aspect ratio of
     ``size``."""
@@ -150,19 +160,9 @@ def pad_to_aspect_ratio(images, size, fill_value):
     top = (max(height, pad_height) - height) // 2
     left = (max(width, pad_width) - width) // 2
     if top > 0:
-        band = torch.full(
-            (images.shape[0], top, width, images.shape[3]),
-            fill_value,
-            dtype=images.dtype,
-            device=images.device,
-        )
+        band = _fill_band(images, top, width, fill_value)
         images = torch.cat([band, images, band], dim=1)
     if left > 0:
-        band = torch.full(
-            (images.shape[0], height, left, images.shape[3]),
-            fill_value,
-            dtype=images.dtype,
-            device=images.device,
-        )
+        band = _fill_band(images, height, left, fill_value)
         images = torch.cat([band, images, band], dim=2)
     return images

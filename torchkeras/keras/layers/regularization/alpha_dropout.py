@@ -23,25 +23,15 @@ class AlphaDropout(Layer):
 
     def __init__(self, rate, noise_shape=None, seed=None, **kwargs):
         super().__init__(**kwargs)
-        self.supports_masking = True
-        _noise.check_rate(rate, "rate")
-        self.rate = rate
-        self.seed = seed
+        _noise.init_rate(self, "rate", rate, seed)
         self.noise_shape = noise_shape
-        self._generator = None
-        self.built = True
 
     def call(self, inputs, training=False):
         if not training or self.rate <= 0:
             return inputs
         value = inputs._value
-        shape = value.shape
-        if self.noise_shape is not None:
-            shape = tuple(
-                value.shape[i] if d is None else d for i, d in enumerate(self.noise_shape)
-            )
         uniform = torch.rand(
-            shape,
+            _noise.resolved_noise_shape(value, self.noise_shape),
             dtype=value.dtype,
             device=value.device,
             generator=_noise.generator(self, value.device),

@@ -4,6 +4,7 @@ import torch
 
 from ....framework.tensor import wrap
 from ..layer import Layer
+from . import _noise
 from ....api_export import keras_export
 
 
@@ -16,17 +17,8 @@ class Dropout(Layer):
 
     def __init__(self, rate, noise_shape=None, seed=None, **kwargs):
         super().__init__(**kwargs)
-        self.supports_masking = True
-        if not 0 <= rate <= 1:
-            raise ValueError(
-                "Invalid value received for argument `rate`. Expected a float value between 0 and "
-                "1. Received: rate=%s" % rate
-            )
-        self.rate = rate
+        _noise.init_rate(self, "rate", rate, seed)
         self.noise_shape = noise_shape
-        self.seed = seed
-        self._generator = None
-        self.built = True
 
     def call(self, inputs, training=False):
         if not training or self.rate == 0:
@@ -34,11 +26,7 @@ class Dropout(Layer):
         value = inputs._value
         if self.noise_shape is None and self.seed is None:
             return wrap(torch.nn.functional.dropout(value, self.rate, True))
-        shape = (
-            tuple(value.shape[i] if d is None else d for i, d in enumerate(self.noise_shape))
-            if self.noise_shape is not None
-            else value.shape
-        )
+        shape = _noise.resolved_noise_shape(value, self.noise_shape)
         if self.seed is not None and self._generator is None:
             self._generator = torch.Generator(device=value.device).manual_seed(int(self.seed))
         keep = torch.rand(shape, device=value.device, generator=self._generator) >= self.rate

@@ -2,8 +2,6 @@
 
 import math
 
-import torch
-
 from ....framework.tensor import wrap
 from ..layer import Layer
 from . import _noise
@@ -18,23 +16,13 @@ class GaussianNoise(Layer):
 
     def __init__(self, stddev, seed=None, **kwargs):
         super().__init__(**kwargs)
-        self.supports_masking = True
-        _noise.check_rate(stddev, "stddev")
-        self.stddev = stddev
-        self.seed = seed
-        self._generator = None
-        self.built = True
+        _noise.init_rate(self, "stddev", stddev, seed)
 
     def call(self, inputs, training=False):
         if not training or self.stddev == 0:
             return inputs
         value = inputs._value
-        noise = torch.randn(
-            value.shape,
-            dtype=value.dtype,
-            device=value.device,
-            generator=_noise.generator(self, value.device),
-        )
+        noise = _noise.standard_normal_like(self, value)
         return wrap(value + noise * self.stddev)
 
     def compute_output_shape(self, input_shape):
@@ -55,23 +43,13 @@ class GaussianDropout(Layer):
 
     def __init__(self, rate, seed=None, **kwargs):
         super().__init__(**kwargs)
-        self.supports_masking = True
-        _noise.check_rate(rate, "rate")
-        self.rate = rate
-        self.seed = seed
-        self._generator = None
-        self.built = True
+        _noise.init_rate(self, "rate", rate, seed)
 
     def call(self, inputs, training=False):
         if not training or self.rate == 0:
             return inputs
         value = inputs._value
-        noise = torch.randn(
-            value.shape,
-            dtype=value.dtype,
-            device=value.device,
-            generator=_noise.generator(self, value.device),
-        )
+        noise = _noise.standard_normal_like(self, value)
         return wrap(value * (noise * math.sqrt(self.rate / (1.0 - self.rate)) + 1.0))
 
     def compute_output_shape(self, input_shape):

@@ -22,14 +22,9 @@ class BaseSpatialDropout(Layer):
 
     def __init__(self, rate, data_format=None, seed=None, name=None, dtype=None):
         super().__init__(name=name, dtype=dtype)
-        self.supports_masking = True
-        _noise.check_rate(rate, "rate")
-        self.rate = rate
-        self.seed = seed
+        _noise.init_rate(self, "rate", rate, seed)
         self.data_format = utils.normalize_data_format(data_format)
-        self._generator = None
         self.input_spec = InputSpec(ndim=self.rank + 2)
-        self.built = True
 
     def _noise_shape(self, shape):
         if self.data_format == "channels_last":

@@ -10,6 +10,7 @@ from ..convolutional import _conv_utils as utils
 from ..core import _activation_util
 from ..input_spec import InputSpec
 from ..layer import Layer
+from .._weight_args import add_weight_from_args
 from .dropout_rnn_cell import set_weight_args
 from .lstm_cell import _ForgetBiasInitializer
 
@@ -135,31 +136,20 @@ class ConvLSTMCell(Layer):
             )
         self.input_spec = InputSpec(shape=(None,) + inputs_shape[1:])
         self.input_dim = inputs_shape[channel_axis]
-        self.kernel = self.add_weight(
-            shape=self.kernel_size + (self.input_dim, self.filters * 4),
-            name="kernel",
-            initializer=self.kernel_initializer,
-            regularizer=self.kernel_regularizer,
-            constraint=self.kernel_constraint,
+        self.kernel = add_weight_from_args(
+            self, "kernel", self.kernel_size + (self.input_dim, self.filters * 4), "kernel"
         )
-        self.recurrent_kernel = self.add_weight(
-            shape=self.kernel_size + (self.filters, self.filters * 4),
-            name="recurrent_kernel",
-            initializer=self.recurrent_initializer,
-            regularizer=self.recurrent_regularizer,
-            constraint=self.recurrent_constraint,
+        self.recurrent_kernel = add_weight_from_args(
+            self,
+            "recurrent_kernel",
+            self.kernel_size + (self.filters, self.filters * 4),
+            "recurrent",
         )
         if self.use_bias:
             init = self.bias_initializer
             if self.unit_forget_bias:
                 init = _ForgetBiasInitializer(self.bias_initializer, self.filters)
-            self.bias = self.add_weight(
-                shape=(self.filters * 4,),
-                name="bias",
-                initializer=init,
-                regularizer=self.bias_regularizer,
-                constraint=self.bias_constraint,
-            )
+            self.bias = add_weight_from_args(self, "bias", (self.filters * 4,), "bias", init)
         self.__dict__["_pads"] = self._paddings()
         self.built = True
 

@@ -8,6 +8,7 @@ from ....framework.tensor import wrap
 from ... import activations, constraints, initializers, regularizers
 from ..core import _activation_util
 from ..layer import Layer
+from .._weight_args import add_weight_from_args
 
 
 def set_weight_args(
@@ -109,29 +110,15 @@ class DropoutRNNCell(Layer):
 
     # ----------------------------------------------------------------- weights
     def _add_kernels(self, input_dim, gates):
-        self.kernel = self.add_weight(
-            shape=(input_dim, gates * self.units),
-            name="kernel",
-            initializer=self.kernel_initializer,
-            regularizer=self.kernel_regularizer,
-            constraint=self.kernel_constraint,
+        self.kernel = add_weight_from_args(
+            self, "kernel", (input_dim, gates * self.units), "kernel"
         )
-        self.recurrent_kernel = self.add_weight(
-            shape=(self.units, gates * self.units),
-            name="recurrent_kernel",
-            initializer=self.recurrent_initializer,
-            regularizer=self.recurrent_regularizer,
-            constraint=self.recurrent_constraint,
+        self.recurrent_kernel = add_weight_from_args(
+            self, "recurrent_kernel", (self.units, gates * self.units), "recurrent"
         )
 
     def _add_bias(self, shape, initializer=None):
-        self.bias = self.add_weight(
-            shape=shape,
-            name="bias",
-            initializer=initializer or self.bias_initializer,
-            regularizer=self.bias_regularizer,
-            constraint=self.bias_constraint,
-        )
+        self.bias = add_weight_from_args(self, "bias", shape, "bias", initializer)
 
     def _weights_like(self, x):
         """``(kernel, recurrent_kernel, bias_or_None)`` storage in ``x``'s dtype."""
