@@ -175,11 +175,22 @@ class Recall(_PrecisionRecall):
 
 
 class SensitivitySpecificityBase(Metric):
-    """Base of the "X at Y" metrics: confusion counts at ``num_thresholds`` even thresholds."""
+    """Base of the "X at Y" metrics: confusion counts at ``num_thresholds`` even thresholds.
+
+    A subclass names its constraint argument (``_constraint``, checked to lie in ``[0, 1]`` and
+    kept as that attribute) and the rates it compares: the best ``_dependent`` rate among the
+    thresholds whose ``_constrained`` rate is at least the constraint.
+    """
 
     _direction = "up"
+    _constraint = None
+    _constrained = None
+    _dependent = None
 
     def __init__(self, value, num_thresholds=200, class_id=None, name=None, dtype=None):
+        _check_range(self._constraint, value)
+        setattr(self, self._constraint, value)
+        self.num_thresholds = num_thresholds
         super().__init__(name=name, dtype=dtype)
         if num_thresholds <= 0:
             raise ValueError(
@@ -245,10 +256,19 @@ class SensitivitySpecificityBase(Metric):
             torch.where(feasible, dependent, torch.zeros_like(dependent)).amax().clamp_min(0)
         )
 
+    def result(self):
+        """The best ``_dependent`` rate where the ``_constrained`` rate meets the constraint."""
+        rates = self._rates()
+        return self._max_under_constraint(rates[self._constrained], rates[self._dependent])
+
     def get_config(self):
-        """Name, dtype and ``class_id``."""
+        """Name, dtype, ``class_id``, ``num_thresholds`` and the constraint."""
         config = super().get_config()
         config["class_id"] = self.class_id
+        config.update(
+            num_thresholds=self.num_thresholds,
+            **{self._constraint: getattr(self, self._constraint)},
+        )
         return config
 
 
@@ -264,24 +284,14 @@ class PrecisionAtRecall(SensitivitySpecificityBase):
     """Best precision among thresholds whose recall is at least ``recall`` (name
     ``'precision_at_recall'``)."""
 
+    _constraint = "recall"
+    _constrained = "recall"
+    _dependent = "precision"
+
     def __init__(self, recall, num_thresholds=200, class_id=None, name=None, dtype=None):
-        _check_range("recall", recall)
-        self.recall = recall
-        self.num_thresholds = num_thresholds
         super().__init__(
             recall, num_thresholds=num_thresholds, class_id=class_id, name=name, dtype=dtype
         )
-
-    def result(self):
-        """The precision at the required recall."""
-        rates = self._rates()
-        return self._max_under_constraint(rates["recall"], rates["precision"])
-
-    def get_config(self):
-        """Base config plus ``num_thresholds`` and ``recall``."""
-        config = super().get_config()
-        config.update(num_thresholds=self.num_thresholds, recall=self.recall)
-        return config
 
 
 @keras_export("keras.metrics.RecallAtPrecision")
@@ -289,72 +299,42 @@ class RecallAtPrecision(SensitivitySpecificityBase):
     """Best recall among thresholds whose precision is at least ``precision`` (name
     ``'recall_at_precision'``)."""
 
+    _constraint = "precision"
+    _constrained = "precision"
+    _dependent = "recall"
+
     def __init__(self, precision, num_thresholds=200, class_id=None, name=None, dtype=None):
-        _check_range("precision", precision)
-        self.precision = precision
-        self.num_thresholds = num_thresholds
         super().__init__(
             precision, num_thresholds=num_thresholds, class_id=class_id, name=name, dtype=dtype
         )
-
-    def result(self):
-        """The recall at the required precision."""
-        rates = self._rates()
-        return self._max_under_constraint(rates["precision"], rates["recall"])
-
-    def get_config(self):
-        """Base config plus ``num_thresholds`` and ``precision``."""
-        config = super().get_config()
-        config.update(num_thresholds=self.num_thresholds, precision=self.precision)
-        return config
 
 
 @keras_export("keras.metrics.SensitivityAtSpecificity")
 class SensitivityAtSpecificity(SensitivitySpecificityBase):
     """Best sensitivity among thresholds whose specificity is at least ``specificity``."""
 
+    _constraint = "specificity"
+    _constrained = "specificity"
+    _dependent = "recall"
+
     def __init__(self, specificity, num_thresholds=200, class_id=None, name=None, dtype=None):
-        _check_range("specificity", specificity)
-        self.specificity = specificity
-        self.num_thresholds = num_thresholds
         super().__init__(
             specificity, num_thresholds=num_thresholds, class_id=class_id, name=name, dtype=dtype
         )
-
-    def result(self):
-        """The sensitivity at the required specificity."""
-        rates = self._rates()
-        return self._max_under_constraint(rates["specificity"], rates["recall"])
-
-    def get_config(self):
-        """Base config plus ``num_thresholds`` and ``specificity``."""
-        config = super().get_config()
-        config.update(num_thresholds=self.num_thresholds, specificity=self.specificity)
-        return config
 
 
 @keras_export("keras.metrics.SpecificityAtSensitivity")
 class SpecificityAtSensitivity(SensitivitySpecificityBase):
     """Best specificity among thresholds whose sensitivity is at least ``sensitivity``."""
 
+    _constraint = "sensitivity"
+    _constrained = "recall"
+    _dependent = "specificity"
+
     def __init__(self, sensitivity, num_thresholds=200, class_id=None, name=None, dtype=None):
-        _check_range("sensitivity", sensitivity)
-        self.sensitivity = sensitivity
-        self.num_thresholds = num_thresholds
         super().__init__(
             sensitivity, num_thresholds=num_thresholds, class_id=class_id, name=name, dtype=dtype
         )
-
-    def result(self):
-        """The specificity at the required sensitivity."""
-        rates = self._rates()
-        return self._max_under_constraint(rates["recall"], rates["specificity"])
-
-    def get_config(self):
-        """Base config plus ``num_thresholds`` and ``sensitivity``."""
-        config = super().get_config()
-        config.update(num_thresholds=self.num_thresholds, sensitivity=self.sensitivity)
-        return config
 
 
 _CURVES = {
