@@ -46,6 +46,26 @@ def _value(variable):
     return variable._param.detach()
 
 
+_COUNT_NAMES = ("true_positives", "false_positives", "true_negatives", "false_negatives")
+
+
+def _count_storages(metric):
+    """``metric``'s four count storages by condition, for ``update_confusion_matrix``."""
+    return {
+        "tp": metric.true_positives._param,
+        "tn": metric.true_negatives._param,
+        "fp": metric.false_positives._param,
+        "fn": metric.false_negatives._param,
+    }
+
+
+def _add_counts(metric, shape, *names):
+    """Adds ``metric``'s zero-initialized count variables ``names`` (in that order), each kept as
+    the attribute of that name."""
+    for name in names:
+        setattr(metric, name, metric.add_variable(shape=shape, initializer="zeros", name=name))
+
+
 class _ConfusionMatrixConditionCount(Metric):
     """One confusion-matrix count at each threshold (default 0.5)."""
 
@@ -56,9 +76,7 @@ class _ConfusionMatrixConditionCount(Metric):
         self.init_thresholds = thresholds
         self.thresholds = parse_init_thresholds(thresholds, default_threshold=0.5)
         self._evenly = is_evenly_distributed_thresholds(self.thresholds)
-        self.accumulator = self.add_variable(
-            shape=(len(self.thresholds),), initializer="zeros", name="accumulator"
-        )
+        _add_counts(self, (len(self.thresholds),), "accumulator")
 
     def update_state(self, y_true, y_pred, sample_weight=None):
         """Counts this batch (``y_pred > threshold`` is a positive prediction)."""
@@ -125,12 +143,8 @@ class _PrecisionRecall(Metric):
             thresholds, default_threshold=0.5 if top_k is None else NEG_INF
         )
         self._evenly = is_evenly_distributed_thresholds(self.thresholds)
-        n = len(self.thresholds)
-        self.true_positives = self.add_variable(
-            shape=(n,), initializer="zeros", name="true_positives"
-        )
         second = {"fp": "false_positives", "fn": "false_negatives"}[self._second]
-        setattr(self, second, self.add_variable(shape=(n,), initializer="zeros", name=second))
+        _add_counts(self, (len(self.thresholds),), "true_positives", second)
         self._second_variable = getattr(self, second)
 
     def update_state(self, y_true, y_pred, sample_weight=None):
@@ -209,30 +223,13 @@ class SensitivitySpecificityBase(Metric):
                 + [1.0]
             )
             self._evenly = True
-        n = len(self.thresholds)
-        self.true_positives = self.add_variable(
-            shape=(n,), initializer="zeros", name="true_positives"
-        )
-        self.false_positives = self.add_variable(
-            shape=(n,), initializer="zeros", name="false_positives"
-        )
-        self.true_negatives = self.add_variable(
-            shape=(n,), initializer="zeros", name="true_negatives"
-        )
-        self.false_negatives = self.add_variable(
-            shape=(n,), initializer="zeros", name="false_negatives"
-        )
+        _add_counts(self, (len(self.thresholds),), *_COUNT_NAMES)
 
     def update_state(self, y_true, y_pred, sample_weight=None):
         """Counts this batch at every threshold."""
         y_true, y_pred, sample_weight = _inputs(self.true_positives, y_true, y_pred, sample_weight)
         update_confusion_matrix(
-            {
-                "tp": self.true_positives._param,
-                "tn": self.true_negatives._param,
-                "fp": self.false_positives._param,
-                "fn": self.false_negatives._param,
-            },
+            _count_storages(self),
             y_true,
             y_pred,
             self.thresholds,
@@ -435,18 +432,7 @@ class AUC(Metric):
             variable_shape = (self.num_thresholds, self._num_labels)
         else:
             variable_shape = (self.num_thresholds,)
-        self.true_positives = self.add_variable(
-            shape=variable_shape, initializer="zeros", name="true_positives"
-        )
-        self.false_positives = self.add_variable(
-            shape=variable_shape, initializer="zeros", name="false_positives"
-        )
-        self.true_negatives = self.add_variable(
-            shape=variable_shape, initializer="zeros", name="true_negatives"
-        )
-        self.false_negatives = self.add_variable(
-            shape=variable_shape, initializer="zeros", name="false_negatives"
-        )
+        _add_counts(self, variable_shape, *_COUNT_NAMES)
         self._built = True
 
     def update_state(self, y_true, y_pred, sample_weight=None):
@@ -458,12 +444,7 @@ class AUC(Metric):
             y_pred = torch.sigmoid(y_pred)
         label_weights = None if self.multi_label else self.label_weights
         update_confusion_matrix(
-            {
-                "tp": self.true_positives._param,
-                "tn": self.true_negatives._param,
-                "fp": self.false_positives._param,
-                "fn": self.false_negatives._param,
-            },
+            _count_storages(self),
             y_true,
             y_pred,
             self._thresholds,
