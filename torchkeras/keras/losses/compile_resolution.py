@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from ..backend.naming import to_snake_case
 
-__all__ = ["get_loss"]
+__all__ = ["get_loss", "get_object_name"]
 
 
-def _object_name(obj):
+def get_object_name(obj):
+    """Keras' display name of a metric or loss object or function."""
     if hasattr(obj, "name"):
         return obj.name
     if hasattr(obj, "__name__"):
@@ -45,5 +46,5 @@ def get_loss(identifier, y_true_shape, y_pred_shape):
         loss = get(identifier)
     if isinstance(loss, Loss):
         return loss
-    name = identifier if isinstance(identifier, str) else _object_name(loss)
+    name = identifier if isinstance(identifier, str) else get_object_name(loss)
     return LossFunctionWrapper(loss, name=name)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ...framework.tensor import wrap
 from .loss import Loss, squeeze_or_expand_to_same_rank, storage
 
-__all__ = ["LossFunctionWrapper", "register", "torch_impl"]
+__all__ = ["LossFunctionWrapper", "config_with", "register", "torch_impl"]
 
 _TORCH_IMPLS = {}
 
@@ -20,6 +20,14 @@ def register(public_fn, torch_fn):
     """Records ``torch_fn`` (storages in, storage out) as the implementation of ``public_fn``."""
     _TORCH_IMPLS[public_fn] = torch_fn
     return public_fn
+
+
+def config_with(loss, *names):
+    """``Loss.get_config(loss)`` (name and reduction) plus ``loss``'s attributes ``names``, in
+    that order: the config of a built-in loss class, which leaves out ``fn``."""
+    config = Loss.get_config(loss)
+    config.update((name, getattr(loss, name)) for name in names)
+    return config
 
 
 def torch_impl(fn):

@@ -12,7 +12,7 @@ import torch.nn.functional as F
 
 from ...framework.tensor import wrap
 from .loss import Loss, pair, squeeze_or_expand_to_same_rank, storage
-from .loss_function_wrapper import LossFunctionWrapper, register
+from .loss_function_wrapper import LossFunctionWrapper, config_with, register
 from ...framework.op_errors import op_error
 from ...api_export import keras_export
 
@@ -334,11 +334,7 @@ class BinaryCrossentropy(LossFunctionWrapper):
 
     def get_config(self):
         """Name, reduction, ``from_logits``, ``label_smoothing``, ``axis``."""
-        config = Loss.get_config(self)
-        config.update(
-            from_logits=self.from_logits, label_smoothing=self.label_smoothing, axis=self.axis
-        )
-        return config
+        return config_with(self, "from_logits", "label_smoothing", "axis")
 
 
 @keras_export("keras.losses.BinaryFocalCrossentropy")
@@ -378,16 +374,15 @@ class BinaryFocalCrossentropy(LossFunctionWrapper):
 
     def get_config(self):
         """Name, reduction and the focal arguments."""
-        config = Loss.get_config(self)
-        config.update(
-            from_logits=self.from_logits,
-            label_smoothing=self.label_smoothing,
-            axis=self.axis,
-            apply_class_balancing=self.apply_class_balancing,
-            alpha=self.alpha,
-            gamma=self.gamma,
+        return config_with(
+            self,
+            "from_logits",
+            "label_smoothing",
+            "axis",
+            "apply_class_balancing",
+            "alpha",
+            "gamma",
         )
-        return config
 
 
 @keras_export("keras.losses.CategoricalCrossentropy")
@@ -418,11 +413,7 @@ class CategoricalCrossentropy(LossFunctionWrapper):
 
     def get_config(self):
         """Name, reduction, ``from_logits``, ``label_smoothing``, ``axis``."""
-        config = Loss.get_config(self)
-        config.update(
-            from_logits=self.from_logits, label_smoothing=self.label_smoothing, axis=self.axis
-        )
-        return config
+        return config_with(self, "from_logits", "label_smoothing", "axis")
 
 
 @keras_export("keras.losses.CategoricalFocalCrossentropy")
@@ -459,15 +450,7 @@ class CategoricalFocalCrossentropy(LossFunctionWrapper):
 
     def get_config(self):
         """Name, reduction and the focal arguments."""
-        config = Loss.get_config(self)
-        config.update(
-            from_logits=self.from_logits,
-            label_smoothing=self.label_smoothing,
-            axis=self.axis,
-            alpha=self.alpha,
-            gamma=self.gamma,
-        )
-        return config
+        return config_with(self, "from_logits", "label_smoothing", "axis", "alpha", "gamma")
 
 
 @keras_export("keras.losses.SparseCategoricalCrossentropy")
@@ -504,9 +487,7 @@ class SparseCategoricalCrossentropy(LossFunctionWrapper):
 
     def get_config(self):
         """Name, reduction, ``from_logits``, ``ignore_class``."""
-        config = Loss.get_config(self)
-        config.update(from_logits=self.from_logits, ignore_class=self.ignore_class)
-        return config
+        return config_with(self, "from_logits", "ignore_class")
 
 
 @keras_export("keras.losses.KLDivergence")

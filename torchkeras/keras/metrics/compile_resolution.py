@@ -8,7 +8,7 @@ classes), else ``CategoricalAccuracy`` -- named as the identifier was written.
 
 from __future__ import annotations
 
-from ..backend.naming import to_snake_case
+from ..losses.compile_resolution import get_object_name
 
 __all__ = ["is_binary_or_sparse_categorical", "resolve_accuracy", "get_metric", "get_object_name"]
 
@@ -39,15 +39,6 @@ def resolve_accuracy(identifier, y_true_shape, y_pred_shape):
         else CategoricalAccuracy
     )
     return cls(name=str(identifier))
-
-
-def get_object_name(obj):
-    """Keras' display name of a metric or loss object or function."""
-    if hasattr(obj, "name"):
-        return obj.name
-    if hasattr(obj, "__name__"):
-        return to_snake_case(obj.__name__)
-    return to_snake_case(type(obj).__name__)
 
 
 def get_metric(identifier, y_true_shape, y_pred_shape):

@@ -46,6 +46,26 @@ def _value(variable):
     return variable._param.detach()
 
 
+_COUNT_NAMES = ("true_positives", "false_positives", "true_negatives", "false_negatives")
+
+
+def _count_storages(metric):
+    """``metric``'s four count storages by condition, for ``update_confusion_matrix``."""
+    return {
+        "tp": metric.true_positives._param,
+        "tn": metric.true_negatives._param,
+        "fp": metric.false_positives._param,
+        "fn": metric.false_negatives._param,
+    }
+
+
+def _add_counts(metric, shape, *names):
+    """Adds ``metric``'s zero-initialized count variables ``names`` (in that order), each kept as
+    the attribute of that name."""
+    for name in names:
+        setattr(metric, name, metric.add_variable(shape=shape, initializer="zeros", name=name))
+
+
 class _ConfusionMatrixConditionCount(Metric):
     """One confusion-matrix count at each threshold (default 0.5)."""
 
@@ -56,9 +76,7 @@ class _ConfusionMatrixConditionCount(Metric):
         self.init_thresholds = thresholds
         self.thresholds = parse_init_thresholds(thresholds, default_threshold=0.5)
         self._evenly = is_evenly_distributed_thresholds(self.thresholds)
-        self.accumulator = self.add_variable(
-            shape=(len(self.thresholds),), initializer="zeros", name="accumulator"
-        )
+        _add_counts(self, (len(self.thresholds),), "accumulator")
 
     def update_state(self, y_true, y_pred, sample_weight=None):
         """Counts this batch (``y_pred > threshold`` is a positive prediction)."""
@@ -125,12 +143,8 @@ class _PrecisionRecall(Metric):
             thresholds, default_threshold=0.5 if top_k is None else NEG_INF
         )
         self._evenly = is_evenly_distributed_thresholds(self.thresholds)
-        n = len(self.thresholds)
-        self.true_positives = self.add_variable(
-            shape=(n,), initializer="zeros", name="true_positives"
-        )
         second = {"fp": "false_positives", "fn": "false_negatives"}[self._second]
-        setattr(self, second, self.add_variable(shape=(n,), initializer="zeros", name=second))
+        _add_counts(self, (len(self.thresholds),), "true_positives", second)
         self._second_variable = getattr(self, second)
 
     def update_state(self, y_true, y_pred, sample_weight=None):
@@ -175,11 +189,22 @@ class Recall(_PrecisionRecall):
 
 
 class SensitivitySpecificityBase(Metric):
-    """Base of the "X at Y" metrics: confusion counts at ``num_thresholds`` even thresholds."""
+    """Base of the "X at Y" metrics: confusion counts at ``num_thresholds`` even thresholds.
+
+    A subclass names its constraint argument (``_constraint``, checked to lie in ``[0, 1]`` and
+    kept as that attribute) and the rates it compares: the best ``_dependent`` rate among the
+    thresholds whose ``_constrained`` rate is at least the constraint.
+    """
 
     _direction = "up"
+    _constraint = None
+    _constrained = None
+    _dependent = None
 
     def __init__(self, value, num_thresholds=200, class_id=None, name=None, dtype=None):
+        _check_range(self._constraint, value)
+        setattr(self, self._constraint, value)
+        self.num_thresholds = num_thresholds
         super().__init__(name=name, dtype=dtype)
         if num_thresholds <= 0:
             raise ValueError(
@@ -198,30 +223,13 @@ class SensitivitySpecificityBase(Metric):
                 + [1.0]
             )
             self._evenly = True
-        n = len(self.thresholds)
-        self.true_positives = self.add_variable(
-            shape=(n,), initializer="zeros", name="true_positives"
-        )
-        self.false_positives = self.add_variable(
-            shape=(n,), initializer="zeros", name="false_positives"
-        )
-        self.true_negatives = self.add_variable(
-            shape=(n,), initializer="zeros", name="true_negatives"
-        )
-        self.false_negatives = self.add_variable(
-            shape=(n,), initializer="zeros", name="false_negatives"
-        )
+        _add_counts(self, (len(self.thresholds),), *_COUNT_NAMES)
 
     def update_state(self, y_true, y_pred, sample_weight=None):
         """Counts this batch at every threshold."""
         y_true, y_pred, sample_weight = _inputs(self.true_positives, y_true, y_pred, sample_weight)
         update_confusion_matrix(
-            {
-                "tp": self.true_positives._param,
-                "tn": self.true_negatives._param,
-                "fp": self.false_positives._param,
-                "fn": self.false_negatives._param,
-            },
+            _count_storages(self),
             y_true,
             y_pred,
             self.thresholds,
@@ -245,10 +253,19 @@ class SensitivitySpecificityBase(Metric):
             torch.where(feasible, dependent, torch.zeros_like(dependent)).amax().clamp_min(0)
         )
 
+    def result(self):
+        """The best ``_dependent`` rate where the ``_constrained`` rate meets the constraint."""
+        rates = self._rates()
+        return self._max_under_constraint(rates[self._constrained], rates[self._dependent])
+
     def get_config(self):
-        """Name, dtype and ``class_id``."""
+        """Name, dtype, ``class_id``, ``num_thresholds`` and the constraint."""
         config = super().get_config()
         config["class_id"] = self.class_id
+        config.update(
+            num_thresholds=self.num_thresholds,
+            **{self._constraint: getattr(self, self._constraint)},
+        )
         return config
 
 
@@ -264,24 +281,14 @@ class PrecisionAtRecall(SensitivitySpecificityBase):
     """Best precision among thresholds whose recall is at least ``recall`` (name
     ``'precision_at_recall'``)."""
 
+    _constraint = "recall"
+    _constrained = "recall"
+    _dependent = "precision"
+
     def __init__(self, recall, num_thresholds=200, class_id=None, name=None, dtype=None):
-        _check_range("recall", recall)
-        self.recall = recall
-        self.num_thresholds = num_thresholds
         super().__init__(
             recall, num_thresholds=num_thresholds, class_id=class_id, name=name, dtype=dtype
         )
-
-    def result(self):
-        """The precision at the required recall."""
-        rates = self._rates()
-        return self._max_under_constraint(rates["recall"], rates["precision"])
-
-    def get_config(self):
-        """Base config plus ``num_thresholds`` and ``recall``."""
-        config = super().get_config()
-        config.update(num_thresholds=self.num_thresholds, recall=self.recall)
-        return config
 
 
 @keras_export("keras.metrics.RecallAtPrecision")
@@ -289,72 +296,42 @@ class RecallAtPrecision(SensitivitySpecificityBase):
     """Best recall among thresholds whose precision is at least ``precision`` (name
     ``'recall_at_precision'``)."""
 
+    _constraint = "precision"
+    _constrained = "precision"
+    _dependent = "recall"
+
     def __init__(self, precision, num_thresholds=200, class_id=None, name=None, dtype=None):
-        _check_range("precision", precision)
-        self.precision = precision
-        self.num_thresholds = num_thresholds
         super().__init__(
             precision, num_thresholds=num_thresholds, class_id=class_id, name=name, dtype=dtype
         )
-
-    def result(self):
-        """The recall at the required precision."""
-        rates = self._rates()
-        return self._max_under_constraint(rates["precision"], rates["recall"])
-
-    def get_config(self):
-        """Base config plus ``num_thresholds`` and ``precision``."""
-        config = super().get_config()
-        config.update(num_thresholds=self.num_thresholds, precision=self.precision)
-        return config
 
 
 @keras_export("keras.metrics.SensitivityAtSpecificity")
 class SensitivityAtSpecificity(SensitivitySpecificityBase):
     """Best sensitivity among thresholds whose specificity is at least ``specificity``."""
 
+    _constraint = "specificity"
+    _constrained = "specificity"
+    _dependent = "recall"
+
     def __init__(self, specificity, num_thresholds=200, class_id=None, name=None, dtype=None):
-        _check_range("specificity", specificity)
-        self.specificity = specificity
-        self.num_thresholds = num_thresholds
         super().__init__(
             specificity, num_thresholds=num_thresholds, class_id=class_id, name=name, dtype=dtype
         )
-
-    def result(self):
-        """The sensitivity at the required specificity."""
-        rates = self._rates()
-        return self._max_under_constraint(rates["specificity"], rates["recall"])
-
-    def get_config(self):
-        """Base config plus ``num_thresholds`` and ``specificity``."""
-        config = super().get_config()
-        config.update(num_thresholds=self.num_thresholds, specificity=self.specificity)
-        return config
 
 
 @keras_export("keras.metrics.SpecificityAtSensitivity")
 class SpecificityAtSensitivity(SensitivitySpecificityBase):
     """Best specificity among thresholds whose sensitivity is at least ``sensitivity``."""
 
+    _constraint = "sensitivity"
+    _constrained = "recall"
+    _dependent = "specificity"
+
     def __init__(self, sensitivity, num_thresholds=200, class_id=None, name=None, dtype=None):
-        _check_range("sensitivity", sensitivity)
-        self.sensitivity = sensitivity
-        self.num_thresholds = num_thresholds
         super().__init__(
             sensitivity, num_thresholds=num_thresholds, class_id=class_id, name=name, dtype=dtype
         )
-
-    def result(self):
-        """The specificity at the required sensitivity."""
-        rates = self._rates()
-        return self._max_under_constraint(rates["recall"], rates["specificity"])
-
-    def get_config(self):
-        """Base config plus ``num_thresholds`` and ``sensitivity``."""
-        config = super().get_config()
-        config.update(num_thresholds=self.num_thresholds, sensitivity=self.sensitivity)
-        return config
 
 
 _CURVES = {
@@ -455,18 +432,7 @@ class AUC(Metric):
             variable_shape = (self.num_thresholds, self._num_labels)
         else:
             variable_shape = (self.num_thresholds,)
-        self.true_positives = self.add_variable(
-            shape=variable_shape, initializer="zeros", name="true_positives"
-        )
-        self.false_positives = self.add_variable(
-            shape=variable_shape, initializer="zeros", name="false_positives"
-        )
-        self.true_negatives = self.add_variable(
-            shape=variable_shape, initializer="zeros", name="true_negatives"
-        )
-        self.false_negatives = self.add_variable(
-            shape=variable_shape, initializer="zeros", name="false_negatives"
-        )
+        _add_counts(self, variable_shape, *_COUNT_NAMES)
         self._built = True
 
     def update_state(self, y_true, y_pred, sample_weight=None):
@@ -478,12 +444,7 @@ class AUC(Metric):
             y_pred = torch.sigmoid(y_pred)
         label_weights = None if self.multi_label else self.label_weights
         update_confusion_matrix(
-            {
-                "tp": self.true_positives._param,
-                "tn": self.true_negatives._param,
-                "fp": self.false_positives._param,
-                "fn": self.false_negatives._param,
-            },
+            _count_storages(self),
             y_true,
             y_pred,
             self._thresholds,

@@ -8,7 +8,7 @@ import torch
 from ...framework.tensor import wrap
 from .. import losses
 from ..losses.loss import squeeze_or_expand_to_same_rank
-from .metric import data
+from .metric import config_with, data
 from .reduction_metrics import Mean, MeanMetricWrapper
 from ...api_export import keras_export, export_value
 
@@ -179,12 +179,7 @@ class BinaryCrossentropy(MeanMetricWrapper):
 
     def get_config(self):
         """Name, dtype, ``from_logits``, ``label_smoothing``."""
-        return {
-            "name": self.name,
-            "dtype": self.dtype,
-            "from_logits": self.from_logits,
-            "label_smoothing": self.label_smoothing,
-        }
+        return config_with(self, "from_logits", "label_smoothing")
 
 
 @keras_export("keras.metrics.CategoricalCrossentropy")
@@ -213,13 +208,7 @@ class CategoricalCrossentropy(MeanMetricWrapper):
 
     def get_config(self):
         """Name, dtype, ``from_logits``, ``label_smoothing``, ``axis``."""
-        return {
-            "name": self.name,
-            "dtype": self.dtype,
-            "from_logits": self.from_logits,
-            "label_smoothing": self.label_smoothing,
-            "axis": self.axis,
-        }
+        return config_with(self, "from_logits", "label_smoothing", "axis")
 
 
 @keras_export("keras.metrics.SparseCategoricalCrossentropy")
@@ -248,10 +237,4 @@ class SparseCategoricalCrossentropy(MeanMetricWrapper):
 
     def get_config(self):
         """Name, dtype, ``from_logits``, ``ignore_class``, ``axis``."""
-        return {
-            "name": self.name,
-            "dtype": self.dtype,
-            "from_logits": self.from_logits,
-            "ignore_class": self.ignore_class,
-            "axis": self.axis,
-        }
+        return config_with(self, "from_logits", "ignore_class", "axis")

@@ -20,7 +20,7 @@ from ..losses.loss import storage
 from ..backend.naming import auto_name
 from ...api_export import keras_export
 
-__all__ = ["Metric", "data"]
+__all__ = ["Metric", "config_with", "data"]
 
 
 def data(value, like, dtype=None):
@@ -147,3 +147,11 @@ class Metric:
 
 
 _AGGREGATIONS = {None: 0, "none": 0, "sum": 1, "mean": 2, "only_first_replica": 3}
+
+
+def config_with(metric, *names):
+    """``Metric.get_config(metric)`` (name and dtype) plus ``metric``'s attributes ``names``, in
+    that order: the config of a built-in metric class."""
+    config = Metric.get_config(metric)
+    config.update((name, getattr(metric, name)) for name in names)
+    return config

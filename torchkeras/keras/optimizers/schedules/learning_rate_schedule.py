@@ -65,8 +65,29 @@ def _check_steps(name, value):
         raise ValueError("Argument `%s` must be > 0. Received: %s=%s" % (name, name, value))
 
 
+class _RateDecay(LearningRateSchedule):
+    """What ``ExponentialDecay`` and ``InverseTimeDecay`` share: ``step / decay_steps`` (floored
+    with ``staircase``) and the config of their common arguments."""
+
+    def _decay_progress(self, s):
+        p = s / _const(self.decay_steps, s)
+        if self.staircase:
+            p = torch.floor(p)
+        return p
+
+    def get_config(self):
+        """Constructor arguments."""
+        return {
+            "initial_learning_rate": self.initial_learning_rate,
+            "decay_steps": self.decay_steps,
+            "decay_rate": self.decay_rate,
+            "staircase": self.staircase,
+            "name": self.name,
+        }
+
+
 @keras_export("keras.optimizers.schedules.ExponentialDecay")
-class ExponentialDecay(LearningRateSchedule):
+class ExponentialDecay(_RateDecay):
     """``initial_learning_rate * decay_rate ** (step / decay_steps)`` (floored exponent with
     ``staircase``)."""
 
@@ -87,22 +108,10 @@ class ExponentialDecay(LearningRateSchedule):
 
     def __call__(self, step):
         s = _step(step)
-        p = s / _const(self.decay_steps, s)
-        if self.staircase:
-            p = torch.floor(p)
+        p = self._decay_progress(s)
         return wrap(
             _const(self.initial_learning_rate, s) * torch.pow(_const(self.decay_rate, s), p)
         )
-
-    def get_config(self):
-        """Constructor arguments."""
-        return {
-            "initial_learning_rate": self.initial_learning_rate,
-            "decay_steps": self.decay_steps,
-            "decay_rate": self.decay_rate,
-            "staircase": self.staircase,
-            "name": self.name,
-        }
 
 
 @keras_export("keras.optimizers.schedules.PiecewiseConstantDecay")
@@ -188,7 +197,7 @@ class PolynomialDecay(LearningRateSchedule):
 
 
 @keras_export("keras.optimizers.schedules.InverseTimeDecay")
-class InverseTimeDecay(LearningRateSchedule):
+class InverseTimeDecay(_RateDecay):
     """``initial_learning_rate / (1 + decay_rate * step / decay_steps)`` (floored with
     ``staircase``)."""
 
@@ -209,20 +218,8 @@ class InverseTimeDecay(LearningRateSchedule):
 
     def __call__(self, step):
         s = _step(step)
-        p = s / _const(self.decay_steps, s)
-        if self.staircase:
-            p = torch.floor(p)
+        p = self._decay_progress(s)
         return wrap(_const(self.initial_learning_rate, s) / (1 + _const(self.decay_rate, s) * p))
-
-    def get_config(self):
-        """Constructor arguments."""
-        return {
-            "initial_learning_rate": self.initial_learning_rate,
-            "decay_steps": self.decay_steps,
-            "decay_rate": self.decay_rate,
-            "staircase": self.staircase,
-            "name": self.name,
-        }
 
 
 @keras_export("keras.optimizers.schedules.CosineDecay")
