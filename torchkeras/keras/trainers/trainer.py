@@ -604,18 +604,15 @@ class Trainer:
                             if step % period == 0:
                                 callbacks.on_train_batch_begin(step)
                             report = (step + 1) % period == 0 or step + 1 == iterator.num_batches
-                            if jit:
-                                self._jit_train_step(batch)
-                                if report:
-                                    callbacks.on_train_batch_end(step, self.get_metrics_result)
-                            elif fast:
-                                self._default_train_step(_as_step_data(batch))
-                                if report:
-                                    callbacks.on_train_batch_end(step, self.get_metrics_result)
-                            else:
-                                logs = self.train_step(_as_step_data(batch))
-                                if report:
-                                    callbacks.on_train_batch_end(step, logs)
+                            logs = self._run_batch(
+                                batch,
+                                fast,
+                                self._jit_train_step if jit else None,
+                                self._default_train_step,
+                                self.train_step,
+                            )
+                            if report:
+                                callbacks.on_train_batch_end(step, logs)
                             if self.stop_training:
                                 break
                     epoch_logs = dict(
@@ -674,6 +671,18 @@ class Trainer:
             "type %s." % (validation_freq, type(validation_freq))
         )
 
+    def _run_batch(self, batch, fast, jit_step, default_step, user_step):
+        """One batch of ``fit``/``evaluate``: a user-defined step's logs; on the default step
+        (``jit_step`` where ``jit_compile`` applies, else ``default_step``) the metrics getter,
+        which the batch-end callbacks call only when they read the logs."""
+        if not fast:
+            return user_step(_as_step_data(batch))
+        if jit_step is not None:
+            jit_step(batch)
+        else:
+            default_step(_as_step_data(batch))
+        return self.get_metrics_result
+
     # --------------------------------------------------------------- evaluate
     def _run_evaluation(self, iterator, callbacks):
         fast = self._uses_default("test_step")
@@ -692,17 +701,15 @@ class Trainer:
                 if step % period == 0:
                     callbacks.on_test_batch_begin(step)
                 report = (step + 1) % period == 0 or step + 1 == iterator.num_batches
-                if fast:
-                    if jit:
-                        self._jit_test_step_on(batch)
-                    else:
-                        self._default_test_step(_as_step_data(batch))
-                    if report:
-                        callbacks.on_test_batch_end(step, self.get_metrics_result)
-                else:
-                    logs = self.test_step(_as_step_data(batch))
-                    if report:
-                        callbacks.on_test_batch_end(step, logs)
+                logs = self._run_batch(
+                    batch,
+                    fast,
+                    self._jit_test_step_on if jit else None,
+                    self._default_test_step,
+                    self.test_step,
+                )
+                if report:
+                    callbacks.on_test_batch_end(step, logs)
         logs = pythonify_logs(self.get_metrics_result() if fast else self._metrics_or_logs(logs))
         callbacks.on_test_end(logs)
         return logs
