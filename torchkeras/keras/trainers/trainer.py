@@ -601,18 +601,9 @@ class Trainer:
                                 if not self.built:
                                     self._build_on(batch)
                                 self._fit_variables = self.trainable_variables
-                            if step % period == 0:
-                                callbacks.on_train_batch_begin(step)
-                            report = (step + 1) % period == 0 or step + 1 == iterator.num_batches
                             logs = self._run_batch(
-                                batch,
-                                fast,
-                                self._jit_train_step if jit else None,
-                                self._default_train_step,
-                                self.train_step,
+                                "train", step, batch, iterator, period, fast, jit, callbacks
                             )
-                            if report:
-                                callbacks.on_train_batch_end(step, logs)
                             if self.stop_training:
                                 break
                     epoch_logs = dict(
@@ -671,17 +662,26 @@ class Trainer:
             "type %s." % (validation_freq, type(validation_freq))
         )
 
-    def _run_batch(self, batch, fast, jit_step, default_step, user_step):
-        """One batch of ``fit``/``evaluate``: a user-defined step's logs; on the default step
-        (``jit_step`` where ``jit_compile`` applies, else ``default_step``) the metrics getter,
-        which the batch-end callbacks call only when they read the logs."""
+    def _run_batch(self, kind, step, batch, iterator, period, fast, jit, callbacks):
+        """One ``kind`` (``"train"``/``"test"``) batch of ``fit``/``evaluate`` between its
+        batch callbacks (every ``period`` = ``steps_per_execution`` steps, and the last one).
+
+        A user-defined step's logs are returned; on the default step (compiled with ``jit``)
+        the metrics getter, which the batch-end callbacks call only when they read the logs."""
+        if step % period == 0:
+            getattr(callbacks, "on_%s_batch_begin" % kind)(step)
+        report = (step + 1) % period == 0 or step + 1 == iterator.num_batches
         if not fast:
-            return user_step(_as_step_data(batch))
-        if jit_step is not None:
-            jit_step(batch)
+            logs = getattr(self, kind + "_step")(_as_step_data(batch))
         else:
-            default_step(_as_step_data(batch))
-        return self.get_metrics_result
+            if jit:
+                (self._jit_train_step if kind == "train" else self._jit_test_step_on)(batch)
+            else:
+                getattr(self, "_default_%s_step" % kind)(_as_step_data(batch))
+            logs = self.get_metrics_result
+        if report:
+            getattr(callbacks, "on_%s_batch_end" % kind)(step, logs)
+        return logs
 
     # --------------------------------------------------------------- evaluate
     def _run_evaluation(self, iterator, callbacks):
@@ -698,18 +698,7 @@ class Trainer:
             _raising_out_of_memory("evaluate", lambda: batch),
         ):
             for step, batch in iterator:
-                if step % period == 0:
-                    callbacks.on_test_batch_begin(step)
-                report = (step + 1) % period == 0 or step + 1 == iterator.num_batches
-                logs = self._run_batch(
-                    batch,
-                    fast,
-                    self._jit_test_step_on if jit else None,
-                    self._default_test_step,
-                    self.test_step,
-                )
-                if report:
-                    callbacks.on_test_batch_end(step, logs)
+                logs = self._run_batch("test", step, batch, iterator, period, fast, jit, callbacks)
         logs = pythonify_logs(self.get_metrics_result() if fast else self._metrics_or_logs(logs))
         callbacks.on_test_end(logs)
         return logs
