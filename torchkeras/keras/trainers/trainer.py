@@ -724,7 +724,16 @@ class Trainer:
         iterator = EpochIterator(
             x, y, sample_weight, batch_size, steps, False, None, self._device()
         )
-        callbacks = CallbackList(
+        callbacks = self._one_epoch_callbacks(callbacks, verbose, iterator)
+        logs = self._run_evaluation(iterator, callbacks)
+        if return_dict:
+            return logs
+        return self._flatten_in_order(logs)
+
+    def _one_epoch_callbacks(self, callbacks, verbose, iterator):
+        """The ``CallbackList`` of ``evaluate``/``predict``: one epoch of ``iterator``'s
+        batches, with a progress bar unless ``verbose=0``."""
+        return CallbackList(
             callbacks,
             add_progbar=verbose != 0,
             model=self,
@@ -732,10 +741,6 @@ class Trainer:
             epochs=1,
             steps=iterator.num_batches,
         )
-        logs = self._run_evaluation(iterator, callbacks)
-        if return_dict:
-            return logs
-        return self._flatten_in_order(logs)
 
     def _flatten_in_order(self, logs):
         names = []
@@ -753,14 +758,7 @@ class Trainer:
         """The model's outputs for ``x`` as NumPy arrays (lists/dicts for several outputs), batch
         by batch."""
         iterator = EpochIterator(x, None, None, batch_size, steps, False, None, self._device())
-        callbacks = CallbackList(
-            callbacks,
-            add_progbar=verbose != 0,
-            model=self,
-            verbose=verbose,
-            epochs=1,
-            steps=iterator.num_batches,
-        )
+        callbacks = self._one_epoch_callbacks(callbacks, verbose, iterator)
         fast = self._uses_default("predict_step")
         jit = fast and bool(self._jit_compile) and not self._run_eagerly and self.built
         outputs = []
