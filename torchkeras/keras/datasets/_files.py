@@ -77,15 +77,3 @@ def split(x, y, test_split):
     """The first ``1 - test_split`` of the rows for training, the rest for testing."""
     cut = int(len(x) * (1 - test_split))
     return (np.array(x[:cut]), np.array(y[:cut])), (np.array(x[cut:]), np.array(y[cut:]))
-
-
-def fetch_xy(path, test_split, file_hash, origin_name):
-    """The ``x`` and ``y`` arrays of a housing ``.npz`` (fetched once), after Keras' check of
-    ``test_split``."""
-    if not 0 <= test_split < 1:
-        raise ValueError(
-            "Invalid `test_split` argument: %s. It must be between 0 and 1 (exclusive of 1)."
-            % test_split
-        )
-    with np.load(fetch(path, file_hash, origin_name), allow_pickle=False) as f:
-        return f["x"], f["y"]
