@@ -19,22 +19,24 @@ def _atomic_torch_save(state, filepath):
     atomic_write(filepath, lambda temporary: torch.save(state, temporary))
 
 
-def save_weights(model, filepath):
-    """Saves ``model``'s weights to ``filepath``."""
-    method = getattr(model, "save_weights", None)
+def _save_with(model, method_name, filepath):
+    """``model.<method_name>(filepath, overwrite=True)``; a model without that method (a plain
+    ``torch.nn.Module``) has its ``state_dict`` saved instead."""
+    method = getattr(model, method_name, None)
     if callable(method):
         method(filepath, overwrite=True)
     else:
         _atomic_torch_save(model.state_dict(), filepath)
+
+
+def save_weights(model, filepath):
+    """Saves ``model``'s weights to ``filepath``."""
+    _save_with(model, "save_weights", filepath)
 
 
 def save_model(model, filepath):
     """Saves the whole model (its weights when the model has no ``save``)."""
-    method = getattr(model, "save", None)
-    if callable(method):
-        method(filepath, overwrite=True)
-    else:
-        _atomic_torch_save(model.state_dict(), filepath)
+    _save_with(model, "save", filepath)
 
 
 def load_weights(model, filepath):

@@ -49,6 +49,13 @@ def _param(value, target):
     return value if isinstance(value, (int, float)) else storage(value).to(target)
 
 
+def _cpu_param(value, shape):
+    """A distribution parameter as a float64 CPU tensor broadcast to ``shape`` (what the CPU
+    samplers take)."""
+    value = torch.as_tensor(_param(value, torch.float64), dtype=torch.float64)
+    return torch.broadcast_to(value, shape).cpu()
+
+
 @keras_export("keras.random.normal")
 def normal(shape, mean=0.0, stddev=1.0, dtype=None, seed=None):
     """Normal samples of ``shape`` (floatx unless ``dtype``)."""
@@ -152,9 +159,7 @@ def gamma(shape, alpha, dtype=None, seed=None):
     """Gamma(``alpha``, 1) samples (floatx unless ``dtype``)."""
     target = _float(dtype, "gamma")
     generator = draw_generator(seed)
-    concentration = torch.broadcast_to(
-        torch.as_tensor(_param(alpha, torch.float64), dtype=torch.float64), _shape(shape)
-    ).cpu()
+    concentration = _cpu_param(alpha, _shape(shape))
     sample = torch._standard_gamma(concentration, generator=_cpu(generator))
     return wrap(sample.to(device=_device.current(), dtype=target))
 
@@ -166,12 +171,8 @@ def beta(shape, alpha, beta, dtype=None, seed=None):
     generator = draw_generator(seed)
     cpu = _cpu(generator)
     shape = _shape(shape)
-    a = torch.broadcast_to(
-        torch.as_tensor(_param(alpha, torch.float64), dtype=torch.float64), shape
-    ).cpu()
-    b = torch.broadcast_to(
-        torch.as_tensor(_param(beta, torch.float64), dtype=torch.float64), shape
-    ).cpu()
+    a = _cpu_param(alpha, shape)
+    b = _cpu_param(beta, shape)
     x = torch._standard_gamma(a, generator=cpu)
     y = torch._standard_gamma(b, generator=cpu)
     return wrap((x / (x + y)).to(device=_device.current(), dtype=target))
@@ -185,11 +186,7 @@ def binomial(shape, counts, probabilities, dtype=None, seed=None):
     generator = draw_generator(seed)
     cpu = _cpu(generator)
     shape = _shape(shape)
-    n = torch.broadcast_to(
-        torch.as_tensor(_param(counts, torch.float64), dtype=torch.float64), shape
-    ).cpu()
-    p = torch.broadcast_to(
-        torch.as_tensor(_param(probabilities, torch.float64), dtype=torch.float64), shape
-    ).cpu()
+    n = _cpu_param(counts, shape)
+    p = _cpu_param(probabilities, shape)
     sample = torch.binomial(n, p, generator=cpu)
     return wrap(sample.to(device=_device.current(), dtype=target))

@@ -218,6 +218,14 @@ def _pair_targets(y_true, y_pred, names):
     return trues, preds
 
 
+def _pair_batch(y_true, y_pred, sample_weight, names):
+    """:func:`_pair_targets` plus one sample weight per output (a single weight serves all)."""
+    trues, preds = _pair_targets(y_true, y_pred, names)
+    if isinstance(sample_weight, (list, tuple)):
+        return trues, preds, sample_weight
+    return trues, preds, [sample_weight] * len(preds)
+
+
 class CompileLoss:
     """The total loss of ``compile(loss=..., loss_weights=...)``: ``sum(weight_i * loss_i)``.
 
@@ -272,12 +280,7 @@ class CompileLoss:
         """The weighted total loss as a torch scalar carrying the autograd graph."""
         if not self.built:
             self.build(y_true, y_pred)
-        trues, preds = _pair_targets(y_true, y_pred, self._names)
-        weights = (
-            sample_weight
-            if isinstance(sample_weight, (list, tuple))
-            else [sample_weight] * len(preds)
-        )
+        trues, preds, weights = _pair_batch(y_true, y_pred, sample_weight, self._names)
         total = None
         for index, (loss, weight, t, p, sw) in enumerate(
             zip(self._losses, self._weights, trues, preds, weights)
@@ -375,12 +378,7 @@ class CompileMetrics:
         """Updates every metric with one batch."""
         if not self.built:
             self.build(y_true, y_pred)
-        trues, preds = _pair_targets(y_true, y_pred, self._names)
-        weights = (
-            sample_weight
-            if isinstance(sample_weight, (list, tuple))
-            else [sample_weight] * len(preds)
-        )
+        trues, preds, weights = _pair_batch(y_true, y_pred, sample_weight, self._names)
         for (plain, weighted), t, p, sw in zip(self._per_output, trues, preds, weights):
             if t is None:
                 continue

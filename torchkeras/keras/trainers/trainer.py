@@ -601,21 +601,9 @@ class Trainer:
                                 if not self.built:
                                     self._build_on(batch)
                                 self._fit_variables = self.trainable_variables
-                            if step % period == 0:
-                                callbacks.on_train_batch_begin(step)
-                            report = (step + 1) % period == 0 or step + 1 == iterator.num_batches
-                            if jit:
-                                self._jit_train_step(batch)
-                                if report:
-                                    callbacks.on_train_batch_end(step, self.get_metrics_result)
-                            elif fast:
-                                self._default_train_step(_as_step_data(batch))
-                                if report:
-                                    callbacks.on_train_batch_end(step, self.get_metrics_result)
-                            else:
-                                logs = self.train_step(_as_step_data(batch))
-                                if report:
-                                    callbacks.on_train_batch_end(step, logs)
+                            logs = self._run_batch(
+                                "train", step, batch, iterator, period, fast, jit, callbacks
+                            )
                             if self.stop_training:
                                 break
                     epoch_logs = dict(
@@ -674,6 +662,27 @@ class Trainer:
             "type %s." % (validation_freq, type(validation_freq))
         )
 
+    def _run_batch(self, kind, step, batch, iterator, period, fast, jit, callbacks):
+        """One ``kind`` (``"train"``/``"test"``) batch of ``fit``/``evaluate`` between its
+        batch callbacks (every ``period`` = ``steps_per_execution`` steps, and the last one).
+
+        A user-defined step's logs are returned; on the default step (compiled with ``jit``)
+        the metrics getter, which the batch-end callbacks call only when they read the logs."""
+        if step % period == 0:
+            getattr(callbacks, "on_%s_batch_begin" % kind)(step)
+        report = (step + 1) % period == 0 or step + 1 == iterator.num_batches
+        if not fast:
+            logs = getattr(self, kind + "_step")(_as_step_data(batch))
+        else:
+            if jit:
+                (self._jit_train_step if kind == "train" else self._jit_test_step_on)(batch)
+            else:
+                getattr(self, "_default_%s_step" % kind)(_as_step_data(batch))
+            logs = self.get_metrics_result
+        if report:
+            getattr(callbacks, "on_%s_batch_end" % kind)(step, logs)
+        return logs
+
     # --------------------------------------------------------------- evaluate
     def _run_evaluation(self, iterator, callbacks):
         fast = self._uses_default("test_step")
@@ -689,20 +698,7 @@ class Trainer:
             _raising_out_of_memory("evaluate", lambda: batch),
         ):
             for step, batch in iterator:
-                if step % period == 0:
-                    callbacks.on_test_batch_begin(step)
-                report = (step + 1) % period == 0 or step + 1 == iterator.num_batches
-                if fast:
-                    if jit:
-                        self._jit_test_step_on(batch)
-                    else:
-                        self._default_test_step(_as_step_data(batch))
-                    if report:
-                        callbacks.on_test_batch_end(step, self.get_metrics_result)
-                else:
-                    logs = self.test_step(_as_step_data(batch))
-                    if report:
-                        callbacks.on_test_batch_end(step, logs)
+                logs = self._run_batch("test", step, batch, iterator, period, fast, jit, callbacks)
         logs = pythonify_logs(self.get_metrics_result() if fast else self._metrics_or_logs(logs))
         callbacks.on_test_end(logs)
         return logs
@@ -728,7 +724,16 @@ class Trainer:
         iterator = EpochIterator(
             x, y, sample_weight, batch_size, steps, False, None, self._device()
         )
-        callbacks = CallbackList(
+        callbacks = self._one_epoch_callbacks(callbacks, verbose, iterator)
+        logs = self._run_evaluation(iterator, callbacks)
+        if return_dict:
+            return logs
+        return self._flatten_in_order(logs)
+
+    def _one_epoch_callbacks(self, callbacks, verbose, iterator):
+        """The ``CallbackList`` of ``evaluate``/``predict``: one epoch of ``iterator``'s
+        batches, with a progress bar unless ``verbose=0``."""
+        return CallbackList(
             callbacks,
             add_progbar=verbose != 0,
             model=self,
@@ -736,10 +741,6 @@ class Trainer:
             epochs=1,
             steps=iterator.num_batches,
         )
-        logs = self._run_evaluation(iterator, callbacks)
-        if return_dict:
-            return logs
-        return self._flatten_in_order(logs)
 
     def _flatten_in_order(self, logs):
         names = []
@@ -757,14 +758,7 @@ class Trainer:
         """The model's outputs for ``x`` as NumPy arrays (lists/dicts for several outputs), batch
         by batch."""
         iterator = EpochIterator(x, None, None, batch_size, steps, False, None, self._device())
-        callbacks = CallbackList(
-            callbacks,
-            add_progbar=verbose != 0,
-            model=self,
-            verbose=verbose,
-            epochs=1,
-            steps=iterator.num_batches,
-        )
+        callbacks = self._one_epoch_callbacks(callbacks, verbose, iterator)
         fast = self._uses_default("predict_step")
         jit = fast and bool(self._jit_compile) and not self._run_eagerly and self.built
         outputs = []

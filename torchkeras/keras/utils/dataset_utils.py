@@ -11,6 +11,13 @@ from ...api_export import keras_export
 __all__ = ["split_dataset"]
 
 
+def _out_of_range(size, total):
+    """Keras' check of a split size: an int outside ``[0, total]`` or a float outside ``[0, 1]``."""
+    if isinstance(size, int):
+        return not 0 <= size <= total
+    return isinstance(size, float) and not 0 <= size <= 1
+
+
 def _split_sizes(total, left_size, right_size):
     for name, size in (("left_size", left_size), ("right_size", right_size)):
         if size is not None and not isinstance(size, (int, float)):
@@ -23,22 +30,12 @@ def _split_sizes(total, left_size, right_size):
             "Both `left_size` and `right_size` are zero. At least one of the split sizes must be "
             "non-zero."
         )
-    if (
-        isinstance(left_size, int)
-        and not 0 <= left_size <= total
-        or isinstance(left_size, float)
-        and not 0 <= left_size <= 1
-    ):
+    if _out_of_range(left_size, total):
         raise ValueError(
             "`left_size` should be either a positive integer smaller than %d, or a float within "
             "the range `[0, 1]`. Received: left_size=%s" % (total, left_size)
         )
-    if (
-        isinstance(right_size, int)
-        and not 0 <= right_size <= total
-        or isinstance(right_size, float)
-        and not 0 <= right_size <= 1
-    ):
+    if _out_of_range(right_size, total):
         raise ValueError(
             "`right_size` should be either a positive integer and smaller than %d or a float "
             "within the range `[0, 1]`. Received: right_size=%s" % (total, right_size)

@@ -21,6 +21,8 @@ __all__ = [
     "labels_to_array",
     "check_labels_arg",
     "make_dataset",
+    "check_binary_class_names",
+    "make_subset_datasets",
 ]
 
 
@@ -218,3 +220,68 @@ def make_dataset(
     if batch_size is not None:
         dataset = dataset.batch(batch_size)
     return dataset
+
+
+def check_binary_class_names(label_mode, class_names):
+    """Keras' ``ValueError`` when ``label_mode="binary"`` does not come with exactly 2 classes."""
+    if label_mode == "binary" and len(class_names) != 2:
+        raise ValueError(
+            'When passing `label_mode="binary"`, there must be exactly 2 class_names. Received: '
+            "class_names=%s" % class_names
+        )
+
+
+def make_subset_datasets(
+    file_paths,
+    labels,
+    class_names,
+    *,
+    label_mode,
+    load,
+    subset,
+    validation_split,
+    shuffle,
+    seed,
+    batch_size,
+    no_files_message,
+    keep_file_paths=False,
+):
+    """The dataset of ``subset`` (for ``"both"`` a ``[training, validation]`` list, the
+    validation one unshuffled), each made by :func:`make_dataset` and given Keras'
+    ``class_names`` attribute (and ``file_paths`` with ``keep_file_paths``).
+
+    ``no_files_message(kind)`` (kind: ``"training "``, ``"validation "`` or ``""``) is the
+    ``ValueError``'s message for a subset without files."""
+    buffer_size = batch_size * 8 if batch_size is not None else 1024
+    num_classes = len(class_names) if class_names else 0
+
+    def build(paths, subset_labels, subset_shuffle, kind):
+        if not paths:
+            raise ValueError(no_files_message(kind))
+        dataset = make_dataset(
+            paths,
+            subset_labels,
+            label_mode,
+            num_classes,
+            load,
+            subset_shuffle,
+            buffer_size,
+            seed,
+            batch_size,
+        )
+        dataset.class_names = class_names
+        if keep_file_paths:
+            dataset.file_paths = paths
+        return dataset
+
+    if subset == "both":
+        train = get_training_or_validation_split(file_paths, labels, validation_split, "training")
+        val = get_training_or_validation_split(file_paths, labels, validation_split, "validation")
+        return [
+            build(train[0], train[1], shuffle, "training "),
+            build(val[0], val[1], False, "validation "),
+        ]
+    paths, subset_labels = get_training_or_validation_split(
+        file_paths, labels, validation_split, subset
+    )
+    return build(paths, subset_labels, shuffle, "")

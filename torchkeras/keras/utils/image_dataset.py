@@ -198,14 +198,8 @@ def image_dataset_from_directory(
         follow_links=follow_links,
         verbose=verbose,
     )
-    if label_mode == "binary" and len(class_names) != 2:
-        raise ValueError(
-            'When passing `label_mode="binary"`, there must be exactly 2 class_names. Received: '
-            "class_names=%s" % class_names
-        )
+    directory_index.check_binary_class_names(label_mode, class_names)
     data_format = data_format or backend_config.image_data_format()
-    buffer_size = batch_size * 8 if batch_size is not None else 1024
-    num_classes = len(class_names) if class_names else 0
     load = _loader(
         tuple(image_size),
         num_channels,
@@ -214,40 +208,20 @@ def image_dataset_from_directory(
         crop_to_aspect_ratio,
         pad_to_aspect_ratio,
     )
-
-    def build(paths, subset_labels, subset_shuffle, kind):
-        if not paths:
-            raise ValueError(
-                "No %simages found in directory %s. Allowed formats: %s"
-                % (kind, directory, ALLOWLIST_FORMATS)
-            )
-        dataset = directory_index.make_dataset(
-            paths,
-            subset_labels,
-            label_mode,
-            num_classes,
-            load,
-            subset_shuffle,
-            buffer_size,
-            seed,
-            batch_size,
-        )
-        dataset.class_names = class_names
-        dataset.file_paths = paths
-        return dataset
-
-    if subset == "both":
-        train = directory_index.get_training_or_validation_split(
-            image_paths, labels, validation_split, "training"
-        )
-        val = directory_index.get_training_or_validation_split(
-            image_paths, labels, validation_split, "validation"
-        )
-        return [
-            build(train[0], train[1], shuffle, "training "),
-            build(val[0], val[1], False, "validation "),
-        ]
-    paths, subset_labels = directory_index.get_training_or_validation_split(
-        image_paths, labels, validation_split, subset
+    return directory_index.make_subset_datasets(
+        image_paths,
+        labels,
+        class_names,
+        label_mode=label_mode,
+        load=load,
+        subset=subset,
+        validation_split=validation_split,
+        shuffle=shuffle,
+        seed=seed,
+        batch_size=batch_size,
+        no_files_message=lambda kind: (
+            "No %simages found in directory %s. Allowed formats: %s"
+            % (kind, directory, ALLOWLIST_FORMATS)
+        ),
+        keep_file_paths=True,
     )
-    return build(paths, subset_labels, shuffle, "")
