@@ -686,8 +686,7 @@ class Layer(Operation, nn.Module):
 
     def _call_built(self, inputs, rest, kwargs, previous_mask):
         """The rest of ``__call__`` once the layer is built: masks, training mode, autocast,
-        ``call``,
-        activity regularization, the output mask."""
+        ``call``, activity regularization, the output mask."""
         if self._losses:
             self._losses.clear()
         accepts_training, accepts_mask, argument_names, mask_arguments = self._call_info
