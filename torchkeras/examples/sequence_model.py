@@ -26,8 +26,7 @@ A, B = 1, 2
 
 def make_sequences(count, rng):
     """``(sequences, labels)``: ``(count, 20)`` int32 tokens (fillers are 3..19, ``A``=1 and ``B``=2
-    appear
-    once each) and ``(count,)`` float32 labels, 1 when ``A`` comes first."""
+    appear once each) and ``(count,)`` float32 labels, 1 when ``A`` comes first."""
     sequences = rng.randint(3, VOCABULARY, size=(count, LENGTH)).astype(np.int32)
     positions = np.argsort(rng.rand(count, LENGTH), axis=1)[:, :2]
     rows = np.arange(count)

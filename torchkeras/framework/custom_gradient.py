@@ -64,8 +64,7 @@ class _CustomFunction(torch.autograd.Function):
 @tf_export("custom_gradient")
 def custom_gradient(f=None):
     """``@tf.custom_gradient``: ``f`` returns ``(y, grad_fn)``; ``grad_fn(*dy)`` gives one gradient
-    per
-    argument of ``f`` (and, with a ``variables`` keyword, the gradients of the variables ``f``
+    per argument of ``f`` (and, with a ``variables`` keyword, the gradients of the variables ``f``
     read).
 
     ``y`` may be one Tensor or a list/tuple of Tensors (``grad_fn`` then takes one upstream per

@@ -303,8 +303,7 @@ class GradientTape:
 
     def _source_input(self, source, target_variables=()):
         """The torch tensor to differentiate with respect to, or ``None`` when this tape did not
-        watch
-        ``source`` (a variable that is itself a target counts as watched, as in TF)."""
+        watch ``source`` (a variable that is itself a target counts as watched, as in TF)."""
         if not isinstance(source, TensorOperators):
             raise _type_error(source)
         if isinstance(source, Variable):

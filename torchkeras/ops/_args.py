@@ -2,8 +2,8 @@
 torch's (as ``jax._src.numpy.util`` is for ``jax.numpy``).
 
 - operands: ``storage_of`` (any tensor-like input), ``converted_like`` / ``strict_inputs`` /
-  ``hinted_inputs`` (TF's binary-op conversion rules), ``storages_of`` (same-dtype input
-  lists), ``same_device``;
+  ``hinted_inputs`` (TF's binary-op conversion rules), ``storages_of`` (same-dtype input lists),
+  ``same_device``;
 - host ints: ``host_ints`` / ``int_list`` (shapes, perms, axes given as lists or int
   tensors), ``shape_arg`` (shape arguments), ``index_storage`` (index tensors);
 - axes: ``axis_items`` and ``reduction_dims`` (TF's reduction ``axis``), ``axis_arg``

@@ -249,8 +249,7 @@ def Assert(condition, data, summarize=None, name=None):  # noqa: N802 - TF's nam
 @tf_export("debugging.assert_near")
 def assert_near(x, y, rtol=None, atol=None, message=None, summarize=None, name=None):
     """``tf.debugging.assert_near``: ``InvalidArgumentError`` unless ``|x - y| <= atol + rtol *
-    |y|``
-    everywhere (tolerances default to 10 machine epsilons of the dtype)."""
+    |y|`` everywhere (tolerances default to 10 machine epsilons of the dtype)."""
     prefix = _message_prefix(message)
     x = _tensor(x)
     try:

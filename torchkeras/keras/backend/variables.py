@@ -2,12 +2,10 @@
 
 ``name`` is the short name (``'kernel'``), ``path`` the name-scope-qualified
 one (``'sequential/dense/kernel'``, see ``name_scope``), ``trainable`` is settable (freezing clears
-the
-parameter's ``requires_grad``), ``regularizer`` is kept for the layer's losses,
-and ``repr`` is Keras': ``<Variable path=dense/kernel, shape=(3, 2), ...>``.
-Inside a mixed-precision layer's ``call`` a floating variable created with
-``autocast=True`` reads in the layer's compute dtype (``autocast_scope``).
-Shapes and dtypes stay TF's (``TensorShape``, ``tf.float32``), which compare
+the parameter's ``requires_grad``), ``regularizer`` is kept for the layer's losses, and ``repr`` is
+Keras': ``<Variable path=dense/kernel, shape=(3, 2), ...>``. Inside a mixed-precision layer's
+``call`` a floating variable created with ``autocast=True`` reads in the layer's compute dtype
+(``autocast_scope``). Shapes and dtypes stay TF's (``TensorShape``, ``tf.float32``), which compare
 equal to Keras' tuples and names.
 """
 

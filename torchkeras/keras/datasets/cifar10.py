@@ -14,8 +14,8 @@ __all__ = ["load_data"]
 @_keras_export("keras.datasets.cifar10.load_data")
 def load_data():
     """``(x_train, y_train), (x_test, y_test)``: uint8 images (50000, 32, 32, 3) / (10000, 32, 32,
-    3)
-    (channels first under ``image_data_format() == 'channels_first'``) and (n, 1) uint8 labels."""
+    3) (channels first under ``image_data_format() == 'channels_first'``) and (n, 1) uint8
+    labels."""
     root = get_file(
         fname="cifar-10-batches-py-target",
         origin="https://www.cs.toronto.edu/~kriz/cifar-10-python.tar.gz",

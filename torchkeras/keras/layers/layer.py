@@ -46,8 +46,8 @@ _ALLOWED_KWARGS = ("input_shape", "input_dim")
 
 def _building_in_name_scope(build):
     """``build`` run inside the layer's name scope, recording the layer's ``path`` (Keras wraps
-    every
-    ``build`` this way, so weights and sublayers created there nest under the layer's name)."""
+    every ``build`` this way, so weights and sublayers created there nest under the layer's
+    name)."""
 
     @functools.wraps(build)
     def build_in_name_scope(self, *args, **kwargs):

@@ -15,8 +15,7 @@ _MODES = ("int", "one_hot", "multi_hot", "count")
 
 def _summarize(values, epsilon):
     """Keras' summary of one batch: about ``1 / epsilon`` evenly spaced sorted values, each weighted
-    by
-    the number of values it stands for (row 0: values, row 1: weights)."""
+    by the number of values it stands for (row 0: values, row 1: weights)."""
     values = np.sort(np.reshape(values, [-1]))
     step = max(values.size * epsilon, 1)
     picked = values[int(step - 1) :: int(step)]
@@ -111,8 +110,7 @@ class Discretization(Layer):
 
     def adapt(self, data, steps=None):
         """Learns ``num_bins - 1`` boundaries from ``data`` (an array, a tensor, a batched Dataset,
-        or an
-        iterable of batches; ``steps`` limits the batches read)."""
+        or an iterable of batches; ``steps`` limits the batches read)."""
         if self.num_bins is None:
             raise ValueError(
                 "Cannot adapt a Discretization layer that has been initialized with "

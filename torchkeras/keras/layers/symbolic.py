@@ -96,8 +96,7 @@ def infer_output_shape(layer, input_shape):
 
 def symbolic_call(layer, inputs, rest, kwargs):
     """``layer(inputs)`` on KerasTensors: checks ``input_spec`` (before building and, as Keras,
-    again
-    after), builds the layer, infers outputs, records the ``Node``."""
+    again after), builds the layer, infers outputs, records the ``Node``."""
     from .input_spec import assert_input_compatibility
 
     if layer.input_spec is not None:

@@ -1,7 +1,6 @@
 """``keras.ops.nn``: neural-network ops (also at ``keras.ops`` top level): activations, one-hot
-encodings, crossentropies,
-convolution and pooling (Keras' kernel layout, TF's ``'same'`` padding), moments,
-normalization and scaled dot-product attention."""
+encodings, crossentropies, convolution and pooling (Keras' kernel layout, TF's ``'same'`` padding),
+moments, normalization and scaled dot-product attention."""
 
 import math
 

@@ -11,9 +11,8 @@ storages with ``torch._foreach_*`` multi-tensor ops, in place under
 ``torch.no_grad()``, one op per Keras op (``updates.py``) and their scalars
 (``beta ** t``, bias corrections) rounded as Keras' TF backend computes them
 (``scalar_math.py``), so float32 steps give Keras' bits.  A user subclass may instead implement
-Keras'
-per-variable ``update_step(gradient, variable, learning_rate)`` with
-``self.assign`` / ``self.assign_add`` / ``self.assign_sub``.
+Keras' per-variable ``update_step(gradient, variable, learning_rate)`` with ``self.assign`` /
+``self.assign_add`` / ``self.assign_sub``.
 
 The learning rate is a ``tf.Variable`` (``optimizer.learning_rate``), read as
 a Python float that is refreshed only when the variable's storage changed;
@@ -417,8 +416,7 @@ class Optimizer(KerasObjectRepr):
     @property
     def _capturable_apply(self):
         """Whether a whole :meth:`apply` can be traced into a compiled graph (a capturable update,
-        no
-        EMA, no gradient accumulation: nothing read back from the device)."""
+        no EMA, no gradient accumulation: nothing read back from the device)."""
         return self._capturable_update and not self.use_ema and not self.gradient_accumulation_steps
 
     def _set_jit_compile(self, enabled):
@@ -514,8 +512,7 @@ class Optimizer(KerasObjectRepr):
     def _update(self, grads, indices, lr, step):
         """Updates the variables at ``indices`` from gradient storages ``grads`` at rate ``lr`` for
         local step ``step`` (built-ins override this with multi-tensor ops); the default calls
-        Keras'
-        per-variable ``update_step``."""
+        Keras' per-variable ``update_step``."""
         rate = wrap(lr) if isinstance(lr, torch.Tensor) else lr
         for grad, i in zip(grads, indices):
             self.update_step(wrap(grad), self._trainable_variables[i], rate)

@@ -1,6 +1,5 @@
 """``keras.saving``: Keras 3's file formats (``.keras``, ``.weights.h5``, sharded ``.weights.json``,
-legacy ``.h5``)
-and object serialization.
+legacy ``.h5``) and object serialization.
 
 Files move both ways between torchkeras and real Keras 3.  As in Keras, each
 layer and optimizer writes and reads its part through

@@ -248,8 +248,7 @@ _KERAS2_ONLY_ARGUMENTS = ("time_major", "implementation", "input_length")
 
 def _keras3_layer_config(layer):
     """``layer`` (a Keras 2 layer config, nested layers included) in the form Keras 3 reads, as
-    Keras 3's
-    legacy loader converts it: one-element ``axis`` lists as ints, Keras 2-only arguments
+    Keras 3's legacy loader converts it: one-element ``axis`` lists as ints, Keras 2-only arguments
     dropped."""
     if not isinstance(layer, dict) or not isinstance(layer.get("config"), dict):
         return layer
@@ -277,8 +276,7 @@ _KERAS2_OPTIMIZER_ONLY = ("is_legacy_optimizer", "jit_compile")
 
 def _keras3_optimizer_config(optimizer):
     """A Keras 2 optimizer config as Keras 3 reads it: ``Custom>Adam`` (Keras 2.11+'s registered
-    name) as
-    ``Adam``, and the Keras 2-only arguments dropped."""
+    name) as ``Adam``, and the Keras 2-only arguments dropped."""
     if not isinstance(optimizer, dict) or not isinstance(optimizer.get("config"), dict):
         return optimizer
     class_name = optimizer["class_name"]
@@ -378,9 +376,8 @@ def _optimizer_values(group):
 
 def _restore_optimizer(optimizer, saved):
     """Assigns the saved optimizer state: Keras 3's own list, or Keras 2's (``iteration`` then the
-    slots, with
-    no ``learning_rate`` variable); warns and keeps a fresh optimizer when neither fits, as Keras
-    does."""
+    slots, with no ``learning_rate`` variable); warns and keeps a fresh optimizer when neither fits,
+    as Keras does."""
     variables = list(optimizer.variables)
     values = [value for _, value in saved]
     if (

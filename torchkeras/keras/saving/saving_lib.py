@@ -125,8 +125,8 @@ def _ordered(values):
 
 def _plan(model, stored, filename, skip_mismatch):
     """``([(variable, array)], [(object, store)])``: the default assignments, checked before
-    anything is
-    assigned (``ValueError`` on any mismatch), and the objects whose own ``load_own_variables``
+    anything is assigned (``ValueError`` on any mismatch), and the objects whose own
+    ``load_own_variables``
     reads its store."""
     from ..optimizers.optimizer import Optimizer
 

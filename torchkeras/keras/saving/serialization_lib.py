@@ -328,8 +328,7 @@ def _find_function(config, custom_objects):
 
 def _compatible(cls, config):
     """``config`` less the Keras-only arguments at their inert defaults that ``cls`` does not take,
-    with
-    Keras 2's ``batch_input_shape`` renamed as Keras 3 reads it."""
+    with Keras 2's ``batch_input_shape`` renamed as Keras 3 reads it."""
     try:
         parameters = inspect.signature(cls.__init__).parameters
     except (TypeError, ValueError):

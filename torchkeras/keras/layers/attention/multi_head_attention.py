@@ -411,8 +411,7 @@ class MultiHeadAttention(Layer):
 
     def _fused_attention(self, q, k, v, mask, is_causal):
         """Keras' ``dot_product_attention`` on torch's fused kernel: ``(B, T, N, H)`` layout, logits
-        and
-        softmax in float32 or wider, masked logits set to ``-0.7 * 3.38953e38``."""
+        and softmax in float32 or wider, masked logits set to ``-0.7 * 3.38953e38``."""
         dtype = q.dtype
         if dtype in (torch.float16, torch.bfloat16):
             q, k, v = q.float(), k.float(), v.float()
@@ -435,8 +434,7 @@ class MultiHeadAttention(Layer):
 
     def _masked_softmax(self, scores, mask=None):
         """Keras' masked ``Softmax`` over the key attention axes: masked scores are ``-1e9`` before
-        and
-        ``0`` after the softmax (so a fully masked row is all zeros)."""
+        and ``0`` after the softmax (so a fully masked row is all zeros)."""
         if mask is not None:
             while mask.ndim < scores.ndim:
                 mask = mask.unsqueeze(self._mask_expansion_axis)

@@ -21,8 +21,7 @@ class BaseConv(Layer):
     arguments.
 
     The kernel keeps Keras' layout ``(*kernel_size, in_channels // groups, filters)`` so weights
-    from
-    real Keras load with ``set_weights``; the forward pass runs torch's ``conv{rank}d`` on a
+    from real Keras load with ``set_weights``; the forward pass runs torch's ``conv{rank}d`` on a
     channels-first view of the input.  ``"same"`` padding is TF's (the odd cell goes after),
     ``"causal"`` (``Conv1D`` only) pads on the left.
     """

@@ -20,11 +20,9 @@ class BaseConvTranspose(BaseConv):
     """A transposed N-D convolution (the gradient of a convolution with respect to its input).
 
     The kernel keeps Keras' layout ``(*kernel_size, filters, in_channels)``; output sizes follow
-    Keras
-    (``output_padding=None``: ``in * stride`` for ``"same"``).  Runs torch's
-    ``conv_transpose{rank}d``;
-    where torch's ``output_padding`` cannot express TF's cropping, the full result is cropped /
-    padded.
+    Keras (``output_padding=None``: ``in * stride`` for ``"same"``).  Runs torch's
+    ``conv_transpose{rank}d``; where torch's ``output_padding`` cannot express TF's cropping, the
+    full result is cropped / padded.
     """
 
     def __init__(

@@ -34,8 +34,7 @@ class BaseDepthwiseConv(BaseConv):
     The kernel (named ``kernel``, as in Keras 3) has Keras' layout ``(*kernel_size, in,
     depth_multiplier)``;
     output channel ``c * depth_multiplier + m`` comes from input channel ``c`` (TF's order).  Runs
-    torch's
-    grouped ``conv{rank}d`` with ``groups=in``.
+    torch's grouped ``conv{rank}d`` with ``groups=in``.
     """
 
     allows_strided_dilation = True

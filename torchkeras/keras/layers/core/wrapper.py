@@ -7,9 +7,8 @@ from ....api_export import keras_export
 @keras_export("keras.layers.Wrapper")
 class Wrapper(Layer):
     """Holds ``layer`` (a Keras layer) as ``self.layer``; ``build`` builds it for the same input
-    shape
-    when it is not built yet, and the config carries it serialised under ``'layer'``.  Subclasses
-    (``TimeDistributed``, ``SpectralNormalization``) write ``call``."""
+    shape when it is not built yet, and the config carries it serialised under ``'layer'``.
+    Subclasses (``TimeDistributed``, ``SpectralNormalization``) write ``call``."""
 
     def __init__(self, layer, **kwargs):
         if not isinstance(layer, Layer):

@@ -12,10 +12,9 @@ from ....api_export import keras_export
 @keras_export("keras.layers.GroupNormalization")
 class GroupNormalization(Layer):
     """Splits the channels (``axis``) into ``groups`` consecutive groups and normalises each group
-    of each
-    example over its channels and all other non-batch dims, then scales by ``gamma`` and shifts by
-    ``beta`` (one per channel).  Runs torch's ``group_norm`` on a view with the channels at dim
-    1."""
+    of each example over its channels and all other non-batch dims, then scales by ``gamma`` and
+    shifts by ``beta`` (one per channel).  Runs torch's ``group_norm`` on a view with the channels
+    at dim 1."""
 
     def __init__(
         self,

@@ -11,10 +11,8 @@ from ....api_export import keras_export
 @keras_export("keras.layers.LayerNormalization")
 class LayerNormalization(Layer):
     """Normalizes each example over ``axis`` (an int or a list), then scales by ``gamma`` and shifts
-    by
-    ``beta``; ``rms_scaling=True`` reproduces Keras' deprecated option: it divides by the standard
-    deviation
-    without centering and skips ``beta``."""
+    by ``beta``; ``rms_scaling=True`` reproduces Keras' deprecated option: it divides by the
+    standard deviation without centering and skips ``beta``."""
 
     def __init__(
         self,

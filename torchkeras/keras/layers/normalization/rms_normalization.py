@@ -10,8 +10,7 @@ from ....api_export import keras_export
 @keras_export("keras.layers.RMSNormalization")
 class RMSNormalization(Layer):
     """``x * rsqrt(mean(x**2 over axis) + epsilon) * scale`` with a learned ``scale`` (initialised
-    to
-    ones) of the shape of the normalised axes.  As in Keras, ``axis`` becomes a sorted list once
+    to ones) of the shape of the normalised axes.  As in Keras, ``axis`` becomes a sorted list once
     built."""
 
     def __init__(self, axis=-1, epsilon=1e-6, **kwargs):

@@ -17,9 +17,9 @@ class BasePooling(Layer):
     attributes).
 
     ``strides=None`` means ``pool_size``.  ``"same"`` padding is TF's: the odd cell goes after,
-    padded
-    cells never win a max and are not counted in an average.  Runs torch's ``max_pool{rank}d`` /
-    ``avg_pool{rank}d`` on a channels-first view; asymmetric padding is applied explicitly.
+    padded cells never win a max and are not counted in an average.  Runs torch's
+    ``max_pool{rank}d`` / ``avg_pool{rank}d`` on a channels-first view; asymmetric padding is
+    applied explicitly.
     """
 
     rank = None

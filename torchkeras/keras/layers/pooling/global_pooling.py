@@ -71,8 +71,7 @@ class GlobalMaxPooling3D(BaseGlobalPooling):
 @keras_export("keras.layers.GlobalAveragePooling1D", "keras.layers.GlobalAvgPool1D")
 class GlobalAveragePooling1D(BaseGlobalPooling):
     """Mean over the steps of ``(batch, steps, channels)`` inputs; with a ``mask`` ``(batch,
-    steps)``,
-    the mean of the unmasked steps (as Keras).  The output carries no mask."""
+    steps)``, the mean of the unmasked steps (as Keras).  The output carries no mask."""
 
     rank = 1
     pool_mode = "average"

@@ -50,9 +50,8 @@ def _map(coord, size, fill_mode):
 
 def _reader(images, fill_mode, fill_value):
     """``read(y, x)``: the pixels at integer ``(N, H, W)`` coordinates, one flat gather; taps
-    outside
-    the image read ``fill_value`` in ``constant`` mode (in the other modes they only ever get weight
-    0)."""
+    outside the image read ``fill_value`` in ``constant`` mode (in the other modes they only ever
+    get weight 0)."""
     batch_size, height, width, channels = images.shape
     flat = images.reshape(-1, channels)
     offset = (torch.arange(batch_size, device=images.device) * (height * width))[:, None, None]

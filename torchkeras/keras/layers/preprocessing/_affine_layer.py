@@ -6,8 +6,7 @@ from ._image_layer import ImagePreprocessingLayer
 
 class AffineLayer(ImagePreprocessingLayer):
     """Holds ``fill_mode``, ``interpolation``, ``fill_value`` and ``seed`` (each subclass lists them
-    in
-    its config, in Keras' order); ``transform`` warps
+    in its config, in Keras' order); ``transform`` warps
     the batch by ``transforms(images)`` while training and is the identity otherwise."""
 
     def __init__(

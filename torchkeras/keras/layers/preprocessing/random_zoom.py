@@ -14,11 +14,10 @@ _MESSAGE = (
 @keras_export("keras.layers.RandomZoom")
 class RandomZoom(AffineLayer):
     """While training, zooms each image about its centre by ``1 + u`` per axis, ``u`` drawn
-    uniformly
-    from ``height_factor`` / ``width_factor`` (a number ``f`` means ``[-f, f]``; positive values
-    zoom
-    out, as Keras).  ``width_factor=None`` reuses the height zoom (aspect ratio kept).  Uncovered
-    pixels are filled by ``fill_mode``.  Identity at inference; same distribution as Keras."""
+    uniformly from ``height_factor`` / ``width_factor`` (a number ``f`` means ``[-f, f]``; positive
+    values zoom out, as Keras).  ``width_factor=None`` reuses the height zoom (aspect ratio kept).
+    Uncovered pixels are filled by ``fill_mode``.  Identity at inference; same distribution as
+    Keras."""
 
     def __init__(
         self,

@@ -14,12 +14,10 @@ _SELU_SCALE = 1.0507009873554804934193349852946
 @keras_export("keras.layers.AlphaDropout")
 class AlphaDropout(Layer):
     """While ``training``, sets each input to SELU's negative saturation value ``-alpha * scale``
-    with
-    probability ``rate``, then applies the affine map ``a * x + b`` that keeps the inputs' mean and
-    variance (Keras' formula); identity at inference.  ``noise_shape`` shares the mask along dims
-    given
-    as 1 (``None`` entries take the input's size).  ``seed`` makes the masks reproducible (torch's
-    generator, not Keras' bits)."""
+    with probability ``rate``, then applies the affine map ``a * x + b`` that keeps the inputs' mean
+    and variance (Keras' formula); identity at inference.  ``noise_shape`` shares the mask along
+    dims given as 1 (``None`` entries take the input's size).  ``seed`` makes the masks reproducible
+    (torch's generator, not Keras' bits)."""
 
     def __init__(self, rate, noise_shape=None, seed=None, **kwargs):
         super().__init__(**kwargs)

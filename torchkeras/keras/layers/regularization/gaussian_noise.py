@@ -11,8 +11,7 @@ from ....api_export import keras_export
 @keras_export("keras.layers.GaussianNoise")
 class GaussianNoise(Layer):
     """While ``training``, adds zero-centred normal noise of standard deviation ``stddev``; identity
-    at
-    inference.  ``seed`` makes the noise reproducible (torch's generator, not Keras' bits)."""
+    at inference.  ``seed`` makes the noise reproducible (torch's generator, not Keras' bits)."""
 
     def __init__(self, stddev, seed=None, **kwargs):
         super().__init__(**kwargs)
@@ -38,8 +37,7 @@ class GaussianNoise(Layer):
 class GaussianDropout(Layer):
     """While ``training``, multiplies the inputs by normal noise of mean 1 and standard deviation
     ``sqrt(rate / (1 - rate))`` (``rate=1`` raises ``ZeroDivisionError`` there, as in Keras);
-    identity at
-    inference.  ``seed`` as in ``GaussianNoise``."""
+    identity at inference.  ``seed`` as in ``GaussianNoise``."""
 
     def __init__(self, rate, seed=None, **kwargs):
         super().__init__(**kwargs)

@@ -12,10 +12,9 @@ from ....api_export import keras_export
 
 class BaseSpatialDropout(Layer):
     """While ``training``, zeroes each (example, channel) feature map with probability ``rate`` and
-    scales
-    the rest by ``1 / (1 - rate)``; identity at inference.  ``seed`` makes the masks reproducible
-    (torch's generator, not Keras' bits).  ``get_config`` has Keras' keys (no ``trainable``,
-    ``dtype``
+    scales the rest by ``1 / (1 - rate)``; identity at inference.  ``seed`` makes the masks
+    reproducible (torch's generator, not Keras' bits).  ``get_config`` has Keras' keys (no
+    ``trainable``, ``dtype``
     as the policy name)."""
 
     rank = None

@@ -44,8 +44,7 @@ class Cropping1D(Layer):
 
 class _CroppingND(Layer):
     """Removes ``(before, after)`` cells from each spatial dim of ``rank``-D images (``rank`` is a
-    class
-    attribute)."""
+    class attribute)."""
 
     rank = None
 
@@ -87,8 +86,7 @@ class _CroppingND(Layer):
 @keras_export("keras.layers.Cropping2D")
 class Cropping2D(_CroppingND):
     """Removes rows and columns from the edges of images: ``cropping`` is an int, ``(rows, cols)``
-    or
-    ``((top, bottom), (left, right))``."""
+    or ``((top, bottom), (left, right))``."""
 
     rank = 2
 
@@ -99,8 +97,7 @@ class Cropping2D(_CroppingND):
 @keras_export("keras.layers.Cropping3D")
 class Cropping3D(_CroppingND):
     """Removes cells from the edges of volumes ``(batch, dim1, dim2, dim3, channels)``: ``cropping``
-    is
-    an int, 3 ints or 3 ``(before, after)`` pairs."""
+    is an int, 3 ints or 3 ``(before, after)`` pairs."""
 
     rank = 3
 

@@ -48,11 +48,10 @@ class UpSampling1D(Layer):
 @keras_export("keras.layers.UpSampling2D")
 class UpSampling2D(Layer):
     """Repeats rows and columns ``size`` times (``interpolation="nearest"``; ``"area"`` gives the
-    same for
-    integer factors), or resizes with TF's half-pixel centres: ``"bilinear"`` (torch's
-    ``interpolate``),
-    ``"bicubic"`` (TF's kernel, as two weight matrices).  Keras' other interpolations (``lanczos3``,
-    ``lanczos5``, ``gaussian``, ``mitchellcubic``) are not supported here: they raise
+    same for integer factors), or resizes with TF's half-pixel centres: ``"bilinear"`` (torch's
+    ``interpolate``), ``"bicubic"`` (TF's kernel, as two weight matrices).  Keras' other
+    interpolations (``lanczos3``, ``lanczos5``, ``gaussian``, ``mitchellcubic``) are not supported
+    here: they raise
     ``ValueError``."""
 
     def __init__(self, size=(2, 2), data_format=None, interpolation="nearest", **kwargs):

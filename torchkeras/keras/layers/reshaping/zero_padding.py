@@ -83,8 +83,7 @@ class ZeroPadding2D(_ZeroPadding):
 @keras_export("keras.layers.ZeroPadding3D")
 class ZeroPadding3D(_ZeroPadding):
     """Adds zeros around volumes ``(batch, dim1, dim2, dim3, channels)``: ``padding`` is an int, 3
-    ints
-    or 3 ``(before, after)`` pairs."""
+    ints or 3 ``(before, after)`` pairs."""
 
     rank = 3
 

@@ -89,8 +89,8 @@ def right_padded_lengths(mask):
 
 def run(mode, x, states, params, has_biases, go_backwards, lengths, zero_output_for_mask):
     """``(sequence_outputs, last_output, final_states)`` in Keras' conventions (outputs in
-    processing
-    order, reversed time for ``go_backwards``); ``lengths`` from :func:`right_padded_lengths` or
+    processing order, reversed time for ``go_backwards``); ``lengths`` from
+    :func:`right_padded_lengths` or
     ``None``."""
     if lengths is None or isinstance(lengths, str):
         out, finals = _dense(mode, x.flip(1) if go_backwards else x, states, params, has_biases)

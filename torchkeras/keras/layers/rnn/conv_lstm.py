@@ -18,8 +18,7 @@ class ConvLSTM(BuiltinRNN):
     ``(batch, time, channels, *spatial)``); ``rank`` (1, 2 or 3) is set by the concrete class.
 
     Weights live on ``cell`` (named ``conv_lstm_cell``) in Keras' layout, so ``set_weights`` from
-    Keras
-    works.  ``return_sequences``, ``return_state``, ``go_backwards``, ``stateful``, masks and
+    Keras works.  ``return_sequences``, ``return_state``, ``go_backwards``, ``stateful``, masks and
     ``initial_state`` behave as in :class:`RNN`.  The input convolutions of all timesteps run as one
     torch convolution before the recurrence (the recurrent convolution then runs once per step).
     """
@@ -153,9 +152,8 @@ class ConvLSTM(BuiltinRNN):
 
     def _loop_mask(self, mask, state_shape):
         """``mask`` as ``(batch, time, n)`` over the flat states.  Besides ``(batch, time)``, Keras
-        takes a
-        per-position mask ``(batch, time, *dims)`` (``Masking`` on the inputs gives one): its dims
-        lead the
+        takes a per-position mask ``(batch, time, *dims)`` (``Masking`` on the inputs gives one):
+        its dims lead the
         step's state dims in ``data_format`` order and it is repeated along the others."""
         batch, steps = mask.shape[0], mask.shape[1]
         if self.cell.data_format == "channels_last":

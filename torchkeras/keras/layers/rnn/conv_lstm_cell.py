@@ -32,20 +32,15 @@ class ConvLSTMCell(Layer):
     """An LSTM cell whose input and recurrent transformations are ``rank``-D convolutions (Keras'
     weights:
     ``kernel (*kernel_size, channels, 4*filters)``, ``recurrent_kernel (*kernel_size, filters,
-    4*filters)``,
-    ``bias (4*filters,)``, gate blocks i, f, c, o).  The input convolution uses ``strides``,
-    ``padding`` and
-    ``dilation_rate``; the recurrent one is always stride 1, TF's ``"same"`` padding.  States are
-    ``[h, c]``
-    shaped like the output.  ``state_size`` is ``-1`` as in Keras (the states' shape depends on the
-    input).
+    4*filters)``, ``bias (4*filters,)``, gate blocks i, f, c, o).  The input convolution uses
+    ``strides``, ``padding`` and ``dilation_rate``; the recurrent one is always stride 1, TF's
+    ``"same"`` padding.  States are ``[h, c]`` shaped like the output.  ``state_size`` is ``-1`` as
+    in Keras (the states' shape depends on the input).
 
     As in Keras, ``dropout``/``recurrent_dropout`` draw one mask per gate, kept for the whole
-    sequence; the
-    bits come from torch's generator (seeded by ``seed``), not Keras'.  Compute runs channels-first
-    on
-    torch's convolutions; the layer computes the input projections of all timesteps in one
-    convolution.
+    sequence; the bits come from torch's generator (seeded by ``seed``), not Keras'.  Compute runs
+    channels-first on torch's convolutions; the layer computes the input projections of all
+    timesteps in one convolution.
     """
 
     def __init__(
@@ -207,8 +202,7 @@ class ConvLSTMCell(Layer):
     # ---------------------------------------------------------------- dropout
     def _mask(self, index, like, rate):
         """Four dropout masks for ``like`` (``(batch, channels, *spatial)``), stacked on the channel
-        axis and
-        drawn once per sequence (index 0: inputs, 1: recurrent state)."""
+        axis and drawn once per sequence (index 0: inputs, 1: recurrent state)."""
         if self._masks[index] is None:
             if self.seed is not None and self._generator is None:
                 self.__dict__["_generator"] = torch.Generator(device=like.device).manual_seed(
@@ -230,8 +224,7 @@ class ConvLSTMCell(Layer):
     # -------------------------------------------------------------------- math
     def _conv(self, x, kernel, padding, strides, dilation, dropping):
         """A convolution of the gates' kernel blocks; with ``dropping``, ``x`` holds the four masked
-        copies of
-        the input and each gate's block reads its own copy (a 4-group convolution)."""
+        copies of the input and each gate's block reads its own copy (a 4-group convolution)."""
         torch_padding, explicit = padding
         if explicit is not None:
             x = utils.pad_spatial(x, explicit)
@@ -248,8 +241,7 @@ class ConvLSTMCell(Layer):
 
     def input_projection(self, x, training):
         """The input convolutions of every timestep at once: ``(batch, time, channels, *spatial)``
-        storage
-        to ``(batch, time, 4*filters, *out_spatial)`` (bias included)."""
+        storage to ``(batch, time, 4*filters, *out_spatial)`` (bias included)."""
         batch, steps = x.shape[0], x.shape[1]
         dropping = bool(training) and 0 < self.dropout < 1
         if dropping:
@@ -273,8 +265,7 @@ class ConvLSTMCell(Layer):
 
     def recurrence(self, z, h, c, training):
         """One step on channels-first storage: ``z`` the step's input projection, ``(h, c)`` the
-        states;
-        returns the new ``(h, c)``."""
+        states; returns the new ``(h, c)``."""
         dropping = bool(training) and 0 < self.recurrent_dropout < 1
         if dropping:
             h = h.repeat((1, 4) + (1,) * self.rank) * self._mask(1, h, self.recurrent_dropout)

@@ -9,8 +9,8 @@ from ....api_export import keras_export
 class GRU(BuiltinRNN):
     """Keras' ``GRU`` (see :class:`RNN` for the sequence arguments); weights live on ``cell`` (a
     :class:`GRUCell` named ``gru_cell``) in Keras' layout.  ``reset_after=True`` (the default) runs
-    on
-    torch's fused kernel; ``reset_after=False`` runs the cell loop.  ``use_cudnn`` is accepted."""
+    on torch's fused kernel; ``reset_after=False`` runs the cell loop.  ``use_cudnn`` is
+    accepted."""
 
     _CELL_ATTRIBUTES = BuiltinRNN._CELL_ATTRIBUTES + (
         "recurrent_activation",

@@ -51,9 +51,8 @@ def _pack(cell, flat, listed=False):
 class RNN(Layer):
     """Keras' recurrent layer base: iterates ``cell`` over time, with ``return_sequences``,
     ``return_state``, ``go_backwards``, ``stateful`` (``reset_states()``), masks (a masked step
-    keeps
-    the previous states and repeats the previous output, or zeros with ``zero_output_for_mask``)
-    and ``initial_state``.
+    keeps the previous states and repeats the previous output, or zeros with
+    ``zero_output_for_mask``) and ``initial_state``.
 
     Built-in cells run on torch's fused kernels (cuDNN on CUDA) whenever their activations are the
     defaults, ``recurrent_dropout`` is inactive and the mask (if any) is right-padded; otherwise a
