@@ -93,3 +93,20 @@ def test_keras_oracle_agrees_on_thread_locality():
         assert _in_thread(lambda: real_keras.config.dtype_policy().name) == "float32"
     finally:
         real_keras.config.set_dtype_policy("float32")
+
+
+def test_traceback_filtering_is_per_thread_and_reset_by_clear_session():
+    keras.config.disable_traceback_filtering()
+    assert _in_thread(keras.config.is_traceback_filtering_enabled) is True
+    assert keras.config.is_traceback_filtering_enabled() is False
+    keras.backend.clear_session()
+    assert keras.config.is_traceback_filtering_enabled() is True
+
+
+def test_atomic_writes_are_shared_by_keras_and_checkpoints():
+    from torchkeras.checkpoint import bundle
+    from torchkeras.framework import file_io
+    from torchkeras.keras.saving import saving_lib
+
+    assert saving_lib.atomic_write is file_io.atomic_write
+    assert bundle.atomic_write_bytes is file_io.atomic_write_bytes

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import os
 import struct
-import tempfile
 
 import numpy as np
 
 from ..framework import dtypes, errors
+from ..framework.file_io import atomic_write_bytes
 from . import coding, protos, table
 
-__all__ = ["BundleReader", "write_bundle", "index_file", "data_file", "atomic_write_bytes"]
+__all__ = ["BundleReader", "write_bundle", "index_file", "data_file"]
 
 _NUMPY_BY_ENUM = {
     1: np.float32,
@@ -260,23 +260,6 @@ def _entry_and_bytes(array):
     entry.size = len(raw)
     entry.crc32c = coding.mask(crc)
     return entry, raw
-
-
-def atomic_write_bytes(path, data):
-    """Write ``data`` to a temporary file beside ``path``, then rename it to ``path``."""
-    directory = os.path.dirname(os.path.abspath(path))
-    os.makedirs(directory, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(
-        dir=directory, prefix=".tmp-", suffix="-" + os.path.basename(path)
-    )
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.remove(temporary)
-        raise
 
 
 def write_bundle(prefix, tensors):

@@ -19,6 +19,7 @@ import os
 
 from ..api_export import tf_export
 from .checkpoint import Checkpoint
+from ..framework.file_io import atomic_write_bytes
 
 __all__ = ["save", "load", "register_format"]
 
@@ -65,7 +66,6 @@ def save(obj, export_dir, signatures=None, options=None):
     )
     os.makedirs(os.path.join(os.fspath(export_dir), "variables"), exist_ok=True)
     Checkpoint(obj).write(_variables_prefix(export_dir))
-    from .bundle import atomic_write_bytes
 
     atomic_write_bytes(
         os.path.join(os.fspath(export_dir), METADATA), json.dumps(recipe, indent=2).encode("utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from ..api_export import tf_export
+from ..framework.file_io import atomic_write_bytes
 
 __all__ = ["read_state", "write_state", "latest_checkpoint", "checkpoint_exists"]
 
@@ -43,7 +44,6 @@ def read_state(directory):
 def write_state(directory, latest, all_paths, timestamps=None, last_preserved=None):
     """Write the state file with paths relative to ``directory`` (atomically, as TF)."""
     from . import protos
-    from .bundle import atomic_write_bytes
 
     directory = os.fspath(directory)
 

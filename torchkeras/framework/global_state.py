@@ -46,6 +46,8 @@ class _PerThread(threading.local):
         """The ``SafeModeScope`` value in force (``None``: outside any scope)."""
         self.unsafe_deserialization = False
         """Whether ``keras.config.enable_unsafe_deserialization()`` was called."""
+        self.traceback_filtering = True
+        """Whether errors from a layer's ``call`` get Keras' context (``keras.config``)."""
         self.name_counts = {}
         """Keras' automatic-name counters (``dense``, ``dense_1`` ...), by prefix."""
         self.attributes = {}
@@ -95,5 +97,6 @@ def clear_session():
     PER_THREAD.custom_object_scopes = []
     PER_THREAD.safe_mode = None
     PER_THREAD.unsafe_deserialization = False
+    PER_THREAD.traceback_filtering = True
     PER_THREAD.name_counts = {}
     PER_THREAD.attributes = {}

@@ -19,6 +19,7 @@ import inspect
 
 import torch
 
+from ...framework import global_state
 from ...api_export import keras_export
 from ...framework.errors import OpError
 from ...framework.tensor import TensorOperators
@@ -30,25 +31,25 @@ __all__ = [
     "inject_call_info",
 ]
 
-_STATE = {"enabled": True}
+_STATE = global_state.PER_THREAD
 
 
 @keras_export("keras.config.enable_traceback_filtering")
 def enable_traceback_filtering():
     """``keras.config.enable_traceback_filtering``: errors from ``call`` get Keras' context."""
-    _STATE["enabled"] = True
+    _STATE.traceback_filtering = True
 
 
 @keras_export("keras.config.disable_traceback_filtering")
 def disable_traceback_filtering():
     """``keras.config.disable_traceback_filtering``: errors from ``call`` are raised as they are."""
-    _STATE["enabled"] = False
+    _STATE.traceback_filtering = False
 
 
 @keras_export("keras.config.is_traceback_filtering_enabled")
 def is_traceback_filtering_enabled():
     """``keras.config.is_traceback_filtering_enabled``: whether errors get Keras' context."""
-    return _STATE["enabled"]
+    return _STATE.traceback_filtering
 
 
 def _format_value(value):
@@ -73,7 +74,7 @@ def inject_call_info(error, call, args, kwargs, display_name):
     ``error`` itself when filtering is off, the arguments don't bind, or an inner call already
     added its context).  torch's out-of-memory error is left for ``fit`` to report."""
     if (
-        not _STATE["enabled"]
+        not _STATE.traceback_filtering
         or getattr(error, "_keras_call_info_injected", False)
         or isinstance(error, torch.OutOfMemoryError)
     ):

@@ -15,37 +15,18 @@ import datetime
 import io
 import json
 import os
-import tempfile
 import warnings
 import zipfile
 
 from . import assets, h5_store, serialization_lib, sharded_store, variable_store, weights_layout
 from ...api_export import keras_export
+from ...framework.file_io import atomic_write
 
 __all__ = ["save_model", "load_model", "save_weights", "load_weights", "atomic_write"]
 
 _CONFIG = "config.json"
 _METADATA = "metadata.json"
 _WEIGHTS = "model.weights.h5"
-
-
-def atomic_write(filepath, writer):
-    """Calls ``writer(temporary_path)`` then renames the temporary file to ``filepath``; removes
-    it on failure."""
-    filepath = os.fspath(filepath)
-    directory = os.path.dirname(os.path.abspath(filepath))
-    os.makedirs(directory, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(
-        dir=directory, prefix=".tmp-", suffix="-" + os.path.basename(filepath)
-    )
-    os.close(handle)
-    try:
-        writer(temporary)
-        os.replace(temporary, filepath)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.remove(temporary)
-        raise
 
 
 def _proceed(filepath, overwrite):

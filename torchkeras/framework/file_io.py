@@ -1,0 +1,35 @@
+"""Atomic file writes, shared by Keras' savers and TF's checkpoint writer.
+
+A file is written under a temporary name beside its destination and renamed into place, so
+a failed write leaves the previous file (or none) exactly as it was.
+"""
+
+import os
+import pathlib
+import tempfile
+
+__all__ = ["atomic_write", "atomic_write_bytes"]
+
+
+def atomic_write(filepath, writer):
+    """Calls ``writer(temporary_path)`` then renames the temporary file to ``filepath``; removes
+    it on failure."""
+    filepath = os.fspath(filepath)
+    directory = os.path.dirname(os.path.abspath(filepath))
+    os.makedirs(directory, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(
+        dir=directory, prefix=".tmp-", suffix="-" + os.path.basename(filepath)
+    )
+    os.close(handle)
+    try:
+        writer(temporary)
+        os.replace(temporary, filepath)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.remove(temporary)
+        raise
+
+
+def atomic_write_bytes(path, data):
+    """Writes ``data`` to ``path`` atomically (:func:`atomic_write`)."""
+    atomic_write(path, lambda temporary: pathlib.Path(temporary).write_bytes(data))
