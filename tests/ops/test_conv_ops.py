@@ -81,7 +81,60 @@ CONV2D = [
     "tf.nn.convolution(X5, W5, 2, 'SAME')",
     "tf.nn.atrous_conv2d(X4, W4, 2, 'SAME')",
     "tf.nn.atrous_conv2d(X4, W4, 2, 'VALID')",
+    "tf.nn.conv2d(X4.astype(np.float64), np.ones((9, 1, 3, 2)), 2, 'VALID')",
 ]
+
+XT = X4[:, :4, :4]
+TRANSPOSED = [
+    "tf.nn.conv2d_transpose(XT, WT, [2, 8, 8, 5], 2)",
+    "tf.nn.conv2d_transpose(XT, WT, [2, 7, 7, 5], 2)",
+    "tf.nn.conv2d_transpose(XT, WT, [2, 9, 9, 5], 2, 'VALID')",
+    "tf.nn.conv2d_transpose(XT, WT, [2, 10, 9, 5], 2, 'VALID')",
+    "tf.nn.conv2d_transpose(XT, WT, [2, 6, 6, 5], 1, 'VALID')",
+    "tf.nn.conv2d_transpose(XT, WT, [2, 8, 7, 5], [2, 2], [[0, 0], [1, 0], [0, 1], [0, 0]])",
+    "tf.nn.conv2d_transpose(XT, WT, tf.constant([2, 8, 8, 5]), 2)",
+    "tf.nn.conv2d_transpose(XT.astype(np.int32), WT.astype(np.int32), [2, 8, 8, 5], 2)",
+    "tf.nn.conv1d_transpose(XT[0], WT[0], [4, 8, 5], 2)",
+    "tf.nn.conv1d_transpose(XT[0], WT[0], [4, 9, 5], 2, 'VALID')",
+    "tf.nn.conv3d_transpose(XT[None], WT[None], [1, 4, 8, 8, 5], 2)",
+    "tf.nn.conv3d_transpose(XT[None], WT[None], [1, 2, 8, 7, 5], [1, 1, 2, 2, 1])",
+    "tf.nn.conv_transpose(XT, WT, [2, 8, 8, 5], 2)",
+    "tf.nn.conv_transpose(XT[0], WT[0], [4, 7, 5], 2)",
+    "tf.nn.depthwise_conv2d(X4, WD, [1, 1, 1, 1], 'SAME')",
+    "tf.nn.depthwise_conv2d(X4, WD, [1, 2, 3, 1], 'SAME')",
+    "tf.nn.depthwise_conv2d(X4, WD, [1, 2, 2, 1], 'VALID')",
+    "tf.nn.depthwise_conv2d(X4, WD, [1, 1, 1, 1], 'SAME', dilations=[2, 3])",
+    "tf.nn.depthwise_conv2d(X4, WD, [1, 1, 1, 1], 'VALID', dilations=[2, 2])",
+    "tf.nn.depthwise_conv2d(X4, WD, [1, 1, 1, 1], [[0, 0], [1, 1], [0, 2], [0, 0]])",
+    "tf.nn.depthwise_conv2d(X4.astype(np.float64), WD.astype(np.float64), [1, 1, 1, 1], 'SAME')",
+    "tf.nn.separable_conv2d(X4, WD, WP, [1, 1, 1, 1], 'SAME')",
+    "tf.nn.separable_conv2d(X4, WD, WP, [1, 2, 2, 1], 'VALID')",
+    "tf.nn.separable_conv2d(X4, WD, WP, [1, 1, 1, 1], 'SAME', dilations=[2, 2])",
+    "tf.nn.separable_conv2d(X4, WD, WP, [1, 1, 1, 1], 'VALID', dilations=[2, 2])",
+]
+
+F64 = "XT.astype(np.float64), WT.astype(np.float64), "
+TRANSPOSED_ERRORS = [
+    "tf.nn.conv2d_transpose(" + F64 + "[2, 9, 9, 5], 2)",
+    "tf.nn.conv2d_transpose(" + F64 + "[2, 8, 8, 4], 2)",
+    "tf.nn.conv2d_transpose(" + F64 + "[3, 8, 8, 5], 2)",
+    "tf.nn.conv2d_transpose(" + F64.replace("WT.", "WT[..., :2].") + "[2, 8, 8, 5], 2)",
+    "tf.nn.conv2d_transpose(" + F64 + "[2, 8, 8, 5], 2, 'same')",
+    "tf.nn.conv2d_transpose(XT.astype(np.int64), WT.astype(np.int64), [2, 8, 8, 5], 2)",
+    "tf.nn.conv_transpose(XT, WT, [8, 5], 2)",
+    "tf.nn.depthwise_conv2d(X4, WD, 2, 'SAME')",
+    "tf.nn.depthwise_conv2d(X4, WD, [2, 2], 'SAME')",
+    "tf.nn.depthwise_conv2d(X4, WD, [1, 1, 1, 1], 'VALID', dilations=2)",
+    "tf.nn.depthwise_conv2d(X4, WD[:, :, :2], [1, 1, 1, 1], 'SAME')",
+    "tf.nn.depthwise_conv2d(X4, WD, [1, 1, 1, 1], 'same')",
+    "tf.nn.depthwise_conv2d(X4.astype(np.int32), WD.astype(np.int32), [1, 1, 1, 1], 'SAME')",
+    "tf.nn.depthwise_conv2d(X4.astype(np.float64), WD, [1, 1, 1, 1], 'SAME')",
+    "tf.nn.separable_conv2d(X4, WD, WP[:, :, :5], [1, 1, 1, 1], 'VALID')",
+    "tf.nn.separable_conv2d(X4, WD, WP.astype(np.float64), [1, 1, 1, 1], 'VALID')",
+    "tf.nn.separable_conv2d(X4, WD, np.ones((2, 1, 6, 5), np.float32), [1, 1, 1, 1], 'VALID')",
+    "tf.nn.separable_conv2d(X4, WD, WP, 1, 'VALID')",
+]
+ENV["XT"] = XT
 
 CONV_ERRORS = [
     "tf.nn.conv2d(X4, W4, [2, 2, 2, 2], 'SAME')",
@@ -113,7 +166,7 @@ CONV_ERRORS = [
 ]
 
 
-@pytest.mark.parametrize("expression", CONV2D + CONV_ERRORS)
+@pytest.mark.parametrize("expression", CONV2D + CONV_ERRORS + TRANSPOSED + TRANSPOSED_ERRORS)
 def test_conv_matches_tf(tf_real, expression):
     assert_same(
         expression, run(tf_real, expression, ENV), run(tf, expression, ENV), rtol=1e-4, atol=1e-4
@@ -139,6 +192,27 @@ GRADIENT_CASES = {
     "conv2d_grouped": (lambda m, x, w: m.nn.conv2d(x, w, 1, "VALID"), X4, WG),
     "conv1d": (lambda m, x, w: m.nn.conv1d(x, w, 2, "SAME"), X3, W3),
     "conv3d": (lambda m, x, w: m.nn.conv3d(x, w, [1, 2, 1, 2, 1], "SAME"), X5, W5),
+    "conv2d_transpose": (
+        lambda m, x, w: m.nn.conv2d_transpose(x, w, [2, 7, 8, 5], 2),
+        X4[:, :4, :4],
+        WT,
+    ),
+    "conv3d_transpose": (
+        lambda m, x, w: m.nn.conv3d_transpose(x, w, [1, 2, 8, 7, 5], [1, 1, 2, 2, 1]),
+        X4[None, :, :4, :4],
+        WT[None],
+    ),
+    "depthwise_dilated": (
+        lambda m, x, w: m.nn.depthwise_conv2d(x, w, [1, 1, 1, 1], "SAME", dilations=[2, 3]),
+        X4,
+        WD,
+    ),
+    "separable": (
+        lambda m, x, w, p: m.nn.separable_conv2d(x, w, p, [1, 2, 2, 1], "SAME"),
+        X4,
+        WD,
+        WP,
+    ),
 }
 
 

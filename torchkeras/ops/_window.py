@@ -52,6 +52,8 @@ SIGNATURES = {
     "_MklNativeConv2D": _CONV2D % (_MKL, "attr=is_filter_const:bool,default=false; "),
     "Conv3D": _CONV3D % (_HALF_BF_F_D, ""),
     "_MklNativeConv3D": _CONV3D % (_MKL, "attr=is_filter_const:bool,default=false; "),
+    "Conv2DBackpropInput": "signature=input_sizes:int32, filter:T, out_backprop:T -> output:T; "
+    + _CONV2D.split("; ", 1)[1] % (_HALF_BF_F_D + ", DT_INT32", ""),
     "MaxPool": "signature=input:T -> output:T; attr=T:type,default=DT_FLOAT,allowed=["
     + _HALF_BF_F_D
     + ", DT_INT32, DT_INT64, DT_UINT8, DT_INT16, DT_INT8, DT_UINT16, DT_QINT8]; "
@@ -71,7 +73,7 @@ SIGNATURES = {
 }
 
 # The ops whose float32/bfloat16/float16 CPU kernels are oneDNN's, as TF 2.21's texts name them.
-_MKL_OPS = frozenset(("Conv2D", "Conv3D", "AvgPool"))
+_MKL_OPS = frozenset(("Conv2D", "Conv3D", "AvgPool", "DepthwiseConv2dNative"))
 _MKL_DTYPES = frozenset((torch.float32, torch.bfloat16, torch.float16))
 
 
@@ -237,3 +239,44 @@ def check_positive(opname, kernel, storage, values, text):
     for v in values:
         if v <= 0:
             raise kernel_error(opname, kernel, text % v if "%" in text else text, storage)
+
+
+def with_space_to_batch(x, rates, windows, padding, channels_first, op):
+    """TF's ``with_space_to_batch`` on a storage: ``op(x, padding)`` when every rate is 1;
+    otherwise the input is padded (SAME: the dilated window's padding, plus what makes each
+    dim divisible by its rate), split into ``prod(rates)`` sub-grids stacked on the batch,
+    ``op(sub_grids, "VALID")`` runs on them, and the grids are interleaved back and cropped."""
+    if all(r == 1 for r in rates):
+        return op(x, padding)
+    n = len(rates)
+    xc = x if channels_first else x.movedim(-1, 1)
+    pads, crops = [], []
+    for size, window, rate in zip(xc.shape[2:], windows, rates):
+        start, end = 0, 0
+        if padding == "SAME":
+            extra = (window - 1) * rate
+            start, end = extra // 2, extra - extra // 2
+        more = (rate - (size + start + end) % rate) % rate
+        pads.append((start, end + more))
+        crops.append(more)
+    xc = pad_spatial(xc, pads)
+    batch, channels = xc.shape[:2]
+    grid = [d // r for d, r in zip(xc.shape[2:], rates)]
+    split = xc.reshape([batch, channels] + [v for g, r in zip(grid, rates) for v in (g, r)])
+    order = [3 + 2 * i for i in range(n)] + [0, 1] + [2 + 2 * i for i in range(n)]
+    blocks = 1
+    for r in rates:
+        blocks *= r
+    stacked = split.permute(order).reshape([blocks * batch, channels] + grid)
+    out = op(stacked if channels_first else stacked.movedim(1, -1), "VALID")
+    out = out if channels_first else out.movedim(-1, 1)
+    grid = list(out.shape[2:])
+    out = out.reshape(list(rates) + [batch, out.shape[1]] + grid)
+    order = [n, n + 1] + [v for i in range(n) for v in (n + 2 + i, i)]
+    out = out.permute(order).reshape(
+        [batch, out.shape[n + 1]] + [g * r for g, r in zip(grid, rates)]
+    )
+    out = out[
+        (slice(None), slice(None)) + tuple(slice(0, d - c) for d, c in zip(out.shape[2:], crops))
+    ]
+    return out if channels_first else out.movedim(1, -1)

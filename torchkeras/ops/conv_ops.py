@@ -31,7 +31,6 @@ _CONV2D_TYPES = frozenset(
 )
 _FLOAT_TYPES = frozenset((torch.float16, torch.bfloat16, torch.float32, torch.float64))
 _TORCH_CONV = {1: F.conv1d, 2: F.conv2d, 3: F.conv3d}
-_TORCH_CONV_T = {1: F.conv_transpose1d, 2: F.conv_transpose2d, 3: F.conv_transpose3d}
 
 
 def _inputs(x, w):
@@ -39,7 +38,7 @@ def _inputs(x, w):
     return a, converted_like(w, a)
 
 
-def _compute_dtype(a):
+def compute_dtype(a):
     """The dtype torch computes in: int32 in float64 (exact), float16 on CPU in float32."""
     if a.dtype == torch.int32:
         return torch.float64
@@ -117,7 +116,7 @@ def conv_nd(opname, x, w, n, strides, padding, explicit, channels_first, dilatio
         )
         raise W.kernel_error(opname, kernel, text % (in_depth, filter_depth), a)
     pairs = [explicit[2 * d : 2 * d + 2] for d in spatial] if padding == "EXPLICIT" else None
-    pads, _ = W.window_pads(
+    pads, outs = W.window_pads(
         opname,
         kernel,
         a,
@@ -128,17 +127,24 @@ def conv_nd(opname, x, w, n, strides, padding, explicit, channels_first, dilatio
         padding,
         pairs,
     )
-    work = _compute_dtype(a)
+    work = compute_dtype(a)
     xc = a if channels_first else a.movedim(-1, 1)
     xc = W.pad_spatial(xc.to(work), pads)
     weight = f.to(work).permute([n + 1, n] + list(range(n)))
-    out = _TORCH_CONV[n](
-        xc,
-        weight,
-        stride=[strides[d] for d in spatial],
-        dilation=[dilations[d] for d in spatial],
-        groups=in_depth // filter_depth,
-    )
+    if 0 in outs:  # torch refuses empty outputs; TF gives an empty tensor (zero gradients)
+        out = (
+            xc.sum()
+            * weight.sum()
+            * torch.zeros([a.shape[0], f.shape[-1]] + outs, dtype=work, device=a.device)
+        )
+    else:
+        out = _TORCH_CONV[n](
+            xc,
+            weight,
+            stride=[strides[d] for d in spatial],
+            dilation=[dilations[d] for d in spatial],
+            groups=in_depth // filter_depth,
+        )
     if not channels_first:
         out = out.movedim(1, -1)
     if out.dtype != a.dtype:
@@ -147,7 +153,9 @@ def conv_nd(opname, x, w, n, strides, padding, explicit, channels_first, dilatio
 
 
 @tf_export("nn.conv2d")
-def conv2d(input, filters, strides, padding, data_format="NHWC", dilations=None, name=None):  # noqa: A002
+def conv2d(  # noqa: A002
+    input, filters, strides, padding, data_format="NHWC", dilations=None, name=None
+):
     """``tf.nn.conv2d``: 2-D cross-correlation of ``[batch, h, w, in]`` (or NCHW) input with
     ``[fh, fw, in / groups, out]`` filters; ``padding`` is ``'SAME'``, ``'VALID'`` or TF's
     explicit list of 4 pairs; extra leading batch dims are kept."""
@@ -167,7 +175,9 @@ def conv2d(input, filters, strides, padding, data_format="NHWC", dilations=None,
 
 
 @tf_export("nn.conv1d")
-def conv1d(input, filters, stride, padding, data_format="NWC", dilations=None, name=None):  # noqa: A002
+def conv1d(  # noqa: A002
+    input, filters, stride, padding, data_format="NWC", dilations=None, name=None
+):
     """``tf.nn.conv1d``: 1-D cross-correlation of ``[batch, width, in]`` (or NCW) input with
     ``[fw, in, out]`` filters, run as TF runs it: a ``Conv2D`` over a unit height."""
     if data_format is None or data_format in ("NHWC", "NWC"):
@@ -199,7 +209,9 @@ def conv1d(input, filters, stride, padding, data_format="NWC", dilations=None, n
 
 
 @tf_export("nn.conv3d")
-def conv3d(input, filters, strides, padding, data_format="NDHWC", dilations=None, name=None):  # noqa: A002
+def conv3d(  # noqa: A002
+    input, filters, strides, padding, data_format="NDHWC", dilations=None, name=None
+):
     """``tf.nn.conv3d``: 3-D cross-correlation of ``[batch, d, h, w, in]`` (or NCDHW) input with
     ``[fd, fh, fw, in, out]`` filters; ``strides`` and ``dilations`` are lists of 5 ints, as
     TF's op requires."""
