@@ -7,5 +7,16 @@ Filled from the export registry (``api_export``): the ops declare their
 from .api_export import fill_namespace as _fill_namespace
 
 _fill_namespace(
-    globals(), "tf.nn", ".ops.elementwise_ops", ".ops.nn_ops", ".ops.conv_ops", ".ops.conv_transpose_ops", ".ops.depthwise_conv_ops", ".ops.pooling_ops", ".ops.norm_ops", ".ops.reduction_ops"
+    globals(),
+    "tf.nn",
+    ".ops.elementwise_ops",
+    ".ops.nn_ops",
+    ".ops.conv_ops",
+    ".ops.conv_transpose_ops",
+    ".ops.depthwise_conv_ops",
+    ".ops.pooling_ops",
+    ".ops.nn_loss_ops",
+    ".ops.moments_ops",
+    ".ops.norm_ops",
+    ".ops.reduction_ops",
 )

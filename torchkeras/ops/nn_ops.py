@@ -11,6 +11,7 @@ same ops).
 from __future__ import annotations
 
 import math
+import numbers
 
 import torch
 import torch.nn.functional as F
@@ -221,27 +222,39 @@ def dropout(x, rate, noise_shape=None, seed=None, name=None):
     ones by ``1 / (1 - rate)``; ``noise_shape`` broadcasts one keep-decision over some dims.
     Randomness follows ``tf.random``'s seeding (global seed from ``tf.random.set_seed``, op-level
     ``seed`` selecting a reproducible stream), drawn with torch generators."""
+    is_number = isinstance(rate, numbers.Real) and not isinstance(rate, TensorOperators)
+    if is_number and not 0 <= rate < 1:
+        raise ValueError(
+            "`rate` must be a scalar tensor or a float in the range [0, 1). Received: rate=%r"
+            % (rate,)
+        )
     a = storage_of(x)
     if a.dtype not in _FLOATS:
         raise ValueError(
             "`x.dtype` must be a floating point tensor as `x` will be scaled. Received: x_dtype=%s"
             % dtype_of(a)
         )
-    p = rate._value if isinstance(rate, TensorOperators) else rate
-    if not isinstance(p, torch.Tensor):
-        if not 0 <= p < 1:
-            raise ValueError(
-                "`rate` must be a scalar tensor or a float in the range [0, 1). Received: rate=%r"
-                % (p,)
-            )
-        if p == 0:
+    if is_number:
+        if rate == 0:
             return wrap(a)
+        p = rate
+    elif isinstance(rate, TensorOperators):
+        p = rate._value
+        if p.ndim != 0:
+            raise ValueError("Shape %s must have rank 0" % (tuple(p.shape),))
+        if p.dtype != a.dtype:
+            raise ValueError(
+                "`x.dtype` must be compatible with `rate.dtype`. Received: x.dtype=%s and "
+                "rate.dtype=%s" % (dtype_of(a), dtype_of(p))
+            )
+    else:
+        raise ValueError("`rate` must be a scalar or scalar tensor. Received: rate=%s" % (rate,))
     shape = (
         a.shape
         if noise_shape is None
         else tuple(
-            int(d)
-            for d in (
+            a.shape[i] if d is None else int(d)
+            for i, d in enumerate(
                 noise_shape._value.tolist()
                 if isinstance(noise_shape, TensorOperators)
                 else noise_shape
@@ -375,17 +388,6 @@ def log_poisson_loss(targets, log_input, compute_full_loss=False, name=None):
     return wrap(loss)
 
 
-@tf_export("nn.compute_average_loss")
-def compute_average_loss(per_example_loss, sample_weight=None, global_batch_size=None):
-    """``tf.nn.compute_average_loss``: ``sum(per_example_loss * sample_weight) / global_batch_size``
-    (default: the first dimension; one replica, as without a distribution strategy)."""
-    loss = storage_of(per_example_loss)
-    if sample_weight is not None:
-        loss = loss * _storage_like(sample_weight, loss)
-    size = loss.shape[0] if global_batch_size is None else int(global_batch_size)
-    return wrap(torch.sum(loss) / size)
-
-
 @tf_export("nn.batch_normalization")
 def batch_normalization(x, mean, variance, offset, scale, variance_epsilon, name=None):
     """``tf.nn.batch_normalization``: ``scale * (x - mean) / sqrt(variance + epsilon) + offset``
@@ -414,8 +416,14 @@ def normalize_moments(counts, mean_ss, variance_ss, shift, name=None):
 @tf_export("nn.embedding_lookup")
 def embedding_lookup(params, ids, max_norm=None, name=None):
     """``tf.nn.embedding_lookup``: rows of ``params`` at ``ids`` (any shape); out-of-range ids raise
-    TF's ``GatherV2`` error; ``max_norm`` rescales rows whose L2 norm exceeds it."""
-    table = storage_of(params)
+    TF's ``GatherV2`` error; ``max_norm`` rescales rows whose L2 norm exceeds it.  A list of
+    ``params`` is TF 2's "div"-partitioned table (consecutive rows per partition)."""
+    if isinstance(params, (list, tuple)):
+        # TF 2's "div" partitioning: the partitions hold consecutive rows, in order.
+        table = torch.cat([storage_of(p) for p in params]) if len(params) > 1 else None
+        table = storage_of(params[0]) if table is None else table
+    else:
+        table = storage_of(params)
     index = storage_of(ids)
     if index.dtype not in (torch.int16, torch.int32, torch.int64):
         raise attr_error("GatherV2", index, attr="Tindices", allowed=["INT16", "INT32", "INT64"])
@@ -446,6 +454,17 @@ def in_top_k(targets, predictions, k, name=None):
     target = storage_of(targets)
     if target.dtype not in (torch.int32, torch.int64):
         raise attr_error("InTopKV2", target)
+    for storage, rank, what in ((scores, 2, "predictions"), (target, 1, "targets")):
+        if storage.ndim != rank:
+            raise op_error("InTopKV2", "%s must be %d-dimensional" % (what, rank), scores, None)
+    if scores.shape[0] != target.shape[0]:
+        raise op_error(
+            "InTopKV2",
+            "First dimension of predictions %d must match length of targets %d"
+            % (scores.shape[0], target.shape[0]),
+            scores,
+            None,
+        )
     classes = scores.shape[-1]
     valid = (target >= 0) & (target < classes)
     picked = scores.gather(
