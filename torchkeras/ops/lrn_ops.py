@@ -1,0 +1,77 @@
+"""``tf.nn.local_response_normalization`` (alias ``tf.nn.lrn``), TF's ``LRN`` op."""
+
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from ..api_export import tf_export
+from ..framework.errors import NotFoundError
+from ..framework.op_errors import op_error
+from ..framework.tensor import TensorOperators, wrap
+from . import _window as W
+from ._args import storage_of
+
+__all__ = []
+
+W.SIGNATURES["LRN"] = (
+    "signature=input:T -> output:T; attr=depth_radius:int,default=5; attr=bias:float,default=1; "
+    "attr=alpha:float,default=1; attr=beta:float,default=0.5; "
+    "attr=T:type,default=DT_FLOAT,allowed=[DT_HALF, DT_BFLOAT16, DT_FLOAT]"
+)
+_INT_MAX = 2**31 - 1
+
+
+def _float_attr(value, name):
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError("Expected float for argument '%s' not %r." % (name, value))
+    return float(value)
+
+
+def _attr_text(value):
+    """A float attr as TF's NodeDef text prints it (shortest of %g / %.9g)."""
+    short = "%g" % value
+    return short if np.float32(short) == np.float32(value) else "%.9g" % value
+
+
+@tf_export("nn.local_response_normalization", "nn.lrn")
+def local_response_normalization(  # noqa: A002
+    input, depth_radius=5, bias=1, alpha=1, beta=0.5, name=None
+):
+    """``tf.nn.local_response_normalization``: ``input / (bias + alpha * sqr_sum) ** beta``
+    where ``sqr_sum`` sums the squares of the ``2 * depth_radius + 1`` neighbouring channels
+    (last axis) of a 4-D float input; float16 is computed in float32.  bfloat16 raises TF's
+    CPU ``NotFoundError``."""
+    if isinstance(depth_radius, str):
+        raise TypeError("Expected int for argument 'depth_radius' not %r." % (depth_radius,))
+    radius = int(depth_radius)
+    bias, alpha, beta = (
+        _float_attr(v, n) for v, n in ((bias, "bias"), (alpha, "alpha"), (beta, "beta"))
+    )
+    if not isinstance(input, (TensorOperators, torch.Tensor)):
+        input = np.asarray(input, dtype=np.float32)  # LRN's T defaults to float
+    a = storage_of(input)
+    if a.dtype == torch.bfloat16:
+        raise NotFoundError(
+            None,
+            None,
+            "Could not find device for node: {{node LRN}} = LRN[T=DT_BFLOAT16, alpha=%s, beta=%s, "
+            "bias=%s, depth_radius=%d]\nAll kernels registered for op LRN:\n  "
+            "device='XLA_CPU_JIT'; T in [DT_FLOAT, DT_BFLOAT16, DT_HALF]\n  device='CPU'; T in "
+            "[DT_HALF]\n  device='CPU'; T in [DT_FLOAT]\n [Op:LRN] name: "
+            % (_attr_text(alpha), _attr_text(beta), _attr_text(bias), radius),
+        )
+    if a.dtype not in (torch.float16, torch.float32):
+        raise W.dtype_error("LRN", a, name_part=False)
+    if a.ndim != 4:
+        raise op_error("LRN", "in must be 4-dimensional", a, None)
+    if not 0 <= radius < _INT_MAX:
+        raise op_error("LRN", "depth_radius = %d larger than int max" % radius, a, None)
+    work = a.float()
+    reach = min(radius, a.shape[-1])
+    squares = F.pad(torch.square(work), (reach, reach))
+    total = squares.unfold(-1, 2 * reach + 1, 1).sum(-1)
+    return wrap((work / torch.pow(bias + alpha * total, beta)).to(a.dtype))
