@@ -16,7 +16,7 @@ _fill_namespace(
     ".ops.depthwise_conv_ops",
     ".ops.pooling_ops",
     ".ops.nn_loss_ops",
-    ".ops.moments_ops", ".ops.lrn_ops", ".ops.ctc_ops",
+    ".ops.moments_ops", ".ops.lrn_ops", ".ops.ctc_ops", ".ops.sampled_loss_ops",
     ".ops.norm_ops",
     ".ops.reduction_ops",
 )
