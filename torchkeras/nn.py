@@ -1,4 +1,5 @@
-"""``tf.nn``: activations, losses, dropout and moments (the ops TF lists under ``tf.nn``).
+"""``tf.nn``: activations, losses, convolutions, pooling, dropout and moments (the ops TF lists
+under ``tf.nn``).
 
 Filled from the export registry (``api_export``): the ops declare their
 ``tf.nn.*`` names where they are defined.
@@ -16,7 +17,10 @@ _fill_namespace(
     ".ops.depthwise_conv_ops",
     ".ops.pooling_ops",
     ".ops.nn_loss_ops",
-    ".ops.moments_ops", ".ops.lrn_ops", ".ops.ctc_ops", ".ops.sampled_loss_ops",
+    ".ops.moments_ops",
+    ".ops.lrn_ops",
+    ".ops.ctc_ops",
+    ".ops.sampled_loss_ops",
     ".ops.norm_ops",
     ".ops.reduction_ops",
 )
