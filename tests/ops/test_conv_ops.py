@@ -136,7 +136,15 @@ TRANSPOSED_ERRORS = [
 ]
 ENV["XT"] = XT
 
+D4 = "X4.astype(np.float64), W4.astype(np.float64), "
 CONV_ERRORS = [
+    "tf.nn.conv2d(" + D4 + "1, [[0, 0], [-1, 0], [0, 0], [0, 0]])",
+    "tf.nn.conv2d(" + D4 + "1, [[1, 0], [1, 0], [0, 0], [0, 0]])",
+    "tf.nn.conv2d(" + D4 + "1, [[0, 0], [1, 0], [0, 0], [0, 1]])",
+    "tf.nn.conv2d(X4[0].astype(np.float64), W4.astype(np.float64), 1, 'VALID')",
+    "tf.nn.conv2d(X4.astype(np.float64), W4[0].astype(np.float64), 1, 'VALID')",
+    "tf.nn.conv3d(X4.astype(np.float64), W5.astype(np.float64), [1] * 5, 'VALID')",
+    "tf.nn.conv3d(X5.astype(np.float64), W4.astype(np.float64), [1] * 5, 'VALID')",
     "tf.nn.conv2d(X4, W4, [2, 2, 2, 2], 'SAME')",
     "tf.nn.conv2d(X4, W4, [1, 2, 2], 'SAME')",
     "tf.nn.conv2d(X4, W4, 1, 'same')",
@@ -170,6 +178,21 @@ CONV_ERRORS = [
 def test_conv_matches_tf(tf_real, expression):
     assert_same(
         expression, run(tf_real, expression, ENV), run(tf, expression, ENV), rtol=1e-4, atol=1e-4
+    )
+
+
+LOW_PRECISION = [
+    "tf.nn.conv2d(X4.astype(np.float16), W4.astype(np.float16), 2, 'SAME')",
+    "tf.nn.conv2d(tf.constant(X4, tf.bfloat16), tf.constant(W4, tf.bfloat16), 2, 'SAME')",
+    "tf.nn.conv3d(tf.constant(X5, tf.float16), tf.constant(W5, tf.float16), [1] * 5, 'SAME')",
+    "tf.nn.depthwise_conv2d(tf.constant(X4, tf.float16), WD.astype(np.float16), [1] * 4, 'SAME')",
+]
+
+
+@pytest.mark.parametrize("expression", LOW_PRECISION)
+def test_low_precision_conv_matches_tf(tf_real, expression):
+    assert_same(
+        expression, run(tf_real, expression, ENV), run(tf, expression, ENV), rtol=3e-2, atol=3e-2
     )
 
 

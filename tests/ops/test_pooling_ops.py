@@ -87,6 +87,14 @@ POOLS = [
 ]
 
 POOL_ERRORS = [
+    "tf.nn.max_pool2d(X4, 2, 1, [[0, 0], [-1, 0], [0, 0], [0, 0]])",
+    "tf.nn.max_pool2d(X4, 2, 1, [[1, 0], [1, 0], [0, 0], [0, 0]])",
+    "tf.nn.max_pool2d(X4, 2, 1, [[0, 0], [2, 0], [0, 0], [0, 0]])",
+    "tf.nn.max_pool2d(X4, [2, 3], 1, [[0, 0], [0, 1], [0, 3], [0, 0]])",
+    "tf.nn.max_pool2d(X4[0], 2, 1, 'VALID')",
+    "tf.nn.avg_pool2d(X4[0], 2, 1, 'VALID')",
+    "tf.nn.avg_pool3d(X5, 9, 1, 'VALID')",
+    "tf.nn.avg_pool3d(X5, 2, 1, 'valid')",
     "tf.nn.avg_pool2d(X4, 3, 2, [[0, 0], [1, 1], [1, 1], [0, 0]])",
     "tf.nn.max_pool2d(X4, [1, 2, 2, 2], 2, 'SAME')",
     "tf.nn.max_pool2d(X4, 9, 1, 'VALID')",
@@ -126,6 +134,21 @@ POOL_ERRORS = [
 def test_pool_matches_tf(tf_real, expression):
     assert_same(
         expression, run(tf_real, expression, ENV), run(tf, expression, ENV), rtol=1e-5, atol=1e-5
+    )
+
+
+LOW_PRECISION = [
+    "tf.nn.max_pool2d(X4.astype(np.float16), 2, 1, 'SAME')",
+    "tf.nn.avg_pool2d(X4.astype(np.float16), 2, 1, 'SAME')",
+    "tf.nn.avg_pool2d(tf.constant(X4, tf.bfloat16), 3, 2, 'SAME')",
+    "tf.nn.max_pool2d(tf.constant(X4, tf.bfloat16), 3, 2, 'SAME')",
+]
+
+
+@pytest.mark.parametrize("expression", LOW_PRECISION)
+def test_low_precision_pool_matches_tf(tf_real, expression):
+    assert_same(
+        expression, run(tf_real, expression, ENV), run(tf, expression, ENV), rtol=1e-2, atol=1e-2
     )
 
 

@@ -64,6 +64,8 @@ SIGNATURES = {
     "_MklNativeAvgPool": _AVGPOOL % "DT_FLOAT, DT_HALF, DT_DOUBLE, DT_BFLOAT16",
     "MaxPool3D": _POOL3D % "DT_HALF, DT_BFLOAT16, DT_FLOAT",
     "AvgPool3D": _POOL3D % _HALF_BF_F_D,
+    "_MklNativeAvgPool3D": _POOL3D.replace("input:T", "value:T")
+    % "DT_FLOAT, DT_HALF, DT_DOUBLE, DT_BFLOAT16",
     "MaxPoolWithArgmax": "signature=input:T -> output:T, argmax:Targmax; "
     "attr=ksize:list(int),min=4; attr=strides:list(int),min=4; attr=Targmax:type,"
     'default=DT_INT64,allowed=[DT_INT32, DT_INT64]; attr=padding:string,allowed=["SAME", '
@@ -73,7 +75,7 @@ SIGNATURES = {
 }
 
 # The ops whose float32/bfloat16/float16 CPU kernels are oneDNN's, as TF 2.21's texts name them.
-_MKL_OPS = frozenset(("Conv2D", "Conv3D", "AvgPool", "DepthwiseConv2dNative"))
+_MKL_OPS = frozenset(("Conv2D", "Conv3D", "AvgPool", "AvgPool3D", "DepthwiseConv2dNative"))
 _MKL_DTYPES = frozenset((torch.float32, torch.bfloat16, torch.float16))
 
 
@@ -231,6 +233,24 @@ def pad_spatial(x, pads, value=0.0):
     pairs."""
     flat = [p for pair in reversed(pads) for p in pair]
     return F.pad(x, flat, value=value) if any(flat) else x
+
+
+def check_explicit(opname, kernel, storage, explicit, channels_first):
+    """TF's checks of an explicit paddings list (flat, 2 per dim): nonnegative, zero on the
+    batch and depth dims."""
+    if any(p < 0 for p in explicit):
+        raise kernel_error(
+            opname, kernel, "All elements of explicit_paddings must be nonnegative", storage
+        )
+    rank = len(explicit) // 2
+    channel = 1 if channels_first else rank - 1
+    if any(explicit[2 * d] or explicit[2 * d + 1] for d in (0, channel)):
+        raise kernel_error(
+            opname,
+            kernel,
+            "Nonzero explicit padding in the batch or depth dimensions is not supported",
+            storage,
+        )
 
 
 def check_positive(opname, kernel, storage, values, text):

@@ -91,17 +91,20 @@ def conv_nd(opname, x, w, n, strides, padding, explicit, channels_first, dilatio
     kernel = W.kernel_for(opname, a)
     if a.dtype not in (_CONV2D_TYPES if n == 2 else _FLOAT_TYPES):
         raise W.dtype_error(opname, a, name_part=n != 2)
-    allowed = '"SAME", "VALID", "EXPLICIT"' if n == 2 else '"SAME", "VALID"'
-    if padding not in ("SAME", "VALID", "EXPLICIT"[: 8 if n == 2 else 0]):
+    paddings = ("SAME", "VALID", "EXPLICIT") if n == 2 else ("SAME", "VALID")
+    if padding not in paddings:
+        allowed = ", ".join('"%s"' % p for p in paddings)
         raise W.attr_value_error(opname, kernel, "padding", padding, allowed)
-    if a.ndim < n + 2:
-        raise W.kernel_error(
-            opname, kernel, "input must be %d-dimensional%s" % (n + 2, dims_text(a.shape)), a
+    if a.ndim < n + 2 or f.ndim != n + 2:
+        which, storage = ("input", a) if a.ndim < n + 2 else ("filter", f)
+        text = (
+            "convolution %s must be 4-dimensional: %s" % (which, dims_text(storage.shape))
+            if n == 2
+            else "%s must be 5-dimensional" % which
         )
-    if f.ndim != n + 2:
-        raise W.kernel_error(
-            opname, kernel, "filter must be %d-dimensional: %s" % (n + 2, dims_text(f.shape)), a
-        )
+        raise W.kernel_error(opname, kernel, text, a)
+    if padding == "EXPLICIT":
+        W.check_explicit(opname, kernel, a, explicit, channels_first)
     strides, dilations = [int(s) for s in strides], [int(d) for d in dilations]
     _check_attrs(opname, kernel, a, strides, dilations, channels_first, n)
     a, lead = _merge_batch(a, n)

@@ -103,8 +103,13 @@ def max_pool_nd(x, ksize, strides, padding, explicit, channels_first, n):
     allowed = '"SAME", "VALID", "EXPLICIT"' if n == 2 else '"SAME", "VALID"'
     if padding not in ("SAME", "VALID") and not (n == 2 and padding == "EXPLICIT"):
         raise W.attr_value_error(opname, opname, "padding", padding, allowed)
+    if a.ndim not in (4, 5):
+        raise W.kernel_error(opname, opname, "Input must be 4 or 5-dimensional", a)
     ksize, strides = [int(k) for k in ksize], [int(s) for s in strides]
     c = 1 if channels_first else n + 1
+    if padding == "EXPLICIT":
+        W.check_explicit(opname, opname, a, explicit, channels_first)
+        _check_explicit_window(a, ksize, explicit, channels_first)
     if n == 2 and ksize[c] != 1 and all(ksize[d] == 1 for d in range(4) if d != c):
         return _depth_max_pool(a, ksize[c], strides, c, padding)
     _check_window(opname, opname, a, ksize, strides, c, n)
@@ -119,6 +124,25 @@ def max_pool_nd(x, ksize, strides, padding, explicit, channels_first, n):
     else:
         out = _unfolded_max(xc, windows, steps)
     return out if channels_first else out.movedim(1, -1)
+
+
+def _check_explicit_window(a, ksize, explicit, channels_first):
+    """TF's MaxPool check that each explicit padding is smaller than its window."""
+    rows, cols = (2, 3) if channels_first else (1, 2)
+    for side, d, i in (
+        ("Top", rows, 0),
+        ("Bottom", rows, 1),
+        ("Left", cols, 0),
+        ("Right", cols, 1),
+    ):
+        if explicit[2 * d + i] >= ksize[d]:
+            raise W.kernel_error(
+                "MaxPool",
+                "MaxPool",
+                "%s padding %d needs to be smaller than the window size %d"
+                % (side, explicit[2 * d + i], ksize[d]),
+                a,
+            )
 
 
 def _depth_max_pool(a, k, strides, c, padding):
@@ -155,6 +179,16 @@ def avg_pool_nd(x, ksize, strides, padding, channels_first, n):
     W.string_padding(padding)
     if padding not in ("SAME", "VALID"):
         raise W.attr_value_error(opname, kernel, "padding", padding, '"SAME", "VALID"')
+    if a.ndim != n + 2:
+        raise W.kernel_error(
+            opname,
+            kernel,
+            "Input must be 4 or 5-dimensional"
+            if kernel.startswith("_Mkl")
+            else "tensor_in_shape must have %d spatial dimensions. %d %d"
+            % (n, a.ndim, int(channels_first)),
+            a,
+        )
     ksize, strides = [int(k) for k in ksize], [int(s) for s in strides]
     c = 1 if channels_first else n + 1
     _check_window(opname, kernel, a, ksize, strides, c, n)
