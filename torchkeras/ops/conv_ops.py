@@ -55,6 +55,8 @@ def _merge_batch(a, n):
 
 
 def _check_attrs(opname, kernel, a, strides, dilations, channels_first, n):
+    """TF's kernel checks of the full strides/dilations lists (texts and error classes differ
+    between the portable and oneDNN kernels, as in TF 2.21's CPU build)."""
     c = 1 if channels_first else n + 1
     if strides[0] != 1 or strides[c] != 1:
         raise W.kernel_error(
@@ -232,9 +234,20 @@ def conv3d(  # noqa: A002
         raise W.attr_value_error(
             "Conv3D", W.kernel_for("Conv3D", a), "data_format", data_format, '"NDHWC", "NCDHW"'
         )
-    return wrap(
-        conv_nd("Conv3D", input, filters, 3, strides, padding, [], channels_first, dilations)
-    )
+    a = storage_of(input)
+    kernel = W.kernel_for("Conv3D", a)
+    if len(strides) < 5:
+        raise W.InvalidArgumentError(
+            None,
+            None,
+            "Length for attr 'strides' of %d must be at least minimum 5\n\t; NodeDef: {{node %s}}; "
+            "Op<name=%s; %s> [Op:Conv3D] name: "
+            % (len(strides), kernel, kernel, W.SIGNATURES[kernel]),
+        )
+    for field, values in (("Sliding window strides", strides), ("Dilation rates", dilations)):
+        if len(values) != 5:
+            raise W.kernel_error("Conv3D", kernel, "%s field must specify 5 dimensions" % field, a)
+    return wrap(conv_nd("Conv3D", a, filters, 3, strides, padding, [], channels_first, dilations))
 
 
 @tf_export("nn.convolution")
