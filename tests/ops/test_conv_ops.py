@@ -137,6 +137,7 @@ TRANSPOSED_ERRORS = [
 ENV["XT"] = XT
 
 D4 = "X4.astype(np.float64), W4.astype(np.float64), "
+D5 = "X5.astype(np.float64), W5.astype(np.float64), "
 CONV_ERRORS = [
     "tf.nn.conv2d(" + D4 + "1, [[0, 0], [-1, 0], [0, 0], [0, 0]])",
     "tf.nn.conv2d(" + D4 + "1, [[1, 0], [1, 0], [0, 0], [0, 0]])",
@@ -166,7 +167,7 @@ CONV_ERRORS = [
     "tf.nn.conv3d(X5, W5, 1, 'SAME')",
     "tf.nn.conv3d(X5, W5, [1, 1, 1], 'VALID')",
     "tf.nn.conv3d(X5.astype(np.float64), W5.astype(np.float64), [1, 1, 1], 'VALID')",
-    "tf.nn.conv3d(X5.astype(np.float64), W5.astype(np.float64), [1] * 5, 'VALID', dilations=[1, 1, 1])",
+    "tf.nn.conv3d(" + D5 + "[1] * 5, 'VALID', dilations=[1] * 3)",
     "tf.nn.conv3d(X5[None].astype(np.float64), W5.astype(np.float64), [1] * 5, 'VALID')",
     "tf.nn.conv3d(X5, W5, [1, 1, 1, 1, 1], 'VALID', dilations=2)",
     "tf.nn.conv3d(X5, W5, [1, 1, 1, 1, 1], 'valid')",
