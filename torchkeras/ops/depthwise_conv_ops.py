@@ -95,7 +95,9 @@ def _depthwise_native(a, f, strides, padding, explicit, channels_first):
     xc = W.pad_spatial((a if channels_first else a.movedim(-1, 1)).to(work), pads)
     weight = f.to(work).reshape(f.shape[0], f.shape[1], 1, -1).permute(3, 2, 0, 1)
     if 0 in outs:
-        out = xc.sum() * torch.zeros([a.shape[0], weight.shape[0]] + outs, dtype=work)
+        out = xc.sum() * torch.zeros(
+            [a.shape[0], weight.shape[0]] + outs, dtype=work, device=a.device
+        )
     else:
         out = F.conv2d(xc, weight, stride=step, groups=depth)
     out = out.to(a.dtype)

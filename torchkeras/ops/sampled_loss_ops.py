@@ -4,7 +4,7 @@ Given ``sampled_values`` (``sampled``, ``true_expected_count``, ``sampled_expect
 everything is deterministic and follows TF: the rows of the true and sampled classes (``weights``
 / ``biases`` may be lists of "div" partitions, as TF 2), the logits minus ``log(expected
 count)``, accidental hits (a sampled class that is one of the row's labels) pushed down by
-``-FLT_MAX``, then sigmoid (NCE) or softmax cross entropy.  Without ``sampled_values``
+``-FLT_MAX``, then sigmoid (``nce_loss``) or softmax cross entropy.  Without ``sampled_values``
 the classes are drawn as TF's ``log_uniform_candidate_sampler`` with ``unique=True`` draws
 them (``P(c) = log((c + 2) / (c + 1)) / log(num_classes + 1)``, distinct classes, expected
 counts ``-expm1(tries * log1p(-P(c)))``), from torch's generator: the same distribution as TF,
