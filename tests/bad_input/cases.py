@@ -396,7 +396,6 @@ SINGLE = [
     "tf.random.normal([2], stddev=-1., seed=1)",
     "tf.random.categorical([[1., 2.]], -1)",
     "tf.random.shuffle(tf.constant(1.))",
-    "tf.random.set_seed('a')",
     "tf.random.stateless_uniform([2], seed=[1])",
     "tf.random.stateless_uniform([2], seed=[1., 2.])",
 ]
@@ -557,29 +556,29 @@ STATEFUL = [
         "model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])\n"
         "w = model.get_weights()\nmodel.compile(optimizer='sgd', loss='mse', metrics=[5])\n"
         "model.fit(np.ones((4, 2)), np.ones((4, 1)), verbose=0)",
-        "[np.abs(a - b).max() for a, b in zip(w, model.get_weights())]",
+        "[bool((a != b).any()) for a, b in zip(w, model.get_weights())]",
     ),
     (
         "model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])\n"
         "w = model.get_weights()\nmodel.compile(optimizer='sgd', loss='mse')\n"
         "model.fit(np.ones((4, 2)), np.ones((4, 1)), batch_size=-1, verbose=0)",
-        "[np.abs(a - b).max() for a, b in zip(w, model.get_weights())]",
+        "[bool((a != b).any()) for a, b in zip(w, model.get_weights())]",
     ),
     (
         "model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])\n"
         "w = model.get_weights()\nmodel.compile(optimizer='sgd', loss='mse')\n"
         "model.fit(np.ones((4, 3)), np.ones((4, 1)), verbose=0)",
-        "[np.abs(a - b).max() for a, b in zip(w, model.get_weights())]",
+        "[bool((a != b).any()) for a, b in zip(w, model.get_weights())]",
     ),
     (
         "model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])\n"
         "w = model.get_weights()\nmodel.set_weights([np.ones((2, 1))])",
-        "[np.abs(a - b).max() for a, b in zip(w, model.get_weights())]",
+        "[bool((a != b).any()) for a, b in zip(w, model.get_weights())]",
     ),
     (
         "model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])\n"
         "w = model.get_weights()\nmodel.set_weights([np.ones((2, 1)), np.ones((2,))])",
-        "[np.abs(a - b).max() for a, b in zip(w, model.get_weights())]",
+        "[bool((a != b).any()) for a, b in zip(w, model.get_weights())]",
     ),
     (
         "model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])\n"

@@ -161,7 +161,7 @@ def _lossless(value, dtype):
         high = 2**64 - 1 if dtype is dtypes.uint64 else _INT64_MAX
         low = 0 if dtype is dtypes.uint64 else _INT64_MIN
         for v in leaves:
-            if isinstance(v, TensorOperators):
+            if isinstance(v, (TensorOperators, str, bytes)):
                 return False
             if isinstance(v, (float, np.floating)) or isinstance(v, complex):
                 return False

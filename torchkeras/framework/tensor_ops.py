@@ -14,7 +14,15 @@ import torch
 
 from . import dtypes
 from . import convert as _convert
-from .op_errors import cannot_convert, dims_text, input_dtype_error, op_error, translate_error
+from .op_errors import (
+    allowed_dtypes,
+    attr_error,
+    cannot_convert,
+    dims_text,
+    input_dtype_error,
+    op_error,
+    translate_error,
+)
 from .tensor import Tensor, TensorOperators, wrap
 
 __all__ = [
@@ -30,6 +38,46 @@ __all__ = [
 ]
 
 _new = object.__new__
+
+
+_REFUSED = {}
+"""Op name -> the torch dtypes its kernel refuses (TF's ``T`` list, complemented)."""
+
+
+_CHECKED_OPERATORS = frozenset(
+    ("AddV2", "Sub", "Pow", "Less", "LessEqual", "Greater", "GreaterEqual", "FloorDiv",
+     "FloorMod", "RealDiv")
+)
+"""The operators whose kernel TF runs as such (``*`` on bools is ``logical_and`` in TF, ``&``
+and ``|`` are logical or bitwise ops with no ``T`` list)."""
+
+
+def _refused(opname):
+    refused = _REFUSED.get(opname)
+    if refused is None:
+        if opname not in _CHECKED_OPERATORS:
+            _REFUSED[opname] = frozenset()
+            return _REFUSED[opname]
+        allowed = allowed_dtypes(opname)
+        refused = _REFUSED[opname] = frozenset(
+            d for d in (torch.bool, torch.uint8, torch.uint16, torch.uint32, torch.uint64,
+                        torch.int8, torch.int16, torch.complex64, torch.complex128)
+            if d not in allowed
+        )
+    return refused
+
+
+def check_operand(a, opname):
+    """TF's attr error when operator ``opname``'s kernel does not take ``a``'s dtype
+    (``bool + bool``, ``uint8 ** uint8``); ``/`` on bool is TF's ``TypeError``."""
+    if isinstance(a, torch.Tensor) and a.dtype in _refused(opname):
+        if opname == "RealDiv":
+            raise TypeError(
+                "Invalid dtype tf.bool in __truediv__. Expected one of {tf.uint8, tf.int8, "
+                "tf.uint16, tf.int16, tf.uint32, tf.int32, tf.uint64, tf.int64, tf.bfloat16, "
+                "tf.float16, tf.float32, tf.float64, tf.complex64, tf.complex128}."
+            )
+        raise attr_error(opname, a)
 
 
 def binary(fn, x, y, opname, scalars=True):
@@ -48,6 +96,7 @@ def binary(fn, x, y, opname, scalars=True):
         b = _convert.to_torch_like(y, a)
         if b.dtype != a.dtype:
             raise input_dtype_error(opname, 1, a, b)
+    check_operand(a, opname)
     try:
         result = fn(a, b)
     except (RuntimeError, TypeError, ValueError) as error:
@@ -69,6 +118,7 @@ def rbinary(fn, x, y, opname, scalars=True):
         raise input_dtype_error(opname, 1, b, a)
     if isinstance(a, np.ndarray):
         return wrap(_string_binary(opname, b, a))
+    check_operand(a, opname)
     try:
         return wrap(fn(b, a))
     except (RuntimeError, TypeError, ValueError) as error:

@@ -6,6 +6,7 @@ import numpy as np
 import torch
 
 from ...framework import device as _device
+from ...framework.op_errors import index_text, op_error
 from ...ops import gather_ops as _tf_gather
 from ...ops import shape_ops as _tf_shape
 from ._base import TORCH, floatx_torch, promoted, promoted_all, storage, unaliased, wrap
@@ -423,7 +424,22 @@ def take_along_axis(x, indices, axis=None):
             )
         x, axis = x.reshape(-1), 0
     idx = _fix_negative(idx, x.shape[axis])
+    _check_gather_range(idx, x.shape[axis], x)
     return wrap(torch.take_along_dim(x, idx, dim=axis))
+
+
+def _check_gather_range(indices, size, x):
+    """TF's ``GatherV2`` error for an index outside ``[0, size)`` (after Keras' negative-index
+    wrap), as Keras' TF backend reports it: never clamped."""
+    bad = ((indices < 0) | (indices >= size)).reshape(-1).nonzero()
+    if bad.numel():
+        position = int(bad[0, 0])
+        raise op_error(
+            "GatherV2",
+            "indices%s = %d is not in [0, %d)"
+            % (index_text(position, (indices.numel(), 1)), int(indices.reshape(-1)[position]), size),
+            x,
+        )
 
 
 @keras_export("keras.ops.sort", "keras.ops.numpy.sort")

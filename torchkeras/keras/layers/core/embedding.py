@@ -37,6 +37,12 @@ class Embedding(Layer):
         input_length = kwargs.pop("input_length", None)
         if input_length is not None:
             raise ValueError("Argument `input_length` is deprecated. Just remove it.")
+        for argument, value in (("input_dim", input_dim), ("output_dim", output_dim)):
+            if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+                raise ValueError(
+                    "`%s` must be a positive integer. Received: %s=%r (of type %s)."
+                    % (argument, argument, value, type(value).__name__)
+                )
         super().__init__(**kwargs)
         self.input_dim = input_dim
         self.output_dim = output_dim
