@@ -10,12 +10,15 @@ MESSAGE_CHARS = 60
 
 _FUNCTION_NODE = re.compile(r"\{\{function_node [^}]*\}\}\s*")
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_NUMBERED_NAME = re.compile(r"'([a-z][a-z0-9_]*?)_\d+'")
+"""Auto-numbered object names (``'dense_4'``): the number counts earlier objects of the run."""
 
 
 def message_start(error):
     """The start of an error message, without TF's kernel prefix and terminal colours."""
     text = _ANSI.sub("", str(error))
     text = _FUNCTION_NODE.sub("", text).strip()
+    text = _NUMBERED_NAME.sub(r"'\1'", text)
     return text[:MESSAGE_CHARS]
 
 
@@ -24,8 +27,9 @@ def describe(value, depth=0):
     if depth > 4:
         return {"type": type(value).__name__}
     if value is None or isinstance(value, (bool, int, float, str)):
-        return {"python": value if not isinstance(value, float) or np.isfinite(value) else
-                repr(value)}
+        return {
+            "python": value if not isinstance(value, float) or np.isfinite(value) else repr(value)
+        }
     if isinstance(value, (list, tuple)):
         return {"items": [describe(v, depth + 1) for v in value]}
     if isinstance(value, dict):

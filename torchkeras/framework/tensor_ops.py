@@ -20,6 +20,7 @@ from .op_errors import (
     cannot_convert,
     dims_text,
     input_dtype_error,
+    kernel_name,
     op_error,
     translate_error,
 )
@@ -84,18 +85,20 @@ def binary(fn, x, y, opname, scalars=True):
     """``fn(x, y)`` for operator ``x <op> y`` with TF's operand rules."""
     a = x._value
     ty = type(y)
-    if ty is Tensor:
+    if ty is Tensor or isinstance(y, TensorOperators):
         b = y._value
         if b.dtype is not a.dtype:
-            raise input_dtype_error(opname, 1, a, b)
+            raise _mixed_dtypes(opname, a, b)
     elif scalars and ty is float and (a.dtype.is_floating_point or a.dtype.is_complex):
         b = y
     elif scalars and ty is int and a.dtype is not torch.bool and isinstance(a, torch.Tensor):
         b = y
-    else:
+    elif opname in _HINTED_OPERATORS:
         b = _convert.to_torch_like(y, a)
         if b.dtype != a.dtype:
             raise input_dtype_error(opname, 1, a, b)
+    else:
+        b = _operand_like(y, a)
     check_operand(a, opname)
     try:
         result = fn(a, b)
@@ -110,12 +113,46 @@ def binary(fn, x, y, opname, scalars=True):
     return tensor
 
 
+_HINTED_OPERATORS = frozenset(("AddV2", "MatMul"))
+"""Operators that convert their other operand with the tensor's dtype as a hint only (TF's
+``+`` and ``@``): a value of another kind reaches the kernel's dtype check."""
+
+
+def _mixed_dtypes(opname, a, b):
+    """TF's error for an operator on two tensors of different dtypes: ``/`` checks them in Python
+    (``TypeError``), the others in the kernel (``MatMul`` names oneDNN's kernel)."""
+    if opname == "RealDiv":
+        return TypeError(
+            "`x` and `y` must have the same dtype, got tf.%s != tf.%s."
+            % (dtypes.from_torch(a.dtype).name, dtypes.from_torch(b.dtype).name)
+        )
+    kernel = kernel_name(opname, a) if opname == "MatMul" else None
+    return input_dtype_error(opname, 1, a, b, kernel=kernel)
+
+
+def _operand_like(value, like):
+    """A non-tensor operand converted to the tensor operand's dtype, as TF's operators convert
+    it (``convert_to_tensor(value, dtype=x.dtype)``): ``TypeError`` when it does not fit."""
+    try:
+        storage = _convert.to_torch_like(value, like)
+    except (TypeError, ValueError) as error:
+        if str(error).startswith("Attempt to convert"):
+            raise
+        raise cannot_convert(value, like) from None
+    if storage.dtype != like.dtype:
+        raise cannot_convert(value, like)
+    return storage
+
+
 def rbinary(fn, x, y, opname, scalars=True):
     """``fn(y, x)`` for the reflected operator ``y <op> x`` (``y`` is not a Tensor)."""
     a = x._value
-    b = _convert.to_torch_like(y, a)
-    if b.dtype != a.dtype:
-        raise input_dtype_error(opname, 1, b, a)
+    if opname in _HINTED_OPERATORS:
+        b = _convert.to_torch_like(y, a)
+        if b.dtype != a.dtype:
+            raise input_dtype_error(opname, 1, b, a)
+    else:
+        b = _operand_like(y, a)
     if isinstance(a, np.ndarray):
         return wrap(_string_binary(opname, b, a))
     check_operand(a, opname)
