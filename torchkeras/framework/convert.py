@@ -194,7 +194,9 @@ def _check_string_array(array):
         kind = type(bad).__name__
     else:
         kind = _PYTHON_TYPE_OF_KIND.get(array.dtype.kind, array.dtype.name)
-    raise ValueError("Failed to convert a NumPy array to a Tensor (Unsupported object type %s)." % kind)
+    raise ValueError(
+        "Failed to convert a NumPy array to a Tensor (Unsupported object type %s)." % kind
+    )
 
 
 def _to_storage(array, dtype, device):
@@ -318,8 +320,10 @@ def _autopack(value, dtype, device, outermost=True):
     have it and Python elements must convert to it; with ``dtype`` Tensors are cast to it."""
     if isinstance(value, TensorOperators):
         storage = value._value
-        return storage.to(device) if dtype_of(storage) is dtype else storage.to(device).to(
-            dtype.torch_dtype
+        return (
+            storage.to(device)
+            if dtype_of(storage) is dtype
+            else storage.to(device).to(dtype.torch_dtype)
         )
     if not isinstance(value, (list, tuple)):
         return _convert_value(value, dtype, None, device)

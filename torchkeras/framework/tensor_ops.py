@@ -46,8 +46,18 @@ _REFUSED = {}
 
 
 _CHECKED_OPERATORS = frozenset(
-    ("AddV2", "Sub", "Pow", "Less", "LessEqual", "Greater", "GreaterEqual", "FloorDiv",
-     "FloorMod", "RealDiv")
+    (
+        "AddV2",
+        "Sub",
+        "Pow",
+        "Less",
+        "LessEqual",
+        "Greater",
+        "GreaterEqual",
+        "FloorDiv",
+        "FloorMod",
+        "RealDiv",
+    )
 )
 """The operators whose kernel TF runs as such (``*`` on bools is ``logical_and`` in TF, ``&``
 and ``|`` are logical or bitwise ops with no ``T`` list)."""
@@ -61,8 +71,18 @@ def _refused(opname):
             return _REFUSED[opname]
         allowed = allowed_dtypes(opname)
         refused = _REFUSED[opname] = frozenset(
-            d for d in (torch.bool, torch.uint8, torch.uint16, torch.uint32, torch.uint64,
-                        torch.int8, torch.int16, torch.complex64, torch.complex128)
+            d
+            for d in (
+                torch.bool,
+                torch.uint8,
+                torch.uint16,
+                torch.uint32,
+                torch.uint64,
+                torch.int8,
+                torch.int16,
+                torch.complex64,
+                torch.complex128,
+            )
             if d not in allowed
         )
     return refused

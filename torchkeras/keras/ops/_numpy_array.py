@@ -434,12 +434,9 @@ def _check_gather_range(indices, size, x):
     bad = ((indices < 0) | (indices >= size)).reshape(-1).nonzero()
     if bad.numel():
         position = int(bad[0, 0])
-        raise op_error(
-            "GatherV2",
-            "indices%s = %d is not in [0, %d)"
-            % (index_text(position, (indices.numel(), 1)), int(indices.reshape(-1)[position]), size),
-            x,
-        )
+        value = int(indices.reshape(-1)[position])
+        where = index_text(position, (indices.numel(), 1))
+        raise op_error("GatherV2", "indices%s = %d is not in [0, %d)" % (where, value, size), x)
 
 
 @keras_export("keras.ops.sort", "keras.ops.numpy.sort")
