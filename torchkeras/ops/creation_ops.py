@@ -13,6 +13,7 @@ from ..framework.convert import to_torch, to_torch_like
 from ..framework.tensor import Tensor, TensorOperators, wrap
 from ..framework.op_errors import (
     attr_error,
+    cannot_convert,
     device_of,
     dims_text,
     dtype_of,
@@ -101,11 +102,21 @@ def fill(dims, value, name=None, layout=None):
 def eye(num_rows, num_columns=None, batch_shape=None, dtype=dtypes.float32, name=None):
     """``tf.eye``: an identity matrix (``num_rows x num_columns``), optionally batched."""
     dtype = dtypes.as_dtype(dtype)
-    rows = int(num_rows)
-    cols = rows if num_columns is None else int(num_columns)
+    columns = num_rows if num_columns is None else num_columns
+    if not all(isinstance(n, (int, np.integer)) for n in (num_rows, columns)):
+        raise TypeError(
+            "Arguments `num_rows` and `num_columns` must be positive integer values. Received: "
+            "num_rows=%s, num_columns=%s" % (num_rows, columns)
+        )
+    if dtype is dtypes.string:
+        raise cannot_convert(1, dtype)
+    rows, cols = int(num_rows), int(columns)
+    for dim in (rows, cols):
+        if dim < 0:
+            raise op_error("Fill", "Dimension %d must be >= 0" % dim, None, "")
     matrix = torch.eye(rows, cols, dtype=dtype.torch_dtype, device=_device.current())
     if batch_shape is not None:
-        batch = shape_arg(batch_shape, "Eye")
+        batch = shape_arg(batch_shape, "Fill", "")
         matrix = matrix.expand(batch + (rows, cols)).clone()
     return wrap(matrix)
 

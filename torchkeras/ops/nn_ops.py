@@ -15,6 +15,7 @@ import math
 import torch
 import torch.nn.functional as F
 
+from ..framework import dtypes
 from ..framework.convert import to_torch_like
 from ..framework.errors import InvalidArgumentError
 from ..framework.tensor import Tensor, TensorOperators, wrap
@@ -134,6 +135,8 @@ def softsign(features, name=None):
 
 def _softmax_axis(a, axis):
     ndim = a.ndim
+    if isinstance(axis, float) or (isinstance(axis, TensorOperators) and not axis.dtype.is_integer):
+        raise _float_softmax_axis(a, axis)
     axis = -1 if axis is None else int(axis)
     if not -ndim <= axis < ndim:
         raise InvalidArgumentError(
@@ -143,6 +146,17 @@ def _softmax_axis(a, axis):
             "input. Received: dim=%d" % (-ndim, ndim, ndim, axis),
         )
     return axis
+
+
+def _float_softmax_axis(a, axis):
+    """TF's error for a float ``axis``: softmax moves the axis last with ``tf.range(axis + 1,
+    rank - 1)``, which fails when the float start passes the limit, else adds it to an int."""
+    last = a.ndim - 1
+    if isinstance(axis, float) and axis + 1 > last:
+        return op_error(
+            "Range", "Requires start <= limit when delta > 0: %g/%d" % (axis + 1, last), a
+        )
+    return input_dtype_error("AddV2", 1, dtypes.int32, dtypes.float32)
 
 
 @tf_export("nn.softmax", "math.softmax")

@@ -17,6 +17,7 @@ from ..framework.tensor import Tensor, TensorOperators, wrap
 from ..framework.op_errors import (
     allowed_dtypes,
     attr_error,
+    cannot_convert,
     check_dtype,
     dims_text,
     dtype_of,
@@ -319,6 +320,8 @@ def top_k(input, k=1, sorted=True, index_type=dtypes.int32, name=None):  # noqa:
     unspecified)."""
     a = storage_of(input)
     check_dtype(a, _TOPK_ALLOWED, "TopKV2")
+    if isinstance(k, (float, np.floating)):
+        raise cannot_convert(k, dtypes.int32)
     k = int(k)
     if a.ndim == 0:
         raise op_error("TopKV2", "input must be >= 1-D, got shape []", a)

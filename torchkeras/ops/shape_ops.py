@@ -233,6 +233,8 @@ def unstack(value, num=None, axis=0, name="unstack"):
     """``tf.unstack``: splits ``value`` along ``axis`` into a list of tensors of one rank less."""
     storage = to_torch_unaliased(value)
     rank = storage.ndim
+    if isinstance(axis, float):  # TF indexes its shape list with it
+        raise TypeError("list indices must be integers or slices, not float")
     axis = int(axis)
     if not -rank <= axis < rank or rank == 0:
         raise ValueError("Argument `axis` = %d not in range [%d, %d)" % (axis, -rank, rank))
@@ -379,6 +381,8 @@ def expand_dims(input, axis, name=None):
     elif type(axis) is not int:
         if isinstance(axis, float):
             raise cannot_convert(axis, dtypes.int32)
+        if isinstance(axis, TensorOperators) and not axis.dtype.is_integer:
+            raise attr_error("ExpandDims", axis._value, "Tdim")
         axis = int(axis)
     rank = storage.ndim
     if not -rank - 1 <= axis <= rank:
