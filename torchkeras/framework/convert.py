@@ -314,21 +314,17 @@ def _first_tensor(value):
     return None
 
 
-def _autopack(value, dtype, device, outermost=True):
+def _autopack(value, dtype, device, cast, outermost=True):
     """TF's conversion of a nested sequence holding Tensors: ``tf.stack`` of its elements
     (op ``Pack``).  Without ``dtype`` the first Tensor's dtype is the target, other Tensors must
     have it and Python elements must convert to it; with ``dtype`` Tensors are cast to it."""
     if isinstance(value, TensorOperators):
-        storage = value._value
-        return (
-            storage.to(device)
-            if dtype_of(storage) is dtype
-            else storage.to(device).to(dtype.torch_dtype)
-        )
+        storage = value._value.to(device)
+        return storage.to(dtype.torch_dtype) if cast else storage
     if not isinstance(value, (list, tuple)):
         return _convert_value(value, dtype, None, device)
     name = "packed" if outermost else ""
-    parts = [_autopack(v, dtype, device, outermost=False) for v in value]
+    parts = [_autopack(v, dtype, device, cast, outermost=False) for v in value]
     for index, part in enumerate(parts):
         if dtype_of(part) is not dtype:
             raise input_dtype_error("Pack", index, dtype, part, name=name)
@@ -351,7 +347,7 @@ def _convert_value(value, dtype, dtype_hint, device):
     if isinstance(value, (list, tuple)):
         first = _first_tensor(value)
         if first is not None:
-            return _autopack(value, dtype or first.dtype, device)
+            return _autopack(value, dtype or first.dtype, device, cast=dtype is not None)
     if isinstance(value, TensorShape):
         dims, dtype = _shape_dims(value, dtype, dtype_hint)
         return torch.tensor(dims, dtype=dtype.torch_dtype, device=device)

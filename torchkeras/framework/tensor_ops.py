@@ -331,6 +331,8 @@ def strided_slice(value, key):
     if type(key) is not tuple:
         key = tuple(key) if isinstance(key, list) else (key,)
     key = tuple(_normalize_index(k) for k in key)
+    if sum(1 for k in key if k is Ellipsis) > 1:
+        raise _slice_error("Multiple ellipses in slice spec not allowed", value)
     rank = value.ndim
     consumed = sum(1 for k in key if k is not None and k is not Ellipsis)
     if consumed > rank:

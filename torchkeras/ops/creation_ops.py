@@ -116,6 +116,8 @@ def eye(num_rows, num_columns=None, batch_shape=None, dtype=dtypes.float32, name
             raise op_error("Fill", "Dimension %d must be >= 0" % dim, None, "")
     matrix = torch.eye(rows, cols, dtype=dtype.torch_dtype, device=_device.current())
     if batch_shape is not None:
+        if isinstance(batch_shape, int):  # TF concatenates it as a list
+            raise TypeError("'int' object is not iterable")
         batch = shape_arg(batch_shape, "Fill", "")
         matrix = matrix.expand(batch + (rows, cols)).clone()
     return wrap(matrix)
