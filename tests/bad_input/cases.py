@@ -498,6 +498,121 @@ KERAS = [
     "keras.random.normal((2,), seed='a')",
 ]
 
+KERAS_VALUES = [
+    "np.ones((2, 2))",
+    "np.array(['a', 'b'])",
+    "np.array([True, False])",
+    "np.array([np.nan, np.inf, -np.inf, -1., 0.])",
+    "np.zeros((0, 2))",
+    "np.array(3.)",
+    "[1., 2.]",
+    "None",
+    "np.ones((2, 2), dtype=np.complex64)",
+    "np.array([1, 2], dtype=np.uint8)",
+    "np.array([[1, 2], [3, 4]], dtype=np.int32)",
+]
+
+KERAS_UNARY = [
+    "keras.ops.abs",
+    "keras.ops.sqrt",
+    "keras.ops.exp",
+    "keras.ops.log",
+    "keras.ops.sum",
+    "keras.ops.mean",
+    "keras.ops.max",
+    "keras.ops.argmax",
+    "keras.ops.softmax",
+    "keras.ops.relu",
+    "keras.ops.sigmoid",
+    "keras.ops.tanh",
+    "keras.ops.transpose",
+    "keras.ops.cumsum",
+    "keras.ops.sort",
+    "keras.ops.round",
+    "keras.ops.floor",
+    "keras.ops.sign",
+    "keras.ops.square",
+    "keras.ops.norm",
+    "keras.ops.logsumexp",
+    "keras.ops.nn.gelu",
+    "keras.ops.log_softmax",
+    "keras.ops.isnan",
+    "keras.ops.reciprocal",
+    "keras.ops.ravel",
+    "keras.ops.squeeze",
+    "keras.ops.shape",
+    "keras.ops.convert_to_tensor",
+    "keras.ops.stop_gradient",
+]
+
+KERAS_BINARY = [
+    "keras.ops.add",
+    "keras.ops.subtract",
+    "keras.ops.multiply",
+    "keras.ops.divide",
+    "keras.ops.matmul",
+    "keras.ops.maximum",
+    "keras.ops.equal",
+    "keras.ops.less",
+    "keras.ops.power",
+    "keras.ops.dot",
+    "keras.ops.floor_divide",
+    "keras.ops.logical_and",
+]
+
+KERAS_PAIRS = [
+    ("np.ones((2,))", "np.ones((3,))"),
+    ("np.ones((2, 3))", "np.ones((2, 3))"),
+    ("np.ones((2,), dtype=np.int32)", "np.ones((2,))"),
+    ("np.array(['a'])", "np.array(['b'])"),
+    ("np.array([True])", "np.array([False])"),
+    ("np.ones((2,))", "None"),
+    ("np.zeros((0,))", "np.ones(())"),
+    ("np.array([np.nan, 1.])", "np.array([0., 0.])"),
+    ("np.ones((2,), dtype=np.uint8)", "np.ones((2,), dtype=np.uint8)"),
+    ("[1, 2]", "[3., 4.]"),
+]
+
+LAYERS = [
+    "keras.layers.Dense(2)",
+    "keras.layers.Conv1D(2, 3)",
+    "keras.layers.Conv2D(2, 3)",
+    "keras.layers.MaxPooling2D()",
+    "keras.layers.GlobalAveragePooling1D()",
+    "keras.layers.Flatten()",
+    "keras.layers.Reshape((4,))",
+    "keras.layers.Dropout(0.5)",
+    "keras.layers.BatchNormalization()",
+    "keras.layers.LayerNormalization()",
+    "keras.layers.Embedding(3, 2)",
+    "keras.layers.LSTM(2)",
+    "keras.layers.GRU(2)",
+    "keras.layers.SimpleRNN(2)",
+    "keras.layers.Softmax()",
+    "keras.layers.ReLU()",
+    "keras.layers.Activation('tanh')",
+    "keras.layers.CategoryEncoding(3)",
+    "keras.layers.Rescaling(0.5)",
+    "keras.layers.ZeroPadding2D()",
+    "keras.layers.UpSampling2D()",
+    "keras.layers.Permute((2, 1))",
+    "keras.layers.RepeatVector(2)",
+    "keras.layers.Cropping1D(1)",
+]
+
+LAYER_INPUTS = [
+    "np.ones((2,))",
+    "np.ones((2, 3))",
+    "np.ones((1, 4, 4, 1))",
+    "np.ones((1, 3, 4))",
+    "np.array([['a']])",
+    "np.zeros((0, 3))",
+    "np.array([[np.nan, 1., 2.]])",
+    "np.ones((2, 3), dtype=np.int32)",
+    "tf.constant([[1, 2]], tf.uint8)",
+    "None",
+]
+
 # Statements then the state read after them: a failed call must leave it as TF does.
 STATEFUL = [
     ("v = tf.Variable([1, 2, 3])\nv.assign_add(['1', '2', '3'])", "v.numpy()"),
@@ -626,6 +741,12 @@ def _generated():
         yield template.format(x=VALUES["f32"], a=axis)
     for template, shape in itertools.product(SHAPE_OPS, SHAPES):
         yield template.format(s=shape)
+    for op, value in itertools.product(KERAS_UNARY, KERAS_VALUES):
+        yield "%s(%s)" % (op, value)
+    for op, (a, b) in itertools.product(KERAS_BINARY, KERAS_PAIRS):
+        yield "%s(%s, %s)" % (op, a, b)
+    for layer, value in itertools.product(LAYERS, LAYER_INPUTS):
+        yield "%s(%s)" % (layer, value)
 
 
 def all_cases():
