@@ -37,7 +37,7 @@ def _params():
         yield pytest.param(source, state, id=source.replace("\n", "; ")[:120], marks=marks)
 
 
-@pytest.mark.parametrize("source,state", _params())
+@pytest.mark.parametrize("source,state", list(_params()))
 def test_outcome_is_tensorflows(source, state):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
