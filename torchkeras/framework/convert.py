@@ -92,6 +92,8 @@ def infer_dtype(value):
         elif isinstance(leaf, (str, bytes)):
             kinds.add("string")
         elif leaf is None:
+            if any(other is not None for other in leaves):
+                raise ValueError("Can't convert Python sequence with mixed types to Tensor.")
             raise ValueError(
                 "Attempt to convert a value (%r) with an unsupported type (%r) to a Tensor."
                 % (value, type(leaf))

@@ -117,16 +117,19 @@ def _not_a_vector(op, dims, name):
     )
 
 
-def shape_arg(shape, op, name=None, kernel=None):
+def shape_arg(shape, op, name=None, kernel=None, bool_dims=False):
     """A shape argument (list/tuple/TensorShape/int Tensor) as a tuple of non-negative ints; a
     scalar is a one-dim shape for ``Fill`` (``tf.zeros(3)``) and TF's error for the others, as
-    is a shape tensor that is not a vector."""
+    is a shape tensor that is not a vector.  ``bool_dims``: a bool dim is the int it equals
+    (``tf.zeros``/``tf.ones``/``tf.eye`` accept them; ``tf.fill`` and the random ops do not)."""
     if isinstance(shape, TensorShape):
         dims = shape.as_list()
         if None in dims:
             raise ValueError("Cannot convert a partially known TensorShape %s to a Tensor." % shape)
-    elif isinstance(shape, (list, tuple)) and all(type(d) is int for d in shape):
-        dims = shape
+    elif isinstance(shape, (list, tuple)) and all(
+        type(d) is int or bool_dims and type(d) is bool for d in shape
+    ):
+        dims = [int(d) for d in shape]
     elif type(shape) is int:
         if op != "Fill":
             raise _not_a_vector(op, (), name)

@@ -44,7 +44,7 @@ def zeros(shape, dtype=dtypes.float32, name=None, layout=None):
     """``tf.zeros``: a tensor of ``shape`` filled with zeros (``b''`` for strings), on the
     current device."""
     dtype = dtypes.as_dtype(dtype)
-    dims = shape_arg(shape, "Fill", "")
+    dims = shape_arg(shape, "Fill", "", bool_dims=True)
     return wrap(new_storage(dims, dtype, b"" if dtype is dtypes.string else 0))
 
 
@@ -54,7 +54,7 @@ def ones(shape, dtype=dtypes.float32, name=None, layout=None):
     dtype = dtypes.as_dtype(dtype)
     if dtype is dtypes.string:
         raise TypeError("Cannot convert 1 to EagerTensor of dtype string")
-    dims = shape_arg(shape, "Fill", "")
+    dims = shape_arg(shape, "Fill", "", bool_dims=True)
     return wrap(new_storage(dims, dtype, 1))
 
 
@@ -118,7 +118,7 @@ def eye(num_rows, num_columns=None, batch_shape=None, dtype=dtypes.float32, name
     if batch_shape is not None:
         if isinstance(batch_shape, int):  # TF concatenates it as a list
             raise TypeError("'int' object is not iterable")
-        batch = shape_arg(batch_shape, "Fill", "")
+        batch = shape_arg(batch_shape, "Fill", "", bool_dims=True)
         matrix = matrix.expand(batch + (rows, cols)).clone()
     return wrap(matrix)
 

@@ -328,6 +328,12 @@ def sparse_softmax_cross_entropy_with_logits(labels=None, logits=None, name=None
         raise attr_error(
             "SparseSoftmaxCrossEntropyWithLogits", z, attr="Tlabels", allowed=["INT32", "INT64"]
         )
+    if x.ndim and z.ndim != x.ndim - 1:
+        raise ValueError(
+            "`labels.shape.rank` must equal `logits.shape.rank - 1`. Received: labels.shape=%s "
+            "of rank %d and logits.shape=%s of rank %d"
+            % (tuple(z.shape), z.ndim, tuple(x.shape), x.ndim)
+        )
     if x.ndim == 0 or tuple(z.shape) != tuple(x.shape[:-1]):
         raise ValueError(
             "`labels.shape` must equal `logits.shape` except for the last dimension. Received: "
