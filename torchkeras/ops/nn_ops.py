@@ -291,7 +291,17 @@ def sigmoid_cross_entropy_with_logits(labels=None, logits=None, name=None):
     if z.dtype != x.dtype:
         raise input_dtype_error("Mul", 1, x, z)
     check_dtype(x, _ELU_ALLOWED, "Softplus")
-    return wrap(torch.relu(x) - x * z + torch.log1p(torch.exp(-torch.abs(x))))
+    return wrap(sigmoid_cross_entropy(x, z))
+
+
+def sigmoid_cross_entropy(logits, labels):
+    """The torch computation of TF's ``sigmoid_cross_entropy_with_logits`` (TF's own formula
+    and ``where``s, so its gradient at 0 and its value at +-inf are TF's; torch's fused kernel
+    gives NaN for a logit of -inf), shared with Keras' binary crossentropy."""
+    positive = logits >= 0
+    relu = torch.where(positive, logits, torch.zeros_like(logits))
+    negative_abs = torch.where(positive, -logits, logits)
+    return relu - logits * labels + torch.log1p(torch.exp(negative_abs))
 
 
 @tf_export("nn.softmax_cross_entropy_with_logits")

@@ -7,6 +7,7 @@ import math
 import torch
 import torch.nn.functional as F
 
+from ...ops import nn_ops as _nn_ops
 from ..backend import config
 from ._base import TORCH, storage, wrap
 from ._dtypes import standardize_dtype
@@ -222,10 +223,7 @@ def binary_crossentropy(target, output, from_logits=False):
     target = storage(target, str(output.dtype).split(".")[-1])
     _same_shape(target, output)
     if from_logits:
-        positive = output >= 0
-        relu = torch.where(positive, output, torch.zeros_like(output))
-        negative_abs = torch.where(positive, -output, output)
-        return wrap(relu - output * target + torch.log1p(torch.exp(negative_abs)))
+        return wrap(_nn_ops.sigmoid_cross_entropy(output, target))
     eps = config.epsilon()
     output = torch.clamp(output, eps, 1.0 - eps)
     return wrap(-(target * torch.log(output) + (1 - target) * torch.log(1 - output)))
