@@ -16,7 +16,8 @@ import numpy as np
 import torch
 
 from ...framework.errors import InvalidArgumentError, OpError
-from ...framework.op_errors import dims_text, op_error
+from ...framework import dtypes
+from ...framework.op_errors import attr_error, dims_text, op_error
 from ...framework.tensor import TensorOperators
 
 __all__ = ["translate", "translating"]
@@ -61,6 +62,43 @@ _BINARY = {
     "logical_or": "LogicalOr",
     "accuracy": "Equal",
 }
+
+
+_KERNELS = {
+    "softmax": "Softmax",
+    "log_softmax": "LogSoftmax",
+    "relu": "Relu",
+    "relu6": "Relu6",
+    "max": "Max",
+    "min": "Min",
+    "argmax": "ArgMax",
+    "argmin": "ArgMin",
+    "sort": "TopKV2",
+    "argsort": "TopKV2",
+    "floor": "Floor",
+    "ceil": "Ceil",
+    "round": "Round",
+    "sign": "Sign",
+    "gelu": "Erf",
+    "unique": "Unique",
+}
+"""Keras op -> the TF kernel Keras' TF backend runs for it (whose dtype list refuses)."""
+_UNSUPPORTED_DTYPE = re.compile(
+    r"not implemented for '|not supported for complex|does not support complex|"
+    r"Boolean inputs not supported|with two bool tensors|not intended to support complex"
+)
+
+
+def _first_dtype(args):
+    for value in args:
+        dtype = getattr(value, "dtype", None)
+        if dtype is not None:
+            if isinstance(value, np.ndarray):
+                return dtypes.as_dtype(value.dtype) if value.dtype.kind not in "OSU" else None
+            if isinstance(value, torch.Tensor):
+                return dtypes.from_torch(dtype)
+            return dtype
+    return None
 
 
 def _shapes(args):
@@ -135,11 +173,19 @@ def _shape_error(name, args):
 def translate(error, name, args):
     """TF's error for torch's ``error`` raised by Keras op (or layer) ``name`` called with
     positional ``args``; None when it is not a torch failure this recognises."""
-    if isinstance(error, (OpError, NotImplementedError, torch.OutOfMemoryError)):
+    if isinstance(error, (OpError, torch.OutOfMemoryError)):
         return None
     if not isinstance(error, (RuntimeError, IndexError)):
         return None
     text = str(error)
+    if _UNSUPPORTED_DTYPE.search(text):
+        dtype = _first_dtype(args)
+        if dtype is None:
+            return None
+        opname = _KERNELS.get(name) or _BINARY.get(name) or name.title().replace("_", "")
+        return attr_error(opname, dtype)
+    if isinstance(error, NotImplementedError):  # torchkeras' own refusals
+        return None
     found = _AXIS.search(text)
     if found:
         return _axis_error(name, *(int(g) for g in found.groups()))
@@ -147,7 +193,7 @@ def translate(error, name, args):
         return _shape_error(name, args)
     if "subscript" in text and "does not broadcast" in text:
         return _shape_error("einsum", args[1:])
-    if "mat1 and mat2 shapes cannot be multiplied" in text:
+    if "mat1 and mat2 shapes cannot be multiplied" in text or "contracted dimensions" in text:
         return _shape_error("matmul", args)
     if isinstance(error, torch.linalg.LinAlgError) or "singular" in text:
         if name == "cholesky":
