@@ -16,7 +16,7 @@ import torch
 
 from . import device as _device
 from . import dtypes
-from .op_errors import dtype_of
+from .op_errors import dims_text, dtype_of, input_dtype_error, op_error
 from .shape import TensorShape
 from .tensor import Tensor, TensorOperators, wrap
 from ..api_export import tf_export
@@ -92,6 +92,8 @@ def infer_dtype(value):
         elif isinstance(leaf, (str, bytes)):
             kinds.add("string")
         elif leaf is None:
+            if any(other is not None for other in leaves):
+                raise ValueError("Can't convert Python sequence with mixed types to Tensor.")
             raise ValueError(
                 "Attempt to convert a value (%r) with an unsupported type (%r) to a Tensor."
                 % (value, type(leaf))
@@ -101,6 +103,8 @@ def infer_dtype(value):
                 "Attempt to convert a value (%r) with an unsupported type (%r) to a Tensor."
                 % (leaf, type(leaf))
             )
+    if ("string" in kinds or "bool" in kinds) and len(kinds) > 1:
+        raise ValueError("Can't convert Python sequence with mixed types to Tensor.")
     if "string" in kinds:
         if len(kinds) > 1:
             raise ValueError("Can't convert Python sequence with mixed types to Tensor.")
@@ -135,10 +139,12 @@ def _string_array(value):
 
 
 def _python_to_numpy(value, dtype):
+    target = dtype.as_numpy_dtype if dtype is not dtypes.bfloat16 else np.float32
     try:
-        array = np.array(
-            value, dtype=dtype.as_numpy_dtype if dtype is not dtypes.bfloat16 else np.float32
-        )
+        try:
+            array = np.array(value, dtype=target)
+        except OverflowError:
+            array = np.array(value, dtype=np.int64).astype(target)
     except ValueError as error:
         if "inhomogeneous" in str(error) or "sequence" in str(error):
             raise ValueError("Can't convert non-rectangular Python sequence to Tensor.") from None
@@ -147,18 +153,21 @@ def _python_to_numpy(value, dtype):
 
 
 def _lossless(value, dtype):
-    """Whether Python ``value`` converts to ``dtype`` without changing any element."""
+    """Whether TF converts Python ``value`` to ``dtype``: without changing any element, except
+    that integers in int64's range wrap into narrower integer dtypes (``tf.constant(300,
+    tf.int8)`` is 44 in TF)."""
     leaves = _flatten_python(value, [])
     if dtype.is_bool:
         return all(isinstance(v, (_PY_BOOL, np.bool_)) for v in leaves)
     if dtype.is_integer:
-        limits = (dtype.min, dtype.max)
+        high = 2**64 - 1 if dtype is dtypes.uint64 else _INT64_MAX
+        low = 0 if dtype is dtypes.uint64 else _INT64_MIN
         for v in leaves:
-            if isinstance(v, TensorOperators):
+            if isinstance(v, (TensorOperators, str, bytes)):
                 return False
             if isinstance(v, (float, np.floating)) or isinstance(v, complex):
                 return False
-            if not (limits[0] <= int(v) <= limits[1]):
+            if not (low <= int(v) <= high):
                 return False
         return True
     if dtype.is_floating:
@@ -172,9 +181,30 @@ def _lossless(value, dtype):
     return not any(isinstance(v, (str, bytes)) for v in leaves)
 
 
+_PYTHON_TYPE_OF_KIND = {"b": "bool", "i": "int", "u": "int", "f": "float", "c": "complex"}
+
+
+def _check_string_array(array):
+    """TF's ``ValueError`` for a NumPy array that is not text but must become a string tensor
+    (numbers, or an object array holding anything but ``str``/``bytes``)."""
+    if array.dtype.kind in "US":
+        return
+    if array.dtype.kind == "O":
+        bad = next((v for v in array.flat if not isinstance(v, (str, bytes))), None)
+        if bad is None:
+            return
+        kind = type(bad).__name__
+    else:
+        kind = _PYTHON_TYPE_OF_KIND.get(array.dtype.kind, array.dtype.name)
+    raise ValueError(
+        "Failed to convert a NumPy array to a Tensor (Unsupported object type %s)." % kind
+    )
+
+
 def _to_storage(array, dtype, device):
     """A NumPy array -> the storage of a Tensor of ``dtype`` (a copy; never aliases)."""
     if dtype is dtypes.string:
+        _check_string_array(array)
         return (
             _string_array(array)
             if array.dtype != object or array.size and not isinstance(array.flat[0], bytes)
@@ -205,21 +235,17 @@ def _from_python(value, dtype, device):
     """Converts a Python scalar or (nested) sequence to torch storage of ``dtype``."""
     if dtype is dtypes.string:
         return _string_array(value)
-    if isinstance(value, (list, tuple)) and any(
-        isinstance(v, TensorOperators) for v in _flatten_python(value, [])
-    ):
-        return torch.stack(
-            [
-                _from_python(v, dtype, device)
-                if not isinstance(v, TensorOperators)
-                else _cast_torch(v._value, dtype)
-                for v in value
-            ]
-        ).to(device)
     if type(value) in (float, int, bool):
-        return torch.tensor(value, dtype=dtype.torch_dtype, device=device)
+        return torch.tensor(_wrapped(value, dtype), dtype=dtype.torch_dtype, device=device)
     array = _python_to_numpy(value, dtype)
     return _to_storage(array, dtype, device)
+
+
+def _wrapped(value, dtype):
+    """A Python number as TF stores it in ``dtype``: integers wrap modulo the dtype's width."""
+    if type(value) is int and dtype.is_integer and not dtype.min <= value <= dtype.max:
+        return np.array(value, dtype=np.int64).astype(dtype.as_numpy_dtype).item()
+    return value
 
 
 def _cast_torch(value, dtype):
@@ -282,7 +308,48 @@ def _shape_dims(shape, dtype, dtype_hint):
     return dims, dtype
 
 
+def _first_tensor(value):
+    """The first Tensor (depth first) in a nested Python sequence, or None."""
+    for leaf in _flatten_python(value, []):
+        if isinstance(leaf, TensorOperators):
+            return leaf
+    return None
+
+
+def _autopack(value, dtype, device, cast, outermost=True):
+    """TF's conversion of a nested sequence holding Tensors: ``tf.stack`` of its elements
+    (op ``Pack``).  Without ``dtype`` the first Tensor's dtype is the target, other Tensors must
+    have it and Python elements must convert to it; with ``dtype`` Tensors are cast to it."""
+    if isinstance(value, TensorOperators):
+        storage = value._value.to(device)
+        return storage.to(dtype.torch_dtype) if cast else storage
+    if not isinstance(value, (list, tuple)):
+        return _convert_value(value, dtype, None, device)
+    name = "packed" if outermost else ""
+    parts = [_autopack(v, dtype, device, cast, outermost=False) for v in value]
+    for index, part in enumerate(parts):
+        if dtype_of(part) is not dtype:
+            raise input_dtype_error("Pack", index, dtype, part, name=name)
+    for index, part in enumerate(parts[1:], 1):
+        if part.shape != parts[0].shape:
+            raise op_error(
+                "Pack",
+                "Shapes of all inputs must match: values[0].shape = %s != values[%d].shape = %s"
+                % (dims_text(parts[0].shape), index, dims_text(part.shape)),
+                part,
+                name=name,
+                kernel="Pack_N_%d" % len(parts),
+            )
+    if not parts:
+        return torch.zeros((0,), dtype=dtype.torch_dtype, device=device)
+    return torch.stack(parts)
+
+
 def _convert_value(value, dtype, dtype_hint, device):
+    if isinstance(value, (list, tuple)):
+        first = _first_tensor(value)
+        if first is not None:
+            return _autopack(value, dtype or first.dtype, device, cast=dtype is not None)
     if isinstance(value, TensorShape):
         dims, dtype = _shape_dims(value, dtype, dtype_hint)
         return torch.tensor(dims, dtype=dtype.torch_dtype, device=device)
@@ -307,9 +374,12 @@ def _convert_value(value, dtype, dtype_hint, device):
             dtype = hint if _lossless(value, hint) else inferred
         else:
             dtype = infer_dtype(value)
-    elif not _lossless(value, dtype):
-        infer_dtype(value)
-        raise _type_error(value, dtype)
+    else:
+        if isinstance(value, (list, tuple)):
+            infer_dtype(value)
+        if not _lossless(value, dtype):
+            infer_dtype(value)
+            raise _type_error(value, dtype)
     return _from_python(value, dtype, device)
 
 
@@ -336,6 +406,8 @@ def constant(value, dtype=None, shape=None, name="Const"):
         if dtype is not None:
             storage = _cast_torch(storage, dtype)
     else:
+        if isinstance(value, (list, tuple)) and _first_tensor(value) is not None:
+            raise ValueError("TypeError: Scalar tensor has no `len()`")
         if isinstance(value, TensorShape):  # tf.constant reads a shape as a sequence of dims
             if value.rank is None or None in value.as_list():
                 raise ValueError("Can't convert Python sequence with mixed types to Tensor.")
@@ -436,6 +508,6 @@ def to_torch_like(value, like, dtype_hint=None):
     device = like.device if isinstance(like, torch.Tensor) else torch.device("cpu")
     if type(value) in (float, int, bool) and hint is not dtypes.string:
         if _lossless(value, hint):
-            return torch.tensor(value, dtype=hint.torch_dtype, device=device)
+            return torch.tensor(_wrapped(value, hint), dtype=hint.torch_dtype, device=device)
         return _convert_value(value, None, None, device)
     return _convert_value(value, None, hint, device)

@@ -284,7 +284,7 @@ def as_dtype(type_value):
             return _BY_ENUM[type_value]
         if type_value in _BY_PYTYPE:
             return _BY_PYTYPE[type_value]
-        if type_value is not int:
+        if type_value is not int and type_value is not None:
             return _BY_NUMPY[np.dtype(type_value).newbyteorder("=")]
     except (KeyError, TypeError):
         pass

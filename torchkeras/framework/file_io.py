@@ -4,6 +4,7 @@ A file is written under a temporary name beside its destination and renamed into
 a failed write leaves the previous file (or none) exactly as it was.
 """
 
+import errno
 import os
 import pathlib
 import tempfile
@@ -11,12 +12,17 @@ import tempfile
 __all__ = ["atomic_write", "atomic_write_bytes"]
 
 
-def atomic_write(filepath, writer):
+def atomic_write(filepath, writer, create_directories=True):
     """Calls ``writer(temporary_path)`` then renames the temporary file to ``filepath``; removes
-    it on failure."""
+    it on failure.  Without ``create_directories`` a missing parent directory is Python's
+    ``FileNotFoundError`` naming ``filepath`` (as Keras' savers raise it), and nothing is
+    written."""
     filepath = os.fspath(filepath)
     directory = os.path.dirname(os.path.abspath(filepath))
-    os.makedirs(directory, exist_ok=True)
+    if create_directories:
+        os.makedirs(directory, exist_ok=True)
+    elif not os.path.isdir(directory):
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), filepath)
     handle, temporary = tempfile.mkstemp(
         dir=directory, prefix=".tmp-", suffix="-" + os.path.basename(filepath)
     )

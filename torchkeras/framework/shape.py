@@ -109,12 +109,13 @@ class TensorShape:
     def assert_is_compatible_with(self, other):
         """Raises ``ValueError`` unless ``other`` is compatible."""
         if not self.is_compatible_with(other):
-            raise ValueError("Shapes %s and %s are incompatible" % (self, TensorShape(other)))
+            raise ValueError("Shapes %s and %s are incompatible" % (self, other))
 
     def merge_with(self, other):
         """The most specific shape compatible with both."""
         other = TensorShape(other)
-        self.assert_is_compatible_with(other)
+        if not self.is_compatible_with(other):
+            raise ValueError("Shapes %s and %s are not compatible" % (self, other))
         if self._dims is None:
             return other
         if other._dims is None:

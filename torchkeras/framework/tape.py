@@ -37,7 +37,7 @@ from . import saved_values as _saved_values
 from . import tree as _tree
 from .convert import convert_to_tensor, to_torch_unaliased
 from .logger import get_logger
-from .op_errors import op_error
+from .op_errors import input_dtype_error, op_error
 from .tensor import Tensor, TensorOperators, wrap
 from .variable import Variable
 from .custom_gradient import custom_gradient
@@ -379,6 +379,9 @@ class GradientTape:
                 None if w is None else convert_to_tensor(w)._value
                 for w in _flatten(output_gradients, [])
             ]
+        for target_storage, weight in zip(flat_targets, weights):
+            if weight is not None and weight.dtype != target_storage.dtype:
+                raise input_dtype_error("Mul", 1, target_storage, weight)
         zero = _unconnected_mode(unconnected_gradients)
         grad_outputs = [_weight(t, w) for t, w in zip(flat_targets, weights)]
         grads = self._grad(flat_targets, grad_outputs, inputs)

@@ -48,15 +48,22 @@ def _numpy_text_of(array, is_repr):
     return "\n" + text if "\n" in text else text
 
 
+_OPERATOR_FAST_DTYPES = frozenset(
+    (torch.float32, torch.float64, torch.float16, torch.bfloat16, torch.int32, torch.int64)
+)
+"""Dtypes every arithmetic and comparison operator's kernel takes (no dtype check needed)."""
+
+
 def _operator(fn, opname):
-    """A binary operator method: two same-dtype Tensors go straight to ``fn``; every
-    other case (conversions, TF's errors, string tensors) goes through ``_binary``."""
+    """A binary operator method: two same-dtype Tensors of a common dtype go straight to
+    ``fn``; every other case (conversions, TF's errors, dtypes some kernels refuse, string
+    tensors) goes through ``_binary``."""
 
     def method(self, other):
         if type(other) is Tensor:
             a = self._value
             b = other._value
-            if a.dtype is b.dtype:
+            if a.dtype is b.dtype and a.dtype in _OPERATOR_FAST_DTYPES:
                 try:
                     result = fn(a, b)
                 except (RuntimeError, TypeError, ValueError):

@@ -14,7 +14,16 @@ import torch
 
 from . import dtypes
 from . import convert as _convert
-from .op_errors import cannot_convert, dims_text, input_dtype_error, op_error, translate_error
+from .op_errors import (
+    allowed_dtypes,
+    attr_error,
+    cannot_convert,
+    dims_text,
+    input_dtype_error,
+    kernel_name,
+    op_error,
+    translate_error,
+)
 from .tensor import Tensor, TensorOperators, wrap
 
 __all__ = [
@@ -32,22 +41,85 @@ __all__ = [
 _new = object.__new__
 
 
+_REFUSED = {}
+"""Op name -> the torch dtypes its kernel refuses (TF's ``T`` list, complemented)."""
+
+
+_CHECKED_OPERATORS = frozenset(
+    (
+        "AddV2",
+        "Sub",
+        "Pow",
+        "Less",
+        "LessEqual",
+        "Greater",
+        "GreaterEqual",
+        "FloorDiv",
+        "FloorMod",
+        "RealDiv",
+    )
+)
+"""The operators whose kernel TF runs as such (``*`` on bools is ``logical_and`` in TF, ``&``
+and ``|`` are logical or bitwise ops with no ``T`` list)."""
+
+
+def _refused(opname):
+    refused = _REFUSED.get(opname)
+    if refused is None:
+        if opname not in _CHECKED_OPERATORS:
+            _REFUSED[opname] = frozenset()
+            return _REFUSED[opname]
+        allowed = allowed_dtypes(opname)
+        refused = _REFUSED[opname] = frozenset(
+            d
+            for d in (
+                torch.bool,
+                torch.uint8,
+                torch.uint16,
+                torch.uint32,
+                torch.uint64,
+                torch.int8,
+                torch.int16,
+                torch.complex64,
+                torch.complex128,
+            )
+            if d not in allowed
+        )
+    return refused
+
+
+def check_operand(a, opname):
+    """TF's attr error when operator ``opname``'s kernel does not take ``a``'s dtype
+    (``bool + bool``, ``uint8 ** uint8``); ``/`` on bool is TF's ``TypeError``."""
+    if isinstance(a, torch.Tensor) and a.dtype in _refused(opname):
+        if opname == "RealDiv":
+            raise TypeError(
+                "Invalid dtype tf.bool in __truediv__. Expected one of {tf.uint8, tf.int8, "
+                "tf.uint16, tf.int16, tf.uint32, tf.int32, tf.uint64, tf.int64, tf.bfloat16, "
+                "tf.float16, tf.float32, tf.float64, tf.complex64, tf.complex128}."
+            )
+        raise attr_error(opname, a)
+
+
 def binary(fn, x, y, opname, scalars=True):
     """``fn(x, y)`` for operator ``x <op> y`` with TF's operand rules."""
     a = x._value
     ty = type(y)
-    if ty is Tensor:
+    if ty is Tensor or isinstance(y, TensorOperators):
         b = y._value
         if b.dtype is not a.dtype:
-            raise input_dtype_error(opname, 1, a, b)
+            raise _mixed_dtypes(opname, a, b)
     elif scalars and ty is float and (a.dtype.is_floating_point or a.dtype.is_complex):
         b = y
     elif scalars and ty is int and a.dtype is not torch.bool and isinstance(a, torch.Tensor):
         b = y
-    else:
+    elif opname in _HINTED_OPERATORS:
         b = _convert.to_torch_like(y, a)
         if b.dtype != a.dtype:
             raise input_dtype_error(opname, 1, a, b)
+    else:
+        b = _operand_like(y, a)
+    check_operand(a, opname)
     try:
         result = fn(a, b)
     except (RuntimeError, TypeError, ValueError) as error:
@@ -61,14 +133,49 @@ def binary(fn, x, y, opname, scalars=True):
     return tensor
 
 
+_HINTED_OPERATORS = frozenset(("AddV2", "MatMul"))
+"""Operators that convert their other operand with the tensor's dtype as a hint only (TF's
+``+`` and ``@``): a value of another kind reaches the kernel's dtype check."""
+
+
+def _mixed_dtypes(opname, a, b):
+    """TF's error for an operator on two tensors of different dtypes: ``/`` checks them in Python
+    (``TypeError``), the others in the kernel (``MatMul`` names oneDNN's kernel)."""
+    if opname == "RealDiv":
+        return TypeError(
+            "`x` and `y` must have the same dtype, got tf.%s != tf.%s."
+            % (dtypes.from_torch(a.dtype).name, dtypes.from_torch(b.dtype).name)
+        )
+    kernel = kernel_name(opname, a) if opname == "MatMul" else None
+    return input_dtype_error(opname, 1, a, b, kernel=kernel)
+
+
+def _operand_like(value, like):
+    """A non-tensor operand converted to the tensor operand's dtype, as TF's operators convert
+    it (``convert_to_tensor(value, dtype=x.dtype)``): ``TypeError`` when it does not fit."""
+    try:
+        storage = _convert.to_torch_like(value, like)
+    except (TypeError, ValueError) as error:
+        if str(error).startswith("Attempt to convert"):
+            raise
+        raise cannot_convert(value, like) from None
+    if storage.dtype != like.dtype:
+        raise cannot_convert(value, like)
+    return storage
+
+
 def rbinary(fn, x, y, opname, scalars=True):
     """``fn(y, x)`` for the reflected operator ``y <op> x`` (``y`` is not a Tensor)."""
     a = x._value
-    b = _convert.to_torch_like(y, a)
-    if b.dtype != a.dtype:
-        raise input_dtype_error(opname, 1, b, a)
+    if opname in _HINTED_OPERATORS:
+        b = _convert.to_torch_like(y, a)
+        if b.dtype != a.dtype:
+            raise input_dtype_error(opname, 1, b, a)
+    else:
+        b = _operand_like(y, a)
     if isinstance(a, np.ndarray):
         return wrap(_string_binary(opname, b, a))
+    check_operand(a, opname)
     try:
         return wrap(fn(b, a))
     except (RuntimeError, TypeError, ValueError) as error:
@@ -224,6 +331,8 @@ def strided_slice(value, key):
     if type(key) is not tuple:
         key = tuple(key) if isinstance(key, list) else (key,)
     key = tuple(_normalize_index(k) for k in key)
+    if sum(1 for k in key if k is Ellipsis) > 1:
+        raise _slice_error("Multiple ellipses in slice spec not allowed", value)
     rank = value.ndim
     consumed = sum(1 for k in key if k is not None and k is not Ellipsis)
     if consumed > rank:

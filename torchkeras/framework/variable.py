@@ -26,6 +26,7 @@ from .global_state import PER_THREAD as _STATE
 from .variable_scatter import ScatterMethods
 from .shape import TensorShape
 from .tensor import Reference, Tensor, TensorOperators, _DTYPE_OF, _numpy_text, wrap
+from .errors import InvalidArgumentError
 from .op_errors import device_of, dims_text, op_error
 from .tensor_ops import strided_slice as _strided_slice
 from .saved_values import before_write as _before_write
@@ -342,6 +343,8 @@ class Variable(ScatterMethods, TensorOperators):
 
     def _update(self, delta, method, opname):
         param = self._param
+        if isinstance(param, np.ndarray) or param.dtype is torch.bool:
+            raise _no_update_kernel(opname, self.dtype)
         new = delta._value if type(delta) is Tensor else None
         if new is None or new.dtype is not param.dtype:
             new = self._convert(delta)
@@ -553,3 +556,25 @@ def _prod(shape):
 
 def _rebuild(array, name, trainable, dtype_name):
     return Variable(array, trainable=trainable, name=name, dtype=dtype_name)
+
+
+_UPDATE_KERNEL_DTYPES = (
+    "COMPLEX128 COMPLEX64 DOUBLE FLOAT BFLOAT16 HALF INT32 INT8 UINT8 INT16 UINT16 UINT32 INT64 "
+    "UINT64"
+).split()
+
+
+def _no_update_kernel(opname, dtype):
+    """TF's error for ``assign_add``/``assign_sub`` on a bool or string variable (no kernel)."""
+    kernels = "".join(
+        "  device='%s'; dtype in [DT_%s]\n" % (device, name)
+        for device in ("DEFAULT", "CPU")
+        for name in _UPDATE_KERNEL_DTYPES
+    )
+    return InvalidArgumentError(
+        None,
+        None,
+        "No OpKernel was registered to support Op '%s' used by {{node %s}} with these attrs: "
+        "[dtype=DT_%s]\nRegistered devices: [CPU]\nRegistered kernels:\n%s\n\t [[%s]] "
+        "[Op:%s] name: " % (opname, opname, dtype.name.upper(), kernels, opname, opname),
+    )

@@ -122,16 +122,19 @@ class ScatterMethods:
                 param,
             )
         limits = torch.tensor(param.shape[:depth], device=param.device)
-        bad = ((index < 0) | (index >= limits)).any(-1).reshape(-1)
+        bad = ((index < 0) | (index >= limits)).any(-1)
+        error = None
         if bool(bad.any()):
-            position = int(bad.nonzero()[0])
+            position = int(bad.reshape(-1).nonzero()[0])
             row = index.reshape(-1, depth)[position]
-            raise op_error(
+            error = op_error(
                 opname,
                 "indices[%d] = %s does not index into shape %s"
                 % (position, dims_text(row.tolist()), dims_text(param.shape)),
                 param,
             )
+            # TF's CPU kernel applies every in-range update before it reports the bad index
+            index, values = index[~bad], values[~bad]
         if _recording.RECORDING or _recording.EXITED:
             before_write(param)
         with torch.no_grad():
@@ -140,11 +143,14 @@ class ScatterMethods:
                 values * sign if sign != 1 else values,
                 accumulate=accumulate,
             )
+        if error is not None:
+            raise error
         return self._unread()
 
     def scatter_nd_update(self, indices, updates, name=None):
         """Sets the elements or slices at ``indices`` (last axis indexes the variable) to
-        ``updates``."""
+        ``updates``.  An out-of-range index raises TF's ``InvalidArgumentError`` after the
+        in-range updates are applied, as TF's CPU kernel does (all ``scatter_nd_*``)."""
         return self._scatter_nd(indices, updates, "ResourceScatterNdUpdate", False)
 
     def scatter_nd_add(self, indices, updates, name=None):

@@ -25,6 +25,7 @@ from ..framework.op_errors import (
     attr_error,
     cannot_convert,
     device_of,
+    dims_text,
     dtype_of,
     input_dtype_error,
     op_error,
@@ -105,15 +106,33 @@ def int_list(value, op, attr, name=None):
     return [values] if isinstance(values, int) else values
 
 
-def shape_arg(shape, op, name=None, kernel=None):
-    """A shape argument (list/tuple/TensorShape/int/int Tensor) as a tuple of non-negative ints."""
+def _not_a_vector(op, dims, name):
+    """TF's error for a shape argument that is not a vector (``Fill`` words it its own way)."""
+    if op == "Fill":
+        return op_error(
+            op, "dims must represent a vector, got shape %s" % dims_text(dims), None, name
+        )
+    return op_error(
+        op, "shape must be a vector of {int32,int64}, got shape %s" % dims_text(dims), None, name
+    )
+
+
+def shape_arg(shape, op, name=None, kernel=None, bool_dims=False):
+    """A shape argument (list/tuple/TensorShape/int Tensor) as a tuple of non-negative ints; a
+    scalar is a one-dim shape for ``Fill`` (``tf.zeros(3)``) and TF's error for the others, as
+    is a shape tensor that is not a vector.  ``bool_dims``: a bool dim is the int it equals
+    (``tf.zeros``/``tf.ones``/``tf.eye`` accept them; ``tf.fill`` and the random ops do not)."""
     if isinstance(shape, TensorShape):
         dims = shape.as_list()
         if None in dims:
             raise ValueError("Cannot convert a partially known TensorShape %s to a Tensor." % shape)
-    elif isinstance(shape, (list, tuple)) and all(type(d) is int for d in shape):
-        dims = shape
+    elif isinstance(shape, (list, tuple)) and all(
+        type(d) is int or bool_dims and type(d) is bool for d in shape
+    ):
+        dims = [int(d) for d in shape]
     elif type(shape) is int:
+        if op != "Fill":
+            raise _not_a_vector(op, (), name)
         dims = [shape]
     else:
         if not isinstance(shape, (TensorOperators, torch.Tensor, np.ndarray)) and infer_dtype(
@@ -123,6 +142,8 @@ def shape_arg(shape, op, name=None, kernel=None):
         storage = to_torch(shape) if not isinstance(shape, TensorOperators) else shape._value
         if isinstance(storage, np.ndarray) or storage.dtype not in (torch.int32, torch.int64):
             raise attr_error(op, storage, "index_type", name=name)
+        if storage.ndim > 1 or (storage.ndim == 0 and op != "Fill"):
+            raise _not_a_vector(op, storage.shape, name)
         dims = storage.reshape(-1).tolist()
     for d in dims:
         if d < 0:
@@ -181,13 +202,16 @@ def index_storage(value, op, name=None, attr="Tindices"):
     return storage
 
 
-def axis_items(axis):
-    """The items of TF's ``axis`` argument (an int, a list/tuple, an int tensor or array)."""
+def axis_items(axis, opname=None):
+    """The items of TF's ``axis`` argument (an int, a list/tuple, an int tensor or array); with
+    ``opname``, a tensor of another dtype is that op's ``Tidx`` attr error, as in TF."""
     if isinstance(axis, (list, tuple)):
         return list(axis)
     if isinstance(axis, TensorOperators):
         value = axis._value
         if value.dtype not in (torch.int32, torch.int64):
+            if opname is not None:
+                raise attr_error(opname, value, "Tidx")
             raise cannot_convert(axis, dtypes.int32)
         return value.reshape(-1).tolist()
     if isinstance(axis, np.ndarray):
@@ -197,7 +221,8 @@ def axis_items(axis):
 
 def reduction_dims(axis, a, opname):
     """TF's ``axis`` argument of a reduction (int, list, tuple, negative, tensor) as a tuple of
-    non-negative dims, checked as TF checks it (range, duplicates)."""
+    non-negative dims, checked as TF checks it (range, duplicates; a bool is the int it equals,
+    a string or float tensor the op's ``Tidx`` attr error)."""
     ndim = a.ndim
     if type(axis) is int:
         if not -ndim <= axis < ndim:
@@ -208,8 +233,10 @@ def reduction_dims(axis, a, opname):
             )
         return (axis % ndim,)
     dims = []
-    for item in axis_items(axis):
-        if isinstance(item, (bool, np.bool_)) or not isinstance(item, (int, np.integer)):
+    for item in axis_items(axis, opname):
+        if isinstance(item, (str, bytes)):
+            raise attr_error(opname, dtypes.string, "Tidx")
+        if not isinstance(item, (int, np.integer, np.bool_)):
             raise cannot_convert(axis, dtypes.int32)
         d = int(item)
         if not -ndim <= d < ndim:

@@ -13,6 +13,7 @@ from ..framework.convert import to_torch, to_torch_like
 from ..framework.tensor import Tensor, TensorOperators, wrap
 from ..framework.op_errors import (
     attr_error,
+    cannot_convert,
     device_of,
     dims_text,
     dtype_of,
@@ -43,7 +44,7 @@ def zeros(shape, dtype=dtypes.float32, name=None, layout=None):
     """``tf.zeros``: a tensor of ``shape`` filled with zeros (``b''`` for strings), on the
     current device."""
     dtype = dtypes.as_dtype(dtype)
-    dims = shape_arg(shape, "Fill", "")
+    dims = shape_arg(shape, "Fill", "", bool_dims=True)
     return wrap(new_storage(dims, dtype, b"" if dtype is dtypes.string else 0))
 
 
@@ -53,7 +54,7 @@ def ones(shape, dtype=dtypes.float32, name=None, layout=None):
     dtype = dtypes.as_dtype(dtype)
     if dtype is dtypes.string:
         raise TypeError("Cannot convert 1 to EagerTensor of dtype string")
-    dims = shape_arg(shape, "Fill", "")
+    dims = shape_arg(shape, "Fill", "", bool_dims=True)
     return wrap(new_storage(dims, dtype, 1))
 
 
@@ -101,11 +102,23 @@ def fill(dims, value, name=None, layout=None):
 def eye(num_rows, num_columns=None, batch_shape=None, dtype=dtypes.float32, name=None):
     """``tf.eye``: an identity matrix (``num_rows x num_columns``), optionally batched."""
     dtype = dtypes.as_dtype(dtype)
-    rows = int(num_rows)
-    cols = rows if num_columns is None else int(num_columns)
+    columns = num_rows if num_columns is None else num_columns
+    if not all(isinstance(n, (int, np.integer)) for n in (num_rows, columns)):
+        raise TypeError(
+            "Arguments `num_rows` and `num_columns` must be positive integer values. Received: "
+            "num_rows=%s, num_columns=%s" % (num_rows, columns)
+        )
+    if dtype is dtypes.string:
+        raise cannot_convert(1, dtype)
+    rows, cols = int(num_rows), int(columns)
+    for dim in (rows, cols):
+        if dim < 0:
+            raise op_error("Fill", "Dimension %d must be >= 0" % dim, None, "")
     matrix = torch.eye(rows, cols, dtype=dtype.torch_dtype, device=_device.current())
     if batch_shape is not None:
-        batch = shape_arg(batch_shape, "Eye")
+        if isinstance(batch_shape, int):  # TF concatenates it as a list
+            raise TypeError("'int' object is not iterable")
+        batch = shape_arg(batch_shape, "Fill", "", bool_dims=True)
         matrix = matrix.expand(batch + (rows, cols)).clone()
     return wrap(matrix)
 

@@ -122,7 +122,35 @@ def _no_gradient(fn):
 
 
 def _sign(a):
-    return torch.sgn(a) if a.is_complex() else torch.sign(a)
+    """TF's sign: NaN stays NaN (torch gives 0); ``x / |x|`` for complex."""
+    if a.is_complex():
+        return torch.sgn(a)
+    if a.is_floating_point():
+        return torch.where(torch.isnan(a), a, torch.sign(a))
+    return torch.sign(a)
+
+
+class _Sqrt(torch.autograd.Function):
+    """``sqrt`` with TF's gradient: ``0.5 * dy / y``, and exactly 0 where ``dy`` is 0 (TF's
+    ``SqrtGrad``), so a branch ``tf.where`` did not select adds no NaN (``tf.where(x > 0,
+    tf.sqrt(x), 0.)`` at ``x < 0`` has gradient 0, as in TF)."""
+
+    @staticmethod
+    def forward(ctx, a):
+        y = torch.sqrt(a)
+        ctx.save_for_backward(y)
+        return y
+
+    @staticmethod
+    def backward(ctx, dy):
+        (y,) = ctx.saved_tensors
+        return torch.where(dy == 0, torch.zeros_like(dy), 0.5 * dy / y.conj())
+
+
+def _sqrt(a):
+    if a.requires_grad and torch.is_grad_enabled():
+        return _Sqrt.apply(a)
+    return torch.sqrt(a)
 
 
 @tf_export("math.reciprocal")
@@ -154,7 +182,7 @@ square = _unary(
 )
 export_value(square, "tf.math.square", "tf.square")
 sqrt = _unary(
-    torch.sqrt,
+    _sqrt,
     "Sqrt",
     "sqrt",
     "``tf.math.sqrt``: elementwise square root (float and complex only, as TF).",

@@ -316,6 +316,8 @@ def _value_dtype(value):
 
 def _onehot_value(value, default, dtype, device):
     if value is None:
+        if dtype in (dtypes.string, dtypes.bool):  # TF converts the default 1/0 to ``dtype``
+            raise cannot_convert(default, dtype)
         return torch.tensor(default, dtype=dtype.torch_dtype, device=device)
     if isinstance(value, TensorOperators):
         return value._value.detach().to(device)
@@ -380,6 +382,14 @@ def strided_slice(
     starts = int_list(begin, "StridedSlice", "Index")
     ends = int_list(end, "StridedSlice", "Index")
     steps = [1] * len(starts) if strides is None else int_list(strides, "StridedSlice", "Index")
+    if not len(starts) == len(ends) == len(steps):
+        raise op_error(
+            "StridedSlice",
+            "Expected begin, end, and strides to be 1D equal size tensors, but got shapes [%d], "
+            "[%d], and [%d] instead." % (len(starts), len(ends), len(steps)),
+            storage,
+            name=None,
+        )
     key = []
     for i, (b, e, s) in enumerate(zip(starts, ends, steps)):
         bit = 1 << i

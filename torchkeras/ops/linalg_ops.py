@@ -77,6 +77,8 @@ def slogdet(input, name=None):  # noqa: A002
     check_dtype(a, _DET_ALLOWED, "LogMatrixDeterminant")
     _square(a, "LogMatrixDeterminant")
     sign, logabsdet = torch.linalg.slogdet(a)
+    if not a.is_complex():  # TF's sign of a NaN determinant is NaN (torch says 0)
+        sign = torch.where(torch.isnan(logabsdet), logabsdet, sign)
     return LogMatrixDeterminant(wrap(sign), wrap(logabsdet))
 
 

@@ -30,6 +30,9 @@ from ..api_export import tf_export
 _new = object.__new__
 
 _MATMUL_ALLOWED = allowed_dtypes("MatMul")
+_UNSIGNED = frozenset((torch.uint8, torch.uint16, torch.uint32, torch.uint64))
+_MATMUL_KERNELS = _MATMUL_ALLOWED - _UNSIGNED
+"""The dtypes MatMul has CPU kernels for (it declares the unsigned ones but has none)."""
 
 
 def _torch_matmul(x, y):
@@ -110,7 +113,7 @@ def matmul(
         dtype = x.dtype
         if (
             dtype is y.dtype
-            and (dtype is torch.float32 or dtype in _MATMUL_ALLOWED)
+            and (dtype is torch.float32 or dtype in _MATMUL_KERNELS)
             and x.ndim == 2 == y.ndim
         ):
             try:
@@ -144,6 +147,8 @@ def matmul(
             raise no_kernel("BatchMatMulV3", x)
         x, y = x.to(out.torch_dtype), y.to(out.torch_dtype)
     check_dtype(x, _MATMUL_ALLOWED, "MatMul")
+    if x.dtype in _UNSIGNED:
+        raise no_kernel("MatMul", x)
     kernel = kernel_name("MatMul", x)
     for index, operand in enumerate((x, y)):
         if operand.ndim < 2:
@@ -210,7 +215,11 @@ def tensordot(a, b, axes, name=None):
 @tf_export("einsum", "linalg.einsum")
 def einsum(equation, *inputs, **kwargs):
     """``tf.einsum``: Einstein summation over ``inputs`` (NumPy's notation, implicit output and
-    ``...`` included); all inputs share one dtype; rank mismatches raise TF's error."""
+    ``...`` included); all inputs share one dtype; rank mismatches raise TF's error.  Python
+    lists are refused as TF refuses them (it reads their ``shape``)."""
+    for value in inputs:
+        if isinstance(value, (list, tuple)):
+            raise AttributeError("'%s' object has no attribute 'shape'" % type(value).__name__)
     storages = [storage_of(v) for v in inputs]
     first = storages[0]
     for k, s in enumerate(storages[1:], 1):

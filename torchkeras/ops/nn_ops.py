@@ -16,6 +16,7 @@ import numbers
 import torch
 import torch.nn.functional as F
 
+from ..framework import dtypes
 from ..framework.convert import to_torch_like
 from ..framework.errors import InvalidArgumentError
 from ..framework.tensor import Tensor, TensorOperators, wrap
@@ -135,6 +136,8 @@ def softsign(features, name=None):
 
 def _softmax_axis(a, axis):
     ndim = a.ndim
+    if isinstance(axis, float) or (isinstance(axis, TensorOperators) and not axis.dtype.is_integer):
+        raise _float_softmax_axis(a, axis)
     axis = -1 if axis is None else int(axis)
     if not -ndim <= axis < ndim:
         raise InvalidArgumentError(
@@ -144,6 +147,17 @@ def _softmax_axis(a, axis):
             "input. Received: dim=%d" % (-ndim, ndim, ndim, axis),
         )
     return axis
+
+
+def _float_softmax_axis(a, axis):
+    """TF's error for a float ``axis``: softmax moves the axis last with ``tf.range(axis + 1,
+    rank - 1)``, which fails when the float start passes the limit, else adds it to an int."""
+    last = a.ndim - 1
+    if isinstance(axis, float) and axis + 1 > last:
+        return op_error(
+            "Range", "Requires start <= limit when delta > 0: %g/%d" % (axis + 1, last), a
+        )
+    return input_dtype_error("AddV2", 1, dtypes.int32, dtypes.float32)
 
 
 @tf_export("nn.softmax", "math.softmax")
@@ -290,7 +304,17 @@ def sigmoid_cross_entropy_with_logits(labels=None, logits=None, name=None):
     if z.dtype != x.dtype:
         raise input_dtype_error("Mul", 1, x, z)
     check_dtype(x, _ELU_ALLOWED, "Softplus")
-    return wrap(torch.relu(x) - x * z + torch.log1p(torch.exp(-torch.abs(x))))
+    return wrap(sigmoid_cross_entropy(x, z))
+
+
+def sigmoid_cross_entropy(logits, labels):
+    """The torch computation of TF's ``sigmoid_cross_entropy_with_logits`` (TF's own formula
+    and ``where``s, so its gradient at 0 and its value at +-inf are TF's; torch's fused kernel
+    gives NaN for a logit of -inf), shared with Keras' binary crossentropy."""
+    positive = logits >= 0
+    relu = torch.where(positive, logits, torch.zeros_like(logits))
+    negative_abs = torch.where(positive, -logits, logits)
+    return relu - logits * labels + torch.log1p(torch.exp(negative_abs))
 
 
 @tf_export("nn.softmax_cross_entropy_with_logits")
@@ -326,6 +350,12 @@ def sparse_softmax_cross_entropy_with_logits(labels=None, logits=None, name=None
     if z.dtype not in (torch.int32, torch.int64):
         raise attr_error(
             "SparseSoftmaxCrossEntropyWithLogits", z, attr="Tlabels", allowed=["INT32", "INT64"]
+        )
+    if x.ndim and z.ndim != x.ndim - 1:
+        raise ValueError(
+            "`labels.shape.rank` must equal `logits.shape.rank - 1`. Received: labels.shape=%s "
+            "of rank %d and logits.shape=%s of rank %d"
+            % (tuple(z.shape), z.ndim, tuple(x.shape), x.ndim)
         )
     if x.ndim == 0 or tuple(z.shape) != tuple(x.shape[:-1]):
         raise ValueError(

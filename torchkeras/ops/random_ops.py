@@ -234,7 +234,7 @@ def categorical(logits, num_samples, dtype=None, seed=None, name=None):
     count = int(num_samples)
     if count < 0:
         raise op_error(
-            "Multinomial", "num_samples should be nonnegative, got %d" % count, storage, ""
+            "Multinomial", "num_samples should be non-negative, got %d" % count, storage, ""
         )
     if storage.shape[0] == 0 or count == 0:
         return wrap(

@@ -8,6 +8,7 @@ divides as integers, ``tf.argmax`` gives int64).
 from __future__ import annotations
 
 import collections
+import math
 
 import numpy as np
 import torch
@@ -17,6 +18,7 @@ from ..framework.tensor import Tensor, TensorOperators, wrap
 from ..framework.op_errors import (
     allowed_dtypes,
     attr_error,
+    cannot_convert,
     check_dtype,
     dims_text,
     dtype_of,
@@ -290,6 +292,8 @@ def _arg_reduce(fn, opname, input, axis, output_type):
         )
     if a.dtype is torch.bool:
         a = a.to(torch.uint8)
+    elif a.is_floating_point():  # TF's kernel compares with > / <: a NaN is never chosen
+        a = torch.where(torch.isnan(a), -math.inf if opname == "ArgMax" else math.inf, a)
     result = fn(a, dim)
     return wrap(result if out is dtypes.int64 else result.to(out.torch_dtype))
 
@@ -319,6 +323,8 @@ def top_k(input, k=1, sorted=True, index_type=dtypes.int32, name=None):  # noqa:
     unspecified)."""
     a = storage_of(input)
     check_dtype(a, _TOPK_ALLOWED, "TopKV2")
+    if isinstance(k, (float, np.floating)):
+        raise cannot_convert(k, dtypes.int32)
     k = int(k)
     if a.ndim == 0:
         raise op_error("TopKV2", "input must be >= 1-D, got shape []", a)
@@ -328,7 +334,13 @@ def top_k(input, k=1, sorted=True, index_type=dtypes.int32, name=None):  # noqa:
         raise op_error(
             "TopKV2", "input must have at least k columns. Had %d, needed %d" % (a.shape[-1], k), a
         )
-    values, indices = torch.sort(a, dim=-1, descending=True, stable=True)
+    if k == 1 and a.is_floating_point():  # TF's k=1 kernel scans with >: a NaN never wins
+        indices = torch.sort(
+            torch.where(torch.isnan(a), -math.inf, a), dim=-1, descending=True, stable=True
+        ).indices
+        values = torch.gather(a, -1, indices)
+    else:
+        values, indices = torch.sort(a, dim=-1, descending=True, stable=True)
     return TopKV2(
         wrap(values[..., :k]), wrap(indices[..., :k].to(dtypes.as_dtype(index_type).torch_dtype))
     )

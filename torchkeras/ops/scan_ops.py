@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import torch
 
 from ..framework.tensor import wrap
@@ -15,6 +16,9 @@ _FLOAT_ALLOWED = allowed_dtypes("IsFinite")
 
 
 def _scan(fn, opname, x, axis, exclusive, reverse, identity):
+    for argument, value in (("exclusive", exclusive), ("reverse", reverse)):
+        if not isinstance(value, (bool, np.bool_)):
+            raise TypeError("Expected bool for argument '%s' not %r." % (argument, value))
     a = storage_of(x)
     check_dtype(a, _SUM_ALLOWED, opname)
     dim = single_axis(axis)

@@ -37,7 +37,7 @@ def _segment_reduce(opname, data, segment_ids, num_segments, kind):
     on_cpu = ids.device.type == "cpu"
     if num_segments is None:
         if on_cpu and ids.numel() > 1 and bool((ids[1:] < ids[:-1]).any()):
-            raise op_error(opname, "segment ids are not increasing", a)
+            raise op_error(opname, "segment ids are not increasing", a, name=None)
         count = int(ids[-1]) + 1 if ids.numel() else 0
     else:
         count = int(

@@ -233,6 +233,8 @@ def unstack(value, num=None, axis=0, name="unstack"):
     """``tf.unstack``: splits ``value`` along ``axis`` into a list of tensors of one rank less."""
     storage = to_torch_unaliased(value)
     rank = storage.ndim
+    if isinstance(axis, float):  # TF indexes its shape list with it
+        raise TypeError("list indices must be integers or slices, not float")
     axis = int(axis)
     if not -rank <= axis < rank or rank == 0:
         raise ValueError("Argument `axis` = %d not in range [%d, %d)" % (axis, -rank, rank))
@@ -335,10 +337,13 @@ def split(value, num_or_size_splits, axis=0, num=None, name="split"):
 
 @tf_export("squeeze")
 def squeeze(input, axis=None, name=None):
-    """``tf.squeeze``: removes size-1 dims (all of them, or those in ``axis``)."""
+    """``tf.squeeze``: removes size-1 dims (all of them, or those in ``axis``; an empty
+    ``axis`` list means all, as in TF)."""
     storage = to_torch_unaliased(input)
     rank = storage.ndim
-    if axis is None:
+    if isinstance(axis, str):
+        raise TypeError("Expected int for argument 'axis' not %r." % (axis,))
+    if axis is None or (isinstance(axis, (list, tuple)) and not axis):
         dims = [d for d in py_range(rank) if storage.shape[d] == 1]
     else:
         dims = []
@@ -379,6 +384,8 @@ def expand_dims(input, axis, name=None):
     elif type(axis) is not int:
         if isinstance(axis, float):
             raise cannot_convert(axis, dtypes.int32)
+        if isinstance(axis, TensorOperators) and not axis.dtype.is_integer:
+            raise attr_error("ExpandDims", axis._value, "Tdim")
         axis = int(axis)
     rank = storage.ndim
     if not -rank - 1 <= axis <= rank:
@@ -514,7 +521,18 @@ def pad(tensor, paddings, mode="CONSTANT", constant_values=0, name=None):
 def broadcast_to(input, shape, name=None):
     """``tf.broadcast_to``: ``input`` broadcast to ``shape`` (NumPy's rules)."""
     storage = to_torch_unaliased(input)
+    if type(shape) is int or (isinstance(shape, TensorOperators) and shape.ndim != 1):
+        raise op_error(
+            "BroadcastTo",
+            "shape must be a vector of {int32,int64}, got shape %s"
+            % dims_text(() if type(shape) is int else shape.shape),
+            storage,
+            name=None,
+        )
     dims = tuple(int_list(shape, "BroadcastTo", "Tidx"))
+    for dim in dims:
+        if dim < 0:
+            raise op_error("BroadcastTo", "Dimension %d must be >= 0" % dim, storage, name=None)
     if storage.ndim > len(dims):
         raise op_error(
             "BroadcastTo",

@@ -37,6 +37,7 @@ from ..backend import traceback_utils
 from . import call_context, mask_propagation, symbolic
 from .input_spec import assert_input_compatibility
 from ...api_export import keras_export
+from ..ops import torch_errors
 
 __all__ = ["Layer"]
 
@@ -747,6 +748,10 @@ class Layer(Operation, nn.Module):
             finally:
                 stack.pop()
         except Exception as error:  # noqa: BLE001
+            error = (
+                torch_errors.translate(error, type(self).__name__.lower(), (inputs,) + tuple(rest))
+                or error
+            )
             raise traceback_utils.inject_call_info(
                 error, self.call, (inputs,) + tuple(rest), kwargs, "%s.call()" % type(self).__name__
             ) from None

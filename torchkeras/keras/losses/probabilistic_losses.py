@@ -15,6 +15,7 @@ from .loss import Loss, pair, squeeze_or_expand_to_same_rank, storage
 from .loss_function_wrapper import LossFunctionWrapper, config_with, register
 from ...framework.op_errors import op_error
 from ...api_export import keras_export
+from ...ops.nn_ops import sigmoid_cross_entropy
 
 __all__ = [
     "binary_crossentropy",
@@ -52,7 +53,7 @@ def _same_shape(t, p):
 def _bce_values(t, p, from_logits):
     _same_shape(t, p)
     if from_logits:
-        return F.binary_cross_entropy_with_logits(p, t, reduction="none")
+        return sigmoid_cross_entropy(p, t)
     p = p.clamp(EPSILON, 1.0 - EPSILON)
     return -(t * torch.log(p) + (1 - t) * torch.log(1 - p))
 

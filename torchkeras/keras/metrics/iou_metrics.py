@@ -41,6 +41,8 @@ class MeanIoU(Metric):
         self.sparse_y_pred = sparse_y_pred
         self.axis = axis
         self.target_class_ids = list(range(num_classes))
+        if not self.target_class_ids:  # Keras takes max() of them here, which raises this
+            raise ValueError("max() arg is an empty sequence")
         self.total_cm = self.add_variable(
             name="total_confusion_matrix",
             shape=(num_classes, num_classes),

@@ -19,6 +19,7 @@ from ...framework.variable import Variable
 from ..losses.loss import storage
 from ..backend.naming import auto_name
 from ...api_export import keras_export
+from ..ops import torch_errors
 
 __all__ = ["Metric", "config_with", "data"]
 
@@ -128,7 +129,13 @@ class Metric:
         raise NotImplementedError
 
     def __call__(self, *args, **kwargs):
-        self.update_state(*args, **kwargs)
+        try:
+            self.update_state(*args, **kwargs)
+        except (RuntimeError, IndexError) as error:  # torch's failure, in TF's words
+            translated = torch_errors.translate(error, type(self).__name__.lower(), args)
+            if translated is None:
+                raise
+            raise translated from None
         return self.result()
 
     def get_config(self):

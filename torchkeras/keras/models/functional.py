@@ -87,16 +87,18 @@ class Functional(Model):
         self.built = True
 
     def _flatten_inputs(self, inputs):
-        if isinstance(inputs, dict) and not isinstance(self._inputs_struct, dict):
-            names = [x.name for x in self._inputs]
-            missing = [n for n in names if n not in inputs]
-            if missing:
-                raise ValueError(
-                    "Missing data for input %s. You passed a data dictionary with keys %s. "
-                    "Expected the following keys: %s"
-                    % (", ".join(repr(n) for n in missing), list(inputs), names)
-                )
-            return [inputs[n] for n in names]
+        if isinstance(inputs, dict):
+            by_key = isinstance(self._inputs_struct, dict)
+            names = list(self._inputs_struct) if by_key else [x.name for x in self._inputs]
+            for name in names:
+                if name not in inputs:
+                    raise ValueError(
+                        'Missing data for input "%s". You passed a data dictionary with keys '
+                        "%s. Expected the following keys: %s" % (name, list(inputs), names)
+                    )
+            if not by_key:
+                return [inputs[n] for n in names]
+            inputs = {name: inputs[name] for name in names}
         flat = flatten(inputs)
         if len(flat) != len(self._inputs):
             raise ValueError(

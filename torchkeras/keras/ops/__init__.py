@@ -9,6 +9,7 @@ Sub-namespaces: ``numpy``, ``nn``, ``linalg``, ``image``.
 """
 
 import sys as _sys
+import types as _types
 
 from ...api_export import export_value as _export_value, fill_namespace as _fill_namespace
 from ...api_export import rebind as _rebind, symbols_under as _symbols_under
@@ -16,6 +17,7 @@ from . import image, linalg, nn, numpy
 from . import _core, _math  # noqa: F401 - defining modules, imported for their exports
 from . import op_classes as _op_classes
 from ._symbolic import static_for_keras_tensor as _static, symbolic_aware as _symbolic_aware
+from .torch_errors import translating as _translating
 
 _NAMESPACES = {
     "keras.ops": _sys.modules[__name__],
@@ -27,9 +29,9 @@ _NAMESPACES = {
 
 
 def _wrap_symbolic():
-    """Makes every public op that Keras has an op class for accept KerasTensors (see
-    ``_symbolic``), replacing it in the registry (so in this namespace and the sub-namespaces)
-    and in its defining module."""
+    """Makes every public op raise TF's errors for torch's failures (``torch_errors``) and, when
+    Keras has an op class for it, accept KerasTensors (``_symbolic``), replacing it in the
+    registry (so in this namespace and the sub-namespaces) and in its defining module."""
     static = {"shape": lambda x: x.shape, "dtype": lambda x: x.dtype, "is_tensor": lambda x: False}
     functions = {
         id(fn): fn
@@ -39,9 +41,14 @@ def _wrap_symbolic():
     }
     covered = set(_op_classes.register_functions({fn.__name__: fn for fn in functions.values()}))
     for fn in functions.values():
-        if fn.__name__ not in covered and fn.__name__ not in static:
+        if fn.__name__ in static:
+            wrapped = _static(fn, static[fn.__name__])
+        elif not isinstance(fn, _types.FunctionType):
             continue
-        wrapped = _static(fn, static[fn.__name__]) if fn.__name__ in static else _symbolic_aware(fn)
+        elif fn.__name__ in covered:
+            wrapped = _symbolic_aware(_translating(fn))
+        else:
+            wrapped = _translating(fn)
         _rebind(fn, wrapped)
         defining = _sys.modules[fn.__module__]
         for name in getattr(defining, "__all__", ()):

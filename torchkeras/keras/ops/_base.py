@@ -113,8 +113,8 @@ def floatx_torch():
 
 
 def float_of(value):
-    """``value`` as a float tensor: float dtypes kept, everything else cast to floatx (Keras'
-    rule for exp, log, sqrt, tanh, ...)."""
-    if value.is_floating_point():
+    """``value`` as a float tensor: float and complex dtypes kept, everything else cast to
+    floatx (Keras' rule for exp, log, sqrt, tanh, ...)."""
+    if value.is_floating_point() or value.is_complex():
         return value
     return value.to(TORCH[config.floatx()])

@@ -11,6 +11,7 @@ from ...framework.custom_gradient import custom_gradient as _tf_custom_gradient
 from ...framework.tape import stop_gradient as _tf_stop_gradient
 from ...framework.tensor import TensorOperators
 from ...framework import tree as _tree
+from ...ops.gather_ops import slice as _tf_slice
 from ._base import TORCH, Tensor, storage, unaliased, wrap
 from ._dtypes import NAME, standardize_dtype
 from ...api_export import keras_export
@@ -174,10 +175,9 @@ def _starts(start_indices):
 
 @keras_export("keras.ops.slice")
 def slice(inputs, start_indices, shape):  # noqa: A001 - Keras' name
-    """The block of ``inputs`` of size ``shape`` starting at ``start_indices``."""
-    x = storage(inputs)
-    index = tuple(builtins.slice(s, s + int(n)) for s, n in zip(_starts(start_indices), shape))
-    return wrap(x[index].clone())
+    """The block of ``inputs`` of size ``shape`` starting at ``start_indices`` (``tf.slice``: a
+    block reaching past the end is TF's ``InvalidArgumentError``, not truncated)."""
+    return _tf_slice(inputs, list(_starts(start_indices)), list(shape))
 
 
 @keras_export("keras.ops.slice_update")

@@ -2,6 +2,7 @@
 
 import torch
 
+from ...framework.op_errors import op_error
 from ._base import float_of, storage, wrap
 from ...api_export import keras_export
 
@@ -20,7 +21,7 @@ __all__ = [
 ]
 
 
-def _segments(data, segment_ids, num_segments):
+def _segments(data, segment_ids, num_segments, opname):
     x = storage(data)
     ids = storage(segment_ids).to(torch.int64)
     count = (
@@ -28,14 +29,23 @@ def _segments(data, segment_ids, num_segments):
         if num_segments is not None
         else (int(ids.max()) + 1 if ids.numel() else 0)
     )
-    valid = (ids >= 0) & (ids < count)
+    beyond = (ids >= count).nonzero()
+    if beyond.numel():
+        position = int(beyond[0, 0])
+        raise op_error(
+            opname,
+            "segment_ids[%d] = %d is out of range [0, %d)" % (position, int(ids[position]), count),
+            x,
+        )
+    valid = ids >= 0
     return x, ids, count, valid
 
 
 @keras_export("keras.ops.segment_sum")
 def segment_sum(data, segment_ids, num_segments=None, sorted=False):  # noqa: A002 - Keras' name
-    """Sums of the rows of ``data`` per segment id (ids outside ``[0, num_segments)`` dropped)."""
-    x, ids, count, valid = _segments(data, segment_ids, num_segments)
+    """Sums of the rows of ``data`` per segment id (negative ids dropped; ids ``>= num_segments``
+    are TF's ``InvalidArgumentError``)."""
+    x, ids, count, valid = _segments(data, segment_ids, num_segments, "UnsortedSegmentSum")
     out = torch.zeros((count,) + x.shape[1:], dtype=x.dtype, device=x.device)
     return wrap(out.index_add(0, ids[valid], x[valid]))
 
@@ -44,7 +54,7 @@ def segment_sum(data, segment_ids, num_segments=None, sorted=False):  # noqa: A0
 def segment_max(data, segment_ids, num_segments=None, sorted=False):  # noqa: A002 - Keras' name
     """Maxima of the rows of ``data`` per segment id; empty segments hold the dtype's lowest
     value."""
-    x, ids, count, valid = _segments(data, segment_ids, num_segments)
+    x, ids, count, valid = _segments(data, segment_ids, num_segments, "UnsortedSegmentMax")
     lowest = torch.finfo(x.dtype).min if x.is_floating_point() else torch.iinfo(x.dtype).min
     out = torch.full((count,) + x.shape[1:], lowest, dtype=x.dtype, device=x.device)
     index = ids[valid].reshape((-1,) + (1,) * (x.dim() - 1)).expand_as(x[valid])
@@ -52,7 +62,8 @@ def segment_max(data, segment_ids, num_segments=None, sorted=False):  # noqa: A0
 
 
 def _segment_reduce(data, segment_ids, num_segments, reduce, empty):
-    x, ids, count, valid = _segments(data, segment_ids, num_segments)
+    opname = "UnsortedSegmentMin" if reduce == "amin" else "UnsortedSegmentProd"
+    x, ids, count, valid = _segments(data, segment_ids, num_segments, opname)
     out = torch.full((count,) + x.shape[1:], empty, dtype=x.dtype, device=x.device)
     index = ids[valid].reshape((-1,) + (1,) * (x.dim() - 1)).expand_as(x[valid])
     return wrap(out.scatter_reduce(0, index, x[valid], reduce=reduce))

@@ -6,6 +6,7 @@ import numpy as np
 import torch
 
 from ...framework import device as _device
+from ...framework.op_errors import cannot_convert, index_text, op_error
 from ...ops import gather_ops as _tf_gather
 from ...ops import shape_ops as _tf_shape
 from ._base import TORCH, floatx_torch, promoted, promoted_all, storage, unaliased, wrap
@@ -70,6 +71,24 @@ def _shape(shape):
     return tuple(int(d) for d in shape)
 
 
+def _new_shape(shape, op):
+    """The shape of a new tensor, checked as Keras' TF backend's ``tf.fill``/``tf.broadcast_to``
+    check it: integer dims (``TypeError``), none negative (``InvalidArgumentError``)."""
+    dims = (shape,) if isinstance(shape, int) else tuple(shape)
+    for dim in dims:
+        if isinstance(dim, (bool, float, str)) or (
+            isinstance(dim, (np.ndarray, np.generic)) and dim.dtype.kind not in "iu"
+        ):
+            raise cannot_convert(shape, "int32")
+    dims = tuple(int(d) for d in dims)
+    for dim in dims:
+        if dim < 0:
+            raise op_error(
+                op, "Dimension %d must be >= 0" % dim, None, "" if op == "Fill" else None
+            )
+    return dims
+
+
 def _dtype_of_values(*values):
     keys = []
     for v in values:
@@ -128,7 +147,7 @@ def identity(n, dtype=None):
 def full(shape, fill_value, dtype=None):
     """A tensor of ``shape`` filled with ``fill_value`` (floatx unless ``dtype``)."""
     value = storage(fill_value, standardize_dtype(dtype)).to(_device.current())
-    return wrap(torch.broadcast_to(value, _shape(shape)).clone())
+    return wrap(torch.broadcast_to(value, _new_shape(shape, "BroadcastTo")).clone())
 
 
 @keras_export("keras.ops.full_like", "keras.ops.numpy.full_like")
@@ -143,7 +162,11 @@ def full_like(x, fill_value, dtype=None):
 def ones(shape, dtype=None):
     """Ones of ``shape`` (floatx unless ``dtype``)."""
     return wrap(
-        torch.ones(_shape(shape), dtype=TORCH[standardize_dtype(dtype)], device=_device.current())
+        torch.ones(
+            _new_shape(shape, "Fill"),
+            dtype=TORCH[standardize_dtype(dtype)],
+            device=_device.current(),
+        )
     )
 
 
@@ -151,7 +174,11 @@ def ones(shape, dtype=None):
 def zeros(shape, dtype=None):
     """Zeros of ``shape`` (floatx unless ``dtype``)."""
     return wrap(
-        torch.zeros(_shape(shape), dtype=TORCH[standardize_dtype(dtype)], device=_device.current())
+        torch.zeros(
+            _new_shape(shape, "Fill"),
+            dtype=TORCH[standardize_dtype(dtype)],
+            device=_device.current(),
+        )
     )
 
 
@@ -423,7 +450,19 @@ def take_along_axis(x, indices, axis=None):
             )
         x, axis = x.reshape(-1), 0
     idx = _fix_negative(idx, x.shape[axis])
+    _check_gather_range(idx, x.shape[axis], x)
     return wrap(torch.take_along_dim(x, idx, dim=axis))
+
+
+def _check_gather_range(indices, size, x):
+    """TF's ``GatherV2`` error for an index outside ``[0, size)`` (after Keras' negative-index
+    wrap), as Keras' TF backend reports it: never clamped."""
+    bad = ((indices < 0) | (indices >= size)).reshape(-1).nonzero()
+    if bad.numel():
+        position = int(bad[0, 0])
+        value = int(indices.reshape(-1)[position])
+        where = index_text(position, (indices.numel(), 1))
+        raise op_error("GatherV2", "indices%s = %d is not in [0, %d)" % (where, value, size), x)
 
 
 @keras_export("keras.ops.sort", "keras.ops.numpy.sort")

@@ -162,8 +162,11 @@ def negative(x):
 
 @keras_export("keras.ops.sign", "keras.ops.numpy.sign")
 def sign(x):
-    """-1, 0 or 1 with ``x``'s dtype."""
-    return wrap(torch.sign(storage(x)))
+    """-1, 0 or 1 with ``x``'s dtype; NaN stays NaN (``tf.sign``)."""
+    x = storage(x)
+    if x.is_floating_point():
+        return wrap(torch.where(torch.isnan(x), x, torch.sign(x)))
+    return wrap(torch.sign(x))
 
 
 @keras_export("keras.ops.square", "keras.ops.numpy.square")

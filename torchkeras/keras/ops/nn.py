@@ -7,6 +7,7 @@ import math
 import torch
 import torch.nn.functional as F
 
+from ...ops import nn_ops as _nn_ops
 from ..backend import config
 from ._base import TORCH, storage, wrap
 from ._dtypes import standardize_dtype
@@ -215,12 +216,14 @@ def _same_shape(target, output):
 
 @_keras_export("keras.ops.binary_crossentropy", "keras.ops.nn.binary_crossentropy")
 def binary_crossentropy(target, output, from_logits=False):
-    """Element-wise binary crossentropy; probabilities are clipped to ``[eps, 1 - eps]``."""
+    """Element-wise binary crossentropy; probabilities are clipped to ``[eps, 1 - eps]``.  From
+    logits it is TF's ``sigmoid_cross_entropy_with_logits`` formula, ``max(x, 0) - x * z +
+    log1p(exp(-|x|))`` (so a logit of -inf with target 1 gives inf, not NaN)."""
     output = storage(output)
     target = storage(target, str(output.dtype).split(".")[-1])
     _same_shape(target, output)
     if from_logits:
-        return wrap(F.binary_cross_entropy_with_logits(output, target, reduction="none"))
+        return wrap(_nn_ops.sigmoid_cross_entropy(output, target))
     eps = config.epsilon()
     output = torch.clamp(output, eps, 1.0 - eps)
     return wrap(-(target * torch.log(output) + (1 - target) * torch.log(1 - output)))

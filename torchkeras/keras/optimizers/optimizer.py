@@ -30,6 +30,7 @@ import warnings
 import torch
 
 from ...framework import device as _device
+from ...framework.op_errors import dims_text, op_error
 from ...framework.convert import to_torch
 from ...framework.function import JitFunction
 from ...framework.indexed_slices import IndexedSlices
@@ -380,6 +381,7 @@ class Optimizer(KerasObjectRepr):
                 pairs = self._present(grads, trainable_variables)
                 storages = [_grad_storage(grads[k], params[i].dtype) for k, i in pairs]
                 indices = [i for _, i in pairs]
+            _check_gradient_shapes(storages, self._select(params, indices))
             scale = self.loss_scale_factor
             if scale is not None:
                 storages = torch._foreach_div(storages, scale)
@@ -717,3 +719,16 @@ def _initial(initializer, shape, dtype, device):
         value = value._value if isinstance(value, TensorOperators) else torch.as_tensor(value)
         return value.to(device=device, dtype=dtype)
     raise ValueError("Could not interpret initializer identifier: %s" % (initializer,))
+
+
+def _check_gradient_shapes(gradients, params):
+    """TF's error for a gradient whose shape is not its variable's, raised before any variable
+    is updated (TF's update ops refuse it; torch would broadcast)."""
+    for gradient, param in zip(gradients, params):
+        if gradient.shape != param.shape:
+            raise op_error(
+                "AssignSubVariableOp",
+                "Cannot update variable with shape %s using a Tensor with shape %s, shapes must "
+                "be equal." % (dims_text(param.shape), dims_text(gradient.shape)),
+                param,
+            )

@@ -94,7 +94,11 @@ def save_weights(model, filepath, overwrite=True, max_shard_size=None):
             atomic_write,
         )
         return
-    atomic_write(filepath, lambda temporary: h5_store.write_weights(temporary, entries))
+    atomic_write(
+        filepath,
+        lambda temporary: h5_store.write_weights(temporary, entries),
+        create_directories=False,
+    )
 
 
 def _ordered(values):
@@ -285,7 +289,7 @@ def save_model(model, filepath, overwrite=True, zipped=True, **kwargs):
             for member, data in asset_files:
                 archive.writestr(member, data)
 
-    atomic_write(filepath, write)
+    atomic_write(filepath, write, create_directories=False)
 
 
 def _check_exists(filepath):

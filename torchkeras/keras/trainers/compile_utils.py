@@ -234,6 +234,12 @@ class CompileLoss:
     """
 
     def __init__(self, loss, loss_weights=None, output_names=None):
+        if loss_weights and not isinstance(loss_weights, (list, tuple, dict, float)):
+            raise ValueError(
+                "Expected `loss_weights` argument to be a float (single output case) or a list, "
+                "tuple, or dict (multiple output case). Received instead: loss_weights=%s of "
+                "type %s" % (loss_weights, type(loss_weights))
+            )
         self._loss = loss
         self._loss_weights = loss_weights
         self._output_names = output_names
@@ -315,6 +321,15 @@ class CompileMetrics:
         self.metrics = []
         self._base_names = []
         self._per_output = []
+
+    def check_identifiers(self):
+        """Keras' ``ValueError`` for a metric identifier that is neither a name nor a callable,
+        raised before training touches any variable (Keras finds it at the first batch, before
+        the first update)."""
+        for group in (self._user_metrics, self._user_weighted_metrics):
+            for identifier in _leaves(group):
+                if not isinstance(identifier, str) and not callable(identifier):
+                    _metrics_module.get(identifier)
 
     def build(self, y_true, y_pred):
         """Resolves the metrics from the first batch."""

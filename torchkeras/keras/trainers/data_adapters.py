@@ -100,6 +100,8 @@ class ArrayDataAdapter(DataAdapter):
         self._batch_size = int(batch_size) if batch_size else 32
         self._shuffle = shuffle
         self.num_batches = math.ceil(self._size / self._batch_size) if self._size else 0
+        if self.num_batches < 0:  # Keras' TF backend reaches tf.reshape with this batch count
+            raise ValueError("Invalid value in tensor used for shape: %d" % self.num_batches)
 
     @property
     def batch_size(self):

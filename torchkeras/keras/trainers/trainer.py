@@ -518,6 +518,8 @@ class Trainer:
     def _assert_compiled(self):
         if not self.compiled:
             raise ValueError("You must call `compile()` before using the model.")
+        if self._compile_metrics is not None:
+            self._compile_metrics.check_identifiers()
 
     def _device(self):
         for param in self.parameters():

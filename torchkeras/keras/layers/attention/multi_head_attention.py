@@ -6,6 +6,7 @@ import math
 import torch
 import torch.nn.functional as F
 
+from ....framework.op_errors import dims_text, kernel_name, op_error
 from ....framework.tensor import wrap
 from ... import constraints, initializers, regularizers
 from .. import symbolic
@@ -396,6 +397,7 @@ class MultiHeadAttention(Layer):
                 "disable flash attention to access attention scores."
             )
         q, k, v = query._value, key._value, value._value
+        _check_batch(q, k)
         mask = None if attention_mask is None else _masks.as_bool(attention_mask)
         if not (self._dropout > 0.0 or return_attention_scores or q.ndim != 4):
             return wrap(self._fused_attention(q, k, v, mask, use_causal_mask)), None
@@ -486,3 +488,16 @@ class MultiHeadAttention(Layer):
             }
         )
         return config
+
+
+def _check_batch(q, k):
+    """TF's error for a key/value batch that is not the query's (Keras' TF backend fails in the
+    score einsum; torch would broadcast a batch of 1)."""
+    if q.ndim and k.ndim and q.shape[0] != k.shape[0]:
+        raise op_error(
+            "Einsum",
+            "Expected dimension %d at axis 0 of the input shaped %s but got dimension %d"
+            % (q.shape[0], dims_text(k.shape), k.shape[0]),
+            k,
+            kernel="%s_N_2" % kernel_name("Einsum", k),
+        )

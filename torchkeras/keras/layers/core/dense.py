@@ -74,10 +74,11 @@ class Dense(Layer):
         x = inputs._value
         kernel = self.kernel._value
         bias = None if self.bias is None else self.bias._value
-        if not x.is_floating_point():
+        if not (x.is_floating_point() or x.is_complex()):
             x = x.to(
                 kernel.dtype
-            )  # Keras' matmul promotes integer inputs to the kernel's float type
+            )  # Keras' matmul promotes integer inputs to the kernel's float type (complex: the
+            # kernel is promoted to it instead)
         if kernel.dtype is not x.dtype:
             kernel = kernel.to(x.dtype)
             bias = None if bias is None else bias.to(x.dtype)

@@ -8,6 +8,7 @@ from ....framework.tensor import wrap
 from ... import constraints, initializers, regularizers
 from ..layer import Layer
 from ....api_export import keras_export
+from ....framework.op_errors import index_text, op_error
 
 
 @keras_export("keras.layers.Embedding")
@@ -37,6 +38,12 @@ class Embedding(Layer):
         input_length = kwargs.pop("input_length", None)
         if input_length is not None:
             raise ValueError("Argument `input_length` is deprecated. Just remove it.")
+        for argument, value in (("input_dim", input_dim), ("output_dim", output_dim)):
+            if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+                raise ValueError(
+                    "`%s` must be a positive integer. Received: %s=%r (of type %s)."
+                    % (argument, argument, value, type(value).__name__)
+                )
         super().__init__(**kwargs)
         self.input_dim = input_dim
         self.output_dim = output_dim
@@ -67,7 +74,11 @@ class Embedding(Layer):
         indices = inputs._value
         if indices.dtype is not torch.int64:
             indices = indices.long()
-        out = F.embedding(indices, self.embeddings._value)
+        table = self.embeddings._value
+        try:
+            out = F.embedding(indices, table)
+        except IndexError:  # torch's CPU kernel; TF's names the first bad index
+            raise _index_error(indices, table) from None
         return wrap(
             out if out.dtype is self._compute_torch_dtype else out.to(self._compute_torch_dtype)
         )
@@ -97,3 +108,16 @@ class Embedding(Layer):
             }
         )
         return config
+
+
+def _index_error(indices, table):
+    """TF's ``GatherV2`` error for the first id outside ``[0, input_dim)``."""
+    size = table.shape[0]
+    position = int(((indices < 0) | (indices >= size)).reshape(-1).nonzero()[0, 0])
+    return op_error(
+        "GatherV2",
+        "indices%s = %d is not in [0, %d)"
+        % (index_text(position, tuple(indices.shape)), int(indices.reshape(-1)[position]), size),
+        table,
+        name=None,
+    )

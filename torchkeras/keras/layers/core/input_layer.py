@@ -6,6 +6,7 @@ from ...backend.keras_tensor import KerasTensor
 from ..layer import Layer
 from ...ops.node import Node
 from ....api_export import keras_export
+from ...backend.shape_utils import standardize_shape
 
 
 @keras_export("keras.layers.InputLayer")
@@ -38,9 +39,8 @@ class InputLayer(Layer):
             batch_shape = input_tensor.shape
             dtype = input_tensor.dtype
         elif batch_shape is None:
-            shape = (shape,) if isinstance(shape, int) else tuple(shape)
-            batch_shape = (batch_size,) + shape
-        self._batch_shape = tuple(None if d is None else int(d) for d in batch_shape)
+            batch_shape = (batch_size,) + standardize_shape(shape)
+        self._batch_shape = standardize_shape(tuple(batch_shape))
         dtype = dtypes.as_dtype(
             getattr(dtype, "name", dtype) if dtype is not None else config.floatx()
         ).name

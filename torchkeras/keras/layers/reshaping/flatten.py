@@ -3,10 +3,10 @@
 import math
 
 from ....framework.tensor import wrap
-from ...backend import config
 from ..input_spec import InputSpec
 from ..layer import Layer
 from ....api_export import keras_export
+from ..convolutional._conv_utils import normalize_data_format
 
 
 @keras_export("keras.layers.Flatten")
@@ -16,7 +16,7 @@ class Flatten(Layer):
 
     def __init__(self, data_format=None, **kwargs):
         super().__init__(**kwargs)
-        self.data_format = data_format or config.image_data_format()
+        self.data_format = normalize_data_format(data_format)
         self.input_spec = InputSpec(min_ndim=1)
         self.built = True
 

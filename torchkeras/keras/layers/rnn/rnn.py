@@ -5,6 +5,8 @@ import torch
 
 from ....framework import device
 from ....framework import tree as _tree
+from ....framework.op_errors import kernel_name, op_error
+from ...backend.traceback_utils import inject_call_info
 from ....framework.convert import to_torch
 from ....framework.tensor import wrap
 from .. import symbolic
@@ -157,6 +159,7 @@ class RNN(Layer):
         mask = None if mask is None else to_torch(mask).bool()
         states = self._initial_states(x, initial_state)
         cell = self.cell
+        _check_input_features(cell, x, states)
         if hasattr(cell, "reset_dropout_mask"):
             cell.reset_dropout_mask()
             cell.reset_recurrent_dropout_mask()
@@ -273,3 +276,26 @@ class RNN(Layer):
         config = dict(config)
         config["cell"] = deserialize_layer(config["cell"])
         return super().from_config(config)
+
+
+def _check_input_features(cell, x, states):
+    """TF's error for a sequence whose feature size is not the one the cell's kernel was built
+    for: Keras' TF backend fails in the cell's first ``matmul`` and reports it as the cell's
+    (torch's fused kernels would raise their own error, or none)."""
+    kernel = getattr(cell, "kernel", None)
+    if kernel is None or x.ndim != 3 or kernel.shape[0] == x.shape[-1]:
+        return
+    error = op_error(
+        "MatMul",
+        "Matrix size-incompatible: In[0]: [%d,%d], In[1]: [%d,%d]"
+        % (x.shape[0], x.shape[-1], kernel.shape[0], kernel.shape[1]),
+        x,
+        kernel=kernel_name("MatMul", x),
+    )
+    raise inject_call_info(
+        error,
+        cell.call,
+        (wrap(x[:, 0]), tuple(wrap(s) for s in states)),
+        {},
+        "%s.call()" % type(cell).__name__,
+    )

@@ -20,13 +20,14 @@ import torch
 from .....framework import dtypes
 from .....framework.convert import convert_to_tensor
 from .....framework.errors import InvalidArgumentError
-from .....framework.tensor import TensorOperators
+from .....framework.tensor import TensorOperators, wrap
 from ....backend import config as backend_config
 from ....backend.keras_tensor import KerasTensor
 from ...layer import Layer
 from . import categorical
 from .adapt_data import adapt_batches
 from .hash_functions import to_hash_bucket_fast, to_hash_bucket_strong
+from .....ops.cast_ops import cast
 
 __all__ = ["IndexLookup", "validate_string_arg", "listify"]
 
@@ -381,14 +382,20 @@ class IndexLookup(Layer):
     def _as_array(self, data, integer=None):
         """``data`` as a NumPy array of table keys' type (object array of ``bytes``, or int64
         when ``integer``)."""
+        integer = self._integer_keys if integer is None else integer
+        if isinstance(data, torch.Tensor):
+            data = wrap(data.detach())
         if isinstance(data, TensorOperators):
+            if not integer and data.dtype is not dtypes.string:
+                cast(data, dtypes.string)  # Keras casts: TF has no number -> string cast
             value = data._value
             return value if isinstance(value, np.ndarray) else value.cpu().numpy()
-        if isinstance(data, torch.Tensor):
-            return data.detach().cpu().numpy()
-        if self._integer_keys if integer is None else integer:
+        if integer:
             return np.asarray(data, dtype=np.int64)
-        return convert_to_tensor(data, dtype=dtypes.string)._value
+        tensor = convert_to_tensor(data)
+        if tensor.dtype is not dtypes.string:
+            cast(tensor, dtypes.string)  # Keras casts: TF has no number -> string cast
+        return tensor._value
 
     def adapt(self, data, steps=None):
         """Learns the vocabulary (and, for ``tf_idf``, document frequencies) from ``data``.
