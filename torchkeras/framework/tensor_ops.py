@@ -14,6 +14,8 @@ import torch
 
 from . import dtypes
 from . import convert as _convert
+from . import np_promotion
+from .global_state import PROCESS
 from .op_errors import cannot_convert, dims_text, input_dtype_error, op_error, translate_error
 from .tensor import Tensor, TensorOperators, wrap
 
@@ -33,7 +35,10 @@ _new = object.__new__
 
 
 def binary(fn, x, y, opname, scalars=True):
-    """``fn(x, y)`` for operator ``x <op> y`` with TF's operand rules."""
+    """``fn(x, y)`` for operator ``x <op> y`` with TF's operand rules (NumPy's promotion once
+    NumPy behavior is enabled)."""
+    if PROCESS.numpy_behavior:
+        x, y = np_promotion.promote_operands(x, y)
     a = x._value
     ty = type(y)
     if ty is Tensor:
@@ -63,6 +68,8 @@ def binary(fn, x, y, opname, scalars=True):
 
 def rbinary(fn, x, y, opname, scalars=True):
     """``fn(y, x)`` for the reflected operator ``y <op> x`` (``y`` is not a Tensor)."""
+    if PROCESS.numpy_behavior:
+        x, y = np_promotion.promote_operands(x, y)
     a = x._value
     b = _convert.to_torch_like(y, a)
     if b.dtype != a.dtype:
@@ -101,6 +108,8 @@ def equality(x, y, opname):
     equal = opname == "Equal"
     if y is None:
         return not equal
+    if PROCESS.numpy_behavior:
+        x, y = np_promotion.promote_operands(x, y)
     a = x._value
     if type(y) is Tensor or isinstance(y, TensorOperators):
         b = y._value
