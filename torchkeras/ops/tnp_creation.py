@@ -183,11 +183,27 @@ def arange(start, stop=None, step=1, dtype=None):
     return wrap(storage.to(_device.current()))
 
 
+def _space_dtype(start, stop):
+    # TF under NumPy 2 infers the dtype from ``start * 1.0`` and ``stop * 1.0`` and ignores
+    # ``dtype`` (its comment: "the result type of np.linspace is based off of start and end").
+    return _promotion.result_type([start * 1.0, stop * 1.0])
+
+
+def _host_result(values, dtype):
+    return wrap(torch.from_numpy(np.asarray(values)).to(dtype.torch_dtype).to(_device.current()))
+
+
 @tf_export("experimental.numpy.linspace")
 def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=float, axis=0):
-    """NumPy's ``linspace`` (``dtype=float``: ``float64``); ``retstep`` gives ``(values,
-    step)``."""
-    dtype = _promotion.to_dtype(dtype)
+    """NumPy's ``linspace``; as TF's under NumPy 2, the dtype comes from ``start * 1.0`` and
+    ``stop * 1.0`` (``float64``; ``float32`` with ``prefer_float32``), not from ``dtype``.
+    ``retstep`` gives ``(values, step)``."""
+    if num < 0:
+        raise ValueError(
+            "Argument `num` (number of samples) must be a non-negative integer. "
+            f"Received: num={num}"
+        )
+    dtype = _space_dtype(start, stop)
     values, step = np.linspace(
         np.asarray(start, np.float64),
         np.asarray(stop, np.float64),
@@ -196,23 +212,23 @@ def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=float, axi
         retstep=True,
         axis=axis,
     )
-    result = wrap(torch.from_numpy(values).to(dtype.torch_dtype).to(_device.current()))
+    result = _host_result(values, dtype)
     if retstep:
-        return result, wrap(torch.tensor(step, dtype=dtype.torch_dtype))
+        return result, _host_result(step, dtype)
     return result
 
 
 @tf_export("experimental.numpy.logspace")
 def logspace(start, stop, num=50, endpoint=True, base=10.0, dtype=None, axis=0):
-    """NumPy's ``logspace``: ``base ** linspace(start, stop)``."""
+    """NumPy's ``logspace``: ``base ** linspace(start, stop)`` (dtype as :func:`linspace`)."""
     values = np.logspace(start, stop, num, endpoint=endpoint, base=base, axis=axis)
-    dtype = _promotion.to_dtype(float if dtype is None else dtype)
-    return wrap(torch.from_numpy(values).to(dtype.torch_dtype).to(_device.current()))
+    return _host_result(values, _space_dtype(start, stop))
 
 
 @tf_export("experimental.numpy.geomspace")
 def geomspace(start, stop, num=50, endpoint=True, dtype=None, axis=0):
-    """NumPy's ``geomspace``: a geometric progression from ``start`` to ``stop``."""
+    """NumPy's ``geomspace``: a geometric progression from ``start`` to ``stop`` (``dtype``
+    or the result type of ``start``, ``stop`` and a float)."""
     values = np.geomspace(start, stop, num, endpoint=endpoint, axis=axis)
-    dtype = _promotion.to_dtype(float if dtype is None else dtype)
-    return wrap(torch.from_numpy(values).to(dtype.torch_dtype).to(_device.current()))
+    dtype = _promotion.to_dtype(dtype) if dtype else _promotion.result_type(start, stop, 1.0)
+    return _host_result(values, dtype)

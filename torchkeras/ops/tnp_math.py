@@ -12,6 +12,7 @@ import torch
 from ..api_export import tf_export
 from ..framework import dtypes
 from ..framework import np_promotion as _promotion
+from ..framework.op_errors import attr_error, no_kernel, translate_error
 from ..framework.tensor import wrap
 
 __all__ = []
@@ -29,9 +30,28 @@ def _pair(x1, x2):
     return _promotion.asarray_storage(x1, dtype), _promotion.asarray_storage(x2, dtype)
 
 
+# TF's ops behind the unary functions whose kernels refuse ``bool``.
+_NO_BOOL = {
+    "abs": "Abs",
+    "absolute": "Abs",
+    "negative": "Neg",
+    "square": "Square",
+    "sign": "Sign",
+    "reciprocal": "Reciprocal",
+}
+# TF's ops behind the binary functions, for torch's failures reported as TF's errors.
+_BINARY_OPS = {"floor_divide": "FloorDiv", "mod": "FloorMod", "remainder": "FloorMod"}
+
+
 def _export_unary(name, torch_fn, to_float):
+    opname = _NO_BOOL.get(name)
+
     def fn(x):
         storage = _float_storage(x) if to_float else _promotion.asarray_storage(x)
+        if opname is not None and storage.dtype is torch.bool:
+            raise attr_error(opname, storage)
+        if name == "reciprocal" and not (storage.is_floating_point() or storage.is_complex()):
+            raise no_kernel(opname, storage)
         return wrap(torch_fn(storage))
 
     fn.__name__ = fn.__qualname__ = name
@@ -45,9 +65,14 @@ def _export_unary(name, torch_fn, to_float):
 
 
 def _export_binary(name, torch_fn):
+    opname = _BINARY_OPS.get(name, name)
+
     def fn(x1, x2):
         a, b = _pair(x1, x2)
-        return wrap(torch_fn(a, b))
+        try:
+            return wrap(torch_fn(a, b))
+        except RuntimeError as error:
+            raise translate_error(error, opname, a, b) from None
 
     fn.__name__ = fn.__qualname__ = name
     fn.__doc__ = "NumPy's ``%s``: both operands promoted to their NumPy result type." % name
@@ -130,10 +155,6 @@ def _bitwise_not(x):
     return torch.logical_not(x) if x.dtype is torch.bool else torch.bitwise_not(x)
 
 
-def _reciprocal(x):
-    return torch.reciprocal(x) if x.dtype.is_floating_point or x.dtype.is_complex else 1 // x
-
-
 for _name, _fn, _to_float in (
     ("abs", torch.abs, False),
     ("absolute", torch.abs, False),
@@ -142,7 +163,7 @@ for _name, _fn, _to_float in (
     ("positive", _positive, False),
     ("square", torch.square, False),
     ("sign", _where_sign, False),
-    ("reciprocal", _reciprocal, False),
+    ("reciprocal", torch.reciprocal, False),
     ("conj", torch.conj_physical, False),
     ("conjugate", torch.conj_physical, False),
     ("bitwise_not", _bitwise_not, False),
@@ -221,7 +242,7 @@ for _name, _fn in (
     ("maximum", _bool_as(torch.logical_or, torch.maximum)),
     ("minimum", _bool_as(torch.logical_and, torch.minimum)),
     ("arctan2", torch.atan2),
-    ("hypot", _hypot),
+    ("hypot", _float_pair(_hypot)),
     ("logaddexp", _float_pair(torch.logaddexp)),
     ("logaddexp2", _float_pair(_logaddexp2)),
     ("heaviside", _heaviside),

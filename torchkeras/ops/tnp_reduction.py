@@ -11,6 +11,7 @@ import torch
 
 from ..api_export import tf_export
 from ..framework import np_promotion as _promotion
+from ..framework.op_errors import attr_error
 from ..framework.tensor import wrap
 
 __all__ = [
@@ -42,8 +43,18 @@ def _to_int(storage):
     if storage.dtype is torch.bool or not (
         storage.dtype.is_floating_point or storage.dtype.is_complex
     ):
-        return storage.to(torch.uint64 if storage.dtype in _UNSIGNED else torch.int64)
+        return storage.to(torch.int64)
     return storage
+
+
+def _widened(fn, a, dtype, *args):
+    """``fn`` on ``a`` widened as NumPy's ``sum``: unsigned inputs give ``uint64`` (torch
+    accumulates them in ``int64``)."""
+    storage = _promotion.asarray_storage(a)
+    result = fn(_input(storage, dtype, _to_int), *args)
+    if dtype is None and storage.dtype in _UNSIGNED:
+        return wrap(result._value.to(torch.uint64))
+    return result
 
 
 def _to_float(storage):
@@ -65,6 +76,10 @@ def _dims(axis, ndim):
     if isinstance(axis, (list, tuple)):
         return tuple(int(a) for a in axis)
     return (int(axis),)
+
+
+def _reduce_in(storage, fn, axis, keepdims):
+    return _reduce(fn, storage, axis, keepdims)
 
 
 def _reduce(fn, storage, axis, keepdims):
@@ -99,13 +114,13 @@ def _mean(s, dims, keep=False):
 @tf_export("experimental.numpy.sum")
 def sum_(a, axis=None, dtype=None, keepdims=None):
     """NumPy's ``sum`` (bools and integers summed as ``int64``)."""
-    return _reduce(_sum, _input(a, dtype, _to_int), axis, keepdims)
+    return _widened(_reduce_in, a, dtype, _sum, axis, keepdims)
 
 
 @tf_export("experimental.numpy.prod")
 def prod(a, axis=None, dtype=None, keepdims=None):
     """NumPy's ``prod`` (bools and integers multiplied as ``int64``)."""
-    return _reduce(_prod, _input(a, dtype, _to_int), axis, keepdims)
+    return _widened(_reduce_in, a, dtype, _prod, axis, keepdims)
 
 
 @tf_export("experimental.numpy.mean")
@@ -191,8 +206,11 @@ def var(a, axis=None, dtype=None, out=None, ddof=0, keepdims=None):
     return _moment(a, axis, dtype, ddof, keepdims, torch.var)
 
 
-def _scan(fn, a, axis, dtype):
-    storage = _input(a, dtype, _to_int)
+def _scan(fn, a, axis, dtype, opname):
+    storage = _promotion.asarray_storage(a)
+    if storage.dtype is torch.bool and dtype is None:
+        raise attr_error(opname, storage)
+    storage = _input(storage, dtype, _to_int)
     if axis is None:
         storage, axis = storage.reshape(-1), 0
     return wrap(fn(storage, int(axis)))
@@ -201,13 +219,13 @@ def _scan(fn, a, axis, dtype):
 @tf_export("experimental.numpy.cumsum")
 def cumsum(a, axis=None, dtype=None):
     """NumPy's ``cumsum`` (flattened when ``axis`` is ``None``)."""
-    return _scan(torch.cumsum, a, axis, dtype)
+    return _scan(torch.cumsum, a, axis, dtype, "Cumsum")
 
 
 @tf_export("experimental.numpy.cumprod")
 def cumprod(a, axis=None, dtype=None):
     """NumPy's ``cumprod`` (flattened when ``axis`` is ``None``)."""
-    return _scan(torch.cumprod, a, axis, dtype)
+    return _scan(torch.cumprod, a, axis, dtype, "Cumprod")
 
 
 @tf_export("experimental.numpy.count_nonzero")
