@@ -14,6 +14,7 @@ import torch
 from ..api_export import tf_export
 from ..framework import np_promotion as _promotion
 from ..framework.tensor import wrap
+from . import shape_ops
 
 __all__ = []
 
@@ -109,16 +110,21 @@ def squeeze(a, axis=None):
 
 @_export("concatenate")
 def concatenate(arys, axis=0):
-    """NumPy's ``concatenate`` (``axis=None``: flattened first)."""
-    parts = _promoted(list(arys))
+    """NumPy's ``concatenate`` (as TF's, ``axis=None`` is refused; TF's ``ConcatV2`` errors)."""
     if axis is None:
-        parts, axis = [p.reshape(-1) for p in parts], 0
-    return wrap(torch.cat(parts, int(axis)))
+        raise ValueError(
+            "Attempt to convert a value (None) with an unsupported type (<class 'NoneType'>) "
+            "to a Tensor."
+        )
+    return shape_ops.concat([wrap(p) for p in _promoted(list(arys))], int(axis), name="concat")
 
 
 @_export("append")
 def append(arr, values, axis=None):
-    """NumPy's ``append``: :func:`concatenate` of ``arr`` and ``values``."""
+    """NumPy's ``append``: :func:`concatenate` of ``arr`` and ``values`` (flattened when
+    ``axis`` is ``None``)."""
+    if axis is None:
+        return concatenate([ravel(arr), ravel(values)], 0)
     return concatenate([arr, values], axis)
 
 
@@ -299,7 +305,7 @@ def sort(a, axis=-1, kind="quicksort", order=None):
     storage = _s(a)
     if axis is None:
         storage, axis = storage.reshape(-1), 0
-    return wrap(torch.sort(storage, int(axis), stable=True).values)
+    return wrap(torch.sort(storage, dim=int(axis), stable=True).values)
 
 
 @_export("argsort")
@@ -308,7 +314,7 @@ def argsort(a, axis=-1, kind="quicksort", order=None):
     storage = _s(a)
     if axis is None:
         storage, axis = storage.reshape(-1), 0
-    return wrap(torch.sort(storage, int(axis), stable=True).indices)
+    return wrap(torch.sort(storage, dim=int(axis), stable=True).indices)
 
 
 @_export("diag")
@@ -331,10 +337,11 @@ def diagonal(a, offset=0, axis1=0, axis2=1):
 
 @_export("trace")
 def trace(a, offset=0, axis1=0, axis2=1, dtype=None):
-    """NumPy's ``trace`` (integers summed as ``int64``)."""
-    from .tnp_reduction import sum_
-
-    return sum_(wrap(torch.diagonal(_s(a), offset, axis1, axis2)), -1, dtype)
+    """NumPy's ``trace``; as TF's, the dtype is kept (``dtype`` casts)."""
+    storage = torch.diagonal(_s(a), offset, axis1, axis2)
+    if dtype is not None:
+        storage = storage.to(_promotion.to_dtype(dtype).torch_dtype)
+    return wrap(torch.sum(storage, -1, dtype=storage.dtype))
 
 
 @_export("tril")
