@@ -10,7 +10,7 @@ import os
 
 from ..api_export import tf_export
 
-__all__ = ["as_bytes", "as_text", "as_str_any", "path_to_str"]
+__all__ = ["as_bytes", "as_text", "as_str", "as_str_any", "path_to_str"]
 
 
 @tf_export("compat.as_bytes")
@@ -25,7 +25,7 @@ def as_bytes(bytes_or_text, encoding="utf-8"):
     raise TypeError("Expected binary or unicode string, got %r" % (bytes_or_text,))
 
 
-@tf_export("compat.as_text", "compat.as_str")
+@tf_export("compat.as_text")
 def as_text(bytes_or_text, encoding="utf-8"):
     """``str`` of a string or ``bytes`` (decoded); ``TypeError`` otherwise."""
     if isinstance(bytes_or_text, str):
@@ -33,6 +33,12 @@ def as_text(bytes_or_text, encoding="utf-8"):
     if isinstance(bytes_or_text, bytes):
         return bytes_or_text.decode(encoding)
     raise TypeError("Expected binary or unicode string, got %r" % (bytes_or_text,))
+
+
+@tf_export("compat.as_str")
+def as_str(bytes_or_text, encoding="utf-8"):
+    """Same as :func:`as_text` (TF keeps both names, as two functions)."""
+    return as_text(bytes_or_text, encoding)
 
 
 @tf_export("compat.as_str_any")

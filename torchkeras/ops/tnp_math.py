@@ -310,7 +310,7 @@ def clip(a, a_min, a_max):
     return wrap(torch.minimum(torch.maximum(x, low), high))
 
 
-@tf_export("experimental.numpy.around", "experimental.numpy.round")
+@tf_export("experimental.numpy.around")
 def around(a, decimals=0):
     """NumPy's ``around`` (half to even); integers and bools keep their dtype."""
     storage = _promotion.asarray_storage(a)
@@ -322,3 +322,12 @@ def around(a, decimals=0):
 
 
 __all__ += ["logical_not", "divmod_", "clip", "around"]
+
+
+@tf_export("experimental.numpy.round")
+def round_(a, decimals=0):
+    """Same as :func:`around` (TF keeps both names, as two functions)."""
+    return around(a, decimals)
+
+
+__all__ += ["round_"]

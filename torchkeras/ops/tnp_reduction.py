@@ -20,6 +20,8 @@ __all__ = [
     "mean",
     "amax",
     "amin",
+    "max_",
+    "min_",
     "argmax",
     "argmin",
     "all_",
@@ -129,7 +131,7 @@ def mean(a, axis=None, dtype=None, out=None, keepdims=None):
     return _reduce(_mean, _input(a, dtype, _to_float), axis, keepdims)
 
 
-@tf_export("experimental.numpy.amax", "experimental.numpy.max")
+@tf_export("experimental.numpy.amax")
 def amax(a, axis=None, keepdims=None):
     """NumPy's ``amax``: the dtype is kept."""
     storage = _promotion.asarray_storage(a)
@@ -138,13 +140,25 @@ def amax(a, axis=None, keepdims=None):
     return _reduce(_amax, storage, axis, keepdims)
 
 
-@tf_export("experimental.numpy.amin", "experimental.numpy.min")
+@tf_export("experimental.numpy.amin")
 def amin(a, axis=None, keepdims=None):
     """NumPy's ``amin``: the dtype is kept."""
     storage = _promotion.asarray_storage(a)
     if storage.dtype is torch.bool:
         return wrap(_reduce(_amin, storage.to(torch.uint8), axis, keepdims)._value.bool())
     return _reduce(_amin, storage, axis, keepdims)
+
+
+@tf_export("experimental.numpy.max")
+def max_(a, axis=None, keepdims=None):
+    """Same as :func:`amax` (TF keeps both names, as two functions)."""
+    return amax(a, axis, keepdims)
+
+
+@tf_export("experimental.numpy.min")
+def min_(a, axis=None, keepdims=None):
+    """Same as :func:`amin` (TF keeps both names, as two functions)."""
+    return amin(a, axis, keepdims)
 
 
 def _arg(fn, a, axis):
