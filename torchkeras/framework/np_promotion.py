@@ -115,4 +115,13 @@ def promote_operands(x, y):
         if isinstance(operand, TensorOperators) and isinstance(operand._value, np.ndarray):
             return x, y
     dtype = result_type(x, y)
+    for operand in (x, y):
+        if type(operand) is bool and dtype.name in _NO_PYTHON_BOOL:
+            raise TypeError("Cannot convert %r to EagerTensor of dtype %s" % (operand, dtype.name))
     return as_tensor(x, dtype), as_tensor(y, dtype)
+
+
+# The dtypes TF's eager conversion cannot make from a Python ``bool`` (checked against TF).
+_NO_PYTHON_BOOL = frozenset(
+    ("int8", "int16", "uint8", "uint16", "uint32", "bfloat16", "complex64", "complex128")
+)
