@@ -40,6 +40,33 @@ CASES = (
         "tnp.hypot(3, 4)",
         "tnp.arctan2(tnp.asarray([1.]), tnp.asarray([1.]))",
         "tnp.heaviside(tnp.asarray([-1., 0., 2.]), 0.5)",
+        "tnp.exp2([1, 2.5])",
+        "tnp.cbrt([-8., 27.])",
+        "tnp.deg2rad(180)",
+        "tnp.sinc([0., 0.5])",
+        "tnp.log2(8)",
+        "tnp.log10([100.])",
+        "tnp.expm1(1e-5)",
+        "tnp.arcsinh(1.)",
+        "tnp.arccosh(2.)",
+        "tnp.arctanh(0.5)",
+        "tnp.signbit([-1., 1.])",
+        "tnp.fabs([-1, 2])",
+        "tnp.rad2deg(tnp.asarray(tnp.pi))",
+        "tnp.logaddexp2(1., 3.)",
+        "tnp.logaddexp(1., 2.)",
+        "tnp.gcd([12, 18], 8)",
+        "tnp.lcm([4, 6], 10)",
+        "tnp.bitwise_and([12, 10], 6)",
+        "tnp.bitwise_or(tnp.asarray([1], tnp.uint8), 2)",
+        "tnp.bitwise_xor([True, False], True)",
+        "tnp.bitwise_not(tnp.asarray([1], tnp.int8))",
+        "tnp.bitwise_not([True, False])",
+        "tnp.nextafter(tnp.asarray([1.], tnp.float32), 2.)",
+        "tnp.float_power([2, 3], 2)",
+        "tnp.conj([1., 2.])",
+        "tnp.positive([1, -1])",
+        "tnp.sign([-2.5, 0., 3.])",
     ]
 )
 
@@ -51,6 +78,13 @@ def _scope():
 def test_elementwise_dtypes_and_values_match_tf():
     pytest.importorskip("tensorflow")
     assert_same(CASES, oracle(CASES), ours(CASES, _scope()))
+
+
+def test_functions_tf_fails_on_work():
+    # TF's isneginf / isposinf / rad2deg(python float) raise AttributeError internally.
+    assert tnp.isneginf([-np.inf, 1.0]).numpy().tolist() == [True, False]
+    assert tnp.isposinf([np.inf, 1.0]).numpy().tolist() == [True, False]
+    assert float(tnp.rad2deg(np.pi)) == pytest.approx(180.0)
 
 
 def test_pinned_promotion_results():

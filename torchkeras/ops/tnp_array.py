@@ -537,11 +537,15 @@ def imag(val):
 
 @_export("angle")
 def angle(z, deg=False):
-    """NumPy's ``angle`` (in degrees with ``deg=True``)."""
+    """NumPy's ``angle`` (in degrees with ``deg=True``); as TF's, real input gives
+    ``float32`` (``pi`` where negative, else 0)."""
     storage = _s(z)
-    if not (storage.is_complex() or storage.is_floating_point()):
-        storage = storage.to(_promotion.default_float().torch_dtype)
-    result = torch.angle(storage)
+    if storage.is_complex():
+        result = torch.angle(storage)
+    else:
+        result = torch.where(
+            storage < 0, torch.tensor(math.pi, dtype=torch.float32), torch.tensor(0.0)
+        ).to(storage.device)
     return wrap(torch.rad2deg(result) if deg else result)
 
 
@@ -581,3 +585,69 @@ def pad(array, pad_width, mode, **kwargs):
     storage = _s(array)
     host = np.pad(storage.cpu().numpy(), np.asarray(pad_width, np.int64), mode, **kwargs)
     return wrap(torch.from_numpy(np.ascontiguousarray(host)).to(storage.device))
+
+
+@_export("compress")
+def compress(condition, a, axis=None):
+    """NumPy's ``compress``: the slices of ``a`` along ``axis`` (flattened when ``None``)
+    where ``condition`` is true."""
+    storage = _s(a)
+    mask = _promotion.asarray_storage(condition).bool().reshape(-1)
+    if axis is None:
+        storage, axis = storage.reshape(-1), 0
+    axis = int(axis) % storage.ndim
+    mask = mask[: storage.shape[axis]]
+    index = torch.nonzero(mask).reshape(-1).to(storage.device)
+    return wrap(torch.index_select(storage, axis, index))
+
+
+@_export("diag_indices")
+def diag_indices(n, ndim=2):
+    """NumPy's ``diag_indices``: ``ndim`` copies of ``arange(n)`` (``int32``, as TF's)."""
+    index = torch.arange(n, dtype=torch.int32, device=_promotion.asarray_storage(0).device)
+    return tuple(wrap(index) for _ in range(ndim))
+
+
+@_export("ix_")
+def ix_(*args):
+    """NumPy's ``ix_``: open-mesh index tensors (booleans become their nonzero indices)."""
+    parts = []
+    for position, arg in enumerate(args):
+        storage = _s(arg)
+        if storage.dtype is torch.bool:
+            storage = torch.nonzero(storage).reshape(-1)
+        shape = [1] * len(args)
+        shape[position] = -1
+        parts.append(wrap(storage.reshape(shape)))
+    return tuple(parts)
+
+
+@_export("polyval")
+def polyval(p, x):
+    """NumPy's ``polyval``: the polynomial with coefficients ``p`` (highest first) at ``x``."""
+    coefficients, points = _promoted([p, x])
+    result = torch.zeros_like(points)
+    for coefficient in coefficients.unbind(0):
+        result = result * points + coefficient
+    return wrap(result)
+
+
+@_export("select")
+def select(condlist, choicelist, default=0):
+    """NumPy's ``select``: from the first true condition's choice, else ``default``."""
+    choices = _promoted(list(choicelist) + [default])
+    result = choices[-1]
+    for condition, choice in reversed(list(zip(condlist, choices[:-1]))):
+        result = torch.where(_promotion.asarray_storage(condition).bool(), choice, result)
+    return wrap(result)
+
+
+@_export("vander")
+def vander(x, N=None, increasing=False):  # noqa: N803 - NumPy's argument name
+    """NumPy's ``vander``: the Vandermonde matrix of the 1-D ``x`` (``N`` columns)."""
+    storage = _s(x)
+    columns = storage.shape[0] if N is None else int(N)
+    powers = torch.arange(columns, device=storage.device)
+    if not increasing:
+        powers = powers.flip(0)
+    return wrap(storage.unsqueeze(1) ** powers.to(storage.dtype))

@@ -158,7 +158,7 @@ def _bitwise_not(x):
 for _name, _fn, _to_float in (
     ("abs", torch.abs, False),
     ("absolute", torch.abs, False),
-    ("fabs", torch.abs, True),
+    ("fabs", torch.abs, False),
     ("negative", torch.neg, False),
     ("positive", _positive, False),
     ("square", torch.square, False),
