@@ -13,5 +13,16 @@ experimental = _types.ModuleType(
 )
 _sys.modules[experimental.__name__] = experimental
 _export_value(experimental, "tf.config.experimental")
-_fill_namespace(vars(experimental), "tf.config.experimental", "torchkeras.framework.config")
-_fill_namespace(globals(), "tf.config", ".framework.config", ".framework.function")
+optimizer = _types.ModuleType(__name__ + ".optimizer", "``tf.config.optimizer``: Grappler/XLA.")
+_sys.modules[optimizer.__name__] = optimizer
+_export_value(optimizer, "tf.config.optimizer")
+_fill_namespace(vars(optimizer), "tf.config.optimizer", "torchkeras.framework.optimizer_config")
+_fill_namespace(
+    vars(experimental),
+    "tf.config.experimental",
+    "torchkeras.framework.config",
+    "torchkeras.framework.logical_devices",
+)
+_fill_namespace(
+    globals(), "tf.config", ".framework.config", ".framework.function", ".framework.logical_devices"
+)

@@ -6,4 +6,4 @@ Filled from the export registry (``api_export``): the ops declare their
 
 from .api_export import fill_namespace as _fill_namespace
 
-_fill_namespace(globals(), "tf.debugging", ".ops.debugging")
+_fill_namespace(globals(), "tf.debugging", ".ops.debugging", ".ops.op_hooks")

@@ -83,12 +83,17 @@ def get_visible_devices(device_type=None):
 
 @tf_export("config.list_logical_devices", "config.experimental.list_logical_devices")
 def list_logical_devices(device_type=None):
-    """The logical devices (one per visible physical device), e.g.
+    """The logical devices (one per visible physical device, or its split made with
+    ``set_logical_device_configuration``), e.g.
     ``[LogicalDevice(name='/device:CPU:0', device_type='CPU')]``."""
-    return [
-        LogicalDevice(d.name.replace("/physical_device:", "/device:"), d.device_type)
-        for d in get_visible_devices(device_type)
-    ]
+    from .logical_devices import logical_count
+
+    devices = []
+    for d in get_visible_devices(device_type):
+        base = int(d.name.rsplit(":", 1)[1])
+        for index in range(base, base + logical_count(d.name, d.device_type)):
+            devices.append(LogicalDevice("/device:%s:%d" % (d.device_type, index), d.device_type))
+    return devices
 
 
 def _check_device(dev):

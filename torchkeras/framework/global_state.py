@@ -62,6 +62,20 @@ class _Process:
         """The torch device used outside any ``tf.device`` block (set by ``framework.device``)."""
         self.run_functions_eagerly = False
         """``tf.config.run_functions_eagerly``'s value."""
+        self.numpy_behavior = False
+        """Whether ``tnp.experimental_enable_numpy_behavior()`` was called (TF has no undo)."""
+        self.prefer_float32 = False
+        """tnp's ``prefer_float32``: Python floats infer ``float32`` instead of ``float64``."""
+        self.log_device_placement = False
+        """``tf.debugging.set_log_device_placement``'s value."""
+        self.check_numerics = False
+        """Whether ``tf.debugging.enable_check_numerics()`` is in force."""
+        self.jit = False
+        """``tf.config.optimizer.set_jit``'s value (``False``, ``True`` or ``"autoclustering"``)."""
+        self.optimizer_options = {}
+        """Options set with ``tf.config.optimizer.set_experimental_options``."""
+        self.logical_devices = {}
+        """Logical device configurations by physical device name (``set_logical_device_...``)."""
 
 
 PER_THREAD = _PerThread()

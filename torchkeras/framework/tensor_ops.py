@@ -14,6 +14,8 @@ import torch
 
 from . import dtypes
 from . import convert as _convert
+from . import np_promotion
+from .global_state import PROCESS
 from .op_errors import (
     allowed_dtypes,
     attr_error,
@@ -102,7 +104,10 @@ def check_operand(a, opname):
 
 
 def binary(fn, x, y, opname, scalars=True):
-    """``fn(x, y)`` for operator ``x <op> y`` with TF's operand rules."""
+    """``fn(x, y)`` for operator ``x <op> y`` with TF's operand rules (NumPy's promotion once
+    NumPy behavior is enabled)."""
+    if PROCESS.numpy_behavior:
+        x, y = np_promotion.promote_operands(x, y)
     a = x._value
     ty = type(y)
     if ty is Tensor or isinstance(y, TensorOperators):
@@ -166,6 +171,8 @@ def _operand_like(value, like):
 
 def rbinary(fn, x, y, opname, scalars=True):
     """``fn(y, x)`` for the reflected operator ``y <op> x`` (``y`` is not a Tensor)."""
+    if PROCESS.numpy_behavior:
+        x, y = np_promotion.promote_operands(x, y)
     a = x._value
     if opname in _HINTED_OPERATORS:
         b = _convert.to_torch_like(y, a)
@@ -208,6 +215,8 @@ def equality(x, y, opname):
     equal = opname == "Equal"
     if y is None:
         return not equal
+    if PROCESS.numpy_behavior:
+        x, y = np_promotion.promote_operands(x, y)
     a = x._value
     if type(y) is Tensor or isinstance(y, TensorOperators):
         b = y._value
