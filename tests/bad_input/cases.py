@@ -698,7 +698,7 @@ STATEFUL = [
     (
         "model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])\n"
         "model.compile(optimizer='sgd', loss='mse')\nresult = model.fit(np.zeros((0, 2)), "
-        "np.zeros((0, 1)), verbose=0)",
+        "np.zeros((0, 1)), verbose=0).history",
         "len(model.get_weights())",
     ),
     (
@@ -720,6 +720,16 @@ STATEFUL = [
         "layer = keras.layers.MultiHeadAttention(2, 2)\n"
         "result = layer(np.ones((1, 3, 4)), np.ones((2, 3, 4)))",
         "len(layer.get_weights())",
+    ),
+    (
+        "v = tf.Variable([1., 2.])\nkeras.optimizers.SGD(0.1).apply_gradients([('a', v)])",
+        "v.numpy()",
+    ),
+    (
+        "model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])\n"
+        "model.compile(optimizer='sgd', loss='mse')\n"
+        "result = model.evaluate(np.zeros((0, 2)), np.zeros((0, 1)), verbose=0)",
+        "len(model.get_weights())",
     ),
     (
         "import os\nmodel = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])\n"

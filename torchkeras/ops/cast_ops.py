@@ -10,7 +10,7 @@ from ..framework.convert import to_torch
 from ..framework.device import tf_device_string
 from ..framework.errors import UnimplementedError
 from ..framework.tensor import Tensor, wrap
-from ..framework.op_errors import device_of, dtype_of
+from ..framework.op_errors import device_of, dtype_of, type_name
 from ..api_export import tf_export
 
 __all__ = ["cast"]
@@ -31,7 +31,7 @@ def cast(x, dtype, name=None):
             None,
             None,
             "{{function_node __wrapped__Cast_device_%s}} Cast %s to %s is not supported [Op:Cast] "
-            "name: " % (device, source.name, dtype.name),
+            "name: " % (device, type_name(source), type_name(dtype)),
         )
     if storage.is_complex() and not dtype.is_complex:
         storage = storage.real

@@ -31,6 +31,7 @@ import torch
 
 from ...framework import device as _device
 from ...framework.op_errors import dims_text, op_error
+from ...framework import dtypes
 from ...framework.convert import to_torch
 from ...framework.function import JitFunction
 from ...framework.indexed_slices import IndexedSlices
@@ -45,6 +46,7 @@ from .schedules.learning_rate_schedule import LearningRateSchedule
 from ..backend.object_repr import KerasObjectRepr
 from .updates import decay_add_
 from ...api_export import keras_export
+from ...ops.cast_ops import cast
 
 __all__ = ["Optimizer"]
 
@@ -56,6 +58,8 @@ def _grad_storage(grad, dtype):
         grad = _densify(grad)
     elif not isinstance(grad, torch.Tensor):
         grad = to_torch(grad)
+    if not isinstance(grad, torch.Tensor):  # a string gradient: TF's cast refuses it
+        cast(wrap(grad), dtypes.from_torch(dtype))
     return grad if grad.dtype == dtype else grad.to(dtype)
 
 

@@ -597,8 +597,10 @@ class Trainer:
                 for epoch in range(initial_epoch, epochs):
                     self.reset_metrics()
                     callbacks.on_epoch_begin(epoch)
+                    stepped = False
                     with module_mode(self, True):
                         for step, batch in iterator:
+                            stepped = True
                             if self._fit_variables is None and fast:
                                 if not self.built:
                                     self._build_on(batch)
@@ -608,8 +610,10 @@ class Trainer:
                             )
                             if self.stop_training:
                                 break
-                    epoch_logs = dict(
-                        self.get_metrics_result() if fast else self._metrics_or_logs(logs)
+                    epoch_logs = (
+                        dict(self.get_metrics_result() if fast else self._metrics_or_logs(logs))
+                        if stepped
+                        else {}  # Keras: an epoch without a step logs nothing
                     )
                     if validation_data is not None and self._should_validate(
                         epoch, validation_freq
@@ -701,7 +705,10 @@ class Trainer:
         ):
             for step, batch in iterator:
                 logs = self._run_batch("test", step, batch, iterator, period, fast, jit, callbacks)
-        logs = pythonify_logs(self.get_metrics_result() if fast else self._metrics_or_logs(logs))
+        if batch is not None:  # Keras: an evaluation without a step gives no results
+            logs = pythonify_logs(
+                self.get_metrics_result() if fast else self._metrics_or_logs(logs)
+            )
         callbacks.on_test_end(logs)
         return logs
 
