@@ -378,11 +378,17 @@ def log_poisson_loss(targets, log_input, compute_full_loss=False, name=None):
 @tf_export("nn.compute_average_loss")
 def compute_average_loss(per_example_loss, sample_weight=None, global_batch_size=None):
     """``tf.nn.compute_average_loss``: ``sum(per_example_loss * sample_weight) / global_batch_size``
-    (default: the first dimension; one replica, as without a distribution strategy)."""
+    (default: the first dimension times the strategy's ``num_replicas_in_sync``, as TF)."""
+    from ..distribute.context import num_replicas_in_sync
+
     loss = storage_of(per_example_loss)
     if sample_weight is not None:
         loss = loss * _storage_like(sample_weight, loss)
-    size = loss.shape[0] if global_batch_size is None else int(global_batch_size)
+    size = (
+        loss.shape[0] * num_replicas_in_sync()
+        if global_batch_size is None
+        else int(global_batch_size)
+    )
     return wrap(torch.sum(loss) / size)
 
 

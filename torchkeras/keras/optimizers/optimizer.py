@@ -32,6 +32,7 @@ import torch
 from ...framework import device as _device
 from ...framework.convert import to_torch
 from ...framework.function import JitFunction
+from ...framework.global_state import PER_THREAD as _STATE
 from ...framework.indexed_slices import IndexedSlices
 from ...framework.saved_values import before_writes
 from ...framework.tensor import TensorOperators, wrap
@@ -380,6 +381,9 @@ class Optimizer(KerasObjectRepr):
                 pairs = self._present(grads, trainable_variables)
                 storages = [_grad_storage(grads[k], params[i].dtype) for k, i in pairs]
                 indices = [i for _, i in pairs]
+            strategy = _STATE.distribution
+            if strategy is not None and strategy._all_reducing:
+                storages = strategy._all_reduce_gradients(storages)  # tf.distribute: sum
             scale = self.loss_scale_factor
             if scale is not None:
                 storages = torch._foreach_div(storages, scale)
