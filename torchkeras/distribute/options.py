@@ -40,7 +40,7 @@ class CommunicationOptions:
         self.timeout_seconds = timeout_seconds
         self.implementation = implementation
 
-    def __repr__(self):
+    def __str__(self):
         return "Options(bytes_per_pack=%s,timeout_seconds=%s, implementation=%s)" % (
             self.bytes_per_pack,
             self.timeout_seconds,
