@@ -18,7 +18,7 @@ import launch  # noqa: E402
 pytestmark = pytest.mark.skipif(not dist.is_gloo_available(), reason="torch without gloo")
 
 WORKLOAD = os.path.join(os.path.dirname(os.path.abspath(__file__)), "workloads.py")
-TRAINING = ["fit_mlp", "fit_shuffled", "custom_loop", "linear_classifier"]
+TRAINING = ["fit_mlp", "fit_data_parallel", "fit_shuffled", "custom_loop", "linear_classifier"]
 
 
 @pytest.fixture(scope="module")
@@ -50,8 +50,8 @@ def test_two_replicas_train_as_one_process(tmp_path, reference):
     for code, output in results:
         assert code == 0, output
         assert "replicas 2" in output
-    for name in ("fit_mlp", "custom_loop", "linear_classifier"):
-        expected = reference(name)
+    for name in ("fit_mlp", "fit_data_parallel", "custom_loop", "linear_classifier"):
+        expected = reference("fit_mlp" if name == "fit_data_parallel" else name)
         for rank in (0, 1):
             _same(np.load(tmp_path / ("%s_rank%d.npz" % (name, rank))), expected)
     # Shuffled: other permutations than the one process drew, but the same on both replicas.
@@ -62,8 +62,9 @@ def test_two_replicas_train_as_one_process(tmp_path, reference):
     )
     # Only the chief prints the progress and writes the checkpoint and the CSV log.
     assert "Epoch 2/2" in results[0][1] and "Epoch" not in results[1][1]
-    assert sorted(os.listdir(tmp_path / "rank0")) == ["ckpt.weights.h5", "log.csv"]
-    assert os.listdir(tmp_path / "rank1") == []
+    for run in ("fit", "data_parallel"):
+        assert sorted(os.listdir(tmp_path / run / "rank0")) == ["ckpt.weights.h5", "log.csv"]
+        assert os.listdir(tmp_path / run / "rank1") == []
 
 
 def _tf_config(rank, world, port):

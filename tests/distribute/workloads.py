@@ -5,6 +5,7 @@ Each workload seeds its model differently on every replica before creating it un
 strategy's scope, so equal results also prove that variables start from replica 0's values.
 """
 
+import contextlib
 import os
 import sys
 
@@ -33,9 +34,22 @@ def _mlp():
 
 def fit_mlp(strategy, out_dir):
     """``fit`` (two epochs, a checkpoint and a CSV log), ``evaluate`` and ``predict``."""
+    return _fit_mlp(strategy.scope(), os.path.join(out_dir, "fit"))
+
+
+def fit_data_parallel(strategy, out_dir):
+    """:func:`fit_mlp` under ``keras.distribution.DataParallel`` instead of a strategy."""
+    keras.distribution.set_distribution(keras.distribution.DataParallel())
+    try:
+        return _fit_mlp(contextlib.nullcontext(), os.path.join(out_dir, "data_parallel"))
+    finally:
+        keras.distribution.set_distribution(None)
+
+
+def _fit_mlp(scope, out_dir):
     x, y = _data()
     keras.utils.set_random_seed(1 + _rank())
-    with strategy.scope():
+    with scope:
         model = _mlp()
         model.compile(
             optimizer=keras.optimizers.Adam(0.01),
@@ -169,7 +183,7 @@ def replica_dies(strategy, out_dir):
 
 
 WORKLOADS = {
-    f.__name__: f for f in (fit_mlp, fit_shuffled, custom_loop, linear_classifier, replica_dies)
+    f.__name__: f for f in (fit_mlp, fit_data_parallel, fit_shuffled, custom_loop, linear_classifier, replica_dies)
 }
 
 

@@ -2,7 +2,7 @@
 
 TF distinguishes the default strategy (outside any ``scope()``), the cross-replica context
 (inside ``scope()``) and replica contexts (inside ``strategy.run``).  The state lives in
-``framework.global_state.PER_THREAD`` (``distribution``, ``replica_context``), per thread as TF.
+``framework.global_state.PER_THREAD`` (``distribute_strategy``, ``replica_context``), per thread as TF.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ __all__ = [
     "has_strategy",
     "in_cross_replica_context",
     "get_replica_context",
-    "get_cross_replica_context",
     "num_replicas_in_sync",
 ]
 
@@ -30,20 +29,20 @@ def _default():
 def get_strategy():
     """The strategy of the enclosing ``scope()`` or ``strategy.run``, else the default strategy
     (one replica, no collectives)."""
-    strategy = _STATE.distribution
+    strategy = _STATE.distribute_strategy
     return strategy if strategy is not None else _default()
 
 
 @tf_export("distribute.has_strategy")
 def has_strategy():
     """Whether a non-default strategy is in force (inside its ``scope()`` or ``run``)."""
-    return _STATE.distribution is not None
+    return _STATE.distribute_strategy is not None
 
 
 @tf_export("distribute.in_cross_replica_context")
 def in_cross_replica_context():
     """True inside a strategy's ``scope()`` but outside ``strategy.run``."""
-    return _STATE.distribution is not None and _STATE.replica_context is None
+    return _STATE.distribute_strategy is not None and _STATE.replica_context is None
 
 
 @tf_export("distribute.get_replica_context")
@@ -52,21 +51,12 @@ def get_replica_context():
     context outside any scope; ``None`` in a cross-replica context."""
     if _STATE.replica_context is not None:
         return _STATE.replica_context
-    if _STATE.distribution is not None:
+    if _STATE.distribute_strategy is not None:
         return None
     return _default()._replica_context()
 
 
-@tf_export("distribute.get_cross_replica_context")
-def get_cross_replica_context():
-    """The strategy in a cross-replica context, the default strategy outside any scope, ``None``
-    inside ``strategy.run``."""
-    if _STATE.replica_context is not None:
-        return None
-    return get_strategy()
-
-
 def num_replicas_in_sync():
     """The number of replicas of the strategy in force (1 for the default strategy)."""
-    strategy = _STATE.distribution
+    strategy = _STATE.distribute_strategy
     return 1 if strategy is None else strategy.num_replicas_in_sync

@@ -41,7 +41,7 @@ _MODEL_STRATEGY = weakref.WeakKeyDictionary()
 def remember_strategy(model):
     """Records the strategy in force (at ``compile()``) as the model's, as Keras does at model
     creation."""
-    strategy = _STATE.distribution
+    strategy = _STATE.distribute_strategy
     if strategy is not None:
         _MODEL_STRATEGY[model] = strategy
 
@@ -49,10 +49,19 @@ def remember_strategy(model):
 def for_model(model):
     """The :class:`DistributedRun` of ``model`` (the strategy in force, or the one it was compiled
     under), or ``None`` when that strategy has one replica."""
-    strategy = _STATE.distribution or _MODEL_STRATEGY.get(model)
+    strategy = (
+        _STATE.distribute_strategy or _MODEL_STRATEGY.get(model) or _keras_data_parallel()
+    )
     if strategy is None or not strategy._all_reducing:
         return None
     return DistributedRun(strategy, model)
+
+
+def _keras_data_parallel():
+    """The strategy of ``keras.distribution.set_distribution(DataParallel(...))``, if set."""
+    distribution = _STATE.attributes.get("distribution")
+    make = getattr(distribution, "_distribute_strategy", None)
+    return make() if make is not None else None
 
 
 class _Sharded:

@@ -13,6 +13,7 @@ replica must call them in the same order, as in TF.
 from __future__ import annotations
 
 import contextlib
+import enum
 
 import torch
 
@@ -90,19 +91,19 @@ class ReplicaContext:
             _STATE.replica_context = saved
 
     def __enter__(self):
-        self._saved = (_STATE.distribution, _STATE.replica_context)
+        self._saved = (_STATE.distribute_strategy, _STATE.replica_context)
         strategy = self._strategy
-        _STATE.distribution = None if strategy is default_strategy() else strategy
+        _STATE.distribute_strategy = None if strategy is default_strategy() else strategy
         _STATE.replica_context = self
         return self
 
     def __exit__(self, *exc):
-        _STATE.distribution, _STATE.replica_context = self._saved
+        _STATE.distribute_strategy, _STATE.replica_context = self._saved
         return False
 
 
-@tf_export("distribute.InputReplicationMode", "distribute.experimental.InputReplicationMode")
-class InputReplicationMode:
+@tf_export("distribute.InputReplicationMode")
+class InputReplicationMode(enum.Enum):
     """TF's input replication modes (``PER_WORKER`` is what torchkeras does)."""
 
     PER_WORKER = "PER_WORKER"
@@ -153,17 +154,17 @@ class Strategy:
     def scope(self):
         """Variables (and Keras models and optimizers) created inside are mirrored: they start
         from replica 0's value, and ``fit``/``apply_gradients`` keep them in sync."""
-        current = _STATE.distribution
+        current = _STATE.distribute_strategy
         if current is not None and current is not self:
             raise RuntimeError(
                 "Mixing different tf.distribute.Strategy objects: %r is not %r" % (self, current)
             )
-        saved = (_STATE.distribution, _STATE.replica_context)
-        _STATE.distribution, _STATE.replica_context = self, None
+        saved = (_STATE.distribute_strategy, _STATE.replica_context)
+        _STATE.distribute_strategy, _STATE.replica_context = self, None
         try:
             yield self
         finally:
-            _STATE.distribution, _STATE.replica_context = saved
+            _STATE.distribute_strategy, _STATE.replica_context = saved
 
     def run(self, fn, args=(), kwargs=None, options=None):
         """Calls ``fn(*args, **kwargs)`` on this replica (``PerReplica`` arguments give their local

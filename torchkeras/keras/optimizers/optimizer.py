@@ -381,7 +381,7 @@ class Optimizer(KerasObjectRepr):
                 pairs = self._present(grads, trainable_variables)
                 storages = [_grad_storage(grads[k], params[i].dtype) for k, i in pairs]
                 indices = [i for _, i in pairs]
-            strategy = _STATE.distribution
+            strategy = _STATE.distribute_strategy
             if strategy is not None and strategy._all_reducing:
                 storages = strategy._all_reduce_gradients(storages)  # tf.distribute: sum
             scale = self.loss_scale_factor
