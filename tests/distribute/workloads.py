@@ -183,7 +183,15 @@ def replica_dies(strategy, out_dir):
 
 
 WORKLOADS = {
-    f.__name__: f for f in (fit_mlp, fit_data_parallel, fit_shuffled, custom_loop, linear_classifier, replica_dies)
+    f.__name__: f
+    for f in (
+        fit_mlp,
+        fit_data_parallel,
+        fit_shuffled,
+        custom_loop,
+        linear_classifier,
+        replica_dies,
+    )
 }
 
 

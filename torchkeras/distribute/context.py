@@ -2,7 +2,8 @@
 
 TF distinguishes the default strategy (outside any ``scope()``), the cross-replica context
 (inside ``scope()``) and replica contexts (inside ``strategy.run``).  The state lives in
-``framework.global_state.PER_THREAD`` (``distribute_strategy``, ``replica_context``), per thread as TF.
+``framework.global_state.PER_THREAD`` (``distribute_strategy``, ``replica_context``), per
+thread as TF.
 """
 
 from __future__ import annotations

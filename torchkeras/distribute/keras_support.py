@@ -49,9 +49,7 @@ def remember_strategy(model):
 def for_model(model):
     """The :class:`DistributedRun` of ``model`` (the strategy in force, or the one it was compiled
     under), or ``None`` when that strategy has one replica."""
-    strategy = (
-        _STATE.distribute_strategy or _MODEL_STRATEGY.get(model) or _keras_data_parallel()
-    )
+    strategy = _STATE.distribute_strategy or _MODEL_STRATEGY.get(model) or _keras_data_parallel()
     if strategy is None or not strategy._all_reducing:
         return None
     return DistributedRun(strategy, model)
