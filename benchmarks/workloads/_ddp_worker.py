@@ -1,9 +1,11 @@
 """One replica of the ``ddp_scaling`` workload: ``python _ddp_worker.py IMPL SMOKE``, with
 torchrun's variables (or none, for one process).  Prints ``ready`` after a warm-up epoch, then
-trains one epoch for each ``epoch`` line read from standard input, answering ``done``."""
+trains one epoch for each ``epoch`` line read from standard input, answering ``done`` and the
+epoch's CPU seconds in this process."""
 
 import os
 import sys
+import time
 
 import numpy as np
 import torch
@@ -103,8 +105,9 @@ def main(impl, smoke):
     print("ready", flush=True)
     for line in sys.stdin:
         if line.strip() == "epoch":
+            start = time.process_time()
             epoch()
-            print("done", flush=True)
+            print("done %.6f" % (time.process_time() - start), flush=True)
 
 
 if __name__ == "__main__":
