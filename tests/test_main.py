@@ -66,7 +66,10 @@ def test_script_exception_gives_traceback(tmp_path):
 
 def test_usage_and_missing_file(capsys):
     assert main([]) == 2
-    assert capsys.readouterr().err == "usage: python -m torchkeras SCRIPT.py [args...]\n"
+    assert capsys.readouterr().err == (
+        "usage: python -m torchkeras SCRIPT.py [args...]\n"
+        "       python -m torchkeras --nproc N [TORCHRUN_OPTIONS] SCRIPT.py [args...]\n"
+    )
     assert main(["--help"]) == 0
     assert main(["nope.py"]) == 2
     assert "can't open file 'nope.py': No such file or directory" in capsys.readouterr().err

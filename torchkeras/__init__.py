@@ -11,6 +11,7 @@ from .api_export import export_value as _export_value, fill_namespace as _fill_n
 from .framework import dtypes, errors
 from . import math, nn, linalg, random, nest, debugging, config, test, train, saved_model, summary
 from . import experimental, version, sysconfig, compat
+from . import distribute
 
 # torchkeras' own additions (TF has no such names).
 from .framework.tensor import as_torch, from_torch  # noqa: F401
@@ -38,6 +39,7 @@ for _module in (
     version,
     sysconfig,
     compat,
+    distribute,
 ):
     _export_value(_module, "tf." + _module.__name__.rpartition(".")[2])
 _fill_namespace(

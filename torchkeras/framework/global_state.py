@@ -52,6 +52,11 @@ class _PerThread(threading.local):
         """Keras' automatic-name counters (``dense``, ``dense_1`` ...), by prefix."""
         self.attributes = {}
         """Other values set with :func:`set_global_attribute`."""
+        self.distribute_strategy = None
+        """The ``tf.distribute`` strategy in force: an entered ``scope()``, ``strategy.run`` or a
+        ``fit`` under a strategy (``None``: the default strategy)."""
+        self.replica_context = None
+        """The ``ReplicaContext`` of the ``strategy.run`` call in progress, or ``None``."""
 
 
 class _Process:

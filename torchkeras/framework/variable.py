@@ -178,6 +178,9 @@ class Variable(ScatterMethods, TensorOperators):
                 requires_grad=self._trainable
                 and (data.dtype.is_floating_point or data.dtype.is_complex),
             )
+        strategy = _STATE.distribute_strategy
+        if strategy is not None:
+            strategy._mirror_variable(self)  # tf.distribute: start from replica 0's value
 
     @property
     def _value(self):

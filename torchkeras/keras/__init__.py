@@ -13,6 +13,7 @@ from . import callbacks, losses, metrics, optimizers, utils
 from . import models
 from . import saving
 from . import mixed_precision, datasets, config, ops, random, preprocessing, tree
+from . import distribution
 from .saving import tf_checkpoint as _tf_checkpoint  # noqa: F401 - Keras objects in tf.train
 
 __version__ = "3.15.0"
@@ -32,6 +33,7 @@ for _module in (
     config,
     constraints,
     datasets,
+    distribution,
     initializers,
     layers,
     losses,

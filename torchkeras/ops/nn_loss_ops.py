@@ -67,8 +67,8 @@ def _global_batch_size(value):
 @tf_export("nn.compute_average_loss")
 def compute_average_loss(per_example_loss, sample_weight=None, global_batch_size=None):
     """``tf.nn.compute_average_loss``: ``sum(per_example_loss * sample_weight) /
-    global_batch_size`` (default: the first dimension, one replica); 0 when the batch size is
-    0.  The result keeps the loss dtype (float64 for integer losses)."""
+    global_batch_size`` (default: the first dimension times the strategy's
+    ``num_replicas_in_sync``, as TF); 0 when the batch size is 0.  The result keeps the loss dtype (float64 for integer losses)."""
     tensor = convert_to_tensor(per_example_loss)
     loss = tensor._value
     if loss.ndim == 0:
@@ -79,7 +79,11 @@ def compute_average_loss(per_example_loss, sample_weight=None, global_batch_size
     dtype = loss.dtype
     if sample_weight is not None:
         loss = _weighted(loss, sample_weight).to(dtype)
-    count = loss.shape[0] if global_batch_size is None else _global_batch_size(global_batch_size)
+    count = (
+        loss.shape[0] * _replicas()
+        if global_batch_size is None
+        else _global_batch_size(global_batch_size)
+    )
     work = dtype if dtype.is_floating_point else torch.float64
     total = torch.sum(loss).to(work)
     if count == 0:
@@ -95,4 +99,11 @@ def scale_regularization_loss(regularization_loss):
     total = torch.sum(tensor._value)
     if not (total.dtype.is_floating_point or total.dtype.is_complex):
         total = total.to(torch.float64)
-    return wrap(total / 1)
+    return wrap(total / _replicas())
+
+
+def _replicas():
+    """The current ``tf.distribute`` strategy's ``num_replicas_in_sync`` (1 without one)."""
+    from ..distribute.context import num_replicas_in_sync
+
+    return num_replicas_in_sync()

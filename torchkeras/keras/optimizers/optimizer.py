@@ -34,6 +34,7 @@ from ...framework.op_errors import dims_text, op_error
 from ...framework import dtypes
 from ...framework.convert import to_torch
 from ...framework.function import JitFunction
+from ...framework.global_state import PER_THREAD as _STATE
 from ...framework.indexed_slices import IndexedSlices
 from ...framework.saved_values import before_writes
 from ...framework.tensor import TensorOperators, wrap
@@ -386,6 +387,9 @@ class Optimizer(KerasObjectRepr):
                 storages = [_grad_storage(grads[k], params[i].dtype) for k, i in pairs]
                 indices = [i for _, i in pairs]
             _check_gradient_shapes(storages, self._select(params, indices))
+            strategy = _STATE.distribute_strategy
+            if strategy is not None and strategy._all_reducing:
+                storages = strategy._all_reduce_gradients(storages)  # tf.distribute: sum
             scale = self.loss_scale_factor
             if scale is not None:
                 storages = torch._foreach_div(storages, scale)

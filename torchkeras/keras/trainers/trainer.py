@@ -41,6 +41,7 @@ import numpy as np
 import torch
 
 from ...data import structure
+from ...distribute import keras_support as _distribution
 from ...framework import tree as _tree
 from ...framework import device as _device
 from ...framework.errors import ResourceExhaustedError
@@ -214,6 +215,7 @@ class Trainer:
         self.steps_per_execution = steps_per_execution
         self.stop_training = False
         self.compiled = True
+        _distribution.remember_strategy(self)
 
     def _output_names(self):
         """The output layers' names (Keras names per-output losses and metrics after them)."""
@@ -570,6 +572,9 @@ class Trainer:
         iterator = EpochIterator(
             x, y, sample_weight, batch_size, steps_per_epoch, shuffle, class_weight, device
         )
+        distributed = _distribution.for_model(self)  # None: one replica
+        if distributed is not None:
+            iterator = distributed.shard(iterator)
         callbacks = CallbackList(
             callbacks,
             add_history=True,
@@ -579,6 +584,8 @@ class Trainer:
             epochs=epochs,
             steps=iterator.num_batches,
         )
+        if distributed is not None:
+            callbacks = distributed.callbacks(callbacks)
         val_iterator = None
         fast = self._uses_default("train_step")
         jit = fast and bool(self._jit_compile) and not self._run_eagerly
@@ -593,7 +600,11 @@ class Trainer:
         initial_epoch = self._initial_epoch or initial_epoch
         batch = None
         try:
-            with flush_denormals(), _raising_out_of_memory("fit", lambda: batch):
+            with (
+                flush_denormals(),
+                _distributing(distributed),
+                _raising_out_of_memory("fit", lambda: batch),
+            ):
                 for epoch in range(initial_epoch, epochs):
                     self.reset_metrics()
                     callbacks.on_epoch_begin(epoch)
@@ -630,6 +641,8 @@ class Trainer:
                                 None,
                                 device,
                             )
+                            if distributed is not None:
+                                val_iterator = distributed.shard(val_iterator)
                         val_logs = self._run_evaluation(val_iterator, callbacks)
                         epoch_logs.update(
                             {"val_" + name: value for name, value in val_logs.items()}
@@ -733,8 +746,14 @@ class Trainer:
         iterator = EpochIterator(
             x, y, sample_weight, batch_size, steps, False, None, self._device()
         )
+        distributed = _distribution.for_model(self)  # None: one replica
+        if distributed is not None:
+            iterator = distributed.shard(iterator)
         callbacks = self._one_epoch_callbacks(callbacks, verbose, iterator)
-        logs = self._run_evaluation(iterator, callbacks)
+        with _distributing(distributed):
+            if distributed is not None:
+                callbacks = distributed.callbacks(callbacks)
+            logs = self._run_evaluation(iterator, callbacks)
         if return_dict:
             return logs
         return self._flatten_in_order(logs)
@@ -767,6 +786,9 @@ class Trainer:
         """The model's outputs for ``x`` as NumPy arrays (lists/dicts for several outputs), batch
         by batch."""
         iterator = EpochIterator(x, None, None, batch_size, steps, False, None, self._device())
+        distributed = _distribution.for_model(self)  # None: one replica
+        if distributed is not None:
+            iterator = distributed.shard(iterator)
         callbacks = self._one_epoch_callbacks(callbacks, verbose, iterator)
         fast = self._uses_default("predict_step")
         jit = fast and bool(self._jit_compile) and not self._run_eagerly and self.built
@@ -774,7 +796,12 @@ class Trainer:
         callbacks.on_predict_begin()
         grad_mode = torch.inference_mode() if self.built and not jit else torch.no_grad()
         batch = None
-        with module_mode(self, False), grad_mode, _raising_out_of_memory("predict", lambda: batch):
+        with (
+            module_mode(self, False),
+            grad_mode,
+            _distributing(distributed),
+            _raising_out_of_memory("predict", lambda: batch),
+        ):
             for step, batch in iterator:
                 callbacks.on_predict_batch_begin(step)
                 if jit:
@@ -789,6 +816,8 @@ class Trainer:
                         else self.predict_step(data)
                     )
                     batch_outputs = _output_storages(outputs_now)
+                if distributed is not None:
+                    batch_outputs = distributed.gather(batch_outputs)
                 outputs.append(batch_outputs)
                 callbacks.on_predict_batch_end(
                     step, lambda outputs=batch_outputs: {"outputs": outputs}
@@ -871,6 +900,11 @@ def _raising_out_of_memory(phase, current_batch):
         yield
     except torch.OutOfMemoryError as error:
         raise _out_of_memory(error, phase, current_batch()) from error
+
+
+def _distributing(distributed):
+    """``distributed.running()`` (a ``tf.distribute`` run on several replicas), else nothing."""
+    return contextlib.nullcontext() if distributed is None else distributed.running()
 
 
 def _rows(x):
