@@ -68,7 +68,8 @@ def _global_batch_size(value):
 def compute_average_loss(per_example_loss, sample_weight=None, global_batch_size=None):
     """``tf.nn.compute_average_loss``: ``sum(per_example_loss * sample_weight) /
     global_batch_size`` (default: the first dimension times the strategy's
-    ``num_replicas_in_sync``, as TF); 0 when the batch size is 0.  The result keeps the loss dtype (float64 for integer losses)."""
+    ``num_replicas_in_sync``, as TF); 0 when the batch size is 0.  The result keeps the loss
+    dtype (float64 for integer losses)."""
     tensor = convert_to_tensor(per_example_loss)
     loss = tensor._value
     if loss.ndim == 0:
