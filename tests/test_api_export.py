@@ -84,6 +84,7 @@ EXPECTED_NAMESPACES = {
     "tf.config",
     "tf.config.experimental",
     "tf.data",
+    "tf.data.experimental",
     "tf.debugging",
     "tf.dtypes",
     "tf.errors",

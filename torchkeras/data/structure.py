@@ -75,6 +75,8 @@ def _leaf_storage(value):
         return storage.detach() if isinstance(storage, torch.Tensor) else storage
     if isinstance(value, torch.Tensor):
         return value.detach()
+    if getattr(type(value), "_is_dataset", False):
+        return value
     return convert_to_tensor(value)._value
 
 
@@ -83,12 +85,23 @@ def to_storage(structure):
     return map_structure(_leaf_storage, structure)
 
 
+def _leaf_tensor(value):
+    return wrap(value) if isinstance(value, (torch.Tensor, np.ndarray)) else value
+
+
 def to_tensors(structure):
-    """Wraps every storage leaf as a Tensor."""
-    return map_structure(wrap, structure)
+    """Wraps every storage leaf as a Tensor (Dataset leaves, ``window``'s, stay)."""
+    if type(structure) is torch.Tensor:
+        return wrap(structure)
+    return map_structure(_leaf_tensor, structure)
 
 
 def _leaf_numpy(storage):
+    if getattr(type(storage), "_is_dataset", False):
+        raise TypeError(
+            "`tf.data.Dataset.as_numpy_iterator()` is not supported for datasets that produce "
+            "values of type <class 'tensorflow.python.data.ops.dataset_ops.DatasetV2'>"
+        )
     if isinstance(storage, np.ndarray):
         return storage[()] if storage.ndim == 0 else storage.copy()
     array = wrap(storage).numpy()

@@ -1,0 +1,159 @@
+"""Transformations that run a user function per element: ``map`` (sequential or on a
+thread pool), ``flat_map`` and ``scan``."""
+
+from __future__ import annotations
+
+from ...framework import tree as _tree
+from .. import structure
+from ..dataset_ops import Dataset, UnaryDataset
+from . import _common as c
+from . import threads
+
+
+class _MapDataset(UnaryDataset):
+    _type_name = "_MapDataset"
+
+    def __init__(self, input_dataset, map_func):
+        super().__init__(input_dataset)
+        self._func = map_func
+        self._output_spec = None
+
+    def _apply(self, element):
+        return c.on_cpu(c.element_structure(c.call(self._func, element)))
+
+    def _iterate(self):
+        apply = self._apply
+        for element in self._input._iterate():
+            yield apply(element)
+
+    def _spec(self):
+        if self._output_spec is None:
+            source = self._input._iterate()
+            for element in source:
+                self._output_spec = structure.map_structure(c.spec_of, self._apply(element))
+                break
+            else:
+                raise ValueError("Cannot compute the element_spec of a map over an empty dataset.")
+            threads._close(source)
+        return self._output_spec
+
+
+class _ParallelMapDataset(_MapDataset):
+    """``map`` with ``num_parallel_calls``: the function runs on a thread pool."""
+
+    _type_name = "_ParallelMapDataset"
+
+    def __init__(self, input_dataset, map_func, num_parallel_calls, deterministic):
+        super().__init__(input_dataset, map_func)
+        self._workers = c.parallelism(num_parallel_calls)
+        self._deterministic = deterministic
+
+    def _iterate(self):
+        ordered = self._deterministic is not False and self._options_deterministic is not False
+        return threads.parallel_map(self._apply, self._input._iterate(), self._workers, ordered)
+
+
+def returned_dataset(value, what="map_func"):
+    """Checks that a user function returned a Dataset (TF's ``TypeError`` otherwise)."""
+    if not isinstance(value, Dataset):
+        raise TypeError(
+            "The `%s` argument must return a `Dataset` object. Got %r."
+            % (what, type(value).__name__)
+        )
+    return value
+
+
+class _FlatMapDataset(UnaryDataset):
+    _type_name = "_FlatMapDataset"
+
+    def __init__(self, input_dataset, map_func):
+        super().__init__(input_dataset)
+        self._func = map_func
+        self._output_spec = None
+
+    def _datasets(self):
+        func = self._func
+        for element in self._input._iterate():
+            yield returned_dataset(c.call(func, element))
+
+    def _iterate(self):
+        for dataset in self._datasets():
+            yield from dataset._iterate()
+
+    def _cardinality(self):
+        return c.UNKNOWN_CARDINALITY
+
+    def _spec(self):
+        if self._output_spec is None:
+            source = self._datasets()
+            for dataset in source:
+                self._output_spec = dataset._spec()
+                break
+            else:
+                raise ValueError(
+                    "Cannot compute the element_spec of a flat_map over an empty dataset."
+                )
+            source.close()
+        return self._output_spec
+
+
+class _ScanDataset(UnaryDataset):
+    _type_name = "_ScanDataset"
+
+    def __init__(self, input_dataset, initial_state, scan_func):
+        super().__init__(input_dataset)
+        self._initial = c.on_cpu(c.element_structure(initial_state))
+        self._func = scan_func
+        self._output_spec = None
+
+    def _step(self, state, element):
+        tensors = structure.to_tensors(element)
+        state_tensors = structure.to_tensors(state)
+        if type(tensors) is tuple:
+            result = self._func(state_tensors, *tensors)
+        else:
+            result = self._func(state_tensors, tensors)
+        result = c.element_structure(result)
+        if not isinstance(result, tuple) or len(result) != 2:
+            raise TypeError(
+                "Invalid `scan_func`. `scan_func` should return a pair consisting of new state "
+                "and the output value but its return type is %s." % type(result).__name__
+            )
+        new_state, output = c.on_cpu(result[0]), c.on_cpu(result[1])
+        self._check_state(new_state)
+        return new_state, output
+
+    def _check_state(self, new_state):
+        try:
+            structure.assert_same_structure(self._initial, new_state)
+        except (ValueError, TypeError):
+            raise TypeError(
+                "Invalid `scan_func`. The element classes for the new state must match the "
+                "initial state. Expected %s, got %s."
+                % (_tree.describe(self._initial), _tree.describe(new_state))
+            ) from None
+        for old, new in zip(structure.flatten(self._initial), structure.flatten(new_state)):
+            (_, old_dtype), (_, new_dtype) = c.spec_of(old), c.spec_of(new)
+            if old_dtype is not new_dtype:
+                raise TypeError(
+                    "Invalid `scan_func`. The element types for the new state must match the "
+                    "initial state. Expected %r, got %r." % (old_dtype, new_dtype)
+                )
+
+    def _iterate(self):
+        state = self._initial
+        for element in self._input._iterate():
+            state, output = self._step(state, element)
+            yield output
+
+    def _spec(self):
+        if self._output_spec is None:
+            source = self._input._iterate()
+            for element in source:
+                _, output = self._step(self._initial, element)
+                self._output_spec = structure.map_structure(c.spec_of, output)
+                break
+            else:
+                raise ValueError("Cannot compute the element_spec of a scan over an empty dataset.")
+            threads._close(source)
+        return self._output_spec
