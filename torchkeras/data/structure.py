@@ -27,13 +27,32 @@ __all__ = [
 ]
 
 
+# Leaves the fast paths below recognise: a plain tuple of these is flat.
+_LEAVES = (torch.Tensor, np.ndarray, TensorOperators)
+
+
+def is_flat(structure):
+    """True for a plain tuple of tensors (the common element; no tree walk needed)."""
+    return type(structure) is tuple and all(isinstance(v, _LEAVES) for v in structure)
+
+
 def map_structure(fn, *structures):
     """Applies ``fn`` to the leaves of one or more same-shaped structures."""
+    if len(structures) == 1:
+        first = structures[0]
+        if isinstance(first, _LEAVES):
+            return fn(first)
+        if is_flat(first):
+            return tuple([fn(v) for v in first])
     return _tree.map_structure(fn, *structures, rules=_tree.DATA)
 
 
 def flatten(structure):
     """The leaves of ``structure`` in TF's order (dict keys sorted, lists are leaves)."""
+    if isinstance(structure, _LEAVES):
+        return [structure]
+    if is_flat(structure):
+        return list(structure)
     return _tree.flatten(structure, _tree.DATA)
 
 

@@ -16,21 +16,36 @@ import torch
 from ...api_export import tf_export
 from ...framework import dtypes
 from ...framework import tree as _tree
-from ...framework.device import device as _device_scope
+from ...framework.global_state import PER_THREAD as _PER_THREAD
 from ...framework.errors import InvalidArgumentError
 from ...framework.op_errors import op_error
+from ...framework.tensor import TensorOperators
 from .. import structure
 
 AUTOTUNE = -1
 INFINITE_CARDINALITY = -1
 UNKNOWN_CARDINALITY = -2
 _CPU = torch.empty(0)
+_CPU_DEVICE = torch.device("cpu")
 
 
 def on_cpu(value):
-    """``value``'s leaves as CPU storage (TF's conversion rules; Datasets kept)."""
-    with _device_scope("/CPU:0"):
+    """``value``'s leaves as storage, made on the CPU where converted (TF's conversion rules;
+    Datasets kept)."""
+    if isinstance(value, TensorOperators) or structure.is_flat(value):
         return structure.to_storage(value)
+    return run_on_cpu(structure.to_storage, value)
+
+
+def run_on_cpu(fn, *args):
+    """``fn(*args)`` with the CPU as this thread's device, as TF runs dataset functions
+    (a ``tf.device`` scope without its parsing, cheap enough for every element)."""
+    stack = _PER_THREAD.device_stack
+    stack.append(_CPU_DEVICE)
+    try:
+        return fn(*args)
+    finally:
+        stack.pop()
 
 
 def rows(storage):
@@ -118,6 +133,8 @@ def internal_spec(specs):
 def element_structure(element):
     """Lists returned by a user function become tuples, as TF's dataset functions do
     (namedtuples are kept whole)."""
+    if isinstance(element, TensorOperators) or structure.is_flat(element):
+        return element
     return _tree.lists_to_tuples(element, _tree.KERAS, is_leaf=_tree.is_namedtuple)
 
 
@@ -125,8 +142,8 @@ def call(fn, element):
     """Calls a user function on an element (a tuple is unpacked into arguments)."""
     tensors = structure.to_tensors(element)
     if type(tensors) is tuple:
-        return fn(*tensors)
-    return fn(tensors)
+        return run_on_cpu(fn, *tensors)
+    return run_on_cpu(fn, tensors)
 
 
 def apply(fn, element):

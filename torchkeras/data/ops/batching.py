@@ -68,7 +68,7 @@ def batch_elements(elements):
             if element.shape != shape:
                 _raise_shape_error(0, shape, index, element.shape)
         return torch.stack(elements)
-    leaves = [structure.flatten(e) for e in elements]
+    leaves = elements if structure.is_flat(first) else [structure.flatten(e) for e in elements]
     stacked = []
     for component, rows in enumerate(zip(*leaves)):
         shape = rows[0].shape

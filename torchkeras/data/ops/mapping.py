@@ -3,11 +3,19 @@ thread pool), ``flat_map`` and ``scan``."""
 
 from __future__ import annotations
 
+import torch
+
 from ...framework import tree as _tree
+from ...framework.tensor import Tensor, wrap
 from .. import structure
 from ..dataset_ops import Dataset, UnaryDataset
 from . import _common as c
 from . import threads
+
+
+def _storage(tensor):
+    storage = tensor._value
+    return storage.detach() if storage.requires_grad else storage
 
 
 class _MapDataset(UnaryDataset):
@@ -19,7 +27,19 @@ class _MapDataset(UnaryDataset):
         self._output_spec = None
 
     def _apply(self, element):
-        return c.on_cpu(c.element_structure(c.call(self._func, element)))
+        kind = type(element)
+        if kind is torch.Tensor:
+            result = c.run_on_cpu(self._func, wrap(element))
+        elif kind is tuple and all(type(v) is torch.Tensor for v in element):
+            result = c.run_on_cpu(self._func, *[wrap(v) for v in element])
+        else:
+            return c.apply(self._func, element)
+        kind = type(result)
+        if kind is Tensor:
+            return _storage(result)
+        if kind is tuple and all(type(v) is Tensor for v in result):
+            return tuple([_storage(v) for v in result])
+        return c.on_cpu(c.element_structure(result))
 
     def _iterate(self):
         apply = self._apply
@@ -110,9 +130,9 @@ class _ScanDataset(UnaryDataset):
         tensors = structure.to_tensors(element)
         state_tensors = structure.to_tensors(state)
         if type(tensors) is tuple:
-            result = self._func(state_tensors, *tensors)
+            result = c.run_on_cpu(self._func, state_tensors, *tensors)
         else:
-            result = self._func(state_tensors, tensors)
+            result = c.run_on_cpu(self._func, state_tensors, tensors)
         result = c.element_structure(result)
         if not isinstance(result, tuple) or len(result) != 2:
             raise TypeError(

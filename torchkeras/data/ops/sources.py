@@ -17,6 +17,10 @@ from ..dataset_ops import Dataset
 from . import _common as c
 
 
+# Rows cut from the source tensors at a time (one ``unbind`` per component).
+_UNBIND_ROWS = 1024
+
+
 class _TensorSliceDataset(Dataset):
     _type_name = "_TensorSliceDataset"
 
@@ -35,11 +39,20 @@ class _TensorSliceDataset(Dataset):
     def _iterate(self):
         data = self._data
         leaves = structure.flatten(data)
-        if len(leaves) == 1 and not isinstance(leaves[0], np.ndarray) and leaves[0] is data:
-            yield from leaves[0].unbind(0)
+        if any(isinstance(leaf, np.ndarray) for leaf in leaves):
+            for index in range(self._size):
+                yield structure.map_structure(lambda s: c.row(s, index), data)  # noqa: B023
             return
-        for index in range(self._size):
-            yield structure.map_structure(lambda s: c.row(s, index), data)  # noqa: B023
+        single, flat = leaves[0] is data, type(data) is tuple
+        for start in range(0, self._size, _UNBIND_ROWS):
+            columns = [leaf[start : start + _UNBIND_ROWS].unbind(0) for leaf in leaves]
+            if single:
+                yield from columns[0]
+            elif flat:
+                yield from zip(*columns)
+            else:
+                for row in zip(*columns):
+                    yield structure.pack_as(data, row)
 
     def _slices(self, batch_size, drop_remainder, order=None):
         """Batches cut straight from the source tensors (``order``: a permutation)."""
