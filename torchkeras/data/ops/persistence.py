@@ -4,7 +4,8 @@ The files are torchkeras' own, not TF's snapshot format (TF cannot read them, no
 torchkeras TF's): a directory holding ``dataset_spec.json`` (the element
 structure, dtypes and shapes, and the shard list) and shard files
 ``shard_NNNNN.pt`` written with ``torch.save`` (read back with
-``weights_only=True``: plain tensors, lists and bytes, no pickled objects),
+``weights_only=True``: tensors, lists and dicts, no pickled objects; strings are
+stored as their joined bytes and lengths),
 gzip-compressed when ``compression="GZIP"``.  The spec file is written last, so a
 directory without it is an unfinished save.
 """
@@ -74,25 +75,28 @@ def _decode_spec(node):
     return tuple(_decode_spec(v) for v in node["tuple"])
 
 
-# -- leaves: strings become nested lists of bytes, everything else a tensor ------------
+# -- leaves: a string array becomes its bytes joined into a uint8 tensor, with lengths ------
 def _encode_leaf(storage):
     if isinstance(storage, np.ndarray):
-        return {"bytes": storage.tolist(), "shape": list(storage.shape)}
+        items = [bytes(b) for b in storage.reshape(-1)]
+        joined = np.frombuffer(b"".join(items), dtype=np.uint8).copy()
+        return {
+            "bytes": torch.from_numpy(joined),
+            "lengths": torch.tensor([len(b) for b in items], dtype=torch.int64),
+            "shape": list(storage.shape),
+        }
     return storage.contiguous()
 
 
 def _decode_leaf(value):
     if isinstance(value, dict):
-        array = np.empty(len(_flat_bytes(value["bytes"])), dtype=object)
-        array[:] = _flat_bytes(value["bytes"])
+        data = value["bytes"].numpy().tobytes()
+        ends = np.cumsum(value["lengths"].numpy())
+        starts = ends - value["lengths"].numpy()
+        array = np.empty(len(ends), dtype=object)
+        array[:] = [data[s:e] for s, e in zip(starts.tolist(), ends.tolist())]
         return array.reshape(value["shape"])
     return value
-
-
-def _flat_bytes(nested):
-    if isinstance(nested, list):
-        return [b for item in nested for b in _flat_bytes(item)]
-    return [nested]
 
 
 def _write_shard(path, elements, compression):
