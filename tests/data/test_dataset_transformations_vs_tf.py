@@ -38,17 +38,19 @@ PIPELINES = {
     "flat_map_tuple": lambda tf: tf.data.Dataset.from_tensor_slices(([1, 2], [3, 4])).flat_map(
         lambda a, b: tf.data.Dataset.from_tensor_slices(tf.stack([a, b]))
     ),
-    "window_batch": lambda tf: tf.data.Dataset.range(7)
-    .window(3, shift=1, drop_remainder=True)
-    .flat_map(lambda w: w.batch(3)),
-    "window_stride": lambda tf: tf.data.Dataset.range(10)
-    .window(3, shift=2, stride=2)
-    .flat_map(lambda w: w.batch(3)),
-    "window_tuple": lambda tf: tf.data.Dataset.from_tensor_slices(
-        (np.arange(5), np.arange(5.0) * 2)
-    )
-    .window(2)
-    .flat_map(lambda a, b: tf.data.Dataset.zip((a.batch(2), b.batch(2)))),
+    "window_batch": lambda tf: (
+        tf.data.Dataset.range(7)
+        .window(3, shift=1, drop_remainder=True)
+        .flat_map(lambda w: w.batch(3))
+    ),
+    "window_stride": lambda tf: (
+        tf.data.Dataset.range(10).window(3, shift=2, stride=2).flat_map(lambda w: w.batch(3))
+    ),
+    "window_tuple": lambda tf: (
+        tf.data.Dataset.from_tensor_slices((np.arange(5), np.arange(5.0) * 2))
+        .window(2)
+        .flat_map(lambda a, b: tf.data.Dataset.zip((a.batch(2), b.batch(2))))
+    ),
     "scan": lambda tf: tf.data.Dataset.range(5).scan(
         tf.constant(0, tf.int64), lambda s, x: (s + x, s * 2)
     ),
@@ -101,20 +103,20 @@ PIPELINES = {
     "generator_args": lambda tf: tf.data.Dataset.from_generator(
         lambda n: iter(range(int(n))), output_types=tf.int64, args=(3,)
     ),
-    "parallel_map": lambda tf: tf.data.Dataset.range(50).map(
-        lambda x: x * 2, num_parallel_calls=4
+    "parallel_map": lambda tf: tf.data.Dataset.range(50).map(lambda x: x * 2, num_parallel_calls=4),
+    "parallel_map_prefetch": lambda tf: (
+        tf.data.Dataset.from_tensor_slices((np.arange(40.0).reshape(20, 2), np.arange(20)))
+        .map(lambda a, b: (a * 2.0, b + 1), num_parallel_calls=tf.data.AUTOTUNE)
+        .batch(6)
+        .prefetch(tf.data.AUTOTUNE)
     ),
-    "parallel_map_prefetch": lambda tf: tf.data.Dataset.from_tensor_slices(
-        (np.arange(40.0).reshape(20, 2), np.arange(20))
-    )
-    .map(lambda a, b: (a * 2.0, b + 1), num_parallel_calls=tf.data.AUTOTUNE)
-    .batch(6)
-    .prefetch(tf.data.AUTOTUNE),
     "prefetch": lambda tf: tf.data.Dataset.range(9).prefetch(2),
     "prefetch_zero": lambda tf: tf.data.Dataset.range(3).prefetch(0),
-    "assert_cardinality": lambda tf: tf.data.Dataset.range(5)
-    .filter(lambda x: x < 10)
-    .apply(tf.data.experimental.assert_cardinality(5)),
+    "assert_cardinality": lambda tf: (
+        tf.data.Dataset.range(5)
+        .filter(lambda x: x < 10)
+        .apply(tf.data.experimental.assert_cardinality(5))
+    ),
     "take_while": lambda tf: tf.data.Dataset.range(10).take_while(lambda x: x < 4),
     "with_options": lambda tf: tf.data.Dataset.range(4).with_options(tf.data.Options()),
     "rejection_resample_identity": lambda tf: tf.data.Dataset.from_tensor_slices(
@@ -148,14 +150,13 @@ def test_pipeline_matches_tf(name):
 
 
 @pytest.mark.parametrize(
-    "args", [(3, 2, 1, False), (3, 2, 2, True), (2, None, 1, False), (4, 3, 1, True), (1, 5, 3, False)]
+    "args",
+    [(3, 2, 1, False), (3, 2, 2, True), (2, None, 1, False), (4, 3, 1, True), (1, 5, 3, False)],
 )
 def test_window_matches_tf(args):
     def windows(tf):
         dataset = tf.data.Dataset.range(11).window(*args)
-        inner = [
-            (repr(w), int(w.cardinality()), list(w.as_numpy_iterator())) for w in dataset
-        ]
+        inner = [(repr(w), int(w.cardinality()), list(w.as_numpy_iterator())) for w in dataset]
         return repr(dataset), int(dataset.cardinality()), inner
 
     assert windows(torchkeras) == windows(tf_real)
@@ -192,12 +193,16 @@ ERRORS = {
     "group_by_window_no_size": lambda tf: tf.data.Dataset.range(5).group_by_window(
         lambda x: x, lambda k, d: d.batch(2)
     ),
-    "assert_cardinality_more": lambda tf: tf.data.Dataset.range(5)
-    .filter(lambda x: x < 10)
-    .apply(tf.data.experimental.assert_cardinality(4)),
-    "assert_cardinality_fewer": lambda tf: tf.data.Dataset.range(5)
-    .filter(lambda x: x < 10)
-    .apply(tf.data.experimental.assert_cardinality(7)),
+    "assert_cardinality_more": lambda tf: (
+        tf.data.Dataset.range(5)
+        .filter(lambda x: x < 10)
+        .apply(tf.data.experimental.assert_cardinality(4))
+    ),
+    "assert_cardinality_fewer": lambda tf: (
+        tf.data.Dataset.range(5)
+        .filter(lambda x: x < 10)
+        .apply(tf.data.experimental.assert_cardinality(7))
+    ),
     "bucket_sizes": lambda tf: tf.data.Dataset.range(3).bucket_by_sequence_length(
         lambda x: 1, [2, 3], [1, 1]
     ),
