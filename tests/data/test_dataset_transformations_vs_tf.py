@@ -206,6 +206,10 @@ ERRORS = {
     "bucket_sizes": lambda tf: tf.data.Dataset.range(3).bucket_by_sequence_length(
         lambda x: 1, [2, 3], [1, 1]
     ),
+    "map_parallel_calls": lambda tf: tf.data.Dataset.range(3).map(
+        lambda x: x, num_parallel_calls=0
+    ),
+    "prefetch_buffer": lambda tf: tf.data.Dataset.range(3).prefetch(-3),
     "load_missing": lambda tf: tf.data.Dataset.load("/nonexistent/dir/for/tf/data"),
 }
 

@@ -192,7 +192,7 @@ class Dataset:
         cycle = AUTOTUNE if cycle_length is None else int(cycle_length)
         block = 1 if block_length is None else int(block_length)
         if num_parallel_calls is not None:
-            c.parallelism(num_parallel_calls)
+            c.parallelism(num_parallel_calls, "ParallelInterleaveDatasetV4")
             return _interleave._ParallelInterleaveDataset(self, map_func, cycle, block)
         return _interleave._InterleaveDataset(self, map_func, cycle, block)
 

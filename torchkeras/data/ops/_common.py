@@ -178,17 +178,14 @@ def positive(value, what, opname, kernel=None):
         raise dataset_op_error(opname, "%s must be greater than zero." % what, kernel)
 
 
-def parallelism(num_parallel_calls):
+def parallelism(num_parallel_calls, opname):
     """Worker count for ``num_parallel_calls`` (``AUTOTUNE``: the schedulable cores)."""
     if num_parallel_calls is None:
         return 1
     count = int(num_parallel_calls)
     if count == AUTOTUNE:
         return cpu_count()
-    if count <= 0:
-        raise ValueError(
-            "`num_parallel_calls` must be a positive integer or `tf.data.AUTOTUNE`, got %d." % count
-        )
+    positive(count, "num_parallel_calls", opname, opname + "_Targuments_0")
     return count
 
 

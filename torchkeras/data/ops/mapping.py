@@ -65,7 +65,7 @@ class _ParallelMapDataset(_MapDataset):
 
     def __init__(self, input_dataset, map_func, num_parallel_calls, deterministic):
         super().__init__(input_dataset, map_func)
-        self._workers = c.parallelism(num_parallel_calls)
+        self._workers = c.parallelism(num_parallel_calls, "ParallelMapDatasetV2")
         self._deterministic = deterministic
 
     def _iterate(self):
