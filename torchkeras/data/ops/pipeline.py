@@ -22,7 +22,8 @@ class _PrefetchDataset(UnaryDataset):
         buffer_size = int(buffer_size)
         if buffer_size < 0 and buffer_size != c.AUTOTUNE:
             raise c.dataset_op_error(
-                "PrefetchDataset", "buffer_size must be >= 0 or set buffer_size to be -1 for auto-tuning"
+                "PrefetchDataset",
+                "buffer_size must be >= 0 or set buffer_size to be -1 for auto-tuning",
             )
         self._buffer_size = _AUTOTUNE_BUFFER if buffer_size == c.AUTOTUNE else buffer_size
 
