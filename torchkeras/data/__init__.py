@@ -20,6 +20,7 @@ _fill_namespace(
     vars(experimental),
     "tf.data.experimental",
     "torchkeras.data.dataset_ops",
+    "torchkeras.data.experimental_ops",
     "torchkeras.data.options",
 )
 _fill_namespace(globals(), "tf.data", ".dataset_ops", ".options", ".ops._common")

@@ -273,3 +273,26 @@ def test_options_are_typed_merged_and_read_only():
     with pytest.raises(AttributeError, match="Cannot set the property foo on Options."):
         tf.data.Options().foo = 1
     assert values(dataset) == [0, 1, 2]
+
+
+def test_experimental_function_forms():
+    experimental = tf.data.experimental
+    dataset = tf.data.Dataset.range(6)
+    assert values(dataset.apply(experimental.take_while(lambda x: x < 2))) == [0, 1]
+    assert values(dataset.batch(4).apply(experimental.unbatch())) == list(range(6))
+    scanned = dataset.apply(experimental.scan(tf.constant(0, tf.int64), lambda s, x: (s + x, s)))
+    assert values(scanned) == [0, 0, 1, 3, 6, 10]
+    grouped = dataset.apply(
+        experimental.group_by_window(lambda x: x % 2, lambda k, d: d.batch(3), window_size=3)
+    )
+    assert values(grouped) == [[0, 2, 4], [1, 3, 5]]
+    assert values(dataset.take(2).apply(experimental.enumerate_dataset(5))) == [[5, 0], [6, 1]]
+    chosen = experimental.choose_from_datasets(
+        [tf.data.Dataset.range(2), tf.data.Dataset.range(10, 12)],
+        tf.data.Dataset.from_tensor_slices(np.array([1, 0, 1], np.int64)),
+    )
+    assert values(chosen) == [10, 0, 11]
+    sampled = experimental.sample_from_datasets(
+        [tf.data.Dataset.range(3), tf.data.Dataset.range(3)], weights=[0.5, 0.5], seed=0
+    )
+    assert sorted(values(sampled)) == [0, 0, 1, 1, 2, 2]
