@@ -296,3 +296,61 @@ def test_experimental_function_forms():
         [tf.data.Dataset.range(3), tf.data.Dataset.range(3)], weights=[0.5, 0.5], seed=0
     )
     assert sorted(values(sampled)) == [0, 0, 1, 1, 2, 2]
+
+
+def _per_element_calls(dataset_of):
+    calls = []
+
+    def record(x):
+        calls.append(1)
+        return x
+
+    list(dataset_of(record))
+    return len(calls)
+
+
+def test_map_then_batch_runs_the_function_once_per_batch_when_it_vectorizes():
+    x = np.random.RandomState(0).rand(50, 8).astype(np.float32)
+
+    def f(row):
+        return tf.nn.relu(row * 2.0 - 1.0) + tf.reduce_mean(row)
+
+    vectorized = tf.data.Dataset.from_tensor_slices(x).map(f).batch(16)
+    options = tf.data.Options()
+    options.experimental_optimization.apply_default_optimizations = False
+    per_element = vectorized.with_options(options)
+    fresh = tf.data.Dataset.from_tensor_slices(x).map(f, num_parallel_calls=2).batch(16)
+    expected = np.maximum(x * 2 - 1, 0) + x.mean(axis=1, keepdims=True)
+    for dataset in (vectorized, per_element, fresh):
+        batches = [b.numpy() for b in dataset]
+        assert [b.shape for b in batches] == [(16, 8)] * 3 + [(2, 8)]
+        np.testing.assert_allclose(np.concatenate(batches), expected, rtol=1e-6)
+
+    def batched(fn):
+        return tf.data.Dataset.range(40).map(fn).batch(10)
+
+    assert _per_element_calls(batched) == 4
+    off = tf.data.Options()
+    off.experimental_optimization.apply_default_optimizations = False
+    assert _per_element_calls(lambda fn: batched(fn).with_options(off)) == 40
+
+
+def test_map_then_batch_falls_back_for_data_dependent_functions():
+    def branch(x):
+        if x % 2 == 0:
+            return x * 10
+        return x
+
+    def random(x):
+        return tf.cast(x, tf.float32) + tf.random.uniform(()) * 0.0
+
+    def through_numpy(x):
+        return x + int(x.numpy())
+
+    dataset = tf.data.Dataset.range(7)
+    assert values(dataset.map(branch).batch(3)) == [[0, 1, 20], [3, 40, 5], [60]]
+    assert values(dataset.map(random).batch(4)) == [[0.0, 1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]
+    assert values(dataset.map(through_numpy, num_parallel_calls=2).batch(5)) == [
+        [0, 2, 4, 6, 8],
+        [10, 12],
+    ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import torch
 
@@ -35,15 +37,26 @@ class _BatchDataset(UnaryDataset):
                 self._batch_size, self._drop_remainder, source._permutation()
             )
             return
-        batch = []
-        size = self._batch_size
-        for element in source._iterate():
-            batch.append(element)
-            if len(batch) == size:
-                yield batch_elements(batch)
-                batch = []
-        if batch and not self._drop_remainder:
-            yield batch_elements(batch)
+        from .mapping import _MapDataset
+
+        if isinstance(source, _MapDataset) and source._vectorize is not False:
+            yield from self._mapped_batches(source)
+            return
+        yield from batches(source._iterate(), self._batch_size, self._drop_remainder)
+
+    def _mapped_batches(self, mapped):
+        """``map(f).batch(n)`` with ``f`` run once per batch under ``torch.func.vmap`` when it
+        can be (see ``_MapDataset._apply_batch``), else once per element."""
+        inputs = _BatchDataset(mapped._input, self._batch_size, self._drop_remainder)._iterate()
+        for batch in inputs:
+            out = mapped._apply_batch(batch)
+            if out is not None:
+                yield out
+                continue
+            rest = itertools.chain([batch], inputs)
+            elements = (element for b in rest for element in unstack(b))
+            yield from batches(mapped._map_elements(elements), self._batch_size, False)
+            return
 
     def _cardinality(self):
         count = self._input._cardinality()
@@ -57,6 +70,33 @@ class _BatchDataset(UnaryDataset):
             lambda shape, dtype: ((size,) + shape if shape is not None else None, dtype),
             self._input._spec(),
         )
+
+
+def batches(elements, size, drop_remainder):
+    """Groups an iterator of elements into stacked batches of ``size``."""
+    batch = []
+    for element in elements:
+        batch.append(element)
+        if len(batch) == size:
+            yield batch_elements(batch)
+            batch = []
+    if batch and not drop_remainder:
+        yield batch_elements(batch)
+
+
+def unstack(batch):
+    """The rows of a batch, as elements."""
+    leaves = structure.flatten(batch)
+    count = c.rows(leaves[0])
+    if all(isinstance(leaf, torch.Tensor) for leaf in leaves):
+        columns = [leaf.unbind(0) for leaf in leaves]
+    else:
+        columns = [[c.row(leaf, i) for i in range(count)] for leaf in leaves]
+    if leaves[0] is batch:
+        return columns[0]
+    if type(batch) is tuple and structure.is_flat(batch):
+        return list(zip(*columns))
+    return [structure.pack_as(batch, list(row)) for row in zip(*columns)]
 
 
 def batch_elements(elements):

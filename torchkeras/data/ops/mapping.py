@@ -19,12 +19,20 @@ def _storage(tensor):
 
 
 class _MapDataset(UnaryDataset):
+    """``map``.  Followed by ``batch``, the function is first tried on the whole batch under
+    ``torch.func.vmap`` (TF's former ``map_vectorization``): the same values, the Python body
+    run once per batch (as TF runs it once, when tracing); any failure (data-dependent
+    control flow, ``.numpy()``, random ops, strings) falls back to one call per element for
+    the rest of the pipeline.  ``Options.experimental_optimization.apply_default_optimizations
+    = False`` turns it off."""
+
     _type_name = "_MapDataset"
 
     def __init__(self, input_dataset, map_func):
         super().__init__(input_dataset)
         self._func = map_func
         self._output_spec = None
+        self._vectorize = None
 
     def _apply(self, element):
         kind = type(element)
@@ -42,9 +50,40 @@ class _MapDataset(UnaryDataset):
         return c.on_cpu(c.element_structure(result))
 
     def _iterate(self):
+        return self._map_elements(self._input._iterate())
+
+    def _map_elements(self, elements):
         apply = self._apply
-        for element in self._input._iterate():
+        for element in elements:
             yield apply(element)
+
+    def _apply_batch(self, batch):
+        """``f`` applied to a whole batch with ``torch.func.vmap`` (the stacked outputs), or
+        ``None`` when it cannot be (then never tried again)."""
+        if self._vectorize is False:
+            return None
+        leaves = structure.flatten(batch)
+        if not all(type(leaf) is torch.Tensor for leaf in leaves):
+            self._vectorize = False
+            return None
+        shape = []
+
+        def one(*rows):
+            element = rows[0] if leaves[0] is batch else structure.pack_as(batch, list(rows))
+            out = self._apply(element)
+            shape.append(out)
+            out_leaves = structure.flatten(out)
+            if not all(isinstance(leaf, torch.Tensor) for leaf in out_leaves):
+                raise TypeError("not a tensor")
+            return tuple(out_leaves)
+
+        try:
+            stacked = torch.func.vmap(one, randomness="error")(*leaves)
+        except Exception:  # noqa: BLE001 - any failure means: map element by element
+            self._vectorize = False
+            return None
+        self._vectorize = True
+        return structure.pack_as(shape[0], list(stacked))
 
     def _spec(self):
         if self._output_spec is None:
@@ -68,9 +107,9 @@ class _ParallelMapDataset(_MapDataset):
         self._workers = c.parallelism(num_parallel_calls, "ParallelMapDatasetV2")
         self._deterministic = deterministic
 
-    def _iterate(self):
+    def _map_elements(self, elements):
         ordered = self._deterministic is not False and self._options_deterministic is not False
-        return threads.parallel_map(self._apply, self._input._iterate(), self._workers, ordered)
+        return threads.parallel_map(self._apply, elements, self._workers, ordered)
 
 
 def returned_dataset(value, what="map_func"):

@@ -41,17 +41,19 @@ class _OptionsDataset(UnaryDataset):
     def __init__(self, input_dataset, options):
         super().__init__(input_dataset)
         self._options = options
-        deterministic = self.options().deterministic
-        if deterministic is not None:
-            _set_deterministic(input_dataset, deterministic)
+        merged = self.options()
+        if merged.deterministic is not None:
+            _set(input_dataset, "_options_deterministic", merged.deterministic)
+        if merged.experimental_optimization.apply_default_optimizations is False:
+            _set(input_dataset, "_vectorize", False)
 
     def _iterate(self):
         return self._input._iterate()
 
 
-def _set_deterministic(dataset, deterministic):
-    """Tells the parallel transformations of a pipeline the ``deterministic`` option (TF
-    applies options to the whole pipeline they are attached to)."""
-    dataset._options_deterministic = deterministic
+def _set(dataset, attribute, value):
+    """Tells every transformation of a pipeline an option (TF applies options to the whole
+    pipeline they are attached to): ``deterministic``, and whether ``map`` may vectorize."""
+    setattr(dataset, attribute, value)
     for child in dataset._inputs():
-        _set_deterministic(child, deterministic)
+        _set(child, attribute, value)
