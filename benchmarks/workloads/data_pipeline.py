@@ -4,7 +4,9 @@ over 20,000 (64,) float32 rows, ``f`` a few tensor ops per element.  Raw torch: 
 plain loop applying the same ops per row and stacking every 128 rows (what a
 ``DataLoader`` with ``num_workers=0`` does, without its sampler overhead).
 The target that matters is TensorFlow's figure (torchkeras no slower than
-tf.data); the torch column shows the Python floor of per-element work."""
+tf.data); the torch column shows the Python floor of per-element work.
+torchkeras runs ``f`` once per batch under ``torch.func.vmap`` here (map followed
+by batch); ``data_pipeline_per_element`` turns that off."""
 
 import numpy as np
 import torch
@@ -44,7 +46,7 @@ def torch_version(smoke, device):
     return run
 
 
-def tf_version(tf, smoke):
+def tf_version(tf, smoke, default_optimizations=True):
     x, y = _data(smoke)
 
     def f(row, label):
@@ -56,6 +58,10 @@ def tf_version(tf, smoke):
         .batch(_BATCH)
         .prefetch(tf.data.AUTOTUNE)
     )
+    if not default_optimizations:
+        options = tf.data.Options()
+        options.experimental_optimization.apply_default_optimizations = False
+        dataset = dataset.with_options(options)
 
     def run():
         for _ in dataset:
