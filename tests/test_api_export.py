@@ -93,6 +93,7 @@ EXPECTED_NAMESPACES = {
     "tf.sysconfig",
     "tf.version",
     "tf.data",
+    "tf.data.experimental",
     "tf.debugging",
     "tf.distribute",
     "tf.distribute.cluster_resolver",

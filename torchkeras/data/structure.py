@@ -27,13 +27,32 @@ __all__ = [
 ]
 
 
+# Leaves the fast paths below recognise: a plain tuple of these is flat.
+_LEAVES = (torch.Tensor, np.ndarray, TensorOperators)
+
+
+def is_flat(structure):
+    """True for a plain tuple of tensors (the common element; no tree walk needed)."""
+    return type(structure) is tuple and all(isinstance(v, _LEAVES) for v in structure)
+
+
 def map_structure(fn, *structures):
     """Applies ``fn`` to the leaves of one or more same-shaped structures."""
+    if len(structures) == 1:
+        first = structures[0]
+        if isinstance(first, _LEAVES):
+            return fn(first)
+        if is_flat(first):
+            return tuple([fn(v) for v in first])
     return _tree.map_structure(fn, *structures, rules=_tree.DATA)
 
 
 def flatten(structure):
     """The leaves of ``structure`` in TF's order (dict keys sorted, lists are leaves)."""
+    if isinstance(structure, _LEAVES):
+        return [structure]
+    if is_flat(structure):
+        return list(structure)
     return _tree.flatten(structure, _tree.DATA)
 
 
@@ -75,6 +94,8 @@ def _leaf_storage(value):
         return storage.detach() if isinstance(storage, torch.Tensor) else storage
     if isinstance(value, torch.Tensor):
         return value.detach()
+    if getattr(type(value), "_is_dataset", False):
+        return value
     return convert_to_tensor(value)._value
 
 
@@ -83,12 +104,23 @@ def to_storage(structure):
     return map_structure(_leaf_storage, structure)
 
 
+def _leaf_tensor(value):
+    return wrap(value) if isinstance(value, (torch.Tensor, np.ndarray)) else value
+
+
 def to_tensors(structure):
-    """Wraps every storage leaf as a Tensor."""
-    return map_structure(wrap, structure)
+    """Wraps every storage leaf as a Tensor (Dataset leaves, ``window``'s, stay)."""
+    if type(structure) is torch.Tensor:
+        return wrap(structure)
+    return map_structure(_leaf_tensor, structure)
 
 
 def _leaf_numpy(storage):
+    if getattr(type(storage), "_is_dataset", False):
+        raise TypeError(
+            "`tf.data.Dataset.as_numpy_iterator()` is not supported for datasets that produce "
+            "values of type <class 'tensorflow.python.data.ops.dataset_ops.DatasetV2'>"
+        )
     if isinstance(storage, np.ndarray):
         return storage[()] if storage.ndim == 0 else storage.copy()
     array = wrap(storage).numpy()

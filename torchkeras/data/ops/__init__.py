@@ -1,0 +1,1 @@
+"""``tf.data``'s transformations, one module per family (the ``Dataset`` methods call them)."""

@@ -1,0 +1,266 @@
+"""``batch``, ``padded_batch`` and ``unbatch``."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import torch
+
+from ...framework import tree as _tree
+from ...framework.errors import InvalidArgumentError
+from .. import structure
+from ..dataset_ops import UnaryDataset
+from . import _common as c
+
+
+class _BatchDataset(UnaryDataset):
+    _type_name = "_BatchDataset"
+
+    def __init__(self, input_dataset, batch_size, drop_remainder):
+        super().__init__(input_dataset)
+        if batch_size <= 0:
+            raise InvalidArgumentError(None, None, "Batch size must be greater than zero.")
+        self._batch_size = batch_size
+        self._drop_remainder = drop_remainder
+
+    def _iterate(self):
+        from .selection import _ShuffleDataset
+        from .sources import _TensorSliceDataset
+
+        source = self._input
+        if isinstance(source, _TensorSliceDataset):
+            yield from source._slices(self._batch_size, self._drop_remainder)
+            return
+        if isinstance(source, _ShuffleDataset) and source._is_permutation():
+            yield from source._input._slices(
+                self._batch_size, self._drop_remainder, source._permutation()
+            )
+            return
+        from .mapping import _MapDataset
+
+        if isinstance(source, _MapDataset) and source._vectorize is not False:
+            yield from self._mapped_batches(source)
+            return
+        yield from batches(source._iterate(), self._batch_size, self._drop_remainder)
+
+    def _mapped_batches(self, mapped):
+        """``map(f).batch(n)`` with ``f`` run once per batch under ``torch.func.vmap`` when it
+        can be (see ``_MapDataset._apply_batch``), else once per element."""
+        inputs = _BatchDataset(mapped._input, self._batch_size, self._drop_remainder)._iterate()
+        for batch in inputs:
+            out = mapped._apply_batch(batch)
+            if out is not None:
+                yield out
+                continue
+            rest = itertools.chain([batch], inputs)
+            elements = (element for b in rest for element in unstack(b))
+            yield from batches(mapped._map_elements(elements), self._batch_size, False)
+            return
+
+    def _cardinality(self):
+        count = self._input._cardinality()
+        if count < 0:
+            return count
+        return count // self._batch_size if self._drop_remainder else -(-count // self._batch_size)
+
+    def _spec(self):
+        size = self._batch_size if self._drop_remainder else None
+        return c.map_spec(
+            lambda shape, dtype: ((size,) + shape if shape is not None else None, dtype),
+            self._input._spec(),
+        )
+
+
+def batches(elements, size, drop_remainder):
+    """Groups an iterator of elements into stacked batches of ``size``."""
+    batch = []
+    for element in elements:
+        batch.append(element)
+        if len(batch) == size:
+            yield batch_elements(batch)
+            batch = []
+    if batch and not drop_remainder:
+        yield batch_elements(batch)
+
+
+def unstack(batch):
+    """The rows of a batch, as elements."""
+    leaves = structure.flatten(batch)
+    count = c.rows(leaves[0])
+    if all(isinstance(leaf, torch.Tensor) for leaf in leaves):
+        columns = [leaf.unbind(0) for leaf in leaves]
+    else:
+        columns = [[c.row(leaf, i) for i in range(count)] for leaf in leaves]
+    if leaves[0] is batch:
+        return columns[0]
+    if type(batch) is tuple and structure.is_flat(batch):
+        return list(zip(*columns))
+    return [structure.pack_as(batch, list(row)) for row in zip(*columns)]
+
+
+def batch_elements(elements):
+    """Stacks a list of same-shaped elements into one batch (TF's error for ragged ones)."""
+    first = elements[0]
+    if isinstance(first, torch.Tensor):
+        shape = first.shape
+        for index, element in enumerate(elements):
+            if element.shape != shape:
+                _raise_shape_error(0, shape, index, element.shape)
+        return torch.stack(elements)
+    leaves = elements if structure.is_flat(first) else [structure.flatten(e) for e in elements]
+    stacked = []
+    for component, rows in enumerate(zip(*leaves)):
+        shape = rows[0].shape
+        for index, row in enumerate(rows):
+            if row.shape != shape:
+                _raise_shape_error(component, shape, index, row.shape)
+        stacked.append(c.stack(list(rows)))
+    return structure.pack_as(first, stacked)
+
+
+def _raise_shape_error(component, first, index, shape):
+    raise InvalidArgumentError(
+        None,
+        None,
+        "Cannot batch tensors with different shapes in component %d. First element "
+        "had shape %s and element %d had shape %s." % (component, list(first), index, list(shape)),
+    )
+
+
+class _PaddedBatchDataset(UnaryDataset):
+    _type_name = "_PaddedBatchDataset"
+
+    def __init__(self, input_dataset, batch_size, padded_shapes, padding_values, drop_remainder):
+        super().__init__(input_dataset)
+        if batch_size <= 0:
+            raise InvalidArgumentError(None, None, "Batch size must be greater than zero.")
+        self._batch_size = batch_size
+        self._drop_remainder = drop_remainder
+        spec = input_dataset._spec()
+        leaves = c.spec_leaves(spec)
+        if padded_shapes is None:
+            shapes = [shape for shape, _ in leaves]
+            if any(shape is None for shape in shapes):
+                raise ValueError(
+                    "You must provide `padded_shapes` argument because component 0 has "
+                    "unknown rank."
+                )
+        else:
+            shapes = [_dims(s) for s in _per_component(spec, padded_shapes)]
+        self._shapes = shapes
+        if padding_values is None:
+            self._values = [None] * len(leaves)
+        elif c.is_spec_leaf(spec) or _tree.DATA.kind(padding_values):
+            self._values = _per_component(spec, padding_values)
+        else:
+            self._values = [padding_values] * len(leaves)
+
+    def _iterate(self):
+        batch = []
+        for element in self._input._iterate():
+            batch.append(element)
+            if len(batch) == self._batch_size:
+                yield self._pad(batch)
+                batch = []
+        if batch and not self._drop_remainder:
+            yield self._pad(batch)
+
+    def _pad(self, elements):
+        leaves = [structure.flatten(e) for e in elements]
+        out = []
+        for component, rows in enumerate(zip(*leaves)):
+            wanted = self._shapes[component]
+            longest = [max(r.shape[d] for r in rows) for d in range(rows[0].ndim)]
+            target = [longest[d] if wanted[d] is None else wanted[d] for d in range(len(longest))]
+            out.append(_pad_rows(rows, target, self._values[component]))
+        return structure.pack_as(elements[0], out)
+
+    def _cardinality(self):
+        count = self._input._cardinality()
+        if count < 0:
+            return count
+        return count // self._batch_size if self._drop_remainder else -(-count // self._batch_size)
+
+    def _spec(self):
+        size = self._batch_size if self._drop_remainder else None
+        leaves = [
+            ((size,) + tuple(shape), dtype)
+            for shape, (_, dtype) in zip(self._shapes, c.spec_leaves(self._input._spec()))
+        ]
+        return c.pack_spec(self._input._spec(), leaves)
+
+
+def _per_component(spec, values):
+    """``values`` (a structure matching the element's, shapes or scalars at its leaves) as a
+    list, one entry per component."""
+    collected = []
+    _tree.map_structure_up_to(
+        spec,
+        lambda _, value: collected.append(value),
+        spec,
+        values,
+        rules=_tree.DATA,
+        is_leaf=c.is_spec_leaf,
+    )
+    return collected
+
+
+def _dims(shape):
+    if hasattr(shape, "as_list"):
+        shape = shape.as_list()
+    return tuple(None if d is None or int(d) == -1 else int(d) for d in shape)
+
+
+def _pad_rows(rows, target, value):
+    if isinstance(rows[0], np.ndarray):
+        fill = b"" if value is None else structure.to_numpy(c.on_cpu(value))
+        out = np.full([len(rows)] + target, fill, dtype=object)
+        for index, row in enumerate(rows):
+            out[(index,) + tuple(slice(0, n) for n in row.shape)] = row
+        return out
+    fill = 0 if value is None else c.on_cpu(value).item()
+    out = torch.full([len(rows)] + target, fill, dtype=rows[0].dtype)
+    for index, row in enumerate(rows):
+        if any(n > t for n, t in zip(row.shape, target)):
+            raise InvalidArgumentError(
+                None, None, "Attempted to pad to a smaller size than the input element."
+            )
+        out[(index,) + tuple(slice(0, n) for n in row.shape)] = row
+    return out
+
+
+class _UnbatchDataset(UnaryDataset):
+    _type_name = "_UnbatchDataset"
+
+    def _iterate(self):
+        for element in self._input._iterate():
+            leaves = structure.flatten(element)
+            for leaf in leaves:
+                if leaf.ndim == 0:
+                    raise InvalidArgumentError(
+                        None, None, "Input element must have a non-scalar value in each component."
+                    )
+            count = c.rows(leaves[0])
+            for leaf in leaves[1:]:
+                if c.rows(leaf) != count:
+                    raise InvalidArgumentError(
+                        None,
+                        None,
+                        "Input element must have the same batch size in each component. Component "
+                        "0 had size %d but component had size %d." % (count, c.rows(leaf)),
+                    )
+            for index in range(count):
+                yield structure.map_structure(lambda s: c.row(s, index), element)  # noqa: B023
+
+    def _cardinality(self):
+        count = self._input._cardinality()
+        return c.INFINITE_CARDINALITY if count == c.INFINITE_CARDINALITY else c.UNKNOWN_CARDINALITY
+
+    def _spec(self):
+        def unbatched(shape, dtype):
+            if shape is not None and len(shape) == 0:
+                raise ValueError("Unbatching a dataset is only supported for rank >= 1")
+            return (None if shape is None else shape[1:]), dtype
+
+        return c.map_spec(unbatched, self._input._spec())
