@@ -177,6 +177,8 @@ class Variable(ScatterMethods, TensorOperators):
                 requires_grad=self._trainable
                 and (data.dtype.is_floating_point or data.dtype.is_complex),
             )
+        if _STATE.function_trace is not None:
+            _STATE.function_trace.variable_created(self)
 
     @property
     def _value(self):

@@ -1,0 +1,249 @@
+"""One trace of a ``tf.function``: the Python body run once, its torch computation captured.
+
+The body runs on the real inputs under ``torch.fx``'s ``make_fx`` (real tensors, so the trace
+is also the call that triggered it: its outputs, prints and variable writes are that call's).
+Every aten op the body's ops run is recorded into a ``GraphModule``: variables the body reads
+are captured by reference (their ``nn.Parameter`` objects, so ``assign_add`` replays on the
+real storage), variables passed as arguments are graph inputs, ``torch.autograd.grad`` (a
+``GradientTape`` inside) is recorded as its explicit backward ops, torch generators are
+captured by reference (random ops draw fresh values on each replay, as TF's do), and
+``tf.print`` is one opaque op (``torchkeras::host_call``) that prints on each replay.
+
+A trace is refused (:attr:`Trace.unreplayable` names why; the signature then runs eagerly)
+when it read a tensor on the host (``bool(t)``, ``.numpy()``, ``.item()``, ``.tolist()``, an op
+whose output depends on values, such as ``torch.equal``): the graph would have baked the value
+in. Also refused: Python objects in the outputs that are not tensors or plain values, string
+tensors, and custom gradients (``tf.custom_gradient``) on a graph an outer tape differentiates
+(the graph is recorded below autograd and would lose them).
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import torch
+from torch.fx.experimental.proxy_tensor import disable_proxy_modes_tracing, make_fx
+from torch.overrides import TorchFunctionMode
+
+from . import global_state
+
+__all__ = ["Trace", "host_call", "HOST_CALLS"]
+
+_STATE = global_state.PER_THREAD
+
+_HOST_READS = frozenset(
+    (
+        "numpy",
+        "tolist",
+        "item",
+        "__bool__",
+        "__int__",
+        "__float__",
+        "__index__",
+        "__complex__",
+        "__array__",
+        "__format__",
+        "__repr__",
+        "__str__",
+    )
+)
+"""Tensor methods that read values on the host (some bypass torch's dispatcher)."""
+
+
+class _HostReadWatch(TorchFunctionMode):
+    """Lets the body read tensors on the host (the trace is the real call) but notes each read,
+    so the trace is not replayed with the value baked in."""
+
+    def __init__(self, trace):
+        super().__init__()
+        self._trace = trace
+
+    def __torch_function__(self, func, types, args=(), kwargs=None):
+        if getattr(func, "__name__", None) in _HOST_READS:
+            self._trace.refuse("it reads a tensor's value in Python (Tensor.%s)" % func.__name__)
+            with disable_proxy_modes_tracing():
+                return func(*args, **(kwargs or {}))
+        return func(*args, **(kwargs or {}))
+
+
+HOST_CALLS = {}
+"""key -> callback(list of torch.Tensor): the host work (``tf.print``) recorded in graphs."""
+
+_KEYS = itertools.count()
+
+
+@torch.library.custom_op("torchkeras::host_call", mutates_args=())
+def _host_call(tensors: list[torch.Tensor], key: int) -> None:
+    trace = _STATE.function_trace
+    if trace is not None and trace.pending:  # runs after the trace, as TF's first execution
+        trace.deferred.append((key, [t.clone() for t in tensors]))
+        return
+    HOST_CALLS[key](tensors)
+
+
+def host_call(callback, tensors):
+    """Runs ``callback(tensors)`` now and, in a trace, on every replay (``tf.print``).
+
+    ``tensors`` are torch tensors; outside a trace the callback just runs.
+    """
+    trace = _STATE.function_trace
+    if trace is None:
+        callback(list(tensors))
+        return
+    key = next(_KEYS)
+    HOST_CALLS[key] = lambda values: _run_host_call_body(callback, values)
+    trace.host_keys.append(key)
+    trace.pending = True
+    torch.ops.torchkeras.host_call(list(tensors), key)
+    trace.pending = False
+
+
+@_host_call.register_fake
+def _host_call_fake(tensors, key):
+    return None
+
+
+def _run_host_call_body(callback, values):
+    previous = _STATE.function_trace
+    _STATE.function_trace = None
+    try:
+        with disable_proxy_modes_tracing():
+            callback(values)
+    finally:
+        _STATE.function_trace = previous
+
+
+def _is_impure(node):
+    target = node.target
+    if target is torch.ops.torchkeras.host_call.default:
+        return True
+    return node.is_impure()
+
+
+def _data_dependent(graph):
+    """The first op in ``graph`` whose output depends on tensor values (``.item()`` and the like,
+    run inside torch's own ops), or ``None``."""
+    tag = torch.Tag.data_dependent_output
+    for node in graph.nodes:
+        target = node.target
+        if isinstance(target, torch._ops.OpOverload) and tag in target.tags:
+            return str(target)
+    return None
+
+
+def _custom_backward(storages):
+    """Whether the autograd graph behind ``storages`` has a Python ``autograd.Function``."""
+    seen = set()
+    stack = [s.grad_fn for s in storages if s.grad_fn is not None]
+    while stack:
+        node = stack.pop()
+        if node is None or node in seen:
+            continue
+        seen.add(node)
+        if type(node).__name__ == "BackwardCFunction":
+            return True
+        stack.extend(next_node for next_node, _ in node.next_functions)
+    return False
+
+
+class Trace:
+    """One run of ``body(*storages) -> list of torch tensors`` recorded as a GraphModule.
+
+    ``may_create_variables``: whether the body may create ``tf.Variable``s (TF allows it on a
+    function's first trace only). After :meth:`run`, ``graph_module`` is the replayable graph
+    (``None`` when ``unreplayable`` names why), ``outputs`` the real outputs of this call and
+    ``created_variables`` the variables the body created.
+    """
+
+    def __init__(self, may_create_variables):
+        self.may_create_variables = may_create_variables
+        self.created_variables = []
+        self.host_keys = []
+        self.pending = False
+        self.deferred = []
+        self.unreplayable = None
+        self.graph_module = None
+        self.outputs = None
+
+    def refuse(self, reason):
+        """Marks the trace as not replayable (the first reason is kept)."""
+        if self.unreplayable is None:
+            self.unreplayable = reason
+
+    def variable_created(self, variable):
+        """Called by ``tf.Variable`` while this trace runs: TF's error after the first trace."""
+        if not self.may_create_variables:
+            raise ValueError(
+                "tf.function only supports singleton tf.Variables created on the first call. Make "
+                "sure the tf.Variable is only created once or created outside tf.function. See "
+                "https://www.tensorflow.org/guide/function#creating_tfvariables for more "
+                "information."
+            )
+        self.created_variables.append(variable)
+
+    def run(self, body, storages, differentiated):
+        """Runs ``body`` on ``storages`` (the call's tensor inputs) and records it.
+
+        ``differentiated``: an outer tape records this call (its outputs must keep autograd).
+        """
+        outputs = []
+
+        def traced(*inputs):
+            result = body(*inputs)
+            outputs.extend(result)
+            return result
+
+        previous = _STATE.function_trace
+        _STATE.function_trace = self
+        compiling = torch.compiler._is_compiling_flag
+        torch.compiler._is_compiling_flag = True
+        try:
+            with _HostReadWatch(self):
+                graph_module = make_fx(traced, _error_on_data_dependent_ops=False)(*storages)
+        finally:
+            torch.compiler._is_compiling_flag = compiling
+            _STATE.function_trace = previous
+        self.outputs = outputs
+        for key, tensors in self.deferred:
+            HOST_CALLS[key](tensors)
+        self.deferred = []
+        reason = _data_dependent(graph_module.graph)
+        if reason is not None:
+            self.refuse("an op reads tensor values on the host (%s)" % reason)
+        if differentiated and _custom_backward(outputs):
+            self.refuse("a custom gradient is differentiated by an outer tape")
+        if self.unreplayable is None:
+            graph_module.graph.eliminate_dead_code(is_impure_node=_is_impure)
+            graph_module.recompile()
+            self.graph_module = graph_module
+        else:
+            self.release()
+
+    def dry_run(self, body, storages):
+        """Runs ``body`` on fake tensors of ``storages``' shapes and dtypes (symbolic sizes):
+        Python runs, nothing is computed or written; ``outputs`` are fake tensors."""
+        outputs = []
+
+        def traced(*inputs):
+            result = body(*inputs)
+            outputs.extend(result)
+            return result
+
+        previous = _STATE.function_trace
+        _STATE.function_trace = self
+        self.may_create_variables = False
+        compiling = torch.compiler._is_compiling_flag
+        torch.compiler._is_compiling_flag = True
+        try:
+            make_fx(traced, tracing_mode="symbolic", _allow_non_fake_inputs=True)(*storages)
+        finally:
+            torch.compiler._is_compiling_flag = compiling
+            _STATE.function_trace = previous
+        self.outputs = outputs
+        self.release()
+
+    def release(self):
+        """Forgets the host calls this trace recorded (its graph is gone)."""
+        for key in self.host_keys:
+            HOST_CALLS.pop(key, None)
+        self.host_keys = []
