@@ -429,9 +429,8 @@ class Function:
         """The ConcreteFunction for these arguments (tensors, or ``tf.TensorSpec``s), tracing
         it if needed.
 
-        With specs, the body is traced on tensors of zeros of the spec's dtype (``None`` dims
-        as 1) while Python side effects run, as TF's trace does, and writes to variables are
-        undone; values it computes are discarded.
+        With specs, the body is traced symbolically (fake tensors, ``None`` dims symbolic)
+        while Python side effects run, as TF's trace does; nothing is computed or written.
         """
         if not args and not kwargs and self._input_signature is not None:
             args = tuple(self._input_signature)
@@ -521,7 +520,7 @@ def _example(leaf):
     """A tensor of zeros standing for spec ``leaf`` (``None`` dims as 1)."""
     if not _is_spec(leaf):
         return leaf
-    dims = [] if leaf.shape.rank is None else [1 if d is None else d for d in leaf.shape]
+    dims = [] if leaf.shape.rank is None else [2 if d is None else d for d in leaf.shape]
     if leaf.dtype.name == "string":
         return convert_to_tensor(np.full(dims, b"", dtype=object))
     return convert_to_tensor(np.zeros(dims, dtype=leaf.dtype.as_numpy_dtype), dtype=leaf.dtype)

@@ -27,7 +27,7 @@ from torch.overrides import TorchFunctionMode
 
 from . import global_state
 
-__all__ = ["Trace", "host_call", "HOST_CALLS"]
+__all__ = ["Trace", "VariableCreationError", "host_call", "HOST_CALLS"]
 
 _STATE = global_state.PER_THREAD
 
@@ -131,6 +131,59 @@ def _data_dependent(graph):
     return None
 
 
+def _foldable(node, literal):
+    """Whether ``node`` computes a value from trace-time literals only (deterministically)."""
+    target = node.target
+    if node.op != "call_function" or not isinstance(target, torch._ops.OpOverload):
+        return False
+    if target._schema.is_mutable or torch.Tag.nondeterministic_seeded in target.tags:
+        return False
+    if target is torch.ops.torchkeras.host_call.default:
+        return False
+    inputs = node.all_input_nodes
+    if target is torch.ops.aten.lift_fresh_copy.default:
+        return len(inputs) == 1 and inputs[0].op == "get_attr"
+    return bool(inputs) and all(i in literal for i in inputs)
+
+
+def _mutated(node):
+    """Whether a user of ``node`` writes into it in place."""
+    return any(
+        isinstance(user.target, torch._ops.OpOverload)
+        and user.target._schema.is_mutable
+        and user.args
+        and user.args[0] is node
+        for user in node.users
+    )
+
+
+def _fold_literals(graph_module):
+    """Computes once what depends only on literals captured at trace time (NumPy arrays and
+    Python numbers the body converted: ``lift_fresh_copy`` of a constant), as TF folds
+    constants; each folded value is a private copy, as TF's constants are."""
+    graph = graph_module.graph
+    literal = {}
+    for node in graph.nodes:
+        if not _foldable(node, literal):
+            continue
+        args, kwargs = torch.fx.node.map_arg(
+            (node.args, node.kwargs),
+            lambda n: literal[n] if n in literal else getattr(graph_module, n.target),
+        )
+        with torch.no_grad():
+            literal[node] = node.target(*args, **kwargs)
+    for number, (node, value) in enumerate(literal.items()):
+        if all(user in literal for user in node.users) or _mutated(node):
+            continue
+        if not isinstance(value, torch.Tensor):
+            continue
+        name = "_folded_literal%d" % number
+        graph_module.register_buffer(name, value.clone())
+        with graph.inserting_before(node):
+            constant = graph.get_attr(name)
+        node.replace_all_uses_with(constant)
+
+
 def _custom_backward(storages):
     """Whether the autograd graph behind ``storages`` has a Python ``autograd.Function``."""
     seen = set()
@@ -144,6 +197,10 @@ def _custom_backward(storages):
             return True
         stack.extend(next_node for next_node, _ in node.next_functions)
     return False
+
+
+class VariableCreationError(ValueError):
+    """TF's ``ValueError`` for a variable created by a trace after the first."""
 
 
 class Trace:
@@ -173,7 +230,7 @@ class Trace:
     def variable_created(self, variable):
         """Called by ``tf.Variable`` while this trace runs: TF's error after the first trace."""
         if not self.may_create_variables:
-            raise ValueError(
+            raise VariableCreationError(
                 "tf.function only supports singleton tf.Variables created on the first call. Make "
                 "sure the tf.Variable is only created once or created outside tf.function. See "
                 "https://www.tensorflow.org/guide/function#creating_tfvariables for more "
@@ -213,6 +270,7 @@ class Trace:
         if differentiated and _custom_backward(outputs):
             self.refuse("a custom gradient is differentiated by an outer tape")
         if self.unreplayable is None:
+            _fold_literals(graph_module)
             graph_module.graph.eliminate_dead_code(is_impure_node=_is_impure)
             graph_module.recompile()
             self.graph_module = graph_module

@@ -1,0 +1,288 @@
+"""tf.function's tracing semantics: one trace per input signature, replayed without Python;
+compared with real TF (the guide "Better performance with tf.function") where installed."""
+
+import io
+import contextlib
+
+import numpy as np
+import pytest
+
+import torchkeras as tf
+
+
+def _double_log(tf_module):
+    """The guide's ``double`` example: what it prints, returns and counts."""
+    out = io.StringIO()
+
+    @tf_module.function
+    def double(a):
+        print("Tracing with", a, file=out)
+        return a + a
+
+    values = [double(tf_module.constant(v)).numpy() for v in (1, 1.1, 2, 3)]
+    count = double.experimental_get_tracing_count()
+    signature = double.get_concrete_function(tf_module.constant(1)).pretty_printed_signature()
+    return out.getvalue(), [float(v) for v in values], count, signature
+
+
+def test_double_traces_once_per_dtype():
+    text, values, count, signature = _double_log(tf)
+    assert text == (
+        'Tracing with Tensor("a:0", shape=(), dtype=int32)\n'
+        'Tracing with Tensor("a:0", shape=(), dtype=float32)\n'
+    )
+    assert values == pytest.approx([2, 2.2, 4, 6]) and count == 2
+    assert signature.startswith("Input Parameters:\n  a (POSITIONAL_OR_KEYWORD): TensorSpec(")
+
+
+def test_double_matches_tensorflow():
+    tf_real = pytest.importorskip("tensorflow")
+    ours, theirs = _double_log(tf), _double_log(tf_real)
+    assert ours[0] == theirs[0] and ours[2] == theirs[2] and ours[3] == theirs[3]
+    np.testing.assert_allclose(ours[1], theirs[1], rtol=1e-6)
+
+
+def _side_effects(tf_module, path):
+    """Python print at trace time only; tf.print at every call; counters and retracing."""
+    log = []
+    stream = "file://%s" % path
+
+    @tf_module.function
+    def f(x, n):
+        log.append("traced")
+        tf_module.print("run", x, output_stream=stream)
+        return x * n
+
+    results = [
+        f(tf_module.constant(2.0), 1),
+        f(tf_module.constant(3.0), 1),
+        f(tf_module.constant(3.0), 2),
+    ]
+    with open(path) as handle:
+        printed = handle.read()
+    return (
+        log,
+        printed,
+        [float(r.numpy()) for r in results],
+        f.experimental_get_tracing_count(),
+    )
+
+
+def test_python_side_effects_at_trace_time_only(tmp_path):
+    log, printed, results, count = _side_effects(tf, tmp_path / "ours.txt")
+    assert log == ["traced", "traced"] and count == 2
+    assert printed == "run 2\nrun 3\nrun 3\n" and results == [2.0, 3.0, 6.0]
+
+
+def test_side_effects_match_tensorflow(tmp_path):
+    tf_real = pytest.importorskip("tensorflow")
+    ours = _side_effects(tf, tmp_path / "ours.txt")
+    assert ours == _side_effects(tf_real, tmp_path / "theirs.txt")
+
+
+def _variable_updates(tf_module):
+    v = tf_module.Variable(1.0)
+
+    @tf_module.function
+    def step(x):
+        with tf_module.GradientTape() as tape:
+            loss = v * x * x
+        grad = tape.gradient(loss, v)
+        v.assign_sub(0.1 * grad)
+        return loss, v.read_value()
+
+    results = [[float(t.numpy()) for t in step(tf_module.constant(x))] for x in (1.0, 2.0, 3.0)]
+    return results, float(v.numpy()), step.experimental_get_tracing_count()
+
+
+def test_tape_and_variable_updates_replay():
+    results, final, count = _variable_updates(tf)
+    assert count == 1
+    np.testing.assert_allclose(results, [[1.0, 0.9], [3.6, 0.5], [4.5, -0.4]], rtol=1e-6)
+    assert final == pytest.approx(-0.4)
+
+
+def test_variable_updates_match_tensorflow():
+    tf_real = pytest.importorskip("tensorflow")
+    ours, theirs = _variable_updates(tf), _variable_updates(tf_real)
+    np.testing.assert_allclose(ours[0], theirs[0], rtol=1e-6)
+    assert ours[2] == theirs[2]
+
+
+def _variable_creation_error(tf_module):
+    @tf_module.function
+    def f(x):
+        return tf_module.Variable(x)
+
+    with pytest.raises(ValueError) as info:
+        f(1.0)  # TF traces a first call that creates variables twice: the second one raises
+    return str(info.value)
+
+
+def test_variables_only_on_the_first_call():
+    text = _variable_creation_error(tf)
+    assert text.startswith("tf.function only supports singleton tf.Variables created on the first")
+
+
+def test_variable_creation_error_matches_tensorflow():
+    tf_real = pytest.importorskip("tensorflow")
+    assert _variable_creation_error(tf) in _variable_creation_error(tf_real)
+
+
+def _module_counts(tf_module):
+    class Scale(tf_module.Module):
+        def __init__(self):
+            self.v = None
+
+        @tf_module.function
+        def __call__(self, x):
+            if self.v is None:
+                self.v = tf_module.Variable(2.0)
+            return self.v * x
+
+    first, second = Scale(), Scale()
+    values = [float(first(1.0)), float(first(2.0)), float(second(3.0))]
+    return (
+        values,
+        first.__call__.experimental_get_tracing_count(),
+        (second.__call__.experimental_get_tracing_count()),
+    )
+
+
+def test_methods_trace_per_instance_and_count_variable_creation_twice():
+    assert _module_counts(tf) == ([2.0, 4.0, 6.0], 3, 2)
+
+
+def test_method_counts_match_tensorflow():
+    tf_real = pytest.importorskip("tensorflow")
+    assert _module_counts(tf) == _module_counts(tf_real)
+
+
+def _relaxed(tf_module):
+    out = io.StringIO()
+
+    @tf_module.function(reduce_retracing=True)
+    def h(x):
+        print("trace", x, file=out)
+        return x * 2
+
+    for value in ([1], [1, 2], [1, 2, 3], [[1]]):
+        h(tf_module.constant(value))
+    return out.getvalue().splitlines()[:3], h.experimental_get_tracing_count()
+
+
+def test_reduce_retracing_generalises_shapes():
+    lines, count = _relaxed(tf)
+    assert count == 3
+    assert lines[:2] == [
+        'trace Tensor("x:0", shape=(1,), dtype=int32)',
+        'trace Tensor("x:0", shape=(None,), dtype=int32)',
+    ]
+
+
+def test_reduce_retracing_matches_tensorflow():
+    tf_real = pytest.importorskip("tensorflow")
+    ours, theirs = _relaxed(tf), _relaxed(tf_real)
+    assert ours[1] == theirs[1] and ours[0][:2] == theirs[0][:2]
+
+
+def test_variables_as_arguments_share_a_trace():
+    @tf.function
+    def add_one(v):
+        v.assign_add(1.0)
+        return v.read_value()
+
+    a, b = tf.Variable(1.0), tf.Variable(5.0)
+    assert float(add_one(a)) == 2.0 and float(add_one(b)) == 6.0 and float(add_one(a)) == 3.0
+    assert add_one.experimental_get_tracing_count() == 1 and float(b.numpy()) == 6.0
+
+
+def test_host_reads_fall_back_to_eager_with_one_warning():
+    @tf.function
+    def absolute(x):
+        if x > 0:
+            return x
+        return -x
+
+    with pytest.warns(RuntimeWarning, match="runs eagerly"):
+        assert float(absolute(tf.constant(1.0))) == 1.0
+    assert float(absolute(tf.constant(-4.0))) == 4.0
+    assert float(absolute(tf.constant(3.0))) == 3.0
+
+
+def test_numpy_reads_are_not_baked_in():
+    @tf.function
+    def scaled(x):
+        return x * float(x.numpy().sum())
+
+    with pytest.warns(RuntimeWarning, match="Tensor.numpy"):
+        assert float(scaled(tf.constant(2.0))) == 4.0
+    assert float(scaled(tf.constant(3.0))) == 9.0
+
+
+def test_random_ops_draw_fresh_values_each_call():
+    @tf.function
+    def draw():
+        return tf.random.uniform([4])
+
+    first, second = draw().numpy(), draw().numpy()
+    assert draw.experimental_get_tracing_count() == 1 and not np.array_equal(first, second)
+
+
+def test_outer_tape_differentiates_a_replayed_call():
+    w = tf.Variable(3.0)
+
+    @tf.function
+    def f(x):
+        return w * x * x
+
+    assert float(f(tf.constant(2.0))) == 12.0
+    for x in (2.0, 5.0):
+        with tf.GradientTape() as tape:
+            y = f(tf.constant(x))
+        assert float(tape.gradient(y, w)) == x * x
+
+
+def test_run_functions_eagerly_runs_python_each_call():
+    log = []
+
+    @tf.function
+    def f(x):
+        log.append(1)
+        return x + 1
+
+    tf.config.run_functions_eagerly(True)
+    try:
+        f(tf.constant(1))
+        f(tf.constant(1))
+    finally:
+        tf.config.run_functions_eagerly(False)
+    assert len(log) == 2 and f.experimental_get_tracing_count() == 0
+
+
+def test_concrete_function_from_spec():
+    printed = io.StringIO()
+
+    @tf.function
+    def double(a):
+        print("Tracing with", a, file=printed)
+        return a + a
+
+    with contextlib.redirect_stdout(io.StringIO()):
+        concrete = double.get_concrete_function(tf.TensorSpec([None], tf.float32))
+    assert printed.getvalue() == 'Tracing with Tensor("a:0", shape=(None,), dtype=float32)\n'
+    assert concrete.pretty_printed_signature() == (
+        "Input Parameters:\n"
+        "  a (POSITIONAL_OR_KEYWORD): TensorSpec(shape=(None,), dtype=tf.float32, name=None)\n"
+        "Output Type:\n"
+        "  TensorSpec(shape=(None,), dtype=tf.float32, name=None)\n"
+        "Captures:\n"
+        "  None"
+    )
+    assert concrete.structured_input_signature == (
+        (tf.TensorSpec([None], tf.float32, name="a"),),
+        {},
+    )
+    np.testing.assert_allclose(concrete(tf.constant([1.0, 2.0])).numpy(), [2.0, 4.0])
+    with pytest.raises(tf.errors.InvalidArgumentError, match="expected to be a float tensor"):
+        concrete(tf.constant([1]))
