@@ -26,7 +26,7 @@ from . import tree as _tree
 from .errors import InvalidArgumentError
 from .op_errors import type_name
 from .function_call import TENSOR, VARIABLE, Call, covers
-from .function_trace import Trace, VariableCreationError
+from .function_trace import Trace
 from .dtypes import as_dtype
 from .saved_values import before_writes
 from .shape import TensorShape
@@ -222,8 +222,6 @@ class ConcreteFunction:
         for tape, seen in zip(watching, before):
             read.update((k, v) for k, v in tape._variables.items() if k not in seen)
         owner._traced(self, trace)
-        if trace.created_variables:
-            self._retrace_without_creating(call)
         result = _assemble(structure[0], template, trace.outputs)
         if self._structure is None:
             self._keep_outputs(structure[0], template, trace.outputs)
@@ -259,17 +257,6 @@ class ConcreteFunction:
             return _flat_outputs(result, template, trace)
 
         return body
-
-    def _retrace_without_creating(self, call):
-        """TF traces a first call that created variables again, where creating one raises TF's
-        ``ValueError``: the same second run, on fake tensors (Python side effects happen)."""
-        trace = Trace(False)
-        try:
-            trace.dry_run(self._body(call, trace, [], []), call.storages())
-        except VariableCreationError:
-            raise
-        except Exception:  # noqa: BLE001 - a fake run that fails says nothing about variables
-            trace.release()
 
     def _dry_run(self, call, may_create_variables):
         """Traces for ``get_concrete_function(spec)``: on fake tensors, so nothing is computed
