@@ -1,22 +1,24 @@
-"""``tf.function``: runs the Python function eagerly, or ``torch.compile``d with
-``jit_compile=True``.
+"""``tf.function``: traced once per input signature and replayed, as TF does.
 
-``@tf.function`` (bare or with ``input_signature``, ``jit_compile``,
-``reduce_retracing``, ``autograph`` ...) returns a :class:`Function` that calls
-the Python function on every call and, as a traced TF function does, returns
-Python numbers and NumPy values in its output as Tensors.  With
-``jit_compile=True`` the function is compiled by ``torch.compile`` (one whole
-graph, ``fullgraph=True``, as XLA must compile all of it; TorchInductor by
-default) from its second call on: the first runs eagerly, creating the
-variables and optimizer state a TF trace would create; a ``GradientTape``
-and ``optimizer.apply_gradients`` inside are compiled with it, and NumPy
-arguments are passed as Tensors.  When compilation fails (no C++ compiler, an op or Python construct
-torch cannot capture) it warns once, naming the reason, and runs eagerly from
-then on, where TF would raise.  Otherwise nothing is traced.  With
-``input_signature`` the arguments are bound and converted to the specs'
-dtypes, and mismatches raise TF's ``TypeError``, as when tracing.
-``tf.config.run_functions_eagerly(True)`` makes even ``jit_compile`` functions
-run eagerly.  Works on methods too (``Function.__get__`` binds ``self``).
+Design (measured): the first call of each input signature runs the Python body under
+``torch.fx``'s ``make_fx`` on the real inputs (``function_trace.py``), so that call is also
+the trace: Python side effects happen then only, variables created then are kept (TF allows
+them on the first trace only; a later trace raises TF's ``ValueError``), ``tf.print`` is a
+graph op run at every call. Later calls with a matching signature (``function_call.py``:
+tensors by dtype and shape, variables by spec, Python values by value) replay the recorded
+aten graph without running Python (``concrete_function.py``). On chapter 3's linear
+classifier step (``benchmarks/workloads/linear_tape_function.py``) a replay takes 0.61x the
+eager step (1 CPU thread), about raw torch's time. Anything that read a tensor on the host
+while tracing runs that signature eagerly from then on, with one warning per function, never
+a baked-in value. Differences from TF: no AutoGraph (data-dependent ``if``/``for`` on tensors
+fall back to eager); a signature with ``None`` dims, or a call under a tape after one
+without, re-runs the Python body for each new exact shape (TF's tracing count is kept);
+a first call that creates variables is traced once, not twice (TF's count is kept).
+
+``jit_compile=True`` compiles the function with ``torch.compile`` instead (one whole graph,
+``fullgraph=True``, from its second call on; the first runs eagerly, creating the variables
+and optimizer state), falling back to eager with one warning when compiling fails.
+``tf.config.run_functions_eagerly(True)`` makes every function run its Python eagerly.
 """
 
 from __future__ import annotations
@@ -180,8 +182,8 @@ class JitFunction:
 
 @tf_export("config.run_functions_eagerly")
 def run_functions_eagerly(run_eagerly):
-    """``tf.config.run_functions_eagerly``: whether ``tf.function`` runs Python eagerly (it
-    always does here)."""
+    """``tf.config.run_functions_eagerly``: whether ``tf.function`` runs its Python on every
+    call instead of replaying traces."""
     global_state.PROCESS.run_functions_eagerly = bool(run_eagerly)
 
 
@@ -553,10 +555,9 @@ def function(
 ):
     """``tf.function``: decorator (with or without arguments) making a :class:`Function`.
 
-    The Python function runs eagerly on every call (no tracing), so results
-    equal TF's, with Python numbers in the output returned as Tensors; Python
-    side effects happen on every call, unlike a traced TF function.
-    ``jit_compile=True`` compiles it with ``torch.compile`` (module docstring).
+    Traced once per input signature and replayed (module docstring), with Python numbers
+    in the output returned as Tensors. ``jit_compile=True`` compiles it with
+    ``torch.compile``.
     The other ``experimental_*`` arguments are accepted and ignored.
     """
 
