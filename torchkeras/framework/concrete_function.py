@@ -117,10 +117,19 @@ class _Graph:
     """One replayable trace: the GraphModule, how its outputs rebuild the result, what it reads
     and writes."""
 
-    __slots__ = ("module", "template", "structure", "read_variables", "captured", "positions")
+    __slots__ = (
+        "module",
+        "forward",
+        "template",
+        "structure",
+        "read_variables",
+        "captured",
+        "positions",
+    )
 
     def __init__(self, module, template, structure, read_variables):
         self.module = module
+        self.forward = module.forward  # skips nn.Module's call machinery (no hooks here)
         self.template = template
         self.structure = structure
         self.read_variables = read_variables
@@ -128,6 +137,9 @@ class _Graph:
 
 
 def _assemble(structure, template, storages):
+    if len(template) == 1 and type(template[0]) is int and structure is not None:
+        if not _tree.is_nested(structure):
+            return wrap(storages[template[0]])
     leaves = [
         wrap(storages[item]) if type(item) is int else _constant_tensor(item[1])
         for item in template
@@ -200,10 +212,10 @@ class ConcreteFunction:
             for tape in _AUTO_WATCHING:
                 for variable in graph.read_variables:
                     tape._variables[id(variable)] = variable
-            outputs = graph.module(*storages)
+            outputs = graph.forward(*storages)
         else:
             with torch.no_grad():
-                outputs = graph.module(*storages)
+                outputs = graph.forward(*storages)
         return _assemble(graph.structure, graph.template, outputs)
 
     def _trace(self, call, recording, may_create_variables):

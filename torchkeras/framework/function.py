@@ -7,8 +7,9 @@ them on the first trace only; a later trace raises TF's ``ValueError``), ``tf.pr
 graph op run at every call. Later calls with a matching signature (``function_call.py``:
 tensors by dtype and shape, variables by spec, Python values by value) replay the recorded
 aten graph without running Python (``concrete_function.py``). On chapter 3's linear
-classifier step (``benchmarks/workloads/linear_tape_function.py``) a replay takes 0.61x the
-eager step (1 CPU thread), about raw torch's time. Anything that read a tensor on the host
+classifier step (``benchmarks/workloads/linear_tape_function.py``) a replay takes 0.53x the
+eager step and 0.8x raw torch's (1 CPU thread; shape-only values such as ``ones_like`` and
+the NumPy literals are folded once). Anything that read a tensor on the host
 while tracing runs that signature eagerly from then on, with one warning per function, never
 a baked-in value. Differences from TF: no AutoGraph (data-dependent ``if``/``for`` on tensors
 fall back to eager); a signature with ``None`` dims, or a call under a tape after one
@@ -243,6 +244,16 @@ def _call_signature(python_function):
         )
 
 
+def _positional_names(signature):
+    """The parameter names when every parameter is a plain positional one without default
+    (calls with that many positional arguments then bind without ``inspect``), else ``None``."""
+    params = signature.parameters.values()
+    plain = inspect.Parameter.POSITIONAL_OR_KEYWORD
+    if all(p.kind is plain and p.default is inspect.Parameter.empty for p in params):
+        return tuple(signature.parameters)
+    return None
+
+
 class Function:
     """What ``tf.function`` returns: call it like the Python function it wraps.
 
@@ -271,6 +282,7 @@ class Function:
         if signature is None and input_signature is not None:
             self._signature = inspect.signature(python_function)
         self._call_signature = _call_signature(python_function)
+        self._positional = _positional_names(self._call_signature)
         if jit is None and jit_compile:
             jit = JitFunction(
                 python_function,
@@ -301,7 +313,7 @@ class Function:
         if _STATE.function_trace is not None:  # inside another trace: inlined, as TF does
             return _to_tensors(self._python_function(*args, **kwargs))
         if args or kwargs:
-            call = Call(self._call_signature, args, kwargs)
+            call = Call(self._call_signature, args, kwargs, self._positional)
         else:
             call = self._empty_call
             if call is None:

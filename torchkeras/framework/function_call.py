@@ -96,23 +96,34 @@ def covers(general, exact):
 class Call:
     """One call's arguments bound to ``signature`` (an ``inspect.Signature``) and flattened."""
 
-    __slots__ = ("bound", "leaves", "skeleton", "types", "slots")
+    __slots__ = ("signature", "arguments", "leaves", "skeleton", "types", "slots")
 
-    def __init__(self, signature, args, kwargs):
-        bound = signature.bind(*args, **kwargs)
-        bound.apply_defaults()
-        arguments = bound.arguments
-        self.bound = bound
+    def __init__(self, signature, args, kwargs, positional=None):
+        if positional is not None and not kwargs and len(args) == len(positional):
+            arguments = dict(zip(positional, args))  # the common case, without inspect's bind
+        else:
+            bound = signature.bind(*args, **kwargs)
+            bound.apply_defaults()
+            arguments = bound.arguments
+        self.signature = signature
+        self.arguments = arguments
         values = tuple(arguments.values())
-        self.leaves = [_as_tensor(leaf) for leaf in _tree.flatten(values)]
-        self.skeleton = (
-            tuple(arguments),
-            repr(_tree.map_structure(lambda _: None, values)),
-        )
+        if any(_tree.is_nested(value) for value in values):
+            self.leaves = [_as_tensor(leaf) for leaf in _tree.flatten(values)]
+            shape = repr(_tree.map_structure(lambda _: None, values))
+        else:
+            self.leaves = [_as_tensor(leaf) for leaf in values]
+            shape = None
+        self.skeleton = (tuple(arguments), shape)
         self.types = tuple(_leaf_type(leaf) for leaf in self.leaves)
         self.slots = tuple(
             i for i, leaf_type in enumerate(self.types) if leaf_type[0] in (TENSOR, VARIABLE)
         )
+
+    @property
+    def bound(self):
+        """The arguments as ``inspect.BoundArguments``."""
+        return inspect.BoundArguments(self.signature, dict(self.arguments))
 
     @property
     def key(self):
@@ -133,9 +144,9 @@ class Call:
 
     def rebuild(self, leaves):
         """``(args, kwargs)`` for the Python function, with ``leaves`` in place of the call's."""
-        arguments = self.bound.arguments
+        arguments = self.arguments
         values = _tree.pack_sequence_as(tuple(arguments.values()), leaves)
-        rebuilt = inspect.BoundArguments(self.bound.signature, dict(zip(arguments, values)))
+        rebuilt = inspect.BoundArguments(self.signature, dict(zip(arguments, values)))
         return rebuilt.args, rebuilt.kwargs
 
 

@@ -159,11 +159,20 @@ def _mutated(node):
 
 def _fold_literals(graph_module):
     """Computes once what depends only on literals captured at trace time (NumPy arrays and
-    Python numbers the body converted: ``lift_fresh_copy`` of a constant), as TF folds
-    constants; each folded value is a private copy, as TF's constants are."""
+    Python numbers the body converted: ``lift_fresh_copy`` of a constant) and on static shapes
+    (``ones_like``: a graph is exact for its input shapes), as TF folds constants; each folded
+    value is a private copy, as TF's constants are."""
     graph = graph_module.graph
     literal = {}
+    filled = {torch.ops.aten.ones_like.default: 1, torch.ops.aten.zeros_like.default: 0}
     for node in graph.nodes:
+        fill = filled.get(node.target)
+        example = node.meta.get("val")
+        if fill is not None and isinstance(example, torch.Tensor):  # depends on the shape only
+            literal[node] = torch.full(
+                tuple(example.shape), fill, dtype=example.dtype, device=example.device
+            )
+            continue
         if not _foldable(node, literal):
             continue
         args, kwargs = torch.fx.node.map_arg(
