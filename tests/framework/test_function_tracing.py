@@ -289,3 +289,95 @@ def test_concrete_function_from_spec():
     np.testing.assert_allclose(concrete(tf.constant([1.0, 2.0])).numpy(), [2.0, 4.0])
     with pytest.raises(tf.errors.InvalidArgumentError, match="expected to be a float tensor"):
         concrete(tf.constant([1]))
+
+
+def test_host_reads_of_literals_still_replay():
+    """Ops that read values built from Python literals (tf.range's limit, gather's index
+    check) keep the trace: those values are the same on every call."""
+
+    @tf.function
+    def f(x):
+        return tf.gather(x, [0, 2]) + tf.cast(tf.range(2), tf.float32)
+
+    first = f(tf.constant([1.0, 2.0, 3.0]))
+    second = f(tf.constant([4.0, 5.0, 6.0]))
+    np.testing.assert_allclose(first.numpy(), [1.0, 4.0])
+    np.testing.assert_allclose(second.numpy(), [4.0, 7.0])
+    assert f.experimental_get_tracing_count() == 1
+
+
+def test_tf_print_runs_at_every_replay(tmp_path):
+    path = tmp_path / "log.txt"
+    calls = []
+
+    @tf.function
+    def f(x):
+        calls.append(1)
+        tf.print("x:", x, output_stream="file://%s" % path)
+        return x + 1
+
+    for value in (1, 2, 3):
+        f(tf.constant(value))
+    assert path.read_text() == "x: 1\nx: 2\nx: 3\n" and len(calls) == 1
+
+
+def test_nested_structures_and_python_outputs():
+    @tf.function
+    def f(pair, scale=2):
+        a, b = pair
+        return {"sum": (a + b) * scale, "n": 3, "none": None}
+
+    out = f((tf.constant(1.0), tf.constant(2.0)))
+    again = f((tf.constant(5.0), tf.constant(6.0)))
+    assert float(out["sum"]) == 6.0 and float(again["sum"]) == 22.0
+    assert isinstance(again["n"], tf.Tensor) and int(again["n"]) == 3 and again["none"] is None
+    assert f.experimental_get_tracing_count() == 1
+    f([tf.constant(1.0), tf.constant(2.0)], scale=3)
+    assert f.experimental_get_tracing_count() == 2
+
+
+def test_nested_functions_are_inlined():
+    inner_log = []
+
+    @tf.function
+    def inner(x):
+        inner_log.append(1)
+        return x * 2
+
+    @tf.function
+    def outer(x):
+        return inner(x) + 1
+
+    assert [float(outer(tf.constant(v))) for v in (1.0, 2.0)] == [3.0, 5.0]
+    assert len(inner_log) == 1 and outer.experimental_get_tracing_count() == 1
+
+
+def test_a_failed_trace_traces_again():
+    fail = [True]
+
+    @tf.function
+    def f(x):
+        if fail[0]:
+            raise RuntimeError("boom")
+        return x + 1
+
+    with pytest.raises(RuntimeError, match="boom"):
+        f(tf.constant(1))
+    fail[0] = False
+    assert int(f(tf.constant(1))) == 2 and f.experimental_get_tracing_count() == 1
+
+
+def test_function_attributes():
+    def body(x, y=1):
+        return x + y
+
+    f = tf.function(body, input_signature=[tf.TensorSpec([None], tf.int32)])
+    assert f.python_function is body and f.input_signature == [tf.TensorSpec([None], tf.int32)]
+    assert list(f.function_spec.signature.parameters) == ["x", "y"]
+    assert f.function_spec.input_signature == (tf.TensorSpec([None], tf.int32),)
+    f(tf.constant([1, 2]))
+    f(tf.constant([1, 2, 3]))
+    assert f.experimental_get_tracing_count() == 1
+    assert "TensorSpec(shape=(None,), dtype=tf.int32, name=None)" in (
+        f.pretty_printed_concrete_signatures()
+    )

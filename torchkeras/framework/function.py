@@ -27,6 +27,8 @@ from __future__ import annotations
 import functools
 import inspect
 import numbers
+import os
+import sys
 import types
 import warnings
 import weakref
@@ -244,6 +246,16 @@ def _call_signature(python_function):
         )
 
 
+def _user_stacklevel():
+    """The ``stacklevel`` naming the first caller outside ``torchkeras/framework`` (for a
+    ``warnings.warn`` made by this module's caller's caller)."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    frame, level = sys._getframe(2), 2
+    while frame is not None and frame.f_code.co_filename.startswith(here):
+        frame, level = frame.f_back, level + 1
+    return level
+
+
 def _positional_names(signature):
     """The parameter names when every parameter is a plain positional one without default
     (calls with that many positional arguments then bind without ``inspect``), else ``None``."""
@@ -382,7 +394,7 @@ class Function:
             "tf.function %r runs eagerly for these arguments: its trace cannot be replayed "
             "without a wrong answer (%s)." % (self._name, reason),
             RuntimeWarning,
-            stacklevel=4,
+            stacklevel=_user_stacklevel(),
         )
 
     def _bind(self, args, kwargs):

@@ -20,14 +20,20 @@ tensors, and custom gradients (``tf.custom_gradient``) on a graph an outer tape 
 from __future__ import annotations
 
 import itertools
+import operator
 
 import torch
-from torch.fx.experimental.proxy_tensor import disable_proxy_modes_tracing, make_fx
+from torch.fx.experimental.proxy_tensor import (
+    disable_proxy_modes_tracing,
+    get_innermost_proxy_mode,
+    get_proxy_slot,
+    make_fx,
+)
 from torch.overrides import TorchFunctionMode
 
 from . import global_state
 
-__all__ = ["Trace", "VariableCreationError", "host_call", "HOST_CALLS"]
+__all__ = ["Trace", "VariableCreationError", "host_call", "refuse_replay", "HOST_CALLS"]
 
 _STATE = global_state.PER_THREAD
 
@@ -57,19 +63,62 @@ class _HostReadWatch(TorchFunctionMode):
     def __init__(self, trace):
         super().__init__()
         self._trace = trace
+        self._literals = {}
 
     def __torch_function__(self, func, types, args=(), kwargs=None):
         if getattr(func, "__name__", None) in _HOST_READS:
-            self._trace.refuse("it reads a tensor's value in Python (Tensor.%s)" % func.__name__)
+            if not (args and self._literal(args[0])):
+                self._trace.refuse(
+                    "it reads a tensor's value in Python (Tensor.%s)" % func.__name__
+                )
             with disable_proxy_modes_tracing():
                 return func(*args, **(kwargs or {}))
         return func(*args, **(kwargs or {}))
+
+    def _literal(self, tensor):
+        """Whether ``tensor`` was computed in the trace from Python and NumPy literals only
+        (its value is the same on every replay, as TF folds such constants)."""
+        mode = get_innermost_proxy_mode()
+        if mode is None or not isinstance(tensor, torch.Tensor):
+            return False
+        slot = get_proxy_slot(tensor, mode.tracer, None)
+        if slot is None:
+            return False
+        return _literal_node(slot.proxy.node, self._literals)
+
+
+def _literal_node(node, memo):
+    """Whether graph ``node`` depends on trace-time literals only (``_foldable`` all the way)."""
+    known = memo.get(node)
+    if known is not None:
+        return known
+    pending = [node]
+    while pending:
+        current = pending[-1]
+        if current in memo:
+            pending.pop()
+            continue
+        inputs = [i for i in current.all_input_nodes if i not in memo]
+        if inputs and current.target is not torch.ops.aten.lift_fresh_copy.default:
+            pending.extend(inputs)
+            continue
+        pending.pop()
+        memo[current] = _foldable(current, {n for n, v in memo.items() if v})
+    return memo[node]
 
 
 HOST_CALLS = {}
 """key -> callback(list of torch.Tensor): the host work (``tf.print``) recorded in graphs."""
 
 _KEYS = itertools.count()
+
+
+def refuse_replay(reason):
+    """In a trace, marks it as not replayable (``reason`` is shown in the warning): for host
+    work whose values a replay would repeat, such as iterating a ``tf.data.Dataset``."""
+    trace = _STATE.function_trace
+    if trace is not None:
+        trace.refuse(reason)
 
 
 @torch.library.custom_op("torchkeras::host_call", mutates_args=())
@@ -134,6 +183,8 @@ def _data_dependent(graph):
 def _foldable(node, literal):
     """Whether ``node`` computes a value from trace-time literals only (deterministically)."""
     target = node.target
+    if node.op == "call_function" and target is operator.getitem:  # an item of a tuple output
+        return node.args[0] in literal
     if node.op != "call_function" or not isinstance(target, torch._ops.OpOverload):
         return False
     if target._schema.is_mutable or torch.Tag.nondeterministic_seeded in target.tags:
