@@ -381,3 +381,24 @@ def test_function_attributes():
     assert "TensorSpec(shape=(None,), dtype=tf.int32, name=None)" in (
         f.pretty_printed_concrete_signatures()
     )
+
+
+def test_a_method_s_function_does_not_keep_its_instance_alive():
+    import gc
+    import weakref
+
+    class Model(tf.Module):
+        def __init__(self):
+            self.v = tf.Variable(2.0)
+
+        @tf.function
+        def __call__(self, x):
+            return self.v * x
+
+    model = Model()
+    assert float(model(tf.constant(3.0))) == 6.0 and float(model(tf.constant(4.0))) == 8.0
+    assert model.__call__.experimental_get_tracing_count() == 1
+    ref = weakref.ref(model)
+    del model
+    gc.collect()
+    assert ref() is None

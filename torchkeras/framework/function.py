@@ -246,6 +246,27 @@ def _call_signature(python_function):
         )
 
 
+class _WeakMethod:
+    """A method bound to a weak reference of its instance: an instance's Function (kept per
+    instance in a ``WeakKeyDictionary``) must not keep the instance alive."""
+
+    def __init__(self, function, instance, method):
+        self._function = function
+        self._instance = weakref.ref(instance)
+        functools.update_wrapper(self, function)
+        self.__signature__ = _call_signature(method)
+
+    def method(self):
+        """The bound method (the instance must still be alive)."""
+        return self._function.__get__(self._instance())
+
+    def __get__(self, instance, owner=None):
+        return self.method() if instance is None else self._function.__get__(instance, owner)
+
+    def __call__(self, *args, **kwargs):
+        return self._function(self._instance(), *args, **kwargs)
+
+
 def _user_stacklevel():
     """The ``stacklevel`` naming the first caller outside ``torchkeras/framework`` (for a
     ``warnings.warn`` made by this module's caller's caller)."""
@@ -434,8 +455,14 @@ class Function:
         jit = (
             None if self._jit is None else functools.partial(self._jit, instance)
         )  # one compiled function for all instances
+        method = self._python_function.__get__(instance, owner)
+        if jit is None:
+            try:
+                method = _WeakMethod(self._python_function, instance, method)
+            except TypeError:  # not weakly referenceable: bound as usual, not cached
+                pass
         bound = Function(
-            self._python_function.__get__(instance, owner),
+            method,
             self._name,
             self._input_signature,
             self._autograph,
@@ -483,8 +510,9 @@ class Function:
 
     @property
     def python_function(self):
-        """The wrapped Python function."""
-        return self._python_function
+        """The wrapped Python function (a bound method for a method's Function)."""
+        function = self._python_function
+        return function.method() if isinstance(function, _WeakMethod) else function
 
     @property
     def input_signature(self):
