@@ -402,3 +402,33 @@ def test_a_method_s_function_does_not_keep_its_instance_alive():
     del model
     gc.collect()
     assert ref() is None
+
+
+def _concrete_texts(tf_module):
+    @tf_module.function
+    def double(a):
+        return a + a
+
+    concrete = double.get_concrete_function(tf_module.TensorSpec([None], tf_module.float32))
+
+    @tf_module.function(
+        input_signature=(tf_module.TensorSpec(shape=[None], dtype=tf_module.int32),)
+    )
+    def next_collatz(x):
+        return x * 2
+
+    errors = []
+    for bad in (tf_module.constant([[1]]), tf_module.constant([1.0])):
+        with pytest.raises(TypeError) as info:
+            next_collatz(bad)
+        errors.append(str(info.value).split(". Received args")[0])
+    return (
+        concrete.pretty_printed_signature(),
+        next_collatz.get_concrete_function().pretty_printed_signature(),
+        errors,
+    )
+
+
+def test_concrete_signatures_match_tensorflow():
+    tf_real = pytest.importorskip("tensorflow")
+    assert _concrete_texts(tf) == _concrete_texts(tf_real)
