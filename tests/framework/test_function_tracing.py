@@ -432,3 +432,15 @@ def _concrete_texts(tf_module):
 def test_concrete_signatures_match_tensorflow():
     tf_real = pytest.importorskip("tensorflow")
     assert _concrete_texts(tf) == _concrete_texts(tf_real)
+
+
+def test_concrete_function_graph_lists_its_ops():
+    v = tf.Variable(2.0)
+
+    @tf.function
+    def f(x):
+        return v * x + 1.0
+
+    types = [op.type for op in f.get_concrete_function(tf.constant(1.0)).graph.get_operations()]
+    assert types[0] == "Placeholder" and types[-1] == "Identity"
+    assert "mul.Tensor" in types and "add.Tensor" in types

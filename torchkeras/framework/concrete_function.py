@@ -307,6 +307,16 @@ class ConcreteFunction:
         return self._owner._call_signature
 
     @property
+    def graph(self):
+        """The traced computation (the first graph traced for this signature; ``None`` before
+        a call or when it runs eagerly): ``get_operations()`` lists its ops, with torch's aten
+        op names as types (TF lists its own op types)."""
+        for graph in self._graphs.values():
+            if graph is not _EAGER:
+                return _GraphView(graph.module)
+        return None
+
+    @property
     def structured_input_signature(self):
         """``(args, kwargs)`` of the trace: TensorSpecs for tensors (named after the
         parameters), VariableSpec-like text for variables, Python values as given."""
@@ -378,6 +388,41 @@ class ConcreteFunction:
         return "ConcreteFunction %s" % self.pretty_printed_signature()
 
     __str__ = __repr__
+
+
+class _Operation:
+    """One op of a :class:`_GraphView`: its ``name`` and ``type`` (the aten op)."""
+
+    __slots__ = ("name", "type")
+
+    def __init__(self, name, op_type):
+        self.name = name
+        self.type = op_type
+
+    def __repr__(self):
+        return "<Operation %r type=%s>" % (self.name, self.type)
+
+
+class _GraphView:
+    """``ConcreteFunction.graph``: the ops of the recorded torch graph, in execution order."""
+
+    def __init__(self, module):
+        self._module = module
+
+    def get_operations(self):
+        """The graph's ops (inputs, captured values and the output included, as TF lists
+        ``Placeholder``, ``ReadVariableOp`` and ``Identity``)."""
+        kinds = {"placeholder": "Placeholder", "get_attr": "Const", "output": "Identity"}
+        return [
+            _Operation(
+                node.name,
+                kinds.get(node.op) or getattr(node.target, "__name__", str(node.target)),
+            )
+            for node in self._module.graph.nodes
+        ]
+
+    def __repr__(self):
+        return "<graph of %d ops>" % len(self._module.graph.nodes)
 
 
 def _plain_tensor(leaf):
