@@ -25,7 +25,7 @@ from . import recording as _recording
 from . import tree as _tree
 from .errors import InvalidArgumentError
 from .op_errors import type_name
-from .function_call import TENSOR, VARIABLE, Call, covers
+from .function_call import TENSOR, VARIABLE, Call, covers, output_leaf
 from .function_trace import Trace
 from .dtypes import as_dtype
 from .saved_values import before_writes
@@ -141,16 +141,9 @@ def _assemble(structure, template, storages):
         if not _tree.is_nested(structure):
             return wrap(storages[template[0]])
     leaves = [
-        wrap(storages[item]) if type(item) is int else _constant_tensor(item[1])
-        for item in template
+        wrap(storages[item]) if type(item) is int else output_leaf(item[1]) for item in template
     ]
     return _tree.pack_sequence_as(structure, leaves) if template else structure
-
-
-def _constant_tensor(value):
-    from .function import _number_or_array_to_tensor
-
-    return _number_or_array_to_tensor(value)
 
 
 class ConcreteFunction:
@@ -293,7 +286,7 @@ class ConcreteFunction:
                 values[slot] = _symbolic_input(values[slot]._value, names[slot], types[slot])
         args, kwargs = call.rebuild(values)
         result = self._owner._python_function(*args, **kwargs)
-        return _tree.map_structure(_plain_tensor, self._owner._to_tensors(result))
+        return _tree.map_structure(output_leaf, result)
 
     # ------------------------------------------------------------------ TF's attributes
     @property
@@ -423,11 +416,6 @@ class _GraphView:
 
     def __repr__(self):
         return "<graph of %d ops>" % len(self._module.graph.nodes)
-
-
-def _plain_tensor(leaf):
-    """A symbolic input returned as an output, as a plain Tensor."""
-    return wrap(leaf._value) if isinstance(leaf, _SymbolicInput) else leaf
 
 
 def _unnamed(spec):

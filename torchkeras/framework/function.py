@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import functools
 import inspect
-import numbers
 import os
 import sys
 import types
@@ -40,7 +39,7 @@ from . import global_state
 from . import tree as _tree
 from .concrete_function import ConcreteFunction
 from .convert import convert_to_tensor
-from .function_call import Call, covers, relaxed
+from .function_call import Call, covers, output_leaf, relaxed
 from .tensor import TensorOperators, wrap
 from ..api_export import tf_export
 
@@ -197,15 +196,10 @@ def functions_run_eagerly():
     return global_state.PROCESS.run_functions_eagerly
 
 
-def _number_or_array_to_tensor(leaf):
-    """Python numbers, strings and NumPy values as Tensors (what a traced TF function returns)."""
-    if isinstance(leaf, (numbers.Number, str, bytes, np.ndarray, np.generic)):
-        return convert_to_tensor(leaf)
-    return leaf
-
-
 def _to_tensors(structure):
-    return _map_leaves(_number_or_array_to_tensor, structure)
+    """``structure`` with Python numbers, strings and NumPy values as Tensors (what a traced TF
+    function returns)."""
+    return _map_leaves(output_leaf, structure)
 
 
 def _array_to_tensor(leaf):
@@ -404,8 +398,6 @@ class Function:
         """Runs the Python function on ``call``'s arguments (an untraceable signature)."""
         args, kwargs = call.rebuild(call.leaves)
         return _to_tensors(self._python_function(*args, **kwargs))
-
-    _to_tensors = staticmethod(lambda structure: _to_tensors(structure))
 
     def _warn_eager(self, reason):
         if self._warned:

@@ -18,15 +18,16 @@ inputs.
 from __future__ import annotations
 
 import inspect
+import numbers
 
 import numpy as np
 import torch
 
 from . import tree as _tree
 from .convert import convert_to_tensor
-from .tensor import Tensor, TensorOperators
+from .tensor import Tensor, TensorOperators, wrap
 
-__all__ = ["Call", "TENSOR", "VARIABLE", "relaxed"]
+__all__ = ["Call", "TENSOR", "VARIABLE", "covers", "output_leaf", "relaxed"]
 
 TENSOR = "tensor"
 VARIABLE = "variable"
@@ -50,6 +51,16 @@ def _leaf_type(leaf):
     except TypeError:
         return (type(leaf), id(leaf))
     return (type(leaf), leaf)
+
+
+def output_leaf(leaf):
+    """An output leaf as a traced TF function returns it: Python numbers, strings and NumPy
+    values as Tensors, tensors as plain Tensors, anything else as it is."""
+    if isinstance(leaf, Tensor) and type(leaf) is not Tensor:
+        return wrap(leaf._value)  # a graph input returned as it is
+    if isinstance(leaf, (numbers.Number, str, bytes, np.ndarray, np.generic)):
+        return convert_to_tensor(leaf)
+    return leaf
 
 
 def _as_tensor(leaf):

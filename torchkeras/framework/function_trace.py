@@ -15,9 +15,10 @@ whose output depends on values, such as ``torch.equal``): the graph would have b
 in. Reads of values computed from trace-time literals only (``tf.range(3)``'s limit, a
 constant index list) are kept, as TF folds such constants; those computations are folded
 once into the graph. Host code whose values a replay would repeat (iterating a
-``tf.data.Dataset``) calls :func:`refuse_replay`. Also refused: Python objects in the outputs that are not tensors or plain values, string
-tensors, and custom gradients (``tf.custom_gradient``) on a graph an outer tape differentiates
-(the graph is recorded below autograd and would lose them).
+``tf.data.Dataset``) calls :func:`refuse_replay`. Also refused: Python objects in the
+outputs that are not tensors or plain values, string tensors, and custom gradients
+(``tf.custom_gradient``) on a graph an outer tape differentiates (the graph is recorded below
+autograd and would lose them).
 """
 
 from __future__ import annotations
