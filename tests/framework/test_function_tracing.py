@@ -444,3 +444,38 @@ def test_concrete_function_graph_lists_its_ops():
     types = [op.type for op in f.get_concrete_function(tf.constant(1.0)).graph.get_operations()]
     assert types[0] == "Placeholder" and types[-1] == "Identity"
     assert "mul.Tensor" in types and "add.Tensor" in types
+
+
+def test_custom_gradients_under_an_outer_tape_run_eagerly():
+    @tf.custom_gradient
+    def scaled_grad(x):
+        def grad(dy):
+            return dy * 100.0
+
+        return x * 1.0, grad
+
+    @tf.function
+    def f(x):
+        return scaled_grad(x) * 2.0
+
+    grads = []
+    with pytest.warns(RuntimeWarning, match="custom gradient"):
+        for value in (1.0, 2.0):
+            x = tf.constant(value)
+            with tf.GradientTape() as tape:
+                tape.watch(x)
+                y = f(x)
+            grads.append(float(tape.gradient(y, x)))
+    assert grads == [200.0, 200.0]
+
+
+def test_gradients_reach_variables_passed_as_arguments():
+    @tf.function
+    def f(v, x):
+        return v * x
+
+    for variable in (tf.Variable(2.0), tf.Variable(3.0)):
+        with tf.GradientTape() as tape:
+            y = f(variable, tf.constant(5.0))
+        assert float(tape.gradient(y, variable)) == 5.0
+    assert f.experimental_get_tracing_count() == 1

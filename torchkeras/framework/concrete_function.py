@@ -202,9 +202,13 @@ class ConcreteFunction:
         if recording or _EXITED:
             before_writes(graph.captured + [storages[i] for i in graph.positions])
         if recording:
+            read = graph.read_variables + [
+                call.leaves[i] for i in call.slots if call.types[i][0] == VARIABLE
+            ]
             for tape in _AUTO_WATCHING:
-                for variable in graph.read_variables:
-                    tape._variables[id(variable)] = variable
+                for variable in read:
+                    if variable.trainable:
+                        tape._variables[id(variable)] = variable
             outputs = graph.forward(*storages)
         else:
             with torch.no_grad():

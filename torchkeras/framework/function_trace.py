@@ -257,7 +257,7 @@ def _custom_backward(storages):
         if node is None or node in seen:
             continue
         seen.add(node)
-        if type(node).__name__ == "BackwardCFunction":
+        if isinstance(node, torch.autograd.function.BackwardCFunction):
             return True
         stack.extend(next_node for next_node, _ in node.next_functions)
     return False
