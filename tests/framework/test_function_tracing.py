@@ -479,3 +479,40 @@ def test_gradients_reach_variables_passed_as_arguments():
             y = f(variable, tf.constant(5.0))
         assert float(tape.gradient(y, variable)) == 5.0
     assert f.experimental_get_tracing_count() == 1
+
+
+def _keras_steps(eagerly):
+    from torchkeras import keras
+
+    keras.utils.set_random_seed(3)
+    model = keras.Sequential(
+        [keras.Input((4,)), keras.layers.Dense(8, activation="relu"), keras.layers.Dense(1)]
+    )
+    optimizer = keras.optimizers.Adam(0.05)
+    loss_fn = keras.losses.MeanSquaredError()
+
+    @tf.function
+    def train_step(x, y):
+        with tf.GradientTape() as tape:
+            loss = loss_fn(y, model(x, training=True))
+        grads = tape.gradient(loss, model.trainable_weights)
+        optimizer.apply_gradients(zip(grads, model.trainable_weights))
+        return loss
+
+    rng = np.random.RandomState(0)
+    x = rng.rand(16, 4).astype(np.float32)
+    y = x.sum(axis=1, keepdims=True)
+    tf.config.run_functions_eagerly(eagerly)
+    try:
+        losses = [float(train_step(x, y)) for _ in range(6)]
+    finally:
+        tf.config.run_functions_eagerly(False)
+    return losses, train_step.experimental_get_tracing_count()
+
+
+def test_keras_train_step_replays_as_it_runs_eagerly():
+    """Adam's bias correction depends on the step: a replay must read the live count."""
+    traced, count = _keras_steps(False)
+    eager, _ = _keras_steps(True)
+    np.testing.assert_allclose(traced, eager, rtol=1e-5)
+    assert count == 2  # the first call creates the optimizer's and model's variables
