@@ -24,6 +24,7 @@ import numpy as np
 import torch
 
 from ..api_export import export_value, tf_export
+from ..framework.function_trace import refuse_replay
 from ..framework.tensor import wrap
 from . import structure
 from .ops import _common as c
@@ -318,7 +319,7 @@ class Dataset:
     def reduce(self, initial_state, reduce_func, name=None):
         """Folds ``reduce_func(state, element)`` over the dataset; returns the final state."""
         state = structure.to_tensors(c.on_cpu(initial_state))
-        for element in self._iterate():
+        for element in self._user_iteration():
             tensors = structure.to_tensors(element)
             state = (
                 reduce_func(state, *tensors)
@@ -328,13 +329,17 @@ class Dataset:
         return state
 
     # -- inspection -------------------------------------------------------
+    def _user_iteration(self):
+        """The elements, for the user's loop (see :class:`_UserIterator`)."""
+        return _UserIterator(self._iterate())
+
     def __iter__(self):
-        return (structure.to_tensors(element) for element in self._iterate())
+        return _UserIterator(structure.to_tensors(element) for element in self._iterate())
 
     def as_numpy_iterator(self):
         """Iterates the elements as NumPy values (``bytes`` for strings); TF's ``TypeError``
         for elements that are datasets (raised on the first element, not on the call)."""
-        return (structure.to_numpy(element) for element in self._iterate())
+        return _UserIterator(structure.to_numpy(element) for element in self._iterate())
 
     def cardinality(self):
         """The number of elements as an int64 Tensor (-1 infinite, -2 unknown)."""
@@ -408,3 +413,21 @@ from .ops import resampling as _resampling  # noqa: E402
 from .ops import selection as _selection  # noqa: E402
 from .ops import sources as _sources  # noqa: E402
 from .ops import windowing as _windowing  # noqa: E402
+
+
+class _UserIterator:
+    """An iterator over a dataset for user code: each ``next`` inside a ``tf.function`` trace
+    marks that trace as not replayable, since a replay could not fetch new elements (it runs
+    eagerly instead, as ``function_trace.refuse_replay`` says)."""
+
+    __slots__ = ("_elements",)
+
+    def __init__(self, elements):
+        self._elements = elements
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        refuse_replay("it iterates a tf.data.Dataset")
+        return next(self._elements)

@@ -1,42 +1,51 @@
-"""``tf.function``: runs the Python function eagerly, or ``torch.compile``d with
-``jit_compile=True``.
+"""``tf.function``: traced once per input signature and replayed, as TF does.
 
-``@tf.function`` (bare or with ``input_signature``, ``jit_compile``,
-``reduce_retracing``, ``autograph`` ...) returns a :class:`Function` that calls
-the Python function on every call and, as a traced TF function does, returns
-Python numbers and NumPy values in its output as Tensors.  With
-``jit_compile=True`` the function is compiled by ``torch.compile`` (one whole
-graph, ``fullgraph=True``, as XLA must compile all of it; TorchInductor by
-default) from its second call on: the first runs eagerly, creating the
-variables and optimizer state a TF trace would create; a ``GradientTape``
-and ``optimizer.apply_gradients`` inside are compiled with it, and NumPy
-arguments are passed as Tensors.  When compilation fails (no C++ compiler, an op or Python construct
-torch cannot capture) it warns once, naming the reason, and runs eagerly from
-then on, where TF would raise.  Otherwise nothing is traced.  With
-``input_signature`` the arguments are bound and converted to the specs'
-dtypes, and mismatches raise TF's ``TypeError``, as when tracing.
-``tf.config.run_functions_eagerly(True)`` makes even ``jit_compile`` functions
-run eagerly.  Works on methods too (``Function.__get__`` binds ``self``).
+Design (measured): the first call of each input signature runs the Python body under
+``torch.fx``'s ``make_fx`` on the real inputs (``function_trace.py``), so that call is also
+the trace: Python side effects happen then only, variables created then are kept (TF allows
+them on the first trace only; a later trace raises TF's ``ValueError``), ``tf.print`` is a
+graph op run at every call. Later calls with a matching signature (``function_call.py``:
+tensors by dtype and shape, variables by spec, Python values by value) replay the recorded
+aten graph without running Python (``concrete_function.py``). On chapter 3's linear
+classifier step (``benchmarks/workloads/linear_tape_function.py``) a replay takes 0.53x the
+eager step and 0.8x raw torch's (1 CPU thread; shape-only values such as ``ones_like`` and
+the NumPy literals are folded once). Anything that read a tensor on the host
+while tracing runs that signature eagerly from then on, with one warning per function, never
+a baked-in value. Differences from TF: no AutoGraph (data-dependent ``if``/``for`` on tensors
+fall back to eager); a signature with ``None`` dims, or a call under a tape after one
+without, re-runs the Python body for each new exact shape (TF's tracing count is kept);
+a first call that creates variables is traced once, not twice (TF's count is kept).
+
+``jit_compile=True`` compiles the function with ``torch.compile`` instead (one whole graph,
+``fullgraph=True``, from its second call on; the first runs eagerly, creating the variables
+and optimizer state), falling back to eager with one warning when compiling fails.
+``tf.config.run_functions_eagerly(True)`` makes every function run its Python eagerly.
 """
 
 from __future__ import annotations
 
 import functools
 import inspect
-import numbers
+import os
+import sys
 import types
 import warnings
+import weakref
 
 import numpy as np
 import torch
 
 from . import global_state
 from . import tree as _tree
+from .concrete_function import ConcreteFunction
 from .convert import convert_to_tensor
+from .function_call import Call, covers, output_leaf, relaxed
 from .tensor import TensorOperators, wrap
 from ..api_export import tf_export
 
 __all__ = ["function", "JitFunction"]
+
+_STATE = global_state.PER_THREAD
 
 JIT_OPTIONS = {"backend": "inductor"}
 """Keyword arguments of the ``torch.compile`` calls behind ``jit_compile=True`` (tests pick a
@@ -175,8 +184,8 @@ class JitFunction:
 
 @tf_export("config.run_functions_eagerly")
 def run_functions_eagerly(run_eagerly):
-    """``tf.config.run_functions_eagerly``: whether ``tf.function`` runs Python eagerly (it
-    always does here)."""
+    """``tf.config.run_functions_eagerly``: whether ``tf.function`` runs its Python on every
+    call instead of replaying traces."""
     global_state.PROCESS.run_functions_eagerly = bool(run_eagerly)
 
 
@@ -187,15 +196,10 @@ def functions_run_eagerly():
     return global_state.PROCESS.run_functions_eagerly
 
 
-def _number_or_array_to_tensor(leaf):
-    """Python numbers, strings and NumPy values as Tensors (what a traced TF function returns)."""
-    if isinstance(leaf, (numbers.Number, str, bytes, np.ndarray, np.generic)):
-        return convert_to_tensor(leaf)
-    return leaf
-
-
 def _to_tensors(structure):
-    return _map_leaves(_number_or_array_to_tensor, structure)
+    """``structure`` with Python numbers, strings and NumPy values as Tensors (what a traced TF
+    function returns)."""
+    return _map_leaves(output_leaf, structure)
 
 
 def _array_to_tensor(leaf):
@@ -223,8 +227,66 @@ def _conform(value, spec):
     return tensor
 
 
+def _call_signature(python_function):
+    """The signature calls are bound to (``(*args, **kwargs)`` when Python cannot tell)."""
+    try:
+        return inspect.signature(python_function)
+    except (TypeError, ValueError):
+        return inspect.Signature(
+            [
+                inspect.Parameter("args", inspect.Parameter.VAR_POSITIONAL),
+                inspect.Parameter("kwargs", inspect.Parameter.VAR_KEYWORD),
+            ]
+        )
+
+
+class _WeakMethod:
+    """A method bound to a weak reference of its instance: an instance's Function (kept per
+    instance in a ``WeakKeyDictionary``) must not keep the instance alive."""
+
+    def __init__(self, function, instance, method):
+        self._function = function
+        self._instance = weakref.ref(instance)
+        functools.update_wrapper(self, function)
+        self.__signature__ = _call_signature(method)
+
+    def method(self):
+        """The bound method (the instance must still be alive)."""
+        return self._function.__get__(self._instance())
+
+    def __get__(self, instance, owner=None):
+        return self.method() if instance is None else self._function.__get__(instance, owner)
+
+    def __call__(self, *args, **kwargs):
+        return self._function(self._instance(), *args, **kwargs)
+
+
+def _user_stacklevel():
+    """The ``stacklevel`` naming the first caller outside ``torchkeras/framework`` (for a
+    ``warnings.warn`` made by this module's caller's caller)."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    frame, level = sys._getframe(2), 2
+    while frame is not None and frame.f_code.co_filename.startswith(here):
+        frame, level = frame.f_back, level + 1
+    return level
+
+
+def _positional_names(signature):
+    """The parameter names when every parameter is a plain positional one without default
+    (calls with that many positional arguments then bind without ``inspect``), else ``None``."""
+    params = signature.parameters.values()
+    plain = inspect.Parameter.POSITIONAL_OR_KEYWORD
+    if all(p.kind is plain and p.default is inspect.Parameter.empty for p in params):
+        return tuple(signature.parameters)
+    return None
+
+
 class Function:
-    """What ``tf.function`` returns: call it like the Python function it wraps."""
+    """What ``tf.function`` returns: call it like the Python function it wraps.
+
+    Calls are traced once per input signature and replayed after (module docstring);
+    ``experimental_get_tracing_count()`` counts the traces as TF does.
+    """
 
     def __init__(
         self,
@@ -246,6 +308,8 @@ class Function:
         self._signature = signature
         if signature is None and input_signature is not None:
             self._signature = inspect.signature(python_function)
+        self._call_signature = _call_signature(python_function)
+        self._positional = _positional_names(self._call_signature)
         if jit is None and jit_compile:
             jit = JitFunction(
                 python_function,
@@ -254,18 +318,97 @@ class Function:
                 trace_autograd=True,
             )
         self._jit = jit
+        self._concrete = []
+        self._dispatch = {}
+        self._empty_call = None
+        self._tracing_count = 0
+        self._warned = False
+        self._bound_functions = weakref.WeakKeyDictionary()
         functools.update_wrapper(self, python_function)
 
     def __call__(self, *args, **kwargs):
         if self._input_signature is not None:
             args, kwargs = self._bind(args, kwargs)
-        if self._jit is not None and not global_state.PROCESS.run_functions_eagerly:
+        if global_state.PROCESS.run_functions_eagerly:
+            return _to_tensors(self._python_function(*args, **kwargs))
+        if self._jit is not None:
             args, kwargs = (
                 _map_leaves(_array_to_tensor, args),
                 _map_leaves(_array_to_tensor, kwargs),
             )
             return _to_tensors(self._jit(*args, **kwargs))
+        if _STATE.function_trace is not None:  # inside another trace: inlined, as TF does
+            return _to_tensors(self._python_function(*args, **kwargs))
+        if args or kwargs:
+            call = Call(self._call_signature, args, kwargs, self._positional)
+        else:
+            call = self._empty_call
+            if call is None:
+                call = self._empty_call = Call(self._call_signature, args, kwargs)
+        concrete = self._dispatch.get(call.key)
+        if concrete is None:
+            concrete = self._concrete_for(call)
+        return concrete._run(call, self._tracing_count == 0)
+
+    def _concrete_for(self, call, types=None):
+        """The ConcreteFunction for ``call``: one whose signature covers it, else a new one
+        (relaxed as ``reduce_retracing`` / ``input_signature`` say)."""
+        for concrete in self._concrete:
+            if concrete._skeleton == call.skeleton and covers(concrete._types, call.types):
+                self._dispatch[call.key] = concrete
+                return concrete
+        if types is None:
+            types = self._generalised(call)
+        concrete = ConcreteFunction(self, call, types)
+        self._concrete.append(concrete)
+        self._dispatch[call.key] = concrete
+        return concrete
+
+    def _generalised(self, call):
+        """The leaf types of a new trace for ``call``: the ``input_signature``'s dims, or with
+        ``reduce_retracing`` the common supertype with an earlier trace."""
+        types = call.types
+        if self._input_signature is not None:
+            specs = _tree.flatten(self._input_signature)
+            types = list(types)
+            for i, spec in enumerate(specs[: len(types)]):
+                dims = spec.shape.rank is not None and tuple(spec.shape.as_list())
+                kind, dtype, _, extra = types[i]
+                types[i] = (kind, dtype, dims if dims is not False else None, extra)
+            return tuple(types)
+        if self._reduce_retracing:
+            for concrete in reversed(self._concrete):
+                if concrete._skeleton == call.skeleton:
+                    general = relaxed(concrete._types, types)
+                    if general is not None:
+                        return general
+        return types
+
+    def _traced(self, concrete, trace):
+        """Counts ``concrete``'s first trace (two when it created variables: TF traces such a
+        first call twice)."""
+        if concrete._counted:
+            return
+        concrete._counted = True
+        self._tracing_count += 1
+        if trace is not None and trace.created_variables:
+            self._tracing_count += 1
+
+    def _eager(self, call):
+        """Runs the Python function on ``call``'s arguments (an untraceable signature)."""
+        args, kwargs = call.rebuild(call.leaves)
         return _to_tensors(self._python_function(*args, **kwargs))
+
+    def _warn_eager(self, reason):
+        if self._warned:
+            return
+        self._warned = True
+        warnings.warn(
+            "tf.function %r runs eagerly for these arguments: its trace cannot be replayed "
+            "without a wrong answer (%s)." % (self._name, reason),
+            RuntimeWarning,
+            stacklevel=_user_stacklevel(),
+        )
 
     def _bind(self, args, kwargs):
         """``args``/``kwargs`` bound to the signature and converted to the ``input_signature``
@@ -291,14 +434,27 @@ class Function:
     def __get__(self, instance, owner=None):
         if instance is None:
             return self
+        if self._jit is None:
+            try:
+                bound = self._bound_functions.get(instance)
+            except TypeError:
+                bound = None
+            if bound is not None:
+                return bound
         signature = self._signature
         if signature is not None:
             signature = signature.replace(parameters=list(signature.parameters.values())[1:])
         jit = (
             None if self._jit is None else functools.partial(self._jit, instance)
         )  # one compiled function for all instances
-        return Function(
-            self._python_function.__get__(instance, owner),
+        method = self._python_function.__get__(instance, owner)
+        if jit is None:
+            try:
+                method = _WeakMethod(self._python_function, instance, method)
+            except TypeError:  # not weakly referenceable: bound as usual, not cached
+                pass
+        bound = Function(
+            method,
             self._name,
             self._input_signature,
             self._autograph,
@@ -307,11 +463,48 @@ class Function:
             signature,
             jit,
         )
+        if jit is None:
+            try:
+                self._bound_functions[instance] = bound
+            except TypeError:
+                pass
+        return bound
+
+    def get_concrete_function(self, *args, **kwargs):
+        """The ConcreteFunction for these arguments (tensors, or ``tf.TensorSpec``s), tracing
+        it if needed.
+
+        With specs, the body is traced symbolically (fake tensors, ``None`` dims symbolic)
+        while Python side effects run, as TF's trace does; nothing is computed or written.
+        """
+        if not args and not kwargs and self._input_signature is not None:
+            args = tuple(self._input_signature)
+        specs = [leaf for leaf in _tree.flatten((args, kwargs)) if _is_spec(leaf)]
+        if not specs:
+            if self._input_signature is not None:
+                args, kwargs = self._bind(args, kwargs)
+            call = Call(self._call_signature, args, kwargs)
+            concrete = self._dispatch.get(call.key) or self._concrete_for(call)
+            if not concrete._counted:
+                concrete._run(call, self._tracing_count == 0)
+            return concrete
+        example_args, example_kwargs = _map_leaves(_example, (args, kwargs))
+        call = Call(self._call_signature, example_args, example_kwargs)
+        general = _spec_types(call, _tree.flatten((args, kwargs)))
+        for concrete in self._concrete:
+            if concrete._skeleton == call.skeleton and concrete._types == general:
+                return concrete
+        concrete = ConcreteFunction(self, call, general)
+        self._concrete.append(concrete)
+        if not concrete._counted:
+            concrete._dry_run(call, self._tracing_count == 0)
+        return concrete
 
     @property
     def python_function(self):
-        """The wrapped Python function."""
-        return self._python_function
+        """The wrapped Python function (a bound method for a method's Function)."""
+        function = self._python_function
+        return function.method() if isinstance(function, _WeakMethod) else function
 
     @property
     def input_signature(self):
@@ -319,13 +512,75 @@ class Function:
         return self._input_signature
 
     @property
+    def function_spec(self):
+        """The Python signature calls are bound to, with the ``input_signature``."""
+        return _FunctionSpec(self._call_signature, self._input_signature)
+
+    @property
     def name(self):
         """The function's name."""
         return self._name
 
     def experimental_get_tracing_count(self):
-        """How many times the function was traced: always 0, nothing is traced yet."""
-        return 0
+        """How many times the function was traced (TF's count: one per new input signature,
+        two for a first call that creates variables)."""
+        return self._tracing_count
+
+    def pretty_printed_concrete_signatures(self, verbose=True):
+        """The signatures of the traces so far, one block each, blank lines between."""
+        return "\n\n".join(c.pretty_printed_signature(verbose) for c in self._concrete)
+
+
+class _FunctionSpec:
+    """``Function.function_spec``: the bound signature and the ``input_signature``."""
+
+    def __init__(self, signature, input_signature):
+        self.fullargspec = inspect.getfullargspec(_signature_function(signature))
+        self.signature = signature
+        self.input_signature = None if input_signature is None else tuple(input_signature)
+
+    def __repr__(self):
+        return "FunctionSpec(signature=%s, input_signature=%r)" % (
+            self.signature,
+            self.input_signature,
+        )
+
+
+def _signature_function(signature):
+    def stand_in(*args, **kwargs):
+        return None
+
+    stand_in.__signature__ = signature
+    return stand_in
+
+
+def _is_spec(leaf):
+    return (
+        hasattr(leaf, "is_compatible_with")
+        and hasattr(leaf, "shape")
+        and not isinstance(leaf, TensorOperators)
+    )
+
+
+def _example(leaf):
+    """A tensor of zeros standing for spec ``leaf`` (``None`` dims as 1)."""
+    if not _is_spec(leaf):
+        return leaf
+    dims = [] if leaf.shape.rank is None else [2 if d is None else d for d in leaf.shape]
+    if leaf.dtype.name == "string":
+        return convert_to_tensor(np.full(dims, b"", dtype=object))
+    return convert_to_tensor(np.zeros(dims, dtype=leaf.dtype.as_numpy_dtype), dtype=leaf.dtype)
+
+
+def _spec_types(call, leaves):
+    """``call``'s leaf types with the dims of the specs among ``leaves``."""
+    types = list(call.types)
+    for i, leaf in enumerate(leaves):
+        if _is_spec(leaf) and i < len(types):
+            rank = leaf.shape.rank
+            kind, dtype, _, extra = types[i]
+            types[i] = (kind, dtype, None if rank is None else tuple(leaf.shape.as_list()), extra)
+    return tuple(types)
 
 
 @tf_export("function")
@@ -344,10 +599,9 @@ def function(
 ):
     """``tf.function``: decorator (with or without arguments) making a :class:`Function`.
 
-    The Python function runs eagerly on every call (no tracing), so results
-    equal TF's, with Python numbers in the output returned as Tensors; Python
-    side effects happen on every call, unlike a traced TF function.
-    ``jit_compile=True`` compiles it with ``torch.compile`` (module docstring).
+    Traced once per input signature and replayed (module docstring), with Python numbers
+    in the output returned as Tensors. ``jit_compile=True`` compiles it with
+    ``torch.compile``.
     The other ``experimental_*`` arguments are accepted and ignored.
     """
 

@@ -34,6 +34,8 @@ class _PerThread(threading.local):
         """The mode of the symbolic (KerasTensor) trace in progress, or ``None``."""
         self.symbolic_fill = None
         """The size unknown dims get in the symbolic trace in progress."""
+        self.function_trace = None
+        """The ``tf.function`` trace in progress (``framework/function_trace.py``), or ``None``."""
         self.dtype_policy = None
         """The Keras dtype policy set with ``set_dtype_policy`` (``None``: floatx's)."""
         self.name_scopes = []

@@ -181,6 +181,8 @@ class Variable(ScatterMethods, TensorOperators):
         strategy = _STATE.distribute_strategy
         if strategy is not None:
             strategy._mirror_variable(self)  # tf.distribute: start from replica 0's value
+        if _STATE.function_trace is not None:
+            _STATE.function_trace.variable_created(self)
 
     @property
     def _value(self):

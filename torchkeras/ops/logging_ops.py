@@ -18,7 +18,10 @@ import sys
 import numpy as np
 import torch
 
-from ..framework.tensor import TensorOperators
+from ..framework import tree as _tree
+from ..framework.function_trace import host_call
+from ..framework.global_state import PER_THREAD as _STATE
+from ..framework.tensor import TensorOperators, wrap
 from . import nest
 from ..api_export import tf_export
 
@@ -195,6 +198,33 @@ def print(*inputs, **kwargs):  # noqa: A001 - TF's name
     if kwargs:
         raise ValueError("Unrecognized keyword arguments for tf.print: %s" % kwargs)
     summarize = -1 if summarize is None else int(summarize)
+    if _STATE.function_trace is not None:
+        _traced_print(inputs, output_stream, summarize, sep, end)
+        return None
+    _emit(inputs, output_stream, summarize, sep, end)
+    return None
+
+
+def _traced_print(inputs, output_stream, summarize, sep, end):
+    """Inside a ``tf.function`` trace: the print recorded in the graph, run at every call."""
+    leaves = _tree.flatten(inputs)
+    slots = [
+        i
+        for i, leaf in enumerate(leaves)
+        if isinstance(getattr(leaf, "_value", None), torch.Tensor)
+    ]
+
+    def emit(storages):
+        values = list(leaves)
+        for i, storage in zip(slots, storages):
+            values[i] = wrap(storage)
+        _emit(_tree.pack_sequence_as(inputs, values), output_stream, summarize, sep, end)
+
+    host_call(emit, [leaves[i]._value for i in slots])
+
+
+def _emit(inputs, output_stream, summarize, sep, end):
+    """Formats ``inputs`` and writes them to ``output_stream`` (``tf.print``'s output)."""
     text = _format_inputs(list(inputs), summarize, sep)
     if output_stream is None:
         output_stream = sys.stderr
