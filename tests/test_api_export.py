@@ -81,6 +81,7 @@ LAZY = {"tf": {"data", "keras"}}
 # Every namespace torchkeras provides; each must be registered and hold registered names.
 EXPECTED_NAMESPACES = {
     "tf",
+    "tf.bitwise",
     "tf.config",
     "tf.config.experimental",
     "tf.data",

@@ -266,12 +266,22 @@ _GROUPS = {
     "G25": "COMPLEX64 COMPLEX128",
     "G26": "INT32 INT64 BFLOAT16 HALF FLOAT DOUBLE",
     "G27": "INT32 INT64",
+    "G28": "INT8 INT16 INT32 INT64 UINT8 UINT16 UINT32 UINT64",
 }
 _DT_LISTS = {group: ", ".join("DT_" + t for t in names.split()) for group, names in _GROUPS.items()}
 SIGNATURES = {
     op: text % _DT_LISTS
     for op, text in {
         "Abs": "signature=x:T -> y:T; attr=T:type,allowed=[%(G0)s]",
+        "BitwiseAnd": "signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G28)s]; "
+        "is_commutative=true",
+        "BitwiseOr": "signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G28)s]; "
+        "is_commutative=true",
+        "BitwiseXor": "signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G28)s]; "
+        "is_commutative=true",
+        "LeftShift": "signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G28)s]",
+        "RightShift": "signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G28)s]",
+        "Invert": "signature=x:T -> y:T; attr=T:type,allowed=[%(G28)s]",
         "Sign": "signature=x:T -> y:T; attr=T:type,allowed=[%(G1)s]",
         "Square": "signature=x:T -> y:T; attr=T:type,allowed=[%(G2)s]",
         "Sqrt": "signature=x:T -> y:T; attr=T:type,allowed=[%(G3)s]",
