@@ -52,6 +52,7 @@ _fill_namespace(
     ".framework.tensor",
     ".framework.variable",
     ".ops.array_ops",
+    ".ops.bincount_ops",
     ".ops.debugging",
     ".ops.linalg_ops",
     ".ops.logging_ops",

@@ -9,6 +9,7 @@ from .api_export import fill_namespace as _fill_namespace
 _fill_namespace(
     globals(),
     "tf.math",
+    ".ops.bincount_ops",
     ".ops.comparison_ops",
     ".ops.elementwise_ops",
     ".ops.nn_ops",

@@ -267,6 +267,7 @@ _GROUPS = {
     "G26": "INT32 INT64 BFLOAT16 HALF FLOAT DOUBLE",
     "G27": "INT32 INT64",
     "G28": "INT8 INT16 INT32 INT64 UINT8 UINT16 UINT32 UINT64",
+    "G29": "INT32 INT64 FLOAT DOUBLE",
 }
 _DT_LISTS = {group: ", ".join("DT_" + t for t in names.split()) for group, names in _GROUPS.items()}
 SIGNATURES = {
@@ -282,6 +283,11 @@ SIGNATURES = {
         "LeftShift": "signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G28)s]",
         "RightShift": "signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G28)s]",
         "Invert": "signature=x:T -> y:T; attr=T:type,allowed=[%(G28)s]",
+        "DenseBincount": "signature=input:Tidx, size:Tidx, weights:T -> output:T; "
+        "attr=Tidx:type,allowed=[%(G27)s]; attr=T:type,allowed=[%(G29)s]; "
+        "attr=binary_output:bool,default=false",
+        "HistogramFixedWidth": "signature=values:T, value_range:T, nbins:int32 -> out:dtype; "
+        "attr=T:type,allowed=[%(G29)s]; attr=dtype:type,default=DT_INT32,allowed=[%(G27)s]",
         "Sign": "signature=x:T -> y:T; attr=T:type,allowed=[%(G1)s]",
         "Square": "signature=x:T -> y:T; attr=T:type,allowed=[%(G2)s]",
         "Sqrt": "signature=x:T -> y:T; attr=T:type,allowed=[%(G3)s]",
