@@ -85,7 +85,7 @@ HISTOGRAM = [
     "tf.histogram_fixed_width_bins(v, [1.0, 1.0], nbins=5)",
     "tf.histogram_fixed_width_bins(r6, [0.0, 5.0], nbins=2)",
     "tf.histogram_fixed_width_bins(d, [0.0, 1.0], nbins=5)",
-    "tf.histogram_fixed_width_bins(d, tf.constant([0.0, 1.0], tf.float64), nbins=5, dtype=tf.int64)",
+    "tf.histogram_fixed_width_bins(d, tf.constant([0.0, 1.0], tf.float64), 5, dtype=tf.int64)",
     "tf.histogram_fixed_width_bins(tf.constant([0.2, 0.4, 0.6, 0.6000001, 1.0]), [0.0, 1.0], 5)",
 ]
 CONFUSION = [
@@ -102,7 +102,7 @@ CONFUSION = [
     "tf.math.confusion_matrix([1, 2], [2, 2, 3])",
     "tf.math.confusion_matrix([1, 2], [2, 2], weights=[1.0, 2.0, 3.0])",
     "tf.math.confusion_matrix([1.7, 2.0], [2, 2])",
-    "tf.math.confusion_matrix(tf.constant([0, 1]), tf.constant([1, 1]), num_classes=tf.constant(2))",
+    "tf.math.confusion_matrix(tf.constant([0, 1]), tf.constant([1, 1]), tf.constant(2))",
 ]
 
 
