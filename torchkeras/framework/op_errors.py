@@ -161,9 +161,9 @@ def check_dtype(storage, allowed, opname):
         raise attr_error(opname, storage)
 
 
-def allowed_dtypes(opname):
-    """The torch dtypes op ``opname``'s kernel accepts (TF's ``T`` list)."""
-    return frozenset(_TORCH[n] for n in _allowed(opname, "T") if _TORCH.get(n) is not None)
+def allowed_dtypes(opname, attr="T"):
+    """The torch dtypes op ``opname``'s kernel accepts for ``attr`` (TF's ``T`` list)."""
+    return frozenset(_TORCH[n] for n in _allowed(opname, attr) if _TORCH.get(n) is not None)
 
 
 _MKL_DTYPES = frozenset((torch.float32, torch.bfloat16))
