@@ -90,6 +90,7 @@ EXPECTED_NAMESPACES = {
     "tf.errors",
     "tf.linalg",
     "tf.math",
+    "tf.math.special",
     "tf.nest",
     "tf.nn",
     "tf.random",
