@@ -53,6 +53,7 @@ _fill_namespace(
     ".framework.variable",
     ".ops.array_ops",
     ".ops.bincount_ops",
+    ".ops.bitcast_ops",
     ".ops.debugging",
     ".ops.linalg_ops",
     ".ops.logging_ops",
