@@ -54,6 +54,7 @@ _fill_namespace(
     ".ops.array_ops",
     ".ops.bincount_ops",
     ".ops.bitcast_ops",
+    ".ops.clip_ops",
     ".ops.debugging",
     ".ops.linalg_ops",
     ".ops.logging_ops",
