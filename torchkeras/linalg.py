@@ -12,6 +12,7 @@ _fill_namespace(
     ".ops.clip_ops",
     ".ops.creation_ops",
     ".ops.linalg_ops",
+    ".ops.lu_ops",
     ".ops.matmul_ops",
     ".ops.norm_ops",
 )

@@ -268,6 +268,7 @@ _GROUPS = {
     "G27": "INT32 INT64",
     "G28": "INT8 INT16 INT32 INT64 UINT8 UINT16 UINT32 UINT64",
     "G29": "INT32 INT64 FLOAT DOUBLE",
+    "G31": "DOUBLE FLOAT HALF COMPLEX64 COMPLEX128",
     "G30": "BFLOAT16 HALF FLOAT DOUBLE INT64 INT32 UINT8 UINT16 UINT32 UINT64 INT8 INT16 COMPLEX64 "
     "COMPLEX128 QINT8 QUINT8 QINT16 QUINT16 QINT32",
 }
@@ -285,6 +286,8 @@ SIGNATURES = {
         "LeftShift": "signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G28)s]",
         "RightShift": "signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G28)s]",
         "Invert": "signature=x:T -> y:T; attr=T:type,allowed=[%(G28)s]",
+        "Lu": "signature=input:T -> lu:T, p:output_idx_type; attr=T:type,allowed=[%(G31)s]; "
+        "attr=output_idx_type:type,default=DT_INT32,allowed=[%(G27)s]",
         "Bitcast": "signature=input:T -> output:type; attr=T:type,allowed=[%(G30)s]; "
         "attr=type:type,allowed=[%(G30)s]",
         "BesselI0": "signature=x:T -> y:T; attr=T:type,allowed=[%(G4)s]",
