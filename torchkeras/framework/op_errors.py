@@ -269,6 +269,8 @@ _GROUPS = {
     "G28": "INT8 INT16 INT32 INT64 UINT8 UINT16 UINT32 UINT64",
     "G29": "INT32 INT64 FLOAT DOUBLE",
     "G31": "DOUBLE FLOAT HALF COMPLEX64 COMPLEX128",
+    "G32": "HALF FLOAT DOUBLE INT32 INT64",
+    "G33": "HALF FLOAT DOUBLE",
     "G30": "BFLOAT16 HALF FLOAT DOUBLE INT64 INT32 UINT8 UINT16 UINT32 UINT64 INT8 INT16 COMPLEX64 "
     "COMPLEX128 QINT8 QUINT8 QINT16 QUINT16 QINT32",
 }
@@ -286,6 +288,28 @@ SIGNATURES = {
         "LeftShift": "signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G28)s]",
         "RightShift": "signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G28)s]",
         "Invert": "signature=x:T -> y:T; attr=T:type,allowed=[%(G28)s]",
+        "RandomGamma": "signature=shape:S, alpha:T -> output:T; attr=seed:int,default=0; "
+        "attr=seed2:int,default=0; attr=S:type,allowed=[%(G27)s]; attr=T:type,allowed=[%(G33)s]; "
+        "is_stateful=true",
+        "RandomPoissonV2": "signature=shape:S, rate:R -> output:dtype; attr=seed:int,default=0; "
+        "attr=seed2:int,default=0; attr=S:type,allowed=[%(G27)s]; "
+        "attr=R:type,default=DT_DOUBLE,allowed=[%(G32)s]; "
+        "attr=dtype:type,default=DT_INT64,allowed=[%(G32)s]; is_stateful=true",
+        "StatelessRandomPoisson": "signature=shape:T, seed:Tseed, lam:Rtype -> output:dtype; "
+        "attr=Rtype:type,allowed=[%(G32)s]; attr=dtype:type,allowed=[%(G32)s]; "
+        "attr=T:type,allowed=[%(G27)s]; attr=Tseed:type,default=DT_INT64,allowed=[%(G27)s]",
+        "StatelessRandomBinomial": "signature=shape:S, seed:Tseed, counts:T, probs:T -> "
+        "output:dtype; attr=S:type,allowed=[%(G27)s]; "
+        "attr=Tseed:type,default=DT_INT64,allowed=[%(G27)s]; "
+        "attr=T:type,default=DT_DOUBLE,allowed=[%(G32)s]; "
+        "attr=dtype:type,default=DT_INT64,allowed=[%(G32)s]",
+        "StatelessRandomGammaV3": "signature=shape:shape_dtype, key:uint64, counter:uint64, "
+        "alg:int32, alpha:dtype -> output:dtype; attr=dtype:type,allowed=[%(G33)s]; "
+        "attr=shape_dtype:type,default=DT_INT32,allowed=[%(G27)s]",
+        "StatelessParameterizedTruncatedNormal": "signature=shape:S, seed:Tseed, means:dtype, "
+        "stddevs:dtype, minvals:dtype, maxvals:dtype -> output:dtype; "
+        "attr=S:type,allowed=[%(G27)s]; attr=Tseed:type,default=DT_INT64,allowed=[%(G27)s]; "
+        "attr=dtype:type,allowed=[%(G33)s]",
         "Lu": "signature=input:T -> lu:T, p:output_idx_type; attr=T:type,allowed=[%(G31)s]; "
         "attr=output_idx_type:type,default=DT_INT32,allowed=[%(G27)s]",
         "Bitcast": "signature=input:T -> output:type; attr=T:type,allowed=[%(G30)s]; "
