@@ -41,7 +41,12 @@ def _converted(value, dtype, argname):
 def _stateless_generator(seed, device):
     """A torch generator determined by ``seed`` (through TF's seed scrambling)."""
     key, counter = seed_key_counter(seed)
-    value = (key[0] << 32 | key[1]) ^ (counter[2] << 16) ^ counter[3]
+    return _keyed_generator(key, counter, device)
+
+
+def _keyed_generator(key, counter, device):
+    """A torch generator determined by a Philox key and counter."""
+    value = (key[0] << 32 | key[1]) ^ (counter[0] << 24) ^ (counter[2] << 16) ^ counter[3]
     generator = torch.Generator(device=device)
     generator.manual_seed(value & ((1 << 63) - 1))
     return generator
@@ -193,14 +198,38 @@ def stateless_binomial(shape, seed, counts, probs, output_dtype=dtypes.int32, na
     clipped to ``[0, 1]`` and negative counts give 0, as TF's kernel."""
     probs_t = convert_to_tensor(probs, dtype_hint=dtypes.float32)
     counts_t = convert_to_tensor(counts, dtype_hint=probs_t.dtype)
+    return _binomial(
+        shape,
+        counts_t,
+        probs_t,
+        output_dtype,
+        lambda d: _stateless_generator(seed, d),
+        convert_to_tensor(seed).dtype,
+        "StatelessRandomBinomial",
+    )
+
+
+def binomial_from_key(shape, key, counter, counts, probs, dtype):
+    """Binomial samples for ``tf.random.Generator.binomial``, from a key/counter it drew."""
+    return _binomial(
+        shape,
+        counts,
+        probs,
+        dtype,
+        lambda d: _keyed_generator(key, counter, d),
+        dtypes.int64,
+        "StatefulRandomBinomial",
+    )
+
+
+def _binomial(shape, counts_t, probs_t, output_dtype, generator, seed_dtype, opname):
     out_dtype = dtypes.as_dtype(output_dtype)
     p, n = probs_t._value, counts_t._value
-    opname = "StatelessRandomBinomial"
     if n.dtype in _POISSON and not n.is_floating_point():
         # TF infers T from ``counts``; its CPU kernels take float counts only.
         node = "S=DT_INT32, T=DT_%s, Tseed=DT_%s, dtype=DT_%s" % (
             counts_t.dtype.name.upper(),
-            convert_to_tensor(seed).dtype.name.upper(),
+            seed_dtype.name.upper(),
             out_dtype.name.upper(),
         )
         raise _kernel_list(opname, node, _BINOMIAL_KERNELS)
@@ -217,7 +246,7 @@ def stateless_binomial(shape, seed, counts, probs, output_dtype=dtypes.int32, na
     device = _device.current()
     count = n.to(device).double().clamp(min=0).floor().expand(dims).contiguous()
     prob = p.to(device).double().clamp(0, 1).expand(dims).contiguous()
-    sample = torch.binomial(count, prob, generator=_stateless_generator(seed, device))
+    sample = torch.binomial(count, prob, generator=generator(device))
     return wrap(sample.to(out_dtype.torch_dtype))
 
 
