@@ -96,6 +96,7 @@ EXPECTED_NAMESPACES = {
     "tf.random",
     "tf.random.experimental",
     "tf.saved_model",
+    "tf.sets",
     "tf.summary",
     "tf.summary.experimental",
     "tf.test",
