@@ -93,6 +93,7 @@ EXPECTED_NAMESPACES = {
     "tf.math.special",
     "tf.nest",
     "tf.nn",
+    "tf.quantization",
     "tf.random",
     "tf.random.experimental",
     "tf.saved_model",

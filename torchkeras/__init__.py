@@ -10,7 +10,7 @@ defined (``api_export``) and this namespace is filled from that registry.
 from .api_export import export_value as _export_value, fill_namespace as _fill_namespace
 from .framework import dtypes, errors
 from . import math, nn, linalg, random, nest, debugging, config, test, train, saved_model, summary
-from . import bitwise, sets
+from . import bitwise, quantization, sets
 
 # torchkeras' own additions (TF has no such names).
 from .framework.tensor import as_torch, from_torch  # noqa: F401
@@ -35,6 +35,7 @@ for _module in (
     saved_model,
     summary,
     bitwise,
+    quantization,
     sets,
 ):
     _export_value(_module, "tf." + _module.__name__.rpartition(".")[2])
