@@ -15,6 +15,7 @@ _DEFINING = (
     ".ops.random_generator",
     ".ops.stateless_random_ops",
     ".ops.random_distribution_ops",
+    ".ops.index_shuffle_ops",
 )
 
 experimental = _types.ModuleType(

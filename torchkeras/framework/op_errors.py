@@ -271,6 +271,7 @@ _GROUPS = {
     "G31": "DOUBLE FLOAT HALF COMPLEX64 COMPLEX128",
     "G32": "HALF FLOAT DOUBLE INT32 INT64",
     "G33": "HALF FLOAT DOUBLE",
+    "G34": "INT32 UINT32 INT64 UINT64",
     "G30": "BFLOAT16 HALF FLOAT DOUBLE INT64 INT32 UINT8 UINT16 UINT32 UINT64 INT8 INT16 COMPLEX64 "
     "COMPLEX128 QINT8 QUINT8 QINT16 QUINT16 QINT32",
 }
@@ -288,6 +289,9 @@ SIGNATURES = {
         "LeftShift": "signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G28)s]",
         "RightShift": "signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G28)s]",
         "Invert": "signature=x:T -> y:T; attr=T:type,allowed=[%(G28)s]",
+        "RandomIndexShuffle": "signature=index:dtype, seed:Tseed, max_index:dtype -> output:dtype; "
+        "attr=rounds:int,default=4; attr=dtype:type,allowed=[%(G34)s]; "
+        "attr=Tseed:type,allowed=[%(G34)s]",
         "RandomGamma": "signature=shape:S, alpha:T -> output:T; attr=seed:int,default=0; "
         "attr=seed2:int,default=0; attr=S:type,allowed=[%(G27)s]; attr=T:type,allowed=[%(G33)s]; "
         "is_stateful=true",
