@@ -1,4 +1,9 @@
-"""Segment reductions: ``tf.math.segment_*`` (sorted ids) and ``unsorted_segment_*``."""
+"""Segment reductions: ``tf.math.segment_*`` (sorted ids) and ``unsorted_segment_*``.
+
+As TF's CPU kernels, on every device: ids past the last segment raise
+``InvalidArgumentError`` (TF's GPU kernels drop them silently), unsorted ops drop negative ids,
+sorted ops raise for unsorted or negative ids.
+"""
 
 from __future__ import annotations
 
