@@ -81,6 +81,7 @@ LAZY = {"tf": {"data", "keras"}}
 # Every namespace torchkeras provides; each must be registered and hold registered names.
 EXPECTED_NAMESPACES = {
     "tf",
+    "tf.bitwise",
     "tf.config",
     "tf.config.experimental",
     "tf.config.optimizer",
@@ -102,11 +103,14 @@ EXPECTED_NAMESPACES = {
     "tf.errors",
     "tf.linalg",
     "tf.math",
+    "tf.math.special",
     "tf.nest",
     "tf.nn",
+    "tf.quantization",
     "tf.random",
     "tf.random.experimental",
     "tf.saved_model",
+    "tf.sets",
     "tf.summary",
     "tf.summary.experimental",
     "tf.test",

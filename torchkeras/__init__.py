@@ -12,6 +12,7 @@ from .framework import dtypes, errors
 from . import math, nn, linalg, random, nest, debugging, config, test, train, saved_model, summary
 from . import experimental, version, sysconfig, compat
 from . import distribute
+from . import bitwise, quantization, sets
 
 # torchkeras' own additions (TF has no such names).
 from .framework.tensor import as_torch, from_torch  # noqa: F401
@@ -40,6 +41,9 @@ for _module in (
     sysconfig,
     compat,
     distribute,
+    bitwise,
+    quantization,
+    sets,
 ):
     _export_value(_module, "tf." + _module.__name__.rpartition(".")[2])
 _fill_namespace(
@@ -57,6 +61,9 @@ _fill_namespace(
     ".framework.tensor",
     ".framework.variable",
     ".ops.array_ops",
+    ".ops.bincount_ops",
+    ".ops.bitcast_ops",
+    ".ops.clip_ops",
     ".ops.debugging",
     ".ops.linalg_ops",
     ".ops.logging_ops",

@@ -10,7 +10,13 @@ import types as _types
 
 from .api_export import export_value as _export_value, fill_namespace as _fill_namespace
 
-_DEFINING = (".ops.random_ops", ".ops.random_generator", ".ops.stateless_random_ops")
+_DEFINING = (
+    ".ops.random_ops",
+    ".ops.random_generator",
+    ".ops.stateless_random_ops",
+    ".ops.random_distribution_ops",
+    ".ops.index_shuffle_ops",
+)
 
 experimental = _types.ModuleType(
     __name__ + ".experimental",

@@ -120,9 +120,12 @@ def test_philox_block_counter_carries():
     assert philox.add_to_counter([0xFFFFFFFF] * 4, 1) == [0, 0, 0, 0]
 
 
-def test_binomial_refused():
-    with pytest.raises(NotImplementedError, match="binomial"):
-        torchkeras.random.Generator.from_seed(1).binomial([2], counts=[10.0], probs=[0.5])
+def test_binomial_draws_with_tf_checks():
+    generator = torchkeras.random.Generator.from_seed(1)
+    with pytest.raises(torchkeras.errors.InvalidArgumentError, match="must end with broadcasted"):
+        generator.binomial([2], counts=[10.0], probs=[0.5])
+    sample = generator.binomial([4000], counts=10.0, probs=0.5)
+    assert sample.dtype == torchkeras.int32 and abs(float(np.mean(sample.numpy())) - 5.0) < 0.2
 
 
 SHAPES = [[], [1], [3], [5], [2, 7], [4, 4], [3, 1, 11], [1031]]

@@ -161,9 +161,9 @@ def check_dtype(storage, allowed, opname):
         raise attr_error(opname, storage)
 
 
-def allowed_dtypes(opname):
-    """The torch dtypes op ``opname``'s kernel accepts (TF's ``T`` list)."""
-    return frozenset(_TORCH[n] for n in _allowed(opname, "T") if _TORCH.get(n) is not None)
+def allowed_dtypes(opname, attr="T"):
+    """The torch dtypes op ``opname``'s kernel accepts for ``attr`` (TF's ``T`` list)."""
+    return frozenset(_TORCH[n] for n in _allowed(opname, attr) if _TORCH.get(n) is not None)
 
 
 _MKL_DTYPES = frozenset((torch.float32, torch.bfloat16))
@@ -266,12 +266,80 @@ _GROUPS = {
     "G25": "COMPLEX64 COMPLEX128",
     "G26": "INT32 INT64 BFLOAT16 HALF FLOAT DOUBLE",
     "G27": "INT32 INT64",
+    "G28": "INT8 INT16 INT32 INT64 UINT8 UINT16 UINT32 UINT64",
+    "G29": "INT32 INT64 FLOAT DOUBLE",
+    "G31": "DOUBLE FLOAT HALF COMPLEX64 COMPLEX128",
+    "G32": "HALF FLOAT DOUBLE INT32 INT64",
+    "G33": "HALF FLOAT DOUBLE",
+    "G34": "INT32 UINT32 INT64 UINT64",
+    "G30": "BFLOAT16 HALF FLOAT DOUBLE INT64 INT32 UINT8 UINT16 UINT32 UINT64 INT8 INT16 COMPLEX64 "
+    "COMPLEX128 QINT8 QUINT8 QINT16 QUINT16 QINT32",
 }
 _DT_LISTS = {group: ", ".join("DT_" + t for t in names.split()) for group, names in _GROUPS.items()}
 SIGNATURES = {
     op: text % _DT_LISTS
     for op, text in {
         "Abs": "signature=x:T -> y:T; attr=T:type,allowed=[%(G0)s]",
+        "BitwiseAnd": "signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G28)s]; "
+        "is_commutative=true",
+        "BitwiseOr": "signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G28)s]; "
+        "is_commutative=true",
+        "BitwiseXor": "signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G28)s]; "
+        "is_commutative=true",
+        "LeftShift": "signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G28)s]",
+        "RightShift": "signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G28)s]",
+        "Invert": "signature=x:T -> y:T; attr=T:type,allowed=[%(G28)s]",
+        "RandomIndexShuffle": "signature=index:dtype, seed:Tseed, max_index:dtype -> output:dtype; "
+        "attr=rounds:int,default=4; attr=dtype:type,allowed=[%(G34)s]; "
+        "attr=Tseed:type,allowed=[%(G34)s]",
+        "RandomGamma": "signature=shape:S, alpha:T -> output:T; attr=seed:int,default=0; "
+        "attr=seed2:int,default=0; attr=S:type,allowed=[%(G27)s]; attr=T:type,allowed=[%(G33)s]; "
+        "is_stateful=true",
+        "RandomPoissonV2": "signature=shape:S, rate:R -> output:dtype; attr=seed:int,default=0; "
+        "attr=seed2:int,default=0; attr=S:type,allowed=[%(G27)s]; "
+        "attr=R:type,default=DT_DOUBLE,allowed=[%(G32)s]; "
+        "attr=dtype:type,default=DT_INT64,allowed=[%(G32)s]; is_stateful=true",
+        "StatelessRandomPoisson": "signature=shape:T, seed:Tseed, lam:Rtype -> output:dtype; "
+        "attr=Rtype:type,allowed=[%(G32)s]; attr=dtype:type,allowed=[%(G32)s]; "
+        "attr=T:type,allowed=[%(G27)s]; attr=Tseed:type,default=DT_INT64,allowed=[%(G27)s]",
+        "StatelessRandomBinomial": "signature=shape:S, seed:Tseed, counts:T, probs:T -> "
+        "output:dtype; attr=S:type,allowed=[%(G27)s]; "
+        "attr=Tseed:type,default=DT_INT64,allowed=[%(G27)s]; "
+        "attr=T:type,default=DT_DOUBLE,allowed=[%(G32)s]; "
+        "attr=dtype:type,default=DT_INT64,allowed=[%(G32)s]",
+        "StatelessRandomGammaV3": "signature=shape:shape_dtype, key:uint64, counter:uint64, "
+        "alg:int32, alpha:dtype -> output:dtype; attr=dtype:type,allowed=[%(G33)s]; "
+        "attr=shape_dtype:type,default=DT_INT32,allowed=[%(G27)s]",
+        "StatelessParameterizedTruncatedNormal": "signature=shape:S, seed:Tseed, means:dtype, "
+        "stddevs:dtype, minvals:dtype, maxvals:dtype -> output:dtype; "
+        "attr=S:type,allowed=[%(G27)s]; attr=Tseed:type,default=DT_INT64,allowed=[%(G27)s]; "
+        "attr=dtype:type,allowed=[%(G33)s]",
+        "Lu": "signature=input:T -> lu:T, p:output_idx_type; attr=T:type,allowed=[%(G31)s]; "
+        "attr=output_idx_type:type,default=DT_INT32,allowed=[%(G27)s]",
+        "Bitcast": "signature=input:T -> output:type; attr=T:type,allowed=[%(G30)s]; "
+        "attr=type:type,allowed=[%(G30)s]",
+        "BesselI0": "signature=x:T -> y:T; attr=T:type,allowed=[%(G4)s]",
+        "BesselI0e": "signature=x:T -> y:T; attr=T:type,allowed=[%(G4)s]",
+        "BesselI1": "signature=x:T -> y:T; attr=T:type,allowed=[%(G4)s]",
+        "BesselI1e": "signature=x:T -> y:T; attr=T:type,allowed=[%(G4)s]",
+        "BesselJ0": "signature=x:T -> y:T; attr=T:type,allowed=[%(G4)s]",
+        "BesselJ1": "signature=x:T -> y:T; attr=T:type,allowed=[%(G4)s]",
+        "BesselK0": "signature=x:T -> y:T; attr=T:type,allowed=[%(G4)s]",
+        "BesselK0e": "signature=x:T -> y:T; attr=T:type,allowed=[%(G4)s]",
+        "BesselK1": "signature=x:T -> y:T; attr=T:type,allowed=[%(G4)s]",
+        "BesselK1e": "signature=x:T -> y:T; attr=T:type,allowed=[%(G4)s]",
+        "BesselY0": "signature=x:T -> y:T; attr=T:type,allowed=[%(G4)s]",
+        "BesselY1": "signature=x:T -> y:T; attr=T:type,allowed=[%(G4)s]",
+        "Dawsn": "signature=x:T -> y:T; attr=T:type,allowed=[%(G4)s]",
+        "Expint": "signature=x:T -> y:T; attr=T:type,allowed=[%(G4)s]",
+        "FresnelCos": "signature=x:T -> y:T; attr=T:type,allowed=[%(G4)s]",
+        "FresnelSin": "signature=x:T -> y:T; attr=T:type,allowed=[%(G4)s]",
+        "Spence": "signature=x:T -> y:T; attr=T:type,allowed=[%(G4)s]",
+        "DenseBincount": "signature=input:Tidx, size:Tidx, weights:T -> output:T; "
+        "attr=Tidx:type,allowed=[%(G27)s]; attr=T:type,allowed=[%(G29)s]; "
+        "attr=binary_output:bool,default=false",
+        "HistogramFixedWidth": "signature=values:T, value_range:T, nbins:int32 -> out:dtype; "
+        "attr=T:type,allowed=[%(G29)s]; attr=dtype:type,default=DT_INT32,allowed=[%(G27)s]",
         "Sign": "signature=x:T -> y:T; attr=T:type,allowed=[%(G1)s]",
         "Square": "signature=x:T -> y:T; attr=T:type,allowed=[%(G2)s]",
         "Sqrt": "signature=x:T -> y:T; attr=T:type,allowed=[%(G3)s]",

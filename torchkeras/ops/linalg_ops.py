@@ -347,16 +347,6 @@ def expm(input, name=None):  # noqa: A002
     return wrap(torch.linalg.matrix_exp(a))
 
 
-@tf_export("linalg.global_norm")
-def global_norm(t_list, name=None):
-    """``tf.linalg.global_norm``: ``sqrt(sum(||t||^2 for t in t_list))``; ``None`` entries are
-    skipped."""
-    if not isinstance(t_list, (list, tuple)):
-        raise TypeError("`t_list` should be a sequence of tensors. Received %s." % type(t_list))
-    parts = [torch.sum(torch.square(storage_of(t))) for t in t_list if t is not None]
-    return wrap(torch.sqrt(torch.stack(parts).sum()))
-
-
 @tf_export("linalg.normalize")
 def normalize(tensor, ord="euclidean", axis=None, name=None):  # noqa: A002 - TF's name
     """``tf.linalg.normalize``: ``(tensor / norm, norm)`` with ``tf.norm``'s ``ord``/``axis``

@@ -3,11 +3,13 @@
 The state is TF's: an int64 ``tf.Variable`` ``[counter_low, counter_high, key]`` (``StateVar``).
 Each draw reads the state, advances its 128-bit counter by ``256 * number of outputs`` (TF's
 ``RngReadAndSkip``), and fills the output from the state read, as TF's stateless V2 ops do.
-``binomial`` is not available (refused with ``NotImplementedError``).
+``binomial`` draws with torch (not TF's sampler): its values, and how far it advances the
+state, differ from TF's.
 """
 
 from __future__ import annotations
 
+import enum
 import os
 
 import numpy as np
@@ -73,8 +75,26 @@ def _int64_words(value):
 
 def _check_state(words):
     if len(words) != _STATE_SIZE:
-        raise ValueError("Shapes (%d,) and (%d,) are incompatible" % (len(words), _STATE_SIZE))
+        raise ValueError("Shapes (%d,) and [%d] are incompatible" % (len(words), _STATE_SIZE))
     return words
+
+
+@tf_export("random.Algorithm", "random.experimental.Algorithm")
+class Algorithm(enum.Enum):
+    """``tf.random.Algorithm``: the RNG algorithm ids (only Philox runs in torchkeras;
+    ``AUTO_SELECT`` picks it)."""
+
+    PHILOX = 1
+    THREEFRY = 2
+    AUTO_SELECT = 3
+
+
+def _algorithm_id(alg):
+    """TF's algorithm id a generator reports: 3 for auto-select (which runs Philox), 1 for
+    Philox; ThreeFry is refused."""
+    _stateless.check_alg(alg)
+    value = getattr(alg, "value", alg)
+    return 3 if value in (3, "auto_select", "AUTO_SELECT") else 1
 
 
 @tf_export("random.create_rng_state", "random.experimental.create_rng_state")
@@ -103,7 +123,7 @@ class Generator:
         else:
             if state is None or alg is None:
                 raise AssertionError()
-            self._alg = _stateless.check_alg(alg)
+            self._alg = _algorithm_id(alg)
             if isinstance(state, Variable):
                 self._state_var = state
                 return
@@ -120,13 +140,13 @@ class Generator:
     @classmethod
     def from_seed(cls, seed, alg=None):
         """A generator whose state TF makes from ``seed`` (an int or a vector of ints)."""
-        alg = 1 if alg is None else _stateless.check_alg(alg)
+        alg = 1 if alg is None else _algorithm_id(alg)
         return cls(state=_state_from_seed(seed), alg=alg)
 
     @classmethod
     def from_non_deterministic_state(cls, alg=None):
         """A generator with a state drawn from the operating system's entropy."""
-        alg = 1 if alg is None else _stateless.check_alg(alg)
+        alg = 1 if alg is None else _algorithm_id(alg)
         words = np.frombuffer(os.urandom(8 * _STATE_SIZE), dtype=np.int64)
         return cls(state=words.copy(), alg=alg)
 
@@ -245,11 +265,15 @@ class Generator:
         return wrap(_stateless.draw("full_int", shape, dtype, key, counter, _UNIFORM_OPS[0]))
 
     def binomial(self, shape, counts, probs, dtype=dtypes.int32, name=None):
-        """Not available: TF's stateful binomial sampler is not reproduced here."""
-        raise NotImplementedError(
-            "tf.random.Generator.binomial is not available in torchkeras "
-            "(TF's binomial sampler is not reproduced)."
-        )
+        """Binomial(``counts``, ``probs``) samples of ``shape`` (which must end with their
+        broadcast shape), drawn with torch from a key this stream provides (not TF's sampler:
+        values differ, and the state advances by ``256 * size`` rather than TF's amount)."""
+        from .random_distribution_ops import binomial_from_key
+
+        counts = convert_to_tensor(counts)
+        probs = convert_to_tensor(probs)
+        key, counter = self._key_counter(shape, "StatefulRandomBinomial")
+        return binomial_from_key(shape, key, counter, counts, probs, dtype)
 
     def make_seeds(self, count=1):
         """A ``[2, count]`` int64 tensor of seeds for the ``stateless_*`` ops (TF's: new keys

@@ -1,4 +1,9 @@
-"""Segment reductions: ``tf.math.segment_*`` (sorted ids) and ``unsorted_segment_*``."""
+"""Segment reductions: ``tf.math.segment_*`` (sorted ids) and ``unsorted_segment_*``.
+
+As TF's CPU kernels, on every device: ids past the last segment raise
+``InvalidArgumentError`` (TF's GPU kernels drop them silently), unsorted ops drop negative ids,
+sorted ops raise for unsorted or negative ids.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,8 @@ import torch
 from ..framework.tensor import TensorOperators, wrap
 from ..framework.tensor_ops import truediv as _truediv
 from .reduction_ops import _FLOATS
+from ..framework import dtypes
+from ..framework.convert import convert_to_tensor
 from ..framework.op_errors import allowed_dtypes, attr_error, check_dtype, dims_text, op_error
 from ._args import storage_of
 from ..api_export import tf_export
@@ -14,13 +21,48 @@ from ..api_export import tf_export
 _SQRT_ALLOWED = allowed_dtypes("Sqrt")
 
 
+_OPS = (
+    "SegmentSum SegmentMean SegmentMax SegmentMin SegmentProd UnsortedSegmentSum "
+    "UnsortedSegmentMax UnsortedSegmentMin UnsortedSegmentProd"
+).split()
+# Each op's data (``T``) and segment-id (``Tindices``: int16 too for ``UnsortedSegmentSum``)
+# dtypes, from TF's signatures.
+_DATA = {op: allowed_dtypes(op) for op in _OPS}
+_IDS = {op: allowed_dtypes(op, "Tindices") for op in _OPS}
+
+
+def _num_segments(value, opname, kind, a):
+    """``num_segments`` as an int, checked as TF checks it: a Python number converts to int32
+    (to a tensor of its own dtype for ``mean``/``sqrt_n``, whose Python layer converts first),
+    an int32/int64 scalar that is not negative."""
+    if isinstance(value, TensorOperators):
+        storage = value._value
+    elif kind in ("mean", "sqrt_n"):
+        storage = convert_to_tensor(value)._value
+    else:
+        storage = convert_to_tensor(value, dtype=dtypes.int32)._value
+    if storage.dtype not in (torch.int32, torch.int64):
+        raise attr_error(opname, storage, attr="Tnumsegments")
+    if storage.ndim:
+        raise op_error(
+            opname, "num_segments should be a scalar, not shape %s" % dims_text(storage.shape), a
+        )
+    count = int(storage)
+    if count < 0:
+        raise op_error(opname, "Input num_segments == %d must not be negative." % count, a)
+    return count
+
+
 def _segment_reduce(opname, data, segment_ids, num_segments, kind):
     """``kind`` ('sum', 'mean', 'amax', 'amin', 'prod', 'sqrt_n') of ``data``'s rows grouped by
     ``segment_ids``; ``num_segments`` None means TF's sorted ``segment_*`` ops."""
     a = storage_of(data)
     ids = storage_of(segment_ids)
-    if ids.dtype not in (torch.int32, torch.int64):
-        raise attr_error(opname, ids, attr="Tindices", allowed=["INT32", "INT64"])
+    check_dtype(a, _DATA[opname], opname)
+    if ids.dtype not in _IDS[opname]:
+        raise attr_error(opname, ids, attr="Tindices")
+    if num_segments is not None:
+        count = _num_segments(num_segments, opname, kind, a)
     if num_segments is None and (ids.ndim != 1 or a.ndim == 0 or ids.shape[0] != a.shape[0]):
         raise op_error(opname, "segment_ids should be the same size as dimension 0 of input.", a)
     if kind == "sqrt_n":
@@ -34,24 +76,26 @@ def _segment_reduce(opname, data, segment_ids, num_segments, kind):
         )
     rows = a.reshape((-1,) + tuple(a.shape[ids.ndim :]))
     ids = ids.reshape(-1).long()
-    on_cpu = ids.device.type == "cpu"
     if num_segments is None:
-        if on_cpu and ids.numel() > 1 and bool((ids[1:] < ids[:-1]).any()):
+        if ids.numel() > 1 and bool((ids[1:] < ids[:-1]).any()):
             raise op_error(opname, "segment ids are not increasing", a, name=None)
         count = int(ids[-1]) + 1 if ids.numel() else 0
+        if ids.numel() and int(ids[0]) < 0:
+            raise op_error(
+                opname,
+                "Segment id %d out of range [0, %d), possibly because 'segment_ids' input is "
+                "not sorted." % (int(ids[0]), count),
+                a,
+            )
     else:
-        count = int(
-            num_segments._value if isinstance(num_segments, TensorOperators) else num_segments
-        )
-        if on_cpu:
-            bad = torch.nonzero(ids >= count)
-            if bad.numel():
-                k = int(bad[0, 0])
-                raise op_error(
-                    opname,
-                    "segment_ids[%d] = %d is out of range [0, %d)" % (k, int(ids[k]), count),
-                    a,
-                )
+        bad = torch.nonzero(ids >= count)
+        if bad.numel():
+            k = int(bad[0, 0])
+            raise op_error(
+                opname,
+                "segment_ids[%d] = %d is out of range [0, %d)" % (k, int(ids[k]), count),
+                a,
+            )
     ids = torch.where((ids < 0) | (ids >= count), torch.full_like(ids, count), ids)
     shape = (count + 1,) + tuple(rows.shape[1:])
     index = ids.reshape((-1,) + (1,) * (rows.ndim - 1)).expand(rows.shape)

@@ -17,6 +17,7 @@ from ..framework.convert import convert_to_tensor
 from ..framework.tensor import TensorOperators, wrap
 from . import philox
 from ._args import shape_arg
+from .shape_ops import stack
 from ..framework.op_errors import op_error
 
 __all__ = []
@@ -136,6 +137,11 @@ def stateless_uniform(
     dtype = dtypes.as_dtype(dtype)
     maxval = check_uniform_args(dtype, minval, maxval, _FLOATS + _INTS)
     check_alg(alg)
+    if minval is None and not dtype.is_integer:
+        raise ValueError(
+            "Attempt to convert a value (None) with an unsupported type (<class 'NoneType'>) "
+            "to a Tensor."
+        )
     key, counter = seed_key_counter(seed)
     return uniform_from(
         shape,
@@ -193,3 +199,24 @@ def stateless_truncated_normal(
     return scaled(
         "truncated_normal", shape, mean, stddev, dtype, key, counter, "StatelessTruncatedNormalV2"
     )
+
+
+@tf_export("random.split", "random.experimental.stateless_split")
+def split(seed, num=2, alg="auto_select"):
+    """``tf.random.split``: ``num`` new seed pairs (a ``[num, 2]`` tensor of ``seed``'s dtype)
+    drawn from ``seed`` with ``stateless_uniform``'s full integer range, TF's exact values."""
+    seed = convert_to_tensor(seed)
+    return stateless_uniform(
+        shape=[num, 2], seed=seed, dtype=seed.dtype, minval=None, maxval=None, alg=alg
+    )
+
+
+@tf_export("random.fold_in", "random.experimental.stateless_fold_in")
+def fold_in(seed, data, alg="auto_select"):
+    """``tf.random.fold_in``: the seed pair ``[uniform_full_int(seed), data]`` in ``data``'s
+    dtype, TF's exact values."""
+    data = convert_to_tensor(data)
+    first = stateless_uniform(
+        shape=[], seed=seed, dtype=data.dtype, minval=None, maxval=None, alg=alg
+    )
+    return stack([first, data])

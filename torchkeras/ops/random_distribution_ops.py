@@ -1,0 +1,336 @@
+"""Gamma, Poisson, binomial, categorical and parameterized truncated-normal samples:
+``tf.random.gamma`` / ``poisson`` (TF's seed rules, ``random_ops._generator``) and their
+``tf.random.stateless_*`` forms.
+
+TF draws these with its own samplers (rejection loops over Philox streams); torchkeras draws
+them with torch, so the values differ from TF's while shapes, dtypes, argument checks, errors
+and distributions are TF's.  The stateless ops are deterministic: the same seed pair gives the
+same values (from a torch generator keyed by TF's scrambled seed).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import torch
+
+from ..api_export import tf_export
+from ..framework import device as _device
+from ..framework import dtypes
+from ..framework.convert import convert_to_tensor
+from ..framework.errors import NotFoundError
+from ..framework.op_errors import attr_error, dims_text, input_dtype_error, op_error
+from ..framework.tensor import wrap
+from ._args import shape_arg
+from .random_ops import _generator
+from .stateless_random_ops import seed_key_counter
+
+_GAMMA = (torch.float16, torch.float32, torch.float64)
+_POISSON = (torch.float16, torch.float32, torch.float64, torch.int32, torch.int64)
+
+
+def _converted(value, dtype, argname):
+    """``value`` converted to ``dtype`` with TF's errors (prefixed by the argument's name)."""
+    try:
+        return convert_to_tensor(value, dtype=dtype)
+    except ValueError as error:
+        raise ValueError("%s: %s" % (argname, error)) from None
+
+
+def _stateless_generator(seed, device):
+    """A torch generator determined by ``seed`` (through TF's seed scrambling)."""
+    key, counter = seed_key_counter(seed)
+    return _keyed_generator(key, counter, device)
+
+
+def _keyed_generator(key, counter, device):
+    """A torch generator determined by a Philox key and counter."""
+    value = (key[0] << 32 | key[1]) ^ (counter[0] << 24) ^ (counter[2] << 16) ^ counter[3]
+    generator = torch.Generator(device=device)
+    generator.manual_seed(value & ((1 << 63) - 1))
+    return generator
+
+
+def _broadcast(shapes, opname, a):
+    try:
+        return torch.broadcast_shapes(*shapes)
+    except RuntimeError:
+        raise op_error(
+            opname,
+            "Incompatible shapes: %s vs. %s" % (dims_text(shapes[0]), dims_text(shapes[1])),
+            a,
+        ) from None
+
+
+def _standard_gamma(alpha, generator):
+    """Gamma(alpha, 1) samples (Marsaglia-Tsang, boosted for alpha < 1), NaN for alpha <= 0."""
+    work = alpha.double()
+    boost = work < 1
+    a = torch.where(boost, work + 1, work)
+    a = torch.where(a > 0, a, torch.ones_like(a))
+    d = a - 1.0 / 3.0
+    c = 1.0 / torch.sqrt(9.0 * d)
+    out = torch.empty_like(a)
+    todo = torch.ones_like(a, dtype=torch.bool)
+    while bool(todo.any()):
+        x = torch.randn(a.shape, dtype=a.dtype, device=a.device, generator=generator)
+        u = torch.rand(a.shape, dtype=a.dtype, device=a.device, generator=generator)
+        v = (1 + c * x) ** 3
+        ok = (v > 0) & (torch.log(u) < 0.5 * x * x + d - d * v + d * torch.log(v.clamp(min=1e-300)))
+        take = todo & ok
+        out = torch.where(take, d * v, out)
+        todo = todo & ~ok
+    u = torch.rand(a.shape, dtype=a.dtype, device=a.device, generator=generator)
+    out = torch.where(boost, out * u ** (1.0 / work), out)
+    return torch.where(work > 0, out, torch.full_like(out, math.nan))
+
+
+def _gamma(shape, alpha, beta, dtype, generator_of, opname, sample_shape_first):
+    dtype = dtypes.as_dtype(dtype)
+    alpha_t = _converted(alpha, dtype, "alpha")
+    beta_t = _converted(beta if beta is not None else 1, dtype, "beta")
+    a, b = alpha_t._value, beta_t._value
+    if a.dtype not in _GAMMA:
+        attr = "T" if opname == "RandomGamma" else "dtype"
+        raise attr_error(opname, alpha_t.dtype, attr=attr)
+    batch = _broadcast((a.shape, b.shape), "BroadcastArgs", a)
+    dims = tuple(shape_arg(shape, opname, ""))
+    if sample_shape_first:
+        out_shape = dims + tuple(batch)
+    else:
+        if dims[len(dims) - len(batch) :] != tuple(batch) or len(batch) > len(dims):
+            raise op_error(opname, "Shape passed in must end with broadcasted shape.", a)
+        out_shape = dims
+    device = _device.current()
+    alpha_full = a.to(device).expand(batch).expand(out_shape)
+    sample = _standard_gamma(alpha_full, generator_of(device)).to(a.dtype)
+    tiny = float(np.finfo(alpha_t.dtype.as_numpy_dtype).tiny)
+    return wrap(torch.clamp(sample / b.to(device), min=tiny))
+
+
+@tf_export("random.gamma")
+def gamma(shape, alpha, beta=None, dtype=dtypes.float32, seed=None, name=None):
+    """``tf.random.gamma``: ``shape + broadcast(alpha, beta).shape`` samples of
+    Gamma(``alpha``, rate ``beta``) (half/float/double; at least the dtype's ``tiny``; NaN
+    where ``alpha <= 0``)."""
+    return _gamma(shape, alpha, beta, dtype, lambda d: _generator(seed, d), "RandomGamma", True)
+
+
+@tf_export("random.stateless_gamma")
+def stateless_gamma(shape, seed, alpha, beta=None, dtype=dtypes.float32, name=None):
+    """``tf.random.stateless_gamma``: Gamma(``alpha``, rate ``beta``) samples of ``shape``,
+    which must end with ``broadcast(alpha, beta).shape``; deterministic for ``seed``."""
+    return _gamma(
+        shape,
+        alpha,
+        beta,
+        dtype,
+        lambda d: _stateless_generator(seed, d),
+        "StatelessRandomGammaV3",
+        False,
+    )
+
+
+def _poisson(shape, lam, dtype, generator, opname, rate_attr, sample_shape_first):
+    out_dtype = dtypes.as_dtype(dtype)
+    rate = convert_to_tensor(lam)
+    r = rate._value
+    if r.dtype not in _POISSON:
+        raise attr_error(opname, rate.dtype, attr=rate_attr, name=None)
+    if out_dtype.torch_dtype not in _POISSON:
+        raise attr_error(opname, out_dtype, attr="dtype", name=None)
+    dims = tuple(shape_arg(shape, opname, ""))
+    if sample_shape_first:
+        out_shape = dims + tuple(r.shape)
+    else:
+        if len(r.shape) > len(dims) or dims[len(dims) - r.ndim :] != tuple(r.shape):
+            raise op_error(opname, "Shape passed in must end with broadcasted shape.", r, name=None)
+        out_shape = dims
+    device = _device.current()
+    rates = r.to(device).double().clamp(min=0).expand(out_shape)
+    sample = torch.poisson(rates.contiguous(), generator=generator(device))
+    return wrap(sample.to(out_dtype.torch_dtype))
+
+
+@tf_export("random.poisson")
+def poisson(shape, lam, dtype=dtypes.float32, seed=None, name=None):
+    """``tf.random.poisson``: ``shape + lam.shape`` Poisson(``lam``) samples in ``dtype``
+    (half/float/double/int32/int64; 0 where ``lam <= 0``)."""
+    return _poisson(shape, lam, dtype, lambda d: _generator(seed, d), "RandomPoissonV2", "R", True)
+
+
+@tf_export("random.stateless_poisson")
+def stateless_poisson(shape, seed, lam, dtype=dtypes.int32, name=None):
+    """``tf.random.stateless_poisson``: Poisson(``lam``) samples of ``shape`` (which must end
+    with ``lam``'s shape), deterministic for ``seed``."""
+    return _poisson(
+        shape,
+        lam,
+        dtype,
+        lambda d: _stateless_generator(seed, d),
+        "StatelessRandomPoisson",
+        "Rtype",
+        False,
+    )
+
+
+def _kernel_list(opname, node, lines):
+    return NotFoundError(
+        None,
+        None,
+        "Could not find device for node: {{node %s}} = %s[%s]\nAll kernels registered for op "
+        "%s:\n%s\n [Op:%s]" % (opname, opname, node, opname, "\n".join(lines), opname),
+    )
+
+
+_BINOMIAL_KERNELS = [
+    "  device='CPU'; dtype in [DT_%s]; T in [DT_%s]" % (d, t)
+    for d in ("INT64", "INT32", "DOUBLE", "FLOAT", "HALF")
+    for t in ("DOUBLE", "FLOAT", "HALF")
+]
+
+
+@tf_export("random.stateless_binomial")
+def stateless_binomial(shape, seed, counts, probs, output_dtype=dtypes.int32, name=None):
+    """``tf.random.stateless_binomial``: Binomial(``counts``, ``probs``) samples of ``shape``
+    (which must end with their broadcast shape), deterministic for ``seed``; probabilities are
+    clipped to ``[0, 1]`` and negative counts give 0, as TF's kernel."""
+    probs_t = convert_to_tensor(probs, dtype_hint=dtypes.float32)
+    counts_t = convert_to_tensor(counts, dtype_hint=probs_t.dtype)
+    return _binomial(
+        shape,
+        counts_t,
+        probs_t,
+        output_dtype,
+        lambda d: _stateless_generator(seed, d),
+        convert_to_tensor(seed).dtype,
+        "StatelessRandomBinomial",
+    )
+
+
+def binomial_from_key(shape, key, counter, counts, probs, dtype):
+    """Binomial samples for ``tf.random.Generator.binomial``, from a key/counter it drew."""
+    return _binomial(
+        shape,
+        counts,
+        probs,
+        dtype,
+        lambda d: _keyed_generator(key, counter, d),
+        dtypes.int64,
+        "StatefulRandomBinomial",
+    )
+
+
+def _binomial(shape, counts_t, probs_t, output_dtype, generator, seed_dtype, opname):
+    out_dtype = dtypes.as_dtype(output_dtype)
+    p, n = probs_t._value, counts_t._value
+    if n.dtype in _POISSON and not n.is_floating_point():
+        # TF infers T from ``counts``; its CPU kernels take float counts only.
+        node = "S=DT_INT32, T=DT_%s, Tseed=DT_%s, dtype=DT_%s" % (
+            counts_t.dtype.name.upper(),
+            seed_dtype.name.upper(),
+            out_dtype.name.upper(),
+        )
+        raise _kernel_list(opname, node, _BINOMIAL_KERNELS)
+    if n.dtype != p.dtype:
+        raise input_dtype_error(opname, 3, n, p, name=None)
+    if p.dtype not in _POISSON:
+        raise attr_error(opname, probs_t.dtype, name=None)
+    if out_dtype.torch_dtype not in _POISSON:
+        raise attr_error(opname, out_dtype, attr="dtype", name=None)
+    dims = tuple(shape_arg(shape, opname, ""))
+    batch = _broadcast((n.shape, p.shape), opname, p)
+    if len(batch) > len(dims) or dims[len(dims) - len(batch) :] != tuple(batch):
+        raise op_error(opname, "Shape passed in must end with broadcasted shape.", p, name=None)
+    device = _device.current()
+    count = n.to(device).double().clamp(min=0).floor().expand(dims).contiguous()
+    prob = p.to(device).double().clamp(0, 1).expand(dims).contiguous()
+    sample = torch.binomial(count, prob, generator=generator(device))
+    return wrap(sample.to(out_dtype.torch_dtype))
+
+
+_MULTINOMIAL_KERNELS = [
+    "  device='XLA_CPU_JIT'; output_dtype in [DT_INT32, DT_INT64]; Tseed in [DT_INT32]; "
+    "T in [DT_FLOAT, DT_DOUBLE, DT_BFLOAT16]"
+] + [
+    "  device='CPU'; T in [DT_%s]; output_dtype in [DT_%s]" % (t, o)
+    for t in ("DOUBLE", "FLOAT", "BFLOAT16", "HALF")
+    for o in ("INT64", "INT32")
+]
+
+
+@tf_export("random.stateless_categorical")
+def stateless_categorical(logits, num_samples, seed, dtype=dtypes.int64, name=None):
+    """``tf.random.stateless_categorical``: ``[batch, num_samples]`` class indices drawn from
+    each row of unnormalised log-probabilities ``logits``; deterministic for ``seed``."""
+    out_dtype = dtypes.as_dtype(dtype)
+    if out_dtype not in (dtypes.int32, dtypes.int64):
+        raise ValueError(
+            "Argument `dtype` got invalid value %s. Accepted dtypes are (tf.int32, tf.int64)."
+            % out_dtype
+        )
+    logits_t = convert_to_tensor(logits)
+    x = logits_t._value
+    opname = "StatelessMultinomial"
+    if not x.is_floating_point():
+        node = "T=DT_%s, Tseed=DT_%s, output_dtype=DT_%s" % (
+            logits_t.dtype.name.upper(),
+            convert_to_tensor(seed).dtype.name.upper(),
+            out_dtype.name.upper(),
+        )
+        raise _kernel_list(opname, node, _MULTINOMIAL_KERNELS)
+    count = int(convert_to_tensor(num_samples, dtype=dtypes.int32)._value)
+    if x.ndim != 2:
+        raise op_error(
+            opname, "logits should be a matrix, got shape %s" % dims_text(x.shape), x, name=None
+        )
+    if count < 0:
+        raise op_error(opname, "num_samples should be non-negative, got %d" % count, x, name=None)
+    if x.shape[1] <= 0:
+        raise op_error(opname, "num_classes should be positive, got %d" % x.shape[1], x, name=None)
+    generator = _stateless_generator(seed, x.device)
+    if count == 0 or x.shape[0] == 0:
+        return wrap(torch.zeros((x.shape[0], count), dtype=out_dtype.torch_dtype))
+    probs = torch.softmax(x.double(), dim=-1)
+    sample = torch.multinomial(probs, count, replacement=True, generator=generator)
+    return wrap(sample.to(out_dtype.torch_dtype))
+
+
+def _truncated(means, stddevs, minvals, maxvals, dims, generator):
+    """Normal(means, stddevs) samples truncated to ``[minvals, maxvals]`` by inverting the CDF
+    (on the lower tail, for accuracy), in float64."""
+    a = (minvals - means) / stddevs
+    b = (maxvals - means) / stddevs
+    flip = a > 0
+    low, high = torch.where(flip, -b, a), torch.where(flip, -a, b)
+    cdf_low, cdf_high = torch.special.ndtr(low), torch.special.ndtr(high)
+    u = torch.rand(dims, dtype=torch.float64, device=means.device, generator=generator)
+    z = torch.special.ndtri(cdf_low + u * (cdf_high - cdf_low))
+    z = torch.clamp(torch.where(flip, -z, z), a, b)
+    return means + stddevs * z
+
+
+@tf_export("random.stateless_parameterized_truncated_normal")
+def stateless_parameterized_truncated_normal(
+    shape, seed, means=0.0, stddevs=1.0, minvals=-2.0, maxvals=2.0, name=None
+):
+    """``tf.random.stateless_parameterized_truncated_normal``: Normal(``means``, ``stddevs``)
+    samples of ``shape`` truncated to ``[minvals, maxvals]`` (parameters broadcast to
+    ``shape``; all four share one float dtype); deterministic for ``seed``."""
+    opname = "StatelessParameterizedTruncatedNormal"
+    params = [convert_to_tensor(v) for v in (means, stddevs, minvals, maxvals)]
+    first = params[0]
+    if first._value.dtype not in _GAMMA:
+        raise attr_error(opname, first.dtype, attr="dtype", name=None)
+    for index, p in enumerate(params[1:], start=3):
+        if p.dtype != first.dtype:
+            raise input_dtype_error(opname, index, first.dtype, p.dtype, name=None)
+    dims = tuple(shape_arg(shape, opname, ""))
+    device = _device.current()
+    values = [p._value.to(device).double().expand(dims) for p in params]
+    mean, std, low, high = values
+    if bool(((std <= 0) | (low >= high)).any()):
+        raise op_error(opname, "Invalid parameters", first._value, name=None)
+    sample = _truncated(mean, std, low, high, dims, _stateless_generator(seed, device))
+    return wrap(sample.to(first._value.dtype))
