@@ -83,6 +83,7 @@ EXPECTED_NAMESPACES = {
     "tf",
     "tf.config",
     "tf.config.experimental",
+    "tf.config.threading",
     "tf.data",
     "tf.debugging",
     "tf.dtypes",

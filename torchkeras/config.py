@@ -14,4 +14,10 @@ experimental = _types.ModuleType(
 _sys.modules[experimental.__name__] = experimental
 _export_value(experimental, "tf.config.experimental")
 _fill_namespace(vars(experimental), "tf.config.experimental", "torchkeras.framework.config")
+threading = _types.ModuleType(
+    __name__ + ".threading", "``tf.config.threading``: CPU thread pools (intra-op, inter-op)."
+)
+_sys.modules[threading.__name__] = threading
+_export_value(threading, "tf.config.threading")
+_fill_namespace(vars(threading), "tf.config.threading", "torchkeras.framework.threading_config")
 _fill_namespace(globals(), "tf.config", ".framework.config", ".framework.function")

@@ -62,6 +62,12 @@ class _Process:
         """The torch device used outside any ``tf.device`` block (set by ``framework.device``)."""
         self.run_functions_eagerly = False
         """``tf.config.run_functions_eagerly``'s value."""
+        self.intra_op_threads = 0
+        """``tf.config.threading.set_intra_op_parallelism_threads``' value (0: the default)."""
+        self.inter_op_threads = 0
+        """``tf.config.threading.set_inter_op_parallelism_threads``' value (0: the default)."""
+        self.default_intra_op_threads = None
+        """torchkeras' default intra-op thread count (``framework.threading_config``)."""
 
 
 PER_THREAD = _PerThread()
