@@ -108,10 +108,14 @@ def test_apply_thread_defaults_caps_torch_threads(monkeypatch, saved_threads):
     torch.set_num_threads(2)
     monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
     monkeypatch.delenv(tc.OPT_OUT_VARIABLE, raising=False)
-    monkeypatch.setattr(tc, "available_cpus", lambda: 1)
+    monkeypatch.setattr(tc, "_affinity_count", lambda: 2)
+    monkeypatch.setattr(tc, "_cgroup_quota", lambda: 1.0)
     tc.apply_thread_defaults()
     assert torch.get_num_threads() == 1
     assert global_state.PROCESS.default_intra_op_threads == 1
+    torch.set_num_threads(3)  # the user's own choice: kept
+    tc.apply_thread_defaults()
+    assert torch.get_num_threads() == 3
     torch.set_num_threads(2)
     monkeypatch.setenv("OMP_NUM_THREADS", "2")
     tc.apply_thread_defaults()

@@ -14,7 +14,8 @@ about 2x in the same conditions.  So, as TensorFlow behaves, torchkeras:
   reads these once, when torch loads it, so an import after torch's changes nothing;
 - runs at most as many intra-op threads as the CPUs the process may use: its affinity mask
   (``os.sched_getaffinity``), capped by a cgroup CPU quota (``cpu.max`` in cgroup v2,
-  ``cpu.cfs_quota_us`` in v1), unless ``OMP_NUM_THREADS`` is set;
+  ``cpu.cfs_quota_us`` in v1), unless ``OMP_NUM_THREADS`` is set or torch's count was
+  changed before torchkeras was imported;
 - honours ``tf.config.threading.set_intra_op_parallelism_threads`` /
   ``set_inter_op_parallelism_threads`` (torch's ``set_num_threads`` /
   ``set_num_interop_threads``).
@@ -117,13 +118,18 @@ def _cgroup_quota(root="/sys/fs/cgroup"):
     return min(quotas) if quotas else None
 
 
-def available_cpus():
-    """The CPUs this process may use: its affinity mask (``os.cpu_count()`` where there is
-    none), capped by its cgroup's CPU quota rounded up; at least 1."""
+def _affinity_count():
+    """The CPUs in this process' affinity mask (``os.cpu_count()`` where there is none)."""
     try:
-        count = len(os.sched_getaffinity(0))
+        return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
-        count = os.cpu_count() or 1
+        return os.cpu_count() or 1
+
+
+def available_cpus():
+    """The CPUs this process may use: its affinity mask, capped by its cgroup's CPU quota rounded
+    up; at least 1."""
+    count = _affinity_count()
     try:
         quota = _cgroup_quota()
     except ValueError:
@@ -144,15 +150,19 @@ def _torch():
 
 
 def apply_thread_defaults():
-    """After torch is imported: caps torch's intra-op threads at :func:`available_cpus` unless the
-    user set ``OMP_NUM_THREADS`` or opted out; remembers the count as ``0``'s meaning."""
+    """After torch is imported: where torch runs its own default thread count (one per CPU of the
+    affinity mask) and the user neither set ``OMP_NUM_THREADS`` nor opted out, caps it at
+    :func:`available_cpus`; remembers the count as ``0``'s meaning."""
     torch = _torch()
-    if _opted_out(os.environ) or "OMP_NUM_THREADS" in os.environ:
-        global_state.PROCESS.default_intra_op_threads = torch.get_num_threads()
-        return
-    threads = _default_intra_op_threads()
-    if threads != torch.get_num_threads():
-        torch.set_num_threads(threads)
+    threads = torch.get_num_threads()
+    if (
+        not _opted_out(os.environ)
+        and "OMP_NUM_THREADS" not in os.environ
+        and threads == _affinity_count()
+    ):
+        threads = min(threads, available_cpus())
+        if threads != torch.get_num_threads():
+            torch.set_num_threads(threads)
     global_state.PROCESS.default_intra_op_threads = threads
 
 
