@@ -181,3 +181,18 @@ def test_getters_and_setters_match_tensorflow():
     ours, _ = _python(_SEQUENCE.format(module="torchkeras"))
     theirs, _ = _python(_SEQUENCE.format(module="tensorflow"), TF_CPP_MIN_LOG_LEVEL="3")
     assert json.loads(ours) == json.loads(theirs.strip().splitlines()[-1])
+
+
+def test_python_m_torchkeras_sets_defaults_before_the_scripts_torch_import(tmp_path):
+    script = tmp_path / "script.py"
+    script.write_text("import torch\nimport tensorflow as tf\n")
+    _, err = _python(
+        "import runpy, sys\n"
+        "sys.argv = ['-m', %r]\n"
+        "runpy.run_module('torchkeras', run_name='__main__')\n" % str(script),
+        OMP_DISPLAY_ENV="VERBOSE",
+    )
+    lines = [line for line in err.splitlines() if "GOMP_SPINCOUNT" in line]
+    if not lines:
+        pytest.skip("torch's OpenMP runtime is not libgomp")
+    assert lines[-1].split("=")[1].strip().strip("'") == tc.SPIN_COUNT
