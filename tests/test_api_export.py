@@ -93,6 +93,7 @@ EXPECTED_NAMESPACES = {
     "tf.experimental.numpy.random",
     "tf.sysconfig",
     "tf.version",
+    "tf.config.threading",
     "tf.data",
     "tf.data.experimental",
     "tf.debugging",

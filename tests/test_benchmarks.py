@@ -58,7 +58,7 @@ def test_unknown_workload_is_refused():
 def test_every_workload_declares_its_interface():
     for name in workloads.names():
         module = workloads.load(name)
-        assert module.UNIT in ("ms", "MiB") and module.REPEATS >= 1 and module.DESCRIPTION
+        assert module.UNIT in ("ms", "MiB", "x") and module.REPEATS >= 1 and module.DESCRIPTION
         assert callable(module.torch_version) and callable(module.tf_version)
 
 
@@ -87,3 +87,28 @@ def test_threads_option_pins_every_workload():
         line for line in result.stdout.splitlines() if line.startswith(("mlp_fit ", "eager_ops "))
     ][-2:]
     assert all(line.endswith("1 thread, CPU time)") for line in legend), legend
+
+
+def test_fit_under_load_stops_its_busy_processes_and_reports():
+    from benchmarks.workloads import fit_under_load
+
+    with fit_under_load.BusyProcesses(2) as busy:
+        processes = list(busy.processes)
+        assert [p.poll() for p in processes] == [None, None]
+    assert all(p.poll() is not None for p in processes)
+    with pytest.raises(KeyError):
+        with fit_under_load.BusyProcesses(1) as busy:
+            processes = list(busy.processes)
+            raise KeyError("the timed epoch failed")
+    assert processes[0].poll() is not None
+    text = fit_under_load.report(
+        {
+            "torch": {"0": 100.0, "1": 500.0, "2": 900.0},
+            "torchkeras": {"0": 100.0, "1": 150.0, "2": 260.0},
+            "tensorflow": {"0": 200.0, "1": 300.0, "2": 400.0},
+        }
+    )
+    lines = text.splitlines()
+    assert lines[1].split() == ["torch", "100", "500", "(5.00x)", "900", "(9.00x)"]
+    assert lines[-2] == "torchkeras with 1 busy process <= 2x its idle epoch: yes (1.50x)"
+    assert lines[-1] == "torchkeras with 1 busy process no slower than TF: yes (150 ms vs 300 ms)"

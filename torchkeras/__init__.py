@@ -7,6 +7,8 @@ the code lives in ``framework/`` (the tf core), ``ops/`` (tf.* operations),
 defined (``api_export``) and this namespace is filled from that registry.
 """
 
+# First: sets OpenMP's environment defaults before anything loads torch.
+from .framework import threading_config as _threading_config
 from .api_export import export_value as _export_value, fill_namespace as _fill_namespace
 from .framework import dtypes, errors
 from . import math, nn, linalg, random, nest, debugging, config, test, train, saved_model, summary
@@ -18,6 +20,8 @@ from . import bitwise, quantization, sets
 from .framework.tensor import as_torch, from_torch  # noqa: F401
 from .framework.function import JitFunction  # noqa: F401
 from ._alias import enable_tensorflow_alias  # noqa: F401
+
+_threading_config.apply_thread_defaults()
 
 __all__ = ["as_torch", "from_torch", "JitFunction", "enable_tensorflow_alias"]
 newaxis = None

@@ -17,6 +17,12 @@ optimizer = _types.ModuleType(__name__ + ".optimizer", "``tf.config.optimizer``:
 _sys.modules[optimizer.__name__] = optimizer
 _export_value(optimizer, "tf.config.optimizer")
 _fill_namespace(vars(optimizer), "tf.config.optimizer", "torchkeras.framework.optimizer_config")
+threading = _types.ModuleType(
+    __name__ + ".threading", "``tf.config.threading``: CPU thread pools (intra-op, inter-op)."
+)
+_sys.modules[threading.__name__] = threading
+_export_value(threading, "tf.config.threading")
+_fill_namespace(vars(threading), "tf.config.threading", "torchkeras.framework.threading_config")
 _fill_namespace(
     vars(experimental),
     "tf.config.experimental",

@@ -83,6 +83,12 @@ class _Process:
         """Options set with ``tf.config.optimizer.set_experimental_options``."""
         self.logical_devices = {}
         """Logical device configurations by physical device name (``set_logical_device_...``)."""
+        self.intra_op_threads = 0
+        """``tf.config.threading.set_intra_op_parallelism_threads``' value (0: the default)."""
+        self.inter_op_threads = 0
+        """``tf.config.threading.set_inter_op_parallelism_threads``' value (0: the default)."""
+        self.default_intra_op_threads = None
+        """torchkeras' default intra-op thread count (``framework.threading_config``)."""
 
 
 PER_THREAD = _PerThread()

@@ -712,6 +712,7 @@ class Trainer:
         period = self.steps_per_execution
         batch = None
         with (
+            flush_denormals(),
             module_mode(self, False),
             torch.no_grad(),
             _raising_out_of_memory("evaluate", lambda: batch),
@@ -797,6 +798,7 @@ class Trainer:
         grad_mode = torch.inference_mode() if self.built and not jit else torch.no_grad()
         batch = None
         with (
+            flush_denormals(),
             module_mode(self, False),
             grad_mode,
             _distributing(distributed),
@@ -855,7 +857,7 @@ class Trainer:
             iter(EpochIterator(x, y, sample_weight, _rows(x), None, False, None, self._device()))
         )[1]
         self.reset_metrics()
-        with module_mode(self, False), torch.no_grad():
+        with flush_denormals(), module_mode(self, False), torch.no_grad():
             logs = self.test_step(_as_step_data(batch))
         return self._batch_result(logs, return_dict)
 
@@ -864,7 +866,7 @@ class Trainer:
         batch = next(
             iter(EpochIterator(x, None, None, _rows(x), None, False, None, self._device()))
         )[1]
-        with module_mode(self, False), torch.no_grad():
+        with flush_denormals(), module_mode(self, False), torch.no_grad():
             outputs = self.predict_step(_as_step_data((batch[0], None, None)))
         return _to_numpy_tree(_output_storages(outputs))
 

@@ -1,6 +1,6 @@
-"""What ``fit`` sets for its duration and restores afterwards.
+"""What ``fit`` (and ``evaluate``/``predict``) set for their duration and restore afterwards.
 
-Float32 denormals are flushed to zero while training, as TensorFlow does
+Float32 denormals are flushed to zero while training and predicting, as TensorFlow's kernels do
 (tiny optimizer statistics otherwise slow CPU matmuls down badly); the
 caller's setting is detected (torch has no getter) and restored.  The
 model's ``torch.nn.Module`` training flag follows the phase.
