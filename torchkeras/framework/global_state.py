@@ -62,6 +62,8 @@ class _Process:
         """The torch device used outside any ``tf.device`` block (set by ``framework.device``)."""
         self.run_functions_eagerly = False
         """``tf.config.run_functions_eagerly``'s value."""
+        self.py_function_count = 0
+        """How many ``tf.py_function`` calls ran (TF names each one's function ``pyfunc_N``)."""
 
 
 PER_THREAD = _PerThread()
