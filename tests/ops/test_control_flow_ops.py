@@ -23,6 +23,22 @@ def _while_ta(tf):
     return [i, ta.stack()]
 
 
+def _rnn(tf):
+    """An RNN written with while_loop and a TensorArray: the loss and its gradient."""
+    w = tf.Variable([[0.5, -0.2], [0.1, 0.3]])
+    xs = tf.constant([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]])
+
+    def body(i, h, ta):
+        h = tf.tanh(tf.linalg.matvec(w, xs[i]) + h)
+        return i + 1, h, ta.write(i, h)
+
+    with tf.GradientTape() as tape:
+        ta = tf.TensorArray(tf.float32, size=3)
+        _, h, ta = tf.while_loop(lambda i, h, ta: i < 3, body, (0, tf.zeros([2]), ta))
+        loss = tf.reduce_sum(ta.stack() ** 2) + tf.reduce_sum(h)
+    return [loss, tape.gradient(loss, w)]
+
+
 T = lambda tf: tf.constant(True)  # noqa: E731
 F = lambda tf: tf.constant(False)  # noqa: E731
 
@@ -149,6 +165,7 @@ CASES = {
         lambda x: x < 3, lambda x: (x + 1,), [0], swap_memory=True, parallel_iterations=1
     ),
     "while_tensor_array": _while_ta,
+    "grad_while_tensor_array_rnn": _rnn,
     "grad_cond": lambda tf: _grad(tf, lambda tf, x, v: tf.cond(x > 1, lambda: x * v, lambda: x)),
     "grad_case": lambda tf: _grad(
         tf, lambda tf, x, v: tf.case([(v > 5, lambda: v), (x > 1, lambda: v * x * 4.0)])

@@ -20,6 +20,17 @@ def _grads(tf, build):
     return [tape.gradient(y, x), tape.gradient(y, v)]
 
 
+def _second_order(tf):
+    x = tf.constant(2.0)
+    with tf.GradientTape() as outer:
+        outer.watch(x)
+        with tf.GradientTape() as inner:
+            inner.watch(x)
+            y = tf.map_fn(lambda e: e**3, tf.stack([x, x]))
+        g = inner.gradient(y, x)
+    return [g, outer.gradient(g, x)]
+
+
 def _values(mapping):
     return [mapping[k] for k in sorted(mapping)]
 
@@ -156,6 +167,7 @@ CASES = {
     "vectorized_map_py_function": lambda tf: tf.vectorized_map(
         lambda r: tf.py_function(lambda a: a * 2, [r], tf.float32), tf.constant(M)
     ),
+    "grad_second_order_map_fn": _second_order,
     "grad_map_fn": lambda tf: _grads(tf, lambda tf, x, v: tf.map_fn(lambda e: e * e * v, x)),
     "grad_scan": lambda tf: _grads(tf, lambda tf, x, v: tf.scan(lambda a, e: a * e + v, x)),
     "grad_scan_reverse": lambda tf: _grads(
