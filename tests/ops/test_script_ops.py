@@ -21,6 +21,17 @@ def _grads(tf, build):
     return tape.gradient(total, [x, v])
 
 
+def _second_order(tf):
+    x = tf.constant(2.0)
+    with tf.GradientTape() as outer:
+        outer.watch(x)
+        with tf.GradientTape() as inner:
+            inner.watch(x)
+            y = tf.py_function(lambda a: a**3, [x], tf.float32)
+        g = inner.gradient(y, x)
+    return [g, outer.gradient(g, x)]
+
+
 def _first_line_of_errors(outcome):
     """py_function errors carry a Python traceback and a process-wide function number
     (``pyfunc_N``); keep TF's text up to the traceback, without the number."""
@@ -154,6 +165,7 @@ CASES = {
     "grad_py_function_list_tout": lambda tf: _grads(
         tf, lambda tf, x, v: tf.py_function(lambda a: a * 2, [x * v], [tf.float32])
     ),
+    "grad_second_order_py_function": _second_order,
     "grad_numpy_function": lambda tf: _grads(
         tf, lambda tf, x, v: tf.numpy_function(lambda a: a * a, [x], tf.float32)
     ),
