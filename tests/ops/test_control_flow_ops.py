@@ -69,6 +69,8 @@ CASES = {
     "case_exclusive_no_default": lambda tf: tf.case(
         [(T(tf), lambda: 1), (F(tf), lambda: 7), (T(tf), lambda: 2)], exclusive=True
     ),
+    "case_exclusive_single": lambda tf: tf.case([(T(tf), lambda: 1)], exclusive=True),
+    "case_exclusive_single_false": lambda tf: tf.case([(F(tf), lambda: 1)], exclusive=True),
     "case_python_pred": lambda tf: tf.case([(True, lambda: 1)], default=lambda: 3),
     "case_int_pred": lambda tf: tf.case([(tf.constant(1), lambda: 1)], default=lambda: 3),
     "case_not_callable": lambda tf: tf.case([(T(tf), 1)], default=lambda: 3),

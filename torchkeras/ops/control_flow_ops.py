@@ -104,6 +104,7 @@ def _case_pairs(pred_fn_pairs, exclusive):
         if not isinstance(pred, Tensor):
             raise TypeError("pred must be a Tensor, got: %s" % (pred,))
         if pred.dtype != dtypes.bool or not callable(fn):
+            # TF words these errors with ``pred.name``, which eager tensors refuse.
             raise AttributeError(_EAGER_NAME)
     predicates, actions = zip(*pred_fn_pairs)
     return predicates, actions
