@@ -58,12 +58,12 @@ class _Process:
     """State shared by every thread, as TF keeps it."""
 
     def __init__(self):
+        self.py_function_count = 0
+        """How many ``tf.py_function`` calls ran (TF names each one's function ``pyfunc_N``)."""
         self.default_device = None
         """The torch device used outside any ``tf.device`` block (set by ``framework.device``)."""
         self.run_functions_eagerly = False
         """``tf.config.run_functions_eagerly``'s value."""
-        self.py_function_count = 0
-        """How many ``tf.py_function`` calls ran (TF names each one's function ``pyfunc_N``)."""
 
 
 PER_THREAD = _PerThread()
