@@ -24,6 +24,14 @@ def run(module, expression, env=None):
         return "error", error
 
 
+def call(module, fn):
+    """``("ok", value)`` or ``("error", exception)`` for ``fn(module)``."""
+    try:
+        return "ok", fn(module)
+    except Exception as error:  # noqa: BLE001 - comparing whatever each side raises
+        return "error", error
+
+
 def normalise_message(text):
     """TF's error text with a canonical ``[Op:...]`` tail (the ``name:`` part dropped)."""
     text = str(text)

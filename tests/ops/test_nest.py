@@ -111,6 +111,11 @@ tf.nest.flatten(set([1]))
 tf.nest.flatten(range(3))
 tf.nest.flatten(collections.defaultdict(int, {"a":1}))
 tf.nest.map_structure(lambda x: x, collections.defaultdict(int, {"b":1, "a":2}))
+tf.nest.assert_same_structure([1, [2]], [[1], 2, 3])
+tf.nest.assert_same_structure((1, (2, 3)), (1, (2,), 4))
+tf.nest.assert_same_structure([1], [tf.constant(1), 2])
+tf.nest.assert_same_structure([tf.Variable(1.)], [[1]])
+[type(x).__name__[-8:] for x in tf.nest.flatten([tf.Variable(1.), {"a": tf.Variable(2.)}])]
 """.strip().split("\n")
     if line
 ]

@@ -65,6 +65,8 @@ class _Process:
     """State shared by every thread, as TF keeps it."""
 
     def __init__(self):
+        self.py_function_count = 0
+        """How many ``tf.py_function`` calls ran (TF names each one's function ``pyfunc_N``)."""
         self.default_device = None
         """The torch device used outside any ``tf.device`` block (set by ``framework.device``)."""
         self.run_functions_eagerly = False

@@ -471,8 +471,16 @@ def map_shape_structure(func, structure, rules=KERAS):
     )
 
 
+# TF's Python class names for torchkeras' tensor classes, as TF's messages print them.
+_TF_CLASS_NAMES = {"Tensor": "EagerTensor", "Variable": "ResourceVariable"}
+
+
 def describe(value):
-    return "type=%s str=%s" % (type(value).__name__, value)
+    cls = type(value)
+    name = cls.__name__
+    if cls.__module__.startswith("torchkeras.framework."):
+        name = _TF_CLASS_NAMES.get(name, name)
+    return "type=%s str=%s" % (name, value)
 
 
 def _same_sequence_type(a, b, kind_a, kind_b):
@@ -513,15 +521,16 @@ def mismatch(a, b, check_types=True, rules=NEST):
             )
     children_a = list(_children(a, kind_a, rules))
     children_b = list(_children(b, kind_b, rules))
+    # TF walks the paired children first and compares the counts after them.
+    for child_a, child_b in zip(children_a, children_b):
+        problem = mismatch(child_a, child_b, check_types, rules)
+        if problem is not None:
+            return problem
     if len(children_a) != len(children_b):
         return ValueError, (
             "The two structures don't have the same number of elements. First structure: %s. "
             "Second structure: %s" % (describe(a), describe(b))
         )
-    for child_a, child_b in zip(children_a, children_b):
-        problem = mismatch(child_a, child_b, check_types, rules)
-        if problem is not None:
-            return problem
     return None
 
 

@@ -263,5 +263,15 @@ def sequence_mask(lengths, maxlen=None, dtype=dtypes.bool, name=None):
 
 @tf_export("identity_n")
 def identity_n(input, name=None):
-    """``tf.identity_n``: ``tf.identity`` of each tensor in a list."""
-    return [identity(t) for t in input]
+    """``tf.identity_n``: ``tf.identity`` of each tensor in a list (or of the rows of one
+    tensor); an empty list raises TF's ``InvalidArgumentError``."""
+    values = [identity(t) for t in input]
+    if not values:
+        raise op_error(
+            "IdentityN",
+            "Length for attr 'T' of 0 must be at least minimum 1\n\t; NodeDef: "
+            "{{node IdentityN}}; Op<name=IdentityN; signature=input: -> output:; "
+            "attr=T:list(type),min=1>",
+            wrapped=False,
+        )
+    return values

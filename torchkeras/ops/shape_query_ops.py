@@ -11,7 +11,7 @@ from ..framework import dtypes
 from ..framework import device as _device
 from ..framework.convert import to_torch
 from ..framework.shape import TensorShape
-from ..framework.tensor import TensorOperators, wrap
+from ..framework.tensor import Tensor, TensorOperators, wrap
 from ..framework.op_errors import attr_error, dims_text, op_error
 from ._args import storages_of
 from ..api_export import tf_export
@@ -137,7 +137,10 @@ def broadcast_dynamic_shape(shape_x, shape_y):
 @tf_export("get_static_value")
 def get_static_value(tensor, partial=False):
     """``tf.get_static_value``: a Tensor's value as NumPy (eager tensors are always known);
-    non-tensors are returned unchanged."""
-    if isinstance(tensor, TensorOperators):
+    ``None`` for a Variable (its value may change, as TF says); non-tensors are returned
+    unchanged."""
+    if isinstance(tensor, Tensor):
         return tensor.numpy()
+    if isinstance(tensor, TensorOperators):
+        return None
     return tensor
