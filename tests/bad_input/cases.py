@@ -398,6 +398,12 @@ SINGLE = [
     "tf.random.shuffle(tf.constant(1.))",
     "tf.random.stateless_uniform([2], seed=[1])",
     "tf.random.stateless_uniform([2], seed=[1., 2.])",
+    "tf.ones([2], tf.int8) + True",
+    "tf.ones([2]) * True",
+    "tf.multiply(tf.ones([2]), True)",
+    "tf.add(tf.ones([2], tf.int8), True)",
+    "tf.constant('a') + tf.constant('b')",
+    "tf.constant(['a']) + 'b'",
 ]
 
 KERAS = [

@@ -507,7 +507,7 @@ def to_torch_like(value, like, dtype_hint=None):
     hint = dtype_hint or dtype_of(like)
     device = like.device if isinstance(like, torch.Tensor) else torch.device("cpu")
     if type(value) in (float, int, bool) and hint is not dtypes.string:
-        if _lossless(value, hint):
+        if _lossless(value, hint) and (type(value) is not bool or hint is dtypes.bool):
             return torch.tensor(_wrapped(value, hint), dtype=hint.torch_dtype, device=device)
         return _convert_value(value, None, None, device)
     return _convert_value(value, None, hint, device)

@@ -123,7 +123,7 @@ def binary(fn, x, y, opname, scalars=True):
         if b.dtype != a.dtype:
             raise input_dtype_error(opname, 1, a, b)
     else:
-        b = _operand_like(y, a)
+        b = operand_like(y, a)
     check_operand(a, opname)
     try:
         result = fn(a, b)
@@ -155,11 +155,14 @@ def _mixed_dtypes(opname, a, b):
     return input_dtype_error(opname, 1, a, b, kernel=kernel)
 
 
-def _operand_like(value, like):
+def operand_like(value, like):
     """A non-tensor operand converted to the tensor operand's dtype, as TF's operators convert
     it (``convert_to_tensor(value, dtype=x.dtype)``): ``TypeError`` when it does not fit."""
     try:
-        storage = _convert.to_torch_like(value, like)
+        if type(value) is bool and isinstance(like, torch.Tensor):  # an explicit dtype takes it
+            storage = torch.tensor(value, dtype=like.dtype, device=like.device)
+        else:
+            storage = _convert.to_torch_like(value, like)
     except (TypeError, ValueError) as error:
         if str(error).startswith("Attempt to convert"):
             raise
@@ -179,7 +182,7 @@ def rbinary(fn, x, y, opname, scalars=True):
         if b.dtype != a.dtype:
             raise input_dtype_error(opname, 1, b, a)
     else:
-        b = _operand_like(y, a)
+        b = operand_like(y, a)
     if isinstance(a, np.ndarray):
         return wrap(_string_binary(opname, b, a))
     check_operand(a, opname)
@@ -248,7 +251,7 @@ def _string_binary(opname, a, b):
     if isinstance(b, str) or isinstance(b, bytes):
         b = np.array(b.encode() if isinstance(b, str) else b, dtype=object)
     if opname == "AddV2":
-        return np.add(a, b).astype(object)
+        return np.asarray(np.add(a, b), dtype=object)
     if opname == "Equal":
         return torch.from_numpy(np.asarray(np.equal(a, b), dtype=bool))
     if opname == "NotEqual":

@@ -32,7 +32,7 @@ from ..framework.op_errors import (
 )
 from ..framework.shape import TensorShape
 from ..framework.tensor import TensorOperators, wrap
-from ..framework.tensor_ops import inputs
+from ..framework.tensor_ops import inputs, operand_like
 
 # The builtins, under names that stay usable in modules defining TF's ``range``/``slice``.
 py_range = range
@@ -51,15 +51,7 @@ def converted_like(value, like):
     ``TypeError``."""
     if isinstance(value, TensorOperators):
         return value._value
-    try:
-        storage = to_torch_like(value, like)
-    except (ValueError, TypeError) as error:
-        if str(error).startswith("Attempt to convert"):
-            raise
-        raise cannot_convert(value, like) from None
-    if storage.dtype != like.dtype:
-        raise cannot_convert(value, like)
-    return storage
+    return operand_like(value, like)
 
 
 def hinted_inputs(x, y, opname):
