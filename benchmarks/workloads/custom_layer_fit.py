@@ -10,7 +10,7 @@ from .simple_dense_call import _simple_dense
 
 DESCRIPTION = "fit(): mlp_fit with the chapter's subclassed SimpleDense layers instead of Dense"
 UNIT = "ms"
-TARGET = 1.10
+TARGET = 1.05
 REPEATS = 3
 THREADS = None
 

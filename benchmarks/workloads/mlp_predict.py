@@ -7,7 +7,7 @@ from . import _mlp
 
 DESCRIPTION = "predict(): MLP 784-512-10 on 60000 x 784, batch 128, verbose=0"
 UNIT = "ms"
-TARGET = 1.05
+TARGET = 1.02
 REPEATS = 5
 THREADS = None
 
