@@ -9,7 +9,7 @@ import os
 import pathlib
 import tempfile
 
-__all__ = ["atomic_write", "atomic_write_bytes"]
+__all__ = ["atomic_write", "atomic_write_bytes", "check_parent_directory"]
 
 
 def atomic_write(filepath, writer, create_directories=True):
@@ -21,8 +21,8 @@ def atomic_write(filepath, writer, create_directories=True):
     directory = os.path.dirname(os.path.abspath(filepath))
     if create_directories:
         os.makedirs(directory, exist_ok=True)
-    elif not os.path.isdir(directory):
-        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), filepath)
+    else:
+        check_parent_directory(filepath)
     handle, temporary = tempfile.mkstemp(
         dir=directory, prefix=".tmp-", suffix="-" + os.path.basename(filepath)
     )
@@ -34,6 +34,13 @@ def atomic_write(filepath, writer, create_directories=True):
         if os.path.exists(temporary):
             os.remove(temporary)
         raise
+
+
+def check_parent_directory(filepath):
+    """Python's ``FileNotFoundError`` naming ``filepath`` when its directory does not exist (what
+    Keras' savers raise before writing anything)."""
+    if not os.path.isdir(os.path.dirname(os.path.abspath(filepath))):
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), filepath)
 
 
 def atomic_write_bytes(path, data):

@@ -20,7 +20,7 @@ import zipfile
 
 from . import assets, h5_store, serialization_lib, sharded_store, variable_store, weights_layout
 from ...api_export import keras_export
-from ...framework.file_io import atomic_write
+from ...framework.file_io import atomic_write, check_parent_directory
 
 __all__ = ["save_model", "load_model", "save_weights", "load_weights", "atomic_write"]
 
@@ -267,6 +267,7 @@ def save_model(model, filepath, overwrite=True, zipped=True, **kwargs):
             "export a SavedModel for use with TFLite/TFServing/etc. Received: filepath=%s."
             % filepath
         )
+    check_parent_directory(filepath)
     if not _proceed(filepath, overwrite):
         return
     from .. import __version__
