@@ -1,4 +1,4 @@
-"""Two gloo replicas on 127.0.0.1 (``RANK``/``WORLD_SIZE`` as torchrun sets them, or
+"""Two (and four) gloo replicas on 127.0.0.1 (``RANK``/``WORLD_SIZE`` as torchrun sets them, or
 ``TF_CONFIG``) train as one process given the same global batches; only replica 0 prints and
 writes; a dead replica ends the other with an error; ``python -m torchkeras --nproc 2``."""
 
@@ -43,6 +43,18 @@ def _same(actual, expected, atol=1e-5):
     assert set(actual.files) == set(expected.files)
     for key in expected.files:
         np.testing.assert_allclose(actual[key], expected[key], atol=atol, rtol=0, err_msg=key)
+
+
+def test_four_replicas_train_as_one_process(tmp_path, reference):
+    names = ["fit_mlp", "fit_mlp_small_buckets", "custom_loop", "linear_classifier"]
+    results = launch.run_replicas([WORKLOAD, str(tmp_path), *names], 4, timeout=240)
+    for code, output in results:
+        assert code == 0, output
+        assert "replicas 4" in output
+    for name in names:
+        expected = reference("fit_mlp" if name == "fit_mlp_small_buckets" else name)
+        for rank in range(4):
+            _same(np.load(tmp_path / ("%s_rank%d.npz" % (name, rank))), expected)
 
 
 def test_two_replicas_train_as_one_process(tmp_path, reference):
@@ -99,6 +111,28 @@ def test_dead_replica_ends_the_other_with_an_error(tmp_path):
     assert code0 == 0, output0
     assert "UnavailableError" in output0
     assert time.monotonic() - start < 60
+
+
+def test_a_restarted_job_resumes_from_its_backup(tmp_path):
+    interrupted, straight = tmp_path / "interrupted", tmp_path / "straight"
+    interrupted.mkdir()
+    straight.mkdir()
+    (straight / "died").touch()  # this run is never interrupted
+    first = launch.run_replicas([WORKLOAD, str(interrupted), "fit_with_backup"], 2, timeout=120)
+    assert first[1][0] == 3
+    assert first[0][0] != 0 and "UnavailableError" in first[0][1]
+    resumed = launch.run_replicas([WORKLOAD, str(interrupted), "fit_with_backup"], 2, timeout=120)
+    for code, output in resumed:
+        assert code == 0, output
+        assert "epoch 1" not in output and "epoch 2" in output and "epoch 3" in output
+    for code, output in launch.run_replicas(
+        [WORKLOAD, str(straight), "fit_with_backup"], 2, timeout=120
+    ):
+        assert code == 0, output
+    _same(
+        np.load(interrupted / "fit_with_backup_rank0.npz"),
+        np.load(straight / "fit_with_backup_rank0.npz"),
+    )
 
 
 SCRIPT = """

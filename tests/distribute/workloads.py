@@ -182,10 +182,58 @@ def replica_dies(strategy, out_dir):
     sys.exit(1)
 
 
+def fit_with_backup(strategy, out_dir):
+    """Four epochs with ``BackupAndRestore``; on the first run (no ``died`` file yet) replica 1
+    dies as epoch 3 begins, so a restarted run resumes at epoch 3 (printing the epochs run)."""
+    x, y = _data()
+    marker = os.path.join(out_dir, "died")
+
+    class Die(keras.callbacks.Callback):
+        def on_epoch_begin(self, epoch, logs=None):
+            if epoch == 2 and _rank() == 1 and not os.path.exists(marker):
+                open(marker, "w").close()
+                os._exit(3)
+
+    class Epochs(keras.callbacks.Callback):
+        def on_epoch_begin(self, epoch, logs=None):
+            os.write(1, ("rank %d epoch %d\n" % (_rank(), epoch)).encode())
+
+    keras.utils.set_random_seed(0)
+    with strategy.scope():
+        model = _mlp()
+        model.compile(optimizer="sgd", loss="sparse_categorical_crossentropy")
+    backup = keras.callbacks.BackupAndRestore(os.path.join(out_dir, "backup"))
+    model.fit(
+        x,
+        y,
+        batch_size=GLOBAL_BATCH,
+        epochs=4,
+        shuffle=False,
+        verbose=0,
+        callbacks=[backup, Die(), Epochs()],
+    )
+    return {"weights": model.get_weights()}
+
+
+def fit_mlp_small_buckets(strategy, out_dir):
+    """``fit_mlp`` with one gradient bucket per weight: the all-reduces start during backward,
+    one after another (the overlap path with several buckets)."""
+    from torchkeras.distribute import collective
+
+    size = collective.BUCKET_BYTES
+    collective.BUCKET_BYTES = 64
+    try:
+        return fit_mlp(strategy, out_dir)
+    finally:
+        collective.BUCKET_BYTES = size
+
+
 WORKLOADS = {
     f.__name__: f
     for f in (
         fit_mlp,
+        fit_mlp_small_buckets,
+        fit_with_backup,
         fit_data_parallel,
         fit_shuffled,
         custom_loop,

@@ -2,8 +2,9 @@
 
 Gradients are all-reduced as DDP's reducer does: flattened into buckets of at most
 ``BUCKET_BYTES`` per dtype, every bucket's all-reduce started asynchronously, then waited for and
-copied back.  Each call is one group-wide collective: every replica must make the same calls in
-the same order.
+copied back; :func:`grad_all_reduced` starts each bucket during the backward pass, as soon as
+its gradients exist (DDP's overlap).  Each call is one group-wide collective: every replica must
+make the same calls in the same order.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from torch._utils import _flatten_dense_tensors, _unflatten_dense_tensors
 
 from ..framework.errors import UnavailableError
 
-__all__ = ["all_reduce", "all_reduce_many", "broadcast_many", "all_gather"]
+__all__ = ["all_reduce", "all_reduce_many", "grad_all_reduced", "broadcast_many", "all_gather"]
 
 BUCKET_BYTES = 25 * 1024 * 1024
 """DDP's default bucket size."""
@@ -64,6 +65,62 @@ def all_reduce_many(tensors, mean=False):
             for i, part in zip(bucket, parts):
                 out[i] = part
         return out
+    except (RuntimeError, dist.DistBackendError) as error:
+        raise _failed(error) from error
+
+
+def grad_all_reduced(loss, params, mean=False):
+    """``torch.autograd.grad(loss, params)`` with the gradients summed (or averaged) over the
+    replicas; buckets are formed in reverse order of ``params`` (backward reaches the last layers
+    first) and each bucket's all-reduce starts, in bucket order, once backward has produced all
+    its gradients.  Gradients that backward does not produce (``None``) stay ``None``; the
+    buckets holding them are reduced after backward, without them."""
+    params = list(params)
+    order = list(range(len(params)))[::-1]
+    buckets = [[order[j] for j in bucket] for bucket in _buckets([params[i] for i in order])]
+    bucket_of = {i: b for b, bucket in enumerate(buckets) for i in bucket}
+    grads = [None] * len(params)
+    missing = [len(bucket) for bucket in buckets]
+    pending = []
+
+    def launch_ready():
+        while len(pending) < len(buckets) and missing[len(pending)] == 0:
+            members = buckets[len(pending)]
+            flat = _flatten_dense_tensors([grads[i] for i in members])
+            pending.append((members, flat, dist.all_reduce(flat, async_op=True)))
+
+    def hook_for(i):
+        def hook(grad):
+            grads[i] = grad
+            missing[bucket_of[i]] -= 1
+            launch_ready()
+
+        return hook
+
+    try:
+        handles = [p.register_hook(hook_for(i)) for i, p in enumerate(params) if p.requires_grad]
+        try:
+            torch.autograd.grad(loss, params, allow_unused=True)
+        finally:
+            for handle in handles:
+                handle.remove()
+        for b in range(len(pending), len(buckets)):
+            members = [i for i in buckets[b] if grads[i] is not None]
+            flat = _flatten_dense_tensors([grads[i] for i in members]) if members else None
+            work = dist.all_reduce(flat, async_op=True) if members else None
+            pending.append((members, flat, work))
+        size = dist.get_world_size()
+        for members, flat, work in pending:
+            if work is None:
+                continue
+            work.wait()
+            if mean:
+                flat.div_(size)
+            for i, part in zip(
+                members, _unflatten_dense_tensors(flat, [grads[i] for i in members])
+            ):
+                grads[i] = part
+        return grads
     except (RuntimeError, dist.DistBackendError) as error:
         raise _failed(error) from error
 

@@ -120,6 +120,7 @@ class Strategy:
         self._num_replicas = num_replicas
         self._all_reducing = num_replicas > 1
         self._mean_gradients = False
+        self._reduced_in_backward = False
 
     @property
     def num_replicas_in_sync(self):
@@ -252,8 +253,19 @@ class Strategy:
                 collective.broadcast_many([variable._param.data])
 
     def _all_reduce_gradients(self, storages):
-        """The gradient storages summed (``fit``: averaged) over the replicas."""
+        """The gradient storages summed (``fit``: averaged) over the replicas (not again when
+        :meth:`_gradients` reduced them during backward)."""
+        if self._reduced_in_backward:
+            self._reduced_in_backward = False
+            return storages
         return collective.all_reduce_many(storages, mean=self._mean_gradients)
+
+    def _gradients(self, loss, params):
+        """``fit``'s gradients of ``loss``, all-reduced while backward runs (DDP's overlap); the
+        optimizer's next ``apply`` then uses them as they are."""
+        grads = collective.grad_all_reduced(loss, params, mean=self._mean_gradients)
+        self._reduced_in_backward = True
+        return grads
 
 
 @tf_export("distribute.MirroredStrategy")

@@ -42,6 +42,7 @@ import torch
 
 from ...data import structure
 from ...distribute import keras_support as _distribution
+from ...framework.global_state import PER_THREAD as _STATE
 from ...framework import tree as _tree
 from ...framework import device as _device
 from ...framework.errors import ResourceExhaustedError
@@ -392,8 +393,16 @@ class Trainer:
             optimizer = self.optimizer
             if optimizer.loss_scale_factor is not None or isinstance(optimizer, LossScaleOptimizer):
                 loss = optimizer.scale_loss(loss)
-            grads = torch.autograd.grad(loss, [v._param for v in variables], allow_unused=True)
-            optimizer.apply(grads, variables)
+            params = [v._param for v in variables]
+            strategy = _STATE.distribute_strategy
+            if strategy is None or not strategy._all_reducing:
+                optimizer.apply(torch.autograd.grad(loss, params, allow_unused=True), variables)
+                return
+            grads = strategy._gradients(loss, params)  # all-reduced during backward
+            try:
+                optimizer.apply(grads, variables)
+            finally:
+                strategy._reduced_in_backward = False
 
     def _forward_and_loss(self, x, y, sample_weight, training=True):
         """Storages in, ``(loss, outputs)`` storages out: what ``jit_compile`` compiles."""
