@@ -116,11 +116,19 @@ def input_dtype_error(opname, index, expected, got, kernel=None, name=""):
     )
 
 
-def _allowed(opname, attr):
-    found = re.search(
+def _allowed_list(opname, attr):
+    return re.search(
         r"attr=%s:type,(?:default=\w+,)?allowed=\[([^\]]*)\]" % attr, SIGNATURES[opname]
     )
-    return [n.strip()[3:] for n in found.group(1).split(",")]
+
+
+def _declares(opname, attr):
+    """Whether op ``opname``'s signature gives type attr ``attr`` a list of allowed types."""
+    return _allowed_list(opname, attr) is not None
+
+
+def _allowed(opname, attr):
+    return [n.strip()[3:] for n in _allowed_list(opname, attr).group(1).split(",")]
 
 
 def attr_error(opname, dtype, attr="T", allowed=None, name=""):
@@ -128,7 +136,7 @@ def attr_error(opname, dtype, attr="T", allowed=None, name=""):
     ``attr`` of op ``opname`` does not accept, quoting TF's op signature; ``allowed`` (TF type
     names, in the op's order) defaults to the attr's list in the signature."""
     suffix = "" if name is None else " name: " + name
-    if opname not in SIGNATURES:
+    if opname not in SIGNATURES or (allowed is None and not _declares(opname, attr)):
         return InvalidArgumentError(
             None,
             None,

@@ -283,11 +283,31 @@ def _determined_shape_error(known, storage, name, kernel):
     )
 
 
+def _split_dim_value(axis):
+    """``tf.split``'s ``axis`` (TF's ``split_dim`` input) as an int, with TF's errors: a scalar
+    int32/int64 (a bool is its int), not a float or string (``TypeError``), not a list or a
+    tensor of rank > 0 or of another dtype (``InvalidArgumentError``)."""
+    if isinstance(axis, (bool, int, np.integer)):
+        return int(axis)
+    if isinstance(axis, (float, str, bytes)):
+        raise cannot_convert(axis, dtypes.int32)
+    if isinstance(axis, (list, tuple)):
+        raise op_error("Split", "split_dim must be a scalar but has rank 1", None, name=None)
+    storage = axis._value if isinstance(axis, TensorOperators) else to_torch(axis)
+    if isinstance(storage, np.ndarray) or storage.dtype not in (torch.int32, torch.int64):
+        raise input_dtype_error("Split", 0, dtypes.int32, storage)
+    if storage.ndim:
+        raise op_error(
+            "Split", "split_dim must be a scalar but has rank %d" % storage.ndim, None, name=None
+        )
+    return int(storage)
+
+
 @tf_export("split")
 def split(value, num_or_size_splits, axis=0, num=None, name="split"):
     """``tf.split``: into ``n`` equal parts, or parts of the given sizes (one ``-1`` inferred)."""
     storage = to_torch_unaliased(value)
-    axis_value = host_ints(axis, "Split", "Tidx", name)
+    axis_value = _split_dim_value(axis)
     sizes_arg = num_or_size_splits
     is_count = (isinstance(sizes_arg, (int, np.integer)) and not isinstance(sizes_arg, bool)) or (
         isinstance(sizes_arg, TensorOperators) and sizes_arg.ndim == 0
