@@ -77,6 +77,14 @@ def strict_inputs(x, y, opname):
     return a, converted_like(y, a)
 
 
+def bool_storage(x):
+    """The storage of a bool op input: a tensor as it is (the op checks its dtype), anything
+    else converted with ``dtype=tf.bool`` (TF's ``TypeError`` for numbers and strings)."""
+    if isinstance(x, TensorOperators):
+        return x._value
+    return to_torch(x, dtypes.bool)
+
+
 def host_ints(value, op, attr, name=None):
     """A Python int or list of ints from an int tensor-like argument (shape, perm, axis ...);
     TF's attr error for op ``op``'s attr ``attr`` when it is not int32/int64."""

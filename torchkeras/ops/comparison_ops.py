@@ -13,7 +13,7 @@ from ..framework.convert import to_torch, to_torch_like
 from ..framework.tensor import Tensor, TensorOperators, wrap
 from .elementwise_ops import _binary
 from ..framework.op_errors import dims_text, dtype_of, input_dtype_error, op_error, translate_error
-from ._args import storage_of, strict_inputs
+from ._args import bool_storage, storage_of, strict_inputs
 from ..api_export import tf_export, export_value
 
 
@@ -101,7 +101,7 @@ def logical_xor(x, y, name="LogicalXor"):
 @tf_export("math.logical_not", "logical_not")
 def logical_not(x, name=None):
     """``tf.math.logical_not``: elementwise NOT of a bool tensor."""
-    a = storage_of(x)
+    a = bool_storage(x)
     if a.dtype is not torch.bool:
         raise input_dtype_error("LogicalNot", 0, "bool", a)
     return wrap(torch.logical_not(a))

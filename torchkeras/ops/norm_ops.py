@@ -12,6 +12,7 @@ from ._args import converted_like, reduction_dims, storage_of
 from ..api_export import tf_export
 
 _SQRT_ALLOWED = allowed_dtypes("Sqrt")
+_SQUARE_ALLOWED = allowed_dtypes("Square")
 
 _INTEGER_NORM_ALLOWED = frozenset((torch.int8, torch.int16, torch.int32, torch.int64, torch.uint8))
 _MATRIX_NORMS = ("euclidean", "fro", 1, 2, np.inf)
@@ -102,6 +103,7 @@ def l2_normalize(x, axis=None, epsilon=1e-12, name=None, dim=None):
     (all axes when None; ``dim`` is its deprecated alias); ``epsilon`` converts to ``x``'s dtype."""
     a = storage_of(x)
     axis = dim if axis is None else axis
+    check_dtype(a, _SQUARE_ALLOWED, "Square")
     floor_ = converted_like(epsilon, a)
     check_dtype(a, _SQRT_ALLOWED, "Rsqrt")
     magnitude = torch.square(torch.abs(a)) if a.is_complex() else torch.square(a)

@@ -25,7 +25,7 @@ from ..framework.op_errors import (
     input_dtype_error,
     op_error,
 )
-from ._args import reduction_dims, storage_of
+from ._args import bool_storage, reduction_dims, storage_of
 from ..api_export import tf_export
 
 _new = object.__new__
@@ -161,7 +161,7 @@ def reduce_prod(input_tensor, axis=None, keepdims=False, name=None):
 
 def _bool_reduce(input_tensor, axis, keepdims, op, fn):
     """``op`` (``All``/``Any``) of a bool tensor over ``axis``; other dtypes raise TF's error."""
-    a = storage_of(input_tensor)
+    a = bool_storage(input_tensor)
     if a.dtype is not torch.bool:
         raise input_dtype_error(op, 0, "bool", a)
     return wrap(_reduce(a, axis, keepdims, op, fn))
