@@ -255,13 +255,24 @@ sigmoid = _unary(
 export_value(sigmoid, "tf.math.sigmoid", "tf.nn.sigmoid", "tf.sigmoid")
 negative = _unary(torch.neg, "Neg", "negative", "``tf.math.negative``: ``-x`` elementwise.")
 export_value(negative, "tf.math.negative", "tf.negative")
-round = _unary(
+_round = _unary(
     _no_gradient(torch.round),
     "Round",
     "round",
-    "``tf.math.round``: rounds half to even (banker's rounding), as TF; integers unchanged.",
-)  # noqa: A001
-export_value(round, "tf.math.round", "tf.round")
+    "``tf.math.round``'s kernel (the integer dtypes it lists are returned unchanged).",
+)
+
+
+@tf_export("math.round", "round")
+def round(x, name=None):  # noqa: A001 - TF's name
+    """``tf.math.round``: rounds half to even (banker's rounding), as TF; an integer tensor of
+    any width (unsigned too) is returned unchanged, as TF's Python wrapper does before the
+    kernel's dtype check."""
+    if isinstance(x, TensorOperators) and x.dtype.is_integer:
+        return x if type(x) is Tensor else wrap(x._value.clone())
+    return _round(x)
+
+
 floor = _unary(
     _no_gradient(torch.floor),
     "Floor",

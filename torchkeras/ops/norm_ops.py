@@ -7,7 +7,7 @@ import torch
 
 from ..framework.tensor import TensorOperators, wrap
 from .reduction_ops import _reduce, _sum
-from ..framework.op_errors import allowed_dtypes, cannot_convert, check_dtype
+from ..framework.op_errors import allowed_dtypes, cannot_convert, check_dtype, dtype_of
 from ._args import converted_like, reduction_dims, storage_of
 from ..api_export import tf_export
 
@@ -55,6 +55,8 @@ def norm(tensor, ord="euclidean", axis=None, keepdims=None, name=None):  # noqa:
     including ``np.inf``) or matrix norm (``axis`` a pair; ``ord`` 'fro'/'euclidean', 1, 2,
     ``np.inf``).  Float and complex input; the result has the input's dtype, as in TF."""
     a = storage_of(tensor)
+    if isinstance(a, np.ndarray) or a.dtype is torch.bool:
+        raise TypeError("Expected numeric or variant tensor, got dtype %r." % dtype_of(a))
     axis = _norm_axis(axis)
     keepdim = bool(keepdims)
     if isinstance(axis, tuple):
