@@ -117,11 +117,12 @@ def _not_a_vector(op, dims, name):
     )
 
 
-def shape_arg(shape, op, name=None, kernel=None, bool_dims=False):
+def shape_arg(shape, op, name=None, kernel=None, bool_dims=False, attr="index_type"):
     """A shape argument (list/tuple/TensorShape/int Tensor) as a tuple of non-negative ints; a
     scalar is a one-dim shape for ``Fill`` (``tf.zeros(3)``) and TF's error for the others, as
     is a shape tensor that is not a vector.  ``bool_dims``: a bool dim is the int it equals
-    (``tf.zeros``/``tf.ones``/``tf.eye`` accept them; ``tf.fill`` and the random ops do not)."""
+    (``tf.zeros``/``tf.ones``/``tf.eye`` accept them, and refuse float or string dims with a
+    ``TypeError``; ``tf.fill`` and the random ops give the op's ``attr`` error for those)."""
     if isinstance(shape, TensorShape):
         dims = shape.as_list()
         if None in dims:
@@ -135,13 +136,15 @@ def shape_arg(shape, op, name=None, kernel=None, bool_dims=False):
             raise _not_a_vector(op, (), name)
         dims = [shape]
     else:
-        if not isinstance(shape, (TensorOperators, torch.Tensor, np.ndarray)) and infer_dtype(
-            shape
-        ) in (dtypes.string, dtypes.float32):
+        if (
+            bool_dims
+            and not isinstance(shape, (TensorOperators, torch.Tensor, np.ndarray))
+            and infer_dtype(shape) in (dtypes.string, dtypes.float32)
+        ):
             raise cannot_convert(shape, dtypes.int32)
         storage = to_torch(shape) if not isinstance(shape, TensorOperators) else shape._value
         if isinstance(storage, np.ndarray) or storage.dtype not in (torch.int32, torch.int64):
-            raise attr_error(op, storage, "index_type", name=name)
+            raise attr_error(op, storage, attr, name=name)
         if storage.ndim > 1 or (storage.ndim == 0 and op != "Fill"):
             raise _not_a_vector(op, storage.shape, name)
         dims = storage.reshape(-1).tolist()

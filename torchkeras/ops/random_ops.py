@@ -118,7 +118,7 @@ def _affine(sample, scale, shift):
 
 def _normal(shape, mean, stddev, dtype, pick):
     dtype = _float_dtype(dtype, 0.0)
-    dims = shape_arg(shape, "RandomStandardNormal", "")
+    dims = shape_arg(shape, "RandomStandardNormal", "", attr="T")
     device = _device.current()
     mean = _param(mean, dtype, "mean", device)
     stddev = _param(stddev, dtype, "stddev", device)
@@ -138,7 +138,7 @@ def _uniform(shape, minval, maxval, dtype, pick):
     if dtype.is_integer:
         if maxval is None:
             raise ValueError("Must specify maxval for integer dtype %r" % dtype)
-        dims = shape_arg(shape, "RandomUniformInt", "")
+        dims = shape_arg(shape, "RandomUniformInt", "", attr="T")
         low, high = int(minval), int(maxval)
         if low >= high:
             raise op_error(
@@ -149,7 +149,7 @@ def _uniform(shape, minval, maxval, dtype, pick):
                 low, high, dims, dtype=dtype.torch_dtype, device=device, generator=pick(device)
             )
         )
-    dims = shape_arg(shape, "RandomUniform", "")
+    dims = shape_arg(shape, "RandomUniform", "", attr="T")
     low = _param(minval, dtype, "min", device)
     high = _param(1.0 if maxval is None else maxval, dtype, "max", device)
     sample = torch.rand(dims, dtype=dtype.torch_dtype, device=device, generator=pick(device))
@@ -158,7 +158,7 @@ def _uniform(shape, minval, maxval, dtype, pick):
 
 def _truncated_normal(shape, mean, stddev, dtype, pick):
     dtype = _float_dtype(dtype, 0.0)
-    dims = shape_arg(shape, "TruncatedNormal", "")
+    dims = shape_arg(shape, "TruncatedNormal", "", attr="T")
     device = _device.current()
     mean = _param(mean, dtype, "mean", device)
     stddev = _param(stddev, dtype, "stddev", device)

@@ -67,7 +67,7 @@ def torch_dtype(dtype):
 
 def draw(kind, shape, dtype, key, counter, op, low=None, high=None):
     """TF's raw op output: ``kind`` (see ``philox.fill``) for ``shape`` of TF ``dtype``."""
-    dims = shape_arg(shape, op, "")
+    dims = shape_arg(shape, op, "", attr="Tshape")
     device = _device.current()
     if dtype in (dtypes.uint32, dtypes.uint64):
         signed = torch.int32 if dtype is dtypes.uint32 else torch.int64
