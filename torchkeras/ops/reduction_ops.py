@@ -257,10 +257,26 @@ def count_nonzero(input, axis=None, keepdims=None, dtype=dtypes.int64, name=None
 _INDEX_TYPES = {"ArgMax": ("INT16", "UINT16", "INT32", "INT64"), "ArgMin": ("INT32", "INT64")}
 
 
-def single_axis(axis):
-    """TF's scalar ``axis`` argument (int or integer scalar tensor) as an int."""
-    if isinstance(axis, (int, np.integer)) and not isinstance(axis, (bool, np.bool_)):
+def single_axis(axis, scan=None):
+    """TF's scalar ``axis`` argument (int, bool, or integer scalar tensor) as an int.  ``scan``:
+    the scan op (``Cumsum`` ...) whose errors a float (conversion ``TypeError``), string, list or
+    float tensor gets, as TF reports them."""
+    if isinstance(axis, (int, np.integer, np.bool_)):
         return int(axis)
+    if isinstance(axis, float) and scan is not None:
+        raise cannot_convert(axis, dtypes.int32)
+    if scan is not None:
+        if isinstance(axis, str):
+            raise attr_error(scan, dtypes.string, "Tidx")
+        if isinstance(axis, (list, tuple)):
+            raise op_error(
+                scan, "ScanOp: axis must be a scalar, not [%d]" % len(axis), None, name=None
+            )
+        if isinstance(axis, TensorOperators) and axis._value.dtype not in (
+            torch.int32,
+            torch.int64,
+        ):
+            raise attr_error(scan, axis._value, "Tidx")
     if (
         isinstance(axis, TensorOperators)
         and axis._value.dtype in (torch.int32, torch.int64)

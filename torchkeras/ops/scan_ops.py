@@ -21,7 +21,7 @@ def _scan(fn, opname, x, axis, exclusive, reverse, identity):
             raise TypeError("Expected bool for argument '%s' not %r." % (argument, value))
     a = storage_of(x)
     check_dtype(a, _SUM_ALLOWED, opname)
-    dim = single_axis(axis)
+    dim = single_axis(axis, opname)
     ndim = a.ndim
     if not -ndim <= dim < ndim:
         raise op_error(

@@ -201,6 +201,20 @@ def concat(values, axis, name="concat"):
     return wrap(torch.cat(same_device(storages), axis_value))
 
 
+def _python_axis(axis, indexes=False):
+    """TF's errors for an ``axis`` that stack/unstack compare in Python: ``TypeError`` for a
+    string or a list; with ``indexes`` (unstack indexes a shape list with it) NumPy's
+    ``AttributeError`` for a float tensor."""
+    if isinstance(axis, (str, list, tuple)):
+        raise TypeError(
+            "'<' not supported between instances of '%s' and 'int'" % type(axis).__name__
+        )
+    if indexes and isinstance(axis, TensorOperators) and not axis.dtype.is_integer:
+        raise AttributeError(
+            "'numpy.%s' object has no attribute '__index__'" % axis.dtype.as_numpy_dtype.__name__
+        )
+
+
 @tf_export("stack")
 def stack(values, axis=0, name="stack"):
     """``tf.stack``: stacks same-shaped tensors along a new ``axis``."""
@@ -210,6 +224,7 @@ def stack(values, axis=0, name="stack"):
     storages = storages_of(values, "Pack", name)
     first = storages[0]
     rank = first.ndim + 1
+    _python_axis(axis)
     axis = int(axis)
     if not -rank <= axis < rank:
         raise ValueError("Argument `axis` = %d not in range [%d, %d)" % (axis, -rank, rank))
@@ -235,6 +250,7 @@ def unstack(value, num=None, axis=0, name="unstack"):
     rank = storage.ndim
     if isinstance(axis, float):  # TF indexes its shape list with it
         raise TypeError("list indices must be integers or slices, not float")
+    _python_axis(axis, indexes=True)
     axis = int(axis)
     if not -rank <= axis < rank or rank == 0:
         raise ValueError("Argument `axis` = %d not in range [%d, %d)" % (axis, -rank, rank))
