@@ -13,6 +13,7 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _STRING_SET = re.compile(r"\{'[^{}]*'\}")
 """A Python set of strings in a message: its order changes with the process' hash seed."""
 _NUMBERED_NAME = re.compile(r"'([a-z][a-z0-9_]*?)_\d+'")
+_NUMBERED_LAYER = re.compile(r"\bLayer ([a-z][a-z0-9_]*?)_\d+\b")
 """Auto-numbered object names (``'dense_4'``): the number counts earlier objects of the run."""
 
 
@@ -21,6 +22,7 @@ def message_start(error):
     text = _ANSI.sub("", str(error))
     text = _FUNCTION_NODE.sub("", text).strip()
     text = _NUMBERED_NAME.sub(r"'\1'", text)
+    text = _NUMBERED_LAYER.sub(r"Layer \1", text)
     text = _STRING_SET.sub(
         lambda found: "{%s}" % ", ".join(sorted(found.group()[1:-1].split(", "))), text
     )

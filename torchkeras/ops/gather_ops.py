@@ -35,22 +35,26 @@ def _validates_indices(device):
     return device.type == "cpu"
 
 
+def index_error(index, limit, op, storage, shape=None, name=None):
+    """TF's error for the first of ``index``'s values outside ``[0, limit)`` (named by its place
+    in ``shape``, default the index's own shape), as op ``op``'s CPU kernel reports it; ``name``
+    is the text after `` name:`` (by default TF's: none unless the index is a scalar)."""
+    position = int(((index < 0) | (index >= limit)).reshape(-1).nonzero()[0])
+    where = index_text(position, tuple(index.shape) if shape is None else shape)
+    value = int(index.reshape(-1)[position])
+    if name is None and not where:
+        name = ""
+    text = "indices%s = %d is not in [0, %d)" % (where, value, limit)
+    return op_error(op, text, storage, name)
+
+
 def _checked_gather_index(index, limit, op, storage, name):
     """Index storage safe for torch: validated with TF's error, or clamped where TF's kernels
     give zeros for out-of-range indices. Returns (index, valid mask or None)."""
     if _validates_indices(index.device):
         low, high = (int(v) for v in torch.aminmax(index)) if index.numel() else (0, 0)
         if low < 0 or high >= limit:
-            bad = (index < 0) | (index >= limit)
-            position = int(bad.reshape(-1).nonzero()[0])
-            where = index_text(position, tuple(index.shape))
-            value = int(index.reshape(-1)[position])
-            raise op_error(
-                op,
-                "indices%s = %d is not in [0, %d)" % (where, value, limit),
-                storage,
-                "" if not where else None,
-            )
+            raise index_error(index, limit, op, storage)
         return (index if index.dtype != torch.int16 else index.long()), None
     valid = (index >= 0) & (index < limit)
     return index.long().clamp(0, max(limit - 1, 0)), valid

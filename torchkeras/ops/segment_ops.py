@@ -88,14 +88,7 @@ def _segment_reduce(opname, data, segment_ids, num_segments, kind):
                 a,
             )
     else:
-        bad = torch.nonzero(ids >= count)
-        if bad.numel():
-            k = int(bad[0, 0])
-            raise op_error(
-                opname,
-                "segment_ids[%d] = %d is out of range [0, %d)" % (k, int(ids[k]), count),
-                a,
-            )
+        check_segment_ids(ids, count, opname, a)
     ids = torch.where((ids < 0) | (ids >= count), torch.full_like(ids, count), ids)
     shape = (count + 1,) + tuple(rows.shape[1:])
     index = ids.reshape((-1,) + (1,) * (rows.ndim - 1)).expand(rows.shape)
@@ -194,3 +187,16 @@ def unsorted_segment_min(data, segment_ids, num_segments, name=None):
 def unsorted_segment_prod(data, segment_ids, num_segments, name=None):
     """``tf.math.unsorted_segment_prod``: products per segment; empty segments give 1."""
     return _segment_reduce("UnsortedSegmentProd", data, segment_ids, num_segments, "prod")
+
+
+def check_segment_ids(ids, count, opname, storage):
+    """TF's error for the first of the (flat) ``ids`` at or beyond ``count`` (negative ids are
+    dropped by the unsorted ops, not refused)."""
+    bad = torch.nonzero(ids >= count)
+    if bad.numel():
+        k = int(bad[0, 0])
+        raise op_error(
+            opname,
+            "segment_ids[%d] = %d is out of range [0, %d)" % (k, int(ids[k]), count),
+            storage,
+        )

@@ -132,10 +132,7 @@ class Metric:
         try:
             self.update_state(*args, **kwargs)
         except (RuntimeError, IndexError) as error:  # torch's failure, in TF's words
-            translated = torch_errors.translate(error, type(self).__name__.lower(), args)
-            if translated is None:
-                raise
-            raise translated from None
+            torch_errors.reraise(error, type(self).__name__.lower(), args)
         return self.result()
 
     def get_config(self):

@@ -2,7 +2,7 @@
 
 import torch
 
-from ...framework.op_errors import op_error
+from ...ops.segment_ops import check_segment_ids
 from ._base import float_of, storage, wrap
 from ...api_export import keras_export
 
@@ -29,14 +29,7 @@ def _segments(data, segment_ids, num_segments, opname):
         if num_segments is not None
         else (int(ids.max()) + 1 if ids.numel() else 0)
     )
-    beyond = (ids >= count).nonzero()
-    if beyond.numel():
-        position = int(beyond[0, 0])
-        raise op_error(
-            opname,
-            "segment_ids[%d] = %d is out of range [0, %d)" % (position, int(ids[position]), count),
-            x,
-        )
+    check_segment_ids(ids.reshape(-1), count, opname, x)
     valid = ids >= 0
     return x, ids, count, valid
 

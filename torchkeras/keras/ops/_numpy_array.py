@@ -6,7 +6,7 @@ import numpy as np
 import torch
 
 from ...framework import device as _device
-from ...framework.op_errors import cannot_convert, index_text, op_error
+from ...ops._args import shape_arg
 from ...ops import gather_ops as _tf_gather
 from ...ops import shape_ops as _tf_shape
 from ._base import TORCH, floatx_torch, promoted, promoted_all, storage, unaliased, wrap
@@ -73,20 +73,9 @@ def _shape(shape):
 
 def _new_shape(shape, op):
     """The shape of a new tensor, checked as Keras' TF backend's ``tf.fill``/``tf.broadcast_to``
-    check it: integer dims (``TypeError``), none negative (``InvalidArgumentError``)."""
+    check it (``ops._args.shape_arg``: integer dims, none negative); an int is one dim."""
     dims = (shape,) if isinstance(shape, int) else tuple(shape)
-    for dim in dims:
-        if isinstance(dim, (bool, float, str)) or (
-            isinstance(dim, (np.ndarray, np.generic)) and dim.dtype.kind not in "iu"
-        ):
-            raise cannot_convert(shape, "int32")
-    dims = tuple(int(d) for d in dims)
-    for dim in dims:
-        if dim < 0:
-            raise op_error(
-                op, "Dimension %d must be >= 0" % dim, None, "" if op == "Fill" else None
-            )
-    return dims
+    return shape_arg(dims, op, "" if op == "Fill" else None, bool_dims=True)
 
 
 def _dtype_of_values(*values):
@@ -456,13 +445,10 @@ def take_along_axis(x, indices, axis=None):
 
 def _check_gather_range(indices, size, x):
     """TF's ``GatherV2`` error for an index outside ``[0, size)`` (after Keras' negative-index
-    wrap), as Keras' TF backend reports it: never clamped."""
-    bad = ((indices < 0) | (indices >= size)).reshape(-1).nonzero()
-    if bad.numel():
-        position = int(bad[0, 0])
-        value = int(indices.reshape(-1)[position])
-        where = index_text(position, (indices.numel(), 1))
-        raise op_error("GatherV2", "indices%s = %d is not in [0, %d)" % (where, value, size), x)
+    wrap), as Keras' TF backend reports it (it gathers from the flattened indices): never
+    clamped."""
+    if bool(((indices < 0) | (indices >= size)).any()):
+        raise _tf_gather.index_error(indices, size, "GatherV2", x, (indices.numel(), 1), "")
 
 
 @keras_export("keras.ops.sort", "keras.ops.numpy.sort")

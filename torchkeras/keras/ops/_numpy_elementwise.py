@@ -4,6 +4,7 @@ transcendental ops turn integer/bool inputs into floatx."""
 
 import torch
 
+from ...ops.elementwise_ops import sign as _tf_sign
 from ...ops import elementwise_ops as _tf_elementwise
 from ._base import float_of, promoted, promoted_scalar, storage, unaliased, wrap
 from ...api_export import keras_export, export_value
@@ -162,11 +163,8 @@ def negative(x):
 
 @keras_export("keras.ops.sign", "keras.ops.numpy.sign")
 def sign(x):
-    """-1, 0 or 1 with ``x``'s dtype; NaN stays NaN (``tf.sign``)."""
-    x = storage(x)
-    if x.is_floating_point():
-        return wrap(torch.where(torch.isnan(x), x, torch.sign(x)))
-    return wrap(torch.sign(x))
+    """-1, 0 or 1 with ``x``'s dtype (``tf.sign``: NaN stays NaN)."""
+    return _tf_sign(storage(x))
 
 
 @keras_export("keras.ops.square", "keras.ops.numpy.square")

@@ -20,7 +20,7 @@ from ...framework import dtypes
 from ...framework.op_errors import attr_error, dims_text, op_error
 from ...framework.tensor import TensorOperators
 
-__all__ = ["translate", "translating"]
+__all__ = ["translate", "reraise", "translating"]
 
 _AXIS = re.compile(
     r"Dimension out of range \(expected to be in range of \[(-?\d+), (-?\d+)\], "
@@ -217,6 +217,14 @@ def translate(error, name, args):
     return None
 
 
+def reraise(error, name, args):
+    """Raises TF's error for ``error`` (see :func:`translate`), or ``error`` itself."""
+    translated = translate(error, name, args)
+    if translated is None:
+        raise error
+    raise translated from None
+
+
 def translating(fn, name=None):
     """``fn`` (a Keras op) raising TF's errors for torch's failures (see :func:`translate`)."""
     name = name or fn.__name__
@@ -226,9 +234,6 @@ def translating(fn, name=None):
         try:
             return fn(*args, **kwargs)
         except (RuntimeError, IndexError) as error:
-            translated = translate(error, name, args)
-            if translated is None:
-                raise
-            raise translated from None
+            reraise(error, name, args)
 
     return op

@@ -8,7 +8,7 @@ from ....framework.tensor import wrap
 from ... import constraints, initializers, regularizers
 from ..layer import Layer
 from ....api_export import keras_export
-from ....framework.op_errors import index_text, op_error
+from ....ops.gather_ops import index_error
 
 
 @keras_export("keras.layers.Embedding")
@@ -78,7 +78,7 @@ class Embedding(Layer):
         try:
             out = F.embedding(indices, table)
         except IndexError:  # torch's CPU kernel; TF's names the first bad index
-            raise _index_error(indices, table) from None
+            raise index_error(indices, table.shape[0], "GatherV2", table) from None
         return wrap(
             out if out.dtype is self._compute_torch_dtype else out.to(self._compute_torch_dtype)
         )
@@ -108,16 +108,3 @@ class Embedding(Layer):
             }
         )
         return config
-
-
-def _index_error(indices, table):
-    """TF's ``GatherV2`` error for the first id outside ``[0, input_dim)``."""
-    size = table.shape[0]
-    position = int(((indices < 0) | (indices >= size)).reshape(-1).nonzero()[0, 0])
-    return op_error(
-        "GatherV2",
-        "indices%s = %d is not in [0, %d)"
-        % (index_text(position, tuple(indices.shape)), int(indices.reshape(-1)[position]), size),
-        table,
-        name=None,
-    )
