@@ -284,10 +284,20 @@ _GROUPS = {
     "COMPLEX128 QINT8 QUINT8 QINT16 QUINT16 QINT32",
 }
 _DT_LISTS = {group: ", ".join("DT_" + t for t in names.split()) for group, names in _GROUPS.items()}
+_FFT = (
+    "signature=input:Tcomplex -> output:Tcomplex; "
+    "attr=Tcomplex:type,default=DT_COMPLEX64,allowed=[DT_COMPLEX64, DT_COMPLEX128]"
+)
 SIGNATURES = {
     op: text % _DT_LISTS
     for op, text in {
         "Abs": "signature=x:T -> y:T; attr=T:type,allowed=[%(G0)s]",
+        "FFT": _FFT,
+        "IFFT": _FFT,
+        "FFT2D": _FFT,
+        "IFFT2D": _FFT,
+        "FFT3D": _FFT,
+        "IFFT3D": _FFT,
         "BitwiseAnd": "signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G28)s]; "
         "is_commutative=true",
         "BitwiseOr": "signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G28)s]; "

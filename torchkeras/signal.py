@@ -1,0 +1,13 @@
+"""``tf.signal``: Fourier transforms, windows, framing, STFT/MDCT, DCT and mel features.
+
+Filled from the export registry (``api_export``): the ops declare their ``tf.signal.*`` names
+where they are defined.
+"""
+
+from .api_export import fill_namespace as _fill_namespace
+
+_fill_namespace(
+    globals(),
+    "tf.signal",
+    ".ops.fft_ops",
+)
