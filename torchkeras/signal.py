@@ -10,4 +10,6 @@ _fill_namespace(
     globals(),
     "tf.signal",
     ".ops.fft_ops",
+    ".ops.window_ops",
+    ".ops.frame_ops",
 )
