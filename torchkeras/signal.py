@@ -12,4 +12,8 @@ _fill_namespace(
     ".ops.fft_ops",
     ".ops.window_ops",
     ".ops.frame_ops",
+    ".ops.spectral_ops",
+    ".ops.dct_ops",
+    ".ops.mel_ops",
+    ".ops.mfcc_ops",
 )
