@@ -18,7 +18,7 @@ from ..framework.convert import convert_to_tensor
 from ..framework.errors import InvalidArgumentError
 from ..framework.op_errors import attr_error, dims_text, op_error
 from ..framework.tensor import wrap
-from ..ops.shape_ops import roll
+from .shape_ops import roll
 from ._signal_args import rank_at_least
 
 _COMPLEX = (torch.complex64, torch.complex128)
@@ -109,6 +109,11 @@ def _fft_lengths(fft_length, rank, opname, storage):
     return values
 
 
+def _complex_of(storage):
+    """complex64 for a float32 storage, complex128 for float64 (TF's ``Tcomplex``)."""
+    return torch.complex64 if storage.dtype == torch.float32 else torch.complex128
+
+
 def _rfft(input_tensor, fft_length, rank, opname):
     tensor = convert_to_tensor(input_tensor, dtype_hint=dtypes.float32)
     storage = tensor._value
@@ -123,10 +128,6 @@ def _rfft(input_tensor, fft_length, rank, opname):
         shape = list(storage.shape[: storage.ndim - rank]) + lengths[:-1] + [lengths[-1] // 2 + 1]
         return wrap(torch.zeros(shape, dtype=_complex_of(storage), device=storage.device))
     return wrap(torch.fft.rfftn(storage, s=lengths, dim=dims))
-
-
-def _complex_of(storage):
-    return torch.complex64 if storage.dtype == torch.float32 else torch.complex128
 
 
 def _irfft(input_tensor, fft_length, rank, opname):

@@ -29,13 +29,12 @@ def _int_pair(frame_length, frame_step):
 
 
 def _num_frames(length, frame_length, frame_step, pad_end, storage):
-    if pad_end:
-        if frame_step == 0:
-            raise op_error("FloorDiv", "Integer division by zero", storage, name="")
-        frames = -(-length // frame_step)
-        return frames, max(0, frame_length + frame_step * (frames - 1) - length)
+    """The number of frames and of padding samples (TF's formulas, its error for step 0)."""
     if frame_step == 0:
         raise op_error("FloorDiv", "Integer division by zero", storage, name="")
+    if pad_end:
+        frames = -(-length // frame_step)
+        return frames, max(0, frame_length + frame_step * (frames - 1) - length)
     return max(0, 1 + (length - frame_length) // frame_step), 0
 
 

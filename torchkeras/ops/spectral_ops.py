@@ -105,7 +105,8 @@ def inverse_stft(
     return overlap_and_add(real_frames, frame_step)
 
 
-def _unwindowed(frames, window_fn, length, dtype):
+def _windowed(frames, window_fn, length, dtype):
+    """``frames`` times ``window_fn(length, dtype=dtype)``, or ``1/sqrt(2)`` without one."""
     if window_fn is not None:
         return frames * window_fn(length, dtype=dtype)
     return frames * (1.0 / np.sqrt(2))
@@ -125,7 +126,7 @@ def mdct(signals, frame_length, window_fn=vorbis_window, pad_end=False, norm=Non
         raise ValueError("The frame length must be a multiple of 4.")
     frame_step = convert_to_tensor(length // 2, dtype=frame_length.dtype)
     framed = frame(signals, frame_length, frame_step, pad_end=pad_end)
-    framed = _unwindowed(framed, window_fn, frame_length, framed.dtype)._value
+    framed = _windowed(framed, window_fn, frame_length, framed.dtype)._value
     a, b, c, d = torch.split(framed, length // 4, -1)
     rearranged = torch.cat([-c.flip(-1) - d, a - b.flip(-1)], -1)
     return dct(wrap(rearranged), type=4, norm=norm)
@@ -150,5 +151,5 @@ def inverse_mdct(mdcts, window_fn=vorbis_window, norm=None, name=None):
         )
     first, second = torch.split(result, math.ceil(half_len / 2), -1)
     real_frames = torch.cat([second, -second.flip(-1), -first.flip(-1), -first], -1)
-    framed = _unwindowed(wrap(real_frames), window_fn, 2 * half_len, mdcts.dtype)
+    framed = _windowed(wrap(real_frames), window_fn, 2 * half_len, mdcts.dtype)
     return overlap_and_add(framed, half_len)
