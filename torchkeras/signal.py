@@ -10,6 +10,7 @@ _fill_namespace(
     globals(),
     "tf.signal",
     ".ops.fft_ops",
+    ".ops.fftnd_ops",
     ".ops.window_ops",
     ".ops.frame_ops",
     ".ops.spectral_ops",
