@@ -29,6 +29,8 @@ EXPRESSIONS = (
         "tf.signal.idct(%s, n=7, type=4, norm='ortho')" % D,
         "tf.signal.dct(%s, n=2, type=1)" % X,
         "tf.signal.dct([1.0, 2.0, 3.0])",
+        "tf.signal.dct(tf.ones([2, 0]))",
+        "tf.signal.idct(tf.ones([3, 0]), type=3)",
         "tf.signal.dct([1.0, 2.0, 3.0], type=1)",
         "tf.signal.dct(tf.constant([1.0]), type=2)",
         "tf.signal.dct(tf.constant([1.0]), type=4, norm='ortho')",

@@ -59,6 +59,9 @@ EXPRESSIONS = [
     "tf.signal.overlap_and_add(tf.reshape(tf.range(10), [2, 5]), -1)",
     "tf.signal.overlap_and_add(tf.reshape(tf.range(10), [2, 5]), [2])",
     "tf.signal.overlap_and_add([[1.0, 2.0], [3.0, 4.0]], 1)",
+    "tf.signal.overlap_and_add(tf.cast(tf.reshape(tf.range(6), [3, 2]), tf.bool), 1)",
+    "tf.signal.overlap_and_add(tf.cast(tf.reshape(tf.range(6), [3, 2]), tf.complex64), 1)",
+    "tf.signal.frame(tf.cast(tf.range(6), tf.complex64), 2, 2)",
 ]
 
 

@@ -50,6 +50,10 @@ EXPRESSIONS = [
     "tf.signal.vorbis_window(1)",
     "tf.signal.vorbis_window(0)",
     "tf.signal.vorbis_window(5, dtype=tf.bool)",
+    "tf.signal.hann_window(5, dtype='float64')",
+    "tf.signal.kaiser_window(5, dtype=tf.bfloat16)",
+    "tf.signal.kaiser_bessel_derived_window(6, dtype=tf.float16)",
+    "tf.signal.vorbis_window(6, dtype=tf.float16)",
 ]
 
 

@@ -7,7 +7,6 @@ raises the same ``ValueError``s once for all of them.
 
 from __future__ import annotations
 
-from ..framework import dtypes
 from ..framework.convert import convert_to_tensor
 
 
@@ -32,9 +31,9 @@ def scalar_int(value, dtype=None):
 
 
 def float_dtype(dtype, found="Found"):
-    """``dtype`` as a ``DType``; TF's ``ValueError`` unless it is a floating type (the windows
-    say ``Found``, ``linear_to_mel_weight_matrix`` ``Got:``)."""
-    dtype = dtypes.as_dtype(dtype)
+    """``dtype`` (a ``DType``: TF reads its ``is_floating``, so a string or NumPy type is an
+    ``AttributeError``), with TF's ``ValueError`` unless it is a floating type (the windows say
+    ``Found``, ``linear_to_mel_weight_matrix`` ``Got:``)."""
     if not dtype.is_floating:
         raise ValueError("dtype must be a floating point type. %s %s" % (found, dtype))
     return dtype

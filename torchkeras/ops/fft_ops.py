@@ -101,7 +101,7 @@ def _fft_lengths(fft_length, rank, opname, storage):
             raise op_error(
                 opname, "fft_length[%d] must >= 0, but got: %d" % (i, value), storage, name=""
             )
-        if value == 0:
+        if value == 0 and storage.numel():
             # TF's CPU kernel aborts the process here; this is torchkeras' own error.
             raise InvalidArgumentError(
                 None, None, "fft_length[%d] must be positive, but got: 0 [Op:%s]" % (i, opname)
@@ -125,7 +125,9 @@ def _rfft(input_tensor, fft_length, rank, opname):
         lengths = list(storage.shape[storage.ndim - rank :])
     dims = tuple(range(-rank, 0))
     if storage.numel() == 0:
-        shape = list(storage.shape[: storage.ndim - rank]) + lengths[:-1] + [lengths[-1] // 2 + 1]
+        # TF's kernel leaves the values uninitialised; an empty length gives an empty dim.
+        inner = lengths[-1] // 2 + 1 if lengths[-1] else 0
+        shape = list(storage.shape[: storage.ndim - rank]) + lengths[:-1] + [inner]
         return wrap(torch.zeros(shape, dtype=_complex_of(storage), device=storage.device))
     return wrap(torch.fft.rfftn(storage, s=lengths, dim=dims))
 

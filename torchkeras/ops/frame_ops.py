@@ -16,7 +16,7 @@ import torch
 
 from ..api_export import tf_export
 from ..framework.convert import convert_to_tensor
-from ..framework.op_errors import input_dtype_error, op_error
+from ..framework.op_errors import attr_error, input_dtype_error, op_error
 from ..framework.tensor import wrap
 from ._signal_args import has_rank, rank_at_least
 
@@ -109,6 +109,8 @@ def overlap_and_add(signal, frame_step, name=None):
         raise ValueError("frame_step must be an integer. Got %s" % frame_step.dtype)
     step = int(frame_step._value)
     storage = signal._value
+    if storage.dtype == torch.bool:
+        raise attr_error("Sum", storage)
     outer = list(storage.shape[:-2])
     frames, length = storage.shape[-2], storage.shape[-1]
     output_length = length + step * (frames - 1)

@@ -16,6 +16,7 @@ from ..api_export import tf_export
 from ..framework import device as _device
 from ..framework import dtypes
 from ..framework.convert import convert_to_tensor
+from ..framework.errors import NotFoundError
 from ..framework.op_errors import op_error
 from ..framework.tensor import wrap
 from ._signal_args import float_dtype, scalar_int
@@ -95,7 +96,18 @@ def _kaiser(length, beta, dtype):
 
 
 def _i0e(x):
-    """``bessel_i0e``; TF computes the 16-bit floats' in float32 and rounds the result."""
+    """``bessel_i0e``; TF computes float16's in float32 and rounds the result, and has no CPU
+    kernel for bfloat16."""
+    if x.dtype == torch.bfloat16 and x.device.type == "cpu":
+        raise NotFoundError(
+            None,
+            None,
+            "Could not find device for node: {{node BesselI0e}} = BesselI0e[T=DT_BFLOAT16]\n"
+            "All kernels registered for op BesselI0e:\n"
+            "  device='XLA_CPU_JIT'; T in [DT_FLOAT, DT_DOUBLE, DT_BFLOAT16, DT_HALF]\n"
+            "  device='CPU'; T in [DT_DOUBLE]\n  device='CPU'; T in [DT_FLOAT]\n"
+            "  device='CPU'; T in [DT_HALF]\n [Op:BesselI0e] name: ",
+        )
     if x.dtype in (torch.float16, torch.bfloat16):
         return torch.special.i0e(x.float()).to(x.dtype)
     return torch.special.i0e(x)
