@@ -114,6 +114,7 @@ EXPECTED_NAMESPACES = {
     "tf.sets",
     "tf.ragged",
     "tf.sparse",
+    "tf.signal",
     "tf.summary",
     "tf.summary.experimental",
     "tf.test",

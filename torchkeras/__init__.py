@@ -17,6 +17,7 @@ from . import distribute
 from . import bitwise, quantization, sets
 from . import ragged
 from . import sparse
+from . import signal
 
 # torchkeras' own additions (TF has no such names).
 from .framework.tensor import as_torch, from_torch  # noqa: F401
@@ -52,6 +53,7 @@ for _module in (
     sets,
     ragged,
     sparse,
+    signal,
 ):
     _export_value(_module, "tf." + _module.__name__.rpartition(".")[2])
 _fill_namespace(

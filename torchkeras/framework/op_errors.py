@@ -284,10 +284,27 @@ _GROUPS = {
     "COMPLEX128 QINT8 QUINT8 QINT16 QUINT16 QINT32",
 }
 _DT_LISTS = {group: ", ".join("DT_" + t for t in names.split()) for group, names in _GROUPS.items()}
+_TCOMPLEX = "attr=Tcomplex:type,default=DT_COMPLEX64,allowed=[DT_COMPLEX64, DT_COMPLEX128]"
+_TREAL = "attr=Treal:type,default=DT_FLOAT,allowed=[DT_FLOAT, DT_DOUBLE]"
+_FFT = "signature=input:Tcomplex -> output:Tcomplex; " + _TCOMPLEX
+_FFTND = "signature=input:Tcomplex, fft_length:int32, axes:int32 -> output:Tcomplex; " + _TCOMPLEX
+_ND_REAL = (
+    "signature=input:%s, fft_length:int32, axes:int32 -> output:%s; " + _TREAL + "; " + _TCOMPLEX
+)
 SIGNATURES = {
     op: text % _DT_LISTS
     for op, text in {
         "Abs": "signature=x:T -> y:T; attr=T:type,allowed=[%(G0)s]",
+        "FFT": _FFT,
+        "IFFT": _FFT,
+        "FFT2D": _FFT,
+        "IFFT2D": _FFT,
+        "FFT3D": _FFT,
+        "IFFT3D": _FFT,
+        "FFTND": _FFTND,
+        "IFFTND": _FFTND,
+        "RFFTND": _ND_REAL % ("Treal", "Tcomplex"),
+        "IRFFTND": _ND_REAL % ("Tcomplex", "Treal"),
         "BitwiseAnd": "signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G28)s]; "
         "is_commutative=true",
         "BitwiseOr": "signature=x:T, y:T -> z:T; attr=T:type,allowed=[%(G28)s]; "
