@@ -23,4 +23,11 @@ _fill_namespace(
     "torchkeras.data.experimental_ops",
     "torchkeras.data.options",
 )
-_fill_namespace(globals(), "tf.data", ".dataset_ops", ".options", ".ops._common")
+_fill_namespace(
+    globals(),
+    "tf.data",
+    ".dataset_ops",
+    ".options",
+    ".ops._common",
+    ".ops.tf_record_dataset",
+)

@@ -416,6 +416,13 @@ SIGNATURES = {
         "attr=incompatible_shape_error:bool,default=true; is_commutative=true",
         "NotEqual": "signature=x:T, y:T -> z:bool; attr=T:type; "
         "attr=incompatible_shape_error:bool,default=true; is_commutative=true",
+        "DecodeRaw": "signature=bytes:string -> output:out_type; attr=out_type:type,allowed=["
+        "DT_HALF, DT_FLOAT, DT_DOUBLE, DT_INT32, DT_UINT16, DT_UINT8, DT_INT16, DT_INT8, "
+        "DT_INT64, DT_COMPLEX64, DT_COMPLEX128, DT_BOOL, DT_BFLOAT16]; "
+        "attr=little_endian:bool,default=true",
+        "DecodePaddedRaw": "signature=input_bytes:string, fixed_length:int32 -> output:out_type; "
+        "attr=out_type:type,allowed=[DT_HALF, DT_FLOAT, DT_DOUBLE, DT_INT32, DT_UINT16, "
+        "DT_UINT8, DT_INT16, DT_INT8, DT_INT64, DT_BFLOAT16]; attr=little_endian:bool,default=true",
         "BiasAdd": "signature=value:T, bias:T -> output:T; attr=T:type,allowed=[%(G17)s]; "
         'attr=data_format:string,default="NHWC",allowed=["NHWC", "NCHW"]',
         "MatMul": "signature=a:T, b:T -> product:T; attr=transpose_a:bool,default=false; "
