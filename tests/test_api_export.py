@@ -112,6 +112,8 @@ EXPECTED_NAMESPACES = {
     "tf.random.experimental",
     "tf.saved_model",
     "tf.sets",
+    "tf.ragged",
+    "tf.sparse",
     "tf.summary",
     "tf.summary.experimental",
     "tf.test",

@@ -15,6 +15,8 @@ from . import math, nn, linalg, random, nest, debugging, config, test, train, sa
 from . import experimental, version, sysconfig, compat
 from . import distribute
 from . import bitwise, quantization, sets
+from . import ragged
+from . import sparse
 from . import io
 
 # torchkeras' own additions (TF has no such names).
@@ -49,6 +51,8 @@ for _module in (
     bitwise,
     quantization,
     sets,
+    ragged,
+    sparse,
     io,
 ):
     _export_value(_module, "tf." + _module.__name__.rpartition(".")[2])
@@ -63,6 +67,7 @@ _fill_namespace(
     ".framework.indexed_slices",
     ".framework.logger",
     ".framework.shape",
+    ".framework.sparse_tensor",
     ".framework.tape",
     ".framework.tensor",
     ".framework.variable",
@@ -80,6 +85,7 @@ _fill_namespace(
     ".ops.math_ops",
     ".ops.nn_ops",
     ".ops.random_ops",
+    ".ops.ragged.ragged_tensor",
     ".ops.tensor_spec",
     ".module.module",
     ".framework.name_scope",
