@@ -20,5 +20,7 @@ _fill_namespace(
     ".ops.io_ops",
     ".ops.gfile",
     ".ops.tf_record",
+    ".ops.parsing_config",
+    ".ops.parsing_ops",
 )
 _fill_namespace(vars(gfile), "tf.io.gfile")

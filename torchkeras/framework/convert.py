@@ -132,12 +132,20 @@ def infer_dtype(value):
     return dtypes.bool
 
 
+def _encode_string(s):
+    return s.encode("utf-8") if isinstance(s, str) else bytes(s)
+
+
+_ENCODE_STRINGS = np.frompyfunc(_encode_string, 1, 1)
+
+
 def _string_array(value):
     array = np.array(value, dtype=object)
-    encode = np.frompyfunc(lambda s: s.encode("utf-8") if isinstance(s, str) else bytes(s), 1, 1)
     if array.ndim == 0:
-        return np.array(encode(array.item()), dtype=object)
-    return encode(array).astype(object)
+        # Not through frompyfunc: it would make a scalar a NumPy ``bytes_``, which drops
+        # trailing NUL bytes.
+        return np.array(_encode_string(array.item()), dtype=object)
+    return _ENCODE_STRINGS(array).astype(object)
 
 
 def _python_to_numpy(value, dtype):

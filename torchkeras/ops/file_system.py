@@ -93,9 +93,9 @@ def create_dir(path):
     path = local_path(path)
     try:
         os.mkdir(path)
-    except FileExistsError:
+    except FileExistsError as exc:
         if not os.path.isdir(path):
-            raise errors.AlreadyExistsError(None, None, "%s; %s" % (path, os.strerror(17))) from None
+            raise error_for(exc, path) from None
     except OSError as exc:
         raise error_for(exc, path) from None
 

@@ -94,8 +94,7 @@ def write_file(filename, contents, name=None):
 
 
 _RAW_TYPES = (
-    "float16 float32 float64 int32 uint16 uint8 int16 int8 int64 complex64 complex128 bool "
-    "bfloat16"
+    "float16 float32 float64 int32 uint16 uint8 int16 int8 int64 complex64 complex128 bool bfloat16"
 ).split()
 _PADDED_RAW_TYPES = "float16 float32 float64 int32 uint16 uint8 int16 int8 int64 bfloat16".split()
 

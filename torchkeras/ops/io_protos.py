@@ -186,10 +186,14 @@ def _camel(name):
 def _missing(name):
     """A stand-in for message ``name`` when protobuf is not installed."""
 
-    def __init__(self, *args, **kwargs):
-        require()
+    class Missing:
+        """Needs the protobuf package."""
 
-    return type(name, (), {"__init__": __init__, "__doc__": "Needs the protobuf package."})
+        def __init__(self, *args, **kwargs):
+            require()
+
+    Missing.__name__ = Missing.__qualname__ = name
+    return Missing
 
 
 _NAMES = (

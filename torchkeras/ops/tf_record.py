@@ -232,8 +232,7 @@ def read_records(path, compression_type="", buffer_size=None):
                 raise errors.DataLossError(
                     None,
                     None,
-                    "truncated record at %d' failed with Read less bytes than requested"
-                    % offset,
+                    "truncated record at %d' failed with Read less bytes than requested" % offset,
                 )
             data = body[:length]
             if coding.unmask(struct.unpack("<I", body[length:])[0]) != coding.crc(data):

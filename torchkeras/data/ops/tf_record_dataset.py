@@ -21,7 +21,11 @@ class TFRecordDataset(Dataset):
     _type_name = "TFRecordDatasetV2"
 
     def __init__(
-        self, filenames, compression_type=None, buffer_size=None, num_parallel_reads=None,
+        self,
+        filenames,
+        compression_type=None,
+        buffer_size=None,
+        num_parallel_reads=None,
         name=None,
     ):
         self._names = filenames_of(filenames)
