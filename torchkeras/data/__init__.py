@@ -22,6 +22,7 @@ _fill_namespace(
     "torchkeras.data.dataset_ops",
     "torchkeras.data.experimental_ops",
     "torchkeras.data.options",
+    "torchkeras.data.ops.csv_dataset",
 )
 _fill_namespace(
     globals(),
@@ -30,4 +31,5 @@ _fill_namespace(
     ".options",
     ".ops._common",
     ".ops.tf_record_dataset",
+    ".ops.text_line_dataset",
 )

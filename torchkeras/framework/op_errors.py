@@ -433,6 +433,11 @@ SIGNATURES = {
         "attr=ragged_value_types:list(type),min=0,allowed=[DT_FLOAT, DT_INT64, DT_STRING]; "
         "attr=ragged_split_types:list(type),min=0,allowed=[DT_INT32, DT_INT64]; "
         "attr=dense_shapes:list(shape),min=0",
+        "CSVDatasetV2": "signature=filenames:string, compression_type:string, "
+        "buffer_size:int64, header:bool, field_delim:string, use_quote_delim:bool, "
+        "na_value:string, select_cols:int64, record_defaults:, exclude_cols:int64 -> "
+        "handle:variant; attr=output_types:list(type),min=1,allowed=[DT_FLOAT, DT_DOUBLE, "
+        "DT_INT32, DT_INT64, DT_STRING]; attr=output_shapes:list(shape),min=1; is_stateful=true",
         "BiasAdd": "signature=value:T, bias:T -> output:T; attr=T:type,allowed=[%(G17)s]; "
         'attr=data_format:string,default="NHWC",allowed=["NHWC", "NCHW"]',
         "MatMul": "signature=a:T, b:T -> product:T; attr=transpose_a:bool,default=false; "

@@ -9,20 +9,19 @@ masked CRC32C of those 8 bytes, the data, the masked CRC32C of the data.  ``ZLIB
 
 from __future__ import annotations
 
-import re
 import struct
 import zlib
 
 from ..api_export import tf_export
 from ..framework import compat, errors
 from . import file_system as fs
+from . import input_stream
 
 __all__ = ["TFRecordOptions", "TFRecordWriter", "frame", "read_records"]
 
 _NONE, _ZLIB, _GZIP = 0, 1, 2
 _COMPRESSION_NAMES = {_ZLIB: "ZLIB", _GZIP: "GZIP", _NONE: ""}
 _HEADER = 12
-_CHUNK = 256 * 1024
 
 
 def _coding():
@@ -167,55 +166,12 @@ class TFRecordWriter:
         self.close()
 
 
-class _Stream:
-    """Reads exactly-sized pieces of a file, inflating ``ZLIB``/``GZIP`` content."""
-
-    def __init__(self, handle, compression, buffer_size):
-        self._handle = handle
-        self._chunk = buffer_size if buffer_size and buffer_size > 0 else _CHUNK
-        wbits = {"ZLIB": zlib.MAX_WBITS, "GZIP": zlib.MAX_WBITS + 16}.get(compression)
-        self._inflate = None if wbits is None else zlib.decompressobj(wbits)
-        self._pending = b""
-
-    def _more(self):
-        data = self._handle.read(self._chunk)
-        if self._inflate is None:
-            return data
-        if not data:
-            return b""
-        try:
-            out = self._inflate.decompress(data)
-        except zlib.error as exc:
-            match = re.match(r"Error (-?\d+) while decompressing data: (.*)", str(exc))
-            code, reason = match.groups() if match else ("-3", str(exc))
-            raise errors.DataLossError(
-                None, None, "inflate() failed with error %s: %s" % (code, reason)
-            ) from None
-        return out if out else self._more()
-
-    def read(self, count):
-        """Up to ``count`` bytes (fewer only at the end of the stream)."""
-        while len(self._pending) < count:
-            more = self._more()
-            if not more:
-                break
-            self._pending += more
-        out, self._pending = self._pending[:count], self._pending[count:]
-        return out
-
-
 def read_records(path, compression_type="", buffer_size=None):
     """Yields the records of a TFRecord file as ``bytes``, raising TF's ``DataLossError``s
     (``truncated record at ...``, ``corrupted record at ...``) for damaged files; a partial
     header at the end is the end of the file, as in TF's reader."""
     coding = _coding()
-    path = fs.local_path(path)
-    try:
-        handle = open(path, "rb")  # noqa: SIM115 - closed below
-    except OSError as exc:
-        raise fs.error_for(exc, path) from None
-    with handle:
-        stream = _Stream(handle, compression_type, buffer_size)
+    with input_stream.open_input(path, compression_type, buffer_size) as stream:
         offset = 0
         while True:
             header = stream.read(_HEADER)
