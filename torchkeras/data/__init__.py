@@ -23,6 +23,7 @@ _fill_namespace(
     "torchkeras.data.experimental_ops",
     "torchkeras.data.options",
     "torchkeras.data.ops.csv_dataset",
+    "torchkeras.data.ops.make_csv_dataset",
 )
 _fill_namespace(
     globals(),
