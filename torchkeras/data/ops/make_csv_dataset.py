@@ -150,8 +150,9 @@ def _sorted_col_indices(select_columns, column_names):
             results.append(names_to_indices[value])
     unique = sorted(set(results))
     if len(unique) != len(select_columns):
+        # TF looks for the duplicates after removing them, so it names none.
         raise ValueError(
-            f"The `select_columns` argument contains duplicate columns: {_duplicates(results)}."
+            f"The `select_columns` argument contains duplicate columns: {_duplicates(unique)}."
         )
     return unique
 
