@@ -89,13 +89,12 @@ def delete_file(path):
 
 
 def create_dir(path):
-    """Creates one directory (TF's ``CreateDir``: an existing directory is no error)."""
+    """Creates one directory (TF's ``CreateDir``: an existing path is no error)."""
     path = local_path(path)
     try:
         os.mkdir(path)
-    except FileExistsError as exc:
-        if not os.path.isdir(path):
-            raise error_for(exc, path) from None
+    except FileExistsError:
+        return
     except OSError as exc:
         raise error_for(exc, path) from None
 
@@ -105,9 +104,12 @@ def recursively_create_dir(path):
     path = local_path(path)
     try:
         os.makedirs(path, exist_ok=True)
-    except FileExistsError as exc:
+    except (FileExistsError, NotADirectoryError) as exc:
+        blocker = exc.filename or path
+        while blocker and not os.path.exists(blocker):
+            blocker = os.path.dirname(blocker)
         raise errors.FailedPreconditionError(
-            None, None, "%s; %s" % (exc.filename, os.strerror(errno.ENOTDIR))
+            None, None, "%s is not a directory" % blocker
         ) from None
     except OSError as exc:
         raise error_for(exc, exc.filename or path) from None
@@ -181,20 +183,17 @@ def get_matching_files(pattern):
     if fixed == len(parts):
         return [pattern] if os.path.exists(pattern) else []
     prefix = "/".join(parts[:fixed])
-    candidates = [prefix]
+    candidates = [prefix or ("/" if pattern.startswith("/") else ".")]
     for depth, part in enumerate(parts[fixed:], start=fixed):
         regex = _component_regex(part)
         last = depth == len(parts) - 1
         found = []
         for base in candidates:
-            directory = base if base else "."
-            if not os.path.isdir(directory):
+            if not os.path.isdir(base):
                 continue
-            for name in os.listdir(directory):
+            for name in os.listdir(base):
                 if regex.match(name):
-                    full = name if base == "" else base.rstrip("/") + "/" + name
-                    if base == "/":
-                        full = "/" + name
+                    full = base.rstrip("/") + "/" + name
                     if last or os.path.isdir(full):
                         found.append(full)
         candidates = found
@@ -219,8 +218,8 @@ def stat(path):
         info = os.stat(path)
     except OSError as exc:
         raise error_for(exc, path) from None
-    is_dir = os.path.isdir(path)
-    return FileStatistics(-1 if is_dir else info.st_size, info.st_mtime_ns, is_dir)
+    # TF's POSIX file system reports whole seconds, in nanoseconds.
+    return FileStatistics(info.st_size, int(info.st_mtime) * 10**9, os.path.isdir(path))
 
 
 def read_file(path):
