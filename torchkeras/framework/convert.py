@@ -331,6 +331,8 @@ def _autopack(value, dtype, device, cast, outermost=True):
     (op ``Pack``).  Without ``dtype`` the first Tensor's dtype is the target, other Tensors must
     have it and Python elements must convert to it; with ``dtype`` Tensors are cast to it."""
     if isinstance(value, TensorOperators):
+        if isinstance(value._value, np.ndarray):  # strings: host object arrays
+            return value._value
         storage = value._value.to(device)
         return storage.to(dtype.torch_dtype) if cast else storage
     if not isinstance(value, (list, tuple)):
@@ -352,6 +354,8 @@ def _autopack(value, dtype, device, cast, outermost=True):
             )
     if not parts:
         return torch.zeros((0,), dtype=dtype.torch_dtype, device=device)
+    if isinstance(parts[0], np.ndarray):
+        return np.stack(parts)
     return torch.stack(parts)
 
 

@@ -81,6 +81,10 @@ def read_file(filename, name=None):
 def write_file(filename, contents, name=None):
     """Writes scalar string ``contents`` to ``filename``, creating missing parent directories
     (as TF's ``WriteFile`` kernel does)."""
+    # TF's wrapper converts both arguments to strings first (a non-string tensor is the
+    # conversion's ValueError, not the kernel's dtype error).
+    filename = convert_to_tensor(filename, dtype=dtypes.string)
+    contents = convert_to_tensor(contents, dtype=dtypes.string)
     path = fs.local_path(_scalar_string(filename, "WriteFile", "Input filename"))
     data = _scalar_string(contents, "WriteFile", "Contents")
     directory = os.path.dirname(path)
@@ -154,8 +158,11 @@ def decode_raw(input_bytes, out_type, little_endian=True, fixed_length=None, nam
                 raise op_error(
                     opname,
                     "DecodeRaw requires input strings to all be the same size, but element "
-                    "%d has size %d != %d" % (index, len(item), length),
+                    "%d has size %d != %d" % (index, length, len(item)),
                 )
+    if length == 0:
+        empty = torch.zeros(array.shape + (0,), dtype=dtype.torch_dtype)
+        return wrap(empty.to(_device.current()))
     raw = np.frombuffer(b"".join(flat), dtype=np.uint8).reshape(array.shape + (length,))
     return wrap(_from_bytes(raw, dtype, little_endian).to(_device.current()))
 
@@ -184,6 +191,15 @@ def serialize_tensor(tensor, name=None):
         if storage.numel():
             proto.tensor_content = storage.reshape(-1).view(torch.uint8).numpy().tobytes()
     return wrap(np.array(proto.SerializeToString(), dtype=object))
+
+
+def _unparsable_proto():
+    """TF's error for a TensorProto that parses but holds no valid tensor."""
+    return kernel_error(
+        errors.InvalidArgumentError,
+        "ParseTensor",
+        "Cannot parse tensor from proto: goo.gle/debugstr    \n",
+    )
 
 
 # TensorProto's typed value fields, by dtype: (field, NumPy type of one stored value).
@@ -243,7 +259,6 @@ def parse_tensor(serialized, out_type, name=None):
     proto = io_protos.TensorProto()
     try:
         proto.ParseFromString(data)
-        dtype = dtypes.as_dtype(proto.dtype)
     except Exception:  # noqa: BLE001 - any undecodable bytes are TF's one error
         raise kernel_error(
             errors.InvalidArgumentError,
@@ -251,6 +266,10 @@ def parse_tensor(serialized, out_type, name=None):
             "Could not parse `serialized` as TensorProto, base64: %s"
             % base64.urlsafe_b64encode(data).decode("ascii"),
         ) from None
+    try:
+        dtype = dtypes.as_dtype(proto.dtype)
+    except (TypeError, KeyError, ValueError):
+        raise _unparsable_proto() from None
     if dtype != out_dtype:
         raise op_error(
             "ParseTensor",
@@ -268,11 +287,7 @@ def parse_tensor(serialized, out_type, name=None):
     else:
         raw = _values_from_fields(proto, dtype, count)
     if len(raw) != count * dtype.size:
-        raise kernel_error(
-            errors.InvalidArgumentError,
-            "ParseTensor",
-            "Cannot parse tensor from proto: goo.gle/debugstr    \n",
-        )
+        raise _unparsable_proto()
     flat = np.frombuffer(raw, dtype=np.uint8).reshape(count, dtype.size)
     values = _from_bytes(flat, dtype, little_endian=True).reshape(shape)
     return wrap(values.to(_device.current()))
