@@ -190,6 +190,11 @@ class GFile:
             self._write_handle.close()
             self._write_handle = None
 
+    def __del__(self):
+        # As TF's file objects, a GFile dropped without ``close`` closes its file.
+        if getattr(self, "_read_handle", None) is not None or getattr(self, "_write_handle", None):
+            self.close()
+
     def seekable(self):
         """True: a GFile supports ``seek`` and ``tell``."""
         return True

@@ -18,7 +18,6 @@ from ..framework.op_errors import (
     attr_error,
     dims_text,
     input_dtype_error,
-    op_error,
     type_name,
 )
 from ..framework.tensor import TensorOperators, wrap
@@ -39,41 +38,52 @@ def string_input(value, opname, index=0):
     return np.asarray(convert_to_tensor(value, dtype=dtypes.string)._value, dtype=object)
 
 
-def kernel_error(cls, opname, text):
-    """An eager kernel failure of class ``cls`` as TF words it (CPU kernel, no name part)."""
+def name_part(*inputs):
+    """TF's eager ``name:`` part of an op's error: present (empty) when every input already
+    was a tensor (TF's fast path), absent (None) when the op converted Python values."""
+    return "" if all(isinstance(x, TensorOperators) for x in inputs) else None
+
+
+def kernel_error(cls, opname, text, name=None):
+    """An eager kernel failure of class ``cls`` as TF words it (CPU kernel; ``name``: see
+    ``name_part``)."""
     device = tf_device_string(_CPU)
+    suffix = "" if name is None else " name: " + name
     return cls(
         None,
         None,
-        "{{function_node __wrapped__%s_device_%s}} %s [Op:%s]" % (opname, device, text, opname),
+        "{{function_node __wrapped__%s_device_%s}} %s [Op:%s]%s"
+        % (opname, device, text, opname, suffix),
     )
 
 
-def _scalar_string(value, opname, what):
+def _scalar_string(value, opname, what, name):
     array = string_input(value, opname)
     if array.ndim != 0:
         raise kernel_error(
             errors.InvalidArgumentError,
             opname,
             "%s tensor must be scalar, but had shape: %s" % (what, dims_text(array.shape)),
+            name,
         )
     return array.item()
 
 
-def _os_error(exc, path, opname):
+def _os_error(exc, path, opname, name):
     error = fs.error_for(exc, path)
-    return kernel_error(type(error), opname, str(error))
+    return kernel_error(type(error), opname, str(error), name)
 
 
 @tf_export("io.read_file")
 def read_file(filename, name=None):
     """The whole contents of file ``filename`` as a scalar string tensor."""
-    path = fs.local_path(_scalar_string(filename, "ReadFile", "Input filename"))
+    name = name_part(filename)
+    path = fs.local_path(_scalar_string(filename, "ReadFile", "Input filename", name))
     try:
         with open(path, "rb") as handle:
             data = handle.read()
     except OSError as exc:
-        raise _os_error(exc, path, "ReadFile") from None
+        raise _os_error(exc, path, "ReadFile", name) from None
     return wrap(np.array(data, dtype=object))
 
 
@@ -83,10 +93,11 @@ def write_file(filename, contents, name=None):
     (as TF's ``WriteFile`` kernel does)."""
     # TF's wrapper converts both arguments to strings first (a non-string tensor is the
     # conversion's ValueError, not the kernel's dtype error).
+    name = name_part(filename, contents)
     filename = convert_to_tensor(filename, dtype=dtypes.string)
     contents = convert_to_tensor(contents, dtype=dtypes.string)
-    path = fs.local_path(_scalar_string(filename, "WriteFile", "Input filename"))
-    data = _scalar_string(contents, "WriteFile", "Contents")
+    path = fs.local_path(_scalar_string(filename, "WriteFile", "Input filename", name))
+    data = _scalar_string(contents, "WriteFile", "Contents", name)
     directory = os.path.dirname(path)
     try:
         if directory:
@@ -94,7 +105,7 @@ def write_file(filename, contents, name=None):
         with open(path, "wb") as handle:
             handle.write(data)
     except OSError as exc:
-        raise _os_error(exc, exc.filename or path, "WriteFile") from None
+        raise _os_error(exc, exc.filename or path, "WriteFile", name) from None
 
 
 _RAW_TYPES = (
@@ -127,20 +138,24 @@ def decode_raw(input_bytes, out_type, little_endian=True, fixed_length=None, nam
     dimension).  Without ``fixed_length`` all strings must have the same size; with it each is
     cut or zero-padded to ``fixed_length`` bytes."""
     opname = "DecodeRaw" if fixed_length is None else "DecodePaddedRaw"
+    name = name_part(input_bytes)
     dtype = dtypes.as_dtype(out_type)
     allowed = _RAW_TYPES if fixed_length is None else _PADDED_RAW_TYPES
     if dtype.name not in allowed:
-        raise attr_error(opname, dtype, attr="out_type")
+        raise attr_error(opname, dtype, attr="out_type", name=name)
+
+    def fail(text):
+        return kernel_error(errors.InvalidArgumentError, opname, text, name)
+
     array = string_input(input_bytes, opname)
     flat = [bytes(item) for item in array.reshape(-1)]
     size = dtype.size
     if fixed_length is not None:
         length = int(fixed_length)
         if length <= 0:
-            raise op_error(opname, "fixed_length (%d) must be greater than zero." % length)
+            raise fail("fixed_length (%d) must be greater than zero." % length)
         if length % size:
-            raise op_error(
-                opname,
+            raise fail(
                 "fixed_length (%d) must be a multiple of the size of out_type (%d)"
                 % (length, size),
             )
@@ -148,15 +163,13 @@ def decode_raw(input_bytes, out_type, little_endian=True, fixed_length=None, nam
     else:
         length = len(flat[0]) if flat else 0
         if length % size:
-            raise op_error(
-                opname,
+            raise fail(
                 "Input to DecodeRaw has length %d that is not a multiple of %d, the size of %s"
                 % (length, size, type_name(dtype)),
             )
         for index, item in enumerate(flat):
             if len(item) != length:
-                raise op_error(
-                    opname,
+                raise fail(
                     "DecodeRaw requires input strings to all be the same size, but element "
                     "%d has size %d != %d" % (index, length, len(item)),
                 )
@@ -193,12 +206,14 @@ def serialize_tensor(tensor, name=None):
     return wrap(np.array(proto.SerializeToString(), dtype=object))
 
 
-def _unparsable_proto():
-    """TF's error for a TensorProto that parses but holds no valid tensor."""
+def _unparsable_proto(name):
+    """TF's error for a TensorProto that parses but holds no valid tensor (TF's text has a
+    placeholder for the proto's debug string, whose spelling varies between runs)."""
     return kernel_error(
         errors.InvalidArgumentError,
         "ParseTensor",
         "Cannot parse tensor from proto: goo.gle/debugstr    \n",
+        name,
     )
 
 
@@ -247,12 +262,14 @@ def parse_tensor(serialized, out_type, name=None):
     from . import io_protos
 
     io_protos.require()
+    name = name_part(serialized)
     array = string_input(serialized, "ParseTensor")
     if array.ndim != 0:
         raise kernel_error(
             errors.InvalidArgumentError,
             "ParseTensor",
             "Expected `serialized` to be a scalar, got shape: %s" % dims_text(array.shape),
+            name,
         )
     data = bytes(array.item())
     out_dtype = dtypes.as_dtype(out_type)
@@ -265,16 +282,19 @@ def parse_tensor(serialized, out_type, name=None):
             "ParseTensor",
             "Could not parse `serialized` as TensorProto, base64: %s"
             % base64.urlsafe_b64encode(data).decode("ascii"),
+            name,
         ) from None
     try:
         dtype = dtypes.as_dtype(proto.dtype)
     except (TypeError, KeyError, ValueError):
-        raise _unparsable_proto() from None
+        raise _unparsable_proto(name) from None
     if dtype != out_dtype:
-        raise op_error(
+        raise kernel_error(
+            errors.InvalidArgumentError,
             "ParseTensor",
             "Type mismatch between parsed tensor (%s) and dtype (%s)"
             % (type_name(dtype), type_name(out_dtype)),
+            name,
         )
     shape = tuple(dim.size for dim in proto.tensor_shape.dim)
     count = int(np.prod(shape, dtype=np.int64))
@@ -287,7 +307,9 @@ def parse_tensor(serialized, out_type, name=None):
     else:
         raw = _values_from_fields(proto, dtype, count)
     if len(raw) != count * dtype.size:
-        raise _unparsable_proto()
+        raise _unparsable_proto(name)
+    if count == 0:
+        return wrap(torch.zeros(shape, dtype=dtype.torch_dtype).to(_device.current()))
     flat = np.frombuffer(raw, dtype=np.uint8).reshape(count, dtype.size)
     values = _from_bytes(flat, dtype, little_endian=True).reshape(shape)
     return wrap(values.to(_device.current()))
