@@ -63,6 +63,8 @@ class _Params:
                     "Unsupported: FixedLenSequenceFeature requires allow_missing to be True."
                 )
         self.defaults = {key: self._default(key, *spec) for key, spec in self.dense.items()}
+        # With bad types in both lists TF 2.21 reports one or the other depending on the
+        # feature set (no rule found); the sparse types are checked first here.
         for dtype in self.sparse.values():
             if dtype not in _ALLOWED:
                 raise attr_error("ParseExampleV2", dtype, "sparse_types", _ALLOWED_NAMES, name=None)

@@ -165,6 +165,11 @@ class TFRecordWriter:
     def __exit__(self, *exc):
         self.close()
 
+    def __del__(self):
+        # As TF's writer, one dropped without ``close`` finishes and closes its file.
+        if getattr(self, "_handle", None) is not None:
+            self.close()
+
 
 def read_records(path, compression_type="", buffer_size=None):
     """Yields the records of a TFRecord file as ``bytes``, raising TF's ``DataLossError``s
