@@ -54,23 +54,28 @@ def cycle_length(num_parallel_reads):
 
 def read_files(names, reader, cycle, spec):
     """Yields ``reader(name)``'s elements for each file, ``cycle`` files at a time taking one
-    element from each in turn (TF's deterministic interleave); ``OpError``s become TF's
-    iterator errors for ``spec``."""
+    element from each in turn (TF's deterministic parallel interleave, whose slots refill
+    with the next file when one ends); ``OpError``s become TF's iterator errors for ``spec``."""
     try:
         if cycle is None:
             for name in names:
                 yield from reader(name)
             return
         pending = list(names)
-        active = []
-        while pending or active:
-            while pending and len(active) < cycle:
-                active.append(iter(reader(pending.pop(0))))
-            for source in list(active):
-                for element in source:
-                    yield element
-                    break
+        slots = [iter(reader(pending.pop(0))) for _ in range(min(cycle, len(pending)))]
+        index = 0
+        while slots:
+            index %= len(slots)
+            for element in slots[index]:
+                yield element
+                index += 1
+                break
+            else:
+                # An exhausted file's slot takes the next file, which waits for its next turn.
+                if pending:
+                    slots[index] = iter(reader(pending.pop(0)))
+                    index += 1
                 else:
-                    active.remove(source)
+                    del slots[index]
     except OpError as exc:
         raise c.iterator_error(type(exc), spec, exc.message) from None
