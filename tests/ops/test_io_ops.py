@@ -88,6 +88,8 @@ CASES = {
     "serialize_empty": lambda t: t.io.serialize_tensor(t.zeros([0, 2], t.int32)),
     "parse_garbage": lambda t: t.io.parse_tensor(b"garbage\xff", t.int32),
     "parse_vector": lambda t: t.io.parse_tensor([b"a", b"b"], t.float32),
+    "parse_tensor_list": lambda t: t.io.parse_tensor([t.constant(b"a"), t.constant(b"b")], t.int8),
+    "nul_bytes": lambda t: t.io.decode_raw(b"\x01\x00", t.uint8),
     "parse_int_input": lambda t: t.io.parse_tensor(t.constant(1), t.float32),
     "parse_val_fields": lambda t: t.io.parse_tensor(
         b"\x08\x03\x12\x04\x12\x02\x08\x03:\x03\x01\x02\x03", t.int32
