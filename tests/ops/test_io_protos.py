@@ -1,5 +1,9 @@
 """tf.train.Example and friends: TF's messages, bytes and text."""
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 import torchkeras as tf
@@ -46,3 +50,36 @@ def test_messages_match_tensorflow():
     assert ours.SerializeToString(deterministic=True) == real.SerializeToString(deterministic=True)
     assert str(ours) == str(real)
     assert tf_real.train.Example.FromString(EXAMPLE_BYTES) == real
+
+
+_WITHOUT_EXTRA = """
+import sys
+class Block:
+    def find_spec(self, name, path=None, target=None):
+        if name.startswith("google.protobuf") or name == "crc32c":
+            raise ImportError("blocked " + name)
+sys.meta_path.insert(0, Block())
+import torchkeras as tf
+assert tf.io.gfile.exists(".")
+for make in (tf.train.Example, lambda: tf.io.TFRecordWriter("unused")):
+    try:
+        make()
+    except ImportError as exc:
+        assert "pip install 'torchkeras-tf[checkpoint]'" in str(exc), exc
+    else:
+        raise AssertionError("no ImportError")
+print("ok")
+"""
+
+
+def test_without_protobuf_the_classes_name_the_extra(tmp_path):
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    result = subprocess.run(
+        [sys.executable, "-c", _WITHOUT_EXTRA],
+        cwd=tmp_path,
+        env=dict(os.environ, PYTHONPATH=root),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.stdout.strip().endswith("ok"), result.stderr
