@@ -24,9 +24,9 @@ def test_gfile_round_trip(tmp_path):
     with tf.io.gfile.GFile(path, "a") as f:
         f.write("end")
     with tf.io.gfile.GFile(path) as f:
-        assert f.read(3) == "hel"
-        assert f.tell() == 3
-        assert f.readline() == "lo\n"
+        assert f.read(4) == "hell"
+        assert f.tell() == 4
+        assert f.readline() == "o\n"
         assert f.readlines() == ["world\n", "end"]
         assert f.readline() == ""
         f.seek(0)
