@@ -102,6 +102,8 @@ EXPECTED_NAMESPACES = {
     "tf.distribute.experimental",
     "tf.dtypes",
     "tf.errors",
+    "tf.io",
+    "tf.io.gfile",
     "tf.linalg",
     "tf.math",
     "tf.math.special",

@@ -18,6 +18,7 @@ from . import bitwise, quantization, sets
 from . import ragged
 from . import sparse
 from . import signal
+from . import io
 
 # torchkeras' own additions (TF has no such names).
 from .framework.tensor import as_torch, from_torch  # noqa: F401
@@ -54,6 +55,7 @@ for _module in (
     ragged,
     sparse,
     signal,
+    io,
 ):
     _export_value(_module, "tf." + _module.__name__.rpartition(".")[2])
 _fill_namespace(

@@ -11,4 +11,5 @@ _fill_namespace(
     ".checkpoint.manager",
     ".checkpoint.reader",
     ".checkpoint.state",
+    ".ops.io_protos",
 )

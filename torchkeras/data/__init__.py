@@ -22,5 +22,15 @@ _fill_namespace(
     "torchkeras.data.dataset_ops",
     "torchkeras.data.experimental_ops",
     "torchkeras.data.options",
+    "torchkeras.data.ops.csv_dataset",
+    "torchkeras.data.ops.make_csv_dataset",
 )
-_fill_namespace(globals(), "tf.data", ".dataset_ops", ".options", ".ops._common")
+_fill_namespace(
+    globals(),
+    "tf.data",
+    ".dataset_ops",
+    ".options",
+    ".ops._common",
+    ".ops.tf_record_dataset",
+    ".ops.text_line_dataset",
+)

@@ -132,12 +132,20 @@ def infer_dtype(value):
     return dtypes.bool
 
 
+def _encode_string(s):
+    return s.encode("utf-8") if isinstance(s, str) else bytes(s)
+
+
+_ENCODE_STRINGS = np.frompyfunc(_encode_string, 1, 1)
+
+
 def _string_array(value):
     array = np.array(value, dtype=object)
-    encode = np.frompyfunc(lambda s: s.encode("utf-8") if isinstance(s, str) else bytes(s), 1, 1)
     if array.ndim == 0:
-        return np.array(encode(array.item()), dtype=object)
-    return encode(array).astype(object)
+        # Not through frompyfunc: it would make a scalar a NumPy ``bytes_``, which drops
+        # trailing NUL bytes.
+        return np.array(_encode_string(array.item()), dtype=object)
+    return _ENCODE_STRINGS(array).astype(object)
 
 
 def _python_to_numpy(value, dtype):
@@ -323,6 +331,8 @@ def _autopack(value, dtype, device, cast, outermost=True):
     (op ``Pack``).  Without ``dtype`` the first Tensor's dtype is the target, other Tensors must
     have it and Python elements must convert to it; with ``dtype`` Tensors are cast to it."""
     if isinstance(value, TensorOperators):
+        if isinstance(value._value, np.ndarray):  # strings: host object arrays
+            return value._value
         storage = value._value.to(device)
         return storage.to(dtype.torch_dtype) if cast else storage
     if not isinstance(value, (list, tuple)):
@@ -344,6 +354,8 @@ def _autopack(value, dtype, device, cast, outermost=True):
             )
     if not parts:
         return torch.zeros((0,), dtype=dtype.torch_dtype, device=device)
+    if isinstance(parts[0], np.ndarray):
+        return np.stack(parts)
     return torch.stack(parts)
 
 

@@ -433,6 +433,28 @@ SIGNATURES = {
         "attr=incompatible_shape_error:bool,default=true; is_commutative=true",
         "NotEqual": "signature=x:T, y:T -> z:bool; attr=T:type; "
         "attr=incompatible_shape_error:bool,default=true; is_commutative=true",
+        "DecodeRaw": "signature=bytes:string -> output:out_type; attr=out_type:type,allowed=["
+        "DT_HALF, DT_FLOAT, DT_DOUBLE, DT_INT32, DT_UINT16, DT_UINT8, DT_INT16, DT_INT8, "
+        "DT_INT64, DT_COMPLEX64, DT_COMPLEX128, DT_BOOL, DT_BFLOAT16]; "
+        "attr=little_endian:bool,default=true",
+        "DecodePaddedRaw": "signature=input_bytes:string, fixed_length:int32 -> output:out_type; "
+        "attr=out_type:type,allowed=[DT_HALF, DT_FLOAT, DT_DOUBLE, DT_INT32, DT_UINT16, "
+        "DT_UINT8, DT_INT16, DT_INT8, DT_INT64, DT_BFLOAT16]; attr=little_endian:bool,default=true",
+        "ParseExampleV2": "signature=serialized:string, names:string, sparse_keys:string, "
+        "dense_keys:string, ragged_keys:string, dense_defaults: -> "
+        "sparse_indices:num_sparse*int64, sparse_values:, sparse_shapes:num_sparse*int64, "
+        "dense_values:, ragged_values:, ragged_row_splits:; "
+        "attr=Tdense:list(type),min=0,allowed=[DT_FLOAT, DT_INT64, DT_STRING]; "
+        "attr=num_sparse:int,min=0; "
+        "attr=sparse_types:list(type),min=0,allowed=[DT_FLOAT, DT_INT64, DT_STRING]; "
+        "attr=ragged_value_types:list(type),min=0,allowed=[DT_FLOAT, DT_INT64, DT_STRING]; "
+        "attr=ragged_split_types:list(type),min=0,allowed=[DT_INT32, DT_INT64]; "
+        "attr=dense_shapes:list(shape),min=0",
+        "CSVDatasetV2": "signature=filenames:string, compression_type:string, "
+        "buffer_size:int64, header:bool, field_delim:string, use_quote_delim:bool, "
+        "na_value:string, select_cols:int64, record_defaults:, exclude_cols:int64 -> "
+        "handle:variant; attr=output_types:list(type),min=1,allowed=[DT_FLOAT, DT_DOUBLE, "
+        "DT_INT32, DT_INT64, DT_STRING]; attr=output_shapes:list(shape),min=1; is_stateful=true",
         "BiasAdd": "signature=value:T, bias:T -> output:T; attr=T:type,allowed=[%(G17)s]; "
         'attr=data_format:string,default="NHWC",allowed=["NHWC", "NCHW"]',
         "MatMul": "signature=a:T, b:T -> product:T; attr=transpose_a:bool,default=false; "
