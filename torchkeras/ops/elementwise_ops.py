@@ -682,6 +682,23 @@ def real(input, name=None):  # noqa: A002 - TF's name
     return wrap(torch.real(a) if a.is_complex() else a)
 
 
+@tf_export("complex")
+def complex(real, imag, name=None):  # noqa: A001 - TF's name
+    """``tf.complex``: ``real + imag * 1j``, broadcast; float32 parts give complex64, float64
+    parts complex128, anything else TF's ``TypeError``."""
+    a = storage_of(real)
+    b = storage_of(imag)
+    if a.dtype is not b.dtype or a.dtype not in (torch.float32, torch.float64):
+        raise TypeError(
+            "The `real` and `imag` components have incorrect types: %s %s. They must be "
+            "consistent, and one of [tf.float32, tf.float64]" % (dtype_of(a).name, dtype_of(b).name)
+        )
+    try:
+        return wrap(torch.complex(*torch.broadcast_tensors(a, b)))
+    except RuntimeError as error:
+        raise translate_error(error, "Complex", a, b) from None
+
+
 @tf_export("math.imag")
 def imag(input, name=None):  # noqa: A002
     """``tf.math.imag``: imaginary part (zeros of the input's dtype for real tensors)."""
