@@ -30,7 +30,7 @@ def test_values_and_dtypes():
     z = tf.complex([1.0, 2.0], 3.0)
     assert z.dtype is tf.complex64
     np.testing.assert_allclose(z.numpy(), [1 + 3j, 2 + 3j])
-    assert tf.complex(tf.constant(1.0, tf.float64), 2.0).dtype is tf.complex128
+    assert tf.complex(tf.constant(1.0, tf.float64), np.float64(2.0)).dtype is tf.complex128
 
 
 def test_errors():
