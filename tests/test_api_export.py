@@ -112,6 +112,7 @@ EXPECTED_NAMESPACES = {
     "tf.random.experimental",
     "tf.saved_model",
     "tf.sets",
+    "tf.strings",
     "tf.summary",
     "tf.summary.experimental",
     "tf.test",

@@ -3,7 +3,7 @@ TF 2.21."""
 
 import numpy as np
 
-from torchkeras.keras.layers.preprocessing.text.hash_functions import (
+from torchkeras.ops.string_hash import (
     fingerprint64,
     siphash24,
     to_hash_bucket_fast,
