@@ -113,6 +113,8 @@ EXPECTED_NAMESPACES = {
     "tf.saved_model",
     "tf.sets",
     "tf.strings",
+    "tf.ragged",
+    "tf.sparse",
     "tf.summary",
     "tf.summary.experimental",
     "tf.test",

@@ -16,6 +16,8 @@ from . import experimental, version, sysconfig, compat
 from . import distribute
 from . import bitwise, quantization, sets
 from . import strings
+from . import ragged
+from . import sparse
 
 # torchkeras' own additions (TF has no such names).
 from .framework.tensor import as_torch, from_torch  # noqa: F401
@@ -50,6 +52,8 @@ for _module in (
     quantization,
     sets,
     strings,
+    ragged,
+    sparse,
 ):
     _export_value(_module, "tf." + _module.__name__.rpartition(".")[2])
 _fill_namespace(
@@ -63,6 +67,7 @@ _fill_namespace(
     ".framework.indexed_slices",
     ".framework.logger",
     ".framework.shape",
+    ".framework.sparse_tensor",
     ".framework.tape",
     ".framework.tensor",
     ".framework.variable",
@@ -80,6 +85,7 @@ _fill_namespace(
     ".ops.math_ops",
     ".ops.nn_ops",
     ".ops.random_ops",
+    ".ops.ragged.ragged_tensor",
     ".ops.tensor_spec",
     ".module.module",
     ".framework.name_scope",

@@ -14,8 +14,10 @@ import numbers
 import numpy as np
 import torch
 
+from .composite_tensor import CompositeTensor
 from . import device as _device
 from . import dtypes
+from .dispatch import CompositeArgumentError
 from .op_errors import dims_text, dtype_of, input_dtype_error, op_error
 from .shape import TensorShape
 from .tensor import Tensor, TensorOperators, wrap
@@ -367,6 +369,8 @@ def _convert_value(value, dtype, dtype_hint, device):
         return _to_storage(array, target, device)
     if hasattr(value, "__array__") and not isinstance(value, (list, tuple, str, bytes)):
         return _convert_value(np.asarray(value), dtype, dtype_hint, device)
+    if isinstance(value, CompositeTensor):
+        raise CompositeArgumentError(value)
     if dtype is None:
         if dtype_hint is not None:
             hint = dtypes.as_dtype(dtype_hint)

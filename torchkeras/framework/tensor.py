@@ -19,6 +19,7 @@ import torch
 
 from . import dtypes
 from . import tree as _tree
+from .composite_tensor import CompositeTensor
 from .device import tf_device_string
 from .op_errors import device_of
 from .shape import TensorShape
@@ -409,8 +410,9 @@ def as_torch(value):
 
 @tf_export("is_tensor")
 def is_tensor(x):
-    """``tf.is_tensor``: True for Tensors and Variables (as in TF), False otherwise."""
-    return isinstance(x, TensorOperators)
+    """``tf.is_tensor``: True for Tensors, Variables and composite tensors (``tf.RaggedTensor``,
+    ``tf.SparseTensor``), as in TF; False otherwise."""
+    return isinstance(x, (TensorOperators, CompositeTensor))
 
 
 def _host_array(value):

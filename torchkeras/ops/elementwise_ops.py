@@ -14,6 +14,7 @@ import numpy as np
 import torch
 
 from ..framework.convert import to_torch_like
+from ..framework.dispatch import CompositeArgumentError, dispatch
 from ..framework.tensor import Tensor, TensorOperators, wrap
 from ..framework.tensor_ops import truediv as _truediv
 from ..framework.op_errors import (
@@ -38,7 +39,13 @@ def _unary(fn, opname, public, doc):
     allowed = allowed_dtypes(opname)
 
     def op(x, name=None):
-        a = x._value if type(x) is Tensor else storage_of(x)
+        if type(x) is Tensor:
+            a = x._value
+        else:
+            try:
+                a = storage_of(x)
+            except CompositeArgumentError as error:
+                return dispatch(op, (x,), {"name": name}, error)
         if a.dtype not in allowed:
             raise attr_error(opname, a)
         tensor = _new(Tensor)
@@ -57,7 +64,10 @@ def _binary(fn, opname, public, doc):
         if type(x) is Tensor and type(y) is Tensor and x._value.dtype is y._value.dtype:
             a, b = x._value, y._value
         else:
-            a, b = strict_inputs(x, y, opname)
+            try:
+                a, b = strict_inputs(x, y, opname)
+            except CompositeArgumentError as error:
+                return dispatch(op, (x, y), {"name": name}, error)
         if a.dtype not in allowed:
             raise attr_error(opname, a)
         try:

@@ -1,0 +1,1 @@
+"""``tf.RaggedTensor`` and the ``tf.ragged`` ops (row-splits storage over Tensors)."""
