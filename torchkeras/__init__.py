@@ -78,6 +78,7 @@ _fill_namespace(
     ".ops.control_flow_ops",
     ".ops.functional_ops",
     ".ops.script_ops",
+    ".ops.string_number_ops",
     ".ops.tensor_array",
     ".ops.debugging",
     ".ops.linalg_ops",

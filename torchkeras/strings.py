@@ -11,4 +11,9 @@ _fill_namespace(
     "tf.strings",
     ".ops.string_ops",
     ".ops.string_regex_ops",
+    ".ops.string_number_ops",
+    ".ops.string_format_ops",
+    ".ops.string_hash_ops",
+    ".ops.string_split_ops",
+    ".ops.unicode_ops",
 )

@@ -23,6 +23,7 @@ from ..framework.errors import InvalidArgumentError, OutOfRangeError
 from ..framework.op_errors import dims_text, input_dtype_error, op_error, type_name
 from ..framework.tensor import TensorOperators, wrap
 from ._args import axis_items, storage_of
+from .string_ragged import RaggedTensor, on_flat_values
 
 __all__ = [
     "string_storage",
@@ -120,6 +121,10 @@ def join(inputs, separator="", name=None):
         raise TypeError(
             "Expected list for 'inputs' argument to 'string_join' Op, not %r." % (inputs,)
         )
+    ragged = [x for x in inputs if isinstance(x, RaggedTensor)]
+    if ragged:
+        flat = [x.flat_values if isinstance(x, RaggedTensor) else x for x in inputs]
+        return ragged[0].with_flat_values(join(flat, separator))
     if all(isinstance(x, TensorOperators) for x in inputs):
         arrays = [string_storage(x, "StringJoin", i) for i, x in enumerate(inputs)]
     else:
@@ -153,7 +158,14 @@ def join(inputs, separator="", name=None):
 def reduce_join(inputs, axis=None, keepdims=False, separator="", name=None):
     """``tf.strings.reduce_join``: joins the strings along ``axis`` (all axes by default) with
     ``separator``; with several axes the first listed varies fastest, as TF's kernel walks them.
+    A RaggedTensor joins along its innermost (ragged) axis or all axes (other axes and
+    ``keepdims`` are not supported for ragged input).
     """
+    if isinstance(inputs, RaggedTensor) and not keepdims:
+        if axis is None:
+            return reduce_join(inputs.flat_values, None, False, separator)
+        if axis in (-1, inputs.shape.rank - 1) and inputs.flat_values.shape.rank == 1:
+            return _ragged_row_join(inputs, separator)
     array = string_storage(inputs, "ReduceJoin")
     ndim = array.ndim
     if axis is None:
@@ -187,6 +199,19 @@ def reduce_join(inputs, axis=None, keepdims=False, separator="", name=None):
     return strings_result(out)
 
 
+def _ragged_row_join(rt, separator):
+    """Each innermost row of ``rt`` joined: a Tensor for ``ragged_rank`` 1, else ragged."""
+    if isinstance(rt.values, RaggedTensor):
+        return rt.with_values(_ragged_row_join(rt.values, separator))
+    values = rt.values._value
+    splits = rt.row_splits._value.tolist()
+    sep = separator.encode() if isinstance(separator, str) else bytes(separator)
+    out = np.empty(len(splits) - 1, dtype=object)
+    for i in range(len(splits) - 1):
+        out[i] = sep.join(values[splits[i] : splits[i + 1]])
+    return strings_result(out)
+
+
 def _device_text():
     return tf_device_string(torch.device("cpu"))
 
@@ -200,6 +225,7 @@ def _utf8_length(value):
 
 
 @tf_export("strings.length")
+@on_flat_values
 def length(input, unit="BYTE", name=None):  # noqa: A002 - TF's argument name
     """``tf.strings.length``: the length of each string in bytes, or in UTF-8 characters with
     ``unit="UTF8_CHAR"`` (bytes that do not continue a UTF-8 sequence), as int32."""
@@ -224,6 +250,7 @@ def _utf8(method):
 
 
 @tf_export("strings.lower")
+@on_flat_values
 def lower(input, encoding="", name=None):  # noqa: A002 - TF's argument name
     """``tf.strings.lower``: ASCII lowercase, or Unicode lowercase with ``encoding="utf-8"``."""
     array = string_storage(input, "StringLower")
@@ -232,6 +259,7 @@ def lower(input, encoding="", name=None):  # noqa: A002 - TF's argument name
 
 
 @tf_export("strings.upper")
+@on_flat_values
 def upper(input, encoding="", name=None):  # noqa: A002 - TF's argument name
     """``tf.strings.upper``: ASCII uppercase, or Unicode uppercase with ``encoding="utf-8"``."""
     array = string_storage(input, "StringUpper")
@@ -240,6 +268,7 @@ def upper(input, encoding="", name=None):  # noqa: A002 - TF's argument name
 
 
 @tf_export("strings.strip")
+@on_flat_values
 def strip(input, name=None):  # noqa: A002 - TF's argument name
     """``tf.strings.strip``: removes leading and trailing ASCII whitespace."""
     return strings_result(_map(bytes.strip, string_storage(input, "StringStrip")))
@@ -279,6 +308,7 @@ def _substr_type_error(storage):
 
 
 @tf_export("strings.substr")
+@on_flat_values
 def substr(input, pos, len, unit="BYTE", name=None):  # noqa: A002 - TF's argument names
     """``tf.strings.substr``: ``len`` bytes (or UTF-8 characters) from ``pos`` of each string;
     ``pos``/``len`` broadcast against the input, a negative ``pos`` counts from the end, a

@@ -26,6 +26,7 @@ from ..framework import device as _device
 from ..framework.op_errors import dims_text, op_error
 from ..framework.tensor import wrap
 from .string_ops import string_storage, strings_result
+from .string_ragged import on_flat_values
 
 __all__ = ["regex_replace", "regex_full_match", "compile_re2"]
 
@@ -186,6 +187,7 @@ def _static(pattern, rewrite):
 
 
 @tf_export("strings.regex_replace")
+@on_flat_values
 def regex_replace(input, pattern, rewrite, replace_global=True, name=None):  # noqa: A002
     """``tf.strings.regex_replace``: replaces the matches of RE2 ``pattern`` (all, or the first
     with ``replace_global=False``) by ``rewrite`` (``\\1``-``\\9`` insert groups, ``\\0`` the
@@ -216,6 +218,7 @@ def regex_replace(input, pattern, rewrite, replace_global=True, name=None):  # n
 
 
 @tf_export("strings.regex_full_match")
+@on_flat_values
 def regex_full_match(input, pattern, name=None):  # noqa: A002 - TF's argument name
     """``tf.strings.regex_full_match``: whether each whole string matches RE2 ``pattern``."""
     opname = "StaticRegexFullMatch" if isinstance(pattern, (str, bytes)) else "RegexFullMatch"
@@ -233,4 +236,3 @@ def regex_full_match(input, pattern, name=None):  # noqa: A002 - TF's argument n
     result = np.fromiter(map(matches, flat), dtype=bool, count=flat.size)
     storage = torch.as_tensor(result.reshape(array.shape), device=_device.current())
     return wrap(storage)
-
