@@ -295,25 +295,39 @@ def _vfingerprint(matrix, length):
     return _vmix16(_vrot(e + f, 43) + _vrot(g, 30) + h, e + _vrot(f + a, 18) + g, mul)
 
 
+def _lengths(flat):
+    """The byte length of each string of the object array ``flat``."""
+    return np.fromiter(map(len, flat), dtype=np.int64, count=flat.size)
+
+
+def _byte_rows(flat, lengths):
+    """``(matrix, starts)``: the bytes of ``flat``'s strings as rows of a ``uint8`` matrix (a
+    NumPy fixed-width copy when all are short) or, for long strings, one buffer with each
+    string's start (``matrix`` is then 1-D)."""
+    if lengths.size and lengths.max() <= 64:
+        fixed = np.array(flat, dtype="S%d" % max(int(lengths.max()), 1))
+        return fixed.view(np.uint8).reshape(flat.size, -1), None
+    starts = np.zeros(flat.size, dtype=np.int64)
+    np.cumsum(lengths[:-1], out=starts[1:])
+    return np.frombuffer(b"".join(flat.tolist()), dtype=np.uint8), starts
+
+
 def fingerprint64_array(values):
     """``Fingerprint64`` of each ``bytes`` in the object array ``values`` (a ``uint64`` array of
     the same shape)."""
     values = np.asarray(values, dtype=object)
     flat = values.reshape(-1)
     out = np.empty(flat.size, dtype=_U)
-    lengths = np.fromiter(map(len, flat), dtype=np.int64, count=flat.size)
-    order = np.argsort(lengths, kind="stable")
-    sorted_lengths = lengths[order]
-    starts = np.flatnonzero(np.diff(sorted_lengths, prepend=-1))
-    ends = np.append(starts[1:], flat.size)
-    for start, end in zip(starts.tolist(), ends.tolist()):
-        rows = order[start:end]
-        length = int(sorted_lengths[start])
+    lengths = _lengths(flat)
+    data, starts = _byte_rows(flat, lengths)
+    for length in np.flatnonzero(np.bincount(lengths)).tolist():
+        rows = np.flatnonzero(lengths == length)
         if length > 64:
-            out[rows] = [fingerprint64(s) for s in flat[rows]]
-            continue
-        data = np.frombuffer(b"".join(flat[rows]), dtype=np.uint8)
-        out[rows] = _vfingerprint(data.reshape(rows.size, length), length)
+            out[rows] = [fingerprint64(s) for s in flat[rows].tolist()]
+        elif starts is None:
+            out[rows] = _vfingerprint(np.take(data, rows, axis=0)[:, :length], length)
+        else:
+            out[rows] = _vfingerprint(data[starts[rows, None] + np.arange(length)], length)
     return out.reshape(values.shape)
 
 

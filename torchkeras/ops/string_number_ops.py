@@ -146,7 +146,7 @@ def as_string(
     if dtype == "string":
         spec = "%" + fill + ("%d" % width if width > -1 else "") + "s"
         out = np.frompyfunc(lambda s: (spec % s.decode("latin-1")).encode("latin-1"), 1, 1)
-        return strings_result(out(storage).astype(object) if storage.ndim else _one(out, storage))
+        return strings_result(out(storage) if storage.ndim else _one(out, storage))
     if dtype == "bool":
         if precision > -1:
             raise _as_string_error("precision not supported for datatype bool")

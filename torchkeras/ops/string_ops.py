@@ -104,7 +104,7 @@ def string_attr_error(opname, attr, value, allowed, signature, name=None):
 
 
 def _map(fn, array):
-    return np.frompyfunc(fn, 1, 1)(array).astype(object) if array.ndim else _scalar(fn(array[()]))
+    return np.frompyfunc(fn, 1, 1)(array) if array.ndim else _scalar(fn(array[()]))
 
 
 def _scalar(value):

@@ -182,6 +182,20 @@ def _template(rewrite):
     return "".join(parts), highest
 
 
+_ASCII_CLASS = re.compile(r"\[(?!\^)(?:[^\]\\]|\\[^WSDpPbB0-9])+\][+*]?")
+
+
+@functools.lru_cache(maxsize=64)
+def _deleted_bytes(pattern, rewrite, opname):
+    """The ASCII bytes a global replacement deletes, when ``pattern`` is a plain character class
+    of ASCII characters (optionally repeated) and ``rewrite`` is empty (Keras' punctuation
+    stripping): then ``bytes.translate`` does the work of ``re.sub``; None otherwise."""
+    if rewrite or not pattern.isascii() or not _ASCII_CLASS.fullmatch(pattern):
+        return None
+    single = compile_re2(pattern.rstrip("+*"), opname)[1]
+    return bytes(b for b in range(128) if single.fullmatch(bytes([b])))
+
+
 def _static(pattern, rewrite):
     return isinstance(pattern, (str, bytes)) and isinstance(rewrite, (str, bytes))
 
@@ -200,6 +214,9 @@ def regex_replace(input, pattern, rewrite, replace_global=True, name=None):  # n
     template, highest = _template(rewrite_text)
     if highest > text_re.groups:
         return strings_result(np.array(array, dtype=object))
+    deleted = _deleted_bytes(pattern_text, rewrite_text, opname) if replace_global else None
+    if deleted is not None:
+        return strings_result(_map(lambda value: value.translate(None, deleted), array))
     count = 0 if replace_global else 1
     bytes_template = template.encode("utf-8", "surrogateescape")
     text_sub, bytes_sub = text_re.sub, bytes_re.sub
@@ -210,11 +227,15 @@ def regex_replace(input, pattern, rewrite, replace_global=True, name=None):  # n
         text = text_sub(template, value.decode("utf-8", "surrogateescape"), count)
         return text.encode("utf-8", "surrogateescape")
 
+    return strings_result(_map(replace, array))
+
+
+def _map(fn, array):
     if array.ndim == 0:
         out = np.empty((), dtype=object)
-        out[()] = replace(array[()])
-        return strings_result(out)
-    return strings_result(np.frompyfunc(replace, 1, 1)(array).astype(object))
+        out[()] = fn(array[()])
+        return out
+    return np.frompyfunc(fn, 1, 1)(array)
 
 
 @tf_export("strings.regex_full_match")

@@ -29,6 +29,24 @@ def _split_rows(array, split_one):
     return split_result(strings_result(tokens), lengths, list(array.shape))
 
 
+def _split_whitespace(array):
+    """``_split_rows(array, bytes.split)`` in two C calls: the strings joined by spaces are split
+    at once, and NumPy counts each row's tokens (the starts of non-space runs)."""
+    flat = array.reshape(-1).tolist()
+    joined = b" ".join(flat + [b""])
+    tokens = joined.split()
+    buffer = np.frombuffer(joined, dtype=np.uint8)
+    space = (buffer == 32) | ((buffer - np.uint8(9)) < 5)  # ASCII whitespace: \t\n\v\f\r and space
+    starts = ~space
+    starts[1:] &= space[:-1]
+    lengths = np.fromiter(map(len, flat), dtype=np.int64, count=len(flat))
+    bounds = np.zeros(len(flat) + 1, dtype=np.int64)
+    np.cumsum(lengths + 1, out=bounds[1:])
+    counts = np.diff(np.searchsorted(np.flatnonzero(starts), bounds))
+    values = np.array(tokens, dtype=object) if tokens else np.empty(0, dtype=object)
+    return split_result(strings_result(values), counts, list(array.shape))
+
+
 def _ragged_apply(rt, fn):
     """``fn`` on the flat values of ``rt``, its result nested under ``rt``'s partitions."""
     return rt.with_flat_values(fn(rt.flat_values))
@@ -59,7 +77,7 @@ def split(input, sep=None, maxsplit=-1, name=None):  # noqa: A002 - TF's argumen
             return _split_rows(array, lambda s: s.split(separator))
         return _split_rows(array, lambda s: s.split(separator, limit))
     if limit < 0:
-        return _split_rows(array, bytes.split)
+        return _split_whitespace(array) if array.size else _split_rows(array, bytes.split)
     return _split_rows(array, lambda s: s.split(None, limit))
 
 
