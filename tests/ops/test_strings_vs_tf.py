@@ -365,7 +365,25 @@ RAGGED = [
     "tf.strings.upper(tf.ragged.constant([[['a']], [['b', 'c']]]))",
 ]
 
-CALLS = ELEMENTWISE + REGEX + NUMBERS + FORMAT + HASH + SPLIT + UNICODE + RAGGED
+SCALARS = [
+    "tf.strings.to_hash_bucket_fast('a', 10)",
+    "tf.strings.to_hash_bucket('a', 10)",
+    "tf.strings.to_hash_bucket_strong('a', 10, [1, 2])",
+    "tf.strings.lower('AbC')",
+    "tf.strings.upper('é', encoding='utf-8')",
+    "tf.strings.strip(b'  x ')",
+    "tf.strings.length('abc')",
+    "tf.strings.regex_replace('a.b', r'\\.', '-')",
+    "tf.strings.regex_replace('Hi, you!', '[,!]', '')",
+    "tf.strings.regex_full_match('abc', 'a.c')",
+    "tf.strings.to_number('12', out_type=tf.int64)",
+    "tf.strings.as_string(True)",
+    "tf.strings.as_string('x', width=3)",
+    "tf.strings.join(['a', 'b'], separator=' ')",
+    "tf.strings.unicode_script(0x4E00)",
+]
+
+CALLS = ELEMENTWISE + REGEX + NUMBERS + FORMAT + HASH + SPLIT + UNICODE + RAGGED + SCALARS
 
 
 # Results TF partitions with a uniform row length (static shape [2, 1, None]); torchkeras'

@@ -334,7 +334,7 @@ def fingerprint64_array(values):
 def to_hash_bucket_fast(values, num_buckets):
     """``Fingerprint64(s) % num_buckets`` for each ``bytes`` in ``values`` (an int64 array of the
     same shape)."""
-    return (fingerprint64_array(values) % _U(num_buckets)).astype(np.int64)
+    return np.asarray(fingerprint64_array(values) % _U(num_buckets), dtype=np.int64)
 
 
 def to_hash_bucket_strong(values, num_buckets, key):

@@ -147,6 +147,8 @@ def join(inputs, separator="", name=None):
     result = arrays[0]
     for array in arrays[1:]:
         result = (result + sep) + array if sep else result + array
+    if isinstance(result, bytes):
+        return strings_result(_scalar(result))
     if result.ndim == 0:
         return strings_result(_scalar(result[()]))
     if shape is not None and result.shape != shape:
