@@ -383,7 +383,27 @@ SCALARS = [
     "tf.strings.unicode_script(0x4E00)",
 ]
 
-CALLS = ELEMENTWISE + REGEX + NUMBERS + FORMAT + HASH + SPLIT + UNICODE + RAGGED + SCALARS
+EMPTY = [
+    "tf.strings.lower(tf.zeros([0], tf.string))",
+    "tf.strings.regex_replace(tf.zeros([0, 2], tf.string), 'a', 'b')",
+    "tf.strings.regex_full_match(tf.zeros([0], tf.string), 'a')",
+    "tf.strings.length(tf.zeros([2, 0], tf.string))",
+    "tf.strings.unicode_decode(tf.zeros([0], tf.string), 'UTF-8')",
+    "tf.strings.unicode_encode(tf.zeros([0, 3], tf.int32), 'UTF-8')",
+    "tf.strings.to_hash_bucket_fast(tf.zeros([0], tf.string), 3)",
+    "tf.strings.to_number(tf.zeros([0], tf.string))",
+    "tf.strings.as_string(tf.zeros([0]))",
+    "tf.strings.substr(tf.zeros([0], tf.string), 0, 1)",
+    "tf.strings.split(['', ' ', 'a'])",
+    "tf.strings.bytes_split(['', 'a'])",
+    "tf.strings.unicode_split(['', 'é'], 'UTF-8')",
+    "tf.strings.join([tf.zeros([0], tf.string), 'x'])",
+    "tf.strings.reduce_join(tf.zeros([0], tf.string))",
+    "tf.strings.unicode_transcode(tf.zeros([0], tf.string), 'UTF-8', 'UTF-16-BE')",
+    "tf.strings.ngrams(tf.ragged.constant([[], []], dtype=tf.string), 2)",
+]
+
+CALLS = ELEMENTWISE + REGEX + NUMBERS + FORMAT + HASH + SPLIT + UNICODE + RAGGED + SCALARS + EMPTY
 
 
 # Results TF partitions with a uniform row length (static shape [2, 1, None]); torchkeras'
