@@ -114,6 +114,7 @@ EXPECTED_NAMESPACES = {
     "tf.random.experimental",
     "tf.saved_model",
     "tf.sets",
+    "tf.strings",
     "tf.ragged",
     "tf.sparse",
     "tf.signal",

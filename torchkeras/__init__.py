@@ -15,6 +15,7 @@ from . import math, nn, linalg, random, nest, debugging, config, test, train, sa
 from . import experimental, version, sysconfig, compat
 from . import distribute
 from . import bitwise, quantization, sets
+from . import strings
 from . import ragged
 from . import sparse
 from . import signal
@@ -52,6 +53,7 @@ for _module in (
     bitwise,
     quantization,
     sets,
+    strings,
     ragged,
     sparse,
     signal,
@@ -80,6 +82,7 @@ _fill_namespace(
     ".ops.control_flow_ops",
     ".ops.functional_ops",
     ".ops.script_ops",
+    ".ops.string_number_ops",
     ".ops.tensor_array",
     ".ops.debugging",
     ".ops.linalg_ops",

@@ -85,8 +85,9 @@ def _summarize_complex(count, limit, rank):
     return "[%s]" % text if rank else text
 
 
-def format_tensor(tensor, summarize=3):
-    """The text ``tf.print`` shows for ``tensor`` (a Tensor or Variable)."""
+def format_tensor(tensor, summarize=3, element_text=None):
+    """The text ``tf.print`` shows for ``tensor`` (a Tensor or Variable); ``element_text``
+    replaces the text of each element (``tf.strings.format`` escapes strings its own way)."""
     storage = tensor._value
     dtype_name = tensor.dtype.name
     if isinstance(storage, torch.Tensor):
@@ -100,7 +101,7 @@ def format_tensor(tensor, summarize=3):
     limit = count if summarize < 0 else min(summarize, count)
     if dtype_name.startswith("complex"):
         return _summarize_complex(count, limit, array.ndim)
-    fmt = _element_formatter(dtype_name)
+    fmt = element_text or _element_formatter(dtype_name)
     if array.ndim == 0:
         return (fmt(array[()]) if limit else "") + ("..." if count > limit else "")
     out = []

@@ -15,7 +15,7 @@ real_keras = pytest.importorskip("keras")
 
 import torchkeras as tf  # noqa: E402
 from torchkeras import keras  # noqa: E402
-from torchkeras.keras.layers.preprocessing.text.hash_functions import (  # noqa: E402
+from torchkeras.ops.string_hash import (  # noqa: E402
     to_hash_bucket_fast,  # noqa: E402
     to_hash_bucket_strong,
 )

@@ -10,7 +10,7 @@ from ....backend import config as backend_config
 from ....backend.keras_tensor import KerasTensor
 from ...layer import Layer
 from . import categorical
-from .hash_functions import to_hash_bucket_fast, to_hash_bucket_strong
+from .....ops.string_hash import to_hash_bucket_fast, to_hash_bucket_strong
 from .....api_export import keras_export
 
 __all__ = ["Hashing"]

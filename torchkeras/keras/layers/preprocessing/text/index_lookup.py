@@ -26,7 +26,7 @@ from ....backend.keras_tensor import KerasTensor
 from ...layer import Layer
 from . import categorical
 from .adapt_data import adapt_batches
-from .hash_functions import to_hash_bucket_fast, to_hash_bucket_strong
+from .....ops.string_hash import to_hash_bucket_fast, to_hash_bucket_strong
 from .....ops.cast_ops import cast
 
 __all__ = ["IndexLookup", "validate_string_arg", "listify"]

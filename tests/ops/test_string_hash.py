@@ -3,7 +3,7 @@ TF 2.21."""
 
 import numpy as np
 
-from torchkeras.keras.layers.preprocessing.text.hash_functions import (
+from torchkeras.ops.string_hash import (
     fingerprint64,
     siphash24,
     to_hash_bucket_fast,
@@ -35,3 +35,23 @@ def test_buckets_keep_shape_and_dtype():
     out = to_hash_bucket_fast(values, 1000)
     assert out.shape == (2, 2) and out.dtype == np.int64
     assert out[0, 0] == out[1, 0]
+
+
+def test_legacy_hash64_matches_tf_buckets():
+    # tf.strings.to_hash_bucket(["a", "b", "hello world"], 1000) in TF 2.21.
+    from torchkeras.ops.string_hash import to_hash_bucket_legacy
+
+    values = np.array([b"a", b"b", b"hello world"], dtype=object)
+    assert to_hash_bucket_legacy(values, 1000).tolist() == [868, 370, 655]
+
+
+def test_vectorised_fingerprint_equals_the_scalar_one():
+    from torchkeras.ops.string_hash import fingerprint64_array
+
+    rng = np.random.RandomState(0)
+    values = [bytes(rng.randint(0, 256, n).astype(np.uint8)) for n in range(0, 150)]
+    values += [b"a\x00", b"\x00", b"\x00\x00abc"]
+    array = np.array(values, dtype=object)
+    assert [int(h) for h in fingerprint64_array(array)] == [fingerprint64(v) for v in values]
+    short = np.array([v for v in values if len(v) <= 64], dtype=object)
+    assert [int(h) for h in fingerprint64_array(short)] == [fingerprint64(v) for v in short]

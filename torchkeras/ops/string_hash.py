@@ -1,15 +1,25 @@
-"""TensorFlow's string hash buckets, in pure Python: ``tf.strings.to_hash_bucket_fast``
-(FarmHash ``Fingerprint64``, i.e. ``farmhashna::Hash64``) and
-``tf.strings.to_hash_bucket_strong`` (SipHash-2-4 keyed by two 64-bit words).
+"""TensorFlow's string hashes: FarmHash ``Fingerprint64`` (``farmhashna::Hash64``, behind
+``tf.strings.to_hash_bucket_fast``), SipHash-2-4 keyed by two 64-bit words
+(``to_hash_bucket_strong``) and TF's legacy ``Hash64`` (a MurmurHash2-64 variant seeded with
+``0xDECAFCAFFE``, behind ``to_hash_bucket``).
 
-Both map each string to ``hash % num_buckets``, bit for bit as TF does, so
-``Hashing`` and the lookup layers' OOV buckets agree with real Keras.  Inputs
-are NumPy object arrays of ``bytes``; each distinct string is hashed once.
+Each maps a string to ``hash % num_buckets`` bit for bit as TF does, so ``tf.strings``, Keras'
+``Hashing`` and the lookup layers' OOV buckets agree with real TF.  Inputs are NumPy object
+arrays of ``bytes``.  ``Fingerprint64`` of strings up to 64 bytes runs vectorised in NumPy
+``uint64`` arithmetic, one pass per string length; longer strings and the other hashes run per
+distinct string in Python.
 """
 
 import numpy as np
 
-__all__ = ["fingerprint64", "siphash24", "to_hash_bucket_fast", "to_hash_bucket_strong"]
+__all__ = [
+    "fingerprint64",
+    "siphash24",
+    "legacy_hash64",
+    "to_hash_bucket_fast",
+    "to_hash_bucket_strong",
+    "to_hash_bucket_legacy",
+]
 
 _MASK = (1 << 64) - 1
 _K0 = 0xC3A5C85C97CB3127
@@ -195,21 +205,145 @@ def siphash24(key0, key1, s):
     return v0 ^ v1 ^ v2 ^ v3
 
 
-def _buckets(values, hash_fn, num_buckets):
+def legacy_hash64(s, seed=0xDECAFCAFFE):
+    """TF's own ``Hash64`` (``tensorflow/core/lib/hash/hash.cc``) of the bytes ``s``."""
+    mul = 0xC6A4A7935BD1E995
+    length = len(s)
+    h = (seed ^ (length * mul)) & _MASK
+    tail_start = length - length % 8
+    for i in range(0, tail_start, 8):
+        k = (_fetch64(s, i) * mul) & _MASK
+        k = ((k ^ (k >> 47)) * mul) & _MASK
+        h = ((h ^ k) * mul) & _MASK
+    if length > tail_start:
+        h = ((h ^ int.from_bytes(s[tail_start:], "little")) * mul) & _MASK
+    h = ((h ^ (h >> 47)) * mul) & _MASK
+    return h ^ (h >> 47)
+
+
+def _per_string(values, hash_fn, num_buckets):
     values = np.asarray(values, dtype=object)
-    uniques, inverse = np.unique(values.reshape(-1), return_inverse=True)
-    hashed = np.array([hash_fn(u) % num_buckets for u in uniques], dtype=np.int64)
-    return hashed[inverse].reshape(values.shape)
+    cache = {}
+    out = np.empty(values.size, dtype=np.int64)
+    for i, value in enumerate(values.reshape(-1)):
+        bucket = cache.get(value)
+        if bucket is None:
+            bucket = cache[value] = hash_fn(value) % num_buckets
+        out[i] = bucket
+    return out.reshape(values.shape)
+
+
+_U = np.uint64
+
+
+def _v(value):
+    return np.asarray(value, dtype=_U)
+
+
+def _vrot(value, shift):
+    return (value >> _U(shift)) | (value << _U(64 - shift))
+
+
+def _vmix16(u, v, mul):
+    a = (u ^ v) * mul
+    a ^= a >> _U(47)
+    b = (v ^ a) * mul
+    b ^= b >> _U(47)
+    return b * mul
+
+
+def _vfingerprint(matrix, length):
+    """``Fingerprint64`` of each row of ``matrix`` (``uint8``, rows of ``length`` <= 64 bytes)."""
+    count = matrix.shape[0]
+
+    def f64(i):
+        return np.ascontiguousarray(matrix[:, i : i + 8]).view("<u8").reshape(count)
+
+    def f32(i):
+        return np.ascontiguousarray(matrix[:, i : i + 4]).view("<u4").reshape(count).astype(_U)
+
+    k0, k1, k2 = _U(_K0), _U(_K1), _U(_K2)
+    mul = _U(_K2 + length * 2)
+    if length == 0:
+        return np.full(count, k2, dtype=_U)
+    if length < 4:
+        b0 = matrix[:, 0].astype(_U)
+        bm = matrix[:, length >> 1].astype(_U)
+        bl = matrix[:, length - 1].astype(_U)
+        y = (b0 + (bm << _U(8))) & _U(0xFFFFFFFF)
+        z = (_U(length) + (bl << _U(2))) & _U(0xFFFFFFFF)
+        h = (y * k2) ^ (z * k0)
+        return (h ^ (h >> _U(47))) * k2
+    if length < 8:
+        return _vmix16(_U(length) + (f32(0) << _U(3)), f32(length - 4), mul)
+    if length <= 16:
+        a = f64(0) + k2
+        b = f64(length - 8)
+        return _vmix16(_vrot(b, 37) * mul + a, (_vrot(a, 25) + b) * mul, mul)
+    a = f64(0) * (k1 if length <= 32 else k2)
+    b = f64(8)
+    c = f64(length - 8) * mul
+    d = f64(length - 16) * k2
+    if length <= 32:
+        return _vmix16(_vrot(a + b, 43) + _vrot(c, 30) + d, a + _vrot(b + k2, 18) + c, mul)
+    y = _vrot(a + b, 43) + _vrot(c, 30) + d
+    z = _vmix16(y, a + _vrot(b + k2, 18) + c, mul)
+    e = f64(16) * mul
+    f = f64(24)
+    g = (y + f64(length - 32)) * mul
+    h = (z + f64(length - 24)) * mul
+    return _vmix16(_vrot(e + f, 43) + _vrot(g, 30) + h, e + _vrot(f + a, 18) + g, mul)
+
+
+def _lengths(flat):
+    """The byte length of each string of the object array ``flat``."""
+    return np.fromiter(map(len, flat), dtype=np.int64, count=flat.size)
+
+
+def _byte_rows(flat, lengths):
+    """``(matrix, starts)``: the bytes of ``flat``'s strings as rows of a ``uint8`` matrix (a
+    NumPy fixed-width copy when all are short) or, for long strings, one buffer with each
+    string's start (``matrix`` is then 1-D)."""
+    if lengths.size and lengths.max() <= 64:
+        fixed = np.array(flat, dtype="S%d" % max(int(lengths.max()), 1))
+        return fixed.view(np.uint8).reshape(flat.size, -1), None
+    starts = np.zeros(flat.size, dtype=np.int64)
+    np.cumsum(lengths[:-1], out=starts[1:])
+    return np.frombuffer(b"".join(flat.tolist()), dtype=np.uint8), starts
+
+
+def fingerprint64_array(values):
+    """``Fingerprint64`` of each ``bytes`` in the object array ``values`` (a ``uint64`` array of
+    the same shape)."""
+    values = np.asarray(values, dtype=object)
+    flat = values.reshape(-1)
+    out = np.empty(flat.size, dtype=_U)
+    lengths = _lengths(flat)
+    data, starts = _byte_rows(flat, lengths)
+    for length in np.flatnonzero(np.bincount(lengths)).tolist():
+        rows = np.flatnonzero(lengths == length)
+        if length > 64:
+            out[rows] = [fingerprint64(s) for s in flat[rows].tolist()]
+        elif starts is None:
+            out[rows] = _vfingerprint(np.take(data, rows, axis=0)[:, :length], length)
+        else:
+            out[rows] = _vfingerprint(data[starts[rows, None] + np.arange(length)], length)
+    return out.reshape(values.shape)
 
 
 def to_hash_bucket_fast(values, num_buckets):
     """``Fingerprint64(s) % num_buckets`` for each ``bytes`` in ``values`` (an int64 array of the
     same shape)."""
-    return _buckets(values, fingerprint64, num_buckets)
+    return np.asarray(fingerprint64_array(values) % _U(num_buckets), dtype=np.int64)
 
 
 def to_hash_bucket_strong(values, num_buckets, key):
     """``SipHash24(key, s) % num_buckets`` for each ``bytes`` in ``values``; ``key`` is two
-    non-negative ints."""
+    ints (taken modulo 2**64, as TF's ``uint64`` key words)."""
     key0, key1 = (int(k) & _MASK for k in key)
-    return _buckets(values, lambda s: siphash24(key0, key1, s), num_buckets)
+    return _per_string(values, lambda s: siphash24(key0, key1, s), num_buckets)
+
+
+def to_hash_bucket_legacy(values, num_buckets):
+    """``Hash64(s) % num_buckets`` for each ``bytes`` in ``values`` (TF's ``to_hash_bucket``)."""
+    return _per_string(values, legacy_hash64, num_buckets)
