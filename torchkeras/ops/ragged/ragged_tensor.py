@@ -486,6 +486,18 @@ class RaggedTensor(CompositeTensor):
 
         return ragged_getitem(self, key)
 
+    def _components(self):
+        """TF's component tensors (``tf.nest`` with ``expand_composites``): the flat values,
+        then the row splits, outermost first."""
+        return [self.flat_values] + list(self.nested_row_splits)
+
+    def _from_components(self, components):
+        """A RaggedTensor of this structure over ``components`` (unvalidated, as TF)."""
+        result = components[0]
+        for splits in reversed(components[1:]):
+            result = RaggedTensor(result, splits, internal=True)
+        return result
+
     def consumers(self):
         """TF's graph consumers; eager tensors have none."""
         return []
