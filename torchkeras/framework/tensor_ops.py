@@ -16,6 +16,7 @@ from . import dtypes
 from . import convert as _convert
 from . import np_promotion
 from .global_state import PROCESS
+from .composite_tensor import CompositeTensor
 from .dispatch import CompositeArgumentError
 from .op_errors import (
     allowed_dtypes,
@@ -119,11 +120,10 @@ def binary(fn, x, y, opname, scalars=True):
         b = y
     elif scalars and ty is int and a.dtype is not torch.bool and isinstance(a, torch.Tensor):
         b = y
+    elif isinstance(y, CompositeTensor):
+        return NotImplemented
     else:
-        try:
-            b = _other_operand(y, a, opname)
-        except CompositeArgumentError:
-            return NotImplemented
+        b = _other_operand(y, a, opname)
     check_operand(a, opname)
     try:
         result = fn(a, b)
