@@ -34,11 +34,11 @@ def _text(value):
     return repr(value)
 
 
-def describe(module, expression):
+def describe(module, expression, setup=""):
     """``("ok", text)`` or ``("error", class name, message)`` of ``expression`` with ``tf``
-    bound to ``module``."""
+    bound to ``module``, after the common setup and ``setup`` ran."""
     scope = {"tf": module, "np": np}
-    exec(SETUP, scope)  # noqa: S102 - the fixed setup above
+    exec(SETUP + setup, scope)  # noqa: S102 - the fixed setup above and the test's own
     try:
         value = eval(expression, scope)  # noqa: S307 - test expressions written in this repo
     except Exception as error:  # noqa: BLE001 - comparing whatever each side raises

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import torch
 
 from ...api_export import tf_export
@@ -16,6 +17,7 @@ from .. import cast_ops, comparison_ops, creation_ops, shape_ops, shape_query_op
 from .ragged_elementwise_ops import _check_same_partitions, _nrows_error
 from .ragged_gather_ops import gather_rows
 from .ragged_tensor import RaggedTensor, _normalize_axis
+from .ragged_util import is_string
 from .row_partition import rowids_from_splits, splits_from_lengths
 
 __all__ = ["ragged_expand_dims", "stack", "boolean_mask", "map_flat_values"]
@@ -140,7 +142,10 @@ def _concat_rows(rts):
         inner = _concat_rows(values)
     else:
         storages = [v._value for v in values]
-        inner = wrap(torch.cat(storages, 0))
+        if is_string(storages[0]):
+            inner = wrap(np.concatenate(storages, 0))
+        else:
+            inner = wrap(torch.cat(storages, 0))
     dtype = rts[0]._row_splits._value.dtype
     lengths = [rt._row_splits._value[1:] - rt._row_splits._value[:-1] for rt in rts]
     splits = splits_from_lengths(wrap(torch.cat(lengths).to(dtype)))
