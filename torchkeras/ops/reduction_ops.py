@@ -234,7 +234,7 @@ def reduce_variance(input_tensor, axis=None, keepdims=False, name=None):
     try:
         a = _moments_input(input_tensor)
     except CompositeArgumentError as error:
-        return dispatch(reduce_variance, (input_tensor, axis, keepdims, name,), {}, error)
+        return dispatch(reduce_variance, (input_tensor, axis, keepdims, name), {}, error)
     return wrap(_reduce(a, axis, keepdims, "Mean", _variance, _zeros_real))
 
 
@@ -244,7 +244,7 @@ def reduce_std(input_tensor, axis=None, keepdims=False, name=None):
     try:
         a = _moments_input(input_tensor)
     except CompositeArgumentError as error:
-        return dispatch(reduce_std, (input_tensor, axis, keepdims, name,), {}, error)
+        return dispatch(reduce_std, (input_tensor, axis, keepdims, name), {}, error)
     return wrap(_reduce(a, axis, keepdims, "Mean", _std, _zeros_real))
 
 

@@ -131,7 +131,9 @@ def test_from_tensor_and_to_tensor_known_values():
         [-1, -1, -1, -1],
     ]
     assert rt.to_tensor(shape=[2, 2]).numpy().tolist() == [[3, 1], [0, 0]]
-    nested = tf.RaggedTensor.from_tensor([[[1, 0], [0, 0]], [[2, 3], [4, 0]]], padding=0, ragged_rank=2)
+    nested = tf.RaggedTensor.from_tensor(
+        [[[1, 0], [0, 0]], [[2, 3], [4, 0]]], padding=0, ragged_rank=2
+    )
     assert nested.to_list() == [[[1], []], [[2, 3], [4]]]
     assert nested.shape.as_list() == [2, 2, None]
     with pytest.raises(ValueError, match="Specify argument `lengths` or `padding`, but not both."):

@@ -36,16 +36,31 @@ GUIDE = [
     (DIGITS, "str(tf.ragged.map_flat_values(lambda x: x * 2 + 1, digits))"),
     (DIGITS, "digits.to_list()"),
     (DIGITS, "repr(digits.numpy())"),
-    ("", "str(tf.ragged.constant([['Let\\'s', 'build', 'some', 'ragged', 'tensors', '!'],"
-     " ['We', 'can', 'use', 'tf.ragged.constant', '.']]))"),
-    ("", "str(tf.ragged.constant([[['I', 'have', 'a', 'cat'], ['His', 'name', 'is', 'Mat']],"
-     " [['Do', 'you', 'want', 'to', 'come', 'visit'], ['I\\'m', 'free', 'tomorrow']]]))"),
-    ("", "str(tf.RaggedTensor.from_value_rowids(values=[3, 1, 4, 1, 5, 9, 2],"
-     " value_rowids=[0, 0, 0, 0, 2, 2, 3]))"),
-    ("", "str(tf.RaggedTensor.from_row_lengths(values=[3, 1, 4, 1, 5, 9, 2],"
-     " row_lengths=[4, 0, 2, 1]))"),
-    ("", "str(tf.RaggedTensor.from_row_splits(values=[3, 1, 4, 1, 5, 9, 2],"
-     " row_splits=[0, 4, 4, 6, 7]))"),
+    (
+        "",
+        "str(tf.ragged.constant([['Let\\'s', 'build', 'some', 'ragged', 'tensors', '!'],"
+        " ['We', 'can', 'use', 'tf.ragged.constant', '.']]))",
+    ),
+    (
+        "",
+        "str(tf.ragged.constant([[['I', 'have', 'a', 'cat'], ['His', 'name', 'is', 'Mat']],"
+        " [['Do', 'you', 'want', 'to', 'come', 'visit'], ['I\\'m', 'free', 'tomorrow']]]))",
+    ),
+    (
+        "",
+        "str(tf.RaggedTensor.from_value_rowids(values=[3, 1, 4, 1, 5, 9, 2],"
+        " value_rowids=[0, 0, 0, 0, 2, 2, 3]))",
+    ),
+    (
+        "",
+        "str(tf.RaggedTensor.from_row_lengths(values=[3, 1, 4, 1, 5, 9, 2],"
+        " row_lengths=[4, 0, 2, 1]))",
+    ),
+    (
+        "",
+        "str(tf.RaggedTensor.from_row_splits(values=[3, 1, 4, 1, 5, 9, 2],"
+        " row_splits=[0, 4, 4, 6, 7]))",
+    ),
     ("", "str(tf.ragged.constant([['Hi'], ['How', 'are', 'you']]))"),
     ("", "str(tf.ragged.constant([[1.0, 2.0], [3.0]]))"),
     ("", "str(tf.ragged.constant([[[1, 2], [3]], [[4, 5]]]))"),
@@ -53,10 +68,16 @@ GUIDE = [
     ("", "tf.ragged.constant(['A', ['B', 'C']])"),
     ("", "tf.ragged.constant([['Hi'], ['How', 'are', 'you']]).shape"),
     ("", "str(tf.ragged.constant([['Hi'], ['How', 'are', 'you']]).bounding_shape())"),
-    ("", "str(tf.concat([tf.ragged.constant([['John'], ['a', 'big', 'dog'], ['my', 'cat']]),"
-     " tf.ragged.constant([['fell', 'asleep'], ['barked'], ['is', 'fuzzy']])], axis=1))"),
-    ("", "str(tf.ragged.constant([[1, 2], [3], [4, 5, 6]])"
-     " + tf.ragged.constant([[1, 1], [2], [3, 3, 3]]))"),
+    (
+        "",
+        "str(tf.concat([tf.ragged.constant([['John'], ['a', 'big', 'dog'], ['my', 'cat']]),"
+        " tf.ragged.constant([['fell', 'asleep'], ['barked'], ['is', 'fuzzy']])], axis=1))",
+    ),
+    (
+        "",
+        "str(tf.ragged.constant([[1, 2], [3], [4, 5, 6]])"
+        " + tf.ragged.constant([[1, 1], [2], [3, 3, 3]]))",
+    ),
     ("", "str(tf.ragged.constant([[1, 2], [3], [4, 5, 6]]) + 3)"),
     (QUERIES, "str(queries[1])"),
     (QUERIES, "str(queries[1, 2])"),
@@ -68,39 +89,71 @@ GUIDE = [
     (RT4, "str(g[:, 1:3])"),
     (RT4, "str(g[:, -1:])"),
     (SENTENCES, "str(ragged_sentences.to_tensor(default_value='', shape=[None, 10]))"),
-    ("", "str(tf.RaggedTensor.from_tensor([[1, 3, -1, -1], [2, -1, -1, -1], [4, 5, 8, 9]],"
-     " padding=-1))"),
+    (
+        "",
+        "str(tf.RaggedTensor.from_tensor([[1, 3, -1, -1], [2, -1, -1, -1], [4, 5, 8, 9]],"
+        " padding=-1))",
+    ),
     (SENTENCES, "str(ragged_sentences.to_sparse())"),
-    ("", "str(tf.RaggedTensor.from_sparse(tf.SparseTensor(indices=[[0, 0], [2, 0], [2, 1]],"
-     " values=['a', 'b', 'c'], dense_shape=[3, 3])))"),
-    ("x = tf.ragged.constant([[1, 2], [3, 4, 5], [6], [], [7]])\n",
-     "(x.to_list(), repr(x.numpy()), x.values.numpy().tolist(),"
-     " x.row_splits.numpy().tolist(), x[1].numpy().tolist())"),
+    (
+        "",
+        "str(tf.RaggedTensor.from_sparse(tf.SparseTensor(indices=[[0, 0], [2, 0], [2, 1]],"
+        " values=['a', 'b', 'c'], dense_shape=[3, 3])))",
+    ),
+    (
+        "x = tf.ragged.constant([[1, 2], [3, 4, 5], [6], [], [7]])\n",
+        "(x.to_list(), repr(x.numpy()), x.values.numpy().tolist(),"
+        " x.row_splits.numpy().tolist(), x[1].numpy().tolist())",
+    ),
     ("", "tf.shape(tf.ragged.constant([[1], [2, 3], [], [4]]))"),
     ("", "str(tf.ragged.constant([[1, 2], [3]]) + 3)"),
-    ("", "str(tf.ragged.constant([[10, 87, 12], [19, 53], [12, 32]])"
-     " + [[1000], [2000], [3000]])"),
-    ("", "str(tf.ragged.constant([[[1, 2], [3, 4], [5, 6]], [[7, 8]]], ragged_rank=1)"
-     " + tf.constant([[10]]))"),
-    ("", "str(tf.ragged.constant([[[1], [2]], [], [[3]], [[4]]], ragged_rank=1)"
-     " + tf.constant([10, 20, 30]))"),
+    ("", "str(tf.ragged.constant([[10, 87, 12], [19, 53], [12, 32]]) + [[1000], [2000], [3000]])"),
+    (
+        "",
+        "str(tf.ragged.constant([[[1, 2], [3, 4], [5, 6]], [[7, 8]]], ragged_rank=1)"
+        " + tf.constant([[10]]))",
+    ),
+    (
+        "",
+        "str(tf.ragged.constant([[[1], [2]], [], [[3]], [[4]]], ragged_rank=1)"
+        " + tf.constant([10, 20, 30]))",
+    ),
     ("", "tf.ragged.constant([[1, 2], [3, 4, 5, 6], [7]]) + tf.constant([[1, 2, 3, 4]])"),
-    ("", "tf.ragged.constant([[1, 2, 3], [4], [5, 6]])"
-     " + tf.ragged.constant([[1, 2], [3, 4], [5, 6]])"),
-    ("", "tf.ragged.constant([[[1, 2], [3, 4], [5, 6]], [[7, 8], [9, 10]]])"
-     " + tf.ragged.constant([[[1, 2, 0], [3, 4, 0], [5, 6, 0]], [[7, 8, 0], [9, 10, 0]]])"),
-    ("", "str(tf.RaggedTensor.from_row_splits(values=tf.RaggedTensor.from_row_splits("
-     "values=%s, row_splits=%s), row_splits=[0, 1, 1, 5]))" % (VALUES, SPLITS)),
-    ("", "tf.RaggedTensor.from_row_splits(values=tf.RaggedTensor.from_row_splits("
-     "values=%s, row_splits=%s), row_splits=[0, 1, 1, 5]).shape" % (VALUES, SPLITS)),
-    ("", "str(tf.RaggedTensor.from_nested_row_splits(flat_values=%s,"
-     " nested_row_splits=([0, 1, 1, 5], %s)))" % (VALUES, SPLITS)),
-    ("w = tf.RaggedTensor.from_row_splits(values=[[1, 3], [0, 0], [1, 3], [5, 3], [3, 3],"
-     " [1, 2]], row_splits=[0, 3, 4, 6])\n",
-     "(str(w), w.shape, w.ragged_rank, w.flat_values.shape, str(w.flat_values))"),
-    ("v = tf.RaggedTensor.from_uniform_row_length(values=tf.RaggedTensor.from_row_splits("
-     "values=%s, row_splits=[0, 3, 5, 9, 10]), uniform_row_length=2)\n" % VALUES,
-     "(str(v), v.shape, v.ragged_rank)"),
+    (
+        "",
+        "tf.ragged.constant([[1, 2, 3], [4], [5, 6]])"
+        " + tf.ragged.constant([[1, 2], [3, 4], [5, 6]])",
+    ),
+    (
+        "",
+        "tf.ragged.constant([[[1, 2], [3, 4], [5, 6]], [[7, 8], [9, 10]]])"
+        " + tf.ragged.constant([[[1, 2, 0], [3, 4, 0], [5, 6, 0]], [[7, 8, 0], [9, 10, 0]]])",
+    ),
+    (
+        "",
+        "str(tf.RaggedTensor.from_row_splits(values=tf.RaggedTensor.from_row_splits("
+        "values=%s, row_splits=%s), row_splits=[0, 1, 1, 5]))" % (VALUES, SPLITS),
+    ),
+    (
+        "",
+        "tf.RaggedTensor.from_row_splits(values=tf.RaggedTensor.from_row_splits("
+        "values=%s, row_splits=%s), row_splits=[0, 1, 1, 5]).shape" % (VALUES, SPLITS),
+    ),
+    (
+        "",
+        "str(tf.RaggedTensor.from_nested_row_splits(flat_values=%s,"
+        " nested_row_splits=([0, 1, 1, 5], %s)))" % (VALUES, SPLITS),
+    ),
+    (
+        "w = tf.RaggedTensor.from_row_splits(values=[[1, 3], [0, 0], [1, 3], [5, 3], [3, 3],"
+        " [1, 2]], row_splits=[0, 3, 4, 6])\n",
+        "(str(w), w.shape, w.ragged_rank, w.flat_values.shape, str(w.flat_values))",
+    ),
+    (
+        "v = tf.RaggedTensor.from_uniform_row_length(values=tf.RaggedTensor.from_row_splits("
+        "values=%s, row_splits=[0, 3, 5, 9, 10]), uniform_row_length=2)\n" % VALUES,
+        "(str(v), v.shape, v.ragged_rank)",
+    ),
 ]
 
 

@@ -14,7 +14,7 @@ from ...framework.convert import convert_to_tensor
 from ...framework.dispatch import register
 from ...framework.tensor import TensorOperators, wrap
 from .. import cast_ops, comparison_ops, creation_ops, shape_ops, shape_query_ops
-from .ragged_elementwise_ops import _check_same_partitions, _nrows_error
+from .ragged_elementwise_ops import _check_same_partitions
 from .ragged_gather_ops import gather_rows
 from .ragged_tensor import RaggedTensor, _normalize_axis
 from .ragged_util import is_string

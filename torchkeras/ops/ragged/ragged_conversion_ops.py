@@ -136,7 +136,9 @@ def from_tensor(tensor, lengths, padding, ragged_rank, row_splits_dtype):
     if not isinstance(ragged_rank, int):
         raise TypeError("Argument `ragged_rank` must be an int. Received %s." % ragged_rank)
     if ragged_rank <= 0:
-        raise ValueError("Argument `ragged_rank` must be greater than 0. Received %s." % ragged_rank)
+        raise ValueError(
+            "Argument `ragged_rank` must be greater than 0. Received %s." % ragged_rank
+        )
     splits_dtype = dtypes.as_dtype(row_splits_dtype)
     tensor = convert_to_tensor(tensor)
     rank = tensor.shape.rank
@@ -151,7 +153,9 @@ def from_tensor(tensor, lengths, padding, ragged_rank, row_splits_dtype):
         raise ValueError("Shape %s must have rank at least %d" % (tensor.shape, ragged_rank + 1))
     shape = list(tensor._value.shape)
     if ragged_rank > 1:
-        flat = wrap(tensor._value.reshape([int(np.prod(shape[:ragged_rank]))] + shape[ragged_rank:]))
+        flat = wrap(
+            tensor._value.reshape([int(np.prod(shape[:ragged_rank]))] + shape[ragged_rank:])
+        )
         result = from_tensor(flat, lengths, padding, 1, splits_dtype)
         for axis in range(ragged_rank - 1, 0, -1):
             length = wrap(torch.tensor(shape[axis], dtype=splits_dtype.torch_dtype))
@@ -196,8 +200,10 @@ def to_sparse(rt):
         ).reshape(-1, len(inner))
         tiled = grid.repeat(coords[0].numel(), 1).to(coords[0].device)
         columns += [tiled[:, i] for i in range(len(inner))]
-    indices = torch.stack(columns, 1) if columns[0].numel() else torch.zeros(
-        (0, len(columns)), dtype=torch.int64
+    indices = (
+        torch.stack(columns, 1)
+        if columns[0].numel()
+        else torch.zeros((0, len(columns)), dtype=torch.int64)
     )
     values = flat.reshape(-1)
     dense_shape = rt.bounding_shape(out_type=dtypes.int64)

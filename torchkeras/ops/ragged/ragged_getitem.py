@@ -147,9 +147,7 @@ def _python_slice_bounds(lengths, key):
     else:
         first = bound(key.start, lengths - 1, zero - 1, lengths - 1)
         last = bound(key.stop, zero - 1, zero - 1, lengths - 1)
-        count = torch.clamp(
-            torch.div(first - last - step - 1, -step, rounding_mode="floor"), min=0
-        )
+        count = torch.clamp(torch.div(first - last - step - 1, -step, rounding_mode="floor"), min=0)
     return first, count, step
 
 

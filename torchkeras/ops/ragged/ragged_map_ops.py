@@ -40,7 +40,9 @@ def ragged_map_fn(fn, elems, fn_output_signature):
         value = _tree.pack_sequence_as(elems, [v[i] for v in flat])
         results.append(_tree.flatten(fn(value)))
     if fn_output_signature is None:
-        specs = [RaggedTensorSpec.from_value(v) if isinstance(v, RaggedTensor) else None for v in flat]
+        specs = [
+            RaggedTensorSpec.from_value(v) if isinstance(v, RaggedTensor) else None for v in flat
+        ]
         structure = elems
     else:
         specs = _tree.flatten(fn_output_signature)

@@ -166,9 +166,7 @@ def ragged_reduce_mean(input_tensor, axis=None, keepdims=False, name=None):
     """``tf.reduce_mean`` of a RaggedTensor: ``reduce_sum / count`` (as TF)."""
     reduction_ops.reduce_mean(wrap(input_tensor.flat_values._value[:0]))
     total = _reduce(input_tensor, axis, keepdims, "sum")
-    ones = input_tensor.with_flat_values(
-        wrap(torch.ones_like(input_tensor.flat_values._value))
-    )
+    ones = input_tensor.with_flat_values(wrap(torch.ones_like(input_tensor.flat_values._value)))
     count = _reduce(ones, axis, keepdims, "sum")
     if isinstance(total, RaggedTensor):
         return total.with_flat_values(truediv(total.flat_values, count.flat_values))

@@ -206,8 +206,7 @@ class RaggedTensor(CompositeTensor):
         nrows = int(nrows)
         if validate and length * nrows != nvals:
             raise ValueError(
-                "uniform_row_length=%d times nrows=%d must equal nvals=%d"
-                % (length, nrows, nvals)
+                "uniform_row_length=%d times nrows=%d must equal nvals=%d" % (length, nrows, nvals)
             )
         torch_dtype = splits_dtype.torch_dtype
         splits = torch.arange(nrows + 1, dtype=torch_dtype, device=_device_of(values)) * length
