@@ -9,7 +9,7 @@ from ...framework.dispatch import register
 from ...framework.op_errors import op_error
 from ...framework.tensor import wrap
 from ..gather_ops import gather
-from .ragged_tensor import RaggedTensor
+from .ragged_tensor import RaggedTensor, _normalize_axis
 from .ragged_util import take
 
 __all__ = ["gather_rows", "value_ranges"]
@@ -52,6 +52,28 @@ def _check_indices(index, nrows, params):
             )
 
 
+def _gather_columns(params, index, batch_dims):
+    """``tf.gather(params, index, axis=1)``: position ``index`` of every row, as TF's kernel
+    (the positions are offsets into the flat values, checked against their count)."""
+    starts = params._row_splits._value[:-1].to(torch.int64)
+    if batch_dims == 0:
+        flat = starts[:, None] + index.reshape(1, -1)
+    else:
+        flat = starts[:, None] + index.reshape(index.shape[0], -1)
+    values = params._values._value
+    nvals = values.shape[0]
+    bad = ((flat < 0) | (flat >= nvals)).nonzero()
+    if bad.numel():
+        i, j = (int(v) for v in bad[0])
+        raise op_error(
+            "GatherV2",
+            "indices[%d,%d] = %d is not in [0, %d)" % (i, j, int(flat[i, j]), nvals),
+            values,
+        )
+    shape = (starts.numel(),) + tuple(index.shape[batch_dims:]) + tuple(values.shape[1:])
+    return wrap(take(values, flat.reshape(-1)).reshape(shape))
+
+
 @register(gather, RaggedTensor)
 def ragged_gather(params, indices, validate_indices=None, axis=None, batch_dims=0, name=None):
     """``tf.gather`` with a RaggedTensor ``params`` or ``indices`` (axis 0, as TF's ragged
@@ -61,6 +83,14 @@ def ragged_gather(params, indices, validate_indices=None, axis=None, batch_dims=
     from ...framework.convert import convert_to_tensor
 
     index = convert_to_tensor(indices)._value.to(torch.int64)
+    axis = 0 if axis is None else _normalize_axis(axis, params.shape.rank)
+    if axis == 1 and not isinstance(params._values, RaggedTensor):
+        return _gather_columns(params, index, int(batch_dims))
+    if axis != 0:
+        raise ValueError(
+            "tf.gather on a RaggedTensor: torchkeras supports axis 0, and axis 1 over dense "
+            "values (got axis=%d)" % axis
+        )
     nrows = params._row_splits._value.numel() - 1
     _check_indices(index.reshape(-1), nrows, params)
     result = gather_rows(params, index.reshape(-1))
