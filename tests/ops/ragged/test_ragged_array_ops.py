@@ -53,6 +53,12 @@ EXPRESSIONS = [
     "tf.ragged.segment_ids_to_row_splits([0, 0, 2, 2, 2])",
     "tf.ragged.segment_ids_to_row_splits([0, 0, 2], num_segments=5)",
     "tf.ragged.segment_ids_to_row_splits([0, 0, 2], out_type=tf.int32)",
+    "tf.ragged.stack_dynamic_partitions(['a', 'b', 'c', 'd', 'e'], [3, 0, 2, 2, 3], 5)",
+    "tf.ragged.stack_dynamic_partitions([[1, 2], [3, 4], [5, 6]], [1, 0, 1], 2)",
+    "tf.ragged.stack_dynamic_partitions([1, 2, 3], [1, 0, 5], 2)",
+    "tf.ragged.stack_dynamic_partitions([1, 2, 3], [1, 0], 2)",
+    "tf.ragged.stack_dynamic_partitions([1, 2, 3], [1, 0, -1], 2)",
+    "tf.ragged.stack_dynamic_partitions(tf.ragged.constant([[1], [2, 3], []]), [1, 0, 1], 2)",
     "tf.ragged.map_flat_values(tf.multiply, rt, 2)",
     "tf.ragged.map_flat_values(tf.add, rt, rt)",
     "tf.ragged.map_flat_values(tf.add, rt, a)",
@@ -131,6 +137,8 @@ def test_ragged_namespace_known_values():
     assert splits.numpy().tolist() == [0, 2, 2, 3, 3, 3]
     ids = tf.ragged.row_splits_to_segment_ids([0, 2, 2, 5])
     assert ids.numpy().tolist() == [0, 0, 2, 2, 2]
+    parts = tf.ragged.stack_dynamic_partitions(["a", "b", "c"], [1, 0, 1], 3)
+    assert parts.to_list() == [[b"b"], [b"a", b"c"], []]
     rt = tf.ragged.constant([[1, 2], [3]])
     assert tf.ragged.map_flat_values(tf.multiply, rt, 2).to_list() == [[2, 4], [6]]
 

@@ -341,3 +341,39 @@ def map_flat_values(op, *args, **kwargs):
             "expected outer dimension size: %d)" % (result.shape, size)
         )
     return ragged[0].with_flat_values(result)
+
+
+@tf_export("ragged.stack_dynamic_partitions")
+def stack_dynamic_partitions(data, partitions, num_partitions, name=None):
+    """``tf.ragged.stack_dynamic_partitions``: row ``i`` holds the items of ``data`` (in
+    order) whose partition is ``i``; ``partitions`` must lie in ``[0, num_partitions)``."""
+    from ...framework.errors import InvalidArgumentError
+    from .row_partition import summarized
+
+    if not isinstance(data, RaggedTensor):
+        data = convert_to_tensor(data)
+    parts = convert_to_tensor(partitions)
+    ids = parts._value.to(torch.int64).reshape(-1)
+    nrows = _outer_rows(data)
+    if ids.numel() != nrows:
+        raise ValueError("Shapes (%d,) and (%d,) are incompatible" % (ids.numel(), nrows))
+    if bool((ids < 0).any()):
+        raise InvalidArgumentError(
+            None,
+            None,
+            "partitions must be non-negative..  \nCondition x >= 0 did not hold element-wise:"
+            "\nx (shape=(%d,) dtype=%s) = \n%s"
+            % (ids.numel(), parts.dtype.name, summarized(ids.tolist())),
+        )
+    if ids.numel() and int(ids.max()) >= num_partitions:
+        raise InvalidArgumentError(
+            None,
+            None,
+            "partitions must be less than num_partitions\nCondition x < y did not hold.\n"
+            "First 1 elements of x:\n[%d]\nFirst 1 elements of y:\n[%d]"
+            % (int(ids.max()), num_partitions),
+        )
+    order = torch.sort(ids, stable=True).indices
+    lengths = torch.bincount(ids, minlength=int(num_partitions))
+    rows = gather_rows(data, order)
+    return RaggedTensor.from_row_splits(rows, splits_from_lengths(wrap(lengths)), validate=False)
