@@ -91,6 +91,7 @@ _fill_namespace(
     ".ops.nn_ops",
     ".ops.random_ops",
     ".ops.ragged.ragged_tensor",
+    ".ops.ragged.ragged_tensor_spec",
     ".ops.tensor_spec",
     ".module.module",
     ".framework.name_scope",

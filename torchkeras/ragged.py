@@ -6,4 +6,10 @@ names where they are defined (``ops/ragged/``).
 
 from .api_export import fill_namespace as _fill_namespace
 
-_fill_namespace(globals(), "tf.ragged", ".ops.ragged.ragged_factory_ops")
+_fill_namespace(
+    globals(),
+    "tf.ragged",
+    ".ops.ragged.ragged_factory_ops",
+    ".ops.ragged.ragged_math_ops",
+    ".ops.ragged.ragged_array_ops",
+)

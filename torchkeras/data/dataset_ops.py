@@ -68,11 +68,15 @@ class Dataset:
     @staticmethod
     def from_tensor_slices(tensors, name=None):
         """A dataset of the slices of ``tensors`` along their first dimension."""
+        if _ragged.has_composite(tensors):
+            return _ragged.RaggedSliceDataset(tensors)
         return _sources._TensorSliceDataset(tensors)
 
     @staticmethod
     def from_tensors(tensors, name=None):
         """A dataset with ``tensors`` as its single element."""
+        if _ragged.has_composite(tensors):
+            return _ragged.RaggedTensorDataset(tensors)
         return _sources._TensorDataset(tensors)
 
     @staticmethod
@@ -147,8 +151,19 @@ class Dataset:
         name=None,
     ):
         """Combines consecutive elements into batches (the last may be smaller unless
-        ``drop_remainder``)."""
+        ``drop_remainder``); ragged components batch into RaggedTensors."""
+        if _ragged.from_ragged_source(self) and _ragged.has_ragged_spec(self):
+            return _ragged.RaggedBatchDataset(
+                self, int(batch_size), bool(drop_remainder), False, "int64"
+            )
         return _batching._BatchDataset(self, int(batch_size), bool(drop_remainder))
+
+    def ragged_batch(self, batch_size, drop_remainder=False, row_splits_dtype="int64", name=None):
+        """Batches elements into RaggedTensors: components of not fully known shape (and
+        ragged ones) come out ragged, the others batch densely."""
+        return _ragged.RaggedBatchDataset(
+            self, int(batch_size), bool(drop_remainder), True, row_splits_dtype
+        )
 
     def padded_batch(
         self, batch_size, padded_shapes=None, padding_values=None, drop_remainder=False, name=None
@@ -161,6 +176,8 @@ class Dataset:
 
     def unbatch(self, name=None):
         """Splits each element into its rows (the inverse of ``batch``)."""
+        if _ragged.from_ragged_source(self) and _ragged.has_ragged_spec(self):
+            return _ragged.RaggedUnbatchDataset(self)
         return _batching._UnbatchDataset(self)
 
     def shuffle(self, buffer_size, seed=None, reshuffle_each_iteration=True, name=None):
@@ -412,6 +429,7 @@ from .ops import pipeline as _pipeline  # noqa: E402
 from .ops import resampling as _resampling  # noqa: E402
 from .ops import selection as _selection  # noqa: E402
 from .ops import sources as _sources  # noqa: E402
+from .ops import ragged as _ragged  # noqa: E402
 from .ops import windowing as _windowing  # noqa: E402
 
 

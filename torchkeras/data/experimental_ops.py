@@ -57,6 +57,12 @@ def take_while(predicate):
     return lambda dataset: dataset.take_while(predicate)
 
 
+@tf_export("data.experimental.dense_to_ragged_batch")
+def dense_to_ragged_batch(batch_size, drop_remainder=False, row_splits_dtype="int64"):
+    """A ``Dataset.apply`` transformation: ``dataset.ragged_batch(...)``."""
+    return lambda dataset: dataset.ragged_batch(batch_size, drop_remainder, row_splits_dtype)
+
+
 @tf_export("data.experimental.unbatch")
 def unbatch():
     """``Dataset.unbatch`` for ``Dataset.apply``."""

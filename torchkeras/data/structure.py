@@ -13,6 +13,7 @@ import numpy as np
 import torch
 
 from ..framework import tree as _tree
+from ..framework.composite_tensor import CompositeTensor
 from ..framework.convert import convert_to_tensor
 from ..framework.tensor import TensorOperators, wrap
 
@@ -94,7 +95,7 @@ def _leaf_storage(value):
         return storage.detach() if isinstance(storage, torch.Tensor) else storage
     if isinstance(value, torch.Tensor):
         return value.detach()
-    if getattr(type(value), "_is_dataset", False):
+    if getattr(type(value), "_is_dataset", False) or isinstance(value, CompositeTensor):
         return value
     return convert_to_tensor(value)._value
 
@@ -121,6 +122,8 @@ def _leaf_numpy(storage):
             "`tf.data.Dataset.as_numpy_iterator()` is not supported for datasets that produce "
             "values of type <class 'tensorflow.python.data.ops.dataset_ops.DatasetV2'>"
         )
+    if isinstance(storage, CompositeTensor):
+        return storage.numpy()
     if isinstance(storage, np.ndarray):
         return storage[()] if storage.ndim == 0 else storage.copy()
     array = wrap(storage).numpy()

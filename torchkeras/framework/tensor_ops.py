@@ -16,6 +16,8 @@ from . import dtypes
 from . import convert as _convert
 from . import np_promotion
 from .global_state import PROCESS
+from .composite_tensor import CompositeTensor
+from .dispatch import CompositeArgumentError
 from .op_errors import (
     allowed_dtypes,
     attr_error,
@@ -118,12 +120,10 @@ def binary(fn, x, y, opname, scalars=True):
         b = y
     elif scalars and ty is int and a.dtype is not torch.bool and isinstance(a, torch.Tensor):
         b = y
-    elif opname in _HINTED_OPERATORS:
-        b = _convert.to_torch_like(y, a)
-        if b.dtype != a.dtype:
-            raise input_dtype_error(opname, 1, a, b)
+    elif isinstance(y, CompositeTensor):
+        return NotImplemented
     else:
-        b = operand_like(y, a)
+        b = _other_operand(y, a, opname)
     check_operand(a, opname)
     try:
         result = fn(a, b)
@@ -136,6 +136,16 @@ def binary(fn, x, y, opname, scalars=True):
     tensor = _new(Tensor)
     tensor._value = result
     return tensor
+
+
+def _other_operand(y, a, opname):
+    """The storage of operand ``y`` converted for tensor storage ``a``."""
+    if opname in _HINTED_OPERATORS:
+        b = _convert.to_torch_like(y, a)
+        if b.dtype != a.dtype:
+            raise input_dtype_error(opname, 1, a, b)
+        return b
+    return operand_like(y, a)
 
 
 _HINTED_OPERATORS = frozenset(("AddV2", "MatMul"))
@@ -226,6 +236,8 @@ def equality(x, y, opname):
     else:
         try:
             b = _convert.to_torch_like(y, a)
+        except CompositeArgumentError:
+            return NotImplemented
         except (ValueError, TypeError):
             raise cannot_convert(y, a) from None
     if (b.dtype if isinstance(b, torch.Tensor) else np.dtype(object)) != (

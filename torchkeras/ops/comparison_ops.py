@@ -10,6 +10,7 @@ import numpy as np
 import torch
 
 from ..framework.convert import to_torch, to_torch_like
+from ..framework.dispatch import CompositeArgumentError, dispatch
 from ..framework.tensor import Tensor, TensorOperators, wrap
 from .elementwise_ops import _binary
 from ..framework.op_errors import dims_text, dtype_of, input_dtype_error, op_error, translate_error
@@ -67,26 +68,38 @@ def _equality(x, y, opname, equal_):
 @tf_export("math.equal", "equal")
 def equal(x, y, name=None):
     """``tf.math.equal``: ``x == y`` elementwise (any dtype, strings too); shapes must broadcast."""
-    return _equality(x, y, "Equal", True)
+    try:
+        return _equality(x, y, "Equal", True)
+    except CompositeArgumentError as error:
+        return dispatch(equal, (x, y, name), {}, error)
 
 
 @tf_export("math.not_equal", "not_equal")
 def not_equal(x, y, name=None):
     """``tf.math.not_equal``: ``x != y`` elementwise; shapes must broadcast."""
-    return _equality(x, y, "NotEqual", False)
+    try:
+        return _equality(x, y, "NotEqual", False)
+    except CompositeArgumentError as error:
+        return dispatch(not_equal, (x, y, name), {}, error)
 
 
 @tf_export("math.logical_and", "logical_and")
 def logical_and(x, y, name=None):
     """``tf.math.logical_and``: elementwise AND of two bool tensors."""
-    a, b = _logical_pair(x, y, "LogicalAnd")
+    try:
+        a, b = _logical_pair(x, y, "LogicalAnd")
+    except CompositeArgumentError as error:
+        return dispatch(logical_and, (x, y, name), {}, error)
     return wrap(torch.logical_and(a, b))
 
 
 @tf_export("math.logical_or", "logical_or")
 def logical_or(x, y, name=None):
     """``tf.math.logical_or``: elementwise OR of two bool tensors."""
-    a, b = _logical_pair(x, y, "LogicalOr")
+    try:
+        a, b = _logical_pair(x, y, "LogicalOr")
+    except CompositeArgumentError as error:
+        return dispatch(logical_or, (x, y, name), {}, error)
     return wrap(torch.logical_or(a, b))
 
 
@@ -94,14 +107,20 @@ def logical_or(x, y, name=None):
 def logical_xor(x, y, name="LogicalXor"):
     """``tf.math.logical_xor``: elementwise XOR of two bool tensors (errors name ``LogicalOr``,
     as TF)."""
-    a, b = _logical_pair(x, y, "LogicalOr")
+    try:
+        a, b = _logical_pair(x, y, "LogicalOr")
+    except CompositeArgumentError as error:
+        return dispatch(logical_xor, (x, y, name), {}, error)
     return wrap(torch.logical_xor(a, b))
 
 
 @tf_export("math.logical_not", "logical_not")
 def logical_not(x, name=None):
     """``tf.math.logical_not``: elementwise NOT of a bool tensor."""
-    a = bool_storage(x)
+    try:
+        a = bool_storage(x)
+    except CompositeArgumentError as error:
+        return dispatch(logical_not, (x, name), {}, error)
     if a.dtype is not torch.bool:
         raise input_dtype_error("LogicalNot", 0, "bool", a)
     return wrap(torch.logical_not(a))
@@ -113,7 +132,10 @@ def where(condition, x=None, y=None, name=None):
     elements; with three, ``x`` where ``condition`` else ``y`` (broadcasting, as ``SelectV2``)."""
     if (x is None) != (y is None):
         raise ValueError("x and y must both be non-None or both be None.")
-    c = storage_of(condition)
+    try:
+        c = storage_of(condition)
+    except CompositeArgumentError as error:
+        return dispatch(where, (condition, x, y, name), {}, error)
     if x is None:
         if isinstance(c, np.ndarray):
             return wrap(torch.from_numpy(np.argwhere(c != b"").astype(np.int64)))

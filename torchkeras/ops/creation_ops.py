@@ -8,6 +8,7 @@ import numpy as np
 import torch
 
 from ..framework import dtypes
+from ..framework.dispatch import CompositeArgumentError, dispatch
 from ..framework import device as _device
 from ..framework.convert import to_torch, to_torch_like
 from ..framework.tensor import Tensor, TensorOperators, wrap
@@ -72,13 +73,19 @@ def _like(input, dtype, value, op):
 @tf_export("zeros_like")
 def zeros_like(input, dtype=None, name=None, layout=None):
     """``tf.zeros_like``: zeros with ``input``'s shape (and dtype unless ``dtype`` is given)."""
-    return _like(input, dtype, 0, "ZerosLike")
+    try:
+        return _like(input, dtype, 0, "ZerosLike")
+    except CompositeArgumentError as error:
+        return dispatch(zeros_like, (input, dtype, name, layout), {}, error)
 
 
 @tf_export("ones_like")
 def ones_like(input, dtype=None, name=None, layout=None):
     """``tf.ones_like``: ones with ``input``'s shape (and dtype unless ``dtype`` is given)."""
-    return _like(input, dtype, 1, "OnesLike")
+    try:
+        return _like(input, dtype, 1, "OnesLike")
+    except CompositeArgumentError as error:
+        return dispatch(ones_like, (input, dtype, name, layout), {}, error)
 
 
 @tf_export("fill")
@@ -223,7 +230,10 @@ def identity(input, name=None):
     if type(input) is Tensor:
         storage = input._value
     else:
-        storage = to_torch(input)
+        try:
+            storage = to_torch(input)
+        except CompositeArgumentError as error:
+            return dispatch(identity, (input, name), {}, error)
         if isinstance(input, TensorOperators):
             storage = storage.clone() if isinstance(storage, torch.Tensor) else storage.copy()
     if isinstance(storage, torch.Tensor) and storage.device != _device.current():

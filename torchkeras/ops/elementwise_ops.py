@@ -35,6 +35,12 @@ _new = object.__new__
 _SQRT_ALLOWED = allowed_dtypes("Sqrt")
 
 
+UNARY_OPS = []
+"""The ops built by ``_unary`` (ragged dispatch registers a handler for each)."""
+BINARY_OPS = []
+"""The ops built by ``_binary``."""
+
+
 def _unary(fn, opname, public, doc):
     allowed = allowed_dtypes(opname)
 
@@ -54,6 +60,7 @@ def _unary(fn, opname, public, doc):
 
     op.__name__ = op.__qualname__ = public
     op.__doc__ = doc
+    UNARY_OPS.append(op)
     return op
 
 
@@ -77,6 +84,7 @@ def _binary(fn, opname, public, doc):
 
     op.__name__ = op.__qualname__ = public
     op.__doc__ = doc
+    BINARY_OPS.append(op)
     return op
 
 
@@ -115,7 +123,13 @@ _MINMAX_ALLOWED = allowed_dtypes("Minimum")
 @tf_export("math.abs", "abs")
 def abs(x, name=None):  # noqa: A001 - TF's name
     """``tf.abs``: elementwise absolute value; complex inputs give their real magnitude."""
-    a = x._value if type(x) is Tensor else storage_of(x)
+    if type(x) is Tensor:
+        a = x._value
+    else:
+        try:
+            a = storage_of(x)
+        except CompositeArgumentError as error:
+            return dispatch(abs, (x, name), {}, error)
     if a.dtype not in _ABS_ALLOWED:
         raise attr_error("Abs", a)
     return wrap(torch.abs(a))
@@ -388,7 +402,10 @@ def add(x, y, name=None):
     if type(x) is Tensor and type(y) is Tensor and x._value.dtype is y._value.dtype:
         a, b = x._value, y._value
     else:
-        a, b = hinted_inputs(x, y, "AddV2")
+        try:
+            a, b = hinted_inputs(x, y, "AddV2")
+        except CompositeArgumentError as error:
+            return dispatch(add, (x, y, name), {}, error)
     if a.dtype not in _ADD_ALLOWED and not isinstance(a, np.ndarray):
         raise attr_error("AddV2", a)
     try:
@@ -524,14 +541,20 @@ def _real_div(x, y, convert):
 @tf_export("math.truediv", "truediv")
 def truediv(x, y, name=None):
     """``tf.math.truediv``: ``x / y``; integers are divided as float64 (float32 for 8/16-bit)."""
-    return _real_div(x, y, _same_dtype_pair)
+    try:
+        return _real_div(x, y, _same_dtype_pair)
+    except CompositeArgumentError as error:
+        return dispatch(truediv, (x, y, name), {}, error)
 
 
 @tf_export("math.divide", "divide")
 def divide(x, y, name=None):
     """``tf.math.divide``: ``x / y`` as :func:`truediv`; a non-tensor ``x`` converts to ``y``'s
     dtype."""
-    return _real_div(x, y, _divide_pair)
+    try:
+        return _real_div(x, y, _divide_pair)
+    except CompositeArgumentError as error:
+        return dispatch(divide, (x, y, name), {}, error)
 
 
 @tf_export("math.divide_no_nan")

@@ -19,6 +19,7 @@ import torch
 
 from ..api_export import tf_export
 from ..framework import dtypes
+from ..framework.dispatch import CompositeArgumentError
 from ..framework import tree as _tree
 from ..framework.convert import convert_to_tensor
 from ..framework.tensor import wrap
@@ -33,6 +34,12 @@ __all__ = ["map_fn", "scan", "foldl", "foldr", "vectorized_map"]
 
 def _not_callable(fn):
     raise TypeError(f"{fn.__name__} is not callable. Please provide a callable function.")
+
+
+def _ragged_map_fn(fn, elems, fn_output_signature):
+    from .ragged.ragged_map_ops import ragged_map_fn
+
+    return ragged_map_fn(fn, elems, fn_output_signature)
 
 
 def _dtype_to_spec(d):
@@ -104,13 +111,18 @@ def map_fn(
             "elems must be a Tensor or (possibly nested) sequence of Tensors. Got %s, which "
             "does not contain any Tensors." % (elems,)
         )
-    elems_flat = [convert_to_tensor(t) for t in elems_flat]
+    try:
+        elems_flat = [convert_to_tensor(t) for t in elems_flat]
+    except CompositeArgumentError:
+        return _ragged_map_fn(fn, elems, fn_output_signature)
     if fn_output_signature is None:
         result_specs = [TensorSpec(None, t.dtype) for t in elems_flat]
 
         def result_unflatten(flat):
             return _tree.pack_sequence_as(elems, flat)
     else:
+        if any(hasattr(d, "ragged_rank") for d in _tree.flatten(fn_output_signature)):
+            return _ragged_map_fn(fn, elems, fn_output_signature)
         result_specs = [_dtype_to_spec(d) for d in _tree.flatten(fn_output_signature)]
 
         def result_unflatten(flat):

@@ -10,6 +10,7 @@ import numpy as np
 import torch
 
 from ..framework import dtypes
+from ..framework.dispatch import CompositeArgumentError, dispatch
 from ..framework.convert import to_torch, to_torch_unaliased, infer_dtype
 from ..framework.shape import TensorShape
 from ..framework.tensor import TensorOperators, wrap
@@ -68,8 +69,13 @@ def gather(params, indices, validate_indices=None, axis=None, batch_dims=0, name
     Out-of-range indices raise TF's error on CPU; on CUDA they give zeros, as
     TF's GPU kernel does (checking would force a device sync).
     """
-    storage = to_torch(params)
-    index = index_storage(indices, "GatherV2")
+    try:
+        storage = to_torch(params)
+        index = index_storage(indices, "GatherV2")
+    except CompositeArgumentError as error:
+        return dispatch(
+            gather, (params, indices, validate_indices, axis, batch_dims, name), {}, error
+        )
     index_rank = index.ndim
     batch_dims = int(batch_dims)
     if batch_dims < 0:

@@ -2,13 +2,16 @@
 
 The walking itself is ``torchkeras.framework.tree`` with its ``NEST`` rules
 (mappings by sorted key, namedtuples, attrs classes, mapping views, non-string
-sequences).  ``expand_composites`` is accepted; there are no composite tensors.
+sequences).  With ``expand_composites`` a composite tensor (``tf.RaggedTensor``,
+``tf.SparseTensor``) is walked as the list of its component tensors, as TF does; by
+default composites are leaves.
 """
 
 from __future__ import annotations
 
 from ..api_export import tf_export
 from ..framework import tree as _tree
+from ..framework.composite_tensor import CompositeTensor
 
 __all__ = ["flatten", "map_structure", "pack_sequence_as", "is_nested", "assert_same_structure"]
 
@@ -23,7 +26,40 @@ def is_nested(seq):
 def flatten(structure, expand_composites=False):
     """``tf.nest.flatten``: the leaves of ``structure`` in TF's order (dict values by
     sorted key)."""
-    return _tree.flatten(structure, _tree.NEST)
+    flat = _tree.flatten(structure, _tree.NEST)
+    if expand_composites:
+        return [c for leaf in flat for c in _components(leaf)]
+    return flat
+
+
+def _components(leaf):
+    """The component tensors of a composite ``leaf`` (``[leaf]`` for anything else)."""
+    if not isinstance(leaf, CompositeTensor):
+        return [leaf]
+    if hasattr(leaf, "_components"):
+        return leaf._components()
+    return [leaf.indices, leaf.values, leaf.dense_shape]
+
+
+def _from_components(leaf, components):
+    if hasattr(leaf, "_from_components"):
+        return leaf._from_components(components)
+    return type(leaf)(*components)
+
+
+def _pack_composites(structure, flat_sequence):
+    """``flat_sequence`` (components) regrouped into one item per leaf of ``structure``."""
+    items = []
+    position = 0
+    for leaf in _tree.flatten(structure, _tree.NEST):
+        if isinstance(leaf, CompositeTensor):
+            count = len(_components(leaf))
+            items.append(_from_components(leaf, list(flat_sequence[position : position + count])))
+            position += count
+        else:
+            items.append(flat_sequence[position])
+            position += 1
+    return items
 
 
 def _truncate(value, length=100):
@@ -35,6 +71,10 @@ def _truncate(value, length=100):
 def pack_sequence_as(structure, flat_sequence, expand_composites=False):
     """``tf.nest.pack_sequence_as``: rebuilds ``structure``'s shape from the leaves in
     ``flat_sequence``."""
+    if expand_composites and _tree.NEST.kind(flat_sequence):
+        expected = len(flatten(structure, expand_composites=True))
+        if len(flat_sequence) == expected:
+            flat_sequence = _pack_composites(structure, list(flat_sequence))
     if not _tree.NEST.kind(flat_sequence):
         raise TypeError(
             "Attempted to pack value:\n  %s\ninto a structure, but found "
@@ -104,7 +144,7 @@ def map_structure(func, *structure, **kwargs):
     if not structure:
         raise ValueError("Must provide at least one structure")
     check_types = kwargs.pop("check_types", True)
-    kwargs.pop("expand_composites", None)
+    expand_composites = kwargs.pop("expand_composites", False)
     if kwargs:
         raise ValueError(
             "Only valid keyword arguments are `check_types` and "
@@ -112,4 +152,8 @@ def map_structure(func, *structure, **kwargs):
         )
     for other in structure[1:]:
         assert_same_structure(structure[0], other, check_types=check_types)
+    if expand_composites:
+        flats = [flatten(s, expand_composites=True) for s in structure]
+        results = [func(*leaves) for leaves in zip(*flats)]
+        return pack_sequence_as(structure[0], results, expand_composites=True)
     return _tree.map_structure(func, *structure, rules=_tree.NEST)

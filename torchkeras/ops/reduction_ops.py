@@ -14,6 +14,7 @@ import numpy as np
 import torch
 
 from ..framework import dtypes
+from ..framework.dispatch import CompositeArgumentError, dispatch
 from ..framework.tensor import Tensor, TensorOperators, wrap
 from ..framework.op_errors import (
     allowed_dtypes,
@@ -114,7 +115,13 @@ def _std(a, dims, keepdim):
 def reduce_sum(input_tensor, axis=None, keepdims=False, name=None):
     """``tf.reduce_sum``: sum over ``axis`` (None: all; int, list, tuple or tensor; negatives
     count from the end); integer sums keep their dtype; bool is an error, as TF."""
-    a = input_tensor._value if type(input_tensor) is Tensor else storage_of(input_tensor)
+    if type(input_tensor) is Tensor:
+        a = input_tensor._value
+    else:
+        try:
+            a = storage_of(input_tensor)
+        except CompositeArgumentError as error:
+            return dispatch(reduce_sum, (input_tensor, axis, keepdims, name), {}, error)
     if a.dtype not in _SUM_ALLOWED:
         raise attr_error("Sum", a)
     return wrap(_reduce(a, axis, keepdims, "Sum", _sum))
@@ -124,7 +131,13 @@ def reduce_sum(input_tensor, axis=None, keepdims=False, name=None):
 def reduce_mean(input_tensor, axis=None, keepdims=False, name=None):
     """``tf.reduce_mean``: mean over ``axis``; integer means divide as integers (truncating), as
     TF."""
-    a = input_tensor._value if type(input_tensor) is Tensor else storage_of(input_tensor)
+    if type(input_tensor) is Tensor:
+        a = input_tensor._value
+    else:
+        try:
+            a = storage_of(input_tensor)
+        except CompositeArgumentError as error:
+            return dispatch(reduce_mean, (input_tensor, axis, keepdims, name), {}, error)
     if axis is None and not keepdims and a.dtype in _FLOATS:
         tensor = _new(Tensor)
         tensor._value = torch.mean(a)
@@ -138,7 +151,10 @@ def reduce_mean(input_tensor, axis=None, keepdims=False, name=None):
 def reduce_max(input_tensor, axis=None, keepdims=False, name=None):
     """``tf.reduce_max``: maximum over ``axis`` (NaN propagates; an empty axis gives -inf / the
     dtype's min)."""
-    a = storage_of(input_tensor)
+    try:
+        a = storage_of(input_tensor)
+    except CompositeArgumentError as error:
+        return dispatch(reduce_max, (input_tensor, axis, keepdims, name), {}, error)
     check_dtype(a, _MAX_ALLOWED, "Max")
     return wrap(_reduce(a, axis, keepdims, "Max", _max))
 
@@ -146,7 +162,10 @@ def reduce_max(input_tensor, axis=None, keepdims=False, name=None):
 @tf_export("math.reduce_min", "reduce_min")
 def reduce_min(input_tensor, axis=None, keepdims=False, name=None):
     """``tf.reduce_min``: minimum over ``axis`` (an empty axis gives +inf / the dtype's max)."""
-    a = storage_of(input_tensor)
+    try:
+        a = storage_of(input_tensor)
+    except CompositeArgumentError as error:
+        return dispatch(reduce_min, (input_tensor, axis, keepdims, name), {}, error)
     check_dtype(a, _MAX_ALLOWED, "Min")
     return wrap(_reduce(a, axis, keepdims, "Min", _min))
 
@@ -154,7 +173,10 @@ def reduce_min(input_tensor, axis=None, keepdims=False, name=None):
 @tf_export("math.reduce_prod", "reduce_prod")
 def reduce_prod(input_tensor, axis=None, keepdims=False, name=None):
     """``tf.reduce_prod``: product over ``axis`` (integers keep their dtype)."""
-    a = storage_of(input_tensor)
+    try:
+        a = storage_of(input_tensor)
+    except CompositeArgumentError as error:
+        return dispatch(reduce_prod, (input_tensor, axis, keepdims, name), {}, error)
     check_dtype(a, _SUM_ALLOWED, "Prod")
     return wrap(_reduce(a, axis, keepdims, "Prod", _prod))
 
@@ -170,13 +192,19 @@ def _bool_reduce(input_tensor, axis, keepdims, op, fn):
 @tf_export("math.reduce_all", "reduce_all")
 def reduce_all(input_tensor, axis=None, keepdims=False, name=None):
     """``tf.reduce_all``: logical AND over ``axis`` of a bool tensor."""
-    return _bool_reduce(input_tensor, axis, keepdims, "All", _all)
+    try:
+        return _bool_reduce(input_tensor, axis, keepdims, "All", _all)
+    except CompositeArgumentError as error:
+        return dispatch(reduce_all, (input_tensor, axis, keepdims, name), {}, error)
 
 
 @tf_export("math.reduce_any", "reduce_any")
 def reduce_any(input_tensor, axis=None, keepdims=False, name=None):
     """``tf.reduce_any``: logical OR over ``axis`` of a bool tensor."""
-    return _bool_reduce(input_tensor, axis, keepdims, "Any", _any)
+    try:
+        return _bool_reduce(input_tensor, axis, keepdims, "Any", _any)
+    except CompositeArgumentError as error:
+        return dispatch(reduce_any, (input_tensor, axis, keepdims, name), {}, error)
 
 
 @tf_export("math.reduce_logsumexp", "reduce_logsumexp")
@@ -203,14 +231,20 @@ def _moments_input(input_tensor):
 def reduce_variance(input_tensor, axis=None, keepdims=False, name=None):
     """``tf.math.reduce_variance``: population variance (``ddof=0``) over ``axis``; float or complex
     input only (integers raise ``TypeError``, as TF); complex input gives a real result."""
-    a = _moments_input(input_tensor)
+    try:
+        a = _moments_input(input_tensor)
+    except CompositeArgumentError as error:
+        return dispatch(reduce_variance, (input_tensor, axis, keepdims, name), {}, error)
     return wrap(_reduce(a, axis, keepdims, "Mean", _variance, _zeros_real))
 
 
 @tf_export("math.reduce_std")
 def reduce_std(input_tensor, axis=None, keepdims=False, name=None):
     """``tf.math.reduce_std``: population standard deviation (``ddof=0``) over ``axis``."""
-    a = _moments_input(input_tensor)
+    try:
+        a = _moments_input(input_tensor)
+    except CompositeArgumentError as error:
+        return dispatch(reduce_std, (input_tensor, axis, keepdims, name), {}, error)
     return wrap(_reduce(a, axis, keepdims, "Mean", _std, _zeros_real))
 
 

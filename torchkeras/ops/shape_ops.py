@@ -13,6 +13,7 @@ import numpy as np
 import torch
 
 from ..framework import device as _device
+from ..framework.dispatch import CompositeArgumentError, dispatch
 from ..framework.convert import to_torch, to_torch_unaliased
 from ..framework.errors import InvalidArgumentError
 from ..framework.tensor import TensorOperators, wrap
@@ -151,7 +152,10 @@ def concat(values, axis, name="concat"):
             "OpKernel 'ConcatV2' has constraint on attr 'T' not in NodeDef '[N=0, Tidx=DT_INT32]' "
             "[Op:ConcatV2] name: " + str(name),
         )
-    storages = storages_of(values, "ConcatV2", name)
+    try:
+        storages = storages_of(values, "ConcatV2", name)
+    except CompositeArgumentError as error:
+        return dispatch(concat, (values, axis, name), {}, error)
     if len(storages) == 1:
         return wrap(storages[0])
     kernel = "ConcatV2_N_%d" % len(storages)
@@ -221,7 +225,10 @@ def stack(values, axis=0, name="stack"):
     values = list(values)
     if not values:
         return wrap(torch.zeros((0,), dtype=torch.float32, device=_device.current()))
-    storages = storages_of(values, "Pack", name)
+    try:
+        storages = storages_of(values, "Pack", name)
+    except CompositeArgumentError as error:
+        return dispatch(stack, (values, axis, name), {}, error)
     first = storages[0]
     rank = first.ndim + 1
     _python_axis(axis)
@@ -409,7 +416,10 @@ def squeeze(input, axis=None, name=None):
 @tf_export("expand_dims")
 def expand_dims(input, axis, name=None):
     """``tf.expand_dims``: inserts a size-1 dim at ``axis`` (``-1`` appends)."""
-    storage = to_torch_unaliased(input)
+    try:
+        storage = to_torch_unaliased(input)
+    except CompositeArgumentError as error:
+        return dispatch(expand_dims, (input, axis, name), {}, error)
     if isinstance(axis, (list, tuple)) or (isinstance(axis, TensorOperators) and axis.ndim):
         values = int_list(axis, "ExpandDims", "Tdim")
         if len(values) != 1:

@@ -87,7 +87,7 @@ def map_spec(fn, spec):
     """Applies ``fn(shape, dtype)`` to every tensor leaf of ``spec`` (DatasetSpecs kept)."""
 
     def leaf(node):
-        return node if isinstance(node, DatasetSpec) else fn(*node)
+        return fn(*node) if isinstance(node, tuple) else node
 
     return _tree.map_structure(leaf, spec, rules=_tree.DATA, is_leaf=is_spec_leaf)
 
@@ -112,7 +112,9 @@ def public_spec(spec):
     from ...ops.tensor_spec import TensorSpec
 
     def leaf(node):
-        return node if isinstance(node, DatasetSpec) else TensorSpec(shape=node[0], dtype=node[1])
+        if not isinstance(node, tuple):
+            return node
+        return TensorSpec(shape=node[0], dtype=node[1])
 
     return _tree.map_structure(leaf, spec, rules=_tree.DATA, is_leaf=is_spec_leaf)
 

@@ -48,9 +48,7 @@ class InputLayer(Layer):
         self.sparse = bool(sparse)
         self.ragged = bool(ragged)
         if self.ragged:
-            raise ValueError(
-                "`ragged=True` is not supported by torchkeras, which has no ragged tensors."
-            )
+            raise ValueError("`ragged=True` is not supported with the torch backend")
         self.optional = optional
         tensor = (
             input_tensor
