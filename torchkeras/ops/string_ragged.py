@@ -54,7 +54,10 @@ def split_result(values, row_lengths, outer_shape, row_splits_dtype=torch.int64)
     count = int(np.prod(outer_shape, dtype=np.int64))
     for dim in reversed(outer_shape[1:]):
         count = count // dim if dim else int(np.prod(outer_shape[: outer_shape.index(dim)]))
-        result = RaggedTensor.from_row_splits(
-            result, splits_tensor(np.full(count, dim), row_splits_dtype), validate=False
+        result = RaggedTensor.from_uniform_row_length(
+            result,
+            wrap(torch.tensor(dim, dtype=row_splits_dtype)),
+            nrows=count,
+            validate=False,
         )
     return result
