@@ -57,9 +57,9 @@ def dispatch(op, args, kwargs, error=None):
     """The result of the handler of ``op`` for the composite arguments of this call.
 
     ``error`` is the :class:`CompositeArgumentError` the op's conversion raised; without a
-    handler, TF's conversion error for that value is raised."""
+    handler, TF's conversion error for that value is raised (a plain ``ValueError``, as TF's)."""
     found = _composites(list(args) + list(kwargs.values()), [])
     for composite_type, handler in _HANDLERS.get(op, ()):
         if any(isinstance(value, composite_type) for value in found):
             return handler(*args, **kwargs)
-    raise CompositeArgumentError(error.value if error is not None else found[0]) from None
+    raise conversion_error(error.value if error is not None else found[0]) from None

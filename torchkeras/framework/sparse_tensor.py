@@ -11,6 +11,7 @@ from __future__ import annotations
 from . import dtypes
 from .composite_tensor import CompositeTensor
 from .convert import convert_to_tensor
+from .dispatch import dispatch
 from .shape import TensorShape
 from .tensor import TensorOperators
 from ..api_export import tf_export
@@ -112,3 +113,15 @@ class SparseTensor(CompositeTensor):
         )
 
     __str__ = __repr__
+
+    def __mul__(self, y):
+        """``sparse * dense``: a SparseTensor, the dense side read at the indices (it must
+        broadcast to the dense shape); ``ops/sparse/arithmetic_ops.py`` implements it."""
+        return dispatch(SparseTensor.__mul__, (self, y), {})
+
+    def __truediv__(self, y):
+        """``sparse / dense``: a SparseTensor, as ``__mul__`` (integer division by zero
+        raises TF's error)."""
+        return dispatch(SparseTensor.__truediv__, (self, y), {})
+
+    __div__ = __truediv__

@@ -15,6 +15,8 @@ import torch
 from . import dtypes
 from . import convert as _convert
 from . import np_promotion
+from .composite_tensor import CompositeTensor
+from .dispatch import dispatch
 from .global_state import PROCESS
 from .op_errors import (
     allowed_dtypes,
@@ -118,6 +120,8 @@ def binary(fn, x, y, opname, scalars=True):
         b = y
     elif scalars and ty is int and a.dtype is not torch.bool and isinstance(a, torch.Tensor):
         b = y
+    elif isinstance(y, CompositeTensor):
+        return dispatch(opname, (x, y), {})
     elif opname in _HINTED_OPERATORS:
         b = _convert.to_torch_like(y, a)
         if b.dtype != a.dtype:

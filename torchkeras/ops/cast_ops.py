@@ -6,6 +6,7 @@ from __future__ import annotations
 import torch
 
 from ..framework import dtypes
+from ..framework.dispatch import CompositeArgumentError, dispatch
 from ..framework.convert import to_torch
 from ..framework.device import tf_device_string
 from ..framework.errors import UnimplementedError
@@ -21,7 +22,10 @@ def cast(x, dtype, name=None):
     """``tf.cast``: float -> int truncates toward zero, complex -> real keeps the real part,
     anything -> bool is ``!= 0``; casts from or to strings raise ``UnimplementedError``."""
     dtype = dtypes.as_dtype(dtype)
-    storage = to_torch(x)
+    try:
+        storage = to_torch(x)
+    except CompositeArgumentError as error:
+        return dispatch(cast, (x, dtype), {}, error)
     source = dtype_of(storage)
     if source is dtype:
         return x if type(x) is Tensor else wrap(storage)

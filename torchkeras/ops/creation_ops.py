@@ -9,6 +9,7 @@ import torch
 
 from ..framework import dtypes
 from ..framework import device as _device
+from ..framework.dispatch import CompositeArgumentError, dispatch
 from ..framework.convert import to_torch, to_torch_like
 from ..framework.tensor import Tensor, TensorOperators, wrap
 from ..framework.op_errors import (
@@ -223,7 +224,10 @@ def identity(input, name=None):
     if type(input) is Tensor:
         storage = input._value
     else:
-        storage = to_torch(input)
+        try:
+            storage = to_torch(input)
+        except CompositeArgumentError as error:
+            return dispatch(identity, (input,), {}, error)
         if isinstance(input, TensorOperators):
             storage = storage.clone() if isinstance(storage, torch.Tensor) else storage.copy()
     if isinstance(storage, torch.Tensor) and storage.device != _device.current():

@@ -115,7 +115,13 @@ _MINMAX_ALLOWED = allowed_dtypes("Minimum")
 @tf_export("math.abs", "abs")
 def abs(x, name=None):  # noqa: A001 - TF's name
     """``tf.abs``: elementwise absolute value; complex inputs give their real magnitude."""
-    a = x._value if type(x) is Tensor else storage_of(x)
+    if type(x) is Tensor:
+        a = x._value
+    else:
+        try:
+            a = storage_of(x)
+        except CompositeArgumentError as error:
+            return dispatch(abs, (x,), {"name": name}, error)
     if a.dtype not in _ABS_ALLOWED:
         raise attr_error("Abs", a)
     return wrap(torch.abs(a))

@@ -9,6 +9,7 @@ import torch
 
 from ..framework import dtypes
 from ..framework import device as _device
+from ..framework.dispatch import CompositeArgumentError, dispatch
 from ..framework.convert import to_torch
 from ..framework.shape import TensorShape
 from ..framework.tensor import Tensor, TensorOperators, wrap
@@ -32,7 +33,10 @@ __all__ = [
 def shape(input, out_type=None, name=None):
     """``tf.shape``: the dynamic shape as a 1-D int32 (or ``out_type``) Tensor."""
     out = _out_type(out_type, "Shape")
-    storage = to_torch(input)
+    try:
+        storage = to_torch(input)
+    except CompositeArgumentError as error:
+        return dispatch(shape, (input, out_type), {}, error)
     return wrap(torch.tensor(tuple(storage.shape), dtype=out, device=_device.current()))
 
 
@@ -58,14 +62,21 @@ def shape_n(input, out_type=dtypes.int32, name=None):
 @tf_export("rank")
 def rank(input, name=None):
     """``tf.rank``: the number of dims as a scalar int32 Tensor."""
-    return wrap(torch.tensor(to_torch(input).ndim, dtype=torch.int32, device=_device.current()))
+    try:
+        storage = to_torch(input)
+    except CompositeArgumentError as error:
+        return dispatch(rank, (input,), {}, error)
+    return wrap(torch.tensor(storage.ndim, dtype=torch.int32, device=_device.current()))
 
 
 @tf_export("size")
 def size(input, out_type=None, name=None):
     """``tf.size``: the number of elements as a scalar int32 (or ``out_type``) Tensor."""
     out = dtypes.as_dtype(out_type).torch_dtype if out_type is not None else torch.int32
-    storage = to_torch(input)
+    try:
+        storage = to_torch(input)
+    except CompositeArgumentError as error:
+        return dispatch(size, (input, out_type), {}, error)
     count = storage.size if isinstance(storage, np.ndarray) else storage.numel()
     return wrap(torch.tensor(count, dtype=out, device=_device.current()))
 
