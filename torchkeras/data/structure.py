@@ -13,6 +13,7 @@ import numpy as np
 import torch
 
 from ..framework import tree as _tree
+from ..framework.composite_tensor import CompositeTensor
 from ..framework.convert import convert_to_tensor
 from ..framework.tensor import TensorOperators, wrap
 
@@ -89,6 +90,8 @@ def assert_same_structure(a, b, check_types=True):
 
 
 def _leaf_storage(value):
+    if isinstance(value, CompositeTensor):
+        return value
     if isinstance(value, TensorOperators):
         storage = value._value
         return storage.detach() if isinstance(storage, torch.Tensor) else storage
@@ -123,8 +126,16 @@ def _leaf_numpy(storage):
         )
     if isinstance(storage, np.ndarray):
         return storage[()] if storage.ndim == 0 else storage.copy()
+    if isinstance(storage, CompositeTensor):
+        return _dense_numpy(storage)
     array = wrap(storage).numpy()
     return array
+
+
+def _dense_numpy(value):
+    from .ops.sparse_elements import dense_numpy
+
+    return dense_numpy(value)
 
 
 def to_numpy(structure):

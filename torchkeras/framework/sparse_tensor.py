@@ -16,7 +16,7 @@ from .shape import TensorShape
 from .tensor import TensorOperators
 from ..api_export import tf_export
 
-__all__ = ["SparseTensor"]
+__all__ = ["SparseTensor", "SparseTensorSpec"]
 
 
 def _int64_component(value, name):
@@ -125,3 +125,60 @@ class SparseTensor(CompositeTensor):
         return dispatch(SparseTensor.__truediv__, (self, y), {})
 
     __div__ = __truediv__
+
+
+@tf_export("SparseTensorSpec")
+class SparseTensorSpec:
+    """``tf.SparseTensorSpec(shape=None, dtype=tf.float32)``: the dense shape and dtype a
+    SparseTensor is expected to have (``element_spec`` of datasets of SparseTensors);
+    printed as TF prints it."""
+
+    __slots__ = ("_shape", "_dtype")
+
+    def __init__(self, shape=None, dtype=dtypes.float32):
+        self._shape = TensorShape(shape)
+        self._dtype = dtypes.as_dtype(dtype)
+
+    @classmethod
+    def from_value(cls, value):
+        """The spec of a SparseTensor."""
+        return cls(value.shape, value.dtype)
+
+    @property
+    def shape(self):
+        """The (possibly partial) dense ``TensorShape``."""
+        return self._shape
+
+    @property
+    def dtype(self):
+        """The dtype of the values."""
+        return self._dtype
+
+    @property
+    def value_type(self):
+        """``tf.SparseTensor``."""
+        return SparseTensor
+
+    def is_compatible_with(self, spec_or_value):
+        """True for a SparseTensor or SparseTensorSpec of this dtype whose shape fits."""
+        if not isinstance(spec_or_value, (SparseTensor, SparseTensorSpec)):
+            return False
+        return spec_or_value.dtype is self._dtype and self._shape.is_compatible_with(
+            spec_or_value.shape
+        )
+
+    def __repr__(self):
+        return "SparseTensorSpec(%r, %r)" % (self._shape, self._dtype)
+
+    def __eq__(self, other):
+        return (
+            type(other) is SparseTensorSpec
+            and self._shape == other._shape
+            and self._dtype is other._dtype
+        )
+
+    def __ne__(self, other):
+        return not self == other
+
+    def __hash__(self):
+        return hash((SparseTensorSpec, self._shape, self._dtype))

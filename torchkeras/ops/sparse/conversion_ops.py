@@ -22,7 +22,7 @@ from ._components import (
     sparse_arg,
 )
 
-__all__ = ["from_dense", "to_dense", "to_indicator", "scatter_dense"]
+__all__ = ["from_dense", "to_dense", "to_indicator", "scatter_dense", "first_invalid"]
 
 _ORDER_HINT = (
     " is out of order. Many sparse ops require sorted indices.\n"
@@ -48,7 +48,7 @@ def from_dense(tensor, name=None):
     return make(indices, values, storage.shape)
 
 
-def _first_invalid(indices, shape):
+def first_invalid(indices, shape):
     """TF's ``SparseTensor::IndicesValid``: the error text for the first index row that is
     out of bounds, out of order or repeated, or None."""
     if indices.shape[0] == 0:
@@ -116,7 +116,7 @@ def to_dense(sp_input, default_value=None, validate_indices=True, name=None):
     sp_input = sparse_arg(sp_input)
     indices, values, shape = components(sp_input)
     if validate_indices:
-        text = _first_invalid(indices, shape)
+        text = first_invalid(indices, shape)
         if text is not None:
             raise kernel_error("SparseToDense", text, indices)
     default = _default(default_value, values)

@@ -78,7 +78,12 @@ class Dense(Layer):
         kernel = self.kernel._value
         bias = None if self.bias is None else self.bias._value
         if isinstance(inputs, SparseTensor):
-            y = sparse_dense_matmul(inputs, wrap(kernel.to(inputs.values._value.dtype)))._value
+            values = inputs.values._value
+            if values.is_floating_point() or values.is_complex():
+                kernel = kernel.to(values.dtype)
+            else:
+                inputs = inputs.with_values(wrap(values.to(kernel.dtype)))
+            y = sparse_dense_matmul(inputs, wrap(kernel))._value
             return self._finish(y if bias is None else y + bias.to(y.dtype))
         x = inputs._value
         if not (x.is_floating_point() or x.is_complex()):
