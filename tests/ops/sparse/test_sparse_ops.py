@@ -145,6 +145,10 @@ CALLS = [
     "tf.sparse.sparse_dense_matmul(tf.ones([2, 2]), st)",
     "tf.sparse.sparse_dense_matmul(st, tf.ones([2, 2]))",
     "tf.sparse.sparse_dense_matmul(st, tf.ones([3, 2], tf.float64))",
+    "tf.sparse.sparse_dense_matmul(tf.sparse.SparseTensor([[0, 1]], tf.constant([1 + 2j],"
+    " tf.complex64), [2, 3]), tf.ones([2, 2], tf.complex64), adjoint_a=True)",
+    "tf.sparse.sparse_dense_matmul(tf.sparse.SparseTensor([[0, 1], [0, 1]], [1.0, 2.0], [2, 3]),"
+    " tf.ones([3, 2]))",
     "tf.sparse.sparse_dense_matmul(tf.sparse.SparseTensor([[0, 5]], [1.0], [2, 3]),"
     " tf.ones([3, 2]))",
     "tf.sparse.sparse_dense_matmul(tf.sparse.SparseTensor([[0, 1]], [1], [2, 3]),"
@@ -270,8 +274,12 @@ def test_gradients_match_tensorflow():
         values = m.Variable([1.0, -2.0, 0.5])
         dense = m.Variable(np.arange(6, dtype=np.float32).reshape(3, 2))
         with m.GradientTape(persistent=True) as tape:
-            st = m.sparse.SparseTensor([[0, 1], [1, 2], [1, 0]], values, [2, 3])
+            st = m.sparse.SparseTensor([[0, 1], [1, 0], [1, 2]], values, [2, 3])
+            twice = m.sparse.SparseTensor(
+                [[0, 1], [1, 2], [1, 0], [1, 0]], m.concat([values, values[:1]], 0), [2, 3]
+            )
             product = m.sparse.sparse_dense_matmul(st, dense, adjoint_b=False)
+            product += m.sparse.sparse_dense_matmul(twice, dense)
             loss = m.reduce_sum(product**2) + m.reduce_sum(
                 m.sparse.to_dense(m.sparse.reorder(st)) ** 3
             )
