@@ -12,6 +12,8 @@ _fill_namespace(
     ".framework.sparse_tensor",
     ".ops.sparse.arithmetic_ops",
     ".ops.sparse.conversion_ops",
+    ".ops.sparse.count_ops",
+    ".ops.sparse.cross_ops",
     ".ops.sparse.dispatch_ops",
     ".ops.sparse.matmul_ops",
     ".ops.sparse.reduction_ops",

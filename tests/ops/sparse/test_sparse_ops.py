@@ -175,6 +175,36 @@ CALLS = [
     "tf.sparse.segment_mean(tf.constant([[1, 2]]), [0], [0])",
     "tf.sparse.segment_sum(tf.constant([[1, 2]]), [0], [0])",
     "tf.sparse.segment_sum(tf.constant([1.0, 2, 3]), [2, 0], [0, 1])",
+    # counts and crosses
+    "tf.sparse.bincount(tf.constant([[1, 2, 2], [0, 0, 5]]))",
+    "tf.sparse.bincount(tf.constant([[1, 2, 2], [0, 0, 5]]), axis=-1)",
+    "tf.sparse.bincount(tf.constant([[1, 2, 2], [0, 0, 5]]), weights=tf.constant([[1.0, 2, 3],"
+    " [4, 5, 6]]), axis=-1)",
+    "tf.sparse.bincount(tf.constant([[1, 2, 2], [0, 0, 5]]), axis=-1, binary_output=True)",
+    "tf.sparse.bincount(tf.constant([[1, 2, 2], [0, 0, 5]]), minlength=8)",
+    "tf.sparse.bincount(tf.constant([[1, 2, 2], [0, 0, 5]]), maxlength=3)",
+    "tf.sparse.bincount(tf.constant([[1, 2, 2], [0, 0, 5]]), axis=-1, minlength=2, maxlength=3)",
+    "tf.sparse.bincount(tf.constant([3, 1, 3], tf.int64))",
+    "tf.sparse.bincount(tf.sparse.SparseTensor([[0, 0], [1, 1], [1, 2]], [3, 3, 1], [2, 3]),"
+    " axis=-1)",
+    "tf.sparse.bincount(tf.sparse.SparseTensor([[0, 0], [1, 1], [1, 2]], [3, 3, 1], [2, 3]))",
+    "tf.sparse.bincount(tf.constant([3, -1, 3]))",
+    "tf.sparse.bincount(tf.constant([3.0, 1.0]))",
+    "tf.sparse.bincount(tf.constant([[1, 2]]), axis=1)",
+    "tf.sparse.bincount(tf.constant([[[1]]]), axis=-1)",
+    "tf.sparse.bincount(tf.constant([], tf.int32))",
+    "tf.sparse.bincount(tf.constant([1, 2]), weights=tf.constant([1.0]))",
+    "tf.sparse.cross([tf.constant([['a'], ['b']]), tf.constant([['d', 'e'], ['f', 'g']])])",
+    "tf.sparse.cross([tf.constant([['a'], ['b']]), tf.constant([['d'], ['f']])], separator='-')",
+    "tf.sparse.cross([tf.constant([[1], [2]]), tf.constant([['d'], ['f']])])",
+    "tf.sparse.cross([tf.sparse.SparseTensor([[0, 0], [1, 0], [1, 1]], ['x', 'y', 'z'], [3, 2]),"
+    " tf.constant([['d'], ['f'], ['g']])])",
+    "tf.sparse.cross([tf.constant([['a', 'b']]), tf.constant([['c', 'd']]),"
+    " tf.constant([['e', 'f']])])",
+    "tf.sparse.cross([tf.constant([[1.5]]), tf.constant([['d']])])",
+    "tf.sparse.cross([tf.constant([['a']]), tf.constant([['d'], ['e']])])",
+    "tf.sparse.cross([tf.sparse.SparseTensor([[1, 0]], ['x'], [2, 1]),"
+    " tf.constant([['d'], ['e']])])",
     # dense ops on a SparseTensor
     "tf.math.abs(st)",
     "tf.math.negative(st)",
@@ -232,6 +262,11 @@ def test_known_values():
     assert (S([[0, 0]], [7], [2, 2]) / 2).dtype is tf.float64
     assert isinstance(tf.math.abs(st), tf.SparseTensor)
     assert tf.shape(st).numpy().tolist() == [2, 3]
+    counts = tf.sparse.bincount(tf.constant([[1, 2, 2], [0, 0, 5]]), axis=-1)
+    assert counts.indices.numpy().tolist() == [[0, 1], [0, 2], [1, 0], [1, 5]]
+    assert counts.values.numpy().tolist() == [1, 2, 2, 1]
+    crossed = tf.sparse.cross([tf.constant([["a"], ["b"]]), tf.constant([["d", "e"], ["f", "g"]])])
+    assert crossed.values.numpy().tolist() == [b"a_X_d", b"a_X_e", b"b_X_f", b"b_X_g"]
     summed = tf.sparse.segment_sum(tf.constant([[1.0, 2], [3, 4], [5, 6]]), [0, 2], [0, 0])
     assert summed.numpy().tolist() == [[6, 8]]
 
