@@ -322,3 +322,21 @@ def test_gradients_match_tensorflow():
 
     for got, want in zip(grads(tf), grads(tf_real)):
         np.testing.assert_allclose(got, want, rtol=1e-6)
+
+
+def _masked(m):
+    slices = m.IndexedSlices(
+        m.constant([[1.0, 2], [3, 4], [5, 6]]), m.constant([0, 2, 4]), m.constant([5, 2])
+    )
+    out = m.sparse.mask(slices, [2])
+    return (
+        out.values.numpy().tolist(),
+        out.indices.numpy().tolist(),
+        out.dense_shape.numpy().tolist(),
+    )
+
+
+def test_mask():
+    assert _masked(tf) == ([[1.0, 2.0], [5.0, 6.0]], [0, 4], [5, 2])
+    tf_real = pytest.importorskip("tensorflow")
+    assert _masked(tf) == _masked(tf_real)
