@@ -102,3 +102,16 @@ def test_spec_matches_tensorflow(expression):
     got = eval(expression, {"tf": tf})  # noqa: S307 - expressions written here
     want = eval(expression, {"tf": tf_real})  # noqa: S307
     assert repr(got) == repr(want)
+
+
+def test_set_shape_checks_compatibility():
+    st = tf.sparse.SparseTensor([[0, 1]], [1.0], [2, 3])
+    st.set_shape([None, 3])
+    assert st.shape.as_list() == [2, 3]
+    for shape, text in (
+        ([3, 3], "Shapes (2, 3) and (3, 3) are not compatible"),
+        ([3], "Shapes (2, 3) and (3,) are not compatible"),
+    ):
+        with pytest.raises(ValueError) as info:
+            st.set_shape(shape)
+        assert str(info.value) == text

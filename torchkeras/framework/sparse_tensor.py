@@ -101,6 +101,13 @@ class SparseTensor(CompositeTensor):
         """The dense shape as a ``TensorShape`` (TF's older spelling of ``shape``)."""
         return self.shape
 
+    def set_shape(self, shape):
+        """Checks ``shape`` against the dense shape (TF's ``ValueError`` when they are not
+        compatible); an eager SparseTensor's shape is already fully known."""
+        shape = TensorShape(shape)
+        if not self.shape.is_compatible_with(shape):
+            raise ValueError("Shapes %s and %s are not compatible" % (self.shape, shape))
+
     def with_values(self, new_values):
         """A SparseTensor with the same indices and dense shape and ``new_values``."""
         return SparseTensor(self._indices, new_values, self._dense_shape)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from ...framework import device as _device
 from ...framework.op_errors import op_error
 from ...framework.sparse_tensor import SparseTensor
 from ...framework.tensor import wrap
@@ -20,7 +19,9 @@ __all__ = [
     "components",
     "make",
     "take",
+    "cat_values",
     "row_major_order",
+    "compare_rows",
     "kernel_error",
     "shape_text",
     "index_text",
@@ -92,8 +93,3 @@ def index_text(row):
 def kernel_error(opname, text, storage=None, kernel=None):
     """TF's eager ``InvalidArgumentError`` of sparse kernel ``opname``."""
     return op_error(opname, text, storage, kernel=kernel)
-
-
-def new_index(rows, rank):
-    """An empty-or-not int64 index storage of shape ``[rows, rank]`` on the current device."""
-    return torch.zeros((rows, rank), dtype=torch.int64, device=_device.current())

@@ -59,8 +59,12 @@ def _walk(a, b):
         slot_a[k], slot = slot, slot + 1
     for k in range(j, len(rows_b)):
         slot_b[k], slot = slot, slot + 1
-    as_index = lambda slots: torch.tensor(slots, dtype=torch.int64, device=a.device)  # noqa: E731
-    return as_index(slot_a), as_index(slot_b), slot
+    device = a.device
+    return (
+        torch.tensor(slot_a, dtype=torch.int64, device=device),
+        torch.tensor(slot_b, dtype=torch.int64, device=device),
+        slot,
+    )
 
 
 def merge_slots(a, b):

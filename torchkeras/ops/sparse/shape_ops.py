@@ -71,7 +71,7 @@ def _strides(shape, device):
     return torch.tensor(strides, dtype=torch.int64, device=device)
 
 
-def relinearize(indices, shape, target):
+def _relinearize(indices, shape, target):
     """``indices`` of a tensor of ``shape`` as the indices of its reshape to ``target``."""
     linear = (indices * _strides(shape, indices.device)).sum(dim=1)
     strides = _strides(target, indices.device)
@@ -87,7 +87,7 @@ def reshape(sp_input, shape, name=None):
     (one ``-1`` dimension is inferred); TF's ``SparseReshape`` errors."""
     indices, values, old_shape = components(sp_input)
     target = _reshape_target(old_shape, host_ints(shape, "SparseReshape", "shape"))
-    return make(relinearize(indices, old_shape, target), values, target)
+    return make(_relinearize(indices, old_shape, target), values, target)
 
 
 @tf_export("sparse.transpose")
