@@ -69,3 +69,49 @@ def test_errors_match_tensorflow(args, error, text):
     with pytest.raises(error) as info:
         tf_real.sparse.SparseTensor(*args)
     assert str(info.value).startswith(text)
+
+
+SPEC_CALLS = [
+    "tf.SparseTensorSpec([None, 3], tf.float32)",
+    "str(tf.SparseTensorSpec(shape=[2, 3]))",
+    "tf.SparseTensorSpec.from_value(tf.sparse.SparseTensor([[0, 1]], [1], [2, 3]))",
+    "tf.SparseTensorSpec([None, 3]).is_compatible_with(tf.sparse.SparseTensor([[0, 1]], [1.0],"
+    " [2, 3]))",
+    "tf.SparseTensorSpec([None, 4]).is_compatible_with(tf.sparse.SparseTensor([[0, 1]], [1.0],"
+    " [2, 3]))",
+    "tf.SparseTensorSpec([2, 3]) == tf.SparseTensorSpec([2, 3], tf.float32)",
+    "tf.SparseTensorSpec([2, 3]) == tf.SparseTensorSpec([2, 3], tf.int32)",
+    "(tf.SparseTensorSpec([2, 3]).shape, tf.SparseTensorSpec([2, 3]).dtype)",
+    "tf.SparseTensorSpec([2, 3]).value_type.__name__",
+]
+
+
+def test_spec_known_values():
+    spec = tf.SparseTensorSpec([None, 3], tf.float32)
+    assert repr(spec) == "SparseTensorSpec(TensorShape([None, 3]), tf.float32)"
+    assert spec.value_type is tf.SparseTensor
+    assert spec.is_compatible_with(tf.sparse.SparseTensor([[0, 1]], [1.0], [2, 3]))
+    assert not spec.is_compatible_with(tf.sparse.SparseTensor([[0, 1]], [1], [2, 3]))
+    same = tf.SparseTensorSpec([None, 3])
+    assert spec == same and hash(spec) == hash(same)
+
+
+@pytest.mark.parametrize("expression", SPEC_CALLS)
+def test_spec_matches_tensorflow(expression):
+    tf_real = pytest.importorskip("tensorflow")
+    got = eval(expression, {"tf": tf})  # noqa: S307 - expressions written here
+    want = eval(expression, {"tf": tf_real})  # noqa: S307
+    assert repr(got) == repr(want)
+
+
+def test_set_shape_checks_compatibility():
+    st = tf.sparse.SparseTensor([[0, 1]], [1.0], [2, 3])
+    st.set_shape([None, 3])
+    assert st.shape.as_list() == [2, 3]
+    for shape, text in (
+        ([3, 3], "Shapes (2, 3) and (3, 3) are not compatible"),
+        ([3], "Shapes (2, 3) and (3,) are not compatible"),
+    ):
+        with pytest.raises(ValueError) as info:
+            st.set_shape(shape)
+        assert str(info.value) == text

@@ -37,12 +37,13 @@ def tf_real():
 
 
 def _decoded(module, expression):
-    """The greedy decoder's outcome with its sparse result as plain tensors (TF's SparseTensor
-    and our SparseResult compare field by field)."""
+    """The greedy decoder's outcome with its SparseTensor as its component tensors (compared
+    field by field, and the SparseTensor printed as TF prints it)."""
     kind, value = run(module, expression, ENV)
     if kind == "ok":
         (sparse,), neg_sum = value
-        value = (sparse.indices, sparse.values, sparse.dense_shape, neg_sum)
+        assert type(sparse).__name__ == "SparseTensor"
+        value = (sparse.indices, sparse.values, sparse.dense_shape, neg_sum, repr(sparse))
     return kind, value
 
 

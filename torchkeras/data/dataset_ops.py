@@ -68,14 +68,14 @@ class Dataset:
     @staticmethod
     def from_tensor_slices(tensors, name=None):
         """A dataset of the slices of ``tensors`` along their first dimension."""
-        if _ragged.has_composite(tensors):
+        if _ragged.has_ragged(tensors):
             return _ragged.RaggedSliceDataset(tensors)
         return _sources._TensorSliceDataset(tensors)
 
     @staticmethod
     def from_tensors(tensors, name=None):
         """A dataset with ``tensors`` as its single element."""
-        if _ragged.has_composite(tensors):
+        if _ragged.has_ragged(tensors):
             return _ragged.RaggedTensorDataset(tensors)
         return _sources._TensorDataset(tensors)
 

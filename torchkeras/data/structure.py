@@ -90,6 +90,8 @@ def assert_same_structure(a, b, check_types=True):
 
 
 def _leaf_storage(value):
+    if isinstance(value, CompositeTensor):
+        return value
     if isinstance(value, TensorOperators):
         storage = value._value
         return storage.detach() if isinstance(storage, torch.Tensor) else storage
@@ -122,12 +124,18 @@ def _leaf_numpy(storage):
             "`tf.data.Dataset.as_numpy_iterator()` is not supported for datasets that produce "
             "values of type <class 'tensorflow.python.data.ops.dataset_ops.DatasetV2'>"
         )
-    if isinstance(storage, CompositeTensor):
-        return storage.numpy()
     if isinstance(storage, np.ndarray):
         return storage[()] if storage.ndim == 0 else storage.copy()
+    if isinstance(storage, CompositeTensor):
+        return storage.numpy() if hasattr(storage, "numpy") else _dense_numpy(storage)
     array = wrap(storage).numpy()
     return array
+
+
+def _dense_numpy(value):
+    from .ops.sparse_elements import dense_numpy
+
+    return dense_numpy(value)
 
 
 def to_numpy(structure):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from .composite_tensor import CompositeTensor, conversion_error
 
-__all__ = ["CompositeArgumentError", "register", "dispatch", "has_composite"]
+__all__ = ["CompositeArgumentError", "register", "dispatch", "has_composite", "operator_operand"]
 
 _HANDLERS = {}
 
@@ -57,9 +57,22 @@ def dispatch(op, args, kwargs, error=None):
     """The result of the handler of ``op`` for the composite arguments of this call.
 
     ``error`` is the :class:`CompositeArgumentError` the op's conversion raised; without a
-    handler, TF's conversion error for that value is raised."""
+    handler, TF's conversion error for that value is raised (a plain ``ValueError``, as TF's)."""
     found = _composites(list(args) + list(kwargs.values()), [])
     for composite_type, handler in _HANDLERS.get(op, ()):
         if any(isinstance(value, composite_type) for value in found):
             return handler(*args, **kwargs)
-    raise CompositeArgumentError(error.value if error is not None else found[0]) from None
+    raise conversion_error(error.value if error is not None else found[0]) from None
+
+
+def operator_operand(opname, x, y):
+    """``x <op> y`` for a Tensor ``x`` and a composite ``y`` (``opname``: TF's op name of the
+    operator): the handler registered for ``opname`` (``dense * sparse``); ``NotImplemented``
+    when ``y``'s class implements the reflected operators (``RaggedTensor.__radd__``), so
+    Python calls them; otherwise TF's conversion error."""
+    for composite_type, handler in _HANDLERS.get(opname, ()):
+        if isinstance(y, composite_type):
+            return handler(x, y)
+    if getattr(type(y), "_reflects_operators", False):
+        return NotImplemented
+    raise conversion_error(y)

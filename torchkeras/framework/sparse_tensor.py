@@ -11,11 +11,12 @@ from __future__ import annotations
 from . import dtypes
 from .composite_tensor import CompositeTensor
 from .convert import convert_to_tensor
+from .dispatch import dispatch
 from .shape import TensorShape
 from .tensor import TensorOperators
 from ..api_export import tf_export
 
-__all__ = ["SparseTensor"]
+__all__ = ["SparseTensor", "SparseTensorSpec"]
 
 
 def _int64_component(value, name):
@@ -100,6 +101,13 @@ class SparseTensor(CompositeTensor):
         """The dense shape as a ``TensorShape`` (TF's older spelling of ``shape``)."""
         return self.shape
 
+    def set_shape(self, shape):
+        """Checks ``shape`` against the dense shape (TF's ``ValueError`` when they are not
+        compatible); an eager SparseTensor's shape is already fully known."""
+        shape = TensorShape(shape)
+        if not self.shape.is_compatible_with(shape):
+            raise ValueError("Shapes %s and %s are not compatible" % (self.shape, shape))
+
     def with_values(self, new_values):
         """A SparseTensor with the same indices and dense shape and ``new_values``."""
         return SparseTensor(self._indices, new_values, self._dense_shape)
@@ -112,3 +120,72 @@ class SparseTensor(CompositeTensor):
         )
 
     __str__ = __repr__
+
+    def __mul__(self, y):
+        """``sparse * dense``: a SparseTensor, the dense side read at the indices (it must
+        broadcast to the dense shape); ``ops/sparse/arithmetic_ops.py`` implements it."""
+        return dispatch(SparseTensor.__mul__, (self, y), {})
+
+    def __truediv__(self, y):
+        """``sparse / dense``: a SparseTensor, as ``__mul__`` (integer division by zero
+        raises TF's error)."""
+        return dispatch(SparseTensor.__truediv__, (self, y), {})
+
+    __div__ = __truediv__
+
+
+@tf_export("SparseTensorSpec")
+class SparseTensorSpec:
+    """``tf.SparseTensorSpec(shape=None, dtype=tf.float32)``: the dense shape and dtype a
+    SparseTensor is expected to have (``element_spec`` of datasets of SparseTensors);
+    printed as TF prints it."""
+
+    __slots__ = ("_shape", "_dtype")
+
+    def __init__(self, shape=None, dtype=dtypes.float32):
+        self._shape = TensorShape(shape)
+        self._dtype = dtypes.as_dtype(dtype)
+
+    @classmethod
+    def from_value(cls, value):
+        """The spec of a SparseTensor."""
+        return cls(value.shape, value.dtype)
+
+    @property
+    def shape(self):
+        """The (possibly partial) dense ``TensorShape``."""
+        return self._shape
+
+    @property
+    def dtype(self):
+        """The dtype of the values."""
+        return self._dtype
+
+    @property
+    def value_type(self):
+        """``tf.SparseTensor``."""
+        return SparseTensor
+
+    def is_compatible_with(self, spec_or_value):
+        """True for a SparseTensor or SparseTensorSpec of this dtype whose shape fits."""
+        if not isinstance(spec_or_value, (SparseTensor, SparseTensorSpec)):
+            return False
+        return spec_or_value.dtype is self._dtype and self._shape.is_compatible_with(
+            spec_or_value.shape
+        )
+
+    def __repr__(self):
+        return "SparseTensorSpec(%r, %r)" % (self._shape, self._dtype)
+
+    def __eq__(self, other):
+        return (
+            type(other) is SparseTensorSpec
+            and self._shape == other._shape
+            and self._dtype is other._dtype
+        )
+
+    def __ne__(self, other):
+        return not self == other
+
+    def __hash__(self):
+        return hash((SparseTensorSpec, self._shape, self._dtype))

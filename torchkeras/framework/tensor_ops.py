@@ -17,7 +17,7 @@ from . import convert as _convert
 from . import np_promotion
 from .global_state import PROCESS
 from .composite_tensor import CompositeTensor
-from .dispatch import CompositeArgumentError
+from .dispatch import CompositeArgumentError, operator_operand
 from .op_errors import (
     allowed_dtypes,
     attr_error,
@@ -121,7 +121,7 @@ def binary(fn, x, y, opname, scalars=True):
     elif scalars and ty is int and a.dtype is not torch.bool and isinstance(a, torch.Tensor):
         b = y
     elif isinstance(y, CompositeTensor):
-        return NotImplemented
+        return operator_operand(opname, x, y)
     else:
         b = _other_operand(y, a, opname)
     check_operand(a, opname)
@@ -237,7 +237,7 @@ def equality(x, y, opname):
         try:
             b = _convert.to_torch_like(y, a)
         except CompositeArgumentError:
-            return NotImplemented
+            return operator_operand(opname, x, y)
         except (ValueError, TypeError):
             raise cannot_convert(y, a) from None
     if (b.dtype if isinstance(b, torch.Tensor) else np.dtype(object)) != (

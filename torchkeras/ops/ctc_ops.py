@@ -4,19 +4,17 @@
 float32), the blank moved to ``blank_index`` (default 0; negative counts from the end), labels
 padded past ``label_length``; torch's CTC gives the negative log likelihood per batch entry and
 its gradient (``softmax - posterior``, zero past ``logit_length``, as TF's custom gradient).
-Differences: no ``SparseTensor`` labels (this project has no SparseTensor); an impossible
+Differences: no ``SparseTensor`` labels; an impossible
 alignment (too few frames, or ``label_length`` past the labels' width) gives ``inf`` where TF's
 dense algorithm returns a large finite value (about 709); labels outside ``[0, classes)`` are
 undefined in both (TF's one-hot drops them, torch's CTC reads out of range).
 
 ``ctc_greedy_decoder`` returns TF's ``([decoded], neg_sum_logits)``; ``decoded`` is a
-``SparseResult`` (``indices``, ``values``, ``dense_shape`` int64 tensors, as TF's SparseTensor
-holds them) since the project has no ``tf.sparse.SparseTensor`` yet.
+``tf.SparseTensor`` (int64 values at ``[batch, position]``, row-major).
 """
 
 from __future__ import annotations
 
-import collections
 
 import numpy as np
 import torch
@@ -25,6 +23,7 @@ import torch.nn.functional as F
 from ..api_export import tf_export
 from ..framework.errors import FailedPreconditionError
 from ..framework.op_errors import attr_error, input_dtype_error, op_error
+from ..framework.sparse_tensor import SparseTensor
 from ..framework.tensor import TensorOperators, wrap
 from . import _window as W
 from ._args import storage_of
@@ -108,19 +107,12 @@ def ctc_loss(
     return wrap(loss.to(dtype))
 
 
-SparseResult = collections.namedtuple("SparseResult", ["indices", "values", "dense_shape"])
-SparseResult.__doc__ = (
-    "A decoded batch as TF's SparseTensor holds it: int64 ``indices`` ``[n, 2]`` (batch, "
-    "position), int64 ``values`` ``[n]`` and ``dense_shape`` ``[batch, longest]``."
-)
-
-
 @tf_export("nn.ctc_greedy_decoder")
 def ctc_greedy_decoder(inputs, sequence_length, merge_repeated=True, blank_index=None):
     """``tf.nn.ctc_greedy_decoder``: the best class of each frame of ``inputs``
     (``[max_time, batch, classes]``, first maximum on ties), repeats merged (when
     ``merge_repeated``) and blanks (``blank_index``, default the last class) dropped; returns
-    ``([SparseResult], neg_sum_logits)`` with ``neg_sum_logits[b] = -sum_t max(inputs[t, b])``
+    ``([SparseTensor], neg_sum_logits)`` with ``neg_sum_logits[b] = -sum_t max(inputs[t, b])``
     (``[batch, 1]``)."""
     if not isinstance(inputs, (TensorOperators, torch.Tensor)):
         # The op's T defaults to float: non-tensor inputs other than float64 become float32.
@@ -163,7 +155,7 @@ def ctc_greedy_decoder(inputs, sequence_length, merge_repeated=True, blank_index
     indices = [[b, i] for b, seq in enumerate(decoded) for i in range(len(seq))]
     values = [v for seq in decoded for v in seq]
     longest = max((len(seq) for seq in decoded), default=0)
-    sparse = SparseResult(
+    sparse = SparseTensor(
         wrap(torch.tensor(indices, dtype=torch.int64).reshape(-1, 2)),
         wrap(torch.tensor(values, dtype=torch.int64)),
         wrap(torch.tensor([batch, longest], dtype=torch.int64)),

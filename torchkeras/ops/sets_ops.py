@@ -1,10 +1,9 @@
 """``tf.sets``: set operations along the last dimension of dense tensors.
 
-TF returns a ``SparseTensor`` for ``intersection``/``union``/``difference``; torchkeras has no
-``SparseTensor``, so these return its dense form instead: what ``tf.sparse.to_dense`` gives
-for TF's result (each row's set sorted ascending, padded with 0 or ``b""`` to the largest set).
-``tf.sets.size`` takes only a ``SparseTensor`` in TF, so every (dense) input is refused with
-TF's ``TypeError``.
+``intersection``/``union``/``difference`` return a ``SparseTensor`` as TF: each row's set
+sorted ascending at ``[row..., 0..n)``, row-major, the last dimension the largest set.  The
+inputs are dense Tensors or SparseTensors (a row's set is the values at its indices).
+``tf.sets.size`` takes only a ``SparseTensor``, as in TF.
 """
 
 from __future__ import annotations
@@ -13,9 +12,11 @@ import numpy as np
 import torch
 
 from ..api_export import tf_export
+from ..framework import device as _device
 from ..framework import dtypes
 from ..framework.convert import convert_to_tensor
 from ..framework.op_errors import dims_text, op_error
+from ..framework.sparse_tensor import SparseTensor
 from ..framework.tensor import wrap
 
 _OP = "DenseToDenseSetOperation"
@@ -35,13 +36,24 @@ _SUPPORTED_TEXT = (
 
 @tf_export("sets.size")
 def size(a, validate_indices=True):
-    """``tf.sets.size``: TF counts the set sizes of a ``SparseTensor`` only; torchkeras has no
-    ``SparseTensor``, so every input raises TF's ``TypeError`` for a dense one."""
-    raise TypeError("Expected `SparseTensor`, got %s." % (a,))
+    """``tf.sets.size``: the number of distinct values in each last-axis row of the
+    SparseTensor ``a`` (int32, shape ``dense_shape[:-1]``); a dense input raises TF's
+    ``TypeError``."""
+    if not isinstance(a, SparseTensor):
+        raise TypeError("Expected `SparseTensor`, got %s." % (a,))
+    lead = a.dense_shape._value.tolist()[:-1]
+    counts = [len(row) for row in _rows(a)]
+    return wrap(torch.tensor(counts, dtype=torch.int32).reshape(lead).to(_device.current()))
+
+
+def _lead_shape(t):
+    if isinstance(t, SparseTensor):
+        return t.dense_shape._value.tolist()[:-1]
+    return t.shape.as_list()[:-1]
 
 
 def _checked(a, b):
-    a, b = convert_to_tensor(a), convert_to_tensor(b)
+    a, b = [t if isinstance(t, SparseTensor) else convert_to_tensor(t) for t in (a, b)]
     for name, t in (("a", a), ("b", b)):
         if t.dtype not in _SUPPORTED:
             raise TypeError(
@@ -50,61 +62,76 @@ def _checked(a, b):
             )
     if a.dtype != b.dtype:
         raise TypeError("Types don't match, %s vs %s." % (a.dtype, b.dtype))
-    for t in (a, b):
+    dense = [t for t in (a, b) if not isinstance(t, SparseTensor)]
+    for t in dense:
         if t.shape.rank < 2:
             raise op_error(
                 _OP,
                 "Shape %s has rank %d < 2" % (dims_text(t.shape.as_list()), t.shape.rank),
                 None if t.dtype == dtypes.string else t._value,
             )
-    if a.shape.as_list()[:-1] != b.shape.as_list()[:-1]:
+    if len(dense) == 2 and _lead_shape(a) != _lead_shape(b):
         raise op_error(
             _OP,
-            "Mismatched shapes %s vs %s"
-            % (dims_text(a.shape.as_list()[:-1]), dims_text(b.shape.as_list()[:-1])),
+            "Mismatched shapes %s vs %s" % (dims_text(_lead_shape(a)), dims_text(_lead_shape(b))),
             None if a.dtype == dtypes.string else a._value,
         )
     return a, b
 
 
+def _host(storage):
+    return storage if isinstance(storage, np.ndarray) else storage.cpu().numpy()
+
+
 def _rows(t):
-    values = t._value
-    array = values if isinstance(values, np.ndarray) else values.cpu().numpy()
-    return array.reshape(-1, array.shape[-1]).tolist()
+    """The set of each last-axis row of a dense Tensor or SparseTensor, row-major."""
+    if not isinstance(t, SparseTensor):
+        array = _host(t._value)
+        return [set(row) for row in array.reshape(-1, array.shape[-1]).tolist()]
+    lead = t.dense_shape._value.tolist()[:-1]
+    rows = [set() for _ in range(int(np.prod(lead, dtype=np.int64)))]
+    coords = _host(t.indices._value)[:, :-1]
+    positions = np.ravel_multi_index(coords.T, lead) if lead else np.zeros(len(coords), int)
+    for position, value in zip(positions.tolist(), _host(t.values._value).tolist()):
+        rows[position].add(value)
+    return rows
 
 
 def _set_operation(a, b, combine):
     a, b = _checked(a, b)
-    sets = [sorted(combine(set(x), set(y))) for x, y in zip(_rows(a), _rows(b))]
+    sets = [sorted(combine(x, y)) for x, y in zip(_rows(a), _rows(b))]
     width = max((len(s) for s in sets), default=0)
-    lead = a.shape.as_list()[:-1]
+    lead = _lead_shape(a)
+    coords = [
+        list(np.unravel_index(row, lead)) + [column] if lead else [column]
+        for row, s in enumerate(sets)
+        for column in range(len(s))
+    ]
+    device = _device.current()
+    indices = torch.tensor(coords, dtype=torch.int64).reshape(-1, len(lead) + 1).to(device)
+    flat = [value for s in sets for value in s]
     if a.dtype == dtypes.string:
-        out = np.full((len(sets), width), b"", dtype=object)
-        for i, s in enumerate(sets):
-            out[i, : len(s)] = s
-        return wrap(out.reshape(lead + [width]))
-    out = torch.zeros((len(sets), width), dtype=a._value.dtype)
-    for i, s in enumerate(sets):
-        out[i, : len(s)] = torch.tensor(s, dtype=a._value.dtype)
-    return wrap(out.reshape(lead + [width]).to(a._value.device))
+        values = np.array(flat, dtype=object)
+    else:
+        values = torch.tensor(flat, dtype=a.dtype.torch_dtype).to(device)
+    shape = torch.tensor(lead + [width], dtype=torch.int64, device=device)
+    return SparseTensor(wrap(indices), wrap(values), wrap(shape))
 
 
 @tf_export("sets.intersection")
 def intersection(a, b, validate_indices=True):
-    """``tf.sets.intersection``: each last-axis row's set intersection, as a dense tensor (TF:
-    the ``SparseTensor`` whose ``tf.sparse.to_dense`` this is; see the module docstring)."""
+    """``tf.sets.intersection``: each last-axis row's set intersection, a SparseTensor."""
     return _set_operation(a, b, lambda x, y: x & y)
 
 
 @tf_export("sets.union")
 def union(a, b, validate_indices=True):
-    """``tf.sets.union``: each last-axis row's set union, as a dense tensor (TF: a
-    ``SparseTensor``; see the module docstring)."""
+    """``tf.sets.union``: each last-axis row's set union, a SparseTensor."""
     return _set_operation(a, b, lambda x, y: x | y)
 
 
 @tf_export("sets.difference")
 def difference(a, b, aminusb=True, validate_indices=True):
     """``tf.sets.difference``: each last-axis row's ``a - b`` (``b - a`` when ``aminusb`` is
-    False), as a dense tensor (TF: a ``SparseTensor``; see the module docstring)."""
+    False), a SparseTensor."""
     return _set_operation(a, b, (lambda x, y: x - y) if aminusb else (lambda x, y: y - x))

@@ -17,6 +17,7 @@ import math
 import torch
 
 from ..api_export import tf_export
+from ..framework.dispatch import CompositeArgumentError, dispatch
 from ..framework.errors import NotFoundError
 from ..framework.op_errors import allowed_dtypes, attr_error
 from ..framework.tensor import wrap
@@ -70,7 +71,10 @@ def _negative_inf(fn, sign, nan_at_zero=False):
 
 def _bessel(torch_fn, opname, tf_name, doc):
     def op(x, name=None):
-        a = _unary(x, opname, _BESSEL_KERNELS)
+        try:
+            a = _unary(x, opname, _BESSEL_KERNELS)
+        except CompositeArgumentError as error:
+            return dispatch(op, (x,), {"name": name}, error)
         if a.dtype == torch.float16:
             return wrap(torch_fn(a.float()).half())
         return wrap(torch_fn(a))

@@ -3,7 +3,9 @@
 An element inside a pipeline is a structure (``structure.py``) of torch storage
 (NumPy object arrays for strings) or, for ``window``, of Datasets.  A spec is the
 same structure of ``(shape, dtype)`` pairs (``shape`` a tuple with ``None`` for an
-unknown dimension, or ``None`` for an unknown rank) or ``DatasetSpec`` leaves.
+unknown dimension, or ``None`` for an unknown rank) or ``DatasetSpec`` leaves.  A
+``tf.SparseTensor`` component stays a SparseTensor leaf (spec: ``tf.SparseTensorSpec``;
+``sparse_elements.py`` slices and batches it).
 """
 
 from __future__ import annotations
@@ -19,8 +21,10 @@ from ...framework import tree as _tree
 from ...framework.global_state import PER_THREAD as _PER_THREAD
 from ...framework.errors import InvalidArgumentError
 from ...framework.op_errors import op_error
+from ...framework.sparse_tensor import SparseTensor, SparseTensorSpec
 from ...framework.tensor import TensorOperators
 from .. import structure
+from . import sparse_elements
 
 AUTOTUNE = -1
 INFINITE_CARDINALITY = -1
@@ -50,18 +54,25 @@ def run_on_cpu(fn, *args):
 
 def rows(storage):
     """The size of the first dimension."""
+    if isinstance(storage, SparseTensor):
+        return sparse_elements.rows(storage)
     return storage.shape[0]
 
 
 def row(storage, index):
     """Row ``index`` of a storage (string rows stay 0-d NumPy object arrays)."""
+    if isinstance(storage, SparseTensor):
+        return sparse_elements.row(storage, index)
     if isinstance(storage, np.ndarray):
         return storage[index : index + 1].reshape(storage.shape[1:])
     return storage[index]
 
 
 def stack(leaves):
-    """Stacks same-shaped storages along a new first dimension."""
+    """Stacks same-shaped storages along a new first dimension (SparseTensors: see
+    ``sparse_elements.stack``)."""
+    if isinstance(leaves[0], SparseTensor):
+        return sparse_elements.stack(leaves)
     if isinstance(leaves[0], np.ndarray):
         return np.stack(leaves)
     return torch.stack(leaves)
@@ -71,14 +82,16 @@ def spec_of(storage, batched=False):
     """The ``(shape, dtype)`` of a storage (without its first dimension when ``batched``)."""
     if getattr(type(storage), "_is_dataset", False):
         return DatasetSpec(storage.element_spec)
+    if isinstance(storage, SparseTensor):
+        return sparse_elements.spec(storage, batched)
     shape = tuple(storage.shape[1:] if batched else storage.shape)
     dtype = dtypes.string if isinstance(storage, np.ndarray) else dtypes.from_torch(storage.dtype)
     return shape, dtype
 
 
 def is_spec_leaf(node):
-    """True for a ``(shape, dtype)`` pair or a ``DatasetSpec``."""
-    return isinstance(node, DatasetSpec) or (
+    """True for a ``(shape, dtype)`` pair, a ``DatasetSpec`` or a ``SparseTensorSpec``."""
+    return isinstance(node, (DatasetSpec, SparseTensorSpec)) or (
         isinstance(node, tuple) and len(node) == 2 and isinstance(node[1], dtypes.DType)
     )
 
@@ -87,6 +100,9 @@ def map_spec(fn, spec):
     """Applies ``fn(shape, dtype)`` to every tensor leaf of ``spec`` (DatasetSpecs kept)."""
 
     def leaf(node):
+        if isinstance(node, SparseTensorSpec):
+            shape, dtype = fn(tuple(node.shape.as_list()), node.dtype)
+            return SparseTensorSpec(shape, dtype)
         return fn(*node) if isinstance(node, tuple) else node
 
     return _tree.map_structure(leaf, spec, rules=_tree.DATA, is_leaf=is_spec_leaf)
@@ -123,7 +139,7 @@ def internal_spec(specs):
     """The internal spec of a structure of ``tf.TensorSpec`` / ``DatasetSpec``."""
 
     def leaf(spec):
-        if isinstance(spec, DatasetSpec):
+        if isinstance(spec, (DatasetSpec, SparseTensorSpec)):
             return spec
         shape = spec.shape
         dims = None if shape.rank is None else tuple(shape.as_list())

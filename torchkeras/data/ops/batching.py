@@ -237,7 +237,7 @@ class _UnbatchDataset(UnaryDataset):
         for element in self._input._iterate():
             leaves = structure.flatten(element)
             for leaf in leaves:
-                if leaf.ndim == 0:
+                if len(leaf.shape) == 0:
                     raise InvalidArgumentError(
                         None, None, "Input element must have a non-scalar value in each component."
                     )

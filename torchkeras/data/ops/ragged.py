@@ -17,7 +17,7 @@ from ..dataset_ops import Dataset, UnaryDataset
 from . import _common as c
 
 __all__ = [
-    "has_composite",
+    "has_ragged",
     "from_ragged_source",
     "RaggedSliceDataset",
     "RaggedTensorDataset",
@@ -32,9 +32,10 @@ def _ragged():
     return ragged_tensor.RaggedTensor, ragged_tensor_spec.RaggedTensorSpec, ragged_array_ops
 
 
-def has_composite(value):
-    """True when a leaf of the element structure ``value`` is a composite tensor."""
-    return any(isinstance(leaf, CompositeTensor) for leaf in structure.flatten(value))
+def has_ragged(value):
+    """True when a leaf of the element structure ``value`` is a RaggedTensor."""
+    ragged_type = _ragged()[0]
+    return any(isinstance(leaf, ragged_type) for leaf in structure.flatten(value))
 
 
 def from_ragged_source(dataset):

@@ -11,10 +11,12 @@ from ...framework import tree as _tree
 from ...framework.convert import convert_to_tensor
 from ...framework.device import device as _device_scope
 from ...framework.errors import InvalidArgumentError
+from ...framework.sparse_tensor import SparseTensor
 from ...framework.tensor import TensorOperators
 from .. import structure
 from ..dataset_ops import Dataset
 from . import _common as c
+from . import sparse_elements
 
 
 # Rows cut from the source tensors at a time (one ``unbind`` per component).
@@ -28,8 +30,10 @@ class _TensorSliceDataset(Dataset):
         self._data = c.on_cpu(tensors)
         leaves = structure.flatten(self._data)
         for leaf in leaves:
-            if leaf.ndim == 0:
+            if len(leaf.shape) == 0:
                 raise ValueError("Unbatching a tensor is only supported for rank >= 1")
+            if isinstance(leaf, SparseTensor):
+                sparse_elements.check_sliceable(leaf)
         sizes = [c.rows(leaf) for leaf in leaves]
         for size in sizes[1:]:
             if size != sizes[0]:
@@ -39,7 +43,7 @@ class _TensorSliceDataset(Dataset):
     def _iterate(self):
         data = self._data
         leaves = structure.flatten(data)
-        if any(isinstance(leaf, np.ndarray) for leaf in leaves):
+        if any(not isinstance(leaf, torch.Tensor) for leaf in leaves):
             for index in range(self._size):
                 yield structure.map_structure(lambda s: c.row(s, index), data)  # noqa: B023
             return
@@ -60,21 +64,35 @@ class _TensorSliceDataset(Dataset):
         stop = self._size - self._size % batch_size if drop_remainder else self._size
         if order is None:
             for start in range(0, stop, batch_size):
-                yield structure.map_structure(lambda s: s[start : start + batch_size], data)  # noqa: B023
+                yield structure.map_structure(
+                    lambda s: _rows_of(s, start, min(start + batch_size, self._size)),  # noqa: B023
+                    data,
+                )
             return
         for start in range(0, stop, batch_size):
             rows = order[start : start + batch_size]
             numpy_rows = rows.numpy()
-            yield structure.map_structure(
-                lambda s: s[numpy_rows] if isinstance(s, np.ndarray) else s.index_select(0, rows),  # noqa: B023
-                data,
-            )
+            yield structure.map_structure(lambda s: _picked(s, rows, numpy_rows), data)  # noqa: B023
 
     def _cardinality(self):
         return self._size
 
     def _spec(self):
         return structure.map_structure(lambda s: c.spec_of(s, batched=True), self._data)
+
+
+def _rows_of(storage, start, stop):
+    if isinstance(storage, SparseTensor):
+        return sparse_elements.take_rows(storage, list(range(start, stop)))
+    return storage[start:stop]
+
+
+def _picked(storage, rows, numpy_rows):
+    if isinstance(storage, np.ndarray):
+        return storage[numpy_rows]
+    if isinstance(storage, SparseTensor):
+        return sparse_elements.take_rows(storage, numpy_rows.tolist())
+    return storage.index_select(0, rows)
 
 
 class _TensorDataset(Dataset):

@@ -9,9 +9,11 @@ import torch
 
 from ...framework.custom_gradient import custom_gradient as _tf_custom_gradient
 from ...framework.tape import stop_gradient as _tf_stop_gradient
+from ...framework.sparse_tensor import SparseTensor
 from ...framework.tensor import TensorOperators
 from ...framework import tree as _tree
 from ...ops.gather_ops import slice as _tf_slice
+from ...ops.sparse.conversion_ops import to_dense
 from ._base import TORCH, Tensor, storage, unaliased, wrap
 from ._dtypes import NAME, standardize_dtype
 from ...api_export import keras_export
@@ -43,9 +45,17 @@ __all__ = [
 @keras_export("keras.ops.convert_to_tensor")
 def convert_to_tensor(x, dtype=None, sparse=None, ragged=None):
     """``x`` as a Tensor: tensors keep their dtype (cast when ``dtype`` differs), other
-    values follow TF's conversion and are then cast to ``dtype``."""
+    values follow TF's conversion and are then cast to ``dtype``.  A ``tf.SparseTensor``
+    stays sparse (its values cast) unless ``sparse=False``, which densifies it, as Keras on
+    TF does."""
     if dtype is None and type(x) is Tensor:
         return x
+    if isinstance(x, SparseTensor):
+        if sparse is None or sparse:
+            if dtype is None or standardize_dtype(dtype) == x.dtype.name:
+                return x
+            return x.with_values(wrap(unaliased(x.values, dtype)))
+        x = to_dense(x)
     return wrap(unaliased(x, dtype))
 
 

@@ -107,6 +107,7 @@ class RaggedTensor(CompositeTensor):
     """
 
     __slots__ = ("_values", "_row_splits", "_uniform_row_length")
+    _reflects_operators = True  # ``dense + ragged`` runs ``RaggedTensor.__radd__``
 
     def __init__(self, values, row_splits, internal=False, uniform_row_length=None):
         if not internal:

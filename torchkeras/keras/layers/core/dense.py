@@ -2,7 +2,9 @@
 
 import torch
 
+from ....framework.sparse_tensor import SparseTensor
 from ....framework.tensor import wrap
+from ....ops.sparse.matmul_ops import sparse_dense_matmul
 from ... import activations, constraints, initializers, regularizers
 from ..input_spec import InputSpec
 from ..layer import Layer
@@ -18,7 +20,9 @@ class Dense(Layer):
     Inputs of rank > 2 are multiplied along their last axis.  Under a mixed
     policy (``dtype="mixed_float16"``) the float32 weights are cast to the
     compute dtype for the product, as Keras does.  The forward pass
-    calls torch directly (``addmm`` for rank-2 inputs) on the weights' storage.
+    calls torch directly (``addmm`` for rank-2 inputs) on the weights' storage.  A
+    ``tf.SparseTensor`` input is multiplied with ``tf.sparse.sparse_dense_matmul``, as
+    Keras on TF does.
     """
 
     def __init__(
@@ -71,9 +75,17 @@ class Dense(Layer):
         self.built = True
 
     def call(self, inputs):
-        x = inputs._value
         kernel = self.kernel._value
         bias = None if self.bias is None else self.bias._value
+        if isinstance(inputs, SparseTensor):
+            values = inputs.values._value
+            if values.is_floating_point() or values.is_complex():
+                kernel = kernel.to(values.dtype)
+            else:
+                inputs = inputs.with_values(wrap(values.to(kernel.dtype)))
+            y = sparse_dense_matmul(inputs, wrap(kernel))._value
+            return self._finish(y if bias is None else y + bias.to(y.dtype))
+        x = inputs._value
         if not (x.is_floating_point() or x.is_complex()):
             x = x.to(
                 kernel.dtype
@@ -88,6 +100,10 @@ class Dense(Layer):
             y = torch.addmm(bias, x, kernel)
         else:
             y = torch.matmul(x, kernel) + bias
+        return self._finish(y)
+
+    def _finish(self, y):
+        """The activation applied to the pre-activation storage ``y``."""
         torch_fn = self._torch_activation
         if torch_fn is not None:
             return wrap(torch_fn(y))

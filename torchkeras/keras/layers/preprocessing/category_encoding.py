@@ -5,6 +5,7 @@ import torch
 from ....framework import dtypes
 from ....framework.convert import to_torch
 from ....framework.tensor import wrap
+from ....ops.sparse.conversion_ops import from_dense
 from ..layer import Layer
 from ....framework.op_errors import op_error
 from ....api_export import keras_export
@@ -22,8 +23,9 @@ class CategoryEncoding(Layer):
     A rank-1 input is one sample in the multi-hot and count modes.  Indices ``>= num_tokens``
     are ignored, as TF's ``bincount`` does; negative ones give zeros in ``"one_hot"`` (and for
     inputs of rank 3 or more) and raise TF's ``InvalidArgumentError`` otherwise.  The output has the
-    layer's dtype (``count_weights``' dtype when given).  ``sparse=True`` is not
-    supported (torchkeras has no sparse tensors): it raises ``ValueError``.
+    layer's dtype (``count_weights``' dtype when given).  ``sparse=True`` returns the
+    ``tf.SparseTensor`` of the non-zero outputs (row-major), as Keras on TF does (eager calls;
+    a count whose weights sum to 0 is left out, where TF keeps it).
     """
 
     def __init__(self, num_tokens=None, output_mode="multi_hot", sparse=False, **kwargs):
@@ -39,8 +41,6 @@ class CategoryEncoding(Layer):
             )
         if num_tokens < 1:
             raise ValueError("`num_tokens` must be >= 1. Received: num_tokens=%s." % (num_tokens,))
-        if sparse:
-            raise ValueError("torchkeras' CategoryEncoding does not support `sparse=True`.")
         self.num_tokens = num_tokens
         self.output_mode = output_mode
         self.sparse = sparse
@@ -71,14 +71,13 @@ class CategoryEncoding(Layer):
         valid = (indices >= 0) & (indices < self.num_tokens)
         encoded = torch.nn.functional.one_hot(torch.where(valid, indices, 0), self.num_tokens)
         encoded = (encoded * valid[..., None]).to(dtype)
-        if self.output_mode == "one_hot":
-            return wrap(encoded)
-        if count_weights is not None:
-            encoded = encoded * count_weights[..., None]
-        axis = 1 if indices.ndim > 1 else 0
-        if self.output_mode == "multi_hot":
-            return wrap(encoded.amax(dim=axis))
-        return wrap(encoded.sum(dim=axis))
+        if self.output_mode != "one_hot":
+            if count_weights is not None:
+                encoded = encoded * count_weights[..., None]
+            axis = 1 if indices.ndim > 1 else 0
+            multi = self.output_mode == "multi_hot"
+            encoded = encoded.amax(dim=axis) if multi else encoded.sum(dim=axis)
+        return from_dense(wrap(encoded)) if self.sparse else wrap(encoded)
 
     def compute_output_shape(self, input_shape):
         input_shape = tuple(input_shape)
