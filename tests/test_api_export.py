@@ -102,6 +102,8 @@ EXPECTED_NAMESPACES = {
     "tf.distribute.experimental",
     "tf.dtypes",
     "tf.errors",
+    "tf.image",
+    "tf.io",
     "tf.linalg",
     "tf.math",
     "tf.math.special",

@@ -15,6 +15,8 @@ from . import math, nn, linalg, random, nest, debugging, config, test, train, sa
 from . import experimental, version, sysconfig, compat
 from . import distribute
 from . import bitwise, quantization, sets
+from . import image
+from . import io
 
 # torchkeras' own additions (TF has no such names).
 from .framework.tensor import as_torch, from_torch  # noqa: F401
@@ -48,6 +50,8 @@ for _module in (
     bitwise,
     quantization,
     sets,
+    image,
+    io,
 ):
     _export_value(_module, "tf." + _module.__name__.rpartition(".")[2])
 _fill_namespace(
