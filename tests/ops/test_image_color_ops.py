@@ -69,9 +69,7 @@ def test_known_values():
         tf.image.adjust_saturation(tf.constant([[[1.0, 0.5, 0.5]]]), 0.0).numpy().ravel(),
         [1, 1, 1],
     )
-    np.testing.assert_allclose(
-        tf.image.rgb_to_grayscale(red).numpy().ravel(), [0.2989], rtol=1e-6
-    )
+    np.testing.assert_allclose(tf.image.rgb_to_grayscale(red).numpy().ravel(), [0.2989], rtol=1e-6)
     gray = tf.image.rgb_to_grayscale(tf.constant([[[255, 255, 255]]], tf.uint8))
     assert gray.dtype == tf.uint8 and gray.numpy().ravel().tolist() == [255]
     np.testing.assert_allclose(

@@ -32,9 +32,7 @@ def check_at_least_3d(storage):
             "'image' (shape %s) must be at least three-dimensional." % shape_text(storage)
         )
     if any(d == 0 for d in storage.shape[-3:]):
-        raise ValueError(
-            "inner 3 dims of 'image.shape' must be > 0: %s" % shape_text(storage)
-        )
+        raise ValueError("inner 3 dims of 'image.shape' must be > 0: %s" % shape_text(storage))
 
 
 def check_3_or_4(storage, text="'image' (shape %s) must have either 3 or 4 dimensions."):

@@ -117,7 +117,9 @@ def pad_to_bounding_box(image, offset_height, offset_width, target_height, targe
     args.check(top >= 0, top_t, "offset_height must be >= 0")
     args.check(left >= 0, left_t, "offset_width must be >= 0")
     args.check(
-        width_out - left - batch.shape[2] >= 0, width_t or left_t, "width must be <= target - offset"
+        width_out - left - batch.shape[2] >= 0,
+        width_t or left_t,
+        "width must be <= target - offset",
     )
     args.check(
         height_out - top - batch.shape[1] >= 0,
