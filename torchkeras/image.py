@@ -10,6 +10,7 @@ _DEFINING = (
     ".ops.image_ops",
     ".ops.image_convert_ops",
     ".ops.image_color_ops",
+    ".ops.image_resize_ops",
 )
 
 _fill_namespace(globals(), "tf.image", *_DEFINING)
