@@ -11,6 +11,7 @@ _DEFINING = (
     ".ops.image_convert_ops",
     ".ops.image_color_ops",
     ".ops.image_resize_ops",
+    ".ops.image_random_ops",
 )
 
 _fill_namespace(globals(), "tf.image", *_DEFINING)
