@@ -12,6 +12,7 @@ _DEFINING = (
     ".ops.image_color_ops",
     ".ops.image_resize_ops",
     ".ops.image_random_ops",
+    ".ops.image_codec_ops",
 )
 
 _fill_namespace(globals(), "tf.image", *_DEFINING)

@@ -6,6 +6,6 @@ where they are defined.
 
 from .api_export import fill_namespace as _fill_namespace
 
-_DEFINING = ()
+_DEFINING = (".ops.image_codec_ops",)
 
 _fill_namespace(globals(), "tf.io", *_DEFINING)

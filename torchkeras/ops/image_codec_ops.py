@@ -1,0 +1,316 @@
+"""``tf.io`` / ``tf.image`` image codecs: ``decode_*``, ``encode_png``, ``encode_jpeg``,
+``is_jpeg``.
+
+As TF, every decoder sniffs the format (``decode_png`` reads a JPEG too; ``decode_bmp``
+reads BMP only, and only it and ``decode_image`` read BMP) and returns ``[height, width, channels]`` (``[frames, h, w, 3]`` for GIFs
+where TF does). PNG is decoded and encoded here with ``zlib`` and NumPy
+(``ops/image_decode.py``); JPEG, GIF and BMP go through Pillow, the optional ``image``
+extra, whose libjpeg may round a few pixels differently from TF's. ``encode_png`` writes
+the same pixels as TF, not the same bytes (TF's libpng picks other row filters).
+"""
+
+import io as _io
+import struct
+import zlib
+
+import numpy as np
+import torch
+
+from ..api_export import tf_export
+from ..framework import device as _device
+from ..framework import dtypes
+from ..framework.convert import convert_to_tensor
+from ..framework.errors import InvalidArgumentError
+from ..framework.op_errors import dims_text, op_error, type_name
+from ..framework.tensor import wrap
+from . import image_decode
+from .image_convert_ops import convert_image_dtype
+
+__all__ = []
+
+_JPEG = b"\xff\xd8\xff"
+_PNG = b"\x89PNG\r\n\x1a\n"
+_FORMAT_NAMES = {"jpeg": "JPEG", "png": "PNG", "gif": "GIF", "bmp": "BMP"}
+
+
+def _error(opname, text):
+    return op_error(opname, text, None, name=None)
+
+
+def _contents(contents, opname):
+    """The bytes of a scalar string tensor (TF's error for other shapes)."""
+    storage = convert_to_tensor(contents, dtype=dtypes.string)._value
+    if storage.ndim:
+        raise _error(opname, "`contents` must be scalar but got shape%s" % dims_text(storage.shape))
+    return storage.item()
+
+
+def _format(data, opname):
+    if data.startswith(_JPEG):
+        return "jpeg"
+    if data.startswith(_PNG):
+        return "png"
+    if data.startswith(b"GIF8"):
+        return "gif"
+    if data.startswith(b"BM"):
+        return "bmp"
+    raise _error(
+        opname, "Unknown image file format. One of JPEG, JPEG XL, PNG, GIF, BMP, WebP required."
+    )
+
+
+def _check_channels(channels, opname):
+    if channels not in (0, 1, 3, 4):
+        raise _error(opname, "`channels` must be 0, 1, 3 or 4 but got %d" % channels)
+
+
+def _png(data, channels, dtype):
+    pixels, depth = image_decode.read_png(data)
+    if dtype == dtypes.uint16:
+        if depth != 16:
+            pixels = pixels.astype(np.uint16) * 257
+        if channels:
+            pixels = image_decode.convert_channels(pixels, channels, filler=65535)
+        return pixels.astype(np.uint16)
+    if depth == 16:
+        pixels = (pixels >> 8).astype(np.uint8)
+    if channels:
+        pixels = image_decode.convert_channels(pixels, channels, (1 << min(depth, 8)) - 1)
+    return pixels
+
+
+def _open(data, what):
+    return image_decode.pillow(what).open(_io.BytesIO(data))
+
+
+def _jpeg(data, channels, opname):
+    if channels == 4:
+        raise _error(opname, "JPEG does not support 4 channels")
+    with _open(data, "Decoding JPEG") as image:
+        if channels == 1 or (channels == 0 and image.mode == "L"):
+            image.draft("L", image.size)
+            array = np.asarray(image.convert("L"))[..., None]
+        else:
+            array = np.asarray(image.convert("RGB"))
+    return array
+
+
+def _gif_frames(data):
+    with _open(data, "Decoding GIF") as image:
+        frames = []
+        for index in range(getattr(image, "n_frames", 1)):
+            image.seek(index)
+            frames.append(np.asarray(image.convert("RGB")))
+    return np.stack(frames)
+
+
+def _bmp(data, channels, opname):
+    if channels not in (0, 3, 4):
+        raise _error(opname, "`channels` must be 0, 3 or 4 for BMP, but got %d" % channels)
+    with _open(data, "Decoding BMP") as image:
+        has_alpha = "A" in image.getbands()
+        want = channels or (4 if has_alpha else 3)
+        return np.asarray(image.convert("RGBA" if want == 4 else "RGB"))
+
+
+def _decode(data, channels, dtype, opname, animation):
+    """Pixels of any supported file; ``animation``: ``"4d"`` (GIFs as frames), ``"first"``
+    (a GIF's first frame) or ``"single"`` (TF's error for animated GIFs)."""
+    _check_channels(channels, opname)
+    kind = _format(data, opname)
+    if kind == "png":
+        return _png(data, channels, dtype)
+    if kind == "jpeg":
+        return _jpeg(data, channels, opname)
+    if kind == "bmp":
+        if opname != "DecodeImage":
+            raise _error(
+                opname,
+                "Trying to decode BMP format using a wrong op. Use `decode_bmp` or "
+                "`decode_image` instead. Op used: %s" % opname,
+            )
+        return _bmp(data, channels, opname)
+    if channels not in (0, 3):
+        raise _error(opname, "channels must be 0 or 3 for GIF, got %d" % channels)
+    frames = _gif_frames(data)
+    if animation == "4d":
+        return frames
+    if animation == "single" and len(frames) > 1:
+        raise _error(
+            opname,
+            "Got %d frames, but animated gifs can only be decoded by tf.io.decode_gif or "
+            "tf.io.decode_image" % len(frames),
+        )
+    return frames[0]
+
+
+def _tensor(array):
+    return wrap(torch.from_numpy(np.array(array, copy=True)).to(_device.current()))
+
+
+def _uint_dtype(dtype, opname, allowed=(dtypes.uint8, dtypes.uint16)):
+    dtype = dtypes.as_dtype(dtype)
+    if dtype not in allowed:
+        raise InvalidArgumentError(
+            None,
+            None,
+            "Value for attr 'dtype' of %s is not in the list of allowed values: %s [Op:%s]"
+            % (type_name(dtype), ", ".join(d.name for d in allowed), opname),
+        )
+    return dtype
+
+
+@tf_export("io.decode_png", "image.decode_png")
+def decode_png(contents, channels=0, dtype=dtypes.uint8, name=None):
+    """Decodes a PNG (or JPEG, single-frame GIF, BMP) file to ``uint8`` or ``uint16``
+    ``[h, w, c]``; ``channels`` 0 keeps the file's, 1 grey, 3 RGB, 4 RGBA."""
+    dtype = _uint_dtype(dtype, "DecodePng")
+    tensor = _tensor(
+        _decode(_contents(contents, "DecodePng"), channels, dtype, "DecodePng", "single")
+    )
+    return tensor if tensor.dtype == dtype else convert_image_dtype(tensor, dtype)
+
+
+@tf_export("io.decode_jpeg", "image.decode_jpeg")
+def decode_jpeg(
+    contents,
+    channels=0,
+    ratio=1,
+    fancy_upscaling=True,
+    try_recover_truncated=False,
+    acceptable_fraction=1,
+    dct_method="",
+    name=None,
+):
+    """Decodes a JPEG (or PNG, single-frame GIF, BMP) file to ``uint8`` ``[h, w, c]``
+    (Pillow's libjpeg; ``ratio`` and the recovery options are not supported)."""
+    if ratio != 1:
+        raise NotImplementedError("decode_jpeg: only ratio=1 is supported by torchkeras")
+    data = _contents(contents, "DecodeJpeg")
+    return _tensor(_decode(data, channels, dtypes.uint8, "DecodeJpeg", "single"))
+
+
+@tf_export("io.decode_gif", "image.decode_gif")
+def decode_gif(contents, name=None):
+    """Decodes a GIF's frames to ``uint8`` ``[frames, h, w, 3]`` (other formats as one
+    frame)."""
+    data = _contents(contents, "DecodeGif")
+    array = _decode(data, 3, dtypes.uint8, "DecodeGif", "4d")
+    return _tensor(array if array.ndim == 4 else array[None])
+
+
+@tf_export("io.decode_bmp", "image.decode_bmp")
+def decode_bmp(contents, channels=0, name=None):
+    """Decodes a BMP file to ``uint8`` ``[h, w, c]`` (channels 0, 3 or 4)."""
+    data = _contents(contents, "DecodeBmp")
+    kind = _format(data, "DecodeBmp")
+    if kind != "bmp":
+        raise _error(
+            "DecodeBmp",
+            "Trying to decode %s format using DecodeBmp op. Use `decode_%s` or `decode_image` "
+            "instead." % (_FORMAT_NAMES[kind], kind),
+        )
+    return _tensor(_bmp(data, channels, "DecodeBmp"))
+
+
+@tf_export("io.decode_image", "image.decode_image")
+def decode_image(contents, channels=None, dtype=dtypes.uint8, name=None, expand_animations=True):
+    """Decodes a BMP, GIF, JPEG or PNG file: ``[h, w, c]``, or ``[frames, h, w, 3]`` for GIFs
+    with ``expand_animations``; ``dtype`` uint8, uint16 or float32 (rescaled as
+    ``convert_image_dtype``)."""
+    dtype = _uint_dtype(dtype, "DecodeImage", (dtypes.uint8, dtypes.uint16, dtypes.float32))
+    data = _contents(contents, "DecodeImage")
+    decode_as = dtypes.uint16 if dtype == dtypes.uint16 else dtypes.uint8
+    if dtype == dtypes.float32 and data.startswith(_PNG) and data[24] == 16:
+        decode_as = dtypes.uint16
+    animation = "4d" if expand_animations else "first"
+    tensor = _tensor(_decode(data, channels or 0, decode_as, "DecodeImage", animation))
+    return tensor if tensor.dtype == dtype else convert_image_dtype(tensor, dtype)
+
+
+@tf_export("io.is_jpeg", "image.is_jpeg")
+def is_jpeg(contents, name=None):
+    """Whether the bytes start with JPEG's marker ``\\xff\\xd8\\xff`` (a bool tensor)."""
+    storage = convert_to_tensor(contents, dtype=dtypes.string)._value
+    flags = np.vectorize(lambda data: data[:3] == _JPEG, otypes=[bool])(storage)
+    return wrap(torch.from_numpy(np.asarray(flags)))
+
+
+def _chunk(kind, payload):
+    body = kind + payload
+    return struct.pack(">I", len(payload)) + body + struct.pack(">I", zlib.crc32(body))
+
+
+_PNG_COLOR_TYPES = {1: 0, 2: 4, 3: 2, 4: 6}
+
+
+def _encode_image(image, opname, allowed):
+    tensor = convert_to_tensor(image)
+    storage = tensor._value
+    if tensor.dtype not in allowed:
+        raise InvalidArgumentError(
+            None,
+            None,
+            "Value for attr 'T' of %s is not in the list of allowed values: %s [Op:%s] name: "
+            % (type_name(tensor.dtype), ", ".join(d.name for d in allowed), opname),
+        )
+    if storage.dim() != 3:
+        raise op_error(opname, "images must be at least rank 3%s" % dims_text(storage.shape))
+    return storage.detach().cpu().numpy()
+
+
+@tf_export("io.encode_png", "image.encode_png")
+def encode_png(image, compression=-1, name=None):
+    """PNG bytes of a ``uint8`` / ``uint16`` ``[h, w, c]`` image (1-4 channels);
+    ``compression`` is zlib's level (-1: default)."""
+    pixels = _encode_image(image, "EncodePng", (dtypes.uint8, dtypes.uint16))
+    height, width, channels = pixels.shape
+    if channels not in _PNG_COLOR_TYPES:
+        raise op_error("EncodePng", "image must have 1, 2, 3, or 4 channels, got %d" % channels)
+    depth = 16 if pixels.dtype == np.uint16 else 8
+    rows = pixels.astype(">u2" if depth == 16 else np.uint8).reshape(height, -1).view(np.uint8)
+    raw = np.concatenate([np.zeros((height, 1), np.uint8), rows], axis=1).tobytes()
+    header = struct.pack(">IIBBBBB", width, height, depth, _PNG_COLOR_TYPES[channels], 0, 0, 0)
+    data = (
+        _PNG
+        + _chunk(b"IHDR", header)
+        + _chunk(b"IDAT", zlib.compress(raw, int(compression)))
+        + _chunk(b"IEND", b"")
+    )
+    return convert_to_tensor(data)
+
+
+@tf_export("io.encode_jpeg", "image.encode_jpeg")
+def encode_jpeg(
+    image,
+    format="",
+    quality=95,
+    progressive=False,
+    optimize_size=False,
+    chroma_downsampling=True,
+    density_unit="in",
+    x_density=300,
+    y_density=300,
+    xmp_metadata="",
+    name=None,
+):
+    """JPEG bytes of a ``uint8`` ``[h, w, 1 or 3]`` image, through Pillow (its bytes are not
+    TF's; decoding gives nearly the same pixels)."""
+    pixels = _encode_image(image, "EncodeJpeg", (dtypes.uint8,))
+    if pixels.shape[-1] not in (1, 3) or format not in ("", "grayscale", "rgb"):
+        raise op_error(
+            "EncodeJpeg", "image must have 1 or 3 channels, got %s" % dims_text(pixels.shape)
+        )
+    module = image_decode.pillow("Encoding JPEG")
+    picture = module.fromarray(pixels[..., 0] if pixels.shape[-1] == 1 else pixels)
+    buffer = _io.BytesIO()
+    picture.save(
+        buffer,
+        "JPEG",
+        quality=int(quality),
+        progressive=bool(progressive),
+        optimize=bool(optimize_size),
+        subsampling=2 if chroma_downsampling else 0,
+        dpi=(x_density, y_density),
+    )
+    return convert_to_tensor(buffer.getvalue())
