@@ -3,7 +3,8 @@
 
 As TF, every decoder sniffs the format (``decode_png`` reads a JPEG too; only
 ``decode_bmp`` and ``decode_image`` read BMP, and ``decode_bmp`` reads nothing else) and
-returns ``[height, width, channels]`` (``[frames, h, w, 3]`` for GIFs where TF does). PNG is decoded and encoded here with ``zlib`` and NumPy
+returns ``[height, width, channels]`` (``[frames, h, w, 3]`` for GIFs where TF does).
+PNG is decoded and encoded here with ``zlib`` and NumPy
 (``ops/image_decode.py``); JPEG, GIF and BMP go through Pillow, the optional ``image``
 extra, whose libjpeg may round a few pixels differently from TF's. ``encode_png`` writes
 the same pixels as TF, not the same bytes (TF's libpng picks other row filters).
