@@ -13,6 +13,7 @@ _DEFINING = (
     ".ops.image_resize_ops",
     ".ops.image_random_ops",
     ".ops.image_codec_ops",
+    ".ops.image_quality_ops",
 )
 
 _fill_namespace(globals(), "tf.image", *_DEFINING)
