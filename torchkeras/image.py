@@ -14,6 +14,7 @@ _DEFINING = (
     ".ops.image_random_ops",
     ".ops.image_codec_ops",
     ".ops.image_quality_ops",
+    ".ops.image_filter_ops",
 )
 
 _fill_namespace(globals(), "tf.image", *_DEFINING)
