@@ -15,6 +15,7 @@ _DEFINING = (
     ".ops.image_codec_ops",
     ".ops.image_quality_ops",
     ".ops.image_filter_ops",
+    ".ops.image_nms_ops",
 )
 
 _fill_namespace(globals(), "tf.image", *_DEFINING)
