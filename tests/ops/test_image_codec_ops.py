@@ -183,3 +183,34 @@ def test_errors(call, message):
 def test_exported_under_io_and_image():
     assert tf.io.decode_png is tf.image.decode_png
     assert tf.io.encode_jpeg is tf.image.encode_jpeg
+
+
+def _smooth_image():
+    rows = np.linspace(0, 1, 16, dtype=np.float32)[:, None, None]
+    cols = np.linspace(0, 1, 24, dtype=np.float32)[None, :, None]
+    return np.concatenate([rows * cols, rows + 0 * cols, 1 - cols + 0 * rows], axis=-1)
+
+
+def test_jpeg_quality_ops_match_tensorflow_closely():
+    tf_real = pytest.importorskip("tensorflow")
+    image = _smooth_image()
+    for quality in (30, 90):
+        ours = tf.image.adjust_jpeg_quality(image, quality)
+        theirs = tf_real.image.adjust_jpeg_quality(image, quality, dct_method="INTEGER_ACCURATE")
+        assert ours.dtype == tf.float32 and ours.shape == theirs.shape
+        np.testing.assert_allclose(ours.numpy(), theirs.numpy(), atol=4 / 255)
+    ours = tf.image.stateless_random_jpeg_quality(image, 40, 90, seed=(3, 4))
+    theirs = tf_real.image.stateless_random_jpeg_quality(image, 40, 90, seed=(3, 4))
+    np.testing.assert_allclose(ours.numpy(), theirs.numpy(), atol=8 / 255)
+
+
+def test_jpeg_quality_ops():
+    image = _smooth_image()
+    low = tf.image.adjust_jpeg_quality(image, 5).numpy()
+    high = tf.image.adjust_jpeg_quality(image, 100).numpy()
+    assert np.abs(high - image).mean() < np.abs(low - image).mean()
+    assert tf.image.random_jpeg_quality(image, 20, 80).shape == image.shape
+    with pytest.raises(ValueError, match="^jpeg encoding range must be between 0 and 100.$"):
+        tf.image.random_jpeg_quality(image, -1, 80)
+    with pytest.raises(ValueError, match="must be less than `max_jpeg_quality`"):
+        tf.image.stateless_random_jpeg_quality(image, 80, 80, (1, 2))

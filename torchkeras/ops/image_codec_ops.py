@@ -1,12 +1,13 @@
 """``tf.io`` / ``tf.image`` image codecs: ``decode_*``, ``encode_png``, ``encode_jpeg``,
-``is_jpeg``.
+``is_jpeg``, and the JPEG-quality augmentations.
 
 As TF, every decoder sniffs the format (``decode_png`` reads a JPEG too; only
 ``decode_bmp`` and ``decode_image`` read BMP, and ``decode_bmp`` reads nothing else) and
 returns ``[height, width, channels]`` (``[frames, h, w, 3]`` for GIFs where TF does).
 PNG is decoded and encoded here with ``zlib`` and NumPy
 (``ops/image_decode.py``); JPEG, GIF and BMP go through Pillow, the optional ``image``
-extra, whose libjpeg may round a few pixels differently from TF's. ``encode_png`` writes
+extra; its JPEG decoder uses libjpeg's accurate DCT (TF's ``dct_method="INTEGER_ACCURATE"``),
+so it can differ by a few levels from TF's default fast DCT. ``encode_png`` writes
 the same pixels as TF, not the same bytes (TF's libpng picks other row filters).
 """
 
@@ -26,6 +27,8 @@ from ..framework.op_errors import dims_text, op_error, type_name
 from ..framework.tensor import wrap
 from . import image_decode
 from .image_convert_ops import convert_image_dtype
+from .random_ops import uniform
+from .stateless_random_ops import stateless_uniform
 
 __all__ = []
 
@@ -315,3 +318,43 @@ def encode_jpeg(
         dpi=(x_density, y_density),
     )
     return convert_to_tensor(buffer.getvalue())
+
+
+@tf_export("image.adjust_jpeg_quality")
+def adjust_jpeg_quality(image, jpeg_quality, dct_method="", name=None):
+    """An image ``[h, w, 1 or 3]`` round-tripped through JPEG at ``jpeg_quality`` (0-100),
+    back in its dtype. Pillow's encoder and decoder: the artefacts are close to TF's, not
+    identical."""
+    tensor = convert_to_tensor(image)
+    pixels = convert_image_dtype(tensor, dtypes.uint8, saturate=True)
+    quality = int(convert_to_tensor(jpeg_quality, dtype=dtypes.int32)._value)
+    if not 0 <= quality <= 100:
+        raise _error("EncodeJpegVariableQuality", "quality must be in [0,100], got %d" % quality)
+    encoded = encode_jpeg(pixels, quality=quality)
+    decoded = decode_jpeg(encoded, channels=tensor.shape[-1])
+    return convert_image_dtype(decoded, tensor.dtype, saturate=True)
+
+
+def _check_jpeg_range(low, high):
+    if low < 0 or high < 0 or low > 100 or high > 100:
+        raise ValueError("jpeg encoding range must be between 0 and 100.")
+    if low >= high:
+        raise ValueError("`min_jpeg_quality` must be less than `max_jpeg_quality`.")
+
+
+@tf_export("image.random_jpeg_quality")
+def random_jpeg_quality(image, min_jpeg_quality, max_jpeg_quality, seed=None):
+    """``adjust_jpeg_quality`` at a quality drawn uniformly from ``[min, max)``."""
+    _check_jpeg_range(min_jpeg_quality, max_jpeg_quality)
+    quality = uniform([], min_jpeg_quality, max_jpeg_quality, dtype=dtypes.int32, seed=seed)
+    return adjust_jpeg_quality(image, quality)
+
+
+@tf_export("image.stateless_random_jpeg_quality")
+def stateless_random_jpeg_quality(image, min_jpeg_quality, max_jpeg_quality, seed):
+    """``random_jpeg_quality`` with the quality TF draws for the seed pair ``seed``."""
+    _check_jpeg_range(min_jpeg_quality, max_jpeg_quality)
+    quality = stateless_uniform(
+        [], seed, minval=min_jpeg_quality, maxval=max_jpeg_quality, dtype=dtypes.int32
+    )
+    return adjust_jpeg_quality(image, quality)
