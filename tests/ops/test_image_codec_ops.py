@@ -214,3 +214,19 @@ def test_jpeg_quality_ops():
         tf.image.random_jpeg_quality(image, -1, 80)
     with pytest.raises(ValueError, match="must be less than `max_jpeg_quality`"):
         tf.image.stateless_random_jpeg_quality(image, 80, 80, (1, 2))
+
+
+def test_jpeg_shape_and_cropped_decoding():
+    files = _files()
+    assert tf.io.extract_jpeg_shape(files["rgb.jpg"]).numpy().tolist() == [5, 7, 3]
+    shape = tf.image.extract_jpeg_shape(files["gray.jpg"], tf.int64)
+    assert shape.dtype == tf.int64 and shape.numpy().tolist() == [5, 7, 1]
+    crop = tf.io.decode_and_crop_jpeg(files["rgb.jpg"], [1, 2, 3, 4])
+    assert crop.shape == (3, 4, 3)
+    np.testing.assert_array_equal(crop.numpy(), tf.io.decode_jpeg(files["rgb.jpg"])[1:4, 2:6])
+    with pytest.raises(tf.errors.InvalidArgumentError, match=r"Invalid JPEG data, size \d+"):
+        tf.io.extract_jpeg_shape(files["rgb.png"])
+    with pytest.raises(tf.errors.InvalidArgumentError, match="but detected PNG"):
+        tf.io.decode_and_crop_jpeg(files["rgb.png"], [1, 2, 3, 4])
+    with pytest.raises(tf.errors.InvalidArgumentError, match="Invalid JPEG data or crop window"):
+        tf.io.decode_and_crop_jpeg(files["rgb.jpg"], [1, 2, 30, 4])

@@ -129,3 +129,19 @@ def test_errors():
         tf.image.non_max_suppression([[0.0, 0, 1, 1]], [0.5], 3, iou_threshold=1.5)
     with pytest.raises(ValueError, match="must be True for batched input"):
         tf.image.non_max_suppression_padded(np.zeros((2, 3, 4)), np.zeros((2, 3)), 3)
+
+
+def test_nms_with_overlaps_matches_tensorflow():
+    tf_real = pytest.importorskip("tensorflow")
+    overlaps = RNG.random((30, 30)).astype(np.float32)
+    scores = RNG.random(30).astype(np.float32)
+    for threshold in (0.3, 0.8):
+        ours = tf.image.non_max_suppression_overlaps(overlaps, scores, 10, threshold, 0.2)
+        theirs = tf_real.image.non_max_suppression_overlaps(overlaps, scores, 10, threshold, 0.2)
+        assert ours.numpy().tolist() == theirs.numpy().tolist()
+
+
+def test_nms_with_overlaps_known_values():
+    overlaps = [[1.0, 0.7, 0.1], [0.7, 1.0, 0.2], [0.1, 0.2, 1.0]]
+    kept = tf.image.non_max_suppression_overlaps(overlaps, [0.9, 0.8, 0.7], 3, 0.5)
+    assert kept.numpy().tolist() == [0, 2]

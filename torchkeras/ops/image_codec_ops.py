@@ -358,3 +358,49 @@ def stateless_random_jpeg_quality(image, min_jpeg_quality, max_jpeg_quality, see
         [], seed, minval=min_jpeg_quality, maxval=max_jpeg_quality, dtype=dtypes.int32
     )
     return adjust_jpeg_quality(image, quality)
+
+
+@tf_export("io.extract_jpeg_shape", "image.extract_jpeg_shape")
+def extract_jpeg_shape(contents, output_type=dtypes.int32, name=None):
+    """``[height, width, channels]`` of a JPEG file, read from its header (through Pillow)."""
+    data = _contents(contents, "ExtractJpegShape")
+    if not data.startswith(_JPEG):
+        raise _error("ExtractJpegShape", "Invalid JPEG data, size %d" % len(data))
+    with _open(data, "Reading a JPEG header") as picture:
+        shape = [picture.height, picture.width, len(picture.getbands())]
+    return convert_to_tensor(shape, dtype=output_type)
+
+
+@tf_export("io.decode_and_crop_jpeg", "image.decode_and_crop_jpeg")
+def decode_and_crop_jpeg(
+    contents,
+    crop_window,
+    channels=0,
+    ratio=1,
+    fancy_upscaling=True,
+    try_recover_truncated=False,
+    acceptable_fraction=1,
+    dct_method="",
+    name=None,
+):
+    """The ``crop_window`` ``[y, x, height, width]`` of a decoded JPEG. Decoded whole, then
+    cropped: TF's cropping decoder can differ by a few levels at chroma block edges."""
+    opname = "DecodeAndCropJpeg"
+    data = _contents(contents, opname)
+    window = convert_to_tensor(crop_window, dtype=dtypes.int32)._value
+    if tuple(window.shape) != (4,):
+        raise _error(opname, "crop_size must have four elements %s" % dims_text(window.shape))
+    kind = _format(data, opname)
+    if kind != "jpeg":
+        raise _error(
+            opname,
+            "DecodeAndCropJpeg operation can run on JPEG only, but detected %s."
+            % _FORMAT_NAMES[kind],
+        )
+    top, left, height, width = (int(v) for v in window.tolist())
+    pixels = _jpeg(data, channels, opname)
+    if top < 0 or left < 0 or height <= 0 or width <= 0:
+        raise _error(opname, "jpeg::Uncompress failed. Invalid JPEG data or crop window.")
+    if top + height > pixels.shape[0] or left + width > pixels.shape[1]:
+        raise _error(opname, "jpeg::Uncompress failed. Invalid JPEG data or crop window.")
+    return _tensor(pixels[top : top + height, left : left + width])

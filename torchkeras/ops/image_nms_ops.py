@@ -137,6 +137,39 @@ def non_max_suppression(
     return _indices(_hard_nms(corners, host_scores, max_output, iou, threshold)[0])
 
 
+@tf_export("image.non_max_suppression_overlaps")
+def non_max_suppression_with_overlaps(
+    overlaps,
+    scores,
+    max_output_size,
+    overlap_threshold=0.5,
+    score_threshold=float("-inf"),
+    name=None,
+):
+    """Greedy non-max suppression with a given ``[n, n]`` overlap matrix instead of IoU: a box
+    is dropped when its overlap with a kept box exceeds ``overlap_threshold``."""
+    matrix = convert_to_tensor(overlaps, dtype_hint=dtypes.float32)._value
+    score_storage = convert_to_tensor(scores, dtype_hint=dtypes.float32)._value
+    opname = "NonMaxSuppressionWithOverlaps"
+    if matrix.dim() != 2 or matrix.shape[0] != matrix.shape[1]:
+        raise op_error(opname, "overlaps must be square%s" % dims_text(matrix.shape), matrix)
+    if score_storage.dim() != 1 or score_storage.shape[0] != matrix.shape[0]:
+        raise op_error(
+            opname, "scores has incompatible shape%s" % dims_text(score_storage.shape), matrix
+        )
+    host = matrix.detach().cpu().numpy().astype(np.float32)
+    host_scores = score_storage.detach().cpu().numpy().astype(np.float32)
+    limit = np.float32(args.scalar(overlap_threshold)[0])
+    max_output = int(args.scalar(max_output_size)[0])
+    selected = []
+    for index in _order(host_scores, np.float32(args.scalar(score_threshold)[0])):
+        if len(selected) >= max_output:
+            break
+        if not selected or host[index, selected].max() <= limit:
+            selected.append(int(index))
+    return _indices(selected)
+
+
 @tf_export("image.non_max_suppression_with_scores")
 def non_max_suppression_with_scores(
     boxes,
