@@ -154,3 +154,27 @@ def test_resize_is_differentiable(method):
     grad = tape.gradient(loss, image).numpy()
     assert grad.shape == IMAGE[0].shape and np.all(np.isfinite(grad))
     np.testing.assert_allclose(grad.sum(), 4 * 5 * 3, rtol=1e-4)
+
+
+@pytest.mark.parametrize("centered", [True, False])
+@pytest.mark.parametrize("normalized", [True, False])
+def test_extract_glimpse_matches_tensorflow(centered, normalized):
+    tf_real = pytest.importorskip("tensorflow")
+    offsets = [[0.1, -0.3], [0.9, 0.9]], [[-1.0, -1.0], [0.55, -0.45]], [[2.5, -3.7], [-0.2, 5]]
+    for offset in offsets:
+        kwargs = dict(centered=centered, normalized=normalized, noise="zero")
+        ours = tf.image.extract_glimpse(IMAGE, [3, 4], offset, **kwargs)
+        theirs = tf_real.image.extract_glimpse(IMAGE, [3, 4], offset, **kwargs)
+        np.testing.assert_array_equal(ours.numpy(), theirs.numpy())
+
+
+def test_extract_glimpse_noise_and_errors():
+    image = tf.reshape(tf.range(2 * 6 * 7 * 1, dtype=tf.float32), [2, 6, 7, 1])
+    inside = tf.image.extract_glimpse(image, [2, 2], [[0.0, 0.0], [0.0, 0.0]], noise="uniform")
+    assert inside[0, ..., 0].numpy().tolist() == [[16.0, 17.0], [23.0, 24.0]]
+    outside = tf.image.extract_glimpse(image, [2, 2], [[-9.0, -9.0]] * 2, noise="uniform")
+    assert outside.numpy().min() >= 0 and outside.numpy()[1].min() >= 42
+    with pytest.raises(tf.errors.InvalidArgumentError, match="gaussian, or zero, gotfoo"):
+        tf.image.extract_glimpse(image, [2, 2], [[0.0, 0.0]] * 2, noise="foo")
+    with pytest.raises(tf.errors.InvalidArgumentError, match=r"first dimension should be batch"):
+        tf.image.extract_glimpse(image, [2, 2], [[0.0, 0.0]])

@@ -261,3 +261,86 @@ def crop_and_resize(
         out = upper + (lower - upper) * y_lerp
     fill = torch.tensor(float(extrapolation_value), dtype=torch.float32, device=out.device)
     return wrap(torch.where(inside[..., None], out, fill))
+
+
+def _glimpse_corner(y, x, height, width, size, centered, normalized):
+    """TF's ``ExtractGlimpseV2`` top-left corner (float32, truncated toward zero)."""
+    f32 = np.float32
+    y, x = f32(y), f32(x)
+    if normalized:
+        y, x = y * f32(height), x * f32(width)
+        if centered:
+            y = y / f32(2) + f32(height) / f32(2) - f32(size[0]) / f32(2)
+            x = x / f32(2) + f32(width) / f32(2) - f32(size[1]) / f32(2)
+    elif centered:
+        y, x = y + f32(height) / f32(2), x + f32(width) / f32(2)
+    return int(y), int(x)
+
+
+def _glimpse_noise(image, size, noise):
+    """The background of one glimpse: zeros, uniform over the image's range, or Gaussian with
+    each channel's mean and deviation (torch's generator, not TF's)."""
+    shape = (size[0], size[1], image.shape[-1])
+    if noise == "zero":
+        return image.new_zeros(shape)
+    if noise == "uniform":
+        low = image.min()
+        return low + torch.rand(shape, device=image.device) * (image.max() - low)
+    mean = image.mean(dim=(0, 1))
+    sigma = ((image - mean) ** 2).mean(dim=(0, 1)).sqrt()
+    return mean + torch.randn(shape, device=image.device) * sigma
+
+
+@tf_export("image.extract_glimpse")
+def extract_glimpse(
+    input,  # noqa: A002 - TF's argument name
+    size,
+    offsets,
+    centered=True,
+    normalized=True,
+    noise="uniform",
+    name=None,
+):
+    """Glimpses ``[batch, size[0], size[1], c]`` of float32 images, one per row of ``offsets``
+    ``[y, x]`` (normalised and/or from the centre as TF reads them); outside the image the
+    glimpse holds ``noise`` (``"zero"`` is exact; the random fills are not TF's numbers)."""
+    opname = "ExtractGlimpseV2"
+    storage = convert_to_tensor(input, dtype=dtypes.float32)._value
+    window = [int(v) for v in convert_to_tensor(size, dtype=dtypes.int32)._value.tolist()]
+    corners = convert_to_tensor(offsets, dtype=dtypes.float32)._value
+    if noise not in ("uniform", "gaussian", "zero"):
+        raise op_error(
+            opname,
+            "The noise could only be uniform, gaussian, or zero, got%s" % noise,
+            None,
+            name=None,
+        )
+    if storage.dim() != 4:
+        raise op_error(
+            opname,
+            "input must be 4-dimensional (batch_size, height, width, depth)%s"
+            % dims_text(storage.shape),
+            storage,
+            name=None,
+        )
+    if corners.dim() != 2 or corners.shape[0] != storage.shape[0]:
+        raise op_error(
+            opname,
+            "first dimension should be batch%s" % dims_text(corners.shape),
+            storage,
+            name=None,
+        )
+    _, height, width, _ = storage.shape
+    glimpses = []
+    for image, (y, x) in zip(storage, corners.tolist()):
+        top, left = _glimpse_corner(y, x, height, width, window, centered, normalized)
+        out = _glimpse_noise(image, window, noise)
+        rows = slice(max(top, 0), min(top + window[0], height))
+        cols = slice(max(left, 0), min(left + window[1], width))
+        if rows.start < rows.stop and cols.start < cols.stop:
+            out = out.clone()
+            out[rows.start - top : rows.stop - top, cols.start - left : cols.stop - left] = image[
+                rows, cols
+            ]
+        glimpses.append(out)
+    return wrap(torch.stack(glimpses))
