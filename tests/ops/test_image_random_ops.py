@@ -89,3 +89,52 @@ def test_random_crop_errors():
     )
     with pytest.raises(tf.errors.InvalidArgumentError, match=r"Incompatible shapes: \[3\] vs"):
         tf.image.random_crop(tf.zeros([2, 2, 3]), [3, 2])
+
+
+BOX_CASES = [
+    ([100, 80, 3], [[[0.1, 0.2, 0.5, 0.6]]], {}),
+    (
+        [37, 51, 3],
+        [[[0.0, 0.0, 1.0, 1.0]]],
+        {"min_object_covered": 0.5, "area_range": (0.1, 0.9)},
+    ),
+    (
+        [64, 64, 1],
+        np.zeros((1, 0, 4), np.float32),
+        {"use_image_if_no_bounding_boxes": True, "aspect_ratio_range": (0.5, 2.0)},
+    ),
+    (
+        [20, 300, 3],
+        [[[0.2, 0.1, 0.9, 0.3], [0.5, 0.5, 0.6, 0.6]]],
+        {"min_object_covered": 0.9, "max_attempts": 5},
+    ),
+]
+
+
+@pytest.mark.parametrize("seed", [(1, 2), (3, 4), (123, 9)])
+@pytest.mark.parametrize("size,boxes,kwargs", BOX_CASES)
+def test_stateless_sample_distorted_bounding_box_matches_tensorflow(seed, size, boxes, kwargs):
+    tf_real = pytest.importorskip("tensorflow")
+    ours = tf.image.stateless_sample_distorted_bounding_box(size, boxes, seed, **kwargs)
+    theirs = tf_real.image.stateless_sample_distorted_bounding_box(size, boxes, seed, **kwargs)
+    assert ours[0].numpy().tolist() == theirs[0].numpy().tolist()
+    assert ours[1].numpy().tolist() == theirs[1].numpy().tolist()
+    np.testing.assert_allclose(ours[2].numpy(), theirs[2].numpy(), rtol=1e-6)
+
+
+def test_sample_distorted_bounding_box_properties():
+    begin, size, box = tf.image.stateless_sample_distorted_bounding_box(
+        [100, 80, 3], [[[0.1, 0.2, 0.5, 0.6]]], (1, 2)
+    )
+    y, x, _ = begin.numpy().tolist()
+    h, w, last = size.numpy().tolist()
+    assert last == -1 and 0 <= y and y + h <= 100 and 0 <= x and x + w <= 80
+    np.testing.assert_allclose(box.numpy(), [[[y / 100, x / 80, (y + h) / 100, (x + w) / 80]]])
+    begin, size, _ = tf.image.sample_distorted_bounding_box(
+        tf.constant([50, 60, 3]), [[[0.0, 0.0, 1.0, 1.0]]], area_range=(0.2, 0.5)
+    )
+    assert begin.dtype == tf.int32 and 0.2 * 3000 <= np.prod(size.numpy()[:2]) <= 0.5 * 3000
+    with pytest.raises(tf.errors.InvalidArgumentError, match="No bounding boxes provided"):
+        tf.image.stateless_sample_distorted_bounding_box([4, 4, 1], np.zeros((1, 0, 4)), (1, 2))
+    with pytest.raises(tf.errors.InvalidArgumentError, match=r"must be in \[0.0, 1.0\]: 1.5"):
+        tf.image.stateless_sample_distorted_bounding_box([4, 4, 1], [[[0, 0, 1.5, 1]]], (1, 2))
