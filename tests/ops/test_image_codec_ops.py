@@ -31,6 +31,10 @@ def _files():
         "gray.jpg": _pillow_file(PIXELS[..., 0], "JPEG"),
         "rgb.bmp": _pillow_file(PIXELS, "BMP"),
         "anim.gif": _pillow_file([PIXELS, 255 - PIXELS], "GIF"),
+        "rgb.webp": _pillow_file(PIXELS, "WEBP", lossless=True),
+        "rgba.webp": _pillow_file(
+            np.concatenate([PIXELS, PIXELS[..., :1]], -1), "WEBP", lossless=True
+        ),
     }
 
 
@@ -61,9 +65,22 @@ def test_png_channels_and_dtypes():
 
 @pytest.mark.parametrize(
     "name",
-    ["rgb.png", "rgba.png", "gray.png", "g16.png", "rgb.jpg", "gray.jpg", "rgb.bmp", "anim.gif"],
+    [
+        "rgb.png",
+        "rgba.png",
+        "gray.png",
+        "g16.png",
+        "rgb.jpg",
+        "gray.jpg",
+        "rgb.bmp",
+        "anim.gif",
+        "rgb.webp",
+        "rgba.webp",
+    ],
 )
-@pytest.mark.parametrize("decoder", ["decode_image", "decode_png", "decode_jpeg", "decode_gif"])
+@pytest.mark.parametrize(
+    "decoder", ["decode_image", "decode_png", "decode_jpeg", "decode_gif", "decode_webp"]
+)
 def test_decoders_match_tensorflow(name, decoder):
     tf_real = pytest.importorskip("tensorflow")
     data = _files()[name]
@@ -114,8 +131,14 @@ def test_encoders_decode_in_tensorflow():
     assert bool(tf_real.io.is_jpeg(jpeg)) and bool(tf.io.is_jpeg(jpeg))
 
 
-def test_gif_and_bmp():
+def test_gif_bmp_and_webp():
     files = _files()
+    webp = tf.io.decode_webp(files["rgba.webp"])
+    assert webp.shape == (1, 5, 7, 4)
+    np.testing.assert_array_equal(webp.numpy()[0, ..., :3], PIXELS)
+    assert tf.io.decode_image(files["rgb.webp"], expand_animations=False).shape == (5, 7, 3)
+    with pytest.raises(tf.errors.InvalidArgumentError, match="does not match input"):
+        tf.io.decode_webp(files["rgba.webp"], channels=3)
     frames = tf.io.decode_gif(files["anim.gif"])
     assert frames.shape == (2, 5, 7, 3) and frames.dtype == tf.uint8
     assert tf.io.decode_image(files["anim.gif"], expand_animations=False).shape == (5, 7, 3)

@@ -130,12 +130,16 @@ def infer_dtype(value):
     return dtypes.bool
 
 
+def _encode_string(value):
+    return value.encode("utf-8") if isinstance(value, str) else bytes(value)
+
+
 def _string_array(value):
     array = np.array(value, dtype=object)
-    encode = np.frompyfunc(lambda s: s.encode("utf-8") if isinstance(s, str) else bytes(s), 1, 1)
     if array.ndim == 0:
-        return np.array(encode(array.item()), dtype=object)
-    return encode(array).astype(object)
+        # Not through ``frompyfunc``: it makes a scalar ``np.bytes_``, which drops trailing NULs.
+        return np.array(_encode_string(array.item()), dtype=object)
+    return np.frompyfunc(_encode_string, 1, 1)(array).astype(object)
 
 
 def _python_to_numpy(value, dtype):

@@ -34,7 +34,7 @@ __all__ = []
 
 _JPEG = b"\xff\xd8\xff"
 _PNG = b"\x89PNG\r\n\x1a\n"
-_FORMAT_NAMES = {"jpeg": "JPEG", "png": "PNG", "gif": "GIF", "bmp": "BMP"}
+_FORMAT_NAMES = {"jpeg": "JPEG", "png": "PNG", "gif": "GIF", "bmp": "BMP", "webp": "WebP"}
 
 
 def _error(opname, text):
@@ -58,6 +58,8 @@ def _format(data, opname):
         return "gif"
     if data.startswith(b"BM"):
         return "bmp"
+    if data.startswith(b"RIFF") and data[8:12] == b"WEBP":
+        return "webp"
     raise _error(
         opname, "Unknown image file format. One of JPEG, JPEG XL, PNG, GIF, BMP, WebP required."
     )
@@ -117,6 +119,19 @@ def _bmp(data, channels, opname):
         return np.asarray(image.convert("RGBA" if want == 4 else "RGB"))
 
 
+def _webp_frames(data, channels, opname):
+    """A WebP file's frames ``[n, h, w, c]`` (RGBA when the file has alpha)."""
+    with _open(data, "Decoding WebP") as image:
+        native = 4 if "A" in image.getbands() or image.info.get("transparency") else 3
+        if channels not in (0, native):
+            raise _error(opname, "Number of channels requested does not match input")
+        frames = []
+        for index in range(getattr(image, "n_frames", 1)):
+            image.seek(index)
+            frames.append(np.asarray(image.convert("RGBA" if native == 4 else "RGB")))
+    return np.stack(frames)
+
+
 def _decode(data, channels, dtype, opname, animation):
     """Pixels of any supported file; ``animation``: ``"4d"`` (GIFs as frames), ``"first"``
     (a GIF's first frame) or ``"single"`` (TF's error for animated GIFs)."""
@@ -126,6 +141,9 @@ def _decode(data, channels, dtype, opname, animation):
         return _png(data, channels, dtype)
     if kind == "jpeg":
         return _jpeg(data, channels, opname)
+    if kind == "webp":
+        frames = _webp_frames(data, channels, opname)
+        return frames[0] if animation == "first" else frames
     if kind == "bmp":
         if opname != "DecodeImage":
             raise _error(
@@ -134,6 +152,8 @@ def _decode(data, channels, dtype, opname, animation):
                 "`decode_image` instead. Op used: %s" % opname,
             )
         return _bmp(data, channels, opname)
+    if opname == "DecodeWebP":
+        raise _error(opname, "Bad op type DecodeWebP")
     if channels not in (0, 3):
         raise _error(opname, "channels must be 0 or 3 for GIF, got %d" % channels)
     frames = _gif_frames(data)
@@ -215,6 +235,15 @@ def decode_bmp(contents, channels=0, name=None):
             "instead." % (_FORMAT_NAMES[kind], kind),
         )
     return _tensor(_bmp(data, channels, "DecodeBmp"))
+
+
+@tf_export("io.decode_webp", "image.decode_webp")
+def decode_webp(contents, channels=0, dtype=dtypes.uint8, name=None):
+    """Decodes a WebP file to ``[frames, h, w, c]`` (``c`` the file's: 3, or 4 with alpha;
+    other formats as ``decode_png`` does), through Pillow."""
+    dtype = _uint_dtype(dtype, "DecodeWebP", (dtypes.uint8,))
+    data = _contents(contents, "DecodeWebP")
+    return _tensor(_decode(data, channels, dtype, "DecodeWebP", "4d"))
 
 
 @tf_export("io.decode_image", "image.decode_image")
