@@ -104,6 +104,7 @@ EXPECTED_NAMESPACES = {
     "tf.errors",
     "tf.io",
     "tf.io.gfile",
+    "tf.image",
     "tf.linalg",
     "tf.math",
     "tf.math.special",

@@ -19,6 +19,7 @@ from . import strings
 from . import ragged
 from . import sparse
 from . import signal
+from . import image
 from . import io
 
 # torchkeras' own additions (TF has no such names).
@@ -57,6 +58,7 @@ for _module in (
     ragged,
     sparse,
     signal,
+    image,
     io,
 ):
     _export_value(_module, "tf." + _module.__name__.rpartition(".")[2])

@@ -1,5 +1,6 @@
 """``tf.io``: files, records and serialized data (``read_file``, ``TFRecordWriter``,
-``parse_example`` ...) and ``tf.io.gfile`` (TF's file API).
+``parse_example`` ...), the image codecs (``decode_png`` ...) and ``tf.io.gfile`` (TF's file
+API).
 
 Filled from the export registry (``api_export``).
 """
@@ -22,5 +23,6 @@ _fill_namespace(
     ".ops.tf_record",
     ".ops.parsing_config",
     ".ops.parsing_ops",
+    ".ops.image_codec_ops",
 )
 _fill_namespace(vars(gfile), "tf.io.gfile")

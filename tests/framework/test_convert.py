@@ -130,3 +130,9 @@ def test_numpy_layouts_convert_with_a_copy():
     cast = tf.constant(source, dtype=tf.float32)
     source[0] = 5.0
     assert cast.numpy().tolist() == [1.0, 1.0]
+
+
+def test_string_scalars_keep_trailing_nul_bytes():
+    assert tf.constant(b"ab\x00").numpy() == b"ab\x00"
+    assert tf.constant("x\x00").numpy() == b"x\x00"
+    assert tf.constant([b"a\x00", b"b"]).numpy().tolist() == [b"a\x00", b"b"]

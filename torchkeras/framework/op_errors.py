@@ -457,6 +457,10 @@ SIGNATURES = {
         "DT_INT32, DT_INT64, DT_STRING]; attr=output_shapes:list(shape),min=1; is_stateful=true",
         "BiasAdd": "signature=value:T, bias:T -> output:T; attr=T:type,allowed=[%(G17)s]; "
         'attr=data_format:string,default="NHWC",allowed=["NHWC", "NCHW"]',
+        "RGBToHSV": "signature=images:T -> output:T; attr=T:type,default=DT_FLOAT,"
+        "allowed=[DT_HALF, DT_BFLOAT16, DT_FLOAT, DT_DOUBLE]",
+        "HSVToRGB": "signature=images:T -> output:T; attr=T:type,default=DT_FLOAT,"
+        "allowed=[DT_HALF, DT_BFLOAT16, DT_FLOAT, DT_DOUBLE]",
         "MatMul": "signature=a:T, b:T -> product:T; attr=transpose_a:bool,default=false; "
         "attr=transpose_b:bool,default=false; attr=T:type,allowed=[%(G18)s]; "
         "attr=grad_a:bool,default=false; attr=grad_b:bool,default=false",

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from torchkeras import keras
-from torchkeras.keras.utils.image_decode import decode_image, decode_png
+from torchkeras.ops.image_decode import decode_image, decode_png
 
 RNG = np.random.RandomState(3)
 

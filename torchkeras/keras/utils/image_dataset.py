@@ -8,7 +8,7 @@ import torch.nn.functional as F
 from ...framework.tensor import wrap
 from ..backend import config as backend_config
 from . import directory_index
-from .image_decode import decode_image
+from ...ops.image_decode import decode_image
 from ...api_export import keras_export
 
 __all__ = ["image_dataset_from_directory", "ALLOWLIST_FORMATS"]

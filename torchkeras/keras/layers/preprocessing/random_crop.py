@@ -5,7 +5,7 @@ import random
 import torch
 
 from ..regularization import _noise
-from . import _resample
+from ....ops import image_resample as _resample
 from ._image_layer import ImagePreprocessingLayer
 from .resizing import resized_shape
 from ....api_export import keras_export

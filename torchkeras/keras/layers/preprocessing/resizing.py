@@ -2,7 +2,7 @@
 
 import torch
 
-from . import _resample
+from ....ops import image_resample as _resample
 from ._image_layer import ImagePreprocessingLayer
 from ....api_export import keras_export
 

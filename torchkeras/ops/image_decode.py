@@ -16,7 +16,7 @@ import zlib
 
 import numpy as np
 
-__all__ = ["decode_image", "decode_png"]
+__all__ = ["decode_image", "decode_png", "pillow", "read_png", "convert_channels"]
 
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _CHANNELS = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}
@@ -91,10 +91,10 @@ def _samples(rows, width, depth, channels):
 def decode_png(content):
     """The pixels of a PNG file's bytes: ``uint8`` (``uint16`` for 16-bit files), ``(h, w, c)``,
     palette expanded."""
-    return _read_png(content)[0]
+    return read_png(content)[0]
 
 
-def _read_png(content):
+def read_png(content):
     """``(pixels, bit_depth)`` of a PNG file's bytes."""
     if not content.startswith(_PNG_SIGNATURE):
         raise ValueError("Not a PNG file.")
@@ -148,7 +148,7 @@ def _read_png(content):
     return pixels, depth
 
 
-def _convert_channels(pixels, channels, filler=255):
+def convert_channels(pixels, channels, filler=255):
     have = pixels.shape[-1]
     if have == channels:
         return pixels
@@ -167,18 +167,25 @@ def _convert_channels(pixels, channels, filler=255):
     return color
 
 
-def _decode_with_pillow(content, path):
+def pillow(what):
+    """Pillow's ``PIL.Image``, or the ``ImportError`` naming the ``image`` extra (``what``: the
+    work that needs it, for the message)."""
     try:
         from PIL import Image
     except ImportError as error:
         raise ImportError(
-            "Decoding %s needs Pillow: install the `image` extra (`pip install "
+            "%s needs Pillow: install the `image` extra (`pip install "
             "torchkeras-tf[image]`) or "
-            "`pip install pillow`. PNG files are decoded without it." % path
+            "`pip install pillow`. PNG files are decoded without it." % what
         ) from error
+    return Image
+
+
+def _decode_with_pillow(content, path):
+    image_module = pillow("Decoding %s" % path)
     import io
 
-    with Image.open(io.BytesIO(content)) as image:
+    with image_module.open(io.BytesIO(content)) as image:
         image.seek(0)
         mode = "RGBA" if "A" in image.getbands() or "transparency" in image.info else "RGB"
         if image.mode in ("L", "1"):
@@ -191,8 +198,8 @@ def decode_image(content, channels, path=""):
     """A file's bytes as a ``uint8`` array ``(h, w, channels)`` (first frame of a GIF), as TF's
     ``decode_image``."""
     if content.startswith(_PNG_SIGNATURE):
-        pixels, depth = _read_png(content)
+        pixels, depth = read_png(content)
         if depth == 16:
             pixels = (pixels >> 8).astype(np.uint8)
-        return _convert_channels(pixels, channels, filler=(1 << min(depth, 8)) - 1)
-    return _convert_channels(_decode_with_pillow(content, path), channels)
+        return convert_channels(pixels, channels, filler=(1 << min(depth, 8)) - 1)
+    return convert_channels(_decode_with_pillow(content, path), channels)

@@ -1,15 +1,17 @@
-"""TF's ``tf.image.resize`` (as Keras' ``image.resize`` calls it) over channels-last batches.
+"""TF's resize kernels over channels-last batches (``tf.image.resize``, Keras' resizing).
 
-``bilinear`` and ``nearest`` (without antialiasing) run on torch's ``interpolate``, which
-uses the same half-pixel centres as TF's ``ResizeBilinear`` / ``ResizeNearestNeighbor``.
-The other methods are separable, so each is one weight matrix per axis, built as TF
-builds its weights:
+``bilinear`` (without antialiasing) runs on torch's ``interpolate``, which uses the same
+half-pixel centres as TF's ``ResizeBilinear``; ``nearest`` gathers the pixels
+``ResizeNearestNeighbor`` picks (``floor((i + 0.5) * in / out)``, in float32), so it keeps
+any dtype. The other methods are separable, so each is one weight matrix per axis, built as
+TF builds its weights:
 
 - ``bicubic``: ``ResizeBicubic`` (Keys' kernel, ``a = -0.5``, read from a 1024-entry
   table, taps outside the image dropped and the rest renormalised);
 - ``area``: ``ResizeArea`` (each output pixel averages the input area it covers);
-- ``lanczos3``, ``lanczos5`` and the antialiased ``bilinear`` / ``bicubic``:
-  ``ScaleAndTranslate`` (kernel widened by the downscale factor when antialiasing).
+- ``lanczos3``, ``lanczos5``, ``gaussian``, ``mitchellcubic`` and the antialiased
+  ``bilinear`` / ``bicubic``: ``ScaleAndTranslate`` (kernel widened by the downscale factor
+  when antialiasing).
 """
 
 import functools
@@ -19,6 +21,9 @@ import numpy as np
 import torch
 
 METHODS = ("bilinear", "nearest", "lanczos3", "lanczos5", "bicubic", "area")
+"""The methods Keras' resizing offers."""
+TF_METHODS = METHODS + ("gaussian", "mitchellcubic")
+"""The methods of ``tf.image.resize``."""
 
 _TABLE_SIZE = 1024
 
@@ -51,11 +56,26 @@ def _triangle(x):
     return torch.clamp(1 - x.abs(), min=0)
 
 
+def _gaussian(x, radius=1.5):
+    sigma = radius / 3.0
+    x = x.abs()
+    return torch.where(x >= radius, torch.zeros_like(x), torch.exp(-x * x / (2.0 * sigma * sigma)))
+
+
+def _mitchell_cubic(x):
+    x = x.abs()
+    far = (((-7.0 / 18.0) * x + 2.0) * x - 10.0 / 3.0) * x + 16.0 / 9.0
+    near = (((7.0 / 6.0) * x - 2.0) * x) * x + 8.0 / 9.0
+    return torch.where(x >= 2, torch.zeros_like(x), torch.where(x >= 1, far, near))
+
+
 _KERNELS = {
     "lanczos3": _lanczos(3),
     "lanczos5": _lanczos(5),
     "bilinear": (_triangle, 1),
     "bicubic": (_keys_cubic, 2),
+    "gaussian": (_gaussian, 1.5),
+    "mitchellcubic": (_mitchell_cubic, 2),
 }
 
 
@@ -82,22 +102,30 @@ def _area_matrix(in_size, out_size):
 
 
 def _scale_and_translate_matrix(in_size, out_size, method, antialias):
+    """TF's ``ScaleAndTranslate`` spans and weights, in its float32 arithmetic (the scale is
+    ``out / in``, inverted), so taps at the kernel's edge fall as TF's do."""
     kernel, radius = _KERNELS[method]
-    inv_scale = in_size / out_size
-    kernel_scale = max(inv_scale, 1.0) if antialias else 1.0
-    sample = (torch.arange(out_size, dtype=torch.float64) + 0.5) * inv_scale
+    f32 = torch.float32
+    scale = torch.tensor(out_size, dtype=f32) / torch.tensor(in_size, dtype=f32)
+    inv_scale = 1.0 / scale
+    kernel_scale = torch.clamp(inv_scale, min=1.0) if antialias else torch.tensor(1.0)
+    sample = (torch.arange(out_size, dtype=f32) + 0.5) * inv_scale
     reach = radius * kernel_scale
     start = torch.ceil(sample - reach - 0.5).clamp(0, in_size - 1)
     end = torch.floor(sample + reach - 0.5).clamp(0, in_size - 1)
-    pixel = torch.arange(in_size, dtype=torch.float64)[None]
+    pixel = torch.arange(in_size, dtype=f32)[None]
     inside = (pixel >= start[:, None]) & (pixel <= end[:, None])
     weights = torch.where(
-        inside, kernel((pixel + 0.5 - sample[:, None]) / kernel_scale), torch.zeros(())
+        inside,
+        kernel(((pixel + 0.5 - sample[:, None]) * (1.0 / kernel_scale)).abs()),
+        torch.zeros((), dtype=f32),
     )
+    weights = torch.where(((sample < 0) | (sample > in_size))[:, None], 0.0, weights)
     total = weights.sum(dim=1, keepdim=True)
-    return torch.where(
-        total.abs() >= 1000 * torch.finfo(torch.float32).tiny, weights / total, weights
+    weights = torch.where(
+        total.abs() >= 1000 * torch.finfo(f32).tiny, weights * (1.0 / total), weights
     )
+    return weights.to(torch.float64)
 
 
 @functools.lru_cache(maxsize=64)
@@ -109,16 +137,26 @@ def _matrix(in_size, out_size, method, antialias):
     return _scale_and_translate_matrix(in_size, out_size, method, antialias)
 
 
+def _nearest_indices(in_size, out_size, device):
+    """The source rows of TF's half-pixel ``ResizeNearestNeighbor`` (float32 arithmetic)."""
+    scale = np.float32(in_size) / np.float32(out_size)
+    source = np.floor((np.arange(out_size, dtype=np.float32) + np.float32(0.5)) * scale)
+    return torch.as_tensor(np.minimum(source.astype(np.int64), in_size - 1), device=device)
+
+
 def resize_nhwc(images, size, method, antialias=False):
-    """``images`` (a float ``(N, H, W, C)`` torch tensor) resized to ``size`` by TF's ``method``."""
+    """``images`` (a ``(N, H, W, C)`` torch tensor, float unless ``method`` is ``nearest``)
+    resized to ``size`` by TF's ``method``."""
     height, width = size
-    if method == "nearest" or (method == "bilinear" and not antialias):
-        mode = "nearest-exact" if method == "nearest" else "bilinear"
-        extra = {} if method == "nearest" else {"align_corners": False}
+    if method == "nearest":
+        rows = _nearest_indices(images.shape[1], height, images.device)
+        cols = _nearest_indices(images.shape[2], width, images.device)
+        return images.index_select(1, rows).index_select(2, cols)
+    if method == "bilinear" and not antialias:
         x = images.permute(0, 3, 1, 2)
-        return torch.nn.functional.interpolate(x, size=(height, width), mode=mode, **extra).permute(
-            0, 2, 3, 1
-        )
+        return torch.nn.functional.interpolate(
+            x, size=(height, width), mode="bilinear", align_corners=False
+        ).permute(0, 2, 3, 1)
     rows = _matrix(images.shape[1], height, method, antialias).to(images.dtype).to(images.device)
     cols = _matrix(images.shape[2], width, method, antialias).to(images.dtype).to(images.device)
     return torch.einsum("oh,nhwc,pw->nopc", rows, images, cols)

@@ -1,0 +1,77 @@
+"""Argument checks shared by the ``tf.image`` ops: TF's image-shape rules and messages.
+
+TF's ``image_ops_impl`` checks shapes statically (``ValueError``) and scalar arguments with
+``_assert``: a Python value that fails raises ``ValueError``, a tensor that fails raises the
+eager ``Assert`` op's ``InvalidArgumentError``.
+"""
+
+import torch
+
+from ..framework.errors import InvalidArgumentError
+from ..framework.shape import TensorShape
+from ..framework.tensor import TensorOperators
+from ._args import storage_of
+
+__all__ = []
+
+
+def shape_text(storage):
+    """A storage's shape as TF's messages print a ``TensorShape``: ``(2, 3)``."""
+    return str(TensorShape(list(storage.shape)))
+
+
+def image_storage(image):
+    """The storage of an image argument (any tensor-like value, converted as TF converts)."""
+    return storage_of(image)
+
+
+def check_at_least_3d(storage):
+    """TF's ``_CheckAtLeast3DImage``: rank >= 3 and the inner three dims non-zero."""
+    if storage.dim() < 3:
+        raise ValueError(
+            "'image' (shape %s) must be at least three-dimensional." % shape_text(storage)
+        )
+    if any(d == 0 for d in storage.shape[-3:]):
+        raise ValueError("inner 3 dims of 'image.shape' must be > 0: %s" % shape_text(storage))
+
+
+def check_3_or_4(storage, text="'image' (shape %s) must have either 3 or 4 dimensions."):
+    """Rank 3 or 4 after ``check_at_least_3d`` (``text`` is the op's own message)."""
+    check_at_least_3d(storage)
+    if storage.dim() not in (3, 4):
+        raise ValueError(text % shape_text(storage))
+
+
+def batched(storage):
+    """``(images as NHWC, was_3d)``: a 3-D image gains a batch dim of 1."""
+    if storage.dim() == 3:
+        return storage.unsqueeze(0), True
+    return storage, False
+
+
+def unbatched(storage, was_3d):
+    """Undoes ``batched``."""
+    return storage[0] if was_3d else storage
+
+
+def scalar(value):
+    """``(python number, is_tensor)`` of a scalar argument (an int, float or 0-D tensor)."""
+    if isinstance(value, TensorOperators):
+        return value._value.item(), True
+    if isinstance(value, torch.Tensor):
+        return value.item(), True
+    return value, False
+
+
+def check(ok, is_tensor, message):
+    """TF's ``_assert``: ``ValueError`` for Python values, ``Assert``'s error for tensors."""
+    if ok:
+        return
+    if is_tensor:
+        raise InvalidArgumentError(
+            None,
+            None,
+            "Expected 'tf.Tensor(False, shape=(), dtype=bool)' to be true. "
+            "Summarized data: %r" % message.encode(),
+        )
+    raise ValueError(message)
