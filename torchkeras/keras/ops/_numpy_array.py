@@ -5,6 +5,7 @@ dtype rules.  Shape errors TF reports are raised by reusing torchkeras' tf ops."
 import numpy as np
 import torch
 
+from ...ops.sort_ops import sort_with_indices
 from ...framework import device as _device
 from ...ops._args import shape_arg
 from ...ops import gather_ops as _tf_gather
@@ -453,11 +454,14 @@ def _check_gather_range(indices, size, x):
 
 @keras_export("keras.ops.sort", "keras.ops.numpy.sort")
 def sort(x, axis=-1):
-    """``x`` sorted ascending along ``axis`` (flattened when ``None``)."""
+    """``x`` sorted ascending along ``axis`` (flattened when ``None``), as ``tf.sort`` (its
+    errors, its NaN placement); bool sorts as uint8."""
     x = storage(x)
     if axis is None:
         x, axis = x.reshape(-1), 0
-    return wrap(torch.sort(x, dim=axis, stable=True).values)
+    if x.dtype is torch.bool:
+        return wrap(torch.sort(x.to(torch.uint8), dim=axis, stable=True).values.to(torch.bool))
+    return wrap(sort_with_indices(x, axis, False)[0])
 
 
 @keras_export("keras.ops.argsort", "keras.ops.numpy.argsort")
@@ -470,7 +474,7 @@ def argsort(x, axis=-1):
         x = x.to(torch.uint8)
     if axis is None:
         x, axis = x.reshape(-1), 0
-    return wrap(torch.sort(x, dim=axis, stable=True).indices.to(torch.int32))
+    return wrap(sort_with_indices(x, axis, False)[1].to(torch.int32))
 
 
 def _product_dtypes(a, b):
