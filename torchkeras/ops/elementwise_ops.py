@@ -42,7 +42,10 @@ def _unary(fn, opname, public, doc):
         if a.dtype not in allowed:
             raise attr_error(opname, a)
         tensor = _new(Tensor)
-        tensor._value = fn(a)
+        try:
+            tensor._value = fn(a)
+        except NotImplementedError:
+            raise no_kernel(opname, a) from None
         return tensor
 
     op.__name__ = op.__qualname__ = public

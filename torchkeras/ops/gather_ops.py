@@ -288,6 +288,8 @@ def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None
     if depth < 0:
         raise op_error("OneHot", "depth must be non-negative, got: %d" % depth, index, name=None)
     rank = index.ndim
+    if axis is not None and not isinstance(axis, (int, float, np.number, TensorOperators)):
+        raise TypeError("Expected int for argument 'axis' not %r." % (axis,))
     axis = -1 if axis is None else int(axis)
     if axis != -1 and not 0 <= axis <= rank:
         raise op_error(

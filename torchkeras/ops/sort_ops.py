@@ -11,7 +11,7 @@ import torch
 from ..framework import dtypes
 from ..framework.convert import to_torch
 from ..framework.tensor import wrap
-from ..framework.op_errors import attr_error, input_dtype_error, op_error
+from ..framework.op_errors import attr_error, input_dtype_error, no_kernel, op_error
 from ..api_export import tf_export
 from .topk_order import descending_order
 
@@ -118,7 +118,10 @@ def unique(x, out_idx=dtypes.int32, name=None):
         seen = {}
         idx = [seen.setdefault(v, len(seen)) for v in storage.tolist()]
         return Unique(wrap(np.array(list(seen), dtype=object)), wrap(torch.tensor(idx, dtype=out)))
-    values, inverse = torch.unique(storage, sorted=True, return_inverse=True)
+    try:
+        values, inverse = torch.unique(storage, sorted=True, return_inverse=True)
+    except NotImplementedError:
+        raise no_kernel("Unique", storage) from None
     positions = torch.arange(storage.shape[0], device=storage.device)
     first = torch.full(
         (values.shape[0],), storage.shape[0], dtype=torch.long, device=storage.device
