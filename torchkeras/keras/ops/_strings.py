@@ -15,7 +15,7 @@ from ...framework.op_errors import attr_error
 from ...ops import cast_ops, comparison_ops, creation_ops, elementwise_ops, shape_ops
 from ...ops import shape_query_ops
 
-__all__ = ["StringInputError", "features_error", "outcome"]
+__all__ = ["StringInputError", "features_error", "outcome", "layer_input_error"]
 
 
 class StringInputError(TypeError):
@@ -187,6 +187,10 @@ _STRING_OPS = {
 """Keras ops that work on strings in Keras' TF backend, as the tf core runs them."""
 
 
+_CASTS = {"cast_int32": dtypes.int32, "cast_float32": dtypes.float32}
+"""Pseudo-ops for layers whose Keras call casts its input first (TF refuses string casts)."""
+
+
 def outcome(error, name, args, kwargs):
     """What Keras op ``name`` called with ``args``/``kwargs`` does where a string tensor made
     its storage read raise ``error`` (a :class:`StringInputError`): its result, or TF's error."""
@@ -199,6 +203,28 @@ def outcome(error, name, args, kwargs):
         raise ValueError("dtype='string' is not a valid dtype for Keras type promotion.") from None
     if name in _TO_BOOL:
         cast_ops.cast(error.value, dtypes.bool)
+    if name in _CASTS:
+        cast_ops.cast(error.value, _CASTS[name])
     if name == "gelu":
         raise features_error(dtypes.string) from None
     raise error
+
+
+def layer_input_error(layer, inputs):
+    """The error Keras' TF backend raises in ``layer``'s call for a string input, where the
+    layer names the Keras op its call starts with (``layer._input_op``, e.g. ``"matmul"`` for
+    Dense, ``"cast_int32"`` for Embedding), or for a ``None`` input, where its call converts
+    the input first (``layer._converts_input``); None otherwise."""
+    if inputs is None and getattr(layer, "_converts_input", False):
+        return ValueError(
+            "Attempt to convert a value (None) with an unsupported type (<class 'NoneType'>) "
+            "to a Tensor."
+        )
+    name = getattr(layer, "_input_op", None)
+    if name is None or not isinstance(getattr(inputs, "_value", None), np.ndarray):
+        return None
+    try:
+        outcome(StringInputError(inputs), name, (inputs,), {})
+    except Exception as error:  # noqa: BLE001 - the outcome is the error to report
+        return error
+    return None

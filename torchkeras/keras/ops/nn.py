@@ -11,10 +11,11 @@ from ...ops import nn_ops as _nn_ops
 from ..backend import config
 from ._base import TORCH, storage, wrap
 from ._dtypes import standardize_dtype
-from ._strings import features_error
-from ...framework.dtypes import from_torch
-from ...framework.op_errors import allowed_dtypes, attr_error, op_error
-from ...framework.tensor import Tensor
+from ._strings import features_error as _features_error
+from ...framework.dtypes import from_torch as _from_torch
+from ...framework.op_errors import allowed_dtypes as _allowed_dtypes
+from ...framework.op_errors import attr_error as _attr_error, op_error as _op_error
+from ...framework.tensor import Tensor as _Tensor
 from ...api_export import keras_export as _keras_export
 
 _OWN = [
@@ -53,7 +54,7 @@ __all__ = list(_OWN)
 
 _FLOATING = frozenset((torch.float16, torch.bfloat16, torch.float32, torch.float64))
 _ALLOWED = {
-    kernel: allowed_dtypes(kernel)
+    kernel: _allowed_dtypes(kernel)
     for kernel in ("Relu", "Relu6", "Sigmoid", "Softmax", "LogSoftmax", "Softplus", "Softsign")
     + ("Elu", "Selu", "LeakyRelu")
 }
@@ -64,18 +65,18 @@ def _kernel_input(x, kernel):
     must accept: others raise TF's attr error, as that kernel does."""
     x = storage(x)
     if x.dtype not in _FLOATING and x.dtype not in _ALLOWED[kernel]:
-        raise attr_error(kernel, x)
+        raise _attr_error(kernel, x)
     return x
 
 
 def _logits(x, axis, kernel):
     """Softmax's input: Keras reads ``x.shape`` before converting (an ``AttributeError`` for
     lists and None), TF's kernel wants floats of rank >= 1."""
-    if type(x) is not Tensor and isinstance(axis, int) and not hasattr(x, "shape"):
+    if type(x) is not _Tensor and isinstance(axis, int) and not hasattr(x, "shape"):
         raise AttributeError("'%s' object has no attribute 'shape'" % type(x).__name__)
     x = _kernel_input(x, kernel)
     if x.dim() == 0:
-        raise op_error(kernel, "logits must have >= 1 dimension, got []")
+        raise _op_error(kernel, "logits must have >= 1 dimension, got []")
     return x
 
 
@@ -160,7 +161,7 @@ def gelu(x, approximate=True):
     inputs raise Keras' ``ValueError``."""
     x = storage(x)
     if not x.is_floating_point():
-        raise features_error(from_torch(x.dtype))
+        raise _features_error(_from_torch(x.dtype))
     return wrap(F.gelu(x, approximate="tanh" if approximate else "none"))
 
 

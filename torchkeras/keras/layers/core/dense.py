@@ -21,6 +21,8 @@ class Dense(Layer):
     calls torch directly (``addmm`` for rank-2 inputs) on the weights' storage.
     """
 
+    _input_op = "matmul"  # the Keras op its call starts with (string input errors)
+
     def __init__(
         self,
         units,
