@@ -138,6 +138,48 @@ def binary(fn, x, y, opname, scalars=True):
     return tensor
 
 
+_BITWISE = {"LogicalAnd": "BitwiseAnd", "LogicalOr": "BitwiseOr", "LogicalXor": "BitwiseXor"}
+_BITWISE_ALLOWED = {name: allowed_dtypes(name) for name in _BITWISE.values()}
+
+
+def _no_ror(y):
+    """TF's ``|`` with an operand it cannot convert: it then calls the operand's ``__ror__``."""
+    return AttributeError("'%s' object has no attribute '__ror__'" % type(y).__name__)
+
+
+def logical_binary(fn, x, y, opname):
+    """``x & y``, ``x | y``, ``x ^ y`` (``opname``: the logical op): logical on bool tensors,
+    TF's bitwise kernel otherwise, with TF's order of checks: the other operand's conversion
+    (``|`` then looks for the operand's ``__ror__``, an ``AttributeError``), the kernel's dtype
+    list, the operands' dtypes, their shapes."""
+    a = x._value
+    if a.dtype is torch.bool or PROCESS.numpy_behavior or not isinstance(a, torch.Tensor):
+        if opname != "LogicalOr" or isinstance(y, TensorOperators):
+            return binary(fn, x, y, opname)
+        try:
+            return binary(fn, x, y, opname)
+        except (TypeError, ValueError):
+            raise _no_ror(y) from None
+    kernel = _BITWISE[opname]
+    if isinstance(y, TensorOperators):
+        b = y._value
+    else:
+        try:
+            b = operand_like(y, a)
+        except (TypeError, ValueError):
+            if opname != "LogicalOr":
+                raise
+            raise _no_ror(y) from None
+    if a.dtype not in _BITWISE_ALLOWED[kernel]:
+        raise attr_error(kernel, a)
+    if b.dtype is not a.dtype:
+        raise input_dtype_error(kernel, 1, a, b)
+    try:
+        return wrap(fn(a, b))
+    except (RuntimeError, TypeError, ValueError) as error:
+        raise translate_error(error, kernel, a, b) from None
+
+
 _HINTED_OPERATORS = frozenset(("AddV2", "MatMul"))
 """Operators that convert their other operand with the tensor's dtype as a hint only (TF's
 ``+`` and ``@``): a value of another kind reaches the kernel's dtype check."""
