@@ -185,6 +185,30 @@ def kernel_name(opname, storage):
     return opname
 
 
+def matmul_input_error(x, y):
+    """TF's error for the operands of a rank <= 2 ``MatMul`` (``tf.matmul``, ``@``), or None:
+    a dtype outside its list, a declared dtype without a kernel (unsigned), then ranks below 2
+    as its kernel words them (oneDNN's for float32/bfloat16 on the CPU, Eigen's otherwise)."""
+    if isinstance(x, np.ndarray) or x.dtype not in _MATMUL_DTYPES:
+        return attr_error("MatMul", dtypes.string if isinstance(x, np.ndarray) else x)
+    if x.dtype in _MATMUL_NO_KERNEL:
+        return no_kernel("MatMul", x)
+    if x.ndim >= 2 and y.ndim >= 2:
+        return None
+    kernel = kernel_name("MatMul", x)
+    if kernel != "MatMul" or x.ndim > 2 or y.ndim > 2:
+        index = 0 if x.ndim < 2 else 1
+        return op_error("MatMul", "In[%d] ndims must be >= 2" % index, x, kernel=kernel)
+    if x.ndim != y.ndim:
+        return op_error(
+            "MatMul",
+            "In[0] and In[1] has different ndims: %s vs. %s"
+            % (dims_text(x.shape), dims_text(y.shape)),
+            x,
+        )
+    return op_error("MatMul", "In[0] and In[1] ndims must be == 2: %d" % x.ndim, x)
+
+
 def no_kernel(opname, storage):
     """TF's ``NotFoundError`` for a dtype the op declares but has no CPU/GPU kernel for."""
     return NotFoundError(
@@ -673,3 +697,10 @@ _TORCH = {
     "COMPLEX128": torch.complex128,
     "BOOL": torch.bool,
 }
+_MATMUL_DTYPES = allowed_dtypes("MatMul")
+_MATMUL_NO_KERNEL = frozenset(
+    d
+    for d in (torch.uint8, getattr(torch, "uint16", None), getattr(torch, "uint32", None))
+    + (getattr(torch, "uint64", None),)
+    if d is not None
+)

@@ -22,6 +22,7 @@ from .op_errors import (
     cannot_convert,
     dims_text,
     input_dtype_error,
+    matmul_input_error,
     kernel_name,
     op_error,
     translate_error,
@@ -121,7 +122,8 @@ def binary(fn, x, y, opname, scalars=True):
     elif opname in _HINTED_OPERATORS:
         b = _convert.to_torch_like(y, a)
         if b.dtype != a.dtype:
-            raise input_dtype_error(opname, 1, a, b)
+            kernel = kernel_name(opname, a) if opname == "MatMul" else None
+            raise input_dtype_error(opname, 1, a, b, kernel)
     else:
         b = operand_like(y, a)
     check_operand(a, opname)
@@ -318,10 +320,17 @@ def floordiv(a, b):
     return torch.floor_divide(a, b)
 
 
+_MATMUL_DIRECT = frozenset(
+    (torch.float32, torch.float64, torch.float16, torch.bfloat16, torch.int32, torch.int64)
+)
+
+
 def matmul2(a, b):
-    """``a @ b`` with TF's rank and size checks (rank >= 2 on both sides)."""
-    if a.ndim < 2 or b.ndim < 2:
-        raise op_error("MatMul", "In[%d] ndims must be >= 2" % (0 if a.ndim < 2 else 1), a)
+    """``a @ b`` with TF's dtype, rank and size checks (rank >= 2 on both sides)."""
+    if a.ndim < 2 or b.ndim < 2 or a.dtype not in _MATMUL_DIRECT:
+        error = matmul_input_error(a, b)
+        if error is not None:
+            raise error
     if a.shape[-1] != b.shape[-2]:
         raise op_error(
             "MatMul",
