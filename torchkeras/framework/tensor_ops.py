@@ -21,6 +21,7 @@ from .op_errors import (
     attr_error,
     cannot_convert,
     dims_text,
+    dtype_of,
     input_dtype_error,
     matmul_input_error,
     kernel_name,
@@ -94,13 +95,16 @@ def _refused(opname):
 def check_operand(a, opname):
     """TF's attr error when operator ``opname``'s kernel does not take ``a``'s dtype
     (``bool + bool``, ``uint8 ** uint8``); ``/`` on bool is TF's ``TypeError``."""
-    if isinstance(a, torch.Tensor) and a.dtype in _refused(opname):
+    if isinstance(a, np.ndarray) or a.dtype in _refused(opname):
         if opname == "RealDiv":
             raise TypeError(
-                "Invalid dtype tf.bool in __truediv__. Expected one of {tf.uint8, tf.int8, "
+                "Invalid dtype tf.%s in __truediv__. Expected one of {tf.uint8, tf.int8, "
                 "tf.uint16, tf.int16, tf.uint32, tf.int32, tf.uint64, tf.int64, tf.bfloat16, "
                 "tf.float16, tf.float32, tf.float64, tf.complex64, tf.complex128}."
+                % dtype_of(a).name
             )
+        if isinstance(a, np.ndarray):
+            return
         raise attr_error(opname, a)
 
 
@@ -119,11 +123,10 @@ def binary(fn, x, y, opname, scalars=True):
         b = y
     elif scalars and ty is int and a.dtype is not torch.bool and isinstance(a, torch.Tensor):
         b = y
-    elif opname in _HINTED_OPERATORS:
+    elif opname in _HINTED_LEFT:
         b = _convert.to_torch_like(y, a)
-        if b.dtype != a.dtype:
-            kernel = kernel_name(opname, a) if opname == "MatMul" else None
-            raise input_dtype_error(opname, 1, a, b, kernel)
+        if dtype_of(b) is not dtype_of(a):
+            raise _mixed_dtypes(opname, a, b)
     else:
         b = operand_like(y, a)
     check_operand(a, opname)
@@ -183,6 +186,8 @@ def logical_binary(fn, x, y, opname):
 
 
 _HINTED_OPERATORS = frozenset(("AddV2", "MatMul"))
+_HINTED_LEFT = _HINTED_OPERATORS | {"RealDiv"}
+"""``/`` converts its right operand with a dtype hint too (then checks the dtypes in Python)."""
 """Operators that convert their other operand with the tensor's dtype as a hint only (TF's
 ``+`` and ``@``): a value of another kind reaches the kernel's dtype check."""
 
@@ -193,7 +198,7 @@ def _mixed_dtypes(opname, a, b):
     if opname == "RealDiv":
         return TypeError(
             "`x` and `y` must have the same dtype, got tf.%s != tf.%s."
-            % (dtypes.from_torch(a.dtype).name, dtypes.from_torch(b.dtype).name)
+            % (dtype_of(a).name, dtype_of(b).name)
         )
     kernel = kernel_name(opname, a) if opname == "MatMul" else None
     return input_dtype_error(opname, 1, a, b, kernel=kernel)
@@ -267,6 +272,8 @@ def equality(x, y, opname):
     a = x._value
     if type(y) is Tensor or isinstance(y, TensorOperators):
         b = y._value
+    elif isinstance(a, torch.Tensor):
+        b = operand_like(y, a)  # TF converts it with the tensor's dtype: TypeError if it cannot
     else:
         try:
             b = _convert.to_torch_like(y, a)
