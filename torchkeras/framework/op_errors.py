@@ -163,6 +163,14 @@ def attr_error(opname, dtype, attr="T", allowed=None, name=""):
     )
 
 
+def _declares_dtype(opname, storage):
+    """Whether op ``opname``'s signature lists ``storage``'s dtype (a failure to run it then
+    means TF has no kernel for it either)."""
+    if opname not in SIGNATURES or not _declares(opname, "T"):
+        return False
+    return storage.dtype in allowed_dtypes(opname)
+
+
 def check_dtype(storage, allowed, opname):
     """Raises TF's attr error unless ``storage``'s dtype is in the torch-dtype set ``allowed``."""
     if storage.dtype not in allowed:
@@ -244,6 +252,8 @@ def translate_error(error, opname, a, b=None):
     if "ZeroDivisionError" in text:
         return op_error(opname, "Integer division by zero", a)
     if "not implemented for" in text or "not supported" in text:
+        if isinstance(a, torch.Tensor) and _declares_dtype(opname, a):
+            return no_kernel(opname, a)
         return op_error(
             opname,
             "Value for attr 'T' of %s is not in the list of allowed values "

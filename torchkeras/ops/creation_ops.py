@@ -20,7 +20,7 @@ from ..framework.op_errors import (
     input_dtype_error,
     op_error,
 )
-from ._args import host_ints, new_storage, shape_arg
+from ._args import error_name, host_ints, new_storage, shape_arg
 from ..api_export import tf_export
 
 __all__ = [
@@ -84,7 +84,7 @@ def ones_like(input, dtype=None, name=None, layout=None):
 @tf_export("fill")
 def fill(dims, value, name=None, layout=None):
     """``tf.fill``: a tensor of shape ``dims`` filled with the scalar ``value`` (its dtype)."""
-    shape_dims = shape_arg(dims, "Fill")
+    shape_dims = shape_arg(dims, "Fill", name=error_name(dims))
     storage = to_torch(value)
     if storage.ndim != 0:
         raise op_error(

@@ -161,7 +161,7 @@ def reciprocal(x, name=None):
     """``tf.math.reciprocal``: ``1 / x`` for float and complex tensors (TF has no integer
     kernel)."""
     a = storage_of(x)
-    if not (a.dtype.is_floating_point or a.dtype.is_complex):
+    if isinstance(a, np.ndarray) or not (a.dtype.is_floating_point or a.dtype.is_complex):
         if isinstance(a, torch.Tensor) and a.dtype in (
             torch.int8,
             torch.int16,

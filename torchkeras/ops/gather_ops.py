@@ -78,12 +78,14 @@ def gather(params, indices, validate_indices=None, axis=None, batch_dims=0, name
     rank = storage.ndim
     if rank == 0:
         raise op_error("GatherV2", "params must be at least 1 dimensional", storage, name=None)
+    given = axis
     if axis < 0:
         axis += rank
     if axis >= rank or axis < 0:
         raise op_error(
             "GatherV2",
-            "Shape must be at least rank %d but is rank %d" % (axis + 1, rank),
+            "Shape must be at least rank %d but is rank %d"
+            % (-given if given < 0 else axis + 1, rank),
             storage,
             name=None,
         )

@@ -13,6 +13,7 @@ from ..framework.convert import to_torch
 from ..framework.tensor import wrap
 from ..framework.op_errors import attr_error, input_dtype_error, no_kernel, op_error
 from ..api_export import tf_export
+from ._args import error_name
 from .topk_order import descending_order
 
 __all__ = ["sort", "argsort", "unique", "unique_with_counts", "searchsorted"]
@@ -113,7 +114,7 @@ def unique(x, out_idx=dtypes.int32, name=None):
     storage = to_torch(x)
     out = dtypes.as_dtype(out_idx).torch_dtype
     if storage.ndim != 1:
-        raise op_error("Unique", "unique expects a 1D vector.", storage, "")
+        raise op_error("Unique", "unique expects a 1D vector.", storage, error_name(x))
     if isinstance(storage, np.ndarray):
         seen = {}
         idx = [seen.setdefault(v, len(seen)) for v in storage.tolist()]
