@@ -672,6 +672,8 @@ SIGNATURES = {
         "attr=Tdim:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]",
         "Fill": "signature=dims:index_type, value:T -> output:T; attr=T:type; "
         "attr=index_type:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]",
+        "ConcatV2": "signature=values:N*T, axis:Tidx -> output:T; attr=N:int,min=2; "
+        "attr=T:type; attr=Tidx:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]",
         "Unique": "signature=x:T -> y:T, idx:out_idx; attr=T:type; "
         "attr=out_idx:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]",
         "SplitV": "signature=value:T, size_splits:Tlen, split_dim:int32 -> output:num_split*T; "

@@ -138,6 +138,28 @@ def transpose(a, perm=None, conjugate=False, name="transpose"):
     return wrap(result)
 
 
+def _concat_axis(axis, first, name, kernel):
+    """``tf.concat``'s axis as TF reads it: a Python value converts to an int32 tensor (bools are
+    ints, floats a ``TypeError``), a tensor must be int32/int64; either must hold one value."""
+    if isinstance(axis, (bool, np.bool_)):
+        return int(axis)
+    if isinstance(axis, (float, np.floating)):
+        raise cannot_convert(axis, dtypes.int32)
+    shown = name if isinstance(axis, TensorOperators) else None  # TF's fallback prints none
+    if isinstance(axis, (list, tuple)):
+        axis = to_torch(axis, dtypes.int32)
+    value = host_ints(axis, "ConcatV2", "Tidx", shown)
+    if np.size(value) != 1:
+        raise op_error(
+            "ConcatV2",
+            "axis tensor should be a scalar integer, but got shape %s" % dims_text(np.shape(value)),
+            first,
+            shown,
+            kernel,
+        )
+    return int(np.ravel(value)[0])
+
+
 @tf_export("concat")
 def concat(values, axis, name="concat"):
     """``tf.concat``: joins tensors along ``axis``; dtypes, ranks and other dims must match."""
@@ -157,7 +179,7 @@ def concat(values, axis, name="concat"):
     kernel = "ConcatV2_N_%d" % len(storages)
     first = storages[0]
     rank = first.ndim
-    axis_value = host_ints(axis, "ConcatV2", "Tidx", name)
+    axis_value = axis if type(axis) is int else _concat_axis(axis, first, name, kernel)
     if rank == 0:
         raise op_error(
             "ConcatV2",
