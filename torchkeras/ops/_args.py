@@ -79,12 +79,16 @@ def strict_inputs(x, y, opname):
 
 def error_name(*values):
     """The name part of TF's eager error for an op called on ``values``: ``""`` (it prints
-    `` name: ``) when each is a tensor or a NumPy array, which TF's fast path executes; None when
-    one is a Python value, which sends TF to its fallback, whose errors print none."""
+    `` name: ``) when each is a tensor, a NumPy array or a Python number, which TF's fast path
+    executes; None when one is a list or a string, which sends TF to its fallback, whose errors
+    print none."""
     for value in values:
-        if not isinstance(value, (TensorOperators, np.ndarray)):
+        if not isinstance(value, _FAST_PATH):
             return None
     return ""
+
+
+_FAST_PATH = (TensorOperators, np.ndarray, bool, int, float, complex)
 
 
 def bool_storage(x):

@@ -612,10 +612,24 @@ def broadcast_to(input, shape, name=None):
     return wrap(storage.broadcast_to(dims))
 
 
+def _reverse_axis(axis):
+    """``tf.reverse``'s axis as TF converts it: bools are ints, floats do not convert to int32,
+    a tensor's dtype is checked before its rank."""
+    if isinstance(axis, (bool, np.bool_)):
+        return int(axis)
+    if isinstance(axis, (float, np.floating)):
+        raise cannot_convert(axis, dtypes.int32)
+    if isinstance(axis, TensorOperators) and axis.dtype not in (dtypes.int32, dtypes.int64):
+        raise attr_error("ReverseV2", axis._value, "Tidx", name="")
+    return axis
+
+
 @tf_export("reverse")
 def reverse(tensor, axis, name=None):
     """``tf.reverse``: flips ``tensor`` along each dim in the 1-D ``axis``."""
     storage = to_torch(tensor)
+    if type(axis) is not int and not isinstance(axis, (list, tuple)):
+        axis = _reverse_axis(axis)
     if type(axis) is int or (isinstance(axis, TensorOperators) and axis.ndim == 0):
         raise op_error("ReverseV2", "'dims' must be 1-dimension, not 0", storage, "")
     dims = int_list(axis, "ReverseV2", "Tidx")
