@@ -296,6 +296,14 @@ def _arg_reduce(fn, opname, input, axis, output_type):
         raise op_error(
             opname, "dim must be a scalar, but received tensor of shape: [%d]" % len(axis), a
         )
+    if (
+        isinstance(axis, TensorOperators)
+        and axis._value.dtype not in (torch.int32, torch.int64)
+        and not isinstance(axis._value, np.ndarray)
+    ):
+        if opname == "ArgMax":  # tf.math.argmax checks the axis dtype in Python first
+            raise TypeError("axis tensor dtypes %s is not supported" % (axis.dtype,))
+        raise attr_error(opname, axis._value, "Tidx")
     dim = 0 if axis is None else single_axis(axis)
     ndim = a.ndim
     if not -ndim <= dim < ndim:

@@ -442,6 +442,8 @@ def expand_dims(input, axis, name=None):
     elif type(axis) is not int:
         if isinstance(axis, float):
             raise cannot_convert(axis, dtypes.int32)
+        if isinstance(axis, str):
+            raise attr_error("ExpandDims", dtypes.string, "Tdim", name=None)
         if isinstance(axis, TensorOperators) and not axis.dtype.is_integer:
             raise attr_error("ExpandDims", axis._value, "Tdim")
         axis = int(axis)
