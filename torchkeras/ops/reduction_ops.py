@@ -26,6 +26,7 @@ from ..framework.op_errors import (
     op_error,
 )
 from ._args import bool_storage, reduction_dims, storage_of
+from .sort_ops import sort_with_indices
 from ..api_export import tf_export
 
 _new = object.__new__
@@ -363,6 +364,8 @@ def top_k(input, k=1, sorted=True, index_type=dtypes.int32, name=None):  # noqa:
             torch.where(torch.isnan(a), -math.inf, a), dim=-1, descending=True, stable=True
         ).indices
         values = torch.gather(a, -1, indices)
+    elif k == a.shape[-1] and a.is_floating_point():  # the whole row: TF's std::sort order
+        values, indices = sort_with_indices(a, -1, True)
     else:
         values, indices = torch.sort(a, dim=-1, descending=True, stable=True)
     return TopKV2(
