@@ -311,6 +311,17 @@ SINGLE = [
     "tf.sort(tf.constant([1., np.nan, 3.]), direction='DESCENDING')",
     "tf.sort(tf.ones([2]), direction='UP')",
     "tf.argsort(tf.constant([1., np.nan, 3.]))",
+    "tf.argsort(tf.constant([np.nan, 2., np.nan, 1., 0.] * 5), direction='DESCENDING')",
+    "tf.sort(tf.constant([[np.nan, 1.], [2., np.nan]]), axis=0)",
+    "tf.math.top_k(tf.constant([1., np.nan, 3.]), 3)",
+    "tf.constant([1, 2]) ^ 1.5",
+    "tf.constant([True]) | 1.5",
+    "tf.constant([1, 2], tf.uint8) / 3",
+    "tf.constant([1., 2.]) == [1., 2., 3.]",
+    "tf.math.logical_or(True, tf.constant([1.]))",
+    "tf.math.cumprod(tf.ones([2, 2]), axis=-7)",
+    "tf.gather(tf.ones([2, 2]), [0], axis=-9)",
+    "tf.unique(np.array([[1, 2]]))",
     "tf.sign(tf.constant([np.nan, -0., 1.]))",
     "tf.reduce_max(tf.zeros([0]))",
     "tf.reduce_min(tf.zeros([0], tf.int32))",
@@ -502,6 +513,21 @@ KERAS = [
     "keras.ops.numpy.log(np.array([-1.]))",
     "keras.random.uniform((-1,))",
     "keras.random.normal((2,), seed='a')",
+    "keras.ops.negative(np.array(['a']))",
+    "keras.ops.logical_not(np.array(['a']))",
+    "keras.ops.isinf(np.array(['a', 'b']))",
+    "keras.ops.flip(np.array(['a', 'b']))",
+    "keras.ops.expand_dims(np.array(['a']), 0)",
+    "keras.ops.cos(np.array(['a']))",
+    "keras.ops.relu6(np.array([True]))",
+    "keras.ops.softplus(np.array([1, 2]))",
+    "keras.ops.elu(np.array([1, 2]))",
+    "keras.ops.isinf(np.ones((2,), dtype=np.complex64))",
+    "keras.ops.subtract(np.array([True]), np.array([False]))",
+    "keras.ops.greater(np.array([True]), np.array([False]))",
+    "keras.ops.argmin(np.array([np.nan, 1., -1.]))",
+    "keras.ops.argsort(np.array([np.nan, 1., -1.]))",
+    "keras.ops.min(np.zeros((0, 2)))",
 ]
 
 KERAS_VALUES = [
@@ -735,6 +761,16 @@ STATEFUL = [
         "model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])\n"
         "model.compile(optimizer='sgd', loss='mse')\n"
         "result = model.evaluate(np.zeros((0, 2)), np.zeros((0, 1)), verbose=0)",
+        "len(model.get_weights())",
+    ),
+    (
+        "model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])\n"
+        "result = model.predict(np.zeros((0, 2)), verbose=0)",
+        "len(model.get_weights())",
+    ),
+    (
+        "model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])\n"
+        "result = model.predict(np.zeros((0, 2)), batch_size=4, verbose=0)",
         "len(model.get_weights())",
     ),
     (

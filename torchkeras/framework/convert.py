@@ -18,7 +18,7 @@ from .composite_tensor import CompositeTensor
 from . import device as _device
 from . import dtypes
 from .dispatch import CompositeArgumentError
-from .op_errors import dims_text, dtype_of, input_dtype_error, op_error
+from .op_errors import cannot_convert, dims_text, dtype_of, input_dtype_error, op_error
 from .shape import TensorShape
 from .tensor import Tensor, TensorOperators, wrap
 from ..api_export import tf_export
@@ -54,7 +54,7 @@ _FROM_NUMPY_DTYPES = frozenset(
 
 
 def _type_error(value, dtype):
-    return TypeError("Cannot convert %r to EagerTensor of dtype %s" % (value, dtype.name))
+    return cannot_convert(value, dtype)
 
 
 def _flatten_python(value, out):

@@ -163,6 +163,14 @@ def attr_error(opname, dtype, attr="T", allowed=None, name=""):
     )
 
 
+def _declares_dtype(opname, storage):
+    """Whether op ``opname``'s signature lists ``storage``'s dtype (a failure to run it then
+    means TF has no kernel for it either)."""
+    if opname not in SIGNATURES or not _declares(opname, "T"):
+        return False
+    return storage.dtype in allowed_dtypes(opname)
+
+
 def check_dtype(storage, allowed, opname):
     """Raises TF's attr error unless ``storage``'s dtype is in the torch-dtype set ``allowed``."""
     if storage.dtype not in allowed:
@@ -183,6 +191,30 @@ def kernel_name(opname, storage):
     if storage.dtype in _MKL_DTYPES and storage.device.type == "cpu":
         return "_Mkl" + opname
     return opname
+
+
+def matmul_input_error(x, y):
+    """TF's error for the operands of a rank <= 2 ``MatMul`` (``tf.matmul``, ``@``), or None:
+    a dtype outside its list, a declared dtype without a kernel (unsigned), then ranks below 2
+    as its kernel words them (oneDNN's for float32/bfloat16 on the CPU, Eigen's otherwise)."""
+    if isinstance(x, np.ndarray) or x.dtype not in _MATMUL_DTYPES:
+        return attr_error("MatMul", dtypes.string if isinstance(x, np.ndarray) else x)
+    if x.dtype in _MATMUL_NO_KERNEL:
+        return no_kernel("MatMul", x)
+    if x.ndim >= 2 and y.ndim >= 2:
+        return None
+    kernel = kernel_name("MatMul", x)
+    if kernel != "MatMul" or x.ndim > 2 or y.ndim > 2:
+        index = 0 if x.ndim < 2 else 1
+        return op_error("MatMul", "In[%d] ndims must be >= 2" % index, x, kernel=kernel)
+    if x.ndim != y.ndim:
+        return op_error(
+            "MatMul",
+            "In[0] and In[1] has different ndims: %s vs. %s"
+            % (dims_text(x.shape), dims_text(y.shape)),
+            x,
+        )
+    return op_error("MatMul", "In[0] and In[1] ndims must be == 2: %d" % x.ndim, x)
 
 
 def no_kernel(opname, storage):
@@ -220,6 +252,8 @@ def translate_error(error, opname, a, b=None):
     if "ZeroDivisionError" in text:
         return op_error(opname, "Integer division by zero", a)
     if "not implemented for" in text or "not supported" in text:
+        if isinstance(a, torch.Tensor) and _declares_dtype(opname, a):
+            return no_kernel(opname, a)
         return op_error(
             opname,
             "Value for attr 'T' of %s is not in the list of allowed values "
@@ -681,6 +715,8 @@ SIGNATURES = {
         "attr=Tdim:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]",
         "Fill": "signature=dims:index_type, value:T -> output:T; attr=T:type; "
         "attr=index_type:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]",
+        "ConcatV2": "signature=values:N*T, axis:Tidx -> output:T; attr=N:int,min=2; "
+        "attr=T:type; attr=Tidx:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]",
         "Unique": "signature=x:T -> y:T, idx:out_idx; attr=T:type; "
         "attr=out_idx:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]",
         "SplitV": "signature=value:T, size_splits:Tlen, split_dim:int32 -> output:num_split*T; "
@@ -716,3 +752,10 @@ _TORCH = {
     "COMPLEX128": torch.complex128,
     "BOOL": torch.bool,
 }
+_MATMUL_DTYPES = allowed_dtypes("MatMul")
+_MATMUL_NO_KERNEL = frozenset(
+    d
+    for d in (torch.uint8, getattr(torch, "uint16", None), getattr(torch, "uint32", None))
+    + (getattr(torch, "uint64", None),)
+    if d is not None
+)

@@ -133,19 +133,19 @@ class TensorOperators:
         return _rbinary(_ops.matmul2, self, other, "MatMul", scalars=False)
 
     def __and__(self, other):
-        return _binary(_ops.bitwise_and, self, other, "LogicalAnd")
+        return _ops.logical_binary(_ops.bitwise_and, self, other, "LogicalAnd")
 
     def __rand__(self, other):
         return _rbinary(_ops.bitwise_and, self, other, "LogicalAnd")
 
     def __or__(self, other):
-        return _binary(_ops.bitwise_or, self, other, "LogicalOr")
+        return _ops.logical_binary(_ops.bitwise_or, self, other, "LogicalOr")
 
     def __ror__(self, other):
         return _rbinary(_ops.bitwise_or, self, other, "LogicalOr")
 
     def __xor__(self, other):
-        return _binary(_ops.bitwise_xor, self, other, "LogicalXor")
+        return _ops.logical_binary(_ops.bitwise_xor, self, other, "LogicalXor")
 
     def __rxor__(self, other):
         return _rbinary(_ops.bitwise_xor, self, other, "LogicalXor")

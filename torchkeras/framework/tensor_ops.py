@@ -23,7 +23,9 @@ from .op_errors import (
     attr_error,
     cannot_convert,
     dims_text,
+    dtype_of,
     input_dtype_error,
+    matmul_input_error,
     kernel_name,
     op_error,
     translate_error,
@@ -95,13 +97,16 @@ def _refused(opname):
 def check_operand(a, opname):
     """TF's attr error when operator ``opname``'s kernel does not take ``a``'s dtype
     (``bool + bool``, ``uint8 ** uint8``); ``/`` on bool is TF's ``TypeError``."""
-    if isinstance(a, torch.Tensor) and a.dtype in _refused(opname):
+    if isinstance(a, np.ndarray) or a.dtype in _refused(opname):
         if opname == "RealDiv":
             raise TypeError(
-                "Invalid dtype tf.bool in __truediv__. Expected one of {tf.uint8, tf.int8, "
+                "Invalid dtype tf.%s in __truediv__. Expected one of {tf.uint8, tf.int8, "
                 "tf.uint16, tf.int16, tf.uint32, tf.int32, tf.uint64, tf.int64, tf.bfloat16, "
                 "tf.float16, tf.float32, tf.float64, tf.complex64, tf.complex128}."
+                % dtype_of(a).name
             )
+        if isinstance(a, np.ndarray):
+            return
         raise attr_error(opname, a)
 
 
@@ -122,8 +127,12 @@ def binary(fn, x, y, opname, scalars=True):
         b = y
     elif isinstance(y, CompositeTensor):
         return operator_operand(opname, x, y)
+    elif opname in _HINTED_LEFT:
+        b = _convert.to_torch_like(y, a)
+        if dtype_of(b) is not dtype_of(a):
+            raise _mixed_dtypes(opname, a, b)
     else:
-        b = _other_operand(y, a, opname)
+        b = operand_like(y, a)
     check_operand(a, opname)
     try:
         result = fn(a, b)
@@ -138,17 +147,51 @@ def binary(fn, x, y, opname, scalars=True):
     return tensor
 
 
-def _other_operand(y, a, opname):
-    """The storage of operand ``y`` converted for tensor storage ``a``."""
-    if opname in _HINTED_OPERATORS:
-        b = _convert.to_torch_like(y, a)
-        if b.dtype != a.dtype:
-            raise input_dtype_error(opname, 1, a, b)
-        return b
-    return operand_like(y, a)
+_BITWISE = {"LogicalAnd": "BitwiseAnd", "LogicalOr": "BitwiseOr", "LogicalXor": "BitwiseXor"}
+_BITWISE_ALLOWED = {name: allowed_dtypes(name) for name in _BITWISE.values()}
+
+
+def _no_ror(y):
+    """TF's ``|`` with an operand it cannot convert: it then calls the operand's ``__ror__``."""
+    return AttributeError("'%s' object has no attribute '__ror__'" % type(y).__name__)
+
+
+def logical_binary(fn, x, y, opname):
+    """``x & y``, ``x | y``, ``x ^ y`` (``opname``: the logical op): logical on bool tensors,
+    TF's bitwise kernel otherwise, with TF's order of checks: the other operand's conversion
+    (``|`` then looks for the operand's ``__ror__``, an ``AttributeError``), the kernel's dtype
+    list, the operands' dtypes, their shapes."""
+    a = x._value
+    if a.dtype is torch.bool or PROCESS.numpy_behavior or not isinstance(a, torch.Tensor):
+        if opname != "LogicalOr" or isinstance(y, TensorOperators):
+            return binary(fn, x, y, opname)
+        try:
+            return binary(fn, x, y, opname)
+        except (TypeError, ValueError):
+            raise _no_ror(y) from None
+    kernel = _BITWISE[opname]
+    if isinstance(y, TensorOperators):
+        b = y._value
+    else:
+        try:
+            b = operand_like(y, a)
+        except (TypeError, ValueError):
+            if opname != "LogicalOr":
+                raise
+            raise _no_ror(y) from None
+    if a.dtype not in _BITWISE_ALLOWED[kernel]:
+        raise attr_error(kernel, a)
+    if b.dtype is not a.dtype:
+        raise input_dtype_error(kernel, 1, a, b)
+    try:
+        return wrap(fn(a, b))
+    except (RuntimeError, TypeError, ValueError) as error:
+        raise translate_error(error, kernel, a, b) from None
 
 
 _HINTED_OPERATORS = frozenset(("AddV2", "MatMul"))
+_HINTED_LEFT = _HINTED_OPERATORS | {"RealDiv"}
+"""``/`` converts its right operand with a dtype hint too (then checks the dtypes in Python)."""
 """Operators that convert their other operand with the tensor's dtype as a hint only (TF's
 ``+`` and ``@``): a value of another kind reaches the kernel's dtype check."""
 
@@ -159,7 +202,7 @@ def _mixed_dtypes(opname, a, b):
     if opname == "RealDiv":
         return TypeError(
             "`x` and `y` must have the same dtype, got tf.%s != tf.%s."
-            % (dtypes.from_torch(a.dtype).name, dtypes.from_torch(b.dtype).name)
+            % (dtype_of(a).name, dtype_of(b).name)
         )
     kernel = kernel_name(opname, a) if opname == "MatMul" else None
     return input_dtype_error(opname, 1, a, b, kernel=kernel)
@@ -233,6 +276,8 @@ def equality(x, y, opname):
     a = x._value
     if type(y) is Tensor or isinstance(y, TensorOperators):
         b = y._value
+    elif isinstance(a, torch.Tensor):
+        b = operand_like(y, a)  # TF converts it with the tensor's dtype: TypeError if it cannot
     else:
         try:
             b = _convert.to_torch_like(y, a)
@@ -288,10 +333,17 @@ def floordiv(a, b):
     return torch.floor_divide(a, b)
 
 
+_MATMUL_DIRECT = frozenset(
+    (torch.float32, torch.float64, torch.float16, torch.bfloat16, torch.int32, torch.int64)
+)
+
+
 def matmul2(a, b):
-    """``a @ b`` with TF's rank and size checks (rank >= 2 on both sides)."""
-    if a.ndim < 2 or b.ndim < 2:
-        raise op_error("MatMul", "In[%d] ndims must be >= 2" % (0 if a.ndim < 2 else 1), a)
+    """``a @ b`` with TF's dtype, rank and size checks (rank >= 2 on both sides)."""
+    if a.ndim < 2 or b.ndim < 2 or a.dtype not in _MATMUL_DIRECT:
+        error = matmul_input_error(a, b)
+        if error is not None:
+            raise error
     if a.shape[-1] != b.shape[-2]:
         raise op_error(
             "MatMul",

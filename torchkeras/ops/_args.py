@@ -77,6 +77,20 @@ def strict_inputs(x, y, opname):
     return a, converted_like(y, a)
 
 
+def error_name(*values):
+    """The name part of TF's eager error for an op called on ``values``: ``""`` (it prints
+    `` name: ``) when each is a tensor, a NumPy array or a Python number, which TF's fast path
+    executes; None when one is a list or a string, which sends TF to its fallback, whose errors
+    print none."""
+    for value in values:
+        if not isinstance(value, _FAST_PATH):
+            return None
+    return ""
+
+
+_FAST_PATH = (TensorOperators, np.ndarray, bool, int, float, complex)
+
+
 def bool_storage(x):
     """The storage of a bool op input: a tensor as it is (the op checks its dtype), anything
     else converted with ``dtype=tf.bool`` (TF's ``TypeError`` for numbers and strings)."""

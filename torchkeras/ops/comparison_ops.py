@@ -9,7 +9,8 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from ..framework.convert import to_torch, to_torch_like
+from ..framework import dtypes
+from ..framework.convert import convert_to_tensor, to_torch, to_torch_like
 from ..framework.dispatch import CompositeArgumentError, dispatch
 from ..framework.tensor import Tensor, TensorOperators, wrap
 from .elementwise_ops import _binary
@@ -18,12 +19,32 @@ from ._args import bool_storage, storage_of, strict_inputs
 from ..api_export import tf_export, export_value
 
 
+_SCALARS = (bool, int, float)
+
+
+def _converted_bools(x, y):
+    """Both operands of a logical op where one is not a tensor: TF's fast path converts the
+    Python scalars to bool (``TypeError`` for other numbers) and leaves tensors to the kernel's
+    dtype check; other values send it to the fallback, which converts each operand in turn with
+    ``dtype=tf.bool`` (a tensor of another dtype: ``ValueError``)."""
+    scalars = True
+    for value in (x, y):
+        if type(value) in _SCALARS:
+            bool_storage(value)
+        elif not isinstance(value, TensorOperators):
+            scalars = False
+    if scalars:
+        return bool_storage(x), bool_storage(y)
+    return convert_to_tensor(x, dtypes.bool)._value, convert_to_tensor(y, dtypes.bool)._value
+
+
 def _logical_pair(x, y, opname):
-    a, b = (
-        strict_inputs(x, y, opname)
-        if not (type(x) is Tensor and type(y) is Tensor)
-        else (x._value, y._value)
-    )
+    if type(x) is Tensor and type(y) is Tensor:
+        a, b = x._value, y._value
+    elif isinstance(x, TensorOperators) and isinstance(y, TensorOperators):
+        a, b = strict_inputs(x, y, opname)
+    else:
+        a, b = _converted_bools(x, y)
     if a.dtype is not torch.bool:
         raise input_dtype_error(opname, 0, "bool", a)
     if b.dtype is not torch.bool:

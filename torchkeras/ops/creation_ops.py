@@ -21,7 +21,7 @@ from ..framework.op_errors import (
     input_dtype_error,
     op_error,
 )
-from ._args import host_ints, new_storage, shape_arg
+from ._args import error_name, host_ints, new_storage, shape_arg
 from ..api_export import tf_export
 
 __all__ = [
@@ -91,7 +91,7 @@ def ones_like(input, dtype=None, name=None, layout=None):
 @tf_export("fill")
 def fill(dims, value, name=None, layout=None):
     """``tf.fill``: a tensor of shape ``dims`` filled with the scalar ``value`` (its dtype)."""
-    shape_dims = shape_arg(dims, "Fill")
+    shape_dims = shape_arg(dims, "Fill", name=error_name(dims))
     storage = to_torch(value)
     if storage.ndim != 0:
         raise op_error(
@@ -189,6 +189,18 @@ def _num_text(value):
     return "%g" % value if isinstance(value, float) else str(value)
 
 
+def _check_count(num):
+    """``tf.linspace`` checks ``num`` in Python: a float is its ``TypeError``."""
+    value = num if isinstance(num, TensorOperators) else None
+    if isinstance(num, float) or (value is not None and value.dtype.is_floating):
+        shown = float(num)
+        dtype = value.dtype if value is not None else dtypes.float32
+        raise TypeError(
+            "Argument `tensor` (name: num) must be of type integer. Received `tensor` = %s of "
+            "dtype: %s" % (shown, dtype)
+        )
+
+
 @tf_export("linspace")
 def linspace(start, stop, num, name=None, axis=0):
     """``tf.linspace``: ``num`` evenly spaced values from ``start`` to ``stop`` (both included).
@@ -202,6 +214,8 @@ def linspace(start, stop, num, name=None, axis=0):
         a, b = a.to(torch.float64), b.to(torch.float64)
     elif b.dtype != a.dtype:
         b = b.to(a.dtype)
+    if not isinstance(num, int):
+        _check_count(num)
     count = int(host_ints(num, "LinSpace", "Tidx") if not isinstance(num, int) else num)
     a, b = torch.broadcast_tensors(a, b)
     if count < 0:

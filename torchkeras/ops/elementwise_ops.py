@@ -55,7 +55,10 @@ def _unary(fn, opname, public, doc):
         if a.dtype not in allowed:
             raise attr_error(opname, a)
         tensor = _new(Tensor)
-        tensor._value = fn(a)
+        try:
+            tensor._value = fn(a)
+        except NotImplementedError:
+            raise no_kernel(opname, a) from None
         return tensor
 
     op.__name__ = op.__qualname__ = public
@@ -182,7 +185,7 @@ def reciprocal(x, name=None):
     """``tf.math.reciprocal``: ``1 / x`` for float and complex tensors (TF has no integer
     kernel)."""
     a = storage_of(x)
-    if not (a.dtype.is_floating_point or a.dtype.is_complex):
+    if isinstance(a, np.ndarray) or not (a.dtype.is_floating_point or a.dtype.is_complex):
         if isinstance(a, torch.Tensor) and a.dtype in (
             torch.int8,
             torch.int16,

@@ -15,7 +15,14 @@ from ..framework.convert import to_torch, to_torch_unaliased, infer_dtype
 from ..framework.shape import TensorShape
 from ..framework.tensor import TensorOperators, wrap
 from ..framework.tensor_ops import strided_slice as _strided_slice
-from ..framework.op_errors import cannot_convert, device_of, dims_text, index_text, op_error
+from ..framework.op_errors import (
+    attr_error,
+    cannot_convert,
+    device_of,
+    dims_text,
+    index_text,
+    op_error,
+)
 from ._args import host_ints, index_storage, int_list, py_range, py_slice
 from ..api_export import tf_export
 
@@ -61,6 +68,19 @@ def _checked_gather_index(index, limit, op, storage, name):
     return index.long().clamp(0, max(limit - 1, 0)), valid
 
 
+def _gather_axis(axis, storage):
+    """``tf.gather``'s axis: an int32/int64 scalar (an empty list converts to float32, which
+    the op's ``Taxis`` refuses)."""
+    if type(axis) is int:
+        return axis
+    if isinstance(axis, (list, tuple)) and not axis:
+        raise attr_error("GatherV2", dtypes.float32, "Taxis", name=None)
+    value = host_ints(axis, "GatherV2", "Taxis")
+    if isinstance(value, list):
+        raise op_error("GatherV2", "axis must be scalar", storage, name=None)
+    return int(value)
+
+
 @tf_export("gather")
 def gather(params, indices, validate_indices=None, axis=None, batch_dims=0, name=None):
     """``tf.gather``: slices of ``params`` along ``axis`` at ``indices`` (with leading
@@ -80,16 +100,18 @@ def gather(params, indices, validate_indices=None, axis=None, batch_dims=0, name
     batch_dims = int(batch_dims)
     if batch_dims < 0:
         batch_dims += index_rank
-    axis = batch_dims if axis is None else int(host_ints(axis, "GatherV2", "Taxis"))
+    axis = batch_dims if axis is None else _gather_axis(axis, storage)
     rank = storage.ndim
     if rank == 0:
         raise op_error("GatherV2", "params must be at least 1 dimensional", storage, name=None)
+    given = axis
     if axis < 0:
         axis += rank
     if axis >= rank or axis < 0:
         raise op_error(
             "GatherV2",
-            "Shape must be at least rank %d but is rank %d" % (axis + 1, rank),
+            "Shape must be at least rank %d but is rank %d"
+            % (-given if given < 0 else axis + 1, rank),
             storage,
             name=None,
         )
@@ -294,6 +316,8 @@ def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None
     if depth < 0:
         raise op_error("OneHot", "depth must be non-negative, got: %d" % depth, index, name=None)
     rank = index.ndim
+    if axis is not None and not isinstance(axis, (int, float, np.number, TensorOperators)):
+        raise TypeError("Expected int for argument 'axis' not %r." % (axis,))
     axis = -1 if axis is None else int(axis)
     if axis != -1 and not 0 <= axis <= rank:
         raise op_error(

@@ -7,6 +7,8 @@ TF's CPU build does.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import torch
 
@@ -20,6 +22,7 @@ from ..framework.op_errors import (
     dims_text,
     input_dtype_error,
     kernel_name,
+    matmul_input_error,
     no_kernel,
     op_error,
     translate_error,
@@ -146,13 +149,10 @@ def matmul(
         ):
             raise no_kernel("BatchMatMulV3", x)
         x, y = x.to(out.torch_dtype), y.to(out.torch_dtype)
-    check_dtype(x, _MATMUL_ALLOWED, "MatMul")
-    if x.dtype in _UNSIGNED:
-        raise no_kernel("MatMul", x)
+    error = matmul_input_error(x, y)
+    if error is not None:
+        raise error
     kernel = kernel_name("MatMul", x)
-    for index, operand in enumerate((x, y)):
-        if operand.ndim < 2:
-            raise op_error("MatMul", "In[%d] ndims must be >= 2" % index, x, kernel=kernel)
     shapes = (dims_text(x.shape), dims_text(y.shape))
     x = _transposed(x, transpose_a, adjoint_a)
     y = _transposed(y, transpose_b, adjoint_b)
@@ -196,7 +196,31 @@ def _tensordot_axes(axes, x, y):
             "Different number of contraction axes `a` and `b`, %d != %d."
             % (len(a_axes), len(b_axes))
         )
-    return a_axes, b_axes
+    return _in_range(a_axes, x), _in_range(b_axes, y)
+
+
+def _in_range(axes, t):
+    """``axes`` made non-negative; TF indexes the shape with them (``IndexError`` past it)."""
+    axes = [a + t.ndim if a < 0 else a for a in axes]
+    if any(not 0 <= a < t.ndim for a in axes):
+        raise IndexError("list index out of range")
+    return axes
+
+
+def _tensordot_error(x, y, dims):
+    """TF's error for contracted sizes that differ: tensordot multiplies ``x`` and ``y``
+    reshaped to matrices (free x contracted, contracted x free)."""
+    a_axes, b_axes = dims
+    a_free = [d for i, d in enumerate(x.shape) if i not in a_axes]
+    b_free = [d for i, d in enumerate(y.shape) if i not in b_axes]
+    a_shape = (math.prod(a_free), math.prod(x.shape[i] for i in a_axes))
+    b_shape = (math.prod(y.shape[i] for i in b_axes), math.prod(b_free))
+    return op_error(
+        "MatMul",
+        "Matrix size-incompatible: In[0]: %s, In[1]: %s" % (dims_text(a_shape), dims_text(b_shape)),
+        x,
+        kernel=kernel_name("MatMul", x),
+    )
 
 
 @tf_export("tensordot", "linalg.tensordot")
@@ -209,6 +233,8 @@ def tensordot(a, b, axes, name=None):
     try:
         return wrap(torch.tensordot(x, y, dims))
     except RuntimeError as error:
+        if any(x.shape[i] != y.shape[j] for i, j in zip(*dims)):
+            raise _tensordot_error(x, y, dims) from None
         raise translate_error(error, "MatMul", x, y) from None
 
 

@@ -13,12 +13,14 @@ from __future__ import annotations
 import math
 import numbers
 
+import numpy as np
 import torch
 import torch.nn.functional as F
 
 from ..framework import dtypes
 from ..framework.convert import to_torch_like
-from ..framework.errors import InvalidArgumentError
+from ..framework.device import tf_device_string
+from ..framework.errors import AbortedError, InvalidArgumentError
 from ..framework.tensor import Tensor, TensorOperators, wrap
 from .reduction_ops import _mean
 from .random_ops import _generator as random_generator
@@ -26,6 +28,7 @@ from ..framework.op_errors import (
     allowed_dtypes,
     attr_error,
     check_dtype,
+    device_of,
     dims_text,
     dtype_of,
     input_dtype_error,
@@ -138,7 +141,13 @@ def _softmax_axis(a, axis):
     ndim = a.ndim
     if isinstance(axis, float) or (isinstance(axis, TensorOperators) and not axis.dtype.is_integer):
         raise _float_softmax_axis(a, axis)
-    axis = -1 if axis is None else int(axis)
+    if axis is None:
+        axis = -1
+    elif not isinstance(axis, (int, np.integer, TensorOperators)):
+        raise TypeError(
+            "'<=' not supported between instances of 'int' and '%s'" % type(axis).__name__
+        )
+    axis = int(axis)
     if not -ndim <= axis < ndim:
         raise InvalidArgumentError(
             None,
@@ -160,12 +169,36 @@ def _float_softmax_axis(a, axis):
     return input_dtype_error("AddV2", 1, dtypes.int32, dtypes.float32)
 
 
+_ONEDNN_SOFTMAX = frozenset((torch.float32, torch.float16, torch.bfloat16))
+
+
+def _logits_rank_error(a, opname):
+    """TF's error for logits of a rank its kernel refuses: oneDNN's softmax (float32, half and
+    bfloat16 on the CPU) takes ranks 1 to 5, Eigen's any rank from 1; None when accepted."""
+    if opname == "Softmax" and a.dtype in _ONEDNN_SOFTMAX and a.device.type == "cpu":
+        if not 1 <= a.ndim <= 5:
+            return AbortedError(
+                None,
+                None,
+                "{{function_node __wrapped__Softmax_device_%s}} Input dims must be <= 5 and >=1 "
+                "[Op:Softmax] name: " % tf_device_string(device_of(a)),
+            )
+        return None
+    if a.ndim == 0:
+        return op_error(opname, "logits must have >= 1 dimension, got []", a)
+    return None
+
+
 @tf_export("nn.softmax", "math.softmax")
 def softmax(logits, axis=None, name=None):
     """``tf.nn.softmax``: ``exp(logits) / sum(exp(logits), axis)`` along ``axis`` (default last)."""
     a = logits._value if type(logits) is Tensor else storage_of(logits)
     if a.dtype not in _SOFTMAX_ALLOWED:
         raise attr_error("Softmax", a)
+    if not 1 <= a.ndim <= 5:
+        error = _logits_rank_error(a, "Softmax")
+        if error is not None:
+            raise error
     return wrap(torch.softmax(a, _softmax_axis(a, axis)))
 
 
@@ -174,6 +207,8 @@ def log_softmax(logits, axis=None, name=None):
     """``tf.nn.log_softmax``: ``logits - log(sum(exp(logits), axis))``, computed stably."""
     a = storage_of(logits)
     check_dtype(a, _SOFTMAX_ALLOWED, "LogSoftmax")
+    if a.ndim == 0:
+        raise _logits_rank_error(a, "LogSoftmax")
     return wrap(torch.log_softmax(a, _softmax_axis(a, axis)))
 
 

@@ -19,8 +19,8 @@ _MATRIX_NORMS = ("euclidean", "fro", 1, 2, np.inf)
 
 
 def _norm_axis(axis):
-    if axis is None or isinstance(axis, (int, np.integer)) and not isinstance(axis, bool):
-        return axis
+    if axis is None or isinstance(axis, (int, np.integer)):
+        return int(axis) if isinstance(axis, bool) else axis  # TF takes a bool as the int
     if (
         isinstance(axis, (list, tuple))
         and len(axis) == 2

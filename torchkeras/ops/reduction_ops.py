@@ -27,6 +27,7 @@ from ..framework.op_errors import (
     op_error,
 )
 from ._args import bool_storage, reduction_dims, storage_of
+from .sort_ops import sort_with_indices
 from ..api_export import tf_export
 
 _new = object.__new__
@@ -330,6 +331,14 @@ def _arg_reduce(fn, opname, input, axis, output_type):
         raise op_error(
             opname, "dim must be a scalar, but received tensor of shape: [%d]" % len(axis), a
         )
+    if (
+        isinstance(axis, TensorOperators)
+        and axis._value.dtype not in (torch.int32, torch.int64)
+        and not isinstance(axis._value, np.ndarray)
+    ):
+        if opname == "ArgMax":  # tf.math.argmax checks the axis dtype in Python first
+            raise TypeError("axis tensor dtypes %s is not supported" % (axis.dtype,))
+        raise attr_error(opname, axis._value, "Tidx")
     dim = 0 if axis is None else single_axis(axis)
     ndim = a.ndim
     if not -ndim <= dim < ndim:
@@ -389,6 +398,8 @@ def top_k(input, k=1, sorted=True, index_type=dtypes.int32, name=None):  # noqa:
             torch.where(torch.isnan(a), -math.inf, a), dim=-1, descending=True, stable=True
         ).indices
         values = torch.gather(a, -1, indices)
+    elif k == a.shape[-1] and a.is_floating_point():  # the whole row: TF's std::sort order
+        values, indices = sort_with_indices(a, -1, True)
     else:
         values, indices = torch.sort(a, dim=-1, descending=True, stable=True)
     return TopKV2(

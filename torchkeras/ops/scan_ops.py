@@ -24,9 +24,11 @@ def _scan(fn, opname, x, axis, exclusive, reverse, identity):
     dim = single_axis(axis, opname)
     ndim = a.ndim
     if not -ndim <= dim < ndim:
+        # TF's kernel moves a negative axis by the rank once before it reports it
+        shown = dim + ndim if dim < 0 else dim
         raise op_error(
             opname,
-            "ScanOp: Expected scan axis in the range [%d, %d), but got %d" % (-ndim, ndim, dim),
+            "ScanOp: Expected scan axis in the range [%d, %d), but got %d" % (-ndim, ndim, shown),
             a,
         )
     if reverse:

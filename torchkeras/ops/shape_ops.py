@@ -139,6 +139,28 @@ def transpose(a, perm=None, conjugate=False, name="transpose"):
     return wrap(result)
 
 
+def _concat_axis(axis, first, name, kernel):
+    """``tf.concat``'s axis as TF reads it: a Python value converts to an int32 tensor (bools are
+    ints, floats a ``TypeError``), a tensor must be int32/int64; either must hold one value."""
+    if isinstance(axis, (bool, np.bool_)):
+        return int(axis)
+    if isinstance(axis, (float, np.floating)):
+        raise cannot_convert(axis, dtypes.int32)
+    shown = name if isinstance(axis, TensorOperators) else None  # TF's fallback prints none
+    if isinstance(axis, (list, tuple)):
+        axis = to_torch(axis, dtypes.int32)
+    value = host_ints(axis, "ConcatV2", "Tidx", shown)
+    if np.size(value) != 1:
+        raise op_error(
+            "ConcatV2",
+            "axis tensor should be a scalar integer, but got shape %s" % dims_text(np.shape(value)),
+            first,
+            shown,
+            kernel,
+        )
+    return int(np.ravel(value)[0])
+
+
 @tf_export("concat")
 def concat(values, axis, name="concat"):
     """``tf.concat``: joins tensors along ``axis``; dtypes, ranks and other dims must match."""
@@ -161,7 +183,7 @@ def concat(values, axis, name="concat"):
     kernel = "ConcatV2_N_%d" % len(storages)
     first = storages[0]
     rank = first.ndim
-    axis_value = host_ints(axis, "ConcatV2", "Tidx", name)
+    axis_value = axis if type(axis) is int else _concat_axis(axis, first, name, kernel)
     if rank == 0:
         raise op_error(
             "ConcatV2",
@@ -430,6 +452,8 @@ def expand_dims(input, axis, name=None):
     elif type(axis) is not int:
         if isinstance(axis, float):
             raise cannot_convert(axis, dtypes.int32)
+        if isinstance(axis, str):
+            raise attr_error("ExpandDims", dtypes.string, "Tdim", name=None)
         if isinstance(axis, TensorOperators) and not axis.dtype.is_integer:
             raise attr_error("ExpandDims", axis._value, "Tdim")
         axis = int(axis)
@@ -600,10 +624,24 @@ def broadcast_to(input, shape, name=None):
     return wrap(storage.broadcast_to(dims))
 
 
+def _reverse_axis(axis):
+    """``tf.reverse``'s axis as TF converts it: bools are ints, floats do not convert to int32,
+    a tensor's dtype is checked before its rank."""
+    if isinstance(axis, (bool, np.bool_)):
+        return int(axis)
+    if isinstance(axis, (float, np.floating)):
+        raise cannot_convert(axis, dtypes.int32)
+    if isinstance(axis, TensorOperators) and axis.dtype not in (dtypes.int32, dtypes.int64):
+        raise attr_error("ReverseV2", axis._value, "Tidx", name="")
+    return axis
+
+
 @tf_export("reverse")
 def reverse(tensor, axis, name=None):
     """``tf.reverse``: flips ``tensor`` along each dim in the 1-D ``axis``."""
     storage = to_torch(tensor)
+    if type(axis) is not int and not isinstance(axis, (list, tuple)):
+        axis = _reverse_axis(axis)
     if type(axis) is int or (isinstance(axis, TensorOperators) and axis.ndim == 0):
         raise op_error("ReverseV2", "'dims' must be 1-dimension, not 0", storage, "")
     dims = int_list(axis, "ReverseV2", "Tidx")

@@ -11,24 +11,66 @@ import torch
 from ..framework import dtypes
 from ..framework.convert import to_torch
 from ..framework.tensor import wrap
-from ..framework.op_errors import attr_error, input_dtype_error, op_error
+from ..framework.op_errors import attr_error, input_dtype_error, no_kernel, op_error
 from ..api_export import tf_export
+from ._args import error_name
+from .topk_order import descending_order
 
 __all__ = ["sort", "argsort", "unique", "unique_with_counts", "searchsorted"]
 
 
+def _static_axis(axis):
+    """``axis`` as TF's sort reads it: the constant value of its tensor, as a Python int."""
+    if type(axis) is int:
+        return axis
+    value = np.asarray(axis.numpy() if hasattr(axis, "numpy") else axis)
+    if value.ndim != 0:
+        raise ValueError("Argument `axis` must be a constant scalar. Received: axis=%s." % value)
+    if value.dtype.kind == "U":
+        value = np.asarray(value.item().encode())
+    return int(value.item())
+
+
 def _sort_axis(storage, axis):
-    """``axis`` in ``[0, rank)``; TF reports a bad axis through the shape lookup it does first."""
+    """``axis`` in ``[0, rank)``; TF reports a bad axis through the shape lookup it does first
+    (a negative axis once moved by the rank)."""
     rank = storage.ndim
-    axis = int(axis)
-    if not -rank <= axis < rank:
+    axis = _static_axis(axis)
+    if axis < 0:
+        axis += rank
+    if not 0 <= axis < rank:
         raise op_error(
             "StridedSlice",
             "slice index %d of dimension 0 out of bounds." % axis,
             storage,
             "strided_slice/",
         )
-    return axis % rank
+    return axis
+
+
+def sort_with_indices(storage, axis, descending):
+    """Values and indices of ``storage`` sorted along ``axis`` in the order TF's ``TopKV2``
+    gives (``tf.sort`` sorts ``-x`` descending for the ascending order): strings, bool and
+    complex raise TF's dtype errors, rows holding NaN take TopKV2's order
+    (:mod:`topk_order`)."""
+    if isinstance(storage, np.ndarray) or storage.dtype is torch.bool:
+        if descending and not isinstance(storage, np.ndarray):
+            _sort_axis(storage, axis)
+            raise attr_error("TopKV2", storage)
+        raise attr_error("Neg", dtypes.string if isinstance(storage, np.ndarray) else storage)
+    axis = _sort_axis(storage, axis)
+    if storage.is_complex():
+        raise attr_error("TopKV2", storage)
+    values, indices = torch.sort(storage, dim=axis, descending=descending, stable=True)
+    if storage.is_floating_point() and bool(torch.isnan(storage).any()):
+        rows = storage.movedim(axis, -1)
+        keys = (rows if descending else -rows).reshape(-1, rows.shape[-1]).tolist()
+        order = torch.tensor(
+            [descending_order(row) for row in keys], dtype=torch.int64, device=storage.device
+        ).reshape(rows.shape)
+        indices = order.movedim(-1, axis)
+        values = torch.gather(storage, axis, indices)
+    return values, indices
 
 
 def _direction(direction):
@@ -42,13 +84,9 @@ def _direction(direction):
 
 @tf_export("sort")
 def sort(values, axis=-1, direction="ASCENDING", name=None):
-    """``tf.sort``: sorted along ``axis``; NaNs sort last in ascending order."""
+    """``tf.sort``: sorted along ``axis`` (NaNs where TF's ``TopKV2`` kernel leaves them)."""
     descending = _direction(direction)
-    storage = to_torch(values)
-    if storage.dtype == torch.bool:
-        raise attr_error("Neg", storage)
-    axis = _sort_axis(storage, axis)
-    return wrap(torch.sort(storage, dim=axis, descending=descending, stable=True).values)
+    return wrap(sort_with_indices(to_torch(values), axis, descending)[0])
 
 
 @tf_export("argsort")
@@ -59,11 +97,7 @@ def argsort(values, axis=-1, direction="ASCENDING", stable=False, name=None):
     sort is stable in practice too).
     """
     descending = _direction(direction)
-    storage = to_torch(values)
-    axis = _sort_axis(storage, axis)
-    return wrap(
-        torch.sort(storage, dim=axis, descending=descending, stable=True).indices.to(torch.int32)
-    )
+    return wrap(sort_with_indices(to_torch(values), axis, descending)[1].to(torch.int32))
 
 
 Unique = collections.namedtuple("Unique", ["y", "idx"])
@@ -80,12 +114,15 @@ def unique(x, out_idx=dtypes.int32, name=None):
     storage = to_torch(x)
     out = dtypes.as_dtype(out_idx).torch_dtype
     if storage.ndim != 1:
-        raise op_error("Unique", "unique expects a 1D vector.", storage, "")
+        raise op_error("Unique", "unique expects a 1D vector.", storage, error_name(x))
     if isinstance(storage, np.ndarray):
         seen = {}
         idx = [seen.setdefault(v, len(seen)) for v in storage.tolist()]
         return Unique(wrap(np.array(list(seen), dtype=object)), wrap(torch.tensor(idx, dtype=out)))
-    values, inverse = torch.unique(storage, sorted=True, return_inverse=True)
+    try:
+        values, inverse = torch.unique(storage, sorted=True, return_inverse=True)
+    except NotImplementedError:
+        raise no_kernel("Unique", storage) from None
     positions = torch.arange(storage.shape[0], device=storage.device)
     first = torch.full(
         (values.shape[0],), storage.shape[0], dtype=torch.long, device=storage.device

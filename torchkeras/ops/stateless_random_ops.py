@@ -8,6 +8,7 @@ and the Python wrapper scales it (``rnd * (maxval - minval) + minval``,
 
 from __future__ import annotations
 
+import numpy as np
 import torch
 
 from ..api_export import tf_export
@@ -18,7 +19,7 @@ from ..framework.tensor import TensorOperators, wrap
 from . import philox
 from ._args import shape_arg
 from .shape_ops import stack
-from ..framework.op_errors import op_error
+from ..framework.op_errors import attr_error, dims_text, op_error
 
 __all__ = []
 
@@ -55,7 +56,14 @@ def seed_key_counter(seed):
     ):
         first, second = storage.tolist()
         return philox.scramble_seed(first, second)
-    raise ValueError("`seed` must be a shape-[2] int32 or int64 tensor; got %r" % (seed,))
+    if isinstance(storage, np.ndarray) or storage.dtype not in (torch.int32, torch.int64):
+        raise attr_error("StatelessRandomGetKeyCounter", storage, "Tseed", name=None)
+    raise op_error(
+        "StatelessRandomGetKeyCounter",
+        "seed must have shape [2], not %s" % dims_text(storage.shape),
+        storage,
+        name=None,
+    )
 
 
 def torch_dtype(dtype):

@@ -38,6 +38,7 @@ from . import call_context, mask_propagation, symbolic
 from .input_spec import assert_input_compatibility
 from ...api_export import keras_export
 from ..ops import torch_errors
+from ..ops._strings import layer_input_error
 
 __all__ = ["Layer"]
 
@@ -749,7 +750,10 @@ class Layer(Operation, nn.Module):
                 stack.pop()
         except Exception as error:  # noqa: BLE001
             error = (
-                torch_errors.translate(error, type(self).__name__.lower(), (inputs,) + tuple(rest))
+                layer_input_error(self, inputs)
+                or torch_errors.translate(
+                    error, type(self).__name__.lower(), (inputs,) + tuple(rest)
+                )
                 or error
             )
             raise traceback_utils.inject_call_info(

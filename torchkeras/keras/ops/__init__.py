@@ -42,7 +42,7 @@ def _wrap_symbolic():
     covered = set(_op_classes.register_functions({fn.__name__: fn for fn in functions.values()}))
     for fn in functions.values():
         if fn.__name__ in static:
-            wrapped = _static(fn, static[fn.__name__])
+            wrapped = _static(_translating(fn), static[fn.__name__])
         elif not isinstance(fn, _types.FunctionType):
             continue
         elif fn.__name__ in covered:

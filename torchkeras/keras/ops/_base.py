@@ -8,6 +8,7 @@ from ...framework import device as _device
 from ...framework.convert import to_torch
 from ...framework.tensor import Tensor, TensorOperators, wrap
 from ..backend import config
+from ._strings import StringInputError
 from ._dtypes import NAME, TORCH, result_type, standardize_dtype
 
 __all__ = [
@@ -38,7 +39,7 @@ def storage(x, dtype=None):
     else:
         value = to_torch(x)
     if isinstance(value, np.ndarray):
-        raise TypeError("keras.ops does not support string tensors. Received: %r" % (x,))
+        raise StringInputError(x)
     if dtype is not None:
         target = TORCH[standardize_dtype(dtype)]
         if value.dtype is not target:

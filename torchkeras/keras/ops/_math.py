@@ -3,6 +3,7 @@
 import torch
 
 from ...ops.segment_ops import check_segment_ids
+from ...ops.reduction_ops import reduce_logsumexp as _tf_reduce_logsumexp
 from ._base import float_of, storage, wrap
 from ...api_export import keras_export
 
@@ -97,8 +98,11 @@ def in_top_k(targets, predictions, k):
 
 @keras_export("keras.ops.logsumexp")
 def logsumexp(x, axis=None, keepdims=False):
-    """``log(sum(exp(x)))`` over ``axis`` (all axes when ``None``), computed stably."""
-    x = float_of(storage(x))
+    """``log(sum(exp(x)))`` over ``axis`` (all axes when ``None``), computed stably; other than
+    float dtypes go to ``tf.math.reduce_logsumexp``, as in Keras' TF backend (its errors)."""
+    x = storage(x)
+    if not x.is_floating_point():
+        return _tf_reduce_logsumexp(wrap(x), axis, keepdims)
     if axis is None:
         out = torch.logsumexp(x.reshape(-1), dim=0)
         return wrap(out.reshape((1,) * x.dim()) if keepdims else out)

@@ -5,6 +5,8 @@ dtype rules.  Shape errors TF reports are raised by reusing torchkeras' tf ops."
 import numpy as np
 import torch
 
+from ...ops import matmul_ops as _tf_matmul
+from ...ops.sort_ops import sort_with_indices
 from ...framework import device as _device
 from ...ops._args import shape_arg
 from ...ops import gather_ops as _tf_gather
@@ -453,11 +455,14 @@ def _check_gather_range(indices, size, x):
 
 @keras_export("keras.ops.sort", "keras.ops.numpy.sort")
 def sort(x, axis=-1):
-    """``x`` sorted ascending along ``axis`` (flattened when ``None``)."""
+    """``x`` sorted ascending along ``axis`` (flattened when ``None``), as ``tf.sort`` (its
+    errors, its NaN placement); bool sorts as uint8."""
     x = storage(x)
     if axis is None:
         x, axis = x.reshape(-1), 0
-    return wrap(torch.sort(x, dim=axis, stable=True).values)
+    if x.dtype is torch.bool:
+        return wrap(torch.sort(x.to(torch.uint8), dim=axis, stable=True).values.to(torch.bool))
+    return wrap(sort_with_indices(x, axis, False)[0])
 
 
 @keras_export("keras.ops.argsort", "keras.ops.numpy.argsort")
@@ -470,7 +475,7 @@ def argsort(x, axis=-1):
         x = x.to(torch.uint8)
     if axis is None:
         x, axis = x.reshape(-1), 0
-    return wrap(torch.sort(x, dim=axis, stable=True).indices.to(torch.int32))
+    return wrap(sort_with_indices(x, axis, False)[1].to(torch.int32))
 
 
 def _product_dtypes(a, b):
@@ -488,10 +493,13 @@ def dot(x1, x2):
     a, b = a.to(compute), b.to(compute)
     if a.dim() == 0 or b.dim() == 0:
         out = a * b
-    elif b.dim() == 1:
-        out = torch.tensordot(a, b, dims=([-1], [-1]))
     else:
-        out = torch.tensordot(a, b, dims=([-1], [b.dim() - 2]))
+        axes = [[-1], [-1 if b.dim() == 1 else -2]]
+        try:
+            out = torch.tensordot(a, b, dims=([-1], [b.dim() - 2 if b.dim() > 1 else -1]))
+        except RuntimeError:  # Keras' TF backend runs tf.tensordot: its error
+            _tf_matmul.tensordot(wrap(a), wrap(b), axes)
+            raise
     return wrap(out.to(result))
 
 
@@ -510,12 +518,24 @@ def matmul(x1, x2):
         b = b.to(compute)
     try:
         out = torch.matmul(a, b)
-    except RuntimeError as error:
-        raise ValueError(
-            "Incompatible shapes for `matmul`: x1.shape=%s, x2.shape=%s (%s)"
-            % (tuple(a.shape), tuple(b.shape), error)
-        ) from None
+    except RuntimeError:
+        _tf_backend_matmul(wrap(a), wrap(b))
+        raise
     return wrap(out if out.dtype is result else out.to(result))
+
+
+def _tf_backend_matmul(a, b):
+    """What Keras' TF backend runs for ``matmul`` (``tf.matmul``, or ``tf.tensordot`` for a
+    rank-1 operand), for its error where torch's product failed."""
+    if a.ndim == 2 and b.ndim == 2:
+        return _tf_matmul.matmul(a, b)
+    if b.ndim == 1:
+        return _tf_matmul.tensordot(a, b, 1)
+    if a.ndim == 1:
+        return _tf_matmul.tensordot(a, b, [[0], [-2]])
+    if b.ndim == 2 and a.ndim > 2:
+        return _tf_matmul.tensordot(a, b, [[-1], [0]])
+    return _tf_matmul.matmul(a, b)
 
 
 @keras_export("keras.ops.einsum", "keras.ops.numpy.einsum")

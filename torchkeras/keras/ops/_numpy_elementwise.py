@@ -4,6 +4,7 @@ transcendental ops turn integer/bool inputs into floatx."""
 
 import torch
 
+from ...framework.op_errors import allowed_dtypes, attr_error, no_kernel
 from ...ops.elementwise_ops import sign as _tf_sign
 from ...ops import elementwise_ops as _tf_elementwise
 from ._base import float_of, promoted, promoted_scalar, storage, unaliased, wrap
@@ -67,6 +68,17 @@ __all__ = [
 ]
 
 _builtin_abs = abs
+_BOOL = torch.bool
+_UNSIGNED = (torch.uint8, torch.uint16, torch.uint32, torch.uint64)
+_FLOATING = frozenset((torch.float16, torch.bfloat16, torch.float32, torch.float64))
+
+
+def _no_bool(a, kernel):
+    """``a`` unless it is bool, which TF kernel ``kernel`` (Keras' TF backend's op for the
+    promoted operands) refuses."""
+    if a.dtype is _BOOL:
+        raise attr_error(kernel, a)
+    return a
 
 
 @keras_export("keras.ops.absolute", "keras.ops.numpy.absolute")
@@ -88,6 +100,8 @@ def abs(x):  # noqa: A001 - Keras' name
 def add(x1, x2):
     """``x1 + x2`` in Keras' promoted dtype (``int32`` tensor + ``1.5`` -> float32)."""
     a, b = promoted_scalar(x1, x2)
+    if a.dtype is _BOOL:
+        _no_bool(a, "AddV2")
     return wrap(torch.add(a, b))
 
 
@@ -95,6 +109,8 @@ def add(x1, x2):
 def subtract(x1, x2):
     """``x1 - x2`` in Keras' promoted dtype."""
     a, b = promoted_scalar(x1, x2)
+    if a.dtype is _BOOL:
+        _no_bool(a, "Sub")
     return wrap(torch.sub(a, b))
 
 
@@ -102,6 +118,8 @@ def subtract(x1, x2):
 def multiply(x1, x2):
     """``x1 * x2`` in Keras' promoted dtype."""
     a, b = promoted_scalar(x1, x2)
+    if a.dtype is _BOOL:
+        _no_bool(a, "Mul")
     return wrap(torch.mul(a, b))
 
 
@@ -122,6 +140,8 @@ def true_divide(x1, x2):
 def floor_divide(x1, x2):
     """``x1 // x2`` (rounding toward -inf) in the promoted dtype."""
     a, b = promoted_scalar(x1, x2)
+    if a.dtype is _BOOL:
+        _no_bool(a, "FloorDiv")
     return wrap(torch.floor_divide(a, b))
 
 
@@ -138,6 +158,8 @@ def mod(x1, x2):
 def power(x1, x2):
     """``x1 ** x2`` in the promoted dtype."""
     a, b = promoted_scalar(x1, x2)
+    if a.dtype is _BOOL:
+        _no_bool(a, "Pow")
     return wrap(torch.pow(a, b))
 
 
@@ -145,6 +167,8 @@ def power(x1, x2):
 def maximum(x1, x2):
     """Element-wise maximum in the promoted dtype."""
     a, b = promoted(x1, x2)
+    if a.dtype is _BOOL:
+        _no_bool(a, "Maximum")
     return wrap(torch.maximum(a, b))
 
 
@@ -152,6 +176,8 @@ def maximum(x1, x2):
 def minimum(x1, x2):
     """Element-wise minimum in the promoted dtype."""
     a, b = promoted(x1, x2)
+    if a.dtype is _BOOL:
+        _no_bool(a, "Minimum")
     return wrap(torch.minimum(a, b))
 
 
@@ -163,8 +189,12 @@ def negative(x):
 
 @keras_export("keras.ops.sign", "keras.ops.numpy.sign")
 def sign(x):
-    """-1, 0 or 1 with ``x``'s dtype (``tf.sign``: NaN stays NaN)."""
-    return _tf_sign(storage(x))
+    """-1, 0 or 1 with ``x``'s dtype (``tf.sign``: NaN stays NaN); unsigned integers, which
+    TF's ``Sign`` refuses, go through int32 as in Keras' TF backend."""
+    x = storage(x)
+    if x.dtype in _UNSIGNED:
+        return wrap(torch.sign(x))
+    return _tf_sign(x)
 
 
 @keras_export("keras.ops.square", "keras.ops.numpy.square")
@@ -178,8 +208,18 @@ def square(x):
 
 @keras_export("keras.ops.reciprocal", "keras.ops.numpy.reciprocal")
 def reciprocal(x):
-    """``1 / x``; integer/bool inputs become floatx."""
-    return wrap(torch.reciprocal(float_of(storage(x))))
+    """``1 / x`` (``tf.math.reciprocal``: float, complex and signed integer dtypes kept, the
+    last without a CPU kernel; bool and unsigned raise TF's errors)."""
+    x = storage(x)
+    if x.dtype not in _FLOATING:
+        if x.dtype not in _RECIPROCAL:
+            raise attr_error("Reciprocal", x)
+        if not x.is_complex():
+            raise no_kernel("Reciprocal", x)
+    return wrap(torch.reciprocal(x))
+
+
+_RECIPROCAL = allowed_dtypes("Reciprocal")
 
 
 def _float_unary(name, fn, doc):
@@ -247,6 +287,8 @@ def round(x, decimals=0):  # noqa: A001 - Keras' name
     """Round half to even to ``decimals`` places, dtype kept (integers with ``decimals >= 0``
     unchanged)."""
     x = unaliased(x)
+    if x.dtype is _BOOL or x.is_complex():
+        raise (attr_error if x.dtype is _BOOL else no_kernel)("Round", x)
     if decimals == 0:
         return wrap(x if not x.is_floating_point() else torch.round(x))
     if not x.is_floating_point():
@@ -267,9 +309,11 @@ def clip(x, x_min, x_max):
     return _tf_elementwise.clip_by_value(x, x_min, x_max)
 
 
-def _compare(name, fn, doc):
+def _compare(name, fn, doc, kernel=None):
     def op(x1, x2):
         a, b = promoted_scalar(x1, x2)
+        if a.dtype is _BOOL and kernel is not None:
+            _no_bool(a, kernel)
         return wrap(fn(a, b))
 
     op.__name__ = op.__qualname__ = name
@@ -281,13 +325,13 @@ equal = _compare("equal", torch.eq, "``x1 == x2``.")
 export_value(equal, "keras.ops.equal", "keras.ops.numpy.equal")
 not_equal = _compare("not_equal", torch.ne, "``x1 != x2``.")
 export_value(not_equal, "keras.ops.not_equal", "keras.ops.numpy.not_equal")
-greater = _compare("greater", torch.gt, "``x1 > x2``.")
+greater = _compare("greater", torch.gt, "``x1 > x2``.", "Greater")
 export_value(greater, "keras.ops.greater", "keras.ops.numpy.greater")
-greater_equal = _compare("greater_equal", torch.ge, "``x1 >= x2``.")
+greater_equal = _compare("greater_equal", torch.ge, "``x1 >= x2``.", "GreaterEqual")
 export_value(greater_equal, "keras.ops.greater_equal", "keras.ops.numpy.greater_equal")
-less = _compare("less", torch.lt, "``x1 < x2``.")
+less = _compare("less", torch.lt, "``x1 < x2``.", "Less")
 export_value(less, "keras.ops.less", "keras.ops.numpy.less")
-less_equal = _compare("less_equal", torch.le, "``x1 <= x2``.")
+less_equal = _compare("less_equal", torch.le, "``x1 <= x2``.", "LessEqual")
 export_value(less_equal, "keras.ops.less_equal", "keras.ops.numpy.less_equal")
 
 
@@ -322,14 +366,20 @@ def logical_not(x):
 
 @keras_export("keras.ops.isnan", "keras.ops.numpy.isnan")
 def isnan(x):
-    """True where ``x`` is NaN (always False for integers)."""
-    return wrap(torch.isnan(storage(x)))
+    """True where ``x`` is NaN (always False for integers; complex raises TF's error)."""
+    x = storage(x)
+    if x.is_complex():
+        raise attr_error("IsNan", x)
+    return wrap(torch.isnan(x))
 
 
 @keras_export("keras.ops.isinf", "keras.ops.numpy.isinf")
 def isinf(x):
-    """True where ``x`` is +-inf (always False for integers)."""
-    return wrap(torch.isinf(storage(x)))
+    """True where ``x`` is +-inf (always False for integers; complex raises TF's error)."""
+    x = storage(x)
+    if x.is_complex():
+        raise attr_error("IsInf", x)
+    return wrap(torch.isinf(x))
 
 
 @keras_export("keras.ops.isfinite", "keras.ops.numpy.isfinite")

@@ -1,9 +1,12 @@
 """``keras.ops`` reductions and scans (sum, mean, max, argmax, cumsum, ...) with Keras'
 result dtypes (``sum`` of int8/bool gives int32, ``mean`` of ints gives float32, ...)."""
 
+import math
+
 import torch
 
 from ...framework import errors
+from ...framework.op_errors import dims_text as _dims_text, op_error as _op_error
 from ...ops._args import axis_arg
 from ._base import TORCH, float_of, storage, wrap
 from ._dtypes import NAME, result_type
@@ -94,7 +97,10 @@ def _extreme(x, axis, keepdims, initial, reducer, pick, logical, what):
     x = storage(x)
     if initial is None and x.numel() == 0:
         raise errors.InvalidArgumentError(
-            None, None, "Cannot compute the %s of an empty tensor." % what
+            None,
+            None,
+            "Cannot compute the %s of an empty tensor.\nCondition x > y did not hold.\n"
+            "First 1 elements of x:\n[0]\nFirst 1 elements of y:\n[0]" % what,
         )
     if x.dtype is torch.bool:
         out = _reduce(logical, x, axis, keepdims)
@@ -203,13 +209,26 @@ def average(x, axis=None, weights=None):
     return wrap(torch.tensordot(x, w, dims=([axis], [0])) / torch.sum(w))
 
 
-def _arg(fn, x, axis, keepdims):
+def _empty_arg(x, axis, opname):
+    """TF's error for an arg-reduction over an empty axis (Keras flattens for ``axis=None``)."""
+    shape = (x.numel(),) if axis is None else tuple(x.shape)
+    dim = 0 if axis is None else axis % (len(shape) or 1)
+    if shape and shape[dim] == 0:
+        text = "Reduction axis %d is empty in shape %s" % (dim, _dims_text(shape))
+        raise _op_error(opname, text, name=None)
+
+
+def _arg(fn, x, axis, keepdims, opname):
     x = storage(x)
     if x.dtype is torch.bool:
         x = x.to(torch.uint8)
     elif x.is_floating_point() and x.dim():
         x = x.to(TORCH[result_type(NAME[x.dtype], "float32")])
         x = torch.where((x == 0) & torch.signbit(x), -torch.finfo(x.dtype).tiny, x)
+        # TF's kernel never picks a NaN over a number: rank NaN last
+        x = torch.where(torch.isnan(x), -math.inf if opname == "ArgMax" else math.inf, x)
+    if x.numel() == 0:
+        _empty_arg(x, axis, opname)
     if axis is None:
         out = fn(x.reshape(-1))
         if keepdims:
@@ -223,14 +242,14 @@ def _arg(fn, x, axis, keepdims):
 def argmax(x, axis=None, keepdims=False):
     """Index (int32) of the first maximum along ``axis`` (flattened when ``None``); like
     Keras, ``-0.0`` ranks below ``0.0``."""
-    return _arg(torch.argmax, x, axis, keepdims)
+    return _arg(torch.argmax, x, axis, keepdims, "ArgMax")
 
 
 @keras_export("keras.ops.argmin", "keras.ops.numpy.argmin")
 def argmin(x, axis=None, keepdims=False):
     """Index (int32) of the first minimum along ``axis`` (flattened when ``None``); like
     Keras, ``-0.0`` ranks below ``0.0``."""
-    return _arg(torch.argmin, x, axis, keepdims)
+    return _arg(torch.argmin, x, axis, keepdims, "ArgMin")
 
 
 def _scan(fn, x, axis, dtype):

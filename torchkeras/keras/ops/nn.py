@@ -11,6 +11,11 @@ from ...ops import nn_ops as _nn_ops
 from ..backend import config
 from ._base import TORCH, storage, wrap
 from ._dtypes import standardize_dtype
+from ._strings import features_error as _features_error
+from ...framework.dtypes import from_torch as _from_torch
+from ...framework.op_errors import allowed_dtypes as _allowed_dtypes
+from ...framework.op_errors import attr_error as _attr_error, op_error as _op_error
+from ...framework.tensor import Tensor as _Tensor
 from ...api_export import keras_export as _keras_export
 
 _OWN = [
@@ -47,24 +52,51 @@ _OWN = [
 ]
 __all__ = list(_OWN)
 
+_FLOATING = frozenset((torch.float16, torch.bfloat16, torch.float32, torch.float64))
+_ALLOWED = {
+    kernel: _allowed_dtypes(kernel)
+    for kernel in ("Relu", "Relu6", "Sigmoid", "Softmax", "LogSoftmax", "Softplus", "Softsign")
+    + ("Elu", "Selu", "LeakyRelu")
+}
+
+
+def _kernel_input(x, kernel):
+    """The storage of ``x``, whose dtype TF kernel ``kernel`` (the one Keras' TF backend runs)
+    must accept: others raise TF's attr error, as that kernel does."""
+    x = storage(x)
+    if x.dtype not in _FLOATING and x.dtype not in _ALLOWED[kernel]:
+        raise _attr_error(kernel, x)
+    return x
+
+
+def _logits(x, axis, kernel):
+    """Softmax's input: Keras reads ``x.shape`` before converting (an ``AttributeError`` for
+    lists and None), TF's kernel wants floats of rank >= 1."""
+    if type(x) is not _Tensor and isinstance(axis, int) and not hasattr(x, "shape"):
+        raise AttributeError("'%s' object has no attribute 'shape'" % type(x).__name__)
+    x = _kernel_input(x, kernel)
+    if x.dim() == 0:
+        raise _op_error(kernel, "logits must have >= 1 dimension, got []")
+    return x
+
 
 @_keras_export("keras.ops.relu", "keras.ops.nn.relu")
 def relu(x):
     """``max(x, 0)``."""
-    return wrap(torch.relu(storage(x)))
+    return wrap(torch.relu(_kernel_input(x, "Relu")))
 
 
 @_keras_export("keras.ops.relu6", "keras.ops.nn.relu6")
 def relu6(x):
     """``min(max(x, 0), 6)``."""
-    x = storage(x)
+    x = _kernel_input(x, "Relu6")
     return wrap(torch.clamp(x, 0, 6))
 
 
 @_keras_export("keras.ops.sigmoid", "keras.ops.nn.sigmoid")
 def sigmoid(x):
     """``1 / (1 + exp(-x))``."""
-    return wrap(torch.sigmoid(storage(x)))
+    return wrap(torch.sigmoid(_kernel_input(x, "Sigmoid")))
 
 
 def _axes(axis):
@@ -74,7 +106,7 @@ def _axes(axis):
 @_keras_export("keras.ops.softmax", "keras.ops.nn.softmax")
 def softmax(x, axis=-1):
     """Softmax along ``axis`` (an int or a tuple of axes)."""
-    x = storage(x)
+    x = _logits(x, axis, "Softmax")
     axis = _axes(axis)
     if isinstance(axis, int):
         return wrap(x.softmax(axis))
@@ -86,7 +118,7 @@ def softmax(x, axis=-1):
 @_keras_export("keras.ops.log_softmax", "keras.ops.nn.log_softmax")
 def log_softmax(x, axis=-1):
     """``log(softmax(x))`` along ``axis``, computed stably."""
-    x = storage(x)
+    x = _logits(x, None, "LogSoftmax")
     axis = _axes(axis)
     if isinstance(axis, int):
         return wrap(x.log_softmax(axis))
@@ -96,19 +128,19 @@ def log_softmax(x, axis=-1):
 @_keras_export("keras.ops.softplus", "keras.ops.nn.softplus")
 def softplus(x):
     """``log(1 + exp(x))``."""
-    return wrap(F.softplus(storage(x)))
+    return wrap(F.softplus(_kernel_input(x, "Softplus")))
 
 
 @_keras_export("keras.ops.softsign", "keras.ops.nn.softsign")
 def softsign(x):
     """``x / (1 + |x|)``."""
-    return wrap(F.softsign(storage(x)))
+    return wrap(F.softsign(_kernel_input(x, "Softsign")))
 
 
 @_keras_export("keras.ops.silu", "keras.ops.nn.silu")
 def silu(x):
     """``x * sigmoid(x)``."""
-    return wrap(F.silu(storage(x)))
+    return wrap(F.silu(_kernel_input(x, "Sigmoid")))
 
 
 @_keras_export("keras.ops.swish", "keras.ops.nn.swish")
@@ -120,31 +152,35 @@ def swish(x):
 @_keras_export("keras.ops.log_sigmoid", "keras.ops.nn.log_sigmoid")
 def log_sigmoid(x):
     """``log(sigmoid(x))``, computed stably."""
-    return wrap(F.logsigmoid(storage(x)))
+    return wrap(F.logsigmoid(_kernel_input(x, "Softplus")))
 
 
 @_keras_export("keras.ops.gelu", "keras.ops.nn.gelu")
 def gelu(x, approximate=True):
-    """Gaussian error linear unit; Keras' default is the tanh approximation."""
-    return wrap(F.gelu(storage(x), approximate="tanh" if approximate else "none"))
+    """Gaussian error linear unit; Keras' default is the tanh approximation. Non-floating
+    inputs raise Keras' ``ValueError``."""
+    x = storage(x)
+    if not x.is_floating_point():
+        raise _features_error(_from_torch(x.dtype))
+    return wrap(F.gelu(x, approximate="tanh" if approximate else "none"))
 
 
 @_keras_export("keras.ops.elu", "keras.ops.nn.elu")
 def elu(x, alpha=1.0):
     """``x`` if positive, else ``alpha * (exp(x) - 1)``."""
-    return wrap(F.elu(storage(x), alpha))
+    return wrap(F.elu(_kernel_input(x, "Elu"), alpha))
 
 
 @_keras_export("keras.ops.selu", "keras.ops.nn.selu")
 def selu(x):
     """Scaled ELU with the self-normalizing constants."""
-    return wrap(F.selu(storage(x)))
+    return wrap(F.selu(_kernel_input(x, "Selu")))
 
 
 @_keras_export("keras.ops.leaky_relu", "keras.ops.nn.leaky_relu")
 def leaky_relu(x, negative_slope=0.2):
     """``x`` if positive, else ``negative_slope * x``."""
-    return wrap(F.leaky_relu(storage(x), negative_slope))
+    return wrap(F.leaky_relu(_kernel_input(x, "LeakyRelu"), negative_slope))
 
 
 @_keras_export("keras.ops.hard_sigmoid", "keras.ops.nn.hard_sigmoid")

@@ -19,6 +19,7 @@ from ...framework.errors import InvalidArgumentError, OpError
 from ...framework import dtypes
 from ...framework.op_errors import attr_error, dims_text, op_error
 from ...framework.tensor import TensorOperators
+from ._strings import StringInputError, outcome as strings_outcome
 
 __all__ = ["translate", "reraise", "translating"]
 
@@ -235,5 +236,7 @@ def translating(fn, name=None):
             return fn(*args, **kwargs)
         except (RuntimeError, IndexError) as error:
             reraise(error, name, args)
+        except StringInputError as error:
+            return strings_outcome(error, name, args, kwargs)
 
     return op

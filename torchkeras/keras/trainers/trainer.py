@@ -834,12 +834,10 @@ class Trainer:
                     step, lambda outputs=batch_outputs: {"outputs": outputs}
                 )
         callbacks.on_predict_end()
-        if not outputs:
-            raise ValueError(
-                "Unexpected result of `predict_function` (Empty batch_outputs). Please use "
-                "`Model.compile(..., run_eagerly=True)`, or "
-                "`tf.config.run_functions_eagerly(True)` for more information of where went "
-                "wrong, or file a issue/bug to `tf.keras`."
+        if not outputs:  # Keras 3 reads its last batch's outputs, which no batch set
+            raise UnboundLocalError(
+                "cannot access local variable 'batch_outputs' where it is not associated with a "
+                "value"
             )
         return _to_numpy_tree(_concat(outputs))
 

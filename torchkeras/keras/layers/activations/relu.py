@@ -14,6 +14,9 @@ class ReLU(Layer):
     ``threshold``.
     Integer inputs stay integer, as in Keras."""
 
+    _input_op = "relu"  # the Keras op its call starts with (string input errors)
+    _converts_input = True  # its call converts the input first (None's error)
+
     def __init__(self, max_value=None, negative_slope=0.0, threshold=0.0, **kwargs):
         super().__init__(**kwargs)
         self.supports_masking = True

@@ -4,6 +4,7 @@ import torch
 
 from ....framework.convert import to_torch
 from ....framework.tensor import wrap
+from ....framework.op_errors import attr_error
 from ..layer import Layer
 from ....api_export import keras_export
 
@@ -21,6 +22,8 @@ class Softmax(Layer):
     replaces masked logits by ``-1e9`` (``-3e4`` in float16) before the softmax and zeroes the
     masked outputs after it, as Keras does, so a fully masked row gives zeros."""
 
+    _input_op = "softmax"  # the Keras op its call starts with (string input errors)
+
     def __init__(self, axis=-1, **kwargs):
         super().__init__(**kwargs)
         self.supports_masking = True
@@ -29,8 +32,8 @@ class Softmax(Layer):
 
     def call(self, inputs, mask=None):
         x = inputs._value
-        if not x.dtype.is_floating_point:
-            x = x.float()
+        if not x.dtype.is_floating_point:  # Keras' softmax: TF's kernel refuses the dtype
+            raise attr_error("Softmax", x)
         keep = None
         if mask is not None:
             keep = self._keep(x, to_torch(mask))

@@ -18,6 +18,13 @@ class Activation(Layer):
         )
         self.built = True
 
+    _converts_input = True  # its call converts the input first (None's error)
+
+    @property
+    def _input_op(self):
+        """The Keras op of a built-in activation (its string input error), by name."""
+        return getattr(self.activation, "__name__", None)
+
     def call(self, inputs):
         return _activation_util.apply(self, inputs._value)
 

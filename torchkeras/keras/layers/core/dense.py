@@ -25,6 +25,8 @@ class Dense(Layer):
     Keras on TF does.
     """
 
+    _input_op = "matmul"  # the Keras op its call starts with (string input errors)
+
     def __init__(
         self,
         units,

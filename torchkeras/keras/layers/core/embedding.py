@@ -19,6 +19,8 @@ class Embedding(Layer):
     to the output, so mask-aware layers downstream (RNNs, attention, pooling) skip the padding.
     """
 
+    _input_op = "cast_int32"  # the Keras op its call starts with (string input errors)
+
     def __init__(
         self,
         input_dim,

@@ -22,6 +22,8 @@ class BatchNormalization(Layer):
     ``moving_variance`` (non-trainable).
     """
 
+    _input_op = "mean"  # the Keras op its call starts with (string input errors)
+
     def __init__(
         self,
         axis=-1,
@@ -98,6 +100,8 @@ class BatchNormalization(Layer):
 
     def call(self, inputs, training=None, mask=None):
         value = inputs._value
+        if not value.is_floating_point():  # Keras normalises integers in the compute dtype
+            value = value.to(self._compute_torch_dtype)
         compute = value.float() if value.dtype in (torch.float16, torch.bfloat16) else value
         shape = self._broadcast
         if training and self.trainable:

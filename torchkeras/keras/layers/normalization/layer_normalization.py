@@ -14,6 +14,8 @@ class LayerNormalization(Layer):
     by ``beta``; ``rms_scaling=True`` reproduces Keras' deprecated option: it divides by the
     standard deviation without centering and skips ``beta``."""
 
+    _input_op = "mean"  # the Keras op its call starts with (string input errors)
+
     def __init__(
         self,
         axis=-1,
@@ -59,6 +61,8 @@ class LayerNormalization(Layer):
 
     def call(self, inputs):
         value = inputs._value
+        if not value.is_floating_point():  # Keras normalises integers in the compute dtype
+            value = value.to(self._compute_torch_dtype)
         compute = value.float() if value.dtype in (torch.float16, torch.bfloat16) else value
         if self.rms_scaling:
             out = compute * torch.rsqrt(

@@ -28,6 +28,9 @@ class CategoryEncoding(Layer):
     a count whose weights sum to 0 is left out, where TF keeps it).
     """
 
+    _input_op = "cast_int32"  # the Keras op its call starts with (string input errors)
+    _converts_input = True  # its call converts the input first (None's error)
+
     def __init__(self, num_tokens=None, output_mode="multi_hot", sparse=False, **kwargs):
         super().__init__(**kwargs)
         if output_mode == "binary":

@@ -17,6 +17,9 @@ class Rescaling(Layer):
     the channel axis of ``(C, H, W)`` images, as Keras does.
     """
 
+    _input_op = "cast_float32"  # the Keras op its call starts with (string input errors)
+    _converts_input = True  # its call converts the input first (None's error)
+
     def __init__(self, scale, offset=0.0, **kwargs):
         super().__init__(**kwargs)
         self.scale = scale

@@ -1,6 +1,7 @@
 """``keras.layers.Permute``: permutes the non-batch dims."""
 
 from ....framework.tensor import wrap
+from ..input_spec import InputSpec
 from ..layer import Layer
 from ....api_export import keras_export
 
@@ -17,6 +18,7 @@ class Permute(Layer):
                 "Invalid permutation argument `dims` for Permute Layer. The set of indices in "
                 "`dims` must be consecutive and start from 1. Received dims=%s" % (self.dims,)
             )
+        self.input_spec = InputSpec(ndim=len(self.dims) + 1)
         self.built = True
 
     def call(self, inputs):

@@ -1,0 +1,230 @@
+"""``keras.ops`` on string tensors, as Keras' TensorFlow backend treats them: layout ops and
+comparisons work (through the tf core, which stores strings), ops that promote dtypes first
+raise Keras' promotion error, ops that cast to bool raise TF's cast error, and the rest reach a
+TF kernel whose dtype list refuses strings.
+
+The numeric ``keras.ops`` read torch storage, which cannot hold strings: their storage read
+raises :class:`StringInputError`, and the op wrapper (``torch_errors.translating``) answers it here,
+off the hot path.
+"""
+
+import numpy as np
+
+from ...framework import dtypes
+from ...framework.op_errors import attr_error
+from ...ops import cast_ops, comparison_ops, creation_ops, elementwise_ops, shape_ops
+from ...ops import shape_query_ops
+
+__all__ = ["StringInputError", "features_error", "outcome", "layer_input_error"]
+
+
+class StringInputError(TypeError):
+    """A string tensor (``value``) reached a ``keras.ops`` function that computes on torch
+    storage."""
+
+    def __init__(self, value):
+        super().__init__("keras.ops does not support string tensors. Received: %r" % (value,))
+        self.value = value
+
+
+def features_error(dtype):
+    """Keras' error for a non-floating ``dtype`` (a ``DType``) given to ``gelu``."""
+    return ValueError(
+        "`features.dtype` must be a floating point tensor.Received:features.dtype=%r" % (dtype,)
+    )
+
+
+_KERNELS = {
+    "abs": "Abs",
+    "absolute": "Abs",
+    "fabs": "Abs",
+    "amax": "Max",
+    "max": "Max",
+    "nanmax": "Max",
+    "logsumexp": "Max",
+    "ptp": "Max",
+    "amin": "Min",
+    "min": "Min",
+    "nanmin": "Min",
+    "argmax": "ArgMax",
+    "nanargmax": "ArgMax",
+    "argmin": "ArgMin",
+    "nanargmin": "ArgMin",
+    "sort": "Neg",
+    "argsort": "Neg",
+    "negative": "Neg",
+    "log_sigmoid": "Neg",
+    "cumprod": "Cumprod",
+    "nancumprod": "Cumprod",
+    "cumsum": "Cumsum",
+    "nancumsum": "Cumsum",
+    "prod": "Prod",
+    "nanprod": "Prod",
+    "sum": "Sum",
+    "std": "Mean",
+    "elu": "Elu",
+    "selu": "Selu",
+    "erf": "Erf",
+    "erfinv": "Erfinv",
+    "exp": "Exp",
+    "expm1": "Expm1",
+    "sigmoid": "Sigmoid",
+    "glu": "Sigmoid",
+    "leaky_relu": "LeakyRelu",
+    "relu": "Relu",
+    "relu6": "Relu6",
+    "softmax": "Softmax",
+    "log_softmax": "LogSoftmax",
+    "softplus": "Softplus",
+    "softsign": "Softsign",
+    "tanh_shrink": "Tanh",
+    "hard_shrink": "Abs",
+    "reciprocal": "Reciprocal",
+    "round": "Round",
+    "rsqrt": "Rsqrt",
+    "sign": "Sign",
+    "square": "Square",
+    "normalize": "Square",
+    "subtract": "Sub",
+    "multiply": "Mul",
+    "outer": "Mul",
+    "kron": "Mul",
+    "floor_divide": "FloorDiv",
+    "mod": "FloorMod",
+    "power": "Pow",
+    "maximum": "Maximum",
+    "fmax": "Maximum",
+    "minimum": "Minimum",
+    "fmin": "Minimum",
+    "greater": "Greater",
+    "greater_equal": "GreaterEqual",
+    "less": "Less",
+    "less_equal": "LessEqual",
+    "bitwise_and": "BitwiseAnd",
+    "bitwise_or": "BitwiseOr",
+    "bitwise_xor": "BitwiseXor",
+    "bitwise_invert": "Invert",
+    "bitwise_not": "Invert",
+    "bitwise_left_shift": "LeftShift",
+    "left_shift": "LeftShift",
+    "bitwise_right_shift": "RightShift",
+    "right_shift": "RightShift",
+}
+"""Keras op -> the TF kernel whose dtype list refuses the string tensor (Keras 3.15's TF
+backend; ``sort`` negates before ``top_k``)."""
+
+_PROMOTING = frozenset(
+    "arccos arccosh arcsin arcsinh arctan arctan2 arctanh average ceil cos cosh divide "
+    "divide_no_nan dot floor inner log log10 log1p log2 logaddexp logaddexp2 matmul mean median "
+    "norm quantile sin sinc sinh sqrt tan tanh tensordot true_divide var vdot".split()
+)
+"""Keras ops that ask ``keras.backend.result_type`` first, which refuses strings."""
+
+_TO_BOOL = frozenset("all any logical_and logical_not logical_or logical_xor".split())
+"""Keras ops that cast their inputs to bool first (TF refuses the string cast)."""
+
+
+def _transpose(x, axes=None):
+    return shape_ops.transpose(x, axes)
+
+
+def _squeeze(x, axis=None):
+    return shape_ops.squeeze(x, axis)
+
+
+def _ravel(x):
+    return shape_ops.reshape(x, [-1])
+
+
+def _same(x, *args, **kwargs):
+    return creation_ops.identity(x)
+
+
+def _isnan(x):
+    return creation_ops.zeros_like(x, dtypes.bool)
+
+
+def _isfinite(x):
+    return creation_ops.ones_like(x, dtypes.bool)
+
+
+def _shape(x):
+    return tuple(np.shape(x))
+
+
+def _size(x):
+    return shape_query_ops.size(x)
+
+
+def _expand_dims(x, axis):
+    return shape_ops.expand_dims(x, axis)
+
+
+def _flip(x, axis=None):
+    rank = len(np.shape(x))
+    axes = list(range(rank)) if axis is None else axis
+    return shape_ops.reverse(x, [axes] if isinstance(axes, int) else list(axes))
+
+
+_STRING_OPS = {
+    "transpose": _transpose,
+    "squeeze": _squeeze,
+    "ravel": _ravel,
+    "convert_to_tensor": _same,
+    "stop_gradient": _same,
+    "copy": _same,
+    "isnan": _isnan,
+    "isinf": _isnan,
+    "isfinite": _isfinite,
+    "shape": _shape,
+    "size": _size,
+    "expand_dims": _expand_dims,
+    "flip": _flip,
+    "add": elementwise_ops.add,
+    "equal": comparison_ops.equal,
+    "not_equal": comparison_ops.not_equal,
+}
+"""Keras ops that work on strings in Keras' TF backend, as the tf core runs them."""
+
+
+_CASTS = {"cast_int32": dtypes.int32, "cast_float32": dtypes.float32}
+"""Pseudo-ops for layers whose Keras call casts its input first (TF refuses string casts)."""
+
+
+def outcome(error, name, args, kwargs):
+    """What Keras op ``name`` called with ``args``/``kwargs`` does where a string tensor made
+    its storage read raise ``error`` (a :class:`StringInputError`): its result, or TF's error."""
+    run = _STRING_OPS.get(name)
+    if run is not None:
+        return run(*args, **kwargs)
+    if name in _KERNELS:
+        raise attr_error(_KERNELS[name], dtypes.string) from None
+    if name in _PROMOTING:
+        raise ValueError("dtype='string' is not a valid dtype for Keras type promotion.") from None
+    if name in _TO_BOOL:
+        cast_ops.cast(error.value, dtypes.bool)
+    if name in _CASTS:
+        cast_ops.cast(error.value, _CASTS[name])
+    if name == "gelu":
+        raise features_error(dtypes.string) from None
+    raise error
+
+
+def layer_input_error(layer, inputs):
+    """The error Keras' TF backend raises in ``layer``'s call for a string input, where the
+    layer names the Keras op its call starts with (``layer._input_op``, e.g. ``"matmul"`` for
+    Dense, ``"cast_int32"`` for Embedding), or for a ``None`` input, where its call converts
+    the input first (``layer._converts_input``); None otherwise."""
+    if inputs is None and getattr(layer, "_converts_input", False):
+        return ValueError(
+            "Attempt to convert a value (None) with an unsupported type (<class 'NoneType'>) "
+            "to a Tensor."
+        )
+    name = getattr(layer, "_input_op", None)
+    if name is None or not isinstance(getattr(inputs, "_value", None), np.ndarray):
+        return None
+    try:
+        outcome(StringInputError(inputs), name, (inputs,), {})
+    except Exception as error:  # noqa: BLE001 - the outcome is the error to report
+        return error
+    return None
