@@ -19,23 +19,26 @@ import math
 import numpy as np
 import torch
 
-__all__ = ["log", "sincos", "sqrt"]
+__all__ = ["log", "log1p", "pow", "sincos", "sqrt"]
 
 _EXTENDED = np.finfo(np.longdouble).nmant > 52
 _MARGIN = 0.45  # values whose extended result lies this far (in ULPs) from a double are redone
 
 
-def _glibc(values, wide_fn, exact_fn):
-    """``exact_fn`` (a glibc function through ``math``) of a float64 array, vectorised."""
+def _glibc(values, wide_fn, exact_fn, *more):
+    """``exact_fn`` (a glibc function through ``math``) of float64 arrays, vectorised."""
     if not _EXTENDED:
-        return np.array([exact_fn(v) for v in values.tolist()], dtype=np.float64)
-    wide = wide_fn(values.astype(np.longdouble))
-    out = wide.astype(np.float64)
-    spacing = np.spacing(np.abs(out)).astype(np.longdouble)
-    offset = np.abs((wide - out.astype(np.longdouble)) / spacing)
+        rows = zip(values.tolist(), *(m.tolist() for m in more))
+        return np.array([exact_fn(*row) for row in rows], dtype=np.float64)
+    with np.errstate(all="ignore"):
+        wide = wide_fn(values.astype(np.longdouble), *(m.astype(np.longdouble) for m in more))
+        out = wide.astype(np.float64)
+        spacing = np.spacing(np.abs(out)).astype(np.longdouble)
+        offset = np.abs((wide - out.astype(np.longdouble)) / spacing)
     hard = np.flatnonzero(offset > _MARGIN)
     if hard.size:
-        out[hard] = [exact_fn(v) for v in values[hard].tolist()]
+        rows = zip(values[hard].tolist(), *(m[hard].tolist() for m in more))
+        out[hard] = [exact_fn(*row) for row in rows]
     return out
 
 
@@ -55,4 +58,18 @@ def sincos(x):
 
 def sqrt(x):
     """The correctly rounded square root of a float64 tensor (as C's ``sqrt``)."""
-    return torch.from_numpy(np.sqrt(x.detach().cpu().numpy())).to(x.device)
+    with np.errstate(invalid="ignore"):
+        return torch.from_numpy(np.sqrt(x.detach().cpu().numpy())).to(x.device)
+
+
+def log1p(x):
+    """glibc's ``log1p`` of a float64 tensor of finite values above -1 (glibc's is off by up
+    to 0.8 ULP, so every value is glibc's own, one call each)."""
+    values = x.detach().cpu().numpy().tolist()
+    return torch.tensor([math.log1p(v) for v in values], dtype=torch.float64, device=x.device)
+
+
+def pow(x, y):  # noqa: A001 - C's name
+    """glibc's ``pow`` of float64 tensors of the same shape (``x`` in ``[0, 1)``, finite ``y``)."""
+    base, exponent = x.detach().cpu().numpy(), y.detach().cpu().numpy()
+    return torch.from_numpy(_glibc(base, np.power, math.pow, exponent)).to(x.device)

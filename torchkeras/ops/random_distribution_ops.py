@@ -2,10 +2,11 @@
 ``tf.random.gamma`` / ``poisson`` (TF's seed rules, ``random_ops._generator``) and their
 ``tf.random.stateless_*`` forms.
 
-TF draws these with its own samplers (rejection loops over Philox streams); torchkeras draws
-them with torch, so the values differ from TF's while shapes, dtypes, argument checks, errors
-and distributions are TF's.  The stateless ops are deterministic: the same seed pair gives the
-same values (from a torch generator keyed by TF's scrambled seed).
+Gamma samples are TF's exactly (TF's Marsaglia-Tsang over its Philox streams,
+``philox_samplers.py``; seeded ``tf.random.gamma`` through TF's kernel streams).  Poisson,
+binomial, categorical and the parameterized truncated normal are drawn with torch, so their
+values differ from TF's while shapes, dtypes, argument checks, errors and distributions are
+TF's; their stateless forms are deterministic (a torch generator keyed by TF's scrambled seed).
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from ..framework.errors import NotFoundError
 from ..framework.op_errors import attr_error, dims_text, input_dtype_error, op_error
 from ..framework.tensor import wrap
 from ._args import shape_arg
-from .random_ops import _generator
+from . import philox_samplers
+from .random_ops import _generator, kernel_stream
 from .stateless_random_ops import seed_key_counter
 
 _GAMMA = (torch.float16, torch.float32, torch.float64)
@@ -63,30 +65,7 @@ def _broadcast(shapes, opname, a):
         ) from None
 
 
-def _standard_gamma(alpha, generator):
-    """Gamma(alpha, 1) samples (Marsaglia-Tsang, boosted for alpha < 1), NaN for alpha <= 0."""
-    work = alpha.double()
-    boost = work < 1
-    a = torch.where(boost, work + 1, work)
-    a = torch.where(a > 0, a, torch.ones_like(a))
-    d = a - 1.0 / 3.0
-    c = 1.0 / torch.sqrt(9.0 * d)
-    out = torch.empty_like(a)
-    todo = torch.ones_like(a, dtype=torch.bool)
-    while bool(todo.any()):
-        x = torch.randn(a.shape, dtype=a.dtype, device=a.device, generator=generator)
-        u = torch.rand(a.shape, dtype=a.dtype, device=a.device, generator=generator)
-        v = (1 + c * x) ** 3
-        ok = (v > 0) & (torch.log(u) < 0.5 * x * x + d - d * v + d * torch.log(v.clamp(min=1e-300)))
-        take = todo & ok
-        out = torch.where(take, d * v, out)
-        todo = todo & ~ok
-    u = torch.rand(a.shape, dtype=a.dtype, device=a.device, generator=generator)
-    out = torch.where(boost, out * u ** (1.0 / work), out)
-    return torch.where(work > 0, out, torch.full_like(out, math.nan))
-
-
-def _gamma(shape, alpha, beta, dtype, generator_of, opname, sample_shape_first):
+def _gamma(shape, alpha, beta, dtype, stream, opname, sample_shape_first):
     dtype = dtypes.as_dtype(dtype)
     alpha_t = _converted(alpha, dtype, "alpha")
     beta_t = _converted(beta if beta is not None else 1, dtype, "beta")
@@ -103,18 +82,36 @@ def _gamma(shape, alpha, beta, dtype, generator_of, opname, sample_shape_first):
             raise op_error(opname, "Shape passed in must end with broadcasted shape.", a)
         out_shape = dims
     device = _device.current()
-    alpha_full = a.to(device).expand(batch).expand(out_shape)
-    sample = _standard_gamma(alpha_full, generator_of(device)).to(a.dtype)
+    alphas = a.to(device).expand(batch).reshape(-1).double()
+    total = math.prod(out_shape)
+    if total == 0:
+        sample = torch.zeros(out_shape, dtype=a.dtype, device=device)
+    else:
+        key, counter = stream(device, total)
+        draws = philox_samplers.gamma(alphas, total // alphas.numel(), key, counter)
+        sample = _from_double(draws.reshape(out_shape), a.dtype)
     tiny = float(np.finfo(alpha_t.dtype.as_numpy_dtype).tiny)
     return wrap(torch.clamp(sample / b.to(device), min=tiny))
+
+
+def _from_double(values, dtype):
+    """``static_cast<T>`` of float64 samples (half types through float, as Eigen's)."""
+    if dtype in (torch.float16, torch.bfloat16):
+        return values.float().to(dtype)
+    return values.to(dtype)
 
 
 @tf_export("random.gamma")
 def gamma(shape, alpha, beta=None, dtype=dtypes.float32, seed=None, name=None):
     """``tf.random.gamma``: ``shape + broadcast(alpha, beta).shape`` samples of
-    Gamma(``alpha``, rate ``beta``) (half/float/double; at least the dtype's ``tiny``; NaN
-    where ``alpha <= 0``)."""
-    return _gamma(shape, alpha, beta, dtype, lambda d: _generator(seed, d), "RandomGamma", True)
+    Gamma(``alpha``, rate ``beta``) (half/float/double; at least the dtype's ``tiny``); TF's
+    numbers for a seed, as TF's algorithm gives them for any ``alpha`` (NaN for NaN)."""
+    dtype = dtypes.as_dtype(dtype)
+
+    def stream(device, total):
+        return kernel_stream("RandomGamma", (dtype.name,), seed, device, 256 * total)
+
+    return _gamma(shape, alpha, beta, dtype, stream, "RandomGamma", True)
 
 
 @tf_export("random.stateless_gamma")
@@ -126,7 +123,7 @@ def stateless_gamma(shape, seed, alpha, beta=None, dtype=dtypes.float32, name=No
         alpha,
         beta,
         dtype,
-        lambda d: _stateless_generator(seed, d),
+        lambda device, total: seed_key_counter(seed),
         "StatelessRandomGammaV3",
         False,
     )

@@ -1,0 +1,111 @@
+"""TF's rejection samplers over Philox streams (gamma), vectorised in torch.
+
+TF's gamma kernels (``RandomGamma``, ``StatelessRandomGammaV3``) give output ``i`` (alpha-major:
+``i = alpha_index * samples_per_alpha + sample_index``) its own Philox stream, the base counter
+skipped by ``256 * i`` blocks.  Each sample runs Marsaglia-Tsang in float64: a normal ``x``
+(from a buffer of TF's double Box-Muller pairs), ``v = (1 + c x)**3`` (redrawn while
+``1 + c x <= 0``), a uniform ``u`` (a buffer of TF's double uniforms), accepted by the squeeze
+``u < 1 - 0.0331 x**4`` or ``log u < x**2/2 + d (1 - v + log v)``; for ``alpha < 1`` one more
+uniform ``b`` scales by ``b ** (1 / alpha)``.  ``alpha == 1`` is an exponential,
+``-log1p(-u)`` from one uniform.
+Here every sample advances one step per round (a loop over rounds, not samples), with its
+buffers and next block per sample; the transcendental functions are glibc's
+(``libm_double.py``), so the values are TF's bits.
+"""
+
+from __future__ import annotations
+
+import torch
+
+from . import libm_double, philox
+
+__all__ = ["gamma"]
+
+_RESERVED = 256  # TF's kReservedSamplesPerOutput
+
+
+class _Buffers:
+    """Per-sample Philox positions and two-value buffers of double normals and uniforms, taken
+    in TF's order (the second value of a block first)."""
+
+    def __init__(self, key, counter, starts):
+        self.key, self.counter = key, counter
+        self.position = starts.clone()
+        count = starts.numel()
+        device = starts.device
+        self.values = {
+            kind: torch.zeros((count, 2), dtype=torch.float64, device=device)
+            for kind in ("normal", "uniform")
+        }
+        self.left = {
+            kind: torch.zeros(count, dtype=torch.int64, device=device)
+            for kind in ("normal", "uniform")
+        }
+
+    def take(self, kind, rows):
+        """The next ``kind`` value of each sample in ``rows`` (refilling empty buffers)."""
+        left = self.left[kind]
+        empty = rows[left[rows] == 0]
+        if empty.numel():
+            words = philox._blocks_at(self.key, self.counter, self.position[empty])
+            self.position[empty] += 1
+            if kind == "normal":
+                first, second = philox._box_muller_double(
+                    words[:, 0], words[:, 1], words[:, 2], words[:, 3]
+                )
+            else:
+                first = philox._unit_double(words[:, 0], words[:, 1])
+                second = philox._unit_double(words[:, 2], words[:, 3])
+            self.values[kind][empty] = torch.stack((first, second), dim=1)
+            left[empty] = 2
+        left[rows] -= 1
+        return self.values[kind][rows, left[rows]]
+
+
+def gamma(alpha, samples_per_alpha, key, counter):
+    """Gamma(``alpha``, 1) samples as TF draws them: ``alpha`` a float64 vector; returns a
+    float64 ``[samples_per_alpha, alpha.numel()]`` tensor."""
+    count = alpha.numel()
+    device = alpha.device
+    total = count * samples_per_alpha
+    index = torch.arange(total, dtype=torch.int64, device=device)
+    alphas = alpha[index // samples_per_alpha]
+    buffers = _Buffers(key, counter, index * _RESERVED)
+    out = torch.empty(total, dtype=torch.float64, device=device)
+    exponential = index[alphas == 1.0]
+    if exponential.numel():
+        u = buffers.take("uniform", exponential)
+        out[exponential] = -libm_double.log1p(-u)
+    small = alphas < 1
+    offset = torch.full_like(alphas, -1.0 / 3)
+    offset[small] = 2.0 / 3
+    d = alphas + offset
+    # torch's ``scalar / tensor`` multiplies by a reciprocal: divide tensors, as C does.
+    c = torch.full_like(d, 1.0 / 3) / libm_double.sqrt(d)
+    pending = index[alphas != 1.0]
+    while pending.numel():
+        x = buffers.take("normal", pending)
+        v = 1 + c[pending] * x
+        positive = ~(v <= 0)
+        rows, x, v = pending[positive], x[positive], v[positive]
+        v = v * v * v
+        u = buffers.take("uniform", rows)
+        accept = u < 1 - 0.0331 * (x * x) * (x * x)
+        check = ~accept
+        if bool(check.any()):
+            dc, vc = d[rows[check]], v[check]
+            xc = x[check]
+            bound = 0.5 * xc * xc + dc * (1 - vc + libm_double.log(vc))
+            accept[check] = libm_double.log(u[check]) < bound
+        done, result = rows[accept], d[rows[accept]] * v[accept]
+        scaled = small[done]
+        if bool(scaled.any()):
+            b = buffers.take("uniform", done[scaled])
+            result[scaled] = result[scaled] * libm_double.pow(
+                b, torch.ones_like(b) / alphas[done[scaled]]
+            )
+        out[done] = result
+        finished = torch.zeros(total, dtype=torch.bool, device=device)
+        finished[done] = True
+        pending = pending[~finished[pending]]
+    return out.reshape(count, samples_per_alpha).T
