@@ -44,6 +44,25 @@ def _gammas(tf):
     return {k: np.asarray(v.numpy()).astype(np.float64) for k, v in out.items()}
 
 
+def _poissons(tf):
+    tf.random.set_seed(5)
+    out = {
+        "mixed64": tf.random.poisson(
+            [30], lam=[0.5, 3.0, 9.99, 10.0, 25.0, 1000.0], dtype=tf.float64
+        ),
+        "int32": tf.random.poisson([7, 2], lam=[[4.0], [40.0]], seed=3, dtype=tf.int32),
+        "negative": tf.random.poisson([5], lam=-2.0, dtype=tf.float16, seed=3),
+        "half_rates": tf.random.poisson(
+            [5], lam=tf.constant([2.5, 300.0], tf.float16), dtype=tf.int64, seed=3
+        ),
+        "sl32": tf.random.stateless_poisson(
+            [40, 3], seed=[1, 2], lam=[0.2, 11.0, 7.0], dtype=tf.float32
+        ),
+        "sl_int": tf.random.stateless_poisson([30, 2], seed=[4, 2], lam=[0.9, 150.5]),
+    }
+    return {k: np.asarray(v.numpy()).astype(np.float64) for k, v in out.items()}
+
+
 RECORDED_STATEFUL = {
     "normal": [
         -0.18030665814876556,
@@ -112,3 +131,49 @@ def test_gamma_matches_tf():
     mine, theirs = _gammas(torchkeras), _gammas(tf_real)
     for key in theirs:
         np.testing.assert_array_equal(mine[key], theirs[key], err_msg=key)
+
+
+def test_poisson_matches_tf():
+    tf_real = pytest.importorskip("tensorflow")
+    mine, theirs = _poissons(torchkeras), _poissons(tf_real)
+    for key in theirs:
+        np.testing.assert_array_equal(mine[key], theirs[key], err_msg=key)
+
+
+RECORDED_POISSON = {
+    "mixed64": [0.0, 5.0, 10.0, 8.0, 33.0, 977.0],
+    "int32": [8.0, 38.0, 5.0, 39.0, 1.0, 35.0],
+    "half_rates": [6.0, 304.0, 4.0, 274.0, 1.0, 311.0],
+    "sl32": [1.0, 16.0, 5.0, 1.0, 11.0, 8.0],
+    "sl_int": [1.0, 144.0, 1.0, 146.0, 2.0, 147.0],
+}  # real TF 2.21's values (the first six of each)
+
+
+def test_recorded_poisson_values():
+    draws = _poissons(torchkeras)
+    for key, values in RECORDED_POISSON.items():
+        assert draws[key].ravel()[:6].tolist() == values, key
+    assert draws["negative"].tolist() == [0.0] * 5
+
+
+def _in_function(tf):
+    tf.random.set_seed(3)
+
+    @tf.function
+    def draw():
+        return tf.random.normal([2], seed=4)
+
+    return [draw().numpy().tolist() for _ in range(3)]
+
+
+def test_seeded_op_in_tf_function_continues_its_stream_as_tf():
+    tf_real = pytest.importorskip("tensorflow")
+    assert _in_function(torchkeras) == _in_function(tf_real)
+
+
+def test_seeded_op_in_tf_function_draws_fresh_values_per_call():
+    first, second, third = _in_function(torchkeras)
+    assert first != second != third
+    torchkeras.random.set_seed(3)
+    eager = [torchkeras.random.normal([2], seed=4).numpy().tolist() for _ in range(3)]
+    assert eager == [first, second, third]

@@ -14,12 +14,14 @@ host (device tensors are copied there and back).
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import math
 
 import numpy as np
 import torch
 
-__all__ = ["log", "log1p", "pow", "sincos", "sqrt"]
+__all__ = ["exp", "lgamma_of_values", "log", "log1p", "pow", "sincos", "sqrt"]
 
 _EXTENDED = np.finfo(np.longdouble).nmant > 52
 _MARGIN = 0.45  # values whose extended result lies this far (in ULPs) from a double are redone
@@ -73,3 +75,30 @@ def pow(x, y):  # noqa: A001 - C's name
     """glibc's ``pow`` of float64 tensors of the same shape (``x`` in ``[0, 1)``, finite ``y``)."""
     base, exponent = x.detach().cpu().numpy(), y.detach().cpu().numpy()
     return torch.from_numpy(_glibc(base, np.power, math.pow, exponent)).to(x.device)
+
+
+def exp(x):
+    """glibc's ``exp`` of a float64 tensor of finite values."""
+    values = x.detach().cpu().numpy()
+    return torch.from_numpy(_glibc(values, np.exp, math.exp)).to(x.device)
+
+
+def _c_lgamma():
+    """The C library's ``lgamma`` (Python's ``math.lgamma`` is CPython's own, not libm's)."""
+    name = ctypes.util.find_library("m")
+    function = getattr(ctypes.CDLL(name), "lgamma", None) if name else None
+    if function is None:
+        return math.lgamma
+    function.restype, function.argtypes = ctypes.c_double, [ctypes.c_double]
+    return function
+
+
+_LGAMMA = _c_lgamma()
+
+
+def lgamma_of_values(x):
+    """The C library's ``lgamma`` of a float64 tensor, one call per distinct value (for
+    tensors with few distinct values, such as the integers a sampler draws)."""
+    distinct, inverse = torch.unique(x.detach().cpu(), return_inverse=True)
+    table = torch.tensor([_LGAMMA(v) for v in distinct.tolist()], dtype=torch.float64)
+    return table[inverse].to(x.device)

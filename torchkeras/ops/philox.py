@@ -180,15 +180,20 @@ def _truncated_candidates(key, counter, offsets, blocks, dtype, device):
 
 
 def _blocks_at(key, counter, steps, device=None):
-    """Philox outputs for counters ``counter + steps[i]`` (TF's 128-bit ``Skip``; int64 steps)."""
-    low = steps + int(counter[0])
+    """Philox outputs for counters ``counter + steps[i]`` (TF's 128-bit ``Skip``; int64 steps).
+    Counter words may be ints or 0-d int64 tensors (a stateful kernel's live position)."""
+    low = steps + _word(counter[0])
     words = [low & _MASK]
     carry = low >> 32
     for word in counter[1:]:
-        value = carry + int(word)
+        value = carry + _word(word)
         words.append(value & _MASK)
         carry = value >> 32
     return _rounds(words, key)
+
+
+def _word(word):
+    return word if isinstance(word, torch.Tensor) else int(word)
 
 
 def _rounds(words, key):

@@ -1,4 +1,4 @@
-"""TF's rejection samplers over Philox streams (gamma), vectorised in torch.
+"""TF's rejection samplers over Philox streams (gamma, Poisson), vectorised in torch.
 
 TF's gamma kernels (``RandomGamma``, ``StatelessRandomGammaV3``) give output ``i`` (alpha-major:
 ``i = alpha_index * samples_per_alpha + sample_index``) its own Philox stream, the base counter
@@ -8,6 +8,9 @@ skipped by ``256 * i`` blocks.  Each sample runs Marsaglia-Tsang in float64: a n
 ``u < 1 - 0.0331 x**4`` or ``log u < x**2/2 + d (1 - v + log v)``; for ``alpha < 1`` one more
 uniform ``b`` scales by ``b ** (1 / alpha)``.  ``alpha == 1`` is an exponential,
 ``-log1p(-u)`` from one uniform.
+TF's Poisson kernels (``RandomPoissonV2``, ``StatelessRandomPoisson``) use the same per-sample
+streams with double uniforms: Knuth's product of uniforms for rates below 10, Hormann's
+transformed rejection (with ``lgamma``) above.
 Here every sample advances one step per round (a loop over rounds, not samples), with its
 buffers and next block per sample; the transcendental functions are glibc's
 (``libm_double.py``), so the values are TF's bits.
@@ -19,7 +22,7 @@ import torch
 
 from . import libm_double, philox
 
-__all__ = ["gamma"]
+__all__ = ["gamma", "poisson"]
 
 _RESERVED = 256  # TF's kReservedSamplesPerOutput
 
@@ -109,3 +112,71 @@ def gamma(alpha, samples_per_alpha, key, counter):
         finished[done] = True
         pending = pending[~finished[pending]]
     return out.reshape(count, samples_per_alpha).T
+
+
+def _divide(numerator, denominator):
+    """``numerator / denominator`` as C divides (torch's ``scalar / tensor`` multiplies by a
+    reciprocal)."""
+    return torch.full_like(denominator, numerator) / denominator
+
+
+def poisson(rates, samples_per_rate, key, counter, highest):
+    """Poisson(``rates``) samples as TF draws them: ``rates`` a float64 vector; returns a
+    float64 ``[samples_per_rate, rates.numel()]`` tensor of integer values (``highest``: the
+    output dtype's largest value, above which TF redraws)."""
+    count = rates.numel()
+    device = rates.device
+    total = count * samples_per_rate
+    index = torch.arange(total, dtype=torch.int64, device=device)
+    rate = rates[index // samples_per_rate]
+    buffers = _Buffers(key, counter, index * _RESERVED)
+    out = torch.full((total,), float("nan"), dtype=torch.float64, device=device)
+    knuth = rate < 10
+    finite = torch.isfinite(rate)  # TF's loop never ends for NaN or infinite rates
+    _knuth(buffers, index[knuth], libm_double.exp(-rate), highest, out)
+    _hormann(buffers, index[~knuth & finite], rate, highest, out)
+    return out.reshape(count, samples_per_rate).T
+
+
+def _knuth(buffers, pending, limit, highest, out):
+    """Knuth's method: the number of uniforms multiplied before the product reaches
+    ``exp(-rate)``."""
+    product = torch.ones(out.numel(), dtype=torch.float64, device=out.device)
+    x = torch.zeros_like(product)
+    while pending.numel():
+        product[pending] = product[pending] * buffers.take("uniform", pending)
+        done = (product[pending] <= limit[pending]) & (x[pending] <= highest)
+        out[pending[done]] = x[pending[done]]
+        pending = pending[~done]
+        x[pending] += 1
+
+
+def _hormann(buffers, pending, rate, highest, out):
+    """Hormann's transformed rejection (PTRS) for rates of 10 and more."""
+    if not pending.numel():
+        return
+    log_rate = torch.zeros_like(rate)
+    log_rate[pending] = libm_double.log(rate[pending])
+    b = 0.931 + 2.53 * libm_double.sqrt(rate)
+    a = -0.059 + 0.02483 * b
+    inv_alpha = 1.1239 + _divide(1.1328, b - 3.4)
+    v_r = 0.9277 - _divide(3.6224, b - 2)
+    while pending.numel():
+        u = buffers.take("uniform", pending) - 0.5
+        v = buffers.take("uniform", pending)
+        shifted = 0.5 - u.abs()
+        ar, br = a[pending], b[pending]
+        k = torch.floor(((2 * ar) / shifted + br) * u + rate[pending] + 0.43)
+        valid = ~(k > highest)
+        quick = valid & (shifted >= 0.07) & (v <= v_r[pending])
+        check = valid & ~quick & ~((k < 0) | ((shifted < 0.013) & (v > shifted)))
+        accept = quick.clone()
+        if bool(check.any()):
+            rows = pending[check]
+            sc = shifted[check]
+            s = libm_double.log(v[check] * inv_alpha[rows] / (ar[check] / (sc * sc) + br[check]))
+            kc = k[check]
+            t = -rate[rows] + kc * log_rate[rows] - libm_double.lgamma_of_values(kc + 1)
+            accept[check] = s <= t
+        out[pending[accept]] = k[accept]
+        pending = pending[~accept]

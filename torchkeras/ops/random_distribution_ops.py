@@ -25,7 +25,7 @@ from ..framework.op_errors import attr_error, dims_text, input_dtype_error, op_e
 from ..framework.tensor import wrap
 from ._args import shape_arg
 from . import philox_samplers
-from .random_ops import _generator, kernel_stream
+from .random_ops import kernel_stream
 from .stateless_random_ops import seed_key_counter
 
 _GAMMA = (torch.float16, torch.float32, torch.float64)
@@ -129,7 +129,7 @@ def stateless_gamma(shape, seed, alpha, beta=None, dtype=dtypes.float32, name=No
     )
 
 
-def _poisson(shape, lam, dtype, generator, opname, rate_attr, sample_shape_first):
+def _poisson(shape, lam, dtype, stream, opname, rate_attr, sample_shape_first):
     out_dtype = dtypes.as_dtype(dtype)
     rate = convert_to_tensor(lam)
     r = rate._value
@@ -145,16 +145,33 @@ def _poisson(shape, lam, dtype, generator, opname, rate_attr, sample_shape_first
             raise op_error(opname, "Shape passed in must end with broadcasted shape.", r, name=None)
         out_shape = dims
     device = _device.current()
-    rates = r.to(device).double().clamp(min=0).expand(out_shape)
-    sample = torch.poisson(rates.contiguous(), generator=generator(device))
-    return wrap(sample.to(out_dtype.torch_dtype))
+    total = math.prod(out_shape)
+    if total == 0:
+        return wrap(torch.zeros(out_shape, dtype=out_dtype.torch_dtype, device=device))
+    rates = r.to(device).reshape(-1).double()
+    key, counter = stream(device, total, rate.dtype, out_dtype)
+    highest = float(_highest(out_dtype))
+    draws = philox_samplers.poisson(rates, total // rates.numel(), key, counter, highest)
+    return wrap(_from_double(draws.reshape(out_shape), out_dtype.torch_dtype))
+
+
+def _highest(dtype):
+    """``Eigen::NumTraits<U>::highest()`` of an output dtype."""
+    if dtype.is_integer:
+        return np.iinfo(dtype.as_numpy_dtype).max
+    return np.finfo(dtype.as_numpy_dtype).max
 
 
 @tf_export("random.poisson")
 def poisson(shape, lam, dtype=dtypes.float32, seed=None, name=None):
     """``tf.random.poisson``: ``shape + lam.shape`` Poisson(``lam``) samples in ``dtype``
     (half/float/double/int32/int64; 0 where ``lam <= 0``)."""
-    return _poisson(shape, lam, dtype, lambda d: _generator(seed, d), "RandomPoissonV2", "R", True)
+
+    def stream(device, total, rate_dtype, out_dtype):
+        attrs = (rate_dtype.name, out_dtype.name)
+        return kernel_stream("RandomPoissonV2", attrs, seed, device, 256 * total)
+
+    return _poisson(shape, lam, dtype, stream, "RandomPoissonV2", "R", True)
 
 
 @tf_export("random.stateless_poisson")
@@ -165,7 +182,7 @@ def stateless_poisson(shape, seed, lam, dtype=dtypes.int32, name=None):
         shape,
         lam,
         dtype,
-        lambda d: _stateless_generator(seed, d),
+        lambda device, total, rate_dtype, out_dtype: seed_key_counter(seed),
         "StatelessRandomPoisson",
         "Rtype",
         False,

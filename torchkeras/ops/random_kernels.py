@@ -8,7 +8,9 @@ attributes and device) holds a ``GuardedPhiloxRandom`` keyed ``(seed, seed2)``: 
 ``seed``, counter words ``[0, 0, seed2 low, seed2 high]``; each call reserves a number of
 128-bit blocks (``256 * outputs`` for the plain samplers) and draws from the counter it had.
 ``tf.random.set_seed`` clears the kernels, so the streams restart.  Without any seed the
-streams start from entropy.
+streams start from entropy.  A stream's position (the counter's low 64 bits) is an int64
+tensor advanced in place, so a ``tf.function`` trace that draws from it advances it on each
+replay, as TF's kernel does.
 """
 
 from __future__ import annotations
@@ -16,13 +18,16 @@ from __future__ import annotations
 import os
 import random
 
+import torch
+from torch.fx.experimental.proxy_tensor import disable_proxy_modes_tracing
+
 from ..framework.global_state import PROCESS
-from . import philox
 
 __all__ = ["get_seed", "reserve", "reset"]
 
 DEFAULT_GRAPH_SEED = 87654321
 _MAXINT32 = 2**31 - 1
+_MASK = 0xFFFFFFFF
 
 
 def reset(seed):
@@ -58,9 +63,11 @@ def reserve(opname, attrs, seeds, device, blocks):
         seed, seed2 = seeds
         if seed == 0 and seed2 == 0:
             seed, seed2 = (int.from_bytes(os.urandom(8), "little") for _ in range(2))
-        mask = 0xFFFFFFFF
-        key = (seed & mask, (seed >> 32) & mask)
-        state = streams[cache_key] = [key, [0, 0, seed2 & mask, (seed2 >> 32) & mask]]
-    key, counter = state
-    state[1] = philox.add_to_counter(counter, blocks)
-    return key, counter
+        with disable_proxy_modes_tracing():  # state outside any trace, captured by reference
+            position = torch.zeros((), dtype=torch.int64, device=device)
+        high = [seed2 & _MASK, (seed2 >> 32) & _MASK]
+        state = streams[cache_key] = ((seed & _MASK, (seed >> 32) & _MASK), position, high)
+    key, position, high = state
+    start = position.clone()
+    position.add_(blocks)
+    return key, [start & _MASK, (start >> 32) & _MASK] + high
