@@ -177,3 +177,64 @@ def test_seeded_op_in_tf_function_draws_fresh_values_per_call():
     torchkeras.random.set_seed(3)
     eager = [torchkeras.random.normal([2], seed=4).numpy().tolist() for _ in range(3)]
     assert eager == [first, second, third]
+
+
+def _binomials(tf):
+    g = tf.random.Generator.from_seed(7)
+    out = {
+        "sl": tf.random.stateless_binomial(
+            [20, 6],
+            seed=[1, 2],
+            counts=[5.0, 40.0, 100.0, 7.0, 0.0, 1000.0],
+            probs=[0.3, 0.5, 0.9, 0.99, 0.5, 0.02],
+        ),
+        "sl64": tf.random.stateless_binomial(
+            [5, 2, 3],
+            seed=[4, 2],
+            counts=[[20.0], [300.0]],
+            probs=tf.constant([0.1, 0.6, 1.0], tf.float64),
+            output_dtype=tf.float64,
+        ),
+        "sl16": tf.random.stateless_binomial(
+            [3, 2],
+            seed=[4, 9],
+            counts=tf.constant([12.0, 200.0], tf.float16),
+            probs=tf.constant([0.45, 0.7], tf.float16),
+            output_dtype=tf.int64,
+        ),
+        "edges": tf.random.stateless_binomial(
+            [6],
+            seed=[1, 2],
+            counts=[-1.0, 0.0, 5.0, 5.0, 5.0, 10.5],
+            probs=[0.5, 0.5, 0.0, 1.0, float("nan"), 0.5],
+            output_dtype=tf.float32,
+        ),
+        "gen": g.binomial([4, 3], counts=[3.0, 50.0, 80.0], probs=[0.2, 0.5, 0.95]),
+        "gen_next": g.binomial([5], counts=30.0, probs=0.4, dtype=tf.float32),
+        "gen_state": g.state,
+    }
+    return {k: np.asarray(v.numpy()).astype(np.float64) for k, v in out.items()}
+
+
+def test_binomial_matches_tf():
+    tf_real = pytest.importorskip("tensorflow")
+    mine, theirs = _binomials(torchkeras), _binomials(tf_real)
+    for key in theirs:
+        np.testing.assert_array_equal(mine[key], theirs[key], err_msg=key)
+
+
+RECORDED_BINOMIAL = {
+    "sl": [3.0, 23.0, 93.0, 7.0, 0.0, 19.0],
+    "sl64": [2.0, 12.0, 20.0, 24.0, 172.0, 300.0],
+    "sl16": [4.0, 140.0, 5.0, 139.0, 3.0, 130.0],
+    "edges": [0.0, 0.0, 0.0, 5.0, np.nan, 6.0],
+    "gen": [0.0, 24.0, 76.0, 0.0, 27.0, 77.0],
+    "gen_next": [10.0, 10.0, 14.0, 12.0, 13.0],
+    "gen_state": [371207.0, 0.0, 0.0],
+}  # real TF 2.21's values (the first six of each)
+
+
+def test_recorded_binomial_values():
+    draws = _binomials(torchkeras)
+    for key, values in RECORDED_BINOMIAL.items():
+        np.testing.assert_array_equal(draws[key].ravel()[:6], values, err_msg=key)

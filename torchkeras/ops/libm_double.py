@@ -21,7 +21,7 @@ import math
 import numpy as np
 import torch
 
-__all__ = ["exp", "lgamma_of_values", "log", "log1p", "pow", "sincos", "sqrt"]
+__all__ = ["exp", "lgamma_of_values", "log1p_of_values", "log", "log1p", "pow", "sincos", "sqrt"]
 
 _EXTENDED = np.finfo(np.longdouble).nmant > 52
 _MARGIN = 0.45  # values whose extended result lies this far (in ULPs) from a double are redone
@@ -101,4 +101,11 @@ def lgamma_of_values(x):
     tensors with few distinct values, such as the integers a sampler draws)."""
     distinct, inverse = torch.unique(x.detach().cpu(), return_inverse=True)
     table = torch.tensor([_LGAMMA(v) for v in distinct.tolist()], dtype=torch.float64)
+    return table[inverse].to(x.device)
+
+
+def log1p_of_values(x):
+    """glibc's ``log1p`` of a float64 tensor, one call per distinct value."""
+    distinct, inverse = torch.unique(x.detach().cpu(), return_inverse=True)
+    table = torch.tensor([math.log1p(v) for v in distinct.tolist()], dtype=torch.float64)
     return table[inverse].to(x.device)

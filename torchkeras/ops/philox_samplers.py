@@ -1,4 +1,4 @@
-"""TF's rejection samplers over Philox streams (gamma, Poisson), vectorised in torch.
+"""TF's rejection samplers over Philox streams (gamma, Poisson, binomial), vectorised in torch.
 
 TF's gamma kernels (``RandomGamma``, ``StatelessRandomGammaV3``) give output ``i`` (alpha-major:
 ``i = alpha_index * samples_per_alpha + sample_index``) its own Philox stream, the base counter
@@ -10,7 +10,10 @@ uniform ``b`` scales by ``b ** (1 / alpha)``.  ``alpha == 1`` is an exponential,
 ``-log1p(-u)`` from one uniform.
 TF's Poisson kernels (``RandomPoissonV2``, ``StatelessRandomPoisson``) use the same per-sample
 streams with double uniforms: Knuth's product of uniforms for rates below 10, Hormann's
-transformed rejection (with ``lgamma``) above.
+transformed rejection (with ``lgamma``) above.  Its binomial kernels (``StatelessRandomBinomial``,
+``StatefulRandomBinomial``) draw by inversion (sums of geometric variables, 42 blocks per
+output) when ``n p < 10`` and by Hormann's BTRS (256 blocks per output) otherwise, on the
+smaller of ``p`` and ``1 - p``.
 Here every sample advances one step per round (a loop over rounds, not samples), with its
 buffers and next block per sample; the transcendental functions are glibc's
 (``libm_double.py``), so the values are TF's bits.
@@ -22,7 +25,7 @@ import torch
 
 from . import libm_double, philox
 
-__all__ = ["gamma", "poisson"]
+__all__ = ["binomial", "gamma", "poisson"]
 
 _RESERVED = 256  # TF's kReservedSamplesPerOutput
 
@@ -178,5 +181,113 @@ def _hormann(buffers, pending, rate, highest, out):
             kc = k[check]
             t = -rate[rows] + kc * log_rate[rows] - libm_double.lgamma_of_values(kc + 1)
             accept[check] = s <= t
+        out[pending[accept]] = k[accept]
+        pending = pending[~accept]
+
+
+_STIRLING_TAIL = (
+    0.0810614667953272,
+    0.0413406959554092,
+    0.0276779256849983,
+    0.02079067210376509,
+    0.0166446911898211,
+    0.0138761288230707,
+    0.0118967099458917,
+    0.0104112652619720,
+    0.00925546218271273,
+    0.00833056343336287,
+)
+
+
+def _stirling_tail(k):
+    """TF's ``stirling_approx_tail``: a table for ``k <= 9``, the series above."""
+    table = torch.tensor(_STIRLING_TAIL, dtype=torch.float64, device=k.device)
+    small = k <= 9
+    index = torch.where(small, k, torch.zeros_like(k)).to(torch.int64)
+    kp1sq = (k + 1) * (k + 1)
+    series = (1.0 / 12 - (1.0 / 360 - _divide(1.0 / 1260, kp1sq)) / kp1sq) / (k + 1)
+    return torch.where(small, table[index], series)
+
+
+def binomial(counts, probs, smaller, samples_per_batch, key, counter, small_product):
+    """Binomial(``counts``, ``probs``) samples as TF draws them, from float64 vectors over the
+    (broadcast) batch: ``smaller`` is ``min(p, 1 - p)`` and ``small_product`` TF's
+    ``count * smaller < 10`` test, both computed in the parameters' dtype as TF does.  Returns
+    a float64 ``[samples_per_batch, batch]`` tensor."""
+    count = counts.numel()
+    device = counts.device
+    total = count * samples_per_batch
+    index = torch.arange(total, dtype=torch.int64, device=device)
+    batch = index // samples_per_batch
+    n, p, q = counts[batch], probs[batch], smaller[batch]
+    out = torch.full((total,), float("nan"), dtype=torch.float64, device=device)
+    zero = (n <= 0) | (p <= 0)
+    out[zero] = 0.0
+    full = ~zero & (p >= 1)
+    out[full] = n[full]
+    # TF: NaN for a NaN p; its loop never ends for a NaN count (NaN here).
+    sampled = ~zero & ~full & ~torch.isnan(p) & ~torch.isnan(n)
+    inversion = sampled & small_product[batch]
+    btrs = sampled & ~small_product[batch]
+    draws = torch.zeros_like(out)
+    _inversion(_Buffers(key, counter, index * 42), index[inversion], n, q, draws)
+    _btrs(_Buffers(key, counter, index * _RESERVED), index[btrs], n, q, draws)
+    rows = inversion | btrs
+    flip = p[rows] > 0.5
+    out[rows] = torch.where(flip, n[rows] - draws[rows], draws[rows])
+    return out.reshape(count, samples_per_batch).T
+
+
+def _inversion(buffers, pending, n, q, out):
+    """Binomial inversion: how many geometric(q) variables fit in ``n``."""
+    if not pending.numel():
+        return
+    log_q = torch.zeros_like(q)
+    log_q[pending] = libm_double.log1p_of_values(-q[pending])
+    total = torch.zeros_like(q)
+    while pending.numel():
+        u = buffers.take("uniform", pending)
+        total[pending] = total[pending] + torch.ceil(libm_double.log(u) / log_q[pending])
+        done = total[pending] > n[pending]
+        pending = pending[~done]
+        out[pending] += 1
+
+
+def _btrs(buffers, pending, n, p, out):
+    """Hormann's BTRS transformed rejection, for ``n p >= 10``."""
+    if not pending.numel():
+        return
+    stddev = libm_double.sqrt(n * p * (1 - p))
+    b = 1.15 + 2.53 * stddev
+    a = -0.0873 + 0.0248 * b + 0.01 * p
+    c = n * p + 0.5
+    v_r = 0.92 - _divide(4.2, b)
+    r = p / (1 - p)
+    alpha = (2.83 + _divide(5.1, b)) * stddev
+    m = torch.floor((n + 1) * p)
+    while pending.numel():
+        u = buffers.take("uniform", pending)
+        v = buffers.take("uniform", pending)
+        u = u - 0.5
+        us = 0.5 - u.abs()
+        ap, bp, nk = a[pending], b[pending], n[pending]
+        k = torch.floor((2 * ap / us + bp) * u + c[pending])
+        accept = (us >= 0.07) & (v <= v_r[pending])
+        check = ~accept & ~((k < 0) | (k > nk))
+        if bool(check.any()):
+            rows = pending[check]
+            kc, nc, mc, rc, usc = k[check], n[rows], m[rows], r[rows], us[check]
+            log = libm_double.log
+            lhs = log(v[check] * alpha[rows] / (ap[check] / (usc * usc) + bp[check]))
+            bound = (
+                (mc + 0.5) * log((mc + 1) / (rc * (nc - mc + 1)))
+                + (nc + 1) * log((nc - mc + 1) / (nc - kc + 1))
+                + (kc + 0.5) * log(rc * (nc - kc + 1) / (kc + 1))
+                + _stirling_tail(mc)
+                + _stirling_tail(nc - mc)
+                - _stirling_tail(kc)
+                - _stirling_tail(nc - kc)
+            )
+            accept[check] = lhs <= bound
         out[pending[accept]] = k[accept]
         pending = pending[~accept]

@@ -2,11 +2,11 @@
 ``tf.random.gamma`` / ``poisson`` (TF's seed rules, ``random_ops._generator``) and their
 ``tf.random.stateless_*`` forms.
 
-Gamma samples are TF's exactly (TF's Marsaglia-Tsang over its Philox streams,
-``philox_samplers.py``; seeded ``tf.random.gamma`` through TF's kernel streams).  Poisson,
-binomial, categorical and the parameterized truncated normal are drawn with torch, so their
-values differ from TF's while shapes, dtypes, argument checks, errors and distributions are
-TF's; their stateless forms are deterministic (a torch generator keyed by TF's scrambled seed).
+Gamma, Poisson and binomial samples are TF's exactly (TF's samplers over its Philox streams,
+``philox_samplers.py``; seeded ``tf.random.gamma`` / ``poisson`` through TF's kernel streams).
+Categorical and the parameterized truncated normal are drawn with torch, so their values
+differ from TF's while shapes, dtypes, argument checks, errors and distributions are TF's;
+their stateless forms are deterministic (a torch generator keyed by TF's scrambled seed).
 """
 
 from __future__ import annotations
@@ -165,7 +165,8 @@ def _highest(dtype):
 @tf_export("random.poisson")
 def poisson(shape, lam, dtype=dtypes.float32, seed=None, name=None):
     """``tf.random.poisson``: ``shape + lam.shape`` Poisson(``lam``) samples in ``dtype``
-    (half/float/double/int32/int64; 0 where ``lam <= 0``)."""
+    (half/float/double/int32/int64; 0 where ``lam <= 0``); TF's numbers for a seed.  TF never
+    returns for a NaN or infinite rate; those samples are NaN here."""
 
     def stream(device, total, rate_dtype, out_dtype):
         attrs = (rate_dtype.name, out_dtype.name)
@@ -177,7 +178,7 @@ def poisson(shape, lam, dtype=dtypes.float32, seed=None, name=None):
 @tf_export("random.stateless_poisson")
 def stateless_poisson(shape, seed, lam, dtype=dtypes.int32, name=None):
     """``tf.random.stateless_poisson``: Poisson(``lam``) samples of ``shape`` (which must end
-    with ``lam``'s shape), deterministic for ``seed``."""
+    with ``lam``'s shape): TF's numbers for ``seed``."""
     return _poisson(
         shape,
         lam,
@@ -208,8 +209,9 @@ _BINOMIAL_KERNELS = [
 @tf_export("random.stateless_binomial")
 def stateless_binomial(shape, seed, counts, probs, output_dtype=dtypes.int32, name=None):
     """``tf.random.stateless_binomial``: Binomial(``counts``, ``probs``) samples of ``shape``
-    (which must end with their broadcast shape), deterministic for ``seed``; probabilities are
-    clipped to ``[0, 1]`` and negative counts give 0, as TF's kernel."""
+    (which must end with their broadcast shape): TF's numbers for ``seed``.  As TF's kernel:
+    0 where ``counts <= 0`` or ``probs <= 0``, ``counts`` where ``probs >= 1``, NaN for a NaN
+    probability (TF never returns for a NaN count; NaN here)."""
     probs_t = convert_to_tensor(probs, dtype_hint=dtypes.float32)
     counts_t = convert_to_tensor(counts, dtype_hint=probs_t.dtype)
     return _binomial(
@@ -217,26 +219,24 @@ def stateless_binomial(shape, seed, counts, probs, output_dtype=dtypes.int32, na
         counts_t,
         probs_t,
         output_dtype,
-        lambda d: _stateless_generator(seed, d),
+        lambda device, batches, per_batch: seed_key_counter(seed),
         convert_to_tensor(seed).dtype,
         "StatelessRandomBinomial",
     )
 
 
-def binomial_from_key(shape, key, counter, counts, probs, dtype):
-    """Binomial samples for ``tf.random.Generator.binomial``, from a key/counter it drew."""
-    return _binomial(
-        shape,
-        counts,
-        probs,
-        dtype,
-        lambda d: _keyed_generator(key, counter, d),
-        dtypes.int64,
-        "StatefulRandomBinomial",
-    )
+def generator_binomial(shape, reserve, counts, probs, dtype):
+    """``tf.random.Generator.binomial``'s samples: ``reserve(blocks)`` reads the generator's
+    Philox key and counter and advances it by ``blocks`` (TF's ``StatefulRandomBinomial``
+    skips ``256 * (batches * 200 * (samples_per_batch + 3) / 4)``)."""
+
+    def stream(device, batches, per_batch):
+        return reserve(256 * (batches * 2 * 100 * (per_batch + 3) // 4))
+
+    return _binomial(shape, counts, probs, dtype, stream, dtypes.int64, "StatefulRandomBinomial")
 
 
-def _binomial(shape, counts_t, probs_t, output_dtype, generator, seed_dtype, opname):
+def _binomial(shape, counts_t, probs_t, output_dtype, stream, seed_dtype, opname):
     out_dtype = dtypes.as_dtype(output_dtype)
     p, n = probs_t._value, counts_t._value
     if n.dtype in _POISSON and not n.is_floating_point():
@@ -258,10 +258,25 @@ def _binomial(shape, counts_t, probs_t, output_dtype, generator, seed_dtype, opn
     if len(batch) > len(dims) or dims[len(dims) - len(batch) :] != tuple(batch):
         raise op_error(opname, "Shape passed in must end with broadcasted shape.", p, name=None)
     device = _device.current()
-    count = n.to(device).double().clamp(min=0).floor().expand(dims).contiguous()
-    prob = p.to(device).double().clamp(0, 1).expand(dims).contiguous()
-    sample = torch.binomial(count, prob, generator=generator(device))
-    return wrap(sample.to(out_dtype.torch_dtype))
+    total = math.prod(dims)
+    count = n.to(device).expand(batch).reshape(-1)
+    prob = p.to(device).expand(batch).reshape(-1)
+    key, counter = stream(device, count.numel(), total // max(count.numel(), 1))
+    if total == 0:
+        return wrap(torch.zeros(dims, dtype=out_dtype.torch_dtype, device=device))
+    # TF computes q = 1 - p and the n * q < 10 test in the parameters' dtype.
+    smaller = torch.where(prob > 0.5, 1 - prob, prob)
+    small_product = ~(count * smaller >= 10)
+    sample = philox_samplers.binomial(
+        count.double(),
+        prob.double(),
+        smaller.double(),
+        total // count.numel(),
+        key,
+        counter,
+        small_product,
+    )
+    return wrap(_from_double(sample.reshape(dims), out_dtype.torch_dtype))
 
 
 _MULTINOMIAL_KERNELS = [
