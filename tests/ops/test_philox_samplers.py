@@ -238,3 +238,48 @@ def test_recorded_binomial_values():
     draws = _binomials(torchkeras)
     for key, values in RECORDED_BINOMIAL.items():
         np.testing.assert_array_equal(draws[key].ravel()[:6], values, err_msg=key)
+
+
+def _categoricals(tf):
+    tf.random.set_seed(5)
+    logits = np.log(np.random.default_rng(0).random((6, 50)))
+    out = {
+        "mixed": tf.random.categorical(
+            [[0.1, 2.0, -1.0, 0.5], [1.0, 1.0, 1.0, 1.0], [-np.inf, 0.0, np.inf, np.nan]], 7
+        ),
+        "half_a": tf.random.categorical(
+            tf.constant([[0.3, 0.2, 5.0]], tf.float16), 5, dtype=tf.int32, seed=3
+        ),
+        "half_b": tf.random.categorical(
+            tf.constant([[0.3, 0.2, 5.0]], tf.float16), 5, dtype=tf.int32, seed=3
+        ),
+        "wide": tf.random.categorical(logits, 9, seed=4),
+        "sl": tf.random.stateless_categorical(
+            [[0.1, 2.0, -1.0, 0.5], [-np.inf] * 4], 6, seed=[1, 2]
+        ),
+        "sl_wide": tf.random.stateless_categorical(logits[:3], 11, seed=[3, 2], dtype=tf.int32),
+    }
+    return {k: np.asarray(v.numpy()).tolist() for k, v in out.items()}
+
+
+def test_categorical_matches_tf():
+    """Small batches, which TF's CPU kernel draws in one shard (larger ones split the stream
+    by thread, so TF's own values depend on the machine's core count)."""
+    tf_real = pytest.importorskip("tensorflow")
+    assert _categoricals(torchkeras) == _categoricals(tf_real)
+
+
+RECORDED_CATEGORICAL = {
+    "mixed": [0, 0, 1, 1, 1, 1, 1],
+    "wide": [36, 5, 45, 49, 10, 40, 34, 36, 5],
+    "sl": [1, 3, 1, 3, 1, 1],
+    "sl_wide": [49, 14, 29, 34, 49, 44, 44, 38, 17, 29, 23],
+}  # real TF 2.21's values (the first row of each)
+
+
+def test_recorded_categorical_values():
+    draws = _categoricals(torchkeras)
+    for key, values in RECORDED_CATEGORICAL.items():
+        assert draws[key][0] == values, key
+    assert draws["mixed"][2] == [1] * 7  # the only finite logit
+    assert draws["sl"][1] == [4] * 6  # no finite logit: TF's index num_classes

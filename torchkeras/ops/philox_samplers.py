@@ -13,7 +13,10 @@ streams with double uniforms: Knuth's product of uniforms for rates below 10, Ho
 transformed rejection (with ``lgamma``) above.  Its binomial kernels (``StatelessRandomBinomial``,
 ``StatefulRandomBinomial``) draw by inversion (sums of geometric variables, 42 blocks per
 output) when ``n p < 10`` and by Hormann's BTRS (256 blocks per output) otherwise, on the
-smaller of ``p`` and ``1 - p``.
+smaller of ``p`` and ``1 - p``.  Its categorical kernels (``Multinomial``,
+``StatelessMultinomial``) read one stream in row-major order: each sample is a double uniform
+(two words) scaled by the row's unnormalised total and located in the cumulative sums of
+``exp(logit - max)`` (finite logits only), as one CPU shard does.
 Here every sample advances one step per round (a loop over rounds, not samples), with its
 buffers and next block per sample; the transcendental functions are glibc's
 (``libm_double.py``), so the values are TF's bits.
@@ -21,11 +24,13 @@ buffers and next block per sample; the transcendental functions are glibc's
 
 from __future__ import annotations
 
+import math
+
 import torch
 
 from . import libm_double, philox
 
-__all__ = ["binomial", "gamma", "poisson"]
+__all__ = ["binomial", "categorical", "gamma", "poisson"]
 
 _RESERVED = 256  # TF's kReservedSamplesPerOutput
 
@@ -291,3 +296,20 @@ def _btrs(buffers, pending, n, p, out):
             accept[check] = lhs <= bound
         out[pending[accept]] = k[accept]
         pending = pending[~accept]
+
+
+def categorical(logits, num_samples, key, counter):
+    """``num_samples`` class indices per row of ``logits`` (a float64 ``[batch, classes]``
+    tensor) as TF's CPU kernel draws them in one shard: an int64 ``[batch, num_samples]``
+    tensor."""
+    rows = logits.shape[0]
+    device = logits.device
+    words = 2 * rows * num_samples
+    blocks = philox.philox_blocks(key, counter, -(-words // 4), device).reshape(-1)[:words]
+    uniforms = philox._unit_double(blocks[0::2], blocks[1::2]).reshape(rows, num_samples)
+    finite = torch.isfinite(logits)
+    largest = torch.where(finite, logits, torch.full_like(logits, -math.inf)).amax(dim=1)
+    cdf = torch.where(finite, torch.exp(logits - largest[:, None]), torch.zeros_like(logits))
+    cdf = torch.cumsum(cdf, dim=1)
+    target = uniforms * cdf[:, -1:]
+    return torch.searchsorted(cdf.contiguous(), target.contiguous(), right=True)

@@ -2,11 +2,12 @@
 ``tf.random.gamma`` / ``poisson`` (TF's seed rules, ``random_ops._generator``) and their
 ``tf.random.stateless_*`` forms.
 
-Gamma, Poisson and binomial samples are TF's exactly (TF's samplers over its Philox streams,
-``philox_samplers.py``; seeded ``tf.random.gamma`` / ``poisson`` through TF's kernel streams).
-Categorical and the parameterized truncated normal are drawn with torch, so their values
-differ from TF's while shapes, dtypes, argument checks, errors and distributions are TF's;
-their stateless forms are deterministic (a torch generator keyed by TF's scrambled seed).
+Gamma, Poisson, binomial and categorical samples are TF's exactly (TF's samplers over its
+Philox streams, ``philox_samplers.py``; seeded ``tf.random.gamma`` / ``poisson`` through TF's
+kernel streams; categorical as TF's CPU kernel draws a batch in one shard, which it does for
+small batches).  The parameterized truncated normal is drawn with torch, so its values differ
+from TF's while shapes, dtypes, argument checks, errors and distributions are TF's; it is
+deterministic for a seed (a torch generator keyed by TF's scrambled seed).
 """
 
 from __future__ import annotations
@@ -292,7 +293,8 @@ _MULTINOMIAL_KERNELS = [
 @tf_export("random.stateless_categorical")
 def stateless_categorical(logits, num_samples, seed, dtype=dtypes.int64, name=None):
     """``tf.random.stateless_categorical``: ``[batch, num_samples]`` class indices drawn from
-    each row of unnormalised log-probabilities ``logits``; deterministic for ``seed``."""
+    each row of unnormalised log-probabilities ``logits``: TF's numbers for ``seed`` (for
+    batches TF's CPU kernel draws in one shard; larger ones TF splits by thread)."""
     out_dtype = dtypes.as_dtype(dtype)
     if out_dtype not in (dtypes.int32, dtypes.int64):
         raise ValueError(
@@ -318,11 +320,10 @@ def stateless_categorical(logits, num_samples, seed, dtype=dtypes.int64, name=No
         raise op_error(opname, "num_samples should be non-negative, got %d" % count, x, name=None)
     if x.shape[1] <= 0:
         raise op_error(opname, "num_classes should be positive, got %d" % x.shape[1], x, name=None)
-    generator = _stateless_generator(seed, x.device)
+    key, counter = seed_key_counter(seed)
     if count == 0 or x.shape[0] == 0:
         return wrap(torch.zeros((x.shape[0], count), dtype=out_dtype.torch_dtype))
-    probs = torch.softmax(x.double(), dim=-1)
-    sample = torch.multinomial(probs, count, replacement=True, generator=generator)
+    sample = philox_samplers.categorical(x.detach().double(), count, key, counter)
     return wrap(sample.to(out_dtype.torch_dtype))
 
 

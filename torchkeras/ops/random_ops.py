@@ -5,10 +5,10 @@ TF's rules, kept here: without any seed, values are fresh each run.  After
 the same seed again replays it).  An op-level ``seed=`` picks its own stream:
 repeated calls continue it, and ``set_seed`` restarts it; without a global seed
 TF's default global seed (87654321) is used.  ``normal``, ``uniform`` and
-``truncated_normal`` draw TF's exact numbers from TF's kernel streams
-(``random_kernels.py`` over ``philox.py``).  ``shuffle`` and ``categorical``
-(and the other users of ``_generator``: sampled losses, dropout) draw with torch
-generators keyed by the seeds: TF's seed rules and distributions, other values.
+``truncated_normal`` and ``categorical`` draw TF's exact numbers from TF's kernel
+streams (``random_kernels.py`` over ``philox.py``).  ``shuffle`` (and the other users
+of ``_generator``: sampled losses, dropout) draws with torch generators keyed by the
+seeds: TF's seed rules and distributions, other values.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from ..framework import dtypes
 from ..framework.convert import to_torch
 from ..framework.tensor import TensorOperators, wrap
 from ..framework.op_errors import device_of, dims_text, op_error
-from . import philox, random_kernels
+from . import philox, philox_samplers, random_kernels
 from ._args import shape_arg
 from ..api_export import tf_export
 
@@ -216,7 +216,8 @@ def shuffle(value, seed=None, name=None):
 @tf_export("random.categorical")
 def categorical(logits, num_samples, dtype=None, seed=None, name=None):
     """``tf.random.categorical``: ``num_samples`` class indices per row of 2-D ``logits`` (int64
-    by default)."""
+    by default); TF's numbers for a seed, for batches TF's CPU kernel draws in one shard
+    (larger ones TF splits by thread, so its values depend on the core count)."""
     out = dtypes.int64 if dtype is None else dtypes.as_dtype(dtype)
     if out not in (dtypes.int32, dtypes.int64):
         raise ValueError(
@@ -248,9 +249,9 @@ def categorical(logits, num_samples, dtype=None, seed=None, name=None):
             torch.zeros((storage.shape[0], count), dtype=out.torch_dtype, device=storage.device)
         )
     device = storage.device
-    probs = torch.softmax(
-        storage.detach().to(torch.float64 if storage.dtype == torch.float64 else torch.float32),
-        dim=-1,
-    )
-    draws = torch.multinomial(probs, count, replacement=True, generator=_generator(seed, device))
+    rows = storage.shape[0]
+    attrs = (dtypes.from_torch(storage.dtype).name, out.name)
+    blocks = 256 * rows * ((count + 3) // 4 * 4 * 2)  # TF's reservation on the CPU
+    key, counter = kernel_stream("Multinomial", attrs, seed, device, blocks)
+    draws = philox_samplers.categorical(storage.detach().double(), count, key, counter)
     return wrap(draws.to(out.torch_dtype))
