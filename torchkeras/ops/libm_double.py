@@ -1,15 +1,17 @@
-"""glibc's double ``log``, ``sincos`` and ``sqrt`` for Box-Muller, as TF's CPU kernels compute them.
+"""glibc's double math functions, bit for bit, for TF's samplers (Box-Muller, gamma, Poisson).
 
-TF's ``BoxMullerDouble`` calls the C library's ``log`` and ``sincos``.  glibc's results are
-within about 0.52 ULP of the exact values (not always correctly rounded), while torch's and
-NumPy's vectorised float64 ``log``/``sin``/``cos`` are off by one ULP for about 1 value in 700.
-Here each value is computed in extended precision (NumPy's ``longdouble``: glibc's ``logl``,
-``sinl``, ``cosl``) and rounded; that is glibc's double result whenever the exact value is not
-close to a rounding boundary.  The few values within 0.05 ULP of one (about 1 in 10) are
-recomputed by glibc itself through Python's ``math`` module, so the results are glibc's bits.
-``sqrt`` is NumPy's (IEEE, correctly rounded; torch's CPU float64 ``sqrt`` is not always).
-On platforms whose ``longdouble`` is plain double every value takes that path.  Runs on the
-host (device tensors are copied there and back).
+TF's CPU kernels call the C library's ``log``, ``sincos``, ``pow``, ``exp``, ``log1p`` and
+``lgamma``.  glibc's results are within about 0.52 ULP of the exact values (not always
+correctly rounded), while torch's and NumPy's vectorised float64 functions are off by one ULP
+for about 1 value in 700.  ``log``, ``sin``/``cos``, ``pow`` and ``exp`` are computed in
+extended precision (NumPy's ``longdouble``: glibc's ``logl``, ``sinl`` ...) and rounded; that
+is glibc's double result whenever the exact value is not close to a rounding boundary.  The
+values within 0.05 ULP of one (about 1 in 10) are recomputed by glibc itself through Python's
+``math`` module, so the results are glibc's bits (on platforms whose ``longdouble`` is plain
+double every value takes that path).  ``log1p`` is glibc's algorithm (``libm_log1p.py``);
+``lgamma`` is the C library's through ``ctypes`` (Python's ``math.lgamma`` is CPython's own),
+once per distinct value; ``sqrt`` is NumPy's (IEEE, correctly rounded; torch's CPU float64
+``sqrt`` is not always).  Runs on the host (device tensors are copied there and back).
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ import math
 import numpy as np
 import torch
 
-__all__ = ["exp", "lgamma_of_values", "log1p_of_values", "log", "log1p", "pow", "sincos", "sqrt"]
+from .libm_log1p import log1p
+
+__all__ = ["exp", "lgamma_of_values", "log", "log1p", "pow", "sincos", "sqrt"]
 
 _EXTENDED = np.finfo(np.longdouble).nmant > 52
 _MARGIN = 0.45  # values whose extended result lies this far (in ULPs) from a double are redone
@@ -64,13 +68,6 @@ def sqrt(x):
         return torch.from_numpy(np.sqrt(x.detach().cpu().numpy())).to(x.device)
 
 
-def log1p(x):
-    """glibc's ``log1p`` of a float64 tensor of finite values above -1 (glibc's is off by up
-    to 0.8 ULP, so every value is glibc's own, one call each)."""
-    values = x.detach().cpu().numpy().tolist()
-    return torch.tensor([math.log1p(v) for v in values], dtype=torch.float64, device=x.device)
-
-
 def pow(x, y):  # noqa: A001 - C's name
     """glibc's ``pow`` of float64 tensors of the same shape (``x`` in ``[0, 1)``, finite ``y``)."""
     base, exponent = x.detach().cpu().numpy(), y.detach().cpu().numpy()
@@ -101,11 +98,4 @@ def lgamma_of_values(x):
     tensors with few distinct values, such as the integers a sampler draws)."""
     distinct, inverse = torch.unique(x.detach().cpu(), return_inverse=True)
     table = torch.tensor([_LGAMMA(v) for v in distinct.tolist()], dtype=torch.float64)
-    return table[inverse].to(x.device)
-
-
-def log1p_of_values(x):
-    """glibc's ``log1p`` of a float64 tensor, one call per distinct value."""
-    distinct, inverse = torch.unique(x.detach().cpu(), return_inverse=True)
-    table = torch.tensor([math.log1p(v) for v in distinct.tolist()], dtype=torch.float64)
     return table[inverse].to(x.device)

@@ -248,7 +248,7 @@ def _inversion(buffers, pending, n, q, out):
     if not pending.numel():
         return
     log_q = torch.zeros_like(q)
-    log_q[pending] = libm_double.log1p_of_values(-q[pending])
+    log_q[pending] = libm_double.log1p(-q[pending])
     total = torch.zeros_like(q)
     while pending.numel():
         u = buffers.take("uniform", pending)
