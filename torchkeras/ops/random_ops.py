@@ -4,11 +4,13 @@ TF's rules, kept here: without any seed, values are fresh each run.  After
 ``tf.random.set_seed(s)`` the sequence of random ops is reproducible (setting
 the same seed again replays it).  An op-level ``seed=`` picks its own stream:
 repeated calls continue it, and ``set_seed`` restarts it; without a global seed
-TF's default global seed (87654321) is used.  ``normal``, ``uniform`` and
+TF's default global seed (87654321) is used.  Seeded ``normal``, ``uniform``,
 ``truncated_normal`` and ``categorical`` draw TF's exact numbers from TF's kernel
-streams (``random_kernels.py`` over ``philox.py``).  ``shuffle`` (and the other users
-of ``_generator``: sampled losses, dropout) draws with torch generators keyed by the
-seeds: TF's seed rules and distributions, other values.
+streams (``random_kernels.py`` over ``philox.py``); without any seed (TF's values
+are then unpredictable) the first three draw with torch's faster samplers.
+``shuffle`` (and the other users of ``_generator``: sampled losses, dropout) draws
+with torch generators keyed by the seeds: TF's seed rules and distributions, other
+values.
 """
 
 from __future__ import annotations
@@ -126,10 +128,31 @@ def kernel_stream(opname, attrs, seed, device, blocks):
 
 
 def _philox_sample(kind, opname, dims, dtype, seed, device, low=None, high=None):
-    """TF's raw stateful sampler ``opname``: ``256 * size`` blocks reserved per call."""
+    """TF's raw stateful sampler ``opname``: ``256 * size`` blocks reserved per call.  Without
+    any seed TF's values are unpredictable, so torch's faster samplers draw them."""
+    if seed is None and _state["tf_seed"] is None:
+        return _torch_sample(kind, dims, dtype.torch_dtype, device, low, high)
     count = math.prod(dims)
     key, counter = kernel_stream(opname, (dtype.name,), seed, device, 256 * count)
     return philox.fill(kind, dims, dtype.torch_dtype, key, counter, device, low, high)
+
+
+def _torch_sample(kind, dims, dtype, device, low, high):
+    """``kind`` samples from the device's torch generator (TF's distributions)."""
+    generator = _generator(None, device)
+    if kind == "normal":
+        return torch.randn(dims, dtype=dtype, device=device, generator=generator)
+    if kind == "uniform":
+        return torch.rand(dims, dtype=dtype, device=device, generator=generator)
+    if kind == "uniform_int":
+        return torch.randint(low, high, dims, dtype=dtype, device=device, generator=generator)
+    # Inverse-CDF sampling of the standard normal restricted to [-2, 2].
+    work = torch.float32 if dtype in (torch.float16, torch.bfloat16) else dtype
+    edge = 0.5 * (1 + math.erf(-2.0 / math.sqrt(2.0)))
+    sample = torch.empty(dims, dtype=work, device=device).uniform_(
+        edge, 1 - edge, generator=generator
+    )
+    return (torch.erfinv(2 * sample - 1) * math.sqrt(2.0)).clamp_(-2.0, 2.0).to(dtype)
 
 
 def _normal(shape, mean, stddev, dtype, seed):
