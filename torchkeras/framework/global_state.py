@@ -91,6 +91,10 @@ class _Process:
         """``tf.config.threading.set_inter_op_parallelism_threads``' value (0: the default)."""
         self.default_intra_op_threads = None
         """torchkeras' default intra-op thread count (``framework.threading_config``)."""
+        self.random_kernels = {}
+        """Philox streams of TF's stateful random kernels (``ops/random_kernels.py``)."""
+        self.op_seed_rng = None
+        """The ``random.Random`` TF draws op seeds from after ``tf.random.set_seed``."""
 
 
 PER_THREAD = _PerThread()

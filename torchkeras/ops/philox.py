@@ -6,10 +6,8 @@ counter value), TF's seed scrambling, and TF's transforms of the 32-bit words (u
 from mantissa bits, normals by Box-Muller, truncated normals by rejection with 256 Philox
 blocks reserved per group of outputs).  This module reproduces them on the current device:
 32-bit unsigned words live in int64 tensors.  Box-Muller's float ``logf``/``sincosf`` follow
-glibc's algorithms bit for bit (``libm_float.py``), the float64 ``log``/``sin``/``cos`` are
-torch's.  Known difference: float32/float64 normal and truncated normal values differ from
-TF's in the last bit for about 1 value in 150 (float32) or 100 (float64); float16/bfloat16,
-uniform and integer values are TF's exactly (``tests/ops/test_philox.py``).
+glibc's algorithms bit for bit (``libm_float.py``), its double ``log``/``sincos`` are glibc's
+(``libm_double.py``), so every dtype's values are TF's exactly (``tests/ops/test_philox.py``).
 """
 
 from __future__ import annotations
@@ -19,7 +17,7 @@ import math
 import numpy as np
 import torch
 
-from . import libm_float
+from . import libm_double, libm_float
 
 __all__ = ["philox_blocks", "scramble_seed", "add_to_counter", "fill"]
 
@@ -83,8 +81,9 @@ def _box_muller_double(x0, x1, x2, x3):
     """TF's ``BoxMullerDouble`` on four word tensors: two float64 normal tensors."""
     u1 = torch.clamp_min(_unit_double(x0, x1), 1.0e-7)
     v1 = 2 * math.pi * _unit_double(x2, x3)
-    u2 = torch.sqrt(-2.0 * torch.log(u1))
-    return torch.sin(v1) * u2, torch.cos(v1) * u2
+    u2 = libm_double.sqrt(-2.0 * libm_double.log(u1))
+    sin, cos = libm_double.sincos(v1)
+    return sin * u2, cos * u2
 
 
 def _uniform(words, dtype):
@@ -181,15 +180,20 @@ def _truncated_candidates(key, counter, offsets, blocks, dtype, device):
 
 
 def _blocks_at(key, counter, steps, device=None):
-    """Philox outputs for counters ``counter + steps[i]`` (TF's 128-bit ``Skip``; int64 steps)."""
-    low = steps + int(counter[0])
+    """Philox outputs for counters ``counter + steps[i]`` (TF's 128-bit ``Skip``; int64 steps).
+    Counter words may be ints or 0-d int64 tensors (a stateful kernel's live position)."""
+    low = steps + _word(counter[0])
     words = [low & _MASK]
     carry = low >> 32
     for word in counter[1:]:
-        value = carry + int(word)
+        value = carry + _word(word)
         words.append(value & _MASK)
         carry = value >> 32
     return _rounds(words, key)
+
+
+def _word(word):
+    return word if isinstance(word, torch.Tensor) else int(word)
 
 
 def _rounds(words, key):

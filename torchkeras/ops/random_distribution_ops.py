@@ -2,10 +2,12 @@
 ``tf.random.gamma`` / ``poisson`` (TF's seed rules, ``random_ops._generator``) and their
 ``tf.random.stateless_*`` forms.
 
-TF draws these with its own samplers (rejection loops over Philox streams); torchkeras draws
-them with torch, so the values differ from TF's while shapes, dtypes, argument checks, errors
-and distributions are TF's.  The stateless ops are deterministic: the same seed pair gives the
-same values (from a torch generator keyed by TF's scrambled seed).
+Gamma, Poisson, binomial and categorical samples are TF's exactly (TF's samplers over its
+Philox streams, ``philox_samplers.py``; seeded ``tf.random.gamma`` / ``poisson`` through TF's
+kernel streams; categorical as TF's CPU kernel draws a batch in one shard, which it does for
+small batches).  The parameterized truncated normal is drawn with torch, so its values differ
+from TF's while shapes, dtypes, argument checks, errors and distributions are TF's; it is
+deterministic for a seed (a torch generator keyed by TF's scrambled seed).
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from ..framework.errors import NotFoundError
 from ..framework.op_errors import attr_error, dims_text, input_dtype_error, op_error
 from ..framework.tensor import wrap
 from ._args import shape_arg
-from .random_ops import _generator
+from . import philox_samplers
+from .random_ops import kernel_stream
 from .stateless_random_ops import seed_key_counter
 
 _GAMMA = (torch.float16, torch.float32, torch.float64)
@@ -63,30 +66,7 @@ def _broadcast(shapes, opname, a):
         ) from None
 
 
-def _standard_gamma(alpha, generator):
-    """Gamma(alpha, 1) samples (Marsaglia-Tsang, boosted for alpha < 1), NaN for alpha <= 0."""
-    work = alpha.double()
-    boost = work < 1
-    a = torch.where(boost, work + 1, work)
-    a = torch.where(a > 0, a, torch.ones_like(a))
-    d = a - 1.0 / 3.0
-    c = 1.0 / torch.sqrt(9.0 * d)
-    out = torch.empty_like(a)
-    todo = torch.ones_like(a, dtype=torch.bool)
-    while bool(todo.any()):
-        x = torch.randn(a.shape, dtype=a.dtype, device=a.device, generator=generator)
-        u = torch.rand(a.shape, dtype=a.dtype, device=a.device, generator=generator)
-        v = (1 + c * x) ** 3
-        ok = (v > 0) & (torch.log(u) < 0.5 * x * x + d - d * v + d * torch.log(v.clamp(min=1e-300)))
-        take = todo & ok
-        out = torch.where(take, d * v, out)
-        todo = todo & ~ok
-    u = torch.rand(a.shape, dtype=a.dtype, device=a.device, generator=generator)
-    out = torch.where(boost, out * u ** (1.0 / work), out)
-    return torch.where(work > 0, out, torch.full_like(out, math.nan))
-
-
-def _gamma(shape, alpha, beta, dtype, generator_of, opname, sample_shape_first):
+def _gamma(shape, alpha, beta, dtype, stream, opname, sample_shape_first):
     dtype = dtypes.as_dtype(dtype)
     alpha_t = _converted(alpha, dtype, "alpha")
     beta_t = _converted(beta if beta is not None else 1, dtype, "beta")
@@ -103,18 +83,36 @@ def _gamma(shape, alpha, beta, dtype, generator_of, opname, sample_shape_first):
             raise op_error(opname, "Shape passed in must end with broadcasted shape.", a)
         out_shape = dims
     device = _device.current()
-    alpha_full = a.to(device).expand(batch).expand(out_shape)
-    sample = _standard_gamma(alpha_full, generator_of(device)).to(a.dtype)
+    alphas = a.to(device).expand(batch).reshape(-1).double()
+    total = math.prod(out_shape)
+    if total == 0:
+        sample = torch.zeros(out_shape, dtype=a.dtype, device=device)
+    else:
+        key, counter = stream(device, total)
+        draws = philox_samplers.gamma(alphas, total // alphas.numel(), key, counter)
+        sample = _from_double(draws.reshape(out_shape), a.dtype)
     tiny = float(np.finfo(alpha_t.dtype.as_numpy_dtype).tiny)
     return wrap(torch.clamp(sample / b.to(device), min=tiny))
+
+
+def _from_double(values, dtype):
+    """``static_cast<T>`` of float64 samples (half types through float, as Eigen's)."""
+    if dtype in (torch.float16, torch.bfloat16):
+        return values.float().to(dtype)
+    return values.to(dtype)
 
 
 @tf_export("random.gamma")
 def gamma(shape, alpha, beta=None, dtype=dtypes.float32, seed=None, name=None):
     """``tf.random.gamma``: ``shape + broadcast(alpha, beta).shape`` samples of
-    Gamma(``alpha``, rate ``beta``) (half/float/double; at least the dtype's ``tiny``; NaN
-    where ``alpha <= 0``)."""
-    return _gamma(shape, alpha, beta, dtype, lambda d: _generator(seed, d), "RandomGamma", True)
+    Gamma(``alpha``, rate ``beta``) (half/float/double; at least the dtype's ``tiny``); TF's
+    numbers for a seed, as TF's algorithm gives them for any ``alpha`` (NaN for NaN)."""
+    dtype = dtypes.as_dtype(dtype)
+
+    def stream(device, total):
+        return kernel_stream("RandomGamma", (dtype.name,), seed, device, 256 * total)
+
+    return _gamma(shape, alpha, beta, dtype, stream, "RandomGamma", True)
 
 
 @tf_export("random.stateless_gamma")
@@ -126,13 +124,13 @@ def stateless_gamma(shape, seed, alpha, beta=None, dtype=dtypes.float32, name=No
         alpha,
         beta,
         dtype,
-        lambda d: _stateless_generator(seed, d),
+        lambda device, total: seed_key_counter(seed),
         "StatelessRandomGammaV3",
         False,
     )
 
 
-def _poisson(shape, lam, dtype, generator, opname, rate_attr, sample_shape_first):
+def _poisson(shape, lam, dtype, stream, opname, rate_attr, sample_shape_first):
     out_dtype = dtypes.as_dtype(dtype)
     rate = convert_to_tensor(lam)
     r = rate._value
@@ -148,27 +146,45 @@ def _poisson(shape, lam, dtype, generator, opname, rate_attr, sample_shape_first
             raise op_error(opname, "Shape passed in must end with broadcasted shape.", r, name=None)
         out_shape = dims
     device = _device.current()
-    rates = r.to(device).double().clamp(min=0).expand(out_shape)
-    sample = torch.poisson(rates.contiguous(), generator=generator(device))
-    return wrap(sample.to(out_dtype.torch_dtype))
+    total = math.prod(out_shape)
+    if total == 0:
+        return wrap(torch.zeros(out_shape, dtype=out_dtype.torch_dtype, device=device))
+    rates = r.to(device).reshape(-1).double()
+    key, counter = stream(device, total, rate.dtype, out_dtype)
+    highest = float(_highest(out_dtype))
+    draws = philox_samplers.poisson(rates, total // rates.numel(), key, counter, highest)
+    return wrap(_from_double(draws.reshape(out_shape), out_dtype.torch_dtype))
+
+
+def _highest(dtype):
+    """``Eigen::NumTraits<U>::highest()`` of an output dtype."""
+    if dtype.is_integer:
+        return np.iinfo(dtype.as_numpy_dtype).max
+    return np.finfo(dtype.as_numpy_dtype).max
 
 
 @tf_export("random.poisson")
 def poisson(shape, lam, dtype=dtypes.float32, seed=None, name=None):
     """``tf.random.poisson``: ``shape + lam.shape`` Poisson(``lam``) samples in ``dtype``
-    (half/float/double/int32/int64; 0 where ``lam <= 0``)."""
-    return _poisson(shape, lam, dtype, lambda d: _generator(seed, d), "RandomPoissonV2", "R", True)
+    (half/float/double/int32/int64; 0 where ``lam <= 0``); TF's numbers for a seed.  TF never
+    returns for a NaN or infinite rate; those samples are NaN here."""
+
+    def stream(device, total, rate_dtype, out_dtype):
+        attrs = (rate_dtype.name, out_dtype.name)
+        return kernel_stream("RandomPoissonV2", attrs, seed, device, 256 * total)
+
+    return _poisson(shape, lam, dtype, stream, "RandomPoissonV2", "R", True)
 
 
 @tf_export("random.stateless_poisson")
 def stateless_poisson(shape, seed, lam, dtype=dtypes.int32, name=None):
     """``tf.random.stateless_poisson``: Poisson(``lam``) samples of ``shape`` (which must end
-    with ``lam``'s shape), deterministic for ``seed``."""
+    with ``lam``'s shape): TF's numbers for ``seed``."""
     return _poisson(
         shape,
         lam,
         dtype,
-        lambda d: _stateless_generator(seed, d),
+        lambda device, total, rate_dtype, out_dtype: seed_key_counter(seed),
         "StatelessRandomPoisson",
         "Rtype",
         False,
@@ -194,8 +210,9 @@ _BINOMIAL_KERNELS = [
 @tf_export("random.stateless_binomial")
 def stateless_binomial(shape, seed, counts, probs, output_dtype=dtypes.int32, name=None):
     """``tf.random.stateless_binomial``: Binomial(``counts``, ``probs``) samples of ``shape``
-    (which must end with their broadcast shape), deterministic for ``seed``; probabilities are
-    clipped to ``[0, 1]`` and negative counts give 0, as TF's kernel."""
+    (which must end with their broadcast shape): TF's numbers for ``seed``.  As TF's kernel:
+    0 where ``counts <= 0`` or ``probs <= 0``, ``counts`` where ``probs >= 1``, NaN for a NaN
+    probability (TF never returns for a NaN count; NaN here)."""
     probs_t = convert_to_tensor(probs, dtype_hint=dtypes.float32)
     counts_t = convert_to_tensor(counts, dtype_hint=probs_t.dtype)
     return _binomial(
@@ -203,26 +220,24 @@ def stateless_binomial(shape, seed, counts, probs, output_dtype=dtypes.int32, na
         counts_t,
         probs_t,
         output_dtype,
-        lambda d: _stateless_generator(seed, d),
+        lambda device, batches, per_batch: seed_key_counter(seed),
         convert_to_tensor(seed).dtype,
         "StatelessRandomBinomial",
     )
 
 
-def binomial_from_key(shape, key, counter, counts, probs, dtype):
-    """Binomial samples for ``tf.random.Generator.binomial``, from a key/counter it drew."""
-    return _binomial(
-        shape,
-        counts,
-        probs,
-        dtype,
-        lambda d: _keyed_generator(key, counter, d),
-        dtypes.int64,
-        "StatefulRandomBinomial",
-    )
+def generator_binomial(shape, reserve, counts, probs, dtype):
+    """``tf.random.Generator.binomial``'s samples: ``reserve(blocks)`` reads the generator's
+    Philox key and counter and advances it by ``blocks`` (TF's ``StatefulRandomBinomial``
+    skips ``256 * (batches * 200 * (samples_per_batch + 3) / 4)``)."""
+
+    def stream(device, batches, per_batch):
+        return reserve(256 * (batches * 2 * 100 * (per_batch + 3) // 4))
+
+    return _binomial(shape, counts, probs, dtype, stream, dtypes.int64, "StatefulRandomBinomial")
 
 
-def _binomial(shape, counts_t, probs_t, output_dtype, generator, seed_dtype, opname):
+def _binomial(shape, counts_t, probs_t, output_dtype, stream, seed_dtype, opname):
     out_dtype = dtypes.as_dtype(output_dtype)
     p, n = probs_t._value, counts_t._value
     if n.dtype in _POISSON and not n.is_floating_point():
@@ -244,10 +259,25 @@ def _binomial(shape, counts_t, probs_t, output_dtype, generator, seed_dtype, opn
     if len(batch) > len(dims) or dims[len(dims) - len(batch) :] != tuple(batch):
         raise op_error(opname, "Shape passed in must end with broadcasted shape.", p, name=None)
     device = _device.current()
-    count = n.to(device).double().clamp(min=0).floor().expand(dims).contiguous()
-    prob = p.to(device).double().clamp(0, 1).expand(dims).contiguous()
-    sample = torch.binomial(count, prob, generator=generator(device))
-    return wrap(sample.to(out_dtype.torch_dtype))
+    total = math.prod(dims)
+    count = n.to(device).expand(batch).reshape(-1)
+    prob = p.to(device).expand(batch).reshape(-1)
+    key, counter = stream(device, count.numel(), total // max(count.numel(), 1))
+    if total == 0:
+        return wrap(torch.zeros(dims, dtype=out_dtype.torch_dtype, device=device))
+    # TF computes q = 1 - p and the n * q < 10 test in the parameters' dtype.
+    smaller = torch.where(prob > 0.5, 1 - prob, prob)
+    small_product = ~(count * smaller >= 10)
+    sample = philox_samplers.binomial(
+        count.double(),
+        prob.double(),
+        smaller.double(),
+        total // count.numel(),
+        key,
+        counter,
+        small_product,
+    )
+    return wrap(_from_double(sample.reshape(dims), out_dtype.torch_dtype))
 
 
 _MULTINOMIAL_KERNELS = [
@@ -263,7 +293,8 @@ _MULTINOMIAL_KERNELS = [
 @tf_export("random.stateless_categorical")
 def stateless_categorical(logits, num_samples, seed, dtype=dtypes.int64, name=None):
     """``tf.random.stateless_categorical``: ``[batch, num_samples]`` class indices drawn from
-    each row of unnormalised log-probabilities ``logits``; deterministic for ``seed``."""
+    each row of unnormalised log-probabilities ``logits``: TF's numbers for ``seed`` (for
+    batches TF's CPU kernel draws in one shard; larger ones TF splits by thread)."""
     out_dtype = dtypes.as_dtype(dtype)
     if out_dtype not in (dtypes.int32, dtypes.int64):
         raise ValueError(
@@ -289,11 +320,10 @@ def stateless_categorical(logits, num_samples, seed, dtype=dtypes.int64, name=No
         raise op_error(opname, "num_samples should be non-negative, got %d" % count, x, name=None)
     if x.shape[1] <= 0:
         raise op_error(opname, "num_classes should be positive, got %d" % x.shape[1], x, name=None)
-    generator = _stateless_generator(seed, x.device)
+    key, counter = seed_key_counter(seed)
     if count == 0 or x.shape[0] == 0:
         return wrap(torch.zeros((x.shape[0], count), dtype=out_dtype.torch_dtype))
-    probs = torch.softmax(x.double(), dim=-1)
-    sample = torch.multinomial(probs, count, replacement=True, generator=generator)
+    sample = philox_samplers.categorical(x.detach().double(), count, key, counter)
     return wrap(sample.to(out_dtype.torch_dtype))
 
 

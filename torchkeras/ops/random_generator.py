@@ -2,9 +2,9 @@
 
 The state is TF's: an int64 ``tf.Variable`` ``[counter_low, counter_high, key]`` (``StateVar``).
 Each draw reads the state, advances its 128-bit counter by ``256 * number of outputs`` (TF's
-``RngReadAndSkip``), and fills the output from the state read, as TF's stateless V2 ops do.
-``binomial`` draws with torch (not TF's sampler): its values, and how far it advances the
-state, differ from TF's.
+``RngReadAndSkip``), and fills the output from the state read, as TF's stateless V2 ops do;
+``binomial`` advances it as TF's ``StatefulRandomBinomial`` and runs TF's sampler
+(``philox_samplers.py``), so every method gives TF's numbers.
 """
 
 from __future__ import annotations
@@ -185,6 +185,10 @@ class Generator:
     def skip(self, delta):
         """Advances the counter as ``delta`` outputs would (by ``256 * delta``); returns the
         state before the skip (TF's ``RngReadAndSkip``)."""
+        return self._skip_blocks(int(delta) * 256)
+
+    def _skip_blocks(self, blocks):
+        """Advances the counter by ``blocks`` Philox blocks; returns the state before."""
         old = [int(v) for v in self._state_var._value.tolist()]
         counter = [
             old[0] & 0xFFFFFFFF,
@@ -192,7 +196,7 @@ class Generator:
             old[1] & 0xFFFFFFFF,
             (old[1] >> 32) & 0xFFFFFFFF,
         ]
-        new = philox.add_to_counter(counter, int(delta) * 256)
+        new = philox.add_to_counter(counter, blocks)
         self._state_var.assign(
             np.array(
                 [_signed(new[0] | new[1] << 32), _signed(new[2] | new[3] << 32), old[2]],
@@ -206,7 +210,11 @@ class Generator:
         count = 1
         for d in dims:
             count *= d
-        old = self.skip(count)._value.tolist()
+        return self._reserve(256 * count)
+
+    def _reserve(self, blocks):
+        """The Philox key and counter of the state, which then advances by ``blocks``."""
+        old = self._skip_blocks(blocks)._value.tolist()
         words = [w & _MASK64 for w in old]
         key = (words[2] & 0xFFFFFFFF, words[2] >> 32)
         counter = [words[0] & 0xFFFFFFFF, words[0] >> 32, words[1] & 0xFFFFFFFF, words[1] >> 32]
@@ -266,14 +274,12 @@ class Generator:
 
     def binomial(self, shape, counts, probs, dtype=dtypes.int32, name=None):
         """Binomial(``counts``, ``probs``) samples of ``shape`` (which must end with their
-        broadcast shape), drawn with torch from a key this stream provides (not TF's sampler:
-        values differ, and the state advances by ``256 * size`` rather than TF's amount)."""
-        from .random_distribution_ops import binomial_from_key
+        broadcast shape): TF's numbers, and TF's advance of the state."""
+        from .random_distribution_ops import generator_binomial
 
         counts = convert_to_tensor(counts)
         probs = convert_to_tensor(probs)
-        key, counter = self._key_counter(shape, "StatefulRandomBinomial")
-        return binomial_from_key(shape, key, counter, counts, probs, dtype)
+        return generator_binomial(shape, self._reserve, counts, probs, dtype)
 
     def make_seeds(self, count=1):
         """A ``[2, count]`` int64 tensor of seeds for the ``stateless_*`` ops (TF's: new keys

@@ -1,15 +1,16 @@
-"""``tf.random``: random tensors with TF's seeding rules, drawn by torch generators.
+"""``tf.random``: random tensors with TF's seeding rules and, where seeded, TF's numbers.
 
 TF's rules, kept here: without any seed, values are fresh each run.  After
 ``tf.random.set_seed(s)`` the sequence of random ops is reproducible (setting
-the same seed again replays it).  An op-level ``seed=`` picks its own stream,
-keyed by (global seed, op seed): repeated calls continue that stream, and
-``set_seed`` restarts it; without a global seed TF's default global seed
-(87654321) is used, so an op seed alone is also reproducible.  Each device
-has its own ``torch.Generator``.  The values differ from TF's (other
-algorithms); their distributions are TF's.  ``tf.random.Generator`` and the
-``stateless_*`` ops give TF's exact numbers (``random_generator.py``,
-``stateless_random_ops.py``, over ``philox.py``).
+the same seed again replays it).  An op-level ``seed=`` picks its own stream:
+repeated calls continue it, and ``set_seed`` restarts it; without a global seed
+TF's default global seed (87654321) is used.  Seeded ``normal``, ``uniform``,
+``truncated_normal`` and ``categorical`` draw TF's exact numbers from TF's kernel
+streams (``random_kernels.py`` over ``philox.py``); without any seed (TF's values
+are then unpredictable) the first three draw with torch's faster samplers.
+``shuffle`` (and the other users of ``_generator``: sampled losses, dropout) draws
+with torch generators keyed by the seeds: TF's seed rules and distributions, other
+values.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from ..framework import dtypes
 from ..framework.convert import to_torch
 from ..framework.tensor import TensorOperators, wrap
 from ..framework.op_errors import device_of, dims_text, op_error
+from . import philox, philox_samplers, random_kernels
 from ._args import shape_arg
 from ..api_export import tf_export
 
@@ -32,7 +34,7 @@ from ..api_export import tf_export
 __all__ = []
 
 _DEFAULT_GLOBAL_SEED = 87654321
-_state = {"seed": None}
+_state = {"seed": None, "tf_seed": None}
 _global_generators = {}
 _op_generators = {}
 _FLOATS = (dtypes.float16, dtypes.bfloat16, dtypes.float32, dtypes.float64)
@@ -48,6 +50,8 @@ def set_seed(seed):
     if seed is not None and not isinstance(seed, (int, np.integer)):
         seed = zlib.crc32(repr(seed).encode("utf-8"))
     _state["seed"] = None if seed is None else int(seed) % (2**63)
+    _state["tf_seed"] = None if seed is None else int(seed)
+    random_kernels.reset(_state["tf_seed"])
     _global_generators.clear()
     _op_generators.clear()
 
@@ -116,17 +120,52 @@ def _affine(sample, scale, shift):
         ) from None
 
 
-def _normal(shape, mean, stddev, dtype, pick):
+def kernel_stream(opname, attrs, seed, device, blocks):
+    """The Philox key and counter of one call of TF's stateful kernel ``opname`` seeded by
+    op seed ``seed`` under the global seed (``blocks``: the 128-bit blocks it reserves)."""
+    seeds = random_kernels.get_seed(_state["tf_seed"], seed)
+    return random_kernels.reserve(opname, attrs, seeds, device, blocks)
+
+
+def _philox_sample(kind, opname, dims, dtype, seed, device, low=None, high=None):
+    """TF's raw stateful sampler ``opname``: ``256 * size`` blocks reserved per call.  Without
+    any seed TF's values are unpredictable, so torch's faster samplers draw them."""
+    if seed is None and _state["tf_seed"] is None:
+        return _torch_sample(kind, dims, dtype.torch_dtype, device, low, high)
+    count = math.prod(dims)
+    key, counter = kernel_stream(opname, (dtype.name,), seed, device, 256 * count)
+    return philox.fill(kind, dims, dtype.torch_dtype, key, counter, device, low, high)
+
+
+def _torch_sample(kind, dims, dtype, device, low, high):
+    """``kind`` samples from the device's torch generator (TF's distributions)."""
+    generator = _generator(None, device)
+    if kind == "normal":
+        return torch.randn(dims, dtype=dtype, device=device, generator=generator)
+    if kind == "uniform":
+        return torch.rand(dims, dtype=dtype, device=device, generator=generator)
+    if kind == "uniform_int":
+        return torch.randint(low, high, dims, dtype=dtype, device=device, generator=generator)
+    # Inverse-CDF sampling of the standard normal restricted to [-2, 2].
+    work = torch.float32 if dtype in (torch.float16, torch.bfloat16) else dtype
+    edge = 0.5 * (1 + math.erf(-2.0 / math.sqrt(2.0)))
+    sample = torch.empty(dims, dtype=work, device=device).uniform_(
+        edge, 1 - edge, generator=generator
+    )
+    return (torch.erfinv(2 * sample - 1) * math.sqrt(2.0)).clamp_(-2.0, 2.0).to(dtype)
+
+
+def _normal(shape, mean, stddev, dtype, seed):
     dtype = _float_dtype(dtype, 0.0)
     dims = shape_arg(shape, "RandomStandardNormal", "", attr="T")
     device = _device.current()
     mean = _param(mean, dtype, "mean", device)
     stddev = _param(stddev, dtype, "stddev", device)
-    sample = torch.randn(dims, dtype=dtype.torch_dtype, device=device, generator=pick(device))
+    sample = _philox_sample("normal", "RandomStandardNormal", dims, dtype, seed, device)
     return wrap(_affine(sample, stddev, mean))
 
 
-def _uniform(shape, minval, maxval, dtype, pick):
+def _uniform(shape, minval, maxval, dtype, seed):
     dtype = dtypes.as_dtype(dtype)
     if dtype not in _FLOATS + (dtypes.int32, dtypes.int64):
         raise ValueError(
@@ -145,52 +184,43 @@ def _uniform(shape, minval, maxval, dtype, pick):
                 "RandomUniformInt", "Need minval < maxval, got %d >= %d" % (low, high), None, ""
             )
         return wrap(
-            torch.randint(
-                low, high, dims, dtype=dtype.torch_dtype, device=device, generator=pick(device)
-            )
+            _philox_sample("uniform_int", "RandomUniformInt", dims, dtype, seed, device, low, high)
         )
     dims = shape_arg(shape, "RandomUniform", "", attr="T")
     low = _param(minval, dtype, "min", device)
     high = _param(1.0 if maxval is None else maxval, dtype, "max", device)
-    sample = torch.rand(dims, dtype=dtype.torch_dtype, device=device, generator=pick(device))
+    sample = _philox_sample("uniform", "RandomUniform", dims, dtype, seed, device)
     return wrap(_affine(sample, high - low, low))
 
 
-def _truncated_normal(shape, mean, stddev, dtype, pick):
+def _truncated_normal(shape, mean, stddev, dtype, seed):
     dtype = _float_dtype(dtype, 0.0)
     dims = shape_arg(shape, "TruncatedNormal", "", attr="T")
     device = _device.current()
     mean = _param(mean, dtype, "mean", device)
     stddev = _param(stddev, dtype, "stddev", device)
-    work = (
-        torch.float32 if dtype.torch_dtype in (torch.float16, torch.bfloat16) else dtype.torch_dtype
-    )
-    sample = torch.empty(dims, dtype=work, device=device)
-    # Inverse-CDF sampling of the standard normal restricted to [-2, 2]: exact, no redraw loop.
-    low = 0.5 * (1 + math.erf(-2.0 / math.sqrt(2.0)))
-    sample.uniform_(low, 1 - low, generator=pick(device))
-    sample = (torch.erfinv(2 * sample - 1) * math.sqrt(2.0)).clamp_(-2.0, 2.0).to(dtype.torch_dtype)
+    sample = _philox_sample("truncated_normal", "TruncatedNormal", dims, dtype, seed, device)
     return wrap(_affine(sample, stddev, mean))
 
 
 @tf_export("random.normal")
 def normal(shape, mean=0.0, stddev=1.0, dtype=dtypes.float32, seed=None, name=None):
     """``tf.random.normal``: samples from N(``mean``, ``stddev``**2) (float dtypes only)."""
-    return _normal(shape, mean, stddev, dtype, lambda device: _generator(seed, device))
+    return _normal(shape, mean, stddev, dtype, seed)
 
 
 @tf_export("random.uniform")
 def uniform(shape, minval=0, maxval=None, dtype=dtypes.float32, seed=None, name=None):
     """``tf.random.uniform``: samples from [``minval``, ``maxval``); integer dtypes need
     ``maxval``."""
-    return _uniform(shape, minval, maxval, dtype, lambda device: _generator(seed, device))
+    return _uniform(shape, minval, maxval, dtype, seed)
 
 
 @tf_export("random.truncated_normal")
 def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=dtypes.float32, seed=None, name=None):
     """``tf.random.truncated_normal``: normal samples redrawn until within two ``stddev`` of
     ``mean``."""
-    return _truncated_normal(shape, mean, stddev, dtype, lambda device: _generator(seed, device))
+    return _truncated_normal(shape, mean, stddev, dtype, seed)
 
 
 @tf_export("random.shuffle")
@@ -209,7 +239,8 @@ def shuffle(value, seed=None, name=None):
 @tf_export("random.categorical")
 def categorical(logits, num_samples, dtype=None, seed=None, name=None):
     """``tf.random.categorical``: ``num_samples`` class indices per row of 2-D ``logits`` (int64
-    by default)."""
+    by default); TF's numbers for a seed, for batches TF's CPU kernel draws in one shard
+    (larger ones TF splits by thread, so its values depend on the core count)."""
     out = dtypes.int64 if dtype is None else dtypes.as_dtype(dtype)
     if out not in (dtypes.int32, dtypes.int64):
         raise ValueError(
@@ -241,9 +272,9 @@ def categorical(logits, num_samples, dtype=None, seed=None, name=None):
             torch.zeros((storage.shape[0], count), dtype=out.torch_dtype, device=storage.device)
         )
     device = storage.device
-    probs = torch.softmax(
-        storage.detach().to(torch.float64 if storage.dtype == torch.float64 else torch.float32),
-        dim=-1,
-    )
-    draws = torch.multinomial(probs, count, replacement=True, generator=_generator(seed, device))
+    rows = storage.shape[0]
+    attrs = (dtypes.from_torch(storage.dtype).name, out.name)
+    blocks = 256 * rows * ((count + 3) // 4 * 4 * 2)  # TF's reservation on the CPU
+    key, counter = kernel_stream("Multinomial", attrs, seed, device, blocks)
+    draws = philox_samplers.categorical(storage.detach().double(), count, key, counter)
     return wrap(draws.to(out.torch_dtype))
