@@ -64,7 +64,8 @@ def _operator(fn, opname):
         if type(other) is Tensor:
             a = self._value
             b = other._value
-            if a.dtype is b.dtype and a.dtype in _OPERATOR_FAST_DTYPES:
+            dtype = a.dtype
+            if dtype is b.dtype and dtype in _OPERATOR_FAST_DTYPES:
                 try:
                     result = fn(a, b)
                 except (RuntimeError, TypeError, ValueError):

@@ -113,22 +113,16 @@ def matmul(
             y = b._value
         else:
             x, y = _matmul_inputs(a, b)
-        dtype = x.dtype
-        if (
-            dtype is y.dtype
-            and (dtype is torch.float32 or dtype in _MATMUL_KERNELS)
-            and x.ndim == 2 == y.ndim
-        ):
+        if x.ndim == 2:
             try:
                 product = torch.mm(x, y)
-            except (
-                RuntimeError
-            ):  # sizes, or no integer kernel on this device: the checked path says why
+            except (RuntimeError, TypeError):  # ranks, dtypes, sizes, no kernel: checked below
                 pass
             else:
-                tensor = _new(Tensor)
-                tensor._value = product
-                return tensor
+                if product.dtype in _MATMUL_KERNELS:
+                    tensor = _new(Tensor)
+                    tensor._value = product
+                    return tensor
     if transpose_a and adjoint_a:
         raise ValueError(
             "Only one of `transpose_a` and `adjoint_a` can be True. Received `transpose_a`=%r, "
