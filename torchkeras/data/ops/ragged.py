@@ -15,6 +15,7 @@ from ...framework.tensor import wrap
 from .. import structure
 from ..dataset_ops import Dataset, UnaryDataset
 from . import _common as c
+from .sources import _TensorDataset
 
 __all__ = [
     "has_ragged",
@@ -110,19 +111,8 @@ class RaggedSliceDataset(Dataset):
         return structure.map_structure(_row_spec, self._data)
 
 
-class RaggedTensorDataset(Dataset):
+class RaggedTensorDataset(_TensorDataset):
     """``from_tensors`` of a structure holding RaggedTensors."""
-
-    _type_name = "_TensorDataset"
-
-    def __init__(self, tensors):
-        self._data = c.on_cpu(tensors)
-
-    def _iterate(self):
-        yield self._data
-
-    def _cardinality(self):
-        return 1
 
     def _spec(self):
         return structure.map_structure(_element_spec, self._data)
