@@ -58,12 +58,7 @@ def _file():
             ("bad_consumers", 3, "int32", True),
         ],
     )
-    _message(
-        m,
-        "TensorShapeProto",
-        [("dim", 2, ".tensorflow.TensorShapeProto.Dim", True), ("unknown_rank", 3, "bool", False)],
-        [("Dim", [("size", 1, "int64", False), ("name", 2, "string", False)])],
-    )
+    _message(m, *proto_builder.TENSOR_SHAPE_PROTO)
     _message(
         m,
         "TensorSliceProto",

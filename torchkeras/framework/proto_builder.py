@@ -5,7 +5,7 @@ the optional ``protobuf`` and ``crc32c`` packages are there, and the builder of 
 
 from __future__ import annotations
 
-__all__ = ["require", "add_message"]
+__all__ = ["require", "add_message", "TENSOR_SHAPE_PROTO"]
 
 _SCALARS = (
     "int32",
@@ -19,6 +19,13 @@ _SCALARS = (
     "float",
     "double",
 )
+
+TENSOR_SHAPE_PROTO = (
+    "TensorShapeProto",
+    [("dim", 2, ".tensorflow.TensorShapeProto.Dim", True), ("unknown_rank", 3, "bool", False)],
+    [("Dim", [("size", 1, "int64", False), ("name", 2, "string", False)])],
+)
+"""``add_message``'s arguments for ``tensorflow.TensorShapeProto`` (``tensor_shape.proto``)."""
 
 
 def require(extra):

@@ -110,12 +110,7 @@ def _build_pool():
         name="tensorflow/core/framework/tensor.proto", package="tensorflow", syntax="proto3"
     )
     m = tensor.message_type
-    message(
-        m,
-        "TensorShapeProto",
-        [("dim", 2, ".tensorflow.TensorShapeProto.Dim", True), ("unknown_rank", 3, "bool", False)],
-        [{"name": "Dim", "fields": [("size", 1, "int64", False), ("name", 2, "string", False)]}],
-    )
+    message(m, *proto_builder.TENSOR_SHAPE_PROTO)
     message(
         m,
         "TensorProto",
