@@ -126,18 +126,20 @@ def test_stateful_seeded_ops_match_tf():
     assert _stateful(torchkeras) == _stateful(tf_real)
 
 
-def test_gamma_matches_tf():
+def _assert_draws_match_tf(draws):
+    """``draws(tf)`` (a dict of arrays) is the same with torchkeras as with real TF."""
     tf_real = pytest.importorskip("tensorflow")
-    mine, theirs = _gammas(torchkeras), _gammas(tf_real)
+    mine, theirs = draws(torchkeras), draws(tf_real)
     for key in theirs:
         np.testing.assert_array_equal(mine[key], theirs[key], err_msg=key)
+
+
+def test_gamma_matches_tf():
+    _assert_draws_match_tf(_gammas)
 
 
 def test_poisson_matches_tf():
-    tf_real = pytest.importorskip("tensorflow")
-    mine, theirs = _poissons(torchkeras), _poissons(tf_real)
-    for key in theirs:
-        np.testing.assert_array_equal(mine[key], theirs[key], err_msg=key)
+    _assert_draws_match_tf(_poissons)
 
 
 RECORDED_POISSON = {
@@ -217,10 +219,7 @@ def _binomials(tf):
 
 
 def test_binomial_matches_tf():
-    tf_real = pytest.importorskip("tensorflow")
-    mine, theirs = _binomials(torchkeras), _binomials(tf_real)
-    for key in theirs:
-        np.testing.assert_array_equal(mine[key], theirs[key], err_msg=key)
+    _assert_draws_match_tf(_binomials)
 
 
 RECORDED_BINOMIAL = {
