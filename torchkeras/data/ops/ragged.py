@@ -15,6 +15,7 @@ from ...framework.tensor import wrap
 from .. import structure
 from ..dataset_ops import Dataset, UnaryDataset
 from . import _common as c
+from .batching import groups
 from .sources import _TensorDataset
 
 __all__ = [
@@ -160,13 +161,7 @@ class RaggedBatchDataset(UnaryDataset):
         ]
 
     def _iterate(self):
-        batch = []
-        for element in self._input._iterate():
-            batch.append(element)
-            if len(batch) == self._batch_size:
-                yield self._stack(batch)
-                batch = []
-        if batch and not self._drop_remainder:
+        for batch in groups(self._input._iterate(), self._batch_size, self._drop_remainder):
             yield self._stack(batch)
 
     def _stack(self, elements):
