@@ -11,6 +11,8 @@ wire).  Needs the ``protobuf`` package (the ``torchkeras-tf[checkpoint]`` extra)
 
 from __future__ import annotations
 
+from ..framework import proto_builder
+
 __all__ = [
     "BundleHeaderProto",
     "BundleEntryProto",
@@ -29,11 +31,7 @@ _EXTRA = (
 
 def require():
     """Import ``protobuf`` and ``crc32c``, raising an ImportError naming the extra if missing."""
-    try:
-        import crc32c  # noqa: F401
-        from google.protobuf import descriptor_pb2  # noqa: F401
-    except ImportError as exc:
-        raise ImportError(_EXTRA + " (%s)" % exc) from exc
+    proto_builder.require(_EXTRA)
 
 
 require()
@@ -42,32 +40,7 @@ from google.protobuf import descriptor_pb2, descriptor_pool, message_factory  # 
 from google.protobuf import text_format, wrappers_pb2  # noqa: E402
 from google.protobuf.message import DecodeError  # noqa: E402
 
-_F = descriptor_pb2.FieldDescriptorProto
-_SCALARS = {
-    "int32": _F.TYPE_INT32,
-    "int64": _F.TYPE_INT64,
-    "string": _F.TYPE_STRING,
-    "bool": _F.TYPE_BOOL,
-    "double": _F.TYPE_DOUBLE,
-    "fixed32": _F.TYPE_FIXED32,
-}
-
-
-def _message(parent, name, fields, nested=()):
-    """Add message ``name`` with ``fields`` [(name, number, type, repeated)] to ``parent``."""
-    msg = parent.add()
-    msg.name = name
-    for fname, number, ftype, repeated in fields:
-        field = msg.field.add(name=fname, number=number)
-        field.label = _F.LABEL_REPEATED if repeated else _F.LABEL_OPTIONAL
-        if ftype in _SCALARS:
-            field.type = _SCALARS[ftype]
-        else:
-            field.type = _F.TYPE_MESSAGE
-            field.type_name = ftype
-    for sub in nested:
-        _message(msg.nested_type, *sub)
-    return msg
+_message = proto_builder.add_message
 
 
 def _file():
@@ -85,12 +58,7 @@ def _file():
             ("bad_consumers", 3, "int32", True),
         ],
     )
-    _message(
-        m,
-        "TensorShapeProto",
-        [("dim", 2, ".tensorflow.TensorShapeProto.Dim", True), ("unknown_rank", 3, "bool", False)],
-        [("Dim", [("size", 1, "int64", False), ("name", 2, "string", False)])],
-    )
+    _message(m, *proto_builder.TENSOR_SHAPE_PROTO)
     _message(
         m,
         "TensorSliceProto",

@@ -24,6 +24,7 @@ from .device import tf_device_string
 from .errors import InvalidArgumentError, NotFoundError
 
 __all__ = [
+    "broadcast_shapes",
     "TYPE_NAMES",
     "SIGNATURES",
     "dtype_of",
@@ -100,6 +101,20 @@ def op_error(opname, text, storage=None, name="", kernel=None, wrapped=True):
         text = "{{function_node __wrapped__%s_device_%s}} %s" % (kernel, device, text)
     suffix = "" if name is None else " name: " + name
     return InvalidArgumentError(None, None, "%s [Op:%s]%s" % (text, opname, suffix))
+
+
+def broadcast_shapes(opname, shape_a, shape_b, storage=None, name=""):
+    """The broadcast of two shapes; where they do not broadcast, op ``opname``'s error
+    ``Incompatible shapes: [..] vs. [..]`` (``storage`` and ``name`` as ``op_error``'s)."""
+    try:
+        return torch.broadcast_shapes(shape_a, shape_b)
+    except RuntimeError:
+        raise op_error(
+            opname,
+            "Incompatible shapes: %s vs. %s" % (dims_text(shape_a), dims_text(shape_b)),
+            storage,
+            name,
+        ) from None
 
 
 def input_dtype_error(opname, index, expected, got, kernel=None, name=""):

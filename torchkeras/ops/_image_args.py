@@ -35,11 +35,23 @@ def check_at_least_3d(storage):
         raise ValueError("inner 3 dims of 'image.shape' must be > 0: %s" % shape_text(storage))
 
 
-def check_3_or_4(storage, text="'image' (shape %s) must have either 3 or 4 dimensions."):
+_RANK_TEXT = "'image' (shape %s) must have either 3 or 4 dimensions."
+
+
+def check_3_or_4(storage, text=_RANK_TEXT):
     """Rank 3 or 4 after ``check_at_least_3d`` (``text`` is the op's own message)."""
     check_at_least_3d(storage)
     if storage.dim() not in (3, 4):
         raise ValueError(text % shape_text(storage))
+
+
+def rank_3_or_4(image):
+    """The storage of ``image``, rank 3 or 4: the first check of TF's pad, crop and resize
+    ops (``pad_to_bounding_box``, ``resize_with_pad`` ...), before ``check_at_least_3d``."""
+    storage = image_storage(image)
+    if storage.dim() not in (3, 4):
+        raise ValueError(_RANK_TEXT % shape_text(storage))
+    return storage
 
 
 def batched(storage):
@@ -61,6 +73,16 @@ def scalar(value):
     if isinstance(value, torch.Tensor):
         return value.item(), True
     return value, False
+
+
+def target_size(target_height, target_width):
+    """``(height, width)`` of a target size as Python numbers, after TF's asserts that each
+    is > 0 (width first)."""
+    height, height_is_tensor = scalar(target_height)
+    width, width_is_tensor = scalar(target_width)
+    check(width > 0, width_is_tensor, "target_width must be > 0.")
+    check(height > 0, height_is_tensor, "target_height must be > 0.")
+    return height, width
 
 
 def check(ok, is_tensor, message):

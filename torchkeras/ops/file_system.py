@@ -74,6 +74,16 @@ def local_path(path):
     return path[len("file://") :] if path.startswith("file://") else path
 
 
+def open_file(path, mode):
+    """File ``path`` (anything ``local_path`` takes) opened in binary ``mode`` (``"rb"``,
+    ``"wb"``, ``"ab"``); TF's error for the ``OSError`` if it cannot be opened."""
+    path = local_path(path)
+    try:
+        return open(path, mode)  # noqa: SIM115 - the caller closes it
+    except OSError as exc:
+        raise error_for(exc, path) from None
+
+
 def exists(path):
     """Whether ``path`` exists (a file or a directory)."""
     return os.path.exists(local_path(path))

@@ -68,21 +68,13 @@ class GFile:
         if self._read_handle is None:
             if not self._read_check_passed:
                 raise errors.PermissionDeniedError(None, None, "File isn't open for reading")
-            path = fs.local_path(self._name)
-            try:
-                self._read_handle = open(path, "rb")  # noqa: SIM115 - closed by close()
-            except OSError as exc:
-                raise fs.error_for(exc, path) from None
+            self._read_handle = fs.open_file(self._name, "rb")
 
     def _prewrite_check(self):
         if self._write_handle is None:
             if not self._write_check_passed:
                 raise errors.PermissionDeniedError(None, None, "File isn't open for writing")
-            path = fs.local_path(self._name)
-            try:
-                self._write_handle = open(path, "ab" if self._append else "wb")  # noqa: SIM115
-            except OSError as exc:
-                raise fs.error_for(exc, path) from None
+            self._write_handle = fs.open_file(self._name, "ab" if self._append else "wb")
 
     def _prepare_value(self, value):
         return value if self._binary_mode else compat.as_str_any(value)

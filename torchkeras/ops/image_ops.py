@@ -13,8 +13,6 @@ from . import _image_args as args
 
 __all__ = []
 
-_RANK_TEXT = "'image' (shape %s) must have either 3 or 4 dimensions."
-
 
 def _image(image):
     storage = args.image_storage(image)
@@ -55,14 +53,6 @@ def transpose(image, name=None):
     storage = _image(image)
     first = storage.dim() - 3
     return wrap(storage.transpose(first, first + 1))
-
-
-def _rank_3_or_4(image):
-    """The checks of TF's ``pad_to_bounding_box`` / ``crop_to_bounding_box``: rank first."""
-    storage = args.image_storage(image)
-    if storage.dim() not in (3, 4):
-        raise ValueError(_RANK_TEXT % args.shape_text(storage))
-    return storage
 
 
 @tf_export("image.central_crop")
@@ -107,7 +97,7 @@ def _pad(storage, top, left, target_height, target_width):
 def pad_to_bounding_box(image, offset_height, offset_width, target_height, target_width):
     """Pads an image with zeros to ``[target_height, target_width]``, the image placed at
     ``(offset_height, offset_width)``."""
-    storage = _rank_3_or_4(image)
+    storage = args.rank_3_or_4(image)
     batch, was_3d = args.batched(storage)
     args.check_at_least_3d(batch)
     top, top_t = args.scalar(offset_height)
@@ -151,7 +141,7 @@ def _crop_checks(batch, top, left, height_out, width_out):
 def crop_to_bounding_box(image, offset_height, offset_width, target_height, target_width):
     """The ``[target_height, target_width]`` window of an image whose top-left corner is at
     ``(offset_height, offset_width)``."""
-    storage = _rank_3_or_4(image)
+    storage = args.rank_3_or_4(image)
     batch, was_3d = args.batched(storage)
     args.check_at_least_3d(batch)
     top, left = args.scalar(offset_height), args.scalar(offset_width)
@@ -165,13 +155,10 @@ def crop_to_bounding_box(image, offset_height, offset_width, target_height, targ
 def resize_with_crop_or_pad(image, target_height, target_width):
     """Centres an image in ``[target_height, target_width]``: crops it evenly where it is
     larger, pads it evenly with zeros where it is smaller."""
-    storage = _rank_3_or_4(image)
+    storage = args.rank_3_or_4(image)
     batch, was_3d = args.batched(storage)
     args.check_at_least_3d(batch)
-    height_out, height_t = args.scalar(target_height)
-    width_out, width_t = args.scalar(target_width)
-    args.check(width_out > 0, width_t, "target_width must be > 0.")
-    args.check(height_out > 0, height_t, "target_height must be > 0.")
+    height_out, width_out = args.target_size(target_height, target_width)
     height, width = batch.shape[1], batch.shape[2]
     crop_top = max((height - height_out) // 2, 0)
     crop_left = max((width - width_out) // 2, 0)

@@ -13,7 +13,7 @@ from ..api_export import tf_export
 from ..framework import dtypes
 from ..framework.convert import convert_to_tensor
 from ..framework.errors import InvalidArgumentError
-from ..framework.op_errors import dims_text, input_dtype_error, op_error
+from ..framework.op_errors import broadcast_shapes, input_dtype_error
 from ..framework.shape import TensorShape
 from ..framework.tensor import wrap
 from .image_convert_ops import convert_image_dtype
@@ -55,14 +55,7 @@ def _float_inputs(img1, img2, max_val, check=True):
 def psnr(a, b, max_val, name=None):
     """Peak signal-to-noise ratio per image, ``20 log10(max_val) - 10 log10(mse)`` (float32)."""
     x, y, top = _float_inputs(a, b, max_val, check=False)
-    try:
-        torch.broadcast_shapes(x.shape, y.shape)
-    except RuntimeError:
-        raise op_error(
-            "SquaredDifference",
-            "Incompatible shapes: %s vs. %s" % (dims_text(x.shape), dims_text(y.shape)),
-            x,
-        ) from None
+    broadcast_shapes("SquaredDifference", x.shape, y.shape, x)
     _check_shapes(x, y)
     diff = x - y
     mse = (diff * diff).mean(dim=(-3, -2, -1))

@@ -42,14 +42,10 @@ def _random_flip(image, axis, draw):
     """TF's ``_random_flip``: one draw (< 0.5 flips) for a 3-D image, one rounded draw per
     image of a batch."""
     storage = args.image_storage(image)
-    args.check_at_least_3d(storage)
+    args.check_3_or_4(storage)
     if storage.dim() == 3:
         flip = bool(draw([], 0, 1.0)._value < 0.5)
         return wrap(torch.flip(storage, (axis,)) if flip else storage)
-    if storage.dim() != 4:
-        raise ValueError(
-            "'image' (shape %s) must have either 3 or 4 dimensions." % args.shape_text(storage)
-        )
     flips = torch.round(draw([storage.shape[0]], 0, 1.0)._value).to(storage.device) == 1
     flipped = torch.flip(storage, (axis + 1,))
     return wrap(torch.where(flips[:, None, None, None], flipped, storage))

@@ -82,13 +82,21 @@ _KERNELS = {
 def _bicubic_matrix(in_size, out_size):
     scale = in_size / out_size
     source = (torch.arange(out_size, dtype=torch.float64) + 0.5) * scale - 0.5
+    return bicubic_weights(source, in_size)
+
+
+def bicubic_weights(source, in_size):
+    """TF's ``ResizeBicubic`` weights as a float64 ``[len(source), in_size]`` matrix: row
+    ``i`` interpolates the input at position ``source[i]`` (float64, in input pixels; the
+    fraction read from the 1024-entry table, taps outside the input dropped and the rest
+    renormalised).  Also Keras' bicubic ``UpSampling2D``."""
     base = torch.floor(source)
     source = base + torch.round((source - base) * _TABLE_SIZE) / _TABLE_SIZE
     taps = base[:, None] + torch.arange(-1, 3, dtype=torch.float64)[None]
     weights = _keys_cubic(source[:, None] - taps)
     weights = torch.where((taps >= 0) & (taps < in_size), weights, torch.zeros_like(weights))
     weights = weights / weights.sum(dim=1, keepdim=True)
-    matrix = torch.zeros(out_size, in_size, dtype=torch.float64)
+    matrix = torch.zeros(source.shape[0], in_size, dtype=torch.float64)
     return matrix.scatter_add_(1, taps.clamp(0, in_size - 1).long(), weights)
 
 

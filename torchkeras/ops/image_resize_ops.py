@@ -141,17 +141,10 @@ def resize_with_pad(
 ):
     """Resizes an image to fit ``[target_height, target_width]`` keeping its aspect ratio,
     then pads it evenly with zeros (``resize``'s dtype rules)."""
-    storage = args.image_storage(image)
-    if storage.dim() not in (3, 4):
-        raise ValueError(
-            "'image' (shape %s) must have either 3 or 4 dimensions." % args.shape_text(storage)
-        )
+    storage = args.rank_3_or_4(image)
     batch, was_3d = args.batched(storage)
     args.check_at_least_3d(batch)
-    height_out, height_t = args.scalar(target_height)
-    width_out, width_t = args.scalar(target_width)
-    args.check(width_out > 0, width_t, "target_width must be > 0.")
-    args.check(height_out > 0, height_t, "target_height must be > 0.")
+    height_out, width_out = args.target_size(target_height, target_width)
     f32 = np.float32
     height, width = f32(batch.shape[1]), f32(batch.shape[2])
     ratio = max(width / f32(width_out), height / f32(height_out))

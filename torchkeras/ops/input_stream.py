@@ -75,9 +75,4 @@ def open_input(path, compression_type="", buffer_size=None):
     """An ``InputStream`` over file ``path`` (``compression_type``: ``""``, ``"ZLIB"`` or
     ``"GZIP"``; anything else reads the file as it is, as TF does); TF's error when the file
     cannot be opened."""
-    path = fs.local_path(path)
-    try:
-        handle = open(path, "rb")  # noqa: SIM115 - closed by the stream
-    except OSError as exc:
-        raise fs.error_for(exc, path) from None
-    return InputStream(handle, compression_type, buffer_size)
+    return InputStream(fs.open_file(path, "rb"), compression_type, buffer_size)

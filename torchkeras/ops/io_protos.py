@@ -13,8 +13,9 @@ declared as ``int32`` (the same varint on the wire).  Needs the ``protobuf`` pac
 from __future__ import annotations
 
 from ..api_export import tf_export
+from ..framework import proto_builder
 
-__all__ = [
+_NAMES = (
     "BytesList",
     "FloatList",
     "Int64List",
@@ -26,9 +27,8 @@ __all__ = [
     "SequenceExample",
     "TensorProto",
     "TensorShapeProto",
-    "require",
-    "AVAILABLE",
-]
+)
+__all__ = [*_NAMES, "require", "AVAILABLE"]
 
 _EXTRA = (
     "tf.train.Example, TFRecord files and tf.io's serialized tensors need the 'protobuf' and "
@@ -38,11 +38,7 @@ _EXTRA = (
 
 def require():
     """Import ``protobuf`` and ``crc32c``, raising an ImportError naming the extra if missing."""
-    try:
-        import crc32c  # noqa: F401
-        from google.protobuf import descriptor_pb2  # noqa: F401
-    except ImportError as exc:
-        raise ImportError(_EXTRA + " (%s)" % exc) from exc
+    proto_builder.require(_EXTRA)
 
 
 try:
@@ -55,39 +51,7 @@ except ImportError:
 def _build_pool():
     from google.protobuf import descriptor_pb2, descriptor_pool
 
-    f_ = descriptor_pb2.FieldDescriptorProto
-    scalars = {
-        "int32": f_.TYPE_INT32,
-        "int64": f_.TYPE_INT64,
-        "uint32": f_.TYPE_UINT32,
-        "uint64": f_.TYPE_UINT64,
-        "string": f_.TYPE_STRING,
-        "bytes": f_.TYPE_BYTES,
-        "bool": f_.TYPE_BOOL,
-        "float": f_.TYPE_FLOAT,
-        "double": f_.TYPE_DOUBLE,
-    }
-
-    def message(parent, name, fields, nested=(), oneof=None, map_entry=False):
-        """``fields``: (name, number, type, repeated); a type not in ``scalars`` is a message."""
-        msg = parent.add(name=name)
-        if map_entry:
-            msg.options.map_entry = True
-        if oneof:
-            msg.oneof_decl.add(name=oneof)
-        for fname, number, ftype, repeated in fields:
-            field = msg.field.add(name=fname, number=number, json_name=_camel(fname))
-            field.label = f_.LABEL_REPEATED if repeated else f_.LABEL_OPTIONAL
-            if ftype in scalars:
-                field.type = scalars[ftype]
-            else:
-                field.type = f_.TYPE_MESSAGE
-                field.type_name = ftype
-            if oneof:
-                field.oneof_index = 0
-        for sub in nested:
-            message(msg.nested_type, **sub)
-        return msg
+    message = proto_builder.add_message
 
     def map_of(value_type):
         return {
@@ -146,12 +110,7 @@ def _build_pool():
         name="tensorflow/core/framework/tensor.proto", package="tensorflow", syntax="proto3"
     )
     m = tensor.message_type
-    message(
-        m,
-        "TensorShapeProto",
-        [("dim", 2, ".tensorflow.TensorShapeProto.Dim", True), ("unknown_rank", 3, "bool", False)],
-        [{"name": "Dim", "fields": [("size", 1, "int64", False), ("name", 2, "string", False)]}],
-    )
+    message(m, *proto_builder.TENSOR_SHAPE_PROTO)
     message(
         m,
         "TensorProto",
@@ -178,11 +137,6 @@ def _build_pool():
     return pool
 
 
-def _camel(name):
-    head, *rest = name.split("_")
-    return head + "".join(part.capitalize() for part in rest)
-
-
 def _missing(name):
     """A stand-in for message ``name`` when protobuf is not installed."""
 
@@ -195,20 +149,6 @@ def _missing(name):
     Missing.__name__ = Missing.__qualname__ = name
     return Missing
 
-
-_NAMES = (
-    "BytesList",
-    "FloatList",
-    "Int64List",
-    "Feature",
-    "Features",
-    "FeatureList",
-    "FeatureLists",
-    "Example",
-    "SequenceExample",
-    "TensorProto",
-    "TensorShapeProto",
-)
 
 if AVAILABLE:
     from google.protobuf import message_factory

@@ -28,7 +28,11 @@ from ..api_export import tf_export
 __all__ = ["print"]
 
 
-def _c_escape(data):
+def c_escape(data, utf8_safe=False):
+    """TF's ``CEscape`` of ``bytes`` as ``str``: newline, return, tab, quotes and backslash
+    escaped, other bytes outside printable ASCII as ``\\ooo``; ``utf8_safe`` is
+    ``Utf8SafeCEscape``, which passes bytes from 0x80 through (each byte one character, so
+    they come back unchanged when encoded as latin-1)."""
     out = []
     for byte in data:
         char = chr(byte)
@@ -40,7 +44,7 @@ def _c_escape(data):
             out.append("\\t")
         elif char in "\"'\\":
             out.append("\\" + char)
-        elif 32 <= byte < 127:
+        elif 32 <= byte < 127 or (utf8_safe and byte >= 128):
             out.append(char)
         else:
             out.append("\\%03o" % byte)
@@ -60,7 +64,7 @@ def _float_text(value, short, long, cast):
 
 def _element_formatter(dtype_name):
     if dtype_name == "string":
-        return lambda v: '"%s"' % _c_escape(v)
+        return lambda v: '"%s"' % c_escape(v)
     if dtype_name == "bool":
         return lambda v: "1" if v else "0"
     if dtype_name in ("float16", "bfloat16", "float32"):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import torch
 
 from ..api_export import tf_export
-from ..framework.op_errors import dims_text, op_error
+from ..framework.op_errors import broadcast_shapes
 from ..framework.tensor import wrap
 from ._args import reduction_dims, storage_of
 
@@ -22,12 +22,7 @@ def weighted_moments(x, axes, frequency_weights, keepdims=False, name=None):
     work = torch.float32 if a.dtype == torch.float16 else a.dtype
     a = a.to(work)
     w = storage_of(frequency_weights).to(work)
-    try:
-        torch.broadcast_shapes(w.shape, a.shape)
-    except RuntimeError:
-        raise op_error(
-            "Mul", "Incompatible shapes: %s vs. %s" % (dims_text(w.shape), dims_text(a.shape)), a
-        ) from None
+    broadcast_shapes("Mul", w.shape, a.shape, a)
     dims = reduction_dims(axes, a, "Sum")
     weight_sum = torch.sum(w + torch.zeros_like(a), dims, keepdim=True)
     safe = torch.where(weight_sum == 0, torch.ones_like(weight_sum), weight_sum)

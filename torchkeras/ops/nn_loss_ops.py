@@ -14,7 +14,7 @@ import torch
 from ..api_export import tf_export
 from ..framework.convert import convert_to_tensor
 from ..framework.errors import InvalidArgumentError
-from ..framework.op_errors import dims_text, op_error
+from ..framework.op_errors import broadcast_shapes
 from ..framework.tensor import wrap
 from ._args import storage_of
 
@@ -30,14 +30,7 @@ def _weighted(loss, sample_weight):
         weights = weights.squeeze(-1)
     elif weights.ndim and losses.ndim - weights.ndim == 1:
         weights = weights.unsqueeze(-1)
-    try:
-        torch.broadcast_shapes(losses.shape, weights.shape)
-    except RuntimeError:
-        raise op_error(
-            "Mul",
-            "Incompatible shapes: %s vs. %s" % (dims_text(losses.shape), dims_text(weights.shape)),
-            losses,
-        ) from None
+    broadcast_shapes("Mul", losses.shape, weights.shape, losses)
     return losses * weights
 
 

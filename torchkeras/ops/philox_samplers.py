@@ -73,15 +73,22 @@ class _Buffers:
         return self.values[kind][rows, left[rows]]
 
 
+def _samples(params, samples_per_param, key, counter):
+    """TF's layout of ``samples_per_param`` samples of each parameter: the flat sample
+    indices (a parameter's samples together), each sample's parameter, and the samples'
+    ``_Buffers`` (``_RESERVED`` Philox blocks apart)."""
+    total = params.numel() * samples_per_param
+    index = torch.arange(total, dtype=torch.int64, device=params.device)
+    return index, params[index // samples_per_param], _Buffers(key, counter, index * _RESERVED)
+
+
 def gamma(alpha, samples_per_alpha, key, counter):
     """Gamma(``alpha``, 1) samples as TF draws them: ``alpha`` a float64 vector; returns a
     float64 ``[samples_per_alpha, alpha.numel()]`` tensor."""
     count = alpha.numel()
     device = alpha.device
     total = count * samples_per_alpha
-    index = torch.arange(total, dtype=torch.int64, device=device)
-    alphas = alpha[index // samples_per_alpha]
-    buffers = _Buffers(key, counter, index * _RESERVED)
+    index, alphas, buffers = _samples(alpha, samples_per_alpha, key, counter)
     out = torch.empty(total, dtype=torch.float64, device=device)
     exponential = index[alphas == 1.0]
     if exponential.numel():
@@ -135,9 +142,7 @@ def poisson(rates, samples_per_rate, key, counter, highest):
     count = rates.numel()
     device = rates.device
     total = count * samples_per_rate
-    index = torch.arange(total, dtype=torch.int64, device=device)
-    rate = rates[index // samples_per_rate]
-    buffers = _Buffers(key, counter, index * _RESERVED)
+    index, rate, buffers = _samples(rates, samples_per_rate, key, counter)
     out = torch.full((total,), float("nan"), dtype=torch.float64, device=device)
     knuth = rate < 10
     finite = torch.isfinite(rate)  # TF's loop never ends for NaN or infinite rates

@@ -22,7 +22,13 @@ from ..framework import device as _device
 from ..framework import dtypes
 from ..framework.convert import convert_to_tensor
 from ..framework.errors import NotFoundError
-from ..framework.op_errors import attr_error, dims_text, input_dtype_error, op_error
+from ..framework.op_errors import (
+    attr_error,
+    broadcast_shapes,
+    dims_text,
+    input_dtype_error,
+    op_error,
+)
 from ..framework.tensor import wrap
 from ._args import shape_arg
 from . import philox_samplers
@@ -55,17 +61,6 @@ def _keyed_generator(key, counter, device):
     return generator
 
 
-def _broadcast(shapes, opname, a):
-    try:
-        return torch.broadcast_shapes(*shapes)
-    except RuntimeError:
-        raise op_error(
-            opname,
-            "Incompatible shapes: %s vs. %s" % (dims_text(shapes[0]), dims_text(shapes[1])),
-            a,
-        ) from None
-
-
 def _gamma(shape, alpha, beta, dtype, stream, opname, sample_shape_first):
     dtype = dtypes.as_dtype(dtype)
     alpha_t = _converted(alpha, dtype, "alpha")
@@ -74,7 +69,7 @@ def _gamma(shape, alpha, beta, dtype, stream, opname, sample_shape_first):
     if a.dtype not in _GAMMA:
         attr = "T" if opname == "RandomGamma" else "dtype"
         raise attr_error(opname, alpha_t.dtype, attr=attr)
-    batch = _broadcast((a.shape, b.shape), "BroadcastArgs", a)
+    batch = broadcast_shapes("BroadcastArgs", a.shape, b.shape, a)
     dims = tuple(shape_arg(shape, opname, ""))
     if sample_shape_first:
         out_shape = dims + tuple(batch)
@@ -255,7 +250,7 @@ def _binomial(shape, counts_t, probs_t, output_dtype, stream, seed_dtype, opname
     if out_dtype.torch_dtype not in _POISSON:
         raise attr_error(opname, out_dtype, attr="dtype", name=None)
     dims = tuple(shape_arg(shape, opname, ""))
-    batch = _broadcast((n.shape, p.shape), opname, p)
+    batch = broadcast_shapes(opname, n.shape, p.shape, p)
     if len(batch) > len(dims) or dims[len(dims) - len(batch) :] != tuple(batch):
         raise op_error(opname, "Shape passed in must end with broadcasted shape.", p, name=None)
     device = _device.current()

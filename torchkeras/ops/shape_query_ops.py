@@ -13,7 +13,7 @@ from ..framework import device as _device
 from ..framework.convert import to_torch
 from ..framework.shape import TensorShape
 from ..framework.tensor import Tensor, TensorOperators, wrap
-from ..framework.op_errors import attr_error, dims_text, op_error
+from ..framework.op_errors import attr_error, broadcast_shapes, dims_text, op_error
 from ._args import storages_of
 from ..api_export import tf_export
 
@@ -132,15 +132,7 @@ def broadcast_static_shape(shape_x, shape_y):
 def broadcast_dynamic_shape(shape_x, shape_y):
     """``tf.broadcast_dynamic_shape``: the broadcast of two 1-D int shape tensors, as a tensor."""
     x, y = to_torch(shape_x), to_torch(shape_y)
-    try:
-        dims = torch.broadcast_shapes(tuple(x.tolist()), tuple(y.tolist()))
-    except RuntimeError:
-        raise op_error(
-            "BroadcastArgs",
-            "Incompatible shapes: %s vs. %s" % (dims_text(x.tolist()), dims_text(y.tolist())),
-            x,
-            name=None,
-        ) from None
+    dims = broadcast_shapes("BroadcastArgs", tuple(x.tolist()), tuple(y.tolist()), x, None)
     return wrap(torch.tensor(dims, dtype=x.dtype, device=x.device))
 
 

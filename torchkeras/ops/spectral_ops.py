@@ -31,6 +31,16 @@ def _enclosing_power_of_two(frame_length):
     )
 
 
+def _stft_lengths(frame_length, frame_step, fft_length):
+    """``stft``'s and ``inverse_stft``'s scalar ``frame_length`` and ``frame_step`` and their
+    ``fft_length`` tensor (by default the power of 2 enclosing ``frame_length``)."""
+    frame_length = scalar_int(frame_length)
+    frame_step = scalar_int(frame_step)
+    if fft_length is None:
+        return frame_length, frame_step, _enclosing_power_of_two(frame_length)
+    return frame_length, frame_step, convert_to_tensor(fft_length)
+
+
 @tf_export("signal.stft")
 def stft(
     signals, frame_length, frame_step, fft_length=None, window_fn=hann_window, pad_end=False,
@@ -42,12 +52,7 @@ def stft(
     ``rfft``'d with ``fft_length`` (default: the enclosing power of 2)."""
     signals = convert_to_tensor(signals)
     rank_at_least(signals, 1)
-    frame_length = scalar_int(frame_length)
-    frame_step = scalar_int(frame_step)
-    if fft_length is None:
-        fft_length = _enclosing_power_of_two(frame_length)
-    else:
-        fft_length = convert_to_tensor(fft_length)
+    frame_length, frame_step, fft_length = _stft_lengths(frame_length, frame_step, fft_length)
     framed = frame(signals, frame_length, frame_step, pad_end=pad_end)
     if window_fn is not None:
         framed = framed * window_fn(frame_length, dtype=framed.dtype)
@@ -86,13 +91,8 @@ def inverse_stft(
     ``inverse_stft_window_fn(frame_step)`` for a perfect reconstruction of ``stft``."""
     stfts = convert_to_tensor(stfts)
     rank_at_least(stfts, 2)
-    frame_length = scalar_int(frame_length)
-    frame_step = scalar_int(frame_step)
-    if fft_length is None:
-        fft_length = _enclosing_power_of_two(frame_length)
-    else:
-        fft_length = convert_to_tensor(fft_length)
-        has_rank(fft_length, 0)
+    frame_length, frame_step, fft_length = _stft_lengths(frame_length, frame_step, fft_length)
+    has_rank(fft_length, 0)
     frames = irfft(stfts, [fft_length])._value
     length = int(frame_length._value)
     if frames.shape[-1] > length:

@@ -9,7 +9,7 @@ import numpy as np
 from ..api_export import tf_export
 from ..framework.convert import convert_to_tensor
 from ..framework.tensor import TensorOperators
-from .logging_ops import format_tensor
+from .logging_ops import c_escape, format_tensor
 from .string_ops import strings_result
 from .string_ragged import RaggedTensor
 
@@ -17,24 +17,8 @@ __all__ = ["format"]
 
 
 def _utf8_safe_escape(value):
-    """TF's ``Utf8SafeCEscape`` of ``bytes`` as ``str`` (each byte one character, so bytes
-    from 0x80 pass through unchanged when encoded back as latin-1)."""
-    out = []
-    for byte in value:
-        char = chr(byte)
-        if char == "\n":
-            out.append("\\n")
-        elif char == "\r":
-            out.append("\\r")
-        elif char == "\t":
-            out.append("\\t")
-        elif char in "\"'\\":
-            out.append("\\" + char)
-        elif byte < 32 or byte == 127:
-            out.append("\\%03o" % byte)
-        else:
-            out.append(char)
-    return '"%s"' % "".join(out)
+    """TF's ``Utf8SafeCEscape`` of ``bytes``, quoted, as ``str``."""
+    return '"%s"' % c_escape(value, utf8_safe=True)
 
 
 def _text(value, summarize):

@@ -251,22 +251,26 @@ def _utf8(method):
     return lambda s: method(s.decode("utf-8", "surrogateescape")).encode("utf-8", "surrogateescape")
 
 
+def _change_case(strings, encoding, opname, text_method, bytes_method):
+    """``tf.strings.lower`` / ``upper``: ``bytes_method`` on each string (ASCII), or with
+    ``encoding="utf-8"`` ``text_method`` on its decoded text."""
+    array = string_storage(strings, opname)
+    _check_encoding(encoding, opname)
+    return strings_result(_map(_utf8(text_method) if encoding else bytes_method, array))
+
+
 @tf_export("strings.lower")
 @on_flat_values
 def lower(input, encoding="", name=None):  # noqa: A002 - TF's argument name
     """``tf.strings.lower``: ASCII lowercase, or Unicode lowercase with ``encoding="utf-8"``."""
-    array = string_storage(input, "StringLower")
-    _check_encoding(encoding, "StringLower")
-    return strings_result(_map(_utf8(str.lower) if encoding else bytes.lower, array))
+    return _change_case(input, encoding, "StringLower", str.lower, bytes.lower)
 
 
 @tf_export("strings.upper")
 @on_flat_values
 def upper(input, encoding="", name=None):  # noqa: A002 - TF's argument name
     """``tf.strings.upper``: ASCII uppercase, or Unicode uppercase with ``encoding="utf-8"``."""
-    array = string_storage(input, "StringUpper")
-    _check_encoding(encoding, "StringUpper")
-    return strings_result(_map(_utf8(str.upper) if encoding else bytes.upper, array))
+    return _change_case(input, encoding, "StringUpper", str.upper, bytes.upper)
 
 
 @tf_export("strings.strip")

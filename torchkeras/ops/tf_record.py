@@ -121,11 +121,7 @@ class TFRecordWriter:
         kind = TFRecordOptions.get_compression_type_string(options)
         self._compress = _compressor(options, kind) if kind else None
         self._flush_mode = options.flush_mode
-        path = fs.local_path(path)
-        try:
-            self._handle = open(path, "wb")  # noqa: SIM115 - closed by close()
-        except OSError as exc:
-            raise fs.error_for(exc, path) from None
+        self._handle = fs.open_file(path, "wb")
 
     def _check_open(self):
         if self._handle is None:

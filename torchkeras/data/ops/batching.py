@@ -72,15 +72,22 @@ class _BatchDataset(UnaryDataset):
         )
 
 
-def batches(elements, size, drop_remainder):
-    """Groups an iterator of elements into stacked batches of ``size``."""
+def groups(elements, size, drop_remainder):
+    """Lists of ``size`` consecutive elements of an iterator (the last one shorter, or left
+    out with ``drop_remainder``)."""
     batch = []
     for element in elements:
         batch.append(element)
         if len(batch) == size:
-            yield batch_elements(batch)
+            yield batch
             batch = []
     if batch and not drop_remainder:
+        yield batch
+
+
+def batches(elements, size, drop_remainder):
+    """Groups an iterator of elements into stacked batches of ``size``."""
+    for batch in groups(elements, size, drop_remainder):
         yield batch_elements(batch)
 
 
@@ -157,13 +164,7 @@ class _PaddedBatchDataset(UnaryDataset):
             self._values = [padding_values] * len(leaves)
 
     def _iterate(self):
-        batch = []
-        for element in self._input._iterate():
-            batch.append(element)
-            if len(batch) == self._batch_size:
-                yield self._pad(batch)
-                batch = []
-        if batch and not self._drop_remainder:
+        for batch in groups(self._input._iterate(), self._batch_size, self._drop_remainder):
             yield self._pad(batch)
 
     def _pad(self, elements):

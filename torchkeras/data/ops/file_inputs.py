@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from ...framework import dtypes
+from ...framework import compat, dtypes
 from ...framework.convert import convert_to_tensor
 from ...framework.errors import OpError
+from ..dataset_ops import Dataset
 from . import _common as c
 
-__all__ = ["filenames_of", "cycle_length", "read_files"]
+__all__ = ["filenames_of", "cycle_length", "read_files", "StringRecordDataset"]
 
 
 def filenames_of(filenames):
@@ -79,3 +80,36 @@ def read_files(names, reader, cycle, spec):
                     del slots[index]
     except OpError as exc:
         raise c.iterator_error(type(exc), spec, exc.message) from None
+
+
+class StringRecordDataset(Dataset):
+    """The base of the datasets whose elements are the scalar-string records of files
+    (``TFRecordDataset``, ``TextLineDataset``): TF's shared constructor arguments, and the
+    records of each file that ``_read_records(name, compression_type, buffer_size)`` (which
+    a subclass defines) gives, interleaved across ``num_parallel_reads`` files."""
+
+    def __init__(
+        self,
+        filenames,
+        compression_type=None,
+        buffer_size=None,
+        num_parallel_reads=None,
+        name=None,
+    ):
+        self._names = filenames_of(filenames)
+        self._compression = compat.as_str_any(compression_type or "")
+        self._buffer_size = None if buffer_size is None else int(buffer_size)
+        self._cycle = cycle_length(num_parallel_reads)
+
+    def _read(self, name):
+        for record in self._read_records(name, self._compression, self._buffer_size):
+            yield np.array(record, dtype=object)
+
+    def _iterate(self):
+        return read_files(self._names(), self._read, self._cycle, self._spec())
+
+    def _cardinality(self):
+        return c.UNKNOWN_CARDINALITY
+
+    def _spec(self):
+        return (), dtypes.string

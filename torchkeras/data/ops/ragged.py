@@ -15,6 +15,8 @@ from ...framework.tensor import wrap
 from .. import structure
 from ..dataset_ops import Dataset, UnaryDataset
 from . import _common as c
+from .batching import groups
+from .sources import _TensorDataset
 
 __all__ = [
     "has_ragged",
@@ -110,19 +112,8 @@ class RaggedSliceDataset(Dataset):
         return structure.map_structure(_row_spec, self._data)
 
 
-class RaggedTensorDataset(Dataset):
+class RaggedTensorDataset(_TensorDataset):
     """``from_tensors`` of a structure holding RaggedTensors."""
-
-    _type_name = "_TensorDataset"
-
-    def __init__(self, tensors):
-        self._data = c.on_cpu(tensors)
-
-    def _iterate(self):
-        yield self._data
-
-    def _cardinality(self):
-        return 1
 
     def _spec(self):
         return structure.map_structure(_element_spec, self._data)
@@ -170,13 +161,7 @@ class RaggedBatchDataset(UnaryDataset):
         ]
 
     def _iterate(self):
-        batch = []
-        for element in self._input._iterate():
-            batch.append(element)
-            if len(batch) == self._batch_size:
-                yield self._stack(batch)
-                batch = []
-        if batch and not self._drop_remainder:
+        for batch in groups(self._input._iterate(), self._batch_size, self._drop_remainder):
             yield self._stack(batch)
 
     def _stack(self, elements):
