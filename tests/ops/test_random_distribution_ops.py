@@ -153,3 +153,35 @@ def test_gamma_edges():
     got = tf.random.stateless_gamma([3], [1, 2], [-1.0, 0.0, 1e-30]).numpy()
     tiny = np.finfo(np.float32).tiny
     assert np.isnan(got[0]) and got[1] == tiny and got[2] == tiny  # TF's values
+
+
+@pytest.mark.parametrize(
+    "call, text",
+    [
+        (
+            lambda m: m.random.stateless_parameterized_truncated_normal(
+                [2, 3], [1, 2], means=[0.0, 0.0], stddevs=[1.0, 1.0, 1.0]
+            ),
+            "means, stddevs, minvals, maxvals must have compatible batch dimensions: "
+            "[2] vs. [3] vs. [] vs. [] [Op:StatelessParameterizedTruncatedNormal]",
+        ),
+        (
+            lambda m: m.random.stateless_parameterized_truncated_normal(
+                [2, 3], [1, 2], means=[0.0]
+            ),
+            "Shape passed in must end with broadcasted shape. "
+            "[Op:StatelessParameterizedTruncatedNormal]",
+        ),
+        (
+            lambda m: m.random.stateless_binomial(
+                [2], [1, 2], counts=[1.0, 2.0], probs=[0.5, 0.5, 0.5]
+            ),
+            "counts and probs must have compatible batch dimensions: [2] vs. [3] "
+            "[Op:StatelessRandomBinomial]",
+        ),
+    ],
+)
+def test_stateless_batch_shape_errors(call, text):
+    with pytest.raises(tf.errors.InvalidArgumentError) as info:
+        call(tf)
+    assert str(info.value).endswith(text)

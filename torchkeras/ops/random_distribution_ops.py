@@ -250,7 +250,7 @@ def _binomial(shape, counts_t, probs_t, output_dtype, stream, seed_dtype, opname
     if out_dtype.torch_dtype not in _POISSON:
         raise attr_error(opname, out_dtype, attr="dtype", name=None)
     dims = tuple(shape_arg(shape, opname, ""))
-    batch = broadcast_shapes(opname, n.shape, p.shape, p)
+    batch = _batch_shape(opname, "counts and probs must have compatible batch dimensions", (n, p))
     if len(batch) > len(dims) or dims[len(dims) - len(batch) :] != tuple(batch):
         raise op_error(opname, "Shape passed in must end with broadcasted shape.", p, name=None)
     device = _device.current()
@@ -336,6 +336,21 @@ def _truncated(means, stddevs, minvals, maxvals, dims, generator):
     return means + stddevs * z
 
 
+def _batch_shape(opname, text, storages):
+    """The broadcast shape of the parameter ``storages`` of a stateless sampler; TF's error
+    (``text: [..] vs. [..]``, no name part) where they do not broadcast."""
+    shapes = [tuple(storage.shape) for storage in storages]
+    try:
+        return torch.broadcast_shapes(*shapes)
+    except RuntimeError:
+        raise op_error(
+            opname,
+            "%s: %s" % (text, " vs. ".join(dims_text(shape) for shape in shapes)),
+            storages[0],
+            name=None,
+        ) from None
+
+
 @tf_export("random.stateless_parameterized_truncated_normal")
 def stateless_parameterized_truncated_normal(
     shape, seed, means=0.0, stddevs=1.0, minvals=-2.0, maxvals=2.0, name=None
@@ -352,6 +367,15 @@ def stateless_parameterized_truncated_normal(
         if p.dtype != first.dtype:
             raise input_dtype_error(opname, index, first.dtype, p.dtype, name=None)
     dims = tuple(shape_arg(shape, opname, ""))
+    batch = _batch_shape(
+        opname,
+        "means, stddevs, minvals, maxvals must have compatible batch dimensions",
+        [p._value for p in params],
+    )
+    if len(batch) > len(dims) or tuple(dims[len(dims) - len(batch) :]) != tuple(batch):
+        raise op_error(
+            opname, "Shape passed in must end with broadcasted shape.", first._value, name=None
+        )
     device = _device.current()
     values = [p._value.to(device).double().expand(dims) for p in params]
     mean, std, low, high = values
