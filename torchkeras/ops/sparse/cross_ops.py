@@ -109,7 +109,8 @@ def _crosses(inputs, batch, parts, combine):
 def cross(inputs, name=None, separator=None):
     """``tf.sparse.cross``: for each row, every combination of one value from each input
     (the sparse inputs varying slowest, then the dense ones, as in TF), joined with
-    ``separator`` (``"_X_"``); numbers are written as integers.  Rows where an input has no value have no crosses."""
+    ``separator`` (``"_X_"``); numbers are written as integers.
+    Rows where an input has no value have no crosses."""
     joiner = (separator if separator is not None else "_X_").encode()
     parts = [_rows(value) for value in inputs]
     batch = _check_batch("SparseCrossV2", "SparseCrossV2", inputs, parts)
