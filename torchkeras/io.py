@@ -24,6 +24,7 @@ _fill_namespace(
     ".ops.tf_record",
     ".ops.parsing_config",
     ".ops.parsing_ops",
+    ".ops.parsing_sequence_ops",
     ".ops.image_codec_ops",
 )
 _fill_namespace(vars(gfile), "tf.io.gfile")
