@@ -19,10 +19,12 @@ _fill_namespace(
     globals(),
     "tf.io",
     ".ops.io_ops",
+    ".ops.csv_ops",
     ".ops.gfile",
     ".ops.tf_record",
     ".ops.parsing_config",
     ".ops.parsing_ops",
+    ".ops.parsing_sequence_ops",
     ".ops.image_codec_ops",
 )
 _fill_namespace(vars(gfile), "tf.io.gfile")

@@ -499,6 +499,11 @@ SIGNATURES = {
         "attr=ragged_value_types:list(type),min=0,allowed=[DT_FLOAT, DT_INT64, DT_STRING]; "
         "attr=ragged_split_types:list(type),min=0,allowed=[DT_INT32, DT_INT64]; "
         "attr=dense_shapes:list(shape),min=0",
+        "DecodeCSV": "signature=records:string, record_defaults: -> output:; "
+        "attr=OUT_TYPE:list(type),min=1,allowed=[DT_FLOAT, DT_DOUBLE, DT_INT32, DT_INT64, "
+        'DT_STRING]; attr=field_delim:string,default=","; '
+        "attr=use_quote_delim:bool,default=true; "
+        'attr=na_value:string,default=""; attr=select_cols:list(int),default=[]',
         "CSVDatasetV2": "signature=filenames:string, compression_type:string, "
         "buffer_size:int64, header:bool, field_delim:string, use_quote_delim:bool, "
         "na_value:string, select_cols:int64, record_defaults:, exclude_cols:int64 -> "

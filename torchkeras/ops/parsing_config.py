@@ -1,6 +1,6 @@
 """The feature configurations of ``tf.io.parse_example``: ``FixedLenFeature``,
-``VarLenFeature``, ``FixedLenSequenceFeature`` and ``RaggedFeature`` (TF's namedtuples, with
-TF's argument checks)."""
+``VarLenFeature``, ``FixedLenSequenceFeature``, ``RaggedFeature`` and ``SparseFeature`` (TF's
+namedtuples, with TF's argument checks)."""
 
 from __future__ import annotations
 
@@ -9,13 +9,35 @@ import collections
 from ..api_export import tf_export
 from ..framework import dtypes
 
-__all__ = ["FixedLenFeature", "VarLenFeature", "FixedLenSequenceFeature", "RaggedFeature"]
+__all__ = [
+    "FixedLenFeature",
+    "VarLenFeature",
+    "FixedLenSequenceFeature",
+    "RaggedFeature",
+    "SparseFeature",
+]
 
 
 @tf_export("io.VarLenFeature")
 class VarLenFeature(collections.namedtuple("VarLenFeature", ["dtype"])):
     """A feature of any length, parsed into a ``tf.SparseTensor`` (``dtype``: ``tf.int64``,
     ``tf.float32`` or ``tf.string``)."""
+
+
+@tf_export("io.SparseFeature")
+class SparseFeature(
+    collections.namedtuple(
+        "SparseFeature", ["index_key", "value_key", "dtype", "size", "already_sorted"]
+    )
+):
+    """A ``tf.SparseTensor`` assembled from index features (``index_key``: one key, or a list
+    of keys for a higher rank) and a value feature (``value_key``), of dense shape
+    ``size`` (an int, or a list matching ``index_key``) after the batch dimension; the entries
+    are sorted by index unless ``already_sorted``.  Indices are not checked against ``size``,
+    as in TF."""
+
+    def __new__(cls, index_key, value_key, dtype, size, already_sorted=False):
+        return super().__new__(cls, index_key, value_key, dtype, size, already_sorted)
 
 
 @tf_export("io.FixedLenFeature")

@@ -2,7 +2,8 @@
 into tensors, as TF's ``ParseExampleV2`` kernel does.
 
 Dense features (``FixedLenFeature``, ``FixedLenSequenceFeature``) become tensors,
-``VarLenFeature`` a ``tf.SparseTensor`` and ``RaggedFeature`` a ``tf.RaggedTensor``.  A scalar
+``VarLenFeature`` a ``tf.SparseTensor`` (as is a ``SparseFeature``, assembled from its index
+and value features) and ``RaggedFeature`` a ``tf.RaggedTensor``.  A scalar
 ``serialized`` is parsed as one example (TF's single-example kernel, whose error texts differ
 from the batched ones); the errors are TF's texts, reported for the first offending feature.
 """
@@ -25,6 +26,7 @@ from .parsing_config import (
     FixedLenFeature,
     FixedLenSequenceFeature,
     RaggedFeature,
+    SparseFeature,
     VarLenFeature,
 )
 from .ragged.ragged_tensor import RaggedTensor
@@ -50,9 +52,12 @@ class _Params:
             raise ValueError("Invalid argument: features cannot be empty.")
         types = (VarLenFeature, FixedLenFeature, FixedLenSequenceFeature, RaggedFeature)
         self.sparse, self.dense, self.ragged = {}, {}, {}
-        self.ragged_features = {}
+        self.ragged_features, self.sparse_features = {}, {}
         for key in sorted(features):
             feature = features[key]
+            if isinstance(feature, SparseFeature):
+                self._add_sparse_feature(key, feature)
+                continue
             if not isinstance(feature, types):
                 raise ValueError(f"Unsupported {type(feature).__name__} {feature} for key '{key}'")
             self._add(key, feature)
@@ -96,6 +101,21 @@ class _Params:
                 if not isinstance(partition, RaggedFeature.UniformRowLength):
                     self._add_keyed(self.ragged, partition.key, dtypes.int64)
             self.ragged_features[key] = feature
+
+    def _add_sparse_feature(self, key, feature):
+        """TF's ``_add_sparse_feature``: the index and value keys become VarLen features."""
+        if not feature.index_key:
+            raise ValueError(f"Missing index_key for SparseFeature {feature}.")
+        if not feature.value_key:
+            raise ValueError(f"Missing value_key for SparseFeature {feature}.")
+        if not feature.dtype:
+            raise ValueError(f"Missing type for feature {key}. Received feature={feature}.")
+        index_keys = feature.index_key
+        index_keys = [index_keys] if isinstance(index_keys, str) else index_keys
+        for index_key in sorted(index_keys):
+            self._add_keyed(self.sparse, index_key, dtypes.int64)
+        self._add_keyed(self.sparse, feature.value_key, dtypes.as_dtype(feature.dtype))
+        self.sparse_features[key] = feature
 
     @staticmethod
     def _add_keyed(table, key, dtype):
@@ -497,16 +517,64 @@ def _run(params, serialized, example_names):
         raise op_error("ParseExampleV2", text, _CPU, kernel=params.kernel, name=None) from None
 
 
+def _sizes(feature):
+    """``(index keys, sizes)`` of a SparseFeature, with ``sparse_merge``'s argument checks."""
+    size = feature.size
+    if isinstance(feature.index_key, str):
+        if not isinstance(size, int | np.integer | TensorOperators):
+            raise TypeError("vocab_size has to be a Tensor or Python int. Found %s" % type(size))
+        return [feature.index_key], [size]
+    if not isinstance(size, list | tuple):
+        raise TypeError(
+            "vocab_size has to be a list of Tensors or Python ints. Found %s" % type(size)
+        )
+    for dim in size:
+        if not isinstance(dim, int | np.integer | TensorOperators):
+            raise TypeError(
+                "vocab_size has to be a list of Tensors or Python ints. Found %s" % type(dim)
+            )
+    if len(feature.index_key) != len(size):
+        raise ValueError("sp_ids and vocab_size have to have equal lengths.")
+    return list(feature.index_key), list(size)
+
+
+def _sparse_merge(ids, values, sizes, already_sorted):
+    """TF's ``sparse_merge``: the last index column of ``ids[0]`` replaced by the id values,
+    the last dimension by ``sizes``; entries sorted row-major unless ``already_sorted``."""
+    from .sparse.shape_ops import reorder
+
+    columns = [_host(ids[0].indices)[:, :-1]] + [_host(i.values)[:, None] for i in ids]
+    indices = np.concatenate(columns, axis=1)
+    shape = list(_host(ids[0].dense_shape)[:-1]) + [int(_host(convert_to_tensor(n))) for n in sizes]
+    result = SparseTensor(_int64(indices), values.values, _int64(shape))
+    return result if already_sorted else reorder(result)
+
+
+def _composite(params, features, out):
+    """TF's ``_construct_tensors_for_composite_features`` for SparseFeatures: each is merged
+    from its index and value features, and the keys only they use are dropped."""
+    if not params.sparse_features:
+        return out
+    updates = {}
+    for key in sorted(params.sparse_features):
+        feature = params.sparse_features[key]
+        keys, sizes = _sizes(feature)
+        ids = [out[k] for k in keys]
+        updates[key] = _sparse_merge(ids, out[feature.value_key], sizes, feature.already_sorted)
+    out.update(updates)
+    return {key: value for key, value in out.items() if key in features}
+
+
 @tf_export("io.parse_example")
 def parse_example(serialized, features, example_names=None, name=None):
     """Parses a batch (vector) of serialized ``tf.train.Example``s into a dict of tensors,
-    one per key of ``features`` (a scalar is parsed as one example, without the batch
-    dimension)."""
+    one per key of ``features`` (``SparseFeature``s included; a scalar is parsed as one
+    example, without the batch dimension)."""
     from . import io_protos
 
     io_protos.require()
     params = _Params(features)
-    return _run(params, serialized, example_names)
+    return _composite(params, features, _run(params, serialized, example_names))
 
 
 @tf_export("io.parse_single_example")
@@ -519,4 +587,4 @@ def parse_single_example(serialized, features, example_names=None, name=None):
     tensor = _strings(serialized)
     if tensor.shape.rank != 0:
         raise ValueError("Input serialized must be a scalar")
-    return _run(params, tensor, example_names)
+    return _composite(params, features, _run(params, tensor, example_names))

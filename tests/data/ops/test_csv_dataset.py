@@ -105,6 +105,7 @@ def test_matches_tensorflow(tmp_path, case):
         ([0, 0], b"1,99999999999\n"),
         (["int64", "float64"], b"-7,nan\n+3,1e-50\n"),
         ([0, 0], b""),
+        ([0.0, "float64"], b"1e40,1e400\n0x10, -1e40 \n"),
     ],
 )
 def test_parsing_matches_tensorflow(tmp_path, defaults, content):

@@ -205,6 +205,15 @@ CALLS = [
     "tf.sparse.cross([tf.constant([['a']]), tf.constant([['d'], ['e']])])",
     "tf.sparse.cross([tf.sparse.SparseTensor([[1, 0]], ['x'], [2, 1]),"
     " tf.constant([['d'], ['e']])])",
+    "tf.sparse.cross([ints, tf.constant([['d'], ['e']]), tf.constant([['x', 'y'], ['z', 'w']])])",
+    "tf.sparse.cross([tf.constant([['d'], ['e']]), ints])",
+    "tf.sparse.cross_hashed([tf.constant([['a'], ['b']]), tf.constant([['d', 'e'], ['f', 'g']])])",
+    "tf.sparse.cross_hashed([tf.constant([[1], [-2]]), ints], num_buckets=100)",
+    "tf.sparse.cross_hashed([ints, tf.constant([['d'], ['e']])], num_buckets=7, hash_key=5)",
+    "tf.sparse.cross_hashed([tf.constant([[1.5, -3.0]])], hash_key=0)",
+    "tf.sparse.cross_hashed([tf.constant([['a' * 70, 'b' * 20]])])",
+    "tf.sparse.cross_hashed([tf.constant([['a']]), tf.constant([['d'], ['e']])])",
+    "tf.sparse.cross_hashed([ints, tf.constant([['d']])])",
     # dense ops on a SparseTensor
     "tf.math.abs(st)",
     "tf.math.negative(st)",
@@ -228,6 +237,20 @@ CALLS = [
 @pytest.mark.parametrize("expression", CALLS)
 def test_matches_tensorflow(expression):
     assert_matches_tf(expression)
+
+
+def test_cross_hashed_known_values():
+    """TF 2.21's hashes (FingerprintCat64 of Fingerprint64s, keyed by 0xDECAFCAFFE)."""
+    crossed = tf.sparse.cross_hashed([tf.constant([["x"], ["y"]])])
+    assert crossed.values.numpy().tolist() == [8059633991857332989, 4808746915999814863]
+    crossed = tf.sparse.cross_hashed([tf.constant([[1]]), tf.constant([[2]])])
+    assert crossed.values.numpy().tolist() == [5036120653031601357]
+    a = S([[0, 0], [0, 1], [1, 0]], ["a", "b", "c"], [3, 2])
+    b = tf.constant([[1, 2], [3, -4], [5, 6]], dtype=tf.int64)
+    crossed = tf.sparse.cross_hashed([a, b], num_buckets=100)
+    assert crossed.values.numpy().tolist() == [85, 87, 83, 57, 94, 7]
+    assert crossed.dense_shape.numpy().tolist() == [3, 4]
+    assert crossed.values.dtype == tf.int64
 
 
 def _dense(sp):

@@ -1,28 +1,14 @@
 """The CSV record reader of ``tf.data.experimental.CsvDataset``, as TF's ``CSVDatasetV2``
 kernel reads: records end at ``\\n``, ``\\r`` or ``\\r\\n`` (an empty line is a record of
 one empty field), fields may be quoted (``""`` is a quote; quoted fields may span lines),
-and each field is converted to its column's type with TF's errors."""
+and each field is converted to its column's type with TF's errors (``ops/csv_fields``)."""
 
 from __future__ import annotations
 
-import re
-
-import numpy as np
-
-from ...framework import dtypes, errors
-from ...framework.op_errors import type_name
+from ...framework import errors
+from ...ops.csv_fields import convert_field
 
 __all__ = ["CsvFormat", "records", "convert_field"]
-
-_INT = re.compile(rb"\s*[+-]?\d+\s*\Z")
-_FLOAT = re.compile(
-    rb"\s*[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|inf(?:inity)?|nan)\s*\Z", re.IGNORECASE
-)
-_LIMITS = {
-    dtypes.int32: (-(2**31), 2**31 - 1),
-    dtypes.int64: (-(2**63), 2**63 - 1),
-}
-_FLOAT_MAX = {dtypes.float32: float(np.finfo(np.float32).max), dtypes.float64: float("inf")}
 
 
 class CsvFormat:
@@ -126,24 +112,3 @@ def records(data, fmt, count, header, convert):
         if len(fields) != count:
             raise _invalid("Expect %d fields but have %d in record" % (count, len(fields)))
         yield fields
-
-
-def convert_field(value, index, default, dtype, na_value):
-    """Field ``index`` of a record as a NumPy scalar (or ``bytes``) of ``dtype``; an empty or
-    NA field takes ``default`` (None: TF's "required" error)."""
-    if value == b"" or value == na_value:
-        if default is None:
-            raise _invalid("Field %d is required but missing in record!" % index)
-        return default
-    if dtype == dtypes.string:
-        return value
-    text = value.decode("utf-8", "replace")
-    if dtype in _LIMITS:
-        low, high = _LIMITS[dtype]
-        if _INT.match(value) and low <= int(value) <= high:
-            return dtype.as_numpy_dtype(int(value))
-    elif _FLOAT.match(value):
-        number = float(value)
-        if abs(number) <= _FLOAT_MAX[dtype] or number != number or abs(number) == float("inf"):
-            return dtype.as_numpy_dtype(number)
-    raise _invalid("Field %d in record is not a valid %s: %s" % (index, type_name(dtype), text))
