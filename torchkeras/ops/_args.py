@@ -32,6 +32,8 @@ from ..framework.op_errors import (
 )
 from ..framework.shape import TensorShape
 from ..framework.tensor import TensorOperators, wrap
+from ..framework.composite_tensor import CompositeTensor
+from ..framework.dispatch import CompositeArgumentError
 from ..framework.tensor_ops import inputs, operand_like
 
 # The builtins, under names that stay usable in modules defining TF's ``range``/``slice``.
@@ -51,6 +53,8 @@ def converted_like(value, like):
     ``TypeError``."""
     if isinstance(value, TensorOperators):
         return value._value
+    if isinstance(value, CompositeTensor):
+        raise CompositeArgumentError(value)
     return operand_like(value, like)
 
 
