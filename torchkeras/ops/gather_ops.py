@@ -202,8 +202,11 @@ def _gather_numpy(array, index, axis, batch_dims, limit):
 @tf_export("gather_nd")
 def gather_nd(params, indices, batch_dims=0, name=None):
     """``tf.gather_nd``: slices of ``params`` at the N-d indices in ``indices``' last dim."""
-    storage = to_torch(params)
-    index = index_storage(indices, "GatherNd")
+    try:
+        storage = to_torch(params)
+        index = index_storage(indices, "GatherNd")
+    except CompositeArgumentError as error:
+        return dispatch(gather_nd, (params, indices, batch_dims, name), {}, error)
     batch_dims = int(batch_dims)
     depth = index.shape[-1] if index.ndim else 0
     if depth > storage.ndim - batch_dims:

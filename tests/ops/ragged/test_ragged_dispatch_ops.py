@@ -1,4 +1,5 @@
-"""tile/reverse/squeeze/one_hot/add_n/reduce_logsumexp, the unsorted segment ops,
+"""tile/reverse/squeeze/one_hot/add_n/reduce_logsumexp/gather_nd/matmul/gather on inner
+axes, the unsorted segment ops,
 broadcasting between ragged ranks, the row-starts/limits checks and
 tf.type_spec_from_value on RaggedTensors: differential (vs real TF) and known values."""
 
@@ -83,6 +84,46 @@ EXPRESSIONS = [
     "tf.RaggedTensor.from_row_limits([1, 2, 3], [2, 3, 4])",
     "tf.RaggedTensor.from_row_splits([1, 2, 3], [0, 2, 1, 0, 1, 3])",
     "tf.RaggedTensor.from_nested_value_rowids([1, 2, 3], [[0, 0, 1]], [2, 3])",
+    "tf.gather_nd(rt, [[0, 1], [2, 0]])",
+    "tf.gather_nd(rt, [[0], [2]])",
+    "tf.gather_nd(r3, [[0, 1]])",
+    "tf.gather_nd(r3, [[0, 0, 1], [2, 0, 2]])",
+    "tf.gather_nd(r1i, [[0, 1, 1]])",
+    "tf.gather_nd(r1i, [[1, 0]])",
+    "tf.gather_nd(rt, [[[0, 1]], [[2, 1]]])",
+    "tf.gather_nd(r3, [[[0]], [[2]]])",
+    "tf.gather_nd(rt, [[5, 0]])",
+    "tf.gather_nd(rt, [[0, 7]])",
+    "tf.gather_nd(rt, tf.ragged.constant([[[0, 1]], [[2, 1], [0, 0]]], ragged_rank=1))",
+    "tf.gather_nd(rt, tf.ragged.constant([[[0, 1]], [[2, 1], [0, 0]]]))",
+    "tf.gather_nd([[1, 2], [3, 4]], "
+    "tf.ragged.constant([[[0, 1]], [[1, 1], [0, 0]]], ragged_rank=1))",
+    "tf.gather_nd(rt, [[0, 1]], batch_dims=1)",
+    "tf.gather_nd(rt, [0, 1])",
+    "tf.gather_nd(rt, tf.zeros([0], tf.int32))",
+    "tf.gather_nd(rt, tf.zeros([2, 0], tf.int32))",
+    "tf.gather_nd(rt, [[0, 1, 2]])",
+    "tf.gather_nd(rt, [[0.0, 1.0]])",
+    "tf.gather(r3, [0, 0], axis=2)",
+    "tf.gather(r1i, [1, 0], axis=2)",
+    "tf.gather(r1i, [[1], [0]], axis=-1)",
+    "tf.gather(r1i, [0], axis=1)",
+    "tf.matmul(tf.ragged.constant([[[1, 2], [3, 4]], [[5, 6]]]), "
+    "tf.ragged.constant([[[1], [2]], [[3], [4]]]))",
+    "tf.matmul(rt, rt)",
+    "tf.matmul(r1i, tf.constant([[[1], [1]], [[2], [2]]]))",
+    "tf.matmul(tf.ragged.constant([[[1.0, 2], [3, 4]], [[5.0, 6]]]), "
+    "tf.ragged.constant([[[1.0], [2]], [[3.0], [4]]]), transpose_a=True)",
+    "tf.matmul(tf.ragged.constant([[1, 2]]), tf.ragged.constant([[1], [2]]))",
+    "tf.matmul(tf.ragged.constant([[[[1, 2]], [[3, 4]]], [[[5, 6]]]], ragged_rank=1), "
+    "tf.ragged.constant([[[[1], [2]], [[3], [4]]], [[[5], [6]]]], ragged_rank=1))",
+    "tf.matmul(tf.ragged.constant([[[1.0, 2]], [[3.0, 4], [5.0, 6]]], ragged_rank=1), "
+    "tf.constant([[[1.0], [1.0]], [[2.0], [0.0]]]))",
+    "tf.matmul(tf.ragged.constant([[[1, 2]], [[3]]]), tf.ragged.constant([[[1], [2]], [[3]]]))",
+    "tf.matmul(rt, tf.constant([1]))",
+    "tf.matmul(tf.ragged.constant([[[1, 2], [3, 4]], [[5, 6]]]), "
+    "tf.ragged.constant([[[1, 2], [3, 4]], [[5, 6], [7, 8]]], ragged_rank=1), transpose_b=True)",
+    "tf.matmul(fr, rt)",
     "tf.type_spec_from_value(rt)",
     "tf.type_spec_from_value(r1i)",
     "tf.type_spec_from_value(tf.ragged.constant([[1.0]], row_splits_dtype=tf.int32))",
@@ -165,3 +206,14 @@ def test_type_spec_from_value_known_values():
     assert repr(tf.type_spec_from_value(tf.constant([1.0]))) == (
         "TensorSpec(shape=(1,), dtype=tf.float32, name=None)"
     )
+
+
+def test_gather_nd_matmul_known_values():
+    rt = tf.ragged.constant([[1, 2, 3], [], [4, 5]])
+    assert tf.gather_nd(rt, [[0, 1], [2, 0]]).numpy().tolist() == [2, 4]
+    assert tf.gather_nd(rt, [[2], [0]]).to_list() == [[4, 5], [1, 2, 3]]
+    a = tf.ragged.constant([[[1, 2], [3, 4]], [[5, 6]]], ragged_rank=1)
+    product = tf.matmul(a, tf.constant([[[1], [1]], [[2], [0]]]))
+    assert product.to_list() == [[[3], [7]], [[10]]]
+    assert product.shape.as_list() == [2, None, 1]
+    assert tf.gather(a, [1], axis=2).to_list() == [[[2], [4]], [[6]]]
