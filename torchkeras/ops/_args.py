@@ -53,9 +53,12 @@ def converted_like(value, like):
     ``TypeError``."""
     if isinstance(value, TensorOperators):
         return value._value
-    if isinstance(value, CompositeTensor):
-        raise CompositeArgumentError(value)
-    return operand_like(value, like)
+    try:
+        return operand_like(value, like)
+    except TypeError:
+        if isinstance(value, CompositeTensor):  # a RaggedTensor operand: the op dispatches
+            raise CompositeArgumentError(value) from None
+        raise
 
 
 def hinted_inputs(x, y, opname):
