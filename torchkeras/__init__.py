@@ -95,6 +95,7 @@ _fill_namespace(
     ".ops.ragged.ragged_tensor",
     ".ops.ragged.ragged_tensor_spec",
     ".ops.tensor_spec",
+    ".ops.type_spec_ops",
     ".module.module",
     ".framework.name_scope",
 )

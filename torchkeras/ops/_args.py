@@ -32,6 +32,8 @@ from ..framework.op_errors import (
 )
 from ..framework.shape import TensorShape
 from ..framework.tensor import TensorOperators, wrap
+from ..framework.composite_tensor import CompositeTensor
+from ..framework.dispatch import CompositeArgumentError
 from ..framework.tensor_ops import inputs, operand_like
 
 # The builtins, under names that stay usable in modules defining TF's ``range``/``slice``.
@@ -51,7 +53,12 @@ def converted_like(value, like):
     ``TypeError``."""
     if isinstance(value, TensorOperators):
         return value._value
-    return operand_like(value, like)
+    try:
+        return operand_like(value, like)
+    except TypeError:
+        if isinstance(value, CompositeTensor):  # a RaggedTensor operand: the op dispatches
+            raise CompositeArgumentError(value) from None
+        raise
 
 
 def hinted_inputs(x, y, opname):

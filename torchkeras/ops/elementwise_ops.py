@@ -591,14 +591,18 @@ def add_n(inputs, name=None):
             "Inputs must be an iterable of at least one Tensor/IndexedSlices with the same dtype "
             "and shape."
         )
-    storages = [
-        storage_of(v) if isinstance(v, TensorOperators) or k == 0 else None
-        for k, v in enumerate(inputs)
-    ]
-    first = storages[0]
-    for k, value in enumerate(inputs):
-        if storages[k] is None:
-            storages[k] = to_torch_like(value, first)
+    try:
+        storages = [
+            storage_of(v) if isinstance(v, TensorOperators) or k == 0 else None
+            for k, v in enumerate(inputs)
+        ]
+        first = storages[0]
+        for k, value in enumerate(inputs):
+            if storages[k] is None:
+                storages[k] = to_torch_like(value, first)
+    except CompositeArgumentError as error:
+        return dispatch(add_n, (inputs, name), {}, error)
+    for k in range(len(inputs)):
         if storages[k].dtype != first.dtype:
             raise input_dtype_error("AddN", k, first, storages[k])
         if storages[k].shape != first.shape:

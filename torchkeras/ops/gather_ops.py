@@ -202,8 +202,11 @@ def _gather_numpy(array, index, axis, batch_dims, limit):
 @tf_export("gather_nd")
 def gather_nd(params, indices, batch_dims=0, name=None):
     """``tf.gather_nd``: slices of ``params`` at the N-d indices in ``indices``' last dim."""
-    storage = to_torch(params)
-    index = index_storage(indices, "GatherNd")
+    try:
+        storage = to_torch(params)
+        index = index_storage(indices, "GatherNd")
+    except CompositeArgumentError as error:
+        return dispatch(gather_nd, (params, indices, batch_dims, name), {}, error)
     batch_dims = int(batch_dims)
     depth = index.shape[-1] if index.ndim else 0
     if depth > storage.ndim - batch_dims:
@@ -288,9 +291,15 @@ def boolean_mask(tensor, mask, axis=None, name="boolean_mask"):
 def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None, name=None):
     """``tf.one_hot``: ``on_value`` at each index along a new ``axis`` (default last), ``off_value``
     elsewhere; out-of-range indices give an all-``off_value`` row.  Not differentiable, as in TF."""
-    index = (
-        index_storage(indices, "OneHot", attr="TI") if not _is_uint8(indices) else to_torch(indices)
-    )
+    try:
+        index = (
+            index_storage(indices, "OneHot", attr="TI")
+            if not _is_uint8(indices)
+            else to_torch(indices)
+        )
+    except CompositeArgumentError as error:
+        args = (indices, depth, on_value, off_value, axis, dtype, name)
+        return dispatch(one_hot, args, {}, error)
     if isinstance(depth, float):
         raise cannot_convert(depth, dtypes.int32)
     depth = int(depth)

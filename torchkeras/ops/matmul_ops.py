@@ -14,6 +14,7 @@ import torch
 
 from ..framework import dtypes
 from ..framework.convert import to_torch_like
+from ..framework.dispatch import CompositeArgumentError, dispatch
 from ..framework.tensor import Tensor, TensorOperators, wrap
 from ..framework.tensor_ops import inputs
 from ..framework.op_errors import (
@@ -112,7 +113,10 @@ def matmul(
             x = a._value
             y = b._value
         else:
-            x, y = _matmul_inputs(a, b)
+            try:
+                x, y = _matmul_inputs(a, b)
+            except CompositeArgumentError as error:
+                return dispatch(matmul, (a, b), {"name": name}, error)
         if x.ndim == 2:
             try:
                 product = torch.mm(x, y)
@@ -133,7 +137,12 @@ def matmul(
             "Only one of `transpose_b` and `adjoint_b` can be True. Received `transpose_b`=%r, "
             "`adjoint_b`=%r." % (transpose_b, adjoint_b)
         )
-    x, y = _matmul_inputs(a, b)
+    try:
+        x, y = _matmul_inputs(a, b)
+    except CompositeArgumentError as error:
+        options = dict(transpose_a=transpose_a, transpose_b=transpose_b, adjoint_a=adjoint_a)
+        options.update(adjoint_b=adjoint_b, output_type=output_type, name=name)
+        return dispatch(matmul, (a, b), options, error)
     if output_type is not None and dtypes.as_dtype(output_type).torch_dtype is not x.dtype:
         out = dtypes.as_dtype(output_type)
         if x.dtype not in (torch.int8, torch.int16, torch.uint8) or out.name not in (

@@ -212,7 +212,10 @@ def reduce_any(input_tensor, axis=None, keepdims=False, name=None):
 def reduce_logsumexp(input_tensor, axis=None, keepdims=False, name=None):
     """``tf.reduce_logsumexp``: ``log(sum(exp(x)))`` over ``axis``, computed stably (floats
     only)."""
-    a = storage_of(input_tensor)
+    try:
+        a = storage_of(input_tensor)
+    except CompositeArgumentError as error:
+        return dispatch(reduce_logsumexp, (input_tensor, axis, keepdims, name), {}, error)
     check_dtype(a, _MAX_ALLOWED, "Max")
     check_dtype(a, _FLOAT_ALLOWED, "IsFinite")
     return wrap(_reduce(a, axis, keepdims, "Max", _logsumexp))

@@ -16,6 +16,7 @@ from ..framework import dtypes
 from ..framework.convert import convert_to_tensor
 from ..framework.op_errors import allowed_dtypes, attr_error, check_dtype, dims_text, op_error
 from ._args import storage_of
+from ..framework.dispatch import CompositeArgumentError, dispatch
 from ..api_export import tf_export
 
 _SQRT_ALLOWED = allowed_dtypes("Sqrt")
@@ -149,44 +150,65 @@ def segment_prod(data, segment_ids, name=None):
     return _segment_reduce("SegmentProd", data, segment_ids, None, "prod")
 
 
+def _unsorted(op, opname, data, segment_ids, num_segments, kind):
+    """The unsorted segment reduction ``op``; ragged arguments dispatch to TF's ragged
+    version."""
+    try:
+        return _segment_reduce(opname, data, segment_ids, num_segments, kind)
+    except CompositeArgumentError as error:
+        return dispatch(op, (data, segment_ids, num_segments), {}, error)
+
+
 @tf_export("math.unsorted_segment_sum")
 def unsorted_segment_sum(data, segment_ids, num_segments, name=None):
     """``tf.math.unsorted_segment_sum``: sums per segment id in ``[0, num_segments)``
     (negative ids are dropped; empty segments give 0)."""
-    return _segment_reduce("UnsortedSegmentSum", data, segment_ids, num_segments, "sum")
+    return _unsorted(
+        unsorted_segment_sum, "UnsortedSegmentSum", data, segment_ids, num_segments, "sum"
+    )
 
 
 @tf_export("math.unsorted_segment_mean")
 def unsorted_segment_mean(data, segment_ids, num_segments, name=None):
     """``tf.math.unsorted_segment_mean``: means per segment (integers divide as ``truediv``, giving
     floats, as TF); empty segments give 0."""
-    return _segment_reduce("UnsortedSegmentSum", data, segment_ids, num_segments, "mean")
+    return _unsorted(
+        unsorted_segment_mean, "UnsortedSegmentSum", data, segment_ids, num_segments, "mean"
+    )
 
 
 @tf_export("math.unsorted_segment_sqrt_n")
 def unsorted_segment_sqrt_n(data, segment_ids, num_segments, name=None):
     """``tf.math.unsorted_segment_sqrt_n``: sums divided by ``sqrt(count)`` per segment."""
-    return _segment_reduce("UnsortedSegmentSum", data, segment_ids, num_segments, "sqrt_n")
+    return _unsorted(
+        unsorted_segment_sqrt_n, "UnsortedSegmentSum", data, segment_ids, num_segments, "sqrt_n"
+    )
 
 
 @tf_export("math.unsorted_segment_max")
 def unsorted_segment_max(data, segment_ids, num_segments, name=None):
     """``tf.math.unsorted_segment_max``: maxima per segment; empty segments give the dtype's
     lowest value."""
-    return _segment_reduce("UnsortedSegmentMax", data, segment_ids, num_segments, "amax")
+    return _unsorted(
+        unsorted_segment_max, "UnsortedSegmentMax", data, segment_ids, num_segments, "amax"
+    )
 
 
 @tf_export("math.unsorted_segment_min")
 def unsorted_segment_min(data, segment_ids, num_segments, name=None):
     """``tf.math.unsorted_segment_min``: minima per segment; empty segments give the dtype's
     highest value."""
-    return _segment_reduce("UnsortedSegmentMin", data, segment_ids, num_segments, "amin")
+    return _unsorted(
+        unsorted_segment_min, "UnsortedSegmentMin", data, segment_ids, num_segments, "amin"
+    )
 
 
 @tf_export("math.unsorted_segment_prod")
 def unsorted_segment_prod(data, segment_ids, num_segments, name=None):
     """``tf.math.unsorted_segment_prod``: products per segment; empty segments give 1."""
-    return _segment_reduce("UnsortedSegmentProd", data, segment_ids, num_segments, "prod")
+    return _unsorted(
+        unsorted_segment_prod, "UnsortedSegmentProd", data, segment_ids, num_segments, "prod"
+    )
 
 
 def check_segment_ids(ids, count, opname, storage):

@@ -404,7 +404,10 @@ def split(value, num_or_size_splits, axis=0, num=None, name="split"):
 def squeeze(input, axis=None, name=None):
     """``tf.squeeze``: removes size-1 dims (all of them, or those in ``axis``; an empty
     ``axis`` list means all, as in TF)."""
-    storage = to_torch_unaliased(input)
+    try:
+        storage = to_torch_unaliased(input)
+    except CompositeArgumentError as error:
+        return dispatch(squeeze, (input, axis, name), {}, error)
     rank = storage.ndim
     if isinstance(axis, str):
         raise TypeError("Expected int for argument 'axis' not %r." % (axis,))
@@ -474,7 +477,10 @@ def expand_dims(input, axis, name=None):
 @tf_export("tile")
 def tile(input, multiples, name=None):
     """``tf.tile``: repeats ``input`` ``multiples[i]`` times along dim ``i``."""
-    storage = to_torch(input)
+    try:
+        storage = to_torch(input)
+    except CompositeArgumentError as error:
+        return dispatch(tile, (input, multiples, name), {}, error)
     reps = int_list(multiples, "Tile", "Tmultiples")
     if len(reps) != storage.ndim:
         raise op_error(
@@ -639,7 +645,10 @@ def _reverse_axis(axis):
 @tf_export("reverse")
 def reverse(tensor, axis, name=None):
     """``tf.reverse``: flips ``tensor`` along each dim in the 1-D ``axis``."""
-    storage = to_torch(tensor)
+    try:
+        storage = to_torch(tensor)
+    except CompositeArgumentError as error:
+        return dispatch(reverse, (tensor, axis, name), {}, error)
     if type(axis) is not int and not isinstance(axis, (list, tuple)):
         axis = _reverse_axis(axis)
     if type(axis) is int or (isinstance(axis, TensorOperators) and axis.ndim == 0):

@@ -9,3 +9,6 @@ from . import ragged_math_ops  # noqa: F401
 from . import ragged_array_ops  # noqa: F401
 from . import dynamic_ragged_shape  # noqa: F401
 from . import ragged_tensor_spec  # noqa: F401
+from . import ragged_dispatch_ops  # noqa: F401
+from . import ragged_segment_ops  # noqa: F401
+from . import ragged_matmul_ops  # noqa: F401

@@ -330,7 +330,7 @@ def map_flat_values(op, *args, **kwargs):
     if len(sizes) > 1:
         raise ValueError(
             "Input RaggedTensors' flat_values must all have the same outer-dimension size.  "
-            "Got sizes: %s" % ("{%s}" % ", ".join(str(s) for s in sorted(sizes, reverse=True)))
+            "Got sizes: %s" % (sizes,)
         )
     result = op(*new_args, **new_kwargs)
     size = sizes.pop()

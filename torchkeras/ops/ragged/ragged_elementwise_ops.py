@@ -100,6 +100,8 @@ def _repeat_first(storage, count):
 def ragged_binary(op, x, y, name=None):
     """``op(x, y)`` where ``x`` and/or ``y`` is a RaggedTensor (see the module docstring)."""
     if isinstance(x, RaggedTensor) and isinstance(y, RaggedTensor):
+        if x.ragged_rank != y.ragged_rank or x.shape.rank != y.shape.rank:
+            return _broadcast_ragged(op, x, y)
         _check_same_partitions(x, y)
         return x.with_flat_values(op(x.flat_values, y.flat_values))
     if isinstance(x, RaggedTensor):
@@ -107,6 +109,87 @@ def ragged_binary(op, x, y, name=None):
         return x.with_flat_values(op(x.flat_values, _broadcast_dense(x, y)))
     x = _operand(x, y.dtype)
     return y.with_flat_values(op(_broadcast_dense(y, x), y.flat_values))
+
+
+def _nrows(rt):
+    return rt._row_splits._value.numel() - 1
+
+
+def _expand_outer(rt, count):
+    """``rt`` with ``count`` leading dimensions of size 1 (TF's rank broadcasting)."""
+    for _ in range(count):
+        rt = RaggedTensor.from_uniform_row_length(rt, _nrows(rt), nrows=1, validate=False)
+    return rt
+
+
+def _broadcast_ragged(op, x, y):
+    """``op(x, y)`` for RaggedTensors of different ragged ranks (or ranks): the lower-rank
+    operand gains leading size-1 dimensions, size-1 row counts repeat, the other
+    partitions must be equal, and dense inner values broadcast against ragged ones."""
+    rank_x, rank_y = x.shape.rank, y.shape.rank
+    expanded_first = rank_x != rank_y
+    if rank_x < rank_y:
+        x = _expand_outer(x, rank_y - rank_x)
+        return _combine(op, x, y, expanded_first=False)
+    if rank_y < rank_x:
+        y = _expand_outer(y, rank_x - rank_y)
+    return _combine(op, x, y, expanded_first)
+
+
+def _repeat_rows(rt, count):
+    """The single row of ``rt`` repeated ``count`` times (a uniform row length stays)."""
+    from .ragged_gather_ops import gather_rows
+
+    result = gather_rows(rt, torch.zeros(count, dtype=torch.int64))
+    uniform = rt._uniform_row_length
+    return RaggedTensor(result._values, result._row_splits, True, uniform_row_length=uniform)
+
+
+def _unit_rows(rt):
+    """True when ``rt``'s rows have the uniform length 1 (a dimension that broadcasts)."""
+    uniform = rt._uniform_row_length
+    return uniform is not None and int(uniform._value) == 1
+
+
+def _spread(rt, splits):
+    """Uniform-length-1 ``rt`` with each row's single item repeated to the row lengths of
+    ``splits`` (int64 torch)."""
+    from .ragged_gather_ops import gather_rows
+
+    lengths = splits[1:] - splits[:-1]
+    index = torch.repeat_interleave(torch.arange(lengths.numel()), lengths.cpu())
+    dtype = rt._row_splits._value.dtype
+    return RaggedTensor(gather_rows(rt._values, index), wrap(splits.to(dtype)), internal=True)
+
+
+def _combine(op, x, y, expanded_first):
+    """``op`` over two RaggedTensors level by level (``expanded_first``: TF reports the
+    broadcast operand's partition first when the two differ)."""
+    nx, ny = _nrows(x), _nrows(y)
+    if nx != ny:
+        if nx == 1:
+            x = _repeat_rows(x, ny)
+        elif ny == 1:
+            y = _repeat_rows(y, nx)
+        else:
+            raise _nrows_error()
+    a = x._row_splits._value.to(torch.int64)
+    b = y._row_splits._value.to(torch.int64).to(a.device)
+    if not torch.equal(a, b) and _unit_rows(y) and not _unit_rows(x):
+        y = _spread(y, a)
+    elif not torch.equal(a, b) and _unit_rows(x) and not _unit_rows(y):
+        x = _spread(x, b)
+    elif not torch.equal(a, b):
+        assert_equal(*((wrap(b), wrap(a)) if expanded_first else (wrap(a), wrap(b))))
+    xv, yv = x._values, y._values
+    both = isinstance(xv, RaggedTensor) and isinstance(yv, RaggedTensor)
+    if both and (xv.ragged_rank != yv.ragged_rank or xv.shape.rank != yv.shape.rank):
+        values = _combine(op, xv, yv, expanded_first)
+    elif isinstance(xv, RaggedTensor) or isinstance(yv, RaggedTensor):
+        values = ragged_binary(op, xv, yv)
+    else:
+        values = op(xv, yv)
+    return RaggedTensor(values, x._row_splits, internal=True)
 
 
 def ragged_unary(op, x, name=None):

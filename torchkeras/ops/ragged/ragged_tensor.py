@@ -26,6 +26,8 @@ from .row_partition import (
     rowids_from_splits,
     splits_from_lengths,
     splits_from_rowids,
+    starts_diff,
+    summarized,
 )
 
 __all__ = ["RaggedTensor", "convert_values", "is_ragged"]
@@ -57,13 +59,14 @@ def _row_splits_tensor(row_splits):
     return splits
 
 
-def _condition_error(message, x, y):
-    """TF's ``assert_equal`` failure text for scalars ``x`` and ``y``."""
+def _condition_error(message, x, y, relation="=="):
+    """TF's ``assert_equal`` (or ``assert_less_equal``, ``relation="<="``) failure text for
+    scalars ``x`` and ``y``."""
     return InvalidArgumentError(
         None,
         None,
-        "%s\nCondition x == y did not hold.\nFirst 1 elements of x:\n[%d]\n"
-        "First 1 elements of y:\n[%d]" % (message, x, y),
+        "%s\nCondition x %s y did not hold.\nFirst 1 elements of x:\n[%d]\n"
+        "First 1 elements of y:\n[%d]" % (message, relation, x, y),
     )
 
 
@@ -81,7 +84,7 @@ def _validate_splits(splits, nvals, origin):
             None,
             "Arguments to %s do not form a valid RaggedTensor:monotonic.  \n"
             "Condition x >= 0 did not hold element-wise:\nx (shape=(%d,) dtype=%s) = \n%s"
-            % (origin, steps.size, splits.dtype.name, [str(v) for v in steps]),
+            % (origin, steps.size, splits.dtype.name, summarized(steps.tolist())),
         )
     if host[-1] != nvals:
         raise _condition_error(
@@ -174,10 +177,13 @@ class RaggedTensor(CompositeTensor):
         starts = int_vector(row_starts, "row_starts")
         a = starts._value
         end = torch.tensor([_nrows_of(values)], dtype=a.dtype, device=a.device)
-        if validate and a.numel() and int(a[0]) != 0:
-            raise _condition_error(
-                "Arguments to from_row_starts do not form a valid RaggedTensor", int(a[0]), 0
-            )
+        if validate and a.numel():
+            message = "Arguments to from_row_starts do not form a valid RaggedTensor"
+            if int(a[0]) != 0:
+                raise _condition_error(message, int(a[0]), 0)
+            check_nonnegative(starts_diff(starts), "from_row_starts", "RaggedTensor")
+            if int(a[-1]) > int(end[0]):
+                raise _condition_error(message, int(a[-1]), int(end[0]), "<=")
         return cls.from_row_splits(values, wrap(torch.cat([a, end])), validate=validate)
 
     @classmethod
@@ -186,6 +192,9 @@ class RaggedTensor(CompositeTensor):
         values = convert_values(values)
         limits = int_vector(row_limits, "row_limits")
         a = limits._value
+        if validate and a.numel():
+            check_nonnegative(wrap(a[:1]), "from_row_limits", "RaggedTensor")
+            check_nonnegative(starts_diff(limits), "from_row_limits", "RaggedTensor")
         zero = torch.zeros(1, dtype=a.dtype, device=a.device)
         return cls.from_row_splits(values, wrap(torch.cat([zero, a])), validate=validate)
 

@@ -22,6 +22,8 @@ __all__ = [
     "splits_from_rowids",
     "rowids_from_splits",
     "lengths_from_splits",
+    "starts_diff",
+    "summarized",
 ]
 
 
@@ -58,6 +60,13 @@ def check_nonnegative(x, origin, what="RowPartition"):
             "Condition x >= 0 did not hold element-wise:\nx (shape=(%d,) dtype=%s) = \n%s"
             % (origin, what, host.size, _dtype_name(x), summarized(host.tolist())),
         )
+
+
+def starts_diff(x):
+    """The steps ``x[1:] - x[:-1]`` of an int vector Tensor (checked non-negative by TF's
+    ``_assert_monotonic_increasing``)."""
+    a = x._value
+    return wrap(a[1:] - a[:-1])
 
 
 def _dtype_name(x):
