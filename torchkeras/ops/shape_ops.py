@@ -507,6 +507,20 @@ def _mirror_index(size, before, after, reflect, device):
     return torch.where(positions >= size, period - 1 - positions, positions)
 
 
+def _paddings_error(op, pads, storage, from_tensor):
+    """TF's error of ``op`` for paddings that are not a ``[rank, 2]`` matrix (TF prints an empty
+    op name after paddings given as a tensor)."""
+    if pads.ndim != 2 or pads.shape[1] != 2:
+        text = "paddings must be a matrix with 2 columns: %s" % dims_text(pads.shape)
+    else:
+        text = "The first dimension of paddings must be the rank of inputs%s%s %s" % (
+            dims_text(pads.shape),
+            "," if op == "MirrorPad" else "",
+            dims_text(storage.shape),
+        )
+    return op_error(op, text, storage, name="" if from_tensor else None)
+
+
 @tf_export("pad")
 def pad(tensor, paddings, mode="CONSTANT", constant_values=0, name=None):
     """``tf.pad``: ``CONSTANT`` (with ``constant_values``), ``REFLECT`` or ``SYMMETRIC`` padding."""
@@ -518,23 +532,22 @@ def pad(tensor, paddings, mode="CONSTANT", constant_values=0, name=None):
             '"SYMMETRIC". Received `mode` = %s' % mode_text
         )
     op = "Pad" if mode_text == "CONSTANT" else "MirrorPad"
+    if op == "Pad" and not (type(constant_values) is int and constant_values == 0):
+        op = "PadV2"
     pads_storage = to_torch(paddings)
     if isinstance(pads_storage, np.ndarray) or pads_storage.dtype not in (torch.int32, torch.int64):
         raise attr_error(op, pads_storage, "Tpaddings", name=None)
     rank = storage.ndim
     if pads_storage.ndim != 2 or pads_storage.shape[0] != rank or pads_storage.shape[1] != 2:
-        raise op_error(
-            op,
-            "The first dimension of paddings must be the rank of inputs%s %s"
-            % (dims_text(pads_storage.shape), dims_text(storage.shape)),
-            storage,
-            name=None,
-        )
+        raise _paddings_error(op, pads_storage, storage, isinstance(paddings, TensorOperators))
     pads = pads_storage.tolist()
     for before, after in pads:
         if before < 0 or after < 0:
             raise op_error(
-                op, "Paddings must be non-negative: %d %d" % (before, after), storage, name=None
+                op,
+                "Paddings must be non-negative: %d %d" % (before, after),
+                storage,
+                name="" if isinstance(paddings, TensorOperators) else None,
             )
     if mode_text == "CONSTANT":
         if isinstance(storage, np.ndarray):
