@@ -27,7 +27,7 @@ from ..framework.op_errors import (
     input_dtype_error,
     op_error,
 )
-from ._args import host_ints, int_list, py_range, same_device, storages_of
+from ._args import error_name, host_ints, int_list, py_range, same_device, storages_of
 from ..api_export import tf_export
 
 __all__ = [
@@ -55,6 +55,13 @@ def reshape(tensor, shape, name=None):
     ``InvalidArgumentError``."""
     storage = to_torch_unaliased(tensor)
     dims = int_list(shape, "Reshape", "Tshape")
+    if dims and type(dims[0]) is list:
+        raise op_error(
+            "Reshape",
+            "sizes input must be 1-D, not %s" % dims_text(np.shape(dims)),
+            storage,
+            name=error_name(shape),
+        )
     product = 1
     unknown = None
     for i, d in enumerate(dims):

@@ -445,7 +445,20 @@ def repeat(x, repeats, axis=None):
 def tile(x, repeats):
     """``x`` repeated ``repeats`` times per axis (missing leading counts are 1)."""
     reps = (repeats,) if isinstance(repeats, int) else tuple(int(r) for r in repeats)
-    return wrap(torch.tile(storage(x), reps))
+    x = storage(x)
+    try:
+        return wrap(torch.tile(x, reps))
+    except RuntimeError:
+        # Keras' TF backend pads the counts on the left with ones to the rank of x
+        offset = max(x.dim() - len(reps), 0)
+        for i, count in enumerate(reps):
+            if count < 0:
+                raise op_error(
+                    "Tile",
+                    "Expected multiples[%d] >= 0, but got %d" % (i + offset, count),
+                    name=None,
+                ) from None
+        raise
 
 
 @keras_export("keras.ops.split", "keras.ops.numpy.split")
