@@ -4,7 +4,7 @@
 import torch
 
 from ._base import float_of, storage, wrap
-from ...framework.op_errors import op_error
+from ...framework.op_errors import op_error as _op_error
 from ...api_export import keras_export as _keras_export
 
 __all__ = [
@@ -230,4 +230,4 @@ def _matrix_solve(a, b):
         text = "Input matrix and rhs are incompatible."
     else:
         return b
-    raise op_error("MatrixSolve", text, a)
+    raise _op_error("MatrixSolve", text, a)
