@@ -136,6 +136,8 @@ class Variable(ScatterMethods, TensorOperators):
                 "Argument `constraint` must be None or a callable. a callable. Got a %s:  %s"
                 % (type(constraint), constraint)
             )
+        if name is not None and not isinstance(name, str):
+            raise ValueError("name for name_scope must be a string.")  # TF's scope check
         if callable(initial_value):
             initial_value = initial_value()
         if dtype is not None:

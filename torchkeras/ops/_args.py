@@ -282,4 +282,6 @@ def axis_arg(axis):
     """Keras' ``axis`` argument as torch's ``dim``: None, an int, or a tuple of ints."""
     if axis is None or isinstance(axis, int):
         return axis
+    if isinstance(axis, float):  # Keras' TF backend converts a scalar axis to int32
+        raise TypeError("Cannot convert %r to EagerTensor of dtype int32" % axis)
     return tuple(int(a) for a in axis)

@@ -10,7 +10,8 @@ import torch
 from ..framework import dtypes
 from ..framework.dispatch import CompositeArgumentError, dispatch
 from ..framework import device as _device
-from ..framework.convert import to_torch, to_torch_like
+from ..framework import errors
+from ..framework.convert import convert_to_tensor, to_torch, to_torch_like
 from ..framework.tensor import Tensor, TensorOperators, wrap
 from ..framework.op_errors import (
     attr_error,
@@ -125,9 +126,37 @@ def eye(num_rows, num_columns=None, batch_shape=None, dtype=dtypes.float32, name
     if batch_shape is not None:
         if isinstance(batch_shape, int):  # TF concatenates it as a list
             raise TypeError("'int' object is not iterable")
-        batch = shape_arg(batch_shape, "Fill", "", bool_dims=True)
+        if isinstance(batch_shape, TensorOperators):
+            _check_batch_tensor(batch_shape)
+            batch = shape_arg(batch_shape, "Fill", "", bool_dims=True)
+        else:
+            try:
+                batch = shape_arg(batch_shape, "Fill", "", bool_dims=True)
+            except (TypeError, ValueError, errors.InvalidArgumentError):
+                # TF converts the list with the diagonal's size appended: its error first
+                convert_to_tensor(list(batch_shape) + [np.int64(min(rows, cols))], dtypes.int32)
+                raise
         matrix = matrix.expand(batch + (rows, cols)).clone()
     return wrap(matrix)
+
+
+def _check_batch_tensor(batch_shape):
+    """TF's errors for a ``tf.eye`` batch shape tensor that is not an int32 vector (TF converts
+    it to int32 and concatenates the diagonal's size to it)."""
+    if batch_shape.dtype is not dtypes.int32:
+        raise ValueError(
+            "shape: Tensor conversion requested dtype int32 for Tensor with dtype %s: %r"
+            % (batch_shape.dtype.name, batch_shape)
+        )
+    rank = batch_shape.shape.rank
+    if rank != 1:
+        text = (
+            "ConcatOp : Can't concatenate scalars (use tf.stack instead)"
+            if rank == 0
+            else "ConcatOp : Ranks of all input tensors should match: shape[0] = %s vs. "
+            "shape[1] = [1]" % dims_text(batch_shape.shape)
+        )
+        raise op_error("ConcatV2", text, batch_shape._value, name=None, kernel="ConcatV2_N_2")
 
 
 _RANGE_ORDER = {"int32": 0, "int64": 1, "float32": 2, "float64": 3}

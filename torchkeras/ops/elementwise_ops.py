@@ -13,7 +13,8 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from ..framework.convert import to_torch_like
+from ..framework.convert import convert_to_tensor, to_torch_like
+from ..framework.shape import TensorShape
 from ..framework.dispatch import CompositeArgumentError, dispatch
 from ..framework.tensor import Tensor, TensorOperators, wrap
 from ..framework.tensor_ops import truediv as _truediv
@@ -619,6 +620,35 @@ def add_n(inputs, name=None):
     for storage in storages[1:]:
         total = torch.add(total, storage)
     return wrap(total)
+
+
+@tf_export("math.accumulate_n")
+def accumulate_n(inputs, shape=None, tensor_dtype=None, name=None):
+    """``tf.math.accumulate_n`` (deprecated in TF for ``add_n``, whose sum it returns): the
+    tensors of ``inputs`` must share one dtype (``tensor_dtype`` when given) and shapes
+    compatible with each other and with ``shape``; one input is returned as it is.  TF's
+    deprecation log line is not printed."""
+    if not inputs or not isinstance(inputs, (list, tuple)):
+        raise _accumulate_error()
+    if any(x is None for x in inputs):  # TF's conversion keeps None, then finds no tensor
+        raise _accumulate_error()
+    tensors = [convert_to_tensor(x) for x in inputs]
+    if not all(x.dtype == tensors[0].dtype for x in tensors):
+        raise _accumulate_error()
+    merged = TensorShape(shape)
+    for x in tensors:
+        merged = merged.merge_with(x.shape)
+    if tensor_dtype is not None and tensor_dtype != tensors[0].dtype:
+        raise TypeError(
+            "The `tensor_dtype` argument is %s, but `input` is of type %s. These must be equal. "
+            "Try casting the input to the desired type." % (tensor_dtype, tensors[0].dtype)
+        )
+    return tensors[0] if len(tensors) == 1 else add_n(tensors)
+
+
+def _accumulate_error():
+    """``tf.math.accumulate_n``'s error for inputs that are not same-dtype tensors."""
+    return ValueError("inputs must be a list of at least one Tensor with the same dtype and shape")
 
 
 @tf_export("clip_by_value")

@@ -11,6 +11,7 @@ import torch
 
 from ..framework import dtypes
 from ..framework.dispatch import CompositeArgumentError, dispatch
+from ..framework.errors import InvalidArgumentError
 from ..framework.convert import to_torch, to_torch_unaliased, infer_dtype
 from ..framework.shape import TensorShape
 from ..framework.tensor import TensorOperators, wrap
@@ -23,7 +24,7 @@ from ..framework.op_errors import (
     index_text,
     op_error,
 )
-from ._args import host_ints, index_storage, int_list, py_range, py_slice
+from ._args import error_name, host_ints, index_storage, int_list, py_range, py_slice
 from ..api_export import tf_export
 
 __all__ = [
@@ -444,7 +445,14 @@ def strided_slice(
             key.append(b)
         else:
             key.append(py_slice(None if begin_mask & bit else b, None if end_mask & bit else e, s))
-    return wrap(_strided_slice(storage, tuple(key)))
+    try:
+        return wrap(_strided_slice(storage, tuple(key)))
+    except InvalidArgumentError as error:
+        # the errors of ``tensor[...]`` name its op ``strided_slice/``; TF's function prints
+        # an empty name (tensor arguments) or none (lists, run by TF's slow path)
+        name = error_name(begin, end, begin if strides is None else strides)
+        text = error.message.replace(" name: strided_slice/", "" if name is None else " name: ")
+        raise InvalidArgumentError(None, None, text) from None
 
 
 @tf_export("unravel_index")

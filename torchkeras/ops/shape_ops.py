@@ -27,7 +27,7 @@ from ..framework.op_errors import (
     input_dtype_error,
     op_error,
 )
-from ._args import host_ints, int_list, py_range, same_device, storages_of
+from ._args import error_name, host_ints, int_list, py_range, same_device, storages_of
 from ..api_export import tf_export
 
 __all__ = [
@@ -55,6 +55,13 @@ def reshape(tensor, shape, name=None):
     ``InvalidArgumentError``."""
     storage = to_torch_unaliased(tensor)
     dims = int_list(shape, "Reshape", "Tshape")
+    if dims and type(dims[0]) is list:
+        raise op_error(
+            "Reshape",
+            "sizes input must be 1-D, not %s" % dims_text(np.shape(dims)),
+            storage,
+            name=error_name(shape),
+        )
     product = 1
     unknown = None
     for i, d in enumerate(dims):
@@ -513,6 +520,20 @@ def _mirror_index(size, before, after, reflect, device):
     return torch.where(positions >= size, period - 1 - positions, positions)
 
 
+def _paddings_error(op, pads, storage, from_tensor):
+    """TF's error of ``op`` for paddings that are not a ``[rank, 2]`` matrix (TF prints an empty
+    op name after paddings given as a tensor)."""
+    if pads.ndim != 2 or pads.shape[1] != 2:
+        text = "paddings must be a matrix with 2 columns: %s" % dims_text(pads.shape)
+    else:
+        text = "The first dimension of paddings must be the rank of inputs%s%s %s" % (
+            dims_text(pads.shape),
+            "," if op == "MirrorPad" else "",
+            dims_text(storage.shape),
+        )
+    return op_error(op, text, storage, name="" if from_tensor else None)
+
+
 @tf_export("pad")
 def pad(tensor, paddings, mode="CONSTANT", constant_values=0, name=None):
     """``tf.pad``: ``CONSTANT`` (with ``constant_values``), ``REFLECT`` or ``SYMMETRIC`` padding."""
@@ -524,23 +545,22 @@ def pad(tensor, paddings, mode="CONSTANT", constant_values=0, name=None):
             '"SYMMETRIC". Received `mode` = %s' % mode_text
         )
     op = "Pad" if mode_text == "CONSTANT" else "MirrorPad"
+    if op == "Pad" and not (type(constant_values) is int and constant_values == 0):
+        op = "PadV2"
     pads_storage = to_torch(paddings)
     if isinstance(pads_storage, np.ndarray) or pads_storage.dtype not in (torch.int32, torch.int64):
         raise attr_error(op, pads_storage, "Tpaddings", name=None)
     rank = storage.ndim
     if pads_storage.ndim != 2 or pads_storage.shape[0] != rank or pads_storage.shape[1] != 2:
-        raise op_error(
-            op,
-            "The first dimension of paddings must be the rank of inputs%s %s"
-            % (dims_text(pads_storage.shape), dims_text(storage.shape)),
-            storage,
-            name=None,
-        )
+        raise _paddings_error(op, pads_storage, storage, isinstance(paddings, TensorOperators))
     pads = pads_storage.tolist()
     for before, after in pads:
         if before < 0 or after < 0:
             raise op_error(
-                op, "Paddings must be non-negative: %d %d" % (before, after), storage, name=None
+                op,
+                "Paddings must be non-negative: %d %d" % (before, after),
+                storage,
+                name="" if isinstance(paddings, TensorOperators) else None,
             )
     if mode_text == "CONSTANT":
         if isinstance(storage, np.ndarray):

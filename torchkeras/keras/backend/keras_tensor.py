@@ -25,6 +25,20 @@ def _operation(class_name):
 KerasHistory = collections.namedtuple("KerasHistory", ["operation", "node_index", "tensor_index"])
 
 
+def _standardize_dtype(dtype):
+    """Keras' dtype name for ``dtype`` (its ``ValueError`` for an invalid one)."""
+    from ..ops._dtypes import standardize_dtype  # noqa: PLC0415 - keras.ops imports this module
+
+    return standardize_dtype(dtype)
+
+
+_STANDARD = frozenset(
+    ("float16", "bfloat16", "float32", "float64", "int8", "int16", "int32", "int64", "uint8")
+    + ("uint16", "uint32", "uint64", "bool", "string", "complex64", "complex128")
+)
+"""Dtype names kept as they are (no lookup on the common path)."""
+
+
 @keras_export("keras.KerasTensor")
 class KerasTensor:
     """A symbolic tensor: ``shape`` (tuple), ``dtype`` (name), ``name``, ``_keras_history``."""
@@ -33,7 +47,7 @@ class KerasTensor:
         self, shape, dtype="float32", sparse=False, ragged=False, record_history=True, name=None
     ):
         self._shape = tuple(None if d is None else int(d) for d in shape)
-        self._dtype = dtype
+        self._dtype = dtype if dtype in _STANDARD else _standardize_dtype(dtype)
         self.sparse = sparse
         self.ragged = ragged
         self.name = name or naming.uniquify("keras_tensor")

@@ -116,7 +116,10 @@ def _standardize_shape(shape):
 
 
 def _shape_of(x):
-    """The shape structure of an input structure (tuples of ints, ``None`` for unknown)."""
+    """The shape structure of an input structure (tuples of ints, ``None`` for unknown; a
+    ``None`` input has shape ``None``, which Keras passes to ``build``)."""
+    if x is None:
+        return None
     if isinstance(x, (TensorOperators, KerasTensor, torch.Tensor, np.ndarray)):
         return tuple(x.shape)
     if isinstance(x, (list, tuple)):

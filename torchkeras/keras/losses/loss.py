@@ -20,6 +20,9 @@ from ...framework.op_errors import dims_text, op_error
 from ..backend.object_repr import KerasObjectRepr
 from ...api_export import keras_export
 
+_NESTED = (list, tuple)
+"""Python structures Keras maps a loss over leaf by leaf."""
+
 __all__ = [
     "Loss",
     "standardize_reduction",
@@ -157,6 +160,8 @@ class Loss(KerasObjectRepr):
         return self._dtype.name
 
     def __call__(self, y_true, y_pred, sample_weight=None):
+        if type(y_true) in _NESTED or type(y_pred) in _NESTED:
+            self._check_nested(y_true, y_pred)
         torch_dtype = self._dtype.torch_dtype
         p = storage(y_pred, torch_dtype)
         t = storage(y_true, torch_dtype)
@@ -168,6 +173,10 @@ class Loss(KerasObjectRepr):
             if sample_weight.device != values.device:
                 sample_weight = sample_weight.to(values.device)
         return wrap(reduce_weighted_values(values, sample_weight, mask, self.reduction))
+
+    def _check_nested(self, y_true, y_pred):
+        """Keras' errors for nested Python lists or tuples as ``y_true`` / ``y_pred`` (none
+        here: Keras converts each leaf of each structure on its own)."""
 
     def _call_storage(self, y_true, y_pred):
         """Per-sample losses and an optional boolean mask, on torch storages."""

@@ -8,7 +8,9 @@ y_pred)``) is called with Tensors, as Keras calls it.
 
 from __future__ import annotations
 
+from ...framework.convert import convert_to_tensor
 from ...framework.tensor import wrap
+from .. import tree
 from .loss import Loss, squeeze_or_expand_to_same_rank, storage
 
 __all__ = ["LossFunctionWrapper", "config_with", "register", "torch_impl"]
@@ -35,6 +37,10 @@ def torch_impl(fn):
     return _TORCH_IMPLS.get(fn)
 
 
+def _ignore(y_true, y_pred):
+    """Nothing: ``map_structure`` is run for its structure check."""
+
+
 class LossFunctionWrapper(Loss):
     """Wraps ``fn(y_true, y_pred, **kwargs)`` as a :class:`Loss` (Keras' class).
 
@@ -48,6 +54,18 @@ class LossFunctionWrapper(Loss):
         self.fn = fn
         self._fn_kwargs = kwargs
         self._torch_fn = _TORCH_IMPLS.get(fn)
+
+    def _check_nested(self, y_true, y_pred):
+        """Keras converts each leaf of nested lists to a tensor and maps its call over
+        ``y_true`` and ``y_pred`` together: its ``ValueError`` when their structures differ
+        (an SCCE's labels ``[5]`` against ``[[0.5, 0.5]]`` included)."""
+
+        def convert(x):
+            return convert_to_tensor(x, dtype=self._dtype)
+
+        tree.map_structure(
+            _ignore, tree.map_structure(convert, y_true), tree.map_structure(convert, y_pred)
+        )
 
     def _call_storage(self, y_true, y_pred):
         y_true, y_pred = squeeze_or_expand_to_same_rank(y_true, y_pred)

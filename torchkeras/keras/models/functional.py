@@ -86,16 +86,28 @@ class Functional(Model):
         """Functional models are built at construction."""
         self.built = True
 
+    def __call__(self, *args, **kwargs):
+        if args and isinstance(args[0], dict):  # Keras' input-spec check, before call
+            self._input_names(args[0])
+        return super().__call__(*args, **kwargs)
+
+    def _input_names(self, inputs):
+        """The input names a data dictionary ``inputs`` is read by (Keras' error when one is
+        missing)."""
+        by_key = isinstance(self._inputs_struct, dict)
+        names = list(self._inputs_struct) if by_key else [x.name for x in self._inputs]
+        for name in names:
+            if name not in inputs:
+                raise ValueError(
+                    'Missing data for input "%s". You passed a data dictionary with keys '
+                    "%s. Expected the following keys: %s" % (name, list(inputs), names)
+                )
+        return names
+
     def _flatten_inputs(self, inputs):
         if isinstance(inputs, dict):
             by_key = isinstance(self._inputs_struct, dict)
-            names = list(self._inputs_struct) if by_key else [x.name for x in self._inputs]
-            for name in names:
-                if name not in inputs:
-                    raise ValueError(
-                        'Missing data for input "%s". You passed a data dictionary with keys '
-                        "%s. Expected the following keys: %s" % (name, list(inputs), names)
-                    )
+            names = self._input_names(inputs)
             if not by_key:
                 return [inputs[n] for n in names]
             inputs = {name: inputs[name] for name in names}

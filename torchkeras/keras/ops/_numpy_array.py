@@ -8,6 +8,8 @@ import torch
 from ...ops import matmul_ops as _tf_matmul
 from ...ops.sort_ops import sort_with_indices
 from ...framework import device as _device
+from ...framework.op_errors import op_error
+from ..backend.traceback_utils import inject_call_info
 from ...ops._args import shape_arg
 from ...ops import gather_ops as _tf_gather
 from ...ops import shape_ops as _tf_shape
@@ -123,6 +125,8 @@ def array(x, dtype=None):
 def eye(N, M=None, k=0, dtype=None):  # noqa: N803 - Keras' names
     """An ``N x M`` matrix with ones on the ``k``-th diagonal (floatx unless ``dtype``)."""
     M = N if M is None else M
+    if N < 0 or M < 0:
+        raise op_error("Fill", "Dimension %d must be >= 0" % (N if N < 0 else M))
     rows = torch.arange(N, device=_device.current())[:, None]
     cols = torch.arange(M, device=_device.current())[None, :]
     return wrap((cols - rows == k).to(TORCH[standardize_dtype(dtype)]))
@@ -233,6 +237,8 @@ def diagonal(x, offset=0, axis1=0, axis2=1):
 def tri(N, M=None, k=0, dtype=None):  # noqa: N803 - Keras' names
     """Ones at and below the ``k``-th diagonal (floatx unless ``dtype``)."""
     M = N if M is None else M
+    if N < 0 or M < 0:
+        raise op_error("Fill", "Dimension %d must be >= 0" % (N if N < 0 else M))
     rows = torch.arange(N, device=_device.current())[:, None]
     cols = torch.arange(M, device=_device.current())[None, :]
     return wrap((cols - rows <= k).to(TORCH[standardize_dtype(dtype)]))
@@ -369,8 +375,48 @@ def transpose(x, axes=None):
 @keras_export("keras.ops.pad", "keras.ops.numpy.pad")
 def pad(x, pad_width, mode="constant", constant_values=None):
     """Pads ``x`` by ``pad_width`` (per-axis ``(before, after)``) in mode ``constant``,
-    ``reflect`` or ``symmetric`` (the modes Keras' TF backend supports)."""
+    ``reflect`` or ``symmetric`` (the modes Keras' TF backend supports).  Errors carry Keras'
+    ``Pad.call()`` context, as Keras' eager op call adds it."""
+    widths = _pad_widths(pad_width)
+    try:
+        return _pad_call(x, constant_values, widths, mode)
+    except Exception as error:  # noqa: BLE001 - Keras' Operation call wraps every error
+        raise inject_call_info(
+            error, _pad_signature, (x,), {"constant_values": constant_values}, "Pad.call()"
+        ) from None
+
+
+def _pad_signature(x, constant_values=None):
+    """The signature of Keras' ``Pad.call`` (whose arguments its errors list)."""
+
+
+def _pad_widths(pad_width):
+    """Keras' ``Pad._process_pad_width``: an int or a flat pair applies to every axis;
+    one-element pairs of a list are doubled."""
+    if isinstance(pad_width, int):
+        return ((pad_width, pad_width),)
+    if isinstance(pad_width, (tuple, list)) and isinstance(pad_width[0], int):
+        return (pad_width,)
+    first = len(pad_width[0])
+    for i, pair in enumerate(pad_width):
+        if len(pair) != first:
+            raise ValueError(
+                "`pad_width` should be a list of tuples of length 1 or 2. "
+                f"Received: pad_width={pad_width}"
+            )
+        if len(pair) == 1:
+            pad_width[i] = (pair[0], pair[0])
+    return pad_width
+
+
+def _pad_call(x, constant_values, widths, mode):
     x = storage(x)
+    if len(widths) > 1 and len(widths) != x.dim():
+        raise ValueError(
+            "`pad_width` must have the same length as `x.shape`. Received: pad_width=%s "
+            "(of length %d) and x.shape=%s (of length %d)"
+            % (widths, len(widths), tuple(x.shape), x.dim())
+        )
     if constant_values is not None and mode != "constant":
         raise ValueError(
             f"Argument `constant_values` can only be provided when `mode == 'constant'`. "
@@ -378,7 +424,7 @@ def pad(x, pad_width, mode="constant", constant_values=None):
         )
     return _tf_shape.pad(
         x,
-        storage(pad_width, "int32"),
+        wrap(storage(widths, "int32")),
         mode.upper(),
         0 if constant_values is None else constant_values,
     )
@@ -399,7 +445,20 @@ def repeat(x, repeats, axis=None):
 def tile(x, repeats):
     """``x`` repeated ``repeats`` times per axis (missing leading counts are 1)."""
     reps = (repeats,) if isinstance(repeats, int) else tuple(int(r) for r in repeats)
-    return wrap(torch.tile(storage(x), reps))
+    x = storage(x)
+    try:
+        return wrap(torch.tile(x, reps))
+    except RuntimeError:
+        # Keras' TF backend pads the counts on the left with ones to the rank of x
+        offset = max(x.dim() - len(reps), 0)
+        for i, count in enumerate(reps):
+            if count < 0:
+                raise op_error(
+                    "Tile",
+                    "Expected multiples[%d] >= 0, but got %d" % (i + offset, count),
+                    name=None,
+                ) from None
+        raise
 
 
 @keras_export("keras.ops.split", "keras.ops.numpy.split")

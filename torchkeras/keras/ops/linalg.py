@@ -4,6 +4,7 @@
 import torch
 
 from ._base import float_of, storage, wrap
+from ...framework.op_errors import op_error as _op_error
 from ...api_export import keras_export as _keras_export
 
 __all__ = [
@@ -29,11 +30,20 @@ def norm(x, ord=None, axis=None, keepdims=False):  # noqa: A002 - Keras' name
     ``ord`` as NumPy's (``'fro'``, ``'nuc'``, ints, inf)."""
     x = float_of(storage(x))
     if axis is None:
-        if ord is None:
-            out = torch.linalg.vector_norm(x)
+        if ord is None and x.dim():
+            out = _euclidean(x, None, False)
             return wrap(out.reshape((1,) * x.dim()) if keepdims else out)
         axis = tuple(range(x.dim()))
     axes = (axis,) if isinstance(axis, int) else tuple(axis)
+    if any(a < -x.dim() or a >= x.dim() for a in axes):
+        raise ValueError(
+            "All `axis` values must be in the range [-ndim, ndim). "
+            f"Received inputs with ndim={x.dim()}, while axis={axes}"
+        )
+    if x.is_complex() and (
+        ord is None or (len(axes) == 1 and ord == 2) or (len(axes) == 2 and ord == "fro")
+    ):
+        return wrap(_euclidean(x, axes, keepdims))
     if len(axes) == 1:
         return wrap(
             torch.linalg.vector_norm(
@@ -49,36 +59,48 @@ def norm(x, ord=None, axis=None, keepdims=False):  # noqa: A002 - Keras' name
     raise ValueError(f"Invalid axis values. Received: axis={axis}")
 
 
+def _euclidean(x, axes, keepdims):
+    """The 2-norm over ``axes`` (all when None); complex ``x`` gives TF's ``complex64``
+    ``sqrt(sum(x * conj(x)))``."""
+    if not x.is_complex():
+        return torch.linalg.vector_norm(x, dim=axes, keepdim=keepdims)
+    square = (x * x.conj()).sum(dim=axes, keepdim=keepdims) if axes else (x * x.conj()).sum()
+    return square.to(torch.complex64).sqrt()
+
+
 @_keras_export("keras.ops.inv", "keras.ops.linalg.inv")
 def inv(x):
     """Matrix inverse."""
-    return wrap(torch.linalg.inv(float_of(storage(x))))
+    return wrap(torch.linalg.inv(_square(float_of(storage(x)))))
 
 
 @_keras_export("keras.ops.det", "keras.ops.linalg.det")
 def det(x):
     """Matrix determinant."""
-    return wrap(torch.linalg.det(float_of(storage(x))))
+    return wrap(torch.linalg.det(_square(float_of(storage(x)))))
 
 
 @_keras_export("keras.ops.solve", "keras.ops.linalg.solve")
 def solve(a, b):
     """``x`` with ``a @ x = b``."""
-    return wrap(torch.linalg.solve(float_of(storage(a)), float_of(storage(b))))
+    a, b = _system(float_of(storage(a)), float_of(storage(b)))
+    x = torch.linalg.solve(a, _matrix_solve(a, b))
+    return wrap(x if x.dim() == b.dim() else x[..., 0])
 
 
 @_keras_export("keras.ops.solve_triangular", "keras.ops.linalg.solve_triangular")
 def solve_triangular(a, b, lower=False):
     """``x`` with ``a @ x = b`` for triangular ``a``."""
-    return wrap(
-        torch.linalg.solve_triangular(float_of(storage(a)), float_of(storage(b)), upper=not lower)
-    )
+    a, b = _system(float_of(storage(a)), float_of(storage(b)))
+    if b.dim() == a.dim() - 1:
+        return wrap(torch.linalg.solve_triangular(a, b[..., None], upper=not lower)[..., 0])
+    return wrap(torch.linalg.solve_triangular(a, b, upper=not lower))
 
 
 @_keras_export("keras.ops.cholesky", "keras.ops.linalg.cholesky")
 def cholesky(x, upper=False):
     """Cholesky factor (lower unless ``upper``) of a positive-definite matrix."""
-    return wrap(torch.linalg.cholesky(float_of(storage(x)), upper=upper))
+    return wrap(torch.linalg.cholesky(_square(float_of(storage(x))), upper=upper))
 
 
 @_keras_export("keras.ops.qr", "keras.ops.linalg.qr")
@@ -97,7 +119,7 @@ def qr(x, mode="reduced"):
 def svd(x, full_matrices=True, compute_uv=True):
     """``(u, s, vh)`` with ``x = u @ diag(s) @ vh`` (singular values only when not
     ``compute_uv``)."""
-    x = float_of(storage(x))
+    x = _rank2(float_of(storage(x)))
     if not compute_uv:
         return wrap(torch.linalg.svdvals(x))
     u, s, vh = torch.linalg.svd(x, full_matrices=full_matrices)
@@ -107,14 +129,14 @@ def svd(x, full_matrices=True, compute_uv=True):
 @_keras_export("keras.ops.eigh", "keras.ops.linalg.eigh")
 def eigh(x):
     """``(eigenvalues, eigenvectors)`` of a symmetric matrix, eigenvalues ascending."""
-    w, v = torch.linalg.eigh(float_of(storage(x)))
+    w, v = torch.linalg.eigh(_square(float_of(storage(x)), unpack_first=True))
     return wrap(w), wrap(v)
 
 
 @_keras_export("keras.ops.eig", "keras.ops.linalg.eig")
 def eig(x):
     """``(eigenvalues, eigenvectors)`` of a square matrix (complex results)."""
-    w, v = torch.linalg.eig(float_of(storage(x)))
+    w, v = torch.linalg.eig(_square(float_of(storage(x)), unpack_first=True))
     return wrap(w), wrap(v)
 
 
@@ -155,3 +177,57 @@ def matrix_rank(x, tol=None):
     return wrap(
         torch.linalg.matrix_rank(x, atol=tol, rtol=None if tol is None else 0.0).to(torch.int32)
     )
+
+
+def _rank2(x):
+    """``x``, or Keras' ``ValueError`` when it has fewer than two axes."""
+    if x.dim() < 2:
+        raise ValueError(
+            "Expected input to have rank >= 2. Received input with shape %s." % (tuple(x.shape),)
+        )
+    return x
+
+
+def _square(x, unpack_first=False):
+    """``x``, or Keras' ``ValueError`` when it is not a (batch of) square matrices
+    (``unpack_first``: the squareness is read first, as Keras' eig and eigh do, so that a
+    vector fails unpacking its shape)."""
+    if not unpack_first:
+        _rank2(x)
+    m, n = x.shape[-2:]
+    if m != n:
+        raise ValueError(
+            "Expected a square matrix. Received non-square input with shape %s" % (tuple(x.shape),)
+        )
+    return _rank2(x)
+
+
+def _system(a, b):
+    """``(a, b)`` of ``a @ x = b``, or Keras' ``ValueError`` for incompatible shapes."""
+    _square(a)
+    if b.dim() < 1:
+        raise ValueError(
+            "Expected input to have rank >= 1. Received scalar input %s." % b.cpu().numpy()
+        )
+    axis = -2 if a.dim() == b.dim() else -1 if a.dim() == b.dim() - 1 else None
+    if axis is not None and a.shape[axis] != b.shape[axis]:
+        raise ValueError(
+            "Incompatible shapes between `a` and `b`. Expected `a.shape[%d] == b.shape[%d]`. "
+            "Received: a.shape=%s, b.shape=%s" % (axis, axis, tuple(a.shape), tuple(b.shape))
+        )
+    return a, b
+
+
+def _matrix_solve(a, b):
+    """``b`` as the matrix TF's ``MatrixSolve`` takes (a vector gets a trailing axis, as Keras'
+    TF backend adds), or TF's ``InvalidArgumentError`` for what the kernel refuses."""
+    b = b[..., None] if b.dim() == a.dim() - 1 else b
+    if b.dim() != a.dim():
+        text = "All input tensors must have the same rank."
+    elif a.shape[:-2] != b.shape[:-2]:
+        text = "All input tensors must have the same outer dimensions."
+    elif a.shape[-1] != b.shape[-2]:
+        text = "Input matrix and rhs are incompatible."
+    else:
+        return b
+    raise _op_error("MatrixSolve", text, a)

@@ -5,6 +5,7 @@ Unseeded calls use torch's global generator (seeded by ``keras.utils.set_random_
 import torch
 
 from ...framework import device as _device
+from ...framework.op_errors import op_error
 from ..ops._base import TORCH, storage, wrap
 from ..ops._dtypes import standardize_dtype
 from .seed_generator import draw_generator
@@ -24,8 +25,14 @@ __all__ = [
 ]
 
 
-def _shape(shape):
-    return (int(shape),) if isinstance(shape, int) else tuple(int(d) for d in shape)
+def _shape(shape, opname, name=""):
+    """``shape`` as a tuple of ints; TF's error of the sampling op ``opname`` for a negative
+    dimension (``name``: the text after `` name:``, None where TF prints none)."""
+    dims = (int(shape),) if isinstance(shape, int) else tuple(int(d) for d in shape)
+    if dims and min(dims) < 0:
+        negative = next(d for d in dims if d < 0)
+        raise op_error(opname, "Dimension %d must be >= 0" % negative, name=name)
+    return dims
 
 
 def _float(dtype, opname):
@@ -61,7 +68,10 @@ def normal(shape, mean=0.0, stddev=1.0, dtype=None, seed=None):
     """Normal samples of ``shape`` (floatx unless ``dtype``)."""
     target = _float(dtype, "normal")
     sample = torch.randn(
-        _shape(shape), generator=draw_generator(seed), device=_device.current(), dtype=target
+        _shape(shape, "StatelessRandomNormalV2", None),
+        generator=draw_generator(seed),
+        device=_device.current(),
+        dtype=target,
     )
     return wrap(sample * _param(stddev, target) + _param(mean, target))
 
@@ -71,7 +81,10 @@ def uniform(shape, minval=0.0, maxval=1.0, dtype=None, seed=None):
     """Uniform samples in ``[minval, maxval)`` (float dtypes only, like Keras)."""
     target = _float(dtype, "uniform")
     sample = torch.rand(
-        _shape(shape), generator=draw_generator(seed), device=_device.current(), dtype=target
+        _shape(shape, "StatelessRandomUniformV2"),
+        generator=draw_generator(seed),
+        device=_device.current(),
+        dtype=target,
     )
     return wrap(sample * (_param(maxval, target) - _param(minval, target)) + _param(minval, target))
 
@@ -81,7 +94,8 @@ def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=None, seed=None):
     """Normal samples re-drawn until within two standard deviations of the mean."""
     target = _float(dtype, "truncated_normal")
     generator = draw_generator(seed)
-    sample = torch.randn(_shape(shape), generator=generator, device=_device.current(), dtype=target)
+    dims = _shape(shape, "StatelessTruncatedNormalV2", None)
+    sample = torch.randn(dims, generator=generator, device=_device.current(), dtype=target)
     outside = sample.abs() > 2
     while bool(outside.any()):
         fresh = torch.randn(sample.shape, generator=generator, device=sample.device, dtype=target)
@@ -102,7 +116,7 @@ def randint(shape, minval, maxval, dtype="int32", seed=None):
     sample = torch.randint(
         int(minval),
         int(maxval),
-        _shape(shape),
+        _shape(shape, "StatelessRandomUniformIntV2"),
         generator=draw_generator(seed),
         device=_device.current(),
         dtype=torch.int64,
@@ -121,7 +135,10 @@ def dropout(inputs, rate, noise_shape=None, seed=None):
     shape = (
         x.shape
         if noise_shape is None
-        else tuple(x.shape[i] if d is None else int(d) for i, d in enumerate(noise_shape))
+        else _shape(
+            [x.shape[i] if d is None else d for i, d in enumerate(noise_shape)],
+            "StatelessRandomUniformV2",
+        )
     )
     keep = torch.rand(shape, generator=draw_generator(seed), device=x.device) >= rate
     return wrap(
@@ -159,7 +176,7 @@ def gamma(shape, alpha, dtype=None, seed=None):
     """Gamma(``alpha``, 1) samples (floatx unless ``dtype``)."""
     target = _float(dtype, "gamma")
     generator = draw_generator(seed)
-    concentration = _cpu_param(alpha, _shape(shape))
+    concentration = _cpu_param(alpha, _shape(shape, "StatelessRandomGammaV3"))
     sample = torch._standard_gamma(concentration, generator=_cpu(generator))
     return wrap(sample.to(device=_device.current(), dtype=target))
 
@@ -170,7 +187,7 @@ def beta(shape, alpha, beta, dtype=None, seed=None):
     target = _float(dtype, "beta")
     generator = draw_generator(seed)
     cpu = _cpu(generator)
-    shape = _shape(shape)
+    shape = _shape(shape, "BroadcastTo", None)
     a = _cpu_param(alpha, shape)
     b = _cpu_param(beta, shape)
     x = torch._standard_gamma(a, generator=cpu)
@@ -185,7 +202,7 @@ def binomial(shape, counts, probabilities, dtype=None, seed=None):
     target = _float(dtype, "binomial")
     generator = draw_generator(seed)
     cpu = _cpu(generator)
-    shape = _shape(shape)
+    shape = _shape(shape, "StatelessRandomBinomial", None)
     n = _cpu_param(counts, shape)
     p = _cpu_param(probabilities, shape)
     sample = torch.binomial(n, p, generator=cpu)

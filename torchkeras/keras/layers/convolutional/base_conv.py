@@ -132,6 +132,7 @@ class BaseConv(Layer):
         if self.use_bias:
             self.bias = add_weight_from_args(self, "bias", (self.filters,), "bias")
         self.input_spec = InputSpec(min_ndim=self.rank + 2, axes={self._channel_axis: channels})
+        self._check_input(tuple(input_shape))  # Keras validates the shape in build (unwrapped)
         self.built = True
 
     def _torch_kernel(self, dtype):
@@ -177,34 +178,35 @@ class BaseConv(Layer):
             % (
                 tuple(input_shape),
                 kernel_shape,
-                list(self.dilation_rate),
+                "[%s]" % " ".join(map(str, self.dilation_rate)),  # Keras prints a NumPy array
                 self.strides,
                 self.padding,
             )
         )
 
-    def _check_rank(self, value):
-        """Keras' error for an input with extra leading dims."""
-        if value.ndim != self.rank + 2:
+    def _check_rank(self, shape):
+        """Keras' error for an input shape with extra leading dims."""
+        if len(shape) != self.rank + 2:
             raise ValueError(
                 "Kernel shape must have the same length as input, but received kernel of shape %s "
                 "and "
-                "input of shape %s." % (tuple(self._kernel_variable().shape), tuple(value.shape))
+                "input of shape %s." % (tuple(self._kernel_variable().shape), tuple(shape))
             )
 
-    def _check_input(self, value):
-        """Keras' errors for an input of the wrong rank or too small for a ``"valid"`` window."""
-        self._check_rank(value)
+    def _check_input(self, shape):
+        """Keras' errors for an input shape of the wrong rank or too small for a ``"valid"``
+        window (unknown dims pass)."""
+        self._check_rank(shape)
         if self.padding != "valid":
             return
-        spatial = value.shape[1:-1] if self.data_format == "channels_last" else value.shape[2:]
+        spatial = shape[1:-1] if self.data_format == "channels_last" else shape[2:]
         for length, k, d in zip(spatial, self.kernel_size, self.dilation_rate):
-            if length < (k - 1) * d + 1:
-                raise self._nonpositive_output(value.shape)
+            if length is not None and length < (k - 1) * d + 1:
+                raise self._nonpositive_output(shape)
 
     def call(self, inputs):
         value = inputs._value
-        self._check_input(value)
+        self._check_input(value.shape)
         x, padding = self._padded(utils.to_channels_first(value, self.data_format))
         y = CONV_FNS[self.rank](
             x,

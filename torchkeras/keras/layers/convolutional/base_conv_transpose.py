@@ -119,7 +119,7 @@ class BaseConvTranspose(BaseConv):
 
     def call(self, inputs):
         value = inputs._value
-        self._check_rank(value)
+        self._check_rank(value.shape)
         x = utils.to_channels_first(value, self.data_format)
         plan, direct = self._plan(x.shape[2:])
         kernel = self._torch_kernel(value.dtype)

@@ -92,7 +92,7 @@ class BaseDepthwiseConv(BaseConv):
 
     def call(self, inputs):
         value = inputs._value
-        self._check_input(value)
+        self._check_input(value.shape)
         x, padding = self._padded(utils.to_channels_first(value, self.data_format))
         y = CONV_FNS[self.rank](
             x,

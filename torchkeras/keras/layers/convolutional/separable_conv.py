@@ -87,7 +87,7 @@ class BaseSeparableConv(BaseConv):
 
     def call(self, inputs):
         value = inputs._value
-        self._check_input(value)
+        self._check_input(value.shape)
         dtype = value.dtype
         conv = CONV_FNS[self.rank]
         x, padding = self._padded(utils.to_channels_first(value, self.data_format))

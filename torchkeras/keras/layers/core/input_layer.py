@@ -1,12 +1,11 @@
 """``keras.layers.InputLayer`` and ``keras.Input``: the entry points of a functional graph."""
 
-from ....framework import dtypes
-from ...backend import config
 from ...backend.keras_tensor import KerasTensor
 from ..layer import Layer
 from ...ops.node import Node
 from ....api_export import keras_export
 from ...backend.shape_utils import standardize_shape
+from ...ops._dtypes import standardize_dtype
 
 
 @keras_export("keras.layers.InputLayer")
@@ -41,9 +40,7 @@ class InputLayer(Layer):
         elif batch_shape is None:
             batch_shape = (batch_size,) + standardize_shape(shape)
         self._batch_shape = standardize_shape(tuple(batch_shape))
-        dtype = dtypes.as_dtype(
-            getattr(dtype, "name", dtype) if dtype is not None else config.floatx()
-        ).name
+        dtype = standardize_dtype(dtype)
         self._dtype_name = dtype
         self.sparse = bool(sparse)
         self.ragged = bool(ragged)

@@ -75,9 +75,9 @@ class BatchNormalization(Layer):
         self.moving_variance_initializer = initializers.get(moving_variance_initializer)
 
     def build(self, input_shape):
+        shape = (input_shape[self.axis],)  # Keras' error for a bad axis (or a None input)
         ndim = len(input_shape)
         axis = self.axis % ndim
-        shape = (input_shape[axis],)
         add_affine_weights(self, shape, self.center)
         self.moving_mean = self.add_weight(
             shape=shape,

@@ -49,10 +49,10 @@ class LayerNormalization(Layer):
         )
 
     def build(self, input_shape):
-        ndim = len(input_shape)
         axes = self.axis if isinstance(self.axis, list) else [self.axis]
-        if any(not -ndim <= a < ndim for a in axes):  # Keras indexes the shape tuple with them
-            raise IndexError("tuple index out of range")
+        for a in axes:  # Keras indexes the shape with them first (its errors for bad axes)
+            input_shape[a]
+        ndim = len(input_shape)
         self._axes = tuple(sorted(a % ndim for a in axes))
         shape = tuple(input_shape[a] for a in self._axes)
         add_affine_weights(self, shape, self.center and not self.rms_scaling)

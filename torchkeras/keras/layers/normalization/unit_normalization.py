@@ -12,6 +12,8 @@ class UnitNormalization(Layer):
     """Divides each example by its L2 norm over ``axis`` (an int or a list), the norm floored at
     1e-12."""
 
+    _converts_input = True  # its call converts the input first (None's error)
+
     def __init__(self, axis=-1, **kwargs):
         super().__init__(**kwargs)
         self.supports_masking = True

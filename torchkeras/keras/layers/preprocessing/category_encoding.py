@@ -7,10 +7,12 @@ from ....framework.convert import to_torch
 from ....framework.tensor import wrap
 from ....ops.sparse.conversion_ops import from_dense
 from ..layer import Layer
-from ....framework.op_errors import op_error
+from ....framework.op_errors import op_error, type_name
 from ....api_export import keras_export
 
 _MODES = ("count", "one_hot", "multi_hot")
+_NARROW_INTEGERS = frozenset(("int8", "int16", "uint8", "uint16", "uint32", "uint64"))
+"""Integer dtypes TF's ``DenseBincount`` refuses (Keras casts only non-integer inputs)."""
 
 
 @keras_export("keras.layers.CategoryEncoding")
@@ -58,6 +60,9 @@ class CategoryEncoding(Layer):
                 )
             count_weights = to_torch(count_weights).to(self._compute_torch_dtype)
             dtype = count_weights.dtype
+        if self.output_mode != "one_hot" and inputs.dtype.name in _NARROW_INTEGERS:
+            if inputs.shape.rank <= 2:
+                raise _index_dtype_error(inputs.dtype)
         indices = inputs._value.long()
         if indices.ndim == 0:
             indices = indices[None]
@@ -94,3 +99,16 @@ class CategoryEncoding(Layer):
         config = super().get_config()
         config.update({"num_tokens": self.num_tokens, "output_mode": self.output_mode})
         return config
+
+
+def _index_dtype_error(dtype):
+    """TF's error for ``DenseBincount`` indices of an integer dtype other than int32/int64."""
+    return op_error(
+        "DenseBincount",
+        "Value for attr 'Tidx' of %s is not in the list of allowed values: int32, int64\n\t; "
+        "NodeDef: {{node DenseBincount}}; Op<name=DenseBincount; signature=input:Tidx, "
+        "size:Tidx, weights:T -> output:T; attr=Tidx:type,allowed=[DT_INT32, DT_INT64]; "
+        "attr=T:type,allowed=[DT_INT32, DT_INT64, DT_FLOAT, DT_DOUBLE]; "
+        "attr=binary_output:bool,default=false>" % type_name(dtype),
+        wrapped=False,
+    )

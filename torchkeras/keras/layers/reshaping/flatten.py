@@ -26,7 +26,7 @@ class Flatten(Layer):
             value = value.movedim(1, -1)
         if value.ndim == 1:
             return wrap(value.reshape(-1, 1))
-        return wrap(value.reshape(value.shape[0], -1))
+        return wrap(value.reshape(value.shape[0], math.prod(value.shape[1:])))  # empty too
 
     def compute_output_shape(self, input_shape):
         rest = input_shape[1:]

@@ -14,32 +14,52 @@ class Reshape(Layer):
     def __init__(self, target_shape, **kwargs):
         super().__init__(**kwargs)
         self.target_shape = tuple(target_shape)
+        for dim in self.target_shape:
+            if isinstance(dim, int) and dim < -1:
+                raise ValueError(
+                    "Each dimension in `target_shape` must be a non-negative integer, or `-1` "
+                    "for a single unknown dimension. Received: target_shape=%s."
+                    % (self.target_shape,)
+                )
         if self.target_shape.count(-1) > 1:
             raise ValueError(
-                "The `target_shape` argument can only contain one unknown dimension (-1). "
-                "Received: target_shape=%s" % (self.target_shape,)
+                "There must be at most one unknown dimension (-1) in `target_shape`. "
+                "Received: target_shape=%s." % (self.target_shape,)
             )
         self.built = True
 
     def call(self, inputs):
         value = inputs._value
-        try:
-            return wrap(value.reshape((value.shape[0],) + self.target_shape))
-        except RuntimeError:
-            raise ValueError(
-                "The total size of the tensor must be unchanged. Received: input_shape=%s, "
-                "target_shape=%s" % (tuple(value.shape[1:]), self.target_shape)
-            ) from None
+        target = _resolve(tuple(value.shape[1:]), self.target_shape)
+        return wrap(value.reshape((value.shape[0],) + target))
 
     def compute_output_shape(self, input_shape):
-        target = list(self.target_shape)
-        if -1 in target:
-            known = math.prod(d for d in target if d != -1)
-            rest = input_shape[1:]
-            target[target.index(-1)] = None if None in rest else math.prod(rest) // known
-        return (input_shape[0],) + tuple(target)
+        return (input_shape[0],) + _resolve(tuple(input_shape[1:]), self.target_shape)
 
     def get_config(self):
         config = super().get_config()
         config["target_shape"] = self.target_shape
         return config
+
+
+def _resolve(sample_shape, target):
+    """``target`` with its ``-1`` inferred from one sample's shape (None where unknown);
+    Keras' ``ValueError`` when the sample's size does not fit, even for an empty batch."""
+    if None in sample_shape:
+        return tuple(None if d == -1 else d for d in target)
+    size = math.prod(sample_shape)
+    if -1 not in target:
+        if size != math.prod(target):
+            raise ValueError(
+                "The total size of the tensor must be unchanged. Received: input_shape=%s, "
+                "target_shape=%s" % (sample_shape, target)
+            )
+        return target
+    known = math.prod(d for d in target if d != -1)
+    if known == 0 or size % known:
+        raise ValueError(
+            "The total size of the tensor must be unchanged, however, the input size cannot by "
+            "divided by the specified dimensions in target_shape. Received: input_shape=%s, "
+            "target_shape=%s" % (sample_shape, target)
+        )
+    return tuple(size // known if d == -1 else d for d in target)
