@@ -136,3 +136,22 @@ def test_string_scalars_keep_trailing_nul_bytes():
     assert tf.constant(b"ab\x00").numpy() == b"ab\x00"
     assert tf.constant("x\x00").numpy() == b"x\x00"
     assert tf.constant([b"a\x00", b"b"]).numpy().tolist() == [b"a\x00", b"b"]
+
+
+@pytest.mark.parametrize(
+    "value, dtype, expected",
+    [
+        ([2.5, np.int64(2)], "float32", [2.5, 2.0]),
+        ([np.int64(2), 3], "int32", [2, 3]),
+        ([np.uint8(3), 2], "int32", [3, 2]),
+        ([np.int64(2**40)], "int64", [2**40]),
+        ([1, np.float32(2.5)], "float32", [1.0, 2.5]),
+        ([np.float64(1.5), 2.5], "float64", [1.5, 2.5]),
+    ],
+)
+def test_numpy_scalars_in_lists(value, dtype, expected):
+    """NumPy integer scalars in a list count as Python ints (TF's inference), so a float
+    beside one is never truncated."""
+    result = tf.constant(value)
+    assert result.dtype.name == dtype
+    assert result.numpy().tolist() == expected

@@ -81,6 +81,8 @@ def infer_dtype(value):
     for leaf in leaves:
         if isinstance(leaf, TensorOperators):
             kinds.add(leaf.dtype.name)
+        elif isinstance(leaf, np.integer):  # TF reads NumPy integer scalars as Python ints
+            kinds.add("int")
         elif isinstance(leaf, (np.ndarray, np.generic)):
             kinds.add(infer_dtype(leaf).name)
         elif isinstance(leaf, _PY_BOOL):
