@@ -278,10 +278,14 @@ def reduction_dims(axis, a, opname):
     return tuple(dims)
 
 
-def axis_arg(axis):
-    """Keras' ``axis`` argument as torch's ``dim``: None, an int, or a tuple of ints."""
+def axis_arg(axis, op=None):
+    """Keras' ``axis`` argument as torch's ``dim``: None, an int, or a tuple of ints.  A float
+    in an axis tuple is TF's ``Tidx`` attr error of reduction ``op`` (``"Mean"``)."""
     if axis is None or isinstance(axis, int):
         return axis
     if isinstance(axis, float):  # Keras' TF backend converts a scalar axis to int32
         raise TypeError("Cannot convert %r to EagerTensor of dtype int32" % axis)
-    return tuple(int(a) for a in axis)
+    axes = tuple(axis)
+    if op is not None and any(isinstance(a, (float, np.floating)) for a in axes):
+        raise attr_error(op, dtypes.float32, attr="Tidx", name=None)
+    return tuple(int(a) for a in axes)

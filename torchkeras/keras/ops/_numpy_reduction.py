@@ -41,8 +41,20 @@ _WIDEN = {
 }
 
 
+_REDUCTION_OPS = {
+    torch.sum: "Sum",
+    torch.mean: "Mean",
+    torch.prod: "Prod",
+    torch.amax: "Max",
+    torch.amin: "Min",
+    torch.any: "Any",
+    torch.all: "All",
+}
+"""TF's op for each torch reduction, named in the error for a float in an axis tuple."""
+
+
 def _reduce(fn, x, axis, keepdims, **kwargs):
-    dims = axis_arg(axis)
+    dims = axis_arg(axis, _REDUCTION_OPS.get(fn))
     if dims is None:
         out = fn(x, **kwargs)
         if keepdims:
