@@ -13,20 +13,19 @@ __all__ = ["CompositeTensor", "conversion_error"]
 
 
 class CompositeTensor:
-    """Base class of ``tf.RaggedTensor`` and ``tf.SparseTensor`` (TF's ``CompositeTensor``)."""
+    """Base class of ``tf.RaggedTensor`` and ``tf.SparseTensor`` (TF's ``CompositeTensor``).
+
+    Subclasses give the text TF's conversion error shows for them (``_CONVERSION_TEXT``,
+    ``%s`` for the value) and say whether they implement the reflected Python operators
+    (``_reflects_operators``: then ``dense + composite`` calls ``composite.__radd__``)."""
 
     __slots__ = ()
+    _CONVERSION_TEXT = "Attempt to convert a value (%s) with an unsupported type to a Tensor."
+    _reflects_operators = False
 
 
 def conversion_error(value):
-    """The exception TF raises when an op converts a composite ``value`` to a dense Tensor.
-
-    TF asks ``len()`` of a ``RaggedTensor`` while packing it (a ``ValueError`` wrapping the
-    ``TypeError`` text), and refuses a ``SparseTensor`` by its type."""
-    cls = type(value)
-    if cls.__name__ == "RaggedTensor":
-        return ValueError("TypeError: object of type 'RaggedTensor' has no len()\n")
-    return ValueError(
-        "Attempt to convert a value (%s) with an unsupported type (%s) to a Tensor."
-        % (value, "<class 'tensorflow.python.framework.sparse_tensor.SparseTensor'>")
-    )
+    """The ``ValueError`` TF raises when an op converts a composite ``value`` to a dense
+    Tensor (its class's ``_CONVERSION_TEXT``)."""
+    text = value._CONVERSION_TEXT
+    return ValueError(text % (value,) if "%s" in text else text)

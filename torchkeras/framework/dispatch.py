@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from .composite_tensor import CompositeTensor, conversion_error
 
-__all__ = ["CompositeArgumentError", "register", "dispatch", "has_composite", "operator_operand"]
+__all__ = ["CompositeArgumentError", "register", "dispatch", "operator_operand"]
 
 _HANDLERS = {}
 
@@ -48,11 +48,6 @@ def _composites(values, found):
     return found
 
 
-def has_composite(*values):
-    """True when any value (or an item of a list/tuple value) is a composite tensor."""
-    return bool(_composites(values, []))
-
-
 def dispatch(op, args, kwargs, error=None):
     """The result of the handler of ``op`` for the composite arguments of this call.
 
@@ -73,6 +68,6 @@ def operator_operand(opname, x, y):
     for composite_type, handler in _HANDLERS.get(opname, ()):
         if isinstance(y, composite_type):
             return handler(x, y)
-    if getattr(type(y), "_reflects_operators", False):
+    if y._reflects_operators:
         return NotImplemented
     raise conversion_error(y)

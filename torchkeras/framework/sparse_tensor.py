@@ -47,6 +47,10 @@ class SparseTensor(CompositeTensor):
     """
 
     __slots__ = ("_indices", "_values", "_dense_shape")
+    _CONVERSION_TEXT = (
+        "Attempt to convert a value (%s) with an unsupported type "
+        "(<class 'tensorflow.python.framework.sparse_tensor.SparseTensor'>) to a Tensor."
+    )
 
     def __init__(self, indices, values, dense_shape):
         indices = _int64_component(indices, "indices")

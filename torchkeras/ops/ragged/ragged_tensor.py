@@ -110,7 +110,9 @@ class RaggedTensor(CompositeTensor):
     """
 
     __slots__ = ("_values", "_row_splits", "_uniform_row_length")
-    _reflects_operators = True  # ``dense + ragged`` runs ``RaggedTensor.__radd__``
+    _reflects_operators = True
+    # TF asks ``len()`` of a RaggedTensor while packing it into a dense Tensor.
+    _CONVERSION_TEXT = "TypeError: object of type 'RaggedTensor' has no len()\n"
 
     def __init__(self, values, row_splits, internal=False, uniform_row_length=None):
         if not internal:
