@@ -59,10 +59,7 @@ class _BatchDataset(UnaryDataset):
             return
 
     def _cardinality(self):
-        count = self._input._cardinality()
-        if count < 0:
-            return count
-        return count // self._batch_size if self._drop_remainder else -(-count // self._batch_size)
+        return batch_count(self._input._cardinality(), self._batch_size, self._drop_remainder)
 
     def _spec(self):
         size = self._batch_size if self._drop_remainder else None
@@ -70,6 +67,14 @@ class _BatchDataset(UnaryDataset):
             lambda shape, dtype: ((size,) + shape if shape is not None else None, dtype),
             self._input._spec(),
         )
+
+
+def batch_count(count, size, drop_remainder):
+    """The number of batches of ``size`` from ``count`` elements (infinite and unknown counts,
+    which are negative, stay as they are)."""
+    if count < 0:
+        return count
+    return count // size if drop_remainder else -(-count // size)
 
 
 def groups(elements, size, drop_remainder):
@@ -178,10 +183,7 @@ class _PaddedBatchDataset(UnaryDataset):
         return structure.pack_as(elements[0], out)
 
     def _cardinality(self):
-        count = self._input._cardinality()
-        if count < 0:
-            return count
-        return count // self._batch_size if self._drop_remainder else -(-count // self._batch_size)
+        return batch_count(self._input._cardinality(), self._batch_size, self._drop_remainder)
 
     def _spec(self):
         size = self._batch_size if self._drop_remainder else None

@@ -15,7 +15,7 @@ from ...framework.tensor import wrap
 from .. import structure
 from ..dataset_ops import Dataset, UnaryDataset
 from . import _common as c
-from .batching import groups
+from .batching import batch_count, groups
 from .sources import _TensorDataset
 
 __all__ = [
@@ -179,11 +179,7 @@ class RaggedBatchDataset(UnaryDataset):
         return structure.pack_as(first, stacked)
 
     def _cardinality(self):
-        count = self._input._cardinality()
-        if count < 0:
-            return count
-        size = self._batch_size
-        return count // size if self._drop_remainder else -(-count // size)
+        return batch_count(self._input._cardinality(), self._batch_size, self._drop_remainder)
 
     def _spec(self):
         _, spec_type, _ = _ragged()
