@@ -23,6 +23,7 @@ autograd and would lose them).
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import operator
 
@@ -267,6 +268,34 @@ class VariableCreationError(ValueError):
     """TF's ``ValueError`` for a variable created by a trace after the first."""
 
 
+def _collecting(body):
+    """``(traced, outputs)``: ``body`` wrapped so that the outputs of the traced call are
+    collected in the list ``outputs``."""
+    outputs = []
+
+    def traced(*inputs):
+        result = body(*inputs)
+        outputs.extend(result)
+        return result
+
+    return traced, outputs
+
+
+@contextlib.contextmanager
+def _active(trace):
+    """``trace`` is the thread's current function trace, with torch's compiling flag set (so
+    torch functions take their traceable paths); both restored afterwards."""
+    previous = _STATE.function_trace
+    _STATE.function_trace = trace
+    compiling = torch.compiler._is_compiling_flag
+    torch.compiler._is_compiling_flag = True
+    try:
+        yield
+    finally:
+        torch.compiler._is_compiling_flag = compiling
+        _STATE.function_trace = previous
+
+
 class Trace:
     """One run of ``body(*storages) -> list of torch tensors`` recorded as a GraphModule.
 
@@ -307,23 +336,9 @@ class Trace:
 
         ``differentiated``: an outer tape records this call (its outputs must keep autograd).
         """
-        outputs = []
-
-        def traced(*inputs):
-            result = body(*inputs)
-            outputs.extend(result)
-            return result
-
-        previous = _STATE.function_trace
-        _STATE.function_trace = self
-        compiling = torch.compiler._is_compiling_flag
-        torch.compiler._is_compiling_flag = True
-        try:
-            with _HostReadWatch(self):
-                graph_module = make_fx(traced, _error_on_data_dependent_ops=False)(*storages)
-        finally:
-            torch.compiler._is_compiling_flag = compiling
-            _STATE.function_trace = previous
+        traced, outputs = _collecting(body)
+        with _active(self), _HostReadWatch(self):
+            graph_module = make_fx(traced, _error_on_data_dependent_ops=False)(*storages)
         self.outputs = outputs
         for key, tensors in self.deferred:
             HOST_CALLS[key](tensors)
@@ -344,23 +359,10 @@ class Trace:
     def dry_run(self, body, storages):
         """Runs ``body`` on fake tensors of ``storages``' shapes and dtypes (symbolic sizes):
         Python runs, nothing is computed or written; ``outputs`` are fake tensors."""
-        outputs = []
-
-        def traced(*inputs):
-            result = body(*inputs)
-            outputs.extend(result)
-            return result
-
-        previous = _STATE.function_trace
-        _STATE.function_trace = self
+        traced, outputs = _collecting(body)
         self.may_create_variables = False
-        compiling = torch.compiler._is_compiling_flag
-        torch.compiler._is_compiling_flag = True
-        try:
+        with _active(self):
             make_fx(traced, tracing_mode="symbolic", _allow_non_fake_inputs=True)(*storages)
-        finally:
-            torch.compiler._is_compiling_flag = compiling
-            _STATE.function_trace = previous
         self.outputs = outputs
         self.release()
 
