@@ -77,12 +77,9 @@ def _plain(value):
     return "%g" % value
 
 
-@tf_export("quantization.fake_quant_with_min_max_args")
-def fake_quant_with_min_max_args(inputs, min=-6, max=6, num_bits=8, narrow_range=False, name=None):  # noqa: A002 - TF's argument names
-    """``tf.quantization.fake_quant_with_min_max_args``: ``inputs`` quantized over the fixed
-    range ``[min, max]`` (nudged to contain 0) and dequantized."""
-    x = _float32(inputs)
-    opname = "FakeQuantWithMinMaxArgs"
+def _nudged_args(x, min, max, num_bits, narrow_range, opname):  # noqa: A002 - TF's names
+    """The nudged range of the ``*_with_min_max_args`` ops' Python ``min``/``max``, after
+    TF's checks (``min < max``, ``num_bits``)."""
     if not min < max:
         raise op_error(
             opname,
@@ -92,7 +89,16 @@ def fake_quant_with_min_max_args(inputs, min=-6, max=6, num_bits=8, narrow_range
     quant_min, quant_max = _levels(num_bits, narrow_range, opname, x)
     low = torch.tensor(np.float32(min), device=x.device)
     high = torch.tensor(np.float32(max), device=x.device)
-    nudged = _nudge(low, high, quant_min, quant_max)
+    return _nudge(low, high, quant_min, quant_max)
+
+
+@tf_export("quantization.fake_quant_with_min_max_args")
+def fake_quant_with_min_max_args(inputs, min=-6, max=6, num_bits=8, narrow_range=False, name=None):  # noqa: A002 - TF's argument names
+    """``tf.quantization.fake_quant_with_min_max_args``: ``inputs`` quantized over the fixed
+    range ``[min, max]`` (nudged to contain 0) and dequantized."""
+    x = _float32(inputs)
+    opname = "FakeQuantWithMinMaxArgs"
+    nudged = _nudged_args(x, min, max, num_bits, narrow_range, opname)
     return wrap(_with_gradients(x, _quantize(x, *nudged), nudged[0], nudged[1]))
 
 
@@ -104,16 +110,7 @@ def fake_quant_with_min_max_args_gradient(
     ``inputs`` lies in the nudged range, 0 elsewhere."""
     g, x = _float32(gradients), _float32(inputs)
     opname = "FakeQuantWithMinMaxArgsGradient"
-    if not min < max:
-        raise op_error(
-            opname,
-            "min has to be smaller than max, was: %s >= %s" % (_plain(min), _plain(max)),
-            x,
-        )
-    quant_min, quant_max = _levels(num_bits, narrow_range, opname, x)
-    low = torch.tensor(np.float32(min), device=x.device)
-    high = torch.tensor(np.float32(max), device=x.device)
-    nudged_min, nudged_max, _, _ = _nudge(low, high, quant_min, quant_max)
+    nudged_min, nudged_max, _, _ = _nudged_args(x, min, max, num_bits, narrow_range, opname)
     return wrap(g * ((x >= nudged_min) & (x <= nudged_max)).to(g.dtype))
 
 
