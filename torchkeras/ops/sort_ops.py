@@ -51,7 +51,7 @@ def _sort_axis(storage, axis):
 def sort_with_indices(storage, axis, descending):
     """Values and indices of ``storage`` sorted along ``axis`` in the order TF's ``TopKV2``
     gives (``tf.sort`` sorts ``-x`` descending for the ascending order): strings, bool and
-    complex raise TF's dtype errors, rows holding NaN take TopKV2's order
+    complex raise TF's dtype errors, rows holding NaN take the CPU TopKV2's order
     (:mod:`topk_order`)."""
     if isinstance(storage, np.ndarray) or storage.dtype is torch.bool:
         if descending and not isinstance(storage, np.ndarray):
@@ -62,7 +62,13 @@ def sort_with_indices(storage, axis, descending):
     if storage.is_complex():
         raise attr_error("TopKV2", storage)
     values, indices = torch.sort(storage, dim=axis, descending=descending, stable=True)
-    if storage.is_floating_point() and bool(torch.isnan(storage).any()):
+    # TF's CPU kernel orders NaN rows as std::sort leaves them; its GPU kernel is another
+    # sort, and testing for NaN there would cost a device sync per call.
+    if (
+        storage.is_floating_point()
+        and storage.device.type == "cpu"
+        and bool(torch.isnan(storage).any())
+    ):
         rows = storage.movedim(axis, -1)
         keys = (rows if descending else -rows).reshape(-1, rows.shape[-1]).tolist()
         order = torch.tensor(
