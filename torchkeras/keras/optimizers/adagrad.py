@@ -5,7 +5,7 @@ from __future__ import annotations
 import torch
 
 from .optimizer import Optimizer
-from .updates import subtract_quotient_
+from .updates import add_scaled_, plus, squares, subtract_quotient_
 from ...api_export import keras_export
 
 __all__ = ["Adagrad"]
@@ -65,8 +65,9 @@ class Adagrad(Optimizer):
     def _update(self, grads, indices, lr, step):
         params = self._select(self._params, indices)
         acc = self._select(self._acc, indices)
-        torch._foreach_addcmul_(acc, grads, grads)  # acc + (1 * g) * g: Keras' acc + g**2
-        denominators = torch._foreach_add(acc, self.epsilon)
+        scratch = self._scratch(indices)
+        add_scaled_(acc, squares(grads, scratch), 1.0, scratch=True)
+        denominators = plus(acc, self.epsilon, scratch)
         torch._foreach_sqrt_(denominators)
         subtract_quotient_(params, grads, denominators, lr)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import torch
 
 from .optimizer import Optimizer
-from .updates import move_toward_, subtract_quotient_
+from .updates import move_toward_, roots, squares, subtract_quotient_
 from ...api_export import keras_export
 
 __all__ = ["Adam"]
@@ -81,13 +81,14 @@ class Adam(Optimizer):
         params = self._select(self._params, indices)
         m = self._select(self._m, indices)
         v = self._select(self._v, indices)
-        move_toward_(m, grads, 1 - self.beta_1)
-        move_toward_(v, torch._foreach_mul(grads, grads), 1 - self.beta_2, scratch=True)
+        scratch = self._scratch(indices)
+        move_toward_(m, grads, 1 - self.beta_1, out=scratch)
+        move_toward_(v, squares(grads, scratch), 1 - self.beta_2, scratch=True)
         if self.amsgrad:
             v_hat = self._select(self._v_hat, indices)
             torch._foreach_maximum_(v_hat, v)
             v = v_hat
-        denominators = torch._foreach_sqrt(v)
+        denominators = roots(v, scratch)
         torch._foreach_add_(denominators, self.epsilon)
         subtract_quotient_(params, m, denominators, alpha)
 

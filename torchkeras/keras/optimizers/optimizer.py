@@ -184,6 +184,7 @@ class Optimizer(KerasObjectRepr):
         self._lr = None
         self._set_learning_rate(learning_rate)
         self._jit_update = None
+        self._scratch_storages = None
 
     # ----------------------------------------------------------------- variables
     def _make_variable(self, value, name, dtype, device):
@@ -460,6 +461,22 @@ class Optimizer(KerasObjectRepr):
     def _select(self, storages, indices):
         """``storages`` (one per built variable) restricted to ``indices``."""
         return storages if indices is self._all else [storages[i] for i in indices]
+
+    def _scratch(self, indices):
+        """Tensors shaped and typed as the variables at ``indices`` that an update may overwrite,
+        kept from step to step; ``None`` where the update should allocate its temporaries
+        instead: off the CPU (a device's caching allocator reuses freed memory) and inside a
+        compiled or traced graph.  On the CPU a fresh temporary the size of a weight matrix
+        costs page faults on every step, since glibc's ``malloc`` hands large freed blocks
+        back to the system (measured: 0.3 ms more on a 2.8 ms MLP training step)."""
+        if torch.compiler.is_compiling():
+            return None
+        if self._scratch_storages is None:
+            on_cpu = all(p.device.type == "cpu" for p in self._params)
+            self._scratch_storages = [torch.empty_like(p) for p in self._params] if on_cpu else ()
+        if not self._scratch_storages:
+            return None
+        return self._select(self._scratch_storages, indices)
 
     def _slot_storages(self, variables):
         """The torch storages of a list of slot variables (for ``_update``)."""

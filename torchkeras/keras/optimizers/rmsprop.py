@@ -5,7 +5,7 @@ from __future__ import annotations
 import torch
 
 from .optimizer import Optimizer
-from .updates import decay_add_, subtract_quotient_
+from .updates import decay_add_, plus, squares, subtract_quotient_
 from ...api_export import keras_export
 
 __all__ = ["RMSprop"]
@@ -81,14 +81,15 @@ class RMSprop(Optimizer):
         rho = self.rho
         params = self._select(self._params, indices)
         v = self._select(self._v, indices)
-        decay_add_(v, rho, torch._foreach_mul(grads, grads), 1 - rho, scratch=True)
+        scratch = self._scratch(indices)
+        decay_add_(v, rho, squares(grads, scratch), 1 - rho, scratch=True)
         if self.centered:
             a = self._select(self._a, indices)
             decay_add_(a, rho, grads, 1 - rho)
-            denominators = torch._foreach_sub(v, torch._foreach_mul(a, a))
+            denominators = torch._foreach_sub(v, squares(a, scratch))
             torch._foreach_add_(denominators, self.epsilon)
         else:
-            denominators = torch._foreach_add(v, self.epsilon)
+            denominators = plus(v, self.epsilon, scratch)
         torch._foreach_sqrt_(denominators)
         if self.momentum > 0:
             increments = torch._foreach_mul(grads, lr)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import torch
 
 from .optimizer import Optimizer
-from .updates import subtract_scaled_
+from .updates import scaled, subtract_scaled_
 from ...api_export import keras_export
 
 __all__ = ["SGD"]
@@ -68,17 +68,18 @@ class SGD(Optimizer):
 
     def _update(self, grads, indices, lr, step):
         params = self._select(self._params, indices)
+        scratch = self._scratch(indices)
         if self.momentum == 0:
-            subtract_scaled_(params, grads, lr)
+            subtract_scaled_(params, grads, lr, out=scratch)
             return
         m = self._select(self._m, indices)
         momentum = self._scalars.cast(self.momentum, like=lr)
-        scaled = torch._foreach_mul(grads, lr)
+        scaled_grads = scaled(grads, lr, scratch)
         torch._foreach_mul_(m, momentum)
-        torch._foreach_sub_(m, scaled)
+        torch._foreach_sub_(m, scaled_grads)
         if self.nesterov:
             steps = torch._foreach_mul(m, momentum)
-            torch._foreach_sub_(steps, scaled)
+            torch._foreach_sub_(steps, scaled_grads)
             torch._foreach_add_(params, steps)
         else:
             torch._foreach_add_(params, m)

@@ -2,32 +2,81 @@
 
 Keras writes ``m += (g - m) * (1 - beta)`` and ``v = rho * v + (1 - rho) * g**2`` as
 separate float32 ops; torch's fused ``lerp``/``addcmul``/``alpha=`` forms round once
-(a fused multiply-add) and differ in the last place, so these use one op per Keras op.
+(a fused multiply-add) and differ in the last place, so these round as one op per Keras op
+(the one fused form used, ``addcmul`` by a tensor of ones, rounds exactly so).
 Scalars are Python floats (torch uses them as float32 beside float32 tensors) or 0-d
-float32 tensors.
+float32 tensors.  ``out``: tensors shaped as ``tensors`` that a step may overwrite instead of
+allocating its temporaries (the optimizer's ``_scratch``), or ``None``.
 """
 
 import torch
 
-__all__ = ["move_toward_", "decay_add_", "subtract_scaled_", "subtract_quotient_"]
+__all__ = [
+    "add_scaled_",
+    "squares",
+    "plus",
+    "roots",
+    "scaled",
+    "move_toward_",
+    "decay_add_",
+    "subtract_scaled_",
+    "subtract_quotient_",
+]
 
 
-def move_toward_(targets, tensors, fraction, scratch=False):
-    """``targets += (tensors - targets) * fraction`` in place (Keras' Adam moments);
-    ``scratch``: ``tensors`` are temporaries this may overwrite."""
-    if scratch:
-        steps = tensors
-        torch._foreach_sub_(steps, targets)
-    else:
-        steps = torch._foreach_sub(tensors, targets)
-    torch._foreach_mul_(steps, fraction)
-    torch._foreach_add_(targets, steps)
+def squares(tensors, out=None):
+    """``tensors * tensors`` (Keras' ``square(g)``), written into ``out`` when given."""
+    if out is None:
+        return torch._foreach_mul(tensors, tensors)
+    for tensor, result in zip(tensors, out):
+        torch.mul(tensor, tensor, out=result)
+    return out
 
 
-def decay_add_(targets, decay, tensors, scale, scratch=False):
-    """``targets = targets * decay + tensors * scale`` (Keras' ``rho * v + (1 - rho) * g``);
-    ``scratch``: ``tensors`` are temporaries this may overwrite."""
-    torch._foreach_mul_(targets, decay)
+def plus(tensors, value, out=None):
+    """``tensors + value`` (Keras' ``v + epsilon``), written into ``out`` when given."""
+    if out is None:
+        return torch._foreach_add(tensors, value)
+    for tensor, result in zip(tensors, out):
+        torch.add(tensor, value, out=result)
+    return out
+
+
+def roots(tensors, out=None):
+    """``sqrt(tensors)``, written into ``out`` when given."""
+    if out is None:
+        return torch._foreach_sqrt(tensors)
+    for tensor, result in zip(tensors, out):
+        torch.sqrt(tensor, out=result)
+    return out
+
+
+def scaled(tensors, scale, out=None):
+    """``tensors * scale``, written into ``out`` when given."""
+    if out is None:
+        return torch._foreach_mul(tensors, scale)
+    for tensor, result in zip(tensors, out):
+        torch.mul(tensor, scale, out=result)
+    return out
+
+
+_UNITS = {dtype: torch.ones((), dtype=dtype) for dtype in (torch.float32, torch.float64)}
+
+
+def add_scaled_(targets, tensors, scale, scratch):
+    """``targets += tensors * scale`` rounded as those two ops.  On the CPU, with a Python scale,
+    one ``addcmul_(tensors, 1, value=scale)``: its ``(scale * tensors) * 1`` is exact and the
+    add rounds once, whether or not the compiler fused the last multiply into the add (half
+    and bfloat16 kernels compute in float32 and round once, so those dtypes take two ops)."""
+    if (
+        isinstance(scale, (int, float))
+        and targets
+        and targets[0].device.type == "cpu"
+        and all(t.dtype in _UNITS for t in targets)
+    ):
+        units = [_UNITS[t.dtype] for t in targets]
+        torch._foreach_addcmul_(targets, tensors, units, value=scale)
+        return
     if scratch:
         torch._foreach_mul_(tensors, scale)
     else:
@@ -35,9 +84,31 @@ def decay_add_(targets, decay, tensors, scale, scratch=False):
     torch._foreach_add_(targets, tensors)
 
 
-def subtract_scaled_(targets, tensors, scale):
+def move_toward_(targets, tensors, fraction, scratch=False, out=None):
+    """``targets += (tensors - targets) * fraction`` in place (Keras' Adam moments);
+    ``scratch``: ``tensors`` are temporaries this may overwrite."""
+    if scratch:
+        steps = tensors
+        torch._foreach_sub_(steps, targets)
+    elif out is not None:
+        steps = out
+        for tensor, target, result in zip(tensors, targets, out):
+            torch.sub(tensor, target, out=result)
+    else:
+        steps = torch._foreach_sub(tensors, targets)
+    add_scaled_(targets, steps, fraction, scratch=True)
+
+
+def decay_add_(targets, decay, tensors, scale, scratch=False):
+    """``targets = targets * decay + tensors * scale`` (Keras' ``rho * v + (1 - rho) * g``);
+    ``scratch``: ``tensors`` are temporaries this may overwrite."""
+    torch._foreach_mul_(targets, decay)
+    add_scaled_(targets, tensors, scale, scratch)
+
+
+def subtract_scaled_(targets, tensors, scale, out=None):
     """``targets -= tensors * scale`` in place (Keras' ``assign_sub(variable, g * lr)``)."""
-    torch._foreach_sub_(targets, torch._foreach_mul(tensors, scale))
+    torch._foreach_sub_(targets, scaled(tensors, scale, out))
 
 
 def subtract_quotient_(targets, numerators, denominators, scale):
