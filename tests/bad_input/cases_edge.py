@@ -1,0 +1,93 @@
+"""Edge cases of issue 17's last gaps: softmax rows holding NaN/inf, mixed Python/NumPy
+scalars in sequences, float axes, crossentropy on lists, convolution shape errors and Keras
+layers on bad input.  Same format as ``cases.py`` (which adds them to ``all_cases()``)."""
+
+_SOFTMAX_ROWS = [
+    "[np.inf, 1.]",
+    "[-np.inf, -np.inf]",
+    "[np.inf, np.inf, 1.]",
+    "[np.inf, -np.inf, np.nan]",
+    "[-np.inf, np.nan]",
+    "[[np.inf, 1.], [1., np.nan], [2., 3.]]",
+    "np.where(np.arange(15) % 6 == 2, np.nan, np.arange(15.))",
+    "np.where(np.arange(47) == 27, np.inf, np.where(np.arange(47) % 25 == 5, np.nan, 1.))",
+]
+
+SOFTMAX = [
+    template.format(row=row, dtype=dtype)
+    for row in _SOFTMAX_ROWS
+    for dtype in ("tf.float32", "tf.float64", "tf.float16", "tf.bfloat16")
+    for template in ("tf.nn.softmax(tf.constant({row}, {dtype}))",)
+] + [
+    "tf.nn.softmax(tf.constant([[np.inf, 1.], [1., np.nan], [2., 3.]]), axis=0)",
+    "tf.nn.log_softmax(tf.constant([np.nan, 1., -np.inf, np.inf, -1., 0.]))",
+    "tf.nn.log_softmax(tf.constant([-np.inf, 1.]))",
+    "tf.math.softmax(tf.constant([np.inf, 1.], tf.float16))",
+    "keras.ops.softmax(np.array([np.nan, 1., -np.inf, np.inf, -1., 0.], np.float32))",
+    "keras.ops.softmax(np.array([[np.inf, 1.]], np.float32), axis=(0, 1))",
+    "keras.ops.softmax(np.array([[np.inf, 1.]], np.float32), axis=None)",
+    "keras.ops.softmax(np.array([[1., 2.], [3., 4.]]), axis=None)",
+    "keras.ops.log_softmax(np.array([[1., 2.], [3., 4.]]), axis=None)",
+    "keras.ops.log_softmax(np.array([np.inf, 1.], np.float32))",
+    "keras.activations.softmax(np.array([[np.inf, 1., np.nan]], np.float32))",
+    "keras.layers.Softmax()(np.array([[np.inf, 1., np.nan]], np.float32))",
+    "keras.layers.Activation('softmax')(np.array([[np.inf, 1., 0.]], np.float32))",
+    "keras.layers.Dense(3, activation='softmax', kernel_initializer='ones')"
+    "(np.array([[np.inf, 1.]], np.float32))",
+]
+
+CONSTANTS = [
+    "tf.constant([True, np.int64(2)], dtype=tf.int32)",
+    "tf.constant([True, np.int64(2)], dtype=tf.float32)",
+    "tf.constant([True, np.int64(2)], dtype=tf.bool)",
+    "tf.constant([True, np.int64(2)])",
+    "tf.constant([np.int64(2), True])",
+    "tf.constant([np.int64(2), np.float64(2.5)])",
+    "tf.constant([np.int64(2), np.float64(2.5)], dtype=tf.float64)",
+    "tf.constant([np.int64(2), np.float64(2.5)], dtype=tf.int32)",
+    "tf.constant([np.float64(2.5), np.int64(2)])",
+    "tf.constant([np.float32(1.5), 2.5])",
+    "tf.constant([2.5, np.float32(1.5)])",
+    "tf.constant([np.float32(1.5), np.float64(2.5)])",
+    "tf.constant([np.float64(1.5), np.float32(2.5)])",
+    "tf.constant([np.float16(1.5), 2.5])",
+    "tf.constant([np.float16(1.5), np.float32(2.5)])",
+    "tf.constant([np.float32(1.5), 2.5], dtype=tf.int32)",
+    "tf.constant([np.float32(1.5), 2.5], dtype=tf.float64)",
+    "tf.constant([np.int32(1), 2])",
+    "tf.constant([2, np.int32(1)])",
+    "tf.constant([np.int32(1), 2**40])",
+    "tf.constant([np.int32(1), 2], dtype=tf.int64)",
+    "tf.constant([np.int32(1), 2], dtype=tf.float32)",
+    "tf.constant([np.int32(1), 2.5])",
+    "tf.constant([np.int8(1), np.int16(2)])",
+    "tf.constant([np.uint8(1), -1])",
+    "tf.constant([True, np.bool_(False)])",
+    "tf.constant([np.bool_(False), True])",
+    "tf.constant([True, np.bool_(False)], dtype=tf.int32)",
+    "tf.constant([np.bool_(True), 2])",
+    "tf.constant([True, 2], dtype=tf.int32)",
+    "tf.constant([True, 1.5])",
+    "tf.constant([True, 1.5], dtype=tf.float32)",
+    "tf.constant([np.complex64(1), 2.5])",
+    "tf.constant([1j, np.float32(2.5)])",
+    "tf.constant([np.array(1, np.int32), 2.5])",
+    "tf.constant([np.array([1], np.int32), [2.5]])",
+    "tf.constant([np.array([1, 2]), np.array([3, 4])])",
+    "tf.constant([None, 1])",
+    "tf.constant([1, [2]])",
+    "tf.constant([[1, 2.5], [3]])",
+    "tf.constant(1e40)",
+    "tf.constant([1e40])",
+    "tf.constant([2**64, 2.5])",
+    "tf.constant([1.5, 2**64])",
+    "tf.constant([np.uint64(2**64 - 1)])",
+    "tf.constant([np.nan, 1], tf.int32)",
+    "tf.convert_to_tensor([np.int64(2), np.float64(2.5)])",
+    "tf.convert_to_tensor([1, 2.5], dtype=tf.int32)",
+]
+
+
+def cases():
+    """This module's cases as ``(source, state_source or None)``."""
+    return [(source, None) for source in SOFTMAX + CONSTANTS]
