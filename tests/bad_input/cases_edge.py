@@ -88,6 +88,25 @@ CONSTANTS = [
 ]
 
 
+_AXES = ["1.0", "(1.0,)", "np.float32(1.7)", "np.int64(1)", "'a'", "(0, 1.0)", "(True,)"]
+
+AXES = [
+    "keras.ops.%s(np.ones((2, 3)), axis=%s)" % (op, axis)
+    for op in (
+        "prod sum mean max min any all std var amax amin count_nonzero logsumexp argmax argmin "
+        "cumsum cumprod median flip squeeze expand_dims"
+    ).split()
+    for axis in _AXES
+] + [
+    "tf.argmax(np.ones((2, 3)), axis=np.int32(1))",
+    "tf.argmax(np.ones((2, 3)), axis=tf.constant(1, tf.int8))",
+    "tf.argmin(np.ones((2, 3)), axis=np.float32(1.))",
+    "tf.argmin(np.ones((2, 3)), axis=(1.0,))",
+    "tf.math.cumsum(np.ones((2, 3)), axis=np.float32(1.))",
+    "tf.math.cumsum(np.ones((2, 3)), axis=(1.0,))",
+]
+
+
 def cases():
     """This module's cases as ``(source, state_source or None)``."""
-    return [(source, None) for source in SOFTMAX + CONSTANTS]
+    return [(source, None) for source in SOFTMAX + CONSTANTS + AXES]

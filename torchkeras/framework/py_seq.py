@@ -17,7 +17,7 @@ import numpy as np
 
 from . import dtypes
 
-__all__ = ["convert_sequence"]
+__all__ = ["convert_sequence", "hinted_dtype", "compatible"]
 
 MIXED = "Can't convert Python sequence with mixed types to Tensor."
 _RECTANGULAR = "Can't convert non-rectangular Python sequence to Tensor."
@@ -260,3 +260,13 @@ def compatible(desired, returned):
     if desired.is_complex and (returned.is_complex or returned.is_integer or returned.is_floating):
         return True
     return desired.is_quantized and returned.is_integer
+
+
+def hinted_dtype(value, hint):
+    """The dtype TF converts ``value`` to with ``hint`` preferred: the hint when its converter
+    takes every element (``[True]`` for int32), else the dtype inferred without it."""
+    try:
+        converted = convert_sequence(value, hint)[1]
+    except ValueError:
+        converted = None
+    return hint if converted is hint else convert_sequence(value)[1]

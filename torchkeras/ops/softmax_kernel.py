@@ -27,6 +27,10 @@ _LN_FLT_MAX = math.log(torch.finfo(torch.float32).max)
 _UNROLL = 4
 _SMALL = 4096
 _WIDTH = None
+_is_compiling = torch.compiler.is_compiling
+_is_transformed = torch._C._functorch.is_functorch_wrapped_tensor
+"""Under ``torch.compile`` or a ``torch.func`` transform (``tf.vectorized_map``) no value is
+read on the host: torch's answer stands there."""
 
 
 def _width():
@@ -42,7 +46,12 @@ def softmax(a, axis):
     ``+inf``.  torch makes such rows all NaN and others finite, so the sum of each row's first
     output (of all outputs, for small tensors) tells whether any row needs it: one cheap check."""
     out = torch.softmax(a, axis)
-    if a.dtype in _ONEDNN and a.device.type == "cpu":
+    if (
+        a.dtype in _ONEDNN
+        and a.device.type == "cpu"
+        and not _is_compiling()
+        and not _is_transformed(a)
+    ):
         firsts = out if out.numel() <= _SMALL else out.select(axis, 0)
         if math.isnan(firsts.sum().item()):
             out = _replay(a, out, axis)
