@@ -107,6 +107,32 @@ AXES = [
 ]
 
 
+_SCCE = "keras.losses.sparse_categorical_crossentropy"
+
+LOSSES = [
+    _SCCE + "([1], [[0.5, 0.5]])",
+    _SCCE + "([1, 0], [[0.5, 0.5]])",
+    _SCCE + "(1, [0.5, 0.5])",
+    _SCCE + "(None, [[0.5, 0.5]])",
+    _SCCE + "(np.array([1]), [[0.5, 0.5]])",
+    _SCCE + "(np.array([1, 0]), np.array([[0.5, 0.5]]))",
+    _SCCE + "(np.array([[1, 0]]), np.array([[0.5, 0.5]]))",
+    _SCCE + "(np.array([5]), np.array([[0.5, 0.5]]))",
+    _SCCE + "(np.array([1]), np.array([[0.5, 0.5]]), axis=5)",
+    _SCCE + "(np.array([[1]]), np.array([[0.5, 0.5]]), axis=5)",
+    _SCCE + "(np.ones((3, 2)), np.ones((3, 2, 2)) / 2)",
+    _SCCE + "(np.ones((3, 3)), np.ones((3, 2, 2)) / 2)",
+    "keras.metrics.sparse_categorical_crossentropy([1], [[0.5, 0.5]])",
+] + [
+    "keras.losses.%s(%s)" % (name, args)
+    for name in (
+        "kl_divergence poisson hinge squared_hinge categorical_hinge huber log_cosh "
+        "cosine_similarity categorical_focal_crossentropy"
+    ).split()
+    for args in ("[1., 0.], [0.5, 0.5, 0.2]", "np.ones((2, 2)), np.ones((2, 3))")
+]
+
+
 def cases():
     """This module's cases as ``(source, state_source or None)``."""
-    return [(source, None) for source in SOFTMAX + CONSTANTS + AXES]
+    return [(source, None) for source in SOFTMAX + CONSTANTS + AXES + LOSSES]
