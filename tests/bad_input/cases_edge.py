@@ -133,6 +133,61 @@ LOSSES = [
 ]
 
 
+_CONVS = {
+    "keras.layers.DepthwiseConv2D(3)": (1, 5, 5, 2),
+    "keras.layers.SeparableConv2D(2, 3)": (1, 5, 5, 2),
+    "keras.layers.Conv2DTranspose(2, 3)": (1, 5, 5, 2),
+    "keras.layers.Conv1D(2, 3)": (1, 5, 2),
+    "keras.layers.Conv3D(2, 3)": (1, 5, 5, 5, 2),
+    "keras.layers.DepthwiseConv1D(3)": (1, 5, 2),
+    "keras.layers.SeparableConv1D(2, 3)": (1, 5, 2),
+    "keras.layers.Conv1DTranspose(2, 3)": (1, 5, 2),
+}
+
+
+def _bad_shapes(good):
+    """Inputs wrong for a layer built for ``good``: rank, channels, a window larger than the
+    input (TF's oneDNN kernel returns garbage for output size 0 once built: not a case), an
+    empty spatial dim."""
+    return {
+        "rank-1": good[:-1],
+        "rank+1": good + (1,),
+        "channels": good[:-1] + (3,),
+        "small": (1,) + (2,) * (len(good) - 2) + (2,),
+        "empty": (1, 0) + good[2:],
+    }
+
+
+CONVS = [
+    "%s(np.ones(%s))" % (layer, shape)
+    for layer, good in _CONVS.items()
+    for shape in _bad_shapes(good).values()
+] + [
+    "%s, %s)" % (layer[:-1], extra)
+    for layer in _CONVS
+    for extra in ("strides=2, dilation_rate=2", "groups=2", "filters=0, name='x'", "bogus=1")
+]
+
+CONVS_STATEFUL = [
+    (
+        "layer = %s\nlayer(np.ones(%s))\nw = [v.numpy().copy() for v in layer.weights]\n"
+        "result = tuple(layer(np.ones(%s)).shape)" % (layer, good, shape),
+        "[bool((a == v.numpy()).all()) for a, v in zip(w, layer.weights)]",
+    )
+    for layer, good in _CONVS.items()
+    for name, shape in _bad_shapes(good).items()
+    if name != "small"
+] + [
+    (
+        "layer = %s\nresult = tuple(layer(np.ones(%s)).shape)"
+        % (layer, _bad_shapes(good)["small"]),
+        "(len(layer.weights), layer.built)",
+    )
+    for layer, good in _CONVS.items()
+]
+
+
 def cases():
     """This module's cases as ``(source, state_source or None)``."""
-    return [(source, None) for source in SOFTMAX + CONSTANTS + AXES + LOSSES]
+    singles = SOFTMAX + CONSTANTS + AXES + LOSSES + CONVS
+    return [(source, None) for source in singles] + CONVS_STATEFUL
