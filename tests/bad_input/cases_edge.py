@@ -187,7 +187,103 @@ CONVS_STATEFUL = [
 ]
 
 
+_LAYERS = [
+    "keras.layers.Conv3D(2, 3)",
+    "keras.layers.MaxPooling1D()",
+    "keras.layers.AveragePooling2D()",
+    "keras.layers.MaxPooling3D()",
+    "keras.layers.GlobalMaxPooling2D()",
+    "keras.layers.GlobalAveragePooling2D()",
+    "keras.layers.BatchNormalization()",
+    "keras.layers.LayerNormalization()",
+    "keras.layers.Flatten()",
+    "keras.layers.Dropout(1.)",
+    "keras.layers.Attention()",
+    "keras.layers.GRU(2)",
+    "keras.layers.SimpleRNN(2)",
+    "keras.layers.Normalization()",
+    "keras.layers.Rescaling(0.5)",
+    "keras.layers.Resizing(2, 2)",
+    "keras.layers.UnitNormalization()",
+    "keras.layers.Embedding(3, 2)",
+]
+
+_LAYER_INPUTS = [
+    "np.ones((2,))",
+    "np.ones((1, 4, 4, 1))",
+    "np.ones((1, 2, 2, 2, 2))",
+    "np.array([['a']])",
+    "np.zeros((0, 3, 2))",
+    "np.array([[[np.nan, np.inf, 1.]]])",
+    "np.ones((1, 2, 3), dtype=np.int32)",
+    "[np.ones((1, 2, 3)), np.ones((1, 4, 5))]",
+]
+
+LAYERS = [
+    "%s(%s)" % (layer, value)
+    for layer in _LAYERS
+    for value in _LAYER_INPUTS
+    if not (layer.startswith("keras.layers.Conv3D") and value.startswith("["))  # name counter
+] + [
+    "keras.layers.MaxPooling1D(padding='same')(np.arange(9, dtype=np.int64).reshape(1, 3, 3))",
+    "keras.layers.LSTM(2)(np.ones((1, 2, 3), dtype=np.int32))",
+    "keras.layers.LSTM(2)(np.ones((1, 0, 3)))",
+    "keras.layers.Embedding(3, 2)(np.array([[-3]]))",
+    "keras.layers.Embedding(3, 2)(np.array([[-4]]))",
+    "keras.layers.Embedding(3, 2)(np.array([[3]]))",
+    "keras.layers.Embedding(3, 2)(np.array([[-1]]))",
+    "keras.layers.Embedding(3, 2)(np.array([[1.5]]))",
+    "keras.layers.Embedding(3, 2)(np.array([[0, 1]], dtype=np.uint8))",
+    "keras.layers.Reshape((4,))(np.ones((2, 3)))",
+    "keras.layers.Reshape((-1, 4))(np.ones((2, 3)))",
+    "keras.layers.Reshape((0,))(np.ones((2, 3)))",
+    "keras.layers.Reshape((2, 'a'))",
+    "keras.layers.Flatten()(np.ones((2,)))",
+    "keras.layers.Concatenate()([np.ones((2, 2)), np.ones((2, 3, 1))])",
+    "keras.layers.Concatenate(axis=5)([np.ones((2, 2)), np.ones((2, 2))])",
+    "keras.layers.Concatenate()([np.ones((2, 2))])",
+    "keras.layers.Concatenate()(np.ones((2, 2)))",
+    "keras.layers.Dropout(1.)(np.ones((2, 2)), training=True)",
+    "keras.layers.Dropout(2.)",
+    "keras.layers.Dropout(0.5, noise_shape=(3, 1))(np.ones((2, 2)), training=True)",
+    "keras.layers.Attention()([np.ones((1, 2, 3)), np.ones((1, 4, 5))])",
+    "keras.layers.Attention()([np.ones((1, 2, 3))])",
+    "keras.layers.Attention()(np.ones((1, 2, 3)))",
+    "keras.layers.Attention(score_mode='nope')",
+    "keras.layers.GRU(2)(np.ones((1, 3)))",
+    "keras.layers.SimpleRNN(2)(np.ones((1, 0, 3)))",
+    "keras.layers.GRU(0)",
+    "keras.layers.BatchNormalization(axis=3)(np.ones((2, 3)))",
+    "keras.layers.LayerNormalization(axis=(0, 5))(np.ones((2, 3)))",
+    "keras.layers.Normalization(mean=[1., 2.], variance=[1., 1.])(np.ones((2, 3)))",
+    "keras.layers.Normalization(axis=5)(np.ones((2, 3)))",
+    "keras.layers.Rescaling('a')(np.ones((2, 3)))",
+    "keras.layers.Resizing(0, 2)(np.ones((1, 4, 4, 1)))",
+    "keras.layers.Resizing(2, 2, interpolation='nope')",
+    "keras.layers.Resizing(2, 2)(np.ones((4, 4)))",
+    "keras.layers.StringLookup(vocabulary=['a'])(np.array([['b', 'a']]))",
+    "keras.layers.StringLookup(vocabulary=['a', 'a'])",
+    "keras.layers.StringLookup(vocabulary=['a'], num_oov_indices=-1)",
+    "keras.layers.StringLookup(vocabulary=['a'], output_mode='nope')",
+    "keras.layers.StringLookup()(np.array([['a']]))",
+    "keras.layers.IntegerLookup(vocabulary=[1, 2])(np.array([[3, 1]]))",
+    "keras.layers.IntegerLookup(vocabulary=[1, 2])(np.array([[1.5]]))",
+    "keras.layers.IntegerLookup(vocabulary=[1, 2])(np.array([['a']]))",
+    "keras.layers.IntegerLookup(vocabulary=[1, 1])",
+    "keras.layers.TextVectorization()(np.array([['a b']]))",
+    "keras.layers.TextVectorization(vocabulary=['a'])(np.array([1, 2]))",
+    "keras.layers.TextVectorization(vocabulary=['a'])(np.array(['a b', 'c']))",
+    "keras.layers.TextVectorization(vocabulary=['a'], output_mode='nope')",
+    "keras.layers.TextVectorization(vocabulary=['a'], split='nope')(np.array(['a']))",
+    "keras.layers.TextVectorization(max_tokens=1)",
+    "keras.layers.GlobalAveragePooling1D()(np.ones((1, 0, 2)))",
+    "keras.layers.MaxPooling2D(pool_size=5)(np.ones((1, 4, 4, 1)))",
+    "keras.layers.AveragePooling1D(strides=0)",
+    "keras.layers.MaxPooling2D(padding='nope')",
+]
+
+
 def cases():
     """This module's cases as ``(source, state_source or None)``."""
-    singles = SOFTMAX + CONSTANTS + AXES + LOSSES + CONVS
+    singles = SOFTMAX + CONSTANTS + AXES + LOSSES + CONVS + LAYERS
     return [(source, None) for source in singles] + CONVS_STATEFUL

@@ -338,3 +338,8 @@ def test_augmentation_model_fit_save_and_load(tmp_path):
     np.testing.assert_allclose(
         loaded.predict(images, verbose=0), model.predict(images, verbose=0), rtol=1e-5
     )
+
+
+def test_normalization_statistics_that_do_not_broadcast_are_tfs_error():
+    with pytest.raises(tf.errors.InvalidArgumentError, match=r"Incompatible shapes: \[1,2\] vs"):
+        keras.layers.Normalization(mean=[1.0, 2.0], variance=[1.0, 1.0])(np.ones((2, 3)))
