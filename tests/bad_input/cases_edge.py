@@ -285,5 +285,5 @@ LAYERS = [
 
 def cases():
     """This module's cases as ``(source, state_source or None)``."""
-    singles = SOFTMAX + CONSTANTS + AXES + LOSSES + CONVS + LAYERS
+    singles = dict.fromkeys(SOFTMAX + CONSTANTS + AXES + LOSSES + CONVS + LAYERS)
     return [(source, None) for source in singles] + CONVS_STATEFUL
