@@ -343,3 +343,12 @@ def test_augmentation_model_fit_save_and_load(tmp_path):
 def test_normalization_statistics_that_do_not_broadcast_are_tfs_error():
     with pytest.raises(tf.errors.InvalidArgumentError, match=r"Incompatible shapes: \[1,2\] vs"):
         keras.layers.Normalization(mean=[1.0, 2.0], variance=[1.0, 1.0])(np.ones((2, 3)))
+
+
+def test_resizing_bad_sizes_as_tf():
+    with pytest.raises(IndexError, match="tuple index out of range"):
+        keras.layers.Resizing(2, 2)(np.ones((4, 4)))
+    with pytest.raises(tf.errors.InvalidArgumentError, match="output dimensions must be positive"):
+        keras.layers.Resizing(0, 2)(np.ones((1, 4, 4, 1)))
+    with pytest.raises(tf.errors.InvalidArgumentError, match="input image must be of non-zero"):
+        keras.layers.Resizing(2, 2)(np.zeros((0, 3, 2)))

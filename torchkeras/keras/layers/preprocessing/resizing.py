@@ -2,6 +2,7 @@
 
 import torch
 
+from ....framework.op_errors import op_error
 from ....ops import image_resample as _resample
 from ._image_layer import ImagePreprocessingLayer
 from ....api_export import keras_export
@@ -56,8 +57,19 @@ class Resizing(ImagePreprocessingLayer):
         self.fill_value = fill_value
         self.antialias = bool(antialias)
 
+    def call(self, inputs, training=True):
+        if inputs._value.ndim < 3:  # Keras reads the image size at fixed positions
+            raise IndexError("tuple index out of range")
+        return super().call(inputs, training)
+
     def transform(self, images, training):
         size = (self.height, self.width)
+        kernel = _KERNELS.get(self.interpolation)
+        if kernel is not None and not self.antialias:
+            if self.height <= 0 or self.width <= 0:
+                raise op_error(kernel, "output dimensions must be positive", images)
+            if images.shape[1] == 0 or images.shape[2] == 0:
+                raise op_error(kernel, "input image must be of non-zero size", images)
         out = images
         if self.crop_to_aspect_ratio:
             out = _resample.crop_to_aspect_ratio(out, size)
@@ -87,6 +99,10 @@ class Resizing(ImagePreprocessingLayer):
             }
         )
         return config
+
+
+_KERNELS = {"bilinear": "ResizeBilinear", "nearest": "ResizeNearestNeighbor"}
+"""TF's resize op of an interpolation (its errors name it)."""
 
 
 def _saturate(values, dtype):
