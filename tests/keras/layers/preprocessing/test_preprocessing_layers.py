@@ -352,3 +352,15 @@ def test_resizing_bad_sizes_as_tf():
         keras.layers.Resizing(0, 2)(np.ones((1, 4, 4, 1)))
     with pytest.raises(tf.errors.InvalidArgumentError, match="input image must be of non-zero"):
         keras.layers.Resizing(2, 2)(np.zeros((0, 3, 2)))
+
+
+@pytest.mark.parametrize(
+    "make,value",
+    [
+        (lambda: keras.layers.Rescaling("a"), np.ones((2, 3))),
+        (lambda: keras.layers.Normalization(), np.array([["a"]])),
+    ],
+)
+def test_text_where_keras_casts_to_float_is_tfs_cast_error(make, value):
+    with pytest.raises(tf.errors.UnimplementedError, match="Cast string to float is not supported"):
+        make()(value)
