@@ -364,3 +364,9 @@ def test_resizing_bad_sizes_as_tf():
 def test_text_where_keras_casts_to_float_is_tfs_cast_error(make, value):
     with pytest.raises(tf.errors.UnimplementedError, match="Cast string to float is not supported"):
         make()(value)
+
+
+def test_resizing_checks_the_interpolation_when_called_as_keras():
+    layer = keras.layers.Resizing(2, 2, interpolation="nope")
+    with pytest.raises(ValueError, match="Invalid value for argument `interpolation`"):
+        layer(np.ones((1, 4, 4, 1)))

@@ -34,11 +34,6 @@ class Resizing(ImagePreprocessingLayer):
         **kwargs,
     ):
         super().__init__(data_format=data_format, **kwargs)
-        if interpolation not in _resample.METHODS:
-            raise ValueError(
-                "Invalid value for argument `interpolation`. Expected of one %s. Received: "
-                "interpolation=%s" % (_resample.METHODS, interpolation)
-            )
         if fill_mode != "constant":
             raise ValueError(
                 "Invalid value for argument `fill_mode`. Only `'constant'` is supported. Received: "
@@ -63,6 +58,11 @@ class Resizing(ImagePreprocessingLayer):
         return super().call(inputs, training)
 
     def transform(self, images, training):
+        if self.interpolation not in _resample.METHODS:  # Keras checks it when resizing
+            raise ValueError(
+                "Invalid value for argument `interpolation`. Expected of one %s. Received: "
+                "interpolation=%s" % (_resample.METHODS, self.interpolation)
+            )
         size = (self.height, self.width)
         kernel = _KERNELS.get(self.interpolation)
         if kernel is not None and not self.antialias:
