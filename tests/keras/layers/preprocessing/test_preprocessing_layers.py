@@ -79,7 +79,7 @@ def test_defaults():
         ),
         (lambda: keras.layers.RandomBrightness(0.1, value_range=5), "Received: value_range=5"),
         (
-            lambda: keras.layers.Resizing(2, 2, interpolation="cubic"),
+            lambda: keras.layers.Resizing(2, 2, interpolation="cubic")(np.ones((1, 4, 4, 1))),
             "Received: interpolation=cubic",
         ),
         (
