@@ -17,6 +17,7 @@ import torch
 from .composite_tensor import CompositeTensor
 from . import device as _device
 from . import dtypes
+from . import py_seq
 from .dispatch import CompositeArgumentError
 from .op_errors import cannot_convert, dims_text, dtype_of, input_dtype_error, op_error
 from .shape import TensorShape
@@ -34,6 +35,7 @@ __all__ = [
 
 _INT32_MIN, _INT32_MAX = -(2**31), 2**31 - 1
 _INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
+_FLOAT32_SAFE = 3.4e38  # Python floats below it fit float32 (and NaN fails the test)
 _PY_BOOL = bool
 _FROM_NUMPY_DTYPES = frozenset(
     np.dtype(t)
@@ -385,20 +387,26 @@ def _convert_value(value, dtype, dtype_hint, device):
         return _convert_value(np.asarray(value), dtype, dtype_hint, device)
     if isinstance(value, CompositeTensor):
         raise CompositeArgumentError(value)
-    if dtype is None:
-        if dtype_hint is not None:
-            hint = dtypes.as_dtype(dtype_hint)
-            inferred = infer_dtype(value)
-            dtype = hint if _lossless(value, hint) else inferred
-        else:
-            dtype = infer_dtype(value)
-    else:
-        if isinstance(value, (list, tuple)):
-            infer_dtype(value)
-        if not _lossless(value, dtype):
-            infer_dtype(value)
-            raise _type_error(value, dtype)
-    return _from_python(value, dtype, device)
+    if dtype is None and dtype_hint is not None:
+        hint = dtypes.as_dtype(dtype_hint)
+        inferred = infer_dtype(value)
+        dtype = hint if _lossless(value, hint) else inferred
+        return _from_python(value, dtype, device)
+    return _python_storage(value, dtype, device)
+
+
+def _python_storage(value, dtype, device):
+    """A Python value converted as TF's sequence converter does (:mod:`py_seq`), then cast to
+    ``dtype`` where TF's compatibility rule lets it (TF's ``TypeError`` otherwise)."""
+    if type(value) is float and dtype is None and abs(value) < _FLOAT32_SAFE:
+        return torch.tensor(value, dtype=torch.float32, device=device)
+    array, converted = py_seq.convert_sequence(value, dtype)
+    if dtype is not None and converted is not dtype and not py_seq.compatible(dtype, converted):
+        raise _type_error(value, dtype)
+    storage = _to_storage(array, converted, device)
+    if dtype is not None and converted is not dtype:
+        storage = storage.to(dtype.torch_dtype)
+    return storage
 
 
 @tf_export("constant")

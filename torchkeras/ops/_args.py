@@ -15,12 +15,15 @@ The errors come from ``framework.op_errors``.
 
 from __future__ import annotations
 
+import operator
+
 import numpy as np
 import torch
 
 from ..framework import device as _device
 from ..framework import dtypes
 from ..framework.convert import infer_dtype, to_torch, to_torch_like
+from ..framework.py_seq import convert_sequence
 from ..framework.op_errors import (
     attr_error,
     cannot_convert,
@@ -279,13 +282,35 @@ def reduction_dims(axis, a, opname):
 
 
 def axis_arg(axis, op=None):
-    """Keras' ``axis`` argument as torch's ``dim``: None, an int, or a tuple of ints.  A float
-    in an axis tuple is TF's ``Tidx`` attr error of reduction ``op`` (``"Mean"``)."""
-    if axis is None or isinstance(axis, int):
-        return axis
+    """Keras' ``axis`` argument as torch's ``dim``: None, an int, or a tuple of ints, read as
+    Keras' TF backend hands it to the int32 ``Tidx`` input of reduction ``op`` (``"Mean"``):
+    a Python float is TF's ``TypeError``, NumPy values are cast to int32 (truncating), a
+    sequence of other than ints (or text) is TF's ``Tidx`` attr error."""
+    if axis is None:
+        return None
+    if isinstance(axis, int):
+        return int(axis)
     if isinstance(axis, float):  # Keras' TF backend converts a scalar axis to int32
         raise TypeError("Cannot convert %r to EagerTensor of dtype int32" % axis)
+    if isinstance(axis, (np.ndarray, np.generic)) and axis.dtype.kind in "biuf":
+        ints = np.asarray(axis).astype(np.int32)
+        return int(ints) if ints.ndim == 0 else tuple(int(a) for a in ints.reshape(-1))
+    if isinstance(axis, (str, bytes, np.ndarray, np.generic)):
+        raise attr_error(op, dtypes.string, attr="Tidx", name=None)
     axes = tuple(axis)
-    if op is not None and any(isinstance(a, (float, np.floating)) for a in axes):
-        raise attr_error(op, dtypes.float32, attr="Tidx", name=None)
-    return tuple(int(a) for a in axes)
+    if all(isinstance(a, (int, np.integer)) for a in axes):
+        return tuple(int(a) for a in axes)
+    raise attr_error(op, convert_sequence(list(axes))[1], attr="Tidx", name=None)
+
+
+def axis_list(axis, index=True):
+    """Keras' ``to_tuple_or_list``: None stays, an int becomes a 1-tuple, a tuple or list is
+    kept, anything else (NumPy scalars too) is its ``ValueError``; each axis is then read with
+    ``operator.index`` as Keras' ``canonicalize_axis`` does (``index=False``: left as given)."""
+    if axis is None:
+        return None
+    if isinstance(axis, int):
+        return (axis,)
+    if not isinstance(axis, (tuple, list)):
+        raise ValueError("`value` must be an integer, tuple or list. Received: value=%s" % (axis,))
+    return tuple(operator.index(a) for a in axis) if index else tuple(axis)

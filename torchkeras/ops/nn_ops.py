@@ -35,6 +35,7 @@ from ..framework.op_errors import (
     op_error,
 )
 from ._args import reduction_dims, storage_of
+from . import softmax_kernel
 from ..api_export import tf_export
 
 __all__ = []
@@ -199,7 +200,7 @@ def softmax(logits, axis=None, name=None):
         error = _logits_rank_error(a, "Softmax")
         if error is not None:
             raise error
-    return wrap(torch.softmax(a, _softmax_axis(a, axis)))
+    return wrap(softmax_kernel.softmax(a, _softmax_axis(a, axis)))
 
 
 @tf_export("nn.log_softmax", "math.log_softmax")

@@ -15,6 +15,7 @@ import torch
 
 from ..framework import dtypes
 from ..framework.dispatch import CompositeArgumentError, dispatch
+from ..framework.py_seq import hinted_dtype
 from ..framework.tensor import Tensor, TensorOperators, wrap
 from ..framework.op_errors import (
     allowed_dtypes,
@@ -304,9 +305,14 @@ def single_axis(axis, scan=None):
     if isinstance(axis, float) and scan is not None:
         raise cannot_convert(axis, dtypes.int32)
     if scan is not None:
+        if isinstance(axis, np.floating):  # NumPy values are cast to the int32 input
+            return int(np.int32(axis))
         if isinstance(axis, str):
             raise attr_error(scan, dtypes.string, "Tidx")
         if isinstance(axis, (list, tuple)):
+            converted = hinted_dtype(list(axis), dtypes.int32) if axis else dtypes.int32
+            if not converted.is_integer:
+                raise attr_error(scan, converted, "Tidx")
             raise op_error(
                 scan, "ScanOp: axis must be a scalar, not [%d]" % len(axis), None, name=None
             )
@@ -324,8 +330,43 @@ def single_axis(axis, scan=None):
     raise TypeError("axis must be int or Tensor with integer datatype")
 
 
+_ARGMAX_AXIS_DTYPES = frozenset(
+    (dtypes.int8, dtypes.uint8, dtypes.int16, dtypes.uint16, dtypes.int32, dtypes.int64)
+)
+
+
+def arg_axis(opname, axis):
+    """TF's reading of an arg-reduction's ``axis`` before its kernel: ``tf.math.argmax`` checks
+    it in Python (a value with a ``dtype`` must have a TF integer one, so NumPy values never
+    pass; other than an int is a ``TypeError``); ``tf.math.argmin`` converts it to its int32
+    ``Tidx`` input (NumPy values are cast, a Python float or text is the attr error)."""
+    if axis is None or type(axis) is int:
+        return axis
+    if opname == "ArgMax":
+        if hasattr(axis, "dtype"):
+            if not isinstance(axis, TensorOperators) or axis.dtype not in _ARGMAX_AXIS_DTYPES:
+                raise TypeError("axis tensor dtypes %s is not supported" % (axis.dtype,))
+            if axis.dtype not in (dtypes.int32, dtypes.int64):
+                return wrap(axis._value.to(torch.int32))
+        elif not isinstance(axis, int):
+            raise TypeError("axis must be int or Tensor with integer datatype")
+        return axis
+    if isinstance(axis, float):
+        raise attr_error(opname, dtypes.float32, "Tidx")
+    if isinstance(axis, (str, bytes)):
+        raise attr_error(opname, dtypes.string, "Tidx")
+    if isinstance(axis, (list, tuple)) and axis:
+        converted = hinted_dtype(list(axis), dtypes.int32)
+        if not converted.is_integer:
+            raise attr_error(opname, converted, "Tidx")
+    if isinstance(axis, (np.ndarray, np.generic)) and axis.dtype.kind in "biuf" and not axis.ndim:
+        return int(np.asarray(axis).astype(np.int32))
+    return axis
+
+
 def _arg_reduce(fn, opname, input, axis, output_type):
     a = storage_of(input)
+    axis = arg_axis(opname, axis)
     check_dtype(a, _ARG_ALLOWED, opname)
     out = dtypes.as_dtype(output_type)
     if out.name.upper() not in _INDEX_TYPES[opname]:

@@ -219,7 +219,6 @@ def test_float64_inputs_under_float64_policy():
         layers.Conv2D(2, 3),
         layers.DepthwiseConv2D(3),
         layers.SeparableConv2D(2, 3),
-        layers.Conv2DTranspose(2, 3),
     ],
     ids=lambda layer: type(layer).__name__,
 )
@@ -230,6 +229,12 @@ def test_extra_batch_dims_are_rejected_like_keras(layer):
         layer(np.zeros((2, 3, 5, 5, 1), "float32"))
 
 
+def test_transposed_conv_indexes_extra_dims_like_keras():
+    """Keras 3.15's transposed convolution indexes the input shape by the kernel's rank."""
+    with pytest.raises(IndexError, match="tuple index out of range"):
+        layers.Conv2DTranspose(2, 3)(np.zeros((2, 3, 5, 5, 1), "float32"))
+
+
 def test_transposed_conv_accepts_inputs_smaller_than_the_kernel():
     assert tuple(layers.Conv2DTranspose(2, 4)(np.zeros((1, 2, 2, 1), "float32")).shape) == (
         1,
@@ -237,3 +242,64 @@ def test_transposed_conv_accepts_inputs_smaller_than_the_kernel():
         5,
         2,
     )
+
+
+@pytest.mark.parametrize(
+    "make,bad",
+    [
+        (lambda: layers.DepthwiseConv2D(3), (1, 5, 5, 2, 1)),
+        (lambda: layers.SeparableConv2D(2, 3), (1, 2, 2, 2)),
+        (lambda: layers.Conv1D(2, 3), (1, 2, 2)),
+    ],
+)
+def test_build_validates_the_shape_before_creating_weights(make, bad):
+    """Keras checks the output shape in ``build`` (an unwrapped ``ValueError``), before any
+    weight exists."""
+    layer = make()
+    with pytest.raises(ValueError) as caught:
+        layer(np.ones(bad, "float32"))
+    assert not str(caught.value).startswith("Exception encountered")
+    assert layer.weights == [] and not layer.built
+
+
+@pytest.mark.parametrize(
+    "make,good,bad,opname",
+    [
+        (lambda: layers.Conv1D(2, 3), (1, 5, 2), (1, 0, 2), "Conv2D"),
+        (lambda: layers.Conv2D(2, 3), (1, 5, 5, 2), (1, 5, 0, 2), "Conv2D"),
+        (lambda: layers.DepthwiseConv2D(3), (1, 5, 5, 2), (1, 0, 5, 2), "DepthwiseConv2dNative"),
+        (lambda: layers.SeparableConv1D(2, 3), (1, 5, 2), (1, 0, 2), "DepthwiseConv2dNative"),
+    ],
+)
+def test_built_layer_negative_output_is_tfs_kernel_error(make, good, bad, opname):
+    layer = make()
+    layer(np.ones(good, "float32"))
+    before = [v.numpy().copy() for v in layer.weights]
+    with pytest.raises(tf.errors.InvalidArgumentError) as caught:
+        layer(np.ones(bad, "float32"))
+    assert (
+        "Computed output size would be negative: -2 [input_size: 0, effective_filter_size: 3, "
+        "stride: 1] [Op:%s]" % opname
+    ) in str(caught.value)
+    assert all((a == v.numpy()).all() for a, v in zip(before, layer.weights))
+
+
+def test_transposed_conv_of_an_empty_spatial_dim_is_the_bias():
+    layer = layers.Conv2DTranspose(2, 3, bias_initializer="ones", activation="relu")
+    out = layer(np.ones((1, 0, 5, 2), "float32"))
+    assert tuple(out.shape) == (1, 2, 7, 2)
+    np.testing.assert_array_equal(out.numpy(), np.ones((1, 2, 7, 2)))
+
+
+@pytest.mark.parametrize(
+    "make,message",
+    [
+        (lambda: layers.DepthwiseConv2D(3, groups=2), "DepthwiseConv2D: {'groups': 2}"),
+        (lambda: layers.DepthwiseConv1D(3, filters=0), "DepthwiseConv1D: {'filters': 0}"),
+        (lambda: layers.SeparableConv2D(2, 3, groups=2), "SeparableConv2D: {'groups': 2}"),
+        (lambda: layers.Conv2DTranspose(2, 3, groups=2), "Conv2DTranspose: {'groups': 2}"),
+    ],
+)
+def test_arguments_outside_the_layers_signature_are_refused(make, message):
+    with pytest.raises(ValueError, match="Unrecognized keyword arguments passed to " + message):
+        make()

@@ -122,3 +122,12 @@ def test_average_pooling_requires_pool_size_as_keras(name):
         match=r"^%s\.__init__\(\) missing 1 required positional argument: 'pool_size'$" % name,
     ):
         getattr(keras.layers, name)()
+
+
+@pytest.mark.parametrize("padding", ["valid", "same"])
+def test_max_pooling_1d_takes_integers_as_tf(padding):
+    x = np.arange(9, dtype=np.int64).reshape(1, 3, 3)
+    out = layers.MaxPooling1D(padding=padding)(x)
+    assert out.dtype == "int64"
+    expected = [[[3, 4, 5]]] if padding == "valid" else [[[3, 4, 5], [6, 7, 8]]]
+    np.testing.assert_array_equal(out.numpy(), expected)

@@ -225,3 +225,11 @@ def test_embedding_mask_accepts_numpy_and_lists():
     embedding = keras.layers.Embedding(5, 2, mask_zero=True)
     assert embedding.compute_mask(np.array([[1, 0]])).numpy().tolist() == [[True, False]]
     assert embedding.compute_mask([[0, 3]]).numpy().tolist() == [[False, True]]
+
+
+@pytest.mark.parametrize("name", ["SimpleRNN", "GRU", "LSTM"])
+def test_rnn_integer_inputs_and_empty_sequences_as_keras(name):
+    out = getattr(keras.layers, name)(2)(np.ones((1, 2, 3), dtype=np.int32))
+    assert out.dtype == "float32" and tuple(out.shape) == (1, 2)
+    with pytest.raises(tf.errors.InvalidArgumentError, match="slice index 0 of dimension 1 out"):
+        getattr(keras.layers, name)(2)(np.ones((1, 0, 3)))

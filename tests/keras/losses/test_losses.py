@@ -6,6 +6,7 @@ import torch
 
 import torchkeras as tf
 from torchkeras import errors
+from torchkeras import keras
 from torchkeras.keras import losses
 
 
@@ -97,3 +98,31 @@ def test_custom_loss_subclass():
     value = Doubled()(np.zeros((2, 2)), np.ones((2, 2)))
     assert float(value) == pytest.approx(2.0)
     assert Doubled().name.startswith("doubled")
+
+
+def test_sparse_categorical_crossentropy_reads_shapes_first_as_keras():
+    """Keras' function reads ``y_true.shape``: Python lists raise its ``AttributeError``."""
+    with pytest.raises(AttributeError, match="'list' object has no attribute 'shape'"):
+        keras.losses.sparse_categorical_crossentropy([1], [[0.5, 0.5]])
+    with pytest.raises(AttributeError, match="'list' object has no attribute 'shape'"):
+        keras.losses.sparse_categorical_crossentropy(np.array([1]), [[0.5, 0.5]])
+    loss = keras.losses.sparse_categorical_crossentropy(np.array([1]), np.array([[0.5, 0.5]]))
+    np.testing.assert_allclose(loss.numpy(), [np.log(2.0)], rtol=1e-6)
+
+
+@pytest.mark.parametrize(
+    "name,opname,shapes",
+    [
+        ("kl_divergence", "RealDiv", "[2] vs. [3]"),
+        ("poisson", "Mul", "[2] vs. [3]"),
+        ("hinge", "Mul", "[2] vs. [3]"),
+        ("categorical_hinge", "Mul", "[2] vs. [3]"),
+        ("cosine_similarity", "Mul", "[2] vs. [3]"),
+        ("huber", "Sub", "[3] vs. [2]"),
+        ("log_cosh", "Sub", "[3] vs. [2]"),
+    ],
+)
+def test_mismatched_shapes_raise_tfs_op_error(name, opname, shapes):
+    with pytest.raises(tf.errors.InvalidArgumentError) as caught:
+        getattr(keras.losses, name)([1.0, 0.0], [0.5, 0.5, 0.2])
+    assert "Incompatible shapes: %s [Op:%s]" % (shapes, opname) in str(caught.value)

@@ -9,6 +9,7 @@ import torch.nn.functional as F
 
 from ...framework.convert import to_torch
 from ...framework.tensor import wrap
+from ...ops import softmax_kernel
 from ...api_export import keras_export
 
 __all__ = [
@@ -179,10 +180,8 @@ def softmax(x, axis=-1):
     """Softmax over ``axis`` (a tuple of axes is accepted, as in Keras)."""
     value = _x(x)
     if isinstance(axis, (tuple, list)):
-        shifted = value - torch.amax(value, dim=tuple(axis), keepdim=True)
-        exp = torch.exp(shifted)
-        return wrap(exp / torch.sum(exp, dim=tuple(axis), keepdim=True))
-    return wrap(torch.softmax(value, axis))
+        return wrap(softmax_kernel.softmax_over(value, axis))
+    return wrap(softmax_kernel.softmax(value, axis))
 
 
 @keras_export("keras.activations.log_softmax")
@@ -244,7 +243,7 @@ TORCH_EQUIVALENTS = {
     hard_silu: F.hardswish,
     gelu: F.gelu,
     leaky_relu: lambda v: F.leaky_relu(v, 0.2),
-    softmax: lambda v: torch.softmax(v, -1),
+    softmax: lambda v: softmax_kernel.softmax(v, -1),
     log_softmax: lambda v: torch.log_softmax(v, -1),
 }
 """Keras activation -> the torch function layers apply directly to storage (hot path)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import torch
 
 from ...framework.tensor import wrap
-from .loss import Loss, pair
+from .loss import Loss, check_broadcast, pair
 from .loss_function_wrapper import LossFunctionWrapper, register
 from ...api_export import keras_export
 
@@ -26,14 +26,17 @@ def _to_signs(t):
 
 
 def _hinge(t, p):
+    check_broadcast("Mul", t, p)
     return (1.0 - _to_signs(t) * p).clamp_min(0.0).mean(-1)
 
 
 def _squared_hinge(t, p):
+    check_broadcast("Mul", t, p)
     return (1.0 - _to_signs(t) * p).clamp_min(0.0).square().mean(-1)
 
 
 def _categorical_hinge(t, p):
+    check_broadcast("Mul", t, p)
     pos = (t * p).sum(-1)
     neg = ((1.0 - t) * p).amax(-1)
     return (neg - pos + 1.0).clamp_min(0.0)

@@ -95,6 +95,16 @@ def incompatible(opname, a, b):
     )
 
 
+def check_broadcast(opname, a, b):
+    """TF's error of op ``opname`` (:func:`incompatible`) when ``a`` and ``b`` do not
+    broadcast, raised before torch's own."""
+    if a.shape != b.shape:
+        try:
+            torch.broadcast_shapes(a.shape, b.shape)
+        except RuntimeError:
+            raise incompatible(opname, a, b) from None
+
+
 def _divide_no_nan(x, divisor):
     zero = divisor == 0
     return torch.where(

@@ -11,7 +11,7 @@ import torch
 import torch.nn.functional as F
 
 from ...framework.tensor import wrap
-from .loss import Loss, pair, squeeze_or_expand_to_same_rank, storage
+from .loss import Loss, check_broadcast, pair, squeeze_or_expand_to_same_rank, storage
 from .loss_function_wrapper import LossFunctionWrapper, config_with, register
 from ...framework.op_errors import op_error
 from ...api_export import keras_export
@@ -126,6 +126,7 @@ def _categorical_focal(
     t, p, alpha=0.25, gamma=2.0, from_logits=False, label_smoothing=0.0, axis=-1
 ):
     _check_categorical(t, p, "categorical_focal_crossentropy", axis)
+    check_broadcast("Mul", t, p)
     if label_smoothing:
         t = _smooth(t, label_smoothing)
     if from_logits:
@@ -190,12 +191,14 @@ def _scce(t, p, from_logits=False, ignore_class=None, axis=-1):
 
 
 def _kld(t, p):
+    check_broadcast("RealDiv", t, p)
     t = t.clamp(EPSILON, 1)
     p = p.clamp(EPSILON, 1)
     return (t * torch.log(t / p)).sum(-1)
 
 
 def _poisson(t, p):
+    check_broadcast("Mul", t, p)
     return (p - t * torch.log(p + EPSILON)).mean(-1)
 
 
@@ -275,7 +278,10 @@ def categorical_focal_crossentropy(
 )
 def sparse_categorical_crossentropy(y_true, y_pred, from_logits=False, ignore_class=None, axis=-1):
     """Crossentropy of integer labels and class probabilities (or logits); ``ignore_class`` gives
-    0 there."""
+    0 there.  As Keras, it reads ``y_true.shape`` and ``y_pred.shape`` first (Python lists
+    raise its ``AttributeError``)."""
+    if len(y_true.shape) == len(y_pred.shape):
+        y_true.shape[axis]  # noqa: B018 - Keras indexes it (its IndexError for a bad axis)
     p = storage(y_pred)
     t = storage(y_true)
     if t.device != p.device:

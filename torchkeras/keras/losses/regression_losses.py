@@ -8,7 +8,7 @@ import math
 import torch
 
 from ...framework.tensor import wrap
-from .loss import Loss, incompatible, pair, squeeze_or_expand_to_same_rank
+from .loss import Loss, check_broadcast, incompatible, pair, squeeze_or_expand_to_same_rank
 from .loss_function_wrapper import LossFunctionWrapper, register
 from ...api_export import keras_export
 
@@ -68,11 +68,12 @@ def l2_normalize(x, axis):
 
 
 def _cosine_similarity(t, p, axis=-1):
+    check_broadcast("Mul", t, p)
     return -(l2_normalize(t, axis) * l2_normalize(p, axis)).sum(axis)
 
 
 def _huber(t, p, delta=1.0):
-    error = -_diff(t, p)
+    error = _diff(p, t)
     abs_error = error.abs()
     delta = torch.as_tensor(delta, dtype=p.dtype, device=p.device)
     return torch.where(
@@ -81,7 +82,7 @@ def _huber(t, p, delta=1.0):
 
 
 def _log_cosh(t, p):
-    x = -_diff(t, p)
+    x = _diff(p, t)
     return (x + torch.nn.functional.softplus(-2.0 * x) - _LOG2).mean(-1)
 
 

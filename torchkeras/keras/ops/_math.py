@@ -2,6 +2,7 @@
 
 import torch
 
+from ...ops._args import axis_arg
 from ...ops.segment_ops import check_segment_ids
 from ...ops.reduction_ops import reduce_logsumexp as _tf_reduce_logsumexp
 from ._base import float_of, storage, wrap
@@ -103,12 +104,11 @@ def logsumexp(x, axis=None, keepdims=False):
     x = storage(x)
     if not x.is_floating_point():
         return _tf_reduce_logsumexp(wrap(x), axis, keepdims)
+    axis = axis_arg(axis, "Max")  # TF reduces the maximum first
     if axis is None:
         out = torch.logsumexp(x.reshape(-1), dim=0)
         return wrap(out.reshape((1,) * x.dim()) if keepdims else out)
-    return wrap(
-        torch.logsumexp(x, dim=axis if isinstance(axis, int) else tuple(axis), keepdim=keepdims)
-    )
+    return wrap(torch.logsumexp(x, dim=axis, keepdim=keepdims))
 
 
 @keras_export("keras.ops.erf")

@@ -10,7 +10,7 @@ from ...ops.sort_ops import sort_with_indices
 from ...framework import device as _device
 from ...framework.op_errors import op_error
 from ..backend.traceback_utils import inject_call_info
-from ...ops._args import shape_arg
+from ...ops._args import axis_list, shape_arg
 from ...ops import gather_ops as _tf_gather
 from ...ops import shape_ops as _tf_shape
 from ._base import TORCH, floatx_torch, promoted, promoted_all, storage, unaliased, wrap
@@ -300,7 +300,7 @@ def stack(x, axis=0):
 def expand_dims(x, axis):
     """Inserts length-1 axes at ``axis`` (an int or a tuple of positions in the output)."""
     x = unaliased(x)
-    axes = (axis,) if isinstance(axis, int) else tuple(axis)
+    axes = axis_list(axis)
     out_ndim = x.dim() + len(axes)
     for a in sorted(a % out_ndim if a < 0 else a for a in axes):
         x = x.unsqueeze(a)
@@ -313,9 +313,9 @@ def squeeze(x, axis=None):
     x = unaliased(x)
     if axis is None:
         return wrap(x.squeeze())
-    axes = (axis,) if isinstance(axis, int) else tuple(axis)
+    axes = axis_list(axis, index=False)
     for a in axes:
-        if x.shape[a] != 1:
+        if list(x.shape)[a] != 1:
             raise ValueError(f"Cannot squeeze axis={a}, because the dimension is not 1.")
     return wrap(x.squeeze(tuple(a % x.dim() for a in axes)))
 
@@ -337,11 +337,7 @@ def ravel(x):
 def flip(x, axis=None):
     """``x`` reversed along ``axis`` (all axes when ``None``)."""
     x = storage(x)
-    dims = (
-        tuple(range(x.dim()))
-        if axis is None
-        else ((axis,) if isinstance(axis, int) else tuple(axis))
-    )
+    dims = tuple(range(x.dim())) if axis is None else axis_list(axis)
     return wrap(torch.flip(x, dims))
 
 

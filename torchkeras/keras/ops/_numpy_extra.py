@@ -3,6 +3,7 @@ hypot, inner/vdot, bincount, quantile/median, digitize, cross."""
 
 import torch
 
+from ...ops._args import axis_list
 from ._base import TORCH, float_of, floatx_torch, promoted, storage, unaliased, wrap
 from ._dtypes import NAME, result_type
 from ...api_export import keras_export
@@ -162,6 +163,9 @@ def quantile(x, q, axis=None, method="linear", keepdims=False):
     higher, midpoint, nearest); integer inputs give floatx."""
     x = float_of(storage(x))
     qs = storage(q, NAME[x.dtype])
+    axis = axis_list(axis)
+    if axis is not None and len(axis) == 1:
+        axis = axis[0]
     if axis is None:
         out = torch.quantile(x.reshape(-1), qs, interpolation=method)
         if keepdims:

@@ -8,6 +8,7 @@ import torch
 from ...framework import errors
 from ...framework.op_errors import dims_text as _dims_text, op_error as _op_error
 from ...ops._args import axis_arg
+from ...ops.reduction_ops import arg_axis, single_axis
 from ._base import TORCH, float_of, storage, wrap
 from ._dtypes import NAME, result_type
 from ...api_export import keras_export
@@ -85,6 +86,7 @@ def prod(x, axis=None, keepdims=False, dtype=None):
         x = x.to(_WIDEN.get(x.dtype, x.dtype))
     if x.dtype in (torch.uint32, torch.uint64):
         return wrap(prod(x.to(torch.int64), axis, keepdims)._value.to(x.dtype))
+    axis = axis_arg(axis, "Prod")
     if axis is None or isinstance(axis, int):
         return wrap(_reduce(torch.prod, x, axis, keepdims, dtype=x.dtype))
     out = x
@@ -107,6 +109,7 @@ def mean(x, axis=None, keepdims=False):
 
 def _extreme(x, axis, keepdims, initial, reducer, pick, logical, what):
     x = storage(x)
+    axis = axis_arg(axis, what.capitalize())
     if initial is None and x.numel() == 0:
         raise errors.InvalidArgumentError(
             None,
@@ -187,7 +190,7 @@ def var(x, axis=None, keepdims=False):
     compute = TORCH[result_type(name, "float32")]
     out = (
         _reduce(torch.var, x.to(compute), axis, keepdims, correction=0)
-        if axis_arg(axis) != ()
+        if axis_arg(axis, "Mean") != ()
         else torch.zeros_like(x, dtype=compute)
     )
     return wrap(out.to(TORCH[result_type(name, float)]))
@@ -197,7 +200,7 @@ def var(x, axis=None, keepdims=False):
 def std(x, axis=None, keepdims=False):
     """Population standard deviation; integer/bool inputs become floatx."""
     x = float_of(storage(x))
-    if axis_arg(axis) == ():
+    if axis_arg(axis, "Mean") == ():
         return wrap(torch.zeros_like(x))
     return wrap(_reduce(torch.std, x, axis, keepdims, correction=0))
 
@@ -232,6 +235,13 @@ def _empty_arg(x, axis, opname):
 
 def _arg(fn, x, axis, keepdims, opname):
     x = storage(x)
+    axis = arg_axis(opname, axis)
+    if isinstance(axis, (list, tuple)):
+        raise _op_error(
+            opname, "dim must be a scalar, but received tensor of shape: [%d]" % len(axis), x
+        )
+    if axis is not None:
+        axis = int(axis)
     if x.dtype is torch.bool:
         x = x.to(torch.uint8)
     elif x.is_floating_point() and x.dim():
@@ -264,6 +274,9 @@ def argmin(x, axis=None, keepdims=False):
     return _arg(torch.argmin, x, axis, keepdims, "ArgMin")
 
 
+_SCANS = {torch.cumsum: "Cumsum", torch.cumprod: "Cumprod"}
+
+
 def _scan(fn, x, axis, dtype):
     x = storage(x, dtype)
     if x.dtype is torch.bool:
@@ -271,6 +284,8 @@ def _scan(fn, x, axis, dtype):
     if axis is None:
         x = x.reshape(-1)
         axis = 0
+    else:
+        axis = single_axis(axis, _SCANS[fn])
     return wrap(fn(x, dim=axis, dtype=x.dtype))
 
 
@@ -292,4 +307,4 @@ def count_nonzero(x, axis=None):
     x = storage(x)
     if axis is None:
         return wrap(torch.count_nonzero(x).to(torch.int32))
-    return wrap(torch.count_nonzero(x, dim=axis_arg(axis)).to(torch.int32))
+    return wrap(torch.count_nonzero(x, dim=axis_arg(axis, "Sum")).to(torch.int32))

@@ -8,6 +8,7 @@ import torch
 import torch.nn.functional as F
 
 from ...ops import nn_ops as _nn_ops
+from ...ops import softmax_kernel as _softmax_kernel
 from ..backend import config
 from ._base import TORCH, storage, wrap
 from ._dtypes import standardize_dtype
@@ -107,19 +108,17 @@ def _axes(axis):
 def softmax(x, axis=-1):
     """Softmax along ``axis`` (an int or a tuple of axes)."""
     x = _logits(x, axis, "Softmax")
-    axis = _axes(axis)
+    axis = tuple(range(x.ndim)) if axis is None else _axes(axis)
     if isinstance(axis, int):
-        return wrap(x.softmax(axis))
-    shifted = x - torch.amax(x, dim=axis, keepdim=True)
-    e = torch.exp(shifted)
-    return wrap(e / torch.sum(e, dim=axis, keepdim=True))
+        return wrap(_softmax_kernel.softmax(x, axis))
+    return wrap(_softmax_kernel.softmax_over(x, axis))
 
 
 @_keras_export("keras.ops.log_softmax", "keras.ops.nn.log_softmax")
 def log_softmax(x, axis=-1):
     """``log(softmax(x))`` along ``axis``, computed stably."""
     x = _logits(x, None, "LogSoftmax")
-    axis = _axes(axis)
+    axis = tuple(range(x.ndim)) if axis is None else _axes(axis)
     if isinstance(axis, int):
         return wrap(x.log_softmax(axis))
     return wrap(x - torch.logsumexp(x, dim=axis, keepdim=True))

@@ -108,3 +108,12 @@ def test_input_validation(inputs, mask, message):
 def test_invalid_score_mode():
     with pytest.raises(ValueError, match="Invalid value for argument score_mode"):
         keras.layers.Attention(score_mode="add")
+
+
+def test_attention_of_mismatched_features_is_tfs_matmul_error():
+    with pytest.raises(Exception) as caught:  # noqa: PT011 - the class is checked below
+        keras.layers.Attention()([np.ones((1, 2, 3)), np.ones((1, 4, 5))])
+    assert type(caught.value).__name__ == "InvalidArgumentError"
+    assert "Matrix size-incompatible: In[0]: [1,2,3], In[1]: [1,5,4] 0 0 [Op:BatchMatMulV2]" in (
+        str(caught.value)
+    )

@@ -123,3 +123,11 @@ def test_dense_promotes_integer_inputs_to_float_and_trains():
     before = model.get_weights()[0].copy()
     model.fit(np.array([[1, 2], [3, 4]], "int64"), np.ones((2, 1), "float32"), verbose=0)
     assert not np.allclose(before, model.get_weights()[0])
+
+
+def test_embedding_counts_negative_ids_from_the_end_as_keras_take():
+    table = np.arange(6.0).reshape(3, 2)
+    layer = layers.Embedding(3, 2, embeddings_initializer=keras.initializers.Constant(table))
+    np.testing.assert_array_equal(layer(np.array([[-1, -3]])).numpy(), [[[4, 5], [0, 1]]])
+    with pytest.raises(tf.errors.InvalidArgumentError, match=r"indices\[0,0\] = -1 is not in"):
+        layer(np.array([[-4]]))

@@ -50,3 +50,13 @@ def test_merge_errors():
         layers.Subtract()([A, B, A])
     with pytest.raises(ValueError, match="Incompatible input shapes"):
         layers.Dot(axes=1)([np.ones((2, 3)), np.ones((2, 4))])
+
+
+def test_concatenate_axis_out_of_range_is_tfs_concat_error():
+    with pytest.raises(Exception) as caught:  # noqa: PT011 - the class is checked below
+        layers.Concatenate(axis=5)([np.ones((2, 2)), np.ones((2, 2))])
+    assert type(caught.value).__name__ == "InvalidArgumentError"
+    assert (
+        "ConcatOp : Expected concatenating dimensions in the range [-2, 2), but got 5 "
+        "[Op:ConcatV2] name: concat"
+    ) in str(caught.value)

@@ -54,3 +54,18 @@ def test_batch_normalization_input_spec():
     layer(np.ones((2, 3), "float32"))
     with pytest.raises(ValueError, match="expected axis -1 of input shape to have value 3"):
         layer(np.ones((2, 4), "float32"))
+
+
+@pytest.mark.parametrize(
+    "value,opname",
+    [
+        (np.ones((1, 2, 3), dtype=np.int32), "Rsqrt"),
+        (np.array([["a"]]), "Square"),
+        (np.array([[True]]), "Square"),
+    ],
+)
+def test_unit_normalization_of_non_floats_is_tfs_attr_error(value, opname):
+    with pytest.raises(Exception) as caught:  # noqa: PT011 - the class is checked below
+        layers.UnitNormalization()(value)
+    assert type(caught.value).__name__ == "InvalidArgumentError"
+    assert "[Op:%s]" % opname in str(caught.value)

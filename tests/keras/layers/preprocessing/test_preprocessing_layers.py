@@ -79,7 +79,7 @@ def test_defaults():
         ),
         (lambda: keras.layers.RandomBrightness(0.1, value_range=5), "Received: value_range=5"),
         (
-            lambda: keras.layers.Resizing(2, 2, interpolation="cubic"),
+            lambda: keras.layers.Resizing(2, 2, interpolation="cubic")(np.ones((1, 4, 4, 1))),
             "Received: interpolation=cubic",
         ),
         (
@@ -338,3 +338,35 @@ def test_augmentation_model_fit_save_and_load(tmp_path):
     np.testing.assert_allclose(
         loaded.predict(images, verbose=0), model.predict(images, verbose=0), rtol=1e-5
     )
+
+
+def test_normalization_statistics_that_do_not_broadcast_are_tfs_error():
+    with pytest.raises(tf.errors.InvalidArgumentError, match=r"Incompatible shapes: \[1,2\] vs"):
+        keras.layers.Normalization(mean=[1.0, 2.0], variance=[1.0, 1.0])(np.ones((2, 3)))
+
+
+def test_resizing_bad_sizes_as_tf():
+    with pytest.raises(IndexError, match="tuple index out of range"):
+        keras.layers.Resizing(2, 2)(np.ones((4, 4)))
+    with pytest.raises(tf.errors.InvalidArgumentError, match="output dimensions must be positive"):
+        keras.layers.Resizing(0, 2)(np.ones((1, 4, 4, 1)))
+    with pytest.raises(tf.errors.InvalidArgumentError, match="input image must be of non-zero"):
+        keras.layers.Resizing(2, 2)(np.zeros((0, 3, 2)))
+
+
+@pytest.mark.parametrize(
+    "make,value",
+    [
+        (lambda: keras.layers.Rescaling("a"), np.ones((2, 3))),
+        (lambda: keras.layers.Normalization(), np.array([["a"]])),
+    ],
+)
+def test_text_where_keras_casts_to_float_is_tfs_cast_error(make, value):
+    with pytest.raises(tf.errors.UnimplementedError, match="Cast string to float is not supported"):
+        make()(value)
+
+
+def test_resizing_checks_the_interpolation_when_called_as_keras():
+    layer = keras.layers.Resizing(2, 2, interpolation="nope")
+    with pytest.raises(ValueError, match="Invalid value for argument `interpolation`"):
+        layer(np.ones((1, 4, 4, 1)))

@@ -23,3 +23,10 @@ def test_dropout_noise_shape_and_seed():
     with pytest.raises(ValueError, match="Expected a float value between 0 and 1"):
         layers.Dropout(1.5)
     assert layers.Dropout(0.2).get_config()["rate"] == 0.2
+
+
+def test_noise_shape_that_does_not_broadcast_is_tfs_select_error():
+    with pytest.raises(Exception) as caught:
+        layers.Dropout(0.5, noise_shape=(3, 1))(np.ones((2, 2)), training=True)
+    assert type(caught.value).__name__ == "InvalidArgumentError"
+    assert "condition [3,1], then [2,2], and else [] must be broadcastable" in str(caught.value)

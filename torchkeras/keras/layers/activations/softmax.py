@@ -5,6 +5,7 @@ import torch
 from ....framework.convert import to_torch
 from ....framework.tensor import wrap
 from ....framework.op_errors import attr_error
+from ....ops import softmax_kernel
 from ..layer import Layer
 from ....api_export import keras_export
 
@@ -44,7 +45,7 @@ class Softmax(Layer):
             y = torch.exp(x - torch.logsumexp(x, dim=tuple(self.axis), keepdim=True))
         else:
             axis = self.axis[0] if isinstance(self.axis, (list, tuple)) else self.axis
-            y = torch.softmax(x, axis)
+            y = softmax_kernel.softmax(x, axis)
         if keep is not None:
             y = torch.where(keep, y, torch.zeros((), dtype=y.dtype, device=y.device))
         return wrap(y)

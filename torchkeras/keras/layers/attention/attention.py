@@ -3,6 +3,7 @@ key)]``."""
 
 import torch
 
+from ....framework.op_errors import dims_text, op_error
 from ....framework.tensor import wrap
 from ..layer import Layer
 from . import _masks
@@ -55,6 +56,14 @@ class Attention(Layer):
         """``(B, Tq, Tv)`` scores of the query and key storages."""
         scale = None if self.scale is None else self.scale._value.to(query.dtype)
         if self.score_mode == "dot":
+            if query.shape[-1] != key.shape[-1]:
+                raise op_error(
+                    "BatchMatMulV2",
+                    "Matrix size-incompatible: In[0]: %s, In[1]: %s 0 0"
+                    % (dims_text(query.shape), dims_text(key.transpose(-2, -1).shape)),
+                    query,
+                    kernel="_MklBatchMatMulV2",
+                )
             scores = torch.matmul(query, key.transpose(-2, -1))
             return scores if scale is None else scores * scale
         total = query.unsqueeze(-2) + key.unsqueeze(-3)

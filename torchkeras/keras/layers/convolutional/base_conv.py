@@ -5,15 +5,33 @@ import torch
 from ... import activations, constraints, initializers, regularizers
 from ..core import _activation_util
 from ..input_spec import InputSpec
-from ..layer import Layer
+from ..layer import _ALLOWED_KWARGS, Layer
 from .._weight_args import add_weight_from_args
 from . import _conv_utils as utils
+from ....framework.op_errors import op_error
 
 CONV_FNS = {
     1: torch.nn.functional.conv1d,
     2: torch.nn.functional.conv2d,
     3: torch.nn.functional.conv3d,
 }
+
+_CONV_KERNELS = {
+    1: ("Conv2D", "_MklNativeConv2D", ""),
+    2: ("Conv2D", "_MklNativeConv2D", None),
+    3: ("Conv3D", "_MklNativeConv3D", None),
+}
+
+
+def refuse_kwargs(cls, kwargs, names):
+    """Keras' error for arguments ``names`` that layer class ``cls``'s own signature lacks but
+    :class:`BaseConv`'s takes (``groups`` for depthwise convolutions), listed with any other
+    unknown keyword argument, in the order given."""
+    if any(name in kwargs for name in names):
+        unknown = {k: v for k, v in kwargs.items() if k in names or k not in _ALLOWED_KWARGS}
+        raise ValueError(
+            "Unrecognized keyword arguments passed to %s: %s" % (cls.__name__, unknown)
+        )
 
 
 class BaseConv(Layer):
@@ -126,13 +144,13 @@ class BaseConv(Layer):
                 "Received groups=%s, but the input has %s channels (full input shape is %s)."
                 % (self.groups, channels, tuple(input_shape))
             )
+        self._check_input(tuple(input_shape))  # Keras validates the shape first (unwrapped)
         self.kernel = add_weight_from_args(
             self, "kernel", self.kernel_size + (channels // self.groups, self.filters), "kernel"
         )
         if self.use_bias:
             self.bias = add_weight_from_args(self, "bias", (self.filters,), "bias")
         self.input_spec = InputSpec(min_ndim=self.rank + 2, axes={self._channel_axis: channels})
-        self._check_input(tuple(input_shape))  # Keras validates the shape in build (unwrapped)
         self.built = True
 
     def _torch_kernel(self, dtype):
@@ -165,13 +183,16 @@ class BaseConv(Layer):
             return x, tuple(before for before, _ in pads)
         return utils.pad_spatial(x, pads), 0
 
-    def _kernel_variable(self):
-        """The variable whose shape error messages report."""
-        return self.kernel
+    def _message_kernel_shape(self, input_shape):
+        """The kernel shape Keras' ``compute_conv_output_shape`` reports: the window, the
+        input's channels (its last dim) and the output channels."""
+        return tuple(self.kernel_size) + (
+            input_shape[-1],
+            self._output_channels(input_shape) if len(input_shape) > self.rank else None,
+        )
 
     def _nonpositive_output(self, input_shape):
-        kernel = self._kernel_variable()
-        kernel_shape = tuple(kernel.shape) if kernel is not None else self.kernel_size
+        kernel_shape = self._message_kernel_shape(input_shape)
         return ValueError(
             "Computed output size would be zero or negative. Received `inputs shape=%s`, "
             "`kernel shape=%s`, `dilation_rate=%s`, `strides=%s`, `padding=%s`."
@@ -190,7 +211,7 @@ class BaseConv(Layer):
             raise ValueError(
                 "Kernel shape must have the same length as input, but received kernel of shape %s "
                 "and "
-                "input of shape %s." % (tuple(self._kernel_variable().shape), tuple(shape))
+                "input of shape %s." % (self._message_kernel_shape(shape), tuple(shape))
             )
 
     def _check_input(self, shape):
@@ -204,9 +225,34 @@ class BaseConv(Layer):
             if length is not None and length < (k - 1) * d + 1:
                 raise self._nonpositive_output(shape)
 
+    @property
+    def _kernel_op(self):
+        """TF's op, oneDNN kernel and name part of this layer's convolution (its errors)."""
+        return _CONV_KERNELS[self.rank]
+
+    def _check_call_input(self, shape):
+        """A built layer's input checks: TF's kernel error where a ``"valid"`` window leaves a
+        negative output size; Keras' build-time error where it leaves none (TF's oneDNN kernel
+        returns uninitialised memory there: a TF bug this does not copy)."""
+        if self.padding == "valid":
+            spatial = shape[1:-1] if self.data_format == "channels_last" else shape[2:]
+            for length, k, s, d in zip(spatial, self.kernel_size, self.strides, self.dilation_rate):
+                window = (k - 1) * d + 1
+                if int((length - window + s) / s) < 0:
+                    opname, kernel, name = self._kernel_op
+                    raise op_error(
+                        opname,
+                        "Computed output size would be negative: %d [input_size: %d, "
+                        "effective_filter_size: %d, stride: %d]"
+                        % (int((length - window + s) / s), length, window, s),
+                        kernel=kernel,
+                        name=name,
+                    )
+        self._check_input(shape)
+
     def call(self, inputs):
         value = inputs._value
-        self._check_input(value.shape)
+        self._check_call_input(value.shape)
         x, padding = self._padded(utils.to_channels_first(value, self.data_format))
         y = CONV_FNS[self.rank](
             x,

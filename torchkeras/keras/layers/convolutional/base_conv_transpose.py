@@ -5,7 +5,7 @@ import torch
 from ..core import _activation_util
 from ..input_spec import InputSpec
 from . import _conv_utils as utils
-from .base_conv import BaseConv
+from .base_conv import BaseConv, refuse_kwargs
 from .._weight_args import add_weight_from_args
 from ....api_export import keras_export
 
@@ -45,6 +45,7 @@ class BaseConvTranspose(BaseConv):
         bias_constraint=None,
         **kwargs,
     ):
+        refuse_kwargs(type(self), kwargs, ("groups",))
         super().__init__(
             filters,
             kernel_size,
@@ -119,11 +120,17 @@ class BaseConvTranspose(BaseConv):
 
     def call(self, inputs):
         value = inputs._value
-        self._check_rank(value.shape)
+        if value.ndim != self.rank + 2:  # Keras indexes the input's shape by the kernel's rank
+            raise IndexError("tuple index out of range")
         x = utils.to_channels_first(value, self.data_format)
         plan, direct = self._plan(x.shape[2:])
         kernel = self._torch_kernel(value.dtype)
         bias = self._torch_bias(value.dtype)
+        if 0 in x.shape[2:]:  # nothing reaches the output: the bias alone (torch refuses it)
+            y = x.new_zeros((x.shape[0], self.filters) + tuple(p[0] for p in plan))
+            if bias is not None:
+                y = y + bias.reshape((-1,) + (1,) * self.rank)
+            return _activation_util.apply(self, utils.from_channels_first(y, self.data_format))
         fn = TRANSPOSE_FNS[self.rank]
         if direct:
             y = fn(

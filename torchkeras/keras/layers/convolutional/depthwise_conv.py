@@ -4,7 +4,7 @@ from ... import constraints, initializers, regularizers
 from ..core import _activation_util
 from ..input_spec import InputSpec
 from . import _conv_utils as utils
-from .base_conv import CONV_FNS, BaseConv
+from .base_conv import CONV_FNS, BaseConv, refuse_kwargs
 from .._weight_args import add_weight_from_args
 from ....api_export import keras_export
 
@@ -58,6 +58,7 @@ class BaseDepthwiseConv(BaseConv):
         bias_constraint=None,
         **kwargs,
     ):
+        refuse_kwargs(type(self), kwargs, ("filters", "groups"))
         super().__init__(
             None,
             kernel_size,
@@ -78,8 +79,11 @@ class BaseDepthwiseConv(BaseConv):
         )
         self.depth_multiplier = checked_depth_multiplier(depth_multiplier)
 
+    _kernel_op = ("DepthwiseConv2dNative", "_MklNativeDepthwiseConv2dNative", "")
+
     def build(self, input_shape):
         channels = self._input_channels(input_shape)
+        self._check_input(tuple(input_shape))  # Keras validates the shape first (unwrapped)
         self.kernel = add_weight_from_args(
             self, "kernel", self.kernel_size + (channels, self.depth_multiplier), "kernel"
         )
@@ -92,7 +96,7 @@ class BaseDepthwiseConv(BaseConv):
 
     def call(self, inputs):
         value = inputs._value
-        self._check_input(value.shape)
+        self._check_call_input(value.shape)
         x, padding = self._padded(utils.to_channels_first(value, self.data_format))
         y = CONV_FNS[self.rank](
             x,

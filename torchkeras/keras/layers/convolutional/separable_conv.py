@@ -5,7 +5,7 @@ from ... import constraints, initializers, regularizers
 from ..core import _activation_util
 from ..input_spec import InputSpec
 from . import _conv_utils as utils
-from .base_conv import CONV_FNS, BaseConv
+from .base_conv import CONV_FNS, BaseConv, refuse_kwargs
 from .depthwise_conv import checked_depth_multiplier, depthwise_torch_kernel
 from .._weight_args import add_weight_from_args
 from ....api_export import keras_export
@@ -41,6 +41,7 @@ class BaseSeparableConv(BaseConv):
         bias_constraint=None,
         **kwargs,
     ):
+        refuse_kwargs(type(self), kwargs, ("groups",))
         super().__init__(
             filters,
             kernel_size,
@@ -66,8 +67,11 @@ class BaseSeparableConv(BaseConv):
         self.depthwise_kernel = None
         self.pointwise_kernel = None
 
+    _kernel_op = ("DepthwiseConv2dNative", "_MklNativeDepthwiseConv2dNative", "")
+
     def build(self, input_shape):
         channels = self._input_channels(input_shape)
+        self._check_input(tuple(input_shape))  # Keras validates the shape first (unwrapped)
         self.depthwise_kernel = add_weight_from_args(
             self, "depthwise_kernel", self.kernel_size + (channels, self.depth_multiplier), "kernel"
         )
@@ -82,12 +86,9 @@ class BaseSeparableConv(BaseConv):
         self.input_spec = InputSpec(min_ndim=self.rank + 2, axes={self._channel_axis: channels})
         self.built = True
 
-    def _kernel_variable(self):
-        return self.depthwise_kernel
-
     def call(self, inputs):
         value = inputs._value
-        self._check_input(value.shape)
+        self._check_call_input(value.shape)
         dtype = value.dtype
         conv = CONV_FNS[self.rank]
         x, padding = self._padded(utils.to_channels_first(value, self.data_format))

@@ -80,7 +80,12 @@ class Embedding(Layer):
         try:
             out = F.embedding(indices, table)
         except IndexError:  # torch's CPU kernel; TF's names the first bad index
-            raise index_error(indices, table.shape[0], "GatherV2", table) from None
+            # Keras' take counts negative ids from the end (-1: the last row) before gathering
+            indices = torch.where(indices < 0, indices + table.shape[0], indices)
+            try:
+                out = F.embedding(indices, table)
+            except IndexError:
+                raise index_error(indices, table.shape[0], "GatherV2", table) from None
         return wrap(
             out if out.dtype is self._compute_torch_dtype else out.to(self._compute_torch_dtype)
         )

@@ -4,6 +4,7 @@ import torch
 
 from ....framework.convert import to_torch
 from ....framework.tensor import wrap
+from ....ops.shape_ops import concat as _tf_concat
 from .base_merge import Merge
 from ....api_export import keras_export
 
@@ -37,6 +38,8 @@ class Concatenate(Merge):
         self.built = True
 
     def _merge_function(self, values):
+        if not -values[0].ndim <= self.axis < values[0].ndim:  # TF's concat reports the axis
+            return _tf_concat([wrap(v) for v in values], self.axis)._value
         return torch.cat(values, dim=self.axis)
 
     def compute_mask(self, inputs, mask=None):

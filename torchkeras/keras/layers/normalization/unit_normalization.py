@@ -1,7 +1,9 @@
 """``keras.layers.UnitNormalization``."""
 
+import numpy as np
 import torch
 
+from ....framework.op_errors import attr_error
 from ....framework.tensor import wrap
 from ..layer import Layer
 from ....api_export import keras_export
@@ -23,6 +25,12 @@ class UnitNormalization(Layer):
 
     def call(self, inputs):
         value = inputs._value
+        if not (
+            isinstance(value, torch.Tensor) and (value.is_floating_point() or value.is_complex())
+        ):
+            # Keras squares, sums, then takes rsqrt: text and bool fail the first, integers the last
+            text = isinstance(value, np.ndarray) or value.dtype is torch.bool
+            raise attr_error("Square" if text else "Rsqrt", value)
         norm = torch.linalg.vector_norm(value, ord=2, dim=self._dims, keepdim=True)
         return wrap(value / torch.clamp_min(norm, 1e-12))
 

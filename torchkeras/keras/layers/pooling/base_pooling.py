@@ -54,7 +54,8 @@ class BasePooling(Layer):
             if all(before == after for before, after in pads):
                 y = self._pool(x, tuple(before for before, _ in pads))
             elif self.pool_mode == "max":
-                y = self._pool(utils.pad_spatial(x, pads, float("-inf")), 0)
+                low = float("-inf") if x.is_floating_point() else torch.iinfo(x.dtype).min
+                y = self._pool(utils.pad_spatial(x, pads, low), 0)
             else:
                 ones = torch.ones((1, 1) + tuple(x.shape[2:]), dtype=x.dtype, device=x.device)
                 y = self._pool(utils.pad_spatial(x, pads), 0) / self._pool(
@@ -64,6 +65,12 @@ class BasePooling(Layer):
 
     def _pool(self, x, padding):
         if self.pool_mode == "max":
+            if self.rank == 1 and not x.is_floating_point() and x.dtype is not torch.bool:
+                # TF pools integers in 1-D (as 2-D); torch's 1-D kernel takes floats only
+                pad = (padding, 0) if isinstance(padding, int) else (padding[0], 0)
+                return _F.max_pool2d(
+                    x.unsqueeze(-1), (self.pool_size[0], 1), (self.strides[0], 1), pad
+                ).squeeze(-1)
             return MAX_FNS[self.rank](x, self.pool_size, self.strides, padding)
         return AVG_FNS[self.rank](x, self.pool_size, self.strides, padding, False, False)
 

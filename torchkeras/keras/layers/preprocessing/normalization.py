@@ -9,6 +9,8 @@ import torch
 from ....data.dataset_ops import Dataset
 from ....framework.convert import to_torch
 from ....framework.tensor import TensorOperators, wrap
+from ....ops.cast_ops import cast as _tf_cast
+from ....ops.shape_ops import broadcast_to as _tf_broadcast_to
 from ...backend import config as backend_config
 from ..layer import Layer
 from ....api_export import keras_export
@@ -108,7 +110,7 @@ class Normalization(Layer):
             for i in range(1, value.ndim + 1):
                 expanded[self._keep_axis[-i]] = value.shape[-i]
             value = value.reshape(expanded)
-        return value.broadcast_to(self._broadcast_shape)
+        return _tf_broadcast_to(wrap(value), self._broadcast_shape)._value  # TF's errors
 
     def adapt(self, data):
         """Computes the mean and variance of ``data`` (a NumPy array, a tensor, a batched
@@ -221,6 +223,8 @@ class Normalization(Layer):
         return mean.to(dtype=dtype, device=device), variance.to(dtype=dtype, device=device)
 
     def call(self, inputs):
+        if isinstance(inputs._value, np.ndarray):  # text: Keras casts it (TF's Cast error)
+            _tf_cast(inputs, self.compute_dtype)
         value = inputs._value.to(self._compute_torch_dtype)
         mean, variance = self._statistics(value.device)
         scale = torch.clamp(torch.sqrt(variance), min=backend_config.epsilon())

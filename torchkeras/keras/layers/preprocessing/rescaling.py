@@ -1,8 +1,10 @@
 """``keras.layers.Rescaling``."""
 
+import numpy as np
 import torch
 
 from ....framework.tensor import wrap
+from ....ops.cast_ops import cast as _tf_cast
 from ...backend import config
 from ..layer import Layer
 from ....api_export import keras_export
@@ -29,6 +31,8 @@ class Rescaling(Layer):
     def call(self, inputs):
         value = inputs._value
         dtype = self._compute_torch_dtype
+        if isinstance(self.scale, str) or isinstance(value, np.ndarray):  # Keras casts both
+            _tf_cast(self.scale if isinstance(self.scale, str) else inputs, self.compute_dtype)
         scale = torch.as_tensor(self.scale, dtype=dtype, device=value.device)
         offset = torch.as_tensor(self.offset, dtype=dtype, device=value.device)
         if scale.ndim and config.image_data_format() == "channels_first":

@@ -2,6 +2,7 @@
 
 import torch
 
+from ....framework.op_errors import op_error
 from ....ops import image_resample as _resample
 from ._image_layer import ImagePreprocessingLayer
 from ....api_export import keras_export
@@ -33,11 +34,6 @@ class Resizing(ImagePreprocessingLayer):
         **kwargs,
     ):
         super().__init__(data_format=data_format, **kwargs)
-        if interpolation not in _resample.METHODS:
-            raise ValueError(
-                "Invalid value for argument `interpolation`. Expected of one %s. Received: "
-                "interpolation=%s" % (_resample.METHODS, interpolation)
-            )
         if fill_mode != "constant":
             raise ValueError(
                 "Invalid value for argument `fill_mode`. Only `'constant'` is supported. Received: "
@@ -56,8 +52,24 @@ class Resizing(ImagePreprocessingLayer):
         self.fill_value = fill_value
         self.antialias = bool(antialias)
 
+    def call(self, inputs, training=True):
+        if inputs._value.ndim < 3:  # Keras reads the image size at fixed positions
+            raise IndexError("tuple index out of range")
+        return super().call(inputs, training)
+
     def transform(self, images, training):
+        if self.interpolation not in _resample.METHODS:  # Keras checks it when resizing
+            raise ValueError(
+                "Invalid value for argument `interpolation`. Expected of one %s. Received: "
+                "interpolation=%s" % (_resample.METHODS, self.interpolation)
+            )
         size = (self.height, self.width)
+        kernel = _KERNELS.get(self.interpolation)
+        if kernel is not None and not self.antialias:
+            if self.height <= 0 or self.width <= 0:
+                raise op_error(kernel, "output dimensions must be positive", images)
+            if images.shape[1] == 0 or images.shape[2] == 0:
+                raise op_error(kernel, "input image must be of non-zero size", images)
         out = images
         if self.crop_to_aspect_ratio:
             out = _resample.crop_to_aspect_ratio(out, size)
@@ -87,6 +99,10 @@ class Resizing(ImagePreprocessingLayer):
             }
         )
         return config
+
+
+_KERNELS = {"bilinear": "ResizeBilinear", "nearest": "ResizeNearestNeighbor"}
+"""TF's resize op of an interpolation (its errors name it)."""
 
 
 def _saturate(values, dtype):

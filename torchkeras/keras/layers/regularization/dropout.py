@@ -2,6 +2,7 @@
 
 import torch
 
+from ....framework.op_errors import dims_text, op_error
 from ....framework.tensor import wrap
 from ..layer import Layer
 from . import _noise
@@ -27,6 +28,15 @@ class Dropout(Layer):
         if self.noise_shape is None and self.seed is None:
             return wrap(torch.nn.functional.dropout(value, self.rate, True))
         shape = _noise.resolved_noise_shape(value, self.noise_shape)
+        try:
+            torch.broadcast_shapes(tuple(shape), value.shape)
+        except RuntimeError:  # Keras selects with the mask: TF's SelectV2 error
+            raise op_error(
+                "SelectV2",
+                "condition %s, then %s, and else [] must be broadcastable"
+                % (dims_text(tuple(shape)), dims_text(value.shape)),
+                value,
+            ) from None
         if self.seed is not None and self._generator is None:
             self._generator = torch.Generator(device=value.device).manual_seed(int(self.seed))
         keep = torch.rand(shape, device=value.device, generator=self._generator) >= self.rate

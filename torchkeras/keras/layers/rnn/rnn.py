@@ -154,6 +154,15 @@ class RNN(Layer):
     # -------------------------------------------------------------------- call
     def call(self, sequences, initial_state=None, mask=None, training=False):
         x = sequences._value
+        if not (x.dtype.is_floating_point or x.dtype.is_complex):
+            x = x.to(self._compute_torch_dtype)  # Keras' ops promote ints with the float kernels
+        if x.ndim > 1 and x.shape[1] == 0 and not symbolic.tracing():
+            raise op_error(  # Keras slices the first step out of the sequence
+                "StridedSlice",
+                "slice index 0 of dimension 1 out of bounds.",
+                x,
+                name="%s/strided_slice/" % self.name,
+            )
         if isinstance(mask, (list, tuple)):
             mask = mask[0]
         mask = None if mask is None else to_torch(mask).bool()

@@ -240,3 +240,26 @@ def test_adapt_reads_only_steps_batches_of_an_endless_iterable():
     layer = keras.layers.StringLookup()
     layer.adapt(batches(), steps=3)
     assert layer.get_vocabulary() == ["[UNK]", "a", "c", "b"]
+
+
+@pytest.mark.parametrize(
+    "make,value",
+    [
+        (lambda: keras.layers.StringLookup(), np.array([["a"]])),
+        (lambda: keras.layers.IntegerLookup(), np.array([[1]])),
+        (lambda: keras.layers.TextVectorization(), np.array([["a b"]])),
+    ],
+)
+def test_lookup_before_any_vocabulary_is_tfs_uninitialized_table(make, value):
+    layer = make()
+    with pytest.raises(Exception) as caught:  # noqa: PT011 - the class is checked below
+        layer(value)
+    assert type(caught.value).__name__ == "FailedPreconditionError"
+    assert "Table not initialized. [Op:LookupTableFindV2]" in str(caught.value)
+    layer.adapt(value.reshape(-1))
+    layer(value)
+
+
+def test_integer_lookup_of_text_is_pythons_int_error():
+    with pytest.raises(ValueError, match=r"invalid literal for int\(\) with base 10: np.str_"):
+        keras.layers.IntegerLookup(vocabulary=[1, 2])(np.array([["a"]]))

@@ -19,7 +19,9 @@ import torch
 
 from .....framework import dtypes
 from .....framework.convert import convert_to_tensor
+from .....framework import errors
 from .....framework.errors import InvalidArgumentError
+from .....framework.op_errors import op_error
 from .....framework.tensor import TensorOperators, wrap
 from ....backend import config as backend_config
 from ....backend.keras_tensor import KerasTensor
@@ -163,6 +165,7 @@ class IndexLookup(Layer):
         self._has_input_vocabulary = has_input_vocabulary
         self._tokens = []
         self._table = {}
+        self._installed = False  # TF's lookup table stays uninitialised until a vocabulary is set
         self.idf_weights = None
         if output_mode == "tf_idf" and has_input_vocabulary and idf_weights is None:
             raise ValueError(
@@ -226,6 +229,7 @@ class IndexLookup(Layer):
         start = self._token_start_index()
         self._tokens = list(keys)
         self._table = {key: start + i for i, key in enumerate(self._tokens)}
+        self._installed = True
 
     def _record_vocabulary_size(self):
         self._ensure_vocab_size_unchanged()
@@ -389,6 +393,11 @@ class IndexLookup(Layer):
             if not integer and data.dtype is not dtypes.string:
                 cast(data, dtypes.string)  # Keras casts: TF has no number -> string cast
             value = data._value
+            if integer and self._integer_keys and isinstance(value, np.ndarray) and value.size:
+                # Keras reads the (NumPy text) input as integers: Python's int() error
+                first = value.flat[0]
+                text = first.decode("utf-8", "replace") if isinstance(first, bytes) else first
+                raise ValueError("invalid literal for int() with base 10: %r" % np.str_(text))
             return value if isinstance(value, np.ndarray) else value.cpu().numpy()
         if integer:
             return np.asarray(data, dtype=np.int64)
@@ -473,8 +482,16 @@ class IndexLookup(Layer):
         self._num_documents = 0
 
     # ------------------------------------------------------------- call
+    def _check_table(self):
+        """TF's error for a lookup before any vocabulary was set (its table is uninitialised)."""
+        if not self._installed:
+            raise errors.FailedPreconditionError(
+                None, None, op_error("LookupTableFindV2", "Table not initialized.").message
+            )
+
     def call(self, inputs):
         self._ensure_known_vocab_size()
+        self._check_table()
         keys = self._as_array(inputs, integer=self._integer_keys or self.invert)
         if self.invert:
             keys = keys.astype(np.int64)

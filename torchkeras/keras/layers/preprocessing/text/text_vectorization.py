@@ -265,6 +265,7 @@ class TextVectorization(Layer):
         lookup = self._lookup_layer
         lookup._ensure_known_vocab_size()
         processed = self._preprocess(inputs)
+        lookup._check_table()
         if isinstance(processed, np.ndarray):
             indices = lookup._lookup(processed)
             if self._output_mode != "int":
