@@ -303,3 +303,13 @@ def test_transposed_conv_of_an_empty_spatial_dim_is_the_bias():
 def test_arguments_outside_the_layers_signature_are_refused(make, message):
     with pytest.raises(ValueError, match="Unrecognized keyword arguments passed to " + message):
         make()
+
+
+@pytest.mark.parametrize(
+    "name", ["Conv1D", "Conv3D", "Conv1DTranspose", "Conv3DTranspose", "SeparableConv1D"]
+)
+def test_argument_errors_name_the_layer_class(name):
+    with pytest.raises(TypeError, match=r"^%s\.__init__\(\) got multiple values" % name):
+        getattr(layers, name)(2, 3, filters=0)
+    layer = getattr(layers, name)(2, 3)
+    assert layer.filters == 2 and type(layer).__init__.__name__ == "__init__"

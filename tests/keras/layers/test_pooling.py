@@ -131,3 +131,37 @@ def test_max_pooling_1d_takes_integers_as_tf(padding):
     assert out.dtype == "int64"
     expected = [[[3, 4, 5]]] if padding == "valid" else [[[3, 4, 5], [6, 7, 8]]]
     np.testing.assert_array_equal(out.numpy(), expected)
+
+
+@pytest.mark.parametrize(
+    "layer,shape,node,allowed",
+    [
+        (
+            layers.MaxPooling1D(2, padding="nope"),
+            (1, 4, 1),
+            "MaxPool",
+            '"SAME", "VALID", "EXPLICIT"',
+        ),
+        (
+            layers.AveragePooling2D(2, padding="nope"),
+            (1, 4, 4, 1),
+            "_MklNativeAvgPool",
+            '"SAME", "VALID"',
+        ),
+        (layers.MaxPooling3D(2, padding="nope"), (1, 4, 4, 4, 1), "MaxPool3D", '"SAME", "VALID"'),
+    ],
+)
+def test_unknown_padding_fails_when_the_kernel_runs(layer, shape, node, allowed):
+    from torchkeras.framework.errors import InvalidArgumentError
+
+    assert layer.padding == "nope" and layer.get_config()["padding"] == "nope"
+    with pytest.raises(InvalidArgumentError) as raised:
+        layer(np.ones(shape, "float32"))
+    assert (
+        "Value for attr 'padding' of \"NOPE\" is not in the list of allowed values: %s\n\t; "
+        "NodeDef: {{node %s}}" % (allowed, node)
+    ) in str(raised.value)
+    with pytest.raises(
+        ValueError, match="must be either 'valid' or 'same'. Received: padding=nope"
+    ):
+        layer.compute_output_shape(shape)

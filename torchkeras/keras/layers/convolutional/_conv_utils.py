@@ -1,10 +1,29 @@
 """Argument checks and padding arithmetic shared by the convolution and pooling layers."""
 
+import types
+
 import torch
 
 from ...backend import config
 
-_PADDINGS = ("valid", "same")
+PADDINGS = ("valid", "same")
+"""The paddings Keras' convolution and pooling layers run."""
+
+
+def own_init(cls):
+    """Class decorator: gives ``cls`` its own copy of the ``__init__`` it inherits, named
+    ``<cls>.__init__``.  Keras defines ``__init__`` in every convolution class, so Python's
+    argument errors name it (``Conv1D.__init__() got multiple values for argument
+    'filters'``); the copy runs the same code."""
+    init = cls.__init__
+    code = init.__code__.replace(co_qualname="%s.__init__" % cls.__name__)
+    copy = types.FunctionType(
+        code, init.__globals__, init.__name__, init.__defaults__, init.__closure__
+    )
+    copy.__kwdefaults__ = init.__kwdefaults__
+    copy.__doc__ = init.__doc__
+    cls.__init__ = copy
+    return cls
 
 
 def normalize_tuple(value, n, name, allow_zero=False):
@@ -37,7 +56,7 @@ def normalize_tuple(value, n, name, allow_zero=False):
 def normalize_padding(padding, allow_causal=False):
     """The lower-cased ``padding`` after Keras' check (``causal`` only where allowed)."""
     value = padding.lower() if isinstance(padding, str) else padding
-    if value not in _PADDINGS + (("causal",) if allow_causal else ()):
+    if value not in PADDINGS + (("causal",) if allow_causal else ()):
         raise ValueError(
             "The `padding` argument must be a list/tuple or one of {%s'valid', 'same'}. Received: "
             "%s" % ("'causal', " if allow_causal else "", padding)

@@ -162,6 +162,7 @@ class BaseConvTranspose(BaseConv):
 
 
 @keras_export("keras.layers.Conv1DTranspose", "keras.layers.Convolution1DTranspose")
+@utils.own_init
 class Conv1DTranspose(BaseConvTranspose):
     """Transposed 1D convolution (``(batch, steps, channels)`` inputs)."""
 
@@ -169,6 +170,7 @@ class Conv1DTranspose(BaseConvTranspose):
 
 
 @keras_export("keras.layers.Conv2DTranspose", "keras.layers.Convolution2DTranspose")
+@utils.own_init
 class Conv2DTranspose(BaseConvTranspose):
     """Transposed 2D convolution (``(batch, height, width, channels)`` inputs)."""
 
@@ -176,6 +178,7 @@ class Conv2DTranspose(BaseConvTranspose):
 
 
 @keras_export("keras.layers.Conv3DTranspose", "keras.layers.Convolution3DTranspose")
+@utils.own_init
 class Conv3DTranspose(BaseConvTranspose):
     """Transposed 3D convolution (``(batch, d1, d2, d3, channels)`` inputs)."""
 

@@ -135,6 +135,7 @@ class BaseDepthwiseConv(BaseConv):
 
 
 @keras_export("keras.layers.DepthwiseConv1D")
+@utils.own_init
 class DepthwiseConv1D(BaseDepthwiseConv):
     """Depthwise 1D convolution (``(batch, steps, channels)`` inputs)."""
 
@@ -142,6 +143,7 @@ class DepthwiseConv1D(BaseDepthwiseConv):
 
 
 @keras_export("keras.layers.DepthwiseConv2D")
+@utils.own_init
 class DepthwiseConv2D(BaseDepthwiseConv):
     """Depthwise 2D convolution (``(batch, height, width, channels)`` inputs)."""
 

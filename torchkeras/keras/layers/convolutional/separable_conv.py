@@ -130,6 +130,7 @@ class BaseSeparableConv(BaseConv):
 
 
 @keras_export("keras.layers.SeparableConv1D", "keras.layers.SeparableConvolution1D")
+@utils.own_init
 class SeparableConv1D(BaseSeparableConv):
     """Separable 1D convolution (``(batch, steps, channels)`` inputs)."""
 
@@ -137,6 +138,7 @@ class SeparableConv1D(BaseSeparableConv):
 
 
 @keras_export("keras.layers.SeparableConv2D", "keras.layers.SeparableConvolution2D")
+@utils.own_init
 class SeparableConv2D(BaseSeparableConv):
     """Separable 2D convolution (``(batch, height, width, channels)`` inputs)."""
 

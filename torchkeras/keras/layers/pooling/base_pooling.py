@@ -2,6 +2,7 @@
 
 import torch
 
+from ....framework.errors import InvalidArgumentError
 from ....framework.tensor import wrap
 from ..convolutional import _conv_utils as utils
 from ..input_spec import InputSpec
@@ -10,6 +11,49 @@ from ..layer import Layer
 _F = torch.nn.functional
 MAX_FNS = {1: _F.max_pool1d, 2: _F.max_pool2d, 3: _F.max_pool3d}
 AVG_FNS = {1: _F.avg_pool1d, 2: _F.avg_pool2d, 3: _F.avg_pool3d}
+
+_POOL_OPS = {
+    ("max", 2): (
+        "MaxPool",
+        "MaxPool",
+        '"SAME", "VALID", "EXPLICIT"',
+        "signature=input:T -> output:T; attr=T:type,default=DT_FLOAT,allowed=[DT_HALF, "
+        "DT_BFLOAT16, DT_FLOAT, DT_DOUBLE, DT_INT32, DT_INT64, DT_UINT8, DT_INT16, DT_INT8, "
+        "DT_UINT16, DT_QINT8]; attr=ksize:list(int),min=4; attr=strides:list(int),min=4; "
+        'attr=padding:string,allowed=["SAME", "VALID", "EXPLICIT"]; '
+        "attr=explicit_paddings:list(int),default=[]; "
+        'attr=data_format:string,default="NHWC",allowed=["NHWC", "NCHW", "NCHW_VECT_C"]',
+    ),
+    ("average", 2): (
+        "_MklNativeAvgPool",
+        "AvgPool",
+        '"SAME", "VALID"',
+        "signature=value:T -> output:T; attr=ksize:list(int),min=4; "
+        'attr=strides:list(int),min=4; attr=padding:string,allowed=["SAME", "VALID"]; '
+        'attr=data_format:string,default="NHWC",allowed=["NHWC", "NCHW"]; '
+        "attr=T:type,allowed=[DT_FLOAT, DT_HALF, DT_DOUBLE, DT_BFLOAT16]",
+    ),
+    ("max", 3): (
+        "MaxPool3D",
+        "MaxPool3D",
+        '"SAME", "VALID"',
+        "signature=input:T -> output:T; attr=ksize:list(int),min=5; "
+        'attr=strides:list(int),min=5; attr=padding:string,allowed=["SAME", "VALID"]; '
+        'attr=data_format:string,default="NDHWC",allowed=["NDHWC", "NCDHW"]; '
+        "attr=T:type,allowed=[DT_HALF, DT_BFLOAT16, DT_FLOAT]",
+    ),
+    ("average", 3): (
+        "_MklNativeAvgPool3D",
+        "AvgPool3D",
+        '"SAME", "VALID"',
+        "signature=value:T -> output:T; attr=ksize:list(int),min=5; "
+        'attr=strides:list(int),min=5; attr=padding:string,allowed=["SAME", "VALID"]; '
+        'attr=data_format:string,default="NDHWC",allowed=["NDHWC", "NCDHW"]; '
+        "attr=T:type,allowed=[DT_FLOAT, DT_HALF, DT_DOUBLE, DT_BFLOAT16]",
+    ),
+}
+"""TF's CPU pooling kernels by ``(pool_mode, rank)`` (1-D pools run the 2-D kernel):
+``(node, op, allowed paddings, signature)`` for the error on an unknown padding."""
 
 
 class BasePooling(Layer):
@@ -36,12 +80,27 @@ class BasePooling(Layer):
             else utils.normalize_tuple(strides, self.rank, "strides")
         )
         self.padding = padding
-        self._padding = utils.normalize_padding(padding)
+        self._padding = padding.lower() if isinstance(padding, str) else padding
         self.data_format = utils.normalize_data_format(data_format)
         self.input_spec = InputSpec(ndim=self.rank + 2)
         self.built = True
 
+    def _check_padding_kernel(self):
+        """TF's kernel error for a padding Keras accepted at construction (Keras only fails
+        when the op runs)."""
+        if self._padding in utils.PADDINGS:
+            return
+        node, op, allowed, signature = _POOL_OPS[self.pool_mode, max(self.rank, 2)]
+        raise InvalidArgumentError(
+            None,
+            None,
+            "Value for attr 'padding' of \"%s\" is not in the list of allowed values: %s\n\t; "
+            "NodeDef: {{node %s}}; Op<name=%s; %s> [Op:%s] name: "
+            % (str(self.padding).upper(), allowed, node, node, signature, op),
+        )
+
     def call(self, inputs):
+        self._check_padding_kernel()
         value = inputs._value
         x = utils.to_channels_first(value, self.data_format)
         if self._padding == "valid":
@@ -75,6 +134,11 @@ class BasePooling(Layer):
         return AVG_FNS[self.rank](x, self.pool_size, self.strides, padding, False, False)
 
     def compute_output_shape(self, input_shape):
+        if self._padding not in utils.PADDINGS:
+            raise ValueError(
+                "Argument `padding` must be either 'valid' or 'same'. Received: padding=%s"
+                % (self.padding,)
+            )
         input_shape = tuple(input_shape)
         spatial = input_shape[1:-1] if self.data_format == "channels_last" else input_shape[2:]
         out = tuple(

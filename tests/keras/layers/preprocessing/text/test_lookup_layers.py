@@ -263,3 +263,14 @@ def test_lookup_before_any_vocabulary_is_tfs_uninitialized_table(make, value):
 def test_integer_lookup_of_text_is_pythons_int_error():
     with pytest.raises(ValueError, match=r"invalid literal for int\(\) with base 10: np.str_"):
         keras.layers.IntegerLookup(vocabulary=[1, 2])(np.array([["a"]]))
+
+
+def test_text_vectorization_refuses_numbers_as_keras_converts_them():
+    layer = keras.layers.TextVectorization(vocabulary=["a"])
+    with pytest.raises(ValueError, match="Failed to convert a NumPy array to a Tensor"):
+        layer(np.array([1, 2]))
+    with pytest.raises(tf.errors.UnimplementedError, match="Cast int32 to string"):
+        layer(tf.constant([1, 2]))
+    with pytest.raises(TypeError, match="Cannot convert"):
+        layer([1, 2])
+    assert layer(np.array(["a b"])).numpy().tolist() == [[2, 1]]

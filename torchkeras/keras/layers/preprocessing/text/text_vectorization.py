@@ -6,6 +6,7 @@ import torch
 from .....framework import dtypes
 from .....framework.convert import convert_to_tensor
 from .....framework.tensor import TensorOperators
+from .....ops.cast_ops import cast
 from ....backend import config as backend_config
 from ....backend.keras_tensor import KerasTensor
 from ...layer import Layer
@@ -23,8 +24,12 @@ _OUTPUT_MODES = ("int", "one_hot", "multi_hot", "count", "tf_idf")
 
 
 def _strings(inputs):
-    """Any string input as a NumPy object array of ``bytes``."""
+    """Any string input as a NumPy object array of ``bytes`` (Keras' ``ensure_tensor(inputs,
+    "string")``: a tensor of another dtype is cast, which TF refuses; anything else is
+    converted to a string tensor)."""
     if isinstance(inputs, TensorOperators):
+        if inputs.dtype != dtypes.string:
+            cast(inputs, dtypes.string)
         return inputs._value if isinstance(inputs._value, np.ndarray) else inputs.numpy()
     if isinstance(inputs, torch.Tensor):
         inputs = inputs.detach().cpu().numpy()
@@ -261,6 +266,13 @@ class TextVectorization(Layer):
         return rows
 
     # --------------------------------------------------------------- call
+    def _convert_leaf(self, x):
+        """NumPy arrays reach ``call`` as they are: Keras converts them to strings there (a
+        NumPy array of numbers fails that conversion, a tensor of numbers the cast)."""
+        if isinstance(x, np.ndarray):
+            return x
+        return super()._convert_leaf(x)
+
     def call(self, inputs):
         lookup = self._lookup_layer
         lookup._ensure_known_vocab_size()
