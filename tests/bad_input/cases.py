@@ -10,6 +10,8 @@ must leave the state as TF leaves it).  ``record.py`` stores TF's outcome of eve
 
 import itertools
 
+from .cases_namespaces import namespace_cases
+
 # Tensors, named by what is wrong with them (or not).
 VALUES = {
     "f32": "tf.constant([[1., -2.], [3., 4.]])",
@@ -956,4 +958,5 @@ def all_cases():
             seen.add(source)
             cases.append((source, None))
     cases.extend(STATEFUL)
+    cases.extend(case for case in namespace_cases() if case[0] not in seen)
     return cases

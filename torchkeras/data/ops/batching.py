@@ -19,8 +19,7 @@ class _BatchDataset(UnaryDataset):
 
     def __init__(self, input_dataset, batch_size, drop_remainder):
         super().__init__(input_dataset)
-        if batch_size <= 0:
-            raise InvalidArgumentError(None, None, "Batch size must be greater than zero.")
+        c.positive(batch_size, "Batch size", "BatchDatasetV2")
         self._batch_size = batch_size
         self._drop_remainder = drop_remainder
 
@@ -145,8 +144,7 @@ class _PaddedBatchDataset(UnaryDataset):
 
     def __init__(self, input_dataset, batch_size, padded_shapes, padding_values, drop_remainder):
         super().__init__(input_dataset)
-        if batch_size <= 0:
-            raise InvalidArgumentError(None, None, "Batch size must be greater than zero.")
+        c.positive(batch_size, "Batch size", "PaddedBatchDatasetV2")
         self._batch_size = batch_size
         self._drop_remainder = drop_remainder
         spec = input_dataset._spec()
