@@ -290,9 +290,7 @@ def _shape_text(shape):
     """A shape as ``tf.TensorShape`` prints it."""
     if shape is None:
         return "<unknown>"
-    return "(%s)" % ", ".join("None" if d is None else str(d) for d in shape) + (
-        "," if len(shape) == 1 else ""
-    )
+    return repr(tuple(shape))
 
 
 def _types_text(signature):
