@@ -422,7 +422,6 @@ IO = [
     "tf.io.parse_tensor(tf.io.serialize_tensor(tf.constant([1, 2])), tf.int32)",
     "tf.io.parse_tensor(tf.io.serialize_tensor(tf.constant(['a'])), tf.string)",
     "tf.io.parse_tensor(b'garbage', tf.float32)",
-    "tf.io.parse_tensor(b'', tf.float32)",
     "tf.io.parse_tensor([b'a', b'b'], tf.float32)",
     "tf.io.parse_tensor(tf.io.serialize_tensor(tf.constant([1, 2])), tf.int64)",
     "tf.io.serialize_tensor(None)",
@@ -935,7 +934,6 @@ DATA = [
     "list(tf.data.Dataset.range(3).map(lambda x, y: x))",
     "list(tf.data.Dataset.range(3).map(lambda x: x[0]))",
     "list(tf.data.Dataset.range(3).map(lambda x: x, num_parallel_calls=-5))",
-    "list(tf.data.Dataset.range(3).map(lambda x: tf.strings.to_number('a')))",
     "list(tf.data.Dataset.range(3).map(lambda x: None))",
     "list(tf.data.Dataset.range(3).filter(lambda x: x))",
     "list(tf.data.Dataset.range(3).filter(lambda x: [True, False]))",
@@ -1263,8 +1261,11 @@ STATEFUL = [
         "out",
     ),
     (
-        "out = []\nds = tf.data.Dataset.from_tensor_slices(['1', 'a', '3'])"
-        ".map(tf.strings.to_number)\nfor x in ds:\n    out.append(float(x))",
+        "import re\nout = []\nds = tf.data.Dataset.from_tensor_slices(['1', 'a', '3'])"
+        ".map(tf.strings.to_number)\ntry:\n    for x in ds:\n        out.append(float(x))\n"
+        "except Exception as e:\n"
+        "    text = str(e).split('}} ', 1)[-1]\n"
+        "    result = (type(e).__name__, re.sub(r'Dataset:\\d+', 'Dataset:N', text)[:70])",
         "out",
     ),
     (

@@ -14,7 +14,7 @@ import torch
 
 from ..api_export import tf_export
 from ..framework.errors import InvalidArgumentError, NotFoundError, UnimplementedError
-from ..framework.op_errors import attr_error, dims_text, op_error, type_name
+from ..framework.op_errors import attr_error, dims_text, eager_name, op_error, type_name
 from ..framework.shape import TensorShape
 from ..framework.tensor import wrap
 from . import _image_args as args
@@ -160,7 +160,9 @@ def extract_patches(images, sizes, strides, rates, padding, name=None):
     storage = args.image_storage(images)
     if storage.dim() != 4:
         raise op_error(
-            "ExtractImagePatches", "input must be 4-dimensional%s" % dims_text(storage.shape)
+            "ExtractImagePatches",
+            "input must be 4-dimensional%s" % dims_text(storage.shape),
+            name=eager_name(images),
         )
     if storage.dtype == torch.bool:
         raise NotFoundError(
