@@ -19,6 +19,7 @@ _fill_namespace(
     globals(),
     "tf.io",
     ".ops.io_ops",
+    ".ops.base64_ops",
     ".ops.csv_ops",
     ".ops.gfile",
     ".ops.tf_record",
