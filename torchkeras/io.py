@@ -20,6 +20,7 @@ _fill_namespace(
     "tf.io",
     ".ops.io_ops",
     ".ops.base64_ops",
+    ".ops.compressed_ops",
     ".ops.csv_ops",
     ".ops.gfile",
     ".ops.tf_record",
