@@ -162,6 +162,54 @@ BAD_DATASET_CALLS = [
     ("list(tf.data.Dataset.range(tf.constant(3)))", ValueError, "stop: Tensor conversion"),
     ("tf.data.Dataset.zip()", TypeError, "Must pass at least one dataset to `zip`."),
     (
+        "tf.data.Dataset.zip(tf.data.Dataset.range(3), [1, 2])",
+        TypeError,
+        "Invalid input to `zip`. Inputs are expected to be (nested) structures",
+    ),
+    (
+        "tf.data.Dataset.range(3).unbatch()",
+        ValueError,
+        "Cannot unbatch an input with scalar components.",
+    ),
+    (
+        "tf.data.Dataset.range(3).map(5)",
+        ValueError,
+        "Argument `func` must be a callable. Received func=5 (of type <class 'int'>)",
+    ),
+    (
+        "tf.data.Dataset.range(3).concatenate([1, 2])",
+        AttributeError,
+        "'list' object has no attribute 'element_spec'",
+    ),
+    ("tf.data.Dataset.from_tensor_slices(None)", ValueError, "Invalid `element`. `element`"),
+    ("tf.data.Dataset.range(3).cache(5)", TypeError, "Cannot convert 5 to EagerTensor"),
+    (
+        "tf.data.Dataset.sample_from_datasets([tf.data.Dataset.range(3)], weights=[0.5, 0.5])",
+        ValueError,
+        "Invalid `weights`. `weights` should have the same length as `datasets`",
+    ),
+    (
+        "tf.data.Dataset.from_generator(lambda: iter([1]))",
+        TypeError,
+        "To specify the output signature you need to provide either the `output_signature`",
+    ),
+    (
+        "tf.data.Dataset.from_generator(lambda: iter([1]), output_signature=5)",
+        TypeError,
+        "`output_signature` must contain objects that are subclass of `tf.TypeSpec`",
+    ),
+    (
+        "tf.data.Dataset.from_tensor_slices([[1, 2], [3, 4]]).padded_batch(2, padded_shapes=[1])",
+        ValueError,
+        "The padded shape (1,) is not compatible with the shape (2,)",
+    ),
+    (
+        "tf.data.Dataset.from_tensor_slices([[1, 2], [3, 4]]).padded_batch(2, "
+        "padded_shapes=[3], padding_values='a')",
+        TypeError,
+        "Invalid `padding_values`. `padding_values` values type <dtype: 'string'> does not",
+    ),
+    (
         "tf.data.Dataset.range(3).batch(0)",
         tf.errors.InvalidArgumentError,
         "Batch size must be greater than zero. [Op:BatchDatasetV2]",

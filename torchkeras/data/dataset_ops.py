@@ -68,6 +68,8 @@ class Dataset:
     @staticmethod
     def from_tensor_slices(tensors, name=None):
         """A dataset of the slices of ``tensors`` along their first dimension."""
+        if tensors is None:
+            raise ValueError("Invalid `element`. `element` should not be empty.")
         if _ragged.has_ragged(tensors):
             return _ragged.RaggedSliceDataset(tensors)
         return _sources._TensorSliceDataset(tensors)
@@ -129,6 +131,12 @@ class Dataset:
         """Elements drawn at random from ``datasets`` with probabilities ``weights``
         (uniform by default); NumPy's generator, so seeded draws differ from TF's."""
         datasets = list(datasets)
+        if weights is not None and not isinstance(weights, Dataset):
+            if len(weights) != len(datasets):
+                raise ValueError(
+                    "Invalid `weights`. `weights` should have the same length as `datasets` but "
+                    "got `len(weights)=%d` vs. `len(datasets)=%d`." % (len(weights), len(datasets))
+                )
         if weights is None:
             weights = [1.0 / len(datasets)] * len(datasets)
         elif not isinstance(weights, Dataset):
@@ -199,6 +207,11 @@ class Dataset:
     def map(self, map_func, num_parallel_calls=None, deterministic=None, name=None):
         """Applies ``map_func`` to every element (tuples are unpacked into arguments);
         with ``num_parallel_calls`` on that many threads (``AUTOTUNE``: one per core)."""
+        if not callable(map_func):
+            raise ValueError(
+                "Argument `func` must be a callable. Received func=%r (of type %s)"
+                % (map_func, type(map_func))
+            )
         if num_parallel_calls is not None:
             return _mapping._ParallelMapDataset(self, map_func, num_parallel_calls, deterministic)
         return _mapping._MapDataset(self, map_func)
@@ -296,7 +309,7 @@ class Dataset:
 
     def cache(self, filename="", name=None):
         """Caches the elements in memory (or in ``filename``) after the first full iteration."""
-        return _selection._CacheDataset(self, filename)
+        return _selection._CacheDataset(self, c.scalar_arg(filename, "string", "filename"))
 
     def snapshot(self, path, compression="AUTO", reader_func=None, shard_func=None, name=None):
         """Writes the elements under ``path`` on the first full iteration and reads them from
@@ -315,6 +328,10 @@ class Dataset:
 
     def concatenate(self, dataset, name=None):
         """This dataset's elements followed by ``dataset``'s."""
+        if not isinstance(dataset, Dataset):
+            raise AttributeError(
+                "'%s' object has no attribute 'element_spec'" % type(dataset).__name__
+            )
         return _selection._ConcatenateDataset(self, dataset)
 
     def enumerate(self, start=0, name=None):

@@ -203,7 +203,7 @@ class _CacheDataset(UnaryDataset):
 
     def __init__(self, input_dataset, filename):
         super().__init__(input_dataset)
-        self._filename = os.fspath(filename)
+        self._filename = os.fsdecode(filename)
         self._elements = None
 
     def _iterate(self):

@@ -188,12 +188,19 @@ class _GeneratorDataset(Dataset):
                     "The `output_types` argument can not be used together with the "
                     "`output_signature` argument."
                 )
+            for leaf in _tree.flatten(output_signature, _tree.NEST):
+                if not hasattr(leaf, "is_compatible_with"):
+                    raise TypeError(
+                        "`output_signature` must contain objects that are subclass of "
+                        "`tf.TypeSpec` but found %s which is not." % type(leaf)
+                    )
             self._signature = c.internal_spec(output_signature)
         elif output_types is not None:
             self._signature = _signature_from_types(output_types, output_shapes)
         else:
             raise TypeError(
-                "The `output_types` argument must be set when `output_signature` is not provided."
+                "To specify the output signature you need to provide either the "
+                "`output_signature` argument or the `output_types` argument."
             )
         if not callable(generator):
             raise TypeError("`generator` must be a Python callable.")
@@ -321,12 +328,11 @@ class _ZipDataset(Dataset):
     _type_name = "_ZipDataset"
 
     def __init__(self, datasets):
-        for leaf in structure.flatten(c.element_structure(datasets)):
+        for leaf in _tree.flatten(datasets, _tree.NEST):  # tf.nest, as TF's ZipDataset
             if not isinstance(leaf, Dataset):
                 raise TypeError(
-                    "Invalid `datasets`. `datasets` is expected to be a (nested) structure of "
-                    "`tf.data.Dataset` objects. Python `list` is not supported and you should use "
-                    "`tuple` instead."
+                    "Invalid input to `zip`. Inputs are expected to be (nested) structures of "
+                    "`tf.data.Dataset` objects but encountered object of type %s." % type(leaf)
                 )
         self._datasets = c.element_structure(datasets)
 
