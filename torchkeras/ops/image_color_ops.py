@@ -334,7 +334,7 @@ def rgb_to_grayscale(images, name=None):
 def grayscale_to_rgb(images, name=None):
     """Repeats the single channel of grayscale images three times."""
     storage = args.image_storage(images)
-    if storage.dim() < 2:
+    if len(storage.shape) < 2:
         raise ValueError(
             "A grayscale image (shape %s) must be at least two-dimensional."
             % args.shape_text(storage)
