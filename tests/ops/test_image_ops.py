@@ -146,3 +146,16 @@ def test_geometric_ops_move_string_pixels_as_tf_does():
     padded = tf.image.pad_to_bounding_box(image, 1, 0, 3, 2).numpy()[:, :, 0].tolist()
     assert padded == [[b"", b""], [b"a", b"b"], [b"c", b"d"]]
     assert tf.image.central_crop(tf.fill([4, 4, 1], "x"), 0.5).shape == (2, 2, 1)
+
+
+def test_rot90_converts_k_as_tf():
+    with pytest.raises(TypeError, match="^Cannot convert 1.5 to EagerTensor of dtype int32"):
+        tf.image.rot90(tf.ones([2, 3, 1]), k=1.5)
+    with pytest.raises(ValueError, match=r"^Shape \(2,\) must have rank 0"):
+        tf.image.rot90(tf.ones([2, 3, 1]), k=tf.constant([1, 2]))
+    assert tf.image.rot90(tf.ones([2, 3, 1]), k=tf.constant(-1)).shape == (3, 2, 1)
+
+
+def test_resize_antialias_must_be_a_bool():
+    with pytest.raises(TypeError, match="^Expected bool for argument 'antialias' not 'yes'."):
+        tf.image.resize(tf.ones([2, 2, 3]), [3, 3], antialias="yes")

@@ -9,6 +9,8 @@ import numpy as np
 import torch
 
 from ..api_export import tf_export
+from ..framework import dtypes
+from ..framework.convert import convert_to_tensor
 from ..framework.tensor import wrap
 from . import _image_args as args
 
@@ -43,7 +45,10 @@ def flip_up_down(image):
 def rot90(image, k=1, name=None):
     """Rotates an image (or each image of a batch) ``k`` times by 90 degrees counter-clockwise."""
     storage = _image(image)
-    turns, _ = args.scalar(k)
+    turns = convert_to_tensor(k, dtype=dtypes.int32)  # TF converts k to a scalar int32
+    if turns.shape.rank != 0:
+        raise ValueError("Shape %s must have rank 0" % turns.shape)
+    turns = int(turns.numpy())
     first = len(storage.shape) - 3
     return wrap(args.rot90(storage, int(turns) % 4, (first, first + 1)))
 
