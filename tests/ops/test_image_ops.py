@@ -154,8 +154,3 @@ def test_rot90_converts_k_as_tf():
     with pytest.raises(ValueError, match=r"^Shape \(2,\) must have rank 0"):
         tf.image.rot90(tf.ones([2, 3, 1]), k=tf.constant([1, 2]))
     assert tf.image.rot90(tf.ones([2, 3, 1]), k=tf.constant(-1)).shape == (3, 2, 1)
-
-
-def test_resize_antialias_must_be_a_bool():
-    with pytest.raises(TypeError, match="^Expected bool for argument 'antialias' not 'yes'."):
-        tf.image.resize(tf.ones([2, 2, 3]), [3, 3], antialias="yes")
