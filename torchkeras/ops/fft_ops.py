@@ -98,6 +98,9 @@ def _fft_lengths(fft_length, rank, opname, storage):
     values = lengths._value.tolist()
     if lengths.shape.rank != 1 or len(values) != rank:
         raise op_error(opname, "fft_length must have shape [%d]" % rank, storage, name="")
+    for value in values:
+        if value < -1:  # TF's shape inference reads fft_length as a TensorShape (-1: unknown)
+            raise ValueError("Dimension %d must be >= 0" % value)
     for i, value in enumerate(values):
         if value < 0:
             raise op_error(
