@@ -19,6 +19,8 @@ _fill_namespace(
     globals(),
     "tf.io",
     ".ops.io_ops",
+    ".ops.base64_ops",
+    ".ops.compressed_ops",
     ".ops.csv_ops",
     ".ops.gfile",
     ".ops.tf_record",

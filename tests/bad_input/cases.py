@@ -11,6 +11,7 @@ must leave the state as TF leaves it).  ``record.py`` stores TF's outcome of eve
 import itertools
 
 from . import cases_edge
+from .cases_namespaces import namespace_cases
 
 # Tensors, named by what is wrong with them (or not).
 VALUES = {
@@ -960,4 +961,6 @@ def all_cases():
             cases.append((source, None))
     cases.extend(STATEFUL)
     cases.extend(case for case in cases_edge.cases() if case[0] not in seen)
+    seen.update(case[0] for case in cases)
+    cases.extend(case for case in namespace_cases() if case[0] not in seen)
     return cases

@@ -142,3 +142,152 @@ def test_bad_input():
 
 def test_reduce():
     assert int(tf.data.Dataset.range(5).reduce(np.int64(0), lambda s, x: s + x)) == 10
+
+
+# Bad arguments get TF's errors (class and message start checked against TF 2.21).
+BAD_DATASET_CALLS = [
+    ("list(tf.data.Dataset.range(3).batch(1.5))", TypeError, "Cannot convert 1.5 to EagerTensor"),
+    ("list(tf.data.Dataset.range(3).take('a'))", TypeError, "Cannot convert 'a' to EagerTensor"),
+    ("list(tf.data.Dataset.range(3).skip(None))", ValueError, "Attempt to convert a value (None)"),
+    (
+        "list(tf.data.Dataset.range(3).batch(2, drop_remainder='yes'))",
+        TypeError,
+        "Cannot convert 'yes' to EagerTensor of dtype bool",
+    ),
+    (
+        "list(tf.data.Dataset.range(3).shuffle(tf.constant(2)))",
+        ValueError,
+        "buffer_size: Tensor conversion requested dtype int64",
+    ),
+    ("list(tf.data.Dataset.range(tf.constant(3)))", ValueError, "stop: Tensor conversion"),
+    ("tf.data.Dataset.zip()", TypeError, "Must pass at least one dataset to `zip`."),
+    (
+        "tf.data.Dataset.zip(tf.data.Dataset.range(3), [1, 2])",
+        TypeError,
+        "Invalid input to `zip`. Inputs are expected to be (nested) structures",
+    ),
+    (
+        "tf.data.Dataset.range(3).unbatch()",
+        ValueError,
+        "Cannot unbatch an input with scalar components.",
+    ),
+    (
+        "tf.data.Dataset.range(3).map(5)",
+        ValueError,
+        "Argument `func` must be a callable. Received func=5 (of type <class 'int'>)",
+    ),
+    (
+        "tf.data.Dataset.range(3).concatenate([1, 2])",
+        AttributeError,
+        "'list' object has no attribute 'element_spec'",
+    ),
+    ("tf.data.Dataset.from_tensor_slices(None)", ValueError, "Invalid `element`. `element`"),
+    ("tf.data.Dataset.range(3).cache(5)", TypeError, "Cannot convert 5 to EagerTensor"),
+    (
+        "tf.data.Dataset.sample_from_datasets([tf.data.Dataset.range(3)], weights=[0.5, 0.5])",
+        ValueError,
+        "Invalid `weights`. `weights` should have the same length as `datasets`",
+    ),
+    (
+        "tf.data.Dataset.from_generator(lambda: iter([1]))",
+        TypeError,
+        "To specify the output signature you need to provide either the `output_signature`",
+    ),
+    (
+        "tf.data.Dataset.from_generator(lambda: iter([1]), output_signature=5)",
+        TypeError,
+        "`output_signature` must contain objects that are subclass of `tf.TypeSpec`",
+    ),
+    (
+        "tf.data.Dataset.from_tensor_slices([[1, 2], [3, 4]]).padded_batch(2, padded_shapes=[1])",
+        ValueError,
+        "The padded shape (1,) is not compatible with the shape (2,)",
+    ),
+    (
+        "tf.data.Dataset.from_tensor_slices([[1, 2], [3, 4]]).padded_batch(2, "
+        "padded_shapes=[3], padding_values='a')",
+        TypeError,
+        "Invalid `padding_values`. `padding_values` values type <dtype: 'string'> does not",
+    ),
+    (
+        "tf.data.Dataset.range(3).batch(0)",
+        tf.errors.InvalidArgumentError,
+        "Batch size must be greater than zero. [Op:BatchDatasetV2]",
+    ),
+    (
+        "tf.data.Dataset.range(3).shuffle(0)",
+        tf.errors.InvalidArgumentError,
+        "buffer_size must be greater than zero or UNKNOWN_CARDINALITY [Op:ShuffleDatasetV3]",
+    ),
+    (
+        "tf.data.Dataset.range(0, 5, 0)",
+        tf.errors.InvalidArgumentError,
+        "step must be a non-zero integer. [Op:RangeDataset]",
+    ),
+    (
+        "list(tf.data.Dataset.from_generator(lambda: iter(['a']), "
+        "output_signature=tf.TensorSpec([], tf.int32)))",
+        tf.errors.InvalidArgumentError,
+        "TypeError: `generator` yielded an element that could not be converted",
+    ),
+    (
+        "list(tf.data.Dataset.from_generator(lambda: iter([[1, 2]]), "
+        "output_signature=tf.TensorSpec([3], tf.int32)))",
+        tf.errors.InvalidArgumentError,
+        "TypeError: `generator` yielded an element of shape (2,) where an element of shape "
+        "(3,) was expected.",
+    ),
+    (
+        "list(tf.data.Dataset.from_generator(lambda: iter([1]), "
+        "output_signature=(tf.TensorSpec([], tf.int32), tf.TensorSpec([], tf.int32))))",
+        tf.errors.InvalidArgumentError,
+        "TypeError: `generator` yielded an element that did not match the expected structure. "
+        "The expected structure was (tf.int32, tf.int32)",
+    ),
+    (
+        "list(tf.data.Dataset.from_generator(lambda: 5, "
+        "output_signature=tf.TensorSpec([], tf.int32)))",
+        tf.errors.InvalidArgumentError,
+        "TypeError: 'int' object is not iterable\nTraceback (most recent call last):",
+    ),
+]
+
+
+def _error_of(source, module):
+    try:
+        eval(source, {"tf": module})  # noqa: S307 - this file's own sources
+    except Exception as error:  # noqa: BLE001 - the error is the result
+        return error
+    return None
+
+
+@pytest.mark.parametrize("source,cls,start", BAD_DATASET_CALLS)
+def test_bad_arguments_raise_tfs_error(source, cls, start):
+    error = _error_of(source, tf)
+    text = str(error).split("}} ", 1)[-1]  # without TF's kernel prefix
+    assert type(error) is cls and text.startswith(start), repr(error)
+
+
+def test_generator_errors_are_reported_as_tfs_py_func_reports_them():
+    def generator():
+        yield 1
+        raise RuntimeError("boom")
+
+    dataset = tf.data.Dataset.from_generator(generator, output_types=tf.int32)
+    iterator = iter(dataset)
+    assert int(next(iterator)) == 1
+    with pytest.raises(tf.errors.UnknownError, match="}} RuntimeError: boom"):
+        next(iterator)
+    truncated = tf.data.Dataset.from_generator(
+        lambda: iter([1.5]), output_signature=tf.TensorSpec([], tf.int32)
+    )
+    assert [int(x) for x in truncated] == [1]  # np.asarray(1.5, int32), as TF converts
+
+
+def test_bad_arguments_match_real_tf():
+    real_tf = pytest.importorskip("tensorflow")
+    for source, _, _ in BAD_DATASET_CALLS:
+        ours, theirs = _error_of(source, tf), _error_of(source, real_tf)
+        assert type(ours).__name__ == type(theirs).__name__, source
+        start = str(theirs).split("}} ", 1)[-1][:60]
+        assert str(ours).split("}} ", 1)[-1][:60] == start, source

@@ -103,3 +103,66 @@ def test_input_signature_on_a_method():
             return x * 2
 
     assert Model().double(3).numpy() == 6.0
+
+
+# Bad input_signatures and bindings get TF's TypeError (messages checked against TF 2.21).
+BAD_FUNCTION_CALLS = [
+    (lambda: tf.function(5), "5 is not a callable object"),
+    (
+        lambda: tf.function(lambda x, y: x, input_signature=[tf.TensorSpec([2])]),
+        "input_signature missing type constraint for y",
+    ),
+    (
+        lambda: tf.function(lambda x: x, input_signature=[tf.TensorSpec([2])] * 2),
+        "input_signature contains 1 extra type constraints.",
+    ),
+    (
+        lambda: tf.function(lambda x: x, input_signature=tf.TensorSpec([2])),
+        "input_signature must be either a tuple or a list, got <class",
+    ),
+    (
+        lambda: tf.function(lambda x: x, input_signature=[5]),
+        "input_signature must be a possibly nested sequence of TensorSpec objects, got "
+        "invalid args [5] with types [<class 'int'>].",
+    ),
+    (
+        lambda: tf.function(lambda x: x, input_signature=[tf.TensorSpec([2])])(None),
+        "Binding inputs to tf.function failed due to `Attempt to convert a value (None)",
+    ),
+    (
+        lambda: tf.function(lambda x: x, input_signature=[(tf.TensorSpec([2]),) * 2])(
+            (tf.ones([2]),)
+        ),
+        "Binding inputs to tf.function failed due to `Expected (<tf.Tensor: shape=(2,)",
+    ),
+    (
+        lambda: tf.function(lambda x: x, input_signature=[{"a": tf.TensorSpec([2])}])(
+            {"b": tf.ones([2])}
+        ),
+        "Binding inputs to tf.function failed due to `{'b': <tf.Tensor",
+    ),
+    (
+        lambda: tf.function(lambda x: x)(tf.ones([2]), tf.ones([2])),
+        "Binding inputs to tf.function failed due to `too many positional arguments`.",
+    ),
+    (
+        lambda: tf.function(lambda x: x)(y=1),
+        "Binding inputs to tf.function failed due to `missing a required argument: 'x'`.",
+    ),
+]
+
+
+@pytest.mark.parametrize("call,start", BAD_FUNCTION_CALLS)
+def test_bad_signatures_and_calls_raise_tfs_type_error(call, start):
+    with pytest.raises(TypeError) as raised:
+        call()
+    assert str(raised.value).startswith(start)
+
+
+def test_input_signature_skips_self_and_accepts_defaults():
+    class Model:
+        @tf.function(input_signature=[tf.TensorSpec([2])])
+        def call(self, x, scale=2.0):
+            return x * scale
+
+    assert Model().call(tf.ones([2])).numpy().tolist() == [2.0, 2.0]

@@ -13,6 +13,7 @@ from torchkeras.framework.op_errors import (
     attr_error,
     cannot_convert,
     dims_text,
+    eager_name,
     input_dtype_error,
     op_error,
     translate_error,
@@ -100,3 +101,9 @@ def test_signatures_match_tf(op, names):
         getattr(tf_real.raw_ops, op)(**kwargs)
     expected = str(raised.value) + (" name: " if op in _PUBLIC_NAME_SUFFIX else "")
     assert str(attr_error(op, "bool")) == expected
+
+
+def test_eager_name_is_empty_for_tensor_inputs_only():
+    assert eager_name(tf.constant(1.0), tf.constant([2])) == ""
+    assert eager_name(tf.constant(1.0), [2.0]) is None
+    assert eager_name(b"x") is None

@@ -215,3 +215,10 @@ def test_gradients_match_tf():
 
     for got, expected in zip(grads(tf), grads(tf_real)):
         np.testing.assert_allclose(got, expected, rtol=1e-4, atol=1e-5)
+
+
+def test_an_fft_length_below_minus_one_is_a_shape_error():
+    with pytest.raises(ValueError, match="^Dimension -2 must be >= 0"):
+        tf.signal.rfft(tf.ones([8]), fft_length=[-2])
+    with pytest.raises(tf.errors.InvalidArgumentError, match="must >= 0, but got: -1"):
+        tf.signal.rfft(tf.ones([8]), fft_length=[-1])

@@ -148,3 +148,16 @@ def test_gfile_matches_tensorflow(tmp_path):
     ours = _gfile_script(tf, tmp_path / "ours")
     real = _gfile_script(tf_real, tmp_path / "real")
     assert ours == real
+
+
+def test_bad_reads_and_seeks_raise_tfs_errors(tmp_path):
+    path = str(tmp_path / "x")
+    tf.io.gfile.GFile(path, "w").write("abc")
+    with pytest.raises(tf.errors.InvalidArgumentError, match="negative number of bytes: -5"):
+        tf.io.gfile.GFile(path).read(-5)
+    handle = tf.io.gfile.GFile(path)
+    with pytest.raises(tf.errors.InvalidArgumentError, match="^Seeking to a negative position"):
+        handle.seek(-1)
+    with pytest.raises(tf.errors.OutOfRangeError, match="^reached end of file$"):
+        handle.seek(4)
+    assert handle.tell() == 3 and handle.read() == ""

@@ -253,3 +253,15 @@ def test_jpeg_shape_and_cropped_decoding():
         tf.io.decode_and_crop_jpeg(files["rgb.png"], [1, 2, 3, 4])
     with pytest.raises(tf.errors.InvalidArgumentError, match="Invalid JPEG data or crop window"):
         tf.io.decode_and_crop_jpeg(files["rgb.jpg"], [1, 2, 30, 4])
+
+
+def test_empty_input_and_bad_channels_get_tfs_messages():
+    with pytest.raises(tf.errors.InvalidArgumentError) as raised:
+        tf.image.decode_png(b"")
+    assert str(raised.value).endswith("}} Input is empty. [Op:DecodePng]")
+    png = tf.image.encode_png(tf.ones([2, 2, 3], tf.uint8))
+    with pytest.raises(tf.errors.InvalidArgumentError) as raised:
+        tf.image.decode_png(png, channels=5)
+    assert str(raised.value).endswith(
+        "}} `channels` must be 0, 1, 3 or 4 but got 5 [Op:DecodePng] name: "
+    )

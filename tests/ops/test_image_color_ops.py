@@ -149,3 +149,11 @@ def test_adjust_ops_are_differentiable():
         loss = tf.reduce_sum(tf.image.adjust_brightness(out, 0.1))
     grad = tape.gradient(loss, image)
     assert grad.shape == image.shape and np.all(np.isfinite(grad.numpy()))
+
+
+def test_adjust_contrast_needs_a_scalar_factor():
+    with pytest.raises(tf.errors.InvalidArgumentError) as raised:
+        tf.image.adjust_contrast(tf.ones([2, 2, 3]), tf.constant([0.5, 0.5]))
+    assert str(raised.value).endswith(
+        "}} contrast_factor must be scalar: [2] [Op:AdjustContrastv2] name: "
+    )

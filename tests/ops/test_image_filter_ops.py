@@ -118,3 +118,11 @@ def test_sobel_is_differentiable():
     with tf.GradientTape() as tape:
         loss = tf.reduce_sum(tf.image.sobel_edges(image) ** 2)
     assert np.all(np.isfinite(tape.gradient(loss, image).numpy()))
+
+
+def test_total_variation_of_empty_and_string_images_is_tfs():
+    assert float(tf.image.total_variation(tf.zeros([0, 2, 3]))) == 0.0
+    with pytest.raises(tf.errors.InvalidArgumentError, match="^Value for attr 'T' of string"):
+        tf.image.total_variation(tf.fill([2, 2, 3], "a"))
+    with pytest.raises(ValueError, match="expects a 4D tensor"):
+        tf.image.image_gradients(tf.fill([2, 2, 3], "a"))

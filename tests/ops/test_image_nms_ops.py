@@ -145,3 +145,20 @@ def test_nms_with_overlaps_known_values():
     overlaps = [[1.0, 0.7, 0.1], [0.7, 1.0, 0.2], [0.1, 0.2, 1.0]]
     kept = tf.image.non_max_suppression_overlaps(overlaps, [0.9, 0.8, 0.7], 3, 0.5)
     assert kept.numpy().tolist() == [0, 2]
+
+
+def test_bad_arguments_get_tfs_messages_and_name_part():
+    # Python lists take TF's slow path (no " name: " part), Tensors the fast path
+    with pytest.raises(tf.errors.InvalidArgumentError) as raised:
+        tf.image.non_max_suppression([[0.0, 0.0, 1.0, 1.0]], [1.0, 2.0], 1)
+    assert str(raised.value).endswith(
+        "}} scores has incompatible shape (Dimensions must be equal, but are 1 and 2) "
+        "[Op:NonMaxSuppressionV3]"
+    )
+    with pytest.raises(tf.errors.InvalidArgumentError) as raised:
+        tf.image.non_max_suppression(tf.constant([[0.0, 0.0, 1.0, 1.0]]), tf.constant([1.0]), -1)
+    assert str(raised.value).endswith(
+        "}} output size must be non-negative [Op:NonMaxSuppressionV3] name: "
+    )
+    with pytest.raises(tf.errors.InvalidArgumentError, match="Dimension must be 4 but is 3"):
+        tf.image.non_max_suppression([[0.0, 0.0, 1.0]], [1.0], 1)

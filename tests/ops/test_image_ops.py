@@ -134,3 +134,23 @@ def test_crop_and_flip_are_differentiable():
         out = tf.image.flip_left_right(tf.image.pad_to_bounding_box(image, 1, 1, 4, 4))
         loss = tf.reduce_sum(out * out)
     np.testing.assert_allclose(tape.gradient(loss, image).numpy(), 2 * image.numpy())
+
+
+def test_geometric_ops_move_string_pixels_as_tf_does():
+    image = tf.constant([[[b"a"], [b"b"]], [[b"c"], [b"d"]]])
+    assert tf.image.flip_left_right(image).numpy()[:, :, 0].tolist() == [[b"b", b"a"], [b"d", b"c"]]
+    assert tf.image.flip_up_down(image).numpy()[:, :, 0].tolist() == [[b"c", b"d"], [b"a", b"b"]]
+    assert tf.image.rot90(image).numpy()[:, :, 0].tolist() == [[b"b", b"d"], [b"a", b"c"]]
+    assert tf.image.transpose(image).numpy()[:, :, 0].tolist() == [[b"a", b"c"], [b"b", b"d"]]
+    assert tf.image.crop_to_bounding_box(image, 1, 1, 1, 1).numpy().tolist() == [[[b"d"]]]
+    padded = tf.image.pad_to_bounding_box(image, 1, 0, 3, 2).numpy()[:, :, 0].tolist()
+    assert padded == [[b"", b""], [b"a", b"b"], [b"c", b"d"]]
+    assert tf.image.central_crop(tf.fill([4, 4, 1], "x"), 0.5).shape == (2, 2, 1)
+
+
+def test_rot90_converts_k_as_tf():
+    with pytest.raises(TypeError, match="^Cannot convert 1.5 to EagerTensor of dtype int32"):
+        tf.image.rot90(tf.ones([2, 3, 1]), k=1.5)
+    with pytest.raises(ValueError, match=r"^Shape \(2,\) must have rank 0"):
+        tf.image.rot90(tf.ones([2, 3, 1]), k=tf.constant([1, 2]))
+    assert tf.image.rot90(tf.ones([2, 3, 1]), k=tf.constant(-1)).shape == (3, 2, 1)

@@ -178,3 +178,8 @@ def test_extract_glimpse_noise_and_errors():
         tf.image.extract_glimpse(image, [2, 2], [[0.0, 0.0]] * 2, noise="foo")
     with pytest.raises(tf.errors.InvalidArgumentError, match=r"first dimension should be batch"):
         tf.image.extract_glimpse(image, [2, 2], [[0.0, 0.0]])
+
+
+def test_resize_antialias_must_be_a_bool():
+    with pytest.raises(TypeError, match="^Expected bool for argument 'antialias' not 'yes'."):
+        tf.image.resize(tf.ones([2, 2, 3]), [3, 3], antialias="yes")

@@ -119,3 +119,11 @@ def test_files_interchange_with_tensorflow(tmp_path):
     tf_real.io.write_file(str(tmp_path / "real.pb"), tf_real.io.serialize_tensor(real))
     mine = tf.io.parse_tensor(tf.io.read_file(str(tmp_path / "real.pb")), tf.string)
     assert mine.numpy().tolist() == [b"x", b"\x00y"]
+
+
+def test_write_file_names_the_ancestor_that_is_no_directory(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_bytes(b"x")
+    with pytest.raises(tf.errors.FailedPreconditionError) as raised:
+        tf.io.write_file(str(blocker / "sub" / "x"), "a")
+    assert str(raised.value).endswith("}} %s is not a directory [Op:WriteFile]" % blocker)

@@ -27,3 +27,10 @@ def test_bucket_errors():
 def test_ragged_input_keeps_its_rows():
     out = tf.strings.to_hash_bucket_fast(tf.ragged.constant([["1"], ["2", "3"]]), 10)
     assert out.to_list() == [[9], [9, 1]]
+
+
+def test_bad_arguments_are_checked_in_tfs_order():
+    with pytest.raises(tf.errors.InvalidArgumentError, match="^Value for attr 'num_buckets' of 0"):
+        tf.strings.to_hash_bucket_fast(tf.constant([1, 2]), 0)  # the attr before the dtype
+    with pytest.raises(TypeError, match="^Expected int for argument 'key' not 'a'."):
+        tf.strings.to_hash_bucket_strong("a", 3, ["a", "b"])

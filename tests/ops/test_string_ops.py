@@ -86,3 +86,16 @@ def test_string_results_print_as_tf():
     assert repr(tf.strings.upper(np.array([b"a"], dtype=object))) == (
         "<tf.Tensor: shape=(1,), dtype=string, numpy=array([b'A'], dtype=object)>"
     )
+
+
+def test_join_arguments_are_checked_as_tf_checks_them():
+    with pytest.raises(TypeError, match="^Expected string for argument 'separator' not 5."):
+        tf.strings.join(["a", "b"], separator=5)
+    with pytest.raises(TypeError, match="^Expected string for argument 'separator' not 1."):
+        tf.strings.reduce_join([["a", "b"]], axis=1, separator=1)
+    with pytest.raises(TypeError, match="^Cannot convert 1.5 to EagerTensor of dtype int32"):
+        tf.strings.reduce_join([["a", "b"]], axis=1.5)
+    with pytest.raises(tf.errors.InvalidArgumentError, match="Duplicate reduction dimension 0"):
+        tf.strings.reduce_join([["a", "b"]], axis=[0, 0])
+    with pytest.raises(tf.errors.InvalidArgumentError, match="expected to be a string tensor"):
+        tf.strings.reduce_join(5)

@@ -47,3 +47,14 @@ def test_ngrams_dense_ragged_padding_and_short_sequences():
         tf.strings.ngrams(["a"], 2, padding_width=1)
     with pytest.raises(ValueError, match="Data must have rank>0"):
         tf.strings.ngrams("a", 2)
+
+
+def test_non_string_tensors_are_tfs_conversion_errors():
+    with pytest.raises(ValueError, match="^input: Tensor conversion requested dtype string"):
+        tf.strings.split(tf.constant([1, 2]))
+    with pytest.raises(ValueError, match="^Tensor conversion requested dtype string"):
+        tf.strings.bytes_split(5)
+    with pytest.raises(TypeError, match="^Cannot convert 5 to EagerTensor of dtype string"):
+        tf.strings.split(5)
+    with pytest.raises(TypeError, match="^Expected int for argument 'maxsplit' not 'a'."):
+        tf.strings.split("a b", maxsplit="a")

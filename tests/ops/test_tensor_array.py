@@ -160,3 +160,9 @@ def test_gradient_through_stack():
         ta = tf.TensorArray(tf.float32, size=2).unstack(x * x)
         y = tf.reduce_sum(ta.stack())
     assert tape.gradient(y, x).numpy().tolist() == [2.0, 4.0]
+
+
+def test_a_float_size_is_tfs_type_error():
+    with pytest.raises(TypeError, match="'float' object cannot be interpreted as an integer"):
+        tf.TensorArray(tf.float32, size=1.5)
+    assert tf.TensorArray(tf.float32, size=tf.constant(2)).size().numpy() == 2

@@ -102,3 +102,8 @@ def test_argument_errors():
         tf.signal.vorbis_window([4])
     with pytest.raises(TypeError, match="Cannot convert 5.0 to EagerTensor of dtype int32"):
         tf.signal.kaiser_window(5.0)
+
+
+def test_a_window_length_tensor_of_another_dtype_is_named_in_the_error():
+    with pytest.raises(ValueError, match="^window_length: Tensor conversion requested dtype int32"):
+        tf.signal.hann_window(tf.constant(4.0))

@@ -68,6 +68,8 @@ class Dataset:
     @staticmethod
     def from_tensor_slices(tensors, name=None):
         """A dataset of the slices of ``tensors`` along their first dimension."""
+        if tensors is None:
+            raise ValueError("Invalid `element`. `element` should not be empty.")
         if _ragged.has_ragged(tensors):
             return _ragged.RaggedSliceDataset(tensors)
         return _sources._TensorSliceDataset(tensors)
@@ -107,6 +109,8 @@ class Dataset:
     def zip(*args, datasets=None, name=None):
         """Elements of several datasets side by side (a tuple, or the structure given)."""
         if datasets is None:
+            if not args:
+                raise TypeError("Must pass at least one dataset to `zip`.")
             datasets = args[0] if len(args) == 1 else args
         return _sources._ZipDataset(datasets)
 
@@ -127,6 +131,12 @@ class Dataset:
         """Elements drawn at random from ``datasets`` with probabilities ``weights``
         (uniform by default); NumPy's generator, so seeded draws differ from TF's."""
         datasets = list(datasets)
+        if weights is not None and not isinstance(weights, Dataset):
+            if len(weights) != len(datasets):
+                raise ValueError(
+                    "Invalid `weights`. `weights` should have the same length as `datasets` but "
+                    "got `len(weights)=%d` vs. `len(datasets)=%d`." % (len(weights), len(datasets))
+                )
         if weights is None:
             weights = [1.0 / len(datasets)] * len(datasets)
         elif not isinstance(weights, Dataset):
@@ -156,7 +166,11 @@ class Dataset:
             return _ragged.RaggedBatchDataset(
                 self, int(batch_size), bool(drop_remainder), False, "int64"
             )
-        return _batching._BatchDataset(self, int(batch_size), bool(drop_remainder))
+        return _batching._BatchDataset(
+            self,
+            c.scalar_arg(batch_size, "int64", "batch_size"),
+            c.scalar_arg(drop_remainder, "bool", "drop_remainder"),
+        )
 
     def ragged_batch(self, batch_size, drop_remainder=False, row_splits_dtype="int64", name=None):
         """Batches elements into RaggedTensors: components of not fully known shape (and
@@ -171,7 +185,11 @@ class Dataset:
         """Batches elements of different shapes, padding each component to ``padded_shapes``
         (by default the longest in the batch) with ``padding_values`` (0 / ``b""``)."""
         return _batching._PaddedBatchDataset(
-            self, int(batch_size), padded_shapes, padding_values, bool(drop_remainder)
+            self,
+            c.scalar_arg(batch_size, "int64", "batch_size"),
+            padded_shapes,
+            padding_values,
+            c.scalar_arg(drop_remainder, "bool", "drop_remainder"),
         )
 
     def unbatch(self, name=None):
@@ -183,11 +201,17 @@ class Dataset:
     def shuffle(self, buffer_size, seed=None, reshuffle_each_iteration=True, name=None):
         """Shuffles with a buffer of ``buffer_size`` elements (uniform when it covers the
         dataset)."""
-        return _selection._ShuffleDataset(self, int(buffer_size), seed, reshuffle_each_iteration)
+        buffer_size = c.scalar_arg(buffer_size, "int64", "buffer_size")
+        return _selection._ShuffleDataset(self, buffer_size, seed, reshuffle_each_iteration)
 
     def map(self, map_func, num_parallel_calls=None, deterministic=None, name=None):
         """Applies ``map_func`` to every element (tuples are unpacked into arguments);
         with ``num_parallel_calls`` on that many threads (``AUTOTUNE``: one per core)."""
+        if not callable(map_func):
+            raise ValueError(
+                "Argument `func` must be a callable. Received func=%r (of type %s)"
+                % (map_func, type(map_func))
+            )
         if num_parallel_calls is not None:
             return _mapping._ParallelMapDataset(self, map_func, num_parallel_calls, deterministic)
         return _mapping._MapDataset(self, map_func)
@@ -264,7 +288,7 @@ class Dataset:
 
     def take(self, count, name=None):
         """At most ``count`` elements (all when ``count`` is -1)."""
-        return _selection._TakeDataset(self, int(count))
+        return _selection._TakeDataset(self, c.scalar_arg(count, "int64", "count"))
 
     def take_while(self, predicate, name=None):
         """Elements up to (not including) the first for which ``predicate`` is False."""
@@ -272,19 +296,20 @@ class Dataset:
 
     def skip(self, count, name=None):
         """All but the first ``count`` elements (-1 skips everything)."""
-        return _selection._SkipDataset(self, int(count))
+        return _selection._SkipDataset(self, c.scalar_arg(count, "int64", "count"))
 
     def repeat(self, count=None, name=None):
         """Repeats the dataset ``count`` times (forever when ``None`` or -1)."""
-        return _selection._RepeatDataset(self, -1 if count is None else int(count))
+        count = -1 if count is None else c.scalar_arg(count, "int64", "count")
+        return _selection._RepeatDataset(self, count)
 
     def prefetch(self, buffer_size, name=None):
         """Computes up to ``buffer_size`` elements ahead in a background thread."""
-        return _pipeline._PrefetchDataset(self, buffer_size)
+        return _pipeline._PrefetchDataset(self, c.scalar_arg(buffer_size, "int64", "buffer_size"))
 
     def cache(self, filename="", name=None):
         """Caches the elements in memory (or in ``filename``) after the first full iteration."""
-        return _selection._CacheDataset(self, filename)
+        return _selection._CacheDataset(self, c.scalar_arg(filename, "string", "filename"))
 
     def snapshot(self, path, compression="AUTO", reader_func=None, shard_func=None, name=None):
         """Writes the elements under ``path`` on the first full iteration and reads them from
@@ -303,10 +328,15 @@ class Dataset:
 
     def concatenate(self, dataset, name=None):
         """This dataset's elements followed by ``dataset``'s."""
+        if not isinstance(dataset, Dataset):
+            raise AttributeError(
+                "'%s' object has no attribute 'element_spec'" % type(dataset).__name__
+            )
         return _selection._ConcatenateDataset(self, dataset)
 
     def enumerate(self, start=0, name=None):
         """Pairs ``(index, element)`` with an int64 index counting from ``start``."""
+        start = c.scalar_arg(start, "int64", "start")
         return Dataset.zip((Dataset.range(start, np.iinfo(np.int64).max), self))
 
     def apply(self, transformation_func):

@@ -216,15 +216,71 @@ def _conform(value, spec):
     """``value`` as a Tensor fitting TensorSpec ``spec`` (structures of specs are matched item by
     item)."""
     if isinstance(spec, (list, tuple)):
+        if not isinstance(value, (list, tuple)) or len(value) != len(spec):
+            raise _CastError("Expected %r to have length of %d" % (value, len(spec)))
         return type(value)(_conform(v, s) for v, s in zip(value, spec))
     if isinstance(spec, dict):
+        if not isinstance(value, dict) or set(value) != set(spec):
+            raise _CastError(
+                "%r has different keys with the TraceType Dict[%s]."
+                % (value, ", ".join("[%r, %r]" % item for item in spec.items()))
+            )
         return {key: _conform(value[key], s) for key, s in spec.items()}
+    if value is None:
+        raise _CastError(
+            "Attempt to convert a value (None) with an unsupported type (<class 'NoneType'>) "
+            "to a Tensor."
+        )
     tensor = (
         value if isinstance(value, TensorOperators) else convert_to_tensor(value, dtype=spec.dtype)
     )
     if not spec.is_compatible_with(tensor):
         raise _CastError("Can not cast %r to %r" % (type(spec).from_tensor(tensor), spec))
     return tensor
+
+
+def _is_type_spec(leaf):
+    """A ``tf.TypeSpec`` (TensorSpec, RaggedTensorSpec, SparseTensorSpec ...): framework code
+    cannot import the spec classes of ``ops``, so they are recognised by their interface."""
+    return hasattr(leaf, "is_compatible_with") and hasattr(leaf, "dtype")
+
+
+def _check_input_signature(input_signature, python_function):
+    """TF's checks of an ``input_signature``: a list or tuple of (nested) TypeSpecs with one
+    spec per positional parameter of ``python_function``."""
+    if not isinstance(input_signature, (list, tuple)):
+        raise TypeError(
+            "input_signature must be either a tuple or a list, got %s." % type(input_signature)
+        )
+    leaves = _tree.flatten(input_signature)
+    invalid = [leaf for leaf in leaves if not _is_type_spec(leaf)]
+    if invalid:
+        raise TypeError(
+            "input_signature must be a possibly nested sequence of TensorSpec objects, got "
+            "invalid args %r with types %r." % (invalid, [type(leaf) for leaf in invalid])
+        )
+    try:
+        parameters = inspect.signature(python_function).parameters.values()
+    except (TypeError, ValueError):
+        return
+    left = len(input_signature)
+    for parameter in parameters:  # TF's ``add_type_constraints``
+        kind = parameter.kind
+        if parameter.name == "self" or kind is inspect.Parameter.VAR_KEYWORD:
+            continue
+        if kind is inspect.Parameter.VAR_POSITIONAL:
+            left = 0
+        elif kind is inspect.Parameter.KEYWORD_ONLY and parameter.default is parameter.empty:
+            raise TypeError(
+                "Since input_signature is defined, keyword-only parameter `%s` must have a "
+                "default value" % parameter.name
+            )
+        elif left:
+            left -= 1
+        elif parameter.default is parameter.empty:
+            raise TypeError("input_signature missing type constraint for %s" % parameter.name)
+    if left:
+        raise TypeError("input_signature contains %d extra type constraints." % left)
 
 
 def _call_signature(python_function):
@@ -301,6 +357,8 @@ class Function:
     ):
         self._python_function = python_function
         self._name = name or getattr(python_function, "__name__", "function")
+        if input_signature is not None and signature is None:
+            _check_input_signature(input_signature, python_function)
         self._input_signature = None if input_signature is None else list(input_signature)
         self._autograph = autograph
         self._jit_compile = jit_compile
@@ -606,6 +664,8 @@ def function(
     """
 
     def decorate(python_function):
+        if not callable(python_function):
+            raise TypeError("%r is not a callable object" % (python_function,))
         return Function(
             python_function,
             input_signature=input_signature,

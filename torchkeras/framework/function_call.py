@@ -113,7 +113,13 @@ class Call:
         if positional is not None and not kwargs and len(args) == len(positional):
             arguments = dict(zip(positional, args))  # the common case, without inspect's bind
         else:
-            bound = signature.bind(*args, **kwargs)
+            try:
+                bound = signature.bind(*args, **kwargs)
+            except TypeError as error:
+                raise TypeError(
+                    "Binding inputs to tf.function failed due to `%s`. Received args: %r and "
+                    "kwargs: %r for signature: %s." % (error, args, kwargs, signature)
+                ) from None
             bound.apply_defaults()
             arguments = bound.arguments
         self.signature = signature

@@ -103,6 +103,15 @@ def op_error(opname, text, storage=None, name="", kernel=None, wrapped=True):
     return InvalidArgumentError(None, None, "%s [Op:%s]%s" % (text, opname, suffix))
 
 
+def eager_name(*inputs):
+    """The ``name`` argument of ``op_error`` for an op called on ``inputs``: TF's eager fast
+    path prints `` name: `` when every input already is a Tensor; Python values (lists,
+    bytes) take the slow path, whose errors print no name part."""
+    from .tensor import TensorOperators  # tensor.py imports this module
+
+    return "" if all(isinstance(x, TensorOperators) for x in inputs) else None
+
+
 def broadcast_shapes(opname, shape_a, shape_b, storage=None, name=""):
     """The broadcast of two shapes; where they do not broadcast, op ``opname``'s error
     ``Incompatible shapes: [..] vs. [..]`` (``storage`` and ``name`` as ``op_error``'s)."""

@@ -22,6 +22,11 @@ __all__ = ["SparseTensor", "SparseTensorSpec"]
 def _int64_component(value, name):
     """``value`` as an int64 Tensor; TF's conversion error (prefixed with ``name``) for an
     int32 tensor, its ``TypeError`` for non-integer Python values."""
+    if value is None:
+        raise ValueError(
+            "Attempt to convert a value (None) with an unsupported type (<class 'NoneType'>) "
+            "to a Tensor."
+        )
     if isinstance(value, TensorOperators) and value.dtype is not dtypes.int64:
         raise ValueError(
             "%s: Tensor conversion requested dtype int64 for Tensor with dtype %s: %r"
@@ -56,6 +61,9 @@ class SparseTensor(CompositeTensor):
         indices = _int64_component(indices, "indices")
         values = convert_to_tensor(values)
         dense_shape = _int64_component(dense_shape, "dense_shape")
+        for dim in dense_shape._value.tolist() if dense_shape._value.ndim == 1 else ():
+            if dim < -1:  # TF reads the static shape: -1 is an unknown dimension
+                raise ValueError("Dimension %d must be >= 0" % dim)
         indices_shape = indices.shape.with_rank(2)
         values_shape = values.shape.with_rank(1)
         dense_shape_shape = dense_shape.shape.with_rank(1)
@@ -70,6 +78,11 @@ class SparseTensor(CompositeTensor):
         """A SparseTensor from any object with ``indices``, ``values`` and ``dense_shape``."""
         if isinstance(sparse_tensor_value, SparseTensor):
             return sparse_tensor_value
+        if not all(hasattr(sparse_tensor_value, a) for a in ("indices", "values", "dense_shape")):
+            raise TypeError(
+                "Argument sparse_tensor_value=%r is neither a SparseTensor nor "
+                "SparseTensorValue." % (sparse_tensor_value,)
+            )
         return cls(
             sparse_tensor_value.indices,
             sparse_tensor_value.values,

@@ -5,6 +5,7 @@ TF's ``image_ops_impl`` checks shapes statically (``ValueError``) and scalar arg
 eager ``Assert`` op's ``InvalidArgumentError``.
 """
 
+import numpy as np
 import torch
 
 from ..framework.errors import InvalidArgumentError
@@ -13,6 +14,28 @@ from ..framework.tensor import TensorOperators
 from ._args import storage_of
 
 __all__ = []
+
+
+def flip(storage, axis):
+    """``storage`` reversed along ``axis`` (torch, or a NumPy string array as TF flips any
+    dtype)."""
+    if isinstance(storage, np.ndarray):
+        return np.flip(storage, axis).copy()
+    return torch.flip(storage, (axis,))
+
+
+def rot90(storage, turns, axes):
+    """``storage`` rotated ``turns`` times by 90 degrees in the plane of ``axes``."""
+    if isinstance(storage, np.ndarray):
+        return np.rot90(storage, turns, axes).copy()
+    return torch.rot90(storage, turns, axes)
+
+
+def swap(storage, a, b):
+    """``storage`` with axes ``a`` and ``b`` swapped."""
+    if isinstance(storage, np.ndarray):
+        return storage.swapaxes(a, b).copy()
+    return storage.transpose(a, b)
 
 
 def shape_text(storage):
@@ -27,7 +50,7 @@ def image_storage(image):
 
 def check_at_least_3d(storage):
     """TF's ``_CheckAtLeast3DImage``: rank >= 3 and the inner three dims non-zero."""
-    if storage.dim() < 3:
+    if len(storage.shape) < 3:
         raise ValueError(
             "'image' (shape %s) must be at least three-dimensional." % shape_text(storage)
         )
@@ -41,7 +64,7 @@ _RANK_TEXT = "'image' (shape %s) must have either 3 or 4 dimensions."
 def check_3_or_4(storage, text=_RANK_TEXT):
     """Rank 3 or 4 after ``check_at_least_3d`` (``text`` is the op's own message)."""
     check_at_least_3d(storage)
-    if storage.dim() not in (3, 4):
+    if len(storage.shape) not in (3, 4):
         raise ValueError(text % shape_text(storage))
 
 
@@ -49,15 +72,15 @@ def rank_3_or_4(image):
     """The storage of ``image``, rank 3 or 4: the first check of TF's pad, crop and resize
     ops (``pad_to_bounding_box``, ``resize_with_pad`` ...), before ``check_at_least_3d``."""
     storage = image_storage(image)
-    if storage.dim() not in (3, 4):
+    if len(storage.shape) not in (3, 4):
         raise ValueError(_RANK_TEXT % shape_text(storage))
     return storage
 
 
 def batched(storage):
     """``(images as NHWC, was_3d)``: a 3-D image gains a batch dim of 1."""
-    if storage.dim() == 3:
-        return storage.unsqueeze(0), True
+    if len(storage.shape) == 3:
+        return storage[None], True
     return storage, False
 
 

@@ -22,10 +22,17 @@ def has_rank(tensor, rank):
         raise ValueError("Shape %s must have rank %d" % (tensor.shape, rank))
 
 
-def scalar_int(value, dtype=None):
+def scalar_int(value, dtype=None, name=None):
     """A scalar argument (``frame_length``, ``frame_step`` ...) converted as TF converts it
-    (``dtype`` when given), checked to be a scalar; returns the Tensor."""
-    tensor = convert_to_tensor(value, dtype=dtype)
+    (``dtype`` when given; a Tensor of another dtype is TF's ``ValueError``, prefixed with the
+    argument's ``name`` where TF converts it by name), checked to be a scalar; returns the
+    Tensor."""
+    try:
+        tensor = convert_to_tensor(value, dtype=dtype)
+    except ValueError as error:
+        if name is None or not hasattr(value, "dtype"):
+            raise
+        raise ValueError("%s: %s" % (name, error)) from None
     has_rank(tensor, 0)
     return tensor
 

@@ -16,7 +16,7 @@ from ..api_export import tf_export
 from ..framework import dtypes
 from ..framework.convert import convert_to_tensor
 from ..framework.errors import InvalidArgumentError
-from ..framework.op_errors import attr_error, dims_text, op_error
+from ..framework.op_errors import attr_error, dims_text, eager_name, op_error
 from ..framework.tensor import wrap
 from .shape_ops import roll
 from ._signal_args import rank_at_least
@@ -27,6 +27,8 @@ _REAL = (torch.float32, torch.float64)
 
 def _complex_storage(input, opname, rank, name):
     """The storage of a complex transform's input, with the op's dtype and rank errors."""
+    if name is None:
+        name = eager_name(input)
     storage = convert_to_tensor(input, dtype_hint=dtypes.complex64)._value
     if getattr(storage, "dtype", None) not in _COMPLEX:
         raise attr_error(opname, storage, "Tcomplex", name=name or "")
@@ -35,7 +37,7 @@ def _complex_storage(input, opname, rank, name):
             opname,
             "Input must have rank of at least %d but got: %s" % (rank, dims_text(storage.shape)),
             storage,
-            name=name or "",
+            name=name,
         )
     return storage
 
@@ -96,6 +98,9 @@ def _fft_lengths(fft_length, rank, opname, storage):
     values = lengths._value.tolist()
     if lengths.shape.rank != 1 or len(values) != rank:
         raise op_error(opname, "fft_length must have shape [%d]" % rank, storage, name="")
+    for value in values:
+        if value < -1:  # TF's shape inference reads fft_length as a TensorShape (-1: unknown)
+            raise ValueError("Dimension %d must be >= 0" % value)
     for i, value in enumerate(values):
         if value < 0:
             raise op_error(

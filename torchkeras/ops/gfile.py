@@ -97,6 +97,10 @@ class GFile:
     def read(self, n=-1):
         """Reads ``n`` bytes (all that remain for ``-1``) from the current position."""
         self._preread_check()
+        if n < -1:
+            raise errors.InvalidArgumentError(
+                None, None, "Can't read a negative number of bytes: %d" % n
+            )
         length = self.size() - self.tell() if n == -1 else n
         return self._prepare_value(self._read_bytes(max(length, 0)))
 
@@ -120,7 +124,14 @@ class GFile:
                 None,
                 "Invalid whence argument: {}. Valid values are 0, 1, or 2.".format(whence),
             )
-        self._read_handle.seek(offset)
+        if offset < 0:
+            raise errors.InvalidArgumentError(
+                None, None, "Seeking to a negative position: %d" % offset
+            )
+        size = self.size()
+        self._read_handle.seek(min(offset, size))
+        if offset > size:  # TF's buffered reader stops at the end of the file
+            raise errors.OutOfRangeError(None, None, "reached end of file")
 
     def readline(self):
         """The next line, with its ``\\n``; empty at the end of the file."""

@@ -23,7 +23,7 @@ from ..framework import device as _device
 from ..framework import dtypes
 from ..framework.convert import convert_to_tensor
 from ..framework.errors import InvalidArgumentError
-from ..framework.op_errors import dims_text, op_error, type_name
+from ..framework.op_errors import dims_text, eager_name, op_error, type_name
 from ..framework.tensor import wrap
 from . import image_decode
 from .image_convert_ops import convert_image_dtype
@@ -50,6 +50,8 @@ def _contents(contents, opname):
 
 
 def _format(data, opname):
+    if not data:
+        raise _error(opname, "Input is empty.")
     if data.startswith(_JPEG):
         return "jpeg"
     if data.startswith(_PNG):
@@ -65,9 +67,11 @@ def _format(data, opname):
     )
 
 
-def _check_channels(channels, opname):
+def _check_channels(channels, opname, name=None):
     if channels not in (0, 1, 3, 4):
-        raise _error(opname, "`channels` must be 0, 1, 3 or 4 but got %d" % channels)
+        raise op_error(
+            opname, "`channels` must be 0, 1, 3 or 4 but got %d" % channels, None, name=name
+        )
 
 
 def _png(data, channels, dtype):
@@ -189,6 +193,7 @@ def decode_png(contents, channels=0, dtype=dtypes.uint8, name=None):
     """Decodes a PNG (or JPEG, single-frame GIF, BMP) file to ``uint8`` or ``uint16``
     ``[h, w, c]``; ``channels`` 0 keeps the file's, 1 grey, 3 RGB, 4 RGBA."""
     dtype = _uint_dtype(dtype, "DecodePng")
+    _check_channels(channels, "DecodePng", eager_name(contents))
     tensor = _tensor(
         _decode(_contents(contents, "DecodePng"), channels, dtype, "DecodePng", "single")
     )

@@ -13,7 +13,7 @@ from ..api_export import tf_export
 from ..framework import dtypes
 from ..framework.convert import convert_to_tensor
 from ..framework.errors import FailedPreconditionError
-from ..framework.op_errors import attr_error, dims_text, kernel_name, op_error
+from ..framework.op_errors import attr_error, dims_text, eager_name, kernel_name, op_error
 from ..framework.tensor import wrap
 from . import _image_args as args
 from .image_convert_ops import convert_image_dtype
@@ -69,6 +69,13 @@ def adjust_contrast(images, contrast_factor):
     flt, dtype = _float_image(images)
     _check_kernel_image(flt, "AdjustContrastv2", channels=False)
     factor = _delta(contrast_factor, flt)
+    if factor.dim():
+        raise op_error(
+            "AdjustContrastv2",
+            "contrast_factor must be scalar: %s" % dims_text(factor.shape),
+            flt,
+            name=eager_name(images, contrast_factor),
+        )
     work = flt.float()
     mean = work.mean(dim=(-3, -2), keepdim=True)
     adjusted = ((work - mean) * factor.float() + mean).to(flt.dtype)
@@ -334,7 +341,7 @@ def rgb_to_grayscale(images, name=None):
 def grayscale_to_rgb(images, name=None):
     """Repeats the single channel of grayscale images three times."""
     storage = args.image_storage(images)
-    if storage.dim() < 2:
+    if len(storage.shape) < 2:
         raise ValueError(
             "A grayscale image (shape %s) must be at least two-dimensional."
             % args.shape_text(storage)

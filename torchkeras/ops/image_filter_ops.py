@@ -10,11 +10,12 @@ forward differences with a zero last row / column; ``extract_patches`` is
 
 import math
 
+import numpy as np
 import torch
 
 from ..api_export import tf_export
 from ..framework.errors import InvalidArgumentError, NotFoundError, UnimplementedError
-from ..framework.op_errors import attr_error, dims_text, op_error, type_name
+from ..framework.op_errors import attr_error, dims_text, eager_name, op_error, type_name
 from ..framework.shape import TensorShape
 from ..framework.tensor import wrap
 from . import _image_args as args
@@ -68,7 +69,7 @@ def image_gradients(image):
     """``(dy, dx)``: forward differences of ``[batch, h, w, d]`` images, zero in the last row
     (dy) and column (dx)."""
     storage = args.image_storage(image)
-    if storage.dim() != 4:
+    if len(storage.shape) != 4:
         raise ValueError(
             "image_gradients expects a 4D tensor [batch_size, h, w, d], not %s."
             % TensorShape(list(storage.shape))
@@ -83,16 +84,18 @@ def total_variation(images, name=None):
     """The sum of absolute differences of neighbouring pixels: a scalar for one image, one
     value per image of a batch (the images' dtype)."""
     storage = args.image_storage(images)
-    if storage.dim() not in (3, 4):
+    if len(storage.shape) not in (3, 4):
         raise ValueError("'images' must be either 3 or 4-dimensional.")
+    if isinstance(storage, np.ndarray):  # strings: TF's first op, Sub, has no string kernel
+        raise attr_error("Sub", storage)
     if storage.dtype in (torch.uint8, torch.uint16, torch.uint32, torch.uint64, torch.bool):
         raise attr_error("Abs", storage)
     first = storage.dim() - 3
-    down = storage.narrow(first, 1, storage.shape[first] - 1) - storage.narrow(
-        first, 0, storage.shape[first] - 1
-    )
-    right = storage.narrow(first + 1, 1, storage.shape[first + 1] - 1) - storage.narrow(
-        first + 1, 0, storage.shape[first + 1] - 1
+    lead = (slice(None),) * first  # slices (not narrow): an empty image has no differences
+    down = storage[lead + (slice(1, None),)] - storage[lead + (slice(None, -1),)]
+    right = (
+        storage[lead + (slice(None), slice(1, None))]
+        - storage[lead + (slice(None), slice(None, -1))]
     )
     dims = tuple(range(first, storage.dim()))
     total = down.abs().sum(dim=dims) + right.abs().sum(dim=dims)
@@ -160,7 +163,9 @@ def extract_patches(images, sizes, strides, rates, padding, name=None):
     storage = args.image_storage(images)
     if storage.dim() != 4:
         raise op_error(
-            "ExtractImagePatches", "input must be 4-dimensional%s" % dims_text(storage.shape)
+            "ExtractImagePatches",
+            "input must be 4-dimensional%s" % dims_text(storage.shape),
+            name=eager_name(images),
         )
     if storage.dtype == torch.bool:
         raise NotFoundError(

@@ -18,7 +18,7 @@ from ..framework import device as _device
 from ..framework import dtypes
 from ..framework.convert import convert_to_tensor
 from ..framework.errors import InvalidArgumentError
-from ..framework.op_errors import dims_text, op_error
+from ..framework.op_errors import dims_text, eager_name, op_error
 from ..framework.tensor import wrap
 from . import _image_args as args
 
@@ -85,30 +85,38 @@ def _soft_nms(corners, scores, max_output, iou_threshold, score_threshold, sigma
 
 
 def _nms_inputs(boxes, scores, max_output_size, iou_threshold, score_threshold, opname):
+    name = eager_name(boxes, scores)
     box_storage = convert_to_tensor(boxes, dtype_hint=dtypes.float32)._value
     score_storage = convert_to_tensor(scores, dtype_hint=dtypes.float32)._value
     if box_storage.dim() != 2:
-        raise op_error(opname, "boxes must be 2-D%s" % dims_text(box_storage.shape), box_storage)
+        raise op_error(
+            opname, "boxes must be 2-D%s" % dims_text(box_storage.shape), box_storage, name
+        )
     if box_storage.shape[1] != 4:
         raise op_error(
-            opname, "boxes must have 4 columns%s" % dims_text(box_storage.shape), box_storage
+            opname,
+            "boxes must have 4 columns (Dimension must be 4 but is %d)" % box_storage.shape[1],
+            box_storage,
+            name,
         )
     if score_storage.dim() != 1:
         raise op_error(
-            opname, "scores must be 1-D%s" % dims_text(score_storage.shape), score_storage
+            opname, "scores must be 1-D%s" % dims_text(score_storage.shape), score_storage, name
         )
     if score_storage.shape[0] != box_storage.shape[0]:
         raise op_error(
             opname,
-            "scores has incompatible shape%s" % dims_text(score_storage.shape),
+            "scores has incompatible shape (Dimensions must be equal, but are %d and %d)"
+            % (box_storage.shape[0], score_storage.shape[0]),
             score_storage,
+            name,
         )
     max_output, _ = args.scalar(max_output_size)
     if max_output < 0:
-        raise op_error(opname, "max_output_size must be non-negative", box_storage)
+        raise op_error(opname, "output size must be non-negative", box_storage, name)
     iou, _ = args.scalar(iou_threshold)
     if not 0 <= iou <= 1:
-        raise op_error(opname, "iou_threshold must be in [0, 1]", box_storage)
+        raise op_error(opname, "iou_threshold must be in [0, 1]", box_storage, name)
     corners = _corners(box_storage.detach().cpu().numpy().astype(np.float32))
     host_scores = score_storage.detach().cpu().numpy().astype(np.float32)
     threshold = np.float32(args.scalar(score_threshold)[0])

@@ -5,9 +5,12 @@ As TF's ``image_ops_impl``: images are 3-D ``[height, width, channels]`` or 4-D
 are torch indexing, so they are differentiable under a ``GradientTape``.
 """
 
+import numpy as np
 import torch
 
 from ..api_export import tf_export
+from ..framework import dtypes
+from ..framework.convert import convert_to_tensor
 from ..framework.tensor import wrap
 from . import _image_args as args
 
@@ -23,7 +26,7 @@ def _image(image):
 def _flip(image, axis):
     storage = args.image_storage(image)
     args.check_3_or_4(storage, "'image' (shape %s)must have either 3 or 4 dimensions.")
-    return wrap(torch.flip(storage, (axis + storage.dim() - 3,)))
+    return wrap(args.flip(storage, axis + len(storage.shape) - 3))
 
 
 @tf_export("image.flip_left_right")
@@ -42,17 +45,20 @@ def flip_up_down(image):
 def rot90(image, k=1, name=None):
     """Rotates an image (or each image of a batch) ``k`` times by 90 degrees counter-clockwise."""
     storage = _image(image)
-    turns, _ = args.scalar(k)
-    first = storage.dim() - 3
-    return wrap(torch.rot90(storage, int(turns) % 4, (first, first + 1)))
+    turns = convert_to_tensor(k, dtype=dtypes.int32)  # TF converts k to a scalar int32
+    if turns.shape.rank != 0:
+        raise ValueError("Shape %s must have rank 0" % turns.shape)
+    turns = int(turns.numpy())
+    first = len(storage.shape) - 3
+    return wrap(args.rot90(storage, int(turns) % 4, (first, first + 1)))
 
 
 @tf_export("image.transpose")
 def transpose(image, name=None):
     """Swaps the height and width axes of an image or of each image of a batch."""
     storage = _image(image)
-    first = storage.dim() - 3
-    return wrap(storage.transpose(first, first + 1))
+    first = len(storage.shape) - 3
+    return wrap(args.swap(storage, first, first + 1))
 
 
 @tf_export("image.central_crop")
@@ -68,17 +74,17 @@ def central_crop(image, central_fraction):
     if fraction == 1.0:
         return wrap(storage)
     args.check_at_least_3d(storage)
-    if storage.dim() not in (3, 4):
+    if len(storage.shape) not in (3, 4):
         raise ValueError(
             "`image` should either be a Tensor with rank = 3 or rank = 4. Had rank = %d."
-            % storage.dim()
+            % len(storage.shape)
         )
-    first = storage.dim() - 3
+    first = len(storage.shape) - 3
     height, width = storage.shape[first], storage.shape[first + 1]
     top = int((float(height) - float(height) * fraction) / 2)
     left = int((float(width) - float(width) * fraction) / 2)
-    crop = storage.narrow(first, top, height - 2 * top)
-    return wrap(crop.narrow(first + 1, left, width - 2 * left))
+    lead = (slice(None),) * first
+    return wrap(storage[lead + (slice(top, height - top), slice(left, width - left))])
 
 
 def _pad(storage, top, left, target_height, target_width):
@@ -86,8 +92,13 @@ def _pad(storage, top, left, target_height, target_width):
     height, width = storage.shape[1], storage.shape[2]
     bottom = target_height - top - height
     right = target_width - left - width
+    shape = (storage.shape[0], target_height, target_width, storage.shape[3])
+    if isinstance(storage, np.ndarray):  # strings pad with b"", as TF's zeros of the dtype
+        out = np.full(shape, b"", dtype=object)
+        out[:, top : top + height, left : left + width] = storage
+        return out
     if storage.dtype == torch.bool or storage.is_complex():
-        out = storage.new_zeros((storage.shape[0], target_height, target_width, storage.shape[3]))
+        out = storage.new_zeros(shape)
         out[:, top : top + height, left : left + width] = storage
         return out
     return torch.nn.functional.pad(storage, (0, 0, left, right, top, bottom))

@@ -131,6 +131,8 @@ def resize(
     ``preserve_aspect_ratio`` the image is scaled to fit inside ``size``; ``antialias``
     widens the kernel when downsampling.
     """
+    if antialias and not isinstance(antialias, (bool, np.bool_)):  # TF's op attr check
+        raise TypeError("Expected bool for argument 'antialias' not %r." % (antialias,))
     storage = args.image_storage(images)
     return wrap(_resize_storage(storage, size, method, preserve_aspect_ratio, antialias))
 

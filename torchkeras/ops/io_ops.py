@@ -99,9 +99,12 @@ def write_file(filename, contents, name=None):
     path = fs.local_path(_scalar_string(filename, "WriteFile", "Input filename", name))
     data = _scalar_string(contents, "WriteFile", "Contents", name)
     directory = os.path.dirname(path)
+    if directory:
+        try:
+            fs.recursively_create_dir(directory)
+        except errors.OpError as error:  # TF names the first ancestor that is no directory
+            raise kernel_error(type(error), "WriteFile", error.message, name) from None
     try:
-        if directory:
-            os.makedirs(directory, exist_ok=True)
         with open(path, "wb") as handle:
             handle.write(data)
     except OSError as exc:

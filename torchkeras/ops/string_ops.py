@@ -113,6 +113,13 @@ def _scalar(value):
     return out
 
 
+def _separator(separator):
+    """The ``separator`` attr as bytes (TF's ``TypeError`` unless it is a string)."""
+    if not isinstance(separator, (str, bytes)):
+        raise TypeError("Expected string for argument 'separator' not %r." % (separator,))
+    return separator.encode() if isinstance(separator, str) else separator
+
+
 @tf_export("strings.join")
 def join(inputs, separator="", name=None):
     """``tf.strings.join``: elementwise concatenation of the string tensors in ``inputs`` with
@@ -121,6 +128,7 @@ def join(inputs, separator="", name=None):
         raise TypeError(
             "Expected list for 'inputs' argument to 'string_join' Op, not %r." % (inputs,)
         )
+    sep = _separator(separator)
     ragged = [x for x in inputs if isinstance(x, RaggedTensor)]
     if ragged:
         flat = [x.flat_values if isinstance(x, RaggedTensor) else x for x in inputs]
@@ -143,7 +151,6 @@ def join(inputs, separator="", name=None):
                     name=None,
                 )
             shape = array.shape
-    sep = separator.encode() if isinstance(separator, str) else bytes(separator)
     result = arrays[0]
     for array in arrays[1:]:
         result = (result + sep) + array if sep else result + array
@@ -168,6 +175,9 @@ def reduce_join(inputs, axis=None, keepdims=False, separator="", name=None):
             return reduce_join(inputs.flat_values, None, False, separator)
         if axis in (-1, inputs.shape.rank - 1) and inputs.flat_values.shape.rank == 1:
             return _ragged_row_join(inputs, separator)
+    sep = _separator(separator)
+    if not isinstance(inputs, (TensorOperators, RaggedTensor)):
+        inputs = convert_to_tensor(inputs)
     array = string_storage(inputs, "ReduceJoin")
     ndim = array.ndim
     if axis is None:
@@ -175,7 +185,7 @@ def reduce_join(inputs, axis=None, keepdims=False, separator="", name=None):
     else:
         dims = []
         for item in axis_items(axis, "ReduceJoin"):
-            d = int(item)
+            d = int(convert_to_tensor(item, dtype=dtypes.int32)._value)
             if not -ndim <= d < ndim:
                 raise OutOfRangeError(
                     None,
@@ -184,6 +194,10 @@ def reduce_join(inputs, axis=None, keepdims=False, separator="", name=None):
                     "dimension %d for input with %d dimension(s) [Op:ReduceJoin] name: "
                     % (_device_text(), d, ndim),
                 )
+            if d % ndim in dims:
+                raise op_error(
+                    "ReduceJoin", "Duplicate reduction dimension %d" % (d % ndim), name=None
+                )
             dims.append(d % ndim)
     kept = [d for d in range(ndim) if d not in dims]
     order = kept + dims[::-1]
@@ -191,7 +205,6 @@ def reduce_join(inputs, axis=None, keepdims=False, separator="", name=None):
     kept_shape = [array.shape[d] for d in kept]
     inner = int(np.prod([array.shape[d] for d in dims], dtype=np.int64))
     flat = moved.reshape(int(np.prod(kept_shape, dtype=np.int64)), inner)
-    sep = separator.encode() if isinstance(separator, str) else bytes(separator)
     out = np.empty(flat.shape[0], dtype=object)
     for i, row in enumerate(flat):
         out[i] = sep.join(row)

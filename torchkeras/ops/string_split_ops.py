@@ -19,6 +19,20 @@ from .string_ragged import RaggedTensor, split_result
 __all__ = ["split", "bytes_split", "ngrams"]
 
 
+def _string_tensor(value, prefix="", numbers=False):
+    """TF's ``convert_to_tensor(value, dtype=string)`` for an input: a non-string Tensor (with
+    ``numbers``, a Python number too, as TF converts it first) is TF's ``ValueError``
+    (``prefix``: the argument's name where TF converts it by name)."""
+    tensor = value if isinstance(value, TensorOperators) else None
+    if numbers and tensor is None and not isinstance(value, (str, bytes, list, tuple, np.ndarray)):
+        tensor = convert_to_tensor(value)
+    if tensor is not None and tensor.dtype is not dtypes.string:
+        raise ValueError(
+            "%sTensor conversion requested dtype string for Tensor with dtype %s: %r"
+            % (prefix, tensor.dtype.name, tensor)
+        )
+
+
 def _split_rows(array, split_one):
     """Splits every string of ``array`` with ``split_one`` into TF's result."""
     flat = array.reshape(-1)
@@ -60,6 +74,9 @@ def split(input, sep=None, maxsplit=-1, name=None):  # noqa: A002 - TF's argumen
     RaggedTensor with one more (ragged) dimension."""
     if isinstance(input, RaggedTensor):
         return _ragged_apply(input, lambda v: split(v, sep, maxsplit))
+    _string_tensor(input, "input: ")
+    if not isinstance(maxsplit, (int, np.integer)):
+        raise TypeError("Expected int for argument 'maxsplit' not %r." % (maxsplit,))
     array = string_storage(input, "StringSplitV2")
     if sep is None:
         separator = b""
@@ -91,6 +108,7 @@ def bytes_split(input, name=None):  # noqa: A002 - TF's argument name
     other ranks a RaggedTensor with one more dimension)."""
     if isinstance(input, RaggedTensor):
         return _ragged_apply(input, bytes_split)
+    _string_tensor(input, numbers=True)
     array = string_storage(input, "UnicodeDecode")
     return _split_rows(array, _bytes_of)
 

@@ -95,7 +95,8 @@ class TensorArray:
         self._dynamic_size = dynamic_size or False
         self._clear_after_read = True if clear_after_read is None else clear_after_read
         self._previously_read_indices = []
-        self._tensor_array = [None for _ in range(int(_host_index(size)))]
+        size = _host_index(size)  # range(): a float size is TF's TypeError
+        self._tensor_array = [None for _ in range(size.item() if hasattr(size, "item") else size)]
 
     @property
     def flow(self):

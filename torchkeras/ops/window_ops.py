@@ -25,7 +25,7 @@ from ._signal_args import float_dtype, scalar_int
 def _length(window_length, dtype):
     """TF's ``_check_params``: the float ``DType`` and the length as a Python int."""
     dtype = float_dtype(dtype)
-    return int(scalar_int(window_length, dtypes.int32)._value), dtype
+    return int(scalar_int(window_length, dtypes.int32, "window_length")._value), dtype
 
 
 def _number(value):
@@ -52,7 +52,7 @@ def _count(length, dtype):
 
 def _raised_cosine(window_length, periodic, dtype, a, b):
     dtype = float_dtype(dtype)
-    length = int(scalar_int(window_length, dtypes.int32)._value)
+    length = int(scalar_int(window_length, dtypes.int32, "window_length")._value)
     if length == 1:
         return wrap(torch.ones(1, dtype=dtype.torch_dtype, device=_device.current()))
     periodic = int(bool(scalar_int(periodic, dtypes.bool)._value))

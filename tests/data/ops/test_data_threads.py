@@ -76,7 +76,7 @@ def test_prefetch_reraises_the_producer_error_after_the_elements_before_it():
 
     dataset = tf.data.Dataset.from_generator(generator, output_types=tf.int32).prefetch(4)
     seen = []
-    with pytest.raises(KeyError, match="boom"):
+    with pytest.raises(tf.errors.UnknownError, match="KeyError: 'boom'"):
         for value in dataset:
             seen.append(int(value))
     assert seen == [1, 2]

@@ -144,3 +144,89 @@ def test_from_row_splits_errors_match_tensorflow(values, splits, error, text):
         tf_real.RaggedTensor.from_row_splits(values, splits)
     assert type(info.value).__name__ == error.__name__
     assert str(info.value).startswith(text)
+
+
+# Bad partitions and shapes get TF's errors (class and message start checked against TF 2.21).
+BAD_RAGGED_CALLS = [
+    (
+        "tf.RaggedTensor.from_value_rowids([1, 2, 3], [0, 1])",
+        ValueError,
+        "Shapes (3,) and (2,) are incompatible",
+    ),
+    (
+        "tf.RaggedTensor.from_value_rowids([1, 2, 3], [-1, 0, 0])",
+        InvalidArgumentError,
+        "Arguments to from_value_rowids do not form a valid RowPartition.",
+    ),
+    (
+        "tf.RaggedTensor.from_value_rowids([1, 2, 3], [0, 1, 1], nrows=-1)",
+        ValueError,
+        "Expected nrows >= 0; got -1",
+    ),
+    (
+        "tf.RaggedTensor.from_uniform_row_length([1, 2, 3, 4], -2)",
+        ValueError,
+        "uniform_row_length must be >= 0.",
+    ),
+    (
+        "tf.ragged.constant([[1, 2], [3]]).to_tensor(shape=[3])",
+        InvalidArgumentError,
+        "rt_input.shape and shape=[3] are incompatible: rt_input.rank = 2 but shape.rank = 1",
+    ),
+    (
+        "tf.ragged.constant([[1, 2], [3]]).to_tensor(shape=[-2, 5])",
+        ValueError,
+        "Dimension -2 must be >= 0",
+    ),
+    (
+        "tf.ragged.constant([[1, 2], [3]]).with_values([1, 2])",
+        ValueError,
+        "Shapes (3,) and (2,) are incompatible",
+    ),
+    (
+        "tf.ragged.constant([[1, 2], [3]]).with_row_splits_dtype(tf.float32)",
+        ValueError,
+        "Argument `row_splits` dtype must be int32 or int64. Received",
+    ),
+    (
+        "tf.ragged.constant([[1, 2], [3]]).bounding_shape(axis=3)",
+        InvalidArgumentError,
+        "indices = 3 is not in [0, 2) [Op:GatherV2]",
+    ),
+    (
+        "tf.ragged.range([1, 2], [3])",
+        InvalidArgumentError,
+        "starts, limits, and deltas must have the same shape",
+    ),
+    ("tf.ragged.row_splits_to_segment_ids([])", ValueError, "Invalid row_splits: []"),
+]
+
+
+def _error_of(source, module):
+    try:
+        eval(source, {"tf": module})  # noqa: S307 - this file's own sources
+    except Exception as error:  # noqa: BLE001 - the error is the result
+        return error
+    return None
+
+
+@pytest.mark.parametrize("source,cls,start", BAD_RAGGED_CALLS)
+def test_bad_partitions_raise_tfs_error(source, cls, start):
+    error = _error_of(source, tf)
+    assert type(error) is cls and str(error).split("}} ", 1)[-1].startswith(start), repr(error)
+
+
+def test_bad_partitions_match_real_tf():
+    real_tf = pytest.importorskip("tensorflow")
+    for source, _, _ in BAD_RAGGED_CALLS:
+        ours, theirs = _error_of(source, tf), _error_of(source, real_tf)
+        assert type(ours).__name__ == type(theirs).__name__, source
+        start = str(theirs).split("}} ", 1)[-1][:60]
+        assert str(ours).split("}} ", 1)[-1][:60] == start, source
+
+
+def test_segment_ids_and_splits_convert_as_tf_counts_them():
+    # TF counts the ids: unsorted ids give the splits of their counts
+    assert tf.ragged.segment_ids_to_row_splits([1, 0]).numpy().tolist() == [0, 1, 2]
+    # a decreasing split is a row repeated no times
+    assert tf.ragged.row_splits_to_segment_ids([0, 2, 1]).numpy().tolist() == [0, 0]

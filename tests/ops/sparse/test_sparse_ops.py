@@ -363,3 +363,85 @@ def test_mask():
     assert _masked(tf) == ([[1.0, 2.0], [5.0, 6.0]], [0, 4], [5, 2])
     tf_real = pytest.importorskip("tensorflow")
     assert _masked(tf) == _masked(tf_real)
+
+
+# Bad arguments get TF's errors (class and message start checked against TF 2.21).
+BAD_SPARSE_CALLS = [
+    (
+        "tf.sparse.slice(tf.SparseTensor([[0, 1]], [1.], [2, 2]), [0], [1])",
+        tf.errors.InvalidArgumentError,
+        "Expected start to be a vector of length 2 but got length 1",
+    ),
+    (
+        "tf.sparse.slice(tf.SparseTensor([[0, 1]], [1.], [2, 2]), [0, 0], [-1, 1])",
+        tf.errors.InvalidArgumentError,
+        "Expected a non-negative size, got -1",
+    ),
+    (
+        "tf.sparse.split(sp_input=tf.SparseTensor([[0]], [1.], [3]), num_split=0, axis=0)",
+        tf.errors.InvalidArgumentError,
+        "Value for attr 'num_split' of 0 must be at least minimum 1",
+    ),
+    (
+        "tf.sparse.split(sp_input=tf.SparseTensor([[0]], [1.], [3]), num_split=2, axis=3)",
+        tf.errors.InvalidArgumentError,
+        "Input axis should be in range [-1, 1), got 3",
+    ),
+    (
+        "tf.sparse.concat(0, [tf.SparseTensor([[0]], [1.], [3]), "
+        "tf.SparseTensor([[0, 0]], [1.], [3, 3])])",
+        tf.errors.InvalidArgumentError,
+        "Ranks of all input tensors must match: expected 1 but got 2 at position 1",
+    ),
+    (
+        "tf.sparse.concat(5, [tf.SparseTensor([[0]], [1.], [3]), "
+        "tf.SparseTensor([[0]], [1.], [3])])",
+        tf.errors.InvalidArgumentError,
+        "Concat dimension must be in range [-1, 1), got 5",
+    ),
+    ("tf.sparse.eye(-1)", tf.errors.InvalidArgumentError, "Requires start <= limit"),
+    ("tf.sparse.eye(2, 3.5)", TypeError, "num_columns must be an integer value"),
+    (
+        "tf.sparse.to_dense(tf.SparseTensor([[0]], [1.], [3]), default_value=[0., 1.])",
+        tf.errors.InvalidArgumentError,
+        "default_value should be a scalar. [Op:SparseToDense]",
+    ),
+    (
+        "tf.sparse.sparse_dense_matmul(tf.SparseTensor([[0, 1]], [1.], [2, 2]), tf.ones([2]))",
+        tf.errors.InvalidArgumentError,
+        "Tensor 'b' is not a matrix",
+    ),
+    (
+        "tf.sparse.sparse_dense_matmul(tf.SparseTensor([[0, 1, 0]], [1.], [2, 2, 2]), "
+        "tf.ones([2, 2]))",
+        tf.errors.InvalidArgumentError,
+        "Tensor 'a_shape' must have 2 elements",
+    ),
+    ("tf.sparse.reorder([1., 2.])", TypeError, "Input must be a SparseTensor."),
+    ("tf.SparseTensor(None, [1.], [3])", ValueError, "Attempt to convert a value (None)"),
+    ("tf.SparseTensor([[0]], [1.], [-3])", ValueError, "Dimension -3 must be >= 0"),
+    ("tf.SparseTensor.from_value([1., 2.])", TypeError, "Argument sparse_tensor_value=[1.0, 2.0]"),
+]
+
+
+def _error_of(source, module):
+    try:
+        eval(source, {"tf": module})  # noqa: S307 - this file's own sources
+    except Exception as error:  # noqa: BLE001 - the error is the result
+        return error
+    return None
+
+
+@pytest.mark.parametrize("source,cls,start", BAD_SPARSE_CALLS)
+def test_bad_sparse_arguments_raise_tfs_error(source, cls, start):
+    error = _error_of(source, tf)
+    assert type(error) is cls and str(error).split("}} ", 1)[-1].startswith(start), repr(error)
+
+
+def test_bad_sparse_arguments_match_real_tf():
+    real_tf = pytest.importorskip("tensorflow")
+    for source, _, _ in BAD_SPARSE_CALLS:
+        ours, theirs = _error_of(source, tf), _error_of(source, real_tf)
+        assert type(ours).__name__ == type(theirs).__name__, source
+        start = str(theirs).split("}} ", 1)[-1][:60]
+        assert str(ours).split("}} ", 1)[-1][:60] == start, source

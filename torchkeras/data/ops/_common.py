@@ -190,6 +190,27 @@ def iterator_error(cls, spec, text):
     return error if cls is InvalidArgumentError else cls(None, None, error.message)
 
 
+def scalar_arg(value, dtype, name):
+    """A dataset op's scalar argument as TF converts it (``convert_to_tensor(value, dtype,
+    name=name)``): a Python number, bool or string of ``dtype``'s kind, else TF's error (a
+    Tensor of another dtype: the ``ValueError`` prefixed with ``name``)."""
+    from ...framework.convert import convert_to_tensor
+
+    if value is None:
+        raise ValueError(
+            "Attempt to convert a value (None) with an unsupported type (<class 'NoneType'>) "
+            "to a Tensor."
+        )
+    try:
+        tensor = convert_to_tensor(value, dtype=dtype)
+    except ValueError as error:
+        if isinstance(value, TensorOperators):
+            raise ValueError("%s: %s" % (name, error)) from None
+        raise
+    result = tensor.numpy()
+    return result.item() if hasattr(result, "item") else result
+
+
 def positive(value, what, opname, kernel=None):
     """Checks a parameter TF requires to be > 0."""
     if value <= 0:

@@ -7,8 +7,11 @@ import itertools
 import numpy as np
 import torch
 
+from ...framework import dtypes
 from ...framework import tree as _tree
+from ...framework.convert import convert_to_tensor
 from ...framework.errors import InvalidArgumentError
+from ...framework.shape import TensorShape
 from .. import structure
 from ..dataset_ops import UnaryDataset
 from . import _common as c
@@ -19,8 +22,7 @@ class _BatchDataset(UnaryDataset):
 
     def __init__(self, input_dataset, batch_size, drop_remainder):
         super().__init__(input_dataset)
-        if batch_size <= 0:
-            raise InvalidArgumentError(None, None, "Batch size must be greater than zero.")
+        c.positive(batch_size, "Batch size", "BatchDatasetV2")
         self._batch_size = batch_size
         self._drop_remainder = drop_remainder
 
@@ -145,8 +147,7 @@ class _PaddedBatchDataset(UnaryDataset):
 
     def __init__(self, input_dataset, batch_size, padded_shapes, padding_values, drop_remainder):
         super().__init__(input_dataset)
-        if batch_size <= 0:
-            raise InvalidArgumentError(None, None, "Batch size must be greater than zero.")
+        c.positive(batch_size, "Batch size", "PaddedBatchDatasetV2")
         self._batch_size = batch_size
         self._drop_remainder = drop_remainder
         spec = input_dataset._spec()
@@ -160,6 +161,8 @@ class _PaddedBatchDataset(UnaryDataset):
                 )
         else:
             shapes = [_dims(s) for s in _per_component(spec, padded_shapes)]
+            for padded, (shape, _) in zip(shapes, leaves):
+                _check_padded_shape(padded, shape)
         self._shapes = shapes
         if padding_values is None:
             self._values = [None] * len(leaves)
@@ -167,6 +170,13 @@ class _PaddedBatchDataset(UnaryDataset):
             self._values = _per_component(spec, padding_values)
         else:
             self._values = [padding_values] * len(leaves)
+        for value, (_, dtype) in zip(self._values, leaves):
+            if value is not None and isinstance(value, (str, bytes)) != (dtype is dtypes.string):
+                raise TypeError(
+                    "Invalid `padding_values`. `padding_values` values type %s does not match "
+                    "type %s of the corresponding input component."
+                    % (convert_to_tensor(value).dtype, dtype)
+                )
 
     def _iterate(self):
         for batch in groups(self._input._iterate(), self._batch_size, self._drop_remainder):
@@ -192,6 +202,20 @@ class _PaddedBatchDataset(UnaryDataset):
             for shape, (_, dtype) in zip(self._shapes, c.spec_leaves(self._input._spec()))
         ]
         return c.pack_spec(self._input._spec(), leaves)
+
+
+def _check_padded_shape(padded, shape):
+    """TF's ``_is_padded_shape_compatible_with``: same rank, no known padded dim below the
+    component's."""
+    if padded is None or shape is None:
+        return
+    if len(padded) != len(shape) or any(
+        p is not None and s is not None and p < s for p, s in zip(padded, shape)
+    ):
+        raise ValueError(
+            "The padded shape %s is not compatible with the shape %s of the corresponding input "
+            "component." % (TensorShape(list(padded)), TensorShape(list(shape)))
+        )
 
 
 def _per_component(spec, values):
@@ -235,6 +259,12 @@ def _pad_rows(rows, target, value):
 
 class _UnbatchDataset(UnaryDataset):
     _type_name = "_UnbatchDataset"
+
+    def __init__(self, input_dataset):
+        super().__init__(input_dataset)
+        leaves = c.spec_leaves(input_dataset._spec())
+        if any(isinstance(leaf, tuple) and leaf[0] == () for leaf in leaves):
+            raise ValueError("Cannot unbatch an input with scalar components.")
 
     def _iterate(self):
         for element in self._input._iterate():

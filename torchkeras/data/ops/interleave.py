@@ -131,9 +131,9 @@ class _DirectedInterleaveDataset(Dataset):
         for choice in self._selector._iterate():
             index = int(choice)
             if not 0 <= index < len(sources):
-                raise InvalidArgumentError(
-                    None,
-                    None,
+                raise c.iterator_error(
+                    InvalidArgumentError,
+                    self._spec(),
                     "Selector index out of range: %d >= %d" % (index, len(sources)),
                 )
             if not live[index]:

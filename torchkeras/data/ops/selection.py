@@ -9,7 +9,7 @@ import tempfile
 import numpy as np
 import torch
 
-from ...framework.errors import FailedPreconditionError, InvalidArgumentError
+from ...framework.errors import FailedPreconditionError
 from ...framework.tensor import TensorOperators, wrap
 from .. import structure
 from ..dataset_ops import Dataset, UnaryDataset
@@ -22,7 +22,9 @@ class _ShuffleDataset(UnaryDataset):
     def __init__(self, input_dataset, buffer_size, seed, reshuffle_each_iteration):
         super().__init__(input_dataset)
         if buffer_size <= 0 and buffer_size != c.AUTOTUNE:
-            raise InvalidArgumentError(None, None, "buffer_size must be greater than zero.")
+            raise c.dataset_op_error(
+                "ShuffleDatasetV3", "buffer_size must be greater than zero or UNKNOWN_CARDINALITY"
+            )
         self._buffer_size = buffer_size
         self._seed = None if seed is None else int(seed)
         self._reshuffle = bool(reshuffle_each_iteration)
@@ -201,7 +203,7 @@ class _CacheDataset(UnaryDataset):
 
     def __init__(self, input_dataset, filename):
         super().__init__(input_dataset)
-        self._filename = os.fspath(filename)
+        self._filename = os.fsdecode(filename)
         self._elements = None
 
     def _iterate(self):

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import traceback
+
 import numpy as np
 import torch
 
@@ -10,7 +12,13 @@ from ...framework import dtypes
 from ...framework import tree as _tree
 from ...framework.convert import convert_to_tensor
 from ...framework.device import device as _device_scope
-from ...framework.errors import InvalidArgumentError
+from ...framework.errors import (
+    InvalidArgumentError,
+    OpError,
+    ResourceExhaustedError,
+    UnimplementedError,
+    UnknownError,
+)
 from ...framework.sparse_tensor import SparseTensor
 from ...framework.tensor import TensorOperators
 from .. import structure
@@ -137,13 +145,11 @@ class _RangeDataset(Dataset):
     def __init__(self, *args, output_type=dtypes.int64, name=None):
         if not 1 <= len(args) <= 3:
             raise ValueError("Invalid arguments to RangeDataset: %r" % (args,))
-        start, stop, step = (
-            (0, int(args[0]), 1)
-            if len(args) == 1
-            else (int(args[0]), int(args[1]), int(args[2]) if len(args) == 3 else 1)
-        )
+        names = ("stop",) if len(args) == 1 else ("start", "stop", "step")
+        values = [c.scalar_arg(a, "int64", n) for a, n in zip(args, names)]
+        start, stop, step = (0, values[0], 1) if len(values) == 1 else (values + [1])[:3]
         if step == 0:
-            raise InvalidArgumentError(None, None, "step must be a non-zero integer.")
+            raise c.dataset_op_error("RangeDataset", "step must be a non-zero integer.")
         self._range = range(start, stop, step)
         self._dtype = dtypes.as_dtype(output_type)
 
@@ -182,12 +188,19 @@ class _GeneratorDataset(Dataset):
                     "The `output_types` argument can not be used together with the "
                     "`output_signature` argument."
                 )
+            for leaf in _tree.flatten(output_signature, _tree.NEST):
+                if not hasattr(leaf, "is_compatible_with"):
+                    raise TypeError(
+                        "`output_signature` must contain objects that are subclass of "
+                        "`tf.TypeSpec` but found %s which is not." % type(leaf)
+                    )
             self._signature = c.internal_spec(output_signature)
         elif output_types is not None:
             self._signature = _signature_from_types(output_types, output_shapes)
         else:
             raise TypeError(
-                "The `output_types` argument must be set when `output_signature` is not provided."
+                "To specify the output signature you need to provide either the "
+                "`output_signature` argument or the `output_types` argument."
             )
         if not callable(generator):
             raise TypeError("`generator` must be a Python callable.")
@@ -195,23 +208,32 @@ class _GeneratorDataset(Dataset):
         self._args = tuple(np.asarray(convert_to_tensor(a)) for a in (args or ()))
 
     def _convert(self, value, spec):
+        """One yielded component as storage, converted as TF's ``generator_py_func`` does
+        (``np.asarray(value, dtype)``, so a float yielded for an int spec truncates)."""
         shape, dtype = spec
-        with _device_scope("/CPU:0"):
-            storage = (
-                convert_to_tensor(value, dtype=dtype)._value
-                if not isinstance(value, TensorOperators)
-                else value._value
+        if isinstance(value, TensorOperators):
+            value = value.numpy()
+        try:
+            array = np.asarray(
+                value, dtype=object if dtype is dtypes.string else dtype.as_numpy_dtype
             )
-        if not c.shape_compatible(shape, tuple(storage.shape)):
-            raise InvalidArgumentError(
-                None,
-                None,
+        except (TypeError, ValueError):
+            raise TypeError(
+                "`generator` yielded an element that could not be converted to the expected "
+                "type. The expected type was %s, but the yielded element was %s."
+                % (dtype.name, value)
+            ) from None
+        if not c.shape_compatible(shape, tuple(array.shape)):
+            raise TypeError(
                 "`generator` yielded an element of shape %s where an element of shape %s was "
-                "expected." % (tuple(storage.shape), shape),
+                "expected." % (tuple(array.shape), _shape_text(shape))
             )
-        return storage
+        if dtype is dtypes.string:
+            return np.vectorize(_as_bytes, otypes=[object])(array) if array.size else array
+        with _device_scope("/CPU:0"):
+            return convert_to_tensor(array, dtype=dtype)._value
 
-    def _iterate(self):
+    def _elements(self):
         signature = self._signature
         for value in self._generator(*self._args):
             if c.is_spec_leaf(signature):
@@ -219,18 +241,70 @@ class _GeneratorDataset(Dataset):
                 continue
             value = c.element_structure(value)
             try:
-                yield _map_signature(self._convert, value, signature)
-            except (KeyError, TypeError, ValueError) as error:
-                if isinstance(error, InvalidArgumentError):
-                    raise
+                _map_signature(lambda v, spec: v, value, signature)
+            except (KeyError, TypeError, ValueError):
                 raise TypeError(
                     "`generator` yielded an element that did not match the expected structure. "
-                    "The expected structure was %r, but the yielded element was %r."
-                    % (self.element_spec, value)
+                    "The expected structure was %s, but the yielded element was %s."
+                    % (_types_text(signature), value)
                 ) from None
+            yield _map_signature(self._convert, value, signature)
+
+    def _iterate(self):
+        """The elements; an error of the generator or of a conversion reaches the consumer as
+        TF's ``py_func`` reports it: an ``InvalidArgumentError`` naming the Python error."""
+        elements = self._elements()
+        while True:
+            try:
+                element = next(elements)
+            except StopIteration:
+                return
+            except OpError:
+                raise
+            except Exception as error:  # noqa: BLE001 - every Python error is wrapped, as TF's
+                raise c.iterator_error(
+                    _py_func_error_class(error),
+                    self._signature,
+                    "%s: %s\nTraceback (most recent call last):\n%s"
+                    % (
+                        type(error).__name__,
+                        error,
+                        "".join(traceback.format_tb(error.__traceback__)),
+                    ),
+                ) from None
+            yield element
 
     def _spec(self):
         return self._signature
+
+
+def _py_func_error_class(error):
+    """The class TF's ``py_func`` kernel reports a Python error with."""
+    if isinstance(error, (TypeError, ValueError)):
+        return InvalidArgumentError
+    if isinstance(error, MemoryError):
+        return ResourceExhaustedError
+    if isinstance(error, NotImplementedError):
+        return UnimplementedError
+    return UnknownError
+
+
+def _as_bytes(item):
+    return item.encode("utf8") if isinstance(item, str) else item
+
+
+def _shape_text(shape):
+    """A shape as ``tf.TensorShape`` prints it."""
+    if shape is None:
+        return "<unknown>"
+    return repr(tuple(shape))
+
+
+def _types_text(signature):
+    """The signature's dtypes as TF prints its ``output_types`` structure."""
+    return _tree.map_structure(
+        lambda spec: spec[1], signature, rules=_tree.DATA, is_leaf=c.is_spec_leaf
+    )
 
 
 def _check_length(signature, value):
@@ -254,12 +328,11 @@ class _ZipDataset(Dataset):
     _type_name = "_ZipDataset"
 
     def __init__(self, datasets):
-        for leaf in structure.flatten(c.element_structure(datasets)):
+        for leaf in _tree.flatten(datasets, _tree.NEST):  # tf.nest, as TF's ZipDataset
             if not isinstance(leaf, Dataset):
                 raise TypeError(
-                    "Invalid `datasets`. `datasets` is expected to be a (nested) structure of "
-                    "`tf.data.Dataset` objects. Python `list` is not supported and you should use "
-                    "`tuple` instead."
+                    "Invalid input to `zip`. Inputs are expected to be (nested) structures of "
+                    "`tf.data.Dataset` objects but encountered object of type %s." % type(leaf)
                 )
         self._datasets = c.element_structure(datasets)
 

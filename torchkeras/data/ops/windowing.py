@@ -9,7 +9,7 @@ import numpy as np
 import torch
 
 from ...framework import dtypes
-from ...framework.errors import InternalError
+from ...framework.errors import InternalError, InvalidArgumentError
 from ...framework.tensor import TensorOperators
 from .. import structure
 from ..dataset_ops import UnaryDataset
@@ -134,8 +134,10 @@ class _GroupByWindowDataset(UnaryDataset):
         storage = size._value if isinstance(size, TensorOperators) else size
         size = int(storage)
         if size <= 0:
-            raise c.dataset_op_error(
-                "GroupByWindowDataset", "Window size must be greater than zero, but got %d." % size
+            raise c.iterator_error(
+                InvalidArgumentError,
+                self._spec(),
+                "Window size must be greater than zero, but got %d." % size,
             )
         return size
 

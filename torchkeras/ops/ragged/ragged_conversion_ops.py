@@ -53,7 +53,19 @@ def to_tensor(rt, default_value=None, shape=None):
     bounding = [int(d) for d in rt.bounding_shape()._value.tolist()]
     if shape is not None:
         dims = shape.as_list() if hasattr(shape, "as_list") else list(shape)
-        target = [b if d is None else int(d) for d, b in zip(dims, bounding)]
+        for d in dims:
+            if d is not None and int(d) < -1:  # TF's TensorShape(shape)
+                raise ValueError("Dimension %d must be >= 0" % int(d))
+        if len(dims) != len(bounding):
+            raise op_error(
+                "RaggedTensorToTensor",
+                "rt_input.shape and shape=[%s] are incompatible: rt_input.rank = %d but "
+                "shape.rank = %d"
+                % (",".join("-1" if d is None else str(d) for d in dims), len(bounding), len(dims)),
+                flat,
+                kernel="RaggedTensorToTensor_num_row_partition_tensors_%d" % rt.ragged_rank,
+            )
+        target = [b if d is None or int(d) == -1 else int(d) for d, b in zip(dims, bounding)]
         _check_inner(rt, flat, target)
     else:
         target = bounding

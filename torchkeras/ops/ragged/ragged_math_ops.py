@@ -19,7 +19,7 @@ from ...framework.tensor import wrap
 from .. import reduction_ops
 from ..elementwise_ops import truediv
 from .ragged_tensor import RaggedTensor, _normalize_axis
-from .row_partition import int_vector, rowids_from_splits, splits_from_rowids
+from .row_partition import int_vector, rowids_from_splits
 
 __all__ = ["range", "row_splits_to_segment_ids", "segment_ids_to_row_splits"]
 
@@ -183,6 +183,14 @@ def range(starts, limits=None, deltas=1, dtype=None, name=None, row_splits_dtype
     if dtype is None:
         common = _common_dtype([t.dtype for t in tensors])
         tensors = [wrap(t._value.to(common.torch_dtype)) for t in tensors]
+    if len({tuple(t.shape.as_list()) for t in tensors if t.shape.rank}) > 1:
+        from ...framework.op_errors import op_error
+
+        raise op_error(
+            "RaggedRange",
+            "starts, limits, and deltas must have the same shape",
+            tensors[0]._value,
+        )
     start, limit, delta = torch.broadcast_tensors(*[t._value for t in tensors])
     if start.dim() == 0:
         start, limit, delta = start[None], limit[None], delta[None]
@@ -214,6 +222,8 @@ def row_splits_to_segment_ids(splits, name=None, out_type=None):
     """``tf.ragged.row_splits_to_segment_ids``: the row id of each value (``out_type``
     defaults to the splits' dtype)."""
     splits = int_vector(splits, "splits")
+    if splits._value.numel() == 0:
+        raise ValueError("Invalid row_splits: %s" % splits._value.tolist())
     return rowids_from_splits(splits, out_type or splits.dtype)
 
 
@@ -222,12 +232,17 @@ def segment_ids_to_row_splits(segment_ids, num_segments=None, out_type=None, nam
     """``tf.ragged.segment_ids_to_row_splits``: row splits of sorted ``segment_ids``
     (``num_segments`` rows; int64 unless ``out_type``)."""
     ids = int_vector(segment_ids, "segment_ids")
-    host = ids._value
+    host = ids._value.to(torch.int64)
     if num_segments is None:
-        num_segments = int(host[-1]) + 1 if host.numel() else 0
-    splits = splits_from_rowids(wrap(host.to(torch.int64)), int(num_segments))
+        num_segments = int(host.max()) + 1 if host.numel() else 0
+    num_segments = int(num_segments)
+    # TF counts the ids (``bincount`` with min and max length ``num_segments``), so unsorted
+    # ids give the splits of their counts
+    counts = torch.bincount(host[(host >= 0) & (host < num_segments)], minlength=num_segments)
+    splits = torch.zeros(num_segments + 1, dtype=torch.int64, device=host.device)
+    torch.cumsum(counts, 0, out=splits[1:])
     out = dtypes.as_dtype(out_type or dtypes.int64).torch_dtype
-    return wrap(splits._value.to(out))
+    return wrap(splits.to(out))
 
 
 @register(reduction_ops.reduce_variance, RaggedTensor)

@@ -157,17 +157,24 @@ class RaggedTensor(CompositeTensor):
         values = convert_values(values)
         rowids = int_vector(value_rowids, "value_rowids")
         host = rowids._value.detach().cpu().numpy()
+        if _nrows_of(values) != host.size:
+            raise ValueError(
+                "Shapes (%d,) and (%d,) are incompatible" % (_nrows_of(values), host.size)
+            )
         last = int(host[-1]) if host.size else -1
         if nrows is None:
             nrows = last + 1
         else:
             nrows = int(nrows)
+            if nrows < 0:
+                raise ValueError("Expected nrows >= 0; got %d" % nrows)
             if nrows < last + 1:
                 raise ValueError(
                     "Expected nrows >= value_rowids[-1] + 1; got nrows=%d, value_rowids[-1]=%d"
                     % (nrows, last)
                 )
         if validate:
+            check_nonnegative(host[:1], "from_value_rowids")
             check_nonnegative(np.diff(host), "from_value_rowids")
         splits = splits_from_rowids(rowids, nrows)
         return cls.from_row_splits(values, splits, validate=validate)
@@ -212,6 +219,8 @@ class RaggedTensor(CompositeTensor):
         else:
             splits_dtype = dtypes.int64
         length = int(uniform_row_length)
+        if length < 0:
+            raise ValueError("uniform_row_length must be >= 0.")
         nvals = _nrows_of(values)
         if nrows is None:
             nrows = nvals // length if length else 0
@@ -359,6 +368,11 @@ class RaggedTensor(CompositeTensor):
     def with_values(self, new_values):
         """A RaggedTensor with the same outer row partition and ``new_values``."""
         new_values = convert_values(new_values)
+        nvals = _nrows_of(self._values)  # static: the current values fill the partition
+        if _nrows_of(new_values) != nvals:
+            raise ValueError(
+                "Shapes (%d,) and (%d,) are incompatible" % (nvals, _nrows_of(new_values))
+            )
         return RaggedTensor(
             new_values, self._row_splits, internal=True, uniform_row_length=self._uniform_row_length
         )
@@ -396,7 +410,9 @@ class RaggedTensor(CompositeTensor):
         """This RaggedTensor with every row partition cast to ``dtype`` (int32 or int64)."""
         dtype = dtypes.as_dtype(dtype)
         if dtype not in (dtypes.int32, dtypes.int64):
-            raise ValueError("dtype must be int32 or int64")
+            raise ValueError(
+                "Argument `row_splits` dtype must be int32 or int64. Received %r." % (dtype,)
+            )
         if dtype is self._row_splits.dtype:
             return self
         values = self._values
@@ -461,7 +477,13 @@ class RaggedTensor(CompositeTensor):
         shape = torch.tensor(dims, dtype=dtype.torch_dtype, device=self._row_splits._value.device)
         if axis is None:
             return wrap(shape)
-        return wrap(shape[_int_or_list(axis)])
+        picked = _int_or_list(axis)
+        for index in picked if isinstance(picked, list) else [picked]:
+            if not 0 <= index < len(dims):  # TF gathers from the shape vector
+                raise op_error(
+                    "GatherV2", "indices = %d is not in [0, %d)" % (index, len(dims)), shape
+                )
+        return wrap(shape[picked])
 
     def merge_dims(self, outer_axis, inner_axis):
         """``RaggedTensor.merge_dims``: dimensions ``outer_axis..inner_axis`` merged into one

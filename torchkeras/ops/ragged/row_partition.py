@@ -93,7 +93,7 @@ def splits_from_rowids(rowids, nrows):
 def rowids_from_splits(splits, dtype=None):
     """The row id of each value (``[0, 0, 2, ...]``) for ``splits``."""
     a = splits._value
-    lengths = a[1:] - a[:-1]
+    lengths = (a[1:] - a[:-1]).clamp(min=0)  # TF repeats a row a negative count: never
     rows = torch.arange(lengths.numel(), dtype=a.dtype, device=a.device)
     result = torch.repeat_interleave(rows, lengths)
     if dtype is not None:

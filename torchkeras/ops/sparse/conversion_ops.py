@@ -105,6 +105,8 @@ def _default(default_value, values):
     if default_value is None:
         return b"" if isinstance(values, np.ndarray) else 0
     storage = convert_to_tensor(default_value, dtype=dtype_of(values))._value
+    if storage.ndim:
+        raise op_error("SparseToDense", "default_value should be a scalar.", storage, name=None)
     return storage.item()
 
 

@@ -46,6 +46,10 @@ def _bounds(indices, position, size, label, storage):
 def _matmul(sp_a, b, adjoint_a, adjoint_b):
     indices, values, shape = components(sp_a)
     dense = convert_to_tensor(b)._value
+    if len(shape) != 2:
+        raise kernel_error(_OP, "Tensor 'a_shape' must have 2 elements", indices)
+    if dense.ndim != 2:
+        raise kernel_error(_OP, "Tensor 'b' is not a matrix", indices)
     if dense.dtype is not values.dtype:
         raise input_dtype_error(_OP, 3, values, dense)
     if adjoint_b:

@@ -11,8 +11,8 @@ from ...framework import device as _device
 from ...framework import dtypes
 from ...framework.convert import convert_to_tensor
 from ...framework.indexed_slices import IndexedSlices
-from ...framework.op_errors import dtype_of
-from ...framework.tensor import wrap
+from ...framework.op_errors import dtype_of, op_error
+from ...framework.tensor import TensorOperators, wrap
 from ._components import cat_values, components, make, sparse_arg, take
 
 __all__ = ["retain", "fill_empty_rows", "eye", "mask"]
@@ -59,13 +59,26 @@ def fill_empty_rows(sp_input, default_value, name=None):
     return filled, wrap(~present)
 
 
+def _int_arg(value, name):
+    """TF's ``_make_int64_tensor``: a Python int, or an integer Tensor's value."""
+    if isinstance(value, (int, np.integer)):
+        return int(value)
+    if not isinstance(value, TensorOperators):
+        raise TypeError("%s must be an integer value" % name)
+    return int(value.numpy())
+
+
 @tf_export("sparse.eye")
 def eye(num_rows, num_columns=None, dtype=dtypes.float32, name=None):
     """``tf.sparse.eye``: a ``[num_rows, num_columns]`` SparseTensor with ones on the
     diagonal."""
-    rows = int(num_rows)
-    columns = rows if num_columns is None else int(num_columns)
+    rows = _int_arg(num_rows, "num_rows")
+    columns = rows if num_columns is None else _int_arg(num_columns, "num_columns")
     dtype = dtypes.as_dtype(dtype)
+    if min(rows, columns) < 0:
+        raise op_error(
+            "Range", "Requires start <= limit when delta > 0: 0/%d" % min(rows, columns), None
+        )
     diagonal = torch.arange(min(rows, columns), dtype=torch.int64, device=_device.current())
     values = torch.ones(diagonal.shape[0], dtype=dtype.torch_dtype, device=diagonal.device)
     return make(torch.stack([diagonal, diagonal], dim=1), values, [rows, columns])

@@ -12,7 +12,15 @@ from ...framework.sparse_tensor import SparseTensor
 from ...framework.tensor import TensorOperators, wrap
 from ..gather_ops import gather
 from .._args import host_ints
-from ._components import components, kernel_error, make, row_major_order, shape_text, take
+from ._components import (
+    components,
+    kernel_error,
+    make,
+    row_major_order,
+    shape_text,
+    sparse_arg,
+    take,
+)
 
 __all__ = ["reorder", "reshape", "transpose", "expand_dims", "reset_shape"]
 
@@ -21,7 +29,7 @@ __all__ = ["reorder", "reshape", "transpose", "expand_dims", "reset_shape"]
 def reorder(sp_input, name=None):
     """``tf.sparse.reorder``: the same SparseTensor with its indices in row-major order
     (a stable sort: repeated indices keep their order)."""
-    indices, values, shape = components(sp_input)
+    indices, values, shape = components(sparse_arg(sp_input))
     order = row_major_order(indices)
     return make(indices[order], take(values, order), shape)
 

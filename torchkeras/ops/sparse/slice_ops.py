@@ -6,6 +6,7 @@ from __future__ import annotations
 import torch
 
 from ...api_export import tf_export
+from ...framework.errors import InvalidArgumentError
 from ...framework.op_errors import dtype_of, input_dtype_error
 from .._args import host_ints
 from ._components import cat_values, components, kernel_error, make, row_major_order, take
@@ -31,6 +32,19 @@ def slice(sp_input, start, size, name=None):  # noqa: A001 - TF's name
     indices, values, shape = components(sp_input)
     start = host_ints(start, "SparseSlice", "start")
     size = host_ints(size, "SparseSlice", "size")
+    for what, box in (("start", start), ("size", size)):
+        if len(box) != len(shape):
+            raise kernel_error(
+                "SparseSlice",
+                "Expected %s to be a vector of length %d but got length %d"
+                % (what, len(shape), len(box)),
+                indices,
+            )
+    for length in size:
+        if length < 0:
+            raise kernel_error(
+                "SparseSlice", "Expected a non-negative size, got %d" % length, indices
+            )
     return _cut(indices, values, shape, start, size)
 
 
@@ -39,8 +53,25 @@ def split(sp_input=None, num_split=None, axis=None, name=None):
     """``tf.sparse.split``: ``num_split`` SparseTensors along ``axis``; the first
     ``size % num_split`` pieces are one longer, as TF's ``SparseSplit``."""
     indices, values, shape = components(sp_input)
-    axis = int(axis) if axis >= 0 else int(axis) + len(shape)
     num_split = int(num_split)
+    if num_split < 1:
+        raise InvalidArgumentError(
+            None,
+            None,
+            "Value for attr 'num_split' of %d must be at least minimum 1\n\t; NodeDef: "
+            "{{node SparseSplit}}; Op<name=SparseSplit; signature=split_dim:int64, "
+            "indices:int64, values:T, shape:int64 -> output_indices:num_split*int64, "
+            "output_values:num_split*T, output_shape:num_split*int64; attr=num_split:int,min=1; "
+            "attr=T:type> [Op:SparseSplit] name: " % num_split,
+        )
+    if not -len(shape) <= int(axis) < len(shape):
+        raise kernel_error(
+            "SparseSplit",
+            "Input axis should be in range [%d, %d), got %d" % (-len(shape), len(shape), axis),
+            indices,
+            kernel="SparseSplit_num_split_%d" % num_split,
+        )
+    axis = int(axis) % len(shape)
     if not 1 <= num_split <= shape[axis]:
         raise kernel_error(
             "SparseSplit",
@@ -69,6 +100,22 @@ def concat(axis, sp_inputs, expand_nonconcat_dims=False, name=None):
     parts = [components(sp) for sp in sp_inputs]
     count = len(parts)
     rank = len(parts[0][2])
+    for position, (_, _, shape) in enumerate(parts):
+        if len(shape) != rank:
+            raise kernel_error(
+                "SparseConcat",
+                "Ranks of all input tensors must match: expected %d but got %d at position %d"
+                % (rank, len(shape), position),
+                parts[0][0],
+                kernel="SparseConcat_N_%d" % count,
+            )
+    if not -rank <= int(axis) < rank:
+        raise kernel_error(
+            "SparseConcat",
+            "Concat dimension must be in range [%d, %d), got %d" % (-rank, rank, axis),
+            parts[0][0],
+            kernel="SparseConcat_N_%d" % count,
+        )
     axis = int(axis) + rank if axis < 0 else int(axis)
     first = parts[0][1]
     for position, (_, values, _) in enumerate(parts[1:], 1):
