@@ -24,40 +24,34 @@ __all__ = [
 ]
 
 
+def _into(out, foreach, single, tensors, *operands):
+    """``foreach(tensors, *operands)``; with ``out``, ``single(tensor, *operands, out=...)``
+    per tensor instead, writing into ``out``."""
+    if out is None:
+        return foreach(tensors, *operands)
+    for tensor, result in zip(tensors, out):
+        single(tensor, *operands, out=result)
+    return out
+
+
 def squares(tensors, out=None):
     """``tensors * tensors`` (Keras' ``square(g)``), written into ``out`` when given."""
-    if out is None:
-        return torch._foreach_mul(tensors, tensors)
-    for tensor, result in zip(tensors, out):
-        torch.mul(tensor, tensor, out=result)
-    return out
+    return _into(out, torch._foreach_pow, torch.pow, tensors, 2)
 
 
 def plus(tensors, value, out=None):
     """``tensors + value`` (Keras' ``v + epsilon``), written into ``out`` when given."""
-    if out is None:
-        return torch._foreach_add(tensors, value)
-    for tensor, result in zip(tensors, out):
-        torch.add(tensor, value, out=result)
-    return out
+    return _into(out, torch._foreach_add, torch.add, tensors, value)
 
 
 def roots(tensors, out=None):
     """``sqrt(tensors)``, written into ``out`` when given."""
-    if out is None:
-        return torch._foreach_sqrt(tensors)
-    for tensor, result in zip(tensors, out):
-        torch.sqrt(tensor, out=result)
-    return out
+    return _into(out, torch._foreach_sqrt, torch.sqrt, tensors)
 
 
 def scaled(tensors, scale, out=None):
     """``tensors * scale``, written into ``out`` when given."""
-    if out is None:
-        return torch._foreach_mul(tensors, scale)
-    for tensor, result in zip(tensors, out):
-        torch.mul(tensor, scale, out=result)
-    return out
+    return _into(out, torch._foreach_mul, torch.mul, tensors, scale)
 
 
 _UNITS = {dtype: torch.ones((), dtype=dtype) for dtype in (torch.float32, torch.float64)}
