@@ -146,6 +146,11 @@ class Layer(Operation, nn.Module):
     dtype (``backend.autocast_scope``).
     """
 
+    _convert_input_args = True
+    """Keras' flag: whether calling the layer converts NumPy array inputs to Tensors before
+    ``call`` (Keras' preprocessing layers leave them to ``call``, whose errors then show the
+    array)."""
+
     def __init__(
         self,
         *,
@@ -647,6 +652,8 @@ class Layer(Operation, nn.Module):
         return _tree.map_structure(self._convert_leaf, x, rules=_tree.KERAS)
 
     def _convert_leaf(self, x):
+        if isinstance(x, np.ndarray) and not self._convert_input_args:
+            return x
         if isinstance(x, np.ndarray) and x.dtype.kind == "f" and self.autocast:
             return wrap(torch.tensor(x, dtype=self._compute_torch_dtype, device=_current_device()))
         if isinstance(x, (TensorOperators, torch.Tensor, np.ndarray, np.generic)):

@@ -11,6 +11,7 @@ off the hot path.
 import numpy as np
 
 from ...framework import dtypes
+from ...framework.convert import convert_to_tensor
 from ...framework.op_errors import attr_error
 from ...ops import cast_ops, comparison_ops, creation_ops, elementwise_ops, shape_ops
 from ...ops import shape_query_ops
@@ -221,6 +222,8 @@ def layer_input_error(layer, inputs):
             "to a Tensor."
         )
     name = getattr(layer, "_input_op", None)
+    if isinstance(inputs, np.ndarray) and inputs.dtype.kind in "SU":
+        inputs = convert_to_tensor(inputs)  # a layer that converts its NumPy input in call
     if name is None or not isinstance(getattr(inputs, "_value", None), np.ndarray):
         return None
     try:

@@ -3,8 +3,8 @@
 import torch
 
 from ....framework import dtypes
-from ....framework.convert import to_torch
-from ....framework.tensor import wrap
+from ....framework.convert import convert_to_tensor, to_torch
+from ....framework.tensor import TensorOperators, wrap
 from ....ops.sparse.conversion_ops import from_dense
 from ..layer import Layer
 from ....framework.op_errors import op_error, type_name
@@ -30,6 +30,8 @@ class CategoryEncoding(Layer):
     a count whose weights sum to 0 is left out, where TF keeps it).
     """
 
+    _convert_input_args = False  # Keras converts the inputs in ``call``
+
     _input_op = "cast_int32"  # the Keras op its call starts with (string input errors)
     _converts_input = True  # its call converts the input first (None's error)
 
@@ -51,6 +53,8 @@ class CategoryEncoding(Layer):
         self.sparse = sparse
 
     def call(self, inputs, count_weights=None):
+        if not isinstance(inputs, TensorOperators):
+            inputs = convert_to_tensor(inputs)
         dtype = dtypes.as_dtype(self.dtype).torch_dtype
         if count_weights is not None:
             if self.output_mode != "count":

@@ -67,6 +67,8 @@ class TextVectorization(Layer):
     ``ragged`` and ``sparse`` outputs are refused.
     """
 
+    _convert_input_args = False  # Keras converts inputs to strings in ``call``
+
     def __init__(
         self,
         max_tokens=None,
@@ -266,13 +268,6 @@ class TextVectorization(Layer):
         return rows
 
     # --------------------------------------------------------------- call
-    def _convert_leaf(self, x):
-        """NumPy arrays reach ``call`` as they are: Keras converts them to strings there (a
-        NumPy array of numbers fails that conversion, a tensor of numbers the cast)."""
-        if isinstance(x, np.ndarray):
-            return x
-        return super()._convert_leaf(x)
-
     def call(self, inputs):
         lookup = self._lookup_layer
         lookup._ensure_known_vocab_size()
