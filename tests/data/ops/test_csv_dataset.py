@@ -17,7 +17,10 @@ def _outcome(fn):
         ds = fn()
         return "OK", repr(ds), _elements(ds)
     except Exception as exc:  # noqa: BLE001 - the class and text are what is compared
-        return type(exc).__name__, str(exc)
+        # TF names whichever of its two empty list attrs its attr map yields first (it varies
+        # from process to process)
+        text = str(exc).replace("attr 'output_shapes' of 0", "attr 'output_types' of 0")
+        return type(exc).__name__, text
 
 
 def test_types_defaults_and_columns(tmp_path):
