@@ -154,6 +154,10 @@ class _RangeDataset(Dataset):
         self._dtype = dtypes.as_dtype(output_type)
 
     def _iterate(self):
+        if self._dtype.name in ("string", "bool"):
+            raise c.iterator_error(
+                InvalidArgumentError, self._spec(), "Unsupported data type: %s" % self._dtype.name
+            )
         torch_dtype = self._dtype.torch_dtype
         for value in self._range:
             yield torch.tensor(value, dtype=torch_dtype)
