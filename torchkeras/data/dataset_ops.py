@@ -479,6 +479,10 @@ class UnaryDataset(Dataset):
 @tf_export("data.experimental.cardinality")
 def cardinality(dataset):
     """``dataset.cardinality()`` (TF's older function form)."""
+    if not isinstance(dataset, Dataset):
+        raise AttributeError(
+            "'%s' object has no attribute '_variant_tensor'" % type(dataset).__name__
+        )
     return dataset.cardinality()
 
 

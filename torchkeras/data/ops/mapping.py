@@ -3,6 +3,7 @@ thread pool), ``flat_map`` and ``scan``."""
 
 from __future__ import annotations
 
+import numpy as np
 import torch
 
 from ...framework import tree as _tree
@@ -113,13 +114,20 @@ class _ParallelMapDataset(_MapDataset):
 
 
 def returned_dataset(value, what="map_func"):
-    """Checks that a user function returned a Dataset (TF's ``TypeError`` otherwise)."""
-    if not isinstance(value, Dataset):
+    """Checks that a user function returned a Dataset (TF's ``TypeError`` otherwise; for
+    ``map_func``, TF's ``AttributeError`` for a value it converts to one Tensor, and the class
+    of the structure it converts a list to)."""
+    if isinstance(value, Dataset):
+        return value
+    if what != "map_func":
         raise TypeError(
             "The `%s` argument must return a `Dataset` object. Got %r."
             % (what, type(value).__name__)
         )
-    return value
+    if isinstance(value, (Tensor, str, bytes, int, float, complex, np.ndarray, np.generic)):
+        raise AttributeError("'Tensor' object has no attribute '_name'")
+    kind = tuple if isinstance(value, list) else type(value)
+    raise TypeError("The `map_func` argument must return a `Dataset` object. Got %s." % kind)
 
 
 class _FlatMapDataset(UnaryDataset):
