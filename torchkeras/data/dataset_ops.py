@@ -387,15 +387,23 @@ class Dataset:
         return result
 
     def reduce(self, initial_state, reduce_func, name=None):
-        """Folds ``reduce_func(state, element)`` over the dataset; returns the final state."""
+        """Folds ``reduce_func(state, element)`` over the dataset; returns the final state
+        (TF's ``TypeError`` where a new state's dtypes differ from the initial state's)."""
         state = structure.to_tensors(c.on_cpu(initial_state))
+        dtypes_wanted = [t.dtype for t in structure.flatten(state)]
         for element in self._user_iteration():
             tensors = structure.to_tensors(element)
-            state = (
-                reduce_func(state, *tensors)
-                if type(tensors) is tuple
-                else reduce_func(state, tensors)
-            )
+            if type(tensors) is tuple:
+                state = c.run_on_cpu(reduce_func, state, *tensors)
+            else:
+                state = c.run_on_cpu(reduce_func, state, tensors)
+            state = structure.to_tensors(c.on_cpu(c.element_structure(state)))
+            for wanted, got in zip(dtypes_wanted, structure.flatten(state)):
+                if got.dtype != wanted:
+                    raise TypeError(
+                        "The element types for the new state must match the initial state. "
+                        "Expected %s but got %s." % (wanted, got.dtype)
+                    )
         return state
 
     def get_single_element(self, name=None):

@@ -105,7 +105,7 @@ def test_scan_threads_state_and_checks_its_dtype():
     bad = tf.data.Dataset.range(3).scan(
         tf.constant(0, tf.int64), lambda s, x: (tf.cast(s, tf.float32), x)
     )
-    with pytest.raises(TypeError, match="Expected tf.int64, got tf.float32"):
+    with pytest.raises(TypeError, match="Expected <dtype: 'int64'>, got <dtype: 'float32'>"):
         list(bad)
 
 

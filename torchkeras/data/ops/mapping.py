@@ -204,7 +204,7 @@ class _ScanDataset(UnaryDataset):
             if old_dtype is not new_dtype:
                 raise TypeError(
                     "Invalid `scan_func`. The element types for the new state must match the "
-                    "initial state. Expected %r, got %r." % (old_dtype, new_dtype)
+                    "initial state. Expected %s, got %s." % (old_dtype, new_dtype)
                 )
 
     def _iterate(self):
