@@ -59,7 +59,7 @@ class _BatchDataset(UnaryDataset):
                 continue
             rest = itertools.chain([batch], inputs)
             elements = (element for b in rest for element in unstack(b))
-            mapped_elements = mapped._map_elements(elements)
+            mapped_elements = mapped._map_elements(elements, mapped._apply_fused)
             for group in groups(mapped_elements, self._batch_size, False):
                 yield batch_elements(group, self._fused_shape_error)
             return
