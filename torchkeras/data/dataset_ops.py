@@ -290,6 +290,29 @@ class Dataset:
         """At most ``count`` elements (all when ``count`` is -1)."""
         return _selection._TakeDataset(self, c.scalar_arg(count, "int64", "count"))
 
+    def shard(self, num_shards, index, name=None):
+        """Every ``num_shards``-th element starting at element ``index``."""
+        return _sharding._ShardDataset(
+            self,
+            c.scalar_arg(num_shards, "int64", "num_shards"),
+            c.scalar_arg(index, "int64", "index"),
+        )
+
+    def unique(self, name=None):
+        """The distinct elements in order of first occurrence (int32, int64 or string
+        scalars or tensors, one component)."""
+        return _sharding._UniqueDataset(self)
+
+    def ignore_errors(self, log_warning=False, name=None):
+        """The elements whose computation does not fail (see ``_IgnoreErrorsDataset`` for
+        where an error ends the iteration instead)."""
+        return _sharding._IgnoreErrorsDataset(self, log_warning)
+
+    def rebatch(self, batch_sizes, drop_remainder=False, name=None):
+        """The rows of this dataset's batches in batches of ``batch_sizes`` (a size, or sizes
+        used in turn)."""
+        return _sharding._RebatchDataset(self, batch_sizes, drop_remainder)
+
     def take_while(self, predicate, name=None):
         """Elements up to (not including) the first for which ``predicate`` is False."""
         return _selection._TakeWhileDataset(self, predicate)
@@ -364,16 +387,41 @@ class Dataset:
         return result
 
     def reduce(self, initial_state, reduce_func, name=None):
-        """Folds ``reduce_func(state, element)`` over the dataset; returns the final state."""
+        """Folds ``reduce_func(state, element)`` over the dataset; returns the final state
+        (TF's ``TypeError`` where a new state's dtypes differ from the initial state's)."""
         state = structure.to_tensors(c.on_cpu(initial_state))
+        dtypes_wanted = [t.dtype for t in structure.flatten(state)]
         for element in self._user_iteration():
             tensors = structure.to_tensors(element)
-            state = (
-                reduce_func(state, *tensors)
-                if type(tensors) is tuple
-                else reduce_func(state, tensors)
-            )
+            if type(tensors) is tuple:
+                state = c.run_on_cpu(reduce_func, state, *tensors)
+            else:
+                state = c.run_on_cpu(reduce_func, state, tensors)
+            state = structure.to_tensors(c.on_cpu(c.element_structure(state)))
+            for wanted, got in zip(dtypes_wanted, structure.flatten(state)):
+                if got.dtype != wanted:
+                    raise TypeError(
+                        "The element types for the new state must match the initial state. "
+                        "Expected %s but got %s." % (wanted, got.dtype)
+                    )
         return state
+
+    def get_single_element(self, name=None):
+        """The dataset's only element (TF's ``InvalidArgumentError`` when it is empty or has
+        more than one)."""
+        elements = iter(self)
+        kernel = "DatasetToSingleElement_output_types_%d" % len(c.spec_leaves(self._spec()))
+        try:
+            element = next(elements)
+        except StopIteration:
+            raise c.dataset_op_error(
+                "DatasetToSingleElement", "Dataset was empty.", kernel
+            ) from None
+        for _ in elements:
+            raise c.dataset_op_error(
+                "DatasetToSingleElement", "Dataset had more than one element.", kernel
+            )
+        return element
 
     # -- inspection -------------------------------------------------------
     def _user_iteration(self):
@@ -439,6 +487,10 @@ class UnaryDataset(Dataset):
 @tf_export("data.experimental.cardinality")
 def cardinality(dataset):
     """``dataset.cardinality()`` (TF's older function form)."""
+    if not isinstance(dataset, Dataset):
+        raise AttributeError(
+            "'%s' object has no attribute '_variant_tensor'" % type(dataset).__name__
+        )
     return dataset.cardinality()
 
 
@@ -458,6 +510,7 @@ from .ops import persistence as _persistence  # noqa: E402
 from .ops import pipeline as _pipeline  # noqa: E402
 from .ops import resampling as _resampling  # noqa: E402
 from .ops import selection as _selection  # noqa: E402
+from .ops import sharding as _sharding  # noqa: E402
 from .ops import sources as _sources  # noqa: E402
 from .ops import ragged as _ragged  # noqa: E402
 from .ops import windowing as _windowing  # noqa: E402

@@ -11,6 +11,7 @@ unknown dimension, or ``None`` for an unknown rank) or ``DatasetSpec`` leaves.  
 from __future__ import annotations
 
 import os
+import re
 
 import numpy as np
 import torch
@@ -20,7 +21,7 @@ from ...framework import dtypes
 from ...framework import tree as _tree
 from ...framework.global_state import PER_THREAD as _PER_THREAD
 from ...framework.errors import InvalidArgumentError
-from ...framework.op_errors import op_error
+from ...framework.op_errors import SIGNATURES, op_error
 from ...framework.sparse_tensor import SparseTensor, SparseTensorSpec
 from ...framework.tensor import TensorOperators
 from .. import structure
@@ -43,13 +44,56 @@ def on_cpu(value):
 
 def run_on_cpu(fn, *args):
     """``fn(*args)`` with the CPU as this thread's device, as TF runs dataset functions
-    (a ``tf.device`` scope without its parsing, cheap enough for every element)."""
+    (a ``tf.device`` scope without its parsing, cheap enough for every element).  An op's
+    inputs of mismatched dtypes raise TF's graph-construction ``TypeError`` (TF traces the
+    function), not the eager ``InvalidArgumentError``."""
     stack = _PER_THREAD.device_stack
     stack.append(_CPU_DEVICE)
     try:
         return fn(*args)
+    except InvalidArgumentError as error:
+        raise _traced_dtype_error(error) from None
     finally:
         stack.pop()
+
+
+_EAGER_DTYPE_ERROR = re.compile(
+    r"cannot compute (\w+) as input #(\d+)\(zero-based\) was expected to be a (\w+) tensor "
+    r"but is a (\w+) tensor"
+)
+
+
+def _traced_dtype_error(error):
+    """``error`` as TF reports it when tracing: an eager input-dtype mismatch becomes the
+    ``TypeError`` naming the input and the earlier argument of the same type attr."""
+    found = _EAGER_DTYPE_ERROR.search(error.message)
+    signature = found and SIGNATURES.get(found.group(1))
+    if not signature:
+        return error
+    opname, index, expected, got = found.groups()
+    inputs = signature.split("=", 1)[1].split(" -> ")[0].split(", ")
+    names = [entry.split(":")[0] for entry in inputs]
+    attrs = [entry.split(":")[1] for entry in inputs]
+    index = int(index)
+    if index >= len(names):
+        return error
+    first = attrs.index(attrs[index])
+    if first == index:
+        return error
+    return TypeError(
+        "Input '%s' of '%s' Op has type %s that does not match type %s of argument '%s'."
+        % (
+            names[index],
+            opname,
+            _GRAPH_NAMES.get(got, got),
+            _GRAPH_NAMES.get(expected, expected),
+            names[first],
+        )
+    )
+
+
+_GRAPH_NAMES = {"float": "float32", "double": "float64", "half": "float16"}
+"""Dtype names TF's eager kernel errors print (C++ names) as the Python names."""
 
 
 def rows(storage):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 
 import numpy as np
 import torch
@@ -10,7 +11,8 @@ import torch
 from ...framework import dtypes
 from ...framework import tree as _tree
 from ...framework.convert import convert_to_tensor
-from ...framework.errors import InvalidArgumentError
+from ...framework.errors import DataLossError, InvalidArgumentError
+from ...framework.op_errors import dims_text
 from ...framework.shape import TensorShape
 from .. import structure
 from ..dataset_ops import UnaryDataset
@@ -57,8 +59,24 @@ class _BatchDataset(UnaryDataset):
                 continue
             rest = itertools.chain([batch], inputs)
             elements = (element for b in rest for element in unstack(b))
-            yield from batches(mapped._map_elements(elements), self._batch_size, False)
+            mapped_elements = mapped._map_elements(elements, mapped._apply_fused)
+            for group in groups(mapped_elements, self._batch_size, False):
+                yield batch_elements(group, self._fused_shape_error)
             return
+
+    def _fused_shape_error(self, component, first, index, shape):
+        """TF's error for ``map(f).batch(n)`` elements of different sizes: TF fuses the two
+        into ``MapAndBatch``, which copies each element into a batch shaped as the first
+        (elements of the same size but another shape are refused here, where TF copies
+        them reshaped)."""
+        if math.prod(first) != math.prod(shape):
+            raise c.iterator_error(
+                InvalidArgumentError,
+                self._spec(),
+                "Cannot add tensor to the batch: number of elements does not match. Shapes are: "
+                "[tensor]: %s, [batch]: %s" % (dims_text(shape), dims_text(first)),
+            )
+        _raise_shape_error(component, first, index, shape)
 
     def _cardinality(self):
         return batch_count(self._input._cardinality(), self._batch_size, self._drop_remainder)
@@ -113,14 +131,16 @@ def unstack(batch):
     return [structure.pack_as(batch, list(row)) for row in zip(*columns)]
 
 
-def batch_elements(elements):
-    """Stacks a list of same-shaped elements into one batch (TF's error for ragged ones)."""
+def batch_elements(elements, shape_error=None):
+    """Stacks a list of same-shaped elements into one batch (TF's error for ragged ones, or
+    ``shape_error(component, first_shape, index, shape)``'s)."""
+    shape_error = shape_error or _raise_shape_error
     first = elements[0]
     if isinstance(first, torch.Tensor):
         shape = first.shape
         for index, element in enumerate(elements):
             if element.shape != shape:
-                _raise_shape_error(0, shape, index, element.shape)
+                shape_error(0, shape, index, element.shape)
         return torch.stack(elements)
     leaves = elements if structure.is_flat(first) else [structure.flatten(e) for e in elements]
     stacked = []
@@ -128,7 +148,7 @@ def batch_elements(elements):
         shape = rows[0].shape
         for index, row in enumerate(rows):
             if row.shape != shape:
-                _raise_shape_error(component, shape, index, row.shape)
+                shape_error(component, shape, index, row.shape)
         stacked.append(c.stack(list(rows)))
     return structure.pack_as(first, stacked)
 
@@ -164,6 +184,7 @@ class _PaddedBatchDataset(UnaryDataset):
             for padded, (shape, _) in zip(shapes, leaves):
                 _check_padded_shape(padded, shape)
         self._shapes = shapes
+        self._to_longest = padded_shapes is None
         if padding_values is None:
             self._values = [None] * len(leaves)
         elif c.is_spec_leaf(spec) or _tree.DATA.kind(padding_values):
@@ -188,8 +209,15 @@ class _PaddedBatchDataset(UnaryDataset):
         for component, rows in enumerate(zip(*leaves)):
             wanted = self._shapes[component]
             longest = [max(r.shape[d] for r in rows) for d in range(rows[0].ndim)]
-            target = [longest[d] if wanted[d] is None else wanted[d] for d in range(len(longest))]
-            out.append(_pad_rows(rows, target, self._values[component]))
+            if not self._to_longest:
+                longest = [n if w is None else w for n, w in zip(longest, wanted)]
+            if any(r.shape[d] > n for r in rows for d, n in enumerate(longest)):
+                raise c.iterator_error(
+                    DataLossError,
+                    self._spec(),
+                    "Attempted to pad to a smaller size than the input element.",
+                )
+            out.append(_pad_rows(rows, longest, self._values[component]))
         return structure.pack_as(elements[0], out)
 
     def _cardinality(self):
@@ -249,10 +277,6 @@ def _pad_rows(rows, target, value):
     fill = 0 if value is None else c.on_cpu(value).item()
     out = torch.full([len(rows)] + target, fill, dtype=rows[0].dtype)
     for index, row in enumerate(rows):
-        if any(n > t for n, t in zip(row.shape, target)):
-            raise InvalidArgumentError(
-                None, None, "Attempted to pad to a smaller size than the input element."
-            )
         out[(index,) + tuple(slice(0, n) for n in row.shape)] = row
     return out
 

@@ -3,9 +3,14 @@ thread pool), ``flat_map`` and ``scan``."""
 
 from __future__ import annotations
 
+import itertools
+import re
+
+import numpy as np
 import torch
 
 from ...framework import tree as _tree
+from ...framework.errors import OpError
 from ...framework.tensor import Tensor, wrap
 from .. import structure
 from ..dataset_ops import Dataset, UnaryDataset
@@ -18,6 +23,22 @@ def _storage(tensor):
     return storage.detach() if storage.requires_grad else storage
 
 
+_NUMBERS = itertools.count(1)
+"""Numbers map datasets as TF numbers its dataset ops in error messages (``MapDataset:3``)."""
+_KERNEL_PREFIX = re.compile(r"^\{\{function_node [^}]*\}\}\s*")
+_OP_SUFFIX = re.compile(r" \[Op:(\w+)\]( name: .*)?$", re.S)
+
+
+def _node(error):
+    """An eager op's error message as TF prints it from inside a dataset function: without
+    the kernel prefix and ``[Op:...]``, naming the graph node instead."""
+    text = _KERNEL_PREFIX.sub("", error.message)
+    found = _OP_SUFFIX.search(text)
+    if found is None:
+        return text
+    return "%s\n\t [[{{node %s}}]]" % (text[: found.start()], found.group(1))
+
+
 class _MapDataset(UnaryDataset):
     """``map``.  Followed by ``batch``, the function is first tried on the whole batch under
     ``torch.func.vmap`` (TF's former ``map_vectorization``): the same values, the Python body
@@ -27,9 +48,11 @@ class _MapDataset(UnaryDataset):
     = False`` turns it off."""
 
     _type_name = "_MapDataset"
+    _op_name = "MapDataset"
 
     def __init__(self, input_dataset, map_func):
         super().__init__(input_dataset)
+        self._number = next(_NUMBERS)
         self._func = map_func
         self._output_spec = None
         self._vectorize = None
@@ -50,10 +73,33 @@ class _MapDataset(UnaryDataset):
         return c.on_cpu(c.element_structure(result))
 
     def _iterate(self):
-        return self._map_elements(self._input._iterate())
+        return self._map_elements(self._input._iterate(), self._apply_reported)
 
-    def _map_elements(self, elements):
-        apply = self._apply
+    def _apply_reported(self, element):
+        """``_apply``, a TF error of the function reported as TF's iterator reports it (the
+        iterator path is always ``Iterator::Root::ParallelMapV2``, where TF names every
+        dataset above this one; a ``map`` fused with ``batch`` reports the error bare, as TF's
+        ``MapAndBatch``)."""
+        try:
+            return self._apply(element)
+        except OpError as error:
+            raise c.iterator_error(
+                type(error),
+                self._spec(),
+                "Error in user-defined function passed to %s:%d transformation with iterator: "
+                "Iterator::Root::ParallelMapV2: %s" % (self._op_name, self._number, _node(error)),
+            ) from None
+
+    def _apply_fused(self, element):
+        """``_apply`` for ``map(f).batch(n)``, which TF fuses into ``MapAndBatch``: a TF error
+        of the function comes from the iterator, without the map's name."""
+        try:
+            return self._apply(element)
+        except OpError as error:
+            raise c.iterator_error(type(error), self._spec(), _node(error)) from None
+
+    def _map_elements(self, elements, apply=None):
+        apply = apply or self._apply
         for element in elements:
             yield apply(element)
 
@@ -101,25 +147,33 @@ class _ParallelMapDataset(_MapDataset):
     """``map`` with ``num_parallel_calls``: the function runs on a thread pool."""
 
     _type_name = "_ParallelMapDataset"
+    _op_name = "ParallelMapDatasetV2"
 
     def __init__(self, input_dataset, map_func, num_parallel_calls, deterministic):
         super().__init__(input_dataset, map_func)
         self._workers = c.parallelism(num_parallel_calls, "ParallelMapDatasetV2")
         self._deterministic = deterministic
 
-    def _map_elements(self, elements):
+    def _map_elements(self, elements, apply=None):
         ordered = self._deterministic is not False and self._options_deterministic is not False
-        return threads.parallel_map(self._apply, elements, self._workers, ordered)
+        return threads.parallel_map(apply or self._apply, elements, self._workers, ordered)
 
 
 def returned_dataset(value, what="map_func"):
-    """Checks that a user function returned a Dataset (TF's ``TypeError`` otherwise)."""
-    if not isinstance(value, Dataset):
+    """Checks that a user function returned a Dataset (TF's ``TypeError`` otherwise; for
+    ``map_func``, TF's ``AttributeError`` for a value it converts to one Tensor, and the class
+    of the structure it converts a list to)."""
+    if isinstance(value, Dataset):
+        return value
+    if what != "map_func":
         raise TypeError(
             "The `%s` argument must return a `Dataset` object. Got %r."
             % (what, type(value).__name__)
         )
-    return value
+    if isinstance(value, (Tensor, str, bytes, int, float, complex, np.ndarray, np.generic)):
+        raise AttributeError("'Tensor' object has no attribute '_name'")
+    kind = tuple if isinstance(value, list) else type(value)
+    raise TypeError("The `map_func` argument must return a `Dataset` object. Got %s." % kind)
 
 
 class _FlatMapDataset(UnaryDataset):
@@ -196,7 +250,7 @@ class _ScanDataset(UnaryDataset):
             if old_dtype is not new_dtype:
                 raise TypeError(
                     "Invalid `scan_func`. The element types for the new state must match the "
-                    "initial state. Expected %r, got %r." % (old_dtype, new_dtype)
+                    "initial state. Expected %s, got %s." % (old_dtype, new_dtype)
                 )
 
     def _iterate(self):

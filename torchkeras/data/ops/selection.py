@@ -4,16 +4,21 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 
 import numpy as np
 import torch
 
 from ...framework.errors import FailedPreconditionError
-from ...framework.tensor import TensorOperators, wrap
+from ...framework.tensor import TensorOperators
 from .. import structure
 from ..dataset_ops import Dataset, UnaryDataset
 from . import _common as c
+
+
+_MAX_INT32 = 2**31 - 1
+"""TF truncates an op seed modulo this (``random_seed._truncate_seed``)."""
 
 
 class _ShuffleDataset(UnaryDataset):
@@ -21,12 +26,14 @@ class _ShuffleDataset(UnaryDataset):
 
     def __init__(self, input_dataset, buffer_size, seed, reshuffle_each_iteration):
         super().__init__(input_dataset)
-        if buffer_size <= 0 and buffer_size != c.AUTOTUNE:
+        if buffer_size <= 0 and buffer_size != c.UNKNOWN_CARDINALITY:
             raise c.dataset_op_error(
                 "ShuffleDatasetV3", "buffer_size must be greater than zero or UNKNOWN_CARDINALITY"
             )
-        self._buffer_size = buffer_size
-        self._seed = None if seed is None else int(seed)
+        self._buffer_size = sys.maxsize if buffer_size == c.UNKNOWN_CARDINALITY else buffer_size
+        if seed is not None:
+            seed = c.scalar_arg(seed % _MAX_INT32, "int64", "seed")
+        self._seed = seed
         self._reshuffle = bool(reshuffle_each_iteration)
         self._base_seed = (
             self._seed if self._seed is not None else int(np.random.randint(0, 2**31 - 1))
@@ -70,27 +77,38 @@ class _ShuffleDataset(UnaryDataset):
             yield buffer.pop()
 
 
-def predicate_value(keep):
-    """A predicate's result as a Python bool (TF's ``ValueError`` unless a bool scalar)."""
-    storage = keep._value if isinstance(keep, TensorOperators) else keep
-    if isinstance(storage, torch.Tensor):
-        if storage.dtype != torch.bool or storage.ndim != 0:
-            raise ValueError(
-                "Invalid `predicate`. `predicate` must return a `tf.bool` scalar tensor, "
-                "but its return type was %s."
-                % (
-                    wrap(storage).dtype.name
-                    if storage.ndim == 0
-                    else "a tensor of shape %s" % (tuple(storage.shape),)
-                )
-            )
+_FILTER_TYPE_ERROR = (
+    "Invalid `predicate`. `predicate` must return a `tf.bool` scalar tensor, but its return "
+    "type is %s."
+)
+TAKE_WHILE_TYPE_ERROR = (
+    "Invalid `predicate`. `predicate` must return a `tf.bool` scalar tensor but its return "
+    "type is%s."
+)
+"""TF's texts for a predicate of the wrong type in ``filter`` and in ``take_while``."""
+
+
+def predicate_value(keep, message=_FILTER_TYPE_ERROR):
+    """A predicate's result as a Python bool (TF's ``ValueError`` unless a bool scalar, naming
+    the spec of what it returned; its ``AttributeError`` for a list, tuple or dict, which TF's
+    check cannot read)."""
+    storage = keep._value if isinstance(keep, TensorOperators) else None
+    if isinstance(storage, torch.Tensor) and storage.dtype == torch.bool and storage.ndim == 0:
         return bool(storage)
-    if not isinstance(keep, (bool, np.bool_)):
-        raise ValueError(
-            "Invalid `predicate`. `predicate` must return a `tf.bool` scalar tensor, but "
-            "its return type was %s." % type(keep).__name__
-        )
-    return bool(keep)
+    if isinstance(keep, (list, tuple, dict)):
+        kind = "dict" if isinstance(keep, dict) else "tuple"
+        raise AttributeError("'%s' object has no attribute 'is_compatible_with'" % kind)
+    if keep is None:
+        returned = "NoneTensorSpec()"
+    else:
+        from ...framework.convert import convert_to_tensor
+        from ...ops.tensor_spec import TensorSpec
+
+        tensor = keep if isinstance(keep, TensorOperators) else convert_to_tensor(keep)
+        if tensor.dtype.name == "bool" and tensor.shape.rank == 0:
+            return bool(tensor._value)
+        returned = repr(TensorSpec(tensor.shape, tensor.dtype))
+    raise ValueError(message % returned)
 
 
 class _FilterDataset(UnaryDataset):
@@ -137,9 +155,9 @@ class _TakeDataset(UnaryDataset):
 
     def _cardinality(self):
         count = self._input._cardinality()
-        if self._count < 0:
+        if self._count == -1 or count == c.UNKNOWN_CARDINALITY:
             return count
-        if count == c.INFINITE_CARDINALITY:
+        if count == c.INFINITE_CARDINALITY or self._count < 0:
             return self._count
         if count == c.UNKNOWN_CARDINALITY:
             return c.UNKNOWN_CARDINALITY
@@ -315,7 +333,8 @@ class _TakeWhileDataset(UnaryDataset):
 
     def _iterate(self):
         for element in self._input._iterate():
-            if not predicate_value(c.call(self._predicate, element)):
+            keep = c.call(self._predicate, element)
+            if not predicate_value(keep, TAKE_WHILE_TYPE_ERROR):
                 return
             yield element
 

@@ -13,6 +13,7 @@ from ...framework import tree as _tree
 from ...framework.convert import convert_to_tensor
 from ...framework.device import device as _device_scope
 from ...framework.errors import (
+    InternalError,
     InvalidArgumentError,
     OpError,
     ResourceExhaustedError,
@@ -21,6 +22,7 @@ from ...framework.errors import (
 )
 from ...framework.sparse_tensor import SparseTensor
 from ...framework.tensor import TensorOperators
+from ...ops.tensor_spec import TensorSpec
 from .. import structure
 from ..dataset_ops import Dataset
 from . import _common as c
@@ -154,6 +156,10 @@ class _RangeDataset(Dataset):
         self._dtype = dtypes.as_dtype(output_type)
 
     def _iterate(self):
+        if self._dtype.name in ("string", "bool"):
+            raise c.iterator_error(
+                InvalidArgumentError, self._spec(), "Unsupported data type: %s" % self._dtype.name
+            )
         torch_dtype = self._dtype.torch_dtype
         for value in self._range:
             yield torch.tensor(value, dtype=torch_dtype)
@@ -182,6 +188,7 @@ class _GeneratorDataset(Dataset):
     _type_name = "_FlatMapDataset"
 
     def __init__(self, generator, output_types, output_shapes, args, output_signature):
+        self._from_types = output_signature is None
         if output_signature is not None:
             if output_types is not None or output_shapes is not None:
                 raise TypeError(
@@ -209,7 +216,9 @@ class _GeneratorDataset(Dataset):
 
     def _convert(self, value, spec):
         """One yielded component as storage, converted as TF's ``generator_py_func`` does
-        (``np.asarray(value, dtype)``, so a float yielded for an int spec truncates)."""
+        (``np.asarray(value, dtype)``, so a float yielded for an int spec truncates).  A
+        non-string item for a string spec fails there with ``output_types``, and in TF's
+        ``PyFunc`` kernel (its ``InternalError``) with ``output_signature``."""
         shape, dtype = spec
         if isinstance(value, TensorOperators):
             value = value.numpy()
@@ -217,8 +226,10 @@ class _GeneratorDataset(Dataset):
             array = np.asarray(
                 value, dtype=object if dtype is dtypes.string else dtype.as_numpy_dtype
             )
+            if dtype is dtypes.string:
+                self._check_strings(array)
         except (TypeError, ValueError):
-            raise TypeError(
+            raise _ConversionError(
                 "`generator` yielded an element that could not be converted to the expected "
                 "type. The expected type was %s, but the yielded element was %s."
                 % (dtype.name, value)
@@ -233,11 +244,31 @@ class _GeneratorDataset(Dataset):
         with _device_scope("/CPU:0"):
             return convert_to_tensor(array, dtype=dtype)._value
 
+    def _check_strings(self, array):
+        for item in array.reshape(-1):
+            if not isinstance(item, (str, bytes)):
+                if self._from_types:
+                    raise TypeError("not a string")
+                raise c.iterator_error(
+                    InternalError,
+                    self._signature,
+                    "Unsupported object type %s\n\t [[{{node PyFunc}}]]" % type(item).__name__,
+                )
+
     def _elements(self):
         signature = self._signature
         for value in self._generator(*self._args):
             if c.is_spec_leaf(signature):
-                yield self._convert(value, signature)
+                try:
+                    yield self._convert(value, signature)
+                except _ConversionError:
+                    if not self._from_types:
+                        raise
+                    raise TypeError(
+                        "`generator` yielded an element that did not match the expected "
+                        "structure. The expected structure was %r, but the yielded element was "
+                        "%s." % (TensorSpec(signature[0], signature[1]), value)
+                    ) from None
                 continue
             value = c.element_structure(value)
             try:
@@ -267,7 +298,9 @@ class _GeneratorDataset(Dataset):
                     self._signature,
                     "%s: %s\nTraceback (most recent call last):\n%s"
                     % (
-                        type(error).__name__,
+                        "TypeError"
+                        if isinstance(error, _ConversionError)
+                        else type(error).__name__,
                         error,
                         "".join(traceback.format_tb(error.__traceback__)),
                     ),
@@ -276,6 +309,10 @@ class _GeneratorDataset(Dataset):
 
     def _spec(self):
         return self._signature
+
+
+class _ConversionError(TypeError):
+    """A yielded component that does not convert to its spec's dtype."""
 
 
 def _py_func_error_class(error):

@@ -1,0 +1,46 @@
+"""``batch`` after ``map`` (TF's fused ``MapAndBatch`` error) and ``padded_batch`` (padding to
+the longest element by default; ``DataLossError`` below an element's size), compared with
+real TensorFlow where installed."""
+
+import pytest
+
+import torchkeras as tf
+
+
+def _outcome(tf_module, source):
+    """The values of ``source`` run with ``tf_module`` as ``tf``, or its error class and
+    message (without TF's kernel prefix)."""
+    try:
+        result = eval(source, {"tf": tf_module})  # noqa: S307 - the cases below
+    except Exception as error:  # noqa: BLE001 - the outcome compared
+        return type(error).__name__, str(error).split("}} ", 1)[-1]
+    return [x.numpy().tolist() for x in result]
+
+
+CASES = [
+    "list(tf.data.Dataset.range(4).map(lambda x: tf.range(x)).batch(2))",
+    "list(tf.data.Dataset.from_tensor_slices([[1, 2], [3, 4]])"
+    ".map(lambda x: tf.reshape(x[: tf.cast(x[0], tf.int32)], [-1, 1])).batch(2))",
+    "list(tf.data.Dataset.range(4).map(lambda x: tf.range(x)).padded_batch(2))",
+    "list(tf.data.Dataset.range(4).map(lambda x: tf.range(x)).padded_batch(2, padded_shapes=[2]))",
+    "list(tf.data.Dataset.range(4).map(lambda x: tf.range(x)).padded_batch(2, padded_shapes=[4]))",
+]
+
+
+@pytest.mark.parametrize("source", CASES)
+def test_agrees_with_tf(source):
+    tf_real = pytest.importorskip("tensorflow")
+    assert _outcome(tf, source) == _outcome(tf_real, source)
+
+
+def test_messages_and_values():
+    assert _outcome(tf, CASES[0]) == (
+        "InvalidArgumentError",
+        "Cannot add tensor to the batch: number of elements does not match. Shapes are: "
+        "[tensor]: [1], [batch]: [0] [Op:IteratorGetNext] name: ",
+    )
+    assert _outcome(tf, CASES[2]) == [[[0], [0]], [[0, 1, 0], [0, 1, 2]]]
+    assert _outcome(tf, CASES[3]) == (
+        "DataLossError",
+        "Attempted to pad to a smaller size than the input element. [Op:IteratorGetNext] name: ",
+    )
