@@ -187,6 +187,7 @@ CASES = {
             lambda y: y < 1000.0, lambda y: (y * x * v,), (tf.constant(1.0),), maximum_iterations=2
         )[0],
     ),
+    "case_entry_tensor": lambda tf: tf.case([tf.constant(True)], default=lambda: 2),
     "control_dependencies": lambda tf: tf.control_dependencies([tf.constant(1)]).__enter__(),
     "control_dependencies_none": lambda tf: tf.control_dependencies(None).__enter__(),
     "control_dependencies_int": lambda tf: tf.control_dependencies(1),

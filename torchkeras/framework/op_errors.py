@@ -349,6 +349,11 @@ _FFTND = "signature=input:Tcomplex, fft_length:int32, axes:int32 -> output:Tcomp
 _ND_REAL = (
     "signature=input:%s, fft_length:int32, axes:int32 -> output:%s; " + _TREAL + "; " + _TCOMPLEX
 )
+_SPARSE_REDUCE = (
+    "signature=input_indices:int64, input_values:T, input_shape:int64, "
+    "reduction_axes:int32 -> %s; attr=keep_dims:bool,default=false; attr=T:type,allowed=[%s]"
+)
+_SPARSE_OUT = "output_indices:int64, output_values:T, output_shape:int64"
 SIGNATURES = {
     op: text % _DT_LISTS
     for op, text in {
@@ -533,6 +538,10 @@ SIGNATURES = {
         "Cumprod": "signature=x:T, axis:Tidx -> out:T; attr=exclusive:bool,default=false; "
         "attr=reverse:bool,default=false; attr=T:type,allowed=[%(G17)s]; "
         "attr=Tidx:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]",
+        "SparseReduceSum": _SPARSE_REDUCE % ("output:T", "%(G17)s"),
+        "SparseReduceMax": _SPARSE_REDUCE % ("output:T", "%(G7)s"),
+        "SparseReduceSumSparse": _SPARSE_REDUCE % (_SPARSE_OUT, "%(G17)s"),
+        "SparseReduceMaxSparse": _SPARSE_REDUCE % (_SPARSE_OUT, "%(G7)s"),
         "Sum": "signature=input:T, reduction_indices:Tidx -> output:T; "
         "attr=keep_dims:bool,default=false; attr=T:type,allowed=[%(G17)s]; "
         "attr=Tidx:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]",

@@ -97,9 +97,7 @@ def _case_pairs(pred_fn_pairs, exclusive):
         pred_fn_pairs = list(pred_fn_pairs.items())
     for pair in pred_fn_pairs:
         if not isinstance(pair, _builtin_tuple) or len(pair) != 2:
-            raise TypeError(
-                "Each entry in 'pred_fn_pairs' must be a 2-tuple. Received %s." % (pair,)
-            )
+            raise TypeError(f"Each entry in 'pred_fn_pairs' must be a 2-tuple. Received {pair}.")
         pred, fn = pair
         if not isinstance(pred, Tensor):
             raise TypeError("pred must be a Tensor, got: %s" % (pred,))

@@ -17,6 +17,7 @@ EXPRESSIONS = [
     "tf.concat([a, b], axis=2)",
     "tf.concat([a, rt], axis=1)",
     "tf.concat([r3, r3], axis=2)",
+    "tf.concat([a], axis=2)",
     "tf.stack([a, b], axis=0)",
     "tf.stack([a, b], axis=1)",
     "tf.stack([a, b], axis=2)",

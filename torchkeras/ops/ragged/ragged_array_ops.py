@@ -198,7 +198,10 @@ def _concat(values, axis):
 
 @register(shape_ops.concat, RaggedTensor)
 def ragged_concat(values, axis, name=None):
-    """``tf.concat`` with RaggedTensor inputs (dense inputs join as ragged ones)."""
+    """``tf.concat`` with RaggedTensor inputs (dense inputs join as ragged ones).  Like TF, a
+    single input comes back as it is, whatever ``axis``."""
+    if len(values) == 1:
+        return values[0]
     return _concat(values, axis)
 
 
