@@ -226,16 +226,17 @@ def operand_like(value, like):
 
 
 def rbinary(fn, x, y, opname, scalars=True):
-    """``fn(y, x)`` for the reflected operator ``y <op> x`` (``y`` is not a Tensor)."""
+    """``fn(y, x)`` for the reflected operator ``y <op> x`` (``y`` is not a Tensor; a
+    composite ``y`` that has no such operator fails with TF's plain ``ValueError``)."""
     if PROCESS.numpy_behavior:
         x, y = np_promotion.promote_operands(x, y)
     a = x._value
-    if opname in _HINTED_OPERATORS:
-        b = _convert.to_torch_like(y, a)
-        if b.dtype != a.dtype:
-            raise input_dtype_error(opname, 1, b, a)
-    else:
-        b = operand_like(y, a)
+    try:
+        b = _convert.to_torch_like(y, a) if opname in _HINTED_OPERATORS else operand_like(y, a)
+    except CompositeArgumentError as error:
+        raise ValueError(*error.args) from None
+    if opname in _HINTED_OPERATORS and b.dtype != a.dtype:
+        raise input_dtype_error(opname, 1, b, a)
     if isinstance(a, np.ndarray):
         return wrap(_string_binary(opname, b, a))
     check_operand(a, opname)

@@ -432,6 +432,16 @@ BAD_SPARSE_CALLS = [
         "Value for attr 'T' of string is not in the list of allowed values: float, double,",
     ),
     (
+        "tf.SparseTensor([[0]], [1.], [3]) @ tf.ones([3])",
+        ValueError,
+        "Attempt to convert a value (SparseTensor(indices=tf.Tensor([[0]]",
+    ),
+    (
+        "tf.SparseTensor([[0]], [1.], [3]) - tf.ones([3])",
+        ValueError,
+        "Attempt to convert a value (SparseTensor(indices=tf.Tensor([[0]]",
+    ),
+    (
         "tf.sparse.concat(0, [])",
         tf.errors.InvalidArgumentError,
         "OpKernel 'SparseConcat' has constraint on attr 'T' not in NodeDef '[N=0, concat_dim=0]'",
