@@ -18,12 +18,17 @@ EXPRESSIONS = [
     "tf.concat([a, rt], axis=1)",
     "tf.concat([r3, r3], axis=2)",
     "tf.concat([a], axis=2)",
-    'tf.ragged.boolean_mask(tf.ragged.constant([[1, 2], [3]]), tf.ragged.constant([[True], [False]]))',
-    'tf.ragged.boolean_mask(tf.ragged.constant([[1, 2], [3]]), tf.ragged.constant([[True]]))',
-    'tf.ragged.map_flat_values(tf.add, tf.ragged.constant([[1, 2], [3]]), tf.ragged.constant([[1], [2, 3]]))',
-    'tf.ragged.map_flat_values(tf.add, tf.ragged.constant([[1, 2], [3]]), tf.ragged.constant([[[1], [2, 3]]]))',
-    'tf.where(tf.ragged.constant([[True], [False, True]]), tf.ragged.constant([[1], [2, 3]]), tf.ragged.constant([[1, 2], [3]]))',
-    'tf.where(tf.ragged.constant([[True, False], [False]]), tf.ragged.constant([[1], [2, 3]]), tf.ragged.constant([[1], [2, 3]]))',
+    "tf.ragged.boolean_mask(tf.ragged.constant([[1, 2], [3]]), "
+    "tf.ragged.constant([[True], [False]]))",
+    "tf.ragged.boolean_mask(tf.ragged.constant([[1, 2], [3]]), tf.ragged.constant([[True]]))",
+    "tf.ragged.map_flat_values(tf.add, tf.ragged.constant([[1, 2], [3]]), "
+    "tf.ragged.constant([[1], [2, 3]]))",
+    "tf.ragged.map_flat_values(tf.add, tf.ragged.constant([[1, 2], [3]]), "
+    "tf.ragged.constant([[[1], [2, 3]]]))",
+    "tf.where(tf.ragged.constant([[True], [False, True]]), tf.ragged.constant([[1], [2, 3]]), "
+    "tf.ragged.constant([[1, 2], [3]]))",
+    "tf.where(tf.ragged.constant([[True, False], [False]]), tf.ragged.constant([[1], [2, 3]]), "
+    "tf.ragged.constant([[1], [2, 3]]))",
     "tf.stack([a, b], axis=0)",
     "tf.stack([a, b], axis=1)",
     "tf.stack([a, b], axis=2)",

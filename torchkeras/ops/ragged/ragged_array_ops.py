@@ -270,7 +270,7 @@ def stack(values, axis=0, name=None):
 
 
 def _check_stack_splits(a, b):
-    from ..debugging import Assert, assert_equal
+    from ..debugging import assert_equal
 
     for x, y in zip(a.nested_row_splits, b.nested_row_splits):
         if not torch.equal(x._value, y._value):
