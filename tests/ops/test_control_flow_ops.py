@@ -285,3 +285,35 @@ def test_nest_treats_variables_as_leaves():
     )
     assert not tf.nest.is_nested(v)
     assert tf.get_static_value(v) is None
+
+
+FUNCTION_COND_ERRORS = [
+    ("lambda x: tf.cond(x, lambda: 1, lambda: 2)", "tf.constant([True, False])"),
+    ("lambda x: tf.cond(x, lambda: 1, lambda: 2)", "tf.constant([[True, False]])"),
+    ("lambda x: tf.cond(x, lambda: 1, lambda: 2)", "tf.constant(1.5)"),
+    ("lambda: tf.cond(True, lambda: 1, lambda: 2)", None),
+]
+
+
+@pytest.mark.parametrize("source,argument", FUNCTION_COND_ERRORS)
+def test_cond_predicate_errors_in_function_match_tf(source, argument):
+    """In a tf.function TF's graph ``Switch`` checks the predicate (a bool of one element,
+    not a Python bool)."""
+    tf_real = pytest.importorskip("tensorflow")
+
+    def error(module):
+        fn = module.function(eval(source, {"tf": module}))  # noqa: S307 - this file's sources
+        args = [] if argument is None else [eval(argument, {"tf": module})]  # noqa: S307
+        try:
+            fn(*args)
+        except Exception as caught:  # noqa: BLE001 - the error is the result
+            return type(caught).__name__, str(caught).split("}} ", 1)[-1].split(" [Op:")[0]
+        return None
+
+    assert error(tf) == error(tf_real)
+
+
+def test_cond_single_element_predicate_in_function():
+    fn = tf.function(lambda x: tf.cond(x, lambda: 1, lambda: 2))
+    with pytest.warns(RuntimeWarning, match="runs eagerly"):
+        assert int(fn(tf.constant([[False]]))) == 2

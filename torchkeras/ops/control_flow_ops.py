@@ -19,7 +19,9 @@ from ..api_export import tf_export
 from ..framework import dtypes
 from ..framework import tree as _tree
 from ..framework.convert import convert_to_tensor
-from ..framework.op_errors import op_error
+from ..framework.errors import InvalidArgumentError
+from ..framework.function_trace import graph_error, traced_function_name
+from ..framework.op_errors import dims_text, op_error, type_name
 from ..framework.tensor import Tensor
 from ..framework.variable import Variable
 from . import nest as _nest
@@ -44,8 +46,31 @@ _builtin_tuple = tuple
 
 
 def _predicate_value(pred):
-    """TF's ``constant_value(convert_to_tensor(pred))``: the predicate as NumPy."""
-    return convert_to_tensor(pred).numpy()
+    """TF's ``constant_value(convert_to_tensor(pred))``: the predicate as NumPy; in a traced
+    ``tf.function``, the checks of TF's graph ``Switch`` (a bool of one element)."""
+    tensor = convert_to_tensor(pred)
+    function = traced_function_name()
+    if function is not None:
+        if tensor.dtype is not dtypes.bool:
+            raise InvalidArgumentError(
+                None,
+                None,
+                "Input 'pred' passed %s expected bool while building NodeDef "
+                "'cond/switch_pred/_2' using Op<name=Switch; signature=data:T, pred:bool -> "
+                "output_false:T, output_true:T; attr=T:type> [Op:__inference_%s]"
+                % (type_name(tensor.dtype), function),
+            )
+        if tensor.shape.num_elements() != 1:
+            dims = tensor.shape.as_list()
+            while dims and dims[0] == 1:  # TF's kernel prints the shape without leading 1s
+                dims = dims[1:]
+            raise graph_error(
+                InvalidArgumentError,
+                "The second input must be a scalar, but it has shape %s" % dims_text(dims),
+                "cond/switch_pred/_2",
+            )
+        return bool(tensor.numpy().reshape(()))
+    return tensor.numpy()
 
 
 @tf_export("cond")
@@ -63,6 +88,8 @@ def cond(pred, true_fn=None, false_fn=None, name=None):
         raise TypeError("'true_fn' must be callable.")
     if not callable(false_fn):
         raise TypeError("'false_fn' must be callable.")
+    if isinstance(pred, bool) and traced_function_name() is not None:
+        raise TypeError("pred must not be a Python bool", pred)
     if _predicate_value(pred):
         return true_fn()
     return false_fn()
