@@ -19,7 +19,7 @@ import numpy as np
 import torch
 
 from . import device as _device
-from . import dtypes
+from . import dtypes, global_state
 from .device import tf_device_string
 from .errors import InvalidArgumentError, NotFoundError
 
@@ -126,10 +126,40 @@ def broadcast_shapes(opname, shape_a, shape_b, storage=None, name=""):
         ) from None
 
 
+_GRAPH_ARGUMENTS = {
+    op: ("a", "b") if op == "MatMul" else ("x", "y")
+    for op in (
+        "AddV2 Sub Mul RealDiv FloorDiv FloorMod Pow Maximum Minimum SquaredDifference "
+        "MatMul BatchMatMulV2 Atan2 Xdivy Xlogy DivNoNan TruncateDiv TruncateMod"
+    ).split()
+}
+"""Binary ops whose graph builder checks the second input's dtype, with TF's argument names."""
+
+
+def _graph_dtype_error(opname, expected, got):
+    """In a traced ``tf.function``, TF's op builder ``TypeError`` for a binary op's second
+    input of another dtype than the first; ``None`` eagerly or for other ops."""
+    if global_state.PER_THREAD.function_trace is None or opname not in _GRAPH_ARGUMENTS:
+        return None
+    if isinstance(expected, str) or isinstance(got, str):
+        return None
+    expected, got = (v if isinstance(v, dtypes.DType) else dtype_of(v) for v in (expected, got))
+    first, second = _GRAPH_ARGUMENTS[opname]
+    return TypeError(
+        "Input '%s' of '%s' Op has type %s that does not match type %s of argument '%s'."
+        % (second, opname, got.name, expected.name, first)
+    )
+
+
 def input_dtype_error(opname, index, expected, got, kernel=None, name=""):
     """TF's error for input ``#index`` of the wrong dtype (``expected``/``got``: storages,
     ``DType``s or type names); ``kernel`` is the kernel TF names when it differs from the op
-    (``_MklMatMul``)."""
+    (``_MklMatMul``).  In a traced ``tf.function`` a binary op's second input fails TF's
+    graph builder instead (a ``TypeError``)."""
+    if index == 1:
+        graph = _graph_dtype_error(opname, expected, got)
+        if graph is not None:
+            return graph
     return op_error(
         opname,
         "cannot compute %s as input #%d(zero-based) was expected to be a %s "
