@@ -1,5 +1,7 @@
 """tf.cond, tf.case, tf.switch_case, tf.while_loop and the graph-only helpers."""
 
+import warnings
+
 import pytest
 
 import torchkeras as tf
@@ -317,3 +319,32 @@ def test_cond_single_element_predicate_in_function():
     fn = tf.function(lambda x: tf.cond(x, lambda: 1, lambda: 2))
     with pytest.warns(RuntimeWarning, match="runs eagerly"):
         assert int(fn(tf.constant([[False]]))) == 2
+
+
+FUNCTION_WHILE_SHAPES = [
+    "lambda x: tf.while_loop(lambda v: tf.size(v) < 3, lambda v: tf.concat([v, [1]], 0), [x])",
+    "lambda x: tf.while_loop(lambda i, v: i < 3, lambda i, v: (i + 1, tf.concat([v, [1]], 0)), "
+    "[0, x])",
+    "lambda x: tf.while_loop(lambda v: tf.size(v) < 3, lambda v: [tf.concat([v, [1]], 0)], [x], "
+    "maximum_iterations=5)",
+    "lambda x: tf.while_loop(lambda v: tf.size(v) < 3, lambda v: [tf.concat([v, [1]], 0)], [x], "
+    "shape_invariants=[tf.TensorShape([None])])",
+]
+
+
+@pytest.mark.parametrize("source", FUNCTION_WHILE_SHAPES)
+def test_while_loop_shape_invariants_in_function_match_tf(source):
+    """In a tf.function TF's graph loop packs a lone loop variable and checks the shapes
+    after one iteration against ``shape_invariants`` (by default the shapes on entry)."""
+    tf_real = pytest.importorskip("tensorflow")
+
+    def outcome(module):
+        fn = module.function(eval(source, {"tf": module}))  # noqa: S307 - this file's sources
+        try:
+            return [t.numpy().tolist() for t in module.nest.flatten(fn(module.constant([1])))]
+        except ValueError as error:
+            return str(error)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        assert outcome(tf) == outcome(tf_real)

@@ -22,6 +22,7 @@ from ..framework.convert import convert_to_tensor
 from ..framework.errors import InvalidArgumentError
 from ..framework.function_trace import graph_error, traced_function_name
 from ..framework.op_errors import dims_text, op_error, type_name
+from ..framework.shape import TensorShape
 from ..framework.tensor import Tensor
 from ..framework.variable import Variable
 from . import nest as _nest
@@ -296,12 +297,45 @@ def while_loop(
             return (i + 1, inner_body(*lv))
 
         loop_vars = (0, loop_vars)
+        if shape_invariants is not None:
+            shape_invariants = (None, shape_invariants)
     structure = _tree.map_structure(_type_spec, list(loop_vars))
+    traced = traced_function_name() is not None
+    initial = list(loop_vars)
     while cond(*loop_vars):
         loop_vars = body(*loop_vars)
+        if traced and len(initial) == 1 and not isinstance(loop_vars, (list, _builtin_tuple)):
+            loop_vars = [loop_vars]  # TF's graph loop packs a single loop variable
         _nest.assert_same_structure(structure, list(loop_vars))
+        if traced:
+            _check_shape_invariants(initial, list(loop_vars), shape_invariants)
+            traced = False  # TF checks the body's graph, built once
     loop_vars = _tree.map_structure(_loop_result, loop_vars)
     return loop_vars[1] if maximum_iterations is not None else loop_vars
+
+
+def _graph_name(tensor):
+    """The graph name TF gives a loop variable: a ``tf.function`` argument's own name; other
+    tensors print as ``Const:0`` here (TF names them by the op that made them)."""
+    text = getattr(tensor, "_symbolic_text", None)
+    return text.split('"')[1] if text else "Const:0"
+
+
+def _check_shape_invariants(initial, current, shape_invariants):
+    """TF's graph check of the loop variables' shapes after one iteration: each must be
+    compatible with its ``shape_invariants`` entry (by default its shape on entry)."""
+    invariants = _tree.flatten(shape_invariants) if shape_invariants is not None else None
+    for position, (before, after) in enumerate(zip(_tree.flatten(initial), _tree.flatten(current))):
+        if not isinstance(before, Tensor) or not isinstance(after, Tensor):
+            continue
+        wanted = before.shape if invariants is None else TensorShape(invariants[position])
+        if not wanted.is_compatible_with(after.shape):
+            raise ValueError(
+                "Input tensor `%s` enters the loop with shape %s, but has shape %s after one "
+                "iteration. To allow the shape to vary across iterations, use the "
+                "`shape_invariants` argument of tf.while_loop to specify a less-specific shape."
+                % (_graph_name(before), before.shape, after.shape)
+            )
 
 
 @tf_export("control_dependencies")
