@@ -189,3 +189,21 @@ def test_binary_dtype_mismatch_in_function_is_tfs_graph_type_error(source, argum
         return str(info.value)
 
     assert error(tf) == error(tf_real)
+
+
+@pytest.mark.parametrize(
+    "argument", ["tf.ones([2, 2], tf.int32)", "[[1, 2]]", "tf.constant([1, 2, 3])"]
+)
+def test_ragged_spec_signature_rejects_other_values_as_tf(argument):
+    """A RaggedTensorSpec in ``input_signature`` compares its component specs' structure with
+    a value that is not a RaggedTensor: TF's nest error inside the binding TypeError."""
+    tf_real = pytest.importorskip("tensorflow")
+
+    def error(module):
+        spec = module.RaggedTensorSpec([2, None], module.int32)
+        fn = module.function(lambda x: x, input_signature=[spec])
+        with pytest.raises(TypeError) as info:
+            fn(eval(argument, {"tf": module}))  # noqa: S307 - this file's sources
+        return str(info.value)
+
+    assert error(tf) == error(tf_real)
