@@ -207,3 +207,27 @@ def test_ragged_spec_signature_rejects_other_values_as_tf(argument):
         return str(info.value)
 
     assert error(tf) == error(tf_real)
+
+
+@pytest.mark.parametrize(
+    "source,argument",
+    [
+        ("lambda: tf.constant([1, 2])[5]", None),
+        ("lambda: tf.constant([1, 2])[-5]", None),
+        ("lambda: tf.constant([[1, 2]])[0, 5]", None),
+        ("lambda x: x[5]", "tf.constant([1.0, 2.0])"),
+    ],
+)
+def test_index_out_of_bounds_in_function_is_tfs_shape_inference_error(source, argument):
+    """In a tf.function an integer index out of bounds fails TF's graph shape inference: a
+    ValueError quoting the StridedSlice node."""
+    tf_real = pytest.importorskip("tensorflow")
+
+    def error(module):
+        fn = module.function(eval(source, {"tf": module}))  # noqa: S307 - this file's sources
+        args = [] if argument is None else [eval(argument, {"tf": module})]  # noqa: S307
+        with pytest.raises(ValueError) as info:
+            fn(*args)
+        return str(info.value)
+
+    assert error(tf) == error(tf_real)
