@@ -12,4 +12,5 @@ _fill_namespace(
     ".ops.ragged.ragged_factory_ops",
     ".ops.ragged.ragged_math_ops",
     ".ops.ragged.ragged_array_ops",
+    ".ops.ragged.ragged_cross_ops",
 )

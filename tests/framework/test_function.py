@@ -166,3 +166,68 @@ def test_input_signature_skips_self_and_accepts_defaults():
             return x * scale
 
     assert Model().call(tf.ones([2])).numpy().tolist() == [2.0, 2.0]
+
+
+GRAPH_DTYPE_ERRORS = [
+    ("lambda x: x + 1.5", "tf.constant(0)"),
+    ("lambda x: tf.constant(1.5) * x", "tf.constant(0)"),
+    ("lambda x: tf.matmul(x, tf.ones([1, 1]))", "tf.constant([[0]])"),
+    ("lambda x: tf.while_loop(lambda i: i < 3, lambda i: i + 1.5, [x])", "tf.constant(0)"),
+]
+
+
+@pytest.mark.parametrize("source,argument", GRAPH_DTYPE_ERRORS)
+def test_binary_dtype_mismatch_in_function_is_tfs_graph_type_error(source, argument):
+    """In a tf.function TF's op builder, not the eager kernel, rejects a second input of
+    another dtype: a TypeError naming the op's arguments."""
+    tf_real = pytest.importorskip("tensorflow")
+
+    def error(module):
+        fn = module.function(eval(source, {"tf": module}))  # noqa: S307 - this file's sources
+        with pytest.raises(TypeError) as info:
+            fn(eval(argument, {"tf": module}))  # noqa: S307 - this file's sources
+        return str(info.value)
+
+    assert error(tf) == error(tf_real)
+
+
+@pytest.mark.parametrize(
+    "argument", ["tf.ones([2, 2], tf.int32)", "[[1, 2]]", "tf.constant([1, 2, 3])"]
+)
+def test_ragged_spec_signature_rejects_other_values_as_tf(argument):
+    """A RaggedTensorSpec in ``input_signature`` compares its component specs' structure with
+    a value that is not a RaggedTensor: TF's nest error inside the binding TypeError."""
+    tf_real = pytest.importorskip("tensorflow")
+
+    def error(module):
+        spec = module.RaggedTensorSpec([2, None], module.int32)
+        fn = module.function(lambda x: x, input_signature=[spec])
+        with pytest.raises(TypeError) as info:
+            fn(eval(argument, {"tf": module}))  # noqa: S307 - this file's sources
+        return str(info.value)
+
+    assert error(tf) == error(tf_real)
+
+
+@pytest.mark.parametrize(
+    "source,argument",
+    [
+        ("lambda: tf.constant([1, 2])[5]", None),
+        ("lambda: tf.constant([1, 2])[-5]", None),
+        ("lambda: tf.constant([[1, 2]])[0, 5]", None),
+        ("lambda x: x[5]", "tf.constant([1.0, 2.0])"),
+    ],
+)
+def test_index_out_of_bounds_in_function_is_tfs_shape_inference_error(source, argument):
+    """In a tf.function an integer index out of bounds fails TF's graph shape inference: a
+    ValueError quoting the StridedSlice node."""
+    tf_real = pytest.importorskip("tensorflow")
+
+    def error(module):
+        fn = module.function(eval(source, {"tf": module}))  # noqa: S307 - this file's sources
+        args = [] if argument is None else [eval(argument, {"tf": module})]  # noqa: S307
+        with pytest.raises(ValueError) as info:
+            fn(*args)
+        return str(info.value)
+
+    assert error(tf) == error(tf_real)

@@ -1,5 +1,7 @@
 """tf.cond, tf.case, tf.switch_case, tf.while_loop and the graph-only helpers."""
 
+import warnings
+
 import pytest
 
 import torchkeras as tf
@@ -187,6 +189,7 @@ CASES = {
             lambda y: y < 1000.0, lambda y: (y * x * v,), (tf.constant(1.0),), maximum_iterations=2
         )[0],
     ),
+    "case_entry_tensor": lambda tf: tf.case([tf.constant(True)], default=lambda: 2),
     "control_dependencies": lambda tf: tf.control_dependencies([tf.constant(1)]).__enter__(),
     "control_dependencies_none": lambda tf: tf.control_dependencies(None).__enter__(),
     "control_dependencies_int": lambda tf: tf.control_dependencies(1),
@@ -284,3 +287,64 @@ def test_nest_treats_variables_as_leaves():
     )
     assert not tf.nest.is_nested(v)
     assert tf.get_static_value(v) is None
+
+
+FUNCTION_COND_ERRORS = [
+    ("lambda x: tf.cond(x, lambda: 1, lambda: 2)", "tf.constant([True, False])"),
+    ("lambda x: tf.cond(x, lambda: 1, lambda: 2)", "tf.constant([[True, False]])"),
+    ("lambda x: tf.cond(x, lambda: 1, lambda: 2)", "tf.constant(1.5)"),
+    ("lambda: tf.cond(True, lambda: 1, lambda: 2)", None),
+]
+
+
+@pytest.mark.parametrize("source,argument", FUNCTION_COND_ERRORS)
+def test_cond_predicate_errors_in_function_match_tf(source, argument):
+    """In a tf.function TF's graph ``Switch`` checks the predicate (a bool of one element,
+    not a Python bool)."""
+    tf_real = pytest.importorskip("tensorflow")
+
+    def error(module):
+        fn = module.function(eval(source, {"tf": module}))  # noqa: S307 - this file's sources
+        args = [] if argument is None else [eval(argument, {"tf": module})]  # noqa: S307
+        try:
+            fn(*args)
+        except Exception as caught:  # noqa: BLE001 - the error is the result
+            return type(caught).__name__, str(caught).split("}} ", 1)[-1].split(" [Op:")[0]
+        return None
+
+    assert error(tf) == error(tf_real)
+
+
+def test_cond_single_element_predicate_in_function():
+    fn = tf.function(lambda x: tf.cond(x, lambda: 1, lambda: 2))
+    with pytest.warns(RuntimeWarning, match="runs eagerly"):
+        assert int(fn(tf.constant([[False]]))) == 2
+
+
+FUNCTION_WHILE_SHAPES = [
+    "lambda x: tf.while_loop(lambda v: tf.size(v) < 3, lambda v: tf.concat([v, [1]], 0), [x])",
+    "lambda x: tf.while_loop(lambda i, v: i < 3, lambda i, v: (i + 1, tf.concat([v, [1]], 0)), "
+    "[0, x])",
+    "lambda x: tf.while_loop(lambda v: tf.size(v) < 3, lambda v: [tf.concat([v, [1]], 0)], [x], "
+    "maximum_iterations=5)",
+    "lambda x: tf.while_loop(lambda v: tf.size(v) < 3, lambda v: [tf.concat([v, [1]], 0)], [x], "
+    "shape_invariants=[tf.TensorShape([None])])",
+]
+
+
+@pytest.mark.parametrize("source", FUNCTION_WHILE_SHAPES)
+def test_while_loop_shape_invariants_in_function_match_tf(source):
+    """In a tf.function TF's graph loop packs a lone loop variable and checks the shapes
+    after one iteration against ``shape_invariants`` (by default the shapes on entry)."""
+    tf_real = pytest.importorskip("tensorflow")
+
+    def outcome(module):
+        fn = module.function(eval(source, {"tf": module}))  # noqa: S307 - this file's sources
+        try:
+            return [t.numpy().tolist() for t in module.nest.flatten(fn(module.constant([1])))]
+        except ValueError as error:
+            return str(error)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        assert outcome(tf) == outcome(tf_real)

@@ -175,6 +175,9 @@ CASES = {
     ),
     "grad_foldl": lambda tf: _grads(tf, lambda tf, x, v: tf.foldl(lambda a, e: a * e + v, x)),
     "grad_foldr": lambda tf: _grads(tf, lambda tf, x, v: tf.foldr(lambda a, e: a * e + v, x)),
+    "vectorized_map_broadcast_size_one": lambda tf: tf.vectorized_map(
+        lambda e: e[0] + e[1], (tf.ones([1]), tf.constant(X))
+    ),
     "grad_vectorized_map": lambda tf: _grads(
         tf, lambda tf, x, v: tf.vectorized_map(lambda e: e * e * e * v, x)
     ),
@@ -186,6 +189,21 @@ def test_matches_tf(case_name):
     tf_real = pytest.importorskip("tensorflow")
     fn = CASES[case_name]
     assert_same(case_name, call(tf_real, fn), call(tf, fn))
+
+
+@pytest.mark.parametrize("sizes", [(2, 3), (3, 2), (1, 4, 2)])
+def test_vectorized_map_batch_size_mismatch(sizes):
+    """TF's batch is the largest first dimension; a shorter input fails pfor's gather (with
+    one short input only: TF's graph reports whichever of several fails first)."""
+    tf_real = pytest.importorskip("tensorflow")
+
+    def error(module):
+        with pytest.raises(module.errors.InvalidArgumentError) as info:
+            module.vectorized_map(lambda e: e, tuple(module.ones([n]) for n in sizes))
+        text = str(info.value)
+        return text[:60], text[text.index("indices[") :].split(" [Op:")[0]
+
+    assert error(tf) == error(tf_real)
 
 
 # TF-independent expectations.

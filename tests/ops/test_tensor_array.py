@@ -166,3 +166,17 @@ def test_a_float_size_is_tfs_type_error():
     with pytest.raises(TypeError, match="'float' object cannot be interpreted as an integer"):
         tf.TensorArray(tf.float32, size=1.5)
     assert tf.TensorArray(tf.float32, size=tf.constant(2)).size().numpy() == 2
+
+
+@pytest.mark.parametrize("index", [5, -1])
+def test_read_out_of_range_in_function_matches_tf(index):
+    """In a tf.function TF reads a TensorList: InvalidArgumentError, worded by its kernel."""
+    tf_real = pytest.importorskip("tensorflow")
+
+    def error(module):
+        fn = module.function(lambda i: module.TensorArray(module.float32, size=2).read(i))
+        with pytest.raises(module.errors.InvalidArgumentError) as info:
+            fn(module.constant(index))
+        return str(info.value).split("}} ", 1)[1].split(" [Op:")[0]
+
+    assert error(tf) == error(tf_real)

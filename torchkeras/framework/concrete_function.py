@@ -220,7 +220,7 @@ class ConcreteFunction:
         key = (call.types, recording)
         if call.host_strings():
             return self._eager_from_now(key, call, "a string tensor argument")
-        trace = Trace(may_create_variables)
+        trace = Trace(may_create_variables, self._owner._name)
         template, structure = [], []
         body = self._body(call, trace, template, structure)
 
@@ -270,7 +270,7 @@ class ConcreteFunction:
     def _dry_run(self, call, may_create_variables):
         """Traces for ``get_concrete_function(spec)``: on fake tensors, so nothing is computed
         or written; Python side effects happen, as in TF's trace."""
-        trace = Trace(may_create_variables)
+        trace = Trace(may_create_variables, self._owner._name)
         template, structure = [], []
         trace.dry_run(self._body(call, trace, template, structure), call.storages())
         self._owner._traced(self, trace)

@@ -226,6 +226,14 @@ def _conform(value, spec):
                 % (value, ", ".join("[%r, %r]" % item for item in spec.items()))
             )
         return {key: _conform(value[key], s) for key, s in spec.items()}
+    components = getattr(spec, "_component_specs", None)
+    if components is not None and not isinstance(value, spec.value_type):
+        from ..ops.nest import assert_same_structure  # framework code imports ops lazily
+
+        try:
+            assert_same_structure(list(components), [value])
+        except (TypeError, ValueError) as error:
+            raise _CastError(str(error)) from None
     if value is None:
         raise _CastError(
             "Attempt to convert a value (None) with an unsupported type (<class 'NoneType'>) "

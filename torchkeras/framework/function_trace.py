@@ -126,6 +126,24 @@ def refuse_replay(reason):
         trace.refuse(reason)
 
 
+def traced_function_name():
+    """The name of the ``tf.function`` being traced (TF builds a graph then: its errors are
+    graph errors), or ``None`` when ops run eagerly."""
+    trace = _STATE.function_trace
+    return None if trace is None else trace.name
+
+
+def graph_error(cls, text, node):
+    """TF's error ``cls`` of a function graph's node ``node`` failing at run time with
+    ``text`` (``{{function_node __inference_<name>}} text [[{{node ...}}]]``)."""
+    name = "__inference_%s" % traced_function_name()
+    return cls(
+        None,
+        None,
+        "{{function_node %s}} %s\n\t [[{{node %s}}]] [Op:%s]" % (name, text, node, name),
+    )
+
+
 @torch.library.custom_op("torchkeras::host_call", mutates_args=())
 def _host_call(tensors: list[torch.Tensor], key: int) -> None:
     trace = _STATE.function_trace
@@ -305,8 +323,9 @@ class Trace:
     ``created_variables`` the variables the body created.
     """
 
-    def __init__(self, may_create_variables):
+    def __init__(self, may_create_variables, name="f"):
         self.may_create_variables = may_create_variables
+        self.name = name
         self.created_variables = []
         self.host_keys = []
         self.pending = False

@@ -19,7 +19,7 @@ import numpy as np
 import torch
 
 from . import device as _device
-from . import dtypes
+from . import dtypes, global_state
 from .device import tf_device_string
 from .errors import InvalidArgumentError, NotFoundError
 
@@ -126,10 +126,40 @@ def broadcast_shapes(opname, shape_a, shape_b, storage=None, name=""):
         ) from None
 
 
+_GRAPH_ARGUMENTS = {
+    op: ("a", "b") if op == "MatMul" else ("x", "y")
+    for op in (
+        "AddV2 Sub Mul RealDiv FloorDiv FloorMod Pow Maximum Minimum SquaredDifference "
+        "MatMul BatchMatMulV2 Atan2 Xdivy Xlogy DivNoNan TruncateDiv TruncateMod"
+    ).split()
+}
+"""Binary ops whose graph builder checks the second input's dtype, with TF's argument names."""
+
+
+def _graph_dtype_error(opname, expected, got):
+    """In a traced ``tf.function``, TF's op builder ``TypeError`` for a binary op's second
+    input of another dtype than the first; ``None`` eagerly or for other ops."""
+    if global_state.PER_THREAD.function_trace is None or opname not in _GRAPH_ARGUMENTS:
+        return None
+    if isinstance(expected, str) or isinstance(got, str):
+        return None
+    expected, got = (v if isinstance(v, dtypes.DType) else dtype_of(v) for v in (expected, got))
+    first, second = _GRAPH_ARGUMENTS[opname]
+    return TypeError(
+        "Input '%s' of '%s' Op has type %s that does not match type %s of argument '%s'."
+        % (second, opname, got.name, expected.name, first)
+    )
+
+
 def input_dtype_error(opname, index, expected, got, kernel=None, name=""):
     """TF's error for input ``#index`` of the wrong dtype (``expected``/``got``: storages,
     ``DType``s or type names); ``kernel`` is the kernel TF names when it differs from the op
-    (``_MklMatMul``)."""
+    (``_MklMatMul``).  In a traced ``tf.function`` a binary op's second input fails TF's
+    graph builder instead (a ``TypeError``)."""
+    if index == 1:
+        graph = _graph_dtype_error(opname, expected, got)
+        if graph is not None:
+            return graph
     return op_error(
         opname,
         "cannot compute %s as input #%d(zero-based) was expected to be a %s "
@@ -349,6 +379,11 @@ _FFTND = "signature=input:Tcomplex, fft_length:int32, axes:int32 -> output:Tcomp
 _ND_REAL = (
     "signature=input:%s, fft_length:int32, axes:int32 -> output:%s; " + _TREAL + "; " + _TCOMPLEX
 )
+_SPARSE_REDUCE = (
+    "signature=input_indices:int64, input_values:T, input_shape:int64, "
+    "reduction_axes:int32 -> %s; attr=keep_dims:bool,default=false; attr=T:type,allowed=[%s]"
+)
+_SPARSE_OUT = "output_indices:int64, output_values:T, output_shape:int64"
 SIGNATURES = {
     op: text % _DT_LISTS
     for op, text in {
@@ -533,6 +568,10 @@ SIGNATURES = {
         "Cumprod": "signature=x:T, axis:Tidx -> out:T; attr=exclusive:bool,default=false; "
         "attr=reverse:bool,default=false; attr=T:type,allowed=[%(G17)s]; "
         "attr=Tidx:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]",
+        "SparseReduceSum": _SPARSE_REDUCE % ("output:T", "%(G17)s"),
+        "SparseReduceMax": _SPARSE_REDUCE % ("output:T", "%(G7)s"),
+        "SparseReduceSumSparse": _SPARSE_REDUCE % (_SPARSE_OUT, "%(G17)s"),
+        "SparseReduceMaxSparse": _SPARSE_REDUCE % (_SPARSE_OUT, "%(G7)s"),
         "Sum": "signature=input:T, reduction_indices:Tidx -> output:T; "
         "attr=keep_dims:bool,default=false; attr=T:type,allowed=[%(G17)s]; "
         "attr=Tidx:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]",

@@ -178,7 +178,7 @@ class TensorOperators:
         return _unary(_ops.invert, self, "LogicalNot")
 
     def __getitem__(self, key):
-        return wrap(_ops.strided_slice(self._value, key))
+        return wrap(_ops.strided_slice(self._value, key, source=self))
 
     def __array__(self, dtype=None, copy=None):
         array = _host_array(self._value)

@@ -15,6 +15,7 @@ import torch
 from . import dtypes
 from . import convert as _convert
 from . import np_promotion
+from . import global_state
 from .global_state import PROCESS
 from .composite_tensor import CompositeTensor
 from .dispatch import CompositeArgumentError, operator_operand
@@ -29,6 +30,7 @@ from .op_errors import (
     kernel_name,
     op_error,
     translate_error,
+    type_name,
 )
 from .tensor import Tensor, TensorOperators, wrap
 
@@ -226,16 +228,17 @@ def operand_like(value, like):
 
 
 def rbinary(fn, x, y, opname, scalars=True):
-    """``fn(y, x)`` for the reflected operator ``y <op> x`` (``y`` is not a Tensor)."""
+    """``fn(y, x)`` for the reflected operator ``y <op> x`` (``y`` is not a Tensor; a
+    composite ``y`` that has no such operator fails with TF's plain ``ValueError``)."""
     if PROCESS.numpy_behavior:
         x, y = np_promotion.promote_operands(x, y)
     a = x._value
-    if opname in _HINTED_OPERATORS:
-        b = _convert.to_torch_like(y, a)
-        if b.dtype != a.dtype:
-            raise input_dtype_error(opname, 1, b, a)
-    else:
-        b = operand_like(y, a)
+    try:
+        b = _convert.to_torch_like(y, a) if opname in _HINTED_OPERATORS else operand_like(y, a)
+    except CompositeArgumentError as error:
+        raise ValueError(*error.args) from None
+    if opname in _HINTED_OPERATORS and b.dtype != a.dtype:
+        raise input_dtype_error(opname, 1, b, a)
     if isinstance(a, np.ndarray):
         return wrap(_string_binary(opname, b, a))
     check_operand(a, opname)
@@ -399,7 +402,7 @@ def _normalize_index(item):
     raise TypeError(_INDEX_ERROR % (item,))
 
 
-def strided_slice(value, key):
+def strided_slice(value, key, source=None):
     """TF's ``tensor[key]``: ints, slices (negative steps too), ``None``, ``...``,
     scalar int tensors, and a boolean mask tensor as the whole key."""
     if isinstance(key, TensorOperators) and key.dtype is dtypes.bool:
@@ -426,6 +429,9 @@ def strided_slice(value, key):
         elif type(k) is int:
             size = value.shape[dim]
             if not -size <= k < size:
+                graph = _graph_index_error(value, key, k + size if k < 0 else k, dim, source)
+                if graph is not None:
+                    raise graph
                 raise _slice_error(
                     "slice index %d of dimension %d out of bounds."
                     % (k + size if k < 0 else k, dim),
@@ -448,6 +454,43 @@ def strided_slice(value, key):
     if isinstance(value, np.ndarray) and not isinstance(result, np.ndarray):
         return np.array(result, dtype=object)
     return result
+
+
+def _graph_index_error(value, key, index, dim, source):
+    """In a traced ``tf.function``, TF's shape-inference ``ValueError`` for an integer index
+    out of bounds (keys of plain ints only; ``None`` otherwise or eagerly).  ``source``: the
+    indexed Tensor, whose graph name TF prints (``Const`` for one made in the function; the
+    node is always named as a function's first slice, ``strided_slice``)."""
+    if global_state.PER_THREAD.function_trace is None or not all(type(k) is int for k in key):
+        return None
+    text = getattr(source, "_symbolic_text", None)
+    name = text.split('"')[1].split(":")[0] if text else "Const"
+    count = len(key)
+
+    def values(items):
+        return " ".join(str(v) for v in items)
+
+    return ValueError(
+        "slice index %d of dimension %d out of bounds. for '{{node strided_slice}} = "
+        "StridedSlice[Index=DT_INT32, T=DT_%s, begin_mask=0, ellipsis_mask=0, end_mask=0, "
+        "new_axis_mask=0, shrink_axis_mask=%d](%s, strided_slice/stack, strided_slice/stack_1, "
+        "strided_slice/stack_2)' with input shapes: %s, [%d], [%d], [%d] and with computed "
+        "input tensors: input[1] = <%s>, input[2] = <%s>, input[3] = <%s>."
+        % (
+            index,
+            dim,
+            type_name(dtype_of(value)).upper(),
+            (1 << count) - 1,
+            name,
+            dims_text(list(value.shape)),
+            count,
+            count,
+            count,
+            values(key),
+            values(k + 1 for k in key),
+            values(1 for _ in key),
+        )
+    )
 
 
 def _slice_error(text, value):

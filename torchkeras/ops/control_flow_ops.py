@@ -19,7 +19,10 @@ from ..api_export import tf_export
 from ..framework import dtypes
 from ..framework import tree as _tree
 from ..framework.convert import convert_to_tensor
-from ..framework.op_errors import op_error
+from ..framework.errors import InvalidArgumentError
+from ..framework.function_trace import graph_error, traced_function_name
+from ..framework.op_errors import dims_text, op_error, type_name
+from ..framework.shape import TensorShape
 from ..framework.tensor import Tensor
 from ..framework.variable import Variable
 from . import nest as _nest
@@ -44,8 +47,31 @@ _builtin_tuple = tuple
 
 
 def _predicate_value(pred):
-    """TF's ``constant_value(convert_to_tensor(pred))``: the predicate as NumPy."""
-    return convert_to_tensor(pred).numpy()
+    """TF's ``constant_value(convert_to_tensor(pred))``: the predicate as NumPy; in a traced
+    ``tf.function``, the checks of TF's graph ``Switch`` (a bool of one element)."""
+    tensor = convert_to_tensor(pred)
+    function = traced_function_name()
+    if function is not None:
+        if tensor.dtype is not dtypes.bool:
+            raise InvalidArgumentError(
+                None,
+                None,
+                "Input 'pred' passed %s expected bool while building NodeDef "
+                "'cond/switch_pred/_2' using Op<name=Switch; signature=data:T, pred:bool -> "
+                "output_false:T, output_true:T; attr=T:type> [Op:__inference_%s]"
+                % (type_name(tensor.dtype), function),
+            )
+        if tensor.shape.num_elements() != 1:
+            dims = tensor.shape.as_list()
+            while dims and dims[0] == 1:  # TF's kernel prints the shape without leading 1s
+                dims = dims[1:]
+            raise graph_error(
+                InvalidArgumentError,
+                "The second input must be a scalar, but it has shape %s" % dims_text(dims),
+                "cond/switch_pred/_2",
+            )
+        return bool(tensor.numpy().reshape(()))
+    return tensor.numpy()
 
 
 @tf_export("cond")
@@ -63,6 +89,8 @@ def cond(pred, true_fn=None, false_fn=None, name=None):
         raise TypeError("'true_fn' must be callable.")
     if not callable(false_fn):
         raise TypeError("'false_fn' must be callable.")
+    if isinstance(pred, bool) and traced_function_name() is not None:
+        raise TypeError("pred must not be a Python bool", pred)
     if _predicate_value(pred):
         return true_fn()
     return false_fn()
@@ -97,9 +125,7 @@ def _case_pairs(pred_fn_pairs, exclusive):
         pred_fn_pairs = list(pred_fn_pairs.items())
     for pair in pred_fn_pairs:
         if not isinstance(pair, _builtin_tuple) or len(pair) != 2:
-            raise TypeError(
-                "Each entry in 'pred_fn_pairs' must be a 2-tuple. Received %s." % (pair,)
-            )
+            raise TypeError(f"Each entry in 'pred_fn_pairs' must be a 2-tuple. Received {pair}.")
         pred, fn = pair
         if not isinstance(pred, Tensor):
             raise TypeError("pred must be a Tensor, got: %s" % (pred,))
@@ -271,12 +297,45 @@ def while_loop(
             return (i + 1, inner_body(*lv))
 
         loop_vars = (0, loop_vars)
+        if shape_invariants is not None:
+            shape_invariants = (None, shape_invariants)
     structure = _tree.map_structure(_type_spec, list(loop_vars))
+    traced = traced_function_name() is not None
+    initial = list(loop_vars)
     while cond(*loop_vars):
         loop_vars = body(*loop_vars)
+        if traced and len(initial) == 1 and not isinstance(loop_vars, (list, _builtin_tuple)):
+            loop_vars = [loop_vars]  # TF's graph loop packs a single loop variable
         _nest.assert_same_structure(structure, list(loop_vars))
+        if traced:
+            _check_shape_invariants(initial, list(loop_vars), shape_invariants)
+            traced = False  # TF checks the body's graph, built once
     loop_vars = _tree.map_structure(_loop_result, loop_vars)
     return loop_vars[1] if maximum_iterations is not None else loop_vars
+
+
+def _graph_name(tensor):
+    """The graph name TF gives a loop variable: a ``tf.function`` argument's own name; other
+    tensors print as ``Const:0`` here (TF names them by the op that made them)."""
+    text = getattr(tensor, "_symbolic_text", None)
+    return text.split('"')[1] if text else "Const:0"
+
+
+def _check_shape_invariants(initial, current, shape_invariants):
+    """TF's graph check of the loop variables' shapes after one iteration: each must be
+    compatible with its ``shape_invariants`` entry (by default its shape on entry)."""
+    invariants = _tree.flatten(shape_invariants) if shape_invariants is not None else None
+    for position, (before, after) in enumerate(zip(_tree.flatten(initial), _tree.flatten(current))):
+        if not isinstance(before, Tensor) or not isinstance(after, Tensor):
+            continue
+        wanted = before.shape if invariants is None else TensorShape(invariants[position])
+        if not wanted.is_compatible_with(after.shape):
+            raise ValueError(
+                "Input tensor `%s` enters the loop with shape %s, but has shape %s after one "
+                "iteration. To allow the shape to vary across iterations, use the "
+                "`shape_invariants` argument of tf.while_loop to specify a less-specific shape."
+                % (_graph_name(before), before.shape, after.shape)
+            )
 
 
 @tf_export("control_dependencies")

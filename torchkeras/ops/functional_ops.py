@@ -15,6 +15,8 @@ falls back to calling ``fn`` per element and stacking, which gives the same resu
 
 from __future__ import annotations
 
+import traceback
+
 import torch
 
 from ..api_export import tf_export
@@ -22,6 +24,7 @@ from ..framework import dtypes
 from ..framework.dispatch import CompositeArgumentError
 from ..framework import tree as _tree
 from ..framework.convert import convert_to_tensor
+from ..framework.errors import InvalidArgumentError
 from ..framework.tensor import wrap
 from . import nest as _nest
 from .control_flow_ops import _variables_to_tensors, while_loop
@@ -354,6 +357,40 @@ def _looped(fn, elems, flat, n):
     return [stack(list(column)) for column in columns], structure
 
 
+def _match_batch(flat):
+    """``flat`` with TF's batch size, the largest first dimension: size-1 inputs are
+    broadcast to it; another size fails TF's gather of the missing rows."""
+    sizes = [t.shape[0] if t.shape.ndims else 1 for t in flat]
+    batch = max(sizes)
+    for position, size in enumerate(sizes):
+        if size not in (1, batch):
+            raise _gather_error(position, size)
+    return [
+        wrap(t._value.expand((batch,) + tuple(t._value.shape[1:])))
+        if size == 1 and batch != 1 and t.shape.ndims
+        else t
+        for t, size in zip(flat, sizes)
+    ]
+
+
+def _gather_error(position, size):
+    """TF's error where ``pfor`` gathers row ``size`` of the ``position``-th input (its
+    graph traceback shows the caller's frames here)."""
+    node = "loop_body/GatherV2%s/pfor/GatherV2" % ("_%d" % position if position else "")
+    frames = "".join(
+        '  File "%s", line %d, in %s\n\n' % (frame.filename, frame.lineno, frame.name)
+        for frame in traceback.extract_stack()
+        if "torchkeras" not in frame.filename
+    )
+    return InvalidArgumentError(
+        None,
+        None,
+        "Graph execution error:\n\nDetected at node %s defined at (most recent call last):\n"
+        "%s\nindices[%d] = %d is not in [0, %d)\n\t [[{{node %s}}]] [Op:__inference_f]"
+        % (node, frames, size, size, size, node),
+    )
+
+
 @tf_export("vectorized_map")
 def vectorized_map(fn, elems, fallback_to_while_loop=True, warn=True):
     """``tf.vectorized_map``: ``fn`` over the slices of ``elems`` along the first axis, the
@@ -371,6 +408,8 @@ def vectorized_map(fn, elems, fallback_to_while_loop=True, warn=True):
     flat = _tree.flatten(elems)
     if not flat or flat[0].shape.ndims == 0:
         raise IndexError("list index out of range")
+    flat = _match_batch(flat)
+    elems = _tree.pack_sequence_as(elems, flat)
     try:
         outputs, structure = _vmapped(fn, elems, flat)
     except Exception as error:  # noqa: BLE001 - any failure inside vmap means "not vectorizable"

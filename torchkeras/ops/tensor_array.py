@@ -19,6 +19,7 @@ from ..framework import device as _device
 from ..framework import dtypes
 from ..framework.convert import convert_to_tensor
 from ..framework.errors import InvalidArgumentError, OpError, OutOfRangeError
+from ..framework.function_trace import graph_error, traced_function_name
 from ..framework.shape import TensorShape
 from ..framework.tensor import Tensor, TensorOperators, wrap
 from .shape_ops import concat, split, stack, unstack
@@ -143,6 +144,14 @@ class TensorArray:
     def read(self, index, name=None):
         """The element at ``index`` (zeros of the element shape if never written)."""
         index = _host_index(index)
+        if traced_function_name() is not None and not 0 <= index < len(self._tensor_array):
+            # In a function TF reads from a TensorList, whose kernel words the error.
+            raise graph_error(
+                InvalidArgumentError,
+                "Trying to access element %d in a list with %d elements."
+                % (index, len(self._tensor_array)),
+                "TensorArrayV2Read/TensorListGetItem",
+            )
         if index < 0:
             raise OutOfRangeError(
                 None, None, "Reading from negative indices (index %d) is not allowed." % index
@@ -171,6 +180,14 @@ class TensorArray:
 
     def _write(self, index, value):
         index = _host_index(index)
+        if traced_function_name() is not None and not 0 <= index < len(self._tensor_array):
+            # In a function TF reads from a TensorList, whose kernel words the error.
+            raise graph_error(
+                InvalidArgumentError,
+                "Trying to access element %d in a list with %d elements."
+                % (index, len(self._tensor_array)),
+                "TensorArrayV2Read/TensorListGetItem",
+            )
         if index < 0:
             raise OutOfRangeError(
                 None, None, "Writing to negative indices (index %d) is not allowed." % index

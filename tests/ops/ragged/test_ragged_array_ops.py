@@ -17,6 +17,18 @@ EXPRESSIONS = [
     "tf.concat([a, b], axis=2)",
     "tf.concat([a, rt], axis=1)",
     "tf.concat([r3, r3], axis=2)",
+    "tf.concat([a], axis=2)",
+    "tf.ragged.boolean_mask(tf.ragged.constant([[1, 2], [3]]), "
+    "tf.ragged.constant([[True], [False]]))",
+    "tf.ragged.boolean_mask(tf.ragged.constant([[1, 2], [3]]), tf.ragged.constant([[True]]))",
+    "tf.ragged.map_flat_values(tf.add, tf.ragged.constant([[1, 2], [3]]), "
+    "tf.ragged.constant([[1], [2, 3]]))",
+    "tf.ragged.map_flat_values(tf.add, tf.ragged.constant([[1, 2], [3]]), "
+    "tf.ragged.constant([[[1], [2, 3]]]))",
+    "tf.where(tf.ragged.constant([[True], [False, True]]), tf.ragged.constant([[1], [2, 3]]), "
+    "tf.ragged.constant([[1, 2], [3]]))",
+    "tf.where(tf.ragged.constant([[True, False], [False]]), tf.ragged.constant([[1], [2, 3]]), "
+    "tf.ragged.constant([[1], [2, 3]]))",
     "tf.stack([a, b], axis=0)",
     "tf.stack([a, b], axis=1)",
     "tf.stack([a, b], axis=2)",
@@ -45,6 +57,9 @@ EXPRESSIONS = [
     "tf.ragged.range([3, 0, 5])",
     "tf.ragged.range([0, 3, 5], [3, 3, 10], 2)",
     "tf.ragged.range([0.5, 3.0], [3.0, 4.0])",
+    "tf.ragged.range(['a'])",
+    "tf.ragged.range([1], 3, [True])",
+    "tf.ragged.range(tf.constant([1], tf.uint8))",
     "tf.ragged.range(3)",
     "tf.ragged.range([1, 2], row_splits_dtype=tf.int32).row_splits",
     "tf.ragged.row_splits_to_segment_ids([0, 2, 2, 5])",

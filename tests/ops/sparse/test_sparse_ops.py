@@ -421,6 +421,53 @@ BAD_SPARSE_CALLS = [
     ("tf.SparseTensor(None, [1.], [3])", ValueError, "Attempt to convert a value (None)"),
     ("tf.SparseTensor([[0]], [1.], [-3])", ValueError, "Dimension -3 must be >= 0"),
     ("tf.SparseTensor.from_value([1., 2.])", TypeError, "Argument sparse_tensor_value=[1.0, 2.0]"),
+    (
+        "tf.sparse.reduce_sum(tf.SparseTensor([[0]], ['a'], [3]))",
+        tf.errors.InvalidArgumentError,
+        "Value for attr 'T' of string is not in the list of allowed values: float, double,",
+    ),
+    (
+        "tf.sparse.reduce_max(tf.SparseTensor([[0]], ['a'], [3]), output_is_sparse=True)",
+        tf.errors.InvalidArgumentError,
+        "Value for attr 'T' of string is not in the list of allowed values: float, double,",
+    ),
+    (
+        "tf.SparseTensor([[0]], [1.], [3]) @ tf.ones([3])",
+        ValueError,
+        "Attempt to convert a value (SparseTensor(indices=tf.Tensor([[0]]",
+    ),
+    (
+        "tf.SparseTensor([[0]], [1.], [3]) - tf.ones([3])",
+        ValueError,
+        "Attempt to convert a value (SparseTensor(indices=tf.Tensor([[0]]",
+    ),
+    (
+        "tf.sparse.concat(0, [])",
+        tf.errors.InvalidArgumentError,
+        "OpKernel 'SparseConcat' has constraint on attr 'T' not in NodeDef '[N=0, concat_dim=0]'",
+    ),
+    (
+        "tf.sparse.cross([tf.SparseTensor([[0, 0]], ['a'], [1, 1]), "
+        "tf.SparseTensor([[0, 0]], ['b'], [2, 1])])",
+        tf.errors.InvalidArgumentError,
+        "Expected batch size 1 got 2 at position 1 [Op:SparseCrossV2]",
+    ),
+    (
+        "tf.sparse.cross_hashed([tf.constant([['a'], ['b']]), "
+        "tf.SparseTensor([[0, 0]], ['a'], [1, 1])])",
+        tf.errors.InvalidArgumentError,
+        "Expected batch size 1 got 2 at dense tensor 0 [Op:SparseCross]",
+    ),
+    (
+        "tf.sparse.reshape(tf.SparseTensor([[0, 1]], [1.], [2, 2]), [1.5])",
+        tf.errors.InvalidArgumentError,
+        "Input to reshape is a tensor with 4 dense values, but the requested shape has 1.",
+    ),
+    (
+        "tf.sparse.reshape(tf.SparseTensor([[0, 1]], [1.], [2, 2]), ['a'])",
+        tf.errors.UnimplementedError,
+        "Cast string to int64 is not supported",
+    ),
 ]
 
 

@@ -7,6 +7,7 @@ from . import ragged_elementwise_ops  # noqa: F401
 from . import ragged_gather_ops  # noqa: F401
 from . import ragged_math_ops  # noqa: F401
 from . import ragged_array_ops  # noqa: F401
+from . import ragged_cross_ops  # noqa: F401
 from . import dynamic_ragged_shape  # noqa: F401
 from . import ragged_tensor_spec  # noqa: F401
 from . import ragged_dispatch_ops  # noqa: F401

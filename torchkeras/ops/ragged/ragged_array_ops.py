@@ -14,6 +14,7 @@ from ...framework.convert import convert_to_tensor
 from ...framework.dispatch import register
 from ...framework.tensor import TensorOperators, wrap
 from .. import cast_ops, comparison_ops, creation_ops, shape_ops, shape_query_ops
+from ..debugging import Assert, assert_equal
 from .ragged_elementwise_ops import _check_same_partitions
 from .ragged_gather_ops import gather_rows
 from .ragged_tensor import RaggedTensor, _normalize_axis
@@ -68,6 +69,9 @@ def ragged_where(condition, x=None, y=None, name=None):
             return comparison_ops.where(condition)
         return comparison_ops.where(condition.to_tensor())
     ragged = [v for v in (condition, x, y) if isinstance(v, RaggedTensor)][0]
+    if all(isinstance(v, RaggedTensor) for v in (condition, x, y)):
+        _check_broadcast(x, y)
+        _check_broadcast(condition, x)
     for v in (condition, x, y):
         if isinstance(v, RaggedTensor):
             _check_same_partitions(ragged, v)
@@ -78,6 +82,29 @@ def ragged_where(condition, x=None, y=None, name=None):
         else:
             flats.append(_dense_like(ragged, v))
     return ragged.with_flat_values(comparison_ops.where(*flats))
+
+
+def _check_broadcast(rt, other):
+    """TF's ``Assert`` failure where ragged ``rt`` and ``other`` (same row counts) differ in
+    their row lengths at some ragged dimension, as its ragged shape broadcasting words it."""
+    if rt.ragged_rank != other.ragged_rank:
+        return
+    for axis, (a, b) in enumerate(zip(rt.nested_row_splits, other.nested_row_splits), 1):
+        a, b = a._value.to(torch.int64), b._value.to(torch.int64).to(a._value.device)
+        if a.numel() != b.numel():
+            return
+        if not torch.equal(a, b):
+            Assert(
+                convert_to_tensor(False),
+                [
+                    "Unable to broadcast: dimension size mismatch in dimension",
+                    axis,
+                    "lengths=",
+                    wrap(b[1:] - b[:-1]),
+                    "dim_size=",
+                    wrap(a[1:] - a[:-1]),
+                ],
+            )
 
 
 def _dense_like(ragged, value):
@@ -198,7 +225,10 @@ def _concat(values, axis):
 
 @register(shape_ops.concat, RaggedTensor)
 def ragged_concat(values, axis, name=None):
-    """``tf.concat`` with RaggedTensor inputs (dense inputs join as ragged ones)."""
+    """``tf.concat`` with RaggedTensor inputs (dense inputs join as ragged ones).  Like TF, a
+    single input comes back as it is, whatever ``axis``."""
+    if len(values) == 1:
+        return values[0]
     return _concat(values, axis)
 
 
@@ -276,7 +306,7 @@ def boolean_mask(data, mask, name=None):
     if isinstance(mask, RaggedTensor):
         if not isinstance(data, RaggedTensor):
             data = RaggedTensor.from_tensor(data, ragged_rank=mask.ragged_rank)
-        _check_same_partitions(mask, data)
+        _check_same_partitions(mask, data, "Inputs must have identical ragged splits")
         return _mask_values(data, mask.flat_values._value)
     if isinstance(data, RaggedTensor):
         mask = RaggedTensor.from_tensor(mask, ragged_rank=data.ragged_rank)
@@ -340,7 +370,25 @@ def map_flat_values(op, *args, **kwargs):
             "outer-dimension size as flat_values of any ragged inputs. (output shape: %s; "
             "expected outer dimension size: %d)" % (result.shape, size)
         )
+    _check_merged_partitions(ragged)
     return ragged[0].with_flat_values(result)
+
+
+def _check_merged_partitions(ragged):
+    """TF's checks as ``map_flat_values`` merges the row partitions of its ragged inputs: the
+    same ragged rank, and equal row splits at each level."""
+    message = "RowPartition._merge_precomputed_encodings: partitions have incompatible row_splits"
+    first = ragged[0].nested_row_splits
+    for other in ragged[1:]:
+        splits = other.nested_row_splits
+        if len(splits) != len(first):
+            raise ValueError("All ragged inputs must have the same ragged_rank.")
+        for a, b in zip(first, splits):
+            if a is b:
+                continue
+            if a.shape != b.shape:
+                raise ValueError(message)
+            assert_equal(a, b, message=message)
 
 
 @tf_export("ragged.stack_dynamic_partitions")

@@ -10,6 +10,7 @@ from ...framework import dtypes
 from ...framework.convert import convert_to_tensor
 from ...framework.errors import InvalidArgumentError
 from ...framework.op_errors import op_error
+from ...framework.shape import TensorShape
 from ...framework.sparse_tensor import SparseTensor
 from ...framework.tensor import TensorOperators, wrap
 from .ragged_tensor import RaggedTensor
@@ -105,14 +106,24 @@ def _type_name(value):
     return "EagerTensor" if isinstance(value, TensorOperators) else type(value).__name__
 
 
+def _check_compatible(shape, other):
+    """TF's ``ValueError`` where two static shapes (of ``lengths`` or ``padding`` against the
+    tensor's) are incompatible."""
+    if not shape.is_compatible_with(other):
+        raise ValueError("Shapes %s and %s are incompatible" % (shape, other))
+
+
 def _row_lengths_to_cut(tensor, lengths, padding):
     """Per-row lengths of a rank >= 2 tensor cut at ``lengths`` or before trailing padding."""
     a = tensor._value
     ncols = a.shape[1]
     if lengths is not None:
         lengths = int_vector(lengths, "lengths")
+        _check_compatible(tensor.shape[:2], TensorShape([lengths.shape[0], ncols]))
         return wrap(torch.clamp(lengths._value, max=ncols))
-    pad = convert_to_tensor(padding, dtype=tensor.dtype)._value
+    padding = convert_to_tensor(padding, dtype=tensor.dtype)
+    _check_compatible(padding.shape, tensor.shape[2:])
+    pad = padding._value
     if is_string(a):
         equal = torch.from_numpy(np.asarray(a == pad, dtype=bool))
     else:

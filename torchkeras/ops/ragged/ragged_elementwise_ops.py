@@ -18,6 +18,7 @@ from ...framework.errors import InvalidArgumentError
 from ...framework.tensor import TensorOperators, wrap
 from .. import comparison_ops, elementwise_ops
 from ..debugging import assert_equal
+from .ragged_gather_ops import gather_rows
 from .ragged_tensor import RaggedTensor
 from .ragged_util import take
 
@@ -41,14 +42,18 @@ def _nrows_error():
     )
 
 
-def _check_same_partitions(x, y):
-    """TF's errors unless ragged ``x`` and ``y`` have the same row partitions."""
+def _check_same_partitions(x, y, message=None):
+    """TF's errors unless ragged ``x`` and ``y`` have the same row partitions; with
+    ``message``, TF's ``assert_splits_match`` (``assert_equal`` of each pair of splits)."""
     if x.ragged_rank != y.ragged_rank:
         raise ValueError(
             "Ragged ranks differ: %d vs %d (broadcasting between different ragged ranks is "
             "not supported)" % (x.ragged_rank, y.ragged_rank)
         )
     for a, b in zip(x.nested_row_splits, y.nested_row_splits):
+        if message is not None:
+            assert_equal(a, b, message=message)
+            continue
         if a._value.numel() != b._value.numel():
             raise _nrows_error()
         if not torch.equal(a._value.to(torch.int64), b._value.to(torch.int64).to(a._value.device)):
@@ -97,11 +102,25 @@ def _repeat_first(storage, count):
     return storage.expand((count,) + tuple(storage.shape[1:]))
 
 
+def _broadcast_rows(x, y):
+    """Ragged ``x`` and ``y`` where one has a single row and the other more: that row
+    repeated (TF's broadcasting of a size-1 outer dimension)."""
+    nrows_x, nrows_y = _nrows(x), _nrows(y)
+    if nrows_x == nrows_y or 1 not in (nrows_x, nrows_y):
+        return x, y
+    count = max(nrows_x, nrows_y)
+    index = torch.zeros(count, dtype=torch.int64, device=x._row_splits._value.device)
+    if nrows_x == 1:
+        return gather_rows(x, index), y
+    return x, gather_rows(y, index)
+
+
 def ragged_binary(op, x, y, name=None):
     """``op(x, y)`` where ``x`` and/or ``y`` is a RaggedTensor (see the module docstring)."""
     if isinstance(x, RaggedTensor) and isinstance(y, RaggedTensor):
         if x.ragged_rank != y.ragged_rank or x.shape.rank != y.shape.rank:
             return _broadcast_ragged(op, x, y)
+        x, y = _broadcast_rows(x, y)
         _check_same_partitions(x, y)
         return x.with_flat_values(op(x.flat_values, y.flat_values))
     if isinstance(x, RaggedTensor):

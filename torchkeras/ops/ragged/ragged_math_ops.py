@@ -214,6 +214,10 @@ _RANGE_ORDER = (dtypes.int32, dtypes.int64, dtypes.float32, dtypes.float64)
 
 
 def _common_dtype(dts):
+    """The widest of ``dts`` in TF's range order; TF's bare ``assert`` fails for a dtype
+    outside it (strings, bools, complex, unsigned)."""
+    if any(d not in _RANGE_ORDER for d in dts):
+        raise AssertionError()
     return max(dts, key=lambda d: _RANGE_ORDER.index(d) if d in _RANGE_ORDER else 0)
 
 

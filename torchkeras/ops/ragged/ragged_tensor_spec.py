@@ -82,6 +82,24 @@ class RaggedTensorSpec:
         """``tf.RaggedTensor``."""
         return RaggedTensor
 
+    @property
+    def _component_specs(self):
+        """TF's component specs: the flat values', then each level's row splits' (the outer
+        splits have ``nrows + 1`` entries where ``nrows`` is known)."""
+        from ..tensor_spec import TensorSpec
+
+        if self._ragged_rank == 0:
+            return [TensorSpec(self._shape, self._dtype)]
+        flat_values = self._flat_values_spec or TensorSpec(
+            TensorShape([None]).concatenate(self._shape[self._ragged_rank + 1 :]), self._dtype
+        )
+        outer = self._shape[0] if self._shape.rank else None
+        outer_splits = TensorSpec([None if outer is None else outer + 1], self._row_splits_dtype)
+        inner_splits = [
+            TensorSpec([None], self._row_splits_dtype) for _ in range(self._ragged_rank - 1)
+        ]
+        return [flat_values, outer_splits] + inner_splits
+
     def is_compatible_with(self, spec_or_value):
         """True when ``spec_or_value`` (a spec or a RaggedTensor) fits this spec."""
         if isinstance(spec_or_value, RaggedTensor):

@@ -66,26 +66,26 @@ def _fingerprint_cat64(fp1, fp2):
 
 
 def _check_batch(opname, kernel_prefix, inputs, parts):
-    """TF's error where a dense input's row count differs from the first input's."""
-    sparse_count = sum(isinstance(value, SparseTensor) for value in inputs)
-    batch = parts[0][0]
-    dense_seen = 0
-    for value, (count, _) in zip(inputs, parts):
-        if isinstance(value, SparseTensor):
-            continue
-        if count != batch:
-            kernel = "%s_N_%d_dense_types_%d_sparse_types_%d" % (
-                kernel_prefix,
-                sparse_count,
-                len(inputs) - sparse_count,
-                sparse_count,
-            )
-            raise op_error(
-                opname,
-                "Expected batch size %d got %d at dense tensor %d" % (batch, count, dense_seen),
-                kernel=kernel,
-            )
-        dense_seen += 1
+    """The batch size (the first sparse input's row count, else the first dense input's) and
+    TF's error where another input's row count differs (sparse inputs checked first)."""
+    is_sparse = [isinstance(value, SparseTensor) for value in inputs]
+    sparse_counts = [count for (count, _), s in zip(parts, is_sparse) if s]
+    dense_counts = [count for (count, _), s in zip(parts, is_sparse) if not s]
+    batch = (sparse_counts or dense_counts)[0]
+    kernel = "%s_N_%d_dense_types_%d_sparse_types_%d" % (
+        kernel_prefix,
+        len(sparse_counts),
+        len(dense_counts),
+        len(sparse_counts),
+    )
+    for where, counts in (("position", sparse_counts), ("dense tensor", dense_counts)):
+        for position, count in enumerate(counts):
+            if count != batch:
+                raise op_error(
+                    opname,
+                    "Expected batch size %d got %d at %s %d" % (batch, count, where, position),
+                    kernel=kernel,
+                )
     return batch
 
 

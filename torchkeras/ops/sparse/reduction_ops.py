@@ -7,7 +7,7 @@ from __future__ import annotations
 import torch
 
 from ...api_export import tf_export
-from ...framework.op_errors import op_error
+from ...framework.op_errors import allowed_dtypes, check_dtype, op_error
 from ...framework.tensor import wrap
 from ._components import compare_rows, components, kernel_error, make, row_major_order
 
@@ -48,6 +48,7 @@ def _groups(indices, kept):
 def _reduce(kind, sp_input, axis, keepdims, output_is_sparse):
     indices, values, shape = components(sp_input)
     opname = "SparseReduce%s%s" % (kind, "Sparse" if output_is_sparse else "")
+    check_dtype(values, allowed_dtypes(opname), opname)
     axes = _axes(axis, len(shape), opname)
     kept = [d for d in range(len(shape)) if d not in axes]
     out_shape = (

@@ -10,6 +10,9 @@ from ...api_export import tf_export
 from ...framework.op_errors import op_error
 from ...framework.sparse_tensor import SparseTensor
 from ...framework.tensor import TensorOperators, wrap
+from ...framework.convert import to_torch
+from ...framework.shape import TensorShape
+from ..cast_ops import cast
 from ..gather_ops import gather
 from .._args import host_ints
 from ._components import (
@@ -89,12 +92,25 @@ def _relinearize(indices, shape, target):
     return torch.div(linear[:, None], strides, rounding_mode="floor") % sizes.clamp(min=1)
 
 
+def _as_int64(shape):
+    """``shape`` as TF's ``tf.sparse.reshape`` takes it: cast to int64 first, so a float
+    shape is truncated toward zero and a string one fails as the cast does."""
+    if isinstance(shape, TensorShape) or (
+        isinstance(shape, (list, tuple)) and all(type(v) is int for v in shape)
+    ):
+        return shape
+    storage = to_torch(shape)
+    if isinstance(storage, np.ndarray) or storage.dtype not in (torch.int32, torch.int64):
+        return cast(shape, "int64")
+    return shape
+
+
 @tf_export("sparse.reshape")
 def reshape(sp_input, shape, name=None):
     """``tf.sparse.reshape``: the same values at the indices of the reshaped dense tensor
     (one ``-1`` dimension is inferred); TF's ``SparseReshape`` errors."""
     indices, values, old_shape = components(sp_input)
-    target = _reshape_target(old_shape, host_ints(shape, "SparseReshape", "shape"))
+    target = _reshape_target(old_shape, host_ints(_as_int64(shape), "SparseReshape", "shape"))
     return make(_relinearize(indices, old_shape, target), values, target)
 
 

@@ -7,7 +7,7 @@ import torch
 
 from ...api_export import tf_export
 from ...framework.errors import InvalidArgumentError
-from ...framework.op_errors import dtype_of, input_dtype_error
+from ...framework.op_errors import dtype_of, input_dtype_error, op_error
 from .._args import host_ints
 from ._components import cat_values, components, kernel_error, make, row_major_order, take
 
@@ -92,6 +92,18 @@ def split(sp_input=None, num_split=None, axis=None, name=None):
     return pieces
 
 
+def _no_inputs(axis):
+    """TF's error for ``tf.sparse.concat`` of no inputs: no kernel matches an op without ``T``."""
+    return op_error(
+        "SparseConcat",
+        "OpKernel 'SparseConcat' has constraint on attr 'T' not in NodeDef "
+        "'[N=0, concat_dim=%d]', KernelDef: 'goo.gle/debugonly    op: \"SparseConcat\" "
+        'device_type: "CPU" constraint { name: "T" allowed_values { list { type: DT_VARIANT '
+        "} } }'" % axis,
+        wrapped=False,
+    )
+
+
 @tf_export("sparse.concat")
 def concat(axis, sp_inputs, expand_nonconcat_dims=False, name=None):
     """``tf.sparse.concat``: SparseTensors joined along ``axis`` (row-major output order).
@@ -99,6 +111,8 @@ def concat(axis, sp_inputs, expand_nonconcat_dims=False, name=None):
     maxima; TF's ``SparseConcat`` dtype and shape errors."""
     parts = [components(sp) for sp in sp_inputs]
     count = len(parts)
+    if not count:
+        raise _no_inputs(axis)
     rank = len(parts[0][2])
     for position, (_, _, shape) in enumerate(parts):
         if len(shape) != rank:
