@@ -107,3 +107,28 @@ def assert_same(expression, tf_outcome, tk_outcome, rtol=1e-5, atol=1e-6, check_
             )
         else:
             np.testing.assert_array_equal(have, want, err_msg=expression)
+
+
+def error_of(module, source):
+    """The exception ``source`` raises with ``tf`` bound to ``module`` (``None`` if it runs)."""
+    kind, result = run(module, source)
+    return result if kind == "error" else None
+
+
+def kernel_text(error):
+    """An error's text without TF's ``{{function_node ...}}`` kernel prefix."""
+    return str(error).split("}} ", 1)[-1]
+
+
+def assert_raises(module, source, cls, start):
+    """``source`` raises exactly ``cls`` with a kernel text starting with ``start``."""
+    error = error_of(module, source)
+    assert type(error) is cls and kernel_text(error).startswith(start), repr(error)
+
+
+def assert_same_errors(ours, theirs, sources, chars=60):
+    """Each of ``sources`` raises the same class name and kernel-text start on both modules."""
+    for source in sources:
+        mine, real = error_of(ours, source), error_of(theirs, source)
+        assert type(mine).__name__ == type(real).__name__, source
+        assert kernel_text(mine)[:chars] == kernel_text(real)[:chars], source
