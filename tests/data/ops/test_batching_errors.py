@@ -5,16 +5,7 @@ real TensorFlow where installed."""
 import pytest
 
 import torchkeras as tf
-
-
-def _outcome(tf_module, source):
-    """The values of ``source`` run with ``tf_module`` as ``tf``, or its error class and
-    message (without TF's kernel prefix)."""
-    try:
-        result = eval(source, {"tf": tf_module})  # noqa: S307 - the cases below
-    except Exception as error:  # noqa: BLE001 - the outcome compared
-        return type(error).__name__, str(error).split("}} ", 1)[-1]
-    return [x.numpy().tolist() for x in result]
+from tests.data.ops.outcomes import outcome
 
 
 CASES = [
@@ -30,17 +21,17 @@ CASES = [
 @pytest.mark.parametrize("source", CASES)
 def test_agrees_with_tf(source):
     tf_real = pytest.importorskip("tensorflow")
-    assert _outcome(tf, source) == _outcome(tf_real, source)
+    assert outcome(tf, source) == outcome(tf_real, source)
 
 
 def test_messages_and_values():
-    assert _outcome(tf, CASES[0]) == (
+    assert outcome(tf, CASES[0]) == (
         "InvalidArgumentError",
         "Cannot add tensor to the batch: number of elements does not match. Shapes are: "
         "[tensor]: [1], [batch]: [0] [Op:IteratorGetNext] name: ",
     )
-    assert _outcome(tf, CASES[2]) == [[[0], [0]], [[0, 1, 0], [0, 1, 2]]]
-    assert _outcome(tf, CASES[3]) == (
+    assert outcome(tf, CASES[2]) == [[[0], [0]], [[0, 1, 0], [0, 1, 2]]]
+    assert outcome(tf, CASES[3]) == (
         "DataLossError",
         "Attempted to pad to a smaller size than the input element. [Op:IteratorGetNext] name: ",
     )

@@ -2,21 +2,10 @@
 (``Error in user-defined function passed to MapDataset:N ...``; bare after ``batch``, which
 TF fuses into ``MapAndBatch``); compared with real TensorFlow where installed."""
 
-import re
-
 import pytest
 
 import torchkeras as tf
-
-
-def _outcome(tf_module, source):
-    """The error class and message, kernel prefix dropped and dataset numbers masked."""
-    try:
-        eval(source, {"tf": tf_module})  # noqa: S307 - the cases below
-    except Exception as error:  # noqa: BLE001 - the outcome compared
-        text = str(error).split("}} ", 1)[-1]
-        return type(error).__name__, re.sub(r"(Dataset\w*):\d+", r"\1:N", text)
-    return None
+from tests.data.ops.outcomes import outcome
 
 
 CASES = [
@@ -31,17 +20,17 @@ CASES = [
 @pytest.mark.parametrize("source", CASES)
 def test_agrees_with_tf(source):
     tf_real = pytest.importorskip("tensorflow")
-    assert _outcome(tf, source) == _outcome(tf_real, source)
+    assert outcome(tf, source) == outcome(tf_real, source)
 
 
 def test_messages():
-    assert _outcome(tf, CASES[0]) == (
+    assert outcome(tf, CASES[0]) == (
         "InvalidArgumentError",
         "Error in user-defined function passed to MapDataset:N transformation with iterator: "
         "Iterator::Root::ParallelMapV2: StringToNumberOp could not correctly convert string: "
         "a\n\t [[{{node StringToNumber}}]] [Op:IteratorGetNext] name: ",
     )
-    assert _outcome(tf, CASES[1]) == (
+    assert outcome(tf, CASES[1]) == (
         "InvalidArgumentError",
         "StringToNumberOp could not correctly convert string: a\n\t [[{{node StringToNumber}}]] "
         "[Op:IteratorGetNext] name: ",

@@ -5,22 +5,7 @@ TF's classes and messages, compared with real TensorFlow where installed."""
 import pytest
 
 import torchkeras as tf
-
-
-def _outcome(tf_module, source):
-    """The values of ``source`` run with ``tf_module`` as ``tf``, or its error class and
-    message (without TF's kernel prefix)."""
-    try:
-        result = eval(source, {"tf": tf_module})  # noqa: S307 - the cases below
-    except Exception as error:  # noqa: BLE001 - the outcome compared
-        return type(error).__name__, str(error).split("}} ", 1)[-1]
-    if isinstance(result, list):
-        return [_value(x) for x in result]
-    return _value(result)
-
-
-def _value(x):
-    return x.numpy().tolist() if hasattr(x, "numpy") else x
+from tests.data.ops.outcomes import outcome
 
 
 CASES = [
@@ -54,28 +39,28 @@ CASES = [
 @pytest.mark.parametrize("source", CASES)
 def test_agrees_with_tf(source):
     tf_real = pytest.importorskip("tensorflow")
-    assert _outcome(tf, source) == _outcome(tf_real, source)
+    assert outcome(tf, source) == outcome(tf_real, source)
 
 
 def test_messages():
-    assert _outcome(tf, CASES[0]) == ("ValueError", "__len__() should return >= 0")
-    assert _outcome(tf, CASES[1]) == -5
-    assert _outcome(tf, CASES[5])[0] == "InvalidArgumentError"
-    assert _outcome(tf, CASES[7]) == [0, 1, 2]
-    assert _outcome(tf, CASES[8]) == (
+    assert outcome(tf, CASES[0]) == ("ValueError", "__len__() should return >= 0")
+    assert outcome(tf, CASES[1]) == -5
+    assert outcome(tf, CASES[5])[0] == "InvalidArgumentError"
+    assert outcome(tf, CASES[7]) == [0, 1, 2]
+    assert outcome(tf, CASES[8]) == (
         "TypeError",
         "not all arguments converted during string formatting",
     )
-    assert _outcome(tf, CASES[11]) == (
+    assert outcome(tf, CASES[11]) == (
         "AttributeError",
         "'int' object has no attribute '_variant_tensor'",
     )
-    assert _outcome(tf, CASES[12])[0] == "AttributeError"
-    assert _outcome(tf, CASES[14])[1].endswith(
+    assert outcome(tf, CASES[12])[0] == "AttributeError"
+    assert outcome(tf, CASES[14])[1].endswith(
         "its return type is TensorSpec(shape=(), dtype=tf.int32, name=None)."
     )
-    assert _outcome(tf, CASES[18]) == ("AttributeError", "'Tensor' object has no attribute '_name'")
-    assert _outcome(tf, CASES[21]) == (
+    assert outcome(tf, CASES[18]) == ("AttributeError", "'Tensor' object has no attribute '_name'")
+    assert outcome(tf, CASES[21]) == (
         "InvalidArgumentError",
         "Unsupported data type: string [Op:IteratorGetNext] name: ",
     )

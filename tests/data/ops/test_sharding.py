@@ -4,23 +4,7 @@ and TF's error classes and messages (compared with real TensorFlow where install
 import pytest
 
 import torchkeras as tf
-
-
-def _outcome(tf_module, source):
-    """The values of ``source`` run with ``tf_module`` as ``tf``, or its error class and
-    message (without TF's kernel prefix)."""
-    try:
-        result = eval(source, {"tf": tf_module})  # noqa: S307 - the cases above
-    except Exception as error:  # noqa: BLE001 - the outcome compared
-        return type(error).__name__, str(error).split("}} ", 1)[-1]
-    if isinstance(result, list):
-        return [_value(x) for x in result]
-    return _value(result)
-
-
-def _value(tensor):
-    value = tensor.numpy()
-    return value.tolist() if hasattr(value, "tolist") else value
+from tests.data.ops.outcomes import outcome
 
 
 CASES = [
@@ -50,22 +34,22 @@ CASES = [
 @pytest.mark.parametrize("source", CASES)
 def test_agrees_with_tf(source):
     tf_real = pytest.importorskip("tensorflow")
-    assert _outcome(tf, source) == _outcome(tf_real, source)
+    assert outcome(tf, source) == outcome(tf_real, source)
 
 
 def test_values_and_errors():
-    assert _outcome(tf, CASES[0]) == [1, 4]
-    assert _outcome(tf, CASES[2]) == (
+    assert outcome(tf, CASES[0]) == [1, 4]
+    assert outcome(tf, CASES[2]) == (
         "InvalidArgumentError",
         "Number of shards must be greater than zero (currently num_shards = 0). "
         "[Op:ShardDataset] name: ",
     )
-    assert _outcome(tf, CASES[5]) == [3, 1, 2]
-    assert _outcome(tf, CASES[8])[0] == "TypeError"
-    assert _outcome(tf, CASES[11]) == [1.0, 3.0]
-    assert _outcome(tf, CASES[13]) == [[0, 1], [2], [3, 4], [5], [6]]
-    assert _outcome(tf, CASES[15])[1].startswith("Invalid `batch_sizes`. Expected dataset")
-    assert _outcome(tf, CASES[17]) == (
+    assert outcome(tf, CASES[5]) == [3, 1, 2]
+    assert outcome(tf, CASES[8])[0] == "TypeError"
+    assert outcome(tf, CASES[11]) == [1.0, 3.0]
+    assert outcome(tf, CASES[13]) == [[0, 1], [2], [3, 4], [5], [6]]
+    assert outcome(tf, CASES[15])[1].startswith("Invalid `batch_sizes`. Expected dataset")
+    assert outcome(tf, CASES[17]) == (
         "InvalidArgumentError",
         "Dataset was empty. [Op:DatasetToSingleElement] name: ",
     )

@@ -5,14 +5,7 @@ state's dtypes; compared with real TensorFlow where installed."""
 import pytest
 
 import torchkeras as tf
-
-
-def _outcome(tf_module, source):
-    try:
-        result = eval(source, {"tf": tf_module})  # noqa: S307 - the cases below
-    except Exception as error:  # noqa: BLE001 - the outcome compared
-        return type(error).__name__, str(error)
-    return tf_module.nest.map_structure(lambda x: x.numpy().tolist(), result)
+from tests.data.ops.outcomes import outcome
 
 
 CASES = [
@@ -32,18 +25,18 @@ CASES = [
 @pytest.mark.parametrize("source", CASES)
 def test_agrees_with_tf(source):
     tf_real = pytest.importorskip("tensorflow")
-    assert _outcome(tf, source) == _outcome(tf_real, source)
+    assert outcome(tf, source) == outcome(tf_real, source)
 
 
 def test_messages():
-    assert _outcome(tf, CASES[1]) == (
+    assert outcome(tf, CASES[1]) == (
         "TypeError",
         "Input 'y' of 'AddV2' Op has type int64 that does not match type float32 of argument 'x'.",
     )
-    assert _outcome(tf, CASES[2]) == (
+    assert outcome(tf, CASES[2]) == (
         "TypeError",
         "The element types for the new state must match the initial state. Expected "
         "<dtype: 'int32'> but got <dtype: 'int64'>.",
     )
-    assert _outcome(tf, CASES[5]) == (3, 8.0)
-    assert _outcome(tf, CASES[8])[1].endswith("Expected <dtype: 'int32'>, got <dtype: 'int64'>.")
+    assert outcome(tf, CASES[5]) == (3, 8.0)
+    assert outcome(tf, CASES[8])[1].endswith("Expected <dtype: 'int32'>, got <dtype: 'int64'>.")
