@@ -68,7 +68,7 @@ def sobel_edges(image):
 def image_gradients(image):
     """``(dy, dx)``: forward differences of ``[batch, h, w, d]`` images, zero in the last row
     (dy) and column (dx)."""
-    storage = args.image_storage(image)
+    storage = args.tensor_storage(image)
     if len(storage.shape) != 4:
         raise ValueError(
             "image_gradients expects a 4D tensor [batch_size, h, w, d], not %s."
@@ -83,7 +83,7 @@ def image_gradients(image):
 def total_variation(images, name=None):
     """The sum of absolute differences of neighbouring pixels: a scalar for one image, one
     value per image of a batch (the images' dtype)."""
-    storage = args.image_storage(images)
+    storage = args.tensor_storage(images)
     if len(storage.shape) not in (3, 4):
         raise ValueError("'images' must be either 3 or 4-dimensional.")
     if isinstance(storage, np.ndarray):  # strings: TF's first op, Sub, has no string kernel
