@@ -136,3 +136,37 @@ def test_python_values_raise_attribute_error_as_tensorflow(fn):
         with pytest.raises(AttributeError) as info:
             getattr(tf.image, fn)(value)
         assert str(info.value) == "'%s' object has no attribute 'get_shape'" % kind
+
+
+@pytest.mark.parametrize(
+    "image,sizes,strides,rates",
+    [
+        ([1, 2, 2, 1], [1, 0, 2, 1], [1, 1, 1, 1], [1, 1, 1, 1]),
+        ([1, 2, 2, 1], [1, 2, 2, 1], [1, 0, 1, 1], [1, 1, 1, 1]),
+        ([1, 2, 2, 1], [1, 2, 2, 1], [1, 1, 1, 1], [1, 1, -1, 1]),
+        ([2, 2, 1], [1, 2, 2, 1], [1, 0, 1, 1], [1, 1, 1, 1]),
+    ],
+)
+def test_extract_patches_out_of_range_attrs_match_tensorflow(image, sizes, strides, rates):
+    tf_real = pytest.importorskip("tensorflow")
+    with pytest.raises(tf_real.errors.OutOfRangeError) as theirs:
+        tf_real.image.extract_patches(tf_real.ones(image), sizes, strides, rates, "VALID")
+    with pytest.raises(tf.errors.OutOfRangeError) as ours:
+        tf.image.extract_patches(tf.ones(image), sizes, strides, rates, "VALID")
+    assert str(ours.value) == str(theirs.value)
+
+
+def test_extract_patches_string_and_zero_stride_errors():
+    with pytest.raises(tf.errors.OutOfRangeError) as info:
+        tf.image.extract_patches(
+            tf.ones([1, 2, 2, 1]), [1, 2, 2, 1], [1, 0, 1, 1], [1] * 4, "VALID"
+        )
+    assert str(info.value).endswith("strides is out of range. [Op:ExtractImagePatches] name: ")
+    with pytest.raises(tf.errors.InvalidArgumentError) as info:
+        tf.image.extract_patches(tf.fill([2, 2, 3], "a"), [1, 2, 2, 1], [1] * 4, [1] * 4, "VALID")
+    assert str(info.value).startswith(
+        "Value for attr 'T' of string is not in the list of allowed values: bfloat16, half, "
+    )
+    assert "; NodeDef: {{node ExtractImagePatches}}; Op<name=ExtractImagePatches;" in str(
+        info.value
+    )
