@@ -84,6 +84,9 @@ EXPRESSIONS = [
     "tf.signal.ifftshift(tf.reshape(tf.range(6), [2, 3]), axes=[0, 1])",
     "tf.signal.ifftshift(tf.reshape(tf.range(6), [2, 3]), axes=(-2,))",
     "tf.signal.ifftshift(tf.reshape(tf.range(30), [5, 6]))",
+    "tf.signal.fftshift(tf.constant(1.0))",
+    "tf.signal.ifftshift(tf.constant(1.0), axes=[])",
+    "tf.signal.fftshift(tf.constant([[b'a', b'b', b'c'], [b'd', b'e', b'f']]))",
 ]
 
 

@@ -196,6 +196,8 @@ def irfft3d(input_tensor, fft_length=None, name=None):
 def _shift(x, axes, sign):
     tensor = convert_to_tensor(x)
     shape = tensor.shape.as_list()
+    if axes is None and not shape:  # TF rolls by an empty tuple of axes: a float tensor
+        raise attr_error("Roll", dtypes.float32, attr="Taxis", name=None)
     if axes is None:
         axes = list(range(len(shape)))
     elif isinstance(axes, int):
