@@ -305,3 +305,18 @@ def test_truncated_png_errors_match_tensorflow():
         with pytest.raises(tf.errors.InvalidArgumentError) as ours:
             tf.io.decode_png(cut)
         assert str(ours.value) == str(theirs.value)
+
+
+def test_encode_png_writes_libpngs_bytes():
+    tf_real = pytest.importorskip("tensorflow")
+    images = [
+        np.ones([2, 2, 3], np.uint8),
+        np.arange(48, dtype=np.uint8).reshape(4, 4, 3),
+        np.random.default_rng(0).integers(0, 256, (17, 9, 1), dtype=np.uint8),
+        np.random.default_rng(1).integers(0, 3000, (6, 5, 2)).astype(np.uint16),
+    ]
+    for image in images:
+        for level in (-1, 0, 9):
+            ours = tf.io.encode_png(tf.constant(image), compression=level).numpy()
+            assert ours == tf_real.io.encode_png(image, compression=level).numpy()
+            np.testing.assert_array_equal(tf.io.decode_png(ours, dtype=image.dtype), image)

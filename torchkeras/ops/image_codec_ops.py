@@ -8,7 +8,8 @@ PNG is decoded and encoded here with ``zlib`` and NumPy
 (``ops/image_decode.py``); JPEG, GIF and BMP go through Pillow, the optional ``image``
 extra; its JPEG decoder uses libjpeg's accurate DCT (TF's ``dct_method="INTEGER_ACCURATE"``),
 so it can differ by a few levels from TF's default fast DCT. ``encode_png`` writes
-the same pixels as TF, not the same bytes (TF's libpng picks other row filters).
+libpng's bytes (its adaptive row filters, window and 8 KiB IDAT chunks) where Python's zlib
+compresses as TF's does (zlib versions differ: some larger images get other bytes).
 """
 
 import io as _io
@@ -333,18 +334,63 @@ def _png_pixels(image, compression):
     return storage.detach().cpu().numpy()
 
 
+def _filtered_rows(rows, bpp):
+    """libpng's adaptive filtering: each row with the filter (None, Sub, Up, Average, Paeth,
+    first on ties) whose bytes, read as signed, have the least absolute sum."""
+    out = []
+    previous = np.zeros(rows.shape[1], np.int16)
+    for row in rows.astype(np.int16):
+        left = np.concatenate([np.zeros(bpp, np.int16), row[:-bpp]])
+        upper_left = np.concatenate([np.zeros(bpp, np.int16), previous[:-bpp]])
+        base = left + previous - upper_left
+        near_left, near_up = np.abs(base - left), np.abs(base - previous)
+        near_corner = np.abs(base - upper_left)
+        paeth = np.where(
+            (near_left <= near_up) & (near_left <= near_corner),
+            left,
+            np.where(near_up <= near_corner, previous, upper_left),
+        )
+        candidates = [row, row - left, row - previous, row - (left + previous) // 2, row - paeth]
+        candidates = [(c % 256).astype(np.uint8) for c in candidates]
+        sums = [int(np.minimum(c, 256 - c.astype(np.int32)).sum()) for c in candidates]
+        kind = sums.index(min(sums))
+        out.append(bytes([kind]) + candidates[kind].tobytes())
+        previous = row
+    return b"".join(out)
+
+
+def _png_deflate(data, compression):
+    """zlib data as libpng writes it: the window shrunk for small images (and the header's
+    window size with it), the ``Z_FILTERED`` strategy."""
+    bits = 15
+    if len(data) <= 16384:
+        while bits > 8 and len(data) + 262 <= 1 << (bits - 1):
+            bits -= 1
+    engine = zlib.compressobj(int(compression), zlib.DEFLATED, max(bits, 9), 8, zlib.Z_FILTERED)
+    stream = bytearray(engine.compress(data) + engine.flush())
+    if len(data) <= 16384:
+        info, half_window = stream[0] >> 4, 1 << ((stream[0] >> 4) + 7)
+        if len(data) <= half_window:
+            while info > 0 and len(data) <= half_window:
+                half_window >>= 1
+                info -= 1
+            stream[0] = (stream[0] & 0x0F) | (info << 4)
+            flags = stream[1] & 0xE0
+            stream[1] = flags + 0x1F - ((stream[0] << 8) + flags) % 0x1F
+    return bytes(stream)
+
+
 def _png_bytes(pixels, compression):
     height, width, channels = pixels.shape
     depth = 16 if pixels.dtype == np.uint16 else 8
     rows = pixels.astype(">u2" if depth == 16 else np.uint8).reshape(height, -1).view(np.uint8)
-    raw = np.concatenate([np.zeros((height, 1), np.uint8), rows], axis=1).tobytes()
+    raw = _filtered_rows(rows, channels * depth // 8) if rows.size else b""
     header = struct.pack(">IIBBBBB", width, height, depth, _PNG_COLOR_TYPES[channels], 0, 0, 0)
-    return (
-        _PNG
-        + _chunk(b"IHDR", header)
-        + _chunk(b"IDAT", zlib.compress(raw, int(compression)))
-        + _chunk(b"IEND", b"")
+    stream = _png_deflate(raw, compression)
+    idat = b"".join(  # libpng writes a chunk each time its 8 KiB buffer fills
+        _chunk(b"IDAT", stream[i : i + 8192]) for i in range(0, max(len(stream), 1), 8192)
     )
+    return _PNG + _chunk(b"IHDR", header) + idat + _chunk(b"IEND", b"")
 
 
 @tf_export("io.encode_png", "image.encode_png")
