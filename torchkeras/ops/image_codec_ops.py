@@ -335,7 +335,7 @@ def _png_pixels(image, compression):
 
 
 def _filtered_rows(rows, bpp):
-    """libpng's adaptive filtering: each row with the filter (None, Sub, Up, Average, Paeth,
+    """libpng's adaptive filtering: each row with the filter (None, Sub, Up, Average, predictor,
     first on ties) whose bytes, read as signed, have the least absolute sum."""
     out = []
     previous = np.zeros(rows.shape[1], np.int16)
@@ -345,12 +345,13 @@ def _filtered_rows(rows, bpp):
         base = left + previous - upper_left
         near_left, near_up = np.abs(base - left), np.abs(base - previous)
         near_corner = np.abs(base - upper_left)
-        paeth = np.where(
+        predictor = np.where(
             (near_left <= near_up) & (near_left <= near_corner),
             left,
             np.where(near_up <= near_corner, previous, upper_left),
         )
-        candidates = [row, row - left, row - previous, row - (left + previous) // 2, row - paeth]
+        average = (left + previous) // 2
+        candidates = [row, row - left, row - previous, row - average, row - predictor]
         candidates = [(c % 256).astype(np.uint8) for c in candidates]
         sums = [int(np.minimum(c, 256 - c.astype(np.int32)).sum()) for c in candidates]
         kind = sums.index(min(sums))
