@@ -104,6 +104,19 @@ def test_errors():
         tf.signal.idct([1.0, 2.0], axis=0)
     with pytest.raises(TypeError, match="Cannot convert 0.0 to EagerTensor of dtype int32"):
         tf.signal.dct(tf.constant([1, 2]))
+    with pytest.raises(tf.errors.InvalidArgumentError) as info:
+        tf.signal.mfccs_from_log_mel_spectrograms(tf.constant(1.0))
+    assert str(info.value).endswith(
+        "slice index -1 of dimension 0 out of bounds. [Op:StridedSlice] name: strided_slice/"
+    )
+
+
+@pytest.mark.parametrize("dct_type", [2, 3, 4])
+@pytest.mark.parametrize("fn", ["dct", "idct"])
+def test_complex_input_fails_in_range_as_tf(fn, dct_type):
+    # TF builds ``tf.range`` over the axis length cast to the input's complex dtype.
+    with pytest.raises(AssertionError):
+        getattr(tf.signal, fn)(tf.complex(tf.ones([8]), tf.zeros([8])), type=dct_type)
 
 
 def test_gradient_through_dct():

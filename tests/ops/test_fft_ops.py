@@ -84,6 +84,13 @@ EXPRESSIONS = [
     "tf.signal.ifftshift(tf.reshape(tf.range(6), [2, 3]), axes=[0, 1])",
     "tf.signal.ifftshift(tf.reshape(tf.range(6), [2, 3]), axes=(-2,))",
     "tf.signal.ifftshift(tf.reshape(tf.range(30), [5, 6]))",
+    "tf.signal.fftshift(tf.constant(1.0))",
+    "tf.signal.rfft(tf.zeros([0, 10]), [16])",
+    "tf.signal.rfft(tf.zeros([0, 0]), [16])",
+    "tf.signal.rfft2d(tf.zeros([0, 3, 10]), [4, 16])",
+    "tf.signal.stft(tf.ones([8]), 10, 2)",
+    "tf.signal.ifftshift(tf.constant(1.0), axes=[])",
+    "tf.signal.fftshift(tf.constant([[b'a', b'b', b'c'], [b'd', b'e', b'f']]))",
 ]
 
 
@@ -222,3 +229,11 @@ def test_an_fft_length_below_minus_one_is_a_shape_error():
         tf.signal.rfft(tf.ones([8]), fft_length=[-2])
     with pytest.raises(tf.errors.InvalidArgumentError, match="must >= 0, but got: -1"):
         tf.signal.rfft(tf.ones([8]), fft_length=[-1])
+
+
+def test_empty_signal_shorter_than_fft_length_is_tfs_kernel_error():
+    with pytest.raises(tf.errors.InvalidArgumentError) as info:
+        tf.signal.stft(tf.ones([8]), 10, 2)
+    assert str(info.value).endswith(
+        "Input dimension 1 must have length of at least 16 but got: 10 [Op:RFFT] name: "
+    )

@@ -192,6 +192,27 @@ def test_gif_bmp_and_webp():
             "images must be at least rank 3[2,2] [Op:EncodePng] name: ",
         ),
         (
+            lambda f: tf.io.decode_png(b"\x89PNG\r\n\x1a\n"),
+            "Invalid PNG. Failed to initialize decoder. [Op:DecodePng]",
+        ),
+        (
+            lambda f: tf.io.decode_image(f["rgb.png"][:-12]),
+            "Invalid PNG data, size %d [Op:DecodeImage]" % (len(_files()["rgb.png"]) - 12),
+        ),
+        (
+            lambda f: tf.io.encode_png(tf.zeros([2, 2, 3], tf.uint8), compression=10),
+            "compression should be in [-1,9], got 10 [Op:EncodePng] name: ",
+        ),
+        (
+            lambda f: tf.io.encode_jpeg(tf.zeros([2, 2, 3])),
+            "cannot compute EncodeJpeg as input #0(zero-based) was expected to be a uint8 tensor "
+            "but is a float tensor [Op:EncodeJpeg] name: ",
+        ),
+        (
+            lambda f: tf.io.encode_jpeg(tf.zeros([1, 2, 2, 3], tf.uint8)),
+            "image must be 3-dimensional[1,2,2,3] [Op:EncodeJpeg] name: ",
+        ),
+        (
             lambda f: tf.io.encode_jpeg(tf.zeros([2, 2, 2], tf.uint8)),
             "image must have 1 or 3 channels, got [2,2,2] [Op:EncodeJpeg] name: ",
         ),
@@ -265,3 +286,37 @@ def test_empty_input_and_bad_channels_get_tfs_messages():
     assert str(raised.value).endswith(
         "}} `channels` must be 0, 1, 3 or 4 but got 5 [Op:DecodePng] name: "
     )
+
+
+def test_encode_png_encodes_each_image_of_a_batch_as_tf():
+    images = np.arange(2 * 3 * 2 * 2 * 3, dtype=np.uint8).reshape(2, 3, 2, 2, 3)
+    encoded = tf.io.encode_png(tf.constant(images))
+    assert encoded.shape == (2, 3) and encoded.dtype == tf.string
+    np.testing.assert_array_equal(tf.io.decode_png(encoded[1, 2]).numpy(), images[1, 2])
+    assert tf.io.encode_png(tf.zeros([0, 2, 2, 3], tf.uint8)).shape == (0,)
+
+
+def test_truncated_png_errors_match_tensorflow():
+    tf_real = pytest.importorskip("tensorflow")
+    data = _files()["rgb.png"]
+    for cut in (data[:8], data[:20], data[:40], data[:60], data[:-12]):
+        with pytest.raises(tf_real.errors.InvalidArgumentError) as theirs:
+            tf_real.io.decode_png(cut)
+        with pytest.raises(tf.errors.InvalidArgumentError) as ours:
+            tf.io.decode_png(cut)
+        assert str(ours.value) == str(theirs.value)
+
+
+def test_encode_png_writes_libpngs_bytes():
+    tf_real = pytest.importorskip("tensorflow")
+    images = [
+        np.ones([2, 2, 3], np.uint8),
+        np.arange(48, dtype=np.uint8).reshape(4, 4, 3),
+        np.random.default_rng(0).integers(0, 256, (17, 9, 1), dtype=np.uint8),
+        np.random.default_rng(1).integers(0, 3000, (6, 5, 2)).astype(np.uint16),
+    ]
+    for image in images:
+        for level in (-1, 0, 9):
+            ours = tf.io.encode_png(tf.constant(image), compression=level).numpy()
+            assert ours == tf_real.io.encode_png(image, compression=level).numpy()
+            np.testing.assert_array_equal(tf.io.decode_png(ours, dtype=image.dtype), image)

@@ -125,6 +125,21 @@ def test_known_values():
             "A grayscale image (shape (3,)) must be at least two-dimensional.",
         ),
         (
+            lambda: tf.image.grayscale_to_rgb([[[1.0]]]),
+            AttributeError,
+            "'list' object has no attribute 'get_shape'",
+        ),
+        (
+            lambda: tf.image.adjust_brightness(tf.ones([2, 2, 3]), "a"),
+            tf.errors.UnimplementedError,
+            "Cast string to float is not supported [Op:Cast] name: ",
+        ),
+        (
+            lambda: tf.image.adjust_brightness(tf.ones([2, 2, 3]), [0.1, 0.2]),
+            tf.errors.InvalidArgumentError,
+            "Incompatible shapes: [2,2,3] vs. [2] [Op:AddV2] name: ",
+        ),
+        (
             lambda: tf.image.adjust_gamma(tf.zeros([2, 2, 3]), -1.0),
             ValueError,
             "Gamma should be a non-negative real number.",

@@ -17,11 +17,12 @@ def test_filters_match_tensorflow():
         atol=1e-5,
     )
     for ours, theirs in zip(
-        tf.image.image_gradients(IMAGE), tf_real.image.image_gradients(tf_real.constant(IMAGE))
+        tf.image.image_gradients(tf.constant(IMAGE)),
+        tf_real.image.image_gradients(tf_real.constant(IMAGE)),
     ):
         np.testing.assert_allclose(ours.numpy(), theirs.numpy(), atol=1e-6)
     for image in (IMAGE, IMAGE[0], (IMAGE * 100).astype(np.int32)):
-        ours = tf.image.total_variation(image)
+        ours = tf.image.total_variation(tf.constant(image))
         theirs = tf_real.image.total_variation(tf_real.constant(image))
         assert ours.dtype.name == theirs.dtype.name
         np.testing.assert_allclose(ours.numpy(), theirs.numpy(), rtol=1e-5)
@@ -126,3 +127,46 @@ def test_total_variation_of_empty_and_string_images_is_tfs():
         tf.image.total_variation(tf.fill([2, 2, 3], "a"))
     with pytest.raises(ValueError, match="expects a 4D tensor"):
         tf.image.image_gradients(tf.fill([2, 2, 3], "a"))
+
+
+@pytest.mark.parametrize("fn", ["image_gradients", "total_variation"])
+def test_python_values_raise_attribute_error_as_tensorflow(fn):
+    # TF reads ``images.get_shape()`` before converting: lists and arrays have none.
+    for value, kind in (([[[1.0, 1.0, 1.0]]], "list"), (IMAGE, "numpy.ndarray")):
+        with pytest.raises(AttributeError) as info:
+            getattr(tf.image, fn)(value)
+        assert str(info.value) == "'%s' object has no attribute 'get_shape'" % kind
+
+
+@pytest.mark.parametrize(
+    "image,sizes,strides,rates",
+    [
+        ([1, 2, 2, 1], [1, 0, 2, 1], [1, 1, 1, 1], [1, 1, 1, 1]),
+        ([1, 2, 2, 1], [1, 2, 2, 1], [1, 0, 1, 1], [1, 1, 1, 1]),
+        ([1, 2, 2, 1], [1, 2, 2, 1], [1, 1, 1, 1], [1, 1, -1, 1]),
+        ([2, 2, 1], [1, 2, 2, 1], [1, 0, 1, 1], [1, 1, 1, 1]),
+    ],
+)
+def test_extract_patches_out_of_range_attrs_match_tensorflow(image, sizes, strides, rates):
+    tf_real = pytest.importorskip("tensorflow")
+    with pytest.raises(tf_real.errors.OutOfRangeError) as theirs:
+        tf_real.image.extract_patches(tf_real.ones(image), sizes, strides, rates, "VALID")
+    with pytest.raises(tf.errors.OutOfRangeError) as ours:
+        tf.image.extract_patches(tf.ones(image), sizes, strides, rates, "VALID")
+    assert str(ours.value) == str(theirs.value)
+
+
+def test_extract_patches_string_and_zero_stride_errors():
+    with pytest.raises(tf.errors.OutOfRangeError) as info:
+        tf.image.extract_patches(
+            tf.ones([1, 2, 2, 1]), [1, 2, 2, 1], [1, 0, 1, 1], [1] * 4, "VALID"
+        )
+    assert str(info.value).endswith("strides is out of range. [Op:ExtractImagePatches] name: ")
+    with pytest.raises(tf.errors.InvalidArgumentError) as info:
+        tf.image.extract_patches(tf.fill([2, 2, 3], "a"), [1, 2, 2, 1], [1] * 4, [1] * 4, "VALID")
+    assert str(info.value).startswith(
+        "Value for attr 'T' of string is not in the list of allowed values: bfloat16, half, "
+    )
+    assert "; NodeDef: {{node ExtractImagePatches}}; Op<name=ExtractImagePatches;" in str(
+        info.value
+    )

@@ -162,3 +162,32 @@ def test_bad_arguments_get_tfs_messages_and_name_part():
     )
     with pytest.raises(tf.errors.InvalidArgumentError, match="Dimension must be 4 but is 3"):
         tf.image.non_max_suppression([[0.0, 0.0, 1.0]], [1.0], 1)
+
+
+@pytest.mark.parametrize(
+    "images,boxes,colors,message",
+    [
+        ([1, 2, 2, 3], [[0.0, 0.0, 1.0, 1.0]], [[1.0, 0.0, 0.0]], "The rank of the boxes tensor"),
+        ([2, 2, 2, 3], [[[0.0, 0.0, 1.0]]], [[1.0, 0.0, 0.0]], "The batch sizes should be the"),
+        ([1, 2, 2, 3], [[[0.0, 0.0, 1.0]]], [[1.0, 0.0]], "The size of the third dimension o"),
+        ([1, 2, 2, 3], [[[0.0, 0.0, 1.0, 1.0]]], [[1.0, 0.0]], "colors must have equal or more"),
+        ([1, 2, 2, 3], [[[0.0, 0.0, 1.0, 1.0]]], [1.0, 0.0, 1.0], "colors must be a 2-D matrix"),
+    ],
+)
+def test_draw_bounding_boxes_errors_match_tensorflow(images, boxes, colors, message):
+    tf_real = pytest.importorskip("tensorflow")
+    with pytest.raises(tf_real.errors.InvalidArgumentError) as theirs:
+        tf_real.image.draw_bounding_boxes(tf_real.ones(images), boxes, colors)
+    with pytest.raises(tf.errors.InvalidArgumentError) as ours:
+        tf.image.draw_bounding_boxes(tf.ones(images), boxes, colors)
+    assert str(ours.value) == str(theirs.value)
+    assert message in str(ours.value)
+
+
+def test_draw_bounding_boxes_box_size_message():
+    with pytest.raises(tf.errors.InvalidArgumentError) as info:
+        tf.image.draw_bounding_boxes(tf.ones([1, 2, 2, 3]), tf.constant([[[0.0, 0.0, 1.0]]]), None)
+    assert str(info.value).endswith(
+        "The size of the third dimension of the box must be 4. Received: 3 "
+        "[Op:DrawBoundingBoxes] name: "
+    )

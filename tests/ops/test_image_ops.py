@@ -154,3 +154,17 @@ def test_rot90_converts_k_as_tf():
     with pytest.raises(ValueError, match=r"^Shape \(2,\) must have rank 0"):
         tf.image.rot90(tf.ones([2, 3, 1]), k=tf.constant([1, 2]))
     assert tf.image.rot90(tf.ones([2, 3, 1]), k=tf.constant(-1)).shape == (3, 2, 1)
+
+
+def test_crop_to_bounding_box_float_offsets_and_targets_fail_as_tf():
+    image = tf.ones([2, 2, 3])
+    with pytest.raises(TypeError, match="^Cannot convert 1.0 to EagerTensor of dtype int32$"):
+        tf.image.crop_to_bounding_box(image, 0.5, 0, 1.0, 1)
+    for offset, name in ((0.5, "float"), (tf.constant(0.5, tf.float64), "double")):
+        with pytest.raises(tf.errors.InvalidArgumentError) as info:
+            tf.image.crop_to_bounding_box(image, offset, 0, 1, 1)
+        assert str(info.value).startswith(
+            "Value for attr 'Index' of %s is not in the list of allowed values: int32, int64\n"
+            "\t; NodeDef: {{node Slice}}; Op<name=Slice; " % name
+        )
+        assert str(info.value).endswith("[Op:Slice] name: ")

@@ -183,3 +183,36 @@ def test_extract_glimpse_noise_and_errors():
 def test_resize_antialias_must_be_a_bool():
     with pytest.raises(TypeError, match="^Expected bool for argument 'antialias' not 'yes'."):
         tf.image.resize(tf.ones([2, 2, 3]), [3, 3], antialias="yes")
+
+
+@pytest.mark.parametrize(
+    "method,antialias",
+    [
+        ("bilinear", False),
+        ("nearest", False),
+        ("area", False),
+        ("lanczos3", False),
+        ("bicubic", True),
+    ],
+)
+def test_resize_dtype_errors_quote_the_kernel_signature_as_tf(method, antialias):
+    tf_real = pytest.importorskip("tensorflow")
+    for ours_image, theirs_image in (
+        (tf.fill([2, 2, 3], "a"), tf_real.fill([2, 2, 3], "a")),
+        (tf.ones([2, 2, 3], tf.bool), tf_real.ones([2, 2, 3], tf_real.bool)),
+    ):
+        with pytest.raises(tf_real.errors.InvalidArgumentError) as theirs:
+            tf_real.image.resize(theirs_image, [3, 3], method=method, antialias=antialias)
+        with pytest.raises(tf.errors.InvalidArgumentError) as ours:
+            tf.image.resize(ours_image, [3, 3], method=method, antialias=antialias)
+        assert str(ours.value) == str(theirs.value)
+
+
+def test_resize_string_image_error():
+    with pytest.raises(tf.errors.InvalidArgumentError) as info:
+        tf.image.resize(tf.fill([2, 2, 3], "a"), [3, 3], method="nearest")
+    assert str(info.value).startswith(
+        "Value for attr 'T' of string is not in the list of allowed values: int8, uint8, int16, "
+        "uint16, int32, int64, half, float, double, bfloat16\n\t; NodeDef: "
+        "{{node ResizeNearestNeighbor}}; Op<name=ResizeNearestNeighbor; signature=images:T, "
+    )

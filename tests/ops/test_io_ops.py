@@ -127,3 +127,65 @@ def test_write_file_names_the_ancestor_that_is_no_directory(tmp_path):
     with pytest.raises(tf.errors.FailedPreconditionError) as raised:
         tf.io.write_file(str(blocker / "sub" / "x"), "a")
     assert str(raised.value).endswith("}} %s is not a directory [Op:WriteFile]" % blocker)
+
+
+def test_matching_files_sorts_all_matches(tmp_path):
+    for name in ("b.txt", "a.txt", "c.csv"):
+        (tmp_path / name).write_bytes(b"")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "d.txt").write_bytes(b"")
+    root = str(tmp_path)
+    found = tf.io.matching_files([root + "/*.txt", root + "/*/*.txt", root + "/a.txt"])
+    assert found.dtype == tf.string
+    names = [p.decode()[len(root) :] for p in found.numpy().tolist()]
+    assert names == ["/a.txt", "/a.txt", "/b.txt", "/sub/d.txt"]
+    missing = tf.io.matching_files("/dev/null/missing/*").numpy()
+    assert missing.shape == (0,) and missing.dtype == object
+    with pytest.raises(tf.errors.InvalidArgumentError) as info:
+        tf.io.matching_files(tf.constant([["a"]]))
+    assert str(info.value).endswith(
+        "Input patterns tensor must be scalar or vector, but had shape: [1,1] "
+        "[Op:MatchingFiles] name: "
+    )
+
+
+JSON_EXAMPLES = [
+    "{}",
+    '{"features": {}}',
+    '{"features": null}',
+    '{"features": {"feature": {"x": {"int64List": {"value": [1, "2"]}}}}}',
+    '{"features": {"feature": {"x": {"floatList": {"value": [1.5]}}, '
+    '"b": {"bytesList": {"value": ["YWI="]}}}}}',
+    '{"features": {"feature": {"x": {"int64_list": {"value": [3]}}}}}',
+]
+
+
+def test_decode_json_example_bytes_match_tensorflow():
+    tf_real = pytest.importorskip("tensorflow")
+    ours = tf.io.decode_json_example(JSON_EXAMPLES).numpy().tolist()
+    assert ours == tf_real.io.decode_json_example(JSON_EXAMPLES).numpy().tolist()
+
+
+def test_decode_json_example_round_trips_through_parse_example():
+    pytest.importorskip("google.protobuf")
+    serialized = tf.io.decode_json_example(JSON_EXAMPLES[3])
+    parsed = tf.io.parse_single_example(serialized, {"x": tf.io.FixedLenFeature([2], tf.int64)})
+    assert parsed["x"].numpy().tolist() == [1, 2]
+
+
+@pytest.mark.parametrize(
+    "text,reason",
+    [
+        ("{bad", "unexpected EOF"),
+        ("", "unexpected EOF"),
+        ('{"features": {', "unexpected EOF"),
+        ("{} x", "extraneous characters after end of JSON object"),
+    ],
+)
+def test_decode_json_example_errors(text, reason):
+    with pytest.raises(tf.errors.InvalidArgumentError) as info:
+        tf.io.decode_json_example(text)
+    assert str(info.value).endswith("Error while parsing JSON: %s [Op:DecodeJSONExample]" % reason)
+    with pytest.raises(tf.errors.InvalidArgumentError) as named:
+        tf.io.decode_json_example(tf.constant(["{}", text]))
+    assert str(named.value).endswith("[Op:DecodeJSONExample] name: ")

@@ -51,3 +51,17 @@ def test_as_string_formats():
         tf.strings.as_string([1], fill="x")
     with pytest.raises(InvalidArgumentError, match="Cannot select both scientific and shortest"):
         tf.strings.as_string([1.5], scientific=True, shortest=True)
+
+
+@pytest.mark.parametrize("out_type", [tf.float32, tf.int32])
+def test_to_number_error_with_ill_formed_utf8_is_tfs_unicode_decode_error(out_type):
+    # TF decodes the kernel's message, which quotes the raw bytes, as UTF-8.
+    with pytest.raises(UnicodeDecodeError) as info:
+        tf.strings.to_number(tf.constant([b"\xff\xfe", b"a"]), out_type=out_type)
+    assert str(info.value).startswith(
+        "'utf-8' codec can't decode byte 0xff in position 149: invalid start byte"
+    )
+    assert info.value.object.endswith(b"convert string: \xff\xfe [Op:StringToNumber]")
+    with pytest.raises(InvalidArgumentError) as valid:
+        tf.strings.to_number(tf.constant(["ab\u00e9"]), out_type=out_type)
+    assert str(valid.value).endswith("convert string: ab\u00e9 [Op:StringToNumber] name: ")

@@ -99,3 +99,25 @@ def test_join_arguments_are_checked_as_tf_checks_them():
         tf.strings.reduce_join([["a", "b"]], axis=[0, 0])
     with pytest.raises(tf.errors.InvalidArgumentError, match="expected to be a string tensor"):
         tf.strings.reduce_join(5)
+
+
+def test_utf8_case_change_replaces_ill_formed_bytes_as_tf():
+    data = [b"\xff", b"a\xc3", b"\xed\xa0\x80x", b"ab\xe2\x82z\xffq\xcc", b"\xc3\xa9t"]
+    expected = [
+        "\ufffd".encode(),
+        "A\ufffd".encode(),
+        "\ufffd\ufffd\ufffdX".encode(),
+        "AB\ufffdZ\ufffdQ\ufffd".encode(),
+        "ÉT".encode(),
+    ]
+    assert _list(tf.strings.upper(data, encoding="utf-8")) == expected
+    assert tf.strings.upper(b"\xff").numpy() == b"\xff"  # bytes mode keeps them
+
+
+def test_utf8_case_change_of_ill_formed_bytes_matches_tensorflow():
+    tf_real = pytest.importorskip("tensorflow")
+    data = [b"\xe2\x82", b"\xf0\x9f\x98", b"\xc0\xaf", b"\xf4\x90\x80\x80", "ß".encode()]
+    for fn in ("upper", "lower"):
+        ours = getattr(tf.strings, fn)(data, encoding="utf-8")
+        theirs = getattr(tf_real.strings, fn)(data, encoding="utf-8")
+        assert _list(ours) == theirs.numpy().tolist()

@@ -53,3 +53,26 @@ def test_character_class_deletion_fast_path_matches_the_regex():
         "Hello World! It's é-ok.".encode(),
         b"a+b)*c",
     ]
+
+
+@pytest.mark.parametrize(
+    "pattern,argument",
+    [("a**", "**"), ("a*?*", "*?*"), ("a{2}*", "{2}*"), ("ab+?+c", "+?+"), ("a*+", "*+")],
+)
+def test_stacked_repetitions_are_re2_bad_repetition_operators(pattern, argument):
+    with pytest.raises(InvalidArgumentError) as info:
+        tf.strings.regex_full_match("abc", pattern)
+    assert str(info.value).endswith(
+        "Invalid pattern: %s, error: bad repetition operator: %s [Op:StaticRegexFullMatch]"
+        % (pattern, argument)
+    )
+
+
+@pytest.mark.parametrize("pattern", ["a**", "a??*", "x{1,2}{3}", "a++", "*a", "a|*"])
+def test_repetition_errors_match_tensorflow(pattern):
+    tf_real = pytest.importorskip("tensorflow")
+    with pytest.raises(tf_real.errors.InvalidArgumentError) as theirs:
+        tf_real.strings.regex_full_match("abc", pattern)
+    with pytest.raises(InvalidArgumentError) as ours:
+        tf.strings.regex_full_match("abc", pattern)
+    assert str(ours.value) == str(theirs.value)

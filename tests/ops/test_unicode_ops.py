@@ -1,5 +1,6 @@
 """``tf.strings.unicode_*`` on known values (taken from TF 2.21)."""
 
+import numpy as np
 import pytest
 
 import torchkeras as tf
@@ -41,3 +42,13 @@ def test_script_codes():
     points = [65, 0x3B1, 0x416, 0x5D0, 0x627, 0x4E00, 0x3042, 0x30A2, 0xAC00, 48, -1, 0x301]
     expected = [25, 14, 8, 19, 2, 17, 20, 22, 18, 0, -1, 1]
     assert tf.strings.unicode_script(points).numpy().tolist() == expected
+
+
+def test_unicode_script_converts_python_values_to_int32_as_tf():
+    with pytest.raises(TypeError, match="^Cannot convert 'abc' to EagerTensor of dtype int32$"):
+        tf.strings.unicode_script("abc")
+    with pytest.raises(TypeError, match=r"^Cannot convert \[1.5\] to EagerTensor of dtype int32$"):
+        tf.strings.unicode_script([1.5])
+    assert tf.strings.unicode_script(np.array([65])).numpy().tolist() == [25]
+    with pytest.raises(tf.errors.InvalidArgumentError, match="expected to be a int32 tensor"):
+        tf.strings.unicode_script(tf.constant("a"))

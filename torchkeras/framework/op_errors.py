@@ -770,6 +770,9 @@ SIGNATURES = {
         "MirrorPad": "signature=input:T, paddings:Tpaddings -> output:T; attr=T:type; "
         "attr=Tpaddings:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]; "
         'attr=mode:string,allowed=["REFLECT", "SYMMETRIC"]',
+        "Roll": "signature=input:T, shift:Tshift, axis:Taxis -> output:T; attr=T:type; "
+        "attr=Tshift:type,allowed=[DT_INT32, DT_INT64]; "
+        "attr=Taxis:type,allowed=[DT_INT32, DT_INT64]",
         "Slice": "signature=input:T, begin:Index, size:Index -> output:T; attr=T:type; "
         "attr=Index:type,allowed=[DT_INT32, DT_INT64]",
         "OnesLike": "signature=x:T -> y:T; "

@@ -48,6 +48,14 @@ def image_storage(image):
     return storage_of(image)
 
 
+def tensor_storage(image):
+    """The storage of an image argument that TF reads ``image.get_shape()`` of before any
+    conversion (``grayscale_to_rgb``, ``image_gradients``, ``total_variation``): a list or a
+    NumPy array raises TF's ``AttributeError``."""
+    image.get_shape()
+    return storage_of(image)
+
+
 def check_at_least_3d(storage):
     """TF's ``_CheckAtLeast3DImage``: rank >= 3 and the inner three dims non-zero."""
     if len(storage.shape) < 3:

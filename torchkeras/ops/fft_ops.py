@@ -130,6 +130,17 @@ def _rfft(input_tensor, fft_length, rank, opname):
         lengths = list(storage.shape[storage.ndim - rank :])
     dims = tuple(range(-rank, 0))
     if storage.numel() == 0:
+        # TF does not pad empty signals; its kernel then wants each non-empty dim long enough
+        for index, length in enumerate(lengths):
+            dim = storage.ndim - rank + index
+            if 0 < storage.shape[dim] < length:
+                raise op_error(
+                    opname,
+                    "Input dimension %d must have length of at least %d but got: %d"
+                    % (dim, length, storage.shape[dim]),
+                    storage,
+                    name=eager_name(input_tensor),
+                )
         # TF's kernel leaves the values uninitialised; an empty length gives an empty dim.
         inner = lengths[-1] // 2 + 1 if lengths[-1] else 0
         shape = list(storage.shape[: storage.ndim - rank]) + lengths[:-1] + [inner]
@@ -196,6 +207,8 @@ def irfft3d(input_tensor, fft_length=None, name=None):
 def _shift(x, axes, sign):
     tensor = convert_to_tensor(x)
     shape = tensor.shape.as_list()
+    if axes is None and not shape:  # TF rolls by an empty tuple of axes: a float tensor
+        raise attr_error("Roll", dtypes.float32, attr="Taxis", name=None)
     if axes is None:
         axes = list(range(len(shape)))
     elif isinstance(axes, int):

@@ -8,7 +8,8 @@ PNG is decoded and encoded here with ``zlib`` and NumPy
 (``ops/image_decode.py``); JPEG, GIF and BMP go through Pillow, the optional ``image``
 extra; its JPEG decoder uses libjpeg's accurate DCT (TF's ``dct_method="INTEGER_ACCURATE"``),
 so it can differ by a few levels from TF's default fast DCT. ``encode_png`` writes
-the same pixels as TF, not the same bytes (TF's libpng picks other row filters).
+libpng's bytes (its adaptive row filters, window and 8 KiB IDAT chunks) where Python's zlib
+compresses as TF's does (zlib versions differ: some larger images get other bytes).
 """
 
 import io as _io
@@ -23,7 +24,7 @@ from ..framework import device as _device
 from ..framework import dtypes
 from ..framework.convert import convert_to_tensor
 from ..framework.errors import InvalidArgumentError
-from ..framework.op_errors import dims_text, eager_name, op_error, type_name
+from ..framework.op_errors import dims_text, eager_name, input_dtype_error, op_error, type_name
 from ..framework.tensor import wrap
 from . import image_decode
 from .image_convert_ops import convert_image_dtype
@@ -74,8 +75,28 @@ def _check_channels(channels, opname, name=None):
         )
 
 
-def _png(data, channels, dtype):
-    pixels, depth = image_decode.read_png(data)
+def _png_chunk_kinds(data):
+    """The kinds of the chunks whose 8-byte header is in ``data``, in order."""
+    pos, kinds = 8, []
+    while pos + 8 <= len(data):
+        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
+        kinds.append(kind)
+        pos += 12 + length
+    return kinds
+
+
+def _png(data, channels, dtype, opname):
+    """TF's libpng errors: chunks cut before the first ``IDAT`` fail to initialise the
+    decoder; bad image data or a missing ``IEND`` (``png_read_end``) are invalid data."""
+    kinds = _png_chunk_kinds(data)
+    if b"IDAT" not in kinds:
+        raise _error(opname, "Invalid PNG. Failed to initialize decoder.")
+    try:
+        pixels, depth = image_decode.read_png(data)
+    except (ValueError, struct.error, zlib.error):
+        pixels = None
+    if pixels is None or b"IEND" not in kinds:
+        raise _error(opname, "Invalid PNG data, size %d" % len(data))
     if dtype == dtypes.uint16:
         if depth != 16:
             pixels = pixels.astype(np.uint16) * 257
@@ -142,7 +163,7 @@ def _decode(data, channels, dtype, opname, animation):
     _check_channels(channels, opname)
     kind = _format(data, opname)
     if kind == "png":
-        return _png(data, channels, dtype)
+        return _png(data, channels, dtype, opname)
     if kind == "jpeg":
         return _jpeg(data, channels, opname)
     if kind == "webp":
@@ -282,40 +303,109 @@ def _chunk(kind, payload):
 _PNG_COLOR_TYPES = {1: 0, 2: 4, 3: 2, 4: 6}
 
 
-def _encode_image(image, opname, allowed):
+_ENCODE_PNG_SIGNATURE = (
+    "Op<name=EncodePng; signature=image:T -> contents:string; attr=compression:int,default=-1; "
+    "attr=T:type,default=DT_UINT8,allowed=[DT_UINT8, DT_UINT16]>"
+)
+
+
+def _png_pixels(image, compression):
+    """The pixels of ``encode_png``'s argument (rank >= 3) after TF's dtype and level checks."""
     tensor = convert_to_tensor(image)
-    storage = tensor._value
-    if tensor.dtype not in allowed:
+    if tensor.dtype not in (dtypes.uint8, dtypes.uint16):
         raise InvalidArgumentError(
             None,
             None,
-            "Value for attr 'T' of %s is not in the list of allowed values: %s [Op:%s] name: "
-            % (type_name(tensor.dtype), ", ".join(d.name for d in allowed), opname),
+            "Value for attr 'T' of %s is not in the list of allowed values: uint8, uint16\n\t; "
+            "NodeDef: {{node EncodePng}}; %s [Op:EncodePng] name: "
+            % (type_name(tensor.dtype), _ENCODE_PNG_SIGNATURE),
         )
-    if storage.dim() != 3:
-        raise op_error(opname, "images must be at least rank 3%s" % dims_text(storage.shape))
+    storage = tensor._value
+    if not -1 <= int(compression) <= 9:
+        fast = isinstance(compression, int) and tensor is image
+        raise op_error(
+            "EncodePng",
+            "compression should be in [-1,9], got %d" % int(compression),
+            storage,
+            name="" if fast else None,
+        )
+    if storage.dim() < 3:
+        raise op_error("EncodePng", "images must be at least rank 3%s" % dims_text(storage.shape))
     return storage.detach().cpu().numpy()
+
+
+def _filtered_rows(rows, bpp):
+    """libpng's adaptive filtering: each row with the filter (None, Sub, Up, Average, predictor,
+    first on ties) whose bytes, read as signed, have the least absolute sum."""
+    out = []
+    previous = np.zeros(rows.shape[1], np.int16)
+    for row in rows.astype(np.int16):
+        left = np.concatenate([np.zeros(bpp, np.int16), row[:-bpp]])
+        upper_left = np.concatenate([np.zeros(bpp, np.int16), previous[:-bpp]])
+        base = left + previous - upper_left
+        near_left, near_up = np.abs(base - left), np.abs(base - previous)
+        near_corner = np.abs(base - upper_left)
+        predictor = np.where(
+            (near_left <= near_up) & (near_left <= near_corner),
+            left,
+            np.where(near_up <= near_corner, previous, upper_left),
+        )
+        average = (left + previous) // 2
+        candidates = [row, row - left, row - previous, row - average, row - predictor]
+        candidates = [(c % 256).astype(np.uint8) for c in candidates]
+        sums = [int(np.minimum(c, 256 - c.astype(np.int32)).sum()) for c in candidates]
+        kind = sums.index(min(sums))
+        out.append(bytes([kind]) + candidates[kind].tobytes())
+        previous = row
+    return b"".join(out)
+
+
+def _png_deflate(data, compression):
+    """zlib data as libpng writes it: the window shrunk for small images (and the header's
+    window size with it), the ``Z_FILTERED`` strategy."""
+    bits = 15
+    if len(data) <= 16384:
+        while bits > 8 and len(data) + 262 <= 1 << (bits - 1):
+            bits -= 1
+    engine = zlib.compressobj(int(compression), zlib.DEFLATED, max(bits, 9), 8, zlib.Z_FILTERED)
+    stream = bytearray(engine.compress(data) + engine.flush())
+    if len(data) <= 16384:
+        info, half_window = stream[0] >> 4, 1 << ((stream[0] >> 4) + 7)
+        if len(data) <= half_window:
+            while info > 0 and len(data) <= half_window:
+                half_window >>= 1
+                info -= 1
+            stream[0] = (stream[0] & 0x0F) | (info << 4)
+            flags = stream[1] & 0xE0
+            stream[1] = flags + 0x1F - ((stream[0] << 8) + flags) % 0x1F
+    return bytes(stream)
+
+
+def _png_bytes(pixels, compression):
+    height, width, channels = pixels.shape
+    depth = 16 if pixels.dtype == np.uint16 else 8
+    rows = pixels.astype(">u2" if depth == 16 else np.uint8).reshape(height, -1).view(np.uint8)
+    raw = _filtered_rows(rows, channels * depth // 8) if rows.size else b""
+    header = struct.pack(">IIBBBBB", width, height, depth, _PNG_COLOR_TYPES[channels], 0, 0, 0)
+    stream = _png_deflate(raw, compression)
+    idat = b"".join(  # libpng writes a chunk each time its 8 KiB buffer fills
+        _chunk(b"IDAT", stream[i : i + 8192]) for i in range(0, max(len(stream), 1), 8192)
+    )
+    return _PNG + _chunk(b"IHDR", header) + idat + _chunk(b"IEND", b"")
 
 
 @tf_export("io.encode_png", "image.encode_png")
 def encode_png(image, compression=-1, name=None):
-    """PNG bytes of a ``uint8`` / ``uint16`` ``[h, w, c]`` image (1-4 channels);
-    ``compression`` is zlib's level (-1: default)."""
-    pixels = _encode_image(image, "EncodePng", (dtypes.uint8, dtypes.uint16))
-    height, width, channels = pixels.shape
+    """PNG bytes of a ``uint8`` / ``uint16`` ``[..., h, w, c]`` image (1-4 channels), one
+    string per image of a batch; ``compression`` is zlib's level (-1: default, up to 9)."""
+    pixels = _png_pixels(image, compression)
+    channels = pixels.shape[-1]
     if channels not in _PNG_COLOR_TYPES:
         raise op_error("EncodePng", "image must have 1, 2, 3, or 4 channels, got %d" % channels)
-    depth = 16 if pixels.dtype == np.uint16 else 8
-    rows = pixels.astype(">u2" if depth == 16 else np.uint8).reshape(height, -1).view(np.uint8)
-    raw = np.concatenate([np.zeros((height, 1), np.uint8), rows], axis=1).tobytes()
-    header = struct.pack(">IIBBBBB", width, height, depth, _PNG_COLOR_TYPES[channels], 0, 0, 0)
-    data = (
-        _PNG
-        + _chunk(b"IHDR", header)
-        + _chunk(b"IDAT", zlib.compress(raw, int(compression)))
-        + _chunk(b"IEND", b"")
-    )
-    return convert_to_tensor(data)
+    images = pixels.reshape((-1,) + pixels.shape[-3:])
+    encoded = np.empty(len(images), dtype=object)
+    encoded[:] = [_png_bytes(one, compression) for one in images]
+    return convert_to_tensor(encoded.reshape(pixels.shape[:-3]))
 
 
 @tf_export("io.encode_jpeg", "image.encode_jpeg")
@@ -334,7 +424,14 @@ def encode_jpeg(
 ):
     """JPEG bytes of a ``uint8`` ``[h, w, 1 or 3]`` image, through Pillow (its bytes are not
     TF's; decoding gives nearly the same pixels)."""
-    pixels = _encode_image(image, "EncodeJpeg", (dtypes.uint8,))
+    tensor = convert_to_tensor(image)
+    if tensor.dtype != dtypes.uint8:
+        raise input_dtype_error("EncodeJpeg", 0, dtypes.uint8, tensor.dtype, name=eager_name(image))
+    if tensor.shape.rank != 3:
+        raise op_error(
+            "EncodeJpeg", "image must be 3-dimensional%s" % dims_text(tensor.shape), tensor._value
+        )
+    pixels = tensor._value.detach().cpu().numpy()
     if pixels.shape[-1] not in (1, 3) or format not in ("", "grayscale", "rgb"):
         raise op_error(
             "EncodeJpeg", "image must have 1 or 3 channels, got %s" % dims_text(pixels.shape)

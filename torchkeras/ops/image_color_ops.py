@@ -13,9 +13,18 @@ from ..api_export import tf_export
 from ..framework import dtypes
 from ..framework.convert import convert_to_tensor
 from ..framework.errors import FailedPreconditionError
-from ..framework.op_errors import attr_error, dims_text, eager_name, kernel_name, op_error
+from ..framework.op_errors import (
+    attr_error,
+    broadcast_shapes,
+    dims_text,
+    dtype_of,
+    eager_name,
+    kernel_name,
+    op_error,
+)
 from ..framework.tensor import wrap
 from . import _image_args as args
+from .cast_ops import cast
 from .image_convert_ops import convert_image_dtype
 
 __all__ = []
@@ -36,9 +45,9 @@ def _back(storage, dtype, saturate=False):
 
 
 def _delta(value, storage):
-    """A scalar argument as a storage of ``storage``'s dtype (TF's ``math_ops.cast``)."""
-    tensor = convert_to_tensor(value)
-    return tensor._value.to(storage.dtype).to(storage.device)
+    """A scalar argument as a storage of ``storage``'s dtype (TF's ``math_ops.cast``: a string
+    raises its ``UnimplementedError``)."""
+    return cast(value, dtype_of(storage))._value.to(storage.device)
 
 
 def _check_kernel_image(storage, opname, channels=True):
@@ -60,7 +69,9 @@ def adjust_brightness(image, delta):
     """Adds ``delta`` to every pixel (on float32 for integer images, then converted back with
     saturation)."""
     flt, dtype = _float_image(image)
-    return _back(flt + _delta(delta, flt), dtype, saturate=True)
+    delta = _delta(delta, flt)
+    broadcast_shapes("AddV2", flt.shape, delta.shape, flt)
+    return _back(flt + delta, dtype, saturate=True)
 
 
 @tf_export("image.adjust_contrast")
@@ -340,7 +351,7 @@ def rgb_to_grayscale(images, name=None):
 @tf_export("image.grayscale_to_rgb")
 def grayscale_to_rgb(images, name=None):
     """Repeats the single channel of grayscale images three times."""
-    storage = args.image_storage(images)
+    storage = args.tensor_storage(images)
     if len(storage.shape) < 2:
         raise ValueError(
             "A grayscale image (shape %s) must be at least two-dimensional."

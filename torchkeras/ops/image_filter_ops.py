@@ -14,7 +14,12 @@ import numpy as np
 import torch
 
 from ..api_export import tf_export
-from ..framework.errors import InvalidArgumentError, NotFoundError, UnimplementedError
+from ..framework.errors import (
+    InvalidArgumentError,
+    NotFoundError,
+    OutOfRangeError,
+    UnimplementedError,
+)
 from ..framework.op_errors import attr_error, dims_text, eager_name, op_error, type_name
 from ..framework.shape import TensorShape
 from ..framework.tensor import wrap
@@ -68,7 +73,7 @@ def sobel_edges(image):
 def image_gradients(image):
     """``(dy, dx)``: forward differences of ``[batch, h, w, d]`` images, zero in the last row
     (dy) and column (dx)."""
-    storage = args.image_storage(image)
+    storage = args.tensor_storage(image)
     if len(storage.shape) != 4:
         raise ValueError(
             "image_gradients expects a 4D tensor [batch_size, h, w, d], not %s."
@@ -83,7 +88,7 @@ def image_gradients(image):
 def total_variation(images, name=None):
     """The sum of absolute differences of neighbouring pixels: a scalar for one image, one
     value per image of a batch (the images' dtype)."""
-    storage = args.image_storage(images)
+    storage = args.tensor_storage(images)
     if len(storage.shape) not in (3, 4):
         raise ValueError("'images' must be either 3 or 4-dimensional.")
     if isinstance(storage, np.ndarray):  # strings: TF's first op, Sub, has no string kernel
@@ -134,6 +139,11 @@ def _patch_args(sizes, strides, rates, padding):
             "Value for attr 'padding' of \"%s\" is not in the list of allowed values: "
             '"SAME", "VALID"' % padding
         )
+    return lists
+
+
+def _check_patch_kernel_args(lists, name):
+    """The checks of TF's ``ExtractImagePatches`` kernel constructor, attr by attr."""
     for attr, value in zip(("ksizes", "strides", "rates"), lists):
         if len(value) != 4 or value[0] != 1 or value[3] != 1:
             raise UnimplementedError(
@@ -141,7 +151,12 @@ def _patch_args(sizes, strides, rates, padding):
                 None,
                 op_error("ExtractImagePatches", "Only support %s across space." % attr).message,
             )
-    return lists
+        if value[1] < 1 or value[2] < 1:
+            raise OutOfRangeError(
+                None,
+                None,
+                op_error("ExtractImagePatches", "%s is out of range." % attr, name=name).message,
+            )
 
 
 def _window(size, kernel, stride, rate, padding):
@@ -157,15 +172,14 @@ def _window(size, kernel, stride, rate, padding):
 def extract_patches(images, sizes, strides, rates, padding, name=None):
     """Patches of ``[batch, h, w, d]`` images: ``[batch, rows, cols, kh * kw * d]``
     (``sizes`` / ``strides`` / ``rates`` are ``[1, h, w, 1]``)."""
-    (_, k_rows, k_cols, _), (_, s_rows, s_cols, _), (_, r_rows, r_cols, _) = _patch_args(
-        sizes, strides, rates, padding
-    )
+    lists = _patch_args(sizes, strides, rates, padding)
     storage = args.image_storage(images)
-    if storage.dim() != 4:
-        raise op_error(
-            "ExtractImagePatches",
-            "input must be 4-dimensional%s" % dims_text(storage.shape),
-            name=eager_name(images),
+    name = eager_name(images)
+    if isinstance(storage, np.ndarray):
+        raise _patch_attr_error(
+            "Value for attr 'T' of string is not in the list of allowed values: bfloat16, half, "
+            "float, double, int8, int16, int32, int64, uint8, uint16, uint32, uint64, complex64, "
+            "complex128, bool"
         )
     if storage.dtype == torch.bool:
         raise NotFoundError(
@@ -174,6 +188,14 @@ def extract_patches(images, sizes, strides, rates, padding, name=None):
             "Could not find device for node: {{node ExtractImagePatches}} = "
             'ExtractImagePatches[T=DT_BOOL, ksizes=%s, padding="%s", rates=%s, strides=%s] '
             "[Op:ExtractImagePatches] name: " % (list(sizes), padding, list(rates), list(strides)),
+        )
+    _check_patch_kernel_args(lists, name)
+    (_, k_rows, k_cols, _), (_, s_rows, s_cols, _), (_, r_rows, r_cols, _) = lists
+    if storage.dim() != 4:
+        raise op_error(
+            "ExtractImagePatches",
+            "input must be 4-dimensional%s" % dims_text(storage.shape),
+            name=name,
         )
     batch, height, width, depth = storage.shape
     out_rows, top = _window(height, k_rows, s_rows, r_rows, padding)

@@ -415,19 +415,23 @@ _DEFAULT_COLORS = (
 )
 
 
-def _color_table(colors, depth):
+def _color_table(colors, depth, name):
     if colors is None:
         table = np.asarray(_DEFAULT_COLORS, np.float32)
     else:
         table = convert_to_tensor(colors, dtype_hint=dtypes.float32)._value.cpu().numpy()
         if table.ndim != 2:
             raise op_error(
-                "DrawBoundingBoxesV2", "colors must be a 2-D matrix%s" % dims_text(table.shape)
+                "DrawBoundingBoxesV2",
+                "colors must be a 2-D matrix%s" % dims_text(table.shape),
+                name=name,
             )
         if table.shape[1] < depth:
             raise op_error(
                 "DrawBoundingBoxesV2",
-                "Channel depth should be less than or equal to 4 colors.dim_size(1)",
+                "colors must have equal or more channels than the image provided: %s"
+                % dims_text(table.shape),
+                name=name,
             )
         if not len(table):
             table = np.asarray(_DEFAULT_COLORS, np.float32)
@@ -444,16 +448,23 @@ def draw_bounding_boxes(images, boxes, colors, name=None):
     ``colors`` is None)."""
     canvas = args.image_storage(images)
     opname = "DrawBoundingBoxesV2" if colors is not None else "DrawBoundingBoxes"
+    name = eager_name(*(x for x in (images, boxes, colors) if x is not None))
     if canvas.dim() != 4:
-        raise op_error(opname, "The rank of the images should be 4")
+        raise op_error(opname, "The rank of the images should be 4", name=name)
     batch, height, width, depth = canvas.shape
-    table = _color_table(colors, depth)
     box_array = convert_to_tensor(boxes, dtype_hint=dtypes.float32)._value.cpu().numpy()
-    if box_array.ndim != 3 or box_array.shape[0] != batch or box_array.shape[2] != 4:
+    if box_array.ndim != 3:
+        raise op_error(opname, "The rank of the boxes tensor should be 3", name=name)
+    if box_array.shape[0] != batch:
+        raise op_error(opname, "The batch sizes should be the same", name=name)
+    if box_array.shape[2] != 4:
         raise op_error(
             opname,
-            "boxes must be a 3-D tensor [batch, num_boxes, 4]%s" % dims_text(box_array.shape),
+            "The size of the third dimension of the box must be 4. Received: %d"
+            % box_array.shape[2],
+            name=name,
         )
+    table = _color_table(colors, depth, name)
     out = canvas.detach().clone()
     colours = torch.as_tensor(table[:, :depth], dtype=canvas.dtype, device=canvas.device)
     for b in range(batch):

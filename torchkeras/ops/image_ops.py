@@ -11,7 +11,8 @@ import torch
 from ..api_export import tf_export
 from ..framework import dtypes
 from ..framework.convert import convert_to_tensor
-from ..framework.tensor import wrap
+from ..framework.op_errors import attr_error, cannot_convert, dtype_of
+from ..framework.tensor import TensorOperators, wrap
 from . import _image_args as args
 
 __all__ = []
@@ -148,6 +149,23 @@ def _crop_checks(batch, top, left, height_out, width_out):
     )
 
 
+def _check_slice_indices(offsets, targets):
+    """TF's errors of the ``Slice`` that crops: the size ``stack`` holds int32 shape parts, so
+    a Python float target does not convert; float offsets make a float ``begin``."""
+    for target in targets:
+        if isinstance(target, float):
+            raise cannot_convert(target, dtypes.int32)
+    floats = [dtype_of(args.image_storage(v)) for v in offsets if _is_float(v)]
+    if floats:
+        raise attr_error("Slice", floats[0], attr="Index")
+
+
+def _is_float(value):
+    if isinstance(value, float):
+        return True
+    return isinstance(value, TensorOperators) and value.dtype.is_floating
+
+
 @tf_export("image.crop_to_bounding_box")
 def crop_to_bounding_box(image, offset_height, offset_width, target_height, target_width):
     """The ``[target_height, target_width]`` window of an image whose top-left corner is at
@@ -158,6 +176,7 @@ def crop_to_bounding_box(image, offset_height, offset_width, target_height, targ
     top, left = args.scalar(offset_height), args.scalar(offset_width)
     height_out, width_out = args.scalar(target_height), args.scalar(target_width)
     _crop_checks(batch, top, left, height_out, width_out)
+    _check_slice_indices((offset_height, offset_width), (target_height, target_width))
     crop = batch[:, top[0] : top[0] + height_out[0], left[0] : left[0] + width_out[0]]
     return wrap(args.unbatched(crop, was_3d))
 

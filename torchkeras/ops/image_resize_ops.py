@@ -57,6 +57,38 @@ _RESIZE_DTYPES = (
 )
 
 
+_ALIGN = "attr=align_corners:bool,default=false"
+_HALF_PIXEL = "attr=half_pixel_centers:bool,default=false"
+_TYPES = "DT_INT8, DT_UINT8, DT_INT16, DT_UINT16, DT_INT32, DT_INT64"
+_RESIZE_SIGNATURES = {
+    "ResizeBilinear": "images:T, size:int32 -> resized_images:float; attr=T:type,allowed=[%s, "
+    "DT_BFLOAT16, DT_HALF, DT_FLOAT, DT_DOUBLE, DT_BFLOAT16]; %s; %s"
+    % (_TYPES, _ALIGN, _HALF_PIXEL),
+    "ResizeNearestNeighbor": "images:T, size:int32 -> resized_images:T; attr=T:type,allowed=[%s, "
+    "DT_HALF, DT_FLOAT, DT_DOUBLE, DT_BFLOAT16]; %s; %s" % (_TYPES, _ALIGN, _HALF_PIXEL),
+    "ResizeBicubic": "images:T, size:int32 -> resized_images:float; attr=T:type,allowed=[%s, "
+    "DT_HALF, DT_FLOAT, DT_DOUBLE, DT_BFLOAT16]; %s; %s" % (_TYPES, _ALIGN, _HALF_PIXEL),
+    "ResizeArea": "images:T, size:int32 -> resized_images:float; attr=T:type,allowed=[%s, "
+    "DT_HALF, DT_FLOAT, DT_DOUBLE, DT_BFLOAT16]; %s" % (_TYPES, _ALIGN),
+    "ScaleAndTranslate": "images:T, size:int32, scale:float, translation:float -> "
+    "resized_images:float; attr=T:type,allowed=[%s, DT_BFLOAT16, DT_HALF, DT_FLOAT, DT_DOUBLE]; "
+    'attr=kernel_type:string,default="lanczos3"; attr=antialias:bool,default=true' % _TYPES,
+}
+"""The signatures of TF's resize kernels, quoted by their dtype errors."""
+
+
+def _dtype_error(opname, storage):
+    signature = _RESIZE_SIGNATURES[opname]
+    allowed = signature.split("allowed=[")[1].split("]")[0].replace("DT_", "").lower()
+    return InvalidArgumentError(
+        None,
+        None,
+        "Value for attr 'T' of %s is not in the list of allowed values: %s\n\t; NodeDef: "
+        "{{node %s}}; Op<name=%s; signature=%s> [Op:%s] name: "
+        % (type_name(storage), allowed, opname, opname, signature, opname),
+    )
+
+
 def _kernel_op(method, antialias):
     if antialias and method in ("bilinear", "bicubic"):
         return "ScaleAndTranslate"
@@ -85,13 +117,7 @@ def _resize_batch(batch, size, method, antialias):
     """The kernel call: ``batch`` NHWC storage, ``size`` two ints; checks as TF's kernels."""
     opname = _kernel_op(method, antialias)
     if batch.dtype not in _RESIZE_DTYPES:
-        raise InvalidArgumentError(
-            None,
-            None,
-            "Value for attr 'T' of %s is not in the list of allowed values: int8, uint8, "
-            "int16, uint16, int32, int64, bfloat16, half, float, double [Op:%s] name: "
-            % (type_name(batch), opname),
-        )
+        raise _dtype_error(opname, batch)
     if size[0] <= 0 or size[1] <= 0:
         raise op_error(opname, "output dimensions must be positive", batch)
     if batch.shape[0] and (batch.shape[1] == 0 or batch.shape[2] == 0):
@@ -104,7 +130,7 @@ def _resize_batch(batch, size, method, antialias):
 
 
 def _resize_storage(storage, size, method, preserve_aspect_ratio=False, antialias=False):
-    if storage.dim() not in (3, 4):
+    if len(storage.shape) not in (3, 4):
         raise ValueError("'images' must have either 3 or 4 dimensions.")
     batch, was_3d = args.batched(storage)
     size = _size_arg(size)

@@ -4,7 +4,11 @@
 from __future__ import annotations
 
 import base64
+import binascii
+import json
+import math
 import os
+import re
 
 import numpy as np
 import torch
@@ -23,7 +27,15 @@ from ..framework.op_errors import (
 from ..framework.tensor import TensorOperators, wrap
 from . import file_system as fs
 
-__all__ = ["read_file", "write_file", "decode_raw", "serialize_tensor", "parse_tensor"]
+__all__ = [
+    "read_file",
+    "write_file",
+    "matching_files",
+    "decode_json_example",
+    "decode_raw",
+    "serialize_tensor",
+    "parse_tensor",
+]
 
 _CPU = torch.device("cpu")
 
@@ -115,6 +127,185 @@ _RAW_TYPES = (
     "float16 float32 float64 int32 uint16 uint8 int16 int8 int64 complex64 complex128 bool bfloat16"
 ).split()
 _PADDED_RAW_TYPES = "float16 float32 float64 int32 uint16 uint8 int16 int8 int64 bfloat16".split()
+
+
+@tf_export("io.matching_files")
+def matching_files(pattern, name=None):
+    """``MatchingFiles``: a 1-D string tensor of the files matching the glob ``pattern`` (a
+    scalar or a vector of globs), all matches sorted (a file matched twice is listed twice); a
+    pattern that matches nothing, or whose directory does not exist, adds nothing."""
+    name = name_part(pattern)
+    patterns = string_input(pattern, "MatchingFiles")
+    if patterns.ndim > 1:
+        raise kernel_error(
+            errors.InvalidArgumentError,
+            "MatchingFiles",
+            "Input patterns tensor must be scalar or vector, but had shape: %s"
+            % dims_text(patterns.shape),
+            name,
+        )
+    found = sorted(
+        path.encode("utf-8", "surrogateescape")
+        for one in patterns.reshape(-1)
+        for path in fs.get_matching_files(one)
+    )
+    result = np.empty(len(found), dtype=object)
+    result[:] = found
+    return convert_to_tensor(result, dtype=dtypes.string)
+
+
+_EXAMPLE_TYPE = "type.googleapis.com/tensorflow.Example"
+_BARE_KEY_TO_END = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\s*")
+
+
+def _json_error(text, name):
+    return kernel_error(
+        errors.InvalidArgumentError, "DecodeJSONExample", "Error while parsing JSON: " + text, name
+    )
+
+
+def _near(text, offset):
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return "invalid JSON in %s, near %d:%d (offset %d): " % (_EXAMPLE_TYPE, line, column, offset)
+
+
+def _varint(value):
+    value &= (1 << 64) - 1
+    out = bytearray()
+    while True:
+        byte, value = value & 0x7F, value >> 7
+        out.append(byte | (0x80 if value else 0))
+        if not value:
+            return bytes(out)
+
+
+def _length_delimited(field, payload):
+    return _varint(field << 3 | 2) + _varint(len(payload)) + payload
+
+
+class _SchemaError(ValueError):
+    """A JSON value that does not fit the ``Example`` schema."""
+
+
+def _fields(value, what, known):
+    """The ``(field, value)`` pairs of a JSON object for message ``what``, in the JSON's
+    order (null values skipped); ``known`` maps JSON names (camel and snake case) to fields."""
+    if not isinstance(value, dict):
+        raise _SchemaError("message %s: expected an object" % what)
+    for key, item in value.items():
+        if key not in known:
+            raise _SchemaError("no such field: '%s'" % key)
+        if item is not None:
+            yield known[key], item
+
+
+def _number(item, kind):
+    if isinstance(item, str):
+        special = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
+        try:
+            item = special[item] if kind == "float" and item in special else float(item)
+        except ValueError:
+            raise _SchemaError("invalid number for %s: %s" % (kind, item)) from None
+    if isinstance(item, bool) or not isinstance(item, (int, float)):
+        raise _SchemaError("expected a number for %s" % kind)
+    if kind == "int64":
+        if item != int(item) or not -(2**63) <= int(item) < 2**63:
+            raise _SchemaError("invalid int64: %s" % item)
+        return int(item)
+    return float(item)
+
+
+def _list_bytes(kind, value):
+    out = b""
+    for _, items in _fields(value, kind, {"value": 1}):
+        if not isinstance(items, list):
+            items = [items]
+        for item in items:
+            if kind == "tensorflow.BytesList":
+                if not isinstance(item, str):
+                    raise _SchemaError("expected a base64 string")
+                data = base64.urlsafe_b64decode(
+                    item.replace("+", "-").replace("/", "_") + "=" * (-len(item) % 4)
+                )
+                out += _length_delimited(1, data)
+            elif kind == "tensorflow.FloatList":
+                out += b"\x0d" + np.float32(_number(item, "float")).tobytes()
+            else:
+                out += b"\x08" + _varint(_number(item, "int64"))
+    return out
+
+
+_LISTS = {
+    "bytesList": (1, "tensorflow.BytesList"),
+    "bytes_list": (1, "tensorflow.BytesList"),
+    "floatList": (2, "tensorflow.FloatList"),
+    "float_list": (2, "tensorflow.FloatList"),
+    "int64List": (3, "tensorflow.Int64List"),
+    "int64_list": (3, "tensorflow.Int64List"),
+}
+
+
+def _example_bytes(value):
+    """The binary ``Example`` of a parsed JSON object as protobuf's C++ JSON converter writes
+    it: fields in the JSON's order, repeated numbers unpacked."""
+    out = b""
+    for _, features in _fields(value, "tensorflow.Example", {"features": 1}):
+        body = b""
+        for _, feature_map in _fields(features, "tensorflow.Features", {"feature": 1}):
+            if not isinstance(feature_map, dict):
+                raise _SchemaError("map tensorflow.Features.feature: expected an object")
+            for key, feature in feature_map.items():
+                entry = _length_delimited(1, key.encode("utf-8"))
+                if feature is not None:
+                    lists = b""
+                    for (field, kind), item in _fields(feature, "tensorflow.Feature", _LISTS):
+                        lists += _length_delimited(field, _list_bytes(kind, item))
+                    entry += _length_delimited(2, lists)
+                body += _length_delimited(1, entry)
+        out += _length_delimited(1, body)
+    return out
+
+
+def _json_example_bytes(text, name):
+    """The ``Example`` bytes of one JSON text, with protobuf's JSON parser's errors (its
+    deterministic ones exactly: a text cut short is ``unexpected EOF``, text after the object
+    is ``extraneous characters``; the others with their position and a reason of ours)."""
+    start = len(text) - len(text.lstrip())
+    if start == len(text):
+        raise _json_error("unexpected EOF", name)
+    if text[start] != "{":
+        raise _json_error(
+            _near(text, start) + "unexpected character: '%s'; expected '{'" % text[start], name
+        )
+    try:
+        value, end = json.JSONDecoder().raw_decode(text, start)
+    except json.JSONDecodeError as error:
+        if error.pos >= len(text) or _BARE_KEY_TO_END.fullmatch(text, error.pos):
+            raise _json_error("unexpected EOF", name) from None
+        raise _json_error(_near(text, error.pos) + error.msg, name) from None
+    if text[end:].strip():
+        raise _json_error("extraneous characters after end of JSON object", name)
+    try:
+        return _example_bytes(value)
+    except (_SchemaError, binascii.Error) as error:
+        raise _json_error("invalid JSON in %s: %s" % (_EXAMPLE_TYPE, error), name) from None
+
+
+@tf_export("io.decode_json_example")
+def decode_json_example(json_examples, name=None):
+    """``DecodeJSONExample``: each JSON-encoded ``tf.train.Example`` (protobuf's JSON mapping:
+    ``{"features": {"feature": {"x": {"int64List": {"value": [1]}}}}}``) as its binary
+    serialization (TF's bytes: fields in the JSON's order, numbers unpacked), same shape.
+    Parse errors other than a text cut short or trailing text carry a reason of ours (TF's
+    protobuf words them with random extra spaces)."""
+    name = name_part(json_examples)
+    texts = string_input(json_examples, "DecodeJSONExample")
+    out = np.empty(texts.shape, dtype=object)
+    flat = out.reshape(-1)
+    for index, text in enumerate(texts.reshape(-1)):
+        flat[index] = _json_example_bytes(text.decode("utf-8", "replace"), name)
+    return convert_to_tensor(out, dtype=dtypes.string)
 
 
 def _swap_bytes(raw, dtype):

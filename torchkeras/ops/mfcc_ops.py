@@ -7,6 +7,7 @@ import torch
 
 from ..api_export import tf_export
 from ..framework.convert import convert_to_tensor
+from ..framework.op_errors import op_error
 from ..framework.tensor import wrap
 from .dct_ops import dct
 
@@ -17,6 +18,13 @@ def mfccs_from_log_mel_spectrograms(log_mel_spectrograms, name=None):
     log-magnitude mel spectrograms (HTK's scaling: type-II DCT times
     ``rsqrt(2 * num_mel_bins)``)."""
     tensor = convert_to_tensor(log_mel_spectrograms)
+    if tensor.shape.rank == 0:  # TF reads ``tf.shape(x)[-1]``
+        raise op_error(
+            "StridedSlice",
+            "slice index -1 of dimension 0 out of bounds.",
+            tensor._value,
+            name="strided_slice/",
+        )
     if tensor.shape.rank and tensor.shape[-1] == 0:
         raise ValueError("num_mel_bins must be positive. Got: %s" % tensor)
     num_mel_bins = tensor.shape[-1]

@@ -722,12 +722,18 @@ def roll(input, shift, axis, name=None):
     storage = to_torch(input)
     shifts = int_list(shift, "Roll", "Tshift")
     axes = int_list(axis, "Roll", "Taxis")
-    if len(shifts) != len(axes):
-        raise op_error("Roll", "shift and axis must have the same size", storage, name=None)
+    # TF's eager fast path (the `` name: `` part) gives up on shift/axis of different sizes
+    name = "" if len(shifts) == len(axes) else None
     rank = storage.ndim
+    if not rank:
+        raise op_error("Roll", "input must be 1-D or higher", storage, name)
+    if len(shifts) != len(axes):
+        raise op_error("Roll", "shift and axis must have the same size", storage, name)
     for a in axes:
         if not -rank <= a < rank:
             raise op_error("Roll", "axis %d is out of range" % a, storage, "")
+    if isinstance(storage, np.ndarray):  # strings: TF's Roll takes any dtype
+        return wrap(np.roll(storage, shifts, [a % rank for a in axes]))
     return wrap(torch.roll(storage, shifts, [a % rank for a in axes]))
 
 

@@ -14,7 +14,8 @@ import torch
 
 from ..api_export import tf_export
 from ..framework import dtypes
-from ..framework.op_errors import op_error
+from ..framework.errors import InvalidArgumentError
+from ..framework.op_errors import eager_name, op_error
 from ..framework.tensor import TensorOperators
 from ..framework.convert import convert_to_tensor
 from .string_ops import int_result, string_storage, strings_result, type_attr_error
@@ -64,6 +65,17 @@ def _parse_int(text, low, high):
     return value if low <= value <= high else None
 
 
+def _not_a_number(text, name):
+    """TF's error for ``text`` (bytes) that is not a number. TF decodes its kernel's message
+    as UTF-8 before adding the `` name:`` part, so ill-formed bytes in ``text`` raise that
+    decoding's ``UnicodeDecodeError``."""
+    head, tail = op_error(
+        "StringToNumber", "StringToNumberOp could not correctly convert string: \0", name=None
+    ).message.split("\0")
+    message = (head.encode() + text + tail.encode()).decode("utf-8")
+    return InvalidArgumentError(None, None, message + ("" if name is None else " name: " + name))
+
+
 @tf_export("strings.to_number")
 @on_flat_values
 def to_number(input, out_type=dtypes.float32, name=None):  # noqa: A002 - TF's argument name
@@ -90,12 +102,7 @@ def to_number(input, out_type=dtypes.float32, name=None):  # noqa: A002 - TF's a
         host = np.float64
     for text, value in zip(flat, values):
         if value is None:
-            raise op_error(
-                "StringToNumber",
-                "StringToNumberOp could not correctly convert string: %s"
-                % text.decode("utf-8", "replace"),
-                name=None,
-            )
+            raise _not_a_number(text, eager_name(input))
     result = np.array(values, dtype=host).reshape(array.shape)
     if dtype.name == "float32":
         with np.errstate(over="ignore"):

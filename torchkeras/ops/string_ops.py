@@ -261,7 +261,8 @@ def _check_encoding(encoding, opname):
 
 
 def _utf8(method):
-    return lambda s: method(s.decode("utf-8", "surrogateescape")).encode("utf-8", "surrogateescape")
+    """``method`` on UTF-8 text; ill-formed bytes become U+FFFD (ICU's conversion in TF)."""
+    return lambda s: method(s.decode("utf-8", "replace")).encode("utf-8")
 
 
 def _change_case(strings, encoding, opname, text_method, bytes_method):

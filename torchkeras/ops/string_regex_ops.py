@@ -10,7 +10,7 @@ as RE2's ``Replace`` does.  Strings are matched as UTF-8 text (``.`` is one char
 strings directly as bytes.  Known gaps: RE2's Unicode classes (``\\pL``, ``\\p{Greek}``) are
 refused, Unicode case folding under ``(?i)`` is ASCII only, and ``.`` matches undecodable
 bytes (RE2 skips them).  Invalid patterns raise TF's error with RE2's wording for the common
-mistakes (missing/unexpected parenthesis, missing ``]``, bad repetition, bad escape).
+mistakes (missing/unexpected parenthesis, missing ``]``, bad or stacked repetition, bad escape).
 """
 
 from __future__ import annotations
@@ -97,6 +97,9 @@ def _translate(pattern):
                 out.append("\\]")
                 i += 1
             continue
+        elif c == "+" and out and out[-1] in ("*", "+", "?"):
+            # Python reads a possessive quantifier; RE2 refuses stacked repetitions
+            raise re.error("multiple repeat", pattern, i)
         elif c == "$" and not multiline:
             out.append("\\Z")
             i += 1
@@ -104,6 +107,23 @@ def _translate(pattern):
         out.append(c)
         i += 1
     return "".join(out)
+
+
+def _repeat_end(pattern, pos):
+    """The end of the repetition operator at ``pos`` (with its non-greedy ``?``)."""
+    end = pattern.index("}", pos) + 1 if pattern[pos] == "{" else pos + 1
+    return end + 1 if pattern[end : end + 1] == "?" else end
+
+
+def _stacked_repeat(pattern, pos):
+    """RE2's argument for a repetition operator at ``pos`` stacked on another: both operators
+    (``**``, ``{2}*``, ``*?+``)."""
+    start = pos - 1
+    if pattern[start] == "?" and start and pattern[start - 1] in "*+?}":
+        start -= 1
+    if pattern[start] == "}":
+        start = pattern.rindex("{", 0, start)
+    return pattern[start : _repeat_end(pattern, pos)]
 
 
 def _re2_error_text(pattern, error):
@@ -115,7 +135,9 @@ def _re2_error_text(pattern, error):
         return "unexpected ): %s" % pattern
     if "unterminated character set" in message:
         return "missing ]: %s" % pattern[pos:]
-    if "nothing to repeat" in message or "multiple repeat" in message:
+    if "multiple repeat" in message:
+        return "bad repetition operator: %s" % _stacked_repeat(pattern, pos)
+    if "nothing to repeat" in message:
         return "no argument for repetition operator: %s" % pattern[pos : pos + 1]
     if "bad escape" in message or "Unicode classes" in message:
         return "invalid escape sequence: %s" % pattern[pos : pos + 2]

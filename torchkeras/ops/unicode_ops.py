@@ -16,6 +16,7 @@ import numpy as np
 import torch
 
 from ..api_export import tf_export
+from ..framework import dtypes
 from ..framework.convert import convert_to_tensor
 from ..framework.op_errors import input_dtype_error, op_error
 from ..framework.tensor import TensorOperators
@@ -420,7 +421,7 @@ def unicode_script(input, name=None):  # noqa: A002 - TF's argument name
     (names that do not follow their script), and characters newer than TF's ICU (ICU says
     Unknown, 103; here their script)."""
     if not isinstance(input, (TensorOperators, RaggedTensor)):
-        input = convert_to_tensor(input)
+        input = convert_to_tensor(input, dtype=dtypes.int32)  # TF's op converts to int32
     if isinstance(input, RaggedTensor):
         return input.with_flat_values(unicode_script(input.flat_values))
     points = _int32_points(input, "UnicodeScript")
