@@ -231,3 +231,15 @@ def test_index_out_of_bounds_in_function_is_tfs_shape_inference_error(source, ar
         return str(info.value)
 
     assert error(tf) == error(tf_real)
+
+
+def test_ragged_arguments_bind_to_a_ragged_tensor_spec():
+    signature = [tf.RaggedTensorSpec([None, None], tf.int32)]
+    double = tf.function(lambda x: x * 2, input_signature=signature)
+    with pytest.warns(RuntimeWarning, match="runs eagerly"):
+        assert double(tf.ragged.constant([[1, 2], [3]])).to_list() == [[2, 4], [6]]
+    assert double(tf.ragged.constant([[5], []])).to_list() == [[10], []]
+    with pytest.raises(TypeError, match=r"Can not cast TensorSpec\(shape=\(1,\), dtype=tf.float32"):
+        double(tf.ragged.constant([[1.5]]))
+    with pytest.raises(TypeError, match="The two structures don't have the same nested"):
+        double(tf.ragged.constant([[[1]]]))

@@ -39,7 +39,7 @@ from . import global_state
 from . import tree as _tree
 from .concrete_function import ConcreteFunction
 from .convert import convert_to_tensor
-from .function_call import Call, covers, output_leaf, relaxed
+from .function_call import TENSOR, VARIABLE, Call, covers, output_leaf, relaxed
 from .tensor import TensorOperators, wrap
 from ..api_export import tf_export
 
@@ -227,7 +227,11 @@ def _conform(value, spec):
             )
         return {key: _conform(value[key], s) for key, s in spec.items()}
     components = getattr(spec, "_component_specs", None)
-    if components is not None and not isinstance(value, spec.value_type):
+    if components is not None and isinstance(value, spec.value_type):
+        if not spec.is_compatible_with(value):
+            raise _CastError(_component_mismatch(value, components))
+        return value
+    if components is not None:
         from ..ops.nest import assert_same_structure  # framework code imports ops lazily
 
         try:
@@ -245,6 +249,24 @@ def _conform(value, spec):
     if not spec.is_compatible_with(tensor):
         raise _CastError("Can not cast %r to %r" % (type(spec).from_tensor(tensor), spec))
     return tensor
+
+
+def _component_mismatch(value, component_specs):
+    """TF's binding error for a composite ``value`` its spec refuses: the first of its component
+    tensors that does not fit the spec's component spec."""
+    from ..ops.nest import assert_same_structure  # framework code imports ops lazily
+    from ..ops.tensor_spec import TensorSpec
+
+    tensors = value._components()
+    try:
+        assert_same_structure(list(component_specs), tensors)
+    except (TypeError, ValueError) as error:
+        return str(error)
+    for tensor, spec in zip(tensors, component_specs):
+        found = TensorSpec.from_tensor(tensor)
+        if not spec.is_compatible_with(found):
+            return "Can not cast %r to %r" % (found, spec)
+    return "Can not cast %r to %r" % (type(value).__name__, list(component_specs))
 
 
 def _is_type_spec(leaf):
@@ -438,6 +460,8 @@ class Function:
             specs = _tree.flatten(self._input_signature)
             types = list(types)
             for i, spec in enumerate(specs[: len(types)]):
+                if types[i][0] not in (TENSOR, VARIABLE):
+                    continue  # a composite (RaggedTensor ...) is keyed as it is
                 dims = spec.shape.rank is not None and tuple(spec.shape.as_list())
                 kind, dtype, _, extra = types[i]
                 types[i] = (kind, dtype, dims if dims is not False else None, extra)
