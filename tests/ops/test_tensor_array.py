@@ -180,3 +180,27 @@ def test_read_out_of_range_in_function_matches_tf(index):
         return str(info.value).split("}} ", 1)[1].split(" [Op:")[0]
 
     assert error(tf) == error(tf_real)
+
+
+@pytest.mark.parametrize("body", ["ta.read(i)", "ta.write(i, 1.).stack()"])
+def test_out_of_range_index_in_a_function_is_the_tensor_lists_error(body):
+    from tests.ops import oracle_compare
+
+    def make(module):
+        def f(i):
+            ta = module.TensorArray(module.float32, size=2)  # noqa: F841 - read by eval
+            return eval(body)  # noqa: S307 - the two bodies above
+
+        return module.function(f)
+
+    verb = "access" if "read" in body else "modify"
+    with pytest.raises(tf.errors.InvalidArgumentError) as raised:
+        make(tf)(tf.constant(5))
+    text = oracle_compare.kernel_text(raised.value)
+    assert text.startswith("Trying to %s element 5 in a list with 2 elements." % verb)
+    try:
+        import tensorflow as tf_real
+    except ImportError:
+        return
+    with pytest.raises(tf_real.errors.InvalidArgumentError, match="Trying to %s element 5" % verb):
+        make(tf_real)(tf_real.constant(5))

@@ -141,17 +141,21 @@ class TensorArray:
             "operations that use TensorArrays."
         )
 
+    def _check_traced_index(self, index, verb, node):
+        """In a traced function TF's TensorArray is a TensorList, whose kernel refuses an index
+        out of range with its own words (eagerly the TensorArray's errors apply)."""
+        if traced_function_name() is not None and not 0 <= index < len(self._tensor_array):
+            raise graph_error(
+                InvalidArgumentError,
+                "Trying to %s element %d in a list with %d elements."
+                % (verb, index, len(self._tensor_array)),
+                node,
+            )
+
     def read(self, index, name=None):
         """The element at ``index`` (zeros of the element shape if never written)."""
         index = _host_index(index)
-        if traced_function_name() is not None and not 0 <= index < len(self._tensor_array):
-            # In a function TF reads from a TensorList, whose kernel words the error.
-            raise graph_error(
-                InvalidArgumentError,
-                "Trying to access element %d in a list with %d elements."
-                % (index, len(self._tensor_array)),
-                "TensorArrayV2Read/TensorListGetItem",
-            )
+        self._check_traced_index(index, "access", "TensorArrayV2Read/TensorListGetItem")
         if index < 0:
             raise OutOfRangeError(
                 None, None, "Reading from negative indices (index %d) is not allowed." % index
@@ -180,14 +184,7 @@ class TensorArray:
 
     def _write(self, index, value):
         index = _host_index(index)
-        if traced_function_name() is not None and not 0 <= index < len(self._tensor_array):
-            # In a function TF reads from a TensorList, whose kernel words the error.
-            raise graph_error(
-                InvalidArgumentError,
-                "Trying to access element %d in a list with %d elements."
-                % (index, len(self._tensor_array)),
-                "TensorArrayV2Read/TensorListGetItem",
-            )
+        self._check_traced_index(index, "modify", "TensorArrayV2Write/TensorListSetItem")
         if index < 0:
             raise OutOfRangeError(
                 None, None, "Writing to negative indices (index %d) is not allowed." % index
