@@ -307,6 +307,7 @@ def test_indexing():
         (5, "slice index 5 of dimension 0 out of bounds."),
         (-3, "slice index -1 of dimension 0 out of bounds."),
         ((0, 0, 0), "Index out of range using input dim 2; input has only 2 dims"),
+        ((0, 0, 0, None), "Index out of range using input dim 2; input has only 2 dims"),
         (slice(None, None, 0), "strides[0] must be non-zero"),
     ],
 )
@@ -339,3 +340,10 @@ def test_pickle_roundtrip():
 
     restored = pickle.loads(pickle.dumps(M2))
     assert repr(restored) == repr(M2)
+
+
+@pytest.mark.parametrize("key", [0, slice(0, 1), (None, 0)])
+def test_indexing_a_scalar_is_tfs_scalar_slice_error(key):
+    with pytest.raises(tf.errors.InvalidArgumentError, match="Attempting to slice scalar input."):
+        tf.constant(1.0)[key]
+    assert tf.constant(1.0)[None].shape == (1,) and tf.constant(1.0)[...].shape == ()

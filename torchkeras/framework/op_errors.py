@@ -277,7 +277,7 @@ def no_kernel(opname, storage):
         None,
         None,
         "Could not find device for node: {{node %s}} = %s[T=DT_%s] "
-        "[Op:%s] name: " % (opname, opname, dtype_of(storage).name.upper(), opname),
+        "[Op:%s] name: " % (opname, opname, type_name(dtype_of(storage)).upper(), opname),
     )
 
 

@@ -414,6 +414,8 @@ def strided_slice(value, key, source=None):
         raise _slice_error("Multiple ellipses in slice spec not allowed", value)
     rank = value.ndim
     consumed = sum(1 for k in key if k is not None and k is not Ellipsis)
+    if consumed and rank == 0:
+        raise _slice_error("Attempting to slice scalar input.", value)
     if consumed > rank:
         raise _slice_error(
             "Index out of range using input dim %d; input has only %d dims" % (rank, rank), value

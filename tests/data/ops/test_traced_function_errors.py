@@ -19,6 +19,8 @@ CASES = [
     "list(tf.data.Dataset.range(3).scan(0, lambda s, x: (s + x, x)))",
     "list(tf.data.Dataset.range(3).scan(0, lambda s, x: (x, x)))",
     "list(tf.data.Dataset.range(3).map(lambda x: x + 1.5))",
+    "list(tf.data.Dataset.range(3).map(lambda x: x[0]))",
+    "list(tf.data.Dataset.from_tensor_slices([1., 2.]).map(lambda x: x[1]))",
 ]
 
 

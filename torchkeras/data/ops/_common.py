@@ -21,7 +21,7 @@ from ...framework import dtypes
 from ...framework import tree as _tree
 from ...framework.global_state import PER_THREAD as _PER_THREAD
 from ...framework.errors import InvalidArgumentError
-from ...framework.op_errors import SIGNATURES, op_error
+from ...framework.op_errors import SIGNATURES, op_error, type_name
 from ...framework.sparse_tensor import SparseTensor, SparseTensorSpec
 from ...framework.tensor import TensorOperators
 from .. import structure
@@ -46,15 +46,33 @@ def run_on_cpu(fn, *args):
     """``fn(*args)`` with the CPU as this thread's device, as TF runs dataset functions
     (a ``tf.device`` scope without its parsing, cheap enough for every element).  An op's
     inputs of mismatched dtypes raise TF's graph-construction ``TypeError`` (TF traces the
-    function), not the eager ``InvalidArgumentError``."""
+    function), not the eager ``InvalidArgumentError``; so does an integer index into a scalar
+    argument (TF's shape inference)."""
     stack = _PER_THREAD.device_stack
     stack.append(_CPU_DEVICE)
     try:
         return fn(*args)
     except InvalidArgumentError as error:
-        raise _traced_dtype_error(error) from None
+        raise _traced_slice_error(error, args) or _traced_dtype_error(error) from None
     finally:
         stack.pop()
+
+
+def _traced_slice_error(error, args):
+    """TF's shape-inference ``ValueError`` for ``x[i]`` on the function's scalar first argument
+    (what ``lambda x: x[0]`` over scalar elements does); ``None`` for any other error."""
+    first = args[0] if args else None
+    if "Attempting to slice scalar input." not in error.message or not (
+        isinstance(first, TensorOperators) and first.shape.rank == 0
+    ):
+        return None
+    return ValueError(
+        "Attempting to slice scalar input. for '{{node strided_slice}} = StridedSlice["
+        "Index=DT_INT32, T=DT_%s, begin_mask=0, ellipsis_mask=0, end_mask=0, new_axis_mask=0, "
+        "shrink_axis_mask=1](args_0, strided_slice/stack, strided_slice/stack_1, "
+        "strided_slice/stack_2)' with input shapes: [], [1], [1], [1] and with computed input "
+        "tensors: input[3] = <1>." % type_name(first.dtype).upper()
+    )
 
 
 _EAGER_DTYPE_ERROR = re.compile(
