@@ -467,30 +467,40 @@ def _graph_index_error(value, key, index, dim, source):
         return None
     text = getattr(source, "_symbolic_text", None)
     name = text.split('"')[1].split(":")[0] if text else "Const"
-    count = len(key)
 
     def values(items):
         return " ".join(str(v) for v in items)
 
+    return slice_node_error(
+        "slice index %d of dimension %d out of bounds." % (index, dim),
+        type_name(dtype_of(value)).upper(),
+        name,
+        dims_text(list(value.shape)),
+        len(key),
+        "input[1] = <%s>, input[2] = <%s>, input[3] = <%s>"
+        % (values(key), values(k + 1 for k in key), values(1 for _ in key)),
+    )
+
+
+def slice_node_error(reason, type_name_upper, input_name, input_shape, count, computed):
+    """TF's shape-inference ``ValueError`` for a function's first ``StridedSlice`` node (an index
+    of ``count`` plain ints into ``input_name``): ``reason``, then the node as TF prints it;
+    ``computed``: the computed-inputs part (``input[3] = <1>``)."""
     return ValueError(
-        "slice index %d of dimension %d out of bounds. for '{{node strided_slice}} = "
-        "StridedSlice[Index=DT_INT32, T=DT_%s, begin_mask=0, ellipsis_mask=0, end_mask=0, "
-        "new_axis_mask=0, shrink_axis_mask=%d](%s, strided_slice/stack, strided_slice/stack_1, "
-        "strided_slice/stack_2)' with input shapes: %s, [%d], [%d], [%d] and with computed "
-        "input tensors: input[1] = <%s>, input[2] = <%s>, input[3] = <%s>."
+        "%s for '{{node strided_slice}} = StridedSlice[Index=DT_INT32, T=DT_%s, begin_mask=0, "
+        "ellipsis_mask=0, end_mask=0, new_axis_mask=0, shrink_axis_mask=%d](%s, "
+        "strided_slice/stack, strided_slice/stack_1, strided_slice/stack_2)' with input shapes: "
+        "%s, [%d], [%d], [%d] and with computed input tensors: %s."
         % (
-            index,
-            dim,
-            type_name(dtype_of(value)).upper(),
+            reason,
+            type_name_upper,
             (1 << count) - 1,
-            name,
-            dims_text(list(value.shape)),
+            input_name,
+            input_shape,
             count,
             count,
             count,
-            values(key),
-            values(k + 1 for k in key),
-            values(1 for _ in key),
+            computed,
         )
     )
 

@@ -22,6 +22,7 @@ from ...framework import tree as _tree
 from ...framework.global_state import PER_THREAD as _PER_THREAD
 from ...framework.errors import InvalidArgumentError
 from ...framework.op_errors import SIGNATURES, op_error, type_name
+from ...framework.tensor_ops import slice_node_error
 from ...framework.sparse_tensor import SparseTensor, SparseTensorSpec
 from ...framework.tensor import TensorOperators
 from .. import structure
@@ -66,12 +67,13 @@ def _traced_slice_error(error, args):
         isinstance(first, TensorOperators) and first.shape.rank == 0
     ):
         return None
-    return ValueError(
-        "Attempting to slice scalar input. for '{{node strided_slice}} = StridedSlice["
-        "Index=DT_INT32, T=DT_%s, begin_mask=0, ellipsis_mask=0, end_mask=0, new_axis_mask=0, "
-        "shrink_axis_mask=1](args_0, strided_slice/stack, strided_slice/stack_1, "
-        "strided_slice/stack_2)' with input shapes: [], [1], [1], [1] and with computed input "
-        "tensors: input[3] = <1>." % type_name(first.dtype).upper()
+    return slice_node_error(
+        "Attempting to slice scalar input.",
+        type_name(first.dtype).upper(),
+        "args_0",
+        "[]",
+        1,
+        "input[3] = <1>",
     )
 
 
