@@ -36,6 +36,8 @@ class _PerThread(threading.local):
         """The size unknown dims get in the symbolic trace in progress."""
         self.function_trace = None
         """The ``tf.function`` trace in progress (``framework/function_trace.py``), or ``None``."""
+        self.dataset_functions = 0
+        """How many ``tf.data`` functions are running (TF builds them as graphs)."""
         self.dtype_policy = None
         """The Keras dtype policy set with ``set_dtype_policy`` (``None``: floatx's)."""
         self.name_scopes = []

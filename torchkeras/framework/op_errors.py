@@ -126,29 +126,34 @@ def broadcast_shapes(opname, shape_a, shape_b, storage=None, name=""):
         ) from None
 
 
-_GRAPH_ARGUMENTS = {
-    op: ("a", "b") if op == "MatMul" else ("x", "y")
-    for op in (
-        "AddV2 Sub Mul RealDiv FloorDiv FloorMod Pow Maximum Minimum SquaredDifference "
-        "MatMul BatchMatMulV2 Atan2 Xdivy Xlogy DivNoNan TruncateDiv TruncateMod"
-    ).split()
-}
-"""Binary ops whose graph builder checks the second input's dtype, with TF's argument names."""
-
-
-def _graph_dtype_error(opname, expected, got):
-    """In a traced ``tf.function``, TF's op builder ``TypeError`` for a binary op's second
-    input of another dtype than the first; ``None`` eagerly or for other ops."""
-    if global_state.PER_THREAD.function_trace is None or opname not in _GRAPH_ARGUMENTS:
+def _graph_dtype_error(opname, index, expected, got):
+    """In a function TF builds as a graph (a traced ``tf.function``, a dataset function), TF's
+    op-builder ``TypeError`` for input ``index`` whose dtype differs from an earlier input of
+    the same type attr in the op's signature; ``None`` eagerly or when no such input exists."""
+    state = global_state.PER_THREAD
+    signature = SIGNATURES.get(opname)
+    if (state.function_trace is None and not state.dataset_functions) or signature is None:
         return None
-    if isinstance(expected, str) or isinstance(got, str):
+    inputs = signature.split("=", 1)[1].split(" -> ")[0].split(", ")
+    names = [entry.split(":")[0] for entry in inputs]
+    attrs = [entry.split(":")[-1] for entry in inputs]
+    first = attrs.index(attrs[index]) if index < len(names) else index
+    if first == index:
         return None
-    expected, got = (v if isinstance(v, dtypes.DType) else dtype_of(v) for v in (expected, got))
-    first, second = _GRAPH_ARGUMENTS[opname]
     return TypeError(
         "Input '%s' of '%s' Op has type %s that does not match type %s of argument '%s'."
-        % (second, opname, got.name, expected.name, first)
+        % (names[index], opname, _python_name(got), _python_name(expected), names[first])
     )
+
+
+def _python_name(value):
+    """A dtype's Python name from a storage, a ``DType`` or a C++ type name (``float``)."""
+    if isinstance(value, str):
+        return _PYTHON_NAMES.get(value, value)
+    return (value if isinstance(value, dtypes.DType) else dtype_of(value)).name
+
+
+_PYTHON_NAMES = {cpp: python for python, cpp in TYPE_NAMES.items()}
 
 
 def input_dtype_error(opname, index, expected, got, kernel=None, name=""):
@@ -156,10 +161,9 @@ def input_dtype_error(opname, index, expected, got, kernel=None, name=""):
     ``DType``s or type names); ``kernel`` is the kernel TF names when it differs from the op
     (``_MklMatMul``).  In a traced ``tf.function`` a binary op's second input fails TF's
     graph builder instead (a ``TypeError``)."""
-    if index == 1:
-        graph = _graph_dtype_error(opname, expected, got)
-        if graph is not None:
-            return graph
+    graph = _graph_dtype_error(opname, index, expected, got)
+    if graph is not None:
+        return graph
     return op_error(
         opname,
         "cannot compute %s as input #%d(zero-based) was expected to be a %s "

@@ -11,7 +11,6 @@ unknown dimension, or ``None`` for an unknown rank) or ``DatasetSpec`` leaves.  
 from __future__ import annotations
 
 import os
-import re
 
 import numpy as np
 import torch
@@ -21,7 +20,7 @@ from ...framework import dtypes
 from ...framework import tree as _tree
 from ...framework.global_state import PER_THREAD as _PER_THREAD
 from ...framework.errors import InvalidArgumentError
-from ...framework.op_errors import SIGNATURES, op_error, type_name
+from ...framework.op_errors import op_error, type_name
 from ...framework.tensor_ops import slice_node_error
 from ...framework.sparse_tensor import SparseTensor, SparseTensorSpec
 from ...framework.tensor import TensorOperators
@@ -45,18 +44,23 @@ def on_cpu(value):
 
 def run_on_cpu(fn, *args):
     """``fn(*args)`` with the CPU as this thread's device, as TF runs dataset functions
-    (a ``tf.device`` scope without its parsing, cheap enough for every element).  An op's
-    inputs of mismatched dtypes raise TF's graph-construction ``TypeError`` (TF traces the
-    function), not the eager ``InvalidArgumentError``; so does an integer index into a scalar
-    argument (TF's shape inference)."""
-    stack = _PER_THREAD.device_stack
-    stack.append(_CPU_DEVICE)
+    (a ``tf.device`` scope without its parsing, cheap enough for every element), counted in
+    ``dataset_functions``: TF builds dataset functions as graphs, so an op's inputs of
+    mismatched dtypes raise its graph-construction ``TypeError`` (``op_errors``) and an
+    integer index into a scalar argument its shape-inference ``ValueError``."""
+    state = _PER_THREAD
+    state.device_stack.append(_CPU_DEVICE)
+    state.dataset_functions += 1
     try:
         return fn(*args)
     except InvalidArgumentError as error:
-        raise _traced_slice_error(error, args) or _traced_dtype_error(error) from None
+        scalar_slice = _traced_slice_error(error, args)
+        if scalar_slice is None:
+            raise
+        raise scalar_slice from None
     finally:
-        stack.pop()
+        state.dataset_functions -= 1
+        state.device_stack.pop()
 
 
 def _traced_slice_error(error, args):
@@ -75,45 +79,6 @@ def _traced_slice_error(error, args):
         1,
         "input[3] = <1>",
     )
-
-
-_EAGER_DTYPE_ERROR = re.compile(
-    r"cannot compute (\w+) as input #(\d+)\(zero-based\) was expected to be a (\w+) tensor "
-    r"but is a (\w+) tensor"
-)
-
-
-def _traced_dtype_error(error):
-    """``error`` as TF reports it when tracing: an eager input-dtype mismatch becomes the
-    ``TypeError`` naming the input and the earlier argument of the same type attr."""
-    found = _EAGER_DTYPE_ERROR.search(error.message)
-    signature = found and SIGNATURES.get(found.group(1))
-    if not signature:
-        return error
-    opname, index, expected, got = found.groups()
-    inputs = signature.split("=", 1)[1].split(" -> ")[0].split(", ")
-    names = [entry.split(":")[0] for entry in inputs]
-    attrs = [entry.split(":")[1] for entry in inputs]
-    index = int(index)
-    if index >= len(names):
-        return error
-    first = attrs.index(attrs[index])
-    if first == index:
-        return error
-    return TypeError(
-        "Input '%s' of '%s' Op has type %s that does not match type %s of argument '%s'."
-        % (
-            names[index],
-            opname,
-            _GRAPH_NAMES.get(got, got),
-            _GRAPH_NAMES.get(expected, expected),
-            names[first],
-        )
-    )
-
-
-_GRAPH_NAMES = {"float": "float32", "double": "float64", "half": "float16"}
-"""Dtype names TF's eager kernel errors print (C++ names) as the Python names."""
 
 
 def rows(storage):
