@@ -119,6 +119,17 @@ def test_squeeze_expand_tile_pad():
         tf.squeeze(tf.zeros([1, 2, 1]), axis=1)
 
 
+def test_squeeze_axis_kinds_as_tf_attr_conversion():
+    x = tf.zeros([1, 2, 1])
+    assert tf.squeeze(x, axis=range(1)).shape == (2, 1)
+    assert tf.squeeze(x, axis=np.array([], np.int32)).shape == (2,)
+    for unsized in (tf.constant(0), tf.constant(0.0), np.array(0), tf.Variable([0])):
+        with pytest.raises(MemoryError, match="std::bad_alloc"):
+            tf.squeeze(x, axis=unsized)
+    with pytest.raises(TypeError, match="Expected list for 'axis' argument to 'squeeze' Op, not"):
+        tf.squeeze(x, axis=tf.constant([0]))
+
+
 # ---------------------------------------------------------------- indexing
 
 
@@ -319,6 +330,18 @@ tf.squeeze(tf.zeros([1,2,1]), axis=0).shape
 tf.squeeze(tf.zeros([1,2,1]), axis=[0,2]).shape
 tf.squeeze(tf.zeros([1,2,1]), axis=1)
 tf.squeeze(tf.zeros([1,2,1]), axis=3)
+tf.squeeze(tf.zeros([1,2,1]), axis=tf.constant(0))
+tf.squeeze(tf.zeros([1,2,1]), axis=tf.constant(0.))
+tf.squeeze(tf.zeros([1,2,1]), axis=np.array(0))
+tf.squeeze(tf.zeros([1,2,1]), axis=tf.Variable([0]))
+tf.squeeze(tf.zeros([1,2,1]), axis=tf.constant([0]))
+tf.squeeze(tf.zeros([1,2,1]), axis=np.array([[0]]))
+tf.squeeze(tf.zeros([1,2,1]), axis={0: 1})
+tf.squeeze(tf.zeros([1,2,1]), axis=np.array([], np.int32)).shape
+tf.squeeze(tf.zeros([1,2,1]), axis=tf.constant([], tf.int32)).shape
+tf.squeeze(tf.zeros([1,2,1]), axis=range(1)).shape
+tf.squeeze(tf.zeros([1,2,1]), axis=[tf.constant(2)]).shape
+tf.squeeze(tf.zeros([1,2,1]), axis=np.float32(0.5)).shape
 tf.expand_dims(x, 0).shape
 tf.expand_dims(x, -1).shape
 tf.expand_dims(x, 3)

@@ -17,6 +17,7 @@ from ..framework.dispatch import CompositeArgumentError, dispatch
 from ..framework.convert import to_torch, to_torch_unaliased
 from ..framework.errors import InvalidArgumentError
 from ..framework.tensor import TensorOperators, wrap
+from ..framework.variable import Variable
 from ..framework import dtypes
 from ..framework.op_errors import (
     SIGNATURES,
@@ -407,6 +408,27 @@ def split(value, num_or_size_splits, axis=0, num=None, name="split"):
     return [wrap(part) for part in torch.split(storage, sizes, axis_value)]
 
 
+def _squeeze_axes(axis):
+    """``squeeze``'s ``axis`` attribute as TF's eager op reads it: a scalar becomes a
+    one-item list; a list, tuple, range or empty array is the list itself. A 0-d array or
+    tensor, or any variable, makes TF's list conversion ask for ``len()`` of an unsized
+    object and fail with ``MemoryError('std::bad_alloc')`` — a TF bug, matched as the
+    call fails either way; other objects are refused with TF's ``TypeError``."""
+    if axis is None:
+        return []
+    if np.isscalar(axis):
+        return [axis]
+    if isinstance(axis, (list, tuple, range)):
+        return list(axis)
+    if isinstance(axis, Variable) or (
+        isinstance(axis, (np.ndarray, TensorOperators)) and axis.ndim == 0
+    ):
+        raise MemoryError("std::bad_alloc")
+    if isinstance(axis, (np.ndarray, TensorOperators)) and len(axis) == 0:
+        return []
+    raise TypeError("Expected list for 'axis' argument to 'squeeze' Op, not %r." % (axis,))
+
+
 @tf_export("squeeze")
 def squeeze(input, axis=None, name=None):
     """``tf.squeeze``: removes size-1 dims (all of them, or those in ``axis``; an empty
@@ -418,11 +440,12 @@ def squeeze(input, axis=None, name=None):
     rank = storage.ndim
     if isinstance(axis, str):
         raise TypeError("Expected int for argument 'axis' not %r." % (axis,))
-    if axis is None or (isinstance(axis, (list, tuple)) and not axis):
+    axes = _squeeze_axes(axis)
+    if not axes:
         dims = [d for d in py_range(rank) if storage.shape[d] == 1]
     else:
         dims = []
-        for d in [axis] if not isinstance(axis, (list, tuple)) else axis:
+        for d in axes:
             d = int(d)
             if not -rank <= d < rank:
                 raise op_error(
