@@ -126,10 +126,56 @@ def test_variables_only_on_the_first_call():
 
 
 def test_variable_creation_error_matches_tensorflow():
-    """TF already raises on the first call (it traces such a call twice); here the second
-    trace raises, with TF's text."""
+    """TF raises on the first call: a first trace that created variables is traced again."""
     tf_real = pytest.importorskip("tensorflow")
-    assert _variable_creation_error(tf, [1.0, 2.0]) in _variable_creation_error(tf_real, [1.0])
+    theirs = _variable_creation_error(tf_real, [1.0])  # inside TF's "in user code:" listing
+    assert _variable_creation_error(tf, [1.0]) in theirs
+
+
+def _second_trace_log(tf_module):
+    """What a method creating its variable on the first call prints per call (TF traces the
+    first call twice) and the variable's value after each call."""
+    out = io.StringIO()
+
+    class Counter(tf_module.Module):
+        def __init__(self):
+            self.v = None
+
+        @tf_module.function
+        def __call__(self, x):
+            print("trace", file=out)
+            if self.v is None:
+                self.v = tf_module.Variable(0.0)
+            self.v.assign_add(x)
+            return self.v.read_value()
+
+    counter = Counter()
+    values = [float(counter(tf_module.constant(v))) for v in (1.0, 2.0)]
+    return out.getvalue(), values, float(counter.v.numpy())
+
+
+def test_a_first_trace_creating_variables_is_traced_again_without_writes():
+    assert _second_trace_log(tf) == ("trace\ntrace\n", [1.0, 3.0], 3.0)
+    tf_real = pytest.importorskip("tensorflow")
+    assert _second_trace_log(tf) == _second_trace_log(tf_real)
+
+
+def test_get_concrete_function_writes_no_variable():
+    from torchkeras import keras
+
+    optimizer = keras.optimizers.Adam(0.01)
+    weights = tf.Variable([1.0, 2.0])
+    optimizer.build([weights])
+
+    @tf.function
+    def step(gradient):
+        optimizer.apply_gradients([(gradient, weights)])
+        weights.assign_add([1.0, 1.0])
+        return gradient
+
+    step.get_concrete_function(tf.TensorSpec([2], tf.float32))
+    assert int(optimizer.iterations.numpy()) == 0
+    assert weights.numpy().tolist() == [1.0, 2.0]
 
 
 def _module_counts(tf_module):

@@ -26,7 +26,7 @@ from . import tree as _tree
 from .errors import InvalidArgumentError
 from .op_errors import type_name
 from .function_call import TENSOR, VARIABLE, Call, covers, output_leaf
-from .function_trace import Trace
+from .function_trace import Trace, VariableCreationError
 from .dtypes import as_dtype
 from .saved_values import before_writes
 from .shape import TensorShape
@@ -227,6 +227,8 @@ class ConcreteFunction:
         watching = list(_AUTO_WATCHING)
         before = [set(tape._variables) for tape in watching]
         trace.run(body, call.storages(), recording)
+        if trace.created_variables:
+            self._retrace_without_variables(call)
         read = {}
         for tape, seen in zip(watching, before):
             read.update((k, v) for k, v in tape._variables.items() if k not in seen)
@@ -242,6 +244,19 @@ class ConcreteFunction:
                 trace.graph_module, template, structure[0], list(read.values())
             )
         return result
+
+    def _retrace_without_variables(self, call):
+        """TF traces a first call that created variables once more, where creating a variable
+        again raises TF's ``ValueError`` (a variable made on every call). The second trace
+        runs on fake tensors: its Python runs again (as TF's), nothing is computed or written;
+        a failure other than a new variable leaves the first trace as it is."""
+        check = Trace(False, self._owner._name)
+        try:
+            check.dry_run(self._body(call, check, [], []), call.storages())
+        except VariableCreationError:
+            raise
+        except Exception:  # noqa: BLE001, S110 - fake tensors cannot run every body
+            pass
 
     def _keep_outputs(self, structure, template, storages):
         self._structure, self._template = structure, template

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import logging
 import operator
 
 import torch
@@ -34,11 +35,22 @@ from torch.fx.experimental.proxy_tensor import (
     get_proxy_slot,
     make_fx,
 )
+from torch._guards import detect_fake_mode
+from torch._subclasses.fake_tensor import FakeTensor, FakeTensorMode
 from torch.overrides import TorchFunctionMode
+from torch.utils._python_dispatch import TorchDispatchMode
+from torch.utils._pytree import tree_map_only
 
 from . import global_state
 
-__all__ = ["Trace", "VariableCreationError", "host_call", "refuse_replay", "HOST_CALLS"]
+__all__ = [
+    "Trace",
+    "VariableCreationError",
+    "host_call",
+    "refuse_replay",
+    "trace_other_branch",
+    "HOST_CALLS",
+]
 
 _STATE = global_state.PER_THREAD
 
@@ -124,6 +136,71 @@ def refuse_replay(reason):
     trace = _STATE.function_trace
     if trace is not None:
         trace.refuse(reason)
+
+
+class _FakeWrites(TorchDispatchMode):
+    """Under a fake-tensor mode: in-place ops write into the fake copies of real tensors.
+
+    A fake mode runs ops whose inputs are all real (``p.add_(1)``) on the real tensors, as
+    constants; here each real tensor an op would write is swapped for the fake mode's own
+    (memoised) fake copy first, so a run on fake tensors never changes a variable."""
+
+    def __torch_dispatch__(self, func, types, args=(), kwargs=None):
+        kwargs = kwargs or {}
+        if func._schema.is_mutable:
+            mode = detect_fake_mode()
+            args, kwargs = tree_map_only(
+                torch.Tensor,
+                lambda t: t if isinstance(t, FakeTensor) else mode.from_tensor(t),
+                (args, kwargs),
+            )
+        return func(*args, **kwargs)
+
+
+@contextlib.contextmanager
+def _on_fake_tensors():
+    """Tensor ops run on fake tensors (real ones read as fakes, never written); torch's log of
+    ops that fail on fakes is silenced, as such failures are expected here."""
+    fake_log = logging.getLogger("torch._subclasses.fake_tensor")
+    was_disabled, fake_log.disabled = fake_log.disabled, True
+    try:
+        with disable_proxy_modes_tracing(), FakeTensorMode(allow_non_fake_inputs=True):
+            with _FakeWrites():
+                yield
+    finally:
+        fake_log.disabled = was_disabled
+
+
+def run_on_fake_tensors(body, *inputs):
+    """``body(*inputs)`` with every tensor op on fake tensors (see :class:`_FakeWrites`)."""
+    with _on_fake_tensors():
+        return body(*inputs)
+
+
+class _UntraceableBranchError(Exception):
+    """Stops a branch traced on fake tensors at what they cannot do (creating a variable)."""
+
+
+def trace_other_branch(branch):
+    """In a ``tf.function`` trace, runs ``branch`` — a branch of ``tf.cond`` /
+    ``tf.switch_case`` this call does not take — as TF traces every branch: its Python runs
+    (prints, list appends happen at trace time, as in TF), while its tensor ops run on fake
+    tensors, so nothing is computed or written and ``tf.print`` prints nothing.
+
+    Returns ``(True, outputs)``, or ``(False, None)`` when the branch cannot be traced on fake
+    tensors (it reads a tensor's value in Python, creates a variable, or raises): TF would
+    raise such a branch's own errors while tracing; these are not reported here. In a trace
+    that already runs on fake tensors (``get_concrete_function``), the branch just runs."""
+    trace = _STATE.function_trace
+    if trace.dry:
+        return True, branch()
+    trace.other_branches += 1
+    try:
+        return True, run_on_fake_tensors(branch)
+    except Exception:  # noqa: BLE001 - any failure on fake tensors leaves the branch unchecked
+        return False, None
+    finally:
+        trace.other_branches -= 1
 
 
 def traced_function_name():
@@ -333,14 +410,25 @@ class Trace:
         self.unreplayable = None
         self.graph_module = None
         self.outputs = None
+        self.dry = False
+        self.other_branches = 0
+        self._scopes = {}
 
     def refuse(self, reason):
         """Marks the trace as not replayable (the first reason is kept)."""
         if self.unreplayable is None:
             self.unreplayable = reason
 
+    def unique_scope(self, base):
+        """TF's graph name scope ``base``, made unique in this trace (``cond``, ``cond_1``...)."""
+        count = self._scopes.get(base, 0)
+        self._scopes[base] = count + 1
+        return base if count == 0 else "%s_%d" % (base, count)
+
     def variable_created(self, variable):
         """Called by ``tf.Variable`` while this trace runs: TF's error after the first trace."""
+        if self.other_branches:
+            raise _UntraceableBranchError("a branch not taken creates a variable")
         if not self.may_create_variables:
             raise VariableCreationError(
                 "tf.function only supports singleton tf.Variables created on the first call. Make "
@@ -380,8 +468,14 @@ class Trace:
         Python runs, nothing is computed or written; ``outputs`` are fake tensors."""
         traced, outputs = _collecting(body)
         self.may_create_variables = False
+        self.dry = True
+
+        def without_writes(*inputs):
+            with _FakeWrites():
+                return traced(*inputs)
+
         with _active(self):
-            make_fx(traced, tracing_mode="symbolic", _allow_non_fake_inputs=True)(*storages)
+            make_fx(without_writes, tracing_mode="symbolic", _allow_non_fake_inputs=True)(*storages)
         self.outputs = outputs
         self.release()
 

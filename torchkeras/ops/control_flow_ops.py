@@ -20,12 +20,14 @@ from ..framework import dtypes
 from ..framework import tree as _tree
 from ..framework.convert import convert_to_tensor
 from ..framework.errors import InvalidArgumentError
-from ..framework.function_trace import graph_error, traced_function_name
+from ..framework import global_state
+from ..framework.function_trace import graph_error, trace_other_branch, traced_function_name
 from ..framework.op_errors import dims_text, op_error, type_name
 from ..framework.shape import TensorShape
 from ..framework.tensor import Tensor
 from ..framework.variable import Variable
 from . import nest as _nest
+from .branch_outputs import check_branch_outputs
 from .debugging import Assert
 from .shape_ops import stack
 from .tensor_spec import TensorSpec
@@ -48,7 +50,8 @@ _builtin_tuple = tuple
 
 def _predicate_value(pred):
     """TF's ``constant_value(convert_to_tensor(pred))``: the predicate as NumPy; in a traced
-    ``tf.function``, the checks of TF's graph ``Switch`` (a bool of one element)."""
+    ``tf.function``, the checks of TF's graph ``Switch`` (a bool of one element), and ``None``
+    for a predicate of fake values (``get_concrete_function``)."""
     tensor = convert_to_tensor(pred)
     function = traced_function_name()
     if function is not None:
@@ -70,8 +73,35 @@ def _predicate_value(pred):
                 "The second input must be a scalar, but it has shape %s" % dims_text(dims),
                 "cond/switch_pred/_2",
             )
+        if global_state.PER_THREAD.function_trace.dry:
+            return None
         return bool(tensor.numpy().reshape(()))
     return tensor.numpy()
+
+
+def _traced_branches(op, scope, branches, taken):
+    """Inside a ``tf.function`` trace: every branch traced in order, as TF does — the taken one
+    run, the others on fake tensors (``trace_other_branch``) — and their outputs checked
+    against each other; the taken branch's outputs (branch 0's when the index is unknown)."""
+    trace = global_state.PER_THREAD.function_trace
+    scope = trace.unique_scope(scope)
+    results = [
+        (True, branch()) if index == taken else trace_other_branch(branch)
+        for index, branch in enumerate(branches)
+    ]
+    check_branch_outputs(op, scope, results)
+    return _tree.map_structure(_graph_output, results[taken or 0][1])
+
+
+def _graph_output(value):
+    """A branch output as a traced ``tf.cond`` returns it: a tensor (Python values and
+    variables converted, as TF's branch graphs output tensors); ``None`` and composites kept."""
+    if value is None or isinstance(value, Tensor) or hasattr(value, "_type_spec"):
+        return value
+    try:
+        return convert_to_tensor(value)
+    except (TypeError, ValueError):
+        return value
 
 
 @tf_export("cond")
@@ -91,7 +121,11 @@ def cond(pred, true_fn=None, false_fn=None, name=None):
         raise TypeError("'false_fn' must be callable.")
     if isinstance(pred, bool) and traced_function_name() is not None:
         raise TypeError("pred must not be a Python bool", pred)
-    if _predicate_value(pred):
+    value = _predicate_value(pred)
+    if traced_function_name() is not None:
+        taken = None if value is None else int(not value)
+        return _traced_branches("cond", name or "cond", (true_fn, false_fn), taken)
+    if value:
         return true_fn()
     return false_fn()
 
@@ -224,9 +258,14 @@ def switch_case(branch_index, branch_fns, default=None, name="switch_case"):
         raise op_error(
             "Select", "'then' must be at least a vector, but saw shape: []", storage, name=""
         )
+    trace = global_state.PER_THREAD.function_trace
+    if trace is not None and trace.dry:
+        return _traced_branches("case", "%s/indexed_case" % name, actions, None)
     index = int(storage)
     if index < 0 or index >= len(actions):
         index = len(actions) - 1
+    if trace is not None:
+        return _traced_branches("case", "%s/indexed_case" % name, actions, index)
     return actions[index]()
 
 
