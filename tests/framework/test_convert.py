@@ -155,3 +155,23 @@ def test_numpy_scalars_in_lists(value, dtype, expected):
     result = tf.constant(value)
     assert result.dtype.name == dtype
     assert result.numpy().tolist() == expected
+
+
+@pytest.mark.parametrize("size", [8, 300_000])  # NumPy's copy up to 1 MiB, torch's above
+def test_numpy_inputs_are_copied_not_aliased(size):
+    """Every conversion path of a NumPy array copies it, as TF's do: a later write to the array
+    changes no tensor and no gradient (the matmul keeps its input for the backward pass)."""
+    array = np.ones((size, 1), np.float32)
+    frozen = np.ones((2, 2), np.float32)
+    frozen.flags.writeable = False
+    weight = tf.Variable([[2.0]])
+    with tf.GradientTape() as tape:
+        product = tf.matmul(array, weight)
+        total = tf.reduce_sum(product)
+    constant, converted = tf.constant(array), tf.convert_to_tensor(array)
+    difference = tf.ones([size, 1]) - array
+    array[:] = 7.0
+    assert float(tf.reduce_max(constant)) == float(tf.reduce_max(converted)) == 1.0
+    assert float(tf.reduce_max(difference)) == 0.0 and float(tf.reduce_max(product)) == 2.0
+    assert float(tape.gradient(total, weight)[0, 0]) == size
+    assert float(tf.reduce_sum(tf.constant(frozen) + frozen)) == 8.0

@@ -92,6 +92,14 @@ def _flatten(structure, out):
     return out
 
 
+def _is_flat(sources):
+    """Whether ``sources`` is a plain list or tuple of tensors and variables (its own flat
+    form, so packing the gradients back is just building the list or tuple)."""
+    return type(sources) in (list, tuple) and all(
+        isinstance(source, TensorOperators) for source in sources
+    )
+
+
 def _pack(structure, leaves):
     """TF's ``nest.pack_sequence_as`` over an iterator of ``leaves``."""
     return _tree.pack_sequence_as(structure, list(leaves))
@@ -369,7 +377,8 @@ class GradientTape:
             )
         targets = [target] if type(target) is Tensor else _flatten(target, [])
         flat_targets = [self._target_storage(t) for t in targets]
-        flat_sources = _flatten(sources, [])
+        flat = _is_flat(sources)
+        flat_sources = list(sources) if flat else _flatten(sources, [])
         target_variables = _variable_ids(targets)
         inputs = [self._source_input(s, target_variables) for s in flat_sources]
         if output_gradients is None:
@@ -387,7 +396,10 @@ class GradientTape:
         grads = self._grad(flat_targets, grad_outputs, inputs)
         if not self._persistent:
             self._consume()
-        return _pack(sources, iter(_result(g, s, zero) for g, s in zip(grads, flat_sources)))
+        results = [_result(g, s, zero) for g, s in zip(grads, flat_sources)]
+        if flat:
+            return results if type(sources) is list else tuple(results)
+        return _pack(sources, iter(results))
 
     def jacobian(
         self,
