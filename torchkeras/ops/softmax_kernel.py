@@ -47,8 +47,8 @@ def softmax(a, axis):
     output (of all outputs, for small tensors) tells whether any row needs it: one cheap check."""
     out = torch.softmax(a, axis)
     if (
-        a.dtype in _ONEDNN
-        and a.device.type == "cpu"
+        a.is_cpu
+        and a.dtype in _ONEDNN
         and not _is_compiling()
         and not _is_transformed(a)
     ):
