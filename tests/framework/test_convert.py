@@ -175,3 +175,13 @@ def test_numpy_inputs_are_copied_not_aliased(size):
     assert float(tf.reduce_max(difference)) == 0.0 and float(tf.reduce_max(product)) == 2.0
     assert float(tape.gradient(total, weight)[0, 0]) == size
     assert float(tf.reduce_sum(tf.constant(frozen) + frozen)) == 8.0
+
+
+def test_numpy_fast_paths_keep_dtypes_numpy_cannot_name():
+    """bfloat16 (no NumPy dtype of its own here) still casts: NumPy reads ``dtype == None`` as
+    float64, which must not pass for "same dtype"."""
+    assert tf.constant(np.arange(3.0), tf.bfloat16).dtype is tf.bfloat16
+    tensor = tf.constant([1.0, 2.0, 3.0], tf.bfloat16)
+    assert (tensor + np.ones(3, np.float32)).dtype is tf.bfloat16
+    assert (tensor + np.ones(3)).dtype is tf.bfloat16
+    assert (tf.constant([1.0, 2.0]) + np.ones(2, np.float32)).dtype is tf.float32

@@ -60,6 +60,13 @@ _NUMPY_DTYPE_OF = {torch.from_numpy(np.zeros(0, d)).dtype: d for d in _FROM_NUMP
 _NUMPY_COPY_LIMIT = 1 << 20
 
 
+def _same_dtype(torch_dtype, array):
+    """Whether NumPy ``array`` holds values of ``torch_dtype`` (NumPy reads ``== None`` as
+    ``== float64``, hence the lookup's explicit ``None`` test)."""
+    numpy_dtype = _NUMPY_DTYPE_OF.get(torch_dtype)
+    return numpy_dtype is not None and numpy_dtype == array.dtype
+
+
 def _torch_copy(array):
     """A CPU torch tensor holding a copy of NumPy ``array`` (a TF tensor never aliases the array
     it was made from): NumPy's copy up to 1 MiB (a third of torch's cost per call on small
@@ -247,7 +254,7 @@ def _to_storage(array, dtype, device):
         source = torch.from_numpy(np.array(array, copy=True).view(view[0])).view(view[1])
         return _cast_torch(source.to(device), dtype)
     if array.dtype in _FROM_NUMPY_DTYPES:
-        if device.type == "cpu" and _NUMPY_DTYPE_OF.get(dtype.torch_dtype) == array.dtype:
+        if device.type == "cpu" and _same_dtype(dtype.torch_dtype, array):
             return _torch_copy(array)
         writeable = array.flags.writeable
         source = torch.from_numpy(array if writeable else array.copy())
@@ -549,7 +556,7 @@ def to_torch_like(value, like, dtype_hint=None):
         and isinstance(like, torch.Tensor)
         and value.dtype in _FROM_NUMPY_DTYPES
     ):
-        if like.is_cpu and _NUMPY_DTYPE_OF[like.dtype] == value.dtype:
+        if like.is_cpu and _same_dtype(like.dtype, value):
             return _torch_copy(value)
         if value.flags.writeable:
             return torch.from_numpy(value).to(device=like.device, dtype=like.dtype, copy=True)

@@ -46,12 +46,7 @@ def softmax(a, axis):
     ``+inf``.  torch makes such rows all NaN and others finite, so the sum of each row's first
     output (of all outputs, for small tensors) tells whether any row needs it: one cheap check."""
     out = torch.softmax(a, axis)
-    if (
-        a.is_cpu
-        and a.dtype in _ONEDNN
-        and not _is_compiling()
-        and not _is_transformed(a)
-    ):
+    if a.is_cpu and a.dtype in _ONEDNN and not _is_compiling() and not _is_transformed(a):
         firsts = out if out.numel() <= _SMALL else out.select(axis, 0)
         if math.isnan(firsts.sum().item()):
             out = _replay(a, out, axis)

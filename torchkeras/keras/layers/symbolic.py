@@ -107,11 +107,32 @@ def symbolic_call(layer, inputs, rest, kwargs):
         ):  # weights built by the first call nest under the layer's name
             with real_mode():
                 layer._build_and_recheck(inputs)
-            outputs = layer.compute_output_spec(inputs, *rest, **kwargs)
+            outputs = _output_spec(layer, inputs, rest, kwargs)
     else:
-        outputs = layer.compute_output_spec(inputs, *rest, **kwargs)
+        outputs = _output_spec(layer, inputs, rest, kwargs)
     Node(layer, (inputs,) + tuple(rest), kwargs, outputs)
     return outputs
+
+
+def _symbolic_arguments(*args, **kwargs):
+    """The signature Keras' ``Operation.symbolic_call`` shows in its call context."""
+
+
+def _output_spec(layer, inputs, rest, kwargs):
+    """``layer.compute_output_spec``; an error gets Keras' call context, as Keras wraps
+    ``symbolic_call`` (``args=(...)``, and ``kwargs`` unbound when there are none)."""
+    from ..backend import traceback_utils
+
+    try:
+        return layer.compute_output_spec(inputs, *rest, **kwargs)
+    except Exception as error:  # noqa: BLE001 - re-raised with Keras' context
+        raise traceback_utils.inject_call_info(
+            error,
+            _symbolic_arguments,
+            (inputs,) + tuple(rest),
+            kwargs,
+            "%s.call()" % type(layer).__name__,
+        ) from None
 
 
 def replace_leaves(structure, values):

@@ -1,3 +1,5 @@
+import re
+
 import numpy as np
 import pytest
 
@@ -32,3 +34,39 @@ def test_permute_and_repeat_vector():
     assert out.numpy().tolist() == [[[1.0, 2.0]] * 3]
     with pytest.raises(ValueError, match="expected ndim=2, found ndim=3"):
         layers.RepeatVector(2)(X)
+
+
+SYMBOLIC_CROPS = [
+    ("Cropping1D((3, 3))", (4, 1)),
+    ("Cropping1D((2, 2))", (4, 1)),
+    ("Cropping1D((3, 3))", (None, 1)),
+    ("Cropping2D(((2, 2), (0, 0)))", (4, 4, 1)),
+    ("Cropping2D(((0, 0), (1, 1)))", (4, 4, 1)),
+    ("Cropping3D(((2, 2), (0, 0), (0, 0)))", (4, 4, 4, 1)),
+    ("Reshape((5,))", (4,)),
+    ("MaxPooling2D(padding='foo')", (4, 4, 1)),
+]
+
+
+def _symbolic_outcome(keras, layer_source, shape):
+    """A layer called on ``keras.Input(shape)``: its output shape, or its error (class and
+    text, the KerasTensor's auto-numbered name left out)."""
+    layer = eval("keras.layers." + layer_source, {"keras": keras})  # noqa: S307 - this file's
+    try:
+        return "ok", tuple(layer(keras.Input(shape)).shape)
+    except ValueError as error:
+        return "ValueError", re.sub(r"name=keras_tensor_?\d*", "name=", str(error))
+
+
+@pytest.mark.parametrize("source", SYMBOLIC_CROPS, ids=[s[0] for s in SYMBOLIC_CROPS])
+def test_symbolic_calls_check_shapes_and_report_as_keras(source):
+    """A symbolic call checks the output shape (no negative sizes) and its error carries
+    Keras' ``symbolic_call`` context (``args=(...)``, ``kwargs`` unbound)."""
+    from torchkeras import keras
+
+    kind, detail = _symbolic_outcome(keras, *source)
+    if kind != "ok":
+        assert detail.startswith("Exception encountered when calling "), detail
+        assert detail.endswith("• kwargs=<class 'inspect._empty'>"), detail
+    tf_real = pytest.importorskip("tensorflow")
+    assert (kind, detail) == _symbolic_outcome(tf_real.keras, *source)

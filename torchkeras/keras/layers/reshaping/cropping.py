@@ -30,6 +30,11 @@ class Cropping1D(Layer):
 
     def compute_output_shape(self, input_shape):
         length = input_shape[1]
+        if length is not None and length - sum(self.cropping) <= 0:
+            raise ValueError(
+                "`cropping` parameter of `Cropping1D` layer must be smaller than the input length. "
+                "Received: input_shape=%s, cropping=%s" % (tuple(input_shape), self.cropping)
+            )
         return (
             input_shape[0],
             None if length is None else length - sum(self.cropping),
@@ -72,6 +77,13 @@ class _CroppingND(Layer):
 
     def compute_output_shape(self, input_shape):
         shape = list(input_shape)
+        for axis, (before, after) in zip(self._axes, self.cropping):
+            if shape[axis] is not None and before + after >= shape[axis]:
+                raise ValueError(
+                    "Values in `cropping` argument should be smaller than the corresponding "
+                    "spatial dimension of the input. Received: input_shape=%s, cropping=%s"
+                    % (tuple(input_shape), self.cropping)
+                )
         for axis, (before, after) in zip(self._axes, self.cropping):
             if shape[axis] is not None:
                 shape[axis] -= before + after
