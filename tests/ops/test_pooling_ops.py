@@ -127,10 +127,36 @@ POOL_ERRORS = [
     "tf.nn.max_pool_with_argmax(X4, 2, 2, [[0, 0], [1, 1], [1, 1], [0, 0]])",
     "tf.nn.max_pool_with_argmax(X4, 2, 2, 'SAME', output_dtype=tf.float32)",
     "tf.nn.max_pool_with_argmax(X4, 2, 2, 'same')",
+    "tf.nn.max_pool2d(tf.zeros((1, 4, 4, 1)), 5, 5, 'VALID')",
+    "tf.nn.max_pool2d(tf.zeros((1, 4, 4, 1), tf.bfloat16), (1, 5), 5, 'VALID')",
+    "tf.nn.max_pool1d(tf.zeros((1, 4, 1), tf.float16), 5, 5, 'VALID')",
+    "tf.nn.max_pool3d(tf.zeros((1, 4, 4, 4, 1)), 5, 5, 'VALID')",
+    "tf.nn.max_pool3d(tf.zeros((1, 4, 4, 4, 1), tf.float16), 2, 2, 'VALID')",
+    "tf.nn.max_pool3d(tf.zeros((1, 1, 4, 4, 4), tf.float16), 2, 2, 'SAME', 'NCDHW')",
+]
+
+EMPTY_POOLS = [
+    "tf.nn.max_pool2d(tf.zeros((1, 4, 4, 1), tf.int32), 5, 5, 'VALID')",
+    "tf.nn.max_pool2d(tf.zeros((1, 4, 4, 1), tf.float64), 5, 5, 'VALID')",
+    "tf.nn.max_pool2d(tf.zeros((0, 4, 4, 1)), 5, 5, 'VALID')",
+    "tf.nn.max_pool2d(tf.zeros((1, 0, 4, 1)), 1, 1, 'VALID')",
+    "tf.nn.avg_pool2d(tf.zeros((1, 4, 4, 1)), 5, 5, 'VALID')",
+    "tf.nn.avg_pool3d(tf.zeros((1, 4, 4, 4, 1)), 5, 5, 'VALID')",
 ]
 
 
-@pytest.mark.parametrize("expression", POOLS + POOL_ERRORS)
+def test_empty_pool_outputs_and_onednn_failures():
+    """An empty output: TF's oneDNN max pooling (float32/bfloat16/half on the CPU) fails, Eigen's
+    kernels and average pooling return it; TF has no CPU half ``MaxPool3D`` at all."""
+    for expression in EMPTY_POOLS:
+        assert 0 in tuple(eval(expression, dict(ENV, tf=tf)).shape), expression  # noqa: S307
+    with pytest.raises(tf.errors.AbortedError, match="could not create a descriptor"):
+        tf.nn.max_pool2d(tf.zeros((1, 4, 4, 1)), 5, 5, "VALID")
+    with pytest.raises(tf.errors.NotFoundError, match="MaxPool3D.T=DT_HALF"):
+        tf.nn.max_pool3d(tf.zeros((1, 4, 4, 4, 1), tf.float16), 2, 2, "VALID")
+
+
+@pytest.mark.parametrize("expression", POOLS + POOL_ERRORS + EMPTY_POOLS)
 def test_pool_matches_tf(tf_real, expression):
     assert_same(
         expression, run(tf_real, expression, ENV), run(tf, expression, ENV), rtol=1e-5, atol=1e-5

@@ -19,7 +19,9 @@ import torch.nn.functional as F
 
 from ..api_export import tf_export
 from ..framework import dtypes
-from ..framework.errors import UnimplementedError
+from ..framework.device import tf_device_string
+from ..framework.errors import AbortedError, NotFoundError, UnimplementedError
+from ..framework.op_errors import device_of
 from ..framework.op_errors import attr_error, type_name
 from ..framework.tensor import TensorOperators, wrap
 from . import _window as W
@@ -36,6 +38,42 @@ _TORCH_MAX = {1: F.max_pool1d, 2: F.max_pool2d, 3: F.max_pool3d}
 _TORCH_AVG = {1: F.avg_pool1d, 2: F.avg_pool2d, 3: F.avg_pool3d}
 _MAX_OP = {2: "MaxPool", 3: "MaxPool3D"}
 _AVG_OP = {2: "AvgPool", 3: "AvgPool3D"}
+
+
+_ONEDNN_MAX = {
+    "MaxPool": frozenset((torch.float32, torch.bfloat16, torch.float16)),
+    "MaxPool3D": frozenset((torch.float32, torch.bfloat16)),
+}
+"""Dtypes TF's CPU build max-pools with oneDNN (others run Eigen's kernel)."""
+
+
+def empty_output_error(opname, a, outs):
+    """TF's CPU ``MaxPool``/``MaxPool3D`` failure for a nonempty input whose output has a zero
+    size: oneDNN cannot create its pooling primitive (an ``AbortedError``; Eigen's kernels, for
+    the other dtypes and devices, return the empty output). ``None`` when TF pools."""
+    if 0 not in outs or not a.numel() or not a.is_cpu or a.dtype not in _ONEDNN_MAX[opname]:
+        return None
+    return AbortedError(
+        None,
+        None,
+        "{{function_node __wrapped__%s_device_%s}} Compute received an exception:Status: 2, "
+        "message: could not create a descriptor for a pooling forward propagation primitive, "
+        "in file tensorflow/core/kernels/mkl/mkl_maxpooling_op.cc:211 [Op:%s] name: "
+        % (opname, tf_device_string(device_of(a)), opname),
+    )
+
+
+def _no_half_max_pool3d(ksize, strides, padding, channels_first):
+    """TF's ``NotFoundError``: its CPU build has no float16 ``MaxPool3D`` kernel."""
+    return NotFoundError(
+        None,
+        None,
+        'Could not find device for node: {{node MaxPool3D}} = MaxPool3D[T=DT_HALF, data_format="'
+        '%s", ksize=%s, padding="%s", strides=%s]\nAll kernels registered for op MaxPool3D:\n'
+        "  device='XLA_CPU_JIT'; T in [DT_FLOAT, DT_BFLOAT16, DT_HALF]\n"
+        "  device='CPU'; T in [DT_BFLOAT16]\n  device='CPU'; T in [DT_FLOAT]\n [Op:MaxPool3D] "
+        "name: " % ("NCDHW" if channels_first else "NDHWC", ksize, padding, strides),
+    )
 
 
 def _lowest(dtype):
@@ -113,9 +151,14 @@ def max_pool_nd(x, ksize, strides, padding, explicit, channels_first, n):
     if n == 2 and ksize[c] != 1 and all(ksize[d] == 1 for d in range(4) if d != c):
         return _depth_max_pool(a, ksize[c], strides, c, padding)
     _check_window(opname, opname, a, ksize, strides, c, n)
+    if opname == "MaxPool3D" and a.dtype is torch.float16 and a.is_cpu:
+        raise _no_half_max_pool3d(ksize, strides, padding, channels_first)
     _, windows, steps, pads, outs = _windows(
         opname, opname, a, ksize, strides, padding, explicit, channels_first, n
     )
+    error = empty_output_error(opname, a, outs)
+    if error is not None:
+        raise error
     xc = W.pad_spatial(a if channels_first else a.movedim(-1, 1), pads, _lowest(a.dtype))
     if 0 in outs:
         out = xc.new_zeros(list(xc.shape[:2]) + outs)

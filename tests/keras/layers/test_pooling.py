@@ -1,5 +1,7 @@
 """Pooling layers: TF's "same" semantics, shapes, configs and errors (no TensorFlow needed)."""
 
+import re
+
 import numpy as np
 import pytest
 
@@ -165,3 +167,46 @@ def test_unknown_padding_fails_when_the_kernel_runs(layer, shape, node, allowed)
         ValueError, match="must be either 'valid' or 'same'. Received: padding=nope"
     ):
         layer.compute_output_shape(shape)
+
+
+OVERSIZED_WINDOWS = [
+    ("AveragePooling1D(5)", (1, 4, 1)),
+    ("AveragePooling2D(5)", (2, 4, 4, 3)),
+    ("AveragePooling3D(5)", (1, 4, 4, 4, 1)),
+    ("AveragePooling2D((5, 1))", (1, 4, 4, 1)),
+    ("AveragePooling1D(5, data_format='channels_first')", (1, 1, 4)),
+    ("AveragePooling1D(10, strides=1)", (1, 4, 1)),
+    ("AveragePooling3D(6, strides=1)", (1, 4, 4, 4, 1)),
+    ("MaxPooling1D(5)", (1, 4, 1)),
+    ("MaxPooling2D(5)", (1, 4, 4, 1)),
+    ("MaxPooling3D(5)", (1, 4, 4, 4, 1)),
+    ("MaxPooling2D(6, strides=1)", (1, 4, 4, 1)),
+    ("MaxPooling3D(6, strides=1)", (1, 4, 4, 4, 1)),
+    ("MaxPooling2D((5, 2), data_format='channels_first')", (1, 1, 4, 4)),
+    ("MaxPooling2D(3, strides=2)", (1, 4, 4, 1)),
+]
+
+
+def _window_outcome(keras_module, tf_module, source, shape, symbolic):
+    """A pooling layer with a window larger than its input, called eagerly or on a KerasTensor:
+    the output shape, or the error's class and text (auto-numbered names left out)."""
+    layer = eval("keras_module.layers." + source)  # noqa: S307 - this file's cases
+    inputs = keras_module.Input(shape[1:]) if symbolic else tf_module.zeros(shape)
+    try:
+        return "ok", tuple(layer(inputs).shape)
+    except Exception as error:  # noqa: BLE001 - comparing whatever each side raises
+        return type(error).__name__, re.sub(r"keras_tensor_?\d*", "", str(error))
+
+
+@pytest.mark.parametrize("symbolic", [False, True])
+@pytest.mark.parametrize("case", OVERSIZED_WINDOWS, ids=[c[0] for c in OVERSIZED_WINDOWS])
+def test_windows_larger_than_the_input_as_tf(case, symbolic):
+    """Average pooling returns the empty output, oneDNN's max pooling fails (AbortedError), a
+    negative size is the kernel's error; KerasTensors get Keras' shape check."""
+    import torchkeras
+
+    kind, detail = _window_outcome(keras, torchkeras, *case, symbolic)
+    assert kind in ("ok", "ValueError", "InvalidArgumentError", "AbortedError"), detail
+    assert "Output size is too small" not in detail
+    tf_real = pytest.importorskip("tensorflow")
+    assert (kind, detail) == _window_outcome(tf_real.keras, tf_real, *case, symbolic)

@@ -1,9 +1,12 @@
 """The shared machinery of Keras' max and average pooling layers."""
 
+import numpy as np
 import torch
 
 from ....framework.errors import InvalidArgumentError
 from ....framework.tensor import wrap
+from ....ops import _window
+from ....ops.pooling_ops import empty_output_error
 from ..convolutional import _conv_utils as utils
 from ..input_spec import InputSpec
 from ..layer import Layer
@@ -104,7 +107,8 @@ class BasePooling(Layer):
         value = inputs._value
         x = utils.to_channels_first(value, self.data_format)
         if self._padding == "valid":
-            y = self._pool(x, 0)
+            empty = self._valid_output(x)
+            y = empty if empty is not None else self._pool(x, 0)
         else:
             pads = [
                 utils.same_padding(length, k, s)
@@ -121,6 +125,32 @@ class BasePooling(Layer):
                     utils.pad_spatial(ones, pads), 0
                 )
         return wrap(utils.from_channels_first(y, self.data_format))
+
+    def _valid_output(self, x):
+        """TF's checks of a "valid" pooling's output sizes: a negative size is its kernel's
+        error, an empty output is returned (average) or oneDNN's failure (max); ``None`` when
+        the pooling has something to compute."""
+        opname = ("MaxPool" if self.pool_mode == "max" else "AvgPool") + (
+            "3D" if self.rank == 3 else ""
+        )
+        kernel = _window.kernel_for(opname, x)
+        _, outs = _window.window_pads(
+            opname,
+            kernel,
+            x,
+            list(x.shape[2:]),
+            list(self.pool_size),
+            list(self.strides),
+            [1] * self.rank,
+            "VALID",
+            None,
+        )
+        if 0 not in outs:
+            return None
+        error = empty_output_error(opname, x, outs) if self.pool_mode == "max" else None
+        if error is not None:
+            raise error
+        return x.new_zeros(tuple(x.shape[:2]) + tuple(outs))
 
     def _pool(self, x, padding):
         if self.pool_mode == "max":
@@ -145,6 +175,12 @@ class BasePooling(Layer):
             utils.conv_output_length(length, k, self._padding, s)
             for length, k, s in zip(spatial, self.pool_size, self.strides)
         )
+        if any(size is not None and size <= 0 for size in out):
+            raise ValueError(
+                "Computed output size would be zero or negative. Received: `inputs.shape=%s`, "
+                "`pool_size=%s`, `strides=%s`, `padding=%s`."
+                % (np.array(input_shape), np.array(self.pool_size), self.strides, self._padding)
+            )
         if self.data_format == "channels_last":
             return (input_shape[0],) + out + (input_shape[-1],)
         return input_shape[:2] + out
