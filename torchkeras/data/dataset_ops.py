@@ -8,6 +8,8 @@ TF's element structure (tuples and dicts of Tensors).  A dataset implements
 ``_inputs()``.  The data stays on the CPU, as in TF: the trainer moves each
 batch to the model's device.
 
+Iterating reads one element ahead, deterministically, as the ``prefetch`` TF
+injects at the end of a pipeline (``_UserIterator``).
 Parallelism as TF: ``prefetch`` computes ahead in a background thread,
 ``map(num_parallel_calls=...)`` runs the function on a thread pool (torch
 ops release the GIL) and ``interleave(num_parallel_calls=...)`` iterates each
@@ -50,6 +52,9 @@ class Dataset:
 
     _type_name = "DatasetV2"
     _is_dataset = True
+    # Whether the dataset computes elements ahead itself (TF's "async" datasets: prefetch,
+    # parallel map and interleave), so that TF injects no prefetch after it.
+    _asynchronous = False
     _options_deterministic = None
 
     def _iterate(self):
@@ -425,16 +430,42 @@ class Dataset:
 
     # -- inspection -------------------------------------------------------
     def _user_iteration(self):
-        """The elements, for the user's loop (see :class:`_UserIterator`)."""
-        return _UserIterator(self._iterate())
+        """The elements as storage, for ``reduce`` (see :class:`_UserIterator`; TF injects no
+        prefetch before a reduction, so nothing is read ahead)."""
+        return _UserIterator(self._iterate(), None, False)
 
     def __iter__(self):
-        return _UserIterator(structure.to_tensors(element) for element in self._iterate())
+        return _UserIterator(self._iterate(), structure.to_tensors, self._reads_ahead())
 
     def as_numpy_iterator(self):
         """Iterates the elements as NumPy values (``bytes`` for strings); TF's ``TypeError``
         for elements that are datasets (raised on the first element, not on the call)."""
-        return _UserIterator(structure.to_numpy(element) for element in self._iterate())
+        return _UserIterator(self._iterate(), structure.to_numpy, self._reads_ahead())
+
+    def _reads_ahead(self):
+        """Whether iterating reads one element ahead, as the prefetch TF's optimizer injects
+        at the end of an iterated pipeline (``Options().experimental_optimization
+        .inject_prefetch``): on unless the options turn it (or the default optimizations, or
+        autotuning) off, and unless the last transformation already computes ahead (a
+        ``prefetch``, even ``prefetch(0)``, or a parallel ``map`` / ``interleave``)."""
+        final = self
+        while type(final) is _pipeline._OptionsDataset:
+            final = final._input
+        if final._asynchronous:
+            return False
+        found = []
+        _collect_options(self, found)
+        if not found:
+            return True
+        from .options import merge_options
+
+        options = merge_options(*found)
+        optimization = options.experimental_optimization
+        return (
+            optimization.apply_default_optimizations is not False
+            and optimization.inject_prefetch is not False
+            and options.autotune.enabled is not False
+        )
 
     def cardinality(self):
         """The number of elements as an int64 Tensor (-1 infinite, -2 unknown)."""
@@ -516,19 +547,74 @@ from .ops import ragged as _ragged  # noqa: E402
 from .ops import windowing as _windowing  # noqa: E402
 
 
+_END = object()
+"""The outcome that ends an iteration."""
+_UNREAD = object()
+"""Nothing read ahead yet."""
+_NO_READ_AHEAD = object()
+"""The iterator reads nothing ahead."""
+
+
+class _Raised:
+    """An error read ahead: raised when the consumer reaches it."""
+
+    __slots__ = ("error",)
+
+    def __init__(self, error):
+        self.error = error
+
+
 class _UserIterator:
-    """An iterator over a dataset for user code: each ``next`` inside a ``tf.function`` trace
-    marks that trace as not replayable, since a replay could not fetch new elements (it runs
-    eagerly instead, as ``function_trace.refuse_replay`` says)."""
+    """An iterator over a dataset for user code (``for x in ds``, ``iter``, ``reduce``).
 
-    __slots__ = ("_elements",)
+    TF's optimizer injects a ``prefetch`` at the end of an iterated pipeline (see
+    ``Dataset._reads_ahead``): once the first element is asked for, a background thread
+    keeps the next outcome (an element, an error or the end) computed, so a generator's side
+    effects run one element ahead of the consumer, and on past an error.  With
+    ``read_ahead`` this iterator does the same deterministically: each ``next`` computes the
+    following outcome before handing out the current one (the state TF's thread reaches as
+    soon as it has caught up; a thread would race the consumer and gain nothing for the
+    eager pipelines here, whose ``prefetch`` and parallel ``map`` run their own threads).
+    Nothing is read before the first ``next`` or after the end, as in TF.
 
-    def __init__(self, elements):
+    Each ``next`` inside a ``tf.function`` trace marks that trace as not replayable, since a
+    replay could not fetch new elements (it runs eagerly instead, as
+    ``function_trace.refuse_replay`` says).  ``convert`` turns each element's storage into
+    what the user gets (``None``: the storage itself).
+    """
+
+    __slots__ = ("_elements", "_convert", "_ahead")
+
+    def __init__(self, elements, convert, read_ahead):
         self._elements = elements
+        self._convert = convert
+        self._ahead = _UNREAD if read_ahead else _NO_READ_AHEAD
 
     def __iter__(self):
         return self
 
+    def _read(self):
+        """The next outcome: an element, a :class:`_Raised` error or ``_END``."""
+        try:
+            element = next(self._elements)
+            return element if self._convert is None else self._convert(element)
+        except StopIteration:
+            return _END
+        except Exception as error:  # noqa: BLE001 - raised when the consumer reaches it
+            return _Raised(error)
+
     def __next__(self):
         refuse_replay("it iterates a tf.data.Dataset")
-        return next(self._elements)
+        outcome = self._ahead
+        if outcome is _NO_READ_AHEAD:
+            element = next(self._elements)
+            return element if self._convert is None else self._convert(element)
+        if outcome is _UNREAD:
+            outcome = self._read()
+        if outcome is _END:
+            self._ahead = _END
+            raise StopIteration
+        self._ahead = self._read()
+        if type(outcome) is _Raised:
+            raise outcome.error
+        return outcome
