@@ -1,7 +1,7 @@
 """How far iterating a dataset reads its source ahead of the consumer, against real TF.
 
 TF's optimizer injects a ``prefetch`` at the end of an iterated pipeline, so a generator's
-side effects run one element ahead (``Dataset._reads_ahead``, ``_UserIterator``); an
+side effects run one element ahead (``Dataset._reads_ahead``, ``_ReadAhead``); an
 explicit ``prefetch(n)`` reads ``n`` ahead (``threads.background``).  Each case lists what
 TF 2.21 does as ``(element, times the source was pulled once the element is handed out)``
 pairs, the source's end counting 100: torchkeras must give the same, and so must TF where
@@ -93,6 +93,14 @@ CASES = {
     "batch_2": (
         lambda tf, ds: ds.batch(2),
         [([0, 1], 4), ([2, 3], 6), ([4, 5], 106), ("end", 106)],
+    ),
+    "parallel_batch_1": (
+        lambda tf, ds: ds.batch(2, num_parallel_calls=1),
+        [([0, 1], 4), ([2, 3], 6), ([4, 5], 106), ("end", 106)],
+    ),
+    "parallel_batch_2": (
+        lambda tf, ds: ds.batch(2, num_parallel_calls=2),
+        [([0, 1], 6), ([2, 3], 106), ([4, 5], 106), ("end", 106)],
     ),
     "batch_unbatch": (
         lambda tf, ds: ds.batch(2).unbatch(),
@@ -187,7 +195,8 @@ def test_iterator_reads_ahead_only_once_asked_and_resumes_after_an_error():
 
 
 def _variable_case(tf):
-    """The bad-input case: TF's read-ahead runs the generator to its end past the error."""
+    """The bad-input case: TF's read-ahead runs the generator to its end past the error (the
+    iterator is kept alive while TF's thread catches up: a dropped one stops it, a race)."""
     v = tf.Variable(0)
 
     def gen():
@@ -199,8 +208,9 @@ def _variable_case(tf):
 
     out = []
     dataset = tf.data.Dataset.from_generator(gen, output_signature=tf.TensorSpec([], tf.int32))
+    elements = iter(dataset)
     with pytest.raises(tf.errors.InvalidArgumentError, match="could not be converted"):
-        for x in dataset:
+        for x in elements:
             out.append(int(x))
     deadline = time.monotonic() + 3
     while int(v.numpy()) < 3 and time.monotonic() < deadline:
@@ -216,20 +226,27 @@ def test_generator_side_effects_run_past_the_failing_element():
 
 
 def _reduce_and_ignore_errors(tf):
-    count = [0]
-    with pytest.raises(tf.errors.InvalidArgumentError):
-        _source(tf, count, bad={1}).reduce(0, lambda state, x: state + x)
-    _settle(count, 2)
-    reduced = count[0]
+    """``reduce`` reads ahead as ``for`` does (TF injects its prefetch there too), and
+    ``ignore_errors`` drops a generator's failing element and goes on."""
+    count, seen = [0], []
+
+    def look(x):
+        _settle(count, int(x) + 2 if int(x) < 5 else 6 + _END)
+        seen.append((int(x), count[0]))
+        return x
+
+    total = _source(tf, count).reduce(
+        tf.constant(0), lambda state, x: state + tf.py_function(look, [x], tf.int32)
+    )
     kept = [int(x) for x in _source(tf, count, size=4, bad={1}).ignore_errors()]
     mapped = [
         int(x) for x in _source(tf, count, size=4, bad={2}).map(lambda x: x + 1).ignore_errors()
     ]
-    return reduced, kept, mapped
+    return int(total), seen, kept, mapped
 
 
-def test_reduce_reads_nothing_ahead_and_ignore_errors_resumes_a_generator():
-    expected = (2, [0, 2, 3], [1, 2, 4])
+def test_reduce_reads_ahead_and_ignore_errors_resumes_a_generator():
+    expected = (15, [(k, k + 2) for k in range(5)] + [(5, 6 + _END)], [0, 2, 3], [1, 2, 4])
     assert _reduce_and_ignore_errors(torchkeras) == expected
     tf_real = pytest.importorskip("tensorflow")
     assert _reduce_and_ignore_errors(tf_real) == expected

@@ -16,7 +16,7 @@ class _PrefetchDataset(UnaryDataset):
     an explicit prefetch asks for the parallelism."""
 
     _type_name = "_PrefetchDataset"
-    _asynchronous = True
+    _async_read_ahead = 0
 
     def __init__(self, input_dataset, buffer_size):
         super().__init__(input_dataset)
