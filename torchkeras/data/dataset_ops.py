@@ -439,8 +439,8 @@ class Dataset:
 
     # -- inspection -------------------------------------------------------
     def _user_iteration(self):
-        """The elements as storage, for ``reduce`` (read ahead as ``for`` reads them: TF
-        injects its prefetch before a reduction too)."""
+        """The elements as storage, for ``reduce`` and Keras' ``fit`` (read ahead as ``for``
+        reads them: TF injects its prefetch there too)."""
         return _iterator(self._iterate(), None, self._reads_ahead())
 
     def __iter__(self):
