@@ -8,6 +8,8 @@ TF's element structure (tuples and dicts of Tensors).  A dataset implements
 ``_inputs()``.  The data stays on the CPU, as in TF: the trainer moves each
 batch to the model's device.
 
+Iterating reads one element ahead, deterministically, as the ``prefetch`` TF
+injects at the end of a pipeline (``_ReadAhead``).
 Parallelism as TF: ``prefetch`` computes ahead in a background thread,
 ``map(num_parallel_calls=...)`` runs the function on a thread pool (torch
 ops release the GIL) and ``interleave(num_parallel_calls=...)`` iterates each
@@ -19,6 +21,8 @@ on the first element (TF traces it).
 """
 
 from __future__ import annotations
+
+import collections
 
 import numpy as np
 import torch
@@ -50,6 +54,11 @@ class Dataset:
 
     _type_name = "DatasetV2"
     _is_dataset = True
+    # TF's "async" datasets (prefetch, parallel map, interleave and batch) compute elements
+    # ahead themselves, so TF injects no prefetch after one.  For those, the number of
+    # elements the iterator reads ahead in their place: 0 where torchkeras runs a thread too,
+    # the buffer TF keeps for a parallel batch (computed synchronously here).  None: not async.
+    _async_read_ahead = None
     _options_deterministic = None
 
     def _iterate(self):
@@ -161,16 +170,21 @@ class Dataset:
         name=None,
     ):
         """Combines consecutive elements into batches (the last may be smaller unless
-        ``drop_remainder``); ragged components batch into RaggedTensors."""
+        ``drop_remainder``); ragged components batch into RaggedTensors.  With
+        ``num_parallel_calls`` the batches are computed synchronously, read as far ahead as
+        TF's parallel batch computes them."""
         if _ragged.from_ragged_source(self) and _ragged.has_ragged_spec(self):
             return _ragged.RaggedBatchDataset(
                 self, int(batch_size), bool(drop_remainder), False, "int64"
             )
-        return _batching._BatchDataset(
+        batched = _batching._BatchDataset(
             self,
             c.scalar_arg(batch_size, "int64", "batch_size"),
             c.scalar_arg(drop_remainder, "bool", "drop_remainder"),
         )
+        if num_parallel_calls is not None:
+            batched._async_read_ahead = _parallel_batches(num_parallel_calls)
+        return batched
 
     def ragged_batch(self, batch_size, drop_remainder=False, row_splits_dtype="int64", name=None):
         """Batches elements into RaggedTensors: components of not fully known shape (and
@@ -425,16 +439,43 @@ class Dataset:
 
     # -- inspection -------------------------------------------------------
     def _user_iteration(self):
-        """The elements, for the user's loop (see :class:`_UserIterator`)."""
-        return _UserIterator(self._iterate())
+        """The elements as storage, for ``reduce`` and Keras' ``fit`` (read ahead as ``for``
+        reads them: TF injects its prefetch there too)."""
+        return _iterator(self._iterate(), None, self._reads_ahead())
 
     def __iter__(self):
-        return _UserIterator(structure.to_tensors(element) for element in self._iterate())
+        return _iterator(self._iterate(), structure.to_tensors, self._reads_ahead())
 
     def as_numpy_iterator(self):
         """Iterates the elements as NumPy values (``bytes`` for strings); TF's ``TypeError``
         for elements that are datasets (raised on the first element, not on the call)."""
-        return _UserIterator(structure.to_numpy(element) for element in self._iterate())
+        return _iterator(self._iterate(), structure.to_numpy, self._reads_ahead())
+
+    def _reads_ahead(self):
+        """How many elements iterating reads ahead.  One, as the prefetch TF's optimizer
+        injects at the end of an iterated pipeline (``Options().experimental_optimization
+        .inject_prefetch``), unless the options turn it (or the default optimizations, or
+        autotuning) off; none after a transformation that computes ahead itself (a
+        ``prefetch``, even ``prefetch(0)``, a parallel ``map`` or ``interleave``: TF injects
+        nothing there), but the ``num_parallel_calls`` batches TF's parallel ``batch`` keeps."""
+        final = self
+        while type(final) is _pipeline._OptionsDataset:
+            final = final._input
+        if final._async_read_ahead is not None:
+            return final._async_read_ahead
+        found = []
+        _collect_options(self, found)
+        if not found:
+            return 1
+        from .options import merge_options
+
+        options = merge_options(*found)
+        optimization = options.experimental_optimization
+        return int(
+            optimization.apply_default_optimizations is not False
+            and optimization.inject_prefetch is not False
+            and options.autotune.enabled is not False
+        )
 
     def cardinality(self):
         """The number of elements as an int64 Tensor (-1 infinite, -2 unknown)."""
@@ -459,6 +500,17 @@ class Dataset:
 
     def __repr__(self):
         return "<%s element_spec=%r>" % (self._type_name, self.element_spec)
+
+
+def _parallel_batches(num_parallel_calls):
+    """The batches TF's parallel ``batch`` keeps computed ahead of a slow consumer: its
+    ``num_parallel_calls`` (``AUTOTUNE``: one per core).  Batches are computed synchronously
+    here, by the iterator reading that many ahead; for a value TF cannot run (its process
+    aborts) the batch reads ahead as a sequential one."""
+    count = int(num_parallel_calls)
+    if count == AUTOTUNE:
+        return c.cpu_count()
+    return count if count > 0 else None
 
 
 def _collect_options(dataset, found):
@@ -516,19 +568,112 @@ from .ops import ragged as _ragged  # noqa: E402
 from .ops import windowing as _windowing  # noqa: E402
 
 
+_END = object()
+"""The outcome that ends an iteration."""
+_UNREAD = object()
+"""Nothing read ahead yet."""
+
+
+class _Raised:
+    """An error read ahead: raised when the consumer reaches it."""
+
+    __slots__ = ("error",)
+
+    def __init__(self, error):
+        self.error = error
+
+
 class _UserIterator:
-    """An iterator over a dataset for user code: each ``next`` inside a ``tf.function`` trace
-    marks that trace as not replayable, since a replay could not fetch new elements (it runs
-    eagerly instead, as ``function_trace.refuse_replay`` says)."""
+    """An iterator over a dataset for user code (``for x in ds``, ``reduce``) that reads
+    nothing ahead (see :class:`_ReadAhead`).
 
-    __slots__ = ("_elements",)
+    Each ``next`` inside a ``tf.function`` trace marks that trace as not replayable, since a
+    replay could not fetch new elements (it runs eagerly instead, as
+    ``function_trace.refuse_replay`` says).  ``convert`` turns each element's storage into
+    what the user gets (``None``: the storage itself).
+    """
 
-    def __init__(self, elements):
+    __slots__ = ("_elements", "_convert")
+
+    def __init__(self, elements, convert):
         self._elements = elements
+        self._convert = convert
 
     def __iter__(self):
         return self
 
     def __next__(self):
         refuse_replay("it iterates a tf.data.Dataset")
-        return next(self._elements)
+        element = next(self._elements)
+        return element if self._convert is None else self._convert(element)
+
+
+class _ReadAhead(_UserIterator):
+    """A :class:`_UserIterator` reading one outcome (an element, an error or the end) ahead.
+
+    TF's optimizer injects a ``prefetch`` at the end of an iterated pipeline (see
+    ``Dataset._reads_ahead``): once the first element is asked for, a background thread
+    keeps the next outcome computed, so a generator's side effects run one element ahead of
+    the consumer, and on past an error.  This iterator does the same deterministically:
+    each ``next`` computes the following outcome before handing out the current one (the
+    state TF's thread reaches as soon as it has caught up; a thread would race the consumer
+    and gain nothing for the eager pipelines here, whose ``prefetch`` and parallel ``map``
+    run their own threads).  Nothing is read before the first ``next`` or after the end, as
+    in TF.
+    """
+
+    __slots__ = ("_next",)
+
+    def __init__(self, elements, convert):
+        super().__init__(elements, convert)
+        self._next = _UNREAD
+
+    def _read(self):
+        """The next outcome: an element, a :class:`_Raised` error or ``_END``."""
+        try:
+            element = next(self._elements)
+            return element if self._convert is None else self._convert(element)
+        except StopIteration:
+            return _END
+        except Exception as error:  # noqa: BLE001 - raised when the consumer reaches it
+            return _Raised(error)
+
+    def __next__(self):
+        refuse_replay("it iterates a tf.data.Dataset")
+        outcome = self._next
+        if outcome is _UNREAD:
+            outcome = self._read()
+        if outcome is _END:
+            self._next = _END
+            raise StopIteration
+        self._next = self._read()
+        if type(outcome) is _Raised:
+            raise outcome.error
+        return outcome
+
+
+class _DeepReadAhead(_ReadAhead):
+    """A :class:`_ReadAhead` reading ``depth`` outcomes ahead (the batches TF's parallel
+    ``batch`` keeps computed): the outcomes past the next one wait in a queue."""
+
+    __slots__ = ("_depth", "_queue")
+
+    def __init__(self, elements, convert, depth):
+        super().__init__(elements, convert)
+        self._depth = depth
+        self._queue = collections.deque()
+
+    def _read(self):
+        queue, read = self._queue, super()._read
+        while len(queue) < self._depth and (not queue or queue[-1] is not _END):
+            queue.append(read())
+        return _END if queue[0] is _END else queue.popleft()
+
+
+def _iterator(elements, convert, read_ahead):
+    """The iterator reading ``read_ahead`` outcomes ahead (``Dataset._reads_ahead``)."""
+    if read_ahead == 0:
+        return _UserIterator(elements, convert)
+    if read_ahead == 1:
+        return _ReadAhead(elements, convert)
+    return _DeepReadAhead(elements, convert, read_ahead)

@@ -4,8 +4,11 @@ Every option is a type-checked property (TF's ``TypeError`` for a wrong type,
 ``AttributeError`` for an unknown name); ``Dataset.with_options`` attaches them
 and ``Dataset.options()`` merges those of the whole pipeline (later settings
 win).  torchkeras acts on ``deterministic`` (the output order of parallel
-``map``) and accepts the others without effect: its pipelines are not rewritten
-by an optimizer or autotuned.
+``map``), on ``experimental_optimization.inject_prefetch`` /
+``apply_default_optimizations`` and ``autotune.enabled`` (whether iterating reads
+one element ahead, as TF's injected prefetch: ``Dataset._reads_ahead``), and
+``apply_default_optimizations`` also stops ``map`` vectorizing; it accepts the
+others without effect: its pipelines are not otherwise rewritten or autotuned.
 """
 
 from __future__ import annotations
@@ -133,7 +136,8 @@ class ExternalStatePolicy(enum.Enum):
 
 @tf_export("data.experimental.AutotuneOptions")
 class AutotuneOptions(OptionsBase):
-    """``options.autotune``: autotuning switches and budgets (accepted without effect)."""
+    """``options.autotune``: autotuning switches and budgets (``enabled=False`` turns off the
+    read-ahead TF injects; the others are accepted without effect)."""
 
     enabled = _option("enabled", bool, "Whether to autotune (default True).")
     cpu_budget = _option("cpu_budget", int, "CPU budget for autotuning.")
@@ -157,7 +161,9 @@ class DistributeOptions(OptionsBase):
 
 @tf_export("data.experimental.OptimizationOptions")
 class OptimizationOptions(OptionsBase):
-    """``options.experimental_optimization``: graph rewrites (accepted; none are applied)."""
+    """``options.experimental_optimization``: graph rewrites (``inject_prefetch`` and
+    ``apply_default_optimizations`` are followed, see ``Dataset._reads_ahead``; the others are
+    accepted and not applied)."""
 
     apply_default_optimizations = _option("apply_default_optimizations", bool, "Rewrites.")
     filter_fusion = _option("filter_fusion", bool, "Fuse filters.")

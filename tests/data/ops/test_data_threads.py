@@ -11,6 +11,7 @@ import time
 import pytest
 
 import torchkeras as tf
+from torchkeras.data.ops import threads
 
 
 def _data_threads():
@@ -80,6 +81,41 @@ def test_prefetch_reraises_the_producer_error_after_the_elements_before_it():
         for value in dataset:
             seen.append(int(value))
     assert seen == [1, 2]
+
+
+def test_prefetch_autotuner_grows_as_tfs():
+    """TF's ``PrefetchAutotuner``: the limit doubles when the consumer, after once finding the
+    buffer full, finds it empty (so a slow consumer keeps a buffer of one)."""
+    tuner = threads._Autotuner()
+    limits = []
+    for buffered in (0, 1, 1, 0, 0, 2, 1, 0, 4, 0, 8, 0, 16, 0):
+        tuner.record(buffered)
+        limits.append(tuner.limit)
+    assert limits == [1, 1, 1, 2, 2, 2, 2, 4, 4, 8, 8, 16, 16, 16]
+
+
+def _after_an_error(tf_module):
+    def generator():
+        yield from (0, "a", 2, 3)
+
+    dataset = tf_module.data.Dataset.from_generator(
+        generator, output_signature=tf_module.TensorSpec([], tf_module.int32)
+    )
+    elements, seen = iter(dataset.prefetch(2)), []
+    for _ in range(5):
+        try:
+            seen.append(int(next(elements)))
+        except StopIteration:
+            seen.append("end")
+        except tf_module.errors.InvalidArgumentError:
+            seen.append("error")
+    return seen
+
+
+def test_prefetch_goes_on_after_an_error_as_tf():
+    assert _after_an_error(tf) == [0, "error", 2, 3, "end"]
+    tf_real = pytest.importorskip("tensorflow")
+    assert _after_an_error(tf_real) == [0, "error", 2, 3, "end"]
 
 
 def test_parallel_map_runs_calls_concurrently():

@@ -100,6 +100,7 @@ class _ParallelInterleaveDataset(_InterleaveDataset):
     not used)."""
 
     _type_name = "_ParallelInterleaveDataset"
+    _async_read_ahead = 0
 
     def _open(self, dataset):
         return threads.background(dataset._iterate, _PARALLEL_BUFFER)

@@ -147,6 +147,7 @@ class _ParallelMapDataset(_MapDataset):
     """``map`` with ``num_parallel_calls``: the function runs on a thread pool."""
 
     _type_name = "_ParallelMapDataset"
+    _async_read_ahead = 0
     _op_name = "ParallelMapDatasetV2"
 
     def __init__(self, input_dataset, map_func, num_parallel_calls, deterministic):

@@ -7,15 +7,16 @@ from ..dataset_ops import UnaryDataset
 from . import _common as c
 from . import threads
 
-# What ``prefetch(tf.data.AUTOTUNE)`` buffers (TF tunes it at run time).
-_AUTOTUNE_BUFFER = 4
-
 
 class _PrefetchDataset(UnaryDataset):
-    """Computes up to ``buffer_size`` elements ahead in a background thread; dropping or
-    closing the iterator stops the thread, and its errors reach the consumer."""
+    """Computes ``buffer_size`` elements ahead in a background thread (``AUTOTUNE``: as many
+    as TF's autotuner would, see ``threads.background``); dropping or closing the iterator
+    stops the thread, and its errors reach the consumer.  ``prefetch(0)`` passes the input
+    through.  A real thread, unlike the read-ahead TF injects (``Dataset._reads_ahead``):
+    an explicit prefetch asks for the parallelism."""
 
     _type_name = "_PrefetchDataset"
+    _async_read_ahead = 0
 
     def __init__(self, input_dataset, buffer_size):
         super().__init__(input_dataset)
@@ -25,7 +26,7 @@ class _PrefetchDataset(UnaryDataset):
                 "PrefetchDataset",
                 "buffer_size must be >= 0 or set buffer_size to be -1 for auto-tuning",
             )
-        self._buffer_size = _AUTOTUNE_BUFFER if buffer_size == c.AUTOTUNE else buffer_size
+        self._buffer_size = buffer_size
 
     def _iterate(self):
         if self._buffer_size == 0:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 import tempfile
@@ -17,6 +18,8 @@ from ..dataset_ops import Dataset, UnaryDataset
 from . import _common as c
 
 
+_END = object()
+"""The end of a shuffle's input."""
 _MAX_INT32 = 2**31 - 1
 """TF truncates an op seed modulo this (``random_seed._truncate_seed``)."""
 
@@ -61,16 +64,23 @@ class _ShuffleDataset(UnaryDataset):
             for index in self._permutation().tolist():
                 yield structure.map_structure(lambda s: c.row(s, index), data)  # noqa: B023
             return
-        rng = self._generator()
-        buffer = []
-        size = self._buffer_size
-        for element in self._input._iterate():
-            if len(buffer) < size:
-                buffer.append(element)
-                continue
-            pick = int(rng.integers(len(buffer)))
-            yield buffer[pick]
-            buffer[pick] = element
+        yield from self._shuffled(self._generator(), self._input._iterate())
+
+    def _shuffled(self, rng, elements):
+        """``elements`` through a buffer of ``buffer_size``: as TF's, a pick is made once the
+        buffer is full and its slot refilled only when the next element is asked for (so the
+        input is read no further ahead than TF reads it)."""
+        buffer = list(itertools.islice(elements, self._buffer_size))
+        if len(buffer) == self._buffer_size:
+            while True:
+                pick = int(rng.integers(len(buffer)))
+                yield buffer[pick]
+                element = next(elements, _END)
+                if element is _END:
+                    buffer[pick] = buffer[-1]
+                    buffer.pop()
+                    break
+                buffer[pick] = element
         while buffer:
             pick = int(rng.integers(len(buffer)))
             buffer[pick], buffer[-1] = buffer[-1], buffer[pick]

@@ -104,8 +104,9 @@ def _elementwise_chain(dataset):
 
 class _IgnoreErrorsDataset(UnaryDataset):
     """The input's elements, dropping those whose computation fails with a TF error.  An
-    element of a chain of ``map``s is dropped alone; an error anywhere else ends the
-    iteration (a Python generator cannot resume after raising), where TF may go on."""
+    element of a chain of ``map``s is dropped alone, as is a ``from_generator`` element that
+    fails (its iterator resumes); an error anywhere else ends the iteration (a Python
+    generator cannot resume after raising), where TF may go on."""
 
     _type_name = "_IgnoreErrorsDataset"
 
@@ -122,7 +123,7 @@ class _IgnoreErrorsDataset(UnaryDataset):
             except StopIteration:
                 return
             except OpError:
-                return
+                continue
             try:
                 for mapped in maps:
                     element = mapped._apply(element)

@@ -255,60 +255,79 @@ class _GeneratorDataset(Dataset):
                     "Unsupported object type %s\n\t [[{{node PyFunc}}]]" % type(item).__name__,
                 )
 
-    def _elements(self):
+    def _element(self, value):
+        """One yielded value as an element (storage of the signature's structure)."""
         signature = self._signature
-        for value in self._generator(*self._args):
-            if c.is_spec_leaf(signature):
-                try:
-                    yield self._convert(value, signature)
-                except _ConversionError:
-                    if not self._from_types:
-                        raise
-                    raise TypeError(
-                        "`generator` yielded an element that did not match the expected "
-                        "structure. The expected structure was %r, but the yielded element was "
-                        "%s." % (TensorSpec(signature[0], signature[1]), value)
-                    ) from None
-                continue
-            value = c.element_structure(value)
+        if c.is_spec_leaf(signature):
             try:
-                _map_signature(lambda v, spec: v, value, signature)
-            except (KeyError, TypeError, ValueError):
+                return self._convert(value, signature)
+            except _ConversionError:
+                if not self._from_types:
+                    raise
                 raise TypeError(
-                    "`generator` yielded an element that did not match the expected structure. "
-                    "The expected structure was %s, but the yielded element was %s."
-                    % (_types_text(signature), value)
+                    "`generator` yielded an element that did not match the expected "
+                    "structure. The expected structure was %r, but the yielded element was "
+                    "%s." % (TensorSpec(signature[0], signature[1]), value)
                 ) from None
-            yield _map_signature(self._convert, value, signature)
+        value = c.element_structure(value)
+        try:
+            _map_signature(lambda v, spec: v, value, signature)
+        except (KeyError, TypeError, ValueError):
+            raise TypeError(
+                "`generator` yielded an element that did not match the expected structure. "
+                "The expected structure was %s, but the yielded element was %s."
+                % (_types_text(signature), value)
+            ) from None
+        return _map_signature(self._convert, value, signature)
+
+    def _py_func_error(self, error):
+        """A Python error of the generator or of a conversion as TF's ``py_func`` reports it:
+        an ``InvalidArgumentError`` (for most classes) naming the Python error."""
+        return c.iterator_error(
+            _py_func_error_class(error),
+            self._signature,
+            "%s: %s\nTraceback (most recent call last):\n%s"
+            % (
+                "TypeError" if isinstance(error, _ConversionError) else type(error).__name__,
+                error,
+                "".join(traceback.format_tb(error.__traceback__)),
+            ),
+        )
 
     def _iterate(self):
-        """The elements; an error of the generator or of a conversion reaches the consumer as
-        TF's ``py_func`` reports it: an ``InvalidArgumentError`` naming the Python error."""
-        elements = self._elements()
-        while True:
-            try:
-                element = next(elements)
-            except StopIteration:
-                return
-            except OpError:
-                raise
-            except Exception as error:  # noqa: BLE001 - every Python error is wrapped, as TF's
-                raise c.iterator_error(
-                    _py_func_error_class(error),
-                    self._signature,
-                    "%s: %s\nTraceback (most recent call last):\n%s"
-                    % (
-                        "TypeError"
-                        if isinstance(error, _ConversionError)
-                        else type(error).__name__,
-                        error,
-                        "".join(traceback.format_tb(error.__traceback__)),
-                    ),
-                ) from None
-            yield element
+        return _GeneratorIterator(self)
 
     def _spec(self):
         return self._signature
+
+
+class _GeneratorIterator:
+    """An iteration of ``from_generator``: calls the generator on the first ``next`` and
+    converts each value it yields.  An element that fails (a value that does not convert, or
+    the generator raising) raises TF's ``py_func`` error for that element only: the next
+    ``next`` resumes the generator, as TF's iterator goes on after an error (a generator that
+    raised has ended; one that could not be created gives the end)."""
+
+    __slots__ = ("_dataset", "_values")
+
+    def __init__(self, dataset):
+        self._dataset = dataset
+        self._values = None
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        dataset = self._dataset
+        try:
+            if self._values is None:
+                self._values = iter(())
+                self._values = iter(dataset._generator(*dataset._args))
+            return dataset._element(next(self._values))
+        except (StopIteration, OpError):
+            raise
+        except Exception as error:  # noqa: BLE001 - every Python error is wrapped, as TF's
+            raise dataset._py_func_error(error) from None
 
 
 class _ConversionError(TypeError):

@@ -179,7 +179,7 @@ class _IteratingAdapter(DataAdapter):
 
 class DatasetAdapter(_IteratingAdapter):
     """A ``tf.data.Dataset`` of batches: ``(x,)``, ``(x, y)`` or ``(x, y, sample_weight)``
-    elements."""
+    elements, read ahead as TF's iterator reads them (its injected prefetch: one batch)."""
 
     def __init__(self, dataset, class_weight=None):
         super().__init__(class_weight)
@@ -188,7 +188,7 @@ class DatasetAdapter(_IteratingAdapter):
         self.num_batches = count if count >= 0 else None
 
     def __iter__(self):
-        for element in self._dataset._iterate():
+        for element in self._dataset._user_iteration():
             yield self._convert(element)
 
 
