@@ -171,12 +171,6 @@ def _on_fake_tensors():
         fake_log.disabled = was_disabled
 
 
-def run_on_fake_tensors(body, *inputs):
-    """``body(*inputs)`` with every tensor op on fake tensors (see :class:`_FakeWrites`)."""
-    with _on_fake_tensors():
-        return body(*inputs)
-
-
 class _UntraceableBranchError(Exception):
     """Stops a branch traced on fake tensors at what they cannot do (creating a variable)."""
 
@@ -196,7 +190,8 @@ def trace_other_branch(branch):
         return True, branch()
     trace.other_branches += 1
     try:
-        return True, run_on_fake_tensors(branch)
+        with _on_fake_tensors():
+            return True, branch()
     except Exception:  # noqa: BLE001 - any failure on fake tensors leaves the branch unchecked
         return False, None
     finally:
