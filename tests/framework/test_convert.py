@@ -185,3 +185,19 @@ def test_numpy_fast_paths_keep_dtypes_numpy_cannot_name():
     assert (tensor + np.ones(3, np.float32)).dtype is tf.bfloat16
     assert (tensor + np.ones(3)).dtype is tf.bfloat16
     assert (tf.constant([1.0, 2.0]) + np.ones(2, np.float32)).dtype is tf.float32
+
+
+@pytest.mark.parametrize("size", [6, 300_000])
+def test_reversed_and_read_only_arrays_convert(size):
+    """NumPy views torch cannot view (negative strides, read-only) convert through a copy on
+    every path: constants, op inputs, operator operands, casts."""
+    reversed_ = np.arange(float(size))[::-1]
+    frozen = np.arange(float(size))
+    frozen.flags.writeable = False
+    for array in (reversed_, frozen):
+        expected = np.asarray(array)[:2].tolist()
+        assert tf.constant(array).numpy()[:2].tolist() == expected
+        assert tf.constant(array, tf.float32).numpy()[:2].tolist() == expected
+        assert tf.reduce_sum(array).numpy() == array.sum()
+        assert (tf.constant(0.0) + array).numpy()[:2].tolist() == expected
+        assert (tf.constant(0.0, tf.float64) + array).numpy()[:2].tolist() == expected

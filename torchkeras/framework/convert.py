@@ -71,9 +71,17 @@ def _torch_copy(array):
     """A CPU torch tensor holding a copy of NumPy ``array`` (a TF tensor never aliases the array
     it was made from): NumPy's copy up to 1 MiB (a third of torch's cost per call on small
     arrays), torch's (multi-threaded) copy above."""
-    if array.nbytes <= _NUMPY_COPY_LIMIT or not array.flags.writeable:
+    if array.nbytes <= _NUMPY_COPY_LIMIT:
         return torch.from_numpy(array.copy())
-    return torch.from_numpy(array).clone()
+    return torch.from_numpy(_viewable(array)).clone()
+
+
+def _viewable(array):
+    """``array``, or a copy of it where ``torch.from_numpy`` cannot view it (read-only, or
+    with a negative stride: ``x[::-1]``)."""
+    if array.flags.writeable and all(stride >= 0 for stride in array.strides):
+        return array
+    return array.copy()
 
 
 def _type_error(value, dtype):
@@ -256,9 +264,9 @@ def _to_storage(array, dtype, device):
     if array.dtype in _FROM_NUMPY_DTYPES:
         if device.type == "cpu" and _same_dtype(dtype.torch_dtype, array):
             return _torch_copy(array)
-        writeable = array.flags.writeable
-        source = torch.from_numpy(array if writeable else array.copy())
-        return source.to(device=device, dtype=dtype.torch_dtype, copy=writeable)
+        viewable = _viewable(array)
+        source = torch.from_numpy(viewable)
+        return source.to(device=device, dtype=dtype.torch_dtype, copy=viewable is array)
     if array.dtype.kind in "fiucb":
         tensor = torch.tensor(array, device=device)
     else:
@@ -558,8 +566,8 @@ def to_torch_like(value, like, dtype_hint=None):
     ):
         if like.is_cpu and _same_dtype(like.dtype, value):
             return _torch_copy(value)
-        if value.flags.writeable:
-            return torch.from_numpy(value).to(device=like.device, dtype=like.dtype, copy=True)
+        source = torch.from_numpy(_viewable(value))
+        return source.to(device=like.device, dtype=like.dtype, copy=True)
     hint = dtype_hint or dtype_of(like)
     device = like.device if isinstance(like, torch.Tensor) else torch.device("cpu")
     if type(value) in (float, int, bool) and hint is not dtypes.string:
