@@ -303,6 +303,25 @@ def axis_arg(axis, op=None):
     raise attr_error(op, convert_sequence(list(axes))[1], attr="Tidx", name=None)
 
 
+def checked_axis_arg(axis, x, op):
+    """:func:`axis_arg` checked as TF's reduction ``op`` checks it on the storage ``x``: an axis
+    out of range or given twice is the op's ``InvalidArgumentError`` (:func:`reduction_dims`),
+    before torch sees it."""
+    dims = axis_arg(axis, op)
+    if dims is not None:
+        reduction_dims(dims, x, op)
+    return dims
+
+
+def canonicalize_axis(axis, ndim):
+    """Keras' ``canonicalize_axis``: ``axis`` read with ``operator.index`` (a ``TypeError`` for
+    floats and text), in ``[-ndim, ndim)`` (else Keras' ``ValueError``), made non-negative."""
+    axis = operator.index(axis)
+    if not -ndim <= axis < ndim:
+        raise ValueError("axis %d is out of bounds for an array with dimension %d." % (axis, ndim))
+    return axis + ndim if axis < 0 else axis
+
+
 def axis_list(axis, index=True):
     """Keras' ``to_tuple_or_list``: None stays, an int becomes a 1-tuple, a tuple or list is
     kept, anything else (NumPy scalars too) is its ``ValueError``; each axis is then read with

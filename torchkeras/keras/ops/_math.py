@@ -2,7 +2,7 @@
 
 import torch
 
-from ...ops._args import axis_arg
+from ...ops._args import checked_axis_arg
 from ...ops.segment_ops import check_segment_ids
 from ...ops.reduction_ops import reduce_logsumexp as _tf_reduce_logsumexp
 from ._base import float_of, storage, wrap
@@ -104,7 +104,7 @@ def logsumexp(x, axis=None, keepdims=False):
     x = storage(x)
     if not x.is_floating_point():
         return _tf_reduce_logsumexp(wrap(x), axis, keepdims)
-    axis = axis_arg(axis, "Max")  # TF reduces the maximum first
+    axis = checked_axis_arg(axis, x, "Max")  # TF reduces the maximum first
     if axis is None:
         out = torch.logsumexp(x.reshape(-1), dim=0)
         return wrap(out.reshape((1,) * x.dim()) if keepdims else out)

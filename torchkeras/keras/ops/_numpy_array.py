@@ -10,7 +10,7 @@ from ...ops.sort_ops import sort_with_indices
 from ...framework import device as _device
 from ...framework.op_errors import op_error
 from ..backend.traceback_utils import inject_call_info
-from ...ops._args import axis_list, shape_arg
+from ...ops._args import axis_list, canonicalize_axis, shape_arg
 from ...ops import gather_ops as _tf_gather
 from ...ops import shape_ops as _tf_shape
 from ._base import TORCH, floatx_torch, promoted, promoted_all, storage, unaliased, wrap
@@ -359,7 +359,9 @@ def transpose(x, axes=None):
     x = unaliased(x)
     if axes is None:
         return wrap(x.permute(tuple(reversed(range(x.dim())))))
-    perm = tuple(a % x.dim() if a < 0 else a for a in axes)
+    if not axes:
+        return _tf_shape.transpose(x, axes)
+    perm = tuple(canonicalize_axis(a, x.dim()) for a in axes)
     if len(set(perm)) != len(perm):
         raise ValueError(
             "`axes` must be a valid permutation of the input dimensions (no duplicates). "

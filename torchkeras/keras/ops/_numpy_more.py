@@ -9,6 +9,7 @@ from ._base import float_of, floatx_torch, promoted, promoted_all, storage, unal
 from ._dtypes import NAME
 from ._numpy_array import concatenate, split
 from ...api_export import keras_export
+from ...ops._args import checked_axis_arg
 
 __all__ = [
     "trunc",
@@ -139,14 +140,31 @@ def logaddexp2(x1, x2):
 
 @keras_export("keras.ops.ptp", "keras.ops.numpy.ptp")
 def ptp(x, axis=None, keepdims=False):
-    """``max - min`` along ``axis``."""
+    """``max - min`` along ``axis`` (an empty reduction is ``-inf - inf``, as in TF)."""
     x = storage(x)
-    if axis is None:
-        out = torch.amax(x) - torch.amin(x)
-        return wrap(out.reshape((1,) * x.dim()) if keepdims else out)
-    return wrap(
-        torch.amax(x, dim=axis, keepdim=keepdims) - torch.amin(x, dim=axis, keepdim=keepdims)
-    )
+    dims = _dims(x, axis, "Max")
+    maximum = _extreme_or(torch.amax, x, dims, keepdims, -math.inf)
+    return wrap(maximum - _extreme_or(torch.amin, x, dims, keepdims, math.inf))
+
+
+def _dims(x, axis, op):
+    """The reduced dims of Keras' ``axis`` on storage ``x`` (all of them for None), checked as
+    TF's reduction ``op`` checks them."""
+    dims = checked_axis_arg(axis, x, op)
+    if dims is None:
+        return tuple(range(x.dim()))
+    return (dims,) if isinstance(dims, int) else dims
+
+
+def _extreme_or(reducer, x, dims, keepdims, empty):
+    """``reducer`` (torch.amax/amin) over ``dims``; ``empty`` (TF's identity of the reduction)
+    where nothing is reduced, which torch refuses."""
+    if x.numel() and dims:
+        return reducer(x, dim=dims, keepdim=bool(keepdims))
+    shape = torch.sum(x, dim=dims, keepdim=bool(keepdims)).shape if dims else x.shape
+    if x.numel():
+        return x.clone()
+    return torch.full(shape, empty, dtype=x.dtype, device=x.device)
 
 
 @keras_export("keras.ops.fmod", "keras.ops.numpy.fmod")
@@ -301,8 +319,8 @@ def nanmean(x, axis=None, keepdims=False):
         from ._numpy_reduction import mean
 
         return mean(x.to(torch.float32), axis=axis, keepdims=keepdims)
-    dims = tuple(range(x.dim())) if axis is None else axis
-    return wrap(torch.nanmean(x, dim=dims, keepdim=keepdims))
+    dims = _dims(x, axis, "Sum")
+    return wrap(torch.nanmean(x, dim=dims, keepdim=bool(keepdims)))
 
 
 @keras_export("keras.ops.nanmax", "keras.ops.numpy.nanmax")
@@ -323,9 +341,9 @@ def _nan_extreme(x, axis, keepdims, fill, reducer):
         from ._numpy_reduction import max as _max, min as _min
 
         return (_max if reducer is torch.amax else _min)(x, axis=axis, keepdims=keepdims)
-    dims = tuple(range(x.dim())) if axis is None else axis
-    out = reducer(_without_nan(x, fill), dim=dims, keepdim=keepdims)
-    all_nan = torch.all(torch.isnan(x), dim=dims, keepdim=keepdims)
+    dims = _dims(x, axis, "Max" if reducer is torch.amax else "Min")
+    out = _extreme_or(reducer, _without_nan(x, fill), dims, keepdims, fill)
+    all_nan = torch.all(torch.isnan(x), dim=dims, keepdim=bool(keepdims))
     return wrap(torch.where(all_nan, torch.full_like(out, math.nan), out))
 
 

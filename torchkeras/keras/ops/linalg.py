@@ -5,6 +5,7 @@ import torch
 
 from ._base import float_of, storage, wrap
 from ...framework.op_errors import op_error as _op_error
+from ...ops._args import reduction_dims
 from ...api_export import keras_export as _keras_export
 
 __all__ = [
@@ -40,6 +41,9 @@ def norm(x, ord=None, axis=None, keepdims=False):  # noqa: A002 - Keras' name
             "All `axis` values must be in the range [-ndim, ndim). "
             f"Received inputs with ndim={x.dim()}, while axis={axes}"
         )
+    _check_ord(ord, len(axes))
+    if len(axes) == 2:
+        reduction_dims(axes, x, "Sum")  # TF's reduction refuses an axis given twice
     if x.is_complex() and (
         ord is None or (len(axes) == 1 and ord == 2) or (len(axes) == 2 and ord == "fro")
     ):
@@ -57,6 +61,23 @@ def norm(x, ord=None, axis=None, keepdims=False):  # noqa: A002 - Keras' name
             )
         )
     raise ValueError(f"Invalid axis values. Received: axis={axis}")
+
+
+def _check_ord(ord, count):  # noqa: A002 - Keras' name
+    """Raises Keras' TF backend's errors for an ``ord`` it has no norm for (over ``count``
+    axes), comparing ``ord`` in its order (so an array ``ord`` fails as there)."""
+    inf = float("inf")
+    if count == 1:
+        if ord is None or ord == 2 or ord == inf or ord == -inf or ord == 0:
+            return
+        if isinstance(ord, str):
+            raise ValueError(f"Invalid `ord` argument for vector norm. Received: ord={ord}")
+        return
+    if count != 2 or ord is None or ord == "fro" or ord == 1 or ord == -1:
+        return
+    if ord == inf or ord == -inf or ord in ("nuc", 2, -2):
+        return
+    raise ValueError(f"Invalid `ord` argument for matrix norm. Received: ord={ord}")
 
 
 def _euclidean(x, axes, keepdims):

@@ -9,6 +9,7 @@ import torch.nn.functional as F
 
 from ...ops import nn_ops as _nn_ops
 from ...ops import softmax_kernel as _softmax_kernel
+from ...ops._args import canonicalize_axis, checked_axis_arg
 from ..backend import config
 from ._base import TORCH, storage, wrap
 from ._dtypes import standardize_dtype
@@ -106,12 +107,30 @@ def _axes(axis):
 
 @_keras_export("keras.ops.softmax", "keras.ops.nn.softmax")
 def softmax(x, axis=-1):
-    """Softmax along ``axis`` (an int or a tuple of axes)."""
+    """Softmax along ``axis`` (an int or a tuple of axes).  A tuple is checked as Keras'
+    transpose checks the permutation it builds from it (``ValueError``); other axis objects go
+    to ``tf.nn.softmax`` as in Keras' TF backend (its errors)."""
     x = _logits(x, axis, "Softmax")
-    axis = tuple(range(x.ndim)) if axis is None else _axes(axis)
+    if axis is None:
+        return wrap(_softmax_kernel.softmax_over(x, tuple(range(x.ndim))))
     if isinstance(axis, int):
         return wrap(_softmax_kernel.softmax(x, axis))
-    return wrap(_softmax_kernel.softmax_over(x, axis))
+    if isinstance(axis, tuple):
+        return wrap(_softmax_kernel.softmax_over(x, _softmax_axes(axis, x.ndim)))
+    return _nn_ops.softmax(wrap(x), axis)
+
+
+def _softmax_axes(axis, ndim):
+    """The axes of a tuple ``axis`` of Keras' softmax, checked as Keras checks the transpose
+    ``(*kept, *axis)`` it runs for them."""
+    perm = [v for v in range(ndim) if v not in axis] + list(axis)
+    perm = [canonicalize_axis(a, ndim) for a in perm]
+    if len(set(perm)) != len(perm):
+        raise ValueError(
+            "`axes` must be a valid permutation of the input dimensions (no duplicates). "
+            f"Received: axes={perm} for input of rank {ndim}."
+        )
+    return tuple(perm[ndim - len(axis) :])
 
 
 @_keras_export("keras.ops.log_softmax", "keras.ops.nn.log_softmax")
@@ -421,7 +440,9 @@ def moments(x, axes, keepdims=False, synchronized=False):
     original = x.dtype
     if original in (torch.float16, torch.bfloat16):
         x = x.float()
-    axes = _axes(axes)
+    axes = checked_axis_arg(axes, x, "Mean")
+    if axes is None:
+        axes = tuple(range(x.dim()))
     mean = torch.mean(x, dim=axes, keepdim=True)
     variance = torch.mean(torch.square(x - mean), dim=axes, keepdim=True)
     if not keepdims:
@@ -453,14 +474,23 @@ def batch_normalization(x, mean, variance, axis, offset=None, scale=None, epsilo
 
 @_keras_export("keras.ops.normalize", "keras.ops.nn.normalize")
 def normalize(x, axis=-1, order=2, epsilon=None):
-    """``x`` divided by its ``order``-norm along ``axis`` (at least ``epsilon``)."""
+    """``x`` divided by its ``order``-norm along ``axis`` (at least ``epsilon``); ``order``
+    must be an int >= 1 (Keras' ``ValueError``), the axis is checked as TF's ``Sum`` checks it
+    and other orders than 2 take :func:`keras.ops.norm`'s (its errors)."""
+    if not isinstance(order, int) or not order >= 1:
+        raise ValueError(f"Argument `order` must be an int >= 1. Received: order={order}")
     x = storage(x)
     if epsilon is None:
         epsilon = config.epsilon()
     if order == 2:
-        square_sum = torch.sum(torch.square(x), dim=axis, keepdim=True)
+        dims = checked_axis_arg(axis, x, "Sum")
+        if dims is None:
+            dims = tuple(range(x.dim()))
+        square_sum = torch.sum(torch.square(x), dim=dims, keepdim=True)
         return wrap(x * torch.rsqrt(torch.clamp(square_sum, min=epsilon * epsilon)))
-    norm = torch.linalg.vector_norm(x, ord=order, dim=axis, keepdim=True)
+    from .linalg import norm as _norm
+
+    norm = _norm(x, ord=order, axis=axis, keepdims=True)._value
     return wrap(x / torch.clamp(norm, min=epsilon))
 
 
