@@ -81,9 +81,12 @@ def segment_prod(data, segment_ids, num_segments=None, sorted=False):  # noqa: A
 
 @keras_export("keras.ops.top_k")
 def top_k(x, k, sorted=True):  # noqa: A002 - Keras' name
-    """``(values, indices)`` of the ``k`` largest entries along the last axis (int32 indices)."""
-    values, indices = torch.topk(storage(x), k, dim=-1, largest=True, sorted=True)
-    return wrap(values), wrap(indices.to(torch.int32))
+    """``(values, indices)`` of the ``k`` largest entries along the last axis (int32 indices):
+    ``tf.math.top_k``, as Keras' TF backend runs it (its errors)."""
+    from ...ops.reduction_ops import top_k as _tf_top_k
+
+    values, indices = _tf_top_k(storage(x), k, sorted=sorted)
+    return values, indices
 
 
 @keras_export("keras.ops.in_top_k")

@@ -9,6 +9,7 @@ from ...ops import matmul_ops as _tf_matmul
 from ...ops.sort_ops import sort_with_indices
 from ...framework import device as _device
 from ...framework.op_errors import op_error
+from ..backend import config
 from ..backend.traceback_utils import inject_call_info
 from ...ops._args import axis_list, canonicalize_axis, shape_arg
 from ...ops import gather_ops as _tf_gather
@@ -155,26 +156,20 @@ def full_like(x, fill_value, dtype=None):
 
 @keras_export("keras.ops.ones", "keras.ops.numpy.ones")
 def ones(shape, dtype=None):
-    """Ones of ``shape`` (floatx unless ``dtype``)."""
-    return wrap(
-        torch.ones(
-            _new_shape(shape, "Fill"),
-            dtype=TORCH[standardize_dtype(dtype)],
-            device=_device.current(),
-        )
-    )
+    """Ones of ``shape`` (floatx unless ``dtype``): ``tf.ones`` as Keras' TF backend calls it
+    (its reading of ``shape`` and ``dtype``, and its errors)."""
+    from ...ops import creation_ops
+
+    return creation_ops.ones(shape, dtype=dtype or config.floatx())
 
 
 @keras_export("keras.ops.zeros", "keras.ops.numpy.zeros")
 def zeros(shape, dtype=None):
-    """Zeros of ``shape`` (floatx unless ``dtype``)."""
-    return wrap(
-        torch.zeros(
-            _new_shape(shape, "Fill"),
-            dtype=TORCH[standardize_dtype(dtype)],
-            device=_device.current(),
-        )
-    )
+    """Zeros of ``shape`` (floatx unless ``dtype``): ``tf.zeros`` as Keras' TF backend calls it
+    (its reading of ``shape`` and ``dtype``, and its errors)."""
+    from ...ops import creation_ops
+
+    return creation_ops.zeros(shape, dtype=dtype or config.floatx())
 
 
 @keras_export("keras.ops.ones_like", "keras.ops.numpy.ones_like")
@@ -235,13 +230,21 @@ def diagonal(x, offset=0, axis1=0, axis2=1):
 
 @keras_export("keras.ops.tri", "keras.ops.numpy.tri")
 def tri(N, M=None, k=0, dtype=None):  # noqa: N803 - Keras' names
-    """Ones at and below the ``k``-th diagonal (floatx unless ``dtype``)."""
-    M = N if M is None else M
-    if N < 0 or M < 0:
-        raise op_error("Fill", "Dimension %d must be >= 0" % (N if N < 0 else M))
-    rows = torch.arange(N, device=_device.current())[:, None]
-    cols = torch.arange(M, device=_device.current())[None, :]
-    return wrap((cols - rows <= k).to(TORCH[standardize_dtype(dtype)]))
+    """Ones at and below the ``k``-th diagonal (floatx unless ``dtype``), built as Keras' TF
+    backend builds it (``tf.ones([N, M])`` and ``tf.linalg.band_part``: their errors)."""
+    from ...ops import creation_ops
+    from ...ops.linalg_ops import band_part
+
+    M = M if M is not None else N
+    dtype = standardize_dtype(dtype or config.floatx())
+    if k < 0:
+        lower = -k - 1
+        if lower > N:
+            return creation_ops.zeros([N, M], dtype=dtype)
+        band = band_part(creation_ops.ones([N, M], dtype="bool"), lower, -1)
+        return wrap((~band._value).to(TORCH[dtype]))
+    ones = creation_ops.ones([N, M], dtype=dtype)
+    return ones if k > M else band_part(ones, -1, k)
 
 
 @keras_export("keras.ops.tril", "keras.ops.numpy.tril")
@@ -343,14 +346,46 @@ def flip(x, axis=None):
 
 @keras_export("keras.ops.moveaxis", "keras.ops.numpy.moveaxis")
 def moveaxis(x, source, destination):
-    """Moves axes ``source`` to positions ``destination``."""
-    return wrap(torch.movedim(unaliased(x), source, destination))
+    """Moves axes ``source`` to positions ``destination``: Keras' TF backend's permutation
+    (its ``ValueError``s for odd or out-of-range axes, TF's ``Transpose`` errors for the rest)."""
+    x = unaliased(x)
+    ndim = x.dim()
+    sources = tuple(canonicalize_axis(i, ndim) for i in axis_list(source, index=False))
+    destinations = tuple(canonicalize_axis(i, ndim) for i in axis_list(destination, index=False))
+    if len(sources) != len(destinations):
+        raise ValueError(
+            "Inconsistent number of `source` and `destination`. "
+            f"Received: source={source}, destination={destination}"
+        )
+    if sources == destinations:
+        return wrap(x)
+    perm = [i for i in range(ndim) if i not in sources]
+    for dest, src in sorted(zip(destinations, sources)):
+        perm.insert(dest, src)
+    return _tf_shape.transpose(x, perm)
 
 
 @keras_export("keras.ops.swapaxes", "keras.ops.numpy.swapaxes")
 def swapaxes(x, axis1, axis2):
-    """Exchanges two axes."""
-    return wrap(torch.swapaxes(unaliased(x), axis1, axis2))
+    """Exchanges two axes.  Python int axes are checked as Keras checks them; other axes go
+    through TF's ``axis + rank`` as in Keras' TF backend (its errors: only int32 axes work)."""
+    x = unaliased(x)
+    ndim = x.dim()
+    if isinstance(axis1, int) and isinstance(axis2, int):
+        axis1, axis2 = canonicalize_axis(axis1, ndim), canonicalize_axis(axis2, ndim)
+    else:
+        axis1, axis2 = _tensor_axis(axis1, ndim), _tensor_axis(axis2, ndim)
+    return wrap(torch.swapaxes(x, axis1, axis2))
+
+
+def _tensor_axis(axis, ndim):
+    """A swapaxes axis as Keras' TF backend reads a non-int one: ``axis < 0`` (Python's errors),
+    then ``tf.add(axis, rank)`` (TF's dtype errors), as a non-negative int."""
+    from ...ops.elementwise_ops import add as _tf_add
+
+    negative = axis < 0
+    _tf_add(axis, wrap(torch.tensor(ndim, dtype=torch.int32)))
+    return int(axis) + ndim if negative else int(axis)
 
 
 @keras_export("keras.ops.transpose", "keras.ops.numpy.transpose")
@@ -625,8 +660,10 @@ def outer(x1, x2):
 
 @keras_export("keras.ops.ndim", "keras.ops.numpy.ndim")
 def ndim(x):
-    """The rank of ``x`` as a 0-d int32 tensor."""
-    return wrap(torch.tensor(storage(x).dim(), dtype=torch.int32))
+    """The rank of ``x`` as a Python int (Keras' TF backend returns the tensor's ``ndim``)."""
+    if isinstance(x, np.ndarray):
+        return x.ndim
+    return storage(x).dim()
 
 
 @keras_export("keras.ops.size", "keras.ops.numpy.size")

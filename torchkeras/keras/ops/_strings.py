@@ -192,6 +192,7 @@ _STRING_OPS = {
     "isinf": _isnan,
     "isfinite": _isfinite,
     "shape": _shape,
+    "ndim": lambda x: len(_shape(x)),
     "size": _size,
     "expand_dims": _expand_dims,
     "flip": _flip,

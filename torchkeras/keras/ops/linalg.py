@@ -5,7 +5,7 @@ import torch
 
 from ._base import float_of, storage, wrap
 from ...framework.op_errors import op_error as _op_error
-from ...ops._args import reduction_dims
+from ...ops._args import bool_attr, reduction_dims
 from ...api_export import keras_export as _keras_export
 
 __all__ = [
@@ -139,7 +139,9 @@ def qr(x, mode="reduced"):
 @_keras_export("keras.ops.svd", "keras.ops.linalg.svd")
 def svd(x, full_matrices=True, compute_uv=True):
     """``(u, s, vh)`` with ``x = u @ diag(s) @ vh`` (singular values only when not
-    ``compute_uv``)."""
+    ``compute_uv``); the flags are read as TF's ``Svd`` attrs (``compute_uv`` first)."""
+    compute_uv = bool_attr(compute_uv, "compute_uv", True)
+    full_matrices = bool_attr(full_matrices, "full_matrices", False)
     x = _rank2(float_of(storage(x)))
     if not compute_uv:
         return wrap(torch.linalg.svdvals(x))

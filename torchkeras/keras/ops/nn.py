@@ -11,7 +11,7 @@ from ...ops import nn_ops as _nn_ops
 from ...ops import softmax_kernel as _softmax_kernel
 from ...ops._args import canonicalize_axis, checked_axis_arg
 from ..backend import config
-from ._base import TORCH, storage, wrap
+from ._base import storage, wrap
 from ._dtypes import standardize_dtype
 from ._strings import features_error as _features_error
 from ...framework.dtypes import from_torch as _from_torch
@@ -162,9 +162,9 @@ def silu(x):
 
 
 @_keras_export("keras.ops.swish", "keras.ops.nn.swish")
-def swish(x):
-    """Alias of :func:`silu`."""
-    return silu(x)
+def swish(*args, **kwargs):
+    """Alias of :func:`silu` (Keras' ``swish`` is ``silu``: its argument errors name silu)."""
+    return silu(*args, **kwargs)
 
 
 @_keras_export("keras.ops.log_sigmoid", "keras.ops.nn.log_sigmoid")
@@ -224,35 +224,33 @@ def hard_swish(x):
 @_keras_export("keras.ops.one_hot", "keras.ops.nn.one_hot")
 def one_hot(x, num_classes, axis=-1, dtype=None, sparse=False):
     """One-hot encoding of integer ``x`` on a new ``axis`` (float32 unless ``dtype``); negative
-    and out-of-range indices give all-zero rows."""
+    and out-of-range indices give all-zero rows.  As Keras' TF backend: ``x`` cast to int64,
+    then ``tf.one_hot`` (its checks of ``num_classes`` and ``axis``)."""
     if sparse:
         raise ValueError("torchkeras has no sparse tensors: `sparse=True` is not supported.")
-    idx = storage(x).to(torch.int64)
-    target = TORCH[standardize_dtype(dtype or "float32")]
-    valid = (idx >= 0) & (idx < num_classes)
-    out = F.one_hot(torch.where(valid, idx, 0), num_classes) * valid.unsqueeze(-1)
-    out = out.to(target)
-    if axis != -1:
-        out = torch.movedim(out, -1, axis)
-    return wrap(out)
+    from ...ops.gather_ops import one_hot as _tf_one_hot
+
+    dtype = standardize_dtype(dtype or "float32")
+    on_value, off_value = (True, False) if dtype == "bool" else (None, None)
+    indices = wrap(storage(x).to(torch.int64))
+    return _tf_one_hot(indices, num_classes, on_value, off_value, axis=axis, dtype=dtype)
 
 
 @_keras_export("keras.ops.multi_hot", "keras.ops.nn.multi_hot")
 def multi_hot(inputs, num_classes=None, axis=-1, dtype=None, sparse=False, **kwargs):
-    """Multi-hot encoding: ``one_hot`` of each index, reduced with OR over the
-    second-to-last axis (a rank-1 input gives one row)."""
+    """Multi-hot encoding: :func:`one_hot` of each index reduced (max, ``any`` for bool) over
+    axis 1 (axis 0 for a rank-1 input), as Keras' TF backend."""
     if num_classes is None:
         num_classes = kwargs.pop("num_tokens", None)
     if num_classes is None:
         raise ValueError("Argument `num_classes` must be specified.")
+    dtype = standardize_dtype(dtype)
     idx = storage(inputs)
-    rank1 = idx.dim() == 1
-    if rank1:
-        idx = idx.unsqueeze(0)
-    encoded = storage(one_hot(idx, num_classes, axis=axis, dtype="int32"))
-    reduce_axis = -2 if axis == -1 else axis + 1 if axis >= 0 else axis - 1
-    out = torch.amax(encoded, dim=reduce_axis).to(TORCH[standardize_dtype(dtype or "float32")])
-    return wrap(out.squeeze(0) if rank1 else out)
+    reduce_axis = 1 if idx.dim() > 1 else 0
+    encoded = storage(one_hot(idx, num_classes, axis=axis, dtype=dtype, sparse=sparse))
+    if encoded.dtype is torch.bool:
+        return wrap(torch.any(encoded, dim=reduce_axis))
+    return wrap(torch.amax(encoded, dim=reduce_axis))
 
 
 def _same_shape(target, output):
