@@ -293,6 +293,7 @@ def unstack(value, num=None, axis=0, name="unstack"):
         raise ValueError("Argument `axis` = %d not in range [%d, %d)" % (axis, -rank, rank))
     axis %= rank
     size = storage.shape[axis]
+    num = _unpack_num(num)
     if num is not None and num != size:
         raise op_error(
             "Unpack",
@@ -305,6 +306,25 @@ def unstack(value, num=None, axis=0, name="unstack"):
     if isinstance(storage, np.ndarray):
         return [wrap(np.asarray(np.take(storage, i, axis), dtype=object)) for i in py_range(size)]
     return [wrap(part) for part in storage.unbind(axis)]
+
+
+def _unpack_num(num):
+    """``tf.unstack``'s ``num`` read as TF reads the ``Unpack`` attr: an int (a float truncated),
+    at least 0; anything else is TF's ``TypeError``."""
+    if num is None:
+        return None
+    if not isinstance(num, (int, float, np.integer, np.floating)):
+        raise TypeError("Expected int for argument 'num' not %r." % (num,))
+    num = int(num)
+    if num < 0:
+        raise InvalidArgumentError(
+            None,
+            None,
+            "Value for attr 'num' of %d must be at least minimum 0\n\t; NodeDef: {{node Unpack}}; "
+            "Op<name=Unpack; signature=value:T -> output:num*T; attr=num:int,min=0; attr=T:type; "
+            "attr=axis:int,default=0> [Op:Unpack]" % num,
+        )
+    return num
 
 
 def _split_dim(op, axis_value, storage, name, kernel):

@@ -1,7 +1,11 @@
 """More ``keras.ops`` numpy-like ops: nan_to_num, isclose, trace, signbit, logaddexp,
 hypot, inner/vdot, bincount, quantile/median, digitize, cross."""
 
+import numpy as np
 import torch
+
+from ...framework import dtypes
+from ...framework.op_errors import cannot_convert, dims_text, op_error
 
 from ...ops._args import axis_list
 from ._base import TORCH, float_of, floatx_torch, promoted, storage, unaliased, wrap
@@ -55,8 +59,25 @@ def isclose(x1, x2, rtol=1e-5, atol=1e-8, equal_nan=False):
 @keras_export("keras.ops.trace", "keras.ops.numpy.trace")
 def trace(x, offset=0, axis1=0, axis2=1):
     """Sum of the ``offset`` diagonal of the ``axis1``/``axis2`` planes (bool/int8/int16 -> int32,
-    uint8/uint16 -> uint32)."""
+    uint8/uint16 -> uint32).  Checked as Keras' TF backend runs it: the axes moved last with
+    Keras' ``moveaxis`` (its errors), ``offset`` an int32 (TF's conversion error) that leaves
+    its ``eye`` a size >= 0 (else ``Fill``'s error)."""
+    from ._numpy_array import moveaxis
+
     x = storage(x)
+    moveaxis(x, (axis1, axis2), (-2, -1))
+    if isinstance(offset, (float, str, bytes, np.floating)):
+        raise cannot_convert(offset, dtypes.int32)
+    if np.ndim(offset):  # its eye pads with an array: the paddings do not stack
+        raise op_error(
+            "ConcatV2",
+            "ConcatOp : Ranks of all input tensors should match: shape[0] = [0] vs. shape[1] = "
+            "%s" % dims_text((1,) + tuple(np.shape(offset))),
+        )
+    if isinstance(offset, (int, np.integer)) and offset != 0:
+        size = min(x.shape[axis2] - offset, x.shape[axis1] + offset)
+        if size < 0:
+            raise op_error("Fill", "Dimension %d must be >= 0" % size)
     widen = {
         torch.bool: torch.int32,
         torch.int8: torch.int32,
