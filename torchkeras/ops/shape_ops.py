@@ -765,8 +765,10 @@ def roll(input, shift, axis, name=None):
     storage = to_torch(input)
     shifts = int_list(shift, "Roll", "Tshift")
     axes = int_list(axis, "Roll", "Taxis")
-    # TF's eager fast path (the `` name: `` part) gives up on shift/axis of different sizes
-    name = "" if len(shifts) == len(axes) else None
+    # TF's eager fast path (the `` name: `` part) gives up on Python shift/axis sequences of
+    # different sizes (arrays and tensors stay on it)
+    sequences = isinstance(shift, (list, tuple)) or isinstance(axis, (list, tuple))
+    name = "" if len(shifts) == len(axes) or not sequences else None
     rank = storage.ndim
     if not rank:
         raise op_error("Roll", "input must be 1-D or higher", storage, name)

@@ -680,11 +680,12 @@ def nonzero(x):
 
 @keras_export("keras.ops.roll", "keras.ops.numpy.roll")
 def roll(x, shift, axis=None):
-    """Elements shifted by ``shift`` along ``axis`` (flattened when ``None``), wrapping around."""
+    """Elements shifted by ``shift`` along ``axis`` (flattened when ``None``), wrapping around:
+    ``tf.roll`` as Keras' TF backend calls it (its errors)."""
     x = storage(x)
     if axis is None:
-        return wrap(torch.roll(x.reshape(-1), shift).reshape(x.shape))
-    return wrap(torch.roll(x, shift, axis))
+        return wrap(_tf_shape.roll(x.reshape(-1), shift, 0)._value.reshape(x.shape))
+    return _tf_shape.roll(x, shift, axis)
 
 
 @keras_export("keras.ops.meshgrid", "keras.ops.numpy.meshgrid")

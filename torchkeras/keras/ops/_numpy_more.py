@@ -10,6 +10,7 @@ from ._dtypes import NAME
 from ._numpy_array import concatenate, split
 from ...api_export import keras_export
 from ...ops._args import checked_axis_arg
+from ...framework.op_errors import op_error as _op_error
 
 __all__ = [
     "trunc",
@@ -225,13 +226,33 @@ def flipud(x):
 @keras_export("keras.ops.rot90", "keras.ops.numpy.rot90")
 def rot90(array, k=1, axes=(0, 1)):
     """``array`` rotated ``k`` quarter turns in the ``axes`` plane, as NumPy (Keras 3.15's TF
-    backend gets ``k=2`` wrong on inputs of rank > 3; this does not copy that)."""
+    backend gets ``k=2`` wrong on inputs of rank > 3; this does not copy that).  ``k`` and
+    ``axes`` are checked as that backend checks them (Python's errors for odd values, TF's
+    ``Transpose`` error for an axis out of range)."""
     x = storage(array)
-    if x.dim() < 2:
+    rank = x.dim()
+    if rank < 2:
+        raise ValueError(f"Input array must have at least 2 dimensions. Received: array.ndim={rank}")
+    if len(axes) != 2 or axes[0] == axes[1]:
         raise ValueError(
-            f"Input array must have at least 2 dimensions. Received: array.ndim={x.dim()}"
+            f"Invalid axes: {axes}. Axes must be a tuple of two different dimensions."
         )
-    return wrap(torch.rot90(x, k, tuple(axes)))
+    k = k % 4
+    if k == 0:
+        return wrap(x)
+    axes = tuple(axis if axis >= 0 else rank + axis for axis in axes)
+    perm = [i for i in range(rank) if i not in axes] + list(axes)
+    if len(perm) != rank:
+        raise _op_error(
+            "Transpose",
+            "transpose expects a vector of size %d. But input(1) is a vector of size %d"
+            % (rank, len(perm)),
+        )
+    if not isinstance(k, int):  # its loop runs ``range(k - 1)`` past one turn
+        if k > 1:
+            raise TypeError("'%s' object cannot be interpreted as an integer" % type(k).__name__)
+        k = 1
+    return wrap(torch.rot90(x, k, axes))
 
 
 @keras_export("keras.ops.hsplit", "keras.ops.numpy.hsplit")
