@@ -232,11 +232,11 @@ def rot90(array, k=1, axes=(0, 1)):
     x = storage(array)
     rank = x.dim()
     if rank < 2:
-        raise ValueError(f"Input array must have at least 2 dimensions. Received: array.ndim={rank}")
-    if len(axes) != 2 or axes[0] == axes[1]:
         raise ValueError(
-            f"Invalid axes: {axes}. Axes must be a tuple of two different dimensions."
+            f"Input array must have at least 2 dimensions. Received: array.ndim={rank}"
         )
+    if len(axes) != 2 or axes[0] == axes[1]:
+        raise ValueError(f"Invalid axes: {axes}. Axes must be a tuple of two different dimensions.")
     k = k % 4
     if k == 0:
         return wrap(x)
