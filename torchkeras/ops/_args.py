@@ -346,7 +346,7 @@ def scalar_int_input(value, op, attr, argument):
             "Attempt to convert a value (None) with an unsupported type (<class 'NoneType'>) "
             "to a Tensor."
         )
-    if isinstance(value, (float, np.floating)):
+    if type(value) is float:  # NumPy floats convert
         raise cannot_convert(value, dtypes.int32)
     if isinstance(value, (str, bytes)):
         raise attr_error(op, dtypes.string, attr)

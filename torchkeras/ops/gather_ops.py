@@ -296,7 +296,7 @@ def _depth(depth, indices):
             "Attempt to convert a value (None) with an unsupported type (<class 'NoneType'>) "
             "to a Tensor."
         )
-    if isinstance(depth, (float, str, bytes, np.floating)):
+    if type(depth) is float or isinstance(depth, (str, bytes)):  # NumPy floats convert
         raise cannot_convert(depth, dtypes.int32)
     if isinstance(depth, (np.ndarray, TensorOperators)) and tuple(depth.shape) != ():
         raise op_error(

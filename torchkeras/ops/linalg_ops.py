@@ -261,7 +261,7 @@ def band_part(input, num_lower, num_upper, name=None):  # noqa: A002
     conversion error)."""
     a = storage_of(input)
     for bound in (num_lower, num_upper):
-        if isinstance(bound, (float, np.floating)):
+        if type(bound) is float:  # NumPy floats convert
             raise cannot_convert(bound, dtypes.int64)
     rows, cols = a.shape[-2], a.shape[-1]
     i = torch.arange(rows, device=a.device).unsqueeze(-1)
