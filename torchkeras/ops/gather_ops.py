@@ -63,7 +63,7 @@ def _checked_gather_index(index, limit, op, storage, name):
     if _validates_indices(index.device):
         low, high = (int(v) for v in torch.aminmax(index)) if index.numel() else (0, 0)
         if low < 0 or high >= limit:
-            raise index_error(index, limit, op, storage)
+            raise index_error(index, limit, op, storage, name=name)
         return (index if index.dtype != torch.int16 else index.long()), None
     valid = (index >= 0) & (index < limit)
     return index.long().clamp(0, max(limit - 1, 0)), valid

@@ -212,6 +212,75 @@ CASES = [
         {"message": "silu() takes 1 positional argument but 2 were given", "raises": "TypeError"},
     ),
     (
+        "keras.ops.logdet(np.ones((2, 3), np.float32))",
+        {
+            "message": "Input matrix must be square. [Op:Cholesky] name:",
+            "raises": "InvalidArgumentError",
+        },
+    ),
+    (
+        "keras.ops.logdet(np.ones((3,)))",
+        {
+            "message": "Input tensor 0 must have rank >= 2, got 1 [Op:Cholesky] name",
+            "raises": "InvalidArgumentError",
+        },
+    ),
+    (
+        "keras.ops.logdet(np.array(['a', 'b']))",
+        {
+            "message": "Value for attr 'T' of string is not in the list of allowed v",
+            "raises": "InvalidArgumentError",
+        },
+    ),
+    (
+        "keras.ops.slogdet(np.ones((2, 3), np.float32))",
+        {
+            "message": "Input matrix must be square. [Op:LogMatrixDeterminant] name:",
+            "raises": "InvalidArgumentError",
+        },
+    ),
+    (
+        "keras.ops.qr(np.ones((3,)))",
+        {
+            "message": "Input tensor 0 must have rank >= 2, got 1 [Op:Qr] name:",
+            "raises": "InvalidArgumentError",
+        },
+    ),
+    (
+        "keras.ops.qr(np.ones((2, 3), np.float32), np.array([0, 5]))",
+        {"message": "unhashable type: 'numpy.ndarray'", "raises": "TypeError"},
+    ),
+    (
+        "keras.ops.pinv(np.ones((3,)))",
+        {"message": "Input `a` must have at least 2 dimensions (saw: 1).", "raises": "ValueError"},
+    ),
+    (
+        "keras.ops.pinv(np.ones((2, 3), np.float32), 'x')",
+        {"message": "Cannot convert 'x' to EagerTensor of dtype float", "raises": "TypeError"},
+    ),
+    (
+        "keras.ops.pinv(np.ones((2, 3), np.float32), np.array([0, 5]))",
+        {
+            "message": "Tensor's shape (2, 3, 2) is not compatible with supplied sha",
+            "raises": "ValueError",
+        },
+    ),
+    (
+        "keras.ops.pinv(np.array(['a', 'b']))",
+        {
+            "message": "Input `a` must have `float`-like `dtype` (saw string).",
+            "raises": "TypeError",
+        },
+    ),
+    (
+        "keras.ops.matrix_rank(np.ones((3,)))",
+        {"message": "Input `a` must have at least 2 dimensions (saw: 1).", "raises": "ValueError"},
+    ),
+    (
+        "keras.ops.matrix_rank(np.ones((2, 3), np.float32), 'x')",
+        {"message": "Cannot convert 'x' to EagerTensor of dtype float", "raises": "TypeError"},
+    ),
+    (
         "keras.ops.maximum(np.ones((2, 3), np.float32), 'x')",
         {
             "message": "dtype='string' is not a valid dtype for Keras type promotion",

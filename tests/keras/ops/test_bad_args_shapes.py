@@ -328,6 +328,95 @@ CASES = [
         },
     ),
     ("keras.ops.ndim(np.ones((2, 3), np.float32))", {"returns": {"python": 2}}),
+    (
+        "keras.ops.tril(np.ones((3,)))",
+        {
+            "message": "input must be at least 2-dim, received shape: [3] [Op:Matrix",
+            "raises": "InvalidArgumentError",
+        },
+    ),
+    (
+        "keras.ops.tril(np.ones((2, 3), np.float32), 1.5)",
+        {"message": "Cannot convert 1.5 to EagerTensor of dtype int64", "raises": "TypeError"},
+    ),
+    (
+        "keras.ops.tril(np.ones((3, 2, 2)), 5)",
+        {
+            "message": "num_upper must be negative or less or equal to number of col",
+            "raises": "InvalidArgumentError",
+        },
+    ),
+    (
+        "keras.ops.triu(np.ones((2, 3), np.float32), -4)",
+        {
+            "message": "num_lower must be negative or less or equal to number of row",
+            "raises": "InvalidArgumentError",
+        },
+    ),
+    (
+        "keras.ops.triu(np.ones((2, 3), np.float32), 1.5)",
+        {"message": "Cannot convert 1.5 to EagerTensor of dtype int32", "raises": "TypeError"},
+    ),
+    (
+        "keras.ops.triu(np.ones((2, 3), np.float32), 'x')",
+        {"message": "Cannot convert 0 to EagerTensor of dtype string", "raises": "TypeError"},
+    ),
+    (
+        "keras.ops.triu(np.ones((2, 3), np.float32), np.array([0, 5]))",
+        {
+            "message": "The truth value of an array with more than one element is am",
+            "raises": "ValueError",
+        },
+    ),
+    (
+        "keras.ops.tril(np.arange(6.).reshape(2, 3), -1)",
+        {
+            "returns": {
+                "dtype": "float64",
+                "shape": [2, 3],
+                "values": ["0.0", "0.0", "0.0", "3.0", "0.0", "0.0"],
+            }
+        },
+    ),
+    (
+        "keras.ops.take(np.ones((2, 3), np.float32), np.array([0.5]))",
+        {
+            "message": "Value for attr 'Tindices' of double is not in the list of al",
+            "raises": "InvalidArgumentError",
+        },
+    ),
+    (
+        "keras.ops.take(np.ones((2, 3), np.float32), np.array([True]))",
+        {"message": "Cannot convert 0 to EagerTensor of dtype bool", "raises": "TypeError"},
+    ),
+    (
+        "keras.ops.take(np.ones((2, 3), np.float32), 'x')",
+        {"message": "Cannot convert 0 to EagerTensor of dtype string", "raises": "TypeError"},
+    ),
+    (
+        "keras.ops.take(np.ones((2, 3), np.float32), np.array([0]), axis=5)",
+        {
+            "message": "slice index 5 of dimension 0 out of bounds. [Op:StridedSlice",
+            "raises": "InvalidArgumentError",
+        },
+    ),
+    (
+        "keras.ops.take(np.ones((2, 3), np.float32), np.array([0, 5]), axis=0)",
+        {
+            "message": "indices[1] = 5 is not in [0, 2) [Op:GatherV2] name:",
+            "raises": "InvalidArgumentError",
+        },
+    ),
+    (
+        "keras.ops.take(np.arange(6.).reshape(2, 3), np.array([[0, -1], [2, 1]]), axis=1)",
+        {
+            "returns": {
+                "dtype": "float64",
+                "shape": [2, 2, 2],
+                "values": ["0.0", "2.0", "2.0", "1.0", "3.0", "5.0", "5.0", "4.0"],
+            }
+        },
+    ),
     ("keras.ops.ndim(np.array(['a', 'b']))", {"returns": {"python": 1}}),
 ]
 """(source, TF 2.21 / Keras 3.15's outcome: exception class and message start, or the value)"""

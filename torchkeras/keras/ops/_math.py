@@ -147,5 +147,8 @@ def rsqrt(x):
 
 @keras_export("keras.ops.logdet")
 def logdet(x):
-    """``log(det(x))`` of the last two axes (positive-definite matrices)."""
-    return wrap(torch.logdet(storage(x)))
+    """``log(det(x))`` of the last two axes (positive-definite matrices: Keras' TF backend
+    runs a Cholesky decomposition, whose errors it gives)."""
+    from .linalg import kernel_matrices
+
+    return wrap(torch.logdet(kernel_matrices(storage(x), "Cholesky")))

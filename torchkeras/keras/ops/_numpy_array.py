@@ -8,7 +8,8 @@ import torch
 from ...ops import matmul_ops as _tf_matmul
 from ...ops.sort_ops import sort_with_indices
 from ...framework import device as _device
-from ...framework.op_errors import op_error
+from ...framework import dtypes
+from ...framework.op_errors import attr_error, cannot_convert, dims_text, op_error
 from ..backend import config
 from ..backend.traceback_utils import inject_call_info
 from ...ops._args import axis_list, canonicalize_axis, shape_arg
@@ -247,16 +248,53 @@ def tri(N, M=None, k=0, dtype=None):  # noqa: N803 - Keras' names
     return ones if k > M else band_part(ones, -1, k)
 
 
+def _band_k(x, k, lower):
+    """``k`` of ``tril`` (``lower``) or ``triu``, or the error Keras' TF backend gives: its
+    ``MatrixBandPart`` kernel's for a rank below 2 or a band wider than the matrix, TF's
+    conversion errors for text or float ``k``, NumPy's for an array ``k``."""
+    if x.dim() < 2:
+        raise op_error(
+            "MatrixBandPart",
+            "input must be at least 2-dim, received shape: %s" % dims_text(x.shape),
+        )
+    if isinstance(k, (str, bytes)):  # compared with 0 as a string tensor
+        raise cannot_convert(0, dtypes.string)
+    if np.ndim(k):
+        raise ValueError(
+            "The truth value of an array with more than one element is ambiguous. "
+            "Use a.any() or a.all()"
+        )
+    if type(k) is float:  # band_part's int64 bound, or the mask's int32 arithmetic
+        raise cannot_convert(k, dtypes.int64 if (k >= 0) == lower else dtypes.int32)
+    if lower and 0 <= k and k > x.shape[-1]:
+        raise op_error(
+            "MatrixBandPart",
+            "num_upper must be negative or less or equal to number of columns (%d) got: %d"
+            % (x.shape[-1], k),
+        )
+    if not lower and k <= 0 and -k > x.shape[-2]:
+        raise op_error(
+            "MatrixBandPart",
+            "num_lower must be negative or less or equal to number of rows (%d) got: %d"
+            % (x.shape[-2], -k),
+        )
+    return int(k)
+
+
 @keras_export("keras.ops.tril", "keras.ops.numpy.tril")
 def tril(x, k=0):
-    """Zeros above the ``k``-th diagonal of the last two axes."""
-    return wrap(torch.tril(storage(x), k))
+    """Zeros above the ``k``-th diagonal of the last two axes; ``x`` and ``k`` are checked as
+    Keras' TF backend's ``band_part``/mask branches check them (:func:`_band_k`)."""
+    x = storage(x)
+    return wrap(torch.tril(x, _band_k(x, k, True)))
 
 
 @keras_export("keras.ops.triu", "keras.ops.numpy.triu")
 def triu(x, k=0):
-    """Zeros below the ``k``-th diagonal of the last two axes."""
-    return wrap(torch.triu(storage(x), k))
+    """Zeros below the ``k``-th diagonal of the last two axes; ``x`` and ``k`` are checked as
+    Keras' TF backend's ``band_part``/mask branches check them (:func:`_band_k`)."""
+    x = storage(x)
+    return wrap(torch.triu(x, _band_k(x, k, False)))
 
 
 @keras_export("keras.ops.append", "keras.ops.numpy.append")
@@ -513,12 +551,28 @@ def _fix_negative(indices, size):
 @keras_export("keras.ops.take", "keras.ops.numpy.take")
 def take(x, indices, axis=None):
     """Elements of ``x`` at ``indices`` along ``axis`` (flattened ``x`` when ``None``); negative
-    indices count from the end, others out of range are TF's ``InvalidArgumentError``."""
+    indices count from the end, others out of range are TF's ``InvalidArgumentError``.  As in
+    Keras' TF backend, ``axis`` indexes ``tf.shape(x)`` (``StridedSlice``'s error out of range)
+    and ``indices`` must be ints (``GatherV2``'s ``Tindices``; text fails its ``< 0`` test)."""
     x = storage(x)
     if axis is None:
         x, axis = x.reshape(-1), 0
+    if isinstance(axis, int) and not -x.dim() <= axis < x.dim():
+        raise op_error(
+            "StridedSlice",
+            "slice index %d of dimension 0 out of bounds." % axis,
+            name="strided_slice/",
+        )
+    if isinstance(indices, (str, bytes)):
+        raise cannot_convert(0, dtypes.string)
+    index = storage(indices)
+    if index.dtype is torch.bool:
+        raise cannot_convert(0, dtypes.bool)
+    if index.is_floating_point():
+        raise attr_error("GatherV2", index, "Tindices")
     axis = axis % x.dim()
-    return _tf_gather.gather(x, _fix_negative(storage(indices), x.shape[axis]), axis=axis)
+    index = wrap(_fix_negative(index, x.shape[axis]))
+    return _tf_gather.gather(x, index, axis=axis, name="")  # TF's fast path names its errors
 
 
 @keras_export("keras.ops.take_along_axis", "keras.ops.numpy.take_along_axis")

@@ -121,6 +121,9 @@ _PROMOTING = frozenset(
 )
 """Keras ops that ask ``keras.backend.result_type`` first, which refuses strings."""
 
+_LINALG_KERNELS = {"logdet": "Cholesky", "slogdet": "LogMatrixDeterminant", "qr": "Qr"}
+"""Keras linalg ops whose TF kernel is the first to see a string input."""
+
 _MIXED_PROMOTING = frozenset("maximum minimum mod multiply not_equal outer power subtract".split())
 """Keras binary ops whose ``result_type`` of their two inputs refuses a string with a number
 (two strings reach the TF kernel, or work)."""
@@ -217,6 +220,10 @@ def outcome(error, name, args, kwargs):
         return run(*args, **kwargs)
     if name in _KERNELS:
         raise attr_error(_KERNELS[name], dtypes.string) from None
+    if name in _LINALG_KERNELS:
+        raise attr_error(_LINALG_KERNELS[name], dtypes.string) from None
+    if name in ("pinv", "matrix_rank"):  # tfp-style checks in Keras' TF backend
+        raise TypeError("Input `a` must have `float`-like `dtype` (saw string).") from None
     if name in _PROMOTING:
         raise ValueError("dtype='string' is not a valid dtype for Keras type promotion.") from None
     if name in _TO_BOOL:
