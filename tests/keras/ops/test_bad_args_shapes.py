@@ -329,6 +329,87 @@ CASES = [
     ),
     ("keras.ops.ndim(np.ones((2, 3), np.float32))", {"returns": {"python": 2}}),
     (
+        "keras.ops.reshape(np.ones((2, 3), np.float32), (-1, -1))",
+        {
+            "message": "There must be at most one unknown dimension (-1) in `newshap",
+            "raises": "ValueError",
+        },
+    ),
+    (
+        "keras.ops.reshape(np.ones((2, 3), np.float32), (-2, 3))",
+        {
+            "message": "Each dimension in `newshape` must be a non-negative integer,",
+            "raises": "ValueError",
+        },
+    ),
+    (
+        "keras.ops.reshape(np.ones((2, 3), np.float32), -4)",
+        {
+            "message": "Each dimension in `newshape` must be a non-negative integer,",
+            "raises": "ValueError",
+        },
+    ),
+    (
+        "keras.ops.reshape(np.ones((2, 3), np.float32), (2.5, 3))",
+        {
+            "message": "Value for attr 'Tshape' of float is not in the list of allow",
+            "raises": "InvalidArgumentError",
+        },
+    ),
+    (
+        "keras.ops.reshape(np.ones((2, 3), np.float32), None)",
+        {
+            "message": "Attempt to convert a value (None) with an unsupported type (",
+            "raises": "ValueError",
+        },
+    ),
+    (
+        "keras.ops.reshape(np.arange(6.), np.array([3, 2]))",
+        {
+            "returns": {
+                "dtype": "float64",
+                "shape": [3, 2],
+                "values": ["0.0", "1.0", "2.0", "3.0", "4.0", "5.0"],
+            }
+        },
+    ),
+    (
+        "keras.ops.reshape(np.arange(6.), [np.int64(3), -1])",
+        {
+            "returns": {
+                "dtype": "float64",
+                "shape": [3, 2],
+                "values": ["0.0", "1.0", "2.0", "3.0", "4.0", "5.0"],
+            }
+        },
+    ),
+    (
+        "keras.ops.select(np.ones((2, 3), np.float32), 'x')",
+        {
+            "message": "condlist and choicelist must be lists. Received: type(condli",
+            "raises": "ValueError",
+        },
+    ),
+    (
+        "keras.ops.select([], [])",
+        {
+            "message": "condlist and choicelist must not be empty. Received: condlis",
+            "raises": "ValueError",
+        },
+    ),
+    (
+        "keras.ops.select([np.array([True, False])], [np.ones((2, 3), np.float32)])",
+        {
+            "message": "condition [2], then [2,3], and else [] must be broadcastable",
+            "raises": "InvalidArgumentError",
+        },
+    ),
+    (
+        "keras.ops.select((np.array([True, False]), np.array([False, True])), (np.array([1., 2.]), "
+        "np.array([3., 4.])), 9.)",
+        {"returns": {"dtype": "float64", "shape": [2], "values": ["1.0", "4.0"]}},
+    ),
+    (
         "keras.ops.tril(np.ones((3,)))",
         {
             "message": "input must be at least 2-dim, received shape: [3] [Op:Matrix",

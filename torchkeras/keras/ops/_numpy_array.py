@@ -9,6 +9,7 @@ from ...ops import matmul_ops as _tf_matmul
 from ...ops.sort_ops import sort_with_indices
 from ...framework import device as _device
 from ...framework import dtypes
+from ...framework.tensor import TensorOperators
 from ...framework.op_errors import attr_error, cannot_convert, dims_text, op_error
 from ..backend import config
 from ..backend.traceback_utils import inject_call_info
@@ -364,8 +365,37 @@ def squeeze(x, axis=None):
 @keras_export("keras.ops.reshape", "keras.ops.numpy.reshape")
 def reshape(x, newshape):
     """``x`` with shape ``newshape`` (one ``-1`` inferred); TF's ``InvalidArgumentError`` on a
-    size mismatch."""
-    return _tf_shape.reshape(unaliased(x), _shape(newshape))
+    size mismatch.  As Keras: a non-tensor ``newshape`` is made a tuple and checked with
+    ``validate_reshape_shape`` (its ``ValueError``s), then ``tf.reshape`` reads it (its
+    errors for other than int dims)."""
+    if not isinstance(newshape, TensorOperators):
+        try:
+            newshape = tuple(newshape)
+        except TypeError:
+            newshape = (newshape,)
+        _validate_reshape(newshape)
+        if all(isinstance(d, (int, np.integer)) for d in newshape):
+            return _tf_shape.reshape(unaliased(x), _shape(newshape))
+    return _tf_shape.reshape(unaliased(x), newshape)
+
+
+def _validate_reshape(newshape):
+    """Keras' ``validate_reshape_shape``: int dims are >= 0 or a single ``-1``."""
+    unknown = 0
+    for dim in newshape:
+        if not isinstance(dim, (int, np.integer)):
+            continue
+        if dim < -1:
+            raise ValueError(
+                "Each dimension in `newshape` must be a non-negative integer, or `-1` for a "
+                f"single unknown dimension. Received: newshape={newshape}."
+            )
+        unknown += dim == -1
+    if unknown > 1:
+        raise ValueError(
+            "There must be at most one unknown dimension (-1) in `newshape`. Received: "
+            f"newshape={newshape}."
+        )
 
 
 @keras_export("keras.ops.ravel", "keras.ops.numpy.ravel")

@@ -3,6 +3,7 @@ reductions, splitting/stacking variants, kron, searchsorted, select."""
 
 import math
 
+import numpy as np
 import torch
 
 from ._base import float_of, floatx_torch, promoted, promoted_all, storage, unaliased, wrap
@@ -10,7 +11,7 @@ from ._dtypes import NAME
 from ._numpy_array import concatenate, split
 from ...api_export import keras_export
 from ...ops._args import checked_axis_arg
-from ...framework.op_errors import op_error as _op_error
+from ...framework.op_errors import dims_text, op_error as _op_error
 
 __all__ = [
     "trunc",
@@ -370,11 +371,32 @@ def _nan_extreme(x, axis, keepdims, fill, reducer):
 
 @keras_export("keras.ops.select", "keras.ops.numpy.select")
 def select(condlist, choicelist, default=0):
-    """The element of the first ``choicelist`` entry whose condition holds, else ``default``."""
+    """The element of the first ``choicelist`` entry whose condition holds, else ``default``;
+    both lists are checked as Keras checks them (lists or tuples, not empty)."""
+    if not isinstance(condlist, (list, tuple)) or not isinstance(choicelist, (list, tuple)):
+        raise ValueError(
+            "condlist and choicelist must be lists. Received: "
+            f"type(condlist) = {type(condlist)}, type(choicelist) = {type(choicelist)}"
+        )
+    condlist, choicelist = list(condlist), list(choicelist)
+    if not condlist or not choicelist:
+        raise ValueError(
+            "condlist and choicelist must not be empty. Received: "
+            f"condlist = {condlist}, choicelist = {choicelist}"
+        )
     choices = promoted_all(list(choicelist) + [default])
     out = choices[-1]
     for cond, choice in reversed(list(zip(condlist, choices[:-1]))):
-        out = torch.where(storage(cond).to(torch.bool), choice, out)
+        cond = storage(cond).to(torch.bool)
+        try:
+            torch.broadcast_shapes(*(np.shape(t) for t in (cond, choice, out)))
+        except RuntimeError:
+            raise _op_error(
+                "SelectV2",
+                "condition %s, then %s, and else %s must be broadcastable"
+                % tuple(dims_text(np.shape(t)) for t in (cond, choice, out)),
+            ) from None
+        out = torch.where(cond, choice, out)
     return wrap(out)
 
 
