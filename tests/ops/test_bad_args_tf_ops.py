@@ -153,6 +153,50 @@ CASES = [
         },
     ),
     (
+        "tf.repeat(np.ones((2, 3), np.float32), 2.0)",
+        {
+            "message": "Argument `tensor` (name: repeats) must be of type integer. R",
+            "raises": "TypeError",
+        },
+    ),
+    (
+        "tf.repeat(np.ones((2, 3), np.float32), b'x')",
+        {
+            "message": "Argument `tensor` (name: repeats) must be of type integer. R",
+            "raises": "TypeError",
+        },
+    ),
+    (
+        "tf.repeat(np.ones((2, 3), np.float32), np.array([2.]))",
+        {
+            "returns": {
+                "dtype": "float32",
+                "shape": [12],
+                "values": [
+                    "1.0",
+                    "1.0",
+                    "1.0",
+                    "1.0",
+                    "1.0",
+                    "1.0",
+                    "1.0",
+                    "1.0",
+                    "1.0",
+                    "1.0",
+                    "1.0",
+                    "1.0",
+                ],
+            }
+        },
+    ),
+    (
+        "tf.repeat(np.ones((2, 3), np.float32), 2, axis=1.0)",
+        {
+            "message": "Argument `axis` must be an int. Received `axis` = 1.0 of typ",
+            "raises": "TypeError",
+        },
+    ),
+    (
         "tf.unstack(np.ones((2, 3), np.float32), num='x')",
         {"message": "Expected int for argument 'num' not 'x'.", "raises": "TypeError"},
     ),

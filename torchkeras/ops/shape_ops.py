@@ -744,7 +744,16 @@ def repeat(input, repeats, axis=None, name=None):
     if axis is None:
         storage = storage.reshape(-1)
         axis = 0
-    axis = int(axis) % max(storage.ndim, 1)
+    if not isinstance(axis, int):
+        raise TypeError(
+            "Argument `axis` must be an int. Received `axis` = %s of type %s"
+            % (axis, type(axis).__name__)
+        )
+    repeats = _repeat_counts_type(repeats)
+    rank = max(storage.ndim, 1)
+    if not -rank <= axis < rank:
+        raise ValueError("axis=%d out of bounds: expected %d<=axis<%d" % (axis, -rank, rank))
+    axis %= rank
     counts = int_list(repeats, "Tile", "Tmultiples")
     if len(counts) != 1 and len(counts) != storage.shape[axis]:
         raise ValueError(
@@ -757,6 +766,32 @@ def repeat(input, repeats, axis=None, name=None):
         return wrap(np.repeat(storage, counts if len(counts) > 1 else counts[0], axis))
     amount = counts[0] if len(counts) == 1 else torch.tensor(counts, device=storage.device)
     return wrap(torch.repeat_interleave(storage, amount, dim=axis))
+
+
+def _repeat_counts_type(repeats):
+    """``tf.repeat``'s ``repeats`` as TF's ``convert_to_int_tensor`` reads it (preferring int32:
+    a NumPy float array of whole numbers converts, text and Python floats are its
+    ``TypeError``), checked to have rank at most 1."""
+    if isinstance(repeats, (str, bytes)):
+        value, dtype = repr(repeats.encode() if isinstance(repeats, str) else repeats), "string"
+    elif type(repeats) is float:
+        value, dtype = str(repeats), "float32"
+    elif isinstance(repeats, np.ndarray) and repeats.dtype.kind == "f":
+        if not np.all(np.mod(repeats, 1) == 0):
+            value, dtype = str(repeats), repeats.dtype.name.replace("float64", "double")
+        else:
+            repeats = repeats.astype(np.int32)
+            value = None
+    else:
+        value = None
+    if value is not None:
+        raise TypeError(
+            "Argument `tensor` (name: repeats) must be of type integer. Received `tensor` = %s "
+            "of dtype: <dtype: '%s'>" % (value, dtype)
+        )
+    if np.ndim(repeats) > 1:
+        raise ValueError("Shape %s must have rank at most 1" % (tuple(np.shape(repeats)),))
+    return repeats
 
 
 @tf_export("roll")

@@ -329,6 +329,42 @@ CASES = [
     ),
     ("keras.ops.ndim(np.ones((2, 3), np.float32))", {"returns": {"python": 2}}),
     (
+        "keras.ops.repeat(np.ones((2, 3), np.float32), 1.5)",
+        {
+            "message": "Argument `tensor` (name: repeats) must be of type integer. R",
+            "raises": "TypeError",
+        },
+    ),
+    (
+        "keras.ops.repeat(np.ones((2, 3), np.float32), 2, axis=5)",
+        {"message": "axis=5 out of bounds: expected -2<=axis<2", "raises": "ValueError"},
+    ),
+    (
+        "keras.ops.repeat(np.ones((2, 3), np.float32), np.ones((3, 2, 2)))",
+        {"message": "Shape (3, 2, 2) must have rank at most 1", "raises": "ValueError"},
+    ),
+    (
+        "keras.ops.repeat(np.ones((2, 3), np.float32), np.array([1, 2]), axis=1)",
+        {"message": "Dimensions 3 and 2 are not compatible", "raises": "ValueError"},
+    ),
+    (
+        "keras.ops.repeat(np.ones((2, 3), np.float32), -1)",
+        {
+            "message": "Expected multiples[1] >= 0, but got -1 [Op:Tile]",
+            "raises": "InvalidArgumentError",
+        },
+    ),
+    (
+        "keras.ops.repeat(np.arange(6).reshape(2, 3), [1, 0, 2], axis=-1)",
+        {
+            "returns": {
+                "dtype": "int64",
+                "shape": [2, 3],
+                "values": ["0.0", "2.0", "2.0", "3.0", "5.0", "5.0"],
+            }
+        },
+    ),
+    (
         "keras.ops.reshape(np.ones((2, 3), np.float32), (-1, -1))",
         {
             "message": "There must be at most one unknown dimension (-1) in `newshap",

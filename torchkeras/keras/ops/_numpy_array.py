@@ -533,13 +533,9 @@ def _pad_call(x, constant_values, widths, mode):
 
 @keras_export("keras.ops.repeat", "keras.ops.numpy.repeat")
 def repeat(x, repeats, axis=None):
-    """Repeats each element ``repeats`` times along ``axis`` (flattened when ``None``)."""
-    x = storage(x)
-    if not isinstance(repeats, int):
-        repeats = storage(repeats).to(torch.int64)
-    if axis is None:
-        return wrap(torch.repeat_interleave(x.reshape(-1), repeats))
-    return wrap(torch.repeat_interleave(x, repeats, dim=axis))
+    """Repeats each element ``repeats`` times along ``axis`` (flattened when ``None``):
+    ``tf.repeat``, as Keras' TF backend calls it (its checks and errors)."""
+    return _tf_shape.repeat(storage(x), repeats, axis=axis)
 
 
 @keras_export("keras.ops.tile", "keras.ops.numpy.tile")
