@@ -149,6 +149,6 @@ def rsqrt(x):
 def logdet(x):
     """``log(det(x))`` of the last two axes (positive-definite matrices: Keras' TF backend
     runs a Cholesky decomposition, whose errors it gives)."""
-    from .linalg import kernel_matrices
+    from .linalg import _kernel_matrices
 
-    return wrap(torch.logdet(kernel_matrices(storage(x), "Cholesky")))
+    return wrap(torch.logdet(_kernel_matrices(storage(x), "Cholesky")))

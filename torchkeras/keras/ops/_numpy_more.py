@@ -403,8 +403,8 @@ def select(condlist, choicelist, default=0):
 @keras_export("keras.ops.slogdet", "keras.ops.numpy.slogdet")
 def slogdet(x):
     """``(sign, log|det|)`` of the last two axes (TF's ``LogMatrixDeterminant`` errors)."""
-    from .linalg import kernel_matrices
+    from .linalg import _kernel_matrices
 
-    x = kernel_matrices(float_of(storage(x)), "LogMatrixDeterminant")
+    x = _kernel_matrices(float_of(storage(x)), "LogMatrixDeterminant")
     sign, logabs = torch.linalg.slogdet(x)
     return wrap(sign), wrap(logabs)

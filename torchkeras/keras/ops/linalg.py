@@ -1,13 +1,13 @@
 """``keras.ops`` linear algebra: norms, inverse, determinant, solve and decompositions
 (on the last two axes, with batch axes in front)."""
 
-import numpy as np
+import numpy as _np
 import torch
 
 from ._base import float_of, storage, wrap
 from ...framework import dtypes as _dtypes
-from ...framework.op_errors import cannot_convert, op_error as _op_error
-from ...ops._args import bool_attr, reduction_dims
+from ...framework.op_errors import cannot_convert as _cannot_convert, op_error as _op_error
+from ...ops._args import bool_attr as _bool_attr, reduction_dims as _reduction_dims
 from ...api_export import keras_export as _keras_export
 
 __all__ = [
@@ -45,7 +45,7 @@ def norm(x, ord=None, axis=None, keepdims=False):  # noqa: A002 - Keras' name
         )
     _check_ord(ord, len(axes))
     if len(axes) == 2:
-        reduction_dims(axes, x, "Sum")  # TF's reduction refuses an axis given twice
+        _reduction_dims(axes, x, "Sum")  # TF's reduction refuses an axis given twice
     if x.is_complex() and (
         ord is None or (len(axes) == 1 and ord == 2) or (len(axes) == 2 and ord == "fro")
     ):
@@ -134,7 +134,7 @@ def qr(x, mode="reduced"):
             f"`mode` argument value not supported. Expected one of {{'reduced', 'complete'}}. "
             f"Received: mode={mode}"
         )
-    q, r = torch.linalg.qr(kernel_matrices(float_of(storage(x)), "Qr", False), mode=mode)
+    q, r = torch.linalg.qr(_kernel_matrices(float_of(storage(x)), "Qr", False), mode=mode)
     return wrap(q), wrap(r)
 
 
@@ -142,8 +142,8 @@ def qr(x, mode="reduced"):
 def svd(x, full_matrices=True, compute_uv=True):
     """``(u, s, vh)`` with ``x = u @ diag(s) @ vh`` (singular values only when not
     ``compute_uv``); the flags are read as TF's ``Svd`` attrs (``compute_uv`` first)."""
-    compute_uv = bool_attr(compute_uv, "compute_uv", True)
-    full_matrices = bool_attr(full_matrices, "full_matrices", False)
+    compute_uv = _bool_attr(compute_uv, "compute_uv", True)
+    full_matrices = _bool_attr(full_matrices, "full_matrices", False)
     x = _rank2(float_of(storage(x)))
     if not compute_uv:
         return wrap(torch.linalg.svdvals(x))
@@ -171,12 +171,12 @@ def pinv(x, rcond=None):
     dropped (default ``10 * max(M, N) * eps``, TF's)."""
     x = _tfp_matrices(float_of(storage(x)))
     if isinstance(rcond, (str, bytes)):
-        raise cannot_convert(rcond, _dtypes.float32)
-    if np.ndim(rcond):  # TF's pinv sets its static output shape on the broadcast result
+        raise _cannot_convert(rcond, _dtypes.float32)
+    if _np.ndim(rcond):  # TF's pinv sets its static output shape on the broadcast result
         shape = tuple(x.shape[:-2]) + (x.shape[-1], x.shape[-2])
         raise ValueError(
             "Tensor's shape %s is not compatible with supplied shape %s."
-            % (tuple(np.shape(rcond)) + shape, shape)
+            % (tuple(_np.shape(rcond)) + shape, shape)
         )
     if rcond is None:
         rcond = 10.0 * max(x.shape[-2:]) * torch.finfo(x.dtype).eps
@@ -208,13 +208,13 @@ def matrix_rank(x, tol=None):
     """Number of singular values above ``tol`` (default ``max(M, N) * eps * largest``), int32."""
     x = _tfp_matrices(float_of(storage(x)))
     if isinstance(tol, (str, bytes)):
-        raise cannot_convert(tol, _dtypes.float32)
+        raise _cannot_convert(tol, _dtypes.float32)
     return wrap(
         torch.linalg.matrix_rank(x, atol=tol, rtol=None if tol is None else 0.0).to(torch.int32)
     )
 
 
-def kernel_matrices(x, op, square=True):
+def _kernel_matrices(x, op, square=True):
     """``x``, or the error TF's linalg kernel ``op`` (``Cholesky``, ``Qr`` ...) gives for fewer
     than two axes or (``square``) non-square matrices, as Keras' TF backend runs it."""
     if x.dim() < 2:

@@ -9,7 +9,8 @@ import torch.nn.functional as F
 
 from ...ops import nn_ops as _nn_ops
 from ...ops import softmax_kernel as _softmax_kernel
-from ...ops._args import canonicalize_axis, checked_axis_arg
+from ...ops._args import canonicalize_axis as _canonicalize_axis
+from ...ops._args import checked_axis_arg as _checked_axis_arg
 from ..backend import config
 from ._base import storage, wrap
 from ._dtypes import standardize_dtype
@@ -124,7 +125,7 @@ def _softmax_axes(axis, ndim):
     """The axes of a tuple ``axis`` of Keras' softmax, checked as Keras checks the transpose
     ``(*kept, *axis)`` it runs for them."""
     perm = [v for v in range(ndim) if v not in axis] + list(axis)
-    perm = [canonicalize_axis(a, ndim) for a in perm]
+    perm = [_canonicalize_axis(a, ndim) for a in perm]
     if len(set(perm)) != len(perm):
         raise ValueError(
             "`axes` must be a valid permutation of the input dimensions (no duplicates). "
@@ -438,7 +439,7 @@ def moments(x, axes, keepdims=False, synchronized=False):
     original = x.dtype
     if original in (torch.float16, torch.bfloat16):
         x = x.float()
-    axes = checked_axis_arg(axes, x, "Mean")
+    axes = _checked_axis_arg(axes, x, "Mean")
     if axes is None:
         axes = tuple(range(x.dim()))
     mean = torch.mean(x, dim=axes, keepdim=True)
@@ -481,7 +482,7 @@ def normalize(x, axis=-1, order=2, epsilon=None):
     if epsilon is None:
         epsilon = config.epsilon()
     if order == 2:
-        dims = checked_axis_arg(axis, x, "Sum")
+        dims = _checked_axis_arg(axis, x, "Sum")
         if dims is None:
             dims = tuple(range(x.dim()))
         square_sum = torch.sum(torch.square(x), dim=dims, keepdim=True)
