@@ -156,16 +156,14 @@ def softsign(x):
     return wrap(F.softsign(_kernel_input(x, "Softsign")))
 
 
-@_keras_export("keras.ops.silu", "keras.ops.nn.silu")
+@_keras_export("keras.ops.silu", "keras.ops.nn.silu", "keras.ops.swish", "keras.ops.nn.swish")
 def silu(x):
-    """``x * sigmoid(x)``."""
+    """``x * sigmoid(x)``; also ``keras.ops.swish`` (the same function in Keras, so its argument
+    errors name ``silu``)."""
     return wrap(F.silu(_kernel_input(x, "Sigmoid")))
 
 
-@_keras_export("keras.ops.swish", "keras.ops.nn.swish")
-def swish(*args, **kwargs):
-    """Alias of :func:`silu` (Keras' ``swish`` is ``silu``: its argument errors name silu)."""
-    return silu(*args, **kwargs)
+swish = silu
 
 
 @_keras_export("keras.ops.log_sigmoid", "keras.ops.nn.log_sigmoid")
