@@ -749,12 +749,11 @@ def repeat(input, repeats, axis=None, name=None):
             "Argument `axis` must be an int. Received `axis` = %s of type %s"
             % (axis, type(axis).__name__)
         )
-    repeats = _repeat_counts_type(repeats)
+    counts = int_list(_repeat_counts_type(repeats), "Tile", "Tmultiples")
     rank = max(storage.ndim, 1)
     if not -rank <= axis < rank:
         raise ValueError("axis=%d out of bounds: expected %d<=axis<%d" % (axis, -rank, rank))
     axis %= rank
-    counts = int_list(repeats, "Tile", "Tmultiples")
     if len(counts) != 1 and len(counts) != storage.shape[axis]:
         raise ValueError(
             "Dimensions %d and %d are not compatible" % (storage.shape[axis], len(counts))
