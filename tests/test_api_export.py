@@ -64,7 +64,7 @@ ALLOWED_EXTRAS = {
     "keras.optimizers.schedules": {"ALL_OBJECTS_DICT"},
     "keras.ops.image": {"floatx_torch", "storage", "wrap"},
     "keras.ops.linalg": {"float_of", "storage", "wrap"},
-    "keras.ops.nn": {"TORCH", "standardize_dtype", "storage", "wrap"},
+    "keras.ops.nn": {"standardize_dtype", "storage", "wrap"},
     "keras.datasets.boston_housing": {"fetch", "shuffled", "split"},
     "keras.datasets.california_housing": {"fetch", "shuffled", "split"},
     "keras.datasets.cifar10": {"finish", "get_file", "load_batch"},

@@ -11,6 +11,7 @@ must leave the state as TF leaves it).  ``record.py`` stores TF's outcome of eve
 import itertools
 
 from . import cases_edge
+from .cases_keras_ops_b import cases as keras_ops_b_cases
 from .cases_namespaces import namespace_cases
 
 # Tensors, named by what is wrong with them (or not).
@@ -963,4 +964,5 @@ def all_cases():
     cases.extend(case for case in cases_edge.cases() if case[0] not in seen)
     seen.update(case[0] for case in cases)
     cases.extend(case for case in namespace_cases() if case[0] not in seen)
+    cases.extend(case for case in keras_ops_b_cases() if case[0] not in seen)
     return cases

@@ -178,6 +178,20 @@ def shape_arg(shape, op, name=None, kernel=None, bool_dims=False, attr="index_ty
     return tuple(int(d) for d in dims)
 
 
+def fill_shape(shape, op, name=None):
+    """The ``shape`` of ``tf.zeros``/``tf.ones`` as a tuple of ints (:func:`shape_arg`), where
+    a numeric NumPy array is read as TF reads it, through ``TensorShape``: a 0-d or 1-d array's
+    numbers are the dims (truncated), an array with no rows is a scalar shape, any other is
+    converted to int32 (not a vector: the kernel's error)."""
+    if not isinstance(shape, np.ndarray) or shape.dtype.kind not in "biuf":
+        return shape_arg(shape, op, "", bool_dims=True)
+    if shape.ndim <= 1:
+        return shape_arg([int(d) for d in shape.reshape(-1)], op, "", bool_dims=True)
+    if len(shape) == 0:
+        return ()
+    raise _not_a_vector(op, shape.shape, "")
+
+
 def storages_of(values, op, name):
     """Storage of a list of op inputs with TF's rule: Python values take the first tensor's
     dtype; two tensors of different dtypes are TF's ``InvalidArgumentError``."""
@@ -301,6 +315,53 @@ def axis_arg(axis, op=None):
     if all(isinstance(a, (int, np.integer)) for a in axes):
         return tuple(int(a) for a in axes)
     raise attr_error(op, convert_sequence(list(axes))[1], attr="Tidx", name=None)
+
+
+def checked_axis_arg(axis, x, op):
+    """:func:`axis_arg` checked as TF's reduction ``op`` checks it on the storage ``x``: an axis
+    out of range or given twice is the op's ``InvalidArgumentError`` (:func:`reduction_dims`),
+    before torch sees it."""
+    dims = axis_arg(axis, op)
+    if dims is not None:
+        reduction_dims(dims, x, op)
+    return dims
+
+
+def bool_attr(value, argument, default):
+    """TF's reading of the bool attr ``argument``: None is its ``default``, anything but a bool is
+    TF's ``TypeError``."""
+    if value is None:
+        return default
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError("Expected bool for argument '%s' not %r." % (argument, value))
+    return bool(value)
+
+
+def scalar_int_input(value, op, attr, argument):
+    """A scalar int32 input ``argument`` of ``op`` (``k`` of ``TopKV2``) as a Python int, refused
+    as TF refuses it: a float is not convertible, text is the op's ``attr`` error, None cannot
+    be converted, a non-scalar array is the kernel's ``must be scalar``."""
+    if value is None:
+        raise ValueError(
+            "Attempt to convert a value (None) with an unsupported type (<class 'NoneType'>) "
+            "to a Tensor."
+        )
+    if type(value) is float:  # NumPy floats convert
+        raise cannot_convert(value, dtypes.int32)
+    if isinstance(value, (str, bytes)):
+        raise attr_error(op, dtypes.string, attr)
+    if isinstance(value, (np.ndarray, TensorOperators)) and tuple(value.shape) != ():
+        raise op_error(op, "%s must be scalar, got shape %s" % (argument, dims_text(value.shape)))
+    return int(value)
+
+
+def canonicalize_axis(axis, ndim):
+    """Keras' ``canonicalize_axis``: ``axis`` read with ``operator.index`` (a ``TypeError`` for
+    floats and text), in ``[-ndim, ndim)`` (else Keras' ``ValueError``), made non-negative."""
+    axis = operator.index(axis)
+    if not -ndim <= axis < ndim:
+        raise ValueError("axis %d is out of bounds for an array with dimension %d." % (axis, ndim))
+    return axis + ndim if axis < 0 else axis
 
 
 def axis_list(axis, index=True):

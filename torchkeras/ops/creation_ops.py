@@ -22,7 +22,7 @@ from ..framework.op_errors import (
     input_dtype_error,
     op_error,
 )
-from ._args import error_name, host_ints, new_storage, shape_arg
+from ._args import error_name, fill_shape, host_ints, new_storage, shape_arg
 from ..api_export import tf_export
 
 __all__ = [
@@ -46,7 +46,7 @@ def zeros(shape, dtype=dtypes.float32, name=None, layout=None):
     """``tf.zeros``: a tensor of ``shape`` filled with zeros (``b''`` for strings), on the
     current device."""
     dtype = dtypes.as_dtype(dtype)
-    dims = shape_arg(shape, "Fill", "", bool_dims=True)
+    dims = fill_shape(shape, "Fill")
     return wrap(new_storage(dims, dtype, b"" if dtype is dtypes.string else 0))
 
 
@@ -56,7 +56,7 @@ def ones(shape, dtype=dtypes.float32, name=None, layout=None):
     dtype = dtypes.as_dtype(dtype)
     if dtype is dtypes.string:
         raise TypeError("Cannot convert 1 to EagerTensor of dtype string")
-    dims = shape_arg(shape, "Fill", "", bool_dims=True)
+    dims = fill_shape(shape, "Fill")
     return wrap(new_storage(dims, dtype, 1))
 
 

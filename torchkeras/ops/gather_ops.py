@@ -63,7 +63,7 @@ def _checked_gather_index(index, limit, op, storage, name):
     if _validates_indices(index.device):
         low, high = (int(v) for v in torch.aminmax(index)) if index.numel() else (0, 0)
         if low < 0 or high >= limit:
-            raise index_error(index, limit, op, storage)
+            raise index_error(index, limit, op, storage, name=name)
         return (index if index.dtype != torch.int16 else index.long()), None
     valid = (index >= 0) & (index < limit)
     return index.long().clamp(0, max(limit - 1, 0)), valid
@@ -288,6 +288,25 @@ def boolean_mask(tensor, mask, axis=None, name="boolean_mask"):
     return wrap(storage.reshape(merged).index_select(axis, positions.to(storage.device)))
 
 
+def _depth(depth, indices):
+    """``tf.one_hot``'s ``depth`` as a Python int, refused as TF refuses it (not convertible to
+    int32, None, not a scalar); ``indices`` decide the error's name part."""
+    if depth is None:
+        raise ValueError(
+            "Attempt to convert a value (None) with an unsupported type (<class 'NoneType'>) "
+            "to a Tensor."
+        )
+    if type(depth) is float or isinstance(depth, (str, bytes)):  # NumPy floats convert
+        raise cannot_convert(depth, dtypes.int32)
+    if isinstance(depth, (np.ndarray, TensorOperators)) and tuple(depth.shape) != ():
+        raise op_error(
+            "OneHot",
+            "depth must be a scalar, but got: %s" % dims_text(depth.shape),
+            name=error_name(indices, depth),
+        )
+    return int(depth)
+
+
 @tf_export("one_hot")
 def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None, name=None):
     """``tf.one_hot``: ``on_value`` at each index along a new ``axis`` (default last), ``off_value``
@@ -301,9 +320,7 @@ def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None
     except CompositeArgumentError as error:
         args = (indices, depth, on_value, off_value, axis, dtype, name)
         return dispatch(one_hot, args, {}, error)
-    if isinstance(depth, float):
-        raise cannot_convert(depth, dtypes.int32)
-    depth = int(depth)
+    depth = _depth(depth, indices)
     on_dtype = _value_dtype(on_value)
     off_dtype = _value_dtype(off_value)
     if on_dtype is not None and off_dtype is not None and on_dtype is not off_dtype:
@@ -324,7 +341,12 @@ def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None
     else:
         dtype = inferred or dtypes.float32
     if depth < 0:
-        raise op_error("OneHot", "depth must be non-negative, got: %d" % depth, index, name=None)
+        raise op_error(
+            "OneHot",
+            "depth must be non-negative, got: %d" % depth,
+            index,
+            name=error_name(indices, depth),
+        )
     rank = index.ndim
     if axis is not None and not isinstance(axis, (int, float, np.number, TensorOperators)):
         raise TypeError("Expected int for argument 'axis' not %r." % (axis,))
@@ -334,7 +356,7 @@ def one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None
             "OneHot",
             "Expected axis to be -1 or between [0, %d).  But received: %d" % (rank + 1, axis),
             index,
-            name=None,
+            name=error_name(indices, depth),
         )
     device = index.device
     on = _onehot_value(on_value, 1, dtype, device)

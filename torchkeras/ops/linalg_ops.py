@@ -17,8 +17,9 @@ from ..framework.tensor import wrap
 from ..framework.tensor_ops import inputs
 from .matmul_ops import matmul
 from .norm_ops import norm
-from ..framework.op_errors import allowed_dtypes, check_dtype, dims_text, op_error
-from ._args import storage_of
+from ..framework import dtypes
+from ..framework.op_errors import allowed_dtypes, cannot_convert, check_dtype, dims_text, op_error
+from ._args import bool_attr, storage_of
 from ..api_export import tf_export
 
 __all__ = []
@@ -119,6 +120,8 @@ def qr(input, full_matrices=False, name=None):  # noqa: A002
 def svd(tensor, full_matrices=False, compute_uv=True, name=None):
     """``tf.linalg.svd``: ``(s, u, v)`` in TF's order, with ``v`` (not ``v^H``) so that
     ``tensor == u @ diag(s) @ adjoint(v)``; only ``s`` when ``compute_uv=False``."""
+    compute_uv = bool_attr(compute_uv, "compute_uv", True)
+    full_matrices = bool_attr(full_matrices, "full_matrices", False)
     a = storage_of(tensor)
     check_dtype(a, _SVD_ALLOWED, "Svd")
     if not compute_uv:
@@ -254,8 +257,12 @@ def trace(x, name=None):
 @tf_export("linalg.band_part")
 def band_part(input, num_lower, num_upper, name=None):  # noqa: A002
     """``tf.linalg.band_part``: keeps ``num_lower`` sub- and ``num_upper`` super-diagonals
-    (negative: all of them), zeroing the rest."""
+    (negative: all of them), zeroing the rest; the bounds are int64 inputs (a float is TF's
+    conversion error)."""
     a = storage_of(input)
+    for bound in (num_lower, num_upper):
+        if type(bound) is float:  # NumPy floats convert
+            raise cannot_convert(bound, dtypes.int64)
     rows, cols = a.shape[-2], a.shape[-1]
     i = torch.arange(rows, device=a.device).unsqueeze(-1)
     j = torch.arange(cols, device=a.device)

@@ -144,6 +144,11 @@ def _softmax_axis(a, axis):
         raise _float_softmax_axis(a, axis)
     if axis is None:
         axis = -1
+    elif isinstance(axis, np.ndarray) and axis.size > 1:  # TF's range check asks its truth
+        raise ValueError(
+            "The truth value of an array with more than one element is ambiguous. "
+            "Use a.any() or a.all()"
+        )
     elif not isinstance(axis, (int, np.integer, TensorOperators)):
         raise TypeError(
             "'<=' not supported between instances of 'int' and '%s'" % type(axis).__name__

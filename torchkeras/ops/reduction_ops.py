@@ -27,7 +27,7 @@ from ..framework.op_errors import (
     input_dtype_error,
     op_error,
 )
-from ._args import bool_storage, reduction_dims, storage_of
+from ._args import bool_attr, bool_storage, reduction_dims, scalar_int_input, storage_of
 from .sort_ops import sort_with_indices
 from ..api_export import tf_export
 
@@ -426,9 +426,8 @@ def top_k(input, k=1, sorted=True, index_type=dtypes.int32, name=None):  # noqa:
     unspecified)."""
     a = storage_of(input)
     check_dtype(a, _TOPK_ALLOWED, "TopKV2")
-    if isinstance(k, (float, np.floating)):
-        raise cannot_convert(k, dtypes.int32)
-    k = int(k)
+    bool_attr(sorted, "sorted", True)
+    k = scalar_int_input(k, "TopKV2", "Tk", "k")
     if a.ndim == 0:
         raise op_error("TopKV2", "input must be >= 1-D, got shape []", a)
     if k < 0:

@@ -15,7 +15,7 @@ from .reduction_ops import _FLOATS
 from ..framework import dtypes
 from ..framework.convert import convert_to_tensor
 from ..framework.op_errors import allowed_dtypes, attr_error, check_dtype, dims_text, op_error
-from ._args import storage_of
+from ._args import error_name, storage_of
 from ..framework.dispatch import CompositeArgumentError, dispatch
 from ..api_export import tf_export
 
@@ -79,7 +79,9 @@ def _segment_reduce(opname, data, segment_ids, num_segments, kind):
     ids = ids.reshape(-1).long()
     if num_segments is None:
         if ids.numel() > 1 and bool((ids[1:] < ids[:-1]).any()):
-            raise op_error(opname, "segment ids are not increasing", a, name=None)
+            raise op_error(
+                opname, "segment ids are not increasing", a, name=error_name(data, segment_ids)
+            )
         count = int(ids[-1]) + 1 if ids.numel() else 0
         if ids.numel() and int(ids[0]) < 0:
             raise op_error(

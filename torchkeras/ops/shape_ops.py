@@ -293,6 +293,7 @@ def unstack(value, num=None, axis=0, name="unstack"):
         raise ValueError("Argument `axis` = %d not in range [%d, %d)" % (axis, -rank, rank))
     axis %= rank
     size = storage.shape[axis]
+    num = _unpack_num(num)
     if num is not None and num != size:
         raise op_error(
             "Unpack",
@@ -305,6 +306,25 @@ def unstack(value, num=None, axis=0, name="unstack"):
     if isinstance(storage, np.ndarray):
         return [wrap(np.asarray(np.take(storage, i, axis), dtype=object)) for i in py_range(size)]
     return [wrap(part) for part in storage.unbind(axis)]
+
+
+def _unpack_num(num):
+    """``tf.unstack``'s ``num`` read as TF reads the ``Unpack`` attr: an int (a float truncated),
+    at least 0; anything else is TF's ``TypeError``."""
+    if num is None:
+        return None
+    if not isinstance(num, (int, float, np.integer, np.floating)):
+        raise TypeError("Expected int for argument 'num' not %r." % (num,))
+    num = int(num)
+    if num < 0:
+        raise InvalidArgumentError(
+            None,
+            None,
+            "Value for attr 'num' of %d must be at least minimum 0\n\t; NodeDef: {{node Unpack}}; "
+            "Op<name=Unpack; signature=value:T -> output:num*T; attr=num:int,min=0; attr=T:type; "
+            "attr=axis:int,default=0> [Op:Unpack]" % num,
+        )
+    return num
 
 
 def _split_dim(op, axis_value, storage, name, kernel):
@@ -724,8 +744,16 @@ def repeat(input, repeats, axis=None, name=None):
     if axis is None:
         storage = storage.reshape(-1)
         axis = 0
-    axis = int(axis) % max(storage.ndim, 1)
-    counts = int_list(repeats, "Tile", "Tmultiples")
+    if not isinstance(axis, int):
+        raise TypeError(
+            "Argument `axis` must be an int. Received `axis` = %s of type %s"
+            % (axis, type(axis).__name__)
+        )
+    counts = int_list(_repeat_counts_type(repeats), "Tile", "Tmultiples")
+    rank = max(storage.ndim, 1)
+    if not -rank <= axis < rank:
+        raise ValueError("axis=%d out of bounds: expected %d<=axis<%d" % (axis, -rank, rank))
+    axis %= rank
     if len(counts) != 1 and len(counts) != storage.shape[axis]:
         raise ValueError(
             "Dimensions %d and %d are not compatible" % (storage.shape[axis], len(counts))
@@ -739,14 +767,42 @@ def repeat(input, repeats, axis=None, name=None):
     return wrap(torch.repeat_interleave(storage, amount, dim=axis))
 
 
+def _repeat_counts_type(repeats):
+    """``tf.repeat``'s ``repeats`` as TF's ``convert_to_int_tensor`` reads it (preferring int32:
+    a NumPy float array of whole numbers converts, text and Python floats are its
+    ``TypeError``), checked to have rank at most 1."""
+    if isinstance(repeats, (str, bytes)):
+        value, dtype = repr(repeats.encode() if isinstance(repeats, str) else repeats), "string"
+    elif type(repeats) is float:
+        value, dtype = str(repeats), "float32"
+    elif isinstance(repeats, np.ndarray) and repeats.dtype.kind == "f":
+        if not np.all(np.mod(repeats, 1) == 0):
+            value, dtype = str(repeats), repeats.dtype.name.replace("float64", "double")
+        else:
+            repeats = repeats.astype(np.int32)
+            value = None
+    else:
+        value = None
+    if value is not None:
+        raise TypeError(
+            "Argument `tensor` (name: repeats) must be of type integer. Received `tensor` = %s "
+            "of dtype: <dtype: '%s'>" % (value, dtype)
+        )
+    if np.ndim(repeats) > 1:
+        raise ValueError("Shape %s must have rank at most 1" % (tuple(np.shape(repeats)),))
+    return repeats
+
+
 @tf_export("roll")
 def roll(input, shift, axis, name=None):
     """``tf.roll``: elements shifted (with wrap-around) by ``shift`` along each ``axis``."""
     storage = to_torch(input)
     shifts = int_list(shift, "Roll", "Tshift")
     axes = int_list(axis, "Roll", "Taxis")
-    # TF's eager fast path (the `` name: `` part) gives up on shift/axis of different sizes
-    name = "" if len(shifts) == len(axes) else None
+    # TF's eager fast path (the `` name: `` part) gives up on Python shift/axis sequences of
+    # different sizes (arrays and tensors stay on it)
+    sequences = isinstance(shift, (list, tuple)) or isinstance(axis, (list, tuple))
+    name = "" if len(shifts) == len(axes) or not sequences else None
     rank = storage.ndim
     if not rank:
         raise op_error("Roll", "input must be 1-D or higher", storage, name)

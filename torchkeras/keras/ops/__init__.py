@@ -39,7 +39,9 @@ def _wrap_symbolic():
         for fn in _symbols_under(namespace).values()
         if callable(fn) and not isinstance(fn, type(_sys))
     }
-    covered = set(_op_classes.register_functions({fn.__name__: fn for fn in functions.values()}))
+    by_name = {fn.__name__: fn for fn in functions.values()}
+    by_name.update((name, fn) for ns in _NAMESPACES for name, fn in _symbols_under(ns).items())
+    covered = set(_op_classes.register_functions(by_name))
     for fn in functions.values():
         if fn.__name__ in static:
             wrapped = _static(_translating(fn), static[fn.__name__])

@@ -203,11 +203,11 @@ def slice_update(inputs, start_indices, updates):
 
 @keras_export("keras.ops.unstack")
 def unstack(x, num=None, axis=0):
-    """The slices of ``x`` along ``axis``, as a list."""
-    x = unaliased(x)
-    if num is not None and num != x.shape[axis]:
-        raise ValueError(f"Cannot unstack axis {axis} of size {x.shape[axis]} into {num} tensors.")
-    return [wrap(p) for p in torch.unbind(x, dim=axis)]
+    """The slices of ``x`` along ``axis``, as a list: ``tf.unstack``, as Keras' TF backend
+    calls it (its errors)."""
+    from ...ops.shape_ops import unstack as _tf_unstack
+
+    return _tf_unstack(unaliased(x), num=num, axis=axis)
 
 
 def _stack_leaves(*leaves):

@@ -8,9 +8,12 @@ import torch
 from ...ops import matmul_ops as _tf_matmul
 from ...ops.sort_ops import sort_with_indices
 from ...framework import device as _device
-from ...framework.op_errors import op_error
+from ...framework import dtypes
+from ...framework.tensor import TensorOperators
+from ...framework.op_errors import attr_error, cannot_convert, dims_text, op_error
+from ..backend import config
 from ..backend.traceback_utils import inject_call_info
-from ...ops._args import axis_list, shape_arg
+from ...ops._args import axis_list, canonicalize_axis, shape_arg
 from ...ops import gather_ops as _tf_gather
 from ...ops import shape_ops as _tf_shape
 from ._base import TORCH, floatx_torch, promoted, promoted_all, storage, unaliased, wrap
@@ -155,26 +158,20 @@ def full_like(x, fill_value, dtype=None):
 
 @keras_export("keras.ops.ones", "keras.ops.numpy.ones")
 def ones(shape, dtype=None):
-    """Ones of ``shape`` (floatx unless ``dtype``)."""
-    return wrap(
-        torch.ones(
-            _new_shape(shape, "Fill"),
-            dtype=TORCH[standardize_dtype(dtype)],
-            device=_device.current(),
-        )
-    )
+    """Ones of ``shape`` (floatx unless ``dtype``): ``tf.ones`` as Keras' TF backend calls it
+    (its reading of ``shape`` and ``dtype``, and its errors)."""
+    from ...ops import creation_ops
+
+    return creation_ops.ones(shape, dtype=dtype or config.floatx())
 
 
 @keras_export("keras.ops.zeros", "keras.ops.numpy.zeros")
 def zeros(shape, dtype=None):
-    """Zeros of ``shape`` (floatx unless ``dtype``)."""
-    return wrap(
-        torch.zeros(
-            _new_shape(shape, "Fill"),
-            dtype=TORCH[standardize_dtype(dtype)],
-            device=_device.current(),
-        )
-    )
+    """Zeros of ``shape`` (floatx unless ``dtype``): ``tf.zeros`` as Keras' TF backend calls it
+    (its reading of ``shape`` and ``dtype``, and its errors)."""
+    from ...ops import creation_ops
+
+    return creation_ops.zeros(shape, dtype=dtype or config.floatx())
 
 
 @keras_export("keras.ops.ones_like", "keras.ops.numpy.ones_like")
@@ -235,25 +232,70 @@ def diagonal(x, offset=0, axis1=0, axis2=1):
 
 @keras_export("keras.ops.tri", "keras.ops.numpy.tri")
 def tri(N, M=None, k=0, dtype=None):  # noqa: N803 - Keras' names
-    """Ones at and below the ``k``-th diagonal (floatx unless ``dtype``)."""
-    M = N if M is None else M
-    if N < 0 or M < 0:
-        raise op_error("Fill", "Dimension %d must be >= 0" % (N if N < 0 else M))
-    rows = torch.arange(N, device=_device.current())[:, None]
-    cols = torch.arange(M, device=_device.current())[None, :]
-    return wrap((cols - rows <= k).to(TORCH[standardize_dtype(dtype)]))
+    """Ones at and below the ``k``-th diagonal (floatx unless ``dtype``), built as Keras' TF
+    backend builds it (``tf.ones([N, M])`` and ``tf.linalg.band_part``: their errors)."""
+    from ...ops import creation_ops
+    from ...ops.linalg_ops import band_part
+
+    M = M if M is not None else N
+    dtype = standardize_dtype(dtype or config.floatx())
+    if k < 0:
+        lower = -k - 1
+        if lower > N:
+            return creation_ops.zeros([N, M], dtype=dtype)
+        band = band_part(creation_ops.ones([N, M], dtype="bool"), lower, -1)
+        return wrap((~band._value).to(TORCH[dtype]))
+    ones = creation_ops.ones([N, M], dtype=dtype)
+    return ones if k > M else band_part(ones, -1, k)
+
+
+def _band_k(x, k, lower):
+    """``k`` of ``tril`` (``lower``) or ``triu``, or the error Keras' TF backend gives: its
+    ``MatrixBandPart`` kernel's for a rank below 2 or a band wider than the matrix, TF's
+    conversion errors for text or float ``k``, NumPy's for an array ``k``."""
+    if x.dim() < 2:
+        raise op_error(
+            "MatrixBandPart",
+            "input must be at least 2-dim, received shape: %s" % dims_text(x.shape),
+        )
+    if isinstance(k, (str, bytes)):  # compared with 0 as a string tensor
+        raise cannot_convert(0, dtypes.string)
+    if np.ndim(k):
+        raise ValueError(
+            "The truth value of an array with more than one element is ambiguous. "
+            "Use a.any() or a.all()"
+        )
+    if type(k) is float:  # band_part's int64 bound, or the mask's int32 arithmetic
+        raise cannot_convert(k, dtypes.int64 if (k >= 0) == lower else dtypes.int32)
+    if lower and 0 <= k and k > x.shape[-1]:
+        raise op_error(
+            "MatrixBandPart",
+            "num_upper must be negative or less or equal to number of columns (%d) got: %d"
+            % (x.shape[-1], k),
+        )
+    if not lower and k <= 0 and -k > x.shape[-2]:
+        raise op_error(
+            "MatrixBandPart",
+            "num_lower must be negative or less or equal to number of rows (%d) got: %d"
+            % (x.shape[-2], -k),
+        )
+    return int(k)
 
 
 @keras_export("keras.ops.tril", "keras.ops.numpy.tril")
 def tril(x, k=0):
-    """Zeros above the ``k``-th diagonal of the last two axes."""
-    return wrap(torch.tril(storage(x), k))
+    """Zeros above the ``k``-th diagonal of the last two axes; ``x`` and ``k`` are checked as
+    Keras' TF backend's ``band_part``/mask branches check them (:func:`_band_k`)."""
+    x = storage(x)
+    return wrap(torch.tril(x, _band_k(x, k, True)))
 
 
 @keras_export("keras.ops.triu", "keras.ops.numpy.triu")
 def triu(x, k=0):
-    """Zeros below the ``k``-th diagonal of the last two axes."""
-    return wrap(torch.triu(storage(x), k))
+    """Zeros below the ``k``-th diagonal of the last two axes; ``x`` and ``k`` are checked as
+    Keras' TF backend's ``band_part``/mask branches check them (:func:`_band_k`)."""
+    x = storage(x)
+    return wrap(torch.triu(x, _band_k(x, k, False)))
 
 
 @keras_export("keras.ops.append", "keras.ops.numpy.append")
@@ -323,8 +365,37 @@ def squeeze(x, axis=None):
 @keras_export("keras.ops.reshape", "keras.ops.numpy.reshape")
 def reshape(x, newshape):
     """``x`` with shape ``newshape`` (one ``-1`` inferred); TF's ``InvalidArgumentError`` on a
-    size mismatch."""
-    return _tf_shape.reshape(unaliased(x), _shape(newshape))
+    size mismatch.  As Keras: a non-tensor ``newshape`` is made a tuple and checked with
+    ``validate_reshape_shape`` (its ``ValueError``s), then ``tf.reshape`` reads it (its
+    errors for other than int dims)."""
+    if not isinstance(newshape, TensorOperators):
+        try:
+            newshape = tuple(newshape)
+        except TypeError:
+            newshape = (newshape,)
+        _validate_reshape(newshape)
+        if all(isinstance(d, (int, np.integer)) for d in newshape):
+            return _tf_shape.reshape(unaliased(x), _shape(newshape))
+    return _tf_shape.reshape(unaliased(x), newshape)
+
+
+def _validate_reshape(newshape):
+    """Keras' ``validate_reshape_shape``: int dims are >= 0 or a single ``-1``."""
+    unknown = 0
+    for dim in newshape:
+        if not isinstance(dim, (int, np.integer)):
+            continue
+        if dim < -1:
+            raise ValueError(
+                "Each dimension in `newshape` must be a non-negative integer, or `-1` for a "
+                f"single unknown dimension. Received: newshape={newshape}."
+            )
+        unknown += dim == -1
+    if unknown > 1:
+        raise ValueError(
+            "There must be at most one unknown dimension (-1) in `newshape`. Received: "
+            f"newshape={newshape}."
+        )
 
 
 @keras_export("keras.ops.ravel", "keras.ops.numpy.ravel")
@@ -343,14 +414,46 @@ def flip(x, axis=None):
 
 @keras_export("keras.ops.moveaxis", "keras.ops.numpy.moveaxis")
 def moveaxis(x, source, destination):
-    """Moves axes ``source`` to positions ``destination``."""
-    return wrap(torch.movedim(unaliased(x), source, destination))
+    """Moves axes ``source`` to positions ``destination``: Keras' TF backend's permutation
+    (its ``ValueError``s for odd or out-of-range axes, TF's ``Transpose`` errors for the rest)."""
+    x = unaliased(x)
+    ndim = x.dim()
+    sources = tuple(canonicalize_axis(i, ndim) for i in axis_list(source, index=False))
+    destinations = tuple(canonicalize_axis(i, ndim) for i in axis_list(destination, index=False))
+    if len(sources) != len(destinations):
+        raise ValueError(
+            "Inconsistent number of `source` and `destination`. "
+            f"Received: source={source}, destination={destination}"
+        )
+    if sources == destinations:
+        return wrap(x)
+    perm = [i for i in range(ndim) if i not in sources]
+    for dest, src in sorted(zip(destinations, sources)):
+        perm.insert(dest, src)
+    return _tf_shape.transpose(x, perm)
 
 
 @keras_export("keras.ops.swapaxes", "keras.ops.numpy.swapaxes")
 def swapaxes(x, axis1, axis2):
-    """Exchanges two axes."""
-    return wrap(torch.swapaxes(unaliased(x), axis1, axis2))
+    """Exchanges two axes.  Python int axes are checked as Keras checks them; other axes go
+    through TF's ``axis + rank`` as in Keras' TF backend (its errors: only int32 axes work)."""
+    x = unaliased(x)
+    ndim = x.dim()
+    if isinstance(axis1, int) and isinstance(axis2, int):
+        axis1, axis2 = canonicalize_axis(axis1, ndim), canonicalize_axis(axis2, ndim)
+    else:
+        axis1, axis2 = _tensor_axis(axis1, ndim), _tensor_axis(axis2, ndim)
+    return wrap(torch.swapaxes(x, axis1, axis2))
+
+
+def _tensor_axis(axis, ndim):
+    """A swapaxes axis as Keras' TF backend reads a non-int one: ``axis < 0`` (Python's errors),
+    then ``tf.add(axis, rank)`` (TF's dtype errors), as a non-negative int."""
+    from ...ops.elementwise_ops import add as _tf_add
+
+    negative = axis < 0
+    _tf_add(axis, wrap(torch.tensor(ndim, dtype=torch.int32)))
+    return int(axis) + ndim if negative else int(axis)
 
 
 @keras_export("keras.ops.transpose", "keras.ops.numpy.transpose")
@@ -359,7 +462,9 @@ def transpose(x, axes=None):
     x = unaliased(x)
     if axes is None:
         return wrap(x.permute(tuple(reversed(range(x.dim())))))
-    perm = tuple(a % x.dim() if a < 0 else a for a in axes)
+    if not axes:
+        return _tf_shape.transpose(x, axes)
+    perm = tuple(canonicalize_axis(a, x.dim()) for a in axes)
     if len(set(perm)) != len(perm):
         raise ValueError(
             "`axes` must be a valid permutation of the input dimensions (no duplicates). "
@@ -428,13 +533,9 @@ def _pad_call(x, constant_values, widths, mode):
 
 @keras_export("keras.ops.repeat", "keras.ops.numpy.repeat")
 def repeat(x, repeats, axis=None):
-    """Repeats each element ``repeats`` times along ``axis`` (flattened when ``None``)."""
-    x = storage(x)
-    if not isinstance(repeats, int):
-        repeats = storage(repeats).to(torch.int64)
-    if axis is None:
-        return wrap(torch.repeat_interleave(x.reshape(-1), repeats))
-    return wrap(torch.repeat_interleave(x, repeats, dim=axis))
+    """Repeats each element ``repeats`` times along ``axis`` (flattened when ``None``):
+    ``tf.repeat``, as Keras' TF backend calls it (its checks and errors)."""
+    return _tf_shape.repeat(storage(x), repeats, axis=axis)
 
 
 @keras_export("keras.ops.tile", "keras.ops.numpy.tile")
@@ -476,12 +577,28 @@ def _fix_negative(indices, size):
 @keras_export("keras.ops.take", "keras.ops.numpy.take")
 def take(x, indices, axis=None):
     """Elements of ``x`` at ``indices`` along ``axis`` (flattened ``x`` when ``None``); negative
-    indices count from the end, others out of range are TF's ``InvalidArgumentError``."""
+    indices count from the end, others out of range are TF's ``InvalidArgumentError``.  As in
+    Keras' TF backend, ``axis`` indexes ``tf.shape(x)`` (``StridedSlice``'s error out of range)
+    and ``indices`` must be ints (``GatherV2``'s ``Tindices``; text fails its ``< 0`` test)."""
     x = storage(x)
     if axis is None:
         x, axis = x.reshape(-1), 0
+    if isinstance(axis, int) and not -x.dim() <= axis < x.dim():
+        raise op_error(
+            "StridedSlice",
+            "slice index %d of dimension 0 out of bounds." % axis,
+            name="strided_slice/",
+        )
+    if isinstance(indices, (str, bytes)):
+        raise cannot_convert(0, dtypes.string)
+    index = storage(indices)
+    if index.dtype is torch.bool:
+        raise cannot_convert(0, dtypes.bool)
+    if index.is_floating_point():
+        raise attr_error("GatherV2", index, "Tindices")
     axis = axis % x.dim()
-    return _tf_gather.gather(x, _fix_negative(storage(indices), x.shape[axis]), axis=axis)
+    index = wrap(_fix_negative(index, x.shape[axis]))
+    return _tf_gather.gather(x, index, axis=axis, name="")  # TF's fast path names its errors
 
 
 @keras_export("keras.ops.take_along_axis", "keras.ops.numpy.take_along_axis")
@@ -623,8 +740,10 @@ def outer(x1, x2):
 
 @keras_export("keras.ops.ndim", "keras.ops.numpy.ndim")
 def ndim(x):
-    """The rank of ``x`` as a 0-d int32 tensor."""
-    return wrap(torch.tensor(storage(x).dim(), dtype=torch.int32))
+    """The rank of ``x`` as a Python int (Keras' TF backend returns the tensor's ``ndim``)."""
+    if isinstance(x, np.ndarray):
+        return x.ndim
+    return storage(x).dim()
 
 
 @keras_export("keras.ops.size", "keras.ops.numpy.size")
@@ -641,11 +760,12 @@ def nonzero(x):
 
 @keras_export("keras.ops.roll", "keras.ops.numpy.roll")
 def roll(x, shift, axis=None):
-    """Elements shifted by ``shift`` along ``axis`` (flattened when ``None``), wrapping around."""
+    """Elements shifted by ``shift`` along ``axis`` (flattened when ``None``), wrapping around:
+    ``tf.roll`` as Keras' TF backend calls it (its errors)."""
     x = storage(x)
     if axis is None:
-        return wrap(torch.roll(x.reshape(-1), shift).reshape(x.shape))
-    return wrap(torch.roll(x, shift, axis))
+        return wrap(_tf_shape.roll(x.reshape(-1), shift, 0)._value.reshape(x.shape))
+    return _tf_shape.roll(x, shift, axis)
 
 
 @keras_export("keras.ops.meshgrid", "keras.ops.numpy.meshgrid")

@@ -1,9 +1,15 @@
 """More ``keras.ops`` numpy-like ops: nan_to_num, isclose, trace, signbit, logaddexp,
 hypot, inner/vdot, bincount, quantile/median, digitize, cross."""
 
+import math
+
+import numpy as np
 import torch
 
-from ...ops._args import axis_list
+from ...framework import dtypes
+from ...framework.op_errors import cannot_convert, dims_text, op_error
+
+from ...ops._args import axis_list, canonicalize_axis
 from ._base import TORCH, float_of, floatx_torch, promoted, storage, unaliased, wrap
 from ._dtypes import NAME, result_type
 from ...api_export import keras_export
@@ -55,8 +61,25 @@ def isclose(x1, x2, rtol=1e-5, atol=1e-8, equal_nan=False):
 @keras_export("keras.ops.trace", "keras.ops.numpy.trace")
 def trace(x, offset=0, axis1=0, axis2=1):
     """Sum of the ``offset`` diagonal of the ``axis1``/``axis2`` planes (bool/int8/int16 -> int32,
-    uint8/uint16 -> uint32)."""
+    uint8/uint16 -> uint32).  Checked as Keras' TF backend runs it: the axes moved last with
+    Keras' ``moveaxis`` (its errors), ``offset`` an int32 (TF's conversion error) that leaves
+    its ``eye`` a size >= 0 (else ``Fill``'s error)."""
+    from ._numpy_array import moveaxis
+
     x = storage(x)
+    moveaxis(x, (axis1, axis2), (-2, -1))
+    if isinstance(offset, (float, str, bytes, np.floating)):
+        raise cannot_convert(offset, dtypes.int32)
+    if np.ndim(offset):  # its eye pads with an array: the paddings do not stack
+        raise op_error(
+            "ConcatV2",
+            "ConcatOp : Ranks of all input tensors should match: shape[0] = [0] vs. shape[1] = "
+            "%s" % dims_text((1,) + tuple(np.shape(offset))),
+        )
+    if isinstance(offset, (int, np.integer)) and offset != 0:
+        size = min(x.shape[axis2] - offset, x.shape[axis1] + offset)
+        if size < 0:
+            raise op_error("Fill", "Dimension %d must be >= 0" % size)
     widen = {
         torch.bool: torch.int32,
         torch.int8: torch.int32,
@@ -160,29 +183,73 @@ def bincount(x, weights=None, minlength=0, sparse=False):
 @keras_export("keras.ops.quantile", "keras.ops.numpy.quantile")
 def quantile(x, q, axis=None, method="linear", keepdims=False):
     """The ``q``-th quantiles along ``axis`` (NumPy's ``method`` names: linear, lower,
-    higher, midpoint, nearest); integer inputs give floatx."""
+    higher, midpoint, nearest); integer inputs give floatx.  Computed as Keras' TF backend
+    computes them (its index arithmetic, so a ``q`` outside ``[0, 1]`` extrapolates as there,
+    its errors for bad axes, methods and empty inputs)."""
     x = float_of(storage(x))
-    qs = storage(q, NAME[x.dtype])
-    axis = axis_list(axis)
-    if axis is not None and len(axis) == 1:
-        axis = axis[0]
+    if isinstance(q, (str, bytes)) or (isinstance(q, np.ndarray) and q.dtype.kind in "OSU"):
+        from ...ops.cast_ops import cast
+
+        cast(q, dtypes.float64)  # TF's Cast refuses text
+    return wrap(_tf_quantile(x, storage(q).to(torch.float64), axis_list(axis), method, keepdims))
+
+
+def _tf_quantile(x, q, axis, method, keepdims):
+    """Keras' TF backend's ``_quantile`` (tfp's percentile) on storages; ``q`` float64."""
+    ndim = x.dim()
     if axis is None:
-        out = torch.quantile(x.reshape(-1), qs, interpolation=method)
-        if keepdims:
-            out = out.reshape(qs.shape + (1,) * x.dim())
-        return wrap(out)
-    if isinstance(axis, int):
-        return wrap(torch.quantile(x, qs, dim=axis, keepdim=keepdims, interpolation=method))
-    axes = sorted(a % x.dim() for a in axis)
-    rest = [d for d in range(x.dim()) if d not in axes]
-    moved = x.permute(rest + axes).reshape([x.shape[d] for d in rest] + [-1])
-    out = torch.quantile(moved, qs, dim=-1, interpolation=method)
+        y = x.reshape(-1)
+    else:
+        axis = [canonicalize_axis(a, ndim) for a in axis]
+        other = sorted(set(range(ndim)).difference(axis))
+        if len(other) + len(axis) != ndim:
+            raise op_error(
+                "Transpose",
+                "transpose expects a vector of size %d. But input(1) is a vector of size %d"
+                % (ndim, len(other) + len(axis)),
+            )
+        y = x.permute(other + list(axis)).reshape([x.shape[i] for i in other] + [-1])
+    sorted_y = torch.sort(y, dim=-1).values
+    size = y.shape[-1]
+    if size == 0:
+        raise op_error("GatherV2", "indices = -1 is not in [0, 0)")
+    exact = (size - 1) * q
+
+    def indices(rounding):
+        return torch.clamp(rounding(exact).to(torch.int32), 0, size - 1).long()
+
+    def gather(index):
+        return sorted_y[..., index.reshape(-1)].reshape(sorted_y.shape[:-1] + index.shape)
+
+    if method in ("nearest", "lower", "higher"):
+        rounding = {"lower": torch.floor, "higher": torch.ceil, "nearest": torch.round}[method]
+        gathered = gather(indices(rounding))
+    elif method == "midpoint":
+        gathered = 0.5 * (gather(indices(torch.floor)) + gather(indices(torch.ceil)))
+    elif method == "linear":
+        smaller = torch.clamp(indices(torch.ceil) - 1, min=0)
+        larger = torch.clamp(smaller + 1, max=size - 1)
+        fraction = (larger.to(torch.float64) - exact).to(y.dtype)
+        gathered = gather(larger) * (1 - fraction) + gather(smaller) * fraction
+    else:
+        raise UnboundLocalError(
+            "cannot access local variable 'gathered_y' where it is not associated with a value"
+        )
+    nan_rows = torch.isnan(x).any() if axis is None else torch.isnan(x).any(dim=tuple(axis))
+    nan_rows = nan_rows.reshape(nan_rows.shape + (1,) * q.dim())
+    gathered = torch.where(nan_rows, x.new_tensor(math.nan), gathered)
     if keepdims:
-        shape = list(x.shape)
-        for a in axes:
-            shape[a] = 1
-        out = out.reshape(qs.shape + tuple(shape))
-    return wrap(out)
+        if axis is None:
+            gathered = gathered.reshape((1,) * ndim + tuple(gathered.shape))
+        else:
+            for i in sorted(axis):
+                gathered = gathered.unsqueeze(i)
+    if gathered.dim() < 2 or q.dim() % gathered.dim() == 0:
+        return gathered
+    shift = q.dim() % gathered.dim()
+    perm = list(range(gathered.dim()))
+    perm = perm[-shift:] + perm[:-shift]
+    return gathered.permute(perm)
 
 
 @keras_export("keras.ops.median", "keras.ops.numpy.median")
@@ -212,8 +279,11 @@ def cross(x1, x2, axisa=-1, axisb=-1, axisc=-1, axis=None):
 
 @keras_export("keras.ops.percentile", "keras.ops.numpy.percentile")
 def percentile(x, q, axis=None, method="linear", keepdims=False):
-    """:func:`quantile` with ``q`` in percent."""
-    q = storage(q) / 100 if not isinstance(q, (int, float)) else q / 100
+    """:func:`quantile` with ``q`` in percent (converted to floatx first, as Keras' TF
+    backend: its conversion errors)."""
+    if isinstance(q, (str, bytes)):
+        raise cannot_convert(q, dtypes.float32)
+    q = storage(q).to(floatx_torch()) / 100
     return quantile(x, q, axis=axis, method=method, keepdims=keepdims)
 
 

@@ -3,12 +3,15 @@ reductions, splitting/stacking variants, kron, searchsorted, select."""
 
 import math
 
+import numpy as np
 import torch
 
 from ._base import float_of, floatx_torch, promoted, promoted_all, storage, unaliased, wrap
 from ._dtypes import NAME
 from ._numpy_array import concatenate, split
 from ...api_export import keras_export
+from ...ops._args import checked_axis_arg
+from ...framework.op_errors import dims_text, op_error as _op_error
 
 __all__ = [
     "trunc",
@@ -139,14 +142,31 @@ def logaddexp2(x1, x2):
 
 @keras_export("keras.ops.ptp", "keras.ops.numpy.ptp")
 def ptp(x, axis=None, keepdims=False):
-    """``max - min`` along ``axis``."""
+    """``max - min`` along ``axis`` (an empty reduction is ``-inf - inf``, as in TF)."""
     x = storage(x)
-    if axis is None:
-        out = torch.amax(x) - torch.amin(x)
-        return wrap(out.reshape((1,) * x.dim()) if keepdims else out)
-    return wrap(
-        torch.amax(x, dim=axis, keepdim=keepdims) - torch.amin(x, dim=axis, keepdim=keepdims)
-    )
+    dims = _dims(x, axis, "Max")
+    maximum = _extreme_or(torch.amax, x, dims, keepdims, -math.inf)
+    return wrap(maximum - _extreme_or(torch.amin, x, dims, keepdims, math.inf))
+
+
+def _dims(x, axis, op):
+    """The reduced dims of Keras' ``axis`` on storage ``x`` (all of them for None), checked as
+    TF's reduction ``op`` checks them."""
+    dims = checked_axis_arg(axis, x, op)
+    if dims is None:
+        return tuple(range(x.dim()))
+    return (dims,) if isinstance(dims, int) else dims
+
+
+def _extreme_or(reducer, x, dims, keepdims, empty):
+    """``reducer`` (torch.amax/amin) over ``dims``; ``empty`` (TF's identity of the reduction)
+    where nothing is reduced, which torch refuses."""
+    if x.numel() and dims:
+        return reducer(x, dim=dims, keepdim=bool(keepdims))
+    shape = torch.sum(x, dim=dims, keepdim=bool(keepdims)).shape if dims else x.shape
+    if x.numel():
+        return x.clone()
+    return torch.full(shape, empty, dtype=x.dtype, device=x.device)
 
 
 @keras_export("keras.ops.fmod", "keras.ops.numpy.fmod")
@@ -207,13 +227,33 @@ def flipud(x):
 @keras_export("keras.ops.rot90", "keras.ops.numpy.rot90")
 def rot90(array, k=1, axes=(0, 1)):
     """``array`` rotated ``k`` quarter turns in the ``axes`` plane, as NumPy (Keras 3.15's TF
-    backend gets ``k=2`` wrong on inputs of rank > 3; this does not copy that)."""
+    backend gets ``k=2`` wrong on inputs of rank > 3; this does not copy that).  ``k`` and
+    ``axes`` are checked as that backend checks them (Python's errors for odd values, TF's
+    ``Transpose`` error for an axis out of range)."""
     x = storage(array)
-    if x.dim() < 2:
+    rank = x.dim()
+    if rank < 2:
         raise ValueError(
-            f"Input array must have at least 2 dimensions. Received: array.ndim={x.dim()}"
+            f"Input array must have at least 2 dimensions. Received: array.ndim={rank}"
         )
-    return wrap(torch.rot90(x, k, tuple(axes)))
+    if len(axes) != 2 or axes[0] == axes[1]:
+        raise ValueError(f"Invalid axes: {axes}. Axes must be a tuple of two different dimensions.")
+    k = k % 4
+    if k == 0:
+        return wrap(x)
+    axes = tuple(axis if axis >= 0 else rank + axis for axis in axes)
+    perm = [i for i in range(rank) if i not in axes] + list(axes)
+    if len(perm) != rank:
+        raise _op_error(
+            "Transpose",
+            "transpose expects a vector of size %d. But input(1) is a vector of size %d"
+            % (rank, len(perm)),
+        )
+    if not isinstance(k, int):  # its loop runs ``range(k - 1)`` past one turn
+        if k > 1:
+            raise TypeError("'%s' object cannot be interpreted as an integer" % type(k).__name__)
+        k = 1
+    return wrap(torch.rot90(x, k, axes))
 
 
 @keras_export("keras.ops.hsplit", "keras.ops.numpy.hsplit")
@@ -301,8 +341,8 @@ def nanmean(x, axis=None, keepdims=False):
         from ._numpy_reduction import mean
 
         return mean(x.to(torch.float32), axis=axis, keepdims=keepdims)
-    dims = tuple(range(x.dim())) if axis is None else axis
-    return wrap(torch.nanmean(x, dim=dims, keepdim=keepdims))
+    dims = _dims(x, axis, "Sum")
+    return wrap(torch.nanmean(x, dim=dims, keepdim=bool(keepdims)))
 
 
 @keras_export("keras.ops.nanmax", "keras.ops.numpy.nanmax")
@@ -323,24 +363,48 @@ def _nan_extreme(x, axis, keepdims, fill, reducer):
         from ._numpy_reduction import max as _max, min as _min
 
         return (_max if reducer is torch.amax else _min)(x, axis=axis, keepdims=keepdims)
-    dims = tuple(range(x.dim())) if axis is None else axis
-    out = reducer(_without_nan(x, fill), dim=dims, keepdim=keepdims)
-    all_nan = torch.all(torch.isnan(x), dim=dims, keepdim=keepdims)
+    dims = _dims(x, axis, "Max" if reducer is torch.amax else "Min")
+    out = _extreme_or(reducer, _without_nan(x, fill), dims, keepdims, fill)
+    all_nan = torch.all(torch.isnan(x), dim=dims, keepdim=bool(keepdims))
     return wrap(torch.where(all_nan, torch.full_like(out, math.nan), out))
 
 
 @keras_export("keras.ops.select", "keras.ops.numpy.select")
 def select(condlist, choicelist, default=0):
-    """The element of the first ``choicelist`` entry whose condition holds, else ``default``."""
+    """The element of the first ``choicelist`` entry whose condition holds, else ``default``;
+    both lists are checked as Keras checks them (lists or tuples, not empty)."""
+    if not isinstance(condlist, (list, tuple)) or not isinstance(choicelist, (list, tuple)):
+        raise ValueError(
+            "condlist and choicelist must be lists. Received: "
+            f"type(condlist) = {type(condlist)}, type(choicelist) = {type(choicelist)}"
+        )
+    condlist, choicelist = list(condlist), list(choicelist)
+    if not condlist or not choicelist:
+        raise ValueError(
+            "condlist and choicelist must not be empty. Received: "
+            f"condlist = {condlist}, choicelist = {choicelist}"
+        )
     choices = promoted_all(list(choicelist) + [default])
     out = choices[-1]
     for cond, choice in reversed(list(zip(condlist, choices[:-1]))):
-        out = torch.where(storage(cond).to(torch.bool), choice, out)
+        cond = storage(cond).to(torch.bool)
+        try:
+            torch.broadcast_shapes(*(np.shape(t) for t in (cond, choice, out)))
+        except RuntimeError:
+            raise _op_error(
+                "SelectV2",
+                "condition %s, then %s, and else %s must be broadcastable"
+                % tuple(dims_text(np.shape(t)) for t in (cond, choice, out)),
+            ) from None
+        out = torch.where(cond, choice, out)
     return wrap(out)
 
 
 @keras_export("keras.ops.slogdet", "keras.ops.numpy.slogdet")
 def slogdet(x):
-    """``(sign, log|det|)`` of the last two axes."""
-    sign, logabs = torch.linalg.slogdet(float_of(storage(x)))
+    """``(sign, log|det|)`` of the last two axes (TF's ``LogMatrixDeterminant`` errors)."""
+    from .linalg import _kernel_matrices
+
+    x = _kernel_matrices(float_of(storage(x)), "LogMatrixDeterminant")
+    sign, logabs = torch.linalg.slogdet(x)
     return wrap(sign), wrap(logabs)

@@ -7,7 +7,7 @@ import torch
 
 from ...framework import errors
 from ...framework.op_errors import dims_text as _dims_text, op_error as _op_error
-from ...ops._args import axis_arg
+from ...ops._args import axis_arg, checked_axis_arg
 from ...ops.reduction_ops import arg_axis, single_axis
 from ._base import TORCH, float_of, storage, wrap
 from ._dtypes import NAME, result_type
@@ -55,7 +55,7 @@ _REDUCTION_OPS = {
 
 
 def _reduce(fn, x, axis, keepdims, **kwargs):
-    dims = axis_arg(axis, _REDUCTION_OPS.get(fn))
+    dims = checked_axis_arg(axis, x, _REDUCTION_OPS.get(fn, "Sum"))
     if dims is None:
         out = fn(x, **kwargs)
         if keepdims:
@@ -86,7 +86,7 @@ def prod(x, axis=None, keepdims=False, dtype=None):
         x = x.to(_WIDEN.get(x.dtype, x.dtype))
     if x.dtype in (torch.uint32, torch.uint64):
         return wrap(prod(x.to(torch.int64), axis, keepdims)._value.to(x.dtype))
-    axis = axis_arg(axis, "Prod")
+    axis = checked_axis_arg(axis, x, "Prod")
     if axis is None or isinstance(axis, int):
         return wrap(_reduce(torch.prod, x, axis, keepdims, dtype=x.dtype))
     out = x
@@ -109,7 +109,7 @@ def mean(x, axis=None, keepdims=False):
 
 def _extreme(x, axis, keepdims, initial, reducer, pick, logical, what):
     x = storage(x)
-    axis = axis_arg(axis, what.capitalize())
+    axis = checked_axis_arg(axis, x, what.capitalize())
     if initial is None and x.numel() == 0:
         raise errors.InvalidArgumentError(
             None,
@@ -190,7 +190,7 @@ def var(x, axis=None, keepdims=False):
     compute = TORCH[result_type(name, "float32")]
     out = (
         _reduce(torch.var, x.to(compute), axis, keepdims, correction=0)
-        if axis_arg(axis, "Mean") != ()
+        if checked_axis_arg(axis, x, "Mean") != ()
         else torch.zeros_like(x, dtype=compute)
     )
     return wrap(out.to(TORCH[result_type(name, float)]))
@@ -200,7 +200,7 @@ def var(x, axis=None, keepdims=False):
 def std(x, axis=None, keepdims=False):
     """Population standard deviation; integer/bool inputs become floatx."""
     x = float_of(storage(x))
-    if axis_arg(axis, "Mean") == ():
+    if checked_axis_arg(axis, x, "Mean") == ():
         return wrap(torch.zeros_like(x))
     return wrap(_reduce(torch.std, x, axis, keepdims, correction=0))
 

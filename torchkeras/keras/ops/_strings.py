@@ -121,6 +121,23 @@ _PROMOTING = frozenset(
 )
 """Keras ops that ask ``keras.backend.result_type`` first, which refuses strings."""
 
+_LINALG_KERNELS = {"logdet": "Cholesky", "slogdet": "LogMatrixDeterminant", "qr": "Qr"}
+"""Keras linalg ops whose TF kernel is the first to see a string input."""
+
+_MIXED_PROMOTING = frozenset("maximum minimum mod multiply not_equal outer power subtract".split())
+"""Keras binary ops whose ``result_type`` of their two inputs refuses a string with a number
+(two strings reach the TF kernel, or work)."""
+
+
+def _is_text(value):
+    """Whether an op input holds text (a string tensor or array, a Python string)."""
+    if isinstance(value, (str, bytes)):
+        return True
+    if isinstance(value, np.ndarray):
+        return value.dtype.kind in "OSU"
+    return isinstance(getattr(value, "_value", None), np.ndarray)
+
+
 _TO_BOOL = frozenset("all any logical_and logical_not logical_or logical_xor".split())
 """Keras ops that cast their inputs to bool first (TF refuses the string cast)."""
 
@@ -178,6 +195,7 @@ _STRING_OPS = {
     "isinf": _isnan,
     "isfinite": _isfinite,
     "shape": _shape,
+    "ndim": lambda x: len(_shape(x)),
     "size": _size,
     "expand_dims": _expand_dims,
     "flip": _flip,
@@ -195,11 +213,17 @@ _CASTS = {"cast_int32": dtypes.int32, "cast_float32": dtypes.float32}
 def outcome(error, name, args, kwargs):
     """What Keras op ``name`` called with ``args``/``kwargs`` does where a string tensor made
     its storage read raise ``error`` (a :class:`StringInputError`): its result, or TF's error."""
+    if name in _MIXED_PROMOTING and len(args) >= 2 and _is_text(args[0]) != _is_text(args[1]):
+        raise ValueError("dtype='string' is not a valid dtype for Keras type promotion.") from None
     run = _STRING_OPS.get(name)
     if run is not None:
         return run(*args, **kwargs)
     if name in _KERNELS:
         raise attr_error(_KERNELS[name], dtypes.string) from None
+    if name in _LINALG_KERNELS:
+        raise attr_error(_LINALG_KERNELS[name], dtypes.string) from None
+    if name in ("pinv", "matrix_rank"):  # tfp-style checks in Keras' TF backend
+        raise TypeError("Input `a` must have `float`-like `dtype` (saw string).") from None
     if name in _PROMOTING:
         raise ValueError("dtype='string' is not a valid dtype for Keras type promotion.") from None
     if name in _TO_BOOL:

@@ -1,10 +1,13 @@
 """``keras.ops`` linear algebra: norms, inverse, determinant, solve and decompositions
 (on the last two axes, with batch axes in front)."""
 
+import numpy as _np
 import torch
 
 from ._base import float_of, storage, wrap
-from ...framework.op_errors import op_error as _op_error
+from ...framework import dtypes as _dtypes
+from ...framework.op_errors import cannot_convert as _cannot_convert, op_error as _op_error
+from ...ops._args import bool_attr as _bool_attr, reduction_dims as _reduction_dims
 from ...api_export import keras_export as _keras_export
 
 __all__ = [
@@ -40,6 +43,9 @@ def norm(x, ord=None, axis=None, keepdims=False):  # noqa: A002 - Keras' name
             "All `axis` values must be in the range [-ndim, ndim). "
             f"Received inputs with ndim={x.dim()}, while axis={axes}"
         )
+    _check_ord(ord, len(axes))
+    if len(axes) == 2:
+        _reduction_dims(axes, x, "Sum")  # TF's reduction refuses an axis given twice
     if x.is_complex() and (
         ord is None or (len(axes) == 1 and ord == 2) or (len(axes) == 2 and ord == "fro")
     ):
@@ -57,6 +63,23 @@ def norm(x, ord=None, axis=None, keepdims=False):  # noqa: A002 - Keras' name
             )
         )
     raise ValueError(f"Invalid axis values. Received: axis={axis}")
+
+
+def _check_ord(ord, count):  # noqa: A002 - Keras' name
+    """Raises Keras' TF backend's errors for an ``ord`` it has no norm for (over ``count``
+    axes), comparing ``ord`` in its order (so an array ``ord`` fails as there)."""
+    inf = float("inf")
+    if count == 1:
+        if ord is None or ord == 2 or ord == inf or ord == -inf or ord == 0:
+            return
+        if isinstance(ord, str):
+            raise ValueError(f"Invalid `ord` argument for vector norm. Received: ord={ord}")
+        return
+    if count != 2 or ord is None or ord == "fro" or ord == 1 or ord == -1:
+        return
+    if ord == inf or ord == -inf or ord in ("nuc", 2, -2):
+        return
+    raise ValueError(f"Invalid `ord` argument for matrix norm. Received: ord={ord}")
 
 
 def _euclidean(x, axes, keepdims):
@@ -106,19 +129,21 @@ def cholesky(x, upper=False):
 @_keras_export("keras.ops.qr", "keras.ops.linalg.qr")
 def qr(x, mode="reduced"):
     """``(q, r)`` with ``x = q @ r``; ``mode`` ``'reduced'`` or ``'complete'``."""
-    if mode not in ("reduced", "complete"):
+    if mode not in {"reduced", "complete"}:  # a set, as Keras: an array is unhashable
         raise ValueError(
             f"`mode` argument value not supported. Expected one of {{'reduced', 'complete'}}. "
             f"Received: mode={mode}"
         )
-    q, r = torch.linalg.qr(float_of(storage(x)), mode=mode)
+    q, r = torch.linalg.qr(_kernel_matrices(float_of(storage(x)), "Qr", False), mode=mode)
     return wrap(q), wrap(r)
 
 
 @_keras_export("keras.ops.svd", "keras.ops.linalg.svd")
 def svd(x, full_matrices=True, compute_uv=True):
     """``(u, s, vh)`` with ``x = u @ diag(s) @ vh`` (singular values only when not
-    ``compute_uv``)."""
+    ``compute_uv``); the flags are read as TF's ``Svd`` attrs (``compute_uv`` first)."""
+    compute_uv = _bool_attr(compute_uv, "compute_uv", True)
+    full_matrices = _bool_attr(full_matrices, "full_matrices", False)
     x = _rank2(float_of(storage(x)))
     if not compute_uv:
         return wrap(torch.linalg.svdvals(x))
@@ -144,7 +169,15 @@ def eig(x):
 def pinv(x, rcond=None):
     """Moore-Penrose pseudo-inverse; singular values below ``rcond`` times the largest are
     dropped (default ``10 * max(M, N) * eps``, TF's)."""
-    x = float_of(storage(x))
+    x = _tfp_matrices(float_of(storage(x)))
+    if isinstance(rcond, (str, bytes)):
+        raise _cannot_convert(rcond, _dtypes.float32)
+    if _np.ndim(rcond):  # TF's pinv sets its static output shape on the broadcast result
+        shape = tuple(x.shape[:-2]) + (x.shape[-1], x.shape[-2])
+        raise ValueError(
+            "Tensor's shape %s is not compatible with supplied shape %s."
+            % (tuple(_np.shape(rcond)) + shape, shape)
+        )
     if rcond is None:
         rcond = 10.0 * max(x.shape[-2:]) * torch.finfo(x.dtype).eps
     return wrap(torch.linalg.pinv(x, rtol=rcond))
@@ -173,10 +206,30 @@ def lstsq(a, b, rcond=None):
 @_keras_export("keras.ops.matrix_rank", "keras.ops.linalg.matrix_rank")
 def matrix_rank(x, tol=None):
     """Number of singular values above ``tol`` (default ``max(M, N) * eps * largest``), int32."""
-    x = float_of(storage(x))
+    x = _tfp_matrices(float_of(storage(x)))
+    if isinstance(tol, (str, bytes)):
+        raise _cannot_convert(tol, _dtypes.float32)
     return wrap(
         torch.linalg.matrix_rank(x, atol=tol, rtol=None if tol is None else 0.0).to(torch.int32)
     )
+
+
+def _kernel_matrices(x, op, square=True):
+    """``x``, or the error TF's linalg kernel ``op`` (``Cholesky``, ``Qr`` ...) gives for fewer
+    than two axes or (``square``) non-square matrices, as Keras' TF backend runs it."""
+    if x.dim() < 2:
+        raise _op_error(op, "Input tensor 0 must have rank >= 2, got %d" % x.dim())
+    if square and x.shape[-1] != x.shape[-2]:
+        raise _op_error(op, "Input matrix must be square.")
+    return x
+
+
+def _tfp_matrices(x):
+    """``x``, or the ``ValueError`` of tfp-style ``pinv``/``matrix_rank`` (Keras' TF backend)
+    for fewer than two axes."""
+    if x.dim() < 2:
+        raise ValueError("Input `a` must have at least 2 dimensions (saw: %d)." % x.dim())
+    return x
 
 
 def _rank2(x):

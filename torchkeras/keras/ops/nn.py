@@ -9,8 +9,10 @@ import torch.nn.functional as F
 
 from ...ops import nn_ops as _nn_ops
 from ...ops import softmax_kernel as _softmax_kernel
+from ...ops._args import canonicalize_axis as _canonicalize_axis
+from ...ops._args import checked_axis_arg as _checked_axis_arg
 from ..backend import config
-from ._base import TORCH, storage, wrap
+from ._base import storage, wrap
 from ._dtypes import standardize_dtype
 from ._strings import features_error as _features_error
 from ...framework.dtypes import from_torch as _from_torch
@@ -106,12 +108,30 @@ def _axes(axis):
 
 @_keras_export("keras.ops.softmax", "keras.ops.nn.softmax")
 def softmax(x, axis=-1):
-    """Softmax along ``axis`` (an int or a tuple of axes)."""
+    """Softmax along ``axis`` (an int or a tuple of axes).  A tuple is checked as Keras'
+    transpose checks the permutation it builds from it (``ValueError``); other axis objects go
+    to ``tf.nn.softmax`` as in Keras' TF backend (its errors)."""
     x = _logits(x, axis, "Softmax")
-    axis = tuple(range(x.ndim)) if axis is None else _axes(axis)
+    if axis is None:
+        return wrap(_softmax_kernel.softmax_over(x, tuple(range(x.ndim))))
     if isinstance(axis, int):
         return wrap(_softmax_kernel.softmax(x, axis))
-    return wrap(_softmax_kernel.softmax_over(x, axis))
+    if isinstance(axis, tuple):
+        return wrap(_softmax_kernel.softmax_over(x, _softmax_axes(axis, x.ndim)))
+    return _nn_ops.softmax(wrap(x), axis)
+
+
+def _softmax_axes(axis, ndim):
+    """The axes of a tuple ``axis`` of Keras' softmax, checked as Keras checks the transpose
+    ``(*kept, *axis)`` it runs for them."""
+    perm = [v for v in range(ndim) if v not in axis] + list(axis)
+    perm = [_canonicalize_axis(a, ndim) for a in perm]
+    if len(set(perm)) != len(perm):
+        raise ValueError(
+            "`axes` must be a valid permutation of the input dimensions (no duplicates). "
+            f"Received: axes={perm} for input of rank {ndim}."
+        )
+    return tuple(perm[ndim - len(axis) :])
 
 
 @_keras_export("keras.ops.log_softmax", "keras.ops.nn.log_softmax")
@@ -136,16 +156,14 @@ def softsign(x):
     return wrap(F.softsign(_kernel_input(x, "Softsign")))
 
 
-@_keras_export("keras.ops.silu", "keras.ops.nn.silu")
+@_keras_export("keras.ops.silu", "keras.ops.nn.silu", "keras.ops.swish", "keras.ops.nn.swish")
 def silu(x):
-    """``x * sigmoid(x)``."""
+    """``x * sigmoid(x)``; also ``keras.ops.swish`` (the same function in Keras, so its argument
+    errors name ``silu``)."""
     return wrap(F.silu(_kernel_input(x, "Sigmoid")))
 
 
-@_keras_export("keras.ops.swish", "keras.ops.nn.swish")
-def swish(x):
-    """Alias of :func:`silu`."""
-    return silu(x)
+swish = silu
 
 
 @_keras_export("keras.ops.log_sigmoid", "keras.ops.nn.log_sigmoid")
@@ -205,35 +223,33 @@ def hard_swish(x):
 @_keras_export("keras.ops.one_hot", "keras.ops.nn.one_hot")
 def one_hot(x, num_classes, axis=-1, dtype=None, sparse=False):
     """One-hot encoding of integer ``x`` on a new ``axis`` (float32 unless ``dtype``); negative
-    and out-of-range indices give all-zero rows."""
+    and out-of-range indices give all-zero rows.  As Keras' TF backend: ``x`` cast to int64,
+    then ``tf.one_hot`` (its checks of ``num_classes`` and ``axis``)."""
     if sparse:
         raise ValueError("torchkeras has no sparse tensors: `sparse=True` is not supported.")
-    idx = storage(x).to(torch.int64)
-    target = TORCH[standardize_dtype(dtype or "float32")]
-    valid = (idx >= 0) & (idx < num_classes)
-    out = F.one_hot(torch.where(valid, idx, 0), num_classes) * valid.unsqueeze(-1)
-    out = out.to(target)
-    if axis != -1:
-        out = torch.movedim(out, -1, axis)
-    return wrap(out)
+    from ...ops.gather_ops import one_hot as _tf_one_hot
+
+    dtype = standardize_dtype(dtype or "float32")
+    on_value, off_value = (True, False) if dtype == "bool" else (None, None)
+    indices = wrap(storage(x).to(torch.int64))
+    return _tf_one_hot(indices, num_classes, on_value, off_value, axis=axis, dtype=dtype)
 
 
 @_keras_export("keras.ops.multi_hot", "keras.ops.nn.multi_hot")
 def multi_hot(inputs, num_classes=None, axis=-1, dtype=None, sparse=False, **kwargs):
-    """Multi-hot encoding: ``one_hot`` of each index, reduced with OR over the
-    second-to-last axis (a rank-1 input gives one row)."""
+    """Multi-hot encoding: :func:`one_hot` of each index reduced (max, ``any`` for bool) over
+    axis 1 (axis 0 for a rank-1 input), as Keras' TF backend."""
     if num_classes is None:
         num_classes = kwargs.pop("num_tokens", None)
     if num_classes is None:
         raise ValueError("Argument `num_classes` must be specified.")
+    dtype = standardize_dtype(dtype)
     idx = storage(inputs)
-    rank1 = idx.dim() == 1
-    if rank1:
-        idx = idx.unsqueeze(0)
-    encoded = storage(one_hot(idx, num_classes, axis=axis, dtype="int32"))
-    reduce_axis = -2 if axis == -1 else axis + 1 if axis >= 0 else axis - 1
-    out = torch.amax(encoded, dim=reduce_axis).to(TORCH[standardize_dtype(dtype or "float32")])
-    return wrap(out.squeeze(0) if rank1 else out)
+    reduce_axis = 1 if idx.dim() > 1 else 0
+    encoded = storage(one_hot(idx, num_classes, axis=axis, dtype=dtype, sparse=sparse))
+    if encoded.dtype is torch.bool:
+        return wrap(torch.any(encoded, dim=reduce_axis))
+    return wrap(torch.amax(encoded, dim=reduce_axis))
 
 
 def _same_shape(target, output):
@@ -421,7 +437,9 @@ def moments(x, axes, keepdims=False, synchronized=False):
     original = x.dtype
     if original in (torch.float16, torch.bfloat16):
         x = x.float()
-    axes = _axes(axes)
+    axes = _checked_axis_arg(axes, x, "Mean")
+    if axes is None:
+        axes = tuple(range(x.dim()))
     mean = torch.mean(x, dim=axes, keepdim=True)
     variance = torch.mean(torch.square(x - mean), dim=axes, keepdim=True)
     if not keepdims:
@@ -453,14 +471,23 @@ def batch_normalization(x, mean, variance, axis, offset=None, scale=None, epsilo
 
 @_keras_export("keras.ops.normalize", "keras.ops.nn.normalize")
 def normalize(x, axis=-1, order=2, epsilon=None):
-    """``x`` divided by its ``order``-norm along ``axis`` (at least ``epsilon``)."""
+    """``x`` divided by its ``order``-norm along ``axis`` (at least ``epsilon``); ``order``
+    must be an int >= 1 (Keras' ``ValueError``), the axis is checked as TF's ``Sum`` checks it
+    and other orders than 2 take :func:`keras.ops.norm`'s (its errors)."""
+    if not isinstance(order, int) or not order >= 1:
+        raise ValueError(f"Argument `order` must be an int >= 1. Received: order={order}")
     x = storage(x)
     if epsilon is None:
         epsilon = config.epsilon()
     if order == 2:
-        square_sum = torch.sum(torch.square(x), dim=axis, keepdim=True)
+        dims = _checked_axis_arg(axis, x, "Sum")
+        if dims is None:
+            dims = tuple(range(x.dim()))
+        square_sum = torch.sum(torch.square(x), dim=dims, keepdim=True)
         return wrap(x * torch.rsqrt(torch.clamp(square_sum, min=epsilon * epsilon)))
-    norm = torch.linalg.vector_norm(x, ord=order, dim=axis, keepdim=True)
+    from .linalg import norm as _norm
+
+    norm = _norm(x, ord=order, axis=axis, keepdims=True)._value
     return wrap(x / torch.clamp(norm, min=epsilon))
 
 

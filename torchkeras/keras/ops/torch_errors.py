@@ -63,6 +63,11 @@ _BINARY = {
     "logical_and": "LogicalAnd",
     "logical_or": "LogicalOr",
     "accuracy": "Equal",
+    "logaddexp": "Sub",
+    "logaddexp2": "Sub",
+    "logical_xor": "LogicalOr",
+    "logspace": "BroadcastArgs",
+    "rms_normalization": "Mul",
 }
 
 
