@@ -180,6 +180,10 @@ def range(start, limit=None, delta=1, dtype=None, name="range"):  # noqa: A001 -
         values = [to_torch(v) for v in (start, limit, delta)]
         inferred = max((dtype_of(v) for v in values), key=lambda d: _RANGE_ORDER.get(d.name, -1))
         dtype = inferred
+    for label, value in zip(("start", "limit", "delta"), values):
+        if isinstance(value, torch.Tensor) and value.dim() != 0:
+            text = "%s must be a scalar, not shape %s" % (label, dims_text(value.shape))
+            raise op_error("Range", text, value, "")
     first, last, step = (v.item() if isinstance(v, torch.Tensor) else v for v in values)
     if dtype.is_integer:
         first, last, step = int(first), int(last), int(step)

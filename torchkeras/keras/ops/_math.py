@@ -5,7 +5,7 @@ import torch
 from ...ops._args import axis_arg
 from ...ops.segment_ops import check_segment_ids
 from ...ops.reduction_ops import reduce_logsumexp as _tf_reduce_logsumexp
-from ._base import float_of, storage, wrap
+from ._base import float_kernel_input, float_of, storage, wrap
 from ...api_export import keras_export
 
 __all__ = [
@@ -113,14 +113,14 @@ def logsumexp(x, axis=None, keepdims=False):
 
 @keras_export("keras.ops.erf")
 def erf(x):
-    """The error function."""
-    return wrap(torch.erf(float_of(storage(x))))
+    """The error function (TF's ``Erf`` kernel: floating inputs only)."""
+    return wrap(torch.erf(float_kernel_input(x, "Erf")))
 
 
 @keras_export("keras.ops.erfinv")
 def erfinv(x):
-    """The inverse error function."""
-    return wrap(torch.erfinv(float_of(storage(x))))
+    """The inverse error function (TF's ``Erfinv`` kernel: floating inputs only)."""
+    return wrap(torch.erfinv(float_kernel_input(x, "Erfinv")))
 
 
 @keras_export("keras.ops.rsqrt")

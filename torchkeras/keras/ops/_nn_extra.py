@@ -6,7 +6,7 @@ import warnings
 import torch
 
 from ..backend import config
-from ._base import TORCH, storage, wrap
+from ._base import TORCH, constant_input, float_kernel_input, storage, wrap
 from ._dtypes import NAME, result_type
 from ...api_export import keras_export
 
@@ -29,15 +29,16 @@ __all__ = [
 
 @keras_export("keras.ops.celu", "keras.ops.nn.celu")
 def celu(x, alpha=1.0):
-    """``max(x, 0) + alpha * expm1(min(x, 0) / alpha)``."""
-    x = storage(x)
+    """``max(x, 0) + alpha * expm1(min(x, 0) / alpha)``; floating ``x`` only (TF's error)."""
+    x = constant_input(x, 0.0)
     return wrap(torch.clamp(x, min=0) + alpha * torch.expm1(torch.clamp(x, max=0) / alpha))
 
 
 @keras_export("keras.ops.glu", "keras.ops.nn.glu")
 def glu(x, axis=-1):
-    """Gated linear unit: the first half of ``axis`` times the sigmoid of the second half."""
-    x = storage(x)
+    """Gated linear unit: the first half of ``axis`` times the sigmoid of the second half
+    (floating ``x`` only: TF's ``Sigmoid`` kernel refuses others)."""
+    x = float_kernel_input(x, "Sigmoid")
     if x.shape[axis] % 2 != 0:
         raise ValueError(
             f"axis size must be divisible by 2. Received: x.shape={tuple(x.shape)} with axis={axis}"
@@ -48,8 +49,8 @@ def glu(x, axis=-1):
 
 @keras_export("keras.ops.hard_tanh", "keras.ops.nn.hard_tanh")
 def hard_tanh(x):
-    """``clip(x, -1, 1)``."""
-    return wrap(torch.clamp(storage(x), -1.0, 1.0))
+    """``clip(x, -1, 1)``; floating ``x`` only (TF's error)."""
+    return wrap(torch.clamp(constant_input(x, 1.0), -1.0, 1.0))
 
 
 @keras_export("keras.ops.squareplus", "keras.ops.nn.squareplus")
@@ -80,8 +81,11 @@ def soft_shrink(x, threshold=0.5):
 
 @keras_export("keras.ops.hard_shrink", "keras.ops.nn.hard_shrink")
 def hard_shrink(x, threshold=0.5):
-    """``x`` where ``|x| > threshold``, else 0."""
-    x = storage(x)
+    """``x`` where ``|x| > threshold``, else 0; TF converts ``threshold`` to ``x``'s dtype
+    first (a float threshold refuses non-floating ``x``, ``None`` does not convert)."""
+    if threshold is None:
+        storage(threshold)
+    x = constant_input(x, threshold) if isinstance(threshold, float) else storage(x)
     return wrap(torch.where(torch.abs(x) > threshold, x, torch.zeros_like(x)))
 
 

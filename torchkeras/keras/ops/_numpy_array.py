@@ -13,6 +13,7 @@ from ..backend.traceback_utils import inject_call_info
 from ...ops._args import axis_list, shape_arg
 from ...ops import gather_ops as _tf_gather
 from ...ops import shape_ops as _tf_shape
+from ...ops import creation_ops as _tf_creation
 from ._base import TORCH, floatx_torch, promoted, promoted_all, storage, unaliased, wrap
 from ._dtypes import NAME, result_type, standardize_dtype
 from ...api_export import keras_export
@@ -96,6 +97,21 @@ def _dtype_of_values(*values):
     return result_type(*keys)
 
 
+_FLOAT_DTYPES = frozenset(("float16", "float32", "float64", "bfloat16"))
+"""Keras' ``dtypes.FLOAT_TYPES`` (an argument with such a ``dtype`` is no size)."""
+
+
+def _range_scalar(v):
+    """Whether ``v`` is an ``arange`` argument the fast path takes: a Python number, ``None``
+    or a one-element tensor."""
+    if v is None or type(v) is int or type(v) is float:
+        return True
+    if hasattr(v, "_value") or isinstance(v, torch.Tensor):
+        value = getattr(v, "_value", v)
+        return isinstance(value, torch.Tensor) and value.dim() == 0
+    return False
+
+
 def _scalar(v):
     return v.item() if hasattr(v, "_value") or isinstance(v, torch.Tensor) else v
 
@@ -103,13 +119,22 @@ def _scalar(v):
 @keras_export("keras.ops.arange", "keras.ops.numpy.arange")
 def arange(start, stop=None, step=None, dtype=None):
     """``[start, stop)`` by ``step``; dtype from Keras' promotion of the arguments
-    (``arange(3)`` is int32, ``arange(0.5)`` float32)."""
+    (``arange(3)`` is int32, ``arange(0.5)`` float32).  Arguments TF's ``tf.range`` refuses
+    (arrays, strings, a float step for an integer dtype, a step away from ``stop``) get its
+    errors."""
     if dtype is None:
         dtype = _dtype_of_values(*(v for v in (start, stop, step) if v is not None))
-    target = TORCH[standardize_dtype(dtype)]
+    dtype = standardize_dtype(dtype)
+    if dtype not in TORCH or not all(map(_range_scalar, (start, stop, step))):
+        return _tf_creation.range(start, stop, 1 if step is None else step, dtype)
+    target = TORCH[dtype]
     start, stop, step = _scalar(start), _scalar(stop), _scalar(step)
     if stop is None:
         start, stop = 0, start
+    delta = 1 if step is None else step
+    refused = (delta > 0 and start > stop) or (delta < 0 and start < stop)
+    if refused or (not target.is_floating_point and float in map(type, (start, stop, delta))):
+        return _tf_creation.range(start, stop, delta, dtype)
     return wrap(
         torch.arange(start, stop, 1 if step is None else step, device=_device.current()).to(target)
     )
@@ -123,10 +148,22 @@ def array(x, dtype=None):
 
 @keras_export("keras.ops.eye", "keras.ops.numpy.eye")
 def eye(N, M=None, k=0, dtype=None):  # noqa: N803 - Keras' names
-    """An ``N x M`` matrix with ones on the ``k``-th diagonal (floatx unless ``dtype``)."""
+    """An ``N x M`` matrix with ones on the ``k``-th diagonal (floatx unless ``dtype``).  As
+    Keras' TF backend: float sizes are refused, ``k == 0`` is ``tf.eye`` (its errors for other
+    sizes and dtypes), another ``k`` builds an eye of ``min(M - k, N + k)`` rows first."""
+    if isinstance(N, float) or getattr(N, "dtype", None) in _FLOAT_DTYPES:
+        raise TypeError("Argument `N` must be an integer or an integer tensor.")
+    if isinstance(M, float) or getattr(M, "dtype", None) in _FLOAT_DTYPES:
+        raise TypeError("Argument `M` must be an integer, an integer tensor, or `None`.")
     M = N if M is None else M
+    dtype = standardize_dtype(dtype)
+    if type(N) is not int or type(M) is not int or dtype not in TORCH:
+        if isinstance(k, int) and k == 0:
+            return _tf_creation.eye(N, M, dtype=dtype)
     if N < 0 or M < 0:
         raise op_error("Fill", "Dimension %d must be >= 0" % (N if N < 0 else M))
+    if min(M - k, N + k) < 0:
+        raise op_error("Fill", "Dimension %d must be >= 0" % min(M - k, N + k))
     rows = torch.arange(N, device=_device.current())[:, None]
     cols = torch.arange(M, device=_device.current())[None, :]
     return wrap((cols - rows == k).to(TORCH[standardize_dtype(dtype)]))

@@ -2,11 +2,16 @@
 reductions, splitting/stacking variants, kron, searchsorted, select."""
 
 import math
+import operator
 
 import torch
 
 from ._base import float_of, floatx_torch, promoted, promoted_all, storage, unaliased, wrap
 from ._dtypes import NAME
+from ._strings import StringInputError
+from ..backend.traceback_utils import inject_call_info
+from ...framework import dtypes
+from ...framework.op_errors import attr_error
 from ._numpy_array import concatenate, split
 from ...api_export import keras_export
 
@@ -102,13 +107,37 @@ def sinc(x):
 
 @keras_export("keras.ops.diff", "keras.ops.numpy.diff")
 def diff(a, n=1, axis=-1):
-    """``n``-th discrete difference along ``axis``."""
-    a = unaliased(a)
+    """``n``-th discrete difference along ``axis``.  Keras runs it as the ``Diff`` operation,
+    so its errors carry ``Diff.call()``'s context, as Keras' TF backend raises them."""
+    try:
+        return _diff(a, n, axis)
+    except Exception as error:  # noqa: BLE001 - Keras' Operation call wraps every error
+        raise inject_call_info(error, _diff_signature, (a,), {}, "Diff.call()") from None
+
+
+def _diff_signature(a):
+    """The signature of Keras' ``Diff.call`` (whose arguments its errors list)."""
+
+
+def _diff(a, n, axis):
+    try:
+        a = unaliased(a)
+    except StringInputError:
+        raise attr_error("Sub", dtypes.string) from None
+    if n == 0:
+        return wrap(a)
     if n < 0:
         raise ValueError(f"Order `n` must be non-negative. Received n={n}")
-    if n and a.dim() == 0:
-        raise ValueError(f"`diff` requires input that is at least one dimensional. Received: a={a}")
-    return wrap(torch.diff(a, n=n, dim=axis) if n else a)
+    if a.dim() == 0:
+        raise ValueError(
+            f"`diff` requires input that is at least one dimensional. Received: a={wrap(a)}"
+        )
+    axis = operator.index(axis)
+    if not -a.dim() <= axis < a.dim():
+        raise ValueError(f"axis {axis} is out of bounds for an array with dimension {a.dim()}.")
+    for _ in range(n):
+        a = torch.diff(a, dim=axis)
+    return wrap(a)
 
 
 @keras_export("keras.ops.isneginf", "keras.ops.numpy.isneginf")

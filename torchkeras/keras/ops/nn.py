@@ -10,7 +10,7 @@ import torch.nn.functional as F
 from ...ops import nn_ops as _nn_ops
 from ...ops import softmax_kernel as _softmax_kernel
 from ..backend import config
-from ._base import TORCH, storage, wrap
+from ._base import TORCH, constant_input, storage, wrap
 from ._dtypes import standardize_dtype
 from ._strings import features_error as _features_error
 from ...framework.dtypes import from_torch as _from_torch
@@ -54,6 +54,9 @@ _OWN = [
 __all__ = list(_OWN)
 
 _FLOATING = frozenset((torch.float16, torch.bfloat16, torch.float32, torch.float64))
+_INTEGERS = frozenset(
+    (torch.int8, torch.int16, torch.int32, torch.int64, torch.uint8, torch.uint16, torch.uint32)
+)
 _ALLOWED = {
     kernel: _allowed_dtypes(kernel)
     for kernel in ("Relu", "Relu6", "Sigmoid", "Softmax", "LogSoftmax", "Softplus", "Softsign")
@@ -178,21 +181,25 @@ def selu(x):
 
 @_keras_export("keras.ops.leaky_relu", "keras.ops.nn.leaky_relu")
 def leaky_relu(x, negative_slope=0.2):
-    """``x`` if positive, else ``negative_slope * x``."""
+    """``x`` if positive, else ``negative_slope * x``; integer ``x`` is cast to float32 first
+    (as ``tf.nn.leaky_relu``)."""
+    x = storage(x)
+    if x.dtype in _INTEGERS:
+        x = x.to(torch.float32)
     return wrap(F.leaky_relu(_kernel_input(x, "LeakyRelu"), negative_slope))
 
 
 @_keras_export("keras.ops.hard_sigmoid", "keras.ops.nn.hard_sigmoid")
 def hard_sigmoid(x):
-    """``clip(x / 6 + 0.5, 0, 1)``."""
-    x = storage(x)
+    """``clip(x / 6 + 0.5, 0, 1)``; floating ``x`` only (TF's error)."""
+    x = constant_input(x, 3.0)
     return wrap(torch.clamp(x / 6.0 + 0.5, 0.0, 1.0))
 
 
 @_keras_export("keras.ops.hard_silu", "keras.ops.nn.hard_silu")
 def hard_silu(x):
-    """``x * hard_sigmoid(x)``."""
-    x = storage(x)
+    """``x * hard_sigmoid(x)``; floating ``x`` only (TF's error)."""
+    x = constant_input(x, 3.0)
     return wrap(x * torch.clamp(x / 6.0 + 0.5, 0.0, 1.0))
 
 
@@ -253,14 +260,15 @@ def _same_shape(target, output):
 def binary_crossentropy(target, output, from_logits=False):
     """Element-wise binary crossentropy; probabilities are clipped to ``[eps, 1 - eps]``.  From
     logits it is TF's ``sigmoid_cross_entropy_with_logits`` formula, ``max(x, 0) - x * z +
-    log1p(exp(-|x|))`` (so a logit of -inf with target 1 gives inf, not NaN)."""
+    log1p(exp(-|x|))`` (so a logit of -inf with target 1 gives inf, not NaN).  Probabilities
+    must be floating: TF converts the clip bound ``1 - epsilon`` to their dtype."""
     output = storage(output)
     target = storage(target, str(output.dtype).split(".")[-1])
     _same_shape(target, output)
     if from_logits:
         return wrap(_nn_ops.sigmoid_cross_entropy(output, target))
     eps = config.epsilon()
-    output = torch.clamp(output, eps, 1.0 - eps)
+    output = torch.clamp(constant_input(output, 1.0 - eps), eps, 1.0 - eps)
     return wrap(-(target * torch.log(output) + (1 - target) * torch.log(1 - output)))
 
 
