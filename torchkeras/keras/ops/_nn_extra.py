@@ -6,6 +6,7 @@ import warnings
 import torch
 
 from ..backend import config
+from . import _conv_reference
 from ._base import TORCH, constant_input, float_kernel_input, storage, wrap
 from ._dtypes import NAME, result_type
 from ...api_export import keras_export
@@ -218,9 +219,21 @@ def conv_transpose(
 ):
     """Transposed N-D convolution; ``kernel`` is ``spatial + (out_channels, in_channels)``
     (Keras' layout); output sizes and the placement of ``'same'`` padding follow TF's
-    ``conv_transpose`` (the gradient of a forward convolution)."""
+    ``conv_transpose`` (the gradient of a forward convolution).  Keras' checks (data format,
+    channels, rank, padding) and TF's stride check come first."""
     from .nn import _channels_first, _padding, _restore, _tuple
 
+    data_format = _conv_reference.standardize_data_format(data_format)
+    _conv_reference.check_input_channels(storage(inputs), storage(kernel), data_format, -1)
+    _conv_reference.data_format_code(data_format, storage(inputs).dim())
+    if str(padding).lower() not in ("valid", "same"):
+        raise ValueError(
+            f"The `padding` argument must be one of 'valid', 'same'. Received: {padding}"
+        )
+    rank = storage(inputs).dim()
+    _conv_reference.check_strides(
+        strides, "Conv3DBackpropInputV2" if rank == 5 else "Conv2DBackpropInput", name=None
+    )
     x, data_format = _channels_first(storage(inputs), data_format)
     w = storage(kernel)
     n = w.dim() - 2

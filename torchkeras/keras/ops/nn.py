@@ -10,6 +10,7 @@ import torch.nn.functional as F
 from ...ops import nn_ops as _nn_ops
 from ...ops import softmax_kernel as _softmax_kernel
 from ..backend import config
+from . import _conv_reference
 from ._base import TORCH, constant_input, storage, wrap
 from ._dtypes import standardize_dtype
 from ._strings import features_error as _features_error
@@ -362,7 +363,16 @@ def _padding(padding):
 @_keras_export("keras.ops.conv", "keras.ops.nn.conv")
 def conv(inputs, kernel, strides=1, padding="valid", data_format=None, dilation_rate=1):
     """N-D convolution; ``kernel`` is ``spatial + (in_channels / groups, out_channels)``
-    (Keras' layout); ``'same'`` pads like TF (extra padding after)."""
+    (Keras' layout); ``'same'`` pads like TF (extra padding after).  Arguments the torch path
+    fails on run through Keras' TF-backend code on ``tf.nn.convolution`` (TF's errors)."""
+    try:
+        return _conv(inputs, kernel, strides, padding, data_format, dilation_rate)
+    except (RuntimeError, ValueError, TypeError, KeyError, AttributeError):
+        return _conv_reference.conv(inputs, kernel, strides, padding, data_format, dilation_rate)
+
+
+def _conv(inputs, kernel, strides, padding, data_format, dilation_rate):
+    _conv_reference.standardize_data_format(data_format)
     x, data_format = _channels_first(storage(inputs), data_format)
     w = storage(kernel)
     n = w.dim() - 2
@@ -376,7 +386,12 @@ def conv(inputs, kernel, strides=1, padding="valid", data_format=None, dilation_
 
 @_keras_export("keras.ops.depthwise_conv", "keras.ops.nn.depthwise_conv")
 def depthwise_conv(inputs, kernel, strides=1, padding="valid", data_format=None, dilation_rate=1):
-    """Depthwise N-D convolution; ``kernel`` is ``spatial + (in_channels, multiplier)``."""
+    """Depthwise N-D convolution; ``kernel`` is ``spatial + (in_channels, multiplier)``.  As
+    Keras' TF backend, the input's channels must match the kernel's and strides be positive
+    (TF's ``DepthwiseConv2dNative`` error)."""
+    data_format = _conv_reference.standardize_data_format(data_format)
+    _conv_reference.check_input_channels(storage(inputs), storage(kernel), data_format)
+    _conv_reference.check_strides(strides, "DepthwiseConv2dNative")
     x, data_format = _channels_first(storage(inputs), data_format)
     w = storage(kernel)
     n = w.dim() - 2
@@ -410,7 +425,18 @@ def max_pool(inputs, pool_size, strides=None, padding="valid", data_format=None)
 
 @_keras_export("keras.ops.average_pool", "keras.ops.nn.average_pool")
 def average_pool(inputs, pool_size, strides=None, padding="valid", data_format=None):
-    """Average pooling; with ``'same'`` padded positions are left out of each average (TF)."""
+    """Average pooling; with ``'same'`` padded positions are left out of each average (TF).
+    Arguments the torch path fails on (or an unknown data format) run through Keras'
+    TF-backend code on ``tf.nn.avg_pool`` (TF's errors, TF's empty result for a window larger
+    than the input)."""
+    try:
+        return _average_pool(inputs, pool_size, strides, padding, data_format)
+    except (RuntimeError, ValueError, TypeError, KeyError, AttributeError):
+        return _conv_reference.average_pool(inputs, pool_size, strides, padding, data_format)
+
+
+def _average_pool(inputs, pool_size, strides, padding, data_format):
+    _conv_reference.standardize_data_format(data_format)
     x, data_format = _channels_first(storage(inputs), data_format)
     n, pool, strides = _pool_args(x, pool_size, strides)
     if _padding(padding) == "valid":
