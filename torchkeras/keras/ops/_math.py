@@ -3,6 +3,7 @@
 import torch
 
 from ...ops._args import axis_arg
+from ...ops.nn_ops import in_top_k as _tf_in_top_k
 from ...ops.segment_ops import check_segment_ids
 from ...ops.reduction_ops import reduce_logsumexp as _tf_reduce_logsumexp
 from ._base import float_kernel_input, float_of, storage, wrap
@@ -89,12 +90,9 @@ def top_k(x, k, sorted=True):  # noqa: A002 - Keras' name
 @keras_export("keras.ops.in_top_k")
 def in_top_k(targets, predictions, k):
     """True where the ``targets`` class is among the ``k`` largest ``predictions`` (ties count as
-    in)."""
-    pred = storage(predictions)
-    target = storage(targets).to(torch.int64)
-    picked = torch.gather(pred, 1, target.unsqueeze(1))
-    above = torch.sum(pred > picked, dim=1)
-    return wrap((above < k) & torch.isfinite(picked.squeeze(1)))
+    in): Keras' TF backend runs ``tf.math.in_top_k`` (its checks and errors; out-of-range
+    targets give False)."""
+    return _tf_in_top_k(targets, predictions, k)
 
 
 @keras_export("keras.ops.logsumexp")

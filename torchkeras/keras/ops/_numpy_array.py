@@ -2,13 +2,15 @@
 take, pad, ...) plus products (dot, matmul, einsum), with Keras' argument names and
 dtype rules.  Shape errors TF reports are raised by reusing torchkeras' tf ops."""
 
+import operator
+
 import numpy as np
 import torch
 
 from ...ops import matmul_ops as _tf_matmul
 from ...ops.sort_ops import sort_with_indices
 from ...framework import device as _device
-from ...framework.op_errors import op_error
+from ...framework.op_errors import cannot_convert, op_error
 from ..backend.traceback_utils import inject_call_info
 from ...ops._args import axis_list, shape_arg
 from ...ops import gather_ops as _tf_gather
@@ -257,17 +259,54 @@ def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis
 
 @keras_export("keras.ops.diag", "keras.ops.numpy.diag")
 def diag(x, k=0):
-    """The ``k``-th diagonal of a 2-D ``x``, or the square matrix with 1-D ``x`` on it."""
+    """The ``k``-th diagonal of a 2-D ``x`` (:func:`diagonal`'s checks), or the square matrix
+    with 1-D ``x`` on it (``k`` must be an int, TF's int32 conversion)."""
     x = storage(x)
     if x.dim() not in (1, 2):
         raise ValueError(f"`x` must be 1d or 2d. Received: x.shape={tuple(x.shape)}")
+    if x.dim() == 2:
+        return _diagonal(x, k, 0, 1)
+    if not isinstance(k, int):
+        raise cannot_convert(k, "int32")
     return wrap(torch.diag(x, k))
 
 
 @keras_export("keras.ops.diagonal", "keras.ops.numpy.diagonal")
 def diagonal(x, offset=0, axis1=0, axis2=1):
-    """The ``offset`` diagonal of the ``axis1``/``axis2`` planes, as a new last axis."""
-    return wrap(torch.diagonal(storage(x), offset, axis1, axis2).clone())
+    """The ``offset`` diagonal of the ``axis1``/``axis2`` planes, as a new last axis.  As
+    Keras' TF backend: the axes are checked the NumPy way and must differ, an ``offset`` off
+    the matrix raises ``MatrixDiagPartV3``'s bound error (NumPy returns an empty diagonal),
+    a non-int ``offset`` TF's int32 conversion error."""
+    return _diagonal(x, offset, axis1, axis2)
+
+
+def _canonical_axis(axis, rank):
+    """Keras' ``canonicalize_axis``: an int axis within ``[-rank, rank)``, made non-negative."""
+    axis = operator.index(axis)
+    if not -rank <= axis < rank:
+        raise ValueError(f"axis {axis} is out of bounds for an array with dimension {rank}.")
+    return axis % rank
+
+
+def _diagonal(x, offset, axis1, axis2):
+    rank = len(x.shape)
+    first, second = _canonical_axis(axis1, rank), _canonical_axis(axis2, rank)
+    if first == second:
+        raise ValueError(
+            f"`axis1` and `axis2` cannot be the same. Received: axis1={axis1}, axis2={axis2}"
+        )
+    x = storage(x)
+    if not (offset == 0 and first == rank - 2 and second == rank - 1):
+        if not isinstance(offset, int):
+            raise cannot_convert(offset, "int32")
+        rows = x.shape[first]
+        if offset <= -rows or offset >= x.shape[second]:
+            text = "lower_diag_index is out of bound: %d. It must be between %d and 0" % (
+                offset,
+                -rows,
+            )
+            raise op_error("MatrixDiagPartV3", text, x, name="diag_part")
+    return wrap(torch.diagonal(x, offset, first, second).clone())
 
 
 @keras_export("keras.ops.tri", "keras.ops.numpy.tri")

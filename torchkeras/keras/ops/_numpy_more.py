@@ -11,7 +11,8 @@ from ._dtypes import NAME
 from ._strings import StringInputError
 from ..backend.traceback_utils import inject_call_info
 from ...framework import dtypes
-from ...framework.op_errors import attr_error
+from ...framework.op_errors import attr_error, cannot_convert
+from ...ops.shape_ops import reverse as _tf_reverse
 from ._numpy_array import concatenate, split
 from ...api_export import keras_export
 
@@ -217,14 +218,22 @@ def searchsorted(sorted_sequence, values, side="left"):
 
 @keras_export("keras.ops.diagflat", "keras.ops.numpy.diagflat")
 def diagflat(x, k=0):
-    """A square matrix with the flattened ``x`` on its ``k``-th diagonal."""
-    return wrap(torch.diagflat(storage(x), k))
+    """A square matrix with the flattened ``x`` on its ``k``-th diagonal (``k`` must be an
+    int: TF's int32 conversion error)."""
+    x = storage(x)
+    if not isinstance(k, int):
+        raise cannot_convert(k, "int32")
+    return wrap(torch.diagflat(x, k))
 
 
 @keras_export("keras.ops.fliplr", "keras.ops.numpy.fliplr")
 def fliplr(x):
-    """``x`` reversed along axis 1."""
-    return wrap(torch.flip(storage(x), (1,)))
+    """``x`` reversed along axis 1; as TF's ``reverse``, a 0-d ``x`` is returned as it is and
+    a 1-D one refused (``ReverseV2``'s error)."""
+    value = unaliased(x)
+    if value.dim() < 2:
+        return wrap(value) if value.dim() == 0 else _tf_reverse(wrap(value), [1])
+    return wrap(torch.flip(value, (1,)))
 
 
 @keras_export("keras.ops.flipud", "keras.ops.numpy.flipud")
