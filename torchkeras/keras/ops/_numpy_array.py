@@ -16,6 +16,8 @@ from ...ops._args import axis_list, shape_arg
 from ...ops import gather_ops as _tf_gather
 from ...ops import shape_ops as _tf_shape
 from ...ops import creation_ops as _tf_creation
+from ...ops import shape_query_ops as _tf_shape_query
+from ...framework.convert import convert_to_tensor
 from ._base import TORCH, floatx_torch, promoted, promoted_all, storage, unaliased, wrap
 from ._dtypes import NAME, result_type, standardize_dtype
 from ...api_export import keras_export
@@ -179,17 +181,30 @@ def identity(n, dtype=None):
 
 @keras_export("keras.ops.full", "keras.ops.numpy.full")
 def full(shape, fill_value, dtype=None):
-    """A tensor of ``shape`` filled with ``fill_value`` (floatx unless ``dtype``)."""
-    value = storage(fill_value, standardize_dtype(dtype)).to(_device.current())
-    return wrap(torch.broadcast_to(value, _new_shape(shape, "BroadcastTo")).clone())
+    """A tensor of ``shape`` filled with ``fill_value`` (floatx unless ``dtype``).  Arguments
+    the torch path fails on run as Keras' TF backend does (``tf.broadcast_to`` of the
+    converted value: TF's errors)."""
+    try:
+        value = storage(fill_value, standardize_dtype(dtype)).to(_device.current())
+        return wrap(torch.broadcast_to(value, _new_shape(shape, "BroadcastTo")).clone())
+    except (RuntimeError, TypeError, ValueError):
+        value = convert_to_tensor(fill_value, dtype=standardize_dtype(dtype))
+        return _tf_shape.broadcast_to(value, shape)
 
 
 @keras_export("keras.ops.full_like", "keras.ops.numpy.full_like")
 def full_like(x, fill_value, dtype=None):
-    """A tensor with ``x``'s shape filled with ``fill_value`` (``x``'s dtype unless ``dtype``)."""
-    x = storage(x)
-    value = storage(fill_value, dtype or NAME[x.dtype])
-    return wrap(torch.broadcast_to(value.to(x.device), x.shape).clone())
+    """A tensor with ``x``'s shape filled with ``fill_value`` (``x``'s dtype unless ``dtype``).
+    Arguments the torch path fails on run as Keras' TF backend does (``tf.broadcast_to`` of
+    the converted value: TF's errors)."""
+    try:
+        x = storage(x)
+        value = storage(fill_value, dtype or NAME[x.dtype])
+        return wrap(torch.broadcast_to(value.to(x.device), x.shape).clone())
+    except (RuntimeError, TypeError, ValueError):
+        x = convert_to_tensor(x)
+        value = convert_to_tensor(fill_value, dtype=standardize_dtype(dtype) if dtype else x.dtype)
+        return _tf_shape.broadcast_to(value, _tf_shape_query.shape(x))
 
 
 @keras_export("keras.ops.ones", "keras.ops.numpy.ones")
@@ -343,8 +358,13 @@ def append(x1, x2, axis=None):
 
 @keras_export("keras.ops.broadcast_to", "keras.ops.numpy.broadcast_to")
 def broadcast_to(x, shape):
-    """``x`` broadcast to ``shape`` (TF's ``InvalidArgumentError`` when incompatible)."""
-    return _tf_shape.broadcast_to(unaliased(x), _shape(shape))
+    """``x`` broadcast to ``shape`` (TF's ``InvalidArgumentError`` when incompatible); a
+    ``shape`` that is no sequence of ints goes to ``tf.broadcast_to`` as it is (TF's errors)."""
+    if isinstance(shape, int) or (
+        isinstance(shape, (tuple, list)) and all(type(d) is int for d in shape)
+    ):
+        shape = _shape(shape)
+    return _tf_shape.broadcast_to(unaliased(x), shape)
 
 
 @keras_export("keras.ops.concatenate", "keras.ops.numpy.concatenate")

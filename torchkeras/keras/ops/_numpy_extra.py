@@ -4,6 +4,9 @@ hypot, inner/vdot, bincount, quantile/median, digitize, cross."""
 import torch
 
 from ...ops._args import axis_list
+from ...ops.bincount_ops import bincount as _tf_bincount
+from ...framework.op_errors import op_error
+from ...framework.tensor import TensorOperators
 from ._base import TORCH, float_of, floatx_torch, promoted, storage, unaliased, wrap
 from ._dtypes import NAME, result_type
 from ...api_export import keras_export
@@ -136,11 +139,23 @@ def vdot(x1, x2):
 @keras_export("keras.ops.bincount", "keras.ops.numpy.bincount")
 def bincount(x, weights=None, minlength=0, sparse=False):
     """Counts (int32) or summed ``weights`` per non-negative integer value of 1-D or 2-D ``x``
-    (2-D: per row)."""
+    (2-D: per row).  Arguments TF refuses (negative values, ``weights`` of another shape, a
+    non-int ``minlength``) get ``tf.math.bincount``'s errors, as Keras' TF backend runs it."""
     if sparse:
         raise ValueError("torchkeras has no sparse tensors: `sparse=True` is not supported.")
-    x = storage(x).to(torch.int64)
+    x = storage(x)
     w = None if weights is None else storage(weights)
+    if (
+        not isinstance(minlength, int)
+        or (x.numel() and int(x.min()) < 0)
+        or (w is not None and w.numel() and w.shape != x.shape)
+    ):
+        arr = wrap(x if x.dtype in (torch.int32, torch.int64) else x.to(torch.int32))
+        kept = (torch.int32, torch.int64, torch.float32, torch.float64)
+        if w is not None and w.dtype not in kept:
+            w = w.to(torch.float32 if w.is_floating_point() else torch.int32)
+        _tf_bincount(arr, None if w is None else wrap(w), minlength=minlength, axis=-1)
+    x = x.to(torch.int64)
     dtype = (
         TORCH["int32"] if w is None else TORCH[result_type(NAME[storage(x).dtype], NAME[w.dtype])]
     )
@@ -193,8 +208,15 @@ def median(x, axis=None, keepdims=False):
 
 @keras_export("keras.ops.digitize", "keras.ops.numpy.digitize")
 def digitize(x, bins):
-    """Index (int32) of the bin of each value: ``i`` with ``bins[i-1] <= x < bins[i]``."""
-    x, b = storage(x), storage(bins)
+    """Index (int32) of the bin of each value: ``i`` with ``bins[i-1] <= x < bins[i]``.  As
+    Keras' TF backend, ``bins`` is read as a list of Python floats (its errors for other
+    values) and must be sorted (``Bucketize``'s error)."""
+    x = storage(x)
+    if not isinstance(bins, (TensorOperators, torch.Tensor)):
+        bins = [float(b) for b in list(bins)]
+    b = storage(bins)
+    if b.numel() > 1 and bool(torch.any(b[1:] < b[:-1])):
+        raise op_error("Bucketize", "Expected sorted boundaries", x)
     return wrap(torch.bucketize(x, b.to(x.dtype), right=True).to(torch.int32))
 
 

@@ -268,7 +268,20 @@ def vsplit(x, indices_or_sections):
 
 @keras_export("keras.ops.array_split", "keras.ops.numpy.array_split")
 def array_split(x, indices_or_sections, axis=0):
-    """``indices_or_sections`` near-equal parts along ``axis`` (the first ones one longer)."""
+    """``indices_or_sections`` near-equal parts along ``axis`` (the first ones one longer);
+    Keras checks that it is a positive int and ``axis`` an int first."""
+    if not isinstance(indices_or_sections, int):
+        raise TypeError(
+            "Argument `indices_or_sections` must be of type `int`. "
+            f"Received: indices_or_sections={indices_or_sections}"
+        )
+    if indices_or_sections <= 0:
+        raise ValueError(
+            "Argument `indices_or_sections` must be a positive integer. "
+            f"Received: indices_or_sections={indices_or_sections}"
+        )
+    if not isinstance(axis, int):
+        raise TypeError(f"Argument `axis` must be of type `int`. Received: {axis}")
     x = storage(x)
     total = x.shape[axis]
     size, extra = divmod(total, indices_or_sections)
