@@ -80,7 +80,9 @@ def shape(x):
 
 @keras_export("keras.ops.dtype")
 def dtype(x):
-    """Keras' dtype name of ``x`` (``'float32'``)."""
+    """Keras' dtype name of ``x`` (``'float32'``); Keras reads ``x.dtype``, so a value without
+    one (a list, a Python string, None) raises its ``AttributeError``."""
+    x.dtype  # noqa: B018 - Keras reads the attribute
     return NAME[storage(x).dtype]
 
 

@@ -38,7 +38,9 @@ def celu(x, alpha=1.0):
 @keras_export("keras.ops.glu", "keras.ops.nn.glu")
 def glu(x, axis=-1):
     """Gated linear unit: the first half of ``axis`` times the sigmoid of the second half
-    (floating ``x`` only: TF's ``Sigmoid`` kernel refuses others)."""
+    (floating ``x`` only: TF's ``Sigmoid`` kernel refuses others; Keras reads ``x.shape``
+    first, an ``AttributeError`` for lists and None)."""
+    x.shape  # noqa: B018 - Keras reads the attribute
     x = float_kernel_input(x, "Sigmoid")
     if x.shape[axis] % 2 != 0:
         raise ValueError(

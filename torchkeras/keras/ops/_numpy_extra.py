@@ -5,7 +5,9 @@ import torch
 
 from ...ops._args import axis_list
 from ...ops.bincount_ops import bincount as _tf_bincount
-from ...framework.op_errors import op_error
+from ...framework.op_errors import broadcast_shapes, op_error
+from ...framework.convert import to_torch
+from ...framework.dtypes import from_torch
 from ...framework.tensor import TensorOperators
 from ._base import TORCH, float_of, floatx_torch, promoted, storage, unaliased, wrap
 from ._dtypes import NAME, result_type
@@ -45,14 +47,44 @@ def nan_to_num(x, nan=0.0, posinf=None, neginf=None):
 @keras_export("keras.ops.isclose", "keras.ops.numpy.isclose")
 def isclose(x1, x2, rtol=1e-5, atol=1e-8, equal_nan=False):
     """``|x1 - x2| <= atol + rtol * |x2|`` for floats (infinities are never close, as in Keras' TF
-    backend); equality for other dtypes."""
+    backend); equality for other dtypes.  Tensor tolerances convert to the operands' dtype
+    (TF's errors for strings and None); operands that do not broadcast get ``Sub``'s error."""
     a, b = promoted(storage(x1), storage(x2))
     if not a.is_floating_point():
         return wrap(torch.eq(a, b))
+    broadcast_shapes("Sub", a.shape, b.shape, a)
+    rtol, atol = _tolerance(rtol, a), _tolerance(atol, a)
     result = torch.abs(a - b) <= atol + rtol * torch.abs(b)
     if equal_nan:
         result = result | (torch.isnan(a) & torch.isnan(b))
     return wrap(result)
+
+
+def _tolerance(value, like):
+    """A tolerance of ``isclose``/``allclose``: Python numbers as they are, anything else
+    converted to ``like``'s dtype as TF converts the operand of a tensor product."""
+    if type(value) is int or type(value) is float:
+        return value
+    return to_torch(value, from_torch(like.dtype)).to(like.device)
+
+
+def all_close(x1, x2, rtol, atol, equal_nan):
+    """``keras.ops.allclose``: whether every element pair is close (a 0-d bool tensor), as
+    Keras' TF backend: finite
+    pairs within ``atol + rtol * |x2|`` or equal ones (so equal infinities count), NaN pairs
+    with ``equal_nan``; equality for non-float dtypes.  Operands that do not broadcast get
+    ``LogicalAnd``'s error (TF checks finiteness first)."""
+    a, b = promoted(storage(x1), storage(x2))
+    if not a.is_floating_point():
+        broadcast_shapes("Equal", a.shape, b.shape, a)
+        return wrap(torch.all(torch.eq(a, b)))
+    broadcast_shapes("LogicalAnd", a.shape, b.shape, a)
+    rtol, atol = _tolerance(rtol, a), _tolerance(atol, a)
+    finite = torch.isfinite(a) & torch.isfinite(b)
+    result = (finite & (torch.abs(a - b) <= atol + rtol * torch.abs(b))) | torch.eq(a, b)
+    if equal_nan:
+        result = result | (torch.isnan(a) & torch.isnan(b))
+    return wrap(torch.all(result))
 
 
 @keras_export("keras.ops.trace", "keras.ops.numpy.trace")

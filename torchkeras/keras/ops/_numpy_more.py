@@ -320,10 +320,11 @@ def empty_like(x, dtype=None):
 
 @keras_export("keras.ops.allclose", "keras.ops.numpy.allclose")
 def allclose(x1, x2, rtol=1e-5, atol=1e-8, equal_nan=False):
-    """Whether every element pair satisfies ``isclose`` (a 0-d bool tensor)."""
-    from ._numpy_extra import isclose
+    """Whether every element pair is close (a 0-d bool tensor): see
+    :func:`._numpy_extra.all_close` (Keras' TF backend's rule and errors)."""
+    from ._numpy_extra import all_close
 
-    return wrap(torch.all(isclose(x1, x2, rtol, atol, equal_nan)._value))
+    return all_close(x1, x2, rtol, atol, equal_nan)
 
 
 def _without_nan(x, fill):

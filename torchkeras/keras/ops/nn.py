@@ -3,6 +3,7 @@ encodings, crossentropies, convolution and pooling (Keras' kernel layout, TF's `
 moments, normalization and scaled dot-product attention."""
 
 import math
+import numbers
 
 import torch
 import torch.nn.functional as F
@@ -18,6 +19,7 @@ from ...framework.dtypes import from_torch as _from_torch
 from ...framework.op_errors import allowed_dtypes as _allowed_dtypes
 from ...framework.op_errors import attr_error as _attr_error, op_error as _op_error
 from ...framework.tensor import Tensor as _Tensor
+from ...framework.convert import to_torch
 from ...api_export import keras_export as _keras_export
 
 _OWN = [
@@ -170,8 +172,12 @@ def gelu(x, approximate=True):
 
 @_keras_export("keras.ops.elu", "keras.ops.nn.elu")
 def elu(x, alpha=1.0):
-    """``x`` if positive, else ``alpha * (exp(x) - 1)``."""
-    return wrap(F.elu(_kernel_input(x, "Elu"), alpha))
+    """``x`` if positive, else ``alpha * (exp(x) - 1)``; an ``alpha`` other than 1 multiplies
+    TF's result, so it converts to ``x``'s dtype (TF's errors for strings and None)."""
+    x = _kernel_input(x, "Elu")
+    if type(alpha) is not int and type(alpha) is not float:
+        alpha = float(to_torch(alpha, _from_torch(x.dtype)))
+    return wrap(F.elu(x, alpha))
 
 
 @_keras_export("keras.ops.selu", "keras.ops.nn.selu")
@@ -183,7 +189,9 @@ def selu(x):
 @_keras_export("keras.ops.leaky_relu", "keras.ops.nn.leaky_relu")
 def leaky_relu(x, negative_slope=0.2):
     """``x`` if positive, else ``negative_slope * x``; integer ``x`` is cast to float32 first
-    (as ``tf.nn.leaky_relu``)."""
+    (as ``tf.nn.leaky_relu``); ``negative_slope`` is TF's float attribute ``alpha``."""
+    if not isinstance(negative_slope, numbers.Real):
+        raise TypeError("Expected float for argument 'alpha' not %r." % (negative_slope,))
     x = storage(x)
     if x.dtype in _INTEGERS:
         x = x.to(torch.float32)

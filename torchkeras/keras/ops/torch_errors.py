@@ -78,6 +78,8 @@ _BROADCASTING = {
 }
 """Keras op -> the TF op whose shape check refuses operands that do not broadcast (Keras' TF
 backend), for ops beyond ``_BINARY``."""
+_AXIS_KERNELS = {"average": "Mean", "categorical_crossentropy": "Sum"}
+"""Keras ops beyond ``_REDUCTIONS`` whose out-of-range axis TF's reduction kernel reports."""
 _NUMPY_AXES = frozenset(("expand_dims", "flip", "diagonal", "cross"))
 """Keras ops whose TF backend checks an axis the NumPy way (a ``ValueError``)."""
 _DUPLICATE_AXES = {"all": "All", "any": "Any", "amax": "Max", "amin": "Min", "count_nonzero": "Sum"}
@@ -135,6 +137,11 @@ def _shapes(args):
 
 def _axis_error(name, low, high, axis):
     rank = high + 1
+    if name in _AXIS_KERNELS:
+        return op_error(
+            _AXIS_KERNELS[name],
+            "Invalid reduction dimension (%d for input with %d dimension(s)" % (axis, rank),
+        )
     if name in _REDUCTIONS:
         return op_error(
             _REDUCTIONS[name],
