@@ -1,12 +1,16 @@
 """More ``keras.ops`` nn ops: the newer activations, layer/RMS normalization and
 separable convolution."""
 
+import math
 import warnings
+
+import numpy as np
 
 import torch
 
 from ..backend import config
 from . import _conv_reference
+from ...framework.op_errors import op_error
 from ._base import TORCH, constant_input, float_kernel_input, storage, wrap
 from ._dtypes import NAME, result_type
 from ...api_export import keras_export
@@ -135,6 +139,7 @@ def layer_normalization(x, gamma=None, beta=None, axis=-1, epsilon=None, **kwarg
     if kwargs:
         raise ValueError(f"Unrecognized keyword arguments: {kwargs}")
     epsilon = config.epsilon() if epsilon is None else epsilon
+    _keras_layer_norm_checks(x, gamma, beta, axis)
     x = storage(x)
     original = x.dtype
     x = x.to(TORCH[result_type(NAME[original], "float32")])
@@ -154,6 +159,33 @@ def layer_normalization(x, gamma=None, beta=None, axis=-1, epsilon=None, **kwarg
             inv = inv * gamma
         out = x * inv + (-mean * inv + (beta if beta is not None else 0))
     return wrap(out.to(original))
+
+
+def _keras_layer_norm_checks(x, gamma, beta, axis):
+    """What Keras' ``layer_normalization`` refuses before computing: a value without a dtype
+    (its ``AttributeError``), a NumPy string array (``standardize_dtype``'s error), an axis past
+    the rank (its ``IndexError``), a ``gamma``/``beta`` of another rank whose size does not
+    reshape to the normalized axes (TF's ``Reshape`` error)."""
+    dtype = x.dtype
+    if isinstance(x, np.ndarray) and dtype.kind in "OSU":
+        raise ValueError("Invalid dtype: %s" % dtype.name)
+    dims = tuple(x.shape)
+    axes = sorted([axis] if isinstance(axis, int) else axis)
+    target = [1] * len(dims)
+    for dim in axes:
+        target[dim] = dims[dim]
+    for value in (gamma, beta):
+        if value is None or axes == [len(dims) - 1]:
+            continue
+        shape = tuple(value.shape) if hasattr(value, "shape") else np.shape(value)
+        size = math.prod(shape)
+        if len(shape) != len(dims) and size != math.prod(target):
+            raise op_error(
+                "Reshape",
+                "Input to reshape is a tensor with %d values, but the requested shape has %d"
+                % (size, math.prod(target)),
+                name=None,
+            )
 
 
 @keras_export("keras.ops.rms_normalization", "keras.ops.nn.rms_normalization")

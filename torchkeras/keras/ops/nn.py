@@ -18,6 +18,7 @@ from ._strings import features_error as _features_error
 from ...framework.dtypes import from_torch as _from_torch
 from ...framework.op_errors import allowed_dtypes as _allowed_dtypes
 from ...framework.op_errors import attr_error as _attr_error, op_error as _op_error
+from ...framework.op_errors import broadcast_shapes as _broadcast_shapes
 from ...framework.tensor import Tensor as _Tensor
 from ...framework.convert import to_torch
 from ...api_export import keras_export as _keras_export
@@ -478,8 +479,23 @@ def moments(x, axes, keepdims=False, synchronized=False):
 @_keras_export("keras.ops.batch_normalization", "keras.ops.nn.batch_normalization")
 def batch_normalization(x, mean, variance, axis, offset=None, scale=None, epsilon=1e-3):
     """``(x - mean) / sqrt(variance + epsilon) * scale + offset``, the 1-D statistics laid along
-    ``axis``."""
+    ``axis``.  Keras' TF backend's checks come first: it lays the statistics out along ``axis``
+    by ``mean``'s length (Python's errors for a bad axis or a missing ``mean``), and
+    ``tf.nn.batch_normalization`` broadcasts them (``Mul``/``Sub``'s shape errors)."""
+    if axis != -1:
+        keras_shape = [1] * len(x.shape)
+        keras_shape[axis] = mean.shape[0]
+        for value in (mean, variance, offset, scale):
+            size = 0 if value is None else storage(value).numel()
+            if value is not None and size != keras_shape[axis]:
+                raise _op_error(
+                    "Reshape",
+                    "Input to reshape is a tensor with %d values, but the requested shape has %d"
+                    % (size, keras_shape[axis]),
+                    name=None,
+                )
     x = storage(x)
+    _batch_norm_shapes(x, mean, variance, offset, scale, axis)
     shape = [1] * x.dim()
     shape[axis] = x.shape[axis]
 
@@ -491,6 +507,27 @@ def batch_normalization(x, mean, variance, axis, offset=None, scale=None, epsilo
         inv = inv * lay(scale)
     out = x * inv + ((lay(offset) if offset is not None else 0) - lay(mean) * inv)
     return wrap(out)
+
+
+def _batch_norm_shapes(x, mean, variance, offset, scale, axis):
+    """``tf.nn.batch_normalization``'s broadcast errors, in its order, for the statistics as
+    Keras passes them (reshaped along ``axis`` unless it is -1)."""
+
+    def dims(value):
+        value = storage(value)
+        if axis == -1:
+            return tuple(value.shape)
+        laid = [1] * x.dim()
+        laid[axis] = value.numel()
+        return tuple(laid)
+
+    inv = dims(variance)
+    if scale is not None:
+        inv = tuple(_broadcast_shapes("Mul", inv, dims(scale)))
+    _broadcast_shapes("Mul", tuple(x.shape), inv)
+    shift = tuple(_broadcast_shapes("Mul", dims(mean), inv))
+    if offset is not None:
+        _broadcast_shapes("Sub", dims(offset), shift)
 
 
 @_keras_export("keras.ops.normalize", "keras.ops.nn.normalize")
