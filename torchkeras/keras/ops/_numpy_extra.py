@@ -5,7 +5,7 @@ import torch
 
 from ...ops._args import axis_list
 from ...ops.bincount_ops import bincount as _tf_bincount
-from ...framework.op_errors import broadcast_shapes, op_error
+from ...framework.op_errors import broadcast_shapes, dims_text, op_error
 from ...framework.convert import to_torch
 from ...framework.dtypes import from_torch
 from ...framework.tensor import TensorOperators
@@ -158,8 +158,20 @@ def _contract(a, b, flatten):
 
 @keras_export("keras.ops.inner", "keras.ops.numpy.inner")
 def inner(x1, x2):
-    """Sum of products over the last axes (a product for scalars)."""
-    return _contract(storage(x1), storage(x2), False)
+    """Sum of products over the last axes (a product for scalars).  Last axes of different
+    lengths get the ``MatMul`` error of Keras' TF backend (``tf.tensordot`` of the operands
+    reshaped to ``[free, contracted]`` and ``[contracted, free]``)."""
+    a, b = storage(x1), storage(x2)
+    if a.dim() and b.dim() and a.shape[-1] != b.shape[-1]:
+        rows, k1, k2 = a.numel() // max(a.shape[-1], 1), a.shape[-1], b.shape[-1]
+        text = "Matrix size-incompatible: In[0]: [%d,%d], In[1]: [%d,%d]" % (
+            rows,
+            k1,
+            k2,
+            b.numel() // max(k2, 1),
+        )
+        raise op_error("MatMul", text, a, kernel="_MklMatMul")
+    return _contract(a, b, False)
 
 
 @keras_export("keras.ops.vdot", "keras.ops.numpy.vdot")
@@ -255,13 +267,26 @@ def digitize(x, bins):
 @keras_export("keras.ops.cross", "keras.ops.numpy.cross")
 def cross(x1, x2, axisa=-1, axisb=-1, axisc=-1, axis=None):
     """Cross product of 3-vectors (``axis`` overrides ``axisa``/``axisb``/``axisc``); promoted
-    dtype."""
+    dtype.  As Keras' TF backend (and NumPy): 2-vectors get a zero third component, two of
+    them give the scalar z component; the operands broadcast (``BroadcastArgs``' error)."""
     if axis is not None:
         axisa = axisb = axisc = axis
     a, b = promoted(storage(x1), storage(x2))
     a, b = torch.movedim(a, axisa, -1), torch.movedim(b, axisb, -1)
-    a, b = torch.broadcast_tensors(a, b)
-    return wrap(torch.movedim(torch.linalg.cross(a, b, dim=-1), -1, axisc))
+    planar = a.shape[-1] == 2 and b.shape[-1] == 2
+    a, b = _third_component(a), _third_component(b)
+    try:
+        shape = torch.broadcast_shapes(a.shape, b.shape)
+    except RuntimeError:
+        text = "Incompatible shapes: %s vs. %s" % (dims_text(a.shape), dims_text(b.shape))
+        raise op_error("BroadcastArgs", text, a, name=None) from None
+    c = torch.linalg.cross(a.broadcast_to(shape), b.broadcast_to(shape), dim=-1)
+    return wrap(c[..., 2] if planar else torch.movedim(c, -1, axisc))
+
+
+def _third_component(x):
+    """A 2-vector ``x`` (last axis) with a zero third component (Keras' ``maybe_pad_zeros``)."""
+    return torch.nn.functional.pad(x, (0, 1)) if x.shape[-1] == 2 else x
 
 
 @keras_export("keras.ops.percentile", "keras.ops.numpy.percentile")
