@@ -375,7 +375,9 @@ def concatenate(xs, axis=0):
 
 @keras_export("keras.ops.hstack", "keras.ops.numpy.hstack")
 def hstack(xs):
-    """Concatenation along axis 0 for 1-D inputs, else axis 1."""
+    """Concatenation along axis 0 for 1-D inputs, else axis 1 (Keras reads ``xs[0]``: an empty
+    ``xs`` raises its ``IndexError``)."""
+    xs[0]  # noqa: B018 - Keras reads the first input's rank
     values = promoted_all(xs)
     return _tf_shape.concat(values, 0 if values[0].dim() == 1 else 1)
 

@@ -4,6 +4,7 @@ reductions, splitting/stacking variants, kron, searchsorted, select."""
 import math
 import operator
 
+import numpy as np
 import torch
 
 from ._base import float_of, floatx_torch, promoted, promoted_all, storage, unaliased, wrap
@@ -11,7 +12,7 @@ from ._dtypes import NAME
 from ._strings import StringInputError
 from ..backend.traceback_utils import inject_call_info
 from ...framework import dtypes
-from ...framework.op_errors import attr_error, cannot_convert
+from ...framework.op_errors import attr_error, cannot_convert, op_error
 from ...ops.shape_ops import reverse as _tf_reverse
 from ._numpy_array import concatenate, split
 from ...api_export import keras_export
@@ -256,8 +257,49 @@ def rot90(array, k=1, axes=(0, 1)):
 
 @keras_export("keras.ops.hsplit", "keras.ops.numpy.hsplit")
 def hsplit(x, indices_or_sections):
-    """:func:`split` along axis 1 (axis 0 for 1-D ``x``)."""
-    return split(x, indices_or_sections, axis=0 if storage(x).dim() == 1 else 1)
+    """:func:`split` along axis 1 (axis 0 for 1-D ``x``).  Split indices go to TF's ``SplitV``
+    as sizes, as Keras' TF backend passes them: a scalar is refused (``StridedSlice``), and
+    indices out of order or past the end get ``SplitV``'s errors (NumPy gives empty parts)."""
+    value = storage(x)
+    axis = 0 if value.dim() == 1 else 1
+    if not isinstance(indices_or_sections, int):
+        _check_split_indices(indices_or_sections, value.shape[axis], value)
+    return split(x, indices_or_sections, axis=axis)
+
+
+_NO_SPLITS = (
+    "Value for attr 'num_split' of 0 must be at least minimum 1\n\t; NodeDef: {{node SplitV}}; "
+    "Op<name=SplitV; signature=value:T, size_splits:Tlen, split_dim:int32 -> "
+    "output:num_split*T; attr=num_split:int,min=1; attr=T:type; "
+    "attr=Tlen:type,default=DT_INT64,allowed=[DT_INT8, DT_INT32, DT_INT64]>"
+)
+"""TF's ``SplitV`` error for no split index at all (Keras' TF backend makes one size less)."""
+
+
+def _check_split_indices(indices, total, like):
+    """TF's errors for split ``indices`` (Keras' TF ``split`` turns them into ``SplitV`` sizes:
+    the first index, the differences, the rest up to ``total``; a size of -1 is inferred)."""
+    values = storage(indices).reshape(-1).tolist() if np.ndim(indices) else None
+    if values is None:
+        raise op_error(
+            "StridedSlice", "Attempting to slice scalar input.", like, name="strided_slice/"
+        )
+    if not values:
+        raise op_error("SplitV", _NO_SPLITS, like, name="split", wrapped=False)
+    sizes = [values[0]] + [b - a for a, b in zip(values, values[1:])] + [total - values[-1]]
+    kernel = "SplitV_num_split_%d" % len(sizes)
+    for index, size in enumerate(sizes):
+        if size < -1:
+            text = "Split size at index %d must be >= 0. Got: %d" % (index, size)
+            raise op_error("SplitV", text, like, name="split", kernel=kernel)
+    if -1 in sizes:
+        determined = sum(size for size in sizes if size != -1)
+        text = (
+            "Determined shape must either match input shape along split_dim exactly if fully "
+            "specified, or be less than the size of the input along split_dim if not fully "
+            "specified.  Got: %d" % determined
+        )
+        raise op_error("SplitV", text, like, name="split", kernel=kernel)
 
 
 @keras_export("keras.ops.vsplit", "keras.ops.numpy.vsplit")
