@@ -14,6 +14,8 @@ from ..backend.traceback_utils import inject_call_info
 from ...framework import dtypes
 from ...framework.op_errors import attr_error, cannot_convert, op_error
 from ...ops.shape_ops import reverse as _tf_reverse
+from ...ops import creation_ops as _tf_creation
+from ..backend.config import floatx
 from ._numpy_array import concatenate, split
 from ...api_export import keras_export
 
@@ -346,10 +348,14 @@ def dstack(xs):
 
 @keras_export("keras.ops.empty", "keras.ops.numpy.empty")
 def empty(shape, dtype=None):
-    """A tensor of ``shape`` (floatx unless ``dtype``); its values are zeros here."""
+    """A tensor of ``shape`` (floatx unless ``dtype``); its values are zeros here.  Arguments
+    the fast path refuses go to ``tf.zeros`` as Keras' TF backend passes them (TF's errors)."""
     from ._numpy_array import zeros
 
-    return zeros(shape, dtype)
+    try:
+        return zeros(shape, dtype)
+    except (TypeError, ValueError, KeyError, RuntimeError):
+        return _tf_creation.zeros(shape, dtype=dtype or floatx())
 
 
 @keras_export("keras.ops.empty_like", "keras.ops.numpy.empty_like")

@@ -171,6 +171,15 @@ def _same(x, *args, **kwargs):
     return creation_ops.identity(x)
 
 
+def _convert(x, dtype=None, sparse=None, ragged=None):
+    if dtype is None:
+        return creation_ops.identity(x)
+    dtype = dtypes.as_dtype(dtype)
+    if hasattr(x, "_value"):
+        return cast_ops.cast(x, dtype)
+    return convert_to_tensor(x, dtype=dtype)
+
+
 def _isnan(x):
     return creation_ops.zeros_like(x, dtypes.bool)
 
@@ -228,7 +237,7 @@ _STRING_OPS = {
     "transpose": _transpose,
     "squeeze": _squeeze,
     "ravel": _ravel,
-    "convert_to_tensor": _same,
+    "convert_to_tensor": _convert,
     "stop_gradient": _same,
     "copy": _same,
     "isnan": _isnan,
