@@ -3,6 +3,7 @@ take, pad, ...) plus products (dot, matmul, einsum), with Keras' argument names 
 dtype rules.  Shape errors TF reports are raised by reusing torchkeras' tf ops."""
 
 import operator
+import string
 
 import numpy as np
 import torch
@@ -694,13 +695,45 @@ def _tf_backend_matmul(a, b):
 @keras_export("keras.ops.einsum", "keras.ops.numpy.einsum")
 def einsum(subscripts, *operands, **kwargs):
     """Einstein summation; operands promoted to a common dtype (integers computed as floats
-    and cast back)."""
+    and cast back).  As Keras' TF backend, the labels are renamed ``a``, ``b`` ... in order of
+    appearance (a cached, so hashable, string), and an equation torch refuses gets
+    ``tf.einsum``'s errors."""
+    subscripts = _normalize_subscripts(subscripts)
     values = promoted_all(operands)
     result = values[0].dtype
-    if not result.is_floating_point:
-        out = torch.einsum(subscripts, *(v.to(floatx_torch()) for v in values))
-        return wrap(out.to(torch.int32 if result is torch.int8 else result))
-    return wrap(torch.einsum(subscripts, *values))
+    try:
+        if not result.is_floating_point:
+            out = torch.einsum(subscripts, *(v.to(floatx_torch()) for v in values))
+            return wrap(out.to(torch.int32 if result is torch.int8 else result))
+        return wrap(torch.einsum(subscripts, *values))
+    except RuntimeError:
+        if subscripts in _KERAS_CUSTOM_EINSUMS:
+            raise  # Keras runs these as matmuls: torch_errors reports MatMul's error
+        return _tf_matmul.einsum(subscripts, *(wrap(v) for v in values))
+
+
+_KERAS_CUSTOM_EINSUMS = frozenset(
+    "a,b->ab ab,b->a ab,bc->ac ab,cb->ac abc,cd->abd abc,dc->abd abcd,abde->abce "
+    "abcd,abed->abce abcd,acbe->adbe abcd,adbe->acbe abcd,aecd->acbe abcd,aecd->aceb "
+    "abc,cde->abde abc,dce->abde abc,dec->abde abcd,cde->abe abcd,ced->abe".split()
+)
+"""Equations Keras' TF backend computes with its own matmul-based code, not ``tf.einsum``."""
+
+
+def _normalize_subscripts(subscripts):
+    """Keras' ``_normalize_einsum_subscripts``: labels renamed in order of appearance (its
+    ``lru_cache`` hashes the argument first: a ``TypeError`` for arrays)."""
+    hash(subscripts)
+    mapping = {}
+    normalized = ""
+    for char in subscripts:
+        if char in string.ascii_letters:
+            if char not in mapping:
+                mapping[char] = string.ascii_letters[len(mapping)]
+            normalized += mapping[char]
+        else:
+            normalized += char
+    return normalized
 
 
 @keras_export("keras.ops.tensordot", "keras.ops.numpy.tensordot")
