@@ -19,6 +19,7 @@ from ...framework.dtypes import from_torch as _from_torch
 from ...framework.op_errors import allowed_dtypes as _allowed_dtypes
 from ...framework.op_errors import attr_error as _attr_error, op_error as _op_error
 from ...framework.op_errors import broadcast_shapes as _broadcast_shapes
+from ...framework.op_errors import kernel_name as _kernel_name
 from ...framework.tensor import Tensor as _Tensor
 from ...framework.convert import to_torch
 from ...api_export import keras_export as _keras_export
@@ -555,29 +556,33 @@ def dot_product_attention(
     flash_attention=None,
     attn_logits_soft_cap=None,
 ):
-    """Scaled dot-product attention on ``(batch, length, heads, head_dim)`` tensors (3-D
-    inputs without the batch axis too); ``mask`` is boolean (True = attend), ``bias`` added
-    to the logits, ``scale`` defaults to ``1 / sqrt(head_dim)``; ``key``/``value`` may
-    have fewer heads (grouped-query attention)."""
+    """Scaled dot-product attention on ``(batch, length, heads, head_dim)`` tensors; ``mask``
+    is boolean (True = attend), ``bias`` added to the logits, ``scale`` defaults to
+    ``1 / sqrt(head_dim)``; ``key``/``value`` may have fewer heads (grouped-query attention).
+    As Keras' TF backend: flash attention and inputs of another rank are refused, operands
+    that do not fit get ``tf.einsum``'s and ``AddV2``'s errors."""
+    if flash_attention:
+        raise ValueError("Flash attention is not supported in tensorflow backend.")
     q, k, v = storage(query), storage(key), storage(value)
-    if q.dim() not in (3, 4):
+    if q.dim() != 4:
         raise ValueError(
-            f"`dot_product_attention` only supports 3D and 4D inputs. Received: "
-            f"query.shape={tuple(q.shape)}"
+            "`dot_product_attention` only supports 4D inputs. Received: "
+            f"query.shape={tuple(q.shape)}, key.shape={tuple(k.shape)}, "
+            f"value.shape={tuple(v.shape)}."
         )
-    unbatched = q.dim() == 3
-    if unbatched:
-        q, k, v = q.unsqueeze(0), k.unsqueeze(0), v.unsqueeze(0)
     if scale is None:
-        scale = 1.0 / math.sqrt(q.shape[-1])
+        scale = 1.0 / math.sqrt(k.shape[-1])
     groups = q.shape[2] // k.shape[2]
-    if groups > 1:
+    if groups > 1 and k.shape[2] > 1:
         k, v = k.repeat_interleave(groups, dim=2), v.repeat_interleave(groups, dim=2)
+    _einsum_dims(q.shape, k, (0, 2, 3), q)
     logits = torch.einsum("bthd,bshd->bhts", q, k) * scale
     if attn_logits_soft_cap is not None:
         logits = torch.tanh(logits / attn_logits_soft_cap) * attn_logits_soft_cap
     if bias is not None:
-        logits = logits + storage(bias).to(logits.dtype)
+        bias = storage(bias)
+        _broadcast_shapes("AddV2", tuple(logits.shape), tuple(bias.shape), logits)
+        logits = logits + bias.to(logits.dtype)
     keep = None
     if mask is not None:
         keep = storage(mask).to(torch.bool)
@@ -587,8 +592,28 @@ def dot_product_attention(
     if keep is not None:
         logits = logits.masked_fill(~keep, torch.finfo(logits.dtype).min)
     weights = torch.softmax(logits.float(), dim=-1).to(q.dtype)
-    out = torch.einsum("bhts,bshd->bthd", weights, v)
-    return wrap(out.squeeze(0) if unbatched else out)
+    _einsum_dims((k.shape[0], k.shape[1], k.shape[2]), v, (0, 1, 2), q)
+    return wrap(torch.einsum("bhts,bshd->bthd", weights, v))
+
+
+def _einsum_dims(sizes, operand, axes, like):
+    """``tf.einsum``'s check of its second operand: each of ``axes`` must have the size the
+    first operand gave its label (``sizes``, indexed like ``axes``)."""
+    for axis in axes:
+        if operand.shape[axis] != sizes[axis]:
+            text = "Expected dimension %d at axis %d of the input shaped %s but got dimension %d"
+            raise _op_error(
+                "Einsum",
+                text
+                % (
+                    sizes[axis],
+                    axis,
+                    "[%s]" % ",".join(map(str, operand.shape)),
+                    operand.shape[axis],
+                ),
+                like,
+                kernel=_kernel_name("Einsum", like) + "_N_2",
+            )
 
 
 # keras.ops fills this namespace from the export registry, the ops of _nn_extra included.
