@@ -62,8 +62,18 @@ def convert_to_tensor(x, dtype=None, sparse=None, ragged=None):
 
 @keras_export("keras.ops.convert_to_numpy")
 def convert_to_numpy(x):
-    """``x`` as a NumPy array."""
-    return storage(x).detach().cpu().numpy() if not isinstance(x, np.ndarray) else x
+    """``x`` as a NumPy array: tensors (and sparse ones, densified) give their values, any other
+    value is ``np.array(x)`` as in Keras' TF backend (an object array for None or a dict,
+    NumPy's error for ragged lists)."""
+    if isinstance(x, np.ndarray):
+        return x
+    if isinstance(x, SparseTensor):
+        x = to_dense(x)
+    if isinstance(x, TensorOperators):
+        return x.numpy()
+    if isinstance(x, torch.Tensor):
+        return x.detach().cpu().numpy()
+    return np.array(x)
 
 
 @keras_export("keras.ops.cast")
