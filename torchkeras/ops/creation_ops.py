@@ -239,7 +239,7 @@ def linspace(start, stop, num, name=None, axis=0):
     """``tf.linspace``: ``num`` evenly spaced values from ``start`` to ``stop`` (both included).
 
     Integer inputs give float64, as TF; array ``start``/``stop`` give one
-    sequence per element, stacked along ``axis``.
+    sequence per element, stacked along ``axis`` (TF's ``ExpandDims`` error past the rank).
     """
     a = to_torch(start)
     b = to_torch_like(stop, a)
@@ -253,6 +253,9 @@ def linspace(start, stop, num, name=None, axis=0):
     a, b = torch.broadcast_tensors(a, b)
     if count < 0:
         raise op_error("Range", "Requires start <= limit when delta > 0: 1/%d" % count, a, "")
+    if not -a.ndim - 1 <= int(axis) <= a.ndim:
+        text = "Tried to expand dim index %d for tensor with %d dimensions." % (axis, a.ndim)
+        raise op_error("ExpandDims", text, a, "")
     if count == 0:
         result = torch.zeros((0,) + tuple(a.shape), dtype=a.dtype, device=a.device)
     elif count == 1:

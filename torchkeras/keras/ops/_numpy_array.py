@@ -253,13 +253,17 @@ def zeros_like(x, dtype=None):
 @keras_export("keras.ops.linspace", "keras.ops.numpy.linspace")
 def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis=0):
     """``num`` evenly spaced values from ``start`` to ``stop`` (``result_type(start, stop,
-    float)`` unless ``dtype``; integer dtypes are floored); ``retstep`` also returns the step."""
+    float)`` unless ``dtype``; integer dtypes are floored); ``retstep`` also returns the step.
+    A ``num`` that is no integer, or an ``axis`` past the rank, gets ``tf.linspace``'s error (as
+    Keras' TF backend runs it)."""
     if num < 0:
         raise ValueError(f"`num` must be a non-negative integer. Received: num={num}")
     name = standardize_dtype(dtype) if dtype is not None else _dtype_of_values(start, stop, float)
     compute = TORCH[name] if "float" in name else floatx_torch()
     lo, hi = storage(start, compute), storage(stop, compute)
     lo, hi = torch.broadcast_tensors(lo, hi)
+    if not isinstance(num, int) or not -lo.dim() - 1 <= axis <= lo.dim():
+        _tf_creation.linspace(wrap(lo), wrap(hi), num, axis=axis)
     div = (num - 1) if endpoint else num
     step = (hi - lo) / div if div > 0 else torch.full_like(lo, float("nan"))
     ticks = torch.arange(num, device=lo.device, dtype=compute).reshape((num,) + (1,) * lo.dim())
