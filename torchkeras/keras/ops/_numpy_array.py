@@ -128,7 +128,11 @@ def arange(start, stop=None, step=None, dtype=None):
     (arrays, strings, a float step for an integer dtype, a step away from ``stop``) get its
     errors."""
     if dtype is None:
-        dtype = _dtype_of_values(*(v for v in (start, stop, step) if v is not None))
+        given = [v for v in (start, stop, step) if v is not None]
+        if start is None:
+            raise ValueError("Invalid dtype: NoneType")  # Keras' result_type of type(None)
+        strings = all(isinstance(v, str) for v in given)
+        dtype = "string" if strings else _dtype_of_values(*given)
     dtype = standardize_dtype(dtype)
     if dtype not in TORCH or not all(map(_range_scalar, (start, stop, step))):
         return _tf_creation.range(start, stop, 1 if step is None else step, dtype)

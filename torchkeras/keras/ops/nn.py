@@ -124,8 +124,12 @@ def softmax(x, axis=-1):
 
 @_keras_export("keras.ops.log_softmax", "keras.ops.nn.log_softmax")
 def log_softmax(x, axis=-1):
-    """``log(softmax(x))`` along ``axis``, computed stably."""
+    """``log(softmax(x))`` along ``axis``, computed stably.  An ``axis`` that is neither None,
+    an int nor a sequence goes to ``tf.nn.log_softmax`` as Keras' TF backend passes it (its
+    errors for floats and strings)."""
     x = _logits(x, None, "LogSoftmax")
+    if axis is not None and not isinstance(axis, (int, tuple, list)):
+        return _nn_ops.log_softmax(wrap(x), axis=axis)
     axis = tuple(range(x.ndim)) if axis is None else _axes(axis)
     if isinstance(axis, int):
         return wrap(x.log_softmax(axis))
