@@ -18,6 +18,7 @@ I = np.array([0, 5])  # noqa: E741 - the integer array of the bad-input cases
 S = np.array(["a", "b"])
 X4 = np.ones((1, 4, 4, 1), np.float32)
 K = np.ones((3, 3, 1, 1), np.float32)
+Q = np.ones((1, 2, 2, 4))
 
 IAE = tf.errors.InvalidArgumentError
 
@@ -118,6 +119,23 @@ CASES = [
     ("keras.ops.argmin(B, axis=np.array([0, 5]))", (IAE, "dim must be a scalar, but received")),
     ("keras.ops.convert_to_tensor('a', dtype='float32')", (TypeError, "Cannot convert 'a' to")),
     ("keras.ops.empty('a')", (TypeError, "Cannot convert 'a' to EagerTensor of dtype int32")),
+    ("keras.ops.einsum('ij->ik', A)", (ValueError, "Output subscripts contain the label c")),
+    ("keras.ops.einsum('ij', A, A)", (ValueError, 'Got 2 inputs for equation "ab", expecting')),
+    ("keras.ops.einsum(A)", (TypeError, "unhashable type: 'numpy.ndarray'")),
+    ("keras.ops.einsum('ij,jk->ik', A, A)", (IAE, "Matrix size-incompatible: In[0]: [2,3]")),
+    ("keras.ops.dot_product_attention(B, B, B)", (ValueError, "`dot_product_attention` only")),
+    (
+        "keras.ops.dot_product_attention(Q, np.ones((1, 3, 1, 4)), np.ones((1, 3, 1, 4)))",
+        (IAE, "Expected dimension 2 at axis 2 of the input shaped [1,3,1,4] but got"),
+    ),
+    ("keras.ops.convert_to_numpy(None)", None),
+    ("keras.ops.convert_to_numpy([[1, 2], [3]])", (ValueError, "setting an array element")),
+    ("keras.ops.linspace(0., 1., 2.5)", (TypeError, "Argument `tensor` (name: num) must be")),
+    ("keras.ops.linspace(0., 1., 3, axis=5)", (IAE, "Tried to expand dim index 5 for tensor")),
+    ("keras.ops.log_softmax(B, axis=1.5)", (IAE, "Requires start <= limit when delta > 0")),
+    ("keras.ops.clip(S, 0, 1)", (ValueError, "Invalid dtype: str32")),
+    ("keras.ops.arange(None)", (ValueError, "Invalid dtype: NoneType")),
+    ("keras.ops.arange('a')", (TypeError, "Cannot convert 0 to EagerTensor of dtype string")),
 ]
 
 _FUNCTION_NODE = re.compile(r"\{\{function_node [^}]*\}\}\s*|\x1b\[[0-9;]*m")
@@ -125,6 +143,7 @@ _FUNCTION_NODE = re.compile(r"\{\{function_node [^}]*\}\}\s*|\x1b\[[0-9;]*m")
 
 def _outcome(source, keras_module):
     names = {"keras": keras_module, "np": np, "A": A, "B": B, "I": I, "S": S, "X4": X4, "K": K}
+    names["Q"] = Q
     try:
         return np.asarray(eval(source, names)).tolist()  # noqa: S307 - the cases above
     except Exception as error:  # noqa: BLE001 - the exception is the outcome compared
