@@ -3,8 +3,8 @@
 
 import torch
 
-from ._base import float_kernel_input, float_of, storage, wrap
-from ...framework.errors import InvalidArgumentError
+from ._base import float_kernel_input as _float_kernel_input, float_of, storage, wrap
+from ...framework.errors import InvalidArgumentError as _InvalidArgumentError
 from ...framework.op_errors import op_error as _op_error
 from ...api_export import keras_export as _keras_export
 
@@ -72,13 +72,13 @@ def _euclidean(x, axes, keepdims):
 @_keras_export("keras.ops.inv", "keras.ops.linalg.inv")
 def inv(x):
     """Matrix inverse (TF's ``MatrixInverse``: floating inputs only)."""
-    return wrap(torch.linalg.inv(_square(float_kernel_input(x, "MatrixInverse"))))
+    return wrap(torch.linalg.inv(_square(_float_kernel_input(x, "MatrixInverse"))))
 
 
 @_keras_export("keras.ops.det", "keras.ops.linalg.det")
 def det(x):
     """Matrix determinant (TF's ``MatrixDeterminant``: floating inputs only)."""
-    return wrap(torch.linalg.det(_square(float_kernel_input(x, "MatrixDeterminant"))))
+    return wrap(torch.linalg.det(_square(_float_kernel_input(x, "MatrixDeterminant"))))
 
 
 @_keras_export("keras.ops.solve", "keras.ops.linalg.solve")
@@ -103,8 +103,8 @@ def cholesky(x, upper=False):
     """Cholesky factor (lower unless ``upper``) of a positive-definite matrix; non-floating
     inputs raise Keras' ``ValueError`` around TF's ``Cholesky`` attr error."""
     try:
-        x = float_kernel_input(x, "Cholesky")
-    except InvalidArgumentError as error:
+        x = _float_kernel_input(x, "Cholesky")
+    except _InvalidArgumentError as error:
         raise ValueError("Cholesky decomposition failed: %s" % error.message) from None
     return wrap(torch.linalg.cholesky(_square(x), upper=upper))
 
@@ -135,7 +135,7 @@ def svd(x, full_matrices=True, compute_uv=True):
 @_keras_export("keras.ops.eigh", "keras.ops.linalg.eigh")
 def eigh(x):
     """``(eigenvalues, eigenvectors)`` of a symmetric matrix, eigenvalues ascending."""
-    w, v = torch.linalg.eigh(_square(float_kernel_input(x, "SelfAdjointEigV2"), unpack_first=True))
+    w, v = torch.linalg.eigh(_square(_float_kernel_input(x, "SelfAdjointEigV2"), unpack_first=True))
     return wrap(w), wrap(v)
 
 

@@ -3,7 +3,7 @@ encodings, crossentropies, convolution and pooling (Keras' kernel layout, TF's `
 moments, normalization and scaled dot-product attention."""
 
 import math
-import numbers
+import numbers as _numbers
 
 import torch
 import torch.nn.functional as F
@@ -12,7 +12,7 @@ from ...ops import nn_ops as _nn_ops
 from ...ops import softmax_kernel as _softmax_kernel
 from ..backend import config
 from . import _conv_reference
-from ._base import TORCH, constant_input, storage, wrap
+from ._base import TORCH, constant_input as _constant_input, storage, wrap
 from ._dtypes import standardize_dtype
 from ._strings import features_error as _features_error
 from ...framework.dtypes import from_torch as _from_torch
@@ -21,7 +21,7 @@ from ...framework.op_errors import attr_error as _attr_error, op_error as _op_er
 from ...framework.op_errors import broadcast_shapes as _broadcast_shapes
 from ...framework.op_errors import kernel_name as _kernel_name
 from ...framework.tensor import Tensor as _Tensor
-from ...framework.convert import to_torch
+from ...framework.convert import to_torch as _to_torch
 from ...api_export import keras_export as _keras_export
 
 _OWN = [
@@ -182,7 +182,7 @@ def elu(x, alpha=1.0):
     TF's result, so it converts to ``x``'s dtype (TF's errors for strings and None)."""
     x = _kernel_input(x, "Elu")
     if type(alpha) is not int and type(alpha) is not float:
-        alpha = float(to_torch(alpha, _from_torch(x.dtype)))
+        alpha = float(_to_torch(alpha, _from_torch(x.dtype)))
     return wrap(F.elu(x, alpha))
 
 
@@ -196,7 +196,7 @@ def selu(x):
 def leaky_relu(x, negative_slope=0.2):
     """``x`` if positive, else ``negative_slope * x``; integer ``x`` is cast to float32 first
     (as ``tf.nn.leaky_relu``); ``negative_slope`` is TF's float attribute ``alpha``."""
-    if not isinstance(negative_slope, numbers.Real):
+    if not isinstance(negative_slope, _numbers.Real):
         raise TypeError("Expected float for argument 'alpha' not %r." % (negative_slope,))
     x = storage(x)
     if x.dtype in _INTEGERS:
@@ -207,14 +207,14 @@ def leaky_relu(x, negative_slope=0.2):
 @_keras_export("keras.ops.hard_sigmoid", "keras.ops.nn.hard_sigmoid")
 def hard_sigmoid(x):
     """``clip(x / 6 + 0.5, 0, 1)``; floating ``x`` only (TF's error)."""
-    x = constant_input(x, 3.0)
+    x = _constant_input(x, 3.0)
     return wrap(torch.clamp(x / 6.0 + 0.5, 0.0, 1.0))
 
 
 @_keras_export("keras.ops.hard_silu", "keras.ops.nn.hard_silu")
 def hard_silu(x):
     """``x * hard_sigmoid(x)``; floating ``x`` only (TF's error)."""
-    x = constant_input(x, 3.0)
+    x = _constant_input(x, 3.0)
     return wrap(x * torch.clamp(x / 6.0 + 0.5, 0.0, 1.0))
 
 
@@ -283,7 +283,7 @@ def binary_crossentropy(target, output, from_logits=False):
     if from_logits:
         return wrap(_nn_ops.sigmoid_cross_entropy(output, target))
     eps = config.epsilon()
-    output = torch.clamp(constant_input(output, 1.0 - eps), eps, 1.0 - eps)
+    output = torch.clamp(_constant_input(output, 1.0 - eps), eps, 1.0 - eps)
     return wrap(-(target * torch.log(output) + (1 - target) * torch.log(1 - output)))
 
 
