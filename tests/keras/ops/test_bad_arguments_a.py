@@ -136,6 +136,13 @@ CASES = [
     ("keras.ops.clip(S, 0, 1)", (ValueError, "Invalid dtype: str32")),
     ("keras.ops.arange(None)", (ValueError, "Invalid dtype: NoneType")),
     ("keras.ops.arange('a')", (TypeError, "Cannot convert 0 to EagerTensor of dtype string")),
+    ("keras.ops.average(A, B)", (IAE, "Invalid reduction arguments: Axes contains duplicate")),
+    ("keras.ops.bincount(np.ones((0, 3))).shape", [0, 0]),
+    ("keras.ops.conv(A, 5)", (AttributeError, "'int' object has no attribute 'shape'")),
+    ("keras.ops.conv(A, np.ones(2))", (IndexError, "tuple index out of range")),
+    ("keras.ops.cross(B, 5)", (ValueError, "axis -1 is out of bounds for an array with")),
+    ("keras.ops.layer_normalization(A, np.ones((3, 2)))", (IAE, "Incompatible shapes: [2,1]")),
+    ("keras.ops.layer_normalization(A, np.ones((2, 3))).shape", [2, 3]),
 ]
 
 _FUNCTION_NODE = re.compile(r"\{\{function_node [^}]*\}\}\s*|\x1b\[[0-9;]*m")

@@ -10,7 +10,7 @@ import torch
 
 from ..backend import config
 from . import _conv_reference
-from ...framework.op_errors import op_error
+from ...framework.op_errors import broadcast_shapes, op_error
 from ._base import TORCH, constant_input, float_kernel_input, storage, wrap
 from ._dtypes import NAME, result_type
 from ...api_export import keras_export
@@ -146,7 +146,10 @@ def layer_normalization(x, gamma=None, beta=None, axis=-1, epsilon=None, **kwarg
     axes, shape = _normalized_axes(x, axis)
 
     def lay(v):
-        return None if v is None else storage(v).to(x.dtype).reshape(shape)
+        if v is None:
+            return None
+        v = storage(v).to(x.dtype)
+        return v if v.dim() == x.dim() else v.reshape(shape)
 
     gamma, beta = lay(gamma), lay(beta)
     variance = torch.var(x, dim=axes, keepdim=True, correction=0)
@@ -165,7 +168,8 @@ def _keras_layer_norm_checks(x, gamma, beta, axis):
     """What Keras' ``layer_normalization`` refuses before computing: a value without a dtype
     (its ``AttributeError``), a NumPy string array (``standardize_dtype``'s error), an axis past
     the rank (its ``IndexError``), a ``gamma``/``beta`` of another rank whose size does not
-    reshape to the normalized axes (TF's ``Reshape`` error)."""
+    reshape to the normalized axes (TF's ``Reshape`` error), one of the same rank that does not
+    broadcast with the statistics (``Mul``'s error)."""
     dtype = x.dtype
     if isinstance(x, np.ndarray) and dtype.kind in "OSU":
         raise ValueError("Invalid dtype: %s" % dtype.name)
@@ -175,9 +179,16 @@ def _keras_layer_norm_checks(x, gamma, beta, axis):
     for dim in axes:
         target[dim] = dims[dim]
     for value in (gamma, beta):
-        if value is None or axes == [len(dims) - 1]:
+        if value is None:
             continue
         shape = tuple(value.shape) if hasattr(value, "shape") else np.shape(value)
+        if len(shape) == len(dims):
+            # no reshape: the statistics' shape (normalized axes kept as 1) times ``value``
+            kept = tuple(1 if i in [a % len(dims) for a in axes] else d for i, d in enumerate(dims))
+            broadcast_shapes("Mul", kept, shape)
+            continue
+        if axes == [len(dims) - 1]:
+            continue
         size = math.prod(shape)
         if len(shape) != len(dims) and size != math.prod(target):
             raise op_error(

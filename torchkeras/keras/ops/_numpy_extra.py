@@ -204,6 +204,8 @@ def bincount(x, weights=None, minlength=0, sparse=False):
         TORCH["int32"] if w is None else TORCH[result_type(NAME[storage(x).dtype], NAME[w.dtype])]
     )
     length = max(int(minlength), int(x.max()) + 1 if x.numel() else 0)
+    if x.dim() == 2 and not x.shape[0]:
+        return wrap(torch.zeros((0, length), dtype=dtype, device=x.device))
     if x.dim() == 1:
         out = torch.bincount(
             x, weights=None if w is None else w.to(torch.float64), minlength=length
@@ -272,6 +274,11 @@ def cross(x1, x2, axisa=-1, axisb=-1, axisc=-1, axis=None):
     if axis is not None:
         axisa = axisb = axisc = axis
     a, b = promoted(storage(x1), storage(x2))
+    for value, moved in ((a, axisa), (b, axisb)):
+        if not -value.dim() <= moved < max(value.dim(), 0) or not value.dim():
+            raise ValueError(
+                f"axis {moved} is out of bounds for an array with dimension {value.dim()}."
+            )
     a, b = torch.movedim(a, axisa, -1), torch.movedim(b, axisb, -1)
     planar = a.shape[-1] == 2 and b.shape[-1] == 2
     a, b = _third_component(a), _third_component(b)

@@ -381,7 +381,7 @@ def conv(inputs, kernel, strides=1, padding="valid", data_format=None, dilation_
     fails on run through Keras' TF-backend code on ``tf.nn.convolution`` (TF's errors)."""
     try:
         return _conv(inputs, kernel, strides, padding, data_format, dilation_rate)
-    except (RuntimeError, ValueError, TypeError, KeyError, AttributeError):
+    except (RuntimeError, ValueError, TypeError, KeyError, AttributeError, IndexError):
         return _conv_reference.conv(inputs, kernel, strides, padding, data_format, dilation_rate)
 
 

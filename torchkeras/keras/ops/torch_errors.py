@@ -82,7 +82,14 @@ _AXIS_KERNELS = {"average": "Mean", "categorical_crossentropy": "Sum"}
 """Keras ops beyond ``_REDUCTIONS`` whose out-of-range axis TF's reduction kernel reports."""
 _NUMPY_AXES = frozenset(("expand_dims", "flip", "diagonal", "cross"))
 """Keras ops whose TF backend checks an axis the NumPy way (a ``ValueError``)."""
-_DUPLICATE_AXES = {"all": "All", "any": "Any", "amax": "Max", "amin": "Min", "count_nonzero": "Sum"}
+_DUPLICATE_AXES = {
+    "all": "All",
+    "any": "Any",
+    "amax": "Max",
+    "amin": "Min",
+    "count_nonzero": "Sum",
+    "average": "Mean",
+}
 """Reductions whose TF kernel refuses an axis given twice, by that kernel."""
 _DUPLICATE = re.compile(r"dim (-?\d+) appears multiple times in the list of dims")
 _KERNELS = {
