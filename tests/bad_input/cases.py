@@ -13,6 +13,7 @@ import itertools
 from . import cases_edge
 from .cases_keras_ops_b import cases as keras_ops_b_cases
 from .cases_namespaces import namespace_cases
+from .cases_keras_ops_a import cases as keras_ops_a_cases
 
 # Tensors, named by what is wrong with them (or not).
 VALUES = {
@@ -965,4 +966,6 @@ def all_cases():
     seen.update(case[0] for case in cases)
     cases.extend(case for case in namespace_cases() if case[0] not in seen)
     cases.extend(case for case in keras_ops_b_cases() if case[0] not in seen)
+    seen.update(case[0] for case in cases)
+    cases.extend(case for case in keras_ops_a_cases() if case[0] not in seen)
     return cases

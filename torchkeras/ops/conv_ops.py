@@ -269,6 +269,11 @@ def convolution(  # noqa: A002
     spatial = W.spatial_dims(n + 2, n, channels_first)
     rate = [dilations[d] for d in spatial]
     step = [strides[d] for d in spatial]
+    if any(r < 1 for r in rate):
+        raise ValueError(
+            "all values of `dilation_rate` must be positive. Received: dilation_rate=%s"
+            % np.array(rate)
+        )
     if any(r > 1 for r in rate) and any(s > 1 for s in step):
         raise ValueError(
             "`strides > 1` not supported in conjunction with `dilation_rate > 1`. Received: "

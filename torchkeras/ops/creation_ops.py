@@ -180,6 +180,10 @@ def range(start, limit=None, delta=1, dtype=None, name="range"):  # noqa: A001 -
         values = [to_torch(v) for v in (start, limit, delta)]
         inferred = max((dtype_of(v) for v in values), key=lambda d: _RANGE_ORDER.get(d.name, -1))
         dtype = inferred
+    for label, value in zip(("start", "limit", "delta"), values):
+        if isinstance(value, torch.Tensor) and value.dim() != 0:
+            text = "%s must be a scalar, not shape %s" % (label, dims_text(value.shape))
+            raise op_error("Range", text, value, "")
     first, last, step = (v.item() if isinstance(v, torch.Tensor) else v for v in values)
     if dtype.is_integer:
         first, last, step = int(first), int(last), int(step)
@@ -235,7 +239,7 @@ def linspace(start, stop, num, name=None, axis=0):
     """``tf.linspace``: ``num`` evenly spaced values from ``start`` to ``stop`` (both included).
 
     Integer inputs give float64, as TF; array ``start``/``stop`` give one
-    sequence per element, stacked along ``axis``.
+    sequence per element, stacked along ``axis`` (TF's ``ExpandDims`` error past the rank).
     """
     a = to_torch(start)
     b = to_torch_like(stop, a)
@@ -249,6 +253,9 @@ def linspace(start, stop, num, name=None, axis=0):
     a, b = torch.broadcast_tensors(a, b)
     if count < 0:
         raise op_error("Range", "Requires start <= limit when delta > 0: 1/%d" % count, a, "")
+    if not -a.ndim - 1 <= int(axis) <= a.ndim:
+        text = "Tried to expand dim index %d for tensor with %d dimensions." % (axis, a.ndim)
+        raise op_error("ExpandDims", text, a, "")
     if count == 0:
         result = torch.zeros((0,) + tuple(a.shape), dtype=a.dtype, device=a.device)
     elif count == 1:

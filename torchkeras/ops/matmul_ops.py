@@ -8,6 +8,7 @@ TF's CPU build does.
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import torch
@@ -241,6 +242,45 @@ def tensordot(a, b, axes, name=None):
         raise translate_error(error, "MatMul", x, y) from None
 
 
+def _check_equation(equation, count):
+    """The checks of TF's ``_einsum_v2_parse_and_resolve_equation`` (its ``ValueError``s) on an
+    einsum ``equation`` for ``count`` inputs, before any kernel runs."""
+    resolved = equation.replace(" ", "")
+    ellipsis = None
+    if "..." in equation:
+        ellipsis = "0"
+        if ellipsis in resolved:
+            raise ValueError(f'Invalid character "{ellipsis}" in equation: {equation}.')
+        resolved = resolved.replace("...", ellipsis)
+    labels = "a-zA-Z" + (ellipsis or "")
+    match = re.match("^([{0},]*)(->[{0}]*)?$".format(labels), resolved)
+    if not match:
+        raise ValueError("Subscripts have incorrect format: {}".format(resolved))
+    input_labels = match.group(1).split(",")
+    output = match.group(2)[2:] if match.group(2) else None
+    if count != len(input_labels):
+        raise ValueError(
+            'Got {} inputs for equation "{}", expecting {}'.format(
+                count, equation, len(input_labels)
+            )
+        )
+    if output is None:
+        return
+    if len(set(output)) != len(output):
+        raise ValueError(
+            "Output subscripts contain a label appearing more than once: {}".format(equation)
+        )
+    present = set(match.group(1))
+    for label in output:
+        if label != ellipsis and label not in present:
+            raise ValueError(
+                "Output subscripts contain the label {} not present in the input "
+                "subscripts.".format(label)
+            )
+    if ellipsis and output.count(ellipsis) > 1:
+        raise ValueError("Output subscripts contain multiple ellipsis: {}".format(equation))
+
+
 @tf_export("einsum", "linalg.einsum")
 def einsum(equation, *inputs, **kwargs):
     """``tf.einsum``: Einstein summation over ``inputs`` (NumPy's notation, implicit output and
@@ -249,6 +289,7 @@ def einsum(equation, *inputs, **kwargs):
     for value in inputs:
         if isinstance(value, (list, tuple)):
             raise AttributeError("'%s' object has no attribute 'shape'" % type(value).__name__)
+    _check_equation(equation, len(inputs))
     storages = [storage_of(v) for v in inputs]
     first = storages[0]
     for k, s in enumerate(storages[1:], 1):

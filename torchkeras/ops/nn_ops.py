@@ -18,7 +18,7 @@ import torch
 import torch.nn.functional as F
 
 from ..framework import dtypes
-from ..framework.convert import to_torch_like
+from ..framework.convert import to_torch, to_torch_like
 from ..framework.device import tf_device_string
 from ..framework.errors import AbortedError, InvalidArgumentError
 from ..framework.tensor import Tensor, TensorOperators, wrap
@@ -520,21 +520,29 @@ def embedding_lookup(params, ids, max_norm=None, name=None):
 @tf_export("math.in_top_k", "nn.in_top_k")
 def in_top_k(targets, predictions, k, name=None):
     """``tf.nn.in_top_k``: whether each target's prediction is among the ``k`` largest of its row
-    (ties count as inside; out-of-range targets and non-finite scores give False)."""
+    (ties count as inside; out-of-range targets and non-finite scores give False).  NumPy or
+    Python ``targets`` of another dtype are truncated to int32 (TF's fast path); a Python
+    ``k`` converts to int32 (TF's errors for floats and None); TF's errors name the op call
+    (`` name: ``) unless an input is a Python list."""
     scores = storage_of(predictions)
     target = storage_of(targets)
+    if not isinstance(k, TensorOperators):
+        k = to_torch(k, dtypes.int32)
+    if not isinstance(targets, TensorOperators) and target.dtype not in (torch.int32, torch.int64):
+        target = target.to(torch.int32)  # TF's fast path converts it to k's dtype (truncating)
     if target.dtype not in (torch.int32, torch.int64):
         raise attr_error("InTopKV2", target)
+    name = None if isinstance(targets, list) or isinstance(predictions, list) else ""
     for storage, rank, what in ((scores, 2, "predictions"), (target, 1, "targets")):
         if storage.ndim != rank:
-            raise op_error("InTopKV2", "%s must be %d-dimensional" % (what, rank), scores, None)
+            raise op_error("InTopKV2", "%s must be %d-dimensional" % (what, rank), scores, name)
     if scores.shape[0] != target.shape[0]:
         raise op_error(
             "InTopKV2",
             "First dimension of predictions %d must match length of targets %d"
             % (scores.shape[0], target.shape[0]),
             scores,
-            None,
+            name,
         )
     classes = scores.shape[-1]
     valid = (target >= 0) & (target < classes)

@@ -321,6 +321,10 @@ def single_axis(axis, scan=None):
             torch.int64,
         ):
             raise attr_error(scan, axis._value, "Tidx")
+        if isinstance(axis, np.ndarray) and axis.ndim and axis.dtype.kind in "biuf":
+            # NumPy values are cast to the int32 input, then the kernel wants a scalar
+            text = "ScanOp: axis must be a scalar, not %s" % dims_text(axis.shape)
+            raise op_error(scan, text, None, name="")
     if (
         isinstance(axis, TensorOperators)
         and axis._value.dtype in (torch.int32, torch.int64)
@@ -361,6 +365,9 @@ def arg_axis(opname, axis):
             raise attr_error(opname, converted, "Tidx")
     if isinstance(axis, (np.ndarray, np.generic)) and axis.dtype.kind in "biuf" and not axis.ndim:
         return int(np.asarray(axis).astype(np.int32))
+    if isinstance(axis, np.ndarray) and axis.dtype.kind in "biuf":
+        text = "dim must be a scalar, but received tensor of shape: %s" % dims_text(axis.shape)
+        raise op_error(opname, text, None, name="")
     return axis
 
 

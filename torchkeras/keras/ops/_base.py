@@ -6,6 +6,8 @@ import torch
 
 from ...framework import device as _device
 from ...framework.convert import to_torch
+from ...framework.dtypes import from_torch as dtypes_from_torch
+from ...framework.op_errors import attr_error, cannot_convert
 from ...framework.tensor import Tensor, TensorOperators, wrap
 from ..backend import config
 from ._strings import StringInputError
@@ -119,3 +121,21 @@ def float_of(value):
     if value.is_floating_point() or value.is_complex():
         return value
     return value.to(TORCH[config.floatx()])
+
+
+def float_kernel_input(x, kernel):
+    """The storage of ``x`` for an op whose Keras TF backend runs TF kernel ``kernel`` on it
+    unconverted: a non-floating (integer, bool) ``x`` raises that kernel's attr error."""
+    value = storage(x)
+    if value.is_floating_point() or value.is_complex():
+        return value
+    raise attr_error(kernel, dtypes_from_torch(value.dtype))
+
+
+def constant_input(x, constant):
+    """The storage of ``x`` for an op whose Keras TF backend first converts the Python float
+    ``constant`` to ``x``'s dtype: a non-floating ``x`` raises TF's conversion ``TypeError``."""
+    value = storage(x)
+    if value.is_floating_point() or value.is_complex():
+        return value
+    raise cannot_convert(constant, dtypes_from_torch(value.dtype))

@@ -16,6 +16,7 @@ from ...ops.gather_ops import slice as _tf_slice
 from ...ops.sparse.conversion_ops import to_dense
 from ._base import TORCH, Tensor, storage, unaliased, wrap
 from ._dtypes import NAME, standardize_dtype
+from ..backend.traceback_utils import inject_call_info as _inject_call_info
 from ...api_export import keras_export
 
 __all__ = [
@@ -61,8 +62,18 @@ def convert_to_tensor(x, dtype=None, sparse=None, ragged=None):
 
 @keras_export("keras.ops.convert_to_numpy")
 def convert_to_numpy(x):
-    """``x`` as a NumPy array."""
-    return storage(x).detach().cpu().numpy() if not isinstance(x, np.ndarray) else x
+    """``x`` as a NumPy array: tensors (and sparse ones, densified) give their values, any other
+    value is ``np.array(x)`` as in Keras' TF backend (an object array for None or a dict,
+    NumPy's error for ragged lists)."""
+    if isinstance(x, np.ndarray):
+        return x
+    if isinstance(x, SparseTensor):
+        x = to_dense(x)
+    if isinstance(x, TensorOperators):
+        return x.numpy()
+    if isinstance(x, torch.Tensor):
+        return x.detach().cpu().numpy()
+    return np.array(x)
 
 
 @keras_export("keras.ops.cast")
@@ -79,7 +90,9 @@ def shape(x):
 
 @keras_export("keras.ops.dtype")
 def dtype(x):
-    """Keras' dtype name of ``x`` (``'float32'``)."""
+    """Keras' dtype name of ``x`` (``'float32'``); Keras reads ``x.dtype``, so a value without
+    one (a list, a Python string, None) raises its ``AttributeError``."""
+    x.dtype  # noqa: B018 - Keras reads the attribute
     return NAME[storage(x).dtype]
 
 
@@ -101,8 +114,37 @@ def _truth(pred):
 
 @keras_export("keras.ops.cond")
 def cond(pred, true_fn, false_fn):
-    """``true_fn()`` if ``pred`` else ``false_fn()`` (eager: only the taken branch runs)."""
-    return true_fn() if _truth(pred) else false_fn()
+    """``true_fn()`` if ``pred`` else ``false_fn()`` (eager: only the taken branch runs).
+    Keras runs it as the ``Cond`` operation with TF's ``smart_cond``: its errors (and those of
+    the branch) carry ``Cond.call()``'s context."""
+    try:
+        return _smart_cond(pred, true_fn, false_fn)
+    except Exception as error:  # noqa: BLE001 - Keras' Operation call wraps every error
+        raise _inject_call_info(
+            error, _cond_signature, (pred, true_fn, false_fn), {}, "Cond.call()"
+        ) from None
+
+
+def _cond_signature(*args, **kwargs):
+    """The signature of Keras' ``Cond.call`` (whose arguments its errors list)."""
+
+
+def _smart_cond(pred, true_fn, false_fn):
+    """TF's ``smart_cond`` run eagerly: callables checked, ``pred`` a tensor, a bool or 0/1."""
+    if not callable(true_fn):
+        raise TypeError(f"Argument `true_fn` must be callable. Received {true_fn}")
+    if not callable(false_fn):
+        raise TypeError(f"Argument `false_fn` must be callable. Received {false_fn}")
+    if isinstance(pred, (TensorOperators, torch.Tensor)):
+        value = _truth(pred)
+    elif pred in {0, 1} or isinstance(pred, bool):
+        value = bool(pred)
+    else:
+        raise TypeError(
+            "Argument `pred` must be a Tensor, or a Python bool, or 1 or 0. "
+            f"Received: pred={pred} of type {type(pred).__name__}"
+        )
+    return true_fn() if value else false_fn()
 
 
 def _as_tensors(structure):

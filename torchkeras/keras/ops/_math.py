@@ -4,8 +4,9 @@ import torch
 
 from ...ops import segment_ops
 from ...ops._args import checked_axis_arg
+from ...ops.nn_ops import in_top_k as _tf_in_top_k
 from ...ops.reduction_ops import reduce_logsumexp as _tf_reduce_logsumexp
-from ._base import float_of, storage, wrap
+from ._base import float_kernel_input, float_of, storage, wrap
 from ...api_export import keras_export
 
 __all__ = [
@@ -105,12 +106,9 @@ def top_k(x, k, sorted=True):  # noqa: A002 - Keras' name
 @keras_export("keras.ops.in_top_k")
 def in_top_k(targets, predictions, k):
     """True where the ``targets`` class is among the ``k`` largest ``predictions`` (ties count as
-    in)."""
-    pred = storage(predictions)
-    target = storage(targets).to(torch.int64)
-    picked = torch.gather(pred, 1, target.unsqueeze(1))
-    above = torch.sum(pred > picked, dim=1)
-    return wrap((above < k) & torch.isfinite(picked.squeeze(1)))
+    in): Keras' TF backend runs ``tf.math.in_top_k`` (its checks and errors; out-of-range
+    targets give False)."""
+    return _tf_in_top_k(targets, predictions, k)
 
 
 @keras_export("keras.ops.logsumexp")
@@ -129,14 +127,14 @@ def logsumexp(x, axis=None, keepdims=False):
 
 @keras_export("keras.ops.erf")
 def erf(x):
-    """The error function."""
-    return wrap(torch.erf(float_of(storage(x))))
+    """The error function (TF's ``Erf`` kernel: floating inputs only)."""
+    return wrap(torch.erf(float_kernel_input(x, "Erf")))
 
 
 @keras_export("keras.ops.erfinv")
 def erfinv(x):
-    """The inverse error function."""
-    return wrap(torch.erfinv(float_of(storage(x))))
+    """The inverse error function (TF's ``Erfinv`` kernel: floating inputs only)."""
+    return wrap(torch.erfinv(float_kernel_input(x, "Erfinv")))
 
 
 @keras_export("keras.ops.rsqrt")

@@ -1,12 +1,17 @@
 """More ``keras.ops`` nn ops: the newer activations, layer/RMS normalization and
 separable convolution."""
 
+import math
 import warnings
+
+import numpy as np
 
 import torch
 
 from ..backend import config
-from ._base import TORCH, storage, wrap
+from . import _conv_reference
+from ...framework.op_errors import broadcast_shapes, op_error
+from ._base import TORCH, constant_input, float_kernel_input, storage, wrap
 from ._dtypes import NAME, result_type
 from ...api_export import keras_export
 
@@ -29,15 +34,18 @@ __all__ = [
 
 @keras_export("keras.ops.celu", "keras.ops.nn.celu")
 def celu(x, alpha=1.0):
-    """``max(x, 0) + alpha * expm1(min(x, 0) / alpha)``."""
-    x = storage(x)
+    """``max(x, 0) + alpha * expm1(min(x, 0) / alpha)``; floating ``x`` only (TF's error)."""
+    x = constant_input(x, 0.0)
     return wrap(torch.clamp(x, min=0) + alpha * torch.expm1(torch.clamp(x, max=0) / alpha))
 
 
 @keras_export("keras.ops.glu", "keras.ops.nn.glu")
 def glu(x, axis=-1):
-    """Gated linear unit: the first half of ``axis`` times the sigmoid of the second half."""
-    x = storage(x)
+    """Gated linear unit: the first half of ``axis`` times the sigmoid of the second half
+    (floating ``x`` only: TF's ``Sigmoid`` kernel refuses others; Keras reads ``x.shape``
+    first, an ``AttributeError`` for lists and None)."""
+    x.shape  # noqa: B018 - Keras reads the attribute
+    x = float_kernel_input(x, "Sigmoid")
     if x.shape[axis] % 2 != 0:
         raise ValueError(
             f"axis size must be divisible by 2. Received: x.shape={tuple(x.shape)} with axis={axis}"
@@ -48,8 +56,8 @@ def glu(x, axis=-1):
 
 @keras_export("keras.ops.hard_tanh", "keras.ops.nn.hard_tanh")
 def hard_tanh(x):
-    """``clip(x, -1, 1)``."""
-    return wrap(torch.clamp(storage(x), -1.0, 1.0))
+    """``clip(x, -1, 1)``; floating ``x`` only (TF's error)."""
+    return wrap(torch.clamp(constant_input(x, 1.0), -1.0, 1.0))
 
 
 @keras_export("keras.ops.squareplus", "keras.ops.nn.squareplus")
@@ -80,8 +88,11 @@ def soft_shrink(x, threshold=0.5):
 
 @keras_export("keras.ops.hard_shrink", "keras.ops.nn.hard_shrink")
 def hard_shrink(x, threshold=0.5):
-    """``x`` where ``|x| > threshold``, else 0."""
-    x = storage(x)
+    """``x`` where ``|x| > threshold``, else 0; TF converts ``threshold`` to ``x``'s dtype
+    first (a float threshold refuses non-floating ``x``, ``None`` does not convert)."""
+    if threshold is None:
+        storage(threshold)
+    x = constant_input(x, threshold) if isinstance(threshold, float) else storage(x)
     return wrap(torch.where(torch.abs(x) > threshold, x, torch.zeros_like(x)))
 
 
@@ -128,13 +139,17 @@ def layer_normalization(x, gamma=None, beta=None, axis=-1, epsilon=None, **kwarg
     if kwargs:
         raise ValueError(f"Unrecognized keyword arguments: {kwargs}")
     epsilon = config.epsilon() if epsilon is None else epsilon
+    _keras_layer_norm_checks(x, gamma, beta, axis)
     x = storage(x)
     original = x.dtype
     x = x.to(TORCH[result_type(NAME[original], "float32")])
     axes, shape = _normalized_axes(x, axis)
 
     def lay(v):
-        return None if v is None else storage(v).to(x.dtype).reshape(shape)
+        if v is None:
+            return None
+        v = storage(v).to(x.dtype)
+        return v if v.dim() == x.dim() else v.reshape(shape)
 
     gamma, beta = lay(gamma), lay(beta)
     variance = torch.var(x, dim=axes, keepdim=True, correction=0)
@@ -147,6 +162,41 @@ def layer_normalization(x, gamma=None, beta=None, axis=-1, epsilon=None, **kwarg
             inv = inv * gamma
         out = x * inv + (-mean * inv + (beta if beta is not None else 0))
     return wrap(out.to(original))
+
+
+def _keras_layer_norm_checks(x, gamma, beta, axis):
+    """What Keras' ``layer_normalization`` refuses before computing: a value without a dtype
+    (its ``AttributeError``), a NumPy string array (``standardize_dtype``'s error), an axis past
+    the rank (its ``IndexError``), a ``gamma``/``beta`` of another rank whose size does not
+    reshape to the normalized axes (TF's ``Reshape`` error), one of the same rank that does not
+    broadcast with the statistics (``Mul``'s error)."""
+    dtype = x.dtype
+    if isinstance(x, np.ndarray) and dtype.kind in "OSU":
+        raise ValueError("Invalid dtype: %s" % dtype.name)
+    dims = tuple(x.shape)
+    axes = sorted([axis] if isinstance(axis, int) else axis)
+    target = [1] * len(dims)
+    for dim in axes:
+        target[dim] = dims[dim]
+    for value in (gamma, beta):
+        if value is None:
+            continue
+        shape = tuple(value.shape) if hasattr(value, "shape") else np.shape(value)
+        if len(shape) == len(dims):
+            # no reshape: the statistics' shape (normalized axes kept as 1) times ``value``
+            kept = tuple(1 if i in [a % len(dims) for a in axes] else d for i, d in enumerate(dims))
+            broadcast_shapes("Mul", kept, shape)
+            continue
+        if axes == [len(dims) - 1]:
+            continue
+        size = math.prod(shape)
+        if len(shape) != len(dims) and size != math.prod(target):
+            raise op_error(
+                "Reshape",
+                "Input to reshape is a tensor with %d values, but the requested shape has %d"
+                % (size, math.prod(target)),
+                name=None,
+            )
 
 
 @keras_export("keras.ops.rms_normalization", "keras.ops.nn.rms_normalization")
@@ -214,9 +264,21 @@ def conv_transpose(
 ):
     """Transposed N-D convolution; ``kernel`` is ``spatial + (out_channels, in_channels)``
     (Keras' layout); output sizes and the placement of ``'same'`` padding follow TF's
-    ``conv_transpose`` (the gradient of a forward convolution)."""
+    ``conv_transpose`` (the gradient of a forward convolution).  Keras' checks (data format,
+    channels, rank, padding) and TF's stride check come first."""
     from .nn import _channels_first, _padding, _restore, _tuple
 
+    data_format = _conv_reference.standardize_data_format(data_format)
+    _conv_reference.check_input_channels(storage(inputs), storage(kernel), data_format, -1)
+    _conv_reference.data_format_code(data_format, storage(inputs).dim())
+    if str(padding).lower() not in ("valid", "same"):
+        raise ValueError(
+            f"The `padding` argument must be one of 'valid', 'same'. Received: {padding}"
+        )
+    rank = storage(inputs).dim()
+    _conv_reference.check_strides(
+        strides, "Conv3DBackpropInputV2" if rank == 5 else "Conv2DBackpropInput", name=None
+    )
     x, data_format = _channels_first(storage(inputs), data_format)
     w = storage(kernel)
     n = w.dim() - 2

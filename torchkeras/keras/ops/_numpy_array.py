@@ -2,6 +2,9 @@
 take, pad, ...) plus products (dot, matmul, einsum), with Keras' argument names and
 dtype rules.  Shape errors TF reports are raised by reusing torchkeras' tf ops."""
 
+import operator
+import string
+
 import numpy as np
 import torch
 
@@ -16,6 +19,9 @@ from ..backend.traceback_utils import inject_call_info
 from ...ops._args import axis_list, canonicalize_axis, shape_arg
 from ...ops import gather_ops as _tf_gather
 from ...ops import shape_ops as _tf_shape
+from ...ops import creation_ops as _tf_creation
+from ...ops import shape_query_ops as _tf_shape_query
+from ...framework.convert import convert_to_tensor
 from ._base import TORCH, floatx_torch, promoted, promoted_all, storage, unaliased, wrap
 from ._dtypes import NAME, result_type, standardize_dtype
 from ...api_export import keras_export
@@ -99,6 +105,21 @@ def _dtype_of_values(*values):
     return result_type(*keys)
 
 
+_FLOAT_DTYPES = frozenset(("float16", "float32", "float64", "bfloat16"))
+"""Keras' ``dtypes.FLOAT_TYPES`` (an argument with such a ``dtype`` is no size)."""
+
+
+def _range_scalar(v):
+    """Whether ``v`` is an ``arange`` argument the fast path takes: a Python number, ``None``
+    or a one-element tensor."""
+    if v is None or type(v) is int or type(v) is float:
+        return True
+    if hasattr(v, "_value") or isinstance(v, torch.Tensor):
+        value = getattr(v, "_value", v)
+        return isinstance(value, torch.Tensor) and value.dim() == 0
+    return False
+
+
 def _scalar(v):
     return v.item() if hasattr(v, "_value") or isinstance(v, torch.Tensor) else v
 
@@ -106,13 +127,26 @@ def _scalar(v):
 @keras_export("keras.ops.arange", "keras.ops.numpy.arange")
 def arange(start, stop=None, step=None, dtype=None):
     """``[start, stop)`` by ``step``; dtype from Keras' promotion of the arguments
-    (``arange(3)`` is int32, ``arange(0.5)`` float32)."""
+    (``arange(3)`` is int32, ``arange(0.5)`` float32).  Arguments TF's ``tf.range`` refuses
+    (arrays, strings, a float step for an integer dtype, a step away from ``stop``) get its
+    errors."""
     if dtype is None:
-        dtype = _dtype_of_values(*(v for v in (start, stop, step) if v is not None))
-    target = TORCH[standardize_dtype(dtype)]
+        given = [v for v in (start, stop, step) if v is not None]
+        if start is None:
+            raise ValueError("Invalid dtype: NoneType")  # Keras' result_type of type(None)
+        strings = all(isinstance(v, str) for v in given)
+        dtype = "string" if strings else _dtype_of_values(*given)
+    dtype = standardize_dtype(dtype)
+    if dtype not in TORCH or not all(map(_range_scalar, (start, stop, step))):
+        return _tf_creation.range(start, stop, 1 if step is None else step, dtype)
+    target = TORCH[dtype]
     start, stop, step = _scalar(start), _scalar(stop), _scalar(step)
     if stop is None:
         start, stop = 0, start
+    delta = 1 if step is None else step
+    refused = (delta > 0 and start > stop) or (delta < 0 and start < stop)
+    if refused or (not target.is_floating_point and float in map(type, (start, stop, delta))):
+        return _tf_creation.range(start, stop, delta, dtype)
     return wrap(
         torch.arange(start, stop, 1 if step is None else step, device=_device.current()).to(target)
     )
@@ -126,10 +160,22 @@ def array(x, dtype=None):
 
 @keras_export("keras.ops.eye", "keras.ops.numpy.eye")
 def eye(N, M=None, k=0, dtype=None):  # noqa: N803 - Keras' names
-    """An ``N x M`` matrix with ones on the ``k``-th diagonal (floatx unless ``dtype``)."""
+    """An ``N x M`` matrix with ones on the ``k``-th diagonal (floatx unless ``dtype``).  As
+    Keras' TF backend: float sizes are refused, ``k == 0`` is ``tf.eye`` (its errors for other
+    sizes and dtypes), another ``k`` builds an eye of ``min(M - k, N + k)`` rows first."""
+    if isinstance(N, float) or getattr(N, "dtype", None) in _FLOAT_DTYPES:
+        raise TypeError("Argument `N` must be an integer or an integer tensor.")
+    if isinstance(M, float) or getattr(M, "dtype", None) in _FLOAT_DTYPES:
+        raise TypeError("Argument `M` must be an integer, an integer tensor, or `None`.")
     M = N if M is None else M
+    dtype = standardize_dtype(dtype)
+    if type(N) is not int or type(M) is not int or dtype not in TORCH:
+        if isinstance(k, int) and k == 0:
+            return _tf_creation.eye(N, M, dtype=dtype)
     if N < 0 or M < 0:
         raise op_error("Fill", "Dimension %d must be >= 0" % (N if N < 0 else M))
+    if min(M - k, N + k) < 0:
+        raise op_error("Fill", "Dimension %d must be >= 0" % min(M - k, N + k))
     rows = torch.arange(N, device=_device.current())[:, None]
     cols = torch.arange(M, device=_device.current())[None, :]
     return wrap((cols - rows == k).to(TORCH[standardize_dtype(dtype)]))
@@ -143,17 +189,30 @@ def identity(n, dtype=None):
 
 @keras_export("keras.ops.full", "keras.ops.numpy.full")
 def full(shape, fill_value, dtype=None):
-    """A tensor of ``shape`` filled with ``fill_value`` (floatx unless ``dtype``)."""
-    value = storage(fill_value, standardize_dtype(dtype)).to(_device.current())
-    return wrap(torch.broadcast_to(value, _new_shape(shape, "BroadcastTo")).clone())
+    """A tensor of ``shape`` filled with ``fill_value`` (floatx unless ``dtype``).  Arguments
+    the torch path fails on run as Keras' TF backend does (``tf.broadcast_to`` of the
+    converted value: TF's errors)."""
+    try:
+        value = storage(fill_value, standardize_dtype(dtype)).to(_device.current())
+        return wrap(torch.broadcast_to(value, _new_shape(shape, "BroadcastTo")).clone())
+    except (RuntimeError, TypeError, ValueError):
+        value = convert_to_tensor(fill_value, dtype=standardize_dtype(dtype))
+        return _tf_shape.broadcast_to(value, shape)
 
 
 @keras_export("keras.ops.full_like", "keras.ops.numpy.full_like")
 def full_like(x, fill_value, dtype=None):
-    """A tensor with ``x``'s shape filled with ``fill_value`` (``x``'s dtype unless ``dtype``)."""
-    x = storage(x)
-    value = storage(fill_value, dtype or NAME[x.dtype])
-    return wrap(torch.broadcast_to(value.to(x.device), x.shape).clone())
+    """A tensor with ``x``'s shape filled with ``fill_value`` (``x``'s dtype unless ``dtype``).
+    Arguments the torch path fails on run as Keras' TF backend does (``tf.broadcast_to`` of
+    the converted value: TF's errors)."""
+    try:
+        x = storage(x)
+        value = storage(fill_value, dtype or NAME[x.dtype])
+        return wrap(torch.broadcast_to(value.to(x.device), x.shape).clone())
+    except (RuntimeError, TypeError, ValueError):
+        x = convert_to_tensor(x)
+        value = convert_to_tensor(fill_value, dtype=standardize_dtype(dtype) if dtype else x.dtype)
+        return _tf_shape.broadcast_to(value, _tf_shape_query.shape(x))
 
 
 @keras_export("keras.ops.ones", "keras.ops.numpy.ones")
@@ -195,13 +254,17 @@ def zeros_like(x, dtype=None):
 @keras_export("keras.ops.linspace", "keras.ops.numpy.linspace")
 def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis=0):
     """``num`` evenly spaced values from ``start`` to ``stop`` (``result_type(start, stop,
-    float)`` unless ``dtype``; integer dtypes are floored); ``retstep`` also returns the step."""
+    float)`` unless ``dtype``; integer dtypes are floored); ``retstep`` also returns the step.
+    A ``num`` that is no integer, or an ``axis`` past the rank, gets ``tf.linspace``'s error (as
+    Keras' TF backend runs it)."""
     if num < 0:
         raise ValueError(f"`num` must be a non-negative integer. Received: num={num}")
     name = standardize_dtype(dtype) if dtype is not None else _dtype_of_values(start, stop, float)
     compute = TORCH[name] if "float" in name else floatx_torch()
     lo, hi = storage(start, compute), storage(stop, compute)
     lo, hi = torch.broadcast_tensors(lo, hi)
+    if not isinstance(num, int) or not -lo.dim() - 1 <= axis <= lo.dim():
+        _tf_creation.linspace(wrap(lo), wrap(hi), num, axis=axis)
     div = (num - 1) if endpoint else num
     step = (hi - lo) / div if div > 0 else torch.full_like(lo, float("nan"))
     ticks = torch.arange(num, device=lo.device, dtype=compute).reshape((num,) + (1,) * lo.dim())
@@ -217,17 +280,54 @@ def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis
 
 @keras_export("keras.ops.diag", "keras.ops.numpy.diag")
 def diag(x, k=0):
-    """The ``k``-th diagonal of a 2-D ``x``, or the square matrix with 1-D ``x`` on it."""
+    """The ``k``-th diagonal of a 2-D ``x`` (:func:`diagonal`'s checks), or the square matrix
+    with 1-D ``x`` on it (``k`` must be an int, TF's int32 conversion)."""
     x = storage(x)
     if x.dim() not in (1, 2):
         raise ValueError(f"`x` must be 1d or 2d. Received: x.shape={tuple(x.shape)}")
+    if x.dim() == 2:
+        return _diagonal(x, k, 0, 1)
+    if not isinstance(k, int):
+        raise cannot_convert(k, "int32")
     return wrap(torch.diag(x, k))
 
 
 @keras_export("keras.ops.diagonal", "keras.ops.numpy.diagonal")
 def diagonal(x, offset=0, axis1=0, axis2=1):
-    """The ``offset`` diagonal of the ``axis1``/``axis2`` planes, as a new last axis."""
-    return wrap(torch.diagonal(storage(x), offset, axis1, axis2).clone())
+    """The ``offset`` diagonal of the ``axis1``/``axis2`` planes, as a new last axis.  As
+    Keras' TF backend: the axes are checked the NumPy way and must differ, an ``offset`` off
+    the matrix raises ``MatrixDiagPartV3``'s bound error (NumPy returns an empty diagonal),
+    a non-int ``offset`` TF's int32 conversion error."""
+    return _diagonal(x, offset, axis1, axis2)
+
+
+def _canonical_axis(axis, rank):
+    """Keras' ``canonicalize_axis``: an int axis within ``[-rank, rank)``, made non-negative."""
+    axis = operator.index(axis)
+    if not -rank <= axis < rank:
+        raise ValueError(f"axis {axis} is out of bounds for an array with dimension {rank}.")
+    return axis % rank
+
+
+def _diagonal(x, offset, axis1, axis2):
+    rank = len(x.shape)
+    first, second = _canonical_axis(axis1, rank), _canonical_axis(axis2, rank)
+    if first == second:
+        raise ValueError(
+            f"`axis1` and `axis2` cannot be the same. Received: axis1={axis1}, axis2={axis2}"
+        )
+    x = storage(x)
+    if not (offset == 0 and first == rank - 2 and second == rank - 1):
+        if not isinstance(offset, int):
+            raise cannot_convert(offset, "int32")
+        rows = x.shape[first]
+        if offset <= -rows or offset >= x.shape[second]:
+            text = "lower_diag_index is out of bound: %d. It must be between %d and 0" % (
+                offset,
+                -rows,
+            )
+            raise op_error("MatrixDiagPartV3", text, x, name="diag_part")
+    return wrap(torch.diagonal(x, offset, first, second).clone())
 
 
 @keras_export("keras.ops.tri", "keras.ops.numpy.tri")
@@ -309,8 +409,13 @@ def append(x1, x2, axis=None):
 
 @keras_export("keras.ops.broadcast_to", "keras.ops.numpy.broadcast_to")
 def broadcast_to(x, shape):
-    """``x`` broadcast to ``shape`` (TF's ``InvalidArgumentError`` when incompatible)."""
-    return _tf_shape.broadcast_to(unaliased(x), _shape(shape))
+    """``x`` broadcast to ``shape`` (TF's ``InvalidArgumentError`` when incompatible); a
+    ``shape`` that is no sequence of ints goes to ``tf.broadcast_to`` as it is (TF's errors)."""
+    if isinstance(shape, int) or (
+        isinstance(shape, (tuple, list)) and all(type(d) is int for d in shape)
+    ):
+        shape = _shape(shape)
+    return _tf_shape.broadcast_to(unaliased(x), shape)
 
 
 @keras_export("keras.ops.concatenate", "keras.ops.numpy.concatenate")
@@ -321,7 +426,9 @@ def concatenate(xs, axis=0):
 
 @keras_export("keras.ops.hstack", "keras.ops.numpy.hstack")
 def hstack(xs):
-    """Concatenation along axis 0 for 1-D inputs, else axis 1."""
+    """Concatenation along axis 0 for 1-D inputs, else axis 1 (Keras reads ``xs[0]``: an empty
+    ``xs`` raises its ``IndexError``)."""
+    xs[0]  # noqa: B018 - Keras reads the first input's rank
     values = promoted_all(xs)
     return _tf_shape.concat(values, 0 if values[0].dim() == 1 else 1)
 
@@ -713,13 +820,45 @@ def _tf_backend_matmul(a, b):
 @keras_export("keras.ops.einsum", "keras.ops.numpy.einsum")
 def einsum(subscripts, *operands, **kwargs):
     """Einstein summation; operands promoted to a common dtype (integers computed as floats
-    and cast back)."""
+    and cast back).  As Keras' TF backend, the labels are renamed ``a``, ``b`` ... in order of
+    appearance (a cached, so hashable, string), and an equation torch refuses gets
+    ``tf.einsum``'s errors."""
+    subscripts = _normalize_subscripts(subscripts)
     values = promoted_all(operands)
     result = values[0].dtype
-    if not result.is_floating_point:
-        out = torch.einsum(subscripts, *(v.to(floatx_torch()) for v in values))
-        return wrap(out.to(torch.int32 if result is torch.int8 else result))
-    return wrap(torch.einsum(subscripts, *values))
+    try:
+        if not result.is_floating_point:
+            out = torch.einsum(subscripts, *(v.to(floatx_torch()) for v in values))
+            return wrap(out.to(torch.int32 if result is torch.int8 else result))
+        return wrap(torch.einsum(subscripts, *values))
+    except RuntimeError:
+        if subscripts in _KERAS_CUSTOM_EINSUMS:
+            raise  # Keras runs these as matmuls: torch_errors reports MatMul's error
+        return _tf_matmul.einsum(subscripts, *(wrap(v) for v in values))
+
+
+_KERAS_CUSTOM_EINSUMS = frozenset(
+    "a,b->ab ab,b->a ab,bc->ac ab,cb->ac abc,cd->abd abc,dc->abd abcd,abde->abce "
+    "abcd,abed->abce abcd,acbe->adbe abcd,adbe->acbe abcd,aecd->acbe abcd,aecd->aceb "
+    "abc,cde->abde abc,dce->abde abc,dec->abde abcd,cde->abe abcd,ced->abe".split()
+)
+"""Equations Keras' TF backend computes with its own matmul-based code, not ``tf.einsum``."""
+
+
+def _normalize_subscripts(subscripts):
+    """Keras' ``_normalize_einsum_subscripts``: labels renamed in order of appearance (its
+    ``lru_cache`` hashes the argument first: a ``TypeError`` for arrays)."""
+    hash(subscripts)
+    mapping = {}
+    normalized = ""
+    for char in subscripts:
+        if char in string.ascii_letters:
+            if char not in mapping:
+                mapping[char] = string.ascii_letters[len(mapping)]
+            normalized += mapping[char]
+        else:
+            normalized += char
+    return normalized
 
 
 @keras_export("keras.ops.tensordot", "keras.ops.numpy.tensordot")

@@ -2,6 +2,7 @@
 dtype rules: binary ops promote by ``keras.backend.result_type`` (Python scalars weak),
 transcendental ops turn integer/bool inputs into floatx."""
 
+import numpy as np
 import torch
 
 from ...framework.op_errors import allowed_dtypes, attr_error, no_kernel
@@ -302,7 +303,11 @@ def round(x, decimals=0):  # noqa: A001 - Keras' name
 @keras_export("keras.ops.clip", "keras.ops.numpy.clip")
 def clip(x, x_min, x_max):
     """``tf.clip_by_value(x, x_min, x_max)`` (bool becomes int32 first): the bounds convert to
-    ``x``'s dtype with TF's rules (a float bound on an integer tensor is a ``TypeError``)."""
+    ``x``'s dtype with TF's rules (a float bound on an integer tensor is a ``TypeError``).  Keras
+    reads ``x.dtype`` first: a value without one (a list, None) raises its ``AttributeError``."""
+    if isinstance(x, np.ndarray) and x.dtype.kind in "SU":
+        raise ValueError("Invalid dtype: %s" % x.dtype.name)  # Keras' standardize_dtype
+    x.dtype  # noqa: B018 - Keras reads the attribute
     x = storage(x)
     if x.dtype is torch.bool:
         x = x.to(torch.int32)

@@ -7,9 +7,13 @@ import numpy as np
 import torch
 
 from ...framework import dtypes
-from ...framework.op_errors import cannot_convert, dims_text, op_error
+from ...framework.op_errors import broadcast_shapes, cannot_convert, dims_text, op_error
 
 from ...ops._args import axis_list, canonicalize_axis
+from ...ops.bincount_ops import bincount as _tf_bincount
+from ...framework.convert import to_torch
+from ...framework.dtypes import from_torch
+from ...framework.tensor import TensorOperators
 from ._base import TORCH, float_of, floatx_torch, promoted, storage, unaliased, wrap
 from ._dtypes import NAME, result_type
 from ...api_export import keras_export
@@ -48,14 +52,44 @@ def nan_to_num(x, nan=0.0, posinf=None, neginf=None):
 @keras_export("keras.ops.isclose", "keras.ops.numpy.isclose")
 def isclose(x1, x2, rtol=1e-5, atol=1e-8, equal_nan=False):
     """``|x1 - x2| <= atol + rtol * |x2|`` for floats (infinities are never close, as in Keras' TF
-    backend); equality for other dtypes."""
+    backend); equality for other dtypes.  Tensor tolerances convert to the operands' dtype
+    (TF's errors for strings and None); operands that do not broadcast get ``Sub``'s error."""
     a, b = promoted(storage(x1), storage(x2))
     if not a.is_floating_point():
         return wrap(torch.eq(a, b))
+    broadcast_shapes("Sub", a.shape, b.shape, a)
+    rtol, atol = _tolerance(rtol, a), _tolerance(atol, a)
     result = torch.abs(a - b) <= atol + rtol * torch.abs(b)
     if equal_nan:
         result = result | (torch.isnan(a) & torch.isnan(b))
     return wrap(result)
+
+
+def _tolerance(value, like):
+    """A tolerance of ``isclose``/``allclose``: Python numbers as they are, anything else
+    converted to ``like``'s dtype as TF converts the operand of a tensor product."""
+    if type(value) is int or type(value) is float:
+        return value
+    return to_torch(value, from_torch(like.dtype)).to(like.device)
+
+
+def all_close(x1, x2, rtol, atol, equal_nan):
+    """``keras.ops.allclose``: whether every element pair is close (a 0-d bool tensor), as
+    Keras' TF backend: finite
+    pairs within ``atol + rtol * |x2|`` or equal ones (so equal infinities count), NaN pairs
+    with ``equal_nan``; equality for non-float dtypes.  Operands that do not broadcast get
+    ``LogicalAnd``'s error (TF checks finiteness first)."""
+    a, b = promoted(storage(x1), storage(x2))
+    if not a.is_floating_point():
+        broadcast_shapes("Equal", a.shape, b.shape, a)
+        return wrap(torch.all(torch.eq(a, b)))
+    broadcast_shapes("LogicalAnd", a.shape, b.shape, a)
+    rtol, atol = _tolerance(rtol, a), _tolerance(atol, a)
+    finite = torch.isfinite(a) & torch.isfinite(b)
+    result = (finite & (torch.abs(a - b) <= atol + rtol * torch.abs(b))) | torch.eq(a, b)
+    if equal_nan:
+        result = result | (torch.isnan(a) & torch.isnan(b))
+    return wrap(torch.all(result))
 
 
 @keras_export("keras.ops.trace", "keras.ops.numpy.trace")
@@ -146,8 +180,20 @@ def _contract(a, b, flatten):
 
 @keras_export("keras.ops.inner", "keras.ops.numpy.inner")
 def inner(x1, x2):
-    """Sum of products over the last axes (a product for scalars)."""
-    return _contract(storage(x1), storage(x2), False)
+    """Sum of products over the last axes (a product for scalars).  Last axes of different
+    lengths get the ``MatMul`` error of Keras' TF backend (``tf.tensordot`` of the operands
+    reshaped to ``[free, contracted]`` and ``[contracted, free]``)."""
+    a, b = storage(x1), storage(x2)
+    if a.dim() and b.dim() and a.shape[-1] != b.shape[-1]:
+        rows, k1, k2 = a.numel() // max(a.shape[-1], 1), a.shape[-1], b.shape[-1]
+        text = "Matrix size-incompatible: In[0]: [%d,%d], In[1]: [%d,%d]" % (
+            rows,
+            k1,
+            k2,
+            b.numel() // max(k2, 1),
+        )
+        raise op_error("MatMul", text, a, kernel="_MklMatMul")
+    return _contract(a, b, False)
 
 
 @keras_export("keras.ops.vdot", "keras.ops.numpy.vdot")
@@ -159,15 +205,29 @@ def vdot(x1, x2):
 @keras_export("keras.ops.bincount", "keras.ops.numpy.bincount")
 def bincount(x, weights=None, minlength=0, sparse=False):
     """Counts (int32) or summed ``weights`` per non-negative integer value of 1-D or 2-D ``x``
-    (2-D: per row)."""
+    (2-D: per row).  Arguments TF refuses (negative values, ``weights`` of another shape, a
+    non-int ``minlength``) get ``tf.math.bincount``'s errors, as Keras' TF backend runs it."""
     if sparse:
         raise ValueError("torchkeras has no sparse tensors: `sparse=True` is not supported.")
-    x = storage(x).to(torch.int64)
+    x = storage(x)
     w = None if weights is None else storage(weights)
+    if (
+        not isinstance(minlength, int)
+        or (x.numel() and int(x.min()) < 0)
+        or (w is not None and w.numel() and w.shape != x.shape)
+    ):
+        arr = wrap(x if x.dtype in (torch.int32, torch.int64) else x.to(torch.int32))
+        kept = (torch.int32, torch.int64, torch.float32, torch.float64)
+        if w is not None and w.dtype not in kept:
+            w = w.to(torch.float32 if w.is_floating_point() else torch.int32)
+        _tf_bincount(arr, None if w is None else wrap(w), minlength=minlength, axis=-1)
+    x = x.to(torch.int64)
     dtype = (
         TORCH["int32"] if w is None else TORCH[result_type(NAME[storage(x).dtype], NAME[w.dtype])]
     )
     length = max(int(minlength), int(x.max()) + 1 if x.numel() else 0)
+    if x.dim() == 2 and not x.shape[0]:
+        return wrap(torch.zeros((0, length), dtype=dtype, device=x.device))
     if x.dim() == 1:
         out = torch.bincount(
             x, weights=None if w is None else w.to(torch.float64), minlength=length
@@ -260,21 +320,46 @@ def median(x, axis=None, keepdims=False):
 
 @keras_export("keras.ops.digitize", "keras.ops.numpy.digitize")
 def digitize(x, bins):
-    """Index (int32) of the bin of each value: ``i`` with ``bins[i-1] <= x < bins[i]``."""
-    x, b = storage(x), storage(bins)
+    """Index (int32) of the bin of each value: ``i`` with ``bins[i-1] <= x < bins[i]``.  As
+    Keras' TF backend, ``bins`` is read as a list of Python floats (its errors for other
+    values) and must be sorted (``Bucketize``'s error)."""
+    x = storage(x)
+    if not isinstance(bins, (TensorOperators, torch.Tensor)):
+        bins = [float(b) for b in list(bins)]
+    b = storage(bins)
+    if b.numel() > 1 and bool(torch.any(b[1:] < b[:-1])):
+        raise op_error("Bucketize", "Expected sorted boundaries", x)
     return wrap(torch.bucketize(x, b.to(x.dtype), right=True).to(torch.int32))
 
 
 @keras_export("keras.ops.cross", "keras.ops.numpy.cross")
 def cross(x1, x2, axisa=-1, axisb=-1, axisc=-1, axis=None):
     """Cross product of 3-vectors (``axis`` overrides ``axisa``/``axisb``/``axisc``); promoted
-    dtype."""
+    dtype.  As Keras' TF backend (and NumPy): 2-vectors get a zero third component, two of
+    them give the scalar z component; the operands broadcast (``BroadcastArgs``' error)."""
     if axis is not None:
         axisa = axisb = axisc = axis
     a, b = promoted(storage(x1), storage(x2))
+    for value, moved in ((a, axisa), (b, axisb)):
+        if not -value.dim() <= moved < max(value.dim(), 0) or not value.dim():
+            raise ValueError(
+                f"axis {moved} is out of bounds for an array with dimension {value.dim()}."
+            )
     a, b = torch.movedim(a, axisa, -1), torch.movedim(b, axisb, -1)
-    a, b = torch.broadcast_tensors(a, b)
-    return wrap(torch.movedim(torch.linalg.cross(a, b, dim=-1), -1, axisc))
+    planar = a.shape[-1] == 2 and b.shape[-1] == 2
+    a, b = _third_component(a), _third_component(b)
+    try:
+        shape = torch.broadcast_shapes(a.shape, b.shape)
+    except RuntimeError:
+        text = "Incompatible shapes: %s vs. %s" % (dims_text(a.shape), dims_text(b.shape))
+        raise op_error("BroadcastArgs", text, a, name=None) from None
+    c = torch.linalg.cross(a.broadcast_to(shape), b.broadcast_to(shape), dim=-1)
+    return wrap(c[..., 2] if planar else torch.movedim(c, -1, axisc))
+
+
+def _third_component(x):
+    """A 2-vector ``x`` (last axis) with a zero third component (Keras' ``maybe_pad_zeros``)."""
+    return torch.nn.functional.pad(x, (0, 1)) if x.shape[-1] == 2 else x
 
 
 @keras_export("keras.ops.percentile", "keras.ops.numpy.percentile")

@@ -2,12 +2,20 @@
 reductions, splitting/stacking variants, kron, searchsorted, select."""
 
 import math
+import operator
 
 import numpy as np
 import torch
 
 from ._base import float_of, floatx_torch, promoted, promoted_all, storage, unaliased, wrap
 from ._dtypes import NAME
+from ._strings import StringInputError
+from ..backend.traceback_utils import inject_call_info
+from ...framework import dtypes
+from ...framework.op_errors import attr_error, cannot_convert, op_error
+from ...ops.shape_ops import reverse as _tf_reverse
+from ...ops import creation_ops as _tf_creation
+from ..backend.config import floatx
 from ._numpy_array import concatenate, split
 from ...api_export import keras_export
 from ...ops._args import checked_axis_arg
@@ -105,13 +113,37 @@ def sinc(x):
 
 @keras_export("keras.ops.diff", "keras.ops.numpy.diff")
 def diff(a, n=1, axis=-1):
-    """``n``-th discrete difference along ``axis``."""
-    a = unaliased(a)
+    """``n``-th discrete difference along ``axis``.  Keras runs it as the ``Diff`` operation,
+    so its errors carry ``Diff.call()``'s context, as Keras' TF backend raises them."""
+    try:
+        return _diff(a, n, axis)
+    except Exception as error:  # noqa: BLE001 - Keras' Operation call wraps every error
+        raise inject_call_info(error, _diff_signature, (a,), {}, "Diff.call()") from None
+
+
+def _diff_signature(a):
+    """The signature of Keras' ``Diff.call`` (whose arguments its errors list)."""
+
+
+def _diff(a, n, axis):
+    try:
+        a = unaliased(a)
+    except StringInputError:
+        raise attr_error("Sub", dtypes.string) from None
+    if n == 0:
+        return wrap(a)
     if n < 0:
         raise ValueError(f"Order `n` must be non-negative. Received n={n}")
-    if n and a.dim() == 0:
-        raise ValueError(f"`diff` requires input that is at least one dimensional. Received: a={a}")
-    return wrap(torch.diff(a, n=n, dim=axis) if n else a)
+    if a.dim() == 0:
+        raise ValueError(
+            f"`diff` requires input that is at least one dimensional. Received: a={wrap(a)}"
+        )
+    axis = operator.index(axis)
+    if not -a.dim() <= axis < a.dim():
+        raise ValueError(f"axis {axis} is out of bounds for an array with dimension {a.dim()}.")
+    for _ in range(n):
+        a = torch.diff(a, dim=axis)
+    return wrap(a)
 
 
 @keras_export("keras.ops.isneginf", "keras.ops.numpy.isneginf")
@@ -208,14 +240,22 @@ def searchsorted(sorted_sequence, values, side="left"):
 
 @keras_export("keras.ops.diagflat", "keras.ops.numpy.diagflat")
 def diagflat(x, k=0):
-    """A square matrix with the flattened ``x`` on its ``k``-th diagonal."""
-    return wrap(torch.diagflat(storage(x), k))
+    """A square matrix with the flattened ``x`` on its ``k``-th diagonal (``k`` must be an
+    int: TF's int32 conversion error)."""
+    x = storage(x)
+    if not isinstance(k, int):
+        raise cannot_convert(k, "int32")
+    return wrap(torch.diagflat(x, k))
 
 
 @keras_export("keras.ops.fliplr", "keras.ops.numpy.fliplr")
 def fliplr(x):
-    """``x`` reversed along axis 1."""
-    return wrap(torch.flip(storage(x), (1,)))
+    """``x`` reversed along axis 1; as TF's ``reverse``, a 0-d ``x`` is returned as it is and
+    a 1-D one refused (``ReverseV2``'s error)."""
+    value = unaliased(x)
+    if value.dim() < 2:
+        return wrap(value) if value.dim() == 0 else _tf_reverse(wrap(value), [1])
+    return wrap(torch.flip(value, (1,)))
 
 
 @keras_export("keras.ops.flipud", "keras.ops.numpy.flipud")
@@ -258,8 +298,49 @@ def rot90(array, k=1, axes=(0, 1)):
 
 @keras_export("keras.ops.hsplit", "keras.ops.numpy.hsplit")
 def hsplit(x, indices_or_sections):
-    """:func:`split` along axis 1 (axis 0 for 1-D ``x``)."""
-    return split(x, indices_or_sections, axis=0 if storage(x).dim() == 1 else 1)
+    """:func:`split` along axis 1 (axis 0 for 1-D ``x``).  Split indices go to TF's ``SplitV``
+    as sizes, as Keras' TF backend passes them: a scalar is refused (``StridedSlice``), and
+    indices out of order or past the end get ``SplitV``'s errors (NumPy gives empty parts)."""
+    value = storage(x)
+    axis = 0 if value.dim() == 1 else 1
+    if not isinstance(indices_or_sections, int):
+        _check_split_indices(indices_or_sections, value.shape[axis], value)
+    return split(x, indices_or_sections, axis=axis)
+
+
+_NO_SPLITS = (
+    "Value for attr 'num_split' of 0 must be at least minimum 1\n\t; NodeDef: {{node SplitV}}; "
+    "Op<name=SplitV; signature=value:T, size_splits:Tlen, split_dim:int32 -> "
+    "output:num_split*T; attr=num_split:int,min=1; attr=T:type; "
+    "attr=Tlen:type,default=DT_INT64,allowed=[DT_INT8, DT_INT32, DT_INT64]>"
+)
+"""TF's ``SplitV`` error for no split index at all (Keras' TF backend makes one size less)."""
+
+
+def _check_split_indices(indices, total, like):
+    """TF's errors for split ``indices`` (Keras' TF ``split`` turns them into ``SplitV`` sizes:
+    the first index, the differences, the rest up to ``total``; a size of -1 is inferred)."""
+    values = storage(indices).reshape(-1).tolist() if np.ndim(indices) else None
+    if values is None:
+        raise op_error(
+            "StridedSlice", "Attempting to slice scalar input.", like, name="strided_slice/"
+        )
+    if not values:
+        raise op_error("SplitV", _NO_SPLITS, like, name="split", wrapped=False)
+    sizes = [values[0]] + [b - a for a, b in zip(values, values[1:])] + [total - values[-1]]
+    kernel = "SplitV_num_split_%d" % len(sizes)
+    for index, size in enumerate(sizes):
+        if size < -1:
+            text = "Split size at index %d must be >= 0. Got: %d" % (index, size)
+            raise op_error("SplitV", text, like, name="split", kernel=kernel)
+    if -1 in sizes:
+        determined = sum(size for size in sizes if size != -1)
+        text = (
+            "Determined shape must either match input shape along split_dim exactly if fully "
+            "specified, or be less than the size of the input along split_dim if not fully "
+            "specified.  Got: %d" % determined
+        )
+        raise op_error("SplitV", text, like, name="split", kernel=kernel)
 
 
 @keras_export("keras.ops.vsplit", "keras.ops.numpy.vsplit")
@@ -270,7 +351,20 @@ def vsplit(x, indices_or_sections):
 
 @keras_export("keras.ops.array_split", "keras.ops.numpy.array_split")
 def array_split(x, indices_or_sections, axis=0):
-    """``indices_or_sections`` near-equal parts along ``axis`` (the first ones one longer)."""
+    """``indices_or_sections`` near-equal parts along ``axis`` (the first ones one longer);
+    Keras checks that it is a positive int and ``axis`` an int first."""
+    if not isinstance(indices_or_sections, int):
+        raise TypeError(
+            "Argument `indices_or_sections` must be of type `int`. "
+            f"Received: indices_or_sections={indices_or_sections}"
+        )
+    if indices_or_sections <= 0:
+        raise ValueError(
+            "Argument `indices_or_sections` must be a positive integer. "
+            f"Received: indices_or_sections={indices_or_sections}"
+        )
+    if not isinstance(axis, int):
+        raise TypeError(f"Argument `axis` must be of type `int`. Received: {axis}")
     x = storage(x)
     total = x.shape[axis]
     size, extra = divmod(total, indices_or_sections)
@@ -293,10 +387,14 @@ def dstack(xs):
 
 @keras_export("keras.ops.empty", "keras.ops.numpy.empty")
 def empty(shape, dtype=None):
-    """A tensor of ``shape`` (floatx unless ``dtype``); its values are zeros here."""
+    """A tensor of ``shape`` (floatx unless ``dtype``); its values are zeros here.  Arguments
+    the fast path refuses go to ``tf.zeros`` as Keras' TF backend passes them (TF's errors)."""
     from ._numpy_array import zeros
 
-    return zeros(shape, dtype)
+    try:
+        return zeros(shape, dtype)
+    except (TypeError, ValueError, KeyError, RuntimeError):
+        return _tf_creation.zeros(shape, dtype=dtype or floatx())
 
 
 @keras_export("keras.ops.empty_like", "keras.ops.numpy.empty_like")
@@ -309,10 +407,11 @@ def empty_like(x, dtype=None):
 
 @keras_export("keras.ops.allclose", "keras.ops.numpy.allclose")
 def allclose(x1, x2, rtol=1e-5, atol=1e-8, equal_nan=False):
-    """Whether every element pair satisfies ``isclose`` (a 0-d bool tensor)."""
-    from ._numpy_extra import isclose
+    """Whether every element pair is close (a 0-d bool tensor): see
+    :func:`._numpy_extra.all_close` (Keras' TF backend's rule and errors)."""
+    from ._numpy_extra import all_close
 
-    return wrap(torch.all(isclose(x1, x2, rtol, atol, equal_nan)._value))
+    return all_close(x1, x2, rtol, atol, equal_nan)
 
 
 def _without_nan(x, fill):

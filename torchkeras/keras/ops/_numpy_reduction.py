@@ -6,6 +6,7 @@ import math
 import torch
 
 from ...framework import errors
+from ...framework.op_errors import broadcast_shapes as _broadcast_shapes
 from ...framework.op_errors import dims_text as _dims_text, op_error as _op_error
 from ...ops._args import axis_arg, checked_axis_arg
 from ...ops.reduction_ops import arg_axis, single_axis
@@ -208,7 +209,8 @@ def std(x, axis=None, keepdims=False):
 @keras_export("keras.ops.average", "keras.ops.numpy.average")
 def average(x, axis=None, weights=None):
     """Weighted mean along ``axis``; ``weights`` has ``x``'s shape or is 1-D along ``axis``.
-    Computed in ``result_type(x, weights, float)``."""
+    Computed in ``result_type(x, weights, float)``; weights that do not fit get the errors of
+    Keras' TF backend (``Mul``'s broadcast error, ``MatMul``'s for 1-D weights)."""
     x = storage(x)
     if weights is None:
         return wrap(
@@ -217,6 +219,16 @@ def average(x, axis=None, weights=None):
     w = storage(weights)
     target = TORCH[result_type(NAME[x.dtype], NAME[w.dtype], float)]
     x, w = x.to(target), w.to(target)
+    if axis is None or w.dim() == x.dim():
+        _broadcast_shapes("Mul", x.shape, w.shape, x)
+    elif w.dim() == 1 and w.shape[0] != x.shape[axis]:
+        # Keras' TF backend contracts with tf.tensordot: MatMul of the reshaped operands
+        text = "Matrix size-incompatible: In[0]: [%d,%d], In[1]: [%d,1]" % (
+            x.numel() // x.shape[axis] if x.shape[axis] else 0,
+            x.shape[axis],
+            w.shape[0],
+        )
+        raise _op_error("MatMul", text, x, kernel="_MklMatMul")
     if axis is None:
         return wrap(torch.sum(x * w) / torch.sum(w))
     if w.dim() == x.dim():

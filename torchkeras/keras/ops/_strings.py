@@ -12,7 +12,7 @@ import numpy as np
 
 from ...framework import dtypes
 from ...framework.convert import convert_to_tensor
-from ...framework.op_errors import attr_error
+from ...framework.op_errors import attr_error, cannot_convert
 from ...ops import cast_ops, comparison_ops, creation_ops, elementwise_ops, shape_ops
 from ...ops import shape_query_ops
 
@@ -101,6 +101,8 @@ _KERNELS = {
     "greater_equal": "GreaterEqual",
     "less": "Less",
     "less_equal": "LessEqual",
+    "digitize": "Bucketize",
+    "cross": "Cross",
     "bitwise_and": "BitwiseAnd",
     "bitwise_or": "BitwiseOr",
     "bitwise_xor": "BitwiseXor",
@@ -124,19 +126,33 @@ _PROMOTING = frozenset(
 _LINALG_KERNELS = {"logdet": "Cholesky", "slogdet": "LogMatrixDeterminant", "qr": "Qr"}
 """Keras linalg ops whose TF kernel is the first to see a string input."""
 
-_MIXED_PROMOTING = frozenset("maximum minimum mod multiply not_equal outer power subtract".split())
-"""Keras binary ops whose ``result_type`` of their two inputs refuses a string with a number
-(two strings reach the TF kernel, or work)."""
+_MIXED_PROMOTING = frozenset(
+    "add allclose append arctan2 equal floor_divide fmod greater greater_equal heaviside hypot "
+    "isclose less less_equal maximum minimum mod multiply not_equal outer power subtract".split()
+)
+"""Binary Keras ops that ask ``result_type`` of both operands first: a string operand beside a
+numeric one is refused there (two strings may still work, see ``_STRING_OPS``)."""
 
+_CONSTANTS = {
+    "deg2rad": 3.141592653589793,
+    "exp2": 2.0,
+    "celu": 0.0,
+    "hard_sigmoid": 3.0,
+    "hard_silu": 3.0,
+    "hard_swish": 3.0,
+    "hard_tanh": 1.0,
+    "binary_crossentropy": 0.9999999,
+    "diag": 0,
+    "diagflat": 0,
+}
+"""Keras ops whose TF backend first converts a Python constant to the input's dtype (which
+fails for strings), with that constant."""
 
-def _is_text(value):
-    """Whether an op input holds text (a string tensor or array, a Python string)."""
-    if isinstance(value, (str, bytes)):
-        return True
-    if isinstance(value, np.ndarray):
-        return value.dtype.kind in "OSU"
-    return isinstance(getattr(value, "_value", None), np.ndarray)
+_CASTS_FIRST = {"cbrt": dtypes.float32}
+"""Keras ops whose TF backend casts the input first (TF refuses string casts)."""
 
+_SQUARE = {"det": "MatrixDeterminant", "inv": "MatrixInverse"}
+"""Keras linalg ops checking the rank (>= 2) before their kernel refuses strings."""
 
 _TO_BOOL = frozenset("all any logical_and logical_not logical_or logical_xor".split())
 """Keras ops that cast their inputs to bool first (TF refuses the string cast)."""
@@ -156,6 +172,15 @@ def _ravel(x):
 
 def _same(x, *args, **kwargs):
     return creation_ops.identity(x)
+
+
+def _convert(x, dtype=None, sparse=None, ragged=None):
+    if dtype is None:
+        return creation_ops.identity(x)
+    dtype = dtypes.as_dtype(dtype)
+    if hasattr(x, "_value"):
+        return cast_ops.cast(x, dtype)
+    return convert_to_tensor(x, dtype=dtype)
 
 
 def _isnan(x):
@@ -178,6 +203,33 @@ def _expand_dims(x, axis):
     return shape_ops.expand_dims(x, axis)
 
 
+def _reversed(axis):
+    def run(x):
+        if len(np.shape(x)) == 0:
+            return convert_to_tensor(x)
+        return shape_ops.reverse(x, [axis])
+
+    return run
+
+
+def _cast(x, dtype):
+    return cast_ops.cast(convert_to_tensor(x), dtypes.as_dtype(dtype))
+
+
+def _array(x, dtype=None):
+    return convert_to_tensor(x) if dtype is None else _cast(x, dtype)
+
+
+def _count_nonzero(x, axis=None):
+    text = convert_to_tensor(x)._value
+    found = (text != b"").sum(axis=None if axis is None else tuple(np.atleast_1d(axis)))
+    return convert_to_tensor(np.asarray(found, np.int32))
+
+
+def _empty_like(x, dtype=None):
+    return creation_ops.zeros_like(x, None if dtype is None else dtypes.as_dtype(dtype))
+
+
 def _flip(x, axis=None):
     rank = len(np.shape(x))
     axes = list(range(rank)) if axis is None else axis
@@ -188,12 +240,20 @@ _STRING_OPS = {
     "transpose": _transpose,
     "squeeze": _squeeze,
     "ravel": _ravel,
-    "convert_to_tensor": _same,
+    "convert_to_tensor": _convert,
     "stop_gradient": _same,
     "copy": _same,
     "isnan": _isnan,
     "isinf": _isnan,
     "isfinite": _isfinite,
+    "isneginf": _isnan,
+    "isposinf": _isnan,
+    "fliplr": _reversed(1),
+    "flipud": _reversed(0),
+    "cast": _cast,
+    "array": _array,
+    "count_nonzero": _count_nonzero,
+    "empty_like": _empty_like,
     "shape": _shape,
     "ndim": lambda x: len(_shape(x)),
     "size": _size,
@@ -213,7 +273,7 @@ _CASTS = {"cast_int32": dtypes.int32, "cast_float32": dtypes.float32}
 def outcome(error, name, args, kwargs):
     """What Keras op ``name`` called with ``args``/``kwargs`` does where a string tensor made
     its storage read raise ``error`` (a :class:`StringInputError`): its result, or TF's error."""
-    if name in _MIXED_PROMOTING and len(args) >= 2 and _is_text(args[0]) != _is_text(args[1]):
+    if name in _MIXED_PROMOTING and len(args) >= 2 and _is_string(args[0]) != _is_string(args[1]):
         raise ValueError("dtype='string' is not a valid dtype for Keras type promotion.") from None
     run = _STRING_OPS.get(name)
     if run is not None:
@@ -232,7 +292,27 @@ def outcome(error, name, args, kwargs):
         cast_ops.cast(error.value, _CASTS[name])
     if name == "gelu":
         raise features_error(dtypes.string) from None
+    if name in _CONSTANTS:
+        raise cannot_convert(_CONSTANTS[name], dtypes.string) from None
+    if name in _CASTS_FIRST:
+        cast_ops.cast(error.value, _CASTS_FIRST[name])
+    if name in _SQUARE and args:
+        shape = tuple(np.shape(args[0]))
+        if len(shape) < 2:
+            raise ValueError(
+                "Expected input to have rank >= 2. Received input with shape %s." % (shape,)
+            ) from None
+        raise attr_error(_SQUARE[name], dtypes.string) from None
     raise error
+
+
+def _is_string(value):
+    """Whether ``value`` is a string operand (a Python string, a NumPy or tf string array)."""
+    if isinstance(value, (str, bytes)):
+        return True
+    if isinstance(value, np.ndarray):
+        return value.dtype.kind in "OSU"
+    return isinstance(getattr(value, "_value", None), np.ndarray)
 
 
 def layer_input_error(layer, inputs):

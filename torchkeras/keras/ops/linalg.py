@@ -4,8 +4,9 @@
 import numpy as _np
 import torch
 
-from ._base import float_of, storage, wrap
+from ._base import float_kernel_input as _float_kernel_input, float_of, storage, wrap
 from ...framework import dtypes as _dtypes
+from ...framework.errors import InvalidArgumentError as _InvalidArgumentError
 from ...framework.op_errors import cannot_convert as _cannot_convert, op_error as _op_error
 from ...ops._args import bool_attr as _bool_attr, reduction_dims as _reduction_dims
 from ...api_export import keras_export as _keras_export
@@ -93,14 +94,14 @@ def _euclidean(x, axes, keepdims):
 
 @_keras_export("keras.ops.inv", "keras.ops.linalg.inv")
 def inv(x):
-    """Matrix inverse."""
-    return wrap(torch.linalg.inv(_square(float_of(storage(x)))))
+    """Matrix inverse (TF's ``MatrixInverse``: floating inputs only)."""
+    return wrap(torch.linalg.inv(_square(_float_kernel_input(x, "MatrixInverse"))))
 
 
 @_keras_export("keras.ops.det", "keras.ops.linalg.det")
 def det(x):
-    """Matrix determinant."""
-    return wrap(torch.linalg.det(_square(float_of(storage(x)))))
+    """Matrix determinant (TF's ``MatrixDeterminant``: floating inputs only)."""
+    return wrap(torch.linalg.det(_square(_float_kernel_input(x, "MatrixDeterminant"))))
 
 
 @_keras_export("keras.ops.solve", "keras.ops.linalg.solve")
@@ -122,8 +123,13 @@ def solve_triangular(a, b, lower=False):
 
 @_keras_export("keras.ops.cholesky", "keras.ops.linalg.cholesky")
 def cholesky(x, upper=False):
-    """Cholesky factor (lower unless ``upper``) of a positive-definite matrix."""
-    return wrap(torch.linalg.cholesky(_square(float_of(storage(x))), upper=upper))
+    """Cholesky factor (lower unless ``upper``) of a positive-definite matrix; non-floating
+    inputs raise Keras' ``ValueError`` around TF's ``Cholesky`` attr error."""
+    try:
+        x = _float_kernel_input(x, "Cholesky")
+    except _InvalidArgumentError as error:
+        raise ValueError("Cholesky decomposition failed: %s" % error.message) from None
+    return wrap(torch.linalg.cholesky(_square(x), upper=upper))
 
 
 @_keras_export("keras.ops.qr", "keras.ops.linalg.qr")
@@ -154,7 +160,7 @@ def svd(x, full_matrices=True, compute_uv=True):
 @_keras_export("keras.ops.eigh", "keras.ops.linalg.eigh")
 def eigh(x):
     """``(eigenvalues, eigenvectors)`` of a symmetric matrix, eigenvalues ascending."""
-    w, v = torch.linalg.eigh(_square(float_of(storage(x)), unpack_first=True))
+    w, v = torch.linalg.eigh(_square(_float_kernel_input(x, "SelfAdjointEigV2"), unpack_first=True))
     return wrap(w), wrap(v)
 
 

@@ -3,6 +3,7 @@ encodings, crossentropies, convolution and pooling (Keras' kernel layout, TF's `
 moments, normalization and scaled dot-product attention."""
 
 import math
+import numbers as _numbers
 
 import torch
 import torch.nn.functional as F
@@ -12,13 +13,17 @@ from ...ops import softmax_kernel as _softmax_kernel
 from ...ops._args import canonicalize_axis as _canonicalize_axis
 from ...ops._args import checked_axis_arg as _checked_axis_arg
 from ..backend import config
-from ._base import storage, wrap
+from . import _conv_reference
+from ._base import constant_input as _constant_input, storage, wrap
 from ._dtypes import standardize_dtype
 from ._strings import features_error as _features_error
 from ...framework.dtypes import from_torch as _from_torch
 from ...framework.op_errors import allowed_dtypes as _allowed_dtypes
 from ...framework.op_errors import attr_error as _attr_error, op_error as _op_error
+from ...framework.op_errors import broadcast_shapes as _broadcast_shapes
+from ...framework.op_errors import kernel_name as _kernel_name
 from ...framework.tensor import Tensor as _Tensor
+from ...framework.convert import to_torch as _to_torch
 from ...api_export import keras_export as _keras_export
 
 _OWN = [
@@ -56,6 +61,9 @@ _OWN = [
 __all__ = list(_OWN)
 
 _FLOATING = frozenset((torch.float16, torch.bfloat16, torch.float32, torch.float64))
+_INTEGERS = frozenset(
+    (torch.int8, torch.int16, torch.int32, torch.int64, torch.uint8, torch.uint16, torch.uint32)
+)
 _ALLOWED = {
     kernel: _allowed_dtypes(kernel)
     for kernel in ("Relu", "Relu6", "Sigmoid", "Softmax", "LogSoftmax", "Softplus", "Softsign")
@@ -136,8 +144,12 @@ def _softmax_axes(axis, ndim):
 
 @_keras_export("keras.ops.log_softmax", "keras.ops.nn.log_softmax")
 def log_softmax(x, axis=-1):
-    """``log(softmax(x))`` along ``axis``, computed stably."""
+    """``log(softmax(x))`` along ``axis``, computed stably.  An ``axis`` that is neither None,
+    an int nor a sequence goes to ``tf.nn.log_softmax`` as Keras' TF backend passes it (its
+    errors for floats and strings)."""
     x = _logits(x, None, "LogSoftmax")
+    if axis is not None and not isinstance(axis, (int, tuple, list)):
+        return _nn_ops.log_softmax(wrap(x), axis=axis)
     axis = tuple(range(x.ndim)) if axis is None else _axes(axis)
     if isinstance(axis, int):
         return wrap(x.log_softmax(axis))
@@ -184,8 +196,12 @@ def gelu(x, approximate=True):
 
 @_keras_export("keras.ops.elu", "keras.ops.nn.elu")
 def elu(x, alpha=1.0):
-    """``x`` if positive, else ``alpha * (exp(x) - 1)``."""
-    return wrap(F.elu(_kernel_input(x, "Elu"), alpha))
+    """``x`` if positive, else ``alpha * (exp(x) - 1)``; an ``alpha`` other than 1 multiplies
+    TF's result, so it converts to ``x``'s dtype (TF's errors for strings and None)."""
+    x = _kernel_input(x, "Elu")
+    if type(alpha) is not int and type(alpha) is not float:
+        alpha = float(_to_torch(alpha, _from_torch(x.dtype)))
+    return wrap(F.elu(x, alpha))
 
 
 @_keras_export("keras.ops.selu", "keras.ops.nn.selu")
@@ -196,21 +212,27 @@ def selu(x):
 
 @_keras_export("keras.ops.leaky_relu", "keras.ops.nn.leaky_relu")
 def leaky_relu(x, negative_slope=0.2):
-    """``x`` if positive, else ``negative_slope * x``."""
+    """``x`` if positive, else ``negative_slope * x``; integer ``x`` is cast to float32 first
+    (as ``tf.nn.leaky_relu``); ``negative_slope`` is TF's float attribute ``alpha``."""
+    if not isinstance(negative_slope, _numbers.Real):
+        raise TypeError("Expected float for argument 'alpha' not %r." % (negative_slope,))
+    x = storage(x)
+    if x.dtype in _INTEGERS:
+        x = x.to(torch.float32)
     return wrap(F.leaky_relu(_kernel_input(x, "LeakyRelu"), negative_slope))
 
 
 @_keras_export("keras.ops.hard_sigmoid", "keras.ops.nn.hard_sigmoid")
 def hard_sigmoid(x):
-    """``clip(x / 6 + 0.5, 0, 1)``."""
-    x = storage(x)
+    """``clip(x / 6 + 0.5, 0, 1)``; floating ``x`` only (TF's error)."""
+    x = _constant_input(x, 3.0)
     return wrap(torch.clamp(x / 6.0 + 0.5, 0.0, 1.0))
 
 
 @_keras_export("keras.ops.hard_silu", "keras.ops.nn.hard_silu")
 def hard_silu(x):
-    """``x * hard_sigmoid(x)``."""
-    x = storage(x)
+    """``x * hard_sigmoid(x)``; floating ``x`` only (TF's error)."""
+    x = _constant_input(x, 3.0)
     return wrap(x * torch.clamp(x / 6.0 + 0.5, 0.0, 1.0))
 
 
@@ -269,14 +291,15 @@ def _same_shape(target, output):
 def binary_crossentropy(target, output, from_logits=False):
     """Element-wise binary crossentropy; probabilities are clipped to ``[eps, 1 - eps]``.  From
     logits it is TF's ``sigmoid_cross_entropy_with_logits`` formula, ``max(x, 0) - x * z +
-    log1p(exp(-|x|))`` (so a logit of -inf with target 1 gives inf, not NaN)."""
+    log1p(exp(-|x|))`` (so a logit of -inf with target 1 gives inf, not NaN).  Probabilities
+    must be floating: TF converts the clip bound ``1 - epsilon`` to their dtype."""
     output = storage(output)
     target = storage(target, str(output.dtype).split(".")[-1])
     _same_shape(target, output)
     if from_logits:
         return wrap(_nn_ops.sigmoid_cross_entropy(output, target))
     eps = config.epsilon()
-    output = torch.clamp(output, eps, 1.0 - eps)
+    output = torch.clamp(_constant_input(output, 1.0 - eps), eps, 1.0 - eps)
     return wrap(-(target * torch.log(output) + (1 - target) * torch.log(1 - output)))
 
 
@@ -370,7 +393,16 @@ def _padding(padding):
 @_keras_export("keras.ops.conv", "keras.ops.nn.conv")
 def conv(inputs, kernel, strides=1, padding="valid", data_format=None, dilation_rate=1):
     """N-D convolution; ``kernel`` is ``spatial + (in_channels / groups, out_channels)``
-    (Keras' layout); ``'same'`` pads like TF (extra padding after)."""
+    (Keras' layout); ``'same'`` pads like TF (extra padding after).  Arguments the torch path
+    fails on run through Keras' TF-backend code on ``tf.nn.convolution`` (TF's errors)."""
+    try:
+        return _conv(inputs, kernel, strides, padding, data_format, dilation_rate)
+    except (RuntimeError, ValueError, TypeError, KeyError, AttributeError, IndexError):
+        return _conv_reference.conv(inputs, kernel, strides, padding, data_format, dilation_rate)
+
+
+def _conv(inputs, kernel, strides, padding, data_format, dilation_rate):
+    _conv_reference.standardize_data_format(data_format)
     x, data_format = _channels_first(storage(inputs), data_format)
     w = storage(kernel)
     n = w.dim() - 2
@@ -384,7 +416,12 @@ def conv(inputs, kernel, strides=1, padding="valid", data_format=None, dilation_
 
 @_keras_export("keras.ops.depthwise_conv", "keras.ops.nn.depthwise_conv")
 def depthwise_conv(inputs, kernel, strides=1, padding="valid", data_format=None, dilation_rate=1):
-    """Depthwise N-D convolution; ``kernel`` is ``spatial + (in_channels, multiplier)``."""
+    """Depthwise N-D convolution; ``kernel`` is ``spatial + (in_channels, multiplier)``.  As
+    Keras' TF backend, the input's channels must match the kernel's and strides be positive
+    (TF's ``DepthwiseConv2dNative`` error)."""
+    data_format = _conv_reference.standardize_data_format(data_format)
+    _conv_reference.check_input_channels(storage(inputs), storage(kernel), data_format)
+    _conv_reference.check_strides(strides, "DepthwiseConv2dNative")
     x, data_format = _channels_first(storage(inputs), data_format)
     w = storage(kernel)
     n = w.dim() - 2
@@ -418,7 +455,18 @@ def max_pool(inputs, pool_size, strides=None, padding="valid", data_format=None)
 
 @_keras_export("keras.ops.average_pool", "keras.ops.nn.average_pool")
 def average_pool(inputs, pool_size, strides=None, padding="valid", data_format=None):
-    """Average pooling; with ``'same'`` padded positions are left out of each average (TF)."""
+    """Average pooling; with ``'same'`` padded positions are left out of each average (TF).
+    Arguments the torch path fails on (or an unknown data format) run through Keras'
+    TF-backend code on ``tf.nn.avg_pool`` (TF's errors, TF's empty result for a window larger
+    than the input)."""
+    try:
+        return _average_pool(inputs, pool_size, strides, padding, data_format)
+    except (RuntimeError, ValueError, TypeError, KeyError, AttributeError):
+        return _conv_reference.average_pool(inputs, pool_size, strides, padding, data_format)
+
+
+def _average_pool(inputs, pool_size, strides, padding, data_format):
+    _conv_reference.standardize_data_format(data_format)
     x, data_format = _channels_first(storage(inputs), data_format)
     n, pool, strides = _pool_args(x, pool_size, strides)
     if _padding(padding) == "valid":
@@ -454,8 +502,23 @@ def moments(x, axes, keepdims=False, synchronized=False):
 @_keras_export("keras.ops.batch_normalization", "keras.ops.nn.batch_normalization")
 def batch_normalization(x, mean, variance, axis, offset=None, scale=None, epsilon=1e-3):
     """``(x - mean) / sqrt(variance + epsilon) * scale + offset``, the 1-D statistics laid along
-    ``axis``."""
+    ``axis``.  Keras' TF backend's checks come first: it lays the statistics out along ``axis``
+    by ``mean``'s length (Python's errors for a bad axis or a missing ``mean``), and
+    ``tf.nn.batch_normalization`` broadcasts them (``Mul``/``Sub``'s shape errors)."""
+    if axis != -1:
+        keras_shape = [1] * len(x.shape)
+        keras_shape[axis] = mean.shape[0]
+        for value in (mean, variance, offset, scale):
+            size = 0 if value is None else storage(value).numel()
+            if value is not None and size != keras_shape[axis]:
+                raise _op_error(
+                    "Reshape",
+                    "Input to reshape is a tensor with %d values, but the requested shape has %d"
+                    % (size, keras_shape[axis]),
+                    name=None,
+                )
     x = storage(x)
+    _batch_norm_shapes(x, mean, variance, offset, scale, axis)
     shape = [1] * x.dim()
     shape[axis] = x.shape[axis]
 
@@ -467,6 +530,27 @@ def batch_normalization(x, mean, variance, axis, offset=None, scale=None, epsilo
         inv = inv * lay(scale)
     out = x * inv + ((lay(offset) if offset is not None else 0) - lay(mean) * inv)
     return wrap(out)
+
+
+def _batch_norm_shapes(x, mean, variance, offset, scale, axis):
+    """``tf.nn.batch_normalization``'s broadcast errors, in its order, for the statistics as
+    Keras passes them (reshaped along ``axis`` unless it is -1)."""
+
+    def dims(value):
+        value = storage(value)
+        if axis == -1:
+            return tuple(value.shape)
+        laid = [1] * x.dim()
+        laid[axis] = value.numel()
+        return tuple(laid)
+
+    inv = dims(variance)
+    if scale is not None:
+        inv = tuple(_broadcast_shapes("Mul", inv, dims(scale)))
+    _broadcast_shapes("Mul", tuple(x.shape), inv)
+    shift = tuple(_broadcast_shapes("Mul", dims(mean), inv))
+    if offset is not None:
+        _broadcast_shapes("Sub", dims(offset), shift)
 
 
 @_keras_export("keras.ops.normalize", "keras.ops.nn.normalize")
@@ -503,29 +587,33 @@ def dot_product_attention(
     flash_attention=None,
     attn_logits_soft_cap=None,
 ):
-    """Scaled dot-product attention on ``(batch, length, heads, head_dim)`` tensors (3-D
-    inputs without the batch axis too); ``mask`` is boolean (True = attend), ``bias`` added
-    to the logits, ``scale`` defaults to ``1 / sqrt(head_dim)``; ``key``/``value`` may
-    have fewer heads (grouped-query attention)."""
+    """Scaled dot-product attention on ``(batch, length, heads, head_dim)`` tensors; ``mask``
+    is boolean (True = attend), ``bias`` added to the logits, ``scale`` defaults to
+    ``1 / sqrt(head_dim)``; ``key``/``value`` may have fewer heads (grouped-query attention).
+    As Keras' TF backend: flash attention and inputs of another rank are refused, operands
+    that do not fit get ``tf.einsum``'s and ``AddV2``'s errors."""
+    if flash_attention:
+        raise ValueError("Flash attention is not supported in tensorflow backend.")
     q, k, v = storage(query), storage(key), storage(value)
-    if q.dim() not in (3, 4):
+    if q.dim() != 4:
         raise ValueError(
-            f"`dot_product_attention` only supports 3D and 4D inputs. Received: "
-            f"query.shape={tuple(q.shape)}"
+            "`dot_product_attention` only supports 4D inputs. Received: "
+            f"query.shape={tuple(q.shape)}, key.shape={tuple(k.shape)}, "
+            f"value.shape={tuple(v.shape)}."
         )
-    unbatched = q.dim() == 3
-    if unbatched:
-        q, k, v = q.unsqueeze(0), k.unsqueeze(0), v.unsqueeze(0)
     if scale is None:
-        scale = 1.0 / math.sqrt(q.shape[-1])
+        scale = 1.0 / math.sqrt(k.shape[-1])
     groups = q.shape[2] // k.shape[2]
-    if groups > 1:
+    if groups > 1 and k.shape[2] > 1:
         k, v = k.repeat_interleave(groups, dim=2), v.repeat_interleave(groups, dim=2)
+    _einsum_dims(q.shape, k, (0, 2, 3), q)
     logits = torch.einsum("bthd,bshd->bhts", q, k) * scale
     if attn_logits_soft_cap is not None:
         logits = torch.tanh(logits / attn_logits_soft_cap) * attn_logits_soft_cap
     if bias is not None:
-        logits = logits + storage(bias).to(logits.dtype)
+        bias = storage(bias)
+        _broadcast_shapes("AddV2", tuple(logits.shape), tuple(bias.shape), logits)
+        logits = logits + bias.to(logits.dtype)
     keep = None
     if mask is not None:
         keep = storage(mask).to(torch.bool)
@@ -535,8 +623,28 @@ def dot_product_attention(
     if keep is not None:
         logits = logits.masked_fill(~keep, torch.finfo(logits.dtype).min)
     weights = torch.softmax(logits.float(), dim=-1).to(q.dtype)
-    out = torch.einsum("bhts,bshd->bthd", weights, v)
-    return wrap(out.squeeze(0) if unbatched else out)
+    _einsum_dims((k.shape[0], k.shape[1], k.shape[2]), v, (0, 1, 2), q)
+    return wrap(torch.einsum("bhts,bshd->bthd", weights, v))
+
+
+def _einsum_dims(sizes, operand, axes, like):
+    """``tf.einsum``'s check of its second operand: each of ``axes`` must have the size the
+    first operand gave its label (``sizes``, indexed like ``axes``)."""
+    for axis in axes:
+        if operand.shape[axis] != sizes[axis]:
+            text = "Expected dimension %d at axis %d of the input shaped %s but got dimension %d"
+            raise _op_error(
+                "Einsum",
+                text
+                % (
+                    sizes[axis],
+                    axis,
+                    "[%s]" % ",".join(map(str, operand.shape)),
+                    operand.shape[axis],
+                ),
+                like,
+                kernel=_kernel_name("Einsum", like) + "_N_2",
+            )
 
 
 # keras.ops fills this namespace from the export registry, the ops of _nn_extra included.

@@ -71,6 +71,32 @@ _BINARY = {
 }
 
 
+_BROADCASTING = {
+    "arctan2": "Atan2",
+    "divide_no_nan": "DivNoNan",
+    "fmod": "FloorMod",
+    "hypot": "Maximum",
+    "isclose": "Sub",
+    "allclose": "LogicalAnd",
+    "linspace": "BroadcastArgs",
+    "average": "Mul",
+}
+"""Keras op -> the TF op whose shape check refuses operands that do not broadcast (Keras' TF
+backend), for ops beyond ``_BINARY``."""
+_AXIS_KERNELS = {"average": "Mean", "categorical_crossentropy": "Sum"}
+"""Keras ops beyond ``_REDUCTIONS`` whose out-of-range axis TF's reduction kernel reports."""
+_NUMPY_AXES = frozenset(("expand_dims", "flip", "diagonal", "cross"))
+"""Keras ops whose TF backend checks an axis the NumPy way (a ``ValueError``)."""
+_DUPLICATE_AXES = {
+    "all": "All",
+    "any": "Any",
+    "amax": "Max",
+    "amin": "Min",
+    "count_nonzero": "Sum",
+    "average": "Mean",
+}
+"""Reductions whose TF kernel refuses an axis given twice, by that kernel."""
+_DUPLICATE = re.compile(r"dim (-?\d+) appears multiple times in the list of dims")
 _KERNELS = {
     "softmax": "Softmax",
     "log_softmax": "LogSoftmax",
@@ -123,6 +149,11 @@ def _shapes(args):
 
 def _axis_error(name, low, high, axis):
     rank = high + 1
+    if name in _AXIS_KERNELS:
+        return op_error(
+            _AXIS_KERNELS[name],
+            "Invalid reduction dimension (%d for input with %d dimension(s)" % (axis, rank),
+        )
     if name in _REDUCTIONS:
         return op_error(
             _REDUCTIONS[name],
@@ -141,15 +172,17 @@ def _axis_error(name, low, high, axis):
             "input. Received: dim=%d" % (-rank, rank, rank, axis),
         )
     if name in ("cumsum", "cumprod"):
+        # Keras' TF backend adds the rank to a negative axis once before the kernel checks it
         return op_error(
             "Cumsum" if name == "cumsum" else "Cumprod",
-            "ScanOp: Expected scan axis in the range [%d, %d), but got %d" % (-rank, rank, axis),
+            "ScanOp: Expected scan axis in the range [%d, %d), but got %d"
+            % (-rank, rank, axis + rank if axis < 0 else axis),
         )
     if name in ("sort", "argsort"):
         return op_error(
             "StridedSlice", "slice index %d of dimension 0 out of bounds." % axis, name=None
         )
-    if name == "expand_dims":
+    if name in _NUMPY_AXES:
         return ValueError("axis %d is out of bounds for an array with dimension %d." % (axis, rank))
     return op_error(
         "ConcatV2" if name == "concatenate" else name.title().replace("_", ""),
@@ -173,8 +206,14 @@ def _shape_error(name, args):
             "Matrix size-incompatible: In[0]: %s, In[1]: %s"
             % (dims_text(shapes[0]), dims_text(shapes[1])),
         )
+    if name == "heaviside":
+        return op_error(
+            "SelectV2",
+            "condition %s, then %s, and else %s must be broadcastable"
+            % (dims_text(shapes[0]), dims_text(shapes[0]), dims_text(shapes[1])),
+        )
     return op_error(
-        _BINARY.get(name, "BroadcastTo"),
+        _BINARY.get(name) or _BROADCASTING.get(name, "BroadcastTo"),
         "Incompatible shapes: %s vs. %s" % (dims_text(shapes[0]), dims_text(shapes[1])),
     )
 
@@ -195,6 +234,16 @@ def translate(error, name, args):
         return attr_error(opname, dtype)
     if isinstance(error, NotImplementedError):  # torchkeras' own refusals
         return None
+    found = _DUPLICATE.search(text)
+    if found and name in _DUPLICATE_AXES:
+        return op_error(
+            _DUPLICATE_AXES[name],
+            "Invalid reduction arguments: Axes contains duplicate dimension: %s" % found.group(1),
+        )
+    if found and name == "flip":
+        return op_error(
+            "ReverseV2", "axis %s specified more than once." % found.group(1), name=None
+        )
     found = _AXIS.search(text)
     if found:
         return _axis_error(name, *(int(g) for g in found.groups()))
