@@ -143,3 +143,25 @@ def differences(ours, theirs):
     if "state" in theirs and not _same_description(ours.get("state", {}), theirs["state"]):
         found.append("state %s != TF's %s" % (ours.get("state"), theirs["state"]))
     return found
+
+
+def assert_outcome(source, expected):
+    """``source`` (a one-expression case) gives torchkeras the recorded TF outcome
+    ``expected``."""
+    import torchkeras
+    from torchkeras import keras
+
+    assert not differences(run_case(source, None, torchkeras, keras), expected)
+
+
+def assert_same_as_tensorflow(source):
+    """``source`` gives torchkeras and real TF / Keras the same outcome (skips without TF)."""
+    import pytest
+
+    import torchkeras
+    from torchkeras import keras
+
+    real_tf = pytest.importorskip("tensorflow")
+    real_keras = pytest.importorskip("keras")
+    ours = run_case(source, None, torchkeras, keras)
+    assert not differences(ours, run_case(source, None, real_tf, real_keras))
