@@ -23,3 +23,13 @@ def _value(value):
     if hasattr(value, "numpy"):
         value = value.numpy()  # bytes for a string scalar
     return value.tolist() if hasattr(value, "tolist") else value
+
+
+def assert_same_as_tensorflow(source):
+    """``source`` has the same outcome on torchkeras and on real TensorFlow (skips without it)."""
+    import pytest
+
+    import torchkeras
+
+    tf_real = pytest.importorskip("tensorflow")
+    assert outcome(torchkeras, source) == outcome(tf_real, source)

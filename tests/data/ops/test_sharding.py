@@ -4,7 +4,7 @@ and TF's error classes and messages (compared with real TensorFlow where install
 import pytest
 
 import torchkeras as tf
-from tests.data.ops.outcomes import outcome
+from tests.data.ops.outcomes import assert_same_as_tensorflow, outcome
 
 
 CASES = [
@@ -33,8 +33,7 @@ CASES = [
 
 @pytest.mark.parametrize("source", CASES)
 def test_agrees_with_tf(source):
-    tf_real = pytest.importorskip("tensorflow")
-    assert outcome(tf, source) == outcome(tf_real, source)
+    assert_same_as_tensorflow(source)
 
 
 def test_values_and_errors():

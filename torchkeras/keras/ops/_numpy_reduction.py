@@ -56,7 +56,13 @@ _REDUCTION_OPS = {
 
 
 def _reduce(fn, x, axis, keepdims, **kwargs):
+    """``fn`` over ``axis``, checked as TF's reduction checks it."""
     dims = checked_axis_arg(axis, x, _REDUCTION_OPS.get(fn, "Sum"))
+    return _reduce_dims(fn, x, dims, keepdims, **kwargs)
+
+
+def _reduce_dims(fn, x, dims, keepdims, **kwargs):
+    """``fn`` over ``dims`` already checked (``None``: all, ``()``: none)."""
     if dims is None:
         out = fn(x, **kwargs)
         if keepdims:
@@ -89,7 +95,7 @@ def prod(x, axis=None, keepdims=False, dtype=None):
         return wrap(prod(x.to(torch.int64), axis, keepdims)._value.to(x.dtype))
     axis = checked_axis_arg(axis, x, "Prod")
     if axis is None or isinstance(axis, int):
-        return wrap(_reduce(torch.prod, x, axis, keepdims, dtype=x.dtype))
+        return wrap(_reduce_dims(torch.prod, x, axis, keepdims, dtype=x.dtype))
     out = x
     for a in sorted((a % x.dim() for a in axis), reverse=True):
         out = torch.prod(out, dim=a, keepdim=keepdims)
@@ -119,22 +125,14 @@ def _extreme(x, axis, keepdims, initial, reducer, pick, logical, what):
             "First 1 elements of x:\n[0]\nFirst 1 elements of y:\n[0]" % what,
         )
     if x.dtype is torch.bool:
-        out = _reduce(logical, x, axis, keepdims)
+        out = _reduce_dims(logical, x, axis, keepdims)
         if initial is not None:
             out = pick(
                 out.to(torch.int32), torch.tensor(int(initial), dtype=torch.int32, device=x.device)
             )
             out = out.to(torch.bool)
         return wrap(out)
-    dims = axis_arg(axis)
-    if dims is None:
-        out = reducer(x)
-        if keepdims:
-            out = out.reshape((1,) * x.dim())
-    elif dims == ():
-        out = x.clone()
-    else:
-        out = reducer(x, dim=dims, keepdim=keepdims)
+    out = _reduce_dims(reducer, x, axis, keepdims)
     if initial is not None:
         out = pick(out, torch.as_tensor(initial, dtype=out.dtype, device=out.device))
     return wrap(out)
@@ -189,9 +187,10 @@ def var(x, axis=None, keepdims=False):
     x = storage(x)
     name = NAME[x.dtype]
     compute = TORCH[result_type(name, "float32")]
+    dims = checked_axis_arg(axis, x, "Mean")
     out = (
-        _reduce(torch.var, x.to(compute), axis, keepdims, correction=0)
-        if checked_axis_arg(axis, x, "Mean") != ()
+        _reduce_dims(torch.var, x.to(compute), dims, keepdims, correction=0)
+        if dims != ()
         else torch.zeros_like(x, dtype=compute)
     )
     return wrap(out.to(TORCH[result_type(name, float)]))
@@ -201,9 +200,10 @@ def var(x, axis=None, keepdims=False):
 def std(x, axis=None, keepdims=False):
     """Population standard deviation; integer/bool inputs become floatx."""
     x = float_of(storage(x))
-    if checked_axis_arg(axis, x, "Mean") == ():
+    dims = checked_axis_arg(axis, x, "Mean")
+    if dims == ():
         return wrap(torch.zeros_like(x))
-    return wrap(_reduce(torch.std, x, axis, keepdims, correction=0))
+    return wrap(_reduce_dims(torch.std, x, dims, keepdims, correction=0))
 
 
 @keras_export("keras.ops.average", "keras.ops.numpy.average")

@@ -107,8 +107,12 @@ class BasePooling(Layer):
         value = inputs._value
         x = utils.to_channels_first(value, self.data_format)
         if self._padding == "valid":
-            empty = self._valid_output(x)
-            y = empty if empty is not None else self._pool(x, 0)
+            try:
+                y = self._pool(x, 0)
+            except RuntimeError:  # torch refuses empty and negative outputs
+                y = self._valid_output(x)
+                if y is None:
+                    raise
         else:
             pads = [
                 utils.same_padding(length, k, s)
@@ -127,9 +131,9 @@ class BasePooling(Layer):
         return wrap(utils.from_channels_first(y, self.data_format))
 
     def _valid_output(self, x):
-        """TF's checks of a "valid" pooling's output sizes: a negative size is its kernel's
-        error, an empty output is returned (average) or oneDNN's failure (max); ``None`` when
-        the pooling has something to compute."""
+        """TF's answer where torch refuses a "valid" pooling: a negative output size is TF's
+        kernel error, an empty output is returned (average) or oneDNN's failure (max); ``None``
+        when the sizes are fine (torch failed for another reason)."""
         opname = ("MaxPool" if self.pool_mode == "max" else "AvgPool") + (
             "3D" if self.rank == 3 else ""
         )
