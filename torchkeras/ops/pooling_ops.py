@@ -53,13 +53,19 @@ def empty_output_error(opname, a, outs):
     the other dtypes and devices, return the empty output). ``None`` when TF pools."""
     if 0 not in outs or not a.numel() or not a.is_cpu or a.dtype not in _ONEDNN_MAX[opname]:
         return None
+    return onednn_pool_failure(opname, tf_device_string(device_of(a)))
+
+
+def onednn_pool_failure(opname, device):
+    """TF's ``AbortedError`` when oneDNN cannot create the pooling primitive of ``opname``
+    (``MaxPool``/``MaxPool3D``) on TF device ``device``."""
     return AbortedError(
         None,
         None,
         "{{function_node __wrapped__%s_device_%s}} Compute received an exception:Status: 2, "
         "message: could not create a descriptor for a pooling forward propagation primitive, "
         "in file tensorflow/core/kernels/mkl/mkl_maxpooling_op.cc:211 [Op:%s] name: "
-        % (opname, tf_device_string(device_of(a)), opname),
+        % (opname, device, opname),
     )
 
 

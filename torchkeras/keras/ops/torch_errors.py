@@ -16,10 +16,11 @@ import numpy as np
 import torch
 
 from ...framework import device as _device
-from ...framework.errors import AbortedError, InvalidArgumentError, OpError
+from ...framework.errors import InvalidArgumentError, OpError
 from ...framework import dtypes
 from ...framework.op_errors import attr_error, dims_text, op_error
 from ...framework.tensor import TensorOperators
+from ...ops.pooling_ops import onednn_pool_failure
 from ._strings import StringInputError, outcome as strings_outcome
 
 __all__ = ["translate", "reraise", "translating"]
@@ -116,8 +117,6 @@ _KERNELS = {
     "unique": "Unique",
 }
 """Keras op -> the TF kernel Keras' TF backend runs for it (whose dtype list refuses)."""
-_MAX_POOLS = frozenset(("max_pool", "maxpooling1d", "maxpooling2d"))
-"""Keras' 1-D/2-D max pooling: TF's oneDNN ``MaxPool`` kernel aborts on an empty output."""
 _UNSUPPORTED_DTYPE = re.compile(
     r"not implemented for '|not supported for complex|does not support complex|"
     r"Boolean inputs not supported|with two bool tensors|not intended to support complex"
@@ -270,15 +269,8 @@ def translate(error, name, args):
                 "Tile", "Expected multiples[0] >= 0, but got %s" % found.group(1), name=None
             )
         return op_error("Fill", "Dimension %s must be >= 0" % found.group(1))
-    if name in _MAX_POOLS and ("Output size is too small" in text or "output size: 0" in text):
-        return AbortedError(
-            None,
-            None,
-            "{{function_node __wrapped__MaxPool_device_%s}} Compute received an exception:"
-            "Status: 2, message: could not create a descriptor for a pooling forward "
-            "propagation primitive, in file tensorflow/core/kernels/mkl/mkl_maxpooling_op.cc:211 "
-            "[Op:MaxPool] name: " % _device.tf_device_string(_device.current()),
-        )
+    if name == "max_pool" and ("Output size is too small" in text or "output size: 0" in text):
+        return onednn_pool_failure("MaxPool", _device.tf_device_string(_device.current()))
     if "step must be nonzero" in text:
         return op_error("Range", "Requires delta != 0: 0")
     return None
