@@ -20,6 +20,7 @@ from ...framework import dtypes
 from ...framework import recording as _recording
 from ...framework import tree as _tree
 from ...framework.convert import convert_to_tensor
+from ...framework.composite_tensor import CompositeTensor
 from ...framework.tensor import Tensor, TensorOperators, wrap
 from ...framework.variable import Variable
 from .. import constraints as _constraints
@@ -150,6 +151,10 @@ class Layer(Operation, nn.Module):
     """Keras' flag: whether calling the layer converts NumPy array inputs to Tensors before
     ``call`` (Keras' preprocessing layers leave them to ``call``, whose errors then show the
     array)."""
+
+    _allow_non_tensor_positional_args = False
+    """Keras' flag: whether positional call arguments may be other than tensors, arrays and
+    ``None`` (Keras' data layers and functional models take Python values there)."""
 
     def __init__(
         self,
@@ -677,6 +682,8 @@ class Layer(Operation, nn.Module):
             rest = ()
         else:
             raise ValueError("The first argument to `Layer.call` must always be passed.")
+        if (rest or type(inputs) is not Tensor) and not self._allow_non_tensor_positional_args:
+            _check_positional_tensors(args)
         if symbolic.any_symbolic(inputs):
             return symbolic.symbolic_call(self, inputs, rest, kwargs)
         previous_mask = mask_propagation.mask_of(inputs)
@@ -854,6 +861,21 @@ def _map_shapes(shapes, fn):
     if isinstance(shapes, dict):
         return {k: _map_shapes(s, fn) for k, s in shapes.items()}
     return fn(shapes)
+
+
+_TENSOR_TYPES = (TensorOperators, KerasTensor, CompositeTensor, KerasVariable)
+
+
+def _check_positional_tensors(args):
+    """Keras' rule for positional call arguments: each leaf is a tensor (or a value Keras
+    converts to one: anything with ``__array__``), a symbolic tensor or ``None``."""
+    for arg in _tree.flatten(args, rules=_tree.KERAS):
+        if arg is None or hasattr(arg, "__array__") or isinstance(arg, _TENSOR_TYPES):
+            continue
+        raise ValueError(
+            "Only input tensors may be passed as positional arguments. The following argument "
+            "value should be passed as a keyword argument: %s (of type %s)" % (arg, type(arg))
+        )
 
 
 def _current_device():

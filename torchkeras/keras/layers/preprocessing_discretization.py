@@ -6,6 +6,8 @@ import torch
 
 from ...data.dataset_ops import Dataset
 from ...framework import dtypes
+from ...framework.op_errors import op_error
+from ...framework.convert import convert_to_tensor
 from ...framework.tensor import TensorOperators, wrap
 from .layer import Layer
 from ...api_export import keras_export
@@ -61,6 +63,8 @@ class Discretization(Layer):
     ``sparse=True`` is not supported (torchkeras has no sparse tensors): it raises ``ValueError``.
     Like Keras' preprocessing layers it takes only ``name`` and ``dtype`` besides its own arguments,
     and its config has no ``trainable``."""
+
+    _allow_non_tensor_positional_args = True  # a Keras data layer: Python values convert
 
     def __init__(
         self,
@@ -144,7 +148,7 @@ class Discretization(Layer):
                 "call "
                 "`adapt(dataset)` before you can start using the `Discretization` layer."
             )
-        x = inputs._value
+        x = convert_to_tensor(inputs)._value
         if not x.dtype.is_floating_point:
             x = x.to(self._compute_torch_dtype)
         indices = torch.bucketize(x, self._boundary_tensor(x), right=True).to(torch.int32)
@@ -157,6 +161,8 @@ class Discretization(Layer):
         key = (x.dtype, x.device, tuple(self.bin_boundaries))
         tensor = self._boundaries.get(key)
         if tensor is None:
+            if any(b > a for a, b in zip(self.bin_boundaries[1:], self.bin_boundaries)):
+                raise op_error("Bucketize", "Expected sorted boundaries", x, name="")
             tensor = self._boundaries[key] = torch.tensor(
                 self.bin_boundaries, dtype=x.dtype, device=x.device
             )

@@ -24,6 +24,8 @@ class Functional(Model):
     """A model defined by the graph between ``inputs`` and ``outputs`` (KerasTensors, or nested
     lists / dicts of them): shared layers, several inputs and outputs, residual connections."""
 
+    _allow_non_tensor_positional_args = True  # Keras checks the inputs against the graph's
+
     def __init__(self, inputs, outputs, name=None, **kwargs):
         _check_tensors(inputs, "inputs")
         _check_tensors(outputs, "outputs")
@@ -87,15 +89,21 @@ class Functional(Model):
         self.built = True
 
     def __call__(self, *args, **kwargs):
-        if args and isinstance(args[0], dict):  # Keras' input-spec check, before call
-            self._input_names(args[0])
+        if args:  # Keras' input-spec check, before call
+            self._flatten_inputs(args[0])
         return super().__call__(*args, **kwargs)
+
+    def _spec_names(self):
+        """Keras' names of the model's input specs: the input dict's keys (sorted), else the
+        input layers' names."""
+        if isinstance(self._inputs_struct, dict):
+            return sorted(self._inputs_struct)
+        return [x._keras_history.operation.name for x in self._inputs]
 
     def _input_names(self, inputs):
         """The input names a data dictionary ``inputs`` is read by (Keras' error when one is
         missing)."""
-        by_key = isinstance(self._inputs_struct, dict)
-        names = list(self._inputs_struct) if by_key else [x.name for x in self._inputs]
+        names = self._spec_names()
         for name in names:
             if name not in inputs:
                 raise ValueError(
@@ -113,9 +121,11 @@ class Functional(Model):
             inputs = {name: inputs[name] for name in names}
         flat = flatten(inputs)
         if len(flat) != len(self._inputs):
+            names = self._spec_names()
             raise ValueError(
-                'Layer "%s" expects %d input(s), but it received %d input tensors. Inputs '
-                "received: %s" % (self.name, len(self._inputs), len(flat), inputs)
+                'Layer "%s" expects %d named input(s) with keys %s, but it received %d input '
+                "tensors. Pass inputs as a dict, e.g. `layer({%s})`."
+                % (self.name, len(names), names, len(flat), ", ".join("'%s': ..." % n for n in names))
             )
         return flat
 

@@ -3,6 +3,7 @@
 
 import torch
 
+from ....framework.convert import convert_to_tensor
 from ....framework.tensor import wrap
 from ..convolutional import _conv_utils
 from ..layer import Layer
@@ -20,6 +21,8 @@ class ImagePreprocessingLayer(Layer):
     ``labels``, ``bounding_boxes``, ``segmentation_masks``) are not supported.
     """
 
+    _allow_non_tensor_positional_args = True  # a Keras data layer: Python values convert
+
     cast_inputs = True
     """Whether ``call`` casts the images to the compute dtype first (Keras does, except
     ``Resizing``)."""
@@ -30,7 +33,7 @@ class ImagePreprocessingLayer(Layer):
         self._generator = None
 
     def call(self, inputs, training=True):
-        value = inputs._value
+        value = convert_to_tensor(inputs)._value
         if value.ndim not in (3, 4):
             raise ValueError(
                 "Expected image tensor to have rank 3 (single image) or 4 (batch of images). "

@@ -34,6 +34,7 @@ class CategoryEncoding(Layer):
 
     _input_op = "cast_int32"  # the Keras op its call starts with (string input errors)
     _converts_input = True  # its call converts the input first (None's error)
+    _allow_non_tensor_positional_args = True  # a Keras data layer: Python values convert
 
     def __init__(self, num_tokens=None, output_mode="multi_hot", sparse=False, **kwargs):
         super().__init__(**kwargs)

@@ -30,6 +30,8 @@ class Normalization(Layer):
     and so do we), which are saved and restored with the model.
     """
 
+    _allow_non_tensor_positional_args = True  # a Keras data layer: Python values convert
+
     def __init__(self, axis=-1, mean=None, variance=None, invert=False, **kwargs):
         super().__init__(**kwargs)
         if axis is None:
@@ -222,7 +224,13 @@ class Normalization(Layer):
         dtype = self._compute_torch_dtype
         return mean.to(dtype=dtype, device=device), variance.to(dtype=dtype, device=device)
 
+    def _maybe_build(self, inputs):
+        if isinstance(inputs, TensorOperators):  # Keras builds on tensor arguments only
+            super()._maybe_build(inputs)
+
     def call(self, inputs):
+        if not self.built:
+            raise ValueError("You must call `.build(input_shape)` on the layer before using it.")
         if isinstance(inputs._value, np.ndarray):  # text: Keras casts it (TF's Cast error)
             _tf_cast(inputs, self.compute_dtype)
         value = inputs._value.to(self._compute_torch_dtype)

@@ -3,6 +3,7 @@
 import numpy as np
 import torch
 
+from ....framework.convert import convert_to_tensor
 from ....framework.tensor import wrap
 from ....ops.cast_ops import cast as _tf_cast
 from ...backend import config
@@ -21,6 +22,7 @@ class Rescaling(Layer):
 
     _input_op = "cast_float32"  # the Keras op its call starts with (string input errors)
     _converts_input = True  # its call converts the input first (None's error)
+    _allow_non_tensor_positional_args = True  # a Keras data layer: Python values convert
 
     def __init__(self, scale, offset=0.0, **kwargs):
         super().__init__(**kwargs)
@@ -29,7 +31,7 @@ class Rescaling(Layer):
         self.supports_masking = True
 
     def call(self, inputs):
-        value = inputs._value
+        value = convert_to_tensor(inputs)._value
         dtype = self._compute_torch_dtype
         if isinstance(self.scale, str) or isinstance(value, np.ndarray):  # Keras casts both
             _tf_cast(self.scale if isinstance(self.scale, str) else inputs, self.compute_dtype)

@@ -69,6 +69,8 @@ class Hashing(Layer):
     default).  Difference from Keras: ``sparse=True`` is refused.
     """
 
+    _allow_non_tensor_positional_args = True  # Keras hashes Python values too
+
     def __init__(
         self, num_bins, mask_value=None, salt=None, output_mode="int", sparse=False, **kwargs
     ):

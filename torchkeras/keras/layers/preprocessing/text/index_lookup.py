@@ -66,6 +66,7 @@ class IndexLookup(Layer):
     """
 
     _text_encoding = "utf-8"
+    _allow_non_tensor_positional_args = True  # Keras' lookups take Python tokens
 
     def __init__(
         self,

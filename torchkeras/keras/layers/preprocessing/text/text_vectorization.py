@@ -68,6 +68,7 @@ class TextVectorization(Layer):
     """
 
     _convert_input_args = False  # Keras converts inputs to strings in ``call``
+    _allow_non_tensor_positional_args = True  # Python strings too
 
     def __init__(
         self,
