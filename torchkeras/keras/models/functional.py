@@ -122,10 +122,11 @@ class Functional(Model):
         flat = flatten(inputs)
         if len(flat) != len(self._inputs):
             names = self._spec_names()
+            example = ", ".join("'%s': ..." % n for n in names)
             raise ValueError(
                 'Layer "%s" expects %d named input(s) with keys %s, but it received %d input '
                 "tensors. Pass inputs as a dict, e.g. `layer({%s})`."
-                % (self.name, len(names), names, len(flat), ", ".join("'%s': ..." % n for n in names))
+                % (self.name, len(names), names, len(flat), example)
             )
         return flat
 
