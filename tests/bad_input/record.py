@@ -2,6 +2,7 @@
 torchkeras' outcomes with it and prints the agreement.
 
     ~/tfref/bin/python -m tests.bad_input.record            # TF's outcomes -> expected.json
+    ~/tfref/bin/python -m tests.bad_input.record --missing  # only the cases it lacks
     python -m tests.bad_input.record --report               # torchkeras vs expected.json
     python -m tests.bad_input.record --report --write-known # and -> known_differences.json
 """
@@ -19,14 +20,17 @@ EXPECTED = pathlib.Path(__file__).with_name("expected.json")
 KNOWN = pathlib.Path(__file__).with_name("known_differences.json")
 
 
-def record():
-    """TF's outcome of every case, written to ``expected.json``."""
+def record(missing_only=False):
+    """TF's outcome of every case (with ``missing_only``: of the cases ``expected.json`` lacks),
+    written to ``expected.json``."""
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     import keras
     import tensorflow as tf
 
-    outcomes = {}
+    outcomes = json.loads(EXPECTED.read_text()) if missing_only else {}
     for source, state in all_cases():
+        if source in outcomes:
+            continue
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             outcomes[source] = run_case(source, state, tf, keras)
@@ -65,8 +69,9 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--report", action="store_true", help="compare torchkeras instead")
     parser.add_argument("--write-known", action="store_true", help="with --report: record them")
+    parser.add_argument("--missing", action="store_true", help="record only unrecorded cases")
     arguments = parser.parse_args()
     if arguments.report:
         report(arguments.write_known)
     else:
-        record()
+        record(arguments.missing)

@@ -8,6 +8,7 @@ from ...framework.tensor import wrap
 from .loss import Loss, check_broadcast, pair
 from .loss_function_wrapper import LossFunctionWrapper, register
 from ...api_export import keras_export
+from ..ops._numpy_reduction import max as _keras_max
 
 __all__ = [
     "hinge",
@@ -38,27 +39,27 @@ def _squared_hinge(t, p):
 def _categorical_hinge(t, p):
     check_broadcast("Mul", t, p)
     pos = (t * p).sum(-1)
-    neg = ((1.0 - t) * p).amax(-1)
+    neg = _keras_max(wrap((1.0 - t) * p), axis=-1)._value  # Keras' error on an empty input
     return (neg - pos + 1.0).clamp_min(0.0)
 
 
 @keras_export("keras.metrics.hinge", "keras.losses.hinge")
 def hinge(y_true, y_pred):
     """``mean(maximum(1 - y_true * y_pred, 0), axis=-1)``; 0/1 labels are mapped to -1/1 first."""
-    return wrap(_hinge(*pair(y_true, y_pred)))
+    return wrap(_hinge(*pair(y_true, y_pred, casts=True)))
 
 
 @keras_export("keras.metrics.squared_hinge", "keras.losses.squared_hinge")
 def squared_hinge(y_true, y_pred):
     """``mean(square(maximum(1 - y_true * y_pred, 0)), axis=-1)``; 0/1 labels are mapped to -1/1
     first."""
-    return wrap(_squared_hinge(*pair(y_true, y_pred)))
+    return wrap(_squared_hinge(*pair(y_true, y_pred, casts=True)))
 
 
 @keras_export("keras.metrics.categorical_hinge", "keras.losses.categorical_hinge")
 def categorical_hinge(y_true, y_pred):
     """``maximum(max((1 - y_true) * y_pred) - sum(y_true * y_pred) + 1, 0)`` on the last axis."""
-    return wrap(_categorical_hinge(*pair(y_true, y_pred)))
+    return wrap(_categorical_hinge(*pair(y_true, y_pred, casts=True)))
 
 
 for _public, _impl in (

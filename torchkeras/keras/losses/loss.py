@@ -10,13 +10,15 @@ All math runs on the torch storage, so the result is differentiable inside a
 
 from __future__ import annotations
 
+import numpy as np
 import torch
 
 from ...framework import dtypes
-from ...framework.convert import to_torch
+from ...framework.convert import convert_to_tensor, to_torch
 from ...framework.tensor import TensorOperators, wrap
 from ..backend.naming import auto_name
 from ...framework.op_errors import dims_text, op_error
+from ...ops.cast_ops import cast as _tf_cast
 from ..backend.object_repr import KerasObjectRepr
 from ...api_export import keras_export
 
@@ -37,27 +39,47 @@ _REDUCTIONS = ("sum_over_batch_size", "sum", None, "none", "mean", "mean_with_sa
 
 
 def storage(value, dtype=None):
-    """The torch storage of a tensor-like ``value``, cast to torch ``dtype`` when given."""
+    """The torch storage of a tensor-like ``value``, cast to torch ``dtype`` when given (Keras'
+    ``convert_to_tensor(value, dtype)``, with TF's errors for values that do not convert)."""
     if isinstance(value, TensorOperators):
         value = value._value
     elif not isinstance(value, torch.Tensor):
+        if dtype is not None:
+            return convert_to_tensor(value, dtypes.from_torch(dtype))._value
         value = to_torch(value)
     if dtype is not None and value.dtype != dtype:
+        if isinstance(value, np.ndarray):  # a string tensor: TF's Cast error
+            _tf_cast(wrap(value), dtypes.from_torch(dtype))
         value = value.to(dtype)
     return value
 
 
-def pair(y_true, y_pred):
+def pair(y_true, y_pred, casts=False):
     """``(y_true, y_pred)`` storages as Keras' loss functions take them.
 
     ``y_pred`` keeps its dtype (Python values become float32); ``y_true`` is
-    cast to ``y_pred``'s dtype and moved to its device.
+    cast to ``y_pred``'s dtype and moved to its device.  Where either holds strings, TF's
+    error of Keras' conversion: ``ops.cast`` where the function casts ``y_true``
+    (``casts``: the crossentropies and hinges), ``convert_to_tensor(y_true, dtype)``
+    elsewhere.
     """
     p = storage(y_pred)
     t = storage(y_true)
+    if isinstance(p, np.ndarray) or isinstance(t, np.ndarray):
+        _convert_like(y_true, p, casts)
     if t.dtype != p.dtype or t.device != p.device:
         t = t.to(device=p.device, dtype=p.dtype)
     return t, p
+
+
+def _convert_like(y_true, p, casts):
+    """Keras' conversion of ``y_true`` to the dtype of ``y_pred``'s storage ``p`` (TF's error
+    where a string side does not convert)."""
+    dtype = dtypes.string if isinstance(p, np.ndarray) else dtypes.from_torch(p.dtype)
+    if casts:
+        _tf_cast(convert_to_tensor(y_true), dtype)
+    else:
+        convert_to_tensor(y_true, dtype)
 
 
 def standardize_reduction(reduction):

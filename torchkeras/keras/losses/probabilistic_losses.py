@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import warnings
 
+import numpy as np
 import torch
 import torch.nn.functional as F
 
+from ...framework import dtypes
 from ...framework.tensor import wrap
+from ...ops.cast_ops import cast as _tf_cast
 from .loss import Loss, check_broadcast, pair, squeeze_or_expand_to_same_rank, storage
 from .loss_function_wrapper import LossFunctionWrapper, config_with, register
 from ...framework.op_errors import op_error
@@ -207,7 +210,7 @@ def binary_crossentropy(y_true, y_pred, from_logits=False, label_smoothing=0.0, 
     """Binary crossentropy averaged over ``axis``; ``ValueError`` when the shapes differ."""
     return wrap(
         _bce(
-            *pair(y_true, y_pred),
+            *pair(y_true, y_pred, casts=True),
             from_logits=from_logits,
             label_smoothing=label_smoothing,
             axis=axis,
@@ -230,7 +233,7 @@ def binary_focal_crossentropy(
     ``alpha``)."""
     return wrap(
         _binary_focal(
-            *pair(y_true, y_pred),
+            *pair(y_true, y_pred, casts=True),
             apply_class_balancing=apply_class_balancing,
             alpha=alpha,
             gamma=gamma,
@@ -246,7 +249,7 @@ def categorical_crossentropy(y_true, y_pred, from_logits=False, label_smoothing=
     """Categorical crossentropy of one-hot ``y_true`` and class probabilities (or logits)."""
     return wrap(
         _cce(
-            *pair(y_true, y_pred),
+            *pair(y_true, y_pred, casts=True),
             from_logits=from_logits,
             label_smoothing=label_smoothing,
             axis=axis,
@@ -263,7 +266,7 @@ def categorical_focal_crossentropy(
     """Categorical focal crossentropy: ``alpha * (1 - p) ** gamma * cce`` summed over classes."""
     return wrap(
         _categorical_focal(
-            *pair(y_true, y_pred),
+            *pair(y_true, y_pred, casts=True),
             alpha=alpha,
             gamma=gamma,
             from_logits=from_logits,
@@ -284,6 +287,8 @@ def sparse_categorical_crossentropy(y_true, y_pred, from_logits=False, ignore_cl
         y_true.shape[axis]  # noqa: B018 - Keras indexes it (its IndexError for a bad axis)
     p = storage(y_pred)
     t = storage(y_true)
+    if isinstance(t, np.ndarray):  # string labels: Keras casts them to int64 (TF's error)
+        _tf_cast(y_true, dtypes.int64)
     if t.device != p.device:
         t = t.to(p.device)
     return wrap(_scce(t, p, from_logits=from_logits, ignore_class=ignore_class, axis=axis))
