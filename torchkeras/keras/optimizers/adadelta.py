@@ -18,6 +18,8 @@ class Adadelta(Optimizer):
     ``ad = rho * ad + (1 - rho) * delta**2``; ``w += lr * delta``.
     Defaults: ``learning_rate=0.001``, ``rho=0.95``, ``epsilon=1e-7``."""
 
+    _gradient_shape_op = ("AddV2", False)  # its first op on a gradient: var_slot + grad
+
     _capturable_update = True
 
     def __init__(

@@ -16,6 +16,8 @@ class Adagrad(Optimizer):
     """Adagrad, Keras' formulas: ``acc += g**2``; ``w -= lr * g / sqrt(acc + epsilon)``.
     Defaults: ``learning_rate=0.001``, ``initial_accumulator_value=0.1``, ``epsilon=1e-7``."""
 
+    _gradient_shape_op = ("AssignAddVariableOp", None)  # TF's Adagrad adds to the variable
+
     _capturable_update = True
 
     def __init__(

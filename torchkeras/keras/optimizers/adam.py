@@ -19,6 +19,8 @@ class Adam(Optimizer):
     ``w -= alpha * m / (sqrt(v) + epsilon)``.  Defaults: ``learning_rate=0.001``,
     ``beta_1=0.9``, ``beta_2=0.999``, ``epsilon=1e-7``, ``amsgrad=False``."""
 
+    _gradient_shape_op = ("Sub", True)  # its first op on a gradient: grad - m
+
     _capturable_update = True
 
     def __init__(

@@ -17,6 +17,8 @@ class Adamax(Optimizer):
     ``u = max(beta_2 * u, |g|)``; ``w -= lr * m / ((1 - beta_1**t) * (u + epsilon))``.
     Defaults: ``learning_rate=0.001``, ``beta_1=0.9``, ``beta_2=0.999``, ``epsilon=1e-7``."""
 
+    _gradient_shape_op = ("Sub", True)  # its first op on a gradient: grad - m
+
     _capturable_update = True
 
     def __init__(

@@ -17,6 +17,8 @@ class Lion(Optimizer):
     then ``m = beta_2 * m + (1 - beta_2) * g``.  Defaults: ``learning_rate=0.001``,
     ``beta_1=0.9``, ``beta_2=0.99``."""
 
+    _gradient_shape_op = ("AddV2", False)  # its first op on a gradient: var_slot + grad
+
     _capturable_update = True
 
     def __init__(
@@ -74,7 +76,7 @@ class Lion(Optimizer):
         beta_1, beta_2 = s.cast(self.beta_1, like=lr), s.cast(self.beta_2, like=lr)
         directions = torch._foreach_mul(m, beta_1)
         torch._foreach_add_(directions, torch._foreach_mul(grads, s.sub(1, beta_1)))
-        torch._foreach_sign_(directions)
+        directions = [torch.where(torch.isnan(d), d, torch.sign(d)) for d in directions]  # TF: nan
         subtract_scaled_(params, directions, lr)
         decay_add_(m, beta_2, grads, s.sub(1, beta_2))
 

@@ -17,6 +17,8 @@ class Nadam(Optimizer):
     schedule ``u_t = beta_1 * (1 - 0.5 * 0.96**t)`` and its running product.
     Defaults: ``learning_rate=0.001``, ``beta_1=0.9``, ``beta_2=0.999``, ``epsilon=1e-7``."""
 
+    _gradient_shape_op = ("Sub", True)  # its first op on a gradient: grad - m
+
     def __init__(
         self,
         learning_rate=0.001,

@@ -31,7 +31,7 @@ import torch
 
 from ...framework import device as _device
 from ...framework.op_errors import dims_text, op_error
-from ...framework import dtypes
+from ...framework import dtypes, errors
 from ...framework.convert import to_torch
 from ...framework.function import JitFunction
 from ...framework.global_state import PER_THREAD as _STATE
@@ -115,6 +115,11 @@ class Optimizer(KerasObjectRepr):
     _capturable_update = False
     """Whether :meth:`_update` is pure device work that ``torch.compile`` can capture (built-ins
     whose update keeps no host-side state set it)."""
+
+    _gradient_shape_op = ("AssignSubVariableOp", None)
+    """``(op, gradient first)``: the TF op of the optimizer's update step that first meets a
+    gradient of the wrong shape (its "Incompatible shapes" error); ``(op, None)``: the variable
+    update ``op``'s own error (SGD, Adagrad)."""
 
     def __init__(
         self,
@@ -382,12 +387,22 @@ class Optimizer(KerasObjectRepr):
         with torch.no_grad():
             if self._in_build_order(grads, trainable_variables):
                 indices = self._all
-                storages = [_grad_storage(g, p.dtype) for g, p in zip(grads, params)]
+                pairs = None
             else:
                 pairs = self._present(grads, trainable_variables)
-                storages = [_grad_storage(grads[k], params[i].dtype) for k, i in pairs]
                 indices = [i for _, i in pairs]
-            _check_gradient_shapes(storages, self._select(params, indices))
+            try:
+                if pairs is None:
+                    storages = [_grad_storage(g, p.dtype) for g, p in zip(grads, params)]
+                else:
+                    storages = [_grad_storage(grads[k], params[i].dtype) for k, i in pairs]
+                _check_gradient_shapes(
+                    storages, self._select(params, indices), self._gradient_shape_op
+                )
+            except (errors.InvalidArgumentError, errors.UnimplementedError):
+                # Keras decays the weights before its update steps, which then fail
+                self._apply_weight_decay(indices, self._current_lr())
+                raise
             strategy = _STATE.distribute_strategy
             if strategy is not None and strategy._all_reducing:
                 storages = strategy._all_reduce_gradients(storages)  # tf.distribute: sum
@@ -408,7 +423,11 @@ class Optimizer(KerasObjectRepr):
                     storages, indices, self._lr_tensor(), self._iterations._param
                 )
             else:
-                self._apply_update(storages, indices)
+                rounds = (
+                    [(storages, indices)] if pairs is None else _distinct_rounds(pairs, storages)
+                )
+                for round_storages, round_indices in rounds:
+                    self._apply_update(round_storages, round_indices)
             for i in self._constrained:
                 if i in indices:
                     variable = self._trainable_variables[i]
@@ -746,13 +765,43 @@ def _initial(initializer, shape, dtype, device):
     raise ValueError("Could not interpret initializer identifier: %s" % (initializer,))
 
 
-def _check_gradient_shapes(gradients, params):
+def _distinct_rounds(pairs, storages):
+    """The gradient ``storages`` of ``pairs`` (``(position, variable index)``) as
+    ``(storages, indices)`` rounds that update each variable at most once: a variable given
+    twice is updated twice, one after the other, with the same slots and step (Keras'
+    per-variable update steps)."""
+    indices = [i for _, i in pairs]
+    if len(set(indices)) == len(indices):
+        yield storages, indices
+        return
+    pending = list(zip(storages, indices))
+    while pending:
+        seen, this_round, later = set(), [], []
+        for storage, i in pending:
+            (later if i in seen else this_round).append((storage, i))
+            seen.add(i)
+        yield [g for g, _ in this_round], [i for _, i in this_round]
+        pending = later
+
+
+def _check_gradient_shapes(gradients, params, first_op):
     """TF's error for a gradient whose shape is not its variable's, raised before any variable
-    is updated (TF's update ops refuse it; torch would broadcast)."""
+    is updated (TF's update ops refuse it; torch would broadcast): that of the update step's
+    first op on the gradient (``first_op``: ``(op, gradient first)``), or the variable
+    update op's (``(op, None)``)."""
+    op, gradient_first = first_op
     for gradient, param in zip(gradients, params):
+        if gradient.shape != param.shape and gradient_first is not None:
+            shapes = (gradient, param) if gradient_first else (param, gradient)
+            raise op_error(
+                op,
+                "Incompatible shapes: %s vs. %s" % tuple(dims_text(x.shape) for x in shapes),
+                param,
+                name="" if op == "AddV2" else None,  # TF's `a + b` prints its name part
+            )
         if gradient.shape != param.shape:
             raise op_error(
-                "AssignSubVariableOp",
+                op,
                 "Cannot update variable with shape %s using a Tensor with shape %s, shapes must "
                 "be equal." % (dims_text(param.shape), dims_text(gradient.shape)),
                 param,

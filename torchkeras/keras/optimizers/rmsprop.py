@@ -20,6 +20,8 @@ class RMSprop(Optimizer):
     ``w -= increment``.  Defaults: ``learning_rate=0.001``, ``rho=0.9``,
     ``momentum=0.0``, ``epsilon=1e-7``, ``centered=False``."""
 
+    _gradient_shape_op = ("AddV2", False)  # its first op on a gradient: var_slot + grad
+
     _capturable_update = True
 
     def __init__(
