@@ -49,6 +49,7 @@ DUPLICATE_UPDATES = {
     "Adam": ([0.6491324, 1.6491324], [2.9255874]),
     "RMSprop": ([0.26226208, 1.262262], [2.6837723]),
     "Adagrad": ([0.778851, 1.778851], [2.9046538]),
+    "Nadam": ([0.7476291, 1.7476292], [2.897833]),
     "SGD": ([0.6999999, 1.6999999], [2.9]),
 }
 
@@ -87,3 +88,20 @@ def test_same_as_keras():
                 outcomes.append((type(error).__name__, str(error).split("}} ")[-1]))
             outcomes.append(v.numpy().tolist())
         assert outcomes[:2] == outcomes[2:], name
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("Adam", [0.7656183, 1.7656183]),
+        ("AdamW", [0.7648184, 1.7640185]),
+        ("Nadam", [0.8145552, 1.8145552]),
+        ("RMSprop", [0.4543567, 1.4543567]),
+    ],
+)
+def test_first_apply_with_a_variable_twice_uses_its_last_slots_once_per_pair(name, expected):
+    v = tf.Variable([1.0, 2.0])
+    opt = getattr(keras.optimizers, name)(0.1)
+    opt.apply_gradients([(tf.ones([2]), v), (tf.ones([2]), v)])
+    np.testing.assert_allclose(v.numpy(), expected, rtol=1e-5)
+    assert int(opt.iterations.numpy()) == 1

@@ -73,15 +73,19 @@ class Nadam(Optimizer):
         )
         self._u_mirror = _HostMirror(self._u_product, 1.0)
 
+    def _advance_step_state(self, t):
+        s = self._scalars
+        schedule_t = s.sub(1.0, s.mul(0.5, s.power(0.96, t)))  # Keras' u_product update: no cast
+        u_product_t = s.mul(s.mul(self._u_mirror.get(), self.beta_1), schedule_t)
+        self._u_product._param.fill_(u_product_t)
+        self._u_mirror.set_after_own_write(u_product_t)
+
     def _update(self, grads, indices, lr, t):
         s = self._scalars
         beta_1, beta_2, decay = s.cast(self.beta_1), s.cast(self.beta_2), s.cast(0.96)
         u_t = s.mul(beta_1, s.sub(1.0, s.mul(0.5, s.power(decay, t))))
         u_t_1 = s.mul(beta_1, s.sub(1.0, s.mul(0.5, s.power(decay, t + 1))))
-        schedule_t = s.sub(1.0, s.mul(0.5, s.power(0.96, t)))  # Keras' u_product update: no cast
-        u_product_t = s.mul(s.mul(self._u_mirror.get(), self.beta_1), schedule_t)
-        self._u_product._param.fill_(u_product_t)
-        self._u_mirror.set_after_own_write(u_product_t)
+        u_product_t = self._u_mirror.get()
         u_product_t_1 = s.mul(u_product_t, u_t_1)
         params = self._select(self._params, indices)
         m = self._select(self._m, indices)

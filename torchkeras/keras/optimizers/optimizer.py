@@ -423,11 +423,11 @@ class Optimizer(KerasObjectRepr):
                     storages, indices, self._lr_tensor(), self._iterations._param
                 )
             else:
-                rounds = (
-                    [(storages, indices)] if pairs is None else _distinct_rounds(pairs, storages)
-                )
-                for round_storages, round_indices in rounds:
-                    self._apply_update(round_storages, round_indices)
+                rounds = None if pairs is None else _distinct_rounds(pairs, storages)
+                if rounds is None:
+                    self._apply_update(storages, indices)
+                else:
+                    self._apply_rounds(rounds)
             for i in self._constrained:
                 if i in indices:
                     variable = self._trainable_variables[i]
@@ -468,9 +468,11 @@ class Optimizer(KerasObjectRepr):
         self._clip_decay_update(grads, indices, lr, step)
 
     def _in_build_order(self, grads, variables):
-        """True when every variable the optimizer was built with gets a gradient, in build order."""
+        """True when every variable the optimizer was built with gets a gradient, in build order
+        (and it was built on distinct variables: Keras updates one given twice with the slots of
+        its last position)."""
         built = self._trainable_variables
-        if len(variables) != len(built):
+        if len(variables) != len(built) or len(self._index) != len(built):
             return False
         for g, a, b in zip(grads, variables, built):
             if g is None or a is not b:
@@ -536,6 +538,16 @@ class Optimizer(KerasObjectRepr):
         else:
             self._clip_decay_update(grads, indices, self._current_lr(), self._local_step())
 
+    def _apply_rounds(self, rounds):
+        """Keras' step for a variable given more than once (``rounds`` from
+        :func:`_distinct_rounds`): every weight decay first, then the updates in turn."""
+        lr, step = self._current_lr(), self._local_step()
+        for _, indices in rounds:
+            self._apply_weight_decay(indices, lr)
+        self._advance_step_state(step)
+        for grads, indices in rounds:
+            self._update(self._clip_gradients(grads), indices, lr, step)
+
     def _lr_tensor(self):
         """The rate for this step as a 0-d device tensor (a compiled update must not specialise
         on it)."""
@@ -553,7 +565,12 @@ class Optimizer(KerasObjectRepr):
         step."""
         grads = self._clip_gradients(grads)
         self._apply_weight_decay(indices, lr)
+        self._advance_step_state(step)
         self._update(grads, indices, lr, step)
+
+    def _advance_step_state(self, step):
+        """Advances state that all of a step's updates share, once per step (Nadam's
+        ``u_product``); nothing for most optimizers."""
 
     def _update(self, grads, indices, lr, step):
         """Updates the variables at ``indices`` from gradient storages ``grads`` at rate ``lr`` for
@@ -767,21 +784,21 @@ def _initial(initializer, shape, dtype, device):
 
 def _distinct_rounds(pairs, storages):
     """The gradient ``storages`` of ``pairs`` (``(position, variable index)``) as
-    ``(storages, indices)`` rounds that update each variable at most once: a variable given
-    twice is updated twice, one after the other, with the same slots and step (Keras'
-    per-variable update steps)."""
+    ``(storages, indices)`` rounds that update each variable at most once, where a variable is
+    given more than once (else ``None``): it is updated once per pair, one after the other,
+    with the same slots and step (Keras' per-variable update steps)."""
     indices = [i for _, i in pairs]
     if len(set(indices)) == len(indices):
-        yield storages, indices
-        return
-    pending = list(zip(storages, indices))
+        return None
+    rounds, pending = [], list(zip(storages, indices))
     while pending:
         seen, this_round, later = set(), [], []
         for storage, i in pending:
             (later if i in seen else this_round).append((storage, i))
             seen.add(i)
-        yield [g for g, _ in this_round], [i for _, i in this_round]
+        rounds.append(([g for g, _ in this_round], [i for _, i in this_round]))
         pending = later
+    return rounds
 
 
 def _check_gradient_shapes(gradients, params, first_op):
