@@ -141,12 +141,36 @@ def _not_a_vector(op, dims, name):
     )
 
 
+def _index_dims(values):
+    """``values`` read as ``TensorShape`` reads dims (each through ``__index__``), or None
+    where one is no index."""
+    try:
+        return [operator.index(v) for v in values]
+    except TypeError:
+        return None
+
+
+def _shape_storage_dims(shape, op, name, bool_dims, attr):
+    """The dims of a shape given as a tensor (or converted to one: for ``bool_dims`` ops, what
+    ``TensorShape`` cannot read TF converts to int32, with that conversion's errors)."""
+    if bool_dims and not isinstance(shape, (TensorOperators, torch.Tensor, np.ndarray)):
+        storage = to_torch(shape, dtypes.int32)
+    else:
+        storage = to_torch(shape) if not isinstance(shape, TensorOperators) else shape._value
+    if isinstance(storage, np.ndarray) or storage.dtype not in (torch.int32, torch.int64):
+        raise attr_error(op, storage, attr, name=name)
+    if storage.ndim > 1 or (storage.ndim == 0 and op != "Fill"):
+        raise _not_a_vector(op, storage.shape, name)
+    return storage.reshape(-1).tolist()
+
+
 def shape_arg(shape, op, name=None, kernel=None, bool_dims=False, attr="index_type"):
     """A shape argument (list/tuple/TensorShape/int Tensor) as a tuple of non-negative ints; a
     scalar is a one-dim shape for ``Fill`` (``tf.zeros(3)``) and TF's error for the others, as
-    is a shape tensor that is not a vector.  ``bool_dims``: a bool dim is the int it equals
-    (``tf.zeros``/``tf.ones``/``tf.eye`` accept them, and refuse float or string dims with a
-    ``TypeError``; ``tf.fill`` and the random ops give the op's ``attr`` error for those)."""
+    is a shape tensor that is not a vector.  ``bool_dims`` (``tf.zeros``/``tf.ones``/``tf.eye``):
+    a list's dims are read as ``TensorShape`` reads them (bools and NumPy ints included), and one
+    it cannot read is converted to int32 (TF's conversion errors, e.g. a ``TypeError`` for float
+    dims); ``tf.fill`` and the random ops give the op's ``attr`` error for those."""
     if isinstance(shape, TensorShape):
         dims = shape.as_list()
         if None in dims:
@@ -160,18 +184,9 @@ def shape_arg(shape, op, name=None, kernel=None, bool_dims=False, attr="index_ty
             raise _not_a_vector(op, (), name)
         dims = [shape]
     else:
-        if (
-            bool_dims
-            and not isinstance(shape, (TensorOperators, torch.Tensor, np.ndarray))
-            and infer_dtype(shape) in (dtypes.string, dtypes.float32)
-        ):
-            raise cannot_convert(shape, dtypes.int32)
-        storage = to_torch(shape) if not isinstance(shape, TensorOperators) else shape._value
-        if isinstance(storage, np.ndarray) or storage.dtype not in (torch.int32, torch.int64):
-            raise attr_error(op, storage, attr, name=name)
-        if storage.ndim > 1 or (storage.ndim == 0 and op != "Fill"):
-            raise _not_a_vector(op, storage.shape, name)
-        dims = storage.reshape(-1).tolist()
+        dims = _index_dims(shape) if bool_dims and isinstance(shape, (list, tuple)) else None
+        if dims is None:
+            dims = _shape_storage_dims(shape, op, name, bool_dims, attr)
     for d in dims:
         if d < 0:
             raise op_error(op, "Dimension %d must be >= 0" % d, None, name, kernel)

@@ -303,11 +303,29 @@ def meshgrid(*args, **kwargs):
         raise ValueError(
             "Argument `indexing` parameter must be either 'xy' or 'ij', got '%s'" % indexing
         )
-    storages = [to_torch(a).reshape(-1) for a in args]
-    for s in storages[1:]:
+    if not args:
+        return []
+    storages = [_grid_input(a) for a in args]
+    for s in storages:
+        # TF multiplies each flattened input by ones of the first input's dtype, in order
+        if isinstance(s, np.ndarray):
+            if s is storages[0]:
+                raise cannot_convert(1, dtypes.string)
+            raise attr_error("Mul", dtypes.string)
         if s.dtype != storages[0].dtype:
             raise input_dtype_error("Mul", 1, s, storages[0], "")
     return [wrap(g) for g in torch.meshgrid(*storages, indexing=indexing)]
+
+
+def _grid_input(value):
+    """One ``tf.meshgrid`` input, flattened; TF stacks it, so a value it cannot convert is
+    indexed (``TypeError`` where it has no items)."""
+    try:
+        return to_torch(value).reshape(-1)
+    except (TypeError, ValueError):
+        if not hasattr(value, "__getitem__"):
+            raise TypeError("'%s' object is not subscriptable" % type(value).__name__) from None
+        raise
 
 
 @tf_export("sequence_mask")

@@ -8,16 +8,16 @@ TF's CPU build does.
 from __future__ import annotations
 
 import math
+import numbers
 import re
 
 import numpy as np
 import torch
 
 from ..framework import dtypes
-from ..framework.convert import to_torch_like
+from ..framework.convert import convert_to_tensor, to_torch_like
 from ..framework.dispatch import CompositeArgumentError, dispatch
 from ..framework.tensor import Tensor, TensorOperators, wrap
-from ..framework.tensor_ops import inputs
 from ..framework.op_errors import (
     allowed_dtypes,
     check_dtype,
@@ -27,7 +27,6 @@ from ..framework.op_errors import (
     matmul_input_error,
     no_kernel,
     op_error,
-    translate_error,
 )
 from ._args import storage_of
 from ..api_export import tf_export
@@ -176,70 +175,97 @@ def matmul(
     )
 
 
-def _tensordot_axes(axes, x, y):
-    if isinstance(axes, TensorOperators):
-        axes = axes._value.tolist()
-    if isinstance(axes, (int, np.integer)):
+def _tensordot_axes(axes, x):
+    """TF's ``_tensordot_axes``: an int N (checked against ``x``'s rank only) is ``x``'s last
+    N axes and the first N; a pair of axis lists (or ints) is taken as it is; anything else is
+    converted to an int32 tensor (TF's conversion errors) and its rows read."""
+    if isinstance(axes, (numbers.Integral, np.integer)):
         axes = int(axes)
-        for t in (x, y):
-            if axes > t.ndim:
-                raise ValueError(
-                    "`axes` must not be larger than the number of dimensions of tensor %s.  "
-                    "Received %d, vs tensor dimensions %d." % (np.asarray(wrap(t)), axes, t.ndim)
-                )
         if axes < 0:
             raise ValueError("`axes` must be at least 0. Received: %d." % axes)
+        if axes > x.ndim:
+            raise ValueError(
+                "`axes` must not be larger than the number of dimensions of tensor %s.  "
+                "Received %d, vs tensor dimensions %d." % (np.asarray(wrap(x)), axes, x.ndim)
+            )
         return list(range(x.ndim - axes, x.ndim)), list(range(axes))
-    if not isinstance(axes, (list, tuple)) or len(axes) != 2:
-        raise ValueError("`axes` must be an integer or have length 2. Received %r." % (axes,))
-    a_axes, b_axes = axes
-    a_axes = [int(a_axes)] if isinstance(a_axes, (int, np.integer)) else [int(v) for v in a_axes]
-    b_axes = [int(b_axes)] if isinstance(b_axes, (int, np.integer)) else [int(v) for v in b_axes]
-    if len(a_axes) != len(b_axes):
-        raise ValueError(
-            "Different number of contraction axes `a` and `b`, %d != %d."
-            % (len(a_axes), len(b_axes))
+    if isinstance(axes, (list, tuple)):
+        if len(axes) != 2:
+            raise ValueError("`axes` must be an integer or have length 2. Received %s." % (axes,))
+        a_axes, b_axes = (_host_axes(v) for v in axes)
+        if isinstance(a_axes, numbers.Integral) and isinstance(b_axes, numbers.Integral):
+            a_axes, b_axes = [a_axes], [b_axes]
+        if len(a_axes) != len(b_axes):
+            raise ValueError(
+                "Different number of contraction axes `a` and `b`, %d != %d."
+                % (len(a_axes), len(b_axes))
+            )
+        return list(a_axes), list(b_axes)
+    value = convert_to_tensor(axes, dtype=dtypes.int32)._value
+    if value.ndim == 0:
+        raise op_error(
+            "StridedSlice", "Attempting to slice scalar input.", None, name="strided_slice/"
         )
-    return _in_range(a_axes, x), _in_range(b_axes, y)
+    if value.ndim == 1:
+        if len(value) < 2:
+            raise op_error(
+                "StridedSlice",
+                "slice index 1 of dimension 0 out of bounds.",
+                None,
+                name="strided_slice/",
+            )
+        raise op_error("ListDiff", "y should be a 1D vector.", None, name="")
+    return value[0].reshape(-1).tolist(), value[1].reshape(-1).tolist()
 
 
-def _in_range(axes, t):
-    """``axes`` made non-negative; TF indexes the shape with them (``IndexError`` past it)."""
-    axes = [a + t.ndim if a < 0 else a for a in axes]
-    if any(not 0 <= a < t.ndim for a in axes):
-        raise IndexError("list index out of range")
-    return axes
+def _host_axes(value):
+    """One side's contraction axes in host form (a tensor's values as a list)."""
+    if isinstance(value, TensorOperators):
+        return value._value.tolist()
+    return value
 
 
-def _tensordot_error(x, y, dims):
-    """TF's error for contracted sizes that differ: tensordot multiplies ``x`` and ``y``
-    reshaped to matrices (free x contracted, contracted x free)."""
-    a_axes, b_axes = dims
-    a_free = [d for i, d in enumerate(x.shape) if i not in a_axes]
-    b_free = [d for i, d in enumerate(y.shape) if i not in b_axes]
-    a_shape = (math.prod(a_free), math.prod(x.shape[i] for i in a_axes))
-    b_shape = (math.prod(y.shape[i] for i in b_axes), math.prod(b_free))
-    return op_error(
-        "MatMul",
-        "Matrix size-incompatible: In[0]: %s, In[1]: %s" % (dims_text(a_shape), dims_text(b_shape)),
-        x,
-        kernel=kernel_name("MatMul", x),
-    )
+def _tensordot_matrix(t, axes, flipped):
+    """TF's ``_tensordot_reshape``: ``t`` transposed and reshaped to a (free, contracted)
+    matrix ((contracted, free) when ``flipped``), and its free dims; TF indexes the shape with
+    the axes (Python's errors) and compares the permutation with NumPy (its error)."""
+    shape = list(t.shape)
+    axes = [i if i >= 0 else i + len(shape) for i in axes]
+    free = [i for i in range(len(shape)) if i not in axes]
+    free_dims = [shape[i] for i in free]
+    contracted = math.prod([shape[i] for i in axes])
+    perm = axes + free if flipped else free + axes
+    if len(perm) != len(shape):
+        raise ValueError(
+            "operands could not be broadcast together with shapes (%d,) (%d,) "
+            % (len(shape), len(perm))
+        )
+    size = (contracted, math.prod(free_dims)) if flipped else (math.prod(free_dims), contracted)
+    return t.permute(perm).reshape(size), free_dims
 
 
 @tf_export("tensordot", "linalg.tensordot")
 def tensordot(a, b, axes, name=None):
     """``tf.tensordot``: contracts ``a``'s axes with ``b``'s (``axes``: an int N for the last N of
-    ``a`` with the first N of ``b``, or a pair of axis lists)."""
-    x, y = inputs(a, b, "MatMul")
+    ``a`` with the first N of ``b``, or a pair of axis lists).  As in TF, both are transposed
+    and reshaped to matrices and multiplied: contracted axes need equal products of sizes, not
+    equal sizes (TF's ``MatMul`` error otherwise)."""
+    x, y = storage_of(a), storage_of(b)  # TF converts each on its own
+    a_axes, b_axes = _tensordot_axes(axes, x)
+    x2, x_free = _tensordot_matrix(x, a_axes, False)
+    y2, y_free = _tensordot_matrix(y, b_axes, True)
+    if x.dtype != y.dtype:
+        raise input_dtype_error("MatMul", 1, x, y, kernel_name("MatMul", x))
     check_dtype(x, _MATMUL_ALLOWED, "MatMul")
-    dims = _tensordot_axes(axes, x, y)
-    try:
-        return wrap(torch.tensordot(x, y, dims))
-    except RuntimeError as error:
-        if any(x.shape[i] != y.shape[j] for i, j in zip(*dims)):
-            raise _tensordot_error(x, y, dims) from None
-        raise translate_error(error, "MatMul", x, y) from None
+    if x2.shape[1] != y2.shape[0]:
+        raise op_error(
+            "MatMul",
+            "Matrix size-incompatible: In[0]: %s, In[1]: %s"
+            % (dims_text(x2.shape), dims_text(y2.shape)),
+            x,
+            kernel=kernel_name("MatMul", x),
+        )
+    return wrap(_torch_matmul(x2, y2).reshape(x_free + y_free))
 
 
 def _check_equation(equation, count):

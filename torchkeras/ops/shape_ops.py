@@ -14,7 +14,7 @@ import torch
 
 from ..framework import device as _device
 from ..framework.dispatch import CompositeArgumentError, dispatch
-from ..framework.convert import to_torch, to_torch_unaliased
+from ..framework.convert import convert_to_tensor, to_torch, to_torch_unaliased
 from ..framework.errors import InvalidArgumentError
 from ..framework.tensor import TensorOperators, wrap
 from ..framework.variable import Variable
@@ -171,8 +171,10 @@ def _concat_axis(axis, first, name, kernel):
 
 @tf_export("concat")
 def concat(values, axis, name="concat"):
-    """``tf.concat``: joins tensors along ``axis``; dtypes, ranks and other dims must match."""
-    if isinstance(values, TensorOperators):
+    """``tf.concat``: joins tensors along ``axis``; dtypes, ranks and other dims must match.
+    One tensor or array (alone or as a one-item list) is returned as it is, after TF's check
+    that ``axis`` converts to an int32 scalar."""
+    if isinstance(values, (TensorOperators, np.ndarray, torch.Tensor)):
         values = [values]
     values = list(values)
     if not values:
@@ -187,6 +189,10 @@ def concat(values, axis, name="concat"):
     except CompositeArgumentError as error:
         return dispatch(concat, (values, axis, name), {}, error)
     if len(storages) == 1:
+        if type(axis) is not int:
+            axis_shape = tuple(convert_to_tensor(axis, dtype=dtypes.int32).shape)
+            if axis_shape:
+                raise ValueError("Shape %s must have rank 0" % (axis_shape,))
         return wrap(storages[0])
     kernel = "ConcatV2_N_%d" % len(storages)
     first = storages[0]
@@ -249,9 +255,31 @@ def _python_axis(axis, indexes=False):
         )
 
 
+def _stack_array(values, axis):
+    """``tf.stack`` of one NumPy array: converted whole along axis 0; along another axis, TF
+    checks ``axis`` against ``values[0]`` and its ``Pack`` op refuses an array for its list
+    argument (a ``ValueError`` for an int axis, a ``TypeError`` for another)."""
+    if axis == 0:
+        return convert_to_tensor(values)
+    rank = np.ndim(values[0]) + 1
+    if axis < -rank or axis >= rank:
+        raise ValueError("Argument `axis` = %s not in range [%d, %d)" % (axis, -rank, rank))
+    if isinstance(axis, (int, np.integer)):
+        raise ValueError(
+            "expected a sequence for attr N, got an ndarray with rank %d instead" % values.ndim
+        )
+    raise TypeError("Expected list for 'values' argument to 'pack' Op, not %r." % (values,))
+
+
 @tf_export("stack")
 def stack(values, axis=0, name="stack"):
-    """``tf.stack``: stacks same-shaped tensors along a new ``axis``."""
+    """``tf.stack``: stacks same-shaped tensors along a new ``axis``.  TF compares ``axis`` with
+    0 in Python first (NumPy's truth error for an array axis), and converts a NumPy array
+    ``values`` whole along axis 0 (refusing it along another, see :func:`_stack_array`)."""
+    if isinstance(axis, np.ndarray):
+        bool(axis == 0)  # TF's test of ``axis == 0``, with NumPy's own error
+    if isinstance(values, np.ndarray):
+        return _stack_array(values, axis)
     values = list(values)
     if not values:
         return wrap(torch.zeros((0,), dtype=torch.float32, device=_device.current()))
@@ -422,6 +450,15 @@ def split(value, num_or_size_splits, axis=0, num=None, name="split"):
             sizes[sizes.index(-1)] = size - known
         elif known != size:
             raise _determined_shape_error(known, storage, name, kernel)
+        for index, part in enumerate(sizes):
+            if part < 0:
+                raise op_error(
+                    "SplitV",
+                    "Split size at index %d must be >= 0. Got: %d" % (index, part),
+                    storage,
+                    name,
+                    kernel,
+                )
     if isinstance(storage, np.ndarray):
         bounds = np.cumsum(sizes)[:-1]
         return [wrap(part) for part in np.split(storage, bounds, axis_value)]

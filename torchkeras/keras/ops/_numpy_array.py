@@ -19,11 +19,13 @@ from ..backend.traceback_utils import inject_call_info
 from ...ops._args import axis_list, canonicalize_axis, shape_arg
 from ...ops import gather_ops as _tf_gather
 from ...ops import shape_ops as _tf_shape
+from ...ops import cast_ops as _tf_cast
 from ...ops import creation_ops as _tf_creation
 from ...ops import shape_query_ops as _tf_shape_query
 from ...framework.convert import convert_to_tensor
 from ._base import TORCH, floatx_torch, promoted, promoted_all, storage, unaliased, wrap
 from ._dtypes import NAME, result_type, standardize_dtype
+from ._strings import StringInputError
 from ...api_export import keras_export
 
 __all__ = [
@@ -420,7 +422,12 @@ def broadcast_to(x, shape):
 
 @keras_export("keras.ops.concatenate", "keras.ops.numpy.concatenate")
 def concatenate(xs, axis=0):
-    """Joins ``xs`` along an existing ``axis`` after promoting them to a common dtype."""
+    """Joins ``xs`` along an existing ``axis`` after promoting them to a common dtype.  Keras
+    first tests ``xs or ()`` for symbolic inputs: an array or tensor ``xs`` raises its truth
+    error unless it has one element (then ``tf.concat`` returns it as it is)."""
+    if isinstance(xs, (np.ndarray, TensorOperators)):
+        bool(xs)  # noqa: B018 - Keras' truth test, with the array's own error
+        return _tf_shape.concat(xs, axis)
     return _tf_shape.concat(promoted_all(xs), axis)
 
 
@@ -429,19 +436,27 @@ def hstack(xs):
     """Concatenation along axis 0 for 1-D inputs, else axis 1 (Keras reads ``xs[0]``: an empty
     ``xs`` raises its ``IndexError``)."""
     xs[0]  # noqa: B018 - Keras reads the first input's rank
+    if isinstance(xs, (np.ndarray, TensorOperators)):  # tf.concat returns it as it is
+        return _tf_shape.concat(xs, 0)
     values = promoted_all(xs)
     return _tf_shape.concat(values, 0 if values[0].dim() == 1 else 1)
 
 
 @keras_export("keras.ops.vstack", "keras.ops.numpy.vstack")
 def vstack(xs):
-    """Concatenation along axis 0."""
+    """Concatenation along axis 0; an array or tensor ``xs`` (rows of one dtype) goes to
+    ``tf.concat`` as it is, which returns it unchanged."""
+    if isinstance(xs, (np.ndarray, TensorOperators)):
+        return _tf_shape.concat(xs, 0)
     return _tf_shape.concat(promoted_all(xs), 0)
 
 
 @keras_export("keras.ops.stack", "keras.ops.numpy.stack")
 def stack(x, axis=0):
-    """Stacks the tensors of ``x`` along a new ``axis`` (common promoted dtype)."""
+    """Stacks the tensors of ``x`` along a new ``axis`` (common promoted dtype), with
+    ``tf.stack``; a NumPy array ``x`` (rows of one dtype) goes to it as it is (TF's rules)."""
+    if isinstance(x, np.ndarray):
+        return _tf_shape.stack(x, axis)
     return _tf_shape.stack(promoted_all(x), axis)
 
 
@@ -647,33 +662,49 @@ def repeat(x, repeats, axis=None):
 
 @keras_export("keras.ops.tile", "keras.ops.numpy.tile")
 def tile(x, repeats):
-    """``x`` repeated ``repeats`` times per axis (missing leading counts are 1)."""
-    reps = (repeats,) if isinstance(repeats, int) else tuple(int(r) for r in repeats)
+    """``x`` repeated ``repeats`` times per axis, as Keras' TF backend does it: the counts
+    (an int, or the items of ``repeats``; scalar tensors read as ints) get leading ones up to
+    the rank of ``x``, ``x`` gets leading axes up to their number, and ``tf.tile`` runs (its
+    conversion of the counts and its errors)."""
     x = storage(x)
-    try:
-        return wrap(torch.tile(x, reps))
-    except RuntimeError:
-        # Keras' TF backend pads the counts on the left with ones to the rank of x
-        offset = max(x.dim() - len(reps), 0)
-        for i, count in enumerate(reps):
-            if count < 0:
-                raise op_error(
-                    "Tile",
-                    "Expected multiples[%d] >= 0, but got %d" % (i + offset, count),
-                    name=None,
-                ) from None
-        raise
+    reps = [repeats] if isinstance(repeats, int) else [_host_count(r) for r in repeats]
+    reps = [1] * (x.dim() - len(reps)) + reps
+    if len(reps) > x.dim():
+        x = x.reshape((1,) * (len(reps) - x.dim()) + tuple(x.shape))
+    return _tf_shape.tile(x, reps)
+
+
+def _host_count(count):
+    """One item of ``tile``'s ``repeats``: a scalar tensor is read as an int (as Keras does)."""
+    if isinstance(count, TensorOperators) and count.shape.rank == 0:
+        return int(count.numpy())
+    return count
 
 
 @keras_export("keras.ops.split", "keras.ops.numpy.split")
 def split(x, indices_or_sections, axis=0):
     """A list of sub-tensors: ``indices_or_sections`` equal parts (TF's error if not
-    divisible), or cuts at the given indices."""
-    x = unaliased(x)
+    divisible), or cuts at the given indices.  As Keras' TF backend, cuts are read from
+    ``x.shape[axis]`` (Python's error past the rank) and turned into ``tf.split`` sizes by
+    tensor arithmetic (its errors: a scalar is sliced, sizes must not be negative)."""
     if isinstance(indices_or_sections, int):
-        return _tf_shape.split(x, indices_or_sections, axis)
-    cuts = [int(i) for i in indices_or_sections]
-    return [wrap(p) for p in torch.tensor_split(x, cuts, dim=axis)]
+        return _tf_shape.split(unaliased(x), indices_or_sections, axis)
+    total = x.shape[axis]
+    return _tf_shape.split(unaliased(x), _split_sizes(indices_or_sections, total), axis)
+
+
+def _split_sizes(indices, total):
+    """Keras' TF backend's ``tf.split`` sizes for cuts at ``indices`` of a ``total``-long axis:
+    ``concat([indices[0:1], diff(indices), total - indices[-1:]])``."""
+    if type(indices) in (list, tuple) and indices and all(type(i) is int for i in indices):
+        steps = [b - a for a, b in zip(indices, indices[1:])]
+        return [indices[0], *steps, total - indices[-1]]
+    from ._numpy_more import _diff  # noqa: PLC0415 - that module builds on this one
+
+    indices = convert_to_tensor(indices)
+    first = indices[0:1]
+    rest = total - indices[-1:]
+    return _tf_shape.concat([first, _diff(indices, 1, -1), rest], 0)
 
 
 def _fix_negative(indices, size):
@@ -690,17 +721,17 @@ def take(x, indices, axis=None):
     x = storage(x)
     if axis is None:
         x, axis = x.reshape(-1), 0
+    if isinstance(indices, (str, bytes)):
+        raise cannot_convert(0, dtypes.string)
+    index = storage(indices)
+    if index.dtype is torch.bool:
+        raise cannot_convert(0, dtypes.bool)
     if isinstance(axis, int) and not -x.dim() <= axis < x.dim():
         raise op_error(
             "StridedSlice",
             "slice index %d of dimension 0 out of bounds." % axis,
             name="strided_slice/",
         )
-    if isinstance(indices, (str, bytes)):
-        raise cannot_convert(0, dtypes.string)
-    index = storage(indices)
-    if index.dtype is torch.bool:
-        raise cannot_convert(0, dtypes.bool)
     if index.is_floating_point():
         raise attr_error("GatherV2", index, "Tindices")
     axis = axis % x.dim()
@@ -710,18 +741,43 @@ def take(x, indices, axis=None):
 
 @keras_export("keras.ops.take_along_axis", "keras.ops.numpy.take_along_axis")
 def take_along_axis(x, indices, axis=None):
-    """Gathers ``x`` with ``indices`` matching its shape along ``axis`` (broadcast elsewhere)."""
+    """Gathers ``x`` with ``indices`` matching its shape along ``axis`` (broadcast elsewhere).
+    As Keras' TF backend, ``indices`` are cast to int64 (TF's ``Cast`` error for text) and the
+    shapes checked first as Keras infers the output shape (its ``ValueError``s)."""
     x = storage(x)
-    idx = storage(indices)
+    try:
+        idx = storage(indices, "int64")
+    except StringInputError:
+        idx = _tf_cast.cast(indices, dtypes.int64)._value  # TF refuses the cast of text
     if axis is None:
         if idx.dim() != 1:
             raise ValueError(
                 f"`indices` must be 1D if axis=None. Received: indices.shape={tuple(idx.shape)}"
             )
         x, axis = x.reshape(-1), 0
+    axis = _take_along_axis_shape(list(x.shape), list(idx.shape), axis)
     idx = _fix_negative(idx, x.shape[axis])
     _check_gather_range(idx, x.shape[axis], x)
     return wrap(torch.take_along_dim(x, idx, dim=axis))
+
+
+def _take_along_axis_shape(x_shape, index_shape, axis):
+    """Keras' ``compute_take_along_axis_output_shape`` checks (equal ranks, ``axis`` in range,
+    the shapes broadcast outside it); the canonical ``axis``."""
+    if len(x_shape) != len(index_shape):
+        raise ValueError(
+            "`x` and `indices` must have the same number of dimensions, "
+            f"but receive shape {x_shape} and {index_shape}."
+        )
+    axis = canonicalize_axis(axis, len(x_shape))
+    x_shape[axis] = index_shape[axis]
+    for x_dim, index_dim in zip(x_shape, index_shape):
+        if x_dim != 1 and index_dim not in (1, x_dim):
+            raise ValueError(
+                f"Cannot broadcast shape, the failure dim has value {x_dim}, which cannot be "
+                f"broadcasted to {index_dim}. Input shapes are: {x_shape} and {index_shape}."
+            )
+    return axis
 
 
 def _check_gather_range(indices, size, x):
@@ -861,13 +917,32 @@ def _normalize_subscripts(subscripts):
     return normalized
 
 
+_TENSORDOT_KERNELS = frozenset(
+    (
+        torch.int32,
+        torch.int64,
+        torch.float16,
+        torch.float32,
+        torch.float64,
+        torch.bfloat16,
+        torch.complex64,
+        torch.complex128,
+    )
+)
+"""The dtypes Keras' TF backend contracts in as they are (others in their float promotion)."""
+
+
 @keras_export("keras.ops.tensordot", "keras.ops.numpy.tensordot")
 def tensordot(x1, x2, axes=2):
-    """Sum of products over ``axes`` (an int, or two lists of axes); promoted dtype."""
+    """Sum of products over ``axes`` (an int, or two lists of axes); promoted dtype.  Keras' TF
+    backend casts both to the compute dtype and calls ``tf.tensordot`` (its checks, errors and
+    reshape-based contraction)."""
     a, b = storage(x1), storage(x2)
     result, compute = _product_dtypes(a, b)
-    dims = axes if isinstance(axes, int) else ([int(i) for i in axes[0]], [int(i) for i in axes[1]])
-    return wrap(torch.tensordot(a.to(compute), b.to(compute), dims=dims).to(result))
+    if result in _TENSORDOT_KERNELS:
+        compute = result
+    product = _tf_matmul.tensordot(wrap(a.to(compute)), wrap(b.to(compute)), axes)._value
+    return wrap(product.to(result))
 
 
 @keras_export("keras.ops.outer", "keras.ops.numpy.outer")
@@ -909,5 +984,6 @@ def roll(x, shift, axis=None):
 
 @keras_export("keras.ops.meshgrid", "keras.ops.numpy.meshgrid")
 def meshgrid(*x, indexing="xy"):
-    """Coordinate grids of the 1-D inputs (``indexing`` ``'xy'`` or ``'ij'``)."""
-    return [wrap(g) for g in torch.meshgrid(*promoted_all(x), indexing=indexing)]
+    """Coordinate grids of the flattened inputs (``indexing`` ``'xy'`` or ``'ij'``): Keras' TF
+    backend calls ``tf.meshgrid`` (no dtype promotion; its checks and errors)."""
+    return _tf_creation.meshgrid(*x, indexing=indexing)

@@ -264,10 +264,6 @@ def translate(error, name, args):
         )
     found = re.search(r"negative dimension (-?\d+)", text)
     if found:
-        if name == "tile":
-            return op_error(
-                "Tile", "Expected multiples[0] >= 0, but got %s" % found.group(1), name=None
-            )
         return op_error("Fill", "Dimension %s must be >= 0" % found.group(1))
     if name == "max_pool" and ("Output size is too small" in text or "output size: 0" in text):
         return onednn_pool_failure("MaxPool", _device.tf_device_string(_device.current()))
