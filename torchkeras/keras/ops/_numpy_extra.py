@@ -7,10 +7,13 @@ import numpy as np
 import torch
 
 from ...framework import dtypes
-from ...framework.op_errors import broadcast_shapes, cannot_convert, dims_text, op_error
+from ...framework.op_errors import broadcast_shapes, cannot_convert, dims_text, kernel_name
+from ...framework.op_errors import op_error
 
 from ...ops._args import axis_list, canonicalize_axis
 from ...ops.bincount_ops import bincount as _tf_bincount
+from ...ops import cast_ops as _tf_cast
+from ...ops import math_ops as _tf_math
 from ...framework.convert import to_torch
 from ...framework.dtypes import from_torch
 from ...framework.tensor import TensorOperators
@@ -170,6 +173,9 @@ def _contract(a, b, flatten):
     compute = TORCH[result_type(NAME[a.dtype], NAME[b.dtype], float)]
     a, b = a.to(compute), b.to(compute)
     if flatten:
+        if a.numel() != b.numel():  # Keras' TF backend: tensordot's [1, n] x [m, 1] MatMul
+            text = "Matrix size-incompatible: In[0]: [1,%d], In[1]: [%d,1]" % (a.numel(), b.numel())
+            raise op_error("MatMul", text, a, kernel=kernel_name("MatMul", a))
         out = torch.dot(a.reshape(-1), b.reshape(-1))
     elif a.dim() == 0 or b.dim() == 0:
         out = a * b
@@ -198,7 +204,8 @@ def inner(x1, x2):
 
 @keras_export("keras.ops.vdot", "keras.ops.numpy.vdot")
 def vdot(x1, x2):
-    """Dot product of the flattened inputs."""
+    """Dot product of the flattened inputs; inputs of different sizes get the ``MatMul`` error
+    of Keras' TF backend (a ``[1, n] x [m, 1]`` product)."""
     return _contract(storage(x1), storage(x2), True)
 
 
@@ -374,10 +381,15 @@ def percentile(x, q, axis=None, method="linear", keepdims=False):
 
 @keras_export("keras.ops.logspace", "keras.ops.numpy.logspace")
 def logspace(start, stop, num=50, endpoint=True, base=10, dtype=None, axis=0):
-    """``base ** linspace(start, stop, num)`` in the linspace result's dtype."""
+    """``base ** linspace(start, stop, num)`` in the linspace result's dtype.  A ``base`` that is
+    no Python number is cast to that dtype and raised with ``tf.pow``, as Keras' TF backend
+    (TF's cast and broadcast errors)."""
     from ._numpy_array import linspace
 
-    exponents = storage(linspace(start, stop, num=num, endpoint=endpoint, dtype=dtype, axis=axis))
+    exponents = linspace(start, stop, num=num, endpoint=endpoint, dtype=dtype, axis=axis)
+    if type(base) is not int and type(base) is not float:
+        return _tf_math.pow(_tf_cast.cast(base, exponents.dtype), exponents)
+    exponents = exponents._value
     return wrap(
         torch.pow(torch.tensor(base, dtype=exponents.dtype, device=exponents.device), exponents)
     )
