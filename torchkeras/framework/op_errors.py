@@ -783,6 +783,10 @@ SIGNATURES = {
         "attr=Taxis:type,allowed=[DT_INT32, DT_INT64]",
         "Slice": "signature=input:T, begin:Index, size:Index -> output:T; attr=T:type; "
         "attr=Index:type,allowed=[DT_INT32, DT_INT64]",
+        "LowerBound": "signature=sorted_inputs:T, values:T -> output:out_type; attr=T:type; "
+        "attr=out_type:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]",
+        "UpperBound": "signature=sorted_inputs:T, values:T -> output:out_type; attr=T:type; "
+        "attr=out_type:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]",
         "OnesLike": "signature=x:T -> y:T; "
         "attr=T:type,allowed=[DT_BFLOAT16, DT_HALF, DT_FLOAT, DT_DOUBLE, DT_INT8, DT_UINT8, "
         "DT_INT16, DT_UINT16, DT_INT32, DT_UINT32, DT_INT64, DT_UINT64, DT_COMPLEX64, "

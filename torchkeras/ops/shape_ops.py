@@ -758,13 +758,28 @@ def repeat(input, repeats, axis=None, name=None):
         raise ValueError(
             "Dimensions %d and %d are not compatible" % (storage.shape[axis], len(counts))
         )
-    for c in counts:
-        if c < 0:
-            raise op_error("Tile", "Expected multiples[1] >= 0, but got %d" % c, storage, name=None)
+    if len(counts) == 1 and counts[0] < 0:  # TF tiles a new axis after ``axis``
+        raise op_error(
+            "Tile",
+            "Expected multiples[%d] >= 0, but got %d" % (axis + 1, counts[0]),
+            storage,
+            name=None,
+        )
+    negative = len(counts) > 1 and min(counts) < 0
+    if negative:  # TF's sequence mask keeps none of a negative count's copies
+        kept = [max(c, 0) for c in counts]
+    else:
+        kept = counts
     if isinstance(storage, np.ndarray):
-        return wrap(np.repeat(storage, counts if len(counts) > 1 else counts[0], axis))
-    amount = counts[0] if len(counts) == 1 else torch.tensor(counts, device=storage.device)
-    return wrap(torch.repeat_interleave(storage, amount, dim=axis))
+        result = wrap(np.repeat(storage, kept if len(kept) > 1 else kept[0], axis))
+    else:
+        amount = kept[0] if len(kept) == 1 else torch.tensor(kept, device=storage.device)
+        result = wrap(torch.repeat_interleave(storage, amount, dim=axis))
+    if negative and axis:  # TF reshapes to the sum of the counts, negative ones included
+        shape = list(storage.shape)
+        shape[axis] = sum(counts)
+        return reshape(result, shape)
+    return result
 
 
 def _repeat_counts_type(repeats):

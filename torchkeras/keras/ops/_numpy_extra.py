@@ -7,14 +7,16 @@ import numpy as np
 import torch
 
 from ...framework import dtypes
-from ...framework.op_errors import broadcast_shapes, cannot_convert, dims_text, kernel_name
+from ...framework.op_errors import attr_error, broadcast_shapes, cannot_convert, dims_text
+from ...framework.op_errors import kernel_name
 from ...framework.op_errors import op_error
 
 from ...ops._args import axis_list, canonicalize_axis
 from ...ops.bincount_ops import bincount as _tf_bincount
 from ...ops import cast_ops as _tf_cast
 from ...ops import math_ops as _tf_math
-from ...framework.convert import to_torch
+from ...ops.comparison_ops import where as _tf_where
+from ...framework.convert import constant, to_torch
 from ...framework.dtypes import from_torch
 from ...framework.tensor import TensorOperators
 from ._base import TORCH, float_of, floatx_torch, promoted, storage, unaliased, wrap
@@ -45,11 +47,44 @@ __all__ = [
 @keras_export("keras.ops.nan_to_num", "keras.ops.numpy.nan_to_num")
 def nan_to_num(x, nan=0.0, posinf=None, neginf=None):
     """NaN -> ``nan``, +inf -> ``posinf`` (dtype max), -inf -> ``neginf`` (dtype min); integers
-    unchanged."""
+    and bools unchanged, complex numbers refused (``IsNan``'s error), as Keras' TF backend.
+    Replacements that are no finite Python numbers take its steps (see :func:`_in_turn`)."""
     x = unaliased(x)
     if not x.is_floating_point():
+        if x.is_complex():
+            raise attr_error("IsNan", x)
         return wrap(x)
-    return wrap(torch.nan_to_num(x, nan=nan, posinf=posinf, neginf=neginf))
+    big = torch.finfo(x.dtype).max
+    if (
+        _finite(nan, big)
+        and (posinf is None or _finite(posinf, big))
+        and (neginf is None or _finite(neginf, big))
+    ):
+        return wrap(torch.nan_to_num(x, nan=nan, posinf=posinf, neginf=neginf))
+    return _in_turn(x, nan, posinf, neginf, big)
+
+
+def _finite(value, big):
+    """Whether ``value`` is a Python number finite in a dtype whose largest value is ``big``
+    (then Keras' steps together are ``torch.nan_to_num``)."""
+    kind = type(value)
+    return (kind is float or kind is int) and -big <= value <= big
+
+
+def _in_turn(x, nan, posinf, neginf, big):
+    """Keras' TF backend's ``nan_to_num``: NaN, then +inf, then -inf replaced in turn with
+    ``tf.where`` by ``tf.constant(value, x.dtype)`` (TF's conversion and broadcast errors; a
+    replacement that is itself infinite is replaced again by the later steps)."""
+    dtype = from_torch(x.dtype)
+    result = wrap(x)
+    steps = (
+        (torch.isnan, nan),
+        (torch.isposinf, big if posinf is None else posinf),
+        (torch.isneginf, -big if neginf is None else neginf),
+    )
+    for test, value in steps:
+        result = _tf_where(wrap(test(result._value)), constant(value, dtype), result)
+    return result
 
 
 @keras_export("keras.ops.isclose", "keras.ops.numpy.isclose")
