@@ -72,12 +72,15 @@ def reshape(tensor, shape, name=None):
                     "Reshape",
                     "Only one input size may be -1, not both %d and %d" % (unknown, i),
                     storage,
-                    name=None,
+                    name=error_name(shape),
                 )
             unknown = i
         elif d < 0:
             raise op_error(
-                "Reshape", "Size %d must be non-negative, not %d" % (i, d), storage, name=None
+                "Reshape",
+                "Size %d must be non-negative, not %d" % (i, d),
+                storage,
+                name=error_name(shape),
             )
         elif d > 0:
             product *= d
@@ -94,7 +97,7 @@ def reshape(tensor, shape, name=None):
                 "Input to reshape is a tensor with %d values, but the requested shape requires a "
                 "multiple of %d" % (elements, product),
                 storage,
-                name=None,
+                name=error_name(shape),
             )
         dims[unknown] = elements // product
     requested = math.prod(dims)
@@ -104,7 +107,7 @@ def reshape(tensor, shape, name=None):
             "Input to reshape is a tensor with %d values, but the requested shape has %d"
             % (count, requested),
             storage,
-            name=None,
+            name=error_name(shape),
         )
     return wrap(storage.reshape(tuple(dims)))
 
@@ -778,7 +781,7 @@ def repeat(input, repeats, axis=None, name=None):
     if negative and axis:  # TF reshapes to the sum of the counts, negative ones included
         shape = list(storage.shape)
         shape[axis] = sum(counts)
-        return reshape(result, shape)
+        return reshape(result, wrap(torch.tensor(shape)))  # a tensor, as TF's (its error names)
     return result
 
 
