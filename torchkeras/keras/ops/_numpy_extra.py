@@ -7,9 +7,14 @@ import numpy as np
 import torch
 
 from ...framework import dtypes
-from ...framework.op_errors import attr_error, broadcast_shapes, cannot_convert, dims_text
-from ...framework.op_errors import kernel_name
-from ...framework.op_errors import op_error
+from ...framework.op_errors import (
+    attr_error,
+    broadcast_shapes,
+    cannot_convert,
+    dims_text,
+    kernel_name,
+    op_error,
+)
 
 from ...ops._args import axis_list, canonicalize_axis
 from ...ops.bincount_ops import bincount as _tf_bincount

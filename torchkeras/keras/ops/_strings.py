@@ -1,7 +1,11 @@
-"""``keras.ops`` on string tensors, as Keras' TensorFlow backend treats them: layout ops and
-comparisons work (through the tf core, which stores strings), ops that promote dtypes first
-raise Keras' promotion error, ops that cast to bool raise TF's cast error, and the rest reach a
-TF kernel whose dtype list refuses strings.
+"""``keras.ops`` on string tensors, as Keras' TensorFlow backend treats them.  The first step of
+the op's Keras TF backend that touches the string tensor decides, and each table below names
+the ops whose first step is of one kind: a TF op with a string kernel (layout ops, comparisons,
+``zeros_like``; run through the tf core, which stores strings) or a Python early return
+(``nan_to_num`` of a non-numeric dtype) works; Keras' type promotion raises its ``ValueError``;
+a ``tf.cast`` to a number raises TF's ``UnimplementedError``; a Python constant converted to
+the input's dtype raises TF's ``TypeError``; the rest reach a TF kernel whose dtype list
+refuses strings (its ``InvalidArgumentError``).
 
 The numeric ``keras.ops`` read torch storage, which cannot hold strings: their storage read
 raises :class:`StringInputError`, and the op wrapper (``torch_errors.translating``) answers it here,
