@@ -59,7 +59,7 @@ def nan_to_num(x, nan=0.0, posinf=None, neginf=None):
         if x.is_complex():
             raise attr_error("IsNan", x)
         return wrap(x)
-    big = torch.finfo(x.dtype).max
+    big = _LARGEST[x.dtype]
     if (
         _finite(nan, big)
         and (posinf is None or _finite(posinf, big))
@@ -67,6 +67,13 @@ def nan_to_num(x, nan=0.0, posinf=None, neginf=None):
     ):
         return wrap(torch.nan_to_num(x, nan=nan, posinf=posinf, neginf=neginf))
     return _in_turn(x, nan, posinf, neginf, big)
+
+
+_LARGEST = {
+    dtype: torch.finfo(dtype).max
+    for dtype in (torch.float16, torch.bfloat16, torch.float32, torch.float64)
+}
+"""Each float dtype's largest value (Keras' default ``posinf``)."""
 
 
 def _finite(value, big):
