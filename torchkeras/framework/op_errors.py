@@ -254,16 +254,20 @@ def kernel_name(opname, storage):
 def matmul_input_error(x, y):
     """TF's error for the operands of a rank <= 2 ``MatMul`` (``tf.matmul``, ``@``), or None:
     a dtype outside its list, a declared dtype without a kernel (unsigned), then ranks below 2
-    as its kernel words them (oneDNN's for float32/bfloat16 on the CPU, Eigen's otherwise)."""
+    as its kernel words them (oneDNN's for float32/bfloat16 on the CPU, Eigen's otherwise;
+    ``BatchMatMulV2``'s beside an operand of rank > 2)."""
     if isinstance(x, np.ndarray) or x.dtype not in _MATMUL_DTYPES:
         return attr_error("MatMul", dtypes.string if isinstance(x, np.ndarray) else x)
     if x.dtype in _MATMUL_NO_KERNEL:
         return no_kernel("MatMul", x)
     if x.ndim >= 2 and y.ndim >= 2:
         return None
+    index = 0 if x.ndim < 2 else 1
+    if x.ndim > 2 or y.ndim > 2:  # tf.matmul runs BatchMatMulV2, which names the rank
+        text = "In[%d] ndims must be >= 2: %d" % (index, (x, y)[index].ndim)
+        return op_error("BatchMatMulV2", text, x, kernel=kernel_name("BatchMatMulV2", x))
     kernel = kernel_name("MatMul", x)
-    if kernel != "MatMul" or x.ndim > 2 or y.ndim > 2:
-        index = 0 if x.ndim < 2 else 1
+    if kernel != "MatMul":
         return op_error("MatMul", "In[%d] ndims must be >= 2" % index, x, kernel=kernel)
     if x.ndim != y.ndim:
         return op_error(
@@ -779,6 +783,10 @@ SIGNATURES = {
         "attr=Taxis:type,allowed=[DT_INT32, DT_INT64]",
         "Slice": "signature=input:T, begin:Index, size:Index -> output:T; attr=T:type; "
         "attr=Index:type,allowed=[DT_INT32, DT_INT64]",
+        "LowerBound": "signature=sorted_inputs:T, values:T -> output:out_type; attr=T:type; "
+        "attr=out_type:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]",
+        "UpperBound": "signature=sorted_inputs:T, values:T -> output:out_type; attr=T:type; "
+        "attr=out_type:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]",
         "OnesLike": "signature=x:T -> y:T; "
         "attr=T:type,allowed=[DT_BFLOAT16, DT_HALF, DT_FLOAT, DT_DOUBLE, DT_INT8, DT_UINT8, "
         "DT_INT16, DT_UINT16, DT_INT32, DT_UINT32, DT_INT64, DT_UINT64, DT_COMPLEX64, "

@@ -64,8 +64,10 @@ def _like(input, dtype, value, op):
     storage = to_torch(input)
     target = dtypes.as_dtype(dtype) if dtype is not None else dtype_of(storage)
     if target is dtypes.string:
-        if value:
+        if value and isinstance(storage, np.ndarray):
             raise attr_error(op, storage)
+        if value:  # TF fills a tensor of the new dtype: its conversion of ``value`` fails
+            raise cannot_convert(value, target)
         return wrap(new_storage(tuple(storage.shape), target, b""))
     device = device_of(storage)
     return wrap(torch.full(tuple(storage.shape), value, dtype=target.torch_dtype, device=device))

@@ -72,12 +72,15 @@ def reshape(tensor, shape, name=None):
                     "Reshape",
                     "Only one input size may be -1, not both %d and %d" % (unknown, i),
                     storage,
-                    name=None,
+                    name=error_name(shape),
                 )
             unknown = i
         elif d < 0:
             raise op_error(
-                "Reshape", "Size %d must be non-negative, not %d" % (i, d), storage, name=None
+                "Reshape",
+                "Size %d must be non-negative, not %d" % (i, d),
+                storage,
+                name=error_name(shape),
             )
         elif d > 0:
             product *= d
@@ -94,7 +97,7 @@ def reshape(tensor, shape, name=None):
                 "Input to reshape is a tensor with %d values, but the requested shape requires a "
                 "multiple of %d" % (elements, product),
                 storage,
-                name=None,
+                name=error_name(shape),
             )
         dims[unknown] = elements // product
     requested = math.prod(dims)
@@ -104,7 +107,7 @@ def reshape(tensor, shape, name=None):
             "Input to reshape is a tensor with %d values, but the requested shape has %d"
             % (count, requested),
             storage,
-            name=None,
+            name=error_name(shape),
         )
     return wrap(storage.reshape(tuple(dims)))
 
@@ -795,13 +798,28 @@ def repeat(input, repeats, axis=None, name=None):
         raise ValueError(
             "Dimensions %d and %d are not compatible" % (storage.shape[axis], len(counts))
         )
-    for c in counts:
-        if c < 0:
-            raise op_error("Tile", "Expected multiples[1] >= 0, but got %d" % c, storage, name=None)
+    if len(counts) == 1 and counts[0] < 0:  # TF tiles a new axis after ``axis``
+        raise op_error(
+            "Tile",
+            "Expected multiples[%d] >= 0, but got %d" % (axis + 1, counts[0]),
+            storage,
+            name=None,
+        )
+    negative = len(counts) > 1 and min(counts) < 0
+    if negative:  # TF's sequence mask keeps none of a negative count's copies
+        kept = [max(c, 0) for c in counts]
+    else:
+        kept = counts
     if isinstance(storage, np.ndarray):
-        return wrap(np.repeat(storage, counts if len(counts) > 1 else counts[0], axis))
-    amount = counts[0] if len(counts) == 1 else torch.tensor(counts, device=storage.device)
-    return wrap(torch.repeat_interleave(storage, amount, dim=axis))
+        result = wrap(np.repeat(storage, kept if len(kept) > 1 else kept[0], axis))
+    else:
+        amount = kept[0] if len(kept) == 1 else torch.tensor(kept, device=storage.device)
+        result = wrap(torch.repeat_interleave(storage, amount, dim=axis))
+    if negative and axis:  # TF reshapes to the sum of the counts, negative ones included
+        shape = list(storage.shape)
+        shape[axis] = sum(counts)
+        return reshape(result, wrap(torch.tensor(shape)))  # a tensor, as TF's (its error names)
+    return result
 
 
 def _repeat_counts_type(repeats):

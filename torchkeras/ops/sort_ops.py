@@ -11,9 +11,11 @@ import torch
 from ..framework import dtypes
 from ..framework.convert import to_torch
 from ..framework.tensor import wrap
-from ..framework.op_errors import attr_error, input_dtype_error, no_kernel, op_error
+from ..framework.op_errors import attr_error, dtype_of, input_dtype_error, no_kernel, op_error
 from ..api_export import tf_export
 from ._args import error_name
+from .shape_ops import reshape
+from .shape_query_ops import shape
 from .topk_order import descending_order
 
 __all__ = ["sort", "argsort", "unique", "unique_with_counts", "searchsorted"]
@@ -157,21 +159,44 @@ def unique_with_counts(x, out_idx=dtypes.int32, name=None):
 @tf_export("searchsorted")
 def searchsorted(sorted_sequence, values, side="left", out_type=dtypes.int32, name=None):
     """``tf.searchsorted``: insertion indices of ``values`` in the innermost dim of
-    ``sorted_sequence``."""
+    ``sorted_sequence``.  TF's steps and errors: both are reshaped to ``[-1, last dim]`` (a
+    scalar fails the shape lookup, ``StridedSlice``'s error), then ``LowerBound`` /
+    ``UpperBound`` checks ``out_type``, the dtypes (real, equal) and the leading sizes."""
+    boundaries = to_torch(sorted_sequence)
+    points = to_torch(values)
+    sequence_size = shape(wrap(boundaries))[-1]
+    values_size = shape(wrap(points))[-1]
+    boundaries = reshape(wrap(boundaries), [-1, int(sequence_size)])._value
+    rows = reshape(wrap(points), [-1, int(values_size)])._value
     if side not in ("left", "right"):
         raise ValueError(
             "Argument `side` must be either 'right' or 'left'. Received: `side` = '%s'." % side
         )
-    boundaries = to_torch(sorted_sequence)
-    points = to_torch(values)
     op = "UpperBound" if side == "right" else "LowerBound"
-    if points.dtype != boundaries.dtype:
-        raise input_dtype_error(op, 1, boundaries, points, "")
     out = dtypes.as_dtype(out_type)
+    name = "" if isinstance(out_type, dtypes.DType) else None  # a type name: TF's slow path
+    if out not in (dtypes.int32, dtypes.int64):
+        raise attr_error(op, out, attr="out_type", name=name)
+    if isinstance(boundaries, np.ndarray) or boundaries.dtype in _NO_BOUND_KERNEL:
+        raise no_kernel(op, boundaries)
+    if dtype_of(points) is not dtype_of(boundaries):
+        raise input_dtype_error(op, 1, boundaries, points, name=name)
+    if boundaries.shape[0] != rows.shape[0]:
+        text = "Leading dim_size of both tensors must match."
+        raise op_error(op, text, boundaries, name=name)
+    if boundaries.dtype in _WIDENED:
+        boundaries, rows = boundaries.to(torch.int64), rows.to(torch.int64)
     result = torch.searchsorted(
         boundaries.contiguous(),
-        points.contiguous(),
+        rows.contiguous(),
         right=side == "right",
         out_int32=out is dtypes.int32,
     )
-    return wrap(result if out is dtypes.int32 else result.to(out.torch_dtype))
+    return wrap(result.reshape(points.shape))
+
+
+_NO_BOUND_KERNEL = frozenset((torch.bool, torch.complex64, torch.complex128))
+"""Dtypes ``LowerBound``/``UpperBound`` declare but have no kernel for (TF's real types do)."""
+
+_WIDENED = frozenset((torch.uint16, torch.uint32, torch.uint64))
+"""Unsigned dtypes TF searches but torch cannot: searched as int64 (uint64 past 2**63 wraps)."""

@@ -10,7 +10,7 @@ from ...framework.dtypes import from_torch as dtypes_from_torch
 from ...framework.op_errors import attr_error, cannot_convert
 from ...framework.tensor import Tensor, TensorOperators, wrap
 from ..backend import config
-from ._strings import StringInputError
+from ._strings import StringInputError, string_tensor
 from ._dtypes import NAME, TORCH, result_type, standardize_dtype
 
 __all__ = [
@@ -33,7 +33,8 @@ _WEAK = (int, float)
 def storage(x, dtype=None):
     """The torch storage of Keras' ``convert_to_tensor(x, dtype)``: tensors keep their
     dtype unless ``dtype`` asks for another (then cast); other values follow TF's
-    conversion, then are cast to ``dtype``."""
+    conversion, then are cast to ``dtype``.  Strings (or ``dtype="string"``) raise
+    :class:`StringInputError` (the op wrapper answers it)."""
     if type(x) is Tensor or isinstance(x, TensorOperators):
         value = x._value
     elif isinstance(x, torch.Tensor):
@@ -43,7 +44,9 @@ def storage(x, dtype=None):
     if isinstance(value, np.ndarray):
         raise StringInputError(x)
     if dtype is not None:
-        target = TORCH[standardize_dtype(dtype)]
+        target = TORCH.get(standardize_dtype(dtype))
+        if target is None:  # "string": Keras converts or casts first (TF's errors for numbers)
+            raise StringInputError(string_tensor(x))
         if value.dtype is not target:
             value = value.to(target)
     return value

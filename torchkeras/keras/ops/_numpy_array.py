@@ -237,20 +237,28 @@ def zeros(shape, dtype=None):
 
 @keras_export("keras.ops.ones_like", "keras.ops.numpy.ones_like")
 def ones_like(x, dtype=None):
-    """Ones with ``x``'s shape (and dtype unless ``dtype``)."""
-    x = storage(x)
-    return wrap(
-        torch.ones_like(x, dtype=None if dtype is None else TORCH[standardize_dtype(dtype)])
-    )
+    """Ones with ``x``'s shape (and dtype unless ``dtype``): ``tf.ones_like`` (its errors for
+    strings)."""
+    return _filled_like(x, dtype, torch.ones_like, _tf_creation.ones_like)
 
 
 @keras_export("keras.ops.zeros_like", "keras.ops.numpy.zeros_like")
 def zeros_like(x, dtype=None):
-    """Zeros with ``x``'s shape (and dtype unless ``dtype``)."""
+    """Zeros with ``x``'s shape (and dtype unless ``dtype``): ``tf.zeros_like`` (empty strings
+    for ``dtype="string"``)."""
+    return _filled_like(x, dtype, torch.zeros_like, _tf_creation.zeros_like)
+
+
+def _filled_like(x, dtype, fill, tf_fill):
+    """``fill`` (a torch ``*_like``) of ``x``'s storage in ``dtype``; a string ``dtype``, which
+    torch cannot hold, runs ``tf_fill`` (the tf core's ``tf.*_like``) as Keras' TF backend."""
     x = storage(x)
-    return wrap(
-        torch.zeros_like(x, dtype=None if dtype is None else TORCH[standardize_dtype(dtype)])
-    )
+    if dtype is None:
+        return wrap(fill(x))
+    target = TORCH.get(standardize_dtype(dtype))
+    if target is None:
+        return tf_fill(wrap(x), dtypes.string)
+    return wrap(fill(x, dtype=target))
 
 
 @keras_export("keras.ops.linspace", "keras.ops.numpy.linspace")

@@ -2,6 +2,8 @@
 dtype rules: binary ops promote by ``keras.backend.result_type`` (Python scalars weak),
 transcendental ops turn integer/bool inputs into floatx."""
 
+import math
+
 import numpy as np
 import torch
 
@@ -286,7 +288,8 @@ def arctan2(x1, x2):
 @keras_export("keras.ops.round", "keras.ops.numpy.round")
 def round(x, decimals=0):  # noqa: A001 - Keras' name
     """Round half to even to ``decimals`` places, dtype kept (integers with ``decimals >= 0``
-    unchanged)."""
+    unchanged).  As Keras' TF backend, ``decimals`` goes through ``math.pow(10, decimals)``
+    (its ``TypeError`` for text; fractional places scale by that power)."""
     x = unaliased(x)
     if x.dtype is _BOOL or x.is_complex():
         raise (attr_error if x.dtype is _BOOL else no_kernel)("Round", x)
@@ -295,8 +298,11 @@ def round(x, decimals=0):  # noqa: A001 - Keras' name
     if not x.is_floating_point():
         if decimals > 0:
             return wrap(x)
-        factor = 10.0**decimals
+        factor = math.pow(10, decimals)
         return wrap((torch.round(float_of(x) * factor) / factor).to(x.dtype))
+    if type(decimals) is not int:  # the power in x's dtype, as Keras casts it
+        factor = torch.tensor(math.pow(10, decimals), dtype=x.dtype, device=x.device)
+        return wrap(torch.round(x * factor) / factor)
     return wrap(torch.round(x, decimals=decimals))
 
 

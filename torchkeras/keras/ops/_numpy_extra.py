@@ -7,11 +7,21 @@ import numpy as np
 import torch
 
 from ...framework import dtypes
-from ...framework.op_errors import broadcast_shapes, cannot_convert, dims_text, op_error
+from ...framework.op_errors import (
+    attr_error,
+    broadcast_shapes,
+    cannot_convert,
+    dims_text,
+    kernel_name,
+    op_error,
+)
 
 from ...ops._args import axis_list, canonicalize_axis
 from ...ops.bincount_ops import bincount as _tf_bincount
-from ...framework.convert import to_torch
+from ...ops import cast_ops as _tf_cast
+from ...ops import math_ops as _tf_math
+from ...ops.comparison_ops import where as _tf_where
+from ...framework.convert import constant, to_torch
 from ...framework.dtypes import from_torch
 from ...framework.tensor import TensorOperators
 from ._base import TORCH, float_of, floatx_torch, promoted, storage, unaliased, wrap
@@ -42,11 +52,51 @@ __all__ = [
 @keras_export("keras.ops.nan_to_num", "keras.ops.numpy.nan_to_num")
 def nan_to_num(x, nan=0.0, posinf=None, neginf=None):
     """NaN -> ``nan``, +inf -> ``posinf`` (dtype max), -inf -> ``neginf`` (dtype min); integers
-    unchanged."""
+    and bools unchanged, complex numbers refused (``IsNan``'s error), as Keras' TF backend.
+    Replacements that are no finite Python numbers take its steps (see :func:`_in_turn`)."""
     x = unaliased(x)
     if not x.is_floating_point():
+        if x.is_complex():
+            raise attr_error("IsNan", x)
         return wrap(x)
-    return wrap(torch.nan_to_num(x, nan=nan, posinf=posinf, neginf=neginf))
+    big = _LARGEST[x.dtype]
+    if (
+        _finite(nan, big)
+        and (posinf is None or _finite(posinf, big))
+        and (neginf is None or _finite(neginf, big))
+    ):
+        return wrap(torch.nan_to_num(x, nan=nan, posinf=posinf, neginf=neginf))
+    return _in_turn(x, nan, posinf, neginf, big)
+
+
+_LARGEST = {
+    dtype: torch.finfo(dtype).max
+    for dtype in (torch.float16, torch.bfloat16, torch.float32, torch.float64)
+}
+"""Each float dtype's largest value (Keras' default ``posinf``)."""
+
+
+def _finite(value, big):
+    """Whether ``value`` is a Python number finite in a dtype whose largest value is ``big``
+    (then Keras' steps together are ``torch.nan_to_num``)."""
+    kind = type(value)
+    return (kind is float or kind is int) and -big <= value <= big
+
+
+def _in_turn(x, nan, posinf, neginf, big):
+    """Keras' TF backend's ``nan_to_num``: NaN, then +inf, then -inf replaced in turn with
+    ``tf.where`` by ``tf.constant(value, x.dtype)`` (TF's conversion and broadcast errors; a
+    replacement that is itself infinite is replaced again by the later steps)."""
+    dtype = from_torch(x.dtype)
+    result = wrap(x)
+    steps = (
+        (torch.isnan, nan),
+        (torch.isposinf, big if posinf is None else posinf),
+        (torch.isneginf, -big if neginf is None else neginf),
+    )
+    for test, value in steps:
+        result = _tf_where(wrap(test(result._value)), constant(value, dtype), result)
+    return result
 
 
 @keras_export("keras.ops.isclose", "keras.ops.numpy.isclose")
@@ -170,6 +220,9 @@ def _contract(a, b, flatten):
     compute = TORCH[result_type(NAME[a.dtype], NAME[b.dtype], float)]
     a, b = a.to(compute), b.to(compute)
     if flatten:
+        if a.numel() != b.numel():  # Keras' TF backend: tensordot's [1, n] x [m, 1] MatMul
+            text = "Matrix size-incompatible: In[0]: [1,%d], In[1]: [%d,1]" % (a.numel(), b.numel())
+            raise op_error("MatMul", text, a, kernel=kernel_name("MatMul", a))
         out = torch.dot(a.reshape(-1), b.reshape(-1))
     elif a.dim() == 0 or b.dim() == 0:
         out = a * b
@@ -198,7 +251,8 @@ def inner(x1, x2):
 
 @keras_export("keras.ops.vdot", "keras.ops.numpy.vdot")
 def vdot(x1, x2):
-    """Dot product of the flattened inputs."""
+    """Dot product of the flattened inputs; inputs of different sizes get the ``MatMul`` error
+    of Keras' TF backend (a ``[1, n] x [m, 1]`` product)."""
     return _contract(storage(x1), storage(x2), True)
 
 
@@ -374,10 +428,15 @@ def percentile(x, q, axis=None, method="linear", keepdims=False):
 
 @keras_export("keras.ops.logspace", "keras.ops.numpy.logspace")
 def logspace(start, stop, num=50, endpoint=True, base=10, dtype=None, axis=0):
-    """``base ** linspace(start, stop, num)`` in the linspace result's dtype."""
+    """``base ** linspace(start, stop, num)`` in the linspace result's dtype.  A ``base`` that is
+    no Python number is cast to that dtype and raised with ``tf.pow``, as Keras' TF backend
+    (TF's cast and broadcast errors)."""
     from ._numpy_array import linspace
 
-    exponents = storage(linspace(start, stop, num=num, endpoint=endpoint, dtype=dtype, axis=axis))
+    exponents = linspace(start, stop, num=num, endpoint=endpoint, dtype=dtype, axis=axis)
+    if type(base) is not int and type(base) is not float:
+        return _tf_math.pow(_tf_cast.cast(base, exponents.dtype), exponents)
+    exponents = exponents._value
     return wrap(
         torch.pow(torch.tensor(base, dtype=exponents.dtype, device=exponents.device), exponents)
     )

@@ -14,6 +14,8 @@ from ..backend.traceback_utils import inject_call_info
 from ...framework import dtypes
 from ...framework.op_errors import attr_error, cannot_convert, op_error
 from ...ops.shape_ops import reverse as _tf_reverse
+from ...ops.sort_ops import searchsorted as _tf_searchsorted
+from ...framework.convert import convert_to_tensor
 from ...ops import creation_ops as _tf_creation
 from ..backend.config import floatx
 from ._numpy_array import concatenate, split
@@ -227,15 +229,18 @@ def kron(x1, x2):
 
 @keras_export("keras.ops.searchsorted", "keras.ops.numpy.searchsorted")
 def searchsorted(sorted_sequence, values, side="left"):
-    """Insertion indices (int32) of ``values`` into the 1-D ``sorted_sequence``."""
-    seq, vals = storage(sorted_sequence), storage(values)
-    if seq.dim() != 1:
+    """Insertion indices (int32) of ``values`` into the 1-D ``sorted_sequence``: Keras' rank
+    check, then ``tf.searchsorted`` (its errors: values of another dtype or rank 0, a bad
+    ``side``)."""
+    sorted_sequence = convert_to_tensor(sorted_sequence)
+    values = convert_to_tensor(values)
+    if sorted_sequence.ndim != 1:
         raise ValueError(
             "`searchsorted` only supports 1-D sorted sequences. You can use "
             "`keras.ops.vectorized_map` to extend it to N-D sequences. Received: "
-            f"sorted_sequence.shape={tuple(seq.shape)}"
+            f"sorted_sequence.shape={sorted_sequence.shape}"
         )
-    return wrap(torch.searchsorted(seq, vals.to(seq.dtype), side=side).to(torch.int32))
+    return _tf_searchsorted(sorted_sequence, values, side=side, out_type="int32")
 
 
 @keras_export("keras.ops.diagflat", "keras.ops.numpy.diagflat")

@@ -1,7 +1,11 @@
-"""``keras.ops`` on string tensors, as Keras' TensorFlow backend treats them: layout ops and
-comparisons work (through the tf core, which stores strings), ops that promote dtypes first
-raise Keras' promotion error, ops that cast to bool raise TF's cast error, and the rest reach a
-TF kernel whose dtype list refuses strings.
+"""``keras.ops`` on string tensors, as Keras' TensorFlow backend treats them.  The first step of
+the op's Keras TF backend that touches the string tensor decides, and each table below names
+the ops whose first step is of one kind: a TF op with a string kernel (layout ops, comparisons,
+``zeros_like``; run through the tf core, which stores strings) or a Python early return
+(``nan_to_num`` of a non-numeric dtype) works; Keras' type promotion raises its ``ValueError``;
+a ``tf.cast`` to a number raises TF's ``UnimplementedError``; a Python constant converted to
+the input's dtype raises TF's ``TypeError``; the rest reach a TF kernel whose dtype list
+refuses strings (its ``InvalidArgumentError``).
 
 The numeric ``keras.ops`` read torch storage, which cannot hold strings: their storage read
 raises :class:`StringInputError`, and the op wrapper (``torch_errors.translating``) answers it here,
@@ -16,7 +20,7 @@ from ...framework.op_errors import attr_error, cannot_convert
 from ...ops import cast_ops, comparison_ops, creation_ops, elementwise_ops, shape_ops
 from ...ops import shape_query_ops
 
-__all__ = ["StringInputError", "features_error", "outcome", "layer_input_error"]
+__all__ = ["StringInputError", "features_error", "outcome", "layer_input_error", "string_tensor"]
 
 
 class StringInputError(TypeError):
@@ -144,17 +148,19 @@ _CONSTANTS = {
     "binary_crossentropy": 0.9999999,
     "diag": 0,
     "diagflat": 0,
+    "rad2deg": 3.141592653589793,
+    "trunc": 0,
 }
 """Keras ops whose TF backend first converts a Python constant to the input's dtype (which
 fails for strings), with that constant."""
 
-_CASTS_FIRST = {"cbrt": dtypes.float32}
+_CASTS_FIRST = {"cbrt": dtypes.float32, "signbit": dtypes.float32}
 """Keras ops whose TF backend casts the input first (TF refuses string casts)."""
 
 _SQUARE = {"det": "MatrixDeterminant", "inv": "MatrixInverse"}
 """Keras linalg ops checking the rank (>= 2) before their kernel refuses strings."""
 
-_TO_BOOL = frozenset("all any logical_and logical_not logical_or logical_xor".split())
+_TO_BOOL = frozenset("all any logical_and logical_not logical_or logical_xor nonzero".split())
 """Keras ops that cast their inputs to bool first (TF refuses the string cast)."""
 
 
@@ -181,6 +187,12 @@ def _convert(x, dtype=None, sparse=None, ragged=None):
     if hasattr(x, "_value"):
         return cast_ops.cast(x, dtype)
     return convert_to_tensor(x, dtype=dtype)
+
+
+def string_tensor(x):
+    """Keras' ``convert_to_tensor(x, "string")``: tensors cast, other values converted (TF's
+    errors for numbers)."""
+    return _convert(x, dtypes.string)
 
 
 def _isnan(x):
@@ -262,8 +274,12 @@ _STRING_OPS = {
     "add": elementwise_ops.add,
     "equal": comparison_ops.equal,
     "not_equal": comparison_ops.not_equal,
+    "nan_to_num": _same,
+    "zeros_like": creation_ops.zeros_like,
+    "ones_like": creation_ops.ones_like,
 }
-"""Keras ops that work on strings in Keras' TF backend, as the tf core runs them."""
+"""Keras ops that work on strings in Keras' TF backend (or whose TF op raises its own error for
+them: ``ones_like``), as the tf core runs them."""
 
 
 _CASTS = {"cast_int32": dtypes.int32, "cast_float32": dtypes.float32}
