@@ -80,3 +80,87 @@ def test_confusion_metrics_still_count_after_a_failed_update():
         metric.update_state("a", "b")
     metric.update_state(*GOOD)
     assert float(metric.result()) == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize(
+    "make, y_pred, message",
+    [
+        (
+            keras.metrics.Accuracy,
+            np.ones((2, 3)),
+            "Incompatible shapes: [2,2] vs. [2,3] [Op:Equal]",
+        ),
+        (keras.metrics.BinaryAccuracy, np.ones((3, 2)), "Incompatible shapes: [2,2] vs. [3,2]"),
+        (keras.metrics.CategoricalAccuracy, np.ones((3, 2)), "Incompatible shapes: [2] vs. [3]"),
+    ],
+)
+def test_accuracies_mismatched_shapes_fail_in_equal(make, y_pred, message):
+    metric = make()
+    metric.update_state(*GOOD)
+    _fails(metric, (np.ones((2, 2)), y_pred), {}, InvalidArgumentError, message)
+
+
+def test_sparse_categorical_accuracy_empty_batch_fails_as_in_keras():
+    metric = keras.metrics.SparseCategoricalAccuracy()
+    text = "Incompatible shapes: [0,2] vs. [0] [Op:Equal]"
+    _fails(metric, (np.zeros((0, 2)), np.zeros((0, 2))), {}, InvalidArgumentError, text)
+
+
+@pytest.mark.parametrize(
+    "make, y_true",
+    [
+        (keras.metrics.TopKCategoricalAccuracy, np.array([[0.0, 1.0]], np.float32)),
+        (keras.metrics.SparseTopKCategoricalAccuracy, np.array([1])),
+    ],
+)
+def test_top_k_accuracies_take_float32_scores_only(make, y_true):
+    metric = make()
+    metric.update_state(y_true, np.array([[0.2, 0.8]], np.float32))
+    text = "cannot compute InTopKV2 as input #0(zero-based) was expected to be a float tensor but"
+    _fails(metric, (y_true, np.array([[0.2, 0.8]])), {}, InvalidArgumentError, text)
+    assert float(metric.result()) == 1.0
+
+
+def test_sparse_top_k_targets_must_match_the_batch():
+    metric = keras.metrics.SparseTopKCategoricalAccuracy()
+    text = "First dimension of predictions 2 must match length of targets 4"
+    _fails(metric, GOOD, {}, InvalidArgumentError, text)
+
+
+@pytest.mark.parametrize(
+    "make, good",
+    [
+        (keras.metrics.Mean, ([1.0, 2.0],)),
+        (keras.metrics.Sum, ([1.0, 2.0],)),
+        (keras.metrics.MeanSquaredError, GOOD),
+        (keras.metrics.BinaryAccuracy, GOOD),
+        (keras.metrics.RootMeanSquaredError, GOOD),
+    ],
+)
+def test_sample_weight_that_does_not_broadcast(make, good):
+    metric = make()
+    metric.update_state(*good)
+    text = "Incompatible shapes: [3] vs. [2] [Op:BroadcastTo]"
+    _fails(metric, good, {"sample_weight": np.ones(3)}, InvalidArgumentError, text)
+
+
+@pytest.mark.parametrize("make", [keras.metrics.Mean, keras.metrics.Sum])
+def test_reduction_metrics_cast_their_values(make):
+    metric = make()
+    metric.update_state([1.0, 2.0])
+    _fails(metric, ("a",), {}, UnimplementedError, "Cast string to float is not supported")
+
+
+def test_root_mean_squared_error_mismatched_shapes_fail_in_sub():
+    metric = keras.metrics.RootMeanSquaredError()
+    metric.update_state(*GOOD)
+    text = "Incompatible shapes: [2,3] vs. [2,2] [Op:Sub] name:"
+    _fails(metric, (np.ones((2, 2)), np.ones((2, 3))), {}, InvalidArgumentError, text)
+
+
+def test_accuracy_functions_keep_their_names_and_values():
+    assert keras.metrics.binary_accuracy.__name__ == "binary_accuracy"
+    value = keras.metrics.sparse_top_k_categorical_accuracy(np.array([1, 0]), GOOD[1], k=1)
+    np.testing.assert_allclose(np.asarray(value), [1.0, 1.0])
+    value = keras.metrics.categorical_accuracy(*GOOD)
+    np.testing.assert_allclose(np.asarray(value), [1.0, 1.0])
