@@ -1,6 +1,8 @@
 """Metrics fed bad inputs raise TF's errors (class and message start, as Keras 3 with the
 TensorFlow backend raises them) and leave their state as it was."""
 
+import re
+
 import numpy as np
 import pytest
 
@@ -164,3 +166,48 @@ def test_accuracy_functions_keep_their_names_and_values():
     np.testing.assert_allclose(np.asarray(value), [1.0, 1.0])
     value = keras.metrics.categorical_accuracy(*GOOD)
     np.testing.assert_allclose(np.asarray(value), [1.0, 1.0])
+
+
+@pytest.mark.parametrize(
+    "args, error, message",
+    [
+        ((np.array(["a", "b"]), np.ones(2)), ValueError, "could not convert string to float"),
+        ((None, np.ones(2)), ValueError, "Attempt to convert a value (None)"),
+        (("a", "b"), TypeError, "Cannot convert 'a' to EagerTensor of dtype float"),
+        (
+            (np.zeros((0, 2)), np.zeros((0, 2))),
+            InvalidArgumentError,
+            "Cannot compute the max of an empty tensor.",
+        ),
+    ],
+)
+def test_f_scores_convert_before_building(args, error, message):
+    for make in (keras.metrics.F1Score, keras.metrics.FBetaScore):
+        with pytest.raises(error, match=re.escape(message)):
+            make().update_state(*args)
+
+
+@pytest.mark.parametrize("make", [keras.metrics.F1Score, keras.metrics.FBetaScore])
+def test_f_scores_mismatched_shapes_fail_in_mul_before_counting(make):
+    metric = make()
+    metric.update_state(*GOOD)
+    text = "Incompatible shapes: [3,2] vs. [2,2] [Op:Mul] name:"
+    _fails(metric, (np.ones((2, 2)), np.ones((3, 2))), {}, InvalidArgumentError, text)
+    text = "Incompatible shapes: [2,2] vs. [3,1] [Op:Mul] name:"
+    _fails(metric, GOOD, {"sample_weight": np.ones(3)}, InvalidArgumentError, text)
+
+
+def test_mean_iou_errors_and_return_value():
+    metric = keras.metrics.MeanIoU(num_classes=2)
+    matrix = metric.update_state(np.array([[0, 1]]), np.array([[1, 0]]))
+    assert matrix.dtype == tf.int64
+    np.testing.assert_array_equal(np.asarray(matrix), [[0, 1], [1, 0]])
+    cast = "Cast string to int64 is not supported [Op:Cast]"
+    _fails(metric, ("a", "b"), {}, UnimplementedError, cast)
+    _fails(metric, GOOD, {"sample_weight": "a"}, UnimplementedError, cast)
+    text = "Incompatible shapes: [4] vs. [6] [Op:LogicalAnd] name:"
+    _fails(metric, (np.ones((2, 2)), np.ones((3, 2))), {}, InvalidArgumentError, text)
+    text = "Incompatible shapes: [3] vs. [4] [Op:BroadcastTo]"
+    weights = {"sample_weight": np.ones(3, np.int64)}
+    _fails(metric, (np.ones((2, 2)), np.ones((2, 2))), weights, InvalidArgumentError, text)
+    np.testing.assert_array_equal(np.asarray(matrix), [[0, 1], [1, 0]])  # a snapshot
