@@ -211,3 +211,41 @@ def test_mean_iou_errors_and_return_value():
     weights = {"sample_weight": np.ones(3, np.int64)}
     _fails(metric, (np.ones((2, 2)), np.ones((2, 2))), weights, InvalidArgumentError, text)
     np.testing.assert_array_equal(np.asarray(matrix), [[0, 1], [1, 0]])  # a snapshot
+
+
+DIFFERENTIAL = [
+    ("TruePositives", "thresholds=[0.2, 0.5]", "np.ones((2, 2)), np.ones((2, 3))"),
+    ("Recall", "", "np.ones((2, 2)), np.ones((2, 2)), sample_weight=np.ones((2, 3))"),
+    ("AUC", "", "np.ones((2, 2)), np.ones((2, 3)), sample_weight=np.ones(2)"),
+    ("AUC", "", "np.ones((3,)), 'b'"),
+    ("Accuracy", "", "np.ones((2, 2)), np.ones((2, 3))"),
+    ("SparseTopKCategoricalAccuracy", "k=1", "np.array([1, 0, 1]), np.ones((2, 3), np.float32)"),
+    ("TopKCategoricalAccuracy", "", "np.eye(2), np.eye(2)"),
+    ("Mean", "", "np.ones((2, 3)), sample_weight=np.ones((3,))"),
+    ("RootMeanSquaredError", "", "np.ones((2,)), np.ones((3,))"),
+    ("FBetaScore", "beta=2.", "np.ones((2, 2)), np.ones((2, 2)), sample_weight=np.ones(3)"),
+    ("MeanIoU", "num_classes=3", "np.ones((2,)), np.ones((3,))"),
+    ("MeanIoU", "num_classes=3", "np.ones((4,)), np.ones((4,)), sample_weight=np.ones(2, int)"),
+]
+
+
+def _outcome(keras_module, name, args, call):
+    metric = eval("keras.metrics.%s(%s)" % (name, args), {"keras": keras_module})  # noqa: S307
+    try:
+        eval("m.update_state(%s)" % call, {"m": metric, "np": np})  # noqa: S307
+    except Exception as error:  # noqa: BLE001 - the outcome compared
+        text = re.sub(r"\{\{function_node [^}]*\}\}\s*", "", str(error))
+        return type(error).__name__, text[:60]
+    return None, np.asarray(metric.result()).tolist()
+
+
+@pytest.mark.parametrize("name, args, call", DIFFERENTIAL)
+def test_bad_updates_match_keras(name, args, call):
+    tf_real = pytest.importorskip("tensorflow")
+    ours = _outcome(keras, name, args, call)
+    theirs = _outcome(tf_real.keras, name, args, call)
+    assert ours[0] == theirs[0]
+    if ours[0] is None:
+        np.testing.assert_allclose(ours[1], theirs[1], rtol=1e-5)
+    else:
+        assert ours[1] == theirs[1]
