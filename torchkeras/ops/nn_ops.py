@@ -525,6 +525,13 @@ def in_top_k(targets, predictions, k, name=None):
     ``k`` converts to int32 (TF's errors for floats and None); TF's errors name the op call
     (`` name: ``) unless an input is a Python list."""
     scores = storage_of(predictions)
+    if isinstance(predictions, TensorOperators) and scores.dtype != torch.float32:
+        if isinstance(targets, list):  # TF's slow path converts the inputs first
+            raise ValueError(
+                "Tensor conversion requested dtype float32 for Tensor with dtype %s: %r"
+                % (predictions.dtype.name, predictions)
+            )
+        raise input_dtype_error("InTopKV2", 0, dtypes.float32, predictions.dtype)
     target = storage_of(targets)
     if not isinstance(k, TensorOperators):
         k = to_torch(k, dtypes.int32)

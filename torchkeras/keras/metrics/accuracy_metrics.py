@@ -4,10 +4,14 @@
 
 from __future__ import annotations
 
+import functools
+
+import numpy as np
 import torch
 
 from ...framework.tensor import wrap
-from ..losses.loss import pair, squeeze_or_expand_to_same_rank, storage
+from ..losses.loss import squeeze_or_expand_to_same_rank, storage
+from . import accuracy_ops
 from .reduction_metrics import MeanMetricWrapper
 from ...api_export import keras_export
 
@@ -28,32 +32,68 @@ __all__ = [
 ]
 
 
+class _NotFastError(Exception):
+    """Inputs the storage path does not take (strings, dtypes TF refuses)."""
+
+
+_FAST_FAILURES = (_NotFastError, RuntimeError, TypeError, AttributeError, IndexError, ValueError)
+
+
+def _keras_path(reference):
+    """Runs the decorated storage implementation; where it does not apply or fails, Keras' own
+    steps in ``keras.ops`` (``reference``): TF's errors, or Keras' value, at no cost to the
+    success path."""
+
+    def decorate(fast):
+        @functools.wraps(fast)
+        def run(*args, **kwargs):
+            try:
+                return fast(*args, **kwargs)
+            except _FAST_FAILURES:
+                return reference(*args, **kwargs)
+
+        return run
+
+    return decorate
+
+
+def _storages(y_true, y_pred):
+    """Numeric storages of ``y_true`` (on ``y_pred``'s device) and ``y_pred``."""
+    p = storage(y_pred)
+    t = storage(y_true)
+    if isinstance(p, np.ndarray) or isinstance(t, np.ndarray):
+        raise _NotFastError
+    if t.device != p.device:
+        t = t.to(p.device)
+    return t, p
+
+
 def _matches(t, p):
     return (t == p).to(torch.float32)
 
 
+@_keras_path(accuracy_ops.accuracy)
 def accuracy(y_true, y_pred):
     """1.0 where ``y_true == y_pred`` (after matching ranks), else 0.0."""
-    t, p = squeeze_or_expand_to_same_rank(*pair(y_true, y_pred))
+    t, p = _storages(y_true, y_pred)
+    t, p = squeeze_or_expand_to_same_rank(t.to(p.dtype), p)
     return wrap(_matches(t, p))
 
 
 @keras_export("keras.metrics.binary_accuracy")
+@_keras_path(accuracy_ops.binary_accuracy)
 def binary_accuracy(y_true, y_pred, threshold=0.5):
     """1.0 where ``(y_pred > threshold) == y_true``, else 0.0."""
-    p = storage(y_pred)
-    t = storage(y_true)
-    if t.device != p.device:
-        t = t.to(p.device)
-    t, p = squeeze_or_expand_to_same_rank(t, p)
+    t, p = squeeze_or_expand_to_same_rank(*_storages(y_true, y_pred))
     return wrap(_matches(t, (p > threshold).to(t.dtype)))
 
 
 @keras_export("keras.metrics.categorical_accuracy")
+@_keras_path(accuracy_ops.categorical_accuracy)
 def categorical_accuracy(y_true, y_pred):
     """1.0 where ``argmax(y_true) == argmax(y_pred)`` on the last axis, else 0.0."""
-    p = storage(y_pred)
-    t = storage(y_true).argmax(-1).to(device=p.device, dtype=p.dtype)
+    t, p = _storages(y_true, y_pred)
+    t = t.argmax(-1).to(p.dtype)
     shape = t.shape
     reshape = t.ndim == p.ndim
     if reshape:
@@ -63,9 +103,11 @@ def categorical_accuracy(y_true, y_pred):
 
 
 @keras_export("keras.metrics.sparse_categorical_accuracy")
+@_keras_path(accuracy_ops.sparse_categorical_accuracy)
 def sparse_categorical_accuracy(y_true, y_pred):
     """1.0 where the integer label equals ``argmax(y_pred)``, else 0.0."""
-    t, p = pair(y_true, y_pred)
+    t, p = _storages(y_true, y_pred)
+    t = t.to(p.dtype)
     shape = t.shape
     reshape = t.ndim == p.ndim and t.shape[-1] == 1
     if reshape:
@@ -85,36 +127,43 @@ def _in_top_k(targets, predictions, k):
     return (higher < k) & torch.isfinite(target_scores.squeeze(-1))
 
 
-def _top_k(t, p, k):
-    shape = t.shape
+def _flat(t, p):
+    """Keras' top-k flattening: ``p`` to 2-D, ``t`` to 1-D (``_NotFastError`` where TF's
+    ``in_top_k`` checks would fail)."""
     if p.ndim > 2:
         p = p.reshape(-1, p.shape[-1])
     if t.ndim > 1:
         t = t.reshape(-1)
-    return _in_top_k(t, p, k).to(torch.float32).reshape(shape)
+    if p.ndim != 2 or t.ndim != 1 or t.shape[0] != p.shape[0]:
+        raise _NotFastError
+    return t, p
+
+
+def _top_k(t, p, k):
+    if p.dtype != torch.float32:  # TF's InTopKV2 takes float32 scores only
+        raise _NotFastError
+    shape = t.shape
+    return _in_top_k(*_flat(t, p), k).to(torch.float32).reshape(shape)
 
 
 @keras_export("keras.metrics.top_k_categorical_accuracy")
+@_keras_path(accuracy_ops.top_k_categorical_accuracy)
 def top_k_categorical_accuracy(y_true, y_pred, k=5):
     """1.0 where the one-hot target's class is among the ``k`` highest scores."""
-    t, p = pair(y_true, y_pred)
-    return wrap(_top_k(t.argmax(-1), p, k))
+    t, p = _storages(y_true, y_pred)
+    return wrap(_top_k(t.to(p.dtype).argmax(-1), p, k))
 
 
 @keras_export("keras.metrics.sparse_top_k_categorical_accuracy")
+@_keras_path(accuracy_ops.sparse_top_k_categorical_accuracy)
 def sparse_top_k_categorical_accuracy(y_true, y_pred, k=5, from_sorted_ids=False):
     """1.0 where the integer target is among the ``k`` highest scores (or, with
     ``from_sorted_ids``, among the first ``k`` ids of ``y_pred``)."""
-    p = storage(y_pred)
-    t = storage(y_true).to(p.device)
+    t, p = _storages(y_true, y_pred)
     if not from_sorted_ids:
         return wrap(_top_k(t.to(torch.int32), p, k))
-    t = t.to(p.dtype)
     shape = t.shape
-    if p.ndim > 2:
-        p = p.reshape(-1, p.shape[-1])
-    if t.ndim > 1:
-        t = t.reshape(-1)
+    t, p = _flat(t.to(p.dtype), p)
     return wrap((t.unsqueeze(1) == p[:, :k]).any(1).to(torch.float32).reshape(shape))
 
 

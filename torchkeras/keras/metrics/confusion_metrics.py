@@ -36,9 +36,9 @@ __all__ = [
 def _inputs(metric_variable, y_true, y_pred, sample_weight):
     like = metric_variable._param
     return (
-        data(y_true, like),
-        data(y_pred, like),
-        None if sample_weight is None else data(sample_weight, like),
+        data(y_true, like, like.dtype, casts=True),
+        data(y_pred, like, like.dtype, casts=True),
+        None if sample_weight is None else data(sample_weight, like, like.dtype, casts=True),
     )
 
 

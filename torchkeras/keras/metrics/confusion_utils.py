@@ -12,7 +12,9 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from ..losses.loss import squeeze_or_expand_to_same_rank
+from ...framework.tensor import wrap
+from ..losses.loss import check_broadcast, squeeze_or_expand_to_same_rank
+from .metric import broadcast
 
 __all__ = [
     "NEG_INF",
@@ -126,12 +128,10 @@ def _thresholds_storage(thresholds, device, dtype):
 def _weights(sample_weight, label_weights, y_pred, multi_label):
     weights = None
     if sample_weight is not None:
-        weights = sample_weight.to(y_pred.dtype).broadcast_to(y_pred.shape)
+        weights = broadcast(sample_weight.to(y_pred.dtype), y_pred.shape)
     if label_weights is not None and not multi_label:
-        lw = (
-            label_weights.to(device=y_pred.device, dtype=y_pred.dtype)
-            .unsqueeze(0)
-            .broadcast_to(y_pred.shape)
+        lw = broadcast(
+            label_weights.to(device=y_pred.device, dtype=y_pred.dtype).unsqueeze(0), y_pred.shape
         )
         weights = lw if weights is None else weights * lw
     return weights
@@ -152,7 +152,9 @@ def _dense_counts(
         thresh = thresholds.reshape(-1, 1)
         w = None if weights is None else weights.reshape(1, -1)
     pred_pos = preds > thresh
-    label_pos = labels.expand_as(pred_pos)
+    label_pos = labels.expand((len(thresholds),) + labels.shape[1:])
+    check_broadcast("LogicalAnd", label_pos, pred_pos)
+    label_pos = label_pos.expand_as(pred_pos)
 
     def count(cond):
         if w is None:
@@ -176,6 +178,12 @@ def _bucketed_counts(
         y_true = y_true.reshape(-1)
         y_pred = y_pred.reshape(-1)
         weights = None if weights is None else weights.reshape(-1)
+        if weights is not None:
+            check_broadcast("Mul", y_true, weights)
+        if y_true.shape != y_pred.shape:  # Keras' segment_sum check, with its error
+            from ..ops import segment_sum
+
+            segment_sum(wrap(y_true), wrap(y_pred.long()), num_segments=num_thresholds)
     true_labels = y_true if weights is None else y_true * weights
     false_labels = (1.0 - y_true) if weights is None else (1.0 - y_true) * weights
     buckets = torch.ceil(y_pred * (num_thresholds - 1)) - 1

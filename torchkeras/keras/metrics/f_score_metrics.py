@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import torch
 
+from ...framework import dtypes
 from ...framework.tensor import wrap
+from .. import ops
+from ..losses.loss import check_broadcast, storage
 from .metric import Metric, data
 from ...api_export import keras_export
 
@@ -81,12 +84,17 @@ class FBetaScore(Metric):
     def update_state(self, y_true, y_pred, sample_weight=None):
         """Accumulates per-class true positives, false positives, false negatives and label
         weights."""
+        dtype = dtypes.as_dtype(self.dtype).torch_dtype
+        y_true = storage(y_true, dtype)  # Keras converts both before building
+        y_pred = storage(y_pred, dtype)
         if not self._built:
             self._build(tuple(y_true.shape), tuple(y_pred.shape))
         like = self.true_positives._param
         y_true = data(y_true, like, like.dtype)
         y_pred = data(y_pred, like, like.dtype)
         if self.threshold is None:
+            if y_pred.numel() == 0:  # Keras' ops.max refuses it, with TF's error
+                ops.max(wrap(y_pred), axis=-1, keepdims=True)
             y_pred = (y_pred >= y_pred.amax(-1, keepdim=True)) & (y_pred.abs() > 1e-9)
         else:
             y_pred = y_pred > self.threshold
@@ -94,6 +102,10 @@ class FBetaScore(Metric):
         weights = (
             None if sample_weight is None else data(sample_weight, like, like.dtype).unsqueeze(1)
         )
+        check_broadcast("Mul", y_pred, y_true)
+        true_positives = y_pred * y_true
+        if weights is not None:
+            check_broadcast("Mul", true_positives, weights)
 
         def weighted_sum(values):
             if weights is not None:
@@ -101,7 +113,7 @@ class FBetaScore(Metric):
             return values.sum() if self.axis is None else values.sum(self.axis)
 
         with torch.no_grad():
-            self.true_positives._param.add_(weighted_sum(y_pred * y_true))
+            self.true_positives._param.add_(weighted_sum(true_positives))
             self.false_positives._param.add_(weighted_sum(y_pred * (1 - y_true)))
             self.false_negatives._param.add_(weighted_sum((1 - y_pred) * y_true))
             self.intermediate_weights._param.add_(weighted_sum(y_true))

@@ -7,7 +7,8 @@ import warnings
 import torch
 
 from ...framework.tensor import wrap
-from .metric import Metric, data
+from ..losses.loss import check_broadcast
+from .metric import Metric, broadcast, data
 from ...api_export import keras_export
 
 __all__ = ["MeanIoU"]
@@ -51,27 +52,28 @@ class MeanIoU(Metric):
         )
 
     def update_state(self, y_true, y_pred, sample_weight=None):
-        """Adds the batch's (weighted) confusion matrix."""
+        """Adds the batch's (weighted) confusion matrix; returns the updated matrix (a Tensor),
+        as Keras does."""
         cm = self.total_cm._param
-        y_true = data(y_true, cm)
-        y_pred = data(y_pred, cm)
         if not self.sparse_y_true:
-            y_true = y_true.argmax(self.axis)
+            y_true = data(y_true, cm).argmax(self.axis)
         if not self.sparse_y_pred:
-            y_pred = y_pred.argmax(self.axis)
-        y_true = y_true.to(cm.dtype).reshape(-1)
-        y_pred = y_pred.to(cm.dtype).reshape(-1)
+            y_pred = data(y_pred, cm).argmax(self.axis)
+        y_true = data(y_true, cm, cm.dtype, casts=True).reshape(-1)
+        y_pred = data(y_pred, cm, cm.dtype, casts=True).reshape(-1)
         if sample_weight is None:
             weights = torch.ones_like(y_true)
         else:
-            weights = data(sample_weight, cm)
-            if weights.is_floating_point() and not cm.is_floating_point():
+            if "float" in str(getattr(sample_weight, "dtype", "")) and not cm.is_floating_point():
                 warnings.warn(
                     "You are passing weight as `float`, but dtype is `int`. This may result in an "
                     "incorrect weight due to type casting Consider using integer weights.",
                     stacklevel=1,
                 )
-            weights = weights.to(cm.dtype).reshape(-1).broadcast_to(y_true.shape)
+            weights = broadcast(
+                data(sample_weight, cm, cm.dtype, casts=True).reshape(-1), y_true.shape
+            )
+        check_broadcast("LogicalAnd", y_true, y_pred)
         n = self.num_classes
         valid = (y_true >= 0) & (y_true < n) & (y_pred >= 0) & (y_pred < n)
         if self.ignore_class is not None:
@@ -82,6 +84,7 @@ class MeanIoU(Metric):
         weights = torch.where(valid, weights, torch.zeros_like(weights))
         with torch.no_grad():
             cm.view(-1).index_add_(0, y_true * n + y_pred, weights)
+        return wrap(cm.detach().clone())
 
     def result(self):
         """The mean IoU over classes that occur (float32)."""

@@ -7,7 +7,7 @@ import torch
 
 from ...framework.tensor import wrap
 from .. import losses
-from ..losses.loss import squeeze_or_expand_to_same_rank
+from ..losses.loss import check_broadcast, squeeze_or_expand_to_same_rank
 from .metric import config_with, data
 from .reduction_metrics import Mean, MeanMetricWrapper
 from ...api_export import keras_export, export_value
@@ -153,6 +153,7 @@ class RootMeanSquaredError(Mean):
             data(y_true, total, total.dtype), data(y_pred, total, total.dtype)
         )
         weights = None if sample_weight is None else data(sample_weight, total, total.dtype)
+        check_broadcast("Sub", y_pred, y_true)
         self._accumulate((y_pred - y_true).square(), weights)
 
     def result(self):

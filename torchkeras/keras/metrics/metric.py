@@ -10,6 +10,7 @@ attributes are tracked too.
 
 from __future__ import annotations
 
+import numpy as np
 import torch
 
 from ...framework import device as _device
@@ -21,21 +22,40 @@ from ..backend.naming import auto_name
 from ...api_export import keras_export
 from ..ops import torch_errors
 
-__all__ = ["Metric", "config_with", "data"]
+__all__ = ["Metric", "config_with", "data", "broadcast"]
 
 
-def data(value, like, dtype=None):
+def data(value, like, dtype=None, casts=False):
     """Detached torch storage of ``value`` on ``like``'s device (cast to torch ``dtype`` when
     given).
 
-    A Python number becomes a device scalar by a fill, with no host-to-device copy.
+    The conversion is Keras' ``convert_to_tensor(value, dtype)`` (its TF errors for values that
+    do not convert); with ``casts``, Keras' ``ops.cast(value, dtype)``: the value converts
+    first, then casts (TF's ``Cast`` error for strings).  A Python number becomes a device
+    scalar by a fill, with no host-to-device copy.
     """
     if type(value) in (int, float) and dtype is not None:
         return torch.full((), value, dtype=dtype, device=like.device)
+    if casts and not isinstance(value, (torch.Tensor, TensorOperators)):
+        value = storage(value)
+        if isinstance(value, np.ndarray):  # strings: storage() raises TF's Cast error
+            value = wrap(value)
     value = storage(value, dtype).detach()
     if value.device != like.device:
         value = value.to(like.device)
     return value
+
+
+def broadcast(value, shape):
+    """Storage ``value`` broadcast to ``shape`` (Keras' ``ops.broadcast_to``: TF's
+    ``BroadcastTo`` error where it does not fit)."""
+    try:
+        return value.broadcast_to(shape)
+    except RuntimeError:
+        from ...ops.shape_ops import broadcast_to
+
+        broadcast_to(wrap(value), tuple(shape))  # raises TF's error
+        raise
 
 
 def _initial_value(initializer, shape, dtype, device):

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import numpy as np
 import torch
 
-from ...framework.tensor import wrap
+from ...framework.tensor import TensorOperators, wrap
 from ..losses.loss import squeeze_or_expand_to_same_rank, storage
 from .confusion_utils import divide_no_nan
-from .metric import Metric, data
+from .metric import Metric, broadcast, data
 from ...api_export import keras_export
 
 __all__ = ["Sum", "Mean", "MeanMetricWrapper", "samplewise"]
@@ -21,7 +22,7 @@ def samplewise(values, sample_weight, reduce_fn):
         weight_ndim, values_ndim = sample_weight.ndim, values.ndim
         if values_ndim > weight_ndim:
             values = reduce_fn(values, list(range(weight_ndim, values_ndim)))
-        sample_weight = sample_weight.broadcast_to(values.shape)
+        sample_weight = broadcast(sample_weight, values.shape)
         values = values * sample_weight
         if weight_ndim > 1:
             sample_weight = reduce_fn(sample_weight, list(range(1, weight_ndim)))
@@ -51,7 +52,7 @@ class Sum(Metric):
     def update_state(self, values, sample_weight=None):
         """Adds ``sum(values * sample_weight)``."""
         total = self.total._param
-        values = data(values, total, total.dtype)
+        values = data(values, total, total.dtype, casts=True)
         weights = None if sample_weight is None else data(sample_weight, total, total.dtype)
         values, _ = samplewise(values, weights, _sum)
         with torch.no_grad():
@@ -79,7 +80,7 @@ class Mean(Metric):
         """Adds the per-sample values (weighted) to the total and the weights (or sample count)
         to the count."""
         total = self.total._param
-        values = data(values, total, total.dtype)
+        values = data(values, total, total.dtype, casts=True)
         weights = None if sample_weight is None else data(sample_weight, total, total.dtype)
         self._accumulate(values, weights)
 
@@ -96,6 +97,14 @@ class Mean(Metric):
         """``total / count`` (0 when nothing was counted)."""
         total, count = self.total._param.detach(), self.count._param.detach()
         return wrap(divide_no_nan(total, count))
+
+
+def _argument(value, like):
+    """A tensor argument of the wrapped function, on ``like``'s device; other values go to it as
+    they are (the function converts them, with Keras' errors)."""
+    if isinstance(value, (torch.Tensor, TensorOperators)):
+        return wrap(data(value, like))
+    return value
 
 
 @keras_export("keras.metrics.MeanMetricWrapper")
@@ -118,8 +127,11 @@ class MeanMetricWrapper(Mean):
     def update_state(self, y_true, y_pred, sample_weight=None):
         """Evaluates ``fn`` on the batch and accumulates its mean."""
         total = self.total._param
-        values = self._fn(wrap(data(y_true, total)), wrap(data(y_pred, total)), **self._fn_kwargs)
-        values = storage(values).detach().to(total.dtype)
+        values = self._fn(_argument(y_true, total), _argument(y_pred, total), **self._fn_kwargs)
+        values = storage(values).detach()
+        if isinstance(values, np.ndarray):  # strings: TF's Cast error
+            values = wrap(values)
+        values = storage(values, total.dtype).to(total.device)
         weights = None if sample_weight is None else data(sample_weight, total, total.dtype)
         self._accumulate(values, weights)
 
