@@ -39,6 +39,22 @@ def _scatter_check(index, update, out_shape, op, storage):
         raise op_error(
             op, "Updates shape must have rank at least one. Found:[]", storage, name=None
         )
+    if depth > len(out_shape) and op == "ScatterNd":
+        raise op_error(
+            op,
+            "Dimensions [%d,%d) of input[shape=%s] must match dimensions [%d,%d) of "
+            "updates[shape=%s]"
+            % (
+                depth,
+                len(out_shape),
+                dims_text(out_shape),
+                len(outer),
+                update.ndim,
+                dims_text(update.shape),
+            ),
+            storage,
+            name=None,
+        )
     if depth > len(out_shape):
         raise op_error(
             op,
