@@ -193,6 +193,8 @@ def tensor_scatter_nd_min(tensor, indices, updates, name=None):
 def scatter_nd(indices, updates, shape, name=None):
     """``tf.scatter_nd``: zeros of ``shape`` with ``updates`` summed in at ``indices``."""
     update_storage = to_torch(updates)
+    if type(shape) is int or getattr(shape, "ndim", None) == 0:
+        raise op_error("ScatterNd", "Shape must be a vector", update_storage)
     dims = shape_arg(shape, "ScatterNd", None)
     index = index_storage(indices, "ScatterNd")
     base = torch.zeros(dims, dtype=update_storage.dtype, device=update_storage.device)
