@@ -107,24 +107,31 @@ def _scatter_check(index, update, out_shape, op, storage):
             name=None,
         )
     index = index.to(storage.device).long()
-    limits = torch.tensor(out_shape[:depth], device=index.device, dtype=torch.long)
-    if depth:
+    if depth and index.numel() and _out_of_range(index.reshape(-1, depth), out_shape):
+        limits = torch.tensor(out_shape[:depth], device=index.device, dtype=torch.long)
         bad = ((index < 0) | (index >= limits)).any(-1)
-        if bool(bad.any()):
-            position = int(bad.reshape(-1).nonzero()[0])
-            values = index.reshape(-1, depth)[position].tolist()
-            raise op_error(
-                op,
-                "indices%s = [%s] does not index into shape %s"
-                % (
-                    index_text(position, outer),
-                    ", ".join(str(v) for v in values),
-                    dims_text(out_shape),
-                ),
-                storage,
-                name=None,
-            )
+        position = int(bad.reshape(-1).nonzero()[0])
+        values = index.reshape(-1, depth)[position].tolist()
+        raise op_error(
+            op,
+            "indices%s = [%s] does not index into shape %s"
+            % (
+                index_text(position, outer),
+                ", ".join(str(v) for v in values),
+                dims_text(out_shape),
+            ),
+            storage,
+            name=None,
+        )
     return tuple(index[..., k] for k in py_range(depth)), update.to(storage.device)
+
+
+def _out_of_range(rows, out_shape):
+    """Whether an index row (of ``rows``, one per update) falls outside ``out_shape``: each
+    column's least and largest index, read in one transfer."""
+    low, high = torch.aminmax(rows, dim=0)
+    bounds = torch.stack((low, high)).tolist()
+    return any(lo < 0 or hi >= size for lo, hi, size in zip(*bounds, out_shape))
 
 
 def _scatter(tensor, indices, updates, op, mode):
