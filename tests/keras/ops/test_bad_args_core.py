@@ -315,6 +315,29 @@ CASES = [
         "keras.ops.fori_loop(0, 3, lambda i, v: v + i, np.ones(2))",
         {"returns": {"dtype": "float64", "shape": [2], "values": ["4.0", "4.0"]}},
     ),
+    (
+        "keras.ops.switch('a', [lambda x: x, lambda x: x * 2], np.ones(2))",
+        {
+            "raises": "UnimplementedError",
+            "message": "Cast string to int32 is not supported [Op:Cast] name:",
+        },
+    ),
+    (
+        "keras.ops.saturate_cast(np.array(['a']), 'int32')",
+        {"raises": "ValueError", "message": "Invalid dtype: str32"},
+    ),
+    (
+        "keras.ops.saturate_cast(tf.constant(['a']), 'int32')",
+        {"raises": "ValueError", "message": "data type <class 'numpy.str_'> not inexact"},
+    ),
+    (
+        "keras.ops.saturate_cast(np.array([1.5, 300.0]), 'uint8')",
+        {"returns": {"dtype": "uint8", "shape": [2], "values": ["1.0", "255.0"]}},
+    ),
+    (
+        "keras.ops.saturate_cast(np.array([True, False]), 'float32')",
+        {"returns": {"dtype": "float32", "shape": [2], "values": ["1.0", "0.0"]}},
+    ),
 ]
 """(case, TF 2.21 / Keras 3.15's recorded outcome) pairs."""
 

@@ -377,10 +377,9 @@ def saturate_cast(x, dtype):
     it past the target's (then clipped as ``keras.ops.clip``: complex ``x`` is TF's
     ``Minimum`` error)."""
     dtype = standardize_dtype(dtype)
-    x.dtype  # noqa: B018 - Keras reads the attribute (a list has none)
-    x = storage(x)
-    in_min, in_max = _dtype_range(NAME[x.dtype])
+    in_min, in_max = _dtype_range(standardize_dtype(x.dtype))  # a list has no dtype, as in Keras
     out_min, out_max = _dtype_range(dtype)
+    x = storage(x)
     target = TORCH[dtype]
     if x.dtype is torch.bool:
         return wrap(x.to(target))
