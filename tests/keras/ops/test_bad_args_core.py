@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from tests.bad_input.outcome import assert_outcome, assert_same_as_tensorflow
+from torchkeras import keras
 
 CASES = [
     (
@@ -357,14 +358,13 @@ def test_same_as_tensorflow(source):
     [
         ([-1.0, 3e9, 5e9], "uint32", [0, 3000000000, 4294967040]),
         ([-1e20, 1e20], "int64", [-(2**63), 9223371487098961920]),
+        ([float("inf"), float("-inf")], "int32", [2147483520, -(2**31)]),
     ],
 )
 def test_saturate_cast_saturates_past_keras_rounding(values, dtype, expected):
-    """float32 into uint32/int64: Keras on TF misses its ``nextafter`` nudge there (NumPy's weak
-    int comparison) and TF's cast of the out-of-range bound gives 0 or int64's minimum; the value
-    saturates here to the largest float32 that fits."""
-    from torchkeras import keras
-
+    """float32 into int32/uint32/int64: Keras on TF misses its ``nextafter`` nudge there (NumPy's
+    weak int comparison) and TF's cast of the out-of-range bound gives 0 or the int minimum; the
+    value saturates here to the largest float32 that fits."""
     result = keras.ops.saturate_cast(np.array(values, np.float32), dtype)
     assert result.dtype == dtype
     assert result.numpy().tolist() == expected

@@ -362,8 +362,9 @@ def _dtype_range(name):
 def _limit(value, bound, dtype):
     """``value`` (a Python number) in ``dtype``, nudged toward zero where rounding took it past
     ``bound`` (Keras' ``nextafter`` step).  Keras compares the rounded bound with NumPy's weak
-    Python-int rule, which misses the nudge for float32 into uint32/int64: TF then casts an
-    out-of-range float (5e9 saturates to 0); here it saturates to the largest float that fits."""
+    Python-int rule, which misses the nudge where the bound rounds up (float32 into int32,
+    uint32, int64): TF then casts an out-of-range float (inf into int32 gives its minimum, 5e9
+    into uint32 gives 0); here such values saturate to the largest float that fits."""
     limit = torch.tensor(value, dtype=dtype)
     if limit.is_floating_point() and abs(limit.item()) > abs(bound):
         limit = torch.nextafter(limit, torch.zeros((), dtype=dtype))

@@ -9,11 +9,11 @@ from ...framework import dtypes as _dtypes
 from ...framework.convert import to_torch as _to_torch
 from ...framework.errors import InvalidArgumentError as _InvalidArgumentError
 from ...framework.op_errors import (
+    allowed_dtypes as _allowed_dtypes,
     broadcast_shapes as _broadcast_shapes,
     cannot_convert as _cannot_convert,
-    input_dtype_error as _input_dtype_error,
-    allowed_dtypes as _allowed_dtypes,
     check_dtype as _check_dtype,
+    input_dtype_error as _input_dtype_error,
     kernel_name as _kernel_name,
     op_error as _op_error,
 )
