@@ -4,7 +4,7 @@
 import numpy as _np
 import torch
 
-from ._base import NAME, float_kernel_input as _float_kernel_input, float_of, storage, wrap
+from ._base import NAME as _NAME, float_kernel_input as _float_kernel_input, float_of, storage, wrap
 from ...framework import dtypes as _dtypes
 from ...framework.convert import to_torch as _to_torch
 from ...framework.errors import InvalidArgumentError as _InvalidArgumentError
@@ -17,7 +17,7 @@ from ...framework.op_errors import (
     kernel_name as _kernel_name,
     op_error as _op_error,
 )
-from ...framework.tensor import TensorOperators
+from ...framework.tensor import TensorOperators as _TensorOperators
 from ...ops._args import bool_attr as _bool_attr, reduction_dims as _reduction_dims
 from ...ops.linalg_ops import solve as _tf_solve, triangular_solve as _tf_triangular_solve
 from ...api_export import keras_export as _keras_export
@@ -255,7 +255,7 @@ def _eps(a):
     if isinstance(a, _np.ndarray):
         _np.finfo(_np.object_)
     if not (a.is_floating_point() or a.is_complex()):
-        _np.finfo(_np.dtype(NAME[a.dtype]))
+        _np.finfo(_np.dtype(_NAME[a.dtype]))
     return torch.finfo(a.real.dtype if a.is_complex() else a.dtype).eps
 
 
@@ -315,7 +315,7 @@ def _square(x, unpack_first=False):
 def _any_storage(x):
     """The storage of Keras' ``convert_to_tensor(x)``: torch's, or TF's string storage (a NumPy
     object array), for the ops whose checks read a string tensor's shape first."""
-    if isinstance(x, TensorOperators):
+    if isinstance(x, _TensorOperators):
         return x._value
     return x if isinstance(x, torch.Tensor) else _to_torch(x)
 
