@@ -2,6 +2,7 @@
 (``cond``, ``while_loop``, ``fori_loop``, run eagerly) and scatter/slice updates."""
 
 import builtins
+import functools
 import math
 
 import numpy as np
@@ -337,6 +338,8 @@ def vectorized_map(function, elements):
 def switch(index, branches, *operands):
     """``branches[index](*operands)``, ``index`` clamped into range: ``tf.switch_case`` on the
     int32 index, as Keras' TF backend runs it (its checks of the index and the branches)."""
+    if type(index) is int and branches:  # the common case, without building an index tensor
+        return branches[builtins.min(builtins.max(index, 0), len(branches) - 1)](*operands)
     index = storage(index, "int32").clamp(0, len(branches) - 1)
 
     def branch(i):
@@ -378,17 +381,27 @@ def saturate_cast(x, dtype):
     it past the target's (then clipped as ``keras.ops.clip``: complex ``x`` is TF's
     ``Minimum`` error)."""
     dtype = standardize_dtype(dtype)
-    in_min, in_max = _dtype_range(standardize_dtype(x.dtype))  # a list has no dtype, as in Keras
-    out_min, out_max = _dtype_range(dtype)
+    low, high = _saturation_bounds(standardize_dtype(x.dtype), dtype)  # a list has no dtype
     x = storage(x)
     target = TORCH[dtype]
     if x.dtype is torch.bool:
         return wrap(x.to(target))
     if x.is_complex():
         raise _attr_error("Minimum", x)
-    low = _limit(builtins.max(in_min, out_min), out_min, x.dtype)
-    high = _limit(builtins.min(in_max, out_max), out_max, x.dtype)
     return wrap(x.clamp(low, high).to(target))
+
+
+@functools.lru_cache(maxsize=None)
+def _saturation_bounds(source, target):
+    """The ``(low, high)`` clip bounds of a saturating cast from dtype ``source`` to ``target``
+    (names): the target's range within the source's, in the source's dtype (see ``_limit``)."""
+    in_min, in_max = _dtype_range(source)
+    out_min, out_max = _dtype_range(target)
+    if source == "bool" or source not in TORCH or TORCH[source].is_complex:
+        return None, None
+    low = _limit(builtins.max(in_min, out_min), out_min, TORCH[source])
+    high = _limit(builtins.min(in_max, out_max), out_max, TORCH[source])
+    return low, high
 
 
 @keras_export("keras.ops.custom_gradient")
