@@ -228,9 +228,7 @@ def lstsq(a, b, rcond=None):
     if b.ndim not in (1, 2):
         raise TypeError(f"{b.ndim}-dimensional array given. Array must be one or two-dimensional")
     eps = _eps(a)
-    if rcond is None:
-        rcond = eps * max(a.shape)
-    else:
+    if rcond is not None:
         below = _any_storage(rcond < 0)  # compared first, as Keras does (a string fails here)
         rcond = torch.where(below, eps, _any_storage(rcond))
     u, s, vh = torch.linalg.svd(a, full_matrices=False)
@@ -238,9 +236,12 @@ def lstsq(a, b, rcond=None):
         raise _op_error(
             "StridedSlice", "slice index 0 of dimension 0 out of bounds.", s, "strided_slice/"
         )
-    limit = torch.as_tensor(rcond, dtype=s.dtype, device=s.device)
-    _broadcast_shapes("GreaterEqual", s.shape, limit.shape, s)
-    keep = s >= limit * s[0]
+    if rcond is None:
+        keep = s >= eps * max(a.shape) * s[0]
+    else:
+        limit = rcond.to(s.device, s.dtype)
+        _broadcast_shapes("GreaterEqual", s.shape, limit.shape, s)
+        keep = s >= limit * s[0]
     inv_s = torch.where(keep, 1 / torch.where(keep, s, torch.ones_like(s)), torch.zeros_like(s))
     rhs = b if b.ndim == 2 else b[:, None]
     if isinstance(rhs, _np.ndarray) or rhs.dtype != a.dtype:
