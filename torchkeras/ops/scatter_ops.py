@@ -128,7 +128,14 @@ def _scatter_check(index, update, out_shape, op, storage):
 
 def _out_of_range(rows, out_shape):
     """Whether an index row (of ``rows``, one per update) falls outside ``out_shape``: each
-    column's least and largest index, read in one transfer."""
+    column's least and largest index (one reduction over all of them for one column), read in
+    one transfer from an accelerator."""
+    if rows.shape[1] == 1:
+        low, high = torch.aminmax(rows)
+        if rows.device.type == "cpu":
+            return low.item() < 0 or high.item() >= out_shape[0]
+        low, high = torch.stack((low, high)).tolist()
+        return low < 0 or high >= out_shape[0]
     low, high = torch.aminmax(rows, dim=0)
     bounds = torch.stack((low, high)).tolist()
     return any(lo < 0 or hi >= size for lo, hi, size in zip(*bounds, out_shape))

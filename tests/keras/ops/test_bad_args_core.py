@@ -339,6 +339,28 @@ CASES = [
         "keras.ops.saturate_cast(np.array([True, False]), 'float32')",
         {"returns": {"dtype": "float32", "shape": [2], "values": ["1.0", "0.0"]}},
     ),
+    (
+        "keras.ops.scatter(np.array([[-1]]), np.ones((1,)), (2,))",
+        {
+            "raises": "InvalidArgumentError",
+            "message": "indices[0] = [-1] does not index into shape [2] [Op:ScatterN",
+        },
+    ),
+    (
+        "keras.ops.scatter(np.array([[0, 1], [1, 3]]), np.ones((2,)), (2, 3))",
+        {
+            "raises": "InvalidArgumentError",
+            "message": "indices[1] = [1, 3] does not index into shape [2,3] [Op:Scat",
+        },
+    ),
+    (
+        "keras.ops.scatter_update(np.ones((3,), np.float32), np.array([[0], [2], [-2]]), "
+        "np.ones((3,), np.float32))",
+        {
+            "raises": "InvalidArgumentError",
+            "message": "indices[2] = [-2] does not index into shape [3] [Op:TensorSc",
+        },
+    ),
 ]
 """(case, TF 2.21 / Keras 3.15's recorded outcome) pairs."""
 
