@@ -623,6 +623,12 @@ SIGNATURES = {
         "attr=T:type,allowed=[%(G22)s]",
         "MatrixSolve": "signature=matrix:T, rhs:T -> output:T; attr=adjoint:bool,default=false; "
         "attr=T:type,allowed=[%(G22)s]",
+        "MatrixTriangularSolve": "signature=matrix:T, rhs:T -> output:T; "
+        "attr=lower:bool,default=true; attr=adjoint:bool,default=false; "
+        "attr=T:type,allowed=[DT_BFLOAT16, DT_DOUBLE, DT_FLOAT, DT_HALF, DT_COMPLEX64, "
+        "DT_COMPLEX128]",
+        "XlaDynamicUpdateSlice": "signature=input:T, update:T, indices:Tindices -> output:T; "
+        "attr=T:type; attr=Tindices:type,allowed=[DT_INT32, DT_INT64]",
         "MatrixBandPart": (
             "signature=input:T, num_lower:Tindex, num_upper:Tindex -> band:T; attr=T:type; "
             "attr=Tindex:type,default=DT_INT64,allowed=[DT_INT32, DT_INT64]"

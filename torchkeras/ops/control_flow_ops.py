@@ -15,6 +15,8 @@ from __future__ import annotations
 import contextlib
 import functools
 
+import numpy as np
+
 from ..api_export import tf_export
 from ..framework import dtypes
 from ..framework import tree as _tree
@@ -283,6 +285,17 @@ def _type_spec(value):
     return TensorSpec.from_tensor(convert_to_tensor(value))
 
 
+_PLAIN_LEAVES = (Tensor, int, float, complex, np.ndarray, np.generic)
+
+
+def _plain_leaves(values):
+    """Whether ``values`` is a list or tuple of tensors and numbers: loop variables whose
+    structure (a flat sequence) is known without walking it, the common case of a loop."""
+    return isinstance(values, (list, _builtin_tuple)) and all(
+        isinstance(v, _PLAIN_LEAVES) for v in values
+    )
+
+
 def _loop_result(value):
     if hasattr(value, "_type_spec"):
         return value
@@ -341,11 +354,13 @@ def while_loop(
     structure = _tree.map_structure(_type_spec, list(loop_vars))
     traced = traced_function_name() is not None
     initial = list(loop_vars)
+    flat = _plain_leaves(initial)
     while cond(*loop_vars):
         loop_vars = body(*loop_vars)
         if traced and len(initial) == 1 and not isinstance(loop_vars, (list, _builtin_tuple)):
             loop_vars = [loop_vars]  # TF's graph loop packs a single loop variable
-        _nest.assert_same_structure(structure, list(loop_vars))
+        if not (flat and _plain_leaves(loop_vars) and len(loop_vars) == len(initial)):
+            _nest.assert_same_structure(structure, list(loop_vars))
         if traced:
             _check_shape_invariants(initial, list(loop_vars), shape_invariants)
             traced = False  # TF checks the body's graph, built once

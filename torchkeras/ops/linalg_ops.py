@@ -31,6 +31,7 @@ _QR_ALLOWED = allowed_dtypes("Qr")
 _SVD_ALLOWED = allowed_dtypes("Svd")
 _EIGH_ALLOWED = allowed_dtypes("SelfAdjointEigV2")
 _SOLVE_ALLOWED = allowed_dtypes("MatrixSolve")
+_TRIANGULAR_ALLOWED = allowed_dtypes("MatrixTriangularSolve")
 
 
 def _square(a, opname):
@@ -154,11 +155,17 @@ def eigvalsh(tensor, name=None):
 def solve(matrix, rhs, adjoint=False, name=None):
     """``tf.linalg.solve``: ``X`` with ``matrix @ X == rhs`` (batched; ``rhs`` has the same rank);
     a singular matrix raises TF's ``InvalidArgumentError``."""
-    a, b = inputs(matrix, rhs, "MatrixSolve")
-    check_dtype(a, _SOLVE_ALLOWED, "MatrixSolve")
+    a = storage_of(matrix)
+    check_dtype(a, _SOLVE_ALLOWED, "MatrixSolve")  # T is read from ``matrix`` before ``rhs``
+    a, b = inputs(wrap(a), rhs, "MatrixSolve")
     if a.ndim != b.ndim:
         raise op_error("MatrixSolve", "All input tensors must have the same rank.", a)
-    _square(a, "MatrixSolve")
+    if a.ndim < 2:
+        raise op_error("MatrixSolve", "Input tensor 0 must have rank >= 2, got %d" % a.ndim, a)
+    if a.shape[:-2] != b.shape[:-2]:
+        raise op_error("MatrixSolve", "All input tensors must have the same outer dimensions.", a)
+    if a.shape[-1] != a.shape[-2]:
+        raise op_error("MatrixSolve", "First input (lhs) must be a square matrix.", a)
     if a.shape[-1] != b.shape[-2]:
         raise op_error("MatrixSolve", "Input matrix and rhs are incompatible.", a)
     result, info = torch.linalg.solve_ex(a.mH if adjoint else a, b)
@@ -302,11 +309,47 @@ def cross(a, b, name=None):
 def triangular_solve(matrix, rhs, lower=True, adjoint=False, name=None):
     """``tf.linalg.triangular_solve``: ``X`` with ``matrix @ X == rhs`` for triangular ``matrix``
     (only its ``lower`` or upper triangle is read); ``adjoint`` solves with ``matrix^H``."""
-    a, b = inputs(matrix, rhs, "MatrixTriangularSolve")
+    a = storage_of(matrix)
+    check_dtype(a, _TRIANGULAR_ALLOWED, "MatrixTriangularSolve")  # T read before ``rhs``
+    a, b = inputs(wrap(a), rhs, "MatrixTriangularSolve")
+    _triangular_system(a, b, lower, adjoint)
     a = a.tril() if lower else a.triu()
     if adjoint:
         a, lower = a.mH, not lower
     return wrap(torch.linalg.solve_triangular(a, b, upper=not lower))
+
+
+def _triangular_system(a, b, lower, adjoint):
+    """TF's ``MatrixTriangularSolve`` kernel checks: ranks, square matrices, batch dims that
+    broadcast, and matching rows (its text ends with the ``lower``/``adjoint`` flags)."""
+    for index, x in enumerate((a, b)):
+        if x.ndim < 2:
+            raise op_error(
+                "MatrixTriangularSolve", "In[%d] ndims must be >= 2: %d" % (index, x.ndim), a
+            )
+    try:
+        torch.broadcast_shapes(a.shape[:-2], b.shape[:-2])
+    except RuntimeError:
+        raise op_error(
+            "MatrixTriangularSolve",
+            "In[0] and In[1] must have compatible batch dimensions: %s vs. %s"
+            % (dims_text(a.shape), dims_text(b.shape)),
+            a,
+        ) from None
+    rows, cols = a.shape[-2:]
+    if rows != cols:
+        raise op_error(
+            "MatrixTriangularSolve",
+            "In[0] matrices in the last dimensions must be square (%d =/= %d)" % (cols, rows),
+            a,
+        )
+    if rows != b.shape[-2]:
+        raise op_error(
+            "MatrixTriangularSolve",
+            "In[0] mismatch In[1] shape: %d vs. %d: %s %s %d %d"
+            % (rows, b.shape[-2], dims_text(a.shape), dims_text(b.shape), lower, adjoint),
+            a,
+        )
 
 
 @tf_export("linalg.cholesky_solve")

@@ -39,6 +39,22 @@ def _scatter_check(index, update, out_shape, op, storage):
         raise op_error(
             op, "Updates shape must have rank at least one. Found:[]", storage, name=None
         )
+    if depth > len(out_shape) and op == "ScatterNd":
+        raise op_error(
+            op,
+            "Dimensions [%d,%d) of input[shape=%s] must match dimensions [%d,%d) of "
+            "updates[shape=%s]"
+            % (
+                depth,
+                len(out_shape),
+                dims_text(out_shape),
+                len(outer),
+                update.ndim,
+                dims_text(update.shape),
+            ),
+            storage,
+            name=None,
+        )
     if depth > len(out_shape):
         raise op_error(
             op,
@@ -91,24 +107,38 @@ def _scatter_check(index, update, out_shape, op, storage):
             name=None,
         )
     index = index.to(storage.device).long()
-    limits = torch.tensor(out_shape[:depth], device=index.device, dtype=torch.long)
-    if depth:
+    if depth and index.numel() and _out_of_range(index.reshape(-1, depth), out_shape):
+        limits = torch.tensor(out_shape[:depth], device=index.device, dtype=torch.long)
         bad = ((index < 0) | (index >= limits)).any(-1)
-        if bool(bad.any()):
-            position = int(bad.reshape(-1).nonzero()[0])
-            values = index.reshape(-1, depth)[position].tolist()
-            raise op_error(
-                op,
-                "indices%s = [%s] does not index into shape %s"
-                % (
-                    index_text(position, outer),
-                    ", ".join(str(v) for v in values),
-                    dims_text(out_shape),
-                ),
-                storage,
-                name=None,
-            )
+        position = int(bad.reshape(-1).nonzero()[0])
+        values = index.reshape(-1, depth)[position].tolist()
+        raise op_error(
+            op,
+            "indices%s = [%s] does not index into shape %s"
+            % (
+                index_text(position, outer),
+                ", ".join(str(v) for v in values),
+                dims_text(out_shape),
+            ),
+            storage,
+            name=None,
+        )
     return tuple(index[..., k] for k in py_range(depth)), update.to(storage.device)
+
+
+def _out_of_range(rows, out_shape):
+    """Whether an index row (of ``rows``, one per update) falls outside ``out_shape``: each
+    column's least and largest index (one reduction over all of them for one column), read in
+    one transfer from an accelerator."""
+    if rows.shape[1] == 1:
+        low, high = torch.aminmax(rows)
+        if rows.device.type == "cpu":
+            return low.item() < 0 or high.item() >= out_shape[0]
+        low, high = torch.stack((low, high)).tolist()
+        return low < 0 or high >= out_shape[0]
+    low, high = torch.aminmax(rows, dim=0)
+    bounds = torch.stack((low, high)).tolist()
+    return any(lo < 0 or hi >= size for lo, hi, size in zip(*bounds, out_shape))
 
 
 def _scatter(tensor, indices, updates, op, mode):
@@ -177,6 +207,8 @@ def tensor_scatter_nd_min(tensor, indices, updates, name=None):
 def scatter_nd(indices, updates, shape, name=None):
     """``tf.scatter_nd``: zeros of ``shape`` with ``updates`` summed in at ``indices``."""
     update_storage = to_torch(updates)
+    if type(shape) is int or getattr(shape, "ndim", None) == 0:
+        raise op_error("ScatterNd", "Shape must be a vector", update_storage)
     dims = shape_arg(shape, "ScatterNd", None)
     index = index_storage(indices, "ScatterNd")
     base = torch.zeros(dims, dtype=update_storage.dtype, device=update_storage.device)

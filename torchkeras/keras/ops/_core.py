@@ -2,6 +2,7 @@
 (``cond``, ``while_loop``, ``fori_loop``, run eagerly) and scatter/slice updates."""
 
 import builtins
+import functools
 import math
 
 import numpy as np
@@ -12,7 +13,18 @@ from ...framework.tape import stop_gradient as _tf_stop_gradient
 from ...framework.sparse_tensor import SparseTensor
 from ...framework.tensor import TensorOperators
 from ...framework import tree as _tree
-from ...ops.gather_ops import slice as _tf_slice
+from ...framework.convert import to_torch
+from ...framework.op_errors import (
+    attr_error as _attr_error,
+    dims_text,
+    dtype_of,
+    op_error as _op_error,
+)
+from ...ops import scatter_ops as _scatter_ops
+from ...ops._args import host_ints
+from ...ops.control_flow_ops import switch_case as _tf_switch_case, while_loop as _tf_while_loop
+from ...ops.functional_ops import vectorized_map as _tf_vectorized_map
+from ...ops.gather_ops import gather_nd as _tf_gather_nd, slice as _tf_slice
 from ...ops.sparse.conversion_ops import to_dense
 from ._base import TORCH, Tensor, storage, unaliased, wrap
 from ._dtypes import NAME, standardize_dtype
@@ -147,13 +159,10 @@ def _smart_cond(pred, true_fn, false_fn):
     return true_fn() if value else false_fn()
 
 
-def _as_tensors(structure):
-    return _tree.map_structure(convert_to_tensor, structure, rules=_tree.KERAS)
-
-
 @keras_export("keras.ops.while_loop")
 def while_loop(cond, body, loop_vars, maximum_iterations=None):  # noqa: A002 - Keras' names
-    """Runs ``body`` while ``cond`` holds (at most ``maximum_iterations`` times), eagerly.
+    """Runs ``body`` while ``cond`` holds (at most ``maximum_iterations`` times), eagerly, as
+    ``tf.while_loop`` (its checks and errors).
 
     ``loop_vars`` is a tuple/list (unpacked into the calls) or a single value; as eager
     ``tf.while_loop`` does, the calls see the values as they are and the final values are
@@ -161,13 +170,13 @@ def while_loop(cond, body, loop_vars, maximum_iterations=None):  # noqa: A002 - 
     """
     is_tuple = isinstance(loop_vars, (tuple, list))
     state = tuple(loop_vars) if is_tuple else (loop_vars,)
-    steps = 0
-    while (maximum_iterations is None or steps < maximum_iterations) and _truth(cond(*state)):
-        out = body(*state)
-        state = tuple(out) if is_tuple else (out,)
-        steps += 1
-    state = _as_tensors(state)
-    return state if is_tuple else state[0]
+
+    def step(*args):
+        out = body(*args)
+        return tuple(out) if is_tuple else (out,)
+
+    state = _tf_while_loop(cond, step, state, maximum_iterations=maximum_iterations)
+    return tuple(state) if is_tuple else state[0]
 
 
 @keras_export("keras.ops.fori_loop")
@@ -179,67 +188,107 @@ def fori_loop(lower, upper, body_fun, init_val):
     )[1]
 
 
-def _index_tuple(indices):
-    idx = storage(indices).to(torch.int64)
-    return tuple(idx[..., i] for i in range(idx.shape[-1]))
-
-
 @keras_export("keras.ops.scatter")
 def scatter(indices, values, shape):
-    """A zero tensor of ``shape`` with ``values`` added at ``indices`` (duplicates accumulate)."""
-    vals = storage(values)
-    out = torch.zeros(tuple(int(d) for d in shape), dtype=vals.dtype, device=vals.device)
-    return wrap(out.index_put(_index_tuple(indices), vals, accumulate=True))
+    """A zero tensor of ``shape`` with ``values`` added at ``indices`` (duplicates accumulate):
+    ``tf.scatter_nd``, with its checks."""
+    return _scatter_ops.scatter_nd(indices, values, shape)
 
 
-_REDUCE = {"add": "sum", "max": "amax", "min": "amin", "mul": "prod"}
+_SCATTERS = {
+    None: _scatter_ops.tensor_scatter_nd_update,
+    "add": _scatter_ops.tensor_scatter_nd_add,
+    "max": _scatter_ops.tensor_scatter_nd_max,
+    "min": _scatter_ops.tensor_scatter_nd_min,
+}
 
 
 @keras_export("keras.ops.scatter_update")
 def scatter_update(inputs, indices, updates, reduction=None):
     """``inputs`` with the entries at ``indices`` replaced by ``updates`` (``reduction``
-    ``'add'``/``'max'``/``'min'``/``'mul'`` combines them with the current entries instead)."""
+    ``'add'``/``'max'``/``'min'``/``'mul'`` combines them with the current entries instead):
+    TF's ``tensor_scatter_nd_*`` ops with their checks.  ``'mul'`` (which Keras builds from
+    ``gather_nd`` and updates) multiplies in one scatter here, after ``gather_nd``'s checks."""
+    if reduction is not None:
+        reduction = reduction.lower()
+        if reduction not in ("add", "max", "min", "mul"):
+            raise ValueError(
+                f"Invalid reduction: {reduction}. "
+                "Supported values are: None, 'add', 'max', 'min', 'mul'."
+            )
+    if reduction != "mul":
+        return _SCATTERS[reduction](inputs, indices, updates)
     x = storage(inputs)
+    storage(_tf_gather_nd(wrap(x), indices))  # Keras reads the entries first: its index checks
+    index = storage(indices).to(torch.int64)
     values = storage(updates, NAME[x.dtype])
-    index = _index_tuple(indices)
-    if reduction is None:
-        return wrap(x.index_put(index, values))
-    if reduction not in _REDUCE:
-        raise ValueError(f"Unsupported reduction: {reduction}")
-    if reduction == "add":
-        return wrap(x.index_put(index, values, accumulate=True))
-    depth = len(index)
+    depth = index.shape[-1]
     flat = x.reshape((-1,) + x.shape[depth:])
     strides = torch.tensor(
         [math.prod(x.shape[i + 1 : depth]) for i in range(depth)], device=x.device
     )
-    position = sum(i * s for i, s in zip(index, strides)).reshape(-1)
+    position = (index * strides).sum(-1).reshape(-1)
     values = values.reshape((-1,) + x.shape[depth:])
     target = position.reshape((-1,) + (1,) * (flat.dim() - 1)).expand_as(values)
-    return wrap(flat.scatter_reduce(0, target, values, reduce=_REDUCE[reduction]).reshape(x.shape))
-
-
-def _starts(start_indices):
-    if isinstance(start_indices, (tuple, list)):
-        return [int(storage(s)) if not isinstance(s, int) else s for s in start_indices]
-    return [int(s) for s in storage(start_indices).tolist()]
+    return wrap(flat.scatter_reduce(0, target, values, reduce="prod").reshape(x.shape))
 
 
 @keras_export("keras.ops.slice")
 def slice(inputs, start_indices, shape):  # noqa: A001 - Keras' name
     """The block of ``inputs`` of size ``shape`` starting at ``start_indices`` (``tf.slice``: a
     block reaching past the end is TF's ``InvalidArgumentError``, not truncated)."""
-    return _tf_slice(inputs, list(_starts(start_indices)), list(shape))
+    return _tf_slice(inputs, start_indices, shape)
+
+
+_UPDATE_SLICE = "XlaDynamicUpdateSlice"
+_STACK_TRACE = "\n\nStack trace for op definition: \ndummy_file_name:10:dummy_function_name\n"
+
+
+def _update_slice_error(text, x, stack=True):
+    """An error of XLA's ``DynamicUpdateSlice`` (which Keras' TF backend runs) as TF words it."""
+    text += (_STACK_TRACE if stack else "") + "\n\t [[{{node %s}}]]" % _UPDATE_SLICE
+    return _op_error(_UPDATE_SLICE, text, x, name=None)
 
 
 @keras_export("keras.ops.slice_update")
 def slice_update(inputs, start_indices, updates):
-    """``inputs`` with the block at ``start_indices`` replaced by ``updates``."""
+    """``inputs`` with the block at ``start_indices`` replaced by ``updates``, as XLA's
+    ``DynamicUpdateSlice`` (Keras' TF backend): the same rank, one start per axis, each start
+    clamped so that the block fits; ``updates`` converts to ``inputs``' dtype (a tensor of
+    another dtype is cast; TF returns it reinterpreted)."""
     x = storage(inputs)
-    up = storage(updates, NAME[x.dtype])
-    index = tuple(builtins.slice(s, s + n) for s, n in zip(_starts(start_indices), up.shape))
+    if isinstance(updates, TensorOperators):
+        up = updates._value.to(x.dtype)
+    else:
+        up = to_torch(updates, dtype_of(x))
+    starts = host_ints(start_indices, _UPDATE_SLICE, "Tindices")
+    if (
+        not isinstance(starts, list)
+        or len(starts) != x.dim()
+        or any(isinstance(s, list) for s in starts)
+    ):
+        raise _update_slice_error(
+            "index must be a vector with length equal to the number of input dimensions", x
+        )
+    if up.dim() != x.dim():
+        raise _update_slice_error(
+            "input and update must have the same rank, input shape is %s; update shape is %s"
+            % (dims_text(x.shape), dims_text(up.shape)),
+            x,
+        )
+    for size, dim in zip(up.shape, x.shape):
+        if size > dim:
+            raise _update_slice_error(
+                "Update dim size %d greater than dynamic slice dimension: %d." % (size, dim),
+                x,
+                stack=False,
+            )
+    index = tuple(
+        builtins.slice(b, b + n)
+        for b, n in ((min(max(s, 0), d - n), n) for s, n, d in zip(starts, up.shape, x.shape))
+    )
     out = x.clone()
-    out[index] = up
+    out[index] = up.to(x.device)
     return wrap(out)
 
 
@@ -262,50 +311,97 @@ def _stack_outputs(outputs):
 
 @keras_export("keras.ops.map")
 def map(f, xs):  # noqa: A001 - Keras' name
-    """``f`` applied to each slice of ``xs`` along axis 0, results stacked (structures too)."""
-    leaves = _tree.flatten(xs, _tree.KERAS)
-    count = storage(leaves[0]).shape[0]
-    outputs = []
-    for i in range(count):
-        sliced = [wrap(storage(leaf)[i]) for leaf in leaves]
+    """``f`` applied to each slice of ``xs`` along axis 0, results stacked (structures too).
+    As Keras' TF backend, the first slices are read first (``xs[0]``: TF's ``StridedSlice``
+    error for a scalar or an empty axis)."""
+    leaves = [convert_to_tensor(leaf) for leaf in _tree.flatten(xs, _tree.KERAS)]
+    first = [leaf[0] for leaf in leaves]
+    count = leaves[0].shape[0]
+    outputs = [f(_tree.pack_sequence_as(xs, first, _tree.KERAS))]
+    for leaf in leaves[1:]:
+        if leaf.shape[0] != count:  # tf.map_fn's static check of the leading dims
+            raise ValueError("Dimensions %d and %d are not compatible" % (count, leaf.shape[0]))
+    for i in range(1, count):
+        sliced = [wrap(leaf._value[i]) for leaf in leaves]
         outputs.append(f(_tree.pack_sequence_as(xs, sliced, _tree.KERAS)))
     return _stack_outputs(outputs)
 
 
 @keras_export("keras.ops.vectorized_map")
 def vectorized_map(function, elements):
-    """``function`` mapped over axis 0 of ``elements`` (a loop here; TF vectorizes)."""
-    return map(function, elements)
+    """``function`` mapped over axis 0 of ``elements``: ``tf.vectorized_map`` (vectorized with
+    ``torch.vmap`` where it can be)."""
+    return _tf_vectorized_map(function, elements)
 
 
 @keras_export("keras.ops.switch")
 def switch(index, branches, *operands):
-    """``branches[index](*operands)``, ``index`` clamped into range."""
-    i = int(storage(index)) if not isinstance(index, int) else index
-    i = max(0, min(i, len(branches) - 1))
-    return branches[i](*operands)
+    """``branches[index](*operands)``, ``index`` clamped into range: ``tf.switch_case`` on the
+    int32 index, as Keras' TF backend runs it (its checks of the index and the branches)."""
+    if type(index) is int and branches:  # the common case, without building an index tensor
+        return branches[builtins.min(builtins.max(index, 0), len(branches) - 1)](*operands)
+    index = storage(index, "int32").clamp(0, len(branches) - 1)
+
+    def branch(i):
+        return lambda: branches[i](*operands)
+
+    return _tf_switch_case(wrap(index), [branch(i) for i in range(len(branches))])
+
+
+def _dtype_range(name):
+    """Keras' ``(min, max)`` of dtype ``name`` (``ml_dtypes``' ``iinfo``/``finfo``; a complex
+    dtype has its real part's; NumPy's ``finfo`` error for one that has neither)."""
+    if name == "bool":
+        return 0, 1
+    if "int" in name:
+        info = torch.iinfo(TORCH[name])
+    elif name in TORCH:
+        info = torch.finfo(TORCH[name])
+    else:
+        info = np.finfo(np.str_ if name == "string" else np.dtype(name).type)
+    return info.min, info.max
+
+
+def _limit(value, bound, dtype):
+    """``value`` (a Python number) in ``dtype``, nudged toward zero where rounding took it past
+    ``bound`` (Keras' ``nextafter`` step).  Keras compares the rounded bound with NumPy's weak
+    Python-int rule, which misses the nudge where the bound rounds up (float32 into int32,
+    uint32, int64): TF then casts an out-of-range float (inf into int32 gives its minimum, 5e9
+    into uint32 gives 0); here such values saturate to the largest float that fits."""
+    limit = torch.tensor(value, dtype=dtype)
+    if limit.is_floating_point() and abs(limit.item()) > abs(bound):
+        limit = torch.nextafter(limit, torch.zeros((), dtype=dtype))
+    return limit.item()
 
 
 @keras_export("keras.ops.saturate_cast")
 def saturate_cast(x, dtype):
-    """Cast that clamps values into the range of ``dtype`` first."""
+    """Cast that clamps values into the range of ``dtype`` first, as Keras does: the range of
+    ``dtype`` within ``x``'s dtype's, each bound nudged toward zero where ``x``'s dtype rounds
+    it past the target's (then clipped as ``keras.ops.clip``: complex ``x`` is TF's
+    ``Minimum`` error)."""
+    dtype = standardize_dtype(dtype)
+    low, high = _saturation_bounds(standardize_dtype(x.dtype), dtype)  # a list has no dtype
     x = storage(x)
-    target = TORCH[standardize_dtype(dtype)]
-    if target.is_floating_point:
-        info = torch.finfo(target)
-    elif target is torch.bool:
+    target = TORCH[dtype]
+    if x.dtype is torch.bool:
         return wrap(x.to(target))
-    else:
-        info = torch.iinfo(target)
-    if x.is_floating_point() or x.dtype is torch.bool:
-        return wrap(
-            x.clamp(info.min, info.max).to(target) if x.dtype is not torch.bool else x.to(target)
-        )
-    return wrap(
-        x.clamp(
-            max(info.min, torch.iinfo(x.dtype).min), min(info.max, torch.iinfo(x.dtype).max)
-        ).to(target)
-    )
+    if x.is_complex():
+        raise _attr_error("Minimum", x)
+    return wrap(x.clamp(low, high).to(target))
+
+
+@functools.lru_cache(maxsize=None)
+def _saturation_bounds(source, target):
+    """The ``(low, high)`` clip bounds of a saturating cast from dtype ``source`` to ``target``
+    (names): the target's range within the source's, in the source's dtype (see ``_limit``)."""
+    in_min, in_max = _dtype_range(source)
+    out_min, out_max = _dtype_range(target)
+    if source == "bool" or source not in TORCH or TORCH[source].is_complex:
+        return None, None
+    low = _limit(builtins.max(in_min, out_min), out_min, TORCH[source])
+    high = _limit(builtins.min(in_max, out_max), out_max, TORCH[source])
+    return low, high
 
 
 @keras_export("keras.ops.custom_gradient")

@@ -4,12 +4,25 @@
 import numpy as _np
 import torch
 
-from ._base import float_kernel_input as _float_kernel_input, float_of, storage, wrap
+from ._base import NAME as _NAME, float_kernel_input as _float_kernel_input, float_of, storage, wrap
 from ...framework import dtypes as _dtypes
+from ...framework.convert import to_torch as _to_torch
 from ...framework.errors import InvalidArgumentError as _InvalidArgumentError
-from ...framework.op_errors import cannot_convert as _cannot_convert, op_error as _op_error
+from ...framework.op_errors import (
+    allowed_dtypes as _allowed_dtypes,
+    broadcast_shapes as _broadcast_shapes,
+    cannot_convert as _cannot_convert,
+    check_dtype as _check_dtype,
+    input_dtype_error as _input_dtype_error,
+    kernel_name as _kernel_name,
+    op_error as _op_error,
+)
+from ...framework.tensor import TensorOperators as _TensorOperators
 from ...ops._args import bool_attr as _bool_attr, reduction_dims as _reduction_dims
+from ...ops.linalg_ops import solve as _tf_solve, triangular_solve as _tf_triangular_solve
 from ...api_export import keras_export as _keras_export
+
+_SVD_DTYPES = _allowed_dtypes("Svd")
 
 __all__ = [
     "norm",
@@ -106,19 +119,31 @@ def det(x):
 
 @_keras_export("keras.ops.solve", "keras.ops.linalg.solve")
 def solve(a, b):
-    """``x`` with ``a @ x = b``."""
-    a, b = _system(float_of(storage(a)), float_of(storage(b)))
-    x = torch.linalg.solve(a, _matrix_solve(a, b))
-    return wrap(x if x.dim() == b.dim() else x[..., 0])
+    """``x`` with ``a @ x = b``: Keras' shape checks, then TF's ``MatrixSolve`` (its dtype
+    rules: floating ``a``, ``b`` of the same dtype; a singular ``a`` is its error)."""
+    return _vector_system(_tf_solve, _operands(a, b))
 
 
 @_keras_export("keras.ops.solve_triangular", "keras.ops.linalg.solve_triangular")
 def solve_triangular(a, b, lower=False):
-    """``x`` with ``a @ x = b`` for triangular ``a``."""
-    a, b = _system(float_of(storage(a)), float_of(storage(b)))
-    if b.dim() == a.dim() - 1:
-        return wrap(torch.linalg.solve_triangular(a, b[..., None], upper=not lower)[..., 0])
-    return wrap(torch.linalg.solve_triangular(a, b, upper=not lower))
+    """``x`` with ``a @ x = b`` for triangular ``a``: Keras' shape checks, then TF's
+    ``MatrixTriangularSolve`` (its dtype and shape rules)."""
+    return _vector_system(lambda a, b: _tf_triangular_solve(a, b, lower=lower), _operands(a, b))
+
+
+def _operands(a, b):
+    """``(a, b)`` of ``a @ x = b`` as Keras converts them (strings too), checked as Keras
+    checks them."""
+    return _system(_any_storage(a), _any_storage(b))
+
+
+def _vector_system(kernel, operands):
+    """``kernel`` (a tf.linalg solver) run as Keras' TF backend runs it: a ``b`` of one axis
+    fewer than ``a`` gets a trailing axis, removed from the result."""
+    a, b = operands
+    if b.ndim == a.ndim - 1:
+        return wrap(kernel(wrap(a), wrap(b[..., None]))._value[..., 0])
+    return kernel(wrap(a), wrap(b))
 
 
 @_keras_export("keras.ops.cholesky", "keras.ops.linalg.cholesky")
@@ -150,7 +175,8 @@ def svd(x, full_matrices=True, compute_uv=True):
     ``compute_uv``); the flags are read as TF's ``Svd`` attrs (``compute_uv`` first)."""
     compute_uv = _bool_attr(compute_uv, "compute_uv", True)
     full_matrices = _bool_attr(full_matrices, "full_matrices", False)
-    x = _rank2(float_of(storage(x)))
+    x = _rank2(_any_storage(x))
+    _check_dtype(x, _SVD_DTYPES, "Svd")
     if not compute_uv:
         return wrap(torch.linalg.svdvals(x))
     u, s, vh = torch.linalg.svd(x, full_matrices=full_matrices)
@@ -191,22 +217,47 @@ def pinv(x, rcond=None):
 
 @_keras_export("keras.ops.lstsq", "keras.ops.linalg.lstsq")
 def lstsq(a, b, rcond=None):
-    """Least-squares ``x`` minimizing ``|a @ x - b|`` for 2-D ``a`` and 1-D/2-D ``b``."""
-    a, b = storage(a), storage(b)
-    if a.shape[0] != b.shape[0]:
+    """Least-squares ``x`` minimizing ``|a @ x - b|`` for 2-D ``a`` and 1-D/2-D ``b``, as Keras'
+    TF backend computes it: singular values below ``rcond`` (``eps`` where negative) times the
+    largest are dropped; ``b`` must have ``a``'s dtype (TF's ``MatMul`` error otherwise)."""
+    a, b = _any_storage(a), _any_storage(b)
+    if a.shape[0] != b.shape[0]:  # a scalar fails reading its shape, as in Keras
         raise ValueError("Leading dimensions of input arrays must match")
-    if a.dim() != 2:
-        raise TypeError(f"{a.dim()}-dimensional array given. Array must be two-dimensional")
-    if b.dim() not in (1, 2):
-        raise TypeError(f"{b.dim()}-dimensional array given. Array must be one or two-dimensional")
-    if rcond is None:
-        rcond = torch.finfo(a.dtype).eps * max(a.shape)
+    if a.ndim != 2:
+        raise TypeError(f"{a.ndim}-dimensional array given. Array must be two-dimensional")
+    if b.ndim not in (1, 2):
+        raise TypeError(f"{b.ndim}-dimensional array given. Array must be one or two-dimensional")
+    eps = _eps(a)
+    if rcond is not None:
+        below = _any_storage(rcond < 0)  # compared first, as Keras does (a string fails here)
+        rcond = torch.where(below, eps, _any_storage(rcond))
     u, s, vh = torch.linalg.svd(a, full_matrices=False)
-    keep = s >= rcond * s[0]
+    if not s.shape[0]:
+        raise _op_error(
+            "StridedSlice", "slice index 0 of dimension 0 out of bounds.", s, "strided_slice/"
+        )
+    if rcond is None:
+        keep = s >= eps * max(a.shape) * s[0]
+    else:
+        limit = rcond.to(s.device, s.dtype)
+        _broadcast_shapes("GreaterEqual", s.shape, limit.shape, s)
+        keep = s >= limit * s[0]
     inv_s = torch.where(keep, 1 / torch.where(keep, s, torch.ones_like(s)), torch.zeros_like(s))
-    rhs = b if b.dim() == 2 else b[:, None]
-    x = vh.mT @ (inv_s[:, None] * (u.mT @ rhs.to(a.dtype)))
-    return wrap(x if b.dim() == 2 else x[:, 0])
+    rhs = b if b.ndim == 2 else b[:, None]
+    if isinstance(rhs, _np.ndarray) or rhs.dtype != a.dtype:
+        raise _input_dtype_error("MatMul", 1, a, rhs, kernel=_kernel_name("MatMul", a))
+    x = vh.mH @ (inv_s[:, None].to(a.dtype) * (u.mH @ rhs))
+    return wrap(x if b.ndim == 2 else x[:, 0])
+
+
+def _eps(a):
+    """The machine epsilon of ``a``'s dtype (its real part's), or NumPy's ``finfo`` error for
+    a dtype that is not inexact (Keras' TF backend asks ``finfo``)."""
+    if isinstance(a, _np.ndarray):
+        _np.finfo(_np.object_)
+    if not (a.is_floating_point() or a.is_complex()):
+        _np.finfo(_np.dtype(_NAME[a.dtype]))
+    return torch.finfo(a.real.dtype if a.is_complex() else a.dtype).eps
 
 
 @_keras_export("keras.ops.matrix_rank", "keras.ops.linalg.matrix_rank")
@@ -215,9 +266,10 @@ def matrix_rank(x, tol=None):
     x = _tfp_matrices(float_of(storage(x)))
     if isinstance(tol, (str, bytes)):
         raise _cannot_convert(tol, _dtypes.float32)
-    return wrap(
-        torch.linalg.matrix_rank(x, atol=tol, rtol=None if tol is None else 0.0).to(torch.int32)
-    )
+    if tol is None:
+        return wrap(torch.linalg.matrix_rank(x).to(torch.int32))
+    above = wrap(torch.linalg.svdvals(x)) > tol  # TF's comparison: its conversion, broadcasting
+    return wrap(above._value.sum(-1, dtype=torch.int32))
 
 
 def _kernel_matrices(x, op, square=True):
@@ -240,7 +292,7 @@ def _tfp_matrices(x):
 
 def _rank2(x):
     """``x``, or Keras' ``ValueError`` when it has fewer than two axes."""
-    if x.dim() < 2:
+    if x.ndim < 2:
         raise ValueError(
             "Expected input to have rank >= 2. Received input with shape %s." % (tuple(x.shape),)
         )
@@ -261,32 +313,25 @@ def _square(x, unpack_first=False):
     return _rank2(x)
 
 
+def _any_storage(x):
+    """The storage of Keras' ``convert_to_tensor(x)``: torch's, or TF's string storage (a NumPy
+    object array), for the ops whose checks read a string tensor's shape first."""
+    if isinstance(x, _TensorOperators):
+        return x._value
+    return x if isinstance(x, torch.Tensor) else _to_torch(x)
+
+
 def _system(a, b):
-    """``(a, b)`` of ``a @ x = b``, or Keras' ``ValueError`` for incompatible shapes."""
+    """``(a, b)`` of ``a @ x = b``, or Keras' ``ValueError`` for incompatible shapes (read as
+    Keras reads them: ``b``'s value printed as its scalar)."""
     _square(a)
-    if b.dim() < 1:
-        raise ValueError(
-            "Expected input to have rank >= 1. Received scalar input %s." % b.cpu().numpy()
-        )
-    axis = -2 if a.dim() == b.dim() else -1 if a.dim() == b.dim() - 1 else None
+    if b.ndim < 1:
+        value = b if isinstance(b, _np.ndarray) else b.cpu().numpy()
+        raise ValueError("Expected input to have rank >= 1. Received scalar input %s." % value)
+    axis = -2 if a.ndim == b.ndim else -1 if a.ndim == b.ndim - 1 else None
     if axis is not None and a.shape[axis] != b.shape[axis]:
         raise ValueError(
             "Incompatible shapes between `a` and `b`. Expected `a.shape[%d] == b.shape[%d]`. "
             "Received: a.shape=%s, b.shape=%s" % (axis, axis, tuple(a.shape), tuple(b.shape))
         )
     return a, b
-
-
-def _matrix_solve(a, b):
-    """``b`` as the matrix TF's ``MatrixSolve`` takes (a vector gets a trailing axis, as Keras'
-    TF backend adds), or TF's ``InvalidArgumentError`` for what the kernel refuses."""
-    b = b[..., None] if b.dim() == a.dim() - 1 else b
-    if b.dim() != a.dim():
-        text = "All input tensors must have the same rank."
-    elif a.shape[:-2] != b.shape[:-2]:
-        text = "All input tensors must have the same outer dimensions."
-    elif a.shape[-1] != b.shape[-2]:
-        text = "Input matrix and rhs are incompatible."
-    else:
-        return b
-    raise _op_error("MatrixSolve", text, a)
