@@ -154,11 +154,7 @@ _CONSTANTS = {
 """Keras ops whose TF backend first converts a Python constant to the input's dtype (which
 fails for strings), with that constant."""
 
-<<<<<<< HEAD
-_CASTS_FIRST = {"cbrt": dtypes.float32, "signbit": dtypes.float32}
-=======
-_CASTS_FIRST = {"cbrt": dtypes.float32, "switch": dtypes.int32}
->>>>>>> kx_lin
+_CASTS_FIRST = {"cbrt": dtypes.float32, "signbit": dtypes.float32, "switch": dtypes.int32}
 """Keras ops whose TF backend casts the input first (TF refuses string casts)."""
 
 _SQUARE = {"det": "MatrixDeterminant", "inv": "MatrixInverse"}
