@@ -316,11 +316,7 @@ def _string_binary(opname, a, b):
         return torch.from_numpy(np.asarray(np.equal(a, b), dtype=bool))
     if opname == "NotEqual":
         return torch.from_numpy(np.asarray(np.not_equal(a, b), dtype=bool))
-    raise op_error(
-        opname,
-        "Value for attr 'T' of string is not in the list of allowed values for %s" % opname,
-        wrapped=False,
-    )
+    raise attr_error(opname, "string")
 
 
 def truediv(a, b):

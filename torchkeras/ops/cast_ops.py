@@ -10,7 +10,7 @@ from ..framework.dispatch import CompositeArgumentError, dispatch
 from ..framework.convert import to_torch
 from ..framework.device import tf_device_string
 from ..framework.errors import UnimplementedError
-from ..framework.tensor import Tensor, wrap
+from ..framework.tensor import Tensor, TensorOperators, wrap
 from ..framework.op_errors import device_of, dtype_of, type_name
 from ..api_export import tf_export
 
@@ -28,7 +28,9 @@ def cast(x, dtype, name=None):
         return dispatch(cast, (x, dtype, name), {}, error)
     source = dtype_of(storage)
     if source is dtype:
-        return x if type(x) is Tensor else wrap(storage)
+        if type(x) is Tensor:
+            return x
+        return wrap(storage.clone() if isinstance(x, TensorOperators) else storage)  # a read
     if source is dtypes.string or dtype is dtypes.string:
         device = tf_device_string(device_of(storage))
         raise UnimplementedError(

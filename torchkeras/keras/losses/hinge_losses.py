@@ -7,6 +7,7 @@ import torch
 from ...framework.tensor import wrap
 from .loss import Loss, check_broadcast, pair
 from .loss_function_wrapper import LossFunctionWrapper, register
+from . import keras_steps
 from ...api_export import keras_export
 from ..ops._numpy_reduction import max as _keras_max
 
@@ -44,12 +45,14 @@ def _categorical_hinge(t, p):
 
 
 @keras_export("keras.metrics.hinge", "keras.losses.hinge")
+@keras_steps.with_keras_steps(keras_steps.hinge)
 def hinge(y_true, y_pred):
     """``mean(maximum(1 - y_true * y_pred, 0), axis=-1)``; 0/1 labels are mapped to -1/1 first."""
     return wrap(_hinge(*pair(y_true, y_pred, casts=True)))
 
 
 @keras_export("keras.metrics.squared_hinge", "keras.losses.squared_hinge")
+@keras_steps.with_keras_steps(keras_steps.squared_hinge)
 def squared_hinge(y_true, y_pred):
     """``mean(square(maximum(1 - y_true * y_pred, 0)), axis=-1)``; 0/1 labels are mapped to -1/1
     first."""
@@ -57,6 +60,7 @@ def squared_hinge(y_true, y_pred):
 
 
 @keras_export("keras.metrics.categorical_hinge", "keras.losses.categorical_hinge")
+@keras_steps.with_keras_steps(keras_steps.categorical_hinge)
 def categorical_hinge(y_true, y_pred):
     """``maximum(max((1 - y_true) * y_pred) - sum(y_true * y_pred) + 1, 0)`` on the last axis."""
     return wrap(_categorical_hinge(*pair(y_true, y_pred, casts=True)))

@@ -10,6 +10,8 @@ All math runs on the torch storage, so the result is differentiable inside a
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import torch
 
@@ -80,6 +82,33 @@ def _convert_like(y_true, p, casts):
         _tf_cast(convert_to_tensor(y_true), dtype)
     else:
         convert_to_tensor(y_true, dtype)
+
+
+def check_categorical(p, fn_name, axis):
+    """Keras' checks of a categorical loss: ``axis`` not a bool; a one-class ``p`` (its
+    last axis of size 1) warned about."""
+    check_axis_not_bool(axis)
+    if p.ndim and p.shape[-1] == 1:
+        warn_one_class(p, fn_name)
+
+
+def check_axis_not_bool(axis):
+    """Keras' ``ValueError`` for a bool ``axis`` of a categorical loss."""
+    if isinstance(axis, bool):
+        raise ValueError(
+            "`axis` must be of type `int`. Received: axis=%s of type %s" % (axis, type(axis))
+        )
+
+
+def warn_one_class(p, fn_name):
+    """Keras' warning for a categorical loss of a one-class prediction ``p``."""
+    warnings.warn(
+        "In loss %s, expected y_pred.shape to be (batch_size, num_classes) with num_classes > "
+        "1. Received: y_pred.shape=%s. Consider using 'binary_crossentropy' if you only have 2 "
+        "classes." % (fn_name, tuple(p.shape)),
+        SyntaxWarning,
+        stacklevel=5,
+    )
 
 
 def standardize_reduction(reduction):

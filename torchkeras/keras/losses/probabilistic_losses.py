@@ -5,7 +5,6 @@ clips them; ``from_logits=True`` uses the stable logit formulas."""
 
 from __future__ import annotations
 
-import warnings
 
 import numpy as np
 import torch
@@ -14,8 +13,16 @@ import torch.nn.functional as F
 from ...framework import dtypes
 from ...framework.tensor import wrap
 from ...ops.cast_ops import cast as _tf_cast
-from .loss import Loss, check_broadcast, pair, squeeze_or_expand_to_same_rank, storage
+from .loss import (
+    Loss,
+    check_broadcast,
+    check_categorical,
+    pair,
+    squeeze_or_expand_to_same_rank,
+    storage,
+)
 from .loss_function_wrapper import LossFunctionWrapper, config_with, register
+from . import keras_steps
 from ...framework.op_errors import op_error
 from ...api_export import keras_export
 from ...ops.nn_ops import sigmoid_cross_entropy
@@ -89,28 +96,12 @@ def _binary_focal(
     return focal.mean(axis)
 
 
-def _check_categorical(t, p, fn_name, axis):
-    if isinstance(axis, bool):
-        raise ValueError(
-            "`axis` must be of type `int`. Received: axis=%s of type %s" % (axis, type(axis))
-        )
-    if p.ndim and p.shape[-1] == 1:
-        warnings.warn(
-            "In loss %s, expected y_pred.shape to be (batch_size, num_classes) with num_classes > "
-            "1. "
-            "Received: y_pred.shape=%s. Consider using 'binary_crossentropy' if you only have 2 "
-            "classes." % (fn_name, tuple(p.shape)),
-            SyntaxWarning,
-            stacklevel=4,
-        )
-
-
 def _smooth(t, label_smoothing):
     return t * (1.0 - label_smoothing) + label_smoothing / t.shape[-1]
 
 
 def _cce(t, p, from_logits=False, label_smoothing=0.0, axis=-1):
-    _check_categorical(t, p, "categorical_crossentropy", axis)
+    check_categorical(p, "categorical_crossentropy", axis)
     if label_smoothing:
         t = _smooth(t, label_smoothing)
     if t.ndim < 1:
@@ -128,7 +119,7 @@ def _cce(t, p, from_logits=False, label_smoothing=0.0, axis=-1):
 def _categorical_focal(
     t, p, alpha=0.25, gamma=2.0, from_logits=False, label_smoothing=0.0, axis=-1
 ):
-    _check_categorical(t, p, "categorical_focal_crossentropy", axis)
+    check_categorical(p, "categorical_focal_crossentropy", axis)
     check_broadcast("Mul", t, p)
     if label_smoothing:
         t = _smooth(t, label_smoothing)
@@ -206,6 +197,7 @@ def _poisson(t, p):
 
 
 @keras_export("keras.metrics.binary_crossentropy", "keras.losses.binary_crossentropy")
+@keras_steps.with_keras_steps(keras_steps.binary_crossentropy)
 def binary_crossentropy(y_true, y_pred, from_logits=False, label_smoothing=0.0, axis=-1):
     """Binary crossentropy averaged over ``axis``; ``ValueError`` when the shapes differ."""
     return wrap(
@@ -219,6 +211,7 @@ def binary_crossentropy(y_true, y_pred, from_logits=False, label_smoothing=0.0, 
 
 
 @keras_export("keras.metrics.binary_focal_crossentropy", "keras.losses.binary_focal_crossentropy")
+@keras_steps.with_keras_steps(keras_steps.binary_focal_crossentropy)
 def binary_focal_crossentropy(
     y_true,
     y_pred,
@@ -245,6 +238,7 @@ def binary_focal_crossentropy(
 
 
 @keras_export("keras.metrics.categorical_crossentropy", "keras.losses.categorical_crossentropy")
+@keras_steps.with_keras_steps(keras_steps.categorical_crossentropy)
 def categorical_crossentropy(y_true, y_pred, from_logits=False, label_smoothing=0.0, axis=-1):
     """Categorical crossentropy of one-hot ``y_true`` and class probabilities (or logits)."""
     return wrap(
@@ -260,6 +254,7 @@ def categorical_crossentropy(y_true, y_pred, from_logits=False, label_smoothing=
 @keras_export(
     "keras.metrics.categorical_focal_crossentropy", "keras.losses.categorical_focal_crossentropy"
 )
+@keras_steps.with_keras_steps(keras_steps.categorical_focal_crossentropy)
 def categorical_focal_crossentropy(
     y_true, y_pred, alpha=0.25, gamma=2.0, from_logits=False, label_smoothing=0.0, axis=-1
 ):
@@ -295,12 +290,14 @@ def sparse_categorical_crossentropy(y_true, y_pred, from_logits=False, ignore_cl
 
 
 @keras_export("keras.metrics.kl_divergence", "keras.losses.kl_divergence")
+@keras_steps.with_keras_steps(keras_steps.kl_divergence)
 def kl_divergence(y_true, y_pred):
     """``sum(y_true * log(y_true / y_pred), axis=-1)`` with both clipped to ``[1e-7, 1]``."""
     return wrap(_kld(*pair(y_true, y_pred)))
 
 
 @keras_export("keras.metrics.poisson", "keras.losses.poisson")
+@keras_steps.with_keras_steps(keras_steps.poisson)
 def poisson(y_true, y_pred):
     """``mean(y_pred - y_true * log(y_pred + 1e-7), axis=-1)``."""
     return wrap(_poisson(*pair(y_true, y_pred)))

@@ -10,6 +10,7 @@ import torch
 from ...framework.tensor import wrap
 from .loss import Loss, check_broadcast, incompatible, pair, squeeze_or_expand_to_same_rank
 from .loss_function_wrapper import LossFunctionWrapper, register
+from . import keras_steps
 from ...api_export import keras_export
 
 __all__ = [
@@ -91,12 +92,14 @@ def _same_rank(t, p):
 
 
 @keras_export("keras.metrics.mean_squared_error", "keras.losses.mean_squared_error")
+@keras_steps.with_keras_steps(keras_steps.mean_squared_error)
 def mean_squared_error(y_true, y_pred):
     """``mean(square(y_true - y_pred), axis=-1)`` (Keras' ``mse``); keeps ``y_pred``'s dtype."""
     return wrap(_mse(*_same_rank(y_true, y_pred)))
 
 
 @keras_export("keras.metrics.mean_absolute_error", "keras.losses.mean_absolute_error")
+@keras_steps.with_keras_steps(keras_steps.mean_absolute_error)
 def mean_absolute_error(y_true, y_pred):
     """``mean(abs(y_true - y_pred), axis=-1)`` (Keras' ``mae``)."""
     return wrap(_mae(*_same_rank(y_true, y_pred)))
@@ -105,6 +108,7 @@ def mean_absolute_error(y_true, y_pred):
 @keras_export(
     "keras.metrics.mean_absolute_percentage_error", "keras.losses.mean_absolute_percentage_error"
 )
+@keras_steps.with_keras_steps(keras_steps.mean_absolute_percentage_error)
 def mean_absolute_percentage_error(y_true, y_pred):
     """``100 * mean(abs((y_true - y_pred) / max(abs(y_true), epsilon)), axis=-1)`` (``mape``)."""
     return wrap(_mape(*_same_rank(y_true, y_pred)))
@@ -113,6 +117,7 @@ def mean_absolute_percentage_error(y_true, y_pred):
 @keras_export(
     "keras.metrics.mean_squared_logarithmic_error", "keras.losses.mean_squared_logarithmic_error"
 )
+@keras_steps.with_keras_steps(keras_steps.mean_squared_logarithmic_error)
 def mean_squared_logarithmic_error(y_true, y_pred):
     """``mean(square(log(max(y_pred, eps) + 1) - log(max(y_true, eps) + 1)), axis=-1)``
     (``msle``)."""
@@ -120,6 +125,7 @@ def mean_squared_logarithmic_error(y_true, y_pred):
 
 
 @keras_export("keras.losses.cosine_similarity")
+@keras_steps.with_keras_steps(keras_steps.cosine_similarity)
 def cosine_similarity(y_true, y_pred, axis=-1):
     """Negative cosine similarity of the L2-normalized inputs along ``axis`` (-1 for identical
     directions)."""
@@ -127,6 +133,7 @@ def cosine_similarity(y_true, y_pred, axis=-1):
 
 
 @keras_export("keras.losses.huber", "keras.metrics.huber")
+@keras_steps.with_keras_steps(keras_steps.huber)
 def huber(y_true, y_pred, delta=1.0):
     """Huber loss: ``0.5 * x**2`` for ``|x| <= delta``, else ``delta * |x| - 0.5 * delta**2``,
     averaged on the last axis."""
@@ -134,6 +141,7 @@ def huber(y_true, y_pred, delta=1.0):
 
 
 @keras_export("keras.losses.log_cosh", "keras.metrics.log_cosh")
+@keras_steps.with_keras_steps(keras_steps.log_cosh)
 def log_cosh(y_true, y_pred):
     """``mean(log(cosh(y_pred - y_true)), axis=-1)``, computed stably as Keras does."""
     return wrap(_log_cosh(*_same_rank(y_true, y_pred)))

@@ -64,7 +64,11 @@ def unaliased(x, dtype=None):
 
 def _key(v):
     t = type(v)
-    return t if t is int or t is float else NAME[v.dtype]
+    if t is int or t is float:
+        return t
+    if isinstance(v, np.ndarray):  # a string Tensor's storage
+        raise StringInputError(v)
+    return NAME[v.dtype]
 
 
 def _materialize(v, target, like):
@@ -79,7 +83,7 @@ def promoted(x1, x2, *extra):
     scalars are weak), and that dtype's torch dtype."""
     if type(x1) is Tensor and type(x2) is Tensor and not extra:
         a, b = x1._value, x2._value
-        if a.dtype is b.dtype:
+        if a.dtype is b.dtype and isinstance(a, torch.Tensor):
             return a, b
     else:
         a = x1 if type(x1) in _WEAK else storage(x1)
@@ -95,6 +99,8 @@ def promoted_scalar(x1, x2, *extra):
     t2 = type(x2)
     if t2 is int or t2 is float:
         a = x1._value if type(x1) is Tensor else (x1 if type(x1) in _WEAK else storage(x1))
+        if isinstance(a, np.ndarray):  # a string Tensor
+            raise StringInputError(x1)
         if type(a) in _WEAK:
             return promoted(a, x2, *extra)
         target = TORCH[result_type(NAME[a.dtype], t2, *extra)]

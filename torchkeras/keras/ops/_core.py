@@ -20,6 +20,7 @@ from ...framework.op_errors import (
     dtype_of,
     op_error as _op_error,
 )
+from ...ops.cast_ops import cast as _tf_cast
 from ...ops import scatter_ops as _scatter_ops
 from ...ops._args import host_ints
 from ...ops.control_flow_ops import switch_case as _tf_switch_case, while_loop as _tf_while_loop
@@ -90,8 +91,12 @@ def convert_to_numpy(x):
 
 @keras_export("keras.ops.cast")
 def cast(x, dtype):
-    """``x`` converted to ``dtype`` (float to int truncates toward zero)."""
-    return wrap(unaliased(x, dtype))
+    """``x`` converted to ``dtype`` (float to int truncates toward zero): Keras' TF backend's
+    ``tf.cast``, which converts a non-tensor ``x`` on its own first (TF's Cast errors)."""
+    dtype = standardize_dtype(dtype)
+    if type(x) is Tensor and dtype != "string" and not isinstance(x._value, np.ndarray):
+        return wrap(unaliased(x, dtype))
+    return _tf_cast(x, dtype)
 
 
 @keras_export("keras.ops.shape")
