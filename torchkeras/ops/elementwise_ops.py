@@ -341,13 +341,20 @@ softplus = _unary(
     "``tf.math.softplus``: ``log(exp(x) + 1)`` (floats only).",
 )
 export_value(softplus, "tf.math.softplus")
-softsign = _unary(
+_softsign = _unary(
     torch.nn.functional.softsign,
     "Softsign",
     "softsign",
     "``tf.math.softsign``: ``x / (|x| + 1)`` (floats only).",
 )
-export_value(softsign, "tf.math.softsign")
+
+
+@tf_export("math.softsign")
+def softsign(features, name=None):
+    """``tf.math.softsign``: ``features / (|features| + 1)`` (floats only)."""
+    return _softsign(features, name)
+
+
 is_nan = _unary(
     torch.isnan, "IsNan", "is_nan", "``tf.math.is_nan``: bool mask of NaN elements (floats only)."
 )
@@ -480,13 +487,20 @@ squared_difference = _binary(
     "``tf.math.squared_difference``: ``(x - y) ** 2``.",
 )
 export_value(squared_difference, "tf.math.squared_difference")
-atan2 = _binary(
+_atan2 = _binary(
     torch.atan2,
     "Atan2",
     "atan2",
     "``tf.math.atan2``: elementwise ``atan(y / x)`` with the quadrant (arguments ``y, x``).",
 )
-export_value(atan2, "tf.math.atan2", "tf.atan2")
+
+
+@tf_export("math.atan2", "atan2")
+def atan2(y, x, name=None):
+    """``tf.math.atan2``: elementwise ``atan(y / x)`` with the quadrant of ``(x, y)``."""
+    return _atan2(y, x, name)
+
+
 xlogy = _binary(_xlogy, "Xlogy", "xlogy", "``tf.math.xlogy``: ``x * log(y)``, 0 where ``x == 0``.")
 export_value(xlogy, "tf.math.xlogy")
 xdivy = _binary(_xdivy, "Xdivy", "xdivy", "``tf.math.xdivy``: ``x / y``, 0 where ``x == 0``.")
