@@ -288,12 +288,6 @@ def as_dtype(type_value):
             return _BY_NUMPY[np.dtype(type_value).newbyteorder("=")]
     except (KeyError, TypeError):
         pass
-    if hasattr(type_value, "dtype"):  # as TF: an array's NumPy dtype
-        try:
-            numpy_dtype = np.dtype(type_value.dtype)
-            return string if numpy_dtype.kind in "USO" else as_dtype(numpy_dtype.type)
-        except TypeError:
-            pass
     raise TypeError(
         "Cannot convert the argument `type_value`: %r to a TensorFlow DType." % (type_value,)
     )
