@@ -15,6 +15,12 @@ sources.  ``export_value`` registers objects that cannot carry an attribute
 
 from __future__ import annotations
 
+import inspect
+import types
+
+from torchkeras._dispatch_args import binding_as_tf, dispatches
+from torchkeras._python_names import PYTHON_NAMES
+
 __all__ = [
     "tf_export",
     "keras_export",
@@ -40,8 +46,27 @@ _KEEP_ALIVE: dict[int, object] = {}
 _PLAIN_VALUES = (int, float, str, bytes, type(None))
 
 
+def _name_as_tf(func, full_names):
+    """Give ``func`` (and the function it wraps) TF's Python name for it (``_python_names``)."""
+    for full in full_names:
+        qualname = PYTHON_NAMES.get(full)
+        if qualname is not None:
+            for target in (func, inspect.unwrap(func)):
+                target.__qualname__ = qualname
+                target.__name__ = qualname.rpartition(".")[2]
+            return
+
+
 def _register(obj, full_names):
-    """Record ``obj`` under each full dotted name ("tf.math.add", "keras.layers.Dense")."""
+    """Record ``obj`` under each full dotted name ("tf.math.add", "keras.layers.Dense").
+
+    A function TF binds the arguments of itself is exported with TF's binding errors
+    (``_dispatch_args``); ``obj`` itself is returned, for the calls inside the package."""
+    defined = obj
+    if isinstance(obj, types.FunctionType):
+        _name_as_tf(obj, full_names)
+        if dispatches(full_names):
+            obj = binding_as_tf(obj)
     plain = isinstance(obj, _PLAIN_VALUES)
     names = [] if plain else _NAMES_BY_ID.setdefault(id(obj), [])
     if not plain:
@@ -53,7 +78,7 @@ def _register(obj, full_names):
         _SYMBOL_BY_NAME[full] = obj
         if full not in names:
             names.append(full)
-    return obj
+    return defined
 
 
 def tf_export(*names):

@@ -244,6 +244,19 @@ def _check_string_array(array):
     )
 
 
+_NUMPY_CASTS = {
+    torch.bool: np.bool_,
+    torch.int8: np.int8,
+    torch.int16: np.int16,
+    torch.int32: np.int32,
+    torch.int64: np.int64,
+    torch.uint8: np.uint8,
+    torch.float16: np.float16,
+    torch.float32: np.float32,
+    torch.float64: np.float64,
+}
+
+
 def _to_storage(array, dtype, device):
     """A NumPy array -> the storage of a Tensor of ``dtype`` (a copy; never aliases)."""
     if dtype is dtypes.string:
@@ -269,6 +282,10 @@ def _to_storage(array, dtype, device):
         return source.to(device=device, dtype=dtype.torch_dtype, copy=viewable is array)
     if array.dtype.kind in "fiucb":
         tensor = torch.tensor(array, device=device)
+    elif array.dtype.kind in "US" and dtype.torch_dtype in _NUMPY_CASTS:
+        # TF casts a string array with NumPy (``astype``): its errors, non-empty is True.
+        cast = array.astype(_NUMPY_CASTS[dtype.torch_dtype])
+        tensor = torch.from_numpy(cast).to(device)
     else:
         tensor = torch.tensor(array.astype(np.float64), device=device)
     return tensor if tensor.dtype == dtype.torch_dtype else tensor.to(dtype.torch_dtype)

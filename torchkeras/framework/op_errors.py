@@ -392,6 +392,9 @@ _SPARSE_REDUCE = (
     "reduction_axes:int32 -> %s; attr=keep_dims:bool,default=false; attr=T:type,allowed=[%s]"
 )
 _SPARSE_OUT = "output_indices:int64, output_values:T, output_shape:int64"
+_DIAG_TYPES = ", ".join(
+    "DT_" + t for t in "BFLOAT16 HALF FLOAT DOUBLE INT32 INT64 COMPLEX64 COMPLEX128".split()
+)
 SIGNATURES = {
     op: text % _DT_LISTS
     for op, text in {
@@ -617,6 +620,8 @@ SIGNATURES = {
         "Cholesky": "signature=input:T -> output:T; attr=T:type,allowed=[%(G22)s]",
         "Qr": "signature=input:T -> q:T, r:T; attr=full_matrices:bool,default=false; "
         "attr=T:type,allowed=[%(G22)s]",
+        "Diag": "signature=diagonal:T -> output:T; attr=T:type,allowed=[%s]" % _DIAG_TYPES,
+        "DiagPart": "signature=input:T -> diagonal:T; attr=T:type,allowed=[%s]" % _DIAG_TYPES,
         "Svd": "signature=input:T -> s:T, u:T, v:T; attr=compute_uv:bool,default=true; "
         "attr=full_matrices:bool,default=false; attr=T:type,allowed=[%(G22)s]",
         "SelfAdjointEigV2": "signature=input:T -> e:T, v:T; attr=compute_v:bool,default=true; "

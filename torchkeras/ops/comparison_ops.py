@@ -189,6 +189,8 @@ def where(condition, x=None, y=None, name=None):
 
 def _monotone(x, strict):
     a = storage_of(x).reshape(-1)
+    if isinstance(a, np.ndarray) or a.dtype is torch.bool:
+        raise TypeError("Expected x to be numeric, instead found: %s" % wrap(a))
     if a.numel() < 2:
         return wrap(torch.tensor(True, device=a.device))
     step = a[1:] > a[:-1] if strict else a[1:] >= a[:-1]

@@ -319,13 +319,13 @@ def assert_rank_in(x, ranks, message=None, name=None):
 
 @tf_export("debugging.assert_scalar")
 def assert_scalar(tensor, message=None, name=None):
-    """``tf.debugging.assert_scalar``: ``ValueError`` unless ``tensor`` has rank 0; returns it."""
+    """``tf.debugging.assert_scalar``: ``ValueError`` unless ``tensor`` has rank 0; returns
+    None (TF 2's ``assert_scalar_v2``)."""
     tensor = _tensor(tensor)
     if tensor.ndim != 0:
         raise ValueError(
             "%sExpected scalar shape, saw shape: %s." % (_message_prefix(message), tensor.shape)
         )
-    return tensor
 
 
 @tf_export("debugging.assert_type")

@@ -15,12 +15,14 @@ import torch
 
 from ..framework.convert import convert_to_tensor, to_torch_like
 from ..framework.shape import TensorShape
+from ..framework.composite_tensor import CompositeTensor
 from ..framework.dispatch import CompositeArgumentError, dispatch
 from ..framework.tensor import Tensor, TensorOperators, wrap
 from ..framework.tensor_ops import truediv as _truediv
 from ..framework.op_errors import (
     allowed_dtypes,
     attr_error,
+    cannot_convert,
     check_dtype,
     dims_text,
     dtype_of,
@@ -341,13 +343,20 @@ softplus = _unary(
     "``tf.math.softplus``: ``log(exp(x) + 1)`` (floats only).",
 )
 export_value(softplus, "tf.math.softplus")
-softsign = _unary(
+_softsign = _unary(
     torch.nn.functional.softsign,
     "Softsign",
     "softsign",
     "``tf.math.softsign``: ``x / (|x| + 1)`` (floats only).",
 )
-export_value(softsign, "tf.math.softsign")
+
+
+@tf_export("math.softsign")
+def softsign(features, name=None):
+    """``tf.math.softsign``: ``features / (|features| + 1)`` (floats only)."""
+    return _softsign(features, name)
+
+
 is_nan = _unary(
     torch.isnan, "IsNan", "is_nan", "``tf.math.is_nan``: bool mask of NaN elements (floats only)."
 )
@@ -480,13 +489,20 @@ squared_difference = _binary(
     "``tf.math.squared_difference``: ``(x - y) ** 2``.",
 )
 export_value(squared_difference, "tf.math.squared_difference")
-atan2 = _binary(
+_atan2 = _binary(
     torch.atan2,
     "Atan2",
     "atan2",
     "``tf.math.atan2``: elementwise ``atan(y / x)`` with the quadrant (arguments ``y, x``).",
 )
-export_value(atan2, "tf.math.atan2", "tf.atan2")
+
+
+@tf_export("math.atan2", "atan2")
+def atan2(y, x, name=None):
+    """``tf.math.atan2``: elementwise ``atan(y / x)`` with the quadrant of ``(x, y)``."""
+    return _atan2(y, x, name)
+
+
 xlogy = _binary(_xlogy, "Xlogy", "xlogy", "``tf.math.xlogy``: ``x * log(y)``, 0 where ``x == 0``.")
 export_value(xlogy, "tf.math.xlogy")
 xdivy = _binary(_xdivy, "Xdivy", "xdivy", "``tf.math.xdivy``: ``x / y``, 0 where ``x == 0``.")
@@ -586,7 +602,12 @@ def scalar_mul(scalar, x, name=None):
 
 @tf_export("math.add_n", "add_n")
 def add_n(inputs, name=None):
-    """``tf.math.add_n``: the elementwise sum of a list of same-shape, same-dtype tensors."""
+    """``tf.math.add_n``: the elementwise sum of a list of same-shape, same-dtype tensors.
+
+    As TF's dispatcher, another iterable is read as ``list(inputs)`` (a tensor's rows, a
+    string's characters); one input is returned as it is."""
+    if not isinstance(inputs, (list, tuple, CompositeTensor)):
+        inputs = list(inputs)
     if not isinstance(inputs, (list, tuple)) or not inputs:
         raise ValueError(
             "Inputs must be an iterable of at least one Tensor/IndexedSlices with the same dtype "
@@ -615,6 +636,8 @@ def add_n(inputs, name=None):
                 first,
                 kernel="AddN_N_%d" % len(inputs),
             )
+    if len(storages) == 1:
+        return wrap(first)
     check_dtype(first, _ADDN_ALLOWED, "AddN")
     total = storages[0]
     for storage in storages[1:]:
@@ -726,8 +749,11 @@ def multiply_no_nan(x, y, name=None):
 
 @tf_export("math.reciprocal_no_nan")
 def reciprocal_no_nan(x, name=None):
-    """``tf.math.reciprocal_no_nan``: ``1 / x``, 0 where ``x == 0`` (float and complex)."""
+    """``tf.math.reciprocal_no_nan``: ``1 / x``, 0 where ``x == 0`` (float and complex); TF's
+    ``TypeError`` for the ``1`` of a bool or string ``x``."""
     a = storage_of(x)
+    if _not_numeric(a):
+        raise cannot_convert(1, a)
     check_dtype(a, _SQRT_ALLOWED, "DivNoNan")
     zero = a == 0
     return wrap(
@@ -737,8 +763,13 @@ def reciprocal_no_nan(x, name=None):
 
 @tf_export("math.real")
 def real(input, name=None):  # noqa: A002 - TF's name
-    """``tf.math.real``: real part (the input itself for real tensors)."""
+    """``tf.math.real``: real part (the input itself for real tensors; TF's ``TypeError`` for
+    bool and string ones)."""
     a = storage_of(input)
+    if _not_numeric(a):
+        raise TypeError(
+            "input must be a numeric tensor, but got tensor with dtype %s" % dtype_of(a)
+        )
     return wrap(torch.real(a) if a.is_complex() else a)
 
 
@@ -761,20 +792,39 @@ def complex(real, imag, name=None):  # noqa: A001 - TF's name
 
 @tf_export("math.imag")
 def imag(input, name=None):  # noqa: A002
-    """``tf.math.imag``: imaginary part (zeros of the input's dtype for real tensors)."""
+    """``tf.math.imag``: imaginary part (zeros of the input's dtype for real tensors, empty
+    strings for strings)."""
     a = storage_of(input)
+    if isinstance(a, np.ndarray):
+        return wrap(np.full(a.shape, b"", dtype=object))
     return wrap(torch.imag(a) if a.is_complex() else torch.zeros_like(a))
 
 
 @tf_export("math.conj")
 def conj(x, name=None):
-    """``tf.math.conj``: complex conjugate (the input itself for real tensors)."""
+    """``tf.math.conj``: complex conjugate (the input itself for real tensors; TF's
+    ``TypeError`` for bool and string ones)."""
     a = storage_of(x)
+    if _not_numeric(a):
+        raise TypeError("Expected numeric or variant tensor, got dtype %r." % dtype_of(a))
     return wrap(torch.conj_physical(a) if a.is_complex() else a)
 
 
 @tf_export("math.angle")
 def angle(input, name=None):  # noqa: A002
-    """``tf.math.angle``: the argument of each element (``pi`` for negative reals, else 0)."""
+    """``tf.math.angle``: the argument of each element; for real tensors TF's
+    ``where(input < 0, pi, 0)`` in the input's dtype (so TF's ``TypeError`` for the ``0`` of a
+    bool or string input and the ``pi`` of an integer one)."""
     a = storage_of(input)
-    return wrap(torch.angle(a))
+    if not isinstance(a, np.ndarray) and a.is_complex():
+        return wrap(torch.angle(a))
+    if _not_numeric(a):
+        raise cannot_convert(0, a)
+    if not a.is_floating_point():
+        raise cannot_convert(np.pi, a)
+    return wrap(torch.where(a < 0, torch.full_like(a, np.pi), torch.zeros_like(a)))
+
+
+def _not_numeric(storage):
+    """Whether a storage is bool or string (TF's ``DType.is_numeric`` is false)."""
+    return isinstance(storage, np.ndarray) or storage.dtype is torch.bool

@@ -18,7 +18,9 @@ from ..framework.tensor_ops import inputs
 from .matmul_ops import matmul
 from .norm_ops import norm
 from ..framework import dtypes
+from ..framework.convert import convert_to_tensor
 from ..framework.op_errors import allowed_dtypes, cannot_convert, check_dtype, dims_text, op_error
+from ..framework.op_errors import dtype_of
 from ._args import bool_attr, storage_of
 from ..api_export import tf_export
 
@@ -29,6 +31,7 @@ _DET_ALLOWED = allowed_dtypes("MatrixDeterminant")
 _CHOLESKY_ALLOWED = allowed_dtypes("Cholesky")
 _QR_ALLOWED = allowed_dtypes("Qr")
 _SVD_ALLOWED = allowed_dtypes("Svd")
+_DIAG_ALLOWED = allowed_dtypes("Diag")
 _EIGH_ALLOWED = allowed_dtypes("SelfAdjointEigV2")
 _SOLVE_ALLOWED = allowed_dtypes("MatrixSolve")
 _TRIANGULAR_ALLOWED = allowed_dtypes("MatrixTriangularSolve")
@@ -199,6 +202,8 @@ def diag(diagonal, name="diag", k=0, num_rows=-1, num_cols=-1, padding_value=0, 
     rest ``padding_value``; ``num_rows``/``num_cols`` default as in TF (the smallest square that
     fits, or the smallest size when the other is given)."""
     d = storage_of(diagonal)
+    if (isinstance(d, np.ndarray) or d.dtype is torch.bool) and type(padding_value) is int:
+        raise cannot_convert(padding_value, d)
     k = int(k)
     length = d.shape[-1]
     min_rows, min_cols = length + max(-k, 0), length + max(k, 0)
@@ -287,11 +292,23 @@ def matvec(a, b, transpose_a=False, adjoint_a=False, name=None):
     return wrap(storage_of(result).squeeze(-1))
 
 
+def _float_matrix(a, hint=None):
+    """The storage of ``pinv``/``matrix_rank``'s input as TF validates it: converted (with
+    ``matrix_rank``'s float32 ``hint``), TF's ``TypeError`` unless floating, its ``ValueError``
+    below rank 2."""
+    x = convert_to_tensor(a, dtype_hint=hint)._value
+    if isinstance(x, np.ndarray) or not x.is_floating_point():
+        raise TypeError("Input `a` must have `float`-like `dtype` (saw %s)." % dtype_of(x).name)
+    if x.ndim < 2:
+        raise ValueError("Input `a` must have at least 2 dimensions (saw: %d)." % x.ndim)
+    return x
+
+
 @tf_export("linalg.pinv")
 def pinv(a, rcond=None, validate_args=False, name=None):
     """``tf.linalg.pinv``: Moore-Penrose pseudo-inverse (singular values below ``rcond`` times the
     largest are dropped; TF's default ``rcond`` is ``10 * max(rows, cols) * eps``)."""
-    x = storage_of(a)
+    x = _float_matrix(a)
     check_dtype(x, _SVD_ALLOWED, "Svd")
     if rcond is None:
         rcond = 10.0 * max(x.shape[-2], x.shape[-1]) * torch.finfo(x.dtype).eps
@@ -380,9 +397,11 @@ def lstsq(matrix, rhs, l2_regularizer=0.0, fast=True, name=None):
 def matrix_rank(a, tol=None, validate_args=False, name=None):
     """``tf.linalg.matrix_rank``: number of singular values above ``tol`` (default
     ``eps * max(rows, cols) * largest singular value``), as int32."""
-    x = storage_of(a)
+    x = _float_matrix(a, dtypes.float32)
     check_dtype(x, _SVD_ALLOWED, "Svd")
     singular = torch.linalg.svdvals(x)
+    if singular.shape[-1] == 0:
+        return wrap(torch.zeros(singular.shape[:-1], dtype=torch.int32, device=x.device))
     if tol is None:
         eps = torch.finfo(x.real.dtype if x.is_complex() else x.dtype).eps
         tol = eps * max(x.shape[-2], x.shape[-1]) * singular.amax(-1, keepdim=True)
@@ -422,6 +441,7 @@ def set_diag(input, diagonal, name="set_diag", k=0, align="RIGHT_LEFT"):  # noqa
 def tensor_diag(diagonal, name=None):
     """``tf.linalg.tensor_diag``: the rank-2k tensor with ``diagonal`` (rank k) on its diagonal."""
     d = storage_of(diagonal)
+    check_dtype(d, _DIAG_ALLOWED, "Diag")
     flat = torch.diag(d.reshape(-1))
     return wrap(flat.reshape(tuple(d.shape) * 2))
 
@@ -430,7 +450,24 @@ def tensor_diag(diagonal, name=None):
 def tensor_diag_part(input, name=None):  # noqa: A002
     """``tf.linalg.tensor_diag_part``: the inverse of :func:`tensor_diag` (rank 2k -> rank k)."""
     a = storage_of(input)
+    check_dtype(a, _DIAG_ALLOWED, "DiagPart")
     half = a.ndim // 2
+    if a.ndim % 2:
+        raise op_error(
+            "DiagPart",
+            # TF's text has the indentation of its C++ string literal in it.
+            "The rank of the tensor should be%seven and positive, got shape %s"
+            % (" " * 42, dims_text(a.shape)),
+            a,
+        )
+    for i in range(half):
+        if a.shape[i] != a.shape[i + half]:
+            raise op_error(
+                "DiagPart",
+                "Invalid shape %s: dimensions %d and %d do not match."
+                % (dims_text(a.shape), i, i + half),
+                a,
+            )
     shape = tuple(a.shape[:half])
     size = int(np.prod(shape)) if shape else 1
     return wrap(torch.diagonal(a.reshape(size, size)).reshape(shape))

@@ -459,6 +459,10 @@ def top_k(input, k=1, sorted=True, index_type=dtypes.int32, name=None):  # noqa:
 
 @tf_export("math.zero_fraction", "nn.zero_fraction")
 def zero_fraction(value, name=None):
-    """``tf.math.zero_fraction``: the fraction of zero elements, as float32."""
+    """``tf.math.zero_fraction``: the fraction of zero elements (of empty strings for a string
+    tensor), as float32."""
     a = storage_of(value)
+    if isinstance(a, np.ndarray):
+        empty = sum(item == b"" for item in a.flat)
+        return wrap(torch.tensor(empty / a.size if a.size else math.nan, dtype=torch.float32))
     return wrap(torch.mean((a == 0).to(torch.float32)))

@@ -40,7 +40,7 @@ def size(a, validate_indices=True):
     SparseTensor ``a`` (int32, shape ``dense_shape[:-1]``); a dense input raises TF's
     ``TypeError``."""
     if not isinstance(a, SparseTensor):
-        raise TypeError("Expected `SparseTensor`, got %s." % (a,))
+        raise TypeError("Expected `SparseTensor`, got %s." % (convert_to_tensor(a),))
     lead = a.dense_shape._value.tolist()[:-1]
     counts = [len(row) for row in _rows(a)]
     return wrap(torch.tensor(counts, dtype=torch.int32).reshape(lead).to(_device.current()))

@@ -51,7 +51,10 @@ def _out_type(out_type, op):
 
 @tf_export("shape_n")
 def shape_n(input, out_type=dtypes.int32, name=None):
-    """``tf.shape_n``: the shapes of a list of same-dtype tensors."""
+    """``tf.shape_n``: the shapes of a list of same-dtype tensors (TF's ``TypeError`` for an
+    ``input`` that is not a list or tuple)."""
+    if not isinstance(input, (list, tuple)):
+        raise TypeError("Expected list for 'input' argument to 'shape_n' Op, not %r." % (input,))
     storages = storages_of(list(input), "ShapeN", "")
     out = _out_type(out_type, "ShapeN")
     return [

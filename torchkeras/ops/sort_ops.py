@@ -119,10 +119,15 @@ Unique.__doc__ = (
 def unique(x, out_idx=dtypes.int32, name=None):
     """``tf.unique``: the distinct values of a 1-D tensor in first-occurrence order, and the
     index of each input element in them, as the namedtuple ``Unique(y, idx)``."""
+    return _unique(x, out_idx, "Unique")
+
+
+def _unique(x, out_idx, opname):
+    """``tf.unique``'s result, with ``opname``'s errors (``Unique``, ``UniqueWithCounts``)."""
     storage = to_torch(x)
     out = dtypes.as_dtype(out_idx).torch_dtype
     if storage.ndim != 1:
-        raise op_error("Unique", "unique expects a 1D vector.", storage, error_name(x))
+        raise op_error(opname, "unique expects a 1D vector.", storage, error_name(x))
     if isinstance(storage, np.ndarray):
         seen = {}
         idx = [seen.setdefault(v, len(seen)) for v in storage.tolist()]
@@ -130,7 +135,7 @@ def unique(x, out_idx=dtypes.int32, name=None):
     try:
         values, inverse = torch.unique(storage, sorted=True, return_inverse=True)
     except NotImplementedError:
-        raise no_kernel("Unique", storage) from None
+        raise no_kernel(opname, storage) from None
     positions = torch.arange(storage.shape[0], device=storage.device)
     first = torch.full(
         (values.shape[0],), storage.shape[0], dtype=torch.long, device=storage.device
@@ -151,7 +156,7 @@ UniqueWithCounts.__doc__ = (
 @tf_export("unique_with_counts")
 def unique_with_counts(x, out_idx=dtypes.int32, name=None):
     """``tf.unique_with_counts``: ``tf.unique`` plus how often each unique value occurs."""
-    y, idx = unique(x, out_idx)
+    y, idx = _unique(x, out_idx, "UniqueWithCounts")
     counts = torch.bincount(idx._value.long(), minlength=y.shape[0]).to(idx._value.dtype)
     return UniqueWithCounts(y, idx, wrap(counts))
 
