@@ -14,6 +14,7 @@ from . import cases_edge
 from .cases_keras_ops_b import cases as keras_ops_b_cases
 from .cases_namespaces import namespace_cases
 from .cases_keras_ops_a import cases as keras_ops_a_cases
+from .cases_keras_layers import cases as keras_layers_cases
 
 # Tensors, named by what is wrong with them (or not).
 VALUES = {
@@ -968,4 +969,6 @@ def all_cases():
     cases.extend(case for case in keras_ops_b_cases() if case[0] not in seen)
     seen.update(case[0] for case in cases)
     cases.extend(case for case in keras_ops_a_cases() if case[0] not in seen)
+    seen.update(case[0] for case in cases)
+    cases.extend(case for case in keras_layers_cases() if case[0] not in seen)
     return cases
