@@ -1,6 +1,7 @@
-"""Recurrent cells and ``TimeDistributed`` given bad arguments and inputs (non-integer ``units``,
-integer inputs, ``None`` or wrong states, wrong ranks, strings, mismatched masks): TF's outcome;
-checked against real TensorFlow where it is installed."""
+"""Recurrent cells, ``TimeDistributed`` and ``Bidirectional`` given bad arguments and inputs (non-
+integer ``units``, integer inputs, ``None`` or wrong states, wrong ranks, strings, mismatched
+masks, backward layers Keras refuses): TF's outcome; checked against real TensorFlow where it is
+installed."""
 
 import pytest
 
@@ -96,6 +97,27 @@ CASES = [
         "keras.layers.TimeDistributed(keras.layers.Dense(2), name='t')(np.ones((2, 4, 3), "
         "np.float32), mask=np.ones((2, 4), bool))",
         {"returns": {"dtype": "float32", "shape": [2, 4, 2]}},
+    ),
+    (
+        "keras.layers.Bidirectional(keras.layers.SimpleRNN(2), "
+        "backward_layer=keras.layers.Dense(2))",
+        {"message": "'Dense' object has no attribute 'go_backwards'", "raises": "AttributeError"},
+    ),
+    (
+        "keras.layers.Bidirectional(keras.layers.SimpleRNN(2), "
+        "backward_layer=keras.layers.SimpleRNN(2, go_backwards=True, return_sequences=True))",
+        {
+            "message": "Forward layer and backward layer are expected to have the sa",
+            "raises": "ValueError",
+        },
+    ),
+    (
+        "keras.layers.Bidirectional(keras.layers.SimpleRNN(2), "
+        "backward_layer=keras.layers.SimpleRNN(2))",
+        {
+            "message": "Forward layer and backward layer should have different `go_b",
+            "raises": "ValueError",
+        },
     ),
 ]
 
