@@ -1,7 +1,7 @@
-"""Recurrent cells, ``TimeDistributed`` and ``Bidirectional`` given bad arguments and inputs (non-
-integer ``units``, integer inputs, ``None`` or wrong states, wrong ranks, strings, mismatched
-masks, backward layers Keras refuses): TF's outcome; checked against real TensorFlow where it is
-installed."""
+"""Recurrent cells, ``RNN`` (inputs of rank < 3), ``TimeDistributed`` and ``Bidirectional`` given
+bad arguments and inputs (non-integer ``units``, integer inputs, ``None`` or wrong states, wrong
+ranks, strings, mismatched masks, backward layers Keras refuses): TF's outcome; checked against
+real TensorFlow where it is installed."""
 
 import pytest
 
@@ -117,6 +117,27 @@ CASES = [
         {
             "message": "Forward layer and backward layer should have different `go_b",
             "raises": "ValueError",
+        },
+    ),
+    (
+        "keras.layers.RNN(keras.layers.SimpleRNNCell(2), name='t')(np.ones((2, 3), np.float32))",
+        {
+            "message": "Exception encountered when calling RNN.call().\n\nIndex out of",
+            "raises": "InvalidArgumentError",
+        },
+    ),
+    (
+        "keras.layers.RNN(keras.layers.LSTMCell(2), name='t')(np.array([['a', 'b']]))",
+        {
+            "message": "Exception encountered when calling RNN.call().\n\nIndex out of",
+            "raises": "InvalidArgumentError",
+        },
+    ),
+    (
+        "keras.layers.RNN(keras.layers.GRUCell(2), name='t')(np.ones((3,), np.float32))",
+        {
+            "message": "Exception encountered when calling RNN.call().\n\ntuple index ",
+            "raises": "IndexError",
         },
     ),
 ]
