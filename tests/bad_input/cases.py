@@ -16,6 +16,7 @@ from .cases_namespaces import namespace_cases
 from .cases_keras_ops_a import cases as keras_ops_a_cases
 from .cases_keras_training import cases as keras_training_cases
 from .cases_tf_functions import cases as tf_function_cases
+from .cases_keras_layers import cases as keras_layers_cases
 
 # Tensors, named by what is wrong with them (or not).
 VALUES = {
@@ -974,4 +975,6 @@ def all_cases():
     cases.extend(case for case in keras_training_cases() if case[0] not in seen)
     seen.update(case[0] for case in cases)
     cases.extend(case for case in tf_function_cases() if case[0] not in seen)
+    seen.update(case[0] for case in cases)
+    cases.extend(case for case in keras_layers_cases() if case[0] not in seen)
     return cases

@@ -19,5 +19,5 @@ def test_config_and_get():
     assert isinstance(keras.regularizers.get("l1"), keras.regularizers.L1)
     reg = keras.regularizers.deserialize(keras.regularizers.serialize(keras.regularizers.L2(0.5)))
     assert reg.get_config() == {"l2": 0.5}
-    with pytest.raises(ValueError, match="is not a valid regularization penalty"):
+    with pytest.raises(ValueError, match="Invalid value for argument l2: expected a non-negative"):
         keras.regularizers.L2(-1)

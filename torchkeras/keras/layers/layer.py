@@ -167,21 +167,21 @@ class Layer(Operation, nn.Module):
         **kwargs,
     ):
         nn.Module.__init__(self)
+        Operation.__init__(self, name=name)  # names the layer, or raises for a bad name
         unknown = {k: v for k, v in kwargs.items() if k not in _ALLOWED_KWARGS}
         if unknown:
             raise ValueError(
                 "Unrecognized keyword arguments passed to %s: %s" % (type(self).__name__, unknown)
             )
-        d = self.__dict__
-        if name is not None and not isinstance(name, str):
-            raise TypeError(
-                "Argument `name` must be a string and cannot contain character `/`. Received: "
-                "name=%s (of type %s)" % (name, type(name))
+        if not isinstance(trainable, bool):
+            raise ValueError(
+                "Expected `trainable` to be a boolean. Received: trainable=%s (of type %s)"
+                % (trainable, type(trainable))
             )
-        Operation.__init__(self, name=name)  # names the layer, or raises for a `/` in the name
+        d = self.__dict__
         d["_parent_path"] = None
         d["_path"] = None
-        d["_trainable"] = bool(trainable)
+        d["_trainable"] = trainable
         self._set_dtype_policy(dtype)
         d["autocast"] = autocast
         d["built"] = False

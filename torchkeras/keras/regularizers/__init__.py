@@ -5,6 +5,8 @@
 to their ``losses``.
 """
 
+import math
+
 import torch
 
 from ...framework.convert import to_torch
@@ -35,11 +37,14 @@ class Regularizer(_KerasObjectRepr):
         return cls(**config)
 
 
-def _check(value, name):
-    if not isinstance(value, (int, float)) or value < 0:
+def _check(value, name, default):
+    """Keras' ``validate_float_arg``: ``value`` (``None``: ``default``) as a float, or Keras'
+    error for a non-number, an infinity, a NaN or a negative."""
+    value = default if value is None else value
+    if not isinstance(value, (int, float)) or math.isinf(value) or math.isnan(value) or value < 0:
         raise ValueError(
-            "Value '%s' is not a valid regularization penalty. It must be a positive/non-negative "
-            "float." % (value,)
+            "Invalid value for argument %s: expected a non-negative float.Received: %s=%s"
+            % (name, name, value)
         )
     return float(value)
 
@@ -49,11 +54,13 @@ class L1L2(Regularizer):
     """``l1 * sum(|x|) + l2 * sum(x**2)``."""
 
     def __init__(self, l1=0.0, l2=0.0):
-        self.l1 = _check(l1, "l1")
-        self.l2 = _check(l2, "l2")
+        self.l1 = _check(l1, "l1", 0.0)
+        self.l2 = _check(l2, "l2", 0.0)
 
     def __call__(self, x):
         value = to_torch(x)
+        if not isinstance(value, torch.Tensor):  # strings: Keras starts from 0.0 in x's dtype
+            raise TypeError("Cannot convert 0.0 to EagerTensor of dtype %s" % x.dtype.name)
         penalty = torch.zeros((), dtype=value.dtype, device=value.device)
         if self.l1:
             penalty = penalty + self.l1 * torch.sum(torch.abs(value))
@@ -70,7 +77,7 @@ class L1(Regularizer):
     """``l1 * sum(|x|)``."""
 
     def __init__(self, l1=0.01):
-        self.l1 = _check(l1, "l1")
+        self.l1 = _check(l1, "l1", 0.01)
 
     def __call__(self, x):
         return wrap(self.l1 * torch.sum(torch.abs(to_torch(x))))
@@ -86,7 +93,7 @@ class L2(Regularizer):
     """``l2 * sum(x**2)``."""
 
     def __init__(self, l2=0.01):
-        self.l2 = _check(l2, "l2")
+        self.l2 = _check(l2, "l2", 0.01)
 
     def __call__(self, x):
         value = to_torch(x)

@@ -14,6 +14,9 @@ class LeakyReLU(Layer):
     """``x`` for ``x >= 0``, ``negative_slope * x`` otherwise (integer inputs give float32, as in
     Keras).  The Keras 2 name ``alpha`` is accepted with Keras' ``UserWarning``."""
 
+    _input_op = "leaky_relu"  # the Keras op its call starts with (string input errors)
+    _converts_input = True  # its call converts the input first (None's error)
+
     def __init__(self, negative_slope=0.3, **kwargs):
         if "alpha" in kwargs:
             negative_slope = kwargs.pop("alpha")

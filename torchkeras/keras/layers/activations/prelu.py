@@ -2,6 +2,7 @@
 
 import torch
 
+from ....framework.op_errors import input_dtype_error
 from ....framework.tensor import wrap
 from ... import constraints, initializers, regularizers
 from ..input_spec import InputSpec
@@ -14,6 +15,8 @@ class PReLU(Layer):
     """Parametric ReLU: ``x`` for ``x >= 0``, ``alpha * x`` otherwise, with a learned weight
     ``alpha``
     of the input's shape less the batch axis (size 1 along ``shared_axes``)."""
+
+    _input_op = "relu"  # the Keras op its call starts with (string input errors)
 
     def __init__(
         self,
@@ -57,7 +60,10 @@ class PReLU(Layer):
 
     def call(self, inputs):
         x = inputs._value
-        return wrap(torch.relu(x) - self.alpha._value * torch.relu(-x))
+        alpha = self.alpha._value
+        if x.dtype is not alpha.dtype and not x.dtype.is_floating_point:
+            raise input_dtype_error("Mul", 1, alpha, x)  # ``-alpha * relu(-inputs)``
+        return wrap(torch.relu(x) - alpha * torch.relu(-x))
 
     def compute_output_shape(self, input_shape):
         return tuple(input_shape)

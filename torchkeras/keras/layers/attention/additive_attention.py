@@ -2,6 +2,7 @@
 
 import torch
 
+from ....framework.op_errors import broadcast_shapes
 from .attention import Attention
 from ....api_export import keras_export
 
@@ -34,9 +35,14 @@ class AdditiveAttention(Attention):
         self.built = True
 
     def _calculate_scores(self, query, key):
-        total = torch.tanh(query.unsqueeze(-2) + key.unsqueeze(-3))
+        query, key = query.unsqueeze(-2), key.unsqueeze(-3)
+        try:
+            total = torch.tanh(query + key)
+        except RuntimeError:
+            broadcast_shapes("AddV2", query.shape, key.shape, query)  # TF's error
+            raise
         if self.scale is not None:
-            total = self.scale._value.to(query.dtype) * total
+            total = self.scale._value.to(total.dtype) * total
         return total.sum(-1)
 
     def get_config(self):

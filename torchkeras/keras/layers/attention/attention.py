@@ -1,11 +1,13 @@
 """``keras.layers.Attention``: dot-product (Luong-style) attention over ``[query, value(,
 key)]``."""
 
+import numpy as np
 import torch
 
-from ....framework.op_errors import dims_text, op_error
+from ....framework.op_errors import attr_error, dims_text, op_error
 from ....framework.tensor import wrap
 from ..layer import Layer
+from ..preprocessing._image_layer import check_seed
 from . import _masks
 from ....api_export import keras_export
 
@@ -34,6 +36,8 @@ class Attention(Layer):
         self.dropout = dropout
         self.seed = seed
         self._generator = None
+        if self.dropout > 0:  # Keras' comparison (a TypeError for a non-number)
+            check_seed(seed)
         if self.score_mode not in ["dot", "concat"]:
             raise ValueError(
                 "Invalid value for argument score_mode. Expected one of {'dot', 'concat'}. "
@@ -78,9 +82,13 @@ class Attention(Layer):
                 scores_mask = scores_mask.unsqueeze(-2)
             max_value = 65504.0 if scores.dtype is torch.float16 else 1.0e9
             scores = torch.where(scores_mask, scores, scores - max_value)
+        if not scores.is_floating_point():
+            raise attr_error("Softmax", scores)  # integer inputs' dot-product scores
         weights = torch.softmax(scores, dim=-1)
         if training and self.dropout > 0:
             weights = self._dropout(weights)
+        if value.dtype is not weights.dtype:
+            value = value.to(weights.dtype)  # Keras' matmul promotes integer values
         return torch.matmul(weights, value), weights
 
     def _dropout(self, weights):
@@ -110,8 +118,16 @@ class Attention(Layer):
         use_causal_mask=False,
     ):
         self._validate_inputs(inputs=inputs, mask=mask)
-        query, value = inputs[0]._value, inputs[1]._value
-        key = inputs[2]._value if len(inputs) > 2 else value
+        try:
+            query, value = inputs[0]._value, inputs[1]._value
+            key = inputs[2]._value if len(inputs) > 2 else value
+        except AttributeError:
+            raise ValueError(
+                "Attempt to convert a value (None) with an unsupported type (<class 'NoneType'>) "
+                "to a Tensor."
+            ) from None
+        if isinstance(query, np.ndarray) or isinstance(key, np.ndarray):
+            raise ValueError("dtype='string' is not a valid dtype for Keras type promotion.")
         query_mask = _masks.as_bool(mask[0]) if mask and mask[0] is not None else None
         value_mask = _masks.as_bool(mask[1]) if mask and mask[1] is not None else None
         scores = self._calculate_scores(query, key)

@@ -35,6 +35,8 @@ class EinsumDense(Layer):
     (None, 32, 64)
     """
 
+    _input_op = "matmul"  # Keras' einsum promotes dtypes first (string input errors)
+
     def __init__(
         self,
         equation,
@@ -74,9 +76,11 @@ class EinsumDense(Layer):
         self.bias_constraint = constraints.get(bias_constraint)
         self.kernel = None
         self.bias = None
-        self._contracted_dims = _trailing_contraction(equation)
+        self._contracted_dims = _trailing_contraction(equation) if isinstance(equation, str) else 0
 
     def build(self, input_shape):
+        if input_shape is None:
+            raise TypeError("object of type 'NoneType' has no len()")
         kernel_shape, bias_shape, _, input_axes, output_axes = analyze_einsum_string(
             self.equation, self.bias_axes, input_shape, self.partial_output_shape
         )
@@ -99,14 +103,15 @@ class EinsumDense(Layer):
     def call(self, inputs, training=None):
         x = inputs._value
         kernel = self.kernel._value
+        if not x.dtype.is_floating_point:
+            x = x.to(kernel.dtype)  # Keras' einsum promotes integers to the kernel's dtype
         if kernel.dtype is not x.dtype:
             kernel = kernel.to(x.dtype)
         n = self._contracted_dims
         if n:
             lead = x.shape[: x.ndim - n]
-            y = torch.matmul(
-                x.reshape(lead + (-1,)), kernel.reshape(math.prod(kernel.shape[:n]), -1)
-            )
+            contracted = math.prod(kernel.shape[:n])
+            y = torch.matmul(x.reshape(lead + (contracted,)), kernel.reshape(contracted, -1))
             y = y.reshape(lead + kernel.shape[n:])
         else:
             y = torch.einsum(self.equation, x, kernel)

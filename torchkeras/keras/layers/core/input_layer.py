@@ -35,11 +35,16 @@ class InputLayer(Layer):
         if shape is None and batch_shape is None and input_tensor is None:
             raise ValueError("You must pass a `shape` argument.")
         if input_tensor is not None:
+            if not isinstance(input_tensor, KerasTensor):
+                raise ValueError(
+                    "Argument `input_tensor` must be a KerasTensor. Received invalid type: "
+                    "input_tensor=%s (of type %s)" % (input_tensor, type(input_tensor))
+                )
             batch_shape = input_tensor.shape
             dtype = input_tensor.dtype
         elif batch_shape is None:
             batch_shape = (batch_size,) + standardize_shape(shape)
-        self._batch_shape = standardize_shape(tuple(batch_shape))
+        self._batch_shape = standardize_shape(batch_shape)
         dtype = standardize_dtype(dtype)
         self._dtype_name = dtype
         self.sparse = bool(sparse)

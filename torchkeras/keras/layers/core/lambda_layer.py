@@ -23,6 +23,8 @@ class Lambda(Layer):
         self._output_shape = output_shape
         self.mask = mask
         self.supports_masking = mask is not None
+        if not callable(function):
+            raise TypeError("unsupported callable")  # Keras' inspect.getfullargspec
         try:
             params = inspect.signature(function).parameters
         except (TypeError, ValueError):

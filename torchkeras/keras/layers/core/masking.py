@@ -12,6 +12,9 @@ class Masking(Layer):
     ``compute_mask`` (``any(inputs != mask_value, axis=-1)``), which is attached to the output for
     the mask-aware layers downstream."""
 
+    _input_op = "divide"  # its not_equal promotes dtypes first: Keras' promotion error
+    _converts_input = True  # its call converts the input first (None's error)
+
     def __init__(self, mask_value=0.0, **kwargs):
         super().__init__(**kwargs)
         self.mask_value = mask_value

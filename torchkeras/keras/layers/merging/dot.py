@@ -2,6 +2,7 @@
 
 import math
 
+import numpy as np
 import torch
 import torch.nn.functional as F
 
@@ -17,26 +18,51 @@ class Dot(Merge):
 
     def __init__(self, axes, normalize=False, **kwargs):
         super().__init__(**kwargs)
-        if not isinstance(axes, (int, list, tuple)) or (
-            not isinstance(axes, int) and len(axes) != 2
-        ):
-            raise TypeError(
-                "Invalid type/value for `axes` argument. Expected an int or a list/tuple of 2 "
-                "ints. Received: axes=%s" % (axes,)
-            )
+        if not isinstance(axes, int):
+            if not isinstance(axes, (list, tuple)):
+                raise TypeError(
+                    "Invalid type for argument `axes`: it should be a list or an int. "
+                    "Received: axes=%s" % (axes,)
+                )
+            if len(axes) != 2:
+                raise ValueError(
+                    "Invalid format for argument `axes`: it should contain two elements. "
+                    "Received: axes=%s" % (axes,)
+                )
+            if not isinstance(axes[0], int) or not isinstance(axes[1], int):
+                raise ValueError(
+                    "Invalid format for argument `axes`: list elements should be integers. "
+                    "Received: axes=%s" % (axes,)
+                )
         self.axes = axes
         self.normalize = normalize
+
+    _expand_ranks = False
+
+    def _keras_error(self, inputs):
+        """Keras' ``batch_dot`` error for a ``None`` or string input."""
+        for x in inputs:
+            if x is None:
+                return AttributeError("'NoneType' object has no attribute 'shape'")
+        for x in inputs:
+            if isinstance(x._value, np.ndarray):
+                return ValueError("dtype='string' is not a valid dtype for Keras type promotion.")
+        return None
 
     def _pair(self, ranks):
         axes = (self.axes, self.axes) if isinstance(self.axes, int) else tuple(self.axes)
         return tuple(a % r if a < 0 else a for a, r in zip(axes, ranks))
 
     def build(self, input_shape):
+        if not input_shape:
+            input_shape = None  # an empty list has no shape: Keras builds on None
         if not isinstance(input_shape[0], (tuple, list)) or len(input_shape) != 2:
             raise ValueError(
                 "A `Dot` layer should be called on a list of 2 inputs. Received: input_shape=%s"
                 % (input_shape,)
             )
+        if input_shape[1] is None:
+            return
         a, b = self._pair((len(input_shape[0]), len(input_shape[1])))
         if (
             input_shape[0][a] is not None
@@ -52,6 +78,18 @@ class Dot(Merge):
 
     def _merge_function(self, values):
         x, y = values
+        if x.shape[0] != y.shape[0] or x.ndim < 2 or y.ndim < 2:
+            raise ValueError(
+                "Cannot do batch_dot on inputs with %s. Received inputs with shapes %s and %s."
+                % (
+                    "rank < 2" if x.ndim < 2 or y.ndim < 2 else "different batch sizes",
+                    tuple(x.shape),
+                    tuple(y.shape),
+                )
+            )
+        if x.dtype != y.dtype:
+            dtype = torch.promote_types(x.dtype, y.dtype)
+            x, y = x.to(dtype), y.to(dtype)
         a, b = self._pair((x.ndim, y.ndim))
         if self.normalize:
             x = F.normalize(x, dim=a, eps=1e-12)

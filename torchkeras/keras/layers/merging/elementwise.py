@@ -62,6 +62,8 @@ class _MaskedExtremum(Merge):
 class Add(Merge):
     """The sum of the inputs."""
 
+    _keras_op = "add"
+
     def _merge_function(self, values):
         out = values[0]
         for value in values[1:]:
@@ -72,6 +74,8 @@ class Add(Merge):
 @keras_export("keras.layers.Subtract")
 class Subtract(Merge):
     """``inputs[0] - inputs[1]`` (exactly two inputs)."""
+
+    _keras_op = "subtract"
 
     def build(self, input_shape):
         super().build(input_shape)
@@ -94,6 +98,8 @@ class Subtract(Merge):
 class Multiply(Merge):
     """The element-wise product of the inputs.  Masked positions count as 1; when every input is
     masked the output is zeroed outside the OR of the masks and carries that mask (Keras)."""
+
+    _keras_op = "multiply"
 
     def call(self, inputs):
         masks = _input_masks(inputs)
@@ -127,6 +133,8 @@ class Multiply(Merge):
 class Average(Merge):
     """The element-wise mean of the inputs."""
 
+    _keras_op = "add"
+
     def _merge_function(self, values):
         out = values[0]
         for value in values[1:]:
@@ -138,11 +146,15 @@ class Average(Merge):
 class Maximum(_MaskedExtremum):
     """The element-wise maximum of the inputs."""
 
+    _keras_op = "maximum"
+
     _op = torch.maximum
 
 
 @keras_export("keras.layers.Minimum")
 class Minimum(_MaskedExtremum):
     """The element-wise minimum of the inputs."""
+
+    _keras_op = "minimum"
 
     _op = torch.minimum

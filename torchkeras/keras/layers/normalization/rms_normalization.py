@@ -13,6 +13,8 @@ class RMSNormalization(Layer):
     to ones) of the shape of the normalised axes.  As in Keras, ``axis`` becomes a sorted list once
     built."""
 
+    _input_op = "mean"  # the Keras op promotes dtypes first (string input errors)
+
     def __init__(self, axis=-1, epsilon=1e-6, **kwargs):
         super().__init__(**kwargs)
         self.axis = axis

@@ -12,6 +12,7 @@ from ....framework.tensor import wrap
 from ...backend import config
 from ..convolutional import _conv_utils as utils
 from ..layer import Layer
+from .base_pooling import max_pool_3d_dtype_error
 from ....api_export import keras_export
 
 _F = torch.nn.functional
@@ -57,9 +58,39 @@ class _AdaptivePooling(Layer):
         self.built = True
 
     def call(self, inputs):
-        x = utils.to_channels_first(inputs._value, self.data_format)
-        y = self.functions[self.rank](x, self.output_size)
+        if inputs is None:
+            raise AttributeError("'NoneType' object has no attribute 'shape'")
+        value = inputs._value
+        size = self._size_for(value.ndim - 2)
+        x = utils.to_channels_first(value, self.data_format)
+        function = self.functions[len(size)]
+        if function in _MAX.values() and not x.dtype.is_floating_point:
+            if len(size) == 3:
+                raise max_pool_3d_dtype_error(x)
+            y = function(x.double(), size).to(x.dtype)  # exact for TF's integer max pools
+        else:
+            y = function(x, size)
         return wrap(utils.from_channels_first(y, self.data_format))
+
+    def _size_for(self, spatial):
+        """The output size Keras' backend pools an input of ``spatial`` dims to: it picks the
+        1D/2D/3D pool by the input's rank, which unpacks ``output_size`` (1D: its first
+        entry)."""
+        if spatial == self.rank:
+            return self.output_size
+        if spatial not in (1, 2, 3):
+            raise ValueError(
+                "%s supports 1D, 2D, or 3D inputs only."
+                % ("adaptive_max_pool" if self.functions is _MAX else "adaptive_average_pool")
+            )
+        if spatial == 1:
+            return self.output_size[:1]
+        if len(self.output_size) < spatial:
+            raise ValueError(
+                "not enough values to unpack (expected %d, got %d)"
+                % (spatial, len(self.output_size))
+            )
+        raise ValueError("too many values to unpack (expected %d)" % spatial)
 
     def compute_output_shape(self, input_shape):
         if self.data_format == "channels_last":

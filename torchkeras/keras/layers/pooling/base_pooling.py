@@ -4,6 +4,7 @@ import numpy as np
 import torch
 
 from ....framework.errors import InvalidArgumentError
+from ....framework.op_errors import op_error, type_name
 from ....framework.tensor import wrap
 from ....ops import _window
 from ....ops.pooling_ops import empty_output_error
@@ -59,6 +60,24 @@ _POOL_OPS = {
 ``(node, op, allowed paddings, signature)`` for the error on an unknown padding."""
 
 
+_MAX_POOL_3D_DTYPES = (torch.float16, torch.bfloat16, torch.float32)
+
+
+def max_pool_3d_dtype_error(value):
+    """TF's CPU ``MaxPool3D`` kernel error for a storage ``value`` of a dtype it refuses (any
+    but half, bfloat16 and float); None for the dtypes it takes."""
+    if value.dtype in _MAX_POOL_3D_DTYPES:
+        return None
+    node, op, _, signature = _POOL_OPS["max", 3]
+    return InvalidArgumentError(
+        None,
+        None,
+        "Value for attr 'T' of %s is not in the list of allowed values: half, bfloat16, float"
+        "\n\t; NodeDef: {{node %s}}; Op<name=%s; %s> [Op:%s] name: "
+        % (type_name(value), node, node, signature, op),
+    )
+
+
 class BasePooling(Layer):
     """Max or average pooling over ``rank`` spatial dims (``rank`` and ``pool_mode`` are class
     attributes).
@@ -80,7 +99,7 @@ class BasePooling(Layer):
         self.strides = (
             self.pool_size
             if strides is None
-            else utils.normalize_tuple(strides, self.rank, "strides")
+            else utils.normalize_tuple(strides, self.rank, "strides", allow_zero=True)
         )
         self.padding = padding
         self._padding = padding.lower() if isinstance(padding, str) else padding
@@ -105,6 +124,13 @@ class BasePooling(Layer):
     def call(self, inputs):
         self._check_padding_kernel()
         value = inputs._value
+        if 0 in self.strides:  # Keras takes it; TF's kernel refuses it
+            node, op, _, _ = _POOL_OPS[self.pool_mode, max(self.rank, 2)]
+            raise op_error(op, "Stride must be > 0, but got 0", value, kernel=node)
+        if self.rank == 3 and self.pool_mode == "max":
+            error = max_pool_3d_dtype_error(value)
+            if error is not None:
+                raise error
         x = utils.to_channels_first(value, self.data_format)
         if self._padding == "valid":
             try:

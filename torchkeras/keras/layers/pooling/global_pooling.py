@@ -29,7 +29,14 @@ class BaseGlobalPooling(Layer):
     def call(self, inputs):
         value = inputs._value
         if self.pool_mode == "max":
+            if not value.numel():
+                from ...ops import _numpy_reduction
+
+                # Keras' max refuses an empty tensor
+                return _numpy_reduction.max(inputs, axis=self._axes, keepdims=self.keepdims)
             return wrap(torch.amax(value, dim=self._axes, keepdim=self.keepdims))
+        if not value.dtype.is_floating_point and not value.dtype.is_complex:
+            value = value.to(torch.float32)  # Keras' mean of integers is float32
         return wrap(torch.mean(value, dim=self._axes, keepdim=self.keepdims))
 
     def compute_output_shape(self, input_shape):

@@ -1,7 +1,7 @@
 """The base of the layers that warp images by a random affine transform per image."""
 
 from . import _affine
-from ._image_layer import ImagePreprocessingLayer
+from ._image_layer import ImagePreprocessingLayer, check_seed
 
 
 class AffineLayer(ImagePreprocessingLayer):
@@ -22,7 +22,7 @@ class AffineLayer(ImagePreprocessingLayer):
         _affine.check_modes(fill_mode, interpolation)
         self.fill_mode = fill_mode
         self.interpolation = interpolation
-        self.seed = seed
+        self.seed = check_seed(seed)
         self.fill_value = fill_value
 
     def transform(self, images, training):

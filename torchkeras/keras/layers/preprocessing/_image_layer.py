@@ -27,6 +27,10 @@ class ImagePreprocessingLayer(Layer):
     """Whether ``call`` casts the images to the compute dtype first (Keras does, except
     ``Resizing``)."""
 
+    _shape_read_rank = 0
+    """The rank below which Keras' transformation reads a missing shape entry (its
+    ``IndexError``) before the rank check."""
+
     def __init__(self, data_format=None, **kwargs):
         super().__init__(**kwargs)
         self.data_format = _conv_utils.normalize_data_format(data_format)
@@ -34,6 +38,8 @@ class ImagePreprocessingLayer(Layer):
 
     def call(self, inputs, training=True):
         value = convert_to_tensor(inputs)._value
+        if value.ndim < self._shape_read_rank:
+            raise IndexError("tuple index out of range")
         if value.ndim not in (3, 4):
             raise ValueError(
                 "Expected image tensor to have rank 3 (single image) or 4 (batch of images). "
@@ -69,6 +75,13 @@ class ImagePreprocessingLayer(Layer):
         config = super().get_config()
         config["data_format"] = self.data_format
         return config
+
+
+def check_seed(seed):
+    """``seed`` after Keras' ``SeedGenerator`` check (an int, or None for a random one)."""
+    if seed is not None and not isinstance(seed, int):
+        raise ValueError("Argument `seed` must be an integer. Received: seed=%s" % (seed,))
+    return seed
 
 
 def base_factor(factor, bounds=(-1, 1)):

@@ -6,7 +6,7 @@ import torch
 
 from ..regularization import _noise
 from ....ops import image_resample as _resample
-from ._image_layer import ImagePreprocessingLayer
+from ._image_layer import ImagePreprocessingLayer, check_seed
 from .resizing import resized_shape
 from ....api_export import keras_export
 
@@ -19,11 +19,13 @@ class RandomCrop(ImagePreprocessingLayer):
     inference the images pass through unchanged (uncropped), as in Keras 3.  Without ``seed`` a
     random one is drawn (and shows in the config), as Keras does."""
 
+    _shape_read_rank = 3  # Keras reads ``shape[-3]`` first
+
     def __init__(self, height, width, seed=None, data_format=None, name=None, **kwargs):
         super().__init__(data_format=data_format, name=name, **kwargs)
         self.height = height
         self.width = width
-        self.seed = seed if seed is not None else random.randint(1, int(1e9))
+        self.seed = check_seed(seed) if seed is not None else random.randint(1, int(1e9))
         self.supports_masking = False
 
     def call(self, inputs, training=True):

@@ -2,7 +2,7 @@
 
 import torch
 
-from ._image_layer import ImagePreprocessingLayer
+from ._image_layer import ImagePreprocessingLayer, check_seed
 from ....api_export import keras_export
 
 HORIZONTAL = "horizontal"
@@ -19,7 +19,7 @@ class RandomFlip(ImagePreprocessingLayer):
 
     def __init__(self, mode=HORIZONTAL_AND_VERTICAL, seed=None, data_format=None, **kwargs):
         super().__init__(data_format=data_format, **kwargs)
-        self.seed = seed
+        self.seed = check_seed(seed)
         self.mode = mode
 
     def transform(self, images, training):

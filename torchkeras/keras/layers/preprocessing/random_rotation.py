@@ -18,6 +18,8 @@ class RandomRotation(AffineLayer):
     ``"wrap"``, ``"constant"`` with ``fill_value``, ``"nearest"``).  Identity at inference.
     Same distribution as Keras (torch's generator, not Keras' bits)."""
 
+    _shape_read_rank = 2  # Keras reads ``shape[-2]`` first
+
     def __init__(
         self,
         factor,
@@ -36,7 +38,7 @@ class RandomRotation(AffineLayer):
             data_format=data_format,
             **kwargs,
         )
-        self.factor = base_factor(factor)
+        self.factor = base_factor(factor or 0.0)  # Keras' base layer reads None as 0
 
     def transforms(self, images):
         batch, height, width = images.shape[0], images.shape[1], images.shape[2]

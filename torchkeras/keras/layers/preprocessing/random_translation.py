@@ -16,6 +16,8 @@ class RandomTranslation(AffineLayer):
     ``[-f, f]``), filling uncovered pixels by ``fill_mode``.  Identity at inference; same
     distribution as Keras (torch's generator)."""
 
+    _shape_read_rank = 3  # Keras reads ``shape[-3]`` first
+
     def __init__(
         self,
         height_factor,

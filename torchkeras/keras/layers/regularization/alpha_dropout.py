@@ -28,6 +28,11 @@ class AlphaDropout(Layer):
         if not training or self.rate <= 0:
             return inputs
         value = inputs._value
+        alpha_p = -_SELU_ALPHA * _SELU_SCALE
+        if not value.dtype.is_floating_point:  # Keras builds its constants in the input's dtype
+            raise TypeError(
+                "Cannot convert %r to EagerTensor of dtype %s" % (alpha_p, inputs.dtype.name)
+            )
         uniform = torch.rand(
             _noise.resolved_noise_shape(value, self.noise_shape),
             dtype=value.dtype,
@@ -35,7 +40,6 @@ class AlphaDropout(Layer):
             generator=_noise.generator(self, value.device),
         )
         kept = (uniform >= self.rate).to(value.dtype)
-        alpha_p = -_SELU_ALPHA * _SELU_SCALE
         a = ((1 - self.rate) * (1 + self.rate * alpha_p**2)) ** -0.5
         b = -a * alpha_p * self.rate
         return wrap(a * (value * kept + alpha_p * (1 - kept)) + b)

@@ -2,6 +2,7 @@
 
 import math
 
+from ....framework.op_errors import input_dtype_error
 from ....framework.tensor import wrap
 from ..layer import Layer
 from . import _noise
@@ -21,6 +22,8 @@ class GaussianNoise(Layer):
         if not training or self.stddev == 0:
             return inputs
         value = inputs._value
+        if not value.dtype.is_floating_point:  # ``inputs + float noise``: TF's AddV2 refuses
+            raise input_dtype_error("AddV2", 1, value, "float")
         noise = _noise.standard_normal_like(self, value)
         return wrap(value + noise * self.stddev)
 

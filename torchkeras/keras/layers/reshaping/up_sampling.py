@@ -28,7 +28,13 @@ class UpSampling1D(Layer):
 
     def __init__(self, size=2, **kwargs):
         super().__init__(**kwargs)
-        self.size = int(size)
+        if not isinstance(size, int) or isinstance(size, bool):
+            raise TypeError("Expected an integer value for `size`, got %s." % (type(size),))
+        if size <= 0:
+            raise ValueError(
+                "Argument `size` should be a positive integer. Received: size=%s" % (size,)
+            )
+        self.size = size
         self.input_spec = InputSpec(ndim=3)
         self.built = True
 

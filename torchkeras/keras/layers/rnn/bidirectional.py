@@ -49,20 +49,8 @@ class Bidirectional(Layer):
                 layer, "backward_", go_backwards=not layer.go_backwards
             )
         else:
-            for attribute in ("return_sequences", "return_state"):
-                if getattr(backward_layer, attribute) != getattr(layer, attribute):
-                    raise ValueError(
-                        "Forward layer and backward layer should have the same `%s`. Received: "
-                        "forward_layer.%s=%s, backward_layer.%s=%s"
-                        % (
-                            attribute,
-                            attribute,
-                            getattr(layer, attribute),
-                            attribute,
-                            getattr(backward_layer, attribute),
-                        )
-                    )
             self.backward_layer = backward_layer
+        self._verify_layer_config()
         for direction in (self.forward_layer, self.backward_layer):
             if getattr(direction, "zero_output_for_mask", None) is not None:
                 direction.zero_output_for_mask = direction.return_sequences
@@ -117,6 +105,26 @@ class Bidirectional(Layer):
     def reset_state(self):
         """The same as :meth:`reset_states`."""
         self.reset_states()
+
+    def _verify_layer_config(self):
+        """Keras' checks of the two directions: different ``go_backwards``, the same
+        ``stateful``, ``return_sequences`` and ``return_state``."""
+        forward, backward = self.forward_layer, self.backward_layer
+        if forward.go_backwards == backward.go_backwards:
+            raise ValueError(
+                "Forward layer and backward layer should have different `go_backwards` value. "
+                "Received: forward_layer.go_backwards %s, backward_layer.go_backwards=%s"
+                % (forward.go_backwards, backward.go_backwards)
+            )
+        for attribute in ("stateful", "return_sequences", "return_state"):
+            forward_value = getattr(forward, attribute)
+            backward_value = getattr(backward, attribute)
+            if forward_value != backward_value:
+                raise ValueError(
+                    "Forward layer and backward layer are expected to have the same value for "
+                    'attribute "%s", got "%s" for forward layer and "%s" for backward layer'
+                    % (attribute, forward_value, backward_value)
+                )
 
     def compute_output_shape(self, sequences_shape, initial_state_shape=None):
         shape = self.forward_layer.compute_output_shape(sequences_shape)

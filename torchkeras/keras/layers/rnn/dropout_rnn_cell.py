@@ -76,7 +76,7 @@ class DropoutRNNCell(Layer):
         **kwargs,
     ):
         super().__init__(**kwargs)
-        if not isinstance(units, int) or units <= 0:
+        if units <= 0:
             raise ValueError(
                 "Received an invalid value for argument `units`, expected a positive integer, got "
                 "%s." % (units,)
@@ -197,13 +197,41 @@ class DropoutRNNCell(Layer):
         """One step: ``(output, new_states)`` (``new_states`` a list when ``states`` was one, as
         in Keras)."""
         nested = isinstance(states, (list, tuple))
-        state_values = [
-            s._value if hasattr(s, "_value") else torch.as_tensor(s)
-            for s in (states if nested else [states])
-        ]
-        output, new_states = self._step(inputs._value, state_values, training)
+        try:
+            state_values = [
+                s._value if hasattr(s, "_value") else torch.as_tensor(s)
+                for s in (states if nested else [states])
+            ]
+            x = inputs._value
+            if not x.dtype.is_floating_point:
+                x = x.to(self._compute_torch_dtype)  # Keras' matmul promotes to the kernel's
+            output, new_states = self._step(x, state_values, training)
+        except Exception:
+            error = self._keras_error(inputs, states)
+            if error is None:
+                raise
+            raise error from None
         wrapped = [wrap(s) for s in new_states]
         return wrap(output), (wrapped if nested or len(wrapped) > 1 else wrapped[0])
+
+    def _keras_error(self, inputs, states):
+        """The error Keras' step (its first ``keras.ops`` on ``inputs`` and ``states``) raises
+        where the torch step failed, or None."""
+        from ...ops import _numpy_array
+
+        try:
+            self._keras_step(_numpy_array.matmul, inputs, states)
+        except Exception as error:  # noqa: BLE001 - the outcome is the error to report
+            return error
+        return None
+
+    def _keras_step(self, matmul, inputs, states):
+        """Keras' step up to its first binary ops (for their errors); subclasses override."""
+        prev = states[0] if isinstance(states, (list, tuple)) else states
+        h = matmul(inputs, self.kernel)
+        if self.bias is not None:
+            h = h + self.bias
+        return h + matmul(prev, self.recurrent_kernel)
 
     def _fused_fits(self, training):
         """Whether torch's fused kernel computes this cell (subclasses refine)."""

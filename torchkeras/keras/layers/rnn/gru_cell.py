@@ -76,6 +76,24 @@ class GRUCell(DropoutRNNCell):
         fn = self._rec_fn
         return fn(value) if fn is not None else self.recurrent_activation(wrap(value))._value
 
+    def _keras_step(self, matmul, inputs, states):
+        h_prev = states[0] if isinstance(states, (list, tuple)) else states
+        input_bias = recurrent_bias = None
+        if self.bias is not None:
+            input_bias, recurrent_bias = (
+                (self.bias[0], self.bias[1]) if self.reset_after else (self.bias, None)
+            )
+        matrix_x = matmul(inputs, self.kernel)
+        if input_bias is not None:
+            matrix_x = matrix_x + input_bias
+        if self.reset_after:
+            matrix_inner = matmul(h_prev, self.recurrent_kernel)
+            if recurrent_bias is not None:
+                matrix_inner = matrix_inner + recurrent_bias
+        else:
+            matrix_inner = matmul(h_prev, self.recurrent_kernel[:, : 2 * self.units])
+        return matrix_x[..., : self.units] + matrix_inner[:, : self.units]
+
     def _step(self, x, states, training):
         kernel, recurrent, bias = self._weights_like(x)
         n = self.units

@@ -107,6 +107,11 @@ class LSTMCell(DropoutRNNCell):
         h = self._recurrent(zo) * self._activate(c)
         return h, [h, c]
 
+    def _keras_step(self, matmul, inputs, states):
+        h_prev, _ = states[0], states[1]
+        z = matmul(inputs, self.kernel) + matmul(h_prev, self.recurrent_kernel)
+        return z if self.bias is None else z + self.bias
+
     def _fused_fits(self, training):
         return (
             super()._fused_fits(training)

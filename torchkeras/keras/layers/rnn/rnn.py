@@ -154,6 +154,15 @@ class RNN(Layer):
     # -------------------------------------------------------------------- call
     def call(self, sequences, initial_state=None, mask=None, training=False):
         x = sequences._value
+        if x.ndim < 3 and not symbolic.tracing():  # Keras reads shape[1] and slices step 0
+            if x.ndim < 2:
+                raise IndexError("tuple index out of range")
+            raise op_error(
+                "StridedSlice",
+                "Index out of range using input dim 2; input has only 2 dims",
+                x,
+                name="%s/strided_slice/" % self.name,
+            )
         if not (x.dtype.is_floating_point or x.dtype.is_complex):
             x = x.to(self._compute_torch_dtype)  # Keras' ops promote ints with the float kernels
         if x.ndim > 1 and x.shape[1] == 0 and not symbolic.tracing():

@@ -69,6 +69,8 @@ class Hashing(Layer):
     default).  Difference from Keras: ``sparse=True`` is refused.
     """
 
+    _converts_input = True  # its call converts the input first (None's error)
+
     _allow_non_tensor_positional_args = True  # Keras hashes Python values too
 
     def __init__(
