@@ -10,8 +10,16 @@ import torch
 
 from ..backend import config
 from . import _conv_reference
+from ...framework import dtypes
+from ...framework.convert import convert_to_tensor
+from ...framework.errors import OpError
+from ...framework.tensor import TensorOperators
+from ...ops import elementwise_ops
+from ...ops.comparison_ops import where
+from ...ops.creation_ops import zeros_like
 from ...framework.op_errors import broadcast_shapes, op_error
 from ._base import TORCH, constant_input, float_kernel_input, storage, wrap
+from ._core import convert_to_tensor as keras_convert
 from ._dtypes import NAME, result_type
 from ...api_export import keras_export
 
@@ -60,29 +68,67 @@ def hard_tanh(x):
     return wrap(torch.clamp(constant_input(x, 1.0), -1.0, 1.0))
 
 
+_FLOATING = frozenset((torch.float16, torch.bfloat16, torch.float32, torch.float64))
+_NUMBERS = frozenset((int, float))
+
+
+def _floating(x):
+    """Whether ``x`` is a tensor (or variable) of a floating dtype: the input of the torch
+    paths below, on which Keras' TF code computes what they compute."""
+    return isinstance(x, TensorOperators) and x._value.dtype in _FLOATING
+
+
 @keras_export("keras.ops.squareplus", "keras.ops.nn.squareplus")
 def squareplus(x, b=4):
-    """``(x + sqrt(x ** 2 + b)) / 2``."""
-    x = storage(x)
-    return wrap((x + torch.sqrt(torch.square(x) + b)) / 2)
+    """``(x + sqrt(x ** 2 + b)) / 2``.  As Keras' TF backend: ``b`` converts to ``x``'s dtype
+    (cast for integer ``x``, TF's conversion errors otherwise), then TF's ``Sqrt``/``AddV2``
+    run (their dtype and shape errors)."""
+    if type(b) in _NUMBERS and _floating(x):
+        x = x._value
+        return wrap((x + torch.sqrt(torch.square(x) + b)) / 2)
+    x = convert_to_tensor(x)
+    if x.dtype == dtypes.string:
+        b = convert_to_tensor(b, dtypes.string)
+    else:
+        b = keras_convert(b, x.dtype)
+    y = x + elementwise_ops.sqrt(elementwise_ops.square(x) + b)
+    return y / 2
 
 
 @keras_export("keras.ops.sparse_plus", "keras.ops.nn.sparse_plus")
 def sparse_plus(x):
-    """0 for ``x <= -1``, ``(x + 1) ** 2 / 4`` for ``|x| < 1``, ``x`` above."""
-    x = storage(x)
-    return wrap(
-        torch.where(x <= -1, torch.zeros_like(x), torch.where(x < 1, 0.25 * torch.square(x + 1), x))
+    """0 for ``x <= -1``, ``(x + 1) ** 2 / 4`` for ``|x| < 1``, ``x`` above.  Keras' TF
+    backend compares ``x`` as given (NumPy's or Python's errors and dtypes for arrays and
+    lists) and selects with ``tf.where``, as done here for all but floating tensors."""
+    if _floating(x):
+        x = x._value
+        square = 0.25 * torch.square(x + 1)
+        return wrap(torch.where(x <= -1, torch.zeros_like(x), torch.where(x < 1, square, x)))
+    return where(
+        x <= -1,
+        zeros_like(x),
+        where(x < 1, (1 / 4) * elementwise_ops.pow(x + 1, 2), x),
     )
 
 
 @keras_export("keras.ops.soft_shrink", "keras.ops.nn.soft_shrink")
 def soft_shrink(x, threshold=0.5):
-    """``x`` moved ``threshold`` toward 0, and 0 within ``[-threshold, threshold]``."""
-    x = storage(x)
-    zero = torch.zeros_like(x)
-    return wrap(
-        torch.where(x > threshold, x - threshold, torch.where(x < -threshold, x + threshold, zero))
+    """``x`` moved ``threshold`` toward 0, and 0 within ``[-threshold, threshold]``.  Keras'
+    TF backend compares ``x`` as given (NumPy's or Python's errors and dtypes for arrays and
+    lists) and selects with ``tf.where``, as done here for all but floating tensors with a
+    number ``threshold``."""
+    if type(threshold) in _NUMBERS and _floating(x):
+        x = x._value
+        zero = torch.zeros_like(x)
+        return wrap(
+            torch.where(
+                x > threshold, x - threshold, torch.where(x < -threshold, x + threshold, zero)
+            )
+        )
+    return where(
+        x > threshold,
+        x - threshold,
+        where(x < -threshold, x + threshold, zeros_like(x)),
     )
 
 
@@ -105,13 +151,15 @@ def tanh_shrink(x):
 
 @keras_export("keras.ops.threshold", "keras.ops.nn.threshold")
 def threshold(x, threshold, default_value):
-    """``x`` where ``x > threshold``, else ``default_value``."""
-    x = storage(x)
-    return wrap(
-        torch.where(
-            x > threshold, x, torch.as_tensor(default_value, dtype=x.dtype, device=x.device)
-        )
-    )
+    """``x`` where ``x > threshold``, else ``default_value``.  Keras' TF backend compares ``x``
+    as given (NumPy's or Python's errors for arrays and lists) and selects with ``tf.where``
+    (``default_value`` converted to ``x``'s dtype), as done here for all but floating tensors
+    with number arguments."""
+    if type(threshold) in _NUMBERS and type(default_value) in _NUMBERS and _floating(x):
+        x = x._value
+        default = torch.as_tensor(default_value, dtype=x.dtype, device=x.device)
+        return wrap(torch.where(x > threshold, x, default))
+    return where(x > threshold, x, default_value)
 
 
 def _normalized_axes(x, axis):
@@ -224,12 +272,25 @@ def separable_conv(
     data_format=None,
     dilation_rate=1,
 ):
-    """Depthwise convolution followed by a 1x1 ``pointwise_kernel`` convolution (1-D or 2-D)."""
-    if storage(inputs).dim() - 2 > 2:
-        raise ValueError(
-            f"`num_spatial_dims` must be 1 or 2. Received: "
-            f"num_spatial_dims={storage(inputs).dim() - 2}."
+    """Depthwise convolution followed by a 1x1 ``pointwise_kernel`` convolution (1-D or 2-D).
+    Arguments the torch path fails on run through Keras' TF-backend code on
+    ``tf.nn.separable_conv2d`` (TF's errors, in TF's order)."""
+    try:
+        return _separable_conv(
+            inputs, depthwise_kernel, pointwise_kernel, strides, padding, data_format, dilation_rate
         )
+    except (RuntimeError, ValueError, TypeError, KeyError, AttributeError, IndexError, OpError):
+        pass
+    return _conv_reference.separable_conv(
+        inputs, depthwise_kernel, pointwise_kernel, strides, padding, data_format, dilation_rate
+    )
+
+
+def _separable_conv(
+    inputs, depthwise_kernel, pointwise_kernel, strides, padding, data_format, dilation_rate
+):
+    if storage(inputs).dim() - 2 > 2:
+        raise ValueError("not 1-D or 2-D: Keras' error comes from the reference path")
     from .nn import conv, depthwise_conv
 
     depthwise = depthwise_conv(

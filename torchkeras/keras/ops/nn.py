@@ -23,6 +23,7 @@ from ...framework.op_errors import attr_error as _attr_error, op_error as _op_er
 from ...framework.op_errors import broadcast_shapes as _broadcast_shapes
 from ...framework.op_errors import kernel_name as _kernel_name
 from ...framework.tensor import Tensor as _Tensor
+from ...framework.tensor import TensorOperators as _TensorOperators
 from ...framework.convert import to_torch as _to_torch
 from ...api_export import keras_export as _keras_export
 
@@ -435,6 +436,8 @@ def depthwise_conv(inputs, kernel, strides=1, padding="valid", data_format=None,
 
 _MAX_POOL = {1: F.max_pool1d, 2: F.max_pool2d, 3: F.max_pool3d}
 _AVG_POOL = {1: F.avg_pool1d, 2: F.avg_pool2d, 3: F.avg_pool3d}
+_MAX_POOL3D = frozenset((torch.float32, torch.bfloat16))
+"""The dtypes TF's CPU ``MaxPool3D`` kernel takes (the others raise TF's errors)."""
 
 
 def _pool_args(x, pool_size, strides):
@@ -445,7 +448,24 @@ def _pool_args(x, pool_size, strides):
 
 @_keras_export("keras.ops.max_pool", "keras.ops.nn.max_pool")
 def max_pool(inputs, pool_size, strides=None, padding="valid", data_format=None):
-    """Max pooling (``strides`` default to ``pool_size``; ``'same'`` pads with -inf like TF)."""
+    """Max pooling (``strides`` default to ``pool_size``; ``'same'`` pads with -inf like TF).
+    Arguments the torch path fails on (or an unknown data format) run through Keras'
+    TF-backend code on ``tf.nn.max_pool`` (TF's errors, TF's oneDNN failure for a window
+    larger than the input).  So do inputs that are not tensors (Keras hands them to
+    ``tf.nn.max_pool`` as they are: NumPy arrays of rank 4 become float32) and 3-D pooling of
+    dtypes other than float32 and bfloat16 (TF's ``MaxPool3D`` refuses them on the CPU)."""
+    if isinstance(inputs, _TensorOperators) and (
+        inputs._value.dim() != 5 or inputs._value.dtype in _MAX_POOL3D
+    ):
+        try:
+            return _max_pool(inputs, pool_size, strides, padding, data_format)
+        except (RuntimeError, ValueError, TypeError, KeyError, AttributeError):
+            pass
+    return _conv_reference.max_pool(inputs, pool_size, strides, padding, data_format)
+
+
+def _max_pool(inputs, pool_size, strides, padding, data_format):
+    _conv_reference.standardize_data_format(data_format)
     x, data_format = _channels_first(storage(inputs), data_format)
     n, pool, strides = _pool_args(x, pool_size, strides)
     if _padding(padding) == "same":

@@ -15,12 +15,10 @@ import re
 import numpy as np
 import torch
 
-from ...framework import device as _device
 from ...framework.errors import InvalidArgumentError, OpError
 from ...framework import dtypes
 from ...framework.op_errors import attr_error, dims_text, op_error
 from ...framework.tensor import TensorOperators
-from ...ops.pooling_ops import onednn_pool_failure
 from ._strings import StringInputError, outcome as strings_outcome
 
 __all__ = ["translate", "reraise", "translating"]
@@ -269,8 +267,6 @@ def translate(error, name, args):
                 "Tile", "Expected multiples[0] >= 0, but got %s" % found.group(1), name=None
             )
         return op_error("Fill", "Dimension %s must be >= 0" % found.group(1))
-    if name == "max_pool" and ("Output size is too small" in text or "output size: 0" in text):
-        return onednn_pool_failure("MaxPool", _device.tf_device_string(_device.current()))
     if "step must be nonzero" in text:
         return op_error("Range", "Requires delta != 0: 0")
     return None
