@@ -15,12 +15,12 @@ from ...framework.convert import convert_to_tensor
 from ...framework.errors import OpError
 from ...framework.tensor import TensorOperators
 from ...ops import elementwise_ops
+from ...ops.cast_ops import cast
 from ...ops.comparison_ops import where
 from ...ops.creation_ops import zeros_like
 from ...framework.op_errors import broadcast_shapes, op_error
 from ._base import TORCH, constant_input, float_kernel_input, storage, wrap
-from ._core import convert_to_tensor as keras_convert
-from ._dtypes import NAME, result_type
+from ._dtypes import NAME, result_type, standardize_dtype
 from ...api_export import keras_export
 
 __all__ = [
@@ -78,6 +78,17 @@ def _floating(x):
     return isinstance(x, TensorOperators) and x._value.dtype in _FLOATING
 
 
+def _keras_converted(value, dtype):
+    """Keras' TF-backend ``convert_to_tensor(value, dtype)`` for a TF ``dtype``: tensors are
+    cast, other values converted by TF's rules, but cast for integer and bool dtypes (TF's
+    conversion would refuse a float)."""
+    if isinstance(value, TensorOperators):
+        return value if value.dtype == dtype else cast(value, dtype)
+    if dtype.is_integer or dtype == dtypes.bool:
+        return cast(convert_to_tensor(value), dtype)
+    return convert_to_tensor(value, dtype)
+
+
 @keras_export("keras.ops.squareplus", "keras.ops.nn.squareplus")
 def squareplus(x, b=4):
     """``(x + sqrt(x ** 2 + b)) / 2``.  As Keras' TF backend: ``b`` converts to ``x``'s dtype
@@ -87,10 +98,7 @@ def squareplus(x, b=4):
         x = x._value
         return wrap((x + torch.sqrt(torch.square(x) + b)) / 2)
     x = convert_to_tensor(x)
-    if x.dtype == dtypes.string:
-        b = convert_to_tensor(b, dtypes.string)
-    else:
-        b = keras_convert(b, x.dtype)
+    b = _keras_converted(b, x.dtype)
     y = x + elementwise_ops.sqrt(elementwise_ops.square(x) + b)
     return y / 2
 
@@ -250,16 +258,50 @@ def _keras_layer_norm_checks(x, gamma, beta, axis):
 @keras_export("keras.ops.rms_normalization", "keras.ops.nn.rms_normalization")
 def rms_normalization(x, scale=None, axis=-1, epsilon=None):
     """``x / sqrt(mean(x ** 2) + epsilon) * scale`` over ``axis``, computed in
-    ``result_type(x, float32)`` and cast back."""
+    ``result_type(x, float32)`` and cast back.  A floating tensor normalized over one axis in
+    range (``scale`` a tensor or absent) runs on torch; everything else runs Keras' code on
+    ``keras.ops`` (its errors: ``x.dtype`` read first, ``scale`` converted to the compute
+    dtype, TF's ``Mean`` axis checks and ``Mul`` shape checks, a scalar ``x`` made rank 1)."""
     epsilon = config.epsilon() if epsilon is None else epsilon
-    x = storage(x)
-    original = x.dtype
-    x = x.to(TORCH[result_type(NAME[original], "float32")])
-    axes, _ = _normalized_axes(x, axis)
-    out = x * torch.rsqrt(torch.mean(torch.square(x), dim=axes, keepdim=True) + epsilon)
+    if (
+        _floating(x)
+        and type(axis) is int
+        and -x._value.dim() <= axis < x._value.dim()
+        and (scale is None or isinstance(scale, TensorOperators))
+        and type(epsilon) in _NUMBERS
+    ):
+        value = x._value
+        original = value.dtype
+        value = value.to(TORCH[result_type(NAME[original], "float32")])
+        out = value * torch.rsqrt(torch.mean(torch.square(value), dim=axis, keepdim=True) + epsilon)
+        if scale is not None:
+            scale = scale._value.to(value.dtype)
+            try:
+                out = out * scale
+            except RuntimeError:
+                broadcast_shapes("Mul", tuple(out.shape), tuple(scale.shape))
+                raise
+        return wrap(out.to(original))
+    return _keras_rms_normalization(x, scale, axis, epsilon)
+
+
+def _keras_rms_normalization(x, scale, axis, epsilon):
+    """Keras' ``_rms_normalization`` (its non-torch branch) on ``keras.ops``."""
+    from .. import ops
+
+    original = standardize_dtype(x.dtype)
+    x = ops.convert_to_tensor(x, dtype=result_type(original, "float32"))
     if scale is not None:
-        out = out * storage(scale).to(x.dtype)
-    return wrap(out.to(original))
+        scale = ops.convert_to_tensor(scale, x.dtype)
+    if isinstance(axis, (tuple, list)):
+        axis = sorted(axis)
+    if len(x.shape) == 0:
+        x = ops.expand_dims(x, axis=0)
+    rrms = ops.rsqrt(ops.mean(ops.square(x), axis=axis, keepdims=True) + epsilon)
+    outputs = ops.multiply(x, rrms)
+    if scale is not None:
+        outputs = ops.multiply(outputs, scale)
+    return ops.cast(outputs, original)
 
 
 @keras_export("keras.ops.separable_conv", "keras.ops.nn.separable_conv")

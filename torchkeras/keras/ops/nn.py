@@ -23,7 +23,9 @@ from ...framework.op_errors import attr_error as _attr_error, op_error as _op_er
 from ...framework.op_errors import broadcast_shapes as _broadcast_shapes
 from ...framework.op_errors import kernel_name as _kernel_name
 from ...framework.tensor import Tensor as _Tensor
+from ...ops.cast_ops import cast as _cast
 from ...framework.tensor import TensorOperators as _TensorOperators
+from ...framework.convert import convert_to_tensor as _convert_to_tensor
 from ...framework.convert import to_torch as _to_torch
 from ...api_export import keras_export as _keras_export
 
@@ -307,39 +309,59 @@ def binary_crossentropy(target, output, from_logits=False):
 @_keras_export("keras.ops.categorical_crossentropy", "keras.ops.nn.categorical_crossentropy")
 def categorical_crossentropy(target, output, from_logits=False, axis=-1):
     """Crossentropy between one-hot ``target`` and ``output`` along ``axis``; probabilities are
-    renormalized and clipped to ``[eps, 1 - eps]``."""
-    output = storage(output)
-    target = storage(target, str(output.dtype).split(".")[-1])
-    if target.dim() < 1:
+    renormalized and clipped to ``[eps, 1 - eps]``.  Floating operands of one dtype run on
+    torch; others run Keras' TF code on the tf core (TF's dtype rules: integer probabilities
+    divide to floats, ``target`` must then have the dtype ``Mul`` finds beside them)."""
+    t, o = storage(target), storage(output)
+    if t.dim() < 1:
         raise ValueError(
             "Arguments `target` and `output` must be at least rank 1. Received: "
-            f"target.shape={tuple(target.shape)}, output.shape={tuple(output.shape)}"
+            f"target.shape={tuple(t.shape)}, output.shape={tuple(o.shape)}"
         )
-    _same_shape(target, output)
+    _same_shape(t, o)
+    if t.dtype is not o.dtype or o.dtype not in _FLOATING:
+        return _keras_categorical_crossentropy(wrap(t), wrap(o), from_logits, axis)
     if from_logits:
-        return wrap(-torch.sum(target * torch.log_softmax(output, dim=axis), dim=axis))
-    output = output / torch.sum(output, dim=axis, keepdim=True)
+        return _nn_ops.softmax_cross_entropy_with_logits(labels=wrap(t), logits=wrap(o), axis=axis)
+    o = o / torch.sum(o, dim=axis, keepdim=True)
     eps = config.epsilon()
-    output = torch.clamp(output, eps, 1.0 - eps)
-    return wrap(-torch.sum(target * torch.log(output), dim=axis))
+    o = torch.clamp(o, eps, 1.0 - eps)
+    return wrap(-torch.sum(t * torch.log(o), dim=axis))
+
+
+def _keras_categorical_crossentropy(target, output, from_logits, axis):
+    """Keras' TF ``categorical_crossentropy`` after its shape checks, on the tf core."""
+    from ...ops import elementwise_ops, reduction_ops
+
+    if from_logits:
+        return _nn_ops.softmax_cross_entropy_with_logits(labels=target, logits=output, axis=axis)
+    output = output / reduction_ops.reduce_sum(output, axis, keepdims=True)
+    eps = config.epsilon()
+    output = elementwise_ops.clip_by_value(output, eps, 1.0 - eps)
+    return -reduction_ops.reduce_sum(target * elementwise_ops.log(output), axis)
 
 
 @_keras_export(
     "keras.ops.sparse_categorical_crossentropy", "keras.ops.nn.sparse_categorical_crossentropy"
 )
 def sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1):
-    """Crossentropy with integer ``target``; a trailing length-1 axis of ``target`` is dropped."""
-    output = storage(output)
-    if axis != -1 and axis != output.dim() - 1:
+    """Crossentropy with integer ``target``; a trailing length-1 axis of ``target`` is dropped.
+    As Keras' TF backend, ``target`` converts before ``output``, which converts by TF's rules
+    (a string is a rank-0 string tensor, refused by the rank check), and the loss is
+    ``tf.nn.sparse_softmax_cross_entropy_with_logits`` (TF's label range check on the CPU)."""
+    if axis != -1 and axis != len(output.shape) - 1:
         raise ValueError(f"Only axis=-1 is currently supported. Received: axis={axis}")
     target = storage(target).to(torch.int64)
-    if target.dim() == output.dim() and target.shape[-1] == 1:
-        target = target.squeeze(-1)
-    if output.dim() < 1:
+    if not isinstance(output, _TensorOperators):
+        output = _convert_to_tensor(output)
+    if len(output.shape) < 1:
         raise ValueError(
             f"Argument `output` must be at least rank 1. Received: "
             f"output.shape={tuple(output.shape)}"
         )
+    output = storage(output)
+    if target.dim() == output.dim() and target.shape[-1] == 1:
+        target = target.squeeze(-1)
     if target.dim() != output.dim() - 1:
         raise ValueError(
             "Argument `output` must have rank (ndim) `target.ndim - 1`. Received: "
@@ -350,12 +372,15 @@ def sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1):
             "Arguments `target` and `output` must have the same shape up until the last dimension: "
             f"target.shape={tuple(target.shape)}, output.shape={tuple(output.shape)}"
         )
-    if from_logits:
-        logp = torch.log_softmax(output, dim=-1)
-    else:
+    if not from_logits:
         eps = config.epsilon()
-        logp = torch.log_softmax(torch.log(torch.clamp(output, eps, 1 - eps)), dim=-1)
-    return wrap(-torch.gather(logp, -1, target.unsqueeze(-1)).squeeze(-1))
+        if output.dtype in _FLOATING:
+            output = torch.log(torch.clamp(output, eps, 1 - eps))
+        else:
+            from ...ops import elementwise_ops
+
+            output = elementwise_ops.clip_by_value(wrap(output), eps, 1 - eps)._value
+    return _nn_ops.sparse_softmax_cross_entropy_with_logits(wrap(target), wrap(output))
 
 
 def _tuple(value, n):
@@ -499,24 +524,48 @@ def _average_pool(inputs, pool_size, strides, padding, data_format):
 
 @_keras_export("keras.ops.moments", "keras.ops.nn.moments")
 def moments(x, axes, keepdims=False, synchronized=False):
-    """``(mean, variance)`` over ``axes``; float16/bfloat16 are computed in float32 and cast
-    back."""
-    x = storage(x)
-    original = x.dtype
-    if original in (torch.float16, torch.bfloat16):
-        x = x.float()
-    axes = _checked_axis_arg(axes, x, "Mean")
-    if axes is None:
-        axes = tuple(range(x.dim()))
-    mean = torch.mean(x, dim=axes, keepdim=True)
-    variance = torch.mean(torch.square(x - mean), dim=axes, keepdim=True)
+    """``(mean, variance)`` over ``axes``, as Keras' TF backend: ``x.dtype`` is read first (an
+    ``AttributeError`` for lists and None, Keras' error for NumPy strings), float16 and
+    bfloat16 are computed in float32 and cast back (clipped to float16's range), the rest is
+    ``tf.nn.moments`` (TF's axis checks, integer means for integers).  ``synchronized`` takes
+    Keras' cross-replica formula on the one replica: ``E[x^2] - E[x]^2`` (at least 0) from
+    sums divided with ``divide_no_nan`` (float64 for int32 and int64 inputs)."""
+    original = standardize_dtype(x.dtype)
+    if original not in _HALF and not synchronized:
+        return _nn_ops.moments(x, axes, keepdims=keepdims)
+    if original in _HALF:
+        x = _cast(x, "float32")
+    if synchronized:
+        mean, variance = _synchronized_moments(x, axes, keepdims)
+    else:
+        mean, variance = _nn_ops.moments(x, axes, keepdims=keepdims)
+    if original not in _HALF:
+        return mean, variance
+    limit = torch.finfo(torch.float16).max
+    target = _HALF[original]
+    return wrap(mean._value.clamp(-limit, limit).to(target)), wrap(
+        variance._value.clamp(-limit, limit).to(target)
+    )
+
+
+_HALF = {"float16": torch.float16, "bfloat16": torch.bfloat16}
+"""The dtypes Keras computes moments of in float32."""
+
+
+def _synchronized_moments(x, axes, keepdims):
+    """Keras' TF ``_compute_moments_sync`` in TF's default replica context (one replica: its
+    all-reduces return their input)."""
+    from ...ops import creation_ops, elementwise_ops, reduction_ops, shape_ops
+
+    count = reduction_ops.reduce_sum(creation_ops.ones_like(x), axis=axes, keepdims=True)
+    total = reduction_ops.reduce_sum(x, axis=axes, keepdims=True)
+    squares = reduction_ops.reduce_sum(elementwise_ops.square(x), axis=axes, keepdims=True)
+    mean = elementwise_ops.divide_no_nan(total, count)
+    squared_mean = elementwise_ops.divide_no_nan(squares, count)
+    variance = elementwise_ops.maximum(squared_mean - elementwise_ops.square(mean), 0.0)
     if not keepdims:
-        mean, variance = mean.squeeze(axes), variance.squeeze(axes)
-    if original is not x.dtype:
-        limit = torch.finfo(torch.float16).max
-        mean = mean.clamp(-limit, limit).to(original)
-        variance = variance.clamp(-limit, limit).to(original)
-    return wrap(mean), wrap(variance)
+        mean, variance = shape_ops.squeeze(mean, axes), shape_ops.squeeze(variance, axes)
+    return mean, variance
 
 
 @_keras_export("keras.ops.batch_normalization", "keras.ops.nn.batch_normalization")
