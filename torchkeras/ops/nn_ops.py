@@ -47,6 +47,7 @@ _SOFTMAX_ALLOWED = allowed_dtypes("Softmax")
 _SIGMOID_ALLOWED = allowed_dtypes("Sigmoid")
 _BIAS_ALLOWED = allowed_dtypes("BiasAdd")
 _HALVES = frozenset((torch.float16, torch.bfloat16))
+_MEAN_ALLOWED = allowed_dtypes("Sum")
 _FLOATS = frozenset((torch.float16, torch.bfloat16, torch.float32, torch.float64))
 
 
@@ -239,7 +240,7 @@ def moments(x, axes, shift=None, keepdims=False, name=None):
     a = storage_of(x)
     if type(axes) is float:  # TF converts the axes before its kernel checks the dtype
         raise cannot_convert(axes, dtypes.int32)
-    check_dtype(a, allowed_dtypes("Sum"), "Mean")
+    check_dtype(a, _MEAN_ALLOWED, "Mean")
     work = a.float() if a.dtype in (torch.float16, torch.bfloat16) else a
     given = axes
     if isinstance(axes, (np.ndarray, np.generic)) and axes.dtype.kind == "f":
@@ -381,7 +382,8 @@ def softmax_cross_entropy_with_logits(labels, logits, axis=-1, name=None):
     if z.dtype != x.dtype:
         z = z.to(x.dtype)
     try:
-        torch.broadcast_shapes(x.shape, z.shape)
+        if z.shape != x.shape:
+            torch.broadcast_shapes(x.shape, z.shape)
     except RuntimeError:
         raise op_error(
             "SoftmaxCrossEntropyWithLogits",

@@ -348,7 +348,8 @@ def sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1):
     """Crossentropy with integer ``target``; a trailing length-1 axis of ``target`` is dropped.
     As Keras' TF backend, ``target`` converts before ``output``, which converts by TF's rules
     (a string is a rank-0 string tensor, refused by the rank check), and the loss is
-    ``tf.nn.sparse_softmax_cross_entropy_with_logits`` (TF's label range check on the CPU)."""
+    ``tf.nn.sparse_softmax_cross_entropy_with_logits`` (TF's label range check on the CPU;
+    half precision computed in float32), which runs directly on torch where it can."""
     if axis != -1 and axis != len(output.shape) - 1:
         raise ValueError(f"Only axis=-1 is currently supported. Received: axis={axis}")
     target = storage(target).to(torch.int64)
@@ -380,6 +381,14 @@ def sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1):
             from ...ops import elementwise_ops
 
             output = elementwise_ops.clip_by_value(wrap(output), eps, 1 - eps)._value
+    if output.dtype in _FLOATING and output.is_cpu and target.is_cpu:
+        work = output.float() if output.dtype in _HALF_TORCH else output
+        try:
+            logp = torch.log_softmax(work, dim=-1)
+            loss = -torch.gather(logp, -1, target.unsqueeze(-1)).squeeze(-1)
+            return wrap(loss.to(output.dtype))
+        except RuntimeError:  # a label out of range: TF's error, from the tf core below
+            pass
     return _nn_ops.sparse_softmax_cross_entropy_with_logits(wrap(target), wrap(output))
 
 
@@ -550,6 +559,7 @@ def moments(x, axes, keepdims=False, synchronized=False):
 
 _HALF = {"float16": torch.float16, "bfloat16": torch.bfloat16}
 """The dtypes Keras computes moments of in float32."""
+_HALF_TORCH = frozenset(_HALF.values())
 
 
 def _synchronized_moments(x, axes, keepdims):
