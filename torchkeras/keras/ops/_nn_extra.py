@@ -19,7 +19,7 @@ from ...ops.cast_ops import cast
 from ...ops.comparison_ops import where
 from ...ops.creation_ops import zeros_like
 from ...framework.op_errors import broadcast_shapes, op_error
-from ._base import TORCH, constant_input, float_kernel_input, storage, wrap
+from ._base import FLOATING, TORCH, constant_input, float_kernel_input, storage, wrap
 from ._dtypes import NAME, result_type, standardize_dtype
 from ...api_export import keras_export
 
@@ -68,14 +68,13 @@ def hard_tanh(x):
     return wrap(torch.clamp(constant_input(x, 1.0), -1.0, 1.0))
 
 
-_FLOATING = frozenset((torch.float16, torch.bfloat16, torch.float32, torch.float64))
 _NUMBERS = frozenset((int, float))
 
 
 def _floating(x):
     """Whether ``x`` is a tensor (or variable) of a floating dtype: the input of the torch
     paths below, on which Keras' TF code computes what they compute."""
-    return isinstance(x, TensorOperators) and x._value.dtype in _FLOATING
+    return isinstance(x, TensorOperators) and x._value.dtype in FLOATING
 
 
 def _keras_converted(value, dtype):
@@ -318,9 +317,16 @@ def separable_conv(
     Arguments the torch path fails on run through Keras' TF-backend code on
     ``tf.nn.separable_conv2d`` (TF's errors, in TF's order)."""
     try:
-        return _separable_conv(
-            inputs, depthwise_kernel, pointwise_kernel, strides, padding, data_format, dilation_rate
-        )
+        if storage(inputs).dim() in (3, 4):
+            return _separable_conv(
+                inputs,
+                depthwise_kernel,
+                pointwise_kernel,
+                strides,
+                padding,
+                data_format,
+                dilation_rate,
+            )
     except (RuntimeError, ValueError, TypeError, KeyError, AttributeError, IndexError, OpError):
         pass
     return _conv_reference.separable_conv(
@@ -331,8 +337,6 @@ def separable_conv(
 def _separable_conv(
     inputs, depthwise_kernel, pointwise_kernel, strides, padding, data_format, dilation_rate
 ):
-    if storage(inputs).dim() - 2 > 2:
-        raise ValueError("not 1-D or 2-D: Keras' error comes from the reference path")
     from .nn import conv, depthwise_conv
 
     depthwise = depthwise_conv(

@@ -14,7 +14,7 @@ from ...ops._args import canonicalize_axis as _canonicalize_axis
 from ...ops._args import checked_axis_arg as _checked_axis_arg
 from ..backend import config
 from . import _conv_reference
-from ._base import constant_input as _constant_input, storage, wrap
+from ._base import FLOATING as _FLOATING, constant_input as _constant_input, storage, wrap
 from ._dtypes import standardize_dtype
 from ._strings import features_error as _features_error
 from ...framework.dtypes import from_torch as _from_torch
@@ -63,7 +63,6 @@ _OWN = [
 ]
 __all__ = list(_OWN)
 
-_FLOATING = frozenset((torch.float16, torch.bfloat16, torch.float32, torch.float64))
 _INTEGERS = frozenset(
     (torch.int8, torch.int16, torch.int32, torch.int64, torch.uint8, torch.uint16, torch.uint32)
 )
