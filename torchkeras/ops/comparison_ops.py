@@ -10,12 +10,12 @@ import numpy as np
 import torch
 
 from ..framework import dtypes
-from ..framework.convert import convert_to_tensor, to_torch, to_torch_like
+from ..framework.convert import convert_to_tensor, to_torch
 from ..framework.dispatch import CompositeArgumentError, dispatch
 from ..framework.tensor import Tensor, TensorOperators, wrap
 from .elementwise_ops import _binary
 from ..framework.op_errors import dims_text, dtype_of, input_dtype_error, op_error, translate_error
-from ._args import bool_storage, storage_of, strict_inputs
+from ._args import bool_storage, converted_like, storage_of, strict_inputs
 from ..api_export import tf_export, export_value
 
 
@@ -165,13 +165,13 @@ def where(condition, x=None, y=None, name=None):
         raise input_dtype_error("SelectV2", 0, "bool", c)
     if isinstance(x, TensorOperators):
         a = x._value
-        b = y._value if isinstance(y, TensorOperators) else to_torch_like(y, a)
+        b = converted_like(y, a)
     elif isinstance(y, TensorOperators):
         b = y._value
-        a = to_torch_like(x, b)
+        a = converted_like(x, b)
     else:
         a = to_torch(x)
-        b = to_torch_like(y, a)
+        b = converted_like(y, a)
     if dtype_of(a) is not dtype_of(b):
         raise input_dtype_error("SelectV2", 2, a, b)
     try:

@@ -26,6 +26,7 @@ from .reduction_ops import _mean
 from .random_ops import _generator as random_generator
 from ..framework.op_errors import (
     allowed_dtypes,
+    cannot_convert,
     attr_error,
     check_dtype,
     device_of,
@@ -45,6 +46,8 @@ _ELU_ALLOWED = allowed_dtypes("Elu")
 _SOFTMAX_ALLOWED = allowed_dtypes("Softmax")
 _SIGMOID_ALLOWED = allowed_dtypes("Sigmoid")
 _BIAS_ALLOWED = allowed_dtypes("BiasAdd")
+_HALVES = frozenset((torch.float16, torch.bfloat16))
+_MEAN_ALLOWED = allowed_dtypes("Sum")
 _FLOATS = frozenset((torch.float16, torch.bfloat16, torch.float32, torch.float64))
 
 
@@ -228,19 +231,30 @@ def l2_loss(t, name=None):
 
 @tf_export("nn.moments")
 def moments(x, axes, shift=None, keepdims=False, name=None):
-    """``tf.nn.moments``: ``(mean, variance)`` over ``axes`` (population variance); float16 is
-    computed in float32 and cast back, integers divide as integers, as TF."""
+    """``tf.nn.moments``: ``(mean, variance)`` over ``axes`` (population variance; None is every
+    axis); float16 is computed in float32 and cast back, integers divide as integers, as TF.
+    Without ``keepdims`` the result is ``tf.squeeze``d by ``axes``: None or ``[]`` drop every
+    size-1 dimension, a tensor or NumPy array is ``squeeze``'s ``TypeError``.  ``x`` must have
+    a ``dtype``; NumPy float axes are truncated to ints."""
+    x.dtype  # noqa: B018 - TF reads it first (an AttributeError for lists, numbers and None)
     a = storage_of(x)
-    check_dtype(a, allowed_dtypes("Sum"), "Mean")
+    if type(axes) is float:  # TF converts the axes before its kernel checks the dtype
+        raise cannot_convert(axes, dtypes.int32)
+    check_dtype(a, _MEAN_ALLOWED, "Mean")
     work = a.float() if a.dtype in (torch.float16, torch.bfloat16) else a
-    dims = reduction_dims(axes, work, "Mean")
+    given = axes
+    if isinstance(axes, (np.ndarray, np.generic)) and axes.dtype.kind == "f":
+        axes = axes.astype(np.int32)  # TF casts NumPy axes to the int32 ``Tidx``
+    dims = tuple(range(work.ndim)) if axes is None else reduction_dims(axes, work, "Mean")
     mean = _mean(work, dims, True) if dims else work
     variance = (
         _mean(torch.square(work - mean.detach()), dims, True) if dims else torch.zeros_like(work)
     )
-    if not keepdims and dims:
-        mean = mean.squeeze(dims)
-        variance = variance.squeeze(dims)
+    if not keepdims:
+        if isinstance(axes, (TensorOperators, np.ndarray)):
+            raise TypeError("Expected list for 'axis' argument to 'squeeze' Op, not %r." % (given,))
+        mean = mean.squeeze(dims) if axes is not None and dims else mean.squeeze()
+        variance = variance.squeeze(dims) if axes is not None and dims else variance.squeeze()
     return wrap(mean.to(a.dtype)), wrap(variance.to(a.dtype))
 
 
@@ -368,7 +382,8 @@ def softmax_cross_entropy_with_logits(labels, logits, axis=-1, name=None):
     if z.dtype != x.dtype:
         z = z.to(x.dtype)
     try:
-        torch.broadcast_shapes(x.shape, z.shape)
+        if z.shape != x.shape:
+            torch.broadcast_shapes(x.shape, z.shape)
     except RuntimeError:
         raise op_error(
             "SoftmaxCrossEntropyWithLogits",
@@ -377,6 +392,8 @@ def softmax_cross_entropy_with_logits(labels, logits, axis=-1, name=None):
             x,
         ) from None
     axis = _softmax_axis(x, axis)
+    if x.dtype in _HALVES:  # TF's kernel computes half precision in float32, rounding once
+        return wrap((-torch.sum(z.float() * torch.log_softmax(x.float(), axis), axis)).to(x.dtype))
     return wrap(-torch.sum(z * torch.log_softmax(x, axis), axis))
 
 
@@ -414,7 +431,8 @@ def sparse_softmax_cross_entropy_with_logits(labels=None, logits=None, name=None
             x,
         )
     index = torch.where(out_of_range, torch.zeros_like(z), z).long().unsqueeze(-1)
-    loss = -torch.log_softmax(x, -1).gather(-1, index).squeeze(-1)
+    work = x.float() if x.dtype in _HALVES else x  # TF's kernel: float32 for half precision
+    loss = (-torch.log_softmax(work, -1).gather(-1, index).squeeze(-1)).to(x.dtype)
     if z.device.type != "cpu":
         loss = torch.where(out_of_range, torch.full_like(loss, math.nan), loss)
     return wrap(loss)

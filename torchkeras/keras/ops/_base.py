@@ -14,6 +14,7 @@ from ._strings import StringInputError, string_tensor
 from ._dtypes import NAME, TORCH, result_type, standardize_dtype
 
 __all__ = [
+    "FLOATING",
     "storage",
     "unaliased",
     "promoted",
@@ -28,6 +29,9 @@ __all__ = [
 ]
 
 _WEAK = (int, float)
+
+FLOATING = frozenset((torch.float16, torch.bfloat16, torch.float32, torch.float64))
+"""The torch dtypes of TF's floating (non-complex) dtypes."""
 
 
 def storage(x, dtype=None):

@@ -10,9 +10,17 @@ import torch
 
 from ..backend import config
 from . import _conv_reference
+from ...framework import dtypes
+from ...framework.convert import convert_to_tensor
+from ...framework.errors import OpError
+from ...framework.tensor import TensorOperators
+from ...ops import elementwise_ops
+from ...ops.cast_ops import cast
+from ...ops.comparison_ops import where
+from ...ops.creation_ops import zeros_like
 from ...framework.op_errors import broadcast_shapes, op_error
-from ._base import TORCH, constant_input, float_kernel_input, storage, wrap
-from ._dtypes import NAME, result_type
+from ._base import FLOATING, TORCH, constant_input, float_kernel_input, storage, wrap
+from ._dtypes import NAME, result_type, standardize_dtype
 from ...api_export import keras_export
 
 __all__ = [
@@ -60,29 +68,74 @@ def hard_tanh(x):
     return wrap(torch.clamp(constant_input(x, 1.0), -1.0, 1.0))
 
 
+_NUMBERS = frozenset((int, float))
+
+
+def _floating(x):
+    """Whether ``x`` is a tensor (or variable) of a floating dtype: the input of the torch
+    paths below, on which Keras' TF code computes what they compute."""
+    return isinstance(x, TensorOperators) and x._value.dtype in FLOATING
+
+
+def _keras_converted(value, dtype):
+    """Keras' TF-backend ``convert_to_tensor(value, dtype)`` for a TF ``dtype``: tensors are
+    cast, other values converted by TF's rules, but cast for integer and bool dtypes (TF's
+    conversion would refuse a float)."""
+    if isinstance(value, TensorOperators):
+        return value if value.dtype == dtype else cast(value, dtype)
+    if dtype.is_integer or dtype == dtypes.bool:
+        return cast(convert_to_tensor(value), dtype)
+    return convert_to_tensor(value, dtype)
+
+
 @keras_export("keras.ops.squareplus", "keras.ops.nn.squareplus")
 def squareplus(x, b=4):
-    """``(x + sqrt(x ** 2 + b)) / 2``."""
-    x = storage(x)
-    return wrap((x + torch.sqrt(torch.square(x) + b)) / 2)
+    """``(x + sqrt(x ** 2 + b)) / 2``.  As Keras' TF backend: ``b`` converts to ``x``'s dtype
+    (cast for integer ``x``, TF's conversion errors otherwise), then TF's ``Sqrt``/``AddV2``
+    run (their dtype and shape errors)."""
+    if type(b) in _NUMBERS and _floating(x):
+        x = x._value
+        return wrap((x + torch.sqrt(torch.square(x) + b)) / 2)
+    x = convert_to_tensor(x)
+    b = _keras_converted(b, x.dtype)
+    y = x + elementwise_ops.sqrt(elementwise_ops.square(x) + b)
+    return y / 2
 
 
 @keras_export("keras.ops.sparse_plus", "keras.ops.nn.sparse_plus")
 def sparse_plus(x):
-    """0 for ``x <= -1``, ``(x + 1) ** 2 / 4`` for ``|x| < 1``, ``x`` above."""
-    x = storage(x)
-    return wrap(
-        torch.where(x <= -1, torch.zeros_like(x), torch.where(x < 1, 0.25 * torch.square(x + 1), x))
+    """0 for ``x <= -1``, ``(x + 1) ** 2 / 4`` for ``|x| < 1``, ``x`` above.  Keras' TF
+    backend compares ``x`` as given (NumPy's or Python's errors and dtypes for arrays and
+    lists) and selects with ``tf.where``, as done here for all but floating tensors."""
+    if _floating(x):
+        x = x._value
+        square = 0.25 * torch.square(x + 1)
+        return wrap(torch.where(x <= -1, torch.zeros_like(x), torch.where(x < 1, square, x)))
+    return where(
+        x <= -1,
+        zeros_like(x),
+        where(x < 1, (1 / 4) * elementwise_ops.pow(x + 1, 2), x),
     )
 
 
 @keras_export("keras.ops.soft_shrink", "keras.ops.nn.soft_shrink")
 def soft_shrink(x, threshold=0.5):
-    """``x`` moved ``threshold`` toward 0, and 0 within ``[-threshold, threshold]``."""
-    x = storage(x)
-    zero = torch.zeros_like(x)
-    return wrap(
-        torch.where(x > threshold, x - threshold, torch.where(x < -threshold, x + threshold, zero))
+    """``x`` moved ``threshold`` toward 0, and 0 within ``[-threshold, threshold]``.  Keras'
+    TF backend compares ``x`` as given (NumPy's or Python's errors and dtypes for arrays and
+    lists) and selects with ``tf.where``, as done here for all but floating tensors with a
+    number ``threshold``."""
+    if type(threshold) in _NUMBERS and _floating(x):
+        x = x._value
+        zero = torch.zeros_like(x)
+        return wrap(
+            torch.where(
+                x > threshold, x - threshold, torch.where(x < -threshold, x + threshold, zero)
+            )
+        )
+    return where(
+        x > threshold,
+        x - threshold,
+        where(x < -threshold, x + threshold, zeros_like(x)),
     )
 
 
@@ -105,13 +158,15 @@ def tanh_shrink(x):
 
 @keras_export("keras.ops.threshold", "keras.ops.nn.threshold")
 def threshold(x, threshold, default_value):
-    """``x`` where ``x > threshold``, else ``default_value``."""
-    x = storage(x)
-    return wrap(
-        torch.where(
-            x > threshold, x, torch.as_tensor(default_value, dtype=x.dtype, device=x.device)
-        )
-    )
+    """``x`` where ``x > threshold``, else ``default_value``.  Keras' TF backend compares ``x``
+    as given (NumPy's or Python's errors for arrays and lists) and selects with ``tf.where``
+    (``default_value`` converted to ``x``'s dtype), as done here for all but floating tensors
+    with number arguments."""
+    if type(threshold) in _NUMBERS and type(default_value) in _NUMBERS and _floating(x):
+        x = x._value
+        default = torch.as_tensor(default_value, dtype=x.dtype, device=x.device)
+        return wrap(torch.where(x > threshold, x, default))
+    return where(x > threshold, x, default_value)
 
 
 def _normalized_axes(x, axis):
@@ -202,16 +257,50 @@ def _keras_layer_norm_checks(x, gamma, beta, axis):
 @keras_export("keras.ops.rms_normalization", "keras.ops.nn.rms_normalization")
 def rms_normalization(x, scale=None, axis=-1, epsilon=None):
     """``x / sqrt(mean(x ** 2) + epsilon) * scale`` over ``axis``, computed in
-    ``result_type(x, float32)`` and cast back."""
+    ``result_type(x, float32)`` and cast back.  A floating tensor normalized over one axis in
+    range (``scale`` a tensor or absent) runs on torch; everything else runs Keras' code on
+    ``keras.ops`` (its errors: ``x.dtype`` read first, ``scale`` converted to the compute
+    dtype, TF's ``Mean`` axis checks and ``Mul`` shape checks, a scalar ``x`` made rank 1)."""
     epsilon = config.epsilon() if epsilon is None else epsilon
-    x = storage(x)
-    original = x.dtype
-    x = x.to(TORCH[result_type(NAME[original], "float32")])
-    axes, _ = _normalized_axes(x, axis)
-    out = x * torch.rsqrt(torch.mean(torch.square(x), dim=axes, keepdim=True) + epsilon)
+    if (
+        _floating(x)
+        and type(axis) is int
+        and -x._value.dim() <= axis < x._value.dim()
+        and (scale is None or isinstance(scale, TensorOperators))
+        and type(epsilon) in _NUMBERS
+    ):
+        value = x._value
+        original = value.dtype
+        value = value.to(TORCH[result_type(NAME[original], "float32")])
+        out = value * torch.rsqrt(torch.mean(torch.square(value), dim=axis, keepdim=True) + epsilon)
+        if scale is not None:
+            scale = scale._value.to(value.dtype)
+            try:
+                out = out * scale
+            except RuntimeError:
+                broadcast_shapes("Mul", tuple(out.shape), tuple(scale.shape))
+                raise
+        return wrap(out.to(original))
+    return _keras_rms_normalization(x, scale, axis, epsilon)
+
+
+def _keras_rms_normalization(x, scale, axis, epsilon):
+    """Keras' ``_rms_normalization`` (its non-torch branch) on ``keras.ops``."""
+    from .. import ops
+
+    original = standardize_dtype(x.dtype)
+    x = ops.convert_to_tensor(x, dtype=result_type(original, "float32"))
     if scale is not None:
-        out = out * storage(scale).to(x.dtype)
-    return wrap(out.to(original))
+        scale = ops.convert_to_tensor(scale, x.dtype)
+    if isinstance(axis, (tuple, list)):
+        axis = sorted(axis)
+    if len(x.shape) == 0:
+        x = ops.expand_dims(x, axis=0)
+    rrms = ops.rsqrt(ops.mean(ops.square(x), axis=axis, keepdims=True) + epsilon)
+    outputs = ops.multiply(x, rrms)
+    if scale is not None:
+        outputs = ops.multiply(outputs, scale)
+    return ops.cast(outputs, original)
 
 
 @keras_export("keras.ops.separable_conv", "keras.ops.nn.separable_conv")
@@ -224,12 +313,30 @@ def separable_conv(
     data_format=None,
     dilation_rate=1,
 ):
-    """Depthwise convolution followed by a 1x1 ``pointwise_kernel`` convolution (1-D or 2-D)."""
-    if storage(inputs).dim() - 2 > 2:
-        raise ValueError(
-            f"`num_spatial_dims` must be 1 or 2. Received: "
-            f"num_spatial_dims={storage(inputs).dim() - 2}."
-        )
+    """Depthwise convolution followed by a 1x1 ``pointwise_kernel`` convolution (1-D or 2-D).
+    Arguments the torch path fails on run through Keras' TF-backend code on
+    ``tf.nn.separable_conv2d`` (TF's errors, in TF's order)."""
+    try:
+        if storage(inputs).dim() in (3, 4):
+            return _separable_conv(
+                inputs,
+                depthwise_kernel,
+                pointwise_kernel,
+                strides,
+                padding,
+                data_format,
+                dilation_rate,
+            )
+    except (RuntimeError, ValueError, TypeError, KeyError, AttributeError, IndexError, OpError):
+        pass
+    return _conv_reference.separable_conv(
+        inputs, depthwise_kernel, pointwise_kernel, strides, padding, data_format, dilation_rate
+    )
+
+
+def _separable_conv(
+    inputs, depthwise_kernel, pointwise_kernel, strides, padding, data_format, dilation_rate
+):
     from .nn import conv, depthwise_conv
 
     depthwise = depthwise_conv(

@@ -154,6 +154,10 @@ _CONSTANTS = {
 """Keras ops whose TF backend first converts a Python constant to the input's dtype (which
 fails for strings), with that constant."""
 
+_CONSTANT_CASTS = {"silu": 1.0}
+"""Keras ops whose TF backend casts a Python float to the input's dtype first (``tf.nn.silu``
+casts ``beta``): TF has no float-to-string cast."""
+
 _CASTS_FIRST = {"cbrt": dtypes.float32, "signbit": dtypes.float32, "switch": dtypes.int32}
 """Keras ops whose TF backend casts the input first (TF refuses string casts)."""
 
@@ -310,6 +314,8 @@ def outcome(error, name, args, kwargs):
         raise features_error(dtypes.string) from None
     if name in _CONSTANTS:
         raise cannot_convert(_CONSTANTS[name], dtypes.string) from None
+    if name in _CONSTANT_CASTS:
+        cast_ops.cast(_CONSTANT_CASTS[name], dtypes.string)
     if name in _CASTS_FIRST:
         cast_ops.cast(error.value, _CASTS_FIRST[name])
     if name in _SQUARE and args:

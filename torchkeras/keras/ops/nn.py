@@ -14,7 +14,7 @@ from ...ops._args import canonicalize_axis as _canonicalize_axis
 from ...ops._args import checked_axis_arg as _checked_axis_arg
 from ..backend import config
 from . import _conv_reference
-from ._base import constant_input as _constant_input, storage, wrap
+from ._base import FLOATING as _FLOATING, constant_input as _constant_input, storage, wrap
 from ._dtypes import standardize_dtype
 from ._strings import features_error as _features_error
 from ...framework.dtypes import from_torch as _from_torch
@@ -23,6 +23,9 @@ from ...framework.op_errors import attr_error as _attr_error, op_error as _op_er
 from ...framework.op_errors import broadcast_shapes as _broadcast_shapes
 from ...framework.op_errors import kernel_name as _kernel_name
 from ...framework.tensor import Tensor as _Tensor
+from ...ops.cast_ops import cast as _cast
+from ...framework.tensor import TensorOperators as _TensorOperators
+from ...framework.convert import convert_to_tensor as _convert_to_tensor
 from ...framework.convert import to_torch as _to_torch
 from ...api_export import keras_export as _keras_export
 
@@ -60,7 +63,6 @@ _OWN = [
 ]
 __all__ = list(_OWN)
 
-_FLOATING = frozenset((torch.float16, torch.bfloat16, torch.float32, torch.float64))
 _INTEGERS = frozenset(
     (torch.int8, torch.int16, torch.int32, torch.int64, torch.uint8, torch.uint16, torch.uint32)
 )
@@ -306,39 +308,60 @@ def binary_crossentropy(target, output, from_logits=False):
 @_keras_export("keras.ops.categorical_crossentropy", "keras.ops.nn.categorical_crossentropy")
 def categorical_crossentropy(target, output, from_logits=False, axis=-1):
     """Crossentropy between one-hot ``target`` and ``output`` along ``axis``; probabilities are
-    renormalized and clipped to ``[eps, 1 - eps]``."""
-    output = storage(output)
-    target = storage(target, str(output.dtype).split(".")[-1])
-    if target.dim() < 1:
+    renormalized and clipped to ``[eps, 1 - eps]``.  Floating operands of one dtype run on
+    torch; others run Keras' TF code on the tf core (TF's dtype rules: integer probabilities
+    divide to floats, ``target`` must then have the dtype ``Mul`` finds beside them)."""
+    t, o = storage(target), storage(output)
+    if t.dim() < 1:
         raise ValueError(
             "Arguments `target` and `output` must be at least rank 1. Received: "
-            f"target.shape={tuple(target.shape)}, output.shape={tuple(output.shape)}"
+            f"target.shape={tuple(t.shape)}, output.shape={tuple(o.shape)}"
         )
-    _same_shape(target, output)
+    _same_shape(t, o)
+    if t.dtype is not o.dtype or o.dtype not in _FLOATING:
+        return _keras_categorical_crossentropy(wrap(t), wrap(o), from_logits, axis)
     if from_logits:
-        return wrap(-torch.sum(target * torch.log_softmax(output, dim=axis), dim=axis))
-    output = output / torch.sum(output, dim=axis, keepdim=True)
+        return _nn_ops.softmax_cross_entropy_with_logits(labels=wrap(t), logits=wrap(o), axis=axis)
+    o = o / torch.sum(o, dim=axis, keepdim=True)
     eps = config.epsilon()
-    output = torch.clamp(output, eps, 1.0 - eps)
-    return wrap(-torch.sum(target * torch.log(output), dim=axis))
+    o = torch.clamp(o, eps, 1.0 - eps)
+    return wrap(-torch.sum(t * torch.log(o), dim=axis))
+
+
+def _keras_categorical_crossentropy(target, output, from_logits, axis):
+    """Keras' TF ``categorical_crossentropy`` after its shape checks, on the tf core."""
+    from ...ops import elementwise_ops, reduction_ops
+
+    if from_logits:
+        return _nn_ops.softmax_cross_entropy_with_logits(labels=target, logits=output, axis=axis)
+    output = output / reduction_ops.reduce_sum(output, axis, keepdims=True)
+    eps = config.epsilon()
+    output = elementwise_ops.clip_by_value(output, eps, 1.0 - eps)
+    return -reduction_ops.reduce_sum(target * elementwise_ops.log(output), axis)
 
 
 @_keras_export(
     "keras.ops.sparse_categorical_crossentropy", "keras.ops.nn.sparse_categorical_crossentropy"
 )
 def sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1):
-    """Crossentropy with integer ``target``; a trailing length-1 axis of ``target`` is dropped."""
-    output = storage(output)
-    if axis != -1 and axis != output.dim() - 1:
+    """Crossentropy with integer ``target``; a trailing length-1 axis of ``target`` is dropped.
+    As Keras' TF backend, ``target`` converts before ``output``, which converts by TF's rules
+    (a string is a rank-0 string tensor, refused by the rank check), and the loss is
+    ``tf.nn.sparse_softmax_cross_entropy_with_logits`` (TF's label range check on the CPU;
+    half precision computed in float32), which runs directly on torch where it can."""
+    if axis != -1 and axis != len(output.shape) - 1:
         raise ValueError(f"Only axis=-1 is currently supported. Received: axis={axis}")
     target = storage(target).to(torch.int64)
-    if target.dim() == output.dim() and target.shape[-1] == 1:
-        target = target.squeeze(-1)
-    if output.dim() < 1:
+    if not isinstance(output, _TensorOperators):
+        output = _convert_to_tensor(output)
+    if len(output.shape) < 1:
         raise ValueError(
             f"Argument `output` must be at least rank 1. Received: "
             f"output.shape={tuple(output.shape)}"
         )
+    output = storage(output)
+    if target.dim() == output.dim() and target.shape[-1] == 1:
+        target = target.squeeze(-1)
     if target.dim() != output.dim() - 1:
         raise ValueError(
             "Argument `output` must have rank (ndim) `target.ndim - 1`. Received: "
@@ -349,12 +372,23 @@ def sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1):
             "Arguments `target` and `output` must have the same shape up until the last dimension: "
             f"target.shape={tuple(target.shape)}, output.shape={tuple(output.shape)}"
         )
-    if from_logits:
-        logp = torch.log_softmax(output, dim=-1)
-    else:
+    if not from_logits:
         eps = config.epsilon()
-        logp = torch.log_softmax(torch.log(torch.clamp(output, eps, 1 - eps)), dim=-1)
-    return wrap(-torch.gather(logp, -1, target.unsqueeze(-1)).squeeze(-1))
+        if output.dtype in _FLOATING:
+            output = torch.log(torch.clamp(output, eps, 1 - eps))
+        else:
+            from ...ops import elementwise_ops
+
+            output = elementwise_ops.clip_by_value(wrap(output), eps, 1 - eps)._value
+    if output.dtype in _FLOATING and output.is_cpu and target.is_cpu:
+        work = output.float() if output.dtype in _HALF_TORCH else output
+        try:
+            logp = torch.log_softmax(work, dim=-1)
+            loss = -torch.gather(logp, -1, target.unsqueeze(-1)).squeeze(-1)
+            return wrap(loss.to(output.dtype))
+        except RuntimeError:  # a label out of range: TF's error, from the tf core below
+            pass
+    return _nn_ops.sparse_softmax_cross_entropy_with_logits(wrap(target), wrap(output))
 
 
 def _tuple(value, n):
@@ -435,6 +469,8 @@ def depthwise_conv(inputs, kernel, strides=1, padding="valid", data_format=None,
 
 _MAX_POOL = {1: F.max_pool1d, 2: F.max_pool2d, 3: F.max_pool3d}
 _AVG_POOL = {1: F.avg_pool1d, 2: F.avg_pool2d, 3: F.avg_pool3d}
+_MAX_POOL3D = frozenset((torch.float32, torch.bfloat16))
+"""The dtypes TF's CPU ``MaxPool3D`` kernel takes (the others raise TF's errors)."""
 
 
 def _pool_args(x, pool_size, strides):
@@ -445,7 +481,24 @@ def _pool_args(x, pool_size, strides):
 
 @_keras_export("keras.ops.max_pool", "keras.ops.nn.max_pool")
 def max_pool(inputs, pool_size, strides=None, padding="valid", data_format=None):
-    """Max pooling (``strides`` default to ``pool_size``; ``'same'`` pads with -inf like TF)."""
+    """Max pooling (``strides`` default to ``pool_size``; ``'same'`` pads with -inf like TF).
+    Arguments the torch path fails on (or an unknown data format) run through Keras'
+    TF-backend code on ``tf.nn.max_pool`` (TF's errors, TF's oneDNN failure for a window
+    larger than the input).  So do inputs that are not tensors (Keras hands them to
+    ``tf.nn.max_pool`` as they are: NumPy arrays of rank 4 become float32) and 3-D pooling of
+    dtypes other than float32 and bfloat16 (TF's ``MaxPool3D`` refuses them on the CPU)."""
+    if isinstance(inputs, _TensorOperators) and (
+        inputs._value.dim() != 5 or inputs._value.dtype in _MAX_POOL3D
+    ):
+        try:
+            return _max_pool(inputs, pool_size, strides, padding, data_format)
+        except (RuntimeError, ValueError, TypeError, KeyError, AttributeError):
+            pass
+    return _conv_reference.max_pool(inputs, pool_size, strides, padding, data_format)
+
+
+def _max_pool(inputs, pool_size, strides, padding, data_format):
+    _conv_reference.standardize_data_format(data_format)
     x, data_format = _channels_first(storage(inputs), data_format)
     n, pool, strides = _pool_args(x, pool_size, strides)
     if _padding(padding) == "same":
@@ -479,24 +532,49 @@ def _average_pool(inputs, pool_size, strides, padding, data_format):
 
 @_keras_export("keras.ops.moments", "keras.ops.nn.moments")
 def moments(x, axes, keepdims=False, synchronized=False):
-    """``(mean, variance)`` over ``axes``; float16/bfloat16 are computed in float32 and cast
-    back."""
-    x = storage(x)
-    original = x.dtype
-    if original in (torch.float16, torch.bfloat16):
-        x = x.float()
-    axes = _checked_axis_arg(axes, x, "Mean")
-    if axes is None:
-        axes = tuple(range(x.dim()))
-    mean = torch.mean(x, dim=axes, keepdim=True)
-    variance = torch.mean(torch.square(x - mean), dim=axes, keepdim=True)
+    """``(mean, variance)`` over ``axes``, as Keras' TF backend: ``x.dtype`` is read first (an
+    ``AttributeError`` for lists and None, Keras' error for NumPy strings), float16 and
+    bfloat16 are computed in float32 and cast back (clipped to float16's range), the rest is
+    ``tf.nn.moments`` (TF's axis checks, integer means for integers).  ``synchronized`` takes
+    Keras' cross-replica formula on the one replica: ``E[x^2] - E[x]^2`` (at least 0) from
+    sums divided with ``divide_no_nan`` (float64 for int32 and int64 inputs)."""
+    original = standardize_dtype(x.dtype)
+    if original not in _HALF and not synchronized:
+        return _nn_ops.moments(x, axes, keepdims=keepdims)
+    if original in _HALF:
+        x = _cast(x, "float32")
+    if synchronized:
+        mean, variance = _synchronized_moments(x, axes, keepdims)
+    else:
+        mean, variance = _nn_ops.moments(x, axes, keepdims=keepdims)
+    if original not in _HALF:
+        return mean, variance
+    limit = torch.finfo(torch.float16).max
+    target = _HALF[original]
+    return wrap(mean._value.clamp(-limit, limit).to(target)), wrap(
+        variance._value.clamp(-limit, limit).to(target)
+    )
+
+
+_HALF = {"float16": torch.float16, "bfloat16": torch.bfloat16}
+"""The dtypes Keras computes moments of in float32."""
+_HALF_TORCH = frozenset(_HALF.values())
+
+
+def _synchronized_moments(x, axes, keepdims):
+    """Keras' TF ``_compute_moments_sync`` in TF's default replica context (one replica: its
+    all-reduces return their input)."""
+    from ...ops import creation_ops, elementwise_ops, reduction_ops, shape_ops
+
+    count = reduction_ops.reduce_sum(creation_ops.ones_like(x), axis=axes, keepdims=True)
+    total = reduction_ops.reduce_sum(x, axis=axes, keepdims=True)
+    squares = reduction_ops.reduce_sum(elementwise_ops.square(x), axis=axes, keepdims=True)
+    mean = elementwise_ops.divide_no_nan(total, count)
+    squared_mean = elementwise_ops.divide_no_nan(squares, count)
+    variance = elementwise_ops.maximum(squared_mean - elementwise_ops.square(mean), 0.0)
     if not keepdims:
-        mean, variance = mean.squeeze(axes), variance.squeeze(axes)
-    if original is not x.dtype:
-        limit = torch.finfo(torch.float16).max
-        mean = mean.clamp(-limit, limit).to(original)
-        variance = variance.clamp(-limit, limit).to(original)
-    return wrap(mean), wrap(variance)
+        mean, variance = shape_ops.squeeze(mean, axes), shape_ops.squeeze(variance, axes)
+    return mean, variance
 
 
 @_keras_export("keras.ops.batch_normalization", "keras.ops.nn.batch_normalization")

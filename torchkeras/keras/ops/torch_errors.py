@@ -15,12 +15,10 @@ import re
 import numpy as np
 import torch
 
-from ...framework import device as _device
 from ...framework.errors import InvalidArgumentError, OpError
 from ...framework import dtypes
 from ...framework.op_errors import attr_error, dims_text, op_error
 from ...framework.tensor import TensorOperators
-from ...ops.pooling_ops import onednn_pool_failure
 from ._strings import StringInputError, outcome as strings_outcome
 
 __all__ = ["translate", "reraise", "translating"]
@@ -265,8 +263,6 @@ def translate(error, name, args):
     found = re.search(r"negative dimension (-?\d+)", text)
     if found:
         return op_error("Fill", "Dimension %s must be >= 0" % found.group(1))
-    if name == "max_pool" and ("Output size is too small" in text or "output size: 0" in text):
-        return onednn_pool_failure("MaxPool", _device.tf_device_string(_device.current()))
     if "step must be nonzero" in text:
         return op_error("Range", "Requires delta != 0: 0")
     return None
