@@ -37,6 +37,12 @@ ERRORS = [
     ("reshape", (STRINGS, NUMBERS), "InvalidArgumentError", "Value for attr 'Tshape' of float"),
     ("take", (STRINGS, NUMBERS), "InvalidArgumentError", "Value for attr 'Tindices' of float"),
     ("zeros", (STRINGS,), "ValueError", "invalid literal for int() with base 10: np.str_('a')"),
+    ("binary_crossentropy", (STRINGS, NUMBERS), "InvalidArgumentError", "Value for attr 'T' of"),
+    ("binary_crossentropy", (NUMBERS, STRINGS), "TypeError", "Cannot convert 0.9999999 to"),
+    ("cast", (STRINGS, NUMBERS), "TypeError", "unhashable type: 'numpy.ndarray'"),
+    ("saturate_cast", (STRINGS, NUMBERS), "TypeError", "unhashable type: 'numpy.ndarray'"),
+    ("saturate_cast", (STRINGS, "int32"), "ValueError", "Invalid dtype: str32"),
+    ("in_top_k", (STRINGS, NUMBERS, NUMBERS), "ValueError", "invalid literal for int() with"),
     ("ones", (STRINGS,), "ValueError", "invalid literal for int() with base 10: np.str_('a')"),
 ]
 
@@ -47,7 +53,7 @@ def _raised(module, name, args):
     return type(info.value).__name__, str(info.value)
 
 
-@pytest.mark.parametrize("name,args,cls,message", ERRORS, ids=[e[0] for e in ERRORS])
+@pytest.mark.parametrize("name,args,cls,message", ERRORS, ids=[str(i) for i in range(len(ERRORS))])
 def test_string_input_error(name, args, cls, message):
     """TF's class and message for the op's first step on strings."""
     raised, text = _raised(keras, name, args)
@@ -55,7 +61,7 @@ def test_string_input_error(name, args, cls, message):
     assert message in text
 
 
-@pytest.mark.parametrize("name,args,cls,message", ERRORS, ids=[e[0] for e in ERRORS])
+@pytest.mark.parametrize("name,args,cls,message", ERRORS, ids=[str(i) for i in range(len(ERRORS))])
 def test_string_input_error_matches_tf(name, args, cls, message):
     """Real TF raises the same class and message start."""
     pytest.importorskip("tensorflow")
@@ -95,3 +101,9 @@ def test_numeric_strings_as_a_shape():
     assert tf.zeros(np.array(["1", "2"])).shape == (1, 2)
     with pytest.raises(ValueError, match=r"invalid literal for int\(\) with base 10: b'a'"):
         tf.ones(np.array([b"a"]))
+
+
+def test_in_top_k_numeric_string_targets():
+    """NumPy string targets are read by NumPy's ``int()`` (TF's fast path)."""
+    found = tf.math.in_top_k(np.array(["0", "1"]), np.ones((2, 2), np.float32), 1)
+    assert np.asarray(found).tolist() == [True, True]

@@ -199,9 +199,13 @@ _NO_STRING_KERNEL = frozenset(["tril", "triu"])
 """Keras ops whose TF kernel (``MatrixBandPart``) declares strings but registers no kernel for
 them (TF's ``NotFoundError``)."""
 
-_NUMPY_DTYPE_FIRST = frozenset(["dtype", "moments", "rms_normalization"])
+_NUMPY_DTYPE_FIRST = frozenset(["dtype", "moments", "rms_normalization", "saturate_cast"])
 """Keras ops standardizing the dtype of a NumPy input first: Keras refuses NumPy's string
 dtypes (``str32``, ``bytes8``) by name."""
+
+_CONSTANT_ARG = {"binary_crossentropy": 1}
+"""Keras ops whose constant (``_CONSTANTS``) is converted to this argument, not the first: a
+string in another reaches TF's ``Mul`` kernel instead."""
 
 _NUMPY_COMPARES = {"soft_shrink": "greater", "sparse_plus": "less_equal", "threshold": "greater"}
 """Keras ops comparing a NumPy input with a number first, in NumPy (this ufunc), which has no
@@ -214,12 +218,12 @@ _BY_POSITION = frozenset(
 """Layout ops with a string kernel in TF: they run on the strings' positions (TF's errors for
 the other arguments come from that run), and their result picks the strings."""
 
-_SHAPES_FIRST = frozenset(
-    "conv_transpose depthwise_conv dot_product_attention lstsq max_pool separable_conv "
-    "trace".split()
+_ARGUMENTS_FIRST = frozenset(
+    "cast conv_transpose depthwise_conv dot_product_attention lstsq max_pool saturate_cast "
+    "separable_conv trace".split()
 )
-"""Keras ops checking shapes and ranks before anything sees the dtype: a numeric input of the
-string input's shape gets their errors first."""
+"""Keras ops checking shapes, ranks or their other arguments before anything sees the input's
+dtype: a numeric input of the string input's shape gets their errors first."""
 
 _TO_BOOL = frozenset("all any logical_and logical_not logical_or logical_xor nonzero".split())
 """Keras ops that cast their inputs to bool first (TF refuses the string cast)."""
@@ -350,9 +354,9 @@ _CASTS = {"cast_int32": dtypes.int32, "cast_float32": dtypes.float32}
 def outcome(error, name, args, kwargs):
     """What Keras op ``name`` called with ``args``/``kwargs`` does where a string tensor made
     its storage read raise ``error`` (a :class:`StringInputError`): its result, or TF's error."""
-    if name in _BY_POSITION:
+    if name in _BY_POSITION and args and _holds_strings(args[0]):
         return _by_position(name, args, kwargs)
-    if name in _SHAPES_FIRST:
+    if name in _ARGUMENTS_FIRST:
         _keras_op(name)(*_stand_ins(args, np.float32), **_stand_ins(kwargs, np.float32))
     if name in _NUMPY_DTYPE_FIRST and args and isinstance(args[0], np.ndarray):
         if args[0].dtype.kind in "SU":
@@ -361,6 +365,9 @@ def outcome(error, name, args, kwargs):
         getattr(np, _NUMPY_COMPARES[name])(args[0], np.float32(0.5))
     if name in _MIXED_PROMOTING and len(args) >= 2 and _is_string(args[0]) != _is_string(args[1]):
         raise ValueError("dtype='string' is not a valid dtype for Keras type promotion.") from None
+    if name in _CONSTANT_ARG and len(args) > _CONSTANT_ARG[name]:
+        if not _is_string(args[_CONSTANT_ARG[name]]):
+            raise attr_error("Mul", dtypes.string) from None
     run = _STRING_OPS.get(name)
     if run is not None:
         return run(*args, **kwargs)
@@ -412,6 +419,13 @@ def _keras_op(name):
     return getattr(sys.modules[__package__], name)
 
 
+def _holds_strings(tree):
+    """Whether ``tree`` (an argument, or a list of them) holds a string array."""
+    if isinstance(tree, (list, tuple)):
+        return any(_holds_strings(value) for value in tree)
+    return _strings_of(tree) is not None
+
+
 def _strings_of(value):
     """``value``'s strings as a NumPy array of bytes, or None where it holds none."""
     if not _is_string(value) or isinstance(value, (str, bytes)):
@@ -438,10 +452,9 @@ def _stand_ins(tree, dtype, found=None):
 
 
 def _by_position(name, args, kwargs):
-    """Layout op ``name`` on the string arguments: run on their positions, then pick."""
+    """Layout op ``name`` on its string first argument: run on its positions, then pick."""
     found = []
-    op = _keras_op(name)
-    result = op(*_stand_ins(args, np.int32, found), **_stand_ins(kwargs, np.int32, found))
+    result = _keras_op(name)(_stand_ins(args[0], np.int32, found), *args[1:], **kwargs)
     strings = np.concatenate(found)
 
     def pick(value):
