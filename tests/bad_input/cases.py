@@ -12,6 +12,7 @@ import itertools
 
 from . import cases_edge
 from .cases_keras_ops_b import cases as keras_ops_b_cases
+from .cases_keras_ops_strings import cases as keras_ops_strings_cases
 from .cases_namespaces import namespace_cases
 from .cases_keras_ops_a import cases as keras_ops_a_cases
 from .cases_keras_training import cases as keras_training_cases
@@ -977,4 +978,6 @@ def all_cases():
     cases.extend(case for case in tf_function_cases() if case[0] not in seen)
     seen.update(case[0] for case in cases)
     cases.extend(case for case in keras_layers_cases() if case[0] not in seen)
+    seen.update(case[0] for case in cases)
+    cases.extend(case for case in keras_ops_strings_cases() if case[0] not in seen)
     return cases

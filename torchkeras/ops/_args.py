@@ -197,7 +197,10 @@ def fill_shape(shape, op, name=None):
     """The ``shape`` of ``tf.zeros``/``tf.ones`` as a tuple of ints (:func:`shape_arg`), where
     a numeric NumPy array is read as TF reads it, through ``TensorShape``: a 0-d or 1-d array's
     numbers are the dims (truncated), an array with no rows is a scalar shape, any other is
-    converted to int32 (not a vector: the kernel's error)."""
+    converted to int32 (not a vector: the kernel's error); a 0-d or 1-d array of strings too,
+    each string read by ``int()`` (its ``ValueError`` where one is no number)."""
+    if isinstance(shape, np.ndarray) and shape.dtype.kind in "SU" and shape.ndim <= 1:
+        return shape_arg([int(d) for d in shape.reshape(-1)], op, "", bool_dims=True)
     if not isinstance(shape, np.ndarray) or shape.dtype.kind not in "biuf":
         return shape_arg(shape, op, "", bool_dims=True)
     if shape.ndim <= 1:

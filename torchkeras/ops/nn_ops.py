@@ -554,6 +554,9 @@ def in_top_k(targets, predictions, k, name=None):
     if not isinstance(k, TensorOperators):
         k = to_torch(k, dtypes.int32)
     if not isinstance(targets, TensorOperators) and target.dtype not in (torch.int32, torch.int64):
+        if isinstance(target, np.ndarray):  # strings: NumPy's int() of each (its ValueError)
+            source = targets if isinstance(targets, np.ndarray) else target
+            target = torch.from_numpy(source.astype(np.int32))
         target = target.to(torch.int32)  # TF's fast path converts it to k's dtype (truncating)
     if target.dtype not in (torch.int32, torch.int64):
         raise attr_error("InTopKV2", target)

@@ -12,11 +12,13 @@ raises :class:`StringInputError`, and the op wrapper (``torch_errors.translating
 off the hot path.
 """
 
+import sys
+
 import numpy as np
 
 from ...framework import dtypes
 from ...framework.convert import convert_to_tensor
-from ...framework.op_errors import attr_error, cannot_convert
+from ...framework.op_errors import attr_error, cannot_convert, no_kernel
 from ...ops import cast_ops, comparison_ops, creation_ops, elementwise_ops, shape_ops
 from ...ops import shape_query_ops
 
@@ -56,6 +58,10 @@ _KERNELS = {
     "argmin": "ArgMin",
     "nanargmin": "ArgMin",
     "sort": "Neg",
+    "top_k": "TopKV2",
+    "categorical_crossentropy": "Mul",
+    "trace": "Sum",
+    "moments": "Mean",
     "argsort": "Neg",
     "negative": "Neg",
     "log_sigmoid": "Neg",
@@ -131,8 +137,9 @@ _LINALG_KERNELS = {"logdet": "Cholesky", "slogdet": "LogMatrixDeterminant", "qr"
 """Keras linalg ops whose TF kernel is the first to see a string input."""
 
 _MIXED_PROMOTING = frozenset(
-    "add allclose append arctan2 equal floor_divide fmod greater greater_equal heaviside hypot "
-    "isclose less less_equal maximum minimum mod multiply not_equal outer power subtract".split()
+    "add allclose append arctan2 cross equal floor_divide fmod greater greater_equal heaviside "
+    "hypot isclose kron less less_equal maximum minimum mod multiply not_equal outer power "
+    "subtract".split()
 )
 """Binary Keras ops that ask ``result_type`` of both operands first: a string operand beside a
 numeric one is refused there (two strings may still work, see ``_STRING_OPS``)."""
@@ -149,20 +156,75 @@ _CONSTANTS = {
     "diag": 0,
     "diagflat": 0,
     "rad2deg": 3.141592653589793,
+    "squareplus": 4,
     "trunc": 0,
 }
 """Keras ops whose TF backend first converts a Python constant to the input's dtype (which
 fails for strings), with that constant."""
 
-_CONSTANT_CASTS = {"silu": 1.0}
-"""Keras ops whose TF backend casts a Python float to the input's dtype first (``tf.nn.silu``
-casts ``beta``): TF has no float-to-string cast."""
+_CASTS_FIRST = {
+    "cbrt": dtypes.float32,
+    "signbit": dtypes.float32,
+    "bincount": dtypes.int32,
+    "nanmean": dtypes.float32,
+    "nansum": dtypes.float32,
+    "one_hot": dtypes.int64,
+    "sparse_categorical_crossentropy": dtypes.int64,
+    "where": dtypes.bool,
+    "switch": dtypes.int32,
+}
+"""Keras ops whose TF backend casts their first argument first (TF refuses string casts)."""
 
-_CASTS_FIRST = {"cbrt": dtypes.float32, "signbit": dtypes.float32, "switch": dtypes.int32}
-"""Keras ops whose TF backend casts the input first (TF refuses string casts)."""
+_CASTS_TO_INPUT = {"silu": 1.0, "swish": 1.0}
+"""Keras ops whose TF backend casts a Python constant to the input's dtype first (TF refuses
+casting numbers to strings), with that constant."""
 
-_SQUARE = {"det": "MatrixDeterminant", "inv": "MatrixInverse"}
+_SQUARE = {
+    "det": "MatrixDeterminant",
+    "inv": "MatrixInverse",
+    "cholesky": "Cholesky",
+    "svd": "Svd",
+    "solve": "MatrixSolve",
+    "solve_triangular": "MatrixTriangularSolve",
+}
 """Keras linalg ops checking the rank (>= 2) before their kernel refuses strings."""
+
+_WRAPPED = {"cholesky": "Cholesky decomposition failed: "}
+"""Keras ops that re-raise their kernel's error as a ``ValueError`` with this prefix."""
+
+_UNPACKS_MATRIX = {"eig": None, "eigh": "SelfAdjointEigV2"}
+"""Keras linalg ops unpacking the last two dimensions first (Python's ``ValueError`` below rank
+2), then reaching this kernel (``None``: Keras' ``eig`` fails on its own for strings)."""
+
+_NO_STRING_KERNEL = frozenset(["tril", "triu"])
+"""Keras ops whose TF kernel (``MatrixBandPart``) declares strings but registers no kernel for
+them (TF's ``NotFoundError``)."""
+
+_NUMPY_DTYPE_FIRST = frozenset(["dtype", "moments", "rms_normalization", "saturate_cast"])
+"""Keras ops standardizing the dtype of a NumPy input first: Keras refuses NumPy's string
+dtypes (``str32``, ``bytes8``) by name."""
+
+_CONSTANT_ARG = {"binary_crossentropy": 1}
+"""Keras ops whose constant (``_CONSTANTS``) is converted to this argument, not the first: a
+string in another reaches TF's ``Mul`` kernel instead."""
+
+_NUMPY_COMPARES = {"soft_shrink": "greater", "sparse_plus": "less_equal", "threshold": "greater"}
+"""Keras ops comparing a NumPy input with a number first, in NumPy (this ufunc), which has no
+loop for strings (NumPy's ``UFuncTypeError``)."""
+
+_BY_POSITION = frozenset(
+    "array_split broadcast_to dstack expand_dims hsplit moveaxis repeat reshape roll rot90 "
+    "split swapaxes take take_along_axis tile unstack vsplit".split()
+)
+"""Layout ops with a string kernel in TF: they run on the strings' positions (TF's errors for
+the other arguments come from that run), and their result picks the strings."""
+
+_ARGUMENTS_FIRST = frozenset(
+    "cast conv_transpose depthwise_conv dot_product_attention lstsq max_pool saturate_cast "
+    "separable_conv trace".split()
+)
+"""Keras ops checking shapes, ranks or their other arguments before anything sees the input's
+dtype: a numeric input of the string input's shape gets their errors first."""
 
 _TO_BOOL = frozenset("all any logical_and logical_not logical_or logical_xor nonzero".split())
 """Keras ops that cast their inputs to bool first (TF refuses the string cast)."""
@@ -293,8 +355,20 @@ _CASTS = {"cast_int32": dtypes.int32, "cast_float32": dtypes.float32}
 def outcome(error, name, args, kwargs):
     """What Keras op ``name`` called with ``args``/``kwargs`` does where a string tensor made
     its storage read raise ``error`` (a :class:`StringInputError`): its result, or TF's error."""
+    if name in _BY_POSITION and args and _holds_strings(args[0]):
+        return _by_position(name, args, kwargs)
+    if name in _ARGUMENTS_FIRST:
+        _keras_op(name)(*_stand_ins(args, np.float32), **_stand_ins(kwargs, np.float32))
+    if name in _NUMPY_DTYPE_FIRST and args and isinstance(args[0], np.ndarray):
+        if args[0].dtype.kind in "SU":
+            raise ValueError("Invalid dtype: %s" % args[0].dtype.name) from None
+    if name in _NUMPY_COMPARES and args and isinstance(args[0], np.ndarray):
+        getattr(np, _NUMPY_COMPARES[name])(args[0], np.float32(0.5))
     if name in _MIXED_PROMOTING and len(args) >= 2 and _is_string(args[0]) != _is_string(args[1]):
         raise ValueError("dtype='string' is not a valid dtype for Keras type promotion.") from None
+    if name in _CONSTANT_ARG and len(args) > _CONSTANT_ARG[name]:
+        if not _is_string(args[_CONSTANT_ARG[name]]):
+            raise attr_error("Mul", dtypes.string) from None
     run = _STRING_OPS.get(name)
     if run is not None:
         return run(*args, **kwargs)
@@ -306,6 +380,8 @@ def outcome(error, name, args, kwargs):
         raise TypeError("Input `a` must have `float`-like `dtype` (saw string).") from None
     if name in _PROMOTING:
         raise ValueError("dtype='string' is not a valid dtype for Keras type promotion.") from None
+    if name == "dtype":
+        return "string"
     if name in _TO_BOOL:
         cast_ops.cast(error.value, dtypes.bool)
     if name in _CASTS:
@@ -314,18 +390,80 @@ def outcome(error, name, args, kwargs):
         raise features_error(dtypes.string) from None
     if name in _CONSTANTS:
         raise cannot_convert(_CONSTANTS[name], dtypes.string) from None
-    if name in _CONSTANT_CASTS:
-        cast_ops.cast(_CONSTANT_CASTS[name], dtypes.string)
-    if name in _CASTS_FIRST:
-        cast_ops.cast(error.value, _CASTS_FIRST[name])
+    if name in _CASTS_FIRST and args and _is_string(args[0]):
+        cast_ops.cast(convert_to_tensor(args[0]), _CASTS_FIRST[name])
+    if name in _CASTS_TO_INPUT:
+        cast_ops.cast(convert_to_tensor(_CASTS_TO_INPUT[name]), dtypes.string)
+    if name in _NO_STRING_KERNEL:
+        raise no_kernel("MatrixBandPart", np.asarray(["s"], object)) from None
+    if name in _UNPACKS_MATRIX and args:
+        rank = len(np.shape(args[0]))
+        if rank < 2:
+            raise ValueError("not enough values to unpack (expected 2, got %d)" % rank) from None
+        if _UNPACKS_MATRIX[name] is not None:
+            raise attr_error(_UNPACKS_MATRIX[name], dtypes.string) from None
     if name in _SQUARE and args:
         shape = tuple(np.shape(args[0]))
         if len(shape) < 2:
             raise ValueError(
                 "Expected input to have rank >= 2. Received input with shape %s." % (shape,)
             ) from None
-        raise attr_error(_SQUARE[name], dtypes.string) from None
+        kernel_error = attr_error(_SQUARE[name], dtypes.string)
+        if name in _WRAPPED:
+            raise ValueError(_WRAPPED[name] + str(kernel_error)) from None
+        raise kernel_error from None
     raise error
+
+
+def _keras_op(name):
+    """``keras.ops.<name>``, as users call it (the package imports this module first)."""
+    return getattr(sys.modules[__package__], name)
+
+
+def _holds_strings(tree):
+    """Whether ``tree`` (an argument, or a list of them) holds a string array."""
+    if isinstance(tree, (list, tuple)):
+        return any(_holds_strings(value) for value in tree)
+    return _strings_of(tree) is not None
+
+
+def _strings_of(value):
+    """``value``'s strings as a NumPy array of bytes, or None where it holds none."""
+    if not _is_string(value) or isinstance(value, (str, bytes)):
+        return None
+    return np.asarray(convert_to_tensor(value)._value)
+
+
+def _stand_ins(tree, dtype, found=None):
+    """``tree`` (arguments, lists, dicts) with each string array replaced by an array of
+    ``dtype`` of its shape: its strings' positions in ``found`` (a list collecting the
+    strings), or zeros where ``found`` is None."""
+    if isinstance(tree, dict):
+        return {key: _stand_ins(value, dtype, found) for key, value in tree.items()}
+    if isinstance(tree, (list, tuple)):
+        return type(tree)(_stand_ins(value, dtype, found) for value in tree)
+    text = _strings_of(tree)
+    if text is None:
+        return tree
+    if found is None:
+        return np.zeros(text.shape, dtype)
+    start = sum(part.size for part in found)
+    found.append(text.reshape(-1))
+    return np.arange(start, start + text.size, dtype=dtype).reshape(text.shape)
+
+
+def _by_position(name, args, kwargs):
+    """Layout op ``name`` on its string first argument: run on its positions, then pick."""
+    found = []
+    result = _keras_op(name)(_stand_ins(args[0], np.int32, found), *args[1:], **kwargs)
+    strings = np.concatenate(found)
+
+    def pick(value):
+        if isinstance(value, (list, tuple)):
+            return type(value)(pick(part) for part in value)
+        return convert_to_tensor(strings[np.asarray(value)])
+
+    return pick(result)
 
 
 def _is_string(value):
