@@ -18,7 +18,7 @@ import torch
 import torch.nn.functional as F
 
 from ..api_export import tf_export
-from .dispatch import add_dispatch_support
+from ..framework.dispatch_support import add_dispatch_support
 from ..framework.errors import UnimplementedError
 from ..framework.op_errors import dims_text
 from ..framework.tensor import wrap

@@ -16,7 +16,7 @@ import torch
 import torch.nn.functional as F
 
 from ..api_export import tf_export
-from .dispatch import add_dispatch_support
+from ..framework.dispatch_support import add_dispatch_support
 from ..framework.tensor import wrap
 from . import _window as W
 from ._args import converted_like, int_list, storage_of

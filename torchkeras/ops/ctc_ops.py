@@ -21,7 +21,7 @@ import torch
 import torch.nn.functional as F
 
 from ..api_export import tf_export
-from .dispatch import add_dispatch_support
+from ..framework.dispatch_support import add_dispatch_support
 from ..framework.errors import FailedPreconditionError
 from ..framework.op_errors import attr_error, input_dtype_error, op_error
 from ..framework.sparse_tensor import SparseTensor

@@ -14,7 +14,7 @@ import torch
 import torch.nn.functional as F
 
 from ..api_export import tf_export
-from .dispatch import add_dispatch_support
+from ..framework.dispatch_support import add_dispatch_support
 from ..framework.op_errors import input_dtype_error
 from ..framework.tensor import wrap
 from . import _window as W

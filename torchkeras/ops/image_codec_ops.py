@@ -20,13 +20,13 @@ import numpy as np
 import torch
 
 from ..api_export import tf_export
-from .dispatch import add_dispatch_support
+from ..framework.dispatch_support import add_dispatch_support
 from ..framework import device as _device
 from ..framework import dtypes
 from ..framework.convert import convert_to_tensor
 from ..framework.errors import InvalidArgumentError
 from ..framework.op_errors import dims_text, eager_name, input_dtype_error, op_error, type_name
-from ..framework.tensor import wrap
+from ..framework.tensor import TensorOperators, wrap
 from . import image_decode
 from .image_convert_ops import convert_image_dtype
 from .random_ops import uniform
@@ -43,11 +43,22 @@ def _error(opname, text):
     return op_error(opname, text, None, name=None)
 
 
+_NAMELESS_SHAPE_ERRORS = ("DecodeJpeg", "DecodeAndCropJpeg")
+"""Decoders whose error for non-scalar ``contents`` never prints TF's `` name:`` part."""
+
+
 def _contents(contents, opname):
-    """The bytes of a scalar string tensor (TF's error for other shapes)."""
+    """The bytes of a scalar string tensor (TF's error for other shapes: with `` name: ``
+    after it for a Tensor or NumPy array, which TF's fast path takes)."""
     storage = convert_to_tensor(contents, dtype=dtypes.string)._value
     if storage.ndim:
-        raise _error(opname, "`contents` must be scalar but got shape%s" % dims_text(storage.shape))
+        if opname == "ExtractJpegShape":
+            text = "contents must be scalar, got shape %s" % dims_text(storage.shape)
+        else:
+            text = "`contents` must be scalar but got shape%s" % dims_text(storage.shape)
+        fast = isinstance(contents, (TensorOperators, np.ndarray))
+        named = fast and opname not in _NAMELESS_SHAPE_ERRORS
+        raise op_error(opname, text, None, name="" if named else None)
     return storage.item()
 
 

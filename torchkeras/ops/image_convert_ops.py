@@ -8,7 +8,7 @@ division, float -> integer by ``dtype.max + 0.5`` then a truncating cast).
 import torch
 
 from ..api_export import tf_export
-from .dispatch import add_dispatch_support
+from ..framework.dispatch_support import add_dispatch_support
 from ..framework import dtypes
 from ..framework.convert import convert_to_tensor
 from ..framework.tensor import wrap

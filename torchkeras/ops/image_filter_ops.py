@@ -14,7 +14,7 @@ import numpy as np
 import torch
 
 from ..api_export import tf_export
-from .dispatch import add_dispatch_support
+from ..framework.dispatch_support import add_dispatch_support
 from ..framework.errors import (
     InvalidArgumentError,
     NotFoundError,

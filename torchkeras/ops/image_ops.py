@@ -9,7 +9,7 @@ import numpy as np
 import torch
 
 from ..api_export import tf_export
-from .dispatch import add_dispatch_support
+from ..framework.dispatch_support import add_dispatch_support
 from ..framework import dtypes
 from ..framework.convert import convert_to_tensor
 from ..framework.op_errors import attr_error, cannot_convert, dtype_of

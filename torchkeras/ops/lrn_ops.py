@@ -9,6 +9,8 @@ import torch
 import torch.nn.functional as F
 
 from ..api_export import tf_export
+from ..framework import dtypes
+from ..framework.convert import convert_to_tensor
 from ..framework.errors import NotFoundError
 from ..framework.op_errors import op_error
 from ..framework.tensor import TensorOperators, wrap
@@ -37,6 +39,15 @@ def _attr_text(value):
     return short if np.float32(short) == np.float32(value) else "%.9g" % value
 
 
+def _op_input(value):
+    """A non-tensor ``input`` as TF's generated op converts it: in its own dtype where ``LRN``
+    takes that, else preferring ``T``'s default, float32 (strings stay strings)."""
+    tensor = convert_to_tensor(value)
+    if tensor.dtype in (dtypes.float16, dtypes.bfloat16, dtypes.float32):
+        return tensor
+    return convert_to_tensor(value, dtype_hint=dtypes.float32)
+
+
 @tf_export("nn.local_response_normalization", "nn.lrn")
 def local_response_normalization(  # noqa: A002
     input, depth_radius=5, bias=1, alpha=1, beta=0.5, name=None
@@ -52,7 +63,7 @@ def local_response_normalization(  # noqa: A002
         _float_attr(v, n) for v, n in ((bias, "bias"), (alpha, "alpha"), (beta, "beta"))
     )
     if not isinstance(input, (TensorOperators, torch.Tensor)):
-        input = np.asarray(input, dtype=np.float32)  # LRN's T defaults to float
+        input = _op_input(input)
     a = storage_of(input)
     if a.dtype == torch.bfloat16:
         raise NotFoundError(

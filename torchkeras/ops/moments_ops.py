@@ -6,7 +6,7 @@ from __future__ import annotations
 import torch
 
 from ..api_export import tf_export
-from .dispatch import add_dispatch_support
+from ..framework.dispatch_support import add_dispatch_support
 from ..framework.op_errors import broadcast_shapes
 from ..framework.tensor import wrap
 from ._args import reduction_dims, storage_of

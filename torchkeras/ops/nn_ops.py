@@ -22,6 +22,7 @@ from ..framework.convert import to_torch, to_torch_like
 from ..framework.device import tf_device_string
 from ..framework.errors import AbortedError, InvalidArgumentError
 from ..framework.tensor import Tensor, TensorOperators, wrap
+from .cast_ops import cast
 from .reduction_ops import _mean
 from .random_ops import _generator as random_generator
 from ..framework.op_errors import (
@@ -37,7 +38,7 @@ from ..framework.op_errors import (
 from ._args import reduction_dims, storage_of
 from . import softmax_kernel
 from ..api_export import tf_export
-from .dispatch import add_dispatch_support
+from ..framework.dispatch_support import add_dispatch_support
 
 __all__ = []
 
@@ -47,6 +48,7 @@ _SOFTMAX_ALLOWED = allowed_dtypes("Softmax")
 _SIGMOID_ALLOWED = allowed_dtypes("Sigmoid")
 _BIAS_ALLOWED = allowed_dtypes("BiasAdd")
 _FLOATS = frozenset((torch.float16, torch.bfloat16, torch.float32, torch.float64))
+_HALVES = frozenset((torch.float16, torch.bfloat16))
 
 
 @tf_export("nn.relu")
@@ -102,11 +104,14 @@ def leaky_relu(features, alpha=0.2, name=None):
     """``tf.nn.leaky_relu``: ``x`` if ``x > 0`` else ``alpha * x``; integer input is cast to
     float32, as TF."""
     a = storage_of(features)
-    if not (a.dtype in _FLOATS or a.dtype.is_complex):
+    if a.dtype not in _FLOATS:
         if a.dtype not in _RELU_ALLOWED:
             raise attr_error("LeakyRelu", a)
         a = a.to(torch.float32)
-    return wrap(F.leaky_relu(a, float(alpha)))
+    alpha = float(alpha)
+    if a.dtype in _HALVES:  # TF multiplies by alpha cast to the input's dtype
+        alpha = float(torch.tensor(alpha, dtype=a.dtype))
+    return wrap(F.leaky_relu(a, alpha))
 
 
 @tf_export("nn.silu", "nn.swish")
@@ -114,6 +119,8 @@ def leaky_relu(features, alpha=0.2, name=None):
 def silu(features, beta=1.0, name=None):
     """``tf.nn.silu`` (= ``swish``): ``features * sigmoid(beta * features)``."""
     a = storage_of(features)
+    if isinstance(a, np.ndarray):  # strings: TF casts beta to the features' dtype first
+        cast(beta, dtypes.string)
     check_dtype(a, _SIGMOID_ALLOWED, "Sigmoid")
     if type(beta) in (int, float) and beta == 1.0:
         return wrap(F.silu(a))

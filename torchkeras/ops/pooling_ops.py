@@ -18,7 +18,7 @@ import torch
 import torch.nn.functional as F
 
 from ..api_export import tf_export
-from .dispatch import add_dispatch_support
+from ..framework.dispatch_support import add_dispatch_support
 from ..framework import dtypes
 from ..framework.device import tf_device_string
 from ..framework.errors import AbortedError, NotFoundError, UnimplementedError

@@ -19,7 +19,7 @@ import numpy as np
 import torch
 
 from ..api_export import tf_export
-from .dispatch import add_dispatch_support
+from ..framework.dispatch_support import add_dispatch_support
 from ..framework.op_errors import op_error
 from ..framework.tensor import TensorOperators, wrap
 from ._args import storage_of

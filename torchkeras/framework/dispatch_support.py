@@ -6,7 +6,8 @@ argument canonicalizer binds the arguments before the op's own code runs.  A cal
 does not bind raises its ``TypeError`` texts, not Python's (``Missing required positional
 argument`` instead of ``conv2d() missing 3 required positional arguments: ...``).  The
 ops TF generates from op definitions (``tf.nn.relu``, ``tf.image.is_jpeg``) keep Python's
-texts and are not wrapped.
+texts and are not wrapped.  (Dispatch to composite-tensor handlers, the other half of TF's
+``dispatch.py``, is ``framework/dispatch.py``.)
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import torchkeras as tf
-from torchkeras.ops.dispatch import add_dispatch_support
+from torchkeras.framework.dispatch_support import add_dispatch_support
 
 # (call, TF's TypeError text); the same calls are made on real TF below.
 CALLS = [
