@@ -333,6 +333,12 @@ CONTENTS_SHAPE_CASES = [
         "np.zeros((0, 3), np.float32)",
     )
 ] + ["tf.image.decode_and_crop_jpeg(np.array([b'a']), [0, 0, 1, 1])"]
+CONTENTS_SHAPE_CASES += [
+    "tf.image.%s(np.ones((4, 4, 3), np.float32), %s)" % (op, attr)
+    for op in ("decode_png", "decode_jpeg", "decode_bmp", "decode_webp", "decode_image")
+    + ("encode_png",)
+    for attr in ("None", "'x'", "np.array(['a', 'b'])", "[1, 'a']")
+]
 
 
 @pytest.mark.parametrize("expression", CONTENTS_SHAPE_CASES)
@@ -361,3 +367,5 @@ def test_contents_of_the_wrong_shape():
         tf.io.decode_gif(["a", "b"])
     assert str(info.value).endswith("got shape[2] [Op:DecodeGif]")
     assert tf.io.is_jpeg(np.zeros((0, 3), np.float32)).shape == (0, 3)
+    with pytest.raises(TypeError, match=r"^Expected int for argument 'channels' not 'x'\.$"):
+        tf.io.decode_png(np.ones(3, np.float32), "x")

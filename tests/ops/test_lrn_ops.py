@@ -47,6 +47,11 @@ CASES = [
     "tf.nn.lrn([[[[1, 2]]]])",
     "tf.nn.lrn(np.ones((1, 1, 1, 2), np.float16))",
     "tf.nn.lrn(np.ones((1, 1, 1, 2), np.int8))",
+    "tf.nn.lrn(X, None)",
+    "tf.nn.lrn(X, [1, 'a'])",
+    "tf.nn.lrn(X, np.array(['a', 'b']))",
+    "tf.nn.lrn(X, 2, bias=True)",
+    "tf.nn.lrn(X, 2, beta=None)",
 ]
 
 

@@ -28,6 +28,7 @@ from ..framework.errors import InvalidArgumentError
 from ..framework.op_errors import dims_text, eager_name, input_dtype_error, op_error, type_name
 from ..framework.tensor import TensorOperators, wrap
 from . import image_decode
+from ._args import int_attr
 from .image_convert_ops import convert_image_dtype
 from .random_ops import uniform
 from .stateless_random_ops import stateless_uniform
@@ -226,6 +227,7 @@ def _uint_dtype(dtype, opname, allowed=(dtypes.uint8, dtypes.uint16)):
 def decode_png(contents, channels=0, dtype=dtypes.uint8, name=None):
     """Decodes a PNG (or JPEG, single-frame GIF, BMP) file to ``uint8`` or ``uint16``
     ``[h, w, c]``; ``channels`` 0 keeps the file's, 1 grey, 3 RGB, 4 RGBA."""
+    channels = int_attr(channels, "channels", 0)
     dtype = _uint_dtype(dtype, "DecodePng")
     _check_channels(channels, "DecodePng", eager_name(contents))
     tensor = _tensor(
@@ -250,6 +252,7 @@ def decode_jpeg(
     (Pillow's libjpeg; ``ratio`` and the recovery options are not supported)."""
     if ratio != 1:
         raise NotImplementedError("decode_jpeg: only ratio=1 is supported by torchkeras")
+    channels = int_attr(channels, "channels", 0)
     data = _contents(contents, "DecodeJpeg")
     return _tensor(_decode(data, channels, dtypes.uint8, "DecodeJpeg", "single"))
 
@@ -268,6 +271,7 @@ def decode_gif(contents, name=None):
 @add_dispatch_support
 def decode_bmp(contents, channels=0, name=None):
     """Decodes a BMP file to ``uint8`` ``[h, w, c]`` (channels 0, 3 or 4)."""
+    channels = int_attr(channels, "channels", 0)
     data = _contents(contents, "DecodeBmp")
     kind = _format(data, "DecodeBmp")
     if kind != "bmp":
@@ -284,6 +288,7 @@ def decode_bmp(contents, channels=0, name=None):
 def decode_webp(contents, channels=0, dtype=dtypes.uint8, name=None):
     """Decodes a WebP file to ``[frames, h, w, c]`` (``c`` the file's: 3, or 4 with alpha;
     other formats as ``decode_png`` does), through Pillow."""
+    channels = int_attr(channels, "channels", 0)
     dtype = _uint_dtype(dtype, "DecodeWebP", (dtypes.uint8,))
     data = _contents(contents, "DecodeWebP")
     return _tensor(_decode(data, channels, dtype, "DecodeWebP", "4d"))
@@ -295,6 +300,7 @@ def decode_image(contents, channels=None, dtype=dtypes.uint8, name=None, expand_
     """Decodes a BMP, GIF, JPEG or PNG file: ``[h, w, c]``, or ``[frames, h, w, 3]`` for GIFs
     with ``expand_animations``; ``dtype`` uint8, uint16 or float32 (rescaled as
     ``convert_image_dtype``)."""
+    channels = int_attr(channels, "channels", 0)
     dtype = _uint_dtype(dtype, "DecodeImage", (dtypes.uint8, dtypes.uint16, dtypes.float32))
     data = _contents(contents, "DecodeImage")
     decode_as = dtypes.uint16 if dtype == dtypes.uint16 else dtypes.uint8
@@ -417,6 +423,7 @@ def _png_bytes(pixels, compression):
 def encode_png(image, compression=-1, name=None):
     """PNG bytes of a ``uint8`` / ``uint16`` ``[..., h, w, c]`` image (1-4 channels), one
     string per image of a batch; ``compression`` is zlib's level (-1: default, up to 9)."""
+    compression = int_attr(compression, "compression", -1)
     pixels = _png_pixels(image, compression)
     channels = pixels.shape[-1]
     if channels not in _PNG_COLOR_TYPES:

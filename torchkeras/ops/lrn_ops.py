@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numbers
 
 import numpy as np
 import torch
@@ -15,7 +14,7 @@ from ..framework.errors import NotFoundError
 from ..framework.op_errors import op_error
 from ..framework.tensor import TensorOperators, wrap
 from . import _window as W
-from ._args import storage_of
+from ._args import float_attr, int_attr, storage_of
 
 __all__ = []
 
@@ -25,12 +24,6 @@ W.SIGNATURES["LRN"] = (
     "attr=T:type,default=DT_FLOAT,allowed=[DT_HALF, DT_BFLOAT16, DT_FLOAT]"
 )
 _INT_MAX = 2**31 - 1
-
-
-def _float_attr(value, name):
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError("Expected float for argument '%s' not %r." % (name, value))
-    return float(value)
 
 
 def _attr_text(value):
@@ -56,11 +49,10 @@ def local_response_normalization(  # noqa: A002
     where ``sqr_sum`` sums the squares of the ``2 * depth_radius + 1`` neighbouring channels
     (last axis) of a 4-D float input; float16 is computed in float32.  bfloat16 raises TF's
     CPU ``NotFoundError``."""
-    if isinstance(depth_radius, str):
-        raise TypeError("Expected int for argument 'depth_radius' not %r." % (depth_radius,))
-    radius = int(depth_radius)
+    radius = int_attr(depth_radius, "depth_radius", 5)
     bias, alpha, beta = (
-        _float_attr(v, n) for v, n in ((bias, "bias"), (alpha, "alpha"), (beta, "beta"))
+        float_attr(v, n, d)
+        for v, n, d in ((bias, "bias", 1.0), (alpha, "alpha", 1.0), (beta, "beta", 0.5))
     )
     if not isinstance(input, (TensorOperators, torch.Tensor)):
         input = _op_input(input)

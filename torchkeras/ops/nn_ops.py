@@ -35,7 +35,7 @@ from ..framework.op_errors import (
     input_dtype_error,
     op_error,
 )
-from ._args import reduction_dims, storage_of
+from ._args import float_attr, reduction_dims, storage_of
 from . import softmax_kernel
 from ..api_export import tf_export
 from ..framework.dispatch_support import add_dispatch_support
@@ -104,11 +104,13 @@ def leaky_relu(features, alpha=0.2, name=None):
     """``tf.nn.leaky_relu``: ``x`` if ``x > 0`` else ``alpha * x``; integer input is cast to
     float32, as TF."""
     a = storage_of(features)
+    if isinstance(alpha, np.ndarray):
+        alpha = alpha.item()
+    alpha = float_attr(alpha, "alpha", 0.2)
     if a.dtype not in _FLOATS:
         if a.dtype not in _RELU_ALLOWED:
             raise attr_error("LeakyRelu", a)
         a = a.to(torch.float32)
-    alpha = float(alpha)
     if a.dtype in _HALVES:  # TF multiplies by alpha cast to the input's dtype
         alpha = float(torch.tensor(alpha, dtype=a.dtype))
     return wrap(F.leaky_relu(a, alpha))
