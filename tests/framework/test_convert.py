@@ -201,3 +201,14 @@ def test_reversed_and_read_only_arrays_convert(size):
         assert tf.reduce_sum(array).numpy() == array.sum()
         assert (tf.constant(0.0) + array).numpy()[:2].tolist() == expected
         assert (tf.constant(0.0, tf.float64) + array).numpy()[:2].tolist() == expected
+
+
+def test_numeric_arrays_to_strings():
+    """As TF: an empty numeric NumPy array converts to an empty string tensor; one with
+    elements raises TF's conversion error naming the element type."""
+    empty = tf.convert_to_tensor(np.zeros((0, 3), np.float32), dtype=tf.string)
+    assert empty.dtype is tf.string and empty.shape == (0, 3)
+    with pytest.raises(ValueError, match=r"Unsupported object type float\)"):
+        tf.convert_to_tensor(np.zeros((2,), np.float32), dtype=tf.string)
+    with pytest.raises(ValueError, match=r"Unsupported object type int\)"):
+        tf.constant(np.zeros((1,), np.int32), dtype=tf.string)

@@ -5,7 +5,15 @@ import pytest
 import torch
 
 import torchkeras as tf
-from torchkeras.ops._args import axis_arg, int_list, reduction_dims, shape_arg, storages_of
+from torchkeras.ops._args import (
+    axis_arg,
+    float_attr,
+    int_attr,
+    int_list,
+    reduction_dims,
+    shape_arg,
+    storages_of,
+)
 
 
 def test_reduction_dims():
@@ -42,3 +50,18 @@ def test_storages_of_takes_the_tensor_dtype():
 def test_axis_arg():
     assert axis_arg(None) is None and axis_arg(1) == 1
     assert axis_arg([0, np.int64(2)]) == (0, 2)
+
+
+def test_int_and_float_attrs_read_as_tf():
+    """TF's ``execute.make_int`` / ``make_float``: None takes the attr's default; what int()
+    refuses, text, and non-real values raise TF's TypeError."""
+    assert int_attr(None, "channels", 0) == 0
+    assert int_attr(np.int64(3), "channels") == 3 and int_attr(2.7, "channels") == 2
+    for bad in ("3", [1, "a"], np.zeros((0, 3)), None):
+        with pytest.raises(TypeError, match="^Expected int for argument 'channels' not "):
+            int_attr(bad, "channels")
+    assert float_attr(None, "alpha", 0.2) == 0.2
+    assert float_attr(True, "alpha") == 1.0 and float_attr(np.float16(0.5), "alpha") == 0.5
+    for bad in ("0.5", [0.5], np.array(0.5), None):
+        with pytest.raises(TypeError, match="^Expected float for argument 'alpha' not "):
+            float_attr(bad, "alpha")

@@ -320,3 +320,52 @@ def test_encode_png_writes_libpngs_bytes():
             ours = tf.io.encode_png(tf.constant(image), compression=level).numpy()
             assert ours == tf_real.io.encode_png(image, compression=level).numpy()
             np.testing.assert_array_equal(tf.io.decode_png(ours, dtype=image.dtype), image)
+
+
+CONTENTS_SHAPE_CASES = [
+    "tf.image.%s(%s)" % (op, contents)
+    for op in ("decode_gif", "decode_bmp", "decode_webp", "decode_image", "extract_jpeg_shape")
+    + ("decode_jpeg", "is_jpeg")
+    for contents in (
+        "np.array(['a', 'b'])",
+        "tf.constant(['a', 'b'])",
+        "['a', 'b']",
+        "np.zeros((0, 3), np.float32)",
+    )
+] + ["tf.image.decode_and_crop_jpeg(np.array([b'a']), [0, 0, 1, 1])"]
+CONTENTS_SHAPE_CASES += [
+    "tf.image.%s(np.ones((4, 4, 3), np.float32), %s)" % (op, attr)
+    for op in ("decode_png", "decode_jpeg", "decode_bmp", "decode_webp", "decode_image")
+    + ("encode_png",)
+    for attr in ("None", "'x'", "np.array(['a', 'b'])", "[1, 'a']")
+]
+
+
+@pytest.mark.parametrize("expression", CONTENTS_SHAPE_CASES)
+def test_contents_of_the_wrong_shape_match_tensorflow(expression):
+    """TF's text for non-scalar contents, with its `` name: `` part where TF prints it (a Tensor
+    or NumPy array; never for the JPEG decoders); an empty numeric array converts to
+    strings."""
+    tf_real = pytest.importorskip("tensorflow")
+
+    def outcome(module):
+        try:
+            return repr(eval(expression, {"tf": module, "np": np}).numpy())  # noqa: S307
+        except Exception as error:  # noqa: BLE001 - comparing what each side raises
+            return type(error).__name__, str(error)
+
+    assert outcome(tf) == outcome(tf_real)
+
+
+def test_contents_of_the_wrong_shape():
+    with pytest.raises(tf.errors.InvalidArgumentError) as info:
+        tf.io.extract_jpeg_shape(np.array([b"a", b"b"]))
+    assert str(info.value).endswith(
+        "contents must be scalar, got shape [2] [Op:ExtractJpegShape] name: "
+    )
+    with pytest.raises(tf.errors.InvalidArgumentError) as info:
+        tf.io.decode_gif(["a", "b"])
+    assert str(info.value).endswith("got shape[2] [Op:DecodeGif]")
+    assert tf.io.is_jpeg(np.zeros((0, 3), np.float32)).shape == (0, 3)
+    with pytest.raises(TypeError, match=r"^Expected int for argument 'channels' not 'x'\.$"):
+        tf.io.decode_png(np.ones(3, np.float32), "x")

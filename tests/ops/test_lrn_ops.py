@@ -40,6 +40,18 @@ CASES = [
     "tf.nn.lrn(tf.constant(X, tf.bfloat16), 3, 2.5, 1e-4, 0.75)",
     "tf.nn.lrn(tf.constant(X, tf.float64), 2)",
     "tf.nn.lrn(tf.constant(X.astype(np.int32)), 2)",
+    "tf.nn.lrn(None)",
+    "tf.nn.lrn('x')",
+    "tf.nn.lrn(np.array(['a', 'b']))",
+    "tf.nn.lrn([1, 'a'])",
+    "tf.nn.lrn([[[[1, 2]]]])",
+    "tf.nn.lrn(np.ones((1, 1, 1, 2), np.float16))",
+    "tf.nn.lrn(np.ones((1, 1, 1, 2), np.int8))",
+    "tf.nn.lrn(X, None)",
+    "tf.nn.lrn(X, [1, 'a'])",
+    "tf.nn.lrn(X, np.array(['a', 'b']))",
+    "tf.nn.lrn(X, 2, bias=True)",
+    "tf.nn.lrn(X, 2, beta=None)",
 ]
 
 

@@ -56,6 +56,10 @@ CASES = [
     "tf.nn.scale_regularization_loss([1., 2.])",
     "tf.nn.scale_regularization_loss(3)",
     "tf.nn.scale_regularization_loss(np.float64([1, 2]))",
+    "tf.nn.compute_average_loss(np.array(['a', 'b']))",
+    "tf.nn.compute_average_loss([True, False])",
+    "tf.nn.scale_regularization_loss('x')",
+    "tf.nn.scale_regularization_loss([True])",
 ]
 
 

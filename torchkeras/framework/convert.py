@@ -229,8 +229,9 @@ _PYTHON_TYPE_OF_KIND = {"b": "bool", "i": "int", "u": "int", "f": "float", "c": 
 
 def _check_string_array(array):
     """TF's ``ValueError`` for a NumPy array that is not text but must become a string tensor
-    (numbers, or an object array holding anything but ``str``/``bytes``)."""
-    if array.dtype.kind in "US":
+    (numbers, or an object array holding anything but ``str``/``bytes``); an empty array
+    converts."""
+    if array.dtype.kind in "US" or not array.size:
         return
     if array.dtype.kind == "O":
         bad = next((v for v in array.flat if not isinstance(v, (str, bytes))), None)

@@ -15,6 +15,7 @@ The errors come from ``framework.op_errors``.
 
 from __future__ import annotations
 
+import numbers
 import operator
 
 import numpy as np
@@ -353,6 +354,29 @@ def bool_attr(value, argument, default):
     if not isinstance(value, (bool, np.bool_)):
         raise TypeError("Expected bool for argument '%s' not %r." % (argument, value))
     return bool(value)
+
+
+def int_attr(value, argument, default=None):
+    """TF's reading of the int attr ``argument`` (``execute.make_int``): None is its ``default``
+    where it has one; what ``int()`` refuses, and text, is TF's ``TypeError``."""
+    if value is None and default is not None:
+        return default
+    if not isinstance(value, str):
+        try:
+            return int(value)
+        except (ValueError, TypeError):
+            pass
+    raise TypeError("Expected int for argument '%s' not %r." % (argument, value))
+
+
+def float_attr(value, argument, default=None):
+    """TF's reading of the float attr ``argument`` (``execute.make_float``): None is its
+    ``default`` where it has one; anything but a real number is TF's ``TypeError``."""
+    if value is None and default is not None:
+        return default
+    if not isinstance(value, (numbers.Real, np.integer, np.floating)):
+        raise TypeError("Expected float for argument '%s' not %r." % (argument, value))
+    return float(value)
 
 
 def scalar_int_input(value, op, attr, argument):

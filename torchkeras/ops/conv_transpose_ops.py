@@ -16,6 +16,7 @@ import torch
 import torch.nn.functional as F
 
 from ..api_export import tf_export
+from ..framework.dispatch_support import add_dispatch_support
 from ..framework.tensor import wrap
 from . import _window as W
 from ._args import converted_like, int_list, storage_of
@@ -108,6 +109,7 @@ def conv_transpose_nd(x, w, output_shape, n, strides, padding, explicit, channel
 
 
 @tf_export("nn.conv2d_transpose")
+@add_dispatch_support
 def conv2d_transpose(
     input,
     filters,
@@ -133,6 +135,7 @@ def conv2d_transpose(
 
 
 @tf_export("nn.conv1d_transpose")
+@add_dispatch_support
 def conv1d_transpose(
     input,
     filters,
@@ -175,6 +178,7 @@ def conv1d_transpose(
 
 
 @tf_export("nn.conv3d_transpose")
+@add_dispatch_support
 def conv3d_transpose(
     input,
     filters,
@@ -207,6 +211,7 @@ def conv3d_transpose(
 
 
 @tf_export("nn.conv_transpose")
+@add_dispatch_support
 def conv_transpose(
     input,
     filters,

@@ -20,13 +20,15 @@ import numpy as np
 import torch
 
 from ..api_export import tf_export
+from ..framework.dispatch_support import add_dispatch_support
 from ..framework import device as _device
 from ..framework import dtypes
 from ..framework.convert import convert_to_tensor
 from ..framework.errors import InvalidArgumentError
 from ..framework.op_errors import dims_text, eager_name, input_dtype_error, op_error, type_name
-from ..framework.tensor import wrap
+from ..framework.tensor import TensorOperators, wrap
 from . import image_decode
+from ._args import int_attr
 from .image_convert_ops import convert_image_dtype
 from .random_ops import uniform
 from .stateless_random_ops import stateless_uniform
@@ -42,11 +44,22 @@ def _error(opname, text):
     return op_error(opname, text, None, name=None)
 
 
+_NAMELESS_SHAPE_ERRORS = ("DecodeJpeg", "DecodeAndCropJpeg")
+"""Decoders whose error for non-scalar ``contents`` never prints TF's `` name:`` part."""
+
+
 def _contents(contents, opname):
-    """The bytes of a scalar string tensor (TF's error for other shapes)."""
+    """The bytes of a scalar string tensor (TF's error for other shapes: with `` name: ``
+    after it for a Tensor or NumPy array, which TF's fast path takes)."""
     storage = convert_to_tensor(contents, dtype=dtypes.string)._value
     if storage.ndim:
-        raise _error(opname, "`contents` must be scalar but got shape%s" % dims_text(storage.shape))
+        if opname == "ExtractJpegShape":
+            text = "contents must be scalar, got shape %s" % dims_text(storage.shape)
+        else:
+            text = "`contents` must be scalar but got shape%s" % dims_text(storage.shape)
+        fast = isinstance(contents, (TensorOperators, np.ndarray))
+        named = fast and opname not in _NAMELESS_SHAPE_ERRORS
+        raise op_error(opname, text, None, name="" if named else None)
     return storage.item()
 
 
@@ -210,9 +223,11 @@ def _uint_dtype(dtype, opname, allowed=(dtypes.uint8, dtypes.uint16)):
 
 
 @tf_export("io.decode_png", "image.decode_png")
+@add_dispatch_support
 def decode_png(contents, channels=0, dtype=dtypes.uint8, name=None):
     """Decodes a PNG (or JPEG, single-frame GIF, BMP) file to ``uint8`` or ``uint16``
     ``[h, w, c]``; ``channels`` 0 keeps the file's, 1 grey, 3 RGB, 4 RGBA."""
+    channels = int_attr(channels, "channels", 0)
     dtype = _uint_dtype(dtype, "DecodePng")
     _check_channels(channels, "DecodePng", eager_name(contents))
     tensor = _tensor(
@@ -222,6 +237,7 @@ def decode_png(contents, channels=0, dtype=dtypes.uint8, name=None):
 
 
 @tf_export("io.decode_jpeg", "image.decode_jpeg")
+@add_dispatch_support
 def decode_jpeg(
     contents,
     channels=0,
@@ -236,11 +252,13 @@ def decode_jpeg(
     (Pillow's libjpeg; ``ratio`` and the recovery options are not supported)."""
     if ratio != 1:
         raise NotImplementedError("decode_jpeg: only ratio=1 is supported by torchkeras")
+    channels = int_attr(channels, "channels", 0)
     data = _contents(contents, "DecodeJpeg")
     return _tensor(_decode(data, channels, dtypes.uint8, "DecodeJpeg", "single"))
 
 
 @tf_export("io.decode_gif", "image.decode_gif")
+@add_dispatch_support
 def decode_gif(contents, name=None):
     """Decodes a GIF's frames to ``uint8`` ``[frames, h, w, 3]`` (other formats as one
     frame)."""
@@ -250,8 +268,10 @@ def decode_gif(contents, name=None):
 
 
 @tf_export("io.decode_bmp", "image.decode_bmp")
+@add_dispatch_support
 def decode_bmp(contents, channels=0, name=None):
     """Decodes a BMP file to ``uint8`` ``[h, w, c]`` (channels 0, 3 or 4)."""
+    channels = int_attr(channels, "channels", 0)
     data = _contents(contents, "DecodeBmp")
     kind = _format(data, "DecodeBmp")
     if kind != "bmp":
@@ -264,19 +284,23 @@ def decode_bmp(contents, channels=0, name=None):
 
 
 @tf_export("io.decode_webp", "image.decode_webp")
+@add_dispatch_support
 def decode_webp(contents, channels=0, dtype=dtypes.uint8, name=None):
     """Decodes a WebP file to ``[frames, h, w, c]`` (``c`` the file's: 3, or 4 with alpha;
     other formats as ``decode_png`` does), through Pillow."""
+    channels = int_attr(channels, "channels", 0)
     dtype = _uint_dtype(dtype, "DecodeWebP", (dtypes.uint8,))
     data = _contents(contents, "DecodeWebP")
     return _tensor(_decode(data, channels, dtype, "DecodeWebP", "4d"))
 
 
 @tf_export("io.decode_image", "image.decode_image")
+@add_dispatch_support
 def decode_image(contents, channels=None, dtype=dtypes.uint8, name=None, expand_animations=True):
     """Decodes a BMP, GIF, JPEG or PNG file: ``[h, w, c]``, or ``[frames, h, w, 3]`` for GIFs
     with ``expand_animations``; ``dtype`` uint8, uint16 or float32 (rescaled as
     ``convert_image_dtype``)."""
+    channels = int_attr(channels, "channels", 0)
     dtype = _uint_dtype(dtype, "DecodeImage", (dtypes.uint8, dtypes.uint16, dtypes.float32))
     data = _contents(contents, "DecodeImage")
     decode_as = dtypes.uint16 if dtype == dtypes.uint16 else dtypes.uint8
@@ -395,9 +419,11 @@ def _png_bytes(pixels, compression):
 
 
 @tf_export("io.encode_png", "image.encode_png")
+@add_dispatch_support
 def encode_png(image, compression=-1, name=None):
     """PNG bytes of a ``uint8`` / ``uint16`` ``[..., h, w, c]`` image (1-4 channels), one
     string per image of a batch; ``compression`` is zlib's level (-1: default, up to 9)."""
+    compression = int_attr(compression, "compression", -1)
     pixels = _png_pixels(image, compression)
     channels = pixels.shape[-1]
     if channels not in _PNG_COLOR_TYPES:
@@ -409,6 +435,7 @@ def encode_png(image, compression=-1, name=None):
 
 
 @tf_export("io.encode_jpeg", "image.encode_jpeg")
+@add_dispatch_support
 def encode_jpeg(
     image,
     format="",
@@ -452,6 +479,7 @@ def encode_jpeg(
 
 
 @tf_export("image.adjust_jpeg_quality")
+@add_dispatch_support
 def adjust_jpeg_quality(image, jpeg_quality, dct_method="", name=None):
     """An image ``[h, w, 1 or 3]`` round-tripped through JPEG at ``jpeg_quality`` (0-100),
     back in its dtype. Pillow's encoder and decoder: the artefacts are close to TF's, not
@@ -474,6 +502,7 @@ def _check_jpeg_range(low, high):
 
 
 @tf_export("image.random_jpeg_quality")
+@add_dispatch_support
 def random_jpeg_quality(image, min_jpeg_quality, max_jpeg_quality, seed=None):
     """``adjust_jpeg_quality`` at a quality drawn uniformly from ``[min, max)``."""
     _check_jpeg_range(min_jpeg_quality, max_jpeg_quality)
@@ -482,6 +511,7 @@ def random_jpeg_quality(image, min_jpeg_quality, max_jpeg_quality, seed=None):
 
 
 @tf_export("image.stateless_random_jpeg_quality")
+@add_dispatch_support
 def stateless_random_jpeg_quality(image, min_jpeg_quality, max_jpeg_quality, seed):
     """``random_jpeg_quality`` with the quality TF draws for the seed pair ``seed``."""
     _check_jpeg_range(min_jpeg_quality, max_jpeg_quality)
@@ -492,6 +522,7 @@ def stateless_random_jpeg_quality(image, min_jpeg_quality, max_jpeg_quality, see
 
 
 @tf_export("io.extract_jpeg_shape", "image.extract_jpeg_shape")
+@add_dispatch_support
 def extract_jpeg_shape(contents, output_type=dtypes.int32, name=None):
     """``[height, width, channels]`` of a JPEG file, read from its header (through Pillow)."""
     data = _contents(contents, "ExtractJpegShape")
@@ -503,6 +534,7 @@ def extract_jpeg_shape(contents, output_type=dtypes.int32, name=None):
 
 
 @tf_export("io.decode_and_crop_jpeg", "image.decode_and_crop_jpeg")
+@add_dispatch_support
 def decode_and_crop_jpeg(
     contents,
     crop_window,

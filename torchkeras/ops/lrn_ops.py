@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import numbers
 
 import numpy as np
 import torch
 import torch.nn.functional as F
 
 from ..api_export import tf_export
+from ..framework import dtypes
+from ..framework.convert import convert_to_tensor
 from ..framework.errors import NotFoundError
 from ..framework.op_errors import op_error
 from ..framework.tensor import TensorOperators, wrap
 from . import _window as W
-from ._args import storage_of
+from ._args import float_attr, int_attr, storage_of
 
 __all__ = []
 
@@ -25,16 +26,19 @@ W.SIGNATURES["LRN"] = (
 _INT_MAX = 2**31 - 1
 
 
-def _float_attr(value, name):
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError("Expected float for argument '%s' not %r." % (name, value))
-    return float(value)
-
-
 def _attr_text(value):
     """A float attr as TF's NodeDef text prints it (shortest of %g / %.9g)."""
     short = "%g" % value
     return short if np.float32(short) == np.float32(value) else "%.9g" % value
+
+
+def _op_input(value):
+    """A non-tensor ``input`` as TF's generated op converts it: in its own dtype where ``LRN``
+    takes that, else preferring ``T``'s default, float32 (strings stay strings)."""
+    tensor = convert_to_tensor(value)
+    if tensor.dtype in (dtypes.float16, dtypes.bfloat16, dtypes.float32):
+        return tensor
+    return convert_to_tensor(value, dtype_hint=dtypes.float32)
 
 
 @tf_export("nn.local_response_normalization", "nn.lrn")
@@ -45,14 +49,13 @@ def local_response_normalization(  # noqa: A002
     where ``sqr_sum`` sums the squares of the ``2 * depth_radius + 1`` neighbouring channels
     (last axis) of a 4-D float input; float16 is computed in float32.  bfloat16 raises TF's
     CPU ``NotFoundError``."""
-    if isinstance(depth_radius, str):
-        raise TypeError("Expected int for argument 'depth_radius' not %r." % (depth_radius,))
-    radius = int(depth_radius)
+    radius = int_attr(depth_radius, "depth_radius", 5)
     bias, alpha, beta = (
-        _float_attr(v, n) for v, n in ((bias, "bias"), (alpha, "alpha"), (beta, "beta"))
+        float_attr(v, n, d)
+        for v, n, d in ((bias, "bias", 1.0), (alpha, "alpha", 1.0), (beta, "beta", 0.5))
     )
     if not isinstance(input, (TensorOperators, torch.Tensor)):
-        input = np.asarray(input, dtype=np.float32)  # LRN's T defaults to float
+        input = _op_input(input)
     a = storage_of(input)
     if a.dtype == torch.bfloat16:
         raise NotFoundError(

@@ -12,13 +12,16 @@ from __future__ import annotations
 import torch
 
 from ..api_export import tf_export
+from ..framework.dispatch_support import add_dispatch_support
 from ..framework.convert import convert_to_tensor
 from ..framework.errors import InvalidArgumentError
-from ..framework.op_errors import broadcast_shapes
+from ..framework.op_errors import allowed_dtypes, broadcast_shapes, check_dtype
 from ..framework.tensor import wrap
 from ._args import storage_of
 
 __all__ = []
+
+_SUM_DTYPES = allowed_dtypes("Sum")
 
 
 def _weighted(loss, sample_weight):
@@ -58,6 +61,7 @@ def _global_batch_size(value):
 
 
 @tf_export("nn.compute_average_loss")
+@add_dispatch_support
 def compute_average_loss(per_example_loss, sample_weight=None, global_batch_size=None):
     """``tf.nn.compute_average_loss``: ``sum(per_example_loss * sample_weight) /
     global_batch_size`` (default: the first dimension times the strategy's
@@ -78,6 +82,7 @@ def compute_average_loss(per_example_loss, sample_weight=None, global_batch_size
         if global_batch_size is None
         else _global_batch_size(global_batch_size)
     )
+    check_dtype(loss, _SUM_DTYPES, "Sum")
     work = dtype if dtype.is_floating_point else torch.float64
     total = torch.sum(loss).to(work)
     if count == 0:
@@ -86,10 +91,12 @@ def compute_average_loss(per_example_loss, sample_weight=None, global_batch_size
 
 
 @tf_export("nn.scale_regularization_loss")
+@add_dispatch_support
 def scale_regularization_loss(regularization_loss):
     """``tf.nn.scale_regularization_loss``: ``reduce_sum(regularization_loss) / replicas`` (one
     replica without a strategy; integer sums divide to float64, as TF's ``/``)."""
     tensor = convert_to_tensor(regularization_loss)
+    check_dtype(tensor._value, _SUM_DTYPES, "Sum")
     total = torch.sum(tensor._value)
     if not (total.dtype.is_floating_point or total.dtype.is_complex):
         total = total.to(torch.float64)

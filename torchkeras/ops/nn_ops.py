@@ -22,6 +22,7 @@ from ..framework.convert import to_torch, to_torch_like
 from ..framework.device import tf_device_string
 from ..framework.errors import AbortedError, InvalidArgumentError
 from ..framework.tensor import Tensor, TensorOperators, wrap
+from .cast_ops import cast
 from .reduction_ops import _mean
 from .random_ops import _generator as random_generator
 from ..framework.op_errors import (
@@ -35,9 +36,10 @@ from ..framework.op_errors import (
     input_dtype_error,
     op_error,
 )
-from ._args import reduction_dims, storage_of
+from ._args import float_attr, reduction_dims, storage_of
 from . import softmax_kernel
 from ..api_export import tf_export
+from ..framework.dispatch_support import add_dispatch_support
 
 __all__ = []
 
@@ -49,6 +51,7 @@ _BIAS_ALLOWED = allowed_dtypes("BiasAdd")
 _HALVES = frozenset((torch.float16, torch.bfloat16))
 _MEAN_ALLOWED = allowed_dtypes("Sum")
 _FLOATS = frozenset((torch.float16, torch.bfloat16, torch.float32, torch.float64))
+_HALVES = frozenset((torch.float16, torch.bfloat16))
 
 
 @tf_export("nn.relu")
@@ -61,6 +64,7 @@ def relu(features, name=None):
 
 
 @tf_export("nn.relu6")
+@add_dispatch_support
 def relu6(features, name=None):
     """``tf.nn.relu6``: ``min(max(features, 0), 6)`` (gradient 0 at both kinks, as TF)."""
     a = storage_of(features)
@@ -85,6 +89,7 @@ def selu(features, name=None):
 
 
 @tf_export("nn.gelu")
+@add_dispatch_support
 def gelu(features, approximate=False, name=None):
     """``tf.nn.gelu``: ``x * Phi(x)``; ``approximate=True`` uses the tanh approximation."""
     a = storage_of(features)
@@ -97,21 +102,30 @@ def gelu(features, approximate=False, name=None):
 
 
 @tf_export("nn.leaky_relu")
+@add_dispatch_support
 def leaky_relu(features, alpha=0.2, name=None):
     """``tf.nn.leaky_relu``: ``x`` if ``x > 0`` else ``alpha * x``; integer input is cast to
     float32, as TF."""
     a = storage_of(features)
-    if not (a.dtype in _FLOATS or a.dtype.is_complex):
+    if isinstance(alpha, np.ndarray):
+        alpha = alpha.item()
+    alpha = float_attr(alpha, "alpha", 0.2)
+    if a.dtype not in _FLOATS:
         if a.dtype not in _RELU_ALLOWED:
             raise attr_error("LeakyRelu", a)
         a = a.to(torch.float32)
-    return wrap(F.leaky_relu(a, float(alpha)))
+    if a.dtype in _HALVES:  # TF multiplies by alpha cast to the input's dtype
+        alpha = float(torch.tensor(alpha, dtype=a.dtype))
+    return wrap(F.leaky_relu(a, alpha))
 
 
 @tf_export("nn.silu", "nn.swish")
+@add_dispatch_support
 def silu(features, beta=1.0, name=None):
     """``tf.nn.silu`` (= ``swish``): ``features * sigmoid(beta * features)``."""
     a = storage_of(features)
+    if isinstance(a, np.ndarray):  # strings: TF casts beta to the features' dtype first
+        cast(beta, dtypes.string)
     check_dtype(a, _SIGMOID_ALLOWED, "Sigmoid")
     if type(beta) in (int, float) and beta == 1.0:
         return wrap(F.silu(a))
@@ -126,6 +140,7 @@ def _storage_like(value, like):
 
 
 @tf_export("nn.softplus")
+@add_dispatch_support
 def softplus(features, name=None):
     """``tf.nn.softplus``: ``log(exp(features) + 1)`` (floats only)."""
     a = storage_of(features)
@@ -199,6 +214,7 @@ def _logits_rank_error(a, opname):
 
 
 @tf_export("nn.softmax", "math.softmax")
+@add_dispatch_support
 def softmax(logits, axis=None, name=None):
     """``tf.nn.softmax``: ``exp(logits) / sum(exp(logits), axis)`` along ``axis`` (default last)."""
     a = logits._value if type(logits) is Tensor else storage_of(logits)
@@ -212,6 +228,7 @@ def softmax(logits, axis=None, name=None):
 
 
 @tf_export("nn.log_softmax", "math.log_softmax")
+@add_dispatch_support
 def log_softmax(logits, axis=None, name=None):
     """``tf.nn.log_softmax``: ``logits - log(sum(exp(logits), axis))``, computed stably."""
     a = storage_of(logits)
@@ -230,6 +247,7 @@ def l2_loss(t, name=None):
 
 
 @tf_export("nn.moments")
+@add_dispatch_support
 def moments(x, axes, shift=None, keepdims=False, name=None):
     """``tf.nn.moments``: ``(mean, variance)`` over ``axes`` (population variance; None is every
     axis); float16 is computed in float32 and cast back, integers divide as integers, as TF.
@@ -259,6 +277,7 @@ def moments(x, axes, shift=None, keepdims=False, name=None):
 
 
 @tf_export("nn.bias_add")
+@add_dispatch_support
 def bias_add(value, bias, data_format=None, name=None):
     """``tf.nn.bias_add``: adds a 1-D ``bias`` along the channel axis (last, or axis 1 for
     ``NC...``)."""
@@ -286,6 +305,7 @@ def bias_add(value, bias, data_format=None, name=None):
 
 
 @tf_export("nn.dropout")
+@add_dispatch_support
 def dropout(x, rate, noise_shape=None, seed=None, name=None):
     """``tf.nn.dropout``: zeroes each element with probability ``rate`` and scales the kept
     ones by ``1 / (1 - rate)``; ``noise_shape`` broadcasts one keep-decision over some dims.
@@ -346,6 +366,7 @@ def dropout(x, rate, noise_shape=None, seed=None, name=None):
 
 
 @tf_export("nn.sigmoid_cross_entropy_with_logits")
+@add_dispatch_support
 def sigmoid_cross_entropy_with_logits(labels=None, logits=None, name=None):
     """``tf.nn.sigmoid_cross_entropy_with_logits``: elementwise
     ``max(x, 0) - x * z + log(1 + exp(-|x|))``; ``labels`` and ``logits`` share shape and dtype."""
@@ -373,6 +394,7 @@ def sigmoid_cross_entropy(logits, labels):
 
 
 @tf_export("nn.softmax_cross_entropy_with_logits")
+@add_dispatch_support
 def softmax_cross_entropy_with_logits(labels, logits, axis=-1, name=None):
     """``tf.nn.softmax_cross_entropy_with_logits``: ``-sum(labels * log_softmax(logits), axis)``;
     labels are cast to the logits' dtype and must broadcast to them.  Gradients flow to both."""
@@ -398,6 +420,7 @@ def softmax_cross_entropy_with_logits(labels, logits, axis=-1, name=None):
 
 
 @tf_export("nn.sparse_softmax_cross_entropy_with_logits")
+@add_dispatch_support
 def sparse_softmax_cross_entropy_with_logits(labels=None, logits=None, name=None):
     """``tf.nn.sparse_softmax_cross_entropy_with_logits``: cross entropy with integer class
     ``labels`` (shape of ``logits`` without its last dim).  Out-of-range labels raise TF's error
@@ -439,6 +462,7 @@ def sparse_softmax_cross_entropy_with_logits(labels=None, logits=None, name=None
 
 
 @tf_export("nn.crelu")
+@add_dispatch_support
 def crelu(features, axis=-1, name=None):
     """``tf.nn.crelu``: ``concat([relu(x), relu(-x)], axis)``."""
     a = storage_of(features)
@@ -447,6 +471,7 @@ def crelu(features, axis=-1, name=None):
 
 
 @tf_export("nn.weighted_cross_entropy_with_logits")
+@add_dispatch_support
 def weighted_cross_entropy_with_logits(labels, logits, pos_weight, name=None):
     """``tf.nn.weighted_cross_entropy_with_logits``: sigmoid cross entropy with the positive term
     scaled by ``pos_weight``: ``(1 - z) * x + (1 + (q - 1) * z) * log(1 + exp(-x))``, computed
@@ -465,6 +490,7 @@ def weighted_cross_entropy_with_logits(labels, logits, pos_weight, name=None):
 
 
 @tf_export("nn.log_poisson_loss")
+@add_dispatch_support
 def log_poisson_loss(targets, log_input, compute_full_loss=False, name=None):
     """``tf.nn.log_poisson_loss``: ``exp(log_input) - targets * log_input``, plus Stirling's
     approximation of ``log(targets!)`` (for targets > 1) when ``compute_full_loss``."""
@@ -478,6 +504,7 @@ def log_poisson_loss(targets, log_input, compute_full_loss=False, name=None):
 
 
 @tf_export("nn.batch_normalization")
+@add_dispatch_support
 def batch_normalization(x, mean, variance, offset, scale, variance_epsilon, name=None):
     """``tf.nn.batch_normalization``: ``scale * (x - mean) / sqrt(variance + epsilon) + offset``
     (``offset``/``scale`` may be None)."""
@@ -492,6 +519,7 @@ def batch_normalization(x, mean, variance, offset, scale, variance_epsilon, name
 
 
 @tf_export("nn.normalize_moments")
+@add_dispatch_support
 def normalize_moments(counts, mean_ss, variance_ss, shift, name=None):
     """``tf.nn.normalize_moments``: ``(mean, variance)`` from sufficient statistics."""
     n = storage_of(counts)
@@ -503,6 +531,7 @@ def normalize_moments(counts, mean_ss, variance_ss, shift, name=None):
 
 
 @tf_export("nn.embedding_lookup")
+@add_dispatch_support
 def embedding_lookup(params, ids, max_norm=None, name=None):
     """``tf.nn.embedding_lookup``: rows of ``params`` at ``ids`` (any shape); out-of-range ids raise
     TF's ``GatherV2`` error; ``max_norm`` rescales rows whose L2 norm exceeds it.  A list of
@@ -536,6 +565,7 @@ def embedding_lookup(params, ids, max_norm=None, name=None):
 
 
 @tf_export("math.in_top_k", "nn.in_top_k")
+@add_dispatch_support
 def in_top_k(targets, predictions, k, name=None):
     """``tf.nn.in_top_k``: whether each target's prediction is among the ``k`` largest of its row
     (ties count as inside; out-of-range targets and non-finite scores give False).  NumPy or
