@@ -13,6 +13,7 @@ import torch
 
 from ..api_export import tf_export
 from ..framework import np_promotion as _promotion
+from ..framework.shape import TensorShape
 from ..framework.tensor import wrap
 from . import shape_ops
 
@@ -30,6 +31,28 @@ def _export(*names):
 
 def _s(a):
     return _promotion.asarray_storage(a)
+
+
+def _moved(fn, storages):
+    """``fn(storages)``, a torch data-movement op (no arithmetic) on a list of storages, giving
+    a tensor or a list of them, wrapped.  String storages (NumPy object arrays, as TF's string
+    tensors are kept) move through int64 index tensors, so every such op also moves strings."""
+    if not any(isinstance(x, np.ndarray) for x in storages):
+        result = fn(storages)
+        return [wrap(r) for r in result] if isinstance(result, (list, tuple)) else wrap(result)
+    flat = np.concatenate([np.asarray(x, dtype=object).reshape(-1) for x in storages])
+    indices, offset = [], 0
+    for x in storages:
+        indices.append(torch.arange(offset, offset + x.size).reshape(x.shape))
+        offset += x.size
+    result = fn(indices)
+    if isinstance(result, (list, tuple)):
+        return [_picked(flat, r) for r in result]
+    return _picked(flat, result)
+
+
+def _picked(flat, index):
+    return wrap(np.asarray(flat[index.reshape(-1).numpy()], dtype=object).reshape(index.shape))
 
 
 def _promoted(arrays):
@@ -78,7 +101,7 @@ def transpose(a, axes=None):
     storage = _s(a)
     if axes is None:
         axes = tuple(range(storage.ndim))[::-1]
-    return wrap(storage.permute(tuple(int(x) for x in axes)))
+    return _moved(lambda x: x[0].permute(tuple(int(d) for d in axes)), [storage])
 
 
 @_export("swapaxes")
@@ -102,10 +125,10 @@ def expand_dims(a, axis):
 @_export("squeeze")
 def squeeze(a, axis=None):
     """NumPy's ``squeeze``: size-1 dimensions removed (those in ``axis`` if given)."""
-    storage = _s(a)
     if axis is None:
-        return wrap(storage.squeeze())
-    return wrap(storage.squeeze(axis if isinstance(axis, int) else tuple(axis)))
+        return _moved(lambda x: x[0].squeeze(), [_s(a)])
+    dims = axis if isinstance(axis, int) else tuple(axis)
+    return _moved(lambda x: x[0].squeeze(dims), [_s(a)])
 
 
 @_export("concatenate")
@@ -131,25 +154,25 @@ def append(arr, values, axis=None):
 @_export("stack")
 def stack(arrays, axis=0):
     """NumPy's ``stack`` along a new ``axis``."""
-    return wrap(torch.stack(_promoted(list(arrays)), int(axis)))
+    return _moved(lambda x: torch.stack(x, int(axis)), _promoted(list(arrays)))
 
 
 @_export("vstack")
 def vstack(tup):
     """NumPy's ``vstack``."""
-    return wrap(torch.vstack(_promoted(list(tup))))
+    return _moved(torch.vstack, _promoted(list(tup)))
 
 
 @_export("hstack")
 def hstack(tup):
     """NumPy's ``hstack``."""
-    return wrap(torch.hstack(_promoted(list(tup))))
+    return _moved(torch.hstack, _promoted(list(tup)))
 
 
 @_export("dstack")
 def dstack(tup):
     """NumPy's ``dstack``."""
-    return wrap(torch.dstack(_promoted(list(tup))))
+    return _moved(torch.dstack, _promoted(list(tup)))
 
 
 def _split(storage, indices_or_sections, axis):
@@ -188,6 +211,11 @@ def dsplit(ary, indices_or_sections):
     return _split(_s(ary), indices_or_sections, 2)
 
 
+# TF makes the three with one factory: its errors name the inner function.
+for _fn in (hsplit, vsplit, dsplit):
+    _fn.__name__, _fn.__qualname__ = "f", "_split_on_axis.<locals>.f"
+
+
 @_export("tile")
 def tile(a, reps):
     """NumPy's ``tile``."""
@@ -213,7 +241,8 @@ def broadcast_to(array, shape):
 @_export("broadcast_arrays")
 def broadcast_arrays(*args, **kwargs):
     """NumPy's ``broadcast_arrays`` (a list of tensors)."""
-    return [wrap(t.clone()) for t in torch.broadcast_tensors(*(_s(a) for a in args))]
+    storages = [_s(a) for a in args]
+    return _moved(lambda x: [t.clone() for t in torch.broadcast_tensors(*x)], storages)
 
 
 @_export("flip")
@@ -221,7 +250,8 @@ def flip(m, axis=None):
     """NumPy's ``flip`` (every axis when ``axis`` is ``None``)."""
     storage = _s(m)
     dims = tuple(range(storage.ndim)) if axis is None else axis
-    return wrap(torch.flip(storage, (dims,) if isinstance(dims, int) else tuple(dims)))
+    dims = (dims,) if isinstance(dims, int) else tuple(dims)
+    return _moved(lambda x: torch.flip(x[0], dims), [storage])
 
 
 @_export("fliplr")
@@ -357,7 +387,7 @@ def triu(m, k=0):
 
 
 def _atleast(fn, arys):
-    results = [wrap(fn(_s(a))) for a in arys]
+    results = [_moved(lambda x: fn(x[0]), [_s(a)]) for a in arys]
     return results[0] if len(results) == 1 else results
 
 
@@ -381,15 +411,21 @@ def atleast_3d(*arys):
 
 @_export("shape")
 def shape(a):
-    """NumPy's ``shape``: a tuple of ints."""
-    return tuple(_s(a).shape)
+    """tnp's ``shape``: the converted array's ``TensorShape``."""
+    return TensorShape(list(_s(a).shape))
 
 
 @_export("size")
 def size(x, axis=None):
-    """NumPy's ``size``: the number of elements (along ``axis`` if given)."""
-    storage = _s(x)
-    return storage.shape[axis] if axis is not None else math.prod(storage.shape)
+    """tnp's ``size``: ``1`` for a Python or NumPy scalar, else the element count as a NumPy
+    ``int64``; ``axis`` is refused (``NotImplementedError``), as in TF."""
+    if axis is not None:
+        raise NotImplementedError(
+            "axis argument is not supported in the current `np.size` implementation"
+        )
+    if isinstance(x, (int, float, np.int32, np.int64, np.float32, np.float64)):
+        return 1
+    return np.prod(list(_s(x).shape), dtype=int)
 
 
 @_export("ndim")

@@ -298,6 +298,9 @@ def divmod_(x1, x2):
     return floor_divide(x1, x2), mod(x1, x2)  # noqa: F821 - defined by the table above
 
 
+divmod_.__name__ = divmod_.__qualname__ = "divmod"  # TF's name (a builtin's in Python)
+
+
 @tf_export("experimental.numpy.clip")
 def clip(a, a_min, a_max):
     """NumPy's ``clip``: ``a``, ``a_min`` and ``a_max`` promoted together; one bound may be

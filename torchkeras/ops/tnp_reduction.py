@@ -15,6 +15,7 @@ from ..framework import dtypes
 from ..framework import np_promotion as _promotion
 from ..framework.op_errors import attr_error
 from ..framework.tensor import wrap
+from . import reduction_ops
 
 __all__ = [
     "sum_",
@@ -111,12 +112,15 @@ def _prod(s, dims, keep=False):
     return s
 
 
-def _amax(s, dims, keep=False):
-    return torch.amax(s, dims, keepdim=keep) if dims else s
-
-
-def _amin(s, dims, keep=False):
-    return torch.amin(s, dims, keepdim=keep) if dims else s
+def _extreme(reduce_fn, storage, axis, keepdims):
+    """TF's ``reduce_max`` / ``reduce_min`` (an empty axis gives the reduction's identity:
+    -inf / +inf or the dtype's limits); bools reduced as ``uint8``."""
+    if isinstance(axis, list):
+        axis = tuple(axis)
+    if storage.dtype is torch.bool:
+        result = reduce_fn(wrap(storage.to(torch.uint8)), axis, bool(keepdims))
+        return wrap(result._value.bool())
+    return reduce_fn(wrap(storage), axis, bool(keepdims))
 
 
 def _mean(s, dims, keep=False):
@@ -144,19 +148,13 @@ def mean(a, axis=None, dtype=None, out=None, keepdims=None):
 @tf_export("experimental.numpy.amax")
 def amax(a, axis=None, keepdims=None):
     """NumPy's ``amax``: the dtype is kept."""
-    storage = _numeric(a, "Max")
-    if storage.dtype is torch.bool:
-        return wrap(_reduce(_amax, storage.to(torch.uint8), axis, keepdims)._value.bool())
-    return _reduce(_amax, storage, axis, keepdims)
+    return _extreme(reduction_ops.reduce_max, _numeric(a, "Max"), axis, keepdims)
 
 
 @tf_export("experimental.numpy.amin")
 def amin(a, axis=None, keepdims=None):
     """NumPy's ``amin``: the dtype is kept."""
-    storage = _numeric(a, "Min")
-    if storage.dtype is torch.bool:
-        return wrap(_reduce(_amin, storage.to(torch.uint8), axis, keepdims)._value.bool())
-    return _reduce(_amin, storage, axis, keepdims)
+    return _extreme(reduction_ops.reduce_min, _numeric(a, "Min"), axis, keepdims)
 
 
 @tf_export("experimental.numpy.max")
@@ -172,24 +170,24 @@ def min_(a, axis=None, keepdims=None):
 
 
 def _arg(fn, a, axis, opname):
+    """TF's ``_argminmax``: ``tf.math.argmax`` / ``argmin`` (its kernel's errors and NaN rule)
+    over the flattened array, or ``axis`` of the array made at least 1-D."""
     storage = _numeric(a, opname)
-    if storage.dtype is torch.bool:
-        storage = storage.to(torch.uint8)
     if axis is None:
-        return wrap(fn(storage.reshape(-1), 0))
-    return wrap(fn(storage, int(axis)))
+        return fn(wrap(storage.reshape(-1)), 0)
+    return fn(wrap(torch.atleast_1d(storage)), axis)
 
 
 @tf_export("experimental.numpy.argmax")
 def argmax(a, axis=None):
     """NumPy's ``argmax`` over the flattened array or ``axis`` (``int64``)."""
-    return _arg(torch.argmax, a, axis, "ArgMax")
+    return _arg(reduction_ops.argmax, a, axis, "ArgMax")
 
 
 @tf_export("experimental.numpy.argmin")
 def argmin(a, axis=None):
     """NumPy's ``argmin`` over the flattened array or ``axis`` (``int64``)."""
-    return _arg(torch.argmin, a, axis, "ArgMin")
+    return _arg(reduction_ops.argmin, a, axis, "ArgMin")
 
 
 def _logical(fn, a, axis, keepdims):
