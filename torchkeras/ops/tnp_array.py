@@ -12,7 +12,10 @@ import numpy as np
 import torch
 
 from ..api_export import tf_export
+from ..framework import device as _device
+from ..framework import dtypes
 from ..framework import np_promotion as _promotion
+from ..framework.op_errors import attr_error
 from ..framework.shape import TensorShape
 from ..framework.tensor import wrap
 from . import shape_ops
@@ -31,6 +34,13 @@ def _export(*names):
 
 def _s(a):
     return _promotion.asarray_storage(a)
+
+
+def _numeric(storage, opname):
+    """``storage``, unless it holds strings: then TF's attr error of op ``opname``."""
+    if isinstance(storage, np.ndarray):
+        raise attr_error(opname, dtypes.string)
+    return storage
 
 
 def _moved(fn, storages):
@@ -283,20 +293,24 @@ def rot90(m, k=1, axes=(0, 1)):
 
 @_export("where")
 def where(condition, x=None, y=None):
-    """NumPy's ``where``: elementwise choice, or :func:`nonzero` with one argument."""
+    """NumPy's ``where``: elementwise choice, or :func:`nonzero` with one argument; the
+    condition is first converted to ``bool`` (as TF's ``asarray(condition, bool)``)."""
+    cond = _promotion.asarray_storage(condition, dtypes.bool)
     if x is None and y is None:
-        return nonzero(condition)
+        return nonzero(wrap(cond))
     if x is None or y is None:
         raise ValueError("Both x and y must be ndarrays, or both must be None.")
     a, b = _promoted([x, y])
-    cond = _promotion.asarray_storage(condition).bool()
     return wrap(torch.where(cond, a, b))
 
 
 @_export("nonzero")
 def nonzero(a):
-    """NumPy's ``nonzero``: a tuple of ``int64`` index tensors, one per dimension."""
+    """NumPy's ``nonzero``: a tuple of ``int64`` index tensors, one per dimension (TF casts to
+    ``bool`` with ``tf.cast``: a string array raises its ``Cast`` error)."""
     storage = _s(a)
+    if isinstance(storage, np.ndarray):
+        _promotion.asarray_storage(wrap(storage), dtypes.bool)
     return tuple(wrap(t) for t in torch.nonzero(storage, as_tuple=True))
 
 
@@ -332,7 +346,7 @@ def take_along_axis(arr, indices, axis):
 @_export("sort")
 def sort(a, axis=-1, kind="quicksort", order=None):
     """NumPy's ``sort`` along ``axis`` (flattened when ``None``)."""
-    storage = _s(a)
+    storage = _numeric(_s(a), "Neg")
     if axis is None:
         storage, axis = storage.reshape(-1), 0
     return wrap(torch.sort(storage, dim=int(axis), stable=True).values)
@@ -340,8 +354,11 @@ def sort(a, axis=-1, kind="quicksort", order=None):
 
 @_export("argsort")
 def argsort(a, axis=-1, kind="quicksort", order=None):
-    """NumPy's ``argsort`` (stable; ``int64``)."""
+    """NumPy's ``argsort`` (stable; ``int64``); a scalar gives ``[0]``, as TF's."""
     storage = _s(a)
+    if storage.ndim == 0:
+        return wrap(torch.zeros(1, dtype=torch.int64, device=_device.current()))
+    storage = _numeric(storage, "Neg")
     if axis is None:
         storage, axis = storage.reshape(-1), 0
     return wrap(torch.sort(storage, dim=int(axis), stable=True).indices)
@@ -376,14 +393,20 @@ def trace(a, offset=0, axis1=0, axis2=1, dtype=None):
 
 @_export("tril")
 def tril(m, k=0):
-    """NumPy's ``tril``."""
-    return wrap(torch.tril(_s(m), k))
+    """NumPy's ``tril`` (rank below 2: TF's ``ValueError``)."""
+    return wrap(torch.tril(_matrix(_s(m), "tril"), k))
 
 
 @_export("triu")
 def triu(m, k=0):
-    """NumPy's ``triu``."""
-    return wrap(torch.triu(_s(m), k))
+    """NumPy's ``triu`` (rank below 2: TF's ``ValueError``)."""
+    return wrap(torch.triu(_matrix(_s(m), "triu"), k))
+
+
+def _matrix(storage, name):
+    if storage.ndim < 2:
+        raise ValueError("Argument to %s must have rank at least 2" % name)
+    return storage
 
 
 def _atleast(fn, arys):
@@ -559,15 +582,21 @@ def array_equal(a1, a2):
 
 @_export("real")
 def real(val):
-    """NumPy's ``real``."""
+    """NumPy's ``real`` (TF's ``tf.math.real``: strings refused with its ``TypeError``)."""
     storage = _s(val)
+    if isinstance(storage, np.ndarray):
+        raise TypeError(
+            "input must be a numeric tensor, but got tensor with dtype %s" % dtypes.string
+        )
     return wrap(storage.real.clone() if storage.is_complex() else storage)
 
 
 @_export("imag")
 def imag(val):
-    """NumPy's ``imag`` (zeros for real input)."""
+    """NumPy's ``imag`` (zeros for real input; empty strings for strings, as TF's)."""
     storage = _s(val)
+    if isinstance(storage, np.ndarray):
+        return wrap(np.full(storage.shape, b"", dtype=object))
     return wrap(storage.imag.clone() if storage.is_complex() else torch.zeros_like(storage))
 
 
@@ -576,6 +605,8 @@ def angle(z, deg=False):
     """NumPy's ``angle`` (in degrees with ``deg=True``); as TF's, real input gives
     ``float32`` (``pi`` where negative, else 0)."""
     storage = _s(z)
+    if not _promotion.is_inexact(storage):  # TF's _scalar(..., promote_to_float=True)
+        storage = _promotion.astype(storage, _promotion.default_float())
     if storage.is_complex():
         result = torch.angle(storage)
     else:
@@ -589,6 +620,8 @@ def angle(z, deg=False):
 def iscomplex(x):
     """NumPy's ``iscomplex``: elementwise non-zero imaginary part."""
     storage = _s(x)
+    if isinstance(storage, np.ndarray):  # TF compares imag(x) (strings) with 0
+        raise TypeError("Cannot convert 0 to EagerTensor of dtype string")
     if not storage.is_complex():
         return wrap(torch.zeros_like(storage, dtype=torch.bool))
     return wrap(storage.imag != 0)
@@ -603,13 +636,13 @@ def isreal(x):
 @_export("iscomplexobj")
 def iscomplexobj(x):
     """NumPy's ``iscomplexobj``: whether the dtype is complex."""
-    return _s(x).is_complex()
+    return _promotion.is_inexact(_s(x)) and _s(x).is_complex()
 
 
 @_export("isrealobj")
 def isrealobj(x):
     """NumPy's ``isrealobj``: whether the dtype is not complex."""
-    return not _s(x).is_complex()
+    return not iscomplexobj(x)
 
 
 @_export("pad")

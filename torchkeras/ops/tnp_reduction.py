@@ -191,7 +191,7 @@ def argmin(a, axis=None):
 
 
 def _logical(fn, a, axis, keepdims):
-    storage = _promotion.asarray_storage(a).bool()
+    storage = _promotion.asarray_storage(a, dtypes.bool)
     dims = _dims(axis, storage.ndim)
     for dim in sorted((d % max(storage.ndim, 1) for d in dims), reverse=True):
         storage = fn(storage, dim, keepdim=bool(keepdims))
