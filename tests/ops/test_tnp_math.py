@@ -80,11 +80,14 @@ def test_elementwise_dtypes_and_values_match_tf():
     assert_same(CASES, oracle(CASES), ours(CASES, _scope()))
 
 
-def test_functions_tf_fails_on_work():
-    # TF's isneginf / isposinf / rad2deg(python float) raise AttributeError internally.
-    assert tnp.isneginf([-np.inf, 1.0]).numpy().tolist() == [True, False]
-    assert tnp.isposinf([np.inf, 1.0]).numpy().tolist() == [True, False]
-    assert float(tnp.rad2deg(np.pi)) == pytest.approx(180.0)
+def test_functions_reading_dtype_or_python_operators_behave_as_tf():
+    # TF's isinf / isneginf / isposinf read ``x.dtype.is_floating`` first; rad2deg is ``x * c``.
+    with pytest.raises(AttributeError, match="'list' object has no attribute 'dtype'"):
+        tnp.isneginf([-np.inf, 1.0])
+    assert tnp.isposinf(tnp.asarray([np.inf, 1.0])).numpy().tolist() == [True, False]
+    assert tnp.isinf(tnp.asarray([1])) is False
+    assert tnp.rad2deg(np.pi) == pytest.approx(180.0)
+    assert tnp.rad2deg(tnp.asarray([1.0], tnp.float32)).dtype == tf.float32
 
 
 def test_pinned_promotion_results():
@@ -94,7 +97,8 @@ def test_pinned_promotion_results():
     assert tnp.add(tnp.asarray([1], tnp.int8), 1000).numpy().tolist() == [-23]
     assert tnp.true_divide(i32, i32).dtype == tf.float64
     assert tnp.true_divide(tnp.asarray([1], tnp.int8), 2).dtype == tf.float32
-    assert tnp.sqrt(4).dtype == tf.float64 and float(tnp.sqrt(4)) == 2.0
+    with pytest.raises(AttributeError, match="experimental_enable_numpy_behavior"):
+        tnp.sqrt(4)  # TF's _scalar calls x.astype(float), a NumPy-behavior method
     assert tnp.add(True, True).dtype == tf.bool
     assert tnp.equal([1, 2], 2).numpy().tolist() == [False, True]
     with pytest.raises(ValueError, match="Not more than one"):

@@ -41,7 +41,21 @@ def oracle(expressions, prefer_float32=False):
 
 
 def ours(expressions, scope):
-    """torchkeras' results for ``expressions``, in the layout :func:`oracle` gives."""
+    """torchkeras' results for ``expressions``, in the layout :func:`oracle` gives: with NumPy
+    behavior enabled as the oracle's (tnp's ``astype`` steps need it), then undone."""
+    from torchkeras.framework.global_state import PROCESS
+    from torchkeras.ops.tnp_behavior import _reset_numpy_behavior
+
+    if PROCESS.numpy_behavior:
+        return _evaluated(expressions, scope)
+    scope["tnp"].experimental_enable_numpy_behavior()
+    try:
+        return _evaluated(expressions, scope)
+    finally:
+        _reset_numpy_behavior()
+
+
+def _evaluated(expressions, scope):
     out = []
     for expression in expressions:
         try:

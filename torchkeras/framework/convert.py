@@ -423,7 +423,13 @@ def _convert_value(value, dtype, dtype_hint, device):
         target = dtype or (
             dtypes.as_dtype(dtype_hint) if dtype_hint is not None else infer_dtype(array)
         )
-        if (
+        if dtype is None and dtype_hint is not None and array.dtype.kind in "US":
+            if target is not dtypes.string:  # TF tries NumPy's conversion to the hint first
+                try:
+                    return _to_storage(array.astype(target.as_numpy_dtype), target, device)
+                except (TypeError, ValueError):
+                    target = infer_dtype(array)
+        elif (
             dtype is None
             and dtype_hint is not None
             and (array.dtype.kind in "USO") != (target is dtypes.string)

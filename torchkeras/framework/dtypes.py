@@ -285,7 +285,10 @@ def as_dtype(type_value):
         if type_value in _BY_PYTYPE:
             return _BY_PYTYPE[type_value]
         if type_value is not int and type_value is not None:
-            return _BY_NUMPY[np.dtype(type_value).newbyteorder("=")]
+            numpy_dtype = np.dtype(type_value)
+            if numpy_dtype.kind in "SU":
+                return string
+            return _BY_NUMPY[numpy_dtype.newbyteorder("=")]
     except (KeyError, TypeError):
         pass
     raise TypeError(

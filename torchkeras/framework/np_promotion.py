@@ -16,6 +16,7 @@ import torch
 from . import device as _device
 from . import dtypes
 from .global_state import PROCESS
+from .op_errors import dtype_of
 from .tensor import Tensor, TensorOperators, wrap
 
 __all__ = [
@@ -24,6 +25,8 @@ __all__ = [
     "to_dtype",
     "default_float",
     "asarray_storage",
+    "astype",
+    "is_inexact",
     "as_tensor",
     "promote_operands",
 ]
@@ -76,27 +79,63 @@ def to_dtype(dtype):
 
 
 def asarray_storage(value, dtype=None):
-    """The torch storage of ``tnp.asarray(value, dtype)``: tensors keep their dtype unless one
-    is given (then cast); other values infer NumPy's dtype and cast with wraparound."""
+    """The storage of ``tnp.asarray(value, dtype)`` (TF's ``_array_internal``): tensors keep
+    their dtype unless one is given (then cast); other values infer NumPy's dtype (a ``str`` or
+    ``bytes`` is a string) and cast with wraparound.  Values TF converts with
+    ``convert_to_tensor`` and then casts (None, strings, mixed sequences) go that way, with its
+    errors; a string result is a NumPy object array of bytes, as string tensors store them."""
     dtype = to_dtype(dtype)
     if isinstance(value, TensorOperators):
         storage = value._value
-        if dtype is not None and storage.dtype is not dtype.torch_dtype:
-            storage = storage.to(dtype.torch_dtype)
-        return storage
+        if dtype is None or dtype_of(storage) is dtype:
+            return storage
+        if isinstance(storage, np.ndarray) or dtype is dtypes.string:
+            return _cast(storage, dtype)
+        return storage.to(dtype.torch_dtype)
     if isinstance(value, torch.Tensor):
         return value if dtype is None else value.to(dtype.torch_dtype)
     if dtype is None:
-        dtype = result_type(value)
+        dtype = dtypes.string if isinstance(value, (str, bytes)) else result_type(value)
     if isinstance(value, (list, tuple)) and any(isinstance(v, TensorOperators) for v in value):
         parts = [asarray_storage(v, dtype) for v in value]
         return torch.stack(parts) if parts else torch.zeros(0, dtype=dtype.torch_dtype)
+    if value is None or dtype is dtypes.string:
+        return _converted(value, dtype)
     array = np.asarray(value)
+    if array.dtype.kind in "OSUV":
+        return _converted(value, dtype)
     if dtype.torch_dtype is torch.bfloat16:
         storage = torch.from_numpy(array.astype(np.float32)).to(torch.bfloat16)
     else:
         storage = torch.from_numpy(np.array(array.astype(dtype.as_numpy_dtype), copy=True))
     return storage.to(_device.current())
+
+
+def astype(storage, dtype):
+    """TF's ``x.astype(dtype)`` inside tnp, on a storage: an ``EagerTensor`` has ``astype`` only
+    once NumPy behavior is enabled (TF's ``AttributeError`` with its hint before), then
+    ``tf.cast`` (with its errors for strings)."""
+    return wrap(storage).astype(dtype)._value
+
+
+def is_inexact(storage):
+    """Whether a storage's dtype is a NumPy ``inexact`` one (float or complex; not strings)."""
+    return isinstance(storage, torch.Tensor) and (
+        storage.dtype.is_floating_point or storage.dtype.is_complex
+    )
+
+
+def _cast(storage, dtype):
+    from ..ops import cast_ops
+
+    return cast_ops.cast(wrap(storage), dtype)._value
+
+
+def _converted(value, dtype):
+    """TF's ``convert_to_tensor(value, dtype_hint=dtype)`` then ``cast(..., dtype)``."""
+    from .convert import convert_to_tensor
+
+    return _cast(convert_to_tensor(value, dtype_hint=dtype)._value, dtype)
 
 
 def as_tensor(value, dtype=None):

@@ -12,7 +12,11 @@ import numpy as np
 import torch
 
 from ..api_export import tf_export
+from ..framework import device as _device
+from ..framework import dtypes
 from ..framework import np_promotion as _promotion
+from ..framework.op_errors import attr_error
+from ..framework.shape import TensorShape
 from ..framework.tensor import wrap
 from . import shape_ops
 
@@ -30,6 +34,35 @@ def _export(*names):
 
 def _s(a):
     return _promotion.asarray_storage(a)
+
+
+def _numeric(storage, opname):
+    """``storage``, unless it holds strings: then TF's attr error of op ``opname``."""
+    if isinstance(storage, np.ndarray):
+        raise attr_error(opname, dtypes.string)
+    return storage
+
+
+def _moved(fn, storages):
+    """``fn(storages)``, a torch data-movement op (no arithmetic) on a list of storages, giving
+    a tensor or a list of them, wrapped.  String storages (NumPy object arrays, as TF's string
+    tensors are kept) move through int64 index tensors, so every such op also moves strings."""
+    if not any(isinstance(x, np.ndarray) for x in storages):
+        result = fn(storages)
+        return [wrap(r) for r in result] if isinstance(result, (list, tuple)) else wrap(result)
+    flat = np.concatenate([np.asarray(x, dtype=object).reshape(-1) for x in storages])
+    indices, offset = [], 0
+    for x in storages:
+        indices.append(torch.arange(offset, offset + x.size).reshape(x.shape))
+        offset += x.size
+    result = fn(indices)
+    if isinstance(result, (list, tuple)):
+        return [_picked(flat, r) for r in result]
+    return _picked(flat, result)
+
+
+def _picked(flat, index):
+    return wrap(np.asarray(flat[index.reshape(-1).numpy()], dtype=object).reshape(index.shape))
 
 
 def _promoted(arrays):
@@ -78,7 +111,7 @@ def transpose(a, axes=None):
     storage = _s(a)
     if axes is None:
         axes = tuple(range(storage.ndim))[::-1]
-    return wrap(storage.permute(tuple(int(x) for x in axes)))
+    return _moved(lambda x: x[0].permute(tuple(int(d) for d in axes)), [storage])
 
 
 @_export("swapaxes")
@@ -102,10 +135,10 @@ def expand_dims(a, axis):
 @_export("squeeze")
 def squeeze(a, axis=None):
     """NumPy's ``squeeze``: size-1 dimensions removed (those in ``axis`` if given)."""
-    storage = _s(a)
     if axis is None:
-        return wrap(storage.squeeze())
-    return wrap(storage.squeeze(axis if isinstance(axis, int) else tuple(axis)))
+        return _moved(lambda x: x[0].squeeze(), [_s(a)])
+    dims = axis if isinstance(axis, int) else tuple(axis)
+    return _moved(lambda x: x[0].squeeze(dims), [_s(a)])
 
 
 @_export("concatenate")
@@ -131,25 +164,25 @@ def append(arr, values, axis=None):
 @_export("stack")
 def stack(arrays, axis=0):
     """NumPy's ``stack`` along a new ``axis``."""
-    return wrap(torch.stack(_promoted(list(arrays)), int(axis)))
+    return _moved(lambda x: torch.stack(x, int(axis)), _promoted(list(arrays)))
 
 
 @_export("vstack")
 def vstack(tup):
     """NumPy's ``vstack``."""
-    return wrap(torch.vstack(_promoted(list(tup))))
+    return _moved(torch.vstack, _promoted(list(tup)))
 
 
 @_export("hstack")
 def hstack(tup):
     """NumPy's ``hstack``."""
-    return wrap(torch.hstack(_promoted(list(tup))))
+    return _moved(torch.hstack, _promoted(list(tup)))
 
 
 @_export("dstack")
 def dstack(tup):
     """NumPy's ``dstack``."""
-    return wrap(torch.dstack(_promoted(list(tup))))
+    return _moved(torch.dstack, _promoted(list(tup)))
 
 
 def _split(storage, indices_or_sections, axis):
@@ -188,6 +221,11 @@ def dsplit(ary, indices_or_sections):
     return _split(_s(ary), indices_or_sections, 2)
 
 
+# TF makes the three with one factory: its errors name the inner function.
+for _fn in (hsplit, vsplit, dsplit):
+    _fn.__name__, _fn.__qualname__ = "f", "_split_on_axis.<locals>.f"
+
+
 @_export("tile")
 def tile(a, reps):
     """NumPy's ``tile``."""
@@ -213,7 +251,8 @@ def broadcast_to(array, shape):
 @_export("broadcast_arrays")
 def broadcast_arrays(*args, **kwargs):
     """NumPy's ``broadcast_arrays`` (a list of tensors)."""
-    return [wrap(t.clone()) for t in torch.broadcast_tensors(*(_s(a) for a in args))]
+    storages = [_s(a) for a in args]
+    return _moved(lambda x: [t.clone() for t in torch.broadcast_tensors(*x)], storages)
 
 
 @_export("flip")
@@ -221,7 +260,8 @@ def flip(m, axis=None):
     """NumPy's ``flip`` (every axis when ``axis`` is ``None``)."""
     storage = _s(m)
     dims = tuple(range(storage.ndim)) if axis is None else axis
-    return wrap(torch.flip(storage, (dims,) if isinstance(dims, int) else tuple(dims)))
+    dims = (dims,) if isinstance(dims, int) else tuple(dims)
+    return _moved(lambda x: torch.flip(x[0], dims), [storage])
 
 
 @_export("fliplr")
@@ -253,20 +293,24 @@ def rot90(m, k=1, axes=(0, 1)):
 
 @_export("where")
 def where(condition, x=None, y=None):
-    """NumPy's ``where``: elementwise choice, or :func:`nonzero` with one argument."""
+    """NumPy's ``where``: elementwise choice, or :func:`nonzero` with one argument; the
+    condition is first converted to ``bool`` (as TF's ``asarray(condition, bool)``)."""
+    cond = _promotion.asarray_storage(condition, dtypes.bool)
     if x is None and y is None:
-        return nonzero(condition)
+        return nonzero(wrap(cond))
     if x is None or y is None:
         raise ValueError("Both x and y must be ndarrays, or both must be None.")
     a, b = _promoted([x, y])
-    cond = _promotion.asarray_storage(condition).bool()
     return wrap(torch.where(cond, a, b))
 
 
 @_export("nonzero")
 def nonzero(a):
-    """NumPy's ``nonzero``: a tuple of ``int64`` index tensors, one per dimension."""
+    """NumPy's ``nonzero``: a tuple of ``int64`` index tensors, one per dimension (TF casts to
+    ``bool`` with ``tf.cast``: a string array raises its ``Cast`` error)."""
     storage = _s(a)
+    if isinstance(storage, np.ndarray):
+        _promotion.asarray_storage(wrap(storage), dtypes.bool)
     return tuple(wrap(t) for t in torch.nonzero(storage, as_tuple=True))
 
 
@@ -302,7 +346,7 @@ def take_along_axis(arr, indices, axis):
 @_export("sort")
 def sort(a, axis=-1, kind="quicksort", order=None):
     """NumPy's ``sort`` along ``axis`` (flattened when ``None``)."""
-    storage = _s(a)
+    storage = _numeric(_s(a), "Neg")
     if axis is None:
         storage, axis = storage.reshape(-1), 0
     return wrap(torch.sort(storage, dim=int(axis), stable=True).values)
@@ -310,8 +354,11 @@ def sort(a, axis=-1, kind="quicksort", order=None):
 
 @_export("argsort")
 def argsort(a, axis=-1, kind="quicksort", order=None):
-    """NumPy's ``argsort`` (stable; ``int64``)."""
+    """NumPy's ``argsort`` (stable; ``int64``); a scalar gives ``[0]``, as TF's."""
     storage = _s(a)
+    if storage.ndim == 0:
+        return wrap(torch.zeros(1, dtype=torch.int64, device=_device.current()))
+    storage = _numeric(storage, "Neg")
     if axis is None:
         storage, axis = storage.reshape(-1), 0
     return wrap(torch.sort(storage, dim=int(axis), stable=True).indices)
@@ -346,18 +393,24 @@ def trace(a, offset=0, axis1=0, axis2=1, dtype=None):
 
 @_export("tril")
 def tril(m, k=0):
-    """NumPy's ``tril``."""
-    return wrap(torch.tril(_s(m), k))
+    """NumPy's ``tril`` (rank below 2: TF's ``ValueError``)."""
+    return wrap(torch.tril(_matrix(_s(m), "tril"), k))
 
 
 @_export("triu")
 def triu(m, k=0):
-    """NumPy's ``triu``."""
-    return wrap(torch.triu(_s(m), k))
+    """NumPy's ``triu`` (rank below 2: TF's ``ValueError``)."""
+    return wrap(torch.triu(_matrix(_s(m), "triu"), k))
+
+
+def _matrix(storage, name):
+    if storage.ndim < 2:
+        raise ValueError("Argument to %s must have rank at least 2" % name)
+    return storage
 
 
 def _atleast(fn, arys):
-    results = [wrap(fn(_s(a))) for a in arys]
+    results = [_moved(lambda x: fn(x[0]), [_s(a)]) for a in arys]
     return results[0] if len(results) == 1 else results
 
 
@@ -381,15 +434,21 @@ def atleast_3d(*arys):
 
 @_export("shape")
 def shape(a):
-    """NumPy's ``shape``: a tuple of ints."""
-    return tuple(_s(a).shape)
+    """tnp's ``shape``: the converted array's ``TensorShape``."""
+    return TensorShape(list(_s(a).shape))
 
 
 @_export("size")
 def size(x, axis=None):
-    """NumPy's ``size``: the number of elements (along ``axis`` if given)."""
-    storage = _s(x)
-    return storage.shape[axis] if axis is not None else math.prod(storage.shape)
+    """tnp's ``size``: ``1`` for a Python or NumPy scalar, else the element count as a NumPy
+    ``int64``; ``axis`` is refused (``NotImplementedError``), as in TF."""
+    if axis is not None:
+        raise NotImplementedError(
+            "axis argument is not supported in the current `np.size` implementation"
+        )
+    if isinstance(x, (int, float, np.int32, np.int64, np.float32, np.float64)):
+        return 1
+    return np.prod(list(_s(x).shape), dtype=int)
 
 
 @_export("ndim")
@@ -523,15 +582,21 @@ def array_equal(a1, a2):
 
 @_export("real")
 def real(val):
-    """NumPy's ``real``."""
+    """NumPy's ``real`` (TF's ``tf.math.real``: strings refused with its ``TypeError``)."""
     storage = _s(val)
+    if isinstance(storage, np.ndarray):
+        raise TypeError(
+            "input must be a numeric tensor, but got tensor with dtype %s" % dtypes.string
+        )
     return wrap(storage.real.clone() if storage.is_complex() else storage)
 
 
 @_export("imag")
 def imag(val):
-    """NumPy's ``imag`` (zeros for real input)."""
+    """NumPy's ``imag`` (zeros for real input; empty strings for strings, as TF's)."""
     storage = _s(val)
+    if isinstance(storage, np.ndarray):
+        return wrap(np.full(storage.shape, b"", dtype=object))
     return wrap(storage.imag.clone() if storage.is_complex() else torch.zeros_like(storage))
 
 
@@ -540,6 +605,8 @@ def angle(z, deg=False):
     """NumPy's ``angle`` (in degrees with ``deg=True``); as TF's, real input gives
     ``float32`` (``pi`` where negative, else 0)."""
     storage = _s(z)
+    if not _promotion.is_inexact(storage):  # TF's _scalar(..., promote_to_float=True)
+        storage = _promotion.astype(storage, _promotion.default_float())
     if storage.is_complex():
         result = torch.angle(storage)
     else:
@@ -553,6 +620,8 @@ def angle(z, deg=False):
 def iscomplex(x):
     """NumPy's ``iscomplex``: elementwise non-zero imaginary part."""
     storage = _s(x)
+    if isinstance(storage, np.ndarray):  # TF compares imag(x) (strings) with 0
+        raise TypeError("Cannot convert 0 to EagerTensor of dtype string")
     if not storage.is_complex():
         return wrap(torch.zeros_like(storage, dtype=torch.bool))
     return wrap(storage.imag != 0)
@@ -567,13 +636,13 @@ def isreal(x):
 @_export("iscomplexobj")
 def iscomplexobj(x):
     """NumPy's ``iscomplexobj``: whether the dtype is complex."""
-    return _s(x).is_complex()
+    return _promotion.is_inexact(_s(x)) and _s(x).is_complex()
 
 
 @_export("isrealobj")
 def isrealobj(x):
     """NumPy's ``isrealobj``: whether the dtype is not complex."""
-    return not _s(x).is_complex()
+    return not iscomplexobj(x)
 
 
 @_export("pad")

@@ -51,9 +51,9 @@ def array(val, dtype=None, copy=True, ndmin=0):
     """NumPy's ``array``: a new ``tf.Tensor`` (NumPy's dtype inference), at least ``ndmin``-D."""
     storage = _promotion.asarray_storage(val, dtype)
     if copy:
-        storage = storage.clone()
+        storage = storage.copy() if isinstance(storage, np.ndarray) else storage.clone()
     while storage.ndim < ndmin:
-        storage = storage.unsqueeze(0)
+        storage = storage[None]
     return wrap(storage)
 
 
@@ -78,7 +78,10 @@ def ascontiguousarray(a, dtype=None):
 @tf_export("experimental.numpy.copy")
 def copy(a):
     """A copy of ``a`` on the current device (``tf.device`` scope), as ``tnp.copy``."""
-    return wrap(_promotion.asarray_storage(a).to(_device.current(), copy=True))
+    storage = _promotion.asarray_storage(a)
+    if isinstance(storage, np.ndarray):
+        return wrap(storage.copy())
+    return wrap(storage.to(_device.current(), copy=True))
 
 
 @tf_export("experimental.numpy.zeros")
@@ -114,15 +117,19 @@ def _like(a, dtype):
 
 @tf_export("experimental.numpy.zeros_like")
 def zeros_like(a, dtype=None):
-    """NumPy's ``zeros_like``."""
+    """NumPy's ``zeros_like`` (empty strings for a string array, as TF's)."""
     storage, dtype = _like(a, dtype)
+    if isinstance(storage, np.ndarray) and isinstance(dtype, np.dtype):
+        return wrap(np.full(storage.shape, b"", dtype=object))
     return wrap(torch.zeros_like(storage, dtype=dtype))
 
 
 @tf_export("experimental.numpy.ones_like")
 def ones_like(a, dtype=None):
-    """NumPy's ``ones_like``."""
+    """NumPy's ``ones_like`` (a string array: TF's error converting ``1`` to a string)."""
     storage, dtype = _like(a, dtype)
+    if isinstance(storage, np.ndarray) and isinstance(dtype, np.dtype):
+        raise TypeError("Cannot convert 1 to EagerTensor of dtype string")
     return wrap(torch.ones_like(storage, dtype=dtype))
 
 

@@ -7,21 +7,24 @@ transcendental unary functions first cast non-float inputs to tnp's default floa
 
 from __future__ import annotations
 
+import numpy as np
 import torch
 
 from ..api_export import tf_export
 from ..framework import dtypes
 from ..framework import np_promotion as _promotion
-from ..framework.op_errors import attr_error, no_kernel, translate_error
+from ..framework.op_errors import attr_error, dtype_of, no_kernel, translate_error
 from ..framework.tensor import wrap
 
 __all__ = []
 
 
 def _float_storage(x):
+    """TF's ``_scalar(..., promote_to_float=True)``: a non-inexact input goes through
+    ``x.astype(result_type(float))`` (an ``AttributeError`` until NumPy behavior is enabled)."""
     storage = _promotion.asarray_storage(x)
-    if not (storage.dtype.is_floating_point or storage.dtype.is_complex):
-        storage = storage.to(_promotion.default_float().torch_dtype)
+    if not _promotion.is_inexact(storage):
+        storage = _promotion.astype(storage, _promotion.default_float())
     return storage
 
 
@@ -39,6 +42,20 @@ _NO_BOOL = {
     "sign": "Sign",
     "reciprocal": "Reciprocal",
 }
+# TF's ops behind the unary functions that take strings to their kernel (which refuses them).
+_KERNEL_OPS = dict(_NO_BOOL, fabs="Abs", bitwise_not="Invert")
+
+
+def _string_error(name):
+    """TF's error for a string tensor given to unary function ``name`` (its op's, or the
+    conversion of its constant to ``string``)."""
+    if name in ("conj", "conjugate"):
+        return TypeError("Expected numeric or variant tensor, got dtype tf.string.")
+    if name == "signbit":
+        return TypeError("Cannot convert 0 to EagerTensor of dtype string")
+    return attr_error(_KERNEL_OPS[name], dtypes.string)
+
+
 # TF's ops behind the binary functions, for torch's failures reported as TF's errors.
 _BINARY_OPS = {"floor_divide": "FloorDiv", "mod": "FloorMod", "remainder": "FloorMod"}
 
@@ -48,6 +65,8 @@ def _export_unary(name, torch_fn, to_float):
 
     def fn(x):
         storage = _float_storage(x) if to_float else _promotion.asarray_storage(x)
+        if isinstance(storage, np.ndarray) and name != "positive":
+            raise _string_error(name)
         if opname is not None and storage.dtype is torch.bool:
             raise attr_error(opname, storage)
         if name == "reciprocal" and not (storage.is_floating_point() or storage.is_complex()):
@@ -115,10 +134,6 @@ def _where_sign(x):
     return torch.sign(x) if x.dtype is not torch.bool else x
 
 
-def _degrees(x):
-    return torch.rad2deg(x)
-
-
 def _sinc(x):
     return torch.sinc(x)
 
@@ -133,14 +148,6 @@ def _exp2(x):
 
 def _fix(x):
     return torch.trunc(x)
-
-
-def _isneginf(x):
-    return torch.isneginf(x)
-
-
-def _isposinf(x):
-    return torch.isposinf(x)
 
 
 def _signbit(x):
@@ -193,13 +200,9 @@ for _name, _fn, _to_float in (
     ("fix", _fix, True),
     ("cbrt", _cbrt, True),
     ("deg2rad", torch.deg2rad, True),
-    ("rad2deg", _degrees, True),
     ("sinc", _sinc, True),
     ("isnan", torch.isnan, True),
-    ("isinf", torch.isinf, True),
     ("isfinite", torch.isfinite, True),
-    ("isneginf", _isneginf, True),
-    ("isposinf", _isposinf, True),
 ):
     _export_unary(_name, _fn, _to_float)
 
@@ -295,6 +298,9 @@ def divmod_(x1, x2):
     return floor_divide(x1, x2), mod(x1, x2)  # noqa: F821 - defined by the table above
 
 
+divmod_.__name__ = divmod_.__qualname__ = "divmod"  # TF's name (a builtin's in Python)
+
+
 @tf_export("experimental.numpy.clip")
 def clip(a, a_min, a_max):
     """NumPy's ``clip``: ``a``, ``a_min`` and ``a_max`` promoted together; one bound may be
@@ -312,13 +318,16 @@ def clip(a, a_min, a_max):
 
 @tf_export("experimental.numpy.around")
 def around(a, decimals=0):
-    """NumPy's ``around`` (half to even); integers and bools keep their dtype."""
+    """NumPy's ``around`` as TF computes it: ``round(a * 10**decimals) / 10**decimals`` (half to
+    even) in ``a``'s dtype, or in the default float for exact dtypes, then ``astype`` back to
+    ``a``'s dtype (as TF's, an ``AttributeError`` until NumPy behavior is enabled)."""
     storage = _promotion.asarray_storage(a)
-    if storage.dtype is torch.bool or not (
-        storage.dtype.is_floating_point or storage.dtype.is_complex
-    ):
-        return wrap(storage)
-    return wrap(torch.round(storage, decimals=decimals))
+    dtype = dtype_of(storage)
+    if not _promotion.is_inexact(storage):
+        storage = _promotion.astype(storage, _promotion.default_float())
+    factor = torch.tensor(10.0**decimals, dtype=torch.float64).to(storage.dtype)
+    rounded = torch.round(storage * factor) / factor
+    return wrap(_promotion.astype(rounded, dtype))
 
 
 __all__ += ["logical_not", "divmod_", "clip", "around"]
@@ -331,3 +340,36 @@ def round_(a, decimals=0):
 
 
 __all__ += ["round_"]
+
+
+@tf_export("experimental.numpy.rad2deg")
+def rad2deg(x):
+    """TF's ``rad2deg``: ``x * (180 / pi)`` with Python's ``*`` (so a list or a NumPy array is
+    not converted: TF's and NumPy's own errors and results)."""
+    return x * (180.0 / np.pi)
+
+
+def _export_inf_test(name, test):
+    def fn(x):
+        if x.dtype.is_floating:
+            return wrap(test(_float_storage(x)))
+        return False
+
+    fn.__name__ = fn.__qualname__ = name
+    fn.__doc__ = (
+        "TF's ``%s``: reads ``x.dtype.is_floating`` first (so ``x`` must be a tensor; other "
+        "values raise ``AttributeError``, as TF's); ``False`` for a non-float tensor." % name
+    )
+    tf_export("experimental.numpy." + name)(fn)
+    globals()[name] = fn
+    __all__.append(name)
+
+
+for _name, _fn in (
+    ("isinf", torch.isinf),
+    ("isneginf", torch.isneginf),
+    ("isposinf", torch.isposinf),
+):
+    _export_inf_test(_name, _fn)
+
+__all__ += ["rad2deg"]

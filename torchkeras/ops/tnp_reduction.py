@@ -7,12 +7,15 @@ default float, ``max`` / ``min`` keep the dtype; an explicit ``dtype`` casts fir
 
 from __future__ import annotations
 
+import numpy as np
 import torch
 
 from ..api_export import tf_export
+from ..framework import dtypes
 from ..framework import np_promotion as _promotion
 from ..framework.op_errors import attr_error
 from ..framework.tensor import wrap
+from . import reduction_ops
 
 __all__ = [
     "sum_",
@@ -49,10 +52,18 @@ def _to_int(storage):
     return storage
 
 
-def _widened(fn, a, dtype, *args):
+def _numeric(a, opname):
+    """``a``'s tnp storage; a string one raises TF's attr error of op ``opname`` (its kernel's)."""
+    storage = _promotion.asarray_storage(a)
+    if isinstance(storage, np.ndarray):
+        raise attr_error(opname, dtypes.string)
+    return storage
+
+
+def _widened(fn, a, dtype, opname, *args):
     """``fn`` on ``a`` widened as NumPy's ``sum``: unsigned inputs give ``uint64`` (torch
     accumulates them in ``int64``)."""
-    storage = _promotion.asarray_storage(a)
+    storage = _numeric(a, opname)
     result = fn(_input(storage, dtype, _to_int), *args)
     if dtype is None and storage.dtype in _UNSIGNED:
         return wrap(result._value.to(torch.uint64))
@@ -101,12 +112,15 @@ def _prod(s, dims, keep=False):
     return s
 
 
-def _amax(s, dims, keep=False):
-    return torch.amax(s, dims, keepdim=keep) if dims else s
-
-
-def _amin(s, dims, keep=False):
-    return torch.amin(s, dims, keepdim=keep) if dims else s
+def _extreme(reduce_fn, storage, axis, keepdims):
+    """TF's ``reduce_max`` / ``reduce_min`` (an empty axis gives the reduction's identity:
+    -inf / +inf or the dtype's limits); bools reduced as ``uint8``."""
+    if isinstance(axis, list):
+        axis = tuple(axis)
+    if storage.dtype is torch.bool:
+        result = reduce_fn(wrap(storage.to(torch.uint8)), axis, bool(keepdims))
+        return wrap(result._value.bool())
+    return reduce_fn(wrap(storage), axis, bool(keepdims))
 
 
 def _mean(s, dims, keep=False):
@@ -116,37 +130,31 @@ def _mean(s, dims, keep=False):
 @tf_export("experimental.numpy.sum")
 def sum_(a, axis=None, dtype=None, keepdims=None):
     """NumPy's ``sum`` (bools and integers summed as ``int64``)."""
-    return _widened(_reduce_in, a, dtype, _sum, axis, keepdims)
+    return _widened(_reduce_in, a, dtype, "Sum", _sum, axis, keepdims)
 
 
 @tf_export("experimental.numpy.prod")
 def prod(a, axis=None, dtype=None, keepdims=None):
     """NumPy's ``prod`` (bools and integers multiplied as ``int64``)."""
-    return _widened(_reduce_in, a, dtype, _prod, axis, keepdims)
+    return _widened(_reduce_in, a, dtype, "Prod", _prod, axis, keepdims)
 
 
 @tf_export("experimental.numpy.mean")
 def mean(a, axis=None, dtype=None, out=None, keepdims=None):
     """NumPy's ``mean`` (integers averaged in tnp's default float)."""
-    return _reduce(_mean, _input(a, dtype, _to_float), axis, keepdims)
+    return _reduce(_mean, _input(_numeric(a, "Mean"), dtype, _to_float), axis, keepdims)
 
 
 @tf_export("experimental.numpy.amax")
 def amax(a, axis=None, keepdims=None):
     """NumPy's ``amax``: the dtype is kept."""
-    storage = _promotion.asarray_storage(a)
-    if storage.dtype is torch.bool:
-        return wrap(_reduce(_amax, storage.to(torch.uint8), axis, keepdims)._value.bool())
-    return _reduce(_amax, storage, axis, keepdims)
+    return _extreme(reduction_ops.reduce_max, _numeric(a, "Max"), axis, keepdims)
 
 
 @tf_export("experimental.numpy.amin")
 def amin(a, axis=None, keepdims=None):
     """NumPy's ``amin``: the dtype is kept."""
-    storage = _promotion.asarray_storage(a)
-    if storage.dtype is torch.bool:
-        return wrap(_reduce(_amin, storage.to(torch.uint8), axis, keepdims)._value.bool())
-    return _reduce(_amin, storage, axis, keepdims)
+    return _extreme(reduction_ops.reduce_min, _numeric(a, "Min"), axis, keepdims)
 
 
 @tf_export("experimental.numpy.max")
@@ -161,29 +169,29 @@ def min_(a, axis=None, keepdims=None):
     return amin(a, axis, keepdims)
 
 
-def _arg(fn, a, axis):
-    storage = _promotion.asarray_storage(a)
-    if storage.dtype is torch.bool:
-        storage = storage.to(torch.uint8)
+def _arg(fn, a, axis, opname):
+    """TF's ``_argminmax``: ``tf.math.argmax`` / ``argmin`` (its kernel's errors and NaN rule)
+    over the flattened array, or ``axis`` of the array made at least 1-D."""
+    storage = _numeric(a, opname)
     if axis is None:
-        return wrap(fn(storage.reshape(-1), 0))
-    return wrap(fn(storage, int(axis)))
+        return fn(wrap(storage.reshape(-1)), 0)
+    return fn(wrap(torch.atleast_1d(storage)), axis)
 
 
 @tf_export("experimental.numpy.argmax")
 def argmax(a, axis=None):
     """NumPy's ``argmax`` over the flattened array or ``axis`` (``int64``)."""
-    return _arg(torch.argmax, a, axis)
+    return _arg(reduction_ops.argmax, a, axis, "ArgMax")
 
 
 @tf_export("experimental.numpy.argmin")
 def argmin(a, axis=None):
     """NumPy's ``argmin`` over the flattened array or ``axis`` (``int64``)."""
-    return _arg(torch.argmin, a, axis)
+    return _arg(reduction_ops.argmin, a, axis, "ArgMin")
 
 
 def _logical(fn, a, axis, keepdims):
-    storage = _promotion.asarray_storage(a).bool()
+    storage = _promotion.asarray_storage(a, dtypes.bool)
     dims = _dims(axis, storage.ndim)
     for dim in sorted((d % max(storage.ndim, 1) for d in dims), reverse=True):
         storage = fn(storage, dim, keepdim=bool(keepdims))
@@ -203,7 +211,7 @@ def any_(a, axis=None, keepdims=None):
 
 
 def _moment(a, axis, dtype, ddof, keepdims, fn):
-    storage = _input(a, dtype, _to_float)
+    storage = _input(_numeric(a, "Mean"), dtype, _to_float)
     dims = _dims(axis, storage.ndim)
     return wrap(fn(storage, dims, correction=ddof, keepdim=bool(keepdims)))
 
@@ -221,7 +229,7 @@ def var(a, axis=None, dtype=None, out=None, ddof=0, keepdims=None):
 
 
 def _scan(fn, a, axis, dtype, opname):
-    storage = _promotion.asarray_storage(a)
+    storage = _numeric(a, opname)
     if storage.dtype is torch.bool and dtype is None:
         raise attr_error(opname, storage)
     storage = _input(storage, dtype, _to_int)
