@@ -18,7 +18,6 @@ import torch
 import torch.nn.functional as F
 
 from ..api_export import tf_export
-from ..framework.dispatch_support import add_dispatch_support
 from ..framework.errors import UnimplementedError
 from ..framework.op_errors import dims_text
 from ..framework.tensor import wrap
@@ -159,7 +158,6 @@ def conv_nd(opname, x, w, n, strides, padding, explicit, channels_first, dilatio
 
 
 @tf_export("nn.conv2d")
-@add_dispatch_support
 def conv2d(  # noqa: A002
     input, filters, strides, padding, data_format="NHWC", dilations=None, name=None
 ):
@@ -182,7 +180,6 @@ def conv2d(  # noqa: A002
 
 
 @tf_export("nn.conv1d")
-@add_dispatch_support
 def conv1d(  # noqa: A002
     input, filters, stride, padding, data_format="NWC", dilations=None, name=None
 ):
@@ -217,7 +214,6 @@ def conv1d(  # noqa: A002
 
 
 @tf_export("nn.conv3d")
-@add_dispatch_support
 def conv3d(  # noqa: A002
     input, filters, strides, padding, data_format="NDHWC", dilations=None, name=None
 ):
@@ -255,7 +251,6 @@ def conv3d(  # noqa: A002
 
 
 @tf_export("nn.convolution")
-@add_dispatch_support
 def convolution(  # noqa: A002
     input, filters, strides=None, padding="VALID", data_format=None, dilations=None, name=None
 ):
@@ -293,7 +288,6 @@ def convolution(  # noqa: A002
 
 
 @tf_export("nn.atrous_conv2d")
-@add_dispatch_support
 def atrous_conv2d(value, filters, rate, padding, name=None):
     """``tf.nn.atrous_conv2d``: NHWC ``conv2d`` with stride 1 and dilation ``rate``."""
     if int(rate) < 1:

@@ -16,7 +16,6 @@ import torch
 import torch.nn.functional as F
 
 from ..api_export import tf_export
-from ..framework.dispatch_support import add_dispatch_support
 from ..framework.tensor import wrap
 from . import _window as W
 from ._args import converted_like, int_list, storage_of
@@ -109,7 +108,6 @@ def conv_transpose_nd(x, w, output_shape, n, strides, padding, explicit, channel
 
 
 @tf_export("nn.conv2d_transpose")
-@add_dispatch_support
 def conv2d_transpose(
     input,
     filters,
@@ -135,7 +133,6 @@ def conv2d_transpose(
 
 
 @tf_export("nn.conv1d_transpose")
-@add_dispatch_support
 def conv1d_transpose(
     input,
     filters,
@@ -178,7 +175,6 @@ def conv1d_transpose(
 
 
 @tf_export("nn.conv3d_transpose")
-@add_dispatch_support
 def conv3d_transpose(
     input,
     filters,
@@ -211,7 +207,6 @@ def conv3d_transpose(
 
 
 @tf_export("nn.conv_transpose")
-@add_dispatch_support
 def conv_transpose(
     input,
     filters,

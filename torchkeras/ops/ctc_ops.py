@@ -21,7 +21,6 @@ import torch
 import torch.nn.functional as F
 
 from ..api_export import tf_export
-from ..framework.dispatch_support import add_dispatch_support
 from ..framework.errors import FailedPreconditionError
 from ..framework.op_errors import attr_error, input_dtype_error, op_error
 from ..framework.sparse_tensor import SparseTensor
@@ -40,7 +39,6 @@ _LABEL_TYPES = (torch.uint8, torch.int8, torch.int32, torch.int64)
 
 
 @tf_export("nn.ctc_loss")
-@add_dispatch_support
 def ctc_loss(
     labels,
     logits,
@@ -110,7 +108,6 @@ def ctc_loss(
 
 
 @tf_export("nn.ctc_greedy_decoder")
-@add_dispatch_support
 def ctc_greedy_decoder(inputs, sequence_length, merge_repeated=True, blank_index=None):
     """``tf.nn.ctc_greedy_decoder``: the best class of each frame of ``inputs``
     (``[max_time, batch, classes]``, first maximum on ties), repeats merged (when

@@ -14,7 +14,6 @@ import torch
 import torch.nn.functional as F
 
 from ..api_export import tf_export
-from ..framework.dispatch_support import add_dispatch_support
 from ..framework.op_errors import input_dtype_error
 from ..framework.tensor import wrap
 from . import _window as W
@@ -132,7 +131,6 @@ def _depthwise(input, filter, strides, padding, data_format, rate):  # noqa: A00
 
 
 @tf_export("nn.depthwise_conv2d")
-@add_dispatch_support
 def depthwise_conv2d(  # noqa: A002
     input, filter, strides, padding, data_format=None, dilations=None, name=None
 ):
@@ -143,7 +141,6 @@ def depthwise_conv2d(  # noqa: A002
 
 
 @tf_export("nn.separable_conv2d")
-@add_dispatch_support
 def separable_conv2d(
     input,
     depthwise_filter,

@@ -20,7 +20,6 @@ import numpy as np
 import torch
 
 from ..api_export import tf_export
-from ..framework.dispatch_support import add_dispatch_support
 from ..framework import device as _device
 from ..framework import dtypes
 from ..framework.convert import convert_to_tensor
@@ -223,7 +222,6 @@ def _uint_dtype(dtype, opname, allowed=(dtypes.uint8, dtypes.uint16)):
 
 
 @tf_export("io.decode_png", "image.decode_png")
-@add_dispatch_support
 def decode_png(contents, channels=0, dtype=dtypes.uint8, name=None):
     """Decodes a PNG (or JPEG, single-frame GIF, BMP) file to ``uint8`` or ``uint16``
     ``[h, w, c]``; ``channels`` 0 keeps the file's, 1 grey, 3 RGB, 4 RGBA."""
@@ -237,7 +235,6 @@ def decode_png(contents, channels=0, dtype=dtypes.uint8, name=None):
 
 
 @tf_export("io.decode_jpeg", "image.decode_jpeg")
-@add_dispatch_support
 def decode_jpeg(
     contents,
     channels=0,
@@ -258,7 +255,6 @@ def decode_jpeg(
 
 
 @tf_export("io.decode_gif", "image.decode_gif")
-@add_dispatch_support
 def decode_gif(contents, name=None):
     """Decodes a GIF's frames to ``uint8`` ``[frames, h, w, 3]`` (other formats as one
     frame)."""
@@ -268,7 +264,6 @@ def decode_gif(contents, name=None):
 
 
 @tf_export("io.decode_bmp", "image.decode_bmp")
-@add_dispatch_support
 def decode_bmp(contents, channels=0, name=None):
     """Decodes a BMP file to ``uint8`` ``[h, w, c]`` (channels 0, 3 or 4)."""
     channels = int_attr(channels, "channels", 0)
@@ -284,7 +279,6 @@ def decode_bmp(contents, channels=0, name=None):
 
 
 @tf_export("io.decode_webp", "image.decode_webp")
-@add_dispatch_support
 def decode_webp(contents, channels=0, dtype=dtypes.uint8, name=None):
     """Decodes a WebP file to ``[frames, h, w, c]`` (``c`` the file's: 3, or 4 with alpha;
     other formats as ``decode_png`` does), through Pillow."""
@@ -295,7 +289,6 @@ def decode_webp(contents, channels=0, dtype=dtypes.uint8, name=None):
 
 
 @tf_export("io.decode_image", "image.decode_image")
-@add_dispatch_support
 def decode_image(contents, channels=None, dtype=dtypes.uint8, name=None, expand_animations=True):
     """Decodes a BMP, GIF, JPEG or PNG file: ``[h, w, c]``, or ``[frames, h, w, 3]`` for GIFs
     with ``expand_animations``; ``dtype`` uint8, uint16 or float32 (rescaled as
@@ -419,7 +412,6 @@ def _png_bytes(pixels, compression):
 
 
 @tf_export("io.encode_png", "image.encode_png")
-@add_dispatch_support
 def encode_png(image, compression=-1, name=None):
     """PNG bytes of a ``uint8`` / ``uint16`` ``[..., h, w, c]`` image (1-4 channels), one
     string per image of a batch; ``compression`` is zlib's level (-1: default, up to 9)."""
@@ -435,7 +427,6 @@ def encode_png(image, compression=-1, name=None):
 
 
 @tf_export("io.encode_jpeg", "image.encode_jpeg")
-@add_dispatch_support
 def encode_jpeg(
     image,
     format="",
@@ -479,7 +470,6 @@ def encode_jpeg(
 
 
 @tf_export("image.adjust_jpeg_quality")
-@add_dispatch_support
 def adjust_jpeg_quality(image, jpeg_quality, dct_method="", name=None):
     """An image ``[h, w, 1 or 3]`` round-tripped through JPEG at ``jpeg_quality`` (0-100),
     back in its dtype. Pillow's encoder and decoder: the artefacts are close to TF's, not
@@ -502,7 +492,6 @@ def _check_jpeg_range(low, high):
 
 
 @tf_export("image.random_jpeg_quality")
-@add_dispatch_support
 def random_jpeg_quality(image, min_jpeg_quality, max_jpeg_quality, seed=None):
     """``adjust_jpeg_quality`` at a quality drawn uniformly from ``[min, max)``."""
     _check_jpeg_range(min_jpeg_quality, max_jpeg_quality)
@@ -511,7 +500,6 @@ def random_jpeg_quality(image, min_jpeg_quality, max_jpeg_quality, seed=None):
 
 
 @tf_export("image.stateless_random_jpeg_quality")
-@add_dispatch_support
 def stateless_random_jpeg_quality(image, min_jpeg_quality, max_jpeg_quality, seed):
     """``random_jpeg_quality`` with the quality TF draws for the seed pair ``seed``."""
     _check_jpeg_range(min_jpeg_quality, max_jpeg_quality)
@@ -522,7 +510,6 @@ def stateless_random_jpeg_quality(image, min_jpeg_quality, max_jpeg_quality, see
 
 
 @tf_export("io.extract_jpeg_shape", "image.extract_jpeg_shape")
-@add_dispatch_support
 def extract_jpeg_shape(contents, output_type=dtypes.int32, name=None):
     """``[height, width, channels]`` of a JPEG file, read from its header (through Pillow)."""
     data = _contents(contents, "ExtractJpegShape")
@@ -534,7 +521,6 @@ def extract_jpeg_shape(contents, output_type=dtypes.int32, name=None):
 
 
 @tf_export("io.decode_and_crop_jpeg", "image.decode_and_crop_jpeg")
-@add_dispatch_support
 def decode_and_crop_jpeg(
     contents,
     crop_window,

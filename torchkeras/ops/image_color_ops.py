@@ -10,7 +10,6 @@ float images are differentiable.
 import torch
 
 from ..api_export import tf_export
-from ..framework.dispatch_support import add_dispatch_support
 from ..framework import dtypes
 from ..framework.convert import convert_to_tensor
 from ..framework.errors import FailedPreconditionError
@@ -66,7 +65,6 @@ def _check_kernel_image(storage, opname, channels=True):
 
 
 @tf_export("image.adjust_brightness")
-@add_dispatch_support
 def adjust_brightness(image, delta):
     """Adds ``delta`` to every pixel (on float32 for integer images, then converted back with
     saturation)."""
@@ -77,7 +75,6 @@ def adjust_brightness(image, delta):
 
 
 @tf_export("image.adjust_contrast")
-@add_dispatch_support
 def adjust_contrast(images, contrast_factor):
     """``(x - mean) * contrast_factor + mean``, the mean per image and channel."""
     flt, dtype = _float_image(images)
@@ -97,7 +94,6 @@ def adjust_contrast(images, contrast_factor):
 
 
 @tf_export("image.adjust_gamma")
-@add_dispatch_support
 def adjust_gamma(image, gamma=1, gain=1):
     """``gain * image ** gamma`` on float images (``gamma`` >= 0)."""
     flt, dtype = _float_image(image)
@@ -153,7 +149,6 @@ def _hv_range_to_rgb(hue, v_min, v_max):
 
 
 @tf_export("image.adjust_hue")
-@add_dispatch_support
 def adjust_hue(image, delta, name=None):
     """Rotates the hue of RGB images by ``delta`` (a fraction of the colour wheel, in
     ``[-1, 1]``)."""
@@ -213,7 +208,6 @@ def _kernel_hsv_to_rgb(hue, saturation, value):
 
 
 @tf_export("image.adjust_saturation")
-@add_dispatch_support
 def adjust_saturation(image, saturation_factor, name=None):
     """Scales the saturation of RGB images by ``saturation_factor`` (clipped to ``[0, 1]``)."""
     flt, dtype = _float_image(image)
@@ -321,35 +315,30 @@ def _linear_space(images, which):
 
 
 @tf_export("image.rgb_to_yiq")
-@add_dispatch_support
 def rgb_to_yiq(images):
     """RGB to YIQ over the last axis (float images in ``[0, 1]``)."""
     return _linear_space(images, "rgb_to_yiq")
 
 
 @tf_export("image.yiq_to_rgb")
-@add_dispatch_support
 def yiq_to_rgb(images):
     """YIQ to RGB over the last axis (float images)."""
     return _linear_space(images, "yiq_to_rgb")
 
 
 @tf_export("image.rgb_to_yuv")
-@add_dispatch_support
 def rgb_to_yuv(images):
     """RGB to YUV over the last axis (float images in ``[0, 1]``)."""
     return _linear_space(images, "rgb_to_yuv")
 
 
 @tf_export("image.yuv_to_rgb")
-@add_dispatch_support
 def yuv_to_rgb(images):
     """YUV to RGB over the last axis (float images)."""
     return _linear_space(images, "yuv_to_rgb")
 
 
 @tf_export("image.rgb_to_grayscale")
-@add_dispatch_support
 def rgb_to_grayscale(images, name=None):
     """Luma ``0.2989 R + 0.5870 G + 0.1140 B`` (computed on float32), last axis of size 1, in
     the images' dtype."""
@@ -360,7 +349,6 @@ def rgb_to_grayscale(images, name=None):
 
 
 @tf_export("image.grayscale_to_rgb")
-@add_dispatch_support
 def grayscale_to_rgb(images, name=None):
     """Repeats the single channel of grayscale images three times."""
     storage = args.tensor_storage(images)

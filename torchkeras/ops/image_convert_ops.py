@@ -8,7 +8,6 @@ division, float -> integer by ``dtype.max + 0.5`` then a truncating cast).
 import torch
 
 from ..api_export import tf_export
-from ..framework.dispatch_support import add_dispatch_support
 from ..framework import dtypes
 from ..framework.convert import convert_to_tensor
 from ..framework.tensor import wrap
@@ -43,7 +42,6 @@ def _cast(storage, dtype, saturate):
 
 
 @tf_export("image.convert_image_dtype")
-@add_dispatch_support
 def convert_image_dtype(image, dtype, saturate=False, name=None):
     """Converts ``image`` to ``dtype``, rescaling its values (integers span
     ``[0, dtype.max]``, floats ``[0, 1)``); ``saturate`` clamps before a narrowing cast."""
@@ -71,7 +69,6 @@ def convert_image_dtype(image, dtype, saturate=False, name=None):
 
 
 @tf_export("image.per_image_standardization")
-@add_dispatch_support
 def per_image_standardization(image):
     """Each image scaled to mean 0 and variance 1 (float32): ``(x - mean) / adjusted_stddev``,
     ``adjusted_stddev = max(stddev, 1 / sqrt(num_pixels))``."""

@@ -14,7 +14,6 @@ import numpy as np
 import torch
 
 from ..api_export import tf_export
-from ..framework.dispatch_support import add_dispatch_support
 from ..framework.errors import (
     InvalidArgumentError,
     NotFoundError,
@@ -41,7 +40,6 @@ _DEPTHWISE_SIGNATURE = (
 
 
 @tf_export("image.sobel_edges")
-@add_dispatch_support
 def sobel_edges(image):
     """Sobel edge maps ``[batch, h, w, d, 2]`` (dy, dx) of float images ``[batch, h, w, d]``."""
     storage = args.image_storage(image)
@@ -72,7 +70,6 @@ def sobel_edges(image):
 
 
 @tf_export("image.image_gradients")
-@add_dispatch_support
 def image_gradients(image):
     """``(dy, dx)``: forward differences of ``[batch, h, w, d]`` images, zero in the last row
     (dy) and column (dx)."""
@@ -88,7 +85,6 @@ def image_gradients(image):
 
 
 @tf_export("image.total_variation")
-@add_dispatch_support
 def total_variation(images, name=None):
     """The sum of absolute differences of neighbouring pixels: a scalar for one image, one
     value per image of a batch (the images' dtype)."""
@@ -173,7 +169,6 @@ def _window(size, kernel, stride, rate, padding):
 
 
 @tf_export("image.extract_patches")
-@add_dispatch_support
 def extract_patches(images, sizes, strides, rates, padding, name=None):
     """Patches of ``[batch, h, w, d]`` images: ``[batch, rows, cols, kh * kw * d]``
     (``sizes`` / ``strides`` / ``rates`` are ``[1, h, w, 1]``)."""

@@ -14,7 +14,6 @@ import numpy as np
 import torch
 
 from ..api_export import tf_export
-from ..framework.dispatch_support import add_dispatch_support
 from ..framework import device as _device
 from ..framework import dtypes
 from ..framework.convert import convert_to_tensor
@@ -130,7 +129,6 @@ def _indices(selected, pad_to=None):
 
 
 @tf_export("image.non_max_suppression")
-@add_dispatch_support
 def non_max_suppression(
     boxes,
     scores,
@@ -148,7 +146,6 @@ def non_max_suppression(
 
 
 @tf_export("image.non_max_suppression_overlaps")
-@add_dispatch_support
 def non_max_suppression_with_overlaps(
     overlaps,
     scores,
@@ -182,7 +179,6 @@ def non_max_suppression_with_overlaps(
 
 
 @tf_export("image.non_max_suppression_with_scores")
-@add_dispatch_support
 def non_max_suppression_with_scores(
     boxes,
     scores,
@@ -290,7 +286,6 @@ def _padded_v2(
 
 
 @tf_export("image.non_max_suppression_padded")
-@add_dispatch_support
 def non_max_suppression_padded(
     boxes,
     scores,
@@ -351,7 +346,6 @@ def _combined_inputs(boxes, scores):
 
 
 @tf_export("image.combined_non_max_suppression")
-@add_dispatch_support
 def combined_non_max_suppression(
     boxes,
     scores,
@@ -448,7 +442,6 @@ def _color_table(colors, depth, name):
 
 
 @tf_export("image.draw_bounding_boxes")
-@add_dispatch_support
 def draw_bounding_boxes(images, boxes, colors, name=None):
     """Draws one-pixel outlines of the normalised boxes ``[batch, n, 4]`` on float images
     ``[batch, h, w, depth]`` (box ``i`` in ``colors[i % len(colors)]``; TF's palette when

@@ -9,7 +9,6 @@ import numpy as np
 import torch
 
 from ..api_export import tf_export
-from ..framework.dispatch_support import add_dispatch_support
 from ..framework import dtypes
 from ..framework.convert import convert_to_tensor
 from ..framework.op_errors import attr_error, cannot_convert, dtype_of
@@ -32,21 +31,18 @@ def _flip(image, axis):
 
 
 @tf_export("image.flip_left_right")
-@add_dispatch_support
 def flip_left_right(image):
     """Reverses the width axis of an image (``[h, w, c]``) or of each image of a batch."""
     return _flip(image, 1)
 
 
 @tf_export("image.flip_up_down")
-@add_dispatch_support
 def flip_up_down(image):
     """Reverses the height axis of an image (``[h, w, c]``) or of each image of a batch."""
     return _flip(image, 0)
 
 
 @tf_export("image.rot90")
-@add_dispatch_support
 def rot90(image, k=1, name=None):
     """Rotates an image (or each image of a batch) ``k`` times by 90 degrees counter-clockwise."""
     storage = _image(image)
@@ -59,7 +55,6 @@ def rot90(image, k=1, name=None):
 
 
 @tf_export("image.transpose")
-@add_dispatch_support
 def transpose(image, name=None):
     """Swaps the height and width axes of an image or of each image of a batch."""
     storage = _image(image)
@@ -68,7 +63,6 @@ def transpose(image, name=None):
 
 
 @tf_export("image.central_crop")
-@add_dispatch_support
 def central_crop(image, central_fraction):
     """The central ``central_fraction`` (in ``(0, 1]``) of the height and width of an image.
 
@@ -112,7 +106,6 @@ def _pad(storage, top, left, target_height, target_width):
 
 
 @tf_export("image.pad_to_bounding_box")
-@add_dispatch_support
 def pad_to_bounding_box(image, offset_height, offset_width, target_height, target_width):
     """Pads an image with zeros to ``[target_height, target_width]``, the image placed at
     ``(offset_height, offset_width)``."""
@@ -174,7 +167,6 @@ def _is_float(value):
 
 
 @tf_export("image.crop_to_bounding_box")
-@add_dispatch_support
 def crop_to_bounding_box(image, offset_height, offset_width, target_height, target_width):
     """The ``[target_height, target_width]`` window of an image whose top-left corner is at
     ``(offset_height, offset_width)``."""
@@ -190,7 +182,6 @@ def crop_to_bounding_box(image, offset_height, offset_width, target_height, targ
 
 
 @tf_export("image.resize_with_crop_or_pad")
-@add_dispatch_support
 def resize_with_crop_or_pad(image, target_height, target_width):
     """Centres an image in ``[target_height, target_width]``: crops it evenly where it is
     larger, pads it evenly with zeros where it is smaller."""

@@ -10,7 +10,6 @@ import numpy as np
 import torch
 
 from ..api_export import tf_export
-from ..framework.dispatch_support import add_dispatch_support
 from ..framework import dtypes
 from ..framework.convert import convert_to_tensor
 from ..framework.errors import InvalidArgumentError
@@ -53,7 +52,6 @@ def _float_inputs(img1, img2, max_val, check=True):
 
 
 @tf_export("image.psnr")
-@add_dispatch_support
 def psnr(a, b, max_val, name=None):
     """Peak signal-to-noise ratio per image, ``20 log10(max_val) - 10 log10(mse)`` (float32)."""
     x, y, top = _float_inputs(a, b, max_val, check=False)
@@ -106,7 +104,6 @@ def _ssim_per_channel(img1, img2, max_val, filter_size, filter_sigma, k1, k2, in
 
 
 @tf_export("image.ssim")
-@add_dispatch_support
 def ssim(
     img1,
     img2,
@@ -137,7 +134,6 @@ def _halve(images):
 
 
 @tf_export("image.ssim_multiscale")
-@add_dispatch_support
 def ssim_multiscale(
     img1,
     img2,

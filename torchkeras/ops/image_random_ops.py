@@ -10,7 +10,6 @@ import numpy as np
 import torch
 
 from ..api_export import tf_export
-from ..framework.dispatch_support import add_dispatch_support
 from ..framework import dtypes
 from ..framework.convert import convert_to_tensor
 from ..framework.errors import InvalidArgumentError
@@ -53,28 +52,24 @@ def _random_flip(image, axis, draw):
 
 
 @tf_export("image.random_flip_left_right")
-@add_dispatch_support
 def random_flip_left_right(image, seed=None):
     """Flips an image (each image of a batch) left to right with probability 1/2."""
     return _random_flip(image, 1, _stateful(seed))
 
 
 @tf_export("image.random_flip_up_down")
-@add_dispatch_support
 def random_flip_up_down(image, seed=None):
     """Flips an image (each image of a batch) upside down with probability 1/2."""
     return _random_flip(image, 0, _stateful(seed))
 
 
 @tf_export("image.stateless_random_flip_left_right")
-@add_dispatch_support
 def stateless_random_flip_left_right(image, seed):
     """``random_flip_left_right`` drawn from the seed pair ``seed`` (TF's exact choice)."""
     return _random_flip(image, 1, _stateless(seed))
 
 
 @tf_export("image.stateless_random_flip_up_down")
-@add_dispatch_support
 def stateless_random_flip_up_down(image, seed):
     """``random_flip_up_down`` drawn from the seed pair ``seed`` (TF's exact choice)."""
     return _random_flip(image, 0, _stateless(seed))
@@ -95,7 +90,6 @@ def _check_range(lower, upper):
 
 
 @tf_export("image.random_brightness")
-@add_dispatch_support
 def random_brightness(image, max_delta, seed=None):
     """``adjust_brightness`` by a delta drawn uniformly from ``[-max_delta, max_delta)``."""
     _check_max_delta(max_delta)
@@ -103,7 +97,6 @@ def random_brightness(image, max_delta, seed=None):
 
 
 @tf_export("image.stateless_random_brightness")
-@add_dispatch_support
 def stateless_random_brightness(image, max_delta, seed):
     """``random_brightness`` drawn from the seed pair ``seed`` (TF's exact delta)."""
     _check_max_delta(max_delta)
@@ -111,7 +104,6 @@ def stateless_random_brightness(image, max_delta, seed):
 
 
 @tf_export("image.random_contrast")
-@add_dispatch_support
 def random_contrast(image, lower, upper, seed=None):
     """``adjust_contrast`` by a factor drawn uniformly from ``[lower, upper)``."""
     _check_range(lower, upper)
@@ -119,7 +111,6 @@ def random_contrast(image, lower, upper, seed=None):
 
 
 @tf_export("image.stateless_random_contrast")
-@add_dispatch_support
 def stateless_random_contrast(image, lower, upper, seed):
     """``random_contrast`` drawn from the seed pair ``seed`` (TF's exact factor)."""
     _check_range(lower, upper)
@@ -127,7 +118,6 @@ def stateless_random_contrast(image, lower, upper, seed):
 
 
 @tf_export("image.random_saturation")
-@add_dispatch_support
 def random_saturation(image, lower, upper, seed=None):
     """``adjust_saturation`` by a factor drawn uniformly from ``[lower, upper)``."""
     _check_range(lower, upper)
@@ -135,7 +125,6 @@ def random_saturation(image, lower, upper, seed=None):
 
 
 @tf_export("image.stateless_random_saturation")
-@add_dispatch_support
 def stateless_random_saturation(image, lower, upper, seed=None):
     """``random_saturation`` drawn from the seed pair ``seed`` (TF's exact factor)."""
     _check_range(lower, upper)
@@ -143,7 +132,6 @@ def stateless_random_saturation(image, lower, upper, seed=None):
 
 
 @tf_export("image.random_hue")
-@add_dispatch_support
 def random_hue(image, max_delta, seed=None):
     """``adjust_hue`` by a delta drawn uniformly from ``[-max_delta, max_delta)``
     (``max_delta`` <= 0.5)."""
@@ -152,7 +140,6 @@ def random_hue(image, max_delta, seed=None):
 
 
 @tf_export("image.stateless_random_hue")
-@add_dispatch_support
 def stateless_random_hue(image, max_delta, seed):
     """``random_hue`` drawn from the seed pair ``seed`` (TF's exact delta)."""
     _check_max_delta(max_delta, 0.5)
@@ -191,14 +178,12 @@ def _random_crop(value, size, draw):
 
 
 @tf_export("image.random_crop")
-@add_dispatch_support
 def random_crop(value, size, seed=None, name=None):
     """A ``size`` slice of ``value`` at a uniformly chosen offset (``value.shape >= size``)."""
     return _random_crop(value, size, _stateful(seed))
 
 
 @tf_export("image.stateless_random_crop")
-@add_dispatch_support
 def stateless_random_crop(value, size, seed, name=None):
     """``random_crop`` drawn from the seed pair ``seed`` (TF's exact offsets)."""
     return _random_crop(value, size, _stateless(seed))
@@ -363,7 +348,6 @@ def _sample_box(
 
 
 @tf_export("image.stateless_sample_distorted_bounding_box")
-@add_dispatch_support
 def stateless_sample_distorted_bounding_box(
     image_size,
     bounding_boxes,
@@ -392,7 +376,6 @@ def stateless_sample_distorted_bounding_box(
 
 
 @tf_export("image.sample_distorted_bounding_box")
-@add_dispatch_support
 def sample_distorted_bounding_box(
     image_size,
     bounding_boxes,

@@ -11,7 +11,6 @@ import numpy as np
 import torch
 
 from ..api_export import tf_export
-from ..framework.dispatch_support import add_dispatch_support
 from ..framework import dtypes
 from ..framework.convert import convert_to_tensor
 from ..framework.errors import InvalidArgumentError, OutOfRangeError
@@ -144,7 +143,6 @@ def _resize_storage(storage, size, method, preserve_aspect_ratio=False, antialia
 
 
 @tf_export("image.resize")
-@add_dispatch_support
 def resize(
     images,
     size,
@@ -166,7 +164,6 @@ def resize(
 
 
 @tf_export("image.resize_with_pad")
-@add_dispatch_support
 def resize_with_pad(
     image, target_height, target_width, method=ResizeMethod.BILINEAR, antialias=False
 ):
@@ -244,7 +241,6 @@ def _sample_positions(low, high, crop, size):
 
 
 @tf_export("image.crop_and_resize")
-@add_dispatch_support
 def crop_and_resize(
     image,
     boxes,
@@ -317,7 +313,6 @@ def _glimpse_noise(image, size, noise):
 
 
 @tf_export("image.extract_glimpse")
-@add_dispatch_support
 def extract_glimpse(
     input,  # noqa: A002 - TF's argument name
     size,

@@ -6,7 +6,6 @@ from __future__ import annotations
 import torch
 
 from ..api_export import tf_export
-from ..framework.dispatch_support import add_dispatch_support
 from ..framework.op_errors import broadcast_shapes
 from ..framework.tensor import wrap
 from ._args import reduction_dims, storage_of
@@ -15,7 +14,6 @@ __all__ = []
 
 
 @tf_export("nn.weighted_moments")
-@add_dispatch_support
 def weighted_moments(x, axes, frequency_weights, keepdims=False, name=None):
     """``tf.nn.weighted_moments``: ``(mean, variance)`` of ``x`` over ``axes`` with each element
     counted ``frequency_weights`` times (broadcast to ``x``); a zero total weight gives 0 (TF's

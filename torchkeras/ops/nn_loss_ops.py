@@ -12,7 +12,6 @@ from __future__ import annotations
 import torch
 
 from ..api_export import tf_export
-from ..framework.dispatch_support import add_dispatch_support
 from ..framework.convert import convert_to_tensor
 from ..framework.errors import InvalidArgumentError
 from ..framework.op_errors import allowed_dtypes, broadcast_shapes, check_dtype
@@ -61,7 +60,6 @@ def _global_batch_size(value):
 
 
 @tf_export("nn.compute_average_loss")
-@add_dispatch_support
 def compute_average_loss(per_example_loss, sample_weight=None, global_batch_size=None):
     """``tf.nn.compute_average_loss``: ``sum(per_example_loss * sample_weight) /
     global_batch_size`` (default: the first dimension times the strategy's
@@ -91,7 +89,6 @@ def compute_average_loss(per_example_loss, sample_weight=None, global_batch_size
 
 
 @tf_export("nn.scale_regularization_loss")
-@add_dispatch_support
 def scale_regularization_loss(regularization_loss):
     """``tf.nn.scale_regularization_loss``: ``reduce_sum(regularization_loss) / replicas`` (one
     replica without a strategy; integer sums divide to float64, as TF's ``/``)."""

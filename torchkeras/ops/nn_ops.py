@@ -39,7 +39,6 @@ from ..framework.op_errors import (
 from ._args import float_attr, reduction_dims, storage_of
 from . import softmax_kernel
 from ..api_export import tf_export
-from ..framework.dispatch_support import add_dispatch_support
 
 __all__ = []
 
@@ -64,7 +63,6 @@ def relu(features, name=None):
 
 
 @tf_export("nn.relu6")
-@add_dispatch_support
 def relu6(features, name=None):
     """``tf.nn.relu6``: ``min(max(features, 0), 6)`` (gradient 0 at both kinks, as TF)."""
     a = storage_of(features)
@@ -89,7 +87,6 @@ def selu(features, name=None):
 
 
 @tf_export("nn.gelu")
-@add_dispatch_support
 def gelu(features, approximate=False, name=None):
     """``tf.nn.gelu``: ``x * Phi(x)``; ``approximate=True`` uses the tanh approximation."""
     a = storage_of(features)
@@ -102,7 +99,6 @@ def gelu(features, approximate=False, name=None):
 
 
 @tf_export("nn.leaky_relu")
-@add_dispatch_support
 def leaky_relu(features, alpha=0.2, name=None):
     """``tf.nn.leaky_relu``: ``x`` if ``x > 0`` else ``alpha * x``; integer input is cast to
     float32, as TF."""
@@ -120,7 +116,6 @@ def leaky_relu(features, alpha=0.2, name=None):
 
 
 @tf_export("nn.silu", "nn.swish")
-@add_dispatch_support
 def silu(features, beta=1.0, name=None):
     """``tf.nn.silu`` (= ``swish``): ``features * sigmoid(beta * features)``."""
     a = storage_of(features)
@@ -140,7 +135,6 @@ def _storage_like(value, like):
 
 
 @tf_export("nn.softplus")
-@add_dispatch_support
 def softplus(features, name=None):
     """``tf.nn.softplus``: ``log(exp(features) + 1)`` (floats only)."""
     a = storage_of(features)
@@ -214,7 +208,6 @@ def _logits_rank_error(a, opname):
 
 
 @tf_export("nn.softmax", "math.softmax")
-@add_dispatch_support
 def softmax(logits, axis=None, name=None):
     """``tf.nn.softmax``: ``exp(logits) / sum(exp(logits), axis)`` along ``axis`` (default last)."""
     a = logits._value if type(logits) is Tensor else storage_of(logits)
@@ -228,7 +221,6 @@ def softmax(logits, axis=None, name=None):
 
 
 @tf_export("nn.log_softmax", "math.log_softmax")
-@add_dispatch_support
 def log_softmax(logits, axis=None, name=None):
     """``tf.nn.log_softmax``: ``logits - log(sum(exp(logits), axis))``, computed stably."""
     a = storage_of(logits)
@@ -247,7 +239,6 @@ def l2_loss(t, name=None):
 
 
 @tf_export("nn.moments")
-@add_dispatch_support
 def moments(x, axes, shift=None, keepdims=False, name=None):
     """``tf.nn.moments``: ``(mean, variance)`` over ``axes`` (population variance; None is every
     axis); float16 is computed in float32 and cast back, integers divide as integers, as TF.
@@ -277,7 +268,6 @@ def moments(x, axes, shift=None, keepdims=False, name=None):
 
 
 @tf_export("nn.bias_add")
-@add_dispatch_support
 def bias_add(value, bias, data_format=None, name=None):
     """``tf.nn.bias_add``: adds a 1-D ``bias`` along the channel axis (last, or axis 1 for
     ``NC...``)."""
@@ -305,7 +295,6 @@ def bias_add(value, bias, data_format=None, name=None):
 
 
 @tf_export("nn.dropout")
-@add_dispatch_support
 def dropout(x, rate, noise_shape=None, seed=None, name=None):
     """``tf.nn.dropout``: zeroes each element with probability ``rate`` and scales the kept
     ones by ``1 / (1 - rate)``; ``noise_shape`` broadcasts one keep-decision over some dims.
@@ -366,7 +355,6 @@ def dropout(x, rate, noise_shape=None, seed=None, name=None):
 
 
 @tf_export("nn.sigmoid_cross_entropy_with_logits")
-@add_dispatch_support
 def sigmoid_cross_entropy_with_logits(labels=None, logits=None, name=None):
     """``tf.nn.sigmoid_cross_entropy_with_logits``: elementwise
     ``max(x, 0) - x * z + log(1 + exp(-|x|))``; ``labels`` and ``logits`` share shape and dtype."""
@@ -394,7 +382,6 @@ def sigmoid_cross_entropy(logits, labels):
 
 
 @tf_export("nn.softmax_cross_entropy_with_logits")
-@add_dispatch_support
 def softmax_cross_entropy_with_logits(labels, logits, axis=-1, name=None):
     """``tf.nn.softmax_cross_entropy_with_logits``: ``-sum(labels * log_softmax(logits), axis)``;
     labels are cast to the logits' dtype and must broadcast to them.  Gradients flow to both."""
@@ -420,7 +407,6 @@ def softmax_cross_entropy_with_logits(labels, logits, axis=-1, name=None):
 
 
 @tf_export("nn.sparse_softmax_cross_entropy_with_logits")
-@add_dispatch_support
 def sparse_softmax_cross_entropy_with_logits(labels=None, logits=None, name=None):
     """``tf.nn.sparse_softmax_cross_entropy_with_logits``: cross entropy with integer class
     ``labels`` (shape of ``logits`` without its last dim).  Out-of-range labels raise TF's error
@@ -462,7 +448,6 @@ def sparse_softmax_cross_entropy_with_logits(labels=None, logits=None, name=None
 
 
 @tf_export("nn.crelu")
-@add_dispatch_support
 def crelu(features, axis=-1, name=None):
     """``tf.nn.crelu``: ``concat([relu(x), relu(-x)], axis)``."""
     a = storage_of(features)
@@ -471,7 +456,6 @@ def crelu(features, axis=-1, name=None):
 
 
 @tf_export("nn.weighted_cross_entropy_with_logits")
-@add_dispatch_support
 def weighted_cross_entropy_with_logits(labels, logits, pos_weight, name=None):
     """``tf.nn.weighted_cross_entropy_with_logits``: sigmoid cross entropy with the positive term
     scaled by ``pos_weight``: ``(1 - z) * x + (1 + (q - 1) * z) * log(1 + exp(-x))``, computed
@@ -490,7 +474,6 @@ def weighted_cross_entropy_with_logits(labels, logits, pos_weight, name=None):
 
 
 @tf_export("nn.log_poisson_loss")
-@add_dispatch_support
 def log_poisson_loss(targets, log_input, compute_full_loss=False, name=None):
     """``tf.nn.log_poisson_loss``: ``exp(log_input) - targets * log_input``, plus Stirling's
     approximation of ``log(targets!)`` (for targets > 1) when ``compute_full_loss``."""
@@ -504,7 +487,6 @@ def log_poisson_loss(targets, log_input, compute_full_loss=False, name=None):
 
 
 @tf_export("nn.batch_normalization")
-@add_dispatch_support
 def batch_normalization(x, mean, variance, offset, scale, variance_epsilon, name=None):
     """``tf.nn.batch_normalization``: ``scale * (x - mean) / sqrt(variance + epsilon) + offset``
     (``offset``/``scale`` may be None)."""
@@ -519,7 +501,6 @@ def batch_normalization(x, mean, variance, offset, scale, variance_epsilon, name
 
 
 @tf_export("nn.normalize_moments")
-@add_dispatch_support
 def normalize_moments(counts, mean_ss, variance_ss, shift, name=None):
     """``tf.nn.normalize_moments``: ``(mean, variance)`` from sufficient statistics."""
     n = storage_of(counts)
@@ -531,7 +512,6 @@ def normalize_moments(counts, mean_ss, variance_ss, shift, name=None):
 
 
 @tf_export("nn.embedding_lookup")
-@add_dispatch_support
 def embedding_lookup(params, ids, max_norm=None, name=None):
     """``tf.nn.embedding_lookup``: rows of ``params`` at ``ids`` (any shape); out-of-range ids raise
     TF's ``GatherV2`` error; ``max_norm`` rescales rows whose L2 norm exceeds it.  A list of
@@ -565,7 +545,6 @@ def embedding_lookup(params, ids, max_norm=None, name=None):
 
 
 @tf_export("math.in_top_k", "nn.in_top_k")
-@add_dispatch_support
 def in_top_k(targets, predictions, k, name=None):
     """``tf.nn.in_top_k``: whether each target's prediction is among the ``k`` largest of its row
     (ties count as inside; out-of-range targets and non-finite scores give False).  NumPy or

@@ -18,7 +18,6 @@ import torch
 import torch.nn.functional as F
 
 from ..api_export import tf_export
-from ..framework.dispatch_support import add_dispatch_support
 from ..framework import dtypes
 from ..framework.device import tf_device_string
 from ..framework.errors import AbortedError, NotFoundError, UnimplementedError
@@ -285,7 +284,6 @@ def _pool1d(pool, input, ksize, strides, padding, data_format, explicit_ok):  # 
 
 
 @tf_export("nn.max_pool1d")
-@add_dispatch_support
 def max_pool1d(input, ksize, strides, padding, data_format="NWC", name=None):  # noqa: A002
     """``tf.nn.max_pool1d``: the maximum of each window of a ``[batch, width, channels]`` (or
     NCW) input (a ``MaxPool`` over a unit height, as TF); explicit paddings allowed."""
@@ -301,7 +299,6 @@ def max_pool1d(input, ksize, strides, padding, data_format="NWC", name=None):  #
 
 
 @tf_export("nn.max_pool2d")
-@add_dispatch_support
 def max_pool2d(input, ksize, strides, padding, data_format="NHWC", name=None):  # noqa: A002
     """``tf.nn.max_pool2d``: the maximum of each ``ksize`` window (int or list of 1, 2 or 4);
     ``padding``: SAME, VALID or TF's explicit list of 4 pairs."""
@@ -314,7 +311,6 @@ def max_pool2d(input, ksize, strides, padding, data_format="NHWC", name=None):  
 
 
 @tf_export("nn.max_pool3d")
-@add_dispatch_support
 def max_pool3d(input, ksize, strides, padding, data_format="NDHWC", name=None):  # noqa: A002
     """``tf.nn.max_pool3d``: the maximum of each window of a 5-D input (NDHWC or NCDHW)."""
     data_format = "NDHWC" if data_format is None else data_format
@@ -326,7 +322,6 @@ def max_pool3d(input, ksize, strides, padding, data_format="NDHWC", name=None): 
 
 
 @tf_export("nn.avg_pool1d")
-@add_dispatch_support
 def avg_pool1d(input, ksize, strides, padding, data_format="NWC", name=None):  # noqa: A002
     """``tf.nn.avg_pool1d``: the mean of each window of a ``[batch, width, channels]`` (or NCW)
     input; SAME padding leaves padded cells out of the means."""
@@ -342,7 +337,6 @@ def avg_pool1d(input, ksize, strides, padding, data_format="NWC", name=None):  #
 
 
 @tf_export("nn.avg_pool2d")
-@add_dispatch_support
 def avg_pool2d(input, ksize, strides, padding, data_format="NHWC", name=None):  # noqa: A002
     """``tf.nn.avg_pool2d``: the mean of each window; SAME padding leaves padded cells out."""
     data_format = "NHWC" if data_format is None else data_format
@@ -353,7 +347,6 @@ def avg_pool2d(input, ksize, strides, padding, data_format="NHWC", name=None):  
 
 
 @tf_export("nn.avg_pool3d")
-@add_dispatch_support
 def avg_pool3d(input, ksize, strides, padding, data_format="NDHWC", name=None):  # noqa: A002
     """``tf.nn.avg_pool3d``: the mean of each window of a 5-D input (NDHWC or NCDHW)."""
     data_format = "NDHWC" if data_format is None else data_format
@@ -364,7 +357,6 @@ def avg_pool3d(input, ksize, strides, padding, data_format="NDHWC", name=None): 
 
 
 @tf_export("nn.max_pool")
-@add_dispatch_support
 def max_pool(input, ksize, strides, padding, data_format=None, name=None):  # noqa: A002
     """``tf.nn.max_pool``: ``max_pool1d/2d/3d`` by the input's rank (explicit paddings only for
     1-D and 2-D)."""
@@ -379,7 +371,6 @@ def max_pool(input, ksize, strides, padding, data_format=None, name=None):  # no
 
 
 @tf_export("nn.avg_pool")
-@add_dispatch_support
 def avg_pool(input, ksize, strides, padding, data_format=None, name=None):  # noqa: A002
     """``tf.nn.avg_pool``: ``avg_pool1d/2d/3d`` by the input's rank."""
     n = _rank(storage_of(input))
@@ -401,7 +392,6 @@ def _positive_list(values, n, name):
 
 
 @tf_export("nn.pool")
-@add_dispatch_support
 def pool(  # noqa: A002
     input,
     window_shape,
@@ -476,7 +466,6 @@ MaxPoolWithArgmax.__doc__ = "``(output, argmax)`` of :func:`max_pool_with_argmax
 
 
 @tf_export("nn.max_pool_with_argmax")
-@add_dispatch_support
 def max_pool_with_argmax(  # noqa: A002
     input,
     ksize,

@@ -19,7 +19,6 @@ import numpy as np
 import torch
 
 from ..api_export import tf_export
-from ..framework.dispatch_support import add_dispatch_support
 from ..framework.op_errors import op_error
 from ..framework.tensor import TensorOperators, wrap
 from ._args import storage_of
@@ -127,7 +126,6 @@ def _sampled_logits(
 
 
 @tf_export("nn.nce_loss")
-@add_dispatch_support
 def nce_loss(
     weights,
     biases,
@@ -160,7 +158,6 @@ def nce_loss(
 
 
 @tf_export("nn.sampled_softmax_loss")
-@add_dispatch_support
 def sampled_softmax_loss(
     weights,
     biases,
