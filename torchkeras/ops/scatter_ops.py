@@ -32,6 +32,24 @@ def _scatter_inputs(tensor_storage, indices, updates, op, updates_position):
     return index, update
 
 
+def _inner_dims_error(op, depth, out_shape, outer, update, storage):
+    """ScatterNd's error for updates whose inner dimensions are not the output's."""
+    return op_error(
+        op,
+        "Dimensions [%d,%d) of input[shape=%s] must match dimensions [%d,%d) of updates[shape=%s]"
+        % (
+            depth,
+            len(out_shape),
+            dims_text(out_shape),
+            len(outer),
+            update.ndim,
+            dims_text(update.shape),
+        ),
+        storage,
+        name=None,
+    )
+
+
 def _scatter_check(index, update, out_shape, op, storage):
     depth = index.shape[-1] if index.ndim else 0
     outer = tuple(index.shape[:-1])
@@ -40,21 +58,7 @@ def _scatter_check(index, update, out_shape, op, storage):
             op, "Updates shape must have rank at least one. Found:[]", storage, name=None
         )
     if depth > len(out_shape) and op == "ScatterNd":
-        raise op_error(
-            op,
-            "Dimensions [%d,%d) of input[shape=%s] must match dimensions [%d,%d) of "
-            "updates[shape=%s]"
-            % (
-                depth,
-                len(out_shape),
-                dims_text(out_shape),
-                len(outer),
-                update.ndim,
-                dims_text(update.shape),
-            ),
-            storage,
-            name=None,
-        )
+        raise _inner_dims_error(op, depth, out_shape, outer, update, storage)
     if depth > len(out_shape):
         raise op_error(
             op,
@@ -83,21 +87,7 @@ def _scatter_check(index, update, out_shape, op, storage):
     inner = tuple(out_shape[depth:])
     if tuple(update.shape[len(outer) :]) != inner:
         if op == "ScatterNd":
-            raise op_error(
-                op,
-                "Dimensions [%d,%d) of input[shape=%s] must match dimensions [%d,%d) of "
-                "updates[shape=%s]"
-                % (
-                    depth,
-                    len(out_shape),
-                    dims_text(out_shape),
-                    len(outer),
-                    update.ndim,
-                    dims_text(update.shape),
-                ),
-                storage,
-                name=None,
-            )
+            raise _inner_dims_error(op, depth, out_shape, outer, update, storage)
         raise op_error(
             op,
             "The inner %d dimensions of output.shape=%s must match the inner %d dimensions of "
