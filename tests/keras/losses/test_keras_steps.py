@@ -68,3 +68,8 @@ def test_same_outcome_as_keras(name, arguments):
     pytest.importorskip("tensorflow")
     ours = _outcome(getattr(keras.losses, name), arguments)
     assert ours == _outcome(getattr(real_keras.losses, name), arguments)
+
+
+def test_cosine_similarity_of_integers_fails_in_rsqrt():
+    with pytest.raises(tf.errors.InvalidArgumentError, match="of int64 is not in the list"):
+        keras.losses.cosine_similarity(*INTS)

@@ -646,6 +646,8 @@ def normalize(x, axis=-1, order=2, epsilon=None):
         if dims is None:
             dims = tuple(range(x.dim()))
         square_sum = torch.sum(torch.square(x), dim=dims, keepdim=True)
+        if not (x.is_floating_point() or x.is_complex() or x.dtype is torch.bool):
+            raise _attr_error("Rsqrt", x)  # Keras' rsqrt of an integer sum of squares
         return wrap(x * torch.rsqrt(torch.clamp(square_sum, min=epsilon * epsilon)))
     from .linalg import norm as _norm
 
