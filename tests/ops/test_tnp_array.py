@@ -1,5 +1,7 @@
 """``tnp``'s shape, joining, selection and product functions against TF's tnp."""
 
+import re
+
 import numpy as np
 import pytest
 from tnp_oracle import assert_same, oracle, ours
@@ -116,3 +118,17 @@ def test_pinned_array_results():
     assert [int(t) for t in tnp.split(tnp.arange(4), 2)[1]] == [2, 3]
     with pytest.raises(ValueError):
         tnp.matmul(2, [1, 2])
+
+
+@pytest.mark.parametrize(
+    "argument, message",
+    [
+        ("x", "Arguments must be 1-d, got arg 0 of rank 0"),
+        (np.zeros((0, 3), np.float32), "Arguments must be 1-d, got arg 0 of rank 2"),
+        (np.array(["a", "b"]), "Only integer and bool dtypes are supported, got <dtype: 'string'>"),
+        (np.array([1.0]), "Only integer and bool dtypes are supported, got <dtype: 'float64'>"),
+    ],
+)
+def test_ix_refuses_what_tf_refuses(argument, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        tf.experimental.numpy.ix_(argument)

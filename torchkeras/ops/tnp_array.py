@@ -12,6 +12,7 @@ import numpy as np
 import torch
 
 from ..api_export import tf_export
+from ..framework.op_errors import dtype_of
 from ..framework import device as _device
 from ..framework import dtypes
 from ..framework import np_promotion as _promotion
@@ -679,16 +680,26 @@ def diag_indices(n, ndim=2):
 
 @_export("ix_")
 def ix_(*args):
-    """NumPy's ``ix_``: open-mesh index tensors (booleans become their nonzero indices)."""
+    """NumPy's ``ix_``: open-mesh index tensors (booleans become their nonzero indices), a list
+    as TF's; TF's errors for arguments that are not 1-d integer or bool arrays."""
     parts = []
     for position, arg in enumerate(args):
         storage = _s(arg)
+        if storage.ndim != 1:
+            raise ValueError(
+                "Arguments must be 1-d, got arg %d of rank %d" % (position, storage.ndim)
+            )
+        if isinstance(storage, np.ndarray) or storage.is_floating_point() or storage.is_complex():
+            raise ValueError(
+                "Only integer and bool dtypes are supported, got <dtype: '%s'>"
+                % dtype_of(storage).name
+            )
         if storage.dtype is torch.bool:
             storage = torch.nonzero(storage).reshape(-1)
         shape = [1] * len(args)
         shape[position] = -1
         parts.append(wrap(storage.reshape(shape)))
-    return tuple(parts)
+    return parts
 
 
 @_export("polyval")

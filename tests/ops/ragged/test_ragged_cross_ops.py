@@ -1,5 +1,6 @@
 """tf.ragged.cross and tf.ragged.cross_hashed: known values, and calls against real TF."""
 
+import numpy as np
 import pytest
 from ragged_oracle import describe
 
@@ -41,3 +42,9 @@ def test_known_values():
     assert hashed.to_list() == [[2, 7], [9, 8]]
     with pytest.raises(tf.errors.InvalidArgumentError, match="same batch dimension size"):
         tf.ragged.cross([tf.ragged.constant([["a"], ["b"]]), tf.ragged.constant([["c"]])])
+
+
+@pytest.mark.parametrize("cross", [tf.ragged.cross, tf.ragged.cross_hashed])
+def test_inputs_that_are_not_a_list_are_refused(cross):
+    with pytest.raises(TypeError, match="Inputs must be a list"):
+        cross(np.zeros((0, 3), np.float32))

@@ -46,6 +46,8 @@ def _kernel(inputs):
 def _cross(inputs, item, combine):
     """The RaggedTensor of every row's crosses, the first input varying slowest (TF keeps
     the inputs' order); TF's error where the row counts differ."""
+    if not isinstance(inputs, (list, tuple)):
+        raise TypeError("Inputs must be a list")
     inputs = list(inputs)
     parts = [_rows(value, item) for value in inputs]
     if len({count for count, _ in parts}) > 1:
