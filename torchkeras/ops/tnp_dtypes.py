@@ -62,5 +62,8 @@ def promote_types(type1, type2):
 
 @tf_export("experimental.numpy.finfo")
 def finfo(dtype):
-    """NumPy's ``finfo`` for a ``tf.DType``, NumPy dtype or Python type."""
+    """NumPy's ``finfo`` for a ``tf.DType``, NumPy dtype or Python type (an array: NumPy's
+    ``TypeError``, as TF passes it to NumPy)."""
+    if isinstance(dtype, np.ndarray):
+        raise TypeError("Cannot construct a dtype from an array")
     return np.finfo(_promotion.to_dtype(dtype).as_numpy_dtype)

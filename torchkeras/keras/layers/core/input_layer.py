@@ -70,6 +70,11 @@ class InputLayer(Layer):
         """The input's dtype name."""
         return self._dtype_name
 
+    def __call__(self, *args, **kwargs):
+        if args:  # Keras binds the arguments to its ``call()``, which takes none
+            raise TypeError("too many positional arguments")
+        return super().__call__(*args, **kwargs)
+
     def call(self, inputs):
         return inputs
 
