@@ -8,7 +8,9 @@ from ..input_spec import InputSpec
 from ..layer import _ALLOWED_KWARGS, Layer
 from .._weight_args import add_weight_from_args
 from . import _conv_utils as utils
-from ....framework.op_errors import op_error
+from ....framework import dtypes
+from ....framework.errors import InvalidArgumentError
+from ....framework.op_errors import input_dtype_error, op_error
 
 CONV_FNS = {
     1: torch.nn.functional.conv1d,
@@ -252,6 +254,8 @@ class BaseConv(Layer):
 
     def call(self, inputs):
         value = inputs._value
+        if not (value.is_floating_point() or value.is_complex()):
+            raise self._integer_input_error(value)
         self._check_call_input(value.shape)
         x, padding = self._padded(utils.to_channels_first(value, self.data_format))
         y = CONV_FNS[self.rank](
@@ -264,6 +268,34 @@ class BaseConv(Layer):
             self.groups,
         )
         return _activation_util.apply(self, utils.from_channels_first(y, self.data_format))
+
+    def _integer_input_error(self, value):
+        """TF's error for integer or bool inputs, which Keras does not cast (no silent integer
+        convolution): Conv2D's dtype checks for 1-D (its input #1, the float kernel, for int32;
+        the ``T`` attr otherwise), the kernel Variable's conversion to the input's dtype for
+        2-D and 3-D."""
+        got = dtypes.from_torch(value.dtype)
+        kernel = self.kernel._value
+        if self.rank != 1:
+            kernel_dtype = dtypes.from_torch(kernel.dtype).name
+            variable = "<tf.Variable '%s:0' shape=%s dtype=%s, numpy=\n%r>" % (
+                self.kernel.path,
+                tuple(kernel.shape),
+                kernel_dtype,
+                self.kernel.numpy(),
+            )
+            return ValueError(
+                "Incompatible type conversion requested to type %s for `tf.Variable of type %s. "
+                "(Variable: %s)" % (got.name, kernel_dtype, variable)
+            )
+        if value.dtype is torch.int32:
+            return input_dtype_error("Conv2D", 1, value, kernel)
+        return InvalidArgumentError(
+            None,
+            None,
+            "Value for attr 'T' of %s is not in the list of allowed values: half, bfloat16, "
+            "float, double, int32 [Op:Conv2D] name: " % got.name,
+        )
 
     def _spatial_output_shape(self, spatial):
         padding = "same" if self.padding == "causal" else self.padding
