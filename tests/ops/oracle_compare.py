@@ -13,6 +13,17 @@ import numpy as np
 _OP_TAIL = re.compile(r" \[Op:(\w+)\]( name:.*)?$")
 
 
+def implementations():
+    """The ``tf`` modules a test runs on: torchkeras, and real TensorFlow when installed."""
+    import torchkeras
+
+    try:
+        import tensorflow
+    except ImportError:
+        return [torchkeras]
+    return [torchkeras, tensorflow]
+
+
 def run(module, expression, env=None):
     """``("ok", value)`` or ``("error", exception)`` for ``expression`` with ``tf`` bound to
     ``module``."""

@@ -4,6 +4,8 @@ the wrong dtype or shape: TF's errors and results (compared with TF when it is i
 import numpy as np
 import pytest
 
+from oracle_compare import implementations
+
 import torchkeras
 from torchkeras.framework.errors import InvalidArgumentError
 
@@ -43,18 +45,10 @@ KERNEL_ERRORS = [
 ]
 
 
-def _modules():
-    try:
-        import tensorflow as tf_real
-    except ImportError:
-        return [torchkeras]
-    return [torchkeras, tf_real]
-
-
 @pytest.mark.parametrize("index", range(len(CASES)))
 def test_python_errors_are_tfs(index):
     call, cls, message = CASES[index]
-    for tf in _modules():
+    for tf in implementations():
         with pytest.raises(cls) as info:
             call(tf)
         assert str(info.value) == message, tf.__name__
@@ -63,7 +57,7 @@ def test_python_errors_are_tfs(index):
 @pytest.mark.parametrize("index", range(len(KERNEL_ERRORS)))
 def test_kernel_errors_are_tfs(index):
     call, text = KERNEL_ERRORS[index]
-    for tf in _modules():
+    for tf in implementations():
         cls = InvalidArgumentError if tf is torchkeras else tf.errors.InvalidArgumentError
         with pytest.raises(cls) as info:
             call(tf)
@@ -71,6 +65,6 @@ def test_kernel_errors_are_tfs(index):
 
 
 def test_matrix_rank_of_empty_matrices_and_int_lists():
-    for tf in _modules():
+    for tf in implementations():
         assert tf.linalg.matrix_rank(np.zeros((2, 0, 3), np.float32)).numpy().tolist() == [0, 0]
         assert tf.linalg.matrix_rank([[1, 2], [2, 4]]).numpy() == 1

@@ -4,6 +4,8 @@ integer inputs: TF's results and errors (recorded from TF 2.21, compared with it
 import numpy as np
 import pytest
 
+from oracle_compare import implementations
+
 import torchkeras
 
 CASES = [
@@ -47,19 +49,10 @@ VALUES = [
 ]
 
 
-def _modules():
-    tf_real = None
-    try:
-        import tensorflow as tf_real
-    except ImportError:
-        pass
-    return [torchkeras] + ([tf_real] if tf_real is not None else [])
-
-
 @pytest.mark.parametrize("index", range(len(CASES)))
 def test_errors_are_tfs(index):
     call, cls, message = CASES[index]
-    for tf in _modules():
+    for tf in implementations():
         with pytest.raises(cls) as info:
             call(tf)
         assert str(info.value) == message, tf.__name__
@@ -68,7 +61,7 @@ def test_errors_are_tfs(index):
 @pytest.mark.parametrize("index", range(len(VALUES)))
 def test_values_are_tfs(index):
     call, expected = VALUES[index]
-    for tf in _modules():
+    for tf in implementations():
         got = call(tf).numpy()
         if isinstance(expected, bytes):
             assert got == expected

@@ -3,7 +3,8 @@ arguments: TF's results and errors (compared with TF when it is installed)."""
 
 import pytest
 
-import torchkeras
+from oracle_compare import implementations
+
 
 ERRORS = [
     (lambda tf: tf.shape_n(None), "Expected list for 'input' argument to 'shape_n' Op, not None."),
@@ -18,18 +19,10 @@ VALUES = [
 ]
 
 
-def _modules():
-    try:
-        import tensorflow as tf_real
-    except ImportError:
-        return [torchkeras]
-    return [torchkeras, tf_real]
-
-
 @pytest.mark.parametrize("index", range(len(ERRORS)))
 def test_type_errors_are_tfs(index):
     call, message = ERRORS[index]
-    for tf in _modules():
+    for tf in implementations():
         with pytest.raises(TypeError) as info:
             call(tf)
         assert str(info.value) == message, tf.__name__
@@ -38,5 +31,5 @@ def test_type_errors_are_tfs(index):
 @pytest.mark.parametrize("index", range(len(VALUES)))
 def test_values_are_tfs(index):
     call, expected = VALUES[index]
-    for tf in _modules():
+    for tf in implementations():
         assert call(tf) == expected, tf.__name__
